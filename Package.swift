@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Weathervane",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vane", targets: ["vane"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .target(name: "CVaneSystem"),
+        .target(name: "VaneDiagnostics"),
+        .target(
+            name: "VaneContent",
+            dependencies: [
+                "VaneDiagnostics", "CCmarkGFM",
+                .product(name: "Yams", package: "Yams"),
+            ]),
+        .target(
+            name: "VaneGraph",
+            dependencies: ["VaneContent", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VaneQuery",
+            dependencies: ["VaneGraph", "VaneDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VaneSite",
+            dependencies: [
+                "VaneContent", "VaneGraph", "VaneQuery", "CVaneSystem",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
+        .executableTarget(
+            name: "vane",
+            dependencies: [
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics"]),
+        .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
+        .testTarget(name: "VaneGraphTests", dependencies: ["VaneGraph", "VaneTestSupport"]),
+        .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneTestSupport"]),
+        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"]),
+        .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

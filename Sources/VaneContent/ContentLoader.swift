@@ -1,0 +1,106 @@
+import Foundation
+import VaneDiagnostics
+
+/// One file's parse: what the graph caches so an unchanged file is never parsed twice.
+public struct ParsedFile: Sendable, Codable {
+    public var path: String
+    /// Hash of the file's bytes and of everything its parse depends on (see `ContentLoader.hash`).
+    public var hash: String
+    public var entry: Entry?
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, hash: String, entry: Entry?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.hash = hash
+        self.entry = entry
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Earlier parses, looked up by path and hash.
+public protocol ParseCache: Sendable {
+    func parsedFile(path: String, hash: String) -> ParsedFile?
+}
+
+/// The result of loading a knowledge base: everything linked, every problem found.
+public struct LoadResult: Sendable {
+    public var knowledgeBase: KnowledgeBase
+    public var files: [ParsedFile]
+    public var diagnostics: [Diagnostic]
+    /// Files parsed in this run; the others came from the cache.
+    public var parsedCount: Int
+    public var assetFiles: [ContentFile]
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
+public enum ContentLoader {
+    /// Bump when parsing changes, so caches written by an older `vane` are ignored.
+    static let parserVersion = "1"
+
+    public static func load(root: URL, cache: (any ParseCache)? = nil) -> LoadResult {
+        let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
+        let scan = ContentScanner.scan(root: root)
+        let parser = EntryParser(config: config)
+        let salt = Data(salt(for: config).utf8)
+
+        let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
+        DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
+            let file = scan.entries[i]
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                let d = Diagnostic.error(.top(of: file.path), "cannot read file")
+                results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+                return
+            }
+            let digest = hash(salt + data)
+            if let cached = cache?.parsedFile(path: file.path, hash: digest) {
+                results[i] = (cached, false)
+                return
+            }
+            let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
+            results[i] = (ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics), true)
+        }
+        let parsed = results.values.map(\.0)
+        let assets = scan.assets.map(\.contentRelativePath)
+        let (kb, linkDiagnostics) = Linker.link(parsed, files: scan.entries, assets: assets, config: config)
+        let diagnostics = configDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
+        return LoadResult(
+            knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
+            parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets)
+    }
+
+    /// What a file's parse depends on besides its bytes.
+    static func salt(for config: SiteConfig) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let settings = (try? encoder.encode(config)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        return "vane-parser-\(parserVersion)\n\(settings)\n"
+    }
+
+    /// 64-bit FNV-1a, hex: a cache key, not a security measure.
+    public static func hash(_ data: Data) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            h ^= UInt64(byte)
+            h &*= 0x100_0000_01b3
+        }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+/// Fixed slots filled from concurrent iterations, each index written once.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> T? {
+        get { lock.withLock { slots[index] } }
+        set { lock.withLock { slots[index] = newValue } }
+    }
+
+    var values: [T] { lock.withLock { slots.compactMap { $0 } } }
+}

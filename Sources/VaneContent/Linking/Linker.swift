@@ -1,0 +1,154 @@
+import VaneDiagnostics
+
+/// Resolves every reference across the knowledge base and checks what needs more
+/// than one file: unique ids, aliases, targets of the right kind, parent cycles,
+/// and who may carry a status.
+public struct Linker {
+    let config: SiteConfig
+    /// Every id with a file, even one whose front matter failed, so one broken file
+    /// does not make each reference to it an error too.
+    private var known: [String: (kind: Kind, path: String)] = [:]
+    private var aliases: [String: String] = [:]
+    private var entries: [Entry] = []
+    private var diagnostics: [Diagnostic] = []
+    private var edges: [Edge] = []
+    private var statusChanges: [StatusChange] = []
+
+    public static func link(_ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig) -> (KnowledgeBase, [Diagnostic]) {
+        var linker = Linker(config: config)
+        linker.register(files, parsed)
+        linker.registerAliases()
+        for entry in linker.entries { linker.link(entry) }
+        linker.checkParentCycles()
+        let kb = KnowledgeBase(
+            config: config, entries: linker.entries, edges: linker.edges,
+            statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
+        return (kb, linker.diagnostics)
+    }
+
+    // MARK: - Ids and aliases
+
+    private mutating func register(_ files: [ContentFile], _ parsed: [ParsedFile]) {
+        let byPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            guard let id = file.id, let kind = file.kind else { continue }
+            if let first = known[id] {
+                diagnostics.append(.error(.top(of: file.path), "duplicate id '\(id)' (already used by \(first.path))"))
+                continue
+            }
+            known[id] = (kind, file.path)
+            if let entry = byPath[file.path]?.entry { entries.append(entry) }
+        }
+    }
+
+    private mutating func registerAliases() {
+        for entry in entries where entry.kind == .entity {
+            for alias in entry.aliases {
+                let key = alias.text.lowercased()
+                if let owner = known[key], key != entry.id {
+                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already the id of \(owner.kind.withArticle) (\(owner.path))"))
+                } else if let other = aliases[key], other != entry.id {
+                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already an alias of '\(other)'"))
+                } else {
+                    aliases[key] = entry.id
+                }
+            }
+        }
+    }
+
+    private func resolve(_ target: String) -> String? {
+        if known[target] != nil { return target }
+        let lower = target.lowercased()
+        if known[lower] != nil { return lower }
+        return aliases[lower]
+    }
+
+    // MARK: - References
+
+    private mutating func link(_ entry: Entry) {
+        for ref in entry.references {
+            if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
+                edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
+            }
+        }
+        for link in entry.bodyLinks {
+            let relation: Relation = link.style == .wikilink ? .mentions : .cites
+            if let to = target(link.target, as: relation.targetKind, at: link.location) {
+                edges.append(Edge(from: entry.id, relation, to: to, at: link.location))
+            }
+        }
+        if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
+            edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
+        }
+        linkStatus(of: entry)
+    }
+
+    /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
+    private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation) -> String? {
+        guard let id = resolve(written) else {
+            let noun = kind?.rawValue ?? "entry"
+            var candidates = known.filter { kind == nil || $0.value.kind == kind }.map(\.key)
+            if kind == nil || kind == .entity { candidates += aliases.keys }
+            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(Suggestion.hint(for: written, in: candidates))"))
+            return nil
+        }
+        if let kind, let actual = known[id]?.kind, actual != kind {
+            diagnostics.append(.error(location, "'\(written)' is \(actual.withArticle), not \(kind.withArticle)"))
+            return nil
+        }
+        return id
+    }
+
+    private mutating func linkStatus(of event: Entry) {
+        guard let date = event.date else { return }
+        let involved = Set(edges.filter { $0.from == event.id && $0.relation == .involves }.map(\.to))
+        var added: Set<String> = []
+        for setting in event.status {
+            guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
+            if let type = entries.first(where: { $0.id == id })?.type, !config.trackableTypes.contains(type) {
+                diagnostics.append(.error(setting.entity.location, "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
+                continue
+            }
+            statusChanges.append(StatusChange(
+                event: event.id, entity: id, axis: setting.axis, channel: setting.channel,
+                value: setting.value, date: date, location: setting.location))
+            if added.insert(id).inserted {
+                edges.append(Edge(from: event.id, .setsStatus, to: id, at: setting.entity.location))
+                // An entity named in `status` is involved in the event even if `entities` omits it.
+                if !involved.contains(id) {
+                    edges.append(Edge(from: event.id, .involves, to: id, at: setting.entity.location))
+                }
+            }
+        }
+    }
+
+    // MARK: - Parents
+
+    private mutating func checkParentCycles() {
+        let parentEdges = edges.filter { $0.relation == .parent }
+        let parent = Dictionary(parentEdges.map { ($0.from, $0) }, uniquingKeysWith: { a, _ in a })
+        var reported: Set<String> = []
+        for start in parent.keys.sorted() where !reported.contains(start) {
+            var path: [String] = [start]
+            var current = start
+            while let next = parent[current]?.to {
+                if let loopStart = path.firstIndex(of: next) {
+                    let cycle = Array(path[loopStart...])
+                    if cycle.allSatisfy({ !reported.contains($0) }) {
+                        reported.formUnion(cycle)
+                        let first = cycle.min()!
+                        let rotated = Array(cycle[cycle.firstIndex(of: first)!...] + cycle[..<cycle.firstIndex(of: first)!])
+                        let text = (rotated + [first]).joined(separator: " → ")
+                        diagnostics.append(.error(parent[first]!.location, "parent cycle: \(text)"))
+                    }
+                    break
+                }
+                path.append(next)
+                current = next
+            }
+        }
+        if !reported.isEmpty {
+            edges.removeAll { $0.relation == .parent && reported.contains($0.from) }
+        }
+    }
+}

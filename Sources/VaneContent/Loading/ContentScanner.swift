@@ -1,0 +1,64 @@
+import Foundation
+import VaneDiagnostics
+
+/// A file found under `Content/`.
+public struct ContentFile: Sendable, Hashable {
+    /// Root-relative path, e.g. `Content/events/2026/launch.md`.
+    public var path: String
+    public var url: URL
+    /// Set for Markdown entries in a kind folder.
+    public var kind: Kind?
+    public var id: String?
+
+    /// Path relative to `Content/`, used for copies in the output.
+    public var contentRelativePath: String { String(path.dropFirst("Content/".count)) }
+}
+
+/// Walks `Content/`: Markdown files become entries (kind from the top folder, id from
+/// the file name); other files are assets to copy. Hidden files are ignored.
+public enum ContentScanner {
+    public static func scan(root: URL) -> (entries: [ContentFile], assets: [ContentFile], diagnostics: [Diagnostic]) {
+        let content = root.appendingPathComponent("Content")
+        var entries: [ContentFile] = [], assets: [ContentFile] = [], diagnostics: [Diagnostic] = []
+        guard let walker = FileManager.default.enumerator(
+            at: content, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
+            return ([], [], [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
+        }
+        var relativePaths: [String] = []
+        let prefix = content.standardizedFileURL.path + "/"
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            relativePaths.append(String(full.dropFirst(prefix.count)))
+        }
+        for relative in relativePaths.sorted() {
+            let path = "Content/" + relative
+            var file = ContentFile(path: path, url: content.appendingPathComponent(relative))
+            guard relative.hasSuffix(".md") else {
+                assets.append(file)
+                continue
+            }
+            let parts = relative.split(separator: "/")
+            guard parts.count > 1 else {
+                diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected entities/, events/, claims/ or sources/)"))
+                continue
+            }
+            guard let kind = Kind(folder: String(parts[0])) else {
+                let folders = Kind.allCases.map(\.folder)
+                diagnostics.append(.error(.top(of: path), "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected entities/, events/, claims/ or sources/)"))
+                continue
+            }
+            let id = String(parts.last!.dropLast(3))
+            guard IDRule.isValid(id) else {
+                diagnostics.append(.error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"))
+                continue
+            }
+            file.kind = kind
+            file.id = id
+            entries.append(file)
+        }
+        return (entries, assets, diagnostics)
+    }
+}

@@ -1,0 +1,234 @@
+import Foundation
+import VaneDiagnostics
+import Yams
+
+/// Reads one file into an `Entry`, checking everything that can be checked without
+/// looking at other files. References stay unresolved until `Linker` runs.
+public struct EntryParser: Sendable {
+    public let config: SiteConfig
+
+    public init(config: SiteConfig) {
+        self.config = config
+    }
+
+    /// The entry (nil when the file cannot be read at all) and every problem found in it.
+    public func parse(_ data: Data, kind: Kind, id: String, path: String) -> (Entry?, [Diagnostic]) {
+        let source: SourceText
+        do {
+            source = try SourceText.split(data)
+        } catch {
+            guard case .problem(let line, let column, let message) = error else { return (nil, []) }
+            return (nil, [.error(SourceLocation(path: path, line: line, column: column), message)])
+        }
+        var fm: FrontMatter
+        do {
+            fm = try FrontMatter(yaml: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
+        } catch {
+            return (nil, [error.diagnostic])
+        }
+        let titleKey = kind == .entity ? "name" : "title"
+        var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: true)?.text ?? id)
+        switch kind {
+        case .entity: readEntity(&fm, into: &entry)
+        case .event: readEvent(&fm, into: &entry)
+        case .claim: readClaim(&fm, into: &entry)
+        case .source: readSource(&fm, into: &entry)
+        }
+        for (key, at) in fm.unknownKeys {
+            fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (kept, but not part of the format)"))
+            if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
+        }
+        let body = BodyRenderer.render(
+            lines: source.bodyLines, firstLine: source.bodyFirstLine, path: path, unsafeHTML: config.unsafeHTML)
+        entry.body = body.markdown
+        entry.bodyHTML = body.html
+        entry.bodyLinks = body.links
+        return (entry, fm.diagnostics)
+    }
+
+    // MARK: - Kinds
+
+    private func readEntity(_ fm: inout FrontMatter, into e: inout Entry) {
+        e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true)
+        if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
+        e.aliases = fm.list("aliases") ?? []
+        e.homepage = url(&fm, "homepage")
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    private func readEvent(_ fm: inout FrontMatter, into e: inout Entry) {
+        readEventDates(&fm, into: &e)
+        e.type = choice(&fm, "type", from: config.eventTypes, what: "event type", required: true)
+        let entities = fm.list("entities", required: true)
+        if let entities, entities.isEmpty, let (_, at) = fm.node("entities") {
+            fm.diagnostics.append(.error(at, "'entities' must name at least one entity"))
+        }
+        references(entities, .involves, into: &e)
+        let sources = fm.list("sources")
+        if sources?.isEmpty ?? true {
+            fm.diagnostics.append(.warning(e.top, "event has no sources"))
+        }
+        references(sources, .cites, into: &e)
+        e.status = readStatus(&fm)
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    private func readEventDates(_ fm: inout FrontMatter, into e: inout Entry) {
+        let hasStart = fm.keys.contains("start")
+        if fm.keys.contains("date") {
+            e.date = date(&fm, "date")
+            if hasStart, let (_, at) = fm.node("start") {
+                fm.diagnostics.append(.error(at, "use either 'date' or 'start' and 'end', not both"))
+            }
+            return
+        }
+        guard hasStart else { return fm.missing("date") }
+        e.date = date(&fm, "start")
+        guard fm.keys.contains("end") else {
+            return fm.diagnostics.append(.error(.top(of: fm.path), "missing required field 'end' (a span needs 'start' and 'end')"))
+        }
+        e.endDate = date(&fm, "end")
+        if let start = e.date, let end = e.endDate, end.start < start.start, let (_, at) = fm.node("end") {
+            fm.diagnostics.append(.error(at, "span ends (\(end.text)) before it starts (\(start.text))"))
+        }
+    }
+
+    private func readClaim(_ fm: inout FrontMatter, into e: inout Entry) {
+        if let claimant = fm.text("claimant", required: true) {
+            e.references.append(Reference(.claimedBy, claimant.text, at: claimant.location))
+        }
+        let about = fm.list("about", required: true)
+        if let about, about.isEmpty, let (_, at) = fm.node("about") {
+            fm.diagnostics.append(.error(at, "'about' must name at least one entity"))
+        }
+        references(about, .about, into: &e)
+        e.date = date(&fm, "date", required: true)
+        e.type = choice(&fm, "type", from: SiteConfig.claimTypes, what: "claim type") ?? "assessment"
+        e.verdict = choice(&fm, "verdict", from: SiteConfig.verdicts, what: "verdict") ?? "pending"
+        e.verdictDate = date(&fm, "verdict_date")
+        references(fm.list("verdict_sources"), .verdictSource, into: &e)
+        references(fm.list("supports"), .supports, into: &e)
+        references(fm.list("contradicts"), .contradicts, into: &e)
+        let sources = fm.list("sources", required: true)
+        if let sources, sources.isEmpty, let (_, at) = fm.node("sources") {
+            fm.diagnostics.append(.error(at, "'sources' must name at least one source"))
+        }
+        references(sources, .cites, into: &e)
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    private func readSource(_ fm: inout FrontMatter, into e: inout Entry) {
+        e.publisher = fm.text("publisher", required: true)
+        e.url = url(&fm, "url", required: true)
+        e.date = date(&fm, "published")
+        e.accessed = date(&fm, "accessed")
+        e.type = choice(&fm, "type", from: SiteConfig.sourceTypes, what: "source type")
+        e.archive = url(&fm, "archive")
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    // MARK: - Values
+
+    private func references(_ items: [LocatedText]?, _ relation: Relation, into e: inout Entry) {
+        for item in items ?? [] { e.references.append(Reference(relation, item.text, at: item.location)) }
+    }
+
+    private func choice(_ fm: inout FrontMatter, _ key: String, from allowed: [String], what: String, required: Bool = false) -> String? {
+        guard let value = fm.text(key, required: required) else { return nil }
+        guard allowed.contains(value.text) else {
+            fm.diagnostics.append(.error(value.location, "unknown \(what) '\(value.text)'\(Suggestion.hint(for: value.text, in: allowed))"))
+            return nil
+        }
+        return value.text
+    }
+
+    private func date(_ fm: inout FrontMatter, _ key: String, required: Bool = false) -> FuzzyDate? {
+        guard let value = fm.text(key, required: required) else { return nil }
+        do {
+            return try FuzzyDate(parsing: value.text)
+        } catch {
+            fm.diagnostics.append(.error(value.location, error.message))
+            return nil
+        }
+    }
+
+    private func url(_ fm: inout FrontMatter, _ key: String, required: Bool = false) -> String? {
+        guard let value = fm.text(key, required: required) else { return nil }
+        if let problem = URLRule.problem(with: value.text) {
+            fm.diagnostics.append(.error(value.location, problem))
+            return nil
+        }
+        return value.text
+    }
+
+    // MARK: - Status
+
+    /// `status:` maps entity ids to axes; availability may be split by channel.
+    private func readStatus(_ fm: inout FrontMatter) -> [StatusSetting] {
+        guard let (node, at) = fm.node("status") else { return [] }
+        guard case .mapping(let byEntity) = node else {
+            fm.diagnostics.append(.error(at, "'status' must map entity ids to axes, e.g. 'llama: { priority: maintained }'"))
+            return []
+        }
+        var settings: [StatusSetting] = []
+        for (key, axes) in byEntity {
+            guard let entity = key.string else { continue }
+            let entityText = LocatedText(entity, at: fm.location(of: key))
+            guard case .mapping(let axisMap) = axes else {
+                fm.diagnostics.append(.error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority) to values"))
+                continue
+            }
+            for (axisKey, value) in axisMap {
+                let name = axisKey.string ?? ""
+                guard let axis = StatusSetting.Axis(rawValue: name) else {
+                    let axes = StatusSetting.Axis.allCases.map(\.rawValue)
+                    fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
+                    continue
+                }
+                settings += readAxis(&fm, axis, value, entity: entityText)
+            }
+        }
+        return settings
+    }
+
+    private func readAxis(_ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText) -> [StatusSetting] {
+        var channels: [(String?, Node)] = []
+        switch value {
+        case .scalar: channels = [(nil, value)]
+        case .mapping(let byChannel) where axis == .availability:
+            for (channel, v) in byChannel {
+                let name = channel.string ?? ""
+                guard IDRule.isValid(name) else {
+                    fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(name)' must be an id (lowercase a-z, 0-9, '-')"))
+                    continue
+                }
+                channels.append((name, v))
+            }
+        default:
+            fm.diagnostics.append(.error(fm.location(of: value), "\(axis.rawValue) must be one value\(axis == .availability ? " or a mapping of channels to values" : "")"))
+        }
+        var settings: [StatusSetting] = []
+        for (channel, node) in channels {
+            let at = fm.location(of: node)
+            guard case .scalar(let s) = node else {
+                fm.diagnostics.append(.error(at, "a status value must be text"))
+                continue
+            }
+            let scale = config.scale(axis)
+            guard scale.contains(s.string) else {
+                fm.diagnostics.append(.error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale))"))
+                continue
+            }
+            settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: s.string, location: at))
+        }
+        return settings
+    }
+}
+
+/// Ids: lowercase `a-z`, `0-9`, `-`, 1–80 characters.
+public enum IDRule {
+    public static func isValid(_ id: String) -> Bool {
+        (1...80).contains(id.utf8.count)
+            && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

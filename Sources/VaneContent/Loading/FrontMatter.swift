@@ -1,0 +1,190 @@
+import VaneDiagnostics
+import Yams
+
+/// The front matter of one file as a YAML mapping, read key by key with positions.
+///
+/// Every accessor reports its own problems into `diagnostics` and returns `nil`,
+/// so a parser can go on and collect all problems of the file in one pass.
+struct FrontMatter {
+    let path: String
+    let lineOffset: Int
+    private(set) var pairs: [(key: String, keyMark: SourceLocation, value: Node)] = []
+    private(set) var used: Set<String> = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Timestamps stay text: dates are read as the author wrote them.
+    private static let resolver = Resolver.default.removing(.timestamp)
+
+    init(yaml: String, lineOffset: Int, path: String) throws(DiagnosticError) {
+        self.path = path
+        self.lineOffset = lineOffset
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml, FrontMatter.resolver)
+        } catch let error as YamlError {
+            throw DiagnosticError(FrontMatter.diagnostic(for: error, yaml: yaml, lineOffset: lineOffset, path: path))
+        } catch {
+            throw DiagnosticError(.error(.top(of: path), "invalid YAML: \(error)"))
+        }
+        guard let root else { return }
+        guard case .mapping(let mapping) = root else {
+            throw DiagnosticError(.error(location(of: root), "front matter must be a mapping of keys to values"))
+        }
+        for (key, value) in mapping {
+            guard case .scalar(let k) = key else {
+                diagnostics.append(.error(location(of: key), "a front-matter key must be plain text"))
+                continue
+            }
+            pairs.append((k.string, location(of: key), value))
+        }
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return .top(of: path) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    var keys: [String] { pairs.map(\.key) }
+
+    /// The value of a key, marking the key as known.
+    mutating func node(_ key: String) -> (Node, SourceLocation)? {
+        used.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        if case .scalar(let s) = pair.value, FrontMatter.isNull(s) { return nil }
+        return (pair.value, location(of: pair.value))
+    }
+
+    /// Keys nobody asked for, with where they were written.
+    var unknownKeys: [(String, SourceLocation)] {
+        pairs.filter { !used.contains($0.key) }.map { ($0.key, $0.keyMark) }
+    }
+
+    static func isNull(_ s: Node.Scalar) -> Bool {
+        s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
+    }
+
+    // MARK: - Typed reads
+
+    /// A one-line text value.
+    mutating func text(_ key: String, required: Bool = false) -> LocatedText? {
+        guard let (node, at) = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard case .scalar(let s) = node else {
+            diagnostics.append(.error(at, "'\(key)' must be text, not \(FrontMatter.describe(node))"))
+            return nil
+        }
+        let value = s.string.trimmingTrailingNewlines
+        if value.contains("\n") {
+            diagnostics.append(.error(at, "'\(key)' must be one line"))
+            return nil
+        }
+        if value.trimmingCharacters(in: .whitespaces).isEmpty {
+            if required { diagnostics.append(.error(at, "'\(key)' is empty")) }
+            return nil
+        }
+        return LocatedText(value, at: at)
+    }
+
+    /// A list of one-line texts; a single text counts as a list of one.
+    mutating func list(_ key: String, required: Bool = false) -> [LocatedText]? {
+        guard let (node, at) = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        let items: [Node]
+        switch node {
+        case .sequence(let seq): items = Array(seq)
+        case .scalar: items = [node]
+        default:
+            diagnostics.append(.error(at, "'\(key)' must be a list, not \(FrontMatter.describe(node))"))
+            return nil
+        }
+        var result: [LocatedText] = []
+        for item in items {
+            guard case .scalar(let s) = item, !FrontMatter.isNull(s) else {
+                diagnostics.append(.error(location(of: item), "each item of '\(key)' must be text"))
+                continue
+            }
+            result.append(LocatedText(s.string, at: location(of: item)))
+        }
+        return result
+    }
+
+    mutating func missing(_ key: String) {
+        diagnostics.append(.error(.top(of: path), "missing required field '\(key)'"))
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar: "text"
+        case .alias: "an alias"
+        }
+    }
+
+    /// Any value as plain data (for keys the spec does not define).
+    static func plain(_ node: Node) -> FieldValue {
+        switch node {
+        case .scalar(let s): .text(s.string)
+        case .sequence(let seq): .list(seq.map(plain))
+        case .mapping(let m):
+            .map(Dictionary(m.map { ($0.key.string ?? "", plain($0.value)) }, uniquingKeysWith: { a, _ in a }))
+        case .alias: .text("")
+        }
+    }
+
+    // MARK: - YAML errors
+
+    static func diagnostic(for error: YamlError, yaml: String, lineOffset: Int, path: String) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        }
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let while_ = context.map { " (\($0.text))" } ?? ""
+            return .error(at(mark), "invalid YAML: \(problem)\(while_)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let line = secondOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.line
+            let location = SourceLocation(path: path, line: line + lineOffset, column: context.mark.column)
+            return .error(location, "duplicate key '\(key)'")
+        case .reader(let problem, _, _, _):
+            return .error(.top(of: path), "invalid YAML: \(problem)")
+        default:
+            return .error(.top(of: path), "invalid YAML: \(error)")
+        }
+    }
+
+    /// Yams points at the first of two equal keys; a compiler points at the repeat.
+    private static func secondOccurrence(of key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: max(0, first.column - 1))
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            for spelled in [key, "\"\(key)\"", "'\(key)'"] where line.hasPrefix(indent + spelled) {
+                let rest = line.dropFirst(indent.count + spelled.count).drop { $0 == " " }
+                if rest.hasPrefix(":") { return index + 1 }
+            }
+        }
+        return nil
+    }
+}
+
+/// A single diagnostic carried as an error out of a stage that cannot go on.
+public struct DiagnosticError: Error {
+    public let diagnostic: Diagnostic
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var s = self
+        while s.hasSuffix("\n") { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import VaneDiagnostics
+
+/// Reads `Site/config.yml`. Extra types are added to the spec's; scales replace them.
+public enum SiteConfigLoader {
+    public static let path = "Site/config.yml"
+
+    public static func load(root: URL) -> (SiteConfig, [Diagnostic]) {
+        var config = SiteConfig()
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            return (config, [])
+        }
+        guard let yaml = String(validatingUTF8Data: data) else {
+            return (config, [.error(.top(of: path), "file is not valid UTF-8")])
+        }
+        var fm: FrontMatter
+        do {
+            fm = try FrontMatter(yaml: yaml, lineOffset: 0, path: path)
+        } catch {
+            return (config, [error.diagnostic])
+        }
+        if let v = fm.text("title") { config.title = v.text }
+        if let v = fm.text("description") { config.description = v.text }
+        if let v = fm.text("base_url") {
+            if let problem = URLRule.problem(with: v.text) {
+                fm.diagnostics.append(.error(v.location, problem))
+            } else {
+                config.baseURL = v.text.hasSuffix("/") ? v.text : v.text + "/"
+            }
+        }
+        if let v = fm.text("unsafe_html") {
+            switch v.text {
+            case "true": config.unsafeHTML = true
+            case "false": config.unsafeHTML = false
+            default: fm.diagnostics.append(.error(v.location, "'unsafe_html' must be true or false"))
+            }
+        }
+        config.entityTypes += fm.list("entity_types")?.map(\.text) ?? []
+        config.eventTypes += fm.list("event_types")?.map(\.text) ?? []
+        config.trackableTypes += fm.list("trackable_types")?.map(\.text) ?? []
+        if let scale = fm.list("availability_scale")?.map(\.text), !scale.isEmpty { config.availabilityScale = scale }
+        if let scale = fm.list("priority_scale")?.map(\.text), !scale.isEmpty { config.priorityScale = scale }
+        for (key, at) in fm.unknownKeys {
+            fm.diagnostics.append(.warning(at, "unknown setting '\(key)'"))
+        }
+        return (config, fm.diagnostics)
+    }
+}
+
+/// Only `http` and `https` URLs are accepted in URL fields.
+public enum URLRule {
+    public static func problem(with text: String) -> String? {
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
+            return "'\(text)' is not a URL (expected http:// or https://)"
+        }
+        guard scheme == "http" || scheme == "https" else {
+            return "URL '\(text)' must use http or https, not '\(scheme)'"
+        }
+        guard let host = url.host, !host.isEmpty else { return "URL '\(text)' has no host" }
+        return nil
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import VaneDiagnostics
+
+/// A file's text split into front matter and body, with the line numbers of each.
+///
+/// Decoding is strict (valid UTF-8, no NUL bytes); a byte-order mark and CRLF line
+/// endings are accepted and removed, neither of which moves a line or column.
+struct SourceText {
+    /// Lines of the YAML between the `---` lines.
+    var frontMatter: String
+    /// File line number of the first front-matter line, minus one: YAML line n is file line n + offset.
+    var frontMatterLineOffset: Int
+    var bodyLines: [Substring]
+    /// File line number of the first body line.
+    var bodyFirstLine: Int
+
+    enum Failure: Error {
+        case problem(line: Int, column: Int, message: String)
+    }
+
+    static func split(_ data: Data) throws(Failure) -> SourceText {
+        if data.isEmpty {
+            throw .problem(line: 1, column: 1, message: "empty file (expected front matter between '---' lines)")
+        }
+        if let nul = data.firstIndex(of: 0) {
+            let (line, column) = position(ofByte: nul - data.startIndex, in: data)
+            throw .problem(line: line, column: column, message: "file contains a NUL byte")
+        }
+        guard var text = String(validatingUTF8Data: data) else {
+            throw .problem(line: 1, column: 1, message: "file is not valid UTF-8")
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard isFence(lines[0]) else {
+            throw .problem(line: 1, column: 1, message: "missing front matter (the file must start with a '---' line)")
+        }
+        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+            throw .problem(line: 1, column: 1, message: "unclosed front matter (no closing '---' line)")
+        }
+        return SourceText(
+            frontMatter: lines[1..<close].joined(separator: "\n"),
+            frontMatterLineOffset: 1,
+            bodyLines: Array(lines[(close + 1)...]),
+            bodyFirstLine: close + 2)
+    }
+
+    private static func isFence(_ line: Substring) -> Bool {
+        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// Line and column (in scalars) of a byte offset, for problems found before decoding.
+    private static func position(ofByte offset: Int, in data: Data) -> (Int, Int) {
+        let before = data.prefix(offset)
+        let line = before.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+        let column = String(decoding: data[lineStart..<(data.startIndex + offset)], as: UTF8.self).unicodeScalars.count + 1
+        return (line, column)
+    }
+}
+
+extension String {
+    /// Decodes UTF-8, refusing invalid sequences instead of repairing them.
+    init?(validatingUTF8Data data: Data) {
+        guard let s = String(bytes: data, encoding: .utf8) else { return nil }
+        self = s
+    }
+}

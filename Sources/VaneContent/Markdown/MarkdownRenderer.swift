@@ -1,0 +1,72 @@
+import CCmarkGFM
+import Foundation
+
+/// GitHub Flavored Markdown to HTML through cmark-gfm, made safe for untrusted bodies.
+///
+/// cmark-gfm keeps process-global state (its extension registry and inline tables), so
+/// every parse and render runs under one lock.
+public enum MarkdownRenderer {
+    private static let lock = NSLock()
+    private static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// Renders `markdown`. Unless `unsafeHTML` is set, raw HTML is dropped; in every
+    /// case links and images whose target is not http, https, mailto or relative
+    /// become their plain text.
+    public static func html(_ markdown: String, unsafeHTML: Bool = false) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+        let options = CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        sanitize(document, dropHTML: !unsafeHTML)
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Whether a link target may appear in output.
+    public static func isAllowedTarget(_ url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let beforeColon = trimmed[..<colon]
+        // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
+        if beforeColon.contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https", "mailto"].contains(beforeColon.lowercased())
+    }
+
+    // MARK: - Tree surgery
+
+    private static func sanitize(_ document: OpaquePointer, dropHTML: Bool) {
+        var unwrap: [OpaquePointer] = []
+        var remove: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(document) else { return }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !isAllowedTarget(url) { unwrap.append(node) }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if dropHTML { remove.append(node) }
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        for node in unwrap {
+            // Keep the link text (an image's alt text) where the link was.
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_free(node)
+        }
+        for node in remove { cmark_node_free(node) }
+    }
+}

@@ -1,0 +1,48 @@
+import VaneDiagnostics
+
+/// The kinds of edge in the graph, named as they are stored.
+public enum Relation: String, Sendable, Codable, CaseIterable {
+    case involves, about, cites, mentions, parent, supports, contradicts
+    case claimedBy = "claimed_by"
+    case setsStatus = "sets_status"
+    case publishedBy = "published_by"
+    case verdictSource = "verdict_source"
+
+    /// The kind a target must have; `nil` when any entry will do (wikilinks).
+    public var targetKind: Kind? {
+        switch self {
+        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy: .entity
+        case .cites, .verdictSource: .source
+        case .supports, .contradicts: .claim
+        case .mentions: nil
+        }
+    }
+}
+
+/// A reference as written in an entry, before it is resolved to an id.
+public struct Reference: Hashable, Sendable, Codable {
+    public var relation: Relation
+    public var target: String
+    public var location: SourceLocation
+
+    public init(_ relation: Relation, _ target: String, at location: SourceLocation) {
+        self.relation = relation
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A resolved edge: `from` and `to` are entry ids; `location` is where it was written.
+public struct Edge: Hashable, Sendable, Codable {
+    public var from: String
+    public var relation: Relation
+    public var to: String
+    public var location: SourceLocation
+
+    public init(from: String, _ relation: Relation, to: String, at location: SourceLocation) {
+        self.from = from
+        self.relation = relation
+        self.to = to
+        self.location = location
+    }
+}

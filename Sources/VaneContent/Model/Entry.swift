@@ -1,0 +1,112 @@
+import VaneDiagnostics
+
+/// A text value with where it was written.
+public struct LocatedText: Hashable, Sendable, Codable {
+    public var text: String
+    public var location: SourceLocation
+
+    public init(_ text: String, at location: SourceLocation) {
+        self.text = text
+        self.location = location
+    }
+}
+
+/// A `[[wikilink]]` or `[@citation]` found in a body, outside code.
+public struct BodyLink: Hashable, Sendable, Codable {
+    public enum Style: String, Sendable, Codable { case wikilink, citation }
+    public var style: Style
+    public var target: String
+    public var label: String?
+    public var location: SourceLocation
+}
+
+/// One status change an event causes: `muse-spark: { availability: { api: preview } }`.
+public struct StatusSetting: Hashable, Sendable, Codable {
+    public enum Axis: String, Sendable, Codable, CaseIterable { case availability, priority }
+    public var entity: LocatedText
+    public var axis: Axis
+    /// A distribution channel (`api`, `app`, `weights`); `nil` when the value is for the whole product.
+    public var channel: String?
+    public var value: String
+    public var location: SourceLocation
+}
+
+/// One parsed file of `Content/`: its front matter read and checked on its own,
+/// its body rendered to HTML with placeholders where links go.
+///
+/// Kind-specific fields are optional; which ones a kind has is enforced by `EntryParser`.
+public struct Entry: Sendable, Codable {
+    public var kind: Kind
+    public var id: String
+    public var path: String
+    /// An entity's `name`, or the `title` of any other kind.
+    public var title: String
+    public var type: String?
+    /// An event's date (or the start of its span), a claim's date, a source's `published`.
+    public var date: FuzzyDate?
+    /// The end of an event's span.
+    public var endDate: FuzzyDate?
+    public var accessed: FuzzyDate?
+    public var verdict: String?
+    public var verdictDate: FuzzyDate?
+    public var url: String?
+    public var homepage: String?
+    public var archive: String?
+    public var publisher: LocatedText?
+    public var aliases: [LocatedText] = []
+    public var tags: [String] = []
+    public var references: [Reference] = []
+    public var status: [StatusSetting] = []
+    /// Front-matter keys the spec does not define, kept for templates and JSON.
+    public var extra: [String: FieldValue] = [:]
+    public var body: String = ""
+    /// The body as HTML, with `BodyRenderer.placeholder` marks where `bodyLinks` go.
+    public var bodyHTML: String = ""
+    public var bodyLinks: [BodyLink] = []
+
+    public init(kind: Kind, id: String, path: String, title: String) {
+        self.kind = kind
+        self.id = id
+        self.path = path
+        self.title = title
+    }
+
+    /// The location of the file's first line, where whole-entry problems are reported.
+    public var top: SourceLocation { .top(of: path) }
+}
+
+/// A front-matter value the spec does not define, kept as plain data.
+public indirect enum FieldValue: Hashable, Sendable, Codable {
+    case text(String)
+    case list([FieldValue])
+    case map([String: FieldValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let s = try? container.decode(String.self) {
+            self = .text(s)
+        } else if let l = try? container.decode([FieldValue].self) {
+            self = .list(l)
+        } else {
+            self = .map(try container.decode([String: FieldValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .text(let s): try container.encode(s)
+        case .list(let l): try container.encode(l)
+        case .map(let m): try container.encode(m)
+        }
+    }
+
+    /// As `Any` for templates.
+    public var plain: Any {
+        switch self {
+        case .text(let s): s
+        case .list(let l): l.map(\.plain)
+        case .map(let m): m.mapValues(\.plain)
+        }
+    }
+}

@@ -1,0 +1,162 @@
+/// A date kept at the precision its author wrote: `2026`, `2026-Q2`, `2026-04`,
+/// `2026-04-08`, any of them prefixed with `~` for "approximately".
+///
+/// The text is never turned into a fake full date; `start` and `end` are the bounds
+/// of the period, used for sorting and for `--since`/`--until`.
+public struct FuzzyDate: Hashable, Sendable, Codable {
+    public enum Precision: String, Sendable, Codable, CaseIterable {
+        case year, quarter, month, day
+
+        /// Coarser precisions sort first when two periods start together.
+        public var rank: Int {
+            switch self {
+            case .year: 0
+            case .quarter: 1
+            case .month: 2
+            case .day: 3
+            }
+        }
+    }
+
+    public let text: String
+    public let precision: Precision
+    public let approximate: Bool
+    public let year: Int
+    /// First month of the period (1–12).
+    public let month: Int
+    /// First day of the period (1–31).
+    public let day: Int
+
+    /// Why a text is not a date, worded for a diagnostic.
+    public struct ParseError: Error, Equatable {
+        public let message: String
+    }
+
+    public init(parsing raw: String) throws(ParseError) {
+        let text = raw
+        var body = Substring(raw)
+        let approximate = body.hasPrefix("~")
+        if approximate { body = body.dropFirst() }
+        let parts = body.split(separator: "-", omittingEmptySubsequences: false)
+        func fail() -> ParseError {
+            ParseError(message: "invalid date '\(text)' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')")
+        }
+        func number(_ s: Substring, digits: Int) -> Int? {
+            guard s.count == digits, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            return Int(s)
+        }
+        guard let first = parts.first, let year = number(first, digits: 4) else { throw fail() }
+        var month = 1, day = 1
+        let precision: Precision
+        switch parts.count {
+        case 1:
+            precision = .year
+        case 2 where parts[1].hasPrefix("Q"):
+            guard let q = number(parts[1].dropFirst(), digits: 1) else { throw fail() }
+            guard (1...4).contains(q) else {
+                throw ParseError(message: "impossible date '\(text)' (a quarter is Q1 to Q4)")
+            }
+            precision = .quarter
+            month = (q - 1) * 3 + 1
+        case 2:
+            guard let m = number(parts[1], digits: 2) else { throw fail() }
+            guard (1...12).contains(m) else {
+                throw ParseError(message: "impossible date '\(text)' (a month is 01 to 12)")
+            }
+            precision = .month
+            month = m
+        case 3:
+            guard let m = number(parts[1], digits: 2), let d = number(parts[2], digits: 2) else { throw fail() }
+            guard (1...12).contains(m) else {
+                throw ParseError(message: "impossible date '\(text)' (a month is 01 to 12)")
+            }
+            let length = FuzzyDate.daysIn(month: m, year: year)
+            guard (1...length).contains(d) else {
+                throw ParseError(message: "impossible date '\(text)' (\(FuzzyDate.monthNames[m - 1]) \(year) has \(length) days)")
+            }
+            precision = .day
+            month = m
+            day = d
+        default:
+            throw fail()
+        }
+        guard year >= 1 else { throw ParseError(message: "impossible date '\(text)' (there is no year 0000)") }
+        self.text = text
+        self.precision = precision
+        self.approximate = approximate
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// First day of the period, `YYYY-MM-DD`.
+    public var start: String { FuzzyDate.iso(year, month, day) }
+
+    /// Last day of the period, `YYYY-MM-DD`.
+    public var end: String {
+        switch precision {
+        case .year: return FuzzyDate.iso(year, 12, 31)
+        case .quarter:
+            let last = month + 2
+            return FuzzyDate.iso(year, last, FuzzyDate.daysIn(month: last, year: year))
+        case .month: return FuzzyDate.iso(year, month, FuzzyDate.daysIn(month: month, year: year))
+        case .day: return start
+        }
+    }
+
+    /// The date as a reader sees it: `2026`, `Q2 2026`, `April 2026`, `8 April 2026`;
+    /// approximate dates read `c. April 2026`.
+    public var display: String {
+        let plain: String
+        switch precision {
+        case .year: plain = "\(year)"
+        case .quarter: plain = "Q\((month - 1) / 3 + 1) \(year)"
+        case .month: plain = "\(FuzzyDate.monthNames[month - 1]) \(year)"
+        case .day: plain = "\(day) \(FuzzyDate.monthNames[month - 1]) \(year)"
+        }
+        return approximate ? "c. \(plain)" : plain
+    }
+
+    /// A machine-readable form valid in HTML's `<time datetime>`, where one exists
+    /// (HTML has no quarter).
+    public var htmlDateTime: String? {
+        switch precision {
+        case .year: return String(format4(year))
+        case .quarter: return nil
+        case .month: return "\(format4(year))-\(FuzzyDate.two(month))"
+        case .day: return start
+        }
+    }
+
+    /// Sort key: start of the period, then coarser precision first.
+    public func sortsBefore(_ other: FuzzyDate) -> Bool? {
+        if start != other.start { return start < other.start }
+        if precision != other.precision { return precision.rank < other.precision.rank }
+        return nil
+    }
+
+    // MARK: - Calendar arithmetic
+
+    public static let monthNames = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private func format4(_ n: Int) -> String { FuzzyDate.pad(n, 4) }
+    static func two(_ n: Int) -> String { pad(n, 2) }
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+    static func iso(_ y: Int, _ m: Int, _ d: Int) -> String { "\(pad(y, 4))-\(two(m))-\(two(d))" }
+}

@@ -1,0 +1,60 @@
+import VaneDiagnostics
+
+/// A status change with its entity resolved and its event's date attached.
+public struct StatusChange: Hashable, Sendable, Codable {
+    public var event: String
+    public var entity: String
+    public var axis: StatusSetting.Axis
+    public var channel: String?
+    public var value: String
+    public var date: FuzzyDate
+    public var location: SourceLocation
+}
+
+/// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.
+public struct KnowledgeBase: Sendable {
+    public var config: SiteConfig
+    /// Sorted by kind, then id.
+    public var entries: [Entry]
+    public var edges: [Edge]
+    public var statusChanges: [StatusChange]
+    /// Lowercased alias → entity id.
+    public var aliases: [String: String]
+    /// Non-Markdown files under `Content/`, as paths relative to it, copied to the output.
+    public var assets: [String]
+    private var index: [String: Int] = [:]
+
+    public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
+        self.config = config
+        self.entries = entries.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        self.edges = edges
+        self.statusChanges = statusChanges
+        self.aliases = aliases
+        self.assets = assets
+        for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
+    }
+
+    public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
+
+    /// The id a reference names: an id, an id in other case, or an alias (any case).
+    public func resolve(_ target: String) -> String? {
+        if index[target] != nil { return target }
+        let lower = target.lowercased()
+        if index[lower] != nil { return lower }
+        return aliases[lower]
+    }
+
+    public func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+}
+
+extension Entry {
+    /// Sort order of dated entries: period start, coarser precision first, then id.
+    public static func chronological(_ a: Entry, _ b: Entry) -> Bool {
+        switch (a.date, b.date) {
+        case let (x?, y?): return x.sortsBefore(y) ?? (a.id < b.id)
+        case (nil, nil): return a.id < b.id
+        case (nil, _): return false
+        case (_, nil): return true
+        }
+    }
+}

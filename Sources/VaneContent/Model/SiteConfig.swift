@@ -1,0 +1,33 @@
+/// Site settings from `Site/config.yml`, with the defaults of the spec.
+public struct SiteConfig: Sendable, Hashable, Codable {
+    public var title = "Weathervane"
+    /// Absolute URL the site is published at, for canonical links; empty when unknown.
+    public var baseURL = ""
+    public var description = "Available today vs. strategic priority: a vendor-strategy knowledge base."
+    /// Lets raw HTML in bodies through. Off by default: bodies are untrusted input.
+    public var unsafeHTML = false
+    public var entityTypes = ["vendor", "org", "person", "product", "model", "model-family"]
+    public var eventTypes = [
+        "launch", "release", "reorg", "licence-change", "pricing", "deprecation", "shutdown",
+        "acquisition", "partnership", "statement", "other",
+    ]
+    /// Entity types that may carry a status.
+    public var trackableTypes = ["product", "model", "model-family"]
+    /// Most to least available.
+    public var availabilityScale = [
+        "open-source", "open-weights", "generally-available", "preview", "consumer-only",
+        "announced", "deprecated", "retired",
+    ]
+    /// Highest to lowest.
+    public var priorityScale = ["flagship", "invested", "maintained", "deprioritized", "sunset", "discontinued"]
+
+    public static let claimTypes = ["commitment", "assessment", "rumour", "fact"]
+    public static let verdicts = ["pending", "kept", "broken", "confirmed", "refuted", "superseded"]
+    public static let sourceTypes = ["primary", "news", "analysis", "filing", "other"]
+
+    public init() {}
+
+    public func scale(_ axis: StatusSetting.Axis) -> [String] {
+        axis == .availability ? availabilityScale : priorityScale
+    }
+}

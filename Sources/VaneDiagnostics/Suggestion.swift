@@ -1,0 +1,40 @@
+/// "Did you mean …?" for a mistyped name, by edit distance, as compilers do.
+public enum Suggestion {
+    /// The closest candidate, if it is close enough to be a plausible typo.
+    public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        let limit = max(2, word.count / 3)
+        var best: (distance: Int, name: String)?
+        for candidate in candidates {
+            guard abs(candidate.count - word.count) <= limit else { continue }
+            let d = editDistance(word, candidate)
+            guard d <= limit else { continue }
+            if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
+                best = (d, candidate)
+            }
+        }
+        return best?.name
+    }
+
+    /// The `" (did you mean 'x'?)"` suffix, or nothing.
+    public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
+        closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    /// Levenshtein distance over Unicode scalars.
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

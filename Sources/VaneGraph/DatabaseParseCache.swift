@@ -1,0 +1,29 @@
+import Foundation
+import GRDB
+import VaneContent
+
+/// The parses stored by the previous build, so an unchanged file is not parsed again.
+public struct DatabaseParseCache: ParseCache {
+    private let stored: [String: (hash: String, json: String)]
+
+    /// Reads the `files` table of the database at `url`; empty when there is none or it is unusable.
+    public init(url: URL) {
+        guard let queue = try? GraphDatabase.openReadOnly(url) else {
+            stored = [:]
+            return
+        }
+        let rows = (try? queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, hash, parsed FROM files WHERE parsed IS NOT NULL")
+        }) ?? []
+        var stored: [String: (String, String)] = [:]
+        for row in rows { stored[row["path"]] = (row["hash"], row["parsed"]) }
+        self.stored = stored
+    }
+
+    public var count: Int { stored.count }
+
+    public func parsedFile(path: String, hash: String) -> ParsedFile? {
+        guard let hit = stored[path], hit.hash == hash else { return nil }
+        return try? JSONDecoder().decode(ParsedFile.self, from: Data(hit.json.utf8))
+    }
+}

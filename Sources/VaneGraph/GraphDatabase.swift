@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+/// Opening an existing graph database, always read-only: queries can never change it.
+public enum GraphDatabase {
+    public enum OpenError: Error, CustomStringConvertible {
+        case missing(String)
+        case notWeathervane(String)
+        case tooNew(String, String)
+        case unreadable(String, String)
+
+        public var description: String {
+            switch self {
+            case .missing(let path): "no database at '\(path)' (run 'vane build' first, or pass --db)"
+            case .notWeathervane(let path): "'\(path)' is not a Weathervane database"
+            case .tooNew(let path, let migration): "'\(path)' was written by a newer vane (schema '\(migration)'); upgrade vane"
+            case .unreadable(let path, let why): "cannot read '\(path)': \(why)"
+            }
+        }
+    }
+
+    public static func openReadOnly(_ url: URL) throws(OpenError) -> DatabaseQueue {
+        let path = url.path
+        guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
+        var configuration = Configuration()
+        configuration.readonly = true
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in try check(db, path: path) }
+        } catch let error as OpenError {
+            throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw .notWeathervane(path)
+        } catch {
+            throw .unreadable(path, "\(error)")
+        }
+        return queue
+    }
+
+    private static func check(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        guard id == Schema.applicationID, try db.tableExists("grdb_migrations") else {
+            throw OpenError.notWeathervane(path)
+        }
+        let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        if let unknown = applied.first(where: { !Schema.knownMigrations.contains($0) }) {
+            throw OpenError.tooNew(path, unknown)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import GRDB
+
+/// The graph's schema, created by migrations that are never edited once shipped.
+/// The README documents every table for `sqlite3` and Datasette users.
+public enum Schema {
+    /// `PRAGMA application_id` of every Weathervane database ("VANE").
+    public static let applicationID: Int32 = 0x5641_4E45
+
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-createGraph") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Identifiers of every migration this build knows, in order.
+    public static var knownMigrations: [String] { migrator.migrations }
+
+    private static let v1 = """
+        PRAGMA application_id = \(applicationID);
+
+        CREATE TABLE files (
+            path TEXT PRIMARY KEY,            -- root-relative, e.g. Content/events/x.md
+            hash TEXT NOT NULL,               -- FNV-1a 64 of the bytes and the parser settings
+            kind TEXT,                        -- entity, event, claim, source; NULL for copied files
+            entry_id TEXT,
+            parsed TEXT                       -- the parse as JSON, reused while the hash matches
+        );
+
+        CREATE TABLE entities (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            type TEXT NOT NULL,
+            parent_id TEXT REFERENCES entities(id),
+            homepage TEXT,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'  -- front-matter keys outside the format, as JSON
+        );
+
+        CREATE TABLE events (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            type TEXT NOT NULL,
+            date TEXT NOT NULL,               -- as written: 2026, 2026-Q2, 2026-04, 2026-04-08, ~2026-04
+            date_precision TEXT NOT NULL,     -- year, quarter, month, day
+            date_start TEXT NOT NULL,         -- first day of the period, YYYY-MM-DD
+            date_end TEXT NOT NULL,           -- last day of the period (of the span's end, for spans)
+            approximate INTEGER NOT NULL,     -- 1 when written with ~
+            span_end TEXT,                    -- a span's `end` as written
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            type TEXT NOT NULL,
+            verdict TEXT NOT NULL,
+            verdict_date TEXT,
+            claimant_id TEXT NOT NULL,
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL,
+            date_start TEXT NOT NULL,
+            date_end TEXT NOT NULL,
+            approximate INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+
+        CREATE TABLE sources (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            publisher TEXT NOT NULL,          -- as written
+            publisher_id TEXT,                -- the entity, when the publisher names one
+            url TEXT NOT NULL,
+            type TEXT,
+            archive TEXT,
+            published TEXT,
+            published_precision TEXT,
+            published_start TEXT,
+            accessed TEXT,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+
+        CREATE TABLE aliases (
+            alias TEXT NOT NULL,              -- as written
+            alias_key TEXT PRIMARY KEY,       -- lowercased, what lookups use
+            entity_id TEXT NOT NULL REFERENCES entities(id)
+        );
+
+        CREATE TABLE tags (
+            entry_id TEXT NOT NULL,
+            tag TEXT NOT NULL,
+            PRIMARY KEY (entry_id, tag)
+        );
+
+        CREATE TABLE edges (
+            from_id TEXT NOT NULL,
+            relation TEXT NOT NULL,           -- involves, about, claimed_by, cites, mentions, parent,
+                                              -- supports, contradicts, sets_status, published_by, verdict_source
+            to_id TEXT NOT NULL,
+            path TEXT NOT NULL,               -- where the reference was written
+            line INTEGER NOT NULL,
+            column INTEGER NOT NULL
+        );
+        CREATE INDEX edges_from ON edges(from_id, relation);
+        CREATE INDEX edges_to ON edges(to_id, relation);
+
+        CREATE TABLE status_changes (
+            event_id TEXT NOT NULL REFERENCES events(id),
+            entity_id TEXT NOT NULL REFERENCES entities(id),
+            axis TEXT NOT NULL,               -- availability or priority
+            channel TEXT,                     -- NULL when the value is for the whole product
+            value TEXT NOT NULL,
+            date TEXT NOT NULL,               -- the event's date, as written
+            date_precision TEXT NOT NULL,
+            date_start TEXT NOT NULL,         -- when the change takes effect
+            path TEXT NOT NULL,
+            line INTEGER NOT NULL,
+            column INTEGER NOT NULL
+        );
+        CREATE INDEX status_changes_entity ON status_changes(entity_id, axis, date_start);
+
+        CREATE VIEW entries AS
+            SELECT id, 'entity' AS kind, name AS title, path FROM entities
+            UNION ALL SELECT id, 'event', title, path FROM events
+            UNION ALL SELECT id, 'claim', title, path FROM claims
+            UNION ALL SELECT id, 'source', title, path FROM sources;
+
+        CREATE VIRTUAL TABLE entries_fts USING fts5(
+            id UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """
+}

@@ -1,0 +1,51 @@
+/// Query rows as tables: for the terminal (dates as read) and for CSV (dates as written).
+public protocol TabularRow {
+    static var displayHeaders: [String] { get }
+    var displayCells: [String] { get }
+    static var csvHeaders: [String] { get }
+    var csvCells: [String] { get }
+}
+
+extension Array where Element: TabularRow {
+    public func table(for format: OutputFormat) -> TextTable {
+        format == .csv
+            ? TextTable(headers: Element.csvHeaders, rows: map(\.csvCells))
+            : TextTable(headers: Element.displayHeaders, rows: map(\.displayCells))
+    }
+}
+
+private func joined(_ ids: [String]) -> String { ids.joined(separator: ";") }
+
+extension EventRow: TabularRow {
+    public static let displayHeaders = ["DATE", "ID", "TYPE", "TITLE"]
+    public var displayCells: [String] { [date.displayDate, id, type, title] }
+    public static let csvHeaders = ["id", "title", "type", "date", "date_precision", "date_start", "approximate", "span_end", "entities", "sources", "tags"]
+    public var csvCells: [String] {
+        [id, title, type, date, datePrecision, dateStart, approximate ? "1" : "0", spanEnd ?? "", joined(entities), joined(sources), joined(tags)]
+    }
+}
+
+extension ClaimRow: TabularRow {
+    public static let displayHeaders = ["DATE", "ID", "BY", "TYPE", "VERDICT", "TITLE"]
+    public var displayCells: [String] { [date.displayDate, id, claimant, type, verdict, title] }
+    public static let csvHeaders = ["id", "title", "type", "verdict", "claimant", "date", "date_precision", "date_start", "about", "sources", "tags"]
+    public var csvCells: [String] {
+        [id, title, type, verdict, claimant, date, datePrecision, dateStart, joined(about), joined(sources), joined(tags)]
+    }
+}
+
+extension SourceRow: TabularRow {
+    public static let displayHeaders = ["ID", "PUBLISHER", "PUBLISHED", "TITLE"]
+    public var displayCells: [String] { [id, publisher, published?.displayDate ?? "", title] }
+    public static let csvHeaders = ["id", "title", "publisher", "publisher_id", "url", "type", "published", "published_precision", "cited_by"]
+    public var csvCells: [String] {
+        [id, title, publisher, publisherId ?? "", url, type ?? "", published ?? "", publishedPrecision ?? "", joined(citedBy)]
+    }
+}
+
+extension EntityRow: TabularRow {
+    public static let displayHeaders = ["ID", "TYPE", "PARENT", "NAME"]
+    public var displayCells: [String] { [id, type, parent ?? "", name] }
+    public static let csvHeaders = ["id", "name", "type", "parent", "aliases", "tags"]
+    public var csvCells: [String] { [id, name, type, parent ?? "", joined(aliases), joined(tags)] }
+}

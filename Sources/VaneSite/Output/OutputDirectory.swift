@@ -1,0 +1,47 @@
+import CVaneSystem
+import Foundation
+
+/// A site is written into a staging folder beside the output, then swapped in with one
+/// atomic exchange; a build that fails before the swap leaves the output as it was.
+public struct OutputDirectory: Sendable {
+    public let target: URL
+    public let staging: URL
+
+    public init(target: URL) throws {
+        self.target = target.standardizedFileURL
+        let parent = self.target.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? FileManager.default.removeItem(at: staging)
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes `data` at `path` (relative to the output), creating folders as needed.
+    public func write(_ data: Data, to path: String) throws {
+        let url = staging.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    /// Makes the staged site the output.
+    public func commit() throws {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: target.path) {
+            if vane_exchange_paths(staging.path, target.path) == 0 {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            // No atomic exchange on this system: move the old site aside, then swap in.
+            let old = staging.appendingPathExtension("old")
+            try fm.moveItem(at: target, to: old)
+            try fm.moveItem(at: staging, to: target)
+            try? fm.removeItem(at: old)
+        } else {
+            try fm.moveItem(at: staging, to: target)
+        }
+    }
+
+    /// Removes the staging folder after a failure.
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}

@@ -1,0 +1,77 @@
+import VaneContent
+
+/// The knowledge base indexed for rendering: edges both ways, children, and the
+/// small view-model pieces every page shares. Built once, read by all render workers.
+struct SiteModel: @unchecked Sendable {
+    let kb: KnowledgeBase
+    private let outgoing: [String: [Edge]]
+    private let incoming: [String: [Edge]]
+
+    init(_ kb: KnowledgeBase) {
+        self.kb = kb
+        outgoing = Dictionary(grouping: kb.edges, by: \.from)
+        incoming = Dictionary(grouping: kb.edges, by: \.to)
+    }
+
+    // MARK: - Graph
+
+    /// Targets of an entry's edges, without repeats, in the order written.
+    func targets(of id: String, _ relations: Relation...) -> [String] {
+        unique((outgoing[id] ?? []).filter { relations.contains($0.relation) }.map(\.to))
+    }
+
+    /// Entries with an edge to `id`, without repeats, sorted by id.
+    func sources(to id: String, _ relations: Relation...) -> [String] {
+        unique((incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from)).sorted()
+    }
+
+    private func unique(_ ids: [String]) -> [String] {
+        var seen: Set<String> = []
+        return ids.filter { seen.insert($0).inserted }
+    }
+
+    // MARK: - View pieces
+
+    static func url(of entry: Entry) -> String { "\(entry.kind.folder)/\(entry.id).html" }
+
+    static func date(_ d: FuzzyDate) -> [String: Any] {
+        var value: [String: Any] = ["display": d.display, "text": d.text, "precision": d.precision.rawValue]
+        if let datetime = d.htmlDateTime { value["datetime"] = datetime }
+        return value
+    }
+
+    /// A link to an entry: title, url and a short detail (type, or date).
+    func link(_ id: String) -> [String: Any]? {
+        guard let e = kb.entry(id) else { return nil }
+        var value: [String: Any] = ["id": e.id, "title": e.title, "url": SiteModel.url(of: e)]
+        if let type = e.type { value["detail"] = type }
+        if let d = e.date { value["date"] = SiteModel.date(d) }
+        return value
+    }
+
+    /// Links for several ids, with `last` set on the final one (for comma lists).
+    func links(_ ids: [String]) -> [[String: Any]] {
+        var items = ids.compactMap(link)
+        if !items.isEmpty { items[items.count - 1]["last"] = true }
+        return items
+    }
+
+    /// `["items": …]` for a section, or nil when it would be empty (sections vanish).
+    func section(_ ids: [String]) -> [String: Any]? {
+        ids.isEmpty ? nil : ["items": links(ids)]
+    }
+
+    func eventSummary(_ e: Entry) -> [String: Any] {
+        var value: [String: Any] = ["id": e.id, "title": e.title, "url": SiteModel.url(of: e), "type": e.type ?? ""]
+        if let d = e.date { value["date"] = SiteModel.date(d) }
+        return value
+    }
+
+    /// Events newest first: reverse chronological, ties by id.
+    func newestFirst(_ events: [Entry]) -> [Entry] {
+        events.sorted { a, b in
+            guard let x = a.date, let y = b.date else { return a.id < b.id }
+            return y.sortsBefore(x) ?? (a.id < b.id)
+        }
+    }
+}

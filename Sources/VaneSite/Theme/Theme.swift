@@ -1,0 +1,55 @@
+import Foundation
+import Mustache
+import VaneDiagnostics
+
+/// Templates and assets: the default theme, overridden file by file by a knowledge
+/// base's `Site/templates/` and `Site/assets/`.
+public struct Theme: Sendable {
+    public let library: MustacheLibrary
+    /// Asset path (relative to `assets/`) → bytes.
+    public let assets: [String: Data]
+
+    public static func load(root: URL) -> (Theme?, [Diagnostic]) {
+        var templates = DefaultTheme.templates
+        var sourcePaths: [String: String] = [:]
+        let templateDir = root.appendingPathComponent("Site/templates")
+        for (name, path, data) in files(under: templateDir) where name.hasSuffix(".mustache") {
+            let key = String(name.dropLast(".mustache".count))
+            templates[key] = String(decoding: data, as: UTF8.self)
+            sourcePaths[key] = "Site/templates/" + path
+        }
+        var assets = DefaultTheme.assets.mapValues { Data($0.utf8) }
+        for (name, _, data) in files(under: root.appendingPathComponent("Site/assets")) { assets[name] = data }
+
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            do {
+                try library.register(text, named: name)
+            } catch {
+                let path = sourcePaths[name] ?? "Site/templates/\(name).mustache"
+                diagnostics.append(.error(.top(of: path), "template does not parse: \(error)"))
+            }
+        }
+        return (diagnostics.isEmpty ? Theme(library: library, assets: assets) : nil, diagnostics)
+    }
+
+    /// Regular, non-hidden files under a folder: (path relative to it, same, contents).
+    private static func files(under folder: URL) -> [(String, String, Data)] {
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = folder.standardizedFileURL.path + "/"
+        var found: [(String, String, Data)] = []
+        for case let url as URL in walker {
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix), let data = FileManager.default.contents(atPath: full) else { continue }
+            let relative = String(full.dropFirst(prefix.count))
+            found.append((relative, relative, data))
+        }
+        return found.sorted { $0.0 < $1.0 }
+    }
+
+    /// Renders `template` with `context`; a missing template is a programmer error of the theme.
+    func render(_ context: [String: Any], template: String) -> String {
+        library.render(context, withTemplate: template) ?? ""
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import VaneContent
+
+/// An entry's body with its wikilinks and citations filled in, and its numbered references.
+struct BodyHTML {
+    var html: String
+    /// Reference list items, in number order.
+    var references: [[String: Any]]
+
+    /// Citations are numbered in order of first citation in the body; sources named only
+    /// in front matter follow.
+    init(_ entry: Entry, model: SiteModel, root: String) {
+        var numbers: [String: Int] = [:]
+        var order: [String] = []
+        func number(_ id: String) -> Int {
+            if let n = numbers[id] { return n }
+            order.append(id)
+            numbers[id] = order.count
+            return order.count
+        }
+        let resolved = entry.bodyLinks.map { model.kb.resolve($0.target) }
+        for (link, id) in zip(entry.bodyLinks, resolved) where link.style == .citation {
+            if let id { _ = number(id) }
+        }
+        for id in model.targets(of: entry.id, .cites, .verdictSource) { _ = number(id) }
+
+        html = Placeholder.substitute(in: entry.bodyHTML) { index in
+            guard entry.bodyLinks.indices.contains(index) else { return "" }
+            let link = entry.bodyLinks[index]
+            guard let id = resolved[index], let target = model.kb.entry(id) else { return HTML.escape(link.target) }
+            switch link.style {
+            case .wikilink:
+                let label = link.label ?? (link.target == id ? target.title : link.target)
+                return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(HTML.escape(label))</a>"
+            case .citation:
+                let n = numbers[id] ?? 0
+                return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"
+            }
+        }
+        references = order.compactMap { id -> [String: Any]? in
+            guard let source = model.kb.entry(id) else { return nil }
+            var item: [String: Any] = ["number": numbers[id]!, "title": source.title, "url": SiteModel.url(of: source)]
+            if let publisher = source.publisher {
+                item["publisher"] = model.kb.resolve(publisher.text).flatMap { model.kb.entry($0)?.title } ?? publisher.text
+            }
+            if let url = source.url {
+                item["external"] = url
+                item["host"] = URL(string: url)?.host ?? url
+            }
+            return item
+        }
+    }
+}
+
+/// Escaping for text placed in HTML by code rather than by a template.
+enum HTML {
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

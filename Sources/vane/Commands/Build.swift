@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import VaneSite
+
+extension Vane {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Ingest Content/ into the database and render the site into public/.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(name: .long, help: "The output folder (default: public in the root).")
+        var out: String?
+
+        @Flag(name: .long, help: "Treat warnings as errors.")
+        var strict = false
+
+        @Flag(name: .shortAndLong, help: "Print what was parsed and rendered.")
+        var verbose = false
+
+        func run() throws {
+            let options = Pipeline.Options(
+                root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict)
+            let outcome = Pipeline.build(options)
+            report(outcome.diagnostics)
+            if let failure = outcome.failure {
+                printError("error: \(failure)")
+                throw ExitCode.failure
+            }
+            guard outcome.succeeded else { throw ExitCode.failure }
+            if verbose {
+                printError("parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)")
+                printError("rendered \(outcome.pages) pages into \(options.output.path)")
+            }
+        }
+    }
+}

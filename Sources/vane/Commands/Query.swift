@@ -1,0 +1,81 @@
+import ArgumentParser
+import VaneContent
+import VaneQuery
+
+extension OutputFormat: ExpressibleByArgument {}
+
+extension Vane {
+    struct Query: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List events, claims, sources or entities, filtered.")
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case events, claims, sources, entities
+        }
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Argument(help: "What to list: events, claims, sources or entities.")
+        var kind: Kind
+
+        @Option(help: "Only entries involving this entity (id or alias) or any entity under it.")
+        var entity: String?
+
+        @Option(help: "Only entries of this type (e.g. launch, commitment, model).")
+        var type: String?
+
+        @Option(help: "Only entries dated in or after this period (2025, 2025-Q3, 2025-06, 2025-06-01).")
+        var since: String?
+
+        @Option(help: "Only entries dated in or before this period.")
+        var until: String?
+
+        @Option(help: "Only entries with this tag.")
+        var tag: String?
+
+        @Option(help: "Full-text search over titles, bodies and aliases.")
+        var text: String?
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let filter = EntryFilter(
+                entity: entity, type: type, since: try since.map(period), until: try until.map(period), tag: tag, text: text)
+            let reader = try open(kb)
+            do {
+                switch kind {
+                case .events: print(try reader.events(filter))
+                case .claims: print(try reader.claims(filter))
+                case .sources: print(try reader.sources(filter))
+                case .entities: print(try reader.entities(filter))
+                }
+            } catch let error as GraphReader.QueryError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+
+        private func period(_ text: String) throws -> FuzzyDate {
+            do { return try FuzzyDate(parsing: text) } catch { throw ValidationError(error.message) }
+        }
+
+        private func print<Row: TabularRow & Encodable>(_ rows: [Row]) {
+            switch format {
+            case .json: output(JSONOutput.encode(rows))
+            case .csv: output(rows.table(for: .csv).csv())
+            case .table: output(rows.table(for: .table).aligned())
+            }
+        }
+    }
+}
+
+/// Opens the database read-only, turning a missing or foreign file into a clear error.
+func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
+    do {
+        return try GraphReader(url: kb.databaseURL)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}

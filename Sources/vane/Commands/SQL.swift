@@ -1,0 +1,35 @@
+import ArgumentParser
+import VaneQuery
+
+extension Vane {
+    struct SQL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sql",
+            abstract: "Run read-only SQL against the graph database (schema in the README).")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Argument(help: "The SQL statement, e.g. \"SELECT id, date FROM events\".")
+        var statement: String
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let table: TextTable
+            do {
+                table = try open(kb).sql(statement)
+            } catch let error as GraphReader.QueryError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            switch format {
+            case .table: output(table.aligned())
+            case .csv: output(table.csv())
+            case .json:
+                let objects = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.headers, $0)) }
+                output(JSONOutput.encode(objects))
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ArgumentParser
+import VaneQuery
+
+extension Vane {
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print an entry's dossier: its fields, what it links to, what links to it, its text.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Argument(help: "The entry's id, or an entity's alias.")
+        var id: String
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        func run() throws {
+            guard let dossier = try open(kb).dossier(id) else {
+                printError("error: no entry '\(id)'")
+                throw ExitCode.failure
+            }
+            output(json ? JSONOutput.encode(dossier) : dossier.text())
+        }
+    }
+}
