@@ -45,7 +45,9 @@ let package = Package(
             ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics"]),
         .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
-        .testTarget(name: "VaneGraphTests", dependencies: ["VaneGraph", "VaneTestSupport"]),
+        .testTarget(
+            name: "VaneGraphTests",
+            dependencies: ["VaneGraph", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneTestSupport"]),
         .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"]),
         .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"]),

@@ -30,6 +30,7 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     /// Why a text is not a date, worded for a diagnostic.
     public struct ParseError: Error, Equatable {
         public let message: String
+        public init(message: String) { self.message = message }
     }
 
     public init(parsing raw: String) throws(ParseError) {

@@ -28,6 +28,7 @@ enum DefaultTheme {
 {{/mentionedBy}}{{> partials/references}}
 </article>
 {{/content}}{{/layout}}
+
 """#,
         "claims": #"""
 {{<layout}}{{$content}}
@@ -47,6 +48,7 @@ enum DefaultTheme {
 </section>
 {{/groups}}
 {{/content}}{{/layout}}
+
 """#,
         "entities": #"""
 {{<layout}}{{$content}}
@@ -59,6 +61,7 @@ enum DefaultTheme {
 </section>
 {{/groups}}
 {{/content}}{{/layout}}
+
 """#,
         "entity": #"""
 {{<layout}}{{$content}}
@@ -128,6 +131,7 @@ enum DefaultTheme {
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
+
 """#,
         "event": #"""
 {{<layout}}{{$content}}
@@ -165,6 +169,7 @@ enum DefaultTheme {
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
+
 """#,
         "index": #"""
 {{<layout}}{{$content}}
@@ -185,6 +190,7 @@ enum DefaultTheme {
 </ul>
 </section>
 {{/content}}{{/layout}}
+
 """#,
         "layout": #"""
 <!DOCTYPE html>
@@ -218,9 +224,11 @@ enum DefaultTheme {
 </footer>
 </body>
 </html>
+
 """#,
         "partials/date": #"""
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
+
 """#,
         "partials/entry-links": #"""
 <ul class="entry-links">
@@ -228,6 +236,7 @@ enum DefaultTheme {
 <li><a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}</li>
 {{/items}}
 </ul>
+
 """#,
         "partials/event-list": #"""
 <ol class="event-list">
@@ -235,6 +244,7 @@ enum DefaultTheme {
 <li><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></li>
 {{/events}}
 </ol>
+
 """#,
         "partials/references": #"""
 {{#references}}
@@ -247,6 +257,7 @@ enum DefaultTheme {
 </ol>
 </section>
 {{/references}}
+
 """#,
         "source": #"""
 {{<layout}}{{$content}}
@@ -274,6 +285,7 @@ enum DefaultTheme {
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
+
 """#,
         "sources": #"""
 {{<layout}}{{$content}}
@@ -285,6 +297,7 @@ enum DefaultTheme {
 {{/sources}}
 </ol>
 {{/content}}{{/layout}}
+
 """#,
         "timeline": #"""
 {{<layout}}{{$content}}
@@ -297,6 +310,7 @@ enum DefaultTheme {
 </section>
 {{/years}}
 {{/content}}{{/layout}}
+
 """#,
     ]
 
@@ -345,6 +359,7 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
+
 """#,
     ]
 }

@@ -1,0 +1,57 @@
+import Foundation
+
+/// A knowledge base written to a fresh temporary folder, removed when released.
+public final class TemporaryKnowledgeBase: @unchecked Sendable {
+    public let root: URL
+
+    /// Writes `files` (root-relative path → text) into a new folder.
+    public init(_ files: [String: String] = [:]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("vane-test-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        for (path, text) in files { try write(text, to: path) }
+    }
+
+    /// A copy of a folder (e.g. a fixture or the bundled `Content/`).
+    public convenience init(copying folders: [URL]) throws {
+        try self.init()
+        for folder in folders {
+            try FileManager.default.copyItem(at: folder, to: root.appendingPathComponent(folder.lastPathComponent))
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    public func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+    public func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    public func write(_ data: Data, to path: String) throws {
+        let url = url(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: url)
+    }
+
+    public func read(_ path: String) throws -> String {
+        try String(contentsOf: url(path), encoding: .utf8)
+    }
+
+    public func remove(_ path: String) throws {
+        try FileManager.default.removeItem(at: url(path))
+    }
+}
+
+/// Every regular file under a folder with its bytes, to prove a tree unchanged.
+public func snapshot(of folder: URL) -> [String: Data] {
+    var files: [String: Data] = [:]
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+    let prefix = folder.standardizedFileURL.path + "/"
+    for case let url as URL in walker {
+        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+        let path = url.standardizedFileURL.path
+        files[String(path.dropFirst(prefix.count))] = FileManager.default.contents(atPath: path)
+    }
+    return files
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+import VaneContent
+
+struct MarkdownTests {
+    @Test func githubFlavoredFeatures() {
+        let html = MarkdownRenderer.html("""
+            | a | b |
+            |---|---|
+            | 1 | 2 |
+
+            ~~gone~~ and www.example.com
+
+            - [x] done
+
+            Note[^1].
+
+            [^1]: The footnote.
+            """)
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"http://www.example.com\">www.example.com</a>"))
+        #expect(html.contains("type=\"checkbox\""))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func rawHTMLIsDroppedByDefault() {
+        let html = MarkdownRenderer.html("Hi <script>alert(1)</script> <b>bold</b>\n\n<div onclick=\"x()\">block</div>\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<b>"))
+        #expect(!html.contains("onclick"))
+        #expect(!html.contains("raw HTML omitted"))
+        #expect(html.contains("Hi"))
+    }
+
+    @Test func rawHTMLPassesWhenOptedIn() {
+        #expect(MarkdownRenderer.html("<b>bold</b>", unsafeHTML: true).contains("<b>bold</b>"))
+    }
+
+    @Test(arguments: [
+        ("[x](javascript:alert(1))", false),
+        ("[x](JavaScript:alert(1))", false),
+        ("[x](vbscript:msgbox)", false),
+        ("[x](data:text/html,hi)", false),
+        ("![x](data:image/png;base64,AAAA)", false),
+        ("[x](ftp://example.org/)", false),
+        ("[x](https://example.org/)", true),
+        ("[x](http://example.org/)", true),
+        ("[x](mailto:a@example.org)", true),
+        ("[x](report.pdf)", true),
+        ("[x](../events/a.html#top)", true),
+        ("[x](#section)", true),
+    ])
+    func onlySafeLinkTargetsSurvive(markdown: String, kept: Bool) {
+        let html = MarkdownRenderer.html(markdown)
+        #expect((html.contains("href=") || html.contains("src=")) == kept, "\(html)")
+        // A refused target leaves its text (an image its alt text) in place.
+        if !kept { #expect(html == "<p>x</p>\n") }
+    }
+
+    /// cmark-gfm keeps global state; rendering from many threads must give identical output.
+    @Test func parallelRendersAreIdentical() {
+        let source = "A www.example.com link, ~~struck~~, and | a |\n|---|\n| b |\n\n- [ ] task\n"
+        let expected = MarkdownRenderer.html(source)
+        let mismatches = Counter()
+        DispatchQueue.concurrentPerform(iterations: 2000) { _ in
+            if MarkdownRenderer.html(source) != expected { mismatches.increment() }
+        }
+        #expect(mismatches.value == 0)
+    }
+}
+
+final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func increment() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}

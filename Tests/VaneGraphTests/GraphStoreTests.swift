@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Testing
+import VaneContent
+import VaneGraph
+import VaneTestSupport
+
+/// The graph written to a real SQLite file, read back with plain SQL.
+struct GraphStoreTests {
+    let kb: TemporaryKnowledgeBase
+    let database: URL
+
+    init() throws {
+        kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        database = kb.url("vane.sqlite")
+    }
+
+    private func ingest() throws -> LoadResult {
+        let result = ContentLoader.load(root: kb.root, cache: DatabaseParseCache(url: database))
+        #expect(!result.hasErrors)
+        try GraphStore.write(result, to: database)
+        return result
+    }
+
+    private func rows(_ sql: String) throws -> [[String]] {
+        let queue = try GraphDatabase.openReadOnly(database)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { "\($0.storage.value ?? "NULL")" } }
+        }
+    }
+
+    @Test func everyEntryBecomesARowOfItsKind() throws {
+        _ = try ingest()
+        #expect(try rows("SELECT id, name, type, ifnull(parent_id, '') FROM entities ORDER BY id") == [
+            ["llama", "Llama", "model-family", "meta"], ["meta", "Meta", "vendor", ""],
+        ])
+        #expect(try rows("SELECT id, date, date_precision, date_start, date_end, approximate FROM events") == [
+            ["launch", "2026-04", "month", "2026-04-01", "2026-04-30", "0"]
+        ])
+        #expect(try rows("SELECT id, type, verdict, claimant_id FROM claims") == [["remain", "commitment", "pending", "meta"]])
+        #expect(try rows("SELECT id, publisher, ifnull(publisher_id, 'NULL'), url FROM sources") == [
+            ["tns", "The New Stack", "NULL", "https://thenewstack.io/"]
+        ])
+        #expect(try rows("SELECT alias, alias_key, entity_id FROM aliases") == [["Meta Platforms", "meta platforms", "meta"]])
+    }
+
+    @Test func edgesRecordWhereTheyWereWritten() throws {
+        _ = try ingest()
+        let edges = try rows("SELECT from_id, relation, to_id, path, line, column FROM edges WHERE from_id = 'launch' ORDER BY line, column, rowid")
+        #expect(edges == [
+            ["launch", "involves", "meta", "Content/events/launch.md", "5", "12"],
+            ["launch", "cites", "tns", "Content/events/launch.md", "6", "11"],
+            ["launch", "sets_status", "llama", "Content/events/launch.md", "8", "3"],
+            ["launch", "involves", "llama", "Content/events/launch.md", "8", "3"],
+            ["launch", "mentions", "meta", "Content/events/launch.md", "10", "1"],
+            ["launch", "cites", "tns", "Content/events/launch.md", "10", "32"],
+        ])
+    }
+
+    @Test func statusChangesAreRows() throws {
+        _ = try ingest()
+        #expect(try rows("SELECT event_id, entity_id, axis, ifnull(channel, '-'), value, date, date_start, line, column FROM status_changes") == [
+            ["launch", "llama", "priority", "-", "maintained", "2026-04", "2026-04-01", "8", "22"]
+        ])
+    }
+
+    @Test func fullTextSearchCoversTitlesBodiesAndAliases() throws {
+        _ = try ingest()
+        // 'Platforms' is in meta's alias and in the wikilink text of launch's body.
+        #expect(try rows("SELECT id FROM entries_fts WHERE entries_fts MATCH 'platforms' ORDER BY id") == [["launch"], ["meta"]])
+        #expect(try rows("SELECT id FROM entries_fts WHERE entries_fts MATCH 'remain' ORDER BY id") == [["remain"]])
+    }
+
+    @Test func unchangedFilesAreNotParsedAgain() throws {
+        #expect(try ingest().parsedCount == 5)
+        #expect(try ingest().parsedCount == 0)
+        try kb.write(SampleKnowledgeBase.files["Content/entities/meta.md"]! + "\nMore text.\n", to: "Content/entities/meta.md")
+        let third = try ingest()
+        #expect(third.parsedCount == 1)
+        #expect(third.knowledgeBase.entry("meta")?.body.contains("More text.") == true)
+    }
+
+    @Test func cachedParsesStillReportTheirWarnings() throws {
+        try kb.write("---\nname: X\ntype: org\nfounded: 1999\n---\n", to: "Content/entities/x.md")
+        let first = try ingest()
+        let second = try ingest()
+        #expect(second.parsedCount == 0)
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.diagnostics.count == 1)
+    }
+
+    @Test func theDatabaseIsReplacedWhole() throws {
+        _ = try ingest()
+        try kb.remove("Content/claims/remain.md")
+        _ = try ingest()
+        #expect(try rows("SELECT count(*) FROM claims") == [["0"]])
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aForeignFileIsNotAWeathervaneDatabase() throws {
+        try kb.write("not a database at all", to: "foreign.sqlite")
+        #expect(throws: GraphDatabase.OpenError.self) { try GraphDatabase.openReadOnly(kb.url("foreign.sqlite")) }
+        let other = try DatabaseQueue(path: kb.url("other.sqlite").path)
+        try other.write { try $0.execute(sql: "CREATE TABLE t (x)") }
+        do {
+            _ = try GraphDatabase.openReadOnly(kb.url("other.sqlite"))
+            Issue.record("opened a foreign database")
+        } catch {
+            #expect("\(error)".hasSuffix("other.sqlite' is not a Weathervane database"))
+        }
+    }
+
+    @Test func readOnlyConnectionsRefuseWrites() throws {
+        _ = try ingest()
+        let before = try Data(contentsOf: database)
+        let queue = try GraphDatabase.openReadOnly(database)
+        #expect(throws: DatabaseError.self) { try queue.read { try $0.execute(sql: "DELETE FROM events") } }
+        #expect(try Data(contentsOf: database) == before)
+    }
+}
+
+extension DatabaseValue.Storage {
+    var value: Any? {
+        switch self {
+        case .null: nil
+        case .int64(let i): i
+        case .double(let d): d
+        case .string(let s): s
+        case .blob(let b): b
+        }
+    }
+}

