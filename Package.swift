@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(
             name: "VaneGraphTests",
             dependencies: ["VaneGraph", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneTestSupport"]),
+        .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneSite", "VaneTestSupport"]),
         .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"]),
         .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"]),
     ],

@@ -9,6 +9,13 @@ public struct Dossier: Codable, Sendable {
         public var id: String
         public var kind: String
         public var title: String
+
+        public init(relation: String, id: String, kind: String, title: String) {
+            self.relation = relation
+            self.id = id
+            self.kind = kind
+            self.title = title
+        }
     }
 
     public var id: String

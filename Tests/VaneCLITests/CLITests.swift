@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// The built `vane` executable run on real knowledge bases: stdout, stderr, exit codes.
+struct CLITests {
+    /// A copy of the bundled knowledge base (Content/ and Site/).
+    private func bundled() throws -> TemporaryKnowledgeBase {
+        try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+    }
+
+    private func small() throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", in: kb.root).status == 0)
+        return kb
+    }
+
+    private func expectGolden(_ text: String, _ name: String) {
+        let difference = Golden.compare(text, to: "Tests/VaneCLITests/Golden/\(name)")
+        #expect(difference == nil, "\(difference ?? "")")
+    }
+
+    @Test func theBundledKnowledgeBaseChecksClean() throws {
+        let kb = try bundled()
+        let result = try vane("check", in: kb.root)
+        #expect(result.status == 0)
+        #expect(result.stderr == "ok: 23 entries checked\n")
+        #expect(try vane("check", "--strict", in: kb.root).status == 0)
+    }
+
+    @Test func queryEventsForMetaIncludesItsDivisionsOldestFirst() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let result = try vane("query", "events", "--entity", "meta", "--format", "json", in: kb.root)
+        #expect(result.status == 0)
+        expectGolden(result.stdout, "query-events-meta.json")
+        let events = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        #expect(events.count == 4)
+        for event in events {
+            let entities = event["entities"] as! [String]
+            #expect(entities.contains("meta") || entities.contains("meta-superintelligence-labs"))
+            #expect(event["date_precision"] as? String != nil)
+        }
+        let starts = events.map { $0["date_start"] as! String }
+        #expect(starts == starts.sorted())
+    }
+
+    @Test func fiveDefectsGiveFiveErrorsAndChangeNothing() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let publicBefore = snapshot(of: kb.url("public"))
+        let databaseBefore = try Data(contentsOf: kb.url("vane.sqlite"))
+
+        try kb.write("---\nname: Llama\ntype: [model-family\nparent: meta\n---\nBody.\n", to: "Content/entities/llama.md")
+        let launch = try kb.read("Content/events/2026-04-muse-spark-launch.md")
+        try kb.write(launch.replacingOccurrences(of: "type: launch\n", with: ""), to: "Content/events/2026-04-muse-spark-launch.md")
+        let claim = try kb.read("Content/claims/llama-models-remain-available.md")
+        try kb.write(claim.replacingOccurrences(of: "[[meta|Meta]] said", with: "[[metta|Meta]] said"), to: "Content/claims/llama-models-remain-available.md")
+        let release = try kb.read("Content/events/2025-04-llama-4-release.md")
+        try kb.write(release.replacingOccurrences(of: "date: 2025-04\n", with: "date: 2025-02-30\n"), to: "Content/events/2025-04-llama-4-release.md")
+        try kb.write(try kb.read("Content/sources/deeplearning-ai-muse-spark.md"), to: "Content/sources/2026/deeplearning-ai-muse-spark.md")
+
+        let expected = """
+            Content/claims/llama-models-remain-available.md:10:59: error: unknown entry 'metta' (did you mean 'meta'?)
+            Content/entities/llama.md:4:7: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+            Content/events/2025-04-llama-4-release.md:3:7: error: impossible date '2025-02-30' (February 2025 has 28 days)
+            Content/events/2026-04-muse-spark-launch.md:1:1: error: missing required field 'type'
+            Content/sources/deeplearning-ai-muse-spark.md:1:1: error: duplicate id 'deeplearning-ai-muse-spark' (already used by Content/sources/2026/deeplearning-ai-muse-spark.md)
+            5 errors, 0 warnings
+
+            """
+        for command in ["check", "build"] {
+            let result = try vane(command, in: kb.root)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr == expected, "\(command)")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(snapshot(of: kb.url("public")) == publicBefore)
+        #expect(try Data(contentsOf: kb.url("vane.sqlite")) == databaseBefore)
+        let strays = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.hasPrefix(".") }
+        #expect(strays.isEmpty, "staging left behind: \(strays)")
+    }
+
+    @Test func aSecondBuildParsesNoMarkdown() throws {
+        let kb = try bundled()
+        let first = try vane("build", "--verbose", in: kb.root)
+        #expect(first.stderr.hasPrefix("parsed 23 of 23 Markdown files (0 unchanged, from the database)\n"))
+        let second = try vane("build", "--verbose", in: kb.root)
+        #expect(second.stderr.hasPrefix("parsed 0 of 23 Markdown files (23 unchanged, from the database)\n"))
+        let edited = try kb.read("Content/entities/meta.md") + "\nOne more line.\n"
+        try kb.write(edited, to: "Content/entities/meta.md")
+        let third = try vane("build", "--verbose", in: kb.root)
+        #expect(third.stderr.hasPrefix("parsed 1 of 23 Markdown files (22 unchanged, from the database)\n"))
+        #expect(try kb.read("public/entities/meta.html").contains("One more line."))
+    }
+
+    @Test func sqlRefusesWritesAndLeavesTheFileAlone() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let before = try Data(contentsOf: kb.url("vane.sqlite"))
+        let result = try vane("sql", "DELETE FROM events", in: kb.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: the database is read-only: vane sql runs queries, not changes (SQLite: attempt to write a readonly database)\n")
+        #expect(try Data(contentsOf: kb.url("vane.sqlite")) == before)
+        let select = try vane("sql", "SELECT count(*) AS n FROM events", "--format", "csv", in: kb.root)
+        #expect(select.stdout == "n\r\n4\r\n")
+    }
+
+    @Test func queryOutputsInEveryFormat() throws {
+        let kb = try small()
+        expectGolden(try vane("query", "events", in: kb.root).stdout, "small-events.txt")
+        expectGolden(try vane("query", "claims", "--format", "csv", in: kb.root).stdout, "small-claims.csv")
+        expectGolden(try vane("query", "sources", "--format", "json", in: kb.root).stdout, "small-sources.json")
+        expectGolden(try vane("query", "entities", "--entity", "acme-labs", in: kb.root).stdout, "small-entities-acme-labs.txt")
+        expectGolden(try vane("show", "coyote", in: kb.root).stdout, "small-show-coyote.txt")
+    }
+
+    @Test func clearErrorsForBadArgumentsAndMissingDatabase() throws {
+        let kb = try small()
+        let unknown = try vane("query", "events", "--entity", "acmee", in: kb.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: unknown entity 'acmee' (did you mean 'acme'?)\n")
+        let badDate = try vane("query", "events", "--since", "2026-13", in: kb.root)
+        #expect(badDate.status == 64)
+        #expect(badDate.stderr.contains("impossible date '2026-13' (a month is 01 to 12)"))
+        let empty = try TemporaryKnowledgeBase()
+        let missing = try vane("query", "events", in: empty.root)
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("error: no database at '"))
+        let noEntry = try vane("show", "nothing", in: kb.root)
+        #expect(noEntry.status == 1)
+        #expect(noEntry.stderr == "error: no entry 'nothing'\n")
+    }
+}

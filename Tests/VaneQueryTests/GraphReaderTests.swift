@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import VaneContent
+import VaneQuery
+import VaneSite
+import VaneTestSupport
+
+/// Queries against the `small` fixture's real database.
+struct GraphReaderTests {
+    let kb: TemporaryKnowledgeBase
+    let reader: GraphReader
+
+    init() throws {
+        kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root))
+        #expect(outcome.succeeded)
+        reader = try GraphReader(url: kb.url("vane.sqlite"))
+    }
+
+    @Test func eventsOldestFirstWithTheirPrecision() throws {
+        let events = try reader.events()
+        #expect(events.map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit"])
+        #expect(events.map(\.datePrecision) == ["year", "quarter", "day", "day"])
+        #expect(events[0].approximate && events[0].date == "~2024")
+        #expect(events[3].spanEnd == "2026-05-22")
+    }
+
+    @Test func entityFilterIncludesDescendantsAndAliases() throws {
+        #expect(try reader.events(EntryFilter(entity: "acme-labs")).map(\.id) == ["2024-reorg", "2026-coyote-launch"])
+        // coyote sits under acme-labs, under acme: every event involving any of them.
+        #expect(try reader.events(EntryFilter(entity: "Acme Corp")).map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit"])
+        #expect(try reader.entities(EntryFilter(entity: "acme-labs")).map(\.id) == ["acme-labs", "coyote"])
+        // 2026-Q2 starts on 1 April, before 8 April.
+        #expect(try reader.claims(EntryFilter(entity: "coyote")).map(\.id) == ["coyote-worse-at-code", "coyote-better"])
+        #expect(try reader.sources(EntryFilter(entity: "daily-wire")).map(\.id) == ["wire-report"])
+    }
+
+    @Test func unknownEntityIsAnErrorWithASuggestion() throws {
+        #expect(throws: GraphReader.QueryError.self) { try reader.events(EntryFilter(entity: "acmee")) }
+        do {
+            _ = try reader.events(EntryFilter(entity: "acmee"))
+        } catch {
+            #expect("\(error)" == "unknown entity 'acmee' (did you mean 'acme'?)")
+        }
+    }
+
+    @Test func dateFiltersUseWholePeriods() throws {
+        let since = try FuzzyDate(parsing: "2025-Q2"), until = try FuzzyDate(parsing: "2026-04")
+        #expect(try reader.events(EntryFilter(since: since, until: until)).map(\.id) == ["2025-roadrunner-release", "2026-coyote-launch"])
+        #expect(try reader.events(EntryFilter(until: try FuzzyDate(parsing: "2024"))).map(\.id) == ["2024-reorg"])
+    }
+
+    @Test func typeTagAndTextFilters() throws {
+        #expect(try reader.events(EntryFilter(type: "launch")).map(\.id) == ["2026-coyote-launch"])
+        #expect(try reader.entities(EntryFilter(tag: "cloud")).map(\.id) == ["acme"])
+        #expect(try reader.events(EntryFilter(text: "weights")).map(\.id) == ["2025-roadrunner-release"])
+        #expect(try reader.claims(EntryFilter(type: "commitment")).map(\.id) == ["roadrunner-stays"])
+    }
+
+    @Test func listsKeepTheOrderWritten() throws {
+        let launch = try #require(try reader.events().first { $0.id == "2026-coyote-launch" })
+        #expect(launch.entities == ["acme-labs", "coyote", "roadrunner"])
+        #expect(launch.sources == ["wire-report", "acme-blog"])
+    }
+
+    @Test func sqlIsReadOnly() throws {
+        let before = try Data(contentsOf: kb.url("vane.sqlite"))
+        #expect(try reader.sql("SELECT id FROM events ORDER BY id LIMIT 1").rows == [["2024-reorg"]])
+        do {
+            _ = try reader.sql("DELETE FROM events")
+            Issue.record("a write went through")
+        } catch {
+            #expect("\(error)".hasPrefix("the database is read-only: vane sql runs queries, not changes"))
+        }
+        #expect(try Data(contentsOf: kb.url("vane.sqlite")) == before)
+    }
+
+    @Test func dossierListsLinksBothWays() throws {
+        let dossier = try #require(try reader.dossier("Acme Corp"))
+        #expect(dossier.id == "acme")
+        #expect(dossier.incoming.contains(Dossier.Link(relation: "parent", id: "acme-labs", kind: "entity", title: "Acme Labs")))
+        #expect(dossier.incoming.contains(Dossier.Link(relation: "claimed_by", id: "roadrunner-stays", kind: "claim", title: "Roadrunner models will remain downloadable")))
+        #expect(try reader.dossier("nothing") == nil)
+    }
+
+    @Test func tablesAlignAndCSVQuotes() {
+        let table = TextTable(headers: ["A", "LONGER"], rows: [["wide value", "x"], ["b", "with, comma \"q\""]])
+        #expect(table.aligned() == "A           LONGER\nwide value  x\nb           with, comma \"q\"\n")
+        #expect(table.csv() == "A,LONGER\r\nwide value,x\r\nb,\"with, comma \"\"q\"\"\"\r\n")
+    }
+}
