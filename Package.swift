@@ -49,8 +49,8 @@ let package = Package(
             name: "VaneGraphTests",
             dependencies: ["VaneGraph", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneSite", "VaneTestSupport"]),
-        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"]),
-        .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"]),
+        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -86,6 +86,13 @@ public enum GraphStore {
         for e in kb.edges {
             try edge.execute(arguments: [e.from, e.relation.rawValue, e.to, e.location.path, e.location.line, e.location.column])
         }
+        let scale = try db.makeStatement(sql: "INSERT INTO scales VALUES (?, ?, ?, ?)")
+        let scales = StatusScales(kb.config)
+        for axis in StatusSetting.Axis.allCases {
+            for (rank, value) in scales.scale(axis).enumerated() {
+                try scale.execute(arguments: [axis.rawValue, rank, value, scales.label(value)])
+            }
+        }
         let status = try db.makeStatement(sql: "INSERT INTO status_changes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         for s in kb.statusChanges {
             try status.execute(arguments: [

@@ -127,6 +127,14 @@ public enum Schema {
         );
         CREATE INDEX status_changes_entity ON status_changes(entity_id, axis, date_start);
 
+        CREATE TABLE scales (
+            axis TEXT NOT NULL,               -- availability or priority
+            rank INTEGER NOT NULL,            -- 0 = most available / highest priority
+            value TEXT NOT NULL,
+            label TEXT NOT NULL,
+            PRIMARY KEY (axis, rank)
+        );
+
         CREATE VIEW entries AS
             SELECT id, 'entity' AS kind, name AS title, path FROM entities
             UNION ALL SELECT id, 'event', title, path FROM events

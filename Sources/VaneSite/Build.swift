@@ -11,9 +11,12 @@ public enum Pipeline {
         public var database: URL
         public var output: URL
         public var strict: Bool
+        /// The site as it stood at the end of this period; nil for today.
+        public var asOf: FuzzyDate?
 
-        public init(root: URL, database: URL? = nil, output: URL? = nil, strict: Bool = false) {
+        public init(root: URL, database: URL? = nil, output: URL? = nil, strict: Bool = false, asOf: FuzzyDate? = nil) {
             self.root = root
+            self.asOf = asOf
             self.database = database ?? root.appendingPathComponent("vane.sqlite")
             self.output = output ?? root.appendingPathComponent("public")
             self.strict = strict
@@ -48,7 +51,9 @@ public enum Pipeline {
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         guard !diagnostics.hasErrors, let theme else { return outcome }
         do {
-            let (staged, report) = try SiteBuilder.render(result, theme: theme, root: options.root, to: options.output)
+            var shown = result
+            if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+            let (staged, report) = try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output)
             do {
                 try GraphStore.write(result, to: options.database)
             } catch {

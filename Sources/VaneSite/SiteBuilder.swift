@@ -20,12 +20,12 @@ public enum SiteBuilder {
     }
 
     /// Renders into a staging folder and returns it, not yet committed.
-    public static func render(_ result: LoadResult, theme: Theme, root: URL, to output: URL) throws -> (OutputDirectory, Report) {
-        let model = SiteModel(result.knowledgeBase)
+    public static func render(_ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL) throws -> (OutputDirectory, Report) {
+        let model = SiteModel(result.knowledgeBase, asOf: asOf)
         let pages = model.pages()
         let out = try OutputDirectory(target: output)
         do {
-            for folder in Kind.allCases.map(\.folder) + ["assets"] {
+            for folder in Kind.allCases.map(\.folder) + ["assets", "status"] {
                 try FileManager.default.createDirectory(at: out.staging.appendingPathComponent(folder), withIntermediateDirectories: true)
             }
             let failures = ResultList<String>()

@@ -4,11 +4,13 @@ import VaneContent
 /// small view-model pieces every page shares. Built once, read by all render workers.
 struct SiteModel: @unchecked Sendable {
     let kb: KnowledgeBase
+    let board: StatusBoard
     private let outgoing: [String: [Edge]]
     private let incoming: [String: [Edge]]
 
-    init(_ kb: KnowledgeBase) {
+    init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
+        board = StatusBoard(kb, asOf: asOf)
         outgoing = Dictionary(grouping: kb.edges, by: \.from)
         incoming = Dictionary(grouping: kb.edges, by: \.to)
     }

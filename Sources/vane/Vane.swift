@@ -6,7 +6,7 @@ struct Vane: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vane",
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
-        subcommands: [Build.self, Check.self, Query.self, Show.self, SQL.self])
+        subcommands: [Build.self, Check.self, Query.self, Status.self, Show.self, SQL.self])
 }
 
 /// Where the knowledge base and its database are.

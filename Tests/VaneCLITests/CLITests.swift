@@ -131,4 +131,40 @@ struct CLITests {
         #expect(noEntry.status == 1)
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
     }
+
+    // MARK: - Status
+
+    @Test func statusRanksLlamaAboveMuseSparkAndSaysWhy() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let result = try vane("status", "--format", "json", in: kb.root)
+        #expect(result.status == 0)
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        #expect(rows.map { $0["entity"] as! String } == ["llama", "muse-spark"])
+        #expect((rows[0]["risk"] as! Int) > (rows[1]["risk"] as! Int))
+        let availability = rows[0]["availability"] as! [String: Any]
+        let priority = rows[0]["priority"] as! [String: Any]
+        #expect(availability["value"] as? String == "open-weights")
+        #expect(priority["value"] as? String == "deprioritized")
+        #expect(priority["event"] as? String == "2026-04-muse-spark-launch")
+        #expect(priority["date"] as? String == "2026-04")
+        #expect(priority["sources"] as? [String] == ["thenewstack-meta-muse-spark", "deeplearning-ai-muse-spark"])
+        expectGolden(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout, "status-2026-11-26.json")
+    }
+
+    @Test func statusAsOfBeforeMuseSpark() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let result = try vane("status", "--as-of", "2025-12", in: kb.root)
+        #expect(result.status == 0)
+        expectGolden(result.stdout, "status-2025-12.txt")
+        #expect(result.stdout.contains("llama   meta    open-weights  flagship"))
+        #expect(!result.stdout.contains("muse-spark"))
+    }
+
+    @Test func statusTableForAVendorTree() throws {
+        let kb = try small()
+        expectGolden(try vane("status", "--as-of", "2026-11-26", in: kb.root).stdout, "small-status.txt")
+        expectGolden(try vane("status", "--as-of", "2026-11-26", "--entity", "acme-labs", "--format", "csv", in: kb.root).stdout, "small-status-acme-labs.csv")
+    }
 }

@@ -19,8 +19,8 @@ struct GraphReaderTests {
 
     @Test func eventsOldestFirstWithTheirPrecision() throws {
         let events = try reader.events()
-        #expect(events.map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit"])
-        #expect(events.map(\.datePrecision) == ["year", "quarter", "day", "day"])
+        #expect(events.map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit", "2026-anvil-shutdown"])
+        #expect(events.map(\.datePrecision) == ["year", "quarter", "day", "day", "month"])
         #expect(events[0].approximate && events[0].date == "~2024")
         #expect(events[3].spanEnd == "2026-05-22")
     }
@@ -28,7 +28,7 @@ struct GraphReaderTests {
     @Test func entityFilterIncludesDescendantsAndAliases() throws {
         #expect(try reader.events(EntryFilter(entity: "acme-labs")).map(\.id) == ["2024-reorg", "2026-coyote-launch"])
         // coyote sits under acme-labs, under acme: every event involving any of them.
-        #expect(try reader.events(EntryFilter(entity: "Acme Corp")).map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit"])
+        #expect(try reader.events(EntryFilter(entity: "Acme Corp")).map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit", "2026-anvil-shutdown"])
         #expect(try reader.entities(EntryFilter(entity: "acme-labs")).map(\.id) == ["acme-labs", "coyote"])
         // 2026-Q2 starts on 1 April, before 8 April.
         #expect(try reader.claims(EntryFilter(entity: "coyote")).map(\.id) == ["coyote-worse-at-code", "coyote-better"])

@@ -1,5 +1,6 @@
 import Foundation
 import VaneDiagnostics
+import Yams
 
 /// Reads `Site/config.yml`. Extra types are added to the spec's; scales replace them.
 public enum SiteConfigLoader {
@@ -40,6 +41,15 @@ public enum SiteConfigLoader {
         config.trackableTypes += fm.list("trackable_types")?.map(\.text) ?? []
         if let scale = fm.list("availability_scale")?.map(\.text), !scale.isEmpty { config.availabilityScale = scale }
         if let scale = fm.list("priority_scale")?.map(\.text), !scale.isEmpty { config.priorityScale = scale }
+        if let (node, at) = fm.node("status_labels") {
+            if case .mapping(let labels) = node {
+                for (key, value) in labels {
+                    if let k = key.string, let v = value.string { config.statusLabels[k] = v }
+                }
+            } else {
+                fm.diagnostics.append(.error(at, "'status_labels' must map scale values to labels"))
+            }
+        }
         for (key, at) in fm.unknownKeys {
             fm.diagnostics.append(.warning(at, "unknown setting '\(key)'"))
         }

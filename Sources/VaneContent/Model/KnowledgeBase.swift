@@ -9,6 +9,16 @@ public struct StatusChange: Hashable, Sendable, Codable {
     public var value: String
     public var date: FuzzyDate
     public var location: SourceLocation
+
+    public init(event: String, entity: String, axis: StatusSetting.Axis, channel: String?, value: String, date: FuzzyDate, location: SourceLocation) {
+        self.event = event
+        self.entity = entity
+        self.axis = axis
+        self.channel = channel
+        self.value = value
+        self.date = date
+        self.location = location
+    }
 }
 
 /// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.
@@ -56,5 +66,21 @@ extension Entry {
         case (nil, _): return false
         case (_, nil): return true
         }
+    }
+}
+
+extension KnowledgeBase {
+    /// The knowledge base as it stood at the end of `date`'s period: events, claims and
+    /// sources dated later are left out, with their edges and status changes.
+    public func asOf(_ date: FuzzyDate) -> KnowledgeBase {
+        let kept = entries.filter { entry in
+            guard entry.kind != .entity, let d = entry.date else { return true }
+            return d.start <= date.end
+        }
+        let ids = Set(kept.map(\.id))
+        return KnowledgeBase(
+            config: config, entries: kept, edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) },
+            statusChanges: statusChanges.filter { ids.contains($0.event) }, aliases: aliases.filter { ids.contains($0.value) },
+            assets: assets)
     }
 }

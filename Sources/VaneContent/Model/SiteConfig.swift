@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     ]
     /// Highest to lowest.
     public var priorityScale = ["flagship", "invested", "maintained", "deprioritized", "sunset", "discontinued"]
+    /// Display labels for scale values; others are shown as their id made readable.
+    public var statusLabels: [String: String] = [:]
 
     public static let claimTypes = ["commitment", "assessment", "rumour", "fact"]
     public static let verdicts = ["pending", "kept", "broken", "confirmed", "refuted", "superseded"]

@@ -79,6 +79,22 @@ enum DefaultTheme {
 <div class="body">
 {{{body}}}
 </div>
+{{#status}}
+<section class="status" aria-labelledby="current-status">
+<h2 id="current-status">Status as of {{#asOf}}{{> partials/date}}{{/asOf}}</h2>
+<dl class="facts">
+<dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
+<dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
+<dt>Platform risk</dt><dd>{{#risk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/risk}}{{^risk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown{{/gone}}{{/risk}}</dd>
+</dl>
+<figure class="chart-figure">
+{{{chart}}}
+</figure>
+<p><a href="{{root}}{{vendorView}}">All of this vendor's products</a></p>
+</section>
+{{/status}}
+{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
+{{/statusView}}
 {{#statusHistory}}
 <section aria-labelledby="status">
 <h2 id="status">Status history</h2>
@@ -175,6 +191,13 @@ enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
+{{#risk}}
+<section aria-labelledby="risk-top">
+<h2 id="risk-top">Where builders may be stranded</h2>
+{{> partials/risk-board}}
+<p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
+</section>
+{{/risk}}
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
@@ -209,6 +232,7 @@ enum DefaultTheme {
 <a class="brand" href="{{root}}index.html">{{site.title}}</a>
 <nav aria-label="Sections">
 <ul>
+<li><a href="{{root}}status.html">Available vs. priority</a></li>
 <li><a href="{{root}}timeline.html">Timeline</a></li>
 <li><a href="{{root}}entities.html">Entities</a></li>
 <li><a href="{{root}}claims.html">Claims</a></li>
@@ -228,7 +252,6 @@ enum DefaultTheme {
 """#,
         "partials/date": #"""
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
-
 """#,
         "partials/entry-links": #"""
 <ul class="entry-links">
@@ -257,6 +280,18 @@ enum DefaultTheme {
 </ol>
 </section>
 {{/references}}
+
+"""#,
+        "partials/risk-board": #"""
+<table class="risk-board">
+<caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Since</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
+<tbody>
+{{#board}}
+<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#since}}{{> partials/date}}{{/since}}</td><td class="risk risk-{{level}}">{{risk}}</td><td><ul class="why">{{#why}}<li>{{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/why}}</ul></td></tr>
+{{/board}}
+</tbody>
+</table>
 
 """#,
         "source": #"""
@@ -296,6 +331,51 @@ enum DefaultTheme {
 <li><a href="{{root}}{{url}}">{{title}}</a>. {{publisher}}.{{#published}} {{> partials/date}}.{{/published}} <a href="{{address}}" rel="external">{{host}}</a>. <span class="cited">Cited by {{citedCount}}.</span></li>
 {{/sources}}
 </ol>
+{{/content}}{{/layout}}
+
+"""#,
+        "status": #"""
+{{<layout}}{{$content}}
+<h1>{{heading}}</h1>
+<p class="lede">What a builder can use today, against where {{#vendor}}{{title}}{{/vendor}}{{^vendor}}each vendor{{/vendor}} puts its bet, as of {{#asOf}}{{> partials/date}}{{/asOf}}. A product still available after its priority fell sits in the stranding zone.</p>
+<figure class="chart-figure">
+{{{chart}}}
+<figcaption>Each mark is a product at its current position; dashed trails pass through its earlier positions, with the dates they began.</figcaption>
+</figure>
+<table class="positions">
+<caption>The chart's data</caption>
+<thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
+<tbody>
+{{#positions}}
+<tr><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{availability}}</td><td>{{priority}}</td><td>{{trail}}</td></tr>
+{{/positions}}
+</tbody>
+</table>
+<section aria-labelledby="risk-board">
+<h2 id="risk-board">Risk board</h2>
+{{> partials/risk-board}}
+</section>
+{{#gone}}
+<section aria-labelledby="gone">
+<h2 id="gone">Gone</h2>
+<p>These products are no longer available: whoever depended on them has already been stranded, so they carry no risk score.</p>
+<ul class="entry-links">
+{{#rows}}
+<li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}</li>
+{{/rows}}
+</ul>
+</section>
+{{/gone}}
+<section aria-labelledby="how">
+<h2 id="how">How platform risk is computed</h2>
+<p><code>{{formula}}</code>, where A is the availability score (1 for the top of the scale, 0 for the bottom, in equal steps), P the priority score (1 for flagship, 0 for discontinued), and R the recency of the last fall in priority: 0.5 to the power of the months since that fall divided by 12, or 0 if priority never fell.</p>
+</section>
+{{#vendors}}
+<section aria-labelledby="vendors">
+<h2 id="vendors">By vendor</h2>
+{{> partials/entry-links}}
+</section>
+{{/vendors}}
 {{/content}}{{/layout}}
 
 """#,
@@ -359,6 +439,15 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
+.chart-figure { margin: 1.5rem 0; }
+.chart { width: 100%; height: auto; font-family: inherit; }
+.risk { font-weight: 700; font-variant-numeric: tabular-nums; }
+.risk-high { color: var(--warn); }
+.risk-medium { color: #8a6d00; }
+.risk-low { color: var(--ok); }
+.why { margin: 0; padding-left: 1rem; font-size: .85rem; }
+.risk-board td, .positions td { font-size: .9rem; }
+caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 
 """#,
     ]

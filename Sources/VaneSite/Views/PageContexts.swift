@@ -5,6 +5,7 @@ import VaneContent
 struct PageSpec: Sendable {
     enum Content: Sendable {
         case home, timeline, entities, claims, sources
+        case status(vendor: String?)
         case entry(String)
     }
     var path: String
@@ -22,7 +23,11 @@ extension SiteModel {
             PageSpec(path: "entities.html", template: "entities", content: .entities),
             PageSpec(path: "claims.html", template: "claims", content: .claims),
             PageSpec(path: "sources.html", template: "sources", content: .sources),
+            PageSpec(path: "status.html", template: "status", content: .status(vendor: nil)),
         ]
+        for vendor in vendors {
+            pages.append(PageSpec(path: "status/\(vendor).html", template: "status", content: .status(vendor: vendor)))
+        }
         for e in kb.entries {
             pages.append(PageSpec(path: SiteModel.url(of: e), template: e.kind.rawValue, content: .entry(e.id)))
         }
@@ -38,6 +43,7 @@ extension SiteModel {
         case .entities: context = entityIndex()
         case .claims: context = claimLedger()
         case .sources: context = bibliography()
+        case .status(let vendor): context = statusPage(vendor: vendor)
         case .entry(let id): context = entry(kb.entry(id)!, root: root)
         }
         context["root"] = root
@@ -60,7 +66,9 @@ extension SiteModel {
 
     private func home() -> [String: Any] {
         let latest = newestFirst(kb.entries(of: .event)).prefix(10)
-        return ["pageTitle": "Home", "events": latest.map(eventSummary)]
+        var context: [String: Any] = ["pageTitle": "Home", "events": latest.map(eventSummary)]
+        context["risk"] = riskSummary(limit: 5)
+        return context
     }
 
     private func timeline() -> [String: Any] {
@@ -125,7 +133,7 @@ extension SiteModel {
         return ["pageTitle": "Sources", "sources": items]
     }
 
-    private func publisherName(_ source: Entry) -> String {
+    func publisherName(_ source: Entry) -> String {
         guard let publisher = source.publisher else { return "" }
         return targets(of: source.id, .publishedBy).first.flatMap { kb.entry($0)?.title } ?? publisher.text
     }
@@ -162,6 +170,8 @@ extension SiteModel {
         context["claimsAbout"] = section(sources(to: e.id, .about))
         context["claimsBy"] = section(sources(to: e.id, .claimedBy))
         context["published"] = section(sources(to: e.id, .publishedBy))
+        context["status"] = entityStatus(e.id)
+        if vendors.contains(e.id) { context["statusView"] = "status/\(e.id).html" }
         let history = kb.statusChanges.filter { $0.entity == e.id }
             .sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
         if !history.isEmpty {

@@ -18,9 +18,13 @@ extension Vane {
         @Flag(name: .shortAndLong, help: "Print what was parsed and rendered.")
         var verbose = false
 
+        @Option(name: .customLong("as-of"), help: "Render the site as it stood at the end of this period (default: today).")
+        var asOf: String?
+
         func run() throws {
             let options = Pipeline.Options(
-                root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict)
+                root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
+                asOf: try asOf.map(parsePeriod))
             let outcome = Pipeline.build(options)
             report(outcome.diagnostics)
             if let failure = outcome.failure {

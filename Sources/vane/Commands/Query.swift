@@ -41,7 +41,7 @@ extension Vane {
 
         func run() throws {
             let filter = EntryFilter(
-                entity: entity, type: type, since: try since.map(period), until: try until.map(period), tag: tag, text: text)
+                entity: entity, type: type, since: try since.map(parsePeriod), until: try until.map(parsePeriod), tag: tag, text: text)
             let reader = try open(kb)
             do {
                 switch kind {
@@ -54,10 +54,6 @@ extension Vane {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
-        }
-
-        private func period(_ text: String) throws -> FuzzyDate {
-            do { return try FuzzyDate(parsing: text) } catch { throw ValidationError(error.message) }
         }
 
         private func print<Row: TabularRow & Encodable>(_ rows: [Row]) {

@@ -1,0 +1,42 @@
+/// The two ordered scales and their labels; index 0 is the most available / highest priority.
+public struct StatusScales: Sendable, Hashable, Codable {
+    public var availability: [String]
+    public var priority: [String]
+    public var labels: [String: String]
+
+    public init(availability: [String], priority: [String], labels: [String: String] = [:]) {
+        self.availability = availability
+        self.priority = priority
+        self.labels = labels
+    }
+
+    public init(_ config: SiteConfig) {
+        self.init(availability: config.availabilityScale, priority: config.priorityScale, labels: config.statusLabels)
+    }
+
+    public func scale(_ axis: StatusSetting.Axis) -> [String] {
+        axis == .availability ? availability : priority
+    }
+
+    /// Position on an axis: 0 is the top of the scale.
+    public func rank(_ value: String, on axis: StatusSetting.Axis) -> Int? {
+        scale(axis).firstIndex(of: value)
+    }
+
+    /// 1 at the top of the scale, 0 at the bottom: the numbers the risk formula uses.
+    public func score(_ value: String, on axis: StatusSetting.Axis) -> Double? {
+        let values = scale(axis)
+        guard let rank = rank(value, on: axis), values.count > 1 else { return nil }
+        return Double(values.count - 1 - rank) / Double(values.count - 1)
+    }
+
+    /// The configured label, or the id made readable: `open-weights` → `Open weights`.
+    public func label(_ value: String) -> String {
+        if let label = labels[value] { return label }
+        let words = value.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The last availability value (`retired` by default): the product is gone.
+    public func isGone(_ availability: String) -> Bool { availability == self.availability.last }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import GRDB
+import VaneContent
+import VaneDiagnostics
+
+/// `vane status` from the database: the same board the site shows, read back from SQL.
+extension GraphReader {
+    public func statusBoard(asOf: FuzzyDate, within vendor: String? = nil) throws -> StatusBoard {
+        let root = try vendor.map(resolveEntity)
+        return try queue.read { db in
+            var scales = StatusScales(availability: [], priority: [])
+            for row in try Row.fetchAll(db, sql: "SELECT axis, value, label FROM scales ORDER BY axis, rank") {
+                let value: String = row["value"]
+                if row["axis"] == "availability" { scales.availability.append(value) } else { scales.priority.append(value) }
+                scales.labels[value] = row["label"]
+            }
+            var entities: [String: EntityInfo] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, name, type, parent_id FROM entities") {
+                entities[row["id"]] = EntityInfo(name: row["name"], type: row["type"], parent: row["parent_id"])
+            }
+            let changes = try Row.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid").compactMap { row -> StatusChange? in
+                guard let axis = StatusSetting.Axis(rawValue: row["axis"]), let date = try? FuzzyDate(parsing: row["date"]) else { return nil }
+                return StatusChange(
+                    event: row["event_id"], entity: row["entity_id"], axis: axis, channel: row["channel"], value: row["value"],
+                    date: date, location: SourceLocation(path: row["path"], line: row["line"], column: row["column"]))
+            }
+            var sources: [String: [String]] = [:]
+            let cited = try Row.fetchAll(db, sql: """
+                SELECT e.from_id, e.to_id FROM edges e JOIN events v ON v.id = e.from_id
+                WHERE e.relation = 'cites' GROUP BY e.from_id, e.to_id ORDER BY min(e.rowid)
+                """)
+            for row in cited { sources[row["from_id"], default: []].append(row["to_id"]) }
+            return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
+        }
+    }
+}
+
+/// A board row as `vane status --format json` prints it.
+public struct StatusReportRow: Codable, Sendable {
+    public struct Axis: Codable, Sendable {
+        public var value: String
+        public var label: String
+        public var event: String
+        public var date: String
+        public var datePrecision: String
+        public var sources: [String]
+        public var channels: [String: String]?
+    }
+
+    public var entity: String
+    public var name: String
+    public var type: String
+    public var vendor: String
+    public var availability: Axis?
+    public var priority: Axis?
+    public var since: String?
+    public var risk: Int?
+    public var riskFactors: PlatformRisk?
+    public var retired: Bool
+    public var moves: [Move]
+
+    public struct Move: Codable, Sendable {
+        public var date: String
+        public var event: String
+        public var axis: String
+        public var channel: String?
+        public var from: String?
+        public var to: String
+        public var sources: [String]
+    }
+
+    public init(_ row: StatusRow, board: StatusBoard) {
+        func axis(_ setting: AxisSetting?, channels: [String: AxisSetting] = [:]) -> Axis? {
+            guard let setting else { return nil }
+            return Axis(
+                value: setting.value, label: board.scales.label(setting.value), event: setting.event,
+                date: setting.date.text, datePrecision: setting.date.precision.rawValue,
+                sources: board.eventSources[setting.event] ?? [],
+                channels: channels.isEmpty ? nil : channels.mapValues(\.value))
+        }
+        entity = row.entity
+        name = row.name
+        type = row.type
+        vendor = row.vendor
+        availability = axis(row.status.availability, channels: row.status.channels)
+        priority = axis(row.status.priority)
+        since = row.status.since?.text
+        risk = row.risk?.score
+        riskFactors = row.risk
+        retired = row.gone
+        moves = row.status.moves.map {
+            Move(date: $0.date.text, event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to, sources: board.eventSources[$0.event] ?? [])
+        }
+    }
+}
+
+extension StatusBoard {
+    /// The terminal table: ranked rows, then products that are gone.
+    public func table(for format: OutputFormat) -> TextTable {
+        let headers = ["RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY"]
+        let rows = self.rows.map { row -> [String] in
+            let s = row.status
+            var availability = s.availability?.value ?? "-"
+            if !s.channels.isEmpty {
+                availability += " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")"
+            }
+            let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
+            let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
+            return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", since, s.availability?.event ?? "-", s.priority?.event ?? "-"]
+        }
+        return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
+    }
+}

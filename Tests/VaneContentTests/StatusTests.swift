@@ -1,0 +1,139 @@
+import Testing
+import VaneContent
+import VaneDiagnostics
+
+/// The as-of rule at each precision, channels, and the platform-risk properties.
+struct StatusTests {
+    let scales = StatusScales(SiteConfig())
+
+    private func change(_ event: String, _ date: String, _ axis: StatusSetting.Axis, _ value: String, channel: String? = nil, entity: String = "p") -> StatusChange {
+        StatusChange(event: event, entity: entity, axis: axis, channel: channel, value: value, date: try! FuzzyDate(parsing: date), location: .top(of: "x"))
+    }
+
+    private func status(_ changes: [StatusChange], asOf: String) -> EntityStatus? {
+        StatusTimeline.statuses(changes, asOf: try! FuzzyDate(parsing: asOf), scales: scales)["p"]
+    }
+
+    // MARK: - As of
+
+    @Test(arguments: [
+        // A month-precision change counts from the first day of its month…
+        ("2026-04", "2026-03-31", nil), ("2026-04", "2026-04-01", "maintained"), ("2026-04", "2026-03", nil), ("2026-04", "2026-04", "maintained"),
+        // …a quarter from the first day of its quarter…
+        ("2026-Q2", "2026-03", nil), ("2026-Q2", "2026-04-01", "maintained"), ("2026-Q2", "2026-Q2", "maintained"), ("2026-Q2", "2026-Q1", nil),
+        // …a year from 1 January…
+        ("2026", "2025-12-31", nil), ("2026", "2026-01-01", "maintained"), ("2026", "2026", "maintained"), ("2026", "2025", nil),
+        // …and a day from that day; an as-of period includes its whole length.
+        ("2026-04-08", "2026-04-07", nil), ("2026-04-08", "2026-04-08", "maintained"), ("2026-04-08", "2026-04", "maintained"), ("2026-04-08", "2026-Q1", nil),
+        ("~2026-04", "2026-04-01", "maintained"),
+    ] as [(String, String, String?)])
+    func asOfRuleAtEachPrecision(changeDate: String, asOf: String, expected: String?) {
+        let changes = [change("a", "2020", .priority, "flagship"), change("b", changeDate, .priority, "maintained")]
+        let value = status(changes, asOf: asOf)?.priority?.value
+        #expect(value == (expected ?? "flagship"))
+    }
+
+    @Test func theLatestChangeWinsWithTiesByPrecisionThenEvent() {
+        let changes = [
+            change("z-day", "2026-04-01", .priority, "sunset"),
+            change("b-month", "2026-04", .priority, "invested"),
+            change("a-month", "2026-04", .priority, "maintained"),
+        ]
+        // Same start: month precision first (a-month, then b-month), then the day.
+        #expect(status(changes, asOf: "2026-04")?.priority?.value == "sunset")
+        #expect(status(Array(changes.dropFirst()), asOf: "2026-04")?.priority?.event == "b-month")
+    }
+
+    @Test func nothingBeforeTheFirstChange() {
+        #expect(status([change("a", "2026", .priority, "flagship")], asOf: "2025-12") == nil)
+    }
+
+    // MARK: - Channels
+
+    @Test func overallAvailabilityIsTheMostAvailableChannel() throws {
+        let changes = [
+            change("launch", "2026-04", .availability, "consumer-only", channel: "app"),
+            change("api", "2026-05", .availability, "preview", channel: "api"),
+        ]
+        let s = try #require(status(changes, asOf: "2026-12"))
+        #expect(s.availability?.value == "preview")
+        #expect(s.availability?.event == "api")
+        #expect(s.channels.mapValues(\.value) == ["app": "consumer-only", "api": "preview"])
+        // A channel keeps its value until a change names it again.
+        let later = try #require(status(changes + [change("ga", "2026-06", .availability, "generally-available", channel: "app")], asOf: "2026-12"))
+        #expect(later.channels.mapValues(\.value) == ["app": "generally-available", "api": "preview"])
+        #expect(later.availability?.value == "generally-available")
+    }
+
+    @Test func aWholeProductValueReplacesEveryChannel() throws {
+        let changes = [
+            change("a", "2026-04", .availability, "generally-available", channel: "app"),
+            change("b", "2026-05", .availability, "preview", channel: "api"),
+            change("c", "2026-06", .availability, "retired"),
+        ]
+        let s = try #require(status(changes, asOf: "2026-12"))
+        #expect(s.availability?.value == "retired")
+        #expect(s.channels.isEmpty)
+    }
+
+    // MARK: - Risk
+
+    private func risk(_ changes: [StatusChange], asOf: String = "2026-12") -> PlatformRisk? {
+        let date = try! FuzzyDate(parsing: asOf)
+        return status(changes, asOf: asOf).flatMap { PlatformRisk($0, asOf: date, scales: scales) }
+    }
+
+    @Test func aFallInPriorityRaisesRisk() throws {
+        let before = [change("a", "2025-04", .availability, "open-weights"), change("a", "2025-04", .priority, "flagship")]
+        let after = before + [change("b", "2026-04", .priority, "deprioritized")]
+        let r0 = try #require(risk(before)), r1 = try #require(risk(after))
+        #expect(r1.score > r0.score)
+        let further = after + [change("c", "2026-06", .priority, "sunset")]
+        #expect(try #require(risk(further)).score > r1.score)
+    }
+
+    @Test func flagshipAndOpenHasLowRisk() throws {
+        let r = try #require(risk([change("a", "2025", .availability, "open-source"), change("a", "2025", .priority, "flagship")]))
+        #expect(r.score == 0)
+    }
+
+    @Test func recencyMatters() throws {
+        let base = [change("a", "2020", .availability, "open-weights"), change("a", "2020", .priority, "flagship")]
+        let recent = try #require(risk(base + [change("b", "2026-10", .priority, "maintained")]))
+        let old = try #require(risk(base + [change("b", "2022-10", .priority, "maintained")]))
+        #expect(recent.score > old.score)
+        // Risk does not vanish with time: the gap stays, only the recency bonus fades.
+        #expect(old.score > 0)
+    }
+
+    @Test func theFormulaCanBeRecomputedByHand() throws {
+        // Llama as of November 2026: open weights (rank 1 of 8), deprioritized (rank 3 of 6) since April 2026.
+        let changes = [
+            change("release", "2025-04", .availability, "open-weights"), change("release", "2025-04", .priority, "flagship"),
+            change("launch", "2026-04", .priority, "deprioritized"),
+        ]
+        let r = try #require(risk(changes, asOf: "2026-11-26"))
+        #expect(r.availabilityScore == 6.0 / 7.0)
+        #expect(r.priorityScore == 2.0 / 5.0)
+        #expect(r.monthsSincePriorityFell == 7)
+        // 100 × 6/7 × 3/5 × (0.5 + 0.5 × 0.5^(7/12)) = 42.88…
+        #expect(r.score == 43)
+    }
+
+    @Test func aRetiredProductHasNoRiskAndIsListedApart() {
+        let changes = [
+            change("a", "2024", .availability, "generally-available", entity: "old"), change("a", "2024", .priority, "invested", entity: "old"),
+            change("b", "2026-06", .availability, "retired", entity: "old"), change("b", "2026-06", .priority, "discontinued", entity: "old"),
+            change("a", "2024", .availability, "open-weights", entity: "live"), change("c", "2026", .priority, "maintained", entity: "live"),
+        ]
+        let entities = ["old": EntityInfo(name: "Old", type: "product", parent: "v"), "live": EntityInfo(name: "Live", type: "model", parent: "v"), "v": EntityInfo(name: "V", type: "vendor", parent: nil)]
+        let board = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: try! FuzzyDate(parsing: "2026-12"), scales: scales)
+        #expect(board.ranked.map(\.entity) == ["live"])
+        #expect(board.gone.map(\.entity) == ["old"])
+        #expect(board.gone[0].risk == nil)
+        #expect(board.ranked[0].vendor == "v")
+        // Before the shutdown it was still on the board.
+        let earlier = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: try! FuzzyDate(parsing: "2026-05"), scales: scales)
+        #expect(earlier.gone.isEmpty && earlier.ranked.count == 2)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import VaneContent
+import VaneSite
+import VaneTestSupport
+
+/// The status view and the entity charts, on the `small` fixture and the bundled knowledge base.
+struct StatusViewTests {
+    private func build(_ folders: [URL], asOf: String = "2026-11-26") throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: folders)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: asOf)))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        return kb
+    }
+
+    /// Every inline `<svg>…</svg>` of a page.
+    private func charts(_ html: String) -> [String] {
+        var found: [String] = []
+        var rest = html[...]
+        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+            found.append(String(rest[start.lowerBound..<end.upperBound]))
+            rest = rest[end.upperBound...]
+        }
+        return found
+    }
+
+    @Test func chartsAreWellFormedXMLWithTitleAndDescription() throws {
+        let kb = try build([Repository.content, Repository.site])
+        let pages = ["public/status.html", "public/status/meta.html", "public/entities/llama.html", "public/entities/muse-spark.html"]
+        for page in pages {
+            let svgs = charts(try kb.read(page))
+            #expect(svgs.count == 1, "\(page)")
+            for svg in svgs {
+                let parser = XMLParser(data: Data(svg.utf8))
+                #expect(parser.parse(), "\(page): \(parser.parserError.map { "\($0)" } ?? "")")
+                #expect(svg.contains("<title id=") && svg.contains("<desc id="))
+            }
+        }
+        #expect(charts(try kb.read("public/entities/meta.html")).isEmpty)
+    }
+
+    @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
+        let kb = try build([Repository.content, Repository.site])
+        let page = try kb.read("public/status.html")
+        let llama = try #require(page.range(of: "<td>1</td><td><a href=\"entities/llama.html\">Llama</a>"))
+        let muse = try #require(page.range(of: "<td>2</td><td><a href=\"entities/muse-spark.html\">Muse Spark</a>"))
+        #expect(llama.lowerBound < muse.lowerBound)
+        #expect(page.contains("priority Flagship → Deprioritized, <a href=\"events/2026-04-muse-spark-launch.html\">"))
+        #expect(try kb.read("public/index.html").contains("Where builders may be stranded"))
+    }
+
+    @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {
+        let kb = try build([Repository.content, Repository.site], asOf: "2025-12")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public/events/2026-04-muse-spark-launch.html").path))
+        let page = try kb.read("public/status.html")
+        #expect(page.contains("Llama: open weights, flagship, platform risk 0."))
+        #expect(!page.contains("Muse Spark</a></td>"))
+        // A body's link to an event that had not happened yet is plain text.
+        #expect(try kb.read("public/entities/muse-spark.html").contains("<p>Unlike <a class=\"wikilink\" href=\"../entities/llama.html\">Llama</a>, it has no downloadable weights: it launched in April 2026 as a closed, cloud-only model behind <a class=\"wikilink\" href=\"../entities/meta-ai.html\">Meta AI</a> (2026-04-muse-spark-launch)"))
+    }
+
+    @Test func goneProductsAreListedApart() throws {
+        let kb = try build([Repository.fixture("small/Content")])
+        let page = try kb.read("public/status.html")
+        let gone = try #require(page.range(of: "<h2 id=\"gone\">Gone</h2>"))
+        let anvil = try #require(page.range(of: "<a href=\"entities/anvil.html\">Anvil API</a> · Retired"))
+        #expect(gone.lowerBound < anvil.lowerBound)
+        #expect(!page.contains("<td><a href=\"entities/anvil.html\">"))
+        #expect(try kb.read("public/entities/anvil.html").contains("none left: no longer available"))
+    }
+}
