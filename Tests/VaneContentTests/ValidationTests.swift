@@ -305,6 +305,19 @@ struct ValidationTests {
         ])
     }
 
+    @Test func scalesFromConfigReplaceTheDefaults() throws {
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"
+        let config = "availability_scale: [ga, beta, gone]\npriority_scale: [core, side]\nstatus_labels: { ga: Generally available }\n"
+        // The sample's own event uses the default 'maintained', which is now off the scale.
+        #expect(try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
+            "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale"
+        ])
+        let scales = StatusScales(try load(["Site/config.yml": config]).knowledgeBase.config)
+        #expect(scales.label("ga") == "Generally available")
+        #expect(scales.label("beta") == "Beta")
+        #expect(scales.score("beta", on: .availability) == 0.5)
+    }
+
     @Test func statusRowsPerChannelAndImpliedInvolvement() throws {
         let result = try load([:])
         let kb = result.knowledgeBase

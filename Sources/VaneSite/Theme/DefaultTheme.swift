@@ -93,7 +93,8 @@ enum DefaultTheme {
 <p><a href="{{root}}{{vendorView}}">All of this vendor's products</a></p>
 </section>
 {{/status}}
-{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
+{{#noStatus}}<p class="no-status">No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.</p>
+{{/noStatus}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
 {{/statusView}}
 {{#statusHistory}}
 <section aria-labelledby="status">

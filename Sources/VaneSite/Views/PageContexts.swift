@@ -171,6 +171,9 @@ extension SiteModel {
         context["claimsBy"] = section(sources(to: e.id, .claimedBy))
         context["published"] = section(sources(to: e.id, .publishedBy))
         context["status"] = entityStatus(e.id)
+        if context["status"] == nil, let type = e.type, kb.config.trackableTypes.contains(type) {
+            context["noStatus"] = true
+        }
         if vendors.contains(e.id) { context["statusView"] = "status/\(e.id).html" }
         let history = kb.statusChanges.filter { $0.entity == e.id }
             .sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
