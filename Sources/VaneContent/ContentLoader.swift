@@ -37,7 +37,11 @@ public struct LoadResult: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    static let parserVersion = "1"
+    static let parserVersion = "2"
+
+    /// The largest entry file accepted: far above any real entry, low enough that a
+    /// stray data file cannot exhaust memory.
+    public static let maximumFileSize = 1 << 20
 
     public static func load(root: URL, cache: (any ParseCache)? = nil) -> LoadResult {
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
@@ -48,6 +52,12 @@ public enum ContentLoader {
         let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
         DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
             let file = scan.entries[i]
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
+            guard size <= maximumFileSize else {
+                let d = Diagnostic.error(.top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
+                results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+                return
+            }
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 let d = Diagnostic.error(.top(of: file.path), "cannot read file")
                 results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)

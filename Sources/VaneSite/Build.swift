@@ -42,8 +42,20 @@ public enum Pipeline {
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
     }
 
-    /// Loads, checks, renders aside, then swaps in the database and the site.
-    public static func build(_ options: Options) -> Outcome {
+    /// Loads, checks, renders aside, then swaps in the site and the database. Builds of one
+    /// knowledge base take turns; `waiting` hears of it when another holds the lock.
+    public static func build(_ options: Options, waiting: (Int32?) -> Void = { _ in }) -> Outcome {
+        let lock: BuildLock
+        do {
+            lock = try BuildLock(root: options.root, waiting: waiting)
+        } catch {
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: "cannot lock the knowledge base: \(error)")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        if let problem = refusal(toReplace: options.database) {
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: problem)
+        }
+        removeLeftovers(of: options)
         let result = ContentLoader.load(root: options.root, cache: DatabaseParseCache(url: options.database))
         let (theme, themeDiagnostics) = Theme.load(root: options.root)
         var diagnostics = result.diagnostics + themeDiagnostics
@@ -54,17 +66,42 @@ public enum Pipeline {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
             let (staged, report) = try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output)
+            // The site goes in first, then the database: each swap is atomic on its own.
             do {
-                try GraphStore.write(result, to: options.database)
+                try staged.commit()
             } catch {
                 staged.discard()
                 throw error
             }
-            try staged.commit()
+            try GraphStore.write(result, to: options.database)
             outcome.pages = report.pagesRendered
         } catch {
             outcome.failure = "\(error)"
         }
         return outcome
+    }
+
+    /// A database file that is not ours (or is damaged) is never overwritten.
+    static func refusal(toReplace database: URL) -> String? {
+        guard FileManager.default.fileExists(atPath: database.path) else { return nil }
+        do {
+            _ = try GraphDatabase.openReadOnly(database)
+            return nil
+        } catch {
+            return "\(error); refusing to replace it (move it away or pass --db)"
+        }
+    }
+
+    /// Staging folders and databases left by a build that was killed; the lock is held,
+    /// so none of them belongs to a running build.
+    static func removeLeftovers(of options: Options) {
+        let fm = FileManager.default
+        for (target, marker) in [(options.output.standardizedFileURL, ".staging-"), (options.database.standardizedFileURL, ".tmp-")] {
+            let folder = target.deletingLastPathComponent()
+            let prefix = ".\(target.lastPathComponent)\(marker)"
+            for name in (try? fm.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+                try? fm.removeItem(at: folder.appendingPathComponent(name))
+            }
+        }
     }
 }

@@ -77,7 +77,7 @@ struct CLITests {
         }
         #expect(snapshot(of: kb.url("public")) == publicBefore)
         #expect(try Data(contentsOf: kb.url("vane.sqlite")) == databaseBefore)
-        let strays = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.hasPrefix(".") }
+        let strays = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.hasPrefix(".") && $0 != ".vane-build.lock" }
         #expect(strays.isEmpty, "staging left behind: \(strays)")
     }
 

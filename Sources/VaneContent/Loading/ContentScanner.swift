@@ -21,17 +21,29 @@ public enum ContentScanner {
         let content = root.appendingPathComponent("Content")
         var entries: [ContentFile] = [], assets: [ContentFile] = [], diagnostics: [Diagnostic] = []
         guard let walker = FileManager.default.enumerator(
-            at: content, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+            at: content, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
         else {
             return ([], [], [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
         var relativePaths: [String] = []
         let prefix = content.standardizedFileURL.path + "/"
+        let realContent = content.resolvingSymlinksInPath().path + "/"
         for case let url as URL in walker {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
             let full = url.standardizedFileURL.path
             guard full.hasPrefix(prefix) else { continue }
-            relativePaths.append(String(full.dropFirst(prefix.count)))
+            let relative = String(full.dropFirst(prefix.count))
+            var values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            if values?.isSymbolicLink == true {
+                // A link may point anywhere inside Content/, never outside it.
+                let target = url.resolvingSymlinksInPath()
+                guard target.path.hasPrefix(realContent) else {
+                    diagnostics.append(.error(.top(of: "Content/" + relative), "symbolic link points outside Content/ (refused)"))
+                    continue
+                }
+                values = try? target.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+            }
+            guard values?.isRegularFile == true else { continue }
+            relativePaths.append(relative)
         }
         for relative in relativePaths.sorted() {
             let path = "Content/" + relative

@@ -18,6 +18,10 @@ struct FrontMatter {
     init(yaml: String, lineOffset: Int, path: String) throws(DiagnosticError) {
         self.path = path
         self.lineOffset = lineOffset
+        if let anchor = AnchorScanner.firstAnchor(in: yaml) {
+            let at = SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)
+            throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in front matter (write the value out)"))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml, FrontMatter.resolver)

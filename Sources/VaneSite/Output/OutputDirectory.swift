@@ -16,7 +16,12 @@ public struct OutputDirectory: Sendable {
     }
 
     /// Writes `data` at `path` (relative to the output), creating folders as needed.
+    /// A path that would leave the output folder is refused.
     public func write(_ data: Data, to path: String) throws {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
+        }
         let url = staging.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: url)

@@ -25,7 +25,9 @@ extension Vane {
             let options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map(parsePeriod))
-            let outcome = Pipeline.build(options)
+            let outcome = Pipeline.build(options) { holder in
+                printError("waiting for another vane build\(holder.map { " (pid \($0))" } ?? "") to finish…")
+            }
             report(outcome.diagnostics)
             if let failure = outcome.failure {
                 printError("error: \(failure)")

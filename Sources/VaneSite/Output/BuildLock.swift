@@ -1,0 +1,38 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One build at a time per knowledge base: an exclusive `flock` on `.vane-build.lock` in
+/// its root, released when the process ends, however it ends.
+public final class BuildLock {
+    private let descriptor: Int32
+
+    /// Takes the lock, calling `waiting` with the holder's pid (when known) if it must wait.
+    public init(root: URL, waiting: (Int32?) -> Void) throws {
+        let path = root.appendingPathComponent(".vane-build.lock").path
+        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
+        }
+        if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
+            waiting(BuildLock.holder(descriptor))
+            while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        }
+        let pid = "\(getpid())\n"
+        _ = ftruncate(descriptor, 0)
+        _ = pid.withCString { pwrite(descriptor, $0, strlen($0), 0) }
+    }
+
+    deinit {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    private static func holder(_ fd: Int32) -> Int32? {
+        var buffer = [UInt8](repeating: 0, count: 32)
+        let n = pread(fd, &buffer, 31, 0)
+        guard n > 0 else { return nil }
+        return Int32(String(decoding: buffer.prefix(n), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
