@@ -5,12 +5,18 @@ import VaneContent
 struct SiteModel: @unchecked Sendable {
     let kb: KnowledgeBase
     let board: StatusBoard
+    /// Entries per kind and in all, for every page's footer and the home page.
+    let counts: [String: Int]
     private let outgoing: [String: [Edge]]
     private let incoming: [String: [Edge]]
 
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
         board = StatusBoard(kb, asOf: asOf)
+        var counts = ["entries": kb.entries.count]
+        for entry in kb.entries { counts[entry.kind.folder, default: 0] += 1 }
+        for kind in Kind.allCases where counts[kind.folder] == nil { counts[kind.folder] = 0 }
+        self.counts = counts
         outgoing = Dictionary(grouping: kb.edges, by: \.from)
         incoming = Dictionary(grouping: kb.edges, by: \.to)
     }

@@ -55,3 +55,8 @@ public func snapshot(of folder: URL) -> [String: Data] {
     }
     return files
 }
+
+/// The paths on which two snapshots differ (at most `limit`), for readable failures.
+public func differences(_ a: [String: Data], _ b: [String: Data], limit: Int = 5) -> [String] {
+    Array(Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted().prefix(limit))
+}

@@ -143,8 +143,15 @@ struct FrontMatter {
     // MARK: - YAML errors
 
     static func diagnostic(for error: YamlError, yaml: String, lineOffset: Int, path: String) -> Diagnostic {
+        // libyaml reports an error at the end of input on the line after the last; in a
+        // file that line may not exist, so such errors point at the end of the last one.
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+            guard mark.line > lines.count, lineOffset == 0 else {
+                return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+            }
+            let last = max(1, lines.count)
+            return SourceLocation(path: path, line: last, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
         }
         switch error {
         case .scanner(let context, let problem, let mark, _),

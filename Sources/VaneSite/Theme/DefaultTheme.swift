@@ -85,7 +85,7 @@ enum DefaultTheme {
 <dl class="facts">
 <dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
 <dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
-<dt>Platform risk</dt><dd>{{#risk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/risk}}{{^risk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown{{/gone}}{{/risk}}</dd>
+<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
 </dl>
 <figure class="chart-figure">
 {{{chart}}}
@@ -192,13 +192,13 @@ enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
-{{#risk}}
+{{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>
 {{> partials/risk-board}}
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
-{{/risk}}
+{{/riskSummary}}
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}

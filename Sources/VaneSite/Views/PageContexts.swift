@@ -56,18 +56,12 @@ extension SiteModel {
         return context
     }
 
-    private var counts: [String: Int] {
-        var counts = ["entries": kb.entries.count]
-        for kind in Kind.allCases { counts[kind.folder] = kb.entries(of: kind).count }
-        return counts
-    }
-
     // MARK: - Lists
 
     private func home() -> [String: Any] {
         let latest = newestFirst(kb.entries(of: .event)).prefix(10)
         var context: [String: Any] = ["pageTitle": "Home", "events": latest.map(eventSummary)]
-        context["risk"] = riskSummary(limit: 5)
+        context["riskSummary"] = riskSummary(limit: 5)
         return context
     }
 

@@ -53,12 +53,13 @@ extension SiteModel {
             "availability": availabilityText(row.status), "priority": label(row.status.priority?.value),
             "why": row.status.moves.reversed().map(move),
         ]
-        if let vendor = link(row.vendor) { value["vendor"] = vendor }
-        if let since = row.status.since { value["since"] = SiteModel.date(since) }
-        if let risk = row.risk {
-            value["risk"] = risk.score
-            value["level"] = risk.score >= 40 ? "high" : risk.score >= 15 ? "medium" : "low"
-        }
+        // Every key is set, even when empty: Mustache would otherwise look a missing key
+        // up in the enclosing page's context.
+        value["vendor"] = link(row.vendor) ?? false
+        value["since"] = row.status.since.map(SiteModel.date) ?? false
+        value["risk"] = row.risk.map { String($0.score) } ?? "–"
+        value["level"] = row.risk.map { $0.score >= 40 ? "high" : $0.score >= 15 ? "medium" : "low" } ?? "none"
+        value["hasRisk"] = row.risk != nil
         return value
     }
 
@@ -69,7 +70,7 @@ extension SiteModel {
             "date": SiteModel.date(m.date), "axis": axis, "change": change,
             "sources": sourceLinks(board.eventSources[m.event] ?? []),
         ]
-        if let event = link(m.event) { value["event"] = event }
+        value["event"] = link(m.event) ?? false
         return value
     }
 

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// Builds killed half-way, builds racing each other, databases that are not ours.
+struct RobustnessTests {
+    private let day = "2026-11-26"
+
+    /// A generated knowledge base, built once; returns it and how long the build took.
+    private func built(events: Int) throws -> (TemporaryKnowledgeBase, TimeInterval) {
+        let kb = try TemporaryKnowledgeBase()
+        try SyntheticKnowledgeBase.write(events: events, into: kb)
+        let start = Date()
+        let result = try vane("build", "--as-of", day, in: kb.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        return (kb, Date().timeIntervalSince(start))
+    }
+
+    private func rename(_ kb: TemporaryKnowledgeBase) throws {
+        let path = "Content/entities/vendor-0.md"
+        try kb.write(try kb.read(path).replacingOccurrences(of: "name: Vendor 0", with: "name: Vendor Zero"), to: path)
+    }
+
+    @Test func aKilledBuildLeavesTheLastGoodSiteAndDatabase() throws {
+        let (kb, duration) = try built(events: 600)
+        let oldSite = snapshot(of: kb.url("public"))
+        let oldDatabase = try Data(contentsOf: kb.url("vane.sqlite"))
+        try rename(kb)
+        let reference = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        #expect(try vane("build", "--as-of", day, in: reference.root).status == 0)
+        let newSite = snapshot(of: reference.url("public"))
+        #expect(!differences(newSite, oldSite).isEmpty)
+
+        let kills = 6
+        for k in 0..<kills {
+            let process = Process()
+            process.executableURL = Repository.vane
+            process.arguments = ["build", "--as-of", day]
+            process.currentDirectoryURL = kb.root
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: duration * (Double(k) + 0.5) / Double(kills))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+
+            let site = snapshot(of: kb.url("public"))
+            #expect(site == oldSite || site == newSite, "kill \(k) left a mixed site: \(differences(site, oldSite)) \(differences(site, newSite))")
+            // The site is swapped in before the database, so an old site means an old database.
+            if site == oldSite { #expect(try Data(contentsOf: kb.url("vane.sqlite")) == oldDatabase) }
+            let count = try vane("sql", "SELECT count(*) FROM events", "--format", "csv", in: kb.root)
+            #expect(count.stdout == "count(*)\r\n600\r\n", "kill \(k): database unusable: \(count.stderr)")
+        }
+        let finish = try vane("build", "--as-of", day, in: kb.root)
+        #expect(finish.status == 0)
+        let final = snapshot(of: kb.url("public"))
+        #expect(final == newSite, "\(differences(final, newSite))")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains(".staging-") || $0.contains(".tmp-") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    @Test func twoBuildsAtOnceTakeTurns() throws {
+        let (kb, _) = try built(events: 400)
+        try rename(kb)
+        let first = Process()
+        first.executableURL = Repository.vane
+        first.arguments = ["build", "--as-of", day]
+        first.currentDirectoryURL = kb.root
+        try first.run()
+        // Wait until the first build holds the lock (it writes its pid there).
+        let deadline = Date().addingTimeInterval(10)
+        while (try? kb.read(".vane-build.lock")) != "\(first.processIdentifier)\n" && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.01)
+        }
+        let second = try vane("build", "--as-of", day, in: kb.root)
+        first.waitUntilExit()
+        #expect(first.terminationStatus == 0)
+        #expect(second.status == 0)
+        #expect(second.stderr == "waiting for another vane build (pid \(first.processIdentifier)) to finish…\n")
+        #expect(try kb.read("public/entities/vendor-0.html").contains("<h1>Vendor Zero</h1>"))
+    }
+
+    @Test func aForeignDatabaseIsNeitherReadNorReplaced() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let garbage = Data("SQLite format 3\u{0}".utf8 + (0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7) })
+        try kb.write(garbage, to: "vane.sqlite")
+        let path = kb.url("vane.sqlite").standardizedFileURL.path
+        let build = try vane("build", in: kb.root)
+        #expect(build.status == 1)
+        #expect(build.stderr == "error: '\(path)' is not a Weathervane database; refusing to replace it (move it away or pass --db)\n")
+        #expect(try Data(contentsOf: kb.url("vane.sqlite")) == garbage)
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public").path))
+        let query = try vane("query", "events", in: kb.root)
+        #expect(query.status == 1)
+        #expect(query.stderr == "error: '\(path)' is not a Weathervane database\n")
+        try kb.write("just text", to: "other.sqlite")
+        let sql = try vane("sql", "SELECT 1", "--db", kb.url("other.sqlite").path, in: kb.root)
+        #expect(sql.status == 1)
+        #expect(sql.stderr.hasSuffix("other.sqlite' is not a Weathervane database\n"))
+    }
+}
