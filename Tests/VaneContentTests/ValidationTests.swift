@@ -202,6 +202,11 @@ struct ValidationTests {
             "Content/sources/x.md:4:6: error: URL 'ftp://files.example/x' must use http or https, not 'ftp'",
             "Content/sources/x.md:5:10: error: URL 'javascript:alert(1)' must use http or https, not 'javascript'",
         ])
+        let unencoded = "---\ntitle: T\npublisher: P\nurl: https://x.org/a b\narchive: https://x.org/?q=<script>\n---\n"
+        #expect(try diagnostics(["Content/sources/x.md": unencoded]) == [
+            "Content/sources/x.md:4:6: error: URL 'https://x.org/a b' contains a space, which must be percent-encoded",
+            "Content/sources/x.md:5:10: error: URL 'https://x.org/?q=<script>' contains '<', which must be percent-encoded",
+        ])
     }
 
     // MARK: - References

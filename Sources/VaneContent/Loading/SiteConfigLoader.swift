@@ -59,7 +59,14 @@ public enum SiteConfigLoader {
 
 /// Only `http` and `https` URLs are accepted in URL fields.
 public enum URLRule {
+    /// Characters RFC 3986 allows in a URL; anything else must be percent-encoded.
+    private static let allowed = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'()*+,;=%".unicodeScalars)
+
     public static func problem(with text: String) -> String? {
+        if let bad = text.unicodeScalars.first(where: { !allowed.contains($0) }) {
+            let shown = bad == " " ? "a space" : "'\(bad.escaped(asASCII: true))'"
+            return "URL '\(text)' contains \(shown), which must be percent-encoded"
+        }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
             return "'\(text)' is not a URL (expected http:// or https://)"
         }
