@@ -111,6 +111,26 @@ struct GraphStoreTests {
         }
     }
 
+    @Test func aDatabaseFromANewerVaneIsRefusedClearly() throws {
+        _ = try ingest()
+        let queue = try DatabaseQueue(path: database.path)
+        try queue.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v9-fromTheFuture')") }
+        try queue.close()
+        do {
+            _ = try GraphDatabase.openReadOnly(database)
+            Issue.record("opened a database from a newer vane")
+        } catch {
+            #expect("\(error)" == "'\(database.path)' was written by a newer vane (schema 'v9-fromTheFuture'); upgrade vane")
+        }
+    }
+
+    @Test func aTruncatedDatabaseIsAClearError() throws {
+        _ = try ingest()
+        let bytes = try Data(contentsOf: database)
+        try bytes.prefix(bytes.count / 3).write(to: database)
+        #expect(throws: GraphDatabase.OpenError.self) { try GraphDatabase.openReadOnly(database) }
+    }
+
     @Test func readOnlyConnectionsRefuseWrites() throws {
         _ = try ingest()
         let before = try Data(contentsOf: database)
