@@ -30,6 +30,7 @@ public struct LoadResult: Sendable {
     /// Files parsed in this run; the others came from the cache.
     public var parsedCount: Int
     public var assetFiles: [ContentFile]
+    public var timings = Timings()
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -44,12 +45,14 @@ public enum ContentLoader {
     public static let maximumFileSize = 1 << 20
 
     public static func load(root: URL, cache: (any ParseCache)? = nil) -> LoadResult {
+        var timings = Timings()
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
-        let scan = ContentScanner.scan(root: root)
+        let scan = timings.measure("scan") { ContentScanner.scan(root: root) }
         let parser = EntryParser(config: config)
         let salt = Data(salt(for: config).utf8)
 
         let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
+        timings.measure("parse") {
         DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
             let file = scan.entries[i]
             let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
@@ -71,13 +74,14 @@ public enum ContentLoader {
             let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
             results[i] = (ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics), true)
         }
+        }
         let parsed = results.values.map(\.0)
         let assets = scan.assets.map(\.contentRelativePath)
-        let (kb, linkDiagnostics) = Linker.link(parsed, files: scan.entries, assets: assets, config: config)
+        let (kb, linkDiagnostics) = timings.measure("link") { Linker.link(parsed, files: scan.entries, assets: assets, config: config) }
         let diagnostics = configDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets)
+            parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets, timings: timings)
     }
 
     /// What a file's parse depends on besides its bytes.
@@ -91,9 +95,11 @@ public enum ContentLoader {
     /// 64-bit FNV-1a, hex: a cache key, not a security measure.
     public static func hash(_ data: Data) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            h ^= UInt64(byte)
-            h &*= 0x100_0000_01b3
+        data.withUnsafeBytes { buffer in
+            for byte in buffer {
+                h ^= UInt64(byte)
+                h &*= 0x100_0000_01b3
+            }
         }
         let hex = String(h, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

@@ -9,7 +9,7 @@ public enum GraphStore {
     public static func write(_ result: LoadResult, to url: URL) throws {
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try? FileManager.default.removeItem(at: staging)
+        if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
         do {
             let queue = try DatabaseQueue(path: staging.path)
             try Schema.migrator.migrate(queue)

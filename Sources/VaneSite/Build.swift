@@ -30,6 +30,7 @@ public enum Pipeline {
         public var parsed: Int
         public var pages: Int = 0
         public var failure: String?
+        public var timings = Timings()
 
         public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
     }
@@ -56,8 +57,11 @@ public enum Pipeline {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: problem)
         }
         removeLeftovers(of: options)
-        let result = ContentLoader.load(root: options.root, cache: DatabaseParseCache(url: options.database))
-        let (theme, themeDiagnostics) = Theme.load(root: options.root)
+        var timings = Timings()
+        let cache = timings.measure("cache") { DatabaseParseCache(url: options.database) }
+        let result = ContentLoader.load(root: options.root, cache: cache)
+        timings.append(result.timings)
+        let (theme, themeDiagnostics) = timings.measure("theme") { Theme.load(root: options.root) }
         var diagnostics = result.diagnostics + themeDiagnostics
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
@@ -65,19 +69,22 @@ public enum Pipeline {
         do {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
-            let (staged, report) = try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output)
+            let (staged, report) = try timings.measure("render") {
+                try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output)
+            }
             // The site goes in first, then the database: each swap is atomic on its own.
             do {
-                try staged.commit()
+                try timings.measure("swap") { try staged.commit() }
             } catch {
                 staged.discard()
                 throw error
             }
-            try GraphStore.write(result, to: options.database)
+            try timings.measure("database") { try GraphStore.write(result, to: options.database) }
             outcome.pages = report.pagesRendered
         } catch {
             outcome.failure = "\(error)"
         }
+        outcome.timings = timings
         return outcome
     }
 

@@ -25,9 +25,6 @@ public enum SiteBuilder {
         let pages = model.pages()
         let out = try OutputDirectory(target: output)
         do {
-            for folder in Kind.allCases.map(\.folder) + ["assets", "status"] {
-                try FileManager.default.createDirectory(at: out.staging.appendingPathComponent(folder), withIntermediateDirectories: true)
-            }
             let failures = ResultList<String>()
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in
                 let page = pages[i]

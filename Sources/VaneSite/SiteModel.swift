@@ -7,6 +7,12 @@ struct SiteModel: @unchecked Sendable {
     let board: StatusBoard
     /// Entries per kind and in all, for every page's footer and the home page.
     let counts: [String: Int]
+    /// Vendors with a product on the board, each with a view of its own.
+    let vendors: [String]
+    let statusRows: [String: StatusRow]
+    let changesByEvent: [String: [StatusChange]]
+    let changesByEntity: [String: [StatusChange]]
+    let eventTitles: [String: String]
     private let outgoing: [String: [Edge]]
     private let incoming: [String: [Edge]]
 
@@ -17,6 +23,11 @@ struct SiteModel: @unchecked Sendable {
         for entry in kb.entries { counts[entry.kind.folder, default: 0] += 1 }
         for kind in Kind.allCases where counts[kind.folder] == nil { counts[kind.folder] = 0 }
         self.counts = counts
+        vendors = Array(Set(board.rows.map(\.vendor))).sorted()
+        statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
+        changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
+        changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
+        eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         outgoing = Dictionary(grouping: kb.edges, by: \.from)
         incoming = Dictionary(grouping: kb.edges, by: \.to)
     }

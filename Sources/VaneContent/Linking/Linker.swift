@@ -10,6 +10,8 @@ public struct Linker {
     private var known: [String: (kind: Kind, path: String)] = [:]
     private var aliases: [String: String] = [:]
     private var entries: [Entry] = []
+    /// Entity types by id, for the status check.
+    private var types: [String: String] = [:]
     private var diagnostics: [Diagnostic] = []
     private var edges: [Edge] = []
     private var statusChanges: [StatusChange] = []
@@ -37,7 +39,10 @@ public struct Linker {
                 continue
             }
             known[id] = (kind, file.path)
-            if let entry = byPath[file.path]?.entry { entries.append(entry) }
+            if let entry = byPath[file.path]?.entry {
+                entries.append(entry)
+                if kind == .entity, let type = entry.type { types[id] = type }
+            }
         }
     }
 
@@ -66,9 +71,11 @@ public struct Linker {
     // MARK: - References
 
     private mutating func link(_ entry: Entry) {
+        var involved: Set<String> = []
         for ref in entry.references {
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
                 edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
+                if ref.relation == .involves { involved.insert(to) }
             }
         }
         for link in entry.bodyLinks {
@@ -80,7 +87,7 @@ public struct Linker {
         if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
         }
-        linkStatus(of: entry)
+        if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
     }
 
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
@@ -99,13 +106,12 @@ public struct Linker {
         return id
     }
 
-    private mutating func linkStatus(of event: Entry) {
+    private mutating func linkStatus(of event: Entry, involved: Set<String>) {
         guard let date = event.date else { return }
-        let involved = Set(edges.filter { $0.from == event.id && $0.relation == .involves }.map(\.to))
         var added: Set<String> = []
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
-            if let type = entries.first(where: { $0.id == id })?.type, !config.trackableTypes.contains(type) {
+            if let type = types[id], !config.trackableTypes.contains(type) {
                 diagnostics.append(.error(setting.entity.location, "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
                 continue
             }

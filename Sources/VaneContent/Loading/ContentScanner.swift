@@ -9,6 +9,16 @@ public struct ContentFile: Sendable, Hashable {
     /// Set for Markdown entries in a kind folder.
     public var kind: Kind?
     public var id: String?
+    public var size: Int = 0
+    /// Modification time, nanoseconds since 1970.
+    public var modified: Int64 = 0
+
+    public init(path: String, url: URL, size: Int = 0, modified: Int64 = 0) {
+        self.path = path
+        self.url = url
+        self.size = size
+        self.modified = modified
+    }
 
     /// Path relative to `Content/`, used for copies in the output.
     public var contentRelativePath: String { String(path.dropFirst("Content/".count)) }
@@ -20,34 +30,17 @@ public enum ContentScanner {
     public static func scan(root: URL) -> (entries: [ContentFile], assets: [ContentFile], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("Content")
         var entries: [ContentFile] = [], assets: [ContentFile] = [], diagnostics: [Diagnostic] = []
-        guard let walker = FileManager.default.enumerator(
-            at: content, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey], options: [.skipsHiddenFiles])
-        else {
+        guard let walked = DirectoryWalker.files(under: content.path) else {
             return ([], [], [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
-        var relativePaths: [String] = []
-        let prefix = content.standardizedFileURL.path + "/"
-        let realContent = content.resolvingSymlinksInPath().path + "/"
-        for case let url as URL in walker {
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            let relative = String(full.dropFirst(prefix.count))
-            var values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                // A link may point anywhere inside Content/, never outside it.
-                let target = url.resolvingSymlinksInPath()
-                guard target.path.hasPrefix(realContent) else {
-                    diagnostics.append(.error(.top(of: "Content/" + relative), "symbolic link points outside Content/ (refused)"))
-                    continue
-                }
-                values = try? target.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+        for found in walked {
+            let relative = found.relative
+            if found.escapes {
+                diagnostics.append(.error(.top(of: "Content/" + relative), "symbolic link points outside Content/ (refused)"))
+                continue
             }
-            guard values?.isRegularFile == true else { continue }
-            relativePaths.append(relative)
-        }
-        for relative in relativePaths.sorted() {
             let path = "Content/" + relative
-            var file = ContentFile(path: path, url: content.appendingPathComponent(relative))
+            var file = ContentFile(path: path, url: content.appendingPathComponent(relative), size: found.size, modified: found.modified)
             guard relative.hasSuffix(".md") else {
                 assets.append(file)
                 continue

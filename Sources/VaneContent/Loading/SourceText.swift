@@ -30,9 +30,10 @@ struct SourceText {
             throw .problem(line: 1, column: 1, message: "file is not valid UTF-8")
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
 
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on the byte, not on Characters: faster, and "\r" stays its own scalar.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
         guard isFence(lines[0]) else {
             throw .problem(line: 1, column: 1, message: "missing front matter (the file must start with a '---' line)")
         }
@@ -47,7 +48,8 @@ struct SourceText {
     }
 
     private static func isFence(_ line: Substring) -> Bool {
-        line.hasPrefix("---") && line.dropFirst(3).allSatisfy { $0 == " " || $0 == "\t" }
+        let bytes = line.utf8
+        return bytes.starts(with: "---".utf8) && bytes.dropFirst(3).allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
     /// Line and column (in scalars) of a byte offset, for problems found before decoding.
@@ -63,7 +65,7 @@ struct SourceText {
 extension String {
     /// Decodes UTF-8, refusing invalid sequences instead of repairing them.
     init?(validatingUTF8Data data: Data) {
-        guard let s = String(bytes: data, encoding: .utf8) else { return nil }
+        guard let s = String(validating: data, as: UTF8.self) else { return nil }
         self = s
     }
 }

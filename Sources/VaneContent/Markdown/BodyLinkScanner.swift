@@ -6,101 +6,124 @@ import VaneDiagnostics
 ///
 /// Code is recognised the way CommonMark does for the common cases: fenced blocks,
 /// indented blocks after a blank line (outside lists), and backtick code spans within
-/// a paragraph.
+/// a paragraph. Every marker is ASCII, so the scan runs on UTF-8 bytes; columns are
+/// counted in Unicode scalars only where a link is found.
 struct BodyLinkScanner {
     private(set) var links: [BodyLink] = []
-    private(set) var output: [String] = []
+    private var output: [UInt8] = []
     let path: String
 
     static func scan(lines: [Substring], firstLine: Int, path: String) -> (markdown: String, links: [BodyLink]) {
         var scanner = BodyLinkScanner(path: path)
-        scanner.run(lines.map(Placeholder.defang), firstLine: firstLine)
-        return (scanner.output.joined(separator: "\n"), scanner.links)
+        let bytes = lines.map { Array(Placeholder.defang($0).utf8) }
+        // Most bodies with no link at all need no work beyond joining.
+        if !bytes.contains(where: { BodyLinkScanner.mayHoldLink($0) }) {
+            return (String(decoding: Array(bytes.joined(separator: [0x0A])), as: UTF8.self), [])
+        }
+        scanner.output.reserveCapacity(bytes.reduce(0) { $0 + $1.count + 1 })
+        scanner.run(bytes, firstLine: firstLine)
+        return (String(decoding: scanner.output, as: UTF8.self), scanner.links)
     }
 
-    private mutating func run(_ lines: [String], firstLine: Int) {
-        var fence: (marker: Character, length: Int)?
-        var paragraph: [(line: Int, text: String)] = []
+    private static func mayHoldLink(_ line: [UInt8]) -> Bool {
+        guard line.count > 1 else { return false }
+        for i in 0..<(line.count - 1) where line[i] == UInt8(ascii: "[") {
+            if line[i + 1] == UInt8(ascii: "[") || line[i + 1] == UInt8(ascii: "@") { return true }
+        }
+        return false
+    }
+
+    private mutating func emit(_ line: [UInt8]) {
+        if !output.isEmpty || emitted { output.append(0x0A) }
+        output.append(contentsOf: line)
+        emitted = true
+    }
+    private var emitted = false
+
+    private mutating func run(_ lines: [[UInt8]], firstLine: Int) {
+        var fence: (marker: UInt8, length: Int)?
+        var paragraph: [(line: Int, bytes: [UInt8])] = []
         var previousBlank = true
         var listContext = false
         var inIndentedCode = false
 
-        func flush(_ s: inout BodyLinkScanner) {
-            if !paragraph.isEmpty { s.scanParagraph(paragraph) }
-            paragraph = []
-        }
         for (offset, line) in lines.enumerated() {
             let number = firstLine + offset
             if let open = fence {
-                output.append(line)
+                emit(line)
                 if BodyLinkScanner.closesFence(line, open) { fence = nil }
                 continue
             }
             if let opened = BodyLinkScanner.opensFence(line) {
-                flush(&self)
+                flush(&paragraph)
                 fence = opened
-                output.append(line)
+                emit(line)
                 previousBlank = false
                 continue
             }
-            let blank = line.allSatisfy { $0 == " " || $0 == "\t" }
-            let indented = line.hasPrefix("    ") || line.hasPrefix("\t")
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+            let indented = line.starts(with: [0x20, 0x20, 0x20, 0x20]) || line.first == 0x09
             if inIndentedCode && (indented || blank) {
-                output.append(line)
+                emit(line)
                 continue
             }
             inIndentedCode = false
             if blank {
-                flush(&self)
-                output.append(line)
+                flush(&paragraph)
+                emit(line)
                 previousBlank = true
                 continue
             }
             if indented && previousBlank && !listContext && paragraph.isEmpty {
                 inIndentedCode = true
-                output.append(line)
+                emit(line)
                 continue
             }
-            listContext = BodyLinkScanner.isListItem(line) || (listContext && (indented || line.hasPrefix("  ")))
+            listContext = BodyLinkScanner.isListItem(line) || (listContext && (indented || line.starts(with: [0x20, 0x20])))
             previousBlank = false
             paragraph.append((number, line))
         }
-        flush(&self)
+        flush(&paragraph)
+    }
+
+    private mutating func flush(_ paragraph: inout [(line: Int, bytes: [UInt8])]) {
+        if !paragraph.isEmpty { scanParagraph(paragraph) }
+        paragraph = []
     }
 
     // MARK: - Inline scanning
 
-    private mutating func scanParagraph(_ lines: [(line: Int, text: String)]) {
-        // Flatten with positions, so a code span may cross a line break as in CommonMark.
-        var chars: [Unicode.Scalar] = []
-        var positions: [(line: Int, column: Int)] = []
+    private mutating func scanParagraph(_ lines: [(line: Int, bytes: [UInt8])]) {
+        // One byte array with a line index per byte, so a code span may cross a line break
+        // as in CommonMark.
+        var chars: [UInt8] = []
+        var lineOf: [Int32] = []
+        var lineStart: [Int] = []
         for (index, entry) in lines.enumerated() {
-            var column = 1
-            for scalar in entry.text.unicodeScalars {
-                chars.append(scalar)
-                positions.append((entry.line, column))
-                column += 1
-            }
+            lineStart.append(chars.count)
+            chars.append(contentsOf: entry.bytes)
+            lineOf.append(contentsOf: repeatElement(Int32(index), count: entry.bytes.count))
             if index < lines.count - 1 {
-                chars.append("\n")
-                positions.append((entry.line, column))
+                chars.append(0x0A)
+                lineOf.append(Int32(index))
             }
         }
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(chars.count)
         var i = 0
         while i < chars.count {
             let c = chars[i]
-            if c == "\\", i + 1 < chars.count {
+            if c == UInt8(ascii: "\\"), i + 1 < chars.count {
                 out.append(c)
                 out.append(chars[i + 1])
                 i += 2
-            } else if c == "`" {
+            } else if c == UInt8(ascii: "`") {
                 let run = BodyLinkScanner.runLength(chars, from: i)
                 let end = BodyLinkScanner.closingRun(chars, length: run, from: i + run) ?? i + run
                 out.append(contentsOf: chars[i..<end])
                 i = end
-            } else if c == "[", let (link, end) = link(in: chars, at: i, positions: positions) {
-                out.append(contentsOf: Placeholder.mark(link.style, index: links.count).unicodeScalars)
+            } else if c == UInt8(ascii: "["), let (link, end) = link(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart) {
+                out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
                 links.append(link)
                 i = end
             } else {
@@ -108,21 +131,24 @@ struct BodyLinkScanner {
                 i += 1
             }
         }
-        output.append(contentsOf: String(out).split(separator: "\n", omittingEmptySubsequences: false).map(String.init))
+        for piece in out.split(separator: 0x0A, omittingEmptySubsequences: false) { emit(Array(piece)) }
     }
 
     /// A link starting at `i` (`[[…]]` or `[@…]` on one line), and the index after it.
-    private func link(in chars: [Unicode.Scalar], at i: Int, positions: [(line: Int, column: Int)]) -> (BodyLink, Int)? {
+    private func link(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> (BodyLink, Int)? {
         guard i + 1 < chars.count else { return nil }
-        let wiki = chars[i + 1] == "["
-        guard wiki || chars[i + 1] == "@" else { return nil }
+        let wiki = chars[i + 1] == UInt8(ascii: "[")
+        guard wiki || chars[i + 1] == UInt8(ascii: "@") else { return nil }
         var j = i + 2
-        while j < chars.count, chars[j] != "]", chars[j] != "[", chars[j] != "\n" { j += 1 }
-        guard j < chars.count, chars[j] == "]" else { return nil }
-        let inner = String(String.UnicodeScalarView(chars[(i + 2)..<j]))
-        let at = SourceLocation(path: path, line: positions[i].line, column: positions[i].column)
+        while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
+        guard j < chars.count, chars[j] == UInt8(ascii: "]") else { return nil }
+        let inner = String(decoding: chars[(i + 2)..<j], as: UTF8.self)
+        let index = Int(lineOf[i])
+        // Columns count scalars: every byte that does not continue a UTF-8 sequence.
+        let column = chars[lineStart[index]..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let at = SourceLocation(path: path, line: lines[index].line, column: column)
         if wiki {
-            guard j + 1 < chars.count, chars[j + 1] == "]" else { return nil }
+            guard j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "]") else { return nil }
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
             let target = parts[0].trimmingCharacters(in: .whitespaces)
             guard !target.isEmpty else { return nil }
@@ -130,23 +156,23 @@ struct BodyLinkScanner {
             return (BodyLink(style: .wikilink, target: target, label: label?.isEmpty == true ? nil : label, location: at), j + 2)
         }
         // `[@name](url)` and `[@name][ref]` are ordinary Markdown links.
-        if j + 1 < chars.count, chars[j + 1] == "(" || chars[j + 1] == "[" { return nil }
+        if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "(") || chars[j + 1] == UInt8(ascii: "[") { return nil }
         let target = inner.trimmingCharacters(in: .whitespaces)
         guard !target.isEmpty else { return nil }
         return (BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
     }
 
-    private static func runLength(_ chars: [Unicode.Scalar], from i: Int) -> Int {
+    private static func runLength(_ chars: [UInt8], from i: Int) -> Int {
         var n = 0
-        while i + n < chars.count, chars[i + n] == "`" { n += 1 }
+        while i + n < chars.count, chars[i + n] == UInt8(ascii: "`") { n += 1 }
         return n
     }
 
     /// The index just after a backtick run of exactly `length`, or nil.
-    private static func closingRun(_ chars: [Unicode.Scalar], length: Int, from start: Int) -> Int? {
+    private static func closingRun(_ chars: [UInt8], length: Int, from start: Int) -> Int? {
         var i = start
         while i < chars.count {
-            if chars[i] == "`" {
+            if chars[i] == UInt8(ascii: "`") {
                 let n = runLength(chars, from: i)
                 if n == length { return i + n }
                 i += n
@@ -159,31 +185,34 @@ struct BodyLinkScanner {
 
     // MARK: - Block structure
 
-    private static func opensFence(_ line: String) -> (Character, Int)? {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3, let first = trimmed.first, first == "`" || first == "~" else { return nil }
-        let length = trimmed.prefix { $0 == first }.count
+    private static func opensFence(_ line: [UInt8]) -> (UInt8, Int)? {
+        let indent = line.prefix { $0 == 0x20 }.count
+        guard indent <= 3, indent < line.count else { return nil }
+        let first = line[indent]
+        guard first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
+        let length = line[indent...].prefix { $0 == first }.count
         guard length >= 3 else { return nil }
-        if first == "`" && trimmed.dropFirst(length).contains("`") { return nil }
+        if first == UInt8(ascii: "`") && line[(indent + length)...].contains(UInt8(ascii: "`")) { return nil }
         return (first, length)
     }
 
-    private static func closesFence(_ line: String, _ open: (marker: Character, length: Int)) -> Bool {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count <= 3 else { return false }
-        let length = trimmed.prefix { $0 == open.marker }.count
-        return length >= open.length && trimmed.dropFirst(length).allSatisfy { $0 == " " || $0 == "\t" }
+    private static func closesFence(_ line: [UInt8], _ open: (marker: UInt8, length: Int)) -> Bool {
+        let indent = line.prefix { $0 == 0x20 }.count
+        guard indent <= 3 else { return false }
+        let length = line[indent...].prefix { $0 == open.marker }.count
+        return length >= open.length && line[(indent + length)...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
-    private static func isListItem(_ line: String) -> Bool {
-        let trimmed = line.drop { $0 == " " }
-        if let first = trimmed.first, "-*+".contains(first) {
-            return trimmed.dropFirst().first == " " || trimmed.count == 1
+    private static func isListItem(_ line: [UInt8]) -> Bool {
+        let trimmed = line.drop { $0 == 0x20 }
+        guard let first = trimmed.first else { return false }
+        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
+            return trimmed.count == 1 || trimmed.dropFirst().first == 0x20
         }
-        let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+        let digits = trimmed.prefix { $0 >= 0x30 && $0 <= 0x39 }
         guard !digits.isEmpty, digits.count <= 9 else { return false }
         let rest = trimmed.dropFirst(digits.count)
-        return (rest.first == "." || rest.first == ")") && (rest.dropFirst().first == " " || rest.count == 1)
+        return (rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")")) && (rest.count == 1 || rest.dropFirst().first == 0x20)
     }
 }
 
@@ -198,9 +227,10 @@ public enum Placeholder {
     }
 
     /// Authors cannot forge a placeholder: the two characters are replaced in input.
-    static func defang(_ line: Substring) -> String {
-        guard line.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return String(line) }
-        return String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == open || $0 == close ? "\u{FFFD}" : $0 }))
+    static func defang(_ line: Substring) -> Substring {
+        // U+E000 and U+E001 both start with the bytes EE 80.
+        guard line.utf8.contains(0xEE), line.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return line }
+        return Substring(String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == open || $0 == close ? "\u{FFFD}" : $0 })))
     }
 
     /// Replaces every placeholder in `html` by what `replacement` returns for its link index.

@@ -33,6 +33,7 @@ public struct KnowledgeBase: Sendable {
     /// Non-Markdown files under `Content/`, as paths relative to it, copied to the output.
     public var assets: [String]
     private var index: [String: Int] = [:]
+    private var byKind: [Kind: [Entry]] = [:]
 
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
         self.config = config
@@ -42,6 +43,7 @@ public struct KnowledgeBase: Sendable {
         self.aliases = aliases
         self.assets = assets
         for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
+        byKind = Dictionary(grouping: self.entries, by: \.kind)
     }
 
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
@@ -54,7 +56,7 @@ public struct KnowledgeBase: Sendable {
         return aliases[lower]
     }
 
-    public func entries(of kind: Kind) -> [Entry] { entries.filter { $0.kind == kind } }
+    public func entries(of kind: Kind) -> [Entry] { byKind[kind] ?? [] }
 }
 
 extension Entry {

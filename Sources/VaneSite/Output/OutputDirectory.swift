@@ -7,12 +7,18 @@ public struct OutputDirectory: Sendable {
     public let target: URL
     public let staging: URL
 
+    /// Folders created once before pages are written, so writing a page needs no `mkdir`.
+    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status"]
+
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        for folder in Self.knownFolders {
+            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
     }
 
     /// Writes `data` at `path` (relative to the output), creating folders as needed.
@@ -23,7 +29,9 @@ public struct OutputDirectory: Sendable {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
         }
         let url = staging.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if parts.count > 1, !Self.knownFolders.contains(String(parts[0])) || parts.count > 2 {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        }
         try data.write(to: url)
     }
 

@@ -169,7 +169,7 @@ extension SiteModel {
             context["noStatus"] = true
         }
         if vendors.contains(e.id) { context["statusView"] = "status/\(e.id).html" }
-        let history = kb.statusChanges.filter { $0.entity == e.id }
+        let history = (changesByEntity[e.id] ?? [])
             .sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
         if !history.isEmpty {
             context["statusHistory"] = ["rows": history.map { s -> [String: Any] in
@@ -184,7 +184,7 @@ extension SiteModel {
     private func addEvent(_ e: Entry, to context: inout [String: Any]) {
         if let end = e.endDate { context["endDate"] = SiteModel.date(end) }
         context["involved"] = section(targets(of: e.id, .involves))
-        let changes = kb.statusChanges.filter { $0.event == e.id }
+        let changes = changesByEvent[e.id] ?? []
         if !changes.isEmpty {
             context["statusChanges"] = ["rows": changes.map { s -> [String: Any] in
                 [

@@ -2,11 +2,6 @@ import VaneContent
 
 /// Contexts for the status view, the risk board and an entity's status.
 extension SiteModel {
-    /// Vendors with at least one product on the board, each with a view of its own.
-    var vendors: [String] {
-        Array(Set(board.rows.map(\.vendor))).sorted()
-    }
-
     func statusPage(vendor: String?) -> [String: Any] {
         let rows = board.rows.filter { vendor == nil || $0.vendor == vendor }
         let ranked = rows.filter { !$0.gone }
@@ -76,9 +71,8 @@ extension SiteModel {
 
     /// An entity's current status and history chart, when it has one.
     func entityStatus(_ id: String) -> [String: Any]? {
-        guard let row = board.rows.first(where: { $0.entity == id }) else { return nil }
-        let titles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let chart = HistoryChart(status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: titles)
+        guard let row = statusRows[id] else { return nil }
+        let chart = HistoryChart(status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles)
         var value = riskRow(row, rank: 0)
         value["chart"] = chart.svg
         value["asOf"] = SiteModel.date(board.asOf)

@@ -37,6 +37,7 @@ extension Vane {
             if verbose {
                 printError("parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)")
                 printError("rendered \(outcome.pages) pages into \(options.output.path)")
+                printError("time: \(outcome.timings.summary)")
             }
         }
     }
