@@ -107,16 +107,16 @@ public enum ContentLoader {
 }
 
 /// Fixed slots filled from concurrent iterations, each index written once.
-final class ResultSlots<T>: @unchecked Sendable {
+public final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [T?]
     private let lock = NSLock()
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    subscript(index: Int) -> T? {
+    public subscript(index: Int) -> T? {
         get { lock.withLock { slots[index] } }
         set { lock.withLock { slots[index] = newValue } }
     }
 
-    var values: [T] { lock.withLock { slots.compactMap { $0 } } }
+    public var values: [T] { lock.withLock { slots.compactMap { $0 } } }
 }

@@ -6,14 +6,18 @@ import VaneContent
 /// old one and renames it into place, so a failed or interrupted build leaves the
 /// previous database as it was.
 public enum GraphStore {
-    public static func write(_ result: LoadResult, to url: URL) throws {
+    public static func write(_ result: LoadResult, to url: URL, pages: [String: UInt64] = [:], previous: DatabaseParseCache? = nil) throws {
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
         do {
             let queue = try DatabaseQueue(path: staging.path)
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try insert(result, into: db) }
+            try queue.write { db in
+                try insert(result, into: db, previous: previous)
+                let page = try db.makeStatement(sql: "INSERT INTO pages VALUES (?, ?)")
+                for (path, fingerprint) in pages { try page.execute(arguments: [path, Int64(bitPattern: fingerprint)]) }
+            }
             try queue.close()
             if rename(staging.path, url.path) != 0 {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
@@ -24,7 +28,7 @@ public enum GraphStore {
         }
     }
 
-    private static func insert(_ result: LoadResult, into db: Database) throws {
+    private static func insert(_ result: LoadResult, into db: Database, previous: DatabaseParseCache?) throws {
         // Entries reference each other in any order; keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let kb = result.knowledgeBase
@@ -34,7 +38,9 @@ public enum GraphStore {
 
         let file = try db.makeStatement(sql: "INSERT INTO files (path, hash, kind, entry_id, parsed) VALUES (?, ?, ?, ?, ?)")
         for parsed in result.files {
-            try file.execute(arguments: [parsed.path, parsed.hash, parsed.entry?.kind.rawValue, parsed.entry?.id, try json(parsed)])
+            // An unchanged file's parse is stored as it was, without encoding it again.
+            let text = try previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? json(parsed)
+            try file.execute(arguments: [parsed.path, parsed.hash, parsed.entry?.kind.rawValue, parsed.entry?.id, text])
         }
         for asset in result.assetFiles {
             try file.execute(arguments: [asset.path, "", nil, nil, nil])

@@ -127,6 +127,11 @@ public enum Schema {
         );
         CREATE INDEX status_changes_entity ON status_changes(entity_id, axis, date_start);
 
+        CREATE TABLE pages (
+            path TEXT PRIMARY KEY,            -- output path, e.g. events/x.html
+            fingerprint INTEGER NOT NULL      -- of everything the page shows; equal means unchanged
+        );
+
         CREATE TABLE scales (
             axis TEXT NOT NULL,               -- availability or priority
             rank INTEGER NOT NULL,            -- 0 = most available / highest priority

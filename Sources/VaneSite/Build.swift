@@ -29,6 +29,8 @@ public enum Pipeline {
         /// Markdown files parsed in this run; the rest came from the database's cache.
         public var parsed: Int
         public var pages: Int = 0
+        /// Pages rendered in this build; the others were unchanged and kept.
+        public var pagesRendered: Int = 0
         public var failure: String?
         public var timings = Timings()
 
@@ -70,7 +72,7 @@ public enum Pipeline {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
             let (staged, report) = try timings.measure("render") {
-                try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output)
+                try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output, previous: cache.pages)
             }
             // The site goes in first, then the database: each swap is atomic on its own.
             do {
@@ -79,8 +81,11 @@ public enum Pipeline {
                 staged.discard()
                 throw error
             }
-            try timings.measure("database") { try GraphStore.write(result, to: options.database) }
-            outcome.pages = report.pagesRendered
+            try timings.measure("database") {
+                try GraphStore.write(result, to: options.database, pages: report.fingerprints, previous: cache)
+            }
+            outcome.pages = report.pages
+            outcome.pagesRendered = report.pagesRendered
         } catch {
             outcome.failure = "\(error)"
         }

@@ -39,6 +39,13 @@ struct SiteModel: @unchecked Sendable {
         unique((outgoing[id] ?? []).filter { relations.contains($0.relation) }.map(\.to))
     }
 
+    /// Every entry with an edge from or to `id`, with the relation, in a stable order.
+    func neighbours(of id: String) -> [(String, String)] {
+        let out = (outgoing[id] ?? []).map { (">" + $0.relation.rawValue, $0.to) }
+        let inc = (incoming[id] ?? []).map { ("<" + $0.relation.rawValue, $0.from) }
+        return (out + inc).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+    }
+
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
         unique((incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from)).sorted()

@@ -235,18 +235,40 @@ public enum Placeholder {
 
     /// Replaces every placeholder in `html` by what `replacement` returns for its link index.
     public static func substitute(in html: String, _ replacement: (Int) -> String) -> String {
-        guard html.unicodeScalars.contains(open) else { return html }
-        var out = String.UnicodeScalarView()
-        var scalars = html.unicodeScalars[...]
-        while let start = scalars.firstIndex(of: open) {
-            out.append(contentsOf: scalars[..<start])
-            let rest = scalars[scalars.index(after: start)...]
-            guard let end = rest.firstIndex(of: close) else { break }
-            let index = Int(String(String.UnicodeScalarView(rest.dropFirst().prefix(upTo: end)))) ?? -1
-            out.append(contentsOf: replacement(index).unicodeScalars)
-            scalars = rest[rest.index(after: end)...]
+        // U+E000 is EE 80 80 and U+E001 is EE 80 81 in UTF-8; the scan runs on bytes.
+        var bytes = Array(html.utf8)
+        guard let first = markStart(in: bytes, from: 0) else { return html }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 256)
+        var copied = 0
+        var next: Int? = first
+        while let start = next {
+            out.append(contentsOf: bytes[copied..<start])
+            var i = start + 4  // the mark and the style letter
+            var index = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                index = index * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
+            guard i + 2 < bytes.count, bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 else {
+                copied = start
+                break
+            }
+            out.append(contentsOf: replacement(index).utf8)
+            copied = i + 3
+            next = markStart(in: bytes, from: copied)
         }
-        out.append(contentsOf: scalars)
-        return String(out)
+        out.append(contentsOf: bytes[copied...])
+        bytes = out
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func markStart(in bytes: [UInt8], from: Int) -> Int? {
+        var i = from
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { return i }
+            i += 1
+        }
+        return nil
     }
 }

@@ -9,6 +9,19 @@ struct HistoryChart {
     let scales: StatusScales
     let asOf: FuzzyDate
     let eventTitles: [String: String]
+    /// First and last day of the time axis, as day numbers.
+    private let start: Int
+    private let end: Int
+
+    init(status: EntityStatus, name: String, scales: StatusScales, asOf: FuzzyDate, eventTitles: [String: String]) {
+        self.status = status
+        self.name = name
+        self.scales = scales
+        self.asOf = asOf
+        self.eventTitles = eventTitles
+        start = status.points.map { DayNumber.of($0.date.start) }.min() ?? DayNumber.of(asOf.start)
+        end = max(DayNumber.of(asOf.end), start + 365)
+    }
 
     private let width = 760.0, left = 170.0, right = 30.0, rowHeight = 18.0, gap = 44.0, top = 28.0
 
@@ -16,8 +29,6 @@ struct HistoryChart {
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
     private var height: Double { top + availabilityHeight + gap + priorityHeight + 40 }
 
-    private var start: Int { status.points.map { DayNumber.of($0.date.start) }.min() ?? DayNumber.of(asOf.start) }
-    private var end: Int { max(DayNumber.of(asOf.end), start + 365) }
 
     private func x(_ day: Int) -> Double {
         left + Double(day - start) / Double(end - start) * (width - left - right)

@@ -245,7 +245,7 @@ enum DefaultTheme {
 {{$content}}{{/content}}
 </main>
 <footer class="site-footer">
-<p>{{site.title}} · {{counts.entries}} entries · built with Weathervane</p>
+<p>{{site.title}} · built with Weathervane</p>
 </footer>
 </body>
 </html>

@@ -8,6 +8,8 @@ public struct Theme: Sendable {
     public let library: MustacheLibrary
     /// Asset path (relative to `assets/`) → bytes.
     public let assets: [String: Data]
+    /// Changes whenever a template or an asset does.
+    let fingerprint: UInt64
 
     public static func load(root: URL) -> (Theme?, [Diagnostic]) {
         var templates = DefaultTheme.templates
@@ -31,7 +33,10 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(.top(of: path), "template does not parse: \(error)"))
             }
         }
-        return (diagnostics.isEmpty ? Theme(library: library, assets: assets) : nil, diagnostics)
+        var h = StableHash()
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(text) }
+        for (name, data) in assets.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(String(decoding: data, as: UTF8.self)) }
+        return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
     }
 
     /// Regular, non-hidden files under a folder: (path relative to it, same, contents).

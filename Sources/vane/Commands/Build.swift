@@ -36,7 +36,7 @@ extension Vane {
             guard outcome.succeeded else { throw ExitCode.failure }
             if verbose {
                 printError("parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)")
-                printError("rendered \(outcome.pages) pages into \(options.output.path)")
+                printError("rendered \(outcome.pagesRendered) of \(outcome.pages) pages into \(options.output.path) (\(outcome.pages - outcome.pagesRendered) unchanged, kept)")
                 printError("time: \(outcome.timings.summary)")
             }
         }

@@ -1,0 +1,79 @@
+import VaneContent
+
+/// What each page shows, reduced to one number: a page whose fingerprint is the same as
+/// at the last build would render the same bytes, so it is not rendered again.
+///
+/// An entry page depends on its own file, on the summary (title, type, dates, verdict,
+/// publisher, address, aliases) of every entry it has an edge to or from, on its status
+/// and the events and sources that set it, and on everything global (theme, settings,
+/// as-of date, vane itself). List, status and home pages depend on every summary, every
+/// edge and every status change: they are few, so they are simply re-rendered whenever
+/// any of those change.
+struct PageFingerprints {
+    private let model: SiteModel
+    private let global: UInt64
+    private let summaries: [String: UInt64]
+    private let everything: UInt64
+
+    /// `fileHashes`: entry id → hash of its file and parser settings.
+    init(model: SiteModel, fileHashes: [String: String], global: UInt64) {
+        self.model = model
+        var summaries: [String: UInt64] = [:]
+        for e in model.kb.entries { summaries[e.id] = PageFingerprints.summary(of: e, model: model) }
+        self.summaries = summaries
+        var h = StableHash()
+        h.add(global)
+        for e in model.kb.entries { h.add(e.id); h.add(summaries[e.id]!) }
+        for edge in model.kb.edges { h.add(edge.from); h.add(edge.relation.rawValue); h.add(edge.to) }
+        for s in model.kb.statusChanges { h.add("\(s.event) \(s.entity) \(s.axis) \(s.channel ?? "") \(s.value) \(s.date.text)") }
+        everything = h.value
+        var g = StableHash()
+        g.add(global)
+        for v in model.vendors { g.add(v) }
+        self.global = g.value
+        self.fileHashes = fileHashes
+    }
+
+    private let fileHashes: [String: String]
+
+    func fingerprint(of page: PageSpec) -> UInt64 {
+        guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }
+        var h = StableHash()
+        h.add(global)
+        h.add(page.path)
+        h.add(fileHashes[id] ?? "")
+        for (relation, other) in model.neighbours(of: id) {
+            h.add(relation)
+            h.add(other)
+            h.add(summaries[other] ?? 0)
+        }
+        for change in model.changesByEntity[id] ?? [] {
+            h.add("\(change.event) \(change.axis) \(change.channel ?? "") \(change.value) \(change.date.text)")
+        }
+        if let row = model.statusRows[id] {
+            for move in row.status.moves {
+                h.add(move.event)
+                h.add(summaries[move.event] ?? 0)
+                for source in model.board.eventSources[move.event] ?? [] { h.add(summaries[source] ?? 0) }
+            }
+            h.add(row.vendor)
+            h.add(summaries[row.vendor] ?? 0)
+        }
+        return h.value
+    }
+
+    /// Everything another page may show about an entry.
+    private static func summary(of e: Entry, model: SiteModel) -> UInt64 {
+        var h = StableHash()
+        h.add(e.kind.rawValue)
+        h.add(e.title)
+        h.add(e.type ?? "")
+        h.add(e.date?.text ?? "")
+        h.add(e.endDate?.text ?? "")
+        h.add(e.verdict ?? "")
+        h.add(e.url ?? "")
+        for alias in e.aliases { h.add(alias.text) }
+        if e.kind == .source { h.add(model.publisherName(e)) }
+        return h.value
+    }
+}
