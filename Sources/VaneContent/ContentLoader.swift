@@ -8,6 +8,9 @@ public struct ParsedFile: Sendable, Codable {
     public var hash: String
     public var entry: Entry?
     public var diagnostics: [Diagnostic]
+    /// The file's size and modification time when it was read (not part of the cache key).
+    public var size: Int = 0
+    public var modified: Int64 = 0
 
     public init(path: String, hash: String, entry: Entry?, diagnostics: [Diagnostic]) {
         self.path = path
@@ -38,7 +41,7 @@ public struct LoadResult: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    static let parserVersion = "2"
+    public static let parserVersion = "3"
 
     /// The largest entry file accepted: far above any real entry, low enough that a
     /// stray data file cannot exhaust memory.
@@ -67,12 +70,15 @@ public enum ContentLoader {
                 return
             }
             let digest = hash(salt + data)
-            if let cached = cache?.parsedFile(path: file.path, hash: digest) {
+            if var cached = cache?.parsedFile(path: file.path, hash: digest) {
+                (cached.size, cached.modified) = (file.size, file.modified)
                 results[i] = (cached, false)
                 return
             }
             let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
-            results[i] = (ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics), true)
+            var parsed = ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics)
+            (parsed.size, parsed.modified) = (file.size, file.modified)
+            results[i] = (parsed, true)
         }
         }
         let parsed = results.values.map(\.0)

@@ -4,27 +4,73 @@ import VaneContent
 
 /// The parses stored by the previous build, so an unchanged file is not parsed again.
 public struct DatabaseParseCache: ParseCache {
-    private let stored: [String: (hash: String, json: String)]
+    private let stored: [String: (hash: String, json: String, size: Int, modified: Int64)]
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
+    /// Ids of the previous build and its aliases (lowercased → entity id).
+    private let ids: Set<String>
+    private let aliases: [String: String]
+    /// The previous build's `build_state`.
+    public let state: [String: String]
 
-    /// Reads the `files` table of the database at `url`; empty when there is none or it is unusable.
-    public init(url: URL) {
+    /// Every file of the previous build: path → (size, modification time).
+    public let manifest: [String: (size: Int, modified: Int64)]
+
+    /// Reads the previous build from the database at `url`; empty when there is none or it
+    /// is unusable. Without `parses`, the stored parses themselves are not loaded (the
+    /// fast path needs only the manifest).
+    public init(url: URL, parses: Bool = true) {
         guard let queue = try? GraphDatabase.openReadOnly(url) else {
             stored = [:]
+            manifest = [:]
             pages = [:]
+            ids = []
+            aliases = [:]
+            state = [:]
             return
         }
-        let rows = (try? queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT path, hash, parsed FROM files WHERE parsed IS NOT NULL")
-        }) ?? []
-        var stored: [String: (String, String)] = [:]
-        for row in rows { stored[row["path"]] = (row["hash"], row["parsed"]) }
+        var manifest: [String: (Int, Int64)] = [:]
+        for row in (try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT path, size, modified FROM files") })) ?? [] {
+            manifest[row["path"]] = (row["size"], row["modified"])
+        }
+        self.manifest = manifest
+        let rows = parses ? ((try? queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files WHERE parsed IS NOT NULL")
+        }) ?? []) : []
+        var stored: [String: (String, String, Int, Int64)] = [:]
+        for row in rows { stored[row["path"]] = (row["hash"], row["parsed"], row["size"], row["modified"]) }
         self.stored = stored
         let pageRows = (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT path, fingerprint FROM pages") }) ?? []
         var pages: [String: UInt64] = [:]
         for row in pageRows { pages[row["path"]] = UInt64(bitPattern: row["fingerprint"] as Int64) }
         self.pages = pages
+        ids = Set((try? queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") }) ?? [])
+        var aliases: [String: String] = [:]
+        for row in (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases") }) ?? [] {
+            aliases[row["alias_key"]] = row["entity_id"]
+        }
+        self.aliases = aliases
+        var state: [String: String] = [:]
+        for row in (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT key, value FROM build_state") }) ?? [] {
+            state[row["key"]] = row["value"]
+        }
+        self.state = state
+    }
+
+    public func isUnchanged(_ parsed: ParsedFile) -> Bool { stored[parsed.path]?.hash == parsed.hash }
+
+    /// Whether the stored row for this file is still exact, size and time included.
+    public func isStoredExactly(_ parsed: ParsedFile) -> Bool {
+        guard let hit = stored[parsed.path] else { return false }
+        return hit.hash == parsed.hash && hit.size == parsed.size && hit.modified == parsed.modified
+    }
+
+    /// Whether `result` can be written by updating the changed entries' rows: the same ids
+    /// and aliases exist (so no other entry's references resolve differently), and few
+    /// enough files changed that an update beats a rewrite.
+    public func canUpdate(to result: LoadResult) -> Bool {
+        guard !ids.isEmpty, Set(result.knowledgeBase.entries.map(\.id)) == ids, result.knowledgeBase.aliases == aliases else { return false }
+        return result.files.filter { !isUnchanged($0) }.count * 4 < max(result.files.count, 1)
     }
 
     /// The stored JSON of a file's parse, when its hash still matches: reused as it is.

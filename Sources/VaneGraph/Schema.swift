@@ -25,7 +25,14 @@ public enum Schema {
             hash TEXT NOT NULL,               -- FNV-1a 64 of the bytes and the parser settings
             kind TEXT,                        -- entity, event, claim, source; NULL for copied files
             entry_id TEXT,
-            parsed TEXT                       -- the parse as JSON, reused while the hash matches
+            parsed TEXT,                      -- the parse as JSON, reused while the hash matches
+            size INTEGER NOT NULL DEFAULT 0,  -- bytes and modification time (ns), for the fast path
+            modified INTEGER NOT NULL DEFAULT 0
+        );
+
+        CREATE TABLE build_state (
+            key TEXT PRIMARY KEY,             -- inputs: fingerprint of everything outside Content/;
+            value TEXT NOT NULL               -- diagnostics: the last build's warnings, as JSON
         );
 
         CREATE TABLE entities (

@@ -60,6 +60,16 @@ public enum Pipeline {
         }
         removeLeftovers(of: options)
         var timings = Timings()
+        let asOf = options.asOf ?? .today()
+        let inputs = FastPath.inputs(options, asOf: asOf)
+        let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
+        if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
+            if options.strict { diagnostics = diagnostics.promotingWarnings() }
+            var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
+            outcome.pages = last.pages.count
+            outcome.timings = timings
+            return outcome
+        }
         let cache = timings.measure("cache") { DatabaseParseCache(url: options.database) }
         let result = ContentLoader.load(root: options.root, cache: cache)
         timings.append(result.timings)
@@ -72,7 +82,7 @@ public enum Pipeline {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
             let (staged, report) = try timings.measure("render") {
-                try SiteBuilder.render(shown, theme: theme, asOf: options.asOf ?? .today(), to: options.output, previous: cache.pages)
+                try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages)
             }
             // The site goes in first, then the database: each swap is atomic on its own.
             do {
@@ -82,7 +92,8 @@ public enum Pipeline {
                 throw error
             }
             try timings.measure("database") {
-                try GraphStore.write(result, to: options.database, pages: report.fingerprints, previous: cache)
+                let state = ["inputs": inputs, "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error })]
+                try GraphStore.write(result, to: options.database, record: BuildRecord(pages: report.fingerprints, state: state), previous: cache)
             }
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered

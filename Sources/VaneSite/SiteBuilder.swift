@@ -34,7 +34,7 @@ public enum SiteBuilder {
     ) throws -> (OutputDirectory, Report) {
         let model = SiteModel(result.knowledgeBase, asOf: asOf)
         let pages = model.pages()
-        let global = StableHash.of(rendererVersion, String(theme.fingerprint), configText(model.kb.config), asOf.text)
+        let global = StableHash.of(rendererVersion, String(theme.fingerprint), configText(model.kb.config))
         var fileHashes: [String: String] = [:]
         for file in result.files { if let id = file.entry?.id { fileHashes[id] = file.hash } }
         let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global)

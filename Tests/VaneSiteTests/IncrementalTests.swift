@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaneContent
+import VaneQuery
 import VaneSite
 import VaneTestSupport
 
@@ -39,6 +40,18 @@ struct IncrementalTests {
         #expect(touched == ["events/2026-summit.html"])
     }
 
+    /// Every table of the graph, rows sorted: what queries can see.
+    private func graph(_ kb: TemporaryKnowledgeBase) throws -> [String: [[String]]] {
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        var tables: [String: [[String]]] = [:]
+        for table in ["entities", "events", "claims", "sources", "edges", "status_changes", "aliases", "tags", "scales"] {
+            tables[table] = try reader.sql("SELECT * FROM \(table)").rows.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }
+        }
+        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").rows
+        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").rows
+        return tables
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
@@ -65,6 +78,7 @@ struct IncrementalTests {
             let incremental = snapshot(of: kb.url("public")), reference = snapshot(of: full.url("public"))
             #expect(incremental == reference, "step \(step) (\(path)): \(differences(incremental, reference))")
             #expect(outcome.pagesRendered < outcome.pages, "step \(step) re-rendered everything")
+            #expect(try graph(kb) == graph(full), "step \(step): the databases differ")
         }
     }
 }

@@ -5,18 +5,18 @@ import Glibc
 
 /// A fast recursive listing with POSIX `readdir`, `d_type` and `stat`: Foundation's
 /// enumerator costs over a second on twenty thousand files.
-enum DirectoryWalker {
-    struct Found {
-        var relative: String
-        var size: Int
+public enum DirectoryWalker {
+    public struct Found: Sendable {
+        public var relative: String
+        public var size: Int
         /// Modification time in nanoseconds since 1970.
-        var modified: Int64
+        public var modified: Int64
         /// A symbolic link whose target lies outside the walked folder.
-        var escapes: Bool
+        public var escapes: Bool
     }
 
     /// Regular files under `root` (following links that stay inside it), skipping hidden names.
-    static func files(under root: String) -> [Found]? {
+    public static func files(under root: String) -> [Found]? {
         var realRoot = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(root, &realRoot) != nil else { return nil }
         let rootPrefix = String(decoding: realRoot.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self) + "/"

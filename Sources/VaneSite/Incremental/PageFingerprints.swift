@@ -6,7 +6,7 @@ import VaneContent
 /// An entry page depends on its own file, on the summary (title, type, dates, verdict,
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
 /// and the events and sources that set it, and on everything global (theme, settings,
-/// as-of date, vane itself). List, status and home pages depend on every summary, every
+/// vane itself); pages that show a status also depend on the as-of date. List, status and home pages depend on every summary, every
 /// edge and every status change: they are few, so they are simply re-rendered whenever
 /// any of those change.
 struct PageFingerprints {
@@ -23,6 +23,7 @@ struct PageFingerprints {
         self.summaries = summaries
         var h = StableHash()
         h.add(global)
+        h.add(model.board.asOf.text)
         for e in model.kb.entries { h.add(e.id); h.add(summaries[e.id]!) }
         for edge in model.kb.edges { h.add(edge.from); h.add(edge.relation.rawValue); h.add(edge.to) }
         for s in model.kb.statusChanges { h.add("\(s.event) \(s.entity) \(s.axis) \(s.channel ?? "") \(s.value) \(s.date.text)") }
@@ -51,6 +52,8 @@ struct PageFingerprints {
             h.add("\(change.event) \(change.axis) \(change.channel ?? "") \(change.value) \(change.date.text)")
         }
         if let row = model.statusRows[id] {
+            // Only pages that show a status depend on the as-of date.
+            h.add(model.board.asOf.text)
             for move in row.status.moves {
                 h.add(move.event)
                 h.add(summaries[move.event] ?? 0)
