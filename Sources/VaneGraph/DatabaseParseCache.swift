@@ -40,13 +40,13 @@ public struct DatabaseParseCache: ParseCache {
         var stored: [String: (String, String, Int, Int64)] = [:]
         for row in rows { stored[row["path"]] = (row["hash"], row["parsed"], row["size"], row["modified"]) }
         self.stored = stored
-        let pageRows = (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT path, fingerprint FROM pages") }) ?? []
+        let pageRows = parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT path, fingerprint FROM pages") }) ?? []) : []
         var pages: [String: UInt64] = [:]
         for row in pageRows { pages[row["path"]] = UInt64(bitPattern: row["fingerprint"] as Int64) }
         self.pages = pages
-        ids = Set((try? queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") }) ?? [])
+        ids = parses ? Set((try? queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") }) ?? []) : []
         var aliases: [String: String] = [:]
-        for row in (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases") }) ?? [] {
+        for row in parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases") }) ?? []) : [] {
             aliases[row["alias_key"]] = row["entity_id"]
         }
         self.aliases = aliases

@@ -34,7 +34,8 @@ public enum GraphStore {
                 // Entries reference each other in any order; keys are checked at commit.
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
                 let rows = try RowWriter(db, result.knowledgeBase)
-                for parsed in result.files { try rows.insertFile(parsed, previous: previous) }
+                let texts = RowWriter.encodeInParallel(result.files, previous: previous)
+                for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
                 for asset in result.assetFiles { try rows.insertAsset(asset) }
                 for entry in result.knowledgeBase.entries { try rows.insert(entry) }
                 try rows.insertAliases(of: result.knowledgeBase.entries)
@@ -117,8 +118,27 @@ private struct RowWriter {
 
     func insertFile(_ parsed: ParsedFile, previous: DatabaseParseCache?) throws {
         // An unchanged file's parse is stored as it was, without encoding it again.
-        let text = try previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? json(parsed)
+        try insertFile(parsed, text: try previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? json(parsed))
+    }
+
+    func insertFile(_ parsed: ParsedFile, text: String) throws {
         try file.execute(arguments: [parsed.path, parsed.hash, parsed.entry?.kind.rawValue, parsed.entry?.id, text, parsed.size, parsed.modified])
+    }
+
+    /// The stored form of every parse, encoded on all cores (JSON encoding is the slow part
+    /// of writing a new database).
+    static func encodeInParallel(_ files: [ParsedFile], previous: DatabaseParseCache?) -> [String] {
+        let texts = ResultSlots<String>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            if let stored = previous?.storedJSON(path: files[i].path, hash: files[i].hash) {
+                texts[i] = stored
+                return
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            texts[i] = (try? encoder.encode(files[i])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
+        return texts.values
     }
 
     func insertAsset(_ asset: ContentFile) throws {

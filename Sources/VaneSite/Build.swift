@@ -66,7 +66,7 @@ public enum Pipeline {
         if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
             var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
-            outcome.pages = last.pages.count
+            outcome.pages = Int(last.state["pages"] ?? "") ?? 0
             outcome.timings = timings
             return outcome
         }
@@ -92,7 +92,10 @@ public enum Pipeline {
                 throw error
             }
             try timings.measure("database") {
-                let state = ["inputs": inputs, "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error })]
+                let state = [
+                    "inputs": inputs, "pages": String(report.pages),
+                    "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
+                ]
                 try GraphStore.write(result, to: options.database, record: BuildRecord(pages: report.fingerprints, state: state), previous: cache)
             }
             outcome.pages = report.pages
