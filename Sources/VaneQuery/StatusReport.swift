@@ -25,9 +25,11 @@ extension GraphReader {
                     date: date, location: SourceLocation(path: row["path"], line: row["line"], column: row["column"]))
             }
             var sources: [String: [String]] = [:]
+            // Only the events that set a status are shown with their sources.
             let cited = try Row.fetchAll(db, sql: """
-                SELECT e.from_id, e.to_id FROM edges e JOIN events v ON v.id = e.from_id
-                WHERE e.relation = 'cites' GROUP BY e.from_id, e.to_id ORDER BY min(e.rowid)
+                SELECT from_id, to_id FROM edges
+                WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes)
+                GROUP BY from_id, to_id ORDER BY min(rowid)
                 """)
             for row in cited { sources[row["from_id"], default: []].append(row["to_id"]) }
             return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)

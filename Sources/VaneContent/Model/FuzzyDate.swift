@@ -129,9 +129,22 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         }
     }
 
+    /// The last day of the period as one number (YYYYMMDD).
+    public var endKey: Int {
+        switch precision {
+        case .year: return year * 10000 + 1231
+        case .quarter: return year * 10000 + (month + 2) * 100 + FuzzyDate.daysIn(month: month + 2, year: year)
+        case .month: return year * 10000 + month * 100 + FuzzyDate.daysIn(month: month, year: year)
+        case .day: return startKey
+        }
+    }
+
+    /// The first day of the period as one number (YYYYMMDD), for fast comparison.
+    public var startKey: Int { year * 10000 + month * 100 + day }
+
     /// Sort key: start of the period, then coarser precision first.
     public func sortsBefore(_ other: FuzzyDate) -> Bool? {
-        if start != other.start { return start < other.start }
+        if startKey != other.startKey { return startKey < other.startKey }
         if precision != other.precision { return precision.rank < other.precision.rank }
         return nil
     }

@@ -62,12 +62,12 @@ public enum StatusTimeline {
     /// Whether a change dated `date` is in force at the end of the `asOf` period.
     public static func inForce(_ date: FuzzyDate, asOf: FuzzyDate?) -> Bool {
         guard let asOf else { return true }
-        return date.start <= asOf.end
+        return date.startKey <= asOf.endKey
     }
 
     /// Every entity with a status change in force at `asOf` (or ever, when nil).
     public static func statuses(_ changes: [StatusChange], asOf: FuzzyDate?, scales: StatusScales) -> [String: EntityStatus] {
-        let byEntity = Dictionary(grouping: ordered(changes).filter { inForce($0.date, asOf: asOf) }, by: \.entity)
+        let byEntity = Dictionary(grouping: ordered(changes.filter { inForce($0.date, asOf: asOf) }), by: \.entity)
         return byEntity.mapValues { replay($0, scales: scales) }
     }
 
