@@ -15,14 +15,20 @@ extension GraphReader {
                 scales.labels[value] = row["label"]
             }
             var entities: [String: EntityInfo] = [:]
+            // Columns by position: a lookup by name costs a case-insensitive search per read.
             for row in try Row.fetchAll(db, sql: "SELECT id, name, type, parent_id FROM entities") {
-                entities[row["id"]] = EntityInfo(name: row["name"], type: row["type"], parent: row["parent_id"])
+                entities[row[0]] = EntityInfo(name: row[1], type: row[2], parent: row[3])
             }
-            let changes = try Row.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid").compactMap { row -> StatusChange? in
-                guard let axis = StatusSetting.Axis(rawValue: row["axis"]), let date = try? FuzzyDate(parsing: row["date"]) else { return nil }
-                return StatusChange(
-                    event: row["event_id"], entity: row["entity_id"], axis: axis, channel: row["channel"], value: row["value"],
-                    date: date, location: SourceLocation(path: row["path"], line: row["line"], column: row["column"]))
+            var dates: [String: FuzzyDate] = [:]
+            var changes: [StatusChange] = []
+            let sql = "SELECT event_id, entity_id, axis, channel, value, date, path, line, column FROM status_changes ORDER BY rowid"
+            for row in try Row.fetchAll(db, sql: sql) {
+                let text: String = row[5]
+                guard let axis = StatusSetting.Axis(rawValue: row[2]), let date = dates[text] ?? (try? FuzzyDate(parsing: text)) else { continue }
+                dates[text] = date
+                changes.append(StatusChange(
+                    event: row[0], entity: row[1], axis: axis, channel: row[3], value: row[4],
+                    date: date, location: SourceLocation(path: row[6], line: row[7], column: row[8])))
             }
             var sources: [String: [String]] = [:]
             // Only the events that set a status are shown with their sources.
@@ -31,7 +37,7 @@ extension GraphReader {
                 WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes)
                 GROUP BY from_id, to_id ORDER BY min(rowid)
                 """)
-            for row in cited { sources[row["from_id"], default: []].append(row["to_id"]) }
+            for row in cited { sources[row[0], default: []].append(row[1]) }
             return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
         }
     }
