@@ -31,28 +31,28 @@ public struct DatabaseParseCache: ParseCache {
         }
         var manifest: [String: (Int, Int64)] = [:]
         for row in (try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT path, size, modified FROM files") })) ?? [] {
-            manifest[row["path"]] = (row["size"], row["modified"])
+            manifest[row[0]] = (row[1], row[2])  // by position: name lookups are case-insensitive searches
         }
         self.manifest = manifest
         let rows = parses ? ((try? queue.read { db in
             try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files WHERE parsed IS NOT NULL")
         }) ?? []) : []
         var stored: [String: (String, String, Int, Int64)] = [:]
-        for row in rows { stored[row["path"]] = (row["hash"], row["parsed"], row["size"], row["modified"]) }
+        for row in rows { stored[row[0]] = (row[1], row[2], row[3], row[4]) }
         self.stored = stored
         let pageRows = parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT path, fingerprint FROM pages") }) ?? []) : []
         var pages: [String: UInt64] = [:]
-        for row in pageRows { pages[row["path"]] = UInt64(bitPattern: row["fingerprint"] as Int64) }
+        for row in pageRows { pages[row[0]] = UInt64(bitPattern: row[1] as Int64) }
         self.pages = pages
         ids = parses ? Set((try? queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") }) ?? []) : []
         var aliases: [String: String] = [:]
         for row in parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases") }) ?? []) : [] {
-            aliases[row["alias_key"]] = row["entity_id"]
+            aliases[row[0]] = row[1]
         }
         self.aliases = aliases
         var state: [String: String] = [:]
         for row in (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT key, value FROM build_state") }) ?? [] {
-            state[row["key"]] = row["value"]
+            state[row[0]] = row[1]
         }
         self.state = state
     }

@@ -15,8 +15,9 @@ public enum DirectoryWalker {
         public var escapes: Bool
     }
 
-    /// Regular files under `root` (following links that stay inside it), skipping hidden names.
-    public static func files(under root: String) -> [Found]? {
+    /// Regular files under `root` (following links that stay inside it), skipping hidden
+    /// names; in path order when `sorted`.
+    public static func files(under root: String, sorted: Bool = true) -> [Found]? {
         var realRoot = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(root, &realRoot) != nil else { return nil }
         let rootPrefix = String(decoding: realRoot.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self) + "/"
@@ -62,6 +63,6 @@ public enum DirectoryWalker {
                 }
             }
         }
-        return found.sorted { $0.relative.utf8.lexicographicallyPrecedes($1.relative.utf8) }
+        return sorted ? found.sorted { $0.relative < $1.relative } : found
     }
 }

@@ -26,7 +26,7 @@ enum FastPath {
     static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> [Diagnostic]? {
         guard previous.state["inputs"] == inputs, !previous.manifest.isEmpty,
             FileManager.default.fileExists(atPath: options.output.path),
-            let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path),
+            let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
             files.count == previous.manifest.count
         else { return nil }
         for file in files {
