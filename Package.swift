@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -37,10 +38,13 @@ let package = Package(
                 "VaneContent", "VaneGraph", "VaneQuery", "CVaneSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        .target(
+            name: "VaneServe",
+            dependencies: ["VaneSite", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "vane",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "VaneSite",
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneSite", "VaneServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics"]),

@@ -13,6 +13,8 @@ public enum Pipeline {
         public var strict: Bool
         /// The site as it stood at the end of this period; nil for today.
         public var asOf: FuzzyDate?
+        /// Told the name of each phase as it starts (for a progress line).
+        public var progress: (@Sendable (String) -> Void)?
 
         public init(root: URL, database: URL? = nil, output: URL? = nil, strict: Bool = false, asOf: FuzzyDate? = nil) {
             self.root = root
@@ -70,7 +72,9 @@ public enum Pipeline {
             outcome.timings = timings
             return outcome
         }
+        options.progress?("reading the last build")
         let cache = timings.measure("cache") { DatabaseParseCache(url: options.database) }
+        options.progress?("reading Content/")
         let result = ContentLoader.load(root: options.root, cache: cache)
         timings.append(result.timings)
         let (theme, themeDiagnostics) = timings.measure("theme") { Theme.load(root: options.root) }
@@ -81,6 +85,7 @@ public enum Pipeline {
         do {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+            options.progress?("rendering")
             let (staged, report) = try timings.measure("render") {
                 try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages)
             }
@@ -91,6 +96,7 @@ public enum Pipeline {
                 staged.discard()
                 throw error
             }
+            options.progress?("writing the database")
             try timings.measure("database") {
                 let state = [
                     "inputs": inputs, "pages": String(report.pages),

@@ -58,6 +58,9 @@ public enum SiteBuilder {
             }
             if let first = failures.values.first { throw BuildError.write(output.path, first) }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
+            for (path, data) in SiteExtras(model: model).files(pages: pages.map(\.path)) {
+                try out.write(data, to: path, keepingIfSame: true)
+            }
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
                 try out.write(try Data(contentsOf: asset.url), to: asset.contentRelativePath, keepingIfSame: true)

@@ -46,6 +46,16 @@ struct SiteModel: @unchecked Sendable {
         return (out + inc).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
+    /// An entity and every entity under it.
+    func tree(of id: String) -> Set<String> {
+        var tree: Set<String> = [id]
+        var pending = [id]
+        while let next = pending.popLast() {
+            for child in sources(to: next, .parent) where tree.insert(child).inserted { pending.append(child) }
+        }
+        return tree
+    }
+
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
         unique((incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from)).sorted()
@@ -88,7 +98,10 @@ struct SiteModel: @unchecked Sendable {
     }
 
     func eventSummary(_ e: Entry) -> [String: Any] {
-        var value: [String: Any] = ["id": e.id, "title": e.title, "url": SiteModel.url(of: e), "type": e.type ?? ""]
+        var value: [String: Any] = [
+            "id": e.id, "title": e.title, "url": SiteModel.url(of: e), "type": e.type ?? "",
+            "entityIDs": targets(of: e.id, .involves).joined(separator: " "),
+        ]
         if let d = e.date { value["date"] = SiteModel.date(d) }
         return value
     }

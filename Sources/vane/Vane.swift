@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 
 @main
-struct Vane: ParsableCommand {
+struct Vane: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vane",
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
-        subcommands: [Build.self, Check.self, Query.self, Status.self, Show.self, SQL.self])
+        subcommands: [Build.self, Check.self, Query.self, Status.self, Show.self, SQL.self, New.self, Serve.self])
 }
 
 /// Where the knowledge base and its database are.

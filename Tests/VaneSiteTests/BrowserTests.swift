@@ -12,11 +12,44 @@ struct BrowserTests {
 
     /// The DOM after the page has loaded and run whatever it runs.
     static func dom(of page: URL, browser: URL, profile: URL) throws -> String {
+        try load(page, browser: browser, profile: profile).dom
+    }
+
+    /// The DOM, and every message the page wrote to the console (errors included).
+    static func load(_ page: URL, browser: URL, profile: URL) throws -> (dom: String, console: [String]) {
         let result = try run(browser, [
             "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-            "--virtual-time-budget=1500", "--dump-dom", page.absoluteString,
+            "--enable-logging=stderr", "--v=0", "--virtual-time-budget=1500", "--dump-dom", page.absoluteString,
         ])
-        return result.stdout
+        let console = result.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
+        return (result.stdout, console)
+    }
+
+    /// The bundled site's main pages load without a console message, and search finds
+    /// Muse Spark from "muse", reading the query from the address as a shared link would.
+    @Test func mainPagesAndSearchWorkInChromium() throws {
+        guard let browser = BrowserTests.chromium else {
+            Issue.record("chromium not found (run the tests with `make test`, which installs it)")
+            return
+        }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let profiles = try TemporaryKnowledgeBase()
+        for (i, page) in ["index.html", "timeline.html", "entities/muse-spark.html", "search.html"].enumerated() {
+            let (dom, console) = try BrowserTests.load(kb.url("public/" + page), browser: browser, profile: profiles.url("p\(i)"))
+            #expect(dom.contains("<main id=\"main\">"), "\(page) did not load")
+            #expect(console.isEmpty, "\(page): \(console)")
+        }
+        var search = URLComponents(url: kb.url("public/search.html"), resolvingAgainstBaseURL: false)!
+        search.query = "q=muse"
+        let (dom, console) = try BrowserTests.load(search.url!, browser: browser, profile: profiles.url("search"))
+        #expect(console.isEmpty, "\(console)")
+        let results = try #require(dom.range(of: "<ol id=\"search-results\""))
+        #expect(dom[results.lowerBound...].contains("<a href=\"entities/muse-spark.html\">Muse Spark</a>"))
+        #expect(dom.contains("value=\"muse\"") || dom.contains("results for"))
+        // The timeline's filters are built by its script.
+        let (timeline, _) = try BrowserTests.load(kb.url("public/timeline.html"), browser: browser, profile: profiles.url("timeline"))
+        #expect(timeline.contains("<select>") && timeline.contains(">Muse Spark</option>"))
     }
 
     /// Every payload in `Tests/Fixtures/hostile` sets `data-pwned` on the page if it runs.
@@ -29,7 +62,7 @@ struct BrowserTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         let pages = snapshot(of: kb.url("public")).keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages.count == 12)
+        #expect(pages.count == 14)
         let executed = ResultCounter()
         let profiles = try TemporaryKnowledgeBase()
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -43,6 +76,11 @@ struct BrowserTests {
         }
         #expect(executed.failures.isEmpty, "\(executed.failures)")
         #expect(executed.passed == pages.count)
+        // Search results show payload titles as text.
+        var search = URLComponents(url: kb.url("public/search.html"), resolvingAgainstBaseURL: false)!
+        search.query = "q=onerror"
+        let results = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search"))
+        #expect(results.contains("results for") && !results.contains("data-pwned=\"1\""))
         // The harness itself must see a payload that does run.
         try kb.write("<!DOCTYPE html><title>c</title><img src=x onerror=\"document.documentElement.setAttribute('data-'+'pwned','1')\">", to: "control.html")
         #expect(try BrowserTests.dom(of: kb.url("control.html"), browser: browser, profile: profiles.url("control")).contains("data-pwned=\"1\""))

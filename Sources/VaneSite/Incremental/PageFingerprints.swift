@@ -77,6 +77,8 @@ struct PageFingerprints {
         h.add(e.url ?? "")
         for alias in e.aliases { h.add(alias.text) }
         if e.kind == .source { h.add(model.publisherName(e)) }
+        // Event lists carry the entities an event involves (for the timeline filter).
+        if e.kind == .event { for id in model.targets(of: e.id, .involves) { h.add(id) } }
         return h.value
     }
 }

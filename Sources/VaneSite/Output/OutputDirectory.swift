@@ -11,7 +11,7 @@ public struct OutputDirectory: Sendable {
     public let staging: URL
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
-    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status"]
+    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status", "feeds", "api"]
 
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
@@ -60,7 +60,12 @@ public struct OutputDirectory: Sendable {
     /// Hard-links the current output's file at `path` into the staging folder, keeping its
     /// bytes and modification time; false when there is no such file.
     public func keep(_ path: String) -> Bool {
-        link(target.appendingPathComponent(path).path, staging.appendingPathComponent(path).path) == 0
+        let from = target.appendingPathComponent(path).path, to = staging.appendingPathComponent(path)
+        if link(from, to.path) == 0 { return true }
+        // A folder not made in advance (api/v1/entities/…): make it, then try once more.
+        guard errno == ENOENT, FileManager.default.fileExists(atPath: from) else { return false }
+        try? FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return link(from, to.path) == 0
     }
 
     /// Writes `data` unless the current output already has exactly these bytes at `path`,

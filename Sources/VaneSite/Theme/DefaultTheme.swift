@@ -3,6 +3,18 @@
 /// The theme compiled into vane, used for any file a knowledge base's Site/ does not override.
 enum DefaultTheme {
     static let templates: [String: String] = [
+        "404": #"""
+{{<layout}}{{$content}}
+<h1>Page not found</h1>
+<p class="lede">Nothing lives at this address. It may have moved, or its entry may have been renamed.</p>
+<ul class="entry-links">
+<li><a href="{{root}}index.html">Home</a></li>
+<li><a href="{{root}}status.html">Available today vs. strategic priority</a></li>
+<li><a href="{{root}}timeline.html">Timeline</a></li>
+</ul>
+{{/content}}{{/layout}}
+
+"""#,
         "claim": #"""
 {{<layout}}{{$content}}
 <article class="entry claim">
@@ -225,7 +237,13 @@ enum DefaultTheme {
 <title>{{pageTitle}} · {{site.title}}</title>
 <meta name="description" content="{{description}}">
 {{#canonical}}<link rel="canonical" href="{{canonical}}">
-{{/canonical}}<link rel="stylesheet" href="{{root}}assets/style.css">
+<meta property="og:url" content="{{canonical}}">
+{{/canonical}}<meta property="og:title" content="{{pageTitle}}">
+<meta property="og:type" content="{{ogType}}">
+<meta property="og:site_name" content="{{site.title}}">
+<meta property="og:description" content="{{description}}">
+{{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
+{{/feeds}}{{{jsonLD}}}<link rel="stylesheet" href="{{root}}assets/style.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -238,6 +256,7 @@ enum DefaultTheme {
 <li><a href="{{root}}entities.html">Entities</a></li>
 <li><a href="{{root}}claims.html">Claims</a></li>
 <li><a href="{{root}}sources.html">Sources</a></li>
+<li><a href="{{root}}search.html">Search</a></li>
 </ul>
 </nav>
 </header>
@@ -265,7 +284,7 @@ enum DefaultTheme {
         "partials/event-list": #"""
 <ol class="event-list">
 {{#events}}
-<li><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></li>
+<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></li>
 {{/events}}
 </ol>
 
@@ -293,6 +312,22 @@ enum DefaultTheme {
 {{/board}}
 </tbody>
 </table>
+
+"""#,
+        "search": #"""
+{{<layout}}{{$content}}
+<h1>Search</h1>
+<form class="search" action="search.html" method="get" role="search">
+<label for="q">Search titles, names, aliases and text</label>
+<input id="q" name="q" type="search" autocomplete="off">
+<button type="submit">Search</button>
+</form>
+<noscript><p>Search runs in the browser and needs JavaScript. Without it, browse the <a href="timeline.html">timeline</a> or the <a href="entities.html">entities</a>.</p></noscript>
+<p id="search-summary" class="lede" aria-live="polite"></p>
+<ol id="search-results" class="entry-links"></ol>
+<script src="search-index.js"></script>
+<script src="assets/search.js"></script>
+{{/content}}{{/layout}}
 
 """#,
         "source": #"""
@@ -384,18 +419,73 @@ enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Timeline</h1>
 <p class="lede">Every event, newest first, each date shown at the precision it was recorded with.</p>
+<div id="timeline-filters" class="filters"></div>
 {{#years}}
-<section aria-labelledby="year-{{year}}">
+<section class="timeline-year" aria-labelledby="year-{{year}}">
 <h2 id="year-{{year}}">{{year}}</h2>
 {{> partials/event-list}}
 </section>
 {{/years}}
+<script src="timeline-names.js"></script>
+<script src="assets/timeline.js"></script>
 {{/content}}{{/layout}}
 
 """#,
     ]
 
     static let assets: [String: String] = [
+        "search.js": #"""
+// Weathervane search: every entry's title, names, aliases and text are in
+// search-index.js (window.VANE_SEARCH); this matches all words of the query.
+(function () {
+  "use strict";
+  var index = window.VANE_SEARCH || [];
+  var input = document.getElementById("q");
+  var list = document.getElementById("search-results");
+  var summary = document.getElementById("search-summary");
+  var kinds = { entity: "entity", event: "event", claim: "claim", source: "source" };
+
+  function fold(text) {
+    return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function search(query) {
+    var words = fold(query).split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (words.length === 0) { summary.textContent = ""; return; }
+    var hits = [];
+    index.forEach(function (entry) {
+      var title = fold(entry.t + " " + entry.a);
+      var text = title + " " + fold(entry.b);
+      if (words.every(function (w) { return text.indexOf(w) !== -1; })) {
+        var score = words.filter(function (w) { return title.indexOf(w) !== -1; }).length;
+        hits.push({ entry: entry, score: score });
+      }
+    });
+    hits.sort(function (x, y) { return y.score - x.score || x.entry.t.localeCompare(y.entry.t); });
+    hits.slice(0, 200).forEach(function (hit) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = hit.entry.u;
+      link.textContent = hit.entry.t;
+      var badge = document.createElement("span");
+      badge.className = "badge";
+      badge.textContent = kinds[hit.entry.k] || hit.entry.k;
+      item.appendChild(link);
+      item.appendChild(document.createTextNode(" "));
+      item.appendChild(badge);
+      list.appendChild(item);
+    });
+    summary.textContent = hits.length + (hits.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+  }
+
+  var query = new URLSearchParams(window.location.search).get("q") || "";
+  input.value = query;
+  search(query);
+  input.addEventListener("input", function () { search(input.value); });
+})();
+
+"""#,
         "style.css": #"""
 /* Weathervane default theme: readable, printable, no JavaScript required. */
 :root {
@@ -449,6 +539,63 @@ pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 .why { margin: 0; padding-left: 1rem; font-size: .85rem; }
 .risk-board td, .positions td { font-size: .9rem; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; }
+.filters { display: flex; gap: 1rem; margin: 1rem 0; }
+.search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+.search input { flex: 1 1 16rem; padding: .3rem; }
+
+"""#,
+        "timeline.js": #"""
+// Filters the timeline by entity and event type in the browser. Without JavaScript
+// the full timeline shows, and every entity page keeps its own.
+(function () {
+  "use strict";
+  var items = Array.prototype.slice.call(document.querySelectorAll(".event-list li[data-type]"));
+  var host = document.getElementById("timeline-filters");
+  if (!host || items.length === 0) { return; }
+  var names = window.VANE_ENTITY_NAMES || {};
+
+  function select(label, values, describe) {
+    var wrap = document.createElement("label");
+    wrap.textContent = label + " ";
+    var box = document.createElement("select");
+    var all = document.createElement("option");
+    all.value = "";
+    all.textContent = "all";
+    box.appendChild(all);
+    values.forEach(function (value) {
+      var option = document.createElement("option");
+      option.value = value;
+      option.textContent = describe(value);
+      box.appendChild(option);
+    });
+    wrap.appendChild(box);
+    host.appendChild(wrap);
+    return box;
+  }
+
+  var types = {}, entities = {};
+  items.forEach(function (item) {
+    types[item.dataset.type] = true;
+    item.dataset.entities.split(" ").filter(Boolean).forEach(function (id) { entities[id] = true; });
+  });
+  var byEntity = select("Entity", Object.keys(entities).sort(function (a, b) {
+    return (names[a] || a).localeCompare(names[b] || b);
+  }), function (id) { return names[id] || id; });
+  var byType = select("Type", Object.keys(types).sort(), function (t) { return t; });
+
+  function apply() {
+    items.forEach(function (item) {
+      var show = (!byEntity.value || (" " + item.dataset.entities + " ").indexOf(" " + byEntity.value + " ") !== -1)
+        && (!byType.value || item.dataset.type === byType.value);
+      item.hidden = !show;
+    });
+    document.querySelectorAll(".timeline-year").forEach(function (section) {
+      section.hidden = section.querySelectorAll("li:not([hidden])").length === 0;
+    });
+  }
+  byEntity.addEventListener("change", apply);
+  byType.addEventListener("change", apply);
+})();
 
 """#,
     ]

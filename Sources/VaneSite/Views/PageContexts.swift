@@ -6,11 +6,16 @@ struct PageSpec: Sendable {
     enum Content: Sendable {
         case home, timeline, entities, claims, sources
         case status(vendor: String?)
+        case notFound, search
         case entry(String)
     }
     var path: String
     var template: String
     var content: Content
+}
+
+extension PageSpec.Content {
+    var isNotFound: Bool { if case .notFound = self { true } else { false } }
 }
 
 /// Template contexts, one function per page type. Contexts are plain dictionaries:
@@ -24,6 +29,8 @@ extension SiteModel {
             PageSpec(path: "claims.html", template: "claims", content: .claims),
             PageSpec(path: "sources.html", template: "sources", content: .sources),
             PageSpec(path: "status.html", template: "status", content: .status(vendor: nil)),
+            PageSpec(path: "404.html", template: "404", content: .notFound),
+            PageSpec(path: "search.html", template: "search", content: .search),
         ]
         for vendor in vendors {
             pages.append(PageSpec(path: "status/\(vendor).html", template: "status", content: .status(vendor: vendor)))
@@ -35,7 +42,8 @@ extension SiteModel {
     }
 
     func context(for page: PageSpec) -> [String: Any] {
-        let root = page.path.contains("/") ? "../" : ""
+        // A 404 page is served at any address, so its links are absolute when they can be.
+        let root = page.content.isNotFound ? kb.config.baseURL : page.path.contains("/") ? "../" : ""
         var context: [String: Any]
         switch page.content {
         case .home: context = home()
@@ -44,6 +52,8 @@ extension SiteModel {
         case .claims: context = claimLedger()
         case .sources: context = bibliography()
         case .status(let vendor): context = statusPage(vendor: vendor)
+        case .notFound: context = ["pageTitle": "Page not found"]
+        case .search: context = ["pageTitle": "Search"]
         case .entry(let id): context = entry(kb.entry(id)!, root: root)
         }
         context["root"] = root
@@ -53,7 +63,39 @@ extension SiteModel {
         if !kb.config.baseURL.isEmpty {
             context["canonical"] = kb.config.baseURL + (page.path == "index.html" ? "" : page.path)
         }
+        context["feeds"] = feeds(for: page, root: root)
+        context["ogType"] = { if case .entry = page.content { return "article" } else { return "website" } }()
         return context
+    }
+
+    /// The feeds a page offers (`<link rel="alternate">`): the site's on the home page
+    /// and the timeline, an entity's own on its page.
+    private func feeds(for page: PageSpec, root: String) -> [[String: String]] {
+        let base: String
+        switch page.content {
+        case .home, .timeline: base = "feeds/events"
+        case .entry(let id) where kb.entry(id)?.kind == .entity: base = "feeds/entities/\(id)"
+        default: return []
+        }
+        let webcal = kb.config.baseURL.isEmpty ? nil : kb.config.baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://") + base + ".ics"
+        return [
+            ["type": "application/atom+xml", "title": "Events (Atom)", "href": root + base + ".atom"],
+            ["type": "text/calendar", "title": "Events (iCalendar)", "href": webcal ?? root + base + ".ics"],
+        ]
+    }
+
+    /// schema.org JSON-LD for an event, safe inside `<script>`: `<`, `>` and `&` are
+    /// written as JSON escapes, so content can never close the element.
+    static func jsonLD(for e: Entry, url: String?) -> String {
+        // ISO 8601 at the precision written; a quarter has no ISO form, so its year stands.
+        func iso(_ d: FuzzyDate) -> String { d.precision == .quarter ? String(d.text.drop { $0 == "~" }.prefix(4)) : String(d.text.drop { $0 == "~" }) }
+        var object: [String: Any] = ["@context": "https://schema.org", "@type": "Event", "name": e.title]
+        if let d = e.date { object["startDate"] = iso(d) }
+        if let d = e.endDate { object["endDate"] = iso(d) }
+        if let url { object["url"] = url }
+        if let type = e.type { object["keywords"] = type }
+        let json = ScriptJSON.encode(object)
+        return "<script type=\"application/ld+json\">\(json)</script>\n"
     }
 
     // MARK: - Lists
@@ -182,6 +224,7 @@ extension SiteModel {
     }
 
     private func addEvent(_ e: Entry, to context: inout [String: Any]) {
+        context["jsonLD"] = SiteModel.jsonLD(for: e, url: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + SiteModel.url(of: e))
         if let end = e.endDate { context["endDate"] = SiteModel.date(end) }
         context["involved"] = section(targets(of: e.id, .involves))
         let changes = changesByEvent[e.id] ?? []

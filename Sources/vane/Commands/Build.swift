@@ -22,12 +22,15 @@ extension Vane {
         var asOf: String?
 
         func run() throws {
-            let options = Pipeline.Options(
+            var options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map(parsePeriod))
+            let progress = Terminal.Progress()
+            options.progress = { progress.update($0) }
             let outcome = Pipeline.build(options) { holder in
                 printError("waiting for another vane build\(holder.map { " (pid \($0))" } ?? "") to finish…")
             }
+            progress.finish()
             report(outcome.diagnostics)
             if let failure = outcome.failure {
                 printError("error: \(failure)")

@@ -24,6 +24,6 @@ extension Vane {
 /// Prints diagnostics in reading order, then a count when there were any.
 func report(_ diagnostics: [Diagnostic]) {
     guard !diagnostics.isEmpty else { return }
-    for d in diagnostics { printError(d.description) }
+    for d in diagnostics { printError(Terminal.colour(d)) }
     printError(diagnostics.summary)
 }

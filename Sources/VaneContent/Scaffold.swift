@@ -1,0 +1,69 @@
+import Foundation
+
+/// `vane new KIND TITLE`: a new entry with the front matter its kind needs.
+public enum Scaffold {
+    public enum Failure: Error, CustomStringConvertible {
+        case unknownKind(String)
+        case emptyID(String)
+        case exists(String)
+
+        public var description: String {
+            switch self {
+            case .unknownKind(let k): "unknown kind '\(k)' (expected entity, event, claim or source)"
+            case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
+            case .exists(let p): "\(p) already exists (not overwritten)"
+            }
+        }
+    }
+
+    /// The id a title gives: lowercase letters and digits, other runs as '-', at most 80.
+    public static func id(from title: String) -> String {
+        var id = ""
+        for c in title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+            if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
+                id.unicodeScalars.append(c)
+            } else if !id.isEmpty && !id.hasSuffix("-") {
+                id += "-"
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        if id.count > 80 { id = String(id.prefix(80)); while id.hasSuffix("-") { id.removeLast() } }
+        return id
+    }
+
+    /// Writes the entry and returns its root-relative path. Refuses to replace any file,
+    /// or to reuse an id that another entry has.
+    public static func create(kind name: String, title: String, root: URL, today: FuzzyDate = .today()) throws -> String {
+        let singular = name.hasSuffix("ies") ? String(name.dropLast(3)) + "y" : name.hasSuffix("s") ? String(name.dropLast()) : name
+        guard let kind = Kind(rawValue: singular) else { throw Failure.unknownKind(name) }
+        let id = id(from: title)
+        guard !id.isEmpty else { throw Failure.emptyID(title) }
+        let path = "Content/\(kind.folder)/\(id).md"
+        let taken = ContentScanner.scan(root: root).entries.first { $0.id == id }
+        if let taken { throw Failure.exists(taken.path) }
+        let url = root.appendingPathComponent(path)
+        guard !FileManager.default.fileExists(atPath: url.path) else { throw Failure.exists(path) }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Without overwriting (O_EXCL): never replace a file that appeared in the meantime.
+        do {
+            try Data(template(kind, title: title, today: today).utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            throw Failure.exists(path)
+        }
+        return path
+    }
+
+    static func template(_ kind: Kind, title: String, today: FuzzyDate) -> String {
+        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        switch kind {
+        case .entity:
+            return "---\nname: \(quoted)\ntype: product  # vendor, org, person, product, model or model-family\n---\n"
+        case .event:
+            return "---\ntitle: \(quoted)\ndate: \(today.text)\ntype: other  # launch, release, reorg, licence-change, pricing, deprecation, shutdown, …\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
+        case .claim:
+            return "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: assessment  # commitment, assessment, rumour or fact\nsources: []\n---\n"
+        case .source:
+            return "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n---\n"
+        }
+    }
+}

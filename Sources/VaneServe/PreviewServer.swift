@@ -1,0 +1,123 @@
+import FlyingFox
+import Foundation
+import VaneContent
+import VaneSite
+
+/// `vane serve`: the built site on 127.0.0.1, rebuilt when `Content/` or `Site/`
+/// changes, with open pages reloaded. A failed build is shown in the terminal and over
+/// the page, and the last good site goes on being served.
+public enum PreviewServer {
+    public static func run(_ options: Pipeline.Options, port: UInt16, report: @escaping @Sendable (Pipeline.Outcome) -> Void) async throws {
+        let state = ServerState()
+        let first = Pipeline.build(options)
+        report(first)
+        await state.record(first)
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        let output = options.output
+        await server.appendRoute("GET /__vane/state") { _ in
+            let (version, errors) = await state.snapshot()
+            let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors])
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
+        }
+        await server.appendRoute("GET /__vane/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
+        }
+        await server.appendRoute("GET *") { request in
+            serve(request.target.path(percentEncoded: true), from: output)
+        }
+        let watcher = Task.detached {
+            var last = Fingerprint.of(options.root)
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: 400_000_000)
+                let now = Fingerprint.of(options.root)
+                guard now != last else { continue }
+                last = now
+                let outcome = Pipeline.build(options)
+                report(outcome)
+                await state.record(outcome)
+            }
+        }
+        defer { watcher.cancel() }
+        try await server.run()
+    }
+
+    /// A file of the output for a request path, or an error response. The path is
+    /// decoded first, and any `.` or `..` segment (however encoded) is refused, so no
+    /// request reaches outside the output folder.
+    static func serve(_ rawPath: String, from output: URL) -> HTTPResponse {
+        guard let file = SafePath.resolve(rawPath, in: output) else {
+            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad path\n".utf8))
+        }
+        guard var data = FileManager.default.contents(atPath: file.path) else {
+            let missing = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: inject(missing))
+        }
+        let type = SafePath.contentType(of: file.pathExtension)
+        if type.hasPrefix("text/html") { data = inject(data) }
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: data)
+    }
+
+    /// Adds the reload script to an HTML page, before `</body>`.
+    static func inject(_ html: Data) -> Data {
+        let text = String(decoding: html, as: UTF8.self)
+        let tag = "<script src=\"/__vane/reload.js\"></script>\n"
+        guard let end = text.range(of: "</body>", options: .backwards) else { return Data((text + tag).utf8) }
+        return Data(text.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: tag).utf8)
+    }
+
+    static let reloadScript = """
+        (function () {
+          "use strict";
+          var seen = null;
+          function show(errors) {
+            var box = document.getElementById("vane-errors");
+            if (!errors.length) { if (box) { box.remove(); } return; }
+            if (!box) {
+              box = document.createElement("pre");
+              box.id = "vane-errors";
+              box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50%;overflow:auto;margin:0;padding:1em;background:#fff3f0;color:#7a1c00;border-top:3px solid #a4471b;font:13px monospace;z-index:99999";
+              document.body.appendChild(box);
+            }
+            box.textContent = "The last build failed; showing the last good site.\\n\\n" + errors.join("\\n");
+          }
+          function poll() {
+            fetch("/__vane/state", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+              if (seen !== null && s.version !== seen) { window.location.reload(); return; }
+              seen = s.version;
+              show(s.errors);
+            }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+          }
+          poll();
+        })();
+        """
+}
+
+/// The version of the site being served, and the problems of the last build.
+actor ServerState {
+    private var version = 0
+    private var errors: [String] = []
+
+    func record(_ outcome: Pipeline.Outcome) {
+        if outcome.succeeded {
+            version += 1
+            errors = []
+        } else {
+            errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description) + (outcome.failure.map { ["error: \($0)"] } ?? [])
+        }
+    }
+
+    func snapshot() -> (Int, [String]) { (version, errors) }
+}
+
+/// A cheap summary of every file under `Content/` and `Site/`: names, sizes, times.
+enum Fingerprint {
+    static func of(_ root: URL) -> String {
+        var parts: [String] = []
+        for folder in ["Content", "Site"] {
+            for f in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] {
+                parts.append("\(folder)/\(f.relative) \(f.size) \(f.modified)")
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,46 @@
+import VaneContent
+
+/// An Atom feed (RFC 4287) of events, newest first. Dates keep their precision in the
+/// title; `updated` is the start of the event's period, as Atom needs a full timestamp.
+struct AtomFeed {
+    let model: SiteModel
+    let title: String
+    /// Where the feed is, relative to the site root, e.g. `feeds/events.atom`.
+    let path: String
+    let events: [Entry]
+
+    var xml: String {
+        let base = model.kb.config.baseURL
+        // Without a base URL, links are relative to where the feed file sits.
+        let root = base.isEmpty ? String(repeating: "../", count: path.split(separator: "/").count - 1) : base
+        let newest = events.first?.date.map(AtomFeed.timestamp) ?? "1970-01-01T00:00:00Z"
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"\(base.isEmpty ? "" : " xml:base=\"\(XML.escape(base))\"")>\n"
+        out += "<title>\(XML.escape(title))</title>\n"
+        out += "<id>\(XML.escape(AtomFeed.id(for: path, base: base)))</id>\n"
+        out += "<updated>\(newest)</updated>\n"
+        out += "<author><name>\(XML.escape(model.kb.config.title))</name></author>\n"
+        out += "<link rel=\"self\" href=\"\(XML.escape(base.isEmpty ? String(path.split(separator: "/").last!) : base + path))\"/>\n"
+        out += "<generator>Weathervane</generator>\n"
+        for event in events {
+            let page = SiteModel.url(of: event)
+            let body = BodyHTML(event, model: model, root: root).html
+            out += "<entry>\n"
+            out += "<title>\(XML.escape((event.date.map { $0.display + ": " } ?? "") + event.title))</title>\n"
+            out += "<id>\(XML.escape(AtomFeed.id(for: page, base: base)))</id>\n"
+            out += "<updated>\(event.date.map(AtomFeed.timestamp) ?? newest)</updated>\n"
+            out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(root + page))\"/>\n"
+            if let type = event.type { out += "<category term=\"\(XML.escape(type))\"/>\n" }
+            out += "<content type=\"html\">\(XML.escape(body))</content>\n"
+            out += "</entry>\n"
+        }
+        return out + "</feed>\n"
+    }
+
+    /// The page's address when the site's is known; otherwise a stable URN.
+    static func id(for path: String, base: String) -> String {
+        base.isEmpty ? "urn:weathervane:" + path.replacingOccurrences(of: "/", with: ":") : base + path
+    }
+
+    static func timestamp(_ date: FuzzyDate) -> String { date.start + "T00:00:00Z" }
+}

@@ -1,0 +1,87 @@
+import VaneContent
+
+/// An iCalendar file (RFC 5545) with one all-day VEVENT per event.
+///
+/// A day-precision event is that day. A coarser date covers its whole period (a month
+/// from its first to its last day, a quarter, a year), and the summary and description
+/// say the precision, so a calendar never shows a day the author did not write. A span
+/// runs from its start to its end, the same way.
+struct CalendarFeed {
+    let model: SiteModel
+    let name: String
+    let events: [Entry]
+
+    var text: String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Weathervane//vane//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + CalendarFeed.escape(name)]
+        let host = model.kb.config.baseURL.isEmpty ? "weathervane.invalid" : (model.kb.config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "weathervane.invalid")
+        for event in events {
+            guard let date = event.date else { continue }
+            let last = event.endDate ?? date
+            let exact = date.precision == .day && !date.approximate && (event.endDate == nil || (last.precision == .day && !last.approximate))
+            let shown = event.endDate.map { "\(date.display) to \($0.display)" } ?? date.display
+            lines.append("BEGIN:VEVENT")
+            lines.append("UID:\(event.id)@\(host)")
+            lines.append("DTSTAMP:\(date.start.replacingOccurrences(of: "-", with: ""))T000000Z")
+            lines.append("DTSTART;VALUE=DATE:\(date.start.replacingOccurrences(of: "-", with: ""))")
+            lines.append("DTEND;VALUE=DATE:\(CalendarFeed.dayAfter(last.end))")
+            lines.append("SUMMARY:" + CalendarFeed.escape(exact ? event.title : "\(event.title) (\(shown))"))
+            let note = exact ? "" : "Dated \(shown) (\(date.approximate ? "approximate, " : "")\(date.precision.rawValue) precision). "
+            lines.append("DESCRIPTION:" + CalendarFeed.escape(note + (event.type.map { "Type: \($0)." } ?? "")))
+            if !model.kb.config.baseURL.isEmpty { lines.append("URL:" + model.kb.config.baseURL + SiteModel.url(of: event)) }
+            if let type = event.type { lines.append("CATEGORIES:" + CalendarFeed.escape(type)) }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(CalendarFeed.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
+    static func escape(_ s: String) -> String {
+        var out = ""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r", "\u{0}"..."\u{8}", "\u{B}"..."\u{1F}", "\u{7F}": continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+
+    /// Lines longer than 75 octets continue on the next line after a space, never inside
+    /// a UTF-8 sequence.
+    static func fold(_ line: String) -> String {
+        var parts: [String] = []
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > (parts.isEmpty ? 75 : 74) {
+                parts.append(current)
+                current = ""
+                octets = 0
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        parts.append(current)
+        return parts.joined(separator: "\r\n ")
+    }
+
+    /// `2026-04-30` → `20260501`: DTEND of an all-day event is exclusive.
+    static func dayAfter(_ iso: String) -> String {
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        var (y, m, d) = (parts[0], parts[1], parts[2] + 1)
+        let lengths = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        if d > lengths[m - 1] { d = 1; m += 1 }
+        if m > 12 { m = 1; y += 1 }
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return pad(y, 4) + pad(m, 2) + pad(d, 2)
+    }
+}

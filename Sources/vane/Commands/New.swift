@@ -1,0 +1,26 @@
+import ArgumentParser
+import VaneContent
+
+extension Vane {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a new entry with the front matter its kind needs, and print its path.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Argument(help: "The kind: entity, event, claim or source.")
+        var kind: String
+
+        @Argument(help: "The title (or name); the id is made from it.")
+        var title: String
+
+        func run() throws {
+            do {
+                output(try Scaffold.create(kind: kind, title: title, root: kb.rootURL) + "\n")
+            } catch let failure as Scaffold.Failure {
+                printError("error: \(failure)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

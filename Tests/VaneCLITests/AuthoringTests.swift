@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// `vane new` and `vane serve`, run as a person would.
+struct AuthoringTests {
+    private func bundled() throws -> TemporaryKnowledgeBase {
+        try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+    }
+
+    @Test func newWritesAnEntryThatChecksOnceFilledIn() throws {
+        let kb = try bundled()
+        let made = try vane("new", "event", "Meta opens Muse Spark API", in: kb.root)
+        #expect(made.status == 0)
+        #expect(made.stdout == "Content/events/meta-opens-muse-spark-api.md\n")
+        let path = "Content/events/meta-opens-muse-spark-api.md"
+        let text = try kb.read(path)
+        #expect(text.hasPrefix("---\ntitle: \"Meta opens Muse Spark API\"\ndate: "))
+        // The references are left for the author: until then, check says what is missing.
+        let unfilled = try vane("check", in: kb.root)
+        #expect(unfilled.status == 1)
+        #expect(unfilled.stderr.contains("Content/events/meta-opens-muse-spark-api.md:5:11: error: 'entities' must name at least one entity"))
+        try kb.write(text.replacingOccurrences(of: "entities: []", with: "entities: [meta, muse-spark]")
+            .replacingOccurrences(of: "sources: []", with: "sources: [deeplearning-ai-muse-spark]"), to: path)
+        let filled = try vane("check", in: kb.root)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let again = try vane("new", "event", "Meta opens Muse Spark API", in: kb.root)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: Content/events/meta-opens-muse-spark-api.md already exists (not overwritten)\n")
+        #expect(try kb.read(path).contains("entities: [meta, muse-spark]"))
+        #expect(try vane("new", "entity", "Meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n")
+        #expect(try vane("new", "gadget", "X", in: kb.root).stderr == "error: unknown kind 'gadget' (expected entity, event, claim or source)\n")
+    }
+
+    @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {
+        let kb = try bundled()
+        let port = UInt16(20000 + Int(getpid()) % 20000)
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = kb.root
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        var home: (status: Int, body: String)?
+        for _ in 0..<100 where home == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            home = rawGet(port: port, path: "/")
+        }
+        #expect(home?.status == 200)
+        #expect(home?.body.contains("<script src=\"/__vane/reload.js\"></script>") == true)
+        for path in ["/../Content/entities/meta.md", "/%2e%2e/Content/entities/meta.md", "/entities/%2E%2E/%2E%2E/Site/config.yml", "/..%2fvane.sqlite"] {
+            let answer = rawGet(port: port, path: path)
+            #expect(answer?.status == 400, "\(path): \(answer?.status ?? 0)")
+            #expect(answer?.body.contains("name: Meta") != true)
+        }
+        #expect(rawGet(port: port, path: "/no-such-page.html")?.status == 404)
+
+        let meta = try kb.read("Content/entities/meta.md")
+        try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta (edited)\n"), to: "Content/entities/meta.md")
+        var updated = false
+        for _ in 0..<50 where !updated {
+            Thread.sleep(forTimeInterval: 0.1)
+            updated = rawGet(port: port, path: "/entities/meta.html")?.body.contains("<h1>Meta (edited)</h1>") == true
+        }
+        #expect(updated, "the edit did not show within five seconds")
+        #expect(rawGet(port: port, path: "/__vane/state")?.body.contains("\"errors\":[]") == true)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import VaneContent
+import VaneSite
+import VaneTestSupport
+
+/// Feeds, the JSON API, sitemap, robots, 404 and JSON-LD.
+struct PublishingTests {
+    private func build(_ folders: [URL]) throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: folders)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        return kb
+    }
+
+    private func atomEntries(_ data: Data) -> Int {
+        let parser = XMLParser(data: data)
+        let counter = ElementCounter(name: "entry")
+        parser.delegate = counter
+        #expect(parser.parse(), "\(parser.parserError.map { "\($0)" } ?? "")")
+        return counter.count
+    }
+
+    @Test func feedsForTheSiteAndEachEntityTree() throws {
+        let kb = try build([Repository.fixture("small/Content")])
+        #expect(atomEntries(try Data(contentsOf: kb.url("public/feeds/events.atom"))) == 5)
+        // acme-labs and everything under it (coyote): the reorg and the launch.
+        #expect(atomEntries(try Data(contentsOf: kb.url("public/feeds/entities/acme-labs.atom"))) == 2)
+        let calendar = try kb.read("public/feeds/events.ics")
+        #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count - 1 == 5)
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20260408\r\nDTEND;VALUE=DATE:20260409\r\n"))
+        // A month is the whole month, and the summary says so; no day is claimed.
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260701\r\nSUMMARY:Acme shuts down the Anvil API (June 2026)\r\n"))
+        #expect(calendar.contains("SUMMARY:Acme reorganises its research (c. 2024)"))
+        for line in calendar.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
+        let entity = try kb.read("public/entities/acme-labs.html")
+        #expect(entity.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Events (Atom)\" href=\"../feeds/entities/acme-labs.atom\">"))
+    }
+
+    @Test func realFeedAndCalendarParsersAcceptEveryFile() throws {
+        guard let python = executable(named: ProcessInfo.processInfo.environment["VANE_PYTHON"] ?? "python3") else {
+            Issue.record("python not found (run the tests with `make test`)")
+            return
+        }
+        for folders in [[Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.content, Repository.site]] {
+            let kb = try build(folders)
+            let result = try run(python, [Repository.root.appendingPathComponent("Tests/Scripts/check_feeds.py").path, kb.url("public").path])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            let events = snapshot(of: kb.url("Content")).keys.filter { $0.hasPrefix("events/") && $0.hasSuffix(".md") }.count
+            #expect(result.stdout.contains("feeds/events.atom \(events)\n"))
+            #expect(result.stdout.contains("feeds/events.ics \(events)\n"))
+        }
+    }
+
+    @Test func theJSONAPIAsDocumented() throws {
+        let kb = try build([Repository.content, Repository.site])
+        let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/graph.json"))) as! [String: Any]
+        #expect(graph["schema_version"] as? Int == 1)
+        #expect(graph["generated_at"] as? String == "2026-11-26")
+        #expect((graph["entries"] as! [[String: Any]]).count == 23)
+        #expect(!(graph["edges"] as! [Any]).isEmpty)
+        let launch = (graph["entries"] as! [[String: Any]]).first { $0["id"] as? String == "2026-04-muse-spark-launch" }!
+        let date = launch["date"] as! [String: Any]
+        #expect(date["text"] as? String == "2026-04" && date["precision"] as? String == "month" && date["start"] as? String == "2026-04-01")
+        let llama = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/entities/llama.json"))) as! [String: Any]
+        #expect(llama["schema_version"] as? Int == 1)
+        #expect((llama["entity"] as! [String: Any])["title"] as? String == "Llama")
+        #expect((llama["events"] as! [[String: Any]]).map { $0["id"] as! String } == ["2025-04-llama-4-release", "2026-04-muse-spark-launch"])
+        #expect((llama["status_history"] as! [[String: Any]]).map { $0["value"] as! String } == ["open-weights", "flagship", "deprioritized"])
+    }
+
+    @Test func sitemapRobotsNotFoundAndCanonicalURLs() throws {
+        let kb = try build([Repository.content, Repository.site])
+        let sitemap = try kb.read("public/sitemap.xml")
+        #expect(sitemap.contains("<loc>https://weathervane.example/</loc>"))
+        #expect(sitemap.contains("<loc>https://weathervane.example/entities/llama.html</loc>"))
+        #expect(!sitemap.contains("404.html"))
+        let pages = snapshot(of: kb.url("public")).keys.filter { $0.hasSuffix(".html") && $0 != "404.html" }
+        #expect(sitemap.components(separatedBy: "<url>").count - 1 == pages.count)
+        #expect(try kb.read("public/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://weathervane.example/sitemap.xml\n")
+        let missing = try kb.read("public/404.html")
+        #expect(missing.contains("<a href=\"https://weathervane.example/index.html\">Home</a>"))
+        let llama = try kb.read("public/entities/llama.html")
+        #expect(llama.contains("<link rel=\"canonical\" href=\"https://weathervane.example/entities/llama.html\">"))
+        #expect(llama.contains("<meta property=\"og:title\" content=\"Llama\">"))
+        #expect(llama.contains("href=\"webcal://weathervane.example/feeds/entities/llama.ics\""))
+    }
+
+    @Test func jsonLDCannotBreakOutOfItsScript() throws {
+        let kb = try build([Repository.fixture("hostile/Content")])
+        let page = try kb.read("public/events/breakout.html")
+        let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let json = String(page[start.upperBound..<end.lowerBound])
+        #expect(!json.contains("<"))
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        #expect((object["name"] as! String).contains("</script><script>"))
+        #expect(object["@type"] as? String == "Event" && object["startDate"] as? String == "2026-04")
+    }
+}
+
+final class ElementCounter: NSObject, XMLParserDelegate {
+    let name: String
+    var count = 0
+    init(name: String) { self.name = name }
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if elementName == name { count += 1 }
+    }
+}
