@@ -58,9 +58,9 @@ struct GraphAPI {
     }
 
     /// An entity with the events and claims about it or any entity under it, oldest first.
-    func entity(_ e: Entry, tree: Set<String>) -> Data {
-        let events = model.kb.entries(of: .event).filter { ev in model.targets(of: ev.id, .involves).contains(where: tree.contains) }
-        let claims = model.kb.entries(of: .claim).filter { c in model.targets(of: c.id, .about, .claimedBy).contains(where: tree.contains) }
+    func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {
+        let claimIDs = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) })
+        let claims = claimIDs.compactMap { model.kb.entry($0) }
         return encode(EntityFile(
             schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
             events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),

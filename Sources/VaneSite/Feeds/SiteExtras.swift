@@ -24,13 +24,16 @@ struct SiteExtras {
         files.append(("feeds/events.ics", Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)))
         let api = GraphAPI(model: model)
         files.append(("api/v1/graph.json", api.graph))
+        let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for entity in model.kb.entries(of: .entity) {
             let tree = model.tree(of: entity.id)
-            let own = events.filter { model.targets(of: $0.id, .involves).contains(where: tree.contains) }
+            // Events reach an entity through its incoming `involves` edges: no scan of all events.
+            let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
+            let own = ids.compactMap { id in rank[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map { events[$0.1] }
             let path = "feeds/entities/\(entity.id)"
             files.append((path + ".atom", Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: own).xml.utf8)))
             files.append((path + ".ics", Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)))
-            files.append(("api/v1/entities/\(entity.id).json", api.entity(entity, tree: tree)))
+            files.append(("api/v1/entities/\(entity.id).json", api.entity(entity, tree: tree, events: own)))
         }
         let base = model.kb.config.baseURL
         var robots = "User-agent: *\nAllow: /\n"
