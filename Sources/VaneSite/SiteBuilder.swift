@@ -58,14 +58,24 @@ public enum SiteBuilder {
             }
             if let first = failures.values.first { throw BuildError.write(output.path, first) }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
-            for (path, data) in SiteExtras(model: model).files(pages: pages.map(\.path)) {
-                try out.write(data, to: path, keepingIfSame: true)
+            var stored = Dictionary(uniqueKeysWithValues: zip(pages.map(\.path), computed.values))
+            let eventPages = stored.filter { $0.key.hasPrefix("events/") }
+            let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
+            DispatchQueue.concurrentPerform(iterations: extras.count) { i in
+                let file = extras[i]
+                if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
+                do {
+                    try out.write(file.make(), to: file.path, keepingIfSame: true)
+                } catch {
+                    failures.append("\(file.path): \(error.localizedDescription)")
+                }
             }
+            if let first = failures.values.first { throw BuildError.write(output.path, first) }
+            for file in extras { stored[file.path] = file.fingerprint }
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
                 try out.write(try Data(contentsOf: asset.url), to: asset.contentRelativePath, keepingIfSame: true)
             }
-            let stored = Dictionary(uniqueKeysWithValues: zip(pages.map(\.path), computed.values))
             return (out, Report(pages: pages.count, pagesRendered: rendered.values.count, fingerprints: stored))
         } catch {
             out.discard()

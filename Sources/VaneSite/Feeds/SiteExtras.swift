@@ -1,54 +1,111 @@
 import Foundation
 import VaneContent
 
+/// One file besides the pages: its path, what it is built from, and how to build it
+/// (only when that fingerprint changed since the last build).
+struct ExtraFile: @unchecked Sendable {
+    var path: String
+    var fingerprint: UInt64
+    /// Reads only the immutable site model, so it may run on any thread.
+    var make: () -> Data
+}
+
 /// Everything besides the pages: Atom and iCalendar feeds (whole site and per entity),
 /// the JSON API, `sitemap.xml` (when the base URL is known), `robots.txt`, and the
 /// scripts with the search index and the timeline's entity names.
 struct SiteExtras {
     let model: SiteModel
+    let fingerprints: PageFingerprints
+    /// Fingerprints of the event pages, which cover everything an event's feed entry shows.
+    let eventPages: [String: UInt64]
 
-    /// Title, aliases and body text of every entry, for `assets/search.js`.
-    var searchIndex: String {
-        let entries = model.kb.entries.map { e -> [String: String] in
-            ["t": e.title, "k": e.kind.rawValue, "u": SiteModel.url(of: e), "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body]
-        }
-        return "window.VANE_SEARCH = \(ScriptJSON.encode(entries));\n"
-    }
+    /// The newest entries of an Atom feed; a calendar keeps every event.
+    static let atomLimit = 50
+    /// The search index is split in shards, so one edited body rewrites one shard.
+    static let searchShards = 16
 
-    /// Output path → bytes.
-    func files(pages: [String]) -> [(String, Data)] {
-        var files: [(String, Data)] = []
+    static func shard(of id: String) -> Int { Int(StableHash.of(id) % UInt64(searchShards)) }
+
+    func files(pages: [String]) -> [ExtraFile] {
+        var files: [ExtraFile] = []
+        let model = self.model
         let events = model.newestFirst(model.kb.entries(of: .event))
         let title = model.kb.config.title
-        files.append(("feeds/events.atom", Data(AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: events).xml.utf8)))
-        files.append(("feeds/events.ics", Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)))
+        func fingerprint(_ path: String, _ parts: [UInt64]) -> UInt64 {
+            var h = StableHash()
+            h.add(path)
+            for p in parts { h.add(p) }
+            return h.value
+        }
+        let eventParts = events.map { eventPages["events/\($0.id).html"] ?? 0 }
+        files.append(ExtraFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
+            Data(AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit))).xml.utf8)
+        })
+        files.append(ExtraFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
+            Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
+        })
         let api = GraphAPI(model: model)
-        files.append(("api/v1/graph.json", api.graph))
+        files.append(ExtraFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for entity in model.kb.entries(of: .entity) {
             let tree = model.tree(of: entity.id)
             // Events reach an entity through its incoming `involves` edges: no scan of all events.
             let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
-            let own = ids.compactMap { id in rank[id].map { (id, $0) } }.sorted { $0.1 < $1.1 }.map { events[$0.1] }
+            let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
+            let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
+            let treeParts = tree.sorted().map { fingerprints.summary($0) }
+            let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
             let path = "feeds/entities/\(entity.id)"
-            files.append((path + ".atom", Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: own).xml.utf8)))
-            files.append((path + ".ics", Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)))
-            files.append(("api/v1/entities/\(entity.id).json", api.entity(entity, tree: tree, events: own)))
+            let newest = Array(own.prefix(SiteExtras.atomLimit))
+            files.append(ExtraFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
+                Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
+            })
+            files.append(ExtraFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
+                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
+            })
+            let statusParts = (model.changesByEntity[entity.id] ?? []).map { StableHash.of("\($0.event) \($0.axis) \($0.channel ?? "") \($0.value) \($0.date.text)") }
+            let apiParts = treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [StableHash.of(model.board.asOf.text)]
+            files.append(ExtraFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
+                api.entity(entity, tree: tree, events: own)
+            })
         }
         let base = model.kb.config.baseURL
-        var robots = "User-agent: *\nAllow: /\n"
+        let everything = [fingerprints.everything, StableHash.of(pages.sorted().joined(separator: "\n"))]
+        files.append(ExtraFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
+            Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
+        })
         if !base.isEmpty {
-            robots += "Sitemap: \(base)sitemap.xml\n"
-            var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for page in pages.sorted() where page != "404.html" {
-                xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
-            }
-            files.append(("sitemap.xml", Data((xml + "</urlset>\n").utf8)))
+            files.append(ExtraFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
+                var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                for page in pages.sorted() where page != "404.html" {
+                    xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
+                }
+                return Data((xml + "</urlset>\n").utf8)
+            })
         }
-        files.append(("robots.txt", Data(robots.utf8)))
-        files.append(("search-index.js", Data(searchIndex.utf8)))
-        let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        files.append(("timeline-names.js", Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)))
+        files.append(ExtraFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
+            let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+            return Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)
+        })
+        files += searchIndex()
         return files
+    }
+
+    /// Title, aliases and body text of every entry, for `assets/search.js`, in shards
+    /// that each add to `window.VANE_SEARCH`.
+    private func searchIndex() -> [ExtraFile] {
+        let byShard = Dictionary(grouping: model.kb.entries, by: { SiteExtras.shard(of: $0.id) })
+        return (0..<SiteExtras.searchShards).map { shard in
+            let entries = byShard[shard] ?? []
+            var h = StableHash()
+            h.add("search \(shard)")
+            for e in entries { h.add(e.id); h.add(fingerprints.summary(e.id)); h.add(e.body) }
+            return ExtraFile(path: "search/index-\(shard).js", fingerprint: h.value) {
+                let rows = entries.map { e -> [String: String] in
+                    ["t": e.title, "k": e.kind.rawValue, "u": SiteModel.url(of: e), "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body]
+                }
+                return Data("(window.VANE_SEARCH = window.VANE_SEARCH || []).push(...\(ScriptJSON.encode(rows)));\n".utf8)
+            }
+        }
     }
 }

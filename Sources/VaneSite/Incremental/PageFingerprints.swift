@@ -13,7 +13,8 @@ struct PageFingerprints {
     private let model: SiteModel
     private let global: UInt64
     private let summaries: [String: UInt64]
-    private let everything: UInt64
+    /// Every summary, edge and status change, with the globals and the as-of date.
+    let everything: UInt64
 
     /// `fileHashes`: entry id → hash of its file and parser settings.
     init(model: SiteModel, fileHashes: [String: String], global: UInt64) {
@@ -36,6 +37,8 @@ struct PageFingerprints {
     }
 
     private let fileHashes: [String: String]
+
+    func summary(_ id: String) -> UInt64 { summaries[id] ?? 0 }
 
     func fingerprint(of page: PageSpec) -> UInt64 {
         guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }

@@ -11,7 +11,7 @@ public struct OutputDirectory: Sendable {
     public let staging: URL
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
-    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status", "feeds", "api"]
+    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status", "feeds", "feeds/entities", "api", "api/v1", "api/v1/entities", "search"]
 
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
@@ -32,7 +32,7 @@ public struct OutputDirectory: Sendable {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
         }
         let url = staging.appendingPathComponent(path)
-        if parts.count > 1, !Self.knownFolders.contains(String(parts[0])) || parts.count > 2 {
+        if parts.count > 1, !Self.knownFolders.contains(parts.dropLast().joined(separator: "/")) {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
         try Self.writeFile(url.path, data)
