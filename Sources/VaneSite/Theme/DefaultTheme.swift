@@ -325,22 +325,9 @@ enum DefaultTheme {
 <noscript><p>Search runs in the browser and needs JavaScript. Without it, browse the <a href="timeline.html">timeline</a> or the <a href="entities.html">entities</a>.</p></noscript>
 <p id="search-summary" class="lede" aria-live="polite"></p>
 <ol id="search-results" class="entry-links"></ol>
-<script src="search/index-0.js"></script>
-<script src="search/index-1.js"></script>
-<script src="search/index-2.js"></script>
-<script src="search/index-3.js"></script>
-<script src="search/index-4.js"></script>
-<script src="search/index-5.js"></script>
-<script src="search/index-6.js"></script>
-<script src="search/index-7.js"></script>
-<script src="search/index-8.js"></script>
-<script src="search/index-9.js"></script>
-<script src="search/index-10.js"></script>
-<script src="search/index-11.js"></script>
-<script src="search/index-12.js"></script>
-<script src="search/index-13.js"></script>
-<script src="search/index-14.js"></script>
-<script src="search/index-15.js"></script>
+{{#searchShards}}
+<script src="search/index-{{.}}.js"></script>
+{{/searchShards}}
 <script src="assets/search.js"></script>
 {{/content}}{{/layout}}
 

@@ -53,7 +53,7 @@ extension SiteModel {
         case .sources: context = bibliography()
         case .status(let vendor): context = statusPage(vendor: vendor)
         case .notFound: context = ["pageTitle": "Page not found"]
-        case .search: context = ["pageTitle": "Search"]
+        case .search: context = ["pageTitle": "Search", "searchShards": Array(0..<SiteExtras.searchShards)]
         case .entry(let id): context = entry(kb.entry(id)!, root: root)
         }
         context["root"] = root
