@@ -100,14 +100,9 @@ public enum ContentLoader {
 
     /// 64-bit FNV-1a, hex: a cache key, not a security measure.
     public static func hash(_ data: Data) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        data.withUnsafeBytes { buffer in
-            for byte in buffer {
-                h ^= UInt64(byte)
-                h &*= 0x100_0000_01b3
-            }
-        }
-        let hex = String(h, radix: 16)
+        var h = StableHash()
+        data.withUnsafeBytes { h.add(bytes: $0) }
+        let hex = String(h.value, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

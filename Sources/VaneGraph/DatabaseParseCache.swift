@@ -15,12 +15,19 @@ public struct DatabaseParseCache: ParseCache {
 
     /// Every file of the previous build: path → (size, modification time).
     public let manifest: [String: (size: Int, modified: Int64)]
+    /// Why the database could not be opened; nil when it could, or when there is none.
+    public let problem: GraphDatabase.OpenError?
 
     /// Reads the previous build from the database at `url`; empty when there is none or it
     /// is unusable. Without `parses`, the stored parses themselves are not loaded (the
     /// fast path needs only the manifest).
     public init(url: URL, parses: Bool = true) {
-        guard let queue = try? GraphDatabase.openReadOnly(url) else {
+        let queue: DatabaseQueue
+        do {
+            queue = try GraphDatabase.openReadOnly(url)
+            problem = nil
+        } catch {
+            if case .missing = error { problem = nil } else { problem = error }
             stored = [:]
             manifest = [:]
             pages = [:]
@@ -78,8 +85,6 @@ public struct DatabaseParseCache: ParseCache {
         guard let hit = stored[path], hit.hash == hash else { return nil }
         return hit.json
     }
-
-    public var count: Int { stored.count }
 
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
         guard let hit = stored[path], hit.hash == hash else { return nil }

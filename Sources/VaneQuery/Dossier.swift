@@ -66,7 +66,7 @@ extension GraphReader {
             let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])!
             var fields: [String: String] = [:]
             for column in row.columnNames where !["id", "name", "title", "path", "body", "extra"].contains(column) {
-                if let value = row[column] as DatabaseValue?, !value.isNull { fields[column] = String(describing: value.storage.value) }
+                if let value = row[column] as DatabaseValue?, !value.isNull { fields[column] = value.text }
             }
             func links(_ sql: String) throws -> [Dossier.Link] {
                 try Row.fetchAll(db, sql: sql, arguments: [id]).map {
@@ -88,14 +88,15 @@ extension GraphReader {
     }
 }
 
-extension DatabaseValue.Storage {
-    var value: Any {
-        switch self {
-        case .null: return ""
-        case .int64(let i): return i
-        case .double(let d): return d
-        case .string(let s): return s
-        case .blob(let b): return "<\(b.count) bytes>"
+extension DatabaseValue {
+    /// A value as the terminal shows it (NULL as the empty string).
+    var text: String {
+        switch storage {
+        case .null: ""
+        case .int64(let i): String(i)
+        case .double(let d): String(d)
+        case .string(let s): s
+        case .blob(let b): "<\(b.count) bytes>"
         }
     }
 }

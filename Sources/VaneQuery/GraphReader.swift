@@ -189,15 +189,7 @@ public struct GraphReader: Sendable {
                 let statement = try db.makeStatement(sql: text)
                 let headers = statement.columnNames
                 let rows = try Row.fetchAll(statement).map { row in
-                    Array(row.databaseValues).map { value -> String in
-                        switch value.storage {
-                        case .null: "NULL"
-                        case .int64(let i): String(i)
-                        case .double(let d): String(d)
-                        case .string(let s): s
-                        case .blob(let b): "<\(b.count) bytes>"
-                        }
-                    }
+                    Array(row.databaseValues).map { $0.isNull ? "NULL" : $0.text }
                 }
                 return TextTable(headers: headers, rows: rows)
             }

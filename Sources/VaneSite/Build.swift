@@ -57,14 +57,15 @@ public enum Pipeline {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: "cannot lock the knowledge base: \(error)")
         }
         defer { withExtendedLifetime(lock) {} }
-        if let problem = refusal(toReplace: options.database) {
-            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: problem)
+        var timings = Timings()
+        let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
+        // A database file that is not ours (or is damaged) is never overwritten.
+        if let problem = last.problem {
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: "\(problem); refusing to replace it (move it away or pass --db)")
         }
         removeLeftovers(of: options)
-        var timings = Timings()
         let asOf = options.asOf ?? .today()
         let inputs = FastPath.inputs(options, asOf: asOf)
-        let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
         if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
             var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
@@ -111,17 +112,6 @@ public enum Pipeline {
         }
         outcome.timings = timings
         return outcome
-    }
-
-    /// A database file that is not ours (or is damaged) is never overwritten.
-    static func refusal(toReplace database: URL) -> String? {
-        guard FileManager.default.fileExists(atPath: database.path) else { return nil }
-        do {
-            _ = try GraphDatabase.openReadOnly(database)
-            return nil
-        } catch {
-            return "\(error); refusing to replace it (move it away or pass --db)"
-        }
     }
 
     /// Staging folders and databases left by a build that was killed; the lock is held,

@@ -34,58 +34,63 @@ public enum SiteBuilder {
     ) throws -> (OutputDirectory, Report) {
         let model = SiteModel(result.knowledgeBase, asOf: asOf)
         let pages = model.pages()
-        let global = StableHash.of(rendererVersion, String(theme.fingerprint), configText(model.kb.config))
+        let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
         for file in result.files { if let id = file.entry?.id { fileHashes[id] = file.hash } }
         let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global)
         let out = try OutputDirectory(target: output)
         do {
-            let failures = ResultList<String>()
             let computed = ResultSlots<UInt64>(count: pages.count)
-            let rendered = ResultList<String>()
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-                let page = pages[i]
-                let fingerprint = fingerprints.fingerprint(of: page)
-                computed[i] = fingerprint
-                if previous[page.path] == fingerprint, out.keep(page.path) { return }
-                let html = Data(theme.render(model.context(for: page), template: page.template).utf8)
-                rendered.append(page.path)
-                do {
-                    try out.write(html, to: page.path, keepingIfSame: true)
-                } catch {
-                    failures.append("\(page.path): \(error.localizedDescription)")
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
+            let pageFiles = zip(pages, computed.values).map { page, fingerprint in
+                OutputFile(path: page.path, fingerprint: fingerprint) {
+                    Data(theme.render(model.context(for: page), template: page.template).utf8)
                 }
             }
-            if let first = failures.values.first { throw BuildError.write(output.path, first) }
+            let rendered = try emit(pageFiles, into: out, previous: previous, output: output)
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
-            var stored = Dictionary(uniqueKeysWithValues: zip(pages.map(\.path), computed.values))
-            let eventPages = stored.filter { $0.key.hasPrefix("events/") }
+            let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
             let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
-            DispatchQueue.concurrentPerform(iterations: extras.count) { i in
-                let file = extras[i]
-                if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
-                do {
-                    try out.write(file.make(), to: file.path, keepingIfSame: true)
-                } catch {
-                    failures.append("\(file.path): \(error.localizedDescription)")
-                }
-            }
-            if let first = failures.values.first { throw BuildError.write(output.path, first) }
-            for file in extras { stored[file.path] = file.fingerprint }
+            _ = try emit(extras, into: out, previous: previous, output: output)
+            let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
                 try out.write(try Data(contentsOf: asset.url), to: asset.contentRelativePath, keepingIfSame: true)
             }
-            return (out, Report(pages: pages.count, pagesRendered: rendered.values.count, fingerprints: stored))
+            return (out, Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored))
         } catch {
             out.discard()
             throw error
         }
     }
 
-    private static func configText(_ config: SiteConfig) -> String {
-        "\(config)"
+    /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
+    /// missing; keeps the others. Returns how many were built.
+    private static func emit(_ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64], output: URL) throws -> Int {
+        let failures = ResultList<String>()
+        let built = ResultList<String>()
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
+            built.append(file.path)
+            do {
+                try out.write(file.make(), to: file.path, keepingIfSame: true)
+            } catch {
+                failures.append("\(file.path): \(error.localizedDescription)")
+            }
+        }
+        if let first = failures.values.first { throw BuildError.write(output.path, first) }
+        return built.values.count
     }
+}
+
+/// A file of the output: its path, a fingerprint of what it is built from, and how to
+/// build it (only when the fingerprint changed since the last build).
+struct OutputFile: @unchecked Sendable {
+    var path: String
+    var fingerprint: UInt64
+    /// Reads only the immutable site model and theme, so it may run on any thread.
+    var make: () -> Data
 }
 
 /// An append-only list filled from concurrent workers.

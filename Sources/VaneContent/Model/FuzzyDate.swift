@@ -95,14 +95,17 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
 
     /// Last day of the period, `YYYY-MM-DD`.
     public var end: String {
-        switch precision {
-        case .year: return FuzzyDate.iso(year, 12, 31)
-        case .quarter:
-            let last = month + 2
-            return FuzzyDate.iso(year, last, FuzzyDate.daysIn(month: last, year: year))
-        case .month: return FuzzyDate.iso(year, month, FuzzyDate.daysIn(month: month, year: year))
-        case .day: return start
-        }
+        let key = endKey
+        return FuzzyDate.iso(key / 10000, key / 100 % 100, key % 100)
+    }
+
+    /// The day after the period, as YYYYMMDD: the exclusive end iCalendar wants.
+    public var dayAfterEndKey: Int {
+        let key = endKey
+        var (y, m, d) = (key / 10000, key / 100 % 100, key % 100 + 1)
+        if d > FuzzyDate.daysIn(month: m, year: y) { (m, d) = (m + 1, 1) }
+        if m > 12 { (y, m) = (y + 1, 1) }
+        return y * 10000 + m * 100 + d
     }
 
     /// The date as a reader sees it: `2026`, `Q2 2026`, `April 2026`, `8 April 2026`;

@@ -21,6 +21,11 @@ public struct StatusChange: Hashable, Sendable, Codable {
     }
 }
 
+extension StatusChange {
+    /// Everything a page shows of this change, as one line (for fingerprints).
+    public var signature: String { "\(event) \(entity) \(axis) \(channel ?? "") \(value) \(date.text)" }
+}
+
 /// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.
 public struct KnowledgeBase: Sendable {
     public var config: SiteConfig

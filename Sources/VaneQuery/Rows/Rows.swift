@@ -1,24 +1,5 @@
 import VaneContent
 
-/// A date as the query output shows it: the text written, its precision, and the period's start.
-public struct DateValue: Codable, Sendable, Hashable {
-    public var text: String
-    public var precision: String
-    public var start: String
-    public var approximate: Bool
-
-    init?(text: String?, precision: String?, start: String?, approximate: Bool = false) {
-        guard let text, let precision, let start else { return nil }
-        self.text = text
-        self.precision = precision
-        self.start = start
-        self.approximate = approximate
-    }
-
-    /// `April 2026`, `Q2 2026`, `c. 2025`.
-    public var display: String { (try? FuzzyDate(parsing: text))?.display ?? text }
-}
-
 public struct EventRow: Codable, Sendable, Hashable {
     public var id: String
     public var title: String

@@ -21,9 +21,9 @@ struct CalendarFeed {
             let shown = event.endDate.map { "\(date.display) to \($0.display)" } ?? date.display
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(event.id)@\(host)")
-            lines.append("DTSTAMP:\(date.start.replacingOccurrences(of: "-", with: ""))T000000Z")
-            lines.append("DTSTART;VALUE=DATE:\(date.start.replacingOccurrences(of: "-", with: ""))")
-            lines.append("DTEND;VALUE=DATE:\(CalendarFeed.dayAfter(last.end))")
+            lines.append("DTSTAMP:\(CalendarFeed.date(date.startKey))T000000Z")
+            lines.append("DTSTART;VALUE=DATE:\(CalendarFeed.date(date.startKey))")
+            lines.append("DTEND;VALUE=DATE:\(CalendarFeed.date(last.dayAfterEndKey))")
             lines.append("SUMMARY:" + CalendarFeed.escape(exact ? event.title : "\(event.title) (\(shown))"))
             let note = exact ? "" : "Dated \(shown) (\(date.approximate ? "approximate, " : "")\(date.precision.rawValue) precision). "
             lines.append("DESCRIPTION:" + CalendarFeed.escape(note + (event.type.map { "Type: \($0)." } ?? "")))
@@ -71,17 +71,9 @@ struct CalendarFeed {
         return parts.joined(separator: "\r\n ")
     }
 
-    /// `2026-04-30` → `20260501`: DTEND of an all-day event is exclusive.
-    static func dayAfter(_ iso: String) -> String {
-        let parts = iso.split(separator: "-").compactMap { Int($0) }
-        var (y, m, d) = (parts[0], parts[1], parts[2] + 1)
-        let lengths = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        if d > lengths[m - 1] { d = 1; m += 1 }
-        if m > 12 { m = 1; y += 1 }
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return pad(y, 4) + pad(m, 2) + pad(d, 2)
+    /// A YYYYMMDD key as iCalendar's DATE, zero-padded for years before 1000.
+    static func date(_ key: Int) -> String {
+        let text = String(key)
+        return String(repeating: "0", count: max(0, 8 - text.count)) + text
     }
 }

@@ -1,15 +1,6 @@
 import Foundation
 import VaneContent
 
-/// One file besides the pages: its path, what it is built from, and how to build it
-/// (only when that fingerprint changed since the last build).
-struct ExtraFile: @unchecked Sendable {
-    var path: String
-    var fingerprint: UInt64
-    /// Reads only the immutable site model, so it may run on any thread.
-    var make: () -> Data
-}
-
 /// Everything besides the pages: Atom and iCalendar feeds (whole site and per entity),
 /// the JSON API, `sitemap.xml` (when the base URL is known), `robots.txt`, and the
 /// scripts with the search index and the timeline's entity names.
@@ -26,8 +17,8 @@ struct SiteExtras {
 
     static func shard(of id: String) -> Int { Int(StableHash.of(id) % UInt64(searchShards)) }
 
-    func files(pages: [String]) -> [ExtraFile] {
-        var files: [ExtraFile] = []
+    func files(pages: [String]) -> [OutputFile] {
+        var files: [OutputFile] = []
         let model = self.model
         let events = model.newestFirst(model.kb.entries(of: .event))
         let title = model.kb.config.title
@@ -38,14 +29,14 @@ struct SiteExtras {
             return h.value
         }
         let eventParts = events.map { eventPages["events/\($0.id).html"] ?? 0 }
-        files.append(ExtraFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
+        files.append(OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
             Data(AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit))).xml.utf8)
         })
-        files.append(ExtraFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
+        files.append(OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
             Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
         })
         let api = GraphAPI(model: model)
-        files.append(ExtraFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
+        files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         for entity in model.kb.entries(of: .entity) {
             let tree = model.tree(of: entity.id)
@@ -57,25 +48,25 @@ struct SiteExtras {
             let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
             let path = "feeds/entities/\(entity.id)"
             let newest = Array(own.prefix(SiteExtras.atomLimit))
-            files.append(ExtraFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
+            files.append(OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
                 Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
             })
-            files.append(ExtraFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
+            files.append(OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
                 Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
             })
-            let statusParts = (model.changesByEntity[entity.id] ?? []).map { StableHash.of("\($0.event) \($0.axis) \($0.channel ?? "") \($0.value) \($0.date.text)") }
+            let statusParts = (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
             let apiParts = treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [StableHash.of(model.board.asOf.text)]
-            files.append(ExtraFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
+            files.append(OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
                 api.entity(entity, tree: tree, events: own)
             })
         }
         let base = model.kb.config.baseURL
         let everything = [fingerprints.everything, StableHash.of(pages.sorted().joined(separator: "\n"))]
-        files.append(ExtraFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
+        files.append(OutputFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
             Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
         })
         if !base.isEmpty {
-            files.append(ExtraFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
+            files.append(OutputFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
                 var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 for page in pages.sorted() where page != "404.html" {
                     xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
@@ -83,7 +74,7 @@ struct SiteExtras {
                 return Data((xml + "</urlset>\n").utf8)
             })
         }
-        files.append(ExtraFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
+        files.append(OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
             let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
             return Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)
         })
@@ -93,14 +84,14 @@ struct SiteExtras {
 
     /// Title, aliases and body text of every entry, for `assets/search.js`, in shards
     /// that each add to `window.VANE_SEARCH`.
-    private func searchIndex() -> [ExtraFile] {
+    private func searchIndex() -> [OutputFile] {
         let byShard = Dictionary(grouping: model.kb.entries, by: { SiteExtras.shard(of: $0.id) })
         return (0..<SiteExtras.searchShards).map { shard in
             let entries = byShard[shard] ?? []
             var h = StableHash()
             h.add("search \(shard)")
             for e in entries { h.add(e.id); h.add(fingerprints.summary(e.id)); h.add(e.body) }
-            return ExtraFile(path: "search/index-\(shard).js", fingerprint: h.value) {
+            return OutputFile(path: "search/index-\(shard).js", fingerprint: h.value) {
                 let rows = entries.map { e -> [String: String] in
                     ["t": e.title, "k": e.kind.rawValue, "u": SiteModel.url(of: e), "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body]
                 }

@@ -27,7 +27,7 @@ struct PageFingerprints {
         h.add(model.board.asOf.text)
         for e in model.kb.entries { h.add(e.id); h.add(summaries[e.id]!) }
         for edge in model.kb.edges { h.add(edge.from); h.add(edge.relation.rawValue); h.add(edge.to) }
-        for s in model.kb.statusChanges { h.add("\(s.event) \(s.entity) \(s.axis) \(s.channel ?? "") \(s.value) \(s.date.text)") }
+        for s in model.kb.statusChanges { h.add(s.signature) }
         everything = h.value
         var g = StableHash()
         g.add(global)
@@ -51,9 +51,7 @@ struct PageFingerprints {
             h.add(other)
             h.add(summaries[other] ?? 0)
         }
-        for change in model.changesByEntity[id] ?? [] {
-            h.add("\(change.event) \(change.axis) \(change.channel ?? "") \(change.value) \(change.date.text)")
-        }
+        for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
         if let row = model.statusRows[id] {
             // Only pages that show a status depend on the as-of date.
             h.add(model.board.asOf.text)

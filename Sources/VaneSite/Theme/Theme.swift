@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import VaneContent
 import VaneDiagnostics
 
 /// Templates and assets: the default theme, overridden file by file by a knowledge
@@ -15,13 +16,13 @@ public struct Theme: Sendable {
         var templates = DefaultTheme.templates
         var sourcePaths: [String: String] = [:]
         let templateDir = root.appendingPathComponent("Site/templates")
-        for (name, path, data) in files(under: templateDir) where name.hasSuffix(".mustache") {
-            let key = String(name.dropLast(".mustache".count))
+        for (path, data) in files(under: templateDir) where path.hasSuffix(".mustache") {
+            let key = String(path.dropLast(".mustache".count))
             templates[key] = String(decoding: data, as: UTF8.self)
             sourcePaths[key] = "Site/templates/" + path
         }
         var assets = DefaultTheme.assets.mapValues { Data($0.utf8) }
-        for (name, _, data) in files(under: root.appendingPathComponent("Site/assets")) { assets[name] = data }
+        for (name, data) in files(under: root.appendingPathComponent("Site/assets")) { assets[name] = data }
 
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -39,18 +40,12 @@ public struct Theme: Sendable {
         return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
     }
 
-    /// Regular, non-hidden files under a folder: (path relative to it, same, contents).
-    private static func files(under folder: URL) -> [(String, String, Data)] {
-        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil, options: [.skipsHiddenFiles]) else { return [] }
-        let prefix = folder.standardizedFileURL.path + "/"
-        var found: [(String, String, Data)] = []
-        for case let url as URL in walker {
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix), let data = FileManager.default.contents(atPath: full) else { continue }
-            let relative = String(full.dropFirst(prefix.count))
-            found.append((relative, relative, data))
+    /// Regular, non-hidden files under a folder, in path order: (relative path, contents).
+    private static func files(under folder: URL) -> [(String, Data)] {
+        (DirectoryWalker.files(under: folder.path) ?? []).compactMap { found in
+            guard !found.escapes, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(found.relative).path) else { return nil }
+            return (found.relative, data)
         }
-        return found.sorted { $0.0 < $1.0 }
     }
 
     /// Renders `template` with `context`; a missing template is a programmer error of the theme.

@@ -1,15 +1,22 @@
 /// A 64-bit FNV-1a hash that is the same in every process (Swift's `Hasher` is seeded
 /// per run), for fingerprints stored between builds.
-struct StableHash {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+public struct StableHash: Sendable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ s: String) {
+    public init() {}
+
+    public mutating func add(_ s: String) {
         for byte in s.utf8 { mix(byte) }
         mix(0xFF)  // a separator no UTF-8 text contains
     }
 
-    mutating func add(_ n: UInt64) {
+    public mutating func add(_ n: UInt64) {
         for shift in stride(from: 0, to: 64, by: 8) { mix(UInt8(truncatingIfNeeded: n >> UInt64(shift))) }
+    }
+
+    /// Raw bytes, with no separator (a file's contents).
+    public mutating func add(bytes: UnsafeRawBufferPointer) {
+        for byte in bytes { mix(byte) }
     }
 
     private mutating func mix(_ byte: UInt8) {
@@ -17,7 +24,7 @@ struct StableHash {
         value &*= 0x100_0000_01b3
     }
 
-    static func of(_ parts: String...) -> UInt64 {
+    public static func of(_ parts: String...) -> UInt64 {
         var h = StableHash()
         for p in parts { h.add(p) }
         return h.value
