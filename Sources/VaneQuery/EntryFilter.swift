@@ -11,7 +11,8 @@ public struct EntryFilter: Sendable {
     /// Full-text search over titles, bodies and aliases.
     public var text: String?
 
-    public init(entity: String? = nil, type: String? = nil, since: FuzzyDate? = nil, until: FuzzyDate? = nil, tag: String? = nil, text: String? = nil) {
+    public init(entity: String? = nil, type: String? = nil, since: FuzzyDate? = nil, until: FuzzyDate? = nil, tag: String? = nil, text: String? = nil)
+    {
         self.entity = entity
         self.type = type
         self.since = since

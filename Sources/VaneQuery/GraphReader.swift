@@ -39,7 +39,9 @@ public struct GraphReader: Sendable {
     }
 
     func resolveEntity(_ name: String) throws -> String {
-        if let id = try resolve(name), try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [id]) }) == true {
+        if let id = try resolve(name),
+            try queue.read({ db in try Bool.fetchOne(db, sql: "SELECT 1 FROM entities WHERE id = ?", arguments: [id]) }) == true
+        {
             return id
         }
         let names = try queue.read { db in
@@ -56,7 +58,8 @@ public struct GraphReader: Sendable {
         var arguments = StatementArguments()
         if let entity = filter.entity {
             let root = try resolveEntity(entity)
-            let tree = "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree"
+            let tree =
+                "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree"
             switch kind {
             case .entity:
                 clauses.append("id IN (\(tree))")
@@ -68,7 +71,8 @@ public struct GraphReader: Sendable {
                 clauses.append("id IN (SELECT from_id FROM edges WHERE relation IN ('about', 'claimed_by') AND to_id IN (\(tree)))")
                 _ = arguments.append(contentsOf: [root])
             case .source:
-                clauses.append("""
+                clauses.append(
+                    """
                     (publisher_id IN (\(tree)) OR id IN (SELECT c.to_id FROM edges c JOIN edges i ON i.from_id = c.from_id
                       WHERE c.relation = 'cites' AND i.relation IN ('involves', 'about') AND i.to_id IN (\(tree))))
                     """)
@@ -106,10 +110,12 @@ public struct GraphReader: Sendable {
 
     private func targets(_ db: Database, from id: String, _ relations: [String]) throws -> [String] {
         let list = relations.map { "'\($0)'" }.joined(separator: ",")
-        return try String.fetchAll(db, sql: """
-            SELECT to_id FROM edges WHERE from_id = ? AND relation IN (\(list))
-            GROUP BY to_id ORDER BY min(rowid)
-            """, arguments: [id])
+        return try String.fetchAll(
+            db,
+            sql: """
+                SELECT to_id FROM edges WHERE from_id = ? AND relation IN (\(list))
+                GROUP BY to_id ORDER BY min(rowid)
+                """, arguments: [id])
     }
 
     private func tags(_ db: Database, _ id: String) throws -> [String] {
@@ -154,10 +160,12 @@ public struct GraphReader: Sendable {
         return try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sources WHERE \(whereSQL) ORDER BY id", arguments: arguments).map { row in
                 let id: String = row["id"]
-                let citedBy = try String.fetchAll(db, sql: """
-                    SELECT from_id FROM edges WHERE to_id = ? AND relation IN ('cites', 'verdict_source')
-                    GROUP BY from_id ORDER BY from_id
-                    """, arguments: [id])
+                let citedBy = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT from_id FROM edges WHERE to_id = ? AND relation IN ('cites', 'verdict_source')
+                        GROUP BY from_id ORDER BY from_id
+                        """, arguments: [id])
                 return SourceRow(
                     id: id, title: row["title"], publisher: row["publisher"], publisherId: row["publisher_id"],
                     url: row["url"], type: row["type"], published: row["published"],
@@ -195,10 +203,11 @@ public struct GraphReader: Sendable {
             }
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_READONLY || error.message?.contains("readonly") == true {
-                throw QueryError.sql("the database is read-only: vane sql runs queries, not changes (SQLite: \(error.message ?? "attempt to write a readonly database"))")
+                throw QueryError.sql(
+                    "the database is read-only: vane sql runs queries, not changes (SQLite: \(error.message ?? "attempt to write a readonly database"))"
+                )
             }
             throw QueryError.sql("SQL error: \(error.message ?? "\(error)")")
         }
     }
 }
-

@@ -26,17 +26,20 @@ extension GraphReader {
                 let text: String = row[5]
                 guard let axis = StatusSetting.Axis(rawValue: row[2]), let date = dates[text] ?? (try? FuzzyDate(parsing: text)) else { continue }
                 dates[text] = date
-                changes.append(StatusChange(
-                    event: row[0], entity: row[1], axis: axis, channel: row[3], value: row[4],
-                    date: date, location: SourceLocation(path: row[6], line: row[7], column: row[8])))
+                changes.append(
+                    StatusChange(
+                        event: row[0], entity: row[1], axis: axis, channel: row[3], value: row[4],
+                        date: date, location: SourceLocation(path: row[6], line: row[7], column: row[8])))
             }
             var sources: [String: [String]] = [:]
             // Only the events that set a status are shown with their sources.
-            let cited = try Row.fetchAll(db, sql: """
-                SELECT from_id, to_id FROM edges
-                WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes)
-                GROUP BY from_id, to_id ORDER BY min(rowid)
-                """)
+            let cited = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT from_id, to_id FROM edges
+                    WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes)
+                    GROUP BY from_id, to_id ORDER BY min(rowid)
+                    """)
             for row in cited { sources[row[0], default: []].append(row[1]) }
             return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
         }
@@ -97,7 +100,9 @@ public struct StatusReportRow: Codable, Sendable {
         riskFactors = row.risk
         retired = row.gone
         moves = row.status.moves.map {
-            Move(date: $0.date.text, event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to, sources: board.eventSources[$0.event] ?? [])
+            Move(
+                date: $0.date.text, event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to,
+                sources: board.eventSources[$0.event] ?? [])
         }
     }
 }
@@ -114,7 +119,9 @@ extension StatusBoard {
             }
             let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
             let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
-            return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", since, s.availability?.event ?? "-", s.priority?.event ?? "-"]
+            return [
+                risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", since, s.availability?.event ?? "-", s.priority?.event ?? "-",
+            ]
         }
         return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
     }

@@ -68,7 +68,8 @@ public enum Pipeline {
         let inputs = FastPath.inputs(options, asOf: asOf)
         if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
-            var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
+            var outcome = Outcome(
+                diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
             outcome.pages = Int(last.state["pages"] ?? "") ?? 0
             outcome.timings = timings
             return outcome

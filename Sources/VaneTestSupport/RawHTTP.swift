@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A bare HTTP/1.1 GET over a TCP socket to 127.0.0.1: the request line is sent exactly
@@ -27,7 +28,8 @@ public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
         data.append(contentsOf: buffer[0..<n])
     }
     let text = String(decoding: data, as: UTF8.self)
-    guard let statusLine = text.split(separator: "\r\n").first, let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) }) else { return nil }
+    guard let statusLine = text.split(separator: "\r\n").first, let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return nil }
     let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
     return (code, body)
 }

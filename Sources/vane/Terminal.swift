@@ -1,7 +1,8 @@
 import Foundation
 import VaneDiagnostics
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Colour and progress, only for a person at a terminal: never when standard error is a

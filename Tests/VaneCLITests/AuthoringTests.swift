@@ -20,8 +20,9 @@ struct AuthoringTests {
         let unfilled = try vane("check", in: kb.root)
         #expect(unfilled.status == 1)
         #expect(unfilled.stderr.contains("Content/events/meta-opens-muse-spark-api.md:5:11: error: 'entities' must name at least one entity"))
-        try kb.write(text.replacingOccurrences(of: "entities: []", with: "entities: [meta, muse-spark]")
-            .replacingOccurrences(of: "sources: []", with: "sources: [deeplearning-ai-muse-spark]"), to: path)
+        try kb.write(
+            text.replacingOccurrences(of: "entities: []", with: "entities: [meta, muse-spark]")
+                .replacingOccurrences(of: "sources: []", with: "sources: [deeplearning-ai-muse-spark]"), to: path)
         let filled = try vane("check", in: kb.root)
         #expect(filled.status == 0, "\(filled.stderr)")
         let again = try vane("new", "event", "Meta opens Muse Spark API", in: kb.root)
@@ -41,7 +42,10 @@ struct AuthoringTests {
         server.currentDirectoryURL = kb.root
         server.standardError = FileHandle.nullDevice
         try server.run()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
         var home: (status: Int, body: String)?
         for _ in 0..<100 where home == nil {
             Thread.sleep(forTimeInterval: 0.1)
@@ -49,7 +53,9 @@ struct AuthoringTests {
         }
         #expect(home?.status == 200)
         #expect(home?.body.contains("<script src=\"/__vane/reload.js\"></script>") == true)
-        for path in ["/../Content/entities/meta.md", "/%2e%2e/Content/entities/meta.md", "/entities/%2E%2E/%2E%2E/Site/config.yml", "/..%2fvane.sqlite"] {
+        for path in [
+            "/../Content/entities/meta.md", "/%2e%2e/Content/entities/meta.md", "/entities/%2E%2E/%2E%2E/Site/config.yml", "/..%2fvane.sqlite",
+        ] {
             let answer = rawGet(port: port, path: path)
             #expect(answer?.status == 400, "\(path): \(answer?.status ?? 0)")
             #expect(answer?.body.contains("name: Meta") != true)

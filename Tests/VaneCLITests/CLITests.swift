@@ -55,7 +55,8 @@ struct CLITests {
         let launch = try kb.read("Content/events/2026-04-muse-spark-launch.md")
         try kb.write(launch.replacingOccurrences(of: "type: launch\n", with: ""), to: "Content/events/2026-04-muse-spark-launch.md")
         let claim = try kb.read("Content/claims/llama-models-remain-available.md")
-        try kb.write(claim.replacingOccurrences(of: "[[meta|Meta]] said", with: "[[metta|Meta]] said"), to: "Content/claims/llama-models-remain-available.md")
+        try kb.write(
+            claim.replacingOccurrences(of: "[[meta|Meta]] said", with: "[[metta|Meta]] said"), to: "Content/claims/llama-models-remain-available.md")
         let release = try kb.read("Content/events/2025-04-llama-4-release.md")
         try kb.write(release.replacingOccurrences(of: "date: 2025-04\n", with: "date: 2025-02-30\n"), to: "Content/events/2025-04-llama-4-release.md")
         try kb.write(try kb.read("Content/sources/deeplearning-ai-muse-spark.md"), to: "Content/sources/2026/deeplearning-ai-muse-spark.md")
@@ -100,7 +101,8 @@ struct CLITests {
         let before = try Data(contentsOf: kb.url("vane.sqlite"))
         let result = try vane("sql", "DELETE FROM events", in: kb.root)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: the database is read-only: vane sql runs queries, not changes (SQLite: attempt to write a readonly database)\n")
+        #expect(
+            result.stderr == "error: the database is read-only: vane sql runs queries, not changes (SQLite: attempt to write a readonly database)\n")
         #expect(try Data(contentsOf: kb.url("vane.sqlite")) == before)
         let select = try vane("sql", "SELECT count(*) AS n FROM events", "--format", "csv", in: kb.root)
         #expect(select.stdout == "n\r\n4\r\n")
@@ -165,6 +167,7 @@ struct CLITests {
     @Test func statusTableForAVendorTree() throws {
         let kb = try small()
         expectGolden(try vane("status", "--as-of", "2026-11-26", in: kb.root).stdout, "small-status.txt")
-        expectGolden(try vane("status", "--as-of", "2026-11-26", "--entity", "acme-labs", "--format", "csv", in: kb.root).stdout, "small-status-acme-labs.csv")
+        expectGolden(
+            try vane("status", "--as-of", "2026-11-26", "--entity", "acme-labs", "--format", "csv", in: kb.root).stdout, "small-status-acme-labs.csv")
     }
 }

@@ -6,15 +6,17 @@ import VaneTestSupport
 /// Input meant to hurt: oversized files, YAML bombs, links out of the knowledge base.
 struct HostileInputTests {
     @Test func billionLaughsIsRefusedNotExpanded() throws {
-        var yaml = "---\ntitle: x\npublisher: P\nurl: https://x.org/\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var yaml =
+            "---\ntitle: x\npublisher: P\nurl: https://x.org/\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         for (name, previous) in zip("bcdefghij", "abcdefghi") {
             yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
         yaml += "? *j\n: boom\n---\n"
         let start = Date()
-        #expect(try diagnostics(["Content/sources/x.md": yaml]) == [
-            "Content/sources/x.md:5:4: error: YAML anchors are not allowed in front matter (write the value out)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": yaml]) == [
+                "Content/sources/x.md:5:4: error: YAML anchors are not allowed in front matter (write the value out)"
+            ])
         #expect(Date().timeIntervalSince(start) < 5)
     }
 
@@ -44,7 +46,9 @@ struct HostileInputTests {
             homepage: https://x.org/?a=1&b=2
             ---
             """
-        let result = try load(["Content/entities/x.md": text + "\n", "Content/sources/y.md": "---\ntitle: |\n  *not an alias*\npublisher: P\nurl: https://x.org/\n---\n"])
+        let result = try load([
+            "Content/entities/x.md": text + "\n", "Content/sources/y.md": "---\ntitle: |\n  *not an alias*\npublisher: P\nurl: https://x.org/\n---\n",
+        ])
         #expect(result.diagnostics.isEmpty)
         #expect(result.knowledgeBase.entry("y")?.title == "*not an alias*")
         #expect(result.knowledgeBase.entry("x")?.title == "Rock & Roll *Labs*")
@@ -53,9 +57,10 @@ struct HostileInputTests {
 
     @Test func filesOverTheSizeLimit() throws {
         let big = "---\ntitle: big\npublisher: P\nurl: https://x.org/\n---\n" + String(repeating: "lorem ipsum ", count: 100_000)
-        #expect(try diagnostics(["Content/sources/big.md": big]) == [
-            "Content/sources/big.md:1:1: error: file is \(big.utf8.count) bytes, over the limit of 1048576 bytes (1 MiB) for an entry"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/big.md": big]) == [
+                "Content/sources/big.md:1:1: error: file is \(big.utf8.count) bytes, over the limit of 1048576 bytes (1 MiB) for an entry"
+            ])
     }
 
     @Test func symbolicLinksOutOfContentAreRefused() throws {
@@ -65,10 +70,11 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(at: kb.url("Content/sources/dir"), withDestinationURL: kb.url("outside"))
         try FileManager.default.createSymbolicLink(at: kb.url("Content/sources/same.md"), withDestinationURL: kb.url("Content/sources/tns.md"))
         let result = ContentLoader.load(root: kb.root)
-        #expect(result.diagnostics.map(\.description) == [
-            "Content/sources/dir:1:1: error: symbolic link points outside Content/ (refused)",
-            "Content/sources/leak.md:1:1: error: symbolic link points outside Content/ (refused)",
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/sources/dir:1:1: error: symbolic link points outside Content/ (refused)",
+                "Content/sources/leak.md:1:1: error: symbolic link points outside Content/ (refused)",
+            ])
         // A link to a file inside Content/ is an entry like any other.
         #expect(result.knowledgeBase.entry("same")?.title == "The New Stack on Muse Spark")
     }

@@ -4,7 +4,8 @@ import VaneContent
 
 struct MarkdownTests {
     @Test func githubFlavoredFeatures() {
-        let html = MarkdownRenderer.html("""
+        let html = MarkdownRenderer.html(
+            """
             | a | b |
             |---|---|
             | 1 | 2 |

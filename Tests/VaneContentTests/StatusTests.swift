@@ -6,8 +6,11 @@ import VaneDiagnostics
 struct StatusTests {
     let scales = StatusScales(SiteConfig())
 
-    private func change(_ event: String, _ date: String, _ axis: StatusSetting.Axis, _ value: String, channel: String? = nil, entity: String = "p") -> StatusChange {
-        StatusChange(event: event, entity: entity, axis: axis, channel: channel, value: value, date: try! FuzzyDate(parsing: date), location: .top(of: "x"))
+    private func change(_ event: String, _ date: String, _ axis: StatusSetting.Axis, _ value: String, channel: String? = nil, entity: String = "p")
+        -> StatusChange
+    {
+        StatusChange(
+            event: event, entity: entity, axis: axis, channel: channel, value: value, date: try! FuzzyDate(parsing: date), location: .top(of: "x"))
     }
 
     private func status(_ changes: [StatusChange], asOf: String) -> EntityStatus? {
@@ -16,17 +19,20 @@ struct StatusTests {
 
     // MARK: - As of
 
-    @Test(arguments: [
-        // A month-precision change counts from the first day of its month…
-        ("2026-04", "2026-03-31", nil), ("2026-04", "2026-04-01", "maintained"), ("2026-04", "2026-03", nil), ("2026-04", "2026-04", "maintained"),
-        // …a quarter from the first day of its quarter…
-        ("2026-Q2", "2026-03", nil), ("2026-Q2", "2026-04-01", "maintained"), ("2026-Q2", "2026-Q2", "maintained"), ("2026-Q2", "2026-Q1", nil),
-        // …a year from 1 January…
-        ("2026", "2025-12-31", nil), ("2026", "2026-01-01", "maintained"), ("2026", "2026", "maintained"), ("2026", "2025", nil),
-        // …and a day from that day; an as-of period includes its whole length.
-        ("2026-04-08", "2026-04-07", nil), ("2026-04-08", "2026-04-08", "maintained"), ("2026-04-08", "2026-04", "maintained"), ("2026-04-08", "2026-Q1", nil),
-        ("~2026-04", "2026-04-01", "maintained"),
-    ] as [(String, String, String?)])
+    @Test(
+        arguments: [
+            // A month-precision change counts from the first day of its month…
+            ("2026-04", "2026-03-31", nil), ("2026-04", "2026-04-01", "maintained"), ("2026-04", "2026-03", nil),
+            ("2026-04", "2026-04", "maintained"),
+            // …a quarter from the first day of its quarter…
+            ("2026-Q2", "2026-03", nil), ("2026-Q2", "2026-04-01", "maintained"), ("2026-Q2", "2026-Q2", "maintained"), ("2026-Q2", "2026-Q1", nil),
+            // …a year from 1 January…
+            ("2026", "2025-12-31", nil), ("2026", "2026-01-01", "maintained"), ("2026", "2026", "maintained"), ("2026", "2025", nil),
+            // …and a day from that day; an as-of period includes its whole length.
+            ("2026-04-08", "2026-04-07", nil), ("2026-04-08", "2026-04-08", "maintained"), ("2026-04-08", "2026-04", "maintained"),
+            ("2026-04-08", "2026-Q1", nil),
+            ("~2026-04", "2026-04-01", "maintained"),
+        ] as [(String, String, String?)])
     func asOfRuleAtEachPrecision(changeDate: String, asOf: String, expected: String?) {
         let changes = [change("a", "2020", .priority, "flagship"), change("b", changeDate, .priority, "maintained")]
         let value = status(changes, asOf: asOf)?.priority?.value
@@ -86,7 +92,8 @@ struct StatusTests {
     @Test func aFallInPriorityRaisesRisk() throws {
         let before = [change("a", "2025-04", .availability, "open-weights"), change("a", "2025-04", .priority, "flagship")]
         let after = before + [change("b", "2026-04", .priority, "deprioritized")]
-        let r0 = try #require(risk(before)), r1 = try #require(risk(after))
+        let r0 = try #require(risk(before))
+        let r1 = try #require(risk(after))
         #expect(r1.score > r0.score)
         let further = after + [change("c", "2026-06", .priority, "sunset")]
         #expect(try #require(risk(further)).score > r1.score)
@@ -126,7 +133,10 @@ struct StatusTests {
             change("b", "2026-06", .availability, "retired", entity: "old"), change("b", "2026-06", .priority, "discontinued", entity: "old"),
             change("a", "2024", .availability, "open-weights", entity: "live"), change("c", "2026", .priority, "maintained", entity: "live"),
         ]
-        let entities = ["old": EntityInfo(name: "Old", type: "product", parent: "v"), "live": EntityInfo(name: "Live", type: "model", parent: "v"), "v": EntityInfo(name: "V", type: "vendor", parent: nil)]
+        let entities = [
+            "old": EntityInfo(name: "Old", type: "product", parent: "v"), "live": EntityInfo(name: "Live", type: "model", parent: "v"),
+            "v": EntityInfo(name: "V", type: "vendor", parent: nil),
+        ]
         let board = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: try! FuzzyDate(parsing: "2026-12"), scales: scales)
         #expect(board.ranked.map(\.entity) == ["live"])
         #expect(board.gone.map(\.entity) == ["old"])

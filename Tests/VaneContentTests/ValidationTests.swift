@@ -14,89 +14,102 @@ struct ValidationTests {
     // MARK: - Files and front matter
 
     @Test func missingFrontMatter() throws {
-        #expect(try diagnostics(["Content/sources/x.md": "title: x\n"]) == [
-            "Content/sources/x.md:1:1: error: missing front matter (the file must start with a '---' line)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "title: x\n"]) == [
+                "Content/sources/x.md:1:1: error: missing front matter (the file must start with a '---' line)"
+            ])
     }
 
     @Test func unclosedFrontMatter() throws {
-        #expect(try diagnostics(["Content/sources/x.md": "---\ntitle: x\n"]) == [
-            "Content/sources/x.md:1:1: error: unclosed front matter (no closing '---' line)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\ntitle: x\n"]) == [
+                "Content/sources/x.md:1:1: error: unclosed front matter (no closing '---' line)"
+            ])
     }
 
     @Test func emptyFile() throws {
-        #expect(try diagnostics(["Content/sources/x.md": ""]) == [
-            "Content/sources/x.md:1:1: error: empty file (expected front matter between '---' lines)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": ""]) == [
+                "Content/sources/x.md:1:1: error: empty file (expected front matter between '---' lines)"
+            ])
     }
 
     @Test func yamlSyntaxErrorAtItsFilePosition() throws {
         let text = "---\ntitle: x\npublisher: [a, b\nurl: https://x.org/\n---\n"
-        #expect(try diagnostics(["Content/sources/x.md": text]) == [
-            "Content/sources/x.md:4:4: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:4:4: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+            ])
     }
 
     @Test func frontMatterMustBeAMapping() throws {
-        #expect(try diagnostics(["Content/sources/x.md": "---\n- a\n- b\n---\n"]) == [
-            "Content/sources/x.md:2:1: error: front matter must be a mapping of keys to values"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\n- a\n- b\n---\n"]) == [
+                "Content/sources/x.md:2:1: error: front matter must be a mapping of keys to values"
+            ])
     }
 
     @Test func duplicateKeyReportedAtTheRepeat() throws {
         let text = "---\ntitle: x\npublisher: P\ntitle: y\nurl: https://x.org/\n---\n"
-        #expect(try diagnostics(["Content/sources/x.md": text]) == [
-            "Content/sources/x.md:4:1: error: duplicate key 'title'"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:4:1: error: duplicate key 'title'"
+            ])
     }
 
     @Test func notUTF8() throws {
         let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
         try kb.write(Data([0x2D, 0x2D, 0x2D, 0x0A, 0xC3, 0x28, 0x0A]), to: "Content/sources/x.md")
-        #expect(ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
-            "Content/sources/x.md:1:1: error: file is not valid UTF-8"
-        ])
+        #expect(
+            ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
+                "Content/sources/x.md:1:1: error: file is not valid UTF-8"
+            ])
     }
 
     @Test func nulByteWithItsPosition() throws {
-        #expect(try diagnostics(["Content/sources/x.md": "---\ntitle: a\u{0}b\n"]) == [
-            "Content/sources/x.md:2:9: error: file contains a NUL byte"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\ntitle: a\u{0}b\n"]) == [
+                "Content/sources/x.md:2:9: error: file contains a NUL byte"
+            ])
     }
 
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let text = "\u{FEFF}---\r\ntitle: Windows file\r\npublisher: P\r\nurl: https://x.org/\r\nextra_key: 1\r\n---\r\nBody [[nope]].\r\n"
-        #expect(try diagnostics(["Content/sources/x.md": text]) == [
-            "Content/sources/x.md:5:1: warning: unknown key 'extra_key' for a source (kept, but not part of the format)",
-            "Content/sources/x.md:7:6: error: unknown entry 'nope'",
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:5:1: warning: unknown key 'extra_key' for a source (kept, but not part of the format)",
+                "Content/sources/x.md:7:6: error: unknown entry 'nope'",
+            ])
     }
 
     @Test func markdownDirectlyUnderContent() throws {
-        #expect(try diagnostics(["Content/loose.md": "---\ntitle: x\n---\n"]) == [
-            "Content/loose.md:1:1: error: 'loose.md' is not in a kind folder (expected entities/, events/, claims/ or sources/)"
-        ])
+        #expect(
+            try diagnostics(["Content/loose.md": "---\ntitle: x\n---\n"]) == [
+                "Content/loose.md:1:1: error: 'loose.md' is not in a kind folder (expected entities/, events/, claims/ or sources/)"
+            ])
     }
 
     @Test func unknownKindFolder() throws {
-        #expect(try diagnostics(["Content/event/x.md": "---\ntitle: x\n---\n"]) == [
-            "Content/event/x.md:1:1: error: unknown kind folder 'event' (did you mean 'events'?) (expected entities/, events/, claims/ or sources/)"
-        ])
+        #expect(
+            try diagnostics(["Content/event/x.md": "---\ntitle: x\n---\n"]) == [
+                "Content/event/x.md:1:1: error: unknown kind folder 'event' (did you mean 'events'?) (expected entities/, events/, claims/ or sources/)"
+            ])
     }
 
     @Test func invalidID() throws {
-        #expect(try diagnostics(["Content/sources/Big_Source.md": "---\ntitle: x\n---\n"]) == [
-            "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/Big_Source.md": "---\ntitle: x\n---\n"]) == [
+                "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"
+            ])
     }
 
     @Test func duplicateIDAcrossSubfolders() throws {
         // The first path in byte order keeps the id; later files are reported.
         let copy = SampleKnowledgeBase.files["Content/sources/tns.md"]!
-        #expect(try diagnostics(["Content/sources/zz/tns.md": copy]) == [
-            "Content/sources/zz/tns.md:1:1: error: duplicate id 'tns' (already used by Content/sources/tns.md)"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/zz/tns.md": copy]) == [
+                "Content/sources/zz/tns.md:1:1: error: duplicate id 'tns' (already used by Content/sources/tns.md)"
+            ])
     }
 
     @Test func deeperSubfoldersAreFree() throws {
@@ -108,19 +121,22 @@ struct ValidationTests {
     // MARK: - Fields
 
     @Test func missingRequiredFieldsAtTheOpeningLine() throws {
-        #expect(try diagnostics(["Content/entities/x.md": "---\nname: X\n---\n"]) == [
-            "Content/entities/x.md:1:1: error: missing required field 'type'"
-        ])
-        #expect(try diagnostics(["Content/claims/x.md": "---\ntitle: X\n---\n"]) == [
-            "Content/claims/x.md:1:1: error: missing required field 'about'",
-            "Content/claims/x.md:1:1: error: missing required field 'claimant'",
-            "Content/claims/x.md:1:1: error: missing required field 'date'",
-            "Content/claims/x.md:1:1: error: missing required field 'sources'",
-        ])
-        #expect(try diagnostics(["Content/sources/x.md": "---\npublisher: P\n---\n"]) == [
-            "Content/sources/x.md:1:1: error: missing required field 'title'",
-            "Content/sources/x.md:1:1: error: missing required field 'url'",
-        ])
+        #expect(
+            try diagnostics(["Content/entities/x.md": "---\nname: X\n---\n"]) == [
+                "Content/entities/x.md:1:1: error: missing required field 'type'"
+            ])
+        #expect(
+            try diagnostics(["Content/claims/x.md": "---\ntitle: X\n---\n"]) == [
+                "Content/claims/x.md:1:1: error: missing required field 'about'",
+                "Content/claims/x.md:1:1: error: missing required field 'claimant'",
+                "Content/claims/x.md:1:1: error: missing required field 'date'",
+                "Content/claims/x.md:1:1: error: missing required field 'sources'",
+            ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\npublisher: P\n---\n"]) == [
+                "Content/sources/x.md:1:1: error: missing required field 'title'",
+                "Content/sources/x.md:1:1: error: missing required field 'url'",
+            ])
     }
 
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {
@@ -133,32 +149,37 @@ struct ValidationTests {
 
     @Test func unknownKeysAreWarnedAndKept() throws {
         let result = try load(["Content/entities/x.md": "---\nname: X\ntype: org\nfounded: 2004\n---\n"])
-        #expect(result.diagnostics.map(\.description) == [
-            "Content/entities/x.md:4:1: warning: unknown key 'founded' for an entity (kept, but not part of the format)"
-        ])
+        #expect(
+            result.diagnostics.map(\.description) == [
+                "Content/entities/x.md:4:1: warning: unknown key 'founded' for an entity (kept, but not part of the format)"
+            ])
         #expect(result.knowledgeBase.entry("x")?.extra["founded"] == .text("2004"))
     }
 
     @Test func titleWithLineBreak() throws {
         let text = "---\ntitle: |\n  two\n  lines\npublisher: P\nurl: https://x.org/\n---\n"
-        #expect(try diagnostics(["Content/sources/x.md": text]) == [
-            "Content/sources/x.md:2:8: error: 'title' must be one line"
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:2:8: error: 'title' must be one line"
+            ])
     }
 
     @Test func typesMustBeOnTheirScale() throws {
-        #expect(try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: vendr\n---\n"]) == [
-            "Content/entities/x.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)"
-        ])
+        #expect(
+            try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: vendr\n---\n"]) == [
+                "Content/entities/x.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)"
+            ])
         let event = "---\ntitle: T\ndate: 2026\ntype: lauch\nentities: [meta]\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/events/x.md": event]) == [
-            "Content/events/x.md:4:7: error: unknown event type 'lauch' (did you mean 'launch'?)"
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": event]) == [
+                "Content/events/x.md:4:7: error: unknown event type 'lauch' (did you mean 'launch'?)"
+            ])
         let claim = "---\ntitle: T\nclaimant: meta\nabout: [meta]\ndate: 2026\ntype: promise\nverdict: kep\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/claims/x.md": claim]) == [
-            "Content/claims/x.md:6:7: error: unknown claim type 'promise'",
-            "Content/claims/x.md:7:10: error: unknown verdict 'kep' (did you mean 'kept'?)",
-        ])
+        #expect(
+            try diagnostics(["Content/claims/x.md": claim]) == [
+                "Content/claims/x.md:6:7: error: unknown claim type 'promise'",
+                "Content/claims/x.md:7:10: error: unknown verdict 'kep' (did you mean 'kept'?)",
+            ])
     }
 
     @Test func typesFromConfigAreAccepted() throws {
@@ -171,9 +192,10 @@ struct ValidationTests {
 
     @Test func datesAreCheckedAndKeptAsWritten() throws {
         let event = "---\ntitle: T\ndate: 2026-02-30\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/events/x.md": event]) == [
-            "Content/events/x.md:3:7: error: impossible date '2026-02-30' (February 2026 has 28 days)"
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": event]) == [
+                "Content/events/x.md:3:7: error: impossible date '2026-02-30' (February 2026 has 28 days)"
+            ])
         // YAML would make 2026-04-08 a timestamp and 2009 a number; the text is kept.
         let ok = "---\ntitle: T\ndate: 2026-04-08\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         let result = try load(["Content/events/x.md": ok])
@@ -182,14 +204,16 @@ struct ValidationTests {
 
     @Test func spans() throws {
         let backwards = "---\ntitle: T\nstart: 2026-05\nend: 2026-Q1\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/events/x.md": backwards]) == [
-            "Content/events/x.md:4:6: error: span ends (2026-Q1) before it starts (2026-05)"
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": backwards]) == [
+                "Content/events/x.md:4:6: error: span ends (2026-Q1) before it starts (2026-05)"
+            ])
         let both = "---\ntitle: T\ndate: 2026\nstart: 2026-05\nend: 2026-06\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/events/x.md": both]) == [
-            "Content/events/x.md:4:8: error: use either 'date' or 'start' and 'end', not both",
-            "Content/events/x.md:5:1: warning: unknown key 'end' for an event (kept, but not part of the format)",
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": both]) == [
+                "Content/events/x.md:4:8: error: use either 'date' or 'start' and 'end', not both",
+                "Content/events/x.md:5:1: warning: unknown key 'end' for an event (kept, but not part of the format)",
+            ])
         let good = "---\ntitle: T\nstart: 2026-05\nend: 2026-06-02\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         let result = try load(["Content/events/x.md": good])
         #expect(result.diagnostics.isEmpty)
@@ -198,46 +222,52 @@ struct ValidationTests {
 
     @Test func onlyHTTPURLs() throws {
         let text = "---\ntitle: T\npublisher: P\nurl: ftp://files.example/x\narchive: javascript:alert(1)\n---\n"
-        #expect(try diagnostics(["Content/sources/x.md": text]) == [
-            "Content/sources/x.md:4:6: error: URL 'ftp://files.example/x' must use http or https, not 'ftp'",
-            "Content/sources/x.md:5:10: error: URL 'javascript:alert(1)' must use http or https, not 'javascript'",
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:4:6: error: URL 'ftp://files.example/x' must use http or https, not 'ftp'",
+                "Content/sources/x.md:5:10: error: URL 'javascript:alert(1)' must use http or https, not 'javascript'",
+            ])
         let unencoded = "---\ntitle: T\npublisher: P\nurl: https://x.org/a b\narchive: https://x.org/?q=<script>\n---\n"
-        #expect(try diagnostics(["Content/sources/x.md": unencoded]) == [
-            "Content/sources/x.md:4:6: error: URL 'https://x.org/a b' contains a space, which must be percent-encoded",
-            "Content/sources/x.md:5:10: error: URL 'https://x.org/?q=<script>' contains '<', which must be percent-encoded",
-        ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": unencoded]) == [
+                "Content/sources/x.md:4:6: error: URL 'https://x.org/a b' contains a space, which must be percent-encoded",
+                "Content/sources/x.md:5:10: error: URL 'https://x.org/?q=<script>' contains '<', which must be percent-encoded",
+            ])
     }
 
     // MARK: - References
 
     @Test func unknownReferenceWithSuggestion() throws {
         let text = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta, metta]\nsources: [tns]\n---\n"
-        #expect(try diagnostics(["Content/events/x.md": text]) == [
-            "Content/events/x.md:5:18: error: unknown entity 'metta' (did you mean 'meta'?)"
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:5:18: error: unknown entity 'metta' (did you mean 'meta'?)"
+            ])
     }
 
     @Test func referenceOfTheWrongKind() throws {
         let text = "---\ntitle: T\nclaimant: meta\nabout: [llama]\ndate: 2026\nsupports: [llama]\nsources: [meta]\n---\n"
-        #expect(try diagnostics(["Content/claims/x.md": text]) == [
-            "Content/claims/x.md:6:12: error: 'llama' is an entity, not a claim",
-            "Content/claims/x.md:7:11: error: 'meta' is an entity, not a source",
-        ])
+        #expect(
+            try diagnostics(["Content/claims/x.md": text]) == [
+                "Content/claims/x.md:6:12: error: 'llama' is an entity, not a claim",
+                "Content/claims/x.md:7:11: error: 'meta' is an entity, not a source",
+            ])
     }
 
     @Test func danglingWikilinkAndCitationAtTheirBrackets() throws {
         let text = "---\nname: X\ntype: org\n---\nSee ünïcode [[llamma]] and\nalso [@tsn] here.\n"
-        #expect(try diagnostics(["Content/entities/x.md": text]) == [
-            "Content/entities/x.md:5:13: error: unknown entry 'llamma' (did you mean 'llama'?)",
-            "Content/entities/x.md:6:6: error: unknown source 'tsn' (did you mean 'tns'?)",
-        ])
+        #expect(
+            try diagnostics(["Content/entities/x.md": text]) == [
+                "Content/entities/x.md:5:13: error: unknown entry 'llamma' (did you mean 'llama'?)",
+                "Content/entities/x.md:6:6: error: unknown source 'tsn' (did you mean 'tns'?)",
+            ])
     }
 
     @Test func citationMustNameASource() throws {
-        #expect(try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: org\n---\nAs [@meta] says.\n"]) == [
-            "Content/entities/x.md:5:4: error: 'meta' is an entity, not a source"
-        ])
+        #expect(
+            try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: org\n---\nAs [@meta] says.\n"]) == [
+                "Content/entities/x.md:5:4: error: 'meta' is an entity, not a source"
+            ])
     }
 
     @Test func linksInCodeAreText() throws {
@@ -266,17 +296,19 @@ struct ValidationTests {
         let result = try load([:])
         let mentions = result.knowledgeBase.edges.filter { $0.from == "launch" && $0.relation == .mentions }
         #expect(mentions.map(\.to) == ["meta"])
-        #expect(try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: org\naliases: [LLAMA, meta platforms]\n---\n"]) == [
-            "Content/entities/x.md:4:11: error: alias 'LLAMA' is already the id of an entity (Content/entities/llama.md)",
-            "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta'",
-        ])
+        #expect(
+            try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: org\naliases: [LLAMA, meta platforms]\n---\n"]) == [
+                "Content/entities/x.md:4:11: error: alias 'LLAMA' is already the id of an entity (Content/entities/llama.md)",
+                "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta'",
+            ])
     }
 
     @Test func parentCycle() throws {
-        #expect(try diagnostics([
-            "Content/entities/a.md": "---\nname: A\ntype: org\nparent: b\n---\n",
-            "Content/entities/b.md": "---\nname: B\ntype: org\nparent: a\n---\n",
-        ]) == ["Content/entities/a.md:4:9: error: parent cycle: a → b → a"])
+        #expect(
+            try diagnostics([
+                "Content/entities/a.md": "---\nname: A\ntype: org\nparent: b\n---\n",
+                "Content/entities/b.md": "---\nname: B\ntype: org\nparent: a\n---\n",
+            ]) == ["Content/entities/a.md:4:9: error: parent cycle: a → b → a"])
     }
 
     @Test func publisherBecomesAnEdgeWhenItNamesAnEntity() throws {
@@ -302,21 +334,24 @@ struct ValidationTests {
               nobody: { priority: flagship }
             ---
             """
-        #expect(try diagnostics(["Content/events/x.md": text]) == [
-            "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?)",
-            "Content/events/x.md:8:40: error: unknown status axis 'priorty' (did you mean 'priority'?)",
-            "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
-            "Content/events/x.md:10:3: error: unknown entity 'nobody'",
-        ])
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?)",
+                "Content/events/x.md:8:40: error: unknown status axis 'priorty' (did you mean 'priority'?)",
+                "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
+                "Content/events/x.md:10:3: error: unknown entity 'nobody'",
+            ])
     }
 
     @Test func scalesFromConfigReplaceTheDefaults() throws {
-        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"
         let config = "availability_scale: [ga, beta, gone]\npriority_scale: [core, side]\nstatus_labels: { ga: Generally available }\n"
         // The sample's own event uses the default 'maintained', which is now off the scale.
-        #expect(try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
-            "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale"
-        ])
+        #expect(
+            try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
+                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale"
+            ])
         let scales = StatusScales(try load(["Site/config.yml": config]).knowledgeBase.config)
         #expect(scales.label("ga") == "Generally available")
         #expect(scales.label("beta") == "Beta")
@@ -328,7 +363,8 @@ struct ValidationTests {
         let kb = result.knowledgeBase
         #expect(kb.statusChanges.map { "\($0.entity) \($0.axis.rawValue) \($0.value) \($0.date.text)" } == ["llama priority maintained 2026-04"])
         #expect(kb.edges.contains { $0.from == "launch" && $0.relation == .involves && $0.to == "llama" })
-        let channels = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama:\n    availability: { weights: open-weights, api: preview }\n---\n"
+        let channels =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama:\n    availability: { weights: open-weights, api: preview }\n---\n"
         let split = try load(["Content/events/x.md": channels]).knowledgeBase.statusChanges.filter { $0.event == "x" }
         #expect(split.map { "\($0.channel ?? "-")=\($0.value)" } == ["weights=open-weights", "api=preview"])
     }

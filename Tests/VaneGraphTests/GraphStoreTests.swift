@@ -31,37 +31,42 @@ struct GraphStoreTests {
 
     @Test func everyEntryBecomesARowOfItsKind() throws {
         _ = try ingest()
-        #expect(try rows("SELECT id, name, type, ifnull(parent_id, '') FROM entities ORDER BY id") == [
-            ["llama", "Llama", "model-family", "meta"], ["meta", "Meta", "vendor", ""],
-        ])
-        #expect(try rows("SELECT id, date, date_precision, date_start, date_end, approximate FROM events") == [
-            ["launch", "2026-04", "month", "2026-04-01", "2026-04-30", "0"]
-        ])
+        #expect(
+            try rows("SELECT id, name, type, ifnull(parent_id, '') FROM entities ORDER BY id") == [
+                ["llama", "Llama", "model-family", "meta"], ["meta", "Meta", "vendor", ""],
+            ])
+        #expect(
+            try rows("SELECT id, date, date_precision, date_start, date_end, approximate FROM events") == [
+                ["launch", "2026-04", "month", "2026-04-01", "2026-04-30", "0"]
+            ])
         #expect(try rows("SELECT id, type, verdict, claimant_id FROM claims") == [["remain", "commitment", "pending", "meta"]])
-        #expect(try rows("SELECT id, publisher, ifnull(publisher_id, 'NULL'), url FROM sources") == [
-            ["tns", "The New Stack", "NULL", "https://thenewstack.io/"]
-        ])
+        #expect(
+            try rows("SELECT id, publisher, ifnull(publisher_id, 'NULL'), url FROM sources") == [
+                ["tns", "The New Stack", "NULL", "https://thenewstack.io/"]
+            ])
         #expect(try rows("SELECT alias, alias_key, entity_id FROM aliases") == [["Meta Platforms", "meta platforms", "meta"]])
     }
 
     @Test func edgesRecordWhereTheyWereWritten() throws {
         _ = try ingest()
         let edges = try rows("SELECT from_id, relation, to_id, path, line, column FROM edges WHERE from_id = 'launch' ORDER BY line, column, rowid")
-        #expect(edges == [
-            ["launch", "involves", "meta", "Content/events/launch.md", "5", "12"],
-            ["launch", "cites", "tns", "Content/events/launch.md", "6", "11"],
-            ["launch", "sets_status", "llama", "Content/events/launch.md", "8", "3"],
-            ["launch", "involves", "llama", "Content/events/launch.md", "8", "3"],
-            ["launch", "mentions", "meta", "Content/events/launch.md", "10", "1"],
-            ["launch", "cites", "tns", "Content/events/launch.md", "10", "32"],
-        ])
+        #expect(
+            edges == [
+                ["launch", "involves", "meta", "Content/events/launch.md", "5", "12"],
+                ["launch", "cites", "tns", "Content/events/launch.md", "6", "11"],
+                ["launch", "sets_status", "llama", "Content/events/launch.md", "8", "3"],
+                ["launch", "involves", "llama", "Content/events/launch.md", "8", "3"],
+                ["launch", "mentions", "meta", "Content/events/launch.md", "10", "1"],
+                ["launch", "cites", "tns", "Content/events/launch.md", "10", "32"],
+            ])
     }
 
     @Test func statusChangesAreRows() throws {
         _ = try ingest()
-        #expect(try rows("SELECT event_id, entity_id, axis, ifnull(channel, '-'), value, date, date_start, line, column FROM status_changes") == [
-            ["launch", "llama", "priority", "-", "maintained", "2026-04", "2026-04-01", "8", "22"]
-        ])
+        #expect(
+            try rows("SELECT event_id, entity_id, axis, ifnull(channel, '-'), value, date, date_start, line, column FROM status_changes") == [
+                ["launch", "llama", "priority", "-", "maintained", "2026-04", "2026-04-01", "8", "22"]
+            ])
     }
 
     @Test func fullTextSearchCoversTitlesBodiesAndAliases() throws {

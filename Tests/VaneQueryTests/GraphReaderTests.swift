@@ -28,7 +28,10 @@ struct GraphReaderTests {
     @Test func entityFilterIncludesDescendantsAndAliases() throws {
         #expect(try reader.events(EntryFilter(entity: "acme-labs")).map(\.id) == ["2024-reorg", "2026-coyote-launch"])
         // coyote sits under acme-labs, under acme: every event involving any of them.
-        #expect(try reader.events(EntryFilter(entity: "Acme Corp")).map(\.id) == ["2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit", "2026-anvil-shutdown"])
+        #expect(
+            try reader.events(EntryFilter(entity: "Acme Corp")).map(\.id) == [
+                "2024-reorg", "2025-roadrunner-release", "2026-coyote-launch", "2026-summit", "2026-anvil-shutdown",
+            ])
         #expect(try reader.entities(EntryFilter(entity: "acme-labs")).map(\.id) == ["acme-labs", "coyote"])
         // 2026-Q2 starts on 1 April, before 8 April.
         #expect(try reader.claims(EntryFilter(entity: "coyote")).map(\.id) == ["coyote-worse-at-code", "coyote-better"])
@@ -45,7 +48,8 @@ struct GraphReaderTests {
     }
 
     @Test func dateFiltersUseWholePeriods() throws {
-        let since = try FuzzyDate(parsing: "2025-Q2"), until = try FuzzyDate(parsing: "2026-04")
+        let since = try FuzzyDate(parsing: "2025-Q2")
+        let until = try FuzzyDate(parsing: "2026-04")
         #expect(try reader.events(EntryFilter(since: since, until: until)).map(\.id) == ["2025-roadrunner-release", "2026-coyote-launch"])
         #expect(try reader.events(EntryFilter(until: try FuzzyDate(parsing: "2024"))).map(\.id) == ["2024-reorg"])
     }
@@ -79,7 +83,9 @@ struct GraphReaderTests {
         let dossier = try #require(try reader.dossier("Acme Corp"))
         #expect(dossier.id == "acme")
         #expect(dossier.incoming.contains(Dossier.Link(relation: "parent", id: "acme-labs", kind: "entity", title: "Acme Labs")))
-        #expect(dossier.incoming.contains(Dossier.Link(relation: "claimed_by", id: "roadrunner-stays", kind: "claim", title: "Roadrunner models will remain downloadable")))
+        #expect(
+            dossier.incoming.contains(
+                Dossier.Link(relation: "claimed_by", id: "roadrunner-stays", kind: "claim", title: "Roadrunner models will remain downloadable")))
         #expect(try reader.dossier("nothing") == nil)
     }
 

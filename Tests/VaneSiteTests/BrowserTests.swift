@@ -17,10 +17,12 @@ struct BrowserTests {
 
     /// The DOM, and every message the page wrote to the console (errors included).
     static func load(_ page: URL, browser: URL, profile: URL) throws -> (dom: String, console: [String]) {
-        let result = try run(browser, [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-            "--enable-logging=stderr", "--v=0", "--virtual-time-budget=1500", "--dump-dom", page.absoluteString,
-        ])
+        let result = try run(
+            browser,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+                "--enable-logging=stderr", "--v=0", "--virtual-time-budget=1500", "--dump-dom", page.absoluteString,
+            ])
         let console = result.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
         return (result.stdout, console)
     }
@@ -82,7 +84,8 @@ struct BrowserTests {
         let results = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search"))
         #expect(results.contains("results for") && !results.contains("data-pwned=\"1\""))
         // The harness itself must see a payload that does run.
-        try kb.write("<!DOCTYPE html><title>c</title><img src=x onerror=\"document.documentElement.setAttribute('data-'+'pwned','1')\">", to: "control.html")
+        try kb.write(
+            "<!DOCTYPE html><title>c</title><img src=x onerror=\"document.documentElement.setAttribute('data-'+'pwned','1')\">", to: "control.html")
         #expect(try BrowserTests.dom(of: kb.url("control.html"), browser: browser, profile: profiles.url("control")).contains("data-pwned=\"1\""))
         // Template syntax in content is shown, not evaluated.
         #expect(try kb.read("public/entities/evil.html").contains("{{site.title}} {{{body}}}"))

@@ -16,13 +16,15 @@ struct FuzzTests {
         let iterations = environment["VANE_FUZZ_ITERATIONS"].flatMap(Int.init) ?? 2000
         var random = SplitMix64(seed: environment["VANE_FUZZ_SEED"].flatMap(UInt64.init) ?? 1)
         let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
-        let originals = snapshot(of: kb.url("Content")).map { ("Content/" + $0.key, $0.value) }.sorted { $0.0 < $1.0 }
+        let originals =
+            snapshot(of: kb.url("Content")).map { ("Content/" + $0.key, $0.value) }.sorted { $0.0 < $1.0 }
             + [("Site/config.yml", try Data(contentsOf: kb.url("Site/config.yml")))]
         let ids = originals.compactMap { $0.0.hasSuffix(".md") ? String($0.0.split(separator: "/").last!.dropLast(3)) : nil }
         let cache = MemoryCache()
         cache.store(ContentLoader.load(root: kb.root).files)
         let watchdog = Watchdog(limit: 20)
-        var withErrors = 0, builds = 0
+        var withErrors = 0
+        var builds = 0
 
         for iteration in 0..<iterations {
             let (path, original) = random.next(below: 50) == 0 ? originals.last! : originals[random.next(below: originals.count - 1)]
@@ -65,7 +67,10 @@ struct FuzzTests {
 
 /// Seeded mutations of a file's bytes.
 enum Mutation {
-    static let inserts = ["\u{0}", "\u{FEFF}", "\r", "\t", "\u{202E}", "\u{E000}W0\u{E001}", "é", "🦙", "\u{301}", "---\n", ": ", "[", "]]", "{", "&a ", "*a ", "|\n", "[[", "[@", "`", "~", "\n", "- ", "\"", "'", "<script>", "{{", "2026-02-30", "\u{FFFF}", "\u{10FFFF}"]
+    static let inserts = [
+        "\u{0}", "\u{FEFF}", "\r", "\t", "\u{202E}", "\u{E000}W0\u{E001}", "é", "🦙", "\u{301}", "---\n", ": ", "[", "]]", "{", "&a ", "*a ", "|\n",
+        "[[", "[@", "`", "~", "\n", "- ", "\"", "'", "<script>", "{{", "2026-02-30", "\u{FFFF}", "\u{10FFFF}",
+    ]
 
     static func apply(_ random: inout SplitMix64, to data: Data, ids: [String]) -> Data {
         var bytes = [UInt8](data)
@@ -78,7 +83,8 @@ enum Mutation {
         case 2, 3:
             var lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             guard !lines.isEmpty else { break }
-            let i = random.next(below: lines.count), j = random.next(below: lines.count)
+            let i = random.next(below: lines.count)
+            let j = random.next(below: lines.count)
             switch random.next(below: 3) {
             case 0: lines.remove(at: i)
             case 1: lines.insert(lines[i], at: j)

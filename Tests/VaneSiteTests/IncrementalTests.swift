@@ -66,10 +66,16 @@ struct IncrementalTests {
             ("Content/events/2026-summit.md", { $0 + "\nSee [[coyote]] and [[ACME]].\n" }),
             ("Content/events/2026-summit.md", { $0.replacingOccurrences(of: "entities: [acme]", with: "entities: [acme, coyote]") }),
             ("Content/events/2025/2025-roadrunner-release.md", { $0.replacingOccurrences(of: "date: 2025-Q2", with: "date: 2025-05") }),
-            ("Content/events/2026-coyote-launch.md", { $0.replacingOccurrences(of: "roadrunner: { priority: maintained }", with: "roadrunner: { priority: sunset }") }),
+            (
+                "Content/events/2026-coyote-launch.md",
+                { $0.replacingOccurrences(of: "roadrunner: { priority: maintained }", with: "roadrunner: { priority: sunset }") }
+            ),
             ("Content/claims/coyote-better.md", { $0.replacingOccurrences(of: "supports: [roadrunner-stays]\n", with: "") }),
             ("Content/entities/coyote.md", { $0.replacingOccurrences(of: "parent: acme-labs", with: "parent: acme") }),
-            ("Content/events/2026-new.md", { _ in "---\ntitle: A new event\ndate: 2026-07\ntype: other\nentities: [roadrunner]\nsources: [acme-blog]\n---\nNew [@acme-blog].\n" }),
+            (
+                "Content/events/2026-new.md",
+                { _ in "---\ntitle: A new event\ndate: 2026-07\ntype: other\nentities: [roadrunner]\nsources: [acme-blog]\n---\nNew [@acme-blog].\n" }
+            ),
             ("Content/events/2026-summit.md", { _ in "" }),
         ]
         for (step, (path, edit)) in edits.enumerated() {
@@ -79,7 +85,8 @@ struct IncrementalTests {
             let outcome = build(kb)
             let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
             _ = build(full)
-            let incremental = snapshot(of: kb.url("public")), reference = snapshot(of: full.url("public"))
+            let incremental = snapshot(of: kb.url("public"))
+            let reference = snapshot(of: full.url("public"))
             #expect(incremental == reference, "step \(step) (\(path)): \(differences(incremental, reference))")
             #expect(outcome.pagesRendered < outcome.pages, "step \(step) re-rendered everything")
             #expect(try graph(kb) == graph(full), "step \(step): the databases differ")

@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 import VaneContent
 import VaneSite
 import VaneTestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Feeds, the JSON API, sitemap, robots, 404 and JSON-LD.
 struct PublishingTests {
@@ -33,11 +34,14 @@ struct PublishingTests {
         #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count - 1 == 5)
         #expect(calendar.contains("DTSTART;VALUE=DATE:20260408\r\nDTEND;VALUE=DATE:20260409\r\n"))
         // A month is the whole month, and the summary says so; no day is claimed.
-        #expect(calendar.contains("DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260701\r\nSUMMARY:Acme shuts down the Anvil API (June 2026)\r\n"))
+        #expect(
+            calendar.contains("DTSTART;VALUE=DATE:20260601\r\nDTEND;VALUE=DATE:20260701\r\nSUMMARY:Acme shuts down the Anvil API (June 2026)\r\n"))
         #expect(calendar.contains("SUMMARY:Acme reorganises its research (c. 2024)"))
         for line in calendar.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75, "\(line)") }
         let entity = try kb.read("public/entities/acme-labs.html")
-        #expect(entity.contains("<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Events (Atom)\" href=\"../feeds/entities/acme-labs.atom\">"))
+        #expect(
+            entity.contains(
+                "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Events (Atom)\" href=\"../feeds/entities/acme-labs.atom\">"))
     }
 
     @Test func realFeedAndCalendarParsersAcceptEveryFile() throws {
@@ -106,7 +110,9 @@ final class ElementCounter: NSObject, XMLParserDelegate {
     let name: String
     var count = 0
     init(name: String) { self.name = name }
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
         if elementName == name { count += 1 }
     }
 }

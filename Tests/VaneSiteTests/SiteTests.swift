@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 import VaneContent
-@testable import VaneSite
 import VaneTestSupport
+
+@testable import VaneSite
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Golden pages are rendered as of a fixed day, so they do not change with the calendar.
 let fixedDay = try! FuzzyDate(parsing: "2026-11-26")
@@ -39,7 +41,9 @@ struct SiteTests {
             let parts = entry.split(separator: "/")
             #expect(files.contains("\(parts[0])/\(parts.last!.dropLast(3)).html"), "no page for \(entry)")
         }
-        for list in ["index.html", "timeline.html", "entities.html", "claims.html", "sources.html", "status.html", "status/meta.html", "assets/style.css"] {
+        for list in [
+            "index.html", "timeline.html", "entities.html", "claims.html", "sources.html", "status.html", "status/meta.html", "assets/style.css",
+        ] {
             #expect(files.contains(list))
         }
         let (small, _) = try build([Repository.fixture("small/Content")])

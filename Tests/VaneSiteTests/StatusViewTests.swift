@@ -1,11 +1,12 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Testing
 import VaneContent
 import VaneSite
 import VaneTestSupport
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The status view and the entity charts, on the `small` fixture and the bundled knowledge base.
 struct StatusViewTests {
@@ -59,7 +60,10 @@ struct StatusViewTests {
         #expect(page.contains("Llama: open weights, flagship, platform risk 0."))
         #expect(!page.contains("Muse Spark</a></td>"))
         // A body's link to an event that had not happened yet is plain text.
-        #expect(try kb.read("public/entities/muse-spark.html").contains("<p>Unlike <a class=\"wikilink\" href=\"../entities/llama.html\">Llama</a>, it has no downloadable weights: it launched in April 2026 as a closed, cloud-only model behind <a class=\"wikilink\" href=\"../entities/meta-ai.html\">Meta AI</a> (2026-04-muse-spark-launch)"))
+        #expect(
+            try kb.read("public/entities/muse-spark.html").contains(
+                "<p>Unlike <a class=\"wikilink\" href=\"../entities/llama.html\">Llama</a>, it has no downloadable weights: it launched in April 2026 as a closed, cloud-only model behind <a class=\"wikilink\" href=\"../entities/meta-ai.html\">Meta AI</a> (2026-04-muse-spark-launch)"
+            ))
     }
 
     @Test func goneProductsAreListedApart() throws {

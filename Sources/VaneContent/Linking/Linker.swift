@@ -112,12 +112,16 @@ public struct Linker {
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
             if let type = types[id], !config.trackableTypes.contains(type) {
-                diagnostics.append(.error(setting.entity.location, "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
+                diagnostics.append(
+                    .error(
+                        setting.entity.location,
+                        "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
                 continue
             }
-            statusChanges.append(StatusChange(
-                event: event.id, entity: id, axis: setting.axis, channel: setting.channel,
-                value: setting.value, date: date, location: setting.location))
+            statusChanges.append(
+                StatusChange(
+                    event: event.id, entity: id, axis: setting.axis, channel: setting.channel,
+                    value: setting.value, date: date, location: setting.location))
             if added.insert(id).inserted {
                 edges.append(Edge(from: event.id, .setsStatus, to: id, at: setting.entity.location))
                 // An entity named in `status` is involved in the event even if `entities` omits it.

@@ -26,15 +26,24 @@ enum AnchorScanner {
                 let c = chars[i]
                 let next: Character? = i + 1 < chars.count ? chars[i + 1] : nil
                 if let q = quote {
-                    if q == "\"" && c == "\\" { i += 2; continue }
+                    if q == "\"" && c == "\\" {
+                        i += 2
+                        continue
+                    }
                     if c == q {
-                        if q == "'" && next == "'" { i += 2; continue }
+                        if q == "'" && next == "'" {
+                            i += 2
+                            continue
+                        }
                         quote = nil
                     }
                     i += 1
                     continue
                 }
-                if c == " " || c == "\t" { i += 1; continue }
+                if c == " " || c == "\t" {
+                    i += 1
+                    continue
+                }
                 if c == "#" && (i == 0 || chars[i - 1] == " " || chars[i - 1] == "\t") { break }
                 let spaceAfter = next == nil || next == " " || next == "\t"
                 if atNodeStart {

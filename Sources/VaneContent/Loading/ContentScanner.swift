@@ -29,7 +29,9 @@ public struct ContentFile: Sendable, Hashable {
 public enum ContentScanner {
     public static func scan(root: URL) -> (entries: [ContentFile], assets: [ContentFile], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("Content")
-        var entries: [ContentFile] = [], assets: [ContentFile] = [], diagnostics: [Diagnostic] = []
+        var entries: [ContentFile] = []
+        var assets: [ContentFile] = []
+        var diagnostics: [Diagnostic] = []
         guard let walked = DirectoryWalker.files(under: content.path) else {
             return ([], [], [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
@@ -52,7 +54,11 @@ public enum ContentScanner {
             }
             guard let kind = Kind(folder: String(parts[0])) else {
                 let folders = Kind.allCases.map(\.folder)
-                diagnostics.append(.error(.top(of: path), "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected entities/, events/, claims/ or sources/)"))
+                diagnostics.append(
+                    .error(
+                        .top(of: path),
+                        "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected entities/, events/, claims/ or sources/)"
+                    ))
                 continue
             }
             let id = String(parts.last!.dropLast(3))

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A fast recursive listing with POSIX `readdir`, `d_type` and `stat`: Foundation's

@@ -205,7 +205,10 @@ public struct EntryParser: Sendable {
                 channels.append((name, v))
             }
         default:
-            fm.diagnostics.append(.error(fm.location(of: value), "\(axis.rawValue) must be one value\(axis == .availability ? " or a mapping of channels to values" : "")"))
+            fm.diagnostics.append(
+                .error(
+                    fm.location(of: value), "\(axis.rawValue) must be one value\(axis == .availability ? " or a mapping of channels to values" : "")")
+            )
         }
         var settings: [StatusSetting] = []
         for (channel, node) in channels {

@@ -157,8 +157,8 @@ struct FrontMatter {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
-            let while_ = context.map { " (\($0.text))" } ?? ""
-            return .error(at(mark), "invalid YAML: \(problem)\(while_)")
+            let during = context.map { " (\($0.text))" } ?? ""
+            return .error(at(mark), "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let line = secondOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.line

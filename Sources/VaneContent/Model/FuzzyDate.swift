@@ -47,7 +47,8 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
             return Int(s)
         }
         guard let first = parts.first, let year = number(first, digits: 4) else { throw fail() }
-        var month = 1, day = 1
+        var month = 1
+        var day = 1
         let precision: Precision
         switch parts.count {
         case 1:

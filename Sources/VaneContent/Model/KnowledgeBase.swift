@@ -68,7 +68,7 @@ extension Entry {
     /// Sort order of dated entries: period start, coarser precision first, then id.
     public static func chronological(_ a: Entry, _ b: Entry) -> Bool {
         switch (a.date, b.date) {
-        case let (x?, y?): return x.sortsBefore(y) ?? (a.id < b.id)
+        case (let x?, let y?): return x.sortsBefore(y) ?? (a.id < b.id)
         case (nil, nil): return a.id < b.id
         case (nil, _): return false
         case (_, nil): return true

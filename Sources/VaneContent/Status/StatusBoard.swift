@@ -35,7 +35,10 @@ public struct StatusBoard: Sendable {
     /// Sources of each event (front matter and citations), for the "why".
     public var eventSources: [String: [String]]
 
-    public init(changes: [StatusChange], entities: [String: EntityInfo], eventSources: [String: [String]], asOf: FuzzyDate, scales: StatusScales, within root: String? = nil) {
+    public init(
+        changes: [StatusChange], entities: [String: EntityInfo], eventSources: [String: [String]], asOf: FuzzyDate, scales: StatusScales,
+        within root: String? = nil
+    ) {
         self.asOf = asOf
         self.scales = scales
         self.entities = entities
@@ -45,9 +48,10 @@ public struct StatusBoard: Sendable {
             let chain = StatusBoard.ancestors(of: id, in: entities)
             if let root, !chain.contains(root) { continue }
             let gone = status.availability.map { scales.isGone($0.value) } ?? false
-            rows.append(StatusRow(
-                entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: chain.last ?? id,
-                status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone))
+            rows.append(
+                StatusRow(
+                    entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: chain.last ?? id,
+                    status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone))
         }
         ranked = rows.filter { !$0.gone }.sorted { a, b in
             let (x, y) = (a.risk?.score ?? -1, b.risk?.score ?? -1)

@@ -85,7 +85,9 @@ public enum StatusTimeline {
                 if change.channel == nil { channels = [:] }
                 channels[key] = setting
                 if previous != change.value {
-                    status.moves.append(StatusMove(date: change.date, event: change.event, axis: .availability, channel: change.channel, from: previous, to: change.value))
+                    status.moves.append(
+                        StatusMove(
+                            date: change.date, event: change.event, axis: .availability, channel: change.channel, from: previous, to: change.value))
                 }
                 status.availability = channels.values.min { a, b in
                     (scales.rank(a.value, on: .availability) ?? .max, a.date.start) < (scales.rank(b.value, on: .availability) ?? .max, b.date.start)
@@ -97,10 +99,12 @@ public enum StatusTimeline {
                 }
                 status.priority = setting
                 if previous != change.value {
-                    status.moves.append(StatusMove(date: change.date, event: change.event, axis: .priority, channel: nil, from: previous, to: change.value))
+                    status.moves.append(
+                        StatusMove(date: change.date, event: change.event, axis: .priority, channel: nil, from: previous, to: change.value))
                 }
             }
-            let point = StatusPoint(date: change.date, event: change.event, availability: status.availability?.value, priority: status.priority?.value)
+            let point = StatusPoint(
+                date: change.date, event: change.event, availability: status.availability?.value, priority: status.priority?.value)
             if status.points.last?.event == change.event { status.points[status.points.count - 1] = point } else { status.points.append(point) }
         }
         status.channels = channels.filter { $0.key != whole }
@@ -120,7 +124,8 @@ extension FuzzyDate {
     /// Months from the start of this period's month to the last month of `later`'s period.
     public func months(until later: FuzzyDate) -> Int {
         let end = later.end
-        let year = Int(end.prefix(4))!, month = Int(end.dropFirst(5).prefix(2))!
+        let year = Int(end.prefix(4))!
+        let month = Int(end.dropFirst(5).prefix(2))!
         return max(0, (year * 12 + month) - (self.year * 12 + self.month))
     }
 }

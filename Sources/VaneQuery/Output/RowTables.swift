@@ -19,7 +19,9 @@ private func joined(_ ids: [String]) -> String { ids.joined(separator: ";") }
 extension EventRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "TYPE", "TITLE"]
     public var displayCells: [String] { [date.displayDate, id, type, title] }
-    public static let csvHeaders = ["id", "title", "type", "date", "date_precision", "date_start", "approximate", "span_end", "entities", "sources", "tags"]
+    public static let csvHeaders = [
+        "id", "title", "type", "date", "date_precision", "date_start", "approximate", "span_end", "entities", "sources", "tags",
+    ]
     public var csvCells: [String] {
         [id, title, type, date, datePrecision, dateStart, approximate ? "1" : "0", spanEnd ?? "", joined(entities), joined(sources), joined(tags)]
     }

@@ -29,7 +29,6 @@ struct HistoryChart {
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
     private var height: Double { top + availabilityHeight + gap + priorityHeight + 40 }
 
-
     private func x(_ day: Int) -> Double {
         left + Double(day - start) / Double(end - start) * (width - left - right)
     }
@@ -62,7 +61,8 @@ struct HistoryChart {
         for (rank, value) in values.enumerated() {
             let cy = y0 + (Double(rank) + 0.5) * rowHeight
             out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(cy))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(cy))\" stroke=\"#eef1f4\"/>\n"
-            out += "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"11\" text-anchor=\"end\">\(SVG.text(scales.label(value)))</text>\n"
+            out +=
+                "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"11\" text-anchor=\"end\">\(SVG.text(scales.label(value)))</text>\n"
         }
         let steps = status.points.compactMap { point -> (Int, Double, StatusPoint)? in
             let value = axis == .availability ? point.availability : point.priority
@@ -83,7 +83,8 @@ struct HistoryChart {
             previous = step.1
             let value = axis == .availability ? step.2.availability! : step.2.priority!
             let event = eventTitles[step.2.event] ?? step.2.event
-            out += "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"#0b5cad\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(scales.label(value))) (\(SVG.text(event)))</title></circle>\n"
+            out +=
+                "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"#0b5cad\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(scales.label(value))) (\(SVG.text(event)))</title></circle>\n"
         }
         return out + "</g>\n"
     }
@@ -92,14 +93,16 @@ struct HistoryChart {
     private func axis(y: Double) -> String {
         var out = "<g class=\"time-axis\">\n"
         out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 6))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y + 6))\" stroke=\"#5b6573\"/>\n"
-        let firstYear = Int(String(startISO.prefix(4)))!, lastYear = Int(asOf.end.prefix(4))!
+        let firstYear = Int(String(startISO.prefix(4)))!
+        let lastYear = Int(asOf.end.prefix(4))!
         for year in firstYear...max(firstYear, lastYear) {
             let day = DayNumber.days(year, 1, 1)
             guard day >= start, day <= end else { continue }
             out += "<line x1=\"\(SVG.n(x(day)))\" y1=\"\(SVG.n(y + 2))\" x2=\"\(SVG.n(x(day)))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#5b6573\"/>\n"
             out += "<text x=\"\(SVG.n(x(day)))\" y=\"\(SVG.n(y + 24))\" font-size=\"11\" text-anchor=\"middle\">\(year)</text>\n"
         }
-        out += "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"end\">as of \(SVG.text(asOf.display))</text>\n"
+        out +=
+            "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"end\">as of \(SVG.text(asOf.display))</text>\n"
         return out + "</g>\n"
     }
 

@@ -59,20 +59,26 @@ struct PositionChart {
         // The stranding zone: still available (right half), no longer the bet (lower half).
         let zoneX = left + Double(columns / 2) * cellWidth
         let zoneY = top + Double(lines / 2) * cellHeight
-        out += "<rect class=\"zone\" x=\"\(SVG.n(zoneX))\" y=\"\(SVG.n(zoneY))\" width=\"\(SVG.n(width - right - zoneX))\" height=\"\(SVG.n(height - bottom - zoneY))\" fill=\"#fbeee6\"/>\n"
-        out += "<text x=\"\(SVG.n(width - right - 6))\" y=\"\(SVG.n(height - bottom - 8))\" text-anchor=\"end\" font-size=\"12\" fill=\"#a4471b\">stranding zone</text>\n"
+        out +=
+            "<rect class=\"zone\" x=\"\(SVG.n(zoneX))\" y=\"\(SVG.n(zoneY))\" width=\"\(SVG.n(width - right - zoneX))\" height=\"\(SVG.n(height - bottom - zoneY))\" fill=\"#fbeee6\"/>\n"
+        out +=
+            "<text x=\"\(SVG.n(width - right - 6))\" y=\"\(SVG.n(height - bottom - 8))\" text-anchor=\"end\" font-size=\"12\" fill=\"#a4471b\">stranding zone</text>\n"
         for (rank, value) in board.scales.availability.enumerated() {
             let cx = left + (Double(columns - 1 - rank) + 0.5) * cellWidth
             out += "<line x1=\"\(SVG.n(cx))\" y1=\"\(SVG.n(top))\" x2=\"\(SVG.n(cx))\" y2=\"\(SVG.n(height - bottom))\" stroke=\"#d9dee5\"/>\n"
-            out += "<text x=\"\(SVG.n(cx))\" y=\"\(SVG.n(height - bottom + 16))\" font-size=\"12\" text-anchor=\"end\" transform=\"rotate(-35 \(SVG.n(cx)) \(SVG.n(height - bottom + 16)))\">\(SVG.text(board.scales.label(value)))</text>\n"
+            out +=
+                "<text x=\"\(SVG.n(cx))\" y=\"\(SVG.n(height - bottom + 16))\" font-size=\"12\" text-anchor=\"end\" transform=\"rotate(-35 \(SVG.n(cx)) \(SVG.n(height - bottom + 16)))\">\(SVG.text(board.scales.label(value)))</text>\n"
         }
         for (rank, value) in board.scales.priority.enumerated() {
             let cy = top + (Double(rank) + 0.5) * cellHeight
             out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(cy))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(cy))\" stroke=\"#d9dee5\"/>\n"
-            out += "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"12\" text-anchor=\"end\">\(SVG.text(board.scales.label(value)))</text>\n"
+            out +=
+                "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"12\" text-anchor=\"end\">\(SVG.text(board.scales.label(value)))</text>\n"
         }
-        out += "<text x=\"\(SVG.n(left + (width - left - right) / 2))\" y=\"\(SVG.n(height - 8))\" font-size=\"13\" text-anchor=\"middle\">Available today → more available</text>\n"
-        out += "<text x=\"16\" y=\"\(SVG.n(top + (height - top - bottom) / 2))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(SVG.n(top + (height - top - bottom) / 2)))\">Strategic priority → higher</text>\n"
+        out +=
+            "<text x=\"\(SVG.n(left + (width - left - right) / 2))\" y=\"\(SVG.n(height - 8))\" font-size=\"13\" text-anchor=\"middle\">Available today → more available</text>\n"
+        out +=
+            "<text x=\"16\" y=\"\(SVG.n(top + (height - top - bottom) / 2))\" font-size=\"13\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(SVG.n(top + (height - top - bottom) / 2)))\">Strategic priority → higher</text>\n"
         return out + "</g>\n"
     }
 
@@ -98,13 +104,17 @@ struct PositionChart {
             let path = positions.map { "\(SVG.n($0.0)),\(SVG.n($0.1))" }.joined(separator: " ")
             out += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\n"
             for earlier in positions.dropLast() {
-                out += "<circle cx=\"\(SVG.n(earlier.0))\" cy=\"\(SVG.n(earlier.1))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(SVG.text(row.name)), \(SVG.text(earlier.2.date.display)): \(SVG.text(board.scales.label(earlier.2.availability ?? ""))), \(SVG.text(board.scales.label(earlier.2.priority ?? "")))</title></circle>\n"
-                out += "<text x=\"\(SVG.n(earlier.0 + 7))\" y=\"\(SVG.n(earlier.1 - 7))\" font-size=\"11\" fill=\"\(color)\">\(SVG.text(earlier.2.date.display))</text>\n"
+                out +=
+                    "<circle cx=\"\(SVG.n(earlier.0))\" cy=\"\(SVG.n(earlier.1))\" r=\"4\" fill=\"#ffffff\" stroke=\"\(color)\" stroke-width=\"2\"><title>\(SVG.text(row.name)), \(SVG.text(earlier.2.date.display)): \(SVG.text(board.scales.label(earlier.2.availability ?? ""))), \(SVG.text(board.scales.label(earlier.2.priority ?? "")))</title></circle>\n"
+                out +=
+                    "<text x=\"\(SVG.n(earlier.0 + 7))\" y=\"\(SVG.n(earlier.1 - 7))\" font-size=\"11\" fill=\"\(color)\">\(SVG.text(earlier.2.date.display))</text>\n"
             }
         }
         out += "<a href=\"\(root)entities/\(row.entity).html\">"
-        out += "<circle cx=\"\(SVG.n(current.0))\" cy=\"\(SVG.n(current.1))\" r=\"7\" fill=\"\(color)\"><title>\(SVG.text(row.name)): \(SVG.text(a)), \(SVG.text(p)) since \(SVG.text(row.status.since?.display ?? ""))</title></circle>"
-        out += "<text x=\"\(SVG.n(current.0 + 10))\" y=\"\(SVG.n(current.1 + 4))\" font-size=\"13\" font-weight=\"600\" fill=\"\(color)\">\(SVG.text(row.name))</text></a>\n"
+        out +=
+            "<circle cx=\"\(SVG.n(current.0))\" cy=\"\(SVG.n(current.1))\" r=\"7\" fill=\"\(color)\"><title>\(SVG.text(row.name)): \(SVG.text(a)), \(SVG.text(p)) since \(SVG.text(row.status.since?.display ?? ""))</title></circle>"
+        out +=
+            "<text x=\"\(SVG.n(current.0 + 10))\" y=\"\(SVG.n(current.1 + 4))\" font-size=\"13\" font-weight=\"600\" fill=\"\(color)\">\(SVG.text(row.name))</text></a>\n"
         return out + "</g>\n"
     }
 }

@@ -12,8 +12,12 @@ struct CalendarFeed {
     let events: [Entry]
 
     var text: String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Weathervane//vane//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + CalendarFeed.escape(name)]
-        let host = model.kb.config.baseURL.isEmpty ? "weathervane.invalid" : (model.kb.config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "weathervane.invalid")
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Weathervane//vane//EN", "CALSCALE:GREGORIAN", "X-WR-CALNAME:" + CalendarFeed.escape(name),
+        ]
+        let host =
+            model.kb.config.baseURL.isEmpty
+            ? "weathervane.invalid" : (model.kb.config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "weathervane.invalid")
         for event in events {
             guard let date = event.date else { continue }
             let last = event.endDate ?? date

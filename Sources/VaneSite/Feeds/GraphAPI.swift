@@ -50,21 +50,23 @@ struct GraphAPI {
     }
 
     var graph: Data {
-        encode(Graph(
-            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text,
-            entries: model.kb.entries.map(entry),
-            edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
-            statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status)))
+        encode(
+            Graph(
+                schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text,
+                entries: model.kb.entries.map(entry),
+                edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
+                statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status)))
     }
 
     /// An entity with the events and claims about it or any entity under it, oldest first.
     func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {
         let claimIDs = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) })
         let claims = claimIDs.compactMap { model.kb.entry($0) }
-        return encode(EntityFile(
-            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
-            events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
-            statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status)))
+        return encode(
+            EntityFile(
+                schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
+                events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
+                statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status)))
     }
 
     private func encode(_ value: some Encodable) -> Data {

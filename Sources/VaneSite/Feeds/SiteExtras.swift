@@ -29,12 +29,16 @@ struct SiteExtras {
             return h.value
         }
         let eventParts = events.map { eventPages["events/\($0.id).html"] ?? 0 }
-        files.append(OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
-            Data(AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit))).xml.utf8)
-        })
-        files.append(OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
-            Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
-        })
+        files.append(
+            OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
+                Data(
+                    AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit)))
+                        .xml.utf8)
+            })
+        files.append(
+            OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
+                Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
+            })
         let api = GraphAPI(model: model)
         files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -48,36 +52,45 @@ struct SiteExtras {
             let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
             let path = "feeds/entities/\(entity.id)"
             let newest = Array(own.prefix(SiteExtras.atomLimit))
-            files.append(OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
-                Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
-            })
-            files.append(OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
-                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
-            })
+            files.append(
+                OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
+                    Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
+                })
+            files.append(
+                OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
+                    Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
+                })
             let statusParts = (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
-            let apiParts = treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [StableHash.of(model.board.asOf.text)]
-            files.append(OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
-                api.entity(entity, tree: tree, events: own)
-            })
+            let apiParts =
+                treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
+                    StableHash.of(model.board.asOf.text)
+                ]
+            files.append(
+                OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
+                    api.entity(entity, tree: tree, events: own)
+                })
         }
         let base = model.kb.config.baseURL
         let everything = [fingerprints.everything, StableHash.of(pages.sorted().joined(separator: "\n"))]
-        files.append(OutputFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
-            Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
-        })
-        if !base.isEmpty {
-            files.append(OutputFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
-                var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                for page in pages.sorted() where page != "404.html" {
-                    xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
-                }
-                return Data((xml + "</urlset>\n").utf8)
+        files.append(
+            OutputFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
+                Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
             })
+        if !base.isEmpty {
+            files.append(
+                OutputFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
+                    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                    for page in pages.sorted() where page != "404.html" {
+                        xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
+                    }
+                    return Data((xml + "</urlset>\n").utf8)
+                })
         }
-        files.append(OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
-            let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-            return Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)
-        })
+        files.append(
+            OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
+                let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+                return Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)
+            })
         files += searchIndex()
         return files
     }
@@ -90,7 +103,11 @@ struct SiteExtras {
             let entries = byShard[shard] ?? []
             var h = StableHash()
             h.add("search \(shard)")
-            for e in entries { h.add(e.id); h.add(fingerprints.summary(e.id)); h.add(e.body) }
+            for e in entries {
+                h.add(e.id)
+                h.add(fingerprints.summary(e.id))
+                h.add(e.body)
+            }
             return OutputFile(path: "search/index-\(shard).js", fingerprint: h.value) {
                 let rows = entries.map { e -> [String: String] in
                     ["t": e.title, "k": e.kind.rawValue, "u": SiteModel.url(of: e), "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body]

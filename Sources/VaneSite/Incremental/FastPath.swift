@@ -30,7 +30,8 @@ enum FastPath {
             files.count == previous.manifest.count
         else { return nil }
         for file in files {
-            guard let known = previous.manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified, !file.escapes else {
+            guard let known = previous.manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified, !file.escapes
+            else {
                 return nil
             }
         }

@@ -25,8 +25,15 @@ struct PageFingerprints {
         var h = StableHash()
         h.add(global)
         h.add(model.board.asOf.text)
-        for e in model.kb.entries { h.add(e.id); h.add(summaries[e.id]!) }
-        for edge in model.kb.edges { h.add(edge.from); h.add(edge.relation.rawValue); h.add(edge.to) }
+        for e in model.kb.entries {
+            h.add(e.id)
+            h.add(summaries[e.id]!)
+        }
+        for edge in model.kb.edges {
+            h.add(edge.from)
+            h.add(edge.relation.rawValue)
+            h.add(edge.to)
+        }
         for s in model.kb.statusChanges { h.add(s.signature) }
         everything = h.value
         var g = StableHash()

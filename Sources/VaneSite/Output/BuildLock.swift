@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One build at a time per knowledge base: an exclusive `flock` on `.vane-build.lock` in

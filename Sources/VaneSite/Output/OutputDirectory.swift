@@ -1,7 +1,8 @@
 import CVaneSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A site is written into a staging folder beside the output, then swapped in with one
@@ -11,7 +12,9 @@ public struct OutputDirectory: Sendable {
     public let staging: URL
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
-    static let knownFolders: Set<String> = ["entities", "events", "claims", "sources", "assets", "status", "feeds", "feeds/entities", "api", "api/v1", "api/v1/entities", "search"]
+    static let knownFolders: Set<String> = [
+        "entities", "events", "claims", "sources", "assets", "status", "feeds", "feeds/entities", "api", "api/v1", "api/v1/entities", "search",
+    ]
 
     public init(target: URL) throws {
         self.target = target.standardizedFileURL
@@ -60,7 +63,8 @@ public struct OutputDirectory: Sendable {
     /// Hard-links the current output's file at `path` into the staging folder, keeping its
     /// bytes and modification time; false when there is no such file.
     public func keep(_ path: String) -> Bool {
-        let from = target.appendingPathComponent(path).path, to = staging.appendingPathComponent(path)
+        let from = target.appendingPathComponent(path).path
+        let to = staging.appendingPathComponent(path)
         if link(from, to.path) == 0 { return true }
         // A folder not made in advance (api/v1/entities/…): make it, then try once more.
         guard errno == ENOENT, FileManager.default.fileExists(atPath: from) else { return false }

@@ -35,15 +35,23 @@ public struct Theme: Sendable {
             }
         }
         var h = StableHash()
-        for (name, text) in templates.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(text) }
-        for (name, data) in assets.sorted(by: { $0.key < $1.key }) { h.add(name); h.add(String(decoding: data, as: UTF8.self)) }
+        for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(text)
+        }
+        for (name, data) in assets.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(String(decoding: data, as: UTF8.self))
+        }
         return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
     }
 
     /// Regular, non-hidden files under a folder, in path order: (relative path, contents).
     private static func files(under folder: URL) -> [(String, Data)] {
         (DirectoryWalker.files(under: folder.path) ?? []).compactMap { found in
-            guard !found.escapes, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(found.relative).path) else { return nil }
+            guard !found.escapes, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(found.relative).path) else {
+                return nil
+            }
             return (found.relative, data)
         }
     }

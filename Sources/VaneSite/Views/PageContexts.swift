@@ -77,7 +77,11 @@ extension SiteModel {
         case .entry(let id) where kb.entry(id)?.kind == .entity: base = "feeds/entities/\(id)"
         default: return []
         }
-        let webcal = kb.config.baseURL.isEmpty ? nil : kb.config.baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://") + base + ".ics"
+        let webcal =
+            kb.config.baseURL.isEmpty
+            ? nil
+            : kb.config.baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://") + base
+                + ".ics"
         return [
             ["type": "application/atom+xml", "title": "Events (Atom)", "href": root + base + ".atom"],
             ["type": "text/calendar", "title": "Events (iCalendar)", "href": webcal ?? root + base + ".ics"],
@@ -88,7 +92,9 @@ extension SiteModel {
     /// written as JSON escapes, so content can never close the element.
     static func jsonLD(for e: Entry, url: String?) -> String {
         // ISO 8601 at the precision written; a quarter has no ISO form, so its year stands.
-        func iso(_ d: FuzzyDate) -> String { d.precision == .quarter ? String(d.text.drop { $0 == "~" }.prefix(4)) : String(d.text.drop { $0 == "~" }) }
+        func iso(_ d: FuzzyDate) -> String {
+            d.precision == .quarter ? String(d.text.drop { $0 == "~" }.prefix(4)) : String(d.text.drop { $0 == "~" })
+        }
         var object: [String: Any] = ["@context": "https://schema.org", "@type": "Event", "name": e.title]
         if let d = e.date { object["startDate"] = iso(d) }
         if let d = e.endDate { object["endDate"] = iso(d) }
@@ -214,12 +220,14 @@ extension SiteModel {
         let history = (changesByEntity[e.id] ?? [])
             .sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
         if !history.isEmpty {
-            context["statusHistory"] = ["rows": history.map { s -> [String: Any] in
-                [
-                    "date": SiteModel.date(s.date), "axis": s.axis.rawValue, "channel": s.channel ?? "all",
-                    "value": s.value, "event": kb.entry(s.event)?.title ?? s.event, "url": "events/\(s.event).html",
-                ]
-            }]
+            context["statusHistory"] = [
+                "rows": history.map { s -> [String: Any] in
+                    [
+                        "date": SiteModel.date(s.date), "axis": s.axis.rawValue, "channel": s.channel ?? "all",
+                        "value": s.value, "event": kb.entry(s.event)?.title ?? s.event, "url": "events/\(s.event).html",
+                    ]
+                }
+            ]
         }
     }
 
@@ -229,12 +237,14 @@ extension SiteModel {
         context["involved"] = section(targets(of: e.id, .involves))
         let changes = changesByEvent[e.id] ?? []
         if !changes.isEmpty {
-            context["statusChanges"] = ["rows": changes.map { s -> [String: Any] in
-                [
-                    "entity": kb.entry(s.entity)?.title ?? s.entity, "url": "entities/\(s.entity).html",
-                    "axis": s.axis.rawValue, "channel": s.channel ?? "all", "value": s.value,
-                ]
-            }]
+            context["statusChanges"] = [
+                "rows": changes.map { s -> [String: Any] in
+                    [
+                        "entity": kb.entry(s.entity)?.title ?? s.entity, "url": "entities/\(s.entity).html",
+                        "axis": s.axis.rawValue, "channel": s.channel ?? "all", "value": s.value,
+                    ]
+                }
+            ]
         }
     }
 

@@ -100,7 +100,8 @@ extension SiteModel {
     private func availabilityText(_ status: EntityStatus) -> String {
         var text = label(status.availability?.value)
         if !status.channels.isEmpty {
-            text += " (" + status.channels.keys.sorted().map { "\($0): \(label(status.channels[$0]!.value).lowercased())" }.joined(separator: ", ") + ")"
+            text +=
+                " (" + status.channels.keys.sorted().map { "\($0): \(label(status.channels[$0]!.value).lowercased())" }.joined(separator: ", ") + ")"
         }
         return text
     }

@@ -38,8 +38,12 @@ extension Vane {
             }
             guard outcome.succeeded else { throw ExitCode.failure }
             if verbose {
-                printError("parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)")
-                printError("rendered \(outcome.pagesRendered) of \(outcome.pages) pages into \(options.output.path) (\(outcome.pages - outcome.pagesRendered) unchanged, kept)")
+                printError(
+                    "parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)"
+                )
+                printError(
+                    "rendered \(outcome.pagesRendered) of \(outcome.pages) pages into \(options.output.path) (\(outcome.pages - outcome.pagesRendered) unchanged, kept)"
+                )
                 printError("time: \(outcome.timings.summary)")
             }
         }
