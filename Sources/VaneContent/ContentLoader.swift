@@ -93,9 +93,7 @@ public enum ContentLoader {
 
     /// What a file's parse depends on besides its bytes.
     static func salt(for config: SiteConfig) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        let settings = (try? encoder.encode(config)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let settings = CanonicalJSON.text(config, fallback: "")
         return "vane-parser-\(parserVersion)\n\(settings)\n"
     }
 

@@ -7,7 +7,7 @@ public struct Timings: Sendable {
     public init() {}
 
     /// Runs `body` and records how long it took under `name`.
-    public mutating func measure<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+    public mutating func measure<T, E: Error>(_ name: String, _ body: () throws(E) -> T) throws(E) -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
         return try body()

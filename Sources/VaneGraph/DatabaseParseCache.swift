@@ -7,8 +7,8 @@ public struct DatabaseParseCache: ParseCache {
     private let stored: [String: (hash: String, json: String, size: Int, modified: Int64)]
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
-    /// Ids of the previous build and its aliases (lowercased → entity id).
-    private let ids: Set<String>
+    /// Ids of the previous build with their kinds, and its aliases (lowercased → entity id).
+    private let kinds: [String: String]
     private let aliases: [String: String]
     /// The previous build's `build_state`.
     public let state: [String: String]
@@ -17,53 +17,52 @@ public struct DatabaseParseCache: ParseCache {
     public let manifest: [String: (size: Int, modified: Int64)]
     /// Why the database could not be opened; nil when it could, or when there is none.
     public let problem: GraphDatabase.OpenError?
+    /// Why some of what the previous build stored could not be used, and so is computed
+    /// again (printed under `--verbose`); empty when everything was read.
+    public let skipped: CacheNotes
 
     /// Reads the previous build from the database at `url`; empty when there is none or it
     /// is unusable. Without `parses`, the stored parses themselves are not loaded (the
     /// fast path needs only the manifest).
     public init(url: URL, parses: Bool = true) {
-        let queue: DatabaseQueue
+        let notes = CacheNotes()
+        skipped = notes
+        let queue: DatabaseQueue?
         do {
             queue = try GraphDatabase.openReadOnly(url)
             problem = nil
         } catch {
+            queue = nil
             if case .missing = error { problem = nil } else { problem = error }
-            stored = [:]
-            manifest = [:]
-            pages = [:]
-            ids = []
-            aliases = [:]
-            state = [:]
-            return
         }
-        var manifest: [String: (Int, Int64)] = [:]
-        for row in (try? queue.read({ db in try Row.fetchAll(db, sql: "SELECT path, size, modified FROM files") })) ?? [] {
-            manifest[row[0]] = (row[1], row[2])  // by position: name lookups are case-insensitive searches
+        /// Rows of one request; a request that fails is noted and reads as no rows.
+        func read<T>(_ what: String, _ request: (Database) throws -> [T]) -> [T] {
+            guard let queue else { return [] }
+            do {
+                return try queue.read(request)
+            } catch {
+                notes.add("cannot read the stored \(what) (\(error)); computing them again")
+                return []
+            }
         }
-        self.manifest = manifest
-        let rows =
-            parses
-            ? ((try? queue.read { db in
-                try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files WHERE parsed IS NOT NULL")
-            }) ?? []) : []
+        let files = read("file list") { try FileRecord.fetchAll($0) }
+        manifest = Dictionary(files.map { ($0.path, ($0.size, $0.modified)) }, uniquingKeysWith: { a, _ in a })
         var stored: [String: (String, String, Int, Int64)] = [:]
-        for row in rows { stored[row[0]] = (row[1], row[2], row[3], row[4]) }
+        if parses {
+            for file in files { if let json = file.parsed { stored[file.path] = (file.hash, json, file.size, file.modified) } }
+        }
         self.stored = stored
-        let pageRows = parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT path, fingerprint FROM pages") }) ?? []) : []
-        var pages: [String: UInt64] = [:]
-        for row in pageRows { pages[row[0]] = UInt64(bitPattern: row[1] as Int64) }
-        self.pages = pages
-        ids = parses ? Set((try? queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") }) ?? []) : []
-        var aliases: [String: String] = [:]
-        for row in parses ? ((try? queue.read { db in try Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases") }) ?? []) : [] {
-            aliases[row[0]] = row[1]
-        }
-        self.aliases = aliases
-        var state: [String: String] = [:]
-        for row in (try? queue.read { db in try Row.fetchAll(db, sql: "SELECT key, value FROM build_state") }) ?? [] {
-            state[row[0]] = row[1]
-        }
-        self.state = state
+        pages =
+            parses
+            ? Dictionary(
+                read("page fingerprints") { try PageRecord.fetchAll($0) }.map { ($0.path, UInt64(bitPattern: $0.fingerprint)) },
+                uniquingKeysWith: { a, _ in a }) : [:]
+        let entries = parses ? read("entry ids") { try Row.fetchAll($0, sql: "SELECT id, kind FROM entries") } : []
+        kinds = Dictionary(entries.map { ($0["id"] as String, $0["kind"] as String) }, uniquingKeysWith: { a, _ in a })
+        aliases =
+            parses
+            ? Dictionary(read("aliases") { try AliasRecord.fetchAll($0) }.map { ($0.aliasKey, $0.entityID) }, uniquingKeysWith: { a, _ in a }) : [:]
+        state = Dictionary(read("build state") { try BuildStateRecord.fetchAll($0) }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func isUnchanged(_ parsed: ParsedFile) -> Bool { stored[parsed.path]?.hash == parsed.hash }
@@ -75,10 +74,12 @@ public struct DatabaseParseCache: ParseCache {
     }
 
     /// Whether `result` can be written by updating the changed entries' rows: the same ids
-    /// and aliases exist (so no other entry's references resolve differently), and few
-    /// enough files changed that an update beats a rewrite.
+    /// of the same kinds and the same aliases exist (so no other entry's references resolve
+    /// differently: a publisher that stops being an entity changes its sources' rows), and
+    /// few enough files changed that an update beats a rewrite.
     public func canUpdate(to result: LoadResult) -> Bool {
-        guard !ids.isEmpty, Set(result.knowledgeBase.entries.map(\.id)) == ids, result.knowledgeBase.aliases == aliases else { return false }
+        let now = Dictionary(result.knowledgeBase.entries.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
+        guard !kinds.isEmpty, now == kinds, result.knowledgeBase.aliases == aliases else { return false }
         return result.files.filter { !isUnchanged($0) }.count * 4 < max(result.files.count, 1)
     }
 
@@ -90,6 +91,22 @@ public struct DatabaseParseCache: ParseCache {
 
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
         guard let hit = stored[path], hit.hash == hash else { return nil }
-        return try? JSONDecoder().decode(ParsedFile.self, from: Data(hit.json.utf8))
+        do {
+            return try CanonicalJSON.decode(ParsedFile.self, from: hit.json)
+        } catch {
+            skipped.add("the stored parse of \(path) does not decode (\(error)); parsing the file again")
+            return nil
+        }
     }
+}
+
+/// Notes collected from concurrent readers of the cache.
+public final class CacheNotes: @unchecked Sendable {
+    private var notes: [String] = []
+    private let lock = NSLock()
+
+    func add(_ note: String) { lock.withLock { notes.append(note) } }
+
+    /// In the order they were noted.
+    public var all: [String] { lock.withLock { notes } }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneDiagnostics
 
 /// What a build leaves in the database besides the graph: page fingerprints and the
 /// state its fast path compares against.
@@ -15,15 +16,45 @@ public struct BuildRecord: Sendable {
     }
 }
 
-/// The only writer of the graph. A first build (or one that changes which ids and
+/// Why the graph could not be written.
+public enum GraphStoreError: Error, CustomStringConvertible {
+    /// SQLite refused a statement or the file.
+    case database(path: String, message: String)
+    /// The new database could not be renamed over the old one.
+    case rename(from: String, to: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .database(let path, let message): "cannot write the database '\(path)': \(message)"
+        case .rename(let from, let to, let code): "cannot rename '\(from)' to '\(to)': \(String(cString: strerror(code)))"
+        }
+    }
+}
+
+/// The only writer of the graph. A first build (or one that changes which ids, kinds and
 /// aliases exist) writes a complete new database beside the old one and renames it into
 /// place; a build that only changes some entries updates their rows in one transaction.
 /// Either way a failed or interrupted build leaves the previous database as it was.
 public enum GraphStore {
-    public static func write(_ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil) throws {
-        if let previous, previous.canUpdate(to: result), FileManager.default.fileExists(atPath: url.path) {
-            return try update(result, at: url, record: record, previous: previous)
+    public static func write(
+        _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
+    ) throws(GraphStoreError) {
+        do {
+            if let previous, previous.canUpdate(to: result), FileManager.default.fileExists(atPath: url.path) {
+                return try update(result, at: url, record: record, previous: previous)
+            }
+            try writeWhole(result, to: url, record: record, previous: previous)
+        } catch let error as GraphStoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .database(path: url.path, message: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .database(path: url.path, message: "\(error)")
         }
+    }
+
+    /// A complete new database, written beside the old one and renamed over it.
+    private static func writeWhole(_ result: LoadResult, to url: URL, record: BuildRecord, previous: DatabaseParseCache?) throws {
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
         if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
@@ -33,7 +64,7 @@ public enum GraphStore {
             try queue.write { db in
                 // Entries reference each other in any order; keys are checked at commit.
                 try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                let rows = try RowWriter(db, result.knowledgeBase)
+                let rows = RowWriter(db, result.knowledgeBase)
                 let texts = RowWriter.encodeInParallel(result.files, previous: previous)
                 for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
                 for asset in result.assetFiles { try rows.insertAsset(asset) }
@@ -46,7 +77,7 @@ public enum GraphStore {
             }
             try queue.close()
             if rename(staging.path, url.path) != 0 {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
@@ -61,14 +92,14 @@ public enum GraphStore {
         try queue.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let kb = result.knowledgeBase
-            let rows = try RowWriter(db, kb)
+            let rows = RowWriter(db, kb)
             let changed = Set(result.files.filter { !previous.isUnchanged($0) }.compactMap(\.entry?.id))
             // Same ids means the same Markdown paths' ids; rewrite only rows that differ.
             for parsed in result.files where !previous.isStoredExactly(parsed) {
-                try db.execute(sql: "DELETE FROM files WHERE path = ? OR entry_id = ?", arguments: [parsed.path, parsed.entry?.id])
+                try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
                 try rows.insertFile(parsed, previous: previous)
             }
-            try db.execute(sql: "DELETE FROM files WHERE parsed IS NULL")
+            try FileRecord.filter(FileRecord.Columns.parsed == nil).deleteAll(db)
             for asset in result.assetFiles { try rows.insertAsset(asset) }
             for id in changed { try rows.delete(id) }
             for entry in kb.entries where changed.contains(entry.id) {
@@ -83,15 +114,13 @@ public enum GraphStore {
     }
 }
 
-/// Prepared statements for every table, shared by the full write and the update.
+/// Every table's rows from the knowledge base, shared by the full write and the update.
 private struct RowWriter {
     let db: Database
     let kb: KnowledgeBase
     let parents: [String: String], publishers: [String: String], claimants: [String: String]
-    let file, entity, event, claim, source, tag, fts, alias, edge, status: Statement
-    let encoder: JSONEncoder
 
-    init(_ db: Database, _ kb: KnowledgeBase) throws {
+    init(_ db: Database, _ kb: KnowledgeBase) {
         self.db = db
         self.kb = kb
         func targets(_ relation: Relation) -> [String: String] {
@@ -100,29 +129,18 @@ private struct RowWriter {
         parents = targets(.parent)
         publishers = targets(.publishedBy)
         claimants = targets(.claimedBy)
-        file = try db.makeStatement(sql: "INSERT INTO files (path, hash, kind, entry_id, parsed, size, modified) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        entity = try db.makeStatement(sql: "INSERT INTO entities VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-        event = try db.makeStatement(sql: "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        claim = try db.makeStatement(sql: "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        source = try db.makeStatement(sql: "INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        tag = try db.makeStatement(sql: "INSERT OR IGNORE INTO tags VALUES (?, ?)")
-        fts = try db.makeStatement(sql: "INSERT INTO entries_fts (id, kind, title, body) VALUES (?, ?, ?, ?)")
-        alias = try db.makeStatement(sql: "INSERT OR IGNORE INTO aliases VALUES (?, ?, ?)")
-        edge = try db.makeStatement(sql: "INSERT INTO edges VALUES (?, ?, ?, ?, ?, ?)")
-        status = try db.makeStatement(sql: "INSERT INTO status_changes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
     }
-
-    func json(_ value: some Encodable) throws -> String { String(decoding: try encoder.encode(value), as: UTF8.self) }
 
     func insertFile(_ parsed: ParsedFile, previous: DatabaseParseCache?) throws {
         // An unchanged file's parse is stored as it was, without encoding it again.
-        try insertFile(parsed, text: try previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? json(parsed))
+        try insertFile(parsed, text: previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? CanonicalJSON.text(parsed))
     }
 
     func insertFile(_ parsed: ParsedFile, text: String) throws {
-        try file.execute(arguments: [parsed.path, parsed.hash, parsed.entry?.kind.rawValue, parsed.entry?.id, text, parsed.size, parsed.modified])
+        try FileRecord(
+            path: parsed.path, hash: parsed.hash, kind: parsed.entry?.kind.rawValue, entryID: parsed.entry?.id, parsed: text,
+            size: parsed.size, modified: parsed.modified
+        ).insert(db)
     }
 
     /// The stored form of every parse, encoded on all cores (JSON encoding is the slow part
@@ -130,86 +148,85 @@ private struct RowWriter {
     static func encodeInParallel(_ files: [ParsedFile], previous: DatabaseParseCache?) -> [String] {
         let texts = ResultSlots<String>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            if let stored = previous?.storedJSON(path: files[i].path, hash: files[i].hash) {
-                texts[i] = stored
-                return
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            texts[i] = (try? encoder.encode(files[i])).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+            texts[i] = previous?.storedJSON(path: files[i].path, hash: files[i].hash) ?? CanonicalJSON.text(files[i])
         }
         return texts.values
     }
 
     func insertAsset(_ asset: ContentFile) throws {
-        try file.execute(arguments: [asset.path, "", nil, nil, nil, asset.size, asset.modified])
+        try FileRecord(path: asset.path, hash: "", kind: nil, entryID: nil, parsed: nil, size: asset.size, modified: asset.modified).insert(db)
     }
 
     func delete(_ id: String) throws {
-        for table in ["entities", "events", "claims", "sources"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
-        }
-        try db.execute(sql: "DELETE FROM tags WHERE entry_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM aliases WHERE entity_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM edges WHERE from_id = ?", arguments: [id])
-        try db.execute(sql: "DELETE FROM status_changes WHERE event_id = ?", arguments: [id])
+        try EntityRecord.deleteOne(db, key: id)
+        try EventRecord.deleteOne(db, key: id)
+        try ClaimRecord.deleteOne(db, key: id)
+        try SourceRecord.deleteOne(db, key: id)
+        try TagRecord.filter(TagRecord.Columns.entryID == id).deleteAll(db)
+        try AliasRecord.filter(AliasRecord.Columns.entityID == id).deleteAll(db)
+        try EdgeRecord.filter(EdgeRecord.Columns.fromID == id).deleteAll(db)
+        try StatusChangeRecord.filter(StatusChangeRecord.Columns.eventID == id).deleteAll(db)
         try db.execute(sql: "DELETE FROM entries_fts WHERE id = ?", arguments: [id])
     }
 
     func insert(_ e: Entry) throws {
-        let extra = try json(e.extra)
+        let extra = CanonicalJSON.text(e.extra)
         switch e.kind {
         case .entity:
-            try entity.execute(arguments: [e.id, e.title, e.type, parents[e.id], e.homepage, e.path, e.body, extra])
+            try EntityRecord(
+                id: e.id, name: e.title, type: e.type ?? "", parentID: parents[e.id], homepage: e.homepage, path: e.path, body: e.body,
+                extra: extra
+            ).insert(db)
         case .event:
             guard let d = e.date else { return }
-            try event.execute(arguments: [
-                e.id, e.title, e.type, d.text, d.precision.rawValue, d.start, e.endDate?.end ?? d.end,
-                d.approximate, e.endDate?.text, e.path, e.body, extra,
-            ])
+            try EventRecord(
+                id: e.id, title: e.title, type: e.type ?? "", date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start,
+                dateEnd: e.endDate?.end ?? d.end, approximate: d.approximate, spanEnd: e.endDate?.text, path: e.path, body: e.body, extra: extra
+            ).insert(db)
         case .claim:
             guard let d = e.date else { return }
-            try claim.execute(arguments: [
-                e.id, e.title, e.type, e.verdict, e.verdictDate?.text, claimants[e.id] ?? "",
-                d.text, d.precision.rawValue, d.start, d.end, d.approximate, e.path, e.body, extra,
-            ])
+            try ClaimRecord(
+                id: e.id, title: e.title, type: e.type ?? "", verdict: e.verdict ?? "pending", verdictDate: e.verdictDate?.text,
+                claimantID: claimants[e.id] ?? "", date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start, dateEnd: d.end,
+                approximate: d.approximate, path: e.path, body: e.body, extra: extra
+            ).insert(db)
         case .source:
-            try source.execute(arguments: [
-                e.id, e.title, e.publisher?.text ?? "", publishers[e.id], e.url ?? "", e.type, e.archive,
-                e.date?.text, e.date?.precision.rawValue, e.date?.start, e.accessed?.text, e.path, e.body, extra,
-            ])
+            try SourceRecord(
+                id: e.id, title: e.title, publisher: e.publisher?.text ?? "", publisherID: publishers[e.id], url: e.url ?? "", type: e.type,
+                archive: e.archive, published: e.date?.text, publishedPrecision: e.date?.precision.rawValue, publishedStart: e.date?.start,
+                accessed: e.accessed?.text, path: e.path, body: e.body, extra: extra
+            ).insert(db)
         }
-        for t in e.tags { try tag.execute(arguments: [e.id, t]) }
+        for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) }
         let searchable = ([e.body] + e.aliases.map(\.text)).joined(separator: "\n")
-        try fts.execute(arguments: [e.id, e.kind.rawValue, e.title, searchable])
+        try SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable).insert(db)
     }
 
     func insertAliases(of entries: [Entry]) throws {
         for e in entries where e.kind == .entity {
             for a in e.aliases where kb.aliases[a.text.lowercased()] == e.id {
-                try alias.execute(arguments: [a.text, a.text.lowercased(), e.id])
+                try AliasRecord(alias: a.text, aliasKey: a.text.lowercased(), entityID: e.id).insert(db, onConflict: .ignore)
             }
         }
     }
 
     func insert(_ e: Edge) throws {
-        try edge.execute(arguments: [e.from, e.relation.rawValue, e.to, e.location.path, e.location.line, e.location.column])
+        try EdgeRecord(fromID: e.from, relation: e.relation.rawValue, toID: e.to, position: Position(e.location)).insert(db)
     }
 
     func insert(_ s: StatusChange) throws {
-        try status.execute(arguments: [
-            s.event, s.entity, s.axis.rawValue, s.channel, s.value, s.date.text, s.date.precision.rawValue,
-            s.date.start, s.location.path, s.location.line, s.location.column,
-        ])
+        try StatusChangeRecord(
+            eventID: s.event, entityID: s.entity, axis: s.axis.rawValue, channel: s.channel, value: s.value, date: s.date.text,
+            datePrecision: s.date.precision.rawValue, dateStart: s.date.start, position: Position(s.location)
+        ).insert(db)
     }
 
     func replaceScales() throws {
-        try db.execute(sql: "DELETE FROM scales")
-        let scale = try db.makeStatement(sql: "INSERT INTO scales VALUES (?, ?, ?, ?)")
+        try ScaleRecord.deleteAll(db)
         let scales = StatusScales(kb.config)
         for axis in StatusSetting.Axis.allCases {
             for (rank, value) in scales.scale(axis).enumerated() {
-                try scale.execute(arguments: [axis.rawValue, rank, value, scales.label(value)])
+                try ScaleRecord(axis: axis.rawValue, rank: rank, value: value, label: scales.label(value)).insert(db)
             }
         }
     }
@@ -217,13 +234,15 @@ private struct RowWriter {
     /// Page fingerprints (only those that changed) and the build state.
     func replace(_ record: BuildRecord, previousPages: [String: UInt64]) throws {
         for path in previousPages.keys where record.pages[path] == nil {
-            try db.execute(sql: "DELETE FROM pages WHERE path = ?", arguments: [path])
+            try PageRecord.deleteOne(db, key: path)
         }
-        let page = try db.makeStatement(sql: "INSERT OR REPLACE INTO pages VALUES (?, ?)")
         for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
-            try page.execute(arguments: [path, Int64(bitPattern: fingerprint)])
+            try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
         }
-        let state = try db.makeStatement(sql: "INSERT OR REPLACE INTO build_state VALUES (?, ?)")
-        for (key, value) in record.state { try state.execute(arguments: [key, value]) }
+        for (key, value) in record.state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
     }
+}
+
+extension Position {
+    init(_ location: SourceLocation) { self.init(path: location.path, line: location.line, column: location.column) }
 }

@@ -56,6 +56,16 @@ public struct Dossier: Codable, Sendable {
     }
 }
 
+extension Dossier {
+    /// The columns a dossier lists as fields, per kind (the README's schema, by name).
+    static let fieldColumns: [String: [String]] = [
+        "entity": ["type", "parent_id", "homepage"],
+        "event": ["type", "date", "date_precision", "date_start", "date_end", "approximate", "span_end"],
+        "claim": ["type", "verdict", "verdict_date", "claimant_id", "date", "date_precision", "date_start", "date_end", "approximate"],
+        "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "published_precision", "published_start", "accessed"],
+    ]
+}
+
 extension GraphReader {
     public func dossier(_ name: String) throws -> Dossier? {
         guard let id = try resolve(name) else { return nil }
@@ -65,7 +75,7 @@ extension GraphReader {
             let table = Kind(rawValue: kind)!.folder
             let row = try Row.fetchOne(db, sql: "SELECT * FROM \(table) WHERE id = ?", arguments: [id])!
             var fields: [String: String] = [:]
-            for column in row.columnNames where !["id", "name", "title", "path", "body", "extra"].contains(column) {
+            for column in Dossier.fieldColumns[kind] ?? [] {
                 if let value = row[column] as DatabaseValue?, !value.isNull { fields[column] = value.text }
             }
             func links(_ sql: String) throws -> [Dossier.Link] {

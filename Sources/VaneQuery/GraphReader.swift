@@ -124,67 +124,59 @@ public struct GraphReader: Sendable {
 
     // MARK: - Kinds
 
+    /// The rows of one kind's table that pass `filter`, read as records and made into
+    /// query rows with what they link to.
+    private func fetch<Record: FetchableRecord, Result>(
+        _ kind: Kind, _ filter: EntryFilter, order: String, _ make: (Database, Record) throws -> Result
+    ) throws -> [Result] {
+        let (whereSQL, arguments) = try conditions(filter, kind: kind)
+        return try queue.read { db in
+            try Record.fetchAll(db, sql: "SELECT * FROM \(kind.folder) WHERE \(whereSQL) \(order)", arguments: arguments).map { try make(db, $0) }
+        }
+    }
+
     /// Events, oldest first.
     public func events(_ filter: EntryFilter = EntryFilter()) throws -> [EventRow] {
-        let (whereSQL, arguments) = try conditions(filter, kind: .event)
-        return try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM events WHERE \(whereSQL) \(GraphReader.chronological)", arguments: arguments).map { row in
-                let id: String = row["id"]
-                return EventRow(
-                    id: id, title: row["title"], type: row["type"], date: row["date"],
-                    datePrecision: row["date_precision"], dateStart: row["date_start"], approximate: row["approximate"],
-                    spanEnd: row["span_end"], entities: try targets(db, from: id, ["involves"]),
-                    sources: try targets(db, from: id, ["cites"]), tags: try tags(db, id), path: row["path"])
-            }
+        try fetch(.event, filter, order: GraphReader.chronological) { (db, r: EventRecord) in
+            EventRow(
+                id: r.id, title: r.title, type: r.type, date: r.date, datePrecision: r.datePrecision, dateStart: r.dateStart,
+                approximate: r.approximate, spanEnd: r.spanEnd, entities: try targets(db, from: r.id, ["involves"]),
+                sources: try targets(db, from: r.id, ["cites"]), tags: try tags(db, r.id), path: r.path)
         }
     }
 
     /// Claims, oldest first.
     public func claims(_ filter: EntryFilter = EntryFilter()) throws -> [ClaimRow] {
-        let (whereSQL, arguments) = try conditions(filter, kind: .claim)
-        return try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM claims WHERE \(whereSQL) \(GraphReader.chronological)", arguments: arguments).map { row in
-                let id: String = row["id"]
-                return ClaimRow(
-                    id: id, title: row["title"], type: row["type"], verdict: row["verdict"], claimant: row["claimant_id"],
-                    date: row["date"], datePrecision: row["date_precision"], dateStart: row["date_start"],
-                    approximate: row["approximate"], about: try targets(db, from: id, ["about"]),
-                    sources: try targets(db, from: id, ["cites"]), tags: try tags(db, id), path: row["path"])
-            }
+        try fetch(.claim, filter, order: GraphReader.chronological) { (db, r: ClaimRecord) in
+            ClaimRow(
+                id: r.id, title: r.title, type: r.type, verdict: r.verdict, claimant: r.claimantID, date: r.date,
+                datePrecision: r.datePrecision, dateStart: r.dateStart, approximate: r.approximate,
+                about: try targets(db, from: r.id, ["about"]), sources: try targets(db, from: r.id, ["cites"]), tags: try tags(db, r.id),
+                path: r.path)
         }
     }
 
     /// Sources, by id.
     public func sources(_ filter: EntryFilter = EntryFilter()) throws -> [SourceRow] {
-        let (whereSQL, arguments) = try conditions(filter, kind: .source)
-        return try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sources WHERE \(whereSQL) ORDER BY id", arguments: arguments).map { row in
-                let id: String = row["id"]
-                let citedBy = try String.fetchAll(
-                    db,
-                    sql: """
-                        SELECT from_id FROM edges WHERE to_id = ? AND relation IN ('cites', 'verdict_source')
-                        GROUP BY from_id ORDER BY from_id
-                        """, arguments: [id])
-                return SourceRow(
-                    id: id, title: row["title"], publisher: row["publisher"], publisherId: row["publisher_id"],
-                    url: row["url"], type: row["type"], published: row["published"],
-                    publishedPrecision: row["published_precision"], citedBy: citedBy, path: row["path"])
-            }
+        try fetch(.source, filter, order: "ORDER BY id") { (db, r: SourceRecord) in
+            let citedBy = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT from_id FROM edges WHERE to_id = ? AND relation IN ('cites', 'verdict_source')
+                    GROUP BY from_id ORDER BY from_id
+                    """, arguments: [r.id])
+            return SourceRow(
+                id: r.id, title: r.title, publisher: r.publisher, publisherId: r.publisherID, url: r.url, type: r.type,
+                published: r.published, publishedPrecision: r.publishedPrecision, citedBy: citedBy, path: r.path)
         }
     }
 
     /// Entities, by id.
     public func entities(_ filter: EntryFilter = EntryFilter()) throws -> [EntityRow] {
-        let (whereSQL, arguments) = try conditions(filter, kind: .entity)
-        return try queue.read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM entities WHERE \(whereSQL) ORDER BY id", arguments: arguments).map { row in
-                let id: String = row["id"]
-                let aliases = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias_key", arguments: [id])
-                return EntityRow(
-                    id: id, name: row["name"], type: row["type"], parent: row["parent_id"],
-                    aliases: aliases, tags: try tags(db, id), path: row["path"])
-            }
+        try fetch(.entity, filter, order: "ORDER BY id") { (db, r: EntityRecord) in
+            let aliases = try String.fetchAll(
+                db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias_key", arguments: [r.id])
+            return EntityRow(id: r.id, name: r.name, type: r.type, parent: r.parentID, aliases: aliases, tags: try tags(db, r.id), path: r.path)
         }
     }
 

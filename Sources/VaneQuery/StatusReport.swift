@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import VaneContent
 import VaneDiagnostics
+import VaneGraph
 
 /// `vane status` from the database: the same board the site shows, read back from SQL.
 extension GraphReader {
@@ -9,38 +10,40 @@ extension GraphReader {
         let root = try vendor.map(resolveEntity)
         return try queue.read { db in
             var scales = StatusScales(availability: [], priority: [])
-            for row in try Row.fetchAll(db, sql: "SELECT axis, value, label FROM scales ORDER BY axis, rank") {
-                let value: String = row["value"]
-                if row["axis"] == "availability" { scales.availability.append(value) } else { scales.priority.append(value) }
-                scales.labels[value] = row["label"]
+            for scale in try ScaleRecord.order(ScaleRecord.Columns.axis, ScaleRecord.Columns.rank).fetchAll(db) {
+                if scale.axis == StatusSetting.Axis.availability.rawValue {
+                    scales.availability.append(scale.value)
+                } else {
+                    scales.priority.append(scale.value)
+                }
+                scales.labels[scale.value] = scale.label
             }
+            typealias E = EntityRecord.Columns
             var entities: [String: EntityInfo] = [:]
-            // Columns by position: a lookup by name costs a case-insensitive search per read.
-            for row in try Row.fetchAll(db, sql: "SELECT id, name, type, parent_id FROM entities") {
-                entities[row[0]] = EntityInfo(name: row[1], type: row[2], parent: row[3])
+            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID)) {
+                entities[row[E.id]] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID])
             }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
-            let sql = "SELECT event_id, entity_id, axis, channel, value, date, path, line, column FROM status_changes ORDER BY rowid"
-            for row in try Row.fetchAll(db, sql: sql) {
-                let text: String = row[5]
-                guard let axis = StatusSetting.Axis(rawValue: row[2]), let date = dates[text] ?? (try? FuzzyDate(parsing: text)) else { continue }
-                dates[text] = date
+            for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
+                guard let axis = StatusSetting.Axis(rawValue: record.axis),
+                    let date = dates[record.date] ?? (try? FuzzyDate(parsing: record.date))
+                else { continue }
+                dates[record.date] = date
+                let p = record.position
                 changes.append(
                     StatusChange(
-                        event: row[0], entity: row[1], axis: axis, channel: row[3], value: row[4],
-                        date: date, location: SourceLocation(path: row[6], line: row[7], column: row[8])))
+                        event: record.eventID, entity: record.entityID, axis: axis, channel: record.channel, value: record.value,
+                        date: date, location: SourceLocation(path: p.path, line: p.line, column: p.column)))
             }
-            var sources: [String: [String]] = [:]
             // Only the events that set a status are shown with their sources.
-            let cited = try Row.fetchAll(
+            let cited = try EdgeRecord.fetchAll(
                 db,
                 sql: """
-                    SELECT from_id, to_id FROM edges
-                    WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes)
-                    GROUP BY from_id, to_id ORDER BY min(rowid)
+                    SELECT * FROM edges
+                    WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes) ORDER BY rowid
                     """)
-            for row in cited { sources[row[0], default: []].append(row[1]) }
+            let sources = StatusBoard.sources(citedBy: cited.map { ($0.fromID, $0.toID) })
             return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
         }
     }

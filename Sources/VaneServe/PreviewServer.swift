@@ -1,7 +1,7 @@
 import FlyingFox
 import Foundation
+import VaneBuild
 import VaneContent
-import VaneSite
 
 /// `vane serve`: the built site on 127.0.0.1, rebuilt when `Content/` or `Site/`
 /// changes, with open pages reloaded. A failed build is shown in the terminal and over

@@ -14,24 +14,15 @@ public enum SiteBuilder {
         public var fingerprints: [String: UInt64]
     }
 
-    public enum BuildError: Error, CustomStringConvertible {
-        case write(String, String)
-        public var description: String {
-            switch self {
-            case .write(let path, let why): "cannot write '\(path)': \(why)"
-            }
-        }
-    }
-
     /// Bump when rendering changes in a way fingerprints cannot see.
-    static let rendererVersion = "1"
+    public static let rendererVersion = "1"
 
     /// Renders into a staging folder and returns it, not yet committed. A page whose
     /// fingerprint matches `previous` and whose file exists in the current output is
     /// hard-linked instead of rendered, so its bytes and modification time stay.
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:]
-    ) throws -> (OutputDirectory, Report) {
+    ) throws(OutputError) -> (OutputDirectory, Report) {
         let model = SiteModel(result.knowledgeBase, asOf: asOf)
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
@@ -47,15 +38,17 @@ public enum SiteBuilder {
                     Data(theme.render(model.context(for: page), template: page.template).utf8)
                 }
             }
-            let rendered = try emit(pageFiles, into: out, previous: previous, output: output)
+            let rendered = try emit(pageFiles, into: out, previous: previous)
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
             let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
-            _ = try emit(extras, into: out, previous: previous, output: output)
+            _ = try emit(extras, into: out, previous: previous)
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
-                try out.write(try Data(contentsOf: asset.url), to: asset.contentRelativePath, keepingIfSame: true)
+                var data = Data()
+                try OutputError.wrap("read", asset.url.path) { data = try Data(contentsOf: asset.url) }
+                try out.write(data, to: asset.contentRelativePath, keepingIfSame: true)
             }
             return (out, Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored))
         } catch {
@@ -66,20 +59,20 @@ public enum SiteBuilder {
 
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
     /// missing; keeps the others. Returns how many were built.
-    private static func emit(_ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64], output: URL) throws -> Int {
-        let failures = ResultList<String>()
+    private static func emit(_ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64]) throws(OutputError) -> Int {
+        let failures = ResultList<OutputError>()
         let built = ResultList<String>()
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
             built.append(file.path)
-            do {
+            do throws(OutputError) {
                 try out.write(file.make(), to: file.path, keepingIfSame: true)
             } catch {
-                failures.append("\(file.path): \(error.localizedDescription)")
+                failures.append(error)
             }
         }
-        if let first = failures.values.first { throw BuildError.write(output.path, first) }
+        if let first = failures.values.first { throw first }
         return built.values.count
     }
 }

@@ -14,9 +14,29 @@ public enum Repository {
         root.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
     }
 
-    /// The `vane` executable of the current build (`swift build` runs before `swift test`).
-    public static var vane: URL {
-        let candidates = [".build/debug/vane", ".build/release/vane"].map { root.appendingPathComponent($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    /// The founding story as first bundled (Meta, Llama, Muse Spark), frozen: golden files
+    /// of the founding story are recorded on it, so the bundled knowledge base may grow.
+    public static var founding: [URL] { [fixture("founding/Content"), fixture("founding/Site")] }
+
+    /// The `vane` executable built with the running tests: the test target depends on it, so
+    /// `swift test` rebuilds it from this checkout and puts it beside the test bundle. Never
+    /// a binary found elsewhere, which could be stale or another checkout's.
+    public static let vane: URL = {
+        let bundle = URL(fileURLWithPath: Bundle.main.executablePath ?? CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return bundle.deletingLastPathComponent().appendingPathComponent("vane")
+    }()
+}
+
+/// What the bundled knowledge base holds, counted from its files, so a test of it keeps
+/// passing when an entry is added.
+public enum BundledContent {
+    /// Markdown files under `Content/`, per kind folder (`events`, …) and in all (`""`).
+    public static func count(_ kind: String = "") -> Int {
+        snapshot(of: Repository.content).keys.filter { $0.hasSuffix(".md") && (kind.isEmpty || $0.hasPrefix(kind + "/")) }.count
     }
 }
+
+/// Every table a build writes, for tests that reach into all of them.
+public let graphTables = [
+    "files", "build_state", "entities", "events", "claims", "sources", "aliases", "tags", "edges", "status_changes", "pages", "scales",
+]

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneTestSupport
 
@@ -7,6 +8,11 @@ struct CLITests {
     /// A copy of the bundled knowledge base (Content/ and Site/).
     private func bundled() throws -> TemporaryKnowledgeBase {
         try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+    }
+
+    /// A copy of the frozen founding story, for golden output.
+    private func founding() throws -> TemporaryKnowledgeBase {
+        try TemporaryKnowledgeBase(copying: Repository.founding)
     }
 
     private func small() throws -> TemporaryKnowledgeBase {
@@ -24,12 +30,12 @@ struct CLITests {
         let kb = try bundled()
         let result = try vane("check", in: kb.root)
         #expect(result.status == 0)
-        #expect(result.stderr == "ok: 23 entries checked\n")
+        #expect(result.stderr == "ok: \(BundledContent.count()) entries checked\n")
         #expect(try vane("check", "--strict", in: kb.root).status == 0)
     }
 
     @Test func queryEventsForMetaIncludesItsDivisionsOldestFirst() throws {
-        let kb = try bundled()
+        let kb = try founding()
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("query", "events", "--entity", "meta", "--format", "json", in: kb.root)
         #expect(result.status == 0)
@@ -46,7 +52,7 @@ struct CLITests {
     }
 
     @Test func fiveDefectsGiveFiveErrorsAndChangeNothing() throws {
-        let kb = try bundled()
+        let kb = try founding()
         #expect(try vane("build", in: kb.root).status == 0)
         let publicBefore = snapshot(of: kb.url("public"))
         let databaseBefore = try Data(contentsOf: kb.url("vane.sqlite"))
@@ -84,15 +90,31 @@ struct CLITests {
 
     @Test func aSecondBuildParsesNoMarkdown() throws {
         let kb = try bundled()
+        let n = BundledContent.count()
         let first = try vane("build", "--verbose", in: kb.root)
-        #expect(first.stderr.hasPrefix("parsed 23 of 23 Markdown files (0 unchanged, from the database)\n"))
+        #expect(first.stderr.hasPrefix("parsed \(n) of \(n) Markdown files (0 unchanged, from the database)\n"))
         let second = try vane("build", "--verbose", in: kb.root)
-        #expect(second.stderr.hasPrefix("parsed 0 of 23 Markdown files (23 unchanged, from the database)\n"))
+        #expect(second.stderr.hasPrefix("parsed 0 of \(n) Markdown files (\(n) unchanged, from the database)\n"))
         let edited = try kb.read("Content/entities/meta.md") + "\nOne more line.\n"
         try kb.write(edited, to: "Content/entities/meta.md")
         let third = try vane("build", "--verbose", in: kb.root)
-        #expect(third.stderr.hasPrefix("parsed 1 of 23 Markdown files (22 unchanged, from the database)\n"))
+        #expect(third.stderr.hasPrefix("parsed 1 of \(n) Markdown files (\(n - 1) unchanged, from the database)\n"))
         #expect(try kb.read("public/entities/meta.html").contains("One more line."))
+    }
+
+    /// A stored parse that cannot be used is parsed again, and `--verbose` says why.
+    @Test func aStoredParseThatDoesNotDecodeIsParsedAgainAndSaysSo() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        try queue.write { try $0.execute(sql: "UPDATE files SET parsed = '{' WHERE path = 'Content/entities/meta.md'") }
+        try queue.close()
+        try kb.write(try kb.read("Content/entities/llama.md") + "\nEdited.\n", to: "Content/entities/llama.md")
+        let result = try vane("build", "--verbose", in: kb.root)
+        #expect(result.status == 0)
+        let n = BundledContent.count()
+        #expect(result.stderr.hasPrefix("note: the stored parse of Content/entities/meta.md does not decode ("))
+        #expect(result.stderr.contains("); parsing the file again\nparsed 2 of \(n) Markdown files (\(n - 2) unchanged, from the database)\n"))
     }
 
     @Test func sqlRefusesWritesAndLeavesTheFileAlone() throws {
@@ -105,7 +127,7 @@ struct CLITests {
             result.stderr == "error: the database is read-only: vane sql runs queries, not changes (SQLite: attempt to write a readonly database)\n")
         #expect(try Data(contentsOf: kb.url("vane.sqlite")) == before)
         let select = try vane("sql", "SELECT count(*) AS n FROM events", "--format", "csv", in: kb.root)
-        #expect(select.stdout == "n\r\n4\r\n")
+        #expect(select.stdout == "n\r\n\(BundledContent.count("events"))\r\n")
     }
 
     @Test func queryOutputsInEveryFormat() throws {
@@ -137,7 +159,7 @@ struct CLITests {
     // MARK: - Status
 
     @Test func statusRanksLlamaAboveMuseSparkAndSaysWhy() throws {
-        let kb = try bundled()
+        let kb = try founding()
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("status", "--format", "json", in: kb.root)
         #expect(result.status == 0)
@@ -155,7 +177,7 @@ struct CLITests {
     }
 
     @Test func statusAsOfBeforeMuseSpark() throws {
-        let kb = try bundled()
+        let kb = try founding()
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("status", "--as-of", "2025-12", in: kb.root)
         #expect(result.status == 0)

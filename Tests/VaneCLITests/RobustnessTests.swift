@@ -21,7 +21,7 @@ struct RobustnessTests {
         try kb.write(try kb.read(path).replacingOccurrences(of: "name: Vendor 0", with: "name: Vendor Zero"), to: path)
     }
 
-    @Test func aKilledBuildLeavesTheLastGoodSiteAndDatabase() throws {
+    @Test(.tags(.slow), .fullTierOnly) func aKilledBuildLeavesTheLastGoodSiteAndDatabase() throws {
         let (kb, duration) = try built(events: 600)
         let oldSite = snapshot(of: kb.url("public"))
         let oldDatabase = try Data(contentsOf: kb.url("vane.sqlite"))

@@ -94,6 +94,36 @@ struct GraphStoreTests {
         #expect(second.diagnostics.count == 1)
     }
 
+    /// A later migration may add a column to any table. Rows are written and read by column
+    /// name, so an update of a database with an extra column everywhere still works.
+    @Test func writesAndReadsSurviveAnAddedColumn() throws {
+        _ = try ingest()
+        let queue = try DatabaseQueue(path: database.path)
+        try queue.write { db in
+            for table in graphTables { try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN added_later TEXT") }
+        }
+        try queue.close()
+        let launch = SampleKnowledgeBase.files["Content/events/launch.md"]!
+        try kb.write(
+            launch.replacingOccurrences(of: "title: Muse Spark launches", with: "title: Muse Spark goes live"), to: "Content/events/launch.md")
+        let cache = DatabaseParseCache(url: database)
+        #expect(cache.skipped.all.isEmpty)
+        let result = ContentLoader.load(root: kb.root, cache: cache)
+        #expect(result.parsedCount == 1)
+        #expect(cache.canUpdate(to: result))
+        try GraphStore.write(result, to: database, record: BuildRecord(pages: ["events/launch.html": 7], state: ["inputs": "x"]), previous: cache)
+        // Updated in place (the added column is still there), every row written by name.
+        #expect(try rows("SELECT id, title, added_later FROM events") == [["launch", "Muse Spark goes live", "NULL"]])
+        #expect(try rows("SELECT to_id FROM edges WHERE from_id = 'launch' AND relation = 'sets_status'") == [["llama"]])
+        #expect(try rows("SELECT entity_id, value FROM status_changes") == [["llama", "maintained"]])
+        #expect(try rows("SELECT path, fingerprint FROM pages") == [["events/launch.html", "7"]])
+        let again = DatabaseParseCache(url: database)
+        #expect(again.skipped.all.isEmpty)
+        #expect(again.state["inputs"] == "x")
+        #expect(again.pages == ["events/launch.html": 7])
+        #expect(ContentLoader.load(root: kb.root, cache: again).parsedCount == 0)
+    }
+
     @Test func theDatabaseIsReplacedWhole() throws {
         _ = try ingest()
         try kb.remove("Content/claims/remain.md")

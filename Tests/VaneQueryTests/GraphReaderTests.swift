@@ -1,5 +1,7 @@
 import Foundation
+import GRDB
 import Testing
+import VaneBuild
 import VaneContent
 import VaneQuery
 import VaneSite
@@ -15,6 +17,24 @@ struct GraphReaderTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root))
         #expect(outcome.succeeded)
         reader = try GraphReader(url: kb.url("vane.sqlite"))
+    }
+
+    /// Reads go by column name: a column added by a later migration changes no answer.
+    @Test func readsSurviveAnAddedColumn() throws {
+        let before = (try reader.events(), try reader.claims(), try reader.sources(), try reader.entities(), try reader.dossier("coyote"))
+        let board = try JSONOutput.encode(reader.statusBoard(asOf: fixedDay).rows.map(\.entity))
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        try queue.write { db in
+            for table in graphTables { try db.execute(sql: "ALTER TABLE \(table) ADD COLUMN added_later TEXT DEFAULT 'x'") }
+        }
+        try queue.close()
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        #expect(try reader.events() == before.0)
+        #expect(try reader.claims() == before.1)
+        #expect(try reader.sources() == before.2)
+        #expect(try reader.entities() == before.3)
+        #expect(try JSONOutput.encode(reader.dossier("coyote")) == JSONOutput.encode(before.4))
+        #expect(try JSONOutput.encode(reader.statusBoard(asOf: fixedDay).rows.map(\.entity)) == board)
     }
 
     @Test func eventsOldestFirstWithTheirPrecision() throws {

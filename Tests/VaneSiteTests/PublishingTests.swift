@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneBuild
 import VaneContent
 import VaneSite
 import VaneTestSupport
@@ -44,11 +45,8 @@ struct PublishingTests {
                 "<link rel=\"alternate\" type=\"application/atom+xml\" title=\"Events (Atom)\" href=\"../feeds/entities/acme-labs.atom\">"))
     }
 
-    @Test func realFeedAndCalendarParsersAcceptEveryFile() throws {
-        guard let python = executable(named: ProcessInfo.processInfo.environment["VANE_PYTHON"] ?? "python3") else {
-            Issue.record("python not found (run the tests with `make test`)")
-            return
-        }
+    @Test(.tags(.external), .fullTierOnly) func realFeedAndCalendarParsersAcceptEveryFile() throws {
+        guard let python = ExternalTool.python else { return }
         for folders in [[Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.content, Repository.site]] {
             let kb = try build(folders)
             let result = try run(python, [Repository.root.appendingPathComponent("Tests/Scripts/check_feeds.py").path, kb.url("public").path])
@@ -60,7 +58,7 @@ struct PublishingTests {
     }
 
     @Test func theJSONAPIAsDocumented() throws {
-        let kb = try build([Repository.content, Repository.site])
+        let kb = try build(Repository.founding)
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/graph.json"))) as! [String: Any]
         #expect(graph["schema_version"] as? Int == 1)
         #expect(graph["generated_at"] as? String == "2026-11-26")
@@ -77,7 +75,7 @@ struct PublishingTests {
     }
 
     @Test func sitemapRobotsNotFoundAndCanonicalURLs() throws {
-        let kb = try build([Repository.content, Repository.site])
+        let kb = try build(Repository.founding)
         let sitemap = try kb.read("public/sitemap.xml")
         #expect(sitemap.contains("<loc>https://weathervane.example/</loc>"))
         #expect(sitemap.contains("<loc>https://weathervane.example/entities/llama.html</loc>"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneBuild
 import VaneContent
 import VaneSite
 import VaneTestSupport
@@ -29,7 +30,7 @@ struct StatusViewTests {
     }
 
     @Test func chartsAreWellFormedXMLWithTitleAndDescription() throws {
-        let kb = try build([Repository.content, Repository.site])
+        let kb = try build(Repository.founding)
         let pages = ["public/status.html", "public/status/meta.html", "public/entities/llama.html", "public/entities/muse-spark.html"]
         for page in pages {
             let svgs = charts(try kb.read(page))
@@ -44,7 +45,7 @@ struct StatusViewTests {
     }
 
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
-        let kb = try build([Repository.content, Repository.site])
+        let kb = try build(Repository.founding)
         let page = try kb.read("public/status.html")
         let llama = try #require(page.range(of: "<td>1</td><td><a href=\"entities/llama.html\">Llama</a>"))
         let muse = try #require(page.range(of: "<td>2</td><td><a href=\"entities/muse-spark.html\">Muse Spark</a>"))
@@ -54,7 +55,7 @@ struct StatusViewTests {
     }
 
     @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {
-        let kb = try build([Repository.content, Repository.site], asOf: "2025-12")
+        let kb = try build(Repository.founding, asOf: "2025-12")
         #expect(!FileManager.default.fileExists(atPath: kb.url("public/events/2026-04-muse-spark-launch.html").path))
         let page = try kb.read("public/status.html")
         #expect(page.contains("Llama: open weights, flagship, platform risk 0."))

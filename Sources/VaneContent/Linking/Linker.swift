@@ -62,10 +62,7 @@ public struct Linker {
     }
 
     private func resolve(_ target: String) -> String? {
-        if known[target] != nil { return target }
-        let lower = target.lowercased()
-        if known[lower] != nil { return lower }
-        return aliases[lower]
+        Names.resolve(target, isID: { known[$0] != nil }, aliases: aliases)
     }
 
     // MARK: - References

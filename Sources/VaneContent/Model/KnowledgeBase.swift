@@ -55,10 +55,7 @@ public struct KnowledgeBase: Sendable {
 
     /// The id a reference names: an id, an id in other case, or an alias (any case).
     public func resolve(_ target: String) -> String? {
-        if index[target] != nil { return target }
-        let lower = target.lowercased()
-        if index[lower] != nil { return lower }
-        return aliases[lower]
+        Names.resolve(target, isID: { index[$0] != nil }, aliases: aliases)
     }
 
     public func entries(of kind: Kind) -> [Entry] { byKind[kind] ?? [] }

@@ -67,11 +67,19 @@ public struct StatusBoard: Sendable {
         for e in kb.entries(of: .entity) {
             entities[e.id] = EntityInfo(name: e.title, type: e.type ?? "", parent: parents[e.id])
         }
-        var sources: [String: [String]] = [:]
-        for edge in kb.edges where edge.relation == .cites && kb.entry(edge.from)?.kind == .event {
-            if !(sources[edge.from]?.contains(edge.to) ?? false) { sources[edge.from, default: []].append(edge.to) }
-        }
+        let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
+        let sources = StatusBoard.sources(citedBy: cites)
         self.init(changes: kb.statusChanges, entities: entities, eventSources: sources, asOf: asOf, scales: StatusScales(kb.config), within: root)
+    }
+
+    /// Each event's sources in the order first cited, each once: (event, source) pairs in the
+    /// order written grouped by event.
+    public static func sources(citedBy pairs: [(String, String)]) -> [String: [String]] {
+        var sources: [String: [String]] = [:]
+        for (event, source) in pairs where !(sources[event]?.contains(source) ?? false) {
+            sources[event, default: []].append(source)
+        }
+        return sources
     }
 
     /// The entity, its parent, its parent's parent… up to the top.

@@ -1,4 +1,5 @@
 import Foundation
+import VaneContent
 
 /// How query results are printed.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -38,10 +39,7 @@ public struct TextTable: Sendable {
 /// JSON as every command prints it: pretty, keys sorted, snake_case, slashes unescaped.
 public enum JSONOutput {
     public static func encode(_ value: some Encodable) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
+        let data = (try? CanonicalJSON.data(value, layout: .indented, snakeCase: true)) ?? Data("null".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -41,18 +41,16 @@ struct CalendarFeed {
 
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).
     static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s.unicodeScalars {
+        Escape.map(s) { c in
             switch c {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\n": out += "\\n"
-            case "\r", "\u{0}"..."\u{8}", "\u{B}"..."\u{1F}", "\u{7F}": continue
-            default: out.unicodeScalars.append(c)
+            case "\\": "\\\\"
+            case ";": "\\;"
+            case ",": "\\,"
+            case "\n": "\\n"
+            case "\r", "\u{0}"..."\u{8}", "\u{B}"..."\u{1F}", "\u{7F}": ""
+            default: nil
             }
         }
-        return out
     }
 
     /// Lines longer than 75 octets continue on the next line after a space, never inside

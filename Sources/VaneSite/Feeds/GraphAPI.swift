@@ -70,9 +70,6 @@ struct GraphAPI {
     }
 
     private func encode(_ value: some Encodable) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+        (try? CanonicalJSON.data(value, snakeCase: true)) ?? Data("{}".utf8)
     }
 }

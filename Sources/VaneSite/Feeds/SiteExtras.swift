@@ -22,8 +22,11 @@ struct SiteExtras {
         let model = self.model
         let events = model.newestFirst(model.kb.entries(of: .event))
         let title = model.kb.config.title
+        let global = fingerprints.global
+        // Every file shows something of the settings (the site's title, its address).
         func fingerprint(_ path: String, _ parts: [UInt64]) -> UInt64 {
             var h = StableHash()
+            h.add(global)
             h.add(path)
             for p in parts { h.add(p) }
             return h.value

@@ -11,7 +11,8 @@ import VaneContent
 /// any of those change.
 struct PageFingerprints {
     private let model: SiteModel
-    private let global: UInt64
+    /// The theme, the settings, vane itself, and which vendors have a status view.
+    let global: UInt64
     private let summaries: [String: UInt64]
     /// Every summary, edge and status change, with the globals and the as-of date.
     let everything: UInt64

@@ -16,48 +16,55 @@ public struct OutputDirectory: Sendable {
         "entities", "events", "claims", "sources", "assets", "status", "feeds", "feeds/entities", "api", "api/v1", "api/v1/entities", "search",
     ]
 
-    public init(target: URL) throws {
+    public init(target: URL) throws(OutputError) {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? FileManager.default.removeItem(at: staging)
-        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        for folder in Self.knownFolders {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder), withIntermediateDirectories: true)
+        for folder in [""] + Self.knownFolders {
+            let url = staging.appendingPathComponent(folder)
+            try OutputError.wrap("create the folder", url.path) {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            }
         }
     }
 
     /// Writes `data` at `path` (relative to the output), creating folders as needed.
     /// A path that would leave the output folder is refused.
-    public func write(_ data: Data, to path: String) throws {
+    public func write(_ data: Data, to path: String) throws(OutputError) {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
-            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: path])
+            throw .unsafePath(path)
         }
         let url = staging.appendingPathComponent(path)
         if parts.count > 1, !Self.knownFolders.contains(parts.dropLast().joined(separator: "/")) {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let folder = url.deletingLastPathComponent()
+            try OutputError.wrap("create the folder", folder.path) {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
         }
         try Self.writeFile(url.path, data)
     }
 
     /// `open`, `write`, `close`: Foundation's `Data.write` costs several times more per file,
     /// and a site is thousands of files.
-    static func writeFile(_ path: String, _ data: Data) throws {
+    static func writeFile(_ path: String, _ data: Data) throws(OutputError) {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        guard fd >= 0 else { throw .failed("create", path) }
         defer { close(fd) }
-        try data.withUnsafeBytes { buffer in
+        let failure: OutputError? = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                    return .failed("write", path)
                 }
                 offset += n
             }
+            return nil
         }
+        if let failure { throw failure }
     }
 
     /// Hard-links the current output's file at `path` into the staging folder, keeping its
@@ -74,15 +81,25 @@ public struct OutputDirectory: Sendable {
 
     /// Writes `data` unless the current output already has exactly these bytes at `path`,
     /// in which case that file is kept (hard-linked) as it is.
-    public func write(_ data: Data, to path: String, keepingIfSame: Bool) throws {
+    public func write(_ data: Data, to path: String, keepingIfSame: Bool) throws(OutputError) {
         if keepingIfSame, let old = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), old == data, keep(path) {
             return
         }
         try write(data, to: path)
     }
 
-    /// Makes the staged site the output.
-    public func commit() throws {
+    /// Makes the staged site the output; on failure the staging folder is removed and the
+    /// output is as it was.
+    public func commit() throws(OutputError) {
+        do {
+            try swapIn()
+        } catch {
+            discard()
+            throw error
+        }
+    }
+
+    private func swapIn() throws(OutputError) {
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
             if vane_exchange_paths(staging.path, target.path) == 0 {
@@ -91,11 +108,11 @@ public struct OutputDirectory: Sendable {
             }
             // No atomic exchange on this system: move the old site aside, then swap in.
             let old = staging.appendingPathExtension("old")
-            try fm.moveItem(at: target, to: old)
-            try fm.moveItem(at: staging, to: target)
+            try OutputError.wrap("move aside", target.path) { try fm.moveItem(at: target, to: old) }
+            try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
             try? fm.removeItem(at: old)
         } else {
-            try fm.moveItem(at: staging, to: target)
+            try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
         }
     }
 

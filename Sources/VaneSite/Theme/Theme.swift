@@ -12,17 +12,33 @@ public struct Theme: Sendable {
     /// Changes whenever a template or an asset does.
     let fingerprint: UInt64
 
-    public static func load(root: URL) -> (Theme?, [Diagnostic]) {
+    /// Every file under `Site/`, listed once per build: the theme reads its templates and
+    /// assets from it, and the no-change check fingerprints it.
+    public static func siteFiles(root: URL) -> [DirectoryWalker.Found] {
+        DirectoryWalker.files(under: root.appendingPathComponent("Site").path) ?? []
+    }
+
+    public static func load(root: URL, siteFiles: [DirectoryWalker.Found]? = nil) -> (Theme?, [Diagnostic]) {
+        let site = root.appendingPathComponent("Site")
+        let listed = siteFiles ?? Theme.siteFiles(root: root)
+        /// (path under `folder`, contents) of the listed files in `Site/folder/`.
+        func files(in folder: String) -> [(String, Data)] {
+            listed.compactMap { found in
+                guard found.relative.hasPrefix(folder + "/"), !found.escapes,
+                    let data = FileManager.default.contents(atPath: site.appendingPathComponent(found.relative).path)
+                else { return nil }
+                return (String(found.relative.dropFirst(folder.count + 1)), data)
+            }
+        }
         var templates = DefaultTheme.templates
         var sourcePaths: [String: String] = [:]
-        let templateDir = root.appendingPathComponent("Site/templates")
-        for (path, data) in files(under: templateDir) where path.hasSuffix(".mustache") {
+        for (path, data) in files(in: "templates") where path.hasSuffix(".mustache") {
             let key = String(path.dropLast(".mustache".count))
             templates[key] = String(decoding: data, as: UTF8.self)
             sourcePaths[key] = "Site/templates/" + path
         }
         var assets = DefaultTheme.assets.mapValues { Data($0.utf8) }
-        for (name, data) in files(under: root.appendingPathComponent("Site/assets")) { assets[name] = data }
+        for (name, data) in files(in: "assets") { assets[name] = data }
 
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
@@ -44,16 +60,6 @@ public struct Theme: Sendable {
             h.add(String(decoding: data, as: UTF8.self))
         }
         return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
-    }
-
-    /// Regular, non-hidden files under a folder, in path order: (relative path, contents).
-    private static func files(under folder: URL) -> [(String, Data)] {
-        (DirectoryWalker.files(under: folder.path) ?? []).compactMap { found in
-            guard !found.escapes, let data = FileManager.default.contents(atPath: folder.appendingPathComponent(found.relative).path) else {
-                return nil
-            }
-            return (found.relative, data)
-        }
     }
 
     /// Renders `template` with `context`; a missing template is a programmer error of the theme.

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import VaneSite
+import VaneBuild
 
 extension Vane {
     struct Build: ParsableCommand {
@@ -38,6 +38,7 @@ extension Vane {
             }
             guard outcome.succeeded else { throw ExitCode.failure }
             if verbose {
+                for note in outcome.notes { printError("note: \(note)") }
                 printError(
                     "parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)"
                 )

@@ -1,6 +1,6 @@
 import ArgumentParser
+import VaneBuild
 import VaneDiagnostics
-import VaneSite
 
 extension Vane {
     struct Check: ParsableCommand {

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
+import VaneBuild
 import VaneServe
-import VaneSite
 
 extension Vane {
     struct Serve: AsyncParsableCommand {

@@ -2,6 +2,26 @@ import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
+import VaneSite
+
+/// Why a build stopped after the content checked clean; nothing was replaced.
+public enum BuildFailure: Error, CustomStringConvertible {
+    /// The build lock could not be taken.
+    case lock(path: String, errno: Int32)
+    /// The database file is not a Weathervane database, is damaged, or is too new.
+    case foreignDatabase(GraphDatabase.OpenError)
+    case output(OutputError)
+    case database(GraphStoreError)
+
+    public var description: String {
+        switch self {
+        case .lock(let path, let code): "cannot lock the knowledge base ('\(path)'): \(String(cString: strerror(code)))"
+        case .foreignDatabase(let problem): "\(problem); refusing to replace it (move it away or pass --db)"
+        case .output(let error): "\(error)"
+        case .database(let error): "\(error)"
+        }
+    }
+}
 
 /// `vane build` and `vane check` as library calls: load, check, and (for a build)
 /// write the database and the site, only when everything succeeded.
@@ -13,6 +33,8 @@ public enum Pipeline {
         public var strict: Bool
         /// The site as it stood at the end of this period; nil for today.
         public var asOf: FuzzyDate?
+        /// The day a build without `asOf` shows statuses at (UTC today unless set).
+        public var today: FuzzyDate = .today()
         /// Told the name of each phase as it starts (for a progress line).
         public var progress: (@Sendable (String) -> Void)?
 
@@ -33,8 +55,11 @@ public enum Pipeline {
         public var pages: Int = 0
         /// Pages rendered in this build; the others were unchanged and kept.
         public var pagesRendered: Int = 0
-        public var failure: String?
+        public var failure: BuildFailure?
         public var timings = Timings()
+        /// What the build noticed but went on without, for `--verbose` (a stored parse it
+        /// could not use, say).
+        public var notes: [String] = []
 
         public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
     }
@@ -54,18 +79,19 @@ public enum Pipeline {
         do {
             lock = try BuildLock(root: options.root, waiting: waiting)
         } catch {
-            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: "cannot lock the knowledge base: \(error)")
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: error)
         }
         defer { withExtendedLifetime(lock) {} }
         var timings = Timings()
         let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
         // A database file that is not ours (or is damaged) is never overwritten.
         if let problem = last.problem {
-            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: "\(problem); refusing to replace it (move it away or pass --db)")
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .foreignDatabase(problem))
         }
         removeLeftovers(of: options)
-        let asOf = options.asOf ?? .today()
-        let inputs = FastPath.inputs(options, asOf: asOf)
+        let asOf = options.asOf ?? options.today
+        let siteFiles = Theme.siteFiles(root: options.root)
+        let inputs = FastPath.inputs(options, asOf: asOf, siteFiles: siteFiles)
         if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
             var outcome = Outcome(
@@ -79,27 +105,31 @@ public enum Pipeline {
         options.progress?("reading Content/")
         let result = ContentLoader.load(root: options.root, cache: cache)
         timings.append(result.timings)
-        let (theme, themeDiagnostics) = timings.measure("theme") { Theme.load(root: options.root) }
+        let (theme, themeDiagnostics) = timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }
         var diagnostics = result.diagnostics + themeDiagnostics
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
+        outcome.notes = cache.skipped.all
         guard !diagnostics.hasErrors, let theme else { return outcome }
+        var shown = result
+        if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+        options.progress?("rendering")
+        let staged: OutputDirectory
+        let report: SiteBuilder.Report
         do {
-            var shown = result
-            if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
-            options.progress?("rendering")
-            let (staged, report) = try timings.measure("render") {
+            (staged, report) = try timings.measure("render") { () throws(OutputError) in
                 try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages)
             }
             // The site goes in first, then the database: each swap is atomic on its own.
-            do {
-                try timings.measure("swap") { try staged.commit() }
-            } catch {
-                staged.discard()
-                throw error
-            }
-            options.progress?("writing the database")
-            try timings.measure("database") {
+            try timings.measure("swap") { () throws(OutputError) in try staged.commit() }
+        } catch {
+            outcome.failure = .output(error)
+            outcome.timings = timings
+            return outcome
+        }
+        options.progress?("writing the database")
+        do {
+            try timings.measure("database") { () throws(GraphStoreError) in
                 let state = [
                     "inputs": inputs, "pages": String(report.pages),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
@@ -109,7 +139,7 @@ public enum Pipeline {
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered
         } catch {
-            outcome.failure = "\(error)"
+            outcome.failure = .database(error)
         }
         outcome.timings = timings
         return outcome

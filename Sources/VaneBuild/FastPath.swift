@@ -2,6 +2,7 @@ import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
+import VaneSite
 
 /// The no-change build: when no file under `Content/` or `Site/` differs in size or
 /// modification time from the last successful build, and nothing else that a build reads
@@ -10,13 +11,13 @@ import VaneGraph
 enum FastPath {
     /// Everything a build reads besides `Content/`: vane's own versions, the `Site/`
     /// files, the as-of date, the output folder and `--strict`.
-    static func inputs(_ options: Pipeline.Options, asOf: FuzzyDate) -> String {
+    static func inputs(_ options: Pipeline.Options, asOf: FuzzyDate, siteFiles: [DirectoryWalker.Found]) -> String {
         var h = StableHash()
         h.add("parser \(ContentLoader.parserVersion) renderer \(SiteBuilder.rendererVersion)")
         h.add(options.asOf == nil ? "today \(asOf.text)" : "as-of \(asOf.text)")
         h.add(options.output.standardizedFileURL.path)
         h.add(options.strict ? "strict" : "")
-        for file in DirectoryWalker.files(under: options.root.appendingPathComponent("Site").path) ?? [] {
+        for file in siteFiles {
             h.add("\(file.relative) \(file.size) \(file.modified)")
         }
         return String(h.value, radix: 16)
@@ -40,8 +41,6 @@ enum FastPath {
     }
 
     static func encode(_ diagnostics: [Diagnostic]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        return (try? encoder.encode(diagnostics)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
+        CanonicalJSON.text(diagnostics, fallback: "[]")
     }
 }

@@ -10,12 +10,10 @@ public final class BuildLock {
     private let descriptor: Int32
 
     /// Takes the lock, calling `waiting` with the holder's pid (when known) if it must wait.
-    public init(root: URL, waiting: (Int32?) -> Void) throws {
+    public init(root: URL, waiting: (Int32?) -> Void) throws(BuildFailure) {
         let path = root.appendingPathComponent(".vane-build.lock").path
         descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
+        guard descriptor >= 0 else { throw .lock(path: path, errno: errno) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting(BuildLock.holder(descriptor))
             while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}

@@ -1,0 +1,329 @@
+import GRDB
+
+// GRDB records for every table, written and read by column name, so a migration that adds
+// a column breaks neither writers nor readers. Codable records map their coding keys to
+// columns; edges and status changes, the two tables with the most rows (written on every
+// build, read by every `vane status`), encode and decode by hand. The README documents the
+// tables; `Schema` creates them.
+
+/// One file of the last build: a Markdown entry (with its parse) or a copied asset.
+public struct FileRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "files"
+    public var path: String
+    public var hash: String
+    public var kind: String?
+    public var entryID: String?
+    public var parsed: String?
+    public var size: Int
+    public var modified: Int64
+
+    enum CodingKeys: String, CodingKey {
+        case path, hash, kind, parsed, size, modified
+        case entryID = "entry_id"
+    }
+
+    public enum Columns {
+        public static let path = Column(CodingKeys.path)
+        public static let entryID = Column(CodingKeys.entryID)
+        public static let parsed = Column(CodingKeys.parsed)
+    }
+}
+
+public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "entities"
+    public var id: String
+    public var name: String
+    public var type: String
+    public var parentID: String?
+    public var homepage: String?
+    public var path: String
+    public var body: String
+    /// Front-matter keys outside the format, as JSON.
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, type, homepage, path, body, extra
+        case parentID = "parent_id"
+    }
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let name = Column(CodingKeys.name)
+        public static let type = Column(CodingKeys.type)
+        public static let parentID = Column(CodingKeys.parentID)
+    }
+}
+
+public struct EventRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "events"
+    public var id: String
+    public var title: String
+    public var type: String
+    /// As written, its precision, the first and last day of its period (of the span's end).
+    public var date: String
+    public var datePrecision: String
+    public var dateStart: String
+    public var dateEnd: String
+    public var approximate: Bool
+    public var spanEnd: String?
+    public var path: String
+    public var body: String
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, type, date, approximate, path, body, extra
+        case datePrecision = "date_precision"
+        case dateStart = "date_start"
+        case dateEnd = "date_end"
+        case spanEnd = "span_end"
+    }
+}
+
+public struct ClaimRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "claims"
+    public var id: String
+    public var title: String
+    public var type: String
+    public var verdict: String
+    public var verdictDate: String?
+    public var claimantID: String
+    public var date: String
+    public var datePrecision: String
+    public var dateStart: String
+    public var dateEnd: String
+    public var approximate: Bool
+    public var path: String
+    public var body: String
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, type, verdict, date, approximate, path, body, extra
+        case verdictDate = "verdict_date"
+        case claimantID = "claimant_id"
+        case datePrecision = "date_precision"
+        case dateStart = "date_start"
+        case dateEnd = "date_end"
+    }
+}
+
+public struct SourceRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "sources"
+    public var id: String
+    public var title: String
+    /// As written; `publisherID` when it names an entity.
+    public var publisher: String
+    public var publisherID: String?
+    public var url: String
+    public var type: String?
+    public var archive: String?
+    public var published: String?
+    public var publishedPrecision: String?
+    public var publishedStart: String?
+    public var accessed: String?
+    public var path: String
+    public var body: String
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, publisher, url, type, archive, published, accessed, path, body, extra
+        case publisherID = "publisher_id"
+        case publishedPrecision = "published_precision"
+        case publishedStart = "published_start"
+    }
+}
+
+public struct AliasRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "aliases"
+    public var alias: String
+    /// Lowercased: what lookups use.
+    public var aliasKey: String
+    public var entityID: String
+
+    enum CodingKeys: String, CodingKey {
+        case alias
+        case aliasKey = "alias_key"
+        case entityID = "entity_id"
+    }
+
+    public enum Columns {
+        public static let entityID = Column(CodingKeys.entityID)
+    }
+}
+
+public struct TagRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "tags"
+    public var entryID: String
+    public var tag: String
+
+    enum CodingKeys: String, CodingKey {
+        case tag
+        case entryID = "entry_id"
+    }
+
+    public enum Columns {
+        public static let entryID = Column(CodingKeys.entryID)
+    }
+}
+
+public struct PageRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "pages"
+    public var path: String
+    /// Stored as SQLite's signed integer, with the same bits.
+    public var fingerprint: Int64
+}
+
+public struct BuildStateRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "build_state"
+    public var key: String
+    public var value: String
+}
+
+public struct ScaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "scales"
+    public var axis: String
+    /// 0 is the most available / the highest priority.
+    public var rank: Int
+    public var value: String
+    public var label: String
+
+    public enum Columns {
+        public static let axis = Column(CodingKeys.axis)
+        public static let rank = Column(CodingKeys.rank)
+    }
+}
+
+/// A row of the full-text index: an entry's title, and its body with its aliases.
+public struct SearchTextRecord: Codable, PersistableRecord, Sendable {
+    public static let databaseTableName = "entries_fts"
+    public var id: String
+    public var kind: String
+    public var title: String
+    public var body: String
+}
+
+/// Where an edge or a status change was written.
+public struct Position: Sendable, Hashable {
+    public var path: String
+    public var line: Int
+    public var column: Int
+
+    static let path = Column("path"), line = Column("line"), column = Column("column")
+
+    init(row: Row) {
+        path = row[Position.path]
+        line = row[Position.line]
+        column = row[Position.column]
+    }
+
+    init(path: String, line: Int, column: Int) {
+        self.path = path
+        self.line = line
+        self.column = column
+    }
+
+    func encode(to container: inout PersistenceContainer) {
+        container[Position.path] = path
+        container[Position.line] = line
+        container[Position.column] = column
+    }
+}
+
+public struct EdgeRecord: FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "edges"
+    public enum Columns {
+        public static let fromID = Column("from_id")
+        public static let relation = Column("relation")
+        public static let toID = Column("to_id")
+    }
+
+    public var fromID: String
+    public var relation: String
+    public var toID: String
+    public var position: Position
+
+    init(fromID: String, relation: String, toID: String, position: Position) {
+        self.fromID = fromID
+        self.relation = relation
+        self.toID = toID
+        self.position = position
+    }
+
+    public init(row: Row) throws {
+        fromID = row[Columns.fromID]
+        relation = row[Columns.relation]
+        toID = row[Columns.toID]
+        position = Position(row: row)
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.fromID] = fromID
+        container[Columns.relation] = relation
+        container[Columns.toID] = toID
+        position.encode(to: &container)
+    }
+}
+
+public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "status_changes"
+    public enum Columns {
+        public static let eventID = Column("event_id")
+        public static let entityID = Column("entity_id")
+        public static let axis = Column("axis")
+        public static let channel = Column("channel")
+        public static let value = Column("value")
+        public static let date = Column("date")
+        public static let datePrecision = Column("date_precision")
+        public static let dateStart = Column("date_start")
+    }
+
+    public var eventID: String
+    public var entityID: String
+    public var axis: String
+    /// NULL when the value is for the whole product.
+    public var channel: String?
+    public var value: String
+    /// The event's date as written, its precision, and when the change takes effect.
+    public var date: String
+    public var datePrecision: String
+    public var dateStart: String
+    public var position: Position
+
+    public init(row: Row) throws {
+        eventID = row[Columns.eventID]
+        entityID = row[Columns.entityID]
+        axis = row[Columns.axis]
+        channel = row[Columns.channel]
+        value = row[Columns.value]
+        date = row[Columns.date]
+        datePrecision = row[Columns.datePrecision]
+        dateStart = row[Columns.dateStart]
+        position = Position(row: row)
+    }
+
+    init(
+        eventID: String, entityID: String, axis: String, channel: String?, value: String, date: String, datePrecision: String,
+        dateStart: String, position: Position
+    ) {
+        self.eventID = eventID
+        self.entityID = entityID
+        self.axis = axis
+        self.channel = channel
+        self.value = value
+        self.date = date
+        self.datePrecision = datePrecision
+        self.dateStart = dateStart
+        self.position = position
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container[Columns.eventID] = eventID
+        container[Columns.entityID] = entityID
+        container[Columns.axis] = axis
+        container[Columns.channel] = channel
+        container[Columns.value] = value
+        container[Columns.date] = date
+        container[Columns.datePrecision] = datePrecision
+        container[Columns.dateStart] = dateStart
+        position.encode(to: &container)
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Why the site could not be written or swapped in; the previous site is untouched.
+public enum OutputError: Error, CustomStringConvertible {
+    /// A path that would leave the output folder (a programmer error: paths come from ids).
+    case unsafePath(String)
+    /// A system call failed on a file or folder.
+    case system(operation: String, path: String, errno: Int32)
+
+    /// The failed call's `errno`, now.
+    static func failed(_ operation: String, _ path: String) -> OutputError {
+        .system(operation: operation, path: path, errno: errno)
+    }
+
+    /// A Foundation file operation's error, with the call and path it was for.
+    static func wrap(_ operation: String, _ path: String, _ body: () throws -> Void) throws(OutputError) {
+        do {
+            try body()
+        } catch let error as CocoaError {
+            let code = (error.userInfo[NSUnderlyingErrorKey] as? POSIXError)?.code.rawValue ?? EIO
+            throw .system(operation: operation, path: path, errno: code)
+        } catch {
+            throw .system(operation: operation, path: path, errno: EIO)
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unsafePath(let path): "refusing to write '\(path)': the path would leave the output folder"
+        case .system(let operation, let path, let code): "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
+        }
+    }
+}

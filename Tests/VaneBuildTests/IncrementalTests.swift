@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+import VaneBuild
+import VaneContent
+import VaneQuery
+import VaneSite
+import VaneTestSupport
+
+/// Rebuilds render only the pages whose inputs changed, keep the others untouched, and
+/// always end with exactly the site a full build would make.
+struct IncrementalTests {
+    private func build(_ kb: TemporaryKnowledgeBase) -> Pipeline.Outcome {
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure.map { "\($0)" } ?? "")")
+        return outcome
+    }
+
+    private func modificationDates(_ kb: TemporaryKnowledgeBase) throws -> [String: Date] {
+        var dates: [String: Date] = [:]
+        for path in snapshot(of: kb.url("public")).keys {
+            dates[path] = try FileManager.default.attributesOfItem(atPath: kb.url("public/" + path).path)[.modificationDate] as? Date
+        }
+        return dates
+    }
+
+    @Test func oneBodyEditRendersOnePageAndTouchesNoOther() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(build(kb).pagesRendered == 25)
+        let second = build(kb)
+        #expect(second.pagesRendered == 0)
+        #expect(second.parsed == 0)
+        let before = try modificationDates(kb)
+        Thread.sleep(forTimeInterval: 0.05)
+        try kb.write(try kb.read("Content/events/2026-summit.md") + "\nA new paragraph.\n", to: "Content/events/2026-summit.md")
+        let third = build(kb)
+        #expect(third.parsed == 1)
+        #expect(third.pagesRendered == 1)
+        #expect(try kb.read("public/events/2026-summit.html").contains("<p>A new paragraph.</p>"))
+        let after = try modificationDates(kb)
+        // Besides its page, a body is in the feeds it belongs to and in the search index.
+        let touched = after.keys.filter { after[$0] != before[$0] }.sorted()
+        let shards = touched.filter { $0.hasPrefix("search/index-") }
+        #expect(touched.filter { !$0.hasPrefix("search/") } == ["events/2026-summit.html", "feeds/entities/acme.atom", "feeds/events.atom"])
+        #expect(shards.count == 1, "\(shards)")
+    }
+
+    /// Every table of the graph, rows sorted: what queries can see.
+    private func graph(_ kb: TemporaryKnowledgeBase) throws -> [String: [[String]]] {
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        var tables: [String: [[String]]] = [:]
+        for table in ["entities", "events", "claims", "sources", "edges", "status_changes", "aliases", "tags", "scales"] {
+            tables[table] = try reader.sql("SELECT * FROM \(table)").rows.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }
+        }
+        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").rows
+        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").rows
+        return tables
+    }
+
+    /// One step of the edit-after-edit test: a change to the knowledge base, or to the day.
+    private struct Step {
+        var label: String
+        var today = fixedDay
+        /// A theme or settings change shows on every page.
+        var rendersEverything = false
+        var apply: (TemporaryKnowledgeBase) throws -> Void = { _ in }
+    }
+
+    private static func edit(_ path: String, _ transform: @escaping (String) -> String) -> Step {
+        Step(label: path, rendersEverything: path.hasPrefix("Site/")) { kb in
+            let new = transform((try? kb.read(path)) ?? "")
+            if new.isEmpty { try kb.remove(path) } else { try kb.write(new, to: path) }
+        }
+    }
+
+    private static func move(_ from: String, to: String, _ transform: @escaping (String) -> String = { $0 }) -> Step {
+        Step(label: "\(from) → \(to)") { kb in
+            let text = try kb.read(from)
+            try kb.remove(from)
+            try kb.write(transform(text), to: to)
+        }
+    }
+
+    private static var steps: [Step] {
+        let day = try! FuzzyDate(parsing: "2027-03-01")
+        return [
+            edit("Content/sources/wire-report.md") { $0.replacingOccurrences(of: "title: Acme shifts its bet", with: "title: Acme changes course") },
+            edit("Content/entities/daily-wire.md") { $0.replacingOccurrences(of: "name: Daily Wire Service", with: "name: The Daily Wire") },
+            edit("Content/entities/acme.md") { $0.replacingOccurrences(of: "aliases: [Acme Corp]", with: "aliases: [Acme Corp, ACME]") },
+            edit("Content/events/2026-summit.md") { $0 + "\nSee [[coyote]] and [[ACME]].\n" },
+            edit("Content/events/2026-summit.md") { $0.replacingOccurrences(of: "entities: [acme]", with: "entities: [acme, coyote]") },
+            edit("Content/events/2025/2025-roadrunner-release.md") { $0.replacingOccurrences(of: "date: 2025-Q2", with: "date: 2025-05") },
+            edit("Content/events/2026-coyote-launch.md") {
+                $0.replacingOccurrences(of: "roadrunner: { priority: maintained }", with: "roadrunner: { priority: sunset }")
+            },
+            edit("Content/claims/coyote-better.md") { $0.replacingOccurrences(of: "supports: [roadrunner-stays]\n", with: "") },
+            edit("Content/entities/coyote.md") { $0.replacingOccurrences(of: "parent: acme-labs", with: "parent: acme") },
+            edit("Content/events/2026-new.md") { _ in
+                "---\ntitle: A new event\ndate: 2026-07\ntype: other\nentities: [roadrunner]\nsources: [acme-blog]\n---\nNew [@acme-blog].\n"
+            },
+            edit("Content/events/2026-summit.md") { _ in "" },
+            // An entity named only as a publisher becomes a source: its sources' publisher
+            // is plain text from then on, in the pages and in the database.
+            edit("Content/entities/acme-press.md") { _ in "---\nname: Acme Press\ntype: org\n---\n" },
+            edit("Content/sources/press-kit.md") { _ in "---\ntitle: Press kit\npublisher: acme-press\nurl: https://example.org/kit\n---\n" },
+            move("Content/entities/acme-press.md", to: "Content/sources/acme-press.md") { _ in
+                "---\ntitle: Acme Press page\npublisher: Acme\nurl: https://example.org/press\n---\n"
+            },
+            // An entry moved between kind folders under the same id.
+            move("Content/claims/roadrunner-stays.md", to: "Content/claims/2026/roadrunner-stays.md"),
+            edit("Site/templates/partials/date.mustache") { _ in "<time>{{display}}</time>" },
+            edit("Site/config.yml") { _ in "title: Acme watch\n" },
+            edit("Site/assets/style.css") { _ in "body { color: black; }\n" },
+            Step(label: "a new day", today: day),
+            Step(label: "over fifty events (the Atom limit)", today: day) { kb in
+                for n in 0..<55 {
+                    let text =
+                        "---\ntitle: Event \(n)\ndate: 2026-0\(1 + n % 9)\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nBody \(n).\n"
+                    try kb.write(text, to: "Content/events/bulk/event-\(n).md")
+                }
+            },
+            edit("Content/events/bulk/event-3.md") { $0.replacingOccurrences(of: "title: Event 3", with: "title: Event three") },
+        ]
+    }
+
+    /// After every edit, the incremental result equals a full build of the same content.
+    @Test func incrementalBuildsMatchFullBuilds() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        func build(_ kb: TemporaryKnowledgeBase, today: FuzzyDate) -> Pipeline.Outcome {
+            var options = Pipeline.Options(root: kb.root)
+            options.today = today
+            let outcome = Pipeline.build(options)
+            #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure.map { "\($0)" } ?? "")")
+            return outcome
+        }
+        _ = build(kb, today: fixedDay)
+        for (number, step) in Self.steps.enumerated() {
+            try step.apply(kb)
+            let outcome = build(kb, today: step.today)
+            let full = try TemporaryKnowledgeBase(
+                copying: [kb.url("Content")] + (FileManager.default.fileExists(atPath: kb.url("Site").path) ? [kb.url("Site")] : []))
+            _ = build(full, today: step.today)
+            let incremental = snapshot(of: kb.url("public"))
+            let reference = snapshot(of: full.url("public"))
+            let label = "step \(number) (\(step.label))"
+            let differing = differences(incremental, reference)
+            #expect(differing.isEmpty, "\(label): \(differing)")
+            #expect(try graph(kb) == graph(full), "\(label): the databases differ")
+            if !step.rendersEverything { #expect(outcome.pagesRendered < outcome.pages, "\(label) re-rendered everything") }
+        }
+    }
+}
