@@ -224,7 +224,7 @@ private struct RowWriter {
     func replaceScales() throws {
         try ScaleRecord.deleteAll(db)
         let scales = StatusScales(kb.config)
-        for axis in StatusSetting.Axis.allCases {
+        for axis in StatusSetting.Axis.scaled {
             for (rank, value) in scales.scale(axis).enumerated() {
                 try ScaleRecord(axis: axis.rawValue, rank: rank, value: value, label: scales.label(value)).insert(db)
             }

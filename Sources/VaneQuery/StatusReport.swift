@@ -19,9 +19,12 @@ extension GraphReader {
                 scales.labels[scale.value] = scale.label
             }
             typealias E = EntityRecord.Columns
+            let successorEdges = try EdgeRecord.filter(EdgeRecord.Columns.relation == Relation.succeededBy.rawValue).order(Column.rowID).fetchAll(db)
+            let successors = StatusBoard.targets(successorEdges.map { ($0.fromID, $0.toID) })
             var entities: [String: EntityInfo] = [:]
             for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID)) {
-                entities[row[E.id]] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID])
+                let id: String = row[E.id]
+                entities[id] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [])
             }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
@@ -43,37 +46,43 @@ extension GraphReader {
                     SELECT * FROM edges
                     WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes) ORDER BY rowid
                     """)
-            let sources = StatusBoard.sources(citedBy: cited.map { ($0.fromID, $0.toID) })
+            let sources = StatusBoard.targets(cited.map { ($0.fromID, $0.toID) })
             return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
         }
     }
 }
 
 /// A board row as `vane status --format json` prints it.
-public struct StatusReportRow: Codable, Sendable {
-    public struct Axis: Codable, Sendable {
+public struct StatusReportRow: Encodable, Sendable {
+    public struct Axis: Encodable, Sendable {
         public var value: String
         public var label: String
         public var event: String
         public var date: String
         public var datePrecision: String
         public var sources: [String]
-        public var channels: [String: String]?
+        /// Each named channel's value with the event that set it (availability only).
+        public var channels: [String: Axis]?
     }
 
     public var entity: String
     public var name: String
     public var type: String
     public var vendor: String
+    /// Channels (entities under the `--entity` vendor) through which it is offered.
+    public var via: [String]
     public var availability: Axis?
     public var priority: Axis?
     public var since: String?
     public var risk: Int?
     public var riskFactors: PlatformRisk?
     public var retired: Bool
+    /// The soonest announced end still ahead; JSON `null` when there is none.
+    public var ends: EndReport?
+    public var successors: [String]
     public var moves: [Move]
 
-    public struct Move: Codable, Sendable {
+    public struct Move: Encodable, Sendable {
         public var date: String
         public var event: String
         public var axis: String
@@ -90,40 +99,74 @@ public struct StatusReportRow: Codable, Sendable {
                 value: setting.value, label: board.scales.label(setting.value), event: setting.event,
                 date: setting.date.text, datePrecision: setting.date.precision.rawValue,
                 sources: board.eventSources[setting.event] ?? [],
-                channels: channels.isEmpty ? nil : channels.mapValues(\.value))
+                channels: channels.isEmpty ? nil : channels.compactMapValues { axis($0) })
         }
         entity = row.entity
         name = row.name
         type = row.type
         vendor = row.vendor
+        via = row.via
         availability = axis(row.status.availability, channels: row.status.channels)
         priority = axis(row.status.priority)
         since = row.status.since?.text
         risk = row.risk?.score
         riskFactors = row.risk
         retired = row.gone
+        ends = row.nextEnd.map { EndReport($0, board: board) }
+        successors = row.successors
         moves = row.status.moves.map {
             Move(
                 date: $0.date.text, event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to,
                 sources: board.eventSources[$0.event] ?? [])
         }
     }
+
+    enum CodingKeys: String, CodingKey {
+        case entity, name, type, vendor, via, availability, priority, since, risk, riskFactors, retired, ends, successors, moves
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(name, forKey: .name)
+        try c.encode(type, forKey: .type)
+        try c.encode(vendor, forKey: .vendor)
+        if !via.isEmpty { try c.encode(via, forKey: .via) }
+        try c.encodeIfPresent(availability, forKey: .availability)
+        try c.encodeIfPresent(priority, forKey: .priority)
+        try c.encodeIfPresent(since, forKey: .since)
+        try c.encodeIfPresent(risk, forKey: .risk)
+        try c.encodeIfPresent(riskFactors, forKey: .riskFactors)
+        try c.encode(retired, forKey: .retired)
+        try c.encode(ends, forKey: .ends)  // null when no end is announced, never left out
+        try c.encode(successors, forKey: .successors)
+        try c.encode(moves, forKey: .moves)
+    }
 }
 
 extension StatusBoard {
     /// The terminal table: ranked rows, then products that are gone.
     public func table(for format: OutputFormat) -> TextTable {
-        let headers = ["RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY"]
+        let headers = [
+            "RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS", "NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY",
+        ]
         let rows = self.rows.map { row -> [String] in
             let s = row.status
             var availability = s.availability?.value ?? "-"
             if !s.channels.isEmpty {
                 availability += " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")"
             }
+            if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
             let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
             let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
+            let end = row.nextEnd
+            let ends =
+                format == .csv
+                ? (end?.date.text ?? "") : end.map { "\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf))" } ?? "-"
+            let notice = format == .csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             return [
-                risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", since, s.availability?.event ?? "-", s.priority?.event ?? "-",
+                risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends, notice, since, s.availability?.event ?? "-",
+                s.priority?.event ?? "-",
             ]
         }
         return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Golden files: expected output stored beside the tests, re-recorded with
 /// `RECORD_GOLDEN=1 swift test` and reviewed in the diff.
@@ -25,4 +26,11 @@ public enum Golden {
         let want = line < e.count ? String(e[line]) : "<end>"
         return "\(path):\(line + 1): differs\n  expected: \(want)\n  actual:   \(got)"
     }
+}
+
+/// Expects `actual` to match the golden file at `path` (relative to the repository), or
+/// records it under `RECORD_GOLDEN=1`.
+public func expectGolden(_ actual: String, _ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    let difference = Golden.compare(actual, to: path)
+    #expect(difference == nil, "\(difference ?? "")", sourceLocation: sourceLocation)
 }

@@ -21,11 +21,6 @@ struct CLITests {
         return kb
     }
 
-    private func expectGolden(_ text: String, _ name: String) {
-        let difference = Golden.compare(text, to: "Tests/VaneCLITests/Golden/\(name)")
-        #expect(difference == nil, "\(difference ?? "")")
-    }
-
     @Test func theBundledKnowledgeBaseChecksClean() throws {
         let kb = try bundled()
         let result = try vane("check", in: kb.root)
@@ -39,7 +34,7 @@ struct CLITests {
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("query", "events", "--entity", "meta", "--format", "json", in: kb.root)
         #expect(result.status == 0)
-        expectGolden(result.stdout, "query-events-meta.json")
+        expectGolden(result.stdout, "Tests/VaneCLITests/Golden/query-events-meta.json")
         let events = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
         #expect(events.count == 4)
         for event in events {
@@ -132,11 +127,12 @@ struct CLITests {
 
     @Test func queryOutputsInEveryFormat() throws {
         let kb = try small()
-        expectGolden(try vane("query", "events", in: kb.root).stdout, "small-events.txt")
-        expectGolden(try vane("query", "claims", "--format", "csv", in: kb.root).stdout, "small-claims.csv")
-        expectGolden(try vane("query", "sources", "--format", "json", in: kb.root).stdout, "small-sources.json")
-        expectGolden(try vane("query", "entities", "--entity", "acme-labs", in: kb.root).stdout, "small-entities-acme-labs.txt")
-        expectGolden(try vane("show", "coyote", in: kb.root).stdout, "small-show-coyote.txt")
+        expectGolden(try vane("query", "events", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-events.txt")
+        expectGolden(try vane("query", "claims", "--format", "csv", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-claims.csv")
+        expectGolden(try vane("query", "sources", "--format", "json", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-sources.json")
+        expectGolden(
+            try vane("query", "entities", "--entity", "acme-labs", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-entities-acme-labs.txt")
+        expectGolden(try vane("show", "coyote", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-show-coyote.txt")
     }
 
     @Test func clearErrorsForBadArgumentsAndMissingDatabase() throws {
@@ -173,7 +169,8 @@ struct CLITests {
         #expect(priority["event"] as? String == "2026-04-muse-spark-launch")
         #expect(priority["date"] as? String == "2026-04")
         #expect(priority["sources"] as? [String] == ["thenewstack-meta-muse-spark", "deeplearning-ai-muse-spark"])
-        expectGolden(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout, "status-2026-11-26.json")
+        expectGolden(
+            try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/status-2026-11-26.json")
     }
 
     @Test func statusAsOfBeforeMuseSpark() throws {
@@ -181,15 +178,16 @@ struct CLITests {
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("status", "--as-of", "2025-12", in: kb.root)
         #expect(result.status == 0)
-        expectGolden(result.stdout, "status-2025-12.txt")
+        expectGolden(result.stdout, "Tests/VaneCLITests/Golden/status-2025-12.txt")
         #expect(result.stdout.contains("llama   meta    open-weights  flagship"))
         #expect(!result.stdout.contains("muse-spark"))
     }
 
     @Test func statusTableForAVendorTree() throws {
         let kb = try small()
-        expectGolden(try vane("status", "--as-of", "2026-11-26", in: kb.root).stdout, "small-status.txt")
+        expectGolden(try vane("status", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-status.txt")
         expectGolden(
-            try vane("status", "--as-of", "2026-11-26", "--entity", "acme-labs", "--format", "csv", in: kb.root).stdout, "small-status-acme-labs.csv")
+            try vane("status", "--as-of", "2026-11-26", "--entity", "acme-labs", "--format", "csv", in: kb.root).stdout,
+            "Tests/VaneCLITests/Golden/small-status-acme-labs.csv")
     }
 }

@@ -113,20 +113,6 @@ struct StatusTests {
         #expect(old.score > 0)
     }
 
-    @Test func theFormulaCanBeRecomputedByHand() throws {
-        // Llama as of November 2026: open weights (rank 1 of 8), deprioritized (rank 3 of 6) since April 2026.
-        let changes = [
-            change("release", "2025-04", .availability, "open-weights"), change("release", "2025-04", .priority, "flagship"),
-            change("launch", "2026-04", .priority, "deprioritized"),
-        ]
-        let r = try #require(risk(changes, asOf: "2026-11-26"))
-        #expect(r.availabilityScore == 6.0 / 7.0)
-        #expect(r.priorityScore == 2.0 / 5.0)
-        #expect(r.monthsSincePriorityFell == 7)
-        // 100 × 6/7 × 3/5 × (0.5 + 0.5 × 0.5^(7/12)) = 42.88…
-        #expect(r.score == 43)
-    }
-
     @Test func aRetiredProductHasNoRiskAndIsListedApart() {
         let changes = [
             change("a", "2024", .availability, "generally-available", entity: "old"), change("a", "2024", .priority, "invested", entity: "old"),

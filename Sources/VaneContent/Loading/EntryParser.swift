@@ -52,6 +52,7 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true)
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
+        references(fm.list("successors"), .succeededBy, into: &e)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
@@ -69,7 +70,7 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(.warning(e.top, "event has no sources"))
         }
         references(sources, .cites, into: &e)
-        e.status = readStatus(&fm)
+        e.status = readStatus(&fm, eventDate: e.date)
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
 
@@ -164,7 +165,7 @@ public struct EntryParser: Sendable {
     // MARK: - Status
 
     /// `status:` maps entity ids to axes; availability may be split by channel.
-    private func readStatus(_ fm: inout FrontMatter) -> [StatusSetting] {
+    private func readStatus(_ fm: inout FrontMatter, eventDate: FuzzyDate?) -> [StatusSetting] {
         guard let (node, at) = fm.node("status") else { return [] }
         guard case .mapping(let byEntity) = node else {
             fm.diagnostics.append(.error(at, "'status' must map entity ids to axes, e.g. 'llama: { priority: maintained }'"))
@@ -175,7 +176,8 @@ public struct EntryParser: Sendable {
             guard let entity = key.string else { continue }
             let entityText = LocatedText(entity, at: fm.location(of: key))
             guard case .mapping(let axisMap) = axes else {
-                fm.diagnostics.append(.error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority) to values"))
+                fm.diagnostics.append(
+                    .error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends) to values"))
                 continue
             }
             for (axisKey, value) in axisMap {
@@ -185,17 +187,19 @@ public struct EntryParser: Sendable {
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
                     continue
                 }
-                settings += readAxis(&fm, axis, value, entity: entityText)
+                settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate)
             }
         }
         return settings
     }
 
-    private func readAxis(_ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText) -> [StatusSetting] {
+    private func readAxis(
+        _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?
+    ) -> [StatusSetting] {
         var channels: [(String?, Node)] = []
         switch value {
         case .scalar: channels = [(nil, value)]
-        case .mapping(let byChannel) where axis == .availability:
+        case .mapping(let byChannel) where axis != .priority:
             for (channel, v) in byChannel {
                 let name = channel.string ?? ""
                 guard IDRule.isValid(name) else {
@@ -207,7 +211,7 @@ public struct EntryParser: Sendable {
         default:
             fm.diagnostics.append(
                 .error(
-                    fm.location(of: value), "\(axis.rawValue) must be one value\(axis == .availability ? " or a mapping of channels to values" : "")")
+                    fm.location(of: value), "\(axis.rawValue) must be one value\(axis != .priority ? " or a mapping of channels to values" : "")")
             )
         }
         var settings: [StatusSetting] = []
@@ -215,6 +219,12 @@ public struct EntryParser: Sendable {
             let at = fm.location(of: node)
             guard case .scalar(let s) = node else {
                 fm.diagnostics.append(.error(at, "a status value must be text"))
+                continue
+            }
+            if axis == .ends {
+                if let end = endValue(&fm, s.string, at: at, eventDate: eventDate) {
+                    settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: end, location: at))
+                }
                 continue
             }
             let scale = config.scale(axis)
@@ -225,6 +235,23 @@ public struct EntryParser: Sendable {
             settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: s.string, location: at))
         }
         return settings
+    }
+
+    /// An `ends` value: a date no earlier than its event's, or `none`.
+    private func endValue(_ fm: inout FrontMatter, _ text: String, at: SourceLocation, eventDate: FuzzyDate?) -> String? {
+        if text == "none" { return text }
+        let date: FuzzyDate
+        do {
+            date = try FuzzyDate(parsing: text)
+        } catch {
+            fm.diagnostics.append(.error(at, "\(error.message); 'ends' takes a date or 'none'"))
+            return nil
+        }
+        if let eventDate, date.startKey < eventDate.startKey {
+            fm.diagnostics.append(.error(at, "'ends' (\(date.text)) starts before its event (\(eventDate.text)): an end is announced ahead"))
+            return nil
+        }
+        return text
     }
 }
 

@@ -7,11 +7,12 @@ public enum Relation: String, Sendable, Codable, CaseIterable {
     case setsStatus = "sets_status"
     case publishedBy = "published_by"
     case verdictSource = "verdict_source"
+    case succeededBy = "succeeded_by"
 
     /// The kind a target must have; `nil` when any entry will do (wikilinks).
     public var targetKind: Kind? {
         switch self {
-        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy: .entity
+        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy: .entity
         case .cites, .verdictSource: .source
         case .supports, .contradicts: .claim
         case .mentions: nil

@@ -20,13 +20,22 @@ public struct BodyLink: Hashable, Sendable, Codable {
     public var location: SourceLocation
 }
 
-/// One status change an event causes: `muse-spark: { availability: { api: preview } }`.
+/// One status change an event causes: `muse-spark: { availability: { api: preview } }`, or
+/// an announced end of availability: `codex: { ends: { api: 2023-03-23 } }`.
 public struct StatusSetting: Hashable, Sendable, Codable {
-    public enum Axis: String, Sendable, Codable, CaseIterable { case availability, priority }
+    public enum Axis: String, Sendable, Codable, CaseIterable {
+        case availability, priority
+        /// An announced end: its value is a date as written, or `none` (cancelled).
+        case ends
+
+        /// The two axes with a scale.
+        public static let scaled: [Axis] = [.availability, .priority]
+    }
     public var entity: LocatedText
     public var axis: Axis
     /// A distribution channel (`api`, `app`, `weights`); `nil` when the value is for the whole product.
     public var channel: String?
+    /// A scale value; for `ends`, a date as written or `none`.
     public var value: String
     public var location: SourceLocation
 }

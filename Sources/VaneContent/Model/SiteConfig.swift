@@ -29,7 +29,12 @@ public struct SiteConfig: Sendable, Hashable, Codable {
 
     public init() {}
 
+    /// The values of a scaled axis (`ends` has none).
     public func scale(_ axis: StatusSetting.Axis) -> [String] {
-        axis == .availability ? availabilityScale : priorityScale
+        switch axis {
+        case .availability: availabilityScale
+        case .priority: priorityScale
+        case .ends: []
+        }
     }
 }

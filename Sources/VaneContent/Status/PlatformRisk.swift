@@ -1,37 +1,71 @@
 import Foundation
 
-/// Platform risk: how far a product's availability outruns its vendor's priority, weighted
-/// by how recently the priority fell.
+/// Platform risk: how likely a product is to strand the people who build on it, and how
+/// soon. Products fall into three bands, so the number and the ranking agree:
 ///
-///     risk = round(100 × A × (1 − P) × (0.5 + 0.5 × R))
+/// - **100, an announced end ahead.** The vendor has said when it stops; nothing ranks
+///   above that. Among these, the soonest end comes first.
+/// - **70–99, on the way out.** Still usable, but deprecated (the second-to-last value of
+///   the availability scale, on every usable channel) or with a priority of sunset or
+///   lower (the last two values of the priority scale): `70 + round(29 × S × W)`.
+/// - **0–69, drift.** The rest: `round(69 × S × W)`.
 ///
-/// - A: availability score, 1 for the top of the scale (open-source) to 0 for the bottom
-///   (retired), in equal steps: (n − 1 − rank) / (n − 1).
-/// - P: priority score the same way: 1 for flagship, 0 for discontinued.
-/// - R: recency, 0.5^(m / 12), where m is the number of months from the month priority
-///   last fell to the as-of month; 0 when priority never fell.
+/// where
 ///
-/// A flagship has no risk (P = 1); a retired product has none left (A = 0): its stranding
-/// already happened, and it is listed apart.
+/// - P, the priority score: 1 for the top of the priority scale (flagship) to 0 for the
+///   bottom, in equal steps;
+/// - V, the decline: for the channel whose availability fell furthest, the share of the way
+///   from the best value it ever had to the bottom of the scale (0 when nothing fell);
+/// - S = 1 − P × (1 − V), the exposure: a fall in priority or on any channel raises it;
+/// - W = 0.5 + 0.5 × R, with R = 0.5^(m / 12) the recency of the last fall on either axis
+///   and any channel, m months before the as-of month (R = 0 when nothing ever fell).
+///
+/// A fall while the product is still usable never lowers the score: P cannot rise, V
+/// cannot fall, a new fall makes R 1, and the bands only go up. A product retired on every
+/// channel is gone: its builders were already stranded; it has no score and is listed apart.
 public struct PlatformRisk: Sendable, Hashable, Codable {
+    public enum Band: String, Sendable, Hashable, Codable {
+        case announcedEnd = "announced-end"
+        case onTheWayOut = "on-the-way-out"
+        case drift
+    }
+
     public var score: Int
-    public var availabilityScore: Double
-    public var priorityScore: Double
+    public var band: Band
+    /// P; nil when no priority was ever set (taken as 1: no sign of a fall).
+    public var priorityScore: Double?
+    public var decline: Double
+    public var exposure: Double
     public var recency: Double
-    public var monthsSincePriorityFell: Int?
+    public var monthsSinceFall: Int?
 
     public static let halfLifeMonths = 12.0
 
+    /// Nil when the product has no availability yet, is gone, or (outside the first two
+    /// bands) has no priority: both axes are needed for a drift score.
     public init?(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales) {
-        guard let availability = status.availability?.value, let priority = status.priority?.value,
-            let a = scales.score(availability, on: .availability), let p = scales.score(priority, on: .priority)
+        guard let availability = status.availability?.value, let rank = scales.rank(availability, on: .availability),
+            !scales.isGone(availability)
         else { return nil }
-        let months = status.priorityFell.map { $0.months(until: asOf) }
-        let recency = months.map { pow(0.5, Double($0) / PlatformRisk.halfLifeMonths) } ?? 0
-        availabilityScore = a
+        let p = status.priority.flatMap { scales.score($0.value, on: .priority) }
         priorityScore = p
-        self.recency = recency
-        monthsSincePriorityFell = months
-        score = Int((100 * a * (1 - p) * (0.5 + 0.5 * recency)).rounded())
+        decline = status.decline
+        exposure = 1 - (p ?? 1) * (1 - decline)
+        monthsSinceFall = status.lastFall.map { $0.months(until: asOf) }
+        recency = monthsSinceFall.map { pow(0.5, Double($0) / PlatformRisk.halfLifeMonths) } ?? 0
+        let weight = exposure * (0.5 + 0.5 * recency)
+        let priorityRank = status.priority.flatMap { scales.rank($0.value, on: .priority) }
+        if status.nextEnd(asOf: asOf) != nil {
+            band = .announcedEnd
+            score = 100
+        } else if rank == scales.availability.count - 2 || (priorityRank ?? -1) >= scales.priority.count - 2 {
+            band = .onTheWayOut
+            score = 70 + Int((29 * weight).rounded())
+        } else if p != nil {
+            band = .drift
+            score = Int((69 * weight).rounded())
+        } else {
+            return nil
+        }
     }
 }

@@ -3,11 +3,14 @@ public struct EntityInfo: Sendable, Hashable {
     public var name: String
     public var type: String
     public var parent: String?
+    /// What replaces it (`successors`), in the order written.
+    public var successors: [String]
 
-    public init(name: String, type: String, parent: String?) {
+    public init(name: String, type: String, parent: String?, successors: [String] = []) {
         self.name = name
         self.type = type
         self.parent = parent
+        self.successors = successors
     }
 }
 
@@ -22,10 +25,17 @@ public struct StatusRow: Sendable, Hashable {
     public var risk: PlatformRisk?
     /// Its availability is the bottom of the scale: the stranding already happened.
     public var gone: Bool
+    /// On a vendor's board, the channels through which the vendor offers a product of
+    /// another vendor's (a channel named for an entity under it); empty otherwise.
+    public var via: [String] = []
+    /// The soonest announced end still ahead.
+    public var nextEnd: AnnouncedEnd?
+    public var successors: [String] = []
 }
 
 /// The availability-vs-priority board: every product with a status at a date, ranked by
-/// platform risk (highest first, then id); products that are gone are kept apart.
+/// platform risk (highest first; announced ends soonest first; then id); products that
+/// are gone are kept apart.
 public struct StatusBoard: Sendable {
     public var asOf: FuzzyDate
     public var scales: StatusScales
@@ -46,16 +56,27 @@ public struct StatusBoard: Sendable {
         var rows: [StatusRow] = []
         for (id, status) in StatusTimeline.statuses(changes, asOf: asOf, scales: scales) {
             let chain = StatusBoard.ancestors(of: id, in: entities)
-            if let root, !chain.contains(root) { continue }
+            var via: [String] = []
+            if let root, !chain.contains(root) {
+                // Offered through a channel that is an entity under `root`.
+                let channels = Set(status.channels.keys).union(status.ends.compactMap(\.channel))
+                via = channels.filter { entities[$0] != nil && StatusBoard.ancestors(of: $0, in: entities).contains(root) }.sorted()
+                if via.isEmpty { continue }
+            }
             let gone = status.availability.map { scales.isGone($0.value) } ?? false
-            rows.append(
-                StatusRow(
-                    entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: chain.last ?? id,
-                    status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone))
+            var row = StatusRow(
+                entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: chain.last ?? id,
+                status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
+            row.via = via
+            row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
+            row.successors = entities[id]?.successors ?? []
+            rows.append(row)
         }
         ranked = rows.filter { !$0.gone }.sorted { a, b in
             let (x, y) = (a.risk?.score ?? -1, b.risk?.score ?? -1)
-            return x != y ? x > y : a.entity < b.entity
+            if x != y { return x > y }
+            let (ea, eb) = (a.nextEnd?.date.startKey ?? .max, b.nextEnd?.date.startKey ?? .max)
+            return ea != eb ? ea < eb : a.entity < b.entity
         }
         gone = rows.filter(\.gone).sorted { $0.entity < $1.entity }
     }
@@ -63,23 +84,24 @@ public struct StatusBoard: Sendable {
     /// Builds the board from a loaded knowledge base.
     public init(_ kb: KnowledgeBase, asOf: FuzzyDate, within root: String? = nil) {
         let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let successors = StatusBoard.targets(kb.edges.filter { $0.relation == .succeededBy }.map { ($0.from, $0.to) })
         var entities: [String: EntityInfo] = [:]
         for e in kb.entries(of: .entity) {
-            entities[e.id] = EntityInfo(name: e.title, type: e.type ?? "", parent: parents[e.id])
+            entities[e.id] = EntityInfo(name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [])
         }
         let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
-        let sources = StatusBoard.sources(citedBy: cites)
+        let sources = StatusBoard.targets(cites)
         self.init(changes: kb.statusChanges, entities: entities, eventSources: sources, asOf: asOf, scales: StatusScales(kb.config), within: root)
     }
 
-    /// Each event's sources in the order first cited, each once: (event, source) pairs in the
-    /// order written grouped by event.
-    public static func sources(citedBy pairs: [(String, String)]) -> [String: [String]] {
-        var sources: [String: [String]] = [:]
-        for (event, source) in pairs where !(sources[event]?.contains(source) ?? false) {
-            sources[event, default: []].append(source)
+    /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's
+    /// sources in the order first cited, a product's successors.
+    public static func targets(_ pairs: [(String, String)]) -> [String: [String]] {
+        var targets: [String: [String]] = [:]
+        for (from, to) in pairs where !(targets[from]?.contains(to) ?? false) {
+            targets[from, default: []].append(to)
         }
-        return sources
+        return targets
     }
 
     /// The entity, its parent, its parent's parent… up to the top.
@@ -88,6 +110,14 @@ public struct StatusBoard: Sendable {
         var seen: Set<String> = [id]
         while let parent = entities[chain.last!]?.parent, seen.insert(parent).inserted { chain.append(parent) }
         return chain
+    }
+
+    /// The countdown: every announced end still ahead, soonest first, and with `within`
+    /// those that passed (came, or were met by a retirement) in the last `within` days.
+    public func announcedEnds(within: Int? = nil) -> [AnnouncedEnd] {
+        rows.flatMap(\.status.ends).filter { end in
+            end.isAhead(asOf: asOf) || within.map { end.daysLeft(asOf: asOf) >= -$0 } == true
+        }.sorted { ($0.date.startKey, $0.entity, $0.channel ?? "") < ($1.date.startKey, $1.entity, $1.channel ?? "") }
     }
 
     /// Every row, ranked ones first.

@@ -15,7 +15,11 @@ public struct StatusScales: Sendable, Hashable, Codable {
     }
 
     public func scale(_ axis: StatusSetting.Axis) -> [String] {
-        axis == .availability ? availability : priority
+        switch axis {
+        case .availability: availability
+        case .priority: priority
+        case .ends: []
+        }
     }
 
     /// Position on an axis: 0 is the top of the scale.

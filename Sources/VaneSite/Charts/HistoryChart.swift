@@ -1,8 +1,9 @@
 import Foundation
 import VaneContent
 
-/// A product's two-axis history as step charts over time: availability above (its most
-/// available channel), priority below, each step starting at the event that set it.
+/// A product's two-axis history as step charts over time: availability above (one line per
+/// channel when it has channels, else the product's), priority below, each step starting
+/// at the event that set it; announced ends still ahead are marked on the time axis.
 struct HistoryChart {
     let status: EntityStatus
     let name: String
@@ -20,8 +21,13 @@ struct HistoryChart {
         self.asOf = asOf
         self.eventTitles = eventTitles
         start = status.points.map { DayNumber.of($0.date.start) }.min() ?? DayNumber.of(asOf.start)
-        end = max(DayNumber.of(asOf.end), start + 365)
+        let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map(\.date.startDay)
+        end = max(DayNumber.of(asOf.end), start + 365, (ends.max() ?? 0) + 30)
+        channels = Array(Set(status.points.flatMap { $0.channels.keys })).sorted()
     }
+
+    /// Named channels, each drawn as its own line.
+    private let channels: [String]
 
     private let width = 760.0, left = 170.0, right = 30.0, rowHeight = 18.0, gap = 44.0, top = 28.0
 
@@ -40,18 +46,24 @@ struct HistoryChart {
             <desc id="history-desc">\(SVG.text(description))</desc>
 
             """
-        out += panel(.availability, y0: top, caption: "Available today")
+        out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : "Available today, by channel:")
         out += panel(.priority, y0: top + availabilityHeight + gap, caption: "Strategic priority")
         out += axis(y: top + availabilityHeight + gap + priorityHeight)
+        out += endMarks(y0: top, y1: top + availabilityHeight)
         return out + "</svg>"
     }
 
     var description: String {
-        status.points.map { point in
+        let points = status.points.map { point in
             let a = point.availability.map(scales.label) ?? "unknown"
             let p = point.priority.map(scales.label) ?? "unknown"
-            return "From \(point.date.display): availability \(a.lowercased()), priority \(p.lowercased())."
-        }.joined(separator: " ")
+            let c = point.channels.keys.sorted().map { "\($0) \(scales.label(point.channels[$0]!).lowercased())" }.joined(separator: ", ")
+            return "From \(point.date.display): availability \(a.lowercased())\(c.isEmpty ? "" : " (\(c))"), priority \(p.lowercased())."
+        }
+        let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map {
+            "Availability\($0.channel.map { " on \($0)" } ?? "") ends \($0.date.display)."
+        }
+        return (points + ends).joined(separator: " ")
     }
 
     private func panel(_ axis: StatusSetting.Axis, y0: Double, caption: String) -> String {
@@ -64,10 +76,34 @@ struct HistoryChart {
             out +=
                 "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"11\" text-anchor=\"end\">\(SVG.text(scales.label(value)))</text>\n"
         }
-        let steps = status.points.compactMap { point -> (Int, Double, StatusPoint)? in
-            let value = axis == .availability ? point.availability : point.priority
+        let lines: [(String?, String)] =
+            axis == .availability && !channels.isEmpty
+            ? channels.enumerated().map { ($1, SVG.palette[$0 % SVG.palette.count]) } : [(nil, "#0b5cad")]
+        for (index, (channel, colour)) in lines.enumerated() {
+            // Channels at the same value stay apart by a pixel or two.
+            let offset = Double(index) * 3 - Double(lines.count - 1) * 1.5
+            out += steps(axis, channel: channel, y0: y0 + offset, colour: colour)
+        }
+        if axis == .availability && !channels.isEmpty {
+            // The legend follows the caption on its line.
+            var x = left + Double(caption.count) * 7.2 + 12
+            for (channel, colour) in lines {
+                let name = channel ?? ""
+                out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0 - 14))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
+                out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y0 - 8))\" font-size=\"11\">\(SVG.text(name))</text>\n"
+                x += 28 + Double(name.count) * 6.5
+            }
+        }
+        return out + "</g>\n"
+    }
+
+    /// The step line of one axis (or one channel of availability) with a dot at each change.
+    private func steps(_ axis: StatusSetting.Axis, channel: String?, y0: Double, colour: String) -> String {
+        var out = ""
+        let steps = status.points.compactMap { point -> (Int, Double, StatusPoint, String)? in
+            let value = channel.map { point.channels[$0] } ?? (axis == .availability ? point.availability : point.priority)
             guard let value, let rank = scales.rank(value, on: axis) else { return nil }
-            return (DayNumber.of(point.date.start), y0 + (Double(rank) + 0.5) * rowHeight, point)
+            return (DayNumber.of(point.date.start), y0 + (Double(rank) + 0.5) * rowHeight, point, value)
         }
         var path: [String] = []
         for (i, step) in steps.enumerated() {
@@ -76,17 +112,31 @@ struct HistoryChart {
             path.append("\(SVG.n(x(next))),\(SVG.n(step.1))")
         }
         if !path.isEmpty {
-            out += "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"#0b5cad\" stroke-width=\"2.5\"/>\n"
+            out += "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>\n"
         }
         var previous: Double?
         for step in steps where step.1 != previous {
             previous = step.1
-            let value = axis == .availability ? step.2.availability! : step.2.priority!
             let event = eventTitles[step.2.event] ?? step.2.event
+            let what = (channel.map { "\($0): " } ?? "") + scales.label(step.3)
             out +=
-                "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"#0b5cad\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(scales.label(value))) (\(SVG.text(event)))</title></circle>\n"
+                "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"\(colour)\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(what)) (\(SVG.text(event)))</title></circle>\n"
         }
-        return out + "</g>\n"
+        return out
+    }
+
+    /// A dashed line at each announced end still ahead, labelled with its date.
+    private func endMarks(y0: Double, y1: Double) -> String {
+        var out = ""
+        for end in status.ends where end.isAhead(asOf: asOf) {
+            let x = x(end.date.startDay)
+            let label = "ends \(end.date.display)" + (end.channel.map { " (\($0))" } ?? "")
+            out +=
+                "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"#a4471b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+            out +=
+                "<text x=\"\(SVG.n(x - 4))\" y=\"\(SVG.n(y1 - 6))\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4471b\">\(SVG.text(label))</text></g>\n"
+        }
+        return out
     }
 
     /// Year ticks along the bottom, and the as-of date at the right end.

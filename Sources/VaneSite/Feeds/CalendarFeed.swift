@@ -1,15 +1,65 @@
 import VaneContent
 
-/// An iCalendar file (RFC 5545) with one all-day VEVENT per event.
+/// An iCalendar file (RFC 5545) with one all-day VEVENT per item: an event, or an
+/// announced end of availability.
 ///
-/// A day-precision event is that day. A coarser date covers its whole period (a month
+/// A day-precision date is that day. A coarser date covers its whole period (a month
 /// from its first to its last day, a quarter, a year), and the summary and description
 /// say the precision, so a calendar never shows a day the author did not write. A span
 /// runs from its start to its end, the same way.
 struct CalendarFeed {
+    /// One VEVENT.
+    struct Item {
+        var uid: String
+        var date: FuzzyDate
+        /// The end of a span.
+        var last: FuzzyDate?
+        var title: String
+        var description: String
+        /// The page it links to, relative to the site.
+        var page: String
+        var category: String?
+    }
+
     let model: SiteModel
     let name: String
-    let events: [Entry]
+    let items: [Item]
+
+    init(model: SiteModel, name: String, events: [Entry]) {
+        self.init(
+            model: model, name: name,
+            items: events.compactMap { e in
+                e.date.map {
+                    Item(
+                        uid: e.id, date: $0, last: e.endDate, title: e.title, description: e.type.map { "Type: \($0)." } ?? "",
+                        page: SiteModel.url(of: e), category: e.type)
+                }
+            })
+    }
+
+    init(model: SiteModel, name: String, items: [Item]) {
+        self.model = model
+        self.name = name
+        self.items = items
+    }
+
+    /// One item per announced end: on the end's date, with the notice and successors.
+    static func items(ends: [AnnouncedEnd], model: SiteModel) -> [Item] {
+        ends.map { end in
+            let product = model.kb.entry(end.entity)?.title ?? end.entity
+            let channel = end.channel.map { " on \(model.channelName($0))" } ?? ""
+            let announcer = model.kb.entry(end.event)?.title ?? end.event
+            var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
+            let successors = (model.board.entities[end.entity]?.successors ?? []).map { model.kb.entry($0)?.title ?? $0 }
+            if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
+            if let slip = end.slip {
+                text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."
+            }
+            return Item(
+                uid: "end-\(end.entity)-\(end.channel ?? "all")-\(end.event)", date: end.date, title: "\(product) ends\(channel)",
+                description: text, page: "entities/\(end.entity).html", category: "end")
+        }
+    }
 
     var text: String {
         var lines = [
@@ -18,21 +68,21 @@ struct CalendarFeed {
         let host =
             model.kb.config.baseURL.isEmpty
             ? "weathervane.invalid" : (model.kb.config.baseURL.split(separator: "/").dropFirst().first.map(String.init) ?? "weathervane.invalid")
-        for event in events {
-            guard let date = event.date else { continue }
-            let last = event.endDate ?? date
-            let exact = date.precision == .day && !date.approximate && (event.endDate == nil || (last.precision == .day && !last.approximate))
-            let shown = event.endDate.map { "\(date.display) to \($0.display)" } ?? date.display
+        for item in items {
+            let date = item.date
+            let last = item.last ?? date
+            let exact = date.precision == .day && !date.approximate && (item.last == nil || (last.precision == .day && !last.approximate))
+            let shown = item.last.map { "\(date.display) to \($0.display)" } ?? date.display
             lines.append("BEGIN:VEVENT")
-            lines.append("UID:\(event.id)@\(host)")
+            lines.append("UID:\(item.uid)@\(host)")
             lines.append("DTSTAMP:\(CalendarFeed.date(date.startKey))T000000Z")
             lines.append("DTSTART;VALUE=DATE:\(CalendarFeed.date(date.startKey))")
             lines.append("DTEND;VALUE=DATE:\(CalendarFeed.date(last.dayAfterEndKey))")
-            lines.append("SUMMARY:" + CalendarFeed.escape(exact ? event.title : "\(event.title) (\(shown))"))
+            lines.append("SUMMARY:" + CalendarFeed.escape(exact ? item.title : "\(item.title) (\(shown))"))
             let note = exact ? "" : "Dated \(shown) (\(date.approximate ? "approximate, " : "")\(date.precision.rawValue) precision). "
-            lines.append("DESCRIPTION:" + CalendarFeed.escape(note + (event.type.map { "Type: \($0)." } ?? "")))
-            if !model.kb.config.baseURL.isEmpty { lines.append("URL:" + model.kb.config.baseURL + SiteModel.url(of: event)) }
-            if let type = event.type { lines.append("CATEGORIES:" + CalendarFeed.escape(type)) }
+            lines.append("DESCRIPTION:" + CalendarFeed.escape(note + item.description))
+            if !model.kb.config.baseURL.isEmpty { lines.append("URL:" + model.kb.config.baseURL + item.page) }
+            if let category = item.category { lines.append("CATEGORIES:" + CalendarFeed.escape(category)) }
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")

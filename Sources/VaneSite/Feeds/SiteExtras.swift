@@ -42,6 +42,12 @@ struct SiteExtras {
             OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
                 Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
             })
+        files.append(
+            OutputFile(path: "feeds/ends.ics", fingerprint: fingerprint("feeds/ends.ics", [fingerprints.everything])) {
+                let ends = model.board.rows.flatMap(\.status.ends)
+                return Data(
+                    CalendarFeed(model: model, name: "\(title): announced ends", items: CalendarFeed.items(ends: ends, model: model)).text.utf8)
+            })
         let api = GraphAPI(model: model)
         files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -63,7 +69,9 @@ struct SiteExtras {
                 OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
                     Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
                 })
-            let statusParts = (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
+            let statusParts =
+                (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
+                + [StableHash.of(model.targets(of: entity.id, .succeededBy).joined(separator: " "))]
             let apiParts =
                 treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                     StableHash.of(model.board.asOf.text)

@@ -63,10 +63,10 @@ struct PageFingerprints {
         if let row = model.statusRows[id] {
             // Only pages that show a status depend on the as-of date.
             h.add(model.board.asOf.text)
-            for move in row.status.moves {
-                h.add(move.event)
-                h.add(summaries[move.event] ?? 0)
-                for source in model.board.eventSources[move.event] ?? [] { h.add(summaries[source] ?? 0) }
+            for event in row.status.moves.map(\.event) + row.status.ends.map(\.event) {
+                h.add(event)
+                h.add(summaries[event] ?? 0)
+                for source in model.board.eventSources[event] ?? [] { h.add(summaries[source] ?? 0) }
             }
             h.add(row.vendor)
             h.add(summaries[row.vendor] ?? 0)

@@ -84,7 +84,9 @@ enum DefaultTheme {
 <h1>{{title}}</h1>
 <dl class="facts">
 {{#parent}}<dt>Part of</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>
-{{/parent}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
+{{/parent}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
+{{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
+{{/predecessors}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
 {{/aliases}}{{#homepage}}<dt>Homepage</dt><dd><a href="{{homepage}}" rel="external">{{homepage}}</a></dd>
 {{/homepage}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
 {{/tags}}</dl>
@@ -98,7 +100,8 @@ enum DefaultTheme {
 <dl class="facts">
 <dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
 <dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
-<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
+{{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{notice}} of notice{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
+{{/announcedEnds}}<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
 </dl>
 <figure class="chart-figure">
 {{{chart}}}
@@ -205,6 +208,7 @@ enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
+{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
 {{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>
@@ -274,6 +278,31 @@ enum DefaultTheme {
         "partials/date": #"""
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
 """#,
+        "partials/end-row": #"""
+<tr><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{countdown}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td>{{notice}}</td><td>{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td>{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
+
+"""#,
+        "partials/ends-board": #"""
+<section aria-labelledby="announced-ends">
+<h2 id="announced-ends">Announced ends</h2>
+<p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
+<table class="ends-board">
+<thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
+{{#ahead}}
+<tbody>
+{{#rows}}{{> partials/end-row}}{{/rows}}
+</tbody>
+{{/ahead}}
+{{#passed}}
+<tbody class="passed">
+<tr><th scope="rowgroup" colspan="6">Ended in the last {{recentDays}} days</th></tr>
+{{#rows}}{{> partials/end-row}}{{/rows}}
+</tbody>
+{{/passed}}
+</table>
+</section>
+
+"""#,
         "partials/entry-links": #"""
 <ul class="entry-links">
 {{#items}}
@@ -289,6 +318,9 @@ enum DefaultTheme {
 {{/events}}
 </ol>
 
+"""#,
+        "partials/move": #"""
+{{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}
 """#,
         "partials/references": #"""
 {{#references}}
@@ -306,10 +338,10 @@ enum DefaultTheme {
         "partials/risk-board": #"""
 <table class="risk-board">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
-<thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Since</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
+<thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#since}}{{> partials/date}}{{/since}}</td><td class="risk risk-{{level}}">{{risk}}</td><td><ul class="why">{{#why}}<li>{{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/why}}</ul></td></tr>
+<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -377,6 +409,7 @@ enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{heading}}</h1>
 <p class="lede">What a builder can use today, against where {{#vendor}}{{title}}{{/vendor}}{{^vendor}}each vendor{{/vendor}} puts its bet, as of {{#asOf}}{{> partials/date}}{{/asOf}}. A product still available after its priority fell sits in the stranding zone.</p>
+{{#ends}}{{> partials/ends-board}}{{/ends}}
 <figure class="chart-figure">
 {{{chart}}}
 <figcaption>Each mark is a product at its current position; dashed trails pass through its earlier positions, with the dates they began.</figcaption>
@@ -407,7 +440,13 @@ enum DefaultTheme {
 {{/gone}}
 <section aria-labelledby="how">
 <h2 id="how">How platform risk is computed</h2>
-<p><code>{{formula}}</code>, where A is the availability score (1 for the top of the scale, 0 for the bottom, in equal steps), P the priority score (1 for flagship, 0 for discontinued), and R the recency of the last fall in priority: 0.5 to the power of the months since that fall divided by 12, or 0 if priority never fell.</p>
+<p>Risk answers one question: what will strand us, and how soon. It comes in three bands, so the number and the ranking agree.</p>
+<ul>
+<li><strong>100: an announced end is ahead.</strong> The vendor has said when the product (or one of its channels) stops. The soonest end ranks first.</li>
+<li><strong>70–99: on the way out.</strong> Still usable, but deprecated, or with a priority of sunset or lower: 70 + round(29 × S × W).</li>
+<li><strong>0–69: drift.</strong> Everything else: round(69 × S × W).</li>
+</ul>
+<p>S = 1 − P × (1 − V) is the exposure. P is the priority score (1 for flagship, 0 for discontinued, in equal steps). V is the decline: for the channel whose availability fell furthest, the share of the way from the best value it ever had to the bottom of the scale. W = 0.5 + 0.5 × R, where R is the recency of the last fall on either axis and any channel: 0.5 to the power of the months since that fall divided by 12, or 0 if nothing ever fell. A fall never lowers the score. Products retired on every channel are gone: they carry no score and are listed apart.</p>
 </section>
 {{#vendors}}
 <section aria-labelledby="vendors">
@@ -545,6 +584,15 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .filters { display: flex; gap: 1rem; margin: 1rem 0; }
 .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search input { flex: 1 1 16rem; padding: .3rem; }
+.risk-board td, .ends-board td { font-size: .875rem; }
+.risk-board td:nth-child(8) { min-width: 14rem; }
+.countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
+.ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
+.ends-board .passed td { color: var(--muted); }
+.ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
+details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
+ul.plain { list-style: none; margin: 0; padding: 0; }
+.table-scroll { overflow-x: auto; }
 
 """#,
         "timeline.js": #"""

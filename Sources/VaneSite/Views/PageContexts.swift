@@ -110,6 +110,7 @@ extension SiteModel {
         let latest = newestFirst(kb.entries(of: .event)).prefix(10)
         var context: [String: Any] = ["pageTitle": "Home", "events": latest.map(eventSummary)]
         context["riskSummary"] = riskSummary(limit: 5)
+        context["endsSummary"] = endsBoard(rows: board.rows)
         return context
     }
 
@@ -205,6 +206,8 @@ extension SiteModel {
     private func addEntity(_ e: Entry, to context: inout [String: Any]) {
         if let parent = targets(of: e.id, .parent).first { context["parent"] = link(parent) }
         if !e.aliases.isEmpty { context["aliases"] = e.aliases.map(\.text).joined(separator: ", ") }
+        context["successors"] = section(targets(of: e.id, .succeededBy))
+        context["predecessors"] = section(sources(to: e.id, .succeededBy))
         if let homepage = e.homepage { context["homepage"] = homepage }
         context["children"] = section(sources(to: e.id, .parent))
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }

@@ -24,7 +24,7 @@ extension Vane {
         func run() throws {
             var options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
-                asOf: try asOf.map(parsePeriod))
+                asOf: try asOf.map { try parsePeriod($0, option: "--as-of") })
             let progress = Terminal.Progress()
             options.progress = { progress.update($0) }
             let outcome = Pipeline.build(options) { holder in

@@ -41,7 +41,8 @@ extension Vane {
 
         func run() throws {
             let filter = EntryFilter(
-                entity: entity, type: type, since: try since.map(parsePeriod), until: try until.map(parsePeriod), tag: tag, text: text)
+                entity: entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
+                until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text)
             let reader = try open(kb)
             do {
                 switch kind {

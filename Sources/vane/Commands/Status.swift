@@ -19,14 +19,8 @@ extension Vane {
         var format: OutputFormat = .table
 
         func run() throws {
-            let date = try asOf.map(parsePeriod) ?? .today()
-            let board: StatusBoard
-            do {
-                board = try open(kb).statusBoard(asOf: date, within: entity)
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
+            let board = try readBoard(kb, asOf: date, within: entity)
             switch format {
             case .json: output(JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) }))
             case .csv: output(board.table(for: .csv).csv())
@@ -36,7 +30,23 @@ extension Vane {
     }
 }
 
-/// A `--since`/`--until`/`--as-of` period, or a usage error.
-func parsePeriod(_ text: String) throws -> FuzzyDate {
-    do { return try FuzzyDate(parsing: text) } catch { throw ValidationError(error.message) }
+/// The status board at a date, or a printed error.
+func readBoard(_ kb: KnowledgeBaseOptions, asOf: FuzzyDate, within entity: String?) throws -> StatusBoard {
+    do {
+        return try open(kb).statusBoard(asOf: asOf, within: entity)
+    } catch let error as GraphReader.QueryError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}
+
+/// A `--since`/`--until`/`--as-of` period; a bad one is a usage error (exit 64) that names
+/// the option and the forms it takes.
+func parsePeriod(_ text: String, option: String) throws -> FuzzyDate {
+    do {
+        return try FuzzyDate(parsing: text)
+    } catch {
+        printError("error: \(option): \(error.message); write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)")
+        throw ExitCode.validationFailure
+    }
 }

@@ -1,0 +1,100 @@
+import VaneContent
+
+/// An announced end as `vane ends` and `vane status --format json` print it.
+public struct EndReport: Encodable, Sendable {
+    public var entity: String
+    public var name: String
+    /// Nil when the whole product ends (printed as JSON `null`).
+    public var channel: String?
+    public var date: String
+    public var datePrecision: String
+    /// From the as-of day to the start of the end; negative once it has passed.
+    public var daysLeft: Int
+    public var noticeDays: Int
+    /// Either date is coarser than a day: the counts are approximate.
+    public var approximate: Bool
+    public var event: String
+    public var sources: [String]
+    public var successors: [String]
+    /// The recorded retirement that met the end, and how many days after (or before) it.
+    public var retiredBy: String?
+    public var retired: String?
+    public var slipDays: Int?
+    /// `4 days left`, `ended 3 days early`…
+    public var countdown: String
+
+    public init(_ end: AnnouncedEnd, board: StatusBoard) {
+        entity = end.entity
+        name = board.entities[end.entity]?.name ?? end.entity
+        channel = end.channel
+        date = end.date.text
+        datePrecision = end.date.precision.rawValue
+        daysLeft = end.daysLeft(asOf: board.asOf)
+        noticeDays = end.noticeDays
+        approximate = end.approximate
+        event = end.event
+        sources = board.eventSources[end.event] ?? []
+        successors = board.entities[end.entity]?.successors ?? []
+        retiredBy = end.retiredBy
+        retired = end.retired?.text
+        slipDays = end.slip
+        countdown = end.countdown(asOf: board.asOf)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case entity, name, channel, date, datePrecision, daysLeft, noticeDays, approximate, event, sources, successors, retiredBy, retired,
+            slipDays, countdown
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(name, forKey: .name)
+        try c.encode(channel, forKey: .channel)  // null for the whole product, never left out
+        try c.encode(date, forKey: .date)
+        try c.encode(datePrecision, forKey: .datePrecision)
+        try c.encode(daysLeft, forKey: .daysLeft)
+        try c.encode(noticeDays, forKey: .noticeDays)
+        try c.encode(approximate, forKey: .approximate)
+        try c.encode(event, forKey: .event)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(successors, forKey: .successors)
+        try c.encodeIfPresent(retiredBy, forKey: .retiredBy)
+        try c.encodeIfPresent(retired, forKey: .retired)
+        try c.encodeIfPresent(slipDays, forKey: .slipDays)
+        try c.encode(countdown, forKey: .countdown)
+    }
+}
+
+extension StatusBoard {
+    /// `vane ends` as a table: ahead first by date, as the countdown reads.
+    public func endsTable(_ ends: [AnnouncedEnd], for format: OutputFormat) -> TextTable {
+        if format == .csv {
+            let headers = [
+                "entity", "channel", "date", "date_precision", "days_left", "notice_days", "approximate", "event", "sources", "successors",
+            ]
+            return TextTable(
+                headers: headers,
+                rows: ends.map { end in
+                    let r = EndReport(end, board: self)
+                    return [
+                        r.entity, r.channel ?? "", r.date, r.datePrecision, String(r.daysLeft), String(r.noticeDays), r.approximate ? "1" : "0",
+                        r.event, r.sources.joined(separator: ";"), r.successors.joined(separator: ";"),
+                    ]
+                })
+        }
+        return TextTable(
+            headers: ["ENDS", "COUNTDOWN", "ENTITY", "CHANNEL", "NOTICE", "SUCCESSORS", "ANNOUNCED BY"],
+            rows: ends.map { end in
+                [
+                    end.date.display, end.countdown(asOf: asOf), end.entity, end.channel ?? "-", end.notice,
+                    (entities[end.entity]?.successors ?? []).joined(separator: ", ").nonEmpty ?? "-", end.event,
+                ]
+            })
+    }
+}
+
+extension String {
+    /// Nil for the empty string, so `?? "-"` fills an empty cell.
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import VaneContent
+import VaneQuery
+
+extension Vane {
+    struct Ends: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The countdown: every announced end still ahead, soonest first, with notice, successors and sources.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(name: .customLong("as-of"), help: "Count days from the end of this period (default: today).")
+        var asOf: String?
+
+        @Option(help: "Also list the ends that passed within this many days.")
+        var within: Int?
+
+        @Option(help: "Only this vendor's tree (an entity id or alias and everything under it).")
+        var entity: String?
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func validate() throws {
+            if let within, within < 0 { throw ValidationError("--within takes a number of days, 0 or more") }
+        }
+
+        func run() throws {
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
+            let board = try readBoard(kb, asOf: date, within: entity)
+            let ends = board.announcedEnds(within: within)
+            switch format {
+            case .json: output(JSONOutput.encode(ends.map { EndReport($0, board: board) }))
+            case .csv: output(board.endsTable(ends, for: .csv).csv())
+            case .table: output(board.endsTable(ends, for: .table).aligned())
+            }
+        }
+    }
+}

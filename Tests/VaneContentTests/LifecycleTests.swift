@@ -1,0 +1,270 @@
+import Foundation
+import Testing
+import VaneContent
+import VaneDiagnostics
+
+/// Announced ends, notice periods, channels that end, and the second risk model.
+struct LifecycleTests {
+    let scales = StatusScales(SiteConfig())
+
+    private func change(
+        _ event: String, _ date: String, _ axis: StatusSetting.Axis, _ value: String, channel: String? = nil, entity: String = "p"
+    ) -> StatusChange {
+        StatusChange(
+            event: event, entity: entity, axis: axis, channel: channel, value: value, date: try! FuzzyDate(parsing: date), location: .top(of: "x"))
+    }
+
+    private func day(_ text: String) -> FuzzyDate { try! FuzzyDate(parsing: text) }
+
+    private func status(_ changes: [StatusChange], asOf: String, entity: String = "p") -> EntityStatus? {
+        StatusTimeline.statuses(changes, asOf: day(asOf), scales: scales)[entity]
+    }
+
+    /// A model generally available since 2022, deprecated on 6 July 2023 with its end announced.
+    private var deprecated: [StatusChange] {
+        [
+            change("launch", "2022-11", .availability, "generally-available"), change("launch", "2022-11", .priority, "flagship"),
+            change("deprecation", "2023-07-06", .availability, "deprecated"), change("deprecation", "2023-07-06", .priority, "sunset"),
+            change("deprecation", "2023-07-06", .ends, "2024-01-04"),
+        ]
+    }
+
+    // MARK: - Notice and days left
+
+    @Test func noticeAndDaysLeftAtDayPrecision() throws {
+        let s = try #require(status(deprecated, asOf: "2023-12-31"))
+        let end = try #require(s.nextEnd(asOf: day("2023-12-31")))
+        #expect(end.daysLeft(asOf: day("2023-12-31")) == 4)
+        #expect(end.noticeDays == 182)
+        #expect(!end.approximate)
+        #expect(end.notice == "182 days")
+        #expect(end.countdown(asOf: day("2023-12-31")) == "4 days left")
+        #expect(end.countdown(asOf: day("2024-01-03")) == "1 day left")
+        #expect(end.event == "deprecation")
+        #expect(s.availability?.value == "deprecated")
+    }
+
+    @Test func noticeAndDaysLeftAtMonthPrecisionAreApproximate() throws {
+        let changes = [
+            change("launch", "2023", .availability, "generally-available"), change("launch", "2023", .priority, "maintained"),
+            change("notice", "2024-01", .ends, "2024-05"),
+        ]
+        let end = try #require(status(changes, asOf: "2024-03-15")?.nextEnd(asOf: day("2024-03-15")))
+        // 1 January to 1 May 2024 (a leap year): 31 + 29 + 31 + 30 days.
+        #expect(end.noticeDays == 121)
+        #expect(end.approximate)
+        #expect(end.notice == "about 121 days")
+        #expect(end.daysLeft(asOf: day("2024-03-15")) == 47)
+        #expect(end.countdown(asOf: day("2024-03-15")) == "about 47 days left")
+        // As of a month, days are counted from its last day.
+        #expect(end.daysLeft(asOf: day("2024-03")) == 31)
+    }
+
+    @Test func theEndRetiresTheProductOnItsDayAttributedToTheAnnouncement() throws {
+        let before = try #require(status(deprecated, asOf: "2024-01-03"))
+        #expect(before.availability?.value == "deprecated")
+        let after = try #require(status(deprecated, asOf: "2024-01-04"))
+        #expect(after.availability == AxisSetting(value: "retired", event: "deprecation", date: day("2024-01-04")))
+        #expect(after.nextEnd(asOf: day("2024-01-04")) == nil)
+        #expect(
+            after.moves.last
+                == StatusMove(date: day("2024-01-04"), event: "deprecation", axis: .availability, channel: nil, from: "deprecated", to: "retired"))
+    }
+
+    // MARK: - Extensions, cut-offs, cancellations
+
+    @Test func aLaterEndReplacesTheFirst() throws {
+        let extended = deprecated + [change("extension", "2023-11-15", .ends, "2024-06-01")]
+        let s = try #require(status(extended, asOf: "2024-02"))
+        #expect(s.availability?.value == "deprecated")
+        let end = try #require(s.nextEnd(asOf: day("2024-02")))
+        #expect(end.date == day("2024-06-01"))
+        #expect(end.event == "extension")
+        #expect(end.noticeDays == 199)
+        #expect(s.ends.count == 1)
+        #expect(status(extended, asOf: "2024-06-01")?.availability?.value == "retired")
+        // An earlier cut-off replaces it the same way.
+        let cut = deprecated + [change("cut", "2023-09-01", .ends, "2023-10-01")]
+        #expect(status(cut, asOf: "2023-10-01")?.availability == AxisSetting(value: "retired", event: "cut", date: day("2023-10-01")))
+    }
+
+    @Test func endsNoneCancels() throws {
+        let cancelled =
+            deprecated + [
+                change("backlash", "2023-09", .availability, "generally-available"), change("backlash", "2023-09", .ends, "none"),
+            ]
+        let s = try #require(status(cancelled, asOf: "2024-06"))
+        #expect(s.availability?.value == "generally-available")
+        #expect(s.ends.isEmpty)
+        #expect(s.nextEnd(asOf: day("2024-06")) == nil)
+    }
+
+    // MARK: - Early and late
+
+    @Test func aRetirementBeforeTheEndMeetsItEarly() throws {
+        let early = deprecated + [change("shutdown", "2023-12-01", .availability, "retired")]
+        let s = try #require(status(early, asOf: "2024-02"))
+        #expect(s.availability == AxisSetting(value: "retired", event: "shutdown", date: day("2023-12-01")))
+        let end = try #require(s.ends.first)
+        #expect(end.slip == -34)
+        #expect(end.retiredBy == "shutdown")
+        #expect(end.date == day("2024-01-04"))
+        #expect(end.countdown(asOf: day("2024-02")) == "ended 34 days early")
+    }
+
+    @Test func aRetirementAfterTheEndMeetsItLate() throws {
+        let late = deprecated + [change("shutdown", "2024-01-08", .availability, "retired")]
+        // Before the shutdown is recorded (as of the 5th), the schedule has retired it…
+        #expect(status(late, asOf: "2024-01-05")?.availability == AxisSetting(value: "retired", event: "deprecation", date: day("2024-01-04")))
+        // …once it is, the product was available until the 8th.
+        let s = try #require(status(late, asOf: "2024-01-10"))
+        #expect(s.availability == AxisSetting(value: "retired", event: "shutdown", date: day("2024-01-08")))
+        #expect(s.ends.first?.slip == 4)
+        #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 4 days late")
+    }
+
+    // MARK: - Channels
+
+    @Test func anEndOnOneChannelLeavesTheOtherAvailable() throws {
+        let changes = [
+            change("launch", "2021-08", .availability, "generally-available", channel: "api"),
+            change("azure", "2022-05", .availability, "generally-available", channel: "azure-openai"),
+            change("launch", "2021-08", .priority, "invested"),
+            change("deprecation", "2023-03-20", .availability, "deprecated", channel: "api"),
+            change("deprecation", "2023-03-20", .ends, "2023-03-23", channel: "api"),
+        ]
+        let s = try #require(status(changes, asOf: "2023-04"))
+        #expect(s.channels["api"]?.value == "retired")
+        #expect(s.channels["azure-openai"]?.value == "generally-available")
+        #expect(s.availability?.value == "generally-available")
+        #expect(s.decline == 1)
+        #expect(s.lastFall == day("2023-03-23"))
+        let risk = try #require(PlatformRisk(s, asOf: day("2023-04"), scales: scales))
+        #expect(risk.band == .drift)
+        // A retired channel counts as a fall all the way down: S = 1 − 0.6 × 0 = 1, m = 1.
+        #expect(risk.score == Int((69 * (0.5 + 0.5 * pow(0.5, 1.0 / 12))).rounded()))
+    }
+
+    @Test func aProductIsGoneFromTheDayItsLastChannelWent() throws {
+        let changes = [
+            change("launch", "2021-08", .availability, "generally-available", channel: "api"),
+            change("azure", "2022-05", .availability, "generally-available", channel: "azure"),
+            change("api-shutdown", "2023-03-23", .availability, "retired", channel: "api"),
+            change("azure-shutdown", "2024-07-01", .availability, "retired", channel: "azure"),
+        ]
+        #expect(status(changes, asOf: "2024-06-30")?.availability?.value == "generally-available")
+        let gone = try #require(status(changes, asOf: "2024-12"))
+        #expect(gone.availability == AxisSetting(value: "retired", event: "azure-shutdown", date: day("2024-07-01")))
+    }
+
+    @Test func aChannelNamedForAnEntityBringsTheProductUnderItsOwner() throws {
+        let changes = [
+            change("launch", "2021-08", .availability, "generally-available", channel: "api", entity: "codex"),
+            change("launch", "2021-08", .priority, "invested", entity: "codex"),
+            change("azure", "2022-05", .availability, "generally-available", channel: "azure-openai", entity: "codex"),
+        ]
+        let entities = [
+            "openai": EntityInfo(name: "OpenAI", type: "vendor", parent: nil),
+            "codex": EntityInfo(name: "Codex", type: "model", parent: "openai"),
+            "microsoft": EntityInfo(name: "Microsoft", type: "vendor", parent: nil),
+            "azure-openai": EntityInfo(name: "Azure OpenAI", type: "product", parent: "microsoft"),
+        ]
+        let asOf = day("2023-01")
+        let microsoft = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: asOf, scales: scales, within: "microsoft")
+        #expect(microsoft.rows.map(\.entity) == ["codex"])
+        #expect(microsoft.rows.first?.via == ["azure-openai"])
+        #expect(microsoft.rows.first?.vendor == "openai")
+        let openai = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: asOf, scales: scales, within: "openai")
+        #expect(openai.rows.first?.via == [])
+    }
+
+    // MARK: - Risk, second version
+
+    @Test func anAnnouncedEndRanksFirstWithRisk100SoonestFirst() throws {
+        var changes = deprecated.map { c -> StatusChange in
+            var c = c
+            c.entity = "late"
+            return c
+        }
+        changes += [
+            change("launch", "2021", .availability, "open-weights", entity: "drifting"),
+            change("launch", "2021", .priority, "flagship", entity: "drifting"),
+            change("fall", "2023-11", .priority, "discontinued", entity: "drifting"),
+            change("launch", "2021", .availability, "generally-available", entity: "soon"),
+            change("launch", "2021", .priority, "flagship", entity: "soon"),
+            change("notice", "2023-12-28", .ends, "2024-01-02", entity: "soon"),
+        ]
+        let entities = ["late", "drifting", "soon"].reduce(into: [String: EntityInfo]()) { $0[$1] = EntityInfo(name: $1, type: "model", parent: nil) }
+        let board = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: day("2023-12-31"), scales: scales)
+        #expect(board.ranked.map(\.entity) == ["soon", "late", "drifting"])
+        #expect(board.ranked.map { $0.risk?.score } == [100, 100, board.ranked[2].risk?.score])
+        #expect(board.ranked[2].risk?.band == .onTheWayOut)
+        #expect((70...99).contains(board.ranked[2].risk!.score))
+        #expect(board.ranked[0].nextEnd?.daysLeft(asOf: board.asOf) == 2)
+    }
+
+    @Test func theFormulaCanBeRecomputedByHand() throws {
+        // Llama as of November 2026: open weights, deprioritized (rank 3 of 6) since April 2026.
+        let changes = [
+            change("release", "2025-04", .availability, "open-weights"), change("release", "2025-04", .priority, "flagship"),
+            change("launch", "2026-04", .priority, "deprioritized"),
+        ]
+        let s = try #require(status(changes, asOf: "2026-11-26"))
+        let r = try #require(PlatformRisk(s, asOf: day("2026-11-26"), scales: scales))
+        #expect(r.priorityScore == 2.0 / 5.0)
+        #expect(r.decline == 0)
+        #expect(r.exposure == 1 - 0.4)
+        #expect(r.monthsSinceFall == 7)
+        #expect(r.band == .drift)
+        // 69 × 0.6 × (0.5 + 0.5 × 0.5^(7/12)) = 34.51…
+        #expect(r.score == 35)
+    }
+
+    /// Seeded random histories: adding a fall on any channel, or in priority, while the
+    /// product stays usable never lowers its risk.
+    @Test func aFallNeverLowersRisk() throws {
+        var seed = UInt64(7)
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        let usable = scales.availability.dropLast()
+        var checked = 0
+        for trial in 0..<400 {
+            var changes: [StatusChange] = []
+            var month = 1
+            for step in 0..<(1 + next(6)) {
+                let date = "2020-\(month < 10 ? "0" : "")\(month)"
+                month += 1 + next(2)
+                if next(2) == 0 {
+                    changes.append(change("e\(step)", date, .priority, scales.priority[next(scales.priority.count)]))
+                } else {
+                    let channel = ["api", "app", nil][next(3)]
+                    changes.append(change("e\(step)", date, .availability, usable[next(usable.count)], channel: channel))
+                }
+            }
+            changes.append(change("base", "2019", .priority, scales.priority[next(3)]))
+            changes.append(change("base", "2019", .availability, usable[next(3)], channel: "api"))
+            let asOf = "2021-06"
+            guard let before = status(changes, asOf: asOf), let r0 = PlatformRisk(before, asOf: day(asOf), scales: scales) else { continue }
+            // A fall: priority one step down, or one channel one step down (still usable).
+            var fall = change("fall", "2021-03", .priority, "")
+            if next(2) == 0, let p = before.priority, let rank = scales.rank(p.value, on: .priority), rank + 1 < scales.priority.count {
+                fall.value = scales.priority[rank + 1]
+            } else if !before.channels.isEmpty, case let keys = before.channels.keys.sorted(), case let channel = keys[next(keys.count)],
+                let rank = scales.rank(before.channels[channel]!.value, on: .availability), rank + 1 < usable.count
+            {
+                fall = change("fall", "2021-03", .availability, usable[rank + 1], channel: channel)
+            } else {
+                continue
+            }
+            guard let after = status(changes + [fall], asOf: asOf), let r1 = PlatformRisk(after, asOf: day(asOf), scales: scales) else {
+                Issue.record("trial \(trial): the product lost its score after a fall")
+                continue
+            }
+            #expect(r1.score >= r0.score, "trial \(trial): \(r0.score) → \(r1.score) after \(fall.axis) \(fall.channel ?? "") \(fall.value)")
+            checked += 1
+        }
+        #expect(checked > 150)
+    }
+}
