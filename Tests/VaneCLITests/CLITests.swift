@@ -173,6 +173,18 @@ struct CLITests {
             try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/status-2026-11-26.json")
     }
 
+    /// The founding story holds in the bundled knowledge base whatever else it gains:
+    /// among products with no announced end, Llama is at the top of the board.
+    @Test func theBundledLlamaRanksFirstAmongProductsWithoutAnEnd() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let result = try vane("status", "--format", "json", in: kb.root)
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
+        let withoutEnd = rows.filter { $0["ends"] is NSNull && $0["retired"] as? Bool == false }
+        #expect(withoutEnd.first?["entity"] as? String == "llama")
+        #expect(rows.contains { $0["retired"] as? Bool == true && $0["entity"] as? String == "gpt-4-5-preview" })
+    }
+
     @Test func statusAsOfBeforeMuseSpark() throws {
         let kb = try founding()
         #expect(try vane("build", in: kb.root).status == 0)
