@@ -1,4 +1,5 @@
 import Foundation
+import VaneDiagnostics
 
 /// `vane new KIND TITLE`: a new entry with the front matter its kind needs.
 public enum Scaffold {
@@ -6,17 +7,21 @@ public enum Scaffold {
         case unknownKind(String)
         case emptyID(String)
         case exists(String)
+        case unknownType(String, kind: String, allowed: [String])
 
         public var description: String {
             switch self {
             case .unknownKind(let k): "unknown kind '\(k)' (expected entity, event, claim or source)"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
+            case .unknownType(let t, let kind, let allowed):
+                "unknown \(kind) type '\(t)'\(Suggestion.hint(for: t, in: allowed)); \(kind) types are \(allowed.joined(separator: ", "))"
             }
         }
     }
 
-    /// The id a title gives: lowercase letters and digits, other runs as '-', at most 80.
+    /// The id a title gives: lowercase letters and digits, other runs as '-', at most 80,
+    /// cut after a whole word.
     public static func id(from title: String) -> String {
         var id = ""
         for c in title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
@@ -28,17 +33,20 @@ public enum Scaffold {
         }
         while id.hasSuffix("-") { id.removeLast() }
         if id.count > 80 {
-            id = String(id.prefix(80))
-            while id.hasSuffix("-") { id.removeLast() }
+            let cut = id.prefix(81)
+            // Up to the last word boundary that fits, unless the first word alone is too long.
+            id = cut.last == "-" ? String(cut.dropLast()) : cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut.prefix(80))
         }
         return id
     }
 
     /// Writes the entry and returns its root-relative path. Refuses to replace any file,
     /// or to reuse an id that another entry has.
-    public static func create(kind name: String, title: String, root: URL, today: FuzzyDate = .today()) throws -> String {
+    public static func create(kind name: String, title: String, type: String? = nil, root: URL, today: FuzzyDate = .today()) throws -> String {
         let singular = name.hasSuffix("ies") ? String(name.dropLast(3)) + "y" : name.hasSuffix("s") ? String(name.dropLast()) : name
         guard let kind = Kind(rawValue: singular) else { throw Failure.unknownKind(name) }
+        let types = types(of: kind, config: SiteConfigLoader.load(root: root).0)
+        if let type, !types.contains(type) { throw Failure.unknownType(type, kind: kind.rawValue, allowed: types) }
         let id = id(from: title)
         guard !id.isEmpty else { throw Failure.emptyID(title) }
         let path = "Content/\(kind.folder)/\(id).md"
@@ -49,26 +57,40 @@ public enum Scaffold {
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         // Without overwriting (O_EXCL): never replace a file that appeared in the meantime.
         do {
-            try Data(template(kind, title: title, today: today).utf8).write(to: url, options: .withoutOverwriting)
+            try Data(template(kind, title: title, type: type, types: types, today: today).utf8).write(to: url, options: .withoutOverwriting)
         } catch {
             throw Failure.exists(path)
         }
         return path
     }
 
-    static func template(_ kind: Kind, title: String, today: FuzzyDate) -> String {
+    /// The types an entry of `kind` may have.
+    static func types(of kind: Kind, config: SiteConfig) -> [String] {
+        switch kind {
+        case .entity: config.entityTypes
+        case .event: config.eventTypes
+        case .claim: SiteConfig.claimTypes
+        case .source: SiteConfig.sourceTypes
+        }
+    }
+
+    /// The entry's front matter. Without `--type`, an entity's or event's type is left empty
+    /// for the author to choose (`vane check` says so until then), with the choices beside it.
+    static func template(_ kind: Kind, title: String, type: String?, types: [String], today: FuzzyDate) -> String {
         let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let typeLine = "type: \(type ?? "")  # \(types.joined(separator: ", "))"
         switch kind {
         case .entity:
-            return "---\nname: \(quoted)\ntype: product  # vendor, org, person, product, model or model-family\n---\n"
+            return "---\nname: \(quoted)\n\(typeLine)\n---\n"
         case .event:
             return
-                "---\ntitle: \(quoted)\ndate: \(today.text)\ntype: other  # launch, release, reorg, licence-change, pricing, deprecation, shutdown, …\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
+                "---\ntitle: \(quoted)\ndate: \(today.text)\n\(typeLine)\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
         case .claim:
             return
-                "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: assessment  # commitment, assessment, rumour or fact\nsources: []\n---\n"
+                "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: \(type ?? "assessment")  # \(types.joined(separator: ", "))\nsources: []\n---\n"
         case .source:
-            return "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n---\n"
+            return
+                "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
         }
     }
 }

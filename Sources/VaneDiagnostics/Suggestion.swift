@@ -15,6 +15,15 @@ public enum Suggestion {
         return best?.name
     }
 
+    /// The closest of `primary` (ids), or of `secondary` (aliases) when one of those is
+    /// strictly closer: an id is the better suggestion when both are as close.
+    public static func closest(to word: String, preferring primary: some Sequence<String>, then secondary: some Sequence<String>) -> String? {
+        let id = closest(to: word, in: primary)
+        guard let alias = closest(to: word, in: secondary) else { return id }
+        guard let id else { return alias }
+        return editDistance(word, alias) < editDistance(word, id) ? alias : id
+    }
+
     /// The `" (did you mean 'x'?)"` suffix, or nothing.
     public static func hint(for word: String, in candidates: some Sequence<String>) -> String {
         closest(to: word, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""

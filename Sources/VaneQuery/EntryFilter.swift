@@ -10,9 +10,14 @@ public struct EntryFilter: Sendable {
     public var tag: String?
     /// Full-text search over titles, bodies and aliases.
     public var text: String?
+    /// Claims only: the verdict.
+    public var verdict: String?
 
-    public init(entity: String? = nil, type: String? = nil, since: FuzzyDate? = nil, until: FuzzyDate? = nil, tag: String? = nil, text: String? = nil)
-    {
+    public init(
+        entity: String? = nil, type: String? = nil, since: FuzzyDate? = nil, until: FuzzyDate? = nil, tag: String? = nil, text: String? = nil,
+        verdict: String? = nil
+    ) {
+        self.verdict = verdict
         self.entity = entity
         self.type = type
         self.since = since

@@ -11,12 +11,17 @@ public struct GraphReader: Sendable {
 
     public enum QueryError: Error, CustomStringConvertible {
         case unknownEntity(String, suggestion: String?)
+        /// A filter value that no entry of that kind can have, and the values it can.
+        case unknownValue(what: String, value: String, allowed: [String], note: String?)
         case sql(String)
 
         public var description: String {
             switch self {
             case .unknownEntity(let name, let suggestion):
                 "unknown entity '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            case .unknownValue(let what, let value, let allowed, let note):
+                "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed)); \(what)s are \(allowed.joined(separator: ", "))"
+                    + (note.map { " (\($0))" } ?? "")
             case .sql(let message): message
             }
         }
@@ -44,10 +49,10 @@ public struct GraphReader: Sendable {
         {
             return id
         }
-        let names = try queue.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM entities UNION SELECT alias FROM aliases")
+        let (ids, aliases) = try queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT id FROM entities"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
         }
-        throw QueryError.unknownEntity(name, suggestion: Suggestion.closest(to: name, in: names))
+        throw QueryError.unknownEntity(name, suggestion: Suggestion.closest(to: name, preferring: ids, then: aliases))
     }
 
     // MARK: - Filters as SQL
@@ -80,8 +85,17 @@ public struct GraphReader: Sendable {
             }
         }
         if let type = filter.type {
+            try checkType(type, of: kind)
             clauses.append("type = ?")
             _ = arguments.append(contentsOf: [type])
+        }
+        if let verdict = filter.verdict {
+            guard kind == .claim else { throw QueryError.sql("--verdict filters claims only") }
+            guard SiteConfig.verdicts.contains(verdict) else {
+                throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: SiteConfig.verdicts, note: nil)
+            }
+            clauses.append("verdict = ?")
+            _ = arguments.append(contentsOf: [verdict])
         }
         let dateColumn = kind == .source ? "published_start" : "date_start"
         if let since = filter.since, kind != .entity {
@@ -97,11 +111,29 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [tag])
         }
         if let text = filter.text {
-            guard let pattern = FTS5Pattern(matchingAllTokensIn: text) else { return ("0", arguments) }
-            clauses.append("id IN (SELECT id FROM entries_fts WHERE entries_fts MATCH ?)")
-            _ = arguments.append(contentsOf: [pattern.rawPattern])
+            guard TextSearch.pattern(text) != nil else { return ("0", arguments) }
+            clauses.append("id IN (SELECT id FROM hits)")
         }
         return (clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments)
+    }
+
+    /// A `--type` that no entry of the kind can have is an error naming the types: the
+    /// built-in ones and those in the database (a knowledge base may add its own).
+    private func checkType(_ type: String, of kind: Kind) throws {
+        let config = SiteConfig()
+        let builtIn: [String]
+        switch kind {
+        case .entity: builtIn = config.entityTypes
+        case .event: builtIn = config.eventTypes
+        case .claim: builtIn = SiteConfig.claimTypes
+        case .source: builtIn = SiteConfig.sourceTypes
+        }
+        let used = try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
+        var allowed = builtIn
+        for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }
+        guard !allowed.contains(type) else { return }
+        let note = kind == .claim && SiteConfig.verdicts.contains(type) ? "'\(type)' is a verdict: use --verdict \(type)" : nil
+        throw QueryError.unknownValue(what: "\(kind.rawValue) type", value: type, allowed: allowed, note: note)
     }
 
     static let chronological = """
@@ -118,7 +150,7 @@ public struct GraphReader: Sendable {
                 """, arguments: [id])
     }
 
-    private func tags(_ db: Database, _ id: String) throws -> [String] {
+    func tags(_ db: Database, _ id: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT tag FROM tags WHERE entry_id = ? ORDER BY tag", arguments: [id])
     }
 
@@ -129,9 +161,25 @@ public struct GraphReader: Sendable {
     private func fetch<Record: FetchableRecord, Result>(
         _ kind: Kind, _ filter: EntryFilter, order: String, _ make: (Database, Record) throws -> Result
     ) throws -> [Result] {
-        let (whereSQL, arguments) = try conditions(filter, kind: kind)
+        var (whereSQL, arguments) = try conditions(filter, kind: kind)
+        var sql = "SELECT * FROM \(kind.folder) WHERE \(whereSQL) \(order)"
+        if let text = filter.text, let pattern = TextSearch.pattern(text) {
+            // Most relevant first (bm25, a match in the title or name counting ten times
+            // one in the body), then in the usual order.
+            sql = """
+                WITH hits AS (SELECT id, bm25(entries_fts, 0, 0, 10, 1) AS score FROM entries_fts WHERE entries_fts MATCH ?)
+                SELECT \(kind.folder).* FROM \(kind.folder) JOIN hits USING (id) WHERE \(whereSQL)
+                ORDER BY hits.score, \(order.replacingOccurrences(of: "ORDER BY ", with: ""))
+                """
+            arguments = [pattern] + arguments
+        }
         return try queue.read { db in
-            try Record.fetchAll(db, sql: "SELECT * FROM \(kind.folder) WHERE \(whereSQL) \(order)", arguments: arguments).map { try make(db, $0) }
+            do {
+                return try Record.fetchAll(db, sql: sql, arguments: arguments).map { try make(db, $0) }
+            } catch let error as DatabaseError where error.message?.contains("fts5") == true {
+                throw QueryError.sql(
+                    "--text: \(error.message ?? "not a search"); words are matched as prefixes, \"…\" is a phrase, OR joins two terms")
+            }
         }
     }
 
@@ -149,7 +197,9 @@ public struct GraphReader: Sendable {
     public func claims(_ filter: EntryFilter = EntryFilter()) throws -> [ClaimRow] {
         try fetch(.claim, filter, order: GraphReader.chronological) { (db, r: ClaimRecord) in
             ClaimRow(
-                id: r.id, title: r.title, type: r.type, verdict: r.verdict, claimant: r.claimantID, date: r.date,
+                id: r.id, title: r.title, type: r.type, verdict: r.verdict, verdictDate: r.verdictDate,
+                verdictSources: try targets(db, from: r.id, ["verdict_source"]), supports: try targets(db, from: r.id, ["supports"]),
+                contradicts: try targets(db, from: r.id, ["contradicts"]), claimant: r.claimantID, date: r.date,
                 datePrecision: r.datePrecision, dateStart: r.dateStart, approximate: r.approximate,
                 about: try targets(db, from: r.id, ["about"]), sources: try targets(db, from: r.id, ["cites"]), tags: try tags(db, r.id),
                 path: r.path)
@@ -182,16 +232,17 @@ public struct GraphReader: Sendable {
 
     // MARK: - SQL
 
-    /// Any SQL, run on the read-only connection: writes are refused by SQLite itself.
-    public func sql(_ text: String) throws -> TextTable {
+    /// One SQL statement, run on the read-only connection: writes are refused by SQLite itself.
+    public func sql(_ text: String) throws -> SQLResult {
         do {
             return try queue.read { db in
-                let statement = try db.makeStatement(sql: text)
-                let headers = statement.columnNames
-                let rows = try Row.fetchAll(statement).map { row in
-                    Array(row.databaseValues).map { $0.isNull ? "NULL" : $0.text }
+                let statements = try db.allStatements(sql: text)
+                guard let statement = try statements.next() else { throw QueryError.sql("no SQL statement given") }
+                if try statements.next() != nil {
+                    throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
                 }
-                return TextTable(headers: headers, rows: rows)
+                let rows = try Row.fetchAll(statement).map { row in Array(row.databaseValues).map(SQLValue.init) }
+                return SQLResult(headers: statement.columnNames, rows: rows)
             }
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_READONLY || error.message?.contains("readonly") == true {
@@ -201,5 +252,27 @@ public struct GraphReader: Sendable {
             }
             throw QueryError.sql("SQL error: \(error.message ?? "\(error)")")
         }
+    }
+}
+
+extension GraphReader {
+    /// How many files under `Content/` differ from the last build (added, removed, or with
+    /// another size or modification time): what a read of the graph does not yet show.
+    public func changedFiles(root: URL) throws -> Int {
+        let manifest = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, size, modified FROM files").map {
+                ($0["path"] as String, $0["size"] as Int, $0["modified"] as Int64)
+            }
+        }
+        var known = Dictionary(manifest.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
+        var changed = 0
+        for file in DirectoryWalker.files(under: root.appendingPathComponent("Content").path, sorted: false) ?? [] {
+            guard let (size, modified) = known.removeValue(forKey: "Content/" + file.relative) else {
+                changed += 1
+                continue
+            }
+            if size != file.size || modified != file.modified { changed += 1 }
+        }
+        return changed + known.count
     }
 }

@@ -41,6 +41,11 @@ public func vane(_ arguments: String..., in directory: URL) throws -> CommandRes
     try run(Repository.vane, arguments, in: directory)
 }
 
+/// Runs `vane` with a list of arguments in a folder.
+public func vane(_ arguments: [String], in directory: URL) throws -> CommandResult {
+    try run(Repository.vane, arguments, in: directory)
+}
+
 /// Finds an executable on PATH (or at an absolute path).
 public func executable(named name: String) -> URL? {
     if name.hasPrefix("/") { return FileManager.default.isExecutableFile(atPath: name) ? URL(fileURLWithPath: name) : nil }

@@ -49,10 +49,12 @@ struct IncrementalTests {
         let reader = try GraphReader(url: kb.url("vane.sqlite"))
         var tables: [String: [[String]]] = [:]
         for table in ["entities", "events", "claims", "sources", "edges", "status_changes", "aliases", "tags", "scales"] {
-            tables[table] = try reader.sql("SELECT * FROM \(table)").rows.sorted { $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}") }
+            tables[table] = try reader.sql("SELECT * FROM \(table)").table.rows.sorted {
+                $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}")
+            }
         }
-        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").rows
-        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").rows
+        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").table.rows
+        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").table.rows
         return tables
     }
 

@@ -19,9 +19,11 @@ struct AuthoringTests {
         // The references are left for the author: until then, check says what is missing.
         let unfilled = try vane("check", in: kb.root)
         #expect(unfilled.status == 1)
-        #expect(unfilled.stderr.contains("Content/events/meta-opens-muse-spark-api.md:5:11: error: 'entities' must name at least one entity"))
+        #expect(unfilled.stderr.contains("Content/events/meta-opens-muse-spark-api.md:4:1: error: 'type' is empty (expected one of: launch,"))
+        #expect(unfilled.stderr.contains("Content/events/meta-opens-muse-spark-api.md:5:1: error: 'entities' must name at least one entity"))
         try kb.write(
-            text.replacingOccurrences(of: "entities: []", with: "entities: [meta, muse-spark]")
+            text.replacingOccurrences(of: "type: ", with: "type: release")
+                .replacingOccurrences(of: "entities: []", with: "entities: [meta, muse-spark]")
                 .replacingOccurrences(of: "sources: []", with: "sources: [deeplearning-ai-muse-spark]"), to: path)
         let filled = try vane("check", in: kb.root)
         #expect(filled.status == 0, "\(filled.stderr)")

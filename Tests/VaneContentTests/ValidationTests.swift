@@ -139,6 +139,37 @@ struct ValidationTests {
             ])
     }
 
+    /// A key that is present but empty is reported at the key, whatever the field.
+    @Test func emptyFieldsAtTheirKey() throws {
+        let claim = "---\ntitle: X\nclaimant:\nabout: []\ndate: 2026\nsources: []\n---\n"
+        #expect(
+            try diagnostics(["Content/claims/x.md": claim]) == [
+                "Content/claims/x.md:3:1: error: 'claimant' is empty",
+                "Content/claims/x.md:4:1: error: 'about' must name at least one entity",
+                "Content/claims/x.md:6:1: error: 'sources' must name at least one source",
+            ])
+        let event = "---\ntitle: \"\"\ndate: 2026\ntype: other\nentities: []\nsources: []\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": event]) == [
+                "Content/events/x.md:2:1: error: 'title' is empty",
+                "Content/events/x.md:5:1: error: 'entities' must name at least one entity",
+                "Content/events/x.md:6:1: warning: event has no sources",
+            ])
+    }
+
+    @Test func emptyLinksAreErrorsAtTheirBrackets() throws {
+        let body = "---\nname: X\ntype: org\n---\nSee [[]] and [@] and [[llama|]].\n"
+        #expect(
+            try diagnostics(["Content/entities/x.md": body]) == [
+                "Content/entities/x.md:5:5: error: empty wikilink '[[]]' (write [[id]] or [[id|label]])",
+                "Content/entities/x.md:5:14: error: empty citation '[@]' (write [@source-id])",
+                "Content/entities/x.md:5:22: error: empty label in '[[llama|]]' (write [[llama]], or a label after the '|')",
+            ])
+        let labelled = try load(["Content/entities/x.md": "---\nname: X\ntype: org\n---\nSee [[llama|the **4** models]] and [[meta|Meta]].\n"])
+        let links = try #require(labelled.knowledgeBase.entry("x")).bodyLinks
+        #expect(links.map(\.labelHTML) == ["the <strong>4</strong> models", nil])
+    }
+
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {
         let text = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\n---\n"
         let result = try load(["Content/events/x.md": text])
@@ -211,8 +242,7 @@ struct ValidationTests {
         let both = "---\ntitle: T\ndate: 2026\nstart: 2026-05\nend: 2026-06\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         #expect(
             try diagnostics(["Content/events/x.md": both]) == [
-                "Content/events/x.md:4:8: error: use either 'date' or 'start' and 'end', not both",
-                "Content/events/x.md:5:1: warning: unknown key 'end' for an event (kept, but not part of the format)",
+                "Content/events/x.md:4:8: error: use either 'date' or 'start' and 'end', not both"
             ])
         let good = "---\ntitle: T\nstart: 2026-05\nend: 2026-06-02\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         let result = try load(["Content/events/x.md": good])
@@ -242,6 +272,18 @@ struct ValidationTests {
         #expect(
             try diagnostics(["Content/events/x.md": text]) == [
                 "Content/events/x.md:5:18: error: unknown entity 'metta' (did you mean 'meta'?)"
+            ])
+    }
+
+    /// An id is suggested before an alias that is just as close; an alias only when it is
+    /// closer, and as written.
+    @Test func suggestionsPreferIdsThenAliasesAsWritten() throws {
+        let openai = "---\nname: OpenAI\ntype: vendor\naliases: [Open AI]\n---\n"
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [opneai, meta platform]\nsources: [tns]\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/openai.md": openai, "Content/events/x.md": event]) == [
+                "Content/events/x.md:5:12: error: unknown entity 'opneai' (did you mean 'openai'?)",
+                "Content/events/x.md:5:20: error: unknown entity 'meta platform' (did you mean 'Meta Platforms'?)",
             ])
     }
 

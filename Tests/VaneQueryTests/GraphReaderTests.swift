@@ -89,7 +89,7 @@ struct GraphReaderTests {
 
     @Test func sqlIsReadOnly() throws {
         let before = try Data(contentsOf: kb.url("vane.sqlite"))
-        #expect(try reader.sql("SELECT id FROM events ORDER BY id LIMIT 1").rows == [["2024-reorg"]])
+        #expect(try reader.sql("SELECT id FROM events ORDER BY id LIMIT 1").rows == [[.text("2024-reorg")]])
         do {
             _ = try reader.sql("DELETE FROM events")
             Issue.record("a write went through")

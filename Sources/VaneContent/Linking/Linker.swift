@@ -9,6 +9,8 @@ public struct Linker {
     /// does not make each reference to it an error too.
     private var known: [String: (kind: Kind, path: String)] = [:]
     private var aliases: [String: String] = [:]
+    /// Every alias as written, for suggestions.
+    private var aliasTexts: [String] = []
     private var entries: [Entry] = []
     /// Entity types by id, for the status check.
     private var types: [String: String] = [:]
@@ -57,6 +59,7 @@ public struct Linker {
                     diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already an alias of '\(other)'"))
                 } else {
                     aliases[key] = entry.id
+                    aliasTexts.append(alias.text)
                 }
             }
         }
@@ -92,9 +95,9 @@ public struct Linker {
     private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation) -> String? {
         guard let id = resolve(written) else {
             let noun = kind?.rawValue ?? "entry"
-            var candidates = known.filter { kind == nil || $0.value.kind == kind }.map(\.key)
-            if kind == nil || kind == .entity { candidates += aliases.keys }
-            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(Suggestion.hint(for: written, in: candidates))"))
+            let ids = known.filter { kind == nil || $0.value.kind == kind }.map(\.key)
+            let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
+            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")"))
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {

@@ -43,7 +43,7 @@ public struct EntryParser: Sendable {
         entry.body = body.markdown
         entry.bodyHTML = body.html
         entry.bodyLinks = body.links
-        return (entry, fm.diagnostics)
+        return (entry, fm.diagnostics + body.problems)
     }
 
     // MARK: - Kinds
@@ -61,13 +61,13 @@ public struct EntryParser: Sendable {
         readEventDates(&fm, into: &e)
         e.type = choice(&fm, "type", from: config.eventTypes, what: "event type", required: true)
         let entities = fm.list("entities", required: true)
-        if let entities, entities.isEmpty, let (_, at) = fm.node("entities") {
+        if let entities, entities.isEmpty, let at = fm.keyLocation("entities") {
             fm.diagnostics.append(.error(at, "'entities' must name at least one entity"))
         }
         references(entities, .involves, into: &e)
         let sources = fm.list("sources")
         if sources?.isEmpty ?? true {
-            fm.diagnostics.append(.warning(e.top, "event has no sources"))
+            fm.diagnostics.append(.warning(fm.keyLocation("sources") ?? e.top, "event has no sources"))
         }
         references(sources, .cites, into: &e)
         e.status = readStatus(&fm, eventDate: e.date)
@@ -79,6 +79,8 @@ public struct EntryParser: Sendable {
         if fm.keys.contains("date") {
             e.date = date(&fm, "date")
             if hasStart, let (_, at) = fm.node("start") {
+                // One mistake, one message: 'end' belongs to the same choice.
+                _ = fm.node("end")
                 fm.diagnostics.append(.error(at, "use either 'date' or 'start' and 'end', not both"))
             }
             return
@@ -99,7 +101,7 @@ public struct EntryParser: Sendable {
             e.references.append(Reference(.claimedBy, claimant.text, at: claimant.location))
         }
         let about = fm.list("about", required: true)
-        if let about, about.isEmpty, let (_, at) = fm.node("about") {
+        if let about, about.isEmpty, let at = fm.keyLocation("about") {
             fm.diagnostics.append(.error(at, "'about' must name at least one entity"))
         }
         references(about, .about, into: &e)
@@ -111,7 +113,7 @@ public struct EntryParser: Sendable {
         references(fm.list("supports"), .supports, into: &e)
         references(fm.list("contradicts"), .contradicts, into: &e)
         let sources = fm.list("sources", required: true)
-        if let sources, sources.isEmpty, let (_, at) = fm.node("sources") {
+        if let sources, sources.isEmpty, let at = fm.keyLocation("sources") {
             fm.diagnostics.append(.error(at, "'sources' must name at least one source"))
         }
         references(sources, .cites, into: &e)
@@ -135,6 +137,11 @@ public struct EntryParser: Sendable {
     }
 
     private func choice(_ fm: inout FrontMatter, _ key: String, from allowed: [String], what: String, required: Bool = false) -> String? {
+        // Present but empty: say what it can be.
+        if required, fm.node(key) == nil, let at = fm.keyLocation(key) {
+            fm.diagnostics.append(.error(at, "'\(key)' is empty (expected one of: \(allowed.joined(separator: ", ")))"))
+            return nil
+        }
         guard let value = fm.text(key, required: required) else { return nil }
         guard allowed.contains(value.text) else {
             fm.diagnostics.append(.error(value.location, "unknown \(what) '\(value.text)'\(Suggestion.hint(for: value.text, in: allowed))"))

@@ -85,7 +85,7 @@ struct FrontMatter {
             return nil
         }
         if value.trimmingCharacters(in: .whitespaces).isEmpty {
-            if required { diagnostics.append(.error(at, "'\(key)' is empty")) }
+            if required { missing(key) }
             return nil
         }
         return LocatedText(value, at: at)
@@ -116,8 +116,17 @@ struct FrontMatter {
         return result
     }
 
+    /// Where `key` is written, when it is.
+    func keyLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }?.keyMark }
+
+    /// A required field absent (reported at the top of the file) or present but empty
+    /// (reported at its key).
     mutating func missing(_ key: String) {
-        diagnostics.append(.error(.top(of: path), "missing required field '\(key)'"))
+        if let at = keyLocation(key) {
+            diagnostics.append(.error(at, "'\(key)' is empty"))
+        } else {
+            diagnostics.append(.error(.top(of: path), "missing required field '\(key)'"))
+        }
     }
 
     static func describe(_ node: Node) -> String {

@@ -10,19 +10,21 @@ import VaneDiagnostics
 /// counted in Unicode scalars only where a link is found.
 struct BodyLinkScanner {
     private(set) var links: [BodyLink] = []
+    /// Links written empty (`[[]]`, `[@]`, `[[id|]]`), each an error at its bracket.
+    private(set) var problems: [Diagnostic] = []
     private var output: [UInt8] = []
     let path: String
 
-    static func scan(lines: [Substring], firstLine: Int, path: String) -> (markdown: String, links: [BodyLink]) {
+    static func scan(lines: [Substring], firstLine: Int, path: String) -> (markdown: String, links: [BodyLink], problems: [Diagnostic]) {
         var scanner = BodyLinkScanner(path: path)
         let bytes = lines.map { Array(Placeholder.defang($0).utf8) }
         // Most bodies with no link at all need no work beyond joining.
         if !bytes.contains(where: { BodyLinkScanner.mayHoldLink($0) }) {
-            return (String(decoding: Array(bytes.joined(separator: [0x0A])), as: UTF8.self), [])
+            return (String(decoding: Array(bytes.joined(separator: [0x0A])), as: UTF8.self), [], [])
         }
         scanner.output.reserveCapacity(bytes.reduce(0) { $0 + $1.count + 1 })
         scanner.run(bytes, firstLine: firstLine)
-        return (String(decoding: scanner.output, as: UTF8.self), scanner.links)
+        return (String(decoding: scanner.output, as: UTF8.self), scanner.links, scanner.problems)
     }
 
     private static func mayHoldLink(_ line: [UInt8]) -> Bool {
@@ -122,10 +124,17 @@ struct BodyLinkScanner {
                 let end = BodyLinkScanner.closingRun(chars, length: run, from: i + run) ?? i + run
                 out.append(contentsOf: chars[i..<end])
                 i = end
-            } else if c == UInt8(ascii: "["), let (link, end) = link(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart) {
-                out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
-                links.append(link)
-                i = end
+            } else if c == UInt8(ascii: "["), let found = link(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart) {
+                switch found {
+                case .link(let link, let end):
+                    out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
+                    links.append(link)
+                    i = end
+                case .empty(let problem, let end):
+                    problems.append(problem)
+                    out.append(contentsOf: chars[i..<end])
+                    i = end
+                }
             } else {
                 out.append(c)
                 i += 1
@@ -134,8 +143,15 @@ struct BodyLinkScanner {
         for piece in out.split(separator: 0x0A, omittingEmptySubsequences: false) { emit(Array(piece)) }
     }
 
-    /// A link starting at `i` (`[[…]]` or `[@…]` on one line), and the index after it.
-    private func link(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> (BodyLink, Int)? {
+    private enum Found {
+        /// A link, and the index after it.
+        case link(BodyLink, Int)
+        /// A link written empty, and the index after it.
+        case empty(Diagnostic, Int)
+    }
+
+    /// A link starting at `i` (`[[…]]` or `[@…]` on one line).
+    private func link(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> Found? {
         guard i + 1 < chars.count else { return nil }
         let wiki = chars[i + 1] == UInt8(ascii: "[")
         guard wiki || chars[i + 1] == UInt8(ascii: "@") else { return nil }
@@ -151,15 +167,20 @@ struct BodyLinkScanner {
             guard j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "]") else { return nil }
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
             let target = parts[0].trimmingCharacters(in: .whitespaces)
-            guard !target.isEmpty else { return nil }
+            guard !target.isEmpty else {
+                return .empty(.error(at, "empty wikilink '[[\(inner)]]' (write [[id]] or [[id|label]])"), j + 2)
+            }
             let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
-            return (BodyLink(style: .wikilink, target: target, label: label?.isEmpty == true ? nil : label, location: at), j + 2)
+            if label?.isEmpty == true {
+                return .empty(.error(at, "empty label in '[[\(inner)]]' (write [[\(target)]], or a label after the '|')"), j + 2)
+            }
+            return .link(BodyLink(style: .wikilink, target: target, label: label, location: at), j + 2)
         }
         // `[@name](url)` and `[@name][ref]` are ordinary Markdown links.
         if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "(") || chars[j + 1] == UInt8(ascii: "[") { return nil }
         let target = inner.trimmingCharacters(in: .whitespaces)
-        guard !target.isEmpty else { return nil }
-        return (BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
+        guard !target.isEmpty else { return .empty(.error(at, "empty citation '[@\(inner)]' (write [@source-id])"), j + 1) }
+        return .link(BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
     }
 
     private static func runLength(_ chars: [UInt8], from i: Int) -> Int {

@@ -1,15 +1,21 @@
 import VaneDiagnostics
 
-/// A body as HTML with link placeholders, plus the links found in it.
+/// A body as HTML with link placeholders, plus the links found in it (their labels
+/// rendered as inline Markdown) and the links written empty.
 struct BodyRenderer {
     var markdown: String
     var html: String
     var links: [BodyLink]
+    var problems: [Diagnostic]
 
     static func render(lines: [Substring], firstLine: Int, path: String, unsafeHTML: Bool) -> BodyRenderer {
         let original = lines.joined(separator: "\n")
         let scanned = BodyLinkScanner.scan(lines: lines, firstLine: firstLine, path: path)
         let html = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML)
-        return BodyRenderer(markdown: original, html: html, links: scanned.links)
+        var links = scanned.links
+        for i in links.indices {
+            if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
+        }
+        return BodyRenderer(markdown: original, html: html, links: links, problems: scanned.problems)
     }
 }

@@ -33,6 +33,18 @@ public enum MarkdownRenderer {
         return String(cString: rendered)
     }
 
+    /// A short text (a link's label) as inline Markdown: its HTML without the paragraph
+    /// around it, or nil when it holds no Markdown (it is then shown as text). Links in it
+    /// are dropped, as a label sits inside a link already.
+    public static func inline(_ text: String) -> String? {
+        guard text.contains(where: { "*_`~\\[<&".contains($0) }) else { return nil }
+        let html = MarkdownRenderer.html(text)
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n"), html.components(separatedBy: "<p>").count == 2 else { return nil }
+        var inner = String(html.dropFirst(3).dropLast(5))
+        inner = inner.replacingOccurrences(of: "<a [^>]*>|</a>", with: "", options: .regularExpression)
+        return inner
+    }
+
     /// Whether a link target may appear in output.
     public static func isAllowedTarget(_ url: String) -> Bool {
         let trimmed = url.trimmingCharacters(in: .whitespaces)

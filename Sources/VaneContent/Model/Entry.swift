@@ -17,6 +17,9 @@ public struct BodyLink: Hashable, Sendable, Codable {
     public var style: Style
     public var target: String
     public var label: String?
+    /// The label as inline Markdown rendered to HTML (`the **4o** model`); nil when it has
+    /// no Markdown in it, and is shown as text.
+    public var labelHTML: String?
     public var location: SourceLocation
 }
 

@@ -30,9 +30,15 @@ extension EventRow: TabularRow {
 extension ClaimRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "BY", "TYPE", "VERDICT", "TITLE"]
     public var displayCells: [String] { [date.displayDate, id, claimant, type, verdict, title] }
-    public static let csvHeaders = ["id", "title", "type", "verdict", "claimant", "date", "date_precision", "date_start", "about", "sources", "tags"]
+    public static let csvHeaders = [
+        "id", "title", "type", "verdict", "verdict_date", "verdict_sources", "claimant", "date", "date_precision", "date_start", "about",
+        "sources", "supports", "contradicts", "tags",
+    ]
     public var csvCells: [String] {
-        [id, title, type, verdict, claimant, date, datePrecision, dateStart, joined(about), joined(sources), joined(tags)]
+        [
+            id, title, type, verdict, verdictDate ?? "", joined(verdictSources), claimant, date, datePrecision, dateStart, joined(about),
+            joined(sources), joined(supports), joined(contradicts), joined(tags),
+        ]
     }
 }
 

@@ -20,6 +20,10 @@ public struct ClaimRow: Codable, Sendable, Hashable {
     public var title: String
     public var type: String
     public var verdict: String
+    public var verdictDate: String?
+    public var verdictSources: [String]
+    public var supports: [String]
+    public var contradicts: [String]
     public var claimant: String
     public var date: String
     public var datePrecision: String

@@ -314,7 +314,7 @@ enum DefaultTheme {
         "partials/event-list": #"""
 <ol class="event-list">
 {{#events}}
-<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></li>
+<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></span></li>
 {{/events}}
 </ol>
 
@@ -561,7 +561,10 @@ h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .badge { font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; }
 .event-list, .entry-links { list-style: none; padding: 0; }
 .event-list li, .entry-links li { padding: .25rem 0; border-bottom: 1px solid var(--line); }
-.when { display: inline-block; min-width: 9rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+/* Dates in a column of their own, so a long one ("c. September 2025") never pushes its title out of line. */
+.event-list li { display: grid; grid-template-columns: 10.5rem 1fr; gap: .75rem; align-items: baseline; }
+.when { color: var(--muted); font-variant-numeric: tabular-nums; }
+@media (max-width: 32rem) { .event-list li { grid-template-columns: 1fr; gap: 0; } }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 .verdict { font-weight: 600; }

@@ -30,8 +30,8 @@ struct BodyHTML {
             guard let id = resolved[index], let target = model.kb.entry(id) else { return HTML.escape(link.target) }
             switch link.style {
             case .wikilink:
-                let label = link.label ?? (link.target == id ? target.title : link.target)
-                return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(HTML.escape(label))</a>"
+                let label = link.labelHTML ?? HTML.escape(link.label ?? (link.target == id ? target.title : link.target))
+                return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(label)</a>"
             case .citation:
                 let n = numbers[id] ?? 0
                 return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"

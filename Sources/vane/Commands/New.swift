@@ -14,9 +14,12 @@ extension Vane {
         @Argument(help: "The title (or name); the id is made from it.")
         var title: String
 
+        @Option(help: "The entry's type (an entity's vendor, product…; an event's launch, deprecation…). Left for you to fill in when not given.")
+        var type: String?
+
         func run() throws {
             do {
-                output(try Scaffold.create(kind: kind, title: title, root: kb.rootURL) + "\n")
+                output(try Scaffold.create(kind: kind, title: title, type: type, root: kb.rootURL) + "\n")
             } catch let failure as Scaffold.Failure {
                 printError("error: \(failure)")
                 throw ExitCode.failure

@@ -33,8 +33,11 @@ extension Vane {
         @Option(help: "Only entries with this tag.")
         var tag: String?
 
-        @Option(help: "Full-text search over titles, bodies and aliases.")
+        @Option(help: "Full-text search over titles, bodies and aliases: every word, as a word or its start; \"…\" is a phrase; OR joins two terms.")
         var text: String?
+
+        @Option(help: "Claims only: the verdict (pending, kept, broken, confirmed, refuted, superseded).")
+        var verdict: String?
 
         @Option(help: "Output format: table, json or csv.")
         var format: OutputFormat = .table
@@ -42,7 +45,7 @@ extension Vane {
         func run() throws {
             let filter = EntryFilter(
                 entity: entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
-                until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text)
+                until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
             let reader = try open(kb)
             do {
                 switch kind {
@@ -67,12 +70,18 @@ extension Vane {
     }
 }
 
-/// Opens the database read-only, turning a missing or foreign file into a clear error.
+/// Opens the database read-only, turning a missing or foreign file into a clear error,
+/// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
+    let reader: GraphReader
     do {
-        return try GraphReader(url: kb.databaseURL)
+        reader = try GraphReader(url: kb.databaseURL)
     } catch {
         printError("error: \(error)")
         throw ExitCode.failure
     }
+    if let changed = try? reader.changedFiles(root: kb.rootURL), changed > 0 {
+        printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
+    }
+    return reader
 }

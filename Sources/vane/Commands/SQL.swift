@@ -16,19 +16,17 @@ extension Vane {
         var format: OutputFormat = .table
 
         func run() throws {
-            let table: TextTable
+            let result: SQLResult
             do {
-                table = try open(kb).sql(statement)
+                result = try open(kb).sql(statement)
             } catch let error as GraphReader.QueryError {
                 printError("error: \(error)")
                 throw ExitCode.failure
             }
             switch format {
-            case .table: output(table.aligned())
-            case .csv: output(table.csv())
-            case .json:
-                let objects = table.rows.map { Dictionary(uniqueKeysWithValues: zip(table.headers, $0)) }
-                output(JSONOutput.encode(objects))
+            case .table: output(result.table.aligned())
+            case .csv: output(result.table.csv())
+            case .json: output(result.json)
             }
         }
     }

@@ -14,8 +14,12 @@ extension Vane {
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
+        @Option(name: .customLong("as-of"), help: "A product's status as known at the end of this period (default: today).")
+        var asOf: String?
+
         func run() throws {
-            guard let dossier = try open(kb).dossier(id) else {
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
+            guard let dossier = try open(kb).dossier(id, asOf: date) else {
                 printError("error: no entry '\(id)'")
                 throw ExitCode.failure
             }

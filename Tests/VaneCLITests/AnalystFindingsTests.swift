@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// What a new analyst hit on real knowledge bases, each checked by its exact output.
+struct AnalystFindingsTests {
+    private func small() throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        return kb
+    }
+
+    /// Codex left the API in March 2023 and Azure in July 2024: it is gone from July 2024.
+    @Test func aProductIsGoneFromTheDayItsLastChannelWent() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/openai.md": "---\nname: OpenAI\ntype: vendor\n---\n",
+            "Content/entities/codex.md": "---\nname: Codex\ntype: model\nparent: openai\n---\n",
+            "Content/sources/notes.md": "---\ntitle: Notes\npublisher: OpenAI\nurl: https://example.org/notes\n---\n",
+            "Content/events/codex-launch.md":
+                "---\ntitle: Codex launches\ndate: 2021-08-10\ntype: launch\nentities: [codex]\nsources: [notes]\nstatus:\n  codex: { availability: { api: generally-available, azure: generally-available }, priority: invested }\n---\n",
+            "Content/events/codex-shutdown.md":
+                "---\ntitle: Codex leaves the API\ndate: 2023-03-23\ntype: shutdown\nentities: [codex]\nsources: [notes]\nstatus:\n  codex: { availability: { api: retired } }\n---\n",
+            "Content/events/codex-azure-shutdown.md":
+                "---\ntitle: Codex leaves Azure\ndate: 2024-07-01\ntype: shutdown\nentities: [codex]\nsources: [notes]\nstatus:\n  codex: { availability: { azure: retired } }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2024-12-31", in: kb.root).status == 0)
+        let table = try vane("status", "--as-of", "2024-12-31", in: kb.root).stdout
+        #expect(
+            table == """
+                RISK  ENTITY  VENDOR  AVAILABILITY                            PRIORITY  ENDS  NOTICE  SINCE        AVAILABILITY SET BY   PRIORITY SET BY
+                gone  codex   openai  retired (api: retired, azure: retired)  invested  -     -       1 July 2024  codex-azure-shutdown  codex-launch
+
+                """)
+        let json = try vane("status", "--as-of", "2024-12-31", "--format", "json", in: kb.root).stdout
+        let row = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]).first)
+        let availability = row["availability"] as! [String: Any]
+        #expect(availability["event"] as? String == "codex-azure-shutdown" && availability["date"] as? String == "2024-07-01")
+        #expect(
+            try kb.read("public/status.html").contains(
+                "<li><a href=\"entities/codex.html\">Codex</a> · Retired (api: retired, azure: retired) since <time datetime=\"2024-07-01\">1 July 2024</time></li>"
+            ))
+        #expect(
+            try kb.read("public/entities/codex.html").contains(
+                "<dt>Available today</dt><dd>Retired (api: retired, azure: retired), set by <a href=\"../events/codex-azure-shutdown.html\">Codex leaves Azure</a>"
+            ))
+        // As of June 2024 Azure still serves it.
+        #expect(
+            try vane("status", "--as-of", "2024-06-30", in: kb.root).stdout.contains("generally-available (api: retired, azure: generally-available)")
+        )
+    }
+
+    @Test func sqlKeepsTypes() throws {
+        let kb = try small()
+        let json = try vane("sql", "--format", "json", "SELECT 1+1 AS n, 2.5 AS f, NULL AS z, 'a\"b' AS t, x'00ff' AS b", in: kb.root)
+        #expect(json.stdout == "[\n  {\n    \"n\" : 2,\n    \"f\" : 2.5,\n    \"z\" : null,\n    \"t\" : \"a\\\"b\",\n    \"b\" : \"AP8=\"\n  }\n]\n")
+        #expect(try vane("sql", "--format", "csv", "SELECT 1+1 AS n, NULL AS z, 'x' AS t", in: kb.root).stdout == "n,z,t\r\n2,,x\r\n")
+        #expect(try vane("sql", "SELECT 1+1 AS n, NULL AS z, 'x' AS t", in: kb.root).stdout == "n  z  t\n2     x\n")
+        let two = try vane("sql", "SELECT 1; SELECT 2", in: kb.root)
+        #expect(two.status == 1)
+        #expect(two.stderr == "error: vane sql runs one statement at a time; run each on its own\n")
+    }
+
+    @Test func showHasAliasesTagsAndAProductsStatus() throws {
+        let kb = try small()
+        expectGolden(
+            try vane("show", "roadrunner", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-show-roadrunner.txt")
+        let acme = try vane("show", "acme", in: kb.root).stdout
+        #expect(acme.contains("  aliases: Acme Corp\n"))
+        let claim = try vane("show", "roadrunner-stays", in: kb.root).stdout
+        #expect(!claim.contains("verdict_date: 20"))
+    }
+
+    @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {
+        let kb = try small()
+        let json = try vane("query", "claims", "--format", "json", in: kb.root).stdout
+        let claims = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]
+        let better = try #require(claims.first { $0["id"] as? String == "coyote-better" })
+        #expect(better["supports"] as? [String] == ["roadrunner-stays"])
+        #expect(better["contradicts"] as? [String] == [])
+        #expect(better["verdict_sources"] as? [String] == [])
+        let csv = try vane("query", "claims", "--format", "csv", in: kb.root).stdout
+        #expect(
+            csv.hasPrefix(
+                "id,title,type,verdict,verdict_date,verdict_sources,claimant,date,date_precision,date_start,about,sources,supports,contradicts,tags\r\n"
+            ))
+    }
+
+    @Test func textSearchMatchesPrefixesPhrasesAndOr() throws {
+        let kb = try small()
+        let prefix = try vane("query", "events", "--text", "shut", "--format", "csv", in: kb.root).stdout
+        #expect(prefix.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",").first! } == ["2026-anvil-shutdown"])
+        let either = try vane("query", "events", "--text", "anvil OR summit", in: kb.root)
+        #expect(either.stdout.split(separator: "\n").count == 3, "\(either.stdout)")
+        let phrase = try vane("query", "events", "--text", "\"shuts down\"", in: kb.root)
+        #expect(phrase.stdout.contains("2026-anvil-shutdown") && phrase.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test func filtersThatMatchNothingAreErrors() throws {
+        let kb = try small()
+        let kept = try vane("query", "claims", "--type", "kept", in: kb.root)
+        #expect(kept.status == 1)
+        #expect(
+            kept.stderr
+                == "error: unknown claim type 'kept'; claim types are commitment, assessment, rumour, fact ('kept' is a verdict: use --verdict kept)\n"
+        )
+        let verdict = try vane("query", "claims", "--verdict", "pending", "--format", "csv", in: kb.root)
+        #expect(verdict.status == 0)
+        // The header and the two pending claims of the three.
+        #expect(verdict.stdout.split(separator: "\r\n").count == 3)
+        let typo = try vane("query", "events", "--type", "shutdwn", in: kb.root)
+        #expect(typo.stderr.hasPrefix("error: unknown event type 'shutdwn' (did you mean 'shutdown'?); event types are launch, release,"))
+    }
+
+    @Test func newCutsIdsAtAWordAndLeavesTheTypeToTheAuthor() throws {
+        let kb = try small()
+        let long = try vane("new", "event", String(repeating: "Acme deprecates ", count: 6), in: kb.root)
+        #expect(long.stdout == "Content/events/acme-deprecates-acme-deprecates-acme-deprecates-acme-deprecates-acme-deprecates.md\n")
+        let entity = try vane("new", "entity", "OpenAI", in: kb.root)
+        #expect(
+            try kb.read(entity.stdout.trimmingCharacters(in: .newlines))
+                == "---\nname: \"OpenAI\"\ntype:   # vendor, org, person, product, model, model-family\n---\n")
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr.contains(
+                "Content/entities/openai.md:3:1: error: 'type' is empty (expected one of: vendor, org, person, product, model, model-family)\n"))
+        let typed = try vane("new", "entity", "Mistral", "--type", "vendor", in: kb.root)
+        #expect(try kb.read(typed.stdout.trimmingCharacters(in: .newlines)).contains("\ntype: vendor  # vendor, org,"))
+        #expect(
+            try vane("new", "entity", "X", "--type", "vendr", in: kb.root).stderr.hasPrefix(
+                "error: unknown entity type 'vendr' (did you mean 'vendor'?)"))
+    }
+
+    @Test func aStaleGraphIsNeverReadSilently() throws {
+        let kb = try small()
+        let fresh = try vane("query", "events", in: kb.root)
+        #expect(fresh.stderr.isEmpty)
+        try kb.write(try kb.read("Content/entities/acme.md") + "\nEdited.\n", to: "Content/entities/acme.md")
+        try kb.write("---\nname: New\ntype: org\n---\n", to: "Content/entities/new.md")
+        for command in [["query", "events"], ["status"], ["ends"], ["show", "acme"], ["sql", "SELECT 1"]] {
+            let stale = try vane(command, in: kb.root)
+            #expect(stale.status == 0)
+            #expect(stale.stderr == "warning: Content/ changed since the last build (2 files); run vane build\n", "\(command)")
+        }
+        #expect(try vane("build", in: kb.root).status == 0)
+        #expect(try vane("status", in: kb.root).stderr.isEmpty)
+    }
+}
