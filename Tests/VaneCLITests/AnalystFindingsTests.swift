@@ -37,11 +37,11 @@ struct AnalystFindingsTests {
         #expect(availability["event"] as? String == "codex-azure-shutdown" && availability["date"] as? String == "2024-07-01")
         #expect(
             try kb.read("public/status.html").contains(
-                "<li><a href=\"entities/codex.html\">Codex</a> · Retired (api: retired, azure: retired) since <time datetime=\"2024-07-01\">1 July 2024</time></li>"
+                "<li><a href=\"entities/codex.html\">Codex</a> · Retired since <time datetime=\"2024-07-01\">1 July 2024</time></li>"
             ))
         #expect(
             try kb.read("public/entities/codex.html").contains(
-                "<dt>Available today</dt><dd>Retired (api: retired, azure: retired), set by <a href=\"../events/codex-azure-shutdown.html\">Codex leaves Azure</a>"
+                "<dt>Available today</dt><dd>Retired, set by <a href=\"../events/codex-azure-shutdown.html\">Codex leaves Azure</a>"
             ))
         // As of June 2024 Azure still serves it.
         #expect(

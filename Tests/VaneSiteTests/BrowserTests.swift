@@ -13,11 +13,11 @@ struct BrowserTests {
     }
 
     /// The DOM, and every message the page wrote to the console (errors included).
-    static func load(_ page: URL, browser: URL, profile: URL) throws -> (dom: String, console: [String]) {
+    static func load(_ page: URL, browser: URL, profile: URL, window: String = "1280,1600") throws -> (dom: String, console: [String]) {
         let result = try run(
             browser,
             [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)", "--window-size=\(window)",
                 "--enable-logging=stderr", "--v=0", "--virtual-time-budget=1500", "--dump-dom", page.absoluteString,
             ])
         let console = result.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }.map(String.init)
@@ -47,6 +47,84 @@ struct BrowserTests {
         // The timeline's filters are built by its script.
         let (timeline, _) = try BrowserTests.load(kb.url("public/timeline.html"), browser: browser, profile: profiles.url("timeline"))
         #expect(timeline.contains("<select>") && timeline.contains(">Muse Spark</option>"))
+    }
+
+    /// What `Tests/Scripts/positions-check.js` finds on `page` (a file of a built site)
+    /// shown `width` pixels wide: the page is held in an iframe of that width, since
+    /// headless Chromium's window is never narrower than 500 px.
+    static func positionsReport(_ page: URL, width: Int, browser: URL, profile: URL) throws -> [String: Any] {
+        let folder = page.deletingLastPathComponent()
+        let html = try String(contentsOf: page, encoding: .utf8)
+        let checked = "check-" + page.lastPathComponent
+        try html.replacingOccurrences(of: "</body>", with: "<script src=\"positions-check.js\"></script></body>")
+            .write(to: folder.appendingPathComponent(checked), atomically: true, encoding: .utf8)
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent("positions-check.js"))
+        try FileManager.default.copyItem(
+            at: Repository.root.appendingPathComponent("Tests/Scripts/positions-check.js"), to: folder.appendingPathComponent("positions-check.js"))
+        let frame = folder.appendingPathComponent("frame-\(width)-\(page.lastPathComponent)")
+        try """
+        <!doctype html><html><head><meta charset="utf-8"><title>frame</title></head><body style="margin:0">
+        <iframe src="\(checked)" style="width:\(width)px;height:8000px;border:0"></iframe>
+        <script>window.addEventListener("message", function (e) { document.body.setAttribute("data-positions-report", e.data); });</script>
+        </body></html>
+        """.write(to: frame, atomically: true, encoding: .utf8)
+        let dom = try load(frame, browser: browser, profile: profile, window: "1400,2000").dom
+        guard let start = dom.range(of: "data-positions-report=\""), let end = dom[start.upperBound...].firstIndex(of: "\"") else {
+            Issue.record("no report from \(page.lastPathComponent) at \(width) px")
+            return [:]
+        }
+        let json = String(dom[start.upperBound..<end]).replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&amp;", with: "&")
+        return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
+    }
+
+    /// The available-vs-priority view stays readable: at 1280 and at 390 px, on 50 products
+    /// from 8 vendors, on one and on none, no two pieces of visible text inside #positions
+    /// overlap and none is cut off by its edge.
+    @Test(.tags(.external), .fullTierOnly) func thePositionsViewHasNoOverlapOrCutOffText() throws {
+        guard let browser = ExternalTool.chromium else { return }
+        let profiles = try TemporaryKnowledgeBase()
+        for (products, vendors) in [(50, 8), (1, 1), (0, 1)] {
+            let kb = try TemporaryKnowledgeBase()
+            try CrowdedKnowledgeBase.write(products: products, vendors: vendors, into: kb)
+            let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+            #expect(outcome.succeeded, "\(outcome.diagnostics)")
+            var pages = ["status.html"]
+            if products > 0 { pages.append("status/vendor-0.html") }
+            for page in pages {
+                for width in [1280, 390] {
+                    let label = "\(products) products, \(page), \(width) px"
+                    let report = try BrowserTests.positionsReport(
+                        kb.url("public/" + page), width: width, browser: browser, profile: profiles.url("p\(products)-\(width)"))
+                    #expect(report["width"] as? Int == width, "\(label)")
+                    #expect((report["texts"] as? Int ?? 0) > (products > 1 ? 20 : 0), "\(label): \(report)")
+                    #expect((report["overlaps"] as? [String])?.isEmpty == true, "\(label): \(report["overlaps"] ?? "")")
+                    #expect((report["cutOff"] as? [String])?.isEmpty == true, "\(label): \(report["cutOff"] ?? "")")
+                }
+            }
+            if products == 0 { #expect(try kb.read("public/status.html").contains("<p class=\"no-positions\">No product has a status yet.</p>")) }
+        }
+    }
+
+    /// Dates of any length keep the titles of an event list in one column.
+    @Test(.tags(.external), .fullTierOnly) func eventTitlesLineUpWhateverTheDate() throws {
+        guard let browser = ExternalTool.chromium else { return }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\ntitle: A long-dated event\nstart: ~2025-09-30\nend: 2025-12-24\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\n",
+            to: "Content/events/long.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let profiles = try TemporaryKnowledgeBase()
+        for page in ["timeline.html", "entities/acme.html"] {
+            let url = kb.url("public/" + page)
+            let measure = """
+                <script>document.body.setAttribute("data-lefts", JSON.stringify(Array.from(new Set(Array.from(document.querySelectorAll(".event-list .what")).map(function (e) { return Math.round(e.getBoundingClientRect().left); })))));</script></body>
+                """
+            try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "</body>", with: measure)
+                .write(to: url, atomically: true, encoding: .utf8)
+            let dom = try BrowserTests.load(url, browser: browser, profile: profiles.url(page.replacingOccurrences(of: "/", with: "-"))).dom
+            let lefts = dom.range(of: "data-lefts=\"").map { dom[$0.upperBound...].prefix { $0 != "\"" } }.map(String.init) ?? ""
+            #expect(lefts.hasPrefix("[") && !lefts.contains(","), "\(page): titles start at \(lefts)")
+        }
     }
 
     /// Every payload in `Tests/Fixtures/hostile` sets `data-pwned` on the page if it runs.

@@ -212,7 +212,7 @@ enum DefaultTheme {
 {{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>
-{{> partials/risk-board}}
+{{> partials/risk-summary}}
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
 {{/riskSummary}}
@@ -286,6 +286,7 @@ enum DefaultTheme {
 <section aria-labelledby="announced-ends">
 <h2 id="announced-ends">Announced ends</h2>
 <p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
+<div class="table-scroll">
 <table class="ends-board">
 <thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
 {{#ahead}}
@@ -300,6 +301,7 @@ enum DefaultTheme {
 </tbody>
 {{/passed}}
 </table>
+</div>
 </section>
 
 """#,
@@ -336,6 +338,7 @@ enum DefaultTheme {
 
 """#,
         "partials/risk-board": #"""
+<div class="table-scroll">
 <table class="risk-board">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
@@ -345,6 +348,21 @@ enum DefaultTheme {
 {{/board}}
 </tbody>
 </table>
+</div>
+
+"""#,
+        "partials/risk-summary": #"""
+<div class="table-scroll">
+<table class="risk-board compact">
+<caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
+<tbody>
+{{#board}}
+<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}</td><td>{{availability}} · {{priority}}</td><td>{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+{{/board}}
+</tbody>
+</table>
+</div>
 
 """#,
         "search": #"""
@@ -410,10 +428,11 @@ enum DefaultTheme {
 <h1>{{heading}}</h1>
 <p class="lede">What a builder can use today, against where {{#vendor}}{{title}}{{/vendor}}{{^vendor}}each vendor{{/vendor}} puts its bet, as of {{#asOf}}{{> partials/date}}{{/asOf}}. A product still available after its priority fell sits in the stranding zone.</p>
 {{#ends}}{{> partials/ends-board}}{{/ends}}
-<figure class="chart-figure">
-{{{chart}}}
-<figcaption>Each mark is a product at its current position; dashed trails pass through its earlier positions, with the dates they began.</figcaption>
-</figure>
+{{#chart}}<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}">
+{{{legend}}}{{{svg}}}{{{list}}}
+<figcaption>Each chip is a product at its current position, coloured by its vendor; a product whose channels stand apart has a chip per channel, named after the “·”. Arrows come in from the cells it stood in before (their dates are in the table below). Columns and rows that hold no product are left out.</figcaption>
+</figure>{{/chart}}
+<div class="table-scroll">
 <table class="positions">
 <caption>The chart's data</caption>
 <thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
@@ -423,6 +442,7 @@ enum DefaultTheme {
 {{/positions}}
 </tbody>
 </table>
+</div>
 <section aria-labelledby="risk-board">
 <h2 id="risk-board">Risk board</h2>
 {{> partials/risk-board}}
@@ -596,6 +616,25 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .table-scroll { overflow-x: auto; }
+.positions-figure { margin: 1.5rem 0; }
+.positions-figure.wide { width: min(76rem, calc(100vw - 2.5rem)); margin-left: calc(50% - min(38rem, 50vw - 1.25rem)); }
+.position-chart { display: block; width: 100%; height: auto; margin: 0 auto; }
+.positions-figure figcaption { color: var(--muted); font-size: .85rem; max-width: 52rem; }
+.positions-legend { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; }
+.swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin-right: .35rem; vertical-align: -.05rem; }
+.swatch.zone { border-radius: 2px; background: #fbeee6; border: 1px solid #e7b9a0; }
+.positions-list { display: none; }
+.positions-list .cell { border-left: 3px solid var(--line); padding: .1rem 0 .3rem .6rem; margin: .4rem 0; }
+.positions-list .cell.zone { border-left-color: #e7b9a0; background: #fbeee6; }
+.positions-list h3 { font-size: .9rem; margin: .2rem 0; }
+.positions-list ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .9rem; font-size: .9rem; }
+@media (max-width: 48rem) {
+  .positions-figure.wide { width: auto; margin: 1.5rem 0; }
+  .position-chart { display: none; }
+  .positions-list { display: block; }
+}
+.risk-board.compact td { padding: .25rem .5rem; }
+.risk-board.compact td:last-child { min-width: 0; }
 
 """#,
         "timeline.js": #"""

@@ -7,10 +7,11 @@ extension SiteModel {
         let ranked = rows.filter { !$0.gone }
         let vendorName = vendor.flatMap { kb.entry($0)?.title }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
-        let chart = PositionChart(board: board, rows: ranked, root: vendor == nil ? "" : "../", idPrefix: "positions")
+        let chart = PositionChart(board: board, rows: ranked, root: vendor == nil ? "" : "../", idPrefix: "positions-chart", channelName: channelName)
         var context: [String: Any] = [
             "pageTitle": heading, "heading": heading, "asOf": SiteModel.date(board.asOf),
-            "chart": chart.svg, "positions": ranked.map(position), "board": ranked.enumerated().map { riskRow($1, rank: $0 + 1) },
+            "chart": ["svg": chart.svg, "list": chart.list, "legend": chart.legend, "wide": chart.isWide], "positions": ranked.map(position),
+            "board": ranked.enumerated().map { riskRow($1, rank: $0 + 1) },
         ]
         context["ends"] = endsBoard(rows: rows) ?? false
         if let vendor { context["vendor"] = link(vendor) }
@@ -160,7 +161,8 @@ extension SiteModel {
 
     private func availabilityText(_ status: EntityStatus) -> String {
         var text = label(status.availability?.value)
-        if !status.channels.isEmpty {
+        // Channels are worth naming when they stand apart.
+        if Set(status.channels.values.map(\.value)).count > 1 || status.channels.values.contains(where: { $0.value != status.availability?.value }) {
             let channels = status.channels.keys.sorted().map { "\(channelName($0)): \(label(status.channels[$0]!.value).lowercased())" }
             text += " (" + channels.joined(separator: ", ") + ")"
         }
