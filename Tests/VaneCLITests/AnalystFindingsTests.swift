@@ -66,8 +66,9 @@ struct AnalystFindingsTests {
             try vane("show", "roadrunner", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-show-roadrunner.txt")
         let acme = try vane("show", "acme", in: kb.root).stdout
         #expect(acme.contains("  aliases: Acme Corp\n"))
-        let claim = try vane("show", "roadrunner-stays", in: kb.root).stdout
-        #expect(!claim.contains("verdict_date: 20"))
+        let claim = try vane("show", "coyote-worse-at-code", in: kb.root).stdout
+        #expect(claim.contains("  verdict_date: June 2026\n"))
+        #expect(claim.contains("  date: Q2 2026\n"))
     }
 
     @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {

@@ -47,6 +47,17 @@ struct SiteTests {
         #expect(try small.read("public/sources/acme-slides.txt") == "PDF placeholder\n")
     }
 
+    /// A wikilink's label is inline Markdown, rendered inside the link; raw HTML in it is dropped.
+    @Test func wikilinkLabelsAreInlineMarkdown() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\nname: Note\ntype: org\n---\nSee [[coyote|the **Coyote** model]] and [[acme|Acme <b>Corp</b>]].\n", to: "Content/entities/note.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/note.html")
+        #expect(page.contains("<a class=\"wikilink\" href=\"../entities/coyote.html\">the <strong>Coyote</strong> model</a>"))
+        #expect(page.contains("<a class=\"wikilink\" href=\"../entities/acme.html\">Acme Corp</a>"))
+    }
+
     @Test func nothingFromContentReachesAPageUnescaped() throws {
         let (kb, _) = try build([Repository.fixture("small/Content")])
         // The only scripts are the theme's own (search, timeline filter) and JSON-LD data.
