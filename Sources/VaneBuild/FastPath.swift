@@ -17,6 +17,7 @@ enum FastPath {
         h.add(options.asOf == nil ? "today \(asOf.text)" : "as-of \(asOf.text)")
         h.add(options.output.standardizedFileURL.path)
         h.add(options.strict ? "strict" : "")
+        h.add(options.publishDatabase ? "publish-db" : "")
         for file in siteFiles {
             h.add("\(file.relative) \(file.size) \(file.modified)")
         }

@@ -2,6 +2,7 @@ import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
+import VaneProject
 import VaneSite
 
 /// Why a build stopped after the content checked clean; nothing was replaced.
@@ -12,6 +13,8 @@ public enum BuildFailure: Error, CustomStringConvertible {
     case foreignDatabase(GraphDatabase.OpenError)
     case output(OutputError)
     case database(GraphStoreError)
+    /// The database could not be copied into the site (`--publish-db`).
+    case publish(String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,7 @@ public enum BuildFailure: Error, CustomStringConvertible {
         case .foreignDatabase(let problem): "\(problem); refusing to replace it (move it away or pass --db)"
         case .output(let error): "\(error)"
         case .database(let error): "\(error)"
+        case .publish(let why): "cannot publish the database into the site: \(why)"
         }
     }
 }
@@ -31,6 +35,8 @@ public enum Pipeline {
         public var database: URL
         public var output: URL
         public var strict: Bool
+        /// Copies the database into the site, with Datasette's metadata (`--publish-db`).
+        public var publishDatabase = false
         /// The site as it stood at the end of this period; nil for today.
         public var asOf: FuzzyDate?
         /// The day a build without `asOf` shows statuses at (UTC today unless set).
@@ -114,15 +120,39 @@ public enum Pipeline {
         var shown = result
         if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
         options.progress?("rendering")
+        // The graph does not depend on the pages, so it is written aside while they render.
+        let graph = Background { () throws(GraphStoreError) in try GraphStore.prepare(result, at: options.database, previous: cache) }
         let staged: OutputDirectory
         let report: SiteBuilder.Report
         do {
             (staged, report) = try timings.measure("render") { () throws(OutputError) in
                 try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages)
             }
+        } catch {
+            (try? graph.value())?.discard()
+            outcome.failure = .output(error)
+            outcome.timings = timings
+            return outcome
+        }
+        let prepared: PreparedGraph
+        do {
+            prepared = try timings.measure("database wait") { () throws(GraphStoreError) in try graph.value() }
+        } catch {
+            staged.discard()
+            outcome.failure = .database(error)
+            outcome.timings = timings
+            return outcome
+        }
+        do {
             // The site goes in first, then the database: each swap is atomic on its own.
+            if options.publishDatabase {
+                // The last published copy stays visible until the new one replaces it.
+                _ = staged.keep(PublishedDatabase.databaseName)
+                _ = staged.keep(PublishedDatabase.metadataName)
+            }
             try timings.measure("swap") { () throws(OutputError) in try staged.commit() }
         } catch {
+            prepared.discard()
             outcome.failure = .output(error)
             outcome.timings = timings
             return outcome
@@ -134,12 +164,21 @@ public enum Pipeline {
                     "inputs": inputs, "pages": String(report.pages),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                 ]
-                try GraphStore.write(result, to: options.database, record: BuildRecord(pages: report.fingerprints, state: state), previous: cache)
+                try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered
         } catch {
             outcome.failure = .database(error)
+        }
+        if options.publishDatabase && outcome.failure == nil {
+            do {
+                try timings.measure("publish") {
+                    try PublishedDatabase.publish(options.database, into: options.output, config: result.knowledgeBase.config)
+                }
+            } catch {
+                outcome.failure = .publish("\(error)")
+            }
         }
         outcome.timings = timings
         return outcome
@@ -156,5 +195,25 @@ public enum Pipeline {
                 try? fm.removeItem(at: folder.appendingPathComponent(name))
             }
         }
+    }
+}
+
+/// Work started on another thread, whose result (or error) is waited for once.
+final class Background<T>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<T, GraphStoreError>?
+
+    init(_ work: @escaping @Sendable () throws(GraphStoreError) -> T) {
+        Thread.detachNewThread { [self] in
+            do throws(GraphStoreError) { result = .success(try work()) } catch { result = .failure(error) }
+            done.signal()
+        }
+    }
+
+    func value() throws(GraphStoreError) -> T {
+        // Signalled again so that a second call does not wait forever.
+        done.wait()
+        defer { done.signal() }
+        return try result!.get()
     }
 }

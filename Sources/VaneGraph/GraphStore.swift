@@ -39,56 +39,54 @@ public enum GraphStore {
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
     ) throws(GraphStoreError) {
-        do {
-            if let previous, previous.canUpdate(to: result), FileManager.default.fileExists(atPath: url.path) {
-                return try update(result, at: url, record: record, previous: previous)
+        try prepare(result, at: url, previous: previous).finish(record)
+    }
+
+    /// Writes what does not depend on the rendering (the whole graph, into a new file
+    /// beside the old one, when the database is rewritten), so that a build can do it while
+    /// it renders. Nothing is visible until `finish`.
+    public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
+        if let previous, previous.canUpdate(to: result), FileManager.default.fileExists(atPath: url.path) {
+            return PreparedGraph(url: url, step: .update(result, previous))
+        }
+        let staging = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        return try GraphStoreError.wrap(url) {
+            if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
+            do {
+                let queue = try DatabaseQueue(path: staging.path)
+                try Schema.migrator.migrate(queue)
+                try writeGraph(result, into: queue, previous: previous)
+                return PreparedGraph(url: url, step: .whole(queue, staging))
+            } catch {
+                try? FileManager.default.removeItem(at: staging)
+                throw error
             }
-            try writeWhole(result, to: url, record: record, previous: previous)
-        } catch let error as GraphStoreError {
-            throw error
-        } catch let error as DatabaseError {
-            throw .database(path: url.path, message: error.message ?? "\(error.resultCode)")
-        } catch {
-            throw .database(path: url.path, message: "\(error)")
         }
     }
 
-    /// A complete new database, written beside the old one and renamed over it.
-    private static func writeWhole(_ result: LoadResult, to url: URL, record: BuildRecord, previous: DatabaseParseCache?) throws {
-        let staging = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        if FileManager.default.fileExists(atPath: staging.path) { try FileManager.default.removeItem(at: staging) }
-        do {
-            let queue = try DatabaseQueue(path: staging.path)
-            try Schema.migrator.migrate(queue)
-            try queue.write { db in
-                // Entries reference each other in any order; keys are checked at commit.
-                try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-                let rows = RowWriter(db, result.knowledgeBase)
-                let texts = RowWriter.encodeInParallel(result.files, previous: previous)
-                for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
-                for asset in result.assetFiles { try rows.insertAsset(asset) }
-                for entry in result.knowledgeBase.entries { try rows.insert(entry) }
-                try rows.insertAliases(of: result.knowledgeBase.entries)
-                for edge in result.knowledgeBase.edges { try rows.insert(edge) }
-                for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
-                try rows.replaceScales()
-                try rows.replace(record, previousPages: [:])
-            }
-            try queue.close()
-            if rename(staging.path, url.path) != 0 {
-                throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: staging)
-            throw error
+    /// Every row of the graph, in one transaction.
+    private static func writeGraph(_ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?) throws {
+        try queue.write { db in
+            // Entries reference each other in any order; keys are checked at commit.
+            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            let rows = RowWriter(db, result.knowledgeBase)
+            let texts = RowWriter.encodeInParallel(result.files, previous: previous)
+            for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
+            for asset in result.assetFiles { try rows.insertAsset(asset) }
+            for entry in result.knowledgeBase.entries { try rows.insert(entry) }
+            try rows.insertAliases(of: result.knowledgeBase.entries)
+            for edge in result.knowledgeBase.edges { try rows.insert(edge) }
+            for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
+            try rows.replaceScales()
         }
     }
 
     /// Rewrites the rows of the entries whose files changed, in one transaction.
-    private static func update(_ result: LoadResult, at url: URL, record: BuildRecord, previous: DatabaseParseCache) throws {
+    fileprivate static func update(_ result: LoadResult, at url: URL, record: BuildRecord, previous: DatabaseParseCache) throws {
         let queue = try DatabaseQueue(path: url.path)
         defer { try? queue.close() }
+        try Schema.migrator.migrate(queue)
         try queue.write { db in
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let kb = result.knowledgeBase
@@ -109,7 +107,72 @@ public enum GraphStore {
             for edge in kb.edges where changed.contains(edge.from) { try rows.insert(edge) }
             for change in kb.statusChanges where changed.contains(change.event) { try rows.insert(change) }
             try rows.replaceScales()
-            try rows.replace(record, previousPages: previous.pages)
+            try replace(record, previousPages: previous.pages, in: db)
+        }
+    }
+
+    /// Page fingerprints (only those that changed) and the build state.
+    static func replace(_ record: BuildRecord, previousPages: [String: UInt64], in db: Database) throws {
+        for path in previousPages.keys where record.pages[path] == nil {
+            try PageRecord.deleteOne(db, key: path)
+        }
+        for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
+            try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
+        }
+        for (key, value) in record.state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
+    }
+}
+
+/// A graph written aside (or an update still to run), waiting for the build record.
+public struct PreparedGraph: @unchecked Sendable {
+    enum Step {
+        case whole(DatabaseQueue, URL)
+        case update(LoadResult, DatabaseParseCache)
+    }
+    let url: URL
+    let step: Step
+
+    /// Adds the page fingerprints and build state, then puts the database in place: the
+    /// new file renamed over the old one, or the changed rows updated in one transaction.
+    public func finish(_ record: BuildRecord) throws(GraphStoreError) {
+        try GraphStoreError.wrap(url) {
+            switch step {
+            case .update(let result, let previous):
+                try GraphStore.update(result, at: url, record: record, previous: previous)
+            case .whole(let queue, let staging):
+                do {
+                    try queue.write { db in try GraphStore.replace(record, previousPages: [:], in: db) }
+                    try queue.close()
+                    if rename(staging.path, url.path) != 0 {
+                        throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
+                    }
+                } catch {
+                    try? FileManager.default.removeItem(at: staging)
+                    throw error
+                }
+            }
+        }
+    }
+
+    /// Removes the database written aside (the build failed).
+    public func discard() {
+        guard case .whole(let queue, let staging) = step else { return }
+        try? queue.close()
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+extension GraphStoreError {
+    /// Runs `body`, turning what SQLite and the file system throw into this error.
+    static func wrap<T>(_ url: URL, _ body: () throws -> T) throws(GraphStoreError) -> T {
+        do {
+            return try body()
+        } catch let error as GraphStoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw .database(path: url.path, message: error.message ?? "\(error.resultCode)")
+        } catch {
+            throw .database(path: url.path, message: "\(error)")
         }
     }
 }
@@ -229,17 +292,6 @@ private struct RowWriter {
                 try ScaleRecord(axis: axis.rawValue, rank: rank, value: value, label: scales.label(value)).insert(db)
             }
         }
-    }
-
-    /// Page fingerprints (only those that changed) and the build state.
-    func replace(_ record: BuildRecord, previousPages: [String: UInt64]) throws {
-        for path in previousPages.keys where record.pages[path] == nil {
-            try PageRecord.deleteOne(db, key: path)
-        }
-        for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
-            try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
-        }
-        for (key, value) in record.state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
     }
 }
 

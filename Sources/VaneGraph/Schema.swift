@@ -11,6 +11,11 @@ public enum Schema {
         migrator.registerMigration("v1-createGraph") { db in
             try db.execute(sql: v1)
         }
+        // The no-change check reads only these columns; without the index it would step
+        // over every stored parse.
+        migrator.registerMigration("v2-fileManifest") { db in
+            try db.execute(sql: "CREATE INDEX files_manifest ON files(path, size, modified)")
+        }
         return migrator
     }
 

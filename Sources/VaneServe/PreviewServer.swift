@@ -9,6 +9,9 @@ import VaneContent
 public enum PreviewServer {
     public static func run(_ options: Pipeline.Options, port: UInt16, report: @escaping @Sendable (Pipeline.Outcome) -> Void) async throws {
         let state = ServerState()
+        // Taken before the first build, so that an edit made while it runs (or before the
+        // watcher's first look) is rebuilt.
+        let initial = Fingerprint.of(options.root)
         let first = Pipeline.build(options)
         report(first)
         await state.record(first)
@@ -26,7 +29,7 @@ public enum PreviewServer {
             serve(request.target.path(percentEncoded: true), from: output)
         }
         let watcher = Task.detached {
-            var last = Fingerprint.of(options.root)
+            var last = initial
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 400_000_000)
                 let now = Fingerprint.of(options.root)

@@ -35,7 +35,7 @@ public enum SiteBuilder {
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
             let pageFiles = zip(pages, computed.values).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
-                    Data(theme.render(model.context(for: page), template: page.template).utf8)
+                    Data(theme.render(model.view(for: page), template: page.template).utf8)
                 }
             }
             let rendered = try emit(pageFiles, into: out, previous: previous)

@@ -6,7 +6,7 @@ struct SiteModel: @unchecked Sendable {
     let kb: KnowledgeBase
     let board: StatusBoard
     /// Entries per kind and in all, for every page's footer and the home page.
-    let counts: [String: Int]
+    let counts: Counts
     /// Vendors with a product on the board, each with a view of its own.
     let vendors: [String]
     let statusRows: [String: StatusRow]
@@ -19,10 +19,9 @@ struct SiteModel: @unchecked Sendable {
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
         board = StatusBoard(kb, asOf: asOf)
-        var counts = ["entries": kb.entries.count]
-        for entry in kb.entries { counts[entry.kind.folder, default: 0] += 1 }
-        for kind in Kind.allCases where counts[kind.folder] == nil { counts[kind.folder] = 0 }
-        self.counts = counts
+        counts = Counts(
+            entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
+            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count)
         vendors = Array(Set(board.rows.map(\.vendor))).sorted()
         statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
@@ -70,40 +69,28 @@ struct SiteModel: @unchecked Sendable {
 
     static func url(of entry: Entry) -> String { "\(entry.kind.folder)/\(entry.id).html" }
 
-    static func date(_ d: FuzzyDate) -> [String: Any] {
-        var value: [String: Any] = ["display": d.display, "text": d.text, "precision": d.precision.rawValue]
-        if let datetime = d.htmlDateTime { value["datetime"] = datetime }
-        return value
-    }
-
     /// A link to an entry: title, url and a short detail (type, or date).
-    func link(_ id: String) -> [String: Any]? {
+    func link(_ id: String) -> LinkView? {
         guard let e = kb.entry(id) else { return nil }
-        var value: [String: Any] = ["id": e.id, "title": e.title, "url": SiteModel.url(of: e)]
-        if let type = e.type { value["detail"] = type }
-        if let d = e.date { value["date"] = SiteModel.date(d) }
-        return value
+        return LinkView(id: e.id, title: e.title, url: SiteModel.url(of: e), detail: e.type, date: e.date.map(DateView.init))
     }
 
     /// Links for several ids, with `last` set on the final one (for comma lists).
-    func links(_ ids: [String]) -> [[String: Any]] {
+    func links(_ ids: [String]) -> [LinkView] {
         var items = ids.compactMap(link)
-        if !items.isEmpty { items[items.count - 1]["last"] = true }
+        if !items.isEmpty { items[items.count - 1].last = true }
         return items
     }
 
-    /// `["items": …]` for a section, or nil when it would be empty (sections vanish).
-    func section(_ ids: [String]) -> [String: Any]? {
-        ids.isEmpty ? nil : ["items": links(ids)]
+    /// A section of links, or nil when it would be empty (sections vanish).
+    func section(_ ids: [String]) -> Section? {
+        ids.isEmpty ? nil : Section(items: links(ids))
     }
 
-    func eventSummary(_ e: Entry) -> [String: Any] {
-        var value: [String: Any] = [
-            "id": e.id, "title": e.title, "url": SiteModel.url(of: e), "type": e.type ?? "",
-            "entityIDs": targets(of: e.id, .involves).joined(separator: " "),
-        ]
-        if let d = e.date { value["date"] = SiteModel.date(d) }
-        return value
+    func eventSummary(_ e: Entry) -> EventSummary {
+        EventSummary(
+            id: e.id, title: e.title, url: SiteModel.url(of: e), type: e.type ?? "",
+            entityIDs: targets(of: e.id, .involves).joined(separator: " "), date: e.date.map(DateView.init))
     }
 
     /// Events newest first: reverse chronological, ties by id.

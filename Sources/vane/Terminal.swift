@@ -24,8 +24,10 @@ enum Terminal {
         private var phase = "starting"
         private var done = false
         private var shown = false
+        private let label: String
 
-        init() {
+        init(_ label: String = "building") {
+            self.label = label
             guard Terminal.interactive else { return }
             Thread.detachNewThread { [weak self] in
                 Thread.sleep(forTimeInterval: 1)
@@ -38,7 +40,7 @@ enum Terminal {
         private func tick() -> Bool {
             lock.withLock {
                 guard !done else { return false }
-                FileHandle.standardError.write(Data("\r\u{1B}[Kbuilding: \(phase)…".utf8))
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(phase)…".utf8))
                 shown = true
                 return true
             }

@@ -6,7 +6,10 @@ struct Vane: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "vane",
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
-        subcommands: [Build.self, Check.self, Query.self, Status.self, Ends.self, Show.self, SQL.self, New.self, Serve.self])
+        subcommands: [
+            Build.self, Check.self, Query.self, Status.self, Ends.self, Show.self, SQL.self, New.self, Serve.self, Init.self, ThemeCommand.self,
+            Import.self,
+        ])
 }
 
 /// Where the knowledge base and its database are.

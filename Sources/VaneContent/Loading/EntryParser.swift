@@ -34,6 +34,7 @@ public struct EntryParser: Sendable {
         case .claim: readClaim(&fm, into: &entry)
         case .source: readSource(&fm, into: &entry)
         }
+        readData(&fm, into: &entry)
         for (key, at) in fm.unknownKeys {
             fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (kept, but not part of the format)"))
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
@@ -128,6 +129,17 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: SiteConfig.sourceTypes, what: "source type")
         e.archive = url(&fm, "archive")
         e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    /// `generated` (which tool wrote the file) and `data` (fields kept as they are), for
+    /// any kind: both go into `extra`, without a warning.
+    private func readData(_ fm: inout FrontMatter, into e: inout Entry) {
+        if let generated = fm.text("generated") { e.extra["generated"] = .text(generated.text) }
+        guard let (node, at) = fm.node("data") else { return }
+        guard case .mapping(let fields) = node else {
+            return fm.diagnostics.append(.error(at, "'data' must map names to values"))
+        }
+        for (key, value) in fields { e.extra[key.string ?? ""] = FrontMatter.plain(value) }
     }
 
     // MARK: - Values

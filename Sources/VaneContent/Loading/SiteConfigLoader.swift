@@ -22,13 +22,12 @@ public enum SiteConfigLoader {
         }
         if let v = fm.text("title") { config.title = v.text }
         if let v = fm.text("description") { config.description = v.text }
-        if let v = fm.text("base_url") {
-            if let problem = URLRule.problem(with: v.text) {
-                fm.diagnostics.append(.error(v.location, problem))
-            } else {
-                config.baseURL = v.text.hasSuffix("/") ? v.text : v.text + "/"
-            }
+        if let v = fm.text("base_url"), let url = checkedURL(v, into: &fm) {
+            config.baseURL = url.hasSuffix("/") ? url : url + "/"
         }
+        if let v = fm.text("license") { config.license = v.text }
+        if let v = fm.text("license_url"), let url = checkedURL(v, into: &fm) { config.licenseURL = url }
+        if let v = fm.text("source_url"), let url = checkedURL(v, into: &fm) { config.sourceURL = url }
         if let v = fm.text("unsafe_html") {
             switch v.text {
             case "true": config.unsafeHTML = true
@@ -54,6 +53,15 @@ public enum SiteConfigLoader {
             fm.diagnostics.append(.warning(at, "unknown setting '\(key)'"))
         }
         return (config, fm.diagnostics)
+    }
+
+    /// The URL of a setting, or nil with an error at its position.
+    private static func checkedURL(_ value: LocatedText, into fm: inout FrontMatter) -> String? {
+        if let problem = URLRule.problem(with: value.text) {
+            fm.diagnostics.append(.error(value.location, problem))
+            return nil
+        }
+        return value.text
     }
 }
 

@@ -4,6 +4,11 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Absolute URL the site is published at, for canonical links; empty when unknown.
     public var baseURL = ""
     public var description = "Available today vs. strategic priority: a vendor-strategy knowledge base."
+    /// The content's licence, its URL and where its source lives, for the published
+    /// database's metadata; empty when not given.
+    public var license = ""
+    public var licenseURL = ""
+    public var sourceURL = ""
     /// Lets raw HTML in bodies through. Off by default: bodies are untrusted input.
     public var unsafeHTML = false
     public var entityTypes = ["vendor", "org", "person", "product", "model", "model-family"]

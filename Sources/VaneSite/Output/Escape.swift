@@ -3,11 +3,21 @@
 enum Escape {
     /// `replacement` says what a scalar becomes ("" drops it), or nil to keep it as it is.
     static func map(_ s: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            if let r = replacement(c) { out += r } else { out.unicodeScalars.append(c) }
+        // Most text needs nothing: find the first scalar that does before copying anything.
+        let scalars = s.unicodeScalars
+        guard var i = scalars.firstIndex(where: { replacement($0) != nil }) else { return s }
+        var out = String(scalars[..<i])
+        out.reserveCapacity(s.utf8.count + 16)
+        var start = i
+        while i != scalars.endIndex {
+            if let r = replacement(scalars[i]) {
+                out += s[start..<i]
+                out += r
+                start = scalars.index(after: i)
+            }
+            i = scalars.index(after: i)
         }
+        out += s[start...]
         return out
     }
 }

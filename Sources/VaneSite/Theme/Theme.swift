@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import VaneContent
 import VaneDiagnostics
 
@@ -62,8 +61,9 @@ public struct Theme: Sendable {
         return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
     }
 
-    /// Renders `template` with `context`; a missing template is a programmer error of the theme.
-    func render(_ context: [String: Any], template: String) -> String {
-        library.render(context, withTemplate: template) ?? ""
+    /// Renders `template` with a stack of contexts (a page's frame, then its view model); a
+    /// missing template is a programmer error of the theme.
+    func render(_ stack: [MustacheValue], template: String) -> String {
+        library.render(stack: stack, withTemplate: template) ?? ""
     }
 }

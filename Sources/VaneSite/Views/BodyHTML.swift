@@ -5,7 +5,7 @@ import VaneContent
 struct BodyHTML {
     var html: String
     /// Reference list items, in number order.
-    var references: [[String: Any]]
+    var references: [EntryPage.Reference]
 
     /// Citations are numbered in order of first citation in the body; sources named only
     /// in front matter follow.
@@ -37,17 +37,12 @@ struct BodyHTML {
                 return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"
             }
         }
-        references = order.compactMap { id -> [String: Any]? in
+        references = order.compactMap { id -> EntryPage.Reference? in
             guard let source = model.kb.entry(id) else { return nil }
-            var item: [String: Any] = ["number": numbers[id]!, "title": source.title, "url": SiteModel.url(of: source)]
-            if let publisher = source.publisher {
-                item["publisher"] = model.kb.resolve(publisher.text).flatMap { model.kb.entry($0)?.title } ?? publisher.text
-            }
-            if let url = source.url {
-                item["external"] = url
-                item["host"] = URL(string: url)?.host ?? url
-            }
-            return item
+            return EntryPage.Reference(
+                number: numbers[id]!, title: source.title, url: SiteModel.url(of: source),
+                publisher: source.publisher.map { p in model.kb.resolve(p.text).flatMap { model.kb.entry($0)?.title } ?? p.text },
+                external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 })
         }
     }
 }

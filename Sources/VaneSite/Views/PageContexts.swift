@@ -18,8 +18,157 @@ extension PageSpec.Content {
     var isNotFound: Bool { if case .notFound = self { true } else { false } }
 }
 
-/// Template contexts, one function per page type. Contexts are plain dictionaries:
-/// swift-mustache reads them several times faster than structs.
+// MARK: - View models of the list pages
+
+struct HomePage: Encodable {
+    var events: [EventSummary]
+    var riskSummary: RiskSummary?
+    var endsSummary: EndsBoard?
+}
+
+struct TimelinePage: Encodable {
+    struct Year: Encodable {
+        var year: Int
+        var events: [EventSummary]
+    }
+    var years: [Year]
+}
+
+struct EntityIndexPage: Encodable {
+    struct Group: Encodable {
+        var type: String
+        var label: String
+        var items: [LinkView]
+    }
+    var groups: [Group]
+}
+
+struct ClaimLedgerPage: Encodable {
+    struct Row: Encodable {
+        var title: String
+        var url: String
+        var type: String
+        var verdict: String
+        var date: DateView?
+        var claimant: LinkView?
+    }
+    struct Group: Encodable {
+        var key: String
+        var label: String
+        var claims: [Row]
+    }
+    var groups: [Group]
+}
+
+struct BibliographyPage: Encodable {
+    struct Item: Encodable {
+        var title: String
+        var url: String
+        var publisher: String
+        var address: String
+        var host: String
+        var citedCount: Int
+        var published: DateView?
+    }
+    var sources: [Item]
+}
+
+struct SearchPage: Encodable {
+    var searchShards: [Int]
+}
+
+struct EmptyPage: Encodable {}
+
+// MARK: - View models of entry pages
+
+/// What every entry page shows.
+struct EntryPage: Encodable {
+    struct Reference: Encodable {
+        var number: Int
+        var title: String
+        var url: String
+        var publisher: String?
+        var external: String?
+        var host: String?
+    }
+    struct References: Encodable { var items: [Reference] }
+
+    var title: String
+    var id: String
+    var body: String
+    var type: String?
+    var tags: String?
+    var date: DateView?
+    var references: References?
+    var mentionedBy: Section?
+}
+
+struct EntityPage: Encodable {
+    struct HistoryRow: Encodable {
+        var date: DateView
+        var axis: String
+        var channel: String
+        var value: String
+        var event: String
+        var url: String
+    }
+    struct History: Encodable { var rows: [HistoryRow] }
+    struct Events: Encodable { var events: [EventSummary] }
+
+    var parent: LinkView?
+    var aliases: String?
+    var successors: Section?
+    var predecessors: Section?
+    var homepage: String?
+    var children: Section?
+    var timeline: Events?
+    var claimsAbout: Section?
+    var claimsBy: Section?
+    var published: Section?
+    var status: EntityStatusView?
+    var noStatus: Bool
+    var statusView: String?
+    var statusHistory: History?
+}
+
+struct EventPage: Encodable {
+    struct ChangeRow: Encodable {
+        var entity: String
+        var url: String
+        var axis: String
+        var channel: String
+        var value: String
+    }
+    struct Changes: Encodable { var rows: [ChangeRow] }
+
+    var endDate: DateView?
+    var involved: Section?
+    var statusChanges: Changes?
+}
+
+struct ClaimPage: Encodable {
+    var claimant: LinkView?
+    var about: Section?
+    var verdict: String
+    var verdictDate: DateView?
+    var verdictSources: Section?
+    var supports: Section?
+    var contradicts: Section?
+    var supportedBy: Section?
+    var contradictedBy: Section?
+}
+
+struct SourcePage: Encodable {
+    var publisher: String
+    var publisherEntity: LinkView?
+    var url: String
+    var archive: String?
+    var published: DateView?
+    var accessed: DateView?
+    var citedBy: Section?
+}
+
+/// The view models of each page, one function per page type.
 extension SiteModel {
     func pages() -> [PageSpec] {
         var pages: [PageSpec] = [
@@ -41,36 +190,42 @@ extension SiteModel {
         return pages
     }
 
-    func context(for page: PageSpec) -> [String: Any] {
+    /// The frame and the view model of a page, as the template reads them.
+    func view(for page: PageSpec) -> [MustacheValue] {
         // A 404 page is served at any address, so its links are absolute when they can be.
         let root = page.content.isNotFound ? kb.config.baseURL : page.path.contains("/") ? "../" : ""
-        var context: [String: Any]
+        let content: MustacheValue
+        var title: String
+        var description = kb.config.description
+        var jsonLD: String?
         switch page.content {
-        case .home: context = home()
-        case .timeline: context = timeline()
-        case .entities: context = entityIndex()
-        case .claims: context = claimLedger()
-        case .sources: context = bibliography()
-        case .status(let vendor): context = statusPage(vendor: vendor)
-        case .notFound: context = ["pageTitle": "Page not found"]
-        case .search: context = ["pageTitle": "Search", "searchShards": Array(0..<SiteExtras.searchShards)]
-        case .entry(let id): context = entry(kb.entry(id)!, root: root)
+        case .home: (title, content) = ("Home", MustacheEncoder.encode(home()))
+        case .timeline: (title, content) = ("Timeline", MustacheEncoder.encode(timeline()))
+        case .entities: (title, content) = ("Entities", MustacheEncoder.encode(entityIndex()))
+        case .claims: (title, content) = ("Claims ledger", MustacheEncoder.encode(claimLedger()))
+        case .sources: (title, content) = ("Sources", MustacheEncoder.encode(bibliography()))
+        case .status(let vendor):
+            let status = statusPage(vendor: vendor)
+            (title, content) = (status.heading, MustacheEncoder.encode(status))
+        case .notFound: (title, content) = ("Page not found", MustacheEncoder.encode(EmptyPage()))
+        case .search: (title, content) = ("Search", MustacheEncoder.encode(SearchPage(searchShards: Array(0..<SiteExtras.searchShards))))
+        case .entry(let id):
+            let e = kb.entry(id)!
+            title = e.title
+            description = "\(e.title) (\(e.kind.rawValue))"
+            if e.kind == .event { jsonLD = SiteModel.jsonLD(for: e, url: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + SiteModel.url(of: e)) }
+            content = entry(e, root: root)
         }
-        context["root"] = root
-        context["site"] = ["title": kb.config.title, "description": kb.config.description]
-        context["description"] = context["description"] ?? kb.config.description
-        context["counts"] = counts
-        if !kb.config.baseURL.isEmpty {
-            context["canonical"] = kb.config.baseURL + (page.path == "index.html" ? "" : page.path)
-        }
-        context["feeds"] = feeds(for: page, root: root)
-        context["ogType"] = { if case .entry = page.content { return "article" } else { return "website" } }()
-        return context
+        let frame = PageFrame(
+            pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
+            counts: counts, canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
+            feeds: feeds(for: page, root: root), ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
+        return [MustacheEncoder.encode(frame), content]
     }
 
     /// The feeds a page offers (`<link rel="alternate">`): the site's on the home page
     /// and the timeline, an entity's own on its page.
-    private func feeds(for page: PageSpec, root: String) -> [[String: String]] {
+    private func feeds(for page: PageSpec, root: String) -> [FeedLink] {
         let base: String
         switch page.content {
         case .home, .timeline: base = "feeds/events"
@@ -83,8 +238,8 @@ extension SiteModel {
             : kb.config.baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://") + base
                 + ".ics"
         return [
-            ["type": "application/atom+xml", "title": "Events (Atom)", "href": root + base + ".atom"],
-            ["type": "text/calendar", "title": "Events (iCalendar)", "href": webcal ?? root + base + ".ics"],
+            FeedLink(type: "application/atom+xml", title: "Events (Atom)", href: root + base + ".atom"),
+            FeedLink(type: "text/calendar", title: "Events (iCalendar)", href: webcal ?? root + base + ".ics"),
         ]
     }
 
@@ -100,80 +255,66 @@ extension SiteModel {
         if let d = e.endDate { object["endDate"] = iso(d) }
         if let url { object["url"] = url }
         if let type = e.type { object["keywords"] = type }
-        let json = ScriptJSON.encode(object)
+        let json = ScriptJSON.encode(object as Any)
         return "<script type=\"application/ld+json\">\(json)</script>\n"
     }
 
     // MARK: - Lists
 
-    private func home() -> [String: Any] {
-        let latest = newestFirst(kb.entries(of: .event)).prefix(10)
-        var context: [String: Any] = ["pageTitle": "Home", "events": latest.map(eventSummary)]
-        context["riskSummary"] = riskSummary(limit: 5)
-        context["endsSummary"] = endsBoard(rows: board.rows)
-        return context
+    private func home() -> HomePage {
+        HomePage(
+            events: newestFirst(kb.entries(of: .event)).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
+            endsSummary: endsBoard(rows: board.rows))
     }
 
-    private func timeline() -> [String: Any] {
-        let events = newestFirst(kb.entries(of: .event))
-        var years: [[String: Any]] = []
-        var current: (year: Int, events: [[String: Any]])?
-        for e in events {
+    private func timeline() -> TimelinePage {
+        var years: [TimelinePage.Year] = []
+        for e in newestFirst(kb.entries(of: .event)) {
             let year = e.date?.year ?? 0
-            if current?.year != year {
-                if let c = current { years.append(["year": c.year, "events": c.events]) }
-                current = (year, [])
-            }
-            current!.events.append(eventSummary(e))
+            if years.last?.year != year { years.append(TimelinePage.Year(year: year, events: [])) }
+            years[years.count - 1].events.append(eventSummary(e))
         }
-        if let c = current { years.append(["year": c.year, "events": c.events]) }
-        return ["pageTitle": "Timeline", "years": years]
+        return TimelinePage(years: years)
     }
 
-    private func entityIndex() -> [String: Any] {
+    private func entityIndex() -> EntityIndexPage {
         let byType = Dictionary(grouping: kb.entries(of: .entity), by: { $0.type ?? "other" })
         let order = kb.config.entityTypes
-        let groups = byType.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }.map { type in
-            [
-                "type": type, "label": type.replacingOccurrences(of: "-", with: " ").capitalized,
-                "items": links(byType[type]!.sorted { $0.title.lowercased() < $1.title.lowercased() }.map(\.id)),
-            ] as [String: Any]
-        }
-        return ["pageTitle": "Entities", "groups": groups]
+        let types = byType.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        return EntityIndexPage(
+            groups: types.map { type in
+                EntityIndexPage.Group(
+                    type: type, label: type.replacingOccurrences(of: "-", with: " ").capitalized,
+                    items: links(byType[type]!.sorted { $0.title.lowercased() < $1.title.lowercased() }.map(\.id)))
+            })
     }
 
-    private func claimLedger() -> [String: Any] {
+    private func claimLedger() -> ClaimLedgerPage {
         let claims = kb.entries(of: .claim).sorted(by: Entry.chronological)
-        func row(_ c: Entry) -> [String: Any] {
-            var value: [String: Any] = [
-                "title": c.title, "url": SiteModel.url(of: c), "type": c.type ?? "", "verdict": c.verdict ?? "pending",
-            ]
-            if let d = c.date { value["date"] = SiteModel.date(d) }
-            if let claimant = targets(of: c.id, .claimedBy).first { value["claimant"] = link(claimant) }
-            return value
+        func row(_ c: Entry) -> ClaimLedgerPage.Row {
+            ClaimLedgerPage.Row(
+                title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: c.verdict ?? "pending", date: c.date.map(DateView.init),
+                claimant: targets(of: c.id, .claimedBy).first.flatMap(link))
         }
         let commitments = claims.filter { $0.type == "commitment" }
         let others = claims.filter { $0.type != "commitment" }
-        var groups: [[String: Any]] = []
-        if !commitments.isEmpty { groups.append(["key": "commitments", "label": "Commitments", "claims": commitments.map(row)]) }
-        if !others.isEmpty { groups.append(["key": "other", "label": "Other claims", "claims": others.map(row)]) }
-        return ["pageTitle": "Claims ledger", "groups": groups]
+        var groups: [ClaimLedgerPage.Group] = []
+        if !commitments.isEmpty { groups.append(ClaimLedgerPage.Group(key: "commitments", label: "Commitments", claims: commitments.map(row))) }
+        if !others.isEmpty { groups.append(ClaimLedgerPage.Group(key: "other", label: "Other claims", claims: others.map(row))) }
+        return ClaimLedgerPage(groups: groups)
     }
 
-    private func bibliography() -> [String: Any] {
+    private func bibliography() -> BibliographyPage {
         let sources = kb.entries(of: .source).sorted {
             ($0.publisher?.text.lowercased() ?? "", $0.title.lowercased()) < ($1.publisher?.text.lowercased() ?? "", $1.title.lowercased())
         }
-        let items = sources.map { s -> [String: Any] in
-            var value: [String: Any] = [
-                "title": s.title, "url": SiteModel.url(of: s), "publisher": publisherName(s),
-                "address": s.url ?? "", "host": s.url.flatMap { URL(string: $0)?.host } ?? "",
-                "citedCount": self.sources(to: s.id, .cites, .verdictSource).count,
-            ]
-            if let d = s.date { value["published"] = SiteModel.date(d) }
-            return value
-        }
-        return ["pageTitle": "Sources", "sources": items]
+        return BibliographyPage(
+            sources: sources.map { s in
+                BibliographyPage.Item(
+                    title: s.title, url: SiteModel.url(of: s), publisher: publisherName(s), address: s.url ?? "",
+                    host: s.url.flatMap { URL(string: $0)?.host } ?? "", citedCount: self.sources(to: s.id, .cites, .verdictSource).count,
+                    published: s.date.map(DateView.init))
+            })
     }
 
     func publisherName(_ source: Entry) -> String {
@@ -183,93 +324,74 @@ extension SiteModel {
 
     // MARK: - Entries
 
-    private func entry(_ e: Entry, root: String) -> [String: Any] {
+    /// What every entry page shows, and what its kind adds, as one value.
+    private func entry(_ e: Entry, root: String) -> MustacheValue {
         let body = BodyHTML(e, model: self, root: root)
-        var context: [String: Any] = [
-            "pageTitle": e.title, "title": e.title, "id": e.id, "body": body.html,
-            "description": "\(e.title) (\(e.kind.rawValue))",
-        ]
-        if !body.references.isEmpty { context["references"] = ["items": body.references] }
-        if let type = e.type { context["type"] = type }
-        if !e.tags.isEmpty { context["tags"] = e.tags.joined(separator: ", ") }
-        if let d = e.date { context["date"] = SiteModel.date(d) }
-        context["mentionedBy"] = section(sources(to: e.id, .mentions))
+        let common = EntryPage(
+            title: e.title, id: e.id, body: body.html, type: e.type, tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
+            date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
+            mentionedBy: section(sources(to: e.id, .mentions)))
+        let own: MustacheValue
         switch e.kind {
-        case .entity: addEntity(e, to: &context)
-        case .event: addEvent(e, to: &context)
-        case .claim: addClaim(e, to: &context)
-        case .source: addSource(e, to: &context)
+        case .entity: own = MustacheEncoder.encode(entity(e))
+        case .event: own = MustacheEncoder.encode(event(e))
+        case .claim: own = MustacheEncoder.encode(claim(e))
+        case .source: own = MustacheEncoder.encode(source(e))
         }
-        return context
+        guard case .map(var fields) = MustacheEncoder.encode(common), case .map(let extra) = own else { return .null }
+        fields.merge(extra) { _, kind in kind }
+        return .map(fields)
     }
 
-    private func addEntity(_ e: Entry, to context: inout [String: Any]) {
-        if let parent = targets(of: e.id, .parent).first { context["parent"] = link(parent) }
-        if !e.aliases.isEmpty { context["aliases"] = e.aliases.map(\.text).joined(separator: ", ") }
-        context["successors"] = section(targets(of: e.id, .succeededBy))
-        context["predecessors"] = section(sources(to: e.id, .succeededBy))
-        if let homepage = e.homepage { context["homepage"] = homepage }
-        context["children"] = section(sources(to: e.id, .parent))
+    private func entity(_ e: Entry) -> EntityPage {
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
-        if !events.isEmpty { context["timeline"] = ["events": newestFirst(events).map(eventSummary)] }
-        context["claimsAbout"] = section(sources(to: e.id, .about))
-        context["claimsBy"] = section(sources(to: e.id, .claimedBy))
-        context["published"] = section(sources(to: e.id, .publishedBy))
-        context["status"] = entityStatus(e.id)
-        if context["status"] == nil, let type = e.type, kb.config.trackableTypes.contains(type) {
-            context["noStatus"] = true
-        }
-        if vendors.contains(e.id) { context["statusView"] = "status/\(e.id).html" }
-        let history = (changesByEntity[e.id] ?? [])
-            .sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
-        if !history.isEmpty {
-            context["statusHistory"] = [
-                "rows": history.map { s -> [String: Any] in
-                    [
-                        "date": SiteModel.date(s.date), "axis": s.axis.rawValue, "channel": s.channel ?? "all",
-                        "value": s.value, "event": kb.entry(s.event)?.title ?? s.event, "url": "events/\(s.event).html",
-                    ]
-                }
-            ]
-        }
+        let status = entityStatus(e.id)
+        let history = (changesByEntity[e.id] ?? []).sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
+        return EntityPage(
+            parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
+            successors: section(targets(of: e.id, .succeededBy)), predecessors: section(sources(to: e.id, .succeededBy)), homepage: e.homepage,
+            children: section(sources(to: e.id, .parent)),
+            timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
+            claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
+            published: section(sources(to: e.id, .publishedBy)), status: status,
+            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
+            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil,
+            statusHistory: history.isEmpty
+                ? nil
+                : EntityPage.History(
+                    rows: history.map { s in
+                        EntityPage.HistoryRow(
+                            date: DateView(s.date), axis: s.axis.rawValue, channel: s.channel ?? "all", value: s.value,
+                            event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
+                    }))
     }
 
-    private func addEvent(_ e: Entry, to context: inout [String: Any]) {
-        context["jsonLD"] = SiteModel.jsonLD(for: e, url: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + SiteModel.url(of: e))
-        if let end = e.endDate { context["endDate"] = SiteModel.date(end) }
-        context["involved"] = section(targets(of: e.id, .involves))
+    private func event(_ e: Entry) -> EventPage {
         let changes = changesByEvent[e.id] ?? []
-        if !changes.isEmpty {
-            context["statusChanges"] = [
-                "rows": changes.map { s -> [String: Any] in
-                    [
-                        "entity": kb.entry(s.entity)?.title ?? s.entity, "url": "entities/\(s.entity).html",
-                        "axis": s.axis.rawValue, "channel": s.channel ?? "all", "value": s.value,
-                    ]
-                }
-            ]
-        }
+        return EventPage(
+            endDate: e.endDate.map(DateView.init), involved: section(targets(of: e.id, .involves)),
+            statusChanges: changes.isEmpty
+                ? nil
+                : EventPage.Changes(
+                    rows: changes.map { s in
+                        EventPage.ChangeRow(
+                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: s.axis.rawValue,
+                            channel: s.channel ?? "all", value: s.value)
+                    }))
     }
 
-    private func addClaim(_ e: Entry, to context: inout [String: Any]) {
-        if let claimant = targets(of: e.id, .claimedBy).first { context["claimant"] = link(claimant) }
-        context["about"] = section(targets(of: e.id, .about))
-        context["verdict"] = e.verdict ?? "pending"
-        if let d = e.verdictDate { context["verdictDate"] = SiteModel.date(d) }
-        context["verdictSources"] = section(targets(of: e.id, .verdictSource))
-        context["supports"] = section(targets(of: e.id, .supports))
-        context["contradicts"] = section(targets(of: e.id, .contradicts))
-        context["supportedBy"] = section(sources(to: e.id, .supports))
-        context["contradictedBy"] = section(sources(to: e.id, .contradicts))
+    private func claim(_ e: Entry) -> ClaimPage {
+        ClaimPage(
+            claimant: targets(of: e.id, .claimedBy).first.flatMap(link), about: section(targets(of: e.id, .about)), verdict: e.verdict ?? "pending",
+            verdictDate: e.verdictDate.map(DateView.init), verdictSources: section(targets(of: e.id, .verdictSource)),
+            supports: section(targets(of: e.id, .supports)), contradicts: section(targets(of: e.id, .contradicts)),
+            supportedBy: section(sources(to: e.id, .supports)), contradictedBy: section(sources(to: e.id, .contradicts)))
     }
 
-    private func addSource(_ e: Entry, to context: inout [String: Any]) {
-        context["publisher"] = e.publisher?.text ?? ""
-        if let publisher = targets(of: e.id, .publishedBy).first { context["publisherEntity"] = link(publisher) }
-        context["url"] = e.url ?? ""
-        if let archive = e.archive { context["archive"] = archive }
-        if let d = e.date { context["published"] = SiteModel.date(d) }
-        if let d = e.accessed { context["accessed"] = SiteModel.date(d) }
-        context["citedBy"] = section(sources(to: e.id, .cites, .verdictSource))
+    private func source(_ e: Entry) -> SourcePage {
+        SourcePage(
+            publisher: e.publisher?.text ?? "", publisherEntity: targets(of: e.id, .publishedBy).first.flatMap(link), url: e.url ?? "",
+            archive: e.archive, published: e.date.map(DateView.init), accessed: e.accessed.map(DateView.init),
+            citedBy: section(sources(to: e.id, .cites, .verdictSource)))
     }
 }

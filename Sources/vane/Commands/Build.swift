@@ -15,6 +15,9 @@ extension Vane {
         @Flag(name: .long, help: "Treat warnings as errors.")
         var strict = false
 
+        @Flag(name: .customLong("publish-db"), help: "Copy the database into the site (vane.sqlite), with metadata.yml for Datasette.")
+        var publishDatabase = false
+
         @Flag(name: .shortAndLong, help: "Print what was parsed and rendered.")
         var verbose = false
 
@@ -25,6 +28,7 @@ extension Vane {
             var options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map { try parsePeriod($0, option: "--as-of") })
+            options.publishDatabase = publishDatabase
             let progress = Terminal.Progress()
             options.progress = { progress.update($0) }
             let outcome = Pipeline.build(options) { holder in

@@ -1,0 +1,183 @@
+import Foundation
+import VaneContent
+import VaneDiagnostics
+
+/// `vane import endoflife DIR`: product files of a local endoflife.date clone written as
+/// entries of a knowledge base, idempotently. Every file written carries
+/// `generated: endoflife`; a file without it is never touched.
+public enum EndOfLifeImport {
+    public struct Options: Sendable {
+        /// The `products/` folder, as the user named it (diagnostics use this spelling).
+        public var products: String
+        public var root: URL
+        /// Product slugs (file names without `.md`) to import; empty for all.
+        public var only: [String] = []
+        /// Categories (`lang`, `database`…) to import; empty for all.
+        public var categories: [String] = []
+        /// Ends of life before this day (YYYY-MM-DD) are past; from it on, announced ends.
+        public var today: String
+        public var progress: (@Sendable (Int, Int) -> Void)?
+
+        public init(products: String, root: URL, today: String) {
+            self.products = products
+            self.root = root
+            self.today = today
+        }
+    }
+
+    public struct Summary: Sendable, Equatable {
+        public var products = 0, cycles = 0
+        public var entities = 0, events = 0, sources = 0
+        public var written = 0, unchanged = 0, removed = 0
+
+        public var description: String {
+            "imported \(products) products, \(cycles) release cycles: \(entities) entities, \(events) events, \(sources) sources; "
+                + "\(written) files written, \(unchanged) unchanged, \(removed) removed"
+        }
+    }
+
+    /// The kind folders the import writes under, each in an `endoflife/` subfolder.
+    static let folders = ["Content/entities/endoflife", "Content/events/endoflife", "Content/sources/endoflife"]
+
+    /// Imports, reporting every problem; files of products that fail to read are left as
+    /// they were.
+    public static func run(_ options: Options) -> (Summary, [Diagnostic]) {
+        var summary = Summary()
+        var diagnostics: [Diagnostic] = []
+        let folder = URL(fileURLWithPath: options.products, isDirectory: true)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            return (
+                summary, [.error(.top(of: options.products), "cannot read the folder (expected the products/ folder of an endoflife.date clone)")]
+            )
+        }
+        let slugs = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+        for slug in options.only where !slugs.contains(slug) {
+            diagnostics.append(.error(.top(of: options.products), "no product '\(slug)'\(Suggestion.hint(for: slug, in: slugs))"))
+        }
+        var wanted: [String: String] = [:]
+        var owned: Set<String> = []
+        var failed: [String] = []
+        let selected = options.only.isEmpty ? slugs : slugs.filter(options.only.contains)
+        for (index, slug) in selected.enumerated() {
+            options.progress?(index, selected.count)
+            let path = options.products.hasSuffix("/") ? options.products + slug + ".md" : options.products + "/" + slug + ".md"
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(slug + ".md").path) else {
+                diagnostics.append(.error(.top(of: path), "cannot read the file"))
+                failed += ownedPaths(of: slug)
+                continue
+            }
+            switch EndOfLifeReader.read(data, slug: slug, path: path) {
+            case .failure(let failure):
+                diagnostics += failure.diagnostics
+                failed += ownedPaths(of: slug)
+            case .success(let product):
+                guard options.categories.isEmpty || options.categories.contains(product.category) else { continue }
+                let (files, problems) = EndOfLifeMapping(product: product, today: options.today, path: path).files()
+                diagnostics += problems
+                owned.formUnion(ownedPaths(of: slug))
+                summary.products += 1
+                for file in files {
+                    wanted[file.path] = file.text
+                    if file.path.hasPrefix("Content/entities/endoflife/\(slug)/") { summary.cycles += 1 }
+                    if file.path.hasPrefix("Content/entities/") { summary.entities += 1 }
+                    if file.path.hasPrefix("Content/events/") { summary.events += 1 }
+                    if file.path.hasPrefix("Content/sources/") { summary.sources += 1 }
+                }
+            }
+        }
+        // Without filters the import owns every generated file; with them, only those of
+        // the products it read. A product that could not be read keeps its files.
+        let removable: (String) -> Bool = { path in
+            func within(_ prefixes: some Sequence<String>) -> Bool { prefixes.contains { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) } }
+            if within(failed) { return false }
+            return options.only.isEmpty && options.categories.isEmpty ? true : within(owned)
+        }
+        diagnostics += GeneratedFiles.apply(
+            wanted, root: options.root, marker: EndOfLifeMapping.marker, under: folders, removable: removable, into: &summary)
+        return (summary, diagnostics.sortedForReport())
+    }
+
+    /// The paths (files, and folders ending in `/`) of one product's entries.
+    static func ownedPaths(of slug: String) -> [String] {
+        [
+            "Content/entities/endoflife/\(slug).md", "Content/entities/endoflife/\(slug)/", "Content/events/endoflife/\(slug)/",
+            "Content/sources/endoflife/endoflife-\(slug).md",
+        ]
+    }
+}
+
+/// Writes generated files where they differ, removes generated files no longer wanted,
+/// and never touches a file without the generator's marker.
+enum GeneratedFiles {
+    static func apply(
+        _ wanted: [String: String], root: URL, marker: String, under generatedFolders: [String], removable: (String) -> Bool,
+        into summary: inout EndOfLifeImport.Summary
+    ) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let fm = FileManager.default
+        var folders: Set<String> = []
+        for (path, text) in wanted.sorted(by: { $0.key < $1.key }) {
+            let url = root.appendingPathComponent(path)
+            let old = fm.contents(atPath: url.path)
+            if let old {
+                if old == Data(text.utf8) {
+                    summary.unchanged += 1
+                    continue
+                }
+                guard isGenerated(old, by: marker) else {
+                    problems.append(.error(.top(of: path), "not written by the import (no 'generated: \(marker)'); left as it is"))
+                    continue
+                }
+            }
+            do {
+                let folder = url.deletingLastPathComponent()
+                if folders.insert(folder.path).inserted { try fm.createDirectory(at: folder, withIntermediateDirectories: true) }
+                // A new file is created in place; one that exists is replaced whole, never half-written.
+                try Data(text.utf8).write(to: url, options: old == nil ? .withoutOverwriting : .atomic)
+                summary.written += 1
+            } catch {
+                problems.append(.error(.top(of: path), "cannot write the file: \((error as NSError).localizedDescription)"))
+            }
+        }
+        for folder in generatedFolders {
+            for found in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] where found.relative.hasSuffix(".md") {
+                let path = folder + "/" + found.relative
+                guard wanted[path] == nil, removable(path), let data = fm.contents(atPath: root.appendingPathComponent(path).path),
+                    isGenerated(data, by: marker)
+                else { continue }
+                do {
+                    try fm.removeItem(at: root.appendingPathComponent(path))
+                    summary.removed += 1
+                } catch {
+                    problems.append(.error(.top(of: path), "cannot remove the file: \((error as NSError).localizedDescription)"))
+                }
+            }
+            removeEmptyFolders(under: root.appendingPathComponent(folder))
+        }
+        return problems
+    }
+
+    /// Whether the file's front matter has the line `generated: MARKER`.
+    static func isGenerated(_ data: Data, by marker: String) -> Bool {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix("---\n") else { return false }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            if line == "---" { return false }
+            if line == "generated: \(marker)" { return true }
+        }
+        return false
+    }
+
+    private static func removeEmptyFolders(under folder: URL) {
+        let fm = FileManager.default
+        guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            if fm.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+                removeEmptyFolders(under: url)
+                if (try? fm.contentsOfDirectory(atPath: url.path))?.isEmpty == true { try? fm.removeItem(at: url) }
+            }
+        }
+    }
+}

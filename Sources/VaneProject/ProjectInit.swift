@@ -1,0 +1,84 @@
+import Foundation
+
+/// `vane init DIR`: a new knowledge base, ready for `vane check` and for git.
+public enum ProjectInit {
+    public enum Failure: Error, CustomStringConvertible {
+        case notEmpty(String)
+        case write(String, String)
+
+        public var description: String {
+            switch self {
+            case .notEmpty(let dir): "'\(dir)' is not empty (use --force to add the missing files; existing files are never overwritten)"
+            case .write(let path, let why): "cannot write '\(path)': \(why)"
+            }
+        }
+    }
+
+    /// What `create` did, by root-relative path.
+    public struct Report: Sendable {
+        public var written: [String] = []
+        /// Files that existed already and were left as they were (only with `force`).
+        public var kept: [String] = []
+    }
+
+    /// The kind folders, each kept in git by an empty `.gitkeep`.
+    static let kinds = ["entities", "events", "claims", "sources"]
+
+    /// Writes the new knowledge base into `dir`, created if missing. A folder with files in
+    /// it is refused unless `force`, and even then no existing file is replaced.
+    public static func create(at dir: URL, title: String, example: Bool, force: Bool) throws(Failure) -> Report {
+        let fm = FileManager.default
+        let existing = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        if !existing.isEmpty && !force { throw .notEmpty(dir.path) }
+        var report = Report()
+        for (path, text) in files(title: title, example: example) {
+            let url = dir.appendingPathComponent(path)
+            if fm.fileExists(atPath: url.path) {
+                report.kept.append(path)
+                continue
+            }
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+            } catch {
+                throw .write(url.path, (error as NSError).localizedDescription)
+            }
+            report.written.append(path)
+        }
+        return report
+    }
+
+    /// Every file of a new knowledge base, by path, in path order.
+    static func files(title: String, example: Bool) -> [(String, String)] {
+        let templates = ProjectFiles.all
+        var files: [String: String] = [
+            "README.md": templates["init/README.md"]!,
+            ".gitignore": templates["init/gitignore"]!,
+            ".github/workflows/vane.yml": templates["init/github-workflow.yml"]!,
+            ".gitlab-ci.yml": templates["init/gitlab-ci.yml"]!,
+            "Site/config.yml": templates["init/config.yml"]!.replacingOccurrences(of: "{{TITLE}}", with: yamlString(title)),
+        ]
+        if example {
+            for (path, text) in templates where path.hasPrefix("init/example/") {
+                files[String(path.dropFirst("init/example/".count))] = text
+            }
+        }
+        for kind in kinds where !files.keys.contains(where: { $0.hasPrefix("Content/\(kind)/") }) {
+            files["Content/\(kind)/.gitkeep"] = ""
+        }
+        return files.sorted { $0.key < $1.key }
+    }
+
+    /// A title for a folder name: `my-vendors` → `My vendors`.
+    public static func title(forFolder name: String) -> String {
+        let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: " ")
+        guard let first = words.first else { return "Weathervane" }
+        return first.uppercased() + words.dropFirst()
+    }
+
+    /// A YAML scalar for any text: JSON's double-quoted string is valid YAML.
+    static func yamlString(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+
+/// Named templates, parsed once, rendered against `MustacheValue` trees. Partials and
+/// parents are other templates of the library, by name (`partials/date`).
+public struct MustacheLibrary: Sendable {
+    private var templates: [String: MustacheTemplate] = [:]
+    private var sources: [String: String] = [:]
+    /// Partials re-read with an indentation given to every line, by name and indentation.
+    private let indented = IndentedCache()
+
+    public init() {}
+
+    /// Parses and adds a template; a template that does not parse is an error.
+    public mutating func register(_ source: String, named name: String) throws(MustacheError) {
+        templates[name] = try MustacheTemplate(source)
+        sources[name] = source
+    }
+
+    public func contains(_ name: String) -> Bool { templates[name] != nil }
+
+    /// `name` rendered with `context`; nil when there is no such template.
+    public func render(_ context: MustacheValue, withTemplate name: String) -> String? {
+        render(stack: [context], withTemplate: name)
+    }
+
+    /// `name` rendered with a stack of contexts, the innermost last.
+    public func render(stack: [MustacheValue], withTemplate name: String) -> String? {
+        guard let template = templates[name] else { return nil }
+        var renderer = Renderer(library: self)
+        var stack = stack
+        renderer.render(template.nodes, &stack, blocks: [:])
+        return renderer.output
+    }
+
+    fileprivate func template(_ name: String, indent: String) -> MustacheTemplate? {
+        guard !indent.isEmpty else { return templates[name] }
+        guard let source = sources[name] else { return nil }
+        return indented.template(name, indent: indent) {
+            // Every line of the partial's source starts with the indentation (not the
+            // text it interpolates); a final line break gets none after it.
+            var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
+            if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
+            return (try? MustacheTemplate(lines.joined(separator: "\n"))) ?? MustacheTemplate(nodes: [])
+        }
+    }
+}
+
+/// Indented partials, made once and shared by every render (renders run in parallel).
+private final class IndentedCache: @unchecked Sendable {
+    private var cache: [String: MustacheTemplate] = [:]
+    private let lock = NSLock()
+
+    func template(_ name: String, indent: String, make: () -> MustacheTemplate) -> MustacheTemplate {
+        let key = indent + "\u{0}" + name
+        if let hit = lock.withLock({ cache[key] }) { return hit }
+        let made = make()
+        lock.withLock { cache[key] = made }
+        return made
+    }
+}
+
+private struct Renderer {
+    let library: MustacheLibrary
+    var output = ""
+
+    init(library: MustacheLibrary) {
+        self.library = library
+        output.reserveCapacity(16 * 1024)
+    }
+
+    typealias Blocks = [String: MustacheTemplate.Block]
+
+    mutating func render(_ nodes: [MustacheTemplate.Node], _ stack: inout [MustacheValue], blocks: Blocks) {
+        for node in nodes {
+            switch node {
+            case .text(let t):
+                output += t
+            case .variable(let path, let escaped):
+                let value = Renderer.lookup(path, in: stack)
+                if escaped { Renderer.escape(value.text, into: &output) } else { output += value.text }
+            case .section(let path, let inverted, let children):
+                let value = Renderer.lookup(path, in: stack)
+                if inverted {
+                    if !value.isTruthy { render(children, &stack, blocks: blocks) }
+                } else if case .list(let items) = value {
+                    for item in items {
+                        stack.append(item)
+                        render(children, &stack, blocks: blocks)
+                        stack.removeLast()
+                    }
+                } else if value.isTruthy {
+                    stack.append(value)
+                    render(children, &stack, blocks: blocks)
+                    stack.removeLast()
+                }
+            case .partial(let name, let indent):
+                if let template = library.template(name, indent: indent) { render(template.nodes, &stack, blocks: blocks) }
+            case .parent(let name, let indent, let own):
+                // Blocks given further out win over those given here.
+                let merged = own.merging(blocks) { _, outer in outer }
+                if let template = library.template(name, indent: indent) { render(template.nodes, &stack, blocks: merged) }
+            case .block(let name, let children, let standalone, let indent):
+                let given = blocks[name]
+                guard standalone else {
+                    if let given, given.standalone {
+                        // Written on lines of its own: it loses its own indentation here too.
+                        var inner = Renderer(library: library)
+                        inner.render(given.nodes, &stack, blocks: blocks)
+                        Renderer.reindent(inner.output, removing: Renderer.firstIndent(inner.output), adding: "", into: &output)
+                    } else {
+                        render(given?.nodes ?? children, &stack, blocks: blocks)
+                    }
+                    continue
+                }
+                // A block on lines of its own: its content loses the indentation it had
+                // where it was written and takes the indentation found here, that of the
+                // default content's first line or else of the tag.
+                let here = Renderer.leadingWhitespace(of: children) ?? indent
+                var inner = Renderer(library: library)
+                inner.render(given?.nodes ?? children, &stack, blocks: blocks)
+                let own = given.map { $0.standalone ? Renderer.firstIndent(inner.output) : "" } ?? Renderer.firstIndent(inner.output)
+                Renderer.reindent(inner.output, removing: own, adding: here, into: &output)
+            }
+        }
+    }
+
+    /// The white space that starts the first line of some template text.
+    static func leadingWhitespace(of nodes: [MustacheTemplate.Node]) -> String? {
+        guard case .text(let t)? = nodes.first else { return nil }
+        let indent = t.prefix { $0 == " " || $0 == "\t" }
+        return indent.isEmpty ? nil : String(indent)
+    }
+
+    static func firstIndent(_ text: String) -> String { String(text.prefix { $0 == " " || $0 == "\t" }) }
+
+    /// Each line of `text` without `removing` at its start and with `adding` instead, and a
+    /// line break at its end.
+    static func reindent(_ text: String, removing: String, adding: String, into output: inout String) {
+        // Nothing to move (the usual case: a layout's content block): the text as it is.
+        if removing.isEmpty && adding.isEmpty {
+            output += text
+            if !text.isEmpty && !text.hasSuffix("\n") { output += "\n" }
+            return
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        for line in lines {
+            output += adding
+            output += line.hasPrefix(removing) ? line.dropFirst(removing.count) : line
+            output += "\n"
+        }
+    }
+
+    /// A name's value: its first part is looked up from the innermost context out (the
+    /// first map that has the key, even with a null value, stops the search); the other
+    /// parts inside that value. `.` is the innermost context itself.
+    static func lookup(_ path: MustacheTemplate.Path, in stack: [MustacheValue]) -> MustacheValue {
+        guard let first = path.first else { return stack.last ?? .null }
+        var value: MustacheValue = .null
+        for context in stack.reversed() {
+            if let found = context[first] {
+                value = found
+                break
+            }
+        }
+        for part in path.dropFirst() {
+            guard let next = value[part] else { return .null }
+            value = next
+        }
+        return value
+    }
+
+    /// HTML escaping of `&`, `<`, `>`, `"` and `'`.
+    static func escape(_ text: String, into output: inout String) {
+        var start = text.utf8.startIndex
+        let utf8 = text.utf8
+        var i = start
+        while i != utf8.endIndex {
+            let replacement: String?
+            switch utf8[i] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = "&#39;"
+            default: replacement = nil
+            }
+            if let replacement {
+                output += text[start..<i]
+                output += replacement
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        output += text[start..<utf8.endIndex]
+    }
+}

@@ -1,0 +1,221 @@
+/// Mustache templates (https://mustache.github.io/mustache.5.html) parsed once into a tree:
+/// variables, sections, inverted sections, comments, partials, set delimiters, and
+/// template inheritance (parents and blocks), with the specification's rules for
+/// standalone lines and indentation. Lambdas and dynamic names are not supported.
+struct MustacheTemplate: Sendable {
+    indirect enum Node: Sendable {
+        case text(String)
+        case variable(Path, escaped: Bool)
+        case section(Path, inverted: Bool, [Node])
+        /// `indent` is the whitespace before a standalone tag, given to each line.
+        case partial(String, indent: String)
+        case parent(String, indent: String, blocks: [String: Block])
+        /// `standalone`: the opening tag stood on a line of its own (with `indent` before it).
+        case block(String, [Node], standalone: Bool, indent: String)
+    }
+
+    /// A block's content as a child template gives it to a parent.
+    struct Block: Sendable {
+        var nodes: [Node]
+        /// Given on lines of its own: its lines are reindented where it is expanded.
+        var standalone: Bool
+    }
+
+    /// A name, split at its dots; empty for `.`, the current item.
+    typealias Path = [String]
+
+    let nodes: [Node]
+
+    init(_ source: String) throws(MustacheError) {
+        nodes = try MustacheParser(source).parse()
+    }
+
+    init(nodes: [Node]) { self.nodes = nodes }
+}
+
+/// Why a template does not parse, with the line it is on.
+public struct MustacheError: Error, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public var description: String { "line \(line): \(message)" }
+}
+
+/// Tokens first, then standalone lines, then the tree.
+private struct MustacheParser {
+    enum Token {
+        case text(String)
+        case newline(String)
+        /// `kind` is the sigil (`#`, `^`, `/`, `!`, `>`, `<`, `$`, `=`, `&`, `{`) or a space
+        /// for a plain variable.
+        case tag(kind: Character, name: String, line: Int, indent: String, standalone: Bool)
+    }
+
+    let source: String
+    init(_ source: String) { self.source = source }
+
+    func parse() throws(MustacheError) -> [MustacheTemplate.Node] {
+        var tokens = try tokenize()
+        markStandalone(&tokens)
+        var position = 0
+        let nodes = try build(&tokens, &position, closing: nil)
+        return nodes
+    }
+
+    // MARK: - Tokens
+
+    private func tokenize() throws(MustacheError) -> [Token] {
+        var tokens: [Token] = []
+        var open = "{{"
+        var close = "}}"
+        var rest = Substring(source)
+        var line = 1
+        func addText(_ text: Substring) {
+            var piece = text
+            // Scalars, not characters: "\r\n" is one Character in Swift.
+            while let newline = piece.unicodeScalars.firstIndex(of: "\n") {
+                var before = piece[..<newline]
+                var ending = "\n"
+                if before.unicodeScalars.last == "\r" {
+                    before = Substring(before.unicodeScalars.dropLast())
+                    ending = "\r\n"
+                }
+                if !before.isEmpty { tokens.append(.text(String(before))) }
+                tokens.append(.newline(ending))
+                line += 1
+                piece = Substring(piece.unicodeScalars[piece.unicodeScalars.index(after: newline)...])
+            }
+            if !piece.isEmpty { tokens.append(.text(String(piece))) }
+        }
+        while let start = rest.range(of: open) {
+            addText(rest[..<start.lowerBound])
+            var after = rest[start.upperBound...]
+            var kind: Character = " "
+            var closing = close
+            if open == "{{" && after.hasPrefix("{") {
+                kind = "{"
+                closing = "}" + close
+                after = after.dropFirst()
+            }
+            guard let end = after.range(of: closing) else {
+                throw MustacheError(line: line, message: "unclosed tag '\(open)' (no '\(closing)')")
+            }
+            var content = after[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            rest = after[end.upperBound...]
+            if kind == " ", let first = content.first, "#^/!><$=&".contains(first) {
+                kind = first
+                content = String(content.dropFirst())
+                if kind == "=" {
+                    guard content.hasSuffix("=") else { throw MustacheError(line: line, message: "a delimiter change must end with '='") }
+                    let parts = content.dropLast().split(whereSeparator: \.isWhitespace)
+                    guard parts.count == 2 else { throw MustacheError(line: line, message: "a delimiter change needs two delimiters") }
+                    (open, close) = (String(parts[0]), String(parts[1]))
+                }
+                content = content.trimmingCharacters(in: .whitespaces)
+            }
+            if kind == "!" { line += content.filter { $0 == "\n" }.count }
+            tokens.append(.tag(kind: kind, name: kind == "!" || kind == "=" ? "" : content, line: line, indent: "", standalone: false))
+        }
+        addText(rest)
+        return tokens
+    }
+
+    // MARK: - Standalone lines
+
+    /// A line holding only section, inverted section, closing, comment, partial, parent,
+    /// block or delimiter tags (one, or an opening and its closing) and otherwise white
+    /// space is removed whole; its first tag keeps the indentation before it (partials and
+    /// parents indent their lines with it).
+    private func markStandalone(_ tokens: inout [Token]) {
+        var lineStart = 0
+        var i = 0
+        while i <= tokens.count {
+            let atEnd = i == tokens.count
+            guard atEnd || { if case .newline = tokens[i] { return true } else { return false } }() else {
+                i += 1
+                continue
+            }
+            var tags: [Int] = []
+            var standalone = true
+            var indent = ""
+            for j in lineStart..<i {
+                switch tokens[j] {
+                case .text(let t):
+                    if !t.allSatisfy({ $0 == " " || $0 == "\t" }) { standalone = false } else if tags.isEmpty { indent += t }
+                case .tag(let kind, _, _, _, _):
+                    if !"#^/!><$=".contains(kind) { standalone = false }
+                    tags.append(j)
+                case .newline: break
+                }
+            }
+            if standalone, let first = tags.first {
+                for t in tags {
+                    if case .tag(let kind, let name, let line, _, _) = tokens[t] {
+                        tokens[t] = .tag(kind: kind, name: name, line: line, indent: t == first ? indent : "", standalone: true)
+                    }
+                }
+                // Keep the tags; drop the white space and the line break.
+                let removeEnd = atEnd ? i : i + 1
+                let kept = tags.map { tokens[$0] }
+                tokens.replaceSubrange(lineStart..<removeEnd, with: kept)
+                i = lineStart + kept.count
+                lineStart = i
+                continue
+            }
+            i += 1
+            lineStart = i
+        }
+    }
+
+    // MARK: - Tree
+
+    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?) throws(MustacheError) -> [MustacheTemplate.Node] {
+        var nodes: [MustacheTemplate.Node] = []
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            switch token {
+            case .text(let t), .newline(let t):
+                if case .text(let last)? = nodes.last {
+                    nodes[nodes.count - 1] = .text(last + t)
+                } else {
+                    nodes.append(.text(t))
+                }
+            case .tag(let kind, let name, let line, let indent, let standalone):
+                switch kind {
+                case "!", "=": continue
+                case "/":
+                    guard name == closing else {
+                        throw MustacheError(
+                            line: line, message: closing.map { "'\(name)' closes nothing open; '\($0)' is open" } ?? "'\(name)' closes nothing open")
+                    }
+                    return nodes
+                case "#", "^":
+                    let children = try build(&tokens, &position, closing: name)
+                    nodes.append(.section(MustacheParser.path(name), inverted: kind == "^", children))
+                case ">":
+                    nodes.append(.partial(name, indent: indent))
+                case "<":
+                    let children = try build(&tokens, &position, closing: name)
+                    var blocks: [String: MustacheTemplate.Block] = [:]
+                    for case .block(let block, let content, let standalone, _) in children {
+                        blocks[block] = MustacheTemplate.Block(nodes: content, standalone: standalone)
+                    }
+                    nodes.append(.parent(name, indent: indent, blocks: blocks))
+                case "$":
+                    let children = try build(&tokens, &position, closing: name)
+                    nodes.append(.block(name, children, standalone: standalone, indent: indent))
+                case "&", "{":
+                    nodes.append(.variable(MustacheParser.path(name), escaped: false))
+                default:
+                    nodes.append(.variable(MustacheParser.path(name), escaped: true))
+                }
+            }
+        }
+        if let closing { throw MustacheError(line: 0, message: "section '\(closing)' is never closed") }
+        return nodes
+    }
+
+    static func path(_ name: String) -> MustacheTemplate.Path {
+        name == "." ? [] : name.split(separator: ".").map(String.init)
+    }
+}

@@ -1,0 +1,90 @@
+import VaneContent
+
+// The pieces every page's view model is made of. Each is a struct: a field a template
+// needs is a field here, and a nil optional reaches the template as a null value (never
+// as a missing key that a template would look up in an enclosing context instead).
+
+/// A date as pages show it: `8 April 2026`, with `<time datetime>` where HTML has a form.
+struct DateView: Encodable {
+    var display: String
+    var text: String
+    var precision: String
+    var datetime: String?
+
+    init(_ d: FuzzyDate) {
+        display = d.display
+        text = d.text
+        precision = d.precision.rawValue
+        datetime = d.htmlDateTime
+    }
+}
+
+/// A link to an entry: its title, its page, a short detail (its type), its date.
+struct LinkView: Encodable {
+    var id: String
+    var title: String
+    var url: String
+    var detail: String?
+    var date: DateView?
+    /// The last of a list (for commas between links).
+    var last = false
+    /// An event's sources, when a link shows them.
+    var sources: [LinkView]?
+}
+
+/// A titled list of links; a page leaves it nil when it would be empty, and it vanishes.
+struct Section: Encodable {
+    var items: [LinkView]
+}
+
+/// An event in a list: the timeline, the home page, an entity's events.
+struct EventSummary: Encodable {
+    var id: String
+    var title: String
+    var url: String
+    var type: String
+    /// The entities it involves, for the timeline's filter.
+    var entityIDs: String
+    var date: DateView?
+}
+
+struct FeedLink: Encodable {
+    var type: String
+    var title: String
+    var href: String
+}
+
+struct SiteInfo: Encodable {
+    var title: String
+    var description: String
+}
+
+struct Counts: Encodable {
+    var entries: Int
+    var entities: Int
+    var events: Int
+    var claims: Int
+    var sources: Int
+}
+
+/// What the layout shows around every page.
+struct PageFrame: Encodable {
+    var pageTitle: String
+    var root: String
+    var site: SiteInfo
+    var description: String
+    var counts: Counts
+    var canonical: String?
+    var feeds: [FeedLink]
+    var ogType: String
+    /// An event page's schema.org data, already safe inside `<script>`.
+    var jsonLD: String?
+}
+
+/// A rendered page: its frame, then its own view model on top of it.
+struct PageView {
+    var frame: PageFrame
+    var content: MustacheValue
+
+    var stack: [MustacheValue] { [MustacheEncoder.encode(frame), content] }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import VaneContent
+import VaneImport
+
+extension Vane {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import entries from another record of product lifecycles.", subcommands: [EndOfLife.self])
+
+        struct EndOfLife: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "endoflife",
+                abstract: "Import the products of a local endoflife.date clone: their release cycles, releases, ends of support and ends of life.")
+
+            @OptionGroup var kb: KnowledgeBaseOptions
+
+            @Argument(help: "The products/ folder of a clone of github.com/endoflife-date/endoflife.date.")
+            var directory: String
+
+            @Option(name: .customLong("only"), parsing: .upToNextOption, help: "Import only these products (file names without .md).")
+            var only: [String] = []
+
+            @Option(name: .customLong("category"), parsing: .upToNextOption, help: "Import only products of these categories (lang, database, os…).")
+            var categories: [String] = []
+
+            func run() throws {
+                var options = EndOfLifeImport.Options(products: directory, root: kb.rootURL, today: FuzzyDate.today().start)
+                options.only = only
+                options.categories = categories
+                let progress = Terminal.Progress("importing")
+                options.progress = { done, total in progress.update("product \(done + 1) of \(total)") }
+                let (summary, diagnostics) = EndOfLifeImport.run(options)
+                progress.finish()
+                report(diagnostics)
+                printError(summary.description)
+                if diagnostics.hasErrors { throw ExitCode.failure }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import VaneProject
+
+extension Vane {
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new knowledge base: Content/, Site/config.yml, .gitignore, a README and CI templates.")
+
+        @Argument(help: "The folder to create (or an empty one).")
+        var directory: String
+
+        @Flag(help: "Add a small worked example: a vendor, a product with a status, an event, a claim and a source.")
+        var example = false
+
+        @Flag(help: "Write into a folder that is not empty; existing files are kept as they are.")
+        var force = false
+
+        @Option(help: "The site's title (default: made from the folder's name).")
+        var title: String?
+
+        func run() throws {
+            let dir = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+            do {
+                let report = try ProjectInit.create(
+                    at: dir, title: title ?? ProjectInit.title(forFolder: dir.lastPathComponent), example: example, force: force)
+                for path in report.kept { printError("kept \(path) (exists)") }
+                printError("created \(report.written.count) files in \(directory); next: cd \(directory) && vane check && vane build")
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct ThemeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "theme", abstract: "Work with the site's theme.", subcommands: [Eject.self])
+
+        struct Eject: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Write the default theme's templates and assets into Site/, to edit them there.")
+
+            @OptionGroup var kb: KnowledgeBaseOptions
+
+            @Flag(help: "Overwrite files already in Site/templates and Site/assets.")
+            var force = false
+
+            func run() throws {
+                do {
+                    let report = try ThemeEject.eject(root: kb.rootURL, force: force)
+                    for path in report.kept { printError("kept \(path) (exists; --force overwrites it)") }
+                    printError("wrote \(report.written.count) files into Site/")
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode.failure
+                }
+            }
+        }
+    }
+}

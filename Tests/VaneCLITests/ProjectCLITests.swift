@@ -1,0 +1,159 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// `make install`, `vane init`, the CI templates' commands and the database published for
+/// Datasette, end to end through the real programs.
+struct ProjectCLITests {
+    private func temporaryFolder(_ name: String) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vane-\(name)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @Test(.tags(.external), .fullTierOnly) func makeInstallThenInitCheckAndBuild() throws {
+        guard let make = ExternalTool.require("make", variable: "VANE_MAKE"), let bash = ExternalTool.require("bash", variable: "VANE_BASH") else {
+            return
+        }
+        let prefix = try temporaryFolder("prefix")
+        defer { try? FileManager.default.removeItem(at: prefix) }
+        // The binary this test run built, so that make does not start a second Swift build.
+        let install = try run(make, ["-s", "install", "PREFIX=\(prefix.path)", "VANE_BINARY=\(Repository.vane.path)"], in: Repository.root)
+        #expect(install.status == 0, "\(install.stderr)")
+        let installed = [
+            "bin/vane", "share/man/man1/vane.1", "share/bash-completion/completions/vane", "share/zsh/site-functions/_vane",
+            "share/fish/vendor_completions.d/vane.fish",
+        ]
+        for path in installed { #expect(FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)") }
+        let vane = prefix.appendingPathComponent("bin/vane")
+
+        let kb = prefix.appendingPathComponent("kb")
+        let created = try run(vane, ["init", kb.path, "--example"])
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(created.stderr.contains("created 10 files"), "\(created.stderr)")
+        let check = try run(vane, ["check", "--strict"], in: kb)
+        #expect(check.status == 0 && check.stderr == "ok: 5 entries checked\n", "\(check.stderr)")
+        let build = try run(vane, ["build"], in: kb)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(FileManager.default.fileExists(atPath: kb.appendingPathComponent("public/entities/example-queue.html").path))
+        // init refuses the folder now that it is not empty.
+        let again = try run(vane, ["init", kb.path])
+        #expect(again.status == 1 && again.stderr.contains("is not empty"), "\(again.stderr)")
+
+        let completion = prefix.appendingPathComponent("share/bash-completion/completions/vane").path
+        let loaded = try run(bash, ["-c", "source '\(completion)' && complete -p vane"])
+        #expect(loaded.status == 0 && loaded.stdout.contains(" vane\n"), "\(loaded.stdout)\(loaded.stderr)")
+
+        let uninstall = try run(make, ["-s", "uninstall", "PREFIX=\(prefix.path)"], in: Repository.root)
+        #expect(uninstall.status == 0, "\(uninstall.stderr)")
+        for path in installed { #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)") }
+    }
+
+    /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
+    @Test func theCITemplatesNameOnlyCommandsThatWork() throws {
+        let kb = try temporaryFolder("ci")
+        defer { try? FileManager.default.removeItem(at: kb) }
+        let created = try vane(["init", kb.path, "--example", "--force"], in: kb)
+        #expect(created.status == 0, "\(created.stderr)")
+        var commands: Set<String> = []
+        for file in [".github/workflows/vane.yml", ".gitlab-ci.yml"] {
+            let text = try String(contentsOf: kb.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                for prefix in ["run: vane ", "- vane "] where trimmed.hasPrefix(prefix) {
+                    commands.insert(String(trimmed.dropFirst(prefix.count - "vane ".count)))
+                }
+            }
+        }
+        #expect(commands == ["vane --help", "vane check --strict", "vane build"])
+        for command in commands.sorted() {
+            let arguments = command.split(separator: " ").dropFirst().map(String.init)
+            let result = try vane(arguments, in: kb)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+    }
+
+    @Test func themeEjectWritesTheDefaultThemeAndKeepsOverrides() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("{{! mine }}", to: "Site/templates/404.mustache")
+        let first = try vane("theme", "eject", in: kb.root)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("kept Site/templates/404.mustache (exists; --force overwrites it)\n"))
+        #expect(try kb.read("Site/templates/404.mustache") == "{{! mine }}")
+        #expect(
+            try kb.read("Site/assets/style.css") == String(contentsOf: Repository.site.appendingPathComponent("assets/style.css"), encoding: .utf8))
+        let forced = try vane("theme", "eject", "--force", in: kb.root)
+        #expect(forced.status == 0)
+        #expect(
+            try kb.read("Site/templates/404.mustache")
+                == String(contentsOf: Repository.site.appendingPathComponent("templates/404.mustache"), encoding: .utf8))
+    }
+
+    @Test func theManPageDocumentsEveryCommand() throws {
+        let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
+        let help = try vane(["--help"], in: Repository.root).stdout
+        // Subcommands are the lines indented by two spaces, name first.
+        let commands = help.components(separatedBy: "SUBCOMMANDS:\n").last!.split(separator: "\n")
+            .compactMap { $0.wholeMatch(of: #/  ([a-z]+) .+/#)?.output.1 }.map(String.init)
+        #expect(commands.count == 12 && commands.contains("init") && commands.contains("import"), "\(commands)")
+        for command in commands { #expect(page.contains("\\fB\(command)\\fR") || page.contains(".It Em \(command)"), "run `make man`: \(command)") }
+    }
+
+    /// The published database, served by Datasette from PyPI: each canned query answers the
+    /// same as the command line does.
+    @Test(.tags(.external), .fullTierOnly) func datasetteServesTheCannedQueries() throws {
+        guard let python = ExternalTool.python else { return }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+        try kb.write(
+            """
+            ---
+            title: OpenAI says the Assistants API will stay
+            claimant: openai
+            about: [assistants-api]
+            date: 2025-01
+            type: commitment
+            verdict: broken
+            verdict_date: 2025-08-26
+            verdict_sources: [openai-api-deprecations]
+            sources: [openai-api-deprecations]
+            ---
+            A commitment made for this test.
+            """, to: "Content/claims/test-assistants-stay.md")
+        let build = try vane("build", "--publish-db", in: kb.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let result = try run(python, [Repository.root.appendingPathComponent("Tests/Scripts/check_datasette.py").path, kb.url("public").path])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        var rows: [String: [[String: Any]]] = [:]
+        for line in result.stdout.split(separator: "\n") {
+            let (name, json) = (line.prefix { $0 != " " }, line.drop { $0 != " " })
+            rows[String(name)] = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        }
+        func ids(_ query: String, _ key: String) -> [String] { (rows[query] ?? []).compactMap { $0[key] as? String } }
+
+        // Stranded: what `vane status` shows available with a priority of deprioritized or lower.
+        let status = try JSONSerialization.jsonObject(with: Data(try vane("status", "--format", "json", in: kb.root).stdout.utf8)) as! [[String: Any]]
+        let low: Set = ["deprioritized", "sunset", "discontinued"]
+        let stranded = status.filter { row in
+            let availability = (row["availability"] as? [String: Any])?["value"] as? String
+            let priority = (row["priority"] as? [String: Any])?["value"] as? String
+            return availability != nil && availability != "retired" && low.contains(priority ?? "")
+        }.compactMap { $0["entity"] as? String }
+        #expect(!stranded.isEmpty)
+        #expect(Set(ids("stranded", "entity")) == Set(stranded))
+
+        // Announced ends: every end `vane ends` knows, past or ahead.
+        let ends =
+            try JSONSerialization.jsonObject(with: Data(try vane("ends", "--within", "100000", "--format", "json", in: kb.root).stdout.utf8))
+            as! [[String: Any]]
+        #expect(!ends.isEmpty)
+        for end in ends {
+            #expect(
+                rows["announced_ends"]?.contains {
+                    $0["entity"] as? String == end["entity"] as? String && $0["end_date"] as? String == end["date"] as? String
+                }
+                    == true, "\(end)")
+        }
+        #expect(ids("broken_commitments", "claim") == ["test-assistants-stay"])
+        #expect(ids("broken_commitments", "verdict_sources") == ["openai-api-deprecations"])
+    }
+}
