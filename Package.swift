@@ -40,7 +40,9 @@ let package = Package(
         .target(
             name: "VaneImport",
             dependencies: ["VaneContent", "VaneDiagnostics", .product(name: "Yams", package: "Yams")]),
-        .target(name: "VaneBuild", dependencies: ["VaneContent", "VaneGraph", "VaneSite", "VaneProject"]),
+        .target(
+            name: "VaneBuild",
+            dependencies: ["VaneContent", "VaneGraph", "VaneQuery", "VaneSite", "VaneProject", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneServe",
             dependencies: ["VaneBuild", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),

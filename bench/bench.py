@@ -229,8 +229,8 @@ def fmt(s):
     return f"{s['median']:.2f} s ({s['min']:.2f}–{s['max']:.2f})"
 
 
-def target(value, limit):
-    return f"≤ {limit} ({'met' if value <= limit else 'not met'})"
+def target(value, limit, unit=""):
+    return f"≤ {limit}{unit}: {'met' if value <= limit else 'not met'}"
 
 
 def print_table(results):
@@ -242,17 +242,17 @@ def print_table(results):
         ratio = f["full_vane"]["median"] / f["full_hugo"]["median"]
         memory = f["peak_vane_kib"] / f["peak_hugo_kib"]
         rows = [
-            ("full build", fmt(f["full_vane"]), fmt(f["full_hugo"]), f"{ratio:.2f}", target(ratio, 0.5) + " × Hugo"),
+            ("full build", fmt(f["full_vane"]), fmt(f["full_hugo"]), f"{ratio:.2f}", target(ratio, 0.5, " × Hugo")),
             ("peak memory, full build", f"{f['peak_vane_kib'] / 1024:.0f} MiB", f"{f['peak_hugo_kib'] / 1024:.0f} MiB", f"{memory:.2f}",
-             "below Hugo (" + ("met" if memory < 1 else "not met") + ")"),
+             "below Hugo: " + ("met" if memory < 1 else "not met")),
             ("HTML pages", str(f["pages_vane"]), str(f["pages_hugo"]), "", ""),
-            ("rebuild, nothing changed", fmt(f["nochange"]), "", "", target(f["nochange"]["median"], 0.1) + " s" if n == "10000" else ""),
+            ("rebuild, nothing changed", fmt(f["nochange"]), "", "", target(f["nochange"]["median"], 0.1, " s") if n == "10000" else ""),
             (f"rebuild, one event body edited ({f['body_pages_rendered']} page rendered)", fmt(f["body"]), "", "",
-             target(f["body"]["median"], 0.2) + " s" if n == "10000" else ""),
-            ("rebuild, one entity renamed", fmt(f["name"]), "", "", target(f["name"]["median"], 1) + " s" if n == "10000" else ""),
-            ("serve: an edited body served", fmt(f["serve"]), "", "", target(f["serve"]["median"], 0.1) + " s" if n == "10000" else ""),
-            ("query events --entity, JSON", fmt(f["query"]), "", "", target(f["query"]["median"], 0.05) + " s" if n == "50000" else ""),
-            ("status, JSON", fmt(f["status"]), "", "", target(f["status"]["median"], 0.05) + " s" if n == "50000" else ""),
+             target(f["body"]["median"], 0.2, " s") if n == "10000" else ""),
+            ("rebuild, one entity renamed", fmt(f["name"]), "", "", target(f["name"]["median"], 1, " s") if n == "10000" else ""),
+            ("serve: an edited body served", fmt(f["serve"]), "", "", target(f["serve"]["median"], 0.1, " s") if n == "10000" else ""),
+            ("query events --entity, JSON", fmt(f["query"]), "", "", target(f["query"]["median"], 0.05, " s") if n == "50000" else ""),
+            ("status, JSON", fmt(f["status"]), "", "", target(f["status"]["median"], 0.05, " s") if n == "50000" else ""),
         ]
         for row in rows:
             print(f"| {n} | " + " | ".join(row) + " |")

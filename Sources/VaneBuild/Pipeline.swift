@@ -74,6 +74,11 @@ public enum Pipeline {
     public static func check(_ options: Options) -> Outcome {
         let result = ContentLoader.load(root: options.root, cache: DatabaseParseCache(url: options.database))
         var diagnostics = result.diagnostics + Theme.load(root: options.root).1
+        if !diagnostics.hasErrors {
+            var shown = result
+            if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+            diagnostics += LiveBlocks.run(shown, asOf: options.asOf ?? options.today).1
+        }
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
     }
@@ -119,6 +124,12 @@ public enum Pipeline {
         guard !diagnostics.hasErrors, let theme else { return outcome }
         var shown = result
         if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+        options.progress?("running vane blocks")
+        let (blocks, blockProblems) = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf) }
+        if !blockProblems.isEmpty {
+            outcome.diagnostics = (diagnostics + blockProblems).sortedForReport()
+            return outcome
+        }
         options.progress?("rendering")
         // The graph does not depend on the pages, so it is written aside while they render.
         let graph = Background { () throws(GraphStoreError) in try GraphStore.prepare(result, at: options.database, previous: cache) }
@@ -126,7 +137,7 @@ public enum Pipeline {
         let report: SiteBuilder.Report
         do {
             (staged, report) = try timings.measure("render") { () throws(OutputError) in
-                try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages)
+                try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks)
             }
         } catch {
             (try? graph.value())?.discard()

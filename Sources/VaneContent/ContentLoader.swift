@@ -41,7 +41,7 @@ public struct LoadResult: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    public static let parserVersion = "5"
+    public static let parserVersion = "6"
 
     /// The largest entry file accepted: far above any real entry, low enough that a
     /// stray data file cannot exhaust memory.
@@ -84,8 +84,11 @@ public enum ContentLoader {
         }
         let parsed = results.values.map(\.0)
         let assets = scan.assets.map(\.contentRelativePath)
-        let (kb, linkDiagnostics) = timings.measure("link") { Linker.link(parsed, files: scan.entries, assets: assets, config: config) }
-        let diagnostics = configDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
+        let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
+        let (kb, linkDiagnostics) = timings.measure("link") {
+            Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+        }
+        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
             parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets, timings: timings)

@@ -11,7 +11,7 @@ public enum Scaffold {
 
         public var description: String {
             switch self {
-            case .unknownKind(let k): "unknown kind '\(k)' (expected entity, event, claim or source)"
+            case .unknownKind(let k): "unknown kind '\(k)' (expected entity, event, claim, source or report)"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .unknownType(let t, let kind, let allowed):
@@ -71,6 +71,7 @@ public enum Scaffold {
         case .event: config.eventTypes
         case .claim: SiteConfig.claimTypes
         case .source: SiteConfig.sourceTypes
+        case .report: []
         }
     }
 
@@ -91,6 +92,9 @@ public enum Scaffold {
         case .source:
             return
                 "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
+        case .report:
+            return
+                "---\ntitle: \(quoted)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
         }
     }
 }

@@ -65,13 +65,26 @@ public enum GraphStore {
         }
     }
 
+    /// The graph in memory, read-only once written: what the `vane` blocks of a build
+    /// query (the same tables and rows as the database the build writes, without the
+    /// stored parses).
+    public static func inMemory(_ result: LoadResult) throws(GraphStoreError) -> DatabaseQueue {
+        try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
+            let queue = try DatabaseQueue()
+            try Schema.migrator.migrate(queue)
+            try writeGraph(result, into: queue, previous: nil, parses: false)
+            try queue.inDatabase { db in try db.execute(sql: "PRAGMA query_only = ON") }
+            return queue
+        }
+    }
+
     /// Every row of the graph, in one transaction.
-    private static func writeGraph(_ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?) throws {
+    private static func writeGraph(_ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?, parses: Bool = true) throws {
         try queue.write { db in
             // Entries reference each other in any order; keys are checked at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let rows = RowWriter(db, result.knowledgeBase)
-            let texts = RowWriter.encodeInParallel(result.files, previous: previous)
+            let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in "" }
             for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
             for asset in result.assetFiles { try rows.insertAsset(asset) }
             for entry in result.knowledgeBase.entries { try rows.insert(entry) }
@@ -225,6 +238,7 @@ private struct RowWriter {
         try EventRecord.deleteOne(db, key: id)
         try ClaimRecord.deleteOne(db, key: id)
         try SourceRecord.deleteOne(db, key: id)
+        try ReportRecord.deleteOne(db, key: id)
         try TagRecord.filter(TagRecord.Columns.entryID == id).deleteAll(db)
         try AliasRecord.filter(AliasRecord.Columns.entityID == id).deleteAll(db)
         try EdgeRecord.filter(EdgeRecord.Columns.fromID == id).deleteAll(db)
@@ -258,6 +272,12 @@ private struct RowWriter {
                 id: e.id, title: e.title, publisher: e.publisher?.text ?? "", publisherID: publishers[e.id], url: e.url ?? "", type: e.type,
                 archive: e.archive, published: e.date?.text, publishedPrecision: e.date?.precision.rawValue, publishedStart: e.date?.start,
                 accessed: e.accessed?.text, path: e.path, body: e.body, extra: extra
+            ).insert(db)
+        case .report:
+            guard let d = e.date else { return }
+            try ReportRecord(
+                id: e.id, title: e.title, summary: e.summary, date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start, dateEnd: d.end,
+                approximate: d.approximate, path: e.path, body: e.body, extra: extra
             ).insert(db)
         }
         for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) }

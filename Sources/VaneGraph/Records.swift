@@ -132,6 +132,28 @@ public struct SourceRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     }
 }
 
+public struct ReportRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "reports"
+    public var id: String
+    public var title: String
+    public var summary: String?
+    public var date: String
+    public var datePrecision: String
+    public var dateStart: String
+    public var dateEnd: String
+    public var approximate: Bool
+    public var path: String
+    public var body: String
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, summary, date, approximate, path, body, extra
+        case datePrecision = "date_precision"
+        case dateStart = "date_start"
+        case dateEnd = "date_end"
+    }
+}
+
 public struct AliasRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "aliases"
     public var alias: String

@@ -16,6 +16,9 @@ public enum Schema {
         migrator.registerMigration("v2-fileManifest") { db in
             try db.execute(sql: "CREATE INDEX files_manifest ON files(path, size, modified)")
         }
+        migrator.registerMigration("v3-reports") { db in
+            try db.execute(sql: v3)
+        }
         return migrator
     }
 
@@ -161,5 +164,30 @@ public enum Schema {
         CREATE VIRTUAL TABLE entries_fts USING fts5(
             id UNINDEXED, kind UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2'
         );
+        """
+
+    /// Reports, the fifth kind, in the `entries` view too.
+    private static let v3 = """
+        CREATE TABLE reports (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            summary TEXT,                     -- one paragraph, as written
+            date TEXT NOT NULL,
+            date_precision TEXT NOT NULL,
+            date_start TEXT NOT NULL,
+            date_end TEXT NOT NULL,
+            approximate INTEGER NOT NULL,
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+
+        DROP VIEW entries;
+        CREATE VIEW entries AS
+            SELECT id, 'entity' AS kind, name AS title, path FROM entities
+            UNION ALL SELECT id, 'event', title, path FROM events
+            UNION ALL SELECT id, 'claim', title, path FROM claims
+            UNION ALL SELECT id, 'source', title, path FROM sources
+            UNION ALL SELECT id, 'report', title, path FROM reports;
         """
 }

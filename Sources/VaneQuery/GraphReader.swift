@@ -31,6 +31,11 @@ public struct GraphReader: Sendable {
         queue = try GraphDatabase.openReadOnly(url)
     }
 
+    /// A graph already open, such as the one a build keeps in memory for its blocks.
+    public init(queue: DatabaseQueue) {
+        self.queue = queue
+    }
+
     // MARK: - Names
 
     /// The id an id or alias names, of any kind.
@@ -82,6 +87,9 @@ public struct GraphReader: Sendable {
                       WHERE c.relation = 'cites' AND i.relation IN ('involves', 'about') AND i.to_id IN (\(tree))))
                     """)
                 _ = arguments.append(contentsOf: [root, root])
+            case .report:
+                clauses.append("id IN (SELECT from_id FROM edges WHERE relation IN ('authored_by', 'mentions') AND to_id IN (\(tree)))")
+                _ = arguments.append(contentsOf: [root])
             }
         }
         if let type = filter.type {
@@ -127,7 +135,9 @@ public struct GraphReader: Sendable {
         case .event: builtIn = config.eventTypes
         case .claim: builtIn = SiteConfig.claimTypes
         case .source: builtIn = SiteConfig.sourceTypes
+        case .report: builtIn = []
         }
+        if kind == .report { throw QueryError.sql("reports have no type") }
         let used = try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
         var allowed = builtIn
         for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }

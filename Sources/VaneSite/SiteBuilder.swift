@@ -21,9 +21,12 @@ public enum SiteBuilder {
     /// fingerprint matches `previous` and whose file exists in the current output is
     /// hard-linked instead of rendered, so its bytes and modification time stay.
     public static func render(
-        _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:]
+        _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
+        blocks: [String: [LiveBlockResult]] = [:]
     ) throws(OutputError) -> (OutputDirectory, Report) {
-        let model = SiteModel(result.knowledgeBase, asOf: asOf)
+        var model = SiteModel(result.knowledgeBase, asOf: asOf)
+        model.liveBlocks = blocks
+        model.renderTemplate = { theme.render($0, template: $1) }
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]

@@ -4,15 +4,22 @@ import VaneContent
 /// small view-model pieces every page shares. Built once, read by all render workers.
 struct SiteModel: @unchecked Sendable {
     let kb: KnowledgeBase
-    let board: StatusBoard
+    private(set) var board: StatusBoard
     /// Entries per kind and in all, for every page's footer and the home page.
     let counts: Counts
     /// Vendors with a product on the board, each with a view of its own.
     let vendors: [String]
-    let statusRows: [String: StatusRow]
+    private(set) var statusRows: [String: StatusRow]
+    /// The results of each entry's `vane` blocks, in body order.
+    var liveBlocks: [String: [LiveBlockResult]] = [:]
+    /// Renders a template of the theme (the partial a block is shown with).
+    var renderTemplate: (([MustacheValue], String) -> String)?
     let changesByEvent: [String: [StatusChange]]
     let changesByEntity: [String: [StatusChange]]
     let eventTitles: [String: String]
+    /// Every claimant's scorecard, by claimant id.
+    let scorecards: [String: Scorecard]
+    let contradictionGroups: [ContradictionGroup]
     private let outgoing: [String: [Edge]]
     private let incoming: [String: [Edge]]
 
@@ -21,7 +28,7 @@ struct SiteModel: @unchecked Sendable {
         board = StatusBoard(kb, asOf: asOf)
         counts = Counts(
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
-            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count)
+            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
         vendors = Array(Set(board.rows.map(\.vendor))).sorted()
         statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
@@ -29,6 +36,19 @@ struct SiteModel: @unchecked Sendable {
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         outgoing = Dictionary(grouping: kb.edges, by: \.from)
         incoming = Dictionary(grouping: kb.edges, by: \.to)
+        let facts = kb.claimFacts()
+        scorecards = Dictionary(Scorecard.all(facts).map { ($0.claimant, $0) }, uniquingKeysWith: { a, _ in a })
+        let pairs = kb.edges.filter { $0.relation == .contradicts }.map { ($0.from, $0.to) }
+        let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        contradictionGroups = Contradictions.groups(facts, contradicts: pairs, parents: parents)
+    }
+
+    /// The same model with another board (a `status` block's date or vendor).
+    func with(board: StatusBoard) -> SiteModel {
+        var model = self
+        model.board = board
+        model.statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
+        return model
     }
 
     // MARK: - Graph
@@ -72,7 +92,9 @@ struct SiteModel: @unchecked Sendable {
     /// A link to an entry: title, url and a short detail (type, or date).
     func link(_ id: String) -> LinkView? {
         guard let e = kb.entry(id) else { return nil }
-        return LinkView(id: e.id, title: e.title, url: SiteModel.url(of: e), detail: e.type, date: e.date.map(DateView.init))
+        return LinkView(
+            id: e.id, title: e.title, url: SiteModel.url(of: e), detail: e.type, date: e.date.map(DateView.init),
+            verdict: e.kind == .claim ? e.verdict ?? "pending" : nil)
     }
 
     /// Links for several ids, with `last` set on the final one (for comma lists).

@@ -38,5 +38,5 @@ public enum BundledContent {
 
 /// Every table a build writes, for tests that reach into all of them.
 public let graphTables = [
-    "files", "build_state", "entities", "events", "claims", "sources", "aliases", "tags", "edges", "status_changes", "pages", "scales",
+    "files", "build_state", "entities", "events", "claims", "sources", "reports", "aliases", "tags", "edges", "status_changes", "pages", "scales",
 ]

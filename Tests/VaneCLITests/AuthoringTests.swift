@@ -32,7 +32,8 @@ struct AuthoringTests {
         #expect(again.stderr == "error: Content/events/meta-opens-muse-spark-api.md already exists (not overwritten)\n")
         #expect(try kb.read(path).contains("entities: [meta, muse-spark]"))
         #expect(try vane("new", "entity", "Meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n")
-        #expect(try vane("new", "gadget", "X", in: kb.root).stderr == "error: unknown kind 'gadget' (expected entity, event, claim or source)\n")
+        #expect(
+            try vane("new", "gadget", "X", in: kb.root).stderr == "error: unknown kind 'gadget' (expected entity, event, claim, source or report)\n")
     }
 
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {

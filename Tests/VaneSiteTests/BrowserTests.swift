@@ -31,7 +31,11 @@ struct BrowserTests {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let profiles = try TemporaryKnowledgeBase()
-        for (i, page) in ["index.html", "timeline.html", "entities/muse-spark.html", "search.html"].enumerated() {
+        let pages = [
+            "index.html", "timeline.html", "entities/muse-spark.html", "search.html", "reports.html", "reports/2026-11-llama-after-muse-spark.html",
+            "scorecards.html", "contradictions.html",
+        ]
+        for (i, page) in pages.enumerated() {
             let (dom, console) = try BrowserTests.load(kb.url("public/" + page), browser: browser, profile: profiles.url("p\(i)"))
             #expect(dom.contains("<main id=\"main\">"), "\(page) did not load")
             #expect(console.isEmpty, "\(page): \(console)")
@@ -134,7 +138,7 @@ struct BrowserTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         let pages = snapshot(of: kb.url("public")).keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages.count == 14)
+        #expect(pages.count == 18)
         let executed = ResultCounter()
         let profiles = try TemporaryKnowledgeBase()
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in

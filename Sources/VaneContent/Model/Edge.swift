@@ -8,11 +8,12 @@ public enum Relation: String, Sendable, Codable, CaseIterable {
     case publishedBy = "published_by"
     case verdictSource = "verdict_source"
     case succeededBy = "succeeded_by"
+    case authoredBy = "authored_by"
 
     /// The kind a target must have; `nil` when any entry will do (wikilinks).
     public var targetKind: Kind? {
         switch self {
-        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy: .entity
+        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy, .authoredBy: .entity
         case .cites, .verdictSource: .source
         case .supports, .contradicts: .claim
         case .mentions: nil

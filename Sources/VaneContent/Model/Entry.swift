@@ -65,6 +65,8 @@ public struct Entry: Sendable, Codable {
     public var homepage: String?
     public var archive: String?
     public var publisher: LocatedText?
+    /// A report's one-paragraph summary.
+    public var summary: String?
     public var aliases: [LocatedText] = []
     public var tags: [String] = []
     public var references: [Reference] = []
@@ -75,6 +77,8 @@ public struct Entry: Sendable, Codable {
     /// The body as HTML, with `BodyRenderer.placeholder` marks where `bodyLinks` go.
     public var bodyHTML: String = ""
     public var bodyLinks: [BodyLink] = []
+    /// The body's `vane` blocks, in order; the HTML has a placeholder for each.
+    public var liveBlocks: [LiveBlock] = []
 
     public init(kind: Kind, id: String, path: String, title: String) {
         self.kind = kind

@@ -1,6 +1,6 @@
 /// What an entry is, decided by its top folder under `Content/`.
 public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
-    case entity, event, claim, source
+    case entity, event, claim, source, report
 
     public init?(folder: String) {
         guard let kind = Kind.allCases.first(where: { $0.folder == folder }) else { return nil }
@@ -14,6 +14,7 @@ public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
         case .event: "events"
         case .claim: "claims"
         case .source: "sources"
+        case .report: "reports"
         }
     }
 

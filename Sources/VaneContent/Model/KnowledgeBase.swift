@@ -37,6 +37,8 @@ public struct KnowledgeBase: Sendable {
     public var aliases: [String: String]
     /// Non-Markdown files under `Content/`, as paths relative to it, copied to the output.
     public var assets: [String]
+    /// `Site/queries.yml`: command lines by name.
+    public var savedQueries: [String: LiveBlock] = [:]
     private var index: [String: Int] = [:]
     private var byKind: [Kind: [Entry]] = [:]
 
@@ -82,9 +84,11 @@ extension KnowledgeBase {
             return d.start <= date.end
         }
         let ids = Set(kept.map(\.id))
-        return KnowledgeBase(
+        var kb = KnowledgeBase(
             config: config, entries: kept, edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) },
             statusChanges: statusChanges.filter { ids.contains($0.event) }, aliases: aliases.filter { ids.contains($0.value) },
             assets: assets)
+        kb.savedQueries = savedQueries
+        return kb
     }
 }

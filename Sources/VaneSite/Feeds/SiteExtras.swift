@@ -38,6 +38,12 @@ struct SiteExtras {
                     AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit)))
                         .xml.utf8)
             })
+        // Reports show their blocks, which may read anything: the feed follows everything.
+        let reports = Array(model.newestFirst(model.kb.entries(of: .report)).prefix(SiteExtras.atomLimit))
+        files.append(
+            OutputFile(path: "feeds/reports.atom", fingerprint: fingerprint("feeds/reports.atom", [fingerprints.everything, fingerprints.blocks])) {
+                Data(AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).xml.utf8)
+            })
         files.append(
             OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
                 Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)

@@ -16,6 +16,8 @@ struct PageFingerprints {
     private let summaries: [String: UInt64]
     /// Every summary, edge and status change, with the globals and the as-of date.
     let everything: UInt64
+    /// The results of every `vane` block, and the bodies of the entries that hold them.
+    let blocks: UInt64
 
     /// `fileHashes`: entry id → hash of its file and parser settings.
     init(model: SiteModel, fileHashes: [String: String], global: UInt64) {
@@ -37,6 +39,13 @@ struct PageFingerprints {
         }
         for s in model.kb.statusChanges { h.add(s.signature) }
         everything = h.value
+        var b = StableHash()
+        for (id, results) in model.liveBlocks.sorted(by: { $0.key < $1.key }) {
+            b.add(id)
+            b.add(fileHashes[id] ?? "")
+            b.add(String(describing: results))
+        }
+        blocks = b.value
         var g = StableHash()
         g.add(global)
         for v in model.vendors { g.add(v) }
@@ -60,6 +69,13 @@ struct PageFingerprints {
             h.add(summaries[other] ?? 0)
         }
         for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
+        // An entity page links to the contradictions about it.
+        if model.contradictionGroups.contains(where: { $0.entity == id }) { h.add("contradictions") }
+        if let blocks = model.liveBlocks[id] {
+            // A block may read anything: its page follows the whole graph and its results.
+            h.add(everything)
+            h.add(String(describing: blocks))
+        }
         if let row = model.statusRows[id] {
             // Only pages that show a status depend on the as-of date.
             h.add(model.board.asOf.text)
@@ -83,6 +99,8 @@ struct PageFingerprints {
         h.add(e.date?.text ?? "")
         h.add(e.endDate?.text ?? "")
         h.add(e.verdict ?? "")
+        h.add(e.verdictDate?.text ?? "")
+        h.add(e.summary ?? "")
         h.add(e.url ?? "")
         for alias in e.aliases { h.add(alias.text) }
         if e.kind == .source { h.add(model.publisherName(e)) }

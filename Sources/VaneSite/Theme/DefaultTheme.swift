@@ -63,6 +63,28 @@ public enum DefaultTheme {
 {{/content}}{{/layout}}
 
 """#,
+        "contradictions": #"""
+{{<layout}}{{$content}}
+<h1>Contradictions</h1>
+<p class="lede">Claims that contradict each other, side by side, by what they are about. Pairs where both are still pending come first: nobody knows yet who is right. <span class="vendor-mark">Vendor</span> marks a statement by the vendor itself or one of its parts.</p>
+{{#groups}}
+<section aria-labelledby="{{anchor}}" id="{{anchor}}-section">
+<h2 id="{{anchor}}">{{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}</h2>
+{{#pairs}}
+<div class="contradiction{{#unresolved}} unresolved{{/unresolved}}">
+{{#unresolved}}<p class="pair-state">Unresolved: both pending</p>{{/unresolved}}
+<div class="sides">
+{{#first}}{{> partials/claim-side}}{{/first}}
+{{#second}}{{> partials/claim-side}}{{/second}}
+</div>
+</div>
+{{/pairs}}
+</section>
+{{/groups}}
+{{^groups}}<p>No claim contradicts another yet (a claim names the claims it contradicts with <code>contradicts</code>).</p>{{/groups}}
+{{/content}}{{/layout}}
+
+"""#,
         "entities": #"""
 {{<layout}}{{$content}}
 <h1>Entities</h1>
@@ -149,6 +171,17 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/claimsBy}}
+{{#scorecard}}
+<section aria-labelledby="scorecard">
+<h2 id="scorecard">Scorecard</h2>
+<p>{{total}} {{claimsWord}}, {{decided}} decided{{#shareKept}}: {{shareKept}} upheld (commitments kept, assessments confirmed){{/shareKept}}{{#medianDays}}; median time from claim to verdict: {{medianDays}}{{/medianDays}}.</p>
+<p class="verdict-counts">{{#counts}}<span class="verdict verdict-{{verdict}}">{{verdict}} {{count}}</span> {{/counts}}</p>
+<p><a href="{{root}}scorecards.html">All scorecards</a></p>
+</section>
+{{/scorecard}}
+{{#contradictions}}
+<p class="contradictions-link"><a href="{{root}}{{contradictions}}">Claims about it that contradict each other</a></p>
+{{/contradictions}}
 {{#published}}
 <section aria-labelledby="published">
 <h2 id="published">Sources it published</h2>
@@ -216,6 +249,13 @@ public enum DefaultTheme {
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
 {{/riskSummary}}
+{{#reports}}
+<section aria-labelledby="latest-reports">
+<h2 id="latest-reports">Latest reports</h2>
+{{> partials/report-list}}
+<p><a href="{{root}}reports.html">All reports</a></p>
+</section>
+{{/reports}}
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
@@ -228,6 +268,9 @@ public enum DefaultTheme {
 <li><a href="{{root}}timeline.html">{{counts.events}} events</a></li>
 <li><a href="{{root}}claims.html">{{counts.claims}} claims</a></li>
 <li><a href="{{root}}sources.html">{{counts.sources}} sources</a></li>
+{{#reports}}
+<li><a href="{{root}}reports.html">{{counts.reports}} reports</a></li>
+{{/reports}}
 </ul>
 </section>
 {{/content}}{{/layout}}
@@ -261,6 +304,9 @@ public enum DefaultTheme {
 <li><a href="{{root}}entities.html">Entities</a></li>
 <li><a href="{{root}}claims.html">Claims</a></li>
 <li><a href="{{root}}sources.html">Sources</a></li>
+<li><a href="{{root}}reports.html">Reports</a></li>
+<li><a href="{{root}}scorecards.html">Scorecards</a></li>
+<li><a href="{{root}}contradictions.html">Contradictions</a></li>
 <li><a href="{{root}}search.html">Search</a></li>
 </ul>
 </nav>
@@ -273,6 +319,14 @@ public enum DefaultTheme {
 </footer>
 </body>
 </html>
+
+"""#,
+        "partials/claim-side": #"""
+<div class="side">
+<p>{{#claim}}<a href="{{root}}{{url}}">{{title}}</a>{{/claim}}{{#vendor}} <span class="vendor-mark">Vendor</span>{{/vendor}}</p>
+<p class="side-facts">{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a> · {{/claimant}}{{#date}}{{> partials/date}}{{/date}} · <span class="verdict verdict-{{verdict}}">{{verdict}}</span></p>
+{{#sources}}<p class="side-sources">Sources: {{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</p>{{/sources}}
+</div>
 
 """#,
         "partials/date": #"""
@@ -308,7 +362,7 @@ public enum DefaultTheme {
         "partials/entry-links": #"""
 <ul class="entry-links">
 {{#items}}
-<li><a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}</li>
+<li><a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}{{#verdict}} <span class="verdict verdict-{{verdict}}">{{verdict}}</span>{{/verdict}}</li>
 {{/items}}
 </ul>
 
@@ -319,6 +373,33 @@ public enum DefaultTheme {
 <li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></span></li>
 {{/events}}
 </ol>
+
+"""#,
+        "partials/live-block": #"""
+<figure class="live-block">
+<figcaption><code class="live-command">vane {{command}}</code></figcaption>
+{{#table}}
+<div class="table-scroll">
+<table class="live-table">
+<thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+<tbody>
+{{#rows}}
+<tr>{{#cells}}<td>{{#parts}}{{#url}}<a href="{{root}}{{url}}" title="{{title}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{#more}}, {{/more}}{{/parts}}</td>{{/cells}}</tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/table}}
+{{#status}}
+<div class="positions-figure{{#chart.wide}} wide{{/chart.wide}}">
+{{#chart}}{{{legend}}}{{{svg}}}{{{list}}}{{/chart}}
+</div>
+{{> partials/risk-board}}
+{{/status}}
+{{#empty}}
+<p class="live-empty">Nothing matches.</p>
+{{/empty}}
+</figure>
 
 """#,
         "partials/move": #"""
@@ -335,6 +416,14 @@ public enum DefaultTheme {
 </ol>
 </section>
 {{/references}}
+
+"""#,
+        "partials/report-list": #"""
+<ul class="report-list">
+{{#items}}
+<li><a href="{{root}}{{url}}">{{title}}</a>{{#date}} · {{> partials/date}}{{/date}}{{#authors}} · by {{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/authors}}{{#summary}}<br><span class="summary">{{summary}}</span>{{/summary}}</li>
+{{/items}}
+</ul>
 
 """#,
         "partials/risk-board": #"""
@@ -363,6 +452,66 @@ public enum DefaultTheme {
 </tbody>
 </table>
 </div>
+
+"""#,
+        "report": #"""
+{{<layout}}{{$content}}
+<article class="entry report">
+<header>
+<p class="kind">report · {{#date}}{{> partials/date}}{{/date}}</p>
+<h1>{{title}}</h1>
+{{#summary}}<p class="lede">{{summary}}</p>
+{{/summary}}<dl class="facts">
+{{#authors}}<dt>By</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
+{{/authors}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
+{{/tags}}</dl>
+</header>
+<div class="body">
+{{{body}}}
+</div>
+{{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
+{{/mentionedBy}}{{> partials/references}}
+</article>
+{{/content}}{{/layout}}
+
+"""#,
+        "reports": #"""
+{{<layout}}{{$content}}
+<h1>Reports</h1>
+<p class="lede">Analysis written over the record, newest first; their tables and charts are computed from the knowledge base at every build.</p>
+{{#any}}
+{{> partials/report-list}}
+{{/any}}
+{{^any}}<p>No reports yet: write one in Content/reports/.</p>{{/any}}
+{{/content}}{{/layout}}
+
+"""#,
+        "scorecards": #"""
+{{<layout}}{{$content}}
+<h1>Scorecards</h1>
+<p class="lede">Who keeps their word: each claimant with at least {{minimum}} decided claims, ranked by the share upheld (commitments kept, assessments confirmed) of those decided. Every verdict has its sources on the claim's page.</p>
+{{#anyRanked}}
+<div class="table-scroll">
+<table class="scorecards">
+<caption>Claimants ranked by the share of decided claims upheld</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Claimant</th><th scope="col">Upheld</th><th scope="col">Decided</th><th scope="col">Claims</th><th scope="col">By verdict</th><th scope="col">Median days to verdict</th></tr></thead>
+<tbody>
+{{#ranked}}
+<tr><td>{{rank}}</td><td>{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td>{{shareKept}}</td><td>{{decided}}</td><td>{{total}}</td><td>{{#counts}}<span class="verdict verdict-{{verdict}}">{{verdict}} {{count}}</span> {{/counts}}</td><td>{{medianDays}}</td></tr>
+{{/ranked}}
+</tbody>
+</table>
+</div>
+{{/anyRanked}}
+{{^anyRanked}}<p>No claimant has {{minimum}} decided claims yet.</p>{{/anyRanked}}
+{{#unranked}}
+<section aria-labelledby="unranked">
+<h2 id="unranked">Not ranked yet</h2>
+<p>Fewer than {{minimum}} decided claims so far; their cards are on their pages.</p>
+{{> partials/entry-links}}
+</section>
+{{/unranked}}
+{{/content}}{{/layout}}
 
 """#,
         "search": #"""
@@ -570,7 +719,8 @@ a { color: var(--accent); }
 .site-header, main, .site-footer { max-width: 52rem; margin: 0 auto; padding: 0 1.25rem; }
 .site-header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 1rem; padding-top: 1rem; border-bottom: 1px solid var(--line); }
 .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
-.site-header nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+.site-header nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
+.site-header nav li { white-space: nowrap; }
 .site-footer { color: var(--muted); font-size: .875rem; border-top: 1px solid var(--line); margin-top: 3rem; }
 h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); }
@@ -635,6 +785,24 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 }
 .risk-board.compact td { padding: .25rem .5rem; }
 .risk-board.compact td:last-child { min-width: 0; }
+/* vane blocks: a command's result in a body, with the command line above it */
+.live-block { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+.live-block > figcaption { margin-bottom: .5rem; }
+.live-command { font-size: .85rem; user-select: all; }
+.live-table td, .live-table th { padding: .2rem .6rem .2rem 0; text-align: left; vertical-align: top; }
+.live-empty { color: var(--muted); }
+/* reports, scorecards and contradictions */
+.report-list { padding-left: 1.2rem; }
+.report-list .summary { color: var(--muted); }
+.verdict-counts .verdict { margin-right: .3rem; }
+.contradiction { border: 1px solid var(--line); border-radius: 4px; padding: .6rem .8rem; margin: 1rem 0; }
+.contradiction.unresolved { border-color: var(--warn); }
+.pair-state { margin: 0 0 .4rem; color: var(--warn); font-size: .85rem; font-weight: 600; }
+.sides { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+.side p { margin: .2rem 0; }
+.side-facts, .side-sources { font-size: .85rem; color: var(--muted); }
+.vendor-mark { display: inline-block; font-size: .75rem; padding: 0 .3rem; border: 1px solid var(--accent); border-radius: 3px; color: var(--accent); }
+@media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
 
 """#,
         "timeline.js": #"""

@@ -37,6 +37,8 @@ struct BodyHTML {
                 return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"
             }
         }
+        // Blocks last: the links' text is escaped and defanged, so every mark left is a block's.
+        html = Placeholder.substituteBlocks(in: html) { index in model.liveBlockHTML(entry, index: index, root: root) }
         references = order.compactMap { id -> EntryPage.Reference? in
             guard let source = model.kb.entry(id) else { return nil }
             return EntryPage.Reference(
@@ -57,6 +59,8 @@ enum HTML {
             case ">": "&gt;"
             case "\"": "&quot;"
             case "'": "&#39;"
+            // The marks of the body's placeholders cannot come from content.
+            case "\u{E000}", "\u{E001}": "\u{FFFD}"
             default: nil
             }
         }

@@ -4,7 +4,7 @@ import VaneContent
 /// One page to render: where it goes, with which template, for which entry.
 struct PageSpec: Sendable {
     enum Content: Sendable {
-        case home, timeline, entities, claims, sources
+        case home, timeline, entities, claims, sources, reports, scorecards, contradictions
         case status(vendor: String?)
         case notFound, search
         case entry(String)
@@ -21,6 +21,8 @@ extension PageSpec.Content {
 // MARK: - View models of the list pages
 
 struct HomePage: Encodable {
+    struct Reports: Encodable { var items: [ReportSummary] }
+    var reports: Reports?
     var events: [EventSummary]
     var riskSummary: RiskSummary?
     var endsSummary: EndsBoard?
@@ -129,6 +131,9 @@ struct EntityPage: Encodable {
     var noStatus: Bool
     var statusView: String?
     var statusHistory: History?
+    var scorecard: ScorecardView?
+    /// The contradiction view's section about this entity, when there is one.
+    var contradictions: String?
 }
 
 struct EventPage: Encodable {
@@ -177,6 +182,9 @@ extension SiteModel {
             PageSpec(path: "entities.html", template: "entities", content: .entities),
             PageSpec(path: "claims.html", template: "claims", content: .claims),
             PageSpec(path: "sources.html", template: "sources", content: .sources),
+            PageSpec(path: "reports.html", template: "reports", content: .reports),
+            PageSpec(path: "scorecards.html", template: "scorecards", content: .scorecards),
+            PageSpec(path: "contradictions.html", template: "contradictions", content: .contradictions),
             PageSpec(path: "status.html", template: "status", content: .status(vendor: nil)),
             PageSpec(path: "404.html", template: "404", content: .notFound),
             PageSpec(path: "search.html", template: "search", content: .search),
@@ -204,6 +212,9 @@ extension SiteModel {
         case .entities: (title, content) = ("Entities", MustacheEncoder.encode(entityIndex()))
         case .claims: (title, content) = ("Claims ledger", MustacheEncoder.encode(claimLedger()))
         case .sources: (title, content) = ("Sources", MustacheEncoder.encode(bibliography()))
+        case .reports: (title, content) = ("Reports", MustacheEncoder.encode(reportIndex()))
+        case .scorecards: (title, content) = ("Scorecards", MustacheEncoder.encode(scorecardsPage()))
+        case .contradictions: (title, content) = ("Contradictions", MustacheEncoder.encode(contradictionsPage()))
         case .status(let vendor):
             let status = statusPage(vendor: vendor)
             (title, content) = (status.heading, MustacheEncoder.encode(status))
@@ -228,6 +239,8 @@ extension SiteModel {
     private func feeds(for page: PageSpec, root: String) -> [FeedLink] {
         let base: String
         switch page.content {
+        case .reports:
+            return [FeedLink(type: "application/atom+xml", title: "Reports (Atom)", href: root + "feeds/reports.atom")]
         case .home, .timeline: base = "feeds/events"
         case .entry(let id) where kb.entry(id)?.kind == .entity: base = "feeds/entities/\(id)"
         default: return []
@@ -262,7 +275,9 @@ extension SiteModel {
     // MARK: - Lists
 
     private func home() -> HomePage {
-        HomePage(
+        let reports = newestFirst(kb.entries(of: .report)).prefix(3).map(reportSummary)
+        return HomePage(
+            reports: reports.isEmpty ? nil : HomePage.Reports(items: reports),
             events: newestFirst(kb.entries(of: .event)).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
             endsSummary: endsBoard(rows: board.rows))
     }
@@ -337,6 +352,7 @@ extension SiteModel {
         case .event: own = MustacheEncoder.encode(event(e))
         case .claim: own = MustacheEncoder.encode(claim(e))
         case .source: own = MustacheEncoder.encode(source(e))
+        case .report: own = MustacheEncoder.encode(report(e))
         }
         guard case .map(var fields) = MustacheEncoder.encode(common), case .map(let extra) = own else { return .null }
         fields.merge(extra) { _, kind in kind }
@@ -363,7 +379,9 @@ extension SiteModel {
                         EntityPage.HistoryRow(
                             date: DateView(s.date), axis: s.axis.rawValue, channel: s.channel ?? "all", value: s.value,
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
-                    }))
+                    }),
+            scorecard: scorecard(of: e.id),
+            contradictions: contradictionGroups.contains { $0.entity == e.id } ? "contradictions.html#c-\(e.id)" : nil)
     }
 
     private func event(_ e: Entry) -> EventPage {

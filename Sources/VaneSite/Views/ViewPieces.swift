@@ -30,6 +30,8 @@ struct LinkView: Encodable {
     var last = false
     /// An event's sources, when a link shows them.
     var sources: [LinkView]?
+    /// A claim's verdict, wherever claims are listed.
+    var verdict: String?
 }
 
 /// A titled list of links; a page leaves it nil when it would be empty, and it vanishes.
@@ -65,6 +67,7 @@ struct Counts: Encodable {
     var events: Int
     var claims: Int
     var sources: Int
+    var reports: Int
 }
 
 /// What the layout shows around every page.

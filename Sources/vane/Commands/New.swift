@@ -8,7 +8,7 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Argument(help: "The kind: entity, event, claim or source.")
+        @Argument(help: "The kind: entity, event, claim, source or report.")
         var kind: String
 
         @Argument(help: "The title (or name); the id is made from it.")

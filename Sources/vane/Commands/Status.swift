@@ -15,12 +15,23 @@ extension Vane {
         @Option(name: .customLong("as-of"), help: "The status as known at the end of this period (default: today).")
         var asOf: String?
 
+        @Option(name: .customLong("min-risk"), help: "Only products with at least this platform risk (0–100); gone products are left out.")
+        var minRisk: Int?
+
         @Option(help: "Output format: table, json or csv.")
         var format: OutputFormat = .table
 
+        func validate() throws {
+            if let minRisk, !(0...100).contains(minRisk) { throw ValidationError("--min-risk takes a risk from 0 to 100") }
+        }
+
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
-            let board = try readBoard(kb, asOf: date, within: entity)
+            var board = try readBoard(kb, asOf: date, within: entity)
+            if let minRisk {
+                board.ranked = board.ranked.filter { ($0.risk?.score ?? 0) >= minRisk }
+                board.gone = []
+            }
             switch format {
             case .json: output(JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) }))
             case .csv: output(board.table(for: .csv).csv())

@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import VaneContent
+import VaneDiagnostics
+import VaneGraph
+import VaneQuery
+
+/// Runs the `vane` blocks of every body against the graph being built: `query` and
+/// `sql` on a read-only copy of it in memory (the same SQL as the command line), `ends`
+/// and `status` on the loaded graph, `saved` as the query it names.
+enum LiveBlocks {
+    /// Each entry's block results, in body order, or the problems that stop the build.
+    static func run(_ shown: LoadResult, asOf: FuzzyDate) -> ([String: [LiveBlockResult]], [Diagnostic]) {
+        let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
+        guard !withBlocks.isEmpty else { return ([:], []) }
+        let runner = Runner(
+            kb: shown.knowledgeBase, asOf: asOf, graph: Lazy { () throws(GraphStoreError) in GraphReader(queue: try GraphStore.inMemory(shown)) })
+        var results: [String: [LiveBlockResult]] = [:]
+        var problems: [Diagnostic] = []
+        for entry in withBlocks {
+            var list: [LiveBlockResult] = []
+            for block in entry.liveBlocks {
+                do {
+                    list.append(try runner.run(block))
+                } catch {
+                    problems.append(.error(block.location, error.message))
+                }
+            }
+            results[entry.id] = list
+        }
+        return (results, problems)
+    }
+
+    /// Builds the in-memory graph once, when a block first needs it.
+    final class Lazy: @unchecked Sendable {
+        private let make: () throws(GraphStoreError) -> GraphReader
+        private var made: Result<GraphReader, GraphStoreError>?
+
+        init(_ make: @escaping () throws(GraphStoreError) -> GraphReader) { self.make = make }
+
+        func reader() throws(GraphStoreError) -> GraphReader {
+            if made == nil {
+                do throws(GraphStoreError) { made = .success(try make()) } catch { made = .failure(error) }
+            }
+            return try made!.get()
+        }
+    }
+
+    struct Runner {
+        let kb: KnowledgeBase
+        let asOf: FuzzyDate
+        let graph: Lazy
+
+        func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {
+            guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else {
+                throw BlockFailure(message: "invalid vane block")
+            }
+            do {
+                return try result(of: command)
+            } catch let failure as BlockFailure {
+                throw failure
+            } catch {
+                throw BlockFailure(message: "\(error)")
+            }
+        }
+
+        private func period(_ command: BlockCommand, _ option: String) -> FuzzyDate? {
+            command.option(option).flatMap { try? FuzzyDate(parsing: $0) }
+        }
+
+        private func result(of command: BlockCommand) throws -> LiveBlockResult {
+            let entity = command.option("--entity").flatMap(kb.resolve)
+            switch command.name {
+            case "status":
+                return .status(entity: entity, asOf: period(command, "--as-of") ?? asOf, minRisk: command.option("--min-risk").flatMap { Int($0) })
+            case "ends":
+                let board = StatusBoard(kb, asOf: period(command, "--as-of") ?? asOf, within: entity)
+                let table = board.endsTable(board.announcedEnds(within: command.option("--within").flatMap { Int($0) }), for: .table)
+                return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
+            case "query":
+                let reader = try graph.reader()
+                let filter = EntryFilter(
+                    entity: entity, type: command.option("--type"), since: period(command, "--since"), until: period(command, "--until"),
+                    tag: command.option("--tag"), text: command.option("--text"), verdict: command.option("--verdict"))
+                let table: TextTable
+                do {
+                    switch command.arguments.first?.text {
+                    case "claims": table = try reader.claims(filter).table(for: .table)
+                    case "sources": table = try reader.sources(filter).table(for: .table)
+                    case "entities": table = try reader.entities(filter).table(for: .table)
+                    default: table = try reader.events(filter).table(for: .table)
+                    }
+                } catch let error as GraphReader.QueryError {
+                    throw BlockFailure(message: "\(error)")
+                }
+                return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
+            case "sql":
+                do {
+                    let result = try graph.reader().sql(command.arguments.first?.text ?? "")
+                    return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
+                } catch let error as GraphReader.QueryError {
+                    throw BlockFailure(message: "\(error)")
+                }
+            case "saved":
+                let name = command.arguments.first?.text ?? ""
+                guard let saved = kb.savedQueries[name] else { throw BlockFailure(message: "unknown saved query '\(name)'") }
+                do {
+                    return try run(saved)
+                } catch {
+                    throw BlockFailure(message: "saved query '\(name)': \(error.message)")
+                }
+            default:
+                throw BlockFailure(message: "unknown block command '\(command.name)'")
+            }
+        }
+    }
+
+    struct BlockFailure: Error {
+        var message: String
+    }
+
+    /// Columns whose cells are entry ids, by their headers as the command line prints
+    /// them, or as SQL names them.
+    static func idColumns(_ headers: [String]) -> Set<Int> {
+        let named: Set = ["ID", "BY", "PARENT", "ENTITY", "CHANNEL", "SUCCESSORS", "ANNOUNCED BY", "VENDOR"]
+        let sqlNames: Set = ["id", "entity", "event", "claim", "source", "claimant", "vendor", "parent"]
+        return Set(headers.indices.filter { named.contains(headers[$0]) || sqlNames.contains(headers[$0]) || headers[$0].hasSuffix("_id") })
+    }
+}

@@ -1,0 +1,54 @@
+/// What the claim analyses read of a claim, from the loaded graph or the database alike.
+public struct ClaimFacts: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var type: String
+    public var verdict: String
+    public var claimant: String
+    public var about: [String]
+    public var date: FuzzyDate
+    public var verdictDate: FuzzyDate?
+    public var sources: [String]
+
+    public init(
+        id: String, title: String, type: String, verdict: String, claimant: String, about: [String], date: FuzzyDate, verdictDate: FuzzyDate?,
+        sources: [String]
+    ) {
+        self.id = id
+        self.title = title
+        self.type = type
+        self.verdict = verdict
+        self.claimant = claimant
+        self.about = about
+        self.date = date
+        self.verdictDate = verdictDate
+        self.sources = sources
+    }
+
+    /// Kept, broken, confirmed or refuted: judged either way.
+    public var isDecided: Bool { ClaimFacts.decided.contains(verdict) }
+    static let decided: Set = ["kept", "broken", "confirmed", "refuted"]
+}
+
+extension KnowledgeBase {
+    /// Every claim's facts, by id.
+    public func claimFacts() -> [ClaimFacts] {
+        var outgoing: [String: [Edge]] = [:]
+        for edge in edges where edge.relation == .claimedBy || edge.relation == .about || edge.relation == .cites {
+            outgoing[edge.from, default: []].append(edge)
+        }
+        return entries(of: .claim).compactMap { c in
+            guard let date = c.date else { return nil }
+            let out = outgoing[c.id] ?? []
+            func targets(_ r: Relation) -> [String] { unique(out.filter { $0.relation == r }.map(\.to)) }
+            return ClaimFacts(
+                id: c.id, title: c.title, type: c.type ?? "assessment", verdict: c.verdict ?? "pending", claimant: targets(.claimedBy).first ?? "",
+                about: targets(.about), date: date, verdictDate: c.verdictDate, sources: targets(.cites))
+        }
+    }
+}
+
+func unique(_ items: [String]) -> [String] {
+    var seen: Set<String> = []
+    return items.filter { seen.insert($0).inserted }
+}

@@ -1,0 +1,68 @@
+/// Pairs of claims that contradict each other, grouped by what they are about.
+public struct Contradiction: Hashable, Sendable {
+    /// The pair, ordered by date then id.
+    public var first: ClaimFacts
+    public var second: ClaimFacts
+    /// Both still pending: nobody knows yet who is right.
+    public var isUnresolved: Bool { first.verdict == "pending" && second.verdict == "pending" }
+}
+
+public struct ContradictionGroup: Hashable, Sendable {
+    /// The entity both claims are about (or either, when they share none).
+    public var entity: String
+    public var pairs: [Contradiction]
+    /// Claims made by the entity's vendor (its top ancestor) or anything under it.
+    public var vendorClaims: Set<String>
+}
+
+public enum Contradictions {
+    /// `contradicts`: (from, to) edges; `parents`: entity → parent.
+    public static func groups(_ facts: [ClaimFacts], contradicts: [(String, String)], parents: [String: String], within root: String? = nil)
+        -> [ContradictionGroup]
+    {
+        let byID = Dictionary(facts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: Set<[String]> = []
+        var pairs: [Contradiction] = []
+        for (a, b) in contradicts {
+            guard let x = byID[a], let y = byID[b], a != b, seen.insert([a, b].sorted()).inserted else { continue }
+            let ordered = (x.date.startKey, x.id) <= (y.date.startKey, y.id) ? (x, y) : (y, x)
+            pairs.append(Contradiction(first: ordered.0, second: ordered.1))
+        }
+        func vendor(of entity: String) -> String {
+            var current = entity
+            var steps = 0
+            while let parent = parents[current], steps < 100 {
+                current = parent
+                steps += 1
+            }
+            return current
+        }
+        func within(_ entity: String, _ top: String) -> Bool {
+            var current: String? = entity
+            var steps = 0
+            while let c = current, steps < 100 {
+                if c == top { return true }
+                current = parents[c]
+                steps += 1
+            }
+            return false
+        }
+        var grouped: [String: [Contradiction]] = [:]
+        for pair in pairs {
+            let shared = pair.first.about.filter(pair.second.about.contains)
+            for entity in shared.isEmpty ? unique(pair.first.about + pair.second.about) : shared {
+                if let root, !within(entity, root) { continue }
+                grouped[entity, default: []].append(pair)
+            }
+        }
+        return grouped.keys.sorted().map { entity in
+            let top = vendor(of: entity)
+            let list = grouped[entity]!.sorted { a, b in
+                a.isUnresolved != b.isUnresolved ? a.isUnresolved : (a.first.date.startKey, a.first.id) < (b.first.date.startKey, b.first.id)
+            }
+            let claims = list.flatMap { [$0.first, $0.second] }
+            return ContradictionGroup(
+                entity: entity, pairs: list, vendorClaims: Set(claims.filter { within($0.claimant, top) }.map(\.id)))
+        }
+    }
+}

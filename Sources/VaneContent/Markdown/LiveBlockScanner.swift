@@ -1,0 +1,94 @@
+import Foundation
+import VaneDiagnostics
+
+/// Finds the fenced code blocks whose info string is `vane` and puts a placeholder line
+/// where each was (blank lines for the rest, so later line numbers stay true).
+enum LiveBlockScanner {
+    static func scan(lines: [Substring], firstLine: Int, path: String) -> (lines: [Substring], blocks: [LiveBlock], problems: [Diagnostic]) {
+        var out = lines
+        var blocks: [LiveBlock] = []
+        var problems: [Diagnostic] = []
+        var index = 0
+        while index < lines.count {
+            guard let fence = opening(lines[index]) else {
+                // Other fences are skipped whole: a `vane` line inside one is code.
+                if let other = anyFence(lines[index]) { index = closing(after: index, fence: other, in: lines) + 1 } else { index += 1 }
+                continue
+            }
+            let close = closing(after: index, fence: fence, in: lines)
+            let at = SourceLocation(path: path, line: firstLine + index, column: fence.indent + 1)
+            if close == lines.count {
+                problems.append(.error(at, "unclosed vane block (close it with \(String(repeating: fence.marker, count: fence.length)))"))
+            }
+            let content = (index + 1..<min(close, lines.count)).filter { !lines[$0].allSatisfy(\.isWhitespace) }
+            if content.count > 1 {
+                let second = content[1]
+                problems.append(.error(SourceLocation(path: path, line: firstLine + second, column: 1), "a vane block holds one command line"))
+            }
+            if let first = content.first {
+                let line = lines[first]
+                let indent = line.prefix { $0 == " " || $0 == "\t" }.count
+                let start = SourceLocation(path: path, line: firstLine + first, column: indent + 1)
+                let (tokens, tokenProblems) = BlockGrammar.tokens(of: line.dropFirst(indent), at: start)
+                problems += tokenProblems
+                if tokenProblems.isEmpty {
+                    let (_, grammarProblems) = BlockGrammar.read(tokens, at: start)
+                    problems += grammarProblems
+                }
+                let text = String(line.dropFirst(indent)).trimmingTrailingWhitespace()
+                blocks.append(LiveBlock(line: text, tokens: tokens, location: start))
+            } else {
+                problems.append(.error(at, "empty vane block (write one command line, e.g. 'status --entity meta')"))
+                blocks.append(LiveBlock(line: "", tokens: [], location: at))
+            }
+            for i in index...min(close, lines.count - 1) { out[i] = "" }
+            out[index] = Substring(String(repeating: " ", count: fence.indent) + Placeholder.blockMark(blocks.count - 1))
+            index = close + 1
+        }
+        return (out, blocks, problems)
+    }
+
+    struct Fence {
+        var marker: Character
+        var length: Int
+        var indent: Int
+    }
+
+    /// A fence opening a `vane` block.
+    private static func opening(_ line: Substring) -> Fence? {
+        guard let fence = anyFence(line) else { return nil }
+        let info = line.dropFirst(fence.indent + fence.length)
+        return info.trimmingCharacters(in: .whitespaces) == "vane" ? fence : nil
+    }
+
+    /// Any fence opening: up to three spaces, then three or more backticks or tildes.
+    private static func anyFence(_ line: Substring) -> Fence? {
+        let indent = line.prefix { $0 == " " }.count
+        guard indent <= 3, let marker = line.dropFirst(indent).first, marker == "`" || marker == "~" else { return nil }
+        let length = line.dropFirst(indent).prefix { $0 == marker }.count
+        guard length >= 3 else { return nil }
+        if marker == "`" && line.dropFirst(indent + length).contains("`") { return nil }
+        return Fence(marker: marker, length: length, indent: indent)
+    }
+
+    /// The index of the line closing `fence` opened at `start`, or `lines.count`.
+    private static func closing(after start: Int, fence: Fence, in lines: [Substring]) -> Int {
+        var i = start + 1
+        while i < lines.count {
+            let line = lines[i]
+            let indent = line.prefix { $0 == " " }.count
+            let run = line.dropFirst(indent).prefix { $0 == fence.marker }.count
+            if indent <= 3, run >= fence.length, line.dropFirst(indent + run).allSatisfy(\.isWhitespace) { return i }
+            i += 1
+        }
+        return lines.count
+    }
+}
+
+extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var s = self
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import VaneContent
+
+/// `vane scorecard` and `vane contradictions`, from the database, with the analyses the
+/// site uses.
+extension GraphReader {
+    /// Every claim's facts, as the analyses read them.
+    public func claimFacts() throws -> [ClaimFacts] {
+        try claims().compactMap { row in
+            guard let date = try? FuzzyDate(parsing: row.date) else { return nil }
+            return ClaimFacts(
+                id: row.id, title: row.title, type: row.type, verdict: row.verdict, claimant: row.claimant, about: row.about, date: date,
+                verdictDate: row.verdictDate.flatMap { try? FuzzyDate(parsing: $0) }, sources: row.sources)
+        }
+    }
+
+    /// Every claimant's card, or one claimant's (an id or alias).
+    public func scorecards(of claimant: String? = nil) throws -> [Scorecard] {
+        let id = try claimant.map(resolveEntity)
+        return Scorecard.all(try claimFacts()).filter { id == nil || $0.claimant == id }
+    }
+
+    /// The contradicting pairs, grouped by entity; with `within`, only about that entity's tree.
+    public func contradictionGroups(within entity: String? = nil) throws -> [ContradictionGroup] {
+        let root = try entity.map(resolveEntity)
+        let claims = try self.claims()
+        let parents = Dictionary(try entities().compactMap { row in row.parent.map { (row.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        let pairs = claims.flatMap { row in row.contradicts.map { (row.id, $0) } }
+        return Contradictions.groups(try claimFacts(), contradicts: pairs, parents: parents, within: root)
+    }
+}
+
+/// One claimant's card as the command line prints it.
+public struct ScorecardRow: Encodable, TabularRow {
+    public var claimant: String
+    public var claims: [String]
+    public var counts: [String: Int]
+    public var decided: Int
+    public var shareKept: Double?
+    public var medianDaysToVerdict: Double?
+
+    public init(_ card: Scorecard) {
+        claimant = card.claimant
+        claims = card.claims.map(\.id)
+        counts = Dictionary(uniqueKeysWithValues: Scorecard.verdicts.map { ($0, card.counts[$0] ?? 0) })
+        decided = card.decided
+        shareKept = card.shareKept.map { ($0 * 1000).rounded() / 1000 }
+        medianDaysToVerdict = card.medianDaysToVerdict
+    }
+
+    enum CodingKeys: String, CodingKey { case claimant, claims, counts, decided, shareKept, medianDaysToVerdict }
+
+    /// Absent values are `null`, never left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(claimant, forKey: .claimant)
+        try c.encode(claims, forKey: .claims)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(decided, forKey: .decided)
+        try c.encode(shareKept, forKey: .shareKept)
+        try c.encode(medianDaysToVerdict, forKey: .medianDaysToVerdict)
+    }
+
+    private static func number(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+    }
+
+    public static let displayHeaders = ["CLAIMANT", "CLAIMS", "DECIDED", "UPHELD", "MEDIAN DAYS"] + Scorecard.verdicts.map { $0.uppercased() }
+    public var displayCells: [String] {
+        [claimant, String(claims.count), String(decided), shareKept.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", Self.number(medianDaysToVerdict)]
+            + Scorecard.verdicts.map { String(counts[$0] ?? 0) }
+    }
+    public static let csvHeaders = ["claimant", "claims", "decided", "share_kept", "median_days_to_verdict"] + Scorecard.verdicts + ["claim_ids"]
+    public var csvCells: [String] {
+        [claimant, String(claims.count), String(decided), shareKept.map { String($0) } ?? "", Self.number(medianDaysToVerdict)]
+            + Scorecard.verdicts.map { String(counts[$0] ?? 0) } + [claims.joined(separator: ";")]
+    }
+}
+
+/// One contradicting pair, under the entity it is grouped by.
+public struct ContradictionRow: Encodable, TabularRow {
+    public struct Side: Encodable {
+        public var claim: String
+        public var claimant: String
+        public var vendor: Bool
+        public var date: String
+        public var verdict: String
+        public var sources: [String]
+    }
+    public var entity: String
+    public var unresolved: Bool
+    public var first: Side
+    public var second: Side
+
+    public static func rows(_ groups: [ContradictionGroup]) -> [ContradictionRow] {
+        groups.flatMap { group in
+            group.pairs.map { pair in
+                func side(_ c: ClaimFacts) -> Side {
+                    Side(
+                        claim: c.id, claimant: c.claimant, vendor: group.vendorClaims.contains(c.id), date: c.date.text, verdict: c.verdict,
+                        sources: c.sources)
+                }
+                return ContradictionRow(entity: group.entity, unresolved: pair.isUnresolved, first: side(pair.first), second: side(pair.second))
+            }
+        }
+    }
+
+    private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
+
+    public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
+    public var displayCells: [String] {
+        [
+            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date, first.verdict, second.claim, by(second), second.date,
+            second.verdict,
+        ]
+    }
+    public static let csvHeaders = [
+        "entity", "unresolved", "claim", "claimant", "vendor", "date", "verdict", "sources", "against", "against_claimant", "against_vendor",
+        "against_date", "against_verdict", "against_sources",
+    ]
+    public var csvCells: [String] {
+        [
+            entity, unresolved ? "1" : "0", first.claim, first.claimant, first.vendor ? "1" : "0", first.date, first.verdict,
+            first.sources.joined(separator: ";"), second.claim, second.claimant, second.vendor ? "1" : "0", second.date, second.verdict,
+            second.sources.joined(separator: ";"),
+        ]
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import VaneContent
+
+/// A `vane` block as a reader sees it: its command line, then the result.
+struct LiveBlockView: Encodable {
+    struct Cell: Encodable {
+        struct Part: Encodable {
+            var text: String
+            var url: String?
+            var title: String?
+            /// Not the last of a cell (for the separator).
+            var more: Bool
+        }
+        var parts: [Part]
+    }
+    struct Row: Encodable { var cells: [Cell] }
+    struct Table: Encodable {
+        var headers: [String]
+        var rows: [Row]
+        var count: Int
+    }
+    struct Status: Encodable {
+        var chart: StatusPage.Chart
+        var board: [RiskRowView]
+        var asOf: DateView
+    }
+
+    var command: String
+    var table: Table?
+    var status: Status?
+    /// Nothing matched.
+    var empty: Bool
+}
+
+extension SiteModel {
+    /// A block's HTML, from the theme's `partials/live-block`.
+    func liveBlockHTML(_ entry: Entry, index: Int, root: String) -> String {
+        guard let result = liveBlocks[entry.id]?[safe: index], entry.liveBlocks.indices.contains(index), let render = renderTemplate else {
+            return ""
+        }
+        let view = liveBlockView(result, command: entry.liveBlocks[index].line, idPrefix: "live-\(entry.id)-\(index)", root: root)
+        return render([MustacheEncoder.encode(["root": root]), MustacheEncoder.encode(view)], "partials/live-block")
+    }
+
+    func liveBlockView(_ result: LiveBlockResult, command: String, idPrefix: String, root: String) -> LiveBlockView {
+        switch result {
+        case .table(let table):
+            let rows = table.rows.map { row in
+                LiveBlockView.Row(cells: row.indices.map { i in cell(row[i], linking: table.idColumns.contains(i)) })
+            }
+            return LiveBlockView(
+                command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows, count: rows.count), status: nil,
+                empty: rows.isEmpty)
+        case .status(let entity, let asOf, let minRisk):
+            let model = with(board: StatusBoard(kb, asOf: asOf, within: entity))
+            let ranked = model.board.ranked.filter { minRisk == nil || ($0.risk?.score ?? 0) >= minRisk! }
+            guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
+            let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: channelName)
+            return LiveBlockView(
+                command: command, table: nil,
+                status: LiveBlockView.Status(
+                    chart: StatusPage.Chart(svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide),
+                    board: ranked.enumerated().map { model.riskRow($1, rank: $0 + 1) }, asOf: DateView(asOf)),
+                empty: false)
+        }
+    }
+
+    /// A cell's text; in an id column, each id (comma- or semicolon-separated) that names an
+    /// entry links to it.
+    private func cell(_ text: String, linking: Bool) -> LiveBlockView.Cell {
+        guard linking else { return LiveBlockView.Cell(parts: [.init(text: text, url: nil, title: nil, more: false)]) }
+        let separators: Set<Character> = [",", ";"]
+        let ids = text.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !ids.isEmpty, ids.allSatisfy({ kb.entry($0) != nil }) else {
+            return LiveBlockView.Cell(parts: [.init(text: text, url: nil, title: nil, more: false)])
+        }
+        return LiveBlockView.Cell(
+            parts: ids.enumerated().map { i, id in
+                let e = kb.entry(id)!
+                return .init(text: id, url: SiteModel.url(of: e), title: e.title, more: i < ids.count - 1)
+            })
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import VaneQuery
+
+extension Vane {
+    struct ScorecardCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "scorecard",
+            abstract: "Who keeps their word: each claimant's claims by verdict, the share upheld of those decided, the median days to a verdict.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(help: "Only this claimant (an entity id or alias).")
+        var entity: String?
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let reader = try open(kb)
+            do {
+                let rows = try reader.scorecards(of: entity).map(ScorecardRow.init)
+                switch format {
+                case .json: output(JSONOutput.encode(rows))
+                case .csv: output(rows.table(for: .csv).csv())
+                case .table: output(rows.table(for: .table).aligned())
+                }
+            } catch let error as GraphReader.QueryError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    struct ContradictionsCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "contradictions",
+            abstract: "Claims that contradict each other, side by side, by the entity they are about; unresolved pairs first.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(help: "Only claims about this entity or anything under it (an id or alias).")
+        var entity: String?
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let reader = try open(kb)
+            do {
+                let rows = ContradictionRow.rows(try reader.contradictionGroups(within: entity))
+                switch format {
+                case .json: output(JSONOutput.encode(rows))
+                case .csv: output(rows.table(for: .csv).csv())
+                case .table: output(rows.table(for: .table).aligned())
+                }
+            } catch let error as GraphReader.QueryError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+}

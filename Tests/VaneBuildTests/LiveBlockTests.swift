@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+import VaneBuild
+import VaneContent
+import VaneTestSupport
+
+/// `vane` blocks in bodies: the command's result on the page, every problem at its
+/// position inside the block, and pages that follow what their blocks read.
+struct LiveBlockTests {
+    private func knowledgeBase() throws -> TemporaryKnowledgeBase {
+        try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+    }
+
+    private func build(_ kb: TemporaryKnowledgeBase) -> Pipeline.Outcome {
+        Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+    }
+
+    /// The `<figure>` of the block whose command line is `command`.
+    private func figure(_ html: String, _ command: String) -> String? {
+        guard let caption = html.range(of: "<figcaption><code class=\"live-command\">vane \(command)</code></figcaption>"),
+            let start = html[..<caption.lowerBound].range(of: "<figure class=\"live-block\">", options: .backwards),
+            let end = html[caption.upperBound...].range(of: "</figure>")
+        else { return nil }
+        return String(html[start.lowerBound..<end.upperBound])
+    }
+
+    @Test func aQueryBlockIsTheCommandsTableWithLinkedIDs() throws {
+        let kb = try knowledgeBase()
+        #expect(build(kb).succeeded)
+        let page = try kb.read("public/reports/2026-globex-review.html")
+        #expect(
+            figure(page, "query events --entity globex") == """
+                <figure class="live-block">
+                <figcaption><code class="live-command">vane query events --entity globex</code></figcaption>
+                <div class="table-scroll">
+                <table class="live-table">
+                <thead><tr><th scope="col">DATE</th><th scope="col">ID</th><th scope="col">TYPE</th><th scope="col">TITLE</th></tr></thead>
+                <tbody>
+                <tr><td>1 March 2024</td><td><a href="../events/2024-03-globex-cloud-launch.html" title="Globex launches Globex Cloud">2024-03-globex-cloud-launch</a></td><td>launch</td><td>Globex launches Globex Cloud</td></tr>
+                <tr><td>1 June 2025</td><td><a href="../events/2025-06-globex-desktop-sunset.html" title="Globex puts Globex Desktop on sunset">2025-06-globex-desktop-sunset</a></td><td>deprecation</td><td>Globex puts Globex Desktop on sunset</td></tr>
+                </tbody>
+                </table>
+                </div>
+                </figure>
+                """)
+    }
+
+    @Test func aStatusBlockIsTheChartAndTheBoard() throws {
+        let kb = try knowledgeBase()
+        #expect(build(kb).succeeded)
+        let block = try #require(figure(try kb.read("public/reports/2026-globex-review.html"), "status --entity globex"))
+        #expect(block.contains("<svg"))
+        #expect(block.contains("<caption>Products ranked by platform risk, as of <time datetime=\"2026-11-26\">26 November 2026</time></caption>"))
+        let ranks = block.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td>") }.map { $0.components(separatedBy: "</a>").first ?? "" }
+        #expect(
+            ranks == [
+                "<tr><td>1</td><td><a href=\"../entities/globex-desktop.html\">Globex Desktop",
+                "<tr><td>2</td><td><a href=\"../entities/globex-cloud.html\">Globex Cloud",
+            ])
+        #expect(block.contains("<td class=\"risk risk-high\">89</td>"))
+    }
+
+    @Test func aSavedQueryRunsInABlockAsOnTheCommandLine() throws {
+        let kb = try knowledgeBase()
+        #expect(build(kb).succeeded)
+        let block = try #require(figure(try kb.read("public/reports/2026-globex-review.html"), "saved globex-claims"))
+        let ids = block.components(separatedBy: "title=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+        #expect(ids == ["Globex Cloud prices will not rise in 2024", "Globex", "Globex Cloud will open three regions", "Globex"])
+        let cli = try vane("saved", "globex-claims", in: kb.root)
+        #expect(
+            cli.stdout == """
+                DATE          ID                 BY      TYPE        VERDICT  TITLE
+                1 March 2024  cloud-prices-hold  globex  commitment  kept     Globex Cloud prices will not rise in 2024
+                1 March 2024  cloud-regions      globex  commitment  kept     Globex Cloud will open three regions
+
+                """)
+        #expect(try vane("saved", in: kb.root).stdout == "globex-claims: query claims --entity globex --verdict kept\nrisky: status --min-risk 50\n")
+        #expect(try vane("saved", "risky", "--format", "csv", in: kb.root).stdout.hasPrefix("risk,entity,vendor,availability,priority,"))
+        let unknown = try vane("saved", "riskie", in: kb.root)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky\n")
+    }
+
+    @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            """
+            ---
+            title: Broken blocks
+            date: 2026
+            ---
+            ```vane
+            quer events
+            ```
+
+            ```vane
+            query events --entiy globex --since 2025-13
+            ```
+
+            ```vane
+              status --entity globx
+            ```
+
+            ```vane
+            sql "DELETE FROM events"
+            ```
+
+            ```vane
+            saved riskie
+            ```
+
+            ```vane
+            ```
+
+            ```vane
+            ends --within soon
+            ```
+            """, to: "Content/reports/broken.md")
+        let outcome = build(kb)
+        #expect(!outcome.succeeded)
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "Content/reports/broken.md:6:1: error: unknown block command 'quer' (did you mean 'query'?); blocks run ends, query, saved, sql, status",
+                "Content/reports/broken.md:10:14: error: unknown option '--entiy' for 'query' (did you mean '--entity'?)",
+                "Content/reports/broken.md:10:37: error: '--since': impossible date '2025-13' (a month is 01 to 12)",
+                "Content/reports/broken.md:14:19: error: unknown entity 'globx' (did you mean 'globex'?)",
+                "Content/reports/broken.md:18:5: error: a block's SQL must be one SELECT (blocks only read)",
+                "Content/reports/broken.md:22:7: error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky",
+                "Content/reports/broken.md:25:1: error: empty vane block (write one command line, e.g. 'status --entity meta')",
+                "Content/reports/broken.md:29:15: error: '--within' must be a whole number, not 'soon'",
+            ])
+    }
+
+    @Test func aBlockThatFailsWhenRunIsABuildErrorAtTheBlock() throws {
+        let kb = try knowledgeBase()
+        try kb.write("---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"SELECT nope FROM events\"\n```\n", to: "Content/reports/sql.md")
+        let outcome = build(kb)
+        #expect(outcome.diagnostics.map(\.description) == ["Content/reports/sql.md:6:1: error: SQL error: no such column: nope"])
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public").path))
+    }
+
+    @Test func aPageIsRenderedAgainWhenWhatItsBlockReadsChanges() throws {
+        let kb = try knowledgeBase()
+        #expect(build(kb).succeeded)
+        #expect(build(kb).pagesRendered == 0)
+        // A new event about Globex: the report's query block now lists it.
+        try kb.write(
+            """
+            ---
+            title: Globex opens a region
+            date: 2026-02-01
+            type: launch
+            entities: [globex-cloud]
+            sources: [globex-keynote]
+            ---
+            A region.
+            """, to: "Content/events/2026-02-globex-region.md")
+        let outcome = build(kb)
+        #expect(outcome.succeeded)
+        let report = try kb.read("public/reports/2026-globex-review.html")
+        #expect(figure(report, "query events --entity globex")?.contains("2026-02-globex-region") == true)
+        // And the incremental site equals a full build.
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content"), kb.url("Site")])
+        #expect(build(full).succeeded)
+        #expect(differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public"))).isEmpty)
+    }
+
+    @Test func underAsOfABlockUsesThatDateUnlessItNamesItsOwn() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Then\ndate: 2026\n---\n```vane\nstatus\n```\n\n```vane\nstatus --as-of 2024-12\n```\n", to: "Content/reports/then.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2026-06"))).succeeded)
+        let page = try kb.read("public/reports/then.html")
+        #expect(figure(page, "status")?.contains("as of <time datetime=\"2026-06\">June 2026</time>") == true)
+        // In December 2024 the desktop suite was still maintained: no risk above drift.
+        let then = try #require(figure(page, "status --as-of 2024-12"))
+        #expect(then.contains("as of <time datetime=\"2024-12\">December 2024</time>"))
+        #expect(!then.contains("risk-high"))
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// Claimant scorecards, the contradiction view and the rules on verdicts, through `vane`.
+struct ClaimAnalysisTests {
+    private func built() throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        let build = try vane("build", "--as-of", "2026-11-26", in: kb.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        return kb
+    }
+
+    @Test func scorecardFiguresPerClaimant() throws {
+        let kb = try built()
+        // globex: kept 320 and 275 days after, refuted after 92: 2 of 3 upheld, median 275.
+        #expect(
+            try vane("scorecard", in: kb.root).stdout == """
+                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
+                globex        3       3        67%     275          2     0       0        0          1        0
+                hank-scorpio  2       1        0%      457          0     1       1        0          0        0
+                tech-daily    2       1        100%    92           0     0       1        1          0        0
+
+                """)
+        let json = try vane("scorecard", "--entity", "Globex Corporation", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"share_kept\" : 0.667"))
+        #expect(json.contains("\"median_days_to_verdict\" : 275"))
+        #expect(json.contains("\"claims\" : [\n      \"cloud-fastest\",\n      \"cloud-prices-hold\",\n      \"cloud-regions\"\n    ]"))
+        // The site: globex ranks (3 decided); the others are listed apart.
+        let page = try kb.read("public/scorecards.html")
+        #expect(page.contains("<tr><td>1</td><td><a href=\"entities/globex.html\">Globex</a></td><td>67%</td><td>3</td><td>3</td>"))
+        #expect(!page.contains("<td>2</td><td><a href=\"entities/"))
+        let entity = try kb.read("public/entities/hank-scorpio.html")
+        #expect(
+            entity.contains(
+                "<p>2 claims, 1 decided: 0% upheld (commitments kept, assessments confirmed); median time from claim to verdict: 457 days.</p>"))
+    }
+
+    @Test func contradictionsAreGroupedByEntityUnresolvedFirstVendorMarked() throws {
+        let kb = try built()
+        #expect(
+            try vane("contradictions", in: kb.root).stdout == """
+                ENTITY          STATE       CLAIM             BY                     DATE        VERDICT  AGAINST           BY          DATE        VERDICT
+                globex-cloud    unresolved  cloud-api-stable  hank-scorpio (vendor)  2024-03-01  pending  cloud-api-breaks  tech-daily  2025-03-01  pending
+                globex-desktop  resolved    desktop-stays     hank-scorpio (vendor)  2024-03-01  broken   desktop-dead      tech-daily  2025-03-01  confirmed
+
+                """)
+        #expect(
+            try vane("contradictions", "--entity", "globex-desktop", "--format", "csv", in: kb.root).stdout
+                == "entity,unresolved,claim,claimant,vendor,date,verdict,sources,against,against_claimant,against_vendor,against_date,against_verdict,against_sources\r\n"
+                + "globex-desktop,0,desktop-stays,hank-scorpio,1,2024-03-01,broken,globex-keynote,desktop-dead,tech-daily,0,2025-03-01,confirmed,tech-daily-review\r\n"
+        )
+        let page = try kb.read("public/contradictions.html")
+        let cloud = try #require(page.range(of: "id=\"c-globex-cloud\""))
+        let desktop = try #require(page.range(of: "id=\"c-globex-desktop\""))
+        #expect(cloud.lowerBound < desktop.lowerBound)
+        #expect(page.contains("<p class=\"pair-state\">Unresolved: both pending</p>"))
+        #expect(
+            try kb.read("public/entities/globex-cloud.html").contains(
+                "<a href=\"../contradictions.html#c-globex-cloud\">Claims about it that contradict each other</a>"))
+        // Verdicts wherever claims are listed.
+        #expect(
+            try kb.read("public/claims/desktop-dead.html").contains(
+                "<a href=\"../claims/desktop-stays.html\">Globex Desktop will be supported for ten years</a> <span class=\"badge\">commitment</span> <span class=\"verdict verdict-broken\">broken</span>"
+            ))
+    }
+
+    @Test func verdictsAndClaimLinksAreChecked() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try kb.write(
+            """
+            ---
+            title: A claim about itself
+            claimant: globex
+            about: [globex-cloud]
+            date: 2025-05
+            type: assessment
+            verdict: kept
+            verdict_date: 2025-04-30
+            supports: [self-claim]
+            contradicts: [self-claim]
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/self-claim.md")
+        try kb.write(
+            """
+            ---
+            title: A commitment judged as an assessment
+            claimant: globex
+            about: [globex-cloud]
+            date: 2025
+            type: commitment
+            verdict: refuted
+            verdict_date: 2025-12
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/judged.md")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr
+                == """
+                Content/claims/judged.md:7:1: error: verdict 'refuted' is for assessments, rumours and facts; a commitment is kept or broken
+                Content/claims/self-claim.md:7:1: error: verdict 'kept' is for commitments; an assessment is confirmed or refuted
+                Content/claims/self-claim.md:8:1: error: verdict date 2025-04-30 is before the claim's date 2025-05
+                Content/claims/self-claim.md:9:12: error: a claim cannot support itself
+                Content/claims/self-claim.md:10:15: error: a claim cannot contradict itself
+                5 errors, 0 warnings
+
+                """.replacingOccurrences(of: "warnings\n\n", with: "warnings\n"))
+    }
+}
