@@ -30,26 +30,29 @@ let package = Package(
             dependencies: ["VaneContent", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneQuery",
-            dependencies: ["VaneGraph", "VaneDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VaneGraph", "VaneDiagnostics", "VaneHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneSite",
-            dependencies: ["VaneContent", "CVaneSystem"]),
+            dependencies: ["VaneContent", "VaneHistory", "CVaneSystem"]),
         .target(
             name: "VaneProject",
             dependencies: ["VaneContent", "VaneSite", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "VaneHistory", dependencies: ["VaneContent", "VaneDiagnostics"]),
         .target(
             name: "VaneImport",
             dependencies: ["VaneContent", "VaneDiagnostics", .product(name: "Yams", package: "Yams")]),
         .target(
             name: "VaneBuild",
-            dependencies: ["VaneContent", "VaneGraph", "VaneQuery", "VaneSite", "VaneProject", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneSite", "VaneProject", "VaneHistory", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .target(
             name: "VaneServe",
             dependencies: ["VaneBuild", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "vane",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport",
+                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent"]),

@@ -14,6 +14,10 @@ the Hugo site over it, then measures, alternating the tools run by run:
   query     vane query events --entity X --format json (whole process)
   status    vane status --format json (whole process)
 
+At 1,000 events it also gives the corpus a git history of 1,000 commits and measures
+what recorded time adds to a full build and to a no-change build (the same files
+without the repository are the baseline).
+
 With --endoflife DIR (the products/ folder of an endoflife.date clone) it also imports
 it into an empty knowledge base (fresh, then again with nothing changed) and builds the
 result, with the counts the import prints.
@@ -129,6 +133,8 @@ def bench_size(n, runs, tools, out):
     figures["serve"] = summary(serve_latency(kb, event, runs))
 
     vendor = os.path.basename(first_file(os.path.join(kb, "Content", "entities")))[:-3]
+    if n == 1000:
+        figures["history"] = bench_history(kb, runs, work)
     figures["query"] = summary([run([VANE, "query", "events", "--entity", vendor, "--format", "json"], cwd=kb)[0] for _ in range(max(runs, 5))])
     figures["status"] = summary([run([VANE, "status", "--format", "json"] + AS_OF, cwd=kb)[0] for _ in range(max(runs, 5))])
     return figures
@@ -174,6 +180,44 @@ def serve_latency(kb, event, runs):
         server.terminate()
         server.wait()
     return samples
+
+
+def bench_history(kb, runs, out, commits=1000):
+    """Full and no-change builds of the corpus with a git history of `commits` commits,
+    against the same files outside any repository."""
+    plain, repo = os.path.join(out, "history-plain"), os.path.join(out, "history-git")
+    for folder in (plain, repo):
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(os.path.join(kb, "Content"), os.path.join(folder, "Content"))
+    env = dict(os.environ, GIT_AUTHOR_NAME="Bench", GIT_AUTHOR_EMAIL="bench@example.org", GIT_COMMITTER_NAME="Bench",
+               GIT_COMMITTER_EMAIL="bench@example.org")
+    git = lambda *args, day=0: subprocess.run(["git", "-C", repo] + list(args), check=True, capture_output=True,
+                                              env=dict(env, GIT_AUTHOR_DATE=f"{1700000000 + day * 3600} +0000", GIT_COMMITTER_DATE=f"{1700000000 + day * 3600} +0000"))
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "The corpus", day=0)
+    events = sorted(os.path.join(d, f) for d, _, fs in os.walk(os.path.join(repo, "Content", "events")) for f in fs if f.endswith(".md"))
+    for i in range(1, commits):
+        with open(events[(i * 7919) % len(events)], "a", encoding="utf-8") as f:
+            f.write(f"\nRevision {i}.\n")
+        git("commit", "-q", "-a", "-m", f"Revision {i}", day=i)
+    def clean(folder):
+        shutil.rmtree(os.path.join(folder, "public"), ignore_errors=True)
+        if os.path.exists(os.path.join(folder, "vane.sqlite")):
+            os.remove(os.path.join(folder, "vane.sqlite"))
+    full_git, full_plain, none_git, none_plain = [], [], [], []
+    for _ in range(runs):
+        for folder, samples in ((repo, full_git), (plain, full_plain)):
+            clean(folder)
+            samples.append(run([VANE, "build"] + AS_OF, cwd=folder)[0])
+    for _ in range(max(runs, 5)):
+        none_git.append(run([VANE, "build"] + AS_OF, cwd=repo)[0])
+        none_plain.append(run([VANE, "build"] + AS_OF, cwd=plain)[0])
+    clean(repo)
+    verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=repo, capture_output=True, text=True).stderr
+    phase = re.search(r"history (\d+\.\d+)s", verbose)
+    return {"commits": commits, "full_git": summary(full_git), "full_plain": summary(full_plain), "nochange_git": summary(none_git),
+            "nochange_plain": summary(none_plain), "history_phase": float(phase.group(1)) if phase else None}
 
 
 def bench_endoflife(products, runs, out):
@@ -258,6 +302,13 @@ def print_table(results):
             print(f"| {n} | " + " | ".join(row) + " |")
     for n, f in results["sizes"].items():
         print(f"\nphases of a full build at {n} events (--verbose): {f['phases']}")
+    for n, f in results["sizes"].items():
+        h = f.get("history")
+        if not h:
+            continue
+        print(f"\nrecorded time at {n} events with {h['commits']} commits (the history phase of a full build: {h['history_phase']} s):")
+        print(f"| full build, in git | {fmt(h['full_git'])} | without git | {fmt(h['full_plain'])} | added | {h['full_git']['median'] - h['full_plain']['median']:+.2f} s |")
+        print(f"| no-change build, in git | {fmt(h['nochange_git'])} | without git | {fmt(h['nochange_plain'])} | added | {h['nochange_git']['median'] - h['nochange_plain']['median']:+.3f} s |")
     if "endoflife" in results:
         e = results["endoflife"]
         print(f"\nendoflife.date import: {e['counts']}")

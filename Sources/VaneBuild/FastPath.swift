@@ -18,6 +18,9 @@ enum FastPath {
         h.add(options.output.standardizedFileURL.path)
         h.add(options.strict ? "strict" : "")
         h.add(options.publishDatabase ? "publish-db" : "")
+        h.add(options.knownAt?.text ?? "")
+        // A commit changes recorded time without changing a file under Content/.
+        h.add(GitHead.signature(above: options.historyRoot ?? options.root))
         for file in siteFiles {
             h.add("\(file.relative) \(file.size) \(file.modified)")
         }
@@ -43,5 +46,40 @@ enum FastPath {
 
     static func encode(_ diagnostics: [Diagnostic]) -> String {
         CanonicalJSON.text(diagnostics, fallback: "[]")
+    }
+}
+
+/// Where a repository's HEAD points, from its files alone (no git process): enough to see
+/// that a commit was made since the last build.
+enum GitHead {
+    static func signature(above root: URL) -> String {
+        var folder = root.standardizedFileURL
+        for _ in 0..<64 {
+            let git = folder.appendingPathComponent(".git")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: git.path, isDirectory: &isFolder) {
+                guard isFolder.boolValue else { return read(git) }
+                let head = read(git.appendingPathComponent("HEAD"))
+                var parts = [head]
+                if head.hasPrefix("ref: ") {
+                    let ref = String(head.dropFirst(5)).trimmingCharacters(in: .whitespacesAndNewlines)
+                    parts.append(read(git.appendingPathComponent(ref)))
+                    parts.append(modified(git.appendingPathComponent("packed-refs")))
+                }
+                return parts.joined(separator: " ")
+            }
+            let parent = folder.deletingLastPathComponent()
+            if parent.path == folder.path { break }
+            folder = parent
+        }
+        return ""
+    }
+
+    private static func read(_ url: URL) -> String {
+        (FileManager.default.contents(atPath: url.path)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    private static func modified(_ url: URL) -> String {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? ""
     }
 }

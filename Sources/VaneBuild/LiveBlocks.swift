@@ -94,6 +94,16 @@ enum LiveBlocks {
                     throw BlockFailure(message: "\(error)")
                 }
                 return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
+            case "changes":
+                guard let from = period(command, "--from"), let to = period(command, "--to") else {
+                    throw BlockFailure(message: "'changes' needs --from and --to")
+                }
+                do {
+                    let table = ChangeRow.table(try graph.reader().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
+                    return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
+                } catch let error as GraphReader.QueryError {
+                    throw BlockFailure(message: "\(error)")
+                }
             case "sql":
                 do {
                     let result = try graph.reader().sql(command.arguments.first?.text ?? "")

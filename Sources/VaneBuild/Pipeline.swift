@@ -2,6 +2,7 @@ import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
+import VaneHistory
 import VaneProject
 import VaneSite
 
@@ -43,6 +44,10 @@ public enum Pipeline {
         public var today: FuzzyDate = .today()
         /// Told the name of each phase as it starts (for a progress line).
         public var progress: (@Sendable (String) -> Void)?
+        /// Where recorded time is read from (the knowledge base's own folder, when `root`
+        /// is a snapshot of it), and the day it is known at (`--known-at`).
+        public var historyRoot: URL?
+        public var knownAt: FuzzyDate?
 
         public init(root: URL, database: URL? = nil, output: URL? = nil, strict: Bool = false, asOf: FuzzyDate? = nil) {
             self.root = root
@@ -66,6 +71,9 @@ public enum Pipeline {
         /// What the build noticed but went on without, for `--verbose` (a stored parse it
         /// could not use, say).
         public var notes: [String] = []
+        /// Problems that do not stop a build and that `--strict` leaves alone (git failing:
+        /// the site is built without recorded time).
+        public var warnings: [String] = []
 
         public var succeeded: Bool { failure == nil && !diagnostics.hasErrors }
     }
@@ -121,6 +129,12 @@ public enum Pipeline {
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.notes = cache.skipped.all
+        let history = timings.measure("history") { recordedHistory(options, config: result.knowledgeBase.config, cached: cache.state["history"]) }
+        switch history {
+        case .none: outcome.notes.append("no git repository: the site has no recorded time")
+        case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
+        case .history: break
+        }
         guard !diagnostics.hasErrors, let theme else { return outcome }
         var shown = result
         if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
@@ -137,7 +151,8 @@ public enum Pipeline {
         let report: SiteBuilder.Report
         do {
             (staged, report) = try timings.measure("render") { () throws(OutputError) in
-                try SiteBuilder.render(shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks)
+                try SiteBuilder.render(
+                    shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value)
             }
         } catch {
             (try? graph.value())?.discard()
@@ -174,6 +189,7 @@ public enum Pipeline {
                 let state = [
                     "inputs": inputs, "pages": String(report.pages),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
+                    "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                 ]
                 try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }
@@ -193,6 +209,16 @@ public enum Pipeline {
         }
         outcome.timings = timings
         return outcome
+    }
+
+    /// Recorded time, from the last build's when HEAD has not moved.
+    static func recordedHistory(_ options: Options, config: SiteConfig, cached: String?) -> HistoryReader.Outcome {
+        // A history stored by another version of vane is read again from git.
+        let previous = cached.flatMap { try? JSONDecoder().decode(RecordedHistory.self, from: Data($0.utf8)) }
+            .flatMap { $0.version == RecordedHistory.currentVersion ? $0 : nil }
+        let outcome = HistoryReader.read(root: options.historyRoot ?? options.root, config: config, cached: options.knownAt == nil ? previous : nil)
+        guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
+        return .history(history.knownAt(knownAt.end))
     }
 
     /// Staging folders and databases left by a build that was killed; the lock is held,
@@ -226,5 +252,12 @@ final class Background<T>: @unchecked Sendable {
         done.wait()
         defer { done.signal() }
         return try result!.get()
+    }
+}
+
+extension HistoryReader.Outcome {
+    var value: RecordedHistory? {
+        if case .history(let history) = self { return history }
+        return nil
     }
 }

@@ -458,6 +458,8 @@ jobs:
       cancel-in-progress: ${{ github.event_name == 'pull_request' }}
     steps:
       - uses: actions/checkout@v5
+        with:
+          fetch-depth: 0  # the whole history: recorded time (vane changes --recorded, History sections) reads it
 
       - name: Install vane
         run: |
@@ -531,6 +533,7 @@ jobs:
 variables:
   VANE_REPOSITORY: "https://example.org/weathervane.git"
   VANE_REF: ""
+  GIT_DEPTH: "0"  # the whole history: recorded time (vane changes --recorded, History sections) reads it
 
 stages:
   - test

@@ -1,6 +1,7 @@
 import Foundation
 import VaneContent
 import VaneDiagnostics
+import VaneHistory
 
 /// Renders a loaded knowledge base into a static site: every page in parallel into a
 /// staging folder, then swapped in whole.
@@ -22,10 +23,11 @@ public enum SiteBuilder {
     /// hard-linked instead of rendered, so its bytes and modification time stay.
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
-        blocks: [String: [LiveBlockResult]] = [:]
+        blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
     ) throws(OutputError) -> (OutputDirectory, Report) {
         var model = SiteModel(result.knowledgeBase, asOf: asOf)
         model.liveBlocks = blocks
+        model.history = history
         model.renderTemplate = { theme.render($0, template: $1) }
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")

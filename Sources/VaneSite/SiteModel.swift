@@ -1,4 +1,5 @@
 import VaneContent
+import VaneHistory
 
 /// The knowledge base indexed for rendering: edges both ways, children, and the
 /// small view-model pieces every page shares. Built once, read by all render workers.
@@ -12,6 +13,8 @@ struct SiteModel: @unchecked Sendable {
     private(set) var statusRows: [String: StatusRow]
     /// The results of each entry's `vane` blocks, in body order.
     var liveBlocks: [String: [LiveBlockResult]] = [:]
+    /// Recorded time from git; nil without a repository.
+    var history: RecordedHistory?
     /// Renders a template of the theme (the partial a block is shown with).
     var renderTemplate: (([MustacheValue], String) -> String)?
     let changesByEvent: [String: [StatusChange]]

@@ -8,7 +8,7 @@ struct Vane: AsyncParsableCommand {
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
         subcommands: [
             Build.self, Check.self, Query.self, Status.self, Ends.self, Show.self, SQL.self, New.self, Serve.self, Init.self, ThemeCommand.self,
-            Import.self, Saved.self, ScorecardCommand.self, ContradictionsCommand.self,
+            Import.self, Saved.self, ScorecardCommand.self, ContradictionsCommand.self, Changes.self,
         ])
 }
 

@@ -25,7 +25,7 @@ struct IncrementalTests {
 
     @Test func oneBodyEditRendersOnePageAndTouchesNoOther() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        #expect(build(kb).pagesRendered == 28)
+        #expect(build(kb).pagesRendered == 29)
         let second = build(kb)
         #expect(second.pagesRendered == 0)
         #expect(second.parsed == 0)

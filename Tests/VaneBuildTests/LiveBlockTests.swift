@@ -120,7 +120,7 @@ struct LiveBlockTests {
         #expect(!outcome.succeeded)
         #expect(
             outcome.diagnostics.map(\.description) == [
-                "Content/reports/broken.md:6:1: error: unknown block command 'quer' (did you mean 'query'?); blocks run ends, query, saved, sql, status",
+                "Content/reports/broken.md:6:1: error: unknown block command 'quer' (did you mean 'query'?); blocks run changes, ends, query, saved, sql, status",
                 "Content/reports/broken.md:10:14: error: unknown option '--entiy' for 'query' (did you mean '--entity'?)",
                 "Content/reports/broken.md:10:37: error: '--since': impossible date '2025-13' (a month is 01 to 12)",
                 "Content/reports/broken.md:14:19: error: unknown entity 'globx' (did you mean 'globex'?)",
@@ -163,6 +163,27 @@ struct LiveBlockTests {
         let full = try TemporaryKnowledgeBase(copying: [kb.url("Content"), kb.url("Site")])
         #expect(build(full).succeeded)
         #expect(differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public"))).isEmpty)
+    }
+
+    @Test func aChangesBlockListsWhatHappenedInTheWindow() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Q2\ndate: 2026\n---\n```vane\nchanges --from 2025-Q2 --to 2025-Q2 --entity globex\n```\n", to: "Content/reports/q2.md")
+        #expect(build(kb).succeeded)
+        let block = try #require(figure(try kb.read("public/reports/q2.html"), "changes --from 2025-Q2 --to 2025-Q2 --entity globex"))
+        let rows = block.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td>") }.map {
+            $0.components(separatedBy: "</td><td>").prefix(2).joined(separator: " ")
+        }
+        #expect(
+            rows == [
+                "<tr><td>2025-06-01 move", "<tr><td>2025-06-01 move", "<tr><td>2025-06-01 event", "<tr><td>2025-06-01 verdict",
+                "<tr><td>2025-06-01 verdict",
+            ])
+        try kb.write("---\ntitle: Bad\ndate: 2026\n---\n```vane\nchanges --from 2025\n```\n", to: "Content/reports/bad.md")
+        #expect(
+            build(kb).diagnostics.map(\.description) == [
+                "Content/reports/bad.md:6:1: error: 'changes' needs --to (a window: --from 2025-01 --to 2025-12)"
+            ])
     }
 
     @Test func underAsOfABlockUsesThatDateUnlessItNamesItsOwn() throws {

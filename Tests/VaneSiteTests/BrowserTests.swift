@@ -138,7 +138,7 @@ struct BrowserTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
         #expect(outcome.succeeded, "\(outcome.diagnostics)")
         let pages = snapshot(of: kb.url("public")).keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(pages.count == 18)
+        #expect(pages.count == 19)
         let executed = ResultCounter()
         let profiles = try TemporaryKnowledgeBase()
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in

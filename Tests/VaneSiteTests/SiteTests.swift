@@ -23,7 +23,7 @@ struct SiteTests {
     @Test func renderedHTMLMatchesTheGoldenFiles() throws {
         let (kb, _) = try build([Repository.fixture("small/Content")])
         let pages = snapshot(of: kb.url("public")).filter { $0.key.hasSuffix(".html") }
-        #expect(pages.count == 28)
+        #expect(pages.count == 29)
         for (path, data) in pages.sorted(by: { $0.key < $1.key }) {
             expectGolden(String(decoding: data, as: UTF8.self), "Tests/VaneSiteTests/Golden/small/\(path)")
         }

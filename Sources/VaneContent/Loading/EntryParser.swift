@@ -12,7 +12,9 @@ public struct EntryParser: Sendable {
     }
 
     /// The entry (nil when the file cannot be read at all) and every problem found in it.
-    public func parse(_ data: Data, kind: Kind, id: String, path: String) -> (Entry?, [Diagnostic]) {
+    /// With `body: false` the body is not rendered (for reading an old version's front
+    /// matter quickly: no cmark-gfm, so it may run on any thread).
+    public func parse(_ data: Data, kind: Kind, id: String, path: String, body renderBody: Bool = true) -> (Entry?, [Diagnostic]) {
         let source: SourceText
         do {
             source = try SourceText.split(data)
@@ -40,6 +42,7 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (kept, but not part of the format)"))
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
         }
+        guard renderBody else { return (entry, fm.diagnostics) }
         let body = BodyRenderer.render(
             lines: source.bodyLines, firstLine: source.bodyFirstLine, path: path, unsafeHTML: config.unsafeHTML)
         entry.body = body.markdown

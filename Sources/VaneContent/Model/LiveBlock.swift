@@ -55,6 +55,7 @@ public enum BlockGrammar {
             ]),
         "status": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--min-risk": .count]),
         "ends": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--within": .count]),
+        "changes": Command(arguments: [], options: ["--from": .period, "--to": .period, "--entity": .entity]),
         "sql": Command(arguments: [("statement", .text)], options: [:]),
         "saved": Command(arguments: [("name", .text)], options: [:]),
     ]
@@ -134,6 +135,11 @@ public enum BlockGrammar {
         }
         for extra in command.arguments.dropFirst(grammar.arguments.count) {
             problems.append(.error(extra.location, "unexpected argument '\(extra.text)' for '\(command.name)'"))
+        }
+        if command.name == "changes" {
+            for option in ["--from", "--to"] where command.options[option] == nil {
+                problems.append(.error(command.location, "'changes' needs \(option) (a window: --from 2025-01 --to 2025-12)"))
+            }
         }
         if command.name == "sql", let statement = command.arguments.first {
             let keyword = statement.text.prefix { !$0.isWhitespace && $0 != "(" }.uppercased()

@@ -44,6 +44,12 @@ struct SiteExtras {
             OutputFile(path: "feeds/reports.atom", fingerprint: fingerprint("feeds/reports.atom", [fingerprints.everything, fingerprints.blocks])) {
                 Data(AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).xml.utf8)
             })
+        if let history = model.history {
+            files.append(
+                OutputFile(path: ChangesFeed.path, fingerprint: fingerprint(ChangesFeed.path, [fingerprints.everything])) {
+                    Data(ChangesFeed(model: model, history: history).xml.utf8)
+                })
+        }
         files.append(
             OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
                 Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)

@@ -1,4 +1,5 @@
 import VaneContent
+import VaneHistory
 
 /// What each page shows, reduced to one number: a page whose fingerprint is the same as
 /// at the last build would render the same bytes, so it is not rendered again.
@@ -38,6 +39,12 @@ struct PageFingerprints {
             h.add(edge.to)
         }
         for s in model.kb.statusChanges { h.add(s.signature) }
+        // Recorded time: the home page's "What's new", the changes feed.
+        if let history = model.history {
+            h.add(history.head)
+            h.add(String(describing: history.changes.filter { $0.commit == nil }))
+            h.add(history.uncommitted.joined(separator: " "))
+        }
         everything = h.value
         var b = StableHash()
         for (id, results) in model.liveBlocks.sorted(by: { $0.key < $1.key }) {
@@ -69,6 +76,14 @@ struct PageFingerprints {
             h.add(summaries[other] ?? 0)
         }
         for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
+        // Its history: the commits that touched it, and whether it is committed.
+        if let history = model.history {
+            for touch in history.touches[id] ?? [] {
+                h.add(touch.commit)
+                h.add(history.commit(touch.commit)?.subject ?? "")
+            }
+            h.add(history.uncommitted.contains(id) ? "uncommitted" : "")
+        }
         // An entity page links to the contradictions about it.
         if model.contradictionGroups.contains(where: { $0.entity == id }) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

@@ -16,6 +16,41 @@ public enum DefaultTheme {
 {{/content}}{{/layout}}
 
 """#,
+        "changes": #"""
+{{<layout}}{{$content}}
+<h1>What changed</h1>
+<p class="lede">The last four quarters in event time: the status moves that took effect, the events and claims dated in each quarter, and the verdicts reached in it. <code>vane changes --from … --to …</code> answers for any window, and <code>--recorded</code> for what was written when.</p>
+{{#quarters}}
+<section aria-labelledby="{{anchor}}">
+<h2 id="{{anchor}}">{{label}}</h2>
+{{#empty}}
+<p>Nothing recorded for this quarter.</p>
+{{/empty}}
+{{#hasMoves}}
+<h3>Status moves</h3>
+<ul class="moves">
+{{#moves}}
+<li>{{#date}}{{> partials/date}}{{/date}} · {{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}{{#channel}} ({{channel}}){{/channel}}: {{axis}} {{from}} → {{to}}{{#event}} · <a href="{{root}}{{url}}">{{title}}</a>{{/event}}</li>
+{{/moves}}
+</ul>
+{{/hasMoves}}
+{{#events}}
+<h3>Events</h3>
+{{> partials/entry-links}}
+{{/events}}
+{{#claims}}
+<h3>Claims made</h3>
+{{> partials/entry-links}}
+{{/claims}}
+{{#verdicts}}
+<h3>Verdicts reached</h3>
+{{> partials/entry-links}}
+{{/verdicts}}
+</section>
+{{/quarters}}
+{{/content}}{{/layout}}
+
+"""#,
         "claim": #"""
 {{<layout}}{{$content}}
 <article class="entry claim">
@@ -38,7 +73,9 @@ public enum DefaultTheme {
 {{/supportedBy}}{{#contradicts}}<section aria-labelledby="contradicts"><h2 id="contradicts">Contradicts</h2>{{> partials/entry-links}}</section>
 {{/contradicts}}{{#contradictedBy}}<section aria-labelledby="contradicted-by"><h2 id="contradicted-by">Contradicted by</h2>{{> partials/entry-links}}</section>
 {{/contradictedBy}}{{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
-{{/mentionedBy}}{{> partials/references}}
+{{/mentionedBy}}
+{{> partials/recorded}}
+{{> partials/references}}
 </article>
 {{/content}}{{/layout}}
 
@@ -194,6 +231,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
+{{> partials/recorded}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -232,6 +270,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
+{{> partials/recorded}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -256,6 +295,17 @@ public enum DefaultTheme {
 <p><a href="{{root}}reports.html">All reports</a></p>
 </section>
 {{/reports}}
+{{#whatsNew}}
+<section aria-labelledby="whats-new">
+<h2 id="whats-new">What's new</h2>
+<ul class="whats-new">
+{{#items}}
+<li>{{#date}}{{> partials/date}}{{/date}}{{#uncommitted}}now (not committed yet){{/uncommitted}} · {{#entry}}<a href="{{root}}{{url}}">{{title}}</a>{{/entry}}{{^entry}}<code>{{entryID}}</code> (removed){{/entry}}: {{text}}</li>
+{{/items}}
+</ul>
+<p><a href="{{root}}changes.html">What changed, quarter by quarter</a></p>
+</section>
+{{/whatsNew}}
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
@@ -307,6 +357,7 @@ public enum DefaultTheme {
 <li><a href="{{root}}reports.html">Reports</a></li>
 <li><a href="{{root}}scorecards.html">Scorecards</a></li>
 <li><a href="{{root}}contradictions.html">Contradictions</a></li>
+<li><a href="{{root}}changes.html">Changes</a></li>
 <li><a href="{{root}}search.html">Search</a></li>
 </ul>
 </nav>
@@ -405,6 +456,20 @@ public enum DefaultTheme {
         "partials/move": #"""
 {{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}
 """#,
+        "partials/recorded": #"""
+{{#recorded}}
+<section aria-labelledby="history" class="history">
+<h2 id="history">History</h2>
+<p class="recorded">{{#first}}Recorded {{#date}}{{> partials/date}}{{/date}}{{/first}}{{#last}} · last changed {{#date}}{{> partials/date}}{{/date}} (<code>{{short}}</code>: {{subject}}){{/last}}{{#uncommitted}} · changed since, not committed yet{{/uncommitted}}</p>
+<ul class="commits">
+{{#items}}
+<li>{{#commit}}{{#date}}{{> partials/date}}{{/date}} · <code>{{short}}</code> {{subject}}{{/commit}} <span class="badge">{{touch}}</span></li>
+{{/items}}
+</ul>
+</section>
+{{/recorded}}
+
+"""#,
         "partials/references": #"""
 {{#references}}
 <section class="references" aria-labelledby="references">
@@ -470,7 +535,9 @@ public enum DefaultTheme {
 {{{body}}}
 </div>
 {{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
-{{/mentionedBy}}{{> partials/references}}
+{{/mentionedBy}}
+{{> partials/recorded}}
+{{> partials/references}}
 </article>
 {{/content}}{{/layout}}
 
@@ -555,6 +622,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/citedBy}}
+{{> partials/recorded}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}

@@ -4,7 +4,7 @@ import VaneContent
 /// One page to render: where it goes, with which template, for which entry.
 struct PageSpec: Sendable {
     enum Content: Sendable {
-        case home, timeline, entities, claims, sources, reports, scorecards, contradictions
+        case home, timeline, entities, claims, sources, reports, scorecards, contradictions, changes
         case status(vendor: String?)
         case notFound, search
         case entry(String)
@@ -23,6 +23,8 @@ extension PageSpec.Content {
 struct HomePage: Encodable {
     struct Reports: Encodable { var items: [ReportSummary] }
     var reports: Reports?
+    struct WhatsNew: Encodable { var items: [RecordedChangeView] }
+    var whatsNew: WhatsNew?
     var events: [EventSummary]
     var riskSummary: RiskSummary?
     var endsSummary: EndsBoard?
@@ -103,6 +105,7 @@ struct EntryPage: Encodable {
     var date: DateView?
     var references: References?
     var mentionedBy: Section?
+    var recorded: RecordedView?
 }
 
 struct EntityPage: Encodable {
@@ -185,6 +188,7 @@ extension SiteModel {
             PageSpec(path: "reports.html", template: "reports", content: .reports),
             PageSpec(path: "scorecards.html", template: "scorecards", content: .scorecards),
             PageSpec(path: "contradictions.html", template: "contradictions", content: .contradictions),
+            PageSpec(path: "changes.html", template: "changes", content: .changes),
             PageSpec(path: "status.html", template: "status", content: .status(vendor: nil)),
             PageSpec(path: "404.html", template: "404", content: .notFound),
             PageSpec(path: "search.html", template: "search", content: .search),
@@ -215,6 +219,7 @@ extension SiteModel {
         case .reports: (title, content) = ("Reports", MustacheEncoder.encode(reportIndex()))
         case .scorecards: (title, content) = ("Scorecards", MustacheEncoder.encode(scorecardsPage()))
         case .contradictions: (title, content) = ("Contradictions", MustacheEncoder.encode(contradictionsPage()))
+        case .changes: (title, content) = ("What changed", MustacheEncoder.encode(changesPage()))
         case .status(let vendor):
             let status = statusPage(vendor: vendor)
             (title, content) = (status.heading, MustacheEncoder.encode(status))
@@ -241,6 +246,8 @@ extension SiteModel {
         switch page.content {
         case .reports:
             return [FeedLink(type: "application/atom+xml", title: "Reports (Atom)", href: root + "feeds/reports.atom")]
+        case .changes:
+            return history == nil ? [] : [FeedLink(type: "application/atom+xml", title: "Recorded changes (Atom)", href: root + "feeds/changes.atom")]
         case .home, .timeline: base = "feeds/events"
         case .entry(let id) where kb.entry(id)?.kind == .entity: base = "feeds/entities/\(id)"
         default: return []
@@ -276,8 +283,9 @@ extension SiteModel {
 
     private func home() -> HomePage {
         let reports = newestFirst(kb.entries(of: .report)).prefix(3).map(reportSummary)
+        let news = whatsNew(limit: 8)
         return HomePage(
-            reports: reports.isEmpty ? nil : HomePage.Reports(items: reports),
+            reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
             events: newestFirst(kb.entries(of: .event)).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
             endsSummary: endsBoard(rows: board.rows))
     }
@@ -345,7 +353,7 @@ extension SiteModel {
         let common = EntryPage(
             title: e.title, id: e.id, body: body.html, type: e.type, tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
             date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
-            mentionedBy: section(sources(to: e.id, .mentions)))
+            mentionedBy: section(sources(to: e.id, .mentions)), recorded: recordedView(e.id))
         let own: MustacheValue
         switch e.kind {
         case .entity: own = MustacheEncoder.encode(entity(e))

@@ -250,7 +250,7 @@ extension SiteModel {
         }
     }
 
-    private func label(_ value: String?) -> String { value.map(board.scales.label) ?? "unknown" }
+    func label(_ value: String?) -> String { value.map(board.scales.label) ?? "unknown" }
 
     private func availabilityText(_ status: EntityStatus) -> String {
         var text = label(status.availability?.value)

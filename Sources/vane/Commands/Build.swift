@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaneBuild
+import VaneHistory
 
 extension Vane {
     struct Build: ParsableCommand {
@@ -24,11 +25,36 @@ extension Vane {
         @Option(name: .customLong("as-of"), help: "Render the site as it stood at the end of this period (default: today).")
         var asOf: String?
 
+        @OptionGroup var recorded: RecordedOptions
+
         func run() throws {
             var options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map { try parsePeriod($0, option: "--as-of") })
             options.publishDatabase = publishDatabase
+            var snapshot: RecordedSnapshot?
+            defer { snapshot?.remove() }
+            if let knownAt = try recorded.date {
+                // The files as recorded then, built into this knowledge base's output; the
+                // graph of that build is not kept (the database stays today's).
+                do {
+                    snapshot = try RecordedSnapshot.at(knownAt, root: kb.rootURL)
+                } catch {
+                    printError("error: \(error)")
+                    throw ExitCode.failure
+                }
+                let output = options.output
+                options = Pipeline.Options(
+                    root: snapshot!.root, database: snapshot!.root.appendingPathComponent("vane.sqlite"), output: output, strict: strict,
+                    asOf: options.asOf ?? knownAt)
+                options.publishDatabase = publishDatabase
+                options.historyRoot = kb.rootURL
+                options.knownAt = knownAt
+                if verbose {
+                    printError(
+                        "note: the knowledge base as recorded in \(snapshot!.commit.short) (\(snapshot!.commit.date)): \(snapshot!.commit.subject)")
+                }
+            }
             let progress = Terminal.Progress()
             options.progress = { progress.update($0) }
             let outcome = Pipeline.build(options) { holder in
@@ -36,6 +62,7 @@ extension Vane {
             }
             progress.finish()
             report(outcome.diagnostics)
+            for warning in outcome.warnings { printError("warning: \(warning)") }
             if let failure = outcome.failure {
                 printError("error: \(failure)")
                 throw ExitCode.failure

@@ -18,6 +18,8 @@ extension Vane {
         @Option(help: "Only this vendor's tree (an entity id or alias and everything under it).")
         var entity: String?
 
+        @OptionGroup var recorded: RecordedOptions
+
         @Option(help: "Output format: table, json or csv.")
         var format: OutputFormat = .table
 
@@ -26,8 +28,8 @@ extension Vane {
         }
 
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
-            let board = try readBoard(kb, asOf: date, within: entity)
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let board = try readBoard(kb, recorded, asOf: date, within: entity)
             let ends = board.announcedEnds(within: within)
             switch format {
             case .json: output(JSONOutput.encode(ends.map { EndReport($0, board: board) }))

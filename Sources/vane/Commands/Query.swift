@@ -39,6 +39,8 @@ extension Vane {
         @Option(help: "Claims only: the verdict (pending, kept, broken, confirmed, refuted, superseded).")
         var verdict: String?
 
+        @OptionGroup var recorded: RecordedOptions
+
         @Option(help: "Output format: table, json or csv.")
         var format: OutputFormat = .table
 
@@ -46,7 +48,7 @@ extension Vane {
             let filter = EntryFilter(
                 entity: entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
                 until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
-            let reader = try open(kb)
+            let reader = try open(kb, recorded)
             do {
                 switch kind {
                 case .events: print(try reader.events(filter))

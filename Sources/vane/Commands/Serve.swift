@@ -21,6 +21,7 @@ extension Vane {
             printError("serving \(options.output.path) on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             try await PreviewServer.run(options, port: port) { outcome in
                 report(outcome.diagnostics)
+                for warning in outcome.warnings { printError("warning: \(warning)") }
                 if let failure = outcome.failure { printError("error: \(failure)") }
                 if outcome.succeeded {
                     printError("built: \(outcome.pagesRendered) of \(outcome.pages) pages rendered")

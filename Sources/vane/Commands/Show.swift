@@ -17,9 +17,11 @@ extension Vane {
         @Option(name: .customLong("as-of"), help: "A product's status as known at the end of this period (default: today).")
         var asOf: String?
 
+        @OptionGroup var recorded: RecordedOptions
+
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
-            guard let dossier = try open(kb).dossier(id, asOf: date) else {
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            guard let dossier = try open(kb, recorded).dossier(id, asOf: date) else {
                 printError("error: no entry '\(id)'")
                 throw ExitCode.failure
             }

@@ -15,6 +15,8 @@ extension Vane {
         @Option(name: .customLong("as-of"), help: "The status as known at the end of this period (default: today).")
         var asOf: String?
 
+        @OptionGroup var recorded: RecordedOptions
+
         @Option(name: .customLong("min-risk"), help: "Only products with at least this platform risk (0–100); gone products are left out.")
         var minRisk: Int?
 
@@ -26,8 +28,8 @@ extension Vane {
         }
 
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? .today()
-            var board = try readBoard(kb, asOf: date, within: entity)
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            var board = try readBoard(kb, recorded, asOf: date, within: entity)
             if let minRisk {
                 board.ranked = board.ranked.filter { ($0.risk?.score ?? 0) >= minRisk }
                 board.gone = []
@@ -42,9 +44,9 @@ extension Vane {
 }
 
 /// The status board at a date, or a printed error.
-func readBoard(_ kb: KnowledgeBaseOptions, asOf: FuzzyDate, within entity: String?) throws -> StatusBoard {
+func readBoard(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions, asOf: FuzzyDate, within entity: String?) throws -> StatusBoard {
     do {
-        return try open(kb).statusBoard(asOf: asOf, within: entity)
+        return try open(kb, recorded).statusBoard(asOf: asOf, within: entity)
     } catch let error as GraphReader.QueryError {
         printError("error: \(error)")
         throw ExitCode.failure

@@ -1,0 +1,46 @@
+/// What changed in event time between two dates: the status moves that took effect, the
+/// events and claims dated in the window, and the verdicts reached in it.
+public struct ChangeWindow: Sendable {
+    public var from: FuzzyDate
+    public var to: FuzzyDate
+
+    public init(from: FuzzyDate, to: FuzzyDate) {
+        self.from = from
+        self.to = to
+    }
+
+    /// From the start of `from` to the end of `to`.
+    public func contains(_ date: FuzzyDate) -> Bool { date.start >= from.start && date.start <= to.end }
+
+    public struct Move: Hashable, Sendable {
+        public var entity: String
+        public var move: StatusMove
+    }
+
+    /// Every move of `board` that took effect in the window, oldest first (the board is
+    /// computed as of the window's end, so it knows every move up to it).
+    public func moves(_ board: StatusBoard) -> [Move] {
+        board.rows.flatMap { row in row.status.moves.filter { contains($0.date) }.map { Move(entity: row.entity, move: $0) } }
+            .sorted { a, b in
+                (a.move.date.startKey, a.move.event, a.entity, a.move.axis.rawValue, a.move.channel ?? "")
+                    < (b.move.date.startKey, b.move.event, b.entity, b.move.axis.rawValue, b.move.channel ?? "")
+            }
+    }
+
+    /// The quarter a date falls in, and the three before it: `changes.html`'s sections.
+    public static func lastFourQuarters(before date: FuzzyDate) -> [ChangeWindow] {
+        var year = date.year
+        var quarter = (date.month - 1) / 3 + 1
+        var windows: [ChangeWindow] = []
+        for _ in 0..<4 {
+            let q = try! FuzzyDate(parsing: "\(year)-Q\(quarter)")
+            windows.append(ChangeWindow(from: q, to: q))
+            quarter -= 1
+            if quarter == 0 {
+                quarter = 4
+                year -= 1
+            }
+        }
+        return windows
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+
+/// The `git` command, run in a knowledge base's folder. Paths and messages that come back
+/// are data: they are parsed, never interpreted.
+enum Git {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `git -C root ARGS`, its standard output; a non-zero exit is a failure with git's message.
+    static func run(_ arguments: [String], in root: URL, input: Data? = nil) throws(Failure) -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", root.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        // Plain, stable output whatever the user's configuration says.
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        environment["LC_ALL"] = "C"
+        environment["GIT_TERMINAL_PROMPT"] = "0"
+        process.environment = environment
+        let output = Pipe()
+        let errors = Pipe()
+        let feed = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input == nil ? FileHandle.nullDevice : feed
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run git (\(error.localizedDescription))")
+        }
+        // Read while writing, so neither side blocks on a full pipe.
+        let collected = Collected()
+        let reader = Thread { collected.data = output.fileHandleForReading.readDataToEndOfFile() }
+        reader.start()
+        let errorReader = Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }
+        errorReader.start()
+        if let input {
+            feed.fileHandleForWriting.write(input)
+            try? feed.fileHandleForWriting.close()
+        }
+        process.waitUntilExit()
+        collected.wait()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: message.isEmpty ? "git \(arguments.first ?? "") failed (\(process.terminationStatus))" : message)
+        }
+        return collected.data ?? Data()
+    }
+
+    /// Both streams of a process, read on their own threads.
+    final class Collected: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        var data: Data? { didSet { done.signal() } }
+        var errors: Data? { didSet { done.signal() } }
+        func wait() {
+            done.wait()
+            done.wait()
+        }
+    }
+
+    static func text(_ arguments: [String], in root: URL) throws(Failure) -> String {
+        String(decoding: try run(arguments, in: root), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The contents of `rev:path` for each request (nil when missing), in one `cat-file`.
+    static func blobs(_ requests: [String], in root: URL) throws(Failure) -> [Data?] {
+        guard !requests.isEmpty else { return [] }
+        let input = Data(requests.map { $0 + "\n" }.joined().utf8)
+        let out = [UInt8](try run(["cat-file", "--batch"], in: root, input: input))
+        var results: [Data?] = []
+        var i = 0
+        while i < out.count, results.count < requests.count {
+            guard let newline = out[i...].firstIndex(of: 0x0A) else { break }
+            let header = String(decoding: out[i..<newline], as: UTF8.self)
+            i = newline + 1
+            if header.hasSuffix(" missing") || header.hasSuffix(" ambiguous") {
+                results.append(nil)
+                continue
+            }
+            let size = Int(header.split(separator: " ").last ?? "") ?? 0
+            results.append(Data(out[i..<min(i + size, out.count)]))
+            i += size + 1
+        }
+        while results.count < requests.count { results.append(nil) }
+        return results
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import VaneContent
+import VaneDiagnostics
+
+/// Reads recorded time from git: one `git log` pass over `Content/`, one `cat-file` for
+/// the versions of events and claims, one `status` for what is not committed yet.
+public enum HistoryReader {
+    public enum Outcome: Sendable {
+        /// Not a git repository: no recorded time (said once under `--verbose`).
+        case none
+        /// git failed, or the clone is shallow: one warning, and no recorded time.
+        case failed(String)
+        case history(RecordedHistory)
+    }
+
+    /// The HEAD commit of the repository holding `root`, or nil when there is none (cheap:
+    /// for the cache check).
+    public static func head(of root: URL) -> String? {
+        try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root)
+    }
+
+    /// Recorded time for the knowledge base at `root`. `cached` is the last build's,
+    /// reused when HEAD has not moved (only the uncommitted part is read again).
+    public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil) -> Outcome {
+        guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { return .none }
+        do throws(Git.Failure) {
+            if try Git.text(["rev-parse", "--is-shallow-repository"], in: root) == "true" {
+                return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
+            }
+            guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else {
+                // A repository with no commit yet: everything is recorded "now".
+                var history = RecordedHistory.empty
+                history.uncommitted = try uncommittedIDs(root)
+                return .history(history)
+            }
+            var history: RecordedHistory
+            if let cached, cached.head == head {
+                history = cached
+                history.changes.removeAll { $0.commit == nil }
+            } else {
+                history = try committed(root: root, head: head, config: config)
+            }
+            let dirty = try uncommittedIDs(root)
+            history.uncommitted = dirty
+            history.changes += try uncommittedChanges(root: root, ids: dirty, config: config)
+            return .history(history)
+        } catch {
+            return .failed("git: \(error.description)")
+        }
+    }
+
+    // MARK: - Commits
+
+    private static func committed(root: URL, head: String, config: SiteConfig) throws(Git.Failure) -> RecordedHistory {
+        let log = try Git.run(
+            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e%H%x1f%h%x1f%ct%x1f%s", "HEAD", "--", "Content"], in: root)
+        var commits: [Commit] = []
+        var touches: [String: [RecordedHistory.EntryTouch]] = [:]
+        var paths: [String: [(commit: String, touch: Touch, path: String)]] = [:]
+        for record in String(decoding: log, as: UTF8.self).split(separator: "\u{1E}") {
+            let lines = record.split(separator: "\n", omittingEmptySubsequences: true)
+            guard let header = lines.first else { continue }
+            let fields = header.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 4, let time = Int64(fields[2]) else { continue }
+            let commit = Commit(hash: fields[0], short: fields[1], time: time, date: day(time), subject: fields[3])
+            commits.append(commit)
+            for line in lines.dropFirst() {
+                let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let (_, id) = entry(at: parts[1]) else { continue }
+                let touch: Touch = parts[0].hasPrefix("A") ? .added : parts[0].hasPrefix("D") ? .removed : .changed
+                touches[id, default: []].append(.init(commit: commit.hash, touch: touch))
+                paths[id, default: []].append((commit.hash, touch, parts[1]))
+            }
+        }
+        let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash))
+        return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
+    }
+
+    /// The assessments written by each version of each event and claim, compared with the
+    /// version before: a change for every value that differs.
+    private static func assessmentChanges(
+        root: URL, paths: [String: [(commit: String, touch: Touch, path: String)]], config: SiteConfig, order: [String]
+    ) throws(Git.Failure) -> [RecordedChange] {
+        let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        var requests: [String] = []
+        var plan: [(id: String, commit: String, kind: Kind, request: Int?)] = []
+        for (id, list) in paths {
+            for touch in list.sorted(by: { rank[$0.commit] ?? 0 > rank[$1.commit] ?? 0 }) {
+                guard let (kind, _) = entry(at: touch.path), kind == .event || kind == .claim else { continue }
+                if touch.touch == .removed {
+                    plan.append((id, touch.commit, kind, nil))
+                } else {
+                    plan.append((id, touch.commit, kind, requests.count))
+                    requests.append("\(touch.commit):./\(touch.path)")
+                }
+            }
+        }
+        let blobs = try Git.blobs(requests, in: root)
+        let parser = EntryParser(config: config)
+        // Front matter only, on all cores.
+        let read = ResultSlots<[String: String]>(count: plan.count)
+        let steps = plan
+        DispatchQueue.concurrentPerform(iterations: steps.count) { i in
+            let step = steps[i]
+            read[i] = step.request.flatMap { blobs[$0] }.map { assessments(of: $0, kind: step.kind, id: step.id, parser: parser) } ?? [:]
+        }
+        let versions = read.values
+        var previous: [String: [String: String]] = [:]
+        var changes: [RecordedChange] = []
+        for (i, step) in plan.enumerated() {
+            let now = versions[i]
+            changes += differences(previous[step.id] ?? [:], now, entry: step.id, commit: step.commit)
+            previous[step.id] = now
+        }
+        // Oldest first: the order the commits were made in, then by entry.
+        return changes.enumerated().sorted { a, b in
+            let (x, y) = (rank[a.element.commit ?? ""] ?? -1, rank[b.element.commit ?? ""] ?? -1)
+            return x != y ? x > y : (a.element.entry, a.offset) < (b.element.entry, b.offset)
+        }.map(\.element)
+    }
+
+    // MARK: - Not committed yet
+
+    private static func uncommittedIDs(_ root: URL) throws(Git.Failure) -> [String] {
+        let status = try Git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "Content"], in: root)
+        var ids: Set<String> = []
+        for item in String(decoding: status, as: UTF8.self).split(separator: "\0") where item.count > 3 {
+            // `XY path`, paths relative to the repository's top: keep what follows Content/.
+            let path = String(item.dropFirst(3))
+            guard let range = path.range(of: "Content/") else { continue }
+            if let (_, id) = entry(at: String(path[range.lowerBound...])) { ids.insert(id) }
+        }
+        return ids.sorted()
+    }
+
+    private static func uncommittedChanges(root: URL, ids: [String], config: SiteConfig) throws(Git.Failure) -> [RecordedChange] {
+        guard !ids.isEmpty else { return [] }
+        let wanted = Set(ids)
+        var found: [(id: String, kind: Kind, path: String)] = []
+        for kind in [Kind.event, .claim] {
+            for file in DirectoryWalker.files(under: root.appendingPathComponent("Content/\(kind.folder)").path) ?? [] {
+                let path = "Content/\(kind.folder)/\(file.relative)"
+                if let (_, id) = entry(at: path), wanted.contains(id) { found.append((id, kind, path)) }
+            }
+        }
+        let heads = try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root)
+        let parser = EntryParser(config: config)
+        var changes: [RecordedChange] = []
+        for (index, file) in found.enumerated() {
+            let before = heads[index].map { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) } ?? [:]
+            let now =
+                FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path)
+                .map { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) } ?? [:]
+            changes += differences(before, now, entry: file.id, commit: nil)
+        }
+        return changes
+    }
+
+    // MARK: - Assessments
+
+    /// `status|entity|axis|channel` → value for an event; `verdict` → verdict (with its
+    /// date) for a claim.
+    static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser) -> [String: String] {
+        guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return [:] }
+        if kind == .claim { return ["verdict": (entry.verdict ?? "pending") + (entry.verdictDate.map { " (\($0.text))" } ?? "")] }
+        var values: [String: String] = [:]
+        for setting in entry.status {
+            let what = setting.axis == .ends ? "end" : "status"
+            values["\(what)|\(setting.entity.text)|\(setting.axis.rawValue)|\(setting.channel ?? "")"] = setting.value
+        }
+        return values
+    }
+
+    static func differences(_ before: [String: String], _ after: [String: String], entry: String, commit: String?) -> [RecordedChange] {
+        Set(before.keys).union(after.keys).sorted().compactMap { key in
+            guard before[key] != after[key] else { return nil }
+            let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
+            if parts[0] == "verdict" {
+                return RecordedChange(commit: commit, entry: entry, what: .verdict, before: before[key], after: after[key])
+            }
+            return RecordedChange(
+                commit: commit, entry: entry, what: parts[0] == "end" ? .end : .status, entity: parts[1], axis: parts[2],
+                channel: parts[3].isEmpty ? nil : parts[3], before: before[key], after: after[key])
+        }
+    }
+
+    // MARK: - Paths and days
+
+    /// The kind and id of an entry file under `Content/`.
+    static func entry(at path: String) -> (Kind, String)? {
+        let parts = path.split(separator: "/")
+        guard parts.count >= 3, parts[0] == "Content", let kind = Kind(folder: String(parts[1])), parts.last!.hasSuffix(".md") else { return nil }
+        return (kind, String(parts.last!.dropLast(3)))
+    }
+
+    static func day(_ time: Int64) -> String {
+        let days = Int(floor(Double(time) / 86_400))
+        // Civil date from a day number (Howard Hinnant's civil_from_days).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        return String(format: "%04d-%02d-%02d", y, m, d)
+    }
+}

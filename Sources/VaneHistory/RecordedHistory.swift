@@ -1,0 +1,113 @@
+import Foundation
+import VaneContent
+
+/// A commit that touched `Content/`.
+public struct Commit: Codable, Hashable, Sendable {
+    public var hash: String
+    public var short: String
+    /// Seconds since 1970 (the committer's time: when it was recorded in the repository).
+    public var time: Int64
+    /// The commit's day in UTC, `YYYY-MM-DD`.
+    public var date: String
+    public var subject: String
+
+    public init(hash: String, short: String, time: Int64, date: String, subject: String) {
+        self.hash = hash
+        self.short = short
+        self.time = time
+        self.date = date
+        self.subject = subject
+    }
+}
+
+/// What a commit did to an entry's file.
+public enum Touch: String, Codable, Sendable {
+    case added, changed, removed
+}
+
+/// A change of assessment as recorded: a status value, an announced end or a verdict
+/// that a commit (or the working tree, `commit` nil) wrote differently than before.
+public struct RecordedChange: Codable, Hashable, Sendable {
+    public enum What: String, Codable, Sendable {
+        case status, end, verdict
+    }
+    /// nil: not committed yet (recorded "now").
+    public var commit: String?
+    /// The event or claim whose file changed.
+    public var entry: String
+    public var what: What
+    /// For a status or an end: the entity, the axis and the channel it is about.
+    public var entity: String?
+    public var axis: String?
+    public var channel: String?
+    public var before: String?
+    public var after: String?
+}
+
+/// Recorded time: what the knowledge base's git history says about when each entry and
+/// each assessment was written.
+public struct RecordedHistory: Codable, Sendable {
+    /// Commits that touched `Content/`, newest first.
+    public var commits: [Commit]
+    /// Entry id → what each commit did to its file, newest first.
+    public var touches: [String: [EntryTouch]]
+    /// Assessment changes, oldest first, the uncommitted ones last.
+    public var changes: [RecordedChange]
+    /// Entries whose file differs from the last commit (recorded "now").
+    public var uncommitted: [String]
+    /// The HEAD this was computed at.
+    public var head: String
+    /// Bump when what is computed changes, so a stored history is read again from git.
+    public static let currentVersion = 1
+    public var version = RecordedHistory.currentVersion
+
+    public struct EntryTouch: Codable, Hashable, Sendable {
+        public var commit: String
+        public var touch: Touch
+    }
+
+    /// Commits by hash, built once.
+    private var byHash: [String: Commit] = [:]
+
+    enum CodingKeys: String, CodingKey { case commits, touches, changes, uncommitted, head, version }
+
+    public init(commits: [Commit], touches: [String: [EntryTouch]], changes: [RecordedChange], uncommitted: [String], head: String) {
+        self.commits = commits
+        self.touches = touches
+        self.changes = changes
+        self.uncommitted = uncommitted
+        self.head = head
+        byHash = Dictionary(commits.map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            commits: try c.decode([Commit].self, forKey: .commits), touches: try c.decode([String: [EntryTouch]].self, forKey: .touches),
+            changes: try c.decode([RecordedChange].self, forKey: .changes), uncommitted: try c.decode([String].self, forKey: .uncommitted),
+            head: try c.decode(String.self, forKey: .head))
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+    }
+
+    public static let empty = RecordedHistory(commits: [], touches: [:], changes: [], uncommitted: [], head: "")
+
+    public func commit(_ hash: String?) -> Commit? { hash.flatMap { byHash[$0] } }
+
+    /// The commit that first added the entry, and the last that changed it.
+    public func recorded(_ id: String) -> (first: Commit?, last: Commit?) {
+        let list = touches[id] ?? []
+        let index = byHash
+        let first = list.last(where: { $0.touch == .added }) ?? list.last
+        return (first.flatMap { index[$0.commit] }, list.first.flatMap { index[$0.commit] })
+    }
+
+    /// Only what was recorded by the end of `day` (YYYY-MM-DD): for a knowledge base as
+    /// known at a date. Uncommitted changes are left out.
+    public func knownAt(_ day: String) -> RecordedHistory {
+        let kept = commits.filter { $0.date <= day }
+        let hashes = Set(kept.map(\.hash))
+        return RecordedHistory(
+            commits: kept, touches: touches.mapValues { $0.filter { hashes.contains($0.commit) } }.filter { !$0.value.isEmpty },
+            changes: changes.filter { $0.commit.map(hashes.contains) ?? false }, uncommitted: [], head: kept.first?.hash ?? "")
+    }
+}

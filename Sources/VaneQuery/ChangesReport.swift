@@ -1,0 +1,183 @@
+import Foundation
+import GRDB
+import VaneContent
+import VaneGraph
+import VaneHistory
+
+/// `vane changes`: what changed between two dates, in event time (what happened then) or
+/// in recorded time (what was written then, from git).
+public struct ChangeRow: Encodable, Sendable, TabularRow {
+    /// The day it happened (event time) or was committed (recorded time); `now` when not
+    /// committed yet.
+    public var date: String
+    /// move, event, claim or verdict; added, changed, removed, status, end or verdict.
+    public var kind: String
+    public var id: String
+    public var what: String
+    public var commit: String?
+    public var subject: String?
+    public var entity: String?
+    public var axis: String?
+    public var channel: String?
+    public var from: String?
+    public var to: String?
+    public var sources: [String]?
+
+    enum CodingKeys: String, CodingKey { case date, kind, id, what, commit, subject, entity, axis, channel, from, to, sources }
+
+    /// Fields that do not apply are `null`, never left out.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(date, forKey: .date)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(id, forKey: .id)
+        try c.encode(what, forKey: .what)
+        try c.encode(commit, forKey: .commit)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(entity, forKey: .entity)
+        try c.encode(axis, forKey: .axis)
+        try c.encode(channel, forKey: .channel)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(sources, forKey: .sources)
+    }
+
+    public static let displayHeaders = ["DATE", "KIND", "ID", "WHAT"]
+    public var displayCells: [String] { [date, kind, id, what] }
+
+    /// The terminal's table: recorded changes add the commit and its subject.
+    public static func table(_ rows: [ChangeRow], recorded: Bool) -> TextTable {
+        guard recorded else { return rows.table(for: .table) }
+        return TextTable(
+            headers: ["DATE", "COMMIT", "KIND", "ID", "WHAT", "SUBJECT"],
+            rows: rows.map { [$0.date, $0.commit ?? "-", $0.kind, $0.id, $0.what, $0.subject ?? ""] })
+    }
+    public static let csvHeaders = ["date", "kind", "id", "what", "commit", "subject", "entity", "axis", "channel", "from", "to", "sources"]
+    public var csvCells: [String] {
+        [
+            date, kind, id, what, commit ?? "", subject ?? "", entity ?? "", axis ?? "", channel ?? "", from ?? "", to ?? "",
+            (sources ?? []).joined(separator: ";"),
+        ]
+    }
+}
+
+extension GraphReader {
+    public enum ChangesError: Error, CustomStringConvertible {
+        case noHistory
+        public var description: String {
+            "no recorded time in this database: the knowledge base is not in a git repository, or git failed at the last build"
+        }
+    }
+
+    /// In event time: the status moves that took effect in the window (from and to, per
+    /// axis and channel), the events and claims dated in it, the verdicts reached in it.
+    public func changes(in window: ChangeWindow, within entity: String?) throws -> [ChangeRow] {
+        let board = try statusBoard(asOf: window.to, within: entity)
+        var rows: [ChangeRow] = window.moves(board).map { m in
+            let from = m.move.from ?? "none"
+            return ChangeRow(
+                date: m.move.date.text, kind: "move", id: m.move.event,
+                what: "\(m.entity)\(m.move.channel.map { " (\($0))" } ?? ""): \(m.move.axis.rawValue) \(from) → \(m.move.to)", commit: nil,
+                subject: nil, entity: m.entity, axis: m.move.axis.rawValue, channel: m.move.channel, from: m.move.from, to: m.move.to,
+                sources: board.eventSources[m.move.event] ?? [])
+        }
+        let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
+        rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
+        rows += try claims(filter).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
+        for claim in try claims(EntryFilter(entity: entity)).sorted(by: { $0.id < $1.id }) {
+            guard let text = claim.verdictDate, let date = try? FuzzyDate(parsing: text), window.contains(date) else { continue }
+            rows.append(ChangeRow(date: text, kind: "verdict", id: claim.id, what: "verdict: \(claim.verdict)", sources: claim.verdictSources))
+        }
+        return rows.enumerated().sorted { a, b in
+            let (x, y) = (try? FuzzyDate(parsing: a.element.date), try? FuzzyDate(parsing: b.element.date))
+            return (x?.startKey ?? 0, a.offset) < (y?.startKey ?? 0, b.offset)
+        }.map(\.element)
+    }
+
+    /// The recorded time the last build stored.
+    public func recordedHistory() throws -> RecordedHistory? {
+        let text = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'history'") }
+        guard let text, !text.isEmpty else { return nil }
+        return try? JSONDecoder().decode(RecordedHistory.self, from: Data(text.utf8))
+    }
+
+    /// In recorded time: the entries added, changed and removed by commits in the window,
+    /// and the assessments those commits changed; what is not committed yet counts as
+    /// recorded today.
+    public func recordedChanges(in window: ChangeWindow, within entity: String?, today: FuzzyDate) throws -> [ChangeRow] {
+        guard let history = try recordedHistory() else { throw ChangesError.noHistory }
+        let tree = try entity.map { try self.tree(of: resolveEntity($0)) }
+        let related = try entity.map { _ in try relatedEntries(tree!) }
+        func keep(_ id: String) -> Bool { related.map { $0.contains(id) } ?? true }
+        var rows: [ChangeRow] = []
+        for commit in history.commits.reversed() {
+            guard let day = try? FuzzyDate(parsing: commit.date), window.contains(day) else { continue }
+            for (id, touches) in history.touches.sorted(by: { $0.key < $1.key }) where keep(id) {
+                for touch in touches where touch.commit == commit.hash {
+                    rows.append(
+                        ChangeRow(
+                            date: commit.date, kind: touch.touch.rawValue, id: id, what: touch.touch.rawValue, commit: commit.short,
+                            subject: commit.subject))
+                }
+            }
+            for change in history.changes where change.commit == commit.hash && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {
+                rows.append(row(change, date: commit.date, commit: commit))
+            }
+        }
+        if window.contains(today) {
+            for id in history.uncommitted where keep(id) {
+                rows.append(ChangeRow(date: "now", kind: "changed", id: id, what: "changed, not committed yet"))
+            }
+            for change in history.changes where change.commit == nil && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {
+                rows.append(row(change, date: "now", commit: nil))
+            }
+        }
+        return rows
+    }
+
+    private func row(_ change: RecordedChange, date: String, commit: Commit?) -> ChangeRow {
+        let before = change.before ?? "none"
+        let after = change.after ?? "none"
+        let what: String
+        switch change.what {
+        case .verdict: what = "verdict \(before) → \(after)"
+        case .end: what = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? ""): end \(before) → \(after)"
+        case .status: what = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? ""): \(change.axis ?? "") \(before) → \(after)"
+        }
+        return ChangeRow(
+            date: date, kind: change.what.rawValue, id: change.entry, what: what, commit: commit?.short, subject: commit?.subject,
+            entity: change.entity,
+            axis: change.axis, channel: change.channel, from: change.before, to: change.after)
+    }
+
+    /// An entity and everything under it.
+    func tree(of root: String) throws -> Set<String> {
+        try queue.read { db in
+            Set(
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree",
+                    arguments: [root]))
+        }
+    }
+
+    /// The entities of a tree and every entry with an edge to one of them.
+    private func relatedEntries(_ tree: Set<String>) throws -> Set<String> {
+        try queue.read { db in
+            var ids = tree
+            for id in tree {
+                ids.formUnion(try String.fetchAll(db, sql: "SELECT from_id FROM edges WHERE to_id = ?", arguments: [id]))
+            }
+            return ids
+        }
+    }
+}
+
+extension ChangeRow {
+    init(date: String, kind: String, id: String, what: String, commit: String? = nil, subject: String? = nil, sources: [String]? = nil) {
+        self.init(
+            date: date, kind: kind, id: id, what: what, commit: commit, subject: subject, entity: nil, axis: nil, channel: nil, from: nil, to: nil,
+            sources: sources)
+    }
+}

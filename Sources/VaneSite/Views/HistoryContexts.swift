@@ -1,0 +1,127 @@
+import Foundation
+import VaneContent
+import VaneHistory
+
+// Recorded time on entry pages, the "What's new" list, and the event-time changes page.
+
+struct CommitView: Encodable {
+    var short: String
+    var date: DateView
+    var subject: String
+
+    init(_ commit: Commit) {
+        short = commit.short
+        date = DateView(try! FuzzyDate(parsing: commit.date))
+        subject = commit.subject
+    }
+}
+
+/// "Recorded 3 March 2025 · last changed 9 May 2026 (a1b2c3d: subject)", and the list of
+/// the commits that touched the entry.
+struct RecordedView: Encodable {
+    struct Item: Encodable {
+        var commit: CommitView
+        var touch: String
+    }
+    var first: CommitView?
+    var last: CommitView?
+    /// The last change is not committed yet.
+    var uncommitted: Bool
+    var items: [Item]
+}
+
+struct RecordedChangeView: Encodable {
+    var date: DateView?
+    var commit: CommitView?
+    /// Not committed yet: recorded "now".
+    var uncommitted: Bool
+    var entry: LinkView?
+    /// The entry's id, for one that is gone.
+    var entryID: String
+    var text: String
+}
+
+struct ChangesPage: Encodable {
+    struct MoveRow: Encodable {
+        var date: DateView
+        var entity: LinkView?
+        var axis: String
+        var channel: String?
+        var from: String
+        var to: String
+        var event: LinkView?
+    }
+    struct Quarter: Encodable {
+        var label: String
+        var anchor: String
+        var moves: [MoveRow]
+        var hasMoves: Bool
+        var events: Section?
+        var claims: Section?
+        var verdicts: Section?
+        var empty: Bool
+    }
+    var quarters: [Quarter]
+}
+
+extension SiteModel {
+    func recordedView(_ id: String) -> RecordedView? {
+        guard let history else { return nil }
+        let (first, last) = history.recorded(id)
+        let uncommitted = history.uncommitted.contains(id)
+        guard first != nil || uncommitted else { return nil }
+        let items = (history.touches[id] ?? []).compactMap { touch in
+            history.commit(touch.commit).map { RecordedView.Item(commit: CommitView($0), touch: touch.touch.rawValue) }
+        }
+        return RecordedView(first: first.map(CommitView.init), last: last.map(CommitView.init), uncommitted: uncommitted, items: items)
+    }
+
+    /// A recorded change in words: `Llama: priority flagship → deprioritized`.
+    func describe(_ change: RecordedChange) -> String {
+        func name(_ id: String?) -> String { id.flatMap { kb.resolve($0) }.flatMap { kb.entry($0)?.title } ?? id ?? "" }
+        let before = change.before.map { label($0) } ?? "none"
+        let after = change.after.map { label($0) } ?? "none"
+        switch change.what {
+        case .verdict: return "verdict \(change.before ?? "none") → \(change.after ?? "none")"
+        case .end:
+            return
+                "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? ""): announced end \(change.before ?? "none") → \(change.after ?? "none")"
+        case .status:
+            return "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? ""): \(change.axis ?? "") \(before) → \(after)"
+        }
+    }
+
+    func recordedChangeView(_ change: RecordedChange) -> RecordedChangeView {
+        let commit = history?.commit(change.commit)
+        return RecordedChangeView(
+            date: commit.map { DateView(try! FuzzyDate(parsing: $0.date)) }, commit: commit.map(CommitView.init), uncommitted: change.commit == nil,
+            entry: link(change.entry), entryID: change.entry, text: describe(change))
+    }
+
+    /// The latest recorded changes of assessments, newest first.
+    func whatsNew(limit: Int) -> [RecordedChangeView] {
+        guard let history else { return [] }
+        return Array(history.changes.reversed().prefix(limit)).map(recordedChangeView)
+    }
+
+    /// The last four quarters (up to the as-of date) in event time.
+    func changesPage() -> ChangesPage {
+        ChangesPage(
+            quarters: ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
+                let quarterBoard = StatusBoard(kb, asOf: window.to)
+                let moves = window.moves(quarterBoard).map { m in
+                    ChangesPage.MoveRow(
+                        date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue, channel: m.move.channel.map(channelName),
+                        from: m.move.from.map { label($0) } ?? "–", to: m.move.axis == .ends ? m.move.to : label(m.move.to), event: link(m.move.event)
+                    )
+                }
+                let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
+                let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+                let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+                return ChangesPage.Quarter(
+                    label: window.from.display, anchor: "q-" + window.from.text.lowercased(), moves: moves, hasMoves: !moves.isEmpty,
+                    events: section(events), claims: section(claims),
+                    verdicts: section(verdicts), empty: moves.isEmpty && events.isEmpty && claims.isEmpty && verdicts.isEmpty)
+            })
+    }
+}

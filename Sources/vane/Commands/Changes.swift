@@ -1,0 +1,53 @@
+import ArgumentParser
+import VaneContent
+import VaneQuery
+
+extension Vane {
+    struct Changes: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What changed between two dates: in event time, or with --recorded as written in git.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(help: "The window's first period (2025, 2025-Q1, 2025-01, 2025-01-15): from its start.")
+        var from: String
+
+        @Option(help: "The window's last period: to its end.")
+        var to: String
+
+        @Option(help: "Only what concerns this entity (an id or alias) or anything under it.")
+        var entity: String?
+
+        @Flag(help: "Recorded time: the entries and assessments that commits in the window added, changed or removed.")
+        var recorded = false
+
+        @Option(help: "Output format: table, json or csv.")
+        var format: OutputFormat = .table
+
+        func run() throws {
+            let window = ChangeWindow(from: try parsePeriod(from, option: "--from"), to: try parsePeriod(to, option: "--to"))
+            guard window.from.start <= window.to.end else {
+                printError("error: --from \(from) is after --to \(to)")
+                throw ExitCode.validationFailure
+            }
+            let reader = try open(kb)
+            let rows: [ChangeRow]
+            do {
+                rows =
+                    recorded
+                    ? try reader.recordedChanges(in: window, within: entity, today: .today()) : try reader.changes(in: window, within: entity)
+            } catch let error as GraphReader.QueryError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            } catch let error as GraphReader.ChangesError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+            switch format {
+            case .json: output(JSONOutput.encode(rows))
+            case .csv: output(rows.table(for: .csv).csv())
+            case .table: output(ChangeRow.table(rows, recorded: recorded).aligned())
+            }
+        }
+    }
+}

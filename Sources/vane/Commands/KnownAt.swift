@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import VaneContent
+import VaneGraph
+import VaneHistory
+import VaneQuery
+
+/// `--known-at DATE`: the knowledge base as recorded at the end of DATE (its last commit
+/// on or before then), read from git objects, never checked out over the working tree.
+struct RecordedOptions: ParsableArguments {
+    @Option(name: .customLong("known-at"), help: "The knowledge base as recorded in git at the end of this period (its last commit by then).")
+    var knownAt: String?
+
+    var date: FuzzyDate? {
+        get throws { try knownAt.map { try parsePeriod($0, option: "--known-at") } }
+    }
+}
+
+/// The graph to read: the last build's database, or, with `--known-at`, the knowledge
+/// base as recorded then, loaded from git into memory.
+func open(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions) throws -> GraphReader {
+    guard let date = try recorded.date else { return try open(kb) }
+    let snapshot: RecordedSnapshot
+    do {
+        snapshot = try RecordedSnapshot.at(date, root: kb.rootURL)
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+    defer { snapshot.remove() }
+    let result = ContentLoader.load(root: snapshot.root)
+    if result.hasErrors {
+        report(result.diagnostics.filter { $0.severity == .error })
+        printError("error: the knowledge base as recorded in \(snapshot.commit.short) (\(snapshot.commit.date)) has errors")
+        throw ExitCode.failure
+    }
+    do {
+        return GraphReader(queue: try GraphStore.inMemory(result))
+    } catch {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
+}

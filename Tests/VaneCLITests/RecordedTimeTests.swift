@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// Recorded time from git: what the knowledge base said at a date, what changed in a
+/// window in both times, the History section and the feed, and git failing.
+struct RecordedTimeTests {
+    /// Four commits: the first record (the desktop suite on sunset, the API commitment
+    /// pending), a correction to deprioritized, a correction back to sunset with the API
+    /// commitment broken, and a claim deleted.
+    private func history() throws -> GitKnowledgeBase {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try repo.kb.remove("Content/reports")
+        try repo.commit("First record of Globex", on: "2025-01-10")
+        let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
+        let original = try repo.kb.read(sunset)
+        try repo.kb.write(original.replacingOccurrences(of: "priority: sunset", with: "priority: deprioritized"), to: sunset)
+        try repo.commit("Desktop: deprioritized", on: "2025-06-05")
+        try repo.kb.write(original, to: sunset)
+        let api = "Content/claims/cloud-api-stable.md"
+        try repo.kb.write(
+            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: broken\nverdict_date: 2025-09-01"), to: api)
+        try repo.commit("Correct desktop to sunset; the API broke", on: "2025-09-02")
+        try repo.git("rm", "-q", "Content/claims/cloud-fastest.md")
+        try repo.git("commit", "-q", "-m", "Remove a claim we cannot source", at: "2026-02-01")
+        return repo
+    }
+
+    private func priority(_ repo: GitKnowledgeBase, knownAt date: String) throws -> String {
+        let result = try vane("status", "--known-at", date, "--entity", "globex", "--format", "csv", in: repo.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        return result.stdout.components(separatedBy: "\r\n").first { $0.contains(",globex-desktop,") }?.components(separatedBy: ",")[4] ?? ""
+    }
+
+    @Test func knownAtFourDates() throws {
+        let repo = try history()
+        let before = try vane("status", "--known-at", "2024-12", in: repo.root)
+        #expect(before.status == 1)
+        #expect(before.stderr == "error: nothing was recorded by the end of 2024-12: the first commit is later\n")
+        // As of the same date unless told: in March 2025 the sunset (June) had not happened.
+        #expect(try priority(repo, knownAt: "2025-03") == "maintained")
+        let firstRecord = try vane("status", "--known-at", "2025-03", "--as-of", "2026-11-26", "--format", "csv", in: repo.root).stdout
+        #expect(firstRecord.contains(",globex-desktop,globex,deprecated,sunset,"))
+        #expect(try priority(repo, knownAt: "2025-06-30") == "deprioritized")
+        #expect(try priority(repo, knownAt: "2025-12-31") == "sunset")
+        func broken(_ date: String) throws -> String {
+            try vane("query", "claims", "--verdict", "broken", "--known-at", date, "--format", "csv", in: repo.root).stdout
+                .components(separatedBy: "\r\n").dropFirst().compactMap { $0.components(separatedBy: ",").first }.filter { !$0.isEmpty }
+                .joined(separator: " ")
+        }
+        #expect(try broken("2025-06-30") == "desktop-stays")
+        #expect(try broken("2025-12-31") == "cloud-api-stable desktop-stays")
+        // The deleted claim is there until its commit.
+        #expect(try vane("show", "cloud-fastest", "--known-at", "2025-12-31", in: repo.root).status == 0)
+        #expect(try vane("show", "cloud-fastest", "--known-at", "2026-02-01", in: repo.root).status == 1)
+        // The working tree was not touched.
+        #expect(try repo.git("status", "--porcelain").stdout.isEmpty)
+    }
+
+    @Test func changesInEventTimeAndInRecordedTime() throws {
+        let repo = try history()
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        #expect(
+            try vane("changes", "--from", "2025-Q2", "--to", "2025-Q2", in: repo.root).stdout == """
+                DATE        KIND     ID                             WHAT
+                2025-06-01  move     2025-06-globex-desktop-sunset  globex-desktop: availability generally-available → deprecated
+                2025-06-01  move     2025-06-globex-desktop-sunset  globex-desktop: priority maintained → sunset
+                2025-06-01  event    2025-06-globex-desktop-sunset  Globex puts Globex Desktop on sunset
+                2025-06-01  verdict  desktop-dead                   verdict: confirmed
+                2025-06-01  verdict  desktop-stays                  verdict: broken
+
+                """)
+        let short = { (rev: String) in try repo.git("rev-parse", "--short", rev).stdout.trimmingCharacters(in: .whitespacesAndNewlines) }
+        #expect(
+            try vane("changes", "--from", "2025-06", "--to", "2025-12", "--recorded", in: repo.root).stdout == """
+                DATE        COMMIT   KIND     ID                             WHAT                                             SUBJECT
+                2025-06-05  \(try short("HEAD~2"))  changed  2025-06-globex-desktop-sunset  changed                                          Desktop: deprioritized
+                2025-06-05  \(try short("HEAD~2"))  status   2025-06-globex-desktop-sunset  globex-desktop: priority sunset → deprioritized  Desktop: deprioritized
+                2025-09-02  \(try short("HEAD~1"))  changed  2025-06-globex-desktop-sunset  changed                                          Correct desktop to sunset; the API broke
+                2025-09-02  \(try short("HEAD~1"))  changed  cloud-api-stable               changed                                          Correct desktop to sunset; the API broke
+                2025-09-02  \(try short("HEAD~1"))  status   2025-06-globex-desktop-sunset  globex-desktop: priority deprioritized → sunset  Correct desktop to sunset; the API broke
+                2025-09-02  \(try short("HEAD~1"))  verdict  cloud-api-stable               verdict pending → broken (2025-09-01)            Correct desktop to sunset; the API broke
+
+                """)
+        let recorded = try vane("changes", "--from", "2025-09", "--to", "2026-03", "--recorded", "--format", "json", in: repo.root).stdout
+        #expect(recorded.contains("\"what\" : \"verdict pending → broken (2025-09-01)\""))
+        #expect(recorded.contains("\"what\" : \"globex-desktop: priority deprioritized → sunset\""))
+        #expect(recorded.contains("\"kind\" : \"removed\""))
+    }
+
+    @Test func theHistorySectionTheFeedAndWhatIsNotCommittedYet() throws {
+        let repo = try history()
+        try repo.kb.write(try repo.kb.read("Content/entities/globex.md") + "\nA line not committed yet.\n", to: "Content/entities/globex.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let event = try repo.kb.read("public/events/2025-06-globex-desktop-sunset.html")
+        #expect(
+            event.contains(
+                "<p class=\"recorded\">Recorded <time datetime=\"2025-01-10\">10 January 2025</time> · last changed <time datetime=\"2025-09-02\">2 September 2025</time>"
+            ))
+        #expect(event.components(separatedBy: "<span class=\"badge\">changed</span>").count - 1 == 2)
+        #expect(try repo.kb.read("public/entities/globex.html").contains(" · changed since, not committed yet</p>"))
+        let feed = try repo.kb.read("public/feeds/changes.atom")
+        let titles = feed.components(separatedBy: "<title>").dropFirst(2).map { $0.prefix { $0 != "<" } }
+        // Newest first; within a commit, by entry.
+        #expect(
+            titles.prefix(3) == [
+                "verdict refuted (2024-06) → none", "verdict pending → broken (2025-09-01)", "Globex Desktop: priority Deprioritized → Sunset",
+            ])
+        #expect(!feed.contains("not committed"))
+        #expect(try repo.kb.read("public/index.html").contains("<h2 id=\"whats-new\">What's new</h2>"))
+        // Committing changes no file under Content/, and yet the next build sees it.
+        try repo.commit("Note on Globex", on: "2026-03-01")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let globex = try repo.kb.read("public/entities/globex.html")
+        #expect(!globex.contains("changed since, not committed yet"))
+        #expect(
+            globex.contains(
+                "(<code>\(try repo.git("rev-parse", "--short", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines))</code>: Note on Globex)"
+            ))
+    }
+
+    @Test func aShallowCloneIsOneWarningAndTheBuildGoesOn() throws {
+        let repo = try history()
+        let clone = try TemporaryKnowledgeBase()
+        try FileManager.default.removeItem(at: clone.root)
+        _ = try run(repo.git, ["clone", "-q", "--depth", "1", "file://" + repo.root.path, clone.root.path])
+        let build = try vane("build", "--strict", "--as-of", "2026-11-26", in: clone.root)
+        #expect(build.status == 0)
+        #expect(
+            build.stderr
+                == "warning: recorded time: a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow); building without it\n"
+        )
+        #expect(!(try clone.read("public/events/2025-06-globex-desktop-sunset.html")).contains("class=\"history\""))
+        // Outside a repository there is no recorded time, said once under --verbose.
+        let plain = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let verbose = try vane("build", "--verbose", in: plain.root)
+        #expect(verbose.stderr.components(separatedBy: "note: no git repository: the site has no recorded time\n").count == 2)
+    }
+}
