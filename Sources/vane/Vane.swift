@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VaneQuery
 
 @main
 struct Vane: AsyncParsableCommand {
@@ -32,4 +33,28 @@ func printError(_ text: String) {
 /// Writes to standard output without an extra newline.
 func output(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Rows in the format asked for: JSON objects, CSV with a header, or an aligned table
+/// (`table` when the terminal's differs from the rows' own).
+func output<Row: TabularRow & Encodable>(_ rows: [Row], as format: OutputFormat, table: TextTable? = nil) {
+    switch format {
+    case .json: output(JSONOutput.encode(rows))
+    case .csv: output(rows.table(for: .csv).csv())
+    case .table: output((table ?? rows.table(for: .table)).aligned())
+    }
+}
+
+/// Runs a read of the graph; a request it refuses (an unknown entity, bad SQL) is printed
+/// as an error and ends the command with status 1.
+func reading<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GraphReader.QueryError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    } catch let error as GraphReader.ChangesError {
+        printError("error: \(error)")
+        throw ExitCode.failure
+    }
 }

@@ -31,23 +31,10 @@ extension Vane {
                 throw ExitCode.validationFailure
             }
             let reader = try open(kb)
-            let rows: [ChangeRow]
-            do {
-                rows =
-                    recorded
-                    ? try reader.recordedChanges(in: window, within: entity, today: .today()) : try reader.changes(in: window, within: entity)
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            } catch let error as GraphReader.ChangesError {
-                printError("error: \(error)")
-                throw ExitCode.failure
+            let rows = try reading {
+                recorded ? try reader.recordedChanges(in: window, within: entity, today: .today()) : try reader.changes(in: window, within: entity)
             }
-            switch format {
-            case .json: output(JSONOutput.encode(rows))
-            case .csv: output(rows.table(for: .csv).csv())
-            case .table: output(ChangeRow.table(rows, recorded: recorded).aligned())
-            }
+            output(rows, as: format, table: ChangeRow.table(rows, recorded: recorded))
         }
     }
 }

@@ -17,17 +17,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            do {
-                let rows = try reader.scorecards(of: entity).map(ScorecardRow.init)
-                switch format {
-                case .json: output(JSONOutput.encode(rows))
-                case .csv: output(rows.table(for: .csv).csv())
-                case .table: output(rows.table(for: .table).aligned())
-                }
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
+            output(try reading { try reader.scorecards(of: entity).map(ScorecardRow.init) }, as: format)
         }
     }
 
@@ -46,17 +36,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            do {
-                let rows = ContradictionRow.rows(try reader.contradictionGroups(within: entity))
-                switch format {
-                case .json: output(JSONOutput.encode(rows))
-                case .csv: output(rows.table(for: .csv).csv())
-                case .table: output(rows.table(for: .table).aligned())
-                }
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
+            output(try reading { ContradictionRow.rows(try reader.contradictionGroups(within: entity)) }, as: format)
         }
     }
 }

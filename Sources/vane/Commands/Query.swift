@@ -49,24 +49,13 @@ extension Vane {
                 entity: entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
                 until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
             let reader = try open(kb, recorded)
-            do {
+            try reading {
                 switch kind {
-                case .events: print(try reader.events(filter))
-                case .claims: print(try reader.claims(filter))
-                case .sources: print(try reader.sources(filter))
-                case .entities: print(try reader.entities(filter))
+                case .events: output(try reader.events(filter), as: format)
+                case .claims: output(try reader.claims(filter), as: format)
+                case .sources: output(try reader.sources(filter), as: format)
+                case .entities: output(try reader.entities(filter), as: format)
                 }
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
-        }
-
-        private func print<Row: TabularRow & Encodable>(_ rows: [Row]) {
-            switch format {
-            case .json: output(JSONOutput.encode(rows))
-            case .csv: output(rows.table(for: .csv).csv())
-            case .table: output(rows.table(for: .table).aligned())
             }
         }
     }

@@ -16,13 +16,8 @@ extension Vane {
         var format: OutputFormat = .table
 
         func run() throws {
-            let result: SQLResult
-            do {
-                result = try open(kb).sql(statement)
-            } catch let error as GraphReader.QueryError {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
+            let reader = try open(kb)
+            let result = try reading { try reader.sql(statement) }
             switch format {
             case .table: output(result.table.aligned())
             case .csv: output(result.table.csv())

@@ -45,12 +45,8 @@ extension Vane {
 
 /// The status board at a date, or a printed error.
 func readBoard(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions, asOf: FuzzyDate, within entity: String?) throws -> StatusBoard {
-    do {
-        return try open(kb, recorded).statusBoard(asOf: asOf, within: entity)
-    } catch let error as GraphReader.QueryError {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
+    let reader = try open(kb, recorded)
+    return try reading { try reader.statusBoard(asOf: asOf, within: entity) }
 }
 
 /// A `--since`/`--until`/`--as-of` period; a bad one is a usage error (exit 64) that names
