@@ -40,6 +40,13 @@ public enum Scaffold {
         return id
     }
 
+    /// Any text as a YAML double-quoted scalar: JSON's string syntax is valid YAML (the
+    /// solidus is left unescaped, which YAML 1.1 readers do not all accept).
+    public static func quoted(_ text: String) -> String {
+        let json = (try? JSONEncoder().encode(text)).map { String(decoding: $0, as: UTF8.self) } ?? "\"\""
+        return json.replacingOccurrences(of: "\\/", with: "/")
+    }
+
     /// Writes the entry and returns its root-relative path. Refuses to replace any file,
     /// or to reuse an id that another entry has.
     public static func create(kind name: String, title: String, type: String? = nil, root: URL, today: FuzzyDate = .today()) throws -> String {
@@ -78,23 +85,23 @@ public enum Scaffold {
     /// The entry's front matter. Without `--type`, an entity's or event's type is left empty
     /// for the author to choose (`vane check` says so until then), with the choices beside it.
     static func template(_ kind: Kind, title: String, type: String?, types: [String], today: FuzzyDate) -> String {
-        let quoted = "\"" + title.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let quotedTitle = Self.quoted(title)
         let typeLine = "type: \(type ?? "")  # \(types.joined(separator: ", "))"
         switch kind {
         case .entity:
-            return "---\nname: \(quoted)\n\(typeLine)\n---\n"
+            return "---\nname: \(quotedTitle)\n\(typeLine)\n---\n"
         case .event:
             return
-                "---\ntitle: \(quoted)\ndate: \(today.text)\n\(typeLine)\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
+                "---\ntitle: \(quotedTitle)\ndate: \(today.text)\n\(typeLine)\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
         case .claim:
             return
-                "---\ntitle: \(quoted)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: \(type ?? "assessment")  # \(types.joined(separator: ", "))\nsources: []\n---\n"
+                "---\ntitle: \(quotedTitle)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: \(type ?? "assessment")  # \(types.joined(separator: ", "))\nsources: []\n---\n"
         case .source:
             return
-                "---\ntitle: \(quoted)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
+                "---\ntitle: \(quotedTitle)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
         case .report:
             return
-                "---\ntitle: \(quoted)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
+                "---\ntitle: \(quotedTitle)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
         }
     }
 }

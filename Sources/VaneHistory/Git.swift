@@ -3,64 +3,22 @@ import Foundation
 /// The `git` command, run in a knowledge base's folder. Paths and messages that come back
 /// are data: they are parsed, never interpreted.
 enum Git {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    typealias Failure = Command.Failure
 
     /// `git -C root ARGS`, its standard output; a non-zero exit is a failure with git's message.
     static func run(_ arguments: [String], in root: URL, input: Data? = nil) throws(Failure) -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", root.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         // Plain, stable output whatever the user's configuration says.
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["LC_ALL"] = "C"
         environment["GIT_TERMINAL_PROMPT"] = "0"
-        process.environment = environment
-        let output = Pipe()
-        let errors = Pipe()
-        let feed = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = input == nil ? FileHandle.nullDevice : feed
-        do {
-            try process.run()
-        } catch {
-            throw Failure(description: "cannot run git (\(error.localizedDescription))")
-        }
-        // Read while writing, so neither side blocks on a full pipe.
-        let collected = Collected()
-        let reader = Thread { collected.data = output.fileHandleForReading.readDataToEndOfFile() }
-        reader.start()
-        let errorReader = Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
-        if let input {
-            feed.fileHandleForWriting.write(input)
-            try? feed.fileHandleForWriting.close()
-        }
-        process.waitUntilExit()
-        collected.wait()
-        guard process.terminationStatus == 0 else {
-            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            throw Failure(description: message.isEmpty ? "git \(arguments.first ?? "") failed (\(process.terminationStatus))" : message)
-        }
-        return collected.data ?? Data()
+        return try Command.run(["git", "-C", root.path] + arguments, environment: environment, input: input)
     }
 
-    /// Both streams of a process, read on their own threads.
-    final class Collected: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        var data: Data? { didSet { done.signal() } }
-        var errors: Data? { didSet { done.signal() } }
-        func wait() {
-            done.wait()
-            done.wait()
-        }
-    }
-
-    static func text(_ arguments: [String], in root: URL) throws(Failure) -> String {
-        String(decoding: try run(arguments, in: root), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The output as text, trimmed unless told not to (when blank lines carry meaning).
+    static func text(_ arguments: [String], in root: URL, trimming: Bool = true) throws(Failure) -> String {
+        let text = String(decoding: try run(arguments, in: root), as: UTF8.self)
+        return trimming ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
     /// The contents of `rev:path` for each request (nil when missing), in one `cat-file`.
@@ -84,5 +42,57 @@ enum Git {
         }
         while results.count < requests.count { results.append(nil) }
         return results
+    }
+}
+
+/// A program run to completion, found on PATH, its standard input fed from memory.
+enum Command {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Its standard output; a non-zero exit is a failure with what it wrote to standard error.
+    static func run(_ argv: [String], environment: [String: String]? = nil, input: Data? = nil) throws(Failure) -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = argv
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        let errors = Pipe()
+        let feed = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input == nil ? FileHandle.nullDevice : feed
+        do {
+            try process.run()
+        } catch {
+            throw Failure(description: "cannot run \(argv[0]) (\(error.localizedDescription))")
+        }
+        // Read while writing, so neither side blocks on a full pipe.
+        let collected = Collected()
+        Thread { collected.data = output.fileHandleForReading.readDataToEndOfFile() }.start()
+        Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }.start()
+        if let input {
+            feed.fileHandleForWriting.write(input)
+            try? feed.fileHandleForWriting.close()
+        }
+        process.waitUntilExit()
+        collected.wait()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: message.isEmpty ? "\(argv.prefix(4).joined(separator: " ")) failed (\(process.terminationStatus))" : message)
+        }
+        return collected.data ?? Data()
+    }
+
+    /// Both streams of a process, read on their own threads.
+    final class Collected: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        var data: Data? { didSet { done.signal() } }
+        var errors: Data? { didSet { done.signal() } }
+        func wait() {
+            done.wait()
+            done.wait()
+        }
     }
 }

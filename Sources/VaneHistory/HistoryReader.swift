@@ -13,24 +13,22 @@ public enum HistoryReader {
         case history(RecordedHistory)
     }
 
-    /// The HEAD commit of the repository holding `root`, or nil when there is none (cheap:
-    /// for the cache check).
-    public static func head(of root: URL) -> String? {
-        try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root)
-    }
-
     /// Recorded time for the knowledge base at `root`. `cached` is the last build's,
     /// reused when HEAD has not moved (only the uncommitted part is read again).
     public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil) -> Outcome {
         guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { return .none }
         do throws(Git.Failure) {
-            if try Git.text(["rev-parse", "--is-shallow-repository"], in: root) == "true" {
+            // One call for both: whether the history is whole, and where the root is in it.
+            let state = try Git.text(["rev-parse", "--is-shallow-repository", "--show-prefix"], in: root, trimming: false)
+                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            if state.first == "true" {
                 return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
             }
+            let dirty = try uncommittedFiles(root, prefix: state.count > 1 ? state[1] : "")
             guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else {
                 // A repository with no commit yet: everything is recorded "now".
                 var history = RecordedHistory.empty
-                history.uncommitted = try uncommittedIDs(root)
+                history.uncommitted = dirty.map(\.id).uniqued().sorted()
                 return .history(history)
             }
             var history: RecordedHistory
@@ -40,9 +38,8 @@ public enum HistoryReader {
             } else {
                 history = try committed(root: root, head: head, config: config)
             }
-            let dirty = try uncommittedIDs(root)
-            history.uncommitted = dirty
-            history.changes += try uncommittedChanges(root: root, ids: dirty, config: config)
+            history.uncommitted = dirty.map(\.id).uniqued().sorted()
+            history.changes += try uncommittedChanges(root: root, files: dirty, config: config)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -53,25 +50,21 @@ public enum HistoryReader {
 
     private static func committed(root: URL, head: String, config: SiteConfig) throws(Git.Failure) -> RecordedHistory {
         let log = try Git.run(
-            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e%H%x1f%h%x1f%ct%x1f%s", "HEAD", "--", "Content"], in: root)
+            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", "Content"], in: root)
         var commits: [Commit] = []
-        var touches: [String: [RecordedHistory.EntryTouch]] = [:]
         var paths: [String: [(commit: String, touch: Touch, path: String)]] = [:]
         for record in String(decoding: log, as: UTF8.self).split(separator: "\u{1E}") {
             let lines = record.split(separator: "\n", omittingEmptySubsequences: true)
-            guard let header = lines.first else { continue }
-            let fields = header.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 4, let time = Int64(fields[2]) else { continue }
-            let commit = Commit(hash: fields[0], short: fields[1], time: time, date: day(time), subject: fields[3])
+            guard let header = lines.first, let commit = Commit(logLine: header) else { continue }
             commits.append(commit)
             for line in lines.dropFirst() {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let (_, id) = entry(at: parts[1]) else { continue }
                 let touch: Touch = parts[0].hasPrefix("A") ? .added : parts[0].hasPrefix("D") ? .removed : .changed
-                touches[id, default: []].append(.init(commit: commit.hash, touch: touch))
                 paths[id, default: []].append((commit.hash, touch, parts[1]))
             }
         }
+        let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
         let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash))
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
     }
@@ -121,28 +114,22 @@ public enum HistoryReader {
 
     // MARK: - Not committed yet
 
-    private static func uncommittedIDs(_ root: URL) throws(Git.Failure) -> [String] {
-        let status = try Git.run(["status", "--porcelain=v1", "-z", "--untracked-files=all", "--", "Content"], in: root)
-        var ids: Set<String> = []
-        for item in String(decoding: status, as: UTF8.self).split(separator: "\0") where item.count > 3 {
-            // `XY path`, paths relative to the repository's top: keep what follows Content/.
-            let path = String(item.dropFirst(3))
-            guard let range = path.range(of: "Content/") else { continue }
-            if let (_, id) = entry(at: String(path[range.lowerBound...])) { ids.insert(id) }
+    /// The entry files that differ from HEAD (changed, added, deleted, untracked), from one
+    /// `git status`; its paths are from the repository's top, `prefix` is the root's.
+    private static func uncommittedFiles(_ root: URL, prefix: String) throws(Git.Failure) -> [(id: String, kind: Kind, path: String)] {
+        let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", "Content"], in: root)
+        return String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in
+            // `XY path`
+            guard item.count > 3, item.dropFirst(3).hasPrefix(prefix) else { return nil }
+            let path = String(item.dropFirst(3 + prefix.count))
+            return entry(at: path).map { (kind, id) in (id, kind, path) }
         }
-        return ids.sorted()
     }
 
-    private static func uncommittedChanges(root: URL, ids: [String], config: SiteConfig) throws(Git.Failure) -> [RecordedChange] {
-        guard !ids.isEmpty else { return [] }
-        let wanted = Set(ids)
-        var found: [(id: String, kind: Kind, path: String)] = []
-        for kind in [Kind.event, .claim] {
-            for file in DirectoryWalker.files(under: root.appendingPathComponent("Content/\(kind.folder)").path) ?? [] {
-                let path = "Content/\(kind.folder)/\(file.relative)"
-                if let (_, id) = entry(at: path), wanted.contains(id) { found.append((id, kind, path)) }
-            }
-        }
+    private static func uncommittedChanges(root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig) throws(Git.Failure)
+        -> [RecordedChange]
+    {
+        let found = files.filter { $0.kind == .event || $0.kind == .claim }
         let heads = try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root)
         let parser = EntryParser(config: config)
         var changes: [RecordedChange] = []

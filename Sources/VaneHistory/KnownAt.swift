@@ -28,13 +28,11 @@ public struct RecordedSnapshot: Sendable {
         guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { throw .notARepository(root.path) }
         let line: String
         do throws(Git.Failure) {
-            line = try Git.text(["log", "-1", "--format=%H%x1f%h%x1f%ct%x1f%s", "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
+            line = try Git.text(["log", "-1", "--format=" + Commit.logFormat, "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
         } catch {
             throw .git(error.description)
         }
-        let fields = line.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
-        guard fields.count == 4, let time = Int64(fields[2]) else { throw .noCommit(date.text) }
-        let commit = Commit(hash: fields[0], short: fields[1], time: time, date: HistoryReader.day(time), subject: fields[3])
+        guard let commit = Commit(logLine: Substring(line)) else { throw .noCommit(date.text) }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vane-known-at-\(commit.short)-\(UUID().uuidString)")
         do throws(Git.Failure) {
             let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root)
@@ -51,17 +49,6 @@ public struct RecordedSnapshot: Sendable {
     public func remove() { try? FileManager.default.removeItem(at: root) }
 
     private static func extract(_ tar: Data, into folder: URL) throws(Git.Failure) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tar", "-x", "-C", folder.path]
-        let input = Pipe()
-        process.standardInput = input
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw Git.Failure(description: "cannot run tar (\(error.localizedDescription))") }
-        input.fileHandleForWriting.write(tar)
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Git.Failure(description: "tar could not unpack the commit's files") }
+        _ = try Command.run(["tar", "-x", "-C", folder.path], input: tar)
     }
 }

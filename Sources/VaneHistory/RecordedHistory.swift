@@ -20,6 +20,19 @@ public struct Commit: Codable, Hashable, Sendable {
     }
 }
 
+extension Commit {
+    /// `git log --format` for a commit: hash, short hash, committer time, subject, apart
+    /// by unit separators (which a subject cannot hold).
+    static let logFormat = "%H%x1f%h%x1f%ct%x1f%s"
+
+    /// A line written with `logFormat`.
+    init?(logLine: Substring) {
+        let fields = logLine.split(separator: "\u{1F}", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 4, let time = Int64(fields[2]) else { return nil }
+        self.init(hash: fields[0], short: fields[1], time: time, date: HistoryReader.day(time), subject: fields[3])
+    }
+}
+
 /// What a commit did to an entry's file.
 public enum Touch: String, Codable, Sendable {
     case added, changed, removed

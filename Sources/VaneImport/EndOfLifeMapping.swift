@@ -66,8 +66,8 @@ struct EndOfLifeMapping {
 
     private func productFile() -> File {
         var front = [
-            ("name", Self.quoted(product.title)), ("type", isModelFamily ? "model-family" : "product"),
-            ("tags", Self.list(Self.unique(product.tags + [product.category].filter { !$0.isEmpty } + ["endoflife"]))),
+            ("name", Scaffold.quoted(product.title)), ("type", isModelFamily ? "model-family" : "product"),
+            ("tags", Self.list((product.tags + [product.category].filter { !$0.isEmpty } + ["endoflife"]).uniqued())),
             ("generated", Self.marker),
         ]
         front.append(("data", Self.map([("endoflife_category", product.category), ("endoflife_permalink", "/" + product.permalink)])))
@@ -77,8 +77,8 @@ struct EndOfLifeMapping {
 
     private func sourceFile() -> File {
         var front = [
-            ("title", Self.quoted("\(product.title) release cycles, on endoflife.date")), ("publisher", Self.quoted("endoflife.date")),
-            ("url", Self.quoted("https://endoflife.date/\(product.permalink)")), ("type", "other"), ("tags", "[endoflife]"),
+            ("title", Scaffold.quoted("\(product.title) release cycles, on endoflife.date")), ("publisher", Scaffold.quoted("endoflife.date")),
+            ("url", Scaffold.quoted("https://endoflife.date/\(product.permalink)")), ("type", "other"), ("tags", "[endoflife]"),
             ("generated", Self.marker),
         ]
         var body = "The release cycles, support and end-of-life dates of \(product.title) kept by endoflife.date (MIT licence).\n"
@@ -92,7 +92,7 @@ struct EndOfLifeMapping {
     private func cycleFile(_ placed: Placed, successors: [String]) -> File {
         let cycle = placed.cycle
         var front = [
-            ("name", Self.quoted(label(cycle))), ("type", isModelFamily ? "model" : "product"), ("parent", product.slug),
+            ("name", Scaffold.quoted(label(cycle))), ("type", isModelFamily ? "model" : "product"), ("parent", product.slug),
         ]
         if !successors.isEmpty { front.append(("successors", Self.list(successors))) }
         front.append(("tags", "[endoflife]"))
@@ -187,7 +187,7 @@ struct EndOfLifeMapping {
         -> File
     {
         let front = [
-            ("title", Self.quoted(title)), ("date", date), ("type", type), ("entities", Self.list([product.slug, placed.id])),
+            ("title", Scaffold.quoted(title)), ("date", date), ("type", type), ("entities", Self.list([product.slug, placed.id])),
             ("sources", "[\(sourceID)]"), ("tags", "[endoflife]"), ("generated", Self.marker),
             ("status", "\n  \(placed.id): " + Self.map(status)),
         ]
@@ -212,20 +212,10 @@ struct EndOfLifeMapping {
         return label.localizedCaseInsensitiveContains(firstWord) ? label : "\(product.title) \(label)"
     }
 
-    /// An id part from a cycle name: lowercase letters and digits, `+` as `plus`, other
-    /// runs as one `-`.
+    /// An id part from a cycle name, as `vane new` makes ids, with `+` read as `plus`
+    /// (`5+` → `5-plus`).
     static func slug(_ text: String) -> String {
-        var out = ""
-        for c in text.lowercased().unicodeScalars {
-            if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
-                out.unicodeScalars.append(c)
-            } else {
-                if !out.isEmpty && !out.hasSuffix("-") { out += "-" }
-                if c == "+" { out += "plus-" }
-            }
-        }
-        while out.hasSuffix("-") { out.removeLast() }
-        return out
+        Scaffold.id(from: text.replacingOccurrences(of: "+", with: " plus "))
     }
 
     static func snakeCase(_ key: String) -> String {
@@ -247,11 +237,6 @@ struct EndOfLifeMapping {
         return "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
     }
 
-    /// A YAML double-quoted scalar (JSON's string syntax is valid YAML).
-    static func quoted(_ text: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8), as: UTF8.self).replacingOccurrences(of: "\\/", with: "/")
-    }
-
     static func list(_ items: [String]) -> String { "[" + items.map(quotedIfNeeded).joined(separator: ", ") + "]" }
 
     static func map(_ pairs: [(String, String)]) -> String {
@@ -267,11 +252,6 @@ struct EndOfLifeMapping {
                 (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0)
                     || $0 == UInt8(ascii: "-")
             }
-        return safe ? text : quoted(text)
-    }
-
-    static func unique(_ items: [String]) -> [String] {
-        var seen: Set<String> = []
-        return items.filter { seen.insert($0).inserted }
+        return safe ? text : Scaffold.quoted(text)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaneContent
 
 /// `vane init DIR`: a new knowledge base, ready for `vane check` and for git.
 public enum ProjectInit {
@@ -14,10 +15,10 @@ public enum ProjectInit {
         }
     }
 
-    /// What `create` did, by root-relative path.
+    /// What was written, by root-relative path.
     public struct Report: Sendable {
         public var written: [String] = []
-        /// Files that existed already and were left as they were (only with `force`).
+        /// Files that existed already and were left as they were.
         public var kept: [String] = []
     }
 
@@ -27,19 +28,24 @@ public enum ProjectInit {
     /// Writes the new knowledge base into `dir`, created if missing. A folder with files in
     /// it is refused unless `force`, and even then no existing file is replaced.
     public static func create(at dir: URL, title: String, example: Bool, force: Bool) throws(Failure) -> Report {
-        let fm = FileManager.default
-        let existing = (try? fm.contentsOfDirectory(atPath: dir.path)) ?? []
+        let existing = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         if !existing.isEmpty && !force { throw .notEmpty(dir.path) }
+        return try write(files(title: title, example: example), into: dir, replacing: false)
+    }
+
+    /// Writes files under `root` (folders as needed); one that exists is kept and listed,
+    /// unless `replacing`.
+    static func write(_ files: [(String, String)], into root: URL, replacing: Bool) throws(Failure) -> Report {
         var report = Report()
-        for (path, text) in files(title: title, example: example) {
-            let url = dir.appendingPathComponent(path)
-            if fm.fileExists(atPath: url.path) {
+        for (path, text) in files {
+            let url = root.appendingPathComponent(path)
+            if !replacing && FileManager.default.fileExists(atPath: url.path) {
                 report.kept.append(path)
                 continue
             }
             do {
-                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(text.utf8).write(to: url, options: replacing ? .atomic : .withoutOverwriting)
             } catch {
                 throw .write(url.path, (error as NSError).localizedDescription)
             }
@@ -56,7 +62,7 @@ public enum ProjectInit {
             ".gitignore": templates["init/gitignore"]!,
             ".github/workflows/vane.yml": templates["init/github-workflow.yml"]!,
             ".gitlab-ci.yml": templates["init/gitlab-ci.yml"]!,
-            "Site/config.yml": templates["init/config.yml"]!.replacingOccurrences(of: "{{TITLE}}", with: yamlString(title)),
+            "Site/config.yml": templates["init/config.yml"]!.replacingOccurrences(of: "{{TITLE}}", with: Scaffold.quoted(title)),
         ]
         if example {
             for (path, text) in templates where path.hasPrefix("init/example/") {
@@ -74,11 +80,5 @@ public enum ProjectInit {
         let words = name.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: " ")
         guard let first = words.first else { return "Weathervane" }
         return first.uppercased() + words.dropFirst()
-    }
-
-    /// A YAML scalar for any text: JSON's double-quoted string is valid YAML.
-    static func yamlString(_ text: String) -> String {
-        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
-        return String(decoding: data, as: UTF8.self)
     }
 }

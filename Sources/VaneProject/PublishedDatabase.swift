@@ -46,7 +46,7 @@ public enum PublishedDatabase {
             "SOURCE": config.sourceURL.isEmpty ? "" : config.title, "SOURCE_URL": config.sourceURL,
         ]
         for (key, value) in values {
-            text = text.replacingOccurrences(of: "{{\(key)}}", with: value.isEmpty ? "null" : ProjectInit.yamlString(value))
+            text = text.replacingOccurrences(of: "{{\(key)}}", with: value.isEmpty ? "null" : Scaffold.quoted(value))
         }
         return text
     }

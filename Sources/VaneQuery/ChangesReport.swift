@@ -106,8 +106,9 @@ extension GraphReader {
     /// recorded today.
     public func recordedChanges(in window: ChangeWindow, within entity: String?, today: FuzzyDate) throws -> [ChangeRow] {
         guard let history = try recordedHistory() else { throw ChangesError.noHistory }
-        let tree = try entity.map { try self.tree(of: resolveEntity($0)) }
-        let related = try entity.map { _ in try relatedEntries(tree!) }
+        let root = try entity.map(resolveEntity)
+        let tree = try root.map(self.tree(of:))
+        let related = try root.map(relatedEntries(of:))
         func keep(_ id: String) -> Bool { related.map { $0.contains(id) } ?? true }
         var rows: [ChangeRow] = []
         for commit in history.commits.reversed() {
@@ -152,24 +153,16 @@ extension GraphReader {
 
     /// An entity and everything under it.
     func tree(of root: String) throws -> Set<String> {
-        try queue.read { db in
-            Set(
-                try String.fetchAll(
-                    db,
-                    sql:
-                        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree",
-                    arguments: [root]))
-        }
+        try queue.read { db in Set(try String.fetchAll(db, sql: GraphReader.treeSQL, arguments: [root])) }
     }
 
     /// The entities of a tree and every entry with an edge to one of them.
-    private func relatedEntries(_ tree: Set<String>) throws -> Set<String> {
+    private func relatedEntries(of root: String) throws -> Set<String> {
         try queue.read { db in
-            var ids = tree
-            for id in tree {
-                ids.formUnion(try String.fetchAll(db, sql: "SELECT from_id FROM edges WHERE to_id = ?", arguments: [id]))
-            }
-            return ids
+            // The tree's CTE is in scope for the whole compound SELECT.
+            Set(
+                try String.fetchAll(
+                    db, sql: "\(GraphReader.treeSQL) UNION SELECT from_id FROM edges WHERE to_id IN (SELECT id FROM tree)", arguments: [root]))
         }
     }
 }

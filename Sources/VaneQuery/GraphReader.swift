@@ -62,14 +62,17 @@ public struct GraphReader: Sendable {
 
     // MARK: - Filters as SQL
 
+    /// The ids of an entity (the one argument) and of everything under it.
+    static let treeSQL =
+        "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree"
+
     /// `WHERE` clauses and arguments for a filter; `column` maps a filter to its column.
     private func conditions(_ filter: EntryFilter, kind: Kind) throws -> (String, StatementArguments) {
         var clauses: [String] = []
         var arguments = StatementArguments()
         if let entity = filter.entity {
             let root = try resolveEntity(entity)
-            let tree =
-                "WITH RECURSIVE tree(id) AS (SELECT ? UNION SELECT e.id FROM entities e JOIN tree ON e.parent_id = tree.id) SELECT id FROM tree"
+            let tree = GraphReader.treeSQL
             switch kind {
             case .entity:
                 clauses.append("id IN (\(tree))")

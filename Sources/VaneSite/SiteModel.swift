@@ -23,6 +23,8 @@ struct SiteModel: @unchecked Sendable {
     /// Every claimant's scorecard, by claimant id.
     let scorecards: [String: Scorecard]
     let contradictionGroups: [ContradictionGroup]
+    /// The entities with a group there, for the link on their pages.
+    let contradictedEntities: Set<String>
     private let outgoing: [String: [Edge]]
     private let incoming: [String: [Edge]]
 
@@ -44,6 +46,7 @@ struct SiteModel: @unchecked Sendable {
         let pairs = kb.edges.filter { $0.relation == .contradicts }.map { ($0.from, $0.to) }
         let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         contradictionGroups = Contradictions.groups(facts, contradicts: pairs, parents: parents)
+        contradictedEntities = Set(contradictionGroups.map(\.entity))
     }
 
     /// The same model with another board (a `status` block's date or vendor).
@@ -58,7 +61,7 @@ struct SiteModel: @unchecked Sendable {
 
     /// Targets of an entry's edges, without repeats, in the order written.
     func targets(of id: String, _ relations: Relation...) -> [String] {
-        unique((outgoing[id] ?? []).filter { relations.contains($0.relation) }.map(\.to))
+        (outgoing[id] ?? []).filter { relations.contains($0.relation) }.map(\.to).uniqued()
     }
 
     /// Every entry with an edge from or to `id`, with the relation, in a stable order.
@@ -80,12 +83,7 @@ struct SiteModel: @unchecked Sendable {
 
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
-        unique((incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from)).sorted()
-    }
-
-    private func unique(_ ids: [String]) -> [String] {
-        var seen: Set<String> = []
-        return ids.filter { seen.insert($0).inserted }
+        (incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from).uniqued().sorted()
     }
 
     // MARK: - View pieces

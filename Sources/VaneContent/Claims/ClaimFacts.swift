@@ -40,15 +40,10 @@ extension KnowledgeBase {
         return entries(of: .claim).compactMap { c in
             guard let date = c.date else { return nil }
             let out = outgoing[c.id] ?? []
-            func targets(_ r: Relation) -> [String] { unique(out.filter { $0.relation == r }.map(\.to)) }
+            func targets(_ r: Relation) -> [String] { out.filter { $0.relation == r }.map(\.to).uniqued() }
             return ClaimFacts(
                 id: c.id, title: c.title, type: c.type ?? "assessment", verdict: c.verdict ?? "pending", claimant: targets(.claimedBy).first ?? "",
                 about: targets(.about), date: date, verdictDate: c.verdictDate, sources: targets(.cites))
         }
     }
-}
-
-func unique(_ items: [String]) -> [String] {
-    var seen: Set<String> = []
-    return items.filter { seen.insert($0).inserted }
 }

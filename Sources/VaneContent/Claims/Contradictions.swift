@@ -28,35 +28,18 @@ public enum Contradictions {
             let ordered = (x.date.startKey, x.id) <= (y.date.startKey, y.id) ? (x, y) : (y, x)
             pairs.append(Contradiction(first: ordered.0, second: ordered.1))
         }
-        func vendor(of entity: String) -> String {
-            var current = entity
-            var steps = 0
-            while let parent = parents[current], steps < 100 {
-                current = parent
-                steps += 1
-            }
-            return current
-        }
-        func within(_ entity: String, _ top: String) -> Bool {
-            var current: String? = entity
-            var steps = 0
-            while let c = current, steps < 100 {
-                if c == top { return true }
-                current = parents[c]
-                steps += 1
-            }
-            return false
-        }
+        func chain(_ entity: String) -> [String] { StatusBoard.ancestors(of: entity) { parents[$0] } }
+        func within(_ entity: String, _ top: String) -> Bool { chain(entity).contains(top) }
         var grouped: [String: [Contradiction]] = [:]
         for pair in pairs {
             let shared = pair.first.about.filter(pair.second.about.contains)
-            for entity in shared.isEmpty ? unique(pair.first.about + pair.second.about) : shared {
+            for entity in shared.isEmpty ? (pair.first.about + pair.second.about).uniqued() : shared {
                 if let root, !within(entity, root) { continue }
                 grouped[entity, default: []].append(pair)
             }
         }
         return grouped.keys.sorted().map { entity in
-            let top = vendor(of: entity)
+            let top = chain(entity).last!
             let list = grouped[entity]!.sorted { a, b in
                 a.isUnresolved != b.isUnresolved ? a.isUnresolved : (a.first.date.startKey, a.first.id) < (b.first.date.startKey, b.first.id)
             }

@@ -207,7 +207,7 @@ struct BodyLinkScanner {
 
     // MARK: - Block structure
 
-    private static func opensFence(_ line: [UInt8]) -> (UInt8, Int)? {
+    static func opensFence(_ line: [UInt8]) -> (UInt8, Int)? {
         let indent = line.prefix { $0 == 0x20 }.count
         guard indent <= 3, indent < line.count else { return nil }
         let first = line[indent]
@@ -218,7 +218,7 @@ struct BodyLinkScanner {
         return (first, length)
     }
 
-    private static func closesFence(_ line: [UInt8], _ open: (marker: UInt8, length: Int)) -> Bool {
+    static func closesFence(_ line: [UInt8], _ open: (marker: UInt8, length: Int)) -> Bool {
         let indent = line.prefix { $0 == 0x20 }.count
         guard indent <= 3 else { return false }
         let length = line[indent...].prefix { $0 == open.marker }.count

@@ -18,7 +18,9 @@ enum LiveBlockScanner {
             let close = closing(after: index, fence: fence, in: lines)
             let at = SourceLocation(path: path, line: firstLine + index, column: fence.indent + 1)
             if close == lines.count {
-                problems.append(.error(at, "unclosed vane block (close it with \(String(repeating: fence.marker, count: fence.length)))"))
+                problems.append(
+                    .error(
+                        at, "unclosed vane block (close it with \(String(repeating: Character(Unicode.Scalar(fence.marker)), count: fence.length)))"))
             }
             let content = (index + 1..<min(close, lines.count)).filter { !lines[$0].allSatisfy(\.isWhitespace) }
             if content.count > 1 {
@@ -48,40 +50,31 @@ enum LiveBlockScanner {
         return (out, blocks, problems)
     }
 
+    /// A fence, as `BodyLinkScanner` recognises one (CommonMark's rules for the cases
+    /// that matter), with its indentation.
     struct Fence {
-        var marker: Character
+        var marker: UInt8
         var length: Int
         var indent: Int
+    }
+
+    /// Any fence opening: up to three spaces, then three or more backticks or tildes.
+    private static func anyFence(_ line: Substring) -> Fence? {
+        let bytes = Array(line.utf8)
+        guard let (marker, length) = BodyLinkScanner.opensFence(bytes) else { return nil }
+        return Fence(marker: marker, length: length, indent: bytes.prefix { $0 == 0x20 }.count)
     }
 
     /// A fence opening a `vane` block.
     private static func opening(_ line: Substring) -> Fence? {
         guard let fence = anyFence(line) else { return nil }
-        let info = line.dropFirst(fence.indent + fence.length)
-        return info.trimmingCharacters(in: .whitespaces) == "vane" ? fence : nil
-    }
-
-    /// Any fence opening: up to three spaces, then three or more backticks or tildes.
-    private static func anyFence(_ line: Substring) -> Fence? {
-        let indent = line.prefix { $0 == " " }.count
-        guard indent <= 3, let marker = line.dropFirst(indent).first, marker == "`" || marker == "~" else { return nil }
-        let length = line.dropFirst(indent).prefix { $0 == marker }.count
-        guard length >= 3 else { return nil }
-        if marker == "`" && line.dropFirst(indent + length).contains("`") { return nil }
-        return Fence(marker: marker, length: length, indent: indent)
+        let info = line.utf8.dropFirst(fence.indent + fence.length)
+        return String(decoding: info, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "vane" ? fence : nil
     }
 
     /// The index of the line closing `fence` opened at `start`, or `lines.count`.
     private static func closing(after start: Int, fence: Fence, in lines: [Substring]) -> Int {
-        var i = start + 1
-        while i < lines.count {
-            let line = lines[i]
-            let indent = line.prefix { $0 == " " }.count
-            let run = line.dropFirst(indent).prefix { $0 == fence.marker }.count
-            if indent <= 3, run >= fence.length, line.dropFirst(indent + run).allSatisfy(\.isWhitespace) { return i }
-            i += 1
-        }
-        return lines.count
+        (start + 1..<lines.count).first { BodyLinkScanner.closesFence(Array(lines[$0].utf8), (fence.marker, fence.length)) } ?? lines.count
     }
 }
 

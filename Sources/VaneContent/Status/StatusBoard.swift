@@ -106,9 +106,14 @@ public struct StatusBoard: Sendable {
 
     /// The entity, its parent, its parent's parent… up to the top.
     public static func ancestors(of id: String, in entities: [String: EntityInfo]) -> [String] {
+        ancestors(of: id) { entities[$0]?.parent }
+    }
+
+    /// The same chain from any parent relation (a cycle ends it).
+    public static func ancestors(of id: String, parent: (String) -> String?) -> [String] {
         var chain = [id]
         var seen: Set<String> = [id]
-        while let parent = entities[chain.last!]?.parent, seen.insert(parent).inserted { chain.append(parent) }
+        while let next = parent(chain.last!), seen.insert(next).inserted { chain.append(next) }
         return chain
     }
 

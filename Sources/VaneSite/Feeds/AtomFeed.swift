@@ -14,14 +14,7 @@ struct AtomFeed {
         // Without a base URL, links are relative to where the feed file sits.
         let root = base.isEmpty ? String(repeating: "../", count: path.split(separator: "/").count - 1) : base
         let newest = events.first?.date.map(AtomFeed.timestamp) ?? "1970-01-01T00:00:00Z"
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"\(base.isEmpty ? "" : " xml:base=\"\(XML.escape(base))\"")>\n"
-        out += "<title>\(XML.escape(title))</title>\n"
-        out += "<id>\(XML.escape(AtomFeed.id(for: path, base: base)))</id>\n"
-        out += "<updated>\(newest)</updated>\n"
-        out += "<author><name>\(XML.escape(model.kb.config.title))</name></author>\n"
-        out += "<link rel=\"self\" href=\"\(XML.escape(base.isEmpty ? String(path.split(separator: "/").last!) : base + path))\"/>\n"
-        out += "<generator>Weathervane</generator>\n"
+        var out = AtomFeed.head(title: title, path: path, updated: newest, config: model.kb.config)
         for event in events {
             let page = SiteModel.url(of: event)
             let body = BodyHTML(event, model: model, root: root).html
@@ -35,6 +28,19 @@ struct AtomFeed {
             out += "</entry>\n"
         }
         return out + "</feed>\n"
+    }
+
+    /// The feed's element and its own metadata, up to the first entry.
+    static func head(title: String, path: String, updated: String, config: SiteConfig) -> String {
+        let base = config.baseURL
+        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"\(base.isEmpty ? "" : " xml:base=\"\(XML.escape(base))\"")>\n"
+        out += "<title>\(XML.escape(title))</title>\n"
+        out += "<id>\(XML.escape(AtomFeed.id(for: path, base: base)))</id>\n"
+        out += "<updated>\(updated)</updated>\n"
+        out += "<author><name>\(XML.escape(config.title))</name></author>\n"
+        out += "<link rel=\"self\" href=\"\(XML.escape(base.isEmpty ? String(path.split(separator: "/").last!) : base + path))\"/>\n"
+        return out + "<generator>Weathervane</generator>\n"
     }
 
     /// The page's address when the site's is known; otherwise a stable URN.

@@ -16,14 +16,7 @@ struct ChangesFeed {
         let root = base.isEmpty ? "../" : base
         let changes = Array(history.changes.filter { $0.commit != nil }.reversed().prefix(SiteExtras.atomLimit))
         let newest = changes.first.flatMap { history.commit($0.commit) }.map(ChangesFeed.timestamp) ?? "1970-01-01T00:00:00Z"
-        var out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-        out += "<feed xmlns=\"http://www.w3.org/2005/Atom\"\(base.isEmpty ? "" : " xml:base=\"\(XML.escape(base))\"")>\n"
-        out += "<title>\(XML.escape(model.kb.config.title + ": recorded changes"))</title>\n"
-        out += "<id>\(XML.escape(AtomFeed.id(for: ChangesFeed.path, base: base)))</id>\n"
-        out += "<updated>\(newest)</updated>\n"
-        out += "<author><name>\(XML.escape(model.kb.config.title))</name></author>\n"
-        out += "<link rel=\"self\" href=\"\(XML.escape(base.isEmpty ? "changes.atom" : base + ChangesFeed.path))\"/>\n"
-        out += "<generator>Weathervane</generator>\n"
+        var out = AtomFeed.head(title: model.kb.config.title + ": recorded changes", path: ChangesFeed.path, updated: newest, config: model.kb.config)
         var seen: [String: Int] = [:]
         for change in changes {
             guard let commit = history.commit(change.commit) else { continue }

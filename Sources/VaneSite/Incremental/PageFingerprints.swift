@@ -85,7 +85,7 @@ struct PageFingerprints {
             h.add(history.uncommitted.contains(id) ? "uncommitted" : "")
         }
         // An entity page links to the contradictions about it.
-        if model.contradictionGroups.contains(where: { $0.entity == id }) { h.add("contradictions") }
+        if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {
             // A block may read anything: its page follows the whole graph and its results.
             h.add(everything)

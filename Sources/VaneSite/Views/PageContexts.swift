@@ -389,7 +389,7 @@ extension SiteModel {
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
-            contradictions: contradictionGroups.contains { $0.entity == e.id } ? "contradictions.html#c-\(e.id)" : nil)
+            contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil)
     }
 
     private func event(_ e: Entry) -> EventPage {
