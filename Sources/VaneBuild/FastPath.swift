@@ -9,11 +9,11 @@ import VaneSite
 /// has changed, there is nothing to do (as with `make`, an edit that keeps a file's size
 /// and modification time is not noticed).
 enum FastPath {
-    /// Everything a build reads besides `Content/`: vane's own versions, the `Site/`
+    /// Everything a build reads besides `Content/`: vane's own versions and default theme, the `Site/`
     /// files, the as-of date, the output folder and `--strict`.
     static func inputs(_ options: Pipeline.Options, asOf: FuzzyDate, siteFiles: [DirectoryWalker.Found]) -> String {
         var h = StableHash()
-        h.add("parser \(ContentLoader.parserVersion) renderer \(SiteBuilder.rendererVersion)")
+        h.add("parser \(ContentLoader.parserVersion) renderer \(SiteBuilder.rendererVersion) theme \(Theme.defaultFingerprint)")
         h.add(options.asOf == nil ? "today \(asOf.text)" : "as-of \(asOf.text)")
         h.add(options.output.standardizedFileURL.path)
         h.add(options.strict ? "strict" : "")

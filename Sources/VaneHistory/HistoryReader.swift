@@ -16,7 +16,12 @@ public enum HistoryReader {
     /// Recorded time for the knowledge base at `root`. `cached` is the last build's,
     /// reused when HEAD has not moved (only the uncommitted part is read again).
     public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil) -> Outcome {
-        guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { return .none }
+        // Outside a repository there is nothing to read; git missing or failing is a warning.
+        do throws(Git.Failure) {
+            guard try Git.text(["rev-parse", "--is-inside-work-tree"], in: root) == "true" else { return .none }
+        } catch {
+            return error.description.contains("not a git repository") ? .none : .failed("git: \(error.description)")
+        }
         do throws(Git.Failure) {
             // One call for both: whether the history is whole, and where the root is in it.
             let state = try Git.text(["rev-parse", "--is-shallow-repository", "--show-prefix"], in: root, trimming: false)

@@ -190,7 +190,8 @@ Content/
   events/     things that happened, with a date
   claims/     statements someone made
   sources/    where we read it
-Site/         config.yml (settings), and optionally templates/ and assets/ to restyle the site
+  reports/    analysis over the record, with live `vane` blocks (see Weathervane's README)
+Site/         config.yml (settings), optionally queries.yml (saved queries), templates/ and assets/
 ```
 
 - The **kind** of an entry is its top folder under `Content/`; deeper folders are free

@@ -23,7 +23,7 @@ public enum ProjectInit {
     }
 
     /// The kind folders, each kept in git by an empty `.gitkeep`.
-    static let kinds = ["entities", "events", "claims", "sources"]
+    static var kinds: [String] { Kind.allCases.map(\.folder) }
 
     /// Writes the new knowledge base into `dir`, created if missing. A folder with files in
     /// it is refused unless `force`, and even then no existing file is replaced.

@@ -55,6 +55,11 @@ struct ClaimAnalysisTests {
         let desktop = try #require(page.range(of: "id=\"c-globex-desktop\""))
         #expect(cloud.lowerBound < desktop.lowerBound)
         #expect(page.contains("<p class=\"pair-state\">Unresolved: both pending</p>"))
+        // Two entities may share a name: each group says what its entity is part of.
+        #expect(
+            page.contains(
+                "<h2 id=\"c-globex-cloud\"><a href=\"entities/globex-cloud.html\">Globex Cloud</a> <span class=\"part-of\">of <a href=\"entities/globex.html\">Globex</a></span></h2>"
+            ))
         #expect(
             try kb.read("public/entities/globex-cloud.html").contains(
                 "<a href=\"../contradictions.html#c-globex-cloud\">Claims about it that contradict each other</a>"))

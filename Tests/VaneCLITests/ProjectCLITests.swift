@@ -30,7 +30,7 @@ struct ProjectCLITests {
         let kb = prefix.appendingPathComponent("kb")
         let created = try run(vane, ["init", kb.path, "--example"])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stderr.contains("created 10 files"), "\(created.stderr)")
+        #expect(created.stderr.contains("created 11 files"), "\(created.stderr)")
         let check = try run(vane, ["check", "--strict"], in: kb)
         #expect(check.status == 0 && check.stderr == "ok: 5 entries checked\n", "\(check.stderr)")
         let build = try run(vane, ["build"], in: kb)

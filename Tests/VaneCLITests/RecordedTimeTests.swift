@@ -107,7 +107,11 @@ struct RecordedTimeTests {
                 "verdict refuted (2024-06) → none", "verdict pending → broken (2025-09-01)", "Globex Desktop: priority Deprioritized → Sunset",
             ])
         #expect(!feed.contains("not committed"))
-        #expect(try repo.kb.read("public/index.html").contains("<h2 id=\"whats-new\">What's new</h2>"))
+        let home = try repo.kb.read("public/index.html")
+        #expect(home.contains("<h2 id=\"whats-new\">What's new</h2>"))
+        // A value written for the first time is recorded, not changed from nothing.
+        #expect(home.contains("</a>: verdict recorded as broken (2025-06-01)</li>"))
+        #expect(home.contains("<code>cloud-fastest</code> (removed): verdict refuted (2024-06) → none</li>"))
         // Committing changes no file under Content/, and yet the next build sees it.
         try repo.commit("Note on Globex", on: "2026-03-01")
         #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
@@ -131,6 +135,12 @@ struct RecordedTimeTests {
                 == "warning: recorded time: a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow); building without it\n"
         )
         #expect(!(try clone.read("public/events/2025-06-globex-desktop-sunset.html")).contains("class=\"history\""))
+        // Without a git program to run, the same: one warning, and the build goes on.
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = clone.url("no-programs-here").path
+        let noGit = try run(Repository.vane, ["build", "--as-of", "2026-11-26"], in: repo.root, environment: environment)
+        #expect(noGit.status == 0)
+        #expect(noGit.stderr.hasPrefix("warning: recorded time: git: ") && noGit.stderr.hasSuffix("; building without it\n"), "\(noGit.stderr)")
         // Outside a repository there is no recorded time, said once under --verbose.
         let plain = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         let verbose = try vane("build", "--verbose", in: plain.root)

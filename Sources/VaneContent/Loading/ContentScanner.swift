@@ -49,7 +49,7 @@ public enum ContentScanner {
             }
             let parts = relative.split(separator: "/")
             guard parts.count > 1 else {
-                diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected entities/, events/, claims/ or sources/)"))
+                diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected \(Kind.foldersInWords))"))
                 continue
             }
             guard let kind = Kind(folder: String(parts[0])) else {
@@ -57,7 +57,7 @@ public enum ContentScanner {
                 diagnostics.append(
                     .error(
                         .top(of: path),
-                        "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected entities/, events/, claims/ or sources/)"
+                        "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected \(Kind.foldersInWords))"
                     ))
                 continue
             }

@@ -18,6 +18,12 @@ public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
         }
     }
 
+    /// `entities/, events/, claims/, sources/ or reports/`: for messages.
+    public static var foldersInWords: String {
+        let folders = allCases.map { $0.folder + "/" }
+        return folders.dropLast().joined(separator: ", ") + " or " + folders.last!
+    }
+
     /// `an entity`, `a claim`: for messages.
     public var withArticle: String { self == .entity || self == .event ? "an \(rawValue)" : "a \(rawValue)" }
 

@@ -106,7 +106,7 @@ public enum DefaultTheme {
 <p class="lede">Claims that contradict each other, side by side, by what they are about. Pairs where both are still pending come first: nobody knows yet who is right. <span class="vendor-mark">Vendor</span> marks a statement by the vendor itself or one of its parts.</p>
 {{#groups}}
 <section aria-labelledby="{{anchor}}" id="{{anchor}}-section">
-<h2 id="{{anchor}}">{{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}</h2>
+<h2 id="{{anchor}}">{{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}{{#parent}} <span class="part-of">of <a href="{{root}}{{url}}">{{title}}</a></span>{{/parent}}</h2>
 {{#pairs}}
 <div class="contradiction{{#unresolved}} unresolved{{/unresolved}}">
 {{#unresolved}}<p class="pair-state">Unresolved: both pending</p>{{/unresolved}}
@@ -871,6 +871,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .side-facts, .side-sources { font-size: .85rem; color: var(--muted); }
 .vendor-mark { display: inline-block; font-size: .75rem; padding: 0 .3rem; border: 1px solid var(--accent); border-radius: 3px; color: var(--accent); }
 @media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
+.scorecards .verdict, .verdict-counts .verdict { white-space: nowrap; }
+.part-of { font-size: .9rem; font-weight: normal; color: var(--muted); }
 
 """#,
         "timeline.js": #"""

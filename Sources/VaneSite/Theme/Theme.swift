@@ -11,6 +11,17 @@ public struct Theme: Sendable {
     /// Changes whenever a template or an asset does.
     let fingerprint: UInt64
 
+    /// The compiled-in theme's own fingerprint, so that a new vane with a new default theme
+    /// is never taken for "nothing changed".
+    public static let defaultFingerprint: UInt64 = {
+        var h = StableHash()
+        for (name, text) in DefaultTheme.templates.sorted(by: { $0.key < $1.key }) + DefaultTheme.assets.sorted(by: { $0.key < $1.key }) {
+            h.add(name)
+            h.add(text)
+        }
+        return h.value
+    }()
+
     /// Every file under `Site/`, listed once per build: the theme reads its templates and
     /// assets from it, and the no-change check fingerprints it.
     public static func siteFiles(root: URL) -> [DirectoryWalker.Found] {

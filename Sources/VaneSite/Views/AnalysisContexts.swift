@@ -64,6 +64,8 @@ struct ContradictionsPage: Encodable {
     struct Group: Encodable {
         var anchor: String
         var entity: LinkView?
+        /// What the entity is part of: two entities may share a name.
+        var parent: LinkView?
         var pairs: [Pair]
     }
     var groups: [Group]
@@ -127,7 +129,7 @@ extension SiteModel {
                         vendor: group.vendorClaims.contains(c.id))
                 }
                 return ContradictionsPage.Group(
-                    anchor: "c-\(group.entity)", entity: link(group.entity),
+                    anchor: "c-\(group.entity)", entity: link(group.entity), parent: targets(of: group.entity, .parent).first.flatMap(link),
                     pairs: group.pairs.map { ContradictionsPage.Pair(unresolved: $0.isUnresolved, first: side($0.first), second: side($0.second)) })
             })
     }

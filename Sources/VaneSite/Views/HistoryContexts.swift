@@ -79,15 +79,16 @@ extension SiteModel {
     /// A recorded change in words: `Llama: priority flagship → deprioritized`.
     func describe(_ change: RecordedChange) -> String {
         func name(_ id: String?) -> String { id.flatMap { kb.resolve($0) }.flatMap { kb.entry($0)?.title } ?? id ?? "" }
-        let before = change.before.map { label($0) } ?? "none"
-        let after = change.after.map { label($0) } ?? "none"
+        // A value written for the first time reads as recorded, not as a change from nothing.
+        func move(_ before: String?, _ after: String?) -> String {
+            guard let before else { return "recorded as \(after ?? "none")" }
+            return "\(before) → \(after ?? "none")"
+        }
+        let subject = "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? "")"
         switch change.what {
-        case .verdict: return "verdict \(change.before ?? "none") → \(change.after ?? "none")"
-        case .end:
-            return
-                "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? ""): announced end \(change.before ?? "none") → \(change.after ?? "none")"
-        case .status:
-            return "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? ""): \(change.axis ?? "") \(before) → \(after)"
+        case .verdict: return "verdict \(move(change.before, change.after))"
+        case .end: return "\(subject): announced end \(move(change.before, change.after))"
+        case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map { label($0) }, change.after.map { label($0) }))"
         }
     }
 
