@@ -153,7 +153,14 @@ struct ProjectCLITests {
                 }
                     == true, "\(end)")
         }
-        #expect(ids("broken_commitments", "claim") == ["test-assistants-stay"])
-        #expect(ids("broken_commitments", "verdict_sources") == ["openai-api-deprecations"])
+        // Broken commitments: what `vane query` lists, oldest first, the one added here among them.
+        let broken =
+            try JSONSerialization.jsonObject(
+                with: Data(try vane("query", "claims", "--verdict", "broken", "--type", "commitment", "--format", "json", in: kb.root).stdout.utf8))
+            as! [[String: Any]]
+        #expect(ids("broken_commitments", "claim") == broken.compactMap { $0["id"] as? String })
+        #expect(ids("broken_commitments", "claim").contains("test-assistants-stay"))
+        let added = rows["broken_commitments"]?.first { $0["claim"] as? String == "test-assistants-stay" }
+        #expect(added?["verdict_sources"] as? String == "openai-api-deprecations")
     }
 }
