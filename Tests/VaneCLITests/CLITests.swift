@@ -137,7 +137,7 @@ struct CLITests {
         expectGolden(try vane("query", "sources", "--format", "json", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-sources.json")
         expectGolden(
             try vane("query", "entities", "--entity", "acme-labs", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-entities-acme-labs.txt")
-        expectGolden(try vane("show", "coyote", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-show-coyote.txt")
+        expectGolden(try vane("show", "coyote", "--as-of", "2026-11-30", in: kb.root).stdout, "Tests/VaneCLITests/Golden/small-show-coyote.txt")
     }
 
     @Test func clearErrorsForBadArgumentsAndMissingDatabase() throws {
