@@ -40,13 +40,16 @@ public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     public var body: String
     /// Front-matter keys outside the format, as JSON.
     public var extra: String
+    /// Declared channels as written, a JSON list.
+    public var channels: String
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, homepage, path, body, extra
+        case id, name, type, homepage, path, body, extra, channels
         case parentID = "parent_id"
     }
 
     public enum Columns {
+        public static let channels = Column(CodingKeys.channels)
         public static let id = Column(CodingKeys.id)
         public static let name = Column(CodingKeys.name)
         public static let type = Column(CodingKeys.type)

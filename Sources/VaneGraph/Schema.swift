@@ -19,6 +19,11 @@ public enum Schema {
         migrator.registerMigration("v3-reports") { db in
             try db.execute(sql: v3)
         }
+        // A product's declared channels, so that `vane status` knows every channel a
+        // whole-product value sets (the others are named by its status changes).
+        migrator.registerMigration("v4-channels") { db in
+            try db.execute(sql: "ALTER TABLE entities ADD COLUMN channels TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 

@@ -232,13 +232,15 @@ status:
 ```
 
 - **availability**, most to least: `open-source`, `open-weights`, `generally-available`,
-  `preview`, `consumer-only`, `announced`, `deprecated`, `retired`.
+  `preview`, `consumer-only`, `announced`, `closed-to-new`, `deprecated`, `retired`.
 - **priority**, highest to lowest: `flagship`, `invested`, `maintained`, `deprioritized`,
   `sunset`, `discontinued`.
-- **Channels.** Availability may be given per channel (`api`, `app`… any id): a channel
-  keeps its value until an event names it again; an availability without a channel applies
-  to the whole product and replaces every channel. The product stands at its most
-  available channel. A channel named after an entity (`azure-openai`) is that entity.
+- **Channels.** Availability may be given per channel (`api`, `app`… any id), declared on
+  the product (`channels: [api, app]`): a channel keeps its value until an event names it
+  again; an availability without a channel sets every channel. The product stands at its
+  most available channel. A channel named after an entity (`azure-openai`) is that entity.
+- **closes** announces that sign-ups close (`closes: 2027-03-31`): from that date new
+  customers cannot start and existing ones keep it (`closed-to-new`).
 - **ends** announces the end of availability, for the product or per channel
   (`ends: { api: 2027-03-31 }`): from the start of that date it drops to `retired`. A
   later `ends` replaces it; `ends: none` cancels it.
@@ -331,7 +333,7 @@ title: {{TITLE}}
 # trackable_types: [service]
 
 # Replaces the availability scale, most available first (the default is shown).
-# availability_scale: [open-source, open-weights, generally-available, preview, consumer-only, announced, deprecated, retired]
+# availability_scale: [open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired]
 
 # Replaces the priority scale, highest first (the default is shown).
 # priority_scale: [flagship, invested, maintained, deprioritized, sunset, discontinued]
@@ -378,6 +380,7 @@ service ([[2026-09-15-example-queue-maintenance]]) [@example-cloud-queue-announc
 ---
 name: Example Queue
 type: product
+channels: [api, console]
 parent: example-cloud
 aliases: ["EQ"]
 tags: [messaging]

@@ -81,6 +81,13 @@ extension GraphReader {
                 subject: nil, entity: m.entity, axis: m.move.axis.rawValue, channel: m.move.channel, from: m.move.from, to: m.move.to,
                 sources: board.eventSources[m.move.event] ?? [])
         }
+        rows += window.announcements(board).map { end in
+            let axis: StatusSetting.Axis = end.kind == .end ? .ends : .closes
+            return ChangeRow(
+                date: end.announced.text, kind: axis.rawValue, id: end.event,
+                what: "\(end.entity)\(end.channel.map { " (\($0))" } ?? ""): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
+                axis: axis.rawValue, channel: end.channel, from: nil, to: end.date.text, sources: board.eventSources[end.event] ?? [])
+        }
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
         rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
         rows += try claims(filter).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }

@@ -2,6 +2,8 @@ import VaneContent
 
 /// An announced end as `vane ends` and `vane status --format json` print it.
 public struct EndReport: Encodable, Sendable {
+    /// `end`, or `closure` (sign-ups close).
+    public var kind: String
     public var entity: String
     public var name: String
     /// Nil when the whole product ends (printed as JSON `null`).
@@ -10,7 +12,14 @@ public struct EndReport: Encodable, Sendable {
     public var datePrecision: String
     /// From the as-of day to the start of the end; negative once it has passed.
     public var daysLeft: Int
+    /// From the first announcement of an end no later than this one.
     public var noticeDays: Int
+    /// The first announcement, and the announcement in force (an extension) with its own
+    /// notice when they differ (`null` otherwise).
+    public var firstAnnounced: String
+    public var firstEvent: String
+    public var announced: String
+    public var extensionNoticeDays: Int?
     /// Either date is coarser than a day: the counts are approximate.
     public var approximate: Bool
     public var event: String
@@ -24,6 +33,7 @@ public struct EndReport: Encodable, Sendable {
     public var countdown: String
 
     public init(_ end: AnnouncedEnd, board: StatusBoard) {
+        kind = end.kind.rawValue
         entity = end.entity
         name = board.entities[end.entity]?.name ?? end.entity
         channel = end.channel
@@ -31,6 +41,10 @@ public struct EndReport: Encodable, Sendable {
         datePrecision = end.date.precision.rawValue
         daysLeft = end.daysLeft(asOf: board.asOf)
         noticeDays = end.noticeDays
+        firstAnnounced = end.firstAnnounced.text
+        firstEvent = end.firstEvent
+        announced = end.announced.text
+        extensionNoticeDays = end.extensionNoticeDays
         approximate = end.approximate
         event = end.event
         sources = board.eventSources[end.event] ?? []
@@ -42,12 +56,13 @@ public struct EndReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case entity, name, channel, date, datePrecision, daysLeft, noticeDays, approximate, event, sources, successors, retiredBy, retired,
-            slipDays, countdown
+        case kind, entity, name, channel, date, datePrecision, daysLeft, noticeDays, firstAnnounced, firstEvent, announced, extensionNoticeDays,
+            approximate, event, sources, successors, retiredBy, retired, slipDays, countdown
     }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
         try c.encode(entity, forKey: .entity)
         try c.encode(name, forKey: .name)
         try c.encode(channel, forKey: .channel)  // null for the whole product, never left out
@@ -55,6 +70,10 @@ public struct EndReport: Encodable, Sendable {
         try c.encode(datePrecision, forKey: .datePrecision)
         try c.encode(daysLeft, forKey: .daysLeft)
         try c.encode(noticeDays, forKey: .noticeDays)
+        try c.encode(firstAnnounced, forKey: .firstAnnounced)
+        try c.encode(firstEvent, forKey: .firstEvent)
+        try c.encode(announced, forKey: .announced)
+        try c.encode(extensionNoticeDays, forKey: .extensionNoticeDays)
         try c.encode(approximate, forKey: .approximate)
         try c.encode(event, forKey: .event)
         try c.encode(sources, forKey: .sources)

@@ -22,9 +22,15 @@ extension GraphReader {
             let successorEdges = try EdgeRecord.filter(EdgeRecord.Columns.relation == Relation.succeededBy.rawValue).order(Column.rowID).fetchAll(db)
             let successors = StatusBoard.targets(successorEdges.map { ($0.fromID, $0.toID) })
             var entities: [String: EntityInfo] = [:]
-            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID)) {
+            var declared: [String: [String]] = [:]
+            let aliases = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases").map { ($0[0] as String, $0[1] as String) },
+                uniquingKeysWith: { a, _ in a })
+            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels)) {
                 let id: String = row[E.id]
                 entities[id] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [])
+                let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
+                if !list.isEmpty { declared[id] = list.map { aliases[$0.lowercased()] ?? $0 } }
             }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
@@ -47,7 +53,9 @@ extension GraphReader {
                     WHERE relation = 'cites' AND from_id IN (SELECT DISTINCT event_id FROM status_changes) ORDER BY rowid
                     """)
             let sources = StatusBoard.targets(cited.map { ($0.fromID, $0.toID) })
-            return StatusBoard(changes: changes, entities: entities, eventSources: sources, asOf: asOf, scales: scales, within: root)
+            return StatusBoard(
+                changes: changes, channels: StatusTimeline.channels(declared: declared, changes: changes), entities: entities,
+                eventSources: sources, asOf: asOf, scales: scales, within: root)
         }
     }
 }
@@ -79,6 +87,8 @@ public struct StatusReportRow: Encodable, Sendable {
     public var retired: Bool
     /// The soonest announced end still ahead; JSON `null` when there is none.
     public var ends: EndReport?
+    /// The soonest announced closure to new customers still ahead; JSON `null` when none.
+    public var closes: EndReport?
     public var successors: [String]
     public var moves: [Move]
 
@@ -113,6 +123,7 @@ public struct StatusReportRow: Encodable, Sendable {
         riskFactors = row.risk
         retired = row.gone
         ends = row.nextEnd.map { EndReport($0, board: board) }
+        closes = row.nextClosure.map { EndReport($0, board: board) }
         successors = row.successors
         moves = row.status.moves.map {
             Move(
@@ -122,7 +133,7 @@ public struct StatusReportRow: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case entity, name, type, vendor, via, availability, priority, since, risk, riskFactors, retired, ends, successors, moves
+        case entity, name, type, vendor, via, availability, priority, since, risk, riskFactors, retired, ends, closes, successors, moves
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -139,6 +150,7 @@ public struct StatusReportRow: Encodable, Sendable {
         try c.encodeIfPresent(riskFactors, forKey: .riskFactors)
         try c.encode(retired, forKey: .retired)
         try c.encode(ends, forKey: .ends)  // null when no end is announced, never left out
+        try c.encode(closes, forKey: .closes)
         try c.encode(successors, forKey: .successors)
         try c.encode(moves, forKey: .moves)
     }
@@ -159,10 +171,14 @@ extension StatusBoard {
             if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
             let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
             let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
-            let end = row.nextEnd
+            // The end of service, or else the day sign-ups close.
+            let end = row.nextEnd ?? row.nextClosure
             let ends =
                 format == .csv
-                ? (end?.date.text ?? "") : end.map { "\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf))" } ?? "-"
+                ? (end.map { ($0.kind == .closure ? "closes " : "") + $0.date.text } ?? "")
+                : end.map {
+                    "\($0.kind == .closure ? "sign-ups close " : "")\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf))"
+                } ?? "-"
             let notice = format == .csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             return [
                 risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends, notice, since, s.availability?.event ?? "-",

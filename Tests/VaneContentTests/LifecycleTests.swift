@@ -80,7 +80,10 @@ struct LifecycleTests {
         let end = try #require(s.nextEnd(asOf: day("2024-02")))
         #expect(end.date == day("2024-06-01"))
         #expect(end.event == "extension")
-        #expect(end.noticeDays == 199)
+        // The notice counts from the first announcement; the extension's is kept beside it.
+        #expect(end.noticeDays == 331)
+        #expect(end.extensionNoticeDays == 199)
+        #expect(end.notice == "331 days (from the first announcement; 199 days from the extension)")
         #expect(s.ends.count == 1)
         #expect(status(extended, asOf: "2024-06-01")?.availability?.value == "retired")
         // An earlier cut-off replaces it the same way.
@@ -97,6 +100,55 @@ struct LifecycleTests {
         #expect(s.availability?.value == "generally-available")
         #expect(s.ends.isEmpty)
         #expect(s.nextEnd(asOf: day("2024-06")) == nil)
+    }
+
+    /// `ends: none` on the whole product cancels the channels' ends too.
+    @Test func endsNoneOnTheWholeProductCancelsEveryChannelsEnd() throws {
+        let changes = [
+            change("launch", "2024-01", .availability, "generally-available"),
+            change("notice", "2024-06-01", .ends, "2025-01-01", channel: "api"),
+            change("notice", "2024-06-01", .ends, "2025-03-01", channel: "app"),
+            change("reprieve", "2024-09-01", .ends, "none"),
+        ]
+        let s = try #require(status(changes, asOf: "2025-06"))
+        #expect(s.ends.isEmpty)
+        #expect(s.channels.mapValues(\.value) == ["api": "generally-available", "app": "generally-available"])
+    }
+
+    /// A restatement of the same end keeps the first announcement's notice.
+    @Test func aRestatementKeepsTheFirstNotice() throws {
+        let restated = deprecated + [change("restated", "2023-10-02", .ends, "2024-01-04")]
+        let end = try #require(status(restated, asOf: "2023-12-31")?.nextEnd(asOf: day("2023-12-31")))
+        #expect(end.noticeDays == 182)
+        #expect(end.event == "deprecation")
+        #expect(end.extensionNoticeDays == nil)
+    }
+
+    /// A paid extension on its own channel, announced after the whole product's end,
+    /// outlives it: Exchange Server 2019 and its Extended Security Updates.
+    @Test func aChannelsOwnLaterEndSurvivesTheWholeProductsEnd() throws {
+        let exchange = [
+            change("launch", "2018-10", .availability, "generally-available", entity: "exchange"),
+            change("support-end", "~2025-01", .availability, "generally-available", entity: "exchange"),
+            change("support-end", "~2025-01", .priority, "sunset", entity: "exchange"),
+            change("support-end", "~2025-01", .ends, "2025-10-14", entity: "exchange"),
+            change("esu", "~2025-08", .availability, "generally-available", channel: "esu", entity: "exchange"),
+            change("esu", "~2025-08", .ends, "2026-04-14", channel: "esu", entity: "exchange"),
+        ]
+        let channels = ["exchange": ["esu", "standard"]]
+        let asOf = day("2025-10-15")
+        let s = try #require(StatusTimeline.statuses(exchange, channels: channels, asOf: asOf, scales: scales)["exchange"])
+        #expect(s.channels.mapValues(\.value) == ["esu": "generally-available", "standard": "retired"])
+        #expect(s.availability?.value == "generally-available")
+        let end = try #require(s.nextEnd(asOf: asOf))
+        #expect(end.channel == "esu")
+        #expect(end.countdown(asOf: asOf) == "181 days left")
+        #expect(PlatformRisk(s, asOf: asOf, scales: scales)?.score == 100)
+        // The same answer after the ESU end: gone since that day, however late the as-of date.
+        for later in ["2026-04-14", "2027-01-01"] {
+            let gone = try #require(StatusTimeline.statuses(exchange, channels: channels, asOf: day(later), scales: scales)["exchange"])
+            #expect(gone.availability == AxisSetting(value: "retired", event: "esu", date: day("2026-04-14")))
+        }
     }
 
     // MARK: - Early and late

@@ -71,15 +71,20 @@ struct StatusTests {
         #expect(later.availability?.value == "generally-available")
     }
 
-    @Test func aWholeProductValueReplacesEveryChannel() throws {
+    @Test func aWholeProductValueSetsEveryChannel() throws {
         let changes = [
             change("a", "2026-04", .availability, "generally-available", channel: "app"),
             change("b", "2026-05", .availability, "preview", channel: "api"),
             change("c", "2026-06", .availability, "retired"),
         ]
         let s = try #require(status(changes, asOf: "2026-12"))
-        #expect(s.availability?.value == "retired")
-        #expect(s.channels.isEmpty)
+        #expect(s.availability == AxisSetting(value: "retired", event: "c", date: try FuzzyDate(parsing: "2026-06")))
+        #expect(s.channels.mapValues(\.value) == ["app": "retired", "api": "retired"])
+        // A move on each channel it changed, named.
+        #expect(
+            s.moves.filter { $0.event == "c" }.map { "\($0.channel ?? "-") \($0.from ?? "-") → \($0.to)" } == [
+                "api preview → retired", "app generally-available → retired",
+            ])
     }
 
     // MARK: - Risk

@@ -399,9 +399,10 @@ struct ValidationTests {
               muse: { ends: { api: 2026-02-30, app: none, web: 2027-Q1 } }
             ---
             """
-        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app, web]\n---\n"
         #expect(
             try diagnostics(["Content/events/x.md": text, "Content/entities/muse.md": muse]) == [
+                "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'deprecated', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
                 "Content/events/x.md:8:44: error: 'ends' (2026-03) starts before its event (2026-04-10): an end is announced ahead",
                 "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
                 "Content/events/x.md:10:24: error: impossible date '2026-02-30' (February 2026 has 28 days); 'ends' takes a date or 'none'",
@@ -438,6 +439,27 @@ struct ValidationTests {
         #expect(kb.edges.contains { $0.from == "x" && $0.relation == .involves && $0.to == "azure-openai" })
     }
 
+    @Test func channelsAreDeclaredOnTheProduct() throws {
+        let model = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app]\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  muse: { availability: { apps: preview } }\n  llama: { availability: { web: preview }, closes: 2027 }\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": model, "Content/events/x.md": event]) == [
+                "Content/entities/llama.md:1:1: warning: the events of 'llama' name the channels web; declare them on the product: 'channels: [web]'",
+                "Content/events/x.md:8:27: error: channel 'apps' is not declared by 'muse' (did you mean 'app'?); its channels are api, app",
+            ])
+    }
+
+    @Test func aFirstRecordedFallIsAWarning() throws {
+        let event =
+            "---\ntitle: T\ndate: 2026-03\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  muse: { availability: closed-to-new }\n---\n"
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": muse, "Content/events/x.md": event]) == [
+                "Content/events/x.md:8:25: warning: the first recorded availability of 'muse' is 'closed-to-new', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+            ])
+    }
+
     @Test func scalesFromConfigReplaceTheDefaults() throws {
         let event =
             "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"
@@ -445,7 +467,9 @@ struct ValidationTests {
         // The sample's own event uses the default 'maintained', which is now off the scale.
         #expect(
             try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
-                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale"
+                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale",
+                // Second-to-last on this scale, 'beta' is what 'deprecated' is on the default one.
+                "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'beta', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
             ])
         let scales = StatusScales(try load(["Site/config.yml": config]).knowledgeBase.config)
         #expect(scales.label("ga") == "Generally available")

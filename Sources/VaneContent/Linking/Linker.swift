@@ -18,6 +18,8 @@ public struct Linker {
     private var edges: [Edge] = []
     private var statusChanges: [StatusChange] = []
     private var saved: [String: LiveBlock] = [:]
+    /// Declared channels by entity id, as ids.
+    private var declared: [String: [String]] = [:]
 
     public static func link(
         _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock] = [:]
@@ -26,14 +28,18 @@ public struct Linker {
         linker.saved = saved
         linker.register(files, parsed)
         linker.registerAliases()
+        linker.registerChannels()
         for entry in linker.entries { linker.link(entry) }
         linker.checkParentCycles()
         linker.checkSuccessors()
         for block in saved.values { linker.checkBlock(block) }
+        let channels = linker.checkChannels()
+        linker.checkBaselines()
         var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
         kb.savedQueries = saved
+        kb.channels = channels
         return (kb, linker.diagnostics)
     }
 
@@ -147,8 +153,9 @@ public struct Linker {
             // A channel that names an entity (`azure-openai`) is that entity: it is written
             // as its id, and the event involves it.
             var channel = setting.channel
-            if let name = channel, let entity = resolve(name), known[entity]?.kind == .entity {
-                channel = entity
+            if let name = channel, let entity = channelEntity(name) { channel = entity }
+            if let name = channel, !checkDeclared(name, of: id, at: setting.channelLocation ?? setting.location) { continue }
+            if let entity = channel.flatMap(channelEntity) {
                 if !involved.contains(entity), added.insert("channel " + entity).inserted {
                     edges.append(Edge(from: event.id, .involves, to: entity, at: setting.location))
                 }
@@ -164,6 +171,65 @@ public struct Linker {
                     edges.append(Edge(from: event.id, .involves, to: id, at: setting.entity.location))
                 }
             }
+        }
+    }
+
+    /// The entity a channel's name stands for, when it names one.
+    private func channelEntity(_ name: String) -> String? {
+        guard let entity = resolve(name), known[entity]?.kind == .entity else { return nil }
+        return entity
+    }
+
+    // MARK: - Channels
+
+    private mutating func registerChannels() {
+        for entry in entries where entry.kind == .entity {
+            guard let list = entry.channels else { continue }
+            declared[entry.id] = list.map { channelEntity($0.text) ?? $0.text }
+        }
+    }
+
+    /// A product that declares channels names no other: an error at the channel that lists them.
+    private mutating func checkDeclared(_ channel: String, of entity: String, at location: SourceLocation) -> Bool {
+        guard let list = declared[entity], !list.contains(channel) else { return true }
+        diagnostics.append(
+            .error(
+                location,
+                "channel '\(channel)' is not declared by '\(entity)'\(Suggestion.hint(for: channel, in: list)); its channels are \(list.joined(separator: ", "))"
+            ))
+        return false
+    }
+
+    /// Every product's channels: declared ones, and those its events name. One whose
+    /// events name channels it does not declare is told the declaration to add.
+    private mutating func checkChannels() -> [String: [String]] {
+        var named: [String: Set<String>] = [:]
+        for change in statusChanges where change.axis != .priority {
+            if let channel = change.channel { named[change.entity, default: []].insert(channel) }
+        }
+        for (id, channels) in named.sorted(by: { $0.key < $1.key }) where declared[id] == nil {
+            guard let path = known[id]?.path else { continue }
+            let list = channels.sorted().joined(separator: ", ")
+            diagnostics.append(
+                .warning(.top(of: path), "the events of '\(id)' name the channels \(list); declare them on the product: 'channels: [\(list)]'"))
+        }
+        return StatusTimeline.channels(declared: declared, changes: statusChanges)
+    }
+
+    /// A product whose first recorded availability is already a fall (a closure recorded
+    /// without its launch) would score as if nothing fell: the author is told what to record.
+    private mutating func checkBaselines() {
+        let scale = config.availabilityScale
+        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return }
+        var seen: Set<String> = []
+        let ordered = StatusTimeline.ordered(statusChanges.filter { $0.axis == .availability })
+        for change in ordered where seen.insert(change.entity).inserted {
+            guard let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable else { continue }
+            diagnostics.append(
+                .warning(
+                    change.location,
+                    "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+                ))
         }
     }
 

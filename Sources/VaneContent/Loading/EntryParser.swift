@@ -59,6 +59,7 @@ public struct EntryParser: Sendable {
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
         references(fm.list("successors"), .succeededBy, into: &e)
+        e.channels = channels(&fm)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
@@ -212,6 +213,23 @@ public struct EntryParser: Sendable {
         return value.text
     }
 
+    /// `channels: [api, app]`: ids, each once.
+    private func channels(_ fm: inout FrontMatter) -> [LocatedText]? {
+        guard let list = fm.list("channels") else { return nil }
+        var seen: Set<String> = []
+        return list.filter { channel in
+            guard IDRule.isValid(channel.text) else {
+                fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')"))
+                return false
+            }
+            guard seen.insert(channel.text).inserted else {
+                fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' is declared twice"))
+                return false
+            }
+            return true
+        }
+    }
+
     // MARK: - Status
 
     /// `status:` maps entity ids to axes; availability may be split by channel.
@@ -227,7 +245,7 @@ public struct EntryParser: Sendable {
             let entityText = LocatedText(entity, at: fm.location(of: key))
             guard case .mapping(let axisMap) = axes else {
                 fm.diagnostics.append(
-                    .error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends) to values"))
+                    .error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends, closes) to values"))
                 continue
             }
             for (axisKey, value) in axisMap {
@@ -246,9 +264,9 @@ public struct EntryParser: Sendable {
     private func readAxis(
         _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?
     ) -> [StatusSetting] {
-        var channels: [(String?, Node)] = []
+        var channels: [(String?, SourceLocation?, Node)] = []
         switch value {
-        case .scalar: channels = [(nil, value)]
+        case .scalar: channels = [(nil, nil, value)]
         case .mapping(let byChannel) where axis != .priority:
             for (channel, v) in byChannel {
                 let name = channel.string ?? ""
@@ -256,7 +274,7 @@ public struct EntryParser: Sendable {
                     fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(name)' must be an id (lowercase a-z, 0-9, '-')"))
                     continue
                 }
-                channels.append((name, v))
+                channels.append((name, fm.location(of: channel), v))
             }
         default:
             fm.diagnostics.append(
@@ -265,40 +283,49 @@ public struct EntryParser: Sendable {
             )
         }
         var settings: [StatusSetting] = []
-        for (channel, node) in channels {
+        for (channel, channelAt, node) in channels {
             let at = fm.location(of: node)
             guard case .scalar(let s) = node else {
                 fm.diagnostics.append(.error(at, "a status value must be text"))
                 continue
             }
-            if axis == .ends {
-                if let end = endValue(&fm, s.string, at: at, eventDate: eventDate) {
-                    settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: end, location: at))
+            var value = s.string
+            if axis == .ends || axis == .closes {
+                guard let scheduled = scheduledValue(&fm, axis, s.string, at: at, eventDate: eventDate) else { continue }
+                value = scheduled
+            } else {
+                let scale = config.scale(axis)
+                guard scale.contains(s.string) else {
+                    fm.diagnostics.append(
+                        .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale))"))
+                    continue
                 }
-                continue
             }
-            let scale = config.scale(axis)
-            guard scale.contains(s.string) else {
-                fm.diagnostics.append(.error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale))"))
-                continue
-            }
-            settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: s.string, location: at))
+            settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt))
         }
         return settings
     }
 
-    /// An `ends` value: a date no earlier than its event's, or `none`.
-    private func endValue(_ fm: inout FrontMatter, _ text: String, at: SourceLocation, eventDate: FuzzyDate?) -> String? {
+    /// An `ends` or `closes` value: a date no earlier than its event's, or `none`.
+    private func scheduledValue(_ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ text: String, at: SourceLocation, eventDate: FuzzyDate?)
+        -> String?
+    {
+        let name = axis.rawValue
+        if axis == .closes && !config.availabilityScale.contains(SiteConfig.closedToNew) {
+            fm.diagnostics.append(.error(at, "'closes' needs '\(SiteConfig.closedToNew)' on the availability scale (Site/config.yml)"))
+            return nil
+        }
         if text == "none" { return text }
         let date: FuzzyDate
         do {
             date = try FuzzyDate(parsing: text)
         } catch {
-            fm.diagnostics.append(.error(at, "\(error.message); 'ends' takes a date or 'none'"))
+            fm.diagnostics.append(.error(at, "\(error.message); '\(name)' takes a date or 'none'"))
             return nil
         }
         if let eventDate, date.startKey < eventDate.startKey {
-            fm.diagnostics.append(.error(at, "'ends' (\(date.text)) starts before its event (\(eventDate.text)): an end is announced ahead"))
+            let what = axis == .ends ? "an end" : "a closure"
+            fm.diagnostics.append(.error(at, "'\(name)' (\(date.text)) starts before its event (\(eventDate.text)): \(what) is announced ahead"))
             return nil
         }
         return text

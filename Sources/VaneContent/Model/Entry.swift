@@ -30,17 +30,24 @@ public struct StatusSetting: Hashable, Sendable, Codable {
         case availability, priority
         /// An announced end: its value is a date as written, or `none` (cancelled).
         case ends
+        /// An announced closure to new customers (sign-ups close): a date as written, or `none`.
+        case closes
 
         /// The two axes with a scale.
         public static let scaled: [Axis] = [.availability, .priority]
+
+        /// The axes scheduled for a date rather than set at once.
+        public var isScheduled: Bool { self == .ends || self == .closes }
     }
     public var entity: LocatedText
     public var axis: Axis
     /// A distribution channel (`api`, `app`, `weights`); `nil` when the value is for the whole product.
     public var channel: String?
-    /// A scale value; for `ends`, a date as written or `none`.
+    /// A scale value; for `ends` and `closes`, a date as written or `none`.
     public var value: String
     public var location: SourceLocation
+    /// Where the channel's name was written.
+    public var channelLocation: SourceLocation?
 }
 
 /// One parsed file of `Content/`: its front matter read and checked on its own,
@@ -71,6 +78,8 @@ public struct Entry: Sendable, Codable {
     public var tags: [String] = []
     public var references: [Reference] = []
     public var status: [StatusSetting] = []
+    /// A product's declared channels (`channels: [api, app]`); nil when it declares none.
+    public var channels: [LocatedText]?
     /// Front-matter keys the spec does not define, kept for templates and JSON.
     public var extra: [String: FieldValue] = [:]
     public var body: String = ""

@@ -35,6 +35,9 @@ public struct KnowledgeBase: Sendable {
     public var statusChanges: [StatusChange]
     /// Lowercased alias → entity id.
     public var aliases: [String: String]
+    /// Each product's channels, by entity id: those it declares and those its events name,
+    /// sorted; a product with none has no entry. A whole-product value sets every one.
+    public var channels: [String: [String]] = [:]
     /// Non-Markdown files under `Content/`, as paths relative to it, copied to the output.
     public var assets: [String]
     /// `Site/queries.yml`: command lines by name.
@@ -89,6 +92,7 @@ extension KnowledgeBase {
             statusChanges: statusChanges.filter { ids.contains($0.event) }, aliases: aliases.filter { ids.contains($0.value) },
             assets: assets)
         kb.savedQueries = savedQueries
+        kb.channels = channels
         return kb
     }
 }

@@ -21,12 +21,14 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Most to least available.
     public var availabilityScale = [
         "open-source", "open-weights", "generally-available", "preview", "consumer-only",
-        "announced", "deprecated", "retired",
+        "announced", "closed-to-new", "deprecated", "retired",
     ]
+    /// The availability value of a product closed to new customers (`closes`).
+    public static let closedToNew = "closed-to-new"
     /// Highest to lowest.
     public var priorityScale = ["flagship", "invested", "maintained", "deprioritized", "sunset", "discontinued"]
     /// Display labels for scale values; others are shown as their id made readable.
-    public var statusLabels: [String: String] = [:]
+    public var statusLabels: [String: String] = [SiteConfig.closedToNew: "Closed to new customers"]
 
     public static let claimTypes = ["commitment", "assessment", "rumour", "fact"]
     public static let verdicts = ["pending", "kept", "broken", "confirmed", "refuted", "superseded"]
@@ -39,7 +41,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         switch axis {
         case .availability: availabilityScale
         case .priority: priorityScale
-        case .ends: []
+        case .ends, .closes: []
         }
     }
 }

@@ -1,30 +1,63 @@
 import VaneDiagnostics
 
-/// An end of availability announced by an event (`ends: 2024-01-04`), for a product or one
-/// of its channels, with what became of it.
+/// An end of availability announced by an event (`ends: 2024-01-04`), or a closure to new
+/// customers (`closes: 2026-04-30`), for a product or one of its channels, with what
+/// became of it.
 public struct AnnouncedEnd: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable {
+        /// The end of service: the product (or channel) is retired at the date.
+        case end
+        /// Sign-ups close: existing customers keep it, new ones cannot start.
+        case closure
+    }
+
+    public var kind: Kind = .end
     public var entity: String
     /// The channel that ends; nil when the whole product does.
     public var channel: String?
     /// The announced end.
     public var date: FuzzyDate
-    /// The announcing event and its date.
+    /// The announcing event in force and its date (the latest that moved the date).
     public var event: String
     public var announced: FuzzyDate
+    /// When customers were first told of an end no later than this one: the first
+    /// announcement, kept through restatements and extensions; an earlier cut-off starts
+    /// the notice again.
+    public var firstAnnounced: FuzzyDate
+    public var firstEvent: String
     public var location: SourceLocation
     /// The recorded retirement that met the end, early, on the day or late; nil when none
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
 
-    /// Days from the start of the announcing event's date to the start of the end.
-    public var noticeDays: Int { date.startDay - announced.startDay }
+    public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {
+        self.kind = kind
+        self.entity = entity
+        self.channel = channel
+        self.date = date
+        self.event = event
+        self.announced = announced
+        self.firstAnnounced = announced
+        self.firstEvent = event
+        self.location = location
+    }
+
+    /// Days from the first announcement's date to the start of the end.
+    public var noticeDays: Int { date.startDay - firstAnnounced.startDay }
+
+    /// Days from the announcement in force (an extension) to the end, when it differs
+    /// from the first announcement.
+    public var extensionNoticeDays: Int? { announced == firstAnnounced ? nil : date.startDay - announced.startDay }
 
     /// Whether the counts of days are approximate: one of the dates is coarser than a day
     /// or marked `~`.
     public var approximate: Bool {
-        date.precision != .day || announced.precision != .day || date.approximate || announced.approximate
+        date.precision != .day || firstAnnounced.precision != .day || date.approximate || firstAnnounced.approximate
     }
+
+    /// Whether days left are approximate: only the end's own date counts.
+    public var approximateDate: Bool { date.precision != .day || date.approximate }
 
     /// Days from the as-of day (the last day of its period) to the start of the end;
     /// negative once it has passed.
@@ -36,40 +69,76 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// Days the recorded retirement came after (positive) or before (negative) the announced end.
     public var slip: Int? { retired.map { $0.startDay - date.startDay } }
 
-    /// The fall to the bottom of the scale this end makes when it comes.
-    func retirement(bottom: String) -> StatusChange {
-        StatusChange(event: event, entity: entity, axis: .availability, channel: channel, value: bottom, date: date, location: location)
+    /// The fall this end makes when it comes: to the bottom of the scale, or for a closure
+    /// to `closed` (never a rise).
+    func fall(to value: String, channel: String?) -> StatusChange {
+        StatusChange(
+            event: event, entity: entity, axis: kind == .end ? .availability : .closes, channel: channel, value: value, date: date,
+            location: location)
     }
 }
 
-/// Which announced ends stand, from one entity's changes in force, in order.
+/// Which announced ends and closures stand, from one entity's changes in force, in order.
+///
+/// The latest announcement that covers a channel governs it: a whole-product `ends` (or
+/// `ends: none`) replaces every channel's end announced before it that has not come yet,
+/// and a channel's own end announced later survives a whole-product end. A restatement of
+/// the same date keeps the first announcement; an extension keeps its notice.
 enum EndSchedule {
-    static func resolve(_ changes: [StatusChange], bottom: String) -> [AnnouncedEnd] {
-        let whole = "*"
+    static let whole = "*"
+
+    static func resolve(_ changes: [StatusChange], scales: StatusScales) -> [AnnouncedEnd] {
         var active: [String: AnnouncedEnd] = [:]
         var resolved: [AnnouncedEnd] = []
+        func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
-            case .ends:
-                let key = change.channel ?? whole
-                // An end that came before the new announcement stands; one still ahead is replaced.
-                if let old = active[key], old.date.startKey <= change.date.startKey { resolved.append(old) }
-                active[key] = (try? FuzzyDate(parsing: change.value)).map {
-                    AnnouncedEnd(
-                        entity: change.entity, channel: change.channel, date: $0, event: change.event, announced: change.date,
-                        location: change.location)
+            case .ends, .closes:
+                let kind: AnnouncedEnd.Kind = change.axis == .ends ? .end : .closure
+                let k = key(kind, change.channel)
+                var keys = [k]
+                if change.channel == nil { keys += active.keys.filter { $0.hasPrefix(kind.rawValue + " ") && $0 != k } }
+                var previous: AnnouncedEnd?
+                for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
+                    // An end that came before the new announcement stands; one still ahead is replaced.
+                    if old.date.startKey <= change.date.startKey { resolved.append(old) } else if old.channel == change.channel { previous = old }
                 }
-            case .availability where change.value == bottom:
-                // A recorded retirement meets the ends it covers: a whole product's, all of them.
-                for key in change.channel.map({ [$0] }) ?? Array(active.keys) {
-                    guard var end = active.removeValue(forKey: key) else { continue }
-                    (end.retiredBy, end.retired) = (change.event, change.date)
-                    resolved.append(end)
+                guard
+                    var end = (try? FuzzyDate(parsing: change.value)).map({
+                        AnnouncedEnd(
+                            kind: kind, entity: change.entity, channel: change.channel, date: $0, event: change.event, announced: change.date,
+                            location: change.location)
+                    })
+                else { continue }
+                if let previous {
+                    if previous.date == end.date {
+                        end = previous
+                    } else if end.date.startKey > previous.date.startKey {
+                        (end.firstAnnounced, end.firstEvent) = (previous.firstAnnounced, previous.firstEvent)
+                    }
+                }
+                active[k] = end
+            case .availability:
+                // A recorded retirement meets the ends it covers (a whole product's, all of
+                // them); a recorded closure or anything lower meets the closures.
+                guard let rank = scales.rank(change.value, on: .availability) else { continue }
+                var kinds: [AnnouncedEnd.Kind] = []
+                if scales.isGone(change.value) { kinds.append(.end) }
+                if let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }), rank >= closed { kinds.append(.closure) }
+                for kind in kinds {
+                    let keys = change.channel.map { [key(kind, $0)] } ?? active.keys.filter { $0.hasPrefix(kind.rawValue + " ") }
+                    for k in keys {
+                        guard var end = active.removeValue(forKey: k) else { continue }
+                        (end.retiredBy, end.retired) = (change.event, change.date)
+                        resolved.append(end)
+                    }
                 }
             default: continue
             }
         }
-        return (resolved + active.values).sorted { ($0.date.startKey, $0.channel ?? "", $0.event) < ($1.date.startKey, $1.channel ?? "", $1.event) }
+        return (resolved + active.values).sorted {
+            ($0.date.startKey, $0.kind.rawValue, $0.channel ?? "", $0.event) < ($1.date.startKey, $1.kind.rawValue, $1.channel ?? "", $1.event)
+        }
     }
 }
 
@@ -79,21 +148,40 @@ extension AnnouncedEnd {
         (approximate ? "about " : "") + "\(n) day\(abs(n) == 1 ? "" : "s")"
     }
 
-    /// `182 days` of notice (or `about 120 days`).
-    public var notice: String { AnnouncedEnd.days(noticeDays, approximate: approximate) }
+    /// `182 days` of notice (or `about 120 days`); after an extension, both notices:
+    /// `1470 days (from the first announcement; 520 from the extension)`.
+    public var notice: String {
+        let first = AnnouncedEnd.days(noticeDays, approximate: approximate)
+        guard let later = extensionNoticeDays else { return first }
+        let extended = announced.precision != .day || announced.approximate || approximateDate
+        return "\(first) (from the first announcement; \(AnnouncedEnd.days(later, approximate: extended)) from the extension)"
+    }
 
-    /// `4 days left`, `today`, `ended 96 days ago`, or for a met end `ended 3 days early`.
+    /// What comes at the date: `end` or `sign-ups close`.
+    public var what: String { kind == .end ? "end" : "sign-ups close" }
+
+    /// `end announced for 31 July 2025 (378 days' notice)`, `sign-ups close on 30 April 2026
+    /// (59 days' notice)`: the announcement as a change.
+    public var announcement: String {
+        let notice = AnnouncedEnd.days(
+            date.startDay - announced.startDay, approximate: announced.precision != .day || announced.approximate || approximateDate)
+        return (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(notice) of notice)"
+    }
+
+    /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days
+    /// early`; a closure `closes today`, `closed 96 days ago`.
     public func countdown(asOf: FuzzyDate) -> String {
+        let (ends, ended) = kind == .end ? ("ends", "ended") : ("closes", "closed")
         if let slip, let retired {
             let when =
                 slip == 0
-                ? "on the day announced"
-                : AnnouncedEnd.days(abs(slip), approximate: approximate || retired.precision != .day) + (slip < 0 ? " early" : " late")
-            return "ended \(when)"
+                ? "as announced"
+                : AnnouncedEnd.days(abs(slip), approximate: approximateDate || retired.precision != .day) + (slip < 0 ? " early" : " late")
+            return "\(ended) \(when)"
         }
         let left = daysLeft(asOf: asOf)
-        if left > 0 { return AnnouncedEnd.days(left, approximate: approximate) + " left" }
-        if left == 0 { return "ends today" }
-        return "ended " + AnnouncedEnd.days(-left, approximate: approximate) + " ago"
+        if left > 0 { return AnnouncedEnd.days(left, approximate: approximateDate) + " left" }
+        if left == 0 { return "\(ends) today" }
+        return "\(ended) " + AnnouncedEnd.days(-left, approximate: approximateDate) + " ago"
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 /// - **100, an announced end ahead.** The vendor has said when it stops; nothing ranks
 ///   above that. Among these, the soonest end comes first.
 /// - **70–99, on the way out.** Still usable, but deprecated (the second-to-last value of
-///   the availability scale, on every usable channel) or with a priority of sunset or
-///   lower (the last two values of the priority scale): `70 + round(29 × S × W)`.
+///   the availability scale) or closed to new customers, on every usable channel; or with
+///   a closure to new customers announced; or with a priority of sunset or lower (the last
+///   two values of the priority scale): `70 + round(29 × S × W)`.
 /// - **0–69, drift.** The rest: `round(69 × S × W)`.
 ///
 /// where
@@ -44,7 +45,7 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
     /// Nil when the product has no availability yet, is gone, or (outside the first two
     /// bands) has no priority: both axes are needed for a drift score.
     public init?(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales) {
-        guard let availability = status.availability?.value, let rank = scales.rank(availability, on: .availability),
+        guard let availability = status.availability?.value, scales.rank(availability, on: .availability) != nil,
             !scales.isGone(availability)
         else { return nil }
         let p = status.priority.flatMap { scales.score($0.value, on: .priority) }
@@ -58,7 +59,9 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
         if status.nextEnd(asOf: asOf) != nil {
             band = .announcedEnd
             score = 100
-        } else if rank == scales.availability.count - 2 || (priorityRank ?? -1) >= scales.priority.count - 2 {
+        } else if scales.isWindingDown(availability) || status.nextClosure(asOf: asOf) != nil
+            || (priorityRank ?? -1) >= scales.priority.count - 2
+        {
             band = .onTheWayOut
             score = 70 + Int((29 * weight).rounded())
         } else if p != nil {

@@ -30,6 +30,8 @@ public struct StatusRow: Sendable, Hashable {
     public var via: [String] = []
     /// The soonest announced end still ahead.
     public var nextEnd: AnnouncedEnd?
+    /// The soonest announced closure to new customers still ahead.
+    public var nextClosure: AnnouncedEnd?
     public var successors: [String] = []
 }
 
@@ -46,15 +48,15 @@ public struct StatusBoard: Sendable {
     public var eventSources: [String: [String]]
 
     public init(
-        changes: [StatusChange], entities: [String: EntityInfo], eventSources: [String: [String]], asOf: FuzzyDate, scales: StatusScales,
-        within root: String? = nil
+        changes: [StatusChange], channels: [String: [String]]? = nil, entities: [String: EntityInfo], eventSources: [String: [String]],
+        asOf: FuzzyDate, scales: StatusScales, within root: String? = nil
     ) {
         self.asOf = asOf
         self.scales = scales
         self.entities = entities
         self.eventSources = eventSources
         var rows: [StatusRow] = []
-        for (id, status) in StatusTimeline.statuses(changes, asOf: asOf, scales: scales) {
+        for (id, status) in StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales) {
             let chain = StatusBoard.ancestors(of: id, in: entities)
             var via: [String] = []
             if let root, !chain.contains(root) {
@@ -69,6 +71,7 @@ public struct StatusBoard: Sendable {
                 status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
             row.via = via
             row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
+            row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
             row.successors = entities[id]?.successors ?? []
             rows.append(row)
         }
@@ -91,7 +94,9 @@ public struct StatusBoard: Sendable {
         }
         let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
         let sources = StatusBoard.targets(cites)
-        self.init(changes: kb.statusChanges, entities: entities, eventSources: sources, asOf: asOf, scales: StatusScales(kb.config), within: root)
+        self.init(
+            changes: kb.statusChanges, channels: kb.channels, entities: entities, eventSources: sources, asOf: asOf, scales: StatusScales(kb.config),
+            within: root)
     }
 
     /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's

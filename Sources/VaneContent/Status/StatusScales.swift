@@ -18,7 +18,7 @@ public struct StatusScales: Sendable, Hashable, Codable {
         switch axis {
         case .availability: availability
         case .priority: priority
-        case .ends: []
+        case .ends, .closes: []
         }
     }
 
@@ -39,6 +39,15 @@ public struct StatusScales: Sendable, Hashable, Codable {
         if let label = labels[value] { return label }
         let words = value.replacingOccurrences(of: "-", with: " ")
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The value a closure to new customers sets, when the scale has it.
+    public var closed: String? { availability.contains(SiteConfig.closedToNew) ? SiteConfig.closedToNew : nil }
+
+    /// Still usable, but on its way out: deprecated (the second-to-last value) or closed to
+    /// new customers.
+    public func isWindingDown(_ availability: String) -> Bool {
+        availability == self.availability.dropLast().last || availability == closed
     }
 
     /// The last availability value (`retired` by default): the product is gone.

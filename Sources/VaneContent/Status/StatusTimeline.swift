@@ -46,10 +46,10 @@ public struct StatusPoint: Sendable, Hashable, Codable {
 /// Where an entity stands on both axes at a date, and how it got there.
 public struct EntityStatus: Sendable, Hashable, Codable {
     public var entity: String
-    /// The most available channel's value, and the event that set that channel; when every
-    /// channel is at the bottom of the scale, the last one to get there.
+    /// The most available channel's value, with the change that brought the product to it
+    /// (when every channel is at the bottom of the scale, the last one to get there).
     public var availability: AxisSetting?
-    /// Per-channel values, by channel name; empty when availability was only ever set whole.
+    /// Per-channel values, by channel name; empty when the product has no channels.
     public var channels: [String: AxisSetting]
     public var priority: AxisSetting?
     public var points: [StatusPoint]
@@ -63,29 +63,45 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     public var decline: Double = 0
     /// Announced ends in force: those still ahead, and those that came or were met.
     public var ends: [AnnouncedEnd] = []
+    /// Announced closures to new customers, the same way.
+    public var closures: [AnnouncedEnd] = []
 
-    /// The date of the latest change on either axis.
+    /// When the product reached its current position: the later of the date its
+    /// availability took its current value and the date its priority did.
     public var since: FuzzyDate? {
         [availability?.date, priority?.date].compactMap { $0 }.max { ($0.sortsBefore($1) ?? false) }
     }
 
-    /// The soonest announced end still ahead at `asOf`.
-    public func nextEnd(asOf: FuzzyDate) -> AnnouncedEnd? {
-        ends.filter { $0.isAhead(asOf: asOf) }.min { ($0.date.startKey, $0.channel ?? "") < ($1.date.startKey, $1.channel ?? "") }
+    /// The soonest announced end still ahead at `asOf`: on a tie, the exact date, then the
+    /// longest notice.
+    public func nextEnd(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(ends, asOf: asOf) }
+
+    /// The soonest announced closure to new customers still ahead at `asOf`.
+    public func nextClosure(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(closures, asOf: asOf) }
+}
+
+extension AnnouncedEnd {
+    static func soonest(_ ends: [AnnouncedEnd], asOf: FuzzyDate) -> AnnouncedEnd? {
+        ends.filter { $0.isAhead(asOf: asOf) }.min {
+            ($0.date.startKey, $0.approximateDate ? 1 : 0, -$0.noticeDays, $0.channel ?? "")
+                < ($1.date.startKey, $1.approximateDate ? 1 : 0, -$1.noticeDays, $1.channel ?? "")
+        }
     }
 }
 
 /// The status rules: an event's status takes effect at the start of its period; the value
 /// in force at a date is the one set by the latest change in effect by the end of that
 /// date's period (changes ordered by start, coarser precision first, then event id, then
-/// as written). An availability without a channel applies to the whole product and
-/// replaces every channel; a channel keeps its value until a change names it again.
+/// as written).
+///
+/// A product's channels are those it declares and those its events name, all known from
+/// the start: an availability without a channel sets every one of them, a channel keeps its
+/// value until a change names it again, and no channel exists that is not named.
 ///
 /// An announced end (`ends`) schedules the fall of the product, or of one channel, to the
-/// bottom of the availability scale at its date, attributed to the announcing event. A
-/// later `ends` for the same product or channel replaces it, `ends: none` cancels it, and
-/// a recorded retirement after the announcement meets it (early or late) and stands in its
-/// place.
+/// bottom of the availability scale at its date, attributed to the announcing event; a
+/// closure (`closes`) the fall to `closed-to-new`, never a rise. See `EndSchedule` for
+/// which announcements stand.
 public enum StatusTimeline {
     public static func ordered(_ changes: [StatusChange]) -> [StatusChange] {
         changes.enumerated().sorted { a, b in
@@ -95,29 +111,54 @@ public enum StatusTimeline {
         }.map(\.element)
     }
 
+    /// Each product's channels: those declared and those its changes name, sorted.
+    public static func channels(declared: [String: [String]], changes: [StatusChange]) -> [String: [String]] {
+        var all = declared.mapValues(Set.init)
+        for change in changes where change.axis != .priority {
+            if let channel = change.channel { all[change.entity, default: []].insert(channel) }
+        }
+        return all.mapValues { $0.sorted() }
+    }
+
     /// Whether a change dated `date` is in force at the end of the `asOf` period.
     public static func inForce(_ date: FuzzyDate, asOf: FuzzyDate?) -> Bool {
         guard let asOf else { return true }
         return date.startKey <= asOf.endKey
     }
 
-    /// Every entity with a status change in force at `asOf` (or ever, when nil).
-    public static func statuses(_ changes: [StatusChange], asOf: FuzzyDate?, scales: StatusScales) -> [String: EntityStatus] {
+    /// Every entity with a status change in force at `asOf` (or ever, when nil); `channels`
+    /// are each product's channels (`KnowledgeBase.channels`), by default those the changes name.
+    public static func statuses(_ changes: [StatusChange], channels: [String: [String]]? = nil, asOf: FuzzyDate?, scales: StatusScales)
+        -> [String: EntityStatus]
+    {
+        let channels = channels ?? self.channels(declared: [:], changes: changes)
         let byEntity = Dictionary(grouping: ordered(changes.filter { inForce($0.date, asOf: asOf) }), by: \.entity)
-        return byEntity.mapValues { replay($0, asOf: asOf, scales: scales) }
+        return byEntity.mapValues { replay($0, channels: channels[$0[0].entity] ?? [], asOf: asOf, scales: scales) }
     }
 
     /// Resolves one entity's announced ends, then applies its changes (with the ends that
     /// came due) in turn. `changes` are ordered and in force.
-    static func replay(_ changes: [StatusChange], asOf: FuzzyDate?, scales: StatusScales) -> EntityStatus {
-        let bottom = scales.availability.last ?? ""
-        let ends = EndSchedule.resolve(changes, bottom: bottom)
-        let due = ends.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.map { $0.retirement(bottom: bottom) }
-        var replayer = Replayer(entity: changes[0].entity, scales: scales)
-        for change in ordered(changes.filter { $0.axis != .ends } + due) { replayer.apply(change) }
+    static func replay(_ changes: [StatusChange], channels: [String], asOf: FuzzyDate?, scales: StatusScales) -> EntityStatus {
+        let scheduled = EndSchedule.resolve(changes, scales: scales)
+        let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
+            falls(for: $0, among: scheduled, channels: channels, scales: scales)
+        }
+        var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
+        for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
         var status = replayer.finish()
-        status.ends = ends
+        status.ends = scheduled.filter { $0.kind == .end }
+        status.closures = scheduled.filter { $0.kind == .closure }
         return status
+    }
+
+    /// The changes an end (or closure) makes when it comes: a whole-product one falls on
+    /// every channel but those with an end of their own announced after it.
+    static func falls(for end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String], scales: StatusScales) -> [StatusChange] {
+        let value = end.kind == .end ? scales.availability.last ?? "" : scales.closed ?? ""
+        guard end.channel == nil, !channels.isEmpty else { return [end.fall(to: value, channel: end.channel)] }
+        let own = Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
+        if own.isEmpty { return [end.fall(to: value, channel: nil)] }
+        return channels.filter { !own.contains($0) }.map { end.fall(to: value, channel: $0) }
     }
 }
 
@@ -125,49 +166,77 @@ public enum StatusTimeline {
 private struct Replayer {
     static let whole = "*"
     let scales: StatusScales
+    /// The product's channels; empty when its availability is only ever set whole.
+    let names: [String]
     var status: EntityStatus
-    var channels: [String: AxisSetting] = [:]
+    var values: [String: AxisSetting] = [:]
     /// The best (lowest) rank each channel ever had.
     var best: [String: Int] = [:]
 
-    init(entity: String, scales: StatusScales) {
+    init(entity: String, channels: [String], scales: StatusScales) {
         self.scales = scales
+        self.names = channels
         status = EntityStatus(entity: entity, channels: [:], points: [], moves: [])
     }
 
     mutating func apply(_ change: StatusChange) {
         let setting = AxisSetting(value: change.value, event: change.event, date: change.date)
         switch change.axis {
-        case .availability: applyAvailability(change, setting)
+        case .availability: applyAvailability(change, setting, onlyFalls: false)
+        case .closes: applyAvailability(change, setting, onlyFalls: true)
         case .priority: applyPriority(change, setting)
         case .ends: return
         }
         var point = StatusPoint(date: change.date, event: change.event, availability: status.availability?.value, priority: status.priority?.value)
-        point.channels = channels.filter { $0.key != Replayer.whole }.mapValues(\.value)
-        if status.points.last?.event == change.event { status.points[status.points.count - 1] = point } else { status.points.append(point) }
+        point.channels = names.isEmpty ? [:] : values.mapValues(\.value)
+        // Two changes of one event on the same day are one point; an end that comes later
+        // is a point of its own, at its own date.
+        if let last = status.points.last, last.event == change.event, last.date == change.date {
+            status.points[status.points.count - 1] = point
+        } else {
+            status.points.append(point)
+        }
     }
 
-    private mutating func applyAvailability(_ change: StatusChange, _ setting: AxisSetting) {
-        let key = change.channel ?? Replayer.whole
-        // A channel named for the first time was covered by the whole product's value.
-        let previous = channels[key]?.value ?? channels[Replayer.whole]?.value ?? (change.channel == nil ? status.availability?.value : nil)
+    /// A whole-product value sets every channel; a closure only lowers.
+    private mutating func applyAvailability(_ change: StatusChange, _ setting: AxisSetting, onlyFalls: Bool) {
+        let targets = change.channel.map { [$0] } ?? (names.isEmpty ? [Replayer.whole] : names)
         let rank = scales.rank(change.value, on: .availability) ?? 0
-        let was = previous.flatMap { scales.rank($0, on: .availability) }
-        if change.channel == nil {
-            // Every channel takes this value: the product's best is the best any channel had.
-            let before = best.values.min()
-            channels = [:]
-            best = [:]
-            best[key] = before
+        var changed: [(channel: String, from: String?)] = []
+        for key in targets {
+            let previous = values[key]?.value
+            let was = previous.flatMap { scales.rank($0, on: .availability) }
+            if onlyFalls, let was, was >= rank { continue }
+            if onlyFalls, was == nil { continue }
+            values[key] = setting
+            best[key] = min(best[key] ?? was ?? rank, rank)
+            if let was, rank > was { status.lastFall = change.date }
+            if previous != change.value { changed.append((key, previous)) }
         }
-        channels[key] = setting
-        best[key] = min(best[key] ?? was ?? rank, rank)
-        if let was, rank > was { status.lastFall = change.date }
-        if previous != change.value {
+        recordMoves(changed, change)
+        // The product's value is its most available channel's, set by the change that
+        // brought it there (the day its last channel went, at the bottom).
+        if let now = overall(), now != status.availability?.value {
+            status.availability = AxisSetting(value: now, event: change.event, date: change.date)
+        }
+    }
+
+    /// One move for the whole product when every channel moved from the same value;
+    /// otherwise one per channel that moved.
+    private mutating func recordMoves(_ changed: [(channel: String, from: String?)], _ change: StatusChange) {
+        guard !changed.isEmpty else { return }
+        let everyChannel = change.channel == nil && changed.count == (names.isEmpty ? 1 : names.count)
+        if everyChannel, Set(changed.map { $0.from ?? "" }).count == 1 {
             status.moves.append(
-                StatusMove(date: change.date, event: change.event, axis: .availability, channel: change.channel, from: previous, to: change.value))
+                StatusMove(date: change.date, event: change.event, axis: .availability, channel: nil, from: changed[0].from, to: change.value))
+            return
         }
-        status.availability = overall()
+        for (channel, from) in changed {
+            status.moves.append(
+                StatusMove(
+                    date: change.date, event: change.event, axis: .availability, channel: channel == Replayer.whole ? nil : channel, from: from,
+                    to: change.value))
+        }
     }
 
     private mutating func applyPriority(_ change: StatusChange, _ setting: AxisSetting) {
@@ -182,24 +251,18 @@ private struct Replayer {
         }
     }
 
-    /// The most available channel; among equals the earliest to get there, except at the
-    /// bottom of the scale, where the product is gone from the day its last channel went.
-    private func overall() -> AxisSetting? {
-        let bottom = scales.availability.count - 1
-        let ranked = channels.values.map { (scales.rank($0.value, on: .availability) ?? bottom, $0) }
-        guard let top = ranked.map(\.0).min() else { return nil }
-        let equals = ranked.filter { $0.0 == top }.map(\.1)
-        let order: (AxisSetting, AxisSetting) -> Bool = { ($0.date.startKey, $0.event) < ($1.date.startKey, $1.event) }
-        return top == bottom ? equals.max(by: order) : equals.min(by: order)
+    /// The most available channel's value.
+    private func overall() -> String? {
+        values.values.map(\.value).min { (scales.rank($0, on: .availability) ?? .max) < (scales.rank($1, on: .availability) ?? .max) }
     }
 
     func finish() -> EntityStatus {
         var status = status
-        status.channels = channels.filter { $0.key != Replayer.whole }
+        status.channels = names.isEmpty ? [:] : values
         let bottom = scales.availability.count - 1
         status.decline =
-            channels.keys.map { key -> Double in
-                guard let b = best[key], b < bottom, let now = scales.rank(channels[key]!.value, on: .availability) else { return 0 }
+            values.keys.map { key -> Double in
+                guard let b = best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
                 return Double(max(0, now - b)) / Double(bottom - b)
             }.max() ?? 0
         return status

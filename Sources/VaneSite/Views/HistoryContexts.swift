@@ -110,12 +110,27 @@ extension SiteModel {
         ChangesPage(
             quarters: ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
                 let quarterBoard = StatusBoard(kb, asOf: window.to)
-                let moves = window.moves(quarterBoard).map { m in
-                    ChangesPage.MoveRow(
-                        date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue, channel: m.move.channel.map(channelName),
-                        from: m.move.from.map { label($0) } ?? "–", to: m.move.axis == .ends ? m.move.to : label(m.move.to), event: link(m.move.event)
+                var dated = window.moves(quarterBoard).map { m in
+                    (
+                        m.move.date.startKey,
+                        ChangesPage.MoveRow(
+                            date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue, channel: m.move.channel.map(channelName),
+                            from: m.move.from.map { label($0) } ?? "–", to: label(m.move.to), event: link(m.move.event))
                     )
                 }
+                // An announced end or closure is a change on the day it is made.
+                dated += window.announcements(quarterBoard).map { end in
+                    (
+                        end.announced.startKey,
+                        ChangesPage.MoveRow(
+                            date: DateView(end.announced), entity: link(end.entity), axis: end.kind == .end ? "end" : "sign-ups close",
+                            channel: end.channel.map(channelName), from: "–",
+                            to:
+                                "\(end.date.display) (\(AnnouncedEnd.days(end.date.startDay - end.announced.startDay, approximate: end.approximate)) of notice)",
+                            event: link(end.event))
+                    )
+                }
+                let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
                 let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
                 let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
                 let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
