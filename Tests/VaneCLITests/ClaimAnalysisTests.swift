@@ -22,6 +22,18 @@ struct ClaimAnalysisTests {
                 tech-daily    2       1        100%    92           0     0       1        1          0        0
 
                 """)
+        // --entity covers the entity's tree: Hank Scorpio is a person under Globex.
+        #expect(
+            try vane("scorecard", "--entity", "globex", in: kb.root).stdout == """
+                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
+                globex        3       3        67%     275          2     0       0        0          1        0
+                hank-scorpio  2       1        0%      457          0     1       1        0          0        0
+
+                """)
+        #expect(
+            try vane("scorecard", "--entity", "hank-scorpio", "--format", "csv", in: kb.root).stdout
+                == "claimant,claims,decided,share_kept,median_days_to_verdict,kept,broken,pending,confirmed,refuted,superseded,claim_ids\r\n"
+                + "hank-scorpio,2,1,0.0,457,0,1,1,0,0,0,cloud-api-stable;desktop-stays\r\n")
         let json = try vane("scorecard", "--entity", "Globex Corporation", "--format", "json", in: kb.root).stdout
         #expect(json.contains("\"share_kept\" : 0.667"))
         #expect(json.contains("\"median_days_to_verdict\" : 275"))
