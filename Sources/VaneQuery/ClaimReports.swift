@@ -110,10 +110,11 @@ public struct ContradictionRow: Encodable, TabularRow {
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
     public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
+    /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {
         [
-            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date, first.verdict, second.claim, by(second), second.date,
-            second.verdict,
+            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date.displayDate, first.verdict, second.claim, by(second),
+            second.date.displayDate, second.verdict,
         ]
     }
     public static let csvHeaders = [
