@@ -14,10 +14,11 @@ extension GraphReader {
         }
     }
 
-    /// Every claimant's card, or one claimant's (an id or alias).
-    public func scorecards(of claimant: String? = nil) throws -> [Scorecard] {
-        let id = try claimant.map(resolveEntity)
-        return Scorecard.all(try claimFacts()).filter { id == nil || $0.claimant == id }
+    /// Every claimant's card, or those of an entity's tree (an id or alias): the entity
+    /// and every claimant under it, such as its people.
+    public func scorecards(within entity: String? = nil) throws -> [Scorecard] {
+        let claimants = try entity.map { try self.tree(of: resolveEntity($0)) }
+        return Scorecard.all(try claimFacts()).filter { claimants?.contains($0.claimant) ?? true }
     }
 
     /// The contradicting pairs, grouped by entity; with `within`, only about that entity's tree.
@@ -109,10 +110,11 @@ public struct ContradictionRow: Encodable, TabularRow {
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
     public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
+    /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {
         [
-            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date, first.verdict, second.claim, by(second), second.date,
-            second.verdict,
+            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date.displayDate, first.verdict, second.claim, by(second),
+            second.date.displayDate, second.verdict,
         ]
     }
     public static let csvHeaders = [

@@ -22,6 +22,18 @@ struct ClaimAnalysisTests {
                 tech-daily    2       1        100%    92           0     0       1        1          0        0
 
                 """)
+        // --entity covers the entity's tree: Hank Scorpio is a person under Globex.
+        #expect(
+            try vane("scorecard", "--entity", "globex", in: kb.root).stdout == """
+                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
+                globex        3       3        67%     275          2     0       0        0          1        0
+                hank-scorpio  2       1        0%      457          0     1       1        0          0        0
+
+                """)
+        #expect(
+            try vane("scorecard", "--entity", "hank-scorpio", "--format", "csv", in: kb.root).stdout
+                == "claimant,claims,decided,share_kept,median_days_to_verdict,kept,broken,pending,confirmed,refuted,superseded,claim_ids\r\n"
+                + "hank-scorpio,2,1,0.0,457,0,1,1,0,0,0,cloud-api-stable;desktop-stays\r\n")
         let json = try vane("scorecard", "--entity", "Globex Corporation", "--format", "json", in: kb.root).stdout
         #expect(json.contains("\"share_kept\" : 0.667"))
         #expect(json.contains("\"median_days_to_verdict\" : 275"))
@@ -40,9 +52,9 @@ struct ClaimAnalysisTests {
         let kb = try built()
         #expect(
             try vane("contradictions", in: kb.root).stdout == """
-                ENTITY          STATE       CLAIM             BY                     DATE        VERDICT  AGAINST           BY          DATE        VERDICT
-                globex-cloud    unresolved  cloud-api-stable  hank-scorpio (vendor)  2024-03-01  pending  cloud-api-breaks  tech-daily  2025-03-01  pending
-                globex-desktop  resolved    desktop-stays     hank-scorpio (vendor)  2024-03-01  broken   desktop-dead      tech-daily  2025-03-01  confirmed
+                ENTITY          STATE       CLAIM             BY                     DATE          VERDICT  AGAINST           BY          DATE          VERDICT
+                globex-cloud    unresolved  cloud-api-stable  hank-scorpio (vendor)  1 March 2024  pending  cloud-api-breaks  tech-daily  1 March 2025  pending
+                globex-desktop  resolved    desktop-stays     hank-scorpio (vendor)  1 March 2024  broken   desktop-dead      tech-daily  1 March 2025  confirmed
 
                 """)
         #expect(
@@ -68,6 +80,22 @@ struct ClaimAnalysisTests {
             try kb.read("public/claims/desktop-dead.html").contains(
                 "<a href=\"../claims/desktop-stays.html\">Globex Desktop will be supported for ten years</a> <span class=\"badge\">commitment</span> <span class=\"verdict verdict-broken\">broken</span>"
             ))
+        // A date of any precision reads as in other tables; CSV and JSON keep it as written.
+        let claim = try kb.read("Content/claims/cloud-api-breaks.md")
+        try kb.write(claim.replacingOccurrences(of: "date: 2025-03-01", with: "date: ~2025-Q1"), to: "Content/claims/cloud-api-breaks.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(
+            try vane("contradictions", "--entity", "globex-cloud", in: kb.root).stdout == """
+                ENTITY        STATE       CLAIM             BY                     DATE          VERDICT  AGAINST           BY          DATE        VERDICT
+                globex-cloud  unresolved  cloud-api-stable  hank-scorpio (vendor)  1 March 2024  pending  cloud-api-breaks  tech-daily  c. Q1 2025  pending
+
+                """)
+        #expect(
+            try vane("contradictions", "--entity", "globex-cloud", "--format", "csv", in: kb.root).stdout
+                == "entity,unresolved,claim,claimant,vendor,date,verdict,sources,against,against_claimant,against_vendor,against_date,against_verdict,against_sources\r\n"
+                + "globex-cloud,1,cloud-api-stable,hank-scorpio,1,2024-03-01,pending,globex-keynote,cloud-api-breaks,tech-daily,0,~2025-Q1,pending,tech-daily-review\r\n"
+        )
+        #expect(try vane("contradictions", "--entity", "globex-cloud", "--format", "json", in: kb.root).stdout.contains("\"date\" : \"~2025-Q1\""))
     }
 
     @Test func verdictsAndClaimLinksAreChecked() throws {

@@ -24,6 +24,8 @@ struct CalendarFeed {
     let model: SiteModel
     let name: String
     let items: [Item]
+    /// The day every DTSTAMP names, at 00:00:00Z; nil stamps each item with its own date.
+    let stamp: FuzzyDate?
 
     init(model: SiteModel, name: String, events: [Entry]) {
         self.init(
@@ -37,17 +39,20 @@ struct CalendarFeed {
             })
     }
 
-    init(model: SiteModel, name: String, items: [Item]) {
+    init(model: SiteModel, name: String, items: [Item], stamp: FuzzyDate? = nil) {
         self.model = model
         self.name = name
         self.items = items
+        self.stamp = stamp
     }
 
     /// One item per announced end: on the end's date, with the notice and successors.
+    /// Its summary names the product and what ends: `Amazon WorkMail: new-customers end`,
+    /// or `Amazon WorkMail: end` when the whole product does.
     static func items(ends: [AnnouncedEnd], model: SiteModel) -> [Item] {
         ends.map { end in
             let product = model.kb.entry(end.entity)?.title ?? end.entity
-            let channel = end.channel.map { " on \(model.channelName($0))" } ?? ""
+            let channel = end.channel.map { " \(model.channelName($0))" } ?? ""
             let announcer = model.kb.entry(end.event)?.title ?? end.event
             var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
             let successors = (model.board.entities[end.entity]?.successors ?? []).map { model.kb.entry($0)?.title ?? $0 }
@@ -56,7 +61,7 @@ struct CalendarFeed {
                 text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."
             }
             return Item(
-                uid: "end-\(end.entity)-\(end.channel ?? "all")-\(end.event)", date: end.date, title: "\(product) ends\(channel)",
+                uid: "end-\(end.entity)-\(end.channel ?? "all")-\(end.event)", date: end.date, title: "\(product):\(channel) end",
                 description: text, page: "entities/\(end.entity).html", category: "end")
         }
     }
@@ -75,7 +80,7 @@ struct CalendarFeed {
             let shown = item.last.map { "\(date.display) to \($0.display)" } ?? date.display
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(item.uid)@\(host)")
-            lines.append("DTSTAMP:\(CalendarFeed.date(date.startKey))T000000Z")
+            lines.append("DTSTAMP:\(CalendarFeed.date(stamp?.endKey ?? date.startKey))T000000Z")
             lines.append("DTSTART;VALUE=DATE:\(CalendarFeed.date(date.startKey))")
             lines.append("DTEND;VALUE=DATE:\(CalendarFeed.date(last.dayAfterEndKey))")
             lines.append("SUMMARY:" + CalendarFeed.escape(exact ? item.title : "\(item.title) (\(shown))"))

@@ -57,8 +57,12 @@ struct SiteExtras {
         files.append(
             OutputFile(path: "feeds/ends.ics", fingerprint: fingerprint("feeds/ends.ics", [fingerprints.everything])) {
                 let ends = model.board.rows.flatMap(\.status.ends)
-                return Data(
-                    CalendarFeed(model: model, name: "\(title): announced ends", items: CalendarFeed.items(ends: ends, model: model)).text.utf8)
+                // RFC 5545 stamps a file with when it was made. The day the site is as of (today,
+                // or the last day of --as-of) at 00:00:00Z says that and keeps the file the same,
+                // byte for byte, in a full and an incremental build of one day; `everything`
+                // holds the as-of date, so the next day's build rewrites it.
+                let items = CalendarFeed.items(ends: ends, model: model)
+                return Data(CalendarFeed(model: model, name: "\(title): announced ends", items: items, stamp: model.board.asOf).text.utf8)
             })
         let api = GraphAPI(model: model)
         files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })

@@ -781,6 +781,8 @@ public enum DefaultTheme {
   background: var(--paper);
 }
 body { margin: 0; }
+/* The hidden attribute wins over any display a rule gives (the timeline's filter hides grid rows). */
+[hidden] { display: none !important; }
 a { color: var(--accent); }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .25rem .5rem; }

@@ -9,7 +9,7 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Option(help: "Only this claimant (an entity id or alias).")
+        @Option(help: "Only the claimants that are this entity or anything under it (an id or alias).")
         var entity: String?
 
         @Option(help: "Output format: table, json or csv.")
@@ -17,7 +17,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            output(try reading { try reader.scorecards(of: entity).map(ScorecardRow.init) }, as: format)
+            output(try reading { try reader.scorecards(within: entity).map(ScorecardRow.init) }, as: format)
         }
     }
 
