@@ -157,10 +157,21 @@ public struct StatusReportRow: Encodable, Sendable {
 }
 
 extension StatusBoard {
+    /// `cloudshell (generally-available · invested)`: each successor with its own position.
+    func successors(_ row: StatusRow, csv: Bool) -> String {
+        if csv { return row.successors.joined(separator: ";") }
+        let text = row.successors.map { id -> String in
+            guard let s = rows.first(where: { $0.entity == id })?.status else { return id }
+            return id + " (" + [s.availability?.value, s.priority?.value].compactMap { $0 }.joined(separator: " · ") + ")"
+        }
+        return text.isEmpty ? "-" : text.joined(separator: ", ")
+    }
+
     /// The terminal table: ranked rows, then products that are gone.
     public func table(for format: OutputFormat) -> TextTable {
         let headers = [
             "RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS", "NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY",
+            "SUCCESSORS",
         ]
         let rows = self.rows.map { row -> [String] in
             let s = row.status
@@ -182,7 +193,7 @@ extension StatusBoard {
             let notice = format == .csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             return [
                 risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends, notice, since, s.availability?.event ?? "-",
-                s.priority?.event ?? "-",
+                s.priority?.event ?? "-", successors(row, csv: format == .csv),
             ]
         }
         return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)

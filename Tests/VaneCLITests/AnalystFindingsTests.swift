@@ -27,8 +27,8 @@ struct AnalystFindingsTests {
         let table = try vane("status", "--as-of", "2024-12-31", in: kb.root).stdout
         #expect(
             table == """
-                RISK  ENTITY  VENDOR  AVAILABILITY                            PRIORITY  ENDS  NOTICE  SINCE        AVAILABILITY SET BY   PRIORITY SET BY
-                gone  codex   openai  retired (api: retired, azure: retired)  invested  -     -       1 July 2024  codex-azure-shutdown  codex-launch
+                RISK  ENTITY  VENDOR  AVAILABILITY                            PRIORITY  ENDS  NOTICE  SINCE        AVAILABILITY SET BY   PRIORITY SET BY  SUCCESSORS
+                gone  codex   openai  retired (api: retired, azure: retired)  invested  -     -       1 July 2024  codex-azure-shutdown  codex-launch     -
 
                 """)
         let json = try vane("status", "--as-of", "2024-12-31", "--format", "json", in: kb.root).stdout

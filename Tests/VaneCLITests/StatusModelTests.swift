@@ -110,4 +110,20 @@ struct StatusModelTests {
         let page = try String(contentsOf: kb.url("public/changes.html"), encoding: .utf8)
         #expect(page.contains("30 April 2026 (59 days of notice)"))
     }
+
+    /// A successor is shown where decisions are made, with its own position.
+    @Test func successorsWithTheirPosition() throws {
+        let kb = try built()
+        let table = try vane("status", "--as-of", "2026-03-15", in: kb.root).stdout
+        #expect(table.contains("ecs-service-connect (generally-available · invested)"))
+        #expect(try vane("build", "--as-of", "2026-03-15", in: kb.root).status == 0)
+        let status = try String(contentsOf: kb.url("public/status.html"), encoding: .utf8)
+        #expect(status.contains("<span class=\"successor\">→ Amazon ECS Service Connect (Generally available · Invested)</span>"))
+        #expect(status.contains("; succeeded by Amazon ECS Service Connect (Generally available · Invested)</title>"))
+        let page = try String(contentsOf: kb.url("public/entities/app-mesh.html"), encoding: .utf8)
+        #expect(
+            page.contains(
+                "<dt>Succeeded by</dt><dd><a href=\"../entities/ecs-service-connect.html\">Amazon ECS Service Connect</a> <span class=\"successor\">(Generally available · Invested)</span></dd>"
+            ))
+    }
 }

@@ -43,7 +43,10 @@ struct LifecycleSiteTests {
     @Test func aProductPageShowsItsEndNoticeAndSuccessors() throws {
         let kb = try built()
         let text1 = try kb.read("public/entities/nw-text-1.html")
-        #expect(text1.contains("<dt>Succeeded by</dt><dd><a href=\"../entities/nw-text-2.html\">Northwind Text 2</a></dd>"))
+        #expect(
+            text1.contains(
+                "<dt>Succeeded by</dt><dd><a href=\"../entities/nw-text-2.html\">Northwind Text 2</a> <span class=\"successor\">(Generally available · Flagship)</span></dd>"
+            ))
         #expect(
             text1.contains(
                 "<dt>Announced end</dt><dd><ul class=\"plain\"><li><time datetime=\"2025-07-15\">15 July 2025</time>: 125 days left, after 181 days of notice, announced by"

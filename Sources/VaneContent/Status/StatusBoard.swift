@@ -130,6 +130,20 @@ public struct StatusBoard: Sendable {
         }.sorted { ($0.date.startKey, $0.entity, $0.channel ?? "") < ($1.date.startKey, $1.entity, $1.channel ?? "") }
     }
 
+    /// Where a product stands, in labels: `Generally available · Invested`; nil when it has
+    /// no status on this board.
+    public func position(of id: String) -> String? {
+        guard let row = rows.first(where: { $0.entity == id }) else { return nil }
+        return [row.status.availability?.value, row.status.priority?.value].compactMap { $0 }.map(scales.label).joined(separator: " · ")
+    }
+
+    /// What replaces a product, each with its own position: `CloudShell (Generally
+    /// available · Invested)`.
+    public func successorLine(_ row: StatusRow) -> String? {
+        guard !row.successors.isEmpty else { return nil }
+        return row.successors.map { id in (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "") }.joined(separator: ", ")
+    }
+
     /// Every row, ranked ones first.
     public var rows: [StatusRow] { ranked + gone }
 }

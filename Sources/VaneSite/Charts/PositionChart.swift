@@ -256,8 +256,9 @@ struct PositionChart {
             let text = TextWidth.fit(chip.label, size: Self.chipFont, width: Self.maxChipText)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.row.status.since.map { " since \($0.display)" } ?? ""
+            let successors = board.successorLine(chip.row).map { "; succeeded by \($0)" } ?? ""
             let title =
-                "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)"
+                "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)\(successors)"
             out += "<a href=\"\(root)entities/\(chip.row.entity).html\"><title>\(SVG.text(title))</title>"
             out +=
                 "<rect x=\"\(SVG.n(f.x))\" y=\"\(SVG.n(f.y))\" width=\"\(SVG.n(f.width))\" height=\"\(SVG.n(Self.chipHeight))\" rx=\"4\" fill=\"#ffffff\" stroke=\"\(chip.colour)\"\(chip.main ? " stroke-width=\"1.5\"" : " stroke-dasharray=\"3 2\"")/>"
@@ -296,7 +297,8 @@ struct PositionChart {
                 out += zone ? " <span class=\"badge\">stranding zone</span></h3>\n<ul>" : "</h3>\n<ul>"
                 for chip in here {
                     out +=
-                        "<li><span class=\"swatch\" style=\"background: \(chip.colour)\"></span><a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a></li>"
+                        "<li><span class=\"swatch\" style=\"background: \(chip.colour)\"></span><a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a>"
+                        + (board.successorLine(chip.row).map { " <span class=\"successor\">→ \(HTML.escape($0))</span>" } ?? "") + "</li>"
                 }
                 out += "</ul></section>\n"
             }

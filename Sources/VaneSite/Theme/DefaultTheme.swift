@@ -143,7 +143,7 @@ public enum DefaultTheme {
 <h1>{{title}}</h1>
 <dl class="facts">
 {{#parent}}<dt>Part of</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>
-{{/parent}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
+{{/parent}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}</dd>
 {{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
 {{/predecessors}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
 {{/aliases}}{{#homepage}}<dt>Homepage</dt><dd><a href="{{homepage}}" rel="external">{{homepage}}</a></dd>
@@ -498,7 +498,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
+<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -512,7 +512,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}</td><td>{{availability}} · {{priority}}</td><td>{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{availability}} · {{priority}}</td><td>{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -830,6 +830,7 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .risk-board td, .ends-board td { font-size: .875rem; }
 .risk-board td:nth-child(8) { min-width: 14rem; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
+.successor { color: var(--muted); font-size: .8rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }

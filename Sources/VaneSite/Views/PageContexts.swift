@@ -367,13 +367,21 @@ extension SiteModel {
         return .map(fields)
     }
 
+    /// Successors with their own position as the detail (`Generally available · Invested`).
+    private func positioned(_ section: Section?) -> Section? {
+        guard var section else { return nil }
+        for i in section.items.indices { section.items[i].detail = board.position(of: section.items[i].id) }
+        return section
+    }
+
     private func entity(_ e: Entry) -> EntityPage {
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
         let history = (changesByEntity[e.id] ?? []).sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
-            successors: section(targets(of: e.id, .succeededBy)), predecessors: section(sources(to: e.id, .succeededBy)), homepage: e.homepage,
+            successors: positioned(section(targets(of: e.id, .succeededBy))), predecessors: section(sources(to: e.id, .succeededBy)),
+            homepage: e.homepage,
             children: section(sources(to: e.id, .parent)),
             timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
             claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),

@@ -30,6 +30,8 @@ struct RiskRowView: Encodable {
     var why: [MoveView]
     var whyMore: More?
     var ends: CountdownView?
+    /// What replaces it, with each successor's own position.
+    var successors: String?
     var vendor: LinkView?
     var since: DateView?
     var risk: String
@@ -189,7 +191,10 @@ extension SiteModel {
             rank: rank, name: row.name, url: "entities/\(row.entity).html",
             availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map(channelName).joined(separator: ", ")),
             priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [], whyMore: rest.isEmpty ? nil : RiskRowView.More(moves: rest),
-            ends: row.nextEnd.map { CountdownView(date: DateView($0.date), countdown: $0.countdown(asOf: board.asOf)) }, vendor: link(row.vendor),
+            ends: (row.nextEnd ?? row.nextClosure).map {
+                CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
+            },
+            successors: board.successorLine(row).map { "→ " + $0 }, vendor: link(row.vendor),
             since: row.status.since.map(DateView.init), risk: row.risk.map { String($0.score) } ?? "–",
             level: row.risk.map { $0.score >= 70 ? "high" : $0.score >= 30 ? "medium" : "low" } ?? "none", hasRisk: row.risk != nil)
     }
@@ -198,10 +203,11 @@ extension SiteModel {
     /// the latest fall, else the latest move (what set today's values).
     private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView]) {
         var items = row.status.moves.reversed().map { ($0, move($0)) }
-        if let end = row.nextEnd {
+        if let end = row.nextEnd ?? row.nextClosure {
             let change = "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0)))" } ?? ""), \(end.notice)' notice"
             let item = MoveView(
-                date: DateView(end.announced), axis: "end", change: change, sources: sourceLinks(board.eventSources[end.event] ?? []),
+                date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
+                sources: sourceLinks(board.eventSources[end.event] ?? []),
                 event: link(end.event))
             return (item, items.map(\.1))
         }
