@@ -97,6 +97,11 @@ struct StatusModelTests {
             page.contains(
                 "<desc id=\"history-desc\">From 27 March 2019: availability generally available, priority invested. From 24 September 2024: availability deprecated, priority sunset. From 30 September 2026: availability retired, priority sunset.</desc>"
             ))
+        // The status history lists the retirement at its own date too.
+        #expect(
+            page.contains(
+                "<tr><td><time datetime=\"2026-09-30\">30 September 2026</time></td><td>availability</td><td>all</td><td>retired (ended as announced)</td><td><a href=\"../events/2024-09-24-app-mesh-sunset.html\">AWS announces the end of App Mesh</a></td></tr>"
+            ))
     }
 
     /// An announcement is a change on the day it is made; the end is a move on its day.

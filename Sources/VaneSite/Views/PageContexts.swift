@@ -367,6 +367,18 @@ extension SiteModel {
         return .map(fields)
     }
 
+    /// The falls announced ends and closures made when they came (none met by a recorded
+    /// retirement): rows of the status history at their own dates.
+    private func scheduledFalls(of id: String) -> [StatusChange] {
+        guard let status = board.rows.first(where: { $0.entity == id })?.status else { return [] }
+        let scales = board.scales
+        return (status.ends + status.closures).filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.map { end in
+            StatusChange(
+                event: end.event, entity: id, axis: end.kind == .end ? .availability : .closes, channel: end.channel,
+                value: end.kind == .end ? scales.availability.last ?? "" : scales.closed ?? "", date: end.date, location: end.location)
+        }
+    }
+
     /// Successors with their own position as the detail (`Generally available · Invested`).
     private func positioned(_ section: Section?) -> Section? {
         guard var section else { return nil }
@@ -377,7 +389,10 @@ extension SiteModel {
     private func entity(_ e: Entry) -> EntityPage {
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
-        let history = (changesByEntity[e.id] ?? []).sorted { ($0.date.sortsBefore($1.date) ?? ($0.event < $1.event)) }
+        let history = (changesByEntity[e.id] ?? []).map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
+        let ordered = history.enumerated().sorted { a, b in
+            a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : !a.element.1)
+        }.map(\.element)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
             successors: positioned(section(targets(of: e.id, .succeededBy))), predecessors: section(sources(to: e.id, .succeededBy)),
@@ -388,12 +403,13 @@ extension SiteModel {
             published: section(sources(to: e.id, .publishedBy)), status: status,
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil,
-            statusHistory: history.isEmpty
+            statusHistory: ordered.isEmpty
                 ? nil
                 : EntityPage.History(
-                    rows: history.map { s in
+                    rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
-                            date: DateView(s.date), axis: s.axis.rawValue, channel: s.channel ?? "all", value: s.value,
+                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue, channel: s.channel ?? "all",
+                            value: scheduled ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : s.value,
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
