@@ -231,6 +231,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
+{{> partials/subscribe}}
 {{> partials/recorded}}
 {{> partials/references}}
 </article>
@@ -323,6 +324,7 @@ public enum DefaultTheme {
 {{/reports}}
 </ul>
 </section>
+{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -519,6 +521,11 @@ public enum DefaultTheme {
 </div>
 
 """#,
+        "partials/subscribe": #"""
+{{#hasFeeds}}<p class="subscribe">Subscribe: {{#feeds}}<a href="{{href}}" type="{{type}}">{{title}}</a>{{^last}} · {{/last}}{{/feeds}}</p>
+{{/hasFeeds}}
+
+"""#,
         "report": #"""
 {{<layout}}{{$content}}
 <article class="entry report">
@@ -691,6 +698,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/vendors}}
+{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -794,6 +802,7 @@ a { color: var(--accent); }
 .site-footer { color: var(--muted); font-size: .875rem; border-top: 1px solid var(--line); margin-top: 3rem; }
 h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); }
+.subscribe { color: var(--muted); font-size: .875rem; }
 .kind { color: var(--muted); text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; margin: 1.5rem 0 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .facts dt { color: var(--muted); }

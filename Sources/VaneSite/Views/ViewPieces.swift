@@ -50,10 +50,13 @@ struct EventSummary: Encodable {
     var date: DateView?
 }
 
+/// A feed a page offers: in the head's `<link rel="alternate">` and on its "Subscribe" line.
 struct FeedLink: Encodable {
     var type: String
     var title: String
     var href: String
+    /// The last of the page's feeds, so the "Subscribe" line puts no separator after it.
+    var last = false
 }
 
 struct SiteInfo: Encodable {
@@ -79,6 +82,8 @@ struct PageFrame: Encodable {
     var counts: Counts
     var canonical: String?
     var feeds: [FeedLink]
+    /// Whether the page offers any feed, for the "Subscribe" line.
+    var hasFeeds: Bool
     var ogType: String
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
