@@ -63,6 +63,30 @@ struct SiteTests {
         #expect(try !kb.read("public/claims.html").contains("Subscribe"))
     }
 
+    @Test func countsAgreeWithTheirNounAndTheNavigationMarksTheCurrentPage() throws {
+        let (analysis, _) = try build([Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        // The analysis fixture has one report and two events.
+        let one = try analysis.read("public/index.html")
+        #expect(one.contains("<li><a href=\"reports.html\">1 report</a></li>"))
+        #expect(one.contains("<li><a href=\"timeline.html\">2 events</a></li>"))
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        let home = try kb.read("public/index.html")
+        #expect(!home.contains("aria-current"))
+        let timeline = try kb.read("public/timeline.html")
+        #expect(timeline.contains("<li><a href=\"timeline.html\" aria-current=\"page\">Timeline</a></li>"))
+        #expect(timeline.components(separatedBy: "aria-current").count == 2)
+        // A page under a section is not the section's page.
+        #expect(try !kb.read("public/entities/acme.html").contains("aria-current"))
+        #expect(try kb.read("public/entities.html").contains("<li><a href=\"entities.html\" aria-current=\"page\">Entities</a></li>"))
+        #expect(Counts.phrase(1, "entity", "entities") == "1 entity")
+        #expect(Counts.phrase(0, "entity", "entities") == "0 entities")
+    }
+
+    @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {
+        let css = DefaultTheme.assets["style.css"]!
+        #expect(css.contains("\n:not(pre) > code { white-space: nowrap; }\n"))
+    }
+
     @Test func onePagePerEntryPlusTheListsAndCopiedFiles() throws {
         let (kb, outcome) = try build([Repository.content])
         let files = Set(snapshot(of: kb.url("public")).keys)

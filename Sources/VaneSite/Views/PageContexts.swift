@@ -235,7 +235,8 @@ extension SiteModel {
         let feeds = feeds(for: page, root: root)
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
-            counts: counts, canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
+            counts: counts, current: NavCurrent(path: page.path),
+            canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
         return [MustacheEncoder.encode(frame), content]
     }
