@@ -343,7 +343,8 @@ public enum DefaultTheme {
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:description" content="{{description}}">
 {{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
-{{/feeds}}{{{jsonLD}}}<link rel="stylesheet" href="{{root}}assets/style.css">
+{{/feeds}}{{{jsonLD}}}<link rel="icon" type="image/svg+xml" href="{{root}}assets/favicon.svg">
+<link rel="stylesheet" href="{{root}}assets/style.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -721,6 +722,10 @@ public enum DefaultTheme {
     ]
 
     public static let assets: [String: String] = [
+        "favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M16 5v22M9 12l7-7 7 7" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""#,
         "search.js": #"""
 // Weathervane search: every entry's title, names, aliases and text are in
 // search-index.js (window.VANE_SEARCH); this matches all words of the query.
