@@ -311,7 +311,7 @@ title: {{TITLE}}
 # One line for the home page and meta descriptions.
 # description: What this knowledge base tracks, in one line.
 
-# Where the site will be published: canonical links, the sitemap and webcal:// links. Omit when unknown.
+# Where the site will be published: canonical links and the sitemap. Omit when unknown.
 # base_url: https://example.org/kb/
 
 # The content's licence, its URL, and where its source is kept: shown with the database that

@@ -67,9 +67,13 @@ public struct ScorecardRow: Encodable, TabularRow {
         return value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
     }
 
+    /// The table shows whole days, rounded; CSV and JSON keep the median as computed.
     public static let displayHeaders = ["CLAIMANT", "CLAIMS", "DECIDED", "UPHELD", "MEDIAN DAYS"] + Scorecard.verdicts.map { $0.uppercased() }
     public var displayCells: [String] {
-        [claimant, String(claims.count), String(decided), shareKept.map { "\(Int(($0 * 100).rounded()))%" } ?? "-", Self.number(medianDaysToVerdict)]
+        [
+            claimant, String(claims.count), String(decided), shareKept.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
+            medianDaysToVerdict.map { String(Int($0.rounded())) } ?? "",
+        ]
             + Scorecard.verdicts.map { String(counts[$0] ?? 0) }
     }
     public static let csvHeaders = ["claimant", "claims", "decided", "share_kept", "median_days_to_verdict"] + Scorecard.verdicts + ["claim_ids"]
@@ -109,6 +113,7 @@ public struct ContradictionRow: Encodable, TabularRow {
 
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
+    /// The table shows whole days, rounded; CSV and JSON keep the median as computed.
     public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
     /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {

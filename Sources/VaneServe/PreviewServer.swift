@@ -28,6 +28,10 @@ public enum PreviewServer {
         await server.appendRoute("GET *") { request in
             serve(request.target.path(percentEncoded: true), from: output)
         }
+        // HEAD is GET without the body: same status and headers, the length it would have.
+        await server.appendRoute("HEAD *") { request in
+            headOnly(serve(request.target.path(percentEncoded: true), from: output))
+        }
         let watcher = Task.detached {
             var last = initial
             while !Task.isCancelled {
@@ -52,12 +56,23 @@ public enum PreviewServer {
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad path\n".utf8))
         }
         guard var data = FileManager.default.contents(atPath: file.path) else {
+            // Browsers ask for /favicon.ico whatever the page links: point them at the theme's icon.
+            if rawPath == "/favicon.ico" {
+                return HTTPResponse(statusCode: .found, headers: [.location: "/assets/favicon.svg", .cacheControl: "no-cache"], body: Data())
+            }
             let missing = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: inject(missing))
         }
         let type = SafePath.contentType(of: file.pathExtension)
         if type.hasPrefix("text/html") { data = inject(data) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: data)
+    }
+
+    /// The answer to HEAD: a GET's status and headers, its length, and no body.
+    static func headOnly(_ response: HTTPResponse) -> HTTPResponse {
+        var headers = response.headers
+        if case .httpBody(let sequence) = response.payload { headers[.contentLength] = String(sequence.count ?? 0) }
+        return HTTPResponse(statusCode: response.statusCode, headers: headers, body: Data())
     }
 
     /// Adds the reload script to an HTML page, before `</body>`.

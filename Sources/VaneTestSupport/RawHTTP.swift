@@ -7,6 +7,11 @@ import Foundation
 /// A bare HTTP/1.1 GET over a TCP socket to 127.0.0.1: the request line is sent exactly
 /// as given (no client normalises `/../` away), so path-traversal refusals can be tested.
 public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
+    rawRequest(port: port, method: "GET", path: path).map { ($0.status, $0.body) }
+}
+
+/// One request of any method; the answer's status, its header lines, and its body.
+public func rawRequest(port: UInt16, method: String, path: String) -> (status: Int, headers: [String], body: String)? {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -18,7 +23,7 @@ public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { return nil }
-    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -30,6 +35,7 @@ public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
     let text = String(decoding: data, as: UTF8.self)
     guard let statusLine = text.split(separator: "\r\n").first, let code = statusLine.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
     else { return nil }
-    let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-    return (code, body)
+    let end = text.range(of: "\r\n\r\n")
+    let headers = String(text[..<(end?.lowerBound ?? text.endIndex)]).components(separatedBy: "\r\n").dropFirst()
+    return (code, Array(headers), end.map { String(text[$0.upperBound...]) } ?? "")
 }

@@ -64,6 +64,23 @@ struct AuthoringTests {
             #expect(answer?.body.contains("name: Meta") != true)
         }
         #expect(rawGet(port: port, path: "/no-such-page.html")?.status == 404)
+        // HEAD answers as GET does, with the length GET's body would have and no body.
+        let get = rawRequest(port: port, method: "GET", path: "/entities/meta.html")
+        let head = rawRequest(port: port, method: "HEAD", path: "/entities/meta.html")
+        #expect(head?.status == 200)
+        #expect(head?.body == "")
+        #expect(head?.headers.contains("Content-Type: text/html; charset=utf-8") == true)
+        #expect(head?.headers.contains("Content-Length: \(get?.body.utf8.count ?? -1)") == true, "\(head?.headers ?? [])")
+        #expect(rawRequest(port: port, method: "HEAD", path: "/no-such-page.html")?.status == 404)
+        #expect(rawRequest(port: port, method: "HEAD", path: "/../Content/entities/meta.md")?.status == 400)
+        // Browsers ask for /favicon.ico: sent to the theme's SVG icon, which the layout links.
+        let favicon = rawGet(port: port, path: "/favicon.ico")
+        #expect(favicon?.status == 302)
+        #expect(rawRequest(port: port, method: "GET", path: "/favicon.ico")?.headers.contains("Location: /assets/favicon.svg") == true)
+        let icon = rawRequest(port: port, method: "GET", path: "/assets/favicon.svg")
+        #expect(icon?.status == 200)
+        #expect(icon?.headers.contains("Content-Type: image/svg+xml") == true)
+        #expect(home?.body.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"assets/favicon.svg\">") == true)
 
         let meta = try kb.read("Content/entities/meta.md")
         try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta (edited)\n"), to: "Content/entities/meta.md")

@@ -48,6 +48,28 @@ struct ClaimAnalysisTests {
                 "<p>2 claims, 1 decided: 0% upheld (commitments kept, assessments confirmed); median time from claim to verdict: 457 days.</p>"))
     }
 
+    @Test func aHalfDayMedianIsShownInWholeDays() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        // tech-daily's second decided claim: 93 days after, against 92 for the first: median 92.5.
+        let path = "Content/claims/cloud-api-breaks.md"
+        try kb.write(
+            try kb.read(path).replacingOccurrences(
+                of: "verdict: pending\n", with: "verdict: confirmed\nverdict_date: 2025-06-02\nverdict_sources: [tech-daily-review]\n"), to: path)
+        let build = try vane("build", "--as-of", "2026-11-26", in: kb.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(
+            try vane("scorecard", "--entity", "tech-daily", in: kb.root).stdout == """
+                CLAIMANT    CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
+                tech-daily  2       2        100%    93           0     0       0        2          0        0
+
+                """)
+        // CSV keeps the median as computed.
+        #expect(try vane("scorecard", "--entity", "tech-daily", "--format", "csv", in: kb.root).stdout.contains("tech-daily,2,2,1.0,92.5,"))
+        #expect(
+            try kb.read("public/entities/tech-daily.html").contains(
+                "<p>2 claims, 2 decided: 100% upheld (commitments kept, assessments confirmed); median time from claim to verdict: 93 days.</p>"))
+    }
+
     @Test func contradictionsAreGroupedByEntityUnresolvedFirstVendorMarked() throws {
         let kb = try built()
         #expect(

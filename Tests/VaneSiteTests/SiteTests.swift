@@ -29,6 +29,64 @@ struct SiteTests {
         }
     }
 
+    @Test func theHomeStatusAndEntityPagesLinkTheirFeeds() throws {
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        let site = """
+            <p class="subscribe">Subscribe: <a href="feeds/events.atom" type="application/atom+xml">Events (Atom)</a> · \
+            <a href="feeds/events.ics" type="text/calendar">Events (iCalendar)</a> · \
+            <a href="feeds/ends.ics" type="text/calendar">Announced ends (iCalendar)</a></p>
+            """
+        #expect(try kb.read("public/index.html").contains(site))
+        #expect(try kb.read("public/status.html").contains(site))
+        #expect(try kb.read("public/status/acme.html").contains(site.replacingOccurrences(of: "href=\"", with: "href=\"../")))
+        let roadrunner = try kb.read("public/entities/roadrunner.html")
+        #expect(
+            roadrunner.contains(
+                """
+                <link rel="alternate" type="application/atom+xml" title="Events involving Roadrunner (Atom)" href="../feeds/entities/roadrunner.atom">
+                <link rel="alternate" type="text/calendar" title="Events involving Roadrunner (iCalendar)" href="../feeds/entities/roadrunner.ics">
+                """))
+        #expect(
+            roadrunner.contains(
+                """
+                <p class="subscribe">Subscribe: <a href="../feeds/entities/roadrunner.atom" type="application/atom+xml">Events involving Roadrunner (Atom)</a> · \
+                <a href="../feeds/entities/roadrunner.ics" type="text/calendar">Events involving Roadrunner (iCalendar)</a></p>
+                """))
+        // Every linked feed is written.
+        for page in ["index.html", "status.html", "entities/roadrunner.html"] {
+            let html = try kb.read("public/" + page)
+            for match in html.matches(of: /<link rel="alternate" type="[^"]+" title="[^"]+" href="(?:\.\.\/)?([^"]+)">/) {
+                #expect(FileManager.default.fileExists(atPath: kb.url("public/" + match.1).path), "\(page) links \(match.1)")
+            }
+        }
+        // A page with no feed has no "Subscribe" line.
+        #expect(try !kb.read("public/claims.html").contains("Subscribe"))
+    }
+
+    @Test func countsAgreeWithTheirNounAndTheNavigationMarksTheCurrentPage() throws {
+        let (analysis, _) = try build([Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        // The analysis fixture has one report and two events.
+        let one = try analysis.read("public/index.html")
+        #expect(one.contains("<li><a href=\"reports.html\">1 report</a></li>"))
+        #expect(one.contains("<li><a href=\"timeline.html\">2 events</a></li>"))
+        let (kb, _) = try build([Repository.fixture("small/Content")])
+        let home = try kb.read("public/index.html")
+        #expect(!home.contains("aria-current"))
+        let timeline = try kb.read("public/timeline.html")
+        #expect(timeline.contains("<li><a href=\"timeline.html\" aria-current=\"page\">Timeline</a></li>"))
+        #expect(timeline.components(separatedBy: "aria-current").count == 2)
+        // A page under a section is not the section's page.
+        #expect(try !kb.read("public/entities/acme.html").contains("aria-current"))
+        #expect(try kb.read("public/entities.html").contains("<li><a href=\"entities.html\" aria-current=\"page\">Entities</a></li>"))
+        #expect(Counts.phrase(1, "entity", "entities") == "1 entity")
+        #expect(Counts.phrase(0, "entity", "entities") == "0 entities")
+    }
+
+    @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {
+        let css = DefaultTheme.assets["style.css"]!
+        #expect(css.contains("\n:not(pre) > code { white-space: nowrap; }\n"))
+    }
+
     @Test func onePagePerEntryPlusTheListsAndCopiedFiles() throws {
         let (kb, outcome) = try build([Repository.content])
         let files = Set(snapshot(of: kb.url("public")).keys)

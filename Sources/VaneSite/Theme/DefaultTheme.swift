@@ -231,6 +231,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
+{{> partials/subscribe}}
 {{> partials/recorded}}
 {{> partials/references}}
 </article>
@@ -309,20 +310,21 @@ public enum DefaultTheme {
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
-<p><a href="{{root}}timeline.html">All {{counts.events}} events on the timeline</a></p>
+<p><a href="{{root}}timeline.html">All {{counts.eventsText}} on the timeline</a></p>
 </section>
 <section aria-labelledby="contents">
 <h2 id="contents">In this knowledge base</h2>
 <ul class="counts">
-<li><a href="{{root}}entities.html">{{counts.entities}} entities</a></li>
-<li><a href="{{root}}timeline.html">{{counts.events}} events</a></li>
-<li><a href="{{root}}claims.html">{{counts.claims}} claims</a></li>
-<li><a href="{{root}}sources.html">{{counts.sources}} sources</a></li>
+<li><a href="{{root}}entities.html">{{counts.entitiesText}}</a></li>
+<li><a href="{{root}}timeline.html">{{counts.eventsText}}</a></li>
+<li><a href="{{root}}claims.html">{{counts.claimsText}}</a></li>
+<li><a href="{{root}}sources.html">{{counts.sourcesText}}</a></li>
 {{#reports}}
-<li><a href="{{root}}reports.html">{{counts.reports}} reports</a></li>
+<li><a href="{{root}}reports.html">{{counts.reportsText}}</a></li>
 {{/reports}}
 </ul>
 </section>
+{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -341,7 +343,8 @@ public enum DefaultTheme {
 <meta property="og:site_name" content="{{site.title}}">
 <meta property="og:description" content="{{description}}">
 {{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
-{{/feeds}}{{{jsonLD}}}<link rel="stylesheet" href="{{root}}assets/style.css">
+{{/feeds}}{{{jsonLD}}}<link rel="icon" type="image/svg+xml" href="{{root}}assets/favicon.svg">
+<link rel="stylesheet" href="{{root}}assets/style.css">
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -349,16 +352,16 @@ public enum DefaultTheme {
 <a class="brand" href="{{root}}index.html">{{site.title}}</a>
 <nav aria-label="Sections">
 <ul>
-<li><a href="{{root}}status.html">Available vs. priority</a></li>
-<li><a href="{{root}}timeline.html">Timeline</a></li>
-<li><a href="{{root}}entities.html">Entities</a></li>
-<li><a href="{{root}}claims.html">Claims</a></li>
-<li><a href="{{root}}sources.html">Sources</a></li>
-<li><a href="{{root}}reports.html">Reports</a></li>
-<li><a href="{{root}}scorecards.html">Scorecards</a></li>
-<li><a href="{{root}}contradictions.html">Contradictions</a></li>
-<li><a href="{{root}}changes.html">Changes</a></li>
-<li><a href="{{root}}search.html">Search</a></li>
+<li><a href="{{root}}status.html"{{#current.status}} aria-current="page"{{/current.status}}>Available vs. priority</a></li>
+<li><a href="{{root}}timeline.html"{{#current.timeline}} aria-current="page"{{/current.timeline}}>Timeline</a></li>
+<li><a href="{{root}}entities.html"{{#current.entities}} aria-current="page"{{/current.entities}}>Entities</a></li>
+<li><a href="{{root}}claims.html"{{#current.claims}} aria-current="page"{{/current.claims}}>Claims</a></li>
+<li><a href="{{root}}sources.html"{{#current.sources}} aria-current="page"{{/current.sources}}>Sources</a></li>
+<li><a href="{{root}}reports.html"{{#current.reports}} aria-current="page"{{/current.reports}}>Reports</a></li>
+<li><a href="{{root}}scorecards.html"{{#current.scorecards}} aria-current="page"{{/current.scorecards}}>Scorecards</a></li>
+<li><a href="{{root}}contradictions.html"{{#current.contradictions}} aria-current="page"{{/current.contradictions}}>Contradictions</a></li>
+<li><a href="{{root}}changes.html"{{#current.changes}} aria-current="page"{{/current.changes}}>Changes</a></li>
+<li><a href="{{root}}search.html"{{#current.search}} aria-current="page"{{/current.search}}>Search</a></li>
 </ul>
 </nav>
 </header>
@@ -517,6 +520,11 @@ public enum DefaultTheme {
 </tbody>
 </table>
 </div>
+
+"""#,
+        "partials/subscribe": #"""
+{{#hasFeeds}}<p class="subscribe">Subscribe: {{#feeds}}<a href="{{href}}" type="{{type}}">{{title}}</a>{{^last}} · {{/last}}{{/feeds}}</p>
+{{/hasFeeds}}
 
 """#,
         "report": #"""
@@ -691,6 +699,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/vendors}}
+{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -713,6 +722,10 @@ public enum DefaultTheme {
     ]
 
     public static let assets: [String: String] = [
+        "favicon.svg": #"""
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f4e79"/><path d="M16 5v22M9 12l7-7 7 7" fill="none" stroke="#fff" stroke-width="3" stroke-linecap="round" stroke-linejoin="round"/></svg>
+
+"""#,
         "search.js": #"""
 // Weathervane search: every entry's title, names, aliases and text are in
 // search-index.js (window.VANE_SEARCH); this matches all words of the query.
@@ -791,9 +804,11 @@ a { color: var(--accent); }
 .brand { font-weight: 700; text-decoration: none; color: var(--ink); }
 .site-header nav ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .site-header nav li { white-space: nowrap; }
+.site-header nav a[aria-current="page"] { font-weight: 600; text-decoration: none; }
 .site-footer { color: var(--muted); font-size: .875rem; border-top: 1px solid var(--line); margin-top: 3rem; }
 h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); }
+.subscribe { color: var(--muted); font-size: .875rem; }
 .kind { color: var(--muted); text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; margin: 1.5rem 0 0; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
 .facts dt { color: var(--muted); }
@@ -814,6 +829,8 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .references { font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
+/* Inline code (an identifier, a flag) is one word: never broken at its hyphens. */
+:not(pre) > code { white-space: nowrap; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
 .chart-figure { margin: 1.5rem 0; }
 .chart { width: 100%; height: auto; font-family: inherit; }

@@ -99,9 +99,10 @@ extension SiteModel {
             medianDays: card.medianDaysToVerdict.map { SiteModel.days($0) }, claims: section(card.claims.map(\.id)))
     }
 
+    /// Whole days, rounded (a median of two is often a half day): "807 days", "1 day".
     static func days(_ value: Double) -> String {
-        let text = value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
-        return text + (value == 1 ? " day" : " days")
+        let days = Int(value.rounded())
+        return "\(days) \(days == 1 ? "day" : "days")"
     }
 
     func scorecardsPage() -> ScorecardsPage {

@@ -232,35 +232,45 @@ extension SiteModel {
             if e.kind == .event { jsonLD = SiteModel.jsonLD(for: e, url: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + SiteModel.url(of: e)) }
             content = entry(e, root: root)
         }
+        let feeds = feeds(for: page, root: root)
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
-            counts: counts, canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
-            feeds: feeds(for: page, root: root), ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
+            counts: counts, current: NavCurrent(path: page.path),
+            canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
+            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
         return [MustacheEncoder.encode(frame), content]
     }
 
-    /// The feeds a page offers (`<link rel="alternate">`): the site's on the home page
-    /// and the timeline, an entity's own on its page.
+    /// The feeds a page offers (`<link rel="alternate">`, and the "Subscribe" line of the
+    /// home page, the status pages and an entity's page): the site's events and announced
+    /// ends on the home page, the timeline and the status pages, an entity's own on its page.
+    /// Links are relative, never `webcal://`: a configured base URL may be a placeholder, and
+    /// calendar applications subscribe to an `https://` address as well.
     private func feeds(for page: PageSpec, root: String) -> [FeedLink] {
-        let base: String
+        var links: [FeedLink]
         switch page.content {
         case .reports:
-            return [FeedLink(type: "application/atom+xml", title: "Reports (Atom)", href: root + "feeds/reports.atom")]
+            links = [FeedLink(type: "application/atom+xml", title: "Reports (Atom)", href: root + "feeds/reports.atom")]
         case .changes:
-            return history == nil ? [] : [FeedLink(type: "application/atom+xml", title: "Recorded changes (Atom)", href: root + "feeds/changes.atom")]
-        case .home, .timeline: base = "feeds/events"
-        case .entry(let id) where kb.entry(id)?.kind == .entity: base = "feeds/entities/\(id)"
-        default: return []
+            links =
+                history == nil ? [] : [FeedLink(type: "application/atom+xml", title: "Recorded changes (Atom)", href: root + "feeds/changes.atom")]
+        case .home, .timeline, .status:
+            links = [
+                FeedLink(type: "application/atom+xml", title: "Events (Atom)", href: root + "feeds/events.atom"),
+                FeedLink(type: "text/calendar", title: "Events (iCalendar)", href: root + "feeds/events.ics"),
+                FeedLink(type: "text/calendar", title: "Announced ends (iCalendar)", href: root + "feeds/ends.ics"),
+            ]
+        case .entry(let id) where kb.entry(id)?.kind == .entity:
+            // SiteExtras writes both feeds for every entity, even one with no events.
+            let name = kb.entry(id)!.title
+            links = [
+                FeedLink(type: "application/atom+xml", title: "Events involving \(name) (Atom)", href: root + "feeds/entities/\(id).atom"),
+                FeedLink(type: "text/calendar", title: "Events involving \(name) (iCalendar)", href: root + "feeds/entities/\(id).ics"),
+            ]
+        default: links = []
         }
-        let webcal =
-            kb.config.baseURL.isEmpty
-            ? nil
-            : kb.config.baseURL.replacingOccurrences(of: "https://", with: "webcal://").replacingOccurrences(of: "http://", with: "webcal://") + base
-                + ".ics"
-        return [
-            FeedLink(type: "application/atom+xml", title: "Events (Atom)", href: root + base + ".atom"),
-            FeedLink(type: "text/calendar", title: "Events (iCalendar)", href: webcal ?? root + base + ".ics"),
-        ]
+        if !links.isEmpty { links[links.count - 1].last = true }
+        return links
     }
 
     /// schema.org JSON-LD for an event, safe inside `<script>`: `<`, `>` and `&` are

@@ -50,10 +50,13 @@ struct EventSummary: Encodable {
     var date: DateView?
 }
 
+/// A feed a page offers: in the head's `<link rel="alternate">` and on its "Subscribe" line.
 struct FeedLink: Encodable {
     var type: String
     var title: String
     var href: String
+    /// The last of the page's feeds, so the "Subscribe" line puts no separator after it.
+    var last = false
 }
 
 struct SiteInfo: Encodable {
@@ -68,6 +71,56 @@ struct Counts: Encodable {
     var claims: Int
     var sources: Int
     var reports: Int
+    /// The counts as the home page prints them, in agreement: "1 source", "2 sources".
+    var entitiesText: String
+    var eventsText: String
+    var claimsText: String
+    var sourcesText: String
+    var reportsText: String
+
+    init(entries: Int, entities: Int, events: Int, claims: Int, sources: Int, reports: Int) {
+        (self.entries, self.entities, self.events, self.claims, self.sources, self.reports) = (entries, entities, events, claims, sources, reports)
+        entitiesText = Counts.phrase(entities, "entity", "entities")
+        eventsText = Counts.phrase(events, "event", "events")
+        claimsText = Counts.phrase(claims, "claim", "claims")
+        sourcesText = Counts.phrase(sources, "source", "sources")
+        reportsText = Counts.phrase(reports, "report", "reports")
+    }
+
+    /// "1 report", "0 reports", "2 reports".
+    static func phrase(_ count: Int, _ singular: String, _ plural: String) -> String {
+        "\(count) \(count == 1 ? singular : plural)"
+    }
+}
+
+/// Which link of the site's navigation is the page itself, for `aria-current="page"`.
+struct NavCurrent: Encodable {
+    var status = false
+    var timeline = false
+    var entities = false
+    var claims = false
+    var sources = false
+    var reports = false
+    var scorecards = false
+    var contradictions = false
+    var changes = false
+    var search = false
+
+    init(path: String) {
+        switch path {
+        case "status.html": status = true
+        case "timeline.html": timeline = true
+        case "entities.html": entities = true
+        case "claims.html": claims = true
+        case "sources.html": sources = true
+        case "reports.html": reports = true
+        case "scorecards.html": scorecards = true
+        case "contradictions.html": contradictions = true
+        case "changes.html": changes = true
+        case "search.html": search = true
+        default: break
+        }
+    }
 }
 
 /// What the layout shows around every page.
@@ -77,8 +130,11 @@ struct PageFrame: Encodable {
     var site: SiteInfo
     var description: String
     var counts: Counts
+    var current: NavCurrent
     var canonical: String?
     var feeds: [FeedLink]
+    /// Whether the page offers any feed, for the "Subscribe" line.
+    var hasFeeds: Bool
     var ogType: String
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
