@@ -121,6 +121,13 @@ struct IncrementalTests {
                 }
             },
             edit("Content/events/bulk/event-3.md") { $0.replacingOccurrences(of: "title: Event 3", with: "title: Event three") },
+            // A product page shows its successor's own position: moving the successor moves it.
+            edit("Content/entities/roadrunner.md") { $0.replacingOccurrences(of: "parent: acme\n", with: "parent: acme\nsuccessors: [coyote]\n") },
+            edit("Content/events/2026-coyote-launch.md") { $0.replacingOccurrences(of: "priority: flagship }", with: "priority: invested }") },
+            // A closure and an end on a channel, come by the new day.
+            edit("Content/events/2026-coyote-api-closes.md") { _ in
+                "---\ntitle: Coyote's API closes\ndate: 2026-09\ntype: deprecation\nentities: [coyote]\nsources: [acme-blog]\nstatus:\n  coyote: { closes: { api: 2026-10-01 }, ends: { app: 2027-01-15 } }\n---\nClosing [@acme-blog].\n"
+            },
         ]
     }
 
