@@ -113,7 +113,6 @@ public struct ContradictionRow: Encodable, TabularRow {
 
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
-    /// The table shows whole days, rounded; CSV and JSON keep the median as computed.
     public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
     /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {

@@ -30,8 +30,10 @@ extension GraphReader {
                 let id: String = row[E.id]
                 entities[id] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [])
                 let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
-                if !list.isEmpty { declared[id] = list.map { aliases[$0.lowercased()] ?? $0 } }
+                if !list.isEmpty { declared[id] = list }
             }
+            // As the linker reads them: a channel that names an entity is that entity's id.
+            declared = declared.mapValues { $0.map { Names.resolve($0, isID: { entities[$0] != nil }, aliases: aliases) ?? $0 } }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
@@ -160,10 +162,7 @@ extension StatusBoard {
     /// `cloudshell (generally-available · invested)`: each successor with its own position.
     func successors(_ row: StatusRow, csv: Bool) -> String {
         if csv { return row.successors.joined(separator: ";") }
-        let text = row.successors.map { id -> String in
-            guard let s = rows.first(where: { $0.entity == id })?.status else { return id }
-            return id + " (" + [s.availability?.value, s.priority?.value].compactMap { $0 }.joined(separator: " · ") + ")"
-        }
+        let text = row.successors.map { id in id + (position(of: id, label: { $0 }).map { " (\($0))" } ?? "") }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }
 

@@ -10,7 +10,7 @@ struct SiteModel: @unchecked Sendable {
     let counts: Counts
     /// Vendors with a product on the board, each with a view of its own.
     let vendors: [String]
-    private(set) var statusRows: [String: StatusRow]
+    var statusRows: [String: StatusRow] { board.rowsByEntity }
     /// The results of each entry's `vane` blocks, in body order.
     var liveBlocks: [String: [LiveBlockResult]] = [:]
     /// Recorded time from git; nil without a repository.
@@ -35,7 +35,6 @@ struct SiteModel: @unchecked Sendable {
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
             claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
         vendors = Array(Set(board.rows.map(\.vendor))).sorted()
-        statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
@@ -53,7 +52,6 @@ struct SiteModel: @unchecked Sendable {
     func with(board: StatusBoard) -> SiteModel {
         var model = self
         model.board = board
-        model.statusRows = Dictionary(board.rows.map { ($0.entity, $0) }, uniquingKeysWith: { a, _ in a })
         return model
     }
 

@@ -152,10 +152,10 @@ public struct Linker {
             }
             // A channel that names an entity (`azure-openai`) is that entity: it is written
             // as its id, and the event involves it.
-            var channel = setting.channel
-            if let name = channel, let entity = channelEntity(name) { channel = entity }
+            let channelEntity = setting.channel.flatMap(channelEntity)
+            let channel = channelEntity ?? setting.channel
             if let name = channel, !checkDeclared(name, of: id, at: setting.channelLocation ?? setting.location) { continue }
-            if let entity = channel.flatMap(channelEntity) {
+            if let entity = channelEntity {
                 if !involved.contains(entity), added.insert("channel " + entity).inserted {
                     edges.append(Edge(from: event.id, .involves, to: entity, at: setting.location))
                 }
@@ -203,17 +203,14 @@ public struct Linker {
     /// Every product's channels: declared ones, and those its events name. One whose
     /// events name channels it does not declare is told the declaration to add.
     private mutating func checkChannels() -> [String: [String]] {
-        var named: [String: Set<String>] = [:]
-        for change in statusChanges where change.axis != .priority {
-            if let channel = change.channel { named[change.entity, default: []].insert(channel) }
-        }
-        for (id, channels) in named.sorted(by: { $0.key < $1.key }) where declared[id] == nil {
+        let channels = StatusTimeline.channels(declared: declared, changes: statusChanges)
+        for (id, named) in channels.sorted(by: { $0.key < $1.key }) where declared[id] == nil {
             guard let path = known[id]?.path else { continue }
-            let list = channels.sorted().joined(separator: ", ")
+            let list = named.joined(separator: ", ")
             diagnostics.append(
                 .warning(.top(of: path), "the events of '\(id)' name the channels \(list); declare them on the product: 'channels: [\(list)]'"))
         }
-        return StatusTimeline.channels(declared: declared, changes: statusChanges)
+        return channels
     }
 
     /// A product whose first recorded availability is already a fall (a closure recorded

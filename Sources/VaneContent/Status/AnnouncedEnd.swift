@@ -46,9 +46,11 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// Days from the first announcement's date to the start of the end.
     public var noticeDays: Int { date.startDay - firstAnnounced.startDay }
 
-    /// Days from the announcement in force (an extension) to the end, when it differs
-    /// from the first announcement.
-    public var extensionNoticeDays: Int? { announced == firstAnnounced ? nil : date.startDay - announced.startDay }
+    /// Days from the announcement in force to the end.
+    public var announcedNoticeDays: Int { date.startDay - announced.startDay }
+
+    /// The same, when the announcement in force (an extension) is not the first.
+    public var extensionNoticeDays: Int? { announced == firstAnnounced ? nil : announcedNoticeDays }
 
     /// Whether the counts of days are approximate: one of the dates is coarser than a day
     /// or marked `~`.
@@ -85,7 +87,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
 /// and a channel's own end announced later survives a whole-product end. A restatement of
 /// the same date keeps the first announcement; an extension keeps its notice.
 enum EndSchedule {
-    static let whole = "*"
+    static let whole = StatusTimeline.wholeProduct
 
     static func resolve(_ changes: [StatusChange], scales: StatusScales) -> [AnnouncedEnd] {
         var active: [String: AnnouncedEnd] = [:]
@@ -152,20 +154,19 @@ extension AnnouncedEnd {
     /// `1470 days (from the first announcement; 520 from the extension)`.
     public var notice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate)
-        guard let later = extensionNoticeDays else { return first }
-        let extended = announced.precision != .day || announced.approximate || approximateDate
-        return "\(first) (from the first announcement; \(AnnouncedEnd.days(later, approximate: extended)) from the extension)"
+        guard extensionNoticeDays != nil else { return first }
+        return "\(first) (from the first announcement; \(announcedNotice) from the extension)"
     }
 
-    /// What comes at the date: `end` or `sign-ups close`.
-    public var what: String { kind == .end ? "end" : "sign-ups close" }
+    /// The notice the announcement in force gave: `378 days`.
+    public var announcedNotice: String {
+        AnnouncedEnd.days(announcedNoticeDays, approximate: announced.precision != .day || announced.approximate || approximateDate)
+    }
 
-    /// `end announced for 31 July 2025 (378 days' notice)`, `sign-ups close on 30 April 2026
-    /// (59 days' notice)`: the announcement as a change.
+    /// `end announced for 31 July 2025 (378 days of notice)`, `sign-ups to close on 30
+    /// April 2026 (59 days of notice)`: the announcement as a change.
     public var announcement: String {
-        let notice = AnnouncedEnd.days(
-            date.startDay - announced.startDay, approximate: announced.precision != .day || announced.approximate || approximateDate)
-        return (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(notice) of notice)"
+        (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(announcedNotice) of notice)"
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days

@@ -46,6 +46,8 @@ public struct StatusBoard: Sendable {
     public var entities: [String: EntityInfo]
     /// Sources of each event (front matter and citations), for the "why".
     public var eventSources: [String: [String]]
+    /// Every row as built, by entity, for lookups (rows filtered out later stay here).
+    public let rowsByEntity: [String: StatusRow]
 
     public init(
         changes: [StatusChange], channels: [String: [String]]? = nil, entities: [String: EntityInfo], eventSources: [String: [String]],
@@ -82,6 +84,7 @@ public struct StatusBoard: Sendable {
             return ea != eb ? ea < eb : a.entity < b.entity
         }
         gone = rows.filter(\.gone).sorted { $0.entity < $1.entity }
+        rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
     }
 
     /// Builds the board from a loaded knowledge base.
@@ -130,11 +133,11 @@ public struct StatusBoard: Sendable {
         }.sorted { ($0.date.startKey, $0.entity, $0.channel ?? "") < ($1.date.startKey, $1.entity, $1.channel ?? "") }
     }
 
-    /// Where a product stands, in labels: `Generally available · Invested`; nil when it has
-    /// no status on this board.
-    public func position(of id: String) -> String? {
-        guard let row = rows.first(where: { $0.entity == id }) else { return nil }
-        return [row.status.availability?.value, row.status.priority?.value].compactMap { $0 }.map(scales.label).joined(separator: " · ")
+    /// Where a product stands: `Generally available · Invested` in labels, or with `label`
+    /// another spelling of the values; nil when it has no status on this board.
+    public func position(of id: String, label: ((String) -> String)? = nil) -> String? {
+        guard let status = rowsByEntity[id]?.status else { return nil }
+        return [status.availability?.value, status.priority?.value].compactMap { $0 }.map(label ?? scales.label).joined(separator: " · ")
     }
 
     /// What replaces a product, each with its own position: `CloudShell (Generally

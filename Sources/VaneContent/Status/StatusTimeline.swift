@@ -103,6 +103,9 @@ extension AnnouncedEnd {
 /// closure (`closes`) the fall to `closed-to-new`, never a rise. See `EndSchedule` for
 /// which announcements stand.
 public enum StatusTimeline {
+    /// The key of a product without channels, where a value is the whole product's.
+    static let wholeProduct = "*"
+
     public static func ordered(_ changes: [StatusChange]) -> [StatusChange] {
         changes.enumerated().sorted { a, b in
             if let before = a.element.date.sortsBefore(b.element.date) { return before }
@@ -153,7 +156,7 @@ public enum StatusTimeline {
 
     /// The changes an end (or closure) makes when it comes: a whole-product one falls on
     /// every channel but those with an end of their own announced after it.
-    static func falls(for end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String], scales: StatusScales) -> [StatusChange] {
+    public static func falls(for end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String], scales: StatusScales) -> [StatusChange] {
         let value = end.kind == .end ? scales.availability.last ?? "" : scales.closed ?? ""
         guard end.channel == nil, !channels.isEmpty else { return [end.fall(to: value, channel: end.channel)] }
         let own = Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
@@ -164,7 +167,7 @@ public enum StatusTimeline {
 
 /// Applies status changes one by one, keeping what the board and the charts need.
 private struct Replayer {
-    static let whole = "*"
+    static let whole = StatusTimeline.wholeProduct
     let scales: StatusScales
     /// The product's channels; empty when its availability is only ever set whole.
     let names: [String]

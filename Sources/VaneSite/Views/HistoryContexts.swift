@@ -126,7 +126,7 @@ extension SiteModel {
                             date: DateView(end.announced), entity: link(end.entity), axis: end.kind == .end ? "end" : "sign-ups close",
                             channel: end.channel.map(channelName), from: "–",
                             to:
-                                "\(end.date.display) (\(AnnouncedEnd.days(end.date.startDay - end.announced.startDay, approximate: end.approximate)) of notice)",
+                                "\(end.date.display) (\(end.announcedNotice) of notice)",
                             event: link(end.event))
                     )
                 }

@@ -235,7 +235,7 @@ extension SiteModel {
         let feeds = feeds(for: page, root: root)
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
-            counts: counts, current: NavCurrent(path: page.path),
+            counts: counts, current: page.path.contains("/") ? [:] : [String(page.path.dropLast(".html".count)): true],
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
         return [MustacheEncoder.encode(frame), content]
@@ -380,12 +380,10 @@ extension SiteModel {
     /// The falls announced ends and closures made when they came (none met by a recorded
     /// retirement): rows of the status history at their own dates.
     private func scheduledFalls(of id: String) -> [StatusChange] {
-        guard let status = board.rows.first(where: { $0.entity == id })?.status else { return [] }
-        let scales = board.scales
-        return (status.ends + status.closures).filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.map { end in
-            StatusChange(
-                event: end.event, entity: id, axis: end.kind == .end ? .availability : .closes, channel: end.channel,
-                value: end.kind == .end ? scales.availability.last ?? "" : scales.closed ?? "", date: end.date, location: end.location)
+        guard let status = statusRows[id]?.status else { return [] }
+        let all = status.ends + status.closures
+        return all.filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.flatMap {
+            StatusTimeline.falls(for: $0, among: all, channels: kb.channels[id] ?? [], scales: board.scales)
         }
     }
 

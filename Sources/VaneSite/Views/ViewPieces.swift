@@ -93,36 +93,6 @@ struct Counts: Encodable {
     }
 }
 
-/// Which link of the site's navigation is the page itself, for `aria-current="page"`.
-struct NavCurrent: Encodable {
-    var status = false
-    var timeline = false
-    var entities = false
-    var claims = false
-    var sources = false
-    var reports = false
-    var scorecards = false
-    var contradictions = false
-    var changes = false
-    var search = false
-
-    init(path: String) {
-        switch path {
-        case "status.html": status = true
-        case "timeline.html": timeline = true
-        case "entities.html": entities = true
-        case "claims.html": claims = true
-        case "sources.html": sources = true
-        case "reports.html": reports = true
-        case "scorecards.html": scorecards = true
-        case "contradictions.html": contradictions = true
-        case "changes.html": changes = true
-        case "search.html": search = true
-        default: break
-        }
-    }
-}
-
 /// What the layout shows around every page.
 struct PageFrame: Encodable {
     var pageTitle: String
@@ -130,7 +100,9 @@ struct PageFrame: Encodable {
     var site: SiteInfo
     var description: String
     var counts: Counts
-    var current: NavCurrent
+    /// The navigation link that is the page itself, for `aria-current="page"`: on
+    /// `status.html`, `current.status` is true.
+    var current: [String: Bool]
     var canonical: String?
     var feeds: [FeedLink]
     /// Whether the page offers any feed, for the "Subscribe" line.
