@@ -51,8 +51,9 @@ struct BrowserTests {
         // The timeline's filters are built by its script.
         let (timeline, _) = try BrowserTests.load(kb.url("public/timeline.html"), browser: browser, profile: profiles.url("timeline"))
         #expect(timeline.contains("<select>") && timeline.contains(">Muse Spark</option>"))
-        // A reader chooses Muse Spark in the entity filter: only the two events involving it
-        // stay in view (a row counts when the browser lays it out, as a reader sees it).
+        // A reader chooses Muse Spark in the entity filter: exactly the events that involve it
+        // (by the ids each row carries) stay in view; a row counts when the browser lays it
+        // out, as a reader sees it.
         let url = kb.url("public/timeline.html")
         let reader = """
             <script>
@@ -61,9 +62,13 @@ struct BrowserTests {
               var box = label.querySelector("select");
               box.value = Array.from(box.options).filter(function (o) { return o.textContent === "Muse Spark"; })[0].value;
               box.dispatchEvent(new Event("change"));
-              var shown = Array.from(document.querySelectorAll(".event-list li")).filter(function (li) { return li.getClientRects().length > 0; });
-              document.body.setAttribute("data-shown", shown.map(function (li) { return li.querySelector(".what a").textContent; }).join(" | "));
-              document.body.setAttribute("data-shown-count", String(shown.length));
+              var rows = Array.from(document.querySelectorAll(".event-list li"));
+              var title = function (li) { return li.querySelector(".what a").textContent; };
+              var shown = rows.filter(function (li) { return li.getClientRects().length > 0; });
+              var involving = rows.filter(function (li) { return li.getAttribute("data-entities").split(" ").indexOf(box.value) >= 0; });
+              document.body.setAttribute("data-shown", shown.map(title).join(" | "));
+              document.body.setAttribute("data-involving", involving.map(title).join(" | "));
+              document.body.setAttribute("data-rows", String(rows.length));
             })();
             </script></body>
             """
@@ -71,9 +76,13 @@ struct BrowserTests {
             to: url, atomically: true, encoding: .utf8)
         let filtered = try BrowserTests.load(url, browser: browser, profile: profiles.url("timeline-filtered"))
         #expect(filtered.console.isEmpty, "\(filtered.console)")
-        let shown = filtered.dom.range(of: "data-shown=\"").map { filtered.dom[$0.upperBound...].prefix { $0 != "\"" } }.map(String.init) ?? ""
-        #expect(filtered.dom.contains("data-shown-count=\"2\""), "shown: \(shown)")
-        #expect(shown == "Meta launches Muse Spark as a closed, cloud-only model | Muse Spark API opens as a preview for selected partners only")
+        func attribute(_ name: String) -> String {
+            filtered.dom.range(of: "\(name)=\"").map { filtered.dom[$0.upperBound...].prefix { $0 != "\"" } }.map(String.init) ?? ""
+        }
+        let shown = attribute("data-shown").components(separatedBy: " | ")
+        #expect(shown == attribute("data-involving").components(separatedBy: " | "))
+        #expect(shown.contains("Meta launches Muse Spark as a closed, cloud-only model"))
+        #expect(shown.count < Int(attribute("data-rows")) ?? 0, "the filter hid nothing: \(shown)")
     }
 
     /// What `Tests/Scripts/positions-check.js` finds on `page` (a file of a built site)
