@@ -30,7 +30,7 @@ public enum DefaultTheme {
 <h3>Status moves</h3>
 <ul class="moves">
 {{#moves}}
-<li>{{#date}}{{> partials/date}}{{/date}} · {{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}{{#channel}} ({{channel}}){{/channel}}: {{axis}} {{from}} → {{to}}{{#event}} · <a href="{{root}}{{url}}">{{title}}</a>{{/event}}</li>
+<li>{{#date}}{{> partials/date}}{{/date}} · {{#entity}}<a href="{{root}}{{url}}">{{title}}</a>{{/entity}}{{#channel}} ({{channel}}){{/channel}}: {{axis}} {{#from}}{{from}} → {{/from}}{{to}}{{#event}} · <a href="{{root}}{{url}}">{{title}}</a>{{/event}}</li>
 {{/moves}}
 </ul>
 {{/hasMoves}}

@@ -47,7 +47,8 @@ struct ChangesPage: Encodable {
         var entity: LinkView?
         var axis: String
         var channel: String?
-        var from: String
+        /// Nil for an announcement, which moves nothing yet.
+        var from: String?
         var to: String
         var event: LinkView?
     }
@@ -123,8 +124,8 @@ extension SiteModel {
                     (
                         end.announced.startKey,
                         ChangesPage.MoveRow(
-                            date: DateView(end.announced), entity: link(end.entity), axis: end.kind == .end ? "end" : "sign-ups close",
-                            channel: end.channel.map(channelName), from: "–",
+                            date: DateView(end.announced), entity: link(end.entity),
+                            axis: end.kind == .end ? "end announced for" : "sign-ups to close on", channel: end.channel.map(channelName), from: nil,
                             to:
                                 "\(end.date.display) (\(end.announcedNotice) of notice)",
                             event: link(end.event))
