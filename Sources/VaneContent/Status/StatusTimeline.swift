@@ -273,8 +273,12 @@ private struct Replayer {
 }
 
 extension FuzzyDate {
-    /// Today (UTC) at day precision.
+    /// Today (UTC) at day precision, or the day in `VANE_TODAY` (YYYY-MM-DD): tests move
+    /// "today" with it to show a test that depends on the day it runs.
     public static func today() -> FuzzyDate {
+        if let fixed = ProcessInfo.processInfo.environment["VANE_TODAY"], let day = try? FuzzyDate(parsing: fixed), day.precision == .day {
+            return day
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
