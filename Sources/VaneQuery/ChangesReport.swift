@@ -88,6 +88,12 @@ extension GraphReader {
                 what: "\(end.entity)\(end.channel.map { " (\($0))" } ?? ""): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
                 axis: axis.rawValue, channel: end.channel, from: nil, to: end.date.text, sources: board.eventSources[end.event] ?? [])
         }
+        rows += window.advice(board).map { m in
+            ChangeRow(
+                date: m.move.date.text, kind: "successors", id: m.move.event,
+                what: "\(m.entity): successors \(m.move.from ?? "none") → \(m.move.to)", commit: nil, subject: nil, entity: m.entity,
+                axis: "successors", channel: nil, from: m.move.from, to: m.move.to, sources: board.eventSources[m.move.event] ?? [])
+        }
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
         rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
         rows += try claims(filter).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }

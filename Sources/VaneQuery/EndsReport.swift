@@ -48,7 +48,7 @@ public struct EndReport: Encodable, Sendable {
         approximate = end.approximate
         event = end.event
         sources = board.eventSources[end.event] ?? []
-        successors = board.entities[end.entity]?.successors ?? []
+        successors = board.successors(of: end.entity)
         retiredBy = end.retiredBy
         retired = end.retired?.text
         slipDays = end.slip
@@ -107,7 +107,7 @@ extension StatusBoard {
             rows: ends.map { end in
                 [
                     end.date.display, end.countdown(asOf: asOf), end.entity, end.channel ?? "-", end.notice,
-                    (entities[end.entity]?.successors ?? []).joined(separator: ", ").nonEmpty ?? "-", end.event,
+                    successors(of: end.entity).joined(separator: ", ").nonEmpty ?? "-", end.event,
                 ]
             })
     }

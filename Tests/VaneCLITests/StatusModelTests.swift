@@ -116,6 +116,30 @@ struct StatusModelTests {
         #expect(page.contains("30 April 2026 (59 days of notice)"))
     }
 
+    /// Advice is dated: AWS pointed CodeCommit's users to GitHub in 2024 and withdrew it
+    /// when it reopened the service in 2025.
+    @Test func successorAdviceIsDatedAndCanBeWithdrawn() throws {
+        let kb = try built()
+        #expect(try rows(kb, asOf: "2025-01-01")["codecommit"]?["successors"] as? [String] == ["github"])
+        #expect(try rows(kb, asOf: "2026-01-01")["codecommit"]?["successors"] as? [String] == [])
+        let changes = try vane("changes", "--from", "2024-07", "--to", "2025-11", "--entity", "codecommit", in: kb.root).stdout
+        let advice = changes.split(separator: "\n").filter { $0.contains("  successors  ") }.map {
+            $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        }
+        #expect(
+            advice == [
+                "2024-07-25 successors 2024-07-25-codecommit-closed codecommit: successors none → github",
+                "2025-11-24 successors 2025-11-24-codecommit-reopened codecommit: successors github → none",
+            ])
+        let page = try String(contentsOf: kb.url("public/entities/codecommit.html"), encoding: .utf8)
+        #expect(page.contains("<td>successors</td><td>all</td><td>GitHub</td>"))
+        #expect(page.contains("<td>successors</td><td>all</td><td>none (advice withdrawn)</td>"))
+        #expect(!page.contains("<dt>Succeeded by</dt>"))
+        #expect(try vane("build", "--as-of", "2025-01-01", in: kb.root).status == 0)
+        let then = try String(contentsOf: kb.url("public/entities/codecommit.html"), encoding: .utf8)
+        #expect(then.contains("<dt>Succeeded by</dt><dd><a href=\"../entities/github.html\">GitHub</a></dd>"))
+    }
+
     /// A successor is shown where decisions are made, with its own position.
     @Test func successorsWithTheirPosition() throws {
         let kb = try built()

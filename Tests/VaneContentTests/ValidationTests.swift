@@ -450,6 +450,18 @@ struct ValidationTests {
             ])
     }
 
+    @Test func successorAdviceNamesTrackableEntitiesForTheWholeProduct() throws {
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { successors: [muse, lama, meta] }\n  muse: { successors: { api: llama } }\n---\n"
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": muse, "Content/events/x.md": event]) == [
+                "Content/events/x.md:8:31: error: unknown entity 'lama' (did you mean 'llama'?)",
+                "Content/events/x.md:8:37: error: successors link product, model, model-family only; 'meta' is a vendor",
+                "Content/events/x.md:9:23: error: 'successors' takes an id, a list of ids, or 'none' (not a mapping of channels)",
+            ])
+    }
+
     @Test func aFirstRecordedFallIsAWarning() throws {
         let event =
             "---\ntitle: T\ndate: 2026-03\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  muse: { availability: closed-to-new }\n---\n"

@@ -150,6 +150,11 @@ public struct Linker {
                         "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
                 continue
             }
+            var value = setting.value
+            if setting.axis == .successors {
+                guard let ids = successorAdvice(setting, of: id) else { continue }
+                value = ids.isEmpty ? "none" : ids.joined(separator: " ")
+            }
             // A channel that names an entity (`azure-openai`) is that entity: it is written
             // as its id, and the event involves it.
             let channelEntity = setting.channel.flatMap(channelEntity)
@@ -163,7 +168,7 @@ public struct Linker {
             statusChanges.append(
                 StatusChange(
                     event: event.id, entity: id, axis: setting.axis, channel: channel,
-                    value: setting.value, date: date, location: setting.location))
+                    value: value, date: date, location: setting.location))
             if added.insert(id).inserted {
                 edges.append(Edge(from: event.id, .setsStatus, to: id, at: setting.entity.location))
                 // An entity named in `status` is involved in the event even if `entities` omits it.
@@ -172,6 +177,30 @@ public struct Linker {
                 }
             }
         }
+    }
+
+    /// The ids a dated `successors` advice names, each a trackable entity other than the
+    /// product itself; nil when one is wrong (each problem reported at its id).
+    private mutating func successorAdvice(_ setting: StatusSetting, of product: String) -> [String]? {
+        var ids: [String] = []
+        var wrong = false
+        for written in setting.targets {
+            guard let id = target(written.text, as: .entity, at: written.location) else {
+                wrong = true
+                continue
+            }
+            if let type = types[id], !config.trackableTypes.contains(type) {
+                diagnostics.append(
+                    .error(written.location, "successors link \(config.trackableTypes.joined(separator: ", ")) only; '\(id)' is a \(type)"))
+                wrong = true
+            } else if id == product {
+                diagnostics.append(.error(written.location, "'\(written.text)' cannot succeed itself"))
+                wrong = true
+            } else if !ids.contains(id) {
+                ids.append(id)
+            }
+        }
+        return wrong ? nil : ids
     }
 
     /// The entity a channel's name stands for, when it names one.

@@ -245,7 +245,9 @@ public struct EntryParser: Sendable {
             let entityText = LocatedText(entity, at: fm.location(of: key))
             guard case .mapping(let axisMap) = axes else {
                 fm.diagnostics.append(
-                    .error(fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends, closes) to values"))
+                    .error(
+                        fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends, closes, successors) to values")
+                )
                 continue
             }
             for (axisKey, value) in axisMap {
@@ -255,7 +257,11 @@ public struct EntryParser: Sendable {
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
                     continue
                 }
-                settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate)
+                if axis == .successors {
+                    settings += readSuccessors(&fm, value, entity: entityText).map { [$0] } ?? []
+                } else {
+                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate)
+                }
             }
         }
         return settings
@@ -304,6 +310,37 @@ public struct EntryParser: Sendable {
             settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt))
         }
         return settings
+    }
+
+    /// `successors: [github, gitlab]` (or one id), or `none`: advice for the whole product,
+    /// never per channel. The ids are resolved by the linker.
+    private func readSuccessors(_ fm: inout FrontMatter, _ value: Node, entity: LocatedText) -> StatusSetting? {
+        let at = fm.location(of: value)
+        var targets: [LocatedText] = []
+        switch value {
+        case .scalar(let s) where s.string == "none": break
+        case .scalar(let s): targets = [LocatedText(s.string, at: at)]
+        case .sequence(let items):
+            for item in items {
+                guard case .scalar(let s) = item, !s.string.isEmpty else {
+                    fm.diagnostics.append(.error(fm.location(of: item), "each successor must be an id"))
+                    return nil
+                }
+                targets.append(LocatedText(s.string, at: fm.location(of: item)))
+            }
+            if targets.isEmpty {
+                fm.diagnostics.append(.error(at, "'successors' lists no id; write 'none' to withdraw the advice"))
+                return nil
+            }
+        default:
+            fm.diagnostics.append(.error(at, "'successors' takes an id, a list of ids, or 'none' (not a mapping of channels)"))
+            return nil
+        }
+        var setting = StatusSetting(
+            entity: entity, axis: .successors, channel: nil, value: targets.isEmpty ? "none" : targets.map(\.text).joined(separator: " "),
+            location: at, channelLocation: nil)
+        setting.targets = targets
+        return setting
     }
 
     /// An `ends` or `closes` value: a date no earlier than its event's, or `none`.

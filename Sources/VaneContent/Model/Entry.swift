@@ -32,6 +32,9 @@ public struct StatusSetting: Hashable, Sendable, Codable {
         case ends
         /// An announced closure to new customers (sign-ups close): a date as written, or `none`.
         case closes
+        /// The vendor's advice on what to move to, from the event's date: entity ids
+        /// separated by spaces once linked, or `none` (advice withdrawn).
+        case successors
 
         /// The two axes with a scale.
         public static let scaled: [Axis] = [.availability, .priority]
@@ -48,6 +51,8 @@ public struct StatusSetting: Hashable, Sendable, Codable {
     public var location: SourceLocation
     /// Where the channel's name was written.
     public var channelLocation: SourceLocation?
+    /// For `successors`: each id as written, where it was written (empty for `none`).
+    public var targets: [LocatedText] = []
 }
 
 /// One parsed file of `Content/`: its front matter read and checked on its own,

@@ -41,7 +41,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         switch axis {
         case .availability: availabilityScale
         case .priority: priorityScale
-        case .ends, .closes: []
+        case .ends, .closes, .successors: []
         }
     }
 }

@@ -27,6 +27,12 @@ public struct ChangeWindow: Sendable {
             }
     }
 
+    /// Every dated successor advice of `board` given in the window, oldest first.
+    public func advice(_ board: StatusBoard) -> [Move] {
+        board.rows.flatMap { row in row.status.advice.filter { contains($0.date) }.map { Move(entity: row.entity, move: $0) } }
+            .sorted { ($0.move.date.startKey, $0.move.event, $0.entity) < ($1.move.date.startKey, $1.move.event, $1.entity) }
+    }
+
     /// Every end and closure of `board` announced in the window (the announcement in
     /// force), oldest first: a change on the day it is made; the fall it schedules is a move
     /// on the day it comes.

@@ -74,7 +74,7 @@ public struct StatusBoard: Sendable {
             row.via = via
             row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
             row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
-            row.successors = entities[id]?.successors ?? []
+            row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
             rows.append(row)
         }
         ranked = rows.filter { !$0.gone }.sorted { a, b in
@@ -85,6 +85,12 @@ public struct StatusBoard: Sendable {
         }
         gone = rows.filter(\.gone).sorted { $0.entity < $1.entity }
         rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
+    }
+
+    /// What replaces a product as of the board's day: the latest dated advice, else the
+    /// entity's own `successors`.
+    public func successors(of id: String) -> [String] {
+        rowsByEntity[id]?.successors ?? entities[id]?.successors ?? []
     }
 
     /// Builds the board from a loaded knowledge base.

@@ -18,7 +18,7 @@ public struct StatusScales: Sendable, Hashable, Codable {
         switch axis {
         case .availability: availability
         case .priority: priority
-        case .ends, .closes: []
+        case .ends, .closes, .successors: []
         }
     }
 

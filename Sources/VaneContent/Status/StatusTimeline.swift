@@ -65,6 +65,12 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     public var ends: [AnnouncedEnd] = []
     /// Announced closures to new customers, the same way.
     public var closures: [AnnouncedEnd] = []
+    /// The latest dated successor advice in force (`successors` in an event's status) and
+    /// the event that gave it; nil when no event advised, so the entity's own list stands.
+    public var advisedSuccessors: [String]? { advice.last.map { $0.to == "none" ? [] : $0.to.split(separator: " ").map(String.init) } }
+    /// Each dated advice in turn, as a move of the `successors` axis (ids separated by spaces,
+    /// or `none`); kept apart from `moves`, which are the two scaled axes.
+    public var advice: [StatusMove] = []
 
     /// When the product reached its current position: the later of the date its
     /// availability took its current value and the date its priority did.
@@ -189,6 +195,10 @@ private struct Replayer {
         case .closes: applyAvailability(change, setting, onlyFalls: true)
         case .priority: applyPriority(change, setting)
         case .ends: return
+        case .successors:
+            status.advice.append(
+                StatusMove(date: change.date, event: change.event, axis: .successors, channel: nil, from: status.advice.last?.to, to: change.value))
+            return
         }
         var point = StatusPoint(date: change.date, event: change.event, availability: status.availability?.value, priority: status.priority?.value)
         point.channels = names.isEmpty ? [:] : values.mapValues(\.value)

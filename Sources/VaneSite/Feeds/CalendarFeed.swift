@@ -55,7 +55,7 @@ struct CalendarFeed {
             let channel = end.channel.map { " \(model.channelName($0))" } ?? ""
             let announcer = model.kb.entry(end.event)?.title ?? end.event
             var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
-            let successors = (model.board.entities[end.entity]?.successors ?? []).map { model.kb.entry($0)?.title ?? $0 }
+            let successors = model.board.successors(of: end.entity).map { model.kb.entry($0)?.title ?? $0 }
             if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
             if let slip = end.slip {
                 text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."

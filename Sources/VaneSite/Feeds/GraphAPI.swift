@@ -70,7 +70,7 @@ struct GraphAPI {
             endDate: e.endDate.map(DateValue.init), verdict: e.verdict, url: e.url ?? e.homepage,
             publisher: e.kind == .source ? model.publisherName(e) : nil,
             aliases: e.aliases.map(\.text), tags: e.tags, page: SiteModel.url(of: e),
-            successors: e.kind == .entity ? model.targets(of: e.id, .succeededBy) : nil)
+            successors: e.kind == .entity ? model.board.successors(of: e.id) : nil)
     }
 
     func end(_ e: AnnouncedEnd) -> EndValue {

@@ -87,7 +87,7 @@ struct SiteExtras {
                 })
             let statusParts =
                 (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
-                + [StableHash.of(model.targets(of: entity.id, .succeededBy).joined(separator: " "))]
+                + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
             let apiParts =
                 treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                     StableHash.of(model.board.asOf.text)

@@ -85,7 +85,7 @@ struct PageFingerprints {
             h.add(history.uncommitted.contains(id) ? "uncommitted" : "")
         }
         // "Succeeded by" shows each successor's own position.
-        for successor in model.targets(of: id, .succeededBy) { h.add(model.board.position(of: successor) ?? "") }
+        for successor in model.board.successors(of: id) { h.add(model.board.position(of: successor) ?? "") }
         // An entity page links to the contradictions about it.
         if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

@@ -394,6 +394,13 @@ extension SiteModel {
         return section
     }
 
+    /// A change's value as a reader reads it: successor advice by name.
+    private func shownValue(_ s: StatusChange) -> String {
+        guard s.axis == .successors else { return s.value }
+        if s.value == "none" { return "none (advice withdrawn)" }
+        return s.value.split(separator: " ").map { kb.entry(String($0))?.title ?? String($0) }.joined(separator: ", ")
+    }
+
     private func entity(_ e: Entry) -> EntityPage {
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
@@ -403,7 +410,7 @@ extension SiteModel {
         }.map(\.element)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
-            successors: positioned(section(targets(of: e.id, .succeededBy))), predecessors: section(sources(to: e.id, .succeededBy)),
+            successors: positioned(section(board.successors(of: e.id))), predecessors: section(sources(to: e.id, .succeededBy)),
             homepage: e.homepage,
             children: section(sources(to: e.id, .parent)),
             timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
@@ -417,7 +424,8 @@ extension SiteModel {
                     rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
                             date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue, channel: s.channel ?? "all",
-                            value: scheduled ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : s.value,
+                            value: scheduled
+                                ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : shownValue(s),
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
@@ -434,7 +442,7 @@ extension SiteModel {
                     rows: changes.map { s in
                         EventPage.ChangeRow(
                             entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: s.axis.rawValue,
-                            channel: s.channel ?? "all", value: s.value)
+                            channel: s.channel ?? "all", value: shownValue(s))
                     }))
     }
 

@@ -170,7 +170,7 @@ extension SiteModel {
             date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice,
             name: kb.entry(end.entity)?.title ?? end.entity, url: "entities/\(end.entity).html",
             sources: sourceLinks(board.eventSources[end.event] ?? []),
-            channel: end.channel.map { channelName($0) }, event: link(end.event), successors: section(board.entities[end.entity]?.successors ?? []))
+            channel: end.channel.map { channelName($0) }, event: link(end.event), successors: section(board.successors(of: end.entity)))
     }
 
     /// A channel's name: the entity's when it names one.
