@@ -28,7 +28,7 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     /// Fields that do not apply are `null`, never left out.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(date, forKey: .date)
+        try c.encode(JSONDate(text: date), forKey: .date)  // null for `now` (not committed yet)
         try c.encode(kind, forKey: .kind)
         try c.encode(id, forKey: .id)
         try c.encode(what, forKey: .what)
@@ -38,7 +38,8 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
         try c.encode(axis, forKey: .axis)
         try c.encode(channel, forKey: .channel)
         try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
+        // An announcement's `to` is the date announced, written as JSON dates are.
+        try c.encode(axis.flatMap(StatusSetting.Axis.init).map(\.isScheduled) == true ? to.flatMap(JSONDate.init(text:))?.iso ?? to : to, forKey: .to)
         try c.encode(sources, forKey: .sources)
     }
 

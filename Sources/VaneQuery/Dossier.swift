@@ -3,7 +3,7 @@ import GRDB
 import VaneContent
 
 /// Everything the graph knows about one entry, for `vane show`.
-public struct Dossier: Codable, Sendable {
+public struct Dossier: Encodable, Sendable {
     public struct Link: Codable, Sendable, Hashable {
         public var relation: String
         public var id: String
@@ -25,30 +25,57 @@ public struct Dossier: Codable, Sendable {
     public var fields: [String: String]
     public var aliases: [String]
     public var tags: [String]
-    /// A product's status as of the day asked, when it has one.
-    public var status: Status?
+    /// The day a product's status is as of, when it has one.
+    public var asOf: FuzzyDate?
+    /// A product's status as of that day: the row `vane status --format json` prints.
+    public var status: StatusReportRow?
+    /// The same status in words, for the terminal.
+    var statusLines: [String] = []
     public var outgoing: [Link]
     public var incoming: [Link]
     public var body: String
 
-    /// Where a product stands, as `vane status` says it.
-    public struct Status: Codable, Sendable {
-        public var asOf: String
-        public var availability: String?
-        public var availabilitySetBy: String?
-        public var priority: String?
-        public var prioritySetBy: String?
-        /// nil when the product is gone, or has no score.
-        public var risk: Int?
-        public var band: String?
-        public var gone: Bool
-        /// Each announced end in force: its date and channel, and its countdown.
-        public var ends: [String]
+    /// Fields that hold a date: shown as a reader reads it, and as a JSON date.
+    static func isDate(_ key: String) -> Bool {
+        key == "date" || key.hasSuffix("_date") || ["published", "accessed", "span_end"].contains(key)
     }
 
-    /// Fields that hold a date: shown as a reader reads it.
-    static func isDate(_ key: String) -> Bool {
-        key.hasPrefix("date") || key.hasSuffix("_date") || key == "published" || key == "accessed"
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, path, fields, aliases, tags, asOf, status, outgoing, incoming, body
+    }
+
+    /// Date fields are JSON dates (ISO, with their precision and `approximate`); a product's
+    /// `status` and `as_of` are `null` when it has none.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(title, forKey: .title)
+        try c.encode(path, forKey: .path)
+        var f = c.nestedContainer(keyedBy: FieldKey.self, forKey: .fields)
+        for (key, value) in fields {
+            if Dossier.isDate(key), let date = JSONDate(text: value) {
+                try f.encode(date, forKey: FieldKey(key))
+            } else {
+                try f.encode(value, forKey: FieldKey(key))
+            }
+        }
+        try c.encode(aliases, forKey: .aliases)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(asOf.map(JSONDate.init), forKey: .asOf)
+        try c.encode(status, forKey: .status)
+        try c.encode(outgoing, forKey: .outgoing)
+        try c.encode(incoming, forKey: .incoming)
+        try c.encode(body, forKey: .body)
+    }
+
+    /// A field's column name, kept as written by the snake_case encoder.
+    struct FieldKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.init(stringValue) }
+        init?(intValue: Int) { nil }
     }
 
     /// A plain-text dossier for the terminal.
@@ -61,15 +88,9 @@ public struct Dossier: Codable, Sendable {
             let value = Dossier.isDate(key) ? shown[key]!.displayDate : shown[key]!
             lines.append("  \(key): \(value)")
         }
-        if let status {
+        if !statusLines.isEmpty {
             lines.append("")
-            lines.append("Status as of \(status.asOf.displayDate)")
-            let a = status.availability.map { "\($0) (set by \(status.availabilitySetBy ?? "-"))" } ?? "unknown"
-            lines.append("  availability: \(a)")
-            let p = status.priority.map { "\($0) (set by \(status.prioritySetBy ?? "-"))" } ?? "unknown"
-            lines.append("  priority: \(p)")
-            lines.append("  risk: " + (status.gone ? "gone" : status.risk.map { "\($0) (\(status.band ?? ""))" } ?? "none (both axes are needed)"))
-            for end in status.ends { lines.append("  ends: \(end)") }
+            lines += statusLines
         }
         func section(_ heading: String, _ links: [Link]) {
             guard !links.isEmpty else { return }
@@ -94,12 +115,31 @@ public struct Dossier: Codable, Sendable {
 }
 
 extension Dossier {
+    /// Where a product stands, in words: each axis with the event that set it, the risk,
+    /// each announced end in force with its countdown.
+    static func statusLines(_ row: StatusRow, board: StatusBoard) -> [String] {
+        let (s, asOf) = (row.status, board.asOf)
+        let channels =
+            s.channels.isEmpty ? "" : " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")"
+        var lines = ["Status as of \(asOf.display)"]
+        lines.append("  availability: " + (s.availability.map { "\($0.value)\(channels) (set by \($0.event))" } ?? "unknown"))
+        lines.append("  priority: " + (s.priority.map { "\($0.value) (set by \($0.event))" } ?? "unknown"))
+        lines.append("  risk: " + (row.gone ? "gone" : row.risk.map { "\($0.score) (\($0.band.rawValue))" } ?? "none (both axes are needed)"))
+        if !row.successors.isEmpty { lines.append("  successors: \(board.successors(row, csv: false))") }
+        for end in s.ends {
+            lines.append(
+                "  ends: \(end.date.display)\(end.channel.map { " (\($0))" } ?? ""), \(end.countdown(asOf: asOf)), after \(end.notice) of notice (\(end.event))"
+            )
+        }
+        return lines
+    }
+
     /// The columns a dossier lists as fields, per kind (the README's schema, by name).
     static let fieldColumns: [String: [String]] = [
         "entity": ["type", "parent_id", "homepage"],
-        "event": ["type", "date", "date_precision", "date_start", "date_end", "approximate", "span_end"],
-        "claim": ["type", "verdict", "verdict_date", "claimant_id", "date", "date_precision", "date_start", "date_end", "approximate"],
-        "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "published_precision", "published_start", "accessed"],
+        "event": ["type", "date", "span_end"],
+        "claim": ["type", "verdict", "verdict_date", "claimant_id", "date"],
+        "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "accessed"],
     ]
 }
 
@@ -107,21 +147,11 @@ extension GraphReader {
     /// An entry's dossier; for a product with a status, where it stands at `asOf`.
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
-        guard dossier.kind == Kind.entity.rawValue, let row = try statusBoard(asOf: asOf).rows.first(where: { $0.entity == dossier.id }) else {
-            return dossier
-        }
-        let s = row.status
-        dossier.status = Dossier.Status(
-            asOf: asOf.text,
-            availability: s.availability.map { v in
-                v.value
-                    + (s.channels.isEmpty
-                        ? "" : " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")")
-            }, availabilitySetBy: s.availability?.event, priority: s.priority?.value, prioritySetBy: s.priority?.event,
-            risk: row.risk?.score, band: row.risk?.band.rawValue, gone: row.gone,
-            ends: s.ends.map {
-                "\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf)), after \($0.notice) of notice (\($0.event))"
-            })
+        let board = try statusBoard(asOf: asOf)
+        guard dossier.kind == Kind.entity.rawValue, let row = board.rowsByEntity[dossier.id] else { return dossier }
+        dossier.asOf = asOf
+        dossier.status = StatusReportRow(row, board: board)
+        dossier.statusLines = Dossier.statusLines(row, board: board)
         return dossier
     }
 

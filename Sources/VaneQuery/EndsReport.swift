@@ -8,17 +8,16 @@ public struct EndReport: Encodable, Sendable {
     public var name: String
     /// Nil when the whole product ends (printed as JSON `null`).
     public var channel: String?
-    public var date: String
-    public var datePrecision: String
+    public var date: JSONDate
     /// From the as-of day to the start of the end; negative once it has passed.
     public var daysLeft: Int
     /// From the first announcement of an end no later than this one.
     public var noticeDays: Int
     /// The first announcement, and the announcement in force (an extension) with its own
     /// notice when they differ (`null` otherwise).
-    public var firstAnnounced: String
+    public var firstAnnounced: JSONDate
     public var firstEvent: String
-    public var announced: String
+    public var announced: JSONDate
     public var extensionNoticeDays: Int?
     /// Either date is coarser than a day: the counts are approximate.
     public var approximate: Bool
@@ -27,7 +26,7 @@ public struct EndReport: Encodable, Sendable {
     public var successors: [String]
     /// The recorded retirement that met the end, and how many days after (or before) it.
     public var retiredBy: String?
-    public var retired: String?
+    public var retired: JSONDate?
     public var slipDays: Int?
     /// `4 days left`, `ended 3 days early`…
     public var countdown: String
@@ -37,26 +36,25 @@ public struct EndReport: Encodable, Sendable {
         entity = end.entity
         name = board.entities[end.entity]?.name ?? end.entity
         channel = end.channel
-        date = end.date.text
-        datePrecision = end.date.precision.rawValue
+        date = JSONDate(end.date)
         daysLeft = end.daysLeft(asOf: board.asOf)
         noticeDays = end.noticeDays
-        firstAnnounced = end.firstAnnounced.text
+        firstAnnounced = JSONDate(end.firstAnnounced)
         firstEvent = end.firstEvent
-        announced = end.announced.text
+        announced = JSONDate(end.announced)
         extensionNoticeDays = end.extensionNoticeDays
         approximate = end.approximate
         event = end.event
         sources = board.eventSources[end.event] ?? []
         successors = board.successors(of: end.entity)
         retiredBy = end.retiredBy
-        retired = end.retired?.text
+        retired = end.retired.map(JSONDate.init)
         slipDays = end.slip
         countdown = end.countdown(asOf: board.asOf)
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, entity, name, channel, date, datePrecision, daysLeft, noticeDays, firstAnnounced, firstEvent, announced, extensionNoticeDays,
+        case kind, entity, name, channel, date, daysLeft, noticeDays, firstAnnounced, firstEvent, announced, extensionNoticeDays,
             approximate, event, sources, successors, retiredBy, retired, slipDays, countdown
     }
 
@@ -67,7 +65,6 @@ public struct EndReport: Encodable, Sendable {
         try c.encode(name, forKey: .name)
         try c.encode(channel, forKey: .channel)  // null for the whole product, never left out
         try c.encode(date, forKey: .date)
-        try c.encode(datePrecision, forKey: .datePrecision)
         try c.encode(daysLeft, forKey: .daysLeft)
         try c.encode(noticeDays, forKey: .noticeDays)
         try c.encode(firstAnnounced, forKey: .firstAnnounced)
@@ -97,7 +94,8 @@ extension StatusBoard {
                 rows: ends.map { end in
                     let r = EndReport(end, board: self)
                     return [
-                        r.entity, r.channel ?? "", r.date, r.datePrecision, String(r.daysLeft), String(r.noticeDays), r.approximate ? "1" : "0",
+                        r.entity, r.channel ?? "", end.date.text, end.date.precision.rawValue, String(r.daysLeft), String(r.noticeDays),
+                        r.approximate ? "1" : "0",
                         r.event, r.sources.joined(separator: ";"), r.successors.joined(separator: ";"),
                     ]
                 })

@@ -68,8 +68,7 @@ public struct StatusReportRow: Encodable, Sendable {
         public var value: String
         public var label: String
         public var event: String
-        public var date: String
-        public var datePrecision: String
+        public var date: JSONDate
         public var sources: [String]
         /// Each named channel's value with the event that set it (availability only).
         public var channels: [String: Axis]?
@@ -83,7 +82,7 @@ public struct StatusReportRow: Encodable, Sendable {
     public var via: [String]
     public var availability: Axis?
     public var priority: Axis?
-    public var since: String?
+    public var since: JSONDate?
     public var risk: Int?
     public var riskFactors: PlatformRisk?
     public var retired: Bool
@@ -95,7 +94,7 @@ public struct StatusReportRow: Encodable, Sendable {
     public var moves: [Move]
 
     public struct Move: Encodable, Sendable {
-        public var date: String
+        public var date: JSONDate
         public var event: String
         public var axis: String
         public var channel: String?
@@ -109,7 +108,7 @@ public struct StatusReportRow: Encodable, Sendable {
             guard let setting else { return nil }
             return Axis(
                 value: setting.value, label: board.scales.label(setting.value), event: setting.event,
-                date: setting.date.text, datePrecision: setting.date.precision.rawValue,
+                date: JSONDate(setting.date),
                 sources: board.eventSources[setting.event] ?? [],
                 channels: channels.isEmpty ? nil : channels.compactMapValues { axis($0) })
         }
@@ -120,7 +119,7 @@ public struct StatusReportRow: Encodable, Sendable {
         via = row.via
         availability = axis(row.status.availability, channels: row.status.channels)
         priority = axis(row.status.priority)
-        since = row.status.since?.text
+        since = row.status.since.map(JSONDate.init)
         risk = row.risk?.score
         riskFactors = row.risk
         retired = row.gone
@@ -129,7 +128,7 @@ public struct StatusReportRow: Encodable, Sendable {
         successors = row.successors
         moves = row.status.moves.map {
             Move(
-                date: $0.date.text, event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to,
+                date: JSONDate($0.date), event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to,
                 sources: board.eventSources[$0.event] ?? [])
         }
     }

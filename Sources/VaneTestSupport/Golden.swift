@@ -34,3 +34,6 @@ public func expectGolden(_ actual: String, _ path: String, sourceLocation: Testi
     let difference = Golden.compare(actual, to: path)
     #expect(difference == nil, "\(difference ?? "")", sourceLocation: sourceLocation)
 }
+
+/// The `iso` text of a JSON date object (`{"iso": "2025-07", "precision": "month", …}`).
+public func iso(_ value: Any?) -> String? { (value as? [String: Any])?["iso"] as? String }

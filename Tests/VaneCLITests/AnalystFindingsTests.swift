@@ -34,7 +34,7 @@ struct AnalystFindingsTests {
         let json = try vane("status", "--as-of", "2024-12-31", "--format", "json", in: kb.root).stdout
         let row = try #require((try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [[String: Any]]).first)
         let availability = row["availability"] as! [String: Any]
-        #expect(availability["event"] as? String == "codex-azure-shutdown" && availability["date"] as? String == "2024-07-01")
+        #expect(availability["event"] as? String == "codex-azure-shutdown" && iso(availability["date"]) == "2024-07-01")
         #expect(
             try kb.read("public/status.html").contains(
                 "<li><a href=\"entities/codex.html\">Codex</a> · Retired since <time datetime=\"2024-07-01\">1 July 2024</time></li>"

@@ -172,7 +172,7 @@ struct CLITests {
         #expect(availability["value"] as? String == "open-weights")
         #expect(priority["value"] as? String == "deprioritized")
         #expect(priority["event"] as? String == "2026-04-muse-spark-launch")
-        #expect(priority["date"] as? String == "2026-04")
+        #expect(iso(priority["date"]) == "2026-04")
         #expect(priority["sources"] as? [String] == ["thenewstack-meta-muse-spark", "deeplearning-ai-muse-spark"])
         expectGolden(
             try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout, "Tests/VaneCLITests/Golden/status-2026-11-26.json")

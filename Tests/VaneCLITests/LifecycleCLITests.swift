@@ -22,7 +22,7 @@ struct LifecycleCLITests {
         #expect(rows.first?["entity"] as? String == "nw-code-1")
         #expect(rows.first?["risk"] as? Int == 100)
         let ends = try #require(rows.first?["ends"] as? [String: Any])
-        #expect(ends["date"] as? String == "2025-03-13")
+        #expect(iso(ends["date"]) == "2025-03-13")
         #expect(ends["days_left"] as? Int == 1)
         #expect(ends["notice_days"] as? Int == 3)
         #expect(ends["channel"] as? String == "api")

@@ -39,7 +39,7 @@ struct StatusModelTests {
         // Both named channels ended: gone since the last one went.
         let workmail = try #require(try rows(kb, asOf: "2027-04-30")["workmail"])
         #expect(workmail["retired"] as? Bool == true)
-        #expect((workmail["availability"] as? [String: Any])?["date"] as? String == "2027-03-31")
+        #expect(iso((workmail["availability"] as? [String: Any])?["date"]) == "2027-03-31")
         expectGolden(try vane("status", "--as-of", "2024-08-31", in: kb.root).stdout, "Tests/VaneCLITests/Golden/aws-status-2024-08-31.txt")
         expectGolden(try vane("status", "--as-of", "2027-04-30", in: kb.root).stdout, "Tests/VaneCLITests/Golden/aws-status-2027-04-30.txt")
     }
@@ -57,14 +57,14 @@ struct StatusModelTests {
         #expect(runner["ends"] is NSNull)
         let closes = try #require(runner["closes"] as? [String: Any])
         #expect(closes["kind"] as? String == "closure")
-        #expect(closes["date"] as? String == "2026-04-30")
+        #expect(iso(closes["date"]) == "2026-04-30")
         #expect(closes["days_left"] as? Int == 46)
         #expect(closes["notice_days"] as? Int == 59)
         #expect(rows["app-mesh"]?["risk"] as? Int == 100)
         let after = try #require(try self.rows(kb, asOf: "2026-05-01")["app-runner"]?["availability"] as? [String: Any])
         #expect(after["value"] as? String == "closed-to-new")
         #expect(after["label"] as? String == "Closed to new customers")
-        #expect(after["date"] as? String == "2026-04-30")
+        #expect(iso(after["date"]) == "2026-04-30")
     }
 
     /// CodeCommit closed to new customers in 2024 and reopened in 2025: the reopening is a
@@ -73,7 +73,7 @@ struct StatusModelTests {
         let kb = try built()
         let codecommit = try #require(try rows(kb, asOf: "2026-01-01")["codecommit"])
         let moves = (codecommit["moves"] as! [[String: Any]]).filter { $0["axis"] as? String == "availability" }.map {
-            "\($0["date"]!) \($0["channel"] as? String ?? "-") \($0["from"] as? String ?? "-") → \($0["to"]!)"
+            "\(iso($0["date"])!) \($0["channel"] as? String ?? "-") \($0["from"] as? String ?? "-") → \($0["to"]!)"
         }
         #expect(
             moves == [
@@ -138,6 +138,38 @@ struct StatusModelTests {
         #expect(try vane("build", "--as-of", "2025-01-01", in: kb.root).status == 0)
         let then = try String(contentsOf: kb.url("public/entities/codecommit.html"), encoding: .utf8)
         #expect(then.contains("<dt>Succeeded by</dt><dd><a href=\"../entities/github.html\">GitHub</a></dd>"))
+    }
+
+    /// `vane show --json` gives the structure `vane status --format json` has, and every
+    /// JSON date is ISO with `approximate`, never `~2024-04` in the text.
+    @Test func showJSONIsTheStatusRowAndDatesAreISO() throws {
+        let kb = try built()
+        let show = try vane("show", "workdocs", "--as-of", "2024-08-31", "--json", in: kb.root)
+        let dossier = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])
+        let status = try #require(dossier["status"] as? [String: Any])
+        let row = try #require(try rows(kb, asOf: "2024-08-31")["workdocs"])
+        func canonical(_ object: Any) throws -> String {
+            String(decoding: try JSONSerialization.data(withJSONObject: object, options: .sortedKeys), as: UTF8.self)
+        }
+        #expect(try canonical(status) == canonical(row))
+        #expect(iso(dossier["as_of"]) == "2024-08-31")
+        let end = try #require(status["ends"] as? [String: Any])
+        let announced = try #require(end["announced"] as? [String: Any])
+        #expect(announced["iso"] as? String == "2024-04" && announced["approximate"] as? Bool == true)
+        #expect(announced["start"] as? String == "2024-04-01" && announced["end"] as? String == "2024-04-30")
+        #expect((end["date"] as? [String: Any])?["approximate"] as? Bool == false)
+        let event = try vane("show", "2024-04-workdocs-wind-down", "--json", in: kb.root).stdout
+        let fields = try #require((try JSONSerialization.jsonObject(with: Data(event.utf8)) as? [String: Any])?["fields"] as? [String: Any])
+        #expect(iso(fields["date"]) == "2024-04")
+        let commands = [
+            ["status", "--as-of", "2024-08-31"], ["ends", "--as-of", "2024-08-31", "--within", "3650"],
+            ["changes", "--from", "2024", "--to", "2024"],
+        ]
+        for command in commands {
+            let out = try vane(command + ["--format", "json"], in: kb.root)
+            #expect(out.status == 0, "\(out.stderr)")
+            #expect(!out.stdout.contains("\"~"), "\(command[0]) writes a date with '~'")
+        }
     }
 
     /// A successor is shown where decisions are made, with its own position.

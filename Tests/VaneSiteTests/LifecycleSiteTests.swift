@@ -75,7 +75,7 @@ struct LifecycleSiteTests {
     @Test func theAPICarriesAnnouncedEndsAndSuccessors() throws {
         let kb = try built()
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/graph.json"))) as! [String: Any]
-        #expect(graph["schema_version"] as? Int == 2)
+        #expect(graph["schema_version"] as? Int == 3)
         let ends = graph["announced_ends"] as! [[String: Any]]
         #expect(ends.map { $0["entity"] as! String } == ["nw-code-1", "nw-text-1"])
         #expect(ends.map { $0["days_left"] as! Int } == [1, 125])

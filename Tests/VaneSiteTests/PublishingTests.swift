@@ -70,15 +70,17 @@ struct PublishingTests {
     @Test func theJSONAPIAsDocumented() throws {
         let kb = try build(Repository.founding)
         let graph = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/graph.json"))) as! [String: Any]
-        #expect(graph["schema_version"] as? Int == 2)
+        #expect(graph["schema_version"] as? Int == 3)
         #expect(graph["generated_at"] as? String == "2026-11-26")
         #expect((graph["entries"] as! [[String: Any]]).count == 23)
         #expect(!(graph["edges"] as! [Any]).isEmpty)
         let launch = (graph["entries"] as! [[String: Any]]).first { $0["id"] as? String == "2026-04-muse-spark-launch" }!
         let date = launch["date"] as! [String: Any]
-        #expect(date["text"] as? String == "2026-04" && date["precision"] as? String == "month" && date["start"] as? String == "2026-04-01")
+        #expect(
+            date["iso"] as? String == "2026-04" && date["approximate"] as? Bool == false && date["precision"] as? String == "month"
+                && date["start"] as? String == "2026-04-01")
         let llama = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/entities/llama.json"))) as! [String: Any]
-        #expect(llama["schema_version"] as? Int == 2)
+        #expect(llama["schema_version"] as? Int == 3)
         #expect((llama["entity"] as! [String: Any])["title"] as? String == "Llama")
         #expect((llama["events"] as! [[String: Any]]).map { $0["id"] as! String } == ["2025-04-llama-4-release", "2026-04-muse-spark-launch"])
         #expect((llama["status_history"] as! [[String: Any]]).map { $0["value"] as! String } == ["open-weights", "flagship", "deprioritized"])

@@ -5,17 +5,11 @@ import VaneContent
 /// Every file carries `schema_version` and `generated_at` (the day the site is as of);
 /// dates keep their precision.
 struct GraphAPI {
-    /// 2: announced ends, successors, and `ends` rows among the status changes (see the
-    /// README's changelog).
-    static let schemaVersion = 2
+    /// 3: dates as `iso` (no `~`) with `approximate`; see the README's changelog.
+    static let schemaVersion = 3
     let model: SiteModel
 
-    struct DateValue: Encodable {
-        var text: String, precision: String, start: String, end: String, approximate: Bool
-        init(_ d: FuzzyDate) {
-            (text, precision, start, end, approximate) = (d.text, d.precision.rawValue, d.start, d.end, d.approximate)
-        }
-    }
+    typealias DateValue = JSONDate
 
     struct EntryValue: Encodable {
         var id: String, kind: String, title: String, type: String?
@@ -84,7 +78,9 @@ struct GraphAPI {
     private var ends: [AnnouncedEnd] { model.board.announcedEnds(within: .max) }
 
     func status(_ s: StatusChange) -> StatusValue {
-        StatusValue(event: s.event, entity: s.entity, axis: s.axis.rawValue, channel: s.channel, value: s.value, date: DateValue(s.date))
+        // A scheduled value (an end's date) is written as JSON dates are: ISO, no `~`.
+        let value = s.axis.isScheduled ? JSONDate(text: s.value)?.iso ?? s.value : s.value
+        return StatusValue(event: s.event, entity: s.entity, axis: s.axis.rawValue, channel: s.channel, value: value, date: DateValue(s.date))
     }
 
     var graph: Data {
