@@ -96,19 +96,23 @@ public enum HistoryReader {
         let blobs = try Git.blobs(requests, in: root)
         let parser = EntryParser(config: config)
         // Front matter only, on all cores.
-        let read = ResultSlots<[String: String]>(count: plan.count)
+        let read = ResultSlots<Assessments?>(count: plan.count)
         let steps = plan
         DispatchQueue.concurrentPerform(iterations: steps.count) { i in
             let step = steps[i]
-            read[i] = step.request.flatMap { blobs[$0] }.map { assessments(of: $0, kind: step.kind, id: step.id, parser: parser) } ?? [:]
+            // `.some` even for a removed file: every slot is filled, so indexes stay aligned.
+            read[i] = .some(step.request.flatMap { blobs[$0] }.flatMap { assessments(of: $0, kind: step.kind, id: step.id, parser: parser) })
         }
         let versions = read.values
-        var previous: [String: [String: String]] = [:]
+        // Replayed commit by commit, oldest first, so each change sees what was recorded before it.
+        let order = plan.indices.sorted { a, b in
+            let (x, y) = (rank[plan[a].commit] ?? 0, rank[plan[b].commit] ?? 0)
+            return x != y ? x > y : a < b
+        }
+        var state = RecordedStatus()
         var changes: [RecordedChange] = []
-        for (i, step) in plan.enumerated() {
-            let now = versions[i]
-            changes += differences(previous[step.id] ?? [:], now, entry: step.id, commit: step.commit)
-            previous[step.id] = now
+        for i in order {
+            changes += state.changes(plan[i].id, to: versions[i] ?? nil, commit: plan[i].commit)
         }
         // Oldest first: the order the commits were made in, then by entry.
         return changes.enumerated().sorted { a, b in
@@ -138,42 +142,34 @@ public enum HistoryReader {
         let heads = try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root)
         let parser = EntryParser(config: config)
         var changes: [RecordedChange] = []
+        // Against the file's last commit alone: the product's other events are not read here.
         for (index, file) in found.enumerated() {
-            let before = heads[index].map { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) } ?? [:]
-            let now =
-                FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path)
-                .map { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) } ?? [:]
-            changes += differences(before, now, entry: file.id, commit: nil)
+            var state = RecordedStatus()
+            _ = state.changes(file.id, to: heads[index].flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) }, commit: nil)
+            let now = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).flatMap {
+                assessments(of: $0, kind: file.kind, id: file.id, parser: parser)
+            }
+            changes += state.changes(file.id, to: now, commit: nil)
         }
         return changes
     }
 
     // MARK: - Assessments
 
-    /// `status|entity|axis|channel` → value for an event; `verdict` → verdict (with its
-    /// date) for a claim.
-    static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser) -> [String: String] {
-        guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return [:] }
-        if kind == .claim { return ["verdict": (entry.verdict ?? "pending") + (entry.verdictDate.map { " (\($0.text))" } ?? "")] }
-        var values: [String: String] = [:]
+    /// An event's status settings with its date, or a claim's verdict (with its date); nil
+    /// when the version does not parse.
+    static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser) -> Assessments? {
+        guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return nil }
+        if kind == .claim {
+            return Assessments(values: [.init(what: .verdict): (entry.verdict ?? "pending") + (entry.verdictDate.map { " (\($0.text))" } ?? "")])
+        }
+        var result = Assessments(date: entry.date)
         for setting in entry.status {
-            let what = setting.axis == .ends ? "end" : "status"
-            values["\(what)|\(setting.entity.text)|\(setting.axis.rawValue)|\(setting.channel ?? "")"] = setting.value
+            let key = Assessments.Key(
+                what: setting.axis == .ends ? .end : .status, entity: setting.entity.text, axis: setting.axis.rawValue, channel: setting.channel)
+            result.values[key] = setting.value
         }
-        return values
-    }
-
-    static func differences(_ before: [String: String], _ after: [String: String], entry: String, commit: String?) -> [RecordedChange] {
-        Set(before.keys).union(after.keys).sorted().compactMap { key in
-            guard before[key] != after[key] else { return nil }
-            let parts = key.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if parts[0] == "verdict" {
-                return RecordedChange(commit: commit, entry: entry, what: .verdict, before: before[key], after: after[key])
-            }
-            return RecordedChange(
-                commit: commit, entry: entry, what: parts[0] == "end" ? .end : .status, entity: parts[1], axis: parts[2],
-                channel: parts[3].isEmpty ? nil : parts[3], before: before[key], after: after[key])
-        }
+        return result
     }
 
     // MARK: - Paths and days

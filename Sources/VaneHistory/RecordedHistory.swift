@@ -71,7 +71,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// The HEAD this was computed at.
     public var head: String
     /// Bump when what is computed changes, so a stored history is read again from git.
-    public static let currentVersion = 1
+    public static let currentVersion = 2
     public var version = RecordedHistory.currentVersion
 
     public struct EntryTouch: Codable, Hashable, Sendable {

@@ -89,6 +89,26 @@ struct StatusModelTests {
             ))
     }
 
+    /// In recorded time too, the reopening names the value the product had on the channel it
+    /// changed, not the new file's "nothing before".
+    @Test func aRecordedReversalNamesTheValueTheProductHad() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("aws/Content")])
+        let reopened = "Content/events/2025-11-24-codecommit-reopened.md"
+        let text = try repo.kb.read(reopened)
+        try repo.kb.remove(reopened)
+        try repo.commit("The AWS story to October 2025", on: "2025-10-01")
+        try repo.kb.write(text, to: reopened)
+        try repo.commit("CodeCommit reopens", on: "2025-11-25")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: repo.root).status == 0)
+        let changes = try vane("changes", "--from", "2025-11-25", "--to", "2025-11-25", "--recorded", "--format", "csv", in: repo.root).stdout
+        let rows = changes.components(separatedBy: "\r\n").filter { $0.contains(",status,") }.map { $0.components(separatedBy: ",")[3] }
+        #expect(
+            rows == [
+                "codecommit (new-customers): availability retired → generally-available", "codecommit: priority deprioritized → invested",
+                "codecommit: successors github → none",
+            ])
+    }
+
     /// The retirement an end causes is drawn at its own date, after the announcement's point.
     @Test func historyIsDrawnWhereItHappened() throws {
         let kb = try built()
