@@ -9,9 +9,18 @@ public enum Scaffold {
         case exists(String)
         case unknownType(String, kind: String, allowed: [String])
 
+        /// What was asked names no kind or type: a usage error, not a failure to write.
+        public var isBadArgument: Bool {
+            switch self {
+            case .unknownKind, .unknownType, .emptyID: true
+            case .exists: false
+            }
+        }
+
         public var description: String {
             switch self {
-            case .unknownKind(let k): "unknown kind '\(k)' (expected entity, event, claim, source or report)"
+            case .unknownKind(let k):
+                "unknown kind '\(k)'\(Suggestion.hint(for: k, in: ["entity", "event", "claim", "source", "report"])); kinds are entity, event, claim, source, report"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .unknownType(let t, let kind, let allowed):

@@ -11,18 +11,31 @@ public struct GraphReader: Sendable {
 
     public enum QueryError: Error, CustomStringConvertible {
         case unknownEntity(String, suggestion: String?)
+        /// `vane show` of an id or alias that names nothing.
+        case unknownEntry(String, suggestion: String?)
         /// A filter value that no entry of that kind can have, and the values it can.
         case unknownValue(what: String, value: String, allowed: [String], note: String?)
+        /// A filter that does not apply to what is listed (`--verdict` on events).
+        case inapplicable(String)
         case sql(String)
+
+        /// The request names something that is not there, or asks what cannot be asked: a
+        /// usage error (exit 64), not a failure of the graph.
+        public var isBadArgument: Bool {
+            if case .sql = self { return false }
+            return true
+        }
 
         public var description: String {
             switch self {
             case .unknownEntity(let name, let suggestion):
                 "unknown entity '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            case .unknownEntry(let name, let suggestion):
+                "no entry '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
             case .unknownValue(let what, let value, let allowed, let note):
                 "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed)); \(what)s are \(allowed.joined(separator: ", "))"
                     + (note.map { " (\($0))" } ?? "")
-            case .sql(let message): message
+            case .inapplicable(let message), .sql(let message): message
             }
         }
     }
@@ -46,6 +59,14 @@ public struct GraphReader: Sendable {
             }
             return try String.fetchOne(db, sql: "SELECT entity_id FROM aliases WHERE alias_key = lower(?)", arguments: [name])
         }
+    }
+
+    /// The refusal for a name that is no entry's id or alias, with the closest one.
+    public func unknownEntry(_ name: String) throws -> QueryError {
+        let (ids, aliases) = try queue.read { db in
+            (try String.fetchAll(db, sql: "SELECT id FROM entries"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
+        }
+        return .unknownEntry(name, suggestion: Suggestion.closest(to: name, preferring: ids, then: aliases))
     }
 
     func resolveEntity(_ name: String) throws -> String {
@@ -101,7 +122,7 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [type])
         }
         if let verdict = filter.verdict {
-            guard kind == .claim else { throw QueryError.sql("--verdict filters claims only") }
+            guard kind == .claim else { throw QueryError.inapplicable("--verdict filters claims only") }
             guard SiteConfig.verdicts.contains(verdict) else {
                 throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: SiteConfig.verdicts, note: nil)
             }
@@ -140,7 +161,7 @@ public struct GraphReader: Sendable {
         case .source: builtIn = SiteConfig.sourceTypes
         case .report: builtIn = []
         }
-        if kind == .report { throw QueryError.sql("reports have no type") }
+        if kind == .report { throw QueryError.inapplicable("reports have no type") }
         let used = try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
         var allowed = builtIn
         for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }

@@ -1,24 +1,66 @@
 import ArgumentParser
 import Foundation
+import VaneDiagnostics
 import VaneQuery
 
 @main
 struct Vane: AsyncParsableCommand {
+    /// Printed by `vane --version`.
+    static let version = "0.3.0"
+
     static let configuration = CommandConfiguration(
         commandName: "vane",
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
+        version: "vane \(version)",
         subcommands: [
             Build.self, Check.self, Query.self, Status.self, Ends.self, Show.self, SQL.self, New.self, Serve.self, Init.self, ThemeCommand.self,
             Import.self, Saved.self, ScorecardCommand.self, ContradictionsCommand.self, Changes.self,
         ])
+
+    /// A mistyped command is a usage error with the closest command (`vane stauts` →
+    /// `status`), before the parser reports it as an unexpected argument.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.map { $0._commandName } + ["help"]
+            if !names.contains(first) {
+                printError(
+                    "error: unknown command '\(first)'\(Suggestion.hint(for: first, in: names)); the commands are \(names.dropLast().joined(separator: ", "))"
+                )
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `--format table|json|csv`, the same on every command that prints rows.
+struct FormatOption: ParsableArguments {
+    @Option(help: "Output format: table, json or csv.")
+    var format: OutputFormat = .table
+}
+
+/// `--entity ID`: one entity's tree, the same on every command that can be scoped.
+struct EntityOption: ParsableArguments {
+    @Option(help: "Only what concerns this entity (an id or alias) and everything under it; for status and ends, a vendor's tree.")
+    var entity: String?
 }
 
 /// Where the knowledge base and its database are.
 struct KnowledgeBaseOptions: ParsableArguments {
-    @Option(name: .long, help: "The knowledge base folder (holding Content/ and Site/).")
+    @Option(name: .long, help: "The knowledge base folder (holding Content/ and Site/).", completion: .directory)
     var root: String = "."
 
-    @Option(name: .long, help: "The graph database (default: vane.sqlite in the root).")
+    @Option(name: .long, help: "The graph database (default: vane.sqlite in the root).", completion: .file(extensions: ["sqlite"]))
     var db: String?
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
@@ -45,14 +87,15 @@ func output<Row: TabularRow & Encodable>(_ rows: [Row], as format: OutputFormat,
     }
 }
 
-/// Runs a read of the graph; a request it refuses (an unknown entity, bad SQL) is printed
-/// as an error and ends the command with status 1.
+/// Runs a read of the graph; a request it refuses is printed as an error and ends the
+/// command: a bad argument (an unknown entity, type or verdict) with 64, as every usage
+/// error, bad SQL or a failed read with 1.
 func reading<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as GraphReader.QueryError {
         printError("error: \(error)")
-        throw ExitCode.failure
+        throw error.isBadArgument ? ExitCode.validationFailure : ExitCode.failure
     } catch let error as GraphReader.ChangesError {
         printError("error: \(error)")
         throw ExitCode.failure

@@ -99,7 +99,7 @@ struct AnalystFindingsTests {
     @Test func filtersThatMatchNothingAreErrors() throws {
         let kb = try small()
         let kept = try vane("query", "claims", "--type", "kept", in: kb.root)
-        #expect(kept.status == 1)
+        #expect(kept.status == 64)
         #expect(
             kept.stderr
                 == "error: unknown claim type 'kept'; claim types are commitment, assessment, rumour, fact ('kept' is a verdict: use --verdict kept)\n"

@@ -143,7 +143,7 @@ struct CLITests {
     @Test func clearErrorsForBadArgumentsAndMissingDatabase() throws {
         let kb = try small()
         let unknown = try vane("query", "events", "--entity", "acmee", in: kb.root)
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr == "error: unknown entity 'acmee' (did you mean 'acme'?)\n")
         let badDate = try vane("query", "events", "--since", "2026-13", in: kb.root)
         #expect(badDate.status == 64)
@@ -153,8 +153,40 @@ struct CLITests {
         #expect(missing.status == 1)
         #expect(missing.stderr.hasPrefix("error: no database at '"))
         let noEntry = try vane("show", "nothing", in: kb.root)
-        #expect(noEntry.status == 1)
+        #expect(noEntry.status == 64)
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
+    }
+
+    /// Every bad argument is a usage error (64) that says what would have been right.
+    @Test func everyBadArgumentExits64WithTheClosestRightOne() throws {
+        let kb = try small()
+        let cases: [([String], String)] = [
+            (
+                ["stauts"],
+                "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
+            ),
+            (["show", "coyot"], "error: no entry 'coyot' (did you mean 'coyote'?)\n"),
+            (["status", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
+            (["scorecard", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
+            (
+                ["query", "claims", "--verdict", "kep"],
+                "error: unknown verdict 'kep' (did you mean 'kept'?); verdicts are pending, kept, broken, confirmed, refuted, superseded\n"
+            ),
+            (["query", "events", "--verdict", "kept"], "error: --verdict filters claims only\n"),
+            (["new", "evnt", "A title"], "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report\n"),
+        ]
+        for (arguments, message) in cases {
+            let result = try vane(arguments, in: kb.root)
+            #expect(result.status == 64, "vane \(arguments.joined(separator: " "))")
+            #expect(result.stderr == message)
+        }
+        let type = try vane("query", "events", "--type", "lanch", in: kb.root)
+        #expect(type.status == 64)
+        #expect(type.stderr.hasPrefix("error: unknown event type 'lanch' (did you mean 'launch'?); event types are "))
+        let version = try vane("--version", in: kb.root)
+        #expect(version.status == 0 && version.stdout == "vane 0.3.0\n")
+        // A file that exists is not a usage error: nothing was wrong with the arguments.
+        #expect(try vane("new", "entity", "Coyote", in: kb.root).status == 1)
     }
 
     // MARK: - Status

@@ -149,7 +149,8 @@ struct ProjectCLITests {
         for end in ends {
             #expect(
                 rows["announced_ends"]?.contains {
-                    $0["entity"] as? String == end["entity"] as? String && $0["end_date"] as? String == end["date"] as? String
+                    $0["entity"] as? String == end["entity"] as? String
+                        && ($0["end_date"] as? String)?.replacingOccurrences(of: "~", with: "") == iso(end["date"])
                 }
                     == true, "\(end)")
         }

@@ -10,7 +10,7 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Option(name: .long, help: "The output folder (default: public in the root).")
+        @Option(name: .long, help: "The output folder (default: public in the root).", completion: .directory)
         var out: String?
 
         @Flag(name: .long, help: "Treat warnings as errors.")

@@ -15,14 +15,12 @@ extension Vane {
         @Option(help: "The window's last period: to its end.")
         var to: String
 
-        @Option(help: "Only what concerns this entity (an id or alias) or anything under it.")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
         @Flag(help: "Recorded time: the entries and assessments that commits in the window added, changed or removed.")
         var recorded = false
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func run() throws {
             let window = ChangeWindow(from: try parsePeriod(from, option: "--from"), to: try parsePeriod(to, option: "--to"))
@@ -32,9 +30,11 @@ extension Vane {
             }
             let reader = try open(kb)
             let rows = try reading {
-                recorded ? try reader.recordedChanges(in: window, within: entity, today: .today()) : try reader.changes(in: window, within: entity)
+                recorded
+                    ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
+                    : try reader.changes(in: window, within: scope.entity)
             }
-            output(rows, as: format, table: ChangeRow.table(rows, recorded: recorded))
+            output(rows, as: formatOption.format, table: ChangeRow.table(rows, recorded: recorded))
         }
     }
 }

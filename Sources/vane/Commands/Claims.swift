@@ -9,15 +9,13 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Option(help: "Only the claimants that are this entity or anything under it (an id or alias).")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func run() throws {
             let reader = try open(kb)
-            output(try reading { try reader.scorecards(within: entity).map(ScorecardRow.init) }, as: format)
+            output(try reading { try reader.scorecards(within: scope.entity).map(ScorecardRow.init) }, as: formatOption.format)
         }
     }
 
@@ -28,15 +26,13 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Option(help: "Only claims about this entity or anything under it (an id or alias).")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func run() throws {
             let reader = try open(kb)
-            output(try reading { ContradictionRow.rows(try reader.contradictionGroups(within: entity)) }, as: format)
+            output(try reading { ContradictionRow.rows(try reader.contradictionGroups(within: scope.entity)) }, as: formatOption.format)
         }
     }
 }

@@ -15,13 +15,11 @@ extension Vane {
         @Option(help: "Also list the ends that passed within this many days.")
         var within: Int?
 
-        @Option(help: "Only this vendor's tree (an entity id or alias and everything under it).")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
         @OptionGroup var recorded: RecordedOptions
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func validate() throws {
             if let within, within < 0 { throw ValidationError("--within takes a number of days, 0 or more") }
@@ -29,9 +27,9 @@ extension Vane {
 
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
-            let board = try readBoard(kb, recorded, asOf: date, within: entity)
+            let board = try readBoard(kb, recorded, asOf: date, within: scope.entity)
             let ends = board.announcedEnds(within: within)
-            switch format {
+            switch formatOption.format {
             case .json: output(JSONOutput.encode(ends.map { EndReport($0, board: board) }))
             case .csv: output(board.endsTable(ends, for: .csv).csv())
             case .table: output(board.endsTable(ends, for: .table).aligned())

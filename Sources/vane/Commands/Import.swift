@@ -15,7 +15,7 @@ extension Vane {
 
             @OptionGroup var kb: KnowledgeBaseOptions
 
-            @Argument(help: "The products/ folder of a clone of github.com/endoflife-date/endoflife.date.")
+            @Argument(help: "The products/ folder of a clone of github.com/endoflife-date/endoflife.date.", completion: .directory)
             var directory: String
 
             @Option(name: .customLong("only"), parsing: .upToNextOption, help: "Import only these products (file names without .md).")

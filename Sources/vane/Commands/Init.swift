@@ -7,7 +7,7 @@ extension Vane {
         static let configuration = CommandConfiguration(
             abstract: "Create a new knowledge base: Content/, Site/config.yml, .gitignore, a README and CI templates.")
 
-        @Argument(help: "The folder to create (or an empty one).")
+        @Argument(help: "The folder to create (or an empty one).", completion: .directory)
         var directory: String
 
         @Flag(help: "Add a small worked example: a vendor, a product with a status, an event, a claim and a source.")

@@ -22,7 +22,7 @@ extension Vane {
                 output(try Scaffold.create(kind: kind, title: title, type: type, root: kb.rootURL) + "\n")
             } catch let failure as Scaffold.Failure {
                 printError("error: \(failure)")
-                throw ExitCode.failure
+                throw failure.isBadArgument ? ExitCode.validationFailure : ExitCode.failure
             }
         }
     }

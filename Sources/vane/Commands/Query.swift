@@ -18,8 +18,7 @@ extension Vane {
         @Argument(help: "What to list: events, claims, sources or entities.")
         var kind: Kind
 
-        @Option(help: "Only entries involving this entity (id or alias) or any entity under it.")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
         @Option(help: "Only entries of this type (e.g. launch, commitment, model).")
         var type: String?
@@ -41,20 +40,19 @@ extension Vane {
 
         @OptionGroup var recorded: RecordedOptions
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func run() throws {
             let filter = EntryFilter(
-                entity: entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
+                entity: scope.entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
                 until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
             let reader = try open(kb, recorded)
             try reading {
                 switch kind {
-                case .events: output(try reader.events(filter), as: format)
-                case .claims: output(try reader.claims(filter), as: format)
-                case .sources: output(try reader.sources(filter), as: format)
-                case .entities: output(try reader.entities(filter), as: format)
+                case .events: output(try reader.events(filter), as: formatOption.format)
+                case .claims: output(try reader.claims(filter), as: formatOption.format)
+                case .sources: output(try reader.sources(filter), as: formatOption.format)
+                case .entities: output(try reader.entities(filter), as: formatOption.format)
                 }
             }
         }

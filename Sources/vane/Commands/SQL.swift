@@ -12,13 +12,12 @@ extension Vane {
         @Argument(help: "The SQL statement, e.g. \"SELECT id, date FROM events\".")
         var statement: String
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func run() throws {
             let reader = try open(kb)
             let result = try reading { try reader.sql(statement) }
-            switch format {
+            switch formatOption.format {
             case .table: output(result.table.aligned())
             case .csv: output(result.table.csv())
             case .json: output(result.json)

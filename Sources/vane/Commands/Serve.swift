@@ -13,7 +13,7 @@ extension Vane {
         @Option(help: "The port to listen on (127.0.0.1 only).")
         var port: UInt16 = 8000
 
-        @Option(name: .long, help: "The output folder (default: public in the root).")
+        @Option(name: .long, help: "The output folder (default: public in the root).", completion: .directory)
         var out: String?
 
         func run() async throws {

@@ -21,9 +21,10 @@ extension Vane {
 
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
-            guard let dossier = try open(kb, recorded).dossier(id, asOf: date) else {
-                printError("error: no entry '\(id)'")
-                throw ExitCode.failure
+            let reader = try open(kb, recorded)
+            let dossier = try reading {
+                guard let dossier = try reader.dossier(id, asOf: date) else { throw try reader.unknownEntry(id) }
+                return dossier
             }
             output(json ? JSONOutput.encode(dossier) : dossier.text())
         }

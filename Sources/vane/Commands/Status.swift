@@ -9,8 +9,7 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Option(help: "Only this vendor's tree (an entity id or alias and everything under it).")
-        var entity: String?
+        @OptionGroup var scope: EntityOption
 
         @Option(name: .customLong("as-of"), help: "The status as known at the end of this period (default: today).")
         var asOf: String?
@@ -20,8 +19,7 @@ extension Vane {
         @Option(name: .customLong("min-risk"), help: "Only products with at least this platform risk (0–100); gone products are left out.")
         var minRisk: Int?
 
-        @Option(help: "Output format: table, json or csv.")
-        var format: OutputFormat = .table
+        @OptionGroup var formatOption: FormatOption
 
         func validate() throws {
             if let minRisk, !(0...100).contains(minRisk) { throw ValidationError("--min-risk takes a risk from 0 to 100") }
@@ -29,12 +27,12 @@ extension Vane {
 
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
-            var board = try readBoard(kb, recorded, asOf: date, within: entity)
+            var board = try readBoard(kb, recorded, asOf: date, within: scope.entity)
             if let minRisk {
                 board.ranked = board.ranked.filter { ($0.risk?.score ?? 0) >= minRisk }
                 board.gone = []
             }
-            switch format {
+            switch formatOption.format {
             case .json: output(JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) }))
             case .csv: output(board.table(for: .csv).csv())
             case .table: output(board.table(for: .table).aligned())
