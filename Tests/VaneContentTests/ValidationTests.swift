@@ -328,10 +328,28 @@ struct ValidationTests {
 
             - a list item
                 [[meta]] continues the item
+
+            > ```
+            > [[quoted-nope]]
+            > ```
+
+            - ```
+              [[listed-nope]]
+              ```
+
+            <div>
+            [[html-nope]] and [@html-nope] in an HTML block, which the page leaves out
+            </div>
+
+            Then [@tns] after it.
             """
         let result = try load(["Content/entities/x.md": body])
         #expect(result.diagnostics.isEmpty)
-        #expect(result.knowledgeBase.entry("x")?.bodyLinks.map(\.target) == ["meta"])
+        let x = try #require(result.knowledgeBase.entry("x"))
+        #expect(x.bodyLinks.map(\.target) == ["meta", "tns"])
+        // The page shows each link that is an edge, numbered as the links are.
+        #expect(x.bodyHTML.contains(Placeholder.mark(.citation, index: 1)) && !x.bodyHTML.contains("html-nope"))
+        #expect(!result.knowledgeBase.edges.contains { $0.from == "x" && $0.to.hasSuffix("nope") })
     }
 
     @Test func aliasesResolveAnywhereAndMustBeUnique() throws {

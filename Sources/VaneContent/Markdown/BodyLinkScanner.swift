@@ -4,9 +4,9 @@ import VaneDiagnostics
 /// Finds `[[wikilinks]]` and `[@citations]` in a Markdown body, outside code, and
 /// replaces each with a placeholder that survives Markdown rendering untouched.
 ///
-/// Code is recognised the way CommonMark does for the common cases: fenced blocks,
-/// indented blocks after a blank line (outside lists), and backtick code spans within
-/// a paragraph. Every marker is ASCII, so the scan runs on UTF-8 bytes; columns are
+/// What is code is cmark's decision: its code blocks and HTML blocks (which the page
+/// shows as code, or leaves out) are copied untouched, in block quotes and lists too;
+/// backtick code spans are found within a paragraph. Every marker is ASCII, so the scan runs on UTF-8 bytes; columns are
 /// counted in Unicode scalars only where a link is found.
 struct BodyLinkScanner {
     private(set) var links: [BodyLink] = []
@@ -43,48 +43,18 @@ struct BodyLinkScanner {
     }
     private var emitted = false
 
+    /// Lines in a code block or an HTML block, as cmark parses the body, are copied as they
+    /// are; the others are scanned paragraph by paragraph (a code span may cross a line).
     private mutating func run(_ lines: [[UInt8]], firstLine: Int) {
-        var fence: (marker: UInt8, length: Int)?
+        let verbatim = MarkdownRenderer.verbatimLines(String(decoding: Array(lines.joined(separator: [0x0A])), as: UTF8.self))
         var paragraph: [(line: Int, bytes: [UInt8])] = []
-        var previousBlank = true
-        var listContext = false
-        var inIndentedCode = false
-
         for (offset, line) in lines.enumerated() {
-            let number = firstLine + offset
-            if let open = fence {
-                emit(line)
-                if BodyLinkScanner.closesFence(line, open) { fence = nil }
-                continue
-            }
-            if let opened = BodyLinkScanner.opensFence(line) {
-                flush(&paragraph)
-                fence = opened
-                emit(line)
-                previousBlank = false
-                continue
-            }
-            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-            let indented = line.starts(with: [0x20, 0x20, 0x20, 0x20]) || line.first == 0x09
-            if inIndentedCode && (indented || blank) {
-                emit(line)
-                continue
-            }
-            inIndentedCode = false
-            if blank {
+            if verbatim.contains(offset + 1) || line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
                 flush(&paragraph)
                 emit(line)
-                previousBlank = true
-                continue
+            } else {
+                paragraph.append((firstLine + offset, line))
             }
-            if indented && previousBlank && !listContext && paragraph.isEmpty {
-                inIndentedCode = true
-                emit(line)
-                continue
-            }
-            listContext = BodyLinkScanner.isListItem(line) || (listContext && (indented || line.starts(with: [0x20, 0x20])))
-            previousBlank = false
-            paragraph.append((number, line))
         }
         flush(&paragraph)
     }
@@ -224,18 +194,6 @@ struct BodyLinkScanner {
         let length = line[indent...].prefix { $0 == open.marker }.count
         return length >= open.length && line[(indent + length)...].allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
-
-    private static func isListItem(_ line: [UInt8]) -> Bool {
-        let trimmed = line.drop { $0 == 0x20 }
-        guard let first = trimmed.first else { return false }
-        if first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+") {
-            return trimmed.count == 1 || trimmed.dropFirst().first == 0x20
-        }
-        let digits = trimmed.prefix { $0 >= 0x30 && $0 <= 0x39 }
-        guard !digits.isEmpty, digits.count <= 9 else { return false }
-        let rest = trimmed.dropFirst(digits.count)
-        return (rest.first == UInt8(ascii: ".") || rest.first == UInt8(ascii: ")")) && (rest.count == 1 || rest.dropFirst().first == 0x20)
-    }
 }
 
 /// The mark left in a body's HTML where a wikilink or citation goes: two private-use
@@ -244,7 +202,7 @@ public enum Placeholder {
     static let open: Unicode.Scalar = "\u{E000}"
     static let close: Unicode.Scalar = "\u{E001}"
 
-    static func mark(_ style: BodyLink.Style, index: Int) -> String {
+    public static func mark(_ style: BodyLink.Style, index: Int) -> String {
         "\(open)\(style == .wikilink ? "W" : "C")\(index)\(close)"
     }
 

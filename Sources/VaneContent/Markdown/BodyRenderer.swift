@@ -15,11 +15,24 @@ struct BodyRenderer {
         let defanged = lines.map(Placeholder.defang)
         let live = LiveBlockScanner.scan(lines: defanged, firstLine: firstLine, path: path)
         let scanned = BodyLinkScanner.scan(lines: live.lines, firstLine: firstLine, path: path)
-        let html = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML)
-        var links = scanned.links
+        let rendered = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML)
+        // cmark decides what is shown: a link in text it leaves out (an HTML block, dropped
+        // when raw HTML is off) is no link, so it is no edge either.
+        let (html, shown) = keepShown(scanned.links, in: rendered)
+        var links = shown
         for i in links.indices {
             if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
         }
         return BodyRenderer(markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems)
+    }
+
+    /// The links whose placeholder is in the rendered HTML, numbered again in order.
+    private static func keepShown(_ links: [BodyLink], in html: String) -> (String, [BodyLink]) {
+        var shown: [BodyLink] = []
+        let renumbered = Placeholder.substitute(in: html) { index in
+            shown.append(links[index])
+            return Placeholder.mark(links[index].style, index: shown.count - 1)
+        }
+        return shown.count == links.count ? (html, links) : (renumbered, shown)
     }
 }

@@ -33,6 +33,34 @@ public enum MarkdownRenderer {
         return String(cString: rendered)
     }
 
+    /// The lines (from 1) of `markdown` inside a code block or an HTML block, at any depth
+    /// (block quotes, list items), as cmark parses it with the renderer's extensions.
+    static func verbatimLines(_ markdown: String) -> Set<Int> {
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return [] }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser), let iterator = cmark_iter_new(document) else { return [] }
+        defer {
+            cmark_iter_free(iterator)
+            cmark_node_free(document)
+        }
+        var lines: Set<Int> = []
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
+            let (first, last) = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)))
+            if first > 0, last >= first { lines.formUnion(first...last) }
+        }
+        return lines
+    }
+
     /// A short text (a link's label) as inline Markdown: its HTML without the paragraph
     /// around it, or nil when it holds no Markdown (it is then shown as text). Links in it
     /// are dropped, as a label sits inside a link already.
