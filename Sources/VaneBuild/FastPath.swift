@@ -40,12 +40,15 @@ enum FastPath {
                 return nil
             }
         }
-        let text = previous.state["diagnostics"] ?? "[]"
-        return (try? JSONDecoder().decode([Diagnostic].self, from: Data(text.utf8))) ?? []
+        return decode(previous.state["diagnostics"])
     }
 
     static func encode(_ diagnostics: [Diagnostic]) -> String {
         CanonicalJSON.text(diagnostics, fallback: "[]")
+    }
+
+    static func decode(_ text: String?) -> [Diagnostic] {
+        (try? JSONDecoder().decode([Diagnostic].self, from: Data((text ?? "[]").utf8))) ?? []
     }
 }
 

@@ -160,6 +160,19 @@ public enum Pipeline {
             outcome.timings = timings
             return outcome
         }
+        // The names a theme's templates use that no view model has: found by rendering, so
+        // kept from the last build when only some pages were rendered with the same theme.
+        let themeKey = String(theme.fingerprint)
+        var themeWarnings = report.themeWarnings
+        if report.pagesRendered < report.pages && cache.state["theme"] == themeKey { themeWarnings = FastPath.decode(cache.state["theme-warnings"]) }
+        if options.strict && !themeWarnings.isEmpty {
+            staged.discard()
+            (try? graph.value())?.discard()
+            outcome.diagnostics = (diagnostics + themeWarnings.promotingWarnings()).sortedForReport()
+            return outcome
+        }
+        diagnostics += themeWarnings
+        outcome.diagnostics = diagnostics.sortedForReport()
         let prepared: PreparedGraph
         do {
             prepared = try timings.measure("database wait") { () throws(GraphStoreError) in try graph.value() }
@@ -190,6 +203,7 @@ public enum Pipeline {
                     "inputs": inputs, "pages": String(report.pages),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
+                    "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                 ]
                 try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }

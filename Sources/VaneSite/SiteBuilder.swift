@@ -13,6 +13,8 @@ public enum SiteBuilder {
         public var pagesRendered: Int
         /// Page path → fingerprint, stored for the next build.
         public var fingerprints: [String: UInt64]
+        /// Names the knowledge base's own templates used that no view model has.
+        public var themeWarnings: [Diagnostic] = []
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
@@ -55,7 +57,9 @@ public enum SiteBuilder {
                 try OutputError.wrap("read", asset.url.path) { data = try Data(contentsOf: asset.url) }
                 try out.write(data, to: asset.contentRelativePath, keepingIfSame: true)
             }
-            return (out, Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored))
+            var report = Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored)
+            report.themeWarnings = theme.unknownNames()
+            return (out, report)
         } catch {
             out.discard()
             throw error

@@ -89,6 +89,35 @@ struct ProjectCLITests {
                 == String(contentsOf: Repository.site.appendingPathComponent("templates/404.mustache"), encoding: .utf8))
     }
 
+    /// A theme's mistakes are said where they are: an unknown partial is an error when the
+    /// theme loads; a name no view model has is a warning once the pages render (an error
+    /// under --strict, and the last site stays).
+    @Test func themesFailLoudly() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).stderr.isEmpty)
+        let page = try kb.read("public/events/2026-coyote-launch.html")
+        try kb.write(
+            "<p>\n{{#datetime}}<time>{{dispaly}}</time>{{/datetime}}{{^datetime}}{{display}}{{/datetime}}\n</p>\n",
+            to: "Site/templates/partials/date.mustache")
+        let warning =
+            "Site/templates/partials/date.mustache:2:22: warning: 'dispaly' is in no view model of this template, so it renders empty (did you mean 'display'?)\n"
+        let strict = try vane("build", "--as-of", "2026-11-30", "--strict", in: kb.root)
+        #expect(strict.status == 1)
+        #expect(strict.stderr == warning.replacingOccurrences(of: "warning:", with: "error:") + "1 error, 0 warnings\n")
+        #expect(try kb.read("public/events/2026-coyote-launch.html") == page)
+        let built = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(built.status == 0 && built.stderr == warning + "0 errors, 1 warning\n")
+        // Nothing changed: the warning is said again, not forgotten.
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).stderr == warning + "0 errors, 1 warning\n")
+        try kb.write("{{> partials/dat}}\n", to: "Site/templates/partials/move.mustache")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.hasPrefix(
+                "Site/templates/partials/move.mustache:1:5: error: unknown partial 'partials/dat' (did you mean 'partials/date'?): no template has that name\n"
+            ))
+    }
+
     @Test func theManPageDocumentsEveryCommand() throws {
         let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
         let help = try vane(["--help"], in: Repository.root).stdout

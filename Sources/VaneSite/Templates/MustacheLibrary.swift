@@ -7,6 +7,8 @@ public struct MustacheLibrary: Sendable {
     private var sources: [String: String] = [:]
     /// Partials re-read with an indentation given to every line, by name and indentation.
     private let indented = IndentedCache()
+    /// The names renders looked up, found or not, by template: a theme's misspellings.
+    let lookups = LookupLog()
 
     public init() {}
 
@@ -18,6 +20,12 @@ public struct MustacheLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// The template names, sorted.
+    var names: [String] { templates.keys.sorted() }
+
+    /// The source a template was registered with.
+    func source(of name: String) -> String? { sources[name] }
+
     /// `name` rendered with `context`; nil when there is no such template.
     public func render(_ context: MustacheValue, withTemplate name: String) -> String? {
         render(stack: [context], withTemplate: name)
@@ -26,9 +34,10 @@ public struct MustacheLibrary: Sendable {
     /// `name` rendered with a stack of contexts, the innermost last.
     public func render(stack: [MustacheValue], withTemplate name: String) -> String? {
         guard let template = templates[name] else { return nil }
-        var renderer = Renderer(library: self)
+        var renderer = Renderer(library: self, template: name)
         var stack = stack
         renderer.render(template.nodes, &stack, blocks: [:])
+        lookups.add(found: renderer.found, missed: renderer.missed)
         return renderer.output
     }
 
@@ -41,6 +50,36 @@ public struct MustacheLibrary: Sendable {
             var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
             if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
             return (try? MustacheTemplate(lines.joined(separator: "\n"))) ?? MustacheTemplate(nodes: [])
+        }
+    }
+}
+
+/// Which names each template looked up and whether any context had them, gathered over
+/// every render of a build (renders run in parallel): a name no render ever found is one no
+/// view model has.
+final class LookupLog: @unchecked Sendable {
+    private var found: [String: Set<String>] = [:]
+    private var missed: [String: [String: Set<String>]] = [:]
+    private let lock = NSLock()
+
+    /// One render's lookups, added at its end (one lock per page, not per name).
+    func add(found renderFound: [String: Set<String>], missed renderMissed: [String: [String: Set<String>]]) {
+        lock.withLock {
+            for (template, names) in renderFound { found[template, default: []].formUnion(names) }
+            for (template, names) in renderMissed {
+                for (name, keys) in names { missed[template, default: [:]][name, default: []].formUnion(keys) }
+            }
+        }
+    }
+
+    /// Template → name → the keys the contexts had where it was looked up, for names that
+    /// no render found.
+    var neverFound: [String: [String: Set<String>]] {
+        lock.withLock {
+            missed.reduce(into: [:]) { result, pair in
+                let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
+                if !kept.isEmpty { result[pair.key] = kept }
+            }
         }
     }
 }
@@ -61,11 +100,49 @@ private final class IndentedCache: @unchecked Sendable {
 
 private struct Renderer {
     let library: MustacheLibrary
+    /// The template whose nodes are being rendered (a partial's own name inside it).
+    var template: String
     var output = ""
 
-    init(library: MustacheLibrary) {
+    init(library: MustacheLibrary, template: String) {
         self.library = library
+        self.template = template
         output.reserveCapacity(16 * 1024)
+    }
+
+    /// Names looked up by template, found by some context or by none (with the keys the
+    /// contexts had), handed to the library's log when the render ends.
+    var found: [String: Set<String>] = [:]
+    var missed: [String: [String: Set<String>]] = [:]
+
+    /// A name's value, noting whether any context had it.
+    mutating func value(_ path: MustacheTemplate.Path, _ stack: [MustacheValue]) -> MustacheValue {
+        let (value, isFound) = Renderer.lookup(path, in: stack)
+        if let name = path.first {
+            if isFound {
+                found[template, default: []].insert(name)
+            } else {
+                let keys = stack.flatMap { context -> [String] in if case .map(let m) = context { Array(m.keys) } else { [] } }
+                missed[template, default: [:]][name, default: []].formUnion(keys)
+            }
+        }
+        return value
+    }
+
+    /// Takes in the lookups of a renderer used for a block.
+    mutating func merge(_ inner: Renderer) {
+        for (t, names) in inner.found { found[t, default: []].formUnion(names) }
+        for (t, names) in inner.missed {
+            for (name, keys) in names { missed[t, default: [:]][name, default: []].formUnion(keys) }
+        }
+    }
+
+    /// Renders another template's nodes (a partial, a parent) under its own name.
+    mutating func render(_ nodes: [MustacheTemplate.Node], as name: String, _ stack: inout [MustacheValue], blocks: Blocks) {
+        let outer = template
+        template = name
+        render(nodes, &stack, blocks: blocks)
+        template = outer
     }
 
     typealias Blocks = [String: MustacheTemplate.Block]
@@ -76,10 +153,10 @@ private struct Renderer {
             case .text(let t):
                 output += t
             case .variable(let path, let escaped):
-                let value = Renderer.lookup(path, in: stack)
+                let value = value(path, stack)
                 if escaped { Renderer.escape(value.text, into: &output) } else { output += value.text }
             case .section(let path, let inverted, let children):
-                let value = Renderer.lookup(path, in: stack)
+                let value = value(path, stack)
                 if inverted {
                     if !value.isTruthy { render(children, &stack, blocks: blocks) }
                 } else if case .list(let items) = value {
@@ -94,18 +171,19 @@ private struct Renderer {
                     stack.removeLast()
                 }
             case .partial(let name, let indent):
-                if let template = library.template(name, indent: indent) { render(template.nodes, &stack, blocks: blocks) }
+                if let partial = library.template(name, indent: indent) { render(partial.nodes, as: name, &stack, blocks: blocks) }
             case .parent(let name, let indent, let own):
                 // Blocks given further out win over those given here.
                 let merged = own.merging(blocks) { _, outer in outer }
-                if let template = library.template(name, indent: indent) { render(template.nodes, &stack, blocks: merged) }
+                if let parent = library.template(name, indent: indent) { render(parent.nodes, as: name, &stack, blocks: merged) }
             case .block(let name, let children, let standalone, let indent):
                 let given = blocks[name]
                 guard standalone else {
                     if let given, given.standalone {
                         // Written on lines of its own: it loses its own indentation here too.
-                        var inner = Renderer(library: library)
+                        var inner = Renderer(library: library, template: template)
                         inner.render(given.nodes, &stack, blocks: blocks)
+                        merge(inner)
                         Renderer.reindent(inner.output, removing: Renderer.firstIndent(inner.output), adding: "", into: &output)
                     } else {
                         render(given?.nodes ?? children, &stack, blocks: blocks)
@@ -116,8 +194,9 @@ private struct Renderer {
                 // where it was written and takes the indentation found here, that of the
                 // default content's first line or else of the tag.
                 let here = Renderer.leadingWhitespace(of: children) ?? indent
-                var inner = Renderer(library: library)
+                var inner = Renderer(library: library, template: template)
                 inner.render(given?.nodes ?? children, &stack, blocks: blocks)
+                merge(inner)
                 let own = given.map { $0.standalone ? Renderer.firstIndent(inner.output) : "" } ?? Renderer.firstIndent(inner.output)
                 Renderer.reindent(inner.output, removing: own, adding: here, into: &output)
             }
@@ -153,21 +232,16 @@ private struct Renderer {
 
     /// A name's value: its first part is looked up from the innermost context out (the
     /// first map that has the key, even with a null value, stops the search); the other
-    /// parts inside that value. `.` is the innermost context itself.
-    static func lookup(_ path: MustacheTemplate.Path, in stack: [MustacheValue]) -> MustacheValue {
-        guard let first = path.first else { return stack.last ?? .null }
-        var value: MustacheValue = .null
-        for context in stack.reversed() {
-            if let found = context[first] {
-                value = found
-                break
-            }
-        }
+    /// parts inside that value. `.` is the innermost context itself. `found`: some context
+    /// had the first part.
+    static func lookup(_ path: MustacheTemplate.Path, in stack: [MustacheValue]) -> (MustacheValue, found: Bool) {
+        guard let first = path.first else { return (stack.last ?? .null, true) }
+        guard var value = stack.reversed().lazy.compactMap({ $0[first] }).first else { return (.null, false) }
         for part in path.dropFirst() {
-            guard let next = value[part] else { return .null }
+            guard let next = value[part] else { return (.null, true) }
             value = next
         }
-        return value
+        return (value, true)
     }
 
     /// HTML escaping of `&`, `<`, `>`, `"` and `'`.

@@ -31,6 +31,16 @@ struct MustacheTemplate: Sendable {
     }
 
     init(nodes: [Node]) { self.nodes = nodes }
+
+    /// Every tag of a source with its sigil (` ` for a plain variable), name and line, for
+    /// checks that name a position; empty when the source does not parse.
+    static func tags(in source: String) -> [(kind: Character, name: String, line: Int)] {
+        guard let tokens = try? MustacheParser(source).tokenize() else { return [] }
+        return tokens.compactMap { token in
+            guard case .tag(let kind, let name, let line, _, _) = token, !name.isEmpty else { return nil }
+            return (kind, name, line)
+        }
+    }
 }
 
 /// Why a template does not parse, with the line it is on.
@@ -63,7 +73,7 @@ private struct MustacheParser {
 
     // MARK: - Tokens
 
-    private func tokenize() throws(MustacheError) -> [Token] {
+    func tokenize() throws(MustacheError) -> [Token] {
         var tokens: [Token] = []
         var open = "{{"
         var close = "}}"

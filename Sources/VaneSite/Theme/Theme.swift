@@ -9,7 +9,10 @@ public struct Theme: Sendable {
     /// Asset path (relative to `assets/`) → bytes.
     public let assets: [String: Data]
     /// Changes whenever a template or an asset does.
-    let fingerprint: UInt64
+    public let fingerprint: UInt64
+    /// Template name → its file under `Site/templates/`, for the templates a knowledge base
+    /// overrides.
+    var overridden: [String: String] = [:]
 
     /// The compiled-in theme's own fingerprint, so that a new vane with a new default theme
     /// is never taken for "nothing changed".
@@ -60,6 +63,7 @@ public struct Theme: Sendable {
                 diagnostics.append(.error(.top(of: path), "template does not parse: \(error)"))
             }
         }
+        diagnostics += unknownReferences(library, paths: sourcePaths)
         var h = StableHash()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             h.add(name)
@@ -69,7 +73,47 @@ public struct Theme: Sendable {
             h.add(name)
             h.add(String(decoding: data, as: UTF8.self))
         }
-        return (diagnostics.isEmpty ? Theme(library: library, assets: assets, fingerprint: h.value) : nil, diagnostics)
+        var theme = Theme(library: library, assets: assets, fingerprint: h.value)
+        theme.overridden = sourcePaths
+        return (diagnostics.isEmpty ? theme : nil, diagnostics)
+    }
+
+    /// A partial or parent that names no template is an error at its tag, with the closest
+    /// name.
+    static func unknownReferences(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        let names = library.names
+        return names.flatMap { name -> [Diagnostic] in
+            let source = library.source(of: name) ?? ""
+            let path = paths[name] ?? "Site/templates/\(name).mustache"
+            return MustacheTemplate.tags(in: source).filter { ($0.kind == ">" || $0.kind == "<") && !names.contains($0.name) }.map { tag in
+                let what = tag.kind == ">" ? "partial" : "parent"
+                return .error(
+                    position(of: tag.name, line: tag.line, in: source, path: path),
+                    "unknown \(what) '\(tag.name)'\(Suggestion.hint(for: tag.name, in: names)): no template has that name")
+            }
+        }
+    }
+
+    /// Warnings for the names a knowledge base's own templates looked up in the pages just
+    /// rendered that no view model has, with the closest key the view model had there.
+    func unknownNames() -> [Diagnostic] {
+        library.lookups.neverFound.sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
+            guard let path = overridden[template], let source = library.source(of: template) else { return [] }
+            let tags = MustacheTemplate.tags(in: source)
+            return names.sorted(by: { $0.key < $1.key }).map { name, keys in
+                let line = tags.first { $0.name == name || $0.name.hasPrefix(name + ".") }?.line ?? 1
+                return .warning(
+                    Theme.position(of: name, line: line, in: source, path: path),
+                    "'\(name)' is in no view model of this template, so it renders empty\(Suggestion.hint(for: name, in: keys))")
+            }
+        }
+    }
+
+    /// Where `name` is written on `line` of a template (its first column when not found).
+    static func position(of name: String, line: Int, in source: String, path: String) -> SourceLocation {
+        let text = source.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first ?? ""
+        let column = text.range(of: name).map { text.unicodeScalars.distance(from: text.startIndex, to: $0.lowerBound) + 1 } ?? 1
+        return SourceLocation(path: path, line: line, column: column)
     }
 
     /// Renders `template` with a stack of contexts (a page's frame, then its view model); a
