@@ -8,40 +8,20 @@ import VaneHistory
 /// in recorded time (what was written then, from git).
 public struct ChangeRow: Encodable, Sendable, TabularRow {
     /// The day it happened (event time) or was committed (recorded time); `now` when not
-    /// committed yet.
-    public var date: String
+    /// committed yet (JSON `null`).
+    @DateText public var date: String
     /// move, event, claim or verdict; added, changed, removed, status, end or verdict.
     public var kind: String
     public var id: String
     public var what: String
-    public var commit: String?
-    public var subject: String?
-    public var entity: String?
-    public var axis: String?
-    public var channel: String?
-    public var from: String?
-    public var to: String?
-    public var sources: [String]?
-
-    enum CodingKeys: String, CodingKey { case date, kind, id, what, commit, subject, entity, axis, channel, from, to, sources }
-
-    /// Fields that do not apply are `null`, never left out.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(JSONDate(text: date), forKey: .date)  // null for `now` (not committed yet)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(id, forKey: .id)
-        try c.encode(what, forKey: .what)
-        try c.encode(commit, forKey: .commit)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(axis, forKey: .axis)
-        try c.encode(channel, forKey: .channel)
-        try c.encode(from, forKey: .from)
-        // An announcement's `to` is the date announced, written as JSON dates are.
-        try c.encode(axis.flatMap(StatusSetting.Axis.init).map(\.isScheduled) == true ? to.flatMap(JSONDate.init(text:))?.iso ?? to : to, forKey: .to)
-        try c.encode(sources, forKey: .sources)
-    }
+    @Null public var commit: String?
+    @Null public var subject: String?
+    @Null public var entity: String?
+    @Null public var axis: String?
+    @Null public var channel: String?
+    @Null public var from: String?
+    @Null public var to: String?
+    @Null public var sources: [String]?
 
     public static let displayHeaders = ["DATE", "KIND", "ID", "WHAT"]
     public var displayCells: [String] { [date, kind, id, what] }
@@ -87,7 +67,8 @@ extension GraphReader {
             return ChangeRow(
                 date: end.announced.text, kind: axis.rawValue, id: end.event,
                 what: "\(end.entity)\(end.channel.map { " (\($0))" } ?? ""): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
-                axis: axis.rawValue, channel: end.channel, from: nil, to: end.date.text, sources: board.eventSources[end.event] ?? [])
+                // The date announced, written as JSON dates are.
+                axis: axis.rawValue, channel: end.channel, from: nil, to: JSONDate(end.date).iso, sources: board.eventSources[end.event] ?? [])
         }
         rows += window.advice(board).map { m in
             ChangeRow(

@@ -37,8 +37,8 @@ public struct ScorecardRow: Encodable, TabularRow {
     public var claims: [String]
     public var counts: [String: Int]
     public var decided: Int
-    public var shareKept: Double?
-    public var medianDaysToVerdict: Double?
+    @Null public var shareKept: Double?
+    @Null public var medianDaysToVerdict: Double?
 
     public init(_ card: Scorecard) {
         claimant = card.claimant
@@ -47,19 +47,6 @@ public struct ScorecardRow: Encodable, TabularRow {
         decided = card.decided
         shareKept = card.shareKept.map { ($0 * 1000).rounded() / 1000 }
         medianDaysToVerdict = card.medianDaysToVerdict
-    }
-
-    enum CodingKeys: String, CodingKey { case claimant, claims, counts, decided, shareKept, medianDaysToVerdict }
-
-    /// Absent values are `null`, never left out.
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(claimant, forKey: .claimant)
-        try c.encode(claims, forKey: .claims)
-        try c.encode(counts, forKey: .counts)
-        try c.encode(decided, forKey: .decided)
-        try c.encode(shareKept, forKey: .shareKept)
-        try c.encode(medianDaysToVerdict, forKey: .medianDaysToVerdict)
     }
 
     private static func number(_ value: Double?) -> String {

@@ -7,7 +7,7 @@ public struct EndReport: Encodable, Sendable {
     public var entity: String
     public var name: String
     /// Nil when the whole product ends (printed as JSON `null`).
-    public var channel: String?
+    @Null public var channel: String?
     public var date: JSONDate
     /// From the as-of day to the start of the end; negative once it has passed.
     public var daysLeft: Int
@@ -18,16 +18,16 @@ public struct EndReport: Encodable, Sendable {
     public var firstAnnounced: JSONDate
     public var firstEvent: String
     public var announced: JSONDate
-    public var extensionNoticeDays: Int?
+    @Null public var extensionNoticeDays: Int?
     /// Either date is coarser than a day: the counts are approximate.
     public var approximate: Bool
     public var event: String
     public var sources: [String]
     public var successors: [String]
     /// The recorded retirement that met the end, and how many days after (or before) it.
-    public var retiredBy: String?
-    public var retired: JSONDate?
-    public var slipDays: Int?
+    @Null public var retiredBy: String?
+    @Null public var retired: JSONDate?
+    @Null public var slipDays: Int?
     /// `4 days left`, `ended 3 days early`…
     public var countdown: String
 
@@ -53,33 +53,6 @@ public struct EndReport: Encodable, Sendable {
         countdown = end.countdown(asOf: board.asOf)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind, entity, name, channel, date, daysLeft, noticeDays, firstAnnounced, firstEvent, announced, extensionNoticeDays,
-            approximate, event, sources, successors, retiredBy, retired, slipDays, countdown
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(name, forKey: .name)
-        try c.encode(channel, forKey: .channel)  // null for the whole product, never left out
-        try c.encode(date, forKey: .date)
-        try c.encode(daysLeft, forKey: .daysLeft)
-        try c.encode(noticeDays, forKey: .noticeDays)
-        try c.encode(firstAnnounced, forKey: .firstAnnounced)
-        try c.encode(firstEvent, forKey: .firstEvent)
-        try c.encode(announced, forKey: .announced)
-        try c.encode(extensionNoticeDays, forKey: .extensionNoticeDays)
-        try c.encode(approximate, forKey: .approximate)
-        try c.encode(event, forKey: .event)
-        try c.encode(sources, forKey: .sources)
-        try c.encode(successors, forKey: .successors)
-        try c.encodeIfPresent(retiredBy, forKey: .retiredBy)
-        try c.encodeIfPresent(retired, forKey: .retired)
-        try c.encodeIfPresent(slipDays, forKey: .slipDays)
-        try c.encode(countdown, forKey: .countdown)
-    }
 }
 
 extension StatusBoard {

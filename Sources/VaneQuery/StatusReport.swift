@@ -71,7 +71,7 @@ public struct StatusReportRow: Encodable, Sendable {
         public var date: JSONDate
         public var sources: [String]
         /// Each named channel's value with the event that set it (availability only).
-        public var channels: [String: Axis]?
+        @Null public var channels: [String: Axis]?
     }
 
     public var entity: String
@@ -80,16 +80,16 @@ public struct StatusReportRow: Encodable, Sendable {
     public var vendor: String
     /// Channels (entities under the `--entity` vendor) through which it is offered.
     public var via: [String]
-    public var availability: Axis?
-    public var priority: Axis?
-    public var since: JSONDate?
-    public var risk: Int?
-    public var riskFactors: PlatformRisk?
+    @Null public var availability: Axis?
+    @Null public var priority: Axis?
+    @Null public var since: JSONDate?
+    @Null public var risk: Int?
+    @Null public var riskFactors: PlatformRisk?
     public var retired: Bool
     /// The soonest announced end still ahead; JSON `null` when there is none.
-    public var ends: EndReport?
+    @Null public var ends: EndReport?
     /// The soonest announced closure to new customers still ahead; JSON `null` when none.
-    public var closes: EndReport?
+    @Null public var closes: EndReport?
     public var successors: [String]
     public var moves: [Move]
 
@@ -97,8 +97,8 @@ public struct StatusReportRow: Encodable, Sendable {
         public var date: JSONDate
         public var event: String
         public var axis: String
-        public var channel: String?
-        public var from: String?
+        @Null public var channel: String?
+        @Null public var from: String?
         public var to: String
         public var sources: [String]
     }
@@ -133,28 +133,6 @@ public struct StatusReportRow: Encodable, Sendable {
         }
     }
 
-    enum CodingKeys: String, CodingKey {
-        case entity, name, type, vendor, via, availability, priority, since, risk, riskFactors, retired, ends, closes, successors, moves
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(name, forKey: .name)
-        try c.encode(type, forKey: .type)
-        try c.encode(vendor, forKey: .vendor)
-        if !via.isEmpty { try c.encode(via, forKey: .via) }
-        try c.encodeIfPresent(availability, forKey: .availability)
-        try c.encodeIfPresent(priority, forKey: .priority)
-        try c.encodeIfPresent(since, forKey: .since)
-        try c.encodeIfPresent(risk, forKey: .risk)
-        try c.encodeIfPresent(riskFactors, forKey: .riskFactors)
-        try c.encode(retired, forKey: .retired)
-        try c.encode(ends, forKey: .ends)  // null when no end is announced, never left out
-        try c.encode(closes, forKey: .closes)
-        try c.encode(successors, forKey: .successors)
-        try c.encode(moves, forKey: .moves)
-    }
 }
 
 extension StatusBoard {

@@ -23,3 +23,17 @@ public struct JSONDate: Encodable, Sendable, Hashable {
         self.init(date)
     }
 }
+
+/// A date kept as text for tables (`2025-07-31`, `~2025-07`, `now`) and written by JSON as
+/// a `JSONDate`, or `null` when the text is no date.
+@propertyWrapper
+public struct DateText: Encodable, Sendable, Hashable {
+    public var wrappedValue: String
+
+    public init(wrappedValue: String) { self.wrappedValue = wrappedValue }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let date = JSONDate(text: wrappedValue) { try container.encode(date) } else { try container.encodeNil() }
+    }
+}

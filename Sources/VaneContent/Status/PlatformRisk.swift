@@ -34,13 +34,15 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
     public var score: Int
     public var band: Band
     /// P; nil when no priority was ever set (taken as 1: no sign of a fall).
-    public var priorityScore: Double?
+    @Null public var priorityScore: Double?
     public var decline: Double
     public var exposure: Double
     public var recency: Double
-    public var monthsSinceFall: Int?
+    @Null public var monthsSinceFall: Int?
 
     public static let halfLifeMonths = 12.0
+
+    static func shown(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
     /// Nil when the product has no availability yet, is gone, or (outside the first two
     /// bands) has no priority: both axes are needed for a drift score.
@@ -50,11 +52,14 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
         else { return nil }
         let p = status.priority.flatMap { scales.score($0.value, on: .priority) }
         priorityScore = p
-        decline = status.decline
-        exposure = 1 - (p ?? 1) * (1 - decline)
-        monthsSinceFall = status.lastFall.map { $0.months(until: asOf) }
-        recency = monthsSinceFall.map { pow(0.5, Double($0) / PlatformRisk.halfLifeMonths) } ?? 0
-        let weight = exposure * (0.5 + 0.5 * recency)
+        let months = status.lastFall.map { $0.months(until: asOf) }
+        let e = 1 - (p ?? 1) * (1 - status.decline)
+        let r = months.map { pow(0.5, Double($0) / PlatformRisk.halfLifeMonths) } ?? 0
+        let weight = e * (0.5 + 0.5 * r)
+        // The factors as shown: four decimals (0.2, not 0.19999999999999996); the score
+        // is computed from the exact ones.
+        (decline, exposure, recency) = (PlatformRisk.shown(status.decline), PlatformRisk.shown(e), PlatformRisk.shown(r))
+        monthsSinceFall = months
         let priorityRank = status.priority.flatMap { scales.rank($0.value, on: .priority) }
         if status.nextEnd(asOf: asOf) != nil {
             band = .announcedEnd

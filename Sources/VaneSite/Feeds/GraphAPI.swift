@@ -12,40 +12,34 @@ struct GraphAPI {
     typealias DateValue = JSONDate
 
     struct EntryValue: Encodable {
-        var id: String, kind: String, title: String, type: String?
-        var date: DateValue?, endDate: DateValue?, verdict: String?, url: String?, publisher: String?
+        var id: String, kind: String, title: String
+        @Null var type: String?
+        @Null var date: DateValue?
+        @Null var endDate: DateValue?
+        @Null var verdict: String?
+        @Null var url: String?
+        @Null var publisher: String?
         var aliases: [String], tags: [String], page: String
-        /// An entity's `successors` (absent for other kinds).
-        var successors: [String]?
+        /// An entity's `successors` (null for other kinds).
+        @Null var successors: [String]?
     }
 
     struct EndValue: Encodable {
-        var entity: String, channel: String?, date: DateValue, announced: DateValue, event: String
-        var noticeDays: Int, daysLeft: Int, approximate: Bool, retiredBy: String?, retired: DateValue?
-
-        enum CodingKeys: String, CodingKey {
-            case entity, channel, date, announced, event, noticeDays, daysLeft, approximate, retiredBy, retired
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(entity, forKey: .entity)
-            try c.encode(channel, forKey: .channel)  // null: the whole product
-            try c.encode(date, forKey: .date)
-            try c.encode(announced, forKey: .announced)
-            try c.encode(event, forKey: .event)
-            try c.encode(noticeDays, forKey: .noticeDays)
-            try c.encode(daysLeft, forKey: .daysLeft)
-            try c.encode(approximate, forKey: .approximate)
-            try c.encode(retiredBy, forKey: .retiredBy)
-            try c.encode(retired, forKey: .retired)
-        }
+        var entity: String
+        /// null: the whole product.
+        @Null var channel: String?
+        var date: DateValue, announced: DateValue, event: String
+        var noticeDays: Int, daysLeft: Int, approximate: Bool
+        @Null var retiredBy: String?
+        @Null var retired: DateValue?
     }
 
     struct EdgeValue: Encodable { var from: String, relation: String, to: String }
 
     struct StatusValue: Encodable {
-        var event: String, entity: String, axis: String, channel: String?, value: String, date: DateValue
+        var event: String, entity: String, axis: String
+        @Null var channel: String?
+        var value: String, date: DateValue
     }
 
     struct Graph: Encodable {
