@@ -27,13 +27,13 @@ let package = Package(
             ]),
         .target(
             name: "VaneGraph",
-            dependencies: ["VaneContent", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VaneContent", "VaneDiagnostics", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneQuery",
             dependencies: ["VaneGraph", "VaneDiagnostics", "VaneHistory", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(
             name: "VaneSite",
-            dependencies: ["VaneContent", "VaneHistory", "CVaneSystem"]),
+            dependencies: ["VaneContent", "VaneDiagnostics", "VaneHistory", "CVaneSystem"]),
         .target(
             name: "VaneProject",
             dependencies: ["VaneContent", "VaneSite", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -32,17 +32,22 @@ enum LiveBlocks {
     }
 
     /// Builds the in-memory graph once, when a block first needs it.
-    final class Lazy: @unchecked Sendable {
-        private let make: () throws(GraphStoreError) -> GraphReader
-        private var made: Result<GraphReader, GraphStoreError>?
+    final class Lazy: Sendable {
+        private let make: @Sendable () throws(GraphStoreError) -> GraphReader
+        private let made = Locked<Result<GraphReader, GraphStoreError>?>(nil)
 
-        init(_ make: @escaping () throws(GraphStoreError) -> GraphReader) { self.make = make }
+        init(_ make: @escaping @Sendable () throws(GraphStoreError) -> GraphReader) { self.make = make }
 
+        /// Made under the lock, so two blocks never build it twice.
         func reader() throws(GraphStoreError) -> GraphReader {
-            if made == nil {
-                do throws(GraphStoreError) { made = .success(try make()) } catch { made = .failure(error) }
+            let result = made.withLock { made -> Result<GraphReader, GraphStoreError> in
+                if let made { return made }
+                let result: Result<GraphReader, GraphStoreError>
+                do throws(GraphStoreError) { result = .success(try make()) } catch { result = .failure(error) }
+                made = result
+                return result
             }
-            return try made!.get()
+            return try result.get()
         }
     }
 

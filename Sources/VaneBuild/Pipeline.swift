@@ -145,17 +145,40 @@ public enum Pipeline {
             return outcome
         }
         options.progress?("rendering")
-        // The graph does not depend on the pages, so it is written aside while they render.
-        let graph = Background { () throws(GraphStoreError) in try GraphStore.prepare(result, at: options.database, previous: cache) }
+        // The graph does not depend on the pages: it is written while they render, the two
+        // joined before either is committed.
+        let pages = shown
+        let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
+        let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var clock = Timings()
+            if part == 0 {
+                let made = Result { () throws(OutputError) in
+                    try clock.measure("render") { () throws(OutputError) in
+                        try SiteBuilder.render(
+                            pages, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value)
+                    }
+                }
+                site.withLock { $0 = (made, clock) }
+            } else {
+                let made = Result { () throws(GraphStoreError) in
+                    try clock.measure("database prepare") { () throws(GraphStoreError) in
+                        try GraphStore.prepare(result, at: options.database, previous: cache)
+                    }
+                }
+                graphSlot.withLock { $0 = (made, clock) }
+            }
+        }
+        let (rendered, renderTime) = site.value!
+        let (graph, graphTime) = graphSlot.value!
+        timings.append(renderTime)
+        timings.append(graphTime)
         let staged: OutputDirectory
         let report: SiteBuilder.Report
         do {
-            (staged, report) = try timings.measure("render") { () throws(OutputError) in
-                try SiteBuilder.render(
-                    shown, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value)
-            }
+            (staged, report) = try rendered.get()
         } catch {
-            (try? graph.value())?.discard()
+            (try? graph.get())?.discard()
             outcome.failure = .output(error)
             outcome.timings = timings
             return outcome
@@ -167,7 +190,7 @@ public enum Pipeline {
         if report.pagesRendered < report.pages && cache.state["theme"] == themeKey { themeWarnings = FastPath.decode(cache.state["theme-warnings"]) }
         if options.strict && !themeWarnings.isEmpty {
             staged.discard()
-            (try? graph.value())?.discard()
+            (try? graph.get())?.discard()
             outcome.diagnostics = (diagnostics + themeWarnings.promotingWarnings()).sortedForReport()
             return outcome
         }
@@ -175,7 +198,7 @@ public enum Pipeline {
         outcome.diagnostics = diagnostics.sortedForReport()
         let prepared: PreparedGraph
         do {
-            prepared = try timings.measure("database wait") { () throws(GraphStoreError) in try graph.value() }
+            prepared = try graph.get()
         } catch {
             staged.discard()
             outcome.failure = .database(error)
@@ -246,26 +269,6 @@ public enum Pipeline {
                 try? fm.removeItem(at: folder.appendingPathComponent(name))
             }
         }
-    }
-}
-
-/// Work started on another thread, whose result (or error) is waited for once.
-final class Background<T>: @unchecked Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<T, GraphStoreError>?
-
-    init(_ work: @escaping @Sendable () throws(GraphStoreError) -> T) {
-        Thread.detachNewThread { [self] in
-            do throws(GraphStoreError) { result = .success(try work()) } catch { result = .failure(error) }
-            done.signal()
-        }
-    }
-
-    func value() throws(GraphStoreError) -> T {
-        // Signalled again so that a second call does not wait forever.
-        done.wait()
-        defer { done.signal() }
-        return try result!.get()
     }
 }
 

@@ -108,18 +108,3 @@ public enum ContentLoader {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
-
-/// Fixed slots filled from concurrent iterations, each index written once.
-public final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    public init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    public subscript(index: Int) -> T? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    public var values: [T] { lock.withLock { slots.compactMap { $0 } } }
-}

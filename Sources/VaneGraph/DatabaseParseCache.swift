@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneDiagnostics
 
 /// The parses stored by the previous build, so an unchanged file is not parsed again.
 public struct DatabaseParseCache: ParseCache {
@@ -105,12 +106,11 @@ public struct DatabaseParseCache: ParseCache {
 }
 
 /// Notes collected from concurrent readers of the cache.
-public final class CacheNotes: @unchecked Sendable {
-    private var notes: [String] = []
-    private let lock = NSLock()
+public final class CacheNotes: Sendable {
+    private let notes = Locked<[String]>([])
 
-    func add(_ note: String) { lock.withLock { notes.append(note) } }
+    func add(_ note: String) { notes.withLock { $0.append(note) } }
 
     /// In the order they were noted.
-    public var all: [String] { lock.withLock { notes } }
+    public var all: [String] { notes.value }
 }

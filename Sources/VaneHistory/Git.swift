@@ -1,4 +1,5 @@
 import Foundation
+import VaneDiagnostics
 
 /// The `git` command, run in a knowledge base's folder. Paths and messages that come back
 /// are data: they are parsed, never interpreted.
@@ -68,31 +69,27 @@ enum Command {
         } catch {
             throw Failure(description: "cannot run \(argv[0]) (\(error.localizedDescription))")
         }
-        // Read while writing, so neither side blocks on a full pipe.
-        let collected = Collected()
-        Thread { collected.data = output.fileHandleForReading.readDataToEndOfFile() }.start()
-        Thread { collected.errors = errors.fileHandleForReading.readDataToEndOfFile() }.start()
+        // Both streams read on threads of their own while the input is written, so no side
+        // blocks on a full pipe (a pool could run the readers before the writer).
+        let streams = ResultSlots<Data>(count: 2)
+        let read = DispatchGroup()
+        for (index, pipe) in [output, errors].enumerated() {
+            read.enter()
+            Thread {
+                streams[index] = pipe.fileHandleForReading.readDataToEndOfFile()
+                read.leave()
+            }.start()
+        }
         if let input {
             feed.fileHandleForWriting.write(input)
             try? feed.fileHandleForWriting.close()
         }
+        read.wait()
         process.waitUntilExit()
-        collected.wait()
         guard process.terminationStatus == 0 else {
-            let message = String(decoding: collected.errors ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let message = String(decoding: streams[1] ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: message.isEmpty ? "\(argv.prefix(4).joined(separator: " ")) failed (\(process.terminationStatus))" : message)
         }
-        return collected.data ?? Data()
-    }
-
-    /// Both streams of a process, read on their own threads.
-    final class Collected: @unchecked Sendable {
-        private let done = DispatchSemaphore(value: 0)
-        var data: Data? { didSet { done.signal() } }
-        var errors: Data? { didSet { done.signal() } }
-        func wait() {
-            done.wait()
-            done.wait()
-        }
+        return streams[0] ?? Data()
     }
 }

@@ -69,20 +69,20 @@ public enum SiteBuilder {
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
     /// missing; keeps the others. Returns how many were built.
     private static func emit(_ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64]) throws(OutputError) -> Int {
-        let failures = ResultList<OutputError>()
-        let built = ResultList<String>()
+        let failures = Locked<[OutputError]>([])
+        let built = Locked(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
-            built.append(file.path)
+            built.withLock { $0 += 1 }
             do throws(OutputError) {
                 try out.write(file.make(), to: file.path, keepingIfSame: true)
             } catch {
-                failures.append(error)
+                failures.withLock { $0.append(error) }
             }
         }
-        if let first = failures.values.first { throw first }
-        return built.values.count
+        if let first = failures.value.first { throw first }
+        return built.value
     }
 }
 
@@ -93,12 +93,4 @@ struct OutputFile: @unchecked Sendable {
     var fingerprint: UInt64
     /// Reads only the immutable site model and theme, so it may run on any thread.
     var make: () -> Data
-}
-
-/// An append-only list filled from concurrent workers.
-final class ResultList<T>: @unchecked Sendable {
-    private var items: [T] = []
-    private let lock = NSLock()
-    func append(_ item: T) { lock.withLock { items.append(item) } }
-    var values: [T] { lock.withLock { items } }
 }

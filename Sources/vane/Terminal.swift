@@ -19,11 +19,13 @@ enum Terminal {
     }
 
     /// Shows the current phase of a long task on one line, from its second second on.
-    final class Progress: @unchecked Sendable {
-        private let lock = NSLock()
-        private var phase = "starting"
-        private var done = false
-        private var shown = false
+    final class Progress: Sendable {
+        private struct State {
+            var phase = "starting"
+            var done = false
+            var shown = false
+        }
+        private let state = Locked(State())
         private let label: String
 
         init(_ label: String = "building") {
@@ -35,22 +37,22 @@ enum Terminal {
             }
         }
 
-        func update(_ phase: String) { lock.withLock { self.phase = phase } }
+        func update(_ phase: String) { state.withLock { $0.phase = phase } }
 
         private func tick() -> Bool {
-            lock.withLock {
-                guard !done else { return false }
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(phase)…".utf8))
-                shown = true
+            state.withLock { state in
+                guard !state.done else { return false }
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(state.phase)…".utf8))
+                state.shown = true
                 return true
             }
         }
 
         /// Clears the line before the final report.
         func finish() {
-            lock.withLock {
-                done = true
-                if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            state.withLock { state in
+                state.done = true
+                if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
             }
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VaneDiagnostics
 
 #if canImport(Glibc)
     import Glibc

@@ -130,13 +130,4 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         case .map(let m): try container.encode(m)
         }
     }
-
-    /// As `Any` for templates.
-    public var plain: Any {
-        switch self {
-        case .text(let s): s
-        case .list(let l): l.map(\.plain)
-        case .map(let m): m.mapValues(\.plain)
-        }
-    }
 }

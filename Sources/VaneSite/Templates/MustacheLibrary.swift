@@ -1,4 +1,5 @@
 import Foundation
+import VaneDiagnostics
 
 /// Named templates, parsed once, rendered against `MustacheValue` trees. Partials and
 /// parents are other templates of the library, by name (`partials/date`).
@@ -17,8 +18,6 @@ public struct MustacheLibrary: Sendable {
         templates[name] = try MustacheTemplate(source)
         sources[name] = source
     }
-
-    public func contains(_ name: String) -> Bool { templates[name] != nil }
 
     /// The template names, sorted.
     var names: [String] { templates.keys.sorted() }
@@ -57,15 +56,16 @@ public struct MustacheLibrary: Sendable {
 /// Which names each template looked up and whether any context had them, gathered over
 /// every render of a build (renders run in parallel): a name no render ever found is one no
 /// view model has.
-final class LookupLog: @unchecked Sendable {
-    private var found: [String: Set<String>] = [:]
-    private var missed: [String: [String: Set<String>]] = [:]
-    private let lock = NSLock()
+final class LookupLog: Sendable {
+    private let found = Locked<[String: Set<String>]>([:])
+    private let missed = Locked<[String: [String: Set<String>]]>([:])
 
     /// One render's lookups, added at its end (one lock per page, not per name).
     func add(found renderFound: [String: Set<String>], missed renderMissed: [String: [String: Set<String>]]) {
-        lock.withLock {
+        found.withLock { found in
             for (template, names) in renderFound { found[template, default: []].formUnion(names) }
+        }
+        missed.withLock { missed in
             for (template, names) in renderMissed {
                 for (name, keys) in names { missed[template, default: [:]][name, default: []].formUnion(keys) }
             }
@@ -75,25 +75,23 @@ final class LookupLog: @unchecked Sendable {
     /// Template → name → the keys the contexts had where it was looked up, for names that
     /// no render found.
     var neverFound: [String: [String: Set<String>]] {
-        lock.withLock {
-            missed.reduce(into: [:]) { result, pair in
-                let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
-                if !kept.isEmpty { result[pair.key] = kept }
-            }
+        let found = self.found.value
+        return missed.value.reduce(into: [:]) { result, pair in
+            let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
+            if !kept.isEmpty { result[pair.key] = kept }
         }
     }
 }
 
 /// Indented partials, made once and shared by every render (renders run in parallel).
-private final class IndentedCache: @unchecked Sendable {
-    private var cache: [String: MustacheTemplate] = [:]
-    private let lock = NSLock()
+private final class IndentedCache: Sendable {
+    private let cache = Locked<[String: MustacheTemplate]>([:])
 
     func template(_ name: String, indent: String, make: () -> MustacheTemplate) -> MustacheTemplate {
         let key = indent + "\u{0}" + name
-        if let hit = lock.withLock({ cache[key] }) { return hit }
+        if let hit = cache.withLock({ $0[key] }) { return hit }
         let made = make()
-        lock.withLock { cache[key] = made }
+        cache.withLock { $0[key] = made }
         return made
     }
 }

@@ -11,7 +11,7 @@ struct CommitView: Encodable {
 
     init(_ commit: Commit) {
         short = commit.short
-        date = DateView(try! FuzzyDate(parsing: commit.date))
+        date = DateView(day: commit.date)
         subject = commit.subject
     }
 }
@@ -96,7 +96,7 @@ extension SiteModel {
     func recordedChangeView(_ change: RecordedChange) -> RecordedChangeView {
         let commit = history?.commit(change.commit)
         return RecordedChangeView(
-            date: commit.map { DateView(try! FuzzyDate(parsing: $0.date)) }, commit: commit.map(CommitView.init), uncommitted: change.commit == nil,
+            date: commit.map { DateView(day: $0.date) }, commit: commit.map(CommitView.init), uncommitted: change.commit == nil,
             entry: link(change.entry), entryID: change.entry, text: describe(change))
     }
 

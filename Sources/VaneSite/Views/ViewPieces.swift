@@ -17,6 +17,20 @@ struct DateView: Encodable {
         precision = d.precision.rawValue
         datetime = d.htmlDateTime
     }
+
+    /// A day from outside (a commit's, `YYYY-MM-DD`); shown as written when it is no date
+    /// the knowledge base could hold (a clock set past 9999).
+    init(day: String) {
+        if let date = try? FuzzyDate(parsing: day) {
+            self.init(date)
+        } else {
+            self.init(display: day, text: day, precision: "day", datetime: nil)
+        }
+    }
+
+    private init(display: String, text: String, precision: String, datetime: String?) {
+        (self.display, self.text, self.precision, self.datetime) = (display, text, precision, datetime)
+    }
 }
 
 /// A link to an entry: its title, its page, a short detail (its type), its date.
@@ -110,12 +124,4 @@ struct PageFrame: Encodable {
     var ogType: String
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
-}
-
-/// A rendered page: its frame, then its own view model on top of it.
-struct PageView {
-    var frame: PageFrame
-    var content: MustacheValue
-
-    var stack: [MustacheValue] { [MustacheEncoder.encode(frame), content] }
 }

@@ -1,0 +1,32 @@
+import Synchronization
+
+/// A value shared between threads, read and changed under its lock: the one way every
+/// stage shares mutable state across the parallel loops (parsing, rendering, reading git).
+public final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+
+    public init(_ value: Value) { mutex = Mutex(value) }
+
+    /// Runs `body` with the value, alone.
+    public func withLock<Result: Sendable>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        try mutex.withLock { value in try body(&value) }
+    }
+
+    /// The value now.
+    public var value: Value { withLock { $0 } }
+}
+
+/// Fixed slots filled from concurrent iterations, each index written once.
+public final class ResultSlots<T: Sendable>: Sendable {
+    private let slots: Locked<[T?]>
+
+    public init(count: Int) { slots = Locked(Array(repeating: nil, count: count)) }
+
+    public subscript(index: Int) -> T? {
+        get { slots.withLock { $0[index] } }
+        set { slots.withLock { $0[index] = newValue } }
+    }
+
+    /// The filled slots in order.
+    public var values: [T] { slots.withLock { $0.compactMap { $0 } } }
+}
