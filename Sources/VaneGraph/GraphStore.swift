@@ -263,7 +263,7 @@ private struct RowWriter {
         case .claim:
             guard let d = e.date else { return }
             try ClaimRecord(
-                id: e.id, title: e.title, type: e.type ?? "", verdict: e.verdict ?? "pending", verdictDate: e.verdictDate?.text,
+                id: e.id, title: e.title, type: e.type ?? "", verdict: e.verdict ?? .pending, verdictDate: e.verdictDate?.text,
                 claimantID: claimants[e.id] ?? "", date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start, dateEnd: d.end,
                 approximate: d.approximate, path: e.path, body: e.body, extra: extra
             ).insert(db)
@@ -294,13 +294,13 @@ private struct RowWriter {
     }
 
     func insert(_ e: Edge) throws {
-        try EdgeRecord(fromID: e.from, relation: e.relation.rawValue, toID: e.to, position: Position(e.location)).insert(db)
+        try EdgeRecord(fromID: e.from, relation: e.relation, toID: e.to, position: Position(e.location)).insert(db)
     }
 
     func insert(_ s: StatusChange) throws {
         try StatusChangeRecord(
-            eventID: s.event, entityID: s.entity, axis: s.axis.rawValue, channel: s.channel, value: s.value, date: s.date.text,
-            datePrecision: s.date.precision.rawValue, dateStart: s.date.start, position: Position(s.location)
+            eventID: s.event, entityID: s.entity, axis: s.axis, channel: s.channel, value: s.value, date: s.date.text,
+            datePrecision: s.date.precision, dateStart: s.date.start, position: Position(s.location)
         ).insert(db)
     }
 

@@ -1,10 +1,26 @@
 import GRDB
+import VaneContent
 
 // GRDB records for every table, written and read by column name, so a migration that adds
 // a column breaks neither writers nor readers. Codable records map their coding keys to
 // columns; edges and status changes, the two tables with the most rows (written on every
 // build, read by every `vane status`), encode and decode by hand. The README documents the
 // tables; `Schema` creates them.
+
+/// A closed set's value as stored: a text that names no case is an error that says where,
+/// never a row skipped in silence.
+public enum RecordValue {
+    public struct Unknown: Error, CustomStringConvertible {
+        public var value: String, column: String
+        public init(value: String, column: String) { (self.value, self.column) = (value, column) }
+        public var description: String { "the database holds '\(value)' in \(column), which this vane does not know; build again" }
+    }
+
+    static func decode<T: RawRepresentable>(_ text: String, column: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: text) else { throw Unknown(value: text, column: column) }
+        return value
+    }
+}
 
 /// One file of the last build: a Markdown entry (with its parse) or a copied asset.
 public struct FileRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -87,7 +103,7 @@ public struct ClaimRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     public var id: String
     public var title: String
     public var type: String
-    public var verdict: String
+    public var verdict: Verdict
     public var verdictDate: String?
     public var claimantID: String
     public var date: String
@@ -262,11 +278,11 @@ public struct EdgeRecord: FetchableRecord, PersistableRecord, Sendable {
     }
 
     public var fromID: String
-    public var relation: String
+    public var relation: Relation
     public var toID: String
     public var position: Position
 
-    init(fromID: String, relation: String, toID: String, position: Position) {
+    init(fromID: String, relation: Relation, toID: String, position: Position) {
         self.fromID = fromID
         self.relation = relation
         self.toID = toID
@@ -275,14 +291,14 @@ public struct EdgeRecord: FetchableRecord, PersistableRecord, Sendable {
 
     public init(row: Row) throws {
         fromID = row[Columns.fromID]
-        relation = row[Columns.relation]
+        relation = try RecordValue.decode(row[Columns.relation], column: "edges.relation")
         toID = row[Columns.toID]
         position = Position(row: row)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
         container[Columns.fromID] = fromID
-        container[Columns.relation] = relation
+        container[Columns.relation] = relation.rawValue
         container[Columns.toID] = toID
         position.encode(to: &container)
     }
@@ -303,30 +319,31 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
 
     public var eventID: String
     public var entityID: String
-    public var axis: String
+    public var axis: StatusSetting.Axis
     /// NULL when the value is for the whole product.
     public var channel: String?
     public var value: String
     /// The event's date as written, its precision, and when the change takes effect.
     public var date: String
-    public var datePrecision: String
+    public var datePrecision: FuzzyDate.Precision
     public var dateStart: String
     public var position: Position
 
     public init(row: Row) throws {
         eventID = row[Columns.eventID]
         entityID = row[Columns.entityID]
-        axis = row[Columns.axis]
+        axis = try RecordValue.decode(row[Columns.axis], column: "status_changes.axis")
         channel = row[Columns.channel]
         value = row[Columns.value]
         date = row[Columns.date]
-        datePrecision = row[Columns.datePrecision]
+        datePrecision = try RecordValue.decode(row[Columns.datePrecision], column: "status_changes.date_precision")
         dateStart = row[Columns.dateStart]
         position = Position(row: row)
     }
 
     init(
-        eventID: String, entityID: String, axis: String, channel: String?, value: String, date: String, datePrecision: String,
+        eventID: String, entityID: String, axis: StatusSetting.Axis, channel: String?, value: String, date: String,
+        datePrecision: FuzzyDate.Precision,
         dateStart: String, position: Position
     ) {
         self.eventID = eventID
@@ -343,11 +360,11 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
     public func encode(to container: inout PersistenceContainer) throws {
         container[Columns.eventID] = eventID
         container[Columns.entityID] = entityID
-        container[Columns.axis] = axis
+        container[Columns.axis] = axis.rawValue
         container[Columns.channel] = channel
         container[Columns.value] = value
         container[Columns.date] = date
-        container[Columns.datePrecision] = datePrecision
+        container[Columns.datePrecision] = datePrecision.rawValue
         container[Columns.dateStart] = dateStart
         position.encode(to: &container)
     }

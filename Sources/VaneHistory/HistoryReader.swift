@@ -161,7 +161,9 @@ public enum HistoryReader {
     static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser) -> Assessments? {
         guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return nil }
         if kind == .claim {
-            return Assessments(values: [.init(what: .verdict): (entry.verdict ?? "pending") + (entry.verdictDate.map { " (\($0.text))" } ?? "")])
+            return Assessments(values: [
+                .init(what: .verdict): (entry.verdict ?? .pending).rawValue + (entry.verdictDate.map { " (\($0.text))" } ?? "")
+            ])
         }
         var result = Assessments(date: entry.date)
         for setting in entry.status {

@@ -9,7 +9,8 @@ extension GraphReader {
         try claims().compactMap { row in
             guard let date = try? FuzzyDate(parsing: row.date) else { return nil }
             return ClaimFacts(
-                id: row.id, title: row.title, type: row.type, verdict: row.verdict, claimant: row.claimant, about: row.about, date: date,
+                id: row.id, title: row.title, type: row.type, verdict: Verdict(rawValue: row.verdict) ?? .pending, claimant: row.claimant,
+                about: row.about, date: date,
                 verdictDate: row.verdictDate.flatMap { try? FuzzyDate(parsing: $0) }, sources: row.sources)
         }
     }
@@ -43,7 +44,7 @@ public struct ScorecardRow: Encodable, TabularRow {
     public init(_ card: Scorecard) {
         claimant = card.claimant
         claims = card.claims.map(\.id)
-        counts = Dictionary(uniqueKeysWithValues: Scorecard.verdicts.map { ($0, card.counts[$0] ?? 0) })
+        counts = Dictionary(uniqueKeysWithValues: Verdict.allCases.map { ($0.rawValue, card.counts[$0] ?? 0) })
         decided = card.decided
         shareKept = card.shareKept.map { ($0 * 1000).rounded() / 1000 }
         medianDaysToVerdict = card.medianDaysToVerdict
@@ -55,18 +56,18 @@ public struct ScorecardRow: Encodable, TabularRow {
     }
 
     /// The table shows whole days, rounded; CSV and JSON keep the median as computed.
-    public static let displayHeaders = ["CLAIMANT", "CLAIMS", "DECIDED", "UPHELD", "MEDIAN DAYS"] + Scorecard.verdicts.map { $0.uppercased() }
+    public static let displayHeaders = ["CLAIMANT", "CLAIMS", "DECIDED", "UPHELD", "MEDIAN DAYS"] + Verdict.names.map { $0.uppercased() }
     public var displayCells: [String] {
         [
             claimant, String(claims.count), String(decided), shareKept.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
             medianDaysToVerdict.map { String(Int($0.rounded())) } ?? "",
         ]
-            + Scorecard.verdicts.map { String(counts[$0] ?? 0) }
+            + Verdict.names.map { String(counts[$0] ?? 0) }
     }
-    public static let csvHeaders = ["claimant", "claims", "decided", "share_kept", "median_days_to_verdict"] + Scorecard.verdicts + ["claim_ids"]
+    public static let csvHeaders = ["claimant", "claims", "decided", "share_kept", "median_days_to_verdict"] + Verdict.names + ["claim_ids"]
     public var csvCells: [String] {
         [claimant, String(claims.count), String(decided), shareKept.map { String($0) } ?? "", Self.number(medianDaysToVerdict)]
-            + Scorecard.verdicts.map { String(counts[$0] ?? 0) } + [claims.joined(separator: ";")]
+            + Verdict.names.map { String(counts[$0] ?? 0) } + [claims.joined(separator: ";")]
     }
 }
 
@@ -90,7 +91,7 @@ public struct ContradictionRow: Encodable, TabularRow {
             group.pairs.map { pair in
                 func side(_ c: ClaimFacts) -> Side {
                     Side(
-                        claim: c.id, claimant: c.claimant, vendor: group.vendorClaims.contains(c.id), date: c.date.text, verdict: c.verdict,
+                        claim: c.id, claimant: c.claimant, vendor: group.vendorClaims.contains(c.id), date: c.date.text, verdict: c.verdict.rawValue,
                         sources: c.sources)
                 }
                 return ContradictionRow(entity: group.entity, unresolved: pair.isUnresolved, first: side(pair.first), second: side(pair.second))

@@ -123,8 +123,8 @@ public struct GraphReader: Sendable {
         }
         if let verdict = filter.verdict {
             guard kind == .claim else { throw QueryError.inapplicable("--verdict filters claims only") }
-            guard SiteConfig.verdicts.contains(verdict) else {
-                throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: SiteConfig.verdicts, note: nil)
+            guard Verdict(rawValue: verdict) != nil else {
+                throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: Verdict.names, note: nil)
             }
             clauses.append("verdict = ?")
             _ = arguments.append(contentsOf: [verdict])
@@ -166,7 +166,7 @@ public struct GraphReader: Sendable {
         var allowed = builtIn
         for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }
         guard !allowed.contains(type) else { return }
-        let note = kind == .claim && SiteConfig.verdicts.contains(type) ? "'\(type)' is a verdict: use --verdict \(type)" : nil
+        let note = kind == .claim && Verdict(rawValue: type) != nil ? "'\(type)' is a verdict: use --verdict \(type)" : nil
         throw QueryError.unknownValue(what: "\(kind.rawValue) type", value: type, allowed: allowed, note: note)
     }
 
@@ -231,7 +231,7 @@ public struct GraphReader: Sendable {
     public func claims(_ filter: EntryFilter = EntryFilter()) throws -> [ClaimRow] {
         try fetch(.claim, filter, order: GraphReader.chronological) { (db, r: ClaimRecord) in
             ClaimRow(
-                id: r.id, title: r.title, type: r.type, verdict: r.verdict, verdictDate: r.verdictDate,
+                id: r.id, title: r.title, type: r.type, verdict: r.verdict.rawValue, verdictDate: r.verdictDate,
                 verdictSources: try targets(db, from: r.id, ["verdict_source"]), supports: try targets(db, from: r.id, ["supports"]),
                 contradicts: try targets(db, from: r.id, ["contradicts"]), claimant: r.claimantID, date: r.date,
                 datePrecision: r.datePrecision, dateStart: r.dateStart, approximate: r.approximate,

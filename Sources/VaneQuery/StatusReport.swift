@@ -37,9 +37,10 @@ extension GraphReader {
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
-                guard let axis = StatusSetting.Axis(rawValue: record.axis),
-                    let date = dates[record.date] ?? (try? FuzzyDate(parsing: record.date))
-                else { continue }
+                let axis = record.axis
+                guard let date = dates[record.date] ?? (try? FuzzyDate(parsing: record.date)) else {
+                    throw RecordValue.Unknown(value: record.date, column: "status_changes.date")
+                }
                 dates[record.date] = date
                 let p = record.position
                 changes.append(

@@ -16,24 +16,24 @@ struct ClaimAnalysisTests {
         // globex: kept 320 and 275 days after, refuted after 92: 2 of 3 upheld, median 275.
         #expect(
             try vane("scorecard", in: kb.root).stdout == """
-                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
-                globex        3       3        67%     275          2     0       0        0          1        0
-                hank-scorpio  2       1        0%      457          0     1       1        0          0        0
-                tech-daily    2       1        100%    92           0     0       1        1          0        0
+                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  PENDING  KEPT  BROKEN  CONFIRMED  REFUTED  SUPERSEDED
+                globex        3       3        67%     275          0        2     0       0          1        0
+                hank-scorpio  2       1        0%      457          1        0     1       0          0        0
+                tech-daily    2       1        100%    92           1        0     0       1          0        0
 
                 """)
         // --entity covers the entity's tree: Hank Scorpio is a person under Globex.
         #expect(
             try vane("scorecard", "--entity", "globex", in: kb.root).stdout == """
-                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
-                globex        3       3        67%     275          2     0       0        0          1        0
-                hank-scorpio  2       1        0%      457          0     1       1        0          0        0
+                CLAIMANT      CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  PENDING  KEPT  BROKEN  CONFIRMED  REFUTED  SUPERSEDED
+                globex        3       3        67%     275          0        2     0       0          1        0
+                hank-scorpio  2       1        0%      457          1        0     1       0          0        0
 
                 """)
         #expect(
             try vane("scorecard", "--entity", "hank-scorpio", "--format", "csv", in: kb.root).stdout
-                == "claimant,claims,decided,share_kept,median_days_to_verdict,kept,broken,pending,confirmed,refuted,superseded,claim_ids\r\n"
-                + "hank-scorpio,2,1,0.0,457,0,1,1,0,0,0,cloud-api-stable;desktop-stays\r\n")
+                == "claimant,claims,decided,share_kept,median_days_to_verdict,pending,kept,broken,confirmed,refuted,superseded,claim_ids\r\n"
+                + "hank-scorpio,2,1,0.0,457,1,0,1,0,0,0,cloud-api-stable;desktop-stays\r\n")
         let json = try vane("scorecard", "--entity", "Globex Corporation", "--format", "json", in: kb.root).stdout
         #expect(json.contains("\"share_kept\" : 0.667"))
         #expect(json.contains("\"median_days_to_verdict\" : 275"))
@@ -59,8 +59,8 @@ struct ClaimAnalysisTests {
         #expect(build.status == 0, "\(build.stderr)")
         #expect(
             try vane("scorecard", "--entity", "tech-daily", in: kb.root).stdout == """
-                CLAIMANT    CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  KEPT  BROKEN  PENDING  CONFIRMED  REFUTED  SUPERSEDED
-                tech-daily  2       2        100%    93           0     0       0        2          0        0
+                CLAIMANT    CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  PENDING  KEPT  BROKEN  CONFIRMED  REFUTED  SUPERSEDED
+                tech-daily  2       2        100%    93           0        0     0       2          0        0
 
                 """)
         // CSV keeps the median as computed.

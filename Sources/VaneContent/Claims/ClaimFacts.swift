@@ -3,7 +3,7 @@ public struct ClaimFacts: Hashable, Sendable {
     public var id: String
     public var title: String
     public var type: String
-    public var verdict: String
+    public var verdict: Verdict
     public var claimant: String
     public var about: [String]
     public var date: FuzzyDate
@@ -11,7 +11,7 @@ public struct ClaimFacts: Hashable, Sendable {
     public var sources: [String]
 
     public init(
-        id: String, title: String, type: String, verdict: String, claimant: String, about: [String], date: FuzzyDate, verdictDate: FuzzyDate?,
+        id: String, title: String, type: String, verdict: Verdict, claimant: String, about: [String], date: FuzzyDate, verdictDate: FuzzyDate?,
         sources: [String]
     ) {
         self.id = id
@@ -25,9 +25,7 @@ public struct ClaimFacts: Hashable, Sendable {
         self.sources = sources
     }
 
-    /// Kept, broken, confirmed or refuted: judged either way.
-    public var isDecided: Bool { ClaimFacts.decided.contains(verdict) }
-    static let decided: Set = ["kept", "broken", "confirmed", "refuted"]
+    public var isDecided: Bool { verdict.isDecided }
 }
 
 extension KnowledgeBase {
@@ -42,7 +40,7 @@ extension KnowledgeBase {
             let out = outgoing[c.id] ?? []
             func targets(_ r: Relation) -> [String] { out.filter { $0.relation == r }.map(\.to).uniqued() }
             return ClaimFacts(
-                id: c.id, title: c.title, type: c.type ?? "assessment", verdict: c.verdict ?? "pending", claimant: targets(.claimedBy).first ?? "",
+                id: c.id, title: c.title, type: c.type ?? "assessment", verdict: c.verdict ?? .pending, claimant: targets(.claimedBy).first ?? "",
                 about: targets(.about), date: date, verdictDate: c.verdictDate, sources: targets(.cites))
         }
     }

@@ -4,7 +4,7 @@ public struct Contradiction: Hashable, Sendable {
     public var first: ClaimFacts
     public var second: ClaimFacts
     /// Both still pending: nobody knows yet who is right.
-    public var isUnresolved: Bool { first.verdict == "pending" && second.verdict == "pending" }
+    public var isUnresolved: Bool { first.verdict == .pending && second.verdict == .pending }
 }
 
 public struct ContradictionGroup: Hashable, Sendable {

@@ -1,19 +1,18 @@
 /// A claimant's record: their claims counted by verdict, the share kept of those decided,
 /// and how long verdicts took.
 public struct Scorecard: Hashable, Sendable {
-    public static let verdicts = ["kept", "broken", "pending", "confirmed", "refuted", "superseded"]
     /// Claimants with fewer decided claims are not ranked on the Scorecards page.
     public static let rankedFrom = 3
 
     public var claimant: String
     /// Oldest first.
     public var claims: [ClaimFacts]
-    public var counts: [String: Int]
+    public var counts: [Verdict: Int]
 
     /// Kept, broken, confirmed or refuted.
     public var decided: Int { claims.filter(\.isDecided).count }
     /// Kept or confirmed: the claimant was right.
-    public var upheld: Int { (counts["kept"] ?? 0) + (counts["confirmed"] ?? 0) }
+    public var upheld: Int { (counts[.kept] ?? 0) + (counts[.confirmed] ?? 0) }
 
     /// Upheld over decided, 0…1; nil when nothing is decided.
     public var shareKept: Double? { decided == 0 ? nil : Double(upheld) / Double(decided) }

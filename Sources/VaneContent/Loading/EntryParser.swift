@@ -114,7 +114,7 @@ public struct EntryParser: Sendable {
         references(about, .about, into: &e)
         e.date = date(&fm, "date", required: true)
         e.type = choice(&fm, "type", from: SiteConfig.claimTypes, what: "claim type") ?? "assessment"
-        e.verdict = choice(&fm, "verdict", from: SiteConfig.verdicts, what: "verdict") ?? "pending"
+        e.verdict = choice(&fm, "verdict", from: Verdict.names, what: "verdict").flatMap(Verdict.init) ?? .pending
         e.verdictDate = date(&fm, "verdict_date")
         checkVerdict(&fm, e)
         references(fm.list("verdict_sources"), .verdictSource, into: &e)
@@ -132,8 +132,8 @@ public struct EntryParser: Sendable {
     /// verdict cannot come before the claim.
     private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
         if let verdict = e.verdict, let type = e.type, let at = fm.keyLocation("verdict") {
-            let forCommitments = ["kept", "broken"]
-            let forAssertions = ["confirmed", "refuted"]
+            let forCommitments: [Verdict] = [.kept, .broken]
+            let forAssertions: [Verdict] = [.confirmed, .refuted]
             if type == "commitment" && forAssertions.contains(verdict) {
                 fm.diagnostics.append(.error(at, "verdict '\(verdict)' is for assessments, rumours and facts; a commitment is kept or broken"))
             } else if type != "commitment" && forCommitments.contains(verdict) {

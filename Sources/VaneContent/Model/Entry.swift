@@ -71,7 +71,8 @@ public struct Entry: Sendable, Codable {
     /// The end of an event's span.
     public var endDate: FuzzyDate?
     public var accessed: FuzzyDate?
-    public var verdict: String?
+    /// A claim's verdict (`pending` unless written); nil for the other kinds.
+    public var verdict: Verdict?
     public var verdictDate: FuzzyDate?
     public var url: String?
     public var homepage: String?

@@ -51,7 +51,7 @@ public enum BlockGrammar {
             arguments: [("kind", .choice(queryKinds))],
             options: [
                 "--entity": .entity, "--type": .text, "--since": .period, "--until": .period, "--tag": .text, "--text": .text,
-                "--verdict": .choice(SiteConfig.verdicts),
+                "--verdict": .choice(Verdict.names),
             ]),
         "status": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--min-risk": .count]),
         "ends": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--within": .count]),

@@ -31,7 +31,6 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var statusLabels: [String: String] = [SiteConfig.closedToNew: "Closed to new customers"]
 
     public static let claimTypes = ["commitment", "assessment", "rumour", "fact"]
-    public static let verdicts = ["pending", "kept", "broken", "confirmed", "refuted", "superseded"]
     public static let sourceTypes = ["primary", "news", "analysis", "filing", "other"]
 
     public init() {}

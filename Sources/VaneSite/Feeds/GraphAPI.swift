@@ -55,7 +55,7 @@ struct GraphAPI {
     func entry(_ e: Entry) -> EntryValue {
         EntryValue(
             id: e.id, kind: e.kind.rawValue, title: e.title, type: e.type, date: e.date.map(DateValue.init),
-            endDate: e.endDate.map(DateValue.init), verdict: e.verdict, url: e.url ?? e.homepage,
+            endDate: e.endDate.map(DateValue.init), verdict: e.verdict?.rawValue, url: e.url ?? e.homepage,
             publisher: e.kind == .source ? model.publisherName(e) : nil,
             aliases: e.aliases.map(\.text), tags: e.tags, page: SiteModel.url(of: e),
             successors: e.kind == .entity ? model.board.successors(of: e.id) : nil)

@@ -115,7 +115,7 @@ struct PageFingerprints {
         h.add(e.type ?? "")
         h.add(e.date?.text ?? "")
         h.add(e.endDate?.text ?? "")
-        h.add(e.verdict ?? "")
+        h.add(e.verdict?.rawValue ?? "")
         h.add(e.verdictDate?.text ?? "")
         h.add(e.summary ?? "")
         h.add(e.url ?? "")

@@ -92,7 +92,7 @@ extension SiteModel {
     func scorecardView(_ card: Scorecard, rank: Int) -> ScorecardView {
         ScorecardView(
             rank: rank, claimant: link(card.claimant),
-            counts: Scorecard.verdicts.compactMap { v in card.counts[v].map { ScorecardView.Count(verdict: v, count: $0) } },
+            counts: Verdict.allCases.compactMap { v in card.counts[v].map { ScorecardView.Count(verdict: v.rawValue, count: $0) } },
             total: card.claims.count,
             claimsWord: card.claims.count == 1 ? "claim" : "claims", decided: card.decided,
             shareKept: card.shareKept.map { "\(Int(($0 * 100).rounded()))%" },
@@ -126,7 +126,8 @@ extension SiteModel {
             groups: contradictionGroups.map { group in
                 func side(_ c: ClaimFacts) -> ContradictionsPage.Side {
                     ContradictionsPage.Side(
-                        claim: link(c.id), claimant: link(c.claimant), date: DateView(c.date), verdict: c.verdict, sources: section(c.sources),
+                        claim: link(c.id), claimant: link(c.claimant), date: DateView(c.date), verdict: c.verdict.rawValue,
+                        sources: section(c.sources),
                         vendor: group.vendorClaims.contains(c.id))
                 }
                 return ContradictionsPage.Group(

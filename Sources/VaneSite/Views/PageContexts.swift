@@ -326,7 +326,8 @@ extension SiteModel {
         let claims = kb.entries(of: .claim).sorted(by: Entry.chronological)
         func row(_ c: Entry) -> ClaimLedgerPage.Row {
             ClaimLedgerPage.Row(
-                title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: c.verdict ?? "pending", date: c.date.map(DateView.init),
+                title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: (c.verdict ?? .pending).rawValue,
+                date: c.date.map(DateView.init),
                 claimant: targets(of: c.id, .claimedBy).first.flatMap(link))
         }
         let commitments = claims.filter { $0.type == "commitment" }
@@ -448,7 +449,8 @@ extension SiteModel {
 
     private func claim(_ e: Entry) -> ClaimPage {
         ClaimPage(
-            claimant: targets(of: e.id, .claimedBy).first.flatMap(link), about: section(targets(of: e.id, .about)), verdict: e.verdict ?? "pending",
+            claimant: targets(of: e.id, .claimedBy).first.flatMap(link), about: section(targets(of: e.id, .about)),
+            verdict: (e.verdict ?? .pending).rawValue,
             verdictDate: e.verdictDate.map(DateView.init), verdictSources: section(targets(of: e.id, .verdictSource)),
             supports: section(targets(of: e.id, .supports)), contradicts: section(targets(of: e.id, .contradicts)),
             supportedBy: section(sources(to: e.id, .supports)), contradictedBy: section(sources(to: e.id, .contradicts)))
