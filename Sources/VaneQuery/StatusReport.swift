@@ -26,14 +26,22 @@ extension GraphReader {
             let aliases = try Dictionary(
                 Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases").map { ($0[0] as String, $0[1] as String) },
                 uniquingKeysWith: { a, _ in a })
-            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels)) {
+            var tiers: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels, E.channelTiers)) {
                 let id: String = row[E.id]
                 entities[id] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [])
                 let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
                 if !list.isEmpty { declared[id] = list }
+                let tiered = (try? JSONDecoder().decode([String: String].self, from: Data((row[E.channelTiers] as String).utf8))) ?? [:]
+                if !tiered.isEmpty { tiers[id] = tiered }
             }
             // As the linker reads them: a channel that names an entity is that entity's id.
-            declared = declared.mapValues { $0.map { Names.resolve($0, isID: { entities[$0] != nil }, aliases: aliases) ?? $0 } }
+            let resolve = { (name: String) in Names.resolve(name, isID: { entities[$0] != nil }, aliases: aliases) ?? name }
+            declared = declared.mapValues { $0.map(resolve) }
+            for (id, tiered) in tiers {
+                let resolved = tiered.compactMap { key, word in ChannelTier(rawValue: word).map { (resolve(key), $0) } }
+                entities[id]?.tiers = Dictionary(resolved, uniquingKeysWith: { a, _ in a })
+            }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
