@@ -54,6 +54,7 @@ public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     public enum Columns {
         public static let channels = Column(CodingKeys.channels)
         public static let channelTiers = Column(CodingKeys.channelTiers)
+        public static let extra = Column(CodingKeys.extra)
         public static let id = Column(CodingKeys.id)
         public static let name = Column(CodingKeys.name)
         public static let type = Column(CodingKeys.type)

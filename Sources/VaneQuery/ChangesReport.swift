@@ -77,7 +77,9 @@ extension GraphReader {
             let from = m.move.from ?? "none"
             return ChangeRow(
                 date: m.move.date.text, kind: "move", id: m.move.event,
-                what: "\(m.entity)\(m.move.channel.map { " (\($0))" } ?? ""): \(m.move.axis.rawValue) \(from) → \(m.move.to)", commit: nil,
+                what:
+                    "\(m.entity)\(m.move.channel.map { " (\(board.channelName($0, of: m.entity)))" } ?? ""): \(m.move.axis.rawValue) \(from) → \(m.move.to)",
+                commit: nil,
                 subject: nil, entity: m.entity, axis: m.move.axis.rawValue, channel: m.move.channel, from: m.move.from, to: m.move.to,
                 sources: board.eventSources[m.move.event] ?? [])
         }
@@ -85,7 +87,7 @@ extension GraphReader {
             let axis: StatusSetting.Axis = end.kind == .end ? .ends : .closes
             return ChangeRow(
                 date: end.announced.text, kind: axis.rawValue, id: end.event,
-                what: "\(end.entity)\(end.channel.map { " (\($0))" } ?? ""): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
+                what: "\(end.entity)\(board.channelSuffix(end)): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
                 axis: axis.rawValue, channel: end.channel, from: nil, to: end.date.text, sources: board.eventSources[end.event] ?? [])
         }
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)

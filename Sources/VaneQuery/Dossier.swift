@@ -27,6 +27,8 @@ public struct Dossier: Codable, Sendable {
     public var tags: [String]
     /// A product's status as of the day asked, when it has one.
     public var status: Status?
+    /// Its release cycle's facts, when it is one (LTS, latest version, support ends).
+    public var cycle: CycleFacts?
     public var outgoing: [Link]
     public var incoming: [Link]
     public var body: String
@@ -60,6 +62,11 @@ public struct Dossier: Codable, Sendable {
         for key in shown.keys.sorted() where !(shown[key] ?? "").isEmpty {
             let value = Dossier.isDate(key) ? shown[key]!.displayDate : shown[key]!
             lines.append("  \(key): \(value)")
+        }
+        if let cycle {
+            lines.append("")
+            lines.append("Release cycle \(cycle.cycle)" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
+            for (label, text) in cycle.lines { lines.append("  \(label): \(text)") }
         }
         if let status {
             lines.append("")
@@ -107,20 +114,24 @@ extension GraphReader {
     /// An entry's dossier; for a product with a status, where it stands at `asOf`.
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
-        guard dossier.kind == Kind.entity.rawValue, let row = try statusBoard(asOf: asOf).rows.first(where: { $0.entity == dossier.id }) else {
-            return dossier
-        }
+        guard dossier.kind == Kind.entity.rawValue else { return dossier }
+        let board = try statusBoard(asOf: asOf)
+        dossier.cycle = board.entities[dossier.id]?.cycle
+        guard let row = board.rows.first(where: { $0.entity == dossier.id }) else { return dossier }
         let s = row.status
         dossier.status = Dossier.Status(
             asOf: asOf.text,
             availability: s.availability.map { v in
                 v.value
                     + (s.channels.isEmpty
-                        ? "" : " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")")
+                        ? ""
+                        : " ("
+                            + s.channels.keys.sorted().map { "\(board.channelName($0, of: row.entity)): \(s.channels[$0]!.value)" }
+                            .joined(separator: ", ") + ")")
             }, availabilitySetBy: s.availability?.event, priority: s.priority?.value, prioritySetBy: s.priority?.event,
             risk: row.risk?.score, band: row.risk?.band.rawValue, gone: row.gone,
             ends: s.ends.map {
-                "\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf)), after \($0.notice) of notice (\($0.event))"
+                "\($0.date.display)\(board.channelSuffix($0)), \($0.countdown(asOf: asOf)), after \($0.notice) of notice (\($0.event))"
             })
         return dossier
     }

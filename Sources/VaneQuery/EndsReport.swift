@@ -8,6 +8,10 @@ public struct EndReport: Encodable, Sendable {
     public var name: String
     /// Nil when the whole product ends (printed as JSON `null`).
     public var channel: String?
+    /// The channel's support tier (`paid`, `extended`), when it has one.
+    public var channelTier: String?
+    /// The product's release cycle facts, when it is one.
+    public var cycle: CycleFacts?
     public var date: String
     public var datePrecision: String
     /// From the as-of day to the start of the end; negative once it has passed.
@@ -37,6 +41,8 @@ public struct EndReport: Encodable, Sendable {
         entity = end.entity
         name = board.entities[end.entity]?.name ?? end.entity
         channel = end.channel
+        channelTier = end.channel.flatMap { board.entities[end.entity]?.tiers[$0]?.rawValue }
+        cycle = board.entities[end.entity]?.cycle
         date = end.date.text
         datePrecision = end.date.precision.rawValue
         daysLeft = end.daysLeft(asOf: board.asOf)
@@ -56,7 +62,8 @@ public struct EndReport: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, entity, name, channel, date, datePrecision, daysLeft, noticeDays, firstAnnounced, firstEvent, announced, extensionNoticeDays,
+        case kind, entity, name, channel, channelTier, cycle, date, datePrecision, daysLeft, noticeDays, firstAnnounced, firstEvent, announced,
+            extensionNoticeDays,
             approximate, event, sources, successors, retiredBy, retired, slipDays, countdown
     }
 
@@ -66,6 +73,7 @@ public struct EndReport: Encodable, Sendable {
         try c.encode(entity, forKey: .entity)
         try c.encode(name, forKey: .name)
         try c.encode(channel, forKey: .channel)  // null for the whole product, never left out
+        try c.encodeIfPresent(channelTier, forKey: .channelTier)
         try c.encode(date, forKey: .date)
         try c.encode(datePrecision, forKey: .datePrecision)
         try c.encode(daysLeft, forKey: .daysLeft)
@@ -82,6 +90,7 @@ public struct EndReport: Encodable, Sendable {
         try c.encodeIfPresent(retired, forKey: .retired)
         try c.encodeIfPresent(slipDays, forKey: .slipDays)
         try c.encode(countdown, forKey: .countdown)
+        try c.encodeIfPresent(cycle, forKey: .cycle)
     }
 }
 
@@ -106,10 +115,18 @@ extension StatusBoard {
             headers: ["ENDS", "COUNTDOWN", "ENTITY", "CHANNEL", "NOTICE", "SUCCESSORS", "ANNOUNCED BY"],
             rows: ends.map { end in
                 [
-                    end.date.display, end.countdown(asOf: asOf), end.entity, end.channel ?? "-", end.notice,
+                    end.date.display, end.countdown(asOf: asOf), end.entity, end.channel.map { channelName($0, of: end.entity) } ?? "-", end.notice,
                     (entities[end.entity]?.successors ?? []).joined(separator: ", ").nonEmpty ?? "-", end.event,
                 ]
             })
+    }
+}
+
+extension StatusBoard {
+    /// ` (api)`, ` (extended-support (paid))`: the channel of an end after its date; empty
+    /// for the whole product.
+    func channelSuffix(_ end: AnnouncedEnd) -> String {
+        end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""
     }
 }
 
