@@ -121,4 +121,27 @@ struct EndOfLifeCLITests {
         }
         expectGolden(out, Self.golden + "exchange-esu.txt")
     }
+
+    @Test func aTierIsExtendedOrPaid() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/exchange-server-2019.md": """
+            ---
+            name: Exchange Server 2019
+            type: product
+            channels: [standard, { esu: payed }, { a: paid, b: paid }]
+            ---
+            Text.
+            """
+        ])
+        let check = try run(Repository.vane, ["check"], in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Content/entities/exchange-server-2019.md:4:29: error: channel tier 'payed' is not one of extended, paid (did you mean 'paid'?)"),
+            "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "Content/entities/exchange-server-2019.md:4:38: error: each item of 'channels' must be a channel id, or a channel with its tier: '{ extended-support: paid }'"
+            ), "\(check.stderr)")
+    }
 }

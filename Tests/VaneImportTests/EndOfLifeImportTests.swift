@@ -71,6 +71,39 @@ struct EndOfLifeImportTests {
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
     }
 
+    @Test func extendedSupportIsNeverTextWithoutSecurityFixes() throws {
+        let kb = try TemporaryKnowledgeBase()
+        _ = importing("real", into: kb)
+        for (path, data) in snapshot(of: kb.url("Content/events/endoflife")) where path.hasSuffix("-end-of-life.md") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.lowercased().contains("extended support") != text.contains("no more fixes"), "\(path)")
+        }
+    }
+
+    @Test func anEndWithNothingToDateItByIsRecordedAsUnknown() throws {
+        let folder = try TemporaryKnowledgeBase([
+            "products/oldie.md": """
+            ---
+            title: Oldie
+            category: app
+            permalink: /oldie
+            releases:
+              - releaseCycle: "1"
+                releaseDate: 2010-01-05
+                eol: true
+            ---
+
+            > Oldie.
+            """
+        ])
+        let kb = try TemporaryKnowledgeBase()
+        let (summary, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root))
+        #expect(diagnostics.isEmpty && summary.events == 1)
+        #expect(
+            try kb.read("Content/entities/endoflife/oldie/oldie-1.md").hasSuffix(
+                "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"))
+    }
+
     @Test func namesSayTheProductOnce() {
         #expect(EndOfLifeNames.naming("Google Pixel", in: "Pixel 11") == "Google Pixel 11")
         #expect(EndOfLifeNames.naming("Apple macOS", in: "macOS 10.12 (Sierra)") == "Apple macOS 10.12 (Sierra)")

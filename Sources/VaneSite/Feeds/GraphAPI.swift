@@ -23,20 +23,24 @@ struct GraphAPI {
         var aliases: [String], tags: [String], page: String
         /// An entity's `successors` (absent for other kinds).
         var successors: [String]?
+        /// A product's channel tiers, and a release cycle's facts (absent when none).
+        var channelTiers: [String: String]?
+        var cycle: CycleFacts?
     }
 
     struct EndValue: Encodable {
-        var entity: String, channel: String?, date: DateValue, announced: DateValue, event: String
+        var entity: String, channel: String?, channelTier: String?, date: DateValue, announced: DateValue, event: String
         var noticeDays: Int, daysLeft: Int, approximate: Bool, retiredBy: String?, retired: DateValue?
 
         enum CodingKeys: String, CodingKey {
-            case entity, channel, date, announced, event, noticeDays, daysLeft, approximate, retiredBy, retired
+            case entity, channel, channelTier, date, announced, event, noticeDays, daysLeft, approximate, retiredBy, retired
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(entity, forKey: .entity)
             try c.encode(channel, forKey: .channel)  // null: the whole product
+            try c.encodeIfPresent(channelTier, forKey: .channelTier)
             try c.encode(date, forKey: .date)
             try c.encode(announced, forKey: .announced)
             try c.encode(event, forKey: .event)
@@ -70,12 +74,14 @@ struct GraphAPI {
             endDate: e.endDate.map(DateValue.init), verdict: e.verdict, url: e.url ?? e.homepage,
             publisher: e.kind == .source ? model.publisherName(e) : nil,
             aliases: e.aliases.map(\.text), tags: e.tags, page: SiteModel.url(of: e),
-            successors: e.kind == .entity ? model.targets(of: e.id, .succeededBy) : nil)
+            successors: e.kind == .entity ? model.targets(of: e.id, .succeededBy) : nil,
+            channelTiers: e.channelTiers.isEmpty ? nil : e.channelTiers.mapValues(\.rawValue), cycle: CycleFacts(e.extra))
     }
 
     func end(_ e: AnnouncedEnd) -> EndValue {
         EndValue(
-            entity: e.entity, channel: e.channel, date: DateValue(e.date), announced: DateValue(e.announced), event: e.event,
+            entity: e.entity, channel: e.channel, channelTier: e.channel.flatMap { model.board.entities[e.entity]?.tiers[$0]?.rawValue },
+            date: DateValue(e.date), announced: DateValue(e.announced), event: e.event,
             noticeDays: e.noticeDays, daysLeft: e.daysLeft(asOf: model.board.asOf), approximate: e.approximate, retiredBy: e.retiredBy,
             retired: e.retired.map(DateValue.init))
     }
