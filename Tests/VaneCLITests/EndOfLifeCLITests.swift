@@ -80,6 +80,33 @@ struct EndOfLifeCLITests {
         expectGolden(String(page[table]) + "\n", Self.golden + "nodejs-cycles.html")
     }
 
+    /// The README's way to correct imported data: an event of one's own, outside the
+    /// generated folders, whose later announcement governs, re-import after re-import.
+    @Test func aCorrectionInAnEventOfOnesOwnSurvivesReimports() throws {
+        let kb = try imported(build: false)
+        try kb.write(
+            """
+            ---
+            title: Ubuntu 18.04's Pro support runs to 2030
+            date: 2026-06-01
+            type: statement
+            entities: [ubuntu-18-04]
+            sources: [endoflife-ubuntu]
+            status:
+              ubuntu-18-04: { ends: { extended-support: 2030-04-01 } }
+            ---
+            The extended support of Ubuntu 18.04 is extended to 2030.
+            """, to: "Content/events/ubuntu-18-04-pro-2030.md")
+        let again = try vane(on: "2026-12-02", "import", "endoflife", Self.real, in: kb)
+        #expect(again.status == 0 && again.stderr.hasSuffix("0 files written, 138 unchanged, 0 removed\n"), "\(again.stderr)")
+        #expect(try vane(on: "2026-12-02", "build", in: kb).status == 0)
+        let show = try vane(on: "2026-12-02", "show", "ubuntu-18-04", "--as-of", "2026-12-02", in: kb)
+        #expect(
+            show.stdout.contains(
+                "  ends: 1 April 2030 (extended-support (extended)), 1216 days left, after about 4358 days (from the first announcement; 1400 days from the extension) of notice (ubuntu-18-04-pro-2030)\n"
+            ), "\(show.stdout)")
+    }
+
     @Test func onlyMayComeBeforeTheFolder() throws {
         let kb = try TemporaryKnowledgeBase()
         let result = try vane(on: "2026-12-02", "import", "endoflife", "--only", "cakephp", "nodejs", Self.real, in: kb)

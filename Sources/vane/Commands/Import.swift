@@ -18,10 +18,14 @@ extension Vane {
             @Argument(help: "The products/ folder of a clone of github.com/endoflife-date/endoflife.date.")
             var directory: String?
 
-            @Option(name: .customLong("only"), parsing: .upToNextOption, help: "Import only these products (file names without .md).")
+            @Option(
+                name: .customLong("only"), parsing: .upToNextOption,
+                help: "Import only these products (file names without .md); before or after the folder.")
             var only: [String] = []
 
-            @Option(name: .customLong("category"), parsing: .upToNextOption, help: "Import only products of these categories (lang, database, os…).")
+            @Option(
+                name: .customLong("category"), parsing: .upToNextOption,
+                help: "Import only products of these categories (lang, database, os…); before or after the folder.")
             var categories: [String] = []
 
             /// `--only python DIR`: the list option takes every word up to the next option, DIR
