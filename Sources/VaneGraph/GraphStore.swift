@@ -252,7 +252,8 @@ private struct RowWriter {
         case .entity:
             try EntityRecord(
                 id: e.id, name: e.title, type: e.type ?? "", parentID: parents[e.id], homepage: e.homepage, path: e.path, body: e.body,
-                extra: extra, channels: CanonicalJSON.text((e.channels ?? []).map(\.text), fallback: "[]")
+                extra: extra, channels: CanonicalJSON.text((e.channels ?? []).map(\.text), fallback: "[]"),
+                channelTiers: CanonicalJSON.text(e.channelTiers.mapValues(\.rawValue), fallback: "{}")
             ).insert(db)
         case .event:
             guard let d = e.date else { return }

@@ -58,14 +58,19 @@ public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     public var extra: String
     /// Declared channels as written, a JSON list.
     public var channels: String
+    /// The tiers of declared channels that have one, a JSON object (channel → tier).
+    public var channelTiers: String = "{}"
 
     enum CodingKeys: String, CodingKey {
         case id, name, type, homepage, path, body, extra, channels
         case parentID = "parent_id"
+        case channelTiers = "channel_tiers"
     }
 
     public enum Columns {
         public static let channels = Column(CodingKeys.channels)
+        public static let channelTiers = Column(CodingKeys.channelTiers)
+        public static let extra = Column(CodingKeys.extra)
         public static let id = Column(CodingKeys.id)
         public static let name = Column(CodingKeys.name)
         public static let type = Column(CodingKeys.type)

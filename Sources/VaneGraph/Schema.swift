@@ -24,6 +24,11 @@ public enum Schema {
         migrator.registerMigration("v4-channels") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN channels TEXT NOT NULL DEFAULT '[]'")
         }
+        // The support tier of each declared channel that has one, so that every view can
+        // name it ("extended-support (paid)").
+        migrator.registerMigration("v5-channelTiers") { db in
+            try db.execute(sql: "ALTER TABLE entities ADD COLUMN channel_tiers TEXT NOT NULL DEFAULT '{}'")
+        }
         return migrator
     }
 

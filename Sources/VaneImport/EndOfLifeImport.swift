@@ -14,14 +14,12 @@ public enum EndOfLifeImport {
         public var only: [String] = []
         /// Categories (`lang`, `database`…) to import; empty for all.
         public var categories: [String] = []
-        /// Ends of life before this day (YYYY-MM-DD) are past; from it on, announced ends.
-        public var today: String
         public var progress: (@Sendable (Int, Int) -> Void)?
 
-        public init(products: String, root: URL, today: String) {
+        /// No day: the import of one snapshot is the same whenever it runs.
+        public init(products: String, root: URL) {
             self.products = products
             self.root = root
-            self.today = today
         }
     }
 
@@ -29,10 +27,13 @@ public enum EndOfLifeImport {
         public var products = 0, cycles = 0
         public var entities = 0, events = 0, sources = 0
         public var written = 0, unchanged = 0, removed = 0
+        /// Files at generated paths left as an analyst edited them.
+        public var kept = 0
 
         public var description: String {
             "imported \(products) products, \(cycles) release cycles: \(entities) entities, \(events) events, \(sources) sources; "
                 + "\(written) files written, \(unchanged) unchanged, \(removed) removed"
+                + (kept > 0 ? ", \(kept) kept as edited" : "")
         }
     }
 
@@ -72,7 +73,7 @@ public enum EndOfLifeImport {
                 failed += ownedPaths(of: slug)
             case .success(let product):
                 guard options.categories.isEmpty || options.categories.contains(product.category) else { continue }
-                let (files, problems) = EndOfLifeMapping(product: product, today: options.today, path: path).files()
+                let (files, problems) = EndOfLifeMapping(product: product, path: path).files()
                 diagnostics += problems
                 owned.formUnion(ownedPaths(of: slug))
                 summary.products += 1
@@ -107,8 +108,21 @@ public enum EndOfLifeImport {
 }
 
 /// Writes generated files where they differ, removes generated files no longer wanted,
-/// and never touches a file without the generator's marker.
+/// and never touches a file an analyst wrote or edited.
+///
+/// Each file is sealed: its marker line carries a digest of the text the import wrote
+/// (`generated: endoflife 3f9c…`). A file whose text no longer matches its digest was
+/// edited by hand, and one without the marker line was taken over by hand: both are left
+/// as they are, with a warning (a re-import does not fail on them). A marker without a
+/// digest (written by an earlier version) counts as unedited.
 enum GeneratedFiles {
+    /// What became of a file at a generated path.
+    enum State: Equatable {
+        case sealed
+        case edited
+        case handWritten
+    }
+
     static func apply(
         _ wanted: [String: String], root: URL, marker: String, under generatedFolders: [String], removable: (String) -> Bool,
         into summary: inout EndOfLifeImport.Summary
@@ -116,7 +130,8 @@ enum GeneratedFiles {
         var problems: [Diagnostic] = []
         let fm = FileManager.default
         var folders: Set<String> = []
-        for (path, text) in wanted.sorted(by: { $0.key < $1.key }) {
+        for (path, plain) in wanted.sorted(by: { $0.key < $1.key }) {
+            let text = seal(plain, marker: marker)
             let url = root.appendingPathComponent(path)
             let old = fm.contents(atPath: url.path)
             if let old {
@@ -124,8 +139,9 @@ enum GeneratedFiles {
                     summary.unchanged += 1
                     continue
                 }
-                guard isGenerated(old, by: marker) else {
-                    problems.append(.error(.top(of: path), "not written by the import (no 'generated: \(marker)'); left as it is"))
+                if let kept = keptMessage(state(of: old, marker: marker), marker: marker) {
+                    problems.append(.warning(.top(of: path), kept))
+                    summary.kept += 1
                     continue
                 }
             }
@@ -142,9 +158,15 @@ enum GeneratedFiles {
         for folder in generatedFolders {
             for found in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] where found.relative.hasSuffix(".md") {
                 let path = folder + "/" + found.relative
-                guard wanted[path] == nil, removable(path), let data = fm.contents(atPath: root.appendingPathComponent(path).path),
-                    isGenerated(data, by: marker)
-                else { continue }
+                guard wanted[path] == nil, removable(path), let data = fm.contents(atPath: root.appendingPathComponent(path).path) else { continue }
+                switch state(of: data, marker: marker) {
+                case .handWritten: continue
+                case .edited:
+                    problems.append(.warning(.top(of: path), "edited since the import wrote it, and no longer in the data; left as it is"))
+                    summary.kept += 1
+                    continue
+                case .sealed: break
+                }
                 do {
                     try fm.removeItem(at: root.appendingPathComponent(path))
                     summary.removed += 1
@@ -157,15 +179,43 @@ enum GeneratedFiles {
         return problems
     }
 
-    /// Whether the file's front matter has the line `generated: MARKER`.
-    static func isGenerated(_ data: Data, by marker: String) -> Bool {
-        let text = String(decoding: data, as: UTF8.self)
-        guard text.hasPrefix("---\n") else { return false }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
-            if line == "---" { return false }
-            if line == "generated: \(marker)" { return true }
+    /// Why a file the data would change is left as it is; nil when it may be overwritten.
+    private static func keptMessage(_ state: State, marker: String) -> String? {
+        switch state {
+        case .sealed: nil
+        case .edited:
+            "edited since the import wrote it; left as it is, not updated (delete it to have it written again, or remove its 'generated: \(marker)' line to keep the edit for good)"
+        case .handWritten: "kept as written by hand (no 'generated: \(marker)'); not updated"
         }
-        return false
+    }
+
+    /// The text with its marker line sealed by the digest of the text.
+    static func seal(_ text: String, marker: String) -> String {
+        let line = "\ngenerated: \(marker)\n"
+        guard let range = text.range(of: line) else { return text }
+        return text.replacingCharacters(in: range, with: "\ngenerated: \(marker) \(digest(text))\n")
+    }
+
+    /// 16 hex digits of the unsealed text.
+    static func digest(_ text: String) -> String {
+        let hex = String(StableHash.of(text), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// Whether the file is the import's and as it wrote it.
+    static func state(of data: Data, marker: String) -> State {
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix("---\n") else { return .handWritten }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            if line == "---" { return .handWritten }
+            if line == "generated: \(marker)" { return .sealed }
+            let prefix = "generated: \(marker) "
+            guard line.hasPrefix(prefix) else { continue }
+            let recorded = line.dropFirst(prefix.count)
+            let plain = text.replacingOccurrences(of: "\n\(line)\n", with: "\ngenerated: \(marker)\n")
+            return recorded == digest(plain) ? .sealed : .edited
+        }
+        return .handWritten
     }
 
     private static func removeEmptyFolders(under folder: URL) {

@@ -4,11 +4,10 @@ import VaneDiagnostics
 
 /// What one endoflife.date product becomes in a knowledge base: entities for the product
 /// and each release cycle, a source, and events for releases, ends of active support and
-/// ends of life (README, "Importing").
+/// ends of life (README, "Importing"). Nothing depends on the day of the import: every
+/// end of life is an announced end, whether it has come or not.
 struct EndOfLifeMapping {
     let product: EndOfLifeProduct
-    /// Ends of life before this day are past (retirement events); from it on, announced ends.
-    let today: String
     /// Where the product file is, for diagnostics.
     let path: String
 
@@ -25,6 +24,8 @@ struct EndOfLifeMapping {
         var cycle: EndOfLifeProduct.Cycle
         var id: String
         var released: String
+        /// Its end of life, when one is known.
+        var end: CycleEnd?
     }
 
     var isModelFamily: Bool { product.tags.contains("llm") }
@@ -50,14 +51,18 @@ struct EndOfLifeMapping {
             placed.append(Placed(cycle: cycle, id: id, released: released))
         }
         // Oldest first; cycles released on one day keep the file's order, newest first.
-        let ordered = placed.enumerated().sorted { a, b in
+        var ordered = placed.enumerated().sorted { a, b in
             a.element.released != b.element.released ? a.element.released < b.element.released : a.offset > b.offset
         }.map(\.element)
+        for index in ordered.indices {
+            let next = ordered[(index + 1)...].first { $0.released > ordered[index].released }?.released
+            ordered[index].end = CycleEnd.of(ordered[index].cycle, released: ordered[index].released, next: next, problems: &problems)
+        }
+        let candidates = ordered.map(candidate)
         var files = [productFile(), sourceFile()]
-        for (index, cycle) in ordered.enumerated() {
-            let next = index + 1 < ordered.count ? ordered[index + 1] : nil
-            files.append(cycleFile(cycle, successors: successors(of: cycle, next: next, among: ordered, problems: &problems)))
-            files += events(for: cycle, problems: &problems)
+        for cycle in ordered {
+            files.append(cycleFile(cycle, successors: successors(of: cycle, among: ordered, candidates: candidates)))
+            files += events(for: cycle)
         }
         return (files, problems)
     }
@@ -70,7 +75,12 @@ struct EndOfLifeMapping {
             ("tags", Self.list((product.tags + [product.category].filter { !$0.isEmpty } + ["endoflife"]).uniqued())),
             ("generated", Self.marker),
         ]
-        front.append(("data", Self.map([("endoflife_category", product.category), ("endoflife_permalink", "/" + product.permalink)])))
+        var data = [("endoflife_category", product.category), ("endoflife_permalink", "/" + product.permalink)]
+        // Identifiers by scheme, each a list, for matching a software bill of materials.
+        for scheme in product.identifiers.map(\.scheme).uniqued() {
+            data.append((scheme, Self.list(product.identifiers.filter { $0.scheme == scheme }.map(\.value), quoting: true)))
+        }
+        front.append(("data", Self.map(data, raw: Set(product.identifiers.map(\.scheme)))))
         let body = "\(product.title)'s release cycles as recorded by endoflife.date [@\(sourceID)].\n"
         return File(path: "Content/entities/endoflife/\(product.slug).md", text: Self.document(front, body))
     }
@@ -94,11 +104,14 @@ struct EndOfLifeMapping {
         var front = [
             ("name", Scaffold.quoted(label(cycle))), ("type", isModelFamily ? "model" : "product"), ("parent", product.slug),
         ]
+        if placed.end?.hasExtendedSupport == true {
+            front.append(("channels", "[\(Self.standard), { \(Self.extendedSupport): extended }]"))
+        }
         if !successors.isEmpty { front.append(("successors", Self.list(successors))) }
         front.append(("tags", "[endoflife]"))
         front.append(("generated", Self.marker))
         let used: Set = ["releaseCycle", "releaseLabel", "releaseDate", "link", "outOfOrder", "staleReleaseThresholdDays", "recommendedReplacement"]
-        var data = [("release_cycle", cycle.name)]
+        var data = [("release_cycle", cycle.name), ("release_date", placed.released)]
         for field in cycle.fields where !used.contains(field.key) {
             switch field.value {
             case .date(let text), .text(let text): data.append((Self.snakeCase(field.key), text))
@@ -107,89 +120,95 @@ struct EndOfLifeMapping {
             }
         }
         front.append(("data", Self.map(data)))
-        let body = "\(label(cycle)), a release cycle of [[\(product.slug)]], released \(placed.released) [@\(sourceID)].\n"
+        var body = "\(label(cycle)), a release cycle of [[\(product.slug)]], released \(placed.released) [@\(sourceID)].\n"
+        if placed.end == nil, cycle.value("eol") != .flag(false), cycle.value("eol") != .missing {
+            body += "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"
+        }
         return File(path: "Content/entities/endoflife/\(product.slug)/\(placed.id).md", text: Self.document(front, body))
     }
 
-    /// The recommended replacement and the next cycle, where they exist and come later
-    /// (a succession never runs backwards, so it never loops).
-    private func successors(of placed: Placed, next: Placed?, among all: [Placed], problems: inout [Diagnostic]) -> [String] {
+    /// The recommended replacement, where it names a cycle released later (a succession
+    /// never runs backwards, so it never loops), and the next supported cycle of the same
+    /// track (`EndOfLifeTracks`).
+    private func successors(of placed: Placed, among all: [Placed], candidates: [EndOfLifeTracks.Candidate]) -> [String] {
         var result: [String] = []
         if case .text(let replacement) = placed.cycle.value("recommendedReplacement") {
             if let target = all.first(where: { $0.cycle.name == replacement }), target.released > placed.released {
                 result.append(target.id)
             }
         }
-        if let next, !result.contains(next.id) { result.append(next.id) }
+        if let next = EndOfLifeTracks.successor(of: candidate(placed), among: candidates), !result.contains(next) { result.append(next) }
         return result
+    }
+
+    private func candidate(_ placed: Placed) -> EndOfLifeTracks.Candidate {
+        var isLTS = false
+        switch placed.cycle.value("lts") {
+        case .flag(let flag): isLTS = flag
+        case .date: isLTS = true
+        default: break
+        }
+        return EndOfLifeTracks.Candidate(
+            id: placed.id, name: placed.cycle.name, released: placed.released, isLTS: isLTS,
+            last: placed.end.map(\.last) ?? (placed.cycle.value("eol") == .flag(true) ? placed.released : nil))
     }
 
     // MARK: - Events
 
-    private func events(for placed: Placed, problems: inout [Diagnostic]) -> [File] {
-        let cycle = placed.cycle
-        let name = label(cycle)
-        var releaseStatus = [("availability", "generally-available")]
-        var files: [File] = []
-        switch cycle.value("eol") {
-        case .date(let eol) where eol <= placed.released:
-            problems.append(
-                .warning(cycle.location(of: "eol"), "cycle '\(cycle.name)': end of life \(eol) is not after its release \(placed.released); left out")
-            )
-        case .date(let eol) where eol >= today:
-            releaseStatus.append(("ends", eol))
-        case .date(let eol):
-            files.append(
-                retirement(placed, name, date: eol, text: "\(name) reached its end of life on \(eol): no more fixes, security fixes included"))
-        case .flag(true):
-            files.append(
-                retirement(
-                    placed, name, date: approximateEnd(of: placed),
-                    text:
-                        "\(name) has reached its end of life; endoflife.date gives no date, so this event is dated approximately by the last date it records for the cycle"
-                ))
-        default: break
-        }
-        files.insert(
+    private func events(for placed: Placed) -> [File] {
+        let name = label(placed.cycle)
+        var files = [
             event(
-                placed, "release", title: "\(name) released", date: placed.released, type: "release", status: releaseStatus,
-                text: "\(name) was released on \(placed.released)"), at: 0)
-        if case .date(let eoas) = cycle.value("eoas"), eoas > placed.released {
+                placed, "release", title: "\(name) released", date: placed.released, type: "release",
+                status: Self.map([("availability", "generally-available")]), text: "\(name) was released on \(placed.released)")
+        ]
+        if let end = placed.end { files.append(endOfLife(placed, name, end)) }
+        if case .date(let eoas) = placed.cycle.value("eoas"), eoas > placed.released {
             files.append(
                 event(
                     placed, "active-support-ends", title: "Active support of \(name) ends", date: eoas, type: "other",
-                    status: [("priority", "maintained")],
+                    status: Self.map([("priority", "maintained")]),
                     text: "Active support of \(name) ends on \(eoas); security fixes go on until its end of life"))
         }
         return files
     }
 
-    /// The retirement's id ends in `retired`, which sorts after `release`: on a tie of
-    /// dates the release applies first.
-    private func retirement(_ placed: Placed, _ name: String, date: String, text: String) -> File {
-        event(
-            placed, "retired", title: "\(name) reaches its end of life", date: date, type: "shutdown", status: [("availability", "retired")],
-            text: text)
-    }
-
-    /// A date for an end of life known only to have passed: the year of the last date
-    /// recorded for the cycle, approximately; the release day when that year would start
-    /// before the release.
-    private func approximateEnd(of placed: Placed) -> String {
-        var last = placed.released
-        for key in ["latestReleaseDate", "eoas"] {
-            if case .date(let date) = placed.cycle.value(key), date > last { last = date }
+    /// The end of life as an announced end, whether it has come or not, so that the
+    /// knowledge base is the same on any day. endoflife.date does not say when an end was
+    /// announced: the announcement is dated by the release, approximately (`~2026-05-12`),
+    /// so its notice reads "about". With extended support, the standard channel ends at the
+    /// end of life and the extended-support channel at its own end.
+    private func endOfLife(_ placed: Placed, _ name: String, _ end: CycleEnd) -> File {
+        let status: String
+        var title: String
+        var text: String
+        switch end.kind {
+        case .dated:
+            title = "\(name) to reach its end of life on \(end.date)"
+            text = "endoflife.date gives \(end.date) as the end of life of \(name)."
+        case .bounded(let by):
+            title = "\(name) reaches its end of life, around \(end.day)"
+            text = "endoflife.date says that \(name) has reached its end of life, without a date; it is dated approximately by \(by), \(end.day)."
         }
-        return last.prefix(4) > placed.released.prefix(4) ? "~" + last.prefix(4) : "~" + placed.released
+        if end.hasExtendedSupport {
+            var ends = [(Self.standard, end.date)]
+            if let extended = end.extended { ends.append((Self.extendedSupport, extended)) }
+            status = "{ ends: \(Self.map(ends)) }"
+            title += end.extended.map { ", extended support until \($0)" } ?? ", extended support goes on"
+            text += " Extended support goes on \(end.extended.map { "until \($0)" } ?? "with no end given"), with security fixes."
+        } else {
+            status = Self.map([("ends", end.date)])
+            text += " After it, no more fixes, security fixes included."
+        }
+        text += " endoflife.date does not say when the end was announced, so the announcement is dated approximately by the release"
+        return event(placed, "end-of-life", title: title, date: "~" + placed.released, type: "other", status: status, text: text)
     }
 
-    private func event(_ placed: Placed, _ suffix: String, title: String, date: String, type: String, status: [(String, String)], text: String)
-        -> File
-    {
+    private func event(_ placed: Placed, _ suffix: String, title: String, date: String, type: String, status: String, text: String) -> File {
         let front = [
             ("title", Scaffold.quoted(title)), ("date", date), ("type", type), ("entities", Self.list([product.slug, placed.id])),
             ("sources", "[\(sourceID)]"), ("tags", "[endoflife]"), ("generated", Self.marker),
-            ("status", "\n  \(placed.id): " + Self.map(status)),
+            ("status", "\n  \(placed.id): " + status),
         ]
         let id = "\(placed.id)-\(suffix)"
         return File(path: "Content/events/endoflife/\(product.slug)/\(id).md", text: Self.document(front, "\(text) [@\(sourceID)].\n"))
@@ -197,20 +216,11 @@ struct EndOfLifeMapping {
 
     // MARK: - Names
 
-    /// The cycle's label: its own `releaseLabel`, else the product's, with the tokens
-    /// filled in; a template with Liquid in it, or none, gives "Title cycle".
-    private func label(_ cycle: EndOfLifeProduct.Cycle) -> String {
-        var template: String?
-        if case .text(let own) = cycle.value("releaseLabel") { template = own } else { template = product.releaseLabel }
-        guard let template, !template.contains("{{"), !template.contains("{%") else { return "\(product.title) \(cycle.name)" }
-        var codename = ""
-        if case .text(let name) = cycle.value("codename") { codename = name }
-        if template.contains("__CODENAME__") && codename.isEmpty { return "\(product.title) \(cycle.name)" }
-        let label = template.replacingOccurrences(of: "__RELEASE_CYCLE__", with: cycle.name).replacingOccurrences(of: "__CODENAME__", with: codename)
-        // "12 (Bookworm)" says which product only with its name before it.
-        let firstWord = product.title.split(separator: " ").first.map(String.init) ?? product.title
-        return label.localizedCaseInsensitiveContains(firstWord) ? label : "\(product.title) \(label)"
-    }
+    private func label(_ cycle: EndOfLifeProduct.Cycle) -> String { EndOfLifeNames.label(of: cycle, in: product) }
+
+    /// The channels of a cycle with extended support.
+    static let standard = "standard"
+    static let extendedSupport = "extended-support"
 
     /// An id part from a cycle name, as `vane new` makes ids, with `+` read as `plus`
     /// (`5+` → `5-plus`).
@@ -237,10 +247,13 @@ struct EndOfLifeMapping {
         return "---\n" + lines.joined(separator: "\n") + "\n---\n" + body
     }
 
-    static func list(_ items: [String]) -> String { "[" + items.map(quotedIfNeeded).joined(separator: ", ") + "]" }
+    static func list(_ items: [String], quoting: Bool = false) -> String {
+        "[" + items.map { quoting ? Scaffold.quoted($0) : quotedIfNeeded($0) }.joined(separator: ", ") + "]"
+    }
 
-    static func map(_ pairs: [(String, String)]) -> String {
-        "{ " + pairs.map { "\($0.0): \(quotedIfNeeded($0.1))" }.joined(separator: ", ") + " }"
+    /// `{ key: value, … }`; the values of the keys in `raw` are written as they are (a list).
+    static func map(_ pairs: [(String, String)], raw: Set<String> = []) -> String {
+        "{ " + pairs.map { "\($0.0): \(raw.contains($0.0) ? $0.1 : quotedIfNeeded($0.1))" }.joined(separator: ", ") + " }"
     }
 
     /// Ids, dates and words as they are; anything else quoted.

@@ -53,6 +53,8 @@ struct EndOfLifeProduct: Sendable {
     var releasePolicyLink: String?
     /// The product's label template for its cycles (`__RELEASE_CYCLE__`, `__CODENAME__`).
     var releaseLabel: String?
+    /// Its `identifiers` (`- purl: pkg:pypi/django`), in the file's order.
+    var identifiers: [(scheme: String, value: String)] = []
     var cycles: [Cycle]
 }
 
@@ -121,7 +123,18 @@ enum EndOfLifeReader {
             EndOfLifeProduct(
                 slug: slug, title: title, permalink: permalink, category: scalar("category") ?? "",
                 tags: (scalar("tags") ?? "").split(separator: " ").map(String.init), releasePolicyLink: scalar("releasePolicyLink"),
-                releaseLabel: scalar("releaseLabel"), cycles: cycles))
+                releaseLabel: scalar("releaseLabel"), identifiers: identifiers(mapping["identifiers"]), cycles: cycles))
+    }
+
+    /// One-key mappings whose key is an id scheme (`purl`, `cpe`, `repology`); anything
+    /// else is left out.
+    private static func identifiers(_ node: Node?) -> [(scheme: String, value: String)] {
+        (node?.sequence ?? []).compactMap { item in
+            guard let pair = item.mapping?.first, item.mapping?.count == 1, let scheme = pair.key.string, let value = pair.value.scalar?.string,
+                !value.isEmpty, scheme.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") })
+            else { return nil }
+            return (scheme, value)
+        }
     }
 
     struct Failure: Error {

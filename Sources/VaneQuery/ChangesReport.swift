@@ -58,7 +58,9 @@ extension GraphReader {
             let from = m.move.from ?? "none"
             return ChangeRow(
                 date: m.move.date.text, kind: "move", id: m.move.event,
-                what: "\(m.entity)\(m.move.channel.map { " (\($0))" } ?? ""): \(m.move.axis.rawValue) \(from) → \(m.move.to)", commit: nil,
+                what:
+                    "\(m.entity)\(m.move.channel.map { " (\(board.channelName($0, of: m.entity)))" } ?? ""): \(m.move.axis.rawValue) \(from) → \(m.move.to)",
+                commit: nil,
                 subject: nil, entity: m.entity, axis: m.move.axis.rawValue, channel: m.move.channel, from: m.move.from, to: m.move.to,
                 sources: board.eventSources[m.move.event] ?? [])
         }
@@ -66,7 +68,7 @@ extension GraphReader {
             let axis: StatusSetting.Axis = end.kind == .end ? .ends : .closes
             return ChangeRow(
                 date: end.announced.text, kind: axis.rawValue, id: end.event,
-                what: "\(end.entity)\(end.channel.map { " (\($0))" } ?? ""): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
+                what: "\(end.entity)\(board.channelSuffix(end)): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
                 // The date announced, written as JSON dates are.
                 axis: axis.rawValue, channel: end.channel, from: nil, to: JSONDate(end.date).iso, sources: board.eventSources[end.event] ?? [])
         }

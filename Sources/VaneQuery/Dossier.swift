@@ -31,6 +31,8 @@ public struct Dossier: Encodable, Sendable {
     public var status: StatusReportRow?
     /// The same status in words, for the terminal.
     var statusLines: [String] = []
+    /// Its release cycle's facts, when it is one (LTS, latest version, support ends).
+    public var cycle: CycleFacts?
     public var outgoing: [Link]
     public var incoming: [Link]
     public var body: String
@@ -41,7 +43,7 @@ public struct Dossier: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, path, fields, aliases, tags, asOf, status, outgoing, incoming, body
+        case id, kind, title, path, fields, aliases, tags, asOf, status, cycle, outgoing, incoming, body
     }
 
     /// Date fields are JSON dates (ISO, with their precision and `approximate`); a product's
@@ -64,6 +66,7 @@ public struct Dossier: Encodable, Sendable {
         try c.encode(tags, forKey: .tags)
         try c.encode(asOf.map(JSONDate.init), forKey: .asOf)
         try c.encode(status, forKey: .status)
+        try c.encode(cycle, forKey: .cycle)
         try c.encode(outgoing, forKey: .outgoing)
         try c.encode(incoming, forKey: .incoming)
         try c.encode(body, forKey: .body)
@@ -87,6 +90,11 @@ public struct Dossier: Encodable, Sendable {
         for key in shown.keys.sorted() where !(shown[key] ?? "").isEmpty {
             let value = Dossier.isDate(key) ? shown[key]!.displayDate : shown[key]!
             lines.append("  \(key): \(value)")
+        }
+        if let cycle {
+            lines.append("")
+            lines.append("Release cycle \(cycle.cycle)" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
+            for (label, text) in cycle.lines { lines.append("  \(label): \(text)") }
         }
         if !statusLines.isEmpty {
             lines.append("")
@@ -120,7 +128,10 @@ extension Dossier {
     static func statusLines(_ row: StatusRow, board: StatusBoard) -> [String] {
         let (s, asOf) = (row.status, board.asOf)
         let channels =
-            s.channels.isEmpty ? "" : " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")"
+            s.channels.isEmpty
+            ? ""
+            : " (" + s.channels.keys.sorted().map { "\(board.channelName($0, of: row.entity)): \(s.channels[$0]!.value)" }.joined(separator: ", ")
+                + ")"
         var lines = ["Status as of \(asOf.display)"]
         lines.append("  availability: " + (s.availability.map { "\($0.value)\(channels) (set by \($0.event))" } ?? "unknown"))
         lines.append("  priority: " + (s.priority.map { "\($0.value) (set by \($0.event))" } ?? "unknown"))
@@ -128,7 +139,7 @@ extension Dossier {
         if !row.successors.isEmpty { lines.append("  successors: \(board.successors(row, csv: false))") }
         for end in s.ends {
             lines.append(
-                "  ends: \(end.date.display)\(end.channel.map { " (\($0))" } ?? ""), \(end.countdown(asOf: asOf)), after \(end.notice) of notice (\(end.event))"
+                "  ends: \(end.date.display)\(board.channelSuffix(end)), \(end.countdown(asOf: asOf)), after \(end.notice) of notice (\(end.event))"
             )
         }
         return lines
@@ -147,8 +158,10 @@ extension GraphReader {
     /// An entry's dossier; for a product with a status, where it stands at `asOf`.
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
+        guard dossier.kind == Kind.entity.rawValue else { return dossier }
         let board = try statusBoard(asOf: asOf)
-        guard dossier.kind == Kind.entity.rawValue, let row = board.rowsByEntity[dossier.id] else { return dossier }
+        dossier.cycle = board.entities[dossier.id]?.cycle
+        guard let row = board.rowsByEntity[dossier.id] else { return dossier }
         dossier.asOf = asOf
         dossier.status = StatusReportRow(row, board: board)
         dossier.statusLines = Dossier.statusLines(row, board: board)

@@ -8,6 +8,10 @@ public struct EndReport: Encodable, Sendable {
     public var name: String
     /// Nil when the whole product ends (printed as JSON `null`).
     @Null public var channel: String?
+    /// The channel's support tier (`paid`, `extended`), when it has one.
+    @Null public var channelTier: String?
+    /// The product's release cycle facts, when it is one.
+    @Null public var cycle: CycleFacts?
     public var date: JSONDate
     /// From the as-of day to the start of the end; negative once it has passed.
     public var daysLeft: Int
@@ -36,6 +40,8 @@ public struct EndReport: Encodable, Sendable {
         entity = end.entity
         name = board.entities[end.entity]?.name ?? end.entity
         channel = end.channel
+        channelTier = end.channel.flatMap { board.entities[end.entity]?.tiers[$0]?.rawValue }
+        cycle = board.entities[end.entity]?.cycle
         date = JSONDate(end.date)
         daysLeft = end.daysLeft(asOf: board.asOf)
         noticeDays = end.noticeDays
@@ -77,10 +83,18 @@ extension StatusBoard {
             headers: ["ENDS", "COUNTDOWN", "ENTITY", "CHANNEL", "NOTICE", "SUCCESSORS", "ANNOUNCED BY"],
             rows: ends.map { end in
                 [
-                    end.date.display, end.countdown(asOf: asOf), end.entity, end.channel ?? "-", end.notice,
+                    end.date.display, end.countdown(asOf: asOf), end.entity, end.channel.map { channelName($0, of: end.entity) } ?? "-", end.notice,
                     successors(of: end.entity).joined(separator: ", ").nonEmpty ?? "-", end.event,
                 ]
             })
+    }
+}
+
+extension StatusBoard {
+    /// ` (api)`, ` (extended-support (paid))`: the channel of an end after its date; empty
+    /// for the whole product.
+    func channelSuffix(_ end: AnnouncedEnd) -> String {
+        end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""
     }
 }
 

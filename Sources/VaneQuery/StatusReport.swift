@@ -26,14 +26,24 @@ extension GraphReader {
             let aliases = try Dictionary(
                 Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases").map { ($0[0] as String, $0[1] as String) },
                 uniquingKeysWith: { a, _ in a })
-            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels)) {
+            var tiers: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels, E.channelTiers, E.extra)) {
                 let id: String = row[E.id]
-                entities[id] = EntityInfo(name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [])
+                let extra = (try? JSONDecoder().decode([String: FieldValue].self, from: Data((row[E.extra] as String).utf8))) ?? [:]
+                entities[id] = EntityInfo(
+                    name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [], cycle: CycleFacts(extra))
                 let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
                 if !list.isEmpty { declared[id] = list }
+                let tiered = (try? JSONDecoder().decode([String: String].self, from: Data((row[E.channelTiers] as String).utf8))) ?? [:]
+                if !tiered.isEmpty { tiers[id] = tiered }
             }
             // As the linker reads them: a channel that names an entity is that entity's id.
-            declared = declared.mapValues { $0.map { Names.resolve($0, isID: { entities[$0] != nil }, aliases: aliases) ?? $0 } }
+            let resolve = { (name: String) in Names.resolve(name, isID: { entities[$0] != nil }, aliases: aliases) ?? name }
+            declared = declared.mapValues { $0.map(resolve) }
+            for (id, tiered) in tiers {
+                let resolved = tiered.compactMap { key, word in ChannelTier(rawValue: word).map { (resolve(key), $0) } }
+                entities[id]?.tiers = Dictionary(resolved, uniquingKeysWith: { a, _ in a })
+            }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
@@ -93,6 +103,10 @@ public struct StatusReportRow: Encodable, Sendable {
     @Null public var closes: EndReport?
     public var successors: [String]
     public var moves: [Move]
+    /// The tiers of its channels that have one (`extended-support: extended`).
+    public var channelTiers: [String: String]
+    /// Its release cycle's facts, when it is one.
+    @Null public var cycle: CycleFacts?
 
     public struct Move: Encodable, Sendable {
         public var date: JSONDate
@@ -127,6 +141,8 @@ public struct StatusReportRow: Encodable, Sendable {
         ends = row.nextEnd.map { EndReport($0, board: board) }
         closes = row.nextClosure.map { EndReport($0, board: board) }
         successors = row.successors
+        channelTiers = (board.entities[row.entity]?.tiers ?? [:]).mapValues(\.rawValue)
+        cycle = board.entities[row.entity]?.cycle
         moves = row.status.moves.map {
             Move(
                 date: JSONDate($0.date), event: $0.event, axis: $0.axis.rawValue, channel: $0.channel, from: $0.from, to: $0.to,
@@ -154,7 +170,9 @@ extension StatusBoard {
             let s = row.status
             var availability = s.availability?.value ?? "-"
             if !s.channels.isEmpty {
-                availability += " (" + s.channels.keys.sorted().map { "\($0): \(s.channels[$0]!.value)" }.joined(separator: ", ") + ")"
+                availability +=
+                    " (" + s.channels.keys.sorted().map { "\(channelName($0, of: row.entity)): \(s.channels[$0]!.value)" }.joined(separator: ", ")
+                    + ")"
             }
             if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
             let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
@@ -165,7 +183,7 @@ extension StatusBoard {
                 format == .csv
                 ? (end.map { ($0.kind == .closure ? "closes " : "") + $0.date.text } ?? "")
                 : end.map {
-                    "\($0.kind == .closure ? "sign-ups close " : "")\($0.date.display)\($0.channel.map { " (\($0))" } ?? ""), \($0.countdown(asOf: asOf))"
+                    "\($0.kind == .closure ? "sign-ups close " : "")\($0.date.display)\(channelSuffix($0)), \($0.countdown(asOf: asOf))"
                 } ?? "-"
             let notice = format == .csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             return [

@@ -131,6 +131,26 @@ struct IncrementalTests {
         ]
     }
 
+    @Test func aProductPageFollowsItsCyclesFacts() throws {
+        let cycle = """
+            ---
+            name: Acme 1
+            type: product
+            parent: acme
+            data: { release_cycle: "1", latest: "1.0.1" }
+            ---
+            The first cycle.
+            """
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: product\n---\nA product.\n", "Content/entities/acme-1.md": cycle,
+        ])
+        _ = build(kb)
+        #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.1</td>"))
+        try kb.write(cycle.replacingOccurrences(of: "1.0.1", with: "1.0.2"), to: "Content/entities/acme-1.md")
+        _ = build(kb)
+        #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.2</td>"))
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])

@@ -11,10 +11,10 @@ import VaneTestSupport
 /// format (Tests/Fixtures/endoflife, described in its FORMAT.md).
 struct EndOfLifeImportTests {
     static let fixture = Repository.fixture("endoflife")
-    static let today = "2026-11-30"
+    static let golden = "Tests/VaneImportTests/Golden/"
 
     private func importing(_ folder: String, into kb: TemporaryKnowledgeBase, only: [String] = []) -> (EndOfLifeImport.Summary, [Diagnostic]) {
-        var options = EndOfLifeImport.Options(products: Self.fixture.appendingPathComponent(folder).path, root: kb.root, today: Self.today)
+        var options = EndOfLifeImport.Options(products: Self.fixture.appendingPathComponent(folder).path, root: kb.root)
         options.only = only
         return EndOfLifeImport.run(options)
     }
@@ -23,56 +23,31 @@ struct EndOfLifeImportTests {
         let kb = try TemporaryKnowledgeBase()
         let (summary, diagnostics) = importing("products", into: kb)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        #expect(summary.products == 5 && summary.cycles == 21 && summary.sources == 5)
+        #expect(summary.products == 5 && summary.cycles == 21 && summary.sources == 5 && summary.events == 49)
         #expect(summary.entities == 26 && summary.written == summary.entities + summary.events + summary.sources)
         let outcome = Pipeline.check(Pipeline.Options(root: kb.root))
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     }
 
-    @Test func aCycleWithAFutureEndIsAnnouncedOnItsRelease() throws {
+    @Test func aCycleIsItsReleaseAndAnEndAnnouncedApproximatelyOnItsRelease() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb, only: ["acmedb"])
-        #expect(
-            try kb.read("Content/entities/endoflife/acmedb/acmedb-3-10.md") == """
-                ---
-                name: "AcmeDB 3.10"
-                type: product
-                parent: acmedb
-                tags: [endoflife]
-                generated: endoflife
-                data: { release_cycle: "3.10", lts: true, eoas: 2027-05-12, eol: 2029-05-12, latest: "3.10.2", latest_release_date: 2026-10-20 }
-                ---
-                AcmeDB 3.10, a release cycle of [[acmedb]], released 2026-05-12 [@endoflife-acmedb].
-
-                """)
-        #expect(
-            try kb.read("Content/events/endoflife/acmedb/acmedb-3-10-release.md") == """
-                ---
-                title: "AcmeDB 3.10 released"
-                date: 2026-05-12
-                type: release
-                entities: [acmedb, acmedb-3-10]
-                sources: [endoflife-acmedb]
-                tags: [endoflife]
-                generated: endoflife
-                status:
-                  acmedb-3-10: { availability: generally-available, ends: 2029-05-12 }
-                ---
-                AcmeDB 3.10 was released on 2026-05-12 [@endoflife-acmedb].
-
-                """)
+        let files = [
+            "Content/entities/endoflife/acmedb.md", "Content/entities/endoflife/acmedb/acmedb-3-10.md",
+            "Content/events/endoflife/acmedb/acmedb-3-10-release.md", "Content/events/endoflife/acmedb/acmedb-3-10-end-of-life.md",
+        ]
+        expectGolden(try files.map { "== \($0)\n" + (try kb.read($0)) }.joined(), Self.golden + "acmedb-3-10.txt")
     }
 
     @Test func endsOfLifeAsTheDataMeansThem() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb)
+        // Every end of life is an announced end, past or not: dated as written; `eol: true`
+        // approximately, by the latest date that bounds it; `eol: false` announces nothing;
+        // extended support is its own channel, ending later.
+        expectGolden(try endsDigest(kb), Self.golden + "fixture-ends.txt")
         let events = "Content/events/endoflife/"
-        // A past end of life retires the cycle on its day; `eol: true` approximately, by
-        // the last date recorded for the cycle; `eol: false` announces nothing.
-        #expect(try kb.read(events + "acmedb/acmedb-3-1-retired.md").contains("date: 2025-01-31\ntype: shutdown\n"))
-        #expect(try kb.read(events + "acmedb/acmedb-2-7-retired.md").contains("date: ~2022\n"))
-        #expect(try kb.read(events + "nimbus/nimbus-20-retired.md").contains("date: ~2021\n"))
-        #expect(!FileManager.default.fileExists(atPath: kb.url(events + "acmedb/acmedb-3-9-retired.md").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url(events + "acmedb/acmedb-3-9-end-of-life.md").path))
         #expect(try kb.read(events + "acmedb/acmedb-3-9-release.md").contains("acmedb-3-9: { availability: generally-available }\n"))
         // A dated end of active support lowers the priority; `eoas: true` has no date.
         #expect(try kb.read(events + "acmedb/acmedb-3-9-active-support-ends.md").contains("date: 2026-05-12\n"))
@@ -84,6 +59,68 @@ struct EndOfLifeImportTests {
         #expect(try kb.read("Content/entities/endoflife/larkphone/larkphone-5.md").contains("successors: [larkphone-5-plus]"))
     }
 
+    /// Cycles cut from the real data, one case each: Ubuntu's LTS track and extended
+    /// support, Hadoop's ends on the release day, CakePHP's `eol: true` before the last
+    /// release, AWS Lambda's parallel runtimes, Node.js's LTS lines, Amazon EKS's dated ends.
+    @Test func realProductsGetTheirEndsSuccessorsAndNames() throws {
+        let kb = try TemporaryKnowledgeBase()
+        let (_, diagnostics) = importing("real", into: kb)
+        let described = diagnostics.map { $0.description.replacingOccurrences(of: Self.fixture.path + "/", with: "") }
+        expectGolden(described.joined(separator: "\n") + "\n", Self.golden + "real-diagnostics.txt")
+        expectGolden(try cyclesDigest(kb) + "\n" + (try endsDigest(kb)), Self.golden + "real-cycles.txt")
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
+    }
+
+    @Test func extendedSupportIsNeverTextWithoutSecurityFixes() throws {
+        let kb = try TemporaryKnowledgeBase()
+        _ = importing("real", into: kb)
+        for (path, data) in snapshot(of: kb.url("Content/events/endoflife")) where path.hasSuffix("-end-of-life.md") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(text.lowercased().contains("extended support") != text.contains("no more fixes"), "\(path)")
+        }
+    }
+
+    @Test func anEndWithNothingToDateItByIsRecordedAsUnknown() throws {
+        let folder = try TemporaryKnowledgeBase([
+            "products/oldie.md": """
+            ---
+            title: Oldie
+            category: app
+            permalink: /oldie
+            releases:
+              - releaseCycle: "1"
+                releaseDate: 2010-01-05
+                eol: true
+            ---
+
+            > Oldie.
+            """
+        ])
+        let kb = try TemporaryKnowledgeBase()
+        let (summary, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root))
+        #expect(diagnostics.isEmpty && summary.events == 1)
+        #expect(
+            try kb.read("Content/entities/endoflife/oldie/oldie-1.md").hasSuffix(
+                "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"))
+    }
+
+    @Test func namesSayTheProductOnce() {
+        #expect(EndOfLifeNames.naming("Google Pixel", in: "Pixel 11") == "Google Pixel 11")
+        #expect(EndOfLifeNames.naming("Apple macOS", in: "macOS 10.12 (Sierra)") == "Apple macOS 10.12 (Sierra)")
+        #expect(EndOfLifeNames.naming("Red Hat build of OpenJDK", in: "OpenJDK 11") == "Red Hat build of OpenJDK 11")
+        #expect(EndOfLifeNames.naming("IBM MQ", in: "WebSphere MQ 5.3") == "IBM WebSphere MQ 5.3")
+        #expect(EndOfLifeNames.naming("Debian", in: "12 (Bookworm)") == "Debian 12 (Bookworm)")
+        #expect(EndOfLifeNames.naming("Motorola Mobility", in: "Motorola Moto E14") == "Motorola Moto E14")
+    }
+
+    @Test func successorsFollowTheirTrackInVersionOrder() {
+        #expect(
+            ["java8", "java8.al2", "python3.12", "3.10", "9.7_u4", "5+", "provided"].map(EndOfLifeTracks.track) == [
+                "java", "java", "python", "", "", "", "provided",
+            ])
+        #expect(["10", "2", "0.12", "3.10", "3.9", "24.04"].sorted(by: VersionOrder.precedes) == ["0.12", "2", "3.9", "3.10", "10", "24.04"])
+    }
+
     @Test func aModelFamilyWithItsRecommendedReplacements() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb, only: ["zephyr-llm"])
@@ -93,10 +130,8 @@ struct EndOfLifeImportTests {
         #expect(
             try kb.read(cycles + "zephyr-llm-zephyr-2-1.md").contains(
                 "type: model\nparent: zephyr-llm\nsuccessors: [zephyr-llm-zephyr-swift-2-20260115]\n"))
-        // The replacement and the next cycle, when they differ.
-        #expect(
-            try kb.read(cycles + "zephyr-llm-zephyr-preview-1.md").contains(
-                "successors: [zephyr-llm-zephyr-swift-2-20260115, zephyr-llm-zephyr-2-1]\n"))
+        // The replacement; the next cycle only when it is of the same track.
+        #expect(try kb.read(cycles + "zephyr-llm-zephyr-preview-1.md").contains("successors: [zephyr-llm-zephyr-swift-2-20260115]\n"))
         // "N/A" names no cycle.
         #expect(!(try kb.read(cycles + "zephyr-llm-zephyr-ultra-3.md")).contains("successors"))
         let source = try kb.read("Content/sources/endoflife/endoflife-zephyr-llm.md")
@@ -120,31 +155,45 @@ struct EndOfLifeImportTests {
         #expect(
             changed == [
                 "events/endoflife/acmedb/acmedb-3-11-release.md", "events/endoflife/acmedb/acmedb-3-11-active-support-ends.md",
-                "entities/endoflife/acmedb/acmedb-3-11.md", "entities/endoflife/acmedb/acmedb-3-10.md",
+                "events/endoflife/acmedb/acmedb-3-11-end-of-life.md", "entities/endoflife/acmedb/acmedb-3-11.md",
                 "entities/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115.md",
-                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115-release.md",
+                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115-end-of-life.md",
             ], "\(changed.sorted())")
         #expect(
             removed == [
                 "entities/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1.md",
                 "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-release.md",
-                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-retired.md",
+                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-end-of-life.md",
             ], "\(removed.sorted())")
         #expect(newer.written == changed.count && newer.removed == removed.count)
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
     }
 
-    @Test func aFileWithoutTheMarkerIsNeverTouched() throws {
+    @Test func aFileEditedOrTakenOverByHandIsKeptWithAWarning() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb)
-        let path = "Content/entities/endoflife/nimbus/nimbus-24.md"
-        let edited = try kb.read(path).replacingOccurrences(of: "generated: endoflife\n", with: "").replacingOccurrences(
-            of: "released", with: "shipped")
-        try kb.write(edited, to: path)
-        let (summary, diagnostics) = importing("products", into: kb)
-        #expect(diagnostics.map(\.description) == ["\(path):1:1: error: not written by the import (no 'generated: endoflife'); left as it is"])
-        #expect(try kb.read(path) == edited)
-        #expect(summary.written == 0)
+        let taken = "Content/entities/endoflife/nimbus/nimbus-24.md"
+        let takenText = try kb.read(taken).replacing(#/generated: endoflife \w+\n/#, with: "").replacingOccurrences(of: "released", with: "shipped")
+        try kb.write(takenText, to: taken)
+        let edited = "Content/entities/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115.md"
+        let editedText = try kb.read(edited).replacingOccurrences(of: "released", with: "first shipped")
+        try kb.write(editedText, to: edited)
+        // The newer data changes both (Zephyr Swift 2's end moves): neither is overwritten,
+        // and the import does not fail.
+        let (summary, diagnostics) = importing("products-newer", into: kb)
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(taken):1:1: warning: kept as written by hand (no 'generated: endoflife'); not updated",
+                "\(edited):1:1: warning: edited since the import wrote it; left as it is, not updated (delete it to have it written again, or remove its 'generated: endoflife' line to keep the edit for good)",
+            ])
+        #expect(try kb.read(taken) == takenText)
+        #expect(try kb.read(edited) == editedText)
+        #expect(summary.kept == 2 && summary.description.hasSuffix(", 2 kept as edited"))
+        // Deleted, it is written again.
+        try FileManager.default.removeItem(at: kb.url(edited))
+        let (again, _) = importing("products-newer", into: kb)
+        #expect(again.written == 1)
+        #expect(try kb.read(edited).contains("eol: 2027-01-31"))
     }
 
     @Test func aMalformedProductIsLocatedAndTheOthersImported() throws {
@@ -156,10 +205,33 @@ struct EndOfLifeImportTests {
         try folder.write(
             try String(contentsOf: Self.fixture.appendingPathComponent("malformed/broken.md"), encoding: .utf8), to: "products/broken.md")
         let (summary, diagnostics) = EndOfLifeImport.run(
-            EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root, today: Self.today))
+            EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root))
         #expect(diagnostics.count == 1)
         #expect(
             diagnostics.first?.description.hasPrefix(folder.url("products").path + "/broken.md:16:33: error: invalid YAML") == true, "\(diagnostics)")
         #expect(summary.products == 2)
+    }
+
+    /// Each cycle: id, name, channels and successors.
+    private func cyclesDigest(_ kb: TemporaryKnowledgeBase) throws -> String {
+        var lines: [String] = []
+        for (path, data) in snapshot(of: kb.url("Content/entities/endoflife")).sorted(by: { $0.key < $1.key }) where path.contains("/") {
+            let front = String(decoding: data, as: UTF8.self).split(separator: "\n").filter {
+                $0.hasPrefix("name:") || $0.hasPrefix("channels:") || $0.hasPrefix("successors:")
+            }
+            lines.append(path.split(separator: "/").last!.dropLast(3) + " " + front.joined(separator: " "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Each end-of-life event: its date, title and status line.
+    private func endsDigest(_ kb: TemporaryKnowledgeBase) throws -> String {
+        var lines: [String] = []
+        for (path, data) in snapshot(of: kb.url("Content/events/endoflife")).sorted(by: { $0.key < $1.key }) where path.hasSuffix("-end-of-life.md") {
+            let text = String(decoding: data, as: UTF8.self).split(separator: "\n")
+            let pick = text.filter { $0.hasPrefix("date:") || $0.hasPrefix("title:") || $0.hasPrefix("  ") }
+            lines.append(pick.joined(separator: " | "))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

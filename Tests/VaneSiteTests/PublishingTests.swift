@@ -80,7 +80,10 @@ struct PublishingTests {
             date["iso"] as? String == "2026-04" && date["approximate"] as? Bool == false && date["precision"] as? String == "month"
                 && date["start"] as? String == "2026-04-01")
         // A field that does not apply is null, never left out: every entry has every key.
-        let keys = ["id", "kind", "title", "type", "date", "end_date", "verdict", "url", "publisher", "aliases", "tags", "page", "successors"]
+        let keys = [
+            "id", "kind", "title", "type", "date", "end_date", "verdict", "url", "publisher", "aliases", "tags", "page", "successors",
+            "channel_tiers", "cycle",
+        ]
         for entry in graph["entries"] as! [[String: Any]] { #expect(Set(entry.keys) == Set(keys), "\(entry["id"]!)") }
         #expect(launch["verdict"] is NSNull && launch["successors"] is NSNull && launch["end_date"] is NSNull)
         for change in graph["status_changes"] as! [[String: Any]] { #expect(change.keys.contains("channel")) }

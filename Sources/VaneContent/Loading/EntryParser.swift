@@ -59,7 +59,7 @@ public struct EntryParser: Sendable {
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
         references(fm.list("successors"), .succeededBy, into: &e)
-        e.channels = channels(&fm)
+        e.channels = channels(&fm, tiers: &e.channelTiers)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
@@ -166,7 +166,8 @@ public struct EntryParser: Sendable {
     /// `generated` (which tool wrote the file) and `data` (fields kept as they are), for
     /// any kind: both go into `extra`, without a warning.
     private func readData(_ fm: inout FrontMatter, into e: inout Entry) {
-        if let generated = fm.text("generated") { e.extra["generated"] = .text(generated.text) }
+        // The tool's name; an importer may follow it with a digest of what it wrote.
+        if let generated = fm.text("generated") { e.extra["generated"] = .text(String(generated.text.split(separator: " ").first ?? "")) }
         guard let (node, at) = fm.node("data") else { return }
         guard case .mapping(let fields) = node else {
             return fm.diagnostics.append(.error(at, "'data' must map names to values"))
@@ -213,21 +214,59 @@ public struct EntryParser: Sendable {
         return value.text
     }
 
-    /// `channels: [api, app]`: ids, each once.
-    private func channels(_ fm: inout FrontMatter) -> [LocatedText]? {
-        guard let list = fm.list("channels") else { return nil }
+    /// `channels: [api, app]`: ids, each once. An item may give the channel a support tier
+    /// as a one-key mapping, `{ extended-support: paid }` (tiers in `ChannelTier`).
+    private func channels(_ fm: inout FrontMatter, tiers: inout [String: ChannelTier]) -> [LocatedText]? {
+        guard let (node, at) = fm.node("channels") else { return nil }
+        let items: [Node]
+        switch node {
+        case .sequence(let seq): items = Array(seq)
+        case .scalar: items = [node]
+        default:
+            fm.diagnostics.append(.error(at, "'channels' must be a list, not \(FrontMatter.describe(node))"))
+            return nil
+        }
         var seen: Set<String> = []
-        return list.filter { channel in
+        var result: [LocatedText] = []
+        for item in items {
+            guard let (channel, tier) = channelItem(item, &fm) else { continue }
             guard IDRule.isValid(channel.text) else {
                 fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')"))
-                return false
+                continue
             }
             guard seen.insert(channel.text).inserted else {
                 fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' is declared twice"))
-                return false
+                continue
             }
-            return true
+            if let tier { tiers[channel.text] = tier }
+            result.append(channel)
         }
+        return result
+    }
+
+    /// A channel item: `api`, or `{ extended-support: paid }`.
+    private func channelItem(_ item: Node, _ fm: inout FrontMatter) -> (LocatedText, ChannelTier?)? {
+        switch item {
+        case .scalar(let s) where !FrontMatter.isNull(s):
+            return (LocatedText(s.string, at: fm.location(of: item)), nil)
+        case .mapping(let pairs) where pairs.count == 1:
+            let (key, value) = pairs.first!
+            guard let name = key.scalar?.string, let word = value.scalar?.string else { break }
+            guard let tier = ChannelTier(rawValue: word) else {
+                let words = ChannelTier.allCases.map(\.rawValue)
+                let at = fm.location(of: value)
+                fm.diagnostics.append(
+                    .error(
+                        at,
+                        "channel tier '\(word)' is not one of \(words.joined(separator: ", "))\(Suggestion.hint(for: word, in: words))"))
+                return nil
+            }
+            return (LocatedText(name, at: fm.location(of: key)), tier)
+        default: break
+        }
+        let at = fm.location(of: item)
+        fm.diagnostics.append(.error(at, "each item of 'channels' must be a channel id, or a channel with its tier: '{ extended-support: paid }'"))
+        return nil
     }
 
     // MARK: - Status

@@ -86,6 +86,8 @@ public struct Entry: Sendable, Codable {
     public var status: [StatusSetting] = []
     /// A product's declared channels (`channels: [api, app]`); nil when it declares none.
     public var channels: [LocatedText]?
+    /// The support tier of each declared channel that has one (`{ extended-support: paid }`).
+    public var channelTiers: [String: ChannelTier] = [:]
     /// Front-matter keys the spec does not define, kept for templates and JSON.
     public var extra: [String: FieldValue] = [:]
     public var body: String = ""

@@ -64,6 +64,12 @@ public struct KnowledgeBase: Sendable {
     }
 
     public func entries(of kind: Kind) -> [Entry] { byKind[kind] ?? [] }
+
+    /// An entity's channel tiers, by channel as the linker names it (a channel written as
+    /// an entity's alias is that entity's id).
+    public func channelTiers(of entity: Entry) -> [String: ChannelTier] {
+        Dictionary(entity.channelTiers.map { (resolve($0.key) ?? $0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
 }
 
 extension Entry {

@@ -5,12 +5,20 @@ public struct EntityInfo: Sendable, Hashable {
     public var parent: String?
     /// What replaces it (`successors`), in the order written.
     public var successors: [String]
+    /// The tiers of its channels that have one, by channel.
+    public var tiers: [String: ChannelTier]
+    /// Its release cycle's facts (LTS, latest version, support ends), when it is one.
+    public var cycle: CycleFacts?
 
-    public init(name: String, type: String, parent: String?, successors: [String] = []) {
+    public init(
+        name: String, type: String, parent: String?, successors: [String] = [], tiers: [String: ChannelTier] = [:], cycle: CycleFacts? = nil
+    ) {
         self.name = name
         self.type = type
         self.parent = parent
         self.successors = successors
+        self.tiers = tiers
+        self.cycle = cycle
     }
 }
 
@@ -99,7 +107,9 @@ public struct StatusBoard: Sendable {
         let successors = StatusBoard.targets(kb.edges.filter { $0.relation == .succeededBy }.map { ($0.from, $0.to) })
         var entities: [String: EntityInfo] = [:]
         for e in kb.entries(of: .entity) {
-            entities[e.id] = EntityInfo(name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [])
+            entities[e.id] = EntityInfo(
+                name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [], tiers: kb.channelTiers(of: e),
+                cycle: CycleFacts(e.extra))
         }
         let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
         let sources = StatusBoard.targets(cites)

@@ -14,8 +14,15 @@ struct HistoryChart {
     private let start: Int
     private let end: Int
 
-    init(status: EntityStatus, name: String, scales: StatusScales, asOf: FuzzyDate, eventTitles: [String: String]) {
+    /// A channel as the chart names it, with its tier (`extended-support (paid)`).
+    private let channelName: (String) -> String
+
+    init(
+        status: EntityStatus, name: String, scales: StatusScales, asOf: FuzzyDate, eventTitles: [String: String],
+        channelName: @escaping (String) -> String = { $0 }
+    ) {
         self.status = status
+        self.channelName = channelName
         self.name = name
         self.scales = scales
         self.asOf = asOf
@@ -57,11 +64,12 @@ struct HistoryChart {
         let points = status.points.map { point in
             let a = point.availability.map(scales.label) ?? "unknown"
             let p = point.priority.map(scales.label) ?? "unknown"
-            let c = point.channels.keys.sorted().map { "\($0) \(scales.label(point.channels[$0]!).lowercased())" }.joined(separator: ", ")
+            let c = point.channels.keys.sorted().map { "\(channelName($0)) \(scales.label(point.channels[$0]!).lowercased())" }.joined(
+                separator: ", ")
             return "From \(point.date.display): availability \(a.lowercased())\(c.isEmpty ? "" : " (\(c))"), priority \(p.lowercased())."
         }
         let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map {
-            "Availability\($0.channel.map { " on \($0)" } ?? "") ends \($0.date.display)."
+            "Availability\($0.channel.map { " on \(channelName($0))" } ?? "") ends \($0.date.display)."
         }
         return (points + ends).joined(separator: " ")
     }
@@ -88,7 +96,7 @@ struct HistoryChart {
             // The legend follows the caption on its line.
             var x = left + Double(caption.count) * 7.2 + 12
             for (channel, colour) in lines {
-                let name = channel ?? ""
+                let name = channel.map(channelName) ?? ""
                 out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0 - 14))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
                 out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y0 - 8))\" font-size=\"11\">\(SVG.text(name))</text>\n"
                 x += 28 + Double(name.count) * 6.5
@@ -118,7 +126,7 @@ struct HistoryChart {
         for step in steps where step.1 != previous {
             previous = step.1
             let event = eventTitles[step.2.event] ?? step.2.event
-            let what = (channel.map { "\($0): " } ?? "") + scales.label(step.3)
+            let what = (channel.map { "\(channelName($0)): " } ?? "") + scales.label(step.3)
             out +=
                 "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"\(colour)\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(what)) (\(SVG.text(event)))</title></circle>\n"
         }
@@ -130,7 +138,7 @@ struct HistoryChart {
         var out = ""
         for end in status.ends where end.isAhead(asOf: asOf) {
             let x = x(end.date.startDay)
-            let label = "ends \(end.date.display)" + (end.channel.map { " (\($0))" } ?? "")
+            let label = "ends \(end.date.display)" + (end.channel.map { " (\(channelName($0)))" } ?? "")
             out +=
                 "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"#a4471b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             out +=

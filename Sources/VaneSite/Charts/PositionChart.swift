@@ -20,8 +20,9 @@ struct PositionChart {
     let root: String
     /// Distinguishes ids when a page holds more than one chart.
     let idPrefix: String
-    /// A channel's display name (an entity's name when the channel names one).
-    let channelName: (String) -> String
+    /// A channel's display name (an entity's name when the channel names one), with its
+    /// tier, by channel and product.
+    let channelName: (String, String) -> String
 
     /// One labelled mark: a product, or the channels of a product that share a value.
     struct Chip {
@@ -43,7 +44,7 @@ struct PositionChart {
     let lines: [String]
     let vendorColours: [(vendor: String, colour: String)]
 
-    init(board: StatusBoard, rows: [StatusRow], root: String, idPrefix: String, channelName: @escaping (String) -> String = { $0 }) {
+    init(board: StatusBoard, rows: [StatusRow], root: String, idPrefix: String, channelName: @escaping (String, String) -> String = { c, _ in c }) {
         self.board = board
         self.rows = rows
         self.root = root
@@ -56,7 +57,7 @@ struct PositionChart {
         for row in rows {
             guard let overall = row.status.availability?.value, let priority = row.status.priority?.value else { continue }
             for (channels, value) in PositionChart.groups(row.status) {
-                let suffix = channels.isEmpty ? "" : " · " + channels.map(channelName).joined(separator: ", ")
+                let suffix = channels.isEmpty ? "" : " · " + channels.map { channelName($0, row.entity) }.joined(separator: ", ")
                 chips.append(
                     Chip(
                         row: row, label: row.name + suffix, availability: value, priority: priority, colour: colours[row.vendor]!,

@@ -52,7 +52,7 @@ struct CalendarFeed {
     static func items(ends: [AnnouncedEnd], model: SiteModel) -> [Item] {
         ends.map { end in
             let product = model.kb.entry(end.entity)?.title ?? end.entity
-            let channel = end.channel.map { " \(model.channelName($0))" } ?? ""
+            let channel = end.channel.map { " \(model.channelName($0, of: end.entity))" } ?? ""
             let announcer = model.kb.entry(end.event)?.title ?? end.event
             var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
             let successors = model.board.successors(of: end.entity).map { model.kb.entry($0)?.title ?? $0 }

@@ -22,12 +22,16 @@ struct GraphAPI {
         var aliases: [String], tags: [String], page: String
         /// An entity's `successors` (null for other kinds).
         @Null var successors: [String]?
+        /// A product's channel tiers, and a release cycle's facts (null when none).
+        @Null var channelTiers: [String: String]?
+        @Null var cycle: CycleFacts?
     }
 
     struct EndValue: Encodable {
         var entity: String
         /// null: the whole product.
         @Null var channel: String?
+        @Null var channelTier: String?
         var date: DateValue, announced: DateValue, event: String
         var noticeDays: Int, daysLeft: Int, approximate: Bool
         @Null var retiredBy: String?
@@ -58,12 +62,14 @@ struct GraphAPI {
             endDate: e.endDate.map(DateValue.init), verdict: e.verdict?.rawValue, url: e.url ?? e.homepage,
             publisher: e.kind == .source ? model.publisherName(e) : nil,
             aliases: e.aliases.map(\.text), tags: e.tags, page: SiteModel.url(of: e),
-            successors: e.kind == .entity ? model.board.successors(of: e.id) : nil)
+            successors: e.kind == .entity ? model.board.successors(of: e.id) : nil,
+            channelTiers: e.channelTiers.isEmpty ? nil : e.channelTiers.mapValues(\.rawValue), cycle: CycleFacts(e.extra))
     }
 
     func end(_ e: AnnouncedEnd) -> EndValue {
         EndValue(
-            entity: e.entity, channel: e.channel, date: DateValue(e.date), announced: DateValue(e.announced), event: e.event,
+            entity: e.entity, channel: e.channel, channelTier: e.channel.flatMap { model.board.entities[e.entity]?.tiers[$0]?.rawValue },
+            date: DateValue(e.date), announced: DateValue(e.announced), event: e.event,
             noticeDays: e.noticeDays, daysLeft: e.daysLeft(asOf: model.board.asOf), approximate: e.approximate, retiredBy: e.retiredBy,
             retired: e.retired.map(DateValue.init))
     }

@@ -6,7 +6,8 @@ import VaneHistory
 ///
 /// An entry page depends on its own file, on the summary (title, type, dates, verdict,
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
-/// and the events and sources that set it, on its successors' positions, and on everything global (theme, settings,
+/// and the events and sources that set it, on its successors' positions, on its release
+/// cycles' facts and positions, and on everything global (theme, settings,
 /// vane itself); pages that show a status also depend on the as-of date. List, status and home pages depend on every summary, every
 /// edge and every status change: they are few, so they are simply re-rendered whenever
 /// any of those change.
@@ -86,6 +87,8 @@ struct PageFingerprints {
         }
         // "Succeeded by" shows each successor's own position.
         for successor in model.board.successors(of: id) { h.add(model.board.position(of: successor) ?? "") }
+        // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
+        if let table = model.cyclesTable(of: id) { h.add(String(describing: table)) }
         // An entity page links to the contradictions about it.
         if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

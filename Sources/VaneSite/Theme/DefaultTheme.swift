@@ -147,7 +147,8 @@ public enum DefaultTheme {
 {{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
 {{/predecessors}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
 {{/aliases}}{{#homepage}}<dt>Homepage</dt><dd><a href="{{homepage}}" rel="external">{{homepage}}</a></dd>
-{{/homepage}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
+{{/homepage}}{{#cycleFacts}}<dt>{{label}}</dt><dd>{{text}}</dd>
+{{/cycleFacts}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
 {{/tags}}</dl>
 </header>
 <div class="body">
@@ -184,6 +185,7 @@ public enum DefaultTheme {
 </table>
 </section>
 {{/statusHistory}}
+{{#cycles}}{{> partials/cycles}}{{/cycles}}
 {{#children}}
 <section aria-labelledby="children">
 <h2 id="children">Part of {{title}}</h2>
@@ -381,6 +383,22 @@ public enum DefaultTheme {
 <p class="side-facts">{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a> · {{/claimant}}{{#date}}{{> partials/date}}{{/date}} · <span class="verdict verdict-{{verdict}}">{{verdict}}</span></p>
 {{#sources}}<p class="side-sources">Sources: {{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</p>{{/sources}}
 </div>
+
+"""#,
+        "partials/cycles": #"""
+<section aria-labelledby="cycles">
+<h2 id="cycles">Release cycles</h2>
+<div class="table-scroll">
+<table class="cycles">
+<thead><tr><th scope="col">Cycle</th>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}<th scope="col">Available as of {{#asOf}}{{> partials/date}}{{/asOf}}</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr><th scope="row"><a href="{{root}}{{url}}">{{title}}</a></th>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{status}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+</section>
 
 """#,
         "partials/date": #"""

@@ -115,7 +115,8 @@ extension SiteModel {
                     (
                         m.move.date.startKey,
                         ChangesPage.MoveRow(
-                            date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue, channel: m.move.channel.map(channelName),
+                            date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue,
+                            channel: m.move.channel.map { channelName($0, of: m.entity) },
                             from: m.move.from.map { label($0) } ?? "–", to: label(m.move.to), event: link(m.move.event))
                     )
                 }
@@ -125,7 +126,8 @@ extension SiteModel {
                         end.announced.startKey,
                         ChangesPage.MoveRow(
                             date: DateView(end.announced), entity: link(end.entity),
-                            axis: end.kind == .end ? "end announced for" : "sign-ups to close on", channel: end.channel.map(channelName), from: nil,
+                            axis: end.kind == .end ? "end announced for" : "sign-ups to close on",
+                            channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
                             to:
                                 "\(end.date.display) (\(end.announcedNotice) of notice)",
                             event: link(end.event))

@@ -55,7 +55,7 @@ extension SiteModel {
             let model = with(board: StatusBoard(kb, asOf: asOf, within: entity))
             let ranked = model.board.ranked.filter { minRisk == nil || ($0.risk?.score ?? 0) >= minRisk! }
             guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
-            let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: channelName)
+            let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: { channelName($0, of: $1) })
             return LiveBlockView(
                 command: command, table: nil,
                 status: LiveBlockView.Status(

@@ -137,6 +137,9 @@ struct EntityPage: Encodable {
     var scorecard: ScorecardView?
     /// The contradiction view's section about this entity, when there is one.
     var contradictions: String?
+    /// A product's release cycles, and a cycle's own facts.
+    var cycles: CyclesTable?
+    var cycleFacts: [CycleFactView]?
 }
 
 struct EventPage: Encodable {
@@ -294,9 +297,12 @@ extension SiteModel {
     private func home() -> HomePage {
         let reports = newestFirst(kb.entries(of: .report)).prefix(3).map(reportSummary)
         let news = whatsNew(limit: 8)
+        // "Latest" means what has happened by the as-of day: a scheduled event (an end of
+        // active support in 2033) is not news yet.
+        let happened = kb.entries(of: .event).filter { ($0.date?.start ?? "") <= board.asOf.end }
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
-            events: newestFirst(kb.entries(of: .event)).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
+            events: newestFirst(happened).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
             endsSummary: endsBoard(rows: board.rows))
     }
 
@@ -424,13 +430,15 @@ extension SiteModel {
                 : EntityPage.History(
                     rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
-                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue, channel: s.channel ?? "all",
+                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue,
+                            channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
                             value: scheduled
                                 ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : shownValue(s),
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
-            contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil)
+            contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil,
+            cycles: cyclesTable(of: e.id), cycleFacts: cycleFacts(of: e))
     }
 
     private func event(_ e: Entry) -> EventPage {
@@ -443,7 +451,7 @@ extension SiteModel {
                     rows: changes.map { s in
                         EventPage.ChangeRow(
                             entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: s.axis.rawValue,
-                            channel: s.channel ?? "all", value: shownValue(s))
+                            channel: s.channel.map { channelName($0, of: s.entity) } ?? "all", value: shownValue(s))
                     }))
     }
 

@@ -126,7 +126,8 @@ extension SiteModel {
         let ranked = rows.filter { !$0.gone }
         let vendorName = vendor.flatMap { kb.entry($0)?.title }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
-        let chart = PositionChart(board: board, rows: ranked, root: vendor == nil ? "" : "../", idPrefix: "positions-chart", channelName: channelName)
+        let chart = PositionChart(
+            board: board, rows: ranked, root: vendor == nil ? "" : "../", idPrefix: "positions-chart", channelName: { channelName($0, of: $1) })
         let gone = rows.filter(\.gone)
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
@@ -170,11 +171,15 @@ extension SiteModel {
             date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice,
             name: kb.entry(end.entity)?.title ?? end.entity, url: "entities/\(end.entity).html",
             sources: sourceLinks(board.eventSources[end.event] ?? []),
-            channel: end.channel.map { channelName($0) }, event: link(end.event), successors: section(board.successors(of: end.entity)))
+            channel: end.channel.map { channelName($0, of: end.entity) }, event: link(end.event),
+            successors: section(board.successors(of: end.entity)))
     }
 
-    /// A channel's name: the entity's when it names one.
-    func channelName(_ channel: String) -> String { kb.entry(channel)?.title ?? channel }
+    /// A channel's name: the entity's when it names one; with the product, its tier
+    /// (`extended-support (paid)`).
+    func channelName(_ channel: String, of product: String? = nil) -> String {
+        ChannelTier.name(kb.entry(channel)?.title ?? channel, tier: product.flatMap { board.entities[$0]?.tiers[channel] })
+    }
 
     private func position(_ row: StatusRow) -> StatusPage.Position {
         let trail = row.status.points.dropLast().map { point in
@@ -189,7 +194,7 @@ extension SiteModel {
         let (first, rest) = why(row)
         return RiskRowView(
             rank: rank, name: row.name, url: "entities/\(row.entity).html",
-            availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map(channelName).joined(separator: ", ")),
+            availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
             priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [], whyMore: rest.isEmpty ? nil : RiskRowView.More(moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
@@ -202,9 +207,10 @@ extension SiteModel {
     /// The move that matters, then the rest newest first: an announced end still ahead, else
     /// the latest fall, else the latest move (what set today's values).
     private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView]) {
-        var items = row.status.moves.reversed().map { ($0, move($0)) }
+        var items = row.status.moves.reversed().map { ($0, move($0, of: row.entity)) }
         if let end = row.nextEnd ?? row.nextClosure {
-            let change = "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0)))" } ?? ""), \(end.notice)' notice"
+            let change =
+                "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), \(end.notice)' notice"
             let item = MoveView(
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
                 sources: sourceLinks(board.eventSources[end.event] ?? []),
@@ -225,9 +231,9 @@ extension SiteModel {
         return now > was
     }
 
-    private func move(_ m: StatusMove) -> MoveView {
+    private func move(_ m: StatusMove, of product: String) -> MoveView {
         let change = m.from.map { "\(label($0)) → \(label(m.to))" } ?? label(m.to)
-        let axis = m.axis == .availability ? "availability" + (m.channel.map { " (\(channelName($0)))" } ?? "") : "priority"
+        let axis = m.axis == .availability ? "availability" + (m.channel.map { " (\(channelName($0, of: product)))" } ?? "") : "priority"
         return MoveView(
             date: DateView(m.date), axis: axis, change: change, sources: sourceLinks(board.eventSources[m.event] ?? []), event: link(m.event))
     }
@@ -235,7 +241,9 @@ extension SiteModel {
     /// An entity's current status and history chart, when it has one.
     func entityStatus(_ id: String) -> EntityStatusView? {
         guard let row = statusRows[id] else { return nil }
-        let chart = HistoryChart(status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles)
+        let chart = HistoryChart(
+            status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles,
+            channelName: { board.entities[id]?.channelName($0) ?? $0 })
         func setBy(_ setting: AxisSetting?) -> LinkView? {
             guard let setting, var event = link(setting.event) else { return nil }
             event.sources = sourceLinks(board.eventSources[setting.event] ?? [])
@@ -258,11 +266,13 @@ extension SiteModel {
 
     func label(_ value: String?) -> String { value.map(board.scales.label) ?? "unknown" }
 
-    private func availabilityText(_ status: EntityStatus) -> String {
+    func availabilityText(_ status: EntityStatus) -> String {
         var text = label(status.availability?.value)
         // Channels are worth naming when they stand apart.
         if Set(status.channels.values.map(\.value)).count > 1 || status.channels.values.contains(where: { $0.value != status.availability?.value }) {
-            let channels = status.channels.keys.sorted().map { "\(channelName($0)): \(label(status.channels[$0]!.value).lowercased())" }
+            let channels = status.channels.keys.sorted().map {
+                "\(channelName($0, of: status.entity)): \(label(status.channels[$0]!.value).lowercased())"
+            }
             text += " (" + channels.joined(separator: ", ") + ")"
         }
         return text

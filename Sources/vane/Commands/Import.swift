@@ -16,16 +16,38 @@ extension Vane {
             @OptionGroup var kb: KnowledgeBaseOptions
 
             @Argument(help: "The products/ folder of a clone of github.com/endoflife-date/endoflife.date.", completion: .directory)
-            var directory: String
+            var directory: String?
 
-            @Option(name: .customLong("only"), parsing: .upToNextOption, help: "Import only these products (file names without .md).")
+            @Option(
+                name: .customLong("only"), parsing: .upToNextOption,
+                help: "Import only these products (file names without .md); before or after the folder.")
             var only: [String] = []
 
-            @Option(name: .customLong("category"), parsing: .upToNextOption, help: "Import only products of these categories (lang, database, os…).")
+            @Option(
+                name: .customLong("category"), parsing: .upToNextOption,
+                help: "Import only products of these categories (lang, database, os…); before or after the folder.")
             var categories: [String] = []
 
+            /// `--only python DIR`: the list option takes every word up to the next option, DIR
+            /// included; a last word that is a folder is the folder.
+            mutating func validate() throws {
+                guard directory == nil else { return }
+                if let last = only.last, isFolder(last) {
+                    directory = only.removeLast()
+                } else if let last = categories.last, isFolder(last) {
+                    directory = categories.removeLast()
+                } else {
+                    throw ValidationError("Missing expected argument '<directory>'")
+                }
+            }
+
+            private func isFolder(_ path: String) -> Bool {
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+            }
+
             func run() throws {
-                var options = EndOfLifeImport.Options(products: directory, root: kb.rootURL, today: FuzzyDate.today().start)
+                var options = EndOfLifeImport.Options(products: directory ?? "", root: kb.rootURL)
                 options.only = only
                 options.categories = categories
                 let progress = Terminal.Progress("importing")

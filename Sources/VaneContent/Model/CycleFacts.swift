@@ -1,0 +1,94 @@
+/// What endoflife.date's users look at first about a release cycle, read from the `data`
+/// the import keeps on it (`release_cycle`, `lts`, `latest`, `eoas`, `eol`, `eoes`,
+/// `discontinued`…), as written: a date, `true` or `false`. Any entity with a
+/// `release_cycle` in its data has them, imported or written by hand.
+public struct CycleFacts: Sendable, Hashable, Codable {
+    public var cycle: String
+    public var released: String?
+    /// `true`, or the day it became LTS.
+    public var lts: String?
+    public var latest: String?
+    public var latestDate: String?
+    /// The end of active support (`eoas`).
+    public var activeSupport: String?
+    /// The end of life: the end of security support (`eol`).
+    public var endOfLife: String?
+    /// The end of extended support (`eoes`).
+    public var extendedSupport: String?
+    public var discontinued: String?
+
+    enum CodingKeys: String, CodingKey {
+        case cycle = "release_cycle"
+        case released = "release_date"
+        case lts, latest
+        case latestDate = "latest_release_date"
+        case activeSupport = "active_support"
+        case endOfLife = "end_of_life"
+        case extendedSupport = "extended_support"
+        case discontinued
+    }
+
+    /// The facts of an entity's data; nil without a `release_cycle`.
+    public init?(_ extra: [String: FieldValue]) {
+        func text(_ key: String) -> String? {
+            guard case .text(let value)? = extra[key], !value.isEmpty else { return nil }
+            return value
+        }
+        guard let cycle = text("release_cycle") else { return nil }
+        self.cycle = cycle
+        released = text("release_date")
+        lts = text("lts").flatMap { $0 == "false" ? nil : $0 }
+        latest = text("latest")
+        latestDate = text("latest_release_date")
+        activeSupport = text("eoas")
+        endOfLife = text("eol")
+        extendedSupport = text("eoes")
+        discontinued = text("discontinued")
+    }
+
+    /// The columns of a table of cycles, in the order of endoflife.date's table.
+    public static let columns = ["Released", "LTS", "Active support", "Security support", "Extended support", "Latest", "Discontinued"]
+
+    /// Each fact as a table cell, by column (`12 May 2027`, `ended`, `ongoing`); a column
+    /// the cycle has nothing for is left out. Dates are shown as written, whatever the
+    /// as-of day: whether they have come is the status's business.
+    public var cells: [String: String] {
+        var out: [String: String] = [:]
+        out["Released"] = released.map(Self.day)
+        out["LTS"] = lts.map { $0 == "true" ? "yes" : "from " + Self.day($0) }
+        out["Active support"] = Self.support(activeSupport)
+        out["Security support"] = Self.support(endOfLife, none: "no end announced")
+        out["Extended support"] = Self.support(extendedSupport, none: "no end announced")
+        out["Latest"] = latest.map { $0 + (latestDate.map { " (\(Self.day($0)))" } ?? "") }
+        out["Discontinued"] = discontinued.map { $0 == "true" ? "yes" : $0 == "false" ? "no" : Self.day($0) }
+        return out
+    }
+
+    /// Each fact as a line of a dossier, "until" before an end's date:
+    /// `("Active support", "until 12 May 2027")`.
+    public var lines: [(label: String, text: String)] {
+        let cells = cells
+        let ends: Set = ["Active support", "Security support", "Extended support"]
+        return Self.columns.dropFirst().compactMap { column in
+            guard let text = cells[column] else { return nil }
+            // A date (the words are `ended`, `ongoing`, `no end announced`).
+            let isDate = text.first?.isNumber == true
+            return (column, ends.contains(column) && isDate ? "until " + text : text)
+        }
+    }
+
+    /// `12 May 2027`, `ended`, or for `false` what it means in that column.
+    static func support(_ value: String?, none: String = "ongoing") -> String? {
+        switch value {
+        case nil: nil
+        case "true": "ended"
+        case "false": none
+        case let date?: day(date)
+        }
+    }
+
+    /// A day as the site shows one (`12 May 2027`); anything else as written.
+    static func day(_ text: String) -> String {
+        (try? FuzzyDate(parsing: text)).map(\.display) ?? text
+    }
+}

@@ -1,0 +1,29 @@
+/// A channel's support tier, declared on the product (`channels: [standard,
+/// { extended-support: paid }]`): support beyond the standard one, which every view names
+/// in words beside the channel ("extended-support (paid)"). A tier changes no arithmetic: a
+/// tiered channel is available, falls and ends like any other, and keeps the product
+/// available while it runs.
+public enum ChannelTier: String, CaseIterable, Sendable, Hashable, Codable {
+    /// Support beyond the standard term, at no extra charge or with the charge unknown
+    /// (endoflife.date's `eoes`).
+    case extended
+    /// Support beyond the standard term that customers pay for (Extended Security Updates).
+    case paid
+
+    /// `extended-support (paid)`: a channel as every view names it.
+    public static func name(_ channel: String, tier: ChannelTier?) -> String {
+        tier.map { "\(channel) (\($0.rawValue))" } ?? channel
+    }
+}
+
+extension EntityInfo {
+    /// A channel of this product as views name it, with its tier.
+    public func channelName(_ channel: String) -> String { ChannelTier.name(channel, tier: tiers[channel]) }
+}
+
+extension StatusBoard {
+    /// A product's channel as views name it, with its tier: `extended-support (paid)`.
+    public func channelName(_ channel: String, of entity: String) -> String {
+        entities[entity]?.channelName(channel) ?? channel
+    }
+}

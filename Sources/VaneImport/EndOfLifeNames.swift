@@ -1,0 +1,41 @@
+import Foundation
+
+/// A release cycle's name: its label (the cycle's `releaseLabel`, else the product's, with
+/// the tokens filled in), made to name the product once.
+enum EndOfLifeNames {
+    /// The label of `cycle` in `product`; a template with Liquid in it, or none, gives
+    /// "Title cycle".
+    static func label(of cycle: EndOfLifeProduct.Cycle, in product: EndOfLifeProduct) -> String {
+        var template: String?
+        if case .text(let own) = cycle.value("releaseLabel") { template = own } else { template = product.releaseLabel }
+        guard let template, !template.contains("{{"), !template.contains("{%") else { return "\(product.title) \(cycle.name)" }
+        var codename = ""
+        if case .text(let name) = cycle.value("codename") { codename = name }
+        if template.contains("__CODENAME__") && codename.isEmpty { return "\(product.title) \(cycle.name)" }
+        let label = template.replacingOccurrences(of: "__RELEASE_CYCLE__", with: cycle.name).replacingOccurrences(of: "__CODENAME__", with: codename)
+        return naming(product.title, in: label)
+    }
+
+    /// The label with the product's title before it, once: "12 (Bookworm)" says which
+    /// product only with "Debian" before it, but "Pixel 11" of "Google Pixel" needs only
+    /// "Google" ("Google Pixel 11", not "Google Pixel Pixel 11"), and "WebSphere MQ 5.3" of
+    /// "IBM MQ" only "IBM". A label that has the title's first word already is kept.
+    static func naming(_ title: String, in label: String) -> String {
+        let titleWords = words(title)
+        let labelWords = words(label)
+        guard let first = titleWords.first, !labelWords.contains(first) else { return label }
+        func prefix(_ count: Int) -> String { title.split(separator: " ").prefix(count).joined(separator: " ") }
+        // The label starts with the end of the title: only the words before it are missing.
+        for start in titleWords.indices.dropFirst() where labelWords.starts(with: titleWords[start...]) {
+            return prefix(start) + " " + label
+        }
+        // The label names the product by a later word of the title: the words before it.
+        if let start = titleWords.indices.dropFirst().first(where: { labelWords.contains(titleWords[$0]) }) {
+            return prefix(start) + " " + label
+        }
+        return title + " " + label
+    }
+
+    /// Lowercased words, split at spaces.
+    private static func words(_ text: String) -> [String] { text.lowercased().split(separator: " ").map(String.init) }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import VaneContent
+
+/// Which cycles follow which: a successor is the next supported cycle of the same track.
+enum EndOfLifeTracks {
+    /// The track of a cycle: the text of its name before the first digit, without a
+    /// trailing separator. `java8`, `java11` and `java8.al2` are the track `java`;
+    /// `python3.12` the track `python`; names that start with a version (`3.10`, `9.7_u4`,
+    /// `5+`) are the product's main track, the empty one.
+    static func track(of name: String) -> String {
+        let prefix = name.prefix { !($0.isASCII && $0.isNumber) }
+        guard prefix.count < name.count else { return name }
+        return String(prefix.reversed().drop { "-._".contains($0) }.reversed())
+    }
+
+    /// A cycle as successors are chosen among them.
+    struct Candidate {
+        var id: String
+        var name: String
+        var released: String
+        var isLTS: Bool
+        /// The last day anyone supports it; nil while no end is known.
+        var last: String?
+    }
+
+    /// The next cycle of the same track, released later, with a version no lower, still
+    /// supported after this one ends (so never one that had already ended); for an LTS
+    /// cycle, the next LTS cycle. `ordered` is oldest first.
+    static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
+        let track = track(of: cycle.name)
+        let version = VersionOrder.firstVersion(cycle.name)
+        return ordered.first { other in
+            guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
+                !VersionOrder.firstVersion(other.name).lexicographicallyPrecedes(version)
+            else { return false }
+            guard let theirs = other.last, let ours = cycle.last else { return true }
+            return theirs > ours
+        }?.id
+    }
+}
