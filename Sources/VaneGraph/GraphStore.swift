@@ -301,7 +301,7 @@ private struct RowWriter {
     func insert(_ s: StatusChange) throws {
         try StatusChangeRecord(
             eventID: s.event, entityID: s.entity, axis: s.axis, channel: s.channel, value: s.value, date: s.date.text,
-            datePrecision: s.date.precision, dateStart: s.date.start, position: Position(s.location)
+            datePrecision: s.date.precision, dateStart: s.date.start, announced: s.announced?.text, position: Position(s.location)
         ).insert(db)
     }
 

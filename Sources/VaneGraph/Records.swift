@@ -320,6 +320,7 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
         public static let date = Column("date")
         public static let datePrecision = Column("date_precision")
         public static let dateStart = Column("date_start")
+        public static let announced = Column("announced")
     }
 
     public var eventID: String
@@ -332,10 +333,13 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
     public var date: String
     public var datePrecision: FuzzyDate.Precision
     public var dateStart: String
+    /// When an end or closure was first announced, as written, when earlier than the event.
+    public var announced: String?
     public var position: Position
 
     public init(row: Row) throws {
         eventID = row[Columns.eventID]
+        announced = row[Columns.announced]
         entityID = row[Columns.entityID]
         axis = try RecordValue.decode(row[Columns.axis], column: "status_changes.axis")
         channel = row[Columns.channel]
@@ -349,7 +353,7 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
     init(
         eventID: String, entityID: String, axis: StatusSetting.Axis, channel: String?, value: String, date: String,
         datePrecision: FuzzyDate.Precision,
-        dateStart: String, position: Position
+        dateStart: String, announced: String? = nil, position: Position
     ) {
         self.eventID = eventID
         self.entityID = entityID
@@ -359,6 +363,7 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
         self.date = date
         self.datePrecision = datePrecision
         self.dateStart = dateStart
+        self.announced = announced
         self.position = position
     }
 
@@ -370,6 +375,7 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
         container[Columns.value] = value
         container[Columns.date] = date
         container[Columns.datePrecision] = datePrecision.rawValue
+        container[Columns.announced] = announced
         container[Columns.dateStart] = dateStart
         position.encode(to: &container)
     }

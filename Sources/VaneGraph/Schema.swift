@@ -29,6 +29,10 @@ public enum Schema {
         migrator.registerMigration("v5-channelTiers") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN channel_tiers TEXT NOT NULL DEFAULT '{}'")
         }
+        migrator.registerMigration("v6-announced") { db in
+            // When an end was first announced, when the analyst's source is later (`announced:`).
+            try db.execute(sql: "ALTER TABLE status_changes ADD COLUMN announced TEXT")
+        }
         return migrator
     }
 

@@ -53,10 +53,11 @@ extension GraphReader {
                 }
                 dates[record.date] = date
                 let p = record.position
-                changes.append(
-                    StatusChange(
-                        event: record.eventID, entity: record.entityID, axis: axis, channel: record.channel, value: record.value,
-                        date: date, location: SourceLocation(path: p.path, line: p.line, column: p.column)))
+                var change = StatusChange(
+                    event: record.eventID, entity: record.entityID, axis: axis, channel: record.channel, value: record.value, date: date,
+                    location: SourceLocation(path: p.path, line: p.line, column: p.column))
+                change.announced = record.announced.flatMap { try? FuzzyDate(parsing: $0) }
+                changes.append(change)
             }
             // Only the events that set a status are shown with their sources.
             let cited = try EdgeRecord.fetchAll(

@@ -192,6 +192,41 @@ struct StatusModelTests {
         }
     }
 
+    /// Windows 10's end was set in 2021; the analyst's earliest source is the 2023 restatement.
+    /// `announced:` on the end keeps the notice customers had (1,573 days, not 901), in every
+    /// view; a restatement of the same date keeps it too.
+    @Test func anEndSaysWhenItWasFirstAnnounced() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/microsoft.md": "---\nname: Microsoft\ntype: vendor\n---\n",
+            "Content/entities/windows-10.md": "---\nname: Windows 10\ntype: product\nparent: microsoft\n---\n",
+            "Content/sources/ms.md": "---\ntitle: Microsoft lifecycle\npublisher: microsoft\nurl: https://learn.microsoft.com/lifecycle\n---\n",
+            "Content/events/2015-07-29-windows-10.md":
+                "---\ntitle: Windows 10 ships\ndate: 2015-07-29\ntype: launch\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/2023-04-27-final-version.md":
+                "---\ntitle: 22H2 is the final version of Windows 10\ndate: 2023-04-27\ntype: statement\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { priority: maintained, ends: { date: 2025-10-14, announced: 2021-06-24 } }\n---\n",
+            "Content/events/2024-10-31-restated.md":
+                "---\ntitle: Support still ends 14 October 2025\ndate: 2024-10-31\ntype: statement\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { ends: 2025-10-14 }\n---\n",
+        ])
+        let build = try vane("build", "--as-of", "2025-01-01", in: kb.root)
+        #expect(build.status == 0 && build.stderr.isEmpty, "\(build.stderr)")
+        let ends = try vane("ends", "--as-of", "2025-01-01", "--format", "json", in: kb.root).stdout
+        let end = try #require((try JSONSerialization.jsonObject(with: Data(ends.utf8)) as? [[String: Any]])?.first)
+        #expect(end["notice_days"] as? Int == 1573)
+        #expect(iso(end["first_announced"]) == "2021-06-24" && iso(end["announced"]) == "2023-04-27")
+        #expect(end["first_event"] as? String == "2023-04-27-final-version" && end["extension_notice_days"] is NSNull)
+        #expect(try vane("ends", "--as-of", "2025-01-01", in: kb.root).stdout.contains("1573 days"))
+        // An announcement cannot come after its event or after the date it announces.
+        try kb.write(
+            "---\ntitle: T\ndate: 2023-04-27\ntype: statement\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { ends: { date: 2025-10-14, announced: 2024-01 } }\n---\n",
+            to: "Content/events/2023-04-27-final-version.md")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.hasPrefix(
+                "Content/events/2023-04-27-final-version.md:8:54: error: 'announced' (2024-01) is after its event (2023-04-27): it says when the vendor first said so\n"
+            ))
+    }
+
     /// A successor is shown where decisions are made, with its own position.
     @Test func successorsWithTheirPosition() throws {
         let kb = try built()

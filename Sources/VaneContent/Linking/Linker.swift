@@ -165,10 +165,10 @@ public struct Linker {
                     edges.append(Edge(from: event.id, .involves, to: entity, at: setting.location))
                 }
             }
-            statusChanges.append(
-                StatusChange(
-                    event: event.id, entity: id, axis: setting.axis, channel: channel,
-                    value: value, date: date, location: setting.location))
+            var change = StatusChange(
+                event: event.id, entity: id, axis: setting.axis, channel: channel, value: value, date: date, location: setting.location)
+            change.announced = setting.announced.flatMap { try? FuzzyDate(parsing: $0) }
+            statusChanges.append(change)
             if added.insert(id).inserted {
                 edges.append(Edge(from: event.id, .setsStatus, to: id, at: setting.entity.location))
                 // An entity named in `status` is involved in the event even if `entities` omits it.

@@ -312,6 +312,7 @@ public struct EntryParser: Sendable {
         var channels: [(String?, SourceLocation?, Node)] = []
         switch value {
         case .scalar: channels = [(nil, nil, value)]
+        case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value)]
         case .mapping(let byChannel) where axis != .priority:
             for (channel, v) in byChannel {
                 let name = channel.string ?? ""
@@ -328,7 +329,13 @@ public struct EntryParser: Sendable {
             )
         }
         var settings: [StatusSetting] = []
-        for (channel, channelAt, node) in channels {
+        for (channel, channelAt, written) in channels {
+            var node = written
+            var announced: String?
+            if axis.isScheduled, EntryParser.isDatedAnnouncement(written) {
+                guard let (date, first) = datedAnnouncement(&fm, written, axis: axis, eventDate: eventDate) else { continue }
+                (node, announced) = (date, first)
+            }
             let at = fm.location(of: node)
             guard case .scalar(let s) = node else {
                 fm.diagnostics.append(.error(at, "a status value must be text"))
@@ -346,9 +353,42 @@ public struct EntryParser: Sendable {
                     continue
                 }
             }
-            settings.append(StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt))
+            var setting = StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt)
+            setting.announced = announced
+            settings.append(setting)
         }
         return settings
+    }
+
+    /// `{ date: 2025-10-14, announced: 2019-02 }`: an end with the day it was first announced.
+    static func isDatedAnnouncement(_ node: Node) -> Bool {
+        guard case .mapping(let pairs) = node else { return false }
+        let keys = Set(pairs.keys.compactMap(\.string))
+        return keys.contains("date") && keys.isSubset(of: ["date", "announced"])
+    }
+
+    /// The date node of a dated announcement and its `announced` text, checked: a date no
+    /// later than the event (it was announced before it was recorded) nor than the end.
+    private func datedAnnouncement(_ fm: inout FrontMatter, _ node: Node, axis: StatusSetting.Axis, eventDate: FuzzyDate?)
+        -> (Node, String?)?
+    {
+        guard case .mapping(let pairs) = node, let date = pairs["date"] else { return nil }
+        guard let first = pairs["announced"] else { return (date, nil) }
+        let at = fm.location(of: first)
+        guard case .scalar(let s) = first, let announced = try? FuzzyDate(parsing: s.string) else {
+            fm.diagnostics.append(.error(at, "'announced' takes the date the \(axis == .ends ? "end" : "closure") was first announced"))
+            return nil
+        }
+        if let eventDate, announced.startKey > eventDate.startKey {
+            fm.diagnostics.append(
+                .error(at, "'announced' (\(announced.text)) is after its event (\(eventDate.text)): it says when the vendor first said so"))
+            return nil
+        }
+        if case .scalar(let d) = date, let end = try? FuzzyDate(parsing: d.string), announced.startKey > end.startKey {
+            fm.diagnostics.append(.error(at, "'announced' (\(announced.text)) is after the date it announces (\(end.text))"))
+            return nil
+        }
+        return (date, s.string)
     }
 
     /// `successors: [github, gitlab]` (or one id), or `none`: advice for the whole product,

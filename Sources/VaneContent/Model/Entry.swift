@@ -53,6 +53,9 @@ public struct StatusSetting: Hashable, Sendable, Codable {
     public var channelLocation: SourceLocation?
     /// For `successors`: each id as written, where it was written (empty for `none`).
     public var targets: [LocatedText] = []
+    /// For `ends` and `closes`: when the vendor first announced it, as written, when that is
+    /// earlier than the event (`ends: { date: 2025-10-14, announced: 2019-02 }`).
+    public var announced: String?
 }
 
 /// One parsed file of `Content/`: its front matter read and checked on its own,

@@ -9,6 +9,8 @@ public struct StatusChange: Hashable, Sendable, Codable {
     public var value: String
     public var date: FuzzyDate
     public var location: SourceLocation
+    /// For an end or a closure: when it was first announced, when earlier than the event.
+    public var announced: FuzzyDate?
 
     public init(event: String, entity: String, axis: StatusSetting.Axis, channel: String?, value: String, date: FuzzyDate, location: SourceLocation) {
         self.event = event
@@ -23,7 +25,7 @@ public struct StatusChange: Hashable, Sendable, Codable {
 
 extension StatusChange {
     /// Everything a page shows of this change, as one line (for fingerprints).
-    public var signature: String { "\(event) \(entity) \(axis) \(channel ?? "") \(value) \(date.text)" }
+    public var signature: String { "\(event) \(entity) \(axis) \(channel ?? "") \(value) \(date.text) \(announced?.text ?? "")" }
 }
 
 /// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.

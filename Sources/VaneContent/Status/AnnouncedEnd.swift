@@ -50,7 +50,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     public var announcedNoticeDays: Int { date.startDay - announced.startDay }
 
     /// The same, when the announcement in force (an extension) is not the first.
-    public var extensionNoticeDays: Int? { announced == firstAnnounced ? nil : announcedNoticeDays }
+    public var extensionNoticeDays: Int? { announced == firstAnnounced || event == firstEvent ? nil : announcedNoticeDays }
 
     /// Whether the counts of days are approximate: one of the dates is coarser than a day
     /// or marked `~`.
@@ -112,10 +112,14 @@ enum EndSchedule {
                             location: change.location)
                     })
                 else { continue }
+                // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
+                if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 if let previous {
                     if previous.date == end.date {
+                        let said = end.firstAnnounced
                         end = previous
-                    } else if end.date.startKey > previous.date.startKey {
+                        if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
+                    } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
                         (end.firstAnnounced, end.firstEvent) = (previous.firstAnnounced, previous.firstEvent)
                     }
                 }
