@@ -227,6 +227,48 @@ struct StatusModelTests {
             ))
     }
 
+    /// Teams left the Microsoft 365 suites (EEA 2023, worldwide 2024) and is sold on its own:
+    /// suites declared as `bundle` channels close without a fall. GPT-4o leaving ChatGPT while
+    /// its API stays is still a fall: ChatGPT is a way of using it, not of buying it.
+    @Test func unbundlingIsNotDecline() throws {
+        let event = { (id: String, date: String, status: String) in
+            (
+                "Content/events/\(id).md",
+                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [microsoft]\nsources: [ms]\nstatus:\n  \(status)\n---\n"
+            )
+        }
+        let files = Dictionary(
+            uniqueKeysWithValues: [
+                ("Content/entities/microsoft.md", "---\nname: Microsoft\ntype: vendor\n---\n"),
+                ("Content/entities/openai.md", "---\nname: OpenAI\ntype: vendor\n---\n"),
+                (
+                    "Content/entities/teams.md",
+                    "---\nname: Microsoft Teams\ntype: product\nparent: microsoft\nchannels: [standalone, { suite-eea: bundle }, { suite-world: bundle }]\n---\n"
+                ),
+                ("Content/entities/gpt-4o.md", "---\nname: GPT-4o\ntype: model\nparent: openai\nchannels: [api, chatgpt]\n---\n"),
+                ("Content/sources/ms.md", "---\ntitle: Source\npublisher: microsoft\nurl: https://example.com/\n---\n"),
+                event(
+                    "2017-03-14-teams", "2017-03-14",
+                    "teams: { availability: { suite-eea: generally-available, suite-world: generally-available }, priority: flagship }"),
+                event("2023-10-01-eea", "2023-10-01", "teams: { availability: { suite-eea: retired, standalone: generally-available } }"),
+                event("2024-04-01-world", "2024-04-01", "teams: { availability: { suite-world: retired } }"),
+                event("2024-05-13-gpt-4o", "2024-05-13", "gpt-4o: { availability: generally-available, priority: flagship }"),
+                event("2025-08-07-gpt-5", "2025-08-07", "gpt-4o: { availability: { chatgpt: retired }, priority: maintained }"),
+            ])
+        let kb = try TemporaryKnowledgeBase(files)
+        let build = try vane("build", "--as-of", "2024-12-31", in: kb.root)
+        #expect(build.status == 0 && build.stderr.isEmpty, "\(build.stderr)")
+        let teams = try #require(try rows(kb, asOf: "2024-12-31")["teams"])
+        #expect(teams["risk"] as? Int == 0)
+        #expect((teams["risk_factors"] as? [String: Any])?["decline"] as? Double == 0)
+        #expect(teams["channel_tiers"] as? [String: String] == ["suite-eea": "bundle", "suite-world": "bundle"])
+        let table = try vane("status", "--as-of", "2024-12-31", in: kb.root).stdout
+        #expect(table.contains("generally-available (standalone: generally-available, suite-eea (bundle): retired, suite-world (bundle): retired)"))
+        let gpt = try #require(try rows(kb, asOf: "2025-12-31")["gpt-4o"])
+        #expect((gpt["risk_factors"] as? [String: Any])?["decline"] as? Double == 1)
+        #expect((gpt["risk"] as? Int ?? 0) > 30)
+    }
+
     /// A successor is shown where decisions are made, with its own position.
     @Test func successorsWithTheirPosition() throws {
         let kb = try built()

@@ -9,6 +9,9 @@ public enum ChannelTier: String, CaseIterable, Sendable, Hashable, Codable {
     case extended
     /// Support beyond the standard term that customers pay for (Extended Security Updates).
     case paid
+    /// A way of buying the product (a suite, a bundle), not of using it: when it closes while
+    /// another channel stays, customers buy the product another way, so it is no fall.
+    case bundle
 
     /// `extended-support (paid)`: a channel as every view names it.
     public static func name(_ channel: String, tier: ChannelTier?) -> String {

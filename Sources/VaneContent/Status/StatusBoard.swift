@@ -66,7 +66,11 @@ public struct StatusBoard: Sendable {
         self.entities = entities
         self.eventSources = eventSources
         var rows: [StatusRow] = []
-        for (id, status) in StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales) {
+        let bundles = entities.compactMapValues { info -> Set<String>? in
+            let set = Set(info.tiers.filter { $0.value == .bundle }.keys)
+            return set.isEmpty ? nil : set
+        }
+        for (id, status) in StatusTimeline.statuses(changes, channels: channels, bundles: bundles, asOf: asOf, scales: scales) {
             let chain = StatusBoard.ancestors(of: id, in: entities)
             var via: [String] = []
             if let root, !chain.contains(root) {

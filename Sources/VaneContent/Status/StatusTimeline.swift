@@ -137,22 +137,30 @@ public enum StatusTimeline {
 
     /// Every entity with a status change in force at `asOf` (or ever, when nil); `channels`
     /// are each product's channels (`KnowledgeBase.channels`), by default those the changes name.
-    public static func statuses(_ changes: [StatusChange], channels: [String: [String]]? = nil, asOf: FuzzyDate?, scales: StatusScales)
-        -> [String: EntityStatus]
-    {
+    public static func statuses(
+        _ changes: [StatusChange], channels: [String: [String]]? = nil, bundles: [String: Set<String>] = [:], asOf: FuzzyDate?,
+        scales: StatusScales
+    ) -> [String: EntityStatus] {
         let channels = channels ?? self.channels(declared: [:], changes: changes)
         let byEntity = Dictionary(grouping: ordered(changes.filter { inForce($0.date, asOf: asOf) }), by: \.entity)
-        return byEntity.mapValues { replay($0, channels: channels[$0[0].entity] ?? [], asOf: asOf, scales: scales) }
+        return byEntity.mapValues { list in
+            let id = list[0].entity
+            return replay(list, channels: channels[id] ?? [], bundles: bundles[id] ?? [], asOf: asOf, scales: scales)
+        }
     }
 
     /// Resolves one entity's announced ends, then applies its changes (with the ends that
     /// came due) in turn. `changes` are ordered and in force.
-    static func replay(_ changes: [StatusChange], channels: [String], asOf: FuzzyDate?, scales: StatusScales) -> EntityStatus {
+    static func replay(_ changes: [StatusChange], channels: [String], bundles: Set<String> = [], asOf: FuzzyDate?, scales: StatusScales)
+        -> EntityStatus
+    {
         let scheduled = EndSchedule.resolve(changes, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
+        // Bundles count as falls only when they were the product's only channels.
+        replayer.bundles = Set(channels).subtracting(bundles).isEmpty ? [] : bundles
         for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end }
@@ -181,6 +189,8 @@ private struct Replayer {
     var values: [String: AxisSetting] = [:]
     /// The best (lowest) rank each channel ever had.
     var best: [String: Int] = [:]
+    /// Channels that are ways of buying (tier `bundle`): their falls are no decline.
+    var bundles: Set<String> = []
 
     init(entity: String, channels: [String], scales: StatusScales) {
         self.scales = scales
@@ -223,7 +233,7 @@ private struct Replayer {
             if onlyFalls, was == nil { continue }
             values[key] = setting
             best[key] = min(best[key] ?? was ?? rank, rank)
-            if let was, rank > was { status.lastFall = change.date }
+            if let was, rank > was, !bundles.contains(key) { status.lastFall = change.date }
             if previous != change.value { changed.append((key, previous)) }
         }
         recordMoves(changed, change)
@@ -274,7 +284,7 @@ private struct Replayer {
         status.channels = names.isEmpty ? [:] : values
         let bottom = scales.availability.count - 1
         status.decline =
-            values.keys.map { key -> Double in
+            values.keys.filter { !bundles.contains($0) }.map { key -> Double in
                 guard let b = best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
                 return Double(max(0, now - b)) / Double(bottom - b)
             }.max() ?? 0
