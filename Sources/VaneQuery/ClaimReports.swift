@@ -77,7 +77,7 @@ public struct ContradictionRow: Encodable, TabularRow {
         public var claim: String
         public var claimant: String
         public var vendor: Bool
-        public var date: String
+        @DateText public var date: String
         public var verdict: String
         public var sources: [String]
     }
@@ -101,12 +101,15 @@ public struct ContradictionRow: Encodable, TabularRow {
 
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
-    public static let displayHeaders = ["ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "AGAINST", "BY", "DATE", "VERDICT"]
+    public static let displayHeaders = [
+        "ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "SOURCES", "AGAINST", "BY", "DATE", "VERDICT", "SOURCES",
+    ]
     /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {
         [
-            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date.displayDate, first.verdict, second.claim, by(second),
-            second.date.displayDate, second.verdict,
+            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date.displayDate, first.verdict,
+            first.sources.joined(separator: ", ").nonEmpty ?? "-", second.claim, by(second), second.date.displayDate, second.verdict,
+            second.sources.joined(separator: ", ").nonEmpty ?? "-",
         ]
     }
     public static let csvHeaders = [

@@ -80,11 +80,12 @@ extension StatusBoard {
                 })
         }
         return TextTable(
-            headers: ["ENDS", "COUNTDOWN", "ENTITY", "CHANNEL", "NOTICE", "SUCCESSORS", "ANNOUNCED BY"],
+            headers: ["ENDS", "COUNTDOWN", "ENTITY", "CHANNEL", "NOTICE", "SUCCESSORS", "ANNOUNCED BY", "SOURCES"],
             rows: ends.map { end in
                 [
                     end.date.display, end.countdown(asOf: asOf), end.entity, end.channel.map { channelName($0, of: end.entity) } ?? "-", end.notice,
                     successors(of: end.entity).joined(separator: ", ").nonEmpty ?? "-", end.event,
+                    (eventSources[end.event] ?? []).joined(separator: ", ").nonEmpty ?? "-",
                 ]
             })
     }

@@ -164,7 +164,8 @@ struct EndOfLifeCLITests {
         #expect(check.status == 1)
         #expect(
             check.stderr.contains(
-                "Content/entities/exchange-server-2019.md:4:29: error: channel tier 'payed' is not one of extended, paid, bundle (did you mean 'paid'?)"),
+                "Content/entities/exchange-server-2019.md:4:29: error: channel tier 'payed' is not one of extended, paid, bundle (did you mean 'paid'?)"
+            ),
             "\(check.stderr)")
         #expect(
             check.stderr.contains(

@@ -60,10 +60,10 @@ struct StatusViewTests {
         let page = try kb.read("public/status.html")
         #expect(page.contains("Llama: open weights, flagship, platform risk 0."))
         #expect(!page.contains("Muse Spark</a></td>"))
-        // A body's link to an event that had not happened yet is plain text.
+        // A body's link to an event that had not happened yet is named by its title, unlinked.
         #expect(
             try kb.read("public/entities/muse-spark.html").contains(
-                "<p>Unlike <a class=\"wikilink\" href=\"../entities/llama.html\">Llama</a>, it has no downloadable weights: it launched in April 2026 as a closed, cloud-only model behind <a class=\"wikilink\" href=\"../entities/meta-ai.html\">Meta AI</a> (2026-04-muse-spark-launch)"
+                "<p>Unlike <a class=\"wikilink\" href=\"../entities/llama.html\">Llama</a>, it has no downloadable weights: it launched in April 2026 as a closed, cloud-only model behind <a class=\"wikilink\" href=\"../entities/meta-ai.html\">Meta AI</a> (<span class=\"later\" title=\"recorded after this site's date\">Meta launches Muse Spark as a closed, cloud-only model</span>)"
             ))
     }
 

@@ -31,6 +31,9 @@ extension StatusChange {
 /// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.
 public struct KnowledgeBase: Sendable {
     public var config: SiteConfig
+    /// On a knowledge base as of a date, the titles of the entries dated after it, by id: a
+    /// body link to one reads as its title, unlinked, not as its id.
+    public var later: [String: String] = [:]
     /// Sorted by kind, then id.
     public var entries: [Entry]
     public var edges: [Edge]
@@ -101,6 +104,7 @@ extension KnowledgeBase {
             assets: assets)
         kb.savedQueries = savedQueries
         kb.channels = channels
+        kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         return kb
     }
 }

@@ -27,7 +27,13 @@ struct BodyHTML {
         html = Placeholder.substitute(in: entry.bodyHTML) { index in
             guard entry.bodyLinks.indices.contains(index) else { return "" }
             let link = entry.bodyLinks[index]
-            guard let id = resolved[index], let target = model.kb.entry(id) else { return HTML.escape(link.target) }
+            guard let id = resolved[index], let target = model.kb.entry(id) else {
+                // Dated after the site's day: named, not linked (its page does not exist yet).
+                if let title = model.kb.later[link.target] {
+                    return "<span class=\"later\" title=\"recorded after this site's date\">\(HTML.escape(link.label ?? title))</span>"
+                }
+                return HTML.escape(link.target)
+            }
             switch link.style {
             case .wikilink:
                 let label = link.labelHTML ?? HTML.escape(link.label ?? (link.target == id ? target.title : link.target))
