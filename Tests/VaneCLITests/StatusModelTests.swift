@@ -14,8 +14,8 @@ struct StatusModelTests {
         return kb
     }
 
-    private func rows(_ kb: TemporaryKnowledgeBase, asOf: String) throws -> [String: [String: Any]] {
-        let result = try vane("status", "--as-of", asOf, "--format", "json", in: kb.root)
+    private func rows(_ kb: TemporaryKnowledgeBase, asOf: String, entity: String? = nil) throws -> [String: [String: Any]] {
+        let result = try vane(["status", "--as-of", asOf, "--format", "json"] + (entity.map { ["--entity", $0] } ?? []), in: kb.root)
         #expect(result.status == 0, "\(result.stderr)")
         let list = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [[String: Any]]
         return Dictionary(uniqueKeysWithValues: list.map { ($0["entity"] as! String, $0) })
@@ -267,6 +267,40 @@ struct StatusModelTests {
         let gpt = try #require(try rows(kb, asOf: "2025-12-31")["gpt-4o"])
         #expect((gpt["risk_factors"] as? [String: Any])?["decline"] as? Double == 1)
         #expect((gpt["risk"] as? Int ?? 0) > 30)
+    }
+
+    /// A channel named for a region is scoped as a channel: the EEA's board and countdown show
+    /// what is offered through the EEA (free consumer ESU to 13 October 2026), not the
+    /// commercial ESU to 2028.
+    @Test func aRegionsViewsAreScopedToItsChannels() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/microsoft.md": "---\nname: Microsoft\ntype: vendor\n---\n",
+            "Content/entities/european-union.md": "---\nname: European Union\ntype: org\n---\n",
+            "Content/entities/eea.md": "---\nname: European Economic Area\ntype: org\nparent: european-union\n---\n",
+            "Content/entities/windows-10.md":
+                "---\nname: Windows 10\ntype: product\nparent: microsoft\nchannels: [standard, { commercial-esu: paid }, eea]\n---\n",
+            "Content/sources/ms.md": "---\ntitle: Source\npublisher: microsoft\nurl: https://example.com/\n---\n",
+            "Content/events/2015-07-29-windows-10.md":
+                "---\ntitle: Windows 10 ships\ndate: 2015-07-29\ntype: launch\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { availability: { standard: generally-available }, priority: flagship }\n---\n",
+            "Content/events/2025-06-24-esu.md":
+                "---\ntitle: ESU for consumers, free in the EEA\ndate: 2025-06-24\ntype: pricing\nentities: [windows-10, eea]\nsources: [ms]\nstatus:\n  windows-10: { availability: { commercial-esu: generally-available, eea: generally-available }, priority: sunset, ends: { standard: 2025-10-14, commercial-esu: 2028-10-10, eea: 2026-10-13 } }\n---\n",
+        ])
+        let build = try vane("build", "--as-of", "2025-12-01", in: kb.root)
+        #expect(build.status == 0 && build.stderr.isEmpty, "\(build.stderr)")
+        let ends = try vane("ends", "--as-of", "2025-12-01", "--entity", "eea", "--format", "csv", in: kb.root).stdout
+        #expect(
+            ends.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+                $0.components(separatedBy: ",").prefix(3).joined(separator: ",")
+            } == ["windows-10,eea,2026-10-13"])
+        let row = try #require(try rows(kb, asOf: "2025-12-01", entity: "eea")["windows-10"])
+        #expect((row["availability"] as? [String: Any])?["channels"] as? [String: [String: Any]] != nil)
+        #expect(((row["availability"] as? [String: Any])?["channels"] as? [String: Any])?.keys.sorted() == ["eea"])
+        #expect(row["via"] as? [String] == ["eea"])
+        #expect(iso((row["ends"] as? [String: Any])?["date"]) == "2026-10-13")
+        // Microsoft's own board has every channel.
+        let all = try #require(try rows(kb, asOf: "2025-12-01")["windows-10"])
+        #expect(iso((all["ends"] as? [String: Any])?["date"]) == "2026-10-13")
+        #expect(((all["availability"] as? [String: Any])?["channels"] as? [String: Any])?.keys.sorted() == ["commercial-esu", "eea", "standard"])
     }
 
     /// A successor is shown where decisions are made, with its own position.

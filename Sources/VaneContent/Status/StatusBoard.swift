@@ -70,14 +70,18 @@ public struct StatusBoard: Sendable {
             let set = Set(info.tiers.filter { $0.value == .bundle }.keys)
             return set.isEmpty ? nil : set
         }
-        for (id, status) in StatusTimeline.statuses(changes, channels: channels, bundles: bundles, asOf: asOf, scales: scales) {
+        for (id, whole) in StatusTimeline.statuses(changes, channels: channels, bundles: bundles, asOf: asOf, scales: scales) {
             let chain = StatusBoard.ancestors(of: id, in: entities)
             var via: [String] = []
+            var status = whole
             if let root, !chain.contains(root) {
                 // Offered through a channel that is an entity under `root`.
-                let channels = Set(status.channels.keys).union(status.ends.compactMap(\.channel))
+                let channels = Set(whole.channels.keys).union(whole.ends.compactMap(\.channel))
                 via = channels.filter { entities[$0] != nil && StatusBoard.ancestors(of: $0, in: entities).contains(root) }.sorted()
                 if via.isEmpty { continue }
+                // The product as offered through those channels only: a region's or a
+                // partner's board shows their channels' values, ends and moves, not the others'.
+                status = StatusBoard.scoped(id, to: via, changes: changes, bundles: bundles[id] ?? [], asOf: asOf, scales: scales) ?? whole
             }
             let gone = status.availability.map { scales.isGone($0.value) } ?? false
             var row = StatusRow(
@@ -97,6 +101,15 @@ public struct StatusBoard: Sendable {
         }
         gone = rows.filter(\.gone).sorted { $0.entity < $1.entity }
         rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
+    }
+
+    /// A product's status replayed with only the changes for `channels` (and those for the
+    /// whole product, which set every channel).
+    static func scoped(
+        _ id: String, to channels: [String], changes: [StatusChange], bundles: Set<String>, asOf: FuzzyDate, scales: StatusScales
+    ) -> EntityStatus? {
+        let kept = changes.filter { $0.entity == id && ($0.channel.map(channels.contains) ?? true) }
+        return StatusTimeline.statuses(kept, channels: [id: channels], bundles: [id: bundles], asOf: asOf, scales: scales)[id]
     }
 
     /// What replaces a product as of the board's day: the latest dated advice, else the
