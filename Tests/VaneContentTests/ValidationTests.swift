@@ -184,7 +184,18 @@ struct ValidationTests {
             result.diagnostics.map(\.description) == [
                 "Content/entities/x.md:4:1: warning: unknown key 'founded' for an entity (kept, but not part of the format)"
             ])
-        #expect(result.knowledgeBase.entry("x")?.extra["founded"] == .text("2004"))
+        #expect(result.knowledgeBase.entry("x")?.extra["founded"] == .number(2004))
+    }
+
+    /// Data keeps its YAML types: a plain number is a JSON number in the database (so SQL
+    /// compares it as one), a quoted one and a version stay text.
+    @Test func dataKeepsItsTypes() throws {
+        let entity =
+            "---\nname: X\ntype: product\ndata: { usd_per_device: { year1: 61, year3: 244.5 }, free: false, version: \"3.10\", code: 007 }\n---\n"
+        let x = try #require(try load(["Content/entities/x.md": entity]).knowledgeBase.entry("x"))
+        #expect(x.extra["usd_per_device"] == .map(["year1": .number(61), "year3": .number(244.5)]))
+        #expect(x.extra["free"] == .bool(false) && x.extra["version"] == .text("3.10") && x.extra["code"] == .text("007"))
+        #expect(CanonicalJSON.text(x.extra) == #"{"code":"007","free":false,"usd_per_device":{"year1":61,"year3":244.5},"version":"3.10"}"#)
     }
 
     @Test func titleWithLineBreak() throws {

@@ -139,14 +139,24 @@ struct FrontMatter {
     }
 
     /// Any value as plain data (for keys the spec does not define).
+    /// A YAML value as data: a plain (unquoted) number or boolean keeps its type; anything
+    /// quoted, and versions such as `3.10` written quoted, stay text.
     static func plain(_ node: Node) -> FieldValue {
         switch node {
+        case .scalar(let s) where s.style == .plain && (s.string == "true" || s.string == "false"): .bool(s.string == "true")
+        case .scalar(let s) where s.style == .plain && isNumber(s.string): .number(Double(s.string)!)
         case .scalar(let s): .text(s.string)
         case .sequence(let seq): .list(seq.map(plain))
         case .mapping(let m):
             .map(Dictionary(m.map { ($0.key.string ?? "", plain($0.value)) }, uniquingKeysWith: { a, _ in a }))
         case .alias: .text("")
         }
+    }
+
+    /// `61`, `-3`, `30.5`: digits with an optional sign and decimal part, and no leading zero
+    /// that would make `007` a number.
+    static func isNumber(_ text: String) -> Bool {
+        text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?/) != nil && Double(text)?.isFinite == true
     }
 
     // MARK: - YAML errors

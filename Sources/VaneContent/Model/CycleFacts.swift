@@ -31,7 +31,7 @@ public struct CycleFacts: Sendable, Hashable, Codable {
     /// The facts of an entity's data; nil without a `release_cycle`.
     public init?(_ extra: [String: FieldValue]) {
         func text(_ key: String) -> String? {
-            guard case .text(let value)? = extra[key], !value.isEmpty else { return nil }
+            guard let value = extra[key]?.scalarText, !value.isEmpty else { return nil }
             return value
         }
         guard let cycle = text("release_cycle") else { return nil }

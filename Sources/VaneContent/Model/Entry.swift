@@ -114,13 +114,32 @@ public struct Entry: Sendable, Codable {
 /// A front-matter value the spec does not define, kept as plain data.
 public indirect enum FieldValue: Hashable, Sendable, Codable {
     case text(String)
+    /// A plain YAML number (`61`, `30.5`), kept a number in the database's JSON so that SQL
+    /// compares it as one.
+    case number(Double)
+    /// A plain `true` or `false`.
+    case bool(Bool)
     case list([FieldValue])
     case map([String: FieldValue])
+
+    /// A scalar as text, as written (`61`, `true`); nil for a list or a map.
+    public var scalarText: String? {
+        switch self {
+        case .text(let s): s
+        case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .bool(let b): b ? "true" : "false"
+        case .list, .map: nil
+        }
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let s = try? container.decode(String.self) {
             self = .text(s)
+        } else if let b = try? container.decode(Bool.self) {
+            self = .bool(b)
+        } else if let d = try? container.decode(Double.self) {
+            self = .number(d)
         } else if let l = try? container.decode([FieldValue].self) {
             self = .list(l)
         } else {
@@ -132,6 +151,8 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .text(let s): try container.encode(s)
+        case .number(let d): if d == d.rounded() && abs(d) < 1e15 { try container.encode(Int(d)) } else { try container.encode(d) }
+        case .bool(let b): try container.encode(b)
         case .list(let l): try container.encode(l)
         case .map(let m): try container.encode(m)
         }

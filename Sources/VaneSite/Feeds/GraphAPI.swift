@@ -25,6 +25,8 @@ struct GraphAPI {
         /// A product's channel tiers, and a release cycle's facts (null when none).
         @Null var channelTiers: [String: String]?
         @Null var cycle: CycleFacts?
+        /// `data` and other keys kept from front matter, with their YAML types.
+        var data: [String: FieldValue]
     }
 
     struct EndValue: Encodable {
@@ -63,7 +65,8 @@ struct GraphAPI {
             publisher: e.kind == .source ? model.publisherName(e) : nil,
             aliases: e.aliases.map(\.text), tags: e.tags, page: SiteModel.url(of: e),
             successors: e.kind == .entity ? model.board.successors(of: e.id) : nil,
-            channelTiers: e.channelTiers.isEmpty ? nil : e.channelTiers.mapValues(\.rawValue), cycle: CycleFacts(e.extra))
+            channelTiers: e.channelTiers.isEmpty ? nil : e.channelTiers.mapValues(\.rawValue), cycle: CycleFacts(e.extra),
+            data: e.extra.filter { $0.key != "generated" })
     }
 
     func end(_ e: AnnouncedEnd) -> EndValue {
