@@ -18,11 +18,11 @@ struct StatusViewTests {
         return kb
     }
 
-    /// Every inline `<svg>…</svg>` of a page.
+    /// Every inline chart (`<svg class="chart …">…</svg>`) of a page; not the legend's swatches.
     private func charts(_ html: String) -> [String] {
         var found: [String] = []
         var rest = html[...]
-        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<svg class=\"chart"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
             found.append(String(rest[start.lowerBound..<end.upperBound]))
             rest = rest[end.upperBound...]
         }

@@ -445,7 +445,7 @@ public enum DefaultTheme {
 </div>
 {{/table}}
 {{#status}}
-<div class="positions-figure{{#chart.wide}} wide{{/chart.wide}}">
+<div class="positions-figure">
 {{#chart}}{{{legend}}}{{{svg}}}{{{list}}}{{/chart}}
 </div>
 {{> partials/risk-board}}
@@ -655,7 +655,7 @@ public enum DefaultTheme {
 {{#ends}}{{> partials/ends-board}}{{/ends}}
 {{#chart}}<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}">
 {{{legend}}}{{{svg}}}{{{list}}}
-<figcaption>Each chip is a product at its current position, coloured by its vendor; a product whose channels stand apart has a chip per channel, named after the “·”. Arrows come in from the cells it stood in before (their dates are in the table below). Columns and rows that hold no product are left out.</figcaption>
+<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.</figcaption>
 </figure>{{/chart}}
 <div class="table-scroll">
 <table class="positions">
@@ -670,7 +670,9 @@ public enum DefaultTheme {
 </div>
 <section aria-labelledby="risk-board">
 <h2 id="risk-board">Risk board</h2>
+<div class="wide-block">
 {{> partials/risk-board}}
+</div>
 </section>
 {{#gone}}
 <section aria-labelledby="gone">
@@ -845,7 +847,10 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search input { flex: 1 1 16rem; padding: .3rem; }
 .risk-board td, .ends-board td { font-size: .875rem; }
-.risk-board td:nth-child(8) { min-width: 14rem; }
+.risk-board td:nth-child(8) { min-width: 12rem; }
+/* The board fits its column whatever the names: a long product or vendor name breaks, so the
+   Why column is never pushed past the edge and cut mid-word. */
+.risk-board:not(.compact) td:nth-child(2), .risk-board:not(.compact) td:nth-child(3) { overflow-wrap: anywhere; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
 .successor { color: var(--muted); font-size: .8rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
@@ -855,20 +860,29 @@ details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .table-scroll { overflow-x: auto; }
 .positions-figure { margin: 1.5rem 0; }
-.positions-figure.wide { width: min(76rem, calc(100vw - 2.5rem)); margin-left: calc(50% - min(38rem, 50vw - 1.25rem)); }
-.position-chart { display: block; width: 100%; height: auto; margin: 0 auto; }
+/* A wide chart, and the status page's risk board, take the window's width (up to 80rem), centred. */
+.positions-figure.wide, .wide-block { width: min(80rem, calc(100vw - 2.5rem)); margin-left: calc(50% - min(40rem, 50vw - 1.25rem)); }
+.chart-scroll { overflow-x: auto; }
+.position-chart { display: block; width: auto; max-width: none; height: auto; margin: 0 auto; }
 .positions-figure figcaption { color: var(--muted); font-size: .85rem; max-width: 52rem; }
 .positions-legend { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; }
-.swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin-right: .35rem; vertical-align: -.05rem; }
-.swatch.zone { border-radius: 2px; background: #fbeee6; border: 1px solid #e7b9a0; }
+.swatch { display: inline-block; width: .75rem; height: .75rem; margin-right: .35rem; vertical-align: -.05rem; box-sizing: border-box; }
+.swatch.zone { border-radius: 2px; background: #fbeee6; border: 2px dashed #a4471b; }
+.swatch.dashed { width: 1.2rem; border-radius: 3px; border: 1.5px dashed var(--muted); }
+.positions-legend .glyph { margin-right: .35rem; color: var(--muted); }
+/* A product's path shows while its chip is hovered or focused: fifty paths at once hide the chips. */
+.position-chart .trail { visibility: hidden; }
+.position-chart .product:hover .trail, .position-chart .product:focus-within .trail { visibility: visible; }
 .positions-list { display: none; }
 .positions-list .cell { border-left: 3px solid var(--line); padding: .1rem 0 .3rem .6rem; margin: .4rem 0; }
-.positions-list .cell.zone { border-left-color: #e7b9a0; background: #fbeee6; }
+.positions-list .cell.zone { border-left-color: #a4471b; background: #fbeee6; }
 .positions-list h3 { font-size: .9rem; margin: .2rem 0; }
 .positions-list ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .9rem; font-size: .9rem; }
 @media (max-width: 48rem) {
   .positions-figure.wide { width: auto; margin: 1.5rem 0; }
-  .position-chart { display: none; }
+  .wide-block { width: auto; margin-left: 0; }
+  .positions-figure .chart-scroll { display: none; }
+  .positions-legend .chart-only { display: none; }
   .positions-list { display: block; }
 }
 .risk-board.compact td { padding: .25rem .5rem; }
