@@ -87,11 +87,11 @@ public enum DefaultTheme {
 {{#groups}}
 <section aria-labelledby="group-{{key}}">
 <h2 id="group-{{key}}">{{label}}</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Claim</th><th scope="col">By</th><th scope="col">Date</th><th scope="col">Type</th><th scope="col">Verdict</th></tr></thead>
 <tbody>
 {{#claims}}
-<tr><td><a href="{{root}}{{url}}">{{title}}</a></td><td>{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{type}}</td><td><span class="verdict verdict-{{verdict}}">{{verdict}}</span></td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="By">{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td data-label="Date">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Type">{{type}}</td><td data-label="Verdict"><span class="verdict verdict-{{verdict}}">{{verdict}}</span></td></tr>
 {{/claims}}
 </tbody>
 </table>
@@ -174,11 +174,11 @@ public enum DefaultTheme {
 {{#statusHistory}}
 <section aria-labelledby="status">
 <h2 id="status">Status history</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Since</th><th scope="col">Axis</th><th scope="col">Channel</th><th scope="col">Value</th><th scope="col">Set by</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{axis}}</td><td>{{channel}}</td><td>{{value}}</td><td><a href="{{root}}{{url}}">{{event}}</a></td></tr>
+<tr><td class="lead">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Axis">{{axis}}</td><td data-label="Channel">{{channel}}</td><td data-label="Value">{{value}}</td><td data-label="Set by"><a href="{{root}}{{url}}">{{event}}</a></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -255,11 +255,11 @@ public enum DefaultTheme {
 {{#statusChanges}}
 <section aria-labelledby="status">
 <h2 id="status">Status changes</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Entity</th><th scope="col">Axis</th><th scope="col">Channel</th><th scope="col">Value</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><td><a href="{{root}}{{url}}">{{entity}}</a></td><td>{{axis}}</td><td>{{channel}}</td><td>{{value}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{entity}}</a></td><td data-label="Axis">{{axis}}</td><td data-label="Channel">{{channel}}</td><td data-label="Value">{{value}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -387,7 +387,7 @@ public enum DefaultTheme {
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
 """#,
         "partials/end-row": #"""
-<tr><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{countdown}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td>{{notice}}</td><td>{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td>{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
+<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
 
 """#,
         "partials/ends-board": #"""
@@ -395,7 +395,7 @@ public enum DefaultTheme {
 <h2 id="announced-ends">Announced ends</h2>
 <p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 <div class="table-scroll">
-<table class="ends-board">
+<table class="ends-board stack">
 <thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
 {{#ahead}}
 <tbody>
@@ -496,12 +496,12 @@ public enum DefaultTheme {
 """#,
         "partials/risk-board": #"""
 <div class="table-scroll">
-<table class="risk-board">
+<table class="risk-board stack early">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -510,12 +510,12 @@ public enum DefaultTheme {
 """#,
         "partials/risk-summary": #"""
 <div class="table-scroll">
-<table class="risk-board compact">
+<table class="risk-board compact stack">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{availability}} · {{priority}}</td><td>{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -658,12 +658,12 @@ public enum DefaultTheme {
 <figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.</figcaption>
 </figure>{{/chart}}
 <div class="table-scroll">
-<table class="positions">
+<table class="positions stack">
 <caption>The chart's data</caption>
 <thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
 <tbody>
 {{#positions}}
-<tr><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{availability}}</td><td>{{priority}}</td><td>{{trail}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Earlier positions">{{trail}}</td></tr>
 {{/positions}}
 </tbody>
 </table>
@@ -836,6 +836,10 @@ pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
 .chart-figure { margin: 1.5rem 0; }
 .chart { width: 100%; height: auto; font-family: inherit; }
+/* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
+   narrow one, never shown smaller than drawn. */
+.history-chart.narrow { display: none; max-width: 30rem; }
+@media (max-width: 50rem) { .history-chart.wide { display: none; } .history-chart.narrow { display: block; } }
 .risk { font-weight: 700; font-variant-numeric: tabular-nums; }
 .risk-high { color: var(--warn); }
 .risk-medium { color: #8a6d00; }
@@ -907,6 +911,33 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 @media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
 .scorecards .verdict, .verdict-counts .verdict { white-space: nowrap; }
 .part-of { font-size: .9rem; font-weight: normal; color: var(--muted); }
+/* On a phone a table's rows stack (below 40rem; 48rem for the risk board's eight columns):
+   each row is a block led by its key cell, and every other cell a line named after its column,
+   so no column is ever off screen and the page is never wider than the window. */
+@media (max-width: 48rem) {
+  table.stack.early thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack.early, table.stack.early > tbody, table.stack.early > caption { display: block; }
+  table.stack.early > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack.early > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+  table.stack.early td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+  table.stack.early td.rank::after { content: "."; }
+  table.stack.early td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack.early td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+  table.stack.early td:empty { display: none; }
+}
+@media (max-width: 40rem) {
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack, table.stack > tbody, table.stack > caption { display: block; }
+  table.stack > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+  table.stack td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+  table.stack td.rank::after { content: "."; }
+  table.stack td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+  table.stack td:empty { display: none; }
+  .ends-board td:nth-child(2) { white-space: normal; }
+  table.stack.compact td { padding: .1rem 0; }
+}
 
 """#,
         "timeline.js": #"""

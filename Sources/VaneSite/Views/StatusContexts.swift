@@ -235,14 +235,16 @@ extension SiteModel {
     /// An entity's current status and history chart, when it has one.
     func entityStatus(_ id: String) -> EntityStatusView? {
         guard let row = statusRows[id] else { return nil }
-        let chart = HistoryChart(status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles)
+        let charts = [HistoryChart.Size.wide, .narrow].map {
+            HistoryChart(status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles, size: $0).svg
+        }
         func setBy(_ setting: AxisSetting?) -> LinkView? {
             guard let setting, var event = link(setting.event) else { return nil }
             event.sources = sourceLinks(board.eventSources[setting.event] ?? [])
             return event
         }
         return EntityStatusView(
-            row: riskRow(row, rank: 0), chart: chart.svg, asOf: DateView(board.asOf), gone: row.gone,
+            row: riskRow(row, rank: 0), chart: charts.joined(separator: "\n"), asOf: DateView(board.asOf), gone: row.gone,
             availabilitySetBy: setBy(row.status.availability), prioritySetBy: setBy(row.status.priority), vendorView: "status/\(row.vendor).html",
             announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)))
     }
