@@ -344,7 +344,7 @@ public enum DefaultTheme {
 <meta property="og:description" content="{{description}}">
 {{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
 {{/feeds}}{{{jsonLD}}}<link rel="icon" type="image/svg+xml" href="{{root}}assets/favicon.svg">
-<link rel="stylesheet" href="{{root}}assets/style.css">
+{{#inlineStyle}}<style>{{{inlineStyle}}}</style>{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{root}}assets/style.css">{{/inlineStyle}}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

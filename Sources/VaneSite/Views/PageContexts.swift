@@ -204,8 +204,9 @@ extension SiteModel {
 
     /// The frame and the view model of a page, as the template reads them.
     func view(for page: PageSpec) -> [MustacheValue] {
-        // A 404 page is served at any address, so its links are absolute when they can be.
-        let root = page.content.isNotFound ? kb.config.baseURL : page.path.contains("/") ? "../" : ""
+        // A 404 page is served at any address, so its links are absolute: to the base URL, or
+        // else from the server's root (where `vane serve` puts the site).
+        let root = page.content.isNotFound ? (kb.config.baseURL.isEmpty ? "/" : kb.config.baseURL) : page.path.contains("/") ? "../" : ""
         let content: MustacheValue
         var title: String
         var description = kb.config.description
@@ -237,7 +238,8 @@ extension SiteModel {
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
             counts: counts, current: page.path.contains("/") ? [:] : [String(page.path.dropLast(".html".count)): true],
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
-            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
+            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
+            inlineStyle: page.content.isNotFound ? stylesheet : nil)
         return [MustacheEncoder.encode(frame), content]
     }
 

@@ -110,6 +110,9 @@ struct PageFrame: Encodable {
     var ogType: String
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
+    /// The stylesheet itself, for the 404 page: served at any address (and opened from the
+    /// file system), it cannot count on reaching `assets/style.css`.
+    var inlineStyle: String?
 }
 
 /// A rendered page: its frame, then its own view model on top of it.
