@@ -45,6 +45,48 @@ struct StatusViewTests {
         #expect(charts(try kb.read("public/entities/meta.html")).isEmpty)
     }
 
+    /// At endoflife.date's scale (here 120 products of 3 release cycles each, every cycle with
+    /// an announced end) the board folds each product's cycles into its row, keeps the top
+    /// 100 and says so, and the status and home pages stay well under 300 KB; a product's
+    /// own view still lists each of its cycles. The home page leads with the ranking.
+    @Test func releaseCyclesFoldUnderTheirProductAndThePagesStaySmall() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\ntitle: Cycles\npublisher: Analyst desk\nurl: https://example.org/cycles\n---\n", to: "Content/sources/notes.md")
+        for p in 0..<120 {
+            try kb.write("---\nname: Tool \(p)\ntype: product\n---\n", to: "Content/entities/tool-\(p).md")
+            for c in 1...3 {
+                let id = "tool-\(p)-\(c)"
+                try kb.write("---\nname: Tool \(p) \(c).0\ntype: product\nparent: tool-\(p)\n---\n", to: "Content/entities/\(id).md")
+                let month = String(format: "%02d", 1 + (p + c) % 12)
+                try kb.write(
+                    "---\ntitle: Tool \(p) \(c).0 released\ndate: 2025-0\(c)-01\ntype: other\nentities: [\(id)]\nsources: [notes]\nstatus:\n"
+                        + "  \(id): { availability: generally-available, priority: maintained, ends: 2027-\(month)-15 }\n---\nReleased [@notes].\n",
+                    to: "Content/events/\(id)-release.md")
+            }
+        }
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/status.html")
+        #expect(page.utf8.count < 200_000, "status.html is \(page.utf8.count) bytes")
+        let board = try #require(page.range(of: "<h2 id=\"risk-board\">")).upperBound
+        #expect(page[board...].components(separatedBy: "<td class=\"rank\">").count - 1 == 100)
+        #expect(
+            page.contains(
+                "<td class=\"lead\"><a href=\"entities/tool-0.html\">Tool 0</a><br><span class=\"successor\">3 release cycles available: 1.0, 2.0, 3.0</span>"
+            ))
+        #expect(!page[board...].contains("href=\"entities/tool-0-1.html\">Tool 0 1.0</a>"))
+        #expect(page.contains("The 100 highest of 120 products"))
+        let home = try kb.read("public/index.html")
+        #expect(home.utf8.count < 100_000, "index.html is \(home.utf8.count) bytes")
+        let top = try #require(home.range(of: "<h2 id=\"risk-top\">"))
+        let ends = try #require(home.range(of: "<h2 id=\"announced-ends\">"))
+        #expect(top.lowerBound < ends.lowerBound)
+        // The product's own view lists its cycles one by one.
+        let own = try kb.read("public/status/tool-0.html")
+        #expect(
+            own.components(separatedBy: "<td class=\"rank\">").count - 1 == 3 && own.contains("href=\"../entities/tool-0-1.html\">Tool 0 1.0</a>"))
+    }
+
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
         let kb = try build(Repository.founding)
         let page = try kb.read("public/status.html")

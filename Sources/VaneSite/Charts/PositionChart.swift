@@ -45,6 +45,11 @@ struct PositionChart {
     private static let zoneInk = "#a4471b"
 
     let chips: [Chip]
+    /// A crowd keeps the first chips of each cell (the riskiest: rows come ranked) and
+    /// counts the rest here, by cell, so that the chart stays a chart at any scale.
+    let hidden: [String: Int]
+    private static let crowd = 60, perCell = 6
+    private static func key(_ availability: String, _ priority: String) -> String { availability + "\u{1}" + priority }
     /// Availability values shown, least available first; priority values shown, highest first.
     let columns: [String]
     let lines: [String]
@@ -74,7 +79,19 @@ struct PositionChart {
                         main: value == overall && !chips.contains { $0.row.entity == row.entity && $0.main }))
             }
         }
+        var hidden: [String: Int] = [:]
+        if chips.count > Self.crowd {
+            var count: [String: Int] = [:]
+            chips = chips.filter { chip in
+                let key = Self.key(chip.availability, chip.priority)
+                count[key, default: 0] += 1
+                if count[key]! <= Self.perCell { return true }
+                hidden[key, default: 0] += 1
+                return false
+            }
+        }
         self.chips = chips
+        self.hidden = hidden
         var usedAvailability = Set(chips.map(\.availability))
         var usedPriority = Set(chips.map(\.priority))
         for chip in chips where chip.main {
@@ -184,7 +201,9 @@ struct PositionChart {
         var lineHeight: [Double] = []
         var y = headerHeight
         for value in lines {
-            let stacked = columns.map { c in chips.filter { $0.availability == c && $0.priority == value }.count }.max() ?? 0
+            let stacked =
+                columns.map { c in chips.filter { $0.availability == c && $0.priority == value }.count + (hidden[Self.key(c, value)] == nil ? 0 : 1) }
+                .max() ?? 0
             let height = max(36, Double(stacked) * (Self.chipHeight + Self.chipGap) - Self.chipGap + 2 * Self.pad)
             lineY.append(y)
             lineHeight.append(height)
@@ -253,6 +272,15 @@ struct PositionChart {
         }
         out += "<text x=\"\(SVG.n(Self.pad))\" y=\"14\" font-size=\"11\" fill=\"#5b6573\">Available today →</text>\n"
         out += "<text x=\"\(SVG.n(Self.pad))\" y=\"\(SVG.n(l.headerHeight - 8))\" font-size=\"11\" fill=\"#5b6573\">↓ Strategic priority</text>\n"
+        for (ci, a) in columns.enumerated() {
+            for (li, p) in lines.enumerated() {
+                guard let more = hidden[Self.key(a, p)] else { continue }
+                let shown = Double(chips.filter { $0.availability == a && $0.priority == p }.count)
+                let y = l.lineY[li] + Self.pad + shown * (Self.chipHeight + Self.chipGap) + Self.chipHeight / 2 + 4
+                out +=
+                    "<text x=\"\(SVG.n(l.columnX[ci] + Self.pad + 4))\" y=\"\(SVG.n(y))\" font-size=\"12\" fill=\"#5b6573\">+ \(more) more</text>\n"
+            }
+        }
         // The zone's shading alone is too faint to see (1.14:1): an outline and a label carry it.
         if let (x, y, width, height) = l.zone {
             out +=
@@ -316,14 +344,17 @@ struct PositionChart {
     }
 
     /// One sentence per product, for screen readers.
+    /// One sentence per product drawn (a crowd's hidden chips are counted, not described).
     var description: String {
         guard !rows.isEmpty else { return "No product has a status yet." }
-        return rows.map { row in
+        let drawn = Set(chips.map(\.row.entity))
+        let more = hidden.values.reduce(0, +)
+        return rows.filter { drawn.contains($0.entity) }.map { row in
             let a = row.status.availability.map { board.scales.label($0.value) } ?? "availability unknown"
             let p = row.status.priority.map { board.scales.label($0.value) } ?? "priority unknown"
             let risk = row.risk.map { ", platform risk \($0.score)" } ?? (row.gone ? ", gone" : "")
             return "\(row.name): \(a.lowercased()), \(p.lowercased())\(risk)."
-        }.joined(separator: " ")
+        }.joined(separator: " ") + (more == 0 ? "" : " \(more) more, counted in their cells.")
     }
 
     // MARK: - HTML
@@ -337,6 +368,7 @@ struct PositionChart {
         for (a, p) in cells.filter({ inZone($0.a, $0.p) }) + cells.filter({ !inZone($0.a, $0.p) }) {
             let here = chips.filter { $0.availability == a && $0.priority == p }
             guard !here.isEmpty else { continue }
+            let more = hidden[Self.key(a, p)].map { "<li class=\"more\">+ \($0) more</li>" } ?? ""
             let zone = inZone(a, p)
             out +=
                 "<section class=\"cell\(zone ? " zone" : "")\"><h3>\(HTML.escape(board.scales.label(a))) · \(HTML.escape(board.scales.label(p)))"
@@ -346,7 +378,7 @@ struct PositionChart {
                     "<li>\(chip.shape.swatch(colour: chip.colour))<a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a>"
                     + (board.successorLine(chip.row).map { " <span class=\"successor\">→ \(HTML.escape($0))</span>" } ?? "") + "</li>"
             }
-            out += "</ul></section>\n"
+            out += more + "</ul></section>\n"
         }
         return out + "</div>\n"
     }
@@ -355,7 +387,9 @@ struct PositionChart {
     var legend: String {
         guard !chips.isEmpty else { return "<p class=\"no-positions\">No product has a status yet.</p>\n" }
         var out = "<ul class=\"positions-legend\">"
-        for (vendor, colour, shape) in vendorMarks {
+        // The vendors drawn: a crowd's hidden chips need no entry.
+        let drawn = Set(chips.map(\.row.vendor))
+        for (vendor, colour, shape) in vendorMarks where drawn.contains(vendor) {
             out += "<li>\(shape.swatch(colour: colour))\(HTML.escape(board.entities[vendor]?.name ?? vendor))</li>"
         }
         out += "<li><span class=\"swatch zone\"></span>stranding zone: still available, no longer the bet</li>"

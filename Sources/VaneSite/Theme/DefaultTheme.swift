@@ -281,7 +281,6 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
-{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
 {{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>
@@ -289,6 +288,7 @@ public enum DefaultTheme {
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
 {{/riskSummary}}
+{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
 {{#reports}}
 <section aria-labelledby="latest-reports">
 <h2 id="latest-reports">Latest reports</h2>
@@ -410,7 +410,8 @@ public enum DefaultTheme {
 {{/passed}}
 </table>
 </div>
-</section>
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}</section>
 
 """#,
         "partials/entry-links": #"""
@@ -501,7 +502,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -515,7 +516,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -668,12 +669,14 @@ public enum DefaultTheme {
 </tbody>
 </table>
 </div>
-<section aria-labelledby="risk-board">
+{{#boardMore}}<p class="more">{{boardMore}}</p>
+{{/boardMore}}<section aria-labelledby="risk-board">
 <h2 id="risk-board">Risk board</h2>
 <div class="wide-block">
 {{> partials/risk-board}}
 </div>
-</section>
+{{#boardMore}}<p class="more">{{boardMore}}</p>
+{{/boardMore}}</section>
 {{#gone}}
 <section aria-labelledby="gone">
 <h2 id="gone">Gone</h2>
@@ -683,7 +686,8 @@ public enum DefaultTheme {
 <li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}</li>
 {{/rows}}
 </ul>
-</section>
+{{#goneMore}}<p class="more">{{goneMore}}</p>
+{{/goneMore}}</section>
 {{/gone}}
 <section aria-labelledby="how">
 <h2 id="how">How platform risk is computed</h2>
@@ -857,6 +861,7 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .risk-board:not(.compact) td:nth-child(2), .risk-board:not(.compact) td:nth-child(3) { overflow-wrap: anywhere; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
 .successor { color: var(--muted); font-size: .8rem; }
+.more { color: var(--muted); font-size: .875rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }

@@ -299,7 +299,7 @@ extension SiteModel {
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
             events: newestFirst(kb.entries(of: .event)).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
-            endsSummary: endsBoard(rows: board.rows))
+            endsSummary: endsBoard(rows: board.rows, limit: SiteModel.homeEndsLimit))
     }
 
     private func timeline() -> TimelinePage {
