@@ -59,7 +59,7 @@ struct LiveBlockTests {
                 "<tr><td class=\"rank\">1</td><td class=\"lead\"><a href=\"../entities/globex-desktop.html\">Globex Desktop",
                 "<tr><td class=\"rank\">2</td><td class=\"lead\"><a href=\"../entities/globex-cloud.html\">Globex Cloud",
             ])
-        #expect(block.contains("<td class=\"risk risk-high\" data-label=\"Risk\">89</td>"))
+        #expect(block.contains("<td class=\"risk risk-high\" data-label=\"Risk\">on the way out · 89</td>"))
     }
 
     @Test func aSavedQueryRunsInABlockAsOnTheCommandLine() throws {

@@ -298,8 +298,18 @@ extension SiteModel {
                 CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
             },
             successors: board.successorLine(row).map { "→ " + $0 }, vendor: link(row.vendor),
-            since: row.status.since.map(DateView.init), risk: row.risk.map { String($0.score) } ?? "–",
+            since: row.status.since.map(DateView.init), risk: row.risk.map(SiteModel.riskWords) ?? "–",
             level: row.risk.map { $0.score >= 70 ? "high" : $0.score >= 30 ? "medium" : "low" } ?? "none", hasRisk: row.risk != nil)
+    }
+
+    /// A score with its band, so that a newcomer does not read a low number as safe:
+    /// "drift · 34/100", "on the way out · 87", "announced end · 100".
+    static func riskWords(_ risk: PlatformRisk) -> String {
+        switch risk.band {
+        case .announcedEnd: "announced end · \(risk.score)"
+        case .onTheWayOut: "on the way out · \(risk.score)"
+        case .drift: "drift · \(risk.score)/100"
+        }
     }
 
     /// The move that matters, then the rest newest first: an announced end still ahead, else
