@@ -95,6 +95,11 @@ struct StatusViewTests {
         #expect(llama.lowerBound < muse.lowerBound)
         #expect(page.contains("priority Flagship → Deprioritized, <a href=\"events/2026-04-muse-spark-launch.html\">"))
         #expect(try kb.read("public/index.html").contains("Where builders may be stranded"))
+        // The event says what changed, in labels: from what, to what.
+        #expect(
+            try kb.read("public/events/2026-04-muse-spark-launch.html").contains(
+                "<td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Axis\">priority</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Flagship → Deprioritized</td>"
+            ))
     }
 
     @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {

@@ -418,12 +418,39 @@ extension SiteModel {
                 : EntityPage.History(
                     rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
-                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue, channel: s.channel ?? "all",
-                            value: scheduled ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : s.value,
+                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : axisLabel(s.axis),
+                            channel: s.channel.map(channelName) ?? "all",
+                            value: scheduled
+                                ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
             contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil)
+    }
+
+    /// An axis as a reader names it.
+    func axisLabel(_ axis: StatusSetting.Axis) -> String {
+        switch axis {
+        case .availability: "availability"
+        case .priority: "priority"
+        case .ends: "announced end"
+        case .closes: "sign-ups close"
+        }
+    }
+
+    /// A status value as the rest of the page prints it: a scale's label, a date in words.
+    func valueLabel(_ s: StatusChange) -> String {
+        switch s.axis {
+        case .availability, .priority: return label(s.value)
+        case .ends, .closes: return s.value == "none" ? "cancelled" : (try? FuzzyDate(parsing: s.value))?.display ?? s.value
+        }
+    }
+
+    /// The value the same entity, axis and channel had before `s`: what it changed from.
+    private func previous(_ s: StatusChange) -> StatusChange? {
+        (changesByEntity[s.entity] ?? []).filter {
+            $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event && $0.date.sortsBefore(s.date) == true
+        }.max { $0.date.sortsBefore($1.date) == true }
     }
 
     private func event(_ e: Entry) -> EventPage {
@@ -435,8 +462,8 @@ extension SiteModel {
                 : EventPage.Changes(
                     rows: changes.map { s in
                         EventPage.ChangeRow(
-                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: s.axis.rawValue,
-                            channel: s.channel ?? "all", value: s.value)
+                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
+                            channel: s.channel.map(channelName) ?? "all", value: (previous(s).map { valueLabel($0) + " → " } ?? "") + valueLabel(s))
                     }))
     }
 
