@@ -705,7 +705,8 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/vendors}}
-{{> partials/subscribe}}
+{{#vendorsElsewhere}}<p><a href="{{root}}status.html#vendors">Every vendor's own view</a></p>
+{{/vendorsElsewhere}}{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,

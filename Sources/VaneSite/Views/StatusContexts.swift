@@ -96,6 +96,8 @@ struct StatusPage: Encodable {
     /// How many products were left out of the board and the chart's data, said under them.
     var boardMore: String?
     var goneMore: String?
+    /// A vendor's view among many: a link to the list on status.html instead of the list.
+    var vendorsElsewhere: Bool
 }
 
 /// A product's current status on its page: its board row, and more.
@@ -141,6 +143,9 @@ extension SiteModel {
     /// At most this many products on status.html's board and its chart's data (the
     /// vendors' own views list the rest), and this many ends on a summary's ends board.
     static let boardLimit = 100, endsLimit = 10, homeEndsLimit = 10
+    /// A vendor's own view lists every product on its board, so its ends board can stop at
+    /// this many a part; and it lists the other vendors only when they are this few.
+    static let vendorEndsLimit = 25, vendorListLimit = 40
 
     /// The parent a row folds under, if any.
     func foldParent(_ entity: String) -> String? {
@@ -209,18 +214,23 @@ extension SiteModel {
             item.url = "status/\(v).html"
             return item
         }
-        var vendorLinks = others
+        // Hundreds of vendors (an endoflife.date import) are listed once, on status.html.
+        let elsewhere = vendor != nil && others.count > SiteModel.vendorListLimit
+        var vendorLinks = elsewhere ? [] : others
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
         return StatusPage(
             heading: heading, asOf: DateView(board.asOf),
             chart: StatusPage.Chart(svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide),
             positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
-            ends: endsBoard(rows: rows, limit: vendor == nil ? SiteModel.endsLimit : nil), vendor: vendor.flatMap(link),
+            ends: vendor == nil
+                ? endsBoard(rows: rows, limit: SiteModel.endsLimit) : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
+            vendor: vendor.flatMap(link),
             gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
             vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
             boardMore: shown.count < ranked.count
                 ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products." : nil,
-            goneMore: goneShown.count < gone.count ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest." : nil)
+            goneMore: goneShown.count < gone.count ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest." : nil,
+            vendorsElsewhere: elsewhere)
     }
 
     /// A product no longer available; a fold says how many of its cycles are gone.
@@ -247,7 +257,7 @@ extension SiteModel {
     /// passed in the last 180 days; nil when there are none. With a `limit`, release cycles
     /// are folded (a product's soonest end stands for its cycles) and each part keeps its
     /// first `limit` rows.
-    func endsBoard(rows: [StatusRow], limit: Int? = nil) -> EndsBoard? {
+    func endsBoard(rows: [StatusRow], limit: Int? = nil, fold: Bool = true) -> EndsBoard? {
         let products = Set(rows.map(\.entity))
         let ends = board.announcedEnds(within: SiteModel.recentEndDays).filter { products.contains($0.entity) }
         guard !ends.isEmpty else { return nil }
@@ -256,6 +266,7 @@ extension SiteModel {
         if let limit {
             func firstPerFold(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
                 var seen = Set<String>()
+                guard fold else { return ends }
                 return ends.filter { end in foldParent(end.entity).map { seen.insert($0).inserted } ?? true }
             }
             (ahead, passed) = (firstPerFold(ahead), firstPerFold(passed))
@@ -265,7 +276,11 @@ extension SiteModel {
         return EndsBoard(
             asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
             passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
-            more: left == 0 ? nil : "\(left) more products have an announced end; each vendor's view on the status page lists them all.")
+            more: left == 0
+                ? nil
+                : fold
+                    ? "\(left) more products have an announced end; each vendor's view on the status page lists them all."
+                    : "\(left) more announced ends; the risk board below has every one.")
     }
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
