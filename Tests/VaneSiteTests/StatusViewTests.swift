@@ -85,6 +85,8 @@ struct StatusViewTests {
         let own = try kb.read("public/status/tool-0.html")
         #expect(
             own.components(separatedBy: "<td class=\"rank\">").count - 1 == 3 && own.contains("href=\"../entities/tool-0-1.html\">Tool 0 1.0</a>"))
+        // Among 120 vendors, a vendor's view links to the list on status.html instead of repeating it.
+        #expect(own.contains("<a href=\"../status.html#vendors\">Every vendor's own view</a>") && !own.contains("<h2 id=\"vendors\">"))
     }
 
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
