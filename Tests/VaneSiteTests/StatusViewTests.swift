@@ -97,6 +97,10 @@ struct StatusViewTests {
         #expect(llama.lowerBound < muse.lowerBound)
         #expect(page.contains("priority Flagship → Deprioritized, <a href=\"events/2026-04-muse-spark-launch.html\">"))
         #expect(try kb.read("public/index.html").contains("Where builders may be stranded"))
+        // A product's page reads its position in one sentence.
+        #expect(
+            try kb.read("public/entities/llama.html").contains(
+                "<p class=\"reading\">Still open weights, but no longer Meta&#39;s bet since April 2026 (deprioritized).</p>"))
         // The event says what changed, in labels: from what, to what.
         #expect(
             try kb.read("public/events/2026-04-muse-spark-launch.html").contains(

@@ -223,10 +223,12 @@ struct PositionChart {
     }
 
     /// The stranding zone: the more available half of the scale, the lower half of priority.
-    private func inZone(_ availability: String, _ priority: String) -> Bool {
-        let a = board.scales.rank(availability, on: .availability) ?? .max
-        let p = board.scales.rank(priority, on: .priority) ?? -1
-        return a < board.scales.availability.count / 2 && p >= board.scales.priority.count / 2
+    private func inZone(_ availability: String, _ priority: String) -> Bool { Self.inZone(availability, priority, scales: board.scales) }
+
+    static func inZone(_ availability: String, _ priority: String, scales: StatusScales) -> Bool {
+        let a = scales.rank(availability, on: .availability) ?? .max
+        let p = scales.rank(priority, on: .priority) ?? -1
+        return a < scales.availability.count / 2 && p >= scales.priority.count / 2
     }
 
     /// Wider than the page's text column: the figure then takes the width of the window.

@@ -156,7 +156,8 @@ public enum DefaultTheme {
 {{#status}}
 <section class="status" aria-labelledby="current-status">
 <h2 id="current-status">Status as of {{#asOf}}{{> partials/date}}{{/asOf}}</h2>
-<dl class="facts">
+{{#reading}}<p class="reading">{{reading}}</p>
+{{/reading}}<dl class="facts">
 <dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
 <dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
 {{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{notice}} of notice{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>

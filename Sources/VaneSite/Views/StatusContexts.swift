@@ -112,8 +112,10 @@ struct EntityStatusView: Encodable {
     var prioritySetBy: LinkView?
     var vendorView: String
     var announcedEnds: Ends?
+    /// One sentence that reads the position, for a newcomer.
+    var reading: String?
 
-    enum CodingKeys: String, CodingKey { case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds }
+    enum CodingKeys: String, CodingKey { case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds, reading }
 
     /// The row's fields and these side by side, as the template reads them.
     func encode(to encoder: any Encoder) throws {
@@ -126,6 +128,7 @@ struct EntityStatusView: Encodable {
         try c.encodeIfPresent(prioritySetBy, forKey: .prioritySetBy)
         try c.encode(vendorView, forKey: .vendorView)
         try c.encodeIfPresent(announcedEnds, forKey: .announcedEnds)
+        try c.encodeIfPresent(reading, forKey: .reading)
     }
 }
 
@@ -374,7 +377,25 @@ extension SiteModel {
         return EntityStatusView(
             row: riskRow(row, rank: 0), chart: charts.joined(separator: "\n"), asOf: DateView(board.asOf), gone: row.gone,
             availabilitySetBy: setBy(row.status.availability), prioritySetBy: setBy(row.status.priority), vendorView: "status/\(row.vendor).html",
-            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)))
+            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)), reading: reading(row))
+    }
+
+    /// The position in words: "Still open weights, but no longer Meta's bet since April 2026
+    /// (deprioritized)."
+    func reading(_ row: StatusRow) -> String? {
+        guard !row.gone, let a = row.status.availability, let p = row.status.priority else { return nil }
+        let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
+        let (available, priority) = (label(a.value).lowercased(), label(p.value).lowercased())
+        if let end = row.nextEnd {
+            return "Still \(available), until \(end.date.display): the end is announced, with \(end.notice) of notice."
+        }
+        if PositionChart.inZone(a.value, p.value, scales: board.scales) {
+            return "Still \(available), but no longer \(vendor)'s bet since \(p.date.display) (\(priority))."
+        }
+        if row.risk?.band == .onTheWayOut {
+            return "Still usable (\(available)), but on the way out: \(priority) since \(p.date.display)."
+        }
+        return "\(label(a.value)), and \(priority) for \(vendor): no end announced."
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.
