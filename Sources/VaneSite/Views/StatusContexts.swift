@@ -315,7 +315,9 @@ extension SiteModel {
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
             },
-            successors: board.successorLine(row).map { "→ " + $0 }, vendor: link(row.vendor),
+            successors: board.successorLine(row).map { "→ " + $0 },
+            // A product that is its own vendor (an imported product, its cycles folded) is not named twice.
+            vendor: row.vendor == row.entity ? nil : link(row.vendor),
             since: row.status.since.map(DateView.init), risk: row.risk.map(SiteModel.riskWords) ?? "–",
             level: row.risk.map { $0.score >= 70 ? "high" : $0.score >= 30 ? "medium" : "low" } ?? "none", hasRisk: row.risk != nil)
     }
