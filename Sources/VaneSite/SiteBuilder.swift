@@ -31,6 +31,7 @@ public enum SiteBuilder {
         model.liveBlocks = blocks
         model.history = history
         model.renderTemplate = { theme.render($0, template: $1) }
+        model.stylesheet = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]

@@ -15,6 +15,8 @@ struct SiteModel: @unchecked Sendable {
     var liveBlocks: [String: [LiveBlockResult]] = [:]
     /// Recorded time from git; nil without a repository.
     var history: RecordedHistory?
+    /// The theme's `style.css`, inlined into the 404 page.
+    var stylesheet: String?
     /// Renders a template of the theme (the partial a block is shown with).
     var renderTemplate: (([MustacheValue], String) -> String)?
     let changesByEvent: [String: [StatusChange]]

@@ -1,5 +1,6 @@
 // Checks the text inside #positions as a reader sees it: no two pieces of visible text
-// overlap, and none is cut off by the element's edge or the window's. Writes its report
+// overlap, none is cut off by the element's edge or the window's, and how small the
+// smallest is; and whether the page is wider than the window. Writes its report
 // into the page (data-positions-report on <body>) for the test to read from the DOM, and
 // posts it to the page that holds it in an iframe (an iframe of 390 px is how a narrow
 // screen is emulated: headless Chromium's window is never narrower than 500 px).
@@ -25,9 +26,27 @@
     rects.forEach(function (r) { pieces.push({ text: node.nodeValue.trim(), rect: r, node: node }); });
   }
   report.texts = pieces.length;
+  // The size a reader sees: an SVG's text is scaled with its drawing.
+  var smallest = Infinity;
+  pieces.forEach(function (p) {
+    var element = p.node.parentElement;
+    var size = parseFloat(getComputedStyle(element).fontSize);
+    if (element instanceof SVGElement && element.getScreenCTM()) size *= element.getScreenCTM().a;
+    smallest = Math.min(smallest, size);
+  });
+  report.smallestText = pieces.length ? Math.round(smallest * 10) / 10 : 0;
+  // Wider than the window means the whole page scrolls sideways.
+  report.pageWidth = document.documentElement.scrollWidth;
   var slack = 1;
   pieces.forEach(function (p) {
     var r = p.rect;
+    // Text in a box that scrolls sideways is reached by scrolling: only its height can cut it.
+    var scroller = p.node.parentElement.closest(".chart-scroll");
+    if (scroller && scroller.scrollWidth > scroller.clientWidth) {
+      report.scrolls = true;
+      if (r.top < box.top - slack || r.bottom > box.bottom + slack) report.cutOff.push(p.text + " (in the scrolled chart)");
+      return;
+    }
     if (r.left < box.left - slack || r.right > box.right + slack || r.top < box.top - slack || r.bottom > box.bottom + slack || r.left < -slack || r.right > viewport + slack) {
       report.cutOff.push(p.text + " " + [r.left, r.right, r.top, r.bottom].map(Math.round).join(","));
     }

@@ -51,13 +51,15 @@ struct LiveBlockTests {
         let block = try #require(figure(try kb.read("public/reports/2026-globex-review.html"), "status --entity globex"))
         #expect(block.contains("<svg"))
         #expect(block.contains("<caption>Products ranked by platform risk, as of <time datetime=\"2026-11-26\">26 November 2026</time></caption>"))
-        let ranks = block.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td>") }.map { $0.components(separatedBy: "</a>").first ?? "" }
+        let ranks = block.components(separatedBy: "\n").filter { $0.hasPrefix("<tr><td class=\"rank\">") }.map {
+            $0.components(separatedBy: "</a>").first ?? ""
+        }
         #expect(
             ranks == [
-                "<tr><td>1</td><td><a href=\"../entities/globex-desktop.html\">Globex Desktop",
-                "<tr><td>2</td><td><a href=\"../entities/globex-cloud.html\">Globex Cloud",
+                "<tr><td class=\"rank\">1</td><td class=\"lead\"><a href=\"../entities/globex-desktop.html\">Globex Desktop",
+                "<tr><td class=\"rank\">2</td><td class=\"lead\"><a href=\"../entities/globex-cloud.html\">Globex Cloud",
             ])
-        #expect(block.contains("<td class=\"risk risk-high\">89</td>"))
+        #expect(block.contains("<td class=\"risk risk-high\" data-label=\"Risk\">on the way out · 89</td>"))
     }
 
     @Test func aSavedQueryRunsInABlockAsOnTheCommandLine() throws {

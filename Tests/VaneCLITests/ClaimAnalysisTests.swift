@@ -89,6 +89,22 @@ struct ClaimAnalysisTests {
         let desktop = try #require(page.range(of: "id=\"c-globex-desktop\""))
         #expect(cloud.lowerBound < desktop.lowerBound)
         #expect(page.contains("<p class=\"pair-state\">Unresolved: both pending</p>"))
+        // Unresolved first whatever the names: a resolved pair about "Globex Alpha" (first by
+        // id) comes after Globex Cloud's unresolved one.
+        try kb.write("---\nname: Globex Alpha\ntype: product\nparent: globex\n---\n", to: "Content/entities/globex-alpha.md")
+        for (id, other, claimant, verdict) in [
+            ("alpha-up", "alpha-down", "hank-scorpio", "refuted"), ("alpha-down", "alpha-up", "tech-daily", "confirmed"),
+        ] {
+            try kb.write(
+                "---\ntitle: \(id)\nclaimant: \(claimant)\nabout: [globex-alpha]\ndate: 2024-03-01\ntype: assessment\nverdict: \(verdict)\n"
+                    + "verdict_date: 2025-06-01\nverdict_sources: [tech-daily-review]\ncontradicts: [\(other)]\nsources: [tech-daily-review]\n---\nA claim.\n",
+                to: "Content/claims/\(id).md")
+        }
+        let rebuilt = try vane("build", "--as-of", "2026-11-26", in: kb.root)
+        #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+        let reordered = try kb.read("public/contradictions.html")
+        let alpha = try #require(reordered.range(of: "id=\"c-globex-alpha\""))
+        #expect(try #require(reordered.range(of: "id=\"c-globex-cloud\"")).lowerBound < alpha.lowerBound)
         // Two entities may share a name: each group says what its entity is part of.
         #expect(
             page.contains(

@@ -120,7 +120,7 @@ struct StatusModelTests {
         // The status history lists the retirement at its own date too.
         #expect(
             page.contains(
-                "<tr><td><time datetime=\"2026-09-30\">30 September 2026</time></td><td>availability</td><td>all</td><td>retired (ended as announced)</td><td><a href=\"../events/2024-09-24-app-mesh-sunset.html\">AWS announces the end of App Mesh</a></td></tr>"
+                "<tr><td class=\"lead\"><time datetime=\"2026-09-30\">30 September 2026</time></td><td data-label=\"Axis\">availability</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Retired (ended as announced)</td><td data-label=\"Set by\"><a href=\"../events/2024-09-24-app-mesh-sunset.html\">AWS announces the end of App Mesh</a></td></tr>"
             ))
     }
 
@@ -152,8 +152,10 @@ struct StatusModelTests {
                 "2025-11-24 successors 2025-11-24-codecommit-reopened codecommit: successors github → none",
             ])
         let page = try String(contentsOf: kb.url("public/entities/codecommit.html"), encoding: .utf8)
-        #expect(page.contains("<td>successors</td><td>all</td><td>GitHub</td>"))
-        #expect(page.contains("<td>successors</td><td>all</td><td>none (advice withdrawn)</td>"))
+        #expect(page.contains("<td data-label=\"Axis\">successors</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">GitHub</td>"))
+        #expect(
+            page.contains(
+                "<td data-label=\"Axis\">successors</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">none (advice withdrawn)</td>"))
         #expect(!page.contains("<dt>Succeeded by</dt>"))
         #expect(try vane("build", "--as-of", "2025-01-01", in: kb.root).status == 0)
         let then = try String(contentsOf: kb.url("public/entities/codecommit.html"), encoding: .utf8)

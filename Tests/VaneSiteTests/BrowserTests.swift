@@ -89,14 +89,19 @@ struct BrowserTests {
     /// shown `width` pixels wide: the page is held in an iframe of that width, since
     /// headless Chromium's window is never narrower than 500 px.
     static func positionsReport(_ page: URL, width: Int, browser: URL, profile: URL) throws -> [String: Any] {
+        try report(page, script: "positions-check.js", width: width, browser: browser, profile: profile)
+    }
+
+    /// What `script` (in `Tests/Scripts`) reports on `page` shown `width` pixels wide.
+    static func report(_ page: URL, script: String, width: Int, browser: URL, profile: URL) throws -> [String: Any] {
         let folder = page.deletingLastPathComponent()
         let html = try String(contentsOf: page, encoding: .utf8)
         let checked = "check-" + page.lastPathComponent
-        try html.replacingOccurrences(of: "</body>", with: "<script src=\"positions-check.js\"></script></body>")
+        try html.replacingOccurrences(of: "</body>", with: "<script src=\"\(script)\"></script></body>")
             .write(to: folder.appendingPathComponent(checked), atomically: true, encoding: .utf8)
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent("positions-check.js"))
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(script))
         try FileManager.default.copyItem(
-            at: Repository.root.appendingPathComponent("Tests/Scripts/positions-check.js"), to: folder.appendingPathComponent("positions-check.js"))
+            at: Repository.root.appendingPathComponent("Tests/Scripts/" + script), to: folder.appendingPathComponent(script))
         let frame = folder.appendingPathComponent("frame-\(width)-\(page.lastPathComponent)")
         try """
         <!doctype html><html><head><meta charset="utf-8"><title>frame</title></head><body style="margin:0">
@@ -113,9 +118,10 @@ struct BrowserTests {
         return try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] ?? [:]
     }
 
-    /// The available-vs-priority view stays readable: at 1280 and at 390 px, on 50 products
-    /// from 8 vendors, on one and on none, no two pieces of visible text inside #positions
-    /// overlap and none is cut off by its edge.
+    /// The available-vs-priority view stays readable: at 390, 768, 1024, 1280 and 1920 px, on
+    /// 50 products from 8 vendors, on one and on none, no two pieces of visible text inside
+    /// #positions overlap, none is cut off by its edge, none is smaller than 11 px (the chart
+    /// scrolls sideways rather than shrink), and the page is no wider than the window.
     @Test(.tags(.external), .fullTierOnly) func thePositionsViewHasNoOverlapOrCutOffText() throws {
         guard let browser = ExternalTool.chromium else { return }
         let profiles = try TemporaryKnowledgeBase()
@@ -127,18 +133,50 @@ struct BrowserTests {
             var pages = ["status.html"]
             if products > 0 { pages.append("status/vendor-0.html") }
             for page in pages {
-                for width in [1280, 390] {
+                for width in [1920, 1280, 1024, 768, 390] {
                     let label = "\(products) products, \(page), \(width) px"
                     let report = try BrowserTests.positionsReport(
                         kb.url("public/" + page), width: width, browser: browser, profile: profiles.url("p\(products)-\(width)"))
                     #expect(report["width"] as? Int == width, "\(label)")
-                    #expect((report["texts"] as? Int ?? 0) > (products > 1 ? 20 : 0), "\(label): \(report)")
+                    #expect((report["texts"] as? Int ?? 0) > (products > 1 ? 10 : 0), "\(label): \(report)")
                     #expect((report["overlaps"] as? [String])?.isEmpty == true, "\(label): \(report["overlaps"] ?? "")")
                     #expect((report["cutOff"] as? [String])?.isEmpty == true, "\(label): \(report["cutOff"] ?? "")")
+                    if products > 0 { #expect((report["smallestText"] as? Double ?? 0) >= 11, "\(label): text of \(report["smallestText"] ?? "")") }
+                    #expect((report["pageWidth"] as? Int ?? .max) <= width, "\(label): the page is \(report["pageWidth"] ?? "") px wide")
                 }
             }
             if products == 0 { #expect(try kb.read("public/status.html").contains("<p class=\"no-positions\">No product has a status yet.</p>")) }
         }
+    }
+
+    /// On a phone (390 px) no page is wider than the screen, every cell of a stacked table
+    /// (status history, status changes, the claims ledger, the ends board, the boards) is on
+    /// screen, and a chart shown is drawn with its text at 11 px or more: the bundled site,
+    /// and a product of the AWS story whose channels have a legend of their own.
+    @Test(.tags(.external), .fullTierOnly) func phonePagesFitTheScreen() throws {
+        guard let browser = ExternalTool.chromium else { return }
+        let bundled = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+        #expect(Pipeline.build(Pipeline.Options(root: bundled.root, asOf: fixedDay)).succeeded)
+        let aws = try TemporaryKnowledgeBase(copying: [Repository.fixture("aws/Content")])
+        #expect(Pipeline.build(Pipeline.Options(root: aws.root, asOf: fixedDay)).succeeded)
+        let profiles = try TemporaryKnowledgeBase()
+        let pages = [
+            (bundled, "index.html"), (bundled, "status.html"), (bundled, "entities/llama.html"), (bundled, "entities/muse-spark.html"),
+            (bundled, "events/2026-04-muse-spark-launch.html"), (bundled, "claims.html"), (bundled, "timeline.html"),
+            (bundled, "reports/2026-11-llama-after-muse-spark.html"), (aws, "entities/codecommit.html"), (aws, "status.html"),
+        ]
+        var stacked = 0
+        for (i, (kb, page)) in pages.enumerated() {
+            let report = try BrowserTests.report(
+                kb.url("public/" + page), script: "phone-check.js", width: 390, browser: browser, profile: profiles.url("p\(i)"))
+            #expect(report["width"] as? Int == 390, "\(page)")
+            #expect((report["pageWidth"] as? Int ?? .max) <= 390, "\(page) is \(report["pageWidth"] ?? "") px wide")
+            #expect((report["offScreen"] as? [String])?.isEmpty == true, "\(page): \(report["offScreen"] ?? "")")
+            let smallest = report["smallestChartText"] as? Double ?? 0
+            #expect(smallest == 0 || smallest >= 11, "\(page): chart text of \(smallest) px")
+            stacked += report["stackedCells"] as? Int ?? 0
+        }
+        #expect(stacked > 100, "the pages showed \(stacked) cells of stacked tables")
     }
 
     /// Dates of any length keep the titles of an event list in one column.

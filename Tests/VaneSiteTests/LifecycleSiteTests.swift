@@ -17,27 +17,33 @@ struct LifecycleSiteTests {
     @Test func theAnnouncedEndsBoardListsTheCountdownSoonestFirst() throws {
         let kb = try built()
         let expected = """
-            <tr><td><time datetime="2025-03-13">13 March 2025</time></td><td>1 day left</td><td><a href="entities/nw-code-1.html">Northwind Code 1</a> <span class="badge">api</span></td><td>3 days</td><td></td>
+            <tr><td data-label="Ends"><time datetime="2025-03-13">13 March 2025</time></td><td data-label="Countdown">1 day left</td><td class="lead"><a href="entities/nw-code-1.html">Northwind Code 1</a> <span class="badge">api</span></td><td data-label="Notice">3 days</td><td data-label="Succeeded by"></td>
             """
         for page in ["status.html", "index.html"] {
             let html = try kb.read("public/" + page)
             let board = try #require(html.range(of: "<h2 id=\"announced-ends\">Announced ends</h2>"), "\(page)")
             let first = try #require(html.range(of: expected), "\(page)")
             let second = try #require(
-                html.range(of: "<td>125 days left</td><td><a href=\"entities/nw-text-1.html\">Northwind Text 1</a></td><td>181 days</td>"))
+                html.range(
+                    of:
+                        "<td data-label=\"Countdown\">125 days left</td><td class=\"lead\"><a href=\"entities/nw-text-1.html\">Northwind Text 1</a></td><td data-label=\"Notice\">181 days</td>"
+                ))
             #expect(board.upperBound < first.lowerBound && first.upperBound < second.lowerBound, "\(page)")
         }
         // The vendor's view has the countdown in its risk board.
         let vendor = try kb.read("public/status/northwind.html")
         #expect(
             vendor.contains(
-                "<td><time datetime=\"2025-03-13\">13 March 2025</time><br><span class=\"countdown\">1 day left</span></td><td class=\"risk risk-high\">100</td>"
+                "<td data-label=\"Ends\"><time datetime=\"2025-03-13\">13 March 2025</time><br><span class=\"countdown\">1 day left</span></td><td class=\"risk risk-high\" data-label=\"Risk\">announced end · 100</td>"
             ))
         // Once passed, an end stays on the board for 180 days, under its own heading.
         let later = try built(asOf: "2025-08-01")
         let html = try later.read("public/status.html")
         #expect(html.contains("<tr><th scope=\"rowgroup\" colspan=\"6\">Ended in the last 180 days</th></tr>"))
-        #expect(html.contains("<td>ended 17 days ago</td><td><a href=\"entities/nw-text-1.html\">Northwind Text 1</a></td>"))
+        #expect(
+            html.contains(
+                "<td data-label=\"Countdown\">ended 17 days ago</td><td class=\"lead\"><a href=\"entities/nw-text-1.html\">Northwind Text 1</a></td>")
+        )
     }
 
     @Test func aProductPageShowsItsEndNoticeAndSuccessors() throws {

@@ -105,6 +105,15 @@ struct PublishingTests {
         #expect(try kb.read("public/robots.txt") == "User-agent: *\nAllow: /\nSitemap: https://weathervane.example/sitemap.xml\n")
         let missing = try kb.read("public/404.html")
         #expect(missing.contains("<a href=\"https://weathervane.example/index.html\">Home</a>"))
+        // Served at any address, and opened from the file system, it carries its own style.
+        #expect(missing.contains("<style>/* Weathervane default theme") && !missing.contains("assets/style.css"))
+        // With no base URL its links start at the server's root, where `vane serve` puts the
+        // site, so that they work at a nested address too.
+        let plain = try build([Repository.fixture("small/Content")])
+        let nested = try plain.read("public/404.html")
+        #expect(
+            nested.contains("<a href=\"/index.html\">Home</a>")
+                && nested.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"/assets/favicon.svg\">"))
         let llama = try kb.read("public/entities/llama.html")
         #expect(llama.contains("<link rel=\"canonical\" href=\"https://weathervane.example/entities/llama.html\">"))
         #expect(llama.contains("<meta property=\"og:title\" content=\"Llama\">"))

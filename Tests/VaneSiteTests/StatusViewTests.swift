@@ -18,11 +18,11 @@ struct StatusViewTests {
         return kb
     }
 
-    /// Every inline `<svg>…</svg>` of a page.
+    /// Every inline chart (`<svg class="chart …">…</svg>`) of a page; not the legend's swatches.
     private func charts(_ html: String) -> [String] {
         var found: [String] = []
         var rest = html[...]
-        while let start = rest.range(of: "<svg"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
+        while let start = rest.range(of: "<svg class=\"chart"), let end = rest.range(of: "</svg>", range: start.upperBound..<rest.endIndex) {
             found.append(String(rest[start.lowerBound..<end.upperBound]))
             rest = rest[end.upperBound...]
         }
@@ -34,7 +34,8 @@ struct StatusViewTests {
         let pages = ["public/status.html", "public/status/meta.html", "public/entities/llama.html", "public/entities/muse-spark.html"]
         for page in pages {
             let svgs = charts(try kb.read(page))
-            #expect(svgs.count == 1, "\(page)")
+            // A product's page draws its history wide and narrow.
+            #expect(svgs.count == (page.contains("/entities/") ? 2 : 1), "\(page)")
             for svg in svgs {
                 let parser = XMLParser(data: Data(svg.utf8))
                 #expect(parser.parse(), "\(page): \(parser.parserError.map { "\($0)" } ?? "")")
@@ -44,14 +45,67 @@ struct StatusViewTests {
         #expect(charts(try kb.read("public/entities/meta.html")).isEmpty)
     }
 
+    /// At endoflife.date's scale (here 120 products of 3 release cycles each, every cycle with
+    /// an announced end) the board folds each product's cycles into its row, keeps the top
+    /// 100 and says so, and the status and home pages stay well under 300 KB; a product's
+    /// own view still lists each of its cycles. The home page leads with the ranking.
+    @Test func releaseCyclesFoldUnderTheirProductAndThePagesStaySmall() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\ntitle: Cycles\npublisher: Analyst desk\nurl: https://example.org/cycles\n---\n", to: "Content/sources/notes.md")
+        for p in 0..<120 {
+            try kb.write("---\nname: Tool \(p)\ntype: product\n---\n", to: "Content/entities/tool-\(p).md")
+            for c in 1...3 {
+                let id = "tool-\(p)-\(c)"
+                try kb.write("---\nname: Tool \(p) \(c).0\ntype: product\nparent: tool-\(p)\n---\n", to: "Content/entities/\(id).md")
+                let month = String(format: "%02d", 1 + (p + c) % 12)
+                try kb.write(
+                    "---\ntitle: Tool \(p) \(c).0 released\ndate: 2025-0\(c)-01\ntype: other\nentities: [\(id)]\nsources: [notes]\nstatus:\n"
+                        + "  \(id): { availability: generally-available, priority: maintained, ends: 2027-\(month)-15 }\n---\nReleased [@notes].\n",
+                    to: "Content/events/\(id)-release.md")
+            }
+        }
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/status.html")
+        #expect(page.utf8.count < 200_000, "status.html is \(page.utf8.count) bytes")
+        let board = try #require(page.range(of: "<h2 id=\"risk-board\">")).upperBound
+        #expect(page[board...].components(separatedBy: "<td class=\"rank\">").count - 1 == 100)
+        #expect(
+            page.contains(
+                "<td class=\"lead\"><a href=\"entities/tool-0.html\">Tool 0</a><br><span class=\"successor\">3 release cycles available: 1.0, 2.0, 3.0</span>"
+            ))
+        #expect(!page[board...].contains("href=\"entities/tool-0-1.html\">Tool 0 1.0</a>"))
+        #expect(page.contains("The 100 highest of 120 products"))
+        let home = try kb.read("public/index.html")
+        #expect(home.utf8.count < 100_000, "index.html is \(home.utf8.count) bytes")
+        let top = try #require(home.range(of: "<h2 id=\"risk-top\">"))
+        let ends = try #require(home.range(of: "<h2 id=\"announced-ends\">"))
+        #expect(top.lowerBound < ends.lowerBound)
+        // The product's own view lists its cycles one by one.
+        let own = try kb.read("public/status/tool-0.html")
+        #expect(
+            own.components(separatedBy: "<td class=\"rank\">").count - 1 == 3 && own.contains("href=\"../entities/tool-0-1.html\">Tool 0 1.0</a>"))
+        // Among 120 vendors, a vendor's view links to the list on status.html instead of repeating it.
+        #expect(own.contains("<a href=\"../status.html#vendors\">Every vendor's own view</a>") && !own.contains("<h2 id=\"vendors\">"))
+    }
+
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
         let kb = try build(Repository.founding)
         let page = try kb.read("public/status.html")
-        let llama = try #require(page.range(of: "<td>1</td><td><a href=\"entities/llama.html\">Llama</a>"))
-        let muse = try #require(page.range(of: "<td>2</td><td><a href=\"entities/muse-spark.html\">Muse Spark</a>"))
+        let llama = try #require(page.range(of: "<td class=\"rank\">1</td><td class=\"lead\"><a href=\"entities/llama.html\">Llama</a>"))
+        let muse = try #require(page.range(of: "<td class=\"rank\">2</td><td class=\"lead\"><a href=\"entities/muse-spark.html\">Muse Spark</a>"))
         #expect(llama.lowerBound < muse.lowerBound)
         #expect(page.contains("priority Flagship → Deprioritized, <a href=\"events/2026-04-muse-spark-launch.html\">"))
         #expect(try kb.read("public/index.html").contains("Where builders may be stranded"))
+        // A product's page reads its position in one sentence.
+        #expect(
+            try kb.read("public/entities/llama.html").contains(
+                "<p class=\"reading\">Still open weights, but no longer Meta&#39;s bet since April 2026 (deprioritized).</p>"))
+        // The event says what changed, in labels: from what, to what.
+        #expect(
+            try kb.read("public/events/2026-04-muse-spark-launch.html").contains(
+                "<td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Axis\">priority</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Flagship → Deprioritized</td>"
+            ))
     }
 
     @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {

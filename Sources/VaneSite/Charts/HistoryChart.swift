@@ -4,7 +4,12 @@ import VaneContent
 /// A product's two-axis history as step charts over time: availability above (one line per
 /// channel when it has channels, else the product's), priority below, each step starting
 /// at the event that set it; announced ends still ahead are marked on the time axis.
+///
+/// Drawn twice: wide for a page's column, narrow for a phone (340 units, its labels
+/// column as wide as its longest label, its captions at the left edge), so that its text is
+/// never shown smaller than 11 px; the stylesheet shows one or the other.
 struct HistoryChart {
+    enum Size: String { case wide, narrow }
     let status: EntityStatus
     let name: String
     let scales: StatusScales
@@ -19,8 +24,19 @@ struct HistoryChart {
 
     init(
         status: EntityStatus, name: String, scales: StatusScales, asOf: FuzzyDate, eventTitles: [String: String],
-        channelName: @escaping (String) -> String = { $0 }
+        channelName: @escaping (String) -> String = { $0 }, size: Size = .wide
     ) {
+        self.size = size
+        if size == .narrow {
+            width = 340
+            right = 14
+            let labels = (scales.availability + scales.priority).map { TextWidth.of(scales.label($0), size: 11) }
+            left = max(90, (labels.max() ?? 0) + 14)
+        } else {
+            width = 760
+            right = 30
+            left = 170
+        }
         self.status = status
         self.channelName = channelName
         self.name = name
@@ -31,12 +47,36 @@ struct HistoryChart {
         let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map(\.date.startDay)
         end = max(DayNumber.of(asOf.end), start + 365, (ends.max() ?? 0) + 30)
         channels = Array(Set(status.points.flatMap { $0.channels.keys })).sorted()
+        // Narrow, the channels' legend has lines of its own under the caption.
+        var rows: [[Int]] = []
+        if size == .narrow {
+            var x = 0.0
+            for (index, name) in channels.enumerated() {
+                let item = 28 + Double(name.count) * 6.5
+                if rows.isEmpty || x + item > width - 16 {
+                    rows.append([])
+                    x = 0
+                }
+                rows[rows.count - 1].append(index)
+                x += item
+            }
+        }
+        legendRows = rows
     }
+
+    /// Narrow: the channels on each line of the legend below the caption (by index).
+    private let legendRows: [[Int]]
 
     /// Named channels, each drawn as its own line.
     private let channels: [String]
 
-    private let width = 760.0, left = 170.0, right = 30.0, rowHeight = 18.0, gap = 44.0, top = 28.0
+    let size: Size
+    private let width: Double, left: Double, right: Double
+    private let rowHeight = 18.0, gap = 44.0
+    private var top: Double { 28 + Double(legendRows.count) * 16 }
+    /// Where a panel's caption starts: above the plot, or at the left edge when narrow.
+    private var captionX: Double { size == .wide ? left : 8 }
+    private var ids: String { size == .wide ? "history" : "history-narrow" }
 
     private var availabilityHeight: Double { Double(scales.availability.count) * rowHeight }
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
@@ -48,9 +88,9 @@ struct HistoryChart {
 
     var svg: String {
         var out = """
-            <svg class="chart history-chart" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" role="img" aria-labelledby="history-title history-desc" xmlns="http://www.w3.org/2000/svg">
-            <title id="history-title">\(SVG.text(name)): availability and priority over time</title>
-            <desc id="history-desc">\(SVG.text(description))</desc>
+            <svg class="chart history-chart \(size.rawValue)" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" role="img" aria-labelledby="\(ids)-title \(ids)-desc" xmlns="http://www.w3.org/2000/svg">
+            <title id="\(ids)-title">\(SVG.text(name)): availability and priority over time</title>
+            <desc id="\(ids)-desc">\(SVG.text(description))</desc>
 
             """
         out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : "Available today, by channel:")
@@ -77,7 +117,8 @@ struct HistoryChart {
     private func panel(_ axis: StatusSetting.Axis, y0: Double, caption: String) -> String {
         let values = scales.scale(axis)
         var out = "<g class=\"\(axis.rawValue)\">\n"
-        out += "<text x=\"\(SVG.n(left))\" y=\"\(SVG.n(y0 - 8))\" font-size=\"13\" font-weight=\"600\">\(caption)</text>\n"
+        let captionY = y0 - 8 - (axis == .availability ? Double(legendRows.count) * 16 : 0)
+        out += "<text x=\"\(SVG.n(captionX))\" y=\"\(SVG.n(captionY))\" font-size=\"13\" font-weight=\"600\">\(caption)</text>\n"
         for (rank, value) in values.enumerated() {
             let cy = y0 + (Double(rank) + 0.5) * rowHeight
             out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(cy))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(cy))\" stroke=\"#eef1f4\"/>\n"
@@ -92,9 +133,20 @@ struct HistoryChart {
             let offset = Double(index) * 3 - Double(lines.count - 1) * 1.5
             out += steps(axis, channel: channel, y0: y0 + offset, colour: colour)
         }
-        if axis == .availability && !channels.isEmpty {
+        if axis == .availability && !legendRows.isEmpty {
+            for (row, indices) in legendRows.enumerated() {
+                var x = captionX
+                let y = y0 - 8 - Double(legendRows.count - 1 - row) * 16
+                for index in indices {
+                    let (name, colour) = (lines[index].0 ?? "", lines[index].1)
+                    out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y - 6))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
+                    out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y))\" font-size=\"11\">\(SVG.text(name))</text>\n"
+                    x += 28 + Double(name.count) * 6.5
+                }
+            }
+        } else if axis == .availability && !channels.isEmpty {
             // The legend follows the caption on its line.
-            var x = left + Double(caption.count) * 7.2 + 12
+            var x = captionX + Double(caption.count) * 7.2 + 12
             for (channel, colour) in lines {
                 let name = channel.map(channelName) ?? ""
                 out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0 - 14))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
@@ -153,7 +205,10 @@ struct HistoryChart {
         out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 6))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y + 6))\" stroke=\"#5b6573\"/>\n"
         let firstYear = Int(String(startISO.prefix(4)))!
         let lastYear = Int(asOf.end.prefix(4))!
-        for year in firstYear...max(firstYear, lastYear) {
+        // A label every so many years, so that labels 40 units apart never touch.
+        let perYear = 365.25 / Double(end - start) * (width - left - right)
+        let every = max(1, Int((40 / perYear).rounded(.up)))
+        for year in firstYear...max(firstYear, lastYear) where year % every == 0 {
             let day = DayNumber.days(year, 1, 1)
             guard day >= start, day <= end else { continue }
             out += "<line x1=\"\(SVG.n(x(day)))\" y1=\"\(SVG.n(y + 2))\" x2=\"\(SVG.n(x(day)))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#5b6573\"/>\n"

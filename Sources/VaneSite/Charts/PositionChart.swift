@@ -3,12 +3,14 @@ import VaneContent
 
 /// The "available today vs. strategic priority" view as a matrix: availability across
 /// (most available on the right), priority down (flagship at the top). Each occupied cell
-/// holds its products as stacked, labelled chips, coloured by vendor; a product whose
-/// channels stand at different values has a chip per channel, named. Arrows come into a
-/// product's chip from the cells it stood in before (their dates are in the chip's and the
-/// arrow's `<title>` and in the data table, so no date label can collide). Columns and rows
-/// that hold nothing are left out; the cells of the stranding zone (still available, no
-/// longer the bet) are shaded.
+/// holds its products as stacked, labelled chips, told apart by vendor with a colour and a
+/// shape; a product whose channels stand at different values has a chip per channel, named
+/// (dashed but for the one its path ends at). A chip that moved carries an arrow glyph for
+/// the way it came (↙: availability and priority fell); its whole path is drawn while the
+/// chip is hovered or focused, so a crowd of paths never crosses the chips (the dates are in
+/// the path's `<title>` and in the data table). Columns and rows that hold nothing are left
+/// out; the stranding zone (still available, no longer the bet) is shaded, outlined and
+/// labelled.
 ///
 /// Text is laid out at build time with widths that are upper bounds (`TextWidth`), so no
 /// two labels can overlap. Narrow screens get the same cells as a list (`list`), which
@@ -31,18 +33,28 @@ struct PositionChart {
         var availability: String
         var priority: String
         var colour: String
+        var shape: SVG.Shape
         /// Whether the product's arrow ends here (its most available channel).
         var main: Bool
     }
 
     private static let chipFont = 12.0, headerFont = 11.0
-    private static let chipHeight = 22.0, chipGap = 4.0, pad = 8.0, maxChipText = 200.0
+    private static let chipHeight = 22.0, chipGap = 4.0, pad = 6.0, maxChipText = 140.0
+    /// Room at the end of a chip for the glyph of the way it moved.
+    private static let glyphWidth = 12.0
+    /// Drawn in the warning colour: the outline and label of the stranding zone (5.6:1 on white).
+    private static let zoneInk = "#a4471b"
 
     let chips: [Chip]
+    /// A crowd keeps the first chips of each cell (the riskiest: rows come ranked) and
+    /// counts the rest here, by cell, so that the chart stays a chart at any scale.
+    let hidden: [String: Int]
+    private static let crowd = 60, perCell = 6
+    private static func key(_ availability: String, _ priority: String) -> String { availability + "\u{1}" + priority }
     /// Availability values shown, least available first; priority values shown, highest first.
     let columns: [String]
     let lines: [String]
-    let vendorColours: [(vendor: String, colour: String)]
+    let vendorMarks: [(vendor: String, colour: String, shape: SVG.Shape)]
 
     init(board: StatusBoard, rows: [StatusRow], root: String, idPrefix: String, channelName: @escaping (String, String) -> String = { c, _ in c }) {
         self.board = board
@@ -51,8 +63,11 @@ struct PositionChart {
         self.idPrefix = idPrefix
         self.channelName = channelName
         let vendors = Array(Set(rows.map(\.vendor))).sorted()
-        let colours = Dictionary(uniqueKeysWithValues: vendors.enumerated().map { ($1, SVG.palette[$0 % SVG.palette.count]) })
-        vendorColours = vendors.map { ($0, colours[$0]!) }
+        let palette = SVG.vendorPalette
+        let shapes = SVG.Shape.allCases
+        let marks = Dictionary(
+            uniqueKeysWithValues: vendors.enumerated().map { ($1, (palette[$0 % palette.count], shapes[$0 % shapes.count])) })
+        vendorMarks = vendors.map { ($0, marks[$0]!.0, marks[$0]!.1) }
         var chips: [Chip] = []
         for row in rows {
             guard let overall = row.status.availability?.value, let priority = row.status.priority?.value else { continue }
@@ -60,11 +75,24 @@ struct PositionChart {
                 let suffix = channels.isEmpty ? "" : " · " + channels.map { channelName($0, row.entity) }.joined(separator: ", ")
                 chips.append(
                     Chip(
-                        row: row, label: row.name + suffix, availability: value, priority: priority, colour: colours[row.vendor]!,
+                        row: row, label: row.name + suffix, availability: value, priority: priority, colour: marks[row.vendor]!.0,
+                        shape: marks[row.vendor]!.1,
                         main: value == overall && !chips.contains { $0.row.entity == row.entity && $0.main }))
             }
         }
+        var hidden: [String: Int] = [:]
+        if chips.count > Self.crowd {
+            var count: [String: Int] = [:]
+            chips = chips.filter { chip in
+                let key = Self.key(chip.availability, chip.priority)
+                count[key, default: 0] += 1
+                if count[key]! <= Self.perCell { return true }
+                hidden[key, default: 0] += 1
+                return false
+            }
+        }
         self.chips = chips
+        self.hidden = hidden
         var usedAvailability = Set(chips.map(\.availability))
         var usedPriority = Set(chips.map(\.priority))
         for chip in chips where chip.main {
@@ -114,12 +142,28 @@ struct PositionChart {
         var chipWidth: [Double]
         var lineY: [Double]
         var lineHeight: [Double]
+        /// The stranding zone's cells as one rectangle (x, y, width, height), when shown.
+        var zone: (Double, Double, Double, Double)?
         var width: Double { columnX.last.map { $0 + columnWidth.last! } ?? labelWidth }
-        var height: Double { lineY.last.map { $0 + lineHeight.last! } ?? headerHeight }
+        var gridHeight: Double { lineY.last.map { $0 + lineHeight.last! } ?? headerHeight }
+        /// The grid, and a line below it for the zone's label.
+        var height: Double { gridHeight + (zone == nil ? 0 : 20) }
     }
 
     private func chipWidth(_ chip: Chip) -> Double {
-        min(TextWidth.of(chip.label, size: Self.chipFont), Self.maxChipText) + 26
+        min(TextWidth.of(chip.label, size: Self.chipFont), Self.maxChipText) + 26 + (moveGlyph(chip) == nil ? 0 : Self.glyphWidth)
+    }
+
+    /// The way a product came into its chip, from the cell it stood in just before: "↙" when
+    /// it moved left (less available) and down (lower priority). Nil for a chip that did not move.
+    private func moveGlyph(_ chip: Chip) -> String? {
+        guard chip.main, let from = PositionChart.trail(chip.row.status, chips: chips).last,
+            let c0 = columns.firstIndex(of: from.availability), let l0 = lines.firstIndex(of: from.priority),
+            let c1 = columns.firstIndex(of: chip.availability), let l1 = lines.firstIndex(of: chip.priority)
+        else { return nil }
+        let glyphs = [["↖", "↑", "↗"], ["←", "", "→"], ["↙", "↓", "↘"]]
+        let glyph = glyphs[(l1 - l0).signum() + 1][(c1 - c0).signum() + 1]
+        return glyph.isEmpty ? nil : glyph
     }
 
     private func cell(_ chip: Chip) -> (Int, Int)? {
@@ -158,22 +202,34 @@ struct PositionChart {
         var lineHeight: [Double] = []
         var y = headerHeight
         for value in lines {
-            let stacked = columns.map { c in chips.filter { $0.availability == c && $0.priority == value }.count }.max() ?? 0
+            let stacked =
+                columns.map { c in chips.filter { $0.availability == c && $0.priority == value }.count + (hidden[Self.key(c, value)] == nil ? 0 : 1) }
+                .max() ?? 0
             let height = max(36, Double(stacked) * (Self.chipHeight + Self.chipGap) - Self.chipGap + 2 * Self.pad)
             lineY.append(y)
             lineHeight.append(height)
             y += height
         }
+        var zone: (Double, Double, Double, Double)?
+        let zoneColumns = columns.indices.filter { inZone(columns[$0], board.scales.priority.last ?? "") }
+        let zoneLines = lines.indices.filter { inZone(board.scales.availability.first ?? "", lines[$0]) }
+        if let c0 = zoneColumns.min(), let c1 = zoneColumns.max(), let l0 = zoneLines.min(), let l1 = zoneLines.max() {
+            zone = (
+                columnX[c0], lineY[l0], columnX[c1] + columnWidth[c1] - columnX[c0], lineY[l1] + lineHeight[l1] - lineY[l0]
+            )
+        }
         return Layout(
             labelWidth: labelWidth, headerHeight: headerHeight, headerLines: headerLines, columnX: columnX, columnWidth: columnWidth,
-            chipWidth: chipWidths, lineY: lineY, lineHeight: lineHeight)
+            chipWidth: chipWidths, lineY: lineY, lineHeight: lineHeight, zone: zone)
     }
 
     /// The stranding zone: the more available half of the scale, the lower half of priority.
-    private func inZone(_ availability: String, _ priority: String) -> Bool {
-        let a = board.scales.rank(availability, on: .availability) ?? .max
-        let p = board.scales.rank(priority, on: .priority) ?? -1
-        return a < board.scales.availability.count / 2 && p >= board.scales.priority.count / 2
+    private func inZone(_ availability: String, _ priority: String) -> Bool { Self.inZone(availability, priority, scales: board.scales) }
+
+    static func inZone(_ availability: String, _ priority: String, scales: StatusScales) -> Bool {
+        let a = scales.rank(availability, on: .availability) ?? .max
+        let p = scales.rank(priority, on: .priority) ?? -1
+        return a < scales.availability.count / 2 && p >= scales.priority.count / 2
     }
 
     /// Wider than the page's text column: the figure then takes the width of the window.
@@ -184,17 +240,19 @@ struct PositionChart {
     var svg: String {
         guard !chips.isEmpty else { return "" }
         let l = layout
+        // Drawn at its own size, never scaled down (its text stays at 11 and 12 px): when the
+        // column is narrower, the chart scrolls sideways in a box a keyboard can scroll too.
         var out = """
-            <svg class="chart position-chart" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" style="max-width: \(SVG.n(l.width + 2))px" role="img" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
+            <div class="chart-scroll" tabindex="0" role="group" aria-label="Positions chart (scrolls sideways when wider than the page)">
+            <svg class="chart position-chart" width="\(SVG.n(l.width + 2))" height="\(SVG.n(l.height + 2))" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" role="img" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(idPrefix)-title">Available today vs. strategic priority, as of \(SVG.text(board.asOf.display))</title>
             <desc id="\(idPrefix)-desc">\(SVG.text(description))</desc>
             <defs><marker id="\(idPrefix)-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#5b6573"/></marker></defs>
 
             """
         out += grid(l)
-        out += arrows(l)
         out += chipMarks(l)
-        return out + "</svg>"
+        return out + "</svg>\n</div>"
     }
 
     private func grid(_ l: Layout) -> String {
@@ -217,6 +275,22 @@ struct PositionChart {
         }
         out += "<text x=\"\(SVG.n(Self.pad))\" y=\"14\" font-size=\"11\" fill=\"#5b6573\">Available today →</text>\n"
         out += "<text x=\"\(SVG.n(Self.pad))\" y=\"\(SVG.n(l.headerHeight - 8))\" font-size=\"11\" fill=\"#5b6573\">↓ Strategic priority</text>\n"
+        for (ci, a) in columns.enumerated() {
+            for (li, p) in lines.enumerated() {
+                guard let more = hidden[Self.key(a, p)] else { continue }
+                let shown = Double(chips.filter { $0.availability == a && $0.priority == p }.count)
+                let y = l.lineY[li] + Self.pad + shown * (Self.chipHeight + Self.chipGap) + Self.chipHeight / 2 + 4
+                out +=
+                    "<text x=\"\(SVG.n(l.columnX[ci] + Self.pad + 4))\" y=\"\(SVG.n(y))\" font-size=\"12\" fill=\"#5b6573\">+ \(more) more</text>\n"
+            }
+        }
+        // The zone's shading alone is too faint to see (1.14:1): an outline and a label carry it.
+        if let (x, y, width, height) = l.zone {
+            out +=
+                "<rect class=\"zone\" x=\"\(SVG.n(x + 1))\" y=\"\(SVG.n(y + 1))\" width=\"\(SVG.n(width - 2))\" height=\"\(SVG.n(height - 2))\" fill=\"none\" stroke=\"\(Self.zoneInk)\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>\n"
+            out +=
+                "<text x=\"\(SVG.n(x + 2))\" y=\"\(SVG.n(y + height + 15))\" font-size=\"11\" font-weight=\"600\" fill=\"\(Self.zoneInk)\">Stranding zone</text>\n"
+        }
         return out + "</g>\n"
     }
 
@@ -228,26 +302,21 @@ struct PositionChart {
         return (l.columnX[c] + Self.pad, l.lineY[li] + Self.pad + Double(k) * (Self.chipHeight + Self.chipGap), l.chipWidth[c])
     }
 
-    private func arrows(_ l: Layout) -> String {
-        var out = "<g class=\"trails\">\n"
-        for (index, chip) in chips.enumerated() where chip.main {
-            let trail = PositionChart.trail(chip.row.status, chips: chips)
-            guard !trail.isEmpty, let end = frame(chip, l) else { continue }
-            // Arrows leave a cell a little apart from one another.
-            let spread = Double(index % 5 - 2) * 4
-            var points: [(Double, Double)] = trail.compactMap { cell in
-                guard let c = columns.firstIndex(of: cell.availability), let li = lines.firstIndex(of: cell.priority) else { return nil }
-                return (l.columnX[c] + l.columnWidth[c] / 2 + spread, l.lineY[li] + l.lineHeight[li] / 2 + spread)
-            }
-            let (ex, ey) = (end.x - 3, end.y + Self.chipHeight / 2)
-            points.append((ex, ey))
-            let path = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(SVG.n($1.0)),\(SVG.n($1.1))" }.joined(separator: " ")
-            let steps = (trail.map { "\($0.date.display): \(board.scales.label($0.availability)), \(board.scales.label($0.priority))" })
-                .joined(separator: "; then ")
-            out +=
-                "<path d=\"\(path)\" fill=\"none\" stroke=\"\(chip.colour)\" stroke-opacity=\"0.6\" stroke-width=\"1.5\" marker-end=\"url(#\(idPrefix)-arrow)\"><title>\(SVG.text(chip.row.name)): \(SVG.text(steps))</title></path>\n"
+    /// The path a product took into its chip, from the middle of each cell it stood in
+    /// before; the stylesheet shows it while the chip is hovered or focused.
+    private func trailPath(_ chip: Chip, _ l: Layout) -> String {
+        let trail = PositionChart.trail(chip.row.status, chips: chips)
+        guard chip.main, !trail.isEmpty, let end = frame(chip, l) else { return "" }
+        var points: [(Double, Double)] = trail.compactMap { cell in
+            guard let c = columns.firstIndex(of: cell.availability), let li = lines.firstIndex(of: cell.priority) else { return nil }
+            return (l.columnX[c] + l.columnWidth[c] / 2, l.lineY[li] + l.lineHeight[li] / 2)
         }
-        return out + "</g>\n"
+        points.append((end.x - 3, end.y + Self.chipHeight / 2))
+        let path = points.enumerated().map { "\($0 == 0 ? "M" : "L")\(SVG.n($1.0)),\(SVG.n($1.1))" }.joined(separator: " ")
+        let steps = (trail.map { "\($0.date.display): \(board.scales.label($0.availability)), \(board.scales.label($0.priority))" })
+            .joined(separator: "; then ")
+        return
+            "<path class=\"trail\" d=\"\(path)\" fill=\"none\" stroke=\"\(chip.colour)\" stroke-width=\"2\" marker-end=\"url(#\(idPrefix)-arrow)\"><title>\(SVG.text(chip.row.name)): \(SVG.text(steps))</title></path>"
     }
 
     private func chipMarks(_ l: Layout) -> String {
@@ -255,66 +324,85 @@ struct PositionChart {
         for chip in chips {
             guard let f = frame(chip, l) else { continue }
             let text = TextWidth.fit(chip.label, size: Self.chipFont, width: Self.maxChipText)
+            let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.row.status.since.map { " since \($0.display)" } ?? ""
             let successors = board.successorLine(chip.row).map { "; succeeded by \($0)" } ?? ""
             let title =
                 "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)\(successors)"
+            out += "<g class=\"product\">" + trailPath(chip, l)
             out += "<a href=\"\(root)entities/\(chip.row.entity).html\"><title>\(SVG.text(title))</title>"
             out +=
                 "<rect x=\"\(SVG.n(f.x))\" y=\"\(SVG.n(f.y))\" width=\"\(SVG.n(f.width))\" height=\"\(SVG.n(Self.chipHeight))\" rx=\"4\" fill=\"#ffffff\" stroke=\"\(chip.colour)\"\(chip.main ? " stroke-width=\"1.5\"" : " stroke-dasharray=\"3 2\"")/>"
-            out += "<circle cx=\"\(SVG.n(f.x + 10))\" cy=\"\(SVG.n(f.y + Self.chipHeight / 2))\" r=\"4\" fill=\"\(chip.colour)\"/>"
+            out += chip.shape.mark(x: f.x + 10, y: f.y + Self.chipHeight / 2, r: 4, colour: chip.colour)
             out +=
-                "<text x=\"\(SVG.n(f.x + 19))\" y=\"\(SVG.n(f.y + Self.chipHeight / 2 + 4))\" font-size=\"12\">\(SVG.text(text))</text></a>\n"
+                "<text x=\"\(SVG.n(f.x + 19))\" y=\"\(SVG.n(f.y + Self.chipHeight / 2 + 4))\" font-size=\"12\">\(SVG.text(text))</text>"
+            if let glyph {
+                out +=
+                    "<text x=\"\(SVG.n(f.x + f.width - 5))\" y=\"\(SVG.n(f.y + Self.chipHeight / 2 + 4))\" font-size=\"12\" text-anchor=\"end\" fill=\"#5b6573\">\(glyph)</text>"
+            }
+            out += "</a></g>\n"
         }
         return out + "</g>\n"
     }
 
     /// One sentence per product, for screen readers.
+    /// One sentence per product drawn (a crowd's hidden chips are counted, not described).
     var description: String {
         guard !rows.isEmpty else { return "No product has a status yet." }
-        return rows.map { row in
+        let drawn = Set(chips.map(\.row.entity))
+        let more = hidden.values.reduce(0, +)
+        return rows.filter { drawn.contains($0.entity) }.map { row in
             let a = row.status.availability.map { board.scales.label($0.value) } ?? "availability unknown"
             let p = row.status.priority.map { board.scales.label($0.value) } ?? "priority unknown"
             let risk = row.risk.map { ", platform risk \($0.score)" } ?? (row.gone ? ", gone" : "")
             return "\(row.name): \(a.lowercased()), \(p.lowercased())\(risk)."
-        }.joined(separator: " ")
+        }.joined(separator: " ") + (more == 0 ? "" : " \(more) more, counted in their cells.")
     }
 
     // MARK: - HTML
 
-    /// The same cells as a list, for narrow screens: highest priority first, then most
-    /// available first.
+    /// The same cells as a list, for narrow screens: the stranding zone first (what a reader
+    /// came for), then highest priority first, then most available first.
     var list: String {
         guard !chips.isEmpty else { return "" }
         var out = "<div class=\"positions-list\">\n"
-        for p in lines {
-            for a in columns.reversed() {
-                let here = chips.filter { $0.availability == a && $0.priority == p }
-                guard !here.isEmpty else { continue }
-                let zone = inZone(a, p)
+        let cells = lines.flatMap { p in columns.reversed().map { (a: $0, p: p) } }
+        for (a, p) in cells.filter({ inZone($0.a, $0.p) }) + cells.filter({ !inZone($0.a, $0.p) }) {
+            let here = chips.filter { $0.availability == a && $0.priority == p }
+            guard !here.isEmpty else { continue }
+            let more = hidden[Self.key(a, p)].map { "<li class=\"more\">+ \($0) more</li>" } ?? ""
+            let zone = inZone(a, p)
+            out +=
+                "<section class=\"cell\(zone ? " zone" : "")\"><h3>\(HTML.escape(board.scales.label(a))) · \(HTML.escape(board.scales.label(p)))"
+            out += zone ? " <span class=\"badge\">stranding zone</span></h3>\n<ul>" : "</h3>\n<ul>"
+            for chip in here {
                 out +=
-                    "<section class=\"cell\(zone ? " zone" : "")\"><h3>\(HTML.escape(board.scales.label(a))) · \(HTML.escape(board.scales.label(p)))"
-                out += zone ? " <span class=\"badge\">stranding zone</span></h3>\n<ul>" : "</h3>\n<ul>"
-                for chip in here {
-                    out +=
-                        "<li><span class=\"swatch\" style=\"background: \(chip.colour)\"></span><a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a>"
-                        + (board.successorLine(chip.row).map { " <span class=\"successor\">→ \(HTML.escape($0))</span>" } ?? "") + "</li>"
-                }
-                out += "</ul></section>\n"
+                    "<li>\(chip.shape.swatch(colour: chip.colour))<a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a>"
+                    + (board.successorLine(chip.row).map { " <span class=\"successor\">→ \(HTML.escape($0))</span>" } ?? "") + "</li>"
             }
+            out += more + "</ul></section>\n"
         }
         return out + "</div>\n"
     }
 
-    /// Vendors by colour, the zone, and what the marks mean.
+    /// Vendors by colour and shape, the zone, and what the marks mean.
     var legend: String {
         guard !chips.isEmpty else { return "<p class=\"no-positions\">No product has a status yet.</p>\n" }
         var out = "<ul class=\"positions-legend\">"
-        for (vendor, colour) in vendorColours {
-            out += "<li><span class=\"swatch\" style=\"background: \(colour)\"></span>\(HTML.escape(board.entities[vendor]?.name ?? vendor))</li>"
+        // The vendors drawn: a crowd's hidden chips need no entry.
+        let drawn = Set(chips.map(\.row.vendor))
+        for (vendor, colour, shape) in vendorMarks where drawn.contains(vendor) {
+            out += "<li>\(shape.swatch(colour: colour))\(HTML.escape(board.entities[vendor]?.name ?? vendor))</li>"
         }
-        out += "<li><span class=\"swatch zone\"></span>stranding zone</li></ul>\n"
-        return out
+        out += "<li><span class=\"swatch zone\"></span>stranding zone: still available, no longer the bet</li>"
+        if chips.contains(where: { !$0.main }) {
+            out += "<li class=\"chart-only\"><span class=\"swatch dashed\"></span>dashed: another channel of a product, at its own position</li>"
+        }
+        if chips.contains(where: { moveGlyph($0) != nil }) {
+            out +=
+                "<li class=\"chart-only\"><span class=\"glyph\" aria-hidden=\"true\">↙</span>on a chip: the way it moved to get there (↙: less available, lower priority); hover or focus a chip to draw its path</li>"
+        }
+        return out + "</ul>\n"
     }
 }

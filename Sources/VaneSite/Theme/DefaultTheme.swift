@@ -87,11 +87,11 @@ public enum DefaultTheme {
 {{#groups}}
 <section aria-labelledby="group-{{key}}">
 <h2 id="group-{{key}}">{{label}}</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Claim</th><th scope="col">By</th><th scope="col">Date</th><th scope="col">Type</th><th scope="col">Verdict</th></tr></thead>
 <tbody>
 {{#claims}}
-<tr><td><a href="{{root}}{{url}}">{{title}}</a></td><td>{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{type}}</td><td><span class="verdict verdict-{{verdict}}">{{verdict}}</span></td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="By">{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td data-label="Date">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Type">{{type}}</td><td data-label="Verdict"><span class="verdict verdict-{{verdict}}">{{verdict}}</span></td></tr>
 {{/claims}}
 </tbody>
 </table>
@@ -157,7 +157,8 @@ public enum DefaultTheme {
 {{#status}}
 <section class="status" aria-labelledby="current-status">
 <h2 id="current-status">Status as of {{#asOf}}{{> partials/date}}{{/asOf}}</h2>
-<dl class="facts">
+{{#reading}}<p class="reading">{{reading}}</p>
+{{/reading}}<dl class="facts">
 <dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
 <dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
 {{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{notice}} of notice{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
@@ -175,11 +176,11 @@ public enum DefaultTheme {
 {{#statusHistory}}
 <section aria-labelledby="status">
 <h2 id="status">Status history</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Since</th><th scope="col">Axis</th><th scope="col">Channel</th><th scope="col">Value</th><th scope="col">Set by</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{axis}}</td><td>{{channel}}</td><td>{{value}}</td><td><a href="{{root}}{{url}}">{{event}}</a></td></tr>
+<tr><td class="lead">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Axis">{{axis}}</td><td data-label="Channel">{{channel}}</td><td data-label="Value">{{value}}</td><td data-label="Set by"><a href="{{root}}{{url}}">{{event}}</a></td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -257,11 +258,11 @@ public enum DefaultTheme {
 {{#statusChanges}}
 <section aria-labelledby="status">
 <h2 id="status">Status changes</h2>
-<table>
+<table class="stack">
 <thead><tr><th scope="col">Entity</th><th scope="col">Axis</th><th scope="col">Channel</th><th scope="col">Value</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><td><a href="{{root}}{{url}}">{{entity}}</a></td><td>{{axis}}</td><td>{{channel}}</td><td>{{value}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{entity}}</a></td><td data-label="Axis">{{axis}}</td><td data-label="Channel">{{channel}}</td><td data-label="Value">{{value}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -283,7 +284,6 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
-{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
 {{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>
@@ -291,6 +291,7 @@ public enum DefaultTheme {
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
 {{/riskSummary}}
+{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
 {{#reports}}
 <section aria-labelledby="latest-reports">
 <h2 id="latest-reports">Latest reports</h2>
@@ -346,7 +347,7 @@ public enum DefaultTheme {
 <meta property="og:description" content="{{description}}">
 {{#feeds}}<link rel="alternate" type="{{type}}" title="{{title}}" href="{{href}}">
 {{/feeds}}{{{jsonLD}}}<link rel="icon" type="image/svg+xml" href="{{root}}assets/favicon.svg">
-<link rel="stylesheet" href="{{root}}assets/style.css">
+{{#inlineStyle}}<style>{{{inlineStyle}}}</style>{{/inlineStyle}}{{^inlineStyle}}<link rel="stylesheet" href="{{root}}assets/style.css">{{/inlineStyle}}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
@@ -405,7 +406,7 @@ public enum DefaultTheme {
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
 """#,
         "partials/end-row": #"""
-<tr><td>{{#date}}{{> partials/date}}{{/date}}</td><td>{{countdown}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td>{{notice}}</td><td>{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td>{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
+<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
 
 """#,
         "partials/ends-board": #"""
@@ -413,7 +414,7 @@ public enum DefaultTheme {
 <h2 id="announced-ends">Announced ends</h2>
 <p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 <div class="table-scroll">
-<table class="ends-board">
+<table class="ends-board stack">
 <thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
 {{#ahead}}
 <tbody>
@@ -428,7 +429,8 @@ public enum DefaultTheme {
 {{/passed}}
 </table>
 </div>
-</section>
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}</section>
 
 """#,
         "partials/entry-links": #"""
@@ -463,7 +465,7 @@ public enum DefaultTheme {
 </div>
 {{/table}}
 {{#status}}
-<div class="positions-figure{{#chart.wide}} wide{{/chart.wide}}">
+<div class="positions-figure">
 {{#chart}}{{{legend}}}{{{svg}}}{{{list}}}{{/chart}}
 </div>
 {{> partials/risk-board}}
@@ -514,12 +516,12 @@ public enum DefaultTheme {
 """#,
         "partials/risk-board": #"""
 <div class="table-scroll">
-<table class="risk-board">
+<table class="risk-board stack early">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td>{{availability}}</td><td>{{priority}}</td><td>{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>Earlier moves</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -528,12 +530,12 @@ public enum DefaultTheme {
 """#,
         "partials/risk-summary": #"""
 <div class="table-scroll">
-<table class="risk-board compact">
+<table class="risk-board compact stack">
 <caption>Products ranked by platform risk, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td>{{rank}}</td><td><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}</td><td>{{availability}} · {{priority}}</td><td>{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}">{{risk}}</td><td>{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -673,23 +675,27 @@ public enum DefaultTheme {
 {{#ends}}{{> partials/ends-board}}{{/ends}}
 {{#chart}}<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}">
 {{{legend}}}{{{svg}}}{{{list}}}
-<figcaption>Each chip is a product at its current position, coloured by its vendor; a product whose channels stand apart has a chip per channel, named after the “·”. Arrows come in from the cells it stood in before (their dates are in the table below). Columns and rows that hold no product are left out.</figcaption>
+<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.</figcaption>
 </figure>{{/chart}}
 <div class="table-scroll">
-<table class="positions">
+<table class="positions stack">
 <caption>The chart's data</caption>
 <thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
 <tbody>
 {{#positions}}
-<tr><td><a href="{{root}}{{url}}">{{name}}</a></td><td>{{availability}}</td><td>{{priority}}</td><td>{{trail}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Earlier positions">{{trail}}</td></tr>
 {{/positions}}
 </tbody>
 </table>
 </div>
-<section aria-labelledby="risk-board">
+{{#boardMore}}<p class="more">{{boardMore}}</p>
+{{/boardMore}}<section aria-labelledby="risk-board">
 <h2 id="risk-board">Risk board</h2>
+<div class="wide-block">
 {{> partials/risk-board}}
-</section>
+</div>
+{{#boardMore}}<p class="more">{{boardMore}}</p>
+{{/boardMore}}</section>
 {{#gone}}
 <section aria-labelledby="gone">
 <h2 id="gone">Gone</h2>
@@ -699,7 +705,8 @@ public enum DefaultTheme {
 <li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}</li>
 {{/rows}}
 </ul>
-</section>
+{{#goneMore}}<p class="more">{{goneMore}}</p>
+{{/goneMore}}</section>
 {{/gone}}
 <section aria-labelledby="how">
 <h2 id="how">How platform risk is computed</h2>
@@ -717,7 +724,8 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/vendors}}
-{{> partials/subscribe}}
+{{#vendorsElsewhere}}<p><a href="{{root}}status.html#vendors">Every vendor's own view</a></p>
+{{/vendorsElsewhere}}{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -852,6 +860,10 @@ pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
 .chart-figure { margin: 1.5rem 0; }
 .chart { width: 100%; height: auto; font-family: inherit; }
+/* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
+   narrow one, never shown smaller than drawn. */
+.history-chart.narrow { display: none; max-width: 30rem; }
+@media (max-width: 50rem) { .history-chart.wide { display: none; } .history-chart.narrow { display: block; } }
 .risk { font-weight: 700; font-variant-numeric: tabular-nums; }
 .risk-high { color: var(--warn); }
 .risk-medium { color: #8a6d00; }
@@ -863,9 +875,13 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search input { flex: 1 1 16rem; padding: .3rem; }
 .risk-board td, .ends-board td { font-size: .875rem; }
-.risk-board td:nth-child(8) { min-width: 14rem; }
+.risk-board td:nth-child(8) { min-width: 12rem; }
+/* The board fits its column whatever the names: a long product or vendor name breaks, so the
+   Why column is never pushed past the edge and cut mid-word. */
+.risk-board:not(.compact) td:nth-child(2), .risk-board:not(.compact) td:nth-child(3) { overflow-wrap: anywhere; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
 .successor { color: var(--muted); font-size: .8rem; }
+.more { color: var(--muted); font-size: .875rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
@@ -873,20 +889,29 @@ details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .table-scroll { overflow-x: auto; }
 .positions-figure { margin: 1.5rem 0; }
-.positions-figure.wide { width: min(76rem, calc(100vw - 2.5rem)); margin-left: calc(50% - min(38rem, 50vw - 1.25rem)); }
-.position-chart { display: block; width: 100%; height: auto; margin: 0 auto; }
+/* A wide chart, and the status page's risk board, take the window's width (up to 80rem), centred. */
+.positions-figure.wide, .wide-block { width: min(80rem, calc(100vw - 2.5rem)); margin-left: calc(50% - min(40rem, 50vw - 1.25rem)); }
+.chart-scroll { overflow-x: auto; }
+.position-chart { display: block; width: auto; max-width: none; height: auto; margin: 0 auto; }
 .positions-figure figcaption { color: var(--muted); font-size: .85rem; max-width: 52rem; }
 .positions-legend { list-style: none; padding: 0; margin: 0 0 .5rem; display: flex; flex-wrap: wrap; gap: .25rem 1rem; font-size: .85rem; }
-.swatch { display: inline-block; width: .7rem; height: .7rem; border-radius: 50%; margin-right: .35rem; vertical-align: -.05rem; }
-.swatch.zone { border-radius: 2px; background: #fbeee6; border: 1px solid #e7b9a0; }
+.swatch { display: inline-block; width: .75rem; height: .75rem; margin-right: .35rem; vertical-align: -.05rem; box-sizing: border-box; }
+.swatch.zone { border-radius: 2px; background: #fbeee6; border: 2px dashed #a4471b; }
+.swatch.dashed { width: 1.2rem; border-radius: 3px; border: 1.5px dashed var(--muted); }
+.positions-legend .glyph { margin-right: .35rem; color: var(--muted); }
+/* A product's path shows while its chip is hovered or focused: fifty paths at once hide the chips. */
+.position-chart .trail { visibility: hidden; }
+.position-chart .product:hover .trail, .position-chart .product:focus-within .trail { visibility: visible; }
 .positions-list { display: none; }
 .positions-list .cell { border-left: 3px solid var(--line); padding: .1rem 0 .3rem .6rem; margin: .4rem 0; }
-.positions-list .cell.zone { border-left-color: #e7b9a0; background: #fbeee6; }
+.positions-list .cell.zone { border-left-color: #a4471b; background: #fbeee6; }
 .positions-list h3 { font-size: .9rem; margin: .2rem 0; }
 .positions-list ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .9rem; font-size: .9rem; }
 @media (max-width: 48rem) {
   .positions-figure.wide { width: auto; margin: 1.5rem 0; }
-  .position-chart { display: none; }
+  .wide-block { width: auto; margin-left: 0; }
+  .positions-figure .chart-scroll { display: none; }
+  .positions-legend .chart-only { display: none; }
   .positions-list { display: block; }
 }
 .risk-board.compact td { padding: .25rem .5rem; }
@@ -911,6 +936,33 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 @media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
 .scorecards .verdict, .verdict-counts .verdict { white-space: nowrap; }
 .part-of { font-size: .9rem; font-weight: normal; color: var(--muted); }
+/* On a phone a table's rows stack (below 40rem; 48rem for the risk board's eight columns):
+   each row is a block led by its key cell, and every other cell a line named after its column,
+   so no column is ever off screen and the page is never wider than the window. */
+@media (max-width: 48rem) {
+  table.stack.early thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack.early, table.stack.early > tbody, table.stack.early > caption { display: block; }
+  table.stack.early > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack.early > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+  table.stack.early td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+  table.stack.early td.rank::after { content: "."; }
+  table.stack.early td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack.early td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+  table.stack.early td:empty { display: none; }
+}
+@media (max-width: 40rem) {
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack, table.stack > tbody, table.stack > caption { display: block; }
+  table.stack > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+  table.stack td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+  table.stack td.rank::after { content: "."; }
+  table.stack td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+  table.stack td:empty { display: none; }
+  .ends-board td:nth-child(2) { white-space: normal; }
+  table.stack.compact td { padding: .1rem 0; }
+}
 
 """#,
         "timeline.js": #"""

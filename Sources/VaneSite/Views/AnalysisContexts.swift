@@ -122,8 +122,14 @@ extension SiteModel {
     // MARK: - Contradictions
 
     func contradictionsPage() -> ContradictionsPage {
-        ContradictionsPage(
-            groups: contradictionGroups.map { group in
+        // As the page says: what holds an unresolved pair comes first (then the entity order),
+        // and within an entity its unresolved pairs.
+        let ordered = contradictionGroups.enumerated().sorted { a, b in
+            let (x, y) = (a.element.pairs.contains(where: \.isUnresolved), b.element.pairs.contains(where: \.isUnresolved))
+            return x != y ? x : a.offset < b.offset
+        }.map(\.element)
+        return ContradictionsPage(
+            groups: ordered.map { group in
                 func side(_ c: ClaimFacts) -> ContradictionsPage.Side {
                     ContradictionsPage.Side(
                         claim: link(c.id), claimant: link(c.claimant), date: DateView(c.date), verdict: c.verdict.rawValue,
@@ -132,7 +138,9 @@ extension SiteModel {
                 }
                 return ContradictionsPage.Group(
                     anchor: "c-\(group.entity)", entity: link(group.entity), parent: targets(of: group.entity, .parent).first.flatMap(link),
-                    pairs: group.pairs.map { ContradictionsPage.Pair(unresolved: $0.isUnresolved, first: side($0.first), second: side($0.second)) })
+                    pairs: (group.pairs.filter(\.isUnresolved) + group.pairs.filter { !$0.isUnresolved }).map {
+                        ContradictionsPage.Pair(unresolved: $0.isUnresolved, first: side($0.first), second: side($0.second))
+                    })
             })
     }
 }

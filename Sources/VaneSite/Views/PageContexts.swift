@@ -207,8 +207,9 @@ extension SiteModel {
 
     /// The frame and the view model of a page, as the template reads them.
     func view(for page: PageSpec) -> [MustacheValue] {
-        // A 404 page is served at any address, so its links are absolute when they can be.
-        let root = page.content.isNotFound ? kb.config.baseURL : page.path.contains("/") ? "../" : ""
+        // A 404 page is served at any address, so its links are absolute: to the base URL, or
+        // else from the server's root (where `vane serve` puts the site).
+        let root = page.content.isNotFound ? (kb.config.baseURL.isEmpty ? "/" : kb.config.baseURL) : page.path.contains("/") ? "../" : ""
         let content: MustacheValue
         var title: String
         var description = kb.config.description
@@ -240,7 +241,8 @@ extension SiteModel {
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
             counts: counts, current: page.path.contains("/") ? [:] : [String(page.path.dropLast(".html".count)): true],
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
-            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD)
+            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
+            inlineStyle: page.content.isNotFound ? stylesheet : nil)
         return [MustacheEncoder.encode(frame), content]
     }
 
@@ -303,7 +305,7 @@ extension SiteModel {
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
             events: newestFirst(happened).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
-            endsSummary: endsBoard(rows: board.rows))
+            endsSummary: endsBoard(rows: board.rows, limit: SiteModel.homeEndsLimit))
     }
 
     private func timeline() -> TimelinePage {
@@ -430,15 +432,42 @@ extension SiteModel {
                 : EntityPage.History(
                     rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
-                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : s.axis.rawValue,
+                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
                             value: scheduled
-                                ? s.value + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : shownValue(s),
+                                ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
                             event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
             contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil,
             cycles: cyclesTable(of: e.id), cycleFacts: cycleFacts(of: e))
+    }
+
+    /// An axis as a reader names it.
+    func axisLabel(_ axis: StatusSetting.Axis) -> String {
+        switch axis {
+        case .availability: "availability"
+        case .priority: "priority"
+        case .ends: "announced end"
+        case .closes: "sign-ups close"
+        case .successors: "successors"
+        }
+    }
+
+    /// A status value as the rest of the page prints it: a scale's label, a date in words.
+    func valueLabel(_ s: StatusChange) -> String {
+        switch s.axis {
+        case .availability, .priority: return label(s.value)
+        case .ends, .closes: return s.value == "none" ? "cancelled" : (try? FuzzyDate(parsing: s.value))?.display ?? s.value
+        case .successors: return shownValue(s)
+        }
+    }
+
+    /// The value the same entity, axis and channel had before `s`: what it changed from.
+    private func previous(_ s: StatusChange) -> StatusChange? {
+        (changesByEntity[s.entity] ?? []).filter {
+            $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event && $0.date.sortsBefore(s.date) == true
+        }.max { $0.date.sortsBefore($1.date) == true }
     }
 
     private func event(_ e: Entry) -> EventPage {
@@ -450,8 +479,9 @@ extension SiteModel {
                 : EventPage.Changes(
                     rows: changes.map { s in
                         EventPage.ChangeRow(
-                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: s.axis.rawValue,
-                            channel: s.channel.map { channelName($0, of: s.entity) } ?? "all", value: shownValue(s))
+                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
+                            channel: s.channel.map { channelName($0, of: s.entity) } ?? "all",
+                            value: (previous(s).map { valueLabel($0) + " → " } ?? "") + valueLabel(s))
                     }))
     }
 

@@ -32,6 +32,8 @@ struct RiskRowView: Encodable {
     var ends: CountdownView?
     /// What replaces it, with each successor's own position.
     var successors: String?
+    /// A product whose release cycles are folded into its row: which of them are available.
+    var folded: String?
     var vendor: LinkView?
     var since: DateView?
     var risk: String
@@ -62,6 +64,8 @@ struct EndsBoard: Encodable {
     var recentDays: Int
     var ahead: Rows?
     var passed: Rows?
+    /// How many ends were left out of a long board, said under it.
+    var more: String?
 }
 
 struct StatusPage: Encodable {
@@ -89,6 +93,11 @@ struct StatusPage: Encodable {
     var vendor: LinkView?
     var gone: Gone?
     var vendors: Section?
+    /// How many products were left out of the board and the chart's data, said under them.
+    var boardMore: String?
+    var goneMore: String?
+    /// A vendor's view among many: a link to the list on status.html instead of the list.
+    var vendorsElsewhere: Bool
 }
 
 /// A product's current status on its page: its board row, and more.
@@ -103,8 +112,10 @@ struct EntityStatusView: Encodable {
     var prioritySetBy: LinkView?
     var vendorView: String
     var announcedEnds: Ends?
+    /// One sentence that reads the position, for a newcomer.
+    var reading: String?
 
-    enum CodingKeys: String, CodingKey { case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds }
+    enum CodingKeys: String, CodingKey { case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds, reading }
 
     /// The row's fields and these side by side, as the template reads them.
     func encode(to encoder: any Encoder) throws {
@@ -117,53 +128,163 @@ struct EntityStatusView: Encodable {
         try c.encodeIfPresent(prioritySetBy, forKey: .prioritySetBy)
         try c.encode(vendorView, forKey: .vendorView)
         try c.encodeIfPresent(announcedEnds, forKey: .announcedEnds)
+        try c.encodeIfPresent(reading, forKey: .reading)
     }
 }
 
+/// Rows folded for a long board: release cycles under their product. A row whose parent
+/// is of its own type (endoflife.date's cycles are products under a product) joins its
+/// parent's fold, which is shown as that parent, led by its highest-ranked cycle; any
+/// other row is a fold of its own.
+struct Fold {
+    var parent: String?
+    var rows: [StatusRow]
+    var lead: StatusRow { rows[0] }
+}
+
 extension SiteModel {
+    /// At most this many products on status.html's board and its chart's data (the
+    /// vendors' own views list the rest), and this many ends on a summary's ends board.
+    static let boardLimit = 100, endsLimit = 10, homeEndsLimit = 10
+    /// A vendor's own view lists every product on its board, so its ends board can stop at
+    /// this many a part; and it lists the other vendors only when they are this few.
+    static let vendorEndsLimit = 25, vendorListLimit = 40
+
+    /// The parent a row folds under, if any.
+    func foldParent(_ entity: String) -> String? {
+        guard let parent = board.entities[entity]?.parent, let type = board.entities[entity]?.type, board.entities[parent]?.type == type else {
+            return nil
+        }
+        return parent
+    }
+
+    /// `rows` folded, in their order.
+    func folds(_ rows: [StatusRow]) -> [Fold] {
+        var folds: [Fold] = []
+        var index: [String: Int] = [:]
+        for row in rows {
+            let parent = foldParent(row.entity)
+            let key = parent.map { "fold:" + $0 } ?? row.entity
+            if let i = index[key] {
+                folds[i].rows.append(row)
+            } else {
+                index[key] = folds.count
+                folds.append(Fold(parent: parent, rows: [row]))
+            }
+        }
+        return folds
+    }
+
+    /// A fold as one row: its lead's position and risk, under the parent's name and page.
+    func foldRow(_ fold: Fold) -> StatusRow {
+        guard let parent = fold.parent else { return fold.lead }
+        var row = fold.lead
+        row.entity = parent
+        row.name = board.entities[parent]?.name ?? parent
+        row.successors = []
+        return row
+    }
+
+    /// "3 release cycles available: 9.4, 9.5, 10.0" (each cycle named without its product's name).
+    private func foldedLine(_ fold: Fold) -> String? {
+        guard let parent = fold.parent else { return nil }
+        let prefix = (board.entities[parent]?.name ?? parent) + " "
+        let names = fold.rows.map { $0.name.hasPrefix(prefix) ? String($0.name.dropFirst(prefix.count)) : $0.name }
+        let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        return "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") \(fold.lead.gone ? "gone" : "available"): \(shown)"
+    }
+
+    func foldedRiskRow(_ fold: Fold, rank: Int) -> RiskRowView {
+        var view = riskRow(foldRow(fold), rank: rank)
+        view.folded = foldedLine(fold)
+        return view
+    }
+
     func statusPage(vendor: String?) -> StatusPage {
         let rows = board.rows.filter { vendor == nil || $0.vendor == vendor }
-        let ranked = rows.filter { !$0.gone }
+        // A vendor's own view lists every row; the whole board folds cycles and keeps the top.
+        let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
+        let ranked = fold(rows.filter { !$0.gone })
+        let shown = vendor == nil ? Array(ranked.prefix(SiteModel.boardLimit)) : ranked
         let vendorName = vendor.flatMap { kb.entry($0)?.title }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
         let chart = PositionChart(
-            board: board, rows: ranked, root: vendor == nil ? "" : "../", idPrefix: "positions-chart", channelName: { channelName($0, of: $1) })
-        let gone = rows.filter(\.gone)
+            board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
+            channelName: { channelName($0, of: $1) })
+        let gone = fold(rows.filter(\.gone))
+        let goneShown = vendor == nil ? Array(gone.prefix(SiteModel.boardLimit)) : gone
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
             item.url = "status/\(v).html"
             return item
         }
-        var vendorLinks = others
+        // Hundreds of vendors (an endoflife.date import) are listed once, on status.html.
+        let elsewhere = vendor != nil && others.count > SiteModel.vendorListLimit
+        var vendorLinks = elsewhere ? [] : others
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
         return StatusPage(
             heading: heading, asOf: DateView(board.asOf),
             chart: StatusPage.Chart(svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide),
-            positions: ranked.map(position), board: ranked.enumerated().map { riskRow($1, rank: $0 + 1) }, ends: endsBoard(rows: rows),
-            vendor: vendor.flatMap(link), gone: gone.isEmpty ? nil : StatusPage.Gone(rows: gone.map { riskRow($0, rank: 0) }),
-            vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks))
+            positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
+            ends: vendor == nil
+                ? endsBoard(rows: rows, limit: SiteModel.endsLimit) : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
+            vendor: vendor.flatMap(link),
+            gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
+            vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
+            boardMore: shown.count < ranked.count
+                ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products." : nil,
+            goneMore: goneShown.count < gone.count ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest." : nil,
+            vendorsElsewhere: elsewhere)
+    }
+
+    /// A product no longer available; a fold says how many of its cycles are gone.
+    private func goneRow(_ fold: Fold) -> RiskRowView {
+        var view = riskRow(foldRow(fold), rank: 0)
+        if fold.parent != nil {
+            view.availability = "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") no longer available"
+            view.since = nil
+        }
+        return view
     }
 
     /// The top of the board, for the home page.
     func riskSummary(limit: Int) -> RiskSummary? {
-        let top = board.ranked.prefix(limit)
+        let top = folds(board.ranked).prefix(limit)
         guard !top.isEmpty else { return nil }
-        return RiskSummary(board: top.enumerated().map { riskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf))
+        return RiskSummary(board: top.enumerated().map { foldedRiskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf))
     }
 
     /// How long ended ends stay on the "Announced ends" board.
     static let recentEndDays = 180
 
     /// The "Announced ends" board: every end still ahead, soonest first, then those that
-    /// passed in the last 180 days; nil when there are none.
-    func endsBoard(rows: [StatusRow]) -> EndsBoard? {
+    /// passed in the last 180 days; nil when there are none. With a `limit`, release cycles
+    /// are folded (a product's soonest end stands for its cycles) and each part keeps its
+    /// first `limit` rows.
+    func endsBoard(rows: [StatusRow], limit: Int? = nil, fold: Bool = true) -> EndsBoard? {
         let products = Set(rows.map(\.entity))
         let ends = board.announcedEnds(within: SiteModel.recentEndDays).filter { products.contains($0.entity) }
         guard !ends.isEmpty else { return nil }
-        let (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, ends.filter { !$0.isAhead(asOf: board.asOf) })
+        var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, Array(ends.filter { !$0.isAhead(asOf: board.asOf) }.reversed()))
+        var left = 0
+        if let limit {
+            func firstPerFold(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
+                var seen = Set<String>()
+                guard fold else { return ends }
+                return ends.filter { end in foldParent(end.entity).map { seen.insert($0).inserted } ?? true }
+            }
+            (ahead, passed) = (firstPerFold(ahead), firstPerFold(passed))
+            left = max(0, ahead.count - limit) + max(0, passed.count - limit)
+            (ahead, passed) = (Array(ahead.prefix(limit)), Array(passed.prefix(limit)))
+        }
         return EndsBoard(
             asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
-            passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.reversed().map(endRow)))
+            passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
+            more: left == 0
+                ? nil
+                : fold
+                    ? "\(left) more products have an announced end; each vendor's view on the status page lists them all."
+                    : "\(left) more announced ends; the risk board below has every one.")
     }
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
@@ -199,9 +320,21 @@ extension SiteModel {
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
             },
-            successors: board.successorLine(row).map { "→ " + $0 }, vendor: link(row.vendor),
-            since: row.status.since.map(DateView.init), risk: row.risk.map { String($0.score) } ?? "–",
+            successors: board.successorLine(row).map { "→ " + $0 },
+            // A product that is its own vendor (an imported product, its cycles folded) is not named twice.
+            vendor: row.vendor == row.entity ? nil : link(row.vendor),
+            since: row.status.since.map(DateView.init), risk: row.risk.map(SiteModel.riskWords) ?? "–",
             level: row.risk.map { $0.score >= 70 ? "high" : $0.score >= 30 ? "medium" : "low" } ?? "none", hasRisk: row.risk != nil)
+    }
+
+    /// A score with its band, so that a newcomer does not read a low number as safe:
+    /// "drift · 34/100", "on the way out · 87", "announced end · 100".
+    static func riskWords(_ risk: PlatformRisk) -> String {
+        switch risk.band {
+        case .announcedEnd: "announced end · \(risk.score)"
+        case .onTheWayOut: "on the way out · \(risk.score)"
+        case .drift: "drift · \(risk.score)/100"
+        }
     }
 
     /// The move that matters, then the rest newest first: an announced end still ahead, else
@@ -241,18 +374,39 @@ extension SiteModel {
     /// An entity's current status and history chart, when it has one.
     func entityStatus(_ id: String) -> EntityStatusView? {
         guard let row = statusRows[id] else { return nil }
-        let chart = HistoryChart(
-            status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles,
-            channelName: { board.entities[id]?.channelName($0) ?? $0 })
+        let charts = [HistoryChart.Size.wide, .narrow].map {
+            HistoryChart(
+                status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles,
+                channelName: { board.entities[id]?.channelName($0) ?? $0 }, size: $0
+            ).svg
+        }
         func setBy(_ setting: AxisSetting?) -> LinkView? {
             guard let setting, var event = link(setting.event) else { return nil }
             event.sources = sourceLinks(board.eventSources[setting.event] ?? [])
             return event
         }
         return EntityStatusView(
-            row: riskRow(row, rank: 0), chart: chart.svg, asOf: DateView(board.asOf), gone: row.gone,
+            row: riskRow(row, rank: 0), chart: charts.joined(separator: "\n"), asOf: DateView(board.asOf), gone: row.gone,
             availabilitySetBy: setBy(row.status.availability), prioritySetBy: setBy(row.status.priority), vendorView: "status/\(row.vendor).html",
-            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)))
+            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)), reading: reading(row))
+    }
+
+    /// The position in words: "Still open weights, but no longer Meta's bet since April 2026
+    /// (deprioritized)."
+    func reading(_ row: StatusRow) -> String? {
+        guard !row.gone, let a = row.status.availability, let p = row.status.priority else { return nil }
+        let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
+        let (available, priority) = (label(a.value).lowercased(), label(p.value).lowercased())
+        if let end = row.nextEnd {
+            return "Still \(available), until \(end.date.display): the end is announced, with \(end.notice) of notice."
+        }
+        if PositionChart.inZone(a.value, p.value, scales: board.scales) {
+            return "Still \(available), but no longer \(vendor)'s bet since \(p.date.display) (\(priority))."
+        }
+        if row.risk?.band == .onTheWayOut {
+            return "Still usable (\(available)), but on the way out: \(priority) since \(p.date.display)."
+        }
+        return "\(label(a.value)), and \(priority) for \(vendor): no end announced."
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.

@@ -124,4 +124,7 @@ struct PageFrame: Encodable {
     var ogType: String
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
+    /// The stylesheet itself, for the 404 page: served at any address (and opened from the
+    /// file system), it cannot count on reaching `assets/style.css`.
+    var inlineStyle: String?
 }
