@@ -55,8 +55,11 @@ let package = Package(
                 "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent"]),
+        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent", "VaneBuild"]),
         .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
+        .testTarget(name: "VaneDiagnosticsTests", dependencies: ["VaneDiagnostics"]),
+        .testTarget(name: "VaneHistoryTests", dependencies: ["VaneHistory", "VaneContent"]),
+        .testTarget(name: "VaneServeTests", dependencies: ["VaneServe", "VaneTestSupport"]),
         .testTarget(
             name: "VaneGraphTests",
             dependencies: ["VaneGraph", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),

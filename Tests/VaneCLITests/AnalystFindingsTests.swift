@@ -5,9 +5,7 @@ import VaneTestSupport
 /// What a new analyst hit on real knowledge bases, each checked by its exact output.
 struct AnalystFindingsTests {
     private func small() throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
-        return kb
+        try .built(copying: [Repository.fixture("small/Content")])
     }
 
     /// Codex left the API in March 2023 and Azure in July 2024: it is gone from July 2024.

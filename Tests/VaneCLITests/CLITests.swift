@@ -16,9 +16,7 @@ struct CLITests {
     }
 
     private func small() throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        #expect(try vane("build", in: kb.root).status == 0)
-        return kb
+        try .built(copying: [Repository.fixture("small/Content")])
     }
 
     @Test func theBundledKnowledgeBaseChecksClean() throws {

@@ -5,10 +5,7 @@ import VaneTestSupport
 /// Claimant scorecards, the contradiction view and the rules on verdicts, through `vane`.
 struct ClaimAnalysisTests {
     private func built() throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
-        let build = try vane("build", "--as-of", "2026-11-26", in: kb.root)
-        #expect(build.status == 0, "\(build.stderr)")
-        return kb
+        try .built(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
     }
 
     @Test func scorecardFiguresPerClaimant() throws {

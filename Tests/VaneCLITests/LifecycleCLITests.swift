@@ -8,10 +8,7 @@ import VaneTestSupport
 /// through another vendor's cloud.
 struct LifecycleCLITests {
     private func built() throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("lifecycle/Content")])
-        let build = try vane("build", "--as-of", "2026-11-26", in: kb.root)
-        #expect(build.status == 0, "\(build.stderr)")
-        return kb
+        try .built(copying: [Repository.fixture("lifecycle/Content")])
     }
 
     @Test func theDayBeforeTheEarlierShutdownItRanksFirstWithRisk100() throws {

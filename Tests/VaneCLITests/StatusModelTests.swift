@@ -7,11 +7,7 @@ import VaneTestSupport
 /// history drawn where it happened, and announcements as changes in event time.
 struct StatusModelTests {
     private func built() throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("aws/Content")])
-        let build = try vane("build", "--as-of", "2026-12-01", in: kb.root)
-        #expect(build.status == 0, "\(build.stderr)")
-        #expect(build.stderr.isEmpty, "\(build.stderr)")
-        return kb
+        try .built(copying: [Repository.fixture("aws/Content")], asOf: "2026-12-01", quiet: true)
     }
 
     private func rows(_ kb: TemporaryKnowledgeBase, asOf: String, entity: String? = nil) throws -> [String: [String: Any]] {

@@ -8,10 +8,7 @@ import VaneTestSupport
 struct LifecycleSiteTests {
     /// The lifecycle fixture built as of the day before its earlier shutdown.
     private func built(asOf: String = "2025-03-12") throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("lifecycle/Content")])
-        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: asOf)))
-        #expect(outcome.succeeded, "\(outcome.diagnostics)")
-        return kb
+        try TemporaryKnowledgeBase.builtInProcess(copying: [Repository.fixture("lifecycle/Content")], asOf: try FuzzyDate(parsing: asOf)).0
     }
 
     @Test func theAnnouncedEndsBoardListsTheCountdownSoonestFirst() throws {

@@ -12,10 +12,7 @@ import VaneTestSupport
 /// Feeds, the JSON API, sitemap, robots, 404 and JSON-LD.
 struct PublishingTests {
     private func build(_ folders: [URL]) throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: folders)
-        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
-        #expect(outcome.succeeded, "\(outcome.diagnostics)")
-        return kb
+        try TemporaryKnowledgeBase.builtInProcess(copying: folders).0
     }
 
     private func atomEntries(_ data: Data) -> Int {

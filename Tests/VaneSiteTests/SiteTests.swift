@@ -14,10 +14,7 @@ import VaneTestSupport
 /// bundled knowledge base, built for real into temporary folders.
 struct SiteTests {
     private func build(_ folders: [URL]) throws -> (TemporaryKnowledgeBase, Pipeline.Outcome) {
-        let kb = try TemporaryKnowledgeBase(copying: folders)
-        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
-        #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure.map { "\($0)" } ?? "")")
-        return (kb, outcome)
+        try TemporaryKnowledgeBase.builtInProcess(copying: folders)
     }
 
     @Test func renderedHTMLMatchesTheGoldenFiles() throws {

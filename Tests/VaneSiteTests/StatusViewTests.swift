@@ -12,10 +12,7 @@ import VaneTestSupport
 /// The status view and the entity charts, on the `small` fixture and the bundled knowledge base.
 struct StatusViewTests {
     private func build(_ folders: [URL], asOf: String = "2026-11-26") throws -> TemporaryKnowledgeBase {
-        let kb = try TemporaryKnowledgeBase(copying: folders)
-        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: asOf)))
-        #expect(outcome.succeeded, "\(outcome.diagnostics)")
-        return kb
+        try TemporaryKnowledgeBase.builtInProcess(copying: folders, asOf: try FuzzyDate(parsing: asOf)).0
     }
 
     /// Every inline chart (`<svg class="chart …">…</svg>`) of a page; not the legend's swatches.

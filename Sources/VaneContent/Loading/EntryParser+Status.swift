@@ -1,0 +1,184 @@
+import Foundation
+import VaneDiagnostics
+import Yams
+
+/// The `status` of an event: values per axis and channel, dated announcements, successor
+/// advice.
+extension EntryParser {
+
+    /// `status:` maps entity ids to axes; availability may be split by channel.
+    func readStatus(_ fm: inout FrontMatter, eventDate: FuzzyDate?) -> [StatusSetting] {
+        guard let (node, at) = fm.node("status") else { return [] }
+        guard case .mapping(let byEntity) = node else {
+            fm.diagnostics.append(.error(at, "'status' must map entity ids to axes, e.g. 'llama: { priority: maintained }'"))
+            return []
+        }
+        var settings: [StatusSetting] = []
+        for (key, axes) in byEntity {
+            guard let entity = key.string else { continue }
+            let entityText = LocatedText(entity, at: fm.location(of: key))
+            guard case .mapping(let axisMap) = axes else {
+                fm.diagnostics.append(
+                    .error(
+                        fm.location(of: axes), "the status of '\(entity)' must map axes (availability, priority, ends, closes, successors) to values")
+                )
+                continue
+            }
+            for (axisKey, value) in axisMap {
+                let name = axisKey.string ?? ""
+                guard let axis = StatusSetting.Axis(rawValue: name) else {
+                    let axes = StatusSetting.Axis.allCases.map(\.rawValue)
+                    fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
+                    continue
+                }
+                if axis == .successors {
+                    settings += readSuccessors(&fm, value, entity: entityText).map { [$0] } ?? []
+                } else {
+                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate)
+                }
+            }
+        }
+        return settings
+    }
+
+    private func readAxis(
+        _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?
+    ) -> [StatusSetting] {
+        var channels: [(String?, SourceLocation?, Node)] = []
+        switch value {
+        case .scalar: channels = [(nil, nil, value)]
+        case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value)]
+        case .mapping(let byChannel) where axis != .priority:
+            for (channel, v) in byChannel {
+                let name = channel.string ?? ""
+                guard IDRule.isValid(name) else {
+                    fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(name)' must be an id (lowercase a-z, 0-9, '-')"))
+                    continue
+                }
+                channels.append((name, fm.location(of: channel), v))
+            }
+        default:
+            fm.diagnostics.append(
+                .error(
+                    fm.location(of: value), "\(axis.rawValue) must be one value\(axis != .priority ? " or a mapping of channels to values" : "")")
+            )
+        }
+        var settings: [StatusSetting] = []
+        for (channel, channelAt, written) in channels {
+            var node = written
+            var announced: String?
+            if axis.isScheduled, EntryParser.isDatedAnnouncement(written) {
+                guard let (date, first) = datedAnnouncement(&fm, written, axis: axis, eventDate: eventDate) else { continue }
+                (node, announced) = (date, first)
+            }
+            let at = fm.location(of: node)
+            guard case .scalar(let s) = node else {
+                fm.diagnostics.append(.error(at, "a status value must be text"))
+                continue
+            }
+            var value = s.string
+            if axis == .ends || axis == .closes {
+                guard let scheduled = scheduledValue(&fm, axis, s.string, at: at, eventDate: eventDate) else { continue }
+                value = scheduled
+            } else {
+                let scale = config.scale(axis)
+                guard scale.contains(s.string) else {
+                    fm.diagnostics.append(
+                        .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale))"))
+                    continue
+                }
+            }
+            var setting = StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt)
+            setting.announced = announced
+            settings.append(setting)
+        }
+        return settings
+    }
+
+    /// `{ date: 2025-10-14, announced: 2019-02 }`: an end with the day it was first announced.
+    static func isDatedAnnouncement(_ node: Node) -> Bool {
+        guard case .mapping(let pairs) = node else { return false }
+        let keys = Set(pairs.keys.compactMap(\.string))
+        return keys.contains("date") && keys.isSubset(of: ["date", "announced"])
+    }
+
+    /// The date node of a dated announcement and its `announced` text, checked: a date no
+    /// later than the event (it was announced before it was recorded) nor than the end.
+    private func datedAnnouncement(_ fm: inout FrontMatter, _ node: Node, axis: StatusSetting.Axis, eventDate: FuzzyDate?)
+        -> (Node, String?)?
+    {
+        guard case .mapping(let pairs) = node, let date = pairs["date"] else { return nil }
+        guard let first = pairs["announced"] else { return (date, nil) }
+        let at = fm.location(of: first)
+        guard case .scalar(let s) = first, let announced = try? FuzzyDate(parsing: s.string) else {
+            fm.diagnostics.append(.error(at, "'announced' takes the date the \(axis == .ends ? "end" : "closure") was first announced"))
+            return nil
+        }
+        if let eventDate, announced.startKey > eventDate.startKey {
+            fm.diagnostics.append(
+                .error(at, "'announced' (\(announced.text)) is after its event (\(eventDate.text)): it says when the vendor first said so"))
+            return nil
+        }
+        if case .scalar(let d) = date, let end = try? FuzzyDate(parsing: d.string), announced.startKey > end.startKey {
+            fm.diagnostics.append(.error(at, "'announced' (\(announced.text)) is after the date it announces (\(end.text))"))
+            return nil
+        }
+        return (date, s.string)
+    }
+
+    /// `successors: [github, gitlab]` (or one id), or `none`: advice for the whole product,
+    /// never per channel. The ids are resolved by the linker.
+    private func readSuccessors(_ fm: inout FrontMatter, _ value: Node, entity: LocatedText) -> StatusSetting? {
+        let at = fm.location(of: value)
+        var targets: [LocatedText] = []
+        switch value {
+        case .scalar(let s) where s.string == "none": break
+        case .scalar(let s): targets = [LocatedText(s.string, at: at)]
+        case .sequence(let items):
+            for item in items {
+                guard case .scalar(let s) = item, !s.string.isEmpty else {
+                    fm.diagnostics.append(.error(fm.location(of: item), "each successor must be an id"))
+                    return nil
+                }
+                targets.append(LocatedText(s.string, at: fm.location(of: item)))
+            }
+            if targets.isEmpty {
+                fm.diagnostics.append(.error(at, "'successors' lists no id; write 'none' to withdraw the advice"))
+                return nil
+            }
+        default:
+            fm.diagnostics.append(.error(at, "'successors' takes an id, a list of ids, or 'none' (not a mapping of channels)"))
+            return nil
+        }
+        var setting = StatusSetting(
+            entity: entity, axis: .successors, channel: nil, value: targets.isEmpty ? "none" : targets.map(\.text).joined(separator: " "),
+            location: at, channelLocation: nil)
+        setting.targets = targets
+        return setting
+    }
+
+    /// An `ends` or `closes` value: a date no earlier than its event's, or `none`.
+    private func scheduledValue(_ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ text: String, at: SourceLocation, eventDate: FuzzyDate?)
+        -> String?
+    {
+        let name = axis.rawValue
+        if axis == .closes && !config.availabilityScale.contains(SiteConfig.closedToNew) {
+            fm.diagnostics.append(.error(at, "'closes' needs '\(SiteConfig.closedToNew)' on the availability scale (Site/config.yml)"))
+            return nil
+        }
+        if text == "none" { return text }
+        let date: FuzzyDate
+        do {
+            date = try FuzzyDate(parsing: text)
+        } catch {
+            fm.diagnostics.append(.error(at, "\(error.message); '\(name)' takes a date or 'none'"))
+            return nil
+        }
+        if let eventDate, date.startKey < eventDate.startKey {
+            let what = axis == .ends ? "an end" : "a closure"
+            fm.diagnostics.append(.error(at, "'\(name)' (\(date.text)) starts before its event (\(eventDate.text)): \(what) is announced ahead"))
+            return nil
+        }
+        return text
+    }
+}

@@ -1,0 +1,70 @@
+import VaneContent
+
+/// Rows folded for a long board: release cycles under their product. A row whose parent
+/// is of its own type (endoflife.date's cycles are products under a product) joins its
+/// parent's fold, which is shown as that parent, led by its highest-ranked cycle; any
+/// other row is a fold of its own.
+struct Fold {
+    var parent: String?
+    var rows: [StatusRow]
+    var lead: StatusRow { rows[0] }
+}
+
+extension SiteModel {
+    /// At most this many products on status.html's board and its chart's data (the
+    /// vendors' own views list the rest), and this many ends on a summary's ends board.
+    static let boardLimit = 100, endsLimit = 10, homeEndsLimit = 10
+    /// A vendor's own view lists every product on its board, so its ends board can stop at
+    /// this many a part; and it lists the other vendors only when they are this few.
+    static let vendorEndsLimit = 25, vendorListLimit = 40
+
+    /// The parent a row folds under, if any.
+    func foldParent(_ entity: String) -> String? {
+        guard let parent = board.entities[entity]?.parent, let type = board.entities[entity]?.type, board.entities[parent]?.type == type else {
+            return nil
+        }
+        return parent
+    }
+
+    /// `rows` folded, in their order.
+    func folds(_ rows: [StatusRow]) -> [Fold] {
+        var folds: [Fold] = []
+        var index: [String: Int] = [:]
+        for row in rows {
+            let parent = foldParent(row.entity)
+            let key = parent.map { "fold:" + $0 } ?? row.entity
+            if let i = index[key] {
+                folds[i].rows.append(row)
+            } else {
+                index[key] = folds.count
+                folds.append(Fold(parent: parent, rows: [row]))
+            }
+        }
+        return folds
+    }
+
+    /// A fold as one row: its lead's position and risk, under the parent's name and page.
+    func foldRow(_ fold: Fold) -> StatusRow {
+        guard let parent = fold.parent else { return fold.lead }
+        var row = fold.lead
+        row.entity = parent
+        row.name = board.entities[parent]?.name ?? parent
+        row.successors = []
+        return row
+    }
+
+    /// "3 release cycles available: 9.4, 9.5, 10.0" (each cycle named without its product's name).
+    private func foldedLine(_ fold: Fold) -> String? {
+        guard let parent = fold.parent else { return nil }
+        let prefix = (board.entities[parent]?.name ?? parent) + " "
+        let names = fold.rows.map { $0.name.hasPrefix(prefix) ? String($0.name.dropFirst(prefix.count)) : $0.name }
+        let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
+        return "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") \(fold.lead.gone ? "gone" : "available"): \(shown)"
+    }
+
+    func foldedRiskRow(_ fold: Fold, rank: Int) -> RiskRowView {
+        var view = riskRow(foldRow(fold), rank: rank)
+        view.folded = foldedLine(fold)
+        return view
+    }
+}

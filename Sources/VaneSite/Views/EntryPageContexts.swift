@@ -1,0 +1,237 @@
+import Foundation
+import VaneContent
+
+// MARK: - View models of entry pages
+
+/// What every entry page shows.
+struct EntryPage: Encodable {
+    struct Reference: Encodable {
+        var number: Int
+        var title: String
+        var url: String
+        var publisher: String?
+        var external: String?
+        var host: String?
+    }
+    struct References: Encodable { var items: [Reference] }
+
+    var title: String
+    var id: String
+    var body: String
+    var type: String?
+    var tags: String?
+    var date: DateView?
+    var references: References?
+    var mentionedBy: Section?
+    var recorded: RecordedView?
+}
+
+struct EntityPage: Encodable {
+    struct HistoryRow: Encodable {
+        var date: DateView
+        var axis: String
+        var channel: String
+        var value: String
+        var event: String
+        var url: String
+    }
+    struct History: Encodable { var rows: [HistoryRow] }
+    struct Events: Encodable { var events: [EventSummary] }
+
+    var parent: LinkView?
+    var aliases: String?
+    var successors: Section?
+    var predecessors: Section?
+    var homepage: String?
+    var children: Section?
+    var timeline: Events?
+    var claimsAbout: Section?
+    var claimsBy: Section?
+    var published: Section?
+    var status: EntityStatusView?
+    var noStatus: Bool
+    var statusView: String?
+    var statusHistory: History?
+    var scorecard: ScorecardView?
+    /// The contradiction view's section about this entity, when there is one.
+    var contradictions: String?
+    /// A product's release cycles, and a cycle's own facts.
+    var cycles: CyclesTable?
+    var cycleFacts: [CycleFactView]?
+}
+
+struct EventPage: Encodable {
+    struct ChangeRow: Encodable {
+        var entity: String
+        var url: String
+        var axis: String
+        var channel: String
+        var value: String
+    }
+    struct Changes: Encodable { var rows: [ChangeRow] }
+
+    var endDate: DateView?
+    var involved: Section?
+    var statusChanges: Changes?
+}
+
+struct ClaimPage: Encodable {
+    var claimant: LinkView?
+    var about: Section?
+    var verdict: String
+    var verdictDate: DateView?
+    var verdictSources: Section?
+    var supports: Section?
+    var contradicts: Section?
+    var supportedBy: Section?
+    var contradictedBy: Section?
+}
+
+struct SourcePage: Encodable {
+    var publisher: String
+    var publisherEntity: LinkView?
+    var url: String
+    var archive: String?
+    var published: DateView?
+    var accessed: DateView?
+    var citedBy: Section?
+}
+
+/// The view models of each page, one function per page type.
+extension SiteModel {
+
+    /// What every entry page shows, and what its kind adds, as one value.
+    func entry(_ e: Entry, root: String) -> MustacheValue {
+        let body = BodyHTML(e, model: self, root: root)
+        let common = EntryPage(
+            title: e.title, id: e.id, body: body.html, type: e.type, tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
+            date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
+            mentionedBy: section(sources(to: e.id, .mentions)), recorded: recordedView(e.id))
+        let own: MustacheValue
+        switch e.kind {
+        case .entity: own = MustacheEncoder.encode(entity(e))
+        case .event: own = MustacheEncoder.encode(event(e))
+        case .claim: own = MustacheEncoder.encode(claim(e))
+        case .source: own = MustacheEncoder.encode(source(e))
+        case .report: own = MustacheEncoder.encode(report(e))
+        }
+        guard case .map(var fields) = MustacheEncoder.encode(common), case .map(let extra) = own else { return .null }
+        fields.merge(extra) { _, kind in kind }
+        return .map(fields)
+    }
+
+    /// The falls announced ends and closures made when they came (none met by a recorded
+    /// retirement): rows of the status history at their own dates.
+    private func scheduledFalls(of id: String) -> [StatusChange] {
+        guard let status = statusRows[id]?.status else { return [] }
+        let all = status.ends + status.closures
+        return all.filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.flatMap {
+            StatusTimeline.falls(for: $0, among: all, channels: kb.channels[id] ?? [], scales: board.scales)
+        }
+    }
+
+    /// Successors with their own position as the detail (`Generally available · Invested`).
+    private func positioned(_ section: Section?) -> Section? {
+        guard var section else { return nil }
+        for i in section.items.indices { section.items[i].detail = board.position(of: section.items[i].id) }
+        return section
+    }
+
+    /// A change's value as a reader reads it: successor advice by name.
+    private func shownValue(_ s: StatusChange) -> String {
+        guard s.axis == .successors else { return s.value }
+        if s.value == "none" { return "none (advice withdrawn)" }
+        return s.value.split(separator: " ").map { kb.entry(String($0))?.title ?? String($0) }.joined(separator: ", ")
+    }
+
+    private func entity(_ e: Entry) -> EntityPage {
+        let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
+        let status = entityStatus(e.id)
+        let history = (changesByEntity[e.id] ?? []).map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
+        let ordered = history.enumerated().sorted { a, b in
+            a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : !a.element.1)
+        }.map(\.element)
+        return EntityPage(
+            parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
+            successors: positioned(section(board.successors(of: e.id))), predecessors: section(sources(to: e.id, .succeededBy)),
+            homepage: e.homepage,
+            children: section(sources(to: e.id, .parent)),
+            timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
+            claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
+            published: section(sources(to: e.id, .publishedBy)), status: status,
+            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
+            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil,
+            statusHistory: ordered.isEmpty
+                ? nil
+                : EntityPage.History(
+                    rows: ordered.map { (s, scheduled) in
+                        EntityPage.HistoryRow(
+                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : axisLabel(s.axis),
+                            channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
+                            value: scheduled
+                                ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
+                            event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
+                    }),
+            scorecard: scorecard(of: e.id),
+            contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil,
+            cycles: cyclesTable(of: e.id), cycleFacts: cycleFacts(of: e))
+    }
+
+    /// An axis as a reader names it.
+    func axisLabel(_ axis: StatusSetting.Axis) -> String {
+        switch axis {
+        case .availability: "availability"
+        case .priority: "priority"
+        case .ends: "announced end"
+        case .closes: "sign-ups close"
+        case .successors: "successors"
+        }
+    }
+
+    /// A status value as the rest of the page prints it: a scale's label, a date in words.
+    func valueLabel(_ s: StatusChange) -> String {
+        switch s.axis {
+        case .availability, .priority: return label(s.value)
+        case .ends, .closes: return s.value == "none" ? "cancelled" : (try? FuzzyDate(parsing: s.value))?.display ?? s.value
+        case .successors: return shownValue(s)
+        }
+    }
+
+    /// The value the same entity, axis and channel had before `s`: what it changed from.
+    private func previous(_ s: StatusChange) -> StatusChange? {
+        (changesByEntity[s.entity] ?? []).filter {
+            $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event && $0.date.sortsBefore(s.date) == true
+        }.max { $0.date.sortsBefore($1.date) == true }
+    }
+
+    private func event(_ e: Entry) -> EventPage {
+        let changes = changesByEvent[e.id] ?? []
+        return EventPage(
+            endDate: e.endDate.map(DateView.init), involved: section(targets(of: e.id, .involves)),
+            statusChanges: changes.isEmpty
+                ? nil
+                : EventPage.Changes(
+                    rows: changes.map { s in
+                        EventPage.ChangeRow(
+                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
+                            channel: s.channel.map { channelName($0, of: s.entity) } ?? "all",
+                            value: (previous(s).map { valueLabel($0) + " → " } ?? "") + valueLabel(s))
+                    }))
+    }
+
+    private func claim(_ e: Entry) -> ClaimPage {
+        ClaimPage(
+            claimant: targets(of: e.id, .claimedBy).first.flatMap(link), about: section(targets(of: e.id, .about)),
+            verdict: (e.verdict ?? .pending).rawValue,
+            verdictDate: e.verdictDate.map(DateView.init), verdictSources: section(targets(of: e.id, .verdictSource)),
+            supports: section(targets(of: e.id, .supports)), contradicts: section(targets(of: e.id, .contradicts)),
+            supportedBy: section(sources(to: e.id, .supports)), contradictedBy: section(sources(to: e.id, .contradicts)))
+    }
+
+    private func source(_ e: Entry) -> SourcePage {
+        SourcePage(
+            publisher: e.publisher?.text ?? "", publisherEntity: targets(of: e.id, .publishedBy).first.flatMap(link), url: e.url ?? "",
+            archive: e.archive, published: e.date.map(DateView.init), accessed: e.accessed.map(DateView.init),
+            citedBy: section(sources(to: e.id, .cites, .verdictSource)))
+    }
+}

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+import VaneContent
+import VaneTestSupport
+
+/// The `status` of events checked: values on their scales, ends, channels, successors.
+struct StatusValidationTests {
+    @Test func statusValuesAndTargets() throws {
+        let text = """
+            ---
+            title: T
+            date: 2026
+            type: other
+            entities: [meta]
+            sources: [tns]
+            status:
+              llama: { availability: open-wieghts, priorty: flagship }
+              meta: { priority: flagship }
+              nobody: { priority: flagship }
+            ---
+            """
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?)",
+                "Content/events/x.md:8:40: error: unknown status axis 'priorty' (did you mean 'priority'?)",
+                "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
+                "Content/events/x.md:10:3: error: unknown entity 'nobody'",
+            ])
+    }
+
+    @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
+        let text = """
+            ---
+            title: T
+            date: 2026-04-10
+            type: deprecation
+            entities: [meta]
+            sources: [tns]
+            status:
+              llama: { availability: deprecated, ends: 2026-03 }
+              meta: { ends: 2027 }
+              muse: { ends: { api: 2026-02-30, app: none, web: 2027-Q1 } }
+            ---
+            """
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app, web]\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": text, "Content/entities/muse.md": muse]) == [
+                "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'deprecated', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
+                "Content/events/x.md:8:44: error: 'ends' (2026-03) starts before its event (2026-04-10): an end is announced ahead",
+                "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
+                "Content/events/x.md:10:24: error: impossible date '2026-02-30' (February 2026 has 28 days); 'ends' takes a date or 'none'",
+            ])
+        let kb = try load(["Content/events/x.md": text.replacingOccurrences(of: "2026-03 }", with: "2026-05 }"), "Content/entities/muse.md": muse])
+            .knowledgeBase
+        #expect(
+            kb.statusChanges.filter { $0.axis == .ends }.map { "\($0.entity) \($0.channel ?? "-") \($0.value)" } == [
+                "llama - 2026-05", "muse app none", "muse web 2027-Q1",
+            ])
+    }
+
+    @Test func successorsLinkTrackableEntitiesAndNeverCircle() throws {
+        let model = { (id: String, successors: String) in "---\nname: \(id)\ntype: model\nparent: meta\nsuccessors: \(successors)\n---\n" }
+        #expect(
+            try diagnostics([
+                "Content/entities/a.md": model("a", "[b]"),
+                "Content/entities/b.md": model("b", "[c]"),
+                "Content/entities/c.md": model("c", "[a, meta]"),
+            ]) == [
+                "Content/entities/a.md:5:14: error: successor cycle: a → b → c → a",
+                "Content/entities/c.md:5:17: error: successors link product, model, model-family only; 'meta' is a vendor",
+            ])
+        let kb = try load(["Content/entities/a.md": model("a", "llama")]).knowledgeBase
+        #expect(kb.edges.contains { $0.from == "a" && $0.relation == .succeededBy && $0.to == "llama" })
+    }
+
+    @Test func aChannelNamedForAnEntityIsThatEntity() throws {
+        let azure = "---\nname: Azure OpenAI\ntype: product\naliases: [azure]\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: { azure: generally-available } }\n---\n"
+        let kb = try load(["Content/entities/azure-openai.md": azure, "Content/events/x.md": event]).knowledgeBase
+        #expect(kb.statusChanges.filter { $0.event == "x" }.map { $0.channel } == ["azure-openai"])
+        #expect(kb.edges.contains { $0.from == "x" && $0.relation == .involves && $0.to == "azure-openai" })
+    }
+
+    @Test func channelsAreDeclaredOnTheProduct() throws {
+        let model = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app]\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  muse: { availability: { apps: preview } }\n  llama: { availability: { web: preview }, closes: 2027 }\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": model, "Content/events/x.md": event]) == [
+                "Content/entities/llama.md:1:1: warning: the events of 'llama' name the channels web; declare them on the product: 'channels: [web]'",
+                "Content/events/x.md:8:27: error: channel 'apps' is not declared by 'muse' (did you mean 'app'?); its channels are api, app",
+            ])
+    }
+
+    @Test func successorAdviceNamesTrackableEntitiesForTheWholeProduct() throws {
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { successors: [muse, lama, meta] }\n  muse: { successors: { api: llama } }\n---\n"
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": muse, "Content/events/x.md": event]) == [
+                "Content/events/x.md:8:31: error: unknown entity 'lama' (did you mean 'llama'?)",
+                "Content/events/x.md:8:37: error: successors link product, model, model-family only; 'meta' is a vendor",
+                "Content/events/x.md:9:23: error: 'successors' takes an id, a list of ids, or 'none' (not a mapping of channels)",
+            ])
+    }
+
+    @Test func aFirstRecordedFallIsAWarning() throws {
+        let event =
+            "---\ntitle: T\ndate: 2026-03\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  muse: { availability: closed-to-new }\n---\n"
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/muse.md": muse, "Content/events/x.md": event]) == [
+                "Content/events/x.md:8:25: warning: the first recorded availability of 'muse' is 'closed-to-new', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+            ])
+    }
+
+    @Test func scalesFromConfigReplaceTheDefaults() throws {
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"
+        let config = "availability_scale: [ga, beta, gone]\npriority_scale: [core, side]\nstatus_labels: { ga: Generally available }\n"
+        // The sample's own event uses the default 'maintained', which is now off the scale.
+        #expect(
+            try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
+                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale",
+                // Second-to-last on this scale, 'beta' is what 'deprecated' is on the default one.
+                "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'beta', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
+            ])
+        let scales = StatusScales(try load(["Site/config.yml": config]).knowledgeBase.config)
+        #expect(scales.label("ga") == "Generally available")
+        #expect(scales.label("beta") == "Beta")
+        #expect(scales.score("beta", on: .availability) == 0.5)
+    }
+
+    @Test func statusRowsPerChannelAndImpliedInvolvement() throws {
+        let result = try load([:])
+        let kb = result.knowledgeBase
+        #expect(kb.statusChanges.map { "\($0.entity) \($0.axis.rawValue) \($0.value) \($0.date.text)" } == ["llama priority maintained 2026-04"])
+        #expect(kb.edges.contains { $0.from == "launch" && $0.relation == .involves && $0.to == "llama" })
+        let channels =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama:\n    availability: { weights: open-weights, api: preview }\n---\n"
+        let split = try load(["Content/events/x.md": channels]).knowledgeBase.statusChanges.filter { $0.event == "x" }
+        #expect(split.map { "\($0.channel ?? "-")=\($0.value)" } == ["weights=open-weights", "api=preview"])
+    }
+
+}

@@ -1,0 +1,33 @@
+import Dispatch
+import Testing
+import VaneDiagnostics
+
+/// Diagnostics read like a compiler's; suggestions find the closest name; shared state
+/// changed from many threads loses no write.
+struct DiagnosticsTests {
+    @Test func aDiagnosticReadsLikeACompilersAndSortsByPosition() {
+        let a = Diagnostic.error(SourceLocation(path: "Content/events/x.md", line: 4, column: 9), "unknown entity 'metta' (did you mean 'meta'?)")
+        let b = Diagnostic.warning(SourceLocation(path: "Content/events/x.md", line: 2, column: 1), "no sources")
+        #expect(a.description == "Content/events/x.md:4:9: error: unknown entity 'metta' (did you mean 'meta'?)")
+        #expect([a, b].sortedForReport().map(\.description) == [b.description, a.description])
+        #expect([a, b].hasErrors && ![b].hasErrors)
+    }
+
+    @Test func theClosestNameOrNoneWhenNothingIsClose() {
+        #expect(Suggestion.closest(to: "stauts", in: ["status", "show", "sql"]) == "status")
+        #expect(Suggestion.closest(to: "metta", preferring: ["meta", "llama"], then: ["Meta Platforms"]) == "meta")
+        #expect(Suggestion.closest(to: "zzzzzz", in: ["status", "show"]) == nil)
+        #expect(Suggestion.hint(for: "kep", in: ["kept", "broken"]) == " (did you mean 'kept'?)")
+    }
+
+    @Test func lockedStateLosesNoWriteUnderContention() {
+        let count = Locked(0)
+        let slots = ResultSlots<Int>(count: 1_000)
+        DispatchQueue.concurrentPerform(iterations: 1_000) { i in
+            count.withLock { $0 += 1 }
+            slots[i] = i * 2
+        }
+        #expect(count.value == 1_000)
+        #expect(slots.values == (0..<1_000).map { $0 * 2 })
+    }
+}

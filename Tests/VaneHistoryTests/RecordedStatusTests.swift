@@ -1,0 +1,40 @@
+import Testing
+import VaneContent
+
+@testable import VaneHistory
+
+/// Recorded time, replayed in process: a change names the value the product had; a commit
+/// from a clock set far ahead is read, not trapped on.
+struct RecordedStatusTests {
+    private func event(_ date: String, _ values: [(axis: String, channel: String?, value: String)]) throws -> Assessments {
+        var a = Assessments(date: try FuzzyDate(parsing: date))
+        for v in values { a.values[.init(what: .status, entity: "codecommit", axis: v.axis, channel: v.channel)] = v.value }
+        return a
+    }
+
+    @Test func aReopeningNamesTheChannelItReopened() throws {
+        var state = RecordedStatus()
+        _ = state.changes("launch", to: try event("2015-07-09", [("availability", nil, "generally-available")]), commit: "a")
+        let closed = try event(
+            "2024-07-25", [("availability", "new-customers", "retired"), ("availability", "existing-customers", "generally-available")])
+        let closing = state.changes("closed", to: closed, commit: "b")
+        #expect(
+            closing.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["new-customers generally-available → retired"])
+        let reopening = state.changes("reopened", to: try event("2025-11-24", [("availability", nil, "generally-available")]), commit: "c")
+        #expect(
+            reopening.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["new-customers retired → generally-available"]
+        )
+        // Removing the reopening gives the value back.
+        let removed = state.changes("reopened", to: nil, commit: "d")
+        #expect(
+            removed.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["new-customers generally-available → retired"])
+    }
+
+    @Test func daysPastTheYear9999AreWrittenNotTrapped() {
+        #expect(HistoryReader.day(0) == "1970-01-01")
+        #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")
+        #expect(HistoryReader.day(253_402_300_800) == "10000-01-01")
+        let commit = Commit(logLine: "abc\u{1F}abc\u{1F}253402300800\u{1F}A commit from the far future")
+        #expect(commit?.date == "10000-01-01" && commit?.subject == "A commit from the far future")
+    }
+}
