@@ -3,14 +3,9 @@ enum XML {
     static func escape(_ s: String) -> String {
         Escape.map(s) { c in
             switch c {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&apos;"
             // Characters XML 1.0 forbids are dropped.
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": ""
-            default: nil
+            default: Escape.markup(c, apostrophe: "&apos;")
             }
         }
     }

@@ -20,4 +20,17 @@ enum Escape {
         out += s[start...]
         return out
     }
+
+    /// The characters markup gives a meaning to, as HTML and XML both write them; the
+    /// apostrophe is each language's own.
+    static func markup(_ c: Unicode.Scalar, apostrophe: String) -> String? {
+        switch c {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": apostrophe
+        default: nil
+        }
+    }
 }

@@ -60,14 +60,9 @@ enum HTML {
     static func escape(_ s: String) -> String {
         Escape.map(s) { c in
             switch c {
-            case "&": "&amp;"
-            case "<": "&lt;"
-            case ">": "&gt;"
-            case "\"": "&quot;"
-            case "'": "&#39;"
             // The marks of the body's placeholders cannot come from content.
             case "\u{E000}", "\u{E001}": "\u{FFFD}"
-            default: nil
+            default: Escape.markup(c, apostrophe: "&#39;")
             }
         }
     }
