@@ -19,8 +19,14 @@ extension GraphReader {
                 scales.labels[scale.value] = scale.label
             }
             typealias E = EntityRecord.Columns
-            let successorEdges = try EdgeRecord.filter(EdgeRecord.Columns.relation == Relation.succeededBy.rawValue).order(Column.rowID).fetchAll(db)
+            // What a product was folded into comes first among what replaces it.
+            var successorEdges = try EdgeRecord.filter(
+                [Relation.foldedInto.rawValue, Relation.succeededBy.rawValue].contains(EdgeRecord.Columns.relation)
+            )
+            .order(Column.rowID).fetchAll(db)
+            successorEdges = StatusBoard.foldsFirst(successorEdges, relation: \.relation)
             let successors = StatusBoard.targets(successorEdges.map { ($0.fromID, $0.toID) })
+            let folds = StatusBoard.targets(successorEdges.filter { $0.relation == .foldedInto }.map { ($0.fromID, $0.toID) })
             var entities: [String: EntityInfo] = [:]
             var declared: [String: [String]] = [:]
             let aliases = try Dictionary(
@@ -32,6 +38,7 @@ extension GraphReader {
                 let extra = (try? JSONDecoder().decode([String: FieldValue].self, from: Data((row[E.extra] as String).utf8))) ?? [:]
                 entities[id] = EntityInfo(
                     name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [], cycle: CycleFacts(extra))
+                entities[id]?.foldedInto = Set(folds[id] ?? [])
                 let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
                 if !list.isEmpty { declared[id] = list }
                 let tiered = (try? JSONDecoder().decode([String: String].self, from: Data((row[E.channelTiers] as String).utf8))) ?? [:]
@@ -103,6 +110,8 @@ public struct StatusReportRow: Encodable, Sendable {
     /// The soonest announced closure to new customers still ahead; JSON `null` when none.
     @Null public var closes: EndReport?
     public var successors: [String]
+    /// Those of the successors it was folded into (its users carried over).
+    public var foldedInto: [String]
     public var moves: [Move]
     /// The tiers of its channels that have one (`extended-support: extended`).
     public var channelTiers: [String: String]
@@ -142,6 +151,7 @@ public struct StatusReportRow: Encodable, Sendable {
         ends = row.nextEnd.map { EndReport($0, board: board) }
         closes = row.nextClosure.map { EndReport($0, board: board) }
         successors = row.successors
+        foldedInto = row.successors.filter { board.entities[row.entity]?.foldedInto.contains($0) == true }
         channelTiers = (board.entities[row.entity]?.tiers ?? [:]).mapValues(\.rawValue)
         cycle = board.entities[row.entity]?.cycle
         moves = row.status.moves.map {
@@ -157,7 +167,12 @@ extension StatusBoard {
     /// `cloudshell (generally-available · invested)`: each successor with its own position.
     func successors(_ row: StatusRow, csv: Bool) -> String {
         if csv { return row.successors.joined(separator: ";") }
-        let text = row.successors.map { id in id + (position(of: id, label: { $0 }).map { " (\($0))" } ?? "") }
+        let folds = entities[row.entity]?.foldedInto ?? []
+        let text = row.successors.map { id in
+            let position = position(of: id, label: { $0 })
+            let words: [String] = (folds.contains(id) ? ["folded into"] : []) + (position.map { [$0] } ?? [])
+            return id + (words.isEmpty ? "" : " (\(words.joined(separator: "; ")))")
+        }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }
 

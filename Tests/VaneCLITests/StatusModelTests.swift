@@ -301,6 +301,45 @@ struct StatusModelTests {
         #expect(((all["availability"] as? [String: Any])?["channels"] as? [String: Any])?.keys.sorted() == ["commercial-esu", "eea", "standard"])
     }
 
+    /// Skype was folded into Teams (accounts and chats carried over); Visual Studio for Mac
+    /// was only succeeded by VS Code. Boards, the table, the JSON and both pages tell them apart.
+    @Test func foldedIntoIsNotSucceededBy() throws {
+        let event = { (id: String, date: String, status: String) in
+            (
+                "Content/events/\(id).md",
+                "---\ntitle: \(id)\ndate: \(date)\ntype: shutdown\nentities: [microsoft]\nsources: [ms]\nstatus:\n  \(status)\n---\n"
+            )
+        }
+        let kb = try TemporaryKnowledgeBase(
+            Dictionary(uniqueKeysWithValues: [
+                ("Content/entities/microsoft.md", "---\nname: Microsoft\ntype: vendor\n---\n"),
+                ("Content/entities/teams.md", "---\nname: Microsoft Teams\ntype: product\nparent: microsoft\n---\n"),
+                ("Content/entities/vs-code.md", "---\nname: Visual Studio Code\ntype: product\nparent: microsoft\n---\n"),
+                ("Content/entities/skype.md", "---\nname: Skype\ntype: product\nparent: microsoft\nfolded_into: [teams]\n---\n"),
+                ("Content/entities/vs-mac.md", "---\nname: Visual Studio for Mac\ntype: product\nparent: microsoft\nsuccessors: [vs-code]\n---\n"),
+                ("Content/sources/ms.md", "---\ntitle: Source\npublisher: microsoft\nurl: https://example.com/\n---\n"),
+                event(
+                    "launches", "2024-01-01",
+                    "teams: { availability: generally-available, priority: flagship }\n  vs-code: { availability: generally-available, priority: flagship }"
+                ),
+                event("skype-retired", "2025-02-28", "skype: { availability: generally-available, priority: sunset, ends: 2025-05-05 }"),
+                event("vs-mac-retired", "2024-08-29", "vs-mac: { availability: generally-available, priority: sunset, ends: 2025-08-31 }"),
+            ]))
+        let build = try vane("build", "--as-of", "2025-05-01", in: kb.root)
+        #expect(build.status == 0 && build.stderr.isEmpty, "\(build.stderr)")
+        let table = try vane("status", "--as-of", "2025-05-01", in: kb.root).stdout
+        #expect(table.contains("teams (folded into; generally-available · flagship)"))
+        #expect(table.contains("vs-code (generally-available · flagship)"))
+        let rows = try rows(kb, asOf: "2025-05-01")
+        #expect(rows["skype"]?["folded_into"] as? [String] == ["teams"] && rows["vs-mac"]?["folded_into"] as? [String] == [])
+        let skype = try kb.read("public/entities/skype.html")
+        #expect(skype.contains("<dt>Folded into</dt><dd><a href=\"../entities/teams.html\">Microsoft Teams</a>"))
+        #expect(skype.contains("its users were carried over</dd>") && !skype.contains("<dt>Succeeded by</dt>"))
+        #expect(try kb.read("public/entities/teams.html").contains("<dt>Absorbed</dt><dd><a href=\"../entities/skype.html\">Skype</a></dd>"))
+        #expect(try kb.read("public/entities/vs-mac.html").contains("<dt>Succeeded by</dt>"))
+        #expect(try kb.read("public/status.html").contains("folded into Microsoft Teams (Generally available · Flagship)"))
+    }
+
     /// A successor is shown where decisions are made, with its own position.
     @Test func successorsWithTheirPosition() throws {
         let kb = try built()

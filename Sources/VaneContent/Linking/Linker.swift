@@ -265,11 +265,12 @@ public struct Linker {
     /// never in a circle.
     private mutating func checkSuccessors() {
         var kept: [String: [Edge]] = [:]
-        for edge in edges where edge.relation == .succeededBy {
+        for edge in edges where edge.relation == .succeededBy || edge.relation == .foldedInto {
             if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
                 let what = problem == edge.from ? "'\(edge.from)' is a \(types[problem]!)" : "'\(edge.to)' is a \(types[problem]!)"
                 let allowed = config.trackableTypes.joined(separator: ", ")
-                diagnostics.append(.error(edge.location, "successors link \(allowed) only; \(what)"))
+                let key = edge.relation == .foldedInto ? "folded_into" : "successors"
+                diagnostics.append(.error(edge.location, "\(key) links \(allowed) only; \(what)"))
                 continue
             }
             kept[edge.from, default: []].append(edge)
@@ -282,7 +283,9 @@ public struct Linker {
             let edge = kept[cycle[0]]!.first { $0.to == cycle[1 % cycle.count] }!
             diagnostics.append(.error(edge.location, "successor cycle: \(text)"))
         }
-        edges.removeAll { $0.relation == .succeededBy && (kept[$0.from]?.contains($0) != true || reported.contains($0.from)) }
+        edges.removeAll {
+            ($0.relation == .succeededBy || $0.relation == .foldedInto) && (kept[$0.from]?.contains($0) != true || reported.contains($0.from))
+        }
     }
 
     /// A cycle reachable from `start` (depth first, neighbours in order), rotated to begin

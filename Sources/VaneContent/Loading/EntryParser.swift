@@ -59,6 +59,7 @@ public struct EntryParser: Sendable {
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
         references(fm.list("successors"), .succeededBy, into: &e)
+        references(fm.list("folded_into"), .foldedInto, into: &e)
         e.channels = channels(&fm, tiers: &e.channelTiers)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []

@@ -8,12 +8,15 @@ public enum Relation: String, Sendable, Codable, CaseIterable {
     case publishedBy = "published_by"
     case verdictSource = "verdict_source"
     case succeededBy = "succeeded_by"
+    /// Merged into another product, its users carried over (Skype → Teams), unlike a
+    /// successor, which customers move to themselves.
+    case foldedInto = "folded_into"
     case authoredBy = "authored_by"
 
     /// The kind a target must have; `nil` when any entry will do (wikilinks).
     public var targetKind: Kind? {
         switch self {
-        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy, .authoredBy: .entity
+        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy, .foldedInto, .authoredBy: .entity
         case .cites, .verdictSource: .source
         case .supports, .contradicts: .claim
         case .mentions: nil

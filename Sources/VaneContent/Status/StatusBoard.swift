@@ -3,8 +3,11 @@ public struct EntityInfo: Sendable, Hashable {
     public var name: String
     public var type: String
     public var parent: String?
-    /// What replaces it (`successors`), in the order written.
+    /// What replaces it: what it was folded into (`folded_into`), then its `successors`, in
+    /// the order written.
     public var successors: [String]
+    /// Those of its successors it was folded into: its users were carried over.
+    public var foldedInto: Set<String> = []
     /// The tiers of its channels that have one, by channel.
     public var tiers: [String: ChannelTier]
     /// Its release cycle's facts (LTS, latest version, support ends), when it is one.
@@ -121,12 +124,16 @@ public struct StatusBoard: Sendable {
     /// Builds the board from a loaded knowledge base.
     public init(_ kb: KnowledgeBase, asOf: FuzzyDate, within root: String? = nil) {
         let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
-        let successors = StatusBoard.targets(kb.edges.filter { $0.relation == .succeededBy }.map { ($0.from, $0.to) })
+        let folds = StatusBoard.targets(kb.edges.filter { $0.relation == .foldedInto }.map { ($0.from, $0.to) })
+        let successors = StatusBoard.targets(
+            StatusBoard.foldsFirst(kb.edges.filter { $0.relation == .foldedInto || $0.relation == .succeededBy }, relation: \.relation)
+                .map { ($0.from, $0.to) })
         var entities: [String: EntityInfo] = [:]
         for e in kb.entries(of: .entity) {
             entities[e.id] = EntityInfo(
                 name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [], tiers: kb.channelTiers(of: e),
                 cycle: CycleFacts(e.extra))
+            entities[e.id]?.foldedInto = Set(folds[e.id] ?? [])
         }
         let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
         let sources = StatusBoard.targets(cites)
@@ -177,7 +184,18 @@ public struct StatusBoard: Sendable {
     /// available · Invested)`.
     public func successorLine(_ row: StatusRow) -> String? {
         guard !row.successors.isEmpty else { return nil }
-        return row.successors.map { id in (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "") }.joined(separator: ", ")
+        let folds = entities[row.entity]?.foldedInto ?? []
+        return row.successors.map { id in
+            (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
+        }.joined(separator: ", ")
+    }
+
+    /// Edges in their order, those to what a product was folded into first.
+    public static func foldsFirst<E>(_ edges: [E], relation: (E) -> Relation) -> [E] {
+        edges.enumerated().sorted { a, b in
+            let (x, y) = (relation(a.element) == .foldedInto ? 0 : 1, relation(b.element) == .foldedInto ? 0 : 1)
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// Every row, ranked ones first.

@@ -143,9 +143,11 @@ public enum DefaultTheme {
 <h1>{{title}}</h1>
 <dl class="facts">
 {{#parent}}<dt>Part of</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>
-{{/parent}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}</dd>
+{{/parent}}{{#foldedInto}}<dt>Folded into</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}: its users were carried over</dd>
+{{/foldedInto}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}</dd>
 {{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
-{{/predecessors}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
+{{/predecessors}}{{#absorbed}}<dt>Absorbed</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
+{{/absorbed}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
 {{/aliases}}{{#homepage}}<dt>Homepage</dt><dd><a href="{{homepage}}" rel="external">{{homepage}}</a></dd>
 {{/homepage}}{{#cycleFacts}}<dt>{{label}}</dt><dd>{{text}}</dd>
 {{/cycleFacts}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>

@@ -40,8 +40,12 @@ struct EntityPage: Encodable {
 
     var parent: LinkView?
     var aliases: String?
+    /// What it was folded into (its users carried over), apart from what succeeds it.
+    var foldedInto: Section?
     var successors: Section?
     var predecessors: Section?
+    /// What was folded into it.
+    var absorbed: Section?
     var homepage: String?
     var children: Section?
     var timeline: Events?
@@ -145,6 +149,7 @@ extension SiteModel {
     }
 
     private func entity(_ e: Entry) -> EntityPage {
+        let folds = board.entities[e.id]?.foldedInto ?? []
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
         let history = (changesByEntity[e.id] ?? []).map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
@@ -153,7 +158,9 @@ extension SiteModel {
         }.map(\.element)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
-            successors: positioned(section(board.successors(of: e.id))), predecessors: section(sources(to: e.id, .succeededBy)),
+            foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
+            successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
+            predecessors: section(sources(to: e.id, .succeededBy)), absorbed: section(sources(to: e.id, .foldedInto)),
             homepage: e.homepage,
             children: section(sources(to: e.id, .parent)),
             timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
