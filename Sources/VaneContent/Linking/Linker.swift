@@ -269,8 +269,8 @@ public struct Linker {
             if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
                 let what = problem == edge.from ? "'\(edge.from)' is a \(types[problem]!)" : "'\(edge.to)' is a \(types[problem]!)"
                 let allowed = config.trackableTypes.joined(separator: ", ")
-                let key = edge.relation == .foldedInto ? "folded_into" : "successors"
-                diagnostics.append(.error(edge.location, "\(key) links \(allowed) only; \(what)"))
+                let subject = edge.relation == .foldedInto ? "folded_into links" : "successors link"
+                diagnostics.append(.error(edge.location, "\(subject) \(allowed) only; \(what)"))
                 continue
             }
             kept[edge.from, default: []].append(edge)
