@@ -87,7 +87,7 @@ public enum Scaffold {
         case .event: config.eventTypes
         case .claim: SiteConfig.claimTypes
         case .source: SiteConfig.sourceTypes
-        case .report: []
+        case .report, .use: []
         }
     }
 
@@ -111,6 +111,9 @@ public enum Scaffold {
         case .report:
             return
                 "---\ntitle: \(quotedTitle)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
+        case .use:
+            return
+                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\nplan:  # what we will do about its end\nplan_date:\n---\n"
         }
     }
 }

@@ -40,7 +40,7 @@ public struct Linker {
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
         kb.savedQueries = saved
         kb.channels = channels
-        return (kb, linker.diagnostics)
+        return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()))
     }
 
     // MARK: - Ids and aliases
@@ -91,6 +91,11 @@ public struct Linker {
                 continue
             }
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
+                if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
+                    diagnostics.append(
+                        .error(ref.location, "'\(ref.target)' is a \(type); a use names a \(config.trackableTypes.joined(separator: ", "))"))
+                    continue
+                }
                 edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
                 if ref.relation == .involves { involved.insert(to) }
             }

@@ -29,13 +29,15 @@ public struct EntryParser: Sendable {
             return (nil, [error.diagnostic])
         }
         let titleKey = kind == .entity ? "name" : "title"
-        var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: true)?.text ?? id)
+        // A use's title is optional: its product and team say what it is.
+        var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: kind != .use)?.text ?? id)
         switch kind {
         case .entity: readEntity(&fm, into: &entry)
         case .event: readEvent(&fm, into: &entry)
         case .claim: readClaim(&fm, into: &entry)
         case .source: readSource(&fm, into: &entry)
         case .report: readReport(&fm, into: &entry)
+        case .use: readUse(&fm, into: &entry)
         }
         readData(&fm, into: &entry)
         for (key, at) in fm.unknownKeys {
@@ -151,6 +153,30 @@ public struct EntryParser: Sendable {
         references(fm.list("authors"), .authoredBy, into: &e)
         e.summary = fm.text("summary")?.text
         e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    /// `product` (an entity id or alias), `team`, `criticality`, `since`, `version`, `plan`
+    /// and `plan_date`.
+    private func readUse(_ fm: inout FrontMatter, into e: inout Entry) {
+        let product = fm.text("product", required: true)
+        if let product { e.references.append(Reference(.uses, product.text, at: product.location)) }
+        var use = UseFacts(product: product ?? LocatedText("", at: e.top))
+        use.team = fm.text("team")?.text
+        let levels = Criticality.allCases.map(\.rawValue)
+        use.criticality = choice(&fm, "criticality", from: levels, what: "criticality").flatMap(Criticality.init) ?? .medium
+        e.date = date(&fm, "since")
+        use.version = fm.text("version")?.text
+        use.plan = fm.text("plan")?.text
+        use.planDateLocation = fm.keyLocation("plan_date")
+        use.planDate = date(&fm, "plan_date")
+        if use.planDate != nil, use.plan == nil, let at = use.planDateLocation {
+            fm.diagnostics.append(.warning(at, "'plan_date' without a 'plan': say what is planned"))
+        }
+        if !fm.keys.contains("title"), let product {
+            e.title = product.text + (use.team.map { " (\($0))" } ?? "")
+        }
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+        e.use = use
     }
 
     private func readSource(_ fm: inout FrontMatter, into e: inout Entry) {
