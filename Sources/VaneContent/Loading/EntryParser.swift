@@ -64,6 +64,26 @@ public struct EntryParser: Sendable {
         e.channels = channels(&fm, tiers: &e.channelTiers)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
+        readIdentifiers(&fm, into: &e)
+    }
+
+    /// `identifiers: [{ purl: pkg:pypi/django }, { cpe: cpe:2.3:a:djangoproject:django }]`:
+    /// what a bill of materials calls the product (`vane import sbom`), kept in `extra`.
+    private func readIdentifiers(_ fm: inout FrontMatter, into e: inout Entry) {
+        guard let (node, at) = fm.node("identifiers") else { return }
+        let items: [Node]
+        if case .sequence(let seq) = node { items = Array(seq) } else { items = [] }
+        let valid = items.allSatisfy { item in
+            guard case .mapping(let pairs) = item, pairs.count == 1, let value = pairs.first?.value.scalar?.string else { return false }
+            return !value.isEmpty
+        }
+        guard case .sequence = node, valid else {
+            return fm.diagnostics.append(
+                .error(
+                    at,
+                    "'identifiers' must be a list of one-key mappings, e.g. '[{ purl: pkg:pypi/django }, { cpe: cpe:2.3:a:djangoproject:django }]'"))
+        }
+        e.extra["identifiers"] = FrontMatter.plain(node)
     }
 
     private func readEvent(_ fm: inout FrontMatter, into e: inout Entry) {
