@@ -112,7 +112,8 @@ struct BillOfMaterials: Sendable {
             let column = before.count - (before.lastIndex(of: 0x0A).map { before.distance(from: before.startIndex, to: $0) + 1 } ?? 0) + 1
             at = SourceLocation(path: path, line: line, column: column)
         }
-        let reason = description.replacingOccurrences(of: #" around line \d+, column \d+\.?"#, with: "", options: .regularExpression)
+        let reason = description.replacingOccurrences(
+            of: #" around (line \d+, column \d+|character \d+)\.?"#, with: "", options: .regularExpression)
         return .error(at, "not valid JSON: \(reason.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))")
     }
 

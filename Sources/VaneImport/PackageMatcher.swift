@@ -46,7 +46,7 @@ struct PackageMatcher {
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
             (product, by) = (found, "CPE")
         }
-        guard let product else { return .unmatched(reason: "unknown package: no product carries its \(c.purl != nil ? "package URL" : "CPE")") }
+        guard let product else { return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))") }
         guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
         guard let version = c.version ?? c.cpe.flatMap({ PackageMatcher.cpeKey($0)?.version }), !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")

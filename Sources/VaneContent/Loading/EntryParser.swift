@@ -182,13 +182,29 @@ public struct EntryParser: Sendable {
         if let product { e.references.append(Reference(.uses, product.text, at: product.location)) }
         var use = UseFacts(product: product ?? LocatedText("", at: e.top))
         use.team = fm.text("team")?.text
-        let levels = Criticality.allCases.map(\.rawValue)
-        use.criticality = choice(&fm, "criticality", from: levels, what: "criticality").flatMap(Criticality.init) ?? .medium
+        if let written = fm.text("criticality") {
+            if let level = Criticality(rawValue: written.text) {
+                use.criticality = level
+            } else {
+                let levels = Criticality.allCases.map(\.rawValue)
+                fm.diagnostics.append(
+                    .error(
+                        written.location,
+                        "criticality '\(written.text)' is not one of \(levels.joined(separator: ", "))\(Suggestion.hint(for: written.text, in: levels))"
+                    ))
+            }
+        }
         e.date = date(&fm, "since")
         use.version = fm.text("version")?.text
         use.plan = fm.text("plan")?.text
-        use.planDateLocation = fm.keyLocation("plan_date")
-        use.planDate = date(&fm, "plan_date")
+        if let planDate = fm.text("plan_date") {
+            use.planDateLocation = planDate.location
+            do {
+                use.planDate = try FuzzyDate(parsing: planDate.text)
+            } catch {
+                fm.diagnostics.append(.error(planDate.location, error.message))
+            }
+        }
         if use.planDate != nil, use.plan == nil, let at = use.planDateLocation {
             fm.diagnostics.append(.warning(at, "'plan_date' without a 'plan': say what is planned"))
         }
