@@ -55,6 +55,15 @@ public enum Schema {
             extra TEXT NOT NULL DEFAULT '{}'
         );
         CREATE INDEX uses_product ON uses(product_id);
+
+        DROP VIEW entries;
+        CREATE VIEW entries AS
+            SELECT id, 'entity' AS kind, name AS title, path FROM entities
+            UNION ALL SELECT id, 'event', title, path FROM events
+            UNION ALL SELECT id, 'claim', title, path FROM claims
+            UNION ALL SELECT id, 'source', title, path FROM sources
+            UNION ALL SELECT id, 'report', title, path FROM reports
+            UNION ALL SELECT id, 'use', title, path FROM uses;
         """
 
     /// Identifiers of every migration this build knows, in order.

@@ -64,7 +64,8 @@ public enum BillImport {
 
     static let marker = "sbom"
 
-    /// Imports, or with any error changes nothing.
+    /// Imports, or with any error changes nothing. The knowledge base itself is checked by
+    /// `vane check` and the build, not here: a broken file elsewhere does not stop an import.
     public static func run(_ options: Options) -> (Summary, [Diagnostic]) {
         var summary = Summary()
         if let team = options.team, !IDRule.isValid(team) {
@@ -81,14 +82,13 @@ public enum BillImport {
         }
         summary.format = "\(bill.format.rawValue) \(bill.specVersion)"
         summary.components = bill.components.count
-        let loaded = ContentLoader.load(root: options.root)
-        if loaded.diagnostics.hasErrors {
-            let first = loaded.diagnostics.filter { $0.severity == .error }.prefix(20)
-            return (summary, first + [.error(.top(of: "Content"), "the knowledge base has errors; fix them (vane check) before importing")])
-        }
-        let kb = loaded.knowledgeBase
-        let matcher = PackageMatcher(kb)
-        let handWritten = handWrittenUses(kb)
+        let (entities, uses) = frontMatter(root: options.root)
+        var aliases: [String: String] = [:]
+        for e in entities { for alias in e.aliases { aliases[alias.text.lowercased()] = e.id } }
+        let ids = Set(entities.map(\.id))
+        let resolve = { (name: String) in Names.resolve(name, isID: { ids.contains($0) }, aliases: aliases) }
+        let matcher = PackageMatcher(entities, resolve: resolve)
+        let handWritten = handWrittenUses(uses, resolve: resolve)
         var wanted: [String: String] = [:]
         let folder = "Content/uses/sbom/\(options.team ?? "any")"
         for component in bill.components {
@@ -124,14 +124,30 @@ public enum BillImport {
     }
 
     /// Uses written by hand (or by another tool), by product and team: where they are.
-    private static func handWrittenUses(_ kb: KnowledgeBase) -> [UseKey: String] {
-        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+    private static func handWrittenUses(_ uses: [Entry], resolve: (String) -> String?) -> [UseKey: String] {
         var result: [UseKey: String] = [:]
-        for e in kb.entries(of: .use) where e.extra["generated"] != .text(marker) {
-            guard let product = products[e.id] else { continue }
+        for e in uses where e.extra["generated"] != .text(marker) {
+            guard let written = e.use?.product.text, let product = resolve(written) else { continue }
             result[UseKey(entity: product, team: e.use?.team)] = e.path
         }
         return result
+    }
+
+    /// The front matter of every entity and use, read in parallel without the bodies: all
+    /// the matching needs, and a fraction of a whole load (events are most of the files).
+    /// A file that cannot be read is left to `vane check`.
+    static func frontMatter(root: URL) -> (entities: [Entry], uses: [Entry]) {
+        let (config, _) = SiteConfigLoader.load(root: root)
+        let parser = EntryParser(config: config)
+        let files = ContentScanner.scan(root: root).entries.filter { $0.kind == .entity || $0.kind == .use }
+        let slots = ResultSlots<Entry>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            guard let kind = file.kind, let id = file.id, let data = FileManager.default.contents(atPath: file.url.path) else { return }
+            slots[i] = parser.parse(data, kind: kind, id: id, path: file.path, body: false).0
+        }
+        let entries = slots.values
+        return (entries.filter { $0.kind == .entity }, entries.filter { $0.kind == .use })
     }
 
     /// `billing-django-4-2`, or `sbom-django-4-2` without a team; ids stay within 80 characters.

@@ -20,17 +20,18 @@ struct PackageMatcher {
     private var cycles: [String: [(name: String, id: String)]] = [:]
     let names: [String: String]
 
-    init(_ kb: KnowledgeBase) {
+    /// From the knowledge base's entities (their front matter only).
+    init(_ entities: [Entry], resolve: (String) -> String?) {
         var names: [String: String] = [:]
-        let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         // Sorted by id: when two products claim one package, the first id wins, every time.
-        for e in kb.entries(of: .entity) {
+        for e in entities.sorted(by: { $0.id < $1.id }) {
             names[e.id] = e.title
             for (scheme, value) in PackageMatcher.identifiers(e.extra) {
                 if scheme == "purl", let key = PackageMatcher.purlKey(value), byPurl[key] == nil { byPurl[key] = e.id }
                 if scheme == "cpe", let key = PackageMatcher.cpeKey(value)?.key, byCPE[key] == nil { byCPE[key] = e.id }
             }
-            if case .text(let cycle) = e.extra["release_cycle"], let parent = parents[e.id] {
+            let parent = e.references.first { $0.relation == .parent }.flatMap { resolve($0.target) }
+            if case .text(let cycle) = e.extra["release_cycle"], let parent {
                 cycles[parent, default: []].append((cycle, e.id))
             }
         }
