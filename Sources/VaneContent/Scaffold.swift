@@ -20,7 +20,7 @@ public enum Scaffold {
         public var description: String {
             switch self {
             case .unknownKind(let k):
-                "unknown kind '\(k)'\(Suggestion.hint(for: k, in: ["entity", "event", "claim", "source", "report"])); kinds are entity, event, claim, source, report"
+                "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .unknownType(let t, let kind, let allowed):

@@ -230,6 +230,7 @@ Content/
   claims/     statements someone made
   sources/    where we read it
   reports/    analysis over the record, with live `vane` blocks (see Weathervane's README)
+  uses/       what we depend on (`vane exposure`, `vane import sbom FILE --team NAME`)
 Site/         config.yml (settings), optionally queries.yml (saved queries), templates/ and assets/
 ```
 

@@ -84,6 +84,11 @@ struct UsesCLITests {
         let numpy = rows[1]
         #expect(numpy["plan"] is NSNull && numpy["plan_date"] is NSNull && numpy["risk"] is NSNull && numpy["generated"] as? String == "sbom")
         #expect(Set(numpy.keys) == Set(django.keys))
+        // The site's exposure page ranks them the same way.
+        let page = try kb.read("public/exposure.html")
+        let table = try #require(page.firstRange(of: #/<table class="exposure">[\s\S]*?</table>/#))
+        expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
+        #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
         let team = try vane("exposure", "--team", "wbe", in: kb)
         #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
     }

@@ -35,6 +35,7 @@ public struct Linker {
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
         linker.checkBaselines()
+        linker.nameUses()
         var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
@@ -261,6 +262,16 @@ public struct Linker {
                     change.location,
                     "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
                 ))
+        }
+    }
+
+    /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
+    private mutating func nameUses() {
+        let products = Dictionary(edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(entries.filter { $0.kind == .entity }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        for i in entries.indices where entries[i].use?.untitled == true {
+            guard let product = products[entries[i].id], let name = names[product] else { continue }
+            entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
         }
     }
 

@@ -210,6 +210,7 @@ public struct EntryParser: Sendable {
         }
         if !fm.keys.contains("title"), let product {
             e.title = product.text + (use.team.map { " (\($0))" } ?? "")
+            use.untitled = true
         }
         e.tags = fm.list("tags")?.map(\.text) ?? []
         e.use = use

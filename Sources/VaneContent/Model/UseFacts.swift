@@ -30,6 +30,8 @@ public struct UseFacts: Sendable, Hashable, Codable {
     public var version: String?
     public var plan: String?
     public var planDate: FuzzyDate?
+    /// No `title` was written: the linker names the use after its product's name.
+    public var untitled = false
     /// Where `plan_date` was written, for the warning when it falls after the end.
     public var planDateLocation: SourceLocation?
 

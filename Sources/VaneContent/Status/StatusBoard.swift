@@ -158,9 +158,12 @@ public struct StatusBoard: Sendable {
 
     /// What replaces a product, each with its own position: `CloudShell (Generally
     /// available · Invested)`.
-    public func successorLine(_ row: StatusRow) -> String? {
-        guard !row.successors.isEmpty else { return nil }
-        return row.successors.map { id in (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "") }.joined(separator: ", ")
+    public func successorLine(_ row: StatusRow) -> String? { successorLine(row.successors) }
+
+    /// The same for any list of successors.
+    public func successorLine(_ successors: [String]) -> String? {
+        guard !successors.isEmpty else { return nil }
+        return successors.map { id in (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "") }.joined(separator: ", ")
     }
 
     /// Every row, ranked ones first.

@@ -279,6 +279,26 @@ public enum DefaultTheme {
 {{/content}}{{/layout}}
 
 """#,
+        "exposure": #"""
+{{<layout}}{{$content}}
+<h1>Our exposure</h1>
+<p class="lede">What we use, ranked as the status board ranks products: what is already gone first, then announced ends (soonest first), products on the way out, and drift; within each, the platform risk weighed by how critical the use is. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
+{{#any}}
+<div class="table-scroll">
+<table class="exposure">
+<caption>Our uses ranked by what will strand us</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr class="band-{{band}}"><td>{{rank}}</td><td>{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td>{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td>{{team}}</td><td>{{criticality}}</td><td>{{band}}{{#risk}} (risk {{risk}}){{/risk}}</td><td>{{exposure}}</td><td>{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td>{{notice}}</td><td>{{successors}}</td><td>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/any}}
+{{/content}}{{/layout}}
+
+"""#,
         "index": #"""
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>

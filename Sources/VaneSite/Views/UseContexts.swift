@@ -23,3 +23,51 @@ extension SiteModel {
             version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated)
     }
 }
+
+// The exposure page: our uses ranked as `vane exposure` ranks them.
+
+struct ExposurePage: Encodable {
+    struct Row: Encodable {
+        var rank: Int
+        var use: LinkView?
+        var product: LinkView?
+        var version: String?
+        var team: String?
+        var criticality: String
+        var band: String
+        var risk: Int?
+        var exposure: Int?
+        var ends: DateView?
+        /// `37 days left`, `ended 165 days ago`.
+        var countdown: String?
+        var notice: String?
+        var successors: String?
+        var plan: String?
+        var planDate: DateView?
+        /// Days the plan finishes after the end, when it does.
+        var planLate: Int?
+    }
+    var rows: [Row]
+    var any: Bool
+    var asOf: DateView
+}
+
+extension SiteModel {
+    /// The uses on the status board as of the site's day.
+    var exposureBoard: ExposureBoard {
+        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        return ExposureBoard(board: board, uses: kb.entries(of: .use).compactMap { UseInfo($0, product: products[$0.id]) })
+    }
+
+    func exposurePage() -> ExposurePage {
+        let rows = exposureBoard.rows.enumerated().map { index, row in
+            ExposurePage.Row(
+                rank: index + 1, use: link(row.use.id), product: link(row.use.product), version: row.use.version, team: row.use.team,
+                criticality: row.use.criticality.rawValue, band: row.band.rawValue, risk: row.risk, exposure: row.exposure,
+                ends: row.end.map { DateView($0.date) }, countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
+                successors: board.successorLine(row.successors), plan: row.use.plan, planDate: row.use.planDate.map(DateView.init),
+                planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
+        }
+        return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf))
+    }
+}
