@@ -46,6 +46,8 @@ struct UsesCLITests {
     @Test func aRealBillBecomesUsesRankedByWhatStrandsUs() throws {
         let kb = try imported()
         try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")
+        try kb.write(
+            "---\ntitle: Our exposure\ndate: 2026-03-01\n---\n```vane\nexposure --team web\n```\n", to: "Content/reports/our-exposure.md")
         let sbom = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
         #expect(sbom.status == 0, "\(sbom.stderr)")
         expectGolden(sbom.stdout, Self.golden + "import-cyclonedx.txt")
@@ -89,6 +91,9 @@ struct UsesCLITests {
         let table = try #require(page.firstRange(of: #/<table class="exposure">[\s\S]*?</table>/#))
         expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
         #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
+        // A report's `exposure` block: the same ranking, uses linked.
+        let report = try kb.read("public/reports/our-exposure.html")
+        #expect(report.contains(#"<a href="../uses/web-shop-django.html" title="Django 4.2 (web)">web-shop-django</a>"#), "\(report)")
         let team = try vane("exposure", "--team", "wbe", in: kb)
         #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
     }

@@ -118,6 +118,12 @@ public struct ExposureBoard: Sendable {
         status.ends.filter { !$0.isAhead(asOf: asOf) }.max { $0.date.startKey < $1.date.startKey }
     }
 
+    /// Every use of a loaded knowledge base whose product resolved.
+    public static func uses(of kb: KnowledgeBase) -> [UseInfo] {
+        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        return kb.entries(of: .use).compactMap { UseInfo($0, product: products[$0.id]) }
+    }
+
     /// The teams that own uses, each once, in order.
     public static func teams(_ uses: [UseInfo]) -> [String] { Array(Set(uses.compactMap(\.team))).sorted() }
 }

@@ -55,8 +55,7 @@ struct ExposurePage: Encodable {
 extension SiteModel {
     /// The uses on the status board as of the site's day.
     var exposureBoard: ExposureBoard {
-        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
-        return ExposureBoard(board: board, uses: kb.entries(of: .use).compactMap { UseInfo($0, product: products[$0.id]) })
+        ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb))
     }
 
     func exposurePage() -> ExposurePage {
