@@ -91,6 +91,10 @@ struct UsesCLITests {
         let table = try #require(page.firstRange(of: #/<table class="exposure">[\s\S]*?</table>/#))
         expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
         #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
+        // "Used by" on the product's page.
+        let product = try kb.read("public/entities/django-4-2.html")
+        let usedBy = try #require(product.firstRange(of: #/<section aria-labelledby="used-by">[\s\S]*?</section>/#))
+        expectGolden(String(product[usedBy]) + "\n", Self.golden + "used-by-django-4-2.html")
         // A report's `exposure` block: the same ranking, uses linked.
         let report = try kb.read("public/reports/our-exposure.html")
         #expect(report.contains(#"<a href="../uses/web-shop-django.html" title="Django 4.2 (web)">web-shop-django</a>"#), "\(report)")

@@ -233,6 +233,7 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
+{{> partials/used-by}}
 {{> partials/subscribe}}
 {{> partials/recorded}}
 {{> partials/references}}
@@ -563,6 +564,15 @@ public enum DefaultTheme {
         "partials/subscribe": #"""
 {{#hasFeeds}}<p class="subscribe">Subscribe: {{#feeds}}<a href="{{href}}" type="{{type}}">{{title}}</a>{{^last}} · {{/last}}{{/feeds}}</p>
 {{/hasFeeds}}
+
+"""#,
+        "partials/used-by": #"""
+{{#usedBy}}
+<section aria-labelledby="used-by">
+<h2 id="used-by">Used by</h2>
+{{> partials/entry-links}}
+</section>
+{{/usedBy}}
 
 """#,
         "report": #"""

@@ -385,6 +385,7 @@ extension SiteModel {
         }
         guard case .map(var fields) = MustacheEncoder.encode(common), case .map(let extra) = own else { return .null }
         fields.merge(extra) { _, kind in kind }
+        if e.kind == .entity { fields["usedBy"] = MustacheEncoder.encode(usedBy(e.id)) }
         return .map(fields)
     }
 

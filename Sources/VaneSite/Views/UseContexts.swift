@@ -14,6 +14,17 @@ struct UsePage: Encodable {
 }
 
 extension SiteModel {
+    /// The uses of a product, model or release cycle, each with its owner and criticality:
+    /// "Used by" on its page.
+    func usedBy(_ id: String) -> Section? {
+        guard var section = section(sources(to: id, .uses)) else { return nil }
+        for i in section.items.indices {
+            let use = kb.entry(section.items[i].id)?.use
+            section.items[i].detail = [use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
+        }
+        return section
+    }
+
     func usePage(_ e: Entry) -> UsePage {
         let facts = e.use
         var generated: String?
