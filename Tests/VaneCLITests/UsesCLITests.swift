@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneTestSupport
 
@@ -98,8 +99,26 @@ struct UsesCLITests {
         // A report's `exposure` block: the same ranking, uses linked.
         let report = try kb.read("public/reports/our-exposure.html")
         #expect(report.contains(#"<a href="../uses/web-shop-django.html" title="Django 4.2 (web)">web-shop-django</a>"#), "\(report)")
+        // The Datasette query, with "now" on the test's day: Django 4.2 ends within 180 days.
+        let rows180 = try usesEndingSoon(in: kb)
+        #expect(rows180 == [["web-shop-django", "web", "critical", "django-4-2", "2026-04-07", "37", "1"]], "\(rows180)")
         let team = try vane("exposure", "--team", "wbe", in: kb)
         #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
+    }
+
+    /// The canned query `uses_ending_soon` of the Datasette metadata, run on the database as
+    /// of the test's day: use, team, criticality, product, end, days left, plan after the end.
+    private func usesEndingSoon(in kb: TemporaryKnowledgeBase) throws -> [[String]] {
+        let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)
+        let block = try #require(
+            metadata.components(separatedBy: "uses_ending_soon:").last?.components(separatedBy: "\n      broken_commitments:").first)
+        let sql = try #require(block.components(separatedBy: "sql: |-\n").last).replacingOccurrences(of: "date('now'", with: "date('\(Self.today)'")
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                ["use", "team", "criticality", "product", "end_date", "days_left", "plan_after_end"].map { row[$0].map { "\($0)" } ?? "" }
+            }
+        }
     }
 
     @Test func reimportsKeepHandWrittenUsesAndFollowTheBill() throws {
