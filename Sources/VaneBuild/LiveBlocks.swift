@@ -82,6 +82,15 @@ enum LiveBlocks {
                 let board = StatusBoard(kb, asOf: period(command, "--as-of") ?? asOf, within: entity)
                 let table = board.endsTable(board.announcedEnds(within: command.option("--within").flatMap { Int($0) }), for: .table)
                 return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
+            case "exposure":
+                let uses = ExposureBoard.uses(of: kb)
+                let team = command.option("--team")
+                if let team, !ExposureBoard.teams(uses).contains(team) {
+                    throw BlockFailure(message: "no use is owned by team '\(team)'")
+                }
+                let exposure = ExposureBoard(board: StatusBoard(kb, asOf: period(command, "--as-of") ?? asOf), uses: uses, team: team)
+                let table = exposure.table(for: .table)
+                return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
             case "query":
                 let reader = try graph.reader()
                 let filter = EntryFilter(
@@ -137,7 +146,7 @@ enum LiveBlocks {
     /// Columns whose cells are entry ids, by their headers as the command line prints
     /// them, or as SQL names them.
     static func idColumns(_ headers: [String]) -> Set<Int> {
-        let named: Set = ["ID", "BY", "PARENT", "ENTITY", "CHANNEL", "SUCCESSORS", "ANNOUNCED BY", "VENDOR"]
+        let named: Set = ["ID", "BY", "PARENT", "ENTITY", "CHANNEL", "SUCCESSORS", "ANNOUNCED BY", "VENDOR", "USE"]
         let sqlNames: Set = ["id", "entity", "event", "claim", "source", "claimant", "vendor", "parent"]
         return Set(headers.indices.filter { named.contains(headers[$0]) || sqlNames.contains(headers[$0]) || headers[$0].hasSuffix("_id") })
     }

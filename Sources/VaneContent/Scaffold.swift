@@ -20,7 +20,7 @@ public enum Scaffold {
         public var description: String {
             switch self {
             case .unknownKind(let k):
-                "unknown kind '\(k)'\(Suggestion.hint(for: k, in: ["entity", "event", "claim", "source", "report"])); kinds are entity, event, claim, source, report"
+                "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .unknownType(let t, let kind, let allowed):
@@ -87,7 +87,7 @@ public enum Scaffold {
         case .event: config.eventTypes
         case .claim: SiteConfig.claimTypes
         case .source: SiteConfig.sourceTypes
-        case .report: []
+        case .report, .use: []
         }
     }
 
@@ -111,6 +111,9 @@ public enum Scaffold {
         case .report:
             return
                 "---\ntitle: \(quotedTitle)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
+        case .use:
+            return
+                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\nplan:  # what we will do about its end\nplan_date:\n---\n"
         }
     }
 }

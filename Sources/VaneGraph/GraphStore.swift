@@ -194,7 +194,7 @@ extension GraphStoreError {
 private struct RowWriter {
     let db: Database
     let kb: KnowledgeBase
-    let parents: [String: String], publishers: [String: String], claimants: [String: String]
+    let parents: [String: String], publishers: [String: String], claimants: [String: String], products: [String: String]
 
     init(_ db: Database, _ kb: KnowledgeBase) {
         self.db = db
@@ -205,6 +205,7 @@ private struct RowWriter {
         parents = targets(.parent)
         publishers = targets(.publishedBy)
         claimants = targets(.claimedBy)
+        products = targets(.uses)
     }
 
     func insertFile(_ parsed: ParsedFile, previous: DatabaseParseCache?) throws {
@@ -239,6 +240,7 @@ private struct RowWriter {
         try ClaimRecord.deleteOne(db, key: id)
         try SourceRecord.deleteOne(db, key: id)
         try ReportRecord.deleteOne(db, key: id)
+        try UseRecord.deleteOne(db, key: id)
         try TagRecord.filter(TagRecord.Columns.entryID == id).deleteAll(db)
         try AliasRecord.filter(AliasRecord.Columns.entityID == id).deleteAll(db)
         try EdgeRecord.filter(EdgeRecord.Columns.fromID == id).deleteAll(db)
@@ -279,6 +281,15 @@ private struct RowWriter {
             try ReportRecord(
                 id: e.id, title: e.title, summary: e.summary, date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start, dateEnd: d.end,
                 approximate: d.approximate, path: e.path, body: e.body, extra: extra
+            ).insert(db)
+        case .use:
+            guard let u = e.use else { return }
+            var generated: String?
+            if case .text(let tool) = e.extra["generated"] { generated = tool }
+            try UseRecord(
+                id: e.id, title: e.title, productID: products[e.id] ?? u.product.text, team: u.team, criticality: u.criticality.rawValue,
+                version: u.version, since: e.date?.text, sinceStart: e.date?.start, plan: u.plan, planDate: u.planDate?.text,
+                planDateEnd: u.planDate?.end, generated: generated, path: e.path, body: e.body, extra: extra
             ).insert(db)
         }
         for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) }

@@ -16,7 +16,7 @@ public enum RecordValue {
         public var description: String { "the database holds '\(value)' in \(column), which this vane does not know; build again" }
     }
 
-    static func decode<T: RawRepresentable>(_ text: String, column: String) throws -> T where T.RawValue == String {
+    public static func decode<T: RawRepresentable>(_ text: String, column: String) throws -> T where T.RawValue == String {
         guard let value = T(rawValue: text) else { throw Unknown(value: text, column: column) }
         return value
     }
@@ -175,6 +175,33 @@ public struct ReportRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
         case datePrecision = "date_precision"
         case dateStart = "date_start"
         case dateEnd = "date_end"
+    }
+}
+
+public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "uses"
+    public var id: String
+    public var title: String
+    public var productID: String
+    public var team: String?
+    public var criticality: String
+    public var version: String?
+    public var since: String?
+    public var sinceStart: String?
+    public var plan: String?
+    public var planDate: String?
+    public var planDateEnd: String?
+    public var generated: String?
+    public var path: String
+    public var body: String
+    public var extra: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, team, criticality, version, since, plan, generated, path, body, extra
+        case productID = "product_id"
+        case sinceStart = "since_start"
+        case planDate = "plan_date"
+        case planDateEnd = "plan_date_end"
     }
 }
 

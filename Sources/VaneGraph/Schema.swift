@@ -33,8 +33,42 @@ public enum Schema {
             // When an end was first announced, when the analyst's source is later (`announced:`).
             try db.execute(sql: "ALTER TABLE status_changes ADD COLUMN announced TEXT")
         }
+        // Uses: what we depend on (Content/uses/), for `vane exposure` and the exposure page.
+        migrator.registerMigration("v7-uses") { db in
+            try db.execute(sql: v6)
+        }
         return migrator
     }
+
+    private static let v6 = """
+        CREATE TABLE uses (
+            id TEXT PRIMARY KEY,
+            title TEXT NOT NULL,
+            product_id TEXT NOT NULL,         -- the entity used: a product, model or release cycle
+            team TEXT,                        -- who owns it
+            criticality TEXT NOT NULL,        -- critical, high, medium, low
+            version TEXT,                     -- the version in use, as written
+            since TEXT,                       -- as written
+            since_start TEXT,                 -- first day of the period, YYYY-MM-DD
+            plan TEXT,
+            plan_date TEXT,                   -- as written
+            plan_date_end TEXT,               -- last day of the period, YYYY-MM-DD
+            generated TEXT,                   -- the tool that wrote it (sbom); NULL when hand-written
+            path TEXT NOT NULL,
+            body TEXT NOT NULL,
+            extra TEXT NOT NULL DEFAULT '{}'
+        );
+        CREATE INDEX uses_product ON uses(product_id);
+
+        DROP VIEW entries;
+        CREATE VIEW entries AS
+            SELECT id, 'entity' AS kind, name AS title, path FROM entities
+            UNION ALL SELECT id, 'event', title, path FROM events
+            UNION ALL SELECT id, 'claim', title, path FROM claims
+            UNION ALL SELECT id, 'source', title, path FROM sources
+            UNION ALL SELECT id, 'report', title, path FROM reports
+            UNION ALL SELECT id, 'use', title, path FROM uses;
+        """
 
     /// Identifiers of every migration this build knows, in order.
     public static var knownMigrations: [String] { migrator.migrations }

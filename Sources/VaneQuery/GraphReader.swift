@@ -114,6 +114,9 @@ public struct GraphReader: Sendable {
             case .report:
                 clauses.append("id IN (SELECT from_id FROM edges WHERE relation IN ('authored_by', 'mentions') AND to_id IN (\(tree)))")
                 _ = arguments.append(contentsOf: [root])
+            case .use:
+                clauses.append("product_id IN (\(tree))")
+                _ = arguments.append(contentsOf: [root])
             }
         }
         if let type = filter.type {
@@ -159,9 +162,9 @@ public struct GraphReader: Sendable {
         case .event: builtIn = config.eventTypes
         case .claim: builtIn = SiteConfig.claimTypes
         case .source: builtIn = SiteConfig.sourceTypes
-        case .report: builtIn = []
+        case .report, .use: builtIn = []
         }
-        if kind == .report { throw QueryError.inapplicable("reports have no type") }
+        if kind == .report || kind == .use { throw QueryError.inapplicable("\(kind.folder) have no type") }
         let used = try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
         var allowed = builtIn
         for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }

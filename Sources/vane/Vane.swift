@@ -13,7 +13,8 @@ struct Vane: AsyncParsableCommand {
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
         version: "vane \(version)",
         subcommands: [
-            Build.self, Check.self, Query.self, Status.self, Ends.self, Show.self, SQL.self, New.self, Serve.self, Init.self, ThemeCommand.self,
+            Build.self, Check.self, Query.self, Status.self, Exposure.self, Ends.self, Show.self, SQL.self, New.self, Serve.self, Init.self,
+            ThemeCommand.self,
             Import.self, Saved.self, ScorecardCommand.self, ContradictionsCommand.self, Changes.self,
         ])
 

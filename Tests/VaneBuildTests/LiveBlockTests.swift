@@ -122,7 +122,7 @@ struct LiveBlockTests {
         #expect(!outcome.succeeded)
         #expect(
             outcome.diagnostics.map(\.description) == [
-                "Content/reports/broken.md:6:1: error: unknown block command 'quer' (did you mean 'query'?); blocks run changes, ends, query, saved, sql, status",
+                "Content/reports/broken.md:6:1: error: unknown block command 'quer' (did you mean 'query'?); blocks run changes, ends, exposure, query, saved, sql, status",
                 "Content/reports/broken.md:10:14: error: unknown option '--entiy' for 'query' (did you mean '--entity'?)",
                 "Content/reports/broken.md:10:37: error: '--since': impossible date '2025-13' (a month is 01 to 12)",
                 "Content/reports/broken.md:14:19: error: unknown entity 'globx' (did you mean 'globex'?)",

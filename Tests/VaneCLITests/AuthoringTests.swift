@@ -33,7 +33,8 @@ struct AuthoringTests {
         #expect(try kb.read(path).contains("entities: [meta, muse-spark]"))
         #expect(try vane("new", "entity", "Meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n")
         #expect(
-            try vane("new", "gadget", "X", in: kb.root).stderr == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report\n")
+            try vane("new", "gadget", "X", in: kb.root).stderr
+                == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report, use\n")
     }
 
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {

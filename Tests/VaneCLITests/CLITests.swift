@@ -161,7 +161,7 @@ struct CLITests {
         let cases: [([String], String)] = [
             (
                 ["stauts"],
-                "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
+                "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, exposure, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
             ),
             (["show", "coyot"], "error: no entry 'coyot' (did you mean 'coyote'?)\n"),
             (["status", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
@@ -171,7 +171,10 @@ struct CLITests {
                 "error: unknown verdict 'kep' (did you mean 'kept'?); verdicts are pending, kept, broken, confirmed, refuted, superseded\n"
             ),
             (["query", "events", "--verdict", "kept"], "error: --verdict filters claims only\n"),
-            (["new", "evnt", "A title"], "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report\n"),
+            (
+                ["new", "evnt", "A title"],
+                "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report, use\n"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try vane(arguments, in: kb.root)

@@ -124,7 +124,7 @@ struct ProjectCLITests {
         // Subcommands are the lines indented by two spaces, name first.
         let commands = help.components(separatedBy: "SUBCOMMANDS:\n").last!.split(separator: "\n")
             .compactMap { $0.wholeMatch(of: #/  ([a-z]+) .+/#)?.output.1 }.map(String.init)
-        #expect(commands.count == 16 && commands.contains("init") && commands.contains("import"), "\(commands)")
+        #expect(commands.count == 17 && commands.contains("init") && commands.contains("import"), "\(commands)")
         for command in commands { #expect(page.contains("\\fB\(command)\\fR") || page.contains(".It Em \(command)"), "run `make man`: \(command)") }
     }
 

@@ -85,14 +85,14 @@ struct ValidationTests {
     @Test func markdownDirectlyUnderContent() throws {
         #expect(
             try diagnostics(["Content/loose.md": "---\ntitle: x\n---\n"]) == [
-                "Content/loose.md:1:1: error: 'loose.md' is not in a kind folder (expected entities/, events/, claims/, sources/ or reports/)"
+                "Content/loose.md:1:1: error: 'loose.md' is not in a kind folder (expected entities/, events/, claims/, sources/, reports/ or uses/)"
             ])
     }
 
     @Test func unknownKindFolder() throws {
         #expect(
             try diagnostics(["Content/event/x.md": "---\ntitle: x\n---\n"]) == [
-                "Content/event/x.md:1:1: error: unknown kind folder 'event' (did you mean 'events'?) (expected entities/, events/, claims/, sources/ or reports/)"
+                "Content/event/x.md:1:1: error: unknown kind folder 'event' (did you mean 'events'?) (expected entities/, events/, claims/, sources/, reports/ or uses/)"
             ])
     }
 

@@ -22,7 +22,8 @@ struct ProjectTests {
         #expect(
             report.written == [
                 ".github/workflows/vane.yml", ".gitignore", ".gitlab-ci.yml", "Content/claims/.gitkeep", "Content/entities/.gitkeep",
-                "Content/events/.gitkeep", "Content/reports/.gitkeep", "Content/sources/.gitkeep", "README.md", "Site/config.yml",
+                "Content/events/.gitkeep", "Content/reports/.gitkeep", "Content/sources/.gitkeep", "Content/uses/.gitkeep", "README.md",
+                "Site/config.yml",
             ])
         // The title survives YAML whatever it holds.
         let (config, diagnostics) = SiteConfigLoader.load(root: dir)
@@ -39,8 +40,8 @@ struct ProjectTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let report = try ProjectInit.create(at: dir, title: "Example", example: true, force: false)
         #expect(report.written.filter { $0.hasPrefix("Content/") && $0.hasSuffix(".md") }.count == 5)
-        // Only the kind folder the example leaves empty keeps a .gitkeep.
-        #expect(report.written.filter { $0.hasSuffix(".gitkeep") } == ["Content/reports/.gitkeep"])
+        // Only the kind folders the example leaves empty keep a .gitkeep.
+        #expect(report.written.filter { $0.hasSuffix(".gitkeep") } == ["Content/reports/.gitkeep", "Content/uses/.gitkeep"])
         var options = Pipeline.Options(root: dir, strict: true)
         options.today = fixedDay
         let outcome = Pipeline.build(options)
@@ -98,7 +99,7 @@ struct ProjectTests {
         #expect(metadata["license"] as? String == "CC BY 4.0")
         #expect(metadata["source_url"] == nil || metadata["source_url"] is NSNull)
         let queries = ((metadata["databases"] as? [String: Any])?["vane"] as? [String: Any])?["queries"] as? [String: Any]
-        #expect(Set(queries?.keys.map { $0 } ?? []) == ["stranded", "announced_ends", "broken_commitments"])
+        #expect(Set(queries?.keys.map { $0 } ?? []) == ["stranded", "announced_ends", "uses_ending_soon", "broken_commitments"])
     }
 
     @Test func theEmbeddedTemplatesAreTheFilesOfTemplates() throws {

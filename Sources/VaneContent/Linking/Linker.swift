@@ -35,12 +35,13 @@ public struct Linker {
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
         linker.checkBaselines()
+        linker.nameUses()
         var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
         kb.savedQueries = saved
         kb.channels = channels
-        return (kb, linker.diagnostics)
+        return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()))
     }
 
     // MARK: - Ids and aliases
@@ -91,6 +92,11 @@ public struct Linker {
                 continue
             }
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
+                if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
+                    diagnostics.append(
+                        .error(ref.location, "'\(ref.target)' is a \(type); a use names a \(config.trackableTypes.joined(separator: ", "))"))
+                    continue
+                }
                 edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
                 if ref.relation == .involves { involved.insert(to) }
             }
@@ -256,6 +262,16 @@ public struct Linker {
                     change.location,
                     "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
                 ))
+        }
+    }
+
+    /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
+    private mutating func nameUses() {
+        let products = Dictionary(edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let names = Dictionary(entries.filter { $0.kind == .entity }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        for i in entries.indices where entries[i].use?.untitled == true {
+            guard let product = products[entries[i].id], let name = names[product] else { continue }
+            entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
         }
     }
 

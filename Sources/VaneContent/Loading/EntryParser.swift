@@ -29,13 +29,15 @@ public struct EntryParser: Sendable {
             return (nil, [error.diagnostic])
         }
         let titleKey = kind == .entity ? "name" : "title"
-        var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: true)?.text ?? id)
+        // A use's title is optional: its product and team say what it is.
+        var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: kind != .use)?.text ?? id)
         switch kind {
         case .entity: readEntity(&fm, into: &entry)
         case .event: readEvent(&fm, into: &entry)
         case .claim: readClaim(&fm, into: &entry)
         case .source: readSource(&fm, into: &entry)
         case .report: readReport(&fm, into: &entry)
+        case .use: readUse(&fm, into: &entry)
         }
         readData(&fm, into: &entry)
         for (key, at) in fm.unknownKeys {
@@ -63,6 +65,26 @@ public struct EntryParser: Sendable {
         e.channels = channels(&fm, tiers: &e.channelTiers)
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
+        readIdentifiers(&fm, into: &e)
+    }
+
+    /// `identifiers: [{ purl: pkg:pypi/django }, { cpe: cpe:2.3:a:djangoproject:django }]`:
+    /// what a bill of materials calls the product (`vane import sbom`), kept in `extra`.
+    private func readIdentifiers(_ fm: inout FrontMatter, into e: inout Entry) {
+        guard let (node, at) = fm.node("identifiers") else { return }
+        let items: [Node]
+        if case .sequence(let seq) = node { items = Array(seq) } else { items = [] }
+        let valid = items.allSatisfy { item in
+            guard case .mapping(let pairs) = item, pairs.count == 1, let value = pairs.first?.value.scalar?.string else { return false }
+            return !value.isEmpty
+        }
+        guard case .sequence = node, valid else {
+            return fm.diagnostics.append(
+                .error(
+                    at,
+                    "'identifiers' must be a list of one-key mappings, e.g. '[{ purl: pkg:pypi/django }, { cpe: cpe:2.3:a:djangoproject:django }]'"))
+        }
+        e.extra["identifiers"] = FrontMatter.plain(node)
     }
 
     private func readEvent(_ fm: inout FrontMatter, into e: inout Entry) {
@@ -152,6 +174,47 @@ public struct EntryParser: Sendable {
         references(fm.list("authors"), .authoredBy, into: &e)
         e.summary = fm.text("summary")?.text
         e.tags = fm.list("tags")?.map(\.text) ?? []
+    }
+
+    /// `product` (an entity id or alias), `team`, `criticality`, `since`, `version`, `plan`
+    /// and `plan_date`.
+    private func readUse(_ fm: inout FrontMatter, into e: inout Entry) {
+        let product = fm.text("product", required: true)
+        if let product { e.references.append(Reference(.uses, product.text, at: product.location)) }
+        var use = UseFacts(product: product ?? LocatedText("", at: e.top))
+        use.team = fm.text("team")?.text
+        if let written = fm.text("criticality") {
+            if let level = Criticality(rawValue: written.text) {
+                use.criticality = level
+            } else {
+                let levels = Criticality.allCases.map(\.rawValue)
+                fm.diagnostics.append(
+                    .error(
+                        written.location,
+                        "criticality '\(written.text)' is not one of \(levels.joined(separator: ", "))\(Suggestion.hint(for: written.text, in: levels))"
+                    ))
+            }
+        }
+        e.date = date(&fm, "since")
+        use.version = fm.text("version")?.text
+        use.plan = fm.text("plan")?.text
+        if let planDate = fm.text("plan_date") {
+            use.planDateLocation = planDate.location
+            do {
+                use.planDate = try FuzzyDate(parsing: planDate.text)
+            } catch {
+                fm.diagnostics.append(.error(planDate.location, error.message))
+            }
+        }
+        if use.planDate != nil, use.plan == nil, let at = use.planDateLocation {
+            fm.diagnostics.append(.warning(at, "'plan_date' without a 'plan': say what is planned"))
+        }
+        if !fm.keys.contains("title"), let product {
+            e.title = product.text + (use.team.map { " (\($0))" } ?? "")
+            use.untitled = true
+        }
+        e.tags = fm.list("tags")?.map(\.text) ?? []
+        e.use = use
     }
 
     private func readSource(_ fm: inout FrontMatter, into e: inout Entry) {

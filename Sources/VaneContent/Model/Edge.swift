@@ -3,6 +3,8 @@ import VaneDiagnostics
 /// The kinds of edge in the graph, named as they are stored.
 public enum Relation: String, Sendable, Codable, CaseIterable {
     case involves, about, cites, mentions, parent, supports, contradicts
+    /// A use's product, model or release cycle.
+    case uses
     case claimedBy = "claimed_by"
     case setsStatus = "sets_status"
     case publishedBy = "published_by"
@@ -16,7 +18,7 @@ public enum Relation: String, Sendable, Codable, CaseIterable {
     /// The kind a target must have; `nil` when any entry will do (wikilinks).
     public var targetKind: Kind? {
         switch self {
-        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy, .foldedInto, .authoredBy: .entity
+        case .involves, .about, .claimedBy, .parent, .setsStatus, .publishedBy, .succeededBy, .foldedInto, .authoredBy, .uses: .entity
         case .cites, .verdictSource: .source
         case .supports, .contradicts: .claim
         case .mentions: nil

@@ -83,6 +83,8 @@ public struct Entry: Sendable, Codable {
     public var publisher: LocatedText?
     /// A report's one-paragraph summary.
     public var summary: String?
+    /// A use's particulars (nil for the other kinds).
+    public var use: UseFacts?
     public var aliases: [LocatedText] = []
     public var tags: [String] = []
     public var references: [Reference] = []

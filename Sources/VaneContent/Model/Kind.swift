@@ -1,6 +1,8 @@
 /// What an entry is, decided by its top folder under `Content/`.
 public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
     case entity, event, claim, source, report
+    /// That we depend on a product, model or release cycle the knowledge base tracks.
+    case use
 
     public init?(folder: String) {
         guard let kind = Kind.allCases.first(where: { $0.folder == folder }) else { return nil }
@@ -15,10 +17,11 @@ public enum Kind: String, Sendable, Codable, CaseIterable, Comparable {
         case .claim: "claims"
         case .source: "sources"
         case .report: "reports"
+        case .use: "uses"
         }
     }
 
-    /// `entities/, events/, claims/, sources/ or reports/`: for messages.
+    /// `entities/, events/, claims/, sources/, reports/ or uses/`: for messages.
     public static var foldersInWords: String {
         let folders = allCases.map { $0.folder + "/" }
         return folders.dropLast().joined(separator: ", ") + " or " + folders.last!

@@ -56,6 +56,7 @@ public enum BlockGrammar {
         "status": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--min-risk": .count]),
         "ends": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--within": .count]),
         "changes": Command(arguments: [], options: ["--from": .period, "--to": .period, "--entity": .entity]),
+        "exposure": Command(arguments: [], options: ["--team": .text, "--as-of": .period]),
         "sql": Command(arguments: [("statement", .text)], options: [:]),
         "saved": Command(arguments: [("name", .text)], options: [:]),
     ]

@@ -182,10 +182,13 @@ public struct StatusBoard: Sendable {
 
     /// What replaces a product, each with its own position: `CloudShell (Generally
     /// available · Invested)`.
-    public func successorLine(_ row: StatusRow) -> String? {
-        guard !row.successors.isEmpty else { return nil }
-        let folds = entities[row.entity]?.foldedInto ?? []
-        return row.successors.map { id in
+    public func successorLine(_ row: StatusRow) -> String? { successorLine(row.successors, of: row.entity) }
+
+    /// The same for any list of successors of `product`: a fold says so.
+    public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
+        guard !successors.isEmpty else { return nil }
+        let folds = product.flatMap { entities[$0]?.foldedInto } ?? []
+        return successors.map { id in
             (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
         }.joined(separator: ", ")
     }

@@ -118,9 +118,11 @@ extension SiteModel {
         case .claim: own = MustacheEncoder.encode(claim(e))
         case .source: own = MustacheEncoder.encode(source(e))
         case .report: own = MustacheEncoder.encode(report(e))
+        case .use: own = MustacheEncoder.encode(usePage(e))
         }
         guard case .map(var fields) = MustacheEncoder.encode(common), case .map(let extra) = own else { return .null }
         fields.merge(extra) { _, kind in kind }
+        if e.kind == .entity { fields["usedBy"] = MustacheEncoder.encode(usedBy(e.id)) }
         return .map(fields)
     }
 
@@ -135,7 +137,7 @@ extension SiteModel {
     }
 
     /// Successors with their own position as the detail (`Generally available · Invested`).
-    private func positioned(_ section: Section?) -> Section? {
+    func positioned(_ section: Section?) -> Section? {
         guard var section else { return nil }
         for i in section.items.indices { section.items[i].detail = board.position(of: section.items[i].id) }
         return section

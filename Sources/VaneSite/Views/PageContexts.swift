@@ -4,7 +4,7 @@ import VaneContent
 /// One page to render: where it goes, with which template, for which entry.
 struct PageSpec: Sendable {
     enum Content: Sendable {
-        case home, timeline, entities, claims, sources, reports, scorecards, contradictions, changes
+        case home, timeline, entities, claims, sources, reports, scorecards, contradictions, changes, exposure
         case status(vendor: String?)
         case notFound, search
         case entry(String)
@@ -99,6 +99,8 @@ extension SiteModel {
             PageSpec(path: "404.html", template: "404", content: .notFound),
             PageSpec(path: "search.html", template: "search", content: .search),
         ]
+        // Our exposure, once the knowledge base records what we use.
+        if !kb.entries(of: .use).isEmpty { pages.append(PageSpec(path: "exposure.html", template: "exposure", content: .exposure)) }
         for vendor in vendors {
             pages.append(PageSpec(path: "status/\(vendor).html", template: "status", content: .status(vendor: vendor)))
         }
@@ -127,6 +129,7 @@ extension SiteModel {
         case .scorecards: (title, content) = ("Scorecards", MustacheEncoder.encode(scorecardsPage()))
         case .contradictions: (title, content) = ("Contradictions", MustacheEncoder.encode(contradictionsPage()))
         case .changes: (title, content) = ("What changed", MustacheEncoder.encode(changesPage()))
+        case .exposure: (title, content) = ("Our exposure", MustacheEncoder.encode(exposurePage()))
         case .status(let vendor):
             let status = statusPage(vendor: vendor)
             (title, content) = (status.heading, MustacheEncoder.encode(status))

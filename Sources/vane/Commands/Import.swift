@@ -6,7 +6,7 @@ import VaneImport
 extension Vane {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import entries from another record of product lifecycles.", subcommands: [EndOfLife.self])
+            abstract: "Import entries from another record of product lifecycles.", subcommands: [EndOfLife.self, BillOfMaterials.self])
 
         struct EndOfLife: ParsableCommand {
             static let configuration = CommandConfiguration(
@@ -57,6 +57,28 @@ extension Vane {
                 report(diagnostics)
                 printError(summary.description)
                 if diagnostics.hasErrors { throw ExitCode.failure }
+            }
+        }
+
+        struct BillOfMaterials: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "sbom",
+                abstract: "Import what a software bill of materials (CycloneDX 1.4–1.6 or SPDX 2.3 JSON) lists as uses of the products tracked.")
+
+            @OptionGroup var kb: KnowledgeBaseOptions
+
+            @Argument(help: "The bill of materials, a JSON file.", completion: .file(extensions: ["json"]))
+            var file: String
+
+            @Option(help: "The team that owns what the bill lists (an id); its generated uses are replaced by this bill's.")
+            var team: String?
+
+            func run() throws {
+                let (summary, diagnostics) = BillImport.run(BillImport.Options(file: file, root: kb.rootURL, team: team))
+                report(diagnostics)
+                if diagnostics.hasErrors { throw ExitCode.failure }
+                output(summary.report)
+                printError(summary.description)
             }
         }
     }

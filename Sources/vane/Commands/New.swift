@@ -8,7 +8,7 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Argument(help: "The kind: entity, event, claim, source or report.")
+        @Argument(help: "The kind: entity, event, claim, source, report or use.")
         var kind: String
 
         @Argument(help: "The title (or name); the id is made from it.")

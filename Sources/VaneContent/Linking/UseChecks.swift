@@ -1,0 +1,40 @@
+import VaneDiagnostics
+
+/// The checks of uses that need the product's status: a plan that finishes after the
+/// product's announced end, and a use of something already gone (as of `today`).
+enum UseChecks {
+    static func check(_ kb: KnowledgeBase, today: FuzzyDate) -> [Diagnostic] {
+        let uses = kb.entries(of: .use)
+        guard !uses.isEmpty else { return [] }
+        let scales = StatusScales(kb.config)
+        let products = Dictionary(
+            kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let now = StatusTimeline.statuses(kb.statusChanges, channels: kb.channels, asOf: today, scales: scales)
+        var problems: [Diagnostic] = []
+        for use in uses {
+            guard let facts = use.use, let product = products[use.id], let status = now[product] else { continue }
+            if let availability = status.availability, scales.isGone(availability.value) {
+                problems.append(
+                    .warning(
+                        facts.product.location,
+                        "'\(product)' is already gone (\(scales.label(availability.value)) since \(availability.date.text)): this use is stranded"))
+            } else if let plan = facts.planDate, let end = stranding(status), plan.endDay > end.date.startDay {
+                let days = plan.endDay - end.date.startDay
+                problems.append(
+                    .warning(
+                        facts.planDateLocation ?? use.top,
+                        "the plan finishes (\(plan.text)) \(days) \(days == 1 ? "day" : "days") after the announced end of '\(product)'\(end.channel.map { " on \($0)" } ?? "") (\(end.date.text))"
+                    ))
+            }
+        }
+        return problems
+    }
+
+    /// The end that strands a user: the soonest announced end not met by a retirement,
+    /// whole-product ends before channel ones.
+    static func stranding(_ status: EntityStatus) -> AnnouncedEnd? {
+        let open = status.ends.filter { $0.retiredBy == nil }
+        return open.filter { $0.channel == nil }.min { $0.date.startKey < $1.date.startKey }
+            ?? open.min { $0.date.startKey < $1.date.startKey }
+    }
+}

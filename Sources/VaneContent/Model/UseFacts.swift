@@ -1,0 +1,41 @@
+import VaneDiagnostics
+
+/// How much a use matters to us: it weighs the use's risk on the exposure board.
+public enum Criticality: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case critical, high, medium, low
+
+    /// The share of a product's platform risk that a use of this criticality carries.
+    public var weight: Double {
+        switch self {
+        case .critical: 1
+        case .high: 0.85
+        case .medium: 0.7
+        case .low: 0.5
+        }
+    }
+
+    public static func < (a: Criticality, b: Criticality) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// What a use entry (`Content/uses/`) says besides its product: who owns it, how critical
+/// it is, since when, which version, and the plan. The product is a `uses` reference; the
+/// use's `since` is the entry's `date`.
+public struct UseFacts: Sendable, Hashable, Codable {
+    /// The product, model or release cycle as written (resolved by the linker).
+    public var product: LocatedText
+    public var team: String?
+    public var criticality: Criticality = .medium
+    public var version: String?
+    public var plan: String?
+    public var planDate: FuzzyDate?
+    /// No `title` was written: the linker names the use after its product's name.
+    public var untitled = false
+    /// Where `plan_date` was written, for the warning when it falls after the end.
+    public var planDateLocation: SourceLocation?
+
+    public init(product: LocatedText) {
+        self.product = product
+    }
+}

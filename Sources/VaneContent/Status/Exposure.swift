@@ -1,0 +1,129 @@
+/// What the exposure board needs to know of a use.
+public struct UseInfo: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// The product, model or release cycle used (an entity id).
+    public var product: String
+    public var team: String?
+    public var criticality: Criticality
+    public var version: String?
+    public var since: FuzzyDate?
+    public var plan: String?
+    public var planDate: FuzzyDate?
+    /// The tool that wrote it (`sbom`); nil when written by hand.
+    public var generated: String?
+
+    public init(
+        id: String, title: String, product: String, team: String? = nil, criticality: Criticality = .medium, version: String? = nil,
+        since: FuzzyDate? = nil, plan: String? = nil, planDate: FuzzyDate? = nil, generated: String? = nil
+    ) {
+        (self.id, self.title, self.product, self.team, self.criticality) = (id, title, product, team, criticality)
+        (self.version, self.since, self.plan, self.planDate, self.generated) = (version, since, plan, planDate, generated)
+    }
+
+    /// Reads a use entry; nil for the other kinds or when its product did not resolve.
+    public init?(_ e: Entry, product: String?) {
+        guard let facts = e.use, let product else { return nil }
+        var generated: String?
+        if case .text(let tool) = e.extra["generated"] { generated = tool }
+        self.init(
+            id: e.id, title: e.title, product: product, team: facts.team, criticality: facts.criticality, version: facts.version,
+            since: e.date, plan: facts.plan, planDate: facts.planDate, generated: generated)
+    }
+}
+
+/// One use on the exposure board: the product's standing on the status board, seen from us.
+public struct ExposureRow: Sendable, Hashable {
+    /// The bands in the order they are listed: what already stranded us, then the risk
+    /// board's three bands, then what the board has no status for.
+    public enum Band: String, Sendable, Hashable, Codable, CaseIterable {
+        case gone
+        case announcedEnd = "announced-end"
+        case onTheWayOut = "on-the-way-out"
+        case drift
+        case untracked
+    }
+
+    public var use: UseInfo
+    public var productName: String
+    public var vendor: String
+    public var band: Band
+    /// The product's platform risk (0–100); nil when gone or untracked.
+    public var risk: Int?
+    /// The risk weighed by criticality: `round(risk × weight)` (critical 1, high 0.85,
+    /// medium 0.7, low 0.5).
+    public var exposure: Int?
+    /// The end that strands us, still ahead as of the board's day; for what is gone, the
+    /// last end that came.
+    public var end: AnnouncedEnd?
+    public var daysLeft: Int?
+    /// Days the plan finishes after the end (positive: late); nil without both.
+    public var planLate: Int?
+    /// Where the product stands (`Deprecated · Sunset`); nil when untracked.
+    public var position: String?
+    /// What replaces it, each with its position.
+    public var successors: [String]
+    public var successorLine: String?
+}
+
+/// Our uses ranked as the status board ranks products: what is already gone first, then
+/// announced ends (soonest first), on the way out, drift (by exposure, highest first), and
+/// uses of what has no status; ties go to the more critical use, then the id.
+public struct ExposureBoard: Sendable {
+    public var board: StatusBoard
+    public var rows: [ExposureRow]
+
+    public init(board: StatusBoard, uses: [UseInfo], team: String? = nil) {
+        self.board = board
+        let asOf = board.asOf
+        rows = uses.filter { team == nil || $0.team == team }.map { use in
+            let row = board.rowsByEntity[use.product]
+            let info = board.entities[use.product]
+            let band: ExposureRow.Band =
+                switch (row?.gone, row?.risk?.band) {
+                case (true?, _): .gone
+                case (_, .announcedEnd?): .announcedEnd
+                case (_, .onTheWayOut?): .onTheWayOut
+                case (_, .drift?): .drift
+                default: .untracked
+                }
+            // For what is gone, the end that came (its days left are negative).
+            let end = row.flatMap { $0.gone ? ExposureBoard.came($0.status, asOf: asOf) : $0.nextEnd }
+            let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
+            var planLate: Int?
+            if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
+            let risk = row?.risk?.score
+            return ExposureRow(
+                use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
+                exposure: risk.map { Int((Double($0) * use.criticality.weight).rounded()) }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
+                planLate: planLate, position: board.position(of: use.product), successors: row.map(\.successors) ?? info?.successors ?? [],
+                successorLine: row.flatMap(board.successorLine))
+        }.sorted(by: ExposureBoard.ranks)
+    }
+
+    static func ranks(_ a: ExposureRow, _ b: ExposureRow) -> Bool {
+        let order = ExposureRow.Band.allCases
+        let (ba, bb) = (order.firstIndex(of: a.band)!, order.firstIndex(of: b.band)!)
+        if ba != bb { return ba < bb }
+        let (ea, eb) = (a.end?.date.startKey ?? .max, b.end?.date.startKey ?? .max)
+        if ea != eb { return ea < eb }
+        let (xa, xb) = (a.exposure ?? -1, b.exposure ?? -1)
+        if xa != xb { return xa > xb }
+        if a.use.criticality != b.use.criticality { return a.use.criticality < b.use.criticality }
+        return a.use.id < b.use.id
+    }
+
+    /// The last announced end that came by `asOf`.
+    static func came(_ status: EntityStatus, asOf: FuzzyDate) -> AnnouncedEnd? {
+        status.ends.filter { !$0.isAhead(asOf: asOf) }.max { $0.date.startKey < $1.date.startKey }
+    }
+
+    /// Every use of a loaded knowledge base whose product resolved.
+    public static func uses(of kb: KnowledgeBase) -> [UseInfo] {
+        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        return kb.entries(of: .use).compactMap { UseInfo($0, product: products[$0.id]) }
+    }
+
+    /// The teams that own uses, each once, in order.
+    public static func teams(_ uses: [UseInfo]) -> [String] { Array(Set(uses.compactMap(\.team))).sorted() }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import VaneContent
+import VaneDiagnostics
+
+/// `vane import sbom FILE [--team NAME]`: the components of a bill of materials matched to
+/// what the knowledge base tracks, written as use entries under `Content/uses/sbom/TEAM/`,
+/// idempotently. Every file written carries `generated: sbom`; a use without it (written by
+/// hand) is never touched, and a component whose product and team already have one gets
+/// no generated use beside it.
+public enum BillImport {
+    public struct Options: Sendable {
+        /// The bill, as the user named it (diagnostics use this spelling).
+        public var file: String
+        public var root: URL
+        /// Who owns what the bill lists; nil for uses of no team.
+        public var team: String?
+
+        public init(file: String, root: URL, team: String? = nil) {
+            (self.file, self.root, self.team) = (file, root, team)
+        }
+    }
+
+    /// One component and what became of it.
+    public struct Line: Sendable, Hashable {
+        /// The package URL, else the CPE, else the name and version.
+        public var component: String
+        /// The use's product when matched.
+        public var entity: String?
+        public var name: String?
+        /// Why it was not matched; or, when matched, a note (a use written by hand).
+        public var note: String?
+    }
+
+    public struct Summary: Sendable {
+        public var format = ""
+        public var components = 0
+        public var matched: [Line] = []
+        public var unmatched: [Line] = []
+        public var uses = 0
+        public var written = 0, unchanged = 0, removed = 0, kept = 0
+
+        /// The report: what was matched, what was not and why, then the counts.
+        public var report: String {
+            var text = ""
+            if !matched.isEmpty {
+                text += "matched:\n"
+                for line in matched {
+                    text += "  \(line.component) → \(line.entity ?? "") (\(line.name ?? ""))\(line.note.map { "; \($0)" } ?? "")\n"
+                }
+            }
+            if !unmatched.isEmpty {
+                text += "not matched:\n"
+                for line in unmatched { text += "  \(line.component): \(line.note ?? "")\n" }
+            }
+            return text
+        }
+
+        public var description: String {
+            "read \(components) components (\(format)): \(matched.count) matched, \(unmatched.count) not matched; "
+                + "\(uses) uses: \(written) files written, \(unchanged) unchanged, \(removed) removed"
+                + (kept > 0 ? ", \(kept) kept as edited" : "")
+        }
+    }
+
+    static let marker = "sbom"
+
+    /// Imports, or with any error changes nothing. The knowledge base itself is checked by
+    /// `vane check` and the build, not here: a broken file elsewhere does not stop an import.
+    public static func run(_ options: Options) -> (Summary, [Diagnostic]) {
+        var summary = Summary()
+        if let team = options.team, !IDRule.isValid(team) {
+            return (summary, [.error(.top(of: options.file), "team '\(team)' must be an id (lowercase a-z, 0-9, '-')")])
+        }
+        guard let data = FileManager.default.contents(atPath: options.file) else {
+            return (summary, [.error(.top(of: options.file), "cannot read the file")])
+        }
+        let bill: BillOfMaterials
+        do {
+            bill = try BillOfMaterials.read(data, path: options.file)
+        } catch {
+            return (summary, [error.diagnostic])
+        }
+        summary.format = "\(bill.format.rawValue) \(bill.specVersion)"
+        summary.components = bill.components.count
+        let (entities, uses) = frontMatter(root: options.root)
+        var aliases: [String: String] = [:]
+        for e in entities { for alias in e.aliases { aliases[alias.text.lowercased()] = e.id } }
+        let ids = Set(entities.map(\.id))
+        let resolve = { (name: String) in Names.resolve(name, isID: { ids.contains($0) }, aliases: aliases) }
+        let matcher = PackageMatcher(entities, resolve: resolve)
+        let handWritten = handWrittenUses(uses, resolve: resolve)
+        var wanted: [String: String] = [:]
+        let folder = "Content/uses/sbom/\(options.team ?? "any")"
+        for component in bill.components {
+            let label = component.purl ?? component.cpe ?? "\(component.name)@\(component.version ?? "?")"
+            switch matcher.match(component) {
+            case .unmatched(let reason):
+                summary.unmatched.append(Line(component: label, note: reason))
+            case .matched(let entity, _, _):
+                var line = Line(component: label, entity: entity, name: matcher.names[entity])
+                if let own = handWritten[UseKey(entity: entity, team: options.team)] {
+                    line.note = "already recorded by hand in \(own)"
+                } else {
+                    let id = useID(entity, team: options.team)
+                    let path = "\(folder)/\(id).md"
+                    // One use per product: the first component that names it gives the version.
+                    if wanted[path] == nil {
+                        wanted[path] = useText(entity: entity, name: matcher.names[entity] ?? entity, team: options.team, component: component)
+                    }
+                }
+                summary.matched.append(line)
+            }
+        }
+        summary.uses = wanted.count
+        var counts = EndOfLifeImport.Summary()
+        let problems = GeneratedFiles.apply(wanted, root: options.root, marker: marker, under: [folder], removable: { _ in true }, into: &counts)
+        (summary.written, summary.unchanged, summary.removed, summary.kept) = (counts.written, counts.unchanged, counts.removed, counts.kept)
+        return (summary, problems.sortedForReport())
+    }
+
+    private struct UseKey: Hashable {
+        var entity: String
+        var team: String?
+    }
+
+    /// Uses written by hand (or by another tool), by product and team: where they are.
+    private static func handWrittenUses(_ uses: [Entry], resolve: (String) -> String?) -> [UseKey: String] {
+        var result: [UseKey: String] = [:]
+        for e in uses where e.extra["generated"] != .text(marker) {
+            guard let written = e.use?.product.text, let product = resolve(written) else { continue }
+            result[UseKey(entity: product, team: e.use?.team)] = e.path
+        }
+        return result
+    }
+
+    /// The front matter of every entity and use, read in parallel without the bodies: all
+    /// the matching needs, and a fraction of a whole load (events are most of the files).
+    /// A file that cannot be read is left to `vane check`.
+    static func frontMatter(root: URL) -> (entities: [Entry], uses: [Entry]) {
+        let (config, _) = SiteConfigLoader.load(root: root)
+        let parser = EntryParser(config: config)
+        let files = ContentScanner.scan(root: root).entries.filter { $0.kind == .entity || $0.kind == .use }
+        let slots = ResultSlots<Entry>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            guard let kind = file.kind, let id = file.id, let data = FileManager.default.contents(atPath: file.url.path) else { return }
+            slots[i] = parser.parse(data, kind: kind, id: id, path: file.path, body: false).0
+        }
+        let entries = slots.values
+        return (entries.filter { $0.kind == .entity }, entries.filter { $0.kind == .use })
+    }
+
+    /// `billing-django-4-2`, or `sbom-django-4-2` without a team; ids stay within 80 characters.
+    static func useID(_ entity: String, team: String?) -> String {
+        String(((team ?? "sbom") + "-" + entity).prefix(80))
+    }
+
+    static func useText(entity: String, name: String, team: String?, component: BillOfMaterials.Component) -> String {
+        var front = [("title", Scaffold.quoted(name)), ("product", entity)]
+        if let team { front.append(("team", team)) }
+        if let version = component.version { front.append(("version", Scaffold.quoted(version))) }
+        front.append(("generated", marker))
+        var data: [String] = []
+        if let purl = component.purl { data.append("purl: \(Scaffold.quoted(purl))") }
+        if let cpe = component.cpe { data.append("cpe: \(Scaffold.quoted(cpe))") }
+        if !data.isEmpty { front.append(("data", "{ " + data.joined(separator: ", ") + " }")) }
+        let lines = front.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
+        let body = "Found in a bill of materials as \(component.name)\(component.version.map { " \($0)" } ?? "") (`vane import sbom`).\n"
+        return "---\n\(lines)\n---\n\(body)"
+    }
+}

@@ -1,0 +1,123 @@
+import VaneContent
+
+/// Matches a bill's components to what the knowledge base tracks: a package URL (or CPE)
+/// to a product that carries it in its identifiers, then the component's version to the
+/// product's release cycle.
+///
+/// A product's identifiers are the lists `purl` and `cpe` in its `data` (the endoflife.date
+/// import writes them), or `identifiers: [{ purl: … }, { cpe: … }]` written by an analyst
+/// on any entity.
+struct PackageMatcher {
+    enum Outcome: Sendable, Hashable {
+        /// The entity used (a release cycle, or the product when it has none), and how.
+        case matched(entity: String, product: String, by: String)
+        case unmatched(reason: String)
+    }
+
+    private var byPurl: [String: String] = [:]
+    private var byCPE: [String: String] = [:]
+    /// Each product's release cycles: (cycle as written, entity id).
+    private var cycles: [String: [(name: String, id: String)]] = [:]
+    let names: [String: String]
+
+    /// From the knowledge base's entities (their front matter only).
+    init(_ entities: [Entry], resolve: (String) -> String?) {
+        var names: [String: String] = [:]
+        // Sorted by id: when two products claim one package, the first id wins, every time.
+        for e in entities.sorted(by: { $0.id < $1.id }) {
+            names[e.id] = e.title
+            for (scheme, value) in PackageMatcher.identifiers(e.extra) {
+                if scheme == "purl", let key = PackageMatcher.purlKey(value), byPurl[key] == nil { byPurl[key] = e.id }
+                if scheme == "cpe", let key = PackageMatcher.cpeKey(value)?.key, byCPE[key] == nil { byCPE[key] = e.id }
+            }
+            let parent = e.references.first { $0.relation == .parent }.flatMap { resolve($0.target) }
+            if let cycle = e.extra["release_cycle"]?.scalarText, let parent {
+                cycles[parent, default: []].append((cycle, e.id))
+            }
+        }
+        self.names = names
+    }
+
+    func match(_ c: BillOfMaterials.Component) -> Outcome {
+        guard c.purl != nil || c.cpe != nil else { return .unmatched(reason: "no package URL or CPE") }
+        var product: String?
+        var by = ""
+        if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
+            (product, by) = (found, "package URL")
+        } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
+            (product, by) = (found, "CPE")
+        }
+        guard let product else { return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))") }
+        guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
+        guard let version = c.version ?? c.cpe.flatMap({ PackageMatcher.cpeKey($0)?.version }), !version.isEmpty else {
+            return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
+        }
+        guard let cycle = PackageMatcher.cycle(of: version, among: known) else {
+            return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
+        }
+        return .matched(entity: cycle, product: product, by: by)
+    }
+
+    /// The longest cycle the version is in: `4.2.11` is in `4.2` (and in `4`), not in `4.20`.
+    static func cycle(of version: String, among cycles: [(name: String, id: String)]) -> String? {
+        let v = version.hasPrefix("v") || version.hasPrefix("V") ? String(version.dropFirst()) : version
+        let inside = cycles.filter { c in
+            v == c.name || [".", "-", "+", "_"].contains { v.hasPrefix(c.name + $0) }
+        }
+        return inside.max { ($0.name.count, $1.id) < ($1.name.count, $0.id) }?.id
+    }
+
+    /// Every (scheme, value) an entity carries: `data` lists, then `identifiers`.
+    static func identifiers(_ extra: [String: FieldValue]) -> [(String, String)] {
+        var result: [(String, String)] = []
+        for scheme in ["purl", "cpe"] {
+            switch extra[scheme] {
+            case .text(let value)?: result.append((scheme, value))
+            case .list(let items)?:
+                for case .text(let value) in items { result.append((scheme, value)) }
+            default: break
+            }
+        }
+        if case .list(let items)? = extra["identifiers"] {
+            for case .map(let pairs) in items {
+                for (scheme, value) in pairs { if case .text(let text) = value { result.append((scheme, text)) } }
+            }
+        }
+        return result
+    }
+
+    /// `pkg:pypi/Django_Rest@1.0?x=y#sub` → `pypi/django-rest`: without version, qualifiers
+    /// and subpath, percent-decoded, lowercased; PyPI names normalised as pip does.
+    static func purlKey(_ purl: String) -> String? {
+        guard purl.lowercased().hasPrefix("pkg:") else { return nil }
+        var rest = Substring(purl.dropFirst(4))
+        while rest.hasPrefix("/") { rest = rest.dropFirst() }
+        if let cut = rest.firstIndex(of: "#") { rest = rest[..<cut] }
+        if let cut = rest.firstIndex(of: "?") { rest = rest[..<cut] }
+        // The version's `@` comes after the last `/` (an npm scope's `@` comes before it).
+        if let at = rest.lastIndex(of: "@"), at > (rest.lastIndex(of: "/") ?? rest.startIndex) { rest = rest[..<at] }
+        var parts = rest.split(separator: "/").map { ($0.removingPercentEncoding ?? String($0)).lowercased() }
+        guard parts.count >= 2 else { return nil }
+        if parts[0] == "pypi" {
+            parts[parts.count - 1] = String(parts[parts.count - 1].map { $0 == "_" || $0 == "." ? "-" : $0 })
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// `cpe:2.3:a:djangoproject:django:4.2.11:*…` or `cpe:/a:djangoproject:django:4.2.11`:
+    /// part, vendor and product as the key, and the version when there is one.
+    static func cpeKey(_ cpe: String) -> (key: String, version: String?)? {
+        let lower = cpe.lowercased()
+        let fields: [Substring]
+        if lower.hasPrefix("cpe:2.3:") {
+            fields = lower.dropFirst(8).split(separator: ":", omittingEmptySubsequences: false)
+        } else if lower.hasPrefix("cpe:/") {
+            fields = lower.dropFirst(5).split(separator: ":", omittingEmptySubsequences: false)
+        } else {
+            return nil
+        }
+        guard fields.count >= 3 else { return nil }
+        let version = fields.count > 3 && !["*", "-", ""].contains(fields[3]) ? String(fields[3]) : nil
+        return ("\(fields[0]):\(fields[1]):\(fields[2])", version)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import VaneContent
+import VaneDiagnostics
+import VaneGraph
+
+/// `vane exposure` from the database: our uses on the status board.
+extension GraphReader {
+    /// Every use as stored.
+    public func uses() throws -> [UseInfo] {
+        try queue.read { db in
+            guard try db.tableExists(UseRecord.databaseTableName) else { return [] }
+            return try UseRecord.order(Column("id")).fetchAll(db).map { r in
+                let criticality: Criticality = try RecordValue.decode(r.criticality, column: "uses.criticality")
+                return UseInfo(
+                    id: r.id, title: r.title, product: r.productID, team: r.team, criticality: criticality, version: r.version,
+                    since: r.since.flatMap { try? FuzzyDate(parsing: $0) }, plan: r.plan,
+                    planDate: r.planDate.flatMap { try? FuzzyDate(parsing: $0) },
+                    generated: r.generated)
+            }
+        }
+    }
+
+    /// The exposure board at a date; an unknown `team` is a usage error naming the teams.
+    public func exposureBoard(asOf: FuzzyDate, team: String? = nil) throws -> ExposureBoard {
+        let uses = try uses()
+        if let team {
+            let teams = ExposureBoard.teams(uses)
+            guard teams.contains(team) else {
+                throw QueryError.unknownValue(what: "team", value: team, allowed: teams, note: teams.isEmpty ? "no use names a team" : nil)
+            }
+        }
+        return ExposureBoard(board: try statusBoard(asOf: asOf), uses: uses, team: team)
+    }
+}
+
+/// A use as `vane exposure --format json` prints it: every key always present.
+public struct ExposureReportRow: Encodable, Sendable {
+    public var rank: Int
+    public var use: String
+    public var title: String
+    public var product: String
+    public var productName: String
+    public var vendor: String
+    @Null public var team: String?
+    public var criticality: String
+    @Null public var version: String?
+    @Null public var since: JSONDate?
+    public var band: String
+    @Null public var risk: Int?
+    /// The risk weighed by criticality.
+    @Null public var exposure: Int?
+    @Null public var position: String?
+    /// The end that strands us, still ahead; `null` when none is announced.
+    @Null public var ends: EndReport?
+    @Null public var daysLeft: Int?
+    @Null public var noticeDays: Int?
+    public var successors: [Successor]
+    @Null public var plan: String?
+    @Null public var planDate: JSONDate?
+    /// Days the plan finishes after the end (negative: before it).
+    @Null public var planLateDays: Int?
+    @Null public var generated: String?
+
+    public struct Successor: Encodable, Sendable {
+        public var entity: String
+        public var name: String
+        @Null public var position: String?
+    }
+
+    public init(_ row: ExposureRow, rank: Int, board: StatusBoard) {
+        self.rank = rank
+        use = row.use.id
+        title = row.use.title
+        product = row.use.product
+        productName = row.productName
+        vendor = row.vendor
+        team = row.use.team
+        criticality = row.use.criticality.rawValue
+        version = row.use.version
+        since = row.use.since.map(JSONDate.init)
+        band = row.band.rawValue
+        risk = row.risk
+        exposure = row.exposure
+        position = row.position
+        ends = row.end.map { EndReport($0, board: board) }
+        daysLeft = row.daysLeft
+        noticeDays = row.end?.noticeDays
+        successors = row.successors.map { Successor(entity: $0, name: board.entities[$0]?.name ?? $0, position: board.position(of: $0)) }
+        plan = row.use.plan
+        planDate = row.use.planDate.map(JSONDate.init)
+        planLateDays = row.planLate
+        generated = row.use.generated
+    }
+}
+
+extension ExposureBoard {
+    public var reportRows: [ExposureReportRow] {
+        rows.enumerated().map { ExposureReportRow($1, rank: $0 + 1, board: board) }
+    }
+
+    /// The terminal table (dates as read) or CSV (dates as written, ids and numbers bare).
+    public func table(for format: OutputFormat) -> TextTable {
+        let csv = format == .csv
+        let headers = [
+            "RANK", "USE", "PRODUCT", "TEAM", "CRITICALITY", "BAND", "RISK", "EXPOSURE", "ENDS", "DAYS LEFT", "NOTICE", "SUCCESSORS", "PLAN",
+            "PLAN DATE",
+        ]
+        let rows = self.rows.enumerated().map { index, row -> [String] in
+            let none = csv ? "" : "-"
+            let ends = row.end.map { end in
+                csv ? end.date.text : end.date.display + (end.channel.map { " (\($0))" } ?? "")
+            }
+            let notice = row.end.map { csv ? String($0.noticeDays) : $0.notice }
+            var plan = row.use.planDate.map { csv ? $0.text : $0.display }
+            if !csv, let late = row.planLate, late > 0 { plan = plan.map { "\($0) (\(late) days late)" } }
+            let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
+            let product = csv ? row.use.product : row.use.product + (row.use.version.map { " \($0)" } ?? "")
+            return [
+                String(index + 1), row.use.id, product, row.use.team ?? none, row.use.criticality.rawValue, row.band.rawValue,
+                row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, row.daysLeft.map(String.init) ?? none,
+                notice ?? none, successors ?? none, row.use.plan ?? none, plan ?? none,
+            ]
+        }
+        return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import VaneContent
+
+// A use's page (Content/uses/).
+
+struct UsePage: Encodable {
+    var product: Section?
+    var team: String?
+    var criticality: String
+    var version: String?
+    var plan: String?
+    var planDate: DateView?
+    var generated: String?
+}
+
+extension SiteModel {
+    /// The uses of a product, model or release cycle, each with its owner and criticality:
+    /// "Used by" on its page.
+    func usedBy(_ id: String) -> Section? {
+        guard var section = section(sources(to: id, .uses)) else { return nil }
+        for i in section.items.indices {
+            let use = kb.entry(section.items[i].id)?.use
+            section.items[i].detail = [use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
+        }
+        return section
+    }
+
+    func usePage(_ e: Entry) -> UsePage {
+        let facts = e.use
+        var generated: String?
+        if case .text(let tool) = e.extra["generated"] { generated = tool }
+        return UsePage(
+            product: positioned(section(targets(of: e.id, .uses))), team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
+            version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated)
+    }
+}
+
+// The exposure page: our uses ranked as `vane exposure` ranks them.
+
+struct ExposurePage: Encodable {
+    struct Row: Encodable {
+        var rank: Int
+        var use: LinkView?
+        var product: LinkView?
+        var version: String?
+        var team: String?
+        var criticality: String
+        var band: String
+        var risk: Int?
+        var exposure: Int?
+        var ends: DateView?
+        /// `37 days left`, `ended 165 days ago`.
+        var countdown: String?
+        var notice: String?
+        var successors: String?
+        var plan: String?
+        var planDate: DateView?
+        /// Days the plan finishes after the end, when it does.
+        var planLate: Int?
+    }
+    var rows: [Row]
+    var any: Bool
+    var asOf: DateView
+}
+
+extension SiteModel {
+    /// The uses on the status board as of the site's day.
+    var exposureBoard: ExposureBoard {
+        ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb))
+    }
+
+    func exposurePage() -> ExposurePage {
+        let rows = exposureBoard.rows.enumerated().map { index, row in
+            ExposurePage.Row(
+                rank: index + 1, use: link(row.use.id), product: link(row.use.product), version: row.use.version, team: row.use.team,
+                criticality: row.use.criticality.rawValue, band: row.band.rawValue, risk: row.risk, exposure: row.exposure,
+                ends: row.end.map { DateView($0.date) }, countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
+                successors: board.successorLine(row.successors), plan: row.use.plan, planDate: row.use.planDate.map(DateView.init),
+                planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
+        }
+        return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf))
+    }
+}

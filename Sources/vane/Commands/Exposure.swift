@@ -1,0 +1,33 @@
+import ArgumentParser
+import VaneContent
+import VaneQuery
+
+extension Vane {
+    struct Exposure: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Our exposure: what we use (Content/uses/), ranked as the status board ranks products, weighed by criticality.")
+
+        @OptionGroup var kb: KnowledgeBaseOptions
+
+        @Option(help: "Only the uses this team owns.")
+        var team: String?
+
+        @Option(name: .customLong("as-of"), help: "The status as known at the end of this period (default: today).")
+        var asOf: String?
+
+        @OptionGroup var recorded: RecordedOptions
+
+        @OptionGroup var formatOption: FormatOption
+
+        func run() throws {
+            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let reader = try open(kb, recorded)
+            let exposure = try reading { try reader.exposureBoard(asOf: date, team: team) }
+            switch formatOption.format {
+            case .json: output(JSONOutput.encode(exposure.reportRows))
+            case .csv: output(exposure.table(for: .csv).csv())
+            case .table: output(exposure.table(for: .table).aligned())
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import GRDB
+import Testing
+import VaneTestSupport
+
+/// Uses (Content/uses/), `vane exposure` and `vane import sbom`, on products cut from the
+/// real endoflife.date data (Django, NumPy, Wagtail, Node.js) and a bill of materials made
+/// by a real generator: cyclonedx-bom 7.5.0 run over a virtual environment with Django
+/// 4.2.11, NumPy 1.26.4, Wagtail 5.2.5 and requests 2.31.0 pinned
+/// (`cyclonedx-py environment --spec-version 1.5 --output-reproducible`). The SPDX 2.3 bill
+/// is written by hand.
+struct UsesCLITests {
+    static let products = Repository.fixture("sbom/products").path
+    static let bills = Repository.fixture("sbom")
+    static let golden = "Tests/VaneCLITests/Golden/uses/"
+    static let today = "2026-03-01"
+
+    /// A use written by hand: Django 4.2 at billing, with a plan finishing after its end.
+    static let handWritten = """
+        ---
+        product: django-4-2
+        team: web
+        criticality: critical
+        since: 2023-06
+        version: 4.2.11
+        plan: Move to Django 5.2 LTS
+        plan_date: 2026-06
+        ---
+        The web shop's framework, upgraded by hand.
+        """
+
+    private func vane(_ arguments: String..., in kb: TemporaryKnowledgeBase) throws -> CommandResult {
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANE_TODAY"] = Self.today
+        return try run(Repository.vane, arguments, in: kb.root, environment: environment)
+    }
+
+    private func imported() throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase()
+        let result = try vane("import", "endoflife", Self.products, in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        return kb
+    }
+
+    private func bill(_ name: String) -> String { Self.bills.appendingPathComponent(name).path }
+
+    @Test func aRealBillBecomesUsesRankedByWhatStrandsUs() throws {
+        let kb = try imported()
+        try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")
+        try kb.write(
+            "---\ntitle: Our exposure\ndate: 2026-03-01\n---\n```vane\nexposure --team web\n```\n", to: "Content/reports/our-exposure.md")
+        let sbom = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
+        #expect(sbom.status == 0, "\(sbom.stderr)")
+        expectGolden(sbom.stdout, Self.golden + "import-cyclonedx.txt")
+        #expect(
+            sbom.stderr.hasSuffix(
+                "read 35 components (CycloneDX 1.5): 3 matched, 32 not matched; 2 uses: 2 files written, 0 unchanged, 0 removed\n"))
+        // Django is used by hand already: no generated use beside it.
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/web/web-django-4-2.md").path))
+        expectGolden(try kb.read("Content/uses/sbom/web/web-numpy-1-26.md"), Self.golden + "web-numpy-1-26.md")
+
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(
+            built.stderr.contains(
+                "Content/uses/web-shop-django.md:8:12: warning: the plan finishes (2026-06) 84 days after the announced end of 'django-4-2' (2026-04-07)"
+            ))
+        #expect(
+            built.stderr.contains(
+                "Content/uses/sbom/web/web-numpy-1-26.md:3:10: warning: 'numpy-1-26' is already gone (Retired since 2025-09-17): this use is stranded"
+            ))
+
+        for format in ["table", "csv"] {
+            let exposure = try vane("exposure", "--as-of", Self.today, "--format", format, in: kb)
+            #expect(exposure.status == 0, "\(exposure.stderr)")
+            expectGolden(exposure.stdout, Self.golden + "exposure-\(Self.today).\(format == "table" ? "txt" : "csv")")
+        }
+        let json = try vane("exposure", "--as-of", Self.today, "--format", "json", in: kb)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        // What is gone comes first, the longest gone first.
+        #expect(rows.map { $0["use"] as? String } == ["web-wagtail-5-2", "web-numpy-1-26", "web-shop-django"])
+        let django = rows[2]
+        #expect(django["days_left"] as? Int == 37 && django["plan_late_days"] as? Int == 84 && django["exposure"] as? Int == 100)
+        #expect(iso(django["plan_date"]) == "2026-06" && iso(django["since"]) == "2023-06")
+        #expect(iso((django["ends"] as? [String: Any])?["date"]) == "2026-04-07")
+        // Absent values are null, never left out.
+        let numpy = rows[1]
+        #expect(numpy["plan"] is NSNull && numpy["plan_date"] is NSNull && numpy["risk"] is NSNull && numpy["generated"] as? String == "sbom")
+        #expect(Set(numpy.keys) == Set(django.keys))
+        // The site's exposure page ranks them the same way.
+        let page = try kb.read("public/exposure.html")
+        let table = try #require(page.firstRange(of: #/<table class="exposure">[\s\S]*?</table>/#))
+        expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
+        #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
+        // "Used by" on the product's page.
+        let product = try kb.read("public/entities/django-4-2.html")
+        let usedBy = try #require(product.firstRange(of: #/<section aria-labelledby="used-by">[\s\S]*?</section>/#))
+        expectGolden(String(product[usedBy]) + "\n", Self.golden + "used-by-django-4-2.html")
+        // A report's `exposure` block: the same ranking, uses linked.
+        let report = try kb.read("public/reports/our-exposure.html")
+        #expect(report.contains(#"<a href="../uses/web-shop-django.html" title="Django 4.2 (web)">web-shop-django</a>"#), "\(report)")
+        // The Datasette query, with "now" on the test's day: Django 4.2 ends within 180 days.
+        let rows180 = try usesEndingSoon(in: kb)
+        #expect(rows180 == [["web-shop-django", "web", "critical", "django-4-2", "2026-04-07", "37", "1"]], "\(rows180)")
+        let team = try vane("exposure", "--team", "wbe", in: kb)
+        #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
+    }
+
+    /// The canned query `uses_ending_soon` of the Datasette metadata, run on the database as
+    /// of the test's day: use, team, criticality, product, end, days left, plan after the end.
+    private func usesEndingSoon(in kb: TemporaryKnowledgeBase) throws -> [[String]] {
+        let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)
+        let block = try #require(
+            metadata.components(separatedBy: "uses_ending_soon:").last?.components(separatedBy: "\n      broken_commitments:").first)
+        let sql = try #require(block.components(separatedBy: "sql: |-\n").last).replacingOccurrences(of: "date('now'", with: "date('\(Self.today)'")
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        return try queue.read { db in
+            try Row.fetchAll(db, sql: sql).map { row in
+                ["use", "team", "criticality", "product", "end_date", "days_left", "plan_after_end"].map { row[$0].map { "\($0)" } ?? "" }
+            }
+        }
+    }
+
+    @Test func reimportsKeepHandWrittenUsesAndFollowTheBill() throws {
+        let kb = try imported()
+        try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")
+        _ = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
+        let before = snapshot(of: kb.url("Content"))
+        let again = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
+        #expect(again.stderr.hasSuffix("2 uses: 0 files written, 2 unchanged, 0 removed\n"), "\(again.stderr)")
+        #expect(snapshot(of: kb.url("Content")) == before)
+
+        // The bill moves on: Django 5.2 by package URL (written `Django`), Node.js 20 by
+        // CPE alone; NumPy 0.9.8 has no cycle; requests is not tracked. The uses of the
+        // first bill that left it are removed; the hand-written one stays as it was.
+        let spdx = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", "web", in: kb)
+        #expect(spdx.status == 0, "\(spdx.stderr)")
+        expectGolden(spdx.stdout, Self.golden + "import-spdx.txt")
+        #expect(
+            spdx.stderr.hasSuffix("read 5 components (SPDX SPDX-2.3): 2 matched, 3 not matched; 2 uses: 2 files written, 0 unchanged, 2 removed\n"))
+        let uses = snapshot(of: kb.url("Content/uses")).keys.sorted()
+        #expect(uses == ["sbom/web/web-django-5-2.md", "sbom/web/web-nodejs-20.md", "web-shop-django.md"])
+        #expect(try kb.read("Content/uses/web-shop-django.md") == Self.handWritten)
+
+        // Another team's bill leaves web's uses alone.
+        let other = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "search", in: kb)
+        #expect(other.stderr.hasSuffix("3 uses: 3 files written, 0 unchanged, 0 removed\n"), "\(other.stderr)")
+        #expect(FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/web/web-django-5-2.md").path))
+    }
+
+    @Test func badBillsGetALocatedErrorAndChangeNothing() throws {
+        let kb = try imported()
+        let before = snapshot(of: kb.url("Content"))
+        var messages = ""
+        for name in ["malformed.json", "empty.json", "foreign-package.json", "cyclonedx-1.2.json", "missing.json"] {
+            let result = try vane("import", "sbom", bill(name), in: kb)
+            #expect(result.status == 1, "\(name): \(result.stderr)")
+            messages += result.stderr.replacingOccurrences(of: Self.bills.path + "/", with: "")
+        }
+        expectGolden(messages, Self.golden + "bad-bills.txt")
+        #expect(snapshot(of: kb.url("Content")) == before)
+        let team = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", "Web Shop", in: kb)
+        #expect(team.status == 1 && team.stderr.contains("team 'Web Shop' must be an id"))
+    }
+
+    @Test func usesAreCheckedLikeEverythingElse() throws {
+        let kb = try imported()
+        try kb.write("---\nproduct: djnago-4-2\nteam: web\ncriticality: severe\n---\n", to: "Content/uses/typo.md")
+        try kb.write("---\nproduct: django\nidentifiers: [{ purl: pkg:pypi/django }]\n---\n", to: "Content/uses/product.md")
+        let check = try vane("check", in: kb)
+        #expect(check.status == 1)
+        expectGolden(check.stderr, Self.golden + "check.txt")
+    }
+
+    @Test func anAnalystsIdentifiersMatchAnyProduct() throws {
+        let kb = try imported()
+        try kb.write(
+            "---\nname: Requests\ntype: product\nidentifiers: [{ purl: pkg:pypi/requests }]\n---\n", to: "Content/entities/requests.md")
+        let sbom = try vane("import", "sbom", bill("spdx-2.3.json"), in: kb)
+        #expect(sbom.status == 0, "\(sbom.stderr)")
+        #expect(sbom.stdout.contains("  pkg:pypi/requests@2.32.3 → requests (Requests)\n"), "\(sbom.stdout)")
+        #expect(FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/any/sbom-requests.md").path))
+    }
+}
