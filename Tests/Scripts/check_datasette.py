@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 
 DATABASE = "vane"
-QUERIES = ["stranded", "announced_ends", "broken_commitments"]
+QUERIES = ["stranded", "announced_ends", "broken_commitments", "uses_ending_soon"]
 START_TIMEOUT = 60.0  # seconds for Datasette to answer
 REQUEST_TIMEOUT = 30.0
 

@@ -30,7 +30,7 @@ struct ProjectCLITests {
         let kb = prefix.appendingPathComponent("kb")
         let created = try run(vane, ["init", kb.path, "--example"])
         #expect(created.status == 0, "\(created.stderr)")
-        #expect(created.stderr.contains("created 11 files"), "\(created.stderr)")
+        #expect(created.stderr.contains("created 12 files"), "\(created.stderr)")
         let check = try run(vane, ["check", "--strict"], in: kb)
         #expect(check.status == 0 && check.stderr == "ok: 5 entries checked\n", "\(check.stderr)")
         let build = try run(vane, ["build"], in: kb)
@@ -158,6 +158,8 @@ struct ProjectCLITests {
             rows[String(name)] = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         }
         func ids(_ query: String, _ key: String) -> [String] { (rows[query] ?? []).compactMap { $0[key] as? String } }
+        // The bundled knowledge base records no use: the query runs and finds none.
+        #expect(rows["uses_ending_soon"]?.isEmpty == true)
 
         // Stranded: what `vane status` shows available with a priority of deprioritized or lower.
         let status = try JSONSerialization.jsonObject(with: Data(try vane("status", "--format", "json", in: kb.root).stdout.utf8)) as! [[String: Any]]
