@@ -92,6 +92,11 @@ struct UsesCLITests {
         let table = try #require(page.firstRange(of: #/<table class="exposure">[\s\S]*?</table>/#))
         expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
         #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
+        // The team's calendar: the ends of what we use, and no other product's.
+        let calendar = try kb.read("public/feeds/exposure.ics")
+        #expect(calendar.contains("X-WR-CALNAME:") && calendar.contains("SUMMARY:Django 4.2: end"))
+        let everything = try kb.read("public/feeds/ends.ics").components(separatedBy: "BEGIN:VEVENT").count
+        #expect(calendar.components(separatedBy: "BEGIN:VEVENT").count < everything)
         // "Used by" on the product's page.
         let product = try kb.read("public/entities/django-4-2.html")
         let usedBy = try #require(product.firstRange(of: #/<section aria-labelledby="used-by">[\s\S]*?</section>/#))

@@ -64,6 +64,16 @@ struct SiteExtras {
                 let items = CalendarFeed.items(ends: ends, model: model)
                 return Data(CalendarFeed(model: model, name: "\(title): announced ends", items: items, stamp: model.board.asOf).text.utf8)
             })
+        // The ends of what we use, for a team's calendar, once the knowledge base records uses.
+        let used = Set(model.kb.entries(of: .use).compactMap { $0.use.flatMap { model.kb.resolve($0.product.text) } })
+        if !used.isEmpty {
+            files.append(
+                OutputFile(path: "feeds/exposure.ics", fingerprint: fingerprint("feeds/exposure.ics", [fingerprints.everything])) {
+                    let ends = model.board.rows.filter { used.contains($0.entity) }.flatMap(\.status.ends)
+                    let items = CalendarFeed.items(ends: ends, model: model)
+                    return Data(CalendarFeed(model: model, name: "\(title): ends of what we use", items: items, stamp: model.board.asOf).text.utf8)
+                })
+        }
         let api = GraphAPI(model: model)
         files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
