@@ -30,6 +30,9 @@ struct Assessments: Sendable {
 /// the event's file. Ends, closures and verdicts compare the file's versions.
 struct RecordedStatus {
     private var events: [String: Assessments] = [:]
+    /// Entity → the events whose recorded version sets something on it, so a change reads
+    /// only that product's events, not every event recorded so far.
+    private var eventsOf: [String: Set<String>] = [:]
 
     /// The changes a new version of `entry` makes (nil: the file is new, or removed), and
     /// records it.
@@ -44,12 +47,13 @@ struct RecordedStatus {
                     axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]))
         }
         let touched = Set(keys.filter { Assessments.isProductValue($0) && old?.values[$0] != new?.values[$0] }.map { [$0.entity, $0.axis] })
-        let before = self
-        events[entry] = new
-        for pair in touched.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            .sorted(by: { $0.lexicographicallyPrecedes($1) })
+        // What the products had before this version, read before it is recorded.
+        let before = touched.map { pair in (channels(of: pair[0], axis: pair[1]), values(of: pair[0], axis: pair[1], at: old?.date ?? new?.date)) }
+        record(entry, old: old, new: new)
+        for (pair, (channelsBefore, then)) in zip(touched, before) {
             let (entity, axis) = (pair[0], pair[1])
-            let channels = Array(Set(before.channels(of: entity, axis: axis) + channels(of: entity, axis: axis))).sorted()
-            let then = before.values(of: entity, axis: axis, at: old?.date ?? new?.date)
+            let channels = Set(channelsBefore).union(channels(of: entity, axis: axis)).sorted()
             let now = values(of: entity, axis: axis, at: new?.date ?? old?.date)
             for channel in channels.isEmpty ? [nil] : channels.map(Optional.some) {
                 let (from, to) = (value(then, channel), value(now, channel))
@@ -62,23 +66,32 @@ struct RecordedStatus {
         return result
     }
 
+    private mutating func record(_ entry: String, old: Assessments?, new: Assessments?) {
+        for key in (old?.values ?? [:]).keys { eventsOf[key.entity]?.remove(entry) }
+        events[entry] = new
+        for key in (new?.values ?? [:]).keys where key.what == .status { eventsOf[key.entity, default: []].insert(entry) }
+    }
+
+    /// The recorded versions that set something on `entity`.
+    private func versions(of entity: String) -> [(id: String, version: Assessments)] {
+        (eventsOf[entity] ?? []).compactMap { id in events[id].map { (id, $0) } }
+    }
+
     /// The channels the recorded settings name for a product's axis.
     private func channels(of entity: String, axis: String) -> [String] {
-        events.values.flatMap { $0.values.keys.filter { $0.entity == entity && $0.axis == axis }.compactMap(\.channel) }
+        versions(of: entity).flatMap { $0.version.values.keys.filter { $0.entity == entity && $0.axis == axis }.compactMap(\.channel) }
     }
 
     /// The values in force at the end of `date`, by channel (`*` for a whole-product value),
     /// replayed in the order the status model applies changes.
     private func values(of entity: String, axis: String, at date: FuzzyDate?) -> [String: String] {
-        guard let date else { return [:] }
+        guard let date, let scaled = StatusSetting.Axis(rawValue: axis) else { return [:] }
         var changes: [StatusChange] = []
-        for (id, version) in events {
+        for (id, version) in versions(of: entity) {
             guard let day = version.date, StatusTimeline.inForce(day, asOf: date) else { continue }
             for (key, value) in version.values where key.what == .status && key.entity == entity && key.axis == axis {
                 changes.append(
-                    StatusChange(
-                        event: id, entity: entity, axis: StatusSetting.Axis(rawValue: axis)!, channel: key.channel, value: value, date: day,
-                        location: .top(of: "")))
+                    StatusChange(event: id, entity: entity, axis: scaled, channel: key.channel, value: value, date: day, location: .top(of: "")))
             }
         }
         var values: [String: String] = [:]

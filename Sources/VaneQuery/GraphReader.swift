@@ -63,10 +63,15 @@ public struct GraphReader: Sendable {
 
     /// The refusal for a name that is no entry's id or alias, with the closest one.
     public func unknownEntry(_ name: String) throws -> QueryError {
+        .unknownEntry(name, suggestion: try closestName(to: name, among: "entries"))
+    }
+
+    /// The id of `table` (or an alias) closest to `name`, ids first.
+    private func closestName(to name: String, among table: String) throws -> String? {
         let (ids, aliases) = try queue.read { db in
-            (try String.fetchAll(db, sql: "SELECT id FROM entries"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
+            (try String.fetchAll(db, sql: "SELECT id FROM \(table)"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
         }
-        return .unknownEntry(name, suggestion: Suggestion.closest(to: name, preferring: ids, then: aliases))
+        return Suggestion.closest(to: name, preferring: ids, then: aliases)
     }
 
     func resolveEntity(_ name: String) throws -> String {
@@ -75,10 +80,7 @@ public struct GraphReader: Sendable {
         {
             return id
         }
-        let (ids, aliases) = try queue.read { db in
-            (try String.fetchAll(db, sql: "SELECT id FROM entities"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
-        }
-        throw QueryError.unknownEntity(name, suggestion: Suggestion.closest(to: name, preferring: ids, then: aliases))
+        throw QueryError.unknownEntity(name, suggestion: try closestName(to: name, among: "entities"))
     }
 
     // MARK: - Filters as SQL

@@ -128,7 +128,7 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
     public var scalarText: String? {
         switch self {
         case .text(let s): s
-        case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .number(let d): d.plainText
         case .bool(let b): b ? "true" : "false"
         case .list, .map: nil
         }
@@ -153,10 +153,19 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .text(let s): try container.encode(s)
-        case .number(let d): if d == d.rounded() && abs(d) < 1e15 { try container.encode(Int(d)) } else { try container.encode(d) }
+        case .number(let d): if let whole = d.whole { try container.encode(whole) } else { try container.encode(d) }
         case .bool(let b): try container.encode(b)
         case .list(let l): try container.encode(l)
         case .map(let m): try container.encode(m)
         }
     }
+}
+
+extension Double {
+    /// The number as an integer when it is one (`61`, not `61.0`), within what an `Int`
+    /// holds exactly.
+    public var whole: Int? { self == rounded() && abs(self) < 1e15 ? Int(self) : nil }
+
+    /// `61`, `30.5`: as a reader writes it.
+    public var plainText: String { whole.map(String.init) ?? String(self) }
 }

@@ -73,6 +73,8 @@ public struct StatusBoard: Sendable {
             let set = Set(info.tiers.filter { $0.value == .bundle }.keys)
             return set.isEmpty ? nil : set
         }
+        // Grouped once, for the products a vendor's board shows through one of its channels.
+        let changesOf = root == nil ? [:] : Dictionary(grouping: changes, by: \.entity)
         for (id, whole) in StatusTimeline.statuses(changes, channels: channels, bundles: bundles, asOf: asOf, scales: scales) {
             let chain = StatusBoard.ancestors(of: id, in: entities)
             var via: [String] = []
@@ -84,7 +86,8 @@ public struct StatusBoard: Sendable {
                 if via.isEmpty { continue }
                 // The product as offered through those channels only: a region's or a
                 // partner's board shows their channels' values, ends and moves, not the others'.
-                status = StatusBoard.scoped(id, to: via, changes: changes, bundles: bundles[id] ?? [], asOf: asOf, scales: scales) ?? whole
+                status =
+                    StatusBoard.scoped(id, to: via, changes: changesOf[id] ?? [], bundles: bundles[id] ?? [], asOf: asOf, scales: scales) ?? whole
             }
             let gone = status.availability.map { scales.isGone($0.value) } ?? false
             var row = StatusRow(
@@ -106,12 +109,12 @@ public struct StatusBoard: Sendable {
         rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
     }
 
-    /// A product's status replayed with only the changes for `channels` (and those for the
+    /// A product's status replayed with only its changes for `channels` (and those for the
     /// whole product, which set every channel).
     static func scoped(
         _ id: String, to channels: [String], changes: [StatusChange], bundles: Set<String>, asOf: FuzzyDate, scales: StatusScales
     ) -> EntityStatus? {
-        let kept = changes.filter { $0.entity == id && ($0.channel.map(channels.contains) ?? true) }
+        let kept = changes.filter { $0.channel.map(channels.contains) ?? true }
         return StatusTimeline.statuses(kept, channels: [id: channels], bundles: [id: bundles], asOf: asOf, scales: scales)[id]
     }
 

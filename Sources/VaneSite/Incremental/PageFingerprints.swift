@@ -77,6 +77,8 @@ struct PageFingerprints {
             h.add(summaries[other] ?? 0)
         }
         for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
+        // On a site as of a date, a body link to a later entry reads as that entry's title.
+        for link in model.kb.entry(id)?.bodyLinks ?? [] { if let title = model.kb.later[link.target] { h.add(title) } }
         // Its history: the commits that touched it, and whether it is committed.
         if let history = model.history {
             for touch in history.touches[id] ?? [] {

@@ -25,7 +25,7 @@ public indirect enum MustacheValue: Sendable, Equatable {
         case .null: ""
         case .bool(let b): b ? "true" : "false"
         case .int(let i): String(i)
-        case .double(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)
+        case .double(let d): d.plainText
         case .string(let s): s
         case .list, .map: ""
         }
