@@ -288,13 +288,13 @@ public enum DefaultTheme {
 <h1>Our exposure</h1>
 <p class="lede">What we use, ranked as the status board ranks products: what is already gone first, then announced ends (soonest first), products on the way out, and drift; within each, the platform risk weighed by how critical the use is. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 {{#any}}
-<div class="table-scroll">
-<table class="exposure">
+<div class="table-scroll wide-block">
+<table class="exposure stack early">
 <caption>Our uses ranked by what will strand us</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td>{{rank}}</td><td>{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td>{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td>{{team}}</td><td>{{criticality}}</td><td>{{band}}{{#risk}} (risk {{risk}}){{/risk}}</td><td>{{exposure}}</td><td>{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td>{{notice}}</td><td>{{successors}}</td><td>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{band}}{{#risk}} (risk {{risk}}){{/risk}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
