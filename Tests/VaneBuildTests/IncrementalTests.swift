@@ -125,6 +125,12 @@ struct IncrementalTests {
             edit("Content/entities/roadrunner.md") { $0.replacingOccurrences(of: "parent: acme\n", with: "parent: acme\nsuccessors: [coyote]\n") },
             edit("Content/events/2026-coyote-launch.md") { $0.replacingOccurrences(of: "priority: flagship }", with: "priority: invested }") },
             // A closure and an end on a channel, come by the new day.
+            // A use: the home page leads with it, the product lists it under "Used by"; its
+            // owner and plan show on both and on the exposure page.
+            edit("Content/uses/web-coyote.md") { _ in "---\nproduct: coyote\nteam: web\ncriticality: high\n---\nThe shop's assistant.\n" },
+            edit("Content/uses/web-coyote.md") {
+                $0.replacingOccurrences(of: "team: web\n", with: "team: shop\nplan: Move off Coyote\nplan_date: 2027-06\n")
+            },
             edit("Content/events/2026-coyote-api-closes.md") { _ in
                 "---\ntitle: Coyote's API closes\ndate: 2026-09\ntype: deprecation\nentities: [coyote]\nsources: [acme-blog]\nstatus:\n  coyote: { closes: { api: 2026-10-01 }, ends: { app: 2027-01-15 } }\n---\nClosing [@acme-blog].\n"
             },

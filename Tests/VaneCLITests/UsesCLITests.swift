@@ -91,6 +91,11 @@ struct UsesCLITests {
         let page = try kb.read("public/exposure.html")
         let table = try #require(page.firstRange(of: #/<table class="exposure[^"]*">[\s\S]*?</table>/#))
         expectGolden(String(page[table]) + "\n", Self.golden + "exposure.html")
+        // The home page leads with the top of it, before the risk board.
+        let home = try kb.read("public/index.html")
+        let top = try #require(home.firstRange(of: #/<section aria-labelledby="our-exposure">[\s\S]*?</section>/#))
+        expectGolden(String(home[top]) + "\n", Self.golden + "home-exposure.html")
+        #expect(home.range(of: "our-exposure")!.lowerBound < home.range(of: "risk-top")!.lowerBound)
         #expect(try kb.read("public/uses/web-shop-django.html").contains("<h1>Django 4.2 (web)</h1>"))
         // The team's calendar: the ends of what we use, and no other product's.
         let calendar = try kb.read("public/feeds/exposure.ics")

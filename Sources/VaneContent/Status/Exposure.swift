@@ -42,6 +42,17 @@ public struct ExposureRow: Sendable, Hashable {
         case onTheWayOut = "on-the-way-out"
         case drift
         case untracked
+
+        /// The band in words, for pages: "announced end", "not tracked".
+        public var words: String {
+            switch self {
+            case .gone: "gone"
+            case .announcedEnd: "announced end"
+            case .onTheWayOut: "on the way out"
+            case .drift: "drift"
+            case .untracked: "not tracked"
+            }
+        }
     }
 
     public var use: UseInfo

@@ -128,6 +128,9 @@ struct PageFingerprints {
         if e.kind == .source { h.add(model.publisherName(e)) }
         // Event lists carry the entities an event involves (for the timeline filter).
         if e.kind == .event { for id in model.targets(of: e.id, .involves) { h.add(id) } }
+        // A use's owner, criticality, version and plan show on the exposure page, the home
+        // page and its product's "Used by".
+        if let use = e.use { h.add(String(describing: use)) }
         return h.value
     }
 }

@@ -294,7 +294,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{band}}{{#risk}} (risk {{risk}}){{/risk}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{standing}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -307,6 +307,23 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>{{site.title}}</h1>
 <p class="lede">{{site.description}}</p>
+{{#exposureSummary}}
+<section aria-labelledby="our-exposure">
+<h2 id="our-exposure">Our exposure</h2>
+<div class="table-scroll">
+<table class="exposure compact stack">
+<caption>What we use, ranked by what will strand us, as of {{#asOf}}{{> partials/date}}{{/asOf}}</caption>
+<thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Owner</th><th scope="col">Standing</th><th scope="col">Ends</th><th scope="col">Plan</th></tr></thead>
+<tbody>
+{{#rows}}
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#countdown}}<span class="countdown">{{countdown}}</span>{{/countdown}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+<p><a href="{{root}}exposure.html">{{#more}}All {{total}} uses{{/more}}{{^more}}Our exposure in full{{/more}}: ends, notice, successors and plans</a></p>
+</section>
+{{/exposureSummary}}
 {{#riskSummary}}
 <section aria-labelledby="risk-top">
 <h2 id="risk-top">Where builders may be stranded</h2>

@@ -28,6 +28,8 @@ struct HomePage: Encodable {
     var events: [EventSummary]
     var riskSummary: RiskSummary?
     var endsSummary: EndsBoard?
+    /// The top of our exposure, when the knowledge base records uses: the home page leads with it.
+    var exposureSummary: ExposurePage?
 }
 
 struct TimelinePage: Encodable {
@@ -211,7 +213,7 @@ extension SiteModel {
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
             events: newestFirst(happened).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
-            endsSummary: endsBoard(rows: board.rows, limit: SiteModel.homeEndsLimit))
+            endsSummary: endsBoard(rows: board.rows, limit: SiteModel.homeEndsLimit), exposureSummary: exposureSummary(limit: 5))
     }
 
     private func timeline() -> TimelinePage {

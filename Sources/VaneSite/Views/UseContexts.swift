@@ -46,6 +46,8 @@ struct ExposurePage: Encodable {
         var team: String?
         var criticality: String
         var band: String
+        /// The band in words with the risk on its scale: "drift · 56/100", "gone".
+        var standing: String
         var risk: Int?
         var exposure: Int?
         var ends: DateView?
@@ -61,6 +63,9 @@ struct ExposurePage: Encodable {
     var rows: [Row]
     var any: Bool
     var asOf: DateView
+    /// On the home page: how many uses there are in all, when only the top is shown.
+    var total: Int
+    var more: Bool
 }
 
 extension SiteModel {
@@ -69,15 +74,24 @@ extension SiteModel {
         ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb))
     }
 
-    func exposurePage() -> ExposurePage {
-        let rows = exposureBoard.rows.enumerated().map { index, row in
+    /// The first `limit` rows of the exposure page, or nil when nothing is used.
+    func exposureSummary(limit: Int) -> ExposurePage? {
+        let page = exposurePage(limit: limit)
+        return page.any ? page : nil
+    }
+
+    func exposurePage(limit: Int = .max) -> ExposurePage {
+        let all = exposureBoard.rows
+        let rows = all.prefix(limit).enumerated().map { index, row in
             ExposurePage.Row(
                 rank: index + 1, use: link(row.use.id), product: link(row.use.product), version: row.use.version, team: row.use.team,
-                criticality: row.use.criticality.rawValue, band: row.band.rawValue, risk: row.risk, exposure: row.exposure,
+                criticality: row.use.criticality.rawValue, band: row.band.rawValue,
+                standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" } ?? row.band.words, risk: row.risk,
+                exposure: row.exposure,
                 ends: row.end.map { DateView($0.date) }, countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
                 successors: board.successorLine(row.successors), plan: row.use.plan, planDate: row.use.planDate.map(DateView.init),
                 planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
         }
-        return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf))
+        return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf), total: all.count, more: all.count > rows.count)
     }
 }
