@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["VaneContent", "VaneDiagnostics", "VaneHistory", "CVaneSystem"]),
         .target(
             name: "VaneProject",
-            dependencies: ["VaneContent", "VaneSite", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VaneContent", "VaneDiagnostics", "VaneSite", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "VaneHistory", dependencies: ["VaneContent", "VaneDiagnostics"]),
         .target(
             name: "VaneImport",
@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "vane",
             dependencies: [
-                "VaneContent", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
+                "VaneContent", "VaneDiagnostics", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent", "VaneBuild"]),

@@ -7,7 +7,7 @@ import VaneProject
 import VaneSite
 
 /// Why a build stopped after the content checked clean; nothing was replaced.
-public enum BuildFailure: Error, CustomStringConvertible {
+public enum BuildFailure: VaneError {
     /// The build lock could not be taken.
     case lock(path: String, errno: Int32)
     /// The database file is not a Weathervane database, is damaged, or is too new.

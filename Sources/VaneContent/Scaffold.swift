@@ -3,14 +3,14 @@ import VaneDiagnostics
 
 /// `vane new KIND TITLE`: a new entry with the front matter its kind needs.
 public enum Scaffold {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: VaneError {
         case unknownKind(String)
         case emptyID(String)
         case exists(String)
         case unknownType(String, kind: String, allowed: [String])
 
         /// What was asked names no kind or type: a usage error, not a failure to write.
-        public var isBadArgument: Bool {
+        public var isUsageError: Bool {
             switch self {
             case .unknownKind, .unknownType, .emptyID: true
             case .exists: false

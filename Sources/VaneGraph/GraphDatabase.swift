@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import VaneDiagnostics
 
 /// Opening an existing graph database, always read-only: queries can never change it.
 public enum GraphDatabase {
-    public enum OpenError: Error, CustomStringConvertible {
+    public enum OpenError: VaneError {
         case missing(String)
         case notWeathervane(String)
         case tooNew(String, String)

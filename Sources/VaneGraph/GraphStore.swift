@@ -17,7 +17,7 @@ public struct BuildRecord: Sendable {
 }
 
 /// Why the graph could not be written.
-public enum GraphStoreError: Error, CustomStringConvertible {
+public enum GraphStoreError: VaneError {
     /// SQLite refused a statement or the file.
     case database(path: String, message: String)
     /// The new database could not be renamed over the old one.
@@ -266,7 +266,7 @@ private struct RowWriter {
         case .claim:
             guard let d = e.date else { return }
             try ClaimRecord(
-                id: e.id, title: e.title, type: e.type ?? "", verdict: e.verdict ?? .pending, verdictDate: e.verdictDate?.text,
+                id: e.id, title: e.title, type: e.type ?? "", verdict: e.currentVerdict, verdictDate: e.verdictDate?.text,
                 claimantID: claimants[e.id] ?? "", date: d.text, datePrecision: d.precision.rawValue, dateStart: d.start, dateEnd: d.end,
                 approximate: d.approximate, path: e.path, body: e.body, extra: extra
             ).insert(db)

@@ -1,26 +1,12 @@
 import GRDB
 import VaneContent
+import VaneDiagnostics
 
 // GRDB records for every table, written and read by column name, so a migration that adds
 // a column breaks neither writers nor readers. Codable records map their coding keys to
 // columns; edges and status changes, the two tables with the most rows (written on every
 // build, read by every `vane status`), encode and decode by hand. The README documents the
 // tables; `Schema` creates them.
-
-/// A closed set's value as stored: a text that names no case is an error that says where,
-/// never a row skipped in silence.
-public enum RecordValue {
-    public struct Unknown: Error, CustomStringConvertible {
-        public var value: String, column: String
-        public init(value: String, column: String) { (self.value, self.column) = (value, column) }
-        public var description: String { "the database holds '\(value)' in \(column), which this vane does not know; build again" }
-    }
-
-    public static func decode<T: RawRepresentable>(_ text: String, column: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: text) else { throw Unknown(value: text, column: column) }
-        return value
-    }
-}
 
 /// One file of the last build: a Markdown entry (with its parse) or a copied asset.
 public struct FileRecord: Codable, FetchableRecord, PersistableRecord, Sendable {

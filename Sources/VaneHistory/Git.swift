@@ -48,7 +48,7 @@ enum Git {
 
 /// A program run to completion, found on PATH, its standard input fed from memory.
 enum Command {
-    struct Failure: Error, CustomStringConvertible {
+    struct Failure: VaneError {
         var description: String
     }
 

@@ -162,7 +162,7 @@ public enum HistoryReader {
         guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return nil }
         if kind == .claim {
             return Assessments(values: [
-                .init(what: .verdict): (entry.verdict ?? .pending).rawValue + (entry.verdictDate.map { " (\($0.text))" } ?? "")
+                .init(what: .verdict): entry.currentVerdict.rawValue + (entry.verdictDate.map { " (\($0.text))" } ?? "")
             ])
         }
         var result = Assessments(date: entry.date)

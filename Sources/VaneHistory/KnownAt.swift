@@ -1,5 +1,6 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 
 /// A knowledge base as recorded at a date: the files of its last commit on or before the
 /// end of that day (UTC), read from git objects into a folder of their own. The working
@@ -9,7 +10,7 @@ public struct RecordedSnapshot: Sendable {
     public let root: URL
     public let commit: Commit
 
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: VaneError {
         case notARepository(String)
         case noCommit(String)
         case git(String)

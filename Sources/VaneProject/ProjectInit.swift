@@ -1,9 +1,10 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 
 /// `vane init DIR`: a new knowledge base, ready for `vane check` and for git.
 public enum ProjectInit {
-    public enum Failure: Error, CustomStringConvertible {
+    public enum Failure: VaneError {
         case notEmpty(String)
         case write(String, String)
 

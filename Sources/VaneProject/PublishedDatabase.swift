@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneSite
 
 /// `vane build --publish-db`: the graph copied into the site as `vane.sqlite`, with a
 /// `metadata.yml` for Datasette (0.65) holding the title, licence, source and canned
@@ -59,9 +60,7 @@ public enum PublishedDatabase {
 
     private static func replace(_ target: URL, with file: URL) throws {
         guard rename(file.path, target.path) == 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [NSFilePathErrorKey: target.path, NSUnderlyingErrorKey: POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)])
+            throw OutputError.system(operation: "rename", path: target.path, errno: errno)
         }
     }
 }

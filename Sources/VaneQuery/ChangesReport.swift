@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneDiagnostics
 import VaneGraph
 import VaneHistory
 
@@ -43,7 +44,7 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
 }
 
 extension GraphReader {
-    public enum ChangesError: Error, CustomStringConvertible {
+    public enum ChangesError: VaneError {
         case noHistory
         public var description: String {
             "no recorded time in this database: the knowledge base is not in a git repository, or git failed at the last build"

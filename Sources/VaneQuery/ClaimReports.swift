@@ -1,17 +1,17 @@
 import Foundation
 import VaneContent
+import VaneGraph
 
 /// `vane scorecard` and `vane contradictions`, from the database, with the analyses the
 /// site uses.
 extension GraphReader {
     /// Every claim's facts, as the analyses read them.
     public func claimFacts() throws -> [ClaimFacts] {
-        try claims().compactMap { row in
-            guard let date = try? FuzzyDate(parsing: row.date) else { return nil }
-            return ClaimFacts(
-                id: row.id, title: row.title, type: row.type, verdict: Verdict(rawValue: row.verdict) ?? .pending, claimant: row.claimant,
-                about: row.about, date: date,
-                verdictDate: row.verdictDate.flatMap { try? FuzzyDate(parsing: $0) }, sources: row.sources)
+        try claims().map { row in
+            ClaimFacts(
+                id: row.id, title: row.title, type: row.type, verdict: try RecordValue.decode(row.verdict, column: "claims.verdict"),
+                claimant: row.claimant, about: row.about, date: try RecordValue.date(row.date, column: "claims.date"),
+                verdictDate: try row.verdictDate.map { try RecordValue.date($0, column: "claims.verdict_date") }, sources: row.sources)
         }
     }
 

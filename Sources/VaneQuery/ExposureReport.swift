@@ -14,8 +14,8 @@ extension GraphReader {
                 let criticality: Criticality = try RecordValue.decode(r.criticality, column: "uses.criticality")
                 return UseInfo(
                     id: r.id, title: r.title, product: r.productID, team: r.team, criticality: criticality, version: r.version,
-                    since: r.since.flatMap { try? FuzzyDate(parsing: $0) }, plan: r.plan,
-                    planDate: r.planDate.flatMap { try? FuzzyDate(parsing: $0) },
+                    since: try r.since.map { try RecordValue.date($0, column: "uses.since") }, plan: r.plan,
+                    planDate: try r.planDate.map { try RecordValue.date($0, column: "uses.plan_date") },
                     generated: r.generated)
             }
         }

@@ -9,7 +9,7 @@ import VaneGraph
 public struct GraphReader: Sendable {
     public let queue: DatabaseQueue
 
-    public enum QueryError: Error, CustomStringConvertible {
+    public enum QueryError: VaneError {
         case unknownEntity(String, suggestion: String?)
         /// `vane show` of an id or alias that names nothing.
         case unknownEntry(String, suggestion: String?)
@@ -17,11 +17,14 @@ public struct GraphReader: Sendable {
         case unknownValue(what: String, value: String, allowed: [String], note: String?)
         /// A filter that does not apply to what is listed (`--verdict` on events).
         case inapplicable(String)
+        /// `--text` that FTS5 cannot read as a search.
+        case search(String)
+        /// `vane sql` refused a statement, or SQLite failed on it.
         case sql(String)
 
         /// The request names something that is not there, or asks what cannot be asked: a
         /// usage error (exit 64), not a failure of the graph.
-        public var isBadArgument: Bool {
+        public var isUsageError: Bool {
             if case .sql = self { return false }
             return true
         }
@@ -35,7 +38,7 @@ public struct GraphReader: Sendable {
             case .unknownValue(let what, let value, let allowed, let note):
                 "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed)); \(what)s are \(allowed.joined(separator: ", "))"
                     + (note.map { " (\($0))" } ?? "")
-            case .inapplicable(let message), .sql(let message): message
+            case .inapplicable(let message), .search(let message), .sql(let message): message
             }
         }
     }
@@ -96,30 +99,22 @@ public struct GraphReader: Sendable {
         if let entity = filter.entity {
             let root = try resolveEntity(entity)
             let tree = GraphReader.treeSQL
-            switch kind {
-            case .entity:
-                clauses.append("id IN (\(tree))")
-                _ = arguments.append(contentsOf: [root])
-            case .event:
-                clauses.append("id IN (SELECT from_id FROM edges WHERE relation = 'involves' AND to_id IN (\(tree)))")
-                _ = arguments.append(contentsOf: [root])
-            case .claim:
-                clauses.append("id IN (SELECT from_id FROM edges WHERE relation IN ('about', 'claimed_by') AND to_id IN (\(tree)))")
-                _ = arguments.append(contentsOf: [root])
-            case .source:
-                clauses.append(
+            // Each clause names the tree (bound to the root) once, or twice for sources.
+            let clause =
+                switch kind {
+                case .entity: "id IN (\(tree))"
+                case .event: "id IN (SELECT from_id FROM edges WHERE relation = 'involves' AND to_id IN (\(tree)))"
+                case .claim: "id IN (SELECT from_id FROM edges WHERE relation IN ('about', 'claimed_by') AND to_id IN (\(tree)))"
+                case .source:
                     """
                     (publisher_id IN (\(tree)) OR id IN (SELECT c.to_id FROM edges c JOIN edges i ON i.from_id = c.from_id
                       WHERE c.relation = 'cites' AND i.relation IN ('involves', 'about') AND i.to_id IN (\(tree))))
-                    """)
-                _ = arguments.append(contentsOf: [root, root])
-            case .report:
-                clauses.append("id IN (SELECT from_id FROM edges WHERE relation IN ('authored_by', 'mentions') AND to_id IN (\(tree)))")
-                _ = arguments.append(contentsOf: [root])
-            case .use:
-                clauses.append("product_id IN (\(tree))")
-                _ = arguments.append(contentsOf: [root])
-            }
+                    """
+                case .report: "id IN (SELECT from_id FROM edges WHERE relation IN ('authored_by', 'mentions') AND to_id IN (\(tree)))"
+                case .use: "product_id IN (\(tree))"
+                }
+            clauses.append(clause)
+            _ = arguments.append(contentsOf: StatementArguments(Array(repeating: root, count: kind == .source ? 2 : 1)))
         }
         if let type = filter.type {
             try checkType(type, of: kind)
@@ -216,8 +211,10 @@ public struct GraphReader: Sendable {
             do {
                 return try Record.fetchAll(db, sql: sql, arguments: arguments).map { try make(db, $0) }
             } catch let error as DatabaseError where error.message?.contains("fts5") == true {
-                throw QueryError.sql(
+                throw QueryError.search(
                     "--text: \(error.message ?? "not a search"); words are matched as prefixes, \"…\" is a phrase, OR joins two terms")
+            } catch let error as DecodingError {
+                throw RecordValue.Unknown(error, table: kind.folder)
             }
         }
     }

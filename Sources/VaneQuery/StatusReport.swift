@@ -48,22 +48,22 @@ extension GraphReader {
             let resolve = { (name: String) in Names.resolve(name, isID: { entities[$0] != nil }, aliases: aliases) ?? name }
             declared = declared.mapValues { $0.map(resolve) }
             for (id, tiered) in tiers {
-                let resolved = tiered.compactMap { key, word in ChannelTier(rawValue: word).map { (resolve(key), $0) } }
+                let resolved = try tiered.map { key, word in
+                    (resolve(key), try RecordValue.decode(word, column: "entities.channel_tiers") as ChannelTier)
+                }
                 entities[id]?.tiers = Dictionary(resolved, uniquingKeysWith: { a, _ in a })
             }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {
                 let axis = record.axis
-                guard let date = dates[record.date] ?? (try? FuzzyDate(parsing: record.date)) else {
-                    throw RecordValue.Unknown(value: record.date, column: "status_changes.date")
-                }
+                let date = try dates[record.date] ?? RecordValue.date(record.date, column: "status_changes.date")
                 dates[record.date] = date
                 let p = record.position
                 var change = StatusChange(
                     event: record.eventID, entity: record.entityID, axis: axis, channel: record.channel, value: record.value, date: date,
                     location: SourceLocation(path: p.path, line: p.line, column: p.column))
-                change.announced = record.announced.flatMap { try? FuzzyDate(parsing: $0) }
+                change.announced = try record.announced.map { try RecordValue.date($0, column: "status_changes.announced") }
                 changes.append(change)
             }
             // Only the events that set a status are shown with their sources.

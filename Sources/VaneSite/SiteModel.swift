@@ -95,7 +95,7 @@ struct SiteModel: @unchecked Sendable {
         guard let e = kb.entry(id) else { return nil }
         return LinkView(
             id: e.id, title: e.title, url: SiteModel.url(of: e), detail: e.type, date: e.date.map(DateView.init),
-            verdict: e.kind == .claim ? (e.verdict ?? .pending).rawValue : nil)
+            verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
     }
 
     /// Links for several ids, with `last` set on the final one (for comma lists).

@@ -38,7 +38,13 @@ struct Vane: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+        } catch let error as any VaneError {
+            // Every stage's errors, in one place: the message, then 64 for a bad argument
+            // (as every usage error) or 1.
+            printError("error: \(error)")
+            Foundation.exit(error.isUsageError ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue)
         } catch {
+            // The parser's own errors (usage, --help, --version) and exit codes.
             exit(withError: error)
         }
     }
@@ -85,20 +91,5 @@ func output<Row: TabularRow & Encodable>(_ rows: [Row], as format: OutputFormat,
     case .json: output(JSONOutput.encode(rows))
     case .csv: output(rows.table(for: .csv).csv())
     case .table: output((table ?? rows.table(for: .table)).aligned())
-    }
-}
-
-/// Runs a read of the graph; a request it refuses is printed as an error and ends the
-/// command: a bad argument (an unknown entity, type or verdict) with 64, as every usage
-/// error, bad SQL or a failed read with 1.
-func reading<T>(_ body: () throws -> T) throws -> T {
-    do {
-        return try body()
-    } catch let error as GraphReader.QueryError {
-        printError("error: \(error)")
-        throw error.isBadArgument ? ExitCode.validationFailure : ExitCode.failure
-    } catch let error as GraphReader.ChangesError {
-        printError("error: \(error)")
-        throw ExitCode.failure
     }
 }

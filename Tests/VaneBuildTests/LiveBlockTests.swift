@@ -79,7 +79,7 @@ struct LiveBlockTests {
         #expect(try vane("saved", in: kb.root).stdout == "globex-claims: query claims --entity globex --verdict kept\nrisky: status --min-risk 50\n")
         #expect(try vane("saved", "risky", "--format", "csv", in: kb.root).stdout.hasPrefix("risk,entity,vendor,availability,priority,"))
         let unknown = try vane("saved", "riskie", in: kb.root)
-        #expect(unknown.status == 1)
+        #expect(unknown.status == 64)
         #expect(unknown.stderr == "error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky\n")
     }
 

@@ -155,6 +155,24 @@ struct CLITests {
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
     }
 
+    /// A value a reader cannot read (a database written by another vane, or edited by
+    /// hand) is an error that names the column, never a row silently left out.
+    @Test func aValueTheReaderDoesNotKnowIsAnErrorNotASkippedRow() throws {
+        let kb = try small()
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        try queue.write { try $0.execute(sql: "UPDATE claims SET verdict = 'maybe' WHERE id = 'coyote-better'") }
+        let scorecard = try vane("scorecard", in: kb.root)
+        #expect(scorecard.status == 1)
+        #expect(
+            scorecard.stderr
+                == "error: the database holds a value in claims.verdict, which this vane does not know (Cannot initialize Verdict from invalid String value maybe); build again\n"
+        )
+        try queue.write { try $0.execute(sql: "UPDATE claims SET verdict = 'kept', date = 'soon' WHERE id = 'coyote-better'") }
+        #expect(
+            try vane("scorecard", in: kb.root).stderr
+                == "error: the database holds 'soon' in claims.date, which this vane does not know; build again\n")
+    }
+
     /// Every bad argument is a usage error (64) that says what would have been right.
     @Test func everyBadArgumentExits64WithTheClosestRightOne() throws {
         let kb = try small()
@@ -171,6 +189,7 @@ struct CLITests {
                 "error: unknown verdict 'kep' (did you mean 'kept'?); verdicts are pending, kept, broken, confirmed, refuted, superseded\n"
             ),
             (["query", "events", "--verdict", "kept"], "error: --verdict filters claims only\n"),
+            (["changes", "--from", "2027", "--to", "2026"], "error: --from 2027 is after --to 2026\n"),
             (
                 ["new", "evnt", "A title"],
                 "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report, use\n"

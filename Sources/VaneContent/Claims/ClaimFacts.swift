@@ -40,7 +40,8 @@ extension KnowledgeBase {
             let out = outgoing[c.id] ?? []
             func targets(_ r: Relation) -> [String] { out.filter { $0.relation == r }.map(\.to).uniqued() }
             return ClaimFacts(
-                id: c.id, title: c.title, type: c.type ?? "assessment", verdict: c.verdict ?? .pending, claimant: targets(.claimedBy).first ?? "",
+                id: c.id, title: c.title, type: (c.claimType ?? .unstated).rawValue, verdict: c.currentVerdict,
+                claimant: targets(.claimedBy).first ?? "",
                 about: targets(.about), date: date, verdictDate: c.verdictDate, sources: targets(.cites))
         }
     }

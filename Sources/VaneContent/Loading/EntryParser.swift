@@ -136,7 +136,7 @@ public struct EntryParser: Sendable {
         }
         references(about, .about, into: &e)
         e.date = date(&fm, "date", required: true)
-        e.type = choice(&fm, "type", from: SiteConfig.claimTypes, what: "claim type") ?? "assessment"
+        e.type = choice(&fm, "type", from: ClaimType.names, what: "claim type") ?? ClaimType.unstated.rawValue
         e.verdict = choice(&fm, "verdict", from: Verdict.names, what: "verdict").flatMap(Verdict.init) ?? .pending
         e.verdictDate = date(&fm, "verdict_date")
         checkVerdict(&fm, e)
@@ -154,15 +154,13 @@ public struct EntryParser: Sendable {
     /// Kept and broken judge commitments; confirmed and refuted, what is asserted; a
     /// verdict cannot come before the claim.
     private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
-        if let verdict = e.verdict, let type = e.type, let at = fm.keyLocation("verdict") {
-            let forCommitments: [Verdict] = [.kept, .broken]
-            let forAssertions: [Verdict] = [.confirmed, .refuted]
-            if type == "commitment" && forAssertions.contains(verdict) {
-                fm.diagnostics.append(.error(at, "verdict '\(verdict)' is for assessments, rumours and facts; a commitment is kept or broken"))
-            } else if type != "commitment" && forCommitments.contains(verdict) {
-                fm.diagnostics.append(
-                    .error(at, "verdict '\(verdict)' is for commitments; \(type == "assessment" ? "an" : "a") \(type) is confirmed or refuted"))
-            }
+        if let verdict = e.verdict, let type = e.claimType, let at = fm.keyLocation("verdict"), verdict.isDecided, !type.verdicts.contains(verdict) {
+            fm.diagnostics.append(
+                .error(
+                    at,
+                    type == .commitment
+                        ? "verdict '\(verdict)' is for assessments, rumours and facts; a commitment is kept or broken"
+                        : "verdict '\(verdict)' is for commitments; \(type.withArticle) is confirmed or refuted"))
         }
         if let made = e.date, let judged = e.verdictDate, judged.endKey < made.startKey, let at = fm.keyLocation("verdict_date") {
             fm.diagnostics.append(.error(at, "verdict date \(judged.text) is before the claim's date \(made.text)"))

@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Display labels for scale values; others are shown as their id made readable.
     public var statusLabels: [String: String] = [SiteConfig.closedToNew: "Closed to new customers"]
 
-    public static let claimTypes = ["commitment", "assessment", "rumour", "fact"]
+    public static let claimTypes = ClaimType.names
     public static let sourceTypes = ["primary", "news", "analysis", "filing", "other"]
 
     public init() {}

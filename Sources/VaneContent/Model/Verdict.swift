@@ -9,3 +9,29 @@ public enum Verdict: String, Codable, CaseIterable, Sendable, Hashable {
 
     public static var names: [String] { allCases.map(\.rawValue) }
 }
+
+/// What a claim asserts: a promise (judged kept or broken) or something said to be true
+/// (judged confirmed or refuted). A closed set, unlike entity and event types, which a
+/// knowledge base's settings extend.
+public enum ClaimType: String, Codable, CaseIterable, Sendable, Hashable {
+    case commitment, assessment, rumour, fact
+
+    /// A claim that names no type.
+    public static let unstated = ClaimType.assessment
+
+    public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// The verdicts that judge it either way (besides pending and superseded).
+    public var verdicts: [Verdict] { self == .commitment ? [.kept, .broken] : [.confirmed, .refuted] }
+
+    /// "an assessment", "a rumour".
+    public var withArticle: String { (self == .assessment ? "an " : "a ") + rawValue }
+}
+
+extension Entry {
+    /// A claim's type; nil for other kinds.
+    public var claimType: ClaimType? { kind == .claim ? type.flatMap(ClaimType.init) ?? .unstated : nil }
+
+    /// A claim's verdict: pending until judged (the one default, for every reader).
+    public var currentVerdict: Verdict { verdict ?? .pending }
+}

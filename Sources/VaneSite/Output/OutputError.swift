@@ -1,11 +1,12 @@
 import Foundation
+import VaneDiagnostics
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// Why the site could not be written or swapped in; the previous site is untouched.
-public enum OutputError: Error, CustomStringConvertible {
+public enum OutputError: VaneError {
     /// A path that would leave the output folder (a programmer error: paths come from ids).
     case unsafePath(String)
     /// A system call failed on a file or folder.

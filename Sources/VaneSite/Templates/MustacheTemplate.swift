@@ -1,3 +1,5 @@
+import VaneDiagnostics
+
 /// Mustache templates (https://mustache.github.io/mustache.5.html) parsed once into a tree:
 /// variables, sections, inverted sections, comments, partials, set delimiters, and
 /// template inheritance (parents and blocks), with the specification's rules for
@@ -44,7 +46,7 @@ struct MustacheTemplate: Sendable {
 }
 
 /// Why a template does not parse, with the line it is on.
-public struct MustacheError: Error, CustomStringConvertible {
+public struct MustacheError: VaneError {
     public var line: Int
     public var message: String
     public var description: String { "line \(line): \(message)" }

@@ -231,7 +231,7 @@ extension SiteModel {
     private func claim(_ e: Entry) -> ClaimPage {
         ClaimPage(
             claimant: targets(of: e.id, .claimedBy).first.flatMap(link), about: section(targets(of: e.id, .about)),
-            verdict: (e.verdict ?? .pending).rawValue,
+            verdict: e.currentVerdict.rawValue,
             verdictDate: e.verdictDate.map(DateView.init), verdictSources: section(targets(of: e.id, .verdictSource)),
             supports: section(targets(of: e.id, .supports)), contradicts: section(targets(of: e.id, .contradicts)),
             supportedBy: section(sources(to: e.id, .supports)), contradictedBy: section(sources(to: e.id, .contradicts)))

@@ -242,12 +242,12 @@ extension SiteModel {
         let claims = kb.entries(of: .claim).sorted(by: Entry.chronological)
         func row(_ c: Entry) -> ClaimLedgerPage.Row {
             ClaimLedgerPage.Row(
-                title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: (c.verdict ?? .pending).rawValue,
+                title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: c.currentVerdict.rawValue,
                 date: c.date.map(DateView.init),
                 claimant: targets(of: c.id, .claimedBy).first.flatMap(link))
         }
-        let commitments = claims.filter { $0.type == "commitment" }
-        let others = claims.filter { $0.type != "commitment" }
+        let commitments = claims.filter { $0.claimType == .commitment }
+        let others = claims.filter { $0.claimType != .commitment }
         var groups: [ClaimLedgerPage.Group] = []
         if !commitments.isEmpty { groups.append(ClaimLedgerPage.Group(key: "commitments", label: "Commitments", claims: commitments.map(row))) }
         if !others.isEmpty { groups.append(ClaimLedgerPage.Group(key: "other", label: "Other claims", claims: others.map(row))) }

@@ -37,12 +37,7 @@ extension Vane {
             if let knownAt = try recorded.date {
                 // The files as recorded then, built into this knowledge base's output; the
                 // graph of that build is not kept (the database stays today's).
-                do {
-                    snapshot = try RecordedSnapshot.at(knownAt, root: kb.rootURL)
-                } catch {
-                    printError("error: \(error)")
-                    throw ExitCode.failure
-                }
+                snapshot = try RecordedSnapshot.at(knownAt, root: kb.rootURL)
                 let output = options.output
                 options = Pipeline.Options(
                     root: snapshot!.root, database: snapshot!.root.appendingPathComponent("vane.sqlite"), output: output, strict: strict,
@@ -63,10 +58,7 @@ extension Vane {
             progress.finish()
             report(outcome.diagnostics)
             for warning in outcome.warnings { printError("warning: \(warning)") }
-            if let failure = outcome.failure {
-                printError("error: \(failure)")
-                throw ExitCode.failure
-            }
+            if let failure = outcome.failure { throw failure }
             guard outcome.succeeded else { throw ExitCode.failure }
             if verbose {
                 for note in outcome.notes { printError("note: \(note)") }

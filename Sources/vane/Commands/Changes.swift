@@ -1,5 +1,6 @@
 import ArgumentParser
 import VaneContent
+import VaneDiagnostics
 import VaneQuery
 
 extension Vane {
@@ -24,16 +25,12 @@ extension Vane {
 
         func run() throws {
             let window = ChangeWindow(from: try parsePeriod(from, option: "--from"), to: try parsePeriod(to, option: "--to"))
-            guard window.from.start <= window.to.end else {
-                printError("error: --from \(from) is after --to \(to)")
-                throw ExitCode.validationFailure
-            }
+            guard window.from.start <= window.to.end else { throw UsageError("--from \(from) is after --to \(to)") }
             let reader = try open(kb)
-            let rows = try reading {
+            let rows =
                 recorded
-                    ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
-                    : try reader.changes(in: window, within: scope.entity)
-            }
+                ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
+                : try reader.changes(in: window, within: scope.entity)
             output(rows, as: formatOption.format, table: ChangeRow.table(rows, recorded: recorded))
         }
     }

@@ -15,7 +15,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            output(try reading { try reader.scorecards(within: scope.entity).map(ScorecardRow.init) }, as: formatOption.format)
+            output(try reader.scorecards(within: scope.entity).map(ScorecardRow.init), as: formatOption.format)
         }
     }
 
@@ -32,7 +32,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            output(try reading { ContradictionRow.rows(try reader.contradictionGroups(within: scope.entity)) }, as: formatOption.format)
+            output(ContradictionRow.rows(try reader.contradictionGroups(within: scope.entity)), as: formatOption.format)
         }
     }
 }

@@ -22,7 +22,7 @@ extension Vane {
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
-            let exposure = try reading { try reader.exposureBoard(asOf: date, team: team) }
+            let exposure = try reader.exposureBoard(asOf: date, team: team)
             switch formatOption.format {
             case .json: output(JSONOutput.encode(exposure.reportRows))
             case .csv: output(exposure.table(for: .csv).csv())

@@ -21,15 +21,10 @@ extension Vane {
 
         func run() throws {
             let dir = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
-            do {
-                let report = try ProjectInit.create(
-                    at: dir, title: title ?? ProjectInit.title(forFolder: dir.lastPathComponent), example: example, force: force)
-                for path in report.kept { printError("kept \(path) (exists)") }
-                printError("created \(report.written.count) files in \(directory); next: cd \(directory) && vane check && vane build")
-            } catch {
-                printError("error: \(error)")
-                throw ExitCode.failure
-            }
+            let report = try ProjectInit.create(
+                at: dir, title: title ?? ProjectInit.title(forFolder: dir.lastPathComponent), example: example, force: force)
+            for path in report.kept { printError("kept \(path) (exists)") }
+            printError("created \(report.written.count) files in \(directory); next: cd \(directory) && vane check && vane build")
         }
     }
 
@@ -47,14 +42,9 @@ extension Vane {
             var force = false
 
             func run() throws {
-                do {
-                    let report = try ThemeEject.eject(root: kb.rootURL, force: force)
-                    for path in report.kept { printError("kept \(path) (exists; --force overwrites it)") }
-                    printError("wrote \(report.written.count) files into Site/")
-                } catch {
-                    printError("error: \(error)")
-                    throw ExitCode.failure
-                }
+                let report = try ThemeEject.eject(root: kb.rootURL, force: force)
+                for path in report.kept { printError("kept \(path) (exists; --force overwrites it)") }
+                printError("wrote \(report.written.count) files into Site/")
             }
         }
     }

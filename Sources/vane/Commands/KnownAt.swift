@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaneContent
+import VaneDiagnostics
 import VaneGraph
 import VaneHistory
 import VaneQuery
@@ -20,24 +21,12 @@ struct RecordedOptions: ParsableArguments {
 /// base as recorded then, loaded from git into memory.
 func open(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions) throws -> GraphReader {
     guard let date = try recorded.date else { return try open(kb) }
-    let snapshot: RecordedSnapshot
-    do {
-        snapshot = try RecordedSnapshot.at(date, root: kb.rootURL)
-    } catch {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
+    let snapshot = try RecordedSnapshot.at(date, root: kb.rootURL)
     defer { snapshot.remove() }
     let result = ContentLoader.load(root: snapshot.root)
     if result.hasErrors {
         report(result.diagnostics.filter { $0.severity == .error })
-        printError("error: the knowledge base as recorded in \(snapshot.commit.short) (\(snapshot.commit.date)) has errors")
-        throw ExitCode.failure
+        throw CommandFailure("the knowledge base as recorded in \(snapshot.commit.short) (\(snapshot.commit.date)) has errors")
     }
-    do {
-        return GraphReader(queue: try GraphStore.inMemory(result))
-    } catch {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
+    return GraphReader(queue: try GraphStore.inMemory(result))
 }

@@ -18,12 +18,7 @@ extension Vane {
         var type: String?
 
         func run() throws {
-            do {
-                output(try Scaffold.create(kind: kind, title: title, type: type, root: kb.rootURL) + "\n")
-            } catch let failure as Scaffold.Failure {
-                printError("error: \(failure)")
-                throw failure.isBadArgument ? ExitCode.validationFailure : ExitCode.failure
-            }
+            output(try Scaffold.create(kind: kind, title: title, type: type, root: kb.rootURL) + "\n")
         }
     }
 }

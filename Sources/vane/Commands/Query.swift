@@ -35,7 +35,9 @@ extension Vane {
         @Option(help: "Full-text search over titles, bodies and aliases: every word, as a word or its start; \"…\" is a phrase; OR joins two terms.")
         var text: String?
 
-        @Option(help: "Claims only: the verdict (pending, kept, broken, confirmed, refuted, superseded).")
+        // Text, not `Verdict`: a mistyped verdict gets this tool's own "did you mean" error
+        // (exit 64) rather than the parser's; shells still complete the names.
+        @Option(help: "Claims only: the verdict (\(Verdict.names.joined(separator: ", "))).", completion: .list(Verdict.names))
         var verdict: String?
 
         @OptionGroup var recorded: RecordedOptions
@@ -47,13 +49,11 @@ extension Vane {
                 entity: scope.entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
                 until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
             let reader = try open(kb, recorded)
-            try reading {
-                switch kind {
-                case .events: output(try reader.events(filter), as: formatOption.format)
-                case .claims: output(try reader.claims(filter), as: formatOption.format)
-                case .sources: output(try reader.sources(filter), as: formatOption.format)
-                case .entities: output(try reader.entities(filter), as: formatOption.format)
-                }
+            switch kind {
+            case .events: output(try reader.events(filter), as: formatOption.format)
+            case .claims: output(try reader.claims(filter), as: formatOption.format)
+            case .sources: output(try reader.sources(filter), as: formatOption.format)
+            case .entities: output(try reader.entities(filter), as: formatOption.format)
             }
         }
     }
@@ -62,13 +62,7 @@ extension Vane {
 /// Opens the database read-only, turning a missing or foreign file into a clear error,
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
-    let reader: GraphReader
-    do {
-        reader = try GraphReader(url: kb.databaseURL)
-    } catch {
-        printError("error: \(error)")
-        throw ExitCode.failure
-    }
+    let reader = try GraphReader(url: kb.databaseURL)
     if let changed = try? reader.changedFiles(root: kb.rootURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }

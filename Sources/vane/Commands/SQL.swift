@@ -16,7 +16,7 @@ extension Vane {
 
         func run() throws {
             let reader = try open(kb)
-            let result = try reading { try reader.sql(statement) }
+            let result = try reader.sql(statement)
             switch formatOption.format {
             case .table: output(result.table.aligned())
             case .csv: output(result.table.csv())

@@ -26,10 +26,9 @@ extension Vane {
             }
             guard let block = saved[name] else {
                 let names = saved.keys.sorted()
-                printError(
-                    "error: unknown saved query '\(name)'\(Suggestion.hint(for: name, in: names))"
+                throw UsageError(
+                    "unknown saved query '\(name)'\(Suggestion.hint(for: name, in: names))"
                         + (names.isEmpty ? " (\(SavedQueriesLoader.path) names none)" : "; saved queries are \(names.joined(separator: ", "))"))
-                throw ExitCode.failure
             }
             // As if typed after `vane`, in this knowledge base.
             var arguments = block.tokens.map(\.text)

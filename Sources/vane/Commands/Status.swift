@@ -1,5 +1,6 @@
 import ArgumentParser
 import VaneContent
+import VaneDiagnostics
 import VaneQuery
 
 extension Vane {
@@ -44,7 +45,7 @@ extension Vane {
 /// The status board at a date, or a printed error.
 func readBoard(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions, asOf: FuzzyDate, within entity: String?) throws -> StatusBoard {
     let reader = try open(kb, recorded)
-    return try reading { try reader.statusBoard(asOf: asOf, within: entity) }
+    return try reader.statusBoard(asOf: asOf, within: entity)
 }
 
 /// A `--since`/`--until`/`--as-of` period; a bad one is a usage error (exit 64) that names
@@ -53,7 +54,6 @@ func parsePeriod(_ text: String, option: String) throws -> FuzzyDate {
     do {
         return try FuzzyDate(parsing: text)
     } catch {
-        printError("error: \(option): \(error.message); write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)")
-        throw ExitCode.validationFailure
+        throw UsageError("\(option): \(error.message); write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)")
     }
 }
