@@ -68,7 +68,7 @@ let package = Package(
             dependencies: ["VaneQuery", "VaneBuild", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VaneBuildTests", dependencies: ["VaneBuild", "VaneQuery", "VaneTestSupport"]),
-        .testTarget(name: "VaneImportTests", dependencies: ["VaneImport", "VaneBuild", "VaneQuery", "VaneTestSupport"]),
+        .testTarget(name: "VaneImportTests", dependencies: ["VaneImport", "VaneBuild", "VaneQuery", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "VaneProjectTests",
             dependencies: ["VaneProject", "VaneSite", "VaneBuild", "VaneTestSupport", .product(name: "Yams", package: "Yams")]),
