@@ -129,7 +129,7 @@ public enum Pipeline {
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.notes = cache.skipped.all
-        let history = timings.measure("history") { recordedHistory(options, config: result.knowledgeBase.config, cached: cache.state["history"]) }
+        let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, cached: cache.state["history"]) }
         switch history {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
@@ -249,11 +249,12 @@ public enum Pipeline {
     }
 
     /// Recorded time, from the last build's when HEAD has not moved.
-    static func recordedHistory(_ options: Options, config: SiteConfig, cached: String?) -> HistoryReader.Outcome {
+    static func recordedHistory(_ options: Options, kb: KnowledgeBase, cached: String?) -> HistoryReader.Outcome {
         // A history stored by another version of vane is read again from git.
         let previous = cached.flatMap { try? JSONDecoder().decode(RecordedHistory.self, from: Data($0.utf8)) }
             .flatMap { $0.version == RecordedHistory.currentVersion ? $0 : nil }
-        let outcome = HistoryReader.read(root: options.historyRoot ?? options.root, config: config, cached: options.knownAt == nil ? previous : nil)
+        let outcome = HistoryReader.read(
+            root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases)
         guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
         return .history(history.knownAt(knownAt.end))
     }

@@ -255,7 +255,8 @@ private struct RowWriter {
             try EntityRecord(
                 id: e.id, name: e.title, type: e.type ?? "", parentID: parents[e.id], homepage: e.homepage, path: e.path, body: e.body,
                 extra: extra, channels: CanonicalJSON.text((e.channels ?? []).map(\.text), fallback: "[]"),
-                channelTiers: CanonicalJSON.text(e.channelTiers.mapValues(\.rawValue), fallback: "{}")
+                channelTiers: CanonicalJSON.text(e.channelTiers.mapValues(\.rawValue), fallback: "{}"),
+                renames: CanonicalJSON.text(e.renames.map { ["date": $0.date.text, "from": $0.from] }, fallback: "[]")
             ).insert(db)
         case .event:
             guard let d = e.date else { return }

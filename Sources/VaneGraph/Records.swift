@@ -46,14 +46,17 @@ public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
     public var channels: String
     /// The tiers of declared channels that have one, a JSON object (channel → tier).
     public var channelTiers: String = "{}"
+    /// Earlier names, oldest first, a JSON list: `[{"date": "2023-07-11", "from": "Azure AD"}]`.
+    public var renames: String = "[]"
 
     enum CodingKeys: String, CodingKey {
-        case id, name, type, homepage, path, body, extra, channels
+        case id, name, type, homepage, path, body, extra, channels, renames
         case parentID = "parent_id"
         case channelTiers = "channel_tiers"
     }
 
     public enum Columns {
+        public static let renames = Column(CodingKeys.renames)
         public static let channels = Column(CodingKeys.channels)
         public static let channelTiers = Column(CodingKeys.channelTiers)
         public static let extra = Column(CodingKeys.extra)

@@ -37,6 +37,10 @@ public enum Schema {
         migrator.registerMigration("v7-uses") { db in
             try db.execute(sql: v6)
         }
+        // Names over time: an entity's earlier names with the day each was replaced.
+        migrator.registerMigration("v8-renames") { db in
+            try db.execute(sql: "ALTER TABLE entities ADD COLUMN renames TEXT NOT NULL DEFAULT '[]'")
+        }
         return migrator
     }
 

@@ -14,8 +14,10 @@ public enum HistoryReader {
     }
 
     /// Recorded time for the knowledge base at `root`. `cached` is the last build's,
-    /// reused when HEAD has not moved (only the uncommitted part is read again).
-    public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil) -> Outcome {
+    /// reused when HEAD has not moved and the names read the same (only the uncommitted
+    /// part is read again). `names` (lowercased alias or former id → id) reads what an
+    /// older version wrote as today's id: a product renamed from `azure-ad` keeps its history.
+    public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:]) -> Outcome {
         // Outside a repository there is nothing to read; git missing or failing is a warning.
         do throws(Git.Failure) {
             guard try Git.text(["rev-parse", "--is-inside-work-tree"], in: root) == "true" else { return .none }
@@ -37,14 +39,16 @@ public enum HistoryReader {
                 return .history(history)
             }
             var history: RecordedHistory
-            if let cached, cached.head == head {
+            let namesKey = RecordedHistory.fingerprint(of: names)
+            if let cached, cached.head == head, cached.names == namesKey {
                 history = cached
                 history.changes.removeAll { $0.commit == nil }
             } else {
-                history = try committed(root: root, head: head, config: config)
+                history = try committed(root: root, head: head, config: config, names: names)
+                history.names = namesKey
             }
-            history.uncommitted = dirty.map(\.id).uniqued().sorted()
-            history.changes += try uncommittedChanges(root: root, files: dirty, config: config)
+            history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
+            history.changes += try uncommittedChanges(root: root, files: dirty, config: config, names: names)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -53,7 +57,7 @@ public enum HistoryReader {
 
     // MARK: - Commits
 
-    private static func committed(root: URL, head: String, config: SiteConfig) throws(Git.Failure) -> RecordedHistory {
+    private static func committed(root: URL, head: String, config: SiteConfig, names: [String: String]) throws(Git.Failure) -> RecordedHistory {
         let log = try Git.run(
             ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", "Content"], in: root)
         var commits: [Commit] = []
@@ -66,18 +70,19 @@ public enum HistoryReader {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let (_, id) = entry(at: parts[1]) else { continue }
                 let touch: Touch = parts[0].hasPrefix("A") ? .added : parts[0].hasPrefix("D") ? .removed : .changed
-                paths[id, default: []].append((commit.hash, touch, parts[1]))
+                paths[names[id] ?? id, default: []].append((commit.hash, touch, parts[1]))
             }
         }
         let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
-        let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash))
+        let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash), names: names)
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
     }
 
     /// The assessments written by each version of each event and claim, compared with the
     /// version before: a change for every value that differs.
     private static func assessmentChanges(
-        root: URL, paths: [String: [(commit: String, touch: Touch, path: String)]], config: SiteConfig, order: [String]
+        root: URL, paths: [String: [(commit: String, touch: Touch, path: String)]], config: SiteConfig, order: [String],
+        names: [String: String]
     ) throws(Git.Failure) -> [RecordedChange] {
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var requests: [String] = []
@@ -101,7 +106,8 @@ public enum HistoryReader {
         DispatchQueue.concurrentPerform(iterations: steps.count) { i in
             let step = steps[i]
             // `.some` even for a removed file: every slot is filled, so indexes stay aligned.
-            read[i] = .some(step.request.flatMap { blobs[$0] }.flatMap { assessments(of: $0, kind: step.kind, id: step.id, parser: parser) })
+            read[i] = .some(
+                step.request.flatMap { blobs[$0] }.flatMap { assessments(of: $0, kind: step.kind, id: step.id, parser: parser, names: names) })
         }
         let versions = read.values
         // Replayed commit by commit, oldest first, so each change sees what was recorded before it.
@@ -135,7 +141,9 @@ public enum HistoryReader {
         }
     }
 
-    private static func uncommittedChanges(root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig) throws(Git.Failure)
+    private static func uncommittedChanges(
+        root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String]
+    ) throws(Git.Failure)
         -> [RecordedChange]
     {
         let found = files.filter { $0.kind == .event || $0.kind == .claim }
@@ -145,9 +153,10 @@ public enum HistoryReader {
         // Against the file's last commit alone: the product's other events are not read here.
         for (index, file) in found.enumerated() {
             var state = RecordedStatus()
-            _ = state.changes(file.id, to: heads[index].flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser) }, commit: nil)
+            _ = state.changes(
+                file.id, to: heads[index].flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }, commit: nil)
             let now = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).flatMap {
-                assessments(of: $0, kind: file.kind, id: file.id, parser: parser)
+                assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names)
             }
             changes += state.changes(file.id, to: now, commit: nil)
         }
@@ -158,7 +167,7 @@ public enum HistoryReader {
 
     /// An event's status settings with its date, or a claim's verdict (with its date); nil
     /// when the version does not parse.
-    static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser) -> Assessments? {
+    static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser, names: [String: String] = [:]) -> Assessments? {
         guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return nil }
         if kind == .claim {
             return Assessments(values: [
@@ -168,7 +177,8 @@ public enum HistoryReader {
         var result = Assessments(date: entry.date)
         for setting in entry.status {
             let key = Assessments.Key(
-                what: setting.axis == .ends ? .end : .status, entity: setting.entity.text, axis: setting.axis.rawValue, channel: setting.channel)
+                what: setting.axis == .ends ? .end : .status, entity: names[setting.entity.text.lowercased()] ?? setting.entity.text,
+                axis: setting.axis.rawValue, channel: setting.channel)
             result.values[key] = setting.value
         }
         return result

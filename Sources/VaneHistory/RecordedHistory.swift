@@ -71,8 +71,15 @@ public struct RecordedHistory: Codable, Sendable {
     /// The HEAD this was computed at.
     public var head: String
     /// Bump when what is computed changes, so a stored history is read again from git.
-    public static let currentVersion = 2
+    public static let currentVersion = 3
     public var version = RecordedHistory.currentVersion
+    /// The names (aliases and former ids) the entity keys were read with: a history read
+    /// with other names is read again.
+    public var names = ""
+
+    static func fingerprint(of names: [String: String]) -> String {
+        String(StableHash.of(names.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")))
+    }
 
     public struct EntryTouch: Codable, Hashable, Sendable {
         public var commit: String
@@ -82,7 +89,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// Commits by hash, built once.
     private var byHash: [String: Commit] = [:]
 
-    enum CodingKeys: String, CodingKey { case commits, touches, changes, uncommitted, head, version }
+    enum CodingKeys: String, CodingKey { case commits, touches, changes, uncommitted, head, version, names }
 
     public init(commits: [Commit], touches: [String: [EntryTouch]], changes: [RecordedChange], uncommitted: [String], head: String) {
         self.commits = commits
@@ -100,6 +107,7 @@ public struct RecordedHistory: Codable, Sendable {
             changes: try c.decode([RecordedChange].self, forKey: .changes), uncommitted: try c.decode([String].self, forKey: .uncommitted),
             head: try c.decode(String.self, forKey: .head))
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+        names = try c.decodeIfPresent(String.self, forKey: .names) ?? ""
     }
 
     public static let empty = RecordedHistory(commits: [], touches: [:], changes: [], uncommitted: [], head: "")

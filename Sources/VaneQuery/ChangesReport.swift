@@ -11,7 +11,7 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     /// The day it happened (event time) or was committed (recorded time); `now` when not
     /// committed yet (JSON `null`).
     @DateText public var date: String
-    /// move, event, claim or verdict; added, changed, removed, status, end or verdict.
+    /// move, rename, event, claim or verdict; added, changed, removed, status, end or verdict.
     public var kind: String
     public var id: String
     public var what: String
@@ -79,6 +79,7 @@ extension GraphReader {
                 what: "\(m.entity): successors \(m.move.from ?? "none") → \(m.move.to)", commit: nil, subject: nil, entity: m.entity,
                 axis: "successors", channel: nil, from: m.move.from, to: m.move.to, sources: board.eventSources[m.move.event] ?? [])
         }
+        rows += try renames(in: window, within: entity)
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
         rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
         rows += try claims(filter).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
@@ -90,6 +91,27 @@ extension GraphReader {
             let (x, y) = (try? FuzzyDate(parsing: a.element.date), try? FuzzyDate(parsing: b.element.date))
             return (x?.startKey ?? 0, a.offset) < (y?.startKey ?? 0, b.offset)
         }.map(\.element)
+    }
+
+    /// The renames that took effect in the window: `Azure Active Directory → Microsoft Entra ID`.
+    private func renames(in window: ChangeWindow, within entity: String?) throws -> [ChangeRow] {
+        let scope = try Set(entities(EntryFilter(entity: entity)).map(\.id))
+        let stored = try queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, name, renames FROM entities WHERE renames != '[]' ORDER BY id").map {
+                (id: $0[0] as String, name: $0[1] as String, renames: try GraphReader.renames($0[2]))
+            }
+        }
+        var rows: [ChangeRow] = []
+        for e in stored where scope.contains(e.id) {
+            let names = e.renames.map(\.from) + [e.name]
+            for (index, rename) in e.renames.enumerated() where window.contains(rename.date) {
+                rows.append(
+                    ChangeRow(
+                        date: rename.date.text, kind: "rename", id: e.id, what: "\(e.id): name \(names[index]) → \(names[index + 1])", commit: nil,
+                        subject: nil, entity: e.id, axis: "name", channel: nil, from: names[index], to: names[index + 1], sources: []))
+            }
+        }
+        return rows
     }
 
     /// The recorded time the last build stored.
@@ -112,11 +134,15 @@ extension GraphReader {
         for commit in history.commits.reversed() {
             guard let day = try? FuzzyDate(parsing: commit.date), window.contains(day) else { continue }
             for (id, touches) in history.touches.sorted(by: { $0.key < $1.key }) where keep(id) {
-                for touch in touches where touch.commit == commit.hash {
+                let made = touches.filter { $0.commit == commit.hash }.map(\.touch)
+                // A file removed and added under the same id (read through its former ids)
+                // in one commit is one entry given a new id, not two.
+                let kinds = made.contains(.added) && made.contains(.removed) ? ["renamed"] : made.map(\.rawValue)
+                for kind in kinds {
                     rows.append(
                         ChangeRow(
-                            date: commit.date, kind: touch.touch.rawValue, id: id, what: touch.touch.rawValue, commit: commit.short,
-                            subject: commit.subject))
+                            date: commit.date, kind: kind, id: id, what: kind == "renamed" ? "given a new id (the former one is an alias)" : kind,
+                            commit: commit.short, subject: commit.subject))
                 }
             }
             for change in history.changes where change.commit == commit.hash && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {

@@ -25,6 +25,18 @@ public struct Dossier: Encodable, Sendable {
     public var fields: [String: String]
     public var aliases: [String]
     public var tags: [String]
+    /// An entity's names over time, oldest first, each with the day it took over (none for
+    /// the first); empty when it was never renamed.
+    public var names: [Name] = []
+    public struct Name: Encodable, Sendable {
+        public var name: String
+        @Null public var since: JSONDate?
+        var sinceDate: FuzzyDate?
+        init(name: String, since: FuzzyDate?) {
+            (self.name, self._since, self.sinceDate) = (name, Null(wrappedValue: since.map(JSONDate.init)), since)
+        }
+        enum CodingKeys: String, CodingKey { case name, since }
+    }
     /// The day a product's status is as of, when it has one.
     public var asOf: FuzzyDate?
     /// A product's status as of that day: the row `vane status --format json` prints.
@@ -43,7 +55,7 @@ public struct Dossier: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, path, fields, aliases, tags, asOf, status, cycle, outgoing, incoming, body
+        case id, kind, title, path, fields, aliases, names, tags, asOf, status, cycle, outgoing, incoming, body
     }
 
     /// Date fields are JSON dates (ISO, with their precision and `approximate`); a product's
@@ -63,6 +75,7 @@ public struct Dossier: Encodable, Sendable {
             }
         }
         try c.encode(aliases, forKey: .aliases)
+        try c.encode(names, forKey: .names)
         try c.encode(tags, forKey: .tags)
         try c.encode(asOf.map(JSONDate.init), forKey: .asOf)
         try c.encode(status, forKey: .status)
@@ -87,6 +100,12 @@ public struct Dossier: Encodable, Sendable {
         var shown = fields
         if !aliases.isEmpty { shown["aliases"] = aliases.joined(separator: ", ") }
         if !tags.isEmpty { shown["tags"] = tags.joined(separator: ", ") }
+        if names.count > 1 {
+            // "Azure Active Directory until 11 July 2023, then Microsoft Entra ID"
+            shown["names"] =
+                zip(names, names.dropFirst()).map { "\($0.name) until \($1.sinceDate?.display ?? "?")" }
+                .joined(separator: ", ") + ", then \(names.last!.name)"
+        }
         for key in shown.keys.sorted() where !(shown[key] ?? "").isEmpty {
             let value = Dossier.isDate(key) ? shown[key]!.displayDate : shown[key]!
             lines.append("  \(key): \(value)")
@@ -159,6 +178,21 @@ extension GraphReader {
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
+        // The name it went by then, and every name with the day it took over.
+        if let stored = try queue.read({ db in try Row.fetchOne(db, sql: "SELECT name, renames FROM entities WHERE id = ?", arguments: [dossier.id]) }
+        ) {
+            let (name, json): (String, String) = (stored[0], stored[1])
+            let renames = try GraphReader.renames(json)
+            dossier.title = try GraphReader.name(name, renames: json, asOf: asOf)
+            if !renames.isEmpty {
+                var since: FuzzyDate?
+                for rename in renames {
+                    dossier.names.append(Dossier.Name(name: rename.from, since: since))
+                    since = rename.date
+                }
+                dossier.names.append(Dossier.Name(name: name, since: since))
+            }
+        }
         let board = try statusBoard(asOf: asOf)
         dossier.cycle = board.entities[dossier.id]?.cycle
         guard let row = board.rowsByEntity[dossier.id] else { return dossier }

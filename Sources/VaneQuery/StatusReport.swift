@@ -33,11 +33,12 @@ extension GraphReader {
                 Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases").map { ($0[0] as String, $0[1] as String) },
                 uniquingKeysWith: { a, _ in a })
             var tiers: [String: [String: String]] = [:]
-            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels, E.channelTiers, E.extra)) {
+            for row in try Row.fetchAll(db, EntityRecord.select(E.id, E.name, E.type, E.parentID, E.channels, E.channelTiers, E.extra, E.renames)) {
                 let id: String = row[E.id]
                 let extra = (try? JSONDecoder().decode([String: FieldValue].self, from: Data((row[E.extra] as String).utf8))) ?? [:]
                 entities[id] = EntityInfo(
-                    name: row[E.name], type: row[E.type], parent: row[E.parentID], successors: successors[id] ?? [], cycle: CycleFacts(extra))
+                    name: try GraphReader.name(row[E.name], renames: row[E.renames], asOf: asOf), type: row[E.type], parent: row[E.parentID],
+                    successors: successors[id] ?? [], cycle: CycleFacts(extra))
                 entities[id]?.foldedInto = Set(folds[id] ?? [])
                 let list = (try? JSONDecoder().decode([String].self, from: Data((row[E.channels] as String).utf8))) ?? []
                 if !list.isEmpty { declared[id] = list }
@@ -208,5 +209,25 @@ extension StatusBoard {
             ]
         }
         return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
+    }
+}
+
+extension GraphReader {
+    /// A stored rename: the day the next name took over, and the name before it.
+    struct StoredRename: Decodable {
+        var date: String
+        var from: String
+    }
+
+    /// The earlier names stored with an entity, oldest first.
+    static func renames(_ json: String) throws -> [Rename] {
+        let stored = try CanonicalJSON.decode([StoredRename].self, from: json)
+        return try stored.map { Rename(date: try RecordValue.date($0.date, column: "entities.renames"), from: $0.from, at: .top(of: "")) }
+    }
+
+    /// An entity's name at the end of `asOf`'s period, from its stored renames.
+    static func name(_ current: String, renames json: String, asOf: FuzzyDate) throws -> String {
+        guard json != "[]" else { return current }
+        return try renames(json).first { $0.date.start > asOf.end }?.from ?? current
     }
 }

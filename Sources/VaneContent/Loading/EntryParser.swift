@@ -60,6 +60,7 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true)
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
+        readNames(&fm, into: &e)
         references(fm.list("successors"), .succeededBy, into: &e)
         references(fm.list("folded_into"), .foldedInto, into: &e)
         e.channels = channels(&fm, tiers: &e.channelTiers)

@@ -93,6 +93,11 @@ public struct Entry: Sendable, Codable {
     public var channels: [LocatedText]?
     /// The support tier of each declared channel that has one (`{ extended-support: paid }`).
     public var channelTiers: [String: ChannelTier] = [:]
+    /// An entity's earlier names, oldest first (`renamed`).
+    public var renames: [Rename] = []
+    /// Ids an entity had before (`former_ids`): its recorded history under them is its
+    /// own, and its old page and feed point to the new ones.
+    public var formerIDs: [LocatedText] = []
     /// Front-matter keys the spec does not define, kept for templates and JSON.
     public var extra: [String: FieldValue] = [:]
     public var body: String = ""

@@ -91,11 +91,19 @@ extension Entry {
 
 extension KnowledgeBase {
     /// The knowledge base as it stood at the end of `date`'s period: events, claims and
-    /// sources dated later are left out, with their edges and status changes.
+    /// sources dated later are left out, with their edges and status changes, and each
+    /// entity goes by the name it had then.
     public func asOf(_ date: FuzzyDate) -> KnowledgeBase {
         let kept = entries.filter { entry in
             guard entry.kind != .entity, let d = entry.date else { return true }
             return d.start <= date.end
+        }.map { entry in
+            guard !entry.renames.isEmpty else { return entry }
+            // Only the renames that had happened: the page lists the names it had by then.
+            var named = entry
+            named.title = entry.name(asOf: date)
+            named.renames = entry.renames.filter { $0.date.start <= date.end }
+            return named
         }
         let ids = Set(kept.map(\.id))
         var kb = KnowledgeBase(

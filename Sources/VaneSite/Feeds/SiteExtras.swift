@@ -95,6 +95,22 @@ struct SiteExtras {
                 OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
                     Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
                 })
+            // An id it had before: a page that points to the new one, and the feed again at
+            // the old address (its self link is the new one, so readers move).
+            for former in entity.formerIDs.map(\.text) {
+                let summary = fingerprints.summary(entity.id)
+                files.append(
+                    OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
+                        Data(SiteExtras.moved(from: former, to: entity).utf8)
+                    })
+                files.append(
+                    OutputFile(
+                        path: "feeds/entities/\(former).atom",
+                        fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
+                    ) {
+                        Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
+                    })
+            }
             let statusParts =
                 (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
                 + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
@@ -152,5 +168,28 @@ struct SiteExtras {
                 return Data("(window.VANE_SEARCH = window.VANE_SEARCH || []).push(...\(ScriptJSON.encode(rows)));\n".utf8)
             }
         }
+    }
+}
+
+extension SiteExtras {
+    /// The page left at an entity's former address: it sends the reader on to the new one.
+    static func moved(from former: String, to entity: Entry) -> String {
+        let (name, url) = (XML.escape(entity.title), XML.escape("\(entity.id).html"))
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <title>\(name) has moved</title>
+            <meta http-equiv="refresh" content="0; url=\(url)">
+            <link rel="canonical" href="\(url)">
+            <meta name="robots" content="noindex">
+            </head>
+            <body>
+            <p>This page (<code>\(XML.escape(former))</code>) is now <a href="\(url)">\(name)</a>.</p>
+            </body>
+            </html>
+
+            """
     }
 }

@@ -147,7 +147,8 @@ public enum DefaultTheme {
 {{/foldedInto}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}</dd>
 {{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
 {{/predecessors}}{{#absorbed}}<dt>Absorbed</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
-{{/absorbed}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
+{{/absorbed}}{{#names}}<dt>Names</dt><dd>{{#items}}{{^last}}{{name}} until {{#until}}{{> partials/date}}{{/until}}, {{/last}}{{#last}}then {{name}}{{/last}}{{/items}}</dd>
+{{/names}}{{#aliases}}<dt>Also known as</dt><dd>{{aliases}}</dd>
 {{/aliases}}{{#homepage}}<dt>Homepage</dt><dd><a href="{{homepage}}" rel="external">{{homepage}}</a></dd>
 {{/homepage}}{{#cycleFacts}}<dt>{{label}}</dt><dd>{{text}}</dd>
 {{/cycleFacts}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>

@@ -40,6 +40,16 @@ struct EntityPage: Encodable {
 
     var parent: LinkView?
     var aliases: String?
+    /// Its names over time, when it was renamed: "Azure Active Directory until 11 July 2023, then Microsoft Entra ID".
+    struct Names: Encodable {
+        struct Item: Encodable {
+            var name: String
+            var until: DateView?
+            var last: Bool
+        }
+        var items: [Item]
+    }
+    var names: Names?
     /// What it was folded into (its users carried over), apart from what succeeds it.
     var foldedInto: Section?
     var successors: Section?
@@ -150,6 +160,16 @@ extension SiteModel {
         return s.value.split(separator: " ").map { kb.entry(String($0))?.title ?? String($0) }.joined(separator: ", ")
     }
 
+    private func names(of e: Entry) -> EntityPage.Names? {
+        let names = e.names
+        guard names.count > 1 else { return nil }
+        return EntityPage.Names(
+            items: names.enumerated().map { index, item in
+                let next = index + 1 < names.count ? names[index + 1].since : nil
+                return EntityPage.Names.Item(name: item.name, until: next.map(DateView.init), last: index == names.count - 1)
+            })
+    }
+
     private func entity(_ e: Entry) -> EntityPage {
         let folds = board.entities[e.id]?.foldedInto ?? []
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
@@ -160,6 +180,7 @@ extension SiteModel {
         }.map(\.element)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
+            names: names(of: e),
             foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
             predecessors: section(sources(to: e.id, .succeededBy)), absorbed: section(sources(to: e.id, .foldedInto)),

@@ -1,0 +1,50 @@
+import VaneDiagnostics
+import Yams
+
+/// An entity's names over time (`renamed`) and its earlier ids (`former_ids`). Both
+/// resolve as aliases, so links, `--entity` and search find the entity by them.
+extension EntryParser {
+    func readNames(_ fm: inout FrontMatter, into e: inout Entry) {
+        e.renames = readRenames(&fm)
+        e.formerIDs = fm.list("former_ids") ?? []
+        for id in e.formerIDs where !IDRule.isValid(id.text) {
+            fm.diagnostics.append(.error(id.location, "'\(id.text)' is not an id (lowercase letters, digits and hyphens)"))
+        }
+        let written = Set(e.aliases.map { $0.text.lowercased() })
+        for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + e.formerIDs
+        where !written.contains(name.text.lowercased()) && name.text.lowercased() != e.title.lowercased() {
+            e.aliases.append(name)
+        }
+    }
+
+    /// `renamed: [{ date: 2023-07-11, from: Azure Active Directory }]`, oldest first.
+    private func readRenames(_ fm: inout FrontMatter) -> [Rename] {
+        guard let (node, at) = fm.node("renamed") else { return [] }
+        let example = "e.g. '[{ date: 2023-07-11, from: Azure Active Directory }]'"
+        guard case .sequence(let items) = node else {
+            fm.diagnostics.append(.error(at, "'renamed' must be a list of earlier names with the day each was replaced, \(example)"))
+            return []
+        }
+        var renames: [Rename] = []
+        for item in items {
+            let location = fm.location(of: item)
+            guard case .mapping(let pairs) = item, pairs.count == 2, let dateNode = pairs["date"], let date = dateNode.string,
+                let from = pairs["from"]?.string, !from.isEmpty
+            else {
+                fm.diagnostics.append(.error(location, "a rename is '{ date: DAY, from: EARLIER NAME }', \(example)"))
+                continue
+            }
+            do {
+                let day = try FuzzyDate(parsing: date)
+                if let last = renames.last, day.start <= last.date.end {
+                    fm.diagnostics.append(.error(fm.location(of: dateNode), "renames must be oldest first: \(date) is not after \(last.date.text)"))
+                    continue
+                }
+                renames.append(Rename(date: day, from: from, at: location))
+            } catch {
+                fm.diagnostics.append(.error(fm.location(of: dateNode), error.message))
+            }
+        }
+        return renames
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// Names over time (issue: Azure AD → Microsoft Entra ID, `Tests/Fixtures/entra`): a
+/// rename is dated, so a view as of a day uses the name of that day; it is a change in
+/// `vane changes` and on the product's page; and an id renamed with `git mv` keeps its
+/// recorded history, with a page and a feed left at the old address.
+struct NamesOverTimeTests {
+    private func built() throws -> TemporaryKnowledgeBase {
+        try .built(copying: [Repository.fixture("entra/Content")], asOf: "2026-12-01", quiet: true)
+    }
+
+    @Test func aViewAsOfADayUsesTheNameOfThatDay() throws {
+        let kb = try built()
+        for (day, name) in [("2023-06-30", "Azure Active Directory"), ("2023-07-11", "Microsoft Entra ID")] {
+            let status = try vane("status", "--as-of", day, "--format", "json", in: kb.root)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.stdout.utf8)) as? [[String: Any]])
+            #expect(rows.map { $0["name"] as? String } == [name], "as of \(day)")
+        }
+        let show = try vane("show", "Azure AD", "--as-of", "2023-06-30", in: kb.root)
+        #expect(
+            show.stdout.hasPrefix(
+                """
+                Azure Active Directory (azure-ad)
+                entity · Content/entities/azure-ad.md
+                  aliases: Azure Active Directory, Azure AD
+                  names: Azure Active Directory until 11 July 2023, then Microsoft Entra ID
+                  parent_id: microsoft
+                """), "\(show.stdout)")
+        let json = try vane("show", "azure-ad", "--json", "--as-of", "2024-01-01", in: kb.root)
+        let dossier = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let names = try #require(dossier["names"] as? [[String: Any]])
+        #expect(dossier["title"] as? String == "Microsoft Entra ID")
+        #expect(names.map { $0["name"] as? String } == ["Azure Active Directory", "Microsoft Entra ID"])
+        #expect(names[0]["since"] is NSNull && iso(names[1]["since"]) == "2023-07-11")
+
+        // The site as of a day before the rename never says the later name.
+        let old = kb.url("old")
+        #expect(try vane("build", "--as-of", "2023-06-30", "--out", old.path, in: kb.root).status == 0)
+        let page = try String(contentsOf: old.appendingPathComponent("entities/azure-ad.html"), encoding: .utf8)
+        #expect(page.contains("<h1>Azure Active Directory</h1>") && !page.contains("<dt>Names</dt>"))
+        for file in snapshot(of: old).keys where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasSuffix(".js") {
+            let text = try String(contentsOf: old.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("Entra"), "\(file) names the product by its later name")
+        }
+        // Today's site lists the names with their days.
+        let today = try kb.read("public/entities/azure-ad.html")
+        #expect(
+            today.contains(
+                #"<dt>Names</dt><dd>Azure Active Directory until <time datetime="2023-07-11">11 July 2023</time>, then Microsoft Entra ID</dd>"#))
+    }
+
+    @Test func aRenameIsAChange() throws {
+        let kb = try built()
+        let changes = try vane("changes", "--from", "2023", "--to", "2023", in: kb.root)
+        #expect(
+            changes.stdout == """
+                DATE        KIND    ID                        WHAT
+                2023-07-11  move    2023-07-11-entra-renamed  azure-ad: priority flagship → invested
+                2023-07-11  rename  azure-ad                  azure-ad: name Azure Active Directory → Microsoft Entra ID
+                2023-07-11  event   2023-07-11-entra-renamed  Azure AD becomes Microsoft Entra ID
+
+                """, "\(changes.stdout)")
+        let csv = try vane("changes", "--from", "2023-07", "--to", "2023-07", "--format", "csv", "--entity", "microsoft", in: kb.root)
+        #expect(
+            csv.stdout.contains(
+                "2023-07-11,rename,azure-ad,azure-ad: name Azure Active Directory → Microsoft Entra ID,,,azure-ad,name,,Azure Active Directory,Microsoft Entra ID,"
+            ))
+    }
+
+    @Test func renamesAreCheckedWhereTheyAreWritten() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        try kb.write(
+            """
+            ---
+            name: Microsoft Entra ID
+            type: product
+            renamed:
+              - { date: 2023-07-11, from: Azure Active Directory }
+              - { date: 2022, from: Azure AD Premium }
+              - Windows Azure Active Directory
+            former_ids: [Azure_AD]
+            ---
+            """, to: "Content/entities/azure-ad.md")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains("Content/entities/azure-ad.md:6:13: error: renames must be oldest first: 2022 is not after 2023-07-11"),
+            "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "Content/entities/azure-ad.md:7:5: error: a rename is '{ date: DAY, from: EARLIER NAME }', e.g. '[{ date: 2023-07-11, from: Azure Active Directory }]'"
+            ), "\(check.stderr)")
+        #expect(check.stderr.contains("Content/entities/azure-ad.md:8:14: error: 'Azure_AD' is not an id (lowercase letters, digits and hyphens)"))
+    }
+
+    /// `git mv azure-ad.md microsoft-entra-id.md` with `former_ids: [azure-ad]`: the
+    /// recorded history is the product's, the old page and feed point to the new ones.
+    @Test func aRenamedIDKeepsItsRecordedHistory() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        let renamed = "Content/events/2023-07-11-entra-renamed.md"
+        let rename = try repo.kb.read(renamed)
+        try repo.kb.remove(renamed)
+        try repo.commit("Azure AD, the flagship", on: "2023-01-02")
+        try repo.kb.write(rename, to: renamed)
+        try repo.commit("Entra: invested", on: "2023-07-12")
+        // The id follows the name: the file moves, the events name the new id.
+        let entity = try repo.kb.read("Content/entities/azure-ad.md")
+        try repo.kb.remove("Content/entities/azure-ad.md")
+        try repo.kb.write(
+            entity.replacingOccurrences(of: "parent: microsoft\n", with: "parent: microsoft\nformer_ids: [azure-ad]\n"),
+            to: "Content/entities/microsoft-entra-id.md")
+        for event in ["Content/events/2015-azure-ad-flagship.md", renamed] {
+            try repo.kb.write(try repo.kb.read(event).replacingOccurrences(of: "azure-ad", with: "microsoft-entra-id"), to: event)
+        }
+        try repo.commit("Entra ID under its own id", on: "2023-08-01")
+        try repo.kb.write(
+            """
+            ---
+            title: Entra ID is maintained
+            date: 2024-03
+            type: other
+            entities: [microsoft-entra-id]
+            sources: [ms-entra-rename]
+            status:
+              microsoft-entra-id: { priority: maintained }
+            ---
+            """, to: "Content/events/2024-03-entra-maintained.md")
+        try repo.commit("Entra maintained", on: "2024-03-02")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: repo.root).status == 0)
+        let changes = try vane("changes", "--recorded", "--from", "2023-07-12", "--to", "2024-03-02", "--format", "csv", in: repo.root).stdout
+        let rows = changes.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+            $0.components(separatedBy: ",").prefix(4).joined(separator: ",")
+        }
+        #expect(
+            rows == [
+                "2023-07-12,added,2023-07-11-entra-renamed,added",
+                "2023-07-12,status,2023-07-11-entra-renamed,microsoft-entra-id: priority flagship → invested",
+                "2023-08-01,changed,2015-azure-ad-flagship,changed", "2023-08-01,changed,2023-07-11-entra-renamed,changed",
+                "2023-08-01,renamed,microsoft-entra-id,given a new id (the former one is an alias)",
+                "2024-03-02,added,2024-03-entra-maintained,added",
+                "2024-03-02,status,2024-03-entra-maintained,microsoft-entra-id: priority invested → maintained",
+            ], "\(rows)")
+        // The old address: a page that sends the reader on, and the feed again.
+        let moved = try repo.kb.read("public/entities/azure-ad.html")
+        #expect(moved.contains(#"<meta http-equiv="refresh" content="0; url=microsoft-entra-id.html">"#))
+        #expect(moved.contains(#"<p>This page (<code>azure-ad</code>) is now <a href="microsoft-entra-id.html">Microsoft Entra ID</a>.</p>"#))
+        #expect(try repo.kb.read("public/feeds/entities/azure-ad.atom") == repo.kb.read("public/feeds/entities/microsoft-entra-id.atom"))
+        // Links and `--entity` still find it by the former id.
+        #expect(try vane("status", "--entity", "azure-ad", "--as-of", "2026-12-01", in: repo.root).stdout.contains("microsoft-entra-id"))
+    }
+}
