@@ -155,6 +155,41 @@ struct CLITests {
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
     }
 
+    /// Terms as data: a priced event's figures are on its page, nested keys dotted, with
+    /// their YAML types written as they were.
+    @Test func anEntrysDataIsOnItsPage() throws {
+        let kb = try small()
+        try kb.write(
+            """
+            ---
+            title: Coyote's paid tier
+            date: 2026-09
+            type: pricing
+            entities: [coyote]
+            sources: [acme-blog]
+            data: { usd_per_user_month: 30, tiers: [team, enterprise], esu: { year1: 61, year3: 244.5 }, free_trial: false }
+            ---
+            Priced [@acme-blog].
+            """, to: "Content/events/2026-coyote-priced.md")
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let page = try kb.read("public/events/2026-coyote-priced.html")
+        let data = try #require(page.firstRange(of: #/<section class="data"[\s\S]*?</section>/#))
+        #expect(
+            String(page[data]) == """
+                <section class="data" aria-labelledby="data">
+                <h2 id="data">Data</h2>
+                <dl class="facts">
+                <dt><code>esu.year1</code></dt><dd>61</dd>
+                <dt><code>esu.year3</code></dt><dd>244.5</dd>
+                <dt><code>free_trial</code></dt><dd>false</dd>
+                <dt><code>tiers</code></dt><dd>team, enterprise</dd>
+                <dt><code>usd_per_user_month</code></dt><dd>30</dd>
+                </dl>
+                </section>
+                """)
+        #expect(!(try kb.read("public/events/2026-summit.html")).contains("<section class=\"data\""))
+    }
+
     /// A value a reader cannot read (a database written by another vane, or edited by
     /// hand) is an error that names the column, never a row silently left out.
     @Test func aValueTheReaderDoesNotKnowIsAnErrorNotASkippedRow() throws {

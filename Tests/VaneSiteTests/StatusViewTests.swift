@@ -26,6 +26,28 @@ struct StatusViewTests {
         return found
     }
 
+    /// A chip per channel value, each with the day its own channel took that value.
+    @Test func eachChannelChipCarriesItsOwnChannelsDate() throws {
+        let product = "---\nname: Relay\ntype: product\nparent: acme\nchannels: [api, app]\n---\n"
+        func event(_ id: String, _ date: String, _ status: String) -> String {
+            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [relay]\nsources: [acme-blog]\nstatus:\n  relay: \(status)\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(product, to: "Content/entities/relay.md")
+        try kb.write(
+            event("relay-launch", "2024-04", "{ availability: generally-available, priority: invested }"), to: "Content/events/relay-launch.md")
+        try kb.write(event("relay-api-deprecated", "2025-03", "{ availability: { api: deprecated } }"), to: "Content/events/relay-api.md")
+        try kb.write(event("relay-app-retired", "2026-01", "{ availability: { app: retired } }"), to: "Content/events/relay-app.md")
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        let status = try built.read("public/status.html")
+        let titles = status.matches(of: #/<title>(Relay · [^<]*)</title>/#).map { String($0.1) }
+        #expect(
+            titles == [
+                "Relay · api (Acme): deprecated, invested since March 2025, platform risk 95",
+                "Relay · app (Acme): retired, invested since January 2026, platform risk 95",
+            ], "\(titles)")
+    }
+
     @Test func chartsAreWellFormedXMLWithTitleAndDescription() throws {
         let kb = try build(Repository.founding)
         let pages = ["public/status.html", "public/status/meta.html", "public/entities/llama.html", "public/entities/muse-spark.html"]

@@ -36,6 +36,9 @@ struct PositionChart {
         var shape: SVG.Shape
         /// Whether the product's arrow ends here (its most available channel).
         var main: Bool
+        /// When these channels reached their value (and the product its priority): a channel
+        /// that retired in 2025 says 2025, whatever its best channel did.
+        var since: FuzzyDate?
     }
 
     private static let chipFont = 12.0, headerFont = 11.0
@@ -77,7 +80,8 @@ struct PositionChart {
                     Chip(
                         row: row, label: row.name + suffix, availability: value, priority: priority, colour: marks[row.vendor]!.0,
                         shape: marks[row.vendor]!.1,
-                        main: value == overall && !chips.contains { $0.row.entity == row.entity && $0.main }))
+                        main: value == overall && !chips.contains { $0.row.entity == row.entity && $0.main },
+                        since: PositionChart.since(channels, of: row.status)))
             }
         }
         var hidden: [String: Int] = [:]
@@ -103,6 +107,15 @@ struct PositionChart {
         }
         columns = board.scales.availability.reversed().filter(usedAvailability.contains)
         lines = board.scales.priority.filter(usedPriority.contains)
+    }
+
+    /// The latest of the days these channels took their value and the product its
+    /// priority; the product's own `since` for a chip of the whole product.
+    static func since(_ channels: [String], of status: EntityStatus) -> FuzzyDate? {
+        guard !channels.isEmpty else { return status.since }
+        let days =
+            channels.compactMap { $0 == "rest" ? status.availability?.date : status.channels[$0]?.date } + [status.priority?.date].compactMap { $0 }
+        return days.max { $0.sortsBefore($1) ?? false }
     }
 
     /// A product's channels grouped by value, most available first; one group with no
@@ -326,7 +339,7 @@ struct PositionChart {
             let text = TextWidth.fit(chip.label, size: Self.chipFont, width: Self.maxChipText)
             let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
-            let since = chip.row.status.since.map { " since \($0.display)" } ?? ""
+            let since = chip.since.map { " since \($0.display)" } ?? ""
             let successors = board.successorLine(chip.row).map { "; succeeded by \($0)" } ?? ""
             let title =
                 "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)\(successors)"

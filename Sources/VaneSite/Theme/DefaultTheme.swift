@@ -75,6 +75,7 @@ public enum DefaultTheme {
 {{/contradictedBy}}{{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
 {{/mentionedBy}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -240,6 +241,7 @@ public enum DefaultTheme {
 {{> partials/used-by}}
 {{> partials/subscribe}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -279,6 +281,7 @@ public enum DefaultTheme {
 </section>
 {{/mentionedBy}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -474,6 +477,17 @@ public enum DefaultTheme {
 {{/more}}</section>
 
 """#,
+        "partials/entry-data": #"""
+{{#data}}
+<section class="data" aria-labelledby="data">
+<h2 id="data">Data</h2>
+<dl class="facts">
+{{#fields}}<dt><code>{{key}}</code></dt><dd>{{value}}</dd>
+{{/fields}}</dl>
+</section>
+{{/data}}
+
+"""#,
         "partials/entry-links": #"""
 <ul class="entry-links">
 {{#items}}
@@ -615,6 +629,7 @@ public enum DefaultTheme {
 {{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
 {{/mentionedBy}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -701,6 +716,7 @@ public enum DefaultTheme {
 </section>
 {{/citedBy}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}
@@ -817,6 +833,7 @@ public enum DefaultTheme {
 {{#mentionedBy}}<section aria-labelledby="mentions"><h2 id="mentions">Mentioned in</h2>{{> partials/entry-links}}</section>
 {{/mentionedBy}}
 {{> partials/recorded}}
+{{> partials/entry-data}}
 {{> partials/references}}
 </article>
 {{/content}}{{/layout}}

@@ -24,6 +24,14 @@ struct EntryPage: Encodable {
     var references: References?
     var mentionedBy: Section?
     var recorded: RecordedView?
+    /// Its `data` (and other keys kept from front matter), a nested key dotted:
+    /// `usd_per_device.year1: 61`.
+    struct Field: Encodable {
+        var key: String
+        var value: String
+    }
+    struct Data: Encodable { var fields: [Field] }
+    var data: Data?
 }
 
 struct EntityPage: Encodable {
@@ -114,13 +122,29 @@ struct SourcePage: Encodable {
 /// The view models of each page, one function per page type.
 extension SiteModel {
 
+    /// An entry's `data`, flattened; a release cycle's is shown as its facts instead.
+    private func data(of e: Entry) -> EntryPage.Data? {
+        guard board.entities[e.id]?.cycle == nil else { return nil }
+        func flatten(_ key: String, _ value: FieldValue) -> [EntryPage.Field] {
+            switch value {
+            case .map(let fields): fields.sorted { $0.key < $1.key }.flatMap { flatten("\(key).\($0.key)", $0.value) }
+            case .list(let items): [EntryPage.Field(key: key, value: items.map { $0.scalarText ?? "…" }.joined(separator: ", "))]
+            default: [EntryPage.Field(key: key, value: value.scalarText ?? "")]
+            }
+        }
+        let fields = e.extra.filter { !["generated", "identifiers"].contains($0.key) }.sorted { $0.key < $1.key }.flatMap {
+            flatten($0.key, $0.value)
+        }
+        return fields.isEmpty ? nil : EntryPage.Data(fields: fields)
+    }
+
     /// What every entry page shows, and what its kind adds, as one value.
     func entry(_ e: Entry, root: String) -> MustacheValue {
         let body = BodyHTML(e, model: self, root: root)
         let common = EntryPage(
             title: e.title, id: e.id, body: body.html, type: e.type, tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
             date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
-            mentionedBy: section(sources(to: e.id, .mentions)), recorded: recordedView(e.id))
+            mentionedBy: section(sources(to: e.id, .mentions)), recorded: recordedView(e.id), data: data(of: e))
         let own: MustacheValue
         switch e.kind {
         case .entity: own = MustacheEncoder.encode(entity(e))
