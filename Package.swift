@@ -75,7 +75,7 @@ let package = Package(
         // Depending on the executable makes `swift test` build this checkout's `vane` first.
         .testTarget(
             name: "VaneCLITests",
-            dependencies: ["VaneTestSupport", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            dependencies: ["VaneTestSupport", "VaneDiagnostics", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,7 +29,7 @@ enum FastPath {
 
     /// The last build's diagnostics when nothing changed since it; nil when a build is needed.
     static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> [Diagnostic]? {
-        guard previous.state["inputs"] == inputs, !previous.manifest.isEmpty,
+        guard previous.isCurrentSchema, previous.state["inputs"] == inputs, !previous.manifest.isEmpty,
             FileManager.default.fileExists(atPath: options.output.path),
             let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
             files.count == previous.manifest.count

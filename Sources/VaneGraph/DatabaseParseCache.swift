@@ -18,6 +18,9 @@ public struct DatabaseParseCache: ParseCache {
     public let manifest: [String: (size: Int, modified: Int64)]
     /// Why the database could not be opened; nil when it could, or when there is none.
     public let problem: GraphDatabase.OpenError?
+    /// Whether the database has every migration of this vane: one an older vane wrote is
+    /// written again whole, even when no file changed.
+    public let isCurrentSchema: Bool
     /// Why some of what the previous build stored could not be used, and so is computed
     /// again (printed under `--verbose`); empty when everything was read.
     public let skipped: CacheNotes
@@ -30,12 +33,14 @@ public struct DatabaseParseCache: ParseCache {
         skipped = notes
         let queue: DatabaseQueue?
         do {
-            queue = try GraphDatabase.openReadOnly(url)
+            queue = try GraphDatabase.openReadOnly(url, allowingOlder: true)
             problem = nil
         } catch {
             queue = nil
             if case .missing = error { problem = nil } else { problem = error }
         }
+        let applied = (try? queue?.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }) ?? []
+        isCurrentSchema = queue == nil || Set(Schema.knownMigrations).isSubset(of: applied)
         /// Rows of one request; a request that fails is noted and reads as no rows.
         func read<T>(_ what: String, _ request: (Database) throws -> [T]) -> [T] {
             guard let queue else { return [] }
@@ -84,7 +89,7 @@ public struct DatabaseParseCache: ParseCache {
     /// few enough files changed that an update beats a rewrite.
     public func canUpdate(to result: LoadResult) -> Bool {
         let now = Dictionary(result.knowledgeBase.entries.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
-        guard !kinds.isEmpty, now == kinds, result.knowledgeBase.aliases == aliases else { return false }
+        guard isCurrentSchema, !kinds.isEmpty, now == kinds, result.knowledgeBase.aliases == aliases else { return false }
         return result.files.filter { !isUnchanged($0) }.count * 4 < max(result.files.count, 1)
     }
 

@@ -8,6 +8,8 @@ public enum GraphDatabase {
         case missing(String)
         case notWeathervane(String)
         case tooNew(String, String)
+        /// Written by an older vane: it lacks a migration this one reads.
+        case tooOld(String, String)
         case unreadable(String, String)
 
         public var description: String {
@@ -15,20 +17,24 @@ public enum GraphDatabase {
             case .missing(let path): "no database at '\(path)' (run 'vane build' first, or pass --db)"
             case .notWeathervane(let path): "'\(path)' is not a Weathervane database"
             case .tooNew(let path, let migration): "'\(path)' was written by a newer vane (schema '\(migration)'); upgrade vane"
+            case .tooOld(let path, let migration):
+                "'\(path)' was written by an older vane (it lacks schema '\(migration)'); run 'vane build' to bring it up to date"
             case .unreadable(let path, let why): "cannot read '\(path)': \(why)"
             }
         }
     }
 
-    public static func openReadOnly(_ url: URL) throws(OpenError) -> DatabaseQueue {
+    /// `allowingOlder`: a database an older vane wrote opens too (a build reads what it
+    /// can of it, then writes the current schema); queries refuse it.
+    public static func openReadOnly(_ url: URL, allowingOlder: Bool = false) throws(OpenError) -> DatabaseQueue {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else { throw .missing(path) }
-        var configuration = Configuration()
+        var configuration = sharing(Configuration())
         configuration.readonly = true
         let queue: DatabaseQueue
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in try check(db, path: path) }
+            try queue.read { db in try check(db, path: path, allowingOlder: allowingOlder) }
         } catch let error as OpenError {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
@@ -39,7 +45,16 @@ public enum GraphDatabase {
         return queue
     }
 
-    private static func check(_ db: Database, path: String) throws {
+    /// The database is shared by a build updating it in place and any number of queries
+    /// (a `vane query` in a loop, `vane serve`): each waits its turn for a lock rather than
+    /// fail with "database is locked". A build holds the write lock only to commit.
+    public static func sharing(_ configuration: Configuration) -> Configuration {
+        var configuration = configuration
+        configuration.busyMode = .timeout(30)
+        return configuration
+    }
+
+    private static func check(_ db: Database, path: String, allowingOlder: Bool) throws {
         let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
         guard id == Schema.applicationID, try db.tableExists("grdb_migrations") else {
             throw OpenError.notWeathervane(path)
@@ -47,6 +62,9 @@ public enum GraphDatabase {
         let applied = try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         if let unknown = applied.first(where: { !Schema.knownMigrations.contains($0) }) {
             throw OpenError.tooNew(path, unknown)
+        }
+        if !allowingOlder, let missing = Schema.knownMigrations.first(where: { !applied.contains($0) }) {
+            throw OpenError.tooOld(path, missing)
         }
     }
 }

@@ -97,7 +97,7 @@ public enum GraphStore {
 
     /// Rewrites the rows of the entries whose files changed, in one transaction.
     fileprivate static func update(_ result: LoadResult, at url: URL, record: BuildRecord, previous: DatabaseParseCache) throws {
-        let queue = try DatabaseQueue(path: url.path)
+        let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
         defer { try? queue.close() }
         try Schema.migrator.migrate(queue)
         try queue.write { db in

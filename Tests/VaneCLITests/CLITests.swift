@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import VaneDiagnostics
 import VaneTestSupport
 
 /// The built `vane` executable run on real knowledge bases: stdout, stderr, exit codes.
@@ -153,6 +154,56 @@ struct CLITests {
         let noEntry = try vane("show", "nothing", in: kb.root)
         #expect(noEntry.status == 64)
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
+    }
+
+    /// A database from another vane: older, it says to build again (and a build brings it
+    /// up to date); newer, it says to upgrade. Never an SQLite error about a column.
+    @Test func aDatabaseFromAnotherVaneSaysWhatToDo() throws {
+        let kb = try small()
+        let path = kb.url("vane.sqlite").path
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "ALTER TABLE entities DROP COLUMN renames")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-renames'")
+        }
+        let old = try vane("status", "--as-of", "2026-11-26", in: kb.root)
+        #expect(old.status == 1)
+        #expect(
+            old.stderr.hasSuffix(
+                "vane.sqlite' was written by an older vane (it lacks schema 'v8-renames'); run 'vane build' to bring it up to date\n"),
+            "\(old.stderr)")
+        // Nothing changed since the last build: it is written again all the same.
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(try vane("status", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
+        let new = try vane("status", in: kb.root)
+        #expect(new.status == 1 && new.stderr.hasSuffix("vane.sqlite' was written by a newer vane (schema 'v99-future'); upgrade vane\n"))
+    }
+
+    /// Queries read while builds commit: every one answers, none fails with "database is
+    /// locked" (each waits its turn for the lock).
+    @Test(.tags(.slow), .fullTierOnly) func aQueryInALoopWhileBuildsCommitNeverFails() throws {
+        let kb = try small()
+        let failures = Locked<[String]>([])
+        let done = Locked(false)
+        let reads = Locked(0)
+        let reader = Thread {
+            while !done.value {
+                reads.withLock { $0 += 1 }
+                if let result = try? vane("query", "events", "--format", "csv", in: kb.root), result.status != 0 || !result.stdout.hasPrefix("id,") {
+                    failures.withLock { $0.append(result.stderr) }
+                }
+            }
+        }
+        reader.start()
+        for n in 0..<25 {
+            try kb.write(try kb.read("Content/events/2026-summit.md") + "\nEdit \(n).\n", to: "Content/events/2026-summit.md")
+            #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        }
+        done.withLock { $0 = true }
+        while !reader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(failures.value.isEmpty, "\(failures.value)")
+        #expect(reads.value > 25, "only \(reads.value) queries ran beside the builds")
     }
 
     /// Terms as data: a priced event's figures are on its page, nested keys dotted, with
