@@ -48,6 +48,28 @@ struct StatusViewTests {
             ], "\(titles)")
     }
 
+    /// "Since" is when the product reached where it stands, not when its best channel got
+    /// its value: Windows 10 is generally available since 2015, through its paid updates
+    /// once the free ones ended, not since those opened.
+    @Test func sinceIsWhenTheProductGotWhereItStands() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        func event(_ id: String, _ date: String, _ status: String) -> String {
+            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [windows]\nsources: [acme-blog]\nstatus:\n  windows: \(status)\n---\n"
+        }
+        try kb.write("---\nname: Windows\ntype: product\nparent: acme\nchannels: [standard, { esu: paid }]\n---\n", to: "Content/entities/windows.md")
+        try kb.write(event("windows-ga", "2015-07-29", "{ availability: generally-available, priority: invested }"), to: "Content/events/w1.md")
+        try kb.write(event("windows-esu", "2023-10-03", "{ availability: { esu: generally-available } }"), to: "Content/events/w2.md")
+        try kb.write(event("windows-end", "2025-10-14", "{ availability: { standard: retired } }"), to: "Content/events/w3.md")
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        let json = try vane("status", "--as-of", "2026-06-01", "--format", "json", "--entity", "windows", in: built.root)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect((rows.first?["since"] as? [String: Any])?["iso"] as? String == "2015-07-29", "\(json.stdout)")
+        // The chip of the paid channel carries its own day.
+        let status = try built.read("public/status.html")
+        let title = try #require(status.firstMatch(of: #/<title>(Windows · esu[^<]*)</title>/#)).1
+        #expect(title == "Windows · esu (paid) (Acme): generally available, invested since 3 October 2023, platform risk 56", "\(title)")
+    }
+
     @Test func chartsAreWellFormedXMLWithTitleAndDescription() throws {
         let kb = try build(Repository.founding)
         let pages = ["public/status.html", "public/status/meta.html", "public/entities/llama.html", "public/entities/muse-spark.html"]

@@ -72,10 +72,20 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// or `none`); kept apart from `moves`, which are the two scaled axes.
     public var advice: [StatusMove] = []
 
-    /// When the product reached its current position: the later of the date its
-    /// availability took its current value and the date its priority did.
+    /// When the product reached its current position (overall availability and priority)
+    /// and has held it since: a channel that moved while the product stayed where it was
+    /// does not move it (Windows 10, generally available since 2015 through its paid
+    /// updates, not since they opened).
     public var since: FuzzyDate? {
-        [availability?.date, priority?.date].compactMap { $0 }.max { ($0.sortsBefore($1) ?? false) }
+        guard let last = points.last else {
+            return [availability?.date, priority?.date].compactMap { $0 }.max { ($0.sortsBefore($1) ?? false) }
+        }
+        var since = last.date
+        for point in points.reversed() {
+            guard point.availability == last.availability, point.priority == last.priority else { break }
+            since = point.date
+        }
+        return since
     }
 
     /// The soonest announced end still ahead at `asOf`: on a tie, the exact date, then the
