@@ -4,8 +4,10 @@ import VaneBuild
 import VaneContent
 
 /// `vane serve`: the built site on 127.0.0.1, rebuilt when `Content/` or `Site/`
-/// changes, with open pages reloaded. A failed build is shown in the terminal and over
-/// the page, and the last good site goes on being served.
+/// changes, with open pages reloaded: each page holds a WebSocket on which the server
+/// pushes the site's version and the last build's errors, so nothing polls from the page.
+/// A failed build is shown in the terminal and over the page, and the last good site goes
+/// on being served.
 public enum PreviewServer {
     public static func run(_ options: Pipeline.Options, port: UInt16, report: @escaping @Sendable (Pipeline.Outcome) -> Void) async throws {
         let state = ServerState()
@@ -22,6 +24,7 @@ public enum PreviewServer {
             let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors])
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
         }
+        await server.appendRoute("GET /__vane/socket", to: .webSocket(StateSocket(state: state)))
         await server.appendRoute("GET /__vane/reload.js") { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
@@ -98,22 +101,29 @@ public enum PreviewServer {
             }
             box.textContent = "The last build failed; showing the last good site.\\n\\n" + errors.join("\\n");
           }
-          function poll() {
-            fetch("/__vane/state", { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
+          // The server pushes its state when it connects and after every build; when the
+          // server goes away (restarted), the page connects again a second later.
+          function connect() {
+            var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__vane/socket");
+            socket.onmessage = function (message) {
+              var s = JSON.parse(message.data);
               if (seen !== null && s.version !== seen) { window.location.reload(); return; }
               seen = s.version;
               show(s.errors);
-            }).catch(function () {}).then(function () { setTimeout(poll, 700); });
+            };
+            socket.onclose = function () { setTimeout(connect, 1000); };
           }
-          poll();
+          connect();
         })();
         """
 }
 
-/// The version of the site being served, and the problems of the last build.
+/// The version of the site being served, and the problems of the last build, pushed to
+/// every open page.
 actor ServerState {
     private var version = 0
     private var errors: [String] = []
+    private var pages: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
 
     func record(_ outcome: Pipeline.Outcome) {
         if outcome.succeeded {
@@ -122,9 +132,44 @@ actor ServerState {
         } else {
             errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description) + (outcome.failure.map { ["error: \($0)"] } ?? [])
         }
+        let message = self.message
+        for page in pages.values { page.yield(message) }
     }
 
     func snapshot() -> (Int, [String]) { (version, errors) }
+
+    /// `{"version": 3, "errors": []}`, as `/__vane/state` answers.
+    var message: WSMessage {
+        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "errors": errors], options: .sortedKeys)) ?? Data()
+        return .text(String(decoding: body, as: UTF8.self))
+    }
+
+    /// A page that connects gets the state at once, then every change.
+    func subscribe(_ id: UUID, _ page: AsyncStream<WSMessage>.Continuation) {
+        pages[id] = page
+        page.yield(message)
+    }
+
+    func unsubscribe(_ id: UUID) { pages[id] = nil }
+}
+
+/// The socket each page holds: the server writes, the page only listens.
+struct StateSocket: WSMessageHandler {
+    let state: ServerState
+
+    func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
+        let id = UUID()
+        let (messages, continuation) = AsyncStream<WSMessage>.makeStream()
+        let state = self.state
+        continuation.onTermination = { _ in Task { await state.unsubscribe(id) } }
+        await state.subscribe(id, continuation)
+        // When the page goes away, so does its subscription.
+        Task {
+            for await _ in client {}
+            continuation.finish()
+        }
+        return messages
+    }
 }
 
 /// A cheap summary of every file under `Content/` and `Site/`: names, sizes, times.

@@ -39,3 +39,79 @@ public func rawRequest(port: UInt16, method: String, path: String) -> (status: I
     let headers = String(text[..<(end?.lowerBound ?? text.endIndex)]).components(separatedBy: "\r\n").dropFirst()
     return (code, Array(headers), end.map { String(text[$0.upperBound...]) } ?? "")
 }
+
+/// Just enough of a WebSocket client to read what a server pushes: the handshake, then
+/// its unmasked text frames, each within a timeout.
+public final class RawWebSocket {
+    private let fd: Int32
+    private var pending: [UInt8] = []
+
+    public init?(port: UInt16, path: String) {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        let request =
+            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        guard connected == 0, request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else {
+            close(fd)
+            return nil
+        }
+        // The answer's head: "101 Switching Protocols", then frames.
+        while !String(decoding: pending, as: UTF8.self).contains("\r\n\r\n") {
+            guard fill(timeout: 5) else {
+                close(fd)
+                return nil
+            }
+        }
+        let text = String(decoding: pending, as: UTF8.self)
+        guard text.hasPrefix("HTTP/1.1 101") else {
+            close(fd)
+            return nil
+        }
+        let head = text.range(of: "\r\n\r\n")!
+        pending = Array(pending.dropFirst(text[..<head.upperBound].utf8.count))
+    }
+
+    deinit { close(fd) }
+
+    /// The next text frame's payload, or nil when none comes within `timeout` seconds.
+    public func nextText(timeout: Double) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if pending.count >= 2 {
+                let opcode = pending[0] & 0x0F
+                var length = Int(pending[1] & 0x7F)
+                var start = 2
+                if length == 126, pending.count >= 4 {
+                    length = Int(pending[2]) << 8 | Int(pending[3])
+                    start = 4
+                }
+                if length < 126 || start == 4, pending.count >= start + length {
+                    let payload = Array(pending[start..<start + length])
+                    pending.removeFirst(start + length)
+                    if opcode == 1 { return String(decoding: payload, as: UTF8.self) }
+                    continue
+                }
+            }
+            let left = deadline.timeIntervalSinceNow
+            guard left > 0, fill(timeout: left) else { return nil }
+        }
+    }
+
+    private func fill(timeout: Double) -> Bool {
+        var limit = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - floor(timeout)) * 1_000_000))
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        let n = recv(fd, &buffer, buffer.count, 0)
+        guard n > 0 else { return false }
+        pending += buffer[0..<n]
+        return true
+    }
+}

@@ -83,8 +83,12 @@ struct AuthoringTests {
         #expect(icon?.headers.contains("Content-Type: image/svg+xml") == true)
         #expect(home?.body.contains("<link rel=\"icon\" type=\"image/svg+xml\" href=\"assets/favicon.svg\">") == true)
 
+        // A page's socket: the state at once, then the new version pushed after the rebuild.
+        let socket = try #require(RawWebSocket(port: port, path: "/__vane/socket"))
+        #expect(socket.nextText(timeout: 5) == #"{"errors":[],"version":1}"#)
         let meta = try kb.read("Content/entities/meta.md")
         try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta (edited)\n"), to: "Content/entities/meta.md")
+        #expect(socket.nextText(timeout: 10) == #"{"errors":[],"version":2}"#)
         var updated = false
         for _ in 0..<50 where !updated {
             Thread.sleep(forTimeInterval: 0.1)
