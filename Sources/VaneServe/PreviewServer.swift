@@ -35,19 +35,23 @@ public enum PreviewServer {
         await server.appendRoute("HEAD *") { request in
             headOnly(serve(request.target.path(percentEncoded: true), from: output))
         }
-        let watcher = Task.detached {
+        // On a thread of its own: waiting for the kernel's word blocks.
+        let watcher = Thread {
+            let watch = Watcher(folders: ["Content", "Site"].map { options.root.appendingPathComponent($0) })
             var last = initial
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 400_000_000)
+            // The first build may have run past an edit: look once before waiting.
+            while true {
                 let now = Fingerprint.of(options.root)
-                guard now != last else { continue }
-                last = now
-                let outcome = Pipeline.build(options)
-                report(outcome)
-                await state.record(outcome)
+                if now != last {
+                    last = now
+                    let outcome = Pipeline.build(options)
+                    report(outcome)
+                    Task { await state.record(outcome) }
+                }
+                watch.wait()
             }
         }
-        defer { watcher.cancel() }
+        watcher.start()
         try await server.run()
     }
 
