@@ -20,9 +20,11 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>What changed</h1>
 <p class="lede">The last four quarters in event time: the status moves that took effect, the events and claims dated in each quarter, and the verdicts reached in it. <code>vane changes --from … --to …</code> answers for any window, and <code>--recorded</code> for what was written when.</p>
-{{#quarters}}
+{{#pager}}<p>Page {{number}} of {{count}}.</p>
+{{/pager}}{{#quarterLinks}}<nav class="jumps" aria-label="Quarters"><p>Quarters: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{/quarterLinks}}{{#quarters}}
 <section aria-labelledby="{{anchor}}">
-<h2 id="{{anchor}}">{{label}}</h2>
+<h2 id="{{anchor}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
 {{#empty}}
 <p>Nothing recorded for this quarter.</p>
 {{/empty}}
@@ -48,7 +50,7 @@ public enum DefaultTheme {
 {{/verdicts}}
 </section>
 {{/quarters}}
-{{/content}}{{/layout}}
+{{> partials/pager}}{{/content}}{{/layout}}
 
 """#,
         "claim": #"""
@@ -126,13 +128,15 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Entities</h1>
 <p class="lede">Vendors, organisations, people, products and models, by type.</p>
-{{#groups}}
+{{#pager}}<p>Page {{number}} of {{count}}.</p>
+{{/pager}}{{#types}}<nav class="jumps" aria-label="Types"><p>Types: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{/types}}{{#groups}}
 <section aria-labelledby="type-{{type}}">
-<h2 id="type-{{type}}">{{label}}</h2>
+<h2 id="type-{{type}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
 {{> partials/entry-links}}
 </section>
 {{/groups}}
-{{/content}}{{/layout}}
+{{> partials/pager}}{{/content}}{{/layout}}
 
 """#,
         "entity": #"""
@@ -199,7 +203,8 @@ public enum DefaultTheme {
 <section aria-labelledby="events">
 <h2 id="events">Events</h2>
 {{> partials/event-list}}
-</section>
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}</section>
 {{/timeline}}
 {{#claimsAbout}}
 <section aria-labelledby="claims-about">
@@ -462,7 +467,8 @@ public enum DefaultTheme {
 <li><a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}{{#verdict}} <span class="verdict verdict-{{verdict}}">{{verdict}}</span>{{/verdict}}</li>
 {{/items}}
 </ul>
-
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}
 """#,
         "partials/event-list": #"""
 <ol class="event-list">
@@ -501,6 +507,14 @@ public enum DefaultTheme {
 """#,
         "partials/move": #"""
 {{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}
+"""#,
+        "partials/pager": #"""
+{{#pager}}<nav class="pager" aria-label="Pages">
+<p>Page {{number}} of {{count}}{{#previous}} · <a href="{{.}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{.}}" rel="next">Next</a>{{/next}}</p>
+<ul>{{#links}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/links}}</ul>
+</nav>
+{{/pager}}
+
 """#,
         "partials/recorded": #"""
 {{#recorded}}
@@ -765,14 +779,16 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Timeline</h1>
 <p class="lede">Every event, newest first, each date shown at the precision it was recorded with.</p>
-<div id="timeline-filters" class="filters"></div>
+{{#pager}}<p>Page {{number}} of {{count}}; the filters choose among this page's events.</p>
+{{/pager}}{{#yearLinks}}<nav class="jumps" aria-label="Years"><p>Years: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{/yearLinks}}<div id="timeline-filters" class="filters"></div>
 {{#years}}
 <section class="timeline-year" aria-labelledby="year-{{year}}">
-<h2 id="year-{{year}}">{{year}}</h2>
+<h2 id="year-{{year}}">{{year}}{{#continued}} (continued){{/continued}}</h2>
 {{> partials/event-list}}
 </section>
 {{/years}}
-<script src="timeline-names.js"></script>
+{{> partials/pager}}<script src="timeline-names.js"></script>
 <script src="assets/timeline.js"></script>
 {{/content}}{{/layout}}
 
@@ -930,7 +946,9 @@ pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 .why { margin: 0; padding-left: 1rem; font-size: .85rem; }
 .risk-board td, .positions td { font-size: .9rem; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; }
-.filters { display: flex; gap: 1rem; margin: 1rem 0; }
+.filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: 1rem 0; }
+.filters label { min-width: 0; max-width: 100%; }
+.filters select { max-width: 100%; }
 .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search input { flex: 1 1 16rem; padding: .3rem; }
 .risk-board td, .ends-board td { font-size: .875rem; }
@@ -1022,6 +1040,10 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
   .ends-board td:nth-child(2) { white-space: normal; }
   table.stack.compact td { padding: .1rem 0; }
 }
+.pager ul { display: flex; flex-wrap: wrap; gap: .25rem .5rem; list-style: none; padding: 0; margin: .5rem 0; }
+.pager a { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; line-height: 2.75rem; text-align: center; }
+.pager a[aria-current="page"] { font-weight: 700; text-decoration: none; border: 1px solid currentColor; border-radius: .25rem; }
+.jumps p { line-height: 2; }
 
 """#,
         "timeline.js": #"""

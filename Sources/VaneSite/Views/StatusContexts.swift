@@ -135,17 +135,17 @@ struct EntityStatusView: Encodable {
 extension SiteModel {
     func statusPage(vendor: String?) -> StatusPage {
         let rows = board.rows.filter { vendor == nil || $0.vendor == vendor }
-        // A vendor's own view lists every row; the whole board folds cycles and keeps the top.
+        // A vendor's own view lists every row (up to 100); the whole board folds cycles and keeps the top 100.
         let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
         let ranked = fold(rows.filter { !$0.gone })
-        let shown = vendor == nil ? Array(ranked.prefix(SiteModel.boardLimit)) : ranked
+        let shown = Array(ranked.prefix(SiteModel.boardLimit))
         let vendorName = vendor.flatMap { kb.entry($0)?.title }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
         let chart = PositionChart(
             board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
         let gone = fold(rows.filter(\.gone))
-        let goneShown = vendor == nil ? Array(gone.prefix(SiteModel.boardLimit)) : gone
+        let goneShown = Array(gone.prefix(SiteModel.boardLimit))
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
             item.url = "status/\(v).html"
@@ -165,8 +165,13 @@ extension SiteModel {
             gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
             vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
             boardMore: shown.count < ranked.count
-                ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products." : nil,
-            goneMore: goneShown.count < gone.count ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest." : nil,
+                ? vendor == nil
+                    ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products."
+                    : "The \(shown.count) highest of \(ranked.count) products; the entity index lists them all." : nil,
+            goneMore: goneShown.count < gone.count
+                ? vendor == nil
+                    ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest."
+                    : "\(goneShown.count) of \(gone.count); the entity index lists them all." : nil,
             vendorsElsewhere: elsewhere)
     }
 

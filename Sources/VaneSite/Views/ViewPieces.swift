@@ -51,6 +51,8 @@ struct LinkView: Encodable {
 /// A titled list of links; a page leaves it nil when it would be empty, and it vanishes.
 struct Section: Encodable {
     var items: [LinkView]
+    /// "The first 200 of 1,093": the list was cut to keep the page small.
+    var more: String?
 }
 
 /// An event in a list: the timeline, the home page, an entity's events.
