@@ -65,7 +65,7 @@ struct SiteExtras {
                 return Data(CalendarFeed(model: model, name: "\(title): announced ends", items: items, stamp: model.board.asOf).text.utf8)
             })
         // The ends of what we use, for a team's calendar, once the knowledge base records uses.
-        let used = Set(model.kb.entries(of: .use).compactMap { $0.use.flatMap { model.kb.resolve($0.product.text) } })
+        let used = model.usedProducts
         if !used.isEmpty {
             files.append(
                 OutputFile(path: "feeds/exposure.ics", fingerprint: fingerprint("feeds/exposure.ics", [fingerprints.everything])) {

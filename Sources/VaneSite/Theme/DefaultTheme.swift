@@ -305,6 +305,7 @@ public enum DefaultTheme {
 </table>
 </div>
 {{/any}}
+{{> partials/subscribe}}
 {{/content}}{{/layout}}
 
 """#,
@@ -391,7 +392,8 @@ public enum DefaultTheme {
 <li><a href="{{root}}reports.html"{{#current.reports}} aria-current="page"{{/current.reports}}>Reports</a></li>
 <li><a href="{{root}}scorecards.html"{{#current.scorecards}} aria-current="page"{{/current.scorecards}}>Scorecards</a></li>
 <li><a href="{{root}}contradictions.html"{{#current.contradictions}} aria-current="page"{{/current.contradictions}}>Contradictions</a></li>
-<li><a href="{{root}}changes.html"{{#current.changes}} aria-current="page"{{/current.changes}}>Changes</a></li>
+{{#hasExposure}}<li><a href="{{root}}exposure.html"{{#current.exposure}} aria-current="page"{{/current.exposure}}>Exposure</a></li>
+{{/hasExposure}}<li><a href="{{root}}changes.html"{{#current.changes}} aria-current="page"{{/current.changes}}>Changes</a></li>
 <li><a href="{{root}}search.html"{{#current.search}} aria-current="page"{{/current.search}}>Search</a></li>
 </ul>
 </nav>

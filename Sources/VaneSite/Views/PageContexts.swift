@@ -169,6 +169,7 @@ extension SiteModel {
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
             counts: counts, current: page.path.contains("/") ? [:] : [Pagination.navigationKey(page.path): true],
+            hasExposure: !kb.entries(of: .use).isEmpty,
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
             inlineStyle: page.content.isNotFound ? stylesheet : nil)
@@ -177,7 +178,8 @@ extension SiteModel {
 
     /// The feeds a page offers (`<link rel="alternate">`, and the "Subscribe" line of the
     /// home page, the status pages and an entity's page): the site's events and announced
-    /// ends on the home page, the timeline and the status pages, an entity's own on its page.
+    /// ends (and the ends of what we use) on the home page, the timeline, the status and
+    /// exposure pages, an entity's own on its page.
     /// Links are relative, never `webcal://`: a configured base URL may be a placeholder, and
     /// calendar applications subscribe to an `https://` address as well.
     private func feeds(for page: PageSpec, root: String) -> [FeedLink] {
@@ -188,12 +190,16 @@ extension SiteModel {
         case .changes:
             links =
                 history == nil ? [] : [FeedLink(type: "application/atom+xml", title: "Recorded changes (Atom)", href: root + "feeds/changes.atom")]
-        case .home, .timeline, .status:
+        case .home, .timeline, .status, .exposure:
             links = [
                 FeedLink(type: "application/atom+xml", title: "Events (Atom)", href: root + "feeds/events.atom"),
                 FeedLink(type: "text/calendar", title: "Events (iCalendar)", href: root + "feeds/events.ics"),
                 FeedLink(type: "text/calendar", title: "Announced ends (iCalendar)", href: root + "feeds/ends.ics"),
             ]
+            // The ends of what we use, once the knowledge base records uses.
+            if !usedProducts.isEmpty {
+                links.append(FeedLink(type: "text/calendar", title: "Ends of what we use (iCalendar)", href: root + "feeds/exposure.ics"))
+            }
         case .entry(let id) where kb.entry(id)?.kind == .entity:
             // SiteExtras writes both feeds for every entity, even one with no events.
             let name = kb.entry(id)!.title

@@ -119,6 +119,8 @@ struct PageFrame: Encodable {
     /// The navigation link that is the page itself, for `aria-current="page"`: on
     /// `status.html`, `current.status` is true.
     var current: [String: Bool]
+    /// The knowledge base records uses: the navigation links the exposure page.
+    var hasExposure: Bool
     var canonical: String?
     var feeds: [FeedLink]
     /// Whether the page offers any feed, for the "Subscribe" line.
