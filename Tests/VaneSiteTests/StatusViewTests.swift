@@ -103,6 +103,14 @@ struct StatusViewTests {
             try kb.read("public/events/2026-04-muse-spark-launch.html").contains(
                 "<td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Axis\">priority</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Flagship → Deprioritized</td>"
             ))
+        // The vendor's page ranks its products in the compact board, without naming itself on each row.
+        let meta = try kb.read("public/entities/meta.html")
+        let products = try #require(meta.range(of: "<h2 id=\"products\">Its products by platform risk</h2>")).upperBound
+        #expect(
+            meta[products...].contains(
+                "<tr><td class=\"rank\">1</td><td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Available today · priority\">Open weights · Deprioritized</td>"
+            ))
+        #expect(meta[products...].contains("<td class=\"rank\">2</td><td class=\"lead\"><a href=\"../entities/muse-spark.html\">Muse Spark</a>"))
     }
 
     @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {

@@ -91,6 +91,8 @@ struct PageFingerprints {
         for successor in model.board.successors(of: id) { h.add(model.board.position(of: successor) ?? "") }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         if let table = model.cyclesTable(of: id) { h.add(String(describing: table)) }
+        // A vendor's page ranks its products.
+        if let vendorBoard = model.vendorBoard(of: id) { h.add(String(describing: vendorBoard)) }
         // An entity page links to the contradictions about it.
         if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

@@ -177,7 +177,12 @@ public enum DefaultTheme {
 </section>
 {{/status}}
 {{#noStatus}}<p class="no-status">No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.</p>
-{{/noStatus}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
+{{/noStatus}}{{#vendorBoard}}<section aria-labelledby="products">
+<h2 id="products">Its products by platform risk</h2>
+{{> partials/risk-summary}}
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}</section>
+{{/vendorBoard}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
 {{/statusView}}
 {{#statusHistory}}
 <section aria-labelledby="status">

@@ -58,6 +58,8 @@ struct EntityPage: Encodable {
     var status: EntityStatusView?
     var noStatus: Bool
     var statusView: String?
+    /// A vendor's products ranked by platform risk, in the compact form.
+    var vendorBoard: VendorBoard?
     var statusHistory: History?
     var scorecard: ScorecardView?
     /// The contradiction view's section about this entity, when there is one.
@@ -187,7 +189,7 @@ extension SiteModel {
             claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
             published: section(sources(to: e.id, .publishedBy)), status: status,
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
-            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil,
+            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             statusHistory: ordered.isEmpty
                 ? nil
                 : EntityPage.History(

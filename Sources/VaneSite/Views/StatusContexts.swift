@@ -46,6 +46,13 @@ struct RiskSummary: Encodable {
     var asOf: DateView
 }
 
+/// A vendor's products on its page: the compact board.
+struct VendorBoard: Encodable {
+    var board: [RiskRowView]
+    var asOf: DateView
+    var more: String?
+}
+
 struct EndRowView: Encodable {
     var date: DateView
     var countdown: String
@@ -191,6 +198,28 @@ extension SiteModel {
         guard !top.isEmpty else { return nil }
         return RiskSummary(board: top.enumerated().map { foldedRiskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf))
     }
+
+    /// A vendor's products on its page, ranked in the compact form (cycles folded, the
+    /// vendor itself left out, for a product that is its own vendor): the first ten, or nil
+    /// when it has none. `more` says how many there are when some are left for its view.
+    func vendorBoard(of id: String) -> VendorBoard? {
+        guard vendors.contains(id) else { return nil }
+        let ranked = folds(board.ranked.filter { $0.vendor == id }).filter { foldRow($0).entity != id }
+        guard !ranked.isEmpty else { return nil }
+        let shown = ranked.prefix(SiteModel.vendorPageLimit)
+        return VendorBoard(
+            // On its own page, the vendor is not named on every row.
+            board: shown.enumerated().map {
+                var row = foldedRiskRow($1, rank: $0 + 1)
+                row.vendor = nil
+                return row
+            }, asOf: DateView(board.asOf),
+            more: ranked.count > shown.count ? "The \(shown.count) highest of \(ranked.count) products; its view, linked below, lists them all." : nil
+        )
+    }
+
+    /// Products on a vendor's entity page.
+    static let vendorPageLimit = 10
 
     /// How long ended ends stay on the "Announced ends" board.
     static let recentEndDays = 180
