@@ -86,6 +86,30 @@ struct StatusViewTests {
         #expect(own.contains("<a href=\"../status.html#vendors\">Every vendor's own view</a>") && !own.contains("<h2 id=\"vendors\">"))
     }
 
+    /// Two sources of one publisher cited for one move read apart: by date, or by title when
+    /// they share a day.
+    @Test func citationsOfOnePublisherAreToldApart() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\nname: Acme\ntype: vendor\n---\n", to: "Content/entities/acme.md")
+        try kb.write("---\nname: Rocket\ntype: product\nparent: acme\n---\n", to: "Content/entities/rocket.md")
+        let sources = [("post", "2026-05-03", "Rocket is deprecated"), ("faq", "2026-05-04", "Rocket FAQ"), ("memo", "2026-05-04", "Rocket memo")]
+        for (id, date, title) in sources {
+            try kb.write(
+                "---\ntitle: \(title)\npublisher: Acme\npublished: \(date)\nurl: https://acme.example/\(id)\n---\n", to: "Content/sources/\(id).md")
+        }
+        try kb.write(
+            "---\ntitle: Rocket deprioritized\ndate: 2026-05-03\ntype: other\nentities: [rocket]\nsources: [post, faq, memo]\nstatus:\n"
+                + "  rocket: { availability: generally-available, priority: deprioritized }\n---\nDeprioritized [@post].\n",
+            to: "Content/events/rocket-deprecated.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/entities/rocket.html")
+        #expect(
+            page.contains(
+                "<a class=\"source\" href=\"../sources/post.html\">[Acme, 3 May 2026]</a> <a class=\"source\" href=\"../sources/faq.html\">[Acme: Rocket FAQ]</a> <a class=\"source\" href=\"../sources/memo.html\">[Acme: Rocket memo]</a>"
+            ))
+    }
+
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
         let kb = try build(Repository.founding)
         let page = try kb.read("public/status.html")

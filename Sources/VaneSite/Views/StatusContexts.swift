@@ -377,10 +377,21 @@ extension SiteModel {
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.
+    /// Citations named by publisher ("[OpenAI]"); two of one publisher are told apart by their
+    /// dates ("[OpenAI, 3 May 2026]"), or else by their titles; one without a publisher by its title.
     func sourceLinks(_ ids: [String]) -> [LinkView] {
-        ids.compactMap { id in
-            guard var item = link(id), let source = kb.entry(id) else { return nil }
-            item.title = publisherName(source)
+        let sources = ids.compactMap { kb.entry($0) }
+        let names = sources.map { publisherName($0).isEmpty ? $0.title : publisherName($0) }
+        return zip(sources, names).compactMap { source, name in
+            guard var item = link(source.id) else { return nil }
+            let same = zip(sources, names).filter { $0.1 == name }.map(\.0)
+            if same.count == 1 {
+                item.title = name
+            } else if let date = source.date, same.filter({ $0.date?.text == date.text }).count == 1 {
+                item.title = "\(name), \(date.display)"
+            } else {
+                item.title = name == source.title ? name : "\(name): \(source.title)"
+            }
             return item
         }
     }
