@@ -66,7 +66,7 @@ let package = Package(
         .testTarget(
             name: "VaneQueryTests",
             dependencies: ["VaneQuery", "VaneBuild", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneQuery", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "VaneBuildTests", dependencies: ["VaneBuild", "VaneQuery", "VaneTestSupport"]),
         .testTarget(name: "VaneImportTests", dependencies: ["VaneImport", "VaneBuild", "VaneQuery", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(

@@ -1,45 +1,155 @@
-// Weathervane search: every entry's title, names, aliases and text are in
-// search-index.js (window.VANE_SEARCH); this matches all words of the query.
+// Weathervane search: every entry's title, type, date, aliases and text are in the shards
+// search/index-N.js (window.VANE_SEARCH). It reads a query as `vane query --text` does
+// and ranks the same way: each word matches the start of a word (so "pyth" finds Python
+// and "ython" does not), "a phrase" matches words in a row, OR joins two alternatives,
+// and entries rank by BM25 as SQLite's FTS5 computes it, a match in the title counting
+// ten times one in the text.
 (function () {
   "use strict";
   var index = window.VANE_SEARCH || [];
   var input = document.getElementById("q");
   var list = document.getElementById("search-results");
   var summary = document.getElementById("search-summary");
-  var kinds = { entity: "entity", event: "event", claim: "claim", source: "source" };
+  var limit = 200;
+  var word = /[\p{L}\p{N}]+/gu;
 
   function fold(text) {
     return (text || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
+  function tokens(text) { return fold(text).match(word) || []; }
+
+  // FTS5's columns: the title, and the body with the aliases.
+  var docs = index.map(function (entry) {
+    var title = tokens(entry.t), body = tokens(entry.b + "\n" + entry.a);
+    return { entry: entry, title: title, body: body, length: title.length + body.length };
+  });
+  var average = docs.reduce(function (sum, d) { return sum + d.length; }, 0) / Math.max(docs.length, 1);
+
+  // The query as alternatives (split at OR), each a list of phrases that must all match; a
+  // bare word is a phrase of its own words whose last one is a prefix.
+  function parse(query) {
+    var alternatives = [[]], m;
+    var part = /"([^"]*)"?|([^\s"]+)/g;
+    while ((m = part.exec(query)) !== null) {
+      if (m[2] === "OR") { alternatives.push([]); continue; }
+      var words = tokens(m[1] !== undefined ? m[1] : m[2]);
+      if (words.length > 0) { alternatives[alternatives.length - 1].push({ words: words, prefix: m[1] === undefined }); }
+    }
+    return alternatives.filter(function (a) { return a.length > 0; });
+  }
+
+  function hits(phrase, list) {
+    var n = phrase.words.length, count = 0;
+    for (var i = 0; i + n <= list.length; i++) {
+      var j = 0;
+      while (j < n - 1 && list[i + j] === phrase.words[j]) { j++; }
+      if (j === n - 1) {
+        var last = list[i + j], want = phrase.words[j];
+        if (phrase.prefix ? last.lastIndexOf(want, 0) === 0 : last === want) { count++; }
+      }
+    }
+    return count;
+  }
 
   function search(query) {
-    var words = fold(query).split(/\s+/).filter(Boolean);
     list.textContent = "";
-    if (words.length === 0) { summary.textContent = ""; return; }
-    var hits = [];
-    index.forEach(function (entry) {
-      var title = fold(entry.t + " " + entry.a);
-      var text = title + " " + fold(entry.b);
-      if (words.every(function (w) { return text.indexOf(w) !== -1; })) {
-        var score = words.filter(function (w) { return title.indexOf(w) !== -1; }).length;
-        hits.push({ entry: entry, score: score });
+    var alternatives = parse(query);
+    if (alternatives.length === 0) { summary.textContent = ""; return; }
+    var phrases = [].concat.apply([], alternatives);
+    var counts = docs.map(function (d) {
+      return phrases.map(function (p) { return [hits(p, d.title), hits(p, d.body)]; });
+    });
+    var found = docs.map(function (d, i) {
+      var k = 0;
+      return alternatives.some(function (alternative) {
+        var start = k;
+        k += alternative.length;
+        return alternative.every(function (_, j) { return counts[i][start + j][0] + counts[i][start + j][1] > 0; });
+      });
+    });
+    var total = found.filter(Boolean).length;
+    var idf = phrases.map(function (_, p) {
+      var n = counts.filter(function (c) { return c[p][0] + c[p][1] > 0; }).length;
+      var value = Math.log((docs.length - n + 0.5) / (n + 0.5));
+      return value > 0 ? value : 1e-6;
+    });
+    var results = [];
+    docs.forEach(function (d, i) {
+      if (!found[i]) { return; }
+      var score = 0;
+      phrases.forEach(function (_, p) {
+        var w = 10 * counts[i][p][0] + counts[i][p][1];
+        score += idf[p] * (w * 2.2) / (w + 1.2 * (0.25 + 0.75 * d.length / average));
+      });
+      results.push({ doc: d, score: score, phrases: phrases.filter(function (_, p) { return counts[i][p][1] > 0; }) });
+    });
+    results.sort(function (x, y) { return y.score - x.score || x.doc.entry.t.localeCompare(y.doc.entry.t); });
+    results.slice(0, limit).forEach(function (hit) { list.appendChild(item(hit)); });
+    var said = total + (total === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    summary.textContent = total > limit ? "Showing the first " + limit + " of " + said : said;
+  }
+
+  // The text a reader sees: links and citations as their words.
+  function plain(markdown) {
+    return (markdown || "").replace(/\[@[^\]]*\]/g, "").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, "$2").replace(/[*_`#>|]+/g, "").replace(/\s+/g, " ").trim();
+  }
+
+  // About twenty words of the text around the first match, the matching words marked.
+  function snippet(entry, phrases) {
+    var text = plain(entry.b);
+    var spans = [], m;
+    word.lastIndex = 0;
+    while ((m = word.exec(text)) !== null) { spans.push({ at: m.index, end: m.index + m[0].length, word: fold(m[0]) }); }
+    var marked = spans.map(function (s) {
+      return phrases.some(function (p) {
+        return p.words.some(function (w, j) { return j === p.words.length - 1 && p.prefix ? s.word.lastIndexOf(w, 0) === 0 : s.word === w; });
+      });
+    });
+    var first = marked.indexOf(true);
+    if (spans.length === 0) { return null; }
+    var from = Math.max(0, first - 8), to = Math.min(spans.length, Math.max(first, 0) + 14);
+    var p = document.createElement("p");
+    p.className = "snippet";
+    var at = spans[from].at;
+    if (from > 0) { p.appendChild(document.createTextNode("\u2026 ")); }
+    for (var i = from; i < to; i++) {
+      p.appendChild(document.createTextNode(text.slice(at, spans[i].at)));
+      var piece = text.slice(spans[i].at, spans[i].end);
+      if (marked[i]) {
+        var mark = document.createElement("mark");
+        mark.textContent = piece;
+        p.appendChild(mark);
+      } else {
+        p.appendChild(document.createTextNode(piece));
       }
-    });
-    hits.sort(function (x, y) { return y.score - x.score || x.entry.t.localeCompare(y.entry.t); });
-    hits.slice(0, 200).forEach(function (hit) {
-      var item = document.createElement("li");
-      var link = document.createElement("a");
-      link.href = hit.entry.u;
-      link.textContent = hit.entry.t;
-      var badge = document.createElement("span");
-      badge.className = "badge";
-      badge.textContent = kinds[hit.entry.k] || hit.entry.k;
-      item.appendChild(link);
-      item.appendChild(document.createTextNode(" "));
-      item.appendChild(badge);
-      list.appendChild(item);
-    });
-    summary.textContent = hits.length + (hits.length === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+      at = spans[i].end;
+    }
+    if (to < spans.length) { p.appendChild(document.createTextNode(" \u2026")); }
+    return p;
+  }
+
+  function item(hit) {
+    var entry = hit.doc.entry;
+    var li = document.createElement("li");
+    var link = document.createElement("a");
+    link.href = entry.u;
+    link.textContent = entry.t;
+    li.appendChild(link);
+    var badge = document.createElement("span");
+    badge.className = "badge";
+    badge.textContent = entry.k + (entry.y ? " \u00b7 " + entry.y : "");
+    li.appendChild(document.createTextNode(" "));
+    li.appendChild(badge);
+    if (entry.d) {
+      var date = document.createElement("span");
+      date.className = "when";
+      date.textContent = " " + entry.d;
+      li.appendChild(date);
+    }
+    var text = snippet(entry, hit.phrases);
+    if (text) { li.appendChild(text); }
+    return li;
   }
 
   var query = new URLSearchParams(window.location.search).get("q") || "";

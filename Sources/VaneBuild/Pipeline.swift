@@ -132,6 +132,7 @@ public enum Pipeline {
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, cached: cache.state["history"]) }
         switch history {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
+        case .off: outcome.notes.append("recorded time is off (recorded_time: false in Site/config.yml)")
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
         case .history: break
         }

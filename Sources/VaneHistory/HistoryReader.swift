@@ -10,14 +10,18 @@ public enum HistoryReader {
         case none
         /// git failed, or the clone is shallow: one warning, and no recorded time.
         case failed(String)
+        /// Turned off in the settings (`recorded_time: false`).
+        case off
         case history(RecordedHistory)
     }
 
     /// Recorded time for the knowledge base at `root`. `cached` is the last build's,
-    /// reused when HEAD has not moved and the names read the same (only the uncommitted
-    /// part is read again). `names` (lowercased alias or former id → id) reads what an
-    /// older version wrote as today's id: a product renamed from `azure-ad` keeps its history.
+    /// reused when HEAD has not moved and the scope and names read the same (only the
+    /// uncommitted part is read again). `names` (lowercased alias or former id → id) reads
+    /// what an older version wrote as today's id: a product renamed from `azure-ad` keeps
+    /// its history.
     public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:]) -> Outcome {
+        guard let scope = config.recordedTime else { return .off }
         // Outside a repository there is nothing to read; git missing or failing is a warning.
         do throws(Git.Failure) {
             guard try Git.text(["rev-parse", "--is-inside-work-tree"], in: root) == "true" else { return .none }
@@ -31,7 +35,7 @@ public enum HistoryReader {
             if state.first == "true" {
                 return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
             }
-            let dirty = try uncommittedFiles(root, prefix: state.count > 1 ? state[1] : "")
+            let dirty = try uncommittedFiles(root, scope: scope, prefix: state.count > 1 ? state[1] : "")
             guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else {
                 // A repository with no commit yet: everything is recorded "now".
                 var history = RecordedHistory.empty
@@ -40,11 +44,12 @@ public enum HistoryReader {
             }
             var history: RecordedHistory
             let namesKey = RecordedHistory.fingerprint(of: names)
-            if let cached, cached.head == head, cached.names == namesKey {
+            if let cached, cached.head == head, cached.scope == scope, cached.names == namesKey {
                 history = cached
                 history.changes.removeAll { $0.commit == nil }
             } else {
-                history = try committed(root: root, head: head, config: config, names: names)
+                history = try committed(root: root, scope: scope, head: head, config: config, names: names)
+                history.scope = scope
                 history.names = namesKey
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
@@ -57,9 +62,12 @@ public enum HistoryReader {
 
     // MARK: - Commits
 
-    private static func committed(root: URL, head: String, config: SiteConfig, names: [String: String]) throws(Git.Failure) -> RecordedHistory {
+    /// The commits that touched `scope` (`Content`, or a folder under it).
+    private static func committed(root: URL, scope: String, head: String, config: SiteConfig, names: [String: String]) throws(Git.Failure)
+        -> RecordedHistory
+    {
         let log = try Git.run(
-            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", "Content"], in: root)
+            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", scope], in: root)
         var commits: [Commit] = []
         var paths: [String: [(commit: String, touch: Touch, path: String)]] = [:]
         for record in String(decoding: log, as: UTF8.self).split(separator: "\u{1E}") {
@@ -131,8 +139,8 @@ public enum HistoryReader {
 
     /// The entry files that differ from HEAD (changed, added, deleted, untracked), from one
     /// `git status`; its paths are from the repository's top, `prefix` is the root's.
-    private static func uncommittedFiles(_ root: URL, prefix: String) throws(Git.Failure) -> [(id: String, kind: Kind, path: String)] {
-        let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", "Content"], in: root)
+    private static func uncommittedFiles(_ root: URL, scope: String, prefix: String) throws(Git.Failure) -> [(id: String, kind: Kind, path: String)] {
+        let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", scope], in: root)
         return String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in
             // `XY path`
             guard item.count > 3, item.dropFirst(3).hasPrefix(prefix) else { return nil }

@@ -60,7 +60,7 @@ public struct RecordedChange: Codable, Hashable, Sendable {
 /// Recorded time: what the knowledge base's git history says about when each entry and
 /// each assessment was written.
 public struct RecordedHistory: Codable, Sendable {
-    /// Commits that touched `Content/`, newest first.
+    /// Commits that touched `Content/` (or the folder under it recorded time is scoped to), newest first.
     public var commits: [Commit]
     /// Entry id → what each commit did to its file, newest first.
     public var touches: [String: [EntryTouch]]
@@ -70,6 +70,8 @@ public struct RecordedHistory: Codable, Sendable {
     public var uncommitted: [String]
     /// The HEAD this was computed at.
     public var head: String
+    /// The folder it was read from (`recorded_time`), so that a stored one is read again when it changes.
+    public var scope = "Content"
     /// Bump when what is computed changes, so a stored history is read again from git.
     public static let currentVersion = 3
     public var version = RecordedHistory.currentVersion
@@ -89,7 +91,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// Commits by hash, built once.
     private var byHash: [String: Commit] = [:]
 
-    enum CodingKeys: String, CodingKey { case commits, touches, changes, uncommitted, head, version, names }
+    enum CodingKeys: String, CodingKey { case commits, touches, changes, uncommitted, head, version, scope, names }
 
     public init(commits: [Commit], touches: [String: [EntryTouch]], changes: [RecordedChange], uncommitted: [String], head: String) {
         self.commits = commits
@@ -107,6 +109,7 @@ public struct RecordedHistory: Codable, Sendable {
             changes: try c.decode([RecordedChange].self, forKey: .changes), uncommitted: try c.decode([String].self, forKey: .uncommitted),
             head: try c.decode(String.self, forKey: .head))
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+        scope = try c.decodeIfPresent(String.self, forKey: .scope) ?? "Content"
         names = try c.decodeIfPresent(String.self, forKey: .names) ?? ""
     }
 

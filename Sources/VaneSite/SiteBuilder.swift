@@ -18,7 +18,7 @@ public enum SiteBuilder {
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "2"
+    public static let rendererVersion = "3"
 
     /// Renders into a staging folder and returns it, not yet committed. A page whose
     /// fingerprint matches `previous` and whose file exists in the current output is

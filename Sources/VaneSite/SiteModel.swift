@@ -57,6 +57,9 @@ struct SiteModel: @unchecked Sendable {
         return model
     }
 
+    /// The products our uses resolve to; `feeds/exposure.ics` has their ends.
+    var usedProducts: Set<String> { Set(kb.entries(of: .use).compactMap { $0.use.flatMap { kb.resolve($0.product.text) } }) }
+
     // MARK: - Graph
 
     /// Targets of an entry's edges, without repeats, in the order written.

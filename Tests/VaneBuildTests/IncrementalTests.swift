@@ -127,7 +127,10 @@ struct IncrementalTests {
             // A closure and an end on a channel, come by the new day.
             // A use: the home page leads with it, the product lists it under "Used by"; its
             // owner and plan show on both and on the exposure page.
-            edit("Content/uses/web-coyote.md") { _ in "---\nproduct: coyote\nteam: web\ncriticality: high\n---\nThe shop's assistant.\n" },
+            // The first use adds the exposure page to every page's navigation.
+            Step(label: "the first use", rendersEverything: true) { kb in
+                try kb.write("---\nproduct: coyote\nteam: web\ncriticality: high\n---\nThe shop's assistant.\n", to: "Content/uses/web-coyote.md")
+            },
             edit("Content/uses/web-coyote.md") {
                 $0.replacingOccurrences(of: "team: web\n", with: "team: shop\nplan: Move off Coyote\nplan_date: 2027-06\n")
             },

@@ -85,8 +85,8 @@ struct CLITests {
     @Test func aSecondBuildParsesNoMarkdown() throws {
         let kb = try bundled()
         let n = BundledContent.count()
-        // Outside a git repository: said once, then the counts.
-        let noHistory = "note: no git repository: the site has no recorded time\n"
+        // The bundled knowledge base turns recorded time off: said once, then the counts.
+        let noHistory = "note: recorded time is off (recorded_time: false in Site/config.yml)\n"
         let first = try vane("build", "--verbose", in: kb.root)
         #expect(first.stderr.hasPrefix(noHistory + "parsed \(n) of \(n) Markdown files (0 unchanged, from the database)\n"))
         let second = try vane("build", "--verbose", in: kb.root)
@@ -112,7 +112,7 @@ struct CLITests {
         #expect(result.stderr.hasPrefix("note: the stored parse of Content/entities/meta.md does not decode ("))
         #expect(
             result.stderr.contains(
-                "); parsing the file again\nnote: no git repository: the site has no recorded time\nparsed 2 of \(n) Markdown files (\(n - 2) unchanged, from the database)\n"
+                "); parsing the file again\nnote: recorded time is off (recorded_time: false in Site/config.yml)\nparsed 2 of \(n) Markdown files (\(n - 2) unchanged, from the database)\n"
             ))
     }
 

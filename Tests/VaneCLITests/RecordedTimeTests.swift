@@ -123,6 +123,31 @@ struct RecordedTimeTests {
             ))
     }
 
+    /// `recorded_time` scopes recorded time to a folder under Content/, or turns it off (as
+    /// the bundled knowledge base does: its repository's commits are the tool's development).
+    @Test func recordedTimeCanBeScopedOrTurnedOff() throws {
+        let repo = try history()
+        let event = "public/events/2025-06-globex-desktop-sunset.html"
+        let claim = "public/claims/cloud-api-stable.html"
+        try repo.kb.write("recorded_time: Content/events\n", to: "Site/config.yml")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        #expect(try repo.kb.read(event).contains("<p class=\"recorded\">Recorded <time datetime=\"2025-01-10\">"))
+        #expect(!(try repo.kb.read(claim)).contains("<p class=\"recorded\">"))
+        let feed = try repo.kb.read("public/feeds/changes.atom")
+        #expect(feed.contains("Globex Desktop: priority Deprioritized → Sunset") && !feed.contains("verdict pending → broken"))
+        try repo.kb.write("recorded_time: false\n", to: "Site/config.yml")
+        let off = try vane("build", "--verbose", "--as-of", "2026-11-26", in: repo.root)
+        #expect(off.status == 0)
+        #expect(off.stderr.contains("note: recorded time is off (recorded_time: false in Site/config.yml)\n"))
+        #expect(!(try repo.kb.read(event)).contains("<p class=\"recorded\">"))
+        #expect(!FileManager.default.fileExists(atPath: repo.kb.url("public/feeds/changes.atom").path))
+        #expect(!(try repo.kb.read("public/index.html")).contains("What's new"))
+        try repo.kb.write("recorded_time: ../elsewhere\n", to: "Site/config.yml")
+        let bad = try vane("build", in: repo.root)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("Site/config.yml:1:16: error: 'recorded_time' must be true, false or a folder under Content/ (Content/events)"))
+    }
+
     @Test func aShallowCloneIsOneWarningAndTheBuildGoesOn() throws {
         let repo = try history()
         let clone = try TemporaryKnowledgeBase()

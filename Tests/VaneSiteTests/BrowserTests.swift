@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaneBuild
 import VaneContent
+import VaneQuery
 import VaneSite
 import VaneTestSupport
 
@@ -47,7 +48,22 @@ struct BrowserTests {
         let results = try #require(dom.range(of: "<ol id=\"search-results\""))
         #expect(dom[results.lowerBound...].contains("<a href=\"entities/muse-spark.html\">Muse Spark</a>"))
         // The query was read from the address: the summary repeats it.
-        #expect(dom.range(of: "<p id=\"search-summary\"[^>]*>[0-9]+ results? for \u{201C}muse\u{201D}</p>", options: .regularExpression) != nil)
+        #expect(dom.range(of: "<p id=\"search-summary\"[^>]*>23 results for \u{201C}muse\u{201D}</p>", options: .regularExpression) != nil)
+        // Ranked as `vane query --text` ranks (FTS5's bm25, the title weighing ten times the text).
+        let folders = ["entity": "entities", "event": "events", "claim": "claims", "source": "sources", "report": "reports"]
+        let ranked = try GraphReader(url: kb.url("vane.sqlite")).sql(
+            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '\"muse\"*' ORDER BY bm25(entries_fts, 0, 0, 10, 1)"
+        ).table.rows.map { "\(folders[$0[0]]!)/\($0[1]).html" }
+        let found = dom[results.lowerBound...].components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(found == ranked)
+        // Each result shows its kind and type, its date, and the words around the match.
+        #expect(
+            dom.contains(
+                "<li><a href=\"events/2026-04-muse-spark-launch.html\">Meta launches Muse Spark as a closed, cloud-only model</a> <span class=\"badge\">event · launch</span><span class=\"when\"> April 2026</span><p class=\"snippet\">In April 2026 Meta launched <mark>Muse</mark> Spark"
+            ))
+        // Words match from their start: the middle of "Superintelligence" finds nothing.
+        search.query = "q=uperintelligence"
+        #expect(try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-infix")).contains(">0 results for"))
         // The timeline's filters are built by its script.
         let (timeline, _) = try BrowserTests.load(kb.url("public/timeline.html"), browser: browser, profile: profiles.url("timeline"))
         #expect(timeline.contains("<select>") && timeline.contains(">Muse Spark</option>"))

@@ -121,6 +121,27 @@ struct PublishingTests {
         #expect(!llama.contains("webcal:"))
     }
 
+    /// Once the knowledge base records what we use, the navigation links the exposure page
+    /// and the Subscribe line and the head offer the calendar of the ends of what we use.
+    @Test func theExposureCalendarIsOfferedOnceUsesAreRecorded() throws {
+        let bare = try build(Repository.founding)
+        #expect(!(try bare.read("public/index.html")).contains("exposure"))
+        let kb = try TemporaryKnowledgeBase(copying: Repository.founding)
+        try kb.write("---\nproduct: llama\nteam: research\ncriticality: critical\n---\nOur assistant runs on it.\n", to: "Content/uses/assistant.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let home = try kb.read("public/index.html")
+        let exposure = try kb.read("public/exposure.html")
+        let offer = " · <a href=\"feeds/exposure.ics\" type=\"text/calendar\">Ends of what we use (iCalendar)</a></p>"
+        #expect(home.contains("<p class=\"subscribe\">Subscribe: <a href=\"feeds/events.atom\"") && home.contains(offer))
+        #expect(exposure.contains(offer) && exposure.contains("<li><a href=\"exposure.html\" aria-current=\"page\">Exposure</a></li>"))
+        #expect(home.contains("<li><a href=\"exposure.html\">Exposure</a></li>"))
+        #expect(
+            try kb.read("public/status/meta.html").contains(
+                "<link rel=\"alternate\" type=\"text/calendar\" title=\"Ends of what we use (iCalendar)\" href=\"../feeds/exposure.ics\">"))
+        #expect(try kb.read("public/feeds/exposure.ics").contains("BEGIN:VCALENDAR"))
+    }
+
     @Test func jsonLDCannotBreakOutOfItsScript() throws {
         let kb = try build([Repository.fixture("hostile/Content")])
         let page = try kb.read("public/events/breakout.html")

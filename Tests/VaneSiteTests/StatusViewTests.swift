@@ -130,6 +130,30 @@ struct StatusViewTests {
         #expect(own.contains("<a href=\"../status.html#vendors\">Every vendor's own view</a>") && !own.contains("<h2 id=\"vendors\">"))
     }
 
+    /// Two sources of one publisher cited for one move read apart: by date, or by title when
+    /// they share a day.
+    @Test func citationsOfOnePublisherAreToldApart() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\nname: Acme\ntype: vendor\n---\n", to: "Content/entities/acme.md")
+        try kb.write("---\nname: Rocket\ntype: product\nparent: acme\n---\n", to: "Content/entities/rocket.md")
+        let sources = [("post", "2026-05-03", "Rocket is deprecated"), ("faq", "2026-05-04", "Rocket FAQ"), ("memo", "2026-05-04", "Rocket memo")]
+        for (id, date, title) in sources {
+            try kb.write(
+                "---\ntitle: \(title)\npublisher: Acme\npublished: \(date)\nurl: https://acme.example/\(id)\n---\n", to: "Content/sources/\(id).md")
+        }
+        try kb.write(
+            "---\ntitle: Rocket deprioritized\ndate: 2026-05-03\ntype: other\nentities: [rocket]\nsources: [post, faq, memo]\nstatus:\n"
+                + "  rocket: { availability: generally-available, priority: deprioritized }\n---\nDeprioritized [@post].\n",
+            to: "Content/events/rocket-deprecated.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/entities/rocket.html")
+        #expect(
+            page.contains(
+                "<a class=\"source\" href=\"../sources/post.html\">[Acme, 3 May 2026]</a> <a class=\"source\" href=\"../sources/faq.html\">[Acme: Rocket FAQ]</a> <a class=\"source\" href=\"../sources/memo.html\">[Acme: Rocket memo]</a>"
+            ))
+    }
+
     @Test func theBundledViewRanksLlamaFirstAndExplainsWhy() throws {
         let kb = try build(Repository.founding)
         let page = try kb.read("public/status.html")
@@ -147,6 +171,14 @@ struct StatusViewTests {
             try kb.read("public/events/2026-04-muse-spark-launch.html").contains(
                 "<td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Axis\">priority</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Flagship → Deprioritized</td>"
             ))
+        // The vendor's page ranks its products in the compact board, without naming itself on each row.
+        let meta = try kb.read("public/entities/meta.html")
+        let products = try #require(meta.range(of: "<h2 id=\"products\">Its products by platform risk</h2>")).upperBound
+        #expect(
+            meta[products...].contains(
+                "<tr><td class=\"rank\">1</td><td class=\"lead\"><a href=\"../entities/llama.html\">Llama</a></td><td data-label=\"Available today · priority\">Open weights · Deprioritized</td>"
+            ))
+        #expect(meta[products...].contains("<td class=\"rank\">2</td><td class=\"lead\"><a href=\"../entities/muse-spark.html\">Muse Spark</a>"))
     }
 
     @Test func aSiteAsOfAnEarlierDateLeavesOutWhatCameLater() throws {

@@ -35,6 +35,16 @@ public enum SiteConfigLoader {
             default: fm.diagnostics.append(.error(v.location, "'unsafe_html' must be true or false"))
             }
         }
+        if let v = fm.text("recorded_time") {
+            let path = v.text.hasSuffix("/") ? String(v.text.dropLast()) : v.text
+            switch path {
+            case "true": config.recordedTime = "Content"
+            case "false": config.recordedTime = nil
+            case _ where (path == "Content" || path.hasPrefix("Content/")) && !path.split(separator: "/").contains(".."):
+                config.recordedTime = path
+            default: fm.diagnostics.append(.error(v.location, "'recorded_time' must be true, false or a folder under Content/ (Content/events)"))
+            }
+        }
         config.entityTypes += fm.list("entity_types")?.map(\.text) ?? []
         config.eventTypes += fm.list("event_types")?.map(\.text) ?? []
         config.trackableTypes += fm.list("trackable_types")?.map(\.text) ?? []

@@ -9,6 +9,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var license = ""
     public var licenseURL = ""
     public var sourceURL = ""
+    /// The folder recorded time is read from in git: `Content` (all of it) by default, a
+    /// folder under it to scope it, nil to turn it off (`recorded_time` in the settings).
+    public var recordedTime: String? = "Content"
     /// Lets raw HTML in bodies through. Off by default: bodies are untrusted input.
     public var unsafeHTML = false
     public var entityTypes = ["vendor", "org", "person", "product", "model", "model-family"]

@@ -199,7 +199,7 @@ struct HistoryChart {
         return out
     }
 
-    /// Year ticks along the bottom, and the as-of date at the right end.
+    /// Year ticks along the bottom, the first date at the left end and the as-of date at the right.
     private func axis(y: Double) -> String {
         var out = "<g class=\"time-axis\">\n"
         out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 6))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y + 6))\" stroke=\"#5b6573\"/>\n"
@@ -213,6 +213,12 @@ struct HistoryChart {
             guard day >= start, day <= end else { continue }
             out += "<line x1=\"\(SVG.n(x(day)))\" y1=\"\(SVG.n(y + 2))\" x2=\"\(SVG.n(x(day)))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#5b6573\"/>\n"
             out += "<text x=\"\(SVG.n(x(day)))\" y=\"\(SVG.n(y + 24))\" font-size=\"11\" text-anchor=\"middle\">\(year)</text>\n"
+        }
+        // The first date and the as-of date label the ends of the axis, so that a history of a
+        // few months, with one year tick or none, still says when it starts and stops.
+        if let first = status.points.map(\.date).min(by: { DayNumber.of($0.start) < DayNumber.of($1.start) }) {
+            out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 2))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#5b6573\"/>\n"
+            out += "<text x=\"\(SVG.n(captionX))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\">from \(SVG.text(first.display))</text>\n"
         }
         out +=
             "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"end\">as of \(SVG.text(asOf.display))</text>\n"

@@ -65,7 +65,7 @@ struct SiteExtras {
                 return Data(CalendarFeed(model: model, name: "\(title): announced ends", items: items, stamp: model.board.asOf).text.utf8)
             })
         // The ends of what we use, for a team's calendar, once the knowledge base records uses.
-        let used = Set(model.kb.entries(of: .use).compactMap { $0.use.flatMap { model.kb.resolve($0.product.text) } })
+        let used = model.usedProducts
         if !used.isEmpty {
             files.append(
                 OutputFile(path: "feeds/exposure.ics", fingerprint: fingerprint("feeds/exposure.ics", [fingerprints.everything])) {
@@ -148,13 +148,15 @@ struct SiteExtras {
         return files
     }
 
-    /// Title, aliases and body text of every entry, for `assets/search.js`, in shards
+    /// Title, kind, type, date, aliases and body text of every entry, for `assets/search.js`, in shards
     /// that each add to `window.VANE_SEARCH`.
     private func searchIndex() -> [OutputFile] {
         let byShard = Dictionary(grouping: model.kb.entries, by: { SiteExtras.shard(of: $0.id) })
         return (0..<SiteExtras.searchShards).map { shard in
             let entries = byShard[shard] ?? []
             var h = StableHash()
+            // vane itself (the rows' form) and the settings, as every other file.
+            h.add(fingerprints.global)
             h.add("search \(shard)")
             for e in entries {
                 h.add(e.id)
@@ -162,8 +164,13 @@ struct SiteExtras {
                 h.add(e.body)
             }
             return OutputFile(path: "search/index-\(shard).js", fingerprint: h.value) {
+                // Title, kind, type, date as shown, address, aliases and body.
                 let rows = entries.map { e -> [String: String] in
-                    ["t": e.title, "k": e.kind.rawValue, "u": SiteModel.url(of: e), "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body]
+                    [
+                        "t": e.title, "k": e.kind.rawValue, "y": e.type ?? "", "d": e.date.map { DateView($0).display } ?? "",
+                        "u": SiteModel.url(of: e),
+                        "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body,
+                    ]
                 }
                 return Data("(window.VANE_SEARCH = window.VANE_SEARCH || []).push(...\(ScriptJSON.encode(rows)));\n".utf8)
             }

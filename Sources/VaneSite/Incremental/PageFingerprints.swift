@@ -57,6 +57,8 @@ struct PageFingerprints {
         var g = StableHash()
         g.add(global)
         for v in model.vendors { g.add(v) }
+        // Every page's navigation links the exposure page once there is a use.
+        g.add(model.kb.entries(of: .use).isEmpty ? "" : "uses")
         self.global = g.value
         self.fileHashes = fileHashes
     }
@@ -91,6 +93,8 @@ struct PageFingerprints {
         for successor in model.board.successors(of: id) { h.add(model.board.position(of: successor) ?? "") }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         if let table = model.cyclesTable(of: id) { h.add(String(describing: table)) }
+        // A vendor's page ranks its products.
+        if let vendorBoard = model.vendorBoard(of: id) { h.add(String(describing: vendorBoard)) }
         // An entity page links to the contradictions about it.
         if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

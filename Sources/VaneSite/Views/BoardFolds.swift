@@ -11,10 +11,11 @@ struct Fold {
 }
 
 extension SiteModel {
-    /// At most this many products on status.html's board and its chart's data (the
-    /// vendors' own views list the rest), and this many ends on a summary's ends board.
+    /// At most this many products on a board, and among the gone, and in status.html's
+    /// chart's data (the vendors' own views list the rest; endoflife.date's Samsung Mobile
+    /// alone has 437 release cycles), and this many ends on a summary's ends board.
     static let boardLimit = 100, endsLimit = 10, homeEndsLimit = 10
-    /// A vendor's own view lists every product on its board, so its ends board can stop at
+    /// A vendor's own view lists its products on its board, so its ends board can stop at
     /// this many a part; and it lists the other vendors only when they are this few.
     static let vendorEndsLimit = 25, vendorListLimit = 40
 

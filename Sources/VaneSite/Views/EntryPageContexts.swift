@@ -44,7 +44,10 @@ struct EntityPage: Encodable {
         var url: String
     }
     struct History: Encodable { var rows: [HistoryRow] }
-    struct Events: Encodable { var events: [EventSummary] }
+    struct Events: Encodable {
+        var events: [EventSummary]
+        var more: String?
+    }
 
     var parent: LinkView?
     var aliases: String?
@@ -73,6 +76,8 @@ struct EntityPage: Encodable {
     var status: EntityStatusView?
     var noStatus: Bool
     var statusView: String?
+    /// A vendor's products ranked by platform risk, in the compact form.
+    var vendorBoard: VendorBoard?
     var statusHistory: History?
     var scorecard: ScorecardView?
     /// The contradiction view's section about this entity, when there is one.
@@ -144,7 +149,7 @@ extension SiteModel {
         let common = EntryPage(
             title: e.title, id: e.id, body: body.html, type: e.type, tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
             date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
-            mentionedBy: section(sources(to: e.id, .mentions)), recorded: recordedView(e.id), data: data(of: e))
+            mentionedBy: capped(sources(to: e.id, .mentions), "entries that mention it"), recorded: recordedView(e.id), data: data(of: e))
         let own: MustacheValue
         switch e.kind {
         case .entity: own = MustacheEncoder.encode(entity(e))
@@ -168,6 +173,16 @@ extension SiteModel {
         return all.filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.flatMap {
             StatusTimeline.falls(for: $0, among: all, channels: kb.channels[id] ?? [], scales: board.scales)
         }
+    }
+
+    /// At most this many events, and entries that mention it, on an entry's page.
+    static let entityListLimit = 200
+
+    /// A section of at most 200 links, saying how many there are when it was cut.
+    private func capped(_ ids: [String], _ what: String) -> Section? {
+        guard var section = section(Array(ids.prefix(SiteModel.entityListLimit))) else { return nil }
+        if ids.count > SiteModel.entityListLimit { section.more = "The first \(SiteModel.entityListLimit) of \(ids.count) \(what)." }
+        return section
     }
 
     /// Successors with their own position as the detail (`Generally available · Invested`).
@@ -210,11 +225,16 @@ extension SiteModel {
             predecessors: section(sources(to: e.id, .succeededBy)), absorbed: section(sources(to: e.id, .foldedInto)),
             homepage: e.homepage,
             children: section(sources(to: e.id, .parent)),
-            timeline: events.isEmpty ? nil : EntityPage.Events(events: newestFirst(events).map(eventSummary)),
+            timeline: events.isEmpty
+                ? nil
+                : EntityPage.Events(
+                    events: newestFirst(events).prefix(SiteModel.entityListLimit).map(eventSummary),
+                    more: events.count > SiteModel.entityListLimit
+                        ? "The \(SiteModel.entityListLimit) newest of \(events.count) events; the timeline and the feeds below list them all." : nil),
             claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
             published: section(sources(to: e.id, .publishedBy)), status: status,
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
-            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil,
+            statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             statusHistory: ordered.isEmpty
                 ? nil
                 : EntityPage.History(
@@ -286,6 +306,6 @@ extension SiteModel {
         SourcePage(
             publisher: e.publisher?.text ?? "", publisherEntity: targets(of: e.id, .publishedBy).first.flatMap(link), url: e.url ?? "",
             archive: e.archive, published: e.date.map(DateView.init), accessed: e.accessed.map(DateView.init),
-            citedBy: section(sources(to: e.id, .cites, .verdictSource)))
+            citedBy: capped(sources(to: e.id, .cites, .verdictSource), "entries that cite it"))
     }
 }

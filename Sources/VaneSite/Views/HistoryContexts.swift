@@ -61,8 +61,21 @@ struct ChangesPage: Encodable {
         var claims: Section?
         var verdicts: Section?
         var empty: Bool
+        /// The quarter began on the page before.
+        var continued: Bool
     }
     var quarters: [Quarter]
+    var pager: Pager?
+    /// Where each quarter starts, when the page runs over several.
+    var quarterLinks: Jumps?
+}
+
+/// A row of a quarter on "What changed", in the order shown.
+private enum ChangeRow {
+    case move(ChangesPage.MoveRow)
+    case event(String)
+    case claim(String)
+    case verdict(String)
 }
 
 extension SiteModel {
@@ -106,41 +119,71 @@ extension SiteModel {
         return Array(history.changes.reversed().prefix(limit)).map(recordedChangeView)
     }
 
-    /// The last four quarters (up to the as-of date) in event time.
-    func changesPage() -> ChangesPage {
-        ChangesPage(
-            quarters: ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
-                let quarterBoard = StatusBoard(kb, asOf: window.to)
-                var dated = window.moves(quarterBoard).map { m in
-                    (
-                        m.move.date.startKey,
-                        ChangesPage.MoveRow(
-                            date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue,
-                            channel: m.move.channel.map { channelName($0, of: m.entity) },
-                            from: m.move.from.map { label($0) } ?? "–", to: label(m.move.to), event: link(m.move.event))
-                    )
+    func changesPageCount() -> Int { changePages().count }
+
+    /// A page of the last four quarters (up to the as-of date) in event time.
+    func changesPage(page: Int) -> ChangesPage {
+        let pages = changePages()
+        let quarters = pages[page - 1].map { part in
+            var moves: [ChangesPage.MoveRow] = []
+            var events: [String] = []
+            var claims: [String] = []
+            var verdicts: [String] = []
+            for row in part.items {
+                switch row {
+                case .move(let m): moves.append(m)
+                case .event(let id): events.append(id)
+                case .claim(let id): claims.append(id)
+                case .verdict(let id): verdicts.append(id)
                 }
-                // An announced end or closure is a change on the day it is made.
-                dated += window.announcements(quarterBoard).map { end in
-                    (
-                        end.announced.startKey,
-                        ChangesPage.MoveRow(
-                            date: DateView(end.announced), entity: link(end.entity),
-                            axis: end.kind == .end ? "end announced for" : "sign-ups to close on",
-                            channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
-                            to:
-                                "\(end.date.display) (\(end.announcedNotice) of notice)",
-                            event: link(end.event))
-                    )
-                }
-                let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
-                let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
-                let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
-                let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
-                return ChangesPage.Quarter(
-                    label: window.from.display, anchor: "q-" + window.from.text.lowercased(), moves: moves, hasMoves: !moves.isEmpty,
-                    events: section(events), claims: section(claims),
-                    verdicts: section(verdicts), empty: moves.isEmpty && events.isEmpty && claims.isEmpty && verdicts.isEmpty)
-            })
+            }
+            return ChangesPage.Quarter(
+                label: part.group.label, anchor: part.group.anchor, moves: moves, hasMoves: !moves.isEmpty, events: section(events),
+                claims: section(claims), verdicts: section(verdicts), empty: part.items.isEmpty, continued: part.continued)
+        }
+        return ChangesPage(
+            quarters: quarters, pager: Pagination.pager("changes", number: page, count: pages.count),
+            quarterLinks: pages.count > 1 ? Pagination.jumps(pages, base: "changes", label: \.label, anchor: \.anchor) : nil)
+    }
+
+    private struct QuarterName {
+        var label: String
+        var anchor: String
+    }
+
+    /// Each quarter's rows, split over pages.
+    private func changePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
+        let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
+            let quarterBoard = StatusBoard(kb, asOf: window.to)
+            var dated = window.moves(quarterBoard).map { m in
+                (
+                    m.move.date.startKey,
+                    ChangesPage.MoveRow(
+                        date: DateView(m.move.date), entity: link(m.entity), axis: m.move.axis.rawValue,
+                        channel: m.move.channel.map { channelName($0, of: m.entity) },
+                        from: m.move.from.map { label($0) } ?? "–", to: label(m.move.to), event: link(m.move.event))
+                )
+            }
+            // An announced end or closure is a change on the day it is made.
+            dated += window.announcements(quarterBoard).map { end in
+                (
+                    end.announced.startKey,
+                    ChangesPage.MoveRow(
+                        date: DateView(end.announced), entity: link(end.entity),
+                        axis: end.kind == .end ? "end announced for" : "sign-ups to close on",
+                        channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
+                        to:
+                            "\(end.date.display) (\(end.announcedNotice) of notice)",
+                        event: link(end.event))
+                )
+            }
+            let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
+            let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
+            let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+            let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+            let rows = moves.map(ChangeRow.move) + events.map(ChangeRow.event) + claims.map(ChangeRow.claim) + verdicts.map(ChangeRow.verdict)
+            return (QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased()), rows)
+        }
+        return Pagination.split(quarters, size: Pagination.changesSize)
     }
 }

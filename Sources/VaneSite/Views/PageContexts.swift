@@ -4,7 +4,11 @@ import VaneContent
 /// One page to render: where it goes, with which template, for which entry.
 struct PageSpec: Sendable {
     enum Content: Sendable {
-        case home, timeline, entities, claims, sources, reports, scorecards, contradictions, changes, exposure
+        case home, claims, sources, reports, scorecards, contradictions, exposure
+        /// A page of a list that may run over several (1 is the first).
+        case timeline(page: Int)
+        case entities(page: Int)
+        case changes(page: Int)
         case status(vendor: String?)
         case notFound, search
         case entry(String)
@@ -36,8 +40,13 @@ struct TimelinePage: Encodable {
     struct Year: Encodable {
         var year: Int
         var events: [EventSummary]
+        /// The year began on the page before.
+        var continued: Bool
     }
     var years: [Year]
+    var pager: Pager?
+    /// Where each year starts, when the timeline runs over several pages.
+    var yearLinks: Jumps?
 }
 
 struct EntityIndexPage: Encodable {
@@ -45,8 +54,13 @@ struct EntityIndexPage: Encodable {
         var type: String
         var label: String
         var items: [LinkView]
+        /// The type began on the page before.
+        var continued: Bool
     }
     var groups: [Group]
+    var pager: Pager?
+    /// Where each type starts, when the index runs over several pages.
+    var types: Jumps?
 }
 
 struct ClaimLedgerPage: Encodable {
@@ -89,18 +103,27 @@ extension SiteModel {
     func pages() -> [PageSpec] {
         var pages: [PageSpec] = [
             PageSpec(path: "index.html", template: "index", content: .home),
-            PageSpec(path: "timeline.html", template: "timeline", content: .timeline),
-            PageSpec(path: "entities.html", template: "entities", content: .entities),
             PageSpec(path: "claims.html", template: "claims", content: .claims),
             PageSpec(path: "sources.html", template: "sources", content: .sources),
             PageSpec(path: "reports.html", template: "reports", content: .reports),
             PageSpec(path: "scorecards.html", template: "scorecards", content: .scorecards),
             PageSpec(path: "contradictions.html", template: "contradictions", content: .contradictions),
-            PageSpec(path: "changes.html", template: "changes", content: .changes),
             PageSpec(path: "status.html", template: "status", content: .status(vendor: nil)),
             PageSpec(path: "404.html", template: "404", content: .notFound),
             PageSpec(path: "search.html", template: "search", content: .search),
         ]
+        // Long lists run over numbered pages.
+        let events = kb.entries(of: .event).count
+        let entities = kb.entries(of: .entity).count
+        for n in 1...Pagination.pageCount(events, size: Pagination.timelineSize) {
+            pages.append(PageSpec(path: Pagination.path("timeline", n), template: "timeline", content: .timeline(page: n)))
+        }
+        for n in 1...Pagination.pageCount(entities, size: Pagination.entitiesSize) {
+            pages.append(PageSpec(path: Pagination.path("entities", n), template: "entities", content: .entities(page: n)))
+        }
+        for n in 1...changesPageCount() {
+            pages.append(PageSpec(path: Pagination.path("changes", n), template: "changes", content: .changes(page: n)))
+        }
         // Our exposure, once the knowledge base records what we use.
         if !kb.entries(of: .use).isEmpty { pages.append(PageSpec(path: "exposure.html", template: "exposure", content: .exposure)) }
         for vendor in vendors {
@@ -123,14 +146,14 @@ extension SiteModel {
         var jsonLD: String?
         switch page.content {
         case .home: (title, content) = ("Home", MustacheEncoder.encode(home()))
-        case .timeline: (title, content) = ("Timeline", MustacheEncoder.encode(timeline()))
-        case .entities: (title, content) = ("Entities", MustacheEncoder.encode(entityIndex()))
+        case .timeline(let n): (title, content) = (Pagination.title("Timeline", n), MustacheEncoder.encode(timeline(page: n)))
+        case .entities(let n): (title, content) = (Pagination.title("Entities", n), MustacheEncoder.encode(entityIndex(page: n)))
         case .claims: (title, content) = ("Claims ledger", MustacheEncoder.encode(claimLedger()))
         case .sources: (title, content) = ("Sources", MustacheEncoder.encode(bibliography()))
         case .reports: (title, content) = ("Reports", MustacheEncoder.encode(reportIndex()))
         case .scorecards: (title, content) = ("Scorecards", MustacheEncoder.encode(scorecardsPage()))
         case .contradictions: (title, content) = ("Contradictions", MustacheEncoder.encode(contradictionsPage()))
-        case .changes: (title, content) = ("What changed", MustacheEncoder.encode(changesPage()))
+        case .changes(let n): (title, content) = (Pagination.title("What changed", n), MustacheEncoder.encode(changesPage(page: n)))
         case .exposure: (title, content) = ("Our exposure", MustacheEncoder.encode(exposurePage()))
         case .status(let vendor):
             let status = statusPage(vendor: vendor)
@@ -147,7 +170,8 @@ extension SiteModel {
         let feeds = feeds(for: page, root: root)
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
-            counts: counts, current: page.path.contains("/") ? [:] : [String(page.path.dropLast(".html".count)): true],
+            counts: counts, current: page.path.contains("/") ? [:] : [Pagination.navigationKey(page.path): true],
+            hasExposure: !kb.entries(of: .use).isEmpty,
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
             inlineStyle: page.content.isNotFound ? stylesheet : nil)
@@ -156,7 +180,8 @@ extension SiteModel {
 
     /// The feeds a page offers (`<link rel="alternate">`, and the "Subscribe" line of the
     /// home page, the status pages and an entity's page): the site's events and announced
-    /// ends on the home page, the timeline and the status pages, an entity's own on its page.
+    /// ends (and the ends of what we use) on the home page, the timeline, the status and
+    /// exposure pages, an entity's own on its page.
     /// Links are relative, never `webcal://`: a configured base URL may be a placeholder, and
     /// calendar applications subscribe to an `https://` address as well.
     private func feeds(for page: PageSpec, root: String) -> [FeedLink] {
@@ -167,12 +192,16 @@ extension SiteModel {
         case .changes:
             links =
                 history == nil ? [] : [FeedLink(type: "application/atom+xml", title: "Recorded changes (Atom)", href: root + "feeds/changes.atom")]
-        case .home, .timeline, .status:
+        case .home, .timeline, .status, .exposure:
             links = [
                 FeedLink(type: "application/atom+xml", title: "Events (Atom)", href: root + "feeds/events.atom"),
                 FeedLink(type: "text/calendar", title: "Events (iCalendar)", href: root + "feeds/events.ics"),
                 FeedLink(type: "text/calendar", title: "Announced ends (iCalendar)", href: root + "feeds/ends.ics"),
             ]
+            // The ends of what we use, once the knowledge base records uses.
+            if !usedProducts.isEmpty {
+                links.append(FeedLink(type: "text/calendar", title: "Ends of what we use (iCalendar)", href: root + "feeds/exposure.ics"))
+            }
         case .entry(let id) where kb.entry(id)?.kind == .entity:
             // SiteExtras writes both feeds for every entity, even one with no events.
             let name = kb.entry(id)!.title
@@ -216,26 +245,36 @@ extension SiteModel {
             endsSummary: endsBoard(rows: board.rows, limit: SiteModel.homeEndsLimit), exposureSummary: exposureSummary(limit: 5))
     }
 
-    private func timeline() -> TimelinePage {
-        var years: [TimelinePage.Year] = []
+    /// A page of the timeline: events newest first, under their years.
+    private func timeline(page: Int) -> TimelinePage {
+        var years: [(Int, [Entry])] = []
         for e in newestFirst(kb.entries(of: .event)) {
             let year = e.date?.year ?? 0
-            if years.last?.year != year { years.append(TimelinePage.Year(year: year, events: [])) }
-            years[years.count - 1].events.append(eventSummary(e))
+            if years.last?.0 != year { years.append((year, [])) }
+            years[years.count - 1].1.append(e)
         }
-        return TimelinePage(years: years)
+        let pages = Pagination.split(years, size: Pagination.timelineSize)
+        let parts = pages[page - 1]
+        return TimelinePage(
+            years: parts.map { TimelinePage.Year(year: $0.group, events: $0.items.map(eventSummary), continued: $0.continued) },
+            pager: Pagination.pager("timeline", number: page, count: pages.count),
+            yearLinks: pages.count > 1 ? Pagination.jumps(pages, base: "timeline", label: { "\($0)" }, anchor: { "year-\($0)" }) : nil)
     }
 
-    private func entityIndex() -> EntityIndexPage {
+    /// A page of the entity index: entities by type, each type's by name.
+    private func entityIndex(page: Int) -> EntityIndexPage {
         let byType = Dictionary(grouping: kb.entries(of: .entity), by: { $0.type ?? "other" })
         let order = kb.config.entityTypes
         let types = byType.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        let groups = types.map { type in (type, byType[type]!.sorted { $0.title.lowercased() < $1.title.lowercased() }.map(\.id)) }
+        let pages = Pagination.split(groups, size: Pagination.entitiesSize)
+        func label(_ type: String) -> String { type.replacingOccurrences(of: "-", with: " ").capitalized }
         return EntityIndexPage(
-            groups: types.map { type in
-                EntityIndexPage.Group(
-                    type: type, label: type.replacingOccurrences(of: "-", with: " ").capitalized,
-                    items: links(byType[type]!.sorted { $0.title.lowercased() < $1.title.lowercased() }.map(\.id)))
-            })
+            groups: pages[page - 1].map {
+                EntityIndexPage.Group(type: $0.group, label: label($0.group), items: links($0.items), continued: $0.continued)
+            },
+            pager: Pagination.pager("entities", number: page, count: pages.count),
+            types: pages.count > 1 ? Pagination.jumps(pages, base: "entities", label: label, anchor: { "type-\($0)" }) : nil)
     }
 
     private func claimLedger() -> ClaimLedgerPage {

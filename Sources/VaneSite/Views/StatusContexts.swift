@@ -46,6 +46,13 @@ struct RiskSummary: Encodable {
     var asOf: DateView
 }
 
+/// A vendor's products on its page: the compact board.
+struct VendorBoard: Encodable {
+    var board: [RiskRowView]
+    var asOf: DateView
+    var more: String?
+}
+
 struct EndRowView: Encodable {
     var date: DateView
     var countdown: String
@@ -135,17 +142,17 @@ struct EntityStatusView: Encodable {
 extension SiteModel {
     func statusPage(vendor: String?) -> StatusPage {
         let rows = board.rows.filter { vendor == nil || $0.vendor == vendor }
-        // A vendor's own view lists every row; the whole board folds cycles and keeps the top.
+        // A vendor's own view lists every row (up to 100); the whole board folds cycles and keeps the top 100.
         let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
         let ranked = fold(rows.filter { !$0.gone })
-        let shown = vendor == nil ? Array(ranked.prefix(SiteModel.boardLimit)) : ranked
+        let shown = Array(ranked.prefix(SiteModel.boardLimit))
         let vendorName = vendor.flatMap { kb.entry($0)?.title }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
         let chart = PositionChart(
             board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
         let gone = fold(rows.filter(\.gone))
-        let goneShown = vendor == nil ? Array(gone.prefix(SiteModel.boardLimit)) : gone
+        let goneShown = Array(gone.prefix(SiteModel.boardLimit))
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
             item.url = "status/\(v).html"
@@ -165,8 +172,13 @@ extension SiteModel {
             gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
             vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
             boardMore: shown.count < ranked.count
-                ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products." : nil,
-            goneMore: goneShown.count < gone.count ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest." : nil,
+                ? vendor == nil
+                    ? "The \(shown.count) highest of \(ranked.count) products; each vendor's own view, below, lists all of its products."
+                    : "The \(shown.count) highest of \(ranked.count) products; the entity index lists them all." : nil,
+            goneMore: goneShown.count < gone.count
+                ? vendor == nil
+                    ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest."
+                    : "\(goneShown.count) of \(gone.count); the entity index lists them all." : nil,
             vendorsElsewhere: elsewhere)
     }
 
@@ -186,6 +198,28 @@ extension SiteModel {
         guard !top.isEmpty else { return nil }
         return RiskSummary(board: top.enumerated().map { foldedRiskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf))
     }
+
+    /// A vendor's products on its page, ranked in the compact form (cycles folded, the
+    /// vendor itself left out, for a product that is its own vendor): the first ten, or nil
+    /// when it has none. `more` says how many there are when some are left for its view.
+    func vendorBoard(of id: String) -> VendorBoard? {
+        guard vendors.contains(id) else { return nil }
+        let ranked = folds(board.ranked.filter { $0.vendor == id }).filter { foldRow($0).entity != id }
+        guard !ranked.isEmpty else { return nil }
+        let shown = ranked.prefix(SiteModel.vendorPageLimit)
+        return VendorBoard(
+            // On its own page, the vendor is not named on every row.
+            board: shown.enumerated().map {
+                var row = foldedRiskRow($1, rank: $0 + 1)
+                row.vendor = nil
+                return row
+            }, asOf: DateView(board.asOf),
+            more: ranked.count > shown.count ? "The \(shown.count) highest of \(ranked.count) products; its view, linked below, lists them all." : nil
+        )
+    }
+
+    /// Products on a vendor's entity page.
+    static let vendorPageLimit = 10
 
     /// How long ended ends stay on the "Announced ends" board.
     static let recentEndDays = 180
@@ -343,10 +377,21 @@ extension SiteModel {
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.
+    /// Citations named by publisher ("[OpenAI]"); two of one publisher are told apart by their
+    /// dates ("[OpenAI, 3 May 2026]"), or else by their titles; one without a publisher by its title.
     func sourceLinks(_ ids: [String]) -> [LinkView] {
-        ids.compactMap { id in
-            guard var item = link(id), let source = kb.entry(id) else { return nil }
-            item.title = publisherName(source)
+        let sources = ids.compactMap { kb.entry($0) }
+        let names = sources.map { publisherName($0).isEmpty ? $0.title : publisherName($0) }
+        return zip(sources, names).compactMap { source, name in
+            guard var item = link(source.id) else { return nil }
+            let same = zip(sources, names).filter { $0.1 == name }.map(\.0)
+            if same.count == 1 {
+                item.title = name
+            } else if let date = source.date, same.filter({ $0.date?.text == date.text }).count == 1 {
+                item.title = "\(name), \(date.display)"
+            } else {
+                item.title = name == source.title ? name : "\(name): \(source.title)"
+            }
             return item
         }
     }

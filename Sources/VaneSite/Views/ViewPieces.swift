@@ -51,6 +51,8 @@ struct LinkView: Encodable {
 /// A titled list of links; a page leaves it nil when it would be empty, and it vanishes.
 struct Section: Encodable {
     var items: [LinkView]
+    /// "The first 200 of 1,093": the list was cut to keep the page small.
+    var more: String?
 }
 
 /// An event in a list: the timeline, the home page, an entity's events.
@@ -117,6 +119,8 @@ struct PageFrame: Encodable {
     /// The navigation link that is the page itself, for `aria-current="page"`: on
     /// `status.html`, `current.status` is true.
     var current: [String: Bool]
+    /// The knowledge base records uses: the navigation links the exposure page.
+    var hasExposure: Bool
     var canonical: String?
     var feeds: [FeedLink]
     /// Whether the page offers any feed, for the "Subscribe" line.
