@@ -299,6 +299,14 @@ struct StatusModelTests {
         let all = try #require(try rows(kb, asOf: "2025-12-01")["windows-10"])
         #expect(iso((all["ends"] as? [String: Any])?["date"]) == "2026-10-13")
         #expect(((all["availability"] as? [String: Any])?["channels"] as? [String: Any])?.keys.sorted() == ["commercial-esu", "eea", "standard"])
+        // The region's own page lists what is offered through it, with the EEA's end.
+        let page = try kb.read("public/entities/eea.html")
+        let offered = try #require(page.firstRange(of: #/<section aria-labelledby="offered">[\s\S]*?</section>/#))
+        let section = String(page[offered])
+        #expect(section.contains("<h2 id=\"offered\">Offered through European Economic Area</h2>"))
+        #expect(section.contains(#"<a href="../entities/windows-10.html">Windows 10</a>"#), "\(section)")
+        #expect(section.contains("<span class=\"countdown\">316 days left</span>"), "\(section)")
+        #expect(!(try kb.read("public/entities/european-union.html")).contains("aria-labelledby=\"offered\""))
     }
 
     /// Skype was folded into Teams (accounts and chats carried over); Visual Studio for Mac

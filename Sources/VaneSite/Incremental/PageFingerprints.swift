@@ -95,6 +95,8 @@ struct PageFingerprints {
         if let table = model.cyclesTable(of: id) { h.add(String(describing: table)) }
         // A vendor's page ranks its products.
         if let vendorBoard = model.vendorBoard(of: id) { h.add(String(describing: vendorBoard)) }
+        // A region's or a partner's page ranks what is offered through it.
+        if let offered = model.offeredThrough(id) { h.add(String(describing: offered)) }
         // An entity page links to the contradictions about it.
         if model.contradictedEntities.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {

@@ -184,7 +184,13 @@ public enum DefaultTheme {
 {{> partials/risk-summary}}
 {{#more}}<p class="more">{{more}}</p>
 {{/more}}</section>
-{{/vendorBoard}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
+{{/vendorBoard}}{{#offeredThrough}}<section aria-labelledby="offered">
+<h2 id="offered">Offered through {{title}}</h2>
+<p>Each product as offered through this channel: its value, ends and moves there, not on its other channels.</p>
+{{> partials/risk-summary}}
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}</section>
+{{/offeredThrough}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
 {{/statusView}}
 {{#statusHistory}}
 <section aria-labelledby="status">

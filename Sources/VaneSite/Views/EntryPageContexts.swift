@@ -78,6 +78,8 @@ struct EntityPage: Encodable {
     var statusView: String?
     /// A vendor's products ranked by platform risk, in the compact form.
     var vendorBoard: VendorBoard?
+    /// What is offered through it, when channels are named for it (a region, a partner).
+    var offeredThrough: VendorBoard?
     var statusHistory: History?
     var scorecard: ScorecardView?
     /// The contradiction view's section about this entity, when there is one.
@@ -235,6 +237,7 @@ extension SiteModel {
             published: section(sources(to: e.id, .publishedBy)), status: status,
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
+            offeredThrough: offeredThrough(e.id),
             statusHistory: ordered.isEmpty
                 ? nil
                 : EntityPage.History(

@@ -221,6 +221,22 @@ extension SiteModel {
     /// Products on a vendor's entity page.
     static let vendorPageLimit = 10
 
+    /// A region's or a partner's page: the products offered through a channel named for it
+    /// (`eea`, `azure-openai`), ranked as its own board (`vane status --entity ID`) ranks them,
+    /// with the values, ends and moves of those channels only; nil when nothing is.
+    func offeredThrough(_ id: String) -> VendorBoard? {
+        guard !vendors.contains(id),
+            board.rows.contains(where: { $0.status.channels[id] != nil || $0.status.ends.contains { $0.channel == id } })
+        else { return nil }
+        let scoped = with(board: StatusBoard(kb, asOf: board.asOf, within: id))
+        let ranked = scoped.folds(scoped.board.ranked.filter { !$0.via.isEmpty })
+        guard !ranked.isEmpty else { return nil }
+        let shown = ranked.prefix(SiteModel.vendorPageLimit)
+        return VendorBoard(
+            board: shown.enumerated().map { scoped.foldedRiskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf),
+            more: ranked.count > shown.count ? "The \(shown.count) highest of \(ranked.count) products offered through it." : nil)
+    }
+
     /// How long ended ends stay on the "Announced ends" board.
     static let recentEndDays = 180
 
