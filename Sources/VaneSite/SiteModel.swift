@@ -10,6 +10,9 @@ struct SiteModel: @unchecked Sendable {
     let counts: Counts
     /// Vendors with a product on the board, each with a view of its own.
     let vendors: [String]
+    /// The entities a product's channel is named for (a region, a partner): their pages
+    /// list what is offered through them. Found once, not per page.
+    let channelEntities: Set<String>
     var statusRows: [String: StatusRow] { board.rowsByEntity }
     /// The results of each entry's `vane` blocks, in body order.
     var liveBlocks: [String: [LiveBlockResult]] = [:]
@@ -37,6 +40,8 @@ struct SiteModel: @unchecked Sendable {
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
             claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
         vendors = Array(Set(board.rows.map(\.vendor))).sorted()
+        channelEntities = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
+            .filter { kb.entry($0)?.kind == .entity }
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })

@@ -225,9 +225,7 @@ extension SiteModel {
     /// (`eea`, `azure-openai`), ranked as its own board (`vane status --entity ID`) ranks them,
     /// with the values, ends and moves of those channels only; nil when nothing is.
     func offeredThrough(_ id: String) -> VendorBoard? {
-        guard !vendors.contains(id),
-            board.rows.contains(where: { $0.status.channels[id] != nil || $0.status.ends.contains { $0.channel == id } })
-        else { return nil }
+        guard channelEntities.contains(id), !vendors.contains(id) else { return nil }
         let scoped = with(board: StatusBoard(kb, asOf: board.asOf, within: id))
         let ranked = scoped.folds(scoped.board.ranked.filter { !$0.via.isEmpty })
         guard !ranked.isEmpty else { return nil }
