@@ -103,7 +103,7 @@ extension GraphReader {
         }
         var rows: [ChangeRow] = []
         for e in stored where scope.contains(e.id) {
-            let names = e.renames.map(\.from) + [e.name]
+            let names = e.renames.names(current: e.name).map(\.name)
             for (index, rename) in e.renames.enumerated() where window.contains(rename.date) {
                 rows.append(
                     ChangeRow(

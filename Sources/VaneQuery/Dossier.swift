@@ -183,15 +183,8 @@ extension GraphReader {
         ) {
             let (name, json): (String, String) = (stored[0], stored[1])
             let renames = try GraphReader.renames(json)
-            dossier.title = try GraphReader.name(name, renames: json, asOf: asOf)
-            if !renames.isEmpty {
-                var since: FuzzyDate?
-                for rename in renames {
-                    dossier.names.append(Dossier.Name(name: rename.from, since: since))
-                    since = rename.date
-                }
-                dossier.names.append(Dossier.Name(name: name, since: since))
-            }
+            dossier.title = renames.name(asOf: asOf, current: name)
+            if !renames.isEmpty { dossier.names = renames.names(current: name).map { Dossier.Name(name: $0.name, since: $0.since) } }
         }
         let board = try statusBoard(asOf: asOf)
         dossier.cycle = board.entities[dossier.id]?.cycle

@@ -228,6 +228,6 @@ extension GraphReader {
     /// An entity's name at the end of `asOf`'s period, from its stored renames.
     static func name(_ current: String, renames json: String, asOf: FuzzyDate) throws -> String {
         guard json != "[]" else { return current }
-        return try renames(json).first { $0.date.start > asOf.end }?.from ?? current
+        return try renames(json).name(asOf: asOf, current: current)
     }
 }

@@ -127,6 +127,10 @@ struct IncrementalTests {
             // A closure and an end on a channel, come by the new day.
             // A use: the home page leads with it, the product lists it under "Used by"; its
             // owner and plan show on both and on the exposure page.
+            // An earlier name and a former id: the Names line, the page and feed at the old address.
+            edit("Content/entities/coyote.md") {
+                $0.replacingOccurrences(of: "parent: acme", with: "renamed:\n  - { date: 2025-01, from: Wile }\nformer_ids: [wile-e]\nparent: acme")
+            },
             // The first use adds the exposure page to every page's navigation.
             Step(label: "the first use", rendersEverything: true) { kb in
                 try kb.write("---\nproduct: coyote\nteam: web\ncriticality: high\n---\nThe shop's assistant.\n", to: "Content/uses/web-coyote.md")

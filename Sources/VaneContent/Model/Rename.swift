@@ -14,22 +14,19 @@ public struct Rename: Sendable, Codable, Hashable {
     }
 }
 
-extension Entry {
+extension [Rename] {
     /// The name in use at the end of `date`'s period: the name the first later rename
-    /// replaced, else the current one. A rename takes effect on its day.
-    public func name(asOf date: FuzzyDate) -> String {
-        renames.first { $0.date.start > date.end }?.from ?? title
+    /// replaced, else `current`. A rename takes effect on its day.
+    public func name(asOf date: FuzzyDate, current: String) -> String {
+        first { $0.date.start > date.end }?.from ?? current
     }
 
-    /// Each name with the day it took over (nil for the first): oldest first, the current
-    /// name last.
-    public var names: [(name: String, since: FuzzyDate?)] {
-        var result: [(String, FuzzyDate?)] = []
-        var since: FuzzyDate?
-        for rename in renames {
-            result.append((rename.from, since))
-            since = rename.date
-        }
-        return result + [(title, since)]
+    /// Each name with the day it took over (nil for the first): oldest first, `current` last.
+    public func names(current: String) -> [(name: String, since: FuzzyDate?)] {
+        zip(map(\.from) + [current], [nil] + map { Optional($0.date) }).map { ($0, $1) }
     }
+}
+
+extension Entry {
+    public func name(asOf date: FuzzyDate) -> String { renames.name(asOf: date, current: title) }
 }

@@ -202,13 +202,11 @@ extension SiteModel {
     }
 
     private func names(of e: Entry) -> EntityPage.Names? {
-        let names = e.names
-        guard names.count > 1 else { return nil }
+        guard !e.renames.isEmpty else { return nil }
+        // Each earlier name until the day of its rename, then the name now.
         return EntityPage.Names(
-            items: names.enumerated().map { index, item in
-                let next = index + 1 < names.count ? names[index + 1].since : nil
-                return EntityPage.Names.Item(name: item.name, until: next.map(DateView.init), last: index == names.count - 1)
-            })
+            items: e.renames.map { EntityPage.Names.Item(name: $0.from, until: DateView($0.date), last: false) }
+                + [EntityPage.Names.Item(name: e.title, until: nil, last: true)])
     }
 
     private func entity(_ e: Entry) -> EntityPage {
