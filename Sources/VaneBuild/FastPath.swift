@@ -47,6 +47,10 @@ enum FastPath {
         CanonicalJSON.text(diagnostics, fallback: "[]")
     }
 
+    static func decodeReads(_ text: String?) -> [String: Set<String>] {
+        ((try? JSONDecoder().decode([String: [String]].self, from: Data((text ?? "{}").utf8))) ?? [:]).mapValues(Set.init)
+    }
+
     static func decode(_ text: String?) -> [Diagnostic] {
         (try? JSONDecoder().decode([Diagnostic].self, from: Data((text ?? "[]").utf8))) ?? []
     }

@@ -68,6 +68,8 @@ public enum Pipeline {
         public var pagesRendered: Int = 0
         public var failure: BuildFailure?
         public var timings = Timings()
+        /// What the build did, counted.
+        public var work = WorkCounts()
         /// What the build noticed but went on without, for `--verbose` (a stored parse it
         /// could not use, say).
         public var notes: [String] = []
@@ -128,6 +130,9 @@ public enum Pipeline {
         var diagnostics = result.diagnostics + themeDiagnostics
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
+        outcome.work.parsed = result.parsedCount
+        outcome.work.parsesDecoded = result.decodedCount
+        outcome.work.entriesLinked = result.linkedCount
         outcome.notes = cache.skipped.all
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, cached: cache.state["history"]) }
         switch history {
@@ -157,7 +162,8 @@ public enum Pipeline {
                 let made = Result { () throws(OutputError) in
                     try clock.measure("render") { () throws(OutputError) in
                         try SiteBuilder.render(
-                            pages, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value)
+                            pages, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value,
+                            frameReads: cache.state["theme"] == String(theme.fingerprint) ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
                     }
                 }
                 site.withLock { $0 = (made, clock) }
@@ -197,6 +203,8 @@ public enum Pipeline {
         }
         diagnostics += themeWarnings
         outcome.diagnostics = diagnostics.sortedForReport()
+        outcome.work.outputsConsidered = report.considered
+        outcome.work.filesWritten = report.written
         let prepared: PreparedGraph
         do {
             prepared = try graph.get()
@@ -228,8 +236,9 @@ public enum Pipeline {
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
+                    "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
                 ]
-                try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
+                outcome.work.rowsWritten = try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered

@@ -8,9 +8,8 @@ public struct DatabaseParseCache: ParseCache {
     private let stored: [String: (hash: String, json: String, size: Int, modified: Int64)]
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
-    /// Ids of the previous build with their kinds, and its aliases (lowercased → entity id).
-    private let kinds: [String: String]
-    private let aliases: [String: String]
+    /// Each entry's row signature at the previous build (`RowSignatures`).
+    public let rowSignatures: [String: UInt64]
     /// The previous build's `build_state`.
     public let state: [String: String]
 
@@ -67,11 +66,8 @@ public struct DatabaseParseCache: ParseCache {
             ? Dictionary(
                 read("page fingerprints") { try PageRecord.fetchAll($0) }.map { ($0.path, UInt64(bitPattern: $0.fingerprint)) },
                 uniquingKeysWith: { a, _ in a }) : [:]
-        let entries = parses ? read("entry ids") { try Row.fetchAll($0, sql: "SELECT id, kind FROM entries") } : []
-        kinds = Dictionary(entries.map { ($0["id"] as String, $0["kind"] as String) }, uniquingKeysWith: { a, _ in a })
-        aliases =
-            parses
-            ? Dictionary(read("aliases") { try AliasRecord.fetchAll($0) }.map { ($0.aliasKey, $0.entityID) }, uniquingKeysWith: { a, _ in a }) : [:]
+        let signatures = parses && isCurrentSchema ? read("row signatures") { try EntryRowsRecord.fetchAll($0) } : []
+        rowSignatures = Dictionary(signatures.map { ($0.id, UInt64(bitPattern: $0.signature)) }, uniquingKeysWith: { a, _ in a })
         state = Dictionary(read("build state") { try BuildStateRecord.fetchAll($0) }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -83,14 +79,13 @@ public struct DatabaseParseCache: ParseCache {
         return hit.hash == parsed.hash && hit.size == parsed.size && hit.modified == parsed.modified
     }
 
-    /// Whether `result` can be written by updating the changed entries' rows: the same ids
-    /// of the same kinds and the same aliases exist (so no other entry's references resolve
-    /// differently: a publisher that stops being an entity changes its sources' rows), and
-    /// few enough files changed that an update beats a rewrite.
-    public func canUpdate(to result: LoadResult) -> Bool {
-        let now = Dictionary(result.knowledgeBase.entries.map { ($0.id, $0.kind.rawValue) }, uniquingKeysWith: { a, _ in a })
-        guard isCurrentSchema, !kinds.isEmpty, now == kinds, result.knowledgeBase.aliases == aliases else { return false }
-        return result.files.filter { !isUnchanged($0) }.count * 4 < max(result.files.count, 1)
+    /// Whether the delta to `signatures` is best written as an update of the previous
+    /// database: it has every migration and its signatures, and the delta is under a quarter
+    /// of the entries (a larger one is faster written into a new file).
+    public func canUpdate(to signatures: RowSignatures) -> Bool {
+        guard isCurrentSchema, !rowSignatures.isEmpty else { return false }
+        let (write, remove) = signatures.delta(from: rowSignatures)
+        return (write.count + remove.count) * 4 < max(signatures.byID.count, 1)
     }
 
     /// The stored JSON of a file's parse, when its hash still matches: reused as it is.

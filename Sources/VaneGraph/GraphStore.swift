@@ -39,15 +39,16 @@ public enum GraphStore {
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
     ) throws(GraphStoreError) {
-        try prepare(result, at: url, previous: previous).finish(record)
+        _ = try prepare(result, at: url, previous: previous).finish(record)
     }
 
     /// Writes what does not depend on the rendering (the whole graph, into a new file
     /// beside the old one, when the database is rewritten), so that a build can do it while
     /// it renders. Nothing is visible until `finish`.
     public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
-        if let previous, previous.canUpdate(to: result), FileManager.default.fileExists(atPath: url.path) {
-            return PreparedGraph(url: url, step: .update(result, previous))
+        let signatures = RowSignatures(result)
+        if let previous, previous.canUpdate(to: signatures), FileManager.default.fileExists(atPath: url.path) {
+            return PreparedGraph(url: url, step: .update(result, signatures, previous))
         }
         let staging = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)")
@@ -56,8 +57,8 @@ public enum GraphStore {
             do {
                 let queue = try DatabaseQueue(path: staging.path)
                 try Schema.migrator.migrate(queue)
-                try writeGraph(result, into: queue, previous: previous)
-                return PreparedGraph(url: url, step: .whole(queue, staging))
+                let rows = try writeGraph(result, into: queue, previous: previous, signatures: signatures)
+                return PreparedGraph(url: url, step: .whole(queue, staging), rows: rows)
             } catch {
                 try? FileManager.default.removeItem(at: staging)
                 throw error
@@ -78,8 +79,11 @@ public enum GraphStore {
         }
     }
 
-    /// Every row of the graph, in one transaction.
-    private static func writeGraph(_ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?, parses: Bool = true) throws {
+    /// Every row of the graph, in one transaction; returns how many rows were written.
+    @discardableResult
+    private static func writeGraph(
+        _ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil
+    ) throws -> Int {
         try queue.write { db in
             // Entries reference each other in any order; keys are checked at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -92,47 +96,63 @@ public enum GraphStore {
             for edge in result.knowledgeBase.edges { try rows.insert(edge) }
             for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
             try rows.replaceScales()
+            for (id, signature) in signatures?.byID ?? [:] { try EntryRowsRecord(id: id, signature: Int64(bitPattern: signature)).insert(db) }
+            return db.totalChangesCount
         }
     }
 
-    /// Rewrites the rows of the entries whose files changed, in one transaction.
-    fileprivate static func update(_ result: LoadResult, at url: URL, record: BuildRecord, previous: DatabaseParseCache) throws {
+    /// Writes the delta: the rows of the entries added or changed (by signature) again,
+    /// those of removed entries deleted, the file rows of changed or removed files, in one
+    /// transaction.
+    fileprivate static func update(
+        _ result: LoadResult, _ signatures: RowSignatures, at url: URL, record: BuildRecord, previous: DatabaseParseCache
+    ) throws -> Int {
         let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
         defer { try? queue.close() }
         try Schema.migrator.migrate(queue)
-        try queue.write { db in
+        return try queue.write { db in
+            let before = db.totalChangesCount
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let kb = result.knowledgeBase
             let rows = RowWriter(db, kb)
-            let changed = Set(result.files.filter { !previous.isUnchanged($0) }.compactMap(\.entry?.id))
-            // Same ids means the same Markdown paths' ids; rewrite only rows that differ.
+            let (write, remove) = signatures.delta(from: previous.rowSignatures)
+            let changed = Set(write)
+            let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
+            for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
             for parsed in result.files where !previous.isStoredExactly(parsed) {
                 try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
                 try rows.insertFile(parsed, previous: previous)
             }
             try FileRecord.filter(FileRecord.Columns.parsed == nil).deleteAll(db)
             for asset in result.assetFiles { try rows.insertAsset(asset) }
-            for id in changed { try rows.delete(id) }
+            for id in remove + write { try rows.delete(id) }
             for entry in kb.entries where changed.contains(entry.id) {
                 try rows.insert(entry)
                 try rows.insertAliases(of: [entry])
             }
             for edge in kb.edges where changed.contains(edge.from) { try rows.insert(edge) }
             for change in kb.statusChanges where changed.contains(change.event) { try rows.insert(change) }
+            for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
+            for id in write {
+                try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)
+            }
             try rows.replaceScales()
-            try replace(record, previousPages: previous.pages, in: db)
+            try replace(record, previousPages: previous.pages, previousState: previous.state, in: db)
+            return db.totalChangesCount - before
         }
     }
 
-    /// Page fingerprints (only those that changed) and the build state.
-    static func replace(_ record: BuildRecord, previousPages: [String: UInt64], in db: Database) throws {
+    /// Page fingerprints and build state, only those that changed.
+    static func replace(_ record: BuildRecord, previousPages: [String: UInt64], previousState: [String: String] = [:], in db: Database) throws {
         for path in previousPages.keys where record.pages[path] == nil {
             try PageRecord.deleteOne(db, key: path)
         }
         for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
             try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
         }
-        for (key, value) in record.state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
+        for (key, value) in record.state where previousState[key] != value {
+            try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace)
+        }
     }
 }
 
@@ -140,25 +160,34 @@ public enum GraphStore {
 public struct PreparedGraph: @unchecked Sendable {
     enum Step {
         case whole(DatabaseQueue, URL)
-        case update(LoadResult, DatabaseParseCache)
+        case update(LoadResult, RowSignatures, DatabaseParseCache)
     }
     let url: URL
     let step: Step
+    /// Rows already written aside (the whole graph).
+    var rows = 0
 
     /// Adds the page fingerprints and build state, then puts the database in place: the
     /// new file renamed over the old one, or the changed rows updated in one transaction.
-    public func finish(_ record: BuildRecord) throws(GraphStoreError) {
+    /// Returns how many rows the build wrote in all.
+    @discardableResult
+    public func finish(_ record: BuildRecord) throws(GraphStoreError) -> Int {
         try GraphStoreError.wrap(url) {
             switch step {
-            case .update(let result, let previous):
-                try GraphStore.update(result, at: url, record: record, previous: previous)
+            case .update(let result, let signatures, let previous):
+                return try GraphStore.update(result, signatures, at: url, record: record, previous: previous)
             case .whole(let queue, let staging):
                 do {
-                    try queue.write { db in try GraphStore.replace(record, previousPages: [:], in: db) }
+                    let more = try queue.write { db in
+                        let before = db.totalChangesCount
+                        try GraphStore.replace(record, previousPages: [:], in: db)
+                        return db.totalChangesCount - before
+                    }
                     try queue.close()
                     if rename(staging.path, url.path) != 0 {
                         throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
                     }
+                    return rows + more
                 } catch {
                     try? FileManager.default.removeItem(at: staging)
                     throw error
@@ -317,14 +346,19 @@ private struct RowWriter {
         ).insert(db)
     }
 
+    /// The status scales of the settings, written again only when they changed.
     func replaceScales() throws {
-        try ScaleRecord.deleteAll(db)
         let scales = StatusScales(kb.config)
-        for axis in StatusSetting.Axis.scaled {
-            for (rank, value) in scales.scale(axis).enumerated() {
-                try ScaleRecord(axis: axis.rawValue, rank: rank, value: value, label: scales.label(value)).insert(db)
+        let records = StatusSetting.Axis.scaled.flatMap { axis in
+            scales.scale(axis).enumerated().map {
+                ScaleRecord(axis: axis.rawValue, rank: $0.offset, value: $0.element, label: scales.label($0.element))
             }
         }
+        let stored = try ScaleRecord.order(ScaleRecord.Columns.axis, ScaleRecord.Columns.rank).fetchAll(db)
+        let sorted = records.sorted { ($0.axis, $0.rank) < ($1.axis, $1.rank) }
+        guard stored.map(\.description) != sorted.map(\.description) else { return }
+        try ScaleRecord.deleteAll(db)
+        for record in records { try record.insert(db) }
     }
 }
 

@@ -234,6 +234,15 @@ public struct PageRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
     public var fingerprint: Int64
 }
 
+/// What the rows of one entry were written from, as one number (see `RowSignatures`): an
+/// entry whose signature is unchanged keeps its rows. Build state, not graph.
+public struct EntryRowsRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+    public static let databaseTableName = "entry_rows"
+    public var id: String
+    /// Stored as SQLite's signed integer, with the same bits.
+    public var signature: Int64
+}
+
 public struct BuildStateRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "build_state"
     public var key: String
@@ -252,6 +261,10 @@ public struct ScaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable
         public static let axis = Column(CodingKeys.axis)
         public static let rank = Column(CodingKeys.rank)
     }
+}
+
+extension ScaleRecord: CustomStringConvertible {
+    public var description: String { "\(axis) \(rank) \(value) \(label)" }
 }
 
 /// A row of the full-text index: an entry's title, and its body with its aliases.

@@ -41,6 +41,11 @@ public enum Schema {
         migrator.registerMigration("v8-renames") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN renames TEXT NOT NULL DEFAULT '[]'")
         }
+        // What each entry's rows were written from, so that a build rewrites only the
+        // entries whose rows differ (added, removed, renamed, or relinked by an alias).
+        migrator.registerMigration("v9-entryRows") { db in
+            try db.execute(sql: "CREATE TABLE entry_rows (id TEXT PRIMARY KEY, signature INTEGER NOT NULL)")
+        }
         return migrator
     }
 

@@ -13,6 +13,12 @@ public enum SiteBuilder {
         public var pagesRendered: Int
         /// Page path → fingerprint, stored for the next build.
         public var fingerprints: [String: UInt64]
+        /// Output files whose fingerprint was computed, and files written.
+        public var considered = 0
+        public var written = 0
+        /// The names each page template read from the frame, in this build and (with the same
+        /// theme) in earlier ones: pages of a template that read the counts follow them.
+        public var frameReads: [String: Set<String>] = [:]
         /// Names the knowledge base's own templates used that no view model has.
         public var themeWarnings: [Diagnostic] = []
     }
@@ -20,12 +26,13 @@ public enum SiteBuilder {
     /// Bump when rendering changes in a way fingerprints cannot see.
     public static let rendererVersion = "3"
 
-    /// Renders into a staging folder and returns it, not yet committed. A page whose
+    /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
+    /// page templates read from the frame in earlier builds with this theme. A page whose
     /// fingerprint matches `previous` and whose file exists in the current output is
     /// hard-linked instead of rendered, so its bytes and modification time stay.
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
-        blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
+        blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:]
     ) throws(OutputError) -> (OutputDirectory, Report) {
         var model = SiteModel(result.knowledgeBase, asOf: asOf)
         model.liveBlocks = blocks
@@ -36,7 +43,7 @@ public enum SiteBuilder {
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
         for file in result.files { if let id = file.entry?.id { fileHashes[id] = file.hash } }
-        let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global)
+        let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global, frameReads: frameReads)
         let out = try OutputDirectory(target: output)
         do {
             let computed = ResultSlots<UInt64>(count: pages.count)
@@ -60,6 +67,9 @@ public enum SiteBuilder {
             }
             var report = Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored)
             report.themeWarnings = theme.unknownNames()
+            report.frameReads = theme.library.frameReads.value.merging(frameReads) { $0.union($1) }
+            report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
+            report.written = out.written.value
             return (out, report)
         } catch {
             out.discard()

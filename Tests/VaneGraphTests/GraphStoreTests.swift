@@ -110,7 +110,7 @@ struct GraphStoreTests {
         #expect(cache.skipped.all.isEmpty)
         let result = ContentLoader.load(root: kb.root, cache: cache)
         #expect(result.parsedCount == 1)
-        #expect(cache.canUpdate(to: result))
+        #expect(cache.canUpdate(to: RowSignatures(result)))
         try GraphStore.write(result, to: database, record: BuildRecord(pages: ["events/launch.html": 7], state: ["inputs": "x"]), previous: cache)
         // Updated in place (the added column is still there), every row written by name.
         #expect(try rows("SELECT id, title, added_later FROM events") == [["launch", "Muse Spark goes live", "NULL"]])

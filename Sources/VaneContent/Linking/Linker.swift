@@ -94,7 +94,9 @@ public struct Linker {
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
                 if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
                     diagnostics.append(
-                        .error(ref.location, "'\(ref.target)' is a \(type); a use names a \(config.trackableTypes.joined(separator: ", "))"))
+                        .error(
+                            ref.location, "'\(ref.target)' is \(Linker.article(type)); a use names a \(config.trackableTypes.joined(separator: ", "))"
+                        ))
                     continue
                 }
                 edges.append(Edge(from: entry.id, ref.relation, to: to, at: ref.location))
@@ -153,7 +155,8 @@ public struct Linker {
                 diagnostics.append(
                     .error(
                         setting.entity.location,
-                        "'\(setting.entity.text)' is a \(type); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"))
+                        "'\(setting.entity.text)' is \(Linker.article(type)); a status can only be set on \(config.trackableTypes.joined(separator: ", "))"
+                    ))
                 continue
             }
             var value = setting.value
@@ -197,7 +200,9 @@ public struct Linker {
             }
             if let type = types[id], !config.trackableTypes.contains(type) {
                 diagnostics.append(
-                    .error(written.location, "successors link \(config.trackableTypes.joined(separator: ", ")) only; '\(id)' is a \(type)"))
+                    .error(
+                        written.location, "successors link \(config.trackableTypes.joined(separator: ", ")) only; '\(id)' is \(Linker.article(type))")
+                )
                 wrong = true
             } else if id == product {
                 diagnostics.append(.error(written.location, "'\(written.text)' cannot succeed itself"))
@@ -283,7 +288,9 @@ public struct Linker {
         var kept: [String: [Edge]] = [:]
         for edge in edges where edge.relation == .succeededBy || edge.relation == .foldedInto {
             if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
-                let what = problem == edge.from ? "'\(edge.from)' is a \(types[problem]!)" : "'\(edge.to)' is a \(types[problem]!)"
+                let what =
+                    problem == edge.from
+                    ? "'\(edge.from)' is \(Linker.article(types[problem]!))" : "'\(edge.to)' is \(Linker.article(types[problem]!))"
                 let allowed = config.trackableTypes.joined(separator: ", ")
                 let subject = edge.relation == .foldedInto ? "folded_into links" : "successors link"
                 diagnostics.append(.error(edge.location, "\(subject) \(allowed) only; \(what)"))
@@ -357,5 +364,12 @@ public struct Linker {
         if !reported.isEmpty {
             edges.removeAll { $0.relation == .parent && reported.contains($0.from) }
         }
+    }
+}
+
+extension Linker {
+    /// "a product", "an org": a type named in a message.
+    static func article(_ type: String) -> String {
+        ("aeiou".contains(type.first ?? "x") ? "an " : "a ") + type
     }
 }

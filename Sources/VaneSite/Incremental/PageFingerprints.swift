@@ -22,8 +22,10 @@ struct PageFingerprints {
     let blocks: UInt64
 
     /// `fileHashes`: entry id → hash of its file and parser settings.
-    init(model: SiteModel, fileHashes: [String: String], global: UInt64) {
+    init(model: SiteModel, fileHashes: [String: String], global: UInt64, frameReads: [String: Set<String>] = [:]) {
         self.model = model
+        self.frameReads = frameReads
+        frameValues = ["counts": StableHash.of("\(model.counts)")]
         var summaries: [String: UInt64] = [:]
         for e in model.kb.entries { summaries[e.id] = PageFingerprints.summary(of: e, model: model) }
         self.summaries = summaries
@@ -64,6 +66,11 @@ struct PageFingerprints {
     }
 
     private let fileHashes: [String: String]
+    /// Template → the names its pages read from the frame (recorded while rendering).
+    private let frameReads: [String: Set<String>]
+    /// What the frame holds that follows the whole knowledge base and is in no global: a
+    /// theme whose entry pages show `{{counts.entries}}` re-renders them when it changes.
+    private let frameValues: [String: UInt64]
 
     func summary(_ id: String) -> UInt64 { summaries[id] ?? 0 }
 
@@ -73,6 +80,11 @@ struct PageFingerprints {
         h.add(global)
         h.add(page.path)
         h.add(fileHashes[id] ?? "")
+        for name in (frameReads[page.template] ?? []).sorted() {
+            if let value = frameValues[name] { h.add(value) }
+        }
+        // Its own title and aliases as of the site's day (a renamed entity's earlier name).
+        h.add(summaries[id] ?? 0)
         for (relation, other) in model.neighbours(of: id) {
             h.add(relation)
             h.add(other)

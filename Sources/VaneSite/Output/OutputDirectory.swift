@@ -1,5 +1,6 @@
 import CVaneSystem
 import Foundation
+import VaneDiagnostics
 
 #if canImport(Glibc)
     import Glibc
@@ -10,6 +11,8 @@ import Foundation
 public struct OutputDirectory: Sendable {
     public let target: URL
     public let staging: URL
+    /// Files written into the staging folder (not kept from the last build).
+    public let written = Locked(0)
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
     static let knownFolders: Set<String> = [
@@ -44,6 +47,7 @@ public struct OutputDirectory: Sendable {
             }
         }
         try Self.writeFile(url.path, data)
+        written.withLock { $0 += 1 }
     }
 
     /// `open`, `write`, `close`: Foundation's `Data.write` costs several times more per file,

@@ -10,6 +10,8 @@ public struct MustacheLibrary: Sendable {
     private let indented = IndentedCache()
     /// The names renders looked up, found or not, by template: a theme's misspellings.
     let lookups = LookupLog()
+    /// The names each page template read from the frame (the outermost of several contexts).
+    let frameReads = Locked<[String: Set<String>]>([:])
 
     public init() {}
 
@@ -37,6 +39,9 @@ public struct MustacheLibrary: Sendable {
         var stack = stack
         renderer.render(template.nodes, &stack, blocks: [:])
         lookups.add(found: renderer.found, missed: renderer.missed)
+        if stack.count > 1, !renderer.frameReads.isEmpty {
+            frameReads.withLock { $0[name, default: []].formUnion(renderer.frameReads) }
+        }
         return renderer.output
     }
 
@@ -112,13 +117,16 @@ private struct Renderer {
     /// contexts had), handed to the library's log when the render ends.
     var found: [String: Set<String>] = [:]
     var missed: [String: [String: Set<String>]] = [:]
+    /// Names found in the outermost context of several (a page's frame).
+    var frameReads: Set<String> = []
 
     /// A name's value, noting whether any context had it.
     mutating func value(_ path: MustacheTemplate.Path, _ stack: [MustacheValue]) -> MustacheValue {
-        let (value, isFound) = Renderer.lookup(path, in: stack)
+        let (value, depth) = Renderer.lookup(path, in: stack)
         if let name = path.first {
-            if isFound {
+            if let depth {
                 found[template, default: []].insert(name)
+                if depth == 0 && stack.count > 1 { frameReads.insert(name) }
             } else {
                 let keys = stack.flatMap { context -> [String] in if case .map(let m) = context { Array(m.keys) } else { [] } }
                 missed[template, default: [:]][name, default: []].formUnion(keys)
@@ -129,6 +137,7 @@ private struct Renderer {
 
     /// Takes in the lookups of a renderer used for a block.
     mutating func merge(_ inner: Renderer) {
+        frameReads.formUnion(inner.frameReads)
         for (t, names) in inner.found { found[t, default: []].formUnion(names) }
         for (t, names) in inner.missed {
             for (name, keys) in names { missed[t, default: [:]][name, default: []].formUnion(keys) }
@@ -230,16 +239,23 @@ private struct Renderer {
 
     /// A name's value: its first part is looked up from the innermost context out (the
     /// first map that has the key, even with a null value, stops the search); the other
-    /// parts inside that value. `.` is the innermost context itself. `found`: some context
-    /// had the first part.
-    static func lookup(_ path: MustacheTemplate.Path, in stack: [MustacheValue]) -> (MustacheValue, found: Bool) {
-        guard let first = path.first else { return (stack.last ?? .null, true) }
-        guard var value = stack.reversed().lazy.compactMap({ $0[first] }).first else { return (.null, false) }
+    /// parts inside that value. `.` is the innermost context itself. `depth`: the index in
+    /// the stack of the context that had the first part; nil when none had it.
+    static func lookup(_ path: MustacheTemplate.Path, in stack: [MustacheValue]) -> (MustacheValue, depth: Int?) {
+        guard let first = path.first else { return (stack.last ?? .null, stack.count - 1) }
+        var depth = stack.count - 1
+        var found: MustacheValue?
+        while depth >= 0 {
+            found = stack[depth][first]
+            if found != nil { break }
+            depth -= 1
+        }
+        guard var value = found else { return (.null, nil) }
         for part in path.dropFirst() {
-            guard let next = value[part] else { return (.null, true) }
+            guard let next = value[part] else { return (.null, depth) }
             value = next
         }
-        return (value, true)
+        return (value, depth)
     }
 
     /// HTML escaping of `&`, `<`, `>`, `"` and `'`.

@@ -68,6 +68,7 @@ extension Vane {
                 printError(
                     "rendered \(outcome.pagesRendered) of \(outcome.pages) pages into \(options.output.path) (\(outcome.pages - outcome.pagesRendered) unchanged, kept)"
                 )
+                printError("work: \(outcome.work.summary)")
                 printError("time: \(outcome.timings.summary)")
             }
         }

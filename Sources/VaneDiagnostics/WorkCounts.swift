@@ -1,0 +1,26 @@
+/// What a build did, counted: the measure of whether work follows the change. Tests
+/// assert them (as Hugo's tests assert render counts); `--verbose` prints them.
+public struct WorkCounts: Sendable, Equatable {
+    /// Markdown files parsed from their bytes.
+    public var parsed = 0
+    /// Stored parses (of unchanged files) decoded from the database.
+    public var parsesDecoded = 0
+    /// Entries linked (resolved, checked for duplicates, aliases and cycles).
+    public var entriesLinked = 0
+    /// Output files whose fingerprint was computed to decide whether to build them.
+    public var outputsConsidered = 0
+    /// Output files written (the others were kept as they were).
+    public var filesWritten = 0
+    /// Database rows inserted, updated or deleted.
+    public var rowsWritten = 0
+
+    public init() {}
+
+    /// `1 parsed, 20499 parses decoded, …`
+    public var summary: String {
+        [
+            "\(parsed) parsed", "\(parsesDecoded) parses decoded", "\(entriesLinked) entries linked",
+            "\(outputsConsidered) outputs considered", "\(filesWritten) files written", "\(rowsWritten) rows written",
+        ].joined(separator: ", ")
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+import VaneBuild
+import VaneContent
+import VaneQuery
+import VaneTestSupport
+
+/// The oracle for every shortcut a rebuild takes: seeded random sequences of edits, each
+/// followed by an incremental build that must equal a full build of the same files, byte for
+/// byte, site and graph. The theme's layout shows the counts on every page, so an added or
+/// removed entry reaches pages that do not show it otherwise.
+struct RandomEditTests {
+    /// SplitMix64: the same seed gives the same edits on every machine.
+    private struct Random {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
+        mutating func element<T>(of items: [T]) -> T? { items.isEmpty ? nil : pick(items) }
+    }
+
+    static let layout = """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>{{pageTitle}} · {{site.title}}</title></head>
+        <body><p class="counts">{{counts.entries}} entries, {{counts.eventsText}}, {{counts.sourcesText}} (%@)</p>
+        <main id="main">{{$content}}{{/content}}</main></body></html>
+        """
+
+    /// The knowledge base as a test sees it: the files on disk, read afresh at every step.
+    private struct Editor {
+        let kb: TemporaryKnowledgeBase
+        var serial = 0
+
+        func files(under folder: String) -> [String] {
+            let root = kb.url(folder)
+            guard let walker = FileManager.default.enumerator(atPath: root.path) else { return [] }
+            return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.map { folder + "/" + $0 }.sorted()
+        }
+
+        func id(_ path: String) -> String { String(path.split(separator: "/").last!.dropLast(3)) }
+
+        var entities: [String] { files(under: "Content/entities").map(id) }
+
+        /// Whether any entry other than `path` names `id` (removing it would break the build).
+        func isReferenced(_ id: String, except path: String) throws -> Bool {
+            try files(under: "Content").filter { $0 != path }.contains { try kb.read($0).contains(id) }
+        }
+
+        func setAliases(_ aliases: [String], of entity: String) throws {
+            let path = "Content/entities/\(entity).md"
+            var lines = try kb.read(path).components(separatedBy: "\n")
+            lines.removeAll { $0.hasPrefix("aliases:") }
+            if !aliases.isEmpty { lines.insert("aliases: [\(aliases.joined(separator: ", "))]", at: 1) }
+            try kb.write(lines.joined(separator: "\n"), to: path)
+        }
+
+        func aliases(of entity: String) throws -> [String] {
+            let text = try kb.read("Content/entities/\(entity).md")
+            guard let line = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("aliases: [") }) else { return [] }
+            return line.dropFirst("aliases: [".count).dropLast().components(separatedBy: ", ").filter { !$0.isEmpty }
+        }
+    }
+
+    /// One random edit; returns its label and, for an edit that must fail, the message the
+    /// build must report.
+    private static func edit(_ editor: inout Editor, _ random: inout Random, today: inout FuzzyDate) throws -> (String, String?) {
+        let kb = editor.kb
+        editor.serial += 1
+        let n = editor.serial
+        switch random.below(13) {
+        case 0, 1:
+            let entities = (0..<(1 + random.below(2))).map { _ in random.pick(editor.entities) }
+            let date = "20\(24 + random.below(4))-0\(1 + random.below(9))"
+            let priority = random.pick(["flagship", "invested", "maintained", "sunset"])
+            // A status is set on a product only.
+            let products = try editor.entities.filter { try kb.read("Content/entities/\($0).md").contains(#/type: (product|model)\n/#) }
+            let status = random.below(2) == 0 && !products.isEmpty ? "status:\n  \(random.pick(products)): { priority: \(priority) }\n" : ""
+            let text = """
+                ---
+                title: Random event \(n)
+                date: \(date)
+                type: \(random.pick(["launch", "other", "deprecation"]))
+                entities: [\(Array(Set(entities)).sorted().joined(separator: ", "))]
+                sources: [acme-blog]
+                \(status)---
+                Event \(n) about [[\(entities[0])]] [@acme-blog].
+
+                """
+            try kb.write(text, to: "Content/events/random/event-\(n).md")
+            return ("add event \(n)", nil)
+        case 2:
+            guard let path = random.element(of: editor.files(under: "Content/events/random")) else { return ("nothing to remove", nil) }
+            try kb.remove(path)
+            return ("remove \(path)", nil)
+        case 3, 4:
+            let path = random.pick(editor.files(under: "Content"))
+            try kb.write(try kb.read(path) + "\nParagraph \(n).\n", to: path)
+            return ("body of \(path)", nil)
+        case 5:
+            let entity = random.pick(editor.entities)
+            let path = "Content/entities/\(entity).md"
+            let text = try kb.read(path)
+            let renamed = text.replacingOccurrences(of: #"(?m)^name: .*$"#, with: "name: Renamed \(n)", options: .regularExpression)
+            try kb.write(renamed, to: path)
+            return ("rename \(entity)", nil)
+        case 6:
+            // An alias that an event's body links to moves to another entity: the event's
+            // file is unchanged, its link now points elsewhere.
+            let owner = try editor.entities.first { try editor.aliases(of: $0).contains("Zed") }
+            if let owner { try editor.setAliases(try editor.aliases(of: owner).filter { $0 != "Zed" }, of: owner) }
+            let target = random.pick(editor.entities.filter { $0 != owner })
+            try editor.setAliases(try editor.aliases(of: target) + ["Zed"], of: target)
+            if !FileManager.default.fileExists(atPath: kb.url("Content/events/about-zed.md").path) {
+                try kb.write(
+                    "---\ntitle: About Zed\ndate: 2025-03\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nSee [[Zed]].\n",
+                    to: "Content/events/about-zed.md")
+            }
+            return ("alias Zed to \(target)", nil)
+        case 7:
+            // A link to an entity not yet written fails the build; writing it (the next
+            // step) clears the error.
+            let id = "newcomer-\(n)"
+            try kb.write(
+                "---\ntitle: Waiting for \(id)\ndate: 2026-02\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nSee [[\(id)]].\n",
+                to: "Content/events/random/waiting-\(n).md")
+            return ("link to missing \(id)", "unknown entry '\(id)'")
+        case 8:
+            try kb.write(String(format: layout, "layout \(n)"), to: "Site/templates/layout.mustache")
+            return ("layout", nil)
+        case 9:
+            try kb.write("body { margin: \(n)px; }\n", to: "Site/assets/style.css")
+            return ("stylesheet", nil)
+        case 10:
+            try kb.write("title: Watch \(n)\n", to: "Site/config.yml")
+            return ("config", nil)
+        case 11:
+            today = try FuzzyDate(parsing: "20\(26 + random.below(3))-\(String(format: "%02d", 1 + random.below(12)))-15")
+            return ("day \(today.text)", nil)
+        default:
+            guard let path = random.element(of: editor.files(under: "Content/events")) else { return ("nothing to move", nil) }
+            let moved = "Content/events/moved/" + path.split(separator: "/").last!
+            guard moved != path else { return ("already moved", nil) }
+            let text = try kb.read(path)
+            try kb.remove(path)
+            try kb.write(text, to: moved)
+            return ("move \(path)", nil)
+        }
+    }
+
+    /// Writes the entities that failing links named, so the next build succeeds.
+    private static func createMissing(_ editor: Editor) throws {
+        for path in editor.files(under: "Content/events/random") where path.contains("waiting-") {
+            let text = try editor.kb.read(path)
+            guard let range = text.range(of: #"newcomer-\d+"#, options: .regularExpression) else { continue }
+            let id = String(text[range])
+            let entity = "Content/entities/\(id).md"
+            if !FileManager.default.fileExists(atPath: editor.kb.url(entity).path) {
+                try editor.kb.write("---\nname: Newcomer \(id.dropFirst(9))\ntype: product\nparent: acme\n---\nArrived late.\n", to: entity)
+            }
+        }
+    }
+
+    private func build(_ kb: TemporaryKnowledgeBase, today: FuzzyDate) -> Pipeline.Outcome {
+        var options = Pipeline.Options(root: kb.root)
+        options.today = today
+        return Pipeline.build(options)
+    }
+
+    private func graph(_ kb: TemporaryKnowledgeBase) throws -> [String: [[String]]] {
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        var tables: [String: [[String]]] = [:]
+        for table in ["entities", "events", "claims", "sources", "reports", "uses", "edges", "status_changes", "aliases", "tags", "scales"] {
+            tables[table] = try reader.sql("SELECT * FROM \(table)").table.rows.sorted {
+                $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}")
+            }
+        }
+        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").table.rows
+        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").table.rows
+        return tables
+    }
+
+    @Test(arguments: TestTier.isFast ? [7] : [7, 11, 23])
+    func randomEditsBuildWhatAFullBuildBuilds(seed: UInt64) throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(String(format: Self.layout, "layout 0"), to: "Site/templates/layout.mustache")
+        var today = fixedDay
+        #expect(build(kb, today: today).succeeded)
+        var editor = Editor(kb: kb)
+        var random = Random(state: seed)
+        let steps = TestTier.isFast ? 24 : 40
+        for step in 0..<steps {
+            let (label, failure) = try Self.edit(&editor, &random, today: &today)
+            let place = "seed \(seed), step \(step) (\(label))"
+            let before = snapshot(of: kb.url("public"))
+            let outcome = build(kb, today: today)
+            if let failure {
+                // A failed build reports the problem and leaves the site as it was.
+                #expect(!outcome.succeeded, "\(place): the build should fail")
+                #expect(outcome.diagnostics.contains { $0.message.contains(failure) }, "\(place): \(outcome.diagnostics)")
+                #expect(snapshot(of: kb.url("public")) == before, "\(place): a failed build changed the site")
+                try Self.createMissing(editor)
+                continue
+            }
+            #expect(outcome.succeeded, "\(place): \(outcome.diagnostics.filter { $0.severity == .error }) \(outcome.failure.map { "\($0)" } ?? "")")
+            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content"), kb.url("Site")])
+            let reference = build(full, today: today)
+            guard outcome.succeeded, reference.succeeded else { return }
+            let differing = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
+            #expect(differing.isEmpty, "\(place): \(differing)")
+            #expect(try graph(kb) == graph(full), "\(place): the databases differ")
+        }
+    }
+}
