@@ -119,6 +119,28 @@ def bench_size(n, runs, tools, out):
     verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=kb, capture_output=True, text=True).stderr
     match = re.search(r"rendered (\d+) of (\d+) pages", verbose)
     figures["body_pages_rendered"] = int(match.group(1)) if match else None
+    figures["body_work"] = next((l[len("work: "):] for l in verbose.splitlines() if l.startswith("work: ")), "")
+    figures["body_phases"] = next((l[len("time: "):] for l in verbose.splitlines() if l.startswith("time: ")), "")
+
+    # One event added (then removed again, so that the corpus stays the generator's).
+    with open(event, encoding="utf-8") as f:
+        template = f.read()
+    added_times = []
+    for i in range(runs):
+        path = os.path.join(os.path.dirname(event), f"bench-added-{i}.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"^title: (.*)$", f"title: Added event {i}", template, count=1, flags=re.M))
+        t, _, _ = run([VANE, "build"] + AS_OF, cwd=kb)
+        added_times.append(t)
+    figures["added"] = summary(added_times)
+    path = os.path.join(os.path.dirname(event), f"bench-added-{runs}.md")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(re.sub(r"^title: (.*)$", f"title: Added event {runs}", template, count=1, flags=re.M))
+    verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=kb, capture_output=True, text=True).stderr
+    figures["added_work"] = next((l[len("work: "):] for l in verbose.splitlines() if l.startswith("work: ")), "")
+    for i in range(runs + 1):
+        os.remove(os.path.join(os.path.dirname(event), f"bench-added-{i}.md"))
+    run([VANE, "build"] + AS_OF, cwd=kb)
 
     name_times = []
     for i in range(runs):
@@ -293,6 +315,7 @@ def print_table(results):
             ("rebuild, nothing changed", fmt(f["nochange"]), "", "", target(f["nochange"]["median"], 0.1, " s") if n == "10000" else ""),
             (f"rebuild, one event body edited ({f['body_pages_rendered']} page rendered)", fmt(f["body"]), "", "",
              target(f["body"]["median"], 0.2, " s") if n == "10000" else ""),
+            ("rebuild, one event added", fmt(f["added"]), "", "", target(f["added"]["median"], 0.3, " s") if n == "10000" else ""),
             ("rebuild, one entity renamed", fmt(f["name"]), "", "", target(f["name"]["median"], 1, " s") if n == "10000" else ""),
             ("serve: an edited body served", fmt(f["serve"]), "", "", target(f["serve"]["median"], 0.1, " s") if n == "10000" else ""),
             ("query events --entity, JSON", fmt(f["query"]), "", "", target(f["query"]["median"], 0.05, " s") if n == "50000" else ""),
@@ -302,6 +325,8 @@ def print_table(results):
             print(f"| {n} | " + " | ".join(row) + " |")
     for n, f in results["sizes"].items():
         print(f"\nphases of a full build at {n} events (--verbose): {f['phases']}")
+        print(f"one body edited at {n} events: work: {f['body_work']}; time: {f['body_phases']}")
+        print(f"one event added at {n} events: work: {f['added_work']}")
     for n, f in results["sizes"].items():
         h = f.get("history")
         if not h:

@@ -237,6 +237,7 @@ public enum Pipeline {
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
+                    "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config),
                 ]
                 outcome.work.rowsWritten = try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }

@@ -23,6 +23,14 @@ public struct ParsedFile: Sendable, Codable {
 /// Earlier parses, looked up by path and hash.
 public protocol ParseCache: Sendable {
     func parsedFile(path: String, hash: String) -> ParsedFile?
+    /// The stored parse of a file whose size and modification time are those it had when
+    /// it was parsed with the same parser settings (`settings`): trusted without reading
+    /// the file, as `make` trusts them.
+    func parsedFile(path: String, size: Int, modified: Int64, settings: String) -> ParsedFile?
+}
+
+extension ParseCache {
+    public func parsedFile(path: String, size: Int, modified: Int64, settings: String) -> ParsedFile? { nil }
 }
 
 /// The result of loading a knowledge base: everything linked, every problem found.
@@ -56,11 +64,16 @@ public enum ContentLoader {
         let scan = timings.measure("scan") { ContentScanner.scan(root: root) }
         let parser = EntryParser(config: config)
         let salt = Data(salt(for: config).utf8)
+        let settings = hash(salt)
 
         let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
         timings.measure("parse") {
             DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
                 let file = scan.entries[i]
+                if let cached = cache?.parsedFile(path: file.path, size: file.size, modified: file.modified, settings: settings) {
+                    results[i] = (cached, false)
+                    return
+                }
                 let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
                 guard size <= maximumFileSize else {
                     let d = Diagnostic.error(
@@ -99,6 +112,10 @@ public enum ContentLoader {
         result.linkedCount = parsed.count
         return result
     }
+
+    /// A digest of the parser's settings, stored by a build so that the next one can trust
+    /// an unchanged file's size and modification time.
+    public static func settingsDigest(_ config: SiteConfig) -> String { hash(Data(salt(for: config).utf8)) }
 
     /// What a file's parse depends on besides its bytes.
     static func salt(for config: SiteConfig) -> String {

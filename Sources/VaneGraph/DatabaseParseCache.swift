@@ -94,6 +94,11 @@ public struct DatabaseParseCache: ParseCache {
         return hit.json
     }
 
+    public func parsedFile(path: String, size: Int, modified: Int64, settings: String) -> ParsedFile? {
+        guard state["parser-settings"] == settings, let hit = stored[path], hit.size == size, hit.modified == modified else { return nil }
+        return parsedFile(path: path, hash: hit.hash)
+    }
+
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
         guard let hit = stored[path], hit.hash == hash else { return nil }
         do {

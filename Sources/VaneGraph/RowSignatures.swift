@@ -1,4 +1,5 @@
 import VaneContent
+import VaneDiagnostics
 
 /// One number per entry for everything its rows are written from: its file's parse, its
 /// title (a use without one takes its product's name), the references it resolved to, the
@@ -25,10 +26,13 @@ public struct RowSignatures: Sendable {
             h.add(fileHashes[e.id] ?? "")
             h.add(e.title)
             for edge in edges[e.id] ?? [] {
-                h.add("\(edge.relation.rawValue) \(edge.to) \(edge.location)")
+                h.add(edge.relation.rawValue)
+                h.add(edge.to)
+                h.add(location: edge.location)
             }
             for change in changes[e.id] ?? [] {
-                h.add("\(change.signature) \(change.location)")
+                h.add(change.signature)
+                h.add(location: change.location)
             }
             for alias in e.aliases where kb.aliases[alias.text.lowercased()] == e.id { h.add(alias.text) }
             byID[e.id] = h.value
@@ -41,5 +45,14 @@ public struct RowSignatures: Sendable {
         let write = byID.filter { previous[$0.key] != $0.value }.map(\.key).sorted()
         let remove = previous.keys.filter { byID[$0] == nil }.sorted()
         return (write, remove)
+    }
+}
+
+extension StableHash {
+    /// Where a reference was written (its file, line and column).
+    fileprivate mutating func add(location: SourceLocation) {
+        add(location.path)
+        add(UInt64(location.line))
+        add(UInt64(location.column))
     }
 }
