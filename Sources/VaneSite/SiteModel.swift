@@ -1,4 +1,5 @@
 import VaneContent
+import VaneDiagnostics
 import VaneHistory
 
 /// The knowledge base indexed for rendering: edges both ways, children, and the
@@ -31,6 +32,8 @@ struct SiteModel: @unchecked Sendable {
     /// The entities with a group there, for the link on their pages.
     let contradictedEntities: Set<String>
     private let outgoing: [String: [Edge]]
+    /// What many pages of one build compute alike, computed on first use.
+    let memo = SiteMemo()
     private let incoming: [String: [Edge]]
 
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
@@ -130,5 +133,23 @@ struct SiteModel: @unchecked Sendable {
             guard let x = a.date, let y = b.date else { return a.id < b.id }
             return y.sortsBefore(x) ?? (a.id < b.id)
         }
+    }
+}
+
+/// Values that many pages of one build need alike (the events newest first, the change
+/// pages), computed once on first use and then shared by the render workers. Keyed by
+/// everything they depend on besides the knowledge base.
+final class SiteMemo: Sendable {
+    private final class Box: @unchecked Sendable {
+        let value: Any
+        init(_ value: Any) { self.value = value }
+    }
+    private let values = Locked<[String: Box]>([:])
+
+    func value<T>(_ key: String, _ make: () -> T) -> T {
+        if let hit = values.withLock({ $0[key] })?.value as? T { return hit }
+        let made = make()
+        values.withLock { $0[key] = Box(made) }
+        return made
     }
 }

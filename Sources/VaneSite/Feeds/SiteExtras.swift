@@ -20,7 +20,7 @@ struct SiteExtras {
     func files(pages: [String]) -> [OutputFile] {
         var files: [OutputFile] = []
         let model = self.model
-        let events = model.newestFirst(model.kb.entries(of: .event))
+        let events = model.memo.value("events newest first") { model.newestFirst(model.kb.entries(of: .event)) }
         let title = model.kb.config.title
         let global = fingerprints.global
         // Every file shows something of the settings (the site's title, its address).

@@ -153,6 +153,10 @@ extension SiteModel {
 
     /// Each quarter's rows, split over pages.
     private func changePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
+        memo.value("change pages as of \(board.asOf.text)") { computeChangePages() }
+    }
+
+    private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
         let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
             let quarterBoard = StatusBoard(kb, asOf: window.to)
             var dated = window.moves(quarterBoard).map { m in

@@ -248,7 +248,7 @@ extension SiteModel {
     /// A page of the timeline: events newest first, under their years.
     private func timeline(page: Int) -> TimelinePage {
         var years: [(Int, [Entry])] = []
-        for e in newestFirst(kb.entries(of: .event)) {
+        for e in memo.value("events newest first", { newestFirst(kb.entries(of: .event)) }) {
             let year = e.date?.year ?? 0
             if years.last?.0 != year { years.append((year, [])) }
             years[years.count - 1].1.append(e)
