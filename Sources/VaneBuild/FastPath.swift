@@ -32,10 +32,13 @@ enum FastPath {
         guard previous.isCurrentSchema, previous.state["inputs"] == inputs, !previous.manifest.isEmpty,
             FileManager.default.fileExists(atPath: options.output.path),
             let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
-            files.count == previous.manifest.count
+            files.count == previous.manifest.count, let started = previous.state["started"].flatMap(Int64.init)
         else { return nil }
         for file in files {
-            guard let known = previous.manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified, !file.escapes
+            // A file modified once the last build had started may have changed within its
+            // clock tick: it is read again (git's "racy clean" rule).
+            guard let known = previous.manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified,
+                file.modified < started, !file.escapes
             else {
                 return nil
             }

@@ -104,6 +104,8 @@ public enum Pipeline {
         }
         defer { withExtendedLifetime(lock) {} }
         var timings = Timings()
+        // Files modified from now on are read again by the next build (see `parsedFile`).
+        let started = Int64(Date().timeIntervalSince1970 * 1e9)
         let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
         // A database file that is not ours (or is damaged) is never overwritten.
         if let problem = last.problem {
@@ -204,6 +206,7 @@ public enum Pipeline {
         diagnostics += themeWarnings
         outcome.diagnostics = diagnostics.sortedForReport()
         outcome.work.outputsConsidered = report.considered
+        outcome.work.outputsBuilt = report.built
         outcome.work.filesWritten = report.written
         let prepared: PreparedGraph
         do {
@@ -237,7 +240,7 @@ public enum Pipeline {
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
-                    "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config),
+                    "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
                 ]
                 outcome.work.rowsWritten = try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }

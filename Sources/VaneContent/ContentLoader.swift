@@ -70,7 +70,8 @@ public enum ContentLoader {
         timings.measure("parse") {
             DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
                 let file = scan.entries[i]
-                if let cached = cache?.parsedFile(path: file.path, size: file.size, modified: file.modified, settings: settings) {
+                if var cached = cache?.parsedFile(path: file.path, size: file.size, modified: file.modified, settings: settings) {
+                    (cached.size, cached.modified) = (file.size, file.modified)
                     results[i] = (cached, false)
                     return
                 }

@@ -9,7 +9,9 @@ public struct WorkCounts: Sendable, Equatable {
     public var entriesLinked = 0
     /// Output files whose fingerprint was computed to decide whether to build them.
     public var outputsConsidered = 0
-    /// Output files written (the others were kept as they were).
+    /// Output files built (rendered or encoded) because their fingerprint changed.
+    public var outputsBuilt = 0
+    /// Output files written (the others were kept as they were, built or not).
     public var filesWritten = 0
     /// Database rows inserted, updated or deleted.
     public var rowsWritten = 0
@@ -20,7 +22,8 @@ public struct WorkCounts: Sendable, Equatable {
     public var summary: String {
         [
             "\(parsed) parsed", "\(parsesDecoded) parses decoded", "\(entriesLinked) entries linked",
-            "\(outputsConsidered) outputs considered", "\(filesWritten) files written", "\(rowsWritten) rows written",
+            "\(outputsConsidered) outputs considered", "\(outputsBuilt) outputs built", "\(filesWritten) files written",
+            "\(rowsWritten) rows written",
         ].joined(separator: ", ")
     }
 }

@@ -94,8 +94,12 @@ public struct DatabaseParseCache: ParseCache {
         return hit.json
     }
 
+    /// A file modified at or after the start of the build that read it is read again (git's
+    /// "racy clean" rule): an edit in the same clock tick would keep its size and time.
     public func parsedFile(path: String, size: Int, modified: Int64, settings: String) -> ParsedFile? {
-        guard state["parser-settings"] == settings, let hit = stored[path], hit.size == size, hit.modified == modified else { return nil }
+        guard state["parser-settings"] == settings, let started = state["started"].flatMap(Int64.init), modified < started,
+            let hit = stored[path], hit.size == size, hit.modified == modified
+        else { return nil }
         return parsedFile(path: path, hash: hit.hash)
     }
 

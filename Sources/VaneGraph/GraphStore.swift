@@ -123,8 +123,11 @@ public enum GraphStore {
                 try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
                 try rows.insertFile(parsed, previous: previous)
             }
-            try FileRecord.filter(FileRecord.Columns.parsed == nil).deleteAll(db)
-            for asset in result.assetFiles { try rows.insertAsset(asset) }
+            for asset in result.assetFiles {
+                if let known = previous.manifest[asset.path], known.size == asset.size, known.modified == asset.modified { continue }
+                try FileRecord.deleteOne(db, key: asset.path)
+                try rows.insertAsset(asset)
+            }
             for id in remove + write { try rows.delete(id) }
             for entry in kb.entries where changed.contains(entry.id) {
                 try rows.insert(entry)

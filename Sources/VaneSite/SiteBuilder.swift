@@ -15,6 +15,7 @@ public enum SiteBuilder {
         public var fingerprints: [String: UInt64]
         /// Output files whose fingerprint was computed, and files written.
         public var considered = 0
+        public var built = 0
         public var written = 0
         /// The names each page template read from the frame, in this build and (with the same
         /// theme) in earlier ones: pages of a template that read the counts follow them.
@@ -57,7 +58,7 @@ public enum SiteBuilder {
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
             let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
-            _ = try emit(extras, into: out, previous: previous)
+            let extrasBuilt = try emit(extras, into: out, previous: previous)
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
@@ -70,6 +71,7 @@ public enum SiteBuilder {
             report.frameReads = theme.library.frameReads.value.merging(frameReads) { $0.union($1) }
             report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
             report.written = out.written.value
+            report.built = rendered + extrasBuilt
             return (out, report)
         } catch {
             out.discard()

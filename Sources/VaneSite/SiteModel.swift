@@ -32,8 +32,9 @@ struct SiteModel: @unchecked Sendable {
     /// The entities with a group there, for the link on their pages.
     let contradictedEntities: Set<String>
     private let outgoing: [String: [Edge]]
-    /// What many pages of one build compute alike, computed on first use.
-    let memo = SiteMemo()
+    /// What many pages of one build compute alike, computed on first use (a model with
+    /// another board starts a memo of its own).
+    private(set) var memo = SiteMemo()
     private let incoming: [String: [Edge]]
 
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
@@ -62,6 +63,7 @@ struct SiteModel: @unchecked Sendable {
     func with(board: StatusBoard) -> SiteModel {
         var model = self
         model.board = board
+        model.memo = SiteMemo()
         return model
     }
 

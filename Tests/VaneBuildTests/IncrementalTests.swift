@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaneBuild
 import VaneContent
+import VaneDiagnostics
 import VaneQuery
 import VaneSite
 import VaneTestSupport
@@ -42,6 +43,33 @@ struct IncrementalTests {
         let shards = touched.filter { $0.hasPrefix("search/index-") }
         #expect(touched.filter { !$0.hasPrefix("search/") } == ["events/2026-summit.html", "feeds/entities/acme.atom", "feeds/events.atom"])
         #expect(shards.count == 1, "\(shards)")
+    }
+
+    /// A file saved again with the same bytes: its row takes the new time and keeps it, so
+    /// that a later build with nothing changed is the no-change build.
+    @Test func aFileSavedWithTheSameBytesKeepsItsNewTime() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        Thread.sleep(forTimeInterval: 0.02)
+        try kb.write(try kb.read("Content/entities/acme.md"), to: "Content/entities/acme.md")
+        _ = build(kb)
+        try kb.write(try kb.read("Content/events/2026-summit.md") + "\nMore.\n", to: "Content/events/2026-summit.md")
+        #expect(build(kb).parsed == 1)
+        #expect(build(kb).work == WorkCounts())
+    }
+
+    /// A file modified at or after the start of the build that read it is read again, even
+    /// with the same size and time: an edit within one clock tick is not missed.
+    @Test func aFileModifiedDuringTheBuildThatReadItIsReadAgain() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let path = "Content/events/2026-summit.md"
+        let tick = Date().addingTimeInterval(3600)
+        try FileManager.default.setAttributes([.modificationDate: tick], ofItemAtPath: kb.url(path).path)
+        _ = build(kb)
+        try kb.write(try kb.read(path).replacingOccurrences(of: "Three days", with: "Seven days"), to: path)
+        try FileManager.default.setAttributes([.modificationDate: tick], ofItemAtPath: kb.url(path).path)
+        _ = build(kb)
+        #expect(try kb.read("public/events/2026-summit.html").contains("Seven days of talks"))
     }
 
     /// Every table of the graph, rows sorted: what queries can see.

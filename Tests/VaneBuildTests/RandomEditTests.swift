@@ -210,6 +210,7 @@ struct RandomEditTests {
             #expect(outcome.succeeded, "\(place): \(outcome.diagnostics.filter { $0.severity == .error }) \(outcome.failure.map { "\($0)" } ?? "")")
             let full = try TemporaryKnowledgeBase(copying: [kb.url("Content"), kb.url("Site")])
             let reference = build(full, today: today)
+            #expect(reference.succeeded, "\(place): the full build failed: \(reference.diagnostics.filter { $0.severity == .error })")
             guard outcome.succeeded, reference.succeeded else { return }
             let differing = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
             #expect(differing.isEmpty, "\(place): \(differing)")
