@@ -51,7 +51,7 @@ enum FastPath {
     }
 
     static func decodeReads(_ text: String?) -> [String: Set<String>] {
-        ((try? JSONDecoder().decode([String: [String]].self, from: Data((text ?? "{}").utf8))) ?? [:]).mapValues(Set.init)
+        ((try? CanonicalJSON.decode([String: [String]].self, from: text ?? "{}")) ?? [:]).mapValues(Set.init)
     }
 
     static func decode(_ text: String?) -> [Diagnostic] {

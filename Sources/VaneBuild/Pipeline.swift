@@ -133,8 +133,9 @@ public enum Pipeline {
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.work.parsed = result.parsedCount
-        outcome.work.parsesDecoded = result.decodedCount
-        outcome.work.entriesLinked = result.linkedCount
+        // Every file not parsed came from the cache; every file is linked.
+        outcome.work.parsesDecoded = result.files.count - result.parsedCount
+        outcome.work.entriesLinked = result.files.count
         outcome.notes = cache.skipped.all
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, cached: cache.state["history"]) }
         switch history {
@@ -156,6 +157,7 @@ public enum Pipeline {
         // The graph does not depend on the pages: it is written while they render, the two
         // joined before either is committed.
         let pages = shown
+        let themeKey = String(theme.fingerprint)
         let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -165,7 +167,7 @@ public enum Pipeline {
                     try clock.measure("render") { () throws(OutputError) in
                         try SiteBuilder.render(
                             pages, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value,
-                            frameReads: cache.state["theme"] == String(theme.fingerprint) ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
+                            frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
                     }
                 }
                 site.withLock { $0 = (made, clock) }
@@ -194,7 +196,6 @@ public enum Pipeline {
         }
         // The names a theme's templates use that no view model has: found by rendering, so
         // kept from the last build when only some pages were rendered with the same theme.
-        let themeKey = String(theme.fingerprint)
         var themeWarnings = report.themeWarnings
         if report.pagesRendered < report.pages && cache.state["theme"] == themeKey { themeWarnings = FastPath.decode(cache.state["theme-warnings"]) }
         if options.strict && !themeWarnings.isEmpty {

@@ -41,9 +41,6 @@ public struct LoadResult: Sendable {
     /// Files parsed in this run; the others came from the cache.
     public var parsedCount: Int
     public var assetFiles: [ContentFile]
-    /// Stored parses decoded from the cache, and entries linked.
-    public var decodedCount = 0
-    public var linkedCount = 0
     public var timings = Timings()
 
     public var hasErrors: Bool { diagnostics.hasErrors }
@@ -106,12 +103,9 @@ public enum ContentLoader {
             Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
         }
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
-        var result = LoadResult(
+        return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
             parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets, timings: timings)
-        result.decodedCount = results.values.filter { !$0.1 }.count
-        result.linkedCount = parsed.count
-        return result
     }
 
     /// A digest of the parser's settings, stored by a build so that the next one can trust

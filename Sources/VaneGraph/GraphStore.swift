@@ -359,7 +359,7 @@ private struct RowWriter {
         }
         let stored = try ScaleRecord.order(ScaleRecord.Columns.axis, ScaleRecord.Columns.rank).fetchAll(db)
         let sorted = records.sorted { ($0.axis, $0.rank) < ($1.axis, $1.rank) }
-        guard stored.map(\.description) != sorted.map(\.description) else { return }
+        guard stored != sorted else { return }
         try ScaleRecord.deleteAll(db)
         for record in records { try record.insert(db) }
     }

@@ -263,9 +263,7 @@ public struct ScaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     }
 }
 
-extension ScaleRecord: CustomStringConvertible {
-    public var description: String { "\(axis) \(rank) \(value) \(label)" }
-}
+extension ScaleRecord: Equatable {}
 
 /// A row of the full-text index: an entry's title, and its body with its aliases.
 public struct SearchTextRecord: Codable, PersistableRecord, Sendable {

@@ -12,17 +12,8 @@ public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
 
 /// One request of any method; the answer's status, its header lines, and its body.
 public func rawRequest(port: UInt16, method: String, path: String) -> (status: Int, headers: [String], body: String)? {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return nil }
+    guard let fd = connectLocally(port: port) else { return nil }
     defer { close(fd) }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else { return nil }
     let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var data = Data()
@@ -40,6 +31,24 @@ public func rawRequest(port: UInt16, method: String, path: String) -> (status: I
     return (code, Array(headers), end.map { String(text[$0.upperBound...]) } ?? "")
 }
 
+/// A TCP socket connected to 127.0.0.1:`port`; nil when nothing listens there.
+func connectLocally(port: UInt16) -> Int32? {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { return nil }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else {
+        close(fd)
+        return nil
+    }
+    return fd
+}
+
 /// Just enough of a WebSocket client to read what a server pushes: the handshake, then
 /// its unmasked text frames, each within a timeout.
 public final class RawWebSocket {
@@ -47,19 +56,12 @@ public final class RawWebSocket {
     private var pending: [UInt8] = []
 
     public init?(port: UInt16, path: String) {
-        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
+        guard let fd = connectLocally(port: port) else { return nil }
+        self.fd = fd
         let request =
             "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
-        guard connected == 0, request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else {
+        guard request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else {
             close(fd)
             return nil
         }

@@ -126,22 +126,6 @@ enum Mutation {
     }
 }
 
-/// A small, fast, seedable generator, so a failing run can be replayed.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func next(below bound: Int) -> Int { bound <= 1 ? 0 : Int(next() % UInt64(bound)) }
-}
-
 /// The parse cache kept in memory, so each mutation parses only its own file.
 final class MemoryCache: ParseCache, @unchecked Sendable {
     private var files: [String: ParsedFile] = [:]

@@ -10,21 +10,6 @@ import VaneTestSupport
 /// byte, site and graph. The theme's layout shows the counts on every page, so an added or
 /// removed entry reaches pages that do not show it otherwise.
 struct RandomEditTests {
-    /// SplitMix64: the same seed gives the same edits on every machine.
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-        mutating func element<T>(of items: [T]) -> T? { items.isEmpty ? nil : pick(items) }
-    }
-
     static let layout = """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>{{pageTitle}} · {{site.title}}</title></head>
@@ -69,18 +54,18 @@ struct RandomEditTests {
 
     /// One random edit; returns its label and, for an edit that must fail, the message the
     /// build must report.
-    private static func edit(_ editor: inout Editor, _ random: inout Random, today: inout FuzzyDate) throws -> (String, String?) {
+    private static func edit(_ editor: inout Editor, _ random: inout SplitMix64, today: inout FuzzyDate) throws -> (String, String?) {
         let kb = editor.kb
         editor.serial += 1
         let n = editor.serial
-        switch random.below(13) {
+        switch random.next(below: 13) {
         case 0, 1:
-            let entities = (0..<(1 + random.below(2))).map { _ in random.pick(editor.entities) }
-            let date = "20\(24 + random.below(4))-0\(1 + random.below(9))"
+            let entities = (0..<(1 + random.next(below: 2))).map { _ in random.pick(editor.entities) }
+            let date = "20\(24 + random.next(below: 4))-0\(1 + random.next(below: 9))"
             let priority = random.pick(["flagship", "invested", "maintained", "sunset"])
             // A status is set on a product only.
             let products = try editor.entities.filter { try kb.read("Content/entities/\($0).md").contains(#/type: (product|model)\n/#) }
-            let status = random.below(2) == 0 && !products.isEmpty ? "status:\n  \(random.pick(products)): { priority: \(priority) }\n" : ""
+            let status = random.next(below: 2) == 0 && !products.isEmpty ? "status:\n  \(random.pick(products)): { priority: \(priority) }\n" : ""
             let text = """
                 ---
                 title: Random event \(n)
@@ -140,7 +125,7 @@ struct RandomEditTests {
             try kb.write("title: Watch \(n)\n", to: "Site/config.yml")
             return ("config", nil)
         case 11:
-            today = try FuzzyDate(parsing: "20\(26 + random.below(3))-\(String(format: "%02d", 1 + random.below(12)))-15")
+            today = try FuzzyDate(parsing: "20\(26 + random.next(below: 3))-\(String(format: "%02d", 1 + random.next(below: 12)))-15")
             return ("day \(today.text)", nil)
         default:
             guard let path = random.element(of: editor.files(under: "Content/events")) else { return ("nothing to move", nil) }
@@ -192,7 +177,7 @@ struct RandomEditTests {
         var today = fixedDay
         #expect(build(kb, today: today).succeeded)
         var editor = Editor(kb: kb)
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let steps = TestTier.isFast ? 24 : 40
         for step in 0..<steps {
             let (label, failure) = try Self.edit(&editor, &random, today: &today)
