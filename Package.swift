@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "VaneContent",
             dependencies: [
-                "VaneDiagnostics", "CCmarkGFM",
+                "VaneDiagnostics", "CCmarkGFM", "CVaneSystem",
                 .product(name: "Yams", package: "Yams"),
             ]),
         .target(

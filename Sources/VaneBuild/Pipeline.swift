@@ -4,6 +4,7 @@ import VaneDiagnostics
 import VaneGraph
 import VaneHistory
 import VaneProject
+import VaneQuery
 import VaneSite
 
 /// Why a build stopped after the content checked clean; nothing was replaced.
@@ -242,6 +243,7 @@ public enum Pipeline {
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
                     "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
+                    "content-digest": contentDigest(result).description,
                 ]
                 outcome.work.rowsWritten = try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
             }
@@ -249,6 +251,15 @@ public enum Pipeline {
             outcome.pagesRendered = report.pagesRendered
         } catch {
             outcome.failure = .database(error)
+        }
+        if outcome.failure == nil {
+            // A cache of a read, not part of the build: a failure is a note, and the next
+            // `vane status` computes the board itself.
+            do {
+                try timings.measure("status") { try StatusSnapshot.store(at: options.database, asOf: asOf, build: String(started)) }
+            } catch {
+                outcome.notes.append("the status board was not stored for 'vane status': \(error)")
+            }
         }
         if options.publishDatabase && outcome.failure == nil {
             do {
@@ -261,6 +272,14 @@ public enum Pipeline {
         }
         outcome.timings = timings
         return outcome
+    }
+
+    /// What the build read of `Content/` (entries and assets), as a read command walks it.
+    static func contentDigest(_ result: LoadResult) -> TreeDigest {
+        let prefix = "Content/".count
+        let files = result.files.map { (String($0.path.dropFirst(prefix)), $0.size, $0.modified) }
+        let assets = result.assetFiles.map { (String($0.path.dropFirst(prefix)), $0.size, $0.modified) }
+        return TreeDigest(files: (files + assets).map { (relative: $0.0, size: $0.1, modified: $0.2) })
     }
 
     /// Recorded time, from the last build's when HEAD has not moved.

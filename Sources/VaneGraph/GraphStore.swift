@@ -145,6 +145,17 @@ public enum GraphStore {
         }
     }
 
+    /// Sets rows of the build state in a database already in place, in one transaction.
+    public static func setState(_ state: [String: String], at url: URL) throws(GraphStoreError) {
+        try GraphStoreError.wrap(url) {
+            let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
+            defer { try? queue.close() }
+            try queue.write { db in
+                for (key, value) in state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
+            }
+        }
+    }
+
     /// Page fingerprints and build state, only those that changed.
     static func replace(_ record: BuildRecord, previousPages: [String: UInt64], previousState: [String: String] = [:], in db: Database) throws {
         for path in previousPages.keys where record.pages[path] == nil {

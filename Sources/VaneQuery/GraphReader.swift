@@ -295,6 +295,21 @@ extension GraphReader {
     /// How many files under `Content/` differ from the last build (added, removed, or with
     /// another size or modification time): what a read of the graph does not yet show.
     public func changedFiles(root: URL) throws -> Int {
+        let content = root.appendingPathComponent("Content").path
+        let state = try queue.read { db in
+            try Dictionary(
+                Row.fetchAll(db, sql: "SELECT key, value FROM build_state WHERE key IN ('content-digest', 'started')").map {
+                    ($0[0] as String, $0[1] as String)
+                }, uniquingKeysWith: { a, _ in a })
+        }
+        // One walk in C, no row read: the common case of a graph that is up to date. A
+        // file modified once that build had started is looked at file by file (git's
+        // "racy clean" rule).
+        if let stored = state["content-digest"], let started = state["started"].flatMap(Int64.init),
+            let (now, newest) = TreeDigest.walk(content), now.description == stored, newest < started
+        {
+            return 0
+        }
         let manifest = try queue.read { db in
             try Row.fetchAll(db, sql: "SELECT path, size, modified FROM files").map {
                 ($0["path"] as String, $0["size"] as Int, $0["modified"] as Int64)
@@ -302,7 +317,7 @@ extension GraphReader {
         }
         var known = Dictionary(manifest.map { ($0.0, ($0.1, $0.2)) }, uniquingKeysWith: { a, _ in a })
         var changed = 0
-        for file in DirectoryWalker.files(under: root.appendingPathComponent("Content").path, sorted: false) ?? [] {
+        for file in DirectoryWalker.files(under: content, sorted: false) ?? [] {
             guard let (size, modified) = known.removeValue(forKey: "Content/" + file.relative) else {
                 changed += 1
                 continue

@@ -1,8 +1,33 @@
 #ifndef VANE_SYSTEM_H
 #define VANE_SYSTEM_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 /// Atomically exchanges two paths on one file system (Linux renameat2 RENAME_EXCHANGE).
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int vane_exchange_paths(const char *a, const char *b);
+
+/// One file's part of a tree digest: its path relative to the walked folder, its size
+/// and its modification time in nanoseconds since 1970.
+uint64_t vane_file_mix(const char *relative, size_t length, int64_t size, int64_t modified);
+
+/// What `vane_tree_digest` found.
+typedef struct {
+    /// The sum of `vane_file_mix` over every regular file: the order of a listing does
+    /// not change it.
+    uint64_t digest;
+    uint64_t files;
+    /// The newest modification time seen.
+    int64_t newest;
+    /// 0 when the tree holds something the digest does not describe (a symbolic link, a
+    /// folder that cannot be read, a path too long): the caller looks the slow way.
+    int complete;
+} vane_tree_digest_t;
+
+/// Walks `root` (skipping names that start with a dot) and digests its regular files,
+/// their `stat` calls spread over `threads` threads. Returns 0, or -1 when `root` cannot
+/// be opened. No allocation per file beyond one shared buffer of names.
+int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out);
 
 #endif

@@ -28,13 +28,20 @@ extension Vane {
 
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
-            var board = try readBoard(kb, recorded, asOf: date, within: scope.entity)
+            // The whole board as JSON on the day of the last build: stored by that build.
+            let reader = try open(kb, recorded)
+            if formatOption.format == .json, scope.entity == nil, minRisk == nil, recorded.knownAt == nil,
+                let text = try reader.storedStatusJSON(asOf: date)
+            {
+                return output(text)
+            }
+            var board = try reader.statusBoard(asOf: date, within: scope.entity)
             if let minRisk {
                 board.ranked = board.ranked.filter { ($0.risk?.score ?? 0) >= minRisk }
                 board.gone = []
             }
             switch formatOption.format {
-            case .json: output(JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) }))
+            case .json: output(StatusSnapshot.json(board))
             case .csv: output(board.table(for: .csv).csv())
             case .table: output(board.table(for: .table).aligned())
             }

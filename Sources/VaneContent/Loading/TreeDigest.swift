@@ -1,0 +1,38 @@
+import CVaneSystem
+import Foundation
+
+/// One number for a folder's files (each one's relative path, size and modification
+/// time), taken in C with no Swift string per file. A read command compares it with the
+/// one a build stored to see in a single walk that `Content/` is as the build read it.
+public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
+    public var value: UInt64
+    public var files: Int
+
+    public var description: String { "\(String(value, radix: 16)) \(files)" }
+
+    /// Of a listing: each file's path relative to the folder, size and modification time.
+    public init(files: some Sequence<(relative: String, size: Int, modified: Int64)>) {
+        var value: UInt64 = 0
+        var count = 0
+        for file in files {
+            var path = file.relative
+            value &+= path.withUTF8 { vane_file_mix($0.baseAddress, $0.count, Int64(file.size), file.modified) }
+            count += 1
+        }
+        (self.value, self.files) = (value, count)
+    }
+
+    init(value: UInt64, files: Int) {
+        (self.value, self.files) = (value, files)
+    }
+
+    /// The folder as it is now, and the newest modification time in it; nil when it
+    /// cannot be read wholly or holds what the digest does not describe (a symbolic link),
+    /// for which the caller compares file by file.
+    public static func walk(_ folder: String) -> (digest: TreeDigest, newest: Int64)? {
+        var found = vane_tree_digest_t()
+        let threads = Int32(min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        guard vane_tree_digest(folder, threads, &found) == 0, found.complete != 0 else { return nil }
+        return (TreeDigest(value: found.digest, files: Int(found.files)), found.newest)
+    }
+}

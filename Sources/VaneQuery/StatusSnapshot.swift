@@ -1,0 +1,41 @@
+import Foundation
+import GRDB
+import VaneContent
+import VaneGraph
+
+/// `vane status --format json` at the day of the last build, computed by that build and
+/// stored with it: the read most asked for costs one row, not a board built from every
+/// entity and status change. It is the very text the command computes (the same reader,
+/// the same encoder), kept in `build_state` under the build's start time, so a snapshot
+/// from an earlier build is never read.
+public enum StatusSnapshot {
+    static let key = "status-json"
+
+    /// The JSON `vane status` prints for a board.
+    public static func json(_ board: StatusBoard) -> String {
+        JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) })
+    }
+
+    /// Computes the board at `asOf` from the database just written and stores its JSON,
+    /// marked with `build` (the build's `started` state).
+    public static func store(at url: URL, asOf: FuzzyDate, build: String) throws {
+        let text = json(try GraphReader(url: url).statusBoard(asOf: asOf))
+        try GraphStore.setState([key: "\(build)\n\(asOf.text)\n\(text)"], at: url)
+    }
+}
+
+extension GraphReader {
+    /// The stored JSON of the whole board at `asOf`, when the last build stored it for
+    /// that day; nil otherwise (the caller computes it).
+    public func storedStatusJSON(asOf: FuzzyDate) throws -> String? {
+        try queue.read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT key, value FROM build_state WHERE key IN ('started', ?)", arguments: [StatusSnapshot.key])
+            let state = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { a, _ in a })
+            guard let started = state["started"], let stored = state[StatusSnapshot.key] else { return nil }
+            let header = "\(started)\n\(asOf.text)\n"
+            guard stored.hasPrefix(header) else { return nil }
+            return String(stored.dropFirst(header.count))
+        }
+    }
+}
