@@ -5,7 +5,7 @@ import VaneDiagnostics
 
 /// The parses stored by the previous build, so an unchanged file is not parsed again.
 public struct DatabaseParseCache: ParseCache {
-    private let stored: [String: (hash: String, json: String, size: Int, modified: Int64)]
+    private let stored: [String: (hash: String, packed: Data, size: Int, modified: Int64)]
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
     /// Each entry's row signature at the previous build (`RowSignatures`).
@@ -50,11 +50,11 @@ public struct DatabaseParseCache: ParseCache {
                 return []
             }
         }
-        var stored: [String: (String, String, Int, Int64)] = [:]
+        var stored: [String: (String, Data, Int, Int64)] = [:]
         if parses {
             let files = read("file list") { try FileRecord.fetchAll($0) }
             manifest = Dictionary(files.map { ($0.path, ($0.size, $0.modified)) }, uniquingKeysWith: { a, _ in a })
-            for file in files { if let json = file.parsed { stored[file.path] = (file.hash, json, file.size, file.modified) } }
+            for file in files { if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) } }
         } else {
             // The fast path reads no stored parse: decoding them is most of the cost.
             let rows = read("file list") { try Row.fetchAll($0, sql: "SELECT path, size, modified FROM files") }
@@ -88,10 +88,10 @@ public struct DatabaseParseCache: ParseCache {
         return (write.count + remove.count) * 4 < max(signatures.byID.count, 1)
     }
 
-    /// The stored JSON of a file's parse, when its hash still matches: reused as it is.
-    public func storedJSON(path: String, hash: String) -> String? {
+    /// The stored form of a file's parse, when its hash still matches: reused as it is.
+    public func storedParse(path: String, hash: String) -> Data? {
         guard let hit = stored[path], hit.hash == hash else { return nil }
-        return hit.json
+        return hit.packed
     }
 
     /// A file modified at or after the start of the build that read it is read again (git's
@@ -106,7 +106,7 @@ public struct DatabaseParseCache: ParseCache {
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
         guard let hit = stored[path], hit.hash == hash else { return nil }
         do {
-            return try CanonicalJSON.decode(ParsedFile.self, from: hit.json)
+            return try PackedCoding.decode(ParsedFile.self, from: hit.packed)
         } catch {
             skipped.add("the stored parse of \(path) does not decode (\(error)); parsing the file again")
             return nil

@@ -88,8 +88,8 @@ public enum GraphStore {
             // Entries reference each other in any order; keys are checked at commit.
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             let rows = RowWriter(db, result.knowledgeBase)
-            let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in "" }
-            for (parsed, text) in zip(result.files, texts) { try rows.insertFile(parsed, text: text) }
+            let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
+            for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
             for asset in result.assetFiles { try rows.insertAsset(asset) }
             for entry in result.knowledgeBase.entries { try rows.insert(entry) }
             try rows.insertAliases(of: result.knowledgeBase.entries)
@@ -253,25 +253,29 @@ private struct RowWriter {
 
     func insertFile(_ parsed: ParsedFile, previous: DatabaseParseCache?) throws {
         // An unchanged file's parse is stored as it was, without encoding it again.
-        try insertFile(parsed, text: previous?.storedJSON(path: parsed.path, hash: parsed.hash) ?? CanonicalJSON.text(parsed))
+        try insertFile(parsed, packed: previous?.storedParse(path: parsed.path, hash: parsed.hash) ?? RowWriter.pack(parsed))
     }
 
-    func insertFile(_ parsed: ParsedFile, text: String) throws {
+    func insertFile(_ parsed: ParsedFile, packed: Data) throws {
         try FileRecord(
-            path: parsed.path, hash: parsed.hash, kind: parsed.entry?.kind.rawValue, entryID: parsed.entry?.id, parsed: text,
+            path: parsed.path, hash: parsed.hash, kind: parsed.entry?.kind.rawValue, entryID: parsed.entry?.id, parsed: packed,
             size: parsed.size, modified: parsed.modified
         ).insert(db)
     }
 
-    /// The stored form of every parse, encoded on all cores (JSON encoding is the slow part
-    /// of writing a new database).
-    static func encodeInParallel(_ files: [ParsedFile], previous: DatabaseParseCache?) -> [String] {
-        let texts = ResultSlots<String>(count: files.count)
+    /// The stored form of every parse, encoded on all cores (encoding is the slow part of
+    /// writing a new database).
+    static func encodeInParallel(_ files: [ParsedFile], previous: DatabaseParseCache?) -> [Data] {
+        let packed = ResultSlots<Data>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            texts[i] = previous?.storedJSON(path: files[i].path, hash: files[i].hash) ?? CanonicalJSON.text(files[i])
+            packed[i] = previous?.storedParse(path: files[i].path, hash: files[i].hash) ?? pack(files[i])
         }
-        return texts.values
+        return packed.values
     }
+
+    /// A parse that cannot be encoded is stored empty: it does not decode, so the next
+    /// build parses its file again.
+    static func pack(_ parsed: ParsedFile) -> Data { (try? PackedCoding.encode(parsed)) ?? Data() }
 
     func insertAsset(_ asset: ContentFile) throws {
         try FileRecord(path: asset.path, hash: "", kind: nil, entryID: nil, parsed: nil, size: asset.size, modified: asset.modified).insert(db)

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import VaneContent
 import VaneDiagnostics
@@ -15,7 +16,8 @@ public struct FileRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
     public var hash: String
     public var kind: String?
     public var entryID: String?
-    public var parsed: String?
+    /// The parse in `PackedCoding`'s form.
+    public var parsed: Data?
     public var size: Int
     public var modified: Int64
 

@@ -90,7 +90,7 @@ public enum Schema {
             hash TEXT NOT NULL,               -- FNV-1a 64 of the bytes and the parser settings
             kind TEXT,                        -- entity, event, claim, source; NULL for copied files
             entry_id TEXT,
-            parsed TEXT,                      -- the parse as JSON, reused while the hash matches
+            parsed TEXT,                      -- the parse (PackedCoding, a BLOB), reused while the hash matches
             size INTEGER NOT NULL DEFAULT 0,  -- bytes and modification time (ns), for the fast path
             modified INTEGER NOT NULL DEFAULT 0
         );
