@@ -13,7 +13,10 @@ import Foundation
 ///     array 7 (varint bytes, varint count, values) · object 8 (varint bytes, varint count,
 ///     then key (varint length, UTF-8) and value, in the order written)
 public enum PackedCoding {
-    enum Tag: UInt8 { case null = 0, no, yes, integer, unsigned, double, string, array, object }
+    enum Tag: UInt8 {
+        case null = 0
+        case no, yes, integer, unsigned, double, string, array, object
+    }
 
     public static func encode(_ value: some Encodable) throws -> Data {
         let root = try PackedWriter.node(value)
