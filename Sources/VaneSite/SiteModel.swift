@@ -7,6 +7,9 @@ import VaneHistory
 struct SiteModel: @unchecked Sendable {
     let kb: KnowledgeBase
     private(set) var board: StatusBoard
+    /// What every board of this knowledge base is built from (the changes pages' and each
+    /// vendor's): computed once.
+    let boardInputs: StatusBoard.Inputs
     /// Entries per kind and in all, for every page's footer and the home page.
     let counts: Counts
     /// Vendors with a product on the board, each with a view of its own.
@@ -39,13 +42,14 @@ struct SiteModel: @unchecked Sendable {
 
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
-        board = StatusBoard(kb, asOf: asOf)
+        boardInputs = StatusBoard.Inputs(kb)
+        board = StatusBoard(boardInputs, asOf: asOf)
         counts = Counts(
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
             claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
         vendors = Array(Set(board.rows.map(\.vendor))).sorted()
         channelEntities = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
-            .filter { kb.entry($0)?.kind == .entity }
+            .filter { kb.kind(of: $0) == .entity }
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })

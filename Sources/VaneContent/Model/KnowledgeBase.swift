@@ -63,6 +63,9 @@ public struct KnowledgeBase: Sendable {
 
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
+    /// An entry's kind, without copying the entry.
+    public func kind(of id: String) -> Kind? { index[id].map { entries[$0].kind } }
+
     /// The id a reference names: an id, an id in other case, or an alias (any case).
     public func resolve(_ target: String) -> String? {
         Names.resolve(target, isID: { index[$0] != nil }, aliases: aliases)

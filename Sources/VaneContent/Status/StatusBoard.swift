@@ -124,25 +124,43 @@ public struct StatusBoard: Sendable {
         rowsByEntity[id]?.successors ?? entities[id]?.successors ?? []
     }
 
+    /// What the boards of one knowledge base are built from, whatever their day or vendor:
+    /// a build makes one board per page of changes and per vendor, and computes this once.
+    public struct Inputs: Sendable {
+        let entities: [String: EntityInfo]
+        let sources: [String: [String]]
+        let changes: [StatusChange]
+        let channels: [String: [String]]
+        let scales: StatusScales
+
+        public init(_ kb: KnowledgeBase) {
+            let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+            let folds = StatusBoard.targets(kb.edges.filter { $0.relation == .foldedInto }.map { ($0.from, $0.to) })
+            let successors = StatusBoard.targets(
+                StatusBoard.foldsFirst(kb.edges.filter { $0.relation == .foldedInto || $0.relation == .succeededBy }, relation: \.relation)
+                    .map { ($0.from, $0.to) })
+            var entities: [String: EntityInfo] = [:]
+            for e in kb.entries(of: .entity) {
+                entities[e.id] = EntityInfo(
+                    name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [],
+                    tiers: kb.channelTiers(of: e), cycle: CycleFacts(e.extra))
+                entities[e.id]?.foldedInto = Set(folds[e.id] ?? [])
+            }
+            self.entities = entities
+            sources = StatusBoard.targets(kb.edges.filter { $0.relation == .cites && kb.kind(of: $0.from) == .event }.map { ($0.from, $0.to) })
+            (changes, channels, scales) = (kb.statusChanges, kb.channels, StatusScales(kb.config))
+        }
+    }
+
     /// Builds the board from a loaded knowledge base.
     public init(_ kb: KnowledgeBase, asOf: FuzzyDate, within root: String? = nil) {
-        let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
-        let folds = StatusBoard.targets(kb.edges.filter { $0.relation == .foldedInto }.map { ($0.from, $0.to) })
-        let successors = StatusBoard.targets(
-            StatusBoard.foldsFirst(kb.edges.filter { $0.relation == .foldedInto || $0.relation == .succeededBy }, relation: \.relation)
-                .map { ($0.from, $0.to) })
-        var entities: [String: EntityInfo] = [:]
-        for e in kb.entries(of: .entity) {
-            entities[e.id] = EntityInfo(
-                name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [], tiers: kb.channelTiers(of: e),
-                cycle: CycleFacts(e.extra))
-            entities[e.id]?.foldedInto = Set(folds[e.id] ?? [])
-        }
-        let cites = kb.edges.filter { $0.relation == .cites && kb.entry($0.from)?.kind == .event }.map { ($0.from, $0.to) }
-        let sources = StatusBoard.targets(cites)
+        self.init(Inputs(kb), asOf: asOf, within: root)
+    }
+
+    public init(_ inputs: Inputs, asOf: FuzzyDate, within root: String? = nil) {
         self.init(
-            changes: kb.statusChanges, channels: kb.channels, entities: entities, eventSources: sources, asOf: asOf, scales: StatusScales(kb.config),
-            within: root)
+            changes: inputs.changes, channels: inputs.channels, entities: inputs.entities, eventSources: inputs.sources, asOf: asOf,
+            scales: inputs.scales, within: root)
     }
 
     /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's

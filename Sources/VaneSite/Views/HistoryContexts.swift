@@ -158,7 +158,7 @@ extension SiteModel {
 
     private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
         let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
-            let quarterBoard = StatusBoard(kb, asOf: window.to)
+            let quarterBoard = StatusBoard(boardInputs, asOf: window.to)
             var dated = window.moves(quarterBoard).map { m in
                 (
                     m.move.date.startKey,

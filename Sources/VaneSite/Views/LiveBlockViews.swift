@@ -52,7 +52,7 @@ extension SiteModel {
                 command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows, count: rows.count), status: nil,
                 empty: rows.isEmpty)
         case .status(let entity, let asOf, let minRisk):
-            let model = with(board: StatusBoard(kb, asOf: asOf, within: entity))
+            let model = with(board: StatusBoard(boardInputs, asOf: asOf, within: entity))
             let ranked = model.board.ranked.filter { minRisk == nil || ($0.risk?.score ?? 0) >= minRisk! }
             guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
             let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: { channelName($0, of: $1) })

@@ -202,7 +202,7 @@ extension SiteModel {
             if !usedProducts.isEmpty {
                 links.append(FeedLink(type: "text/calendar", title: "Ends of what we use (iCalendar)", href: root + "feeds/exposure.ics"))
             }
-        case .entry(let id) where kb.entry(id)?.kind == .entity:
+        case .entry(let id) where kb.kind(of: id) == .entity:
             // SiteExtras writes both feeds for every entity, even one with no events.
             let name = kb.entry(id)!.title
             links = [

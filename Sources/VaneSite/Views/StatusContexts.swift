@@ -226,7 +226,7 @@ extension SiteModel {
     /// with the values, ends and moves of those channels only; nil when nothing is.
     func offeredThrough(_ id: String) -> VendorBoard? {
         guard channelEntities.contains(id), !vendors.contains(id) else { return nil }
-        let scoped = with(board: StatusBoard(kb, asOf: board.asOf, within: id))
+        let scoped = with(board: StatusBoard(boardInputs, asOf: board.asOf, within: id))
         let ranked = scoped.folds(scoped.board.ranked.filter { !$0.via.isEmpty })
         guard !ranked.isEmpty else { return nil }
         let shown = ranked.prefix(SiteModel.vendorPageLimit)
