@@ -292,7 +292,7 @@ private struct RowWriter {
         try AliasRecord.filter(AliasRecord.Columns.entityID == id).deleteAll(db)
         try EdgeRecord.filter(EdgeRecord.Columns.fromID == id).deleteAll(db)
         try StatusChangeRecord.filter(StatusChangeRecord.Columns.eventID == id).deleteAll(db)
-        try db.execute(sql: "DELETE FROM entries_fts WHERE id = ?", arguments: [id])
+        try SearchRows(db: db).delete(id)
     }
 
     func insert(_ e: Entry) throws {
@@ -342,7 +342,7 @@ private struct RowWriter {
         }
         for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) }
         let searchable = ([e.body] + e.aliases.map(\.text)).joined(separator: "\n")
-        try SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable).insert(db)
+        try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable))
     }
 
     func insertAliases(of entries: [Entry]) throws {

@@ -268,7 +268,7 @@ public struct ScaleRecord: Codable, FetchableRecord, PersistableRecord, Sendable
 extension ScaleRecord: Equatable {}
 
 /// A row of the full-text index: an entry's title, and its body with its aliases.
-public struct SearchTextRecord: Codable, PersistableRecord, Sendable {
+public struct SearchTextRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public static let databaseTableName = "entries_fts"
     public var id: String
     public var kind: String
