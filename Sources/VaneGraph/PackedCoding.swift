@@ -21,8 +21,8 @@ public enum PackedCoding {
     public static func encode(_ value: some Encodable) throws -> Data {
         let root = try PackedWriter.node(value)
         var out: [UInt8] = []
-        out.reserveCapacity(1024)
-        root.node.write(to: &out)
+        out.reserveCapacity(root.size)
+        root.write(to: &out)
         return Data(out)
     }
 
@@ -42,6 +42,8 @@ extension Dictionary: SortedOnWrite where Key == String {}
 // MARK: - Writing: a tree of nodes, then bytes (a container's length is known once it is filled)
 
 extension PackedCoding {
+    /// A value to write. Containers are objects, filled after they are placed (a
+    /// container is returned to the caller, which fills it); their sizes are computed once.
     indirect enum Node {
         case null
         case bool(Bool)
@@ -49,14 +51,52 @@ extension PackedCoding {
         case unsigned(UInt64)
         case double(Double)
         case string(String)
-        case array(Box.List)
-        case object(Box.Pairs)
+        case array(List)
+        case object(Pairs)
+        /// A value encoded through `encode(to:)`, which sets it through a container.
+        case slot(Slot)
 
-        /// A node filled in after it is placed (a nested container).
-        final class Box {
-            var node: Node = .null
-            final class List { var items: [Box] = [] }
-            final class Pairs { var items: [(String, Box)] = [] }
+        final class List {
+            var items: [Node] = []
+            var body = -1
+        }
+
+        final class Pairs {
+            var items: [(String, Node)] = []
+            var body = -1
+        }
+
+        final class Slot { var node: Node = .null }
+
+        /// Bytes of the count and the items of a container, computed once.
+        private static func body(_ list: List) -> Int {
+            if list.body < 0 { list.body = varintSize(UInt64(list.items.count)) + list.items.reduce(0) { $0 + $1.size } }
+            return list.body
+        }
+
+        private static func body(_ pairs: Pairs) -> Int {
+            if pairs.body < 0 {
+                pairs.body = varintSize(UInt64(pairs.items.count)) + pairs.items.reduce(0) { $0 + textSize($1.0) + $1.1.size }
+            }
+            return pairs.body
+        }
+
+        private static func varintSize(_ n: UInt64) -> Int { n < 0x80 ? 1 : (64 - n.leadingZeroBitCount + 6) / 7 }
+        private static func textSize(_ s: String) -> Int { varintSize(UInt64(s.utf8.count)) + s.utf8.count }
+
+        var size: Int {
+            switch self {
+            case .null, .bool: 1
+            case .integer(let n): 1 + Node.varintSize(UInt64(bitPattern: (n << 1) ^ (n >> 63)))
+            case .unsigned(let n): 1 + Node.varintSize(n)
+            case .double: 9
+            case .string(let s): 1 + Node.textSize(s)
+            case .array(let list):
+                1 + Node.varintSize(UInt64(Node.body(list))) + Node.body(list)
+            case .object(let pairs):
+                1 + Node.varintSize(UInt64(Node.body(pairs))) + Node.body(pairs)
+            case .slot(let slot): slot.node.size
+            }
         }
 
         func write(to out: inout [UInt8]) {
@@ -65,37 +105,34 @@ extension PackedCoding {
             case .bool(let b): out.append(b ? Tag.yes.rawValue : Tag.no.rawValue)
             case .integer(let n):
                 out.append(Tag.integer.rawValue)
-                varint(UInt64(bitPattern: (n << 1) ^ (n >> 63)), to: &out)
+                Node.varint(UInt64(bitPattern: (n << 1) ^ (n >> 63)), to: &out)
             case .unsigned(let n):
                 out.append(Tag.unsigned.rawValue)
-                varint(n, to: &out)
+                Node.varint(n, to: &out)
             case .double(let d):
                 out.append(Tag.double.rawValue)
                 withUnsafeBytes(of: d.bitPattern.littleEndian) { out.append(contentsOf: $0) }
             case .string(let s):
                 out.append(Tag.string.rawValue)
-                text(s, to: &out)
+                Node.text(s, to: &out)
             case .array(let list):
-                var body: [UInt8] = []
-                varint(UInt64(list.items.count), to: &body)
-                for item in list.items { item.node.write(to: &body) }
                 out.append(Tag.array.rawValue)
-                varint(UInt64(body.count), to: &out)
-                out.append(contentsOf: body)
+                Node.varint(UInt64(Node.body(list)), to: &out)
+                Node.varint(UInt64(list.items.count), to: &out)
+                for item in list.items { item.write(to: &out) }
             case .object(let pairs):
-                var body: [UInt8] = []
-                varint(UInt64(pairs.items.count), to: &body)
-                for (key, value) in pairs.items {
-                    text(key, to: &body)
-                    value.node.write(to: &body)
-                }
                 out.append(Tag.object.rawValue)
-                varint(UInt64(body.count), to: &out)
-                out.append(contentsOf: body)
+                Node.varint(UInt64(Node.body(pairs)), to: &out)
+                Node.varint(UInt64(pairs.items.count), to: &out)
+                for (key, value) in pairs.items {
+                    Node.text(key, to: &out)
+                    value.write(to: &out)
+                }
+            case .slot(let slot): slot.node.write(to: &out)
             }
         }
 
-        private func varint(_ n: UInt64, to out: inout [UInt8]) {
+        private static func varint(_ n: UInt64, to out: inout [UInt8]) {
             var n = n
             while n >= 0x80 {
                 out.append(UInt8(truncatingIfNeeded: n) | 0x80)
@@ -104,7 +141,7 @@ extension PackedCoding {
             out.append(UInt8(n))
         }
 
-        private func text(_ s: String, to out: inout [UInt8]) {
+        private static func text(_ s: String, to out: inout [UInt8]) {
             var s = s
             s.withUTF8 { bytes in
                 varint(UInt64(bytes.count), to: &out)
@@ -114,121 +151,107 @@ extension PackedCoding {
     }
 }
 
-struct PackedWriter: Encoder {
-    let box: PackedCoding.Node.Box
+private struct PackedWriter: Encoder {
+    typealias Node = PackedCoding.Node
+    let slot: Node.Slot
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         // A type that asks twice writes into the same object.
-        if case .object(let pairs) = box.node { return KeyedEncodingContainer(Keyed(pairs: pairs)) }
-        let pairs = PackedCoding.Node.Box.Pairs()
-        box.node = .object(pairs)
+        if case .object(let pairs) = slot.node { return KeyedEncodingContainer(Keyed(pairs: pairs)) }
+        let pairs = Node.Pairs()
+        slot.node = .object(pairs)
         return KeyedEncodingContainer(Keyed(pairs: pairs))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        if case .array(let list) = box.node { return Unkeyed(list: list) }
-        let list = PackedCoding.Node.Box.List()
-        box.node = .array(list)
+        if case .array(let list) = slot.node { return Unkeyed(list: list) }
+        let list = Node.List()
+        slot.node = .array(list)
         return Unkeyed(list: list)
     }
 
-    func singleValueContainer() -> any SingleValueEncodingContainer { Single(box: box) }
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(slot: slot) }
 
-    static func node(_ value: some Encodable) throws -> PackedCoding.Node.Box {
-        let box = PackedCoding.Node.Box()
+    static func node(_ value: some Encodable) throws -> Node {
         switch value {
-        case let s as String: box.node = .string(s)
-        case let b as Bool: box.node = .bool(b)
-        case let d as Double: box.node = .double(d)
-        case let n as Int: box.node = .integer(Int64(n))
-        case let n as Int64: box.node = .integer(n)
-        case let n as UInt64: box.node = .unsigned(n)
-        case let n as any FixedWidthInteger: box.node = type(of: n).isSigned ? .integer(Int64(n)) : .unsigned(UInt64(n))
-        case let f as Float: box.node = .double(Double(f))
+        case let s as String: return .string(s)
+        case let b as Bool: return .bool(b)
+        case let d as Double: return .double(d)
+        case let n as Int: return .integer(Int64(n))
+        case let n as Int64: return .integer(n)
+        case let n as UInt64: return .unsigned(n)
+        case let n as any FixedWidthInteger: return type(of: n).isSigned ? .integer(Int64(n)) : .unsigned(UInt64(n))
+        case let f as Float: return .double(Double(f))
         default:
-            try value.encode(to: PackedWriter(box: box))
+            let slot = Node.Slot()
+            try value.encode(to: PackedWriter(slot: slot))
             // A dictionary's order is its hash seed's: sorted, the same parse is the same bytes.
-            if value is any SortedOnWrite, case .object(let pairs) = box.node { pairs.items.sort { $0.0 < $1.0 } }
+            if value is any SortedOnWrite, case .object(let pairs) = slot.node { pairs.items.sort { $0.0 < $1.0 } }
+            return slot.node
         }
-        return box
+    }
+
+    /// A nested container: placed now, filled by the caller.
+    static func nested(_ place: (Node) -> Void) -> PackedWriter {
+        let slot = Node.Slot()
+        place(.slot(slot))
+        return PackedWriter(slot: slot)
     }
 
     struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
-        let pairs: PackedCoding.Node.Box.Pairs
+        let pairs: Node.Pairs
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil(forKey key: Key) throws { append(key, .null) }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { append(key, .bool(value)) }
-        mutating func encode(_ value: String, forKey key: Key) throws { append(key, .string(value)) }
-        mutating func encode(_ value: Double, forKey key: Key) throws { append(key, .double(value)) }
-        mutating func encode(_ value: Int, forKey key: Key) throws { append(key, .integer(Int64(value))) }
-        mutating func encode(_ value: Int64, forKey key: Key) throws { append(key, .integer(value)) }
-        mutating func encode(_ value: UInt64, forKey key: Key) throws { append(key, .unsigned(value)) }
+        mutating func encodeNil(forKey key: Key) throws { pairs.items.append((key.stringValue, .null)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { pairs.items.append((key.stringValue, .bool(value))) }
+        mutating func encode(_ value: String, forKey key: Key) throws { pairs.items.append((key.stringValue, .string(value))) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { pairs.items.append((key.stringValue, .double(value))) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { pairs.items.append((key.stringValue, .integer(Int64(value)))) }
+        mutating func encode(_ value: Int64, forKey key: Key) throws { pairs.items.append((key.stringValue, .integer(value))) }
+        mutating func encode(_ value: UInt64, forKey key: Key) throws { pairs.items.append((key.stringValue, .unsigned(value))) }
         mutating func encode(_ value: some Encodable, forKey key: Key) throws {
             pairs.items.append((key.stringValue, try PackedWriter.node(value)))
         }
 
-        private func append(_ key: Key, _ node: PackedCoding.Node) {
-            let box = PackedCoding.Node.Box()
-            box.node = node
-            pairs.items.append((key.stringValue, box))
+        private func place(_ key: Key) -> PackedWriter {
+            PackedWriter.nested { pairs.items.append((key.stringValue, $0)) }
         }
 
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-            let box = PackedCoding.Node.Box()
-            pairs.items.append((key.stringValue, box))
-            return PackedWriter(box: box).container(keyedBy: keyType)
+            place(key).container(keyedBy: keyType)
         }
 
-        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-            let box = PackedCoding.Node.Box()
-            pairs.items.append((key.stringValue, box))
-            return PackedWriter(box: box).unkeyedContainer()
-        }
-
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { place(key).unkeyedContainer() }
         mutating func superEncoder() -> any Encoder { superEncoder(forKey: Key(stringValue: "super")!) }
-        mutating func superEncoder(forKey key: Key) -> any Encoder {
-            let box = PackedCoding.Node.Box()
-            pairs.items.append((key.stringValue, box))
-            return PackedWriter(box: box)
-        }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { place(key) }
     }
 
     struct Unkeyed: UnkeyedEncodingContainer {
-        let list: PackedCoding.Node.Box.List
+        let list: Node.List
         var codingPath: [any CodingKey] { [] }
         var count: Int { list.items.count }
 
-        mutating func encodeNil() throws { list.items.append(PackedCoding.Node.Box()) }
+        mutating func encodeNil() throws { list.items.append(.null) }
         mutating func encode(_ value: some Encodable) throws { list.items.append(try PackedWriter.node(value)) }
 
+        private func place() -> PackedWriter { PackedWriter.nested { list.items.append($0) } }
+
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-            let box = PackedCoding.Node.Box()
-            list.items.append(box)
-            return PackedWriter(box: box).container(keyedBy: keyType)
+            place().container(keyedBy: keyType)
         }
 
-        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-            let box = PackedCoding.Node.Box()
-            list.items.append(box)
-            return PackedWriter(box: box).unkeyedContainer()
-        }
-
-        mutating func superEncoder() -> any Encoder {
-            let box = PackedCoding.Node.Box()
-            list.items.append(box)
-            return PackedWriter(box: box)
-        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { place().unkeyedContainer() }
+        mutating func superEncoder() -> any Encoder { place() }
     }
 
     struct Single: SingleValueEncodingContainer {
-        let box: PackedCoding.Node.Box
+        let slot: Node.Slot
         var codingPath: [any CodingKey] { [] }
 
-        mutating func encodeNil() throws { box.node = .null }
-        mutating func encode(_ value: some Encodable) throws { box.node = try PackedWriter.node(value).node }
+        mutating func encodeNil() throws { slot.node = .null }
+        mutating func encode(_ value: some Encodable) throws { slot.node = try PackedWriter.node(value) }
     }
 }
 
