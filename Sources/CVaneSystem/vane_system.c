@@ -83,6 +83,7 @@ static void list(const char *root, const char *relative, listing_t *l) {
     if (!grow((void **)&l->folders, &l->folderSlots, l->folderCount + 1, sizeof(char *))) { l->complete = 0; closedir(dir); return; }
     int folder = (int)l->folderCount++;
     l->folders[folder] = strdup(path);
+    if (!l->folders[folder]) { l->complete = 0; l->folderCount--; closedir(dir); return; }
     struct dirent *e;
     char child[PATH_MAX];
     while ((e = readdir(dir))) {

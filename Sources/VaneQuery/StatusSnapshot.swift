@@ -10,6 +10,15 @@ import VaneGraph
 /// from an earlier build is never read.
 public enum StatusSnapshot {
     static let key = "status-json"
+    /// Bump when `vane status --format json` changes (the board or its rows), so that a
+    /// newer vane reading a database an older one built computes the board itself.
+    static let version = "1"
+
+    /// What a snapshot is marked with: the program that computed it, the build it belongs
+    /// to, and its day.
+    static func header(build: String, asOf: FuzzyDate) -> String {
+        "\(version) \(ContentLoader.parserVersion)\n\(build)\n\(asOf.text)\n"
+    }
 
     /// The JSON `vane status` prints for a board.
     public static func json(_ board: StatusBoard) -> String {
@@ -20,7 +29,7 @@ public enum StatusSnapshot {
     /// marked with `build` (the build's `started` state).
     public static func store(at url: URL, asOf: FuzzyDate, build: String) throws {
         let text = json(try GraphReader(url: url).statusBoard(asOf: asOf))
-        try GraphStore.setState([key: "\(build)\n\(asOf.text)\n\(text)"], at: url)
+        try GraphStore.setState([key: header(build: build, asOf: asOf) + text], at: url)
     }
 }
 
@@ -33,7 +42,7 @@ extension GraphReader {
                 db, sql: "SELECT key, value FROM build_state WHERE key IN ('started', ?)", arguments: [StatusSnapshot.key])
             let state = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { a, _ in a })
             guard let started = state["started"], let stored = state[StatusSnapshot.key] else { return nil }
-            let header = "\(started)\n\(asOf.text)\n"
+            let header = StatusSnapshot.header(build: started, asOf: asOf)
             guard stored.hasPrefix(header) else { return nil }
             return String(stored.dropFirst(header.count))
         }

@@ -54,9 +54,18 @@ struct ReadShortcutTests {
         // The command prints what is stored (so the test can tell which path it took)...
         try queue.write { db in
             try db.execute(
-                sql: "UPDATE build_state SET value = ? WHERE key = 'status-json'", arguments: ["\(started!)\n2026-11-26\n[\"stored\"]\n"])
+                sql: "UPDATE build_state SET value = ? WHERE key = 'status-json'",
+                arguments: ["1 \(ContentLoader.parserVersion)\n\(started!)\n2026-11-26\n[\"stored\"]\n"])
         }
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout == "[\"stored\"]\n")
+        // Not one an older vane stored (another snapshot version)...
+        try queue.write { db in
+            try db.execute(sql: "UPDATE build_state SET value = '0' || substr(value, 2) WHERE key = 'status-json'")
+        }
+        #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout == computed)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE build_state SET value = '1' || substr(value, 2) WHERE key = 'status-json'")
+        }
         // ...but not for a vendor, a minimum risk, or another day.
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", "--min-risk", "0", in: kb.root).stdout.hasPrefix("[\n"))
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-25", in: kb.root).stdout.hasPrefix("[\n"))
