@@ -277,9 +277,9 @@ public enum Pipeline {
     /// What the build read of `Content/` (entries and assets), as a read command walks it.
     static func contentDigest(_ result: LoadResult) -> TreeDigest {
         let prefix = "Content/".count
-        let files = result.files.map { (String($0.path.dropFirst(prefix)), $0.size, $0.modified) }
-        let assets = result.assetFiles.map { (String($0.path.dropFirst(prefix)), $0.size, $0.modified) }
-        return TreeDigest(files: (files + assets).map { (relative: $0.0, size: $0.1, modified: $0.2) })
+        let files = result.files.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
+        let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
+        return TreeDigest(files: files + assets)
     }
 
     /// Recorded time, from the last build's when HEAD has not moved.

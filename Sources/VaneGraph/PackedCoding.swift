@@ -467,12 +467,18 @@ private struct PackedReader: Decoder {
             }
         }
 
-        private func value(_ key: Key) throws -> PackedReader {
-            guard let offset = find(key) else {
-                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no packed value for '\(key.stringValue)'"))
-            }
+        /// The value under `key`, if any; the next search starts after it.
+        private func present(_ key: Key) -> PackedReader? {
+            guard let offset = find(key) else { return nil }
             hint.offset = (try? reader.end(of: offset)) ?? first
             return reader.at(offset)
+        }
+
+        private func value(_ key: Key) throws -> PackedReader {
+            guard let value = present(key) else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "no packed value for '\(key.stringValue)'"))
+            }
+            return value
         }
 
         func contains(_ key: Key) -> Bool { find(key) != nil }
@@ -481,10 +487,8 @@ private struct PackedReader: Decoder {
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decode(type) }
 
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-            guard let offset = find(key) else { return nil }
-            hint.offset = (try? reader.end(of: offset)) ?? first
-            let value = reader.at(offset)
-            return value.decodeNil() ? nil : try value.decode(type)
+            guard let value = present(key), !value.decodeNil() else { return nil }
+            return try value.decode(type)
         }
 
         func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {

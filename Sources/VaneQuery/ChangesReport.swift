@@ -116,8 +116,7 @@ extension GraphReader {
 
     /// The recorded time the last build stored.
     public func recordedHistory() throws -> RecordedHistory? {
-        let text = try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'history'") }
-        guard let text, !text.isEmpty else { return nil }
+        guard let text = try buildState("history")["history"], !text.isEmpty else { return nil }
         return try? JSONDecoder().decode(RecordedHistory.self, from: Data(text.utf8))
     }
 

@@ -292,16 +292,17 @@ public struct GraphReader: Sendable {
 }
 
 extension GraphReader {
+    /// Rows of the last build's own state, by key (a key it did not store is absent).
+    func buildState(_ keys: String...) throws -> [String: String] {
+        let records = try queue.read { db in try BuildStateRecord.filter(keys.contains(Column("key"))).fetchAll(db) }
+        return Dictionary(records.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// How many files under `Content/` differ from the last build (added, removed, or with
     /// another size or modification time): what a read of the graph does not yet show.
     public func changedFiles(root: URL) throws -> Int {
         let content = root.appendingPathComponent("Content").path
-        let state = try queue.read { db in
-            try Dictionary(
-                Row.fetchAll(db, sql: "SELECT key, value FROM build_state WHERE key IN ('content-digest', 'started')").map {
-                    ($0[0] as String, $0[1] as String)
-                }, uniquingKeysWith: { a, _ in a })
-        }
+        let state = try buildState("content-digest", "started")
         // One walk in C, no row read: the common case of a graph that is up to date. A
         // file modified once that build had started is looked at file by file (git's
         // "racy clean" rule).

@@ -37,14 +37,10 @@ extension GraphReader {
     /// The stored JSON of the whole board at `asOf`, when the last build stored it for
     /// that day; nil otherwise (the caller computes it).
     public func storedStatusJSON(asOf: FuzzyDate) throws -> String? {
-        try queue.read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT key, value FROM build_state WHERE key IN ('started', ?)", arguments: [StatusSnapshot.key])
-            let state = Dictionary(rows.map { ($0[0] as String, $0[1] as String) }, uniquingKeysWith: { a, _ in a })
-            guard let started = state["started"], let stored = state[StatusSnapshot.key] else { return nil }
-            let header = StatusSnapshot.header(build: started, asOf: asOf)
-            guard stored.hasPrefix(header) else { return nil }
-            return String(stored.dropFirst(header.count))
-        }
+        let state = try buildState("started", StatusSnapshot.key)
+        guard let started = state["started"], let stored = state[StatusSnapshot.key] else { return nil }
+        let header = StatusSnapshot.header(build: started, asOf: asOf)
+        guard stored.hasPrefix(header) else { return nil }
+        return String(stored.dropFirst(header.count))
     }
 }
