@@ -126,38 +126,32 @@ public enum Pipeline {
         }
         options.progress?("reading the last build")
         let cache = timings.measure("cache") { DatabaseParseCache(url: options.database) }
-        options.progress?("reading Content/")
-        let result = ContentLoader.load(root: options.root, cache: cache)
-        timings.append(result.timings)
-        let (theme, themeDiagnostics) = timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }
-        var diagnostics = result.diagnostics + themeDiagnostics
-        if options.strict { diagnostics = diagnostics.promotingWarnings() }
+        let loaded = Pipeline.prepare(options, cache: cache, history: storedHistory(cache.state["history"]), siteFiles: siteFiles)
+        timings.append(loaded.timings)
+        let (result, history) = (loaded.result, loaded.history)
+        var diagnostics = loaded.diagnostics
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.work.parsed = result.parsedCount
         // Every file not parsed came from the cache; every file is linked.
         outcome.work.parsesDecoded = result.files.count - result.parsedCount
         outcome.work.entriesLinked = result.files.count
         outcome.notes = cache.skipped.all
-        let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, cached: cache.state["history"]) }
         switch history {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
         case .off: outcome.notes.append("recorded time is off (recorded_time: false in Site/config.yml)")
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
         case .history: break
         }
-        guard !diagnostics.hasErrors, let theme else { return outcome }
-        var shown = result
-        if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
-        options.progress?("running vane blocks")
-        let (blocks, blockProblems) = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf) }
-        if !blockProblems.isEmpty {
-            outcome.diagnostics = (diagnostics + blockProblems).sortedForReport()
+        guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
+        if !loaded.blockProblems.isEmpty {
+            outcome.diagnostics = (diagnostics + loaded.blockProblems).sortedForReport()
             return outcome
         }
+        let blocks = loaded.blocks
         options.progress?("rendering")
         // The graph does not depend on the pages: it is written while they render, the two
         // joined before either is committed.
-        let pages = shown
+        let pages = loaded.shown
         let themeKey = String(theme.fingerprint)
         let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
@@ -282,17 +276,6 @@ public enum Pipeline {
         return TreeDigest(files: files + assets)
     }
 
-    /// Recorded time, from the last build's when HEAD has not moved.
-    static func recordedHistory(_ options: Options, kb: KnowledgeBase, cached: String?) -> HistoryReader.Outcome {
-        // A history stored by another version of vane is read again from git.
-        let previous = cached.flatMap { try? JSONDecoder().decode(RecordedHistory.self, from: Data($0.utf8)) }
-            .flatMap { $0.version == RecordedHistory.currentVersion ? $0 : nil }
-        let outcome = HistoryReader.read(
-            root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases)
-        guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
-        return .history(history.knownAt(knownAt.end))
-    }
-
     /// Staging folders and databases left by a build that was killed; the lock is held,
     /// so none of them belongs to a running build.
     static func removeLeftovers(of options: Options) {
@@ -308,7 +291,8 @@ public enum Pipeline {
 }
 
 extension HistoryReader.Outcome {
-    var value: RecordedHistory? {
+    /// The reading, when there is one.
+    public var value: RecordedHistory? {
         if case .history(let history) = self { return history }
         return nil
     }

@@ -2,21 +2,52 @@ import FlyingFox
 import Foundation
 import VaneBuild
 import VaneContent
+import VaneDiagnostics
+import VaneSite
 
-/// `vane serve`: the built site on 127.0.0.1, rebuilt when `Content/` or `Site/`
-/// changes, with open pages reloaded: each page holds a WebSocket on which the server
-/// pushes the site's version and the last build's errors, so nothing polls from the page.
-/// A failed build is shown in the terminal and over the page, and the last good site goes
-/// on being served.
+/// What `vane serve` tells the terminal.
+public enum PreviewEvent: Sendable {
+    /// The site was built into the output folder and the database: at the start, and in
+    /// the background once edits pause.
+    case built(Pipeline.Outcome)
+    /// A build in the background finished; `report` is what it printed.
+    case builtInBackground(succeeded: Bool, report: String)
+    /// The knowledge base was loaded again after a change, and (when it checked clean)
+    /// its pages are served from memory.
+    case loaded(diagnostics: [Diagnostic], succeeded: Bool, parsed: Int, seconds: Double, timings: Timings)
+}
+
+/// `vane serve`: the site on 127.0.0.1, its pages rendered from the knowledge base held
+/// in memory, loaded again when `Content/` or `Site/` changes; the output folder and the
+/// database are built in the background once edits pause. Each open page holds a
+/// WebSocket on which the server pushes the site's version and the last problems, so
+/// nothing polls from the page. A failed load is shown in the terminal and over the page,
+/// and the last good site goes on being served.
 public enum PreviewServer {
-    public static func run(_ options: Pipeline.Options, port: UInt16, report: @escaping @Sendable (Pipeline.Outcome) -> Void) async throws {
+    /// Seconds without a change before the output folder is built again.
+    static let quietBeforeBuilding: TimeInterval = 1
+
+    /// `executable`: the `vane` that builds in the background (this one).
+    public static func run(
+        _ options: Pipeline.Options, port: UInt16, executable: URL, report: @escaping @Sendable (PreviewEvent) -> Void
+    ) async throws {
         let state = ServerState()
-        // Taken before the first build, so that an edit made while it runs (or before the
-        // watcher's first look) is rebuilt.
-        let initial = Fingerprint.of(options.root)
+        // Watching before the first build, so that an edit made while it runs is loaded.
+        let watch = Watcher(folders: ["Content", "Site"].map { options.root.appendingPathComponent($0) })
         let first = Pipeline.build(options)
-        report(first)
-        await state.record(first)
+        report(.built(first))
+        await state.built(errors: first.succeeded ? [] : first.errorLines)
+        let resident = ResidentSite(options)
+        let child = ChildBuild(executable: executable, options: options)
+        let builds = BackgroundBuilds(quiet: quietBeforeBuilding) {
+            let (succeeded, printed) = child.run()
+            report(.builtInBackground(succeeded: succeeded, report: printed))
+            let errors = succeeded ? [] : printed.split(separator: "\n").map(String.init).filter { $0.contains("error:") }
+            Task { await state.built(errors: errors) }
+        }
+        let load = resident.load()
+        report(.loaded(diagnostics: load.diagnostics, succeeded: load.succeeded, parsed: load.parsed, seconds: load.seconds, timings: load.timings))
+        await state.loaded(load)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         let output = options.output
         await server.appendRoute("GET /__vane/state") { _ in
@@ -29,50 +60,60 @@ public enum PreviewServer {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
         await server.appendRoute("GET *") { request in
-            serve(request.target.path(percentEncoded: true), from: output)
+            serve(request.target.path(percentEncoded: true), from: output, preview: resident.preview)
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in
-            headOnly(serve(request.target.path(percentEncoded: true), from: output))
+            headOnly(serve(request.target.path(percentEncoded: true), from: output, preview: resident.preview))
         }
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {
-            let watch = Watcher(folders: ["Content", "Site"].map { options.root.appendingPathComponent($0) })
-            var last = initial
-            // The first build may have run past an edit: look once before waiting.
             while true {
-                let now = Fingerprint.of(options.root)
-                if now != last {
-                    last = now
-                    let outcome = Pipeline.build(options)
-                    report(outcome)
-                    Task { await state.record(outcome) }
-                }
                 watch.wait()
+                let load = resident.load()
+                guard load.changed else { continue }
+                report(
+                    .loaded(
+                        diagnostics: load.diagnostics, succeeded: load.succeeded, parsed: load.parsed, seconds: load.seconds, timings: load.timings))
+                Task { await state.loaded(load) }
+                if load.succeeded { builds.request() }
             }
         }
         watcher.start()
         try await server.run()
     }
 
-    /// A file of the output for a request path, or an error response. The path is
-    /// decoded first, and any `.` or `..` segment (however encoded) is refused, so no
-    /// request reaches outside the output folder.
-    static func serve(_ rawPath: String, from output: URL) -> HTTPResponse {
+    /// The answer to a request path: a page of the preview, else a file of the output, or
+    /// an error response. The path is decoded first, and any `.` or `..` segment (however
+    /// encoded) is refused, so no request reaches outside the output folder.
+    static func serve(_ rawPath: String, from output: URL, preview: SitePreview?) -> HTTPResponse {
         guard let file = SafePath.resolve(rawPath, in: output) else {
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad path\n".utf8))
         }
-        guard var data = FileManager.default.contents(atPath: file.path) else {
+        if let preview {
+            let relative = String(file.path.dropFirst(output.path.count + 1))
+            if let page = preview.page(relative) { return html(.ok, page) }
+            // A page the preview no longer has is gone, even before the output follows.
+            if relative.hasSuffix(".html"), !preview.isAsset(relative) { return html(.notFound, preview.page("404.html") ?? Data()) }
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             // Browsers ask for /favicon.ico whatever the page links: point them at the theme's icon.
             if rawPath == "/favicon.ico" {
                 return HTTPResponse(statusCode: .found, headers: [.location: "/assets/favicon.svg", .cacheControl: "no-cache"], body: Data())
             }
-            let missing = FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path) ?? Data("not found\n".utf8)
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"], body: inject(missing))
+            let missing =
+                preview?.page("404.html") ?? FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
+                ?? Data("not found\n".utf8)
+            return html(.notFound, missing)
         }
         let type = SafePath.contentType(of: file.pathExtension)
-        if type.hasPrefix("text/html") { data = inject(data) }
+        if type.hasPrefix("text/html") { return html(.ok, data) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: data)
+    }
+
+    /// An HTML page with the reload script added.
+    static func html(_ status: HTTPStatusCode, _ page: Data) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"], body: inject(page))
     }
 
     /// The answer to HEAD: a GET's status and headers, its length, and no body.
@@ -129,13 +170,31 @@ actor ServerState {
     private var errors: [String] = []
     private var pages: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
 
-    func record(_ outcome: Pipeline.Outcome) {
-        if outcome.succeeded {
+    /// The last load's errors; while there are any, they are shown instead of a build's.
+    private var loadErrors: [String] = []
+    /// The last build's, when it failed after a load that checked clean (a full disk).
+    private var buildErrors: [String] = []
+
+    func loaded(_ load: ResidentSite.Load) {
+        if load.succeeded {
             version += 1
-            errors = []
+            // A clean load answers a build's content errors; a build's other failures
+            // come back with the next build.
+            (loadErrors, buildErrors) = ([], [])
         } else {
-            errors = outcome.diagnostics.filter { $0.severity == .error }.map(\.description) + (outcome.failure.map { ["error: \($0)"] } ?? [])
+            loadErrors = load.diagnostics.filter { $0.severity == .error }.map(\.description)
         }
+        push()
+    }
+
+    /// A build that changes nothing the page shows pushes nothing.
+    func built(errors: [String]) {
+        buildErrors = errors
+        if (loadErrors.isEmpty ? buildErrors : loadErrors) != self.errors { push() }
+    }
+
+    private func push() {
+        errors = loadErrors.isEmpty ? buildErrors : loadErrors
         let message = self.message
         for page in pages.values { page.yield(message) }
     }
@@ -176,15 +235,9 @@ struct StateSocket: WSMessageHandler {
     }
 }
 
-/// A cheap summary of every file under `Content/` and `Site/`: names, sizes, times.
-enum Fingerprint {
-    static func of(_ root: URL) -> String {
-        var parts: [String] = []
-        for folder in ["Content", "Site"] {
-            for f in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] {
-                parts.append("\(folder)/\(f.relative) \(f.size) \(f.modified)")
-            }
-        }
-        return parts.joined(separator: "\n")
+extension Pipeline.Outcome {
+    /// The problems that stopped a build, one line each.
+    var errorLines: [String] {
+        diagnostics.filter { $0.severity == .error }.map(\.description) + (failure.map { ["error: \($0)"] } ?? [])
     }
 }

@@ -6,8 +6,9 @@ import Foundation
 
 /// Waits for a change under a knowledge base's folders: with inotify on Linux (a folder
 /// created later is watched as it appears), by looking every 400 ms elsewhere. A burst
-/// of events (an editor's save, a `git checkout`) is one wake-up.
-final class Watcher {
+/// of events (an editor's save, a `git checkout`) is one wake-up. Made on one thread and
+/// then waited on by one other, never by two at once.
+final class Watcher: @unchecked Sendable {
     private let fd: Int32
     private var watched: [Int32: String] = [:]
 

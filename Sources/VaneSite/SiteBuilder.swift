@@ -35,11 +35,7 @@ public enum SiteBuilder {
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
         blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:]
     ) throws(OutputError) -> (OutputDirectory, Report) {
-        var model = SiteModel(result.knowledgeBase, asOf: asOf)
-        model.liveBlocks = blocks
-        model.history = history
-        model.renderTemplate = { theme.render($0, template: $1) }
-        model.stylesheet = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }
+        let model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
@@ -106,4 +102,16 @@ struct OutputFile: @unchecked Sendable {
     var fingerprint: UInt64
     /// Reads only the immutable site model and theme, so it may run on any thread.
     var make: () -> Data
+}
+
+extension SiteModel {
+    /// The model every page of a site is rendered from, whether into files (a build) or
+    /// into memory (the preview of `vane serve`).
+    init(_ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) {
+        self.init(kb, asOf: asOf)
+        liveBlocks = blocks
+        self.history = history
+        renderTemplate = { theme.render($0, template: $1) }
+        stylesheet = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }
+    }
 }

@@ -7,8 +7,9 @@ import VaneTestSupport
 
 /// The oracle for every shortcut a rebuild takes: seeded random sequences of edits, each
 /// followed by an incremental build that must equal a full build of the same files, byte for
-/// byte, site and graph. The theme's layout shows the counts on every page, so an added or
-/// removed entry reaches pages that do not show it otherwise.
+/// byte, site and graph. The preview `vane serve` holds in memory follows the same edits
+/// and must show the same pages. The theme's layout shows the counts on every page, so an
+/// added or removed entry reaches pages that do not show it otherwise.
 struct RandomEditTests {
     static let layout = """
         <!DOCTYPE html>
@@ -176,6 +177,8 @@ struct RandomEditTests {
         try kb.write(String(format: Self.layout, "layout 0"), to: "Site/templates/layout.mustache")
         var today = fixedDay
         #expect(build(kb, today: today).succeeded)
+        let resident = ResidentSite(Pipeline.Options(root: kb.root))
+        #expect(resident.load(today: today).succeeded)
         var editor = Editor(kb: kb)
         var random = SplitMix64(seed: seed)
         let steps = TestTier.isFast ? 24 : 40
@@ -189,6 +192,9 @@ struct RandomEditTests {
                 #expect(!outcome.succeeded, "\(place): the build should fail")
                 #expect(outcome.diagnostics.contains { $0.message.contains(failure) }, "\(place): \(outcome.diagnostics)")
                 #expect(snapshot(of: kb.url("public")) == before, "\(place): a failed build changed the site")
+                let load = resident.load(today: today)
+                #expect(!load.succeeded && load.diagnostics.contains { $0.message.contains(failure) }, "\(place): the preview loaded")
+                #expect(previewDifferences(resident, before).isEmpty, "\(place): the preview changed after a failed load")
                 try Self.createMissing(editor)
                 continue
             }
@@ -200,6 +206,22 @@ struct RandomEditTests {
             let differing = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
             #expect(differing.isEmpty, "\(place): \(differing)")
             #expect(try graph(kb) == graph(full), "\(place): the databases differ")
+            let load = resident.load(today: today)
+            #expect(load.succeeded, "\(place): \(load.diagnostics.filter { $0.severity == .error })")
+            // An edited body is the one file read again; nothing is decoded.
+            if label.hasPrefix("body of") { #expect(load.parsed == 1, "\(place)") }
+            let site = snapshot(of: full.url("public"))
+            #expect(previewDifferences(resident, site).isEmpty, "\(place): the preview differs: \(previewDifferences(resident, site))")
+            #expect(resident.preview?.paths.count == reference.pages, "\(place)")
         }
+        // Loaded again with nothing changed, the preview reads no file and stays.
+        let again = resident.load(today: today)
+        #expect(!again.changed && again.parsed == 0)
+    }
+
+    /// The preview's pages whose bytes are not those of the same file in `site`.
+    private func previewDifferences(_ resident: ResidentSite, _ site: [String: Data]) -> [String] {
+        guard let preview = resident.preview else { return ["no preview"] }
+        return Array(preview.paths.filter { preview.page($0) != site[$0] }.prefix(5))
     }
 }

@@ -96,5 +96,23 @@ struct AuthoringTests {
         }
         #expect(updated, "the edit did not show within five seconds")
         #expect(rawGet(port: port, path: "/__vane/state")?.body.contains("\"errors\":[]") == true)
+        // The output folder and the database follow in the background once edits pause.
+        var written = false
+        for _ in 0..<150 where !written {
+            Thread.sleep(forTimeInterval: 0.1)
+            written = (try? kb.read("public/entities/meta.html"))?.contains("<h1>Meta (edited)</h1>") == true
+        }
+        #expect(written, "the output folder did not follow within fifteen seconds")
+        // A removed entry's page is gone from the preview at once, its file still on disk.
+        let removed = "events/2023-11-06-openai-assistants-api-release.html"
+        #expect(rawGet(port: port, path: "/" + removed)?.status == 200)
+        try kb.remove("Content/events/2023-11-06-openai-assistants-api-release.md")
+        #expect(socket.nextText(timeout: 10) == #"{"errors":[],"version":3}"#)
+        #expect(rawGet(port: port, path: "/" + removed)?.status == 404)
+        // A broken reference is pushed to the page; the last good site is still served.
+        try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta\nparent: metta\n"), to: "Content/entities/meta.md")
+        let broken = socket.nextText(timeout: 10) ?? ""
+        #expect(broken.contains("\"version\":3") && broken.contains("metta"), "\(broken)")
+        #expect(rawGet(port: port, path: "/entities/meta.html")?.body.contains("<h1>Meta (edited)</h1>") == true)
     }
 }

@@ -6,12 +6,15 @@ import VaneServe
 extension Vane {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Preview the site on 127.0.0.1, rebuilding and reloading on every change.")
+            abstract: "Preview the site on 127.0.0.1 from memory, reloading open pages on every change; the output follows in the background.")
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
         @Option(help: "The port to listen on (127.0.0.1 only).")
         var port: UInt16 = 8000
+
+        @Flag(help: "Print how long each step of a load took.")
+        var verbose = false
 
         @Option(name: .long, help: "The output folder (default: public in the root).", completion: .directory)
         var out: String?
@@ -19,14 +22,36 @@ extension Vane {
         func run() async throws {
             let options = Pipeline.Options(root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) })
             printError("serving \(options.output.path) on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
-            try await PreviewServer.run(options, port: port) { outcome in
-                report(outcome.diagnostics)
-                for warning in outcome.warnings { printError("warning: \(warning)") }
-                if let failure = outcome.failure { printError("error: \(failure)") }
-                if outcome.succeeded {
-                    printError("built: \(outcome.pagesRendered) of \(outcome.pages) pages rendered")
-                } else {
-                    printError("build failed; still serving the last good site")
+            let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            try await PreviewServer.run(options, port: port, executable: executable) { event in
+                switch event {
+                case .loaded(let diagnostics, let succeeded, let parsed, let seconds, let timings):
+                    report(diagnostics)
+                    if succeeded {
+                        printError(
+                            "loaded in \(String(format: "%.2f", seconds)) s (\(parsed) \(parsed == 1 ? "file" : "files") parsed); serving from memory"
+                        )
+                        if verbose { printError("time: \(timings.summary)") }
+                    } else {
+                        printError("the knowledge base has errors; still serving the last good site")
+                    }
+                case .built(let outcome):
+                    // A build's content problems were reported by the load before it.
+                    if !outcome.succeeded { report(outcome.diagnostics) }
+                    for warning in outcome.warnings { printError("warning: \(warning)") }
+                    if let failure = outcome.failure { printError("error: \(failure)") }
+                    if outcome.succeeded {
+                        printError("built \(options.output.path): \(outcome.pagesRendered) of \(outcome.pages) pages rendered")
+                    } else {
+                        printError("build failed; still serving the last good site")
+                    }
+                case .builtInBackground(let succeeded, let printed):
+                    if succeeded {
+                        printError("built \(options.output.path) and the database in the background")
+                    } else {
+                        FileHandle.standardError.write(Data(printed.utf8))
+                        printError("the build in the background failed; \(options.output.path) is as it was")
+                    }
                 }
             }
         }

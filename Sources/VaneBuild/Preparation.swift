@@ -1,0 +1,81 @@
+import Foundation
+import VaneContent
+import VaneDiagnostics
+import VaneGraph
+import VaneHistory
+import VaneSite
+
+extension Pipeline {
+    /// What the site is rendered from: the steps a build and the resident preview of
+    /// `vane serve` share, from reading `Content/` to running the `vane` blocks.
+    public struct Prepared: Sendable {
+        /// The knowledge base as loaded and linked.
+        public var result: LoadResult
+        /// The knowledge base as the site shows it: cut at `asOf` when one was asked for.
+        public var shown: LoadResult
+        public var theme: Theme?
+        /// The day the site shows statuses at.
+        public var asOf: FuzzyDate
+        /// The content's and the theme's problems, `--strict` applied.
+        public var diagnostics: [Diagnostic]
+        public var history: HistoryReader.Outcome
+        public var blocks: [String: [LiveBlockResult]] = [:]
+        /// Problems of the `vane` blocks; they run only when everything else checked clean.
+        public var blockProblems: [Diagnostic] = []
+        public var timings = Timings()
+        /// The files of `Site/` as they were listed for the theme.
+        public var siteFiles: [DirectoryWalker.Found] = []
+
+        /// Whether there is a site to render: no error anywhere and a theme.
+        public var canRender: Bool { theme != nil && !diagnostics.hasErrors && blockProblems.isEmpty }
+    }
+
+    /// Loads `Content/` through `cache`, the theme and recorded time (`history`: the last
+    /// reading, kept while HEAD has not moved), then runs the blocks when all is clean.
+    public static func prepare(
+        _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil
+    ) -> Prepared {
+        var timings = Timings()
+        let siteFiles = siteFiles ?? Theme.siteFiles(root: options.root)
+        options.progress?("reading Content/")
+        let result = ContentLoader.load(root: options.root, cache: cache)
+        timings.append(result.timings)
+        let (theme, themeDiagnostics) = timings.measure("theme") {
+            Theme.load(root: options.root, siteFiles: siteFiles)
+        }
+        var diagnostics = result.diagnostics + themeDiagnostics
+        if options.strict { diagnostics = diagnostics.promotingWarnings() }
+        let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, previous: previous) }
+        var shown = result
+        if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+        let asOf = options.asOf ?? options.today
+        var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
+        if !diagnostics.hasErrors && theme != nil {
+            options.progress?("running vane blocks")
+            (prepared.blocks, prepared.blockProblems) = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf) }
+        }
+        prepared.timings = timings
+        prepared.siteFiles = siteFiles
+        return prepared
+    }
+
+    /// `prepare` from what the last build stored: its parses and its reading of recorded time.
+    public static func prepareFromLastBuild(_ options: Options) -> Prepared {
+        let cache = DatabaseParseCache(url: options.database)
+        return prepare(options, cache: cache, history: storedHistory(cache.state["history"]))
+    }
+
+    /// Recorded time, the last reading's when HEAD has not moved.
+    static func recordedHistory(_ options: Options, kb: KnowledgeBase, previous: RecordedHistory?) -> HistoryReader.Outcome {
+        let outcome = HistoryReader.read(
+            root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases)
+        guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
+        return .history(history.knownAt(knownAt.end))
+    }
+
+    /// The reading of recorded time a build stored, when this version of vane wrote it.
+    static func storedHistory(_ text: String?) -> RecordedHistory? {
+        text.flatMap { try? JSONDecoder().decode(RecordedHistory.self, from: Data($0.utf8)) }
+            .flatMap { $0.version == RecordedHistory.currentVersion ? $0 : nil }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import VaneBuild
+
+/// Builds the output folder and the database in the background once edits pause, so
+/// that what `vane serve` shows from memory is also on disk (and for `vane query`).
+final class BackgroundBuilds: @unchecked Sendable {
+    private let condition = NSCondition()
+    /// When the last request came; nil when none is waiting. Guarded by `condition`.
+    private var requested: Date?
+    private let quiet: TimeInterval
+
+    /// `run` builds; it is called on a thread of its own, one build at a time, once no
+    /// request has come for `quiet` seconds.
+    init(quiet: TimeInterval, run: @escaping @Sendable () -> Void) {
+        self.quiet = quiet
+        let thread = Thread { [unowned self] in
+            while true {
+                self.waitUntilDue()
+                run()
+            }
+        }
+        thread.start()
+    }
+
+    func request() {
+        condition.lock()
+        requested = Date()
+        condition.signal()
+        condition.unlock()
+    }
+
+    private func waitUntilDue() {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            guard let last = requested else {
+                condition.wait()
+                continue
+            }
+            let due = last.addingTimeInterval(quiet)
+            if Date() >= due {
+                requested = nil
+                return
+            }
+            _ = condition.wait(until: due)
+        }
+    }
+}
+
+/// `vane build` in a process of its own at the lowest priority, so that the preview's
+/// loads keep the processor while the output folder and the database catch up.
+struct ChildBuild: Sendable {
+    /// The `vane` executable.
+    let executable: URL
+    let options: Pipeline.Options
+
+    /// Whether the build succeeded, and what it printed.
+    func run() -> (succeeded: Bool, report: String) {
+        let process = Process()
+        let arguments = ["build", "--root", options.root.path, "--db", options.database.path, "--out", options.output.path]
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/nice") {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/nice")
+            process.arguments = ["-n", "19", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            return (false, "error: cannot start \(executable.path): \(error)\n")
+        }
+        let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus == 0, report)
+    }
+}
