@@ -1,13 +1,16 @@
 import Foundation
 import VaneContent
 import VaneDiagnostics
+import VaneGraph
 import VaneHistory
 import VaneSite
 
-/// The knowledge base as `vane serve` keeps it between edits: the last load's parses and
-/// reading of recorded time, and the site as a `SitePreview` that pages are served from.
-/// An edit parses the files it touched, links again and shows the pages asked for; the
-/// output folder and the database follow in the background (`vane serve` builds them).
+/// The knowledge base as `vane serve` keeps it between edits: the last load, and the site
+/// as a `SitePreview` that pages are served from. An edit to the body of entries (the
+/// watcher names the files) is read and patched in: nothing else is read, linked or
+/// derived again. Any other change parses the files it touched and links everything
+/// again. The output folder and the database follow in the background (`vane serve`
+/// builds them).
 public final class ResidentSite: Sendable {
     /// What one load found.
     public struct Load: Sendable {
@@ -15,16 +18,22 @@ public final class ResidentSite: Sendable {
         public var succeeded: Bool
         /// Whether anything the site is made from changed since the last load.
         public var changed: Bool
+        /// Files parsed.
         public var parsed: Int
+        /// Whether the edit was patched into the last load (bodies only), rather than the
+        /// knowledge base loaded and linked again.
+        public var patched = false
         public var seconds: Double
         public var timings: Timings
     }
 
     private struct Memory: Sendable {
+        var prepared: Pipeline.Prepared
         var parses: MemoryParseCache
-        var history: RecordedHistory?
         var inputs: TreeDigest
-        var asOf: FuzzyDate
+        /// Where each file of `prepared.result.files` is, by path.
+        var positions: [String: Int]
+        var assets: [String: Int]
     }
 
     public let options: Pipeline.Options
@@ -36,52 +45,148 @@ public final class ResidentSite: Sendable {
     /// The site being served; nil until a load succeeded.
     public var preview: SitePreview? { current.value }
 
-    /// Loads again (the first time from what the last build stored) and, when the
-    /// result can be rendered and differs, makes it the site served. `today`: the day
-    /// statuses are shown at without `asOf`, read at each load, so a preview left running
-    /// overnight moves on with the next edit.
-    public func load(today: FuzzyDate = .today()) -> Load {
+    /// Loads again (the first time from what the last build stored) and, when the result
+    /// can be rendered and differs, makes it the site served. `touched`: the files changed
+    /// since the last load, when the watcher could say (`Content/events/x.md`); nil to
+    /// look at everything. `today`: the day statuses are shown at without `asOf`, read at
+    /// each load, so a preview left running overnight moves on with the next edit.
+    public func load(today: FuzzyDate = .today(), touched: Set<String>? = nil) -> Load {
         var options = self.options
         options.today = today
         let began = Date()
-        let started = Int64(began.timeIntervalSince1970 * 1e9)
         let last = memory.value
+        if let last, let touched, let load = patch(last, touched: touched, options: options, began: began) { return load }
+        let started = Int64(began.timeIntervalSince1970 * 1e9)
         let prepared =
-            last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.history) } ?? Pipeline.prepareFromLastBuild(options)
+            last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value) }
+            ?? Pipeline.prepareFromLastBuild(options)
         let inputs = Self.inputs(prepared)
-        let replaced = memory.withLock { kept in
-            defer {
-                kept = Memory(
-                    parses: MemoryParseCache(prepared.result, started: started), history: prepared.history.value, inputs: inputs,
-                    asOf: prepared.asOf)
-            }
-            return kept
-        }
         // A file read again under the racy-clean rule counts as a change, whatever its digest.
-        let changed = last?.inputs != inputs || last?.asOf != prepared.asOf || prepared.result.parsedCount > 0
-        let diagnostics = (prepared.diagnostics + prepared.blockProblems).sortedForReport()
+        let changed = last?.inputs != inputs || last?.prepared.asOf != prepared.asOf || prepared.result.parsedCount > 0
         var timings = prepared.timings
+        var preview: SitePreview?
         if prepared.canRender, changed || current.value == nil, let theme = prepared.theme {
-            let preview = timings.measure("site model") {
+            preview = timings.measure("site model") {
                 SitePreview(prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value)
             }
-            let shown = current.withLock { served in
+        }
+        let positions = MemoryParseCache.positions(of: prepared.result.files.map(\.path))
+        remember(
+            Memory(
+                prepared: prepared, parses: MemoryParseCache(prepared.result, positions: positions, started: started), inputs: inputs,
+                positions: positions, assets: MemoryParseCache.positions(of: prepared.result.assetFiles.map(\.path))),
+            preview: preview)
+        return Load(
+            diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
+            parsed: prepared.result.parsedCount, seconds: Date().timeIntervalSince(began), timings: timings)
+    }
+
+    /// The edit patched into the last load, when it is one the patch covers: every touched
+    /// file an entry of the last load whose new parse differs from the old only in its
+    /// body (text and HTML; its links, blocks and problems the same), or an asset written
+    /// again, or a file that is gone again and never counted (an editor's temporary
+    /// file). Nil for anything else: a file added or removed, `Site/`, another day.
+    private func patch(_ last: Memory, touched: Set<String>, options: Pipeline.Options, began: Date) -> Load? {
+        var prepared = last.prepared
+        guard options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value else { return nil }
+        var timings = Timings()
+        var result = prepared.result
+        var inputs = last.inputs
+        var edited: [Entry] = []
+        var changed = false
+        for path in touched.sorted() {
+            guard path.hasPrefix("Content/") else { return nil }
+            // Hidden files are not content (an editor's swap file).
+            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let now = Self.regularFile(options.root.appendingPathComponent(path).path)
+            if let i = last.assets[path] {
+                guard let now else { return nil }
+                let old = result.assetFiles[i]
+                inputs = inputs.replacing((old.path, old.size, old.modified), with: (path, now.size, now.modified))
+                (result.assetFiles[i].size, result.assetFiles[i].modified) = now
+                changed = true
+                continue
+            }
+            guard let i = last.positions[path] else {
+                if now == nil { continue }
+                return nil
+            }
+            guard let now, let entry = result.files[i].entry else { return nil }
+            let old = result.files[i]
+            var file = ContentFile(path: path, url: options.root.appendingPathComponent(path), size: now.size, modified: now.modified)
+            (file.kind, file.id) = (entry.kind, entry.id)
+            let parsed = timings.measure("parse") { ContentLoader.parse(file, config: result.knowledgeBase.config) }
+            if parsed.hash != old.hash {
+                guard let new = parsed.entry, parsed.diagnostics == old.diagnostics, Self.sameButBody(new, entry) else { return nil }
+                edited.append(new)
+                changed = true
+            }
+            inputs = inputs.replacing((old.path, old.size, old.modified), with: (path, now.size, now.modified))
+            result.files[i] = parsed
+        }
+        var kb = result.knowledgeBase
+        for entry in edited {
+            guard let patched = kb.replacingBody(of: entry.id, from: entry) else { return nil }
+            kb = patched
+        }
+        result.knowledgeBase = kb
+        result.parsedCount = edited.count
+        prepared.result = result
+        prepared.shown = result
+        // Recorded time is read as a load reads it; the blocks run again, since a `sql`
+        // block may read bodies.
+        prepared.history = timings.measure("history") { Pipeline.recordedHistory(options, kb: kb, previous: prepared.history.value) }
+        (prepared.blocks, prepared.blockProblems) = timings.measure("blocks") { LiveBlocks.run(prepared.shown, asOf: prepared.asOf) }
+        var preview: SitePreview?
+        if changed && prepared.canRender {
+            preview = timings.measure("site model") {
+                SitePreview(prepared.shown, replacingBodiesOf: previous, blocks: prepared.blocks, history: prepared.history.value)
+            }
+        }
+        // Every file was read whole: the parses are as good as a load's, from its start.
+        let started = Int64(began.timeIntervalSince1970 * 1e9)
+        remember(
+            Memory(
+                prepared: prepared, parses: MemoryParseCache(result, positions: last.positions, started: started), inputs: inputs,
+                positions: last.positions,
+                assets: last.assets), preview: preview)
+        var load = Load(
+            diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
+            parsed: edited.count, seconds: Date().timeIntervalSince(began), timings: timings)
+        load.patched = true
+        return load
+    }
+
+    /// Keeps `memory` for the next load and serves `preview` (when there is one); what
+    /// they replace is freed on another thread: tens of thousands of entries take a while
+    /// to let go of, and the page waiting for this load need not wait for that.
+    private func remember(_ kept: Memory, preview: SitePreview?) {
+        let replaced = memory.withLock { held in
+            defer { held = kept }
+            return held
+        }
+        let shown = preview.flatMap { preview in
+            current.withLock { served in
                 defer { served = preview }
                 return served
             }
-            Self.releaseLater((replaced, shown))
-        } else {
-            Self.releaseLater(replaced)
         }
-        return Load(
-            diagnostics: diagnostics, succeeded: prepared.canRender, changed: changed, parsed: prepared.result.parsedCount,
-            seconds: Date().timeIntervalSince(began), timings: timings)
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime((replaced, shown)) {} }
     }
 
-    /// Frees what the last load held on another thread: tens of thousands of entries take
-    /// a while to let go of, and the page waiting for this load need not wait for that.
-    private static func releaseLater(_ value: some Sendable) {
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(value) {} }
+    /// Whether two parses of one file differ only in the body's text and HTML.
+    static func sameButBody(_ a: Entry, _ b: Entry) -> Bool {
+        var (x, y) = (a, b)
+        (x.body, x.bodyHTML, y.body, y.bodyHTML) = ("", "", "", "")
+        guard let left = try? PackedCoding.encode(x), let right = try? PackedCoding.encode(y) else { return false }
+        return left == right
+    }
+
+    /// A regular file's size and modification time; nil when there is none at `path`.
+    private static func regularFile(_ path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// Every file the site is made from, by path, size and modification time.

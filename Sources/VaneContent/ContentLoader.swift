@@ -66,34 +66,7 @@ public enum ContentLoader {
         let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
         timings.measure("parse") {
             DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
-                let file = scan.entries[i]
-                if var cached = cache?.parsedFile(path: file.path, size: file.size, modified: file.modified, settings: settings) {
-                    (cached.size, cached.modified) = (file.size, file.modified)
-                    results[i] = (cached, false)
-                    return
-                }
-                let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
-                guard size <= maximumFileSize else {
-                    let d = Diagnostic.error(
-                        .top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
-                    results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
-                    return
-                }
-                guard let data = FileManager.default.contents(atPath: file.url.path) else {
-                    let d = Diagnostic.error(.top(of: file.path), "cannot read file")
-                    results[i] = (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
-                    return
-                }
-                let digest = hash(salt + data)
-                if var cached = cache?.parsedFile(path: file.path, hash: digest) {
-                    (cached.size, cached.modified) = (file.size, file.modified)
-                    results[i] = (cached, false)
-                    return
-                }
-                let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
-                var parsed = ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics)
-                (parsed.size, parsed.modified) = (file.size, file.modified)
-                results[i] = (parsed, true)
+                results[i] = read(scan.entries[i], parser: parser, salt: salt, settings: settings, cache: cache)
             }
         }
         let parsed = results.values.map(\.0)
@@ -106,6 +79,40 @@ public enum ContentLoader {
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
             parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets, timings: timings)
+    }
+
+    /// One entry file: from `cache` when it has the file (by size and time, else by
+    /// hash), else read and parsed. The flag is true when the file was parsed.
+    static func read(_ file: ContentFile, parser: EntryParser, salt: Data, settings: String, cache: (any ParseCache)?) -> (ParsedFile, Bool) {
+        if var cached = cache?.parsedFile(path: file.path, size: file.size, modified: file.modified, settings: settings) {
+            (cached.size, cached.modified) = (file.size, file.modified)
+            return (cached, false)
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
+        guard size <= maximumFileSize else {
+            let d = Diagnostic.error(
+                .top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
+            return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+        }
+        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            let d = Diagnostic.error(.top(of: file.path), "cannot read file")
+            return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
+        }
+        let digest = hash(salt + data)
+        if var cached = cache?.parsedFile(path: file.path, hash: digest) {
+            (cached.size, cached.modified) = (file.size, file.modified)
+            return (cached, false)
+        }
+        let (entry, diagnostics) = parser.parse(data, kind: file.kind!, id: file.id!, path: file.path)
+        var parsed = ParsedFile(path: file.path, hash: digest, entry: entry, diagnostics: diagnostics)
+        (parsed.size, parsed.modified) = (file.size, file.modified)
+        return (parsed, true)
+    }
+
+    /// One entry file read and parsed again, as a load parses it, whatever was cached.
+    public static func parse(_ file: ContentFile, config: SiteConfig) -> ParsedFile {
+        let salt = Data(salt(for: config).utf8)
+        return read(file, parser: EntryParser(config: config), salt: salt, settings: hash(salt), cache: nil).0
     }
 
     /// A digest of the parser's settings, stored by a build so that the next one can trust

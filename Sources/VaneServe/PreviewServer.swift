@@ -14,7 +14,7 @@ public enum PreviewEvent: Sendable {
     case builtInBackground(succeeded: Bool, report: String)
     /// The knowledge base was loaded again after a change, and (when it checked clean)
     /// its pages are served from memory.
-    case loaded(diagnostics: [Diagnostic], succeeded: Bool, parsed: Int, seconds: Double, timings: Timings)
+    case loaded(ResidentSite.Load)
 }
 
 /// `vane serve`: the site on 127.0.0.1, its pages rendered from the knowledge base held
@@ -33,7 +33,7 @@ public enum PreviewServer {
     ) async throws {
         let state = ServerState()
         // Watching before the first build, so that an edit made while it runs is loaded.
-        let watch = Watcher(folders: ["Content", "Site"].map { options.root.appendingPathComponent($0) })
+        let watch = Watcher(root: options.root, folders: ["Content", "Site"])
         let first = Pipeline.build(options)
         report(.built(first))
         await state.built(errors: first.succeeded ? [] : first.errorLines)
@@ -46,7 +46,7 @@ public enum PreviewServer {
             Task { await state.built(errors: errors) }
         }
         let load = resident.load()
-        report(.loaded(diagnostics: load.diagnostics, succeeded: load.succeeded, parsed: load.parsed, seconds: load.seconds, timings: load.timings))
+        report(.loaded(load))
         await state.loaded(load)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         let output = options.output
@@ -69,12 +69,10 @@ public enum PreviewServer {
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {
             while true {
-                watch.wait()
-                let load = resident.load()
+                let touched = watch.wait()
+                let load = resident.load(touched: touched)
                 guard load.changed else { continue }
-                report(
-                    .loaded(
-                        diagnostics: load.diagnostics, succeeded: load.succeeded, parsed: load.parsed, seconds: load.seconds, timings: load.timings))
+                report(.loaded(load))
                 Task { await state.loaded(load) }
                 if load.succeeded { builds.request() }
             }

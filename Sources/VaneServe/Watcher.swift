@@ -6,16 +6,23 @@ import Foundation
 
 /// Waits for a change under a knowledge base's folders: with inotify on Linux (a folder
 /// created later is watched as it appears), by looking every 400 ms elsewhere. A burst
-/// of events (an editor's save, a `git checkout`) is one wake-up. Made on one thread and
+/// of events (an editor's save, a `git checkout`) is one wake-up, which names the files
+/// it touched when the kernel said which. Made on one thread and
 /// then waited on by one other, never by two at once.
 final class Watcher: @unchecked Sendable {
     private let fd: Int32
     private var watched: [Int32: String] = [:]
+    /// The folder paths are named relative to (the knowledge base's root).
+    private let root: String
+    /// The files touched since the last wake-up, relative to `root`; nil once something
+    /// happened that names no file (a folder moved, the kernel's queue overflowed).
+    private var touched: Set<String>? = []
 
-    init(folders: [URL]) {
+    init(root: URL, folders: [String]) {
+        self.root = root.path
         #if canImport(Glibc)
             fd = inotify_init1(Int32(IN_CLOEXEC))
-            for folder in folders { watchTree(folder.path) }
+            for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
         #else
             fd = -1
         #endif
@@ -23,18 +30,22 @@ final class Watcher: @unchecked Sendable {
 
     deinit { if fd >= 0 { close(fd) } }
 
-    /// Returns once something may have changed.
-    func wait() {
+    /// Returns once something may have changed, with the paths of the files touched
+    /// (`Content/events/x.md`), or nil when it cannot say which.
+    func wait() -> Set<String>? {
         #if canImport(Glibc)
             if fd >= 0 {
                 drain(block: true)
-                // The rest of the burst: whatever follows within 30 ms.
+                // The rest of the burst: whatever follows within 10 ms (an editor's save is one
+                // burst well within that; a burst split in two is loaded twice, correctly).
                 var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                while poll(&ready, 1, 30) > 0 { drain(block: false) }
-                return
+                while poll(&ready, 1, 10) > 0 { drain(block: false) }
+                defer { touched = [] }
+                return touched
             }
         #endif
         Thread.sleep(forTimeInterval: 0.4)
+        return nil
     }
 
     #if canImport(Glibc)
@@ -68,9 +79,16 @@ final class Watcher: @unchecked Sendable {
                     return (event.wd, event.mask, Int(event.len))
                 }
                 let start = offset + MemoryLayout<inotify_event>.size
+                let name = String(decoding: buffer[start..<start + length].prefix { $0 != 0 }, as: UTF8.self)
                 if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd] {
-                    let name = String(decoding: buffer[start..<start + length].prefix { $0 != 0 }, as: UTF8.self)
                     watchTree(parent + "/" + name)
+                }
+                if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED) != 0 || name.isEmpty {
+                    touched = nil
+                } else if let parent = watched[wd], parent.hasPrefix(root + "/") {
+                    touched?.insert(String((parent + "/" + name).dropFirst(root.count + 1)))
+                } else {
+                    touched = nil
                 }
                 offset = start + length
             }

@@ -5,7 +5,7 @@ import VaneHistory
 /// The knowledge base indexed for rendering: edges both ways, children, and the
 /// small view-model pieces every page shares. Built once, read by all render workers.
 struct SiteModel: @unchecked Sendable {
-    let kb: KnowledgeBase
+    private(set) var kb: KnowledgeBase
     private(set) var board: StatusBoard
     /// What every board of this knowledge base is built from (the changes pages' and each
     /// vendor's): computed once.
@@ -61,6 +61,18 @@ struct SiteModel: @unchecked Sendable {
         let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         contradictionGroups = Contradictions.groups(facts, contradicts: pairs, parents: parents)
         contradictedEntities = Set(contradictionGroups.map(\.entity))
+    }
+
+    /// The same model over a knowledge base whose entries differ from this one's only in
+    /// their bodies (text and HTML), with the blocks' results and recorded time of the new
+    /// load: nothing the model derives from the knowledge base reads a body.
+    func replacingBodies(_ kb: KnowledgeBase, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) -> SiteModel {
+        var model = self
+        model.kb = kb
+        model.liveBlocks = blocks
+        model.history = history
+        model.memo = SiteMemo()
+        return model
     }
 
     /// The same model with another board (a `status` block's date or vendor).

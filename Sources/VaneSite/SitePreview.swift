@@ -22,6 +22,18 @@ public final class SitePreview: Sendable {
         assets = Set(result.assetFiles.map(\.contentRelativePath))
     }
 
+    /// The preview of a load whose entries differ from `previous`'s only in their bodies
+    /// (see `KnowledgeBase.replacingBody`): the site model is kept, its pages rendered again.
+    public init(
+        _ result: LoadResult, replacingBodiesOf previous: SitePreview, blocks: [String: [LiveBlockResult]] = [:],
+        history: RecordedHistory? = nil
+    ) {
+        model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
+        theme = previous.theme
+        pages = previous.pages
+        assets = previous.assets
+    }
+
     /// The path of every page, as a build names its file.
     public var paths: [String] { pages.keys.sorted() }
 

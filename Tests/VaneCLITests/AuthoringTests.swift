@@ -44,7 +44,9 @@ struct AuthoringTests {
         server.executableURL = Repository.vane
         server.arguments = ["serve", "--port", String(port)]
         server.currentDirectoryURL = kb.root
-        server.standardError = FileHandle.nullDevice
+        let logFile = kb.url("serve.log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        server.standardError = try FileHandle(forWritingTo: logFile)
         try server.run()
         defer {
             server.terminate()
@@ -103,16 +105,23 @@ struct AuthoringTests {
             written = (try? kb.read("public/entities/meta.html"))?.contains("<h1>Meta (edited)</h1>") == true
         }
         #expect(written, "the output folder did not follow within fifteen seconds")
+        // An edit to a body alone is patched into what the server holds: the watcher names the file.
+        let edited = try kb.read("Content/entities/meta.md")
+        try kb.write(edited + "\nA line added to the body.\n", to: "Content/entities/meta.md")
+        #expect(socket.nextText(timeout: 10) == #"{"errors":[],"version":3}"#)
+        #expect(rawGet(port: port, path: "/entities/meta.html")?.body.contains("A line added to the body.") == true)
+        let log = try kb.read("serve.log")
+        #expect(log.contains("patched in "), "\(log)")
         // A removed entry's page is gone from the preview at once, its file still on disk.
         let removed = "events/2023-11-06-openai-assistants-api-release.html"
         #expect(rawGet(port: port, path: "/" + removed)?.status == 200)
         try kb.remove("Content/events/2023-11-06-openai-assistants-api-release.md")
-        #expect(socket.nextText(timeout: 10) == #"{"errors":[],"version":3}"#)
+        #expect(socket.nextText(timeout: 10) == #"{"errors":[],"version":4}"#)
         #expect(rawGet(port: port, path: "/" + removed)?.status == 404)
         // A broken reference is pushed to the page; the last good site is still served.
         try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta\nparent: metta\n"), to: "Content/entities/meta.md")
         let broken = socket.nextText(timeout: 10) ?? ""
-        #expect(broken.contains("\"version\":3") && broken.contains("metta"), "\(broken)")
-        #expect(rawGet(port: port, path: "/entities/meta.html")?.body.contains("<h1>Meta (edited)</h1>") == true)
+        #expect(broken.contains("\"version\":4") && broken.contains("metta"), "\(broken)")
+        #expect(rawGet(port: port, path: "/entities/meta.html")?.body.contains("A line added to the body.") == true)
     }
 }

@@ -1,29 +1,45 @@
 import Foundation
 
 /// The parses of the last load, kept in memory by `vane serve`, so that an edit parses
-/// the files it touched and decodes nothing stored.
+/// the files it touched and decodes nothing stored. It shares the load's own array of
+/// parses: making one copies no parse.
 public struct MemoryParseCache: ParseCache {
-    private let files: [String: ParsedFile]
+    private let files: [ParsedFile]
+    /// Where each file is in `files`, by path.
+    private let positions: [String: Int]
     private let settings: String
     /// When the load that made these parses started (nanoseconds since 1970).
     private let started: Int64
 
-    public init(_ result: LoadResult, started: Int64) {
-        files = Dictionary(result.files.filter { !$0.hash.isEmpty }.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    /// `positions`: each file's place in `result.files` by path, when the caller has it.
+    public init(_ result: LoadResult, positions: [String: Int]? = nil, started: Int64) {
+        files = result.files
+        self.positions = positions ?? Self.positions(of: result.files.map(\.path))
         settings = ContentLoader.settingsDigest(result.knowledgeBase.config)
         self.started = started
+    }
+
+    /// Each path's place in `paths`.
+    public static func positions(of paths: [String]) -> [String: Int] {
+        Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A file modified at or after the start of the load that read it is read again (the
     /// same "racy clean" rule as a build's stored parses).
     public func parsedFile(path: String, size: Int, modified: Int64, settings: String) -> ParsedFile? {
-        guard settings == self.settings, modified < started, let hit = files[path], hit.size == size, hit.modified == modified
+        guard settings == self.settings, modified < started, let hit = stored(path), hit.size == size, hit.modified == modified
         else { return nil }
         return hit
     }
 
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
-        guard let hit = files[path], hit.hash == hash else { return nil }
+        guard let hit = stored(path), hit.hash == hash else { return nil }
         return hit
+    }
+
+    /// A parse that read the file (one that could not read it has no hash).
+    private func stored(_ path: String) -> ParsedFile? {
+        guard let i = positions[path], i < files.count, files[i].path == path, !files[i].hash.isEmpty else { return nil }
+        return files[i]
     }
 }

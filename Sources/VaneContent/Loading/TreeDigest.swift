@@ -22,6 +22,13 @@ public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
         (self.value, self.files) = (value, count)
     }
 
+    /// The digest with one file's size and time replaced (the listing is a sum).
+    public func replacing(
+        _ old: (relative: String, size: Int, modified: Int64), with new: (relative: String, size: Int, modified: Int64)
+    ) -> TreeDigest {
+        TreeDigest(value: value &- TreeDigest(files: [old]).value &+ TreeDigest(files: [new]).value, files: files)
+    }
+
     init(value: UInt64, files: Int) {
         (self.value, self.files) = (value, files)
     }

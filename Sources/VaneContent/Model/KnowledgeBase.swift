@@ -73,6 +73,21 @@ public struct KnowledgeBase: Sendable {
 
     public func entries(of kind: Kind) -> [Entry] { byKind[kind] ?? [] }
 
+    /// The same knowledge base with an entry's body (its text and HTML) taken from
+    /// `edited`: what linking again gives when nothing else in the entry's file changed,
+    /// as nothing the linker derives reads a body. Nil for an id it does not have.
+    public func replacingBody(of id: String, from edited: Entry) -> KnowledgeBase? {
+        guard let i = index[id] else { return nil }
+        var kb = self
+        kb.entries[i].body = edited.body
+        kb.entries[i].bodyHTML = edited.bodyHTML
+        let kind = entries[i].kind
+        guard let j = byKind[kind]?.firstIndex(where: { $0.id == id }) else { return nil }
+        kb.byKind[kind]![j].body = edited.body
+        kb.byKind[kind]![j].bodyHTML = edited.bodyHTML
+        return kb
+    }
+
     /// An entity's channel tiers, by channel as the linker names it (a channel written as
     /// an entity's alias is that entity's id).
     public func channelTiers(of entity: Entry) -> [String: ChannelTier] {

@@ -25,13 +25,13 @@ extension Vane {
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             try await PreviewServer.run(options, port: port, executable: executable) { event in
                 switch event {
-                case .loaded(let diagnostics, let succeeded, let parsed, let seconds, let timings):
-                    report(diagnostics)
-                    if succeeded {
-                        printError(
-                            "loaded in \(String(format: "%.2f", seconds)) s (\(parsed) \(parsed == 1 ? "file" : "files") parsed); serving from memory"
-                        )
-                        if verbose { printError("time: \(timings.summary)") }
+                case .loaded(let load):
+                    report(load.diagnostics)
+                    if load.succeeded {
+                        let files = "\(load.parsed) \(load.parsed == 1 ? "file" : "files") parsed"
+                        let how = load.patched ? "edit patched" : "loaded"
+                        printError("\(how) in \(String(format: "%.2f", load.seconds)) s (\(files)); serving from memory")
+                        if verbose { printError("time: \(load.timings.summary)") }
                     } else {
                         printError("the knowledge base has errors; still serving the last good site")
                     }

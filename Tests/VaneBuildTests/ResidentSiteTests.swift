@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+import VaneBuild
+import VaneContent
+import VaneTestSupport
+
+/// The preview `vane serve` holds in memory: an edit to a body is patched into the last
+/// load, anything else loads again, and either way every page is the page a full build of
+/// the same files writes.
+struct ResidentSiteTests {
+    private func options(_ kb: TemporaryKnowledgeBase) -> Pipeline.Options {
+        var options = Pipeline.Options(root: kb.root)
+        options.today = fixedDay
+        return options
+    }
+
+    /// The preview's pages that differ from a full build of a copy of the knowledge base.
+    private func differences(_ resident: ResidentSite, _ kb: TemporaryKnowledgeBase) throws -> [String] {
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        let outcome = Pipeline.build(options(full))
+        guard outcome.succeeded, let preview = resident.preview else { return ["the full build failed or there is no preview"] }
+        let site = snapshot(of: full.url("public"))
+        let pages = preview.paths
+        if pages.count != outcome.pages { return ["\(pages.count) pages, not \(outcome.pages)"] }
+        return pages.filter { preview.page($0) != site[$0] }
+    }
+
+    @Test func aBodyEditIsPatchedInAndAnythingElseLoadsAgain() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        let first = resident.load(today: fixedDay)
+        #expect(first.succeeded && !first.patched)
+        let event = "Content/events/2026-summit.md"
+        let text = try kb.read(event)
+
+        // Text only: one file parsed, patched in, the page shows it.
+        try kb.write(text + "\nA sentence **added**.\n", to: event)
+        let body = resident.load(today: fixedDay, touched: [event])
+        #expect(body.succeeded && body.patched && body.changed && body.parsed == 1, "\(body)")
+        let page = String(decoding: resident.preview?.page("events/2026-summit.html") ?? Data(), as: UTF8.self)
+        #expect(page.contains("<strong>added</strong>"))
+        #expect(try differences(resident, kb) == [])
+
+        // An editor's swap file and a temporary file already gone change nothing.
+        try kb.write("swap", to: "Content/events/.2026-summit.md.swp")
+        let noise = resident.load(today: fixedDay, touched: ["Content/events/.2026-summit.md.swp", "Content/events/4913"])
+        #expect(noise.patched && !noise.changed && noise.parsed == 0, "\(noise)")
+
+        // A new link is more than a body: linked again, and still the full build's pages.
+        try kb.write(text + "\nSee [[anvil]].\n", to: event)
+        let linked = resident.load(today: fixedDay, touched: [event])
+        #expect(linked.succeeded && !linked.patched && linked.changed, "\(linked)")
+        #expect(try differences(resident, kb) == [])
+
+        // A link to nothing: the error is reported and the last good pages stay.
+        let before = resident.preview?.page("events/2026-summit.html")
+        try kb.write(text + "\nSee [[anvill]].\n", to: event)
+        let broken = resident.load(today: fixedDay, touched: [event])
+        #expect(!broken.succeeded && !broken.patched)
+        #expect(broken.diagnostics.contains { $0.message.contains("unknown entry 'anvill'") }, "\(broken.diagnostics)")
+        #expect(resident.preview?.page("events/2026-summit.html") == before)
+
+        // After a failed load, a body edit loads again; then edits patch in again.
+        try kb.write(text + "\nMended.\n", to: event)
+        let mended = resident.load(today: fixedDay, touched: [event])
+        #expect(mended.succeeded && !mended.patched)
+        try kb.write(text + "\nMended twice.\n", to: event)
+        #expect(resident.load(today: fixedDay, touched: [event]).patched)
+        #expect(try differences(resident, kb) == [])
+
+        // A file added, a file removed, the theme, another day: loaded again.
+        try kb.write("---\nname: Wile\ntype: product\nparent: acme\n---\nNew.\n", to: "Content/entities/wile.md")
+        #expect(!resident.load(today: fixedDay, touched: ["Content/entities/wile.md"]).patched)
+        try kb.remove("Content/entities/wile.md")
+        #expect(!resident.load(today: fixedDay, touched: ["Content/entities/wile.md"]).patched)
+        #expect(!resident.load(today: fixedDay, touched: ["Site/config.yml"]).patched)
+        let nextDay = try FuzzyDate(parsing: "2026-11-27")
+        #expect(!resident.load(today: nextDay, touched: [event]).patched)
+        #expect(!resident.load(today: fixedDay, touched: [event]).patched)
+        #expect(try differences(resident, kb) == [])
+    }
+}
