@@ -48,7 +48,9 @@ let package = Package(
             ]),
         .target(
             name: "VaneServe",
-            dependencies: ["VaneBuild", "VaneContent", .product(name: "FlyingFox", package: "FlyingFox")]),
+            dependencies: [
+                "VaneBuild", "VaneContent", "VaneDiagnostics", "VaneQuery", "VaneSite", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]),
         .executableTarget(
             name: "vane",
             dependencies: [
@@ -75,7 +77,8 @@ let package = Package(
         // Depending on the executable makes `swift test` build this checkout's `vane` first.
         .testTarget(
             name: "VaneCLITests",
-            dependencies: ["VaneTestSupport", "VaneDiagnostics", "vane", .product(name: "GRDB", package: "GRDB.swift")], exclude: ["Golden"]),
+            dependencies: ["VaneTestSupport", "VaneDiagnostics", "VaneQuery", "vane", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -34,6 +34,11 @@ public final class ResidentSite: Sendable {
         /// Where each file of `prepared.result.files` is, by path.
         var positions: [String: Int]
         var assets: [String: Int]
+        /// When the load that read the parses began (for the racy-clean rule).
+        var started: Int64
+        /// Whether an edit may be patched in: no file of `Content/` is a symbolic link, whose
+        /// target's edit the watcher would name by the target's path alone.
+        var patchable: Bool
     }
 
     public let options: Pipeline.Options
@@ -61,20 +66,27 @@ public final class ResidentSite: Sendable {
             last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value) }
             ?? Pipeline.prepareFromLastBuild(options)
         let inputs = Self.inputs(prepared)
-        // A file read again under the racy-clean rule counts as a change, whatever its digest.
-        let changed = last?.inputs != inputs || last?.prepared.asOf != prepared.asOf || prepared.result.parsedCount > 0
+        // A file read again under the racy-clean rule counts as a change, whatever its digest;
+        // so does a commit, which recorded time shows.
+        let changed =
+            last?.inputs != inputs || last?.prepared.asOf != prepared.asOf || prepared.result.parsedCount > 0
+            || last.map { Self.recorded($0.prepared) != Self.recorded(prepared) } == true
         var timings = prepared.timings
         var preview: SitePreview?
         if prepared.canRender, changed || current.value == nil, let theme = prepared.theme {
             preview = timings.measure("site model") {
-                SitePreview(prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value)
+                SitePreview(
+                    prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value,
+                    after: current.value)
             }
         }
         let positions = MemoryParseCache.positions(of: prepared.result.files.map(\.path))
+        let linked = timings.measure("links") { TreeDigest.walk(options.root.appendingPathComponent("Content").path) == nil }
         remember(
             Memory(
                 prepared: prepared, parses: MemoryParseCache(prepared.result, positions: positions, started: started), inputs: inputs,
-                positions: positions, assets: MemoryParseCache.positions(of: prepared.result.assetFiles.map(\.path))),
+                positions: positions, assets: MemoryParseCache.positions(of: prepared.result.assetFiles.map(\.path)), started: started,
+                patchable: !linked),
             preview: preview)
         return Load(
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
@@ -88,7 +100,8 @@ public final class ResidentSite: Sendable {
     /// file). Nil for anything else: a file added or removed, `Site/`, another day.
     private func patch(_ last: Memory, touched: Set<String>, options: Pipeline.Options, began: Date) -> Load? {
         var prepared = last.prepared
-        guard options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value else { return nil }
+        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value
+        else { return nil }
         var timings = Timings()
         var result = prepared.result
         var inputs = last.inputs
@@ -103,7 +116,7 @@ public final class ResidentSite: Sendable {
                 guard let now else { return nil }
                 let old = result.assetFiles[i]
                 inputs = inputs.replacing((old.path, old.size, old.modified), with: (path, now.size, now.modified))
-                (result.assetFiles[i].size, result.assetFiles[i].modified) = now
+                (result.assetFiles[i].size, result.assetFiles[i].modified) = (now.size, now.modified)
                 changed = true
                 continue
             }
@@ -111,7 +124,8 @@ public final class ResidentSite: Sendable {
                 if now == nil { continue }
                 return nil
             }
-            guard let now, let entry = result.files[i].entry else { return nil }
+            // A file with another name (a hard link) may have been written under that name.
+            guard let now, now.links == 1, let entry = result.files[i].entry else { return nil }
             let old = result.files[i]
             var file = ContentFile(path: path, url: options.root.appendingPathComponent(path), size: now.size, modified: now.modified)
             (file.kind, file.id) = (entry.kind, entry.id)
@@ -123,6 +137,20 @@ public final class ResidentSite: Sendable {
             }
             inputs = inputs.replacing((old.path, old.size, old.modified), with: (path, now.size, now.modified))
             result.files[i] = parsed
+        }
+        // Nothing to show (a swap file, a file saved unchanged): only sizes and times move.
+        guard changed else {
+            prepared.result = result
+            prepared.shown = result
+            var kept = last
+            (kept.prepared, kept.inputs) = (prepared, inputs)
+            kept.parses = MemoryParseCache(result, positions: last.positions, started: last.started)
+            remember(kept, preview: nil)
+            var load = Load(
+                diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: true, changed: false, parsed: 0,
+                seconds: Date().timeIntervalSince(began), timings: timings)
+            load.patched = true
+            return load
         }
         var kb = result.knowledgeBase
         for entry in edited {
@@ -143,13 +171,11 @@ public final class ResidentSite: Sendable {
                 SitePreview(prepared.shown, replacingBodiesOf: previous, blocks: prepared.blocks, history: prepared.history.value)
             }
         }
-        // Every file was read whole: the parses are as good as a load's, from its start.
-        let started = Int64(began.timeIntervalSince1970 * 1e9)
-        remember(
-            Memory(
-                prepared: prepared, parses: MemoryParseCache(result, positions: last.positions, started: started), inputs: inputs,
-                positions: last.positions,
-                assets: last.assets), preview: preview)
+        // The files not read keep the racy-clean stamp of the load that read them.
+        var kept = last
+        (kept.prepared, kept.inputs) = (prepared, inputs)
+        kept.parses = MemoryParseCache(result, positions: last.positions, started: last.started)
+        remember(kept, preview: preview)
         var load = Load(
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
             parsed: edited.count, seconds: Date().timeIntervalSince(began), timings: timings)
@@ -182,11 +208,17 @@ public final class ResidentSite: Sendable {
         return left == right
     }
 
-    /// A regular file's size and modification time; nil when there is none at `path`.
-    private static func regularFile(_ path: String) -> (size: Int, modified: Int64)? {
+    /// A regular file's size, modification time and number of names; nil when there is
+    /// none at `path` (a symbolic link is not one).
+    private static func regularFile(_ path: String) -> (size: Int, modified: Int64, links: Int)? {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec), Int(info.st_nlink))
+    }
+
+    /// What recorded time a load read: the commit it stands at and the files not committed.
+    private static func recorded(_ prepared: Pipeline.Prepared) -> [String] {
+        prepared.history.value.map { [$0.head] + $0.uncommitted } ?? []
     }
 
     /// Every file the site is made from, by path, size and modification time.

@@ -563,6 +563,8 @@ jobs:
 /.public.staging-*
 # Held by a running build.
 /.vane-build.lock
+# Written by a running `vane serve`: its process id and port, for reads to ask it.
+/.vane-serve
 
 """#,
         "init/gitlab-ci.yml": #"""

@@ -293,16 +293,21 @@ public struct GraphReader: Sendable {
 
 extension GraphReader {
     /// Rows of the last build's own state, by key (a key it did not store is absent).
-    func buildState(_ keys: String...) throws -> [String: String] {
+    public func buildState(_ keys: String...) throws -> [String: String] {
         let records = try queue.read { db in try BuildStateRecord.filter(keys.contains(Column("key"))).fetchAll(db) }
         return Dictionary(records.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// How many files under `Content/` differ from the last build (added, removed, or with
     /// another size or modification time): what a read of the graph does not yet show.
-    public func changedFiles(root: URL) throws -> Int {
+    /// `database`: where this graph is, for a `vane serve` watching `root` to vouch for it.
+    public func changedFiles(root: URL, database: URL? = nil) throws -> Int {
         let content = root.appendingPathComponent("Content").path
         let state = try buildState("content-digest", "started")
+        // No walk at all when a `vane serve` watching the files says nothing changed.
+        if let database, let started = state["started"], WatchingServer.vouches(root: root, database: database, build: started) {
+            return 0
+        }
         // One walk in C, no row read: the common case of a graph that is up to date. A
         // file modified once that build had started is looked at file by file (git's
         // "racy clean" rule).

@@ -3,6 +3,7 @@ import Foundation
 import VaneBuild
 import VaneContent
 import VaneDiagnostics
+import VaneQuery
 import VaneSite
 
 /// What `vane serve` tells the terminal.
@@ -34,16 +35,21 @@ public enum PreviewServer {
         let state = ServerState()
         // Watching before the first build, so that an edit made while it runs is loaded.
         let watch = Watcher(root: options.root, folders: ["Content", "Site"])
+        let freshness = Freshness(watch: watch, database: options.database)
+        let before = watch.generation
         let first = Pipeline.build(options)
+        if first.succeeded { freshness.built(since: before) }
         report(.built(first))
         await state.built(errors: first.succeeded ? [] : first.errorLines)
         let resident = ResidentSite(options)
         let child = ChildBuild(executable: executable, options: options)
         let builds = BackgroundBuilds(quiet: quietBeforeBuilding) {
+            let before = watch.generation
             let (succeeded, printed) = child.run()
+            if succeeded { freshness.built(since: before) }
             report(.builtInBackground(succeeded: succeeded, report: printed))
             let errors = succeeded ? [] : printed.split(separator: "\n").map(String.init).filter { $0.contains("error:") }
-            Task { await state.built(errors: errors) }
+            inOrder { await state.built(errors: errors) }
         }
         let load = resident.load()
         report(.loaded(load))
@@ -55,16 +61,28 @@ public enum PreviewServer {
             let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors])
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
         }
+        // A read command asks before walking `Content/` (see `WatchingServer`).
+        await server.appendRoute("GET /__vane/fresh") { request in
+            let (build, database) = (request.query["build"] ?? "", request.query["db"] ?? "")
+            // `vouches` blocks until the watcher has read every earlier change: off the
+            // server's own threads.
+            let fresh = await withCheckedContinuation { answer in
+                DispatchQueue.global().async { answer.resume(returning: freshness.vouches(build: build, database: database)) }
+            }
+            return HTTPResponse(
+                statusCode: fresh ? .ok : .conflict, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
+                body: Data((fresh ? "fresh\n" : "stale\n").utf8))
+        }
         await server.appendRoute("GET /__vane/socket", to: .webSocket(StateSocket(state: state)))
         await server.appendRoute("GET /__vane/reload.js") { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
         await server.appendRoute("GET *") { request in
-            serve(request.target.path(percentEncoded: true), from: output, preview: resident.preview)
+            serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview)
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in
-            headOnly(serve(request.target.path(percentEncoded: true), from: output, preview: resident.preview))
+            headOnly(serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview))
         }
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {
@@ -73,26 +91,29 @@ public enum PreviewServer {
                 let load = resident.load(touched: touched)
                 guard load.changed else { continue }
                 report(.loaded(load))
-                Task { await state.loaded(load) }
+                inOrder { await state.loaded(load) }
                 if load.succeeded { builds.request() }
             }
         }
         watcher.start()
+        if watch.isWatching { WatchingServer.announce(root: options.root, port: port) }
         try await server.run()
     }
 
     /// The answer to a request path: a page of the preview, else a file of the output, or
     /// an error response. The path is decoded first, and any `.` or `..` segment (however
     /// encoded) is refused, so no request reaches outside the output folder.
-    static func serve(_ rawPath: String, from output: URL, preview: SitePreview?) -> HTTPResponse {
+    static func serve(_ rawPath: String, from output: URL, root: URL, preview: SitePreview?) -> HTTPResponse {
         guard let file = SafePath.resolve(rawPath, in: output) else {
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain"], body: Data("bad path\n".utf8))
         }
+        let type = SafePath.contentType(of: file.pathExtension)
         if let preview {
             let relative = String(file.path.dropFirst(output.path.count + 1))
             if let page = preview.page(relative) { return html(.ok, page) }
+            if let copied = preview.copiedFile(relative, root: root) { return answer(copied, type: type) }
             // A page the preview no longer has is gone, even before the output follows.
-            if relative.hasSuffix(".html"), !preview.isAsset(relative) { return html(.notFound, preview.page("404.html") ?? Data()) }
+            if preview.isGone(relative) { return html(.notFound, preview.page("404.html") ?? Data()) }
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             // Browsers ask for /favicon.ico whatever the page links: point them at the theme's icon.
@@ -104,9 +125,24 @@ public enum PreviewServer {
                 ?? Data("not found\n".utf8)
             return html(.notFound, missing)
         }
-        let type = SafePath.contentType(of: file.pathExtension)
+        return answer(data, type: type)
+    }
+
+    /// A file as it is served: an HTML page with the reload script.
+    static func answer(_ data: Data, type: String) -> HTTPResponse {
         if type.hasPrefix("text/html") { return html(.ok, data) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: data)
+    }
+
+    /// Runs `update` on the server's state from a thread of ours and waits for it, so
+    /// that one thread's updates arrive in the order it made them.
+    static func inOrder(_ update: @escaping @Sendable () async -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await update()
+            done.signal()
+        }
+        done.wait()
     }
 
     /// An HTML page with the reload script added.
@@ -237,5 +273,34 @@ extension Pipeline.Outcome {
     /// The problems that stopped a build, one line each.
     var errorLines: [String] {
         diagnostics.filter { $0.severity == .error }.map(\.description) + (failure.map { ["error: \($0)"] } ?? [])
+    }
+}
+
+/// What `vane serve` can say of the database: the last build it saw succeed, and how many
+/// events the watcher had read when that build began. No event since means no file has
+/// changed since the build read them.
+final class Freshness: Sendable {
+    private let watch: Watcher
+    private let database: URL
+    /// The build's start stamp (as the database records it) and the watcher's count then.
+    private let last = Locked<(build: String, generation: Int)?>(nil)
+
+    init(watch: Watcher, database: URL) {
+        self.watch = watch
+        self.database = database.standardizedFileURL
+    }
+
+    /// A build begun when the watcher had read `generation` events has succeeded.
+    func built(since generation: Int) {
+        var stamp: String?
+        if let reader = try? GraphReader(url: database), let state = try? reader.buildState("started") { stamp = state["started"] }
+        last.withLock { $0 = stamp.map { ($0, generation) } }
+    }
+
+    /// Whether the database at `database` holds the build that began at `build`, and no
+    /// event has been read since it began, counting every change made before this call.
+    func vouches(build: String, database path: String) -> Bool {
+        guard path == database.path, let last = last.value, last.build == build else { return false }
+        return watch.sync(timeout: 1) == last.generation
     }
 }

@@ -4,52 +4,111 @@ import Foundation
     import Glibc
 #endif
 
-/// Waits for a change under a knowledge base's folders: with inotify on Linux (a folder
-/// created later is watched as it appears), by looking every 400 ms elsewhere. A burst
-/// of events (an editor's save, a `git checkout`) is one wake-up, which names the files
-/// it touched when the kernel said which. Made on one thread and
-/// then waited on by one other, never by two at once.
+/// Watches a knowledge base's folders: with inotify on Linux (a folder created later is
+/// watched as it appears), by looking every 400 ms elsewhere. A thread of its own reads
+/// the kernel's events as they come, so that it can count them (`generation`) and answer
+/// `sync` while a load runs; `wait` hands the loader each burst of events (an editor's
+/// save, a `git checkout`), with the files it touched when the kernel said which.
 final class Watcher: @unchecked Sendable {
     private let fd: Int32
+    /// Watched folders by watch descriptor: written by `init`, then by the reading thread alone.
     private var watched: [Int32: String] = [:]
     /// The folder paths are named relative to (the knowledge base's root).
     private let root: String
-    /// The files touched since the last wake-up, relative to `root`; nil once something
-    /// happened that names no file (a folder moved, the kernel's queue overflowed).
+    private let condition = NSCondition()
+    // Guarded by `condition`:
+    /// Set when the kernel stopped answering: from then on, the watcher looks every 400 ms.
+    private var failed = false
+    /// The files touched since the last `wait` returned, relative to `root`; nil once
+    /// something happened that names no file (a folder moved, the kernel's queue overflowed).
     private var touched: Set<String>? = []
+    private var pending = false
+    private var lastEvent = Date.distantPast
+    /// Events read since the watcher started, cookies left out.
+    private var count = 0
+    /// Cookies seen and not yet claimed by `sync`.
+    private var cookies: Set<String> = []
+
+    /// The name `sync` gives the files it writes: hidden, so no build reads them.
+    static let cookiePrefix = ".vane-cookie-"
+
+    /// The folders watched under the root, by name: the root itself is watched for them
+    /// alone (created, moved, removed), not for the build's own files beside them.
+    private let folders: Set<String>
+    private var rootWatch: Int32 = -1
 
     init(root: URL, folders: [String]) {
         self.root = root.path
+        self.folders = Set(folders)
         #if canImport(Glibc)
             fd = inotify_init1(Int32(IN_CLOEXEC))
+            if fd >= 0 { rootWatch = inotify_add_watch(fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) }
             for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
+            if fd >= 0 { Thread { self.readEvents() }.start() }
         #else
             fd = -1
         #endif
     }
 
-    deinit { if fd >= 0 { close(fd) } }
+    /// Whether the kernel tells this watcher of changes (else it can only look, and `sync`
+    /// cannot be answered).
+    var isWatching: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return fd >= 0 && !failed
+    }
+
+    /// Events read so far; a number that has not moved means no file changed in between.
+    var generation: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return count
+    }
 
     /// Returns once something may have changed, with the paths of the files touched
     /// (`Content/events/x.md`), or nil when it cannot say which.
     func wait() -> Set<String>? {
-        #if canImport(Glibc)
-            if fd >= 0 {
-                drain(block: true)
-                // The rest of the burst: whatever follows within 10 ms (an editor's save is one
-                // burst well within that; a burst split in two is loaded twice, correctly).
-                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                while poll(&ready, 1, 10) > 0 { drain(block: false) }
-                defer { touched = [] }
-                return touched
-            }
-        #endif
-        Thread.sleep(forTimeInterval: 0.4)
-        return nil
+        condition.lock()
+        defer { condition.unlock() }
+        while !pending && !failed && fd >= 0 { condition.wait() }
+        if failed || fd < 0 {
+            condition.unlock()
+            Thread.sleep(forTimeInterval: 0.4)
+            condition.lock()
+            return nil
+        }
+        // The rest of the burst: until 10 ms pass with nothing new (an editor's save is one
+        // burst well within that; a burst split in two is loaded twice, correctly).
+        while Date() < lastEvent.addingTimeInterval(0.010) { _ = condition.wait(until: lastEvent.addingTimeInterval(0.010)) }
+        defer { (touched, pending) = ([], false) }
+        return touched
+    }
+
+    /// Writes a cookie into `Content/` and waits until its event is read: the events of
+    /// every change made before this call have been read by then. Returns `generation`
+    /// then; nil when the watcher cannot say within `timeout` seconds.
+    func sync(timeout: TimeInterval) -> Int? {
+        guard isWatching else { return nil }
+        let name = Self.cookiePrefix + UUID().uuidString
+        let path = root + "/Content/" + name
+        // Made with open(2): Foundation's createFile writes a temporary file and renames it.
+        let made = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard made >= 0 else { return nil }
+        close(made)
+        unlink(path)
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while !cookies.contains(name) {
+            if !condition.wait(until: deadline) { return nil }
+        }
+        cookies.remove(name)
+        return count
     }
 
     #if canImport(Glibc)
-        private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
+        private static let mask = UInt32(
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
 
         private func watchTree(_ path: String) {
             guard fd >= 0 else { return }
@@ -63,34 +122,69 @@ final class Watcher: @unchecked Sendable {
             }
         }
 
-        /// Reads the pending events; a folder created under a watched one is watched too.
-        private func drain(block: Bool) {
+        /// Reads events for as long as the watcher lives; a folder created under a watched
+        /// one is watched too.
+        private func readEvents() {
             var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-            if !block {
-                var ready = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                guard poll(&ready, 1, 0) > 0 else { return }
+            while true {
+                let n = read(fd, &buffer, buffer.count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    condition.lock()
+                    failed = true
+                    condition.broadcast()
+                    condition.unlock()
+                    return
+                }
+                var events: [(mask: UInt32, path: String?)] = []
+                var offset = 0
+                while offset + MemoryLayout<inotify_event>.size <= n {
+                    let (wd, mask, length) = buffer.withUnsafeBytes { raw in
+                        let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
+                        return (event.wd, event.mask, Int(event.len))
+                    }
+                    let start = offset + MemoryLayout<inotify_event>.size
+                    let name = String(decoding: buffer[start..<start + length].prefix { $0 != 0 }, as: UTF8.self)
+                    offset = start + length
+                    if wd == rootWatch && wd >= 0 {
+                        // Beside the watched folders sit the site and the database the build writes.
+                        guard folders.contains(name) else { continue }
+                        if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { watchTree(root + "/" + name) }
+                        events.append((mask | UInt32(IN_ISDIR), nil))
+                        continue
+                    }
+                    if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd] {
+                        watchTree(parent + "/" + name)
+                    }
+                    let path = watched[wd].map { $0 + "/" + name }
+                    events.append((mask, name.isEmpty ? nil : path))
+                }
+                record(events)
             }
-            let n = read(fd, &buffer, buffer.count)
-            guard n > 0 else { return }
-            var offset = 0
-            while offset + MemoryLayout<inotify_event>.size <= n {
-                let (wd, mask, length) = buffer.withUnsafeBytes { raw in
-                    let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
-                    return (event.wd, event.mask, Int(event.len))
+        }
+
+        private func record(_ events: [(mask: UInt32, path: String?)]) {
+            condition.lock()
+            defer {
+                condition.broadcast()
+                condition.unlock()
+            }
+            let cookieFolder = root + "/Content/"
+            for (mask, path) in events {
+                if let path, path.hasPrefix(cookieFolder + Self.cookiePrefix), !path.dropFirst(cookieFolder.count).contains("/") {
+                    if mask & UInt32(IN_CREATE) != 0 { cookies.insert(String(path.dropFirst(cookieFolder.count))) }
+                    continue
                 }
-                let start = offset + MemoryLayout<inotify_event>.size
-                let name = String(decoding: buffer[start..<start + length].prefix { $0 != 0 }, as: UTF8.self)
-                if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd] {
-                    watchTree(parent + "/" + name)
-                }
-                if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_IGNORED) != 0 || name.isEmpty {
+                count += 1
+                pending = true
+                lastEvent = Date()
+                if mask & UInt32(IN_ISDIR | IN_Q_OVERFLOW | IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 {
                     touched = nil
-                } else if let parent = watched[wd], parent.hasPrefix(root + "/") {
-                    touched?.insert(String((parent + "/" + name).dropFirst(root.count + 1)))
+                } else if let path, path.hasPrefix(root + "/") {
+                    touched?.insert(String(path.dropFirst(root.count + 1)))
                 } else {
                     touched = nil
                 }
-                offset = start + length
             }
         }
     #endif

@@ -5,21 +5,33 @@ import VaneHistory
 
 /// A site held in memory, for the preview of `vane serve`: a page is rendered from the
 /// same site model a build renders from when it is first asked for, then kept. An edit is
-/// shown without fingerprinting or writing the rest of the site.
+/// shown without fingerprinting or writing the rest of the site. The files a build copies
+/// (the theme's assets, the files of `Content/`) are served as they are now; feeds, search
+/// shards and the JSON of `api/` come from the output folder, which follows in the
+/// background.
 public final class SitePreview: Sendable {
     private let model: SiteModel
     private let theme: Theme
     private let pages: [String: PageSpec]
-    private let assets: Set<String>
+    /// `entities/<former id>.html` → the entity it points to now.
+    private let redirects: [String: (former: String, entity: Entry)]
+    /// A file of `Content/` copied into the site, by its path there → its path under the root.
+    private let assets: [String: String]
+    /// Pages of earlier previews of this session that the site no longer has.
+    private let gone: Set<String>
     private let rendered = Locked<[String: Data]>([:])
 
     public init(
-        _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
+        _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil,
+        after previous: SitePreview? = nil
     ) {
         model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
         self.theme = theme
         pages = Dictionary(model.pages().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        assets = Set(result.assetFiles.map(\.contentRelativePath))
+        redirects = Self.redirects(model.kb)
+        assets = Dictionary(result.assetFiles.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
+        let earlier = (previous.map { Set($0.pages.keys).union($0.gone) } ?? [])
+        gone = earlier.subtracting(pages.keys).subtracting(redirects.keys).subtracting(assets.keys)
     }
 
     /// The preview of a load whose entries differ from `previous`'s only in their bodies
@@ -31,22 +43,47 @@ public final class SitePreview: Sendable {
         model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
         theme = previous.theme
         pages = previous.pages
+        redirects = previous.redirects
         assets = previous.assets
+        gone = previous.gone
     }
 
     /// The path of every page, as a build names its file.
     public var paths: [String] { pages.keys.sorted() }
 
-    /// The bytes a build writes for the page at `path` (`events/x.html`); nil for what
-    /// is not a page (a theme asset, a feed, a file of `Content/`).
+    /// The bytes a build writes for the page at `path` (`events/x.html`, or the page at an
+    /// entity's former id); nil for what is not a page.
     public func page(_ path: String) -> Data? {
         if let hit = rendered.withLock({ $0[path] }) { return hit }
-        guard let spec = pages[path] else { return nil }
-        let data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
+        let data: Data
+        if let spec = pages[path] {
+            data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
+        } else if let moved = redirects[path] {
+            data = Data(SiteExtras.moved(from: moved.former, to: moved.entity).utf8)
+        } else {
+            return nil
+        }
         rendered.withLock { $0[path] = data }
         return data
     }
 
-    /// Whether `path` is a file copied from `Content/` (which may be a page of its own).
-    public func isAsset(_ path: String) -> Bool { assets.contains(path) }
+    /// A file a build copies into the site at `path`, as it is now: from `Content/` (read
+    /// under `root`), else one of the theme's assets. Nil for anything else.
+    public func copiedFile(_ path: String, root: URL) -> Data? {
+        if let source = assets[path] { return FileManager.default.contents(atPath: root.appendingPathComponent(source).path) }
+        if path.hasPrefix("assets/") { return theme.assets[String(path.dropFirst("assets/".count))] }
+        return nil
+    }
+
+    /// Whether `path` was a page of this session that the site no longer has (an entry
+    /// removed): not found, even while the output folder still holds its old file.
+    public func isGone(_ path: String) -> Bool { gone.contains(path) }
+
+    private static func redirects(_ kb: KnowledgeBase) -> [String: (former: String, entity: Entry)] {
+        var pages: [String: (former: String, entity: Entry)] = [:]
+        for entity in kb.entries(of: .entity) {
+            for former in entity.formerIDs.map(\.text) { pages["entities/\(former).html"] = (former, entity) }
+        }
+        return pages
+    }
 }

@@ -80,4 +80,39 @@ struct ResidentSiteTests {
         #expect(!resident.load(today: fixedDay, touched: [event]).patched)
         #expect(try differences(resident, kb) == [])
     }
+
+    /// What a build copies or writes beside the pages is served as the build would write it
+    /// now: a file of `Content/`, a theme asset, the page at an entity's former id; a page
+    /// whose entry was removed is gone at once.
+    @Test func copiedFilesRedirectsAndRemovedPagesAreAsABuildWritesThem() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let entity = "Content/entities/roadrunner.md"
+        try kb.write(try kb.read(entity).replacingOccurrences(of: "parent: acme\n", with: "parent: acme\nformer_ids: [road-runner]\n"), to: entity)
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let preview = try #require(resident.preview)
+        let built = snapshot(of: kb.url("public"))
+        #expect(preview.page("entities/road-runner.html") == built["entities/road-runner.html"])
+        #expect(preview.page("entities/road-runner.html") != nil)
+        #expect(preview.copiedFile("assets/style.css", root: kb.root) == built["assets/style.css"])
+        #expect(preview.copiedFile("sources/acme-slides.txt", root: kb.root) == built["sources/acme-slides.txt"])
+        #expect(preview.copiedFile("events/2026-summit.html", root: kb.root) == nil)
+
+        // A file of Content/ written again: served as it is now, and the page reloads.
+        try kb.write("New slides.\n", to: "Content/sources/acme-slides.txt")
+        let asset = resident.load(today: fixedDay, touched: ["Content/sources/acme-slides.txt"])
+        #expect(asset.patched && asset.changed && asset.parsed == 0, "\(asset)")
+        #expect(resident.preview?.copiedFile("sources/acme-slides.txt", root: kb.root) == Data("New slides.\n".utf8))
+
+        // An entry removed: its page is gone from the preview, while the output still has it.
+        let event = "Content/events/2026-summit.md"
+        try kb.remove(event)
+        let removed = resident.load(today: fixedDay, touched: [event])
+        #expect(removed.succeeded && !removed.patched)
+        #expect(resident.preview?.page("events/2026-summit.html") == nil)
+        #expect(resident.preview?.isGone("events/2026-summit.html") == true)
+        #expect(resident.preview?.isGone("events/2026-coyote-launch.html") == false)
+        #expect(FileManager.default.fileExists(atPath: kb.url("public/events/2026-summit.html").path))
+    }
 }

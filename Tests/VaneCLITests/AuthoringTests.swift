@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneQuery
 import VaneTestSupport
 
 /// `vane new` and `vane serve`, run as a person would.
@@ -45,7 +46,7 @@ struct AuthoringTests {
         server.arguments = ["serve", "--port", String(port)]
         server.currentDirectoryURL = kb.root
         let logFile = kb.url("serve.log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
         server.standardError = try FileHandle(forWritingTo: logFile)
         try server.run()
         defer {
@@ -123,5 +124,53 @@ struct AuthoringTests {
         let broken = socket.nextText(timeout: 10) ?? ""
         #expect(broken.contains("\"version\":4") && broken.contains("metta"), "\(broken)")
         #expect(rawGet(port: port, path: "/entities/meta.html")?.body.contains("A line added to the body.") == true)
+    }
+
+    /// A read of the graph while `vane serve` watches: the server says whether anything
+    /// changed since the last build, so the read need not walk `Content/`; an edit made just
+    /// before a read is never missed.
+    @Test func aReadAsksTheWatchingServerAndNeverMissesAnEdit() throws {
+        let kb = try bundled()
+        let port = UInt16(20000 + (Int(getpid()) + 1) % 20000)
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = kb.root
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer {
+            server.terminate()
+            server.waitUntilExit()
+        }
+        let database = kb.url("vane.sqlite")
+        // The build in the database; none until the server's first build is done.
+        func build() throws -> String {
+            guard let reader = try? GraphReader(url: database) else { return "" }
+            return try reader.buildState("started")["started"] ?? ""
+        }
+        func vouched(within seconds: Double) throws -> Bool {
+            for _ in 0..<Int(seconds * 10) {
+                if WatchingServer.vouches(root: kb.root, database: database, build: try build()) { return true }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return false
+        }
+        #expect(try vouched(within: 10), "the server never vouched for its first build")
+        // Only for its own database and the build in it.
+        #expect(!WatchingServer.vouches(root: kb.root, database: kb.url("other.sqlite"), build: try build()))
+        #expect(!WatchingServer.vouches(root: kb.root, database: database, build: "1"))
+        let clean = try vane("query", "events", "--entity", "meta", in: kb.root)
+        #expect(clean.status == 0 && !clean.stderr.contains("changed since"), "\(clean.stderr)")
+        // An edit, then a read at once: the server says stale, and the walk counts the file.
+        let event = "Content/events/2026-04-muse-spark-launch.md"
+        for i in 0..<5 {
+            try kb.write(try kb.read(event) + "\nLine \(i).\n", to: event)
+            #expect(!WatchingServer.vouches(root: kb.root, database: database, build: try build()), "edit \(i)")
+            let read = try vane("query", "events", "--entity", "meta", in: kb.root)
+            #expect(read.stderr.contains("Content/ changed since the last build (1 file)"), "edit \(i): \(read.stderr)")
+        }
+        // Once the build in the background has caught up, the server vouches again.
+        #expect(try vouched(within: 20), "the server did not vouch after the background build")
+        #expect(try !vane("query", "events", "--entity", "meta", in: kb.root).stderr.contains("changed since"))
     }
 }

@@ -63,7 +63,7 @@ extension Vane {
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
     let reader = try GraphReader(url: kb.databaseURL)
-    if let changed = try? reader.changedFiles(root: kb.rootURL), changed > 0 {
+    if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
     return reader

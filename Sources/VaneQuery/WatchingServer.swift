@@ -1,0 +1,68 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A `vane serve` running on a knowledge base watches `Content/` with the kernel's help, so
+/// it can tell a read of the graph that nothing changed since the last build without the
+/// read walking the tree. It says so in `.vane-serve` in the root (its process id and
+/// port) and answers `GET /__vane/fresh?build=STARTED&db=PATH` with `fresh` only when the
+/// database at PATH holds the build that began at STARTED and no file under `Content/` or
+/// `Site/` changed since that build began, counting every change made before the request.
+public enum WatchingServer {
+    public static let fileName = ".vane-serve"
+
+    /// Says that a `vane serve` of this process watches `root`, on `port`.
+    public static func announce(root: URL, port: UInt16) {
+        try? "\(getpid()) \(port)\n".write(to: root.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+    }
+
+    /// Whether a `vane serve` watching `root` vouches that the database at `database`, from
+    /// the build that began at `build`, shows every file as it is now. False whenever it
+    /// cannot: no server, one that has stopped, no answer within two seconds.
+    public static func vouches(root: URL, database: URL, build: String) -> Bool {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return false }
+        let fields = text.split(whereSeparator: \.isWhitespace)
+        guard fields.count == 2, let pid = Int32(fields[0]), let port = UInt16(fields[1]), kill(pid, 0) == 0 else { return false }
+        let db = database.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        guard let answer = get(port: port, path: "/__vane/fresh?build=\(build)&db=\(db)"),
+            let split = answer.range(of: "\r\n\r\n")
+        else { return false }
+        return answer.hasPrefix("HTTP/1.1 200 ") && answer[split.upperBound...] == "fresh\n"
+    }
+
+    /// A request on 127.0.0.1 with POSIX sockets (a read command stays light): the whole
+    /// answer, or nil.
+    private static func get(port: UInt16, path: String) -> String? {
+        #if canImport(Glibc)
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            guard fd >= 0 else { return nil }
+            defer { close(fd) }
+            var limit = timeval(tv_sec: 2, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+            setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            }
+            guard connected == 0 else { return nil }
+            let request = Array("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)
+            guard send(fd, request, request.count, 0) == request.count else { return nil }
+            var answer: [UInt8] = []
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while true {
+                let n = recv(fd, &buffer, buffer.count, 0)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { break }
+                answer += buffer[0..<n]
+            }
+            return String(decoding: answer, as: UTF8.self)
+        #else
+            return nil
+        #endif
+    }
+}
