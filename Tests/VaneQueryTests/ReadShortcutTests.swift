@@ -24,7 +24,7 @@ struct ReadShortcutTests {
             #expect(Pipeline.build(options).succeeded)
             let reader = try GraphReader(url: kb.url("vane.sqlite"))
             let stored = try #require(try reader.storedStatusJSON(asOf: asOf))
-            #expect(stored == StatusSnapshot.json(try reader.statusBoard(asOf: asOf)))
+            #expect(stored == Data(StatusSnapshot.json(try reader.statusBoard(asOf: asOf)).utf8))
             // Another day, or a month around the day, is computed.
             #expect(try reader.storedStatusJSON(asOf: FuzzyDate(parsing: "2025-06-30")) == nil)
             #expect(try reader.storedStatusJSON(asOf: FuzzyDate(parsing: String(day.prefix(7)))) == nil)
@@ -40,7 +40,7 @@ struct ReadShortcutTests {
         let reader = try GraphReader(url: kb.url("vane.sqlite"))
         let stored = try #require(try reader.storedStatusJSON(asOf: fixedDay))
         #expect(stored.count > 10_000)
-        #expect(stored == StatusSnapshot.json(try reader.statusBoard(asOf: fixedDay)))
+        #expect(stored == Data(StatusSnapshot.json(try reader.statusBoard(asOf: fixedDay)).utf8))
     }
 
     /// A snapshot belongs to the build that stored it: one left by an earlier build (a

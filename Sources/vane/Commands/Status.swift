@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneQuery
@@ -31,9 +32,9 @@ extension Vane {
             // The whole board as JSON on the day of the last build: stored by that build.
             let reader = try open(kb, recorded)
             if formatOption.format == .json, scope.entity == nil, minRisk == nil, recorded.knownAt == nil,
-                let text = try reader.storedStatusJSON(asOf: date)
+                let stored = try reader.storedStatusJSON(asOf: date)
             {
-                return output(text)
+                return FileHandle.standardOutput.write(stored)
             }
             var board = try reader.statusBoard(asOf: date, within: scope.entity)
             if let minRisk {
