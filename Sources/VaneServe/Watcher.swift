@@ -1,4 +1,5 @@
 import Foundation
+import VaneContent
 
 #if canImport(Glibc)
     import Glibc
@@ -17,8 +18,12 @@ final class Watcher: @unchecked Sendable {
     private let root: String
     private let condition = NSCondition()
     // Guarded by `condition`:
-    /// Set when the kernel stopped answering: from then on, the watcher looks every 400 ms.
+    /// Set when the kernel cannot tell of every change (no inotify, a folder it would not
+    /// watch, its answers stopped): from then on the watcher looks every 400 ms, and never
+    /// vouches for anything (`sync` answers nil).
     private var failed = false
+    /// What the last look saw, when looking.
+    private var looked = ""
     /// The files touched since the last `wait` returned, relative to `root`; nil once
     /// something happened that names no file (a folder moved, the kernel's queue overflowed).
     private var touched: Set<String>? = []
@@ -37,12 +42,16 @@ final class Watcher: @unchecked Sendable {
     private let folders: Set<String>
     private var rootWatch: Int32 = -1
 
-    init(root: URL, folders: [String]) {
+    /// `kernel: false` looks every 400 ms even where inotify is there (for tests).
+    init(root: URL, folders: [String], kernel: Bool = true) {
         self.root = root.path
         self.folders = Set(folders)
         #if canImport(Glibc)
-            fd = inotify_init1(Int32(IN_CLOEXEC))
-            if fd >= 0 { rootWatch = inotify_add_watch(fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)) }
+            fd = kernel ? inotify_init1(Int32(IN_CLOEXEC)) : -1
+            if fd >= 0 {
+                rootWatch = inotify_add_watch(fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO))
+                if rootWatch < 0 { failed = true }
+            }
             for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
             if fd >= 0 { Thread { self.readEvents() }.start() }
         #else
@@ -73,15 +82,35 @@ final class Watcher: @unchecked Sendable {
         while !pending && !failed && fd >= 0 { condition.wait() }
         if failed || fd < 0 {
             condition.unlock()
-            Thread.sleep(forTimeInterval: 0.4)
-            condition.lock()
-            return nil
+            defer { condition.lock() }
+            return look()
         }
         // The rest of the burst: until 10 ms pass with nothing new (an editor's save is one
         // burst well within that; a burst split in two is loaded twice, correctly).
         while Date() < lastEvent.addingTimeInterval(0.010) { _ = condition.wait(until: lastEvent.addingTimeInterval(0.010)) }
         defer { (touched, pending) = ([], false) }
         return touched
+    }
+
+    /// Looks every 400 ms until the folders differ (by path, size and modification time)
+    /// from the last look; then nil: which files changed is not known.
+    private func look() -> Set<String>? {
+        while true {
+            let now = folders.sorted().map { folder -> String in
+                let path = root + "/" + folder
+                let digest =
+                    TreeDigest.walk(path)?.digest
+                    ?? DirectoryWalker.files(under: path).map { found in
+                        TreeDigest(files: found.map { (relative: $0.relative, size: $0.size, modified: $0.modified) })
+                    }
+                return "\(folder) \(digest?.description ?? "-")"
+            }.joined(separator: "\n")
+            if now != looked {
+                looked = now
+                return nil
+            }
+            Thread.sleep(forTimeInterval: 0.4)
+        }
     }
 
     /// Writes a cookie into `Content/` and waits until its event is read: the events of
@@ -113,13 +142,25 @@ final class Watcher: @unchecked Sendable {
         private func watchTree(_ path: String) {
             guard fd >= 0 else { return }
             let wd = inotify_add_watch(fd, path, Self.mask)
-            if wd >= 0 { watched[wd] = path }
+            if wd >= 0 {
+                watched[wd] = path
+            } else if errno != ENOENT {
+                // Out of watches, say: changes under this folder would go unseen.
+                goBlind()
+            }
             let items = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             for name in items {
                 var folder: ObjCBool = false
                 let child = path + "/" + name
                 if FileManager.default.fileExists(atPath: child, isDirectory: &folder), folder.boolValue { watchTree(child) }
             }
+        }
+
+        private func goBlind() {
+            condition.lock()
+            failed = true
+            condition.broadcast()
+            condition.unlock()
         }
 
         /// Reads events for as long as the watcher lives; a folder created under a watched
@@ -129,13 +170,7 @@ final class Watcher: @unchecked Sendable {
             while true {
                 let n = read(fd, &buffer, buffer.count)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    condition.lock()
-                    failed = true
-                    condition.broadcast()
-                    condition.unlock()
-                    return
-                }
+                guard n > 0 else { return goBlind() }
                 var events: [(mask: UInt32, path: String?)] = []
                 var offset = 0
                 while offset + MemoryLayout<inotify_event>.size <= n {

@@ -72,4 +72,19 @@ struct WatcherTests {
         try kb.write("title: U\n", to: "Site/config.yml")
         #expect(next(watch) == .some(["Site/config.yml"]))
     }
+
+    /// Without the kernel's word the watcher looks every 400 ms: it wakes for a change,
+    /// names no file, and never vouches.
+    @Test func withoutTheKernelItLooksAndNeverVouches() throws {
+        let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n", "Site/config.yml": "title: T\n"])
+        let watch = Watcher(root: kb.root, folders: ["Content", "Site"], kernel: false)
+        #expect(!watch.isWatching)
+        #expect(watch.sync(timeout: 1) == nil)
+        // The first look has nothing to compare with.
+        #expect(next(watch) == .some(nil))
+        try kb.write("a, edited at more length\n", to: "Content/events/a.md")
+        #expect(next(watch) == .some(nil))
+        // Nothing changed: no wake-up within the five seconds `next` waits.
+        #expect(next(watch) == .none)
+    }
 }
