@@ -49,7 +49,8 @@ let package = Package(
         .target(
             name: "VaneServe",
             dependencies: [
-                "VaneBuild", "VaneContent", "VaneDiagnostics", "VaneQuery", "VaneSite", .product(name: "FlyingFox", package: "FlyingFox"),
+                "CVaneSystem", "VaneBuild", "VaneContent", "VaneDiagnostics", "VaneQuery", "VaneSite",
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]),
         .executableTarget(
             name: "vane",

@@ -305,7 +305,7 @@ def main():
         if not os.path.exists(os.path.join(args.tools, tool)):
             sys.exit(f"{tool} not found in {args.tools} (pass --tools or BENCH_TOOLS=DIR)")
     if not os.access(VANE, os.X_OK):
-        sys.exit("build vane first: swift build -c release")
+        sys.exit("build vane first: make build")
     os.makedirs(args.out, exist_ok=True)
     hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
     results = {

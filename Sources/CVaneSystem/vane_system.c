@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/vfs.h>
 #include <unistd.h>
 
 int vane_exchange_paths(const char *a, const char *b) {
@@ -168,4 +169,10 @@ int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out) {
     for (size_t f = 0; f < l.folderCount; f++) free(l.folders[f]);
     free(l.folders); free(l.text); free(l.path); free(l.name); free(l.folder);
     return 0;
+}
+
+long vane_file_system_type(const char *path) {
+    struct statfs info;
+    if (statfs(path, &info) != 0) return -1;
+    return (long)info.f_type;
 }

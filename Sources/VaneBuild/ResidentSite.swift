@@ -18,6 +18,9 @@ public final class ResidentSite: Sendable {
         public var succeeded: Bool
         /// Whether anything the site is made from changed since the last load.
         public var changed: Bool
+        /// Whether a file's size or time moved, even with nothing to show: the database
+        /// (which a read compares with the files) wants a build all the same.
+        public var moved = false
         /// Files parsed.
         public var parsed: Int
         /// Whether the edit was patched into the last load (bodies only), rather than the
@@ -88,9 +91,11 @@ public final class ResidentSite: Sendable {
                 positions: positions, assets: MemoryParseCache.positions(of: prepared.result.assetFiles.map(\.path)), started: started,
                 patchable: !linked),
             preview: preview)
-        return Load(
+        var load = Load(
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
             parsed: prepared.result.parsedCount, seconds: Date().timeIntervalSince(began), timings: timings)
+        load.moved = last?.inputs != inputs
+        return load
     }
 
     /// The edit patched into the last load, when it is one the patch covers: every touched
@@ -150,6 +155,7 @@ public final class ResidentSite: Sendable {
                 diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: true, changed: false, parsed: 0,
                 seconds: Date().timeIntervalSince(began), timings: timings)
             load.patched = true
+            load.moved = inputs != last.inputs
             return load
         }
         var kb = result.knowledgeBase
@@ -180,6 +186,7 @@ public final class ResidentSite: Sendable {
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
             parsed: edited.count, seconds: Date().timeIntervalSince(began), timings: timings)
         load.patched = true
+        load.moved = true
         return load
     }
 

@@ -9,7 +9,8 @@ import Foundation
 /// read walking the tree. It says so in `.vane-serve` in the root (its process id and
 /// port) and answers `GET /__vane/fresh?build=STARTED&db=PATH` with `fresh` only when the
 /// database at PATH holds the build that began at STARTED and no file under `Content/` or
-/// `Site/` changed since that build began, counting every change made before the request.
+/// `Site/` changed since that build began, counting every change made before the request
+/// (and only for its own root: `&root=PATH`).
 public enum WatchingServer {
     public static let fileName = ".vane-serve"
 
@@ -18,15 +19,27 @@ public enum WatchingServer {
         try? "\(getpid()) \(port)\n".write(to: root.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
     }
 
+    /// Takes the word back when it is still this process's (another server may have
+    /// announced itself since).
+    public static func withdraw(root: URL) {
+        let file = root.appendingPathComponent(fileName)
+        guard let text = try? String(contentsOf: file, encoding: .utf8), text.hasPrefix("\(getpid()) ") else { return }
+        unlink(file.path)
+    }
+
     /// Whether a `vane serve` watching `root` vouches that the database at `database`, from
     /// the build that began at `build`, shows every file as it is now. False whenever it
-    /// cannot: no server, one that has stopped, no answer within two seconds.
+    /// cannot: no server, one that has stopped, no answer within 1.5 seconds.
     public static func vouches(root: URL, database: URL, build: String) -> Bool {
         guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return false }
         let fields = text.split(whereSeparator: \.isWhitespace)
         guard fields.count == 2, let pid = Int32(fields[0]), let port = UInt16(fields[1]), kill(pid, 0) == 0 else { return false }
-        let db = database.standardizedFileURL.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        guard let answer = get(port: port, path: "/__vane/fresh?build=\(build)&db=\(db)"),
+        func encoded(_ url: URL) -> String {
+            url.standardizedFileURL.resolvingSymlinksInPath().path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        }
+        // The root too: a copy of the folder carries `.vane-serve` along.
+        let query = "build=\(build)&db=\(encoded(database))&root=\(encoded(root))"
+        guard let answer = get(port: port, path: "/__vane/fresh?" + query),
             let split = answer.range(of: "\r\n\r\n")
         else { return false }
         return answer.hasPrefix("HTTP/1.1 200 ") && answer[split.upperBound...] == "fresh\n"
@@ -39,7 +52,8 @@ public enum WatchingServer {
             let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             guard fd >= 0 else { return nil }
             defer { close(fd) }
-            var limit = timeval(tv_sec: 2, tv_usec: 0)
+            // Longer than the server waits for its watcher (1 s).
+            var limit = timeval(tv_sec: 1, tv_usec: 500_000)
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
             var address = sockaddr_in()

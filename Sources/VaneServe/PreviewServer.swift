@@ -35,7 +35,7 @@ public enum PreviewServer {
         let state = ServerState()
         // Watching before the first build, so that an edit made while it runs is loaded.
         let watch = Watcher(root: options.root, folders: ["Content", "Site"])
-        let freshness = Freshness(watch: watch, database: options.database)
+        let freshness = Freshness(watch: watch, database: options.database, root: options.root)
         let before = watch.generation
         let first = Pipeline.build(options)
         if first.succeeded { freshness.built(since: before) }
@@ -63,11 +63,11 @@ public enum PreviewServer {
         }
         // A read command asks before walking `Content/` (see `WatchingServer`).
         await server.appendRoute("GET /__vane/fresh") { request in
-            let (build, database) = (request.query["build"] ?? "", request.query["db"] ?? "")
+            let (build, database, root) = (request.query["build"] ?? "", request.query["db"] ?? "", request.query["root"] ?? "")
             // `vouches` blocks until the watcher has read every earlier change: off the
             // server's own threads.
             let fresh = await withCheckedContinuation { answer in
-                DispatchQueue.global().async { answer.resume(returning: freshness.vouches(build: build, database: database)) }
+                DispatchQueue.global().async { answer.resume(returning: freshness.vouches(build: build, database: database, root: root)) }
             }
             return HTTPResponse(
                 statusCode: fresh ? .ok : .conflict, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
@@ -89,14 +89,20 @@ public enum PreviewServer {
             while true {
                 let touched = watch.wait()
                 let load = resident.load(touched: touched)
-                guard load.changed else { continue }
-                report(.loaded(load))
-                inOrder { await state.loaded(load) }
-                if load.succeeded { builds.request() }
+                if load.changed {
+                    report(.loaded(load))
+                    inOrder { await state.loaded(load) }
+                }
+                if load.succeeded && (load.changed || load.moved) { builds.request() }
             }
         }
         watcher.start()
-        if watch.isWatching { WatchingServer.announce(root: options.root, port: port) }
+        // Announced once the server listens; withdrawn when it is stopped.
+        Task {
+            try await server.waitUntilListening(timeout: 30)
+            if watch.isWatching { WatchingServer.announce(root: options.root, port: port) }
+        }
+        for signal in [SIGINT, SIGTERM] { withdrawOnSignal(signal, root: options.root) }
         try await server.run()
     }
 
@@ -132,6 +138,22 @@ public enum PreviewServer {
     static func answer(_ data: Data, type: String) -> HTTPResponse {
         if type.hasPrefix("text/html") { return html(.ok, data) }
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-cache"], body: data)
+    }
+
+    /// Sources of the signals that stop the server, kept alive while it runs.
+    nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []
+
+    /// On `signal`, takes back `.vane-serve` and ends the process as the signal would.
+    static func withdrawOnSignal(_ number: Int32, root: URL) {
+        signal(number, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        source.setEventHandler {
+            WatchingServer.withdraw(root: root)
+            signal(number, SIG_DFL)
+            kill(getpid(), number)
+        }
+        source.resume()
+        signalSources.append(source)
     }
 
     /// Runs `update` on the server's state from a thread of ours and waits for it, so
@@ -282,12 +304,14 @@ extension Pipeline.Outcome {
 final class Freshness: Sendable {
     private let watch: Watcher
     private let database: URL
+    private let root: String
     /// The build's start stamp (as the database records it) and the watcher's count then.
     private let last = Locked<(build: String, generation: Int)?>(nil)
 
-    init(watch: Watcher, database: URL) {
+    init(watch: Watcher, database: URL, root: URL) {
         self.watch = watch
-        self.database = database.standardizedFileURL
+        self.database = database.standardizedFileURL.resolvingSymlinksInPath()
+        self.root = root.standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// A build begun when the watcher had read `generation` events has succeeded.
@@ -299,8 +323,8 @@ final class Freshness: Sendable {
 
     /// Whether the database at `database` holds the build that began at `build`, and no
     /// event has been read since it began, counting every change made before this call.
-    func vouches(build: String, database path: String) -> Bool {
-        guard path == database.path, let last = last.value, last.build == build else { return false }
+    func vouches(build: String, database path: String, root asked: String) -> Bool {
+        guard path == database.path, asked == root, let last = last.value, last.build == build else { return false }
         return watch.sync(timeout: 1) == last.generation
     }
 }

@@ -1,3 +1,4 @@
+import CVaneSystem
 import Foundation
 import VaneContent
 
@@ -51,6 +52,11 @@ final class Watcher: @unchecked Sendable {
             if fd >= 0 {
                 rootWatch = inotify_add_watch(fd, root.path, UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO))
                 if rootWatch < 0 { failed = true }
+            }
+            // Cookies left by a server stopped mid-sync.
+            let content = root.appendingPathComponent("Content").path
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: content)) ?? [] where name.hasPrefix(Self.cookiePrefix) {
+                unlink(content + "/" + name)
             }
             for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
             if fd >= 0 { Thread { self.readEvents() }.start() }
@@ -129,7 +135,10 @@ final class Watcher: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         while !cookies.contains(name) {
-            if !condition.wait(until: deadline) { return nil }
+            if !condition.wait(until: deadline) {
+                cookies.remove(name)
+                return nil
+            }
         }
         cookies.remove(name)
         return count
@@ -137,23 +146,54 @@ final class Watcher: @unchecked Sendable {
 
     #if canImport(Glibc)
         private static let mask = UInt32(
-            IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF)
+            IN_CREATE | IN_DELETE | IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF
+                | IN_ONLYDIR | IN_DONT_FOLLOW)
 
+        /// File systems where the kernel tells of every change made on this machine. On
+        /// others (NFS, SMB, FUSE mounts such as a WSL or Docker Desktop share), a change
+        /// made elsewhere brings no event: the watcher does not trust them.
+        private static let local: Set<Int> = [
+            0xEF53,  // ext2, ext3, ext4
+            0x5846_5342,  // xfs
+            0x9123_683E,  // btrfs
+            0x0102_1994,  // tmpfs
+            0xF2F5_2010,  // f2fs
+            0x2FC1_2FC1,  // zfs
+            0x794C_7630,  // overlayfs
+        ]
+
+        /// Watches `path` and every folder under it (symbolic links are not followed: the
+        /// folder they name is watched where it is). Whatever the kernel could not be asked
+        /// to watch fully makes the watcher blind: a folder it refused (out of watches), one
+        /// on a file system it does not trust, a file with a second name (a hard link, whose
+        /// other name may be written outside).
         private func watchTree(_ path: String) {
             guard fd >= 0 else { return }
+            let system = vane_file_system_type(path)
+            if system >= 0, !Self.local.contains(system) { goBlind() }
             let wd = inotify_add_watch(fd, path, Self.mask)
             if wd >= 0 {
                 watched[wd] = path
-            } else if errno != ENOENT {
+            } else if errno != ENOENT && errno != ENOTDIR {
                 // Out of watches, say: changes under this folder would go unseen.
                 goBlind()
             }
-            let items = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-            for name in items {
-                var folder: ObjCBool = false
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
                 let child = path + "/" + name
-                if FileManager.default.fileExists(atPath: child, isDirectory: &folder), folder.boolValue { watchTree(child) }
+                var info = stat()
+                guard lstat(child, &info) == 0 else { continue }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    watchTree(child)
+                } else if info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 && !name.hasPrefix(".") {
+                    goBlind()
+                }
             }
+        }
+
+        /// A file created or moved in: blind when it has a second name.
+        private func checkLinks(_ path: String) {
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 { goBlind() }
         }
 
         private func goBlind() {
@@ -188,8 +228,15 @@ final class Watcher: @unchecked Sendable {
                         events.append((mask | UInt32(IN_ISDIR), nil))
                         continue
                     }
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                        // Events were lost, among them perhaps a folder made: watch everything
+                        // again (a folder watched twice keeps its one watch).
+                        for folder in folders { watchTree(root + "/" + folder) }
+                    }
                     if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd] {
                         watchTree(parent + "/" + name)
+                    } else if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd], !name.hasPrefix(".") {
+                        checkLinks(parent + "/" + name)
                     }
                     let path = watched[wd].map { $0 + "/" + name }
                     events.append((mask, name.isEmpty ? nil : path))

@@ -139,7 +139,7 @@ struct AuthoringTests {
         server.standardError = FileHandle.nullDevice
         try server.run()
         defer {
-            server.terminate()
+            if server.isRunning { server.terminate() }
             server.waitUntilExit()
         }
         let database = kb.url("vane.sqlite")
@@ -156,9 +156,12 @@ struct AuthoringTests {
             return false
         }
         #expect(try vouched(within: 10), "the server never vouched for its first build")
-        // Only for its own database and the build in it.
+        // Only for its own root, its own database and the build in it.
         #expect(!WatchingServer.vouches(root: kb.root, database: kb.url("other.sqlite"), build: try build()))
         #expect(!WatchingServer.vouches(root: kb.root, database: database, build: "1"))
+        let copy = try TemporaryKnowledgeBase(["Content/events/x.md": "x\n"])
+        try FileManager.default.copyItem(at: kb.url(".vane-serve"), to: copy.url(".vane-serve"))
+        #expect(!WatchingServer.vouches(root: copy.root, database: database, build: try build()))
         let clean = try vane("query", "events", "--entity", "meta", in: kb.root)
         #expect(clean.status == 0 && !clean.stderr.contains("changed since"), "\(clean.stderr)")
         // An edit, then a read at once: the server says stale, and the walk counts the file.
@@ -172,5 +175,9 @@ struct AuthoringTests {
         // Once the build in the background has caught up, the server vouches again.
         #expect(try vouched(within: 20), "the server did not vouch after the background build")
         #expect(try !vane("query", "events", "--entity", "meta", in: kb.root).stderr.contains("changed since"))
+        // Stopped, the server takes its word back.
+        server.terminate()
+        server.waitUntilExit()
+        #expect(!FileManager.default.fileExists(atPath: kb.url(".vane-serve").path))
     }
 }

@@ -87,4 +87,19 @@ struct WatcherTests {
         // Nothing changed: no wake-up within the five seconds `next` waits.
         #expect(next(watch) == .none)
     }
+
+    /// A file with a second name may be written under the other one, outside: the kernel
+    /// would tell nothing, so the watcher stops vouching, whether the link was there at
+    /// the start or made later.
+    @Test func aFileWithASecondNameMakesTheWatcherBlind() throws {
+        let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n", "Site/config.yml": "title: T\n", "drafts/b.md": "b\n"])
+        let watch = Watcher(root: kb.root, folders: ["Content", "Site"])
+        #expect(watch.isWatching)
+        try FileManager.default.linkItem(at: kb.url("drafts/b.md"), to: kb.url("Content/events/b.md"))
+        _ = next(watch)
+        #expect(!watch.isWatching)
+        #expect(watch.sync(timeout: 1) == nil)
+        let again = Watcher(root: kb.root, folders: ["Content", "Site"])
+        #expect(!again.isWatching)
+    }
 }

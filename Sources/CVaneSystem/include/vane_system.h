@@ -30,4 +30,8 @@ typedef struct {
 /// be opened. No allocation per file beyond one shared buffer of names.
 int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out);
 
+/// The type of the file system holding `path` (statfs's f_type, as in linux/magic.h), or
+/// -1 when it cannot be read. Swift's Glibc module does not carry statfs.
+long vane_file_system_type(const char *path);
+
 #endif
