@@ -58,7 +58,7 @@ let package = Package(
                 "VaneContent", "VaneDiagnostics", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent", "VaneBuild"]),
+        .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent", "VaneBuild", "VaneQuery"]),
         .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
         .testTarget(name: "VaneDiagnosticsTests", dependencies: ["VaneDiagnostics"]),
         .testTarget(name: "VaneHistoryTests", dependencies: ["VaneHistory", "VaneContent"]),

@@ -1,4 +1,5 @@
 import Foundation
+import VaneQuery
 
 #if canImport(Glibc)
     import Glibc
@@ -29,24 +30,6 @@ public func rawRequest(port: UInt16, method: String, path: String) -> (status: I
     let end = text.range(of: "\r\n\r\n")
     let headers = String(text[..<(end?.lowerBound ?? text.endIndex)]).components(separatedBy: "\r\n").dropFirst()
     return (code, Array(headers), end.map { String(text[$0.upperBound...]) } ?? "")
-}
-
-/// A TCP socket connected to 127.0.0.1:`port`; nil when nothing listens there.
-func connectLocally(port: UInt16) -> Int32? {
-    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-    guard fd >= 0 else { return nil }
-    var address = sockaddr_in()
-    address.sin_family = sa_family_t(AF_INET)
-    address.sin_port = port.bigEndian
-    address.sin_addr.s_addr = inet_addr("127.0.0.1")
-    let connected = withUnsafePointer(to: &address) {
-        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-    }
-    guard connected == 0 else {
-        close(fd)
-        return nil
-    }
-    return fd
 }
 
 /// Just enough of a WebSocket client to read what a server pushes: the handshake, then
