@@ -114,8 +114,9 @@ static void list(const char *root, const char *relative, listing_t *l) {
 }
 
 typedef struct {
-    const listing_t *l; size_t from, to;
+    const listing_t *l; size_t from, to; int64_t since;
     uint64_t digest; int64_t newest; int complete;
+    uint64_t recent; size_t recent_file[VANE_RECENT_MAX]; int64_t recent_size[VANE_RECENT_MAX], recent_modified[VANE_RECENT_MAX];
 } part_t;
 
 static void *digest_part(void *arg) {
@@ -135,12 +136,20 @@ static void *digest_part(void *arg) {
         int64_t modified = (int64_t)st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec;
         p->digest += vane_file_mix(path, strlen(path), (int64_t)st.st_size, modified);
         if (modified > p->newest) p->newest = modified;
+        if (modified >= p->since) {
+            if (p->recent < VANE_RECENT_MAX) {
+                p->recent_file[p->recent] = i;
+                p->recent_size[p->recent] = (int64_t)st.st_size;
+                p->recent_modified[p->recent] = modified;
+            }
+            p->recent++;
+        }
     }
     if (fd >= 0) close(fd);
     return NULL;
 }
 
-int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out) {
+int vane_tree_digest(const char *root, int threads, int64_t since, vane_tree_digest_t *out) {
     memset(out, 0, sizeof *out);
     struct stat st;
     if (stat(root, &st) != 0 || !S_ISDIR(st.st_mode)) return -1;
@@ -153,7 +162,7 @@ int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out) {
     pthread_t ids[16];
     int started[16] = {0};
     for (int t = 0; t < threads; t++) {
-        parts[t] = (part_t){&l, l.files * t / threads, l.files * (t + 1) / threads, 0, 0, 1};
+        parts[t] = (part_t){.l = &l, .from = l.files * t / threads, .to = l.files * (t + 1) / threads, .since = since, .complete = 1};
         started[t] = t > 0 && pthread_create(&ids[t], NULL, digest_part, &parts[t]) == 0;
         if (t > 0 && !started[t]) digest_part(&parts[t]);
     }
@@ -164,6 +173,15 @@ int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out) {
         out->digest += parts[t].digest;
         if (parts[t].newest > out->newest) out->newest = parts[t].newest;
         if (!parts[t].complete) out->complete = 0;
+        out->recent += parts[t].recent;
+        for (uint64_t r = 0; r < parts[t].recent && r < VANE_RECENT_MAX && out->named < VANE_RECENT_MAX; r++) {
+            const char *path = l.text + l.path[parts[t].recent_file[r]];
+            if (strlen(path) >= sizeof out->recent_path[0]) continue;
+            strcpy(out->recent_path[out->named], path);
+            out->recent_size[out->named] = parts[t].recent_size[r];
+            out->recent_modified[out->named] = parts[t].recent_modified[r];
+            out->named++;
+        }
     }
     out->files = l.files;
     for (size_t f = 0; f < l.folderCount; f++) free(l.folders[f]);

@@ -27,23 +27,43 @@ enum FastPath {
         return String(h.value, radix: 16)
     }
 
+    /// `Content/` as it is now, digested in one walk that names the files modified since
+    /// the last build started; nil when the last build cannot be compared with it at all
+    /// (or the walk meets what a digest does not describe, such as a symbolic link).
+    static func walk(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> TreeDigest.Walk? {
+        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else { return nil }
+        return TreeDigest.walk(options.root.appendingPathComponent("Content").path, since: started)
+    }
+
     /// The last build's diagnostics when nothing changed since it; nil when a build is needed.
-    static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> [Diagnostic]? {
-        guard previous.isCurrentSchema, previous.state["inputs"] == inputs, !previous.manifest.isEmpty,
-            FileManager.default.fileExists(atPath: options.output.path),
-            let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
-            files.count == previous.manifest.count, let started = previous.state["started"].flatMap(Int64.init)
-        else { return nil }
-        for file in files {
+    /// The digest of `Content/` answers at once; when it cannot (a symbolic link), each file
+    /// is compared with the last build's list.
+    static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String, walk: TreeDigest.Walk?) -> [Diagnostic]? {
+        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else { return nil }
+        if let walk {
             // A file modified once the last build had started may have changed within its
             // clock tick: it is read again (git's "racy clean" rule).
-            guard let known = previous.manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified,
+            guard walk.digest.description == previous.state["content-digest"], walk.newest < started else { return nil }
+            return decode(previous.state["diagnostics"])
+        }
+        let manifest = DatabaseParseCache.manifest(at: options.database)
+        guard let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
+            files.count == manifest.count
+        else { return nil }
+        for file in files {
+            guard let known = manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified,
                 file.modified < started, !file.escapes
             else {
                 return nil
             }
         }
         return decode(previous.state["diagnostics"])
+    }
+
+    /// Whether the last build was of the same inputs outside `Content/`, into an output
+    /// that is still there.
+    private static func comparable(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> Bool {
+        previous.isCurrentSchema && previous.state["inputs"] == inputs && FileManager.default.fileExists(atPath: options.output.path)
     }
 
     static func encode(_ diagnostics: [Diagnostic]) -> String {

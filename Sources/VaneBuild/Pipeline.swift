@@ -112,14 +112,19 @@ public enum Pipeline {
         if let problem = last.problem {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .foreignDatabase(problem))
         }
+        BodyEdits.resume(options, state: last.state)
         removeLeftovers(of: options)
         let asOf = options.asOf ?? options.today
         let siteFiles = Theme.siteFiles(root: options.root)
         let inputs = FastPath.inputs(options, asOf: asOf, siteFiles: siteFiles)
-        if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs) {
+        let walk = timings.measure("walk") { FastPath.walk(options, previous: last, inputs: inputs) }
+        if let walk, let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings) {
+            return outcome
+        }
+        if var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
             var outcome = Outcome(
-                diagnostics: diagnostics.sortedForReport(), entries: last.manifest.keys.filter { $0.hasSuffix(".md") }.count, parsed: 0)
+                diagnostics: diagnostics.sortedForReport(), entries: Int(last.state["entries"] ?? "") ?? 0, parsed: 0)
             outcome.pages = Int(last.state["pages"] ?? "") ?? 0
             outcome.timings = timings
             return outcome
@@ -231,15 +236,20 @@ public enum Pipeline {
         do {
             try timings.measure("database") { () throws(GraphStoreError) in
                 let state = [
-                    "inputs": inputs, "pages": String(report.pages),
+                    "inputs": inputs, "pages": String(report.pages), "entries": String(result.files.count),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
                     "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
                     "content-digest": contentDigest(result).description,
+                    // What a build of an edit to bodies alone needs to know (`BodyEdits`).
+                    "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
+                    "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
+                    "pending-splice": "",
                 ]
-                outcome.work.rowsWritten = try prepared.finish(BuildRecord(pages: report.fingerprints, state: state))
+                let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
+                outcome.work.rowsWritten = try prepared.finish(record)
             }
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered

@@ -13,7 +13,8 @@ public struct DatabaseParseCache: ParseCache {
     /// The previous build's `build_state`.
     public let state: [String: String]
 
-    /// Every file of the previous build: path → (size, modification time).
+    /// Every file of the previous build: path → (size, modification time); empty when read
+    /// without `parses`.
     public let manifest: [String: (size: Int, modified: Int64)]
     /// Why the database could not be opened; nil when it could, or when there is none.
     public let problem: GraphDatabase.OpenError?
@@ -56,9 +57,9 @@ public struct DatabaseParseCache: ParseCache {
             manifest = Dictionary(files.map { ($0.path, ($0.size, $0.modified)) }, uniquingKeysWith: { a, _ in a })
             for file in files { if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) } }
         } else {
-            // The fast path reads no stored parse: decoding them is most of the cost.
-            let rows = read("file list") { try Row.fetchAll($0, sql: "SELECT path, size, modified FROM files") }
-            manifest = Dictionary(rows.map { ($0[0] as String, ($0[1] as Int, $0[2] as Int64)) }, uniquingKeysWith: { a, _ in a })
+            // The fast paths read no stored parse (decoding them is most of the cost), and
+            // the file list only when the digest of `Content/` does not tell (`manifest(at:)`).
+            manifest = [:]
         }
         self.stored = stored
         pages =
@@ -68,7 +69,18 @@ public struct DatabaseParseCache: ParseCache {
                 uniquingKeysWith: { a, _ in a }) : [:]
         let signatures = parses && isCurrentSchema ? read("row signatures") { try EntryRowsRecord.fetchAll($0) } : []
         rowSignatures = Dictionary(signatures.map { ($0.id, UInt64(bitPattern: $0.signature)) }, uniquingKeysWith: { a, _ in a })
-        state = Dictionary(read("build state") { try BuildStateRecord.fetchAll($0) }.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        // Not the stored status board (`vane status`'s, megabytes at 50,000 events): no build reads it.
+        let rows = read("build state") { try BuildStateRecord.fetchAll($0, sql: "SELECT * FROM build_state WHERE key != 'status-json'") }
+        state = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Every file of the previous build: path → (size, modification time); empty when
+    /// there is none.
+    public static func manifest(at url: URL) -> [String: (size: Int, modified: Int64)] {
+        guard let queue = try? GraphDatabase.openReadOnly(url, allowingOlder: true),
+            let rows = try? queue.read({ try Row.fetchAll($0, sql: "SELECT path, size, modified FROM files") })
+        else { return [:] }
+        return Dictionary(rows.map { ($0[0] as String, ($0[1] as Int, $0[2] as Int64)) }, uniquingKeysWith: { a, _ in a })
     }
 
     public func isUnchanged(_ parsed: ParsedFile) -> Bool { stored[parsed.path]?.hash == parsed.hash }

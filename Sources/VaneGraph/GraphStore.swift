@@ -9,10 +9,14 @@ public struct BuildRecord: Sendable {
     public var pages: [String: UInt64]
     /// `build_state` rows, e.g. the fingerprint of everything outside `Content/`.
     public var state: [String: String]
+    /// The body spans of each output built (nil for one that shows no body); the outputs
+    /// kept keep theirs.
+    public var spans: [String: OutputSpans?]
 
-    public init(pages: [String: UInt64] = [:], state: [String: String] = [:]) {
+    public init(pages: [String: UInt64] = [:], state: [String: String] = [:], spans: [String: OutputSpans?] = [:]) {
         self.pages = pages
         self.state = state
+        self.spans = spans
     }
 }
 
@@ -145,6 +149,45 @@ public enum GraphStore {
         }
     }
 
+    /// The body spans of the outputs a build kept, from the database being replaced.
+    static func keepSpans(from previous: URL, except record: BuildRecord, in db: Database) throws {
+        // An older database without spans has none to give: its outputs get theirs when built.
+        guard FileManager.default.fileExists(atPath: previous.path), let old = try? GraphDatabase.openReadOnly(previous, allowingOlder: true),
+            let (spans, shown) = try? old.read({ db in
+                (try Row.fetchAll(db, sql: "SELECT path, spans FROM body_spans"), try Row.fetchAll(db, sql: "SELECT entry, path FROM body_shown"))
+            })
+        else { return }
+        try? old.close()
+        for row in spans where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
+            try db.execute(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)", arguments: [row["path"], row["spans"]])
+        }
+        for row in shown where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
+            try db.execute(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)", arguments: [row["entry"], row["path"]])
+        }
+    }
+
+    /// An output's spans and the entries it shows, only the rows that differ.
+    static func writeSpans(_ spans: OutputSpans?, of path: String, in db: Database) throws {
+        let old = try Data.fetchOne(db, sql: "SELECT spans FROM body_spans WHERE path = ?", arguments: [path])
+        if let spans, !spans.entries.isEmpty {
+            if old != spans.packed {
+                try db.execute(
+                    sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET spans = excluded.spans",
+                    arguments: [path, spans.packed])
+            }
+        } else if old != nil {
+            try db.execute(sql: "DELETE FROM body_spans WHERE path = ?", arguments: [path])
+        }
+        let shown = Set(try String.fetchAll(db, sql: "SELECT entry FROM body_shown WHERE path = ?", arguments: [path]))
+        let now = spans?.entries ?? []
+        for entry in shown.subtracting(now) {
+            try db.execute(sql: "DELETE FROM body_shown WHERE entry = ? AND path = ?", arguments: [entry, path])
+        }
+        for entry in now.subtracting(shown) {
+            try db.execute(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)", arguments: [entry, path])
+        }
+    }
+
     /// Sets rows of the build state in a database already in place, in one transaction.
     public static func setState(_ state: [String: String], at url: URL) throws(GraphStoreError) {
         try GraphStoreError.wrap(url) {
@@ -160,7 +203,9 @@ public enum GraphStore {
     static func replace(_ record: BuildRecord, previousPages: [String: UInt64], previousState: [String: String] = [:], in db: Database) throws {
         for path in previousPages.keys where record.pages[path] == nil {
             try PageRecord.deleteOne(db, key: path)
+            try writeSpans(nil, of: path, in: db)
         }
+        for (path, spans) in record.spans { try writeSpans(spans, of: path, in: db) }
         for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
             try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
         }
@@ -195,6 +240,7 @@ public struct PreparedGraph: @unchecked Sendable {
                     let more = try queue.write { db in
                         let before = db.totalChangesCount
                         try GraphStore.replace(record, previousPages: [:], in: db)
+                        try GraphStore.keepSpans(from: url, except: record, in: db)
                         return db.totalChangesCount - before
                     }
                     try queue.close()
@@ -234,7 +280,7 @@ extension GraphStoreError {
 }
 
 /// Every table's rows from the knowledge base, shared by the full write and the update.
-private struct RowWriter {
+struct RowWriter {
     let db: Database
     let kb: KnowledgeBase
     let parents: [String: String], publishers: [String: String], claimants: [String: String], products: [String: String]

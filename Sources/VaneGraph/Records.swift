@@ -236,6 +236,19 @@ public struct PageRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
     public var fingerprint: Int64
 }
 
+/// Where an output file shows entries' bodies (see `BodySpan` in VaneSite), and whose.
+/// Build state, not graph.
+public struct OutputSpans: Sendable, Equatable {
+    /// The spans in `PackedCoding`'s form.
+    public var packed: Data
+    /// The entries whose bodies the file shows.
+    public var entries: Set<String>
+
+    public init(packed: Data, entries: Set<String>) {
+        (self.packed, self.entries) = (packed, entries)
+    }
+}
+
 /// What the rows of one entry were written from, as one number (see `RowSignatures`): an
 /// entry whose signature is unchanged keeps its rows. Build state, not graph.
 public struct EntryRowsRecord: Codable, FetchableRecord, PersistableRecord, Sendable {

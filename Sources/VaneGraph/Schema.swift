@@ -46,6 +46,16 @@ public enum Schema {
         migrator.registerMigration("v9-entryRows") { db in
             try db.execute(sql: "CREATE TABLE entry_rows (id TEXT PRIMARY KEY, signature INTEGER NOT NULL)")
         }
+        // Where each output file shows an entry's body, so that an edit to a body alone is
+        // written into those files without the rest of the graph (build state, not graph).
+        migrator.registerMigration("v10-bodySpans") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE body_spans (path TEXT PRIMARY KEY, spans BLOB NOT NULL);
+                    CREATE TABLE body_shown (entry TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (entry, path)) WITHOUT ROWID;
+                    CREATE INDEX body_shown_path ON body_shown(path);
+                    """)
+        }
         return migrator
     }
 

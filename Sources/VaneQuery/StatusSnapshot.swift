@@ -6,18 +6,20 @@ import VaneGraph
 /// `vane status --format json` at the day of the last build, computed by that build and
 /// stored with it: the read most asked for costs one row, not a board built from every
 /// entity and status change. It is the very text the command computes (the same reader,
-/// the same encoder), kept in `build_state` under the build's start time, so a snapshot
-/// from an earlier build is never read.
+/// the same encoder), kept in `build_state` with the start time of the build it belongs
+/// to in a row of its own (`status-json-build`), so that a snapshot from an earlier build
+/// is never read, and a build that changed no status (an edit to bodies alone) carries
+/// it over by rewriting that small row, not the board.
 public enum StatusSnapshot {
     static let key = "status-json"
+    static let buildKey = "status-json-build"
     /// Bump when `vane status --format json` changes (the board or its rows), so that a
     /// newer vane reading a database an older one built computes the board itself.
-    static let version = "1"
+    static let version = "2"
 
-    /// What a snapshot is marked with: the program that computed it, the build it belongs
-    /// to, and its day.
-    static func header(build: String, asOf: FuzzyDate) -> String {
-        "\(version) \(ContentLoader.parserVersion)\n\(build)\n\(asOf.text)\n"
+    /// What a snapshot is marked with: the program that computed it and its day.
+    static func header(asOf: FuzzyDate) -> String {
+        "\(version) \(ContentLoader.parserVersion)\n\(asOf.text)\n"
     }
 
     /// The JSON `vane status` prints for a board.
@@ -27,9 +29,19 @@ public enum StatusSnapshot {
 
     /// Computes the board at `asOf` from the database just written and stores its JSON,
     /// marked with `build` (the build's `started` state).
+    /// The stored board of build `old`, carried over to build `new` (which changed nothing
+    /// on it); one that is not `old`'s is left alone, and read as stale.
+    public static func restamp(at url: URL, from old: String, to new: String) throws {
+        let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
+        defer { try? queue.close() }
+        try queue.write { db in
+            try db.execute(sql: "UPDATE build_state SET value = ? WHERE key = ? AND value = ?", arguments: [new, buildKey, old])
+        }
+    }
+
     public static func store(at url: URL, asOf: FuzzyDate, build: String) throws {
         let text = json(try GraphReader(url: url).statusBoard(asOf: asOf))
-        try GraphStore.setState([key: header(build: build, asOf: asOf) + text], at: url)
+        try GraphStore.setState([key: header(asOf: asOf) + text, buildKey: build], at: url)
     }
 }
 
@@ -38,14 +50,15 @@ extension GraphReader {
     /// that day; nil otherwise (the caller computes it). The bytes as stored, never decoded
     /// into a string: at 50,000 events the board is 16 MB, printed as it is read.
     public func storedStatusJSON(asOf: FuzzyDate) throws -> Data? {
-        let (started, stored) = try queue.read { db in
+        let (started, build, stored) = try queue.read { db in
             (
                 try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'started'"),
+                try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = ?", arguments: [StatusSnapshot.buildKey]),
                 try Data.fetchOne(db, sql: "SELECT CAST(value AS BLOB) FROM build_state WHERE key = ?", arguments: [StatusSnapshot.key])
             )
         }
-        guard let started, let stored else { return nil }
-        let header = Data(StatusSnapshot.header(build: started, asOf: asOf).utf8)
+        guard let started, build == started, let stored else { return nil }
+        let header = Data(StatusSnapshot.header(asOf: asOf).utf8)
         guard stored.starts(with: header) else { return nil }
         return stored.dropFirst(header.count)
     }

@@ -22,10 +22,15 @@ public enum SiteBuilder {
         public var frameReads: [String: Set<String>] = [:]
         /// Names the knowledge base's own templates used that no view model has.
         public var themeWarnings: [Diagnostic] = []
+        /// The body spans of each output built in this build (none for most); the others
+        /// keep those of the build that made them.
+        public var spans: [String: [BodySpan]] = [:]
+        /// Every page and generated file was built (none kept): its spans are all new.
+        public var builtEverything = false
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "3"
+    public static let rendererVersion = "4"
 
     /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
     /// page templates read from the frame in earlier builds with this theme. A page whose
@@ -35,7 +40,9 @@ public enum SiteBuilder {
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
         blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:]
     ) throws(OutputError) -> (OutputDirectory, Report) {
-        let model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        var model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        let marks = BodyMarks()
+        model.bodyMarks = marks
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
@@ -47,14 +54,19 @@ public enum SiteBuilder {
             DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
             let pageFiles = zip(pages, computed.values).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
-                    Data(theme.render(model.view(for: page), template: page.template).utf8)
+                    let text = theme.render(model.view(for: page), template: page.template)
+                    guard case .entry(let id) = page.content, let e = model.kb.entry(id) else {
+                        return TracedOutput(data: Data(text.utf8), spans: [])
+                    }
+                    return marks.extract(text, entry: id, body: BodyHTML(e, model: model, root: "../"))
                 }
             }
-            let rendered = try emit(pageFiles, into: out, previous: previous)
+            let spans = Locked<[String: [BodySpan]]>([:])
+            let rendered = try emit(pageFiles, into: out, previous: previous, spans: spans)
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
             let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
-            let extrasBuilt = try emit(extras, into: out, previous: previous)
+            let extrasBuilt = try emit(extras, into: out, previous: previous, spans: spans)
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
@@ -68,6 +80,8 @@ public enum SiteBuilder {
             report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
             report.written = out.written.value
             report.built = rendered + extrasBuilt
+            report.spans = spans.value
+            report.builtEverything = rendered == pageFiles.count && extrasBuilt == extras.count
             return (out, report)
         } catch {
             out.discard()
@@ -77,7 +91,9 @@ public enum SiteBuilder {
 
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
     /// missing; keeps the others. Returns how many were built.
-    private static func emit(_ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64]) throws(OutputError) -> Int {
+    private static func emit(
+        _ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64], spans: Locked<[String: [BodySpan]]>
+    ) throws(OutputError) -> Int {
         let failures = Locked<[OutputError]>([])
         let built = Locked(0)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
@@ -85,7 +101,9 @@ public enum SiteBuilder {
             if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
             built.withLock { $0 += 1 }
             do throws(OutputError) {
-                try out.write(file.make(), to: file.path, keepingIfSame: true)
+                let made = file.make()
+                spans.withLock { $0[file.path] = made.spans }
+                try out.write(made.data, to: file.path, keepingIfSame: true)
             } catch {
                 failures.withLock { $0.append(error) }
             }
@@ -101,7 +119,16 @@ struct OutputFile: @unchecked Sendable {
     var path: String
     var fingerprint: UInt64
     /// Reads only the immutable site model and theme, so it may run on any thread.
-    var make: () -> Data
+    var make: () -> TracedOutput
+
+    init(path: String, fingerprint: UInt64, make: @escaping () -> TracedOutput) {
+        (self.path, self.fingerprint, self.make) = (path, fingerprint, make)
+    }
+
+    /// A file that shows no body.
+    init(path: String, fingerprint: UInt64, make: @escaping () -> Data) {
+        self.init(path: path, fingerprint: fingerprint) { TracedOutput(data: make(), spans: []) }
+    }
 }
 
 extension SiteModel {

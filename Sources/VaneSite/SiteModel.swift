@@ -26,6 +26,8 @@ struct SiteModel: @unchecked Sendable {
     var stylesheet: String?
     /// Renders a template of the theme (the partial a block is shown with).
     var renderTemplate: (([MustacheValue], String) -> String)?
+    /// Put around each entry's body while a build renders, to find where pages show it.
+    var bodyMarks: BodyMarks?
     let changesByEvent: [String: [StatusChange]]
     let changesByEntity: [String: [StatusChange]]
     let eventTitles: [String: String]

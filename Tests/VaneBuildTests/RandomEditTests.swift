@@ -179,6 +179,7 @@ struct RandomEditTests {
         #expect(build(kb, today: today).succeeded)
         let resident = ResidentSite(Pipeline.Options(root: kb.root))
         var lastLoadSucceeded = resident.load(today: today).succeeded
+        var lastBuildSucceeded = true
         #expect(lastLoadSucceeded)
         var editor = Editor(kb: kb)
         var random = SplitMix64(seed: seed)
@@ -193,6 +194,7 @@ struct RandomEditTests {
                 #expect(!outcome.succeeded, "\(place): the build should fail")
                 #expect(outcome.diagnostics.contains { $0.message.contains(failure) }, "\(place): \(outcome.diagnostics)")
                 #expect(snapshot(of: kb.url("public")) == before, "\(place): a failed build changed the site")
+                lastBuildSucceeded = false
                 let load = resident.load(today: today)
                 lastLoadSucceeded = false
                 #expect(!load.succeeded && load.diagnostics.contains { $0.message.contains(failure) }, "\(place): the preview loaded")
@@ -208,6 +210,12 @@ struct RandomEditTests {
             let differing = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
             #expect(differing.isEmpty, "\(place): \(differing)")
             #expect(try graph(kb) == graph(full), "\(place): the databases differ")
+            // An edited body after a clean build is written into the outputs that show it:
+            // one stored parse decoded, nothing linked.
+            if label.hasPrefix("body of ") && lastBuildSucceeded {
+                #expect(outcome.work.entriesLinked == 0 && outcome.work.parsesDecoded == 1, "\(place): \(outcome.work.summary)")
+            }
+            lastBuildSucceeded = true
             // An edited body is the one file read again, patched into the last load (as the
             // watcher names it) when that load was clean; anything else is loaded again.
             let body = label.hasPrefix("body of ") ? String(label.dropFirst("body of ".count)) : nil

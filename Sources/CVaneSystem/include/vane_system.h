@@ -12,6 +12,9 @@ int vane_exchange_paths(const char *a, const char *b);
 /// and its modification time in nanoseconds since 1970.
 uint64_t vane_file_mix(const char *relative, size_t length, int64_t size, int64_t modified);
 
+/// At most this many recently modified files are named by `vane_tree_digest`.
+#define VANE_RECENT_MAX 64
+
 /// What `vane_tree_digest` found.
 typedef struct {
     /// The sum of `vane_file_mix` over every regular file: the order of a listing does
@@ -23,12 +26,20 @@ typedef struct {
     /// 0 when the tree holds something the digest does not describe (a symbolic link, a
     /// folder that cannot be read, a path too long): the caller looks the slow way.
     int complete;
+    /// How many files were modified at or after `since`, and how many of them (at most
+    /// `VANE_RECENT_MAX`, in no order) are named below with their paths relative to the
+    /// root, sizes and times.
+    uint64_t recent, named;
+    char recent_path[VANE_RECENT_MAX][512];
+    int64_t recent_size[VANE_RECENT_MAX];
+    int64_t recent_modified[VANE_RECENT_MAX];
 } vane_tree_digest_t;
 
 /// Walks `root` (skipping names that start with a dot) and digests its regular files,
 /// their `stat` calls spread over `threads` threads. Returns 0, or -1 when `root` cannot
-/// be opened. No allocation per file beyond one shared buffer of names.
-int vane_tree_digest(const char *root, int threads, vane_tree_digest_t *out);
+/// be opened. No allocation per file beyond one shared buffer of names. Files modified at
+/// or after `since` are named in `recent` (a build's change set).
+int vane_tree_digest(const char *root, int threads, int64_t since, vane_tree_digest_t *out);
 
 /// The type of the file system holding `path` (statfs's f_type, as in linux/magic.h), or
 /// -1 when it cannot be read. Swift's Glibc module does not carry statfs.

@@ -29,6 +29,13 @@ public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
         TreeDigest(value: value &- TreeDigest(files: [old]).value &+ TreeDigest(files: [new]).value, files: files)
     }
 
+    /// Read back from `description`.
+    public init?(description: String) {
+        let parts = description.split(separator: " ")
+        guard parts.count == 2, let value = UInt64(parts[0], radix: 16), let files = Int(parts[1]) else { return nil }
+        (self.value, self.files) = (value, files)
+    }
+
     init(value: UInt64, files: Int) {
         (self.value, self.files) = (value, files)
     }
@@ -37,9 +44,34 @@ public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
     /// cannot be read wholly or holds what the digest does not describe (a symbolic link),
     /// for which the caller compares file by file.
     public static func walk(_ folder: String) -> (digest: TreeDigest, newest: Int64)? {
+        walk(folder, since: .max).map { ($0.digest, $0.newest) }
+    }
+
+    /// A walk that also names the files modified at or after a time.
+    public struct Walk: Sendable {
+        public var digest: TreeDigest
+        public var newest: Int64
+        /// Files modified at or after `since`, when there are at most 64 (nil when more).
+        public var recent: [(relative: String, size: Int, modified: Int64)]?
+    }
+
+    public static func walk(_ folder: String, since: Int64) -> Walk? {
         var found = vane_tree_digest_t()
         let threads = Int32(min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        guard vane_tree_digest(folder, threads, &found) == 0, found.complete != 0 else { return nil }
-        return (TreeDigest(value: found.digest, files: Int(found.files)), found.newest)
+        guard vane_tree_digest(folder, threads, since, &found) == 0, found.complete != 0 else { return nil }
+        var recent: [(String, Int, Int64)]?
+        if found.recent == found.named {
+            let named = Int(found.named)
+            let paths = withUnsafeBytes(of: &found.recent_path) { raw in
+                (0..<named).map { i in
+                    let row = raw[(i * 512)..<((i + 1) * 512)]
+                    return String(decoding: row.prefix { $0 != 0 }, as: UTF8.self)
+                }
+            }
+            let sizes = withUnsafeBytes(of: &found.recent_size) { Array($0.bindMemory(to: Int64.self).prefix(named)) }
+            let times = withUnsafeBytes(of: &found.recent_modified) { Array($0.bindMemory(to: Int64.self).prefix(named)) }
+            recent = (0..<named).map { (paths[$0], Int(sizes[$0]), times[$0]) }
+        }
+        return Walk(digest: TreeDigest(value: found.digest, files: Int(found.files)), newest: found.newest, recent: recent)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VaneContent
 
 /// An Atom feed (RFC 4287) of events, newest first. Dates keep their precision in the
@@ -9,25 +10,30 @@ struct AtomFeed {
     let path: String
     let events: [Entry]
 
-    var xml: String {
+    /// The feed, with where each event's body is in it.
+    var traced: TracedOutput {
         let base = model.kb.config.baseURL
         // Without a base URL, links are relative to where the feed file sits.
         let root = base.isEmpty ? String(repeating: "../", count: path.split(separator: "/").count - 1) : base
         let newest = events.first?.date.map(AtomFeed.timestamp) ?? "1970-01-01T00:00:00Z"
         var out = AtomFeed.head(title: title, path: path, updated: newest, config: model.kb.config)
+        var spans: [BodySpan] = []
         for event in events {
             let page = SiteModel.url(of: event)
-            let body = BodyHTML(event, model: model, root: root).html
+            let body = BodyHTML(event, model: model, root: root)
             out += "<entry>\n"
             out += "<title>\(XML.escape((event.date.map { $0.display + ": " } ?? "") + event.title))</title>\n"
             out += "<id>\(XML.escape(AtomFeed.id(for: page, base: base)))</id>\n"
             out += "<updated>\(event.date.map(AtomFeed.timestamp) ?? newest)</updated>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(root + page))\"/>\n"
             if let type = event.type { out += "<category term=\"\(XML.escape(type))\"/>\n" }
-            out += "<content type=\"html\">\(XML.escape(body))</content>\n"
+            out += "<content type=\"html\">"
+            let content = XML.escape(body.html)
+            spans.append(BodySpan(entry: event.id, start: out.utf8.count, length: content.utf8.count, form: .xml, pieces: body.pieces))
+            out += content + "</content>\n"
             out += "</entry>\n"
         }
-        return out + "</feed>\n"
+        return TracedOutput(data: Data((out + "</feed>\n").utf8), spans: spans)
     }
 
     /// The feed's element and its own metadata, up to the first entry.

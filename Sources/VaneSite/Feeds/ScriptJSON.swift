@@ -30,21 +30,38 @@ enum ScriptJSON {
         return out + "]"
     }
 
+    /// As `encode(_:)`, with the byte range of each object's value for `key` (its quotes
+    /// included), nil where it has none.
+    static func encode(_ objects: [[String: String]], locating key: String) -> (String, [Range<Int>?]) {
+        var out = "["
+        var found: [Range<Int>?] = []
+        for (i, object) in objects.enumerated() {
+            if i > 0 { out += "," }
+            found.append(append(object, to: &out, locating: key))
+        }
+        return (out + "]", found)
+    }
+
     static func encode(_ object: [String: String]) -> String {
         var out = ""
         append(object, to: &out)
         return out
     }
 
-    private static func append(_ object: [String: String], to out: inout String) {
+    @discardableResult
+    private static func append(_ object: [String: String], to out: inout String, locating located: String? = nil) -> Range<Int>? {
         out += "{"
+        var found: Range<Int>?
         for (i, key) in object.keys.sorted().enumerated() {
             if i > 0 { out += "," }
             string(key, into: &out)
             out += ":"
+            let start = out.utf8.count
             string(object[key]!, into: &out)
+            if key == located { found = start..<out.utf8.count }
         }
         out += "}"
+        return found
     }
 
     /// A JSON string literal, escaped as above.

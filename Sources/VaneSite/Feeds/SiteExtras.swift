@@ -34,15 +34,14 @@ struct SiteExtras {
         let eventParts = events.map { eventPages["events/\($0.id).html"] ?? 0 }
         files.append(
             OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
-                Data(
-                    AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit)))
-                        .xml.utf8)
+                AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit)))
+                    .traced
             })
         // Reports show their blocks, which may read anything: the feed follows everything.
         let reports = Array(model.newestFirst(model.kb.entries(of: .report)).prefix(SiteExtras.atomLimit))
         files.append(
             OutputFile(path: "feeds/reports.atom", fingerprint: fingerprint("feeds/reports.atom", [fingerprints.everything, fingerprints.blocks])) {
-                Data(AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).xml.utf8)
+                AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).traced
             })
         if let history = model.history {
             files.append(
@@ -89,7 +88,7 @@ struct SiteExtras {
             let newest = Array(own.prefix(SiteExtras.atomLimit))
             files.append(
                 OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
-                    Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
+                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
                 })
             files.append(
                 OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
@@ -108,7 +107,7 @@ struct SiteExtras {
                         path: "feeds/entities/\(former).atom",
                         fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
                     ) {
-                        Data(AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).xml.utf8)
+                        AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
                     })
             }
             let statusParts =
@@ -172,7 +171,12 @@ struct SiteExtras {
                         "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body,
                     ]
                 }
-                return Data("(window.VANE_SEARCH = window.VANE_SEARCH || []).push(...\(ScriptJSON.encode(rows)));\n".utf8)
+                let head = "(window.VANE_SEARCH = window.VANE_SEARCH || []).push(..."
+                let (json, bodies) = ScriptJSON.encode(rows, locating: "b")
+                let spans = zip(entries, bodies).compactMap { e, range in
+                    range.map { BodySpan(entry: e.id, start: head.utf8.count + $0.lowerBound, length: $0.count, form: .json) }
+                }
+                return TracedOutput(data: Data((head + json + ");\n").utf8), spans: spans)
             }
         }
     }

@@ -6,6 +6,8 @@ struct BodyHTML {
     var html: String
     /// Reference list items, in number order.
     var references: [EntryPage.Reference]
+    /// What each link placeholder became, in the order they appear (for `BodySpan`).
+    var pieces: [String] = []
 
     /// Citations are numbered in order of first citation in the body; sources named only
     /// in front matter follow.
@@ -24,25 +26,13 @@ struct BodyHTML {
         }
         for id in model.targets(of: entry.id, .cites, .verdictSource) { _ = number(id) }
 
+        var pieces: [String] = []
         html = Placeholder.substitute(in: entry.bodyHTML) { index in
-            guard entry.bodyLinks.indices.contains(index) else { return "" }
-            let link = entry.bodyLinks[index]
-            guard let id = resolved[index], let target = model.kb.entry(id) else {
-                // Dated after the site's day: named, not linked (its page does not exist yet).
-                if let title = model.kb.later[link.target] {
-                    return "<span class=\"later\" title=\"recorded after this site's date\">\(HTML.escape(link.label ?? title))</span>"
-                }
-                return HTML.escape(link.target)
-            }
-            switch link.style {
-            case .wikilink:
-                let label = link.labelHTML ?? HTML.escape(link.label ?? (link.target == id ? target.title : link.target))
-                return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(label)</a>"
-            case .citation:
-                let n = numbers[id] ?? 0
-                return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"
-            }
+            let piece = BodyHTML.link(index, of: entry, resolved: resolved, numbers: numbers, model: model, root: root)
+            pieces.append(piece)
+            return piece
         }
+        self.pieces = pieces
         // Blocks last: the links' text is escaped and defanged, so every mark left is a block's.
         html = Placeholder.substituteBlocks(in: html) { index in model.liveBlockHTML(entry, index: index, root: root) }
         references = order.compactMap { id -> EntryPage.Reference? in
@@ -51,6 +41,29 @@ struct BodyHTML {
                 number: numbers[id]!, title: source.title, url: SiteModel.url(of: source),
                 publisher: source.publisher.map { p in model.kb.resolve(p.text).flatMap { model.kb.entry($0)?.title } ?? p.text },
                 external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 })
+        }
+    }
+
+    /// What the link placeholder `index` becomes.
+    private static func link(
+        _ index: Int, of entry: Entry, resolved: [String?], numbers: [String: Int], model: SiteModel, root: String
+    ) -> String {
+        guard entry.bodyLinks.indices.contains(index) else { return "" }
+        let link = entry.bodyLinks[index]
+        guard let id = resolved[index], let target = model.kb.entry(id) else {
+            // Dated after the site's day: named, not linked (its page does not exist yet).
+            if let title = model.kb.later[link.target] {
+                return "<span class=\"later\" title=\"recorded after this site's date\">\(HTML.escape(link.label ?? title))</span>"
+            }
+            return HTML.escape(link.target)
+        }
+        switch link.style {
+        case .wikilink:
+            let label = link.labelHTML ?? HTML.escape(link.label ?? (link.target == id ? target.title : link.target))
+            return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(label)</a>"
+        case .citation:
+            let n = numbers[id] ?? 0
+            return "<sup class=\"citation\"><a href=\"#ref-\(n)\" title=\"\(HTML.escape(target.title))\">[\(n)]</a></sup>"
         }
     }
 }

@@ -1,0 +1,196 @@
+import Foundation
+import VaneContent
+import VaneDiagnostics
+import VaneGraph
+import VaneQuery
+import VaneSite
+
+/// The build of an edit to bodies alone, the commonest edit: the files that changed are
+/// parsed, each compared with its stored parse (one decoded per file, never the others),
+/// and when only body text differs (the same front matter, links at the same places, the
+/// same problems), the new text is written into the outputs that show it, at the spans the
+/// last builds recorded (`BodySpan`), and into the database. Nothing is linked and no
+/// site model is built: what else a page shows cannot have changed.
+///
+/// Anything else is left to the full path (nil): a file added, removed or not an entry;
+/// `Site/`, the day or an option; a `vane` block anywhere (a query may read bodies); a
+/// theme that shows a body in a way a splice cannot reproduce; an output that does not
+/// hold what its spans say it holds.
+enum BodyEdits {
+    /// At most this many files read again; more is an edit of another kind (a checkout).
+    static let limit = 64
+
+    static func build(
+        _ options: Pipeline.Options, previous last: DatabaseParseCache, walk: TreeDigest.Walk, inputs: String, started: Int64,
+        timings: inout Timings
+    ) -> Pipeline.Outcome? {
+        let state = last.state
+        guard last.isCurrentSchema, state["inputs"] == inputs, state["body-spans"] == "complete", state["live-blocks"] == "0",
+            !options.publishDatabase, options.knownAt == nil, let recent = walk.recent, !recent.isEmpty, recent.count <= limit,
+            recent.allSatisfy({ $0.relative.hasSuffix(".md") }), FileManager.default.fileExists(atPath: options.output.path),
+            let read = timings.measure("parse", { reread(recent, now: walk.digest, options: options, state: state) })
+        else { return nil }
+        var edit = BodyEditWrite()
+        edit.files = read.map(\.new)
+        edit.bodies = read.compactMap { file in file.body.map { ($0.old, $0.new) } }
+        guard let staged = timings.measure("splice", { splice(edit.bodies, options: options) }) else { return nil }
+        defer { try? FileManager.default.removeItem(at: staged.folder) }
+        edit.spans = staged.spans
+        edit.state = [
+            "started": String(started), "content-digest": walk.digest.description,
+            "pending-splice": CanonicalJSON.text(staged.moves.map { [$0.from.path, $0.to.path] }, fallback: "[]"),
+        ]
+        var outcome = Pipeline.Outcome(
+            diagnostics: [], entries: Int(state["entries"] ?? "") ?? 0, parsed: read.count)
+        do {
+            outcome.work.rowsWritten = try timings.measure("database") { try GraphStore.write(edit, at: options.database) }
+        } catch {
+            return nil
+        }
+        // Committed: the moves are finished now, or by the next build if this one dies first.
+        timings.measure("swap") { finishPending(staged.moves, options: options) }
+        timings.measure("status") { restampStatus(options, from: state["started"] ?? "", to: String(started), notes: &outcome.notes) }
+        var diagnostics = FastPath.decode(state["diagnostics"])
+        if options.strict { diagnostics = diagnostics.promotingWarnings() }
+        outcome.diagnostics = diagnostics.sortedForReport()
+        outcome.pages = Int(state["pages"] ?? "") ?? 0
+        outcome.pagesRendered = staged.spans.keys.filter { $0.hasSuffix(".html") }.count
+        outcome.work.parsed = read.count
+        outcome.work.parsesDecoded = read.filter { $0.decoded }.count
+        outcome.work.outputsConsidered = staged.spans.count
+        outcome.work.outputsBuilt = staged.spans.count
+        outcome.work.filesWritten = staged.moves.count
+        outcome.notes.append("only bodies changed: \(edit.bodies.count) written into \(staged.spans.count) files, nothing linked")
+        outcome.timings = timings
+        return outcome
+    }
+
+    /// A file read again: its new parse, and its entry before and after
+    /// when its body changed.
+    private struct Reread {
+        var new: ParsedFile
+        var decoded = false
+        var body: (old: Entry, new: Entry)?
+    }
+
+    /// The files modified since the last build started, each parsed and compared with its
+    /// stored parse; nil when one is new, or differs in more than its body, or when a file
+    /// not among them differs from the last build (the digest of `Content/` with their old
+    /// stamps put back must be the digest that build stored).
+    private static func reread(
+        _ recent: [(relative: String, size: Int, modified: Int64)], now: TreeDigest, options: Pipeline.Options, state: [String: String]
+    ) -> [Reread]? {
+        let (config, problems) = SiteConfigLoader.load(root: options.root)
+        let changed = recent.map { (path: "Content/" + $0.relative, size: $0.size, modified: $0.modified) }
+        guard problems.isEmpty, ContentLoader.settingsDigest(config) == state["parser-settings"],
+            let stored = try? GraphStore.storedFiles(changed.map(\.path), at: options.database),
+            var digest = state["content-digest"].flatMap(TreeDigest.init(description:))
+        else { return nil }
+        for file in changed {
+            guard let known = stored[file.path] else { return nil }
+            let relative = String(file.path.dropFirst("Content/".count))
+            digest = digest.replacing((relative, known.size, known.modified), with: (relative, file.size, file.modified))
+        }
+        guard digest == now else { return nil }
+        var read: [Reread] = []
+        for file in changed {
+            guard let record = stored[file.path], let id = record.entryID, let kind = record.kind.flatMap(Kind.init(rawValue:)) else {
+                return nil
+            }
+            var content = ContentFile(
+                path: file.path, url: options.root.appendingPathComponent(file.path), size: file.size, modified: file.modified)
+            (content.kind, content.id) = (kind, id)
+            let parsed = ContentLoader.parse(content, config: config)
+            var again = Reread(new: parsed)
+            if parsed.hash != record.hash {
+                guard let packed = record.parsed, let old = try? PackedCoding.decode(ParsedFile.self, from: packed),
+                    let before = old.entry, let after = parsed.entry, before.id == id, after.id == id,
+                    parsed.diagnostics == old.diagnostics, ResidentSite.sameButBody(after, before)
+                else { return nil }
+                again.decoded = true
+                again.body = (before, after)
+            }
+            read.append(again)
+        }
+        return read
+    }
+
+    /// The outputs with their new bytes staged beside the output folder, and their spans
+    /// as they will be.
+    private struct Staged {
+        var folder: URL
+        var moves: [(from: URL, to: URL)]
+        var spans: [String: Data]
+    }
+
+    private static func splice(_ bodies: [(old: Entry, new: Entry)], options: Pipeline.Options) -> Staged? {
+        let output = options.output.standardizedFileURL
+        let folder = output.deletingLastPathComponent()
+            .appendingPathComponent(".\(output.lastPathComponent).staging-splice-\(ProcessInfo.processInfo.processIdentifier)")
+        var staged = Staged(folder: folder, moves: [], spans: [:])
+        guard !bodies.isEmpty else { return staged }
+        let old = Dictionary(bodies.map { ($0.old.id, $0.old) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(bodies.map { ($0.new.id, $0.new) }, uniquingKeysWith: { a, _ in a })
+        guard let shown = try? GraphStore.spans(showing: Array(new.keys), at: options.database),
+            (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
+        else { return nil }
+        for (path, packed) in shown.sorted(by: { $0.key < $1.key }) {
+            guard let spans = try? PackedCoding.decode([BodySpan].self, from: packed),
+                !spans.contains(where: { $0.form == .opaque && new[$0.entry] != nil }),
+                let file = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
+                let (bytes, moved) = BodySpan.splice(file, spans: spans, old: old, new: new)
+            else {
+                try? FileManager.default.removeItem(at: folder)
+                return nil
+            }
+            let temporary = folder.appendingPathComponent(String(staged.moves.count))
+            guard (try? bytes.write(to: temporary)) != nil else {
+                try? FileManager.default.removeItem(at: folder)
+                return nil
+            }
+            staged.moves.append((temporary, output.appendingPathComponent(path)))
+            guard let packed = try? PackedCoding.encode(moved) else {
+                try? FileManager.default.removeItem(at: folder)
+                return nil
+            }
+            staged.spans[path] = packed
+        }
+        return staged
+    }
+
+    /// Renames the staged files over the outputs, then forgets them.
+    static func finishPending(_ moves: [(from: URL, to: URL)], options: Pipeline.Options) {
+        for move in moves where FileManager.default.fileExists(atPath: move.from.path) {
+            _ = rename(move.from.path, move.to.path)
+        }
+        try? GraphStore.setState(["pending-splice": ""], at: options.database)
+    }
+
+    /// The moves a build committed and did not live to make (`pending-splice`).
+    static func resume(_ options: Pipeline.Options, state: [String: String]) {
+        guard let text = state["pending-splice"], !text.isEmpty,
+            let pairs = try? CanonicalJSON.decode([[String]].self, from: text)
+        else { return }
+        finishPending(
+            pairs.filter { $0.count == 2 }.map { (URL(fileURLWithPath: $0[0]), URL(fileURLWithPath: $0[1])) }, options: options)
+    }
+
+    /// The stored status board, stamped with this build (bodies are not on it).
+    private static func restampStatus(_ options: Pipeline.Options, from old: String, to new: String, notes: inout [String]) {
+        do {
+            try StatusSnapshot.restamp(at: options.database, from: old, to: new)
+        } catch {
+            notes.append("the status board was not stamped for 'vane status': \(error)")
+        }
+    }
+}
+
+extension OutputSpans {
+    /// The spans of one output, packed for the database.
+    init?(_ spans: [BodySpan]) {
+        guard !spans.isEmpty, let packed = try? PackedCoding.encode(spans) else { return nil }
+        self.init(packed: packed, entries: Set(spans.map(\.entry)))
+    }
+
+    var spans: [BodySpan]? { try? PackedCoding.decode([BodySpan].self, from: packed) }
+}

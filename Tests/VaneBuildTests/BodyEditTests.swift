@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+import VaneBuild
+import VaneContent
+import VaneDiagnostics
+import VaneGraph
+import VaneQuery
+import VaneTestSupport
+
+/// An edit to bodies alone is written into the files that show them (`BodyEdits`) or, where
+/// that cannot be exact, left to the full path: either way the site and the graph are what
+/// a full build of the same files makes, byte for byte.
+struct BodyEditTests {
+    private func build(_ kb: TemporaryKnowledgeBase) -> Pipeline.Outcome {
+        var options = Pipeline.Options(root: kb.root)
+        options.today = fixedDay
+        let outcome = Pipeline.build(options)
+        #expect(outcome.succeeded, "\(outcome.diagnostics.filter { $0.severity == .error }) \(outcome.failure.map { "\($0)" } ?? "")")
+        return outcome
+    }
+
+    private func graph(_ kb: TemporaryKnowledgeBase) throws -> [String: [[String]]] {
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        var tables: [String: [[String]]] = [:]
+        for table in ["entities", "events", "claims", "sources", "reports", "edges", "status_changes", "aliases"] {
+            tables[table] = try reader.sql("SELECT * FROM \(table) ORDER BY 1, 2").table.rows
+        }
+        tables["fts"] = try reader.sql("SELECT id, kind, title, body FROM entries_fts ORDER BY id").table.rows
+        tables["files"] = try reader.sql("SELECT path, hash, kind, entry_id FROM files ORDER BY path").table.rows
+        return tables
+    }
+
+    /// The differences between `kb` and a full build of a copy of its files.
+    private func differencesFromAFullBuild(_ kb: TemporaryKnowledgeBase) throws -> [String] {
+        var copied = [kb.url("Content")]
+        if FileManager.default.fileExists(atPath: kb.url("Site").path) { copied.append(kb.url("Site")) }
+        let full = try TemporaryKnowledgeBase(copying: copied)
+        _ = build(full)
+        var found = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
+        if try graph(kb) != graph(full) { found.append("the databases differ") }
+        return found
+    }
+
+    private func append(_ text: String, to path: String, in kb: TemporaryKnowledgeBase) throws {
+        try kb.write(try kb.read(path) + text, to: path)
+    }
+
+    private func spliced(_ outcome: Pipeline.Outcome) -> Bool {
+        outcome.work.entriesLinked == 0 && outcome.work.parsesDecoded == 1 && outcome.work.outputsBuilt > 0
+    }
+
+    @Test func editsToBodiesAreWrittenIntoTheFilesThatShowThem() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        // An event with a citation and a wikilink (its placeholders are kept as they were
+        // filled in), text of several bytes per character, two edits of one file, then a
+        // file whose spans share a search shard and feeds with the first.
+        let steps: [(String, String)] = [
+            ("Content/events/2024-reorg.md", "\nCafé — naïve “quotes” & <angles> 🌦.\n"),
+            ("Content/events/2024-reorg.md", "\nA second paragraph, shorter.\n"),
+            ("Content/events/2026-summit.md", "\nA *third* edit, in [a link](https://example.com/a?b=1&c=2).\n"),
+            ("Content/entities/acme.md", "\nThe company, described again.\n"),
+        ]
+        for (number, (path, text)) in steps.enumerated() {
+            try append(text, to: path, in: kb)
+            let outcome = build(kb)
+            #expect(spliced(outcome), "step \(number): \(outcome.work.summary)")
+            #expect(outcome.parsed == 1)
+            let differing = try differencesFromAFullBuild(kb)
+            #expect(differing.isEmpty, "step \(number): \(differing)")
+            // Reads see a graph that is up to date, and `status` the board the build stored.
+            let reader = try GraphReader(url: kb.url("vane.sqlite"))
+            #expect(try reader.changedFiles(root: kb.root) == 0, "step \(number)")
+            #expect(try reader.storedStatusJSON(asOf: fixedDay) != nil, "step \(number)")
+        }
+        #expect(build(kb).work == WorkCounts())
+        // A later full-path build renders the spliced pages again (their fingerprints were
+        // dropped), and still equals a full build.
+        try kb.write("title: Another title\n", to: "Site/config.yml")
+        #expect(!spliced(build(kb)))
+        #expect(try differencesFromAFullBuild(kb).isEmpty)
+    }
+
+    @Test func anEditBackToAnEarlierBodyIsWrittenToo() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let path = "Content/events/2026-summit.md"
+        let original = try kb.read(path)
+        try kb.write(original + "\nFor a while.\n", to: path)
+        #expect(spliced(build(kb)))
+        try kb.write(original, to: path)
+        #expect(spliced(build(kb)))
+        // An edit that is not to a body alone (a link added) takes the full path.
+        try kb.write(original + "\nWith [[anvil]].\n", to: path)
+        #expect(!spliced(build(kb)))
+        #expect(try differencesFromAFullBuild(kb).isEmpty)
+    }
+
+    /// A theme that escapes the body shows it in a form a splice does not reproduce.
+    @Test func aThemeThatTransformsTheBodyTakesTheFullPath() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("{{<layout}}{{$content}}<h1>{{title}}</h1>\n<pre>{{body}}</pre>{{/content}}{{/layout}}\n", to: "Site/templates/event.mustache")
+        _ = build(kb)
+        try append("\nEscaped *here*.\n", to: "Content/events/2026-summit.md", in: kb)
+        let outcome = build(kb)
+        #expect(!spliced(outcome), "\(outcome.work.summary)")
+        #expect(try kb.read("public/events/2026-summit.html").contains("&lt;em&gt;here&lt;/em&gt;"))
+        #expect(try differencesFromAFullBuild(kb).isEmpty)
+    }
+
+    /// An output that does not hold what its spans say (changed by hand) is not written
+    /// into: the full path builds it again.
+    @Test func anOutputChangedByHandIsBuiltAgain() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let page = "public/events/2026-summit.html"
+        try kb.write(try kb.read(page).replacingOccurrences(of: "Three days of talks.", with: "Changed by hand."), to: page)
+        try append("\nOne more.\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(!spliced(build(kb)))
+        #expect(try kb.read(page).contains("Three days of talks."))
+        #expect(try differencesFromAFullBuild(kb).isEmpty)
+    }
+
+    /// A `vane` block may read any body: with one anywhere, every edit takes the full path.
+    @Test func aVaneBlockAnywhereTakesTheFullPath() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\ntitle: Review\ndate: 2026-01\nauthors: [daily-wire]\nsummary: Read.\n---\n```vane\nquery events --entity acme\n```\n",
+            to: "Content/reports/review.md")
+        _ = build(kb)
+        try append("\nOne more.\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(!spliced(build(kb)))
+        #expect(try differencesFromAFullBuild(kb).isEmpty)
+    }
+
+    /// The moves a build committed and did not live to make are made by the next build,
+    /// before anything else.
+    @Test func movesLeftByAKilledBuildAreFinishedByTheNext() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let staged = kb.url(".public.staging-splice-1")
+        try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
+        try Data("as committed\n".utf8).write(to: staged.appendingPathComponent("0"))
+        let pending = [[staged.appendingPathComponent("0").path, kb.url("public/robots.txt").path]]
+        try GraphStore.setState(["pending-splice": CanonicalJSON.text(pending, fallback: "")], at: kb.url("vane.sqlite"))
+        #expect(build(kb).work == WorkCounts())
+        #expect(try kb.read("public/robots.txt") == "as committed\n")
+        #expect(!FileManager.default.fileExists(atPath: staged.path))
+        #expect(try GraphReader(url: kb.url("vane.sqlite")).buildState("pending-splice") == ["pending-splice": ""])
+    }
+}
