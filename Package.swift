@@ -70,7 +70,9 @@ let package = Package(
             name: "VaneQueryTests",
             dependencies: ["VaneQuery", "VaneBuild", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneSiteTests", dependencies: ["VaneSite", "VaneBuild", "VaneQuery", "VaneTestSupport"], exclude: ["Golden"]),
-        .testTarget(name: "VaneBuildTests", dependencies: ["VaneBuild", "VaneGraph", "VaneQuery", "VaneTestSupport"]),
+        .testTarget(
+            name: "VaneBuildTests",
+            dependencies: ["VaneBuild", "VaneGraph", "VaneQuery", "VaneTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "VaneImportTests", dependencies: ["VaneImport", "VaneBuild", "VaneQuery", "VaneTestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "VaneProjectTests",

@@ -2,6 +2,7 @@ import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
+import VaneHistory
 import VaneQuery
 import VaneSite
 
@@ -30,6 +31,7 @@ enum BodyEdits {
             recent.allSatisfy({ $0.relative.hasSuffix(".md") }), FileManager.default.fileExists(atPath: options.output.path),
             let read = timings.measure("parse", { reread(recent, now: walk.digest, options: options, state: state) })
         else { return nil }
+        guard timings.measure("history", { committedAsBefore(read, options: options, stored: state["history"]) }) else { return nil }
         var edit = BodyEditWrite()
         edit.files = read.map(\.new)
         edit.bodies = read.compactMap { file in file.body.map { ($0.old, $0.new) } }
@@ -38,7 +40,7 @@ enum BodyEdits {
         edit.spans = staged.spans
         edit.state = [
             "started": String(started), "content-digest": walk.digest.description,
-            "pending-splice": CanonicalJSON.text(staged.moves.map { [$0.from.path, $0.to.path] }, fallback: "[]"),
+            "pending-splice": CanonicalJSON.text(staged.moves.map { [$0.staged, $0.path] }, fallback: "[]"),
         ]
         var outcome = Pipeline.Outcome(
             diagnostics: [], entries: Int(state["entries"] ?? "") ?? 0, parsed: read.count)
@@ -48,7 +50,12 @@ enum BodyEdits {
             return nil
         }
         // Committed: the moves are finished now, or by the next build if this one dies first.
-        timings.measure("swap") { finishPending(staged.moves, options: options) }
+        do {
+            try timings.measure("swap") { () throws(OutputError) in try finish(staged.moves, options: options) }
+        } catch {
+            // Committed, not all in place: the next build makes the moves again first.
+            outcome.failure = .output(error)
+        }
         timings.measure("status") { restampStatus(options, from: state["started"] ?? "", to: String(started), notes: &outcome.notes) }
         var diagnostics = FastPath.decode(state["diagnostics"])
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
@@ -115,11 +122,25 @@ enum BodyEdits {
         return read
     }
 
+    /// Recorded time marks an entry changed since its last commit: each edited file must be
+    /// as committed, or not, as it was at the last build, or its page (and the list of
+    /// uncommitted entries) changes with it.
+    private static func committedAsBefore(_ read: [Reread], options: Pipeline.Options, stored: String?) -> Bool {
+        guard let stored, !stored.isEmpty else { return true }
+        let edited = read.compactMap { file in file.body.map { (file.new.path, $0.new.id) } }
+        guard !edited.isEmpty else { return true }
+        guard let history = Pipeline.storedHistory(stored),
+            let dirty = HistoryReader.uncommitted(edited.map(\.0), root: options.historyRoot ?? options.root)
+        else { return false }
+        return edited.allSatisfy { path, id in history.uncommitted.contains(id) == dirty.contains(path) }
+    }
+
     /// The outputs with their new bytes staged beside the output folder, and their spans
     /// as they will be.
     private struct Staged {
         var folder: URL
-        var moves: [(from: URL, to: URL)]
+        /// Each staged file, relative to the output's parent folder, and the output it becomes.
+        var moves: [(staged: String, path: String)]
         var spans: [String: Data]
     }
 
@@ -148,7 +169,7 @@ enum BodyEdits {
                 try? FileManager.default.removeItem(at: folder)
                 return nil
             }
-            staged.moves.append((temporary, output.appendingPathComponent(path)))
+            staged.moves.append((folder.lastPathComponent + "/" + temporary.lastPathComponent, path))
             guard let packed = try? PackedCoding.encode(moved) else {
                 try? FileManager.default.removeItem(at: folder)
                 return nil
@@ -158,21 +179,44 @@ enum BodyEdits {
         return staged
     }
 
-    /// Renames the staged files over the outputs, then forgets them.
-    static func finishPending(_ moves: [(from: URL, to: URL)], options: Pipeline.Options) {
-        for move in moves where FileManager.default.fileExists(atPath: move.from.path) {
-            _ = rename(move.from.path, move.to.path)
+    /// Renames the staged files over the outputs, then forgets them; a rename that fails
+    /// leaves them all to the next build.
+    static func finish(_ moves: [(staged: String, path: String)], options: Pipeline.Options) throws(OutputError) {
+        let output = options.output.standardizedFileURL
+        let folder = output.deletingLastPathComponent()
+        for move in moves {
+            let from = folder.appendingPathComponent(move.staged).path
+            guard FileManager.default.fileExists(atPath: from) else { continue }
+            let to = output.appendingPathComponent(move.path).path
+            guard rename(from, to) == 0 else { throw OutputError.system(operation: "rename", path: to, errno: errno) }
         }
         try? GraphStore.setState(["pending-splice": ""], at: options.database)
     }
 
-    /// The moves a build committed and did not live to make (`pending-splice`).
-    static func resume(_ options: Pipeline.Options, state: [String: String]) {
-        guard let text = state["pending-splice"], !text.isEmpty,
-            let pairs = try? CanonicalJSON.decode([[String]].self, from: text)
-        else { return }
-        finishPending(
-            pairs.filter { $0.count == 2 }.map { (URL(fileURLWithPath: $0[0]), URL(fileURLWithPath: $0[1])) }, options: options)
+    /// What a build killed between its commit and its renames left (`pending-splice`).
+    enum Leftover {
+        case none
+        /// The moves were made now.
+        case finished
+        /// A staged file is gone: the outputs it was for are built again by a full build
+        /// (the commit dropped their fingerprints).
+        case lost
+    }
+
+    /// Makes the moves a build committed and did not live to make.
+    static func resume(_ options: Pipeline.Options, state: [String: String]) throws(OutputError) -> Leftover {
+        guard let text = state["pending-splice"], !text.isEmpty, let pairs = try? CanonicalJSON.decode([[String]].self, from: text) else {
+            return .none
+        }
+        let moves = pairs.filter { $0.count == 2 }.map { (staged: $0[0], path: $0[1]) }
+        let folder = options.output.standardizedFileURL.deletingLastPathComponent()
+        // Files are renamed out of the staging folder, which is removed once they all are
+        // and the journal cleared: a journal whose folder is gone lost its files.
+        let lost = moves.contains { move in
+            !FileManager.default.fileExists(atPath: folder.appendingPathComponent(move.staged).deletingLastPathComponent().path)
+        }
+        try finish(moves, options: options)
+        return lost ? .lost : .finished
     }
 
     /// The stored status board, stamped with this build (bodies are not on it).

@@ -5,8 +5,9 @@ import VaneContent
 /// The rows an edit to bodies alone changes, written in one transaction without reading
 /// the rest of the graph: the files' rows, each entry's `body` and full-text row, the spans
 /// of the outputs written again, and the build state. What the delta cannot know exactly is
-/// dropped, not guessed: the entry's row signature and the fingerprints of those outputs,
-/// so that the next full build writes them again.
+/// dropped, not guessed: the entry's row signature (deleted) and the fingerprints of those
+/// outputs (set to 0, which no fingerprint is taken to be), so that the next full build
+/// writes them again.
 public struct BodyEditWrite: Sendable {
     /// The files read again (their new parses), whether their body changed or only their time.
     public var files: [ParsedFile] = []
@@ -57,7 +58,8 @@ extension GraphStore {
             }
             for (path, spans) in edit.spans {
                 try db.execute(sql: "UPDATE body_spans SET spans = ? WHERE path = ?", arguments: [spans, path])
-                try PageRecord.deleteOne(db, key: path)
+                // Not a fingerprint of what the file shows now: the next full build renders it again.
+                try db.execute(sql: "UPDATE pages SET fingerprint = 0 WHERE path = ?", arguments: [path])
             }
             for (key, value) in edit.state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
             return db.totalChangesCount - before

@@ -118,10 +118,14 @@ public enum HistoryReader {
                 step.request.flatMap { blobs[$0] }.flatMap { assessments(of: $0, kind: step.kind, id: step.id, parser: parser, names: names) })
         }
         let versions = read.values
-        // Replayed commit by commit, oldest first, so each change sees what was recorded before it.
+        // Replayed commit by commit, oldest first, so each change sees what was recorded before
+        // it; within a commit by the entry's date, then id, as the status model applies them
+        // (never in the order a dictionary gave: two builds would tell one commit two ways).
+        func date(_ i: Int) -> String { (versions[i] ?? nil)?.date?.start ?? "" }
         let order = plan.indices.sorted { a, b in
             let (x, y) = (rank[plan[a].commit] ?? 0, rank[plan[b].commit] ?? 0)
-            return x != y ? x > y : a < b
+            if x != y { return x > y }
+            return (date(a), plan[a].id, a) < (date(b), plan[b].id, b)
         }
         var state = RecordedStatus()
         var changes: [RecordedChange] = []
@@ -139,6 +143,24 @@ public enum HistoryReader {
 
     /// The entry files that differ from HEAD (changed, added, deleted, untracked), from one
     /// `git status`; its paths are from the repository's top, `prefix` is the root's.
+    /// Which of `paths` (relative to `root`, such as `Content/events/x.md`) differ from
+    /// what is committed, as `read` counts them; nil when git cannot say.
+    public static func uncommitted(_ paths: [String], root: URL) -> Set<String>? {
+        guard !paths.isEmpty else { return [] }
+        do throws(Git.Failure) {
+            let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root, trimming: false)
+                .trimmingCharacters(in: .newlines)
+            let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"] + paths, in: root)
+            return Set(
+                String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in
+                    guard item.count > 3, item.dropFirst(3).hasPrefix(prefix) else { return nil }
+                    return String(item.dropFirst(3 + prefix.count))
+                })
+        } catch {
+            return nil
+        }
+    }
+
     private static func uncommittedFiles(_ root: URL, scope: String, prefix: String) throws(Git.Failure) -> [(id: String, kind: Kind, path: String)] {
         let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", scope], in: root)
         return String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneBuild
 import VaneContent
@@ -33,12 +34,17 @@ struct BodyEditTests {
     /// The differences between `kb` and a full build of a copy of its files.
     private func differencesFromAFullBuild(_ kb: TemporaryKnowledgeBase) throws -> [String] {
         var copied = [kb.url("Content")]
-        if FileManager.default.fileExists(atPath: kb.url("Site").path) { copied.append(kb.url("Site")) }
+        for folder in ["Site", ".git"] where FileManager.default.fileExists(atPath: kb.url(folder).path) { copied.append(kb.url(folder)) }
         let full = try TemporaryKnowledgeBase(copying: copied)
         _ = build(full)
         var found = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
         if try graph(kb) != graph(full) { found.append("the databases differ") }
         return found
+    }
+
+    private func expectAFullBuildsOutput(_ kb: TemporaryKnowledgeBase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let differing = try differencesFromAFullBuild(kb)
+        #expect(differing.isEmpty, "\(differing)", sourceLocation: sourceLocation)
     }
 
     private func append(_ text: String, to path: String, in kb: TemporaryKnowledgeBase) throws {
@@ -78,7 +84,7 @@ struct BodyEditTests {
         // dropped), and still equals a full build.
         try kb.write("title: Another title\n", to: "Site/config.yml")
         #expect(!spliced(build(kb)))
-        #expect(try differencesFromAFullBuild(kb).isEmpty)
+        try expectAFullBuildsOutput(kb)
     }
 
     @Test func anEditBackToAnEarlierBodyIsWrittenToo() throws {
@@ -93,7 +99,7 @@ struct BodyEditTests {
         // An edit that is not to a body alone (a link added) takes the full path.
         try kb.write(original + "\nWith [[anvil]].\n", to: path)
         #expect(!spliced(build(kb)))
-        #expect(try differencesFromAFullBuild(kb).isEmpty)
+        try expectAFullBuildsOutput(kb)
     }
 
     /// A theme that escapes the body shows it in a form a splice does not reproduce.
@@ -105,7 +111,7 @@ struct BodyEditTests {
         let outcome = build(kb)
         #expect(!spliced(outcome), "\(outcome.work.summary)")
         #expect(try kb.read("public/events/2026-summit.html").contains("&lt;em&gt;here&lt;/em&gt;"))
-        #expect(try differencesFromAFullBuild(kb).isEmpty)
+        try expectAFullBuildsOutput(kb)
     }
 
     /// An output that does not hold what its spans say (changed by hand) is not written
@@ -118,7 +124,61 @@ struct BodyEditTests {
         try append("\nOne more.\n", to: "Content/events/2026-summit.md", in: kb)
         #expect(!spliced(build(kb)))
         #expect(try kb.read(page).contains("Three days of talks."))
-        #expect(try differencesFromAFullBuild(kb).isEmpty)
+        try expectAFullBuildsOutput(kb)
+    }
+
+    /// A block whose lines a layout reindents moves the body's lines too: its spans are
+    /// opaque, and an edit takes the full path (here, an indented code block that a full
+    /// render would shift).
+    @Test func aBodyInAReindentedBlockTakesTheFullPath() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "<!DOCTYPE html>\n<html><body>\n<main>\n  {{$content}}{{/content}}\n</main>\n</body></html>\n", to: "Site/templates/layout.mustache")
+        _ = build(kb)
+        try append("\n```\ncode\n    indented\n```\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(!spliced(build(kb)))
+        try expectAFullBuildsOutput(kb)
+    }
+
+    /// Recorded time marks an entry "changed since, not committed yet": the first edit
+    /// after a commit changes that mark and takes the full path; the next is spliced.
+    @Test func theFirstEditAfterACommitShowsItIsNotCommitted() throws {
+        let repository = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let kb = repository.kb
+        try repository.commit("Start", on: "2026-01-10")
+        _ = build(kb)
+        let page = "public/events/2026-summit.html"
+        #expect(try !kb.read(page).contains("not committed yet"))
+        try append("\nFirst edit.\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(!spliced(build(kb)))
+        #expect(try kb.read(page).contains("not committed yet"))
+        try append("\nSecond edit.\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(spliced(build(kb)))
+        try expectAFullBuildsOutput(kb)
+        // Put back as committed: the mark goes, by the full path.
+        try repository.git("checkout", "--", "Content/events/2026-summit.md")
+        #expect(!spliced(build(kb)))
+        #expect(try !kb.read(page).contains("not committed yet"))
+        try expectAFullBuildsOutput(kb)
+    }
+
+    /// A report's body is in the reports feed: an edit to it with another edit (the full
+    /// path, here a file copied into the site) writes the feed again, and one alone is
+    /// spliced into it.
+    @Test func aReportsBodyReachesTheReportsFeed() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let report = "Content/reports/review.md"
+        try kb.write("---\ntitle: Review\ndate: 2026-01\nauthors: [daily-wire]\nsummary: Read.\n---\nFirst words.\n", to: report)
+        _ = build(kb)
+        try append("\nMore words.\n", to: report, in: kb)
+        // A file copied into the site: the full path, with nothing else of the graph changed.
+        try kb.write("notes\n", to: "Content/sources/notes.txt")
+        #expect(!spliced(build(kb)))
+        #expect(try kb.read("public/feeds/reports.atom").contains("More words."))
+        try expectAFullBuildsOutput(kb)
+        try append("\nEven more.\n", to: report, in: kb)
+        #expect(spliced(build(kb)))
+        try expectAFullBuildsOutput(kb)
     }
 
     /// A `vane` block may read any body: with one anywhere, every edit takes the full path.
@@ -130,7 +190,7 @@ struct BodyEditTests {
         _ = build(kb)
         try append("\nOne more.\n", to: "Content/events/2026-summit.md", in: kb)
         #expect(!spliced(build(kb)))
-        #expect(try differencesFromAFullBuild(kb).isEmpty)
+        try expectAFullBuildsOutput(kb)
     }
 
     /// The moves a build committed and did not live to make are made by the next build,
@@ -141,11 +201,30 @@ struct BodyEditTests {
         let staged = kb.url(".public.staging-splice-1")
         try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
         try Data("as committed\n".utf8).write(to: staged.appendingPathComponent("0"))
-        let pending = [[staged.appendingPathComponent("0").path, kb.url("public/robots.txt").path]]
+        let pending = [[".public.staging-splice-1/0", "robots.txt"]]
         try GraphStore.setState(["pending-splice": CanonicalJSON.text(pending, fallback: "")], at: kb.url("vane.sqlite"))
         #expect(build(kb).work == WorkCounts())
         #expect(try kb.read("public/robots.txt") == "as committed\n")
         #expect(!FileManager.default.fileExists(atPath: staged.path))
         #expect(try GraphReader(url: kb.url("vane.sqlite")).buildState("pending-splice") == ["pending-splice": ""])
+    }
+
+    /// Staged files lost (their folder removed) before the moves were made: the outputs
+    /// they were for are built again by the full path.
+    @Test func lostMovesAreBuiltAgain() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let page = "public/events/2026-summit.html"
+        let good = try kb.read(page)
+        // As a splice commits: the page's fingerprint dropped, its move journaled.
+        try kb.write("stale\n", to: page)
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        try queue.write { db in try db.execute(sql: "UPDATE pages SET fingerprint = 0 WHERE path = 'events/2026-summit.html'") }
+        try queue.close()
+        let pending = [[".public.staging-splice-1/0", "events/2026-summit.html"]]
+        try GraphStore.setState(["pending-splice": CanonicalJSON.text(pending, fallback: "")], at: kb.url("vane.sqlite"))
+        let outcome = build(kb)
+        #expect(outcome.work.entriesLinked > 0 && outcome.pagesRendered == 1, "\(outcome.work.summary)")
+        #expect(try kb.read(page) == good)
     }
 }

@@ -40,7 +40,11 @@ struct SiteExtras {
         // Reports show their blocks, which may read anything: the feed follows everything.
         let reports = Array(model.newestFirst(model.kb.entries(of: .report)).prefix(SiteExtras.atomLimit))
         files.append(
-            OutputFile(path: "feeds/reports.atom", fingerprint: fingerprint("feeds/reports.atom", [fingerprints.everything, fingerprints.blocks])) {
+            OutputFile(
+                path: "feeds/reports.atom",
+                fingerprint: fingerprint(
+                    "feeds/reports.atom", [fingerprints.everything, fingerprints.blocks] + reports.map { StableHash.of($0.bodyHTML) })
+            ) {
                 AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).traced
             })
         if let history = model.history {

@@ -78,21 +78,43 @@ struct TracedOutput {
 }
 
 /// The marks put around an entry's body while its page renders: private-use characters
-/// (which the parser takes out of content) around a number drawn for this process.
+/// (which the parser takes out of content) around a number drawn for this process. A
+/// mark that passes through a template block's reindentation is flagged (`S` becomes
+/// `s`), since the lines of the body within it moved: its span is opaque.
 struct BodyMarks: Sendable {
     let open: String
     let close: String
+    private let moved: String
 
     init() {
         let nonce = String(UInt64.random(in: 1...UInt64.max), radix: 36)
         open = "\u{E000}S\(nonce)\u{E001}"
+        moved = "\u{E000}s\(nonce)\u{E001}"
         close = "\u{E000}E\(nonce)\u{E001}"
+    }
+
+    /// `text` with every opening mark (U+E000, `S`, the number in base 36, U+E001) flagged
+    /// as moved; anything else left as it is.
+    static func flaggingMoved(_ text: String) -> String {
+        guard text.utf8.contains(0xEE) else { return text }
+        var scalars = Array(text.unicodeScalars)
+        var flagged = false
+        for i in scalars.indices where scalars[i] == "\u{E000}" && i + 2 < scalars.count && scalars[i + 1] == "S" {
+            var j = i + 2
+            while j < scalars.count, scalars[j].properties.isASCIIHexDigit || ("g"..."z").contains(scalars[j]) { j += 1 }
+            if j > i + 2, j < scalars.count, scalars[j] == "\u{E001}" {
+                scalars[i + 1] = "s"
+                flagged = true
+            }
+        }
+        return flagged ? String(String.UnicodeScalarView(scalars)) : text
     }
 
     /// The page without the marks, and the spans between them: `html` where the text is
     /// `body` itself, `opaque` where a template changed it.
     func extract(_ page: String, entry: String, body: BodyHTML) -> TracedOutput {
-        let bytes = Array(page.utf8)
+        let moved = page.contains(self.moved)
+        let bytes = Array((moved ? page.replacingOccurrences(of: self.moved, with: open) : page).utf8)
         let (open, close) = (Array(self.open.utf8), Array(self.close.utf8))
         let expected = Array(body.html.utf8)
         var out: [UInt8] = []
@@ -107,7 +129,7 @@ struct BodyMarks: Sendable {
                 break
             }
             let text = bytes[inner..<end]
-            let exact = text.elementsEqual(expected)
+            let exact = !moved && text.elementsEqual(expected)
             spans.append(
                 BodySpan(entry: entry, start: out.count, length: text.count, form: exact ? .html : .opaque, pieces: exact ? body.pieces : []))
             out += text

@@ -228,6 +228,8 @@ private struct Renderer {
             if !text.isEmpty && !text.hasSuffix("\n") { output += "\n" }
             return
         }
+        // A body marked for its spans whose lines move is no longer the body as computed.
+        let text = BodyMarks.flaggingMoved(text)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }
         for line in lines {
