@@ -159,32 +159,40 @@ public enum GraphStore {
         else { return }
         try? old.close()
         for row in spans where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
-            try db.execute(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)", arguments: [row["path"], row["spans"]])
+            try db.cachedStatement(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)").execute(arguments: [row["path"], row["spans"]])
         }
         for row in shown where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
-            try db.execute(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)", arguments: [row["entry"], row["path"]])
+            try db.cachedStatement(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)").execute(arguments: [row["entry"], row["path"]])
         }
     }
 
     /// An output's spans and the entries it shows, only the rows that differ.
     static func writeSpans(_ spans: OutputSpans?, of path: String, in db: Database) throws {
-        let old = try Data.fetchOne(db, sql: "SELECT spans FROM body_spans WHERE path = ?", arguments: [path])
+        let old = try Data.fetchOne(db.cachedStatement(sql: "SELECT spans FROM body_spans WHERE path = ?"), arguments: [path])
         if let spans, !spans.entries.isEmpty {
             if old != spans.packed {
-                try db.execute(
-                    sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET spans = excluded.spans",
-                    arguments: [path, spans.packed])
+                try db.cachedStatement(
+                    sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?) ON CONFLICT(path) DO UPDATE SET spans = excluded.spans"
+                ).execute(arguments: [path, spans.packed])
             }
         } else if old != nil {
-            try db.execute(sql: "DELETE FROM body_spans WHERE path = ?", arguments: [path])
+            try db.cachedStatement(sql: "DELETE FROM body_spans WHERE path = ?").execute(arguments: [path])
         }
-        let shown = Set(try String.fetchAll(db, sql: "SELECT entry FROM body_shown WHERE path = ?", arguments: [path]))
+        let shown = Set(try String.fetchAll(db.cachedStatement(sql: "SELECT entry FROM body_shown WHERE path = ?"), arguments: [path]))
         let now = spans?.entries ?? []
         for entry in shown.subtracting(now) {
-            try db.execute(sql: "DELETE FROM body_shown WHERE entry = ? AND path = ?", arguments: [entry, path])
+            try db.cachedStatement(sql: "DELETE FROM body_shown WHERE entry = ? AND path = ?").execute(arguments: [entry, path])
         }
         for entry in now.subtracting(shown) {
-            try db.execute(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)", arguments: [entry, path])
+            try db.cachedStatement(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)").execute(arguments: [entry, path])
+        }
+    }
+
+    /// An output's spans in a database that has none yet.
+    private static func insertSpans(_ spans: OutputSpans, of path: String, in db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)").execute(arguments: [path, spans.packed])
+        for entry in spans.entries {
+            try db.cachedStatement(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)").execute(arguments: [entry, path])
         }
     }
 
@@ -200,12 +208,21 @@ public enum GraphStore {
     }
 
     /// Page fingerprints and build state, only those that changed.
-    static func replace(_ record: BuildRecord, previousPages: [String: UInt64], previousState: [String: String] = [:], in db: Database) throws {
+    /// `fresh`: the database is new, with no spans to compare.
+    static func replace(
+        _ record: BuildRecord, previousPages: [String: UInt64], previousState: [String: String] = [:], fresh: Bool = false, in db: Database
+    ) throws {
         for path in previousPages.keys where record.pages[path] == nil {
             try PageRecord.deleteOne(db, key: path)
             try writeSpans(nil, of: path, in: db)
         }
-        for (path, spans) in record.spans { try writeSpans(spans, of: path, in: db) }
+        for (path, spans) in record.spans {
+            if fresh {
+                if let spans, !spans.entries.isEmpty { try insertSpans(spans, of: path, in: db) }
+            } else {
+                try writeSpans(spans, of: path, in: db)
+            }
+        }
         for (path, fingerprint) in record.pages where previousPages[path] != fingerprint {
             try PageRecord(path: path, fingerprint: Int64(bitPattern: fingerprint)).insert(db, onConflict: .replace)
         }
@@ -239,7 +256,7 @@ public struct PreparedGraph: @unchecked Sendable {
                 do {
                     let more = try queue.write { db in
                         let before = db.totalChangesCount
-                        try GraphStore.replace(record, previousPages: [:], in: db)
+                        try GraphStore.replace(record, previousPages: [:], fresh: true, in: db)
                         try GraphStore.keepSpans(from: url, except: record, in: db)
                         return db.totalChangesCount - before
                     }

@@ -111,41 +111,46 @@ struct BodyMarks: Sendable {
     }
 
     /// The page without the marks, and the spans between them: `html` where the text is
-    /// `body` itself, `opaque` where a template changed it.
+    /// `body` itself, `opaque` where a template changed it. Bytes only: a page is scanned
+    /// for the marks' first byte, never searched as a string.
     func extract(_ page: String, entry: String, body: BodyHTML) -> TracedOutput {
-        let moved = page.contains(self.moved)
-        let bytes = Array((moved ? page.replacingOccurrences(of: self.moved, with: open) : page).utf8)
-        let (open, close) = (Array(self.open.utf8), Array(self.close.utf8))
+        let (open, moved, close) = (Array(self.open.utf8), Array(self.moved.utf8), Array(self.close.utf8))
         let expected = Array(body.html.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
         var spans: [BodySpan] = []
-        var i = 0
-        while let start = BodyMarks.find(open, in: bytes, from: i) {
-            out += bytes[i..<start]
-            let inner = start + open.count
-            guard let end = BodyMarks.find(close, in: bytes, from: inner) else {
-                i = start
-                break
+        var page = page
+        page.withUTF8 { bytes in
+            out.reserveCapacity(bytes.count)
+            var copied = 0
+            var i = 0
+            while let start = BodyMarks.find(open, or: moved, in: bytes, from: i) {
+                let inner = start.at + open.count
+                guard let end = BodyMarks.find(close, or: close, in: bytes, from: inner) else { break }
+                out.append(contentsOf: bytes[copied..<start.at])
+                let text = bytes[inner..<end.at]
+                let exact = !start.second && text.elementsEqual(expected)
+                spans.append(
+                    BodySpan(entry: entry, start: out.count, length: text.count, form: exact ? .html : .opaque, pieces: exact ? body.pieces : []))
+                out.append(contentsOf: text)
+                i = end.at + close.count
+                copied = i
             }
-            let text = bytes[inner..<end]
-            let exact = !moved && text.elementsEqual(expected)
-            spans.append(
-                BodySpan(entry: entry, start: out.count, length: text.count, form: exact ? .html : .opaque, pieces: exact ? body.pieces : []))
-            out += text
-            i = end + close.count
+            out.append(contentsOf: bytes[copied...])
         }
-        out += bytes[i...]
         return TracedOutput(data: Data(out), spans: spans)
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard let first = needle.first, bytes.count >= needle.count else { return nil }
+    /// Where `first` or `second` (of one length, both starting with U+E000) next starts.
+    private static func find(_ first: [UInt8], or second: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from: Int) -> (at: Int, second: Bool)? {
+        let lead = first[0]
         var i = from
-        let last = bytes.count - needle.count
-        while i <= last {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
+        while i + first.count <= bytes.count {
+            guard let hit = bytes[i...].firstIndex(of: lead) else { return nil }
+            guard hit + first.count <= bytes.count else { return nil }
+            let candidate = bytes[hit..<(hit + first.count)]
+            if candidate.elementsEqual(first) { return (hit, false) }
+            if candidate.elementsEqual(second) { return (hit, true) }
+            i = hit + 1
         }
         return nil
     }
