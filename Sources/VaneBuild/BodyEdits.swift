@@ -40,7 +40,8 @@ enum BodyEdits {
         edit.spans = staged.spans
         edit.state = [
             "started": String(started), "content-digest": walk.digest.description,
-            "pending-splice": CanonicalJSON.text(staged.moves.map { [$0.staged, $0.path] }, fallback: "[]"),
+            "pending-splice": CanonicalJSON.text(
+                Journal(output: options.output.standardizedFileURL.path, moves: staged.moves.map { [$0.staged, $0.path] }), fallback: "[]"),
         ]
         var outcome = Pipeline.Outcome(
             diagnostics: [], entries: Int(state["entries"] ?? "") ?? 0, parsed: read.count)
@@ -53,7 +54,8 @@ enum BodyEdits {
         do {
             try timings.measure("swap") { () throws(OutputError) in try finish(staged.moves, options: options) }
         } catch {
-            // Committed, not all in place: the next build makes the moves again first.
+            // Committed, not all in place: the journal stays, and the next build takes the
+            // full path.
             outcome.failure = .output(error)
         }
         timings.measure("status") { restampStatus(options, from: state["started"] ?? "", to: String(started), notes: &outcome.notes) }
@@ -179,8 +181,15 @@ enum BodyEdits {
         return staged
     }
 
-    /// Renames the staged files over the outputs, then forgets them; a rename that fails
-    /// leaves them all to the next build.
+    /// The journal of a body build: the output it wrote into, and each staged file
+    /// (relative to the output's parent folder) with the output it becomes.
+    struct Journal: Codable {
+        var output: String
+        var moves: [[String]]
+    }
+
+    /// Renames the staged files over the outputs, then clears the journal; a rename that
+    /// fails leaves the journal, and the next build takes the full path.
     static func finish(_ moves: [(staged: String, path: String)], options: Pipeline.Options) throws(OutputError) {
         let output = options.output.standardizedFileURL
         let folder = output.deletingLastPathComponent()
@@ -193,30 +202,24 @@ enum BodyEdits {
         try? GraphStore.setState(["pending-splice": ""], at: options.database)
     }
 
-    /// What a build killed between its commit and its renames left (`pending-splice`).
-    enum Leftover {
-        case none
-        /// The moves were made now.
-        case finished
-        /// A staged file is gone: the outputs it was for are built again by a full build
-        /// (the commit dropped their fingerprints).
-        case lost
-    }
-
-    /// Makes the moves a build committed and did not live to make.
-    static func resume(_ options: Pipeline.Options, state: [String: String]) throws(OutputError) -> Leftover {
-        guard let text = state["pending-splice"], !text.isEmpty, let pairs = try? CanonicalJSON.decode([[String]].self, from: text) else {
-            return .none
-        }
-        let moves = pairs.filter { $0.count == 2 }.map { (staged: $0[0], path: $0[1]) }
+    /// What a body build committed and did not live to finish (`pending-splice`): the moves
+    /// still staged are made, as far as they can be, into the output they were for; true
+    /// when there was such a journal. The build then takes the full path, which renders
+    /// again every output the commit left without a fingerprint, whichever moves were made,
+    /// and clears the journal only when it commits.
+    static func resume(_ options: Pipeline.Options, state: [String: String]) -> Bool {
+        guard let text = state["pending-splice"], !text.isEmpty else { return false }
+        guard let journal = try? CanonicalJSON.decode(Journal.self, from: text),
+            journal.output == options.output.standardizedFileURL.path
+        else { return true }
         let folder = options.output.standardizedFileURL.deletingLastPathComponent()
-        // Files are renamed out of the staging folder, which is removed once they all are
-        // and the journal cleared: a journal whose folder is gone lost its files.
-        let lost = moves.contains { move in
-            !FileManager.default.fileExists(atPath: folder.appendingPathComponent(move.staged).deletingLastPathComponent().path)
+        for move in journal.moves where move.count == 2 {
+            let from = folder.appendingPathComponent(move[0]).path
+            if FileManager.default.fileExists(atPath: from) {
+                _ = rename(from, options.output.standardizedFileURL.appendingPathComponent(move[1]).path)
+            }
         }
-        try finish(moves, options: options)
-        return lost ? .lost : .finished
+        return true
     }
 
     /// The stored status board, stamped with this build (bodies are not on it).

@@ -112,22 +112,17 @@ public enum Pipeline {
         if let problem = last.problem {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .foreignDatabase(problem))
         }
-        let leftover: BodyEdits.Leftover
-        do {
-            leftover = try BodyEdits.resume(options, state: last.state)
-        } catch {
-            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .output(error))
-        }
+        let unfinished = BodyEdits.resume(options, state: last.state)
         removeLeftovers(of: options)
         let asOf = options.asOf ?? options.today
         let siteFiles = Theme.siteFiles(root: options.root)
         let inputs = FastPath.inputs(options, asOf: asOf, siteFiles: siteFiles)
-        // Outputs whose staged bytes were lost are built again by the full path.
-        let walk = leftover == .lost ? nil : timings.measure("walk") { FastPath.walk(options, previous: last, inputs: inputs) }
+        // After an unfinished body build, the full path renders its outputs again.
+        let walk = unfinished ? nil : timings.measure("walk") { FastPath.walk(options, previous: last, inputs: inputs) }
         if let walk, let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings) {
             return outcome
         }
-        if leftover != .lost, var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
+        if !unfinished, var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
             if options.strict { diagnostics = diagnostics.promotingWarnings() }
             var outcome = Outcome(
                 diagnostics: diagnostics.sortedForReport(), entries: Int(last.state["entries"] ?? "") ?? 0, parsed: 0)

@@ -194,19 +194,30 @@ struct BodyEditTests {
     }
 
     /// The moves a build committed and did not live to make are made by the next build,
-    /// before anything else.
+    /// which then takes the full path and clears the journal when it commits.
     @Test func movesLeftByAKilledBuildAreFinishedByTheNext() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         _ = build(kb)
         let staged = kb.url(".public.staging-splice-1")
         try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: true)
         try Data("as committed\n".utf8).write(to: staged.appendingPathComponent("0"))
-        let pending = [[".public.staging-splice-1/0", "robots.txt"]]
-        try GraphStore.setState(["pending-splice": CanonicalJSON.text(pending, fallback: "")], at: kb.url("vane.sqlite"))
-        #expect(build(kb).work == WorkCounts())
+        try journal([[".public.staging-splice-1/0", "robots.txt"]], in: kb)
+        #expect(!spliced(build(kb)))
         #expect(try kb.read("public/robots.txt") == "as committed\n")
         #expect(!FileManager.default.fileExists(atPath: staged.path))
         #expect(try GraphReader(url: kb.url("vane.sqlite")).buildState("pending-splice") == ["pending-splice": ""])
+        #expect(build(kb).work == WorkCounts())
+    }
+
+    /// A journal as a body build commits it, for `moves`.
+    private func journal(_ moves: [[String]], in kb: TemporaryKnowledgeBase) throws {
+        let text = CanonicalJSON.text(BodyEditsJournal(output: kb.url("public").standardizedFileURL.path, moves: moves), fallback: "")
+        try GraphStore.setState(["pending-splice": text], at: kb.url("vane.sqlite"))
+    }
+
+    private struct BodyEditsJournal: Codable {
+        var output: String
+        var moves: [[String]]
     }
 
     /// Staged files lost (their folder removed) before the moves were made: the outputs
@@ -221,8 +232,7 @@ struct BodyEditTests {
         let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
         try queue.write { db in try db.execute(sql: "UPDATE pages SET fingerprint = 0 WHERE path = 'events/2026-summit.html'") }
         try queue.close()
-        let pending = [[".public.staging-splice-1/0", "events/2026-summit.html"]]
-        try GraphStore.setState(["pending-splice": CanonicalJSON.text(pending, fallback: "")], at: kb.url("vane.sqlite"))
+        try journal([[".public.staging-splice-1/0", "events/2026-summit.html"]], in: kb)
         let outcome = build(kb)
         #expect(outcome.work.entriesLinked > 0 && outcome.pagesRendered == 1, "\(outcome.work.summary)")
         #expect(try kb.read(page) == good)

@@ -82,32 +82,31 @@ struct TracedOutput {
 /// mark that passes through a template block's reindentation is flagged (`S` becomes
 /// `s`), since the lines of the body within it moved: its span is opaque.
 struct BodyMarks: Sendable {
-    let open: String
-    let close: String
-    private let moved: String
+    /// Drawn once per process: content cannot hold it.
+    private static let nonce = String(UInt64.random(in: 1...UInt64.max), radix: 36)
+    let open = "\u{E000}S\(BodyMarks.nonce)\u{E001}"
+    let moved = "\u{E000}s\(BodyMarks.nonce)\u{E001}"
+    let close = "\u{E000}E\(BodyMarks.nonce)\u{E001}"
 
-    init() {
-        let nonce = String(UInt64.random(in: 1...UInt64.max), radix: 36)
-        open = "\u{E000}S\(nonce)\u{E001}"
-        moved = "\u{E000}s\(nonce)\u{E001}"
-        close = "\u{E000}E\(nonce)\u{E001}"
-    }
-
-    /// `text` with every opening mark (U+E000, `S`, the number in base 36, U+E001) flagged
-    /// as moved; anything else left as it is.
+    /// `text` with every opening mark of this process flagged as moved; anything else
+    /// (content that merely looks like a mark) left as it is.
     static func flaggingMoved(_ text: String) -> String {
         guard text.utf8.contains(0xEE) else { return text }
-        var scalars = Array(text.unicodeScalars)
+        let marks = BodyMarks()
+        let (open, moved) = (Array(marks.open.utf8), Array(marks.moved.utf8))
+        var bytes = Array(text.utf8)
         var flagged = false
-        for i in scalars.indices where scalars[i] == "\u{E000}" && i + 2 < scalars.count && scalars[i + 1] == "S" {
-            var j = i + 2
-            while j < scalars.count, scalars[j].properties.isASCIIHexDigit || ("g"..."z").contains(scalars[j]) { j += 1 }
-            if j > i + 2, j < scalars.count, scalars[j] == "\u{E001}" {
-                scalars[i + 1] = "s"
+        var i = 0
+        while i + open.count <= bytes.count {
+            if bytes[i] == open[0] && bytes[i..<(i + open.count)].elementsEqual(open) {
+                bytes.replaceSubrange(i..<(i + open.count), with: moved)
                 flagged = true
+                i += open.count
+            } else {
+                i += 1
             }
         }
-        return flagged ? String(String.UnicodeScalarView(scalars)) : text
+        return flagged ? String(decoding: bytes, as: UTF8.self) : text
     }
 
     /// The page without the marks, and the spans between them: `html` where the text is
