@@ -159,6 +159,11 @@ public enum Pipeline {
         // joined before either is committed.
         let pages = loaded.shown
         let themeKey = String(theme.fingerprint)
+        // The fingerprints describe the files of the output the last build wrote: of
+        // another folder (`--out`), or one something else wrote since (`--known-at`),
+        // every file is built again.
+        let output = options.output.standardizedFileURL.path
+        let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
         let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { part in
@@ -167,7 +172,8 @@ public enum Pipeline {
                 let made = Result { () throws(OutputError) in
                     try clock.measure("render") { () throws(OutputError) in
                         try SiteBuilder.render(
-                            pages, theme: theme, asOf: asOf, to: options.output, previous: cache.pages, blocks: blocks, history: history.value,
+                            pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
+                            history: history.value,
                             frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
                     }
                 }
@@ -247,7 +253,7 @@ public enum Pipeline {
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
-                    "pending-splice": "",
+                    "pending-splice": "", "output": output,
                 ]
                 let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
                 outcome.work.rowsWritten = try prepared.finish(record)
@@ -285,6 +291,14 @@ public enum Pipeline {
         let files = result.files.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         return TreeDigest(files: files + assets)
+    }
+
+    /// Marks the database's build as no longer describing its output folder, which a
+    /// build of another knowledge base (a `--known-at` snapshot) has just written: its next
+    /// build takes the full path and builds every file again.
+    public static func forgetOutput(database: URL) throws(GraphStoreError) {
+        guard FileManager.default.fileExists(atPath: database.path) else { return }
+        try GraphStore.setState(["inputs": "", "output": ""], at: database)
     }
 
     /// Staging folders and databases left by a build that was killed; the lock is held,

@@ -181,6 +181,37 @@ struct BodyEditTests {
         try expectAFullBuildsOutput(kb)
     }
 
+    /// Fingerprints describe the folder the last build wrote: a build into another folder
+    /// and back builds every file again (a page edited meanwhile is never kept old).
+    @Test func anotherOutputFolderIsBuiltWhole() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        var elsewhere = Pipeline.Options(root: kb.root, output: kb.url("elsewhere"))
+        elsewhere.today = fixedDay
+        #expect(Pipeline.build(elsewhere).succeeded)
+        // A link: the full path, which fingerprints the page as it now is.
+        try append("\nWritten while building elsewhere, about [[anvil]].\n", to: "Content/events/2026-summit.md", in: kb)
+        #expect(Pipeline.build(elsewhere).succeeded)
+        _ = build(kb)
+        #expect(try kb.read("public/events/2026-summit.html").contains("Written while building elsewhere, about"))
+        try expectAFullBuildsOutput(kb)
+    }
+
+    /// A past site (`--known-at`) built into the output: the next build builds every file
+    /// again, never keeping a page of the past.
+    @Test func aPastSiteInTheOutputIsBuiltOver() throws {
+        let repository = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let kb = repository.kb
+        try repository.commit("Start", on: "2026-01-10")
+        try append("\nLearned later.\n", to: "Content/events/2026-summit.md", in: kb)
+        try repository.commit("Later", on: "2026-02-10")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(try vane("build", "--as-of", "2026-11-26", "--known-at", "2026-01-31", in: kb.root).status == 0)
+        #expect(try !kb.read("public/events/2026-summit.html").contains("Learned later."))
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(try kb.read("public/events/2026-summit.html").contains("Learned later."))
+    }
+
     /// A `vane` block may read any body: with one anywhere, every edit takes the full path.
     @Test func aVaneBlockAnywhereTakesTheFullPath() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])

@@ -60,6 +60,8 @@ extension Vane {
             for warning in outcome.warnings { printError("warning: \(warning)") }
             if let failure = outcome.failure { throw failure }
             guard outcome.succeeded else { throw ExitCode.failure }
+            // The output now holds the past; today's build must not keep any of it.
+            if snapshot != nil { try Pipeline.forgetOutput(database: kb.databaseURL) }
             if verbose {
                 for note in outcome.notes { printError("note: \(note)") }
                 printError(
