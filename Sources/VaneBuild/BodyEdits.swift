@@ -42,9 +42,8 @@ enum BodyEdits {
             "started": String(started), "content-digest": walk.digest.description,
             "pending-splice": CanonicalJSON.text(
                 Journal(output: options.output.standardizedFileURL.path, moves: staged.moves.map { [$0.staged, $0.path] }), fallback: "[]"),
-        ]
-        var outcome = Pipeline.Outcome(
-            diagnostics: [], entries: Int(state["entries"] ?? "") ?? 0, parsed: read.count)
+        ].merging(StatusSnapshot.carriedOver(state: state, from: state["started"] ?? "", to: String(started))) { a, _ in a }
+        var outcome = Pipeline.repeating(state, options: options, parsed: read.count)
         do {
             outcome.work.rowsWritten = try timings.measure("database") { try GraphStore.write(edit, at: options.database) }
         } catch {
@@ -58,11 +57,6 @@ enum BodyEdits {
             // full path.
             outcome.failure = .output(error)
         }
-        timings.measure("status") { restampStatus(options, from: state["started"] ?? "", to: String(started), notes: &outcome.notes) }
-        var diagnostics = FastPath.decode(state["diagnostics"])
-        if options.strict { diagnostics = diagnostics.promotingWarnings() }
-        outcome.diagnostics = diagnostics.sortedForReport()
-        outcome.pages = Int(state["pages"] ?? "") ?? 0
         outcome.pagesRendered = staged.spans.keys.filter { $0.hasSuffix(".html") }.count
         outcome.work.parsed = read.count
         outcome.work.parsesDecoded = read.filter { $0.decoded }.count
@@ -157,27 +151,20 @@ enum BodyEdits {
         guard let shown = try? GraphStore.spans(showing: Array(new.keys), at: options.database),
             (try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)) != nil
         else { return nil }
+        var complete = false
+        defer { if !complete { try? FileManager.default.removeItem(at: folder) } }
         for (path, packed) in shown.sorted(by: { $0.key < $1.key }) {
+            let temporary = folder.appendingPathComponent(String(staged.moves.count))
             guard let spans = try? PackedCoding.decode([BodySpan].self, from: packed),
                 !spans.contains(where: { $0.form == .opaque && new[$0.entry] != nil }),
                 let file = FileManager.default.contents(atPath: output.appendingPathComponent(path).path),
-                let (bytes, moved) = BodySpan.splice(file, spans: spans, old: old, new: new)
-            else {
-                try? FileManager.default.removeItem(at: folder)
-                return nil
-            }
-            let temporary = folder.appendingPathComponent(String(staged.moves.count))
-            guard (try? bytes.write(to: temporary)) != nil else {
-                try? FileManager.default.removeItem(at: folder)
-                return nil
-            }
+                let (bytes, moved) = BodySpan.splice(file, spans: spans, old: old, new: new),
+                let packed = try? PackedCoding.encode(moved), (try? bytes.write(to: temporary)) != nil
+            else { return nil }
             staged.moves.append((folder.lastPathComponent + "/" + temporary.lastPathComponent, path))
-            guard let packed = try? PackedCoding.encode(moved) else {
-                try? FileManager.default.removeItem(at: folder)
-                return nil
-            }
             staged.spans[path] = packed
         }
+        complete = true
         return staged
     }
 
@@ -221,15 +208,6 @@ enum BodyEdits {
         }
         return true
     }
-
-    /// The stored status board, stamped with this build (bodies are not on it).
-    private static func restampStatus(_ options: Pipeline.Options, from old: String, to new: String, notes: inout [String]) {
-        do {
-            try StatusSnapshot.restamp(at: options.database, from: old, to: new)
-        } catch {
-            notes.append("the status board was not stamped for 'vane status': \(error)")
-        }
-    }
 }
 
 extension OutputSpans {
@@ -238,6 +216,4 @@ extension OutputSpans {
         guard !spans.isEmpty, let packed = try? PackedCoding.encode(spans) else { return nil }
         self.init(packed: packed, entries: Set(spans.map(\.entry)))
     }
-
-    var spans: [BodySpan]? { try? PackedCoding.decode([BodySpan].self, from: packed) }
 }

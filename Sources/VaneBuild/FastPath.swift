@@ -35,29 +35,26 @@ enum FastPath {
         return TreeDigest.walk(options.root.appendingPathComponent("Content").path, since: started)
     }
 
-    /// The last build's diagnostics when nothing changed since it; nil when a build is needed.
-    /// The digest of `Content/` answers at once; when it cannot (a symbolic link), each file
-    /// is compared with the last build's list.
-    static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String, walk: TreeDigest.Walk?) -> [Diagnostic]? {
-        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else { return nil }
+    /// Whether nothing changed since the last build. The digest of `Content/` answers at
+    /// once; when it cannot (a symbolic link), each file is compared with the last build's
+    /// list.
+    static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String, walk: TreeDigest.Walk?) -> Bool {
+        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else {
+            return false
+        }
         if let walk {
             // A file modified once the last build had started may have changed within its
             // clock tick: it is read again (git's "racy clean" rule).
-            guard walk.digest.description == previous.state["content-digest"], walk.newest < started else { return nil }
-            return decode(previous.state["diagnostics"])
+            return walk.digest.description == previous.state["content-digest"] && walk.newest < started
         }
         let manifest = DatabaseParseCache.manifest(at: options.database)
         guard let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
             files.count == manifest.count
-        else { return nil }
-        for file in files {
-            guard let known = manifest["Content/" + file.relative], known.size == file.size, known.modified == file.modified,
-                file.modified < started, !file.escapes
-            else {
-                return nil
-            }
+        else { return false }
+        return files.allSatisfy { file in
+            guard let known = manifest["Content/" + file.relative] else { return false }
+            return known.size == file.size && known.modified == file.modified && file.modified < started && !file.escapes
         }
-        return decode(previous.state["diagnostics"])
     }
 
     /// Whether the last build was of the same inputs outside `Content/`, into an output

@@ -122,11 +122,8 @@ public enum Pipeline {
         if let walk, let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings) {
             return outcome
         }
-        if !unfinished, var diagnostics = FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
-            if options.strict { diagnostics = diagnostics.promotingWarnings() }
-            var outcome = Outcome(
-                diagnostics: diagnostics.sortedForReport(), entries: Int(last.state["entries"] ?? "") ?? 0, parsed: 0)
-            outcome.pages = Int(last.state["pages"] ?? "") ?? 0
+        if !unfinished, FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
+            var outcome = repeating(last.state, options: options, parsed: 0)
             outcome.timings = timings
             return outcome
         }
@@ -291,6 +288,16 @@ public enum Pipeline {
         let files = result.files.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         return TreeDigest(files: files + assets)
+    }
+
+    /// The outcome of a build that changed no entry's front matter or links: the last
+    /// build's warnings (errors stop a build) and counts, as it stored them.
+    static func repeating(_ state: [String: String], options: Options, parsed: Int) -> Outcome {
+        var diagnostics = FastPath.decode(state["diagnostics"])
+        if options.strict { diagnostics = diagnostics.promotingWarnings() }
+        var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: Int(state["entries"] ?? "") ?? 0, parsed: parsed)
+        outcome.pages = Int(state["pages"] ?? "") ?? 0
+        return outcome
     }
 
     /// Marks the database's build as no longer describing its output folder, which a

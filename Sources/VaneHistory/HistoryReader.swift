@@ -141,33 +141,31 @@ public enum HistoryReader {
 
     // MARK: - Not committed yet
 
-    /// The entry files that differ from HEAD (changed, added, deleted, untracked), from one
-    /// `git status`; its paths are from the repository's top, `prefix` is the root's.
     /// Which of `paths` (relative to `root`, such as `Content/events/x.md`) differ from
     /// what is committed, as `read` counts them; nil when git cannot say.
     public static func uncommitted(_ paths: [String], root: URL) -> Set<String>? {
         guard !paths.isEmpty else { return [] }
         do throws(Git.Failure) {
-            let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root, trimming: false)
-                .trimmingCharacters(in: .newlines)
-            let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"] + paths, in: root)
-            return Set(
-                String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in
-                    guard item.count > 3, item.dropFirst(3).hasPrefix(prefix) else { return nil }
-                    return String(item.dropFirst(3 + prefix.count))
-                })
+            let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root, trimming: false).trimmingCharacters(in: .newlines)
+            return Set(try differing(root, pathspecs: paths, prefix: prefix))
         } catch {
             return nil
         }
     }
 
+    /// The entry files that differ from HEAD (changed, added, deleted, untracked).
     private static func uncommittedFiles(_ root: URL, scope: String, prefix: String) throws(Git.Failure) -> [(id: String, kind: Kind, path: String)] {
-        let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--", scope], in: root)
+        try differing(root, pathspecs: [scope], prefix: prefix).compactMap { path in entry(at: path).map { (kind, id) in (id, kind, path) } }
+    }
+
+    /// The files under `pathspecs` that differ from HEAD, from one `git status`, relative to
+    /// the root: git gives them from the repository's top, `prefix` is the root's.
+    private static func differing(_ root: URL, pathspecs: [String], prefix: String) throws(Git.Failure) -> [String] {
+        let status = try Git.run(["status", "--porcelain=v1", "-z", "--no-renames", "--untracked-files=all", "--"] + pathspecs, in: root)
         return String(decoding: status, as: UTF8.self).split(separator: "\0").compactMap { item in
             // `XY path`
             guard item.count > 3, item.dropFirst(3).hasPrefix(prefix) else { return nil }
-            let path = String(item.dropFirst(3 + prefix.count))
-            return entry(at: path).map { (kind, id) in (id, kind, path) }
+            return String(item.dropFirst(3 + prefix.count))
         }
     }
 

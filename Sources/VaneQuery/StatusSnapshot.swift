@@ -27,18 +27,15 @@ public enum StatusSnapshot {
         JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) })
     }
 
-    /// Computes the board at `asOf` from the database just written and stores its JSON,
-    /// marked with `build` (the build's `started` state).
-    /// The stored board of build `old`, carried over to build `new` (which changed nothing
-    /// on it); one that is not `old`'s is left alone, and read as stale.
-    public static func restamp(at url: URL, from old: String, to new: String) throws {
-        let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
-        defer { try? queue.close() }
-        try queue.write { db in
-            try db.execute(sql: "UPDATE build_state SET value = ? WHERE key = ? AND value = ?", arguments: [new, buildKey, old])
-        }
+    /// The `build_state` rows that carry the stored board of the build started at `old`
+    /// over to the build started at `new` (which changed nothing on it); none when the board
+    /// stored is not `old`'s, which is then read as stale.
+    public static func carriedOver(state: [String: String], from old: String, to new: String) -> [String: String] {
+        state[buildKey] == old ? [buildKey: new] : [:]
     }
 
+    /// Computes the board at `asOf` from the database just written and stores its JSON,
+    /// marked with `build` (the build's `started` state).
     public static func store(at url: URL, asOf: FuzzyDate, build: String) throws {
         let text = json(try GraphReader(url: url).statusBoard(asOf: asOf))
         try GraphStore.setState([key: header(asOf: asOf) + text, buildKey: build], at: url)

@@ -47,6 +47,18 @@ struct BodyEditTests {
         #expect(differing.isEmpty, "\(differing)", sourceLocation: sourceLocation)
     }
 
+    /// Built, then an event's body edited: the edit takes the full path, and the result
+    /// is a full build's.
+    private func expectTheFullPath(
+        _ kb: TemporaryKnowledgeBase, appending text: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        _ = build(kb)
+        try append(text, to: "Content/events/2026-summit.md", in: kb)
+        let outcome = build(kb)
+        #expect(!spliced(outcome), "\(outcome.work.summary)", sourceLocation: sourceLocation)
+        try expectAFullBuildsOutput(kb, sourceLocation: sourceLocation)
+    }
+
     private func append(_ text: String, to path: String, in kb: TemporaryKnowledgeBase) throws {
         try kb.write(try kb.read(path) + text, to: path)
     }
@@ -106,12 +118,8 @@ struct BodyEditTests {
     @Test func aThemeThatTransformsTheBodyTakesTheFullPath() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write("{{<layout}}{{$content}}<h1>{{title}}</h1>\n<pre>{{body}}</pre>{{/content}}{{/layout}}\n", to: "Site/templates/event.mustache")
-        _ = build(kb)
-        try append("\nEscaped *here*.\n", to: "Content/events/2026-summit.md", in: kb)
-        let outcome = build(kb)
-        #expect(!spliced(outcome), "\(outcome.work.summary)")
+        try expectTheFullPath(kb, appending: "\nEscaped *here*.\n")
         #expect(try kb.read("public/events/2026-summit.html").contains("&lt;em&gt;here&lt;/em&gt;"))
-        try expectAFullBuildsOutput(kb)
     }
 
     /// An output that does not hold what its spans say (changed by hand) is not written
@@ -134,10 +142,7 @@ struct BodyEditTests {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write(
             "<!DOCTYPE html>\n<html><body>\n<main>\n  {{$content}}{{/content}}\n</main>\n</body></html>\n", to: "Site/templates/layout.mustache")
-        _ = build(kb)
-        try append("\n```\ncode\n    indented\n```\n", to: "Content/events/2026-summit.md", in: kb)
-        #expect(!spliced(build(kb)))
-        try expectAFullBuildsOutput(kb)
+        try expectTheFullPath(kb, appending: "\n```\ncode\n    indented\n```\n")
     }
 
     /// Recorded time marks an entry "changed since, not committed yet": the first edit
@@ -218,10 +223,7 @@ struct BodyEditTests {
         try kb.write(
             "---\ntitle: Review\ndate: 2026-01\nauthors: [daily-wire]\nsummary: Read.\n---\n```vane\nquery events --entity acme\n```\n",
             to: "Content/reports/review.md")
-        _ = build(kb)
-        try append("\nOne more.\n", to: "Content/events/2026-summit.md", in: kb)
-        #expect(!spliced(build(kb)))
-        try expectAFullBuildsOutput(kb)
+        try expectTheFullPath(kb, appending: "\nOne more.\n")
     }
 
     /// The moves a build committed and did not live to make are made by the next build,

@@ -21,18 +21,11 @@ enum ScriptJSON {
 
     /// Objects of strings, keys sorted, written directly: the search index is thousands of
     /// them, and a generic serializer spends most of its time on types it never meets here.
-    static func encode(_ objects: [[String: String]]) -> String {
-        var out = "["
-        for (i, object) in objects.enumerated() {
-            if i > 0 { out += "," }
-            append(object, to: &out)
-        }
-        return out + "]"
-    }
+    static func encode(_ objects: [[String: String]]) -> String { encode(objects, locating: nil).0 }
 
     /// As `encode(_:)`, with the byte range of each object's value for `key` (its quotes
     /// included), nil where it has none.
-    static func encode(_ objects: [[String: String]], locating key: String) -> (String, [Range<Int>?]) {
+    static func encode(_ objects: [[String: String]], locating key: String?) -> (String, [Range<Int>?]) {
         var out = "["
         var found: [Range<Int>?] = []
         for (i, object) in objects.enumerated() {
