@@ -86,28 +86,35 @@ struct GraphAPI {
         return StatusValue(event: s.event, entity: s.entity, axis: s.axis.rawValue, channel: s.channel, value: value, date: DateValue(s.date))
     }
 
+    /// The whole graph: every entry, edge, status change and announced end.
+    var graphValue: Graph {
+        Graph(
+            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text,
+            entries: model.kb.entries.map(entry),
+            edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
+            statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status), announcedEnds: ends.map(end))
+    }
+
     var graph: Data {
-        encode(
-            Graph(
-                schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text,
-                entries: model.kb.entries.map(entry),
-                edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
-                statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status), announcedEnds: ends.map(end)))
+        var json = APIJSON()
+        json.graph(graphValue)
+        return json.data
     }
 
     /// An entity with the events and claims about it or any entity under it, oldest first.
-    func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {
+    func entityValue(_ e: Entry, tree: Set<String>, events: [Entry]) -> EntityFile {
         let claimIDs = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) })
         let claims = claimIDs.compactMap { model.kb.entry($0) }
-        return encode(
-            EntityFile(
-                schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
-                events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
-                statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
-                announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end)))
+        return EntityFile(
+            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
+            events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
+            statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
+            announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end))
     }
 
-    private func encode(_ value: some Encodable) -> Data {
-        (try? CanonicalJSON.data(value, snakeCase: true)) ?? Data("{}".utf8)
+    func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {
+        var json = APIJSON()
+        json.entityFile(entityValue(e, tree: tree, events: events))
+        return json.data
     }
 }

@@ -247,13 +247,16 @@ extension SiteModel {
 
     /// A page of the timeline: events newest first, under their years.
     private func timeline(page: Int) -> TimelinePage {
-        var years: [(Int, [Entry])] = []
-        for e in memo.value("events newest first", { newestFirst(kb.entries(of: .event)) }) {
-            let year = e.date?.year ?? 0
-            if years.last?.0 != year { years.append((year, [])) }
-            years[years.count - 1].1.append(e)
+        // Split once per model: every timeline page needs the whole split to know its part.
+        let pages = memo.value("timeline pages") {
+            var years: [(Int, [Entry])] = []
+            for e in memo.value("events newest first", { newestFirst(kb.entries(of: .event)) }) {
+                let year = e.date?.year ?? 0
+                if years.last?.0 != year { years.append((year, [])) }
+                years[years.count - 1].1.append(e)
+            }
+            return Pagination.split(years, size: Pagination.timelineSize)
         }
-        let pages = Pagination.split(years, size: Pagination.timelineSize)
         let parts = pages[page - 1]
         return TimelinePage(
             years: parts.map { TimelinePage.Year(year: $0.group, events: $0.items.map(eventSummary), continued: $0.continued) },
