@@ -11,6 +11,8 @@ import VaneDiagnostics
 public struct OutputDirectory: Sendable {
     public let target: URL
     public let staging: URL
+    private let targetPath: String
+    private let stagingPath: String
     /// Files written into the staging folder (not kept from the last build).
     public let written = Locked(0)
 
@@ -23,6 +25,8 @@ public struct OutputDirectory: Sendable {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        targetPath = self.target.path
+        stagingPath = staging.path
         try? FileManager.default.removeItem(at: staging)
         for folder in [""] + Self.knownFolders {
             let url = staging.appendingPathComponent(folder)
@@ -74,13 +78,16 @@ public struct OutputDirectory: Sendable {
     /// Hard-links the current output's file at `path` into the staging folder, keeping its
     /// bytes and modification time; false when there is no such file.
     public func keep(_ path: String) -> Bool {
-        let from = target.appendingPathComponent(path).path
-        let to = staging.appendingPathComponent(path)
-        if link(from, to.path) == 0 { return true }
+        // Paths joined as text: a build keeps 20,000 files, and `URL` appending was 3% of
+        // the samples of a build that adds one event.
+        let from = targetPath + "/" + path
+        let to = stagingPath + "/" + path
+        if link(from, to) == 0 { return true }
         // A folder not made in advance (api/v1/entities/…): make it, then try once more.
         guard errno == ENOENT, FileManager.default.fileExists(atPath: from) else { return false }
-        try? FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-        return link(from, to.path) == 0
+        try? FileManager.default.createDirectory(
+            at: staging.appendingPathComponent(path).deletingLastPathComponent(), withIntermediateDirectories: true)
+        return link(from, to) == 0
     }
 
     /// Writes `data` unless the current output already has exactly these bytes at `path`,
