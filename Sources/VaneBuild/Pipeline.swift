@@ -278,6 +278,8 @@ public enum Pipeline {
                 outcome.failure = .publish("\(error)")
             }
         }
+        // The old site, removed while the database was written.
+        timings.measure("cleanup") { OutputDirectory.finishRemovals() }
         outcome.timings = timings
         return outcome
     }

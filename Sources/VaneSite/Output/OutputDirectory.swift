@@ -27,6 +27,7 @@ public struct OutputDirectory: Sendable {
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         targetPath = self.target.path
         stagingPath = staging.path
+        Self.finishRemovals()
         try? FileManager.default.removeItem(at: staging)
         for folder in [""] + Self.knownFolders {
             let url = staging.appendingPathComponent(folder)
@@ -114,14 +115,14 @@ public struct OutputDirectory: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
             if vane_exchange_paths(staging.path, target.path) == 0 {
-                try? fm.removeItem(at: staging)
+                Self.remove(staging)
                 return
             }
             // No atomic exchange on this system: move the old site aside, then swap in.
             let old = staging.appendingPathExtension("old")
             try OutputError.wrap("move aside", target.path) { try fm.moveItem(at: target, to: old) }
             try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
-            try? fm.removeItem(at: old)
+            Self.remove(old)
         } else {
             try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
         }
@@ -131,4 +132,16 @@ public struct OutputDirectory: Sendable {
     public func discard() {
         try? FileManager.default.removeItem(at: staging)
     }
+
+    /// Old sites swapped out and being removed. Removing 20,000 links takes 0.2 s, which a
+    /// build spends writing its database instead; it waits for them before it ends
+    /// (`finishRemovals`), and so does the next output folder made in the process.
+    private static let removals = DispatchGroup()
+
+    private static func remove(_ folder: URL) {
+        DispatchQueue.global(qos: .utility).async(group: removals) { try? FileManager.default.removeItem(at: folder) }
+    }
+
+    /// Waits until the old sites swapped out are gone.
+    public static func finishRemovals() { removals.wait() }
 }
