@@ -107,8 +107,9 @@ extension APIJSON {
 
     /// A front-matter value as its `Codable` conformance writes it: a whole number as an
     /// integer; any other number as the generic encoder writes it (rare, and its digits are
-    /// the encoder's business). YAML's `.inf` and `.nan`, which JSON has no number for, are
-    /// `null` (the generic encoder refused the whole file).
+    /// the encoder's business). A number JSON cannot write (infinite, or not a number; the
+    /// front matter keeps YAML's `.inf` as text, so none comes from it) would be `null`,
+    /// where the generic encoder refused the whole file.
     mutating func field(_ value: FieldValue) {
         switch value {
         case .text(let s): string(s)
