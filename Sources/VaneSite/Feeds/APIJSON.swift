@@ -10,8 +10,6 @@ import VaneContent
 struct APIJSON {
     private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
-
     var data: Data { Data(bytes) }
 
     mutating func raw(_ text: StaticString) {
@@ -127,23 +125,16 @@ extension APIJSON {
 
     mutating func cycle(_ c: CycleFacts) {
         // Its optional facts are left out when absent, as its synthesized conformance does.
+        let facts: [(StaticString, String?)] = [
+            ("active_support", c.activeSupport), ("discontinued", c.discontinued), ("end_of_life", c.endOfLife),
+            ("extended_support", c.extendedSupport), ("latest", c.latest), ("latest_release_date", c.latestDate), ("lts", c.lts),
+            ("release_cycle", c.cycle), ("release_date", c.released),
+        ]
         raw("{")
-        var first = true
-        func fact(_ name: StaticString, _ value: String?, into json: inout APIJSON) {
-            guard let value else { return }
-            json.key(name, first: first)
-            json.string(value)
-            first = false
+        for (i, (name, value)) in facts.compactMap({ name, value in value.map { (name, $0) } }).enumerated() {
+            key(name, first: i == 0)
+            string(value)
         }
-        fact("active_support", c.activeSupport, into: &self)
-        fact("discontinued", c.discontinued, into: &self)
-        fact("end_of_life", c.endOfLife, into: &self)
-        fact("extended_support", c.extendedSupport, into: &self)
-        fact("latest", c.latest, into: &self)
-        fact("latest_release_date", c.latestDate, into: &self)
-        fact("lts", c.lts, into: &self)
-        fact("release_cycle", c.cycle, into: &self)
-        fact("release_date", c.released, into: &self)
         raw("}")
     }
 

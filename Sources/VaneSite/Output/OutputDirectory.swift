@@ -11,6 +11,9 @@ import VaneDiagnostics
 public struct OutputDirectory: Sendable {
     public let target: URL
     public let staging: URL
+    /// The two folders' paths, to which a file's path is joined as text: a build writes
+    /// or keeps 20,000 files, and appending to a `URL` was 3% of the samples of a build
+    /// that adds one event.
     private let targetPath: String
     private let stagingPath: String
     /// Files written into the staging folder (not kept from the last build).
@@ -27,7 +30,6 @@ public struct OutputDirectory: Sendable {
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
         targetPath = self.target.path
         stagingPath = staging.path
-        Self.finishRemovals()
         try? FileManager.default.removeItem(at: staging)
         for folder in [""] + Self.knownFolders {
             let url = staging.appendingPathComponent(folder)
@@ -44,14 +46,13 @@ public struct OutputDirectory: Sendable {
         guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw .unsafePath(path)
         }
-        let url = staging.appendingPathComponent(path)
         if parts.count > 1, !Self.knownFolders.contains(parts.dropLast().joined(separator: "/")) {
-            let folder = url.deletingLastPathComponent()
+            let folder = staging.appendingPathComponent(path).deletingLastPathComponent()
             try OutputError.wrap("create the folder", folder.path) {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
         }
-        try Self.writeFile(url.path, data)
+        try Self.writeFile(stagingPath + "/" + path, data)
         written.withLock { $0 += 1 }
     }
 
@@ -79,8 +80,6 @@ public struct OutputDirectory: Sendable {
     /// Hard-links the current output's file at `path` into the staging folder, keeping its
     /// bytes and modification time; false when there is no such file.
     public func keep(_ path: String) -> Bool {
-        // Paths joined as text: a build keeps 20,000 files, and `URL` appending was 3% of
-        // the samples of a build that adds one event.
         let from = targetPath + "/" + path
         let to = stagingPath + "/" + path
         if link(from, to) == 0 { return true }
@@ -94,7 +93,7 @@ public struct OutputDirectory: Sendable {
     /// Writes `data` unless the current output already has exactly these bytes at `path`,
     /// in which case that file is kept (hard-linked) as it is.
     public func write(_ data: Data, to path: String, keepingIfSame: Bool) throws(OutputError) {
-        if keepingIfSame, let old = FileManager.default.contents(atPath: target.appendingPathComponent(path).path), old == data, keep(path) {
+        if keepingIfSame, let old = FileManager.default.contents(atPath: targetPath + "/" + path), old == data, keep(path) {
             return
         }
         try write(data, to: path)
@@ -115,11 +114,14 @@ public struct OutputDirectory: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
             if vane_exchange_paths(staging.path, target.path) == 0 {
-                Self.remove(staging)
+                // The old site, now at the staging path, is moved off it first: the next
+                // build made in this process stages there again.
+                let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
+                if (try? fm.moveItem(at: staging, to: old)) != nil { Self.remove(old) } else { try? fm.removeItem(at: staging) }
                 return
             }
             // No atomic exchange on this system: move the old site aside, then swap in.
-            let old = staging.appendingPathExtension("old")
+            let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
             try OutputError.wrap("move aside", target.path) { try fm.moveItem(at: target, to: old) }
             try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
             Self.remove(old)
@@ -133,9 +135,10 @@ public struct OutputDirectory: Sendable {
         try? FileManager.default.removeItem(at: staging)
     }
 
-    /// Old sites swapped out and being removed. Removing 20,000 links takes 0.2 s, which a
-    /// build spends writing its database instead; it waits for them before it ends
-    /// (`finishRemovals`), and so does the next output folder made in the process.
+    /// Old sites swapped out and being removed, each under a name of its own. Removing
+    /// 20,000 links takes 0.2 s, which a build spends writing its database instead; it
+    /// waits for them before it ends (`finishRemovals`). One a killed build left behind
+    /// matches `.staging-`, and the next build removes it.
     private static let removals = DispatchGroup()
 
     private static func remove(_ folder: URL) {
