@@ -39,7 +39,7 @@ enum BodyEdits {
         defer { try? FileManager.default.removeItem(at: staged.folder) }
         edit.spans = staged.spans
         edit.state = [
-            "started": String(started), "content-digest": walk.digest.description,
+            "started": String(started), "content-digest": walk.digest.description, "content-newest": String(walk.newest),
             "pending-splice": CanonicalJSON.text(
                 Journal(output: options.output.standardizedFileURL.path, moves: staged.moves.map { [$0.staged, $0.path] }), fallback: "[]"),
         ].merging(StatusSnapshot.carriedOver(state: state, from: state["started"] ?? "", to: String(started))) { a, _ in a }

@@ -28,11 +28,15 @@ enum FastPath {
     }
 
     /// `Content/` as it is now, digested in one walk that names the files modified since
-    /// the last build started; nil when the last build cannot be compared with it at all
-    /// (or the walk meets what a digest does not describe, such as a symbolic link).
+    /// the last build started, or later than the newest file it read; nil when the last
+    /// build cannot be compared with it at all (or the walk meets what a digest does not
+    /// describe, such as a symbolic link). The second bound is in the file system's own
+    /// time: it holds when this process's clock is not the file system's (a clock moved by
+    /// `faketime`, a folder on another machine).
     static func walk(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String) -> TreeDigest.Walk? {
         guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else { return nil }
-        return TreeDigest.walk(options.root.appendingPathComponent("Content").path, since: started)
+        let afterNewest = previous.state["content-newest"].flatMap(Int64.init).map { $0 + 1 } ?? started
+        return TreeDigest.walk(options.root.appendingPathComponent("Content").path, since: min(started, afterNewest))
     }
 
     /// Whether nothing changed since the last build. The digest of `Content/` answers at

@@ -246,7 +246,7 @@ public enum Pipeline {
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
                     "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
-                    "content-digest": contentDigest(result).description,
+                    "content-digest": contentDigest(result).description, "content-newest": String(contentNewest(result)),
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
@@ -290,6 +290,11 @@ public enum Pipeline {
         let files = result.files.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         return TreeDigest(files: files + assets)
+    }
+
+    /// The newest modification time among the files the build read of `Content/`.
+    static func contentNewest(_ result: LoadResult) -> Int64 {
+        (result.files.map(\.modified) + result.assetFiles.map(\.modified)).max() ?? 0
     }
 
     /// The outcome of a build that changed no entry's front matter or links: the last

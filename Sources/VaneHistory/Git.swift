@@ -64,8 +64,9 @@ enum Command {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input == nil ? FileHandle.nullDevice : feed
+        let exit: Process.Exit
         do {
-            try process.run()
+            exit = try process.start()
         } catch {
             throw Failure(description: "cannot run \(argv[0]) (\(error.localizedDescription))")
         }
@@ -85,7 +86,7 @@ enum Command {
             try? feed.fileHandleForWriting.close()
         }
         read.wait()
-        process.waitUntilExit()
+        exit.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: streams[1] ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: message.isEmpty ? "\(argv.prefix(4).joined(separator: " ")) failed (\(process.terminationStatus))" : message)

@@ -1,5 +1,6 @@
 import Foundation
 import VaneBuild
+import VaneDiagnostics
 
 /// Builds the output folder and the database in the background once edits pause, so
 /// that what `vane serve` shows from memory is also on disk (and for `vane query`).
@@ -68,13 +69,14 @@ struct ChildBuild: Sendable {
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = FileHandle.nullDevice
+        let exit: Process.Exit
         do {
-            try process.run()
+            exit = try process.start()
         } catch {
             return (false, "error: cannot start \(executable.path): \(error)\n")
         }
         let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        exit.wait()
         return (process.terminationStatus == 0, report)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaneDiagnostics
 
 /// The result of running a command to completion.
 public struct CommandResult: Sendable {
@@ -18,18 +19,20 @@ public func run(_ executable: URL, _ arguments: [String], in directory: URL? = n
     let err = Pipe()
     process.standardOutput = out
     process.standardError = err
-    try process.run()
+    let exit = try process.start()
     // Read both pipes before waiting, so a full pipe cannot block the child.
     let group = DispatchGroup()
     nonisolated(unsafe) var errData = Data()
     group.enter()
-    DispatchQueue.global().async {
+    // A thread of its own, not the shared pool: with the pool's threads all waiting on
+    // children (tests in parallel, under `faketime`), the read could wait for a thread.
+    Thread {
         errData = readToEnd(err.fileHandleForReading)
         group.leave()
-    }
+    }.start()
     let outData = readToEnd(out.fileHandleForReading)
     group.wait()
-    process.waitUntilExit()
+    exit.wait()
     return CommandResult(
         status: process.terminationStatus,
         stdout: String(decoding: outData, as: UTF8.self),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneDiagnostics
 import VaneQuery
 import VaneTestSupport
 
@@ -48,10 +49,10 @@ struct AuthoringTests {
         let logFile = kb.url("serve.log")
         #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
         server.standardError = try FileHandle(forWritingTo: logFile)
-        try server.run()
+        let exit = try server.start()
         defer {
             server.terminate()
-            server.waitUntilExit()
+            exit.wait()
         }
         var home: (status: Int, body: String)?
         for _ in 0..<100 where home == nil {
@@ -137,10 +138,10 @@ struct AuthoringTests {
         server.arguments = ["serve", "--port", String(port)]
         server.currentDirectoryURL = kb.root
         server.standardError = FileHandle.nullDevice
-        try server.run()
+        let exit = try server.start()
         defer {
             if server.isRunning { server.terminate() }
-            server.waitUntilExit()
+            exit.wait()
         }
         let database = kb.url("vane.sqlite")
         // The build in the database; none until the server's first build is done.
@@ -177,7 +178,7 @@ struct AuthoringTests {
         #expect(try !vane("query", "events", "--entity", "meta", in: kb.root).stderr.contains("changed since"))
         // Stopped, the server takes its word back.
         server.terminate()
-        server.waitUntilExit()
+        exit.wait()
         #expect(!FileManager.default.fileExists(atPath: kb.url(".vane-serve").path))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneDiagnostics
 import VaneTestSupport
 
 /// Builds killed half-way, builds racing each other, databases that are not ours.
@@ -38,10 +39,10 @@ struct RobustnessTests {
             process.arguments = ["build", "--as-of", day]
             process.currentDirectoryURL = kb.root
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            let exit = try process.start()
             Thread.sleep(forTimeInterval: duration * (Double(k) + 0.5) / Double(kills))
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            exit.wait()
 
             let site = snapshot(of: kb.url("public"))
             #expect(site == oldSite || site == newSite, "kill \(k) left a mixed site: \(differences(site, oldSite)) \(differences(site, newSite))")
@@ -65,14 +66,14 @@ struct RobustnessTests {
         first.executableURL = Repository.vane
         first.arguments = ["build", "--as-of", day]
         first.currentDirectoryURL = kb.root
-        try first.run()
+        let firstExit = try first.start()
         // Wait until the first build holds the lock (it writes its pid there).
         let deadline = Date().addingTimeInterval(10)
         while (try? kb.read(".vane-build.lock")) != "\(first.processIdentifier)\n" && Date() < deadline {
             Thread.sleep(forTimeInterval: 0.01)
         }
         let second = try vane("build", "--as-of", day, in: kb.root)
-        first.waitUntilExit()
+        firstExit.wait()
         #expect(first.terminationStatus == 0)
         #expect(second.status == 0)
         #expect(second.stderr == "waiting for another vane build (pid \(first.processIdentifier)) to finish…\n")
