@@ -81,7 +81,7 @@ def bench_size(n, runs, tools, out):
 
     def vane_clean():
         shutil.rmtree(os.path.join(kb, "public"), ignore_errors=True)
-        for f in ("vane.sqlite",):
+        for f in ("vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"):
             if os.path.exists(os.path.join(kb, f)):
                 os.remove(os.path.join(kb, f))
 
@@ -257,8 +257,9 @@ def bench_history(kb, runs, out, commits=1000):
         git("commit", "-q", "-a", "-m", f"Revision {i}", day=i)
     def clean(folder):
         shutil.rmtree(os.path.join(folder, "public"), ignore_errors=True)
-        if os.path.exists(os.path.join(folder, "vane.sqlite")):
-            os.remove(os.path.join(folder, "vane.sqlite"))
+        for f in ("vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"):
+            if os.path.exists(os.path.join(folder, f)):
+                os.remove(os.path.join(folder, f))
     full_git, full_plain, none_git, none_plain = [], [], [], []
     for _ in range(runs):
         for folder, samples in ((repo, full_git), (plain, full_plain)):

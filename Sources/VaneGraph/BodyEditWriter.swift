@@ -32,7 +32,7 @@ extension GraphStore {
 
     /// Writes `edit` into the database at `url`; returns how many rows changed.
     public static func write(_ edit: BodyEditWrite, at url: URL) throws -> Int {
-        let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
+        let queue = try GraphDatabase.openWritable(url)
         defer { try? queue.close() }
         return try queue.write { db in
             let before = db.totalChangesCount

@@ -46,12 +46,37 @@ public enum GraphDatabase {
     }
 
     /// The database is shared by a build updating it in place and any number of queries
-    /// (a `vane query` in a loop, `vane serve`): each waits its turn for a lock rather than
-    /// fail with "database is locked". A build holds the write lock only to commit.
+    /// (a `vane query` in a loop, `vane serve`). In WAL mode a reader reads the last commit
+    /// while a build writes, and a build never waits for readers; whatever still meets a
+    /// lock (a database an older vane left in rollback mode, two writers) waits its turn
+    /// rather than fail with "database is locked".
     public static func sharing(_ configuration: Configuration) -> Configuration {
         var configuration = configuration
         configuration.busyMode = .timeout(30)
         return configuration
+    }
+
+    /// The connection a build writes through, in WAL mode. The mode is kept in the file, so
+    /// readers open it in WAL mode too. Not GRDB's `journalMode = .wal`, which writes a table
+    /// and drops it to make the log exist: a reader creates the log it needs itself.
+    public static func openWritable(_ url: URL) throws -> DatabaseQueue {
+        var configuration = sharing(Configuration())
+        configuration.prepareDatabase { db in
+            // A reader of an older rollback-mode file may hold it: the mode then changes at
+            // the next build, and this one writes in the mode the file has.
+            _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+            // In WAL mode a commit survives a crash of the process; NORMAL risks only the last
+            // commit on a power cut, never the file.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        return try DatabaseQueue(path: url.path, configuration: configuration)
+    }
+
+    /// The log and index files of a database in WAL mode, which SQLite pairs with a
+    /// database by name alone: a new file put in place of one that is gone must not meet a
+    /// log the old one left.
+    public static func removeLogs(of url: URL) {
+        for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
     }
 
     private static func check(_ db: Database, path: String, allowingOlder: Bool) throws {

@@ -35,10 +35,13 @@ public enum GraphStoreError: VaneError {
     }
 }
 
-/// The only writer of the graph. A first build (or one that changes which ids, kinds and
-/// aliases exist) writes a complete new database beside the old one and renames it into
-/// place; a build that only changes some entries updates their rows in one transaction.
-/// Either way a failed or interrupted build leaves the previous database as it was.
+/// The only writer of the graph. A first build (no database yet) writes a complete new
+/// database beside the path and renames it into place; every later build writes its delta
+/// into the database in place, in one transaction (into a database an older vane wrote:
+/// the migrations it lacks and every row again, in the same transaction). Either way a
+/// failed or interrupted build leaves the previous database as it was. Nothing is renamed
+/// over a database that exists: in WAL mode SQLite pairs a database with its log by name
+/// alone, and a reader of the old file may still be using that log.
 public enum GraphStore {
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
@@ -47,11 +50,11 @@ public enum GraphStore {
     }
 
     /// Writes what does not depend on the rendering (the whole graph, into a new file
-    /// beside the old one, when the database is rewritten), so that a build can do it while
-    /// it renders. Nothing is visible until `finish`.
+    /// beside the path, when there is no database yet), so that a build can do it while it
+    /// renders. Nothing is visible until `finish`.
     public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
         let signatures = RowSignatures(result)
-        if let previous, previous.canUpdate(to: signatures), FileManager.default.fileExists(atPath: url.path) {
+        if FileManager.default.fileExists(atPath: url.path) {
             return PreparedGraph(url: url, step: .update(result, signatures, previous))
         }
         let staging = url.deletingLastPathComponent()
@@ -61,7 +64,7 @@ public enum GraphStore {
             do {
                 let queue = try DatabaseQueue(path: staging.path)
                 try Schema.migrator.migrate(queue)
-                let rows = try writeGraph(result, into: queue, previous: previous, signatures: signatures)
+                let rows = try queue.write { db in try insertGraph(result, into: db, previous: previous, signatures: signatures) }
                 return PreparedGraph(url: url, step: .whole(queue, staging), rows: rows)
             } catch {
                 try? FileManager.default.removeItem(at: staging)
@@ -77,46 +80,55 @@ public enum GraphStore {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             let queue = try DatabaseQueue()
             try Schema.migrator.migrate(queue)
-            try writeGraph(result, into: queue, previous: nil, parses: false)
+            try queue.write { db in try insertGraph(result, into: db, previous: nil, parses: false) }
             try queue.inDatabase { db in try db.execute(sql: "PRAGMA query_only = ON") }
             return queue
         }
     }
 
-    /// Every row of the graph, in one transaction; returns how many rows were written.
+    /// Every row of the graph, into a database that has none; returns how many rows were
+    /// written.
     @discardableResult
-    private static func writeGraph(
-        _ result: LoadResult, into queue: DatabaseQueue, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil
+    private static func insertGraph(
+        _ result: LoadResult, into db: Database, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil
     ) throws -> Int {
-        try queue.write { db in
-            // Entries reference each other in any order; keys are checked at commit.
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            let rows = RowWriter(db, result.knowledgeBase)
-            let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
-            for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
-            for asset in result.assetFiles { try rows.insertAsset(asset) }
-            for entry in result.knowledgeBase.entries { try rows.insert(entry) }
-            try rows.insertAliases(of: result.knowledgeBase.entries)
-            for edge in result.knowledgeBase.edges { try rows.insert(edge) }
-            for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
-            try rows.replaceScales()
-            for (id, signature) in signatures?.byID ?? [:] { try EntryRowsRecord(id: id, signature: Int64(bitPattern: signature)).insert(db) }
-            return db.totalChangesCount
-        }
+        let before = db.totalChangesCount
+        // Entries reference each other in any order; keys are checked at commit.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let rows = RowWriter(db, result.knowledgeBase)
+        let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
+        for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
+        for asset in result.assetFiles { try rows.insertAsset(asset) }
+        for entry in result.knowledgeBase.entries { try rows.insert(entry) }
+        try rows.insertAliases(of: result.knowledgeBase.entries)
+        for edge in result.knowledgeBase.edges { try rows.insert(edge) }
+        for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
+        try rows.replaceScales()
+        for (id, signature) in signatures?.byID ?? [:] { try EntryRowsRecord(id: id, signature: Int64(bitPattern: signature)).insert(db) }
+        return db.totalChangesCount - before
     }
 
-    /// Writes the delta: the rows of the entries added or changed (by signature) again,
-    /// those of removed entries deleted, the file rows of changed or removed files, in one
-    /// transaction.
+    /// Writes the delta into the database in place, in one transaction: the rows of the
+    /// entries added or changed (by signature) again, those of removed entries deleted, the
+    /// file rows of changed or removed files. A database without the previous build's
+    /// signatures (an older vane's, or none was read) is brought to this schema and its
+    /// graph written again: the delta from an empty graph.
     fileprivate static func update(
-        _ result: LoadResult, _ signatures: RowSignatures, at url: URL, record: BuildRecord, previous: DatabaseParseCache
+        _ result: LoadResult, _ signatures: RowSignatures, at url: URL, record: BuildRecord, previous: DatabaseParseCache?
     ) throws -> Int {
-        let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
+        let queue = try GraphDatabase.openWritable(url)
         defer { try? queue.close() }
-        try Schema.migrator.migrate(queue)
         return try queue.write { db in
             let before = db.totalChangesCount
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+            try Schema.migrate(db)
+            guard let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty else {
+                try Schema.clearGraph(db)
+                try insertGraph(result, into: db, previous: previous, signatures: signatures)
+                let pages = try PageRecord.fetchAll(db).map { ($0.path, UInt64(bitPattern: $0.fingerprint)) }
+                try replace(record, previousPages: Dictionary(pages, uniquingKeysWith: { a, _ in a }), in: db)
+                return db.totalChangesCount - before
+            }
             let kb = result.knowledgeBase
             let rows = RowWriter(db, kb)
             let (write, remove) = signatures.delta(from: previous.rowSignatures)
@@ -146,23 +158,6 @@ public enum GraphStore {
             try rows.replaceScales()
             try replace(record, previousPages: previous.pages, previousState: previous.state, in: db)
             return db.totalChangesCount - before
-        }
-    }
-
-    /// The body spans of the outputs a build kept, from the database being replaced.
-    static func keepSpans(from previous: URL, except record: BuildRecord, in db: Database) throws {
-        // An older database without spans has none to give: its outputs get theirs when built.
-        guard FileManager.default.fileExists(atPath: previous.path), let old = try? GraphDatabase.openReadOnly(previous, allowingOlder: true),
-            let (spans, shown) = try? old.read({ db in
-                (try Row.fetchAll(db, sql: "SELECT path, spans FROM body_spans"), try Row.fetchAll(db, sql: "SELECT entry, path FROM body_shown"))
-            })
-        else { return }
-        try? old.close()
-        for row in spans where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
-            try db.cachedStatement(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)").execute(arguments: [row["path"], row["spans"]])
-        }
-        for row in shown where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
-            try db.cachedStatement(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)").execute(arguments: [row["entry"], row["path"]])
         }
     }
 
@@ -199,7 +194,7 @@ public enum GraphStore {
     /// Sets rows of the build state in a database already in place, in one transaction.
     public static func setState(_ state: [String: String], at url: URL) throws(GraphStoreError) {
         try GraphStoreError.wrap(url) {
-            let queue = try DatabaseQueue(path: url.path, configuration: GraphDatabase.sharing(Configuration()))
+            let queue = try GraphDatabase.openWritable(url)
             defer { try? queue.close() }
             try queue.write { db in
                 for (key, value) in state { try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace) }
@@ -236,7 +231,7 @@ public enum GraphStore {
 public struct PreparedGraph: @unchecked Sendable {
     enum Step {
         case whole(DatabaseQueue, URL)
-        case update(LoadResult, RowSignatures, DatabaseParseCache)
+        case update(LoadResult, RowSignatures, DatabaseParseCache?)
     }
     let url: URL
     let step: Step
@@ -244,7 +239,8 @@ public struct PreparedGraph: @unchecked Sendable {
     var rows = 0
 
     /// Adds the page fingerprints and build state, then puts the database in place: the
-    /// new file renamed over the old one, or the changed rows updated in one transaction.
+    /// new file renamed to the path (where there was none), or the delta written in one
+    /// transaction.
     /// Returns how many rows the build wrote in all.
     @discardableResult
     public func finish(_ record: BuildRecord) throws(GraphStoreError) -> Int {
@@ -257,10 +253,15 @@ public struct PreparedGraph: @unchecked Sendable {
                     let more = try queue.write { db in
                         let before = db.totalChangesCount
                         try GraphStore.replace(record, previousPages: [:], fresh: true, in: db)
-                        try GraphStore.keepSpans(from: url, except: record, in: db)
                         return db.totalChangesCount - before
                     }
+                    // Written in rollback mode (one writer, nothing to share yet), read in WAL
+                    // mode from the first reader on.
+                    try queue.inDatabase { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                     try queue.close()
+                    // No database at the path, so no reader: a log left by one that is gone
+                    // would be read as this database's.
+                    GraphDatabase.removeLogs(of: url)
                     if rename(staging.path, url.path) != 0 {
                         throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
                     }

@@ -8,47 +8,76 @@ public enum Schema {
 
     public static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-createGraph") { db in
+        for (identifier, migrate) in migrations { migrator.registerMigration(identifier, migrate: migrate) }
+        return migrator
+    }
+
+    /// Applies the migrations the database lacks inside the caller's transaction, as GRDB's
+    /// migrator would in transactions of their own: a build that brings an older database
+    /// up to date commits the schema and the rows written for it together, or neither.
+    static func migrate(_ db: Database) throws {
+        let applied = Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        for (identifier, migrate) in migrations where !applied.contains(identifier) {
+            try migrate(db)
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)", arguments: [identifier])
+        }
+    }
+
+    /// Deletes every row of the graph and of the stored parses, leaving the build's other
+    /// state (page fingerprints, body spans, `build_state`), which a build replaces row by row.
+    static func clearGraph(_ db: Database) throws {
+        for table in [
+            "files", "entities", "events", "claims", "sources", "reports", "uses", "aliases", "tags", "edges", "status_changes", "entry_rows",
+            "entries_fts",
+        ] {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+    }
+
+    private static var migrations: [(String, @Sendable (Database) throws -> Void)] {
+        var list: [(String, @Sendable (Database) throws -> Void)] = []
+        func registerMigration(_ identifier: String, _ migrate: @escaping @Sendable (Database) throws -> Void) { list.append((identifier, migrate)) }
+        registerMigration("v1-createGraph") { db in
             try db.execute(sql: v1)
         }
         // The no-change check reads only these columns; without the index it would step
         // over every stored parse.
-        migrator.registerMigration("v2-fileManifest") { db in
+        registerMigration("v2-fileManifest") { db in
             try db.execute(sql: "CREATE INDEX files_manifest ON files(path, size, modified)")
         }
-        migrator.registerMigration("v3-reports") { db in
+        registerMigration("v3-reports") { db in
             try db.execute(sql: v3)
         }
         // A product's declared channels, so that `vane status` knows every channel a
         // whole-product value sets (the others are named by its status changes).
-        migrator.registerMigration("v4-channels") { db in
+        registerMigration("v4-channels") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN channels TEXT NOT NULL DEFAULT '[]'")
         }
         // The support tier of each declared channel that has one, so that every view can
         // name it ("extended-support (paid)").
-        migrator.registerMigration("v5-channelTiers") { db in
+        registerMigration("v5-channelTiers") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN channel_tiers TEXT NOT NULL DEFAULT '{}'")
         }
-        migrator.registerMigration("v6-announced") { db in
+        registerMigration("v6-announced") { db in
             // When an end was first announced, when the analyst's source is later (`announced:`).
             try db.execute(sql: "ALTER TABLE status_changes ADD COLUMN announced TEXT")
         }
         // Uses: what we depend on (Content/uses/), for `vane exposure` and the exposure page.
-        migrator.registerMigration("v7-uses") { db in
+        registerMigration("v7-uses") { db in
             try db.execute(sql: v6)
         }
         // Names over time: an entity's earlier names with the day each was replaced.
-        migrator.registerMigration("v8-renames") { db in
+        registerMigration("v8-renames") { db in
             try db.execute(sql: "ALTER TABLE entities ADD COLUMN renames TEXT NOT NULL DEFAULT '[]'")
         }
         // What each entry's rows were written from, so that a build rewrites only the
         // entries whose rows differ (added, removed, renamed, or relinked by an alias).
-        migrator.registerMigration("v9-entryRows") { db in
+        registerMigration("v9-entryRows") { db in
             try db.execute(sql: "CREATE TABLE entry_rows (id TEXT PRIMARY KEY, signature INTEGER NOT NULL)")
         }
         // Where each output file shows an entry's body, so that an edit to a body alone is
         // written into those files without the rest of the graph (build state, not graph).
-        migrator.registerMigration("v10-bodySpans") { db in
+        registerMigration("v10-bodySpans") { db in
             try db.execute(
                 sql: """
                     CREATE TABLE body_spans (path TEXT PRIMARY KEY, spans BLOB NOT NULL);
@@ -56,7 +85,7 @@ public enum Schema {
                     CREATE INDEX body_shown_path ON body_shown(path);
                     """)
         }
-        return migrator
+        return list
     }
 
     private static let v6 = """

@@ -12,8 +12,8 @@ public enum PublishedDatabase {
 
     /// Copies `database` into `output` and writes the metadata beside it, each through a
     /// temporary file renamed into place, so a reader sees the old copy or the new one.
-    /// The copy leaves out what only the next build needs: stored parses and page
-    /// fingerprints.
+    /// The copy leaves out what only the next build needs: stored parses, page
+    /// fingerprints, body spans, row signatures and the build state.
     public static func publish(_ database: URL, into output: URL, config: SiteConfig) throws {
         let pid = ProcessInfo.processInfo.processIdentifier
         let copy = output.appendingPathComponent(".\(databaseName).tmp-\(pid)")
@@ -24,8 +24,14 @@ public enum PublishedDatabase {
             try source.close()
             let published = try DatabaseQueue(path: copy.path)
             try published.inDatabase { db in
-                try db.execute(sql: "UPDATE files SET parsed = NULL; DELETE FROM pages; DELETE FROM build_state")
+                try db.execute(
+                    sql: """
+                        UPDATE files SET parsed = NULL;
+                        DELETE FROM pages; DELETE FROM build_state; DELETE FROM body_spans; DELETE FROM body_shown; DELETE FROM entry_rows
+                        """)
                 try db.execute(sql: "VACUUM")
+                // A copy to be read where it is served, often read-only: no log beside it.
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
             }
             try published.close()
             try replace(output.appendingPathComponent(databaseName), with: copy)
