@@ -113,7 +113,7 @@ theme:
 	scripts/embed
 
 clean:
-	rm -rf .build public vane.sqlite
+	rm -rf .build public .public.spare vane.sqlite
 
 # $(call apt_install,PACKAGES): install those of PACKAGES that dpkg does not know, once.
 define apt_install

@@ -80,7 +80,8 @@ def bench_size(n, runs, tools, out):
     figures = {"events": n, "files": files}
 
     def vane_clean():
-        shutil.rmtree(os.path.join(kb, "public"), ignore_errors=True)
+        for folder in ("public", ".public.spare"):
+            shutil.rmtree(os.path.join(kb, folder), ignore_errors=True)
         for f in ("vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"):
             if os.path.exists(os.path.join(kb, f)):
                 os.remove(os.path.join(kb, f))
@@ -256,7 +257,8 @@ def bench_history(kb, runs, out, commits=1000):
             f.write(f"\nRevision {i}.\n")
         git("commit", "-q", "-a", "-m", f"Revision {i}", day=i)
     def clean(folder):
-        shutil.rmtree(os.path.join(folder, "public"), ignore_errors=True)
+        for site in ("public", ".public.spare"):
+            shutil.rmtree(os.path.join(folder, site), ignore_errors=True)
         for f in ("vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"):
             if os.path.exists(os.path.join(folder, f)):
                 os.remove(os.path.join(folder, f))

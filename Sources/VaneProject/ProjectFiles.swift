@@ -558,6 +558,8 @@ jobs:
 /vane.sqlite-wal
 /vane.sqlite-shm
 /vane.sqlite-journal
+# The site before the last, which the next build stages into (see the README).
+/.public.spare/
 # Left by a build that was stopped midway (the next build removes them).
 /.vane.sqlite.tmp-*
 /.public.staging-*

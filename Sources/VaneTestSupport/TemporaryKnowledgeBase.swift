@@ -43,14 +43,19 @@ public final class TemporaryKnowledgeBase: @unchecked Sendable {
     }
 }
 
-/// Every regular file under a folder with its bytes, to prove a tree unchanged.
-public func snapshot(of folder: URL) -> [String: Data] {
+/// Every regular file under a folder with its bytes, to prove a tree unchanged; with
+/// `folders`, every folder too (its path ending in "/", no bytes): an empty folder left
+/// behind is then a difference.
+public func snapshot(of folder: URL, folders: Bool = false) -> [String: Data] {
     var files: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+    let keys: [URLResourceKey] = [.isRegularFileKey, .isDirectoryKey]
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys) else { return files }
     let prefix = folder.standardizedFileURL.path + "/"
     for case let url as URL in walker {
-        guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+        let values = try? url.resourceValues(forKeys: Set(keys))
         let path = url.standardizedFileURL.path
+        if folders, values?.isDirectory == true { files[String(path.dropFirst(prefix.count)) + "/"] = Data() }
+        guard values?.isRegularFile == true else { continue }
         files[String(path.dropFirst(prefix.count))] = FileManager.default.contents(atPath: path)
     }
     return files

@@ -37,7 +37,7 @@ struct BodyEditTests {
         for folder in ["Site", ".git"] where FileManager.default.fileExists(atPath: kb.url(folder).path) { copied.append(kb.url(folder)) }
         let full = try TemporaryKnowledgeBase(copying: copied)
         _ = build(full)
-        var found = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
+        var found = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
         if try graph(kb) != graph(full) { found.append("the databases differ") }
         return found
     }

@@ -45,6 +45,41 @@ struct IncrementalTests {
         #expect(shards.count == 1, "\(shards)")
     }
 
+    /// Two trees: the site before the last stays beside the output as the spare, and the
+    /// next build stages into it. A kept file is then the output's own inode in both trees
+    /// (nothing linked again); a changed file has one of its own. What the spare holds that
+    /// the site does not (a page since removed, a file put there by hand, a folder left
+    /// empty), or holds in another inode than the output's, is mended before the swap.
+    @Test func theSiteBeforeIsTheSpareTheNextBuildStagesInto() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        #expect(!FileManager.default.fileExists(atPath: kb.url(".public.spare").path))
+        try kb.write(
+            try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Renamed "),
+            to: "Content/events/2026-summit.md")
+        _ = build(kb)
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: kb.url(path).path)[.systemFileNumber] as? Int
+        }
+        #expect(try inode("public/claims/roadrunner-stays.html") == inode(".public.spare/claims/roadrunner-stays.html"))
+        #expect(try inode("public/events/2026-summit.html") != inode(".public.spare/events/2026-summit.html"))
+
+        // The spare meddled with: a stray file and folder, a kept page replaced by another file.
+        try kb.write("stray", to: ".public.spare/stray.html")
+        try FileManager.default.createDirectory(at: kb.url(".public.spare/stray/empty"), withIntermediateDirectories: true)
+        try FileManager.default.removeItem(at: kb.url(".public.spare/claims/roadrunner-stays.html"))
+        try kb.write("not the page", to: ".public.spare/claims/roadrunner-stays.html")
+        try kb.remove("Content/events/2026-summit.md")
+        _ = build(kb)
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        _ = build(full)
+        #expect(differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true)).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public/events/2026-summit.html").path))
+        #expect(try inode("public/claims/roadrunner-stays.html") == inode(".public.spare/claims/roadrunner-stays.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains(".staging-") }
+        #expect(leftovers.isEmpty)
+    }
+
     /// A file saved again with the same bytes: its row takes the new time and keeps it, so
     /// that a later build with nothing changed is the no-change build.
     @Test func aFileSavedWithTheSameBytesKeepsItsNewTime() throws {
@@ -209,8 +244,8 @@ struct IncrementalTests {
             let full = try TemporaryKnowledgeBase(
                 copying: [kb.url("Content")] + (FileManager.default.fileExists(atPath: kb.url("Site").path) ? [kb.url("Site")] : []))
             _ = build(full, today: step.today)
-            let incremental = snapshot(of: kb.url("public"))
-            let reference = snapshot(of: full.url("public"))
+            let incremental = snapshot(of: kb.url("public"), folders: true)
+            let reference = snapshot(of: full.url("public"), folders: true)
             let label = "step \(number) (\(step.label))"
             let differing = differences(incremental, reference)
             #expect(differing.isEmpty, "\(label): \(differing)")

@@ -187,13 +187,13 @@ struct RandomEditTests {
         for step in 0..<steps {
             let (label, failure) = try Self.edit(&editor, &random, today: &today)
             let place = "seed \(seed), step \(step) (\(label))"
-            let before = snapshot(of: kb.url("public"))
+            let before = snapshot(of: kb.url("public"), folders: true)
             let outcome = build(kb, today: today)
             if let failure {
                 // A failed build reports the problem and leaves the site as it was.
                 #expect(!outcome.succeeded, "\(place): the build should fail")
                 #expect(outcome.diagnostics.contains { $0.message.contains(failure) }, "\(place): \(outcome.diagnostics)")
-                #expect(snapshot(of: kb.url("public")) == before, "\(place): a failed build changed the site")
+                #expect(snapshot(of: kb.url("public"), folders: true) == before, "\(place): a failed build changed the site")
                 lastBuildSucceeded = false
                 let load = resident.load(today: today)
                 lastLoadSucceeded = false
@@ -207,7 +207,7 @@ struct RandomEditTests {
             let reference = build(full, today: today)
             #expect(reference.succeeded, "\(place): the full build failed: \(reference.diagnostics.filter { $0.severity == .error })")
             guard outcome.succeeded, reference.succeeded else { return }
-            let differing = differences(snapshot(of: kb.url("public")), snapshot(of: full.url("public")))
+            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
             #expect(differing.isEmpty, "\(place): \(differing)")
             #expect(try graph(kb) == graph(full), "\(place): the databases differ")
             // An edited body after a clean build is written into the outputs that show it:

@@ -8,9 +8,25 @@ import VaneDiagnostics
 
 /// A site is written into a staging folder beside the output, then swapped in with one
 /// atomic exchange; a build that fails before the swap leaves the output as it was.
+///
+/// Two trees persist: the output, and beside it the site before it (the spare,
+/// `.public.spare`), which shares the inode of every file the last build kept. A build
+/// stages into the spare, brought up to date file by file: a file kept is left alone when
+/// the spare's is the output's own inode (else linked again from the output), a file
+/// written replaces the spare's (unlinked first, as the output may share it), and what the
+/// new site does not have is removed. After the exchange the old output becomes the spare.
+/// No file of the spare is trusted by name or time, only by inode, so a spare left by a
+/// killed build, or one edited by hand, is brought up to date like any other.
 public struct OutputDirectory: Sendable {
     public let target: URL
     public let staging: URL
+    /// The last site but one, kept beside the output for the next build to stage into.
+    let spare: URL
+    /// Staging into the spare (true) or into a new folder.
+    let reusing: Bool
+    /// Every path the new site has (written or kept), when staging into the spare: what
+    /// the spare holds besides is removed before the swap.
+    private let outputs = Locked<Set<String>>([])
     /// The two folders' paths, to which a file's path is joined as text: a build writes
     /// or keeps 20,000 files, and appending to a `URL` was 3% of the samples of a build
     /// that adds one event.
@@ -28,13 +44,24 @@ public struct OutputDirectory: Sendable {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.target.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        spare = parent.appendingPathComponent(".\(self.target.lastPathComponent).spare")
         targetPath = self.target.path
         stagingPath = staging.path
-        try? FileManager.default.removeItem(at: staging)
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        // The spare is staged into only beside an output whose files it can be compared
+        // with; it is moved to the staging name first, so a build killed while changing it
+        // leaves a folder the next build removes, never a spare half brought up to date...
+        // though one would do as well, as nothing in it is trusted but inodes.
+        reusing = fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
+        if !reusing, fm.fileExists(atPath: spare.path) {
+            let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
+            if rename(spare.path, old.path) == 0 { Self.remove(old) }
+        }
         for folder in [""] + Self.knownFolders {
             let url = staging.appendingPathComponent(folder)
             try OutputError.wrap("create the folder", url.path) {
-                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                try fm.createDirectory(at: url, withIntermediateDirectories: true)
             }
         }
     }
@@ -52,7 +79,13 @@ public struct OutputDirectory: Sendable {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             }
         }
-        try Self.writeFile(stagingPath + "/" + path, data)
+        let file = stagingPath + "/" + path
+        if reusing {
+            // The spare's file may be the output's too (a hard link): never written through.
+            if unlink(file) != 0, errno == EISDIR || errno == EPERM { try? FileManager.default.removeItem(atPath: file) }
+            outputs.withLock { _ = $0.insert(path) }
+        }
+        try Self.writeFile(file, data)
         written.withLock { $0 += 1 }
     }
 
@@ -82,6 +115,16 @@ public struct OutputDirectory: Sendable {
     public func keep(_ path: String) -> Bool {
         let from = targetPath + "/" + path
         let to = stagingPath + "/" + path
+        if reusing {
+            var old = stat()
+            var new = stat()
+            guard stat(from, &old) == 0 else { return false }
+            outputs.withLock { _ = $0.insert(path) }
+            if stat(to, &new) == 0 {
+                if new.st_ino == old.st_ino && new.st_dev == old.st_dev { return true }
+                if unlink(to) != 0 { try? FileManager.default.removeItem(atPath: to) }
+            }
+        }
         if link(from, to) == 0 { return true }
         // A folder not made in advance (api/v1/entities/…): make it, then try once more.
         guard errno == ENOENT, FileManager.default.fileExists(atPath: from) else { return false }
@@ -103,6 +146,7 @@ public struct OutputDirectory: Sendable {
     /// output is as it was.
     public func commit() throws(OutputError) {
         do {
+            if reusing { try removeWhatTheSiteLacks() }
             try swapIn()
         } catch {
             discard()
@@ -114,10 +158,12 @@ public struct OutputDirectory: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: target.path) {
             if vane_exchange_paths(staging.path, target.path) == 0 {
-                // The old site, now at the staging path, is moved off it first: the next
-                // build made in this process stages there again.
-                let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
-                if (try? fm.moveItem(at: staging, to: old)) != nil { Self.remove(old) } else { try? fm.removeItem(at: staging) }
+                // The old site, now at the staging path, becomes the spare the next build
+                // stages into.
+                if rename(staging.path, spare.path) != 0 {
+                    let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
+                    if rename(staging.path, old.path) == 0 { Self.remove(old) } else { try? fm.removeItem(at: staging) }
+                }
                 return
             }
             // No atomic exchange on this system: move the old site aside, then swap in.
@@ -130,9 +176,51 @@ public struct OutputDirectory: Sendable {
         }
     }
 
-    /// Removes the staging folder after a failure.
+    /// Removes the staging folder after a failure; a spare being staged into stays the
+    /// spare, for the next build to bring up to date.
     public func discard() {
+        if reusing, rename(staging.path, spare.path) == 0 { return }
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Removes from the spare every file the new site does not have, and every folder left
+    /// empty that a new folder would not have: the staged tree is then the one a build
+    /// into a new folder makes.
+    private func removeWhatTheSiteLacks() throws(OutputError) {
+        let keep = outputs.value
+        var files: [String] = []
+        var folders: [String] = []
+        Self.list(stagingPath, "", files: &files, folders: &folders)
+        for file in files where !keep.contains(file) {
+            let path = stagingPath + "/" + file
+            guard unlink(path) == 0 || errno == ENOENT else { throw .failed("remove", path) }
+        }
+        // Listed after their contents, so a folder emptied of folders is seen empty.
+        for folder in folders where !Self.knownFolders.contains(folder) { rmdir(stagingPath + "/" + folder) }
+    }
+
+    /// The files and folders under `root` + `relative`, as paths relative to `root`, each
+    /// folder after what it holds; `readdir`'s types, so no file is `stat`ed.
+    private static func list(_ root: String, _ relative: String, files: inout [String], folders: inout [String]) {
+        let folder = relative.isEmpty ? root : root + "/" + relative
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name == "." || name == ".." { continue }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                type = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+            }
+            if type == Int32(DT_DIR) {
+                list(root, path, files: &files, folders: &folders)
+                folders.append(path)
+            } else {
+                files.append(path)
+            }
+        }
     }
 
     /// Old sites swapped out and being removed, each under a name of its own. Removing
