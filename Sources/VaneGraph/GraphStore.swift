@@ -306,13 +306,15 @@ struct RowWriter {
     init(_ db: Database, _ kb: KnowledgeBase) {
         self.db = db
         self.kb = kb
-        func targets(_ relation: Relation) -> [String: String] {
-            Dictionary(kb.edges.filter { $0.relation == relation }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        // One pass over the edges, read in place, the first target of each kept.
+        var targets: [Relation: [String: String]] = [.parent: [:], .publishedBy: [:], .claimedBy: [:], .uses: [:]]
+        for i in kb.edges.indices where targets[kb.edges[i].relation]?[kb.edges[i].from] == nil {
+            targets[kb.edges[i].relation]?[kb.edges[i].from] = kb.edges[i].to
         }
-        parents = targets(.parent)
-        publishers = targets(.publishedBy)
-        claimants = targets(.claimedBy)
-        products = targets(.uses)
+        parents = targets[.parent]!
+        publishers = targets[.publishedBy]!
+        claimants = targets[.claimedBy]!
+        products = targets[.uses]!
     }
 
     func insertFile(_ parsed: ParsedFile, previous: DatabaseParseCache?) throws {

@@ -92,7 +92,15 @@ struct SiteModel: @unchecked Sendable {
 
     /// Targets of an entry's edges, without repeats, in the order written.
     func targets(of id: String, _ relations: Relation...) -> [String] {
-        (outgoing[id] ?? []).filter { relations.contains($0.relation) }.map(\.to).uniqued()
+        Self.ends(of: outgoing[id] ?? [], \.to, relations).uniqued()
+    }
+
+    /// One end of the edges of the given relations, read in place: filtering `[Edge]` first
+    /// copies every edge it keeps (a retain for each of its strings), a cost every page paid.
+    private static func ends(of edges: [Edge], _ end: KeyPath<Edge, String>, _ relations: [Relation]) -> [String] {
+        var found: [String] = []
+        for i in edges.indices where relations.contains(edges[i].relation) { found.append(edges[i][keyPath: end]) }
+        return found
     }
 
     /// Every entry with an edge from or to `id`, with the relation, in a stable order.
@@ -114,7 +122,7 @@ struct SiteModel: @unchecked Sendable {
 
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
-        (incoming[id] ?? []).filter { relations.contains($0.relation) }.map(\.from).uniqued().sorted()
+        Self.ends(of: incoming[id] ?? [], \.from, relations).uniqued().sorted()
     }
 
     // MARK: - View pieces
@@ -149,10 +157,12 @@ struct SiteModel: @unchecked Sendable {
 
     /// Events newest first: reverse chronological, ties by id.
     func newestFirst(_ events: [Entry]) -> [Entry] {
-        events.sorted { a, b in
-            guard let x = a.date, let y = b.date else { return a.id < b.id }
-            return y.sortsBefore(x) ?? (a.id < b.id)
+        // Positions are sorted, not entries: moving an entry copies every field of it.
+        let order = events.indices.sorted { i, j in
+            guard let x = events[i].date, let y = events[j].date else { return events[i].id < events[j].id }
+            return y.sortsBefore(x) ?? (events[i].id < events[j].id)
         }
+        return order.map { events[$0] }
     }
 }
 

@@ -52,7 +52,9 @@ public struct KnowledgeBase: Sendable {
 
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
         self.config = config
-        self.entries = entries.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+        // Positions are sorted, not entries: moving an entry copies every field of it.
+        let order = entries.indices.sorted { (entries[$0].kind, entries[$0].id) < (entries[$1].kind, entries[$1].id) }
+        self.entries = order.map { entries[$0] }
         self.edges = edges
         self.statusChanges = statusChanges
         self.aliases = aliases
