@@ -50,9 +50,9 @@ public struct OutputDirectory: Sendable {
         let fm = FileManager.default
         try? fm.removeItem(at: staging)
         // The spare is staged into only beside an output whose files it can be compared
-        // with; it is moved to the staging name first, so a build killed while changing it
-        // leaves a folder the next build removes, never a spare half brought up to date...
-        // though one would do as well, as nothing in it is trusted but inodes.
+        // with. It is moved to the staging name first, so that a build killed while
+        // changing it leaves a folder the next build removes (one half brought up to date
+        // would do as well, since nothing in it is trusted but inodes).
         reusing = fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
         if !reusing, fm.fileExists(atPath: spare.path) {
             let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
