@@ -59,8 +59,11 @@ public enum GraphDatabase {
     /// The connection a build writes through, in WAL mode. The mode is kept in the file, so
     /// readers open it in WAL mode too. Not GRDB's `journalMode = .wal`, which writes a table
     /// and drops it to make the log exist: a reader creates the log it needs itself.
-    public static func openWritable(_ url: URL) throws -> DatabaseQueue {
+    /// `holdingTransaction`: the caller begins a transaction in one access and commits it in
+    /// another (a build writes its delta while the pages render, and commits after).
+    public static func openWritable(_ url: URL, holdingTransaction: Bool = false) throws -> DatabaseQueue {
         var configuration = sharing(Configuration())
+        configuration.allowsUnsafeTransactions = holdingTransaction
         configuration.prepareDatabase { db in
             // A reader of an older rollback-mode file may hold it: the mode then changes at
             // the next build, and this one writes in the mode the file has.
