@@ -75,6 +75,19 @@ public enum GraphDatabase {
         return try DatabaseQueue(path: url.path, configuration: configuration)
     }
 
+    /// Takes the database at `url` out of WAL mode, which SQLite does only when no other
+    /// connection has it open, so that a new file may be renamed over it: a reader that
+    /// opens the old file meanwhile reads it in rollback mode and never meets the new file's
+    /// log. False when a connection holds it (the caller then writes in place).
+    public static func leaveWAL(_ url: URL) -> Bool {
+        var configuration = Configuration()
+        configuration.busyMode = .immediateError
+        guard let queue = try? DatabaseQueue(path: url.path, configuration: configuration) else { return false }
+        defer { try? queue.close() }
+        let mode = try? queue.inDatabase { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+        return mode == "delete"
+    }
+
     /// The log and index files of a database in WAL mode, which SQLite pairs with a
     /// database by name alone: a new file put in place of one that is gone must not meet a
     /// log the old one left.

@@ -35,13 +35,15 @@ public enum GraphStoreError: VaneError {
     }
 }
 
-/// The only writer of the graph. A first build (no database yet) writes a complete new
-/// database beside the path and renames it into place; every later build writes its delta
-/// into the database in place, in one transaction (into a database an older vane wrote:
-/// the migrations it lacks and every row again, in the same transaction). Either way a
-/// failed or interrupted build leaves the previous database as it was. Nothing is renamed
-/// over a database that exists: in WAL mode SQLite pairs a database with its log by name
-/// alone, and a reader of the old file may still be using that log.
+/// The only writer of the graph. A build writes its delta into the database in place, in
+/// one transaction. A first build, a database an older vane wrote, or a delta of a quarter
+/// of the entries or more writes a complete new database beside the path and renames it
+/// over the old one, but only once the old one is out of WAL mode, which SQLite allows
+/// only when no other connection has it open: in WAL mode SQLite pairs a database with its
+/// log by name alone, and a reader of the old file could be using that log. While a reader
+/// holds it, the whole graph is written in place instead (with the migrations it lacks, in
+/// the same transaction). Either way a failed or interrupted build leaves the previous
+/// database as it was.
 public enum GraphStore {
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
@@ -54,7 +56,8 @@ public enum GraphStore {
     /// renders. Nothing is visible until `finish`.
     public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
         let signatures = RowSignatures(result)
-        if FileManager.default.fileExists(atPath: url.path) {
+        let exists = FileManager.default.fileExists(atPath: url.path)
+        if exists, let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty, !signatures.isLarge(from: previous.rowSignatures) {
             return try GraphStoreError.wrap(url) {
                 // The transaction stays open while the pages render: readers (WAL) go on
                 // reading the last commit, and `finish` commits or `discard` rolls back.
@@ -80,7 +83,7 @@ public enum GraphStore {
                 let queue = try DatabaseQueue(path: staging.path)
                 try Schema.migrator.migrate(queue)
                 let rows = try queue.write { db in try insertGraph(result, into: db, previous: previous, signatures: signatures) }
-                return PreparedGraph(url: url, step: .whole(queue, staging), rows: rows)
+                return PreparedGraph(url: url, step: .whole(queue, staging, exists ? (result, signatures, previous) : nil), rows: rows)
             } catch {
                 try? FileManager.default.removeItem(at: staging)
                 throw error
@@ -134,13 +137,13 @@ public enum GraphStore {
     /// Returns the rows written, and the page fingerprints and build state the record is
     /// compared with.
     fileprivate static func writeDelta(
-        _ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache?, in db: Database
+        _ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache?, whole: Bool = false, in db: Database
     ) throws -> (Int, [String: UInt64], [String: String]) {
         do {
             let before = db.totalChangesCount
             try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
             try Schema.migrate(db)
-            guard let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty, !signatures.isLarge(from: previous.rowSignatures)
+            guard !whole, let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty, !signatures.isLarge(from: previous.rowSignatures)
             else {
                 try Schema.clearGraph(db)
                 try insertGraph(result, into: db, previous: previous, signatures: signatures)
@@ -175,6 +178,23 @@ public enum GraphStore {
             }
             try rows.replaceScales()
             return (db.totalChangesCount - before, previous.pages, previous.state)
+        }
+    }
+
+    /// The body spans of the outputs a build kept, from the database being replaced.
+    static func keepSpans(from previous: URL, except record: BuildRecord, in db: Database) throws {
+        // An older database without spans has none to give: its outputs get theirs when built.
+        guard FileManager.default.fileExists(atPath: previous.path), let old = try? GraphDatabase.openReadOnly(previous, allowingOlder: true),
+            let (spans, shown) = try? old.read({ db in
+                (try Row.fetchAll(db, sql: "SELECT path, spans FROM body_spans"), try Row.fetchAll(db, sql: "SELECT entry, path FROM body_shown"))
+            })
+        else { return }
+        try? old.close()
+        for row in spans where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
+            try db.cachedStatement(sql: "INSERT INTO body_spans (path, spans) VALUES (?, ?)").execute(arguments: [row["path"], row["spans"]])
+        }
+        for row in shown where record.spans[row["path"]] == nil && record.pages[row["path"]] != nil {
+            try db.cachedStatement(sql: "INSERT INTO body_shown (entry, path) VALUES (?, ?)").execute(arguments: [row["entry"], row["path"]])
         }
     }
 
@@ -248,7 +268,9 @@ public enum GraphStore {
 /// build record.
 public struct PreparedGraph: @unchecked Sendable {
     enum Step {
-        case whole(DatabaseQueue, URL)
+        /// A new database written beside the path; when one exists there, what to write
+        /// into it in place if it cannot be replaced.
+        case whole(DatabaseQueue, URL, (LoadResult, RowSignatures, DatabaseParseCache?)?)
         /// The delta written into the database in a transaction still open, with the
         /// page fingerprints and state the record is compared with.
         case open(DatabaseQueue, [String: UInt64], [String: String])
@@ -279,19 +301,32 @@ public struct PreparedGraph: @unchecked Sendable {
                     try? queue.writeWithoutTransaction { db in if db.isInsideTransaction { try db.rollback() } }
                     throw error
                 }
-            case .whole(let queue, let staging):
+            case .whole(let queue, let staging, let inPlace):
                 do {
                     let more = try queue.write { db in
                         let before = db.totalChangesCount
                         try GraphStore.replace(record, previousPages: [:], fresh: true, in: db)
+                        if inPlace != nil { try GraphStore.keepSpans(from: url, except: record, in: db) }
                         return db.totalChangesCount - before
                     }
                     // Written in rollback mode (one writer, nothing to share yet), read in WAL
                     // mode from the first reader on.
                     try queue.inDatabase { db in _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
                     try queue.close()
-                    // No database at the path, so no reader: a log left by one that is gone
-                    // would be read as this database's.
+                    if let (result, signatures, previous) = inPlace, !GraphDatabase.leaveWAL(url) {
+                        // Someone reads the database: it is written again in place instead.
+                        try? FileManager.default.removeItem(at: staging)
+                        let live = try GraphDatabase.openWritable(url)
+                        defer { try? live.close() }
+                        return try live.write { db in
+                            let before = db.totalChangesCount
+                            let (_, pages, _) = try GraphStore.writeDelta(result, signatures, previous: previous, whole: true, in: db)
+                            try GraphStore.replace(record, previousPages: pages, in: db)
+                            return db.totalChangesCount - before
+                        }
+                    }
+                    // No reader of a database at the path, so none of its log: a log left by
+                    // one that is gone would be read as this database's.
                     GraphDatabase.removeLogs(of: url)
                     if rename(staging.path, url.path) != 0 {
                         throw GraphStoreError.rename(from: staging.path, to: url.path, errno: errno)
@@ -308,7 +343,7 @@ public struct PreparedGraph: @unchecked Sendable {
     /// Removes the database written aside, or rolls the delta back (the build failed).
     public func discard() {
         switch step {
-        case .whole(let queue, let staging):
+        case .whole(let queue, let staging, _):
             try? queue.close()
             try? FileManager.default.removeItem(at: staging)
         case .open(let queue, _, _):

@@ -123,12 +123,16 @@ struct GraphStoreTests {
         #expect(ContentLoader.load(root: kb.root, cache: again).parsedCount == 0)
     }
 
-    /// A database that exists is written in place, however large the delta (here two of
-    /// five entries): never a new file renamed over it, which a reader in WAL mode could
-    /// pair with the old file's log.
-    @Test func aDatabaseThatExistsIsWrittenInPlace() throws {
+    /// A large delta (here two of five entries) writes a new database beside the path and
+    /// renames it over the old one when nobody has the old one open (it is taken out of WAL
+    /// mode first); while a reader holds it, the delta is written in place instead: never a
+    /// new file over one whose log a reader may still be using.
+    @Test func aLargeDeltaReplacesTheDatabaseOnlyWhenNobodyReadsIt() throws {
         _ = try ingest()
-        let inode = try FileManager.default.attributesOfItem(atPath: database.path)[.systemFileNumber] as? Int
+        func inode() throws -> Int? { try FileManager.default.attributesOfItem(atPath: database.path)[.systemFileNumber] as? Int }
+        let first = try inode()
+        let reader = try GraphDatabase.openReadOnly(database)
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM claims") } == 1)
         try kb.remove("Content/claims/remain.md")
         try kb.remove("Content/sources/tns.md")
         let launch = try kb.read("Content/events/launch.md")
@@ -136,10 +140,19 @@ struct GraphStoreTests {
             launch.replacingOccurrences(of: "sources: [tns]\n", with: "").replacingOccurrences(of: " [@tns]", with: ""),
             to: "Content/events/launch.md")
         _ = try ingest()
-        #expect(try FileManager.default.attributesOfItem(atPath: database.path)[.systemFileNumber] as? Int == inode)
-        #expect(try rows("SELECT count(*) FROM claims") == [["0"]])
+        #expect(try inode() == first, "replaced while a reader had it open")
+        #expect(try reader.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM claims") } == 0)
+        try reader.close()
         #expect(try rows("SELECT count(*) FROM sources") == [["0"]])
         #expect(try rows("SELECT id FROM entries ORDER BY id") == [["launch"], ["llama"], ["meta"]])
+
+        // Nobody reads it now: the next large delta is a new file renamed into place.
+        try kb.write("---\nname: Other\ntype: vendor\n---\n", to: "Content/entities/other.md")
+        try kb.write("---\nname: Another\ntype: vendor\n---\n", to: "Content/entities/another.md")
+        _ = try ingest()
+        #expect(try inode() != first)
+        #expect(try rows("PRAGMA journal_mode") == [["wal"]])
+        #expect(try rows("SELECT id FROM entries ORDER BY id") == [["another"], ["launch"], ["llama"], ["meta"], ["other"]])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
     }
@@ -169,8 +182,9 @@ struct GraphStoreTests {
     }
 
     /// A database an older vane wrote (here without the body spans' migration, and with
-    /// the rows of an entry since removed) is brought to this schema and its graph written
-    /// again in one transaction: both, or, when the write fails, neither.
+    /// the rows of an entry since removed), while a reader holds it, is brought to this
+    /// schema and its graph written again in place, in one transaction: both, or, when the
+    /// write fails, neither.
     @Test func anOlderDatabaseIsUpdatedInOneTransaction() throws {
         _ = try ingest()
         let older = try DatabaseQueue(path: database.path)
@@ -184,6 +198,10 @@ struct GraphStoreTests {
         }
         try older.close()
         #expect(throws: GraphDatabase.OpenError.self) { try GraphDatabase.openReadOnly(database) }
+        let reader = try GraphDatabase.openReadOnly(database, allowingOlder: true)
+        defer { try? reader.close() }
+        func inode() throws -> Int? { try FileManager.default.attributesOfItem(atPath: database.path)[.systemFileNumber] as? Int }
+        let first = try inode()
 
         // A write that fails: a trigger refuses the launch event's row.
         let failing = try DatabaseQueue(path: database.path)
@@ -206,6 +224,8 @@ struct GraphStoreTests {
         #expect(try rows("SELECT id FROM events ORDER BY id") == [["launch"]])
         #expect(try rows("SELECT count(*) FROM entry_rows") == [["5"]])
         #expect(try rows("SELECT count(*) FROM body_spans") == [["0"]])
+        #expect(try inode() == first)
+        #expect(try reader.read { try String.fetchAll($0, sql: "SELECT id FROM events ORDER BY id") } == ["launch"])
     }
 
     private func rowsAllowingOlder(_ sql: String) throws -> [[String]] {
