@@ -57,17 +57,17 @@ public enum GraphStore {
     public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
         let signatures = RowSignatures(result)
         let exists = FileManager.default.fileExists(atPath: url.path)
-        if exists, let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty, !signatures.isLarge(from: previous.rowSignatures) {
+        if exists, let previous, previous.canUpdate(to: signatures) {
             return try GraphStoreError.wrap(url) {
                 // The transaction stays open while the pages render: readers (WAL) go on
                 // reading the last commit, and `finish` commits or `discard` rolls back.
                 let queue = try GraphDatabase.openWritable(url, holdingTransaction: true)
                 do {
-                    let (rows, pages, state) = try queue.writeWithoutTransaction { db in
+                    let rows = try queue.writeWithoutTransaction { db in
                         try db.beginTransaction(.immediate)
                         return try writeDelta(result, signatures, previous: previous, in: db)
                     }
-                    return PreparedGraph(url: url, step: .open(queue, pages, state), rows: rows)
+                    return PreparedGraph(url: url, step: .open(queue, previous.pages, previous.state), rows: rows)
                 } catch {
                     try? queue.writeWithoutTransaction { db in if db.isInsideTransaction { try db.rollback() } }
                     try? queue.close()
@@ -126,59 +126,58 @@ public enum GraphStore {
         return db.totalChangesCount - before
     }
 
-    /// Writes the delta into the database in place, in the caller's transaction: the rows of the
-    /// entries added or changed (by signature) again, those of removed entries deleted, the
-    /// file rows of changed or removed files. A database without the previous build's
-    /// signatures (an older vane's, or none was read) is brought to this schema and its
-    /// graph written again: the delta from an empty graph. So is a delta of a quarter of
-    /// the entries or more (a change to the settings changes every file's hash): deleting
-    /// entries one by one costs a search of the status changes and aliases each, which
-    /// for all 20,000 entries of 10,000 events took 527 s, against 22 s to write them again.
-    /// Returns the rows written, and the page fingerprints and build state the record is
-    /// compared with.
-    fileprivate static func writeDelta(
-        _ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache?, whole: Bool = false, in db: Database
-    ) throws -> (Int, [String: UInt64], [String: String]) {
-        do {
-            let before = db.totalChangesCount
-            try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-            try Schema.migrate(db)
-            guard !whole, let previous, previous.isCurrentSchema, !previous.rowSignatures.isEmpty, !signatures.isLarge(from: previous.rowSignatures)
-            else {
-                try Schema.clearGraph(db)
-                try insertGraph(result, into: db, previous: previous, signatures: signatures)
-                let pages = try PageRecord.fetchAll(db).map { ($0.path, UInt64(bitPattern: $0.fingerprint)) }
-                return (db.totalChangesCount - before, Dictionary(pages, uniquingKeysWith: { a, _ in a }), [:])
-            }
-            let kb = result.knowledgeBase
-            let rows = RowWriter(db, kb)
-            let (write, remove) = signatures.delta(from: previous.rowSignatures)
-            let changed = Set(write)
-            let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
-            for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
-            for parsed in result.files where !previous.isStoredExactly(parsed) {
-                try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
-                try rows.insertFile(parsed, previous: previous)
-            }
-            for asset in result.assetFiles {
-                if let known = previous.manifest[asset.path], known.size == asset.size, known.modified == asset.modified { continue }
-                try FileRecord.deleteOne(db, key: asset.path)
-                try rows.insertAsset(asset)
-            }
-            for id in remove + write { try rows.delete(id) }
-            for entry in kb.entries where changed.contains(entry.id) {
-                try rows.insert(entry)
-                try rows.insertAliases(of: [entry])
-            }
-            for edge in kb.edges where changed.contains(edge.from) { try rows.insert(edge) }
-            for change in kb.statusChanges where changed.contains(change.event) { try rows.insert(change) }
-            for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
-            for id in write {
-                try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)
-            }
-            try rows.replaceScales()
-            return (db.totalChangesCount - before, previous.pages, previous.state)
+    /// Writes the delta into the database in place, in the caller's transaction: the rows of
+    /// the entries added or changed (by signature) again, those of removed entries deleted,
+    /// the file rows of changed or removed files. Returns how many rows were written.
+    fileprivate static func writeDelta(_ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache, in db: Database) throws -> Int
+    {
+        let before = db.totalChangesCount
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let kb = result.knowledgeBase
+        let rows = RowWriter(db, kb)
+        let (write, remove) = signatures.delta(from: previous.rowSignatures)
+        let changed = Set(write)
+        let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
+        for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
+        for parsed in result.files where !previous.isStoredExactly(parsed) {
+            try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
+            try rows.insertFile(parsed, previous: previous)
         }
+        for asset in result.assetFiles {
+            if let known = previous.manifest[asset.path], known.size == asset.size, known.modified == asset.modified { continue }
+            try FileRecord.deleteOne(db, key: asset.path)
+            try rows.insertAsset(asset)
+        }
+        for id in remove + write { try rows.delete(id) }
+        for entry in kb.entries where changed.contains(entry.id) {
+            try rows.insert(entry)
+            try rows.insertAliases(of: [entry])
+        }
+        for edge in kb.edges where changed.contains(edge.from) { try rows.insert(edge) }
+        for change in kb.statusChanges where changed.contains(change.event) { try rows.insert(change) }
+        for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
+        for id in write {
+            try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)
+        }
+        try rows.replaceScales()
+        return db.totalChangesCount - before
+    }
+
+    /// The whole graph written again in place, in the caller's transaction, with the
+    /// migrations the database lacks: for a large delta while a reader holds the database,
+    /// which then cannot be replaced. Deleting entries one by one would search the status
+    /// changes and aliases for each (for all 20,000 entries of 10,000 events, 527 s).
+    /// Returns the page fingerprints stored, which the record is compared with.
+    fileprivate static func rewriteGraph(
+        _ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache?, in db: Database
+    ) throws -> [String: UInt64] {
+        // Rows are deleted and written again in any order; keys are checked at commit.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        try Schema.migrate(db)
+        try Schema.clearGraph(db)
+        try insertGraph(result, into: db, previous: previous, signatures: signatures)
+        let pages = try PageRecord.fetchAll(db).map { ($0.path, UInt64(bitPattern: $0.fingerprint)) }
+        return Dictionary(pages, uniquingKeysWith: { a, _ in a })
     }
 
     /// The body spans of the outputs a build kept, from the database being replaced.
@@ -306,7 +305,7 @@ public struct PreparedGraph: @unchecked Sendable {
                     let more = try queue.write { db in
                         let before = db.totalChangesCount
                         try GraphStore.replace(record, previousPages: [:], fresh: true, in: db)
-                        if inPlace != nil { try GraphStore.keepSpans(from: url, except: record, in: db) }
+                        try GraphStore.keepSpans(from: url, except: record, in: db)
                         return db.totalChangesCount - before
                     }
                     // Written in rollback mode (one writer, nothing to share yet), read in WAL
@@ -320,7 +319,7 @@ public struct PreparedGraph: @unchecked Sendable {
                         defer { try? live.close() }
                         return try live.write { db in
                             let before = db.totalChangesCount
-                            let (_, pages, _) = try GraphStore.writeDelta(result, signatures, previous: previous, whole: true, in: db)
+                            let pages = try GraphStore.rewriteGraph(result, signatures, previous: previous, in: db)
                             try GraphStore.replace(record, previousPages: pages, in: db)
                             return db.totalChangesCount - before
                         }

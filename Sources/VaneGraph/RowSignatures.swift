@@ -40,13 +40,6 @@ public struct RowSignatures: Sendable {
         self.byID = byID
     }
 
-    /// Whether the delta from `previous` is a quarter of the entries or more: then the
-    /// graph is faster written again whole than entry by entry.
-    public func isLarge(from previous: [String: UInt64]) -> Bool {
-        let (write, remove) = delta(from: previous)
-        return (write.count + remove.count) * 4 >= max(byID.count, 1)
-    }
-
     /// The ids to write again (added or changed) and to delete (gone), against `previous`.
     public func delta(from previous: [String: UInt64]) -> (write: [String], remove: [String]) {
         let write = byID.filter { previous[$0.key] != $0.value }.map(\.key).sorted()

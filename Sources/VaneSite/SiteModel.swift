@@ -157,12 +157,10 @@ struct SiteModel: @unchecked Sendable {
 
     /// Events newest first: reverse chronological, ties by id.
     func newestFirst(_ events: [Entry]) -> [Entry] {
-        // Positions are sorted, not entries: moving an entry copies every field of it.
-        let order = events.indices.sorted { i, j in
+        events.sortedByPositions { i, j in
             guard let x = events[i].date, let y = events[j].date else { return events[i].id < events[j].id }
             return y.sortsBefore(x) ?? (events[i].id < events[j].id)
         }
-        return order.map { events[$0] }
     }
 }
 

@@ -145,6 +145,10 @@ struct GraphStoreTests {
         try reader.close()
         #expect(try rows("SELECT count(*) FROM sources") == [["0"]])
         #expect(try rows("SELECT id FROM entries ORDER BY id") == [["launch"], ["llama"], ["meta"]])
+        // The graph written again in place is the one a first build writes.
+        let fresh = kb.url("fresh.sqlite")
+        try GraphStore.write(ContentLoader.load(root: kb.root, cache: DatabaseParseCache(url: fresh)), to: fresh)
+        #expect(try graphRows(database) == graphRows(fresh))
 
         // Nobody reads it now: the next large delta is a new file renamed into place.
         try kb.write("---\nname: Other\ntype: vendor\n---\n", to: "Content/entities/other.md")
@@ -226,6 +230,27 @@ struct GraphStoreTests {
         #expect(try rows("SELECT count(*) FROM body_spans") == [["0"]])
         #expect(try inode() == first)
         #expect(try reader.read { try String.fetchAll($0, sql: "SELECT id FROM events ORDER BY id") } == ["launch"])
+    }
+
+    /// Every row of the graph's tables at `url`, sorted: what queries can see.
+    private func graphRows(_ url: URL) throws -> [String: [[String]]] {
+        let queue = try GraphDatabase.openReadOnly(url)
+        defer { try? queue.close() }
+        var tables: [String: [[String]]] = [:]
+        let queries = [
+            "files": "SELECT path, hash, kind, entry_id, parsed FROM files",
+            "fts": "SELECT rowid, id, kind, title, body FROM entries_fts",
+        ].merging(
+            ["entities", "events", "claims", "sources", "reports", "uses", "aliases", "tags", "edges", "status_changes", "scales", "entry_rows"]
+                .map { ($0, "SELECT * FROM \($0)") }, uniquingKeysWith: { a, _ in a })
+        for (name, sql) in queries {
+            tables[name] = try queue.read { db in
+                try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { "\($0.storage.value ?? "NULL")" } }.sorted {
+                    $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}")
+                }
+            }
+        }
+        return tables
     }
 
     private func rowsAllowingOlder(_ sql: String) throws -> [[String]] {

@@ -52,9 +52,7 @@ public struct KnowledgeBase: Sendable {
 
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
         self.config = config
-        // Positions are sorted, not entries: moving an entry copies every field of it.
-        let order = entries.indices.sorted { (entries[$0].kind, entries[$0].id) < (entries[$1].kind, entries[$1].id) }
-        self.entries = order.map { entries[$0] }
+        self.entries = entries.sortedByPositions { (entries[$0].kind, entries[$0].id) < (entries[$1].kind, entries[$1].id) }
         self.edges = edges
         self.statusChanges = statusChanges
         self.aliases = aliases
