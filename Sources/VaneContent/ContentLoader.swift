@@ -49,7 +49,7 @@ public struct LoadResult: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    public static let parserVersion = "11"
+    public static let parserVersion = "12"
 
     /// The largest entry file accepted: far above any real entry, low enough that a
     /// stray data file cannot exhaust memory.
@@ -88,7 +88,9 @@ public enum ContentLoader {
             (cached.size, cached.modified) = (file.size, file.modified)
             return (cached, false)
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.url.path)[.size] as? Int) ?? 0
+        // `stat`, not FileManager's attributes: a dictionary per file was 3% of parsing.
+        var info = stat()
+        let size = stat(file.url.path, &info) == 0 ? Int(info.st_size) : 0
         guard size <= maximumFileSize else {
             let d = Diagnostic.error(
                 .top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")

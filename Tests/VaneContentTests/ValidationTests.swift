@@ -57,6 +57,15 @@ struct ValidationTests {
             ])
     }
 
+    /// Keys are read as text, so `2024` and `"2024"` are one key written twice.
+    @Test func aKeyQuotedOnceIsStillADuplicate() throws {
+        let text = "---\ntitle: x\npublisher: P\nurl: https://x.org/\n2024: a\n\"2024\": b\n---\n"
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:6:1: error: duplicate key '2024'"
+            ])
+    }
+
     @Test func notUTF8() throws {
         let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
         try kb.write(Data([0x2D, 0x2D, 0x2D, 0x0A, 0xC3, 0x28, 0x0A]), to: "Content/sources/x.md")
@@ -314,6 +323,17 @@ struct ValidationTests {
                 "Content/entities/x.md:5:13: error: unknown entry 'llamma' (did you mean 'llama'?)",
                 "Content/entities/x.md:6:6: error: unknown source 'tsn' (did you mean 'tns'?)",
             ])
+    }
+
+    /// Tabs and Unicode spaces (a no-break space, an ideographic space) around a target or
+    /// a label are not part of it; a line break inside the brackets is no link.
+    @Test func spacesAroundALinkTargetAreNotPartOfIt() throws {
+        let text = "---\nname: X\ntype: org\n---\nSee [[\tllama\u{00A0}|\u{3000}the models ]] and [@ tns\t].\n"
+        let result = try load(["Content/entities/x.md": text])
+        #expect(result.diagnostics.isEmpty)
+        let links = try #require(result.knowledgeBase.entry("x")).bodyLinks
+        #expect(links.map(\.target) == ["llama", "tns"])
+        #expect(links.map(\.label) == ["the models", nil])
     }
 
     @Test func citationMustNameASource() throws {

@@ -32,8 +32,7 @@ struct SourceText {
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
 
-        // Split on the byte, not on Characters: faster, and "\r" stays its own scalar.
-        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring($0) }
+        let lines = text.lines
         guard isFence(lines[0]) else {
             throw .problem(line: 1, column: 1, message: "missing front matter (the file must start with a '---' line)")
         }
@@ -65,7 +64,29 @@ struct SourceText {
 extension String {
     /// Decodes UTF-8, refusing invalid sequences instead of repairing them.
     init?(validatingUTF8Data data: Data) {
-        guard let s = String(validating: data, as: UTF8.self) else { return nil }
+        // Through the bytes in place: the generic `Sequence` path copies them one by one.
+        guard let s = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) else { return nil }
         self = s
+    }
+
+    /// Split on the byte, not on Characters: faster, and "\r" stays its own scalar. Every
+    /// line, the last one too when it is empty (as `split` omitting nothing gives).
+    var lines: [Substring] {
+        var text = self
+        text.makeContiguousUTF8()
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        utf8.withContiguousStorageIfAvailable { bytes in
+            var from = 0
+            while let nl = bytes[from...].firstIndex(of: 0x0A) {
+                let end = utf8.index(start, offsetBy: nl - from)
+                lines.append(text[start..<end])
+                start = utf8.index(after: end)
+                from = nl + 1
+            }
+        }
+        lines.append(text[start...])
+        return lines
     }
 }

@@ -137,11 +137,11 @@ struct BodyLinkScanner {
         if wiki {
             guard j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "]") else { return nil }
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let target = parts[0].trimmingCharacters(in: .whitespaces)
+            let target = parts[0].trimmingSpaces
             guard !target.isEmpty else {
                 return .empty(.error(at, "empty wikilink '[[\(inner)]]' (write [[id]] or [[id|label]])"), j + 2)
             }
-            let label = parts.count > 1 ? parts[1].trimmingCharacters(in: .whitespaces) : nil
+            let label = parts.count > 1 ? parts[1].trimmingSpaces : nil
             if label?.isEmpty == true {
                 return .empty(.error(at, "empty label in '[[\(inner)]]' (write [[\(target)]], or a label after the '|')"), j + 2)
             }
@@ -149,7 +149,7 @@ struct BodyLinkScanner {
         }
         // `[@name](url)` and `[@name][ref]` are ordinary Markdown links.
         if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "(") || chars[j + 1] == UInt8(ascii: "[") { return nil }
-        let target = inner.trimmingCharacters(in: .whitespaces)
+        let target = inner.trimmingSpaces
         guard !target.isEmpty else { return .empty(.error(at, "empty citation '[@\(inner)]' (write [@source-id])"), j + 1) }
         return .link(BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
     }

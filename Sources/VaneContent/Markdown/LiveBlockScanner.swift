@@ -60,6 +60,8 @@ enum LiveBlockScanner {
 
     /// Any fence opening: up to three spaces, then three or more backticks or tildes.
     private static func anyFence(_ line: Substring) -> Fence? {
+        // Most lines are prose: their first byte after the spaces says so without a copy.
+        guard let first = line.utf8.first(where: { $0 != 0x20 }), first == UInt8(ascii: "`") || first == UInt8(ascii: "~") else { return nil }
         let bytes = Array(line.utf8)
         guard let (marker, length) = BodyLinkScanner.opensFence(bytes) else { return nil }
         return Fence(marker: marker, length: length, indent: bytes.prefix { $0 == 0x20 }.count)
@@ -69,7 +71,7 @@ enum LiveBlockScanner {
     private static func opening(_ line: Substring) -> Fence? {
         guard let fence = anyFence(line) else { return nil }
         let info = line.utf8.dropFirst(fence.indent + fence.length)
-        return String(decoding: info, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "vane" ? fence : nil
+        return String(decoding: info, as: UTF8.self).trimmingSpaces == "vane" ? fence : nil
     }
 
     /// The index of the line closing `fence` opened at `start`, or `lines.count`.

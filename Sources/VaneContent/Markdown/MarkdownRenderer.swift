@@ -75,7 +75,7 @@ public enum MarkdownRenderer {
 
     /// Whether a link target may appear in output.
     public static func isAllowedTarget(_ url: String) -> Bool {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = url.trimmingSpaces
         guard let colon = trimmed.firstIndex(of: ":") else { return true }
         let beforeColon = trimmed[..<colon]
         // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
