@@ -101,7 +101,7 @@ enum BodyEdits {
                 return nil
             }
             var content = ContentFile(
-                path: file.path, url: options.root.appendingPathComponent(file.path), size: file.size, modified: file.modified)
+                path: file.path, location: options.root.appendingPathComponent(file.path).path, size: file.size, modified: file.modified)
             (content.kind, content.id) = (kind, id)
             let parsed = ContentLoader.parse(content, config: config)
             var again = Reread(new: parsed)

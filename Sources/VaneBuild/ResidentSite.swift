@@ -132,7 +132,7 @@ public final class ResidentSite: Sendable {
             // A file with another name (a hard link) may have been written under that name.
             guard let now, now.links == 1, let entry = result.files[i].entry else { return nil }
             let old = result.files[i]
-            var file = ContentFile(path: path, url: options.root.appendingPathComponent(path), size: now.size, modified: now.modified)
+            var file = ContentFile(path: path, location: options.root.appendingPathComponent(path).path, size: now.size, modified: now.modified)
             (file.kind, file.id) = (entry.kind, entry.id)
             let parsed = timings.measure("parse") { ContentLoader.parse(file, config: result.knowledgeBase.config) }
             if parsed.hash != old.hash {

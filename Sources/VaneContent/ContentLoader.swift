@@ -90,13 +90,13 @@ public enum ContentLoader {
         }
         // `stat`, not FileManager's attributes: a dictionary per file was 3% of parsing.
         var info = stat()
-        let size = stat(file.url.path, &info) == 0 ? Int(info.st_size) : 0
+        let size = stat(file.location, &info) == 0 ? Int(info.st_size) : 0
         guard size <= maximumFileSize else {
             let d = Diagnostic.error(
                 .top(of: file.path), "file is \(size) bytes, over the limit of \(maximumFileSize) bytes (1 MiB) for an entry")
             return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
         }
-        guard let data = FileManager.default.contents(atPath: file.url.path) else {
+        guard let data = FileManager.default.contents(atPath: file.location) else {
             let d = Diagnostic.error(.top(of: file.path), "cannot read file")
             return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
         }

@@ -5,7 +5,10 @@ import VaneDiagnostics
 public struct ContentFile: Sendable, Hashable {
     /// Root-relative path, e.g. `Content/events/2026/launch.md`.
     public var path: String
-    public var url: URL
+    /// Where the file is on disk. A path, not a `URL`: making twenty thousand URLs was a
+    /// third of the scan, and few files are ever read.
+    public var location: String
+    public var url: URL { URL(fileURLWithPath: location) }
     /// Set for Markdown entries in a kind folder.
     public var kind: Kind?
     public var id: String?
@@ -13,9 +16,9 @@ public struct ContentFile: Sendable, Hashable {
     /// Modification time, nanoseconds since 1970.
     public var modified: Int64 = 0
 
-    public init(path: String, url: URL, size: Int = 0, modified: Int64 = 0) {
+    public init(path: String, location: String, size: Int = 0, modified: Int64 = 0) {
         self.path = path
-        self.url = url
+        self.location = location
         self.size = size
         self.modified = modified
     }
@@ -29,6 +32,7 @@ public struct ContentFile: Sendable, Hashable {
 public enum ContentScanner {
     public static func scan(root: URL) -> (entries: [ContentFile], assets: [ContentFile], diagnostics: [Diagnostic]) {
         let content = root.appendingPathComponent("Content")
+        let contentPath = content.path + "/"
         var entries: [ContentFile] = []
         var assets: [ContentFile] = []
         var diagnostics: [Diagnostic] = []
@@ -42,7 +46,7 @@ public enum ContentScanner {
                 continue
             }
             let path = "Content/" + relative
-            var file = ContentFile(path: path, url: content.appendingPathComponent(relative), size: found.size, modified: found.modified)
+            var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
             guard relative.hasSuffix(".md") else {
                 assets.append(file)
                 continue
