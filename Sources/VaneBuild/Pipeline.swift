@@ -163,27 +163,31 @@ public enum Pipeline {
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
         let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        // The graph is prepared on a thread of its own while this one renders. Not as two
+        // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
+        // applies, so the renderer's own would get one thread of the two and render every
+        // page on it, long after the graph was done.
+        let graphDone = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: graphDone) {
             var clock = Timings()
-            if part == 0 {
-                let made = Result { () throws(OutputError) in
-                    try clock.measure("render") { () throws(OutputError) in
-                        try SiteBuilder.render(
-                            pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
-                            history: history.value,
-                            frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
-                    }
+            let made = Result { () throws(GraphStoreError) in
+                try clock.measure("database prepare") { () throws(GraphStoreError) in
+                    try GraphStore.prepare(result, at: options.database, previous: cache)
                 }
-                site.withLock { $0 = (made, clock) }
-            } else {
-                let made = Result { () throws(GraphStoreError) in
-                    try clock.measure("database prepare") { () throws(GraphStoreError) in
-                        try GraphStore.prepare(result, at: options.database, previous: cache)
-                    }
-                }
-                graphSlot.withLock { $0 = (made, clock) }
+            }
+            graphSlot.withLock { $0 = (made, clock) }
+        }
+        var clock = Timings()
+        let made = Result { () throws(OutputError) in
+            try clock.measure("render") { () throws(OutputError) in
+                try SiteBuilder.render(
+                    pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
+                    history: history.value,
+                    frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
             }
         }
+        site.withLock { $0 = (made, clock) }
+        graphDone.wait()
         let (rendered, renderTime) = site.value!
         let (graph, graphTime) = graphSlot.value!
         timings.append(renderTime)
