@@ -46,7 +46,7 @@ public enum SiteBuilder {
         let pages = model.pages()
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
-        for file in result.files { if let id = file.entry?.id { fileHashes[id] = file.hash } }
+        for i in result.files.indices { if let id = result.files[i].entry?.id { fileHashes[id] = result.files[i].hash } }
         let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global, frameReads: frameReads)
         let out = try OutputDirectory(target: output)
         do {

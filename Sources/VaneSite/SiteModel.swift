@@ -127,7 +127,8 @@ struct SiteModel: @unchecked Sendable {
 
     // MARK: - View pieces
 
-    static func url(of entry: Entry) -> String { "\(entry.kind.folder)/\(entry.id).html" }
+    static func url(of entry: Entry) -> String { url(kind: entry.kind, id: entry.id) }
+    static func url(kind: Kind, id: String) -> String { "\(kind.folder)/\(id).html" }
 
     /// A link to an entry: title, url and a short detail (type, or date).
     func link(_ id: String) -> LinkView? {

@@ -26,20 +26,24 @@ struct PageFingerprints {
         self.model = model
         self.frameReads = frameReads
         frameValues = ["counts": StableHash.of("\(model.counts)")]
+        // Entries and edges are read in place, by index: `for e in` copies each whole.
+        let entries = model.kb.entries
         var summaries: [String: UInt64] = [:]
-        for e in model.kb.entries { summaries[e.id] = PageFingerprints.summary(of: e, model: model) }
+        summaries.reserveCapacity(entries.count)
+        for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
         self.summaries = summaries
         var h = StableHash()
         h.add(global)
         h.add(model.board.asOf.text)
-        for e in model.kb.entries {
-            h.add(e.id)
-            h.add(summaries[e.id]!)
+        for i in entries.indices {
+            h.add(entries[i].id)
+            h.add(summaries[entries[i].id]!)
         }
-        for edge in model.kb.edges {
-            h.add(edge.from)
-            h.add(edge.relation.rawValue)
-            h.add(edge.to)
+        let edges = model.kb.edges
+        for i in edges.indices {
+            h.add(edges[i].from)
+            h.add(edges[i].relation.rawValue)
+            h.add(edges[i].to)
         }
         for s in model.kb.statusChanges { h.add(s.signature) }
         // Recorded time: the home page's "What's new", the changes feed.

@@ -129,8 +129,11 @@ extension SiteModel {
         for vendor in vendors {
             pages.append(PageSpec(path: "status/\(vendor).html", template: "status", content: .status(vendor: vendor)))
         }
-        for e in kb.entries {
-            pages.append(PageSpec(path: SiteModel.url(of: e), template: e.kind.rawValue, content: .entry(e.id)))
+        // By index: `for e in` copies each entry whole (a retain and release per field).
+        pages.reserveCapacity(pages.count + kb.entries.count)
+        for i in kb.entries.indices {
+            let (kind, id) = (kb.entries[i].kind, kb.entries[i].id)
+            pages.append(PageSpec(path: SiteModel.url(kind: kind, id: id), template: kind.rawValue, content: .entry(id)))
         }
         return pages
     }
