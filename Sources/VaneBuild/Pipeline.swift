@@ -162,7 +162,7 @@ public enum Pipeline {
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
         let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
-        let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, Timings)?>(nil)
+        let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, [String: String], Timings)?>(nil)
         // The graph is prepared on a thread of its own while this one renders. Not as two
         // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
         // applies, so the renderer's own would get one thread of the two and render every
@@ -175,7 +175,11 @@ public enum Pipeline {
                     try GraphStore.prepare(result, at: options.database, previous: cache)
                 }
             }
-            graphSlot.withLock { $0 = (made, clock) }
+            // `vane status --format json` of the graph being written, for the read most asked for.
+            let board = clock.measure("status") {
+                StatusSnapshot.state(of: StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: String(started))
+            }
+            graphSlot.withLock { $0 = (made, board, clock) }
         }
         var clock = Timings()
         let made = Result { () throws(OutputError) in
@@ -189,7 +193,7 @@ public enum Pipeline {
         site.withLock { $0 = (made, clock) }
         graphDone.wait()
         let (rendered, renderTime) = site.value!
-        let (graph, graphTime) = graphSlot.value!
+        let (graph, statusBoard, graphTime) = graphSlot.value!
         timings.append(renderTime)
         timings.append(graphTime)
         let staged: OutputDirectory
@@ -255,7 +259,7 @@ public enum Pipeline {
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
                     "pending-splice": "", "output": output,
-                ]
+                ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
                 outcome.work.rowsWritten = try prepared.finish(record)
             }
@@ -263,15 +267,6 @@ public enum Pipeline {
             outcome.pagesRendered = report.pagesRendered
         } catch {
             outcome.failure = .database(error)
-        }
-        if outcome.failure == nil {
-            // A cache of a read, not part of the build: a failure is a note, and the next
-            // `vane status` computes the board itself.
-            do {
-                try timings.measure("status") { try StatusSnapshot.store(at: options.database, asOf: asOf, build: String(started)) }
-            } catch {
-                outcome.notes.append("the status board was not stored for 'vane status': \(error)")
-            }
         }
         if options.publishDatabase && outcome.failure == nil {
             do {

@@ -34,11 +34,11 @@ public enum StatusSnapshot {
         state[buildKey] == old ? [buildKey: new] : [:]
     }
 
-    /// Computes the board at `asOf` from the database just written and stores its JSON,
-    /// marked with `build` (the build's `started` state).
-    public static func store(at url: URL, asOf: FuzzyDate, build: String) throws {
-        let text = json(try GraphReader(url: url).statusBoard(asOf: asOf))
-        try GraphStore.setState([key: header(asOf: asOf) + text, buildKey: build], at: url)
+    /// The `build_state` rows of `board`'s JSON, marked with `build` (the build's `started`
+    /// state): a build computes them from the knowledge base it writes while its pages
+    /// render, and commits them with the graph.
+    public static func state(of board: StatusBoard, asOf: FuzzyDate, build: String) -> [String: String] {
+        [key: header(asOf: asOf) + json(board), buildKey: build]
     }
 }
 
