@@ -37,9 +37,10 @@ public struct Scorecard: Hashable, Sendable {
     /// The Scorecards page's order: claimants with enough decided claims, the highest share
     /// kept first, then the most decided, then by id.
     public static func ranked(_ cards: [Scorecard]) -> [Scorecard] {
-        cards.filter { $0.decided >= rankedFrom }.sorted {
-            ($0.shareKept ?? 0, $0.decided) != ($1.shareKept ?? 0, $1.decided)
-                ? ($0.shareKept ?? 0, $0.decided) > ($1.shareKept ?? 0, $1.decided) : $0.claimant < $1.claimant
-        }
+        // Each card's keys counted once, not again in every comparison of the sort.
+        let keyed = cards.map { (card: $0, share: $0.shareKept ?? 0, decided: $0.decided) }.filter { $0.decided >= rankedFrom }
+        return keyed.sorted {
+            ($0.share, $0.decided) != ($1.share, $1.decided) ? ($0.share, $0.decided) > ($1.share, $1.decided) : $0.card.claimant < $1.card.claimant
+        }.map(\.card)
     }
 }

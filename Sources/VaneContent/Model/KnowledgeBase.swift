@@ -112,6 +112,13 @@ extension KnowledgeBase {
     /// sources dated later are left out, with their edges and status changes, and each
     /// entity goes by the name it had then.
     public func asOf(_ date: FuzzyDate) -> KnowledgeBase {
+        // Nothing dated later and no name changed since (a site as of today): the knowledge
+        // base as it is, not a copy of every entry.
+        if standsWhole(at: date) {
+            var kb = self
+            kb.later = [:]
+            return kb
+        }
         let kept = entries.filter { entry in
             guard entry.kind != .entity, let d = entry.date else { return true }
             return d.start <= date.end
@@ -132,5 +139,20 @@ extension KnowledgeBase {
         kb.channels = channels
         kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         return kb
+    }
+
+    /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry kept
+    /// under its own name, and every edge, status change and alias between entries kept.
+    private func standsWhole(at date: FuzzyDate) -> Bool {
+        for i in entries.indices {
+            if entries[i].kind != .entity, let d = entries[i].date, !(d.start <= date.end) { return false }
+            if !entries[i].renames.isEmpty {
+                if entries[i].renames.contains(where: { !($0.date.start <= date.end) }) || entries[i].name(asOf: date) != entries[i].title {
+                    return false
+                }
+            }
+        }
+        return edges.allSatisfy { index[$0.from] != nil && index[$0.to] != nil } && statusChanges.allSatisfy { index[$0.event] != nil }
+            && aliases.values.allSatisfy { index[$0] != nil }
     }
 }
