@@ -161,7 +161,6 @@ public enum Pipeline {
         // every file is built again.
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
-        let site = Locked<(Result<(OutputDirectory, SiteBuilder.Report), OutputError>, Timings)?>(nil)
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, [String: String], Timings)?>(nil)
         // The graph is prepared on a thread of its own while this one renders. Not as two
         // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
@@ -176,23 +175,24 @@ public enum Pipeline {
                 }
             }
             // `vane status --format json` of the graph being written, for the read most asked for.
-            let board = clock.measure("status") {
-                StatusSnapshot.state(of: StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: String(started))
+            var board: [String: String] = [:]
+            if case .success = made {
+                board = clock.measure("status") {
+                    StatusSnapshot.state(of: StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: String(started))
+                }
             }
             graphSlot.withLock { $0 = (made, board, clock) }
         }
-        var clock = Timings()
-        let made = Result { () throws(OutputError) in
-            try clock.measure("render") { () throws(OutputError) in
+        var renderTime = Timings()
+        let rendered = Result { () throws(OutputError) in
+            try renderTime.measure("render") { () throws(OutputError) in
                 try SiteBuilder.render(
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
                     history: history.value,
                     frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
             }
         }
-        site.withLock { $0 = (made, clock) }
         graphDone.wait()
-        let (rendered, renderTime) = site.value!
         let (graph, statusBoard, graphTime) = graphSlot.value!
         timings.append(renderTime)
         timings.append(graphTime)

@@ -143,7 +143,7 @@ public enum BillImport {
         let slots = ResultSlots<Entry>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            guard let kind = file.kind, let id = file.id, let data = FileManager.default.contents(atPath: file.url.path) else { return }
+            guard let kind = file.kind, let id = file.id, let data = FileManager.default.contents(atPath: file.location) else { return }
             slots[i] = parser.parse(data, kind: kind, id: id, path: file.path, body: false).0
         }
         let entries = slots.values

@@ -5,8 +5,9 @@ import VaneGraph
 
 /// `vane status --format json` at the day of the last build, computed by that build and
 /// stored with it: the read most asked for costs one row, not a board built from every
-/// entity and status change. It is the very text the command computes (the same reader,
-/// the same encoder), kept in `build_state` with the start time of the build it belongs
+/// entity and status change. The build computes the board from the knowledge base it
+/// writes, with the command's encoder; that it is the board the command reads back from
+/// the database is tested (`ReadShortcutTests`). It is kept in `build_state` with the start time of the build it belongs
 /// to in a row of its own (`status-json-build`), so that a snapshot from an earlier build
 /// is never read, and a build that changed no status (an edit to bodies alone) carries
 /// it over by rewriting that small row, not the board.

@@ -71,7 +71,7 @@ public enum SiteBuilder {
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
                 var data = Data()
-                try OutputError.wrap("read", asset.url.path) { data = try Data(contentsOf: asset.url) }
+                try OutputError.wrap("read", asset.location) { data = try Data(contentsOf: asset.url) }
                 try out.write(data, to: asset.contentRelativePath, keepingIfSame: true)
             }
             var report = Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored)

@@ -213,26 +213,3 @@ public struct DiagnosticError: Error {
     public let diagnostic: Diagnostic
     public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 }
-
-extension String {
-    var trimmingTrailingNewlines: String {
-        var s = self
-        while s.hasSuffix("\n") { s.removeLast() }
-        return s
-    }
-}
-
-extension StringProtocol {
-    /// Without the spaces and tabs at either end: what `trimmingCharacters(in:
-    /// .whitespaces)` gives (tab and Unicode's space separators), without Foundation's
-    /// round trip through UTF-16, which was 4% of parsing.
-    var trimmingSpaces: String {
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s == "\t" || s.properties.generalCategory == .spaceSeparator }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isSpace($0) })!
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars[first...last])
-        return String(result)
-    }
-}

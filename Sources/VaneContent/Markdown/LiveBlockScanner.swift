@@ -79,11 +79,3 @@ enum LiveBlockScanner {
         (start + 1..<lines.count).first { BodyLinkScanner.closesFence(Array(lines[$0].utf8), (fence.marker, fence.length)) } ?? lines.count
     }
 }
-
-extension String {
-    func trimmingTrailingWhitespace() -> String {
-        var s = self
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return s
-    }
-}

@@ -119,15 +119,12 @@ extension KnowledgeBase {
             kb.later = [:]
             return kb
         }
-        let kept = entries.filter { entry in
-            guard entry.kind != .entity, let d = entry.date else { return true }
-            return d.start <= date.end
-        }.map { entry in
+        let kept = entries.filter { Self.existed($0, at: date) }.map { entry in
             guard !entry.renames.isEmpty else { return entry }
             // Only the renames that had happened: the page lists the names it had by then.
             var named = entry
             named.title = entry.name(asOf: date)
-            named.renames = entry.renames.filter { $0.date.start <= date.end }
+            named.renames = entry.renames.filter { Self.happened($0, by: date) }
             return named
         }
         let ids = Set(kept.map(\.id))
@@ -141,18 +138,24 @@ extension KnowledgeBase {
         return kb
     }
 
-    /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry kept
-    /// under its own name, and every edge, status change and alias between entries kept.
+    /// Whether an entry was there at the end of `date`'s period: an entity always, anything
+    /// dated from its start.
+    private static func existed(_ entry: Entry, at date: FuzzyDate) -> Bool {
+        guard entry.kind != .entity, let d = entry.date else { return true }
+        return d.start <= date.end
+    }
+
+    /// Whether a rename had taken effect by the end of `date`'s period.
+    private static func happened(_ rename: Rename, by date: FuzzyDate) -> Bool { rename.date.start <= date.end }
+
+    /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry there,
+    /// every rename happened (so each goes by its own name), and every edge, status change
+    /// and alias between entries kept.
     private func standsWhole(at date: FuzzyDate) -> Bool {
-        for i in entries.indices {
-            if entries[i].kind != .entity, let d = entries[i].date, !(d.start <= date.end) { return false }
-            if !entries[i].renames.isEmpty {
-                if entries[i].renames.contains(where: { !($0.date.start <= date.end) }) || entries[i].name(asOf: date) != entries[i].title {
-                    return false
-                }
-            }
+        entries.indices.allSatisfy { i in
+            Self.existed(entries[i], at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
         }
-        return edges.allSatisfy { index[$0.from] != nil && index[$0.to] != nil } && statusChanges.allSatisfy { index[$0.event] != nil }
+            && edges.allSatisfy { index[$0.from] != nil && index[$0.to] != nil } && statusChanges.allSatisfy { index[$0.event] != nil }
             && aliases.values.allSatisfy { index[$0] != nil }
     }
 }

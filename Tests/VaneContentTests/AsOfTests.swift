@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+import VaneContent
+import VaneTestSupport
+
+/// A knowledge base as it stood at the end of a day: what is dated later is left out, with
+/// its edges and status changes, and an entity goes by the name it had then.
+struct AsOfTests {
+    /// Microsoft Entra ID, renamed from Azure Active Directory on 2023-07-11 by an event and
+    /// a source of that day, after an event of 2015.
+    private func entra() throws -> KnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        let result = ContentLoader.load(root: kb.root)
+        #expect(!result.hasErrors)
+        return result.knowledgeBase
+    }
+
+    private func edges(_ kb: KnowledgeBase) -> [String] { kb.edges.map { "\($0.from) \($0.relation.rawValue) \($0.to)" } }
+
+    @Test(arguments: ["2023-07-11", "2030-01-01"])
+    func fromTheLastDateOnNothingIsLeftOut(_ day: String) throws {
+        let kb = try entra()
+        let at = kb.asOf(try FuzzyDate(parsing: day))
+        #expect(at.entries.map(\.id) == kb.entries.map(\.id))
+        #expect(at.entries.map(\.title) == kb.entries.map(\.title))
+        #expect(at.entries.map(\.renames) == kb.entries.map(\.renames))
+        #expect(edges(at) == edges(kb))
+        #expect(at.statusChanges.map(\.signature) == kb.statusChanges.map(\.signature))
+        #expect(at.aliases == kb.aliases)
+        #expect(at.later.isEmpty)
+    }
+
+    @Test func theDayBeforeTheRenameTheOldNameAndNothingOfThatDay() throws {
+        let kb = try entra()
+        let at = kb.asOf(try FuzzyDate(parsing: "2023-07-10"))
+        #expect(at.entry("azure-ad")?.title == "Azure Active Directory")
+        #expect(at.entry("azure-ad")?.renames.isEmpty == true)
+        #expect(at.entry("2023-07-11-entra-renamed") == nil)
+        #expect(at.entry("ms-entra-rename") == nil)
+        #expect(at.later["2023-07-11-entra-renamed"] == "Azure AD becomes Microsoft Entra ID")
+        #expect(!edges(at).contains { $0.hasPrefix("2023-07-11-entra-renamed ") })
+        #expect(!at.statusChanges.contains { $0.event == "2023-07-11-entra-renamed" })
+        #expect(kb.statusChanges.contains { $0.event == "2023-07-11-entra-renamed" })
+        #expect(at.entry("2015-azure-ad-flagship") != nil)
+    }
+}
