@@ -162,6 +162,12 @@ public enum Pipeline {
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
         let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, [String: String], Timings)?>(nil)
+        // The board stored for `vane status` is the site's own when the site shows the whole
+        // knowledge base (no `--as-of`, or nothing after it): taken from the site model, not
+        // computed twice.
+        let sharesBoard = options.asOf.map { result.knowledgeBase.standsWhole(at: $0) } ?? true
+        let siteBoard = Locked<StatusBoard?>(nil)
+        let siteBoardMade = DispatchSemaphore(value: 0)
         // The graph is prepared on a thread of its own while this one renders. Not as two
         // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
         // applies, so the renderer's own would get one thread of the two and render every
@@ -178,10 +184,15 @@ public enum Pipeline {
             var board: [String: String] = [:]
             if case .success = made {
                 board = clock.measure("status") {
-                    StatusSnapshot.state(of: StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: String(started))
+                    let whole = sharesBoard ? waitFor(siteBoardMade, siteBoard) : StatusBoard(result.knowledgeBase, asOf: asOf)
+                    return StatusSnapshot.state(of: whole, asOf: asOf, build: String(started))
                 }
             }
             graphSlot.withLock { $0 = (made, board, clock) }
+        }
+        let shareBoard: @Sendable (StatusBoard) -> Void = { made in
+            siteBoard.withLock { $0 = made }
+            siteBoardMade.signal()
         }
         var renderTime = Timings()
         let rendered = Result { () throws(OutputError) in
@@ -189,18 +200,21 @@ public enum Pipeline {
                 try SiteBuilder.render(
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
                     history: history.value,
-                    frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:])
+                    frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:],
+                    boardMade: sharesBoard ? shareBoard : nil)
             }
         }
         graphDone.wait()
         let (graph, statusBoard, graphTime) = graphSlot.value!
         timings.append(renderTime)
-        timings.append(graphTime)
         let staged: OutputDirectory
         let report: SiteBuilder.Report
         do {
             (staged, report) = try rendered.get()
+            timings.append(report.timings)
+            timings.append(graphTime)
         } catch {
+            timings.append(graphTime)
             (try? graph.get())?.discard()
             outcome.failure = .output(error)
             outcome.timings = timings
@@ -283,17 +297,26 @@ public enum Pipeline {
         return outcome
     }
 
+    /// The value `ready` is signalled for, once it is.
+    private static func waitFor<T>(_ ready: DispatchSemaphore, _ slot: Locked<T?>) -> T {
+        ready.wait()
+        return slot.value!
+    }
+
     /// What the build read of `Content/` (entries and assets), as a read command walks it.
     static func contentDigest(_ result: LoadResult) -> TreeDigest {
         let prefix = "Content/".count
-        let files = result.files.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
+        let parsed = result.files
+        let files = parsed.indices.map { i in (relative: String(parsed[i].path.dropFirst(prefix)), size: parsed[i].size, modified: parsed[i].modified)
+        }
         let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         return TreeDigest(files: files + assets)
     }
 
     /// The newest modification time among the files the build read of `Content/`.
     static func contentNewest(_ result: LoadResult) -> Int64 {
-        (result.files.map(\.modified) + result.assetFiles.map(\.modified)).max() ?? 0
+        let parsed = result.files
+        return (parsed.indices.map { parsed[$0].modified } + result.assetFiles.map(\.modified)).max() ?? 0
     }
 
     /// The outcome of a build that changed no entry's front matter or links: the last

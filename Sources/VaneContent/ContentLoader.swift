@@ -63,22 +63,24 @@ public enum ContentLoader {
         let salt = Data(salt(for: config).utf8)
         let settings = hash(salt)
 
-        let results = ResultSlots<(ParsedFile, Bool)>(count: scan.entries.count)
+        let results = ResultSlots<ParsedFile>(count: scan.entries.count)
+        let fresh = ResultSlots<Bool>(count: scan.entries.count)
         timings.measure("parse") {
             DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
-                results[i] = read(scan.entries[i], parser: parser, salt: salt, settings: settings, cache: cache)
+                (results[i], fresh[i]) = read(scan.entries[i], parser: parser, salt: salt, settings: settings, cache: cache)
             }
         }
-        let parsed = results.values.map(\.0)
+        let parsed = results.take()
         let assets = scan.assets.map(\.contentRelativePath)
         let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
         let (kb, linkDiagnostics) = timings.measure("link") {
             Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
         }
-        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + parsed.flatMap(\.diagnostics) + linkDiagnostics
+        let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics }
+        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: results.values.filter(\.1).count, assetFiles: scan.assets, timings: timings)
+            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings)
     }
 
     /// One entry file: from `cache` when it has the file (by size and time, else by

@@ -29,4 +29,15 @@ public final class ResultSlots<T: Sendable>: Sendable {
 
     /// The filled slots in order.
     public var values: [T] { slots.withLock { $0.compactMap { $0 } } }
+
+    /// The filled slots in order, moved out and the slots emptied: for values too large to
+    /// copy (a parse holds its entry whole), which `values` copies.
+    public func take() -> [T] {
+        slots.withLock { slots in
+            var taken: [T] = []
+            taken.reserveCapacity(slots.count)
+            for i in slots.indices { if let value = slots[i].take() { taken.append(value) } }
+            return taken
+        }
+    }
 }

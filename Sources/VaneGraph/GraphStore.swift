@@ -139,7 +139,9 @@ public enum GraphStore {
         let changed = Set(write)
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
-        for parsed in result.files where !previous.isStoredExactly(parsed) {
+        // By index: `for … in` copies every parse, entry and all, to find the few to write.
+        for i in result.files.indices where !previous.isStoredExactly(result.files[i]) {
+            let parsed = result.files[i]
             try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)
             try rows.insertFile(parsed, previous: previous)
         }
@@ -149,12 +151,12 @@ public enum GraphStore {
             try rows.insertAsset(asset)
         }
         for id in remove + write { try rows.delete(id) }
-        for entry in kb.entries where changed.contains(entry.id) {
-            try rows.insert(entry)
-            try rows.insertAliases(of: [entry])
+        for i in kb.entries.indices where changed.contains(kb.entries[i].id) {
+            try rows.insert(kb.entries[i])
+            try rows.insertAliases(of: [kb.entries[i]])
         }
-        for edge in kb.edges where changed.contains(edge.from) { try rows.insert(edge) }
-        for change in kb.statusChanges where changed.contains(change.event) { try rows.insert(change) }
+        for i in kb.edges.indices where changed.contains(kb.edges[i].from) { try rows.insert(kb.edges[i]) }
+        for i in kb.statusChanges.indices where changed.contains(kb.statusChanges[i].event) { try rows.insert(kb.statusChanges[i]) }
         for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
         for id in write {
             try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)

@@ -11,31 +11,37 @@ public struct RowSignatures: Sendable {
 
     public init(_ result: LoadResult) {
         let kb = result.knowledgeBase
+        // Everything read in place, by index: `for … in` copies each parse, entry and edge.
+        let files = result.files
         var fileHashes: [String: String] = [:]
-        for file in result.files { if let id = file.entry?.id { fileHashes[id] = file.hash } }
-        var edges: [String: [Edge]] = [:]
-        for edge in kb.edges { edges[edge.from, default: []].append(edge) }
-        var changes: [String: [StatusChange]] = [:]
-        for change in kb.statusChanges { changes[change.event, default: []].append(change) }
+        for i in files.indices { if let id = files[i].entry?.id { fileHashes[id] = files[i].hash } }
+        let allEdges = kb.edges
+        var edges: [String: [Int]] = [:]
+        for i in allEdges.indices { edges[allEdges[i].from, default: []].append(i) }
+        let allChanges = kb.statusChanges
+        var changes: [String: [Int]] = [:]
+        for i in allChanges.indices { changes[allChanges[i].event, default: []].append(i) }
+        let entries = kb.entries
         var byID: [String: UInt64] = [:]
-        byID.reserveCapacity(kb.entries.count)
-        for e in kb.entries {
+        byID.reserveCapacity(entries.count)
+        for i in entries.indices {
+            let id = entries[i].id
             var h = StableHash()
-            h.add(e.kind.rawValue)
-            h.add(e.path)
-            h.add(fileHashes[e.id] ?? "")
-            h.add(e.title)
-            for edge in edges[e.id] ?? [] {
-                h.add(edge.relation.rawValue)
-                h.add(edge.to)
-                h.add(location: edge.location)
+            h.add(entries[i].kind.rawValue)
+            h.add(entries[i].path)
+            h.add(fileHashes[id] ?? "")
+            h.add(entries[i].title)
+            for j in edges[id] ?? [] {
+                h.add(allEdges[j].relation.rawValue)
+                h.add(allEdges[j].to)
+                h.add(location: allEdges[j].location)
             }
-            for change in changes[e.id] ?? [] {
-                h.add(change.signature)
-                h.add(location: change.location)
+            for j in changes[id] ?? [] {
+                h.add(allChanges[j].signature)
+                h.add(location: allChanges[j].location)
             }
-            for alias in e.aliases where kb.aliases[alias.text.lowercased()] == e.id { h.add(alias.text) }
-            byID[e.id] = h.value
+            for alias in entries[i].aliases where kb.aliases[alias.text.lowercased()] == id { h.add(alias.text) }
+            byID[id] = h.value
         }
         self.byID = byID
     }

@@ -27,6 +27,8 @@ public enum SiteBuilder {
         public var spans: [String: [BodySpan]] = [:]
         /// Every page and generated file was built (none kept): its spans are all new.
         public var builtEverything = false
+        /// The render's own steps, by name.
+        public var timings = Timings()
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
@@ -36,22 +38,31 @@ public enum SiteBuilder {
     /// page templates read from the frame in earlier builds with this theme. A page whose
     /// fingerprint matches `previous` and whose file exists in the current output is
     /// hard-linked instead of rendered, so its bytes and modification time stay.
+    /// `boardMade` hears of the status board as soon as the site model has it, before any
+    /// page is rendered.
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
-        blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:]
+        blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:],
+        boardMade: (@Sendable (StatusBoard) -> Void)? = nil
     ) throws(OutputError) -> (OutputDirectory, Report) {
-        var model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        var timings = Timings()
+        var model = timings.measure("site model") { SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history) }
+        boardMade?(model.board)
         let marks = BodyMarks()
         model.bodyMarks = marks
-        let pages = model.pages()
+        let pages = timings.measure("page list") { model.pages() }
         let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
         var fileHashes: [String: String] = [:]
         for i in result.files.indices { if let id = result.files[i].entry?.id { fileHashes[id] = result.files[i].hash } }
-        let fingerprints = PageFingerprints(model: model, fileHashes: fileHashes, global: global, frameReads: frameReads)
+        let fingerprints = timings.measure("summaries") {
+            PageFingerprints(model: model, fileHashes: fileHashes, global: global, frameReads: frameReads)
+        }
         let out = try OutputDirectory(target: output)
         do {
             let computed = ResultSlots<UInt64>(count: pages.count)
-            DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
+            timings.measure("fingerprints") {
+                DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
+            }
             let pageFiles = zip(pages, computed.values).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
                     let text = theme.render(model.view(for: page), template: page.template)
@@ -62,11 +73,13 @@ public enum SiteBuilder {
                 }
             }
             let spans = Locked<[String: [BodySpan]]>([:])
-            let rendered = try emit(pageFiles, into: out, previous: previous, spans: spans)
+            let rendered = try timings.measure("pages") { () throws(OutputError) in try emit(pageFiles, into: out, previous: previous, spans: spans) }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
-            let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
-            let extrasBuilt = try emit(extras, into: out, previous: previous, spans: spans)
+            let extras = timings.measure("feed list") {
+                SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
+            }
+            let extrasBuilt = try timings.measure("feeds") { () throws(OutputError) in try emit(extras, into: out, previous: previous, spans: spans) }
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
@@ -82,6 +95,7 @@ public enum SiteBuilder {
             report.built = rendered + extrasBuilt
             report.spans = spans.value
             report.builtEverything = rendered == pageFiles.count && extrasBuilt == extras.count
+            report.timings = timings
             return (out, report)
         } catch {
             out.discard()

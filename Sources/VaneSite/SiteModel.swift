@@ -36,11 +36,13 @@ struct SiteModel: @unchecked Sendable {
     let contradictionGroups: [ContradictionGroup]
     /// The entities with a group there, for the link on their pages.
     let contradictedEntities: Set<String>
-    private let outgoing: [String: [Edge]]
+    /// The positions in `kb.edges` of each entry's edges, out and in: the edges are read
+    /// there, not copied into groups.
+    private let outgoing: [String: [Int]]
     /// What many pages of one build compute alike, computed on first use (a model with
     /// another board starts a memo of its own).
     private(set) var memo = SiteMemo()
-    private let incoming: [String: [Edge]]
+    private let incoming: [String: [Int]]
 
     init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
@@ -55,12 +57,18 @@ struct SiteModel: @unchecked Sendable {
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        outgoing = Dictionary(grouping: kb.edges, by: \.from)
-        incoming = Dictionary(grouping: kb.edges, by: \.to)
+        var outgoing: [String: [Int]] = [:]
+        var incoming: [String: [Int]] = [:]
+        let edges = kb.edges
+        for i in edges.indices {
+            outgoing[edges[i].from, default: []].append(i)
+            incoming[edges[i].to, default: []].append(i)
+        }
+        (self.outgoing, self.incoming) = (outgoing, incoming)
         let facts = kb.claimFacts()
         scorecards = Dictionary(Scorecard.all(facts).map { ($0.claimant, $0) }, uniquingKeysWith: { a, _ in a })
-        let pairs = kb.edges.filter { $0.relation == .contradicts }.map { ($0.from, $0.to) }
-        let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let pairs = kb.edges.pairs { $0 == .contradicts }
+        let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
         contradictionGroups = Contradictions.groups(facts, contradicts: pairs, parents: parents)
         contradictedEntities = Set(contradictionGroups.map(\.entity))
     }
@@ -92,21 +100,24 @@ struct SiteModel: @unchecked Sendable {
 
     /// Targets of an entry's edges, without repeats, in the order written.
     func targets(of id: String, _ relations: Relation...) -> [String] {
-        Self.ends(of: outgoing[id] ?? [], \.to, relations).uniqued()
+        ends(of: outgoing[id] ?? [], to: true, relations).uniqued()
     }
 
     /// One end of the edges of the given relations, read in place: filtering `[Edge]` first
     /// copies every edge it keeps (a retain for each of its strings), a cost every page paid.
-    private static func ends(of edges: [Edge], _ end: KeyPath<Edge, String>, _ relations: [Relation]) -> [String] {
+    /// (Not through a key path, which copies the edge it is applied to.)
+    private func ends(of positions: [Int], to: Bool, _ relations: [Relation]) -> [String] {
+        let edges = kb.edges
         var found: [String] = []
-        for i in edges.indices where relations.contains(edges[i].relation) { found.append(edges[i][keyPath: end]) }
+        for i in positions where relations.contains(edges[i].relation) { found.append(to ? edges[i].to : edges[i].from) }
         return found
     }
 
     /// Every entry with an edge from or to `id`, with the relation, in a stable order.
     func neighbours(of id: String) -> [(String, String)] {
-        let out = (outgoing[id] ?? []).map { (">" + $0.relation.rawValue, $0.to) }
-        let inc = (incoming[id] ?? []).map { ("<" + $0.relation.rawValue, $0.from) }
+        let edges = kb.edges
+        let out = (outgoing[id] ?? []).map { (Self.outName[edges[$0].relation]!, edges[$0].to) }
+        let inc = (incoming[id] ?? []).map { (Self.inName[edges[$0].relation]!, edges[$0].from) }
         return (out + inc).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
@@ -122,8 +133,12 @@ struct SiteModel: @unchecked Sendable {
 
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
-        Self.ends(of: incoming[id] ?? [], \.from, relations).uniqued().sorted()
+        ends(of: incoming[id] ?? [], to: false, relations).uniqued().sorted()
     }
+
+    /// A relation's name with its direction, `>involves` and `<involves`, made once.
+    private static let outName = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0, ">" + $0.rawValue) })
+    private static let inName = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0, "<" + $0.rawValue) })
 
     // MARK: - View pieces
 
@@ -132,10 +147,12 @@ struct SiteModel: @unchecked Sendable {
 
     /// A link to an entry: title, url and a short detail (type, or date).
     func link(_ id: String) -> LinkView? {
-        guard let e = kb.entry(id) else { return nil }
+        // Read in place: every link of every page comes here.
+        guard let i = kb.position(of: id) else { return nil }
+        let entries = kb.entries
         return LinkView(
-            id: e.id, title: e.title, url: SiteModel.url(of: e), detail: e.type, date: e.date.map(DateView.init),
-            verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
+            id: entries[i].id, title: entries[i].title, url: SiteModel.url(kind: entries[i].kind, id: entries[i].id), detail: entries[i].type,
+            date: entries[i].date.map(DateView.init), verdict: entries[i].kind == .claim ? entries[i].currentVerdict.rawValue : nil)
     }
 
     /// Links for several ids, with `last` set on the final one (for comma lists).

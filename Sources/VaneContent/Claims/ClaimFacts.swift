@@ -31,14 +31,14 @@ public struct ClaimFacts: Hashable, Sendable {
 extension KnowledgeBase {
     /// Every claim's facts, by id.
     public func claimFacts() -> [ClaimFacts] {
-        var outgoing: [String: [Edge]] = [:]
-        for edge in edges where edge.relation == .claimedBy || edge.relation == .about || edge.relation == .cites {
-            outgoing[edge.from, default: []].append(edge)
-        }
+        // Positions in `edges`, read in place: grouping the edges themselves copies each.
+        let edges = self.edges
+        var outgoing: [String: [Int]] = [:]
+        for i in edges.indices where [.claimedBy, .about, .cites].contains(edges[i].relation) { outgoing[edges[i].from, default: []].append(i) }
         return entries(of: .claim).compactMap { c in
             guard let date = c.date else { return nil }
             let out = outgoing[c.id] ?? []
-            func targets(_ r: Relation) -> [String] { out.filter { $0.relation == r }.map(\.to).uniqued() }
+            func targets(_ r: Relation) -> [String] { out.filter { edges[$0].relation == r }.map { edges[$0].to }.uniqued() }
             return ClaimFacts(
                 id: c.id, title: c.title, type: (c.claimType ?? .unstated).rawValue, verdict: c.currentVerdict,
                 claimant: targets(.claimedBy).first ?? "",

@@ -29,7 +29,9 @@ public struct Linker {
         linker.register(files, parsed)
         linker.registerAliases()
         linker.registerChannels()
-        for entry in linker.entries { linker.link(entry) }
+        // Each entry passed from a copy of the array, not copied itself (`for … in` would).
+        let registered = linker.entries
+        for i in registered.indices { linker.link(registered[i]) }
         linker.checkParentCycles()
         linker.checkSuccessors()
         for block in saved.values { linker.checkBlock(block) }
@@ -47,7 +49,8 @@ public struct Linker {
     // MARK: - Ids and aliases
 
     private mutating func register(_ files: [ContentFile], _ parsed: [ParsedFile]) {
-        let byPath = Dictionary(parsed.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        var byPath: [String: Int] = [:]
+        for i in parsed.indices where byPath[parsed[i].path] == nil { byPath[parsed[i].path] = i }
         for file in files.sorted(by: { $0.path < $1.path }) {
             guard let id = file.id, let kind = file.kind else { continue }
             if let first = known[id] {
@@ -55,7 +58,7 @@ public struct Linker {
                 continue
             }
             known[id] = (kind, file.path)
-            if let entry = byPath[file.path]?.entry {
+            if let at = byPath[file.path], let entry = parsed[at].entry {
                 entries.append(entry)
                 if kind == .entity, let type = entry.type { types[id] = type }
             }
@@ -63,7 +66,8 @@ public struct Linker {
     }
 
     private mutating func registerAliases() {
-        for entry in entries where entry.kind == .entity {
+        for i in entries.indices where entries[i].kind == .entity {
+            let entry = entries[i]
             for alias in entry.aliases {
                 let key = alias.text.lowercased()
                 if let owner = known[key], key != entry.id {
@@ -223,9 +227,9 @@ public struct Linker {
     // MARK: - Channels
 
     private mutating func registerChannels() {
-        for entry in entries where entry.kind == .entity {
-            guard let list = entry.channels else { continue }
-            declared[entry.id] = list.map { channelEntity($0.text) ?? $0.text }
+        for i in entries.indices where entries[i].kind == .entity {
+            guard let list = entries[i].channels else { continue }
+            declared[entries[i].id] = list.map { channelEntity($0.text) ?? $0.text }
         }
     }
 
@@ -272,8 +276,9 @@ public struct Linker {
 
     /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
     private mutating func nameUses() {
-        let products = Dictionary(edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
-        let names = Dictionary(entries.filter { $0.kind == .entity }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
+        var names: [String: String] = [:]
+        for i in entries.indices where entries[i].kind == .entity { names[entries[i].id] = names[entries[i].id] ?? entries[i].title }
         for i in entries.indices where entries[i].use?.untitled == true {
             guard let product = products[entries[i].id], let name = names[product] else { continue }
             entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
@@ -286,7 +291,7 @@ public struct Linker {
     /// never in a circle.
     private mutating func checkSuccessors() {
         var kept: [String: [Edge]] = [:]
-        for edge in edges where edge.relation == .succeededBy || edge.relation == .foldedInto {
+        for edge in edges.only({ $0 == .succeededBy || $0 == .foldedInto }) {
             if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
                 let what =
                     problem == edge.from
@@ -339,7 +344,7 @@ public struct Linker {
     // MARK: - Parents
 
     private mutating func checkParentCycles() {
-        let parentEdges = edges.filter { $0.relation == .parent }
+        let parentEdges = edges.only { $0 == .parent }
         let parent = Dictionary(parentEdges.map { ($0.from, $0) }, uniquingKeysWith: { a, _ in a })
         var reported: Set<String> = []
         for start in parent.keys.sorted() where !reported.contains(start) {

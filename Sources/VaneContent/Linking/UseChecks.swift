@@ -8,7 +8,7 @@ enum UseChecks {
         guard !uses.isEmpty else { return [] }
         let scales = StatusScales(kb.config)
         let products = Dictionary(
-            kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+            kb.edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
         let now = StatusTimeline.statuses(kb.statusChanges, channels: kb.channels, asOf: today, scales: scales)
         var problems: [Diagnostic] = []
         for use in uses {

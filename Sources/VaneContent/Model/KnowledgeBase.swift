@@ -63,6 +63,13 @@ public struct KnowledgeBase: Sendable {
 
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
+    /// Where an entry is in `entries`: its fields read there are not copied, as `entry(_:)`
+    /// copies the whole entry (a retain for each of its strings and arrays).
+    public func position(of id: String) -> Int? { index[id] }
+
+    /// An entry's title, read in place.
+    public func title(of id: String) -> String? { index[id].map { entries[$0].title } }
+
     /// An entry's kind, without copying the entry.
     public func kind(of id: String) -> Kind? { index[id].map { entries[$0].kind } }
 
@@ -151,7 +158,7 @@ extension KnowledgeBase {
     /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry there,
     /// every rename happened (so each goes by its own name), and every edge, status change
     /// and alias between entries kept.
-    private func standsWhole(at date: FuzzyDate) -> Bool {
+    public func standsWhole(at date: FuzzyDate) -> Bool {
         entries.indices.allSatisfy { i in
             Self.existed(entries[i], at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
         }

@@ -131,7 +131,7 @@ public struct ExposureBoard: Sendable {
 
     /// Every use of a loaded knowledge base whose product resolved.
     public static func uses(of kb: KnowledgeBase) -> [UseInfo] {
-        let products = Dictionary(kb.edges.filter { $0.relation == .uses }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        let products = Dictionary(kb.edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
         return kb.entries(of: .use).compactMap { UseInfo($0, product: products[$0.id]) }
     }
 

@@ -134,10 +134,10 @@ public struct StatusBoard: Sendable {
         let scales: StatusScales
 
         public init(_ kb: KnowledgeBase) {
-            let parents = Dictionary(kb.edges.filter { $0.relation == .parent }.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
-            let folds = StatusBoard.targets(kb.edges.filter { $0.relation == .foldedInto }.map { ($0.from, $0.to) })
+            let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
+            let folds = StatusBoard.targets(kb.edges.pairs { $0 == .foldedInto })
             let successors = StatusBoard.targets(
-                StatusBoard.foldsFirst(kb.edges.filter { $0.relation == .foldedInto || $0.relation == .succeededBy }, relation: \.relation)
+                StatusBoard.foldsFirst(kb.edges.only { $0 == .foldedInto || $0 == .succeededBy }, relation: \.relation)
                     .map { ($0.from, $0.to) })
             var entities: [String: EntityInfo] = [:]
             for e in kb.entries(of: .entity) {
@@ -147,7 +147,7 @@ public struct StatusBoard: Sendable {
                 entities[e.id]?.foldedInto = Set(folds[e.id] ?? [])
             }
             self.entities = entities
-            sources = StatusBoard.targets(kb.edges.filter { $0.relation == .cites && kb.kind(of: $0.from) == .event }.map { ($0.from, $0.to) })
+            sources = StatusBoard.targets(kb.edges.pairs { $0 == .cites }.filter { kb.kind(of: $0.0) == .event })
             (changes, channels, scales) = (kb.statusChanges, kb.channels, StatusScales(kb.config))
         }
     }

@@ -51,11 +51,11 @@ struct CalendarFeed {
     /// or `Amazon WorkMail: end` when the whole product does.
     static func items(ends: [AnnouncedEnd], model: SiteModel) -> [Item] {
         ends.map { end in
-            let product = model.kb.entry(end.entity)?.title ?? end.entity
+            let product = model.kb.title(of: end.entity) ?? end.entity
             let channel = end.channel.map { " \(model.channelName($0, of: end.entity))" } ?? ""
-            let announcer = model.kb.entry(end.event)?.title ?? end.event
+            let announcer = model.kb.title(of: end.event) ?? end.event
             var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
-            let successors = model.board.successors(of: end.entity).map { model.kb.entry($0)?.title ?? $0 }
+            let successors = model.board.successors(of: end.entity).map { model.kb.title(of: $0) ?? $0 }
             if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
             if let slip = end.slip {
                 text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."

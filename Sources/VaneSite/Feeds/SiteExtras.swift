@@ -1,5 +1,6 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 
 /// Everything besides the pages: Atom and iCalendar feeds (whole site and per entity),
 /// the JSON API, `sitemap.xml` (when the base URL is known), `robots.txt`, and the
@@ -24,7 +25,7 @@ struct SiteExtras {
         let title = model.kb.config.title
         let global = fingerprints.global
         // Every file shows something of the settings (the site's title, its address).
-        func fingerprint(_ path: String, _ parts: [UInt64]) -> UInt64 {
+        @Sendable func fingerprint(_ path: String, _ parts: [UInt64]) -> UInt64 {
             var h = StableHash()
             h.add(global)
             h.add(path)
@@ -80,52 +81,13 @@ struct SiteExtras {
         let api = GraphAPI(model: model)
         files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for entity in model.kb.entries(of: .entity) {
-            let tree = model.tree(of: entity.id)
-            // Events reach an entity through its incoming `involves` edges: no scan of all events.
-            let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
-            let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
-            let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
-            let treeParts = tree.sorted().map { fingerprints.summary($0) }
-            let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
-            let path = "feeds/entities/\(entity.id)"
-            let newest = Array(own.prefix(SiteExtras.atomLimit))
-            files.append(
-                OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
-                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
-                })
-            files.append(
-                OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
-                    Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
-                })
-            // An id it had before: a page that points to the new one, and the feed again at
-            // the old address (its self link is the new one, so readers move).
-            for former in entity.formerIDs.map(\.text) {
-                let summary = fingerprints.summary(entity.id)
-                files.append(
-                    OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
-                        Data(SiteExtras.moved(from: former, to: entity).utf8)
-                    })
-                files.append(
-                    OutputFile(
-                        path: "feeds/entities/\(former).atom",
-                        fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
-                    ) {
-                        AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
-                    })
-            }
-            let statusParts =
-                (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
-                + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
-            let apiParts =
-                treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
-                    StableHash.of(model.board.asOf.text)
-                ]
-            files.append(
-                OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
-                    api.entity(entity, tree: tree, events: own)
-                })
+        // Each entity's feeds and API file ask the edge indexes for its tree: on all cores.
+        let entities = model.kb.entries(of: .entity)
+        let perEntity = ResultSlots<[OutputFile]>(count: entities.count)
+        DispatchQueue.concurrentPerform(iterations: entities.count) { i in
+            perEntity[i] = entityFiles(entities[i], events: events, rank: rank, api: api, fingerprint: fingerprint)
         }
+        files += perEntity.values.flatMap { $0 }
         let base = model.kb.config.baseURL
         let everything = [fingerprints.everything, StableHash.of(pages.sorted().joined(separator: "\n"))]
         files.append(
@@ -151,6 +113,60 @@ struct SiteExtras {
         return files
     }
 
+    /// An entity's Atom and iCalendar feeds, its API file, and what stays at its former ids.
+    private func entityFiles(
+        _ entity: Entry, events: [Entry], rank: [String: Int], api: GraphAPI, fingerprint: @Sendable (String, [UInt64]) -> UInt64
+    ) -> [OutputFile] {
+        var files: [OutputFile] = []
+        let model = self.model
+        let title = model.kb.config.title
+        let tree = model.tree(of: entity.id)
+        // Events reach an entity through its incoming `involves` edges: no scan of all events.
+        let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
+        let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
+        let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
+        let treeParts = tree.sorted().map { fingerprints.summary($0) }
+        let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
+        let path = "feeds/entities/\(entity.id)"
+        let newest = Array(own.prefix(SiteExtras.atomLimit))
+        files.append(
+            OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
+                AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
+            })
+        files.append(
+            OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
+                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
+            })
+        // An id it had before: a page that points to the new one, and the feed again at
+        // the old address (its self link is the new one, so readers move).
+        for former in entity.formerIDs.map(\.text) {
+            let summary = fingerprints.summary(entity.id)
+            files.append(
+                OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
+                    Data(SiteExtras.moved(from: former, to: entity).utf8)
+                })
+            files.append(
+                OutputFile(
+                    path: "feeds/entities/\(former).atom",
+                    fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
+                ) {
+                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
+                })
+        }
+        let statusParts =
+            (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
+            + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
+        let apiParts =
+            treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
+                StableHash.of(model.board.asOf.text)
+            ]
+        files.append(
+            OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
+                api.entity(entity, tree: tree, events: own)
+            })
+        return files
+    }
+
     /// Title, kind, type, date, aliases and body text of every entry, for `assets/search.js`, in shards
     /// that each add to `window.VANE_SEARCH`.
     private func searchIndex() -> [OutputFile] {
@@ -164,7 +180,7 @@ struct SiteExtras {
             for e in entries {
                 h.add(e.id)
                 h.add(fingerprints.summary(e.id))
-                h.add(e.body)
+                if let file = fingerprints.fileHash(e.id) { h.add("file " + file) } else { h.add("body " + e.body) }
             }
             return OutputFile(path: "search/index-\(shard).js", fingerprint: h.value) {
                 // Title, kind, type, date as shown, address, aliases and body.

@@ -1,4 +1,6 @@
+import Dispatch
 import VaneContent
+import VaneDiagnostics
 import VaneHistory
 
 /// What each page shows, reduced to one number: a page whose fingerprint is the same as
@@ -28,9 +30,11 @@ struct PageFingerprints {
         frameValues = ["counts": StableHash.of("\(model.counts)")]
         // Entries and edges are read in place, by index: `for e in` copies each whole.
         let entries = model.kb.entries
+        let computed = ResultSlots<UInt64>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in computed[i] = PageFingerprints.summary(of: entries[i], model: model) }
         var summaries: [String: UInt64] = [:]
         summaries.reserveCapacity(entries.count)
-        for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
+        for (i, value) in computed.values.enumerated() { summaries[entries[i].id] = value }
         self.summaries = summaries
         var h = StableHash()
         h.add(global)
@@ -78,6 +82,10 @@ struct PageFingerprints {
 
     func summary(_ id: String) -> UInt64 { summaries[id] ?? 0 }
 
+    /// The hash of the file an entry comes from and the parser's settings: it covers the
+    /// entry's body, without reading the body again.
+    func fileHash(_ id: String) -> String? { fileHashes[id] }
+
     func fingerprint(of page: PageSpec) -> UInt64 {
         guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }
         var h = StableHash()
@@ -96,7 +104,9 @@ struct PageFingerprints {
         }
         for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
         // On a site as of a date, a body link to a later entry reads as that entry's title.
-        for link in model.kb.entry(id)?.bodyLinks ?? [] { if let title = model.kb.later[link.target] { h.add(title) } }
+        if !model.kb.later.isEmpty, let i = model.kb.position(of: id) {
+            for link in model.kb.entries[i].bodyLinks { if let title = model.kb.later[link.target] { h.add(title) } }
+        }
         // Its history: the commits that touched it, and whether it is committed.
         if let history = model.history {
             for touch in history.touches[id] ?? [] {

@@ -39,7 +39,7 @@ struct BodyHTML {
             guard let source = model.kb.entry(id) else { return nil }
             return EntryPage.Reference(
                 number: numbers[id]!, title: source.title, url: SiteModel.url(of: source),
-                publisher: source.publisher.map { p in model.kb.resolve(p.text).flatMap { model.kb.entry($0)?.title } ?? p.text },
+                publisher: source.publisher.map { p in model.kb.resolve(p.text).flatMap { model.kb.title(of: $0) } ?? p.text },
                 external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 })
         }
     }

@@ -199,7 +199,7 @@ extension SiteModel {
     private func shownValue(_ s: StatusChange) -> String {
         guard s.axis == .successors else { return s.value }
         if s.value == "none" { return "none (advice withdrawn)" }
-        return s.value.split(separator: " ").map { kb.entry(String($0))?.title ?? String($0) }.joined(separator: ", ")
+        return s.value.split(separator: " ").map { kb.title(of: String($0)) ?? String($0) }.joined(separator: ", ")
     }
 
     private func names(of e: Entry) -> EntityPage.Names? {
@@ -246,7 +246,7 @@ extension SiteModel {
                             channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
                             value: scheduled
                                 ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
-                            event: kb.entry(s.event)?.title ?? s.event, url: "events/\(s.event).html")
+                            event: kb.title(of: s.event) ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
             contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil,
@@ -289,7 +289,7 @@ extension SiteModel {
                 : EventPage.Changes(
                     rows: changes.map { s in
                         EventPage.ChangeRow(
-                            entity: kb.entry(s.entity)?.title ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
+                            entity: kb.title(of: s.entity) ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: s.entity) } ?? "all",
                             value: (previous(s).map { valueLabel($0) + " → " } ?? "") + valueLabel(s))
                     }))

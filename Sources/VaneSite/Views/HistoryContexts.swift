@@ -1,5 +1,6 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 import VaneHistory
 
 // Recorded time on entry pages, the "What's new" list, and the event-time changes page.
@@ -92,7 +93,7 @@ extension SiteModel {
 
     /// A recorded change in words: `Llama: priority flagship → deprioritized`.
     func describe(_ change: RecordedChange) -> String {
-        func name(_ id: String?) -> String { id.flatMap { kb.resolve($0) }.flatMap { kb.entry($0)?.title } ?? id ?? "" }
+        func name(_ id: String?) -> String { id.flatMap { kb.resolve($0) }.flatMap { kb.title(of: $0) } ?? id ?? "" }
         // A value written for the first time reads as recorded, not as a change from nothing.
         func move(_ before: String?, _ after: String?) -> String {
             guard let before else { return "recorded as \(after ?? "none")" }
@@ -157,8 +158,11 @@ extension SiteModel {
     }
 
     private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
-        let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
-            let quarterBoard = StatusBoard(boardInputs, asOf: window.to)
+        // A whole board per quarter: the four are computed side by side.
+        let windows = ChangeWindow.lastFourQuarters(before: board.asOf)
+        let boards = ResultSlots<StatusBoard>(count: windows.count)
+        DispatchQueue.concurrentPerform(iterations: windows.count) { i in boards[i] = StatusBoard(boardInputs, asOf: windows[i].to) }
+        let quarters = zip(windows, boards.values).map { window, quarterBoard in
             var dated = window.moves(quarterBoard).map { m in
                 (
                     m.move.date.startKey,

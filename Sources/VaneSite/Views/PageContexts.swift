@@ -314,7 +314,7 @@ extension SiteModel {
 
     func publisherName(_ source: Entry) -> String {
         guard let publisher = source.publisher else { return "" }
-        return targets(of: source.id, .publishedBy).first.flatMap { kb.entry($0)?.title } ?? publisher.text
+        return targets(of: source.id, .publishedBy).first.flatMap { kb.title(of: $0) } ?? publisher.text
     }
 
 }

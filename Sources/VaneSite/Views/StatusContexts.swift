@@ -146,7 +146,7 @@ extension SiteModel {
         let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
         let ranked = fold(rows.filter { !$0.gone })
         let shown = Array(ranked.prefix(SiteModel.boardLimit))
-        let vendorName = vendor.flatMap { kb.entry($0)?.title }
+        let vendorName = vendor.flatMap { kb.title(of: $0) }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
         let chart = PositionChart(
             board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
@@ -271,7 +271,7 @@ extension SiteModel {
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
         EndRowView(
             date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice,
-            name: kb.entry(end.entity)?.title ?? end.entity, url: "entities/\(end.entity).html",
+            name: kb.title(of: end.entity) ?? end.entity, url: "entities/\(end.entity).html",
             sources: sourceLinks(board.eventSources[end.event] ?? []),
             channel: end.channel.map { channelName($0, of: end.entity) }, event: link(end.event),
             successors: section(board.successors(of: end.entity)))
@@ -280,7 +280,7 @@ extension SiteModel {
     /// A channel's name: the entity's when it names one; with the product, its tier
     /// (`extended-support (paid)`).
     func channelName(_ channel: String, of product: String? = nil) -> String {
-        ChannelTier.name(kb.entry(channel)?.title ?? channel, tier: product.flatMap { board.entities[$0]?.tiers[channel] })
+        ChannelTier.name(kb.title(of: channel) ?? channel, tier: product.flatMap { board.entities[$0]?.tiers[channel] })
     }
 
     private func position(_ row: StatusRow) -> StatusPage.Position {
