@@ -73,13 +73,17 @@ public enum SiteBuilder {
                 }
             }
             let spans = Locked<[String: [BodySpan]]>([:])
-            let rendered = try timings.measure("pages") { () throws(OutputError) in try emit(pageFiles, into: out, previous: previous, spans: spans) }
-            for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let eventPages = Dictionary(uniqueKeysWithValues: pageFiles.filter { $0.path.hasPrefix("events/") }.map { ($0.path, $0.fingerprint) })
             let extras = timings.measure("feed list") {
                 SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
             }
-            let extrasBuilt = try timings.measure("feeds") { () throws(OutputError) in try emit(extras, into: out, previous: previous, spans: spans) }
+            // One pass over the feeds and the pages, the feeds first: a few of them are the
+            // largest files (the whole graph's JSON, the calendar), and started last they
+            // kept one core busy after the other had run out of pages.
+            let (extrasBuilt, rendered) = try timings.measure("pages and feeds") { () throws(OutputError) in
+                try emit(extras + pageFiles, split: extras.count, into: out, previous: previous, spans: spans)
+            }
+            for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
             let generated = Set(pages.map(\.path))
             for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
@@ -104,16 +108,16 @@ public enum SiteBuilder {
     }
 
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
-    /// missing; keeps the others. Returns how many were built.
+    /// missing; keeps the others. Returns how many were built before `split` and after it.
     private static func emit(
-        _ files: [OutputFile], into out: OutputDirectory, previous: [String: UInt64], spans: Locked<[String: [BodySpan]]>
-    ) throws(OutputError) -> Int {
+        _ files: [OutputFile], split: Int, into out: OutputDirectory, previous: [String: UInt64], spans: Locked<[String: [BodySpan]]>
+    ) throws(OutputError) -> (Int, Int) {
         let failures = Locked<[OutputError]>([])
-        let built = Locked(0)
+        let built = Locked((0, 0))
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
-            built.withLock { $0 += 1 }
+            built.withLock { if i < split { $0.0 += 1 } else { $0.1 += 1 } }
             do throws(OutputError) {
                 let made = file.make()
                 spans.withLock { $0[file.path] = made.spans }

@@ -33,6 +33,25 @@ struct PackedCodingTests {
         #expect(back == values)
     }
 
+    /// Every integer width reads back, keyed, in a list and as a raw value: the reader names
+    /// the primitives it knows by type, and a raw value through its single value.
+    @Test func everyNumberTypeReadsBack() throws {
+        struct Numbers: Codable, Equatable {
+            enum Level: UInt8, Codable {
+                case low = 1
+                case high = 200
+            }
+            var i8: Int8 = -128, i16: Int16 = -32_000, i32: Int32 = -2_000_000_000, i64: Int64 = .min, i: Int = -1
+            var u8: UInt8 = 255, u16: UInt16 = 65_000, u32: UInt32 = 4_000_000_000, u64: UInt64 = .max, u: UInt = 7
+            var f: Float = 1.5, d: Double = -0.25, level: Level = .high
+            var list: [UInt16] = [1, 2, 65_535], optional: Int32? = nil
+        }
+        let value = Numbers()
+        #expect(try PackedCoding.decode(Numbers.self, from: PackedCoding.encode(value)) == value)
+        // Out of range for the width asked for: an error, not a wrapped value.
+        #expect(throws: (any Error).self) { try PackedCoding.decode(Int8.self, from: PackedCoding.encode(300)) }
+    }
+
     /// A dictionary's keys are written sorted: its order in memory changes from run to run.
     @Test func aDictionaryIsWrittenInKeyOrder() throws {
         let forward = Dictionary(uniqueKeysWithValues: (0..<200).map { ("k\($0)", $0) })
