@@ -151,6 +151,11 @@ struct IncrementalTests {
             edit("Content/sources/wire-report.md") { $0.replacingOccurrences(of: "title: Acme shifts its bet", with: "title: Acme changes course") },
             edit("Content/entities/daily-wire.md") { $0.replacingOccurrences(of: "name: Daily Wire Service", with: "name: The Daily Wire") },
             edit("Content/entities/acme.md") { $0.replacingOccurrences(of: "aliases: [Acme Corp]", with: "aliases: [Acme Corp, ACME]") },
+            // Fields no other page shows, which the JSON API does (the entity's file and the graph).
+            edit("Content/entities/anvil.md") {
+                $0.replacingOccurrences(of: "parent: acme\n", with: "parent: acme\ntags: [legacy]\ndata: { tier: 1 }\n")
+            },
+            edit("Content/entities/anvil.md") { $0.replacingOccurrences(of: "data: { tier: 1 }", with: "data: { tier: 2 }") },
             edit("Content/events/2026-summit.md") { $0 + "\nSee [[coyote]] and [[ACME]].\n" },
             edit("Content/events/2026-summit.md") { $0.replacingOccurrences(of: "entities: [acme]", with: "entities: [acme, coyote]") },
             edit("Content/events/2025/2025-roadrunner-release.md") { $0.replacingOccurrences(of: "date: 2025-Q2", with: "date: 2025-05") },

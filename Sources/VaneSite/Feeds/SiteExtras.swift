@@ -79,7 +79,11 @@ struct SiteExtras {
                 })
         }
         let api = GraphAPI(model: model)
-        files.append(OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything])) { api.graph })
+        // The graph's JSON shows every field of every entry (its data and tags too).
+        files.append(
+            OutputFile(path: "api/v1/graph.json", fingerprint: fingerprint("api/v1/graph.json", [fingerprints.everything, fingerprints.files])) {
+                api.graph
+            })
         let rank = Dictionary(events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         // Each entity's feeds and API file ask the edge indexes for its tree: on all cores.
         let entities = model.kb.entries(of: .entity)
@@ -156,10 +160,12 @@ struct SiteExtras {
         let statusParts =
             (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
             + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
+        // An entity's JSON shows every field of the entries in it, beyond their summaries.
+        let shown = tree.sorted() + own.map(\.id) + claims
         let apiParts =
             treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                 StableHash.of(model.board.asOf.text)
-            ]
+            ] + shown.map { StableHash.of($0, fingerprints.fileHash($0) ?? "") }
         files.append(
             OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
                 api.entity(entity, tree: tree, events: own)
