@@ -307,7 +307,8 @@ public enum Pipeline {
     static func contentDigest(_ result: LoadResult) -> TreeDigest {
         let prefix = "Content/".count
         let parsed = result.files
-        let files = parsed.indices.map { i in (relative: String(parsed[i].path.dropFirst(prefix)), size: parsed[i].size, modified: parsed[i].modified)
+        let files = parsed.indices.map { i in
+            (relative: String(parsed[i].path.dropFirst(prefix)), size: parsed[i].size, modified: parsed[i].modified)
         }
         let assets = result.assetFiles.map { (relative: String($0.path.dropFirst(prefix)), size: $0.size, modified: $0.modified) }
         return TreeDigest(files: files + assets)

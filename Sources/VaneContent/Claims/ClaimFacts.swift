@@ -33,8 +33,9 @@ extension KnowledgeBase {
     public func claimFacts() -> [ClaimFacts] {
         // Positions in `edges`, read in place: grouping the edges themselves copies each.
         let edges = self.edges
+        let shown: Set<Relation> = [.claimedBy, .about, .cites]
         var outgoing: [String: [Int]] = [:]
-        for i in edges.indices where [.claimedBy, .about, .cites].contains(edges[i].relation) { outgoing[edges[i].from, default: []].append(i) }
+        for i in edges.indices where shown.contains(edges[i].relation) { outgoing[edges[i].from, default: []].append(i) }
         return entries(of: .claim).compactMap { c in
             guard let date = c.date else { return nil }
             let out = outgoing[c.id] ?? []
