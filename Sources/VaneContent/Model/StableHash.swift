@@ -6,7 +6,9 @@ public struct StableHash: Sendable {
     public init() {}
 
     public mutating func add(_ s: String) {
-        for byte in s.utf8 { mix(byte) }
+        // Over the string's own bytes: iterating `utf8` a byte at a time was 4% of a build.
+        var s = s
+        s.withUTF8 { add(bytes: UnsafeRawBufferPointer($0)) }
         mix(0xFF)  // a separator no UTF-8 text contains
     }
 
@@ -16,7 +18,9 @@ public struct StableHash: Sendable {
 
     /// Raw bytes, with no separator (a file's contents).
     public mutating func add(bytes: UnsafeRawBufferPointer) {
-        for byte in bytes { mix(byte) }
+        var v = value
+        for byte in bytes { v = (v ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        value = v
     }
 
     private mutating func mix(_ byte: UInt8) {
