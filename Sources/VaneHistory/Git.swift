@@ -86,6 +86,9 @@ enum Command {
             try? feed.fileHandleForWriting.close()
         }
         read.wait()
+        // Closed once read, not left to the pipes' deallocation, which waits for Foundation
+        // to let the `Process` go (in a test run it held a thousand of them open).
+        for pipe in [output, errors] { try? pipe.fileHandleForReading.close() }
         exit.wait()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: streams[1] ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -76,6 +76,8 @@ struct ChildBuild: Sendable {
             return (false, "error: cannot start \(executable.path): \(error)\n")
         }
         let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        // Closed once read, not left to the pipe's deallocation (see `Command.run`).
+        try? pipe.fileHandleForReading.close()
         exit.wait()
         return (process.terminationStatus == 0, report)
     }

@@ -32,6 +32,7 @@ public func run(_ executable: URL, _ arguments: [String], in directory: URL? = n
     }.start()
     let outData = readToEnd(out.fileHandleForReading)
     group.wait()
+    closeReadEnds(out, err)
     exit.wait()
     return CommandResult(
         status: process.terminationStatus,
@@ -52,6 +53,15 @@ private func readToEnd(_ handle: FileHandle) -> Data {
             return data
         }
     }
+}
+
+/// Closes what the parent reads of each pipe once it is read to its end. Foundation keeps
+/// the `Process` object, and with it the pipes it was given, long after the child exits:
+/// left to the pipes' deallocation, a test run held a thousand read ends open, and
+/// `Process.run()` on Linux (swift-corelibs-foundation before #5472) reads past its
+/// `readdir` buffer of `/proc/self/fd` once that listing fills it, and crashes.
+func closeReadEnds(_ pipes: Pipe...) {
+    for pipe in pipes { try? pipe.fileHandleForReading.close() }
 }
 
 /// Runs `vane` with arguments in a folder.
