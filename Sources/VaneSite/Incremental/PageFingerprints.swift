@@ -1,6 +1,4 @@
-import Dispatch
 import VaneContent
-import VaneDiagnostics
 import VaneHistory
 
 /// What each page shows, reduced to one number: a page whose fingerprint is the same as
@@ -33,11 +31,9 @@ struct PageFingerprints {
         frameValues = ["counts": StableHash.of("\(model.counts)")]
         // Entries and edges are read in place, by index: `for e in` copies each whole.
         let entries = model.kb.entries
-        let computed = ResultSlots<UInt64>(count: entries.count)
-        DispatchQueue.concurrentPerform(iterations: entries.count) { i in computed[i] = PageFingerprints.summary(of: entries[i], model: model) }
         var summaries: [String: UInt64] = [:]
         summaries.reserveCapacity(entries.count)
-        for (i, value) in computed.values.enumerated() { summaries[entries[i].id] = value }
+        for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
         self.summaries = summaries
         var h = StableHash()
         h.add(global)

@@ -1,6 +1,5 @@
 import Foundation
 import VaneContent
-import VaneDiagnostics
 import VaneHistory
 
 // Recorded time on entry pages, the "What's new" list, and the event-time changes page.
@@ -158,11 +157,8 @@ extension SiteModel {
     }
 
     private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
-        // A whole board per quarter: the four are computed side by side.
-        let windows = ChangeWindow.lastFourQuarters(before: board.asOf)
-        let boards = ResultSlots<StatusBoard>(count: windows.count)
-        DispatchQueue.concurrentPerform(iterations: windows.count) { i in boards[i] = StatusBoard(boardInputs, asOf: windows[i].to) }
-        let quarters = zip(windows, boards.values).map { window, quarterBoard in
+        let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
+            let quarterBoard = StatusBoard(boardInputs, asOf: window.to)
             var dated = window.moves(quarterBoard).map { m in
                 (
                     m.move.date.startKey,
