@@ -39,6 +39,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -48,14 +49,19 @@ AS_OF = ["--as-of", "2026-11-26"]
 
 
 def run(cmd, cwd=None, quiet=True):
-    """Wall time of one whole process, and its peak resident memory in KiB."""
-    start = time.perf_counter()
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
+    """Wall time of one whole process, and its peak resident memory in KiB. Its standard
+    output goes to a file, as hyperfine sends it away: a pipe would time this script
+    reading and decoding it (16 MB from `vane status` at 50,000 events) with the process."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, stdout=out, stderr=subprocess.PIPE, text=True)
+        elapsed = time.perf_counter() - start
+        out.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
     if proc.returncode != 0:
         sys.exit(f"failed: {' '.join(cmd)}\n{proc.stderr[-2000:]}")
     peak = int(proc.stderr.strip().splitlines()[-1])
-    return elapsed, peak, proc.stdout
+    return elapsed, peak, stdout
 
 
 def summary(samples):
@@ -182,10 +188,11 @@ def reads_while_serving(kb, vendor, runs):
         for name, command in [("query", ["query", "events", "--entity", vendor, "--format", "json"]), ("status", ["status", "--format", "json"])]:
             times = []
             for _ in range(runs):
-                # As `run` times a process (under /usr/bin/time), keeping its standard error.
-                start = time.perf_counter()
-                proc = subprocess.run(["/usr/bin/time", "-f", "%M", VANE] + command, cwd=kb, capture_output=True, text=True)
-                times.append(time.perf_counter() - start)
+                # As `run` times a process (under /usr/bin/time, its output to a file), keeping its standard error.
+                with tempfile.TemporaryFile() as out:
+                    start = time.perf_counter()
+                    proc = subprocess.run(["/usr/bin/time", "-f", "%M", VANE] + command, cwd=kb, stdout=out, stderr=subprocess.PIPE, text=True)
+                    times.append(time.perf_counter() - start)
                 if proc.returncode != 0 or "changed since" in proc.stderr:
                     sys.exit(f"vane {name} failed or saw a stale graph while vane serve watched: {proc.stderr[-2000:]}")
             reads[name] = summary(times)

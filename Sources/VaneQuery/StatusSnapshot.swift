@@ -45,19 +45,41 @@ public enum StatusSnapshot {
 
 extension GraphReader {
     /// The stored JSON of the whole board at `asOf`, when the last build stored it for
-    /// that day; nil otherwise (the caller computes it). The bytes as stored, never decoded
-    /// into a string: at 50,000 events the board is 16 MB, printed as it is read.
-    public func storedStatusJSON(asOf: FuzzyDate) throws -> Data? {
-        let (started, build, stored) = try queue.read { db in
-            (
-                try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'started'"),
-                try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = ?", arguments: [StatusSnapshot.buildKey]),
-                try Data.fetchOne(db, sql: "SELECT CAST(value AS BLOB) FROM build_state WHERE key = ?", arguments: [StatusSnapshot.key])
-            )
+    /// that day, handed to `write` as stored, `piece` bytes at a time; false otherwise (the
+    /// caller computes it). At 50,000 events the board is 16 MB: read through SQLite's
+    /// incremental blob reads into one reused buffer, it is never whole in memory, neither
+    /// in SQLite's buffer nor in ours.
+    public func streamStoredStatusJSON(
+        asOf: FuzzyDate, piece: Int = 1 << 20, to write: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Bool {
+        try queue.read { db in
+            let started = try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'started'")
+            let build = try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = ?", arguments: [StatusSnapshot.buildKey])
+            guard let started, build == started,
+                let row = try Int64.fetchOne(db, sql: "SELECT rowid FROM build_state WHERE key = ?", arguments: [StatusSnapshot.key])
+            else { return false }
+            let blob = try IncrementalBlob(db, table: "build_state", column: "value", row: row)
+            defer { blob.close() }
+            let header = Array(StatusSnapshot.header(asOf: asOf).utf8)
+            var buffer = [UInt8](repeating: 0, count: max(header.count, min(blob.count, piece)))
+            guard blob.count >= header.count else { return false }
+            try blob.read(into: &buffer, count: header.count, at: 0)
+            guard buffer.prefix(header.count).elementsEqual(header) else { return false }
+            var offset = header.count
+            while offset < blob.count {
+                let count = min(piece, blob.count - offset)
+                try blob.read(into: &buffer, count: count, at: offset)
+                try buffer.withUnsafeBytes { try write(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
+                offset += count
+            }
+            return true
         }
-        guard let started, build == started, let stored else { return nil }
-        let header = Data(StatusSnapshot.header(asOf: asOf).utf8)
-        guard stored.starts(with: header) else { return nil }
-        return stored.dropFirst(header.count)
+    }
+
+    /// The stored JSON of the whole board at `asOf` in one piece (for tests and small
+    /// boards); nil when none is stored for that day.
+    public func storedStatusJSON(asOf: FuzzyDate) throws -> Data? {
+        var data = Data()
+        return try streamStoredStatusJSON(asOf: asOf) { data.append(contentsOf: $0) } ? data : nil
     }
 }

@@ -8,6 +8,9 @@ struct Vane: AsyncParsableCommand {
     /// Printed by `vane --version`.
     static let version = "0.3.0"
 
+    /// Every command names itself (`commandName`): a name derived from the type costs a
+    /// `String(describing:)`, which scans every protocol conformance in the binary, a few
+    /// milliseconds of every command that answers in tens.
     static let configuration = CommandConfiguration(
         commandName: "vane",
         abstract: "Weathervane: record vendor-strategy shifts as Markdown, query them, publish them.",
@@ -82,6 +85,11 @@ func printError(_ text: String) {
 /// Writes to standard output without an extra newline.
 func output(_ text: String) {
     FileHandle.standardOutput.write(Data(text.utf8))
+}
+
+/// Writes one piece of a larger output to standard output, as it comes.
+func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
+    try FileHandle.standardOutput.write(contentsOf: bytes)
 }
 
 /// Rows in the format asked for: JSON objects, CSV with a header, or an aligned table

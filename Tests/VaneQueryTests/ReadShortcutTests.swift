@@ -41,6 +41,12 @@ struct ReadShortcutTests {
         let stored = try #require(try reader.storedStatusJSON(asOf: fixedDay))
         #expect(stored.count > 10_000)
         #expect(stored == Data(StatusSnapshot.json(try reader.statusBoard(asOf: fixedDay)).utf8))
+        // Read in pieces, as `vane status` prints a large board, the pieces make the same bytes.
+        var pieces: [Data] = []
+        #expect(try reader.streamStoredStatusJSON(asOf: fixedDay, piece: 1000) { pieces.append(Data($0)) })
+        #expect(pieces.count == (stored.count + 999) / 1000)
+        #expect(pieces.dropLast().allSatisfy { $0.count == 1000 })
+        #expect(pieces.reduce(Data(), +) == stored)
     }
 
     /// A snapshot belongs to the build that stored it: one left by an earlier build (a

@@ -6,6 +6,7 @@ import VaneHistory
 extension Vane {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Ingest Content/ into the database and render the site into public/.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -6,6 +6,7 @@ import VaneQuery
 extension Vane {
     struct Changes: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "changes",
             abstract: "What changed between two dates: in event time, or with --recorded as written in git.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -5,6 +5,7 @@ import VaneDiagnostics
 extension Vane {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate every entry and report all problems, compiler-style.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -5,6 +5,7 @@ import VaneQuery
 extension Vane {
     struct Ends: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "ends",
             abstract: "The countdown: every announced end still ahead, soonest first, with notice, successors and sources.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

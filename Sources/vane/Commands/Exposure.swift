@@ -5,6 +5,7 @@ import VaneQuery
 extension Vane {
     struct Exposure: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "exposure",
             abstract: "Our exposure: what we use (Content/uses/), ranked as the status board ranks products, weighed by criticality.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -6,6 +6,7 @@ import VaneImport
 extension Vane {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import entries from another record of product lifecycles.", subcommands: [EndOfLife.self, BillOfMaterials.self])
 
         struct EndOfLife: ParsableCommand {

@@ -5,6 +5,7 @@ import VaneProject
 extension Vane {
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a new knowledge base: Content/, Site/config.yml, .gitignore, a README and CI templates.")
 
         @Argument(help: "The folder to create (or an empty one).", completion: .directory)
@@ -34,6 +35,7 @@ extension Vane {
 
         struct Eject: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "eject",
                 abstract: "Write the default theme's templates and assets into Site/, to edit them there.")
 
             @OptionGroup var kb: KnowledgeBaseOptions

@@ -4,6 +4,7 @@ import VaneContent
 extension Vane {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Write a new entry with the front matter its kind needs, and print its path.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -7,6 +7,7 @@ extension OutputFormat: ExpressibleByArgument {}
 extension Vane {
     struct Query: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "query",
             abstract: "List events, claims, sources or entities, filtered.")
 
         enum Kind: String, ExpressibleByArgument, CaseIterable {

@@ -6,6 +6,7 @@ import VaneDiagnostics
 extension Vane {
     struct Saved: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "saved",
             abstract: "Run a query saved by name in Site/queries.yml, or list them.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

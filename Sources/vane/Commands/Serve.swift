@@ -6,6 +6,7 @@ import VaneServe
 extension Vane {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Preview the site on 127.0.0.1 from memory, reloading open pages on every change; the output follows in the background.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

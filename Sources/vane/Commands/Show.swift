@@ -4,6 +4,7 @@ import VaneQuery
 extension Vane {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print an entry's dossier: its fields, what it links to, what links to it, its text.")
 
         @OptionGroup var kb: KnowledgeBaseOptions

@@ -7,6 +7,7 @@ import VaneQuery
 extension Vane {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Available today vs. strategic priority: every product ranked by platform risk.")
 
         @OptionGroup var kb: KnowledgeBaseOptions
@@ -32,9 +33,9 @@ extension Vane {
             // The whole board as JSON on the day of the last build: stored by that build.
             let reader = try open(kb, recorded)
             if formatOption.format == .json, scope.entity == nil, minRisk == nil, recorded.knownAt == nil,
-                let stored = try reader.storedStatusJSON(asOf: date)
+                try reader.streamStoredStatusJSON(asOf: date, to: writeToStandardOutput)
             {
-                return FileHandle.standardOutput.write(stored)
+                return
             }
             var board = try reader.statusBoard(asOf: date, within: scope.entity)
             if let minRisk {
