@@ -53,22 +53,33 @@ public struct DatabaseParseCache: ParseCache {
         }
         var stored: [String: (String, Data, Int, Int64)] = [:]
         if parses {
-            let files = read("file list") { try FileRecord.fetchAll($0) }
-            manifest = Dictionary(files.map { ($0.path, ($0.size, $0.modified)) }, uniquingKeysWith: { a, _ in a })
-            for file in files { if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) } }
+            // Rows read by column position: the Codable records look each column up by name
+            // (a tenth of a second at 20,000 files).
+            let files = read("file list") { db in
+                try Row.fetchAll(db, sql: "SELECT path, hash, parsed, size, modified FROM files").map { row in
+                    (path: row[0] as String, hash: row[1] as String, parsed: row[2] as Data?, size: row[3] as Int, modified: row[4] as Int64)
+                }
+            }
+            var manifest: [String: (size: Int, modified: Int64)] = [:]
+            manifest.reserveCapacity(files.count)
+            for file in files {
+                if manifest[file.path] == nil { manifest[file.path] = (file.size, file.modified) }
+                if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) }
+            }
+            self.manifest = manifest
         } else {
             // The fast paths read no stored parse (decoding them is most of the cost), and
             // the file list only when the digest of `Content/` does not tell (`manifest(at:)`).
             manifest = [:]
         }
         self.stored = stored
-        pages =
-            parses
-            ? Dictionary(
-                read("page fingerprints") { try PageRecord.fetchAll($0) }.map { ($0.path, UInt64(bitPattern: $0.fingerprint)) },
-                uniquingKeysWith: { a, _ in a }) : [:]
-        let signatures = parses && isCurrentSchema ? read("row signatures") { try EntryRowsRecord.fetchAll($0) } : []
-        rowSignatures = Dictionary(signatures.map { ($0.id, UInt64(bitPattern: $0.signature)) }, uniquingKeysWith: { a, _ in a })
+        /// A table of keys and 64-bit fingerprints, read by column position.
+        func fingerprints(_ what: String, _ sql: String) -> [String: UInt64] {
+            let pairs = read(what) { db in try Row.fetchAll(db, sql: sql).map { ($0[0] as String, UInt64(bitPattern: $0[1] as Int64)) } }
+            return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+        }
+        pages = parses ? fingerprints("page fingerprints", "SELECT path, fingerprint FROM pages") : [:]
+        rowSignatures = parses && isCurrentSchema ? fingerprints("row signatures", "SELECT id, signature FROM entry_rows") : [:]
         // Not the stored status board (`vane status`'s, megabytes at 50,000 events): no build reads it.
         let rows = read("build state") { try BuildStateRecord.fetchAll($0, sql: "SELECT * FROM build_state WHERE key != 'status-json'") }
         state = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })

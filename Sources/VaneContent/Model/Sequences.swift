@@ -1,8 +1,19 @@
 extension Sequence where Element: Hashable {
     /// The elements without repeats, each where it first came.
     public func uniqued() -> [Element] {
+        // Most lists here are a few ids long: comparing with those kept costs less than
+        // hashing each into a set, which takes over once the list is longer.
+        var kept: [Element] = []
         var seen: Set<Element> = []
-        return filter { seen.insert($0).inserted }
+        for element in self {
+            if kept.count < 16 {
+                if !kept.contains(element) { kept.append(element) }
+            } else {
+                if seen.isEmpty { seen = Set(kept) }
+                if seen.insert(element).inserted { kept.append(element) }
+            }
+        }
+        return kept
     }
 }
 

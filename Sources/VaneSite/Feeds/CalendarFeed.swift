@@ -111,21 +111,23 @@ struct CalendarFeed {
     /// Lines longer than 75 octets continue on the next line after a space, never inside
     /// a UTF-8 sequence.
     static func fold(_ line: String) -> String {
-        var parts: [String] = []
-        var current = ""
-        var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > (parts.isEmpty ? 75 : 74) {
-                parts.append(current)
-                current = ""
-                octets = 0
-            }
-            current.unicodeScalars.append(scalar)
-            octets += size
+        let utf8 = Array(line.utf8)
+        guard utf8.count > 75 else { return line }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(utf8.count + utf8.count / 24)
+        var start = 0
+        var limit = 75
+        while utf8.count - start > limit {
+            // Back to the first byte of the scalar the limit cuts (a continuation byte is 10xxxxxx).
+            var end = start + limit
+            while utf8[end] & 0xC0 == 0x80 { end -= 1 }
+            folded.append(contentsOf: utf8[start..<end])
+            folded.append(contentsOf: [13, 10, 32])
+            start = end
+            limit = 74
         }
-        parts.append(current)
-        return parts.joined(separator: "\r\n ")
+        folded.append(contentsOf: utf8[start...])
+        return String(decoding: folded, as: UTF8.self)
     }
 
     /// A YYYYMMDD key as iCalendar's DATE, zero-padded for years before 1000.

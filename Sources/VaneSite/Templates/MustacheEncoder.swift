@@ -9,9 +9,25 @@ enum MustacheEncoder {
     }
 }
 
-/// Where an encoder puts what it is given: a slot the container writes into.
+/// Where an encoder puts what it is given: a slot the container writes into. A map or a
+/// list being filled is kept apart from `value` until it is read: `MustacheValue` is an
+/// indirect enum, which boxes its payload, so a key set through it would box the map again
+/// (and grow it from nothing) for every key.
 private final class Slot {
-    var value: MustacheValue = .null
+    private var scalar: MustacheValue = .null
+    var map: [String: MustacheValue]?
+    var list: [MustacheValue]?
+
+    var value: MustacheValue {
+        get {
+            if let map { return .map(map) }
+            if let list { return .list(list) }
+            return scalar
+        }
+        set {
+            (scalar, map, list) = (newValue, nil, nil)
+        }
+    }
 }
 
 private final class ValueEncoder: Encoder {
@@ -20,12 +36,16 @@ private final class ValueEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        if case .map = storage.value {} else { storage.value = .map([:]) }
+        if storage.map == nil {
+            storage.value = .null
+            storage.map = Dictionary(minimumCapacity: 8)
+        }
         return KeyedEncodingContainer(KeyedContainer<Key>(slot: storage))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        storage.value = .list([])
+        storage.value = .null
+        storage.list = []
         return UnkeyedContainer(slot: storage)
     }
 
@@ -50,12 +70,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
     var codingPath: [any CodingKey] = []
 
-    private func set(_ value: MustacheValue, _ key: Key) {
-        guard case .map(var map) = slot.value else { return }
-        slot.value = .null  // keep the map uniquely referenced while it changes
-        map[key.stringValue] = value
-        slot.value = .map(map)
-    }
+    private func set(_ value: MustacheValue, _ key: Key) { slot.map?[key.stringValue] = value }
 
     mutating func encodeNil(forKey key: Key) { set(.null, key) }
     mutating func encode(_ value: Bool, forKey key: Key) { set(.bool(value), key) }
@@ -84,17 +99,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let slot: Slot
     var codingPath: [any CodingKey] = []
-    var count: Int {
-        if case .list(let l) = slot.value { return l.count }
-        return 0
-    }
+    var count: Int { slot.list?.count ?? 0 }
 
-    private func append(_ value: MustacheValue) {
-        guard case .list(var list) = slot.value else { return }
-        slot.value = .null
-        list.append(value)
-        slot.value = .list(list)
-    }
+    private func append(_ value: MustacheValue) { slot.list?.append(value) }
 
     mutating func encodeNil() { append(.null) }
     mutating func encode(_ value: Bool) { append(.bool(value)) }

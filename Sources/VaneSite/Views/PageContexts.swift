@@ -284,7 +284,7 @@ extension SiteModel {
     }
 
     private func claimLedger() -> ClaimLedgerPage {
-        let claims = kb.entries(of: .claim).sorted(by: Entry.chronological)
+        let claims = Entry.chronologically(kb.entries(of: .claim))
         func row(_ c: Entry) -> ClaimLedgerPage.Row {
             ClaimLedgerPage.Row(
                 title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: c.currentVerdict.rawValue,
@@ -300,9 +300,9 @@ extension SiteModel {
     }
 
     private func bibliography() -> BibliographyPage {
-        let sources = kb.entries(of: .source).sorted {
-            ($0.publisher?.text.lowercased() ?? "", $0.title.lowercased()) < ($1.publisher?.text.lowercased() ?? "", $1.title.lowercased())
-        }
+        let all = kb.entries(of: .source)
+        let keys = all.indices.map { (all[$0].publisher?.text.lowercased() ?? "", all[$0].title.lowercased()) }
+        let sources = all.sortedByPositions { keys[$0] < keys[$1] }
         return BibliographyPage(
             sources: sources.map { s in
                 BibliographyPage.Item(
