@@ -63,56 +63,307 @@ public struct StatusSetting: Hashable, Sendable, Codable {
 ///
 /// Kind-specific fields are optional; which ones a kind has is enforced by `EntryParser`.
 public struct Entry: Sendable, Codable {
-    public var kind: Kind
-    public var id: String
-    public var path: String
+    /// The fields, in one box that copies share: an entry is copied far more often than
+    /// changed (every list, sort and view of the knowledge base copies entries), and a copy
+    /// of the box is one retain, where a copy of the fields was one for each string and
+    /// list in them. A change copies the box first when another entry shares it.
+    private var box: Box
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The stored fields; an entry encodes as they do, key for key.
+    private struct Fields: Sendable, Codable {
+        var kind: Kind
+        var id: String
+        var path: String
+        var title: String
+        var type: String?
+        var date: FuzzyDate?
+        var endDate: FuzzyDate?
+        var accessed: FuzzyDate?
+        var verdict: Verdict?
+        var verdictDate: FuzzyDate?
+        var url: String?
+        var homepage: String?
+        var archive: String?
+        var publisher: LocatedText?
+        var summary: String?
+        var use: UseFacts?
+        var aliases: [LocatedText] = []
+        var tags: [String] = []
+        var references: [Reference] = []
+        var status: [StatusSetting] = []
+        var channels: [LocatedText]?
+        var channelTiers: [String: ChannelTier] = [:]
+        var renames: [Rename] = []
+        var formerIDs: [LocatedText] = []
+        var extra: [String: FieldValue] = [:]
+        var body: String = ""
+        var bodyHTML: String = ""
+        var bodyLinks: [BodyLink] = []
+        var liveBlocks: [LiveBlock] = []
+    }
+
+    private mutating func unshare() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+
+    public var kind: Kind {
+        get { box.fields.kind }
+        _modify {
+            unshare()
+            yield &box.fields.kind
+        }
+    }
+
+    public var id: String {
+        get { box.fields.id }
+        _modify {
+            unshare()
+            yield &box.fields.id
+        }
+    }
+
+    public var path: String {
+        get { box.fields.path }
+        _modify {
+            unshare()
+            yield &box.fields.path
+        }
+    }
+
     /// An entity's `name`, or the `title` of any other kind.
-    public var title: String
-    public var type: String?
+    public var title: String {
+        get { box.fields.title }
+        _modify {
+            unshare()
+            yield &box.fields.title
+        }
+    }
+
+    public var type: String? {
+        get { box.fields.type }
+        _modify {
+            unshare()
+            yield &box.fields.type
+        }
+    }
+
     /// An event's date (or the start of its span), a claim's date, a source's `published`.
-    public var date: FuzzyDate?
+    public var date: FuzzyDate? {
+        get { box.fields.date }
+        _modify {
+            unshare()
+            yield &box.fields.date
+        }
+    }
+
     /// The end of an event's span.
-    public var endDate: FuzzyDate?
-    public var accessed: FuzzyDate?
+    public var endDate: FuzzyDate? {
+        get { box.fields.endDate }
+        _modify {
+            unshare()
+            yield &box.fields.endDate
+        }
+    }
+
+    public var accessed: FuzzyDate? {
+        get { box.fields.accessed }
+        _modify {
+            unshare()
+            yield &box.fields.accessed
+        }
+    }
+
     /// A claim's verdict (`pending` unless written); nil for the other kinds.
-    public var verdict: Verdict?
-    public var verdictDate: FuzzyDate?
-    public var url: String?
-    public var homepage: String?
-    public var archive: String?
-    public var publisher: LocatedText?
+    public var verdict: Verdict? {
+        get { box.fields.verdict }
+        _modify {
+            unshare()
+            yield &box.fields.verdict
+        }
+    }
+
+    public var verdictDate: FuzzyDate? {
+        get { box.fields.verdictDate }
+        _modify {
+            unshare()
+            yield &box.fields.verdictDate
+        }
+    }
+
+    public var url: String? {
+        get { box.fields.url }
+        _modify {
+            unshare()
+            yield &box.fields.url
+        }
+    }
+
+    public var homepage: String? {
+        get { box.fields.homepage }
+        _modify {
+            unshare()
+            yield &box.fields.homepage
+        }
+    }
+
+    public var archive: String? {
+        get { box.fields.archive }
+        _modify {
+            unshare()
+            yield &box.fields.archive
+        }
+    }
+
+    public var publisher: LocatedText? {
+        get { box.fields.publisher }
+        _modify {
+            unshare()
+            yield &box.fields.publisher
+        }
+    }
+
     /// A report's one-paragraph summary.
-    public var summary: String?
+    public var summary: String? {
+        get { box.fields.summary }
+        _modify {
+            unshare()
+            yield &box.fields.summary
+        }
+    }
+
     /// A use's particulars (nil for the other kinds).
-    public var use: UseFacts?
-    public var aliases: [LocatedText] = []
-    public var tags: [String] = []
-    public var references: [Reference] = []
-    public var status: [StatusSetting] = []
+    public var use: UseFacts? {
+        get { box.fields.use }
+        _modify {
+            unshare()
+            yield &box.fields.use
+        }
+    }
+
+    public var aliases: [LocatedText] {
+        get { box.fields.aliases }
+        _modify {
+            unshare()
+            yield &box.fields.aliases
+        }
+    }
+
+    public var tags: [String] {
+        get { box.fields.tags }
+        _modify {
+            unshare()
+            yield &box.fields.tags
+        }
+    }
+
+    public var references: [Reference] {
+        get { box.fields.references }
+        _modify {
+            unshare()
+            yield &box.fields.references
+        }
+    }
+
+    public var status: [StatusSetting] {
+        get { box.fields.status }
+        _modify {
+            unshare()
+            yield &box.fields.status
+        }
+    }
+
     /// A product's declared channels (`channels: [api, app]`); nil when it declares none.
-    public var channels: [LocatedText]?
+    public var channels: [LocatedText]? {
+        get { box.fields.channels }
+        _modify {
+            unshare()
+            yield &box.fields.channels
+        }
+    }
+
     /// The support tier of each declared channel that has one (`{ extended-support: paid }`).
-    public var channelTiers: [String: ChannelTier] = [:]
+    public var channelTiers: [String: ChannelTier] {
+        get { box.fields.channelTiers }
+        _modify {
+            unshare()
+            yield &box.fields.channelTiers
+        }
+    }
+
     /// An entity's earlier names, oldest first (`renamed`).
-    public var renames: [Rename] = []
+    public var renames: [Rename] {
+        get { box.fields.renames }
+        _modify {
+            unshare()
+            yield &box.fields.renames
+        }
+    }
+
     /// Ids an entity had before (`former_ids`): its recorded history under them is its
     /// own, and its old page and feed point to the new ones.
-    public var formerIDs: [LocatedText] = []
+    public var formerIDs: [LocatedText] {
+        get { box.fields.formerIDs }
+        _modify {
+            unshare()
+            yield &box.fields.formerIDs
+        }
+    }
+
     /// Front-matter keys the spec does not define, kept for templates and JSON.
-    public var extra: [String: FieldValue] = [:]
-    public var body: String = ""
+    public var extra: [String: FieldValue] {
+        get { box.fields.extra }
+        _modify {
+            unshare()
+            yield &box.fields.extra
+        }
+    }
+
+    public var body: String {
+        get { box.fields.body }
+        _modify {
+            unshare()
+            yield &box.fields.body
+        }
+    }
+
     /// The body as HTML, with `BodyRenderer.placeholder` marks where `bodyLinks` go.
-    public var bodyHTML: String = ""
-    public var bodyLinks: [BodyLink] = []
+    public var bodyHTML: String {
+        get { box.fields.bodyHTML }
+        _modify {
+            unshare()
+            yield &box.fields.bodyHTML
+        }
+    }
+
+    public var bodyLinks: [BodyLink] {
+        get { box.fields.bodyLinks }
+        _modify {
+            unshare()
+            yield &box.fields.bodyLinks
+        }
+    }
+
     /// The body's `vane` blocks, in order; the HTML has a placeholder for each.
-    public var liveBlocks: [LiveBlock] = []
+    public var liveBlocks: [LiveBlock] {
+        get { box.fields.liveBlocks }
+        _modify {
+            unshare()
+            yield &box.fields.liveBlocks
+        }
+    }
 
     public init(kind: Kind, id: String, path: String, title: String) {
-        self.kind = kind
-        self.id = id
-        self.path = path
-        self.title = title
+        box = Box(Fields(kind: kind, id: id, path: path, title: title))
     }
+
+    public init(from decoder: any Decoder) throws { box = Box(try Fields(from: decoder)) }
+
+    public func encode(to encoder: any Encoder) throws { try box.fields.encode(to: encoder) }
 
     /// The location of the file's first line, where whole-entry problems are reported.
     public var top: SourceLocation { .top(of: path) }
