@@ -139,7 +139,7 @@ public enum GraphStore {
         let changed = Set(write)
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
-        // By index: `for … in` copies every parse, entry and all, to find the few to write.
+        // By index: `for … in` copies every parse to find the few to write.
         for i in result.files.indices where !previous.isStoredExactly(result.files[i]) {
             let parsed = result.files[i]
             try FileRecord.filter(FileRecord.Columns.path == parsed.path || FileRecord.Columns.entryID == parsed.entry?.id).deleteAll(db)

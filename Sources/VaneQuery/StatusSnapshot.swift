@@ -61,8 +61,8 @@ extension GraphReader {
             let blob = try IncrementalBlob(db, table: "build_state", column: "value", row: row)
             defer { blob.close() }
             let header = Array(StatusSnapshot.header(asOf: asOf).utf8)
-            var buffer = [UInt8](repeating: 0, count: max(header.count, min(blob.count, piece)))
             guard blob.count >= header.count else { return false }
+            var buffer = [UInt8](repeating: 0, count: max(header.count, min(blob.count, piece)))
             try blob.read(into: &buffer, count: header.count, at: 0)
             guard buffer.prefix(header.count).elementsEqual(header) else { return false }
             var offset = header.count

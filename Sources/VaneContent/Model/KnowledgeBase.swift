@@ -63,8 +63,7 @@ public struct KnowledgeBase: Sendable {
 
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
-    /// Where an entry is in `entries`: its fields read there are not copied, as `entry(_:)`
-    /// copies the whole entry (a retain for each of its strings and arrays).
+    /// Where an entry is in `entries`, for reading its fields there.
     public func position(of id: String) -> Int? { index[id] }
 
     /// An entry's title, read in place.
@@ -104,17 +103,10 @@ public struct KnowledgeBase: Sendable {
 
 extension Entry {
     /// Sort order of dated entries: period start, coarser precision first, then id.
-    public static func chronological(_ a: Entry, _ b: Entry) -> Bool { chronological(a.date, a.id, b.date, b.id) }
-
-    /// `entries` sorted by `chronological`, by their positions (see `sortedByPositions`).
-    public static func chronologically(_ entries: [Entry]) -> [Entry] {
-        entries.sortedByPositions { i, j in chronological(entries[i].date, entries[i].id, entries[j].date, entries[j].id) }
-    }
-
-    private static func chronological(_ a: FuzzyDate?, _ aID: String, _ b: FuzzyDate?, _ bID: String) -> Bool {
-        switch (a, b) {
-        case (let x?, let y?): return x.sortsBefore(y) ?? (aID < bID)
-        case (nil, nil): return aID < bID
+    public static func chronological(_ a: Entry, _ b: Entry) -> Bool {
+        switch (a.date, b.date) {
+        case (let x?, let y?): return x.sortsBefore(y) ?? (a.id < b.id)
+        case (nil, nil): return a.id < b.id
         case (nil, _): return false
         case (_, nil): return true
         }
@@ -154,12 +146,8 @@ extension KnowledgeBase {
 
     /// Whether an entry was there at the end of `date`'s period: an entity always, anything
     /// dated from its start.
-    private static func existed(_ entry: Entry, at date: FuzzyDate) -> Bool { existed(entry.kind, entry.date, at: date) }
-
-    /// The same, from the two fields it reads: `entries[i].kind` reads in place, where
-    /// passing `entries[i]` copies the whole entry.
-    private static func existed(_ kind: Kind, _ dated: FuzzyDate?, at date: FuzzyDate) -> Bool {
-        guard kind != .entity, let d = dated else { return true }
+    private static func existed(_ entry: Entry, at date: FuzzyDate) -> Bool {
+        guard entry.kind != .entity, let d = entry.date else { return true }
         return d.start <= date.end
     }
 
@@ -171,7 +159,7 @@ extension KnowledgeBase {
     /// and alias between entries kept.
     public func standsWhole(at date: FuzzyDate) -> Bool {
         entries.indices.allSatisfy { i in
-            Self.existed(entries[i].kind, entries[i].date, at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
+            Self.existed(entries[i], at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
         }
             && edges.indices.allSatisfy { index[edges[$0].from] != nil && index[edges[$0].to] != nil }
             && statusChanges.indices.allSatisfy { index[statusChanges[$0].event] != nil }

@@ -20,8 +20,8 @@ extension Sequence where Element: Hashable {
 extension Array {
     /// Sorted by a comparison of positions (`self[i]` against `self[j]`, read in place):
     /// the positions are sorted and each element copied once. Sorting the elements
-    /// themselves moves each of them many times, and moving a large value (an `Entry`, a
-    /// dozen strings) retains every field it holds.
+    /// themselves moves each of them many times, and moving a value of a dozen strings
+    /// retains every one; the comparison may also read keys computed once per position.
     public func sortedByPositions(_ areInIncreasingOrder: (Int, Int) -> Bool) -> [Element] {
         indices.sorted(by: areInIncreasingOrder).map { self[$0] }
     }

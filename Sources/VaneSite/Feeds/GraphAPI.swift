@@ -107,7 +107,7 @@ struct GraphAPI {
         let claims = claimIDs.compactMap { model.kb.entry($0) }
         return EntityFile(
             schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
-            events: Entry.chronologically(events).map(entry), claims: Entry.chronologically(claims).map(entry),
+            events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
             statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
             announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end))
     }

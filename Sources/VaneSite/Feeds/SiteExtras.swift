@@ -127,21 +127,19 @@ struct SiteExtras {
         let tree = model.tree(of: entity.id)
         // Events reach an entity through its incoming `involves` edges: no scan of all events.
         let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
-        // Positions in `events`: the entries themselves are read only for a file built.
-        let own = ids.compactMap { rank[$0] }.sorted()
-        let ownIDs = own.map { events[$0].id }
+        let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
         let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
         let treeParts = tree.sorted().map { fingerprints.summary($0) }
-        let ownParts = ownIDs.map { eventPages["events/\($0).html"] ?? 0 }
+        let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
         let path = "feeds/entities/\(entity.id)"
-        let newest = own.prefix(SiteExtras.atomLimit)
+        let newest = Array(own.prefix(SiteExtras.atomLimit))
         files.append(
             OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
-                AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest.map { events[$0] }).traced
+                AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
             })
         files.append(
             OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
-                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own.map { events[$0] }).text.utf8)
+                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
             })
         // An id it had before: a page that points to the new one, and the feed again at
         // the old address (its self link is the new one, so readers move).
@@ -156,21 +154,21 @@ struct SiteExtras {
                     path: "feeds/entities/\(former).atom",
                     fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
                 ) {
-                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest.map { events[$0] }).traced
+                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
                 })
         }
         let statusParts =
             (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
             + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
         // An entity's JSON shows every field of the entries in it, beyond their summaries.
-        let shown = tree.sorted() + ownIDs + claims
+        let shown = tree.sorted() + own.map(\.id) + claims
         let apiParts =
-            treeParts + ownIDs.map { fingerprints.summary($0) } + claims.map { fingerprints.summary($0) } + statusParts + [
+            treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                 StableHash.of(model.board.asOf.text)
             ] + shown.map { StableHash.of($0, fingerprints.fileHash($0) ?? "") }
         files.append(
             OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
-                api.entity(entity, tree: tree, events: own.map { events[$0] })
+                api.entity(entity, tree: tree, events: own)
             })
         return files
     }

@@ -29,7 +29,7 @@ struct PageFingerprints {
         self.model = model
         self.frameReads = frameReads
         frameValues = ["counts": StableHash.of("\(model.counts)")]
-        // Entries and edges are read in place, by index: `for e in` copies each whole.
+        // Edges are read in place, by index: `for e in` copies each whole (a retain per string).
         let entries = model.kb.entries
         var summaries: [String: UInt64] = [:]
         summaries.reserveCapacity(entries.count)

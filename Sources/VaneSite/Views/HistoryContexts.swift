@@ -183,8 +183,8 @@ extension SiteModel {
             }
             let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
             let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
-            let claims = Entry.chronologically(kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }).map(\.id)
-            let verdicts = Entry.chronologically(kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }).map(\.id)
+            let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+            let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
             let rows = moves.map(ChangeRow.move) + events.map(ChangeRow.event) + claims.map(ChangeRow.claim) + verdicts.map(ChangeRow.verdict)
             return (QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased()), rows)
         }

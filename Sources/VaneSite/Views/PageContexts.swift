@@ -284,7 +284,7 @@ extension SiteModel {
     }
 
     private func claimLedger() -> ClaimLedgerPage {
-        let claims = Entry.chronologically(kb.entries(of: .claim))
+        let claims = kb.entries(of: .claim).sorted(by: Entry.chronological)
         func row(_ c: Entry) -> ClaimLedgerPage.Row {
             ClaimLedgerPage.Row(
                 title: c.title, url: SiteModel.url(of: c), type: c.type ?? "", verdict: c.currentVerdict.rawValue,
