@@ -1,4 +1,6 @@
 import Foundation
+import VaneContent
+import VaneDiagnostics
 
 /// A compact binary form of any `Codable` value, for the parses a build stores and the
 /// next one reads back: `JSONDecoder` was the largest single cost of a build after one
@@ -257,7 +259,7 @@ private struct PackedWriter: Encoder {
 
 // MARK: - Reading: in place, over the bytes
 
-private struct PackedReader: Decoder {
+struct PackedReader: Decoder {
     let bytes: UnsafeBufferPointer<UInt8>
     /// Where this value's tag is.
     let at: Int
@@ -381,19 +383,35 @@ private struct PackedReader: Decoder {
         }
     }
 
+    /// Scalars are told apart by comparing metatypes, which is a pointer comparison: a cast
+    /// (`is String.Type`, `as any FixedWidthInteger.Type`) asks the runtime about
+    /// conformances, and those lookups were most of the cost of decoding a stored parse.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        switch type {
-        case is String.Type: return try decodeString() as! T
-        case is Bool.Type: return try decodeBool() as! T
-        case is Int.Type: return Int(try decodeInt64()) as! T
-        case is Int64.Type: return try decodeInt64() as! T
-        case is UInt64.Type: return try decodeUInt64() as! T
-        case is Double.Type: return try decodeDouble() as! T
-        case is Float.Type: return Float(try decodeDouble()) as! T
-        case let integer as any FixedWidthInteger.Type: return try decodeInteger(integer) as! T
-        default: return try T(from: self)
-        }
+        if T.self == String.self { return unsafeBitCast(try decodeString(), to: T.self) }
+        if T.self == Bool.self { return unsafeBitCast(try decodeBool(), to: T.self) }
+        if T.self == Int.self { return unsafeBitCast(Int(try decodeInt64()), to: T.self) }
+        if T.self == Int64.self { return unsafeBitCast(try decodeInt64(), to: T.self) }
+        if T.self == UInt64.self { return unsafeBitCast(try decodeUInt64(), to: T.self) }
+        if T.self == Double.self { return unsafeBitCast(try decodeDouble(), to: T.self) }
+        if T.self == Float.self { return unsafeBitCast(Float(try decodeDouble()), to: T.self) }
+        if let integer = Self.otherInteger(T.self) { return try decodeInteger(integer) as! T }
+        // The types `PackedKnownTypes` reads by hand.
+        if T.self == SourceLocation.self { return unsafeBitCast(try decodeLocation(), to: T.self) }
+        if T.self == BodyLink.self { return unsafeBitCast(try decodeBodyLink(), to: T.self) }
+        if T.self == Reference.self { return unsafeBitCast(try decodeReference(), to: T.self) }
+        if T.self == LocatedText.self { return unsafeBitCast(try decodeLocatedText(), to: T.self) }
+        return try T(from: self)
     }
+
+    /// The integer types besides `Int`, `Int64` and `UInt64` (which decode from a single value
+    /// container, so `T(from:)` would come back here).
+    private static func otherInteger<T>(_ type: T.Type) -> (any FixedWidthInteger.Type)? {
+        otherIntegers.first { ObjectIdentifier($0) == ObjectIdentifier(type) }
+    }
+
+    private static let otherIntegers: [any FixedWidthInteger.Type] = [
+        Int8.self, Int16.self, Int32.self, UInt.self, UInt8.self, UInt16.self, UInt32.self,
+    ]
 
     func decodeInteger<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let value = I.isSigned ? I(exactly: try decodeInt64()) : I(exactly: try decodeUInt64())
@@ -484,6 +502,16 @@ private struct PackedReader: Decoder {
         func contains(_ key: Key) -> Bool { find(key) != nil }
 
         func decodeNil(forKey key: Key) throws -> Bool { try value(key).decodeNil() }
+        // The scalars a parse is mostly made of, without the generic dispatch.
+        func decode(_ type: String.Type, forKey key: Key) throws -> String { try value(key).decodeString() }
+        func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try value(key).decodeBool() }
+        func decode(_ type: Int.Type, forKey key: Key) throws -> Int { Int(try value(key).decodeInt64()) }
+
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+            guard let value = present(key), !value.decodeNil() else { return nil }
+            return try value.decodeString()
+        }
+
         func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try value(key).decode(type) }
 
         func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {

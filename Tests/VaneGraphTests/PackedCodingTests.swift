@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import VaneContent
+import VaneDiagnostics
 import VaneGraph
 import VaneTestSupport
 
@@ -50,6 +51,57 @@ struct PackedCodingTests {
         #expect(try PackedCoding.decode(Numbers.self, from: PackedCoding.encode(value)) == value)
         // Out of range for the width asked for: an error, not a wrapped value.
         #expect(throws: (any Error).self) { try PackedCoding.decode(Int8.self, from: PackedCoding.encode(300)) }
+    }
+
+    /// The types read without `Codable` (`PackedKnownTypes`) read what `Codable` reads:
+    /// each is compared with a stand-in of the same fields, read through `Codable`; keys
+    /// in another order or unknown are read as `Codable` reads them, a missing one is an error.
+    @Test func theTypesReadByHandReadAsCodableReadsThem() throws {
+        struct Location: Codable, Equatable {
+            var path: String
+            var line: Int
+            var column: Int
+        }
+        struct Link: Codable, Equatable {
+            var style: String
+            var target: String
+            var label: String?
+            var labelHTML: String?
+            var location: Location
+        }
+        let at = VaneDiagnostics.SourceLocation(path: "Content/events/ü.md", line: 12, column: 40)
+        let links = [
+            BodyLink(style: .wikilink, target: "meta", label: "the **4o** model", labelHTML: "the <strong>4o</strong> model", location: at),
+            BodyLink(style: .citation, target: "a-source", label: nil, location: at),
+        ]
+        for link in links {
+            let packed = try PackedCoding.encode(link)
+            let byHand = try PackedCoding.decode(BodyLink.self, from: packed)
+            let codable = try PackedCoding.decode(Link.self, from: packed)
+            #expect(byHand == link)
+            #expect(codable.style == byHand.style.rawValue && codable.target == byHand.target && codable.label == byHand.label)
+            #expect(codable.labelHTML == byHand.labelHTML && codable.location == Location(path: at.path, line: at.line, column: at.column))
+        }
+        let reference = Reference(.contradicts, "a-claim", at: at)
+        #expect(try PackedCoding.decode(Reference.self, from: PackedCoding.encode(reference)) == reference)
+        let alias = LocatedText("Llama 4", at: at)
+        #expect(try PackedCoding.decode(LocatedText.self, from: PackedCoding.encode(alias)) == alias)
+        // In a list, as a stored parse holds them.
+        #expect(try PackedCoding.decode([BodyLink].self, from: PackedCoding.encode(links)) == links)
+
+        struct Reordered: Codable {
+            var column = 40
+            var extra = ["ignored"]
+            var line = 12
+            var path = "Content/events/ü.md"
+        }
+        #expect(try PackedCoding.decode(VaneDiagnostics.SourceLocation.self, from: PackedCoding.encode(Reordered())) == at)
+        struct Partial: Codable {
+            var path = "x.md"
+            var line = 1
+        }
+        #expect(throws: (any Error).self) { try PackedCoding.decode(VaneDiagnostics.SourceLocation.self, from: PackedCoding.encode(Partial())) }
+        #expect(throws: (any Error).self) { try PackedCoding.decode(Reference.self, from: PackedCoding.encode(["relation": "nonsense"])) }
     }
 
     /// A dictionary's keys are written sorted: its order in memory changes from run to run.

@@ -21,6 +21,10 @@ public struct BodyLink: Hashable, Sendable, Codable {
     /// no Markdown in it, and is shown as text.
     public var labelHTML: String?
     public var location: SourceLocation
+
+    public init(style: Style, target: String, label: String?, labelHTML: String? = nil, location: SourceLocation) {
+        (self.style, self.target, self.label, self.labelHTML, self.location) = (style, target, label, labelHTML, location)
+    }
 }
 
 /// One status change an event causes: `muse-spark: { availability: { api: preview } }`, or
