@@ -83,7 +83,7 @@ public enum Pipeline {
 
     /// Loads and checks; writes nothing.
     public static func check(_ options: Options) -> Outcome {
-        let result = ContentLoader.load(root: options.root, cache: DatabaseParseCache(url: options.database))
+        let result = ContentLoader.load(root: options.root, cache: ParseCacheInBackground(url: options.database))
         var diagnostics = result.diagnostics + Theme.load(root: options.root).1
         if !diagnostics.hasErrors {
             var shown = result
@@ -128,8 +128,11 @@ public enum Pipeline {
             return outcome
         }
         options.progress?("reading the last build")
-        let cache = timings.measure("cache") { DatabaseParseCache(url: options.database) }
-        let loaded = Pipeline.prepare(options, cache: cache, history: storedHistory(cache.state["history"]), siteFiles: siteFiles)
+        // Read while the loader scans `Content/` (the state it stored is the one just read).
+        let reading = ParseCacheInBackground(url: options.database)
+        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles)
+        let cache = reading.value
+        timings.append("cache", reading.duration)
         timings.append(loaded.timings)
         let (result, history) = (loaded.result, loaded.history)
         var diagnostics = loaded.diagnostics

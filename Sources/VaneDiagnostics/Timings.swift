@@ -15,6 +15,9 @@ public struct Timings: Sendable {
 
     public mutating func append(_ other: Timings) { phases += other.phases }
 
+    /// A phase measured elsewhere (on another thread).
+    public mutating func append(_ name: String, _ seconds: Double) { phases.append((name, seconds)) }
+
     /// `scan 0.012s, parse 1.204s, …`
     public var summary: String {
         phases.map { "\($0.name) \(String(format3($0.seconds)))s" }.joined(separator: ", ")
