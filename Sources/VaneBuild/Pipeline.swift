@@ -168,7 +168,7 @@ public enum Pipeline {
         // The board stored for `vane status` is the site's own when the site shows the whole
         // knowledge base (no `--as-of`, or nothing after it): taken from the site model, not
         // computed twice.
-        let sharesBoard = options.asOf.map { result.knowledgeBase.standsWhole(at: $0) } ?? true
+        let sharesBoard = loaded.showsWhole
         let siteBoard = Locked<StatusBoard?>(nil)
         let siteBoardMade = DispatchSemaphore(value: 0)
         // The graph is prepared on a thread of its own while this one renders. Not as two

@@ -25,6 +25,9 @@ extension Pipeline {
         public var timings = Timings()
         /// The files of `Site/` as they were listed for the theme.
         public var siteFiles: [DirectoryWalker.Found] = []
+        /// Whether the site shows the whole knowledge base: no `asOf` asked for, or nothing
+        /// after it (`KnowledgeBase.standsWhole`).
+        public var showsWhole = true
 
         /// Whether there is a site to render: no error anywhere and a theme.
         public var canRender: Bool { theme != nil && !diagnostics.hasErrors && blockProblems.isEmpty }
@@ -47,9 +50,11 @@ extension Pipeline {
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, previous: previous) }
         var shown = result
-        if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+        var whole = true
+        if let asOf = options.asOf { (shown.knowledgeBase, whole) = result.knowledgeBase.cut(at: asOf) }
         let asOf = options.asOf ?? options.today
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
+        prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {
             options.progress?("running vane blocks")
             (prepared.blocks, prepared.blockProblems) = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf) }

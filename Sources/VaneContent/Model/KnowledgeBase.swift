@@ -117,13 +117,16 @@ extension KnowledgeBase {
     /// The knowledge base as it stood at the end of `date`'s period: events, claims and
     /// sources dated later are left out, with their edges and status changes, and each
     /// entity goes by the name it had then.
-    public func asOf(_ date: FuzzyDate) -> KnowledgeBase {
+    public func asOf(_ date: FuzzyDate) -> KnowledgeBase { cut(at: date).knowledgeBase }
+
+    /// `asOf(date)`, and whether the knowledge base stood whole at `date` (`standsWhole`).
+    public func cut(at date: FuzzyDate) -> (knowledgeBase: KnowledgeBase, whole: Bool) {
         // Nothing dated later and no name changed since (a site as of today): the knowledge
         // base as it is, not a copy of every entry.
         if standsWhole(at: date) {
             var kb = self
             kb.later = [:]
-            return kb
+            return (kb, true)
         }
         let kept = entries.filter { Self.existed($0, at: date) }.map { entry in
             guard !entry.renames.isEmpty else { return entry }
@@ -141,7 +144,7 @@ extension KnowledgeBase {
         kb.savedQueries = savedQueries
         kb.channels = channels
         kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        return kb
+        return (kb, false)
     }
 
     /// Whether an entry was there at the end of `date`'s period: an entity always, anything
