@@ -13,7 +13,7 @@ struct SearchRows {
     private static func after(_ slot: Int64) -> Int64 { slot == .max ? 1 : slot + 1 }
 
     private func row(at slot: Int64) throws -> SearchTextRecord? {
-        try SearchTextRecord.fetchOne(db, sql: "SELECT id, kind, title, body FROM entries_fts WHERE rowid = ?", arguments: [slot])
+        try SearchTextRecord.fetchOne(db.cachedStatement(sql: "SELECT id, kind, title, body FROM entries_fts WHERE rowid = ?"), arguments: [slot])
     }
 
     /// The rowid of an id's row, found from its home.
@@ -29,19 +29,18 @@ struct SearchRows {
     func insert(_ record: SearchTextRecord) throws {
         var slot = home(record.id)
         while try row(at: slot) != nil { slot = Self.after(slot) }
-        try db.execute(
-            sql: "INSERT INTO entries_fts (rowid, id, kind, title, body) VALUES (?, ?, ?, ?, ?)",
-            arguments: [slot, record.id, record.kind, record.title, record.body])
+        try db.cachedStatement(sql: "INSERT INTO entries_fts (rowid, id, kind, title, body) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [slot, record.id, record.kind, record.title, record.body])
     }
 
     /// Deletes an id's row, then places the rows after it in its run again, so that each
     /// stays reachable from its home.
     func delete(_ id: String) throws {
         guard let slot = try slot(of: id) else { return }
-        try db.execute(sql: "DELETE FROM entries_fts WHERE rowid = ?", arguments: [slot])
+        try db.cachedStatement(sql: "DELETE FROM entries_fts WHERE rowid = ?").execute(arguments: [slot])
         var next = Self.after(slot)
         while let moved = try row(at: next) {
-            try db.execute(sql: "DELETE FROM entries_fts WHERE rowid = ?", arguments: [next])
+            try db.cachedStatement(sql: "DELETE FROM entries_fts WHERE rowid = ?").execute(arguments: [next])
             try insert(moved)
             next = Self.after(next)
         }
