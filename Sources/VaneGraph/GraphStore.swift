@@ -491,8 +491,12 @@ struct RowWriter {
         }
     }
 
+    /// Through a statement compiled once and arguments by position: 183,000 rows at
+    /// 10,000 events, where a record's persistence container (a dictionary of columns per
+    /// row) cost more than SQLite's insert.
     func insert(_ e: Edge) throws {
-        try EdgeRecord(fromID: e.from, relation: e.relation, toID: e.to, position: Position(e.location)).insert(db)
+        try db.cachedStatement(sql: "INSERT INTO edges (from_id, relation, to_id, path, line, column) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [e.from, e.relation.rawValue, e.to, e.location.path, e.location.line, e.location.column])
     }
 
     func insert(_ s: StatusChange) throws {
