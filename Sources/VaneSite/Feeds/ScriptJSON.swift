@@ -4,21 +4,6 @@ import Foundation
 /// become JSON escapes, so content can never close the element, and the two line
 /// separators JavaScript rejects in strings are escaped too.
 enum ScriptJSON {
-    /// Any JSON value (for the few small objects of a page, such as JSON-LD).
-    static func encode(_ object: Any) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "null" }
-        return Escape.map(String(decoding: data, as: UTF8.self)) { c in
-            switch c {
-            case "<": "\\u003c"
-            case ">": "\\u003e"
-            case "&": "\\u0026"
-            case "\u{2028}": "\\u2028"
-            case "\u{2029}": "\\u2029"
-            default: nil
-            }
-        }
-    }
-
     /// Objects of strings, keys sorted, written directly: the search index is thousands of
     /// them, and a generic serializer spends most of its time on types it never meets here.
     static func encode(_ objects: [[String: String]]) -> String { encode(objects, locating: nil).0 }

