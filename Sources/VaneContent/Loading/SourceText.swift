@@ -22,15 +22,15 @@ struct SourceText {
         if data.isEmpty {
             throw .problem(line: 1, column: 1, message: "empty file (expected front matter between '---' lines)")
         }
-        if let nul = data.firstIndex(of: 0) {
-            let (line, column) = position(ofByte: nul - data.startIndex, in: data)
+        if let nul = data.withUnsafeBytes({ Self.offset(of: 0, in: $0) }) {
+            let (line, column) = position(ofByte: nul, in: data)
             throw .problem(line: line, column: column, message: "file contains a NUL byte")
         }
         guard var text = String(validatingUTF8Data: data) else {
             throw .problem(line: 1, column: 1, message: "file is not valid UTF-8")
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if data.withUnsafeBytes({ Self.offset(of: 0x0D, in: $0) }) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
 
         let lines = text.lines
         guard isFence(lines[0]) else {
@@ -44,6 +44,12 @@ struct SourceText {
             frontMatterLineOffset: 1,
             bodyLines: Array(lines[(close + 1)...]),
             bodyFirstLine: close + 2)
+    }
+
+    /// Where `byte` first is in `bytes` (`memchr`: the generic search went a byte at a time).
+    private static func offset(of byte: UInt8, in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let base = bytes.baseAddress, let found = memchr(base, Int32(byte), bytes.count) else { return nil }
+        return UnsafeRawPointer(found) - base
     }
 
     private static func isFence(_ line: Substring) -> Bool {
@@ -74,17 +80,22 @@ extension String {
     var lines: [Substring] {
         var text = self
         text.makeContiguousUTF8()
+        // The newlines are found inside the closure, in its own variables: variables it
+        // captured and changed were checked for exclusive access at every byte.
+        let newlines =
+            text.utf8.withContiguousStorageIfAvailable { bytes -> [Int] in
+                var found: [Int] = []
+                for i in bytes.indices where bytes[i] == 0x0A { found.append(i) }
+                return found
+            } ?? []
         let utf8 = text.utf8
         var lines: [Substring] = []
+        lines.reserveCapacity(newlines.count + 1)
         var start = utf8.startIndex
-        utf8.withContiguousStorageIfAvailable { bytes in
-            var from = 0
-            while let nl = bytes[from...].firstIndex(of: 0x0A) {
-                let end = utf8.index(start, offsetBy: nl - from)
-                lines.append(text[start..<end])
-                start = utf8.index(after: end)
-                from = nl + 1
-            }
+        for nl in newlines {
+            let end = utf8.index(utf8.startIndex, offsetBy: nl)
+            lines.append(text[start..<end])
+            start = utf8.index(after: end)
         }
         lines.append(text[start...])
         return lines
