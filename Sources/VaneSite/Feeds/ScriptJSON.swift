@@ -42,41 +42,51 @@ enum ScriptJSON {
         return found
     }
 
-    /// A JSON string literal, escaped as above.
+    /// A JSON string literal, escaped as above. Over the UTF-8 bytes, the runs kept copied
+    /// whole: the search index holds every body, and a scalar at a time it was 1% of a
+    /// full build.
     static func string(_ text: String, into out: inout String) {
         out += "\""
-        var start = text.unicodeScalars.startIndex
-        let scalars = text.unicodeScalars
-        var i = start
-        while i != scalars.endIndex {
-            let c = scalars[i]
-            let replacement: String?
-            switch c {
-            case "\"": replacement = "\\\""
-            case "\\": replacement = "\\\\"
-            case "\n": replacement = "\\n"
-            case "\r": replacement = "\\r"
-            case "\t": replacement = "\\t"
-            case "\u{8}": replacement = "\\b"
-            case "\u{c}": replacement = "\\f"
-            case "<": replacement = "\\u003c"
-            case ">": replacement = "\\u003e"
-            case "&": replacement = "\\u0026"
-            case "\u{2028}": replacement = "\\u2028"
-            case "\u{2029}": replacement = "\\u2029"
-            case "\u{0}"..."\u{1f}":
-                let hex = String(c.value, radix: 16)
-                replacement = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: replacement = nil
+        var text = text
+        text.withUTF8 { bytes in
+            var kept = 0
+            var i = 0
+            while i < bytes.count {
+                let (replacement, length) = escape(at: i, in: bytes)
+                if let replacement {
+                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[kept..<i]), as: UTF8.self)
+                    out += replacement
+                    kept = i + length
+                }
+                i += length
             }
-            if let replacement {
-                out += text[start..<i]
-                out += replacement
-                start = scalars.index(after: i)
-            }
-            i = scalars.index(after: i)
+            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[kept...]), as: UTF8.self)
         }
-        out += text[start...]
         out += "\""
+    }
+
+    /// What the byte at `i` starts that must be escaped, and how many bytes it is; nil and
+    /// 1 for a byte kept. The line separators are the only scalars beyond ASCII escaped.
+    private static func escape(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String?, Int) {
+        let b = bytes[i]
+        switch b {
+        case UInt8(ascii: "\""): return ("\\\"", 1)
+        case UInt8(ascii: "\\"): return ("\\\\", 1)
+        case UInt8(ascii: "\n"): return ("\\n", 1)
+        case UInt8(ascii: "\r"): return ("\\r", 1)
+        case UInt8(ascii: "\t"): return ("\\t", 1)
+        case 0x08: return ("\\b", 1)
+        case 0x0C: return ("\\f", 1)
+        case UInt8(ascii: "<"): return ("\\u003c", 1)
+        case UInt8(ascii: ">"): return ("\\u003e", 1)
+        case UInt8(ascii: "&"): return ("\\u0026", 1)
+        case 0x00..<0x20:
+            let hex = String(b, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
+        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+            return (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        default: return (nil, 1)
+        }
     }
 }
