@@ -53,11 +53,10 @@ public struct DatabaseParseCache: ParseCache {
         }
         var stored: [String: (String, Data, Int, Int64)] = [:]
         if parses {
-            // Rows read by column position: the Codable records look each column up by name
-            // (a tenth of a second at 20,000 files).
-            // Through a cursor, whose rows read the statement's columns in place: a fetched
-            // row copies each value first, and a stored parse is most of the 128 MB read at
-            // 10,000 events.
+            // Rows read by column position (the Codable records look each column up by name,
+            // a tenth of a second at 20,000 files), through a cursor whose rows read the
+            // statement's columns in place (a fetched row copies each value first, and the
+            // stored parses are 128 MB at 10,000 events).
             let files = read("file list") { db in
                 var files: [(path: String, hash: String, parsed: Data?, size: Int, modified: Int64)] = []
                 let rows = try Row.fetchCursor(db, sql: "SELECT path, hash, parsed, size, modified FROM files")

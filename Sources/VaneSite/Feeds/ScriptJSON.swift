@@ -42,51 +42,31 @@ enum ScriptJSON {
         return found
     }
 
-    /// A JSON string literal, escaped as above. Over the UTF-8 bytes, the runs kept copied
-    /// whole: the search index holds every body, and a scalar at a time it was 1% of a
-    /// full build.
+    /// A JSON string literal, escaped as above.
     static func string(_ text: String, into out: inout String) {
         out += "\""
-        var text = text
-        text.withUTF8 { bytes in
-            var kept = 0
-            var i = 0
-            while i < bytes.count {
-                let (replacement, length) = escape(at: i, in: bytes)
-                if let replacement {
-                    out += String(decoding: UnsafeBufferPointer(rebasing: bytes[kept..<i]), as: UTF8.self)
-                    out += replacement
-                    kept = i + length
-                }
-                i += length
-            }
-            out += String(decoding: UnsafeBufferPointer(rebasing: bytes[kept...]), as: UTF8.self)
-        }
+        out += Escape.map(text, escape)
         out += "\""
     }
 
-    /// What the byte at `i` starts that must be escaped, and how many bytes it is; nil and
-    /// 1 for a byte kept. The line separators are the only scalars beyond ASCII escaped.
-    private static func escape(at i: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (String?, Int) {
-        let b = bytes[i]
-        switch b {
-        case UInt8(ascii: "\""): return ("\\\"", 1)
-        case UInt8(ascii: "\\"): return ("\\\\", 1)
-        case UInt8(ascii: "\n"): return ("\\n", 1)
-        case UInt8(ascii: "\r"): return ("\\r", 1)
-        case UInt8(ascii: "\t"): return ("\\t", 1)
-        case 0x08: return ("\\b", 1)
-        case 0x0C: return ("\\f", 1)
-        case UInt8(ascii: "<"): return ("\\u003c", 1)
-        case UInt8(ascii: ">"): return ("\\u003e", 1)
-        case UInt8(ascii: "&"): return ("\\u0026", 1)
-        case 0x00..<0x20:
-            let hex = String(b, radix: 16)
-            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
-        // U+2028 and U+2029: E2 80 A8 and E2 80 A9.
-        case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-            return (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
-        default: return (nil, 1)
+    /// What a scalar of a JSON string becomes in a script, or nil to keep it.
+    private static func escape(_ c: Unicode.Scalar) -> String? {
+        switch c {
+        case "\"": "\\\""
+        case "\\": "\\\\"
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        case "\u{8}": "\\b"
+        case "\u{c}": "\\f"
+        case "<": "\\u003c"
+        case ">": "\\u003e"
+        case "&": "\\u0026"
+        case "\u{2028}": "\\u2028"
+        case "\u{2029}": "\\u2029"
+        case "\u{0}"..."\u{1f}":
+            (c.value < 0x10 ? "\\u000" : "\\u00") + String(c.value, radix: 16)
+        default: nil
         }
     }
 }
