@@ -113,12 +113,12 @@ struct SiteModel: @unchecked Sendable {
         return found
     }
 
-    /// Every entry with an edge from or to `id`, with the relation, in a stable order.
-    func neighbours(of id: String) -> [(String, String)] {
+    /// Every entry with an edge from or to `id` (`outgoing`: from it), with the relation,
+    /// in no particular order.
+    func forEachNeighbour(of id: String, _ body: (_ outgoing: Bool, _ relation: Relation, _ other: String) -> Void) {
         let edges = kb.edges
-        let out = (outgoing[id] ?? []).map { (Self.outName[edges[$0].relation]!, edges[$0].to) }
-        let inc = (incoming[id] ?? []).map { (Self.inName[edges[$0].relation]!, edges[$0].from) }
-        return (out + inc).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        for i in outgoing[id] ?? [] { body(true, edges[i].relation, edges[i].to) }
+        for i in incoming[id] ?? [] { body(false, edges[i].relation, edges[i].from) }
     }
 
     /// An entity and every entity under it.
@@ -135,10 +135,6 @@ struct SiteModel: @unchecked Sendable {
     func sources(to id: String, _ relations: Relation...) -> [String] {
         ends(of: incoming[id] ?? [], to: false, relations).uniqued().sorted()
     }
-
-    /// A relation's name with its direction, `>involves` and `<involves`, made once.
-    private static let outName = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0, ">" + $0.rawValue) })
-    private static let inName = Dictionary(uniqueKeysWithValues: Relation.allCases.map { ($0, "<" + $0.rawValue) })
 
     // MARK: - View pieces
 

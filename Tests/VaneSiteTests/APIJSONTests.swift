@@ -62,6 +62,31 @@ struct APIJSONTests {
         try expectSameAsGeneric(result.knowledgeBase)
     }
 
+    /// The buffer the JSON is written into, grown many times from a small start, hands
+    /// over every byte in order, once: it is empty afterwards.
+    @Test func theSinkKeepsEveryByteAcrossGrowth() {
+        let sink = ByteSink(capacity: 8)
+        var expected: [UInt8] = []
+        var random = SystemRandomNumberGenerator()
+        for round in 0..<2_000 {
+            let piece = (0..<Int.random(in: 0...300, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            if round.isMultiple(of: 3) {
+                piece.withUnsafeBufferPointer { sink.append(contentsOf: $0) }
+            } else if round.isMultiple(of: 4) {
+                sink.append(contentsOf: piece.lazy.map { $0 })
+            } else {
+                for byte in piece { sink.append(byte) }
+            }
+            expected += piece
+        }
+        #expect(sink.count == expected.count)
+        #expect(sink.take() == Data(expected))
+        #expect(sink.count == 0)
+        #expect(sink.take().isEmpty)
+        sink.append(7)
+        #expect(sink.take() == Data([7]))
+    }
+
     private func expectSameAsGeneric(_ kb: KnowledgeBase) throws {
         let model = SiteModel(kb, asOf: try FuzzyDate(parsing: "2026-06-30"))
         let api = GraphAPI(model: model)

@@ -1,5 +1,8 @@
 extension Sequence where Element: Hashable {
-    /// The elements without repeats, each where it first came.
+    /// The elements without repeats, each where it first came. Inlinable, so that each
+    /// caller gets a copy made for its types: called generically from another module it
+    /// looked up the metadata of `[Element]` and `Set<Element>` at run time, every call.
+    @inlinable
     public func uniqued() -> [Element] {
         // Most lists here are a few ids long: comparing with those kept costs less than
         // hashing each into a set, which takes over once the list is longer.

@@ -37,7 +37,8 @@ public struct StatusScales: Sendable, Hashable, Codable {
     /// The configured label, or the id made readable: `open-weights` → `Open weights`.
     public func label(_ value: String) -> String {
         if let label = labels[value] { return label }
-        let words = value.replacingOccurrences(of: "-", with: " ")
+        // Byte by byte: Foundation's `replacingOccurrences` was most of a status page's labels.
+        let words = String(decoding: value.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 

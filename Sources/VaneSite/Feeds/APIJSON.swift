@@ -8,9 +8,10 @@ import VaneContent
 /// 2 s of a build that adds one event. Each type below lists its keys already sorted;
 /// `APIJSONTests` compares every byte with the generic encoder's.
 struct APIJSON {
-    private(set) var bytes: [UInt8] = []
+    private let bytes = ByteSink()
 
-    var data: Data { Data(bytes) }
+    /// The JSON written, handed over without a copy; the writer is empty afterwards.
+    func take() -> Data { bytes.take() }
 
     mutating func raw(_ text: StaticString) {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
@@ -23,7 +24,9 @@ struct APIJSON {
         var text = text
         text.withUTF8 { utf8 in
             var mark = 0
-            for (i, byte) in utf8.enumerated() where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            for i in utf8.indices {
+                let byte = utf8[i]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i]))
                 mark = i + 1
                 switch byte {

@@ -98,7 +98,7 @@ struct GraphAPI {
     var graph: Data {
         var json = APIJSON()
         json.graph(graphValue)
-        return json.data
+        return json.take()
     }
 
     /// An entity with the events and claims about it or any entity under it, oldest first.
@@ -115,6 +115,6 @@ struct GraphAPI {
     func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {
         var json = APIJSON()
         json.entityFile(entityValue(e, tree: tree, events: events))
-        return json.data
+        return json.take()
     }
 }

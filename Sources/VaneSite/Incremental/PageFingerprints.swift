@@ -102,11 +102,19 @@ struct PageFingerprints {
         }
         // Its own title and aliases as of the site's day (a renamed entity's earlier name).
         h.add(summaries[id] ?? 0)
-        for (relation, other) in model.neighbours(of: id) {
-            h.add(relation)
-            h.add(other)
-            h.add(summaries[other] ?? 0)
+        // Its neighbours, in no order: each hashed alone and the hashes summed, as a map's
+        // pairs are below. Sorting a vendor's thousands of edges by name, for every build,
+        // was more than a quarter of fingerprinting the pages.
+        var neighbours: UInt64 = 0
+        model.forEachNeighbour(of: id) { outgoing, relation, other in
+            var pair = StableHash()
+            pair.add(outgoing ? ">" : "<")
+            pair.add(relation.rawValue)
+            pair.add(other)
+            pair.add(summaries[other] ?? 0)
+            neighbours &+= pair.value
         }
+        h.add(neighbours)
         for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
         // On a site as of a date, a body link to a later entry reads as that entry's title.
         if !model.kb.later.isEmpty, let i = model.kb.position(of: id) {

@@ -1,5 +1,6 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 import VaneHistory
 
 // Recorded time on entry pages, the "What's new" list, and the event-time changes page.
@@ -157,8 +158,13 @@ extension SiteModel {
     }
 
     private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
-        let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
-            let quarterBoard = StatusBoard(boardInputs, asOf: window.to)
+        let windows = ChangeWindow.lastFourQuarters(before: board.asOf)
+        // The four boards on all cores: each is the whole board as of its quarter's end.
+        let boards = ResultSlots<StatusBoard>(count: windows.count)
+        DispatchQueue.concurrentPerform(iterations: windows.count) { [boardInputs] i in
+            boards[i] = StatusBoard(boardInputs, asOf: windows[i].to)
+        }
+        let quarters = zip(windows, boards.values).map { window, quarterBoard in
             var dated = window.moves(quarterBoard).map { m in
                 (
                     m.move.date.startKey,
