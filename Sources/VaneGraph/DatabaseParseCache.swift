@@ -108,13 +108,14 @@ public struct DatabaseParseCache: ParseCache {
         return hit.hash == parsed.hash && hit.size == parsed.size && hit.modified == parsed.modified
     }
 
-    /// Whether the delta to `signatures` is best written into the previous database in
-    /// place: it has every migration and its signatures, and the delta is under a quarter
-    /// of the entries (a larger one is faster written into a new file).
-    public func canUpdate(to signatures: RowSignatures) -> Bool {
-        guard isCurrentSchema, !rowSignatures.isEmpty else { return false }
-        let (write, remove) = signatures.delta(from: rowSignatures)
-        return (write.count + remove.count) * 4 < max(signatures.byID.count, 1)
+    /// The delta to `signatures` (`RowSignatures.delta`) when it is best written into the
+    /// previous database in place: it has every migration and its signatures, and the delta
+    /// is under a quarter of the entries (a larger one is faster written into a new file);
+    /// nil otherwise.
+    public func update(to signatures: RowSignatures) -> (write: [String], remove: [String])? {
+        guard isCurrentSchema, !rowSignatures.isEmpty else { return nil }
+        let delta = signatures.delta(from: rowSignatures)
+        return (delta.write.count + delta.remove.count) * 4 < max(signatures.byID.count, 1) ? delta : nil
     }
 
     /// The stored form of a file's parse, when its hash still matches: reused as it is.

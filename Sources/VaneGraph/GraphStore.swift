@@ -57,7 +57,7 @@ public enum GraphStore {
     public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
         let signatures = RowSignatures(result)
         let exists = FileManager.default.fileExists(atPath: url.path)
-        if exists, let previous, previous.canUpdate(to: signatures) {
+        if exists, let previous, let delta = previous.update(to: signatures) {
             return try GraphStoreError.wrap(url) {
                 // The transaction stays open while the pages render: readers (WAL) go on
                 // reading the last commit, and `finish` commits or `discard` rolls back.
@@ -65,7 +65,7 @@ public enum GraphStore {
                 do {
                     let rows = try queue.writeWithoutTransaction { db in
                         try db.beginTransaction(.immediate)
-                        return try writeDelta(result, signatures, previous: previous, in: db)
+                        return try writeDelta(result, signatures, delta, previous: previous, in: db)
                     }
                     return PreparedGraph(url: url, step: .open(queue, previous.pages, previous.state), rows: rows)
                 } catch {
@@ -129,13 +129,15 @@ public enum GraphStore {
     /// Writes the delta into the database in place, in the caller's transaction: the rows of
     /// the entries added or changed (by signature) again, those of removed entries deleted,
     /// the file rows of changed or removed files. Returns how many rows were written.
-    fileprivate static func writeDelta(_ result: LoadResult, _ signatures: RowSignatures, previous: DatabaseParseCache, in db: Database) throws -> Int
-    {
+    fileprivate static func writeDelta(
+        _ result: LoadResult, _ signatures: RowSignatures, _ delta: (write: [String], remove: [String]), previous: DatabaseParseCache,
+        in db: Database
+    ) throws -> Int {
         let before = db.totalChangesCount
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         let kb = result.knowledgeBase
         let rows = RowWriter(db, kb)
-        let (write, remove) = signatures.delta(from: previous.rowSignatures)
+        let (write, remove) = delta
         let changed = Set(write)
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }

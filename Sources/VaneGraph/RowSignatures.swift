@@ -9,48 +9,65 @@ import VaneDiagnostics
 public struct RowSignatures: Sendable {
     public let byID: [String: UInt64]
 
+    init(byID: [String: UInt64]) { self.byID = byID }
+
     public init(_ result: LoadResult) {
         let kb = result.knowledgeBase
         // Everything read in place, by index: `for … in` copies each parse, entry and edge.
         let files = result.files
         var fileHashes: [String: String] = [:]
         for i in files.indices { if let id = files[i].entry?.id { fileHashes[id] = files[i].hash } }
-        let allEdges = kb.edges
-        var edges: [String: [Int]] = [:]
-        for i in allEdges.indices { edges[allEdges[i].from, default: []].append(i) }
-        let allChanges = kb.statusChanges
-        var changes: [String: [Int]] = [:]
-        for i in allChanges.indices { changes[allChanges[i].event, default: []].append(i) }
         let entries = kb.entries
+        var hashes = [StableHash](repeating: StableHash(), count: entries.count)
+        for i in entries.indices {
+            hashes[i].add(entries[i].kind.rawValue)
+            hashes[i].add(entries[i].path)
+            hashes[i].add(fileHashes[entries[i].id] ?? "")
+            hashes[i].add(entries[i].title)
+        }
+        // Then each entry's edges and status changes, each list in its own order, in one pass
+        // over it: an entry's are written together, so its position is looked up once per
+        // run, not once per edge (grouping 183,000 edges by id was most of this at 10,000
+        // events).
+        let edges = kb.edges
+        var run: (id: String, position: Int?) = ("", nil)
+        for j in edges.indices {
+            if edges[j].from != run.id { run = (edges[j].from, kb.position(of: edges[j].from)) }
+            guard let i = run.position else { continue }
+            hashes[i].add(edges[j].relation.rawValue)
+            hashes[i].add(edges[j].to)
+            hashes[i].add(location: edges[j].location)
+        }
+        let changes = kb.statusChanges
+        run = ("", nil)
+        for j in changes.indices {
+            if changes[j].event != run.id { run = (changes[j].event, kb.position(of: changes[j].event)) }
+            guard let i = run.position else { continue }
+            hashes[i].add(changes[j].signature)
+            hashes[i].add(location: changes[j].location)
+        }
         var byID: [String: UInt64] = [:]
         byID.reserveCapacity(entries.count)
         for i in entries.indices {
             let id = entries[i].id
-            var h = StableHash()
-            h.add(entries[i].kind.rawValue)
-            h.add(entries[i].path)
-            h.add(fileHashes[id] ?? "")
-            h.add(entries[i].title)
-            for j in edges[id] ?? [] {
-                h.add(allEdges[j].relation.rawValue)
-                h.add(allEdges[j].to)
-                h.add(location: allEdges[j].location)
-            }
-            for j in changes[id] ?? [] {
-                h.add(allChanges[j].signature)
-                h.add(location: allChanges[j].location)
-            }
-            for alias in entries[i].aliases where kb.aliases[alias.text.lowercased()] == id { h.add(alias.text) }
-            byID[id] = h.value
+            for alias in entries[i].aliases where kb.aliases[alias.text.lowercased()] == id { hashes[i].add(alias.text) }
+            byID[id] = hashes[i].value
         }
         self.byID = byID
     }
 
     /// The ids to write again (added or changed) and to delete (gone), against `previous`.
     public func delta(from previous: [String: UInt64]) -> (write: [String], remove: [String]) {
-        let write = byID.filter { previous[$0.key] != $0.value }.map(\.key).sorted()
-        let remove = previous.keys.filter { byID[$0] == nil }.sorted()
-        return (write, remove)
+        var write: [String] = []
+        var added = 0
+        for (id, signature) in byID {
+            let old = previous[id]
+            if old != signature { write.append(id) }
+            if old == nil { added += 1 }
+        }
+        // Only when the previous build had ids this one lacks are they looked for.
+        let remove = previous.count > byID.count - added ? previous.keys.filter { byID[$0] == nil }.sorted() : []
+        return (write.sorted(), remove)
     }
 }
 
