@@ -60,10 +60,18 @@ public enum SiteBuilder {
         let out = try OutputDirectory(target: output)
         do {
             let computed = ResultSlots<UInt64>(count: pages.count)
+            var pageFingerprints: [UInt64] = []
             timings.measure("fingerprints") {
                 DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
+                pageFingerprints = computed.values
+                // The status pages are made of their products' pages: after them.
+                let byPath = Dictionary(zip(pages.map(\.path), pageFingerprints), uniquingKeysWith: { a, _ in a })
+                for i in pages.indices {
+                    guard case .status(let vendor) = pages[i].content else { continue }
+                    pageFingerprints[i] = fingerprints.fingerprint(ofStatus: pages[i], vendor: vendor, entryPages: byPath)
+                }
             }
-            let pageFiles = zip(pages, computed.values).map { page, fingerprint in
+            let pageFiles = zip(pages, pageFingerprints).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
                     let text = theme.render(model.view(for: page), template: page.template)
                     guard case .entry(let id) = page.content, let e = model.kb.entry(id) else {

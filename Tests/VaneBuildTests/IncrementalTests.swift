@@ -232,6 +232,55 @@ struct IncrementalTests {
         #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.2</td>"))
     }
 
+    /// A status page follows its own products: an event about one vendor's product renders
+    /// that vendor's page and the whole board again, never another vendor's; a channel that
+    /// is an entity shows that entity's new name. Each time the site is a full build's.
+    @Test func aStatusPageFollowsItsOwnProducts() throws {
+        func event(_ title: String, _ date: String, _ product: String, _ status: String) -> String {
+            "---\ntitle: \(title)\ndate: \(date)\ntype: other\nentities: [\(product)]\nsources: [blog]\nstatus:\n  \(product): \(status)\n---\nAbout [@blog].\n"
+        }
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/entities/globex.md": "---\nname: Globex\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/gizmo.md": "---\nname: Gizmo\ntype: product\nparent: globex\nchannels: [api, cloudy]\n---\nA product.\n",
+            "Content/entities/cloudy.md": "---\nname: Cloudy\ntype: product\nparent: globex\n---\nA cloud.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
+            "Content/events/2025-03-anvil.md": event(
+                "Anvil launches", "2025-03", "anvil", "{ availability: generally-available, priority: flagship }"),
+            "Content/events/2025-04-gizmo.md": event(
+                "Gizmo launches", "2025-04", "gizmo", "{ availability: { api: preview, cloudy: generally-available }, priority: invested }"),
+        ])
+        func statusFingerprints() throws -> [String: String] {
+            let rows = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT path, fingerprint FROM pages WHERE path LIKE 'status%'").table.rows
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+        }
+        func expectSameAsFullBuild(_ label: String) throws {
+            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+            _ = build(full)
+            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
+            #expect(differing.isEmpty, "\(label): \(differing)")
+        }
+        _ = build(kb)
+        let first = try statusFingerprints()
+        #expect(Set(first.keys) == ["status.html", "status/acme.html", "status/globex.html"])
+        try kb.write(event("Anvil winds down", "2025-06", "anvil", "{ priority: sunset }"), to: "Content/events/2025-06-anvil.md")
+        _ = build(kb)
+        let second = try statusFingerprints()
+        #expect(second["status/acme.html"] != first["status/acme.html"])
+        #expect(second["status.html"] != first["status.html"])
+        #expect(second["status/globex.html"] == first["status/globex.html"])
+        #expect(try kb.read("public/status/acme.html").contains("Sunset"))
+        try expectSameAsFullBuild("an event about Acme's product")
+        try kb.write(
+            try kb.read("Content/entities/cloudy.md").replacingOccurrences(of: "name: Cloudy", with: "name: Skyward"),
+            to: "Content/entities/cloudy.md")
+        _ = build(kb)
+        #expect(try statusFingerprints()["status/globex.html"] != second["status/globex.html"])
+        #expect(try kb.read("public/status/globex.html").contains("Skyward"))
+        try expectSameAsFullBuild("a channel renamed")
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])

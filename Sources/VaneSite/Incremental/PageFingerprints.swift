@@ -155,8 +155,52 @@ struct PageFingerprints {
             }
             h.add(row.vendor)
             h.add(summaries[row.vendor] ?? 0)
+            addChannels(of: row, changes: model.changesByEntity[id] ?? [], to: &h)
         }
         return h.value
+    }
+
+    /// A status page (`status.html`, or a vendor's `status/<vendor>.html`) shows, of each
+    /// product on it, what that product's own page shows of its status: the same rows,
+    /// moves, events, sources, ends and successors, read by the same views. Its fingerprint
+    /// is made of those pages' fingerprints (`entryPages`: a page's path to its fingerprint),
+    /// in the board's order, with the vendors, the names of the channels shown, and the
+    /// day; an event added to one vendor's product renders that vendor's page and the whole
+    /// board again, not every vendor's. Without the page of one of its products it follows
+    /// everything.
+    func fingerprint(ofStatus page: PageSpec, vendor: String?, entryPages: [String: UInt64]) -> UInt64 {
+        var h = StableHash()
+        h.add(global)
+        h.add(page.path)
+        h.add(model.board.asOf.text)
+        for name in (frameReads[page.template] ?? []).sorted() {
+            if let value = frameValues[name] { h.add(value) }
+        }
+        for v in model.vendors {
+            h.add(v)
+            h.add(summaries[v] ?? 0)
+        }
+        for row in model.board.rows where vendor == nil || row.vendor == vendor {
+            guard let shown = entryPages[SiteModel.url(kind: .entity, id: row.entity)] else { return fingerprint(of: page) }
+            h.add(row.entity)
+            h.add(shown)
+            addChannels(of: row, to: &h)
+        }
+        return h.value
+    }
+
+    /// The channels a product's status may name, each with its summary: a channel that is
+    /// an entity (`azure-openai`) is shown by that entity's name.
+    private func addChannels(of row: StatusRow, changes: [StatusChange] = [], to h: inout StableHash) {
+        var channels = Set(row.status.channels.keys)
+        channels.formUnion(row.via)
+        channels.formUnion(row.status.moves.compactMap(\.channel))
+        channels.formUnion(row.status.ends.compactMap(\.channel))
+        channels.formUnion(changes.compactMap(\.channel))
+        for channel in channels.sorted() {
+            h.add(channel)
+            h.add(summaries[channel] ?? 0)
+        }
     }
 
     /// Everything another page may show about an entry.
