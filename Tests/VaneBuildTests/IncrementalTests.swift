@@ -281,6 +281,101 @@ struct IncrementalTests {
         try expectSameAsFullBuild("a channel renamed")
     }
 
+    /// A timeline page follows its own events and where the years fall: an event added in
+    /// the oldest year renders the last page only, a newer one moves every page after it,
+    /// and an event's new title renders its own page. Each time the site is a full build's.
+    @Test func aTimelinePageFollowsItsOwnEvents() throws {
+        func event(_ n: Int, year: Int, title: String? = nil) -> String {
+            "---\ntitle: \(title ?? "Event \(n)")\ndate: \(year)-0\(1 + n % 9)\ntype: other\nentities: [acme]\nsources: [blog]\n---\nAbout [@blog].\n"
+        }
+        var files = [
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
+        ]
+        // Two pages of the timeline (500 events a page): the oldest year is on the second.
+        for n in 0..<600 { files["Content/events/e\(n).md"] = event(n, year: 2010 + n / 40) }
+        let kb = try TemporaryKnowledgeBase(files)
+        func timelineFingerprints() throws -> [String: String] {
+            let rows = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT path, fingerprint FROM pages WHERE path LIKE 'timeline%.html'").table
+                .rows
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+        }
+        func expectSameAsFullBuild(_ label: String) throws {
+            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+            _ = build(full)
+            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
+            #expect(differing.isEmpty, "\(label): \(differing)")
+        }
+        _ = build(kb)
+        let first = try timelineFingerprints()
+        #expect(Set(first.keys) == ["timeline.html", "timeline-2.html"])
+        try kb.write(event(1000, year: 2010), to: "Content/events/old.md")
+        _ = build(kb)
+        let second = try timelineFingerprints()
+        #expect(second["timeline.html"] == first["timeline.html"])
+        #expect(second["timeline-2.html"] != first["timeline-2.html"])
+        try expectSameAsFullBuild("an event in the oldest year")
+        try kb.write(event(0, year: 2010, title: "Event zero, renamed"), to: "Content/events/e0.md")
+        _ = build(kb)
+        let third = try timelineFingerprints()
+        #expect(third["timeline.html"] == second["timeline.html"])
+        #expect(third["timeline-2.html"] != second["timeline-2.html"])
+        #expect(try kb.read("public/timeline-2.html").contains("Event zero, renamed"))
+        try expectSameAsFullBuild("an event renamed")
+        try kb.write(event(1001, year: 2025), to: "Content/events/new.md")
+        _ = build(kb)
+        let fourth = try timelineFingerprints()
+        #expect(fourth["timeline.html"] != third["timeline.html"] && fourth["timeline-2.html"] != third["timeline-2.html"])
+        try expectSameAsFullBuild("an event in a newer year")
+    }
+
+    /// The claims ledger and the contradictions page follow the claims and what they show
+    /// of them: an event added renders neither; a verdict, a claimant's new name and a
+    /// contradiction withdrawn render both. Each time the site is a full build's.
+    @Test func theClaimPagesFollowTheClaims() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        func fingerprints() throws -> [String: String] {
+            let rows = try GraphReader(url: kb.url("vane.sqlite"))
+                .sql("SELECT path, fingerprint FROM pages WHERE path IN ('claims.html', 'contradictions.html')").table.rows
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+        }
+        func expectSameAsFullBuild(_ label: String) throws {
+            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+            _ = build(full)
+            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
+            #expect(differing.isEmpty, "\(label): \(differing)")
+        }
+        func edit(_ path: String, _ from: String, _ to: String) throws {
+            let text = try kb.read(path)
+            #expect(text.contains(from), "\(path) has no '\(from)'")
+            try kb.write(text.replacingOccurrences(of: from, with: to), to: path)
+        }
+        _ = build(kb)
+        var last = try fingerprints()
+        #expect(last.count == 2)
+        #expect(try kb.read("public/contradictions.html").contains("Coyote trails on coding"))
+        try kb.write(
+            "---\ntitle: Another event\ndate: 2026-07\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nNews.\n",
+            to: "Content/events/2026-another.md")
+        _ = build(kb)
+        #expect(try fingerprints() == last, "an added event rendered the claim pages")
+        try expectSameAsFullBuild("an event added")
+        for (label, path, from, to) in [
+            ("a verdict", "Content/claims/coyote-worse-at-code.md", "verdict: confirmed", "verdict: refuted"),
+            ("a claimant renamed", "Content/entities/daily-wire.md", "name: Daily Wire Service", "name: The Daily Wire"),
+            ("a contradiction withdrawn", "Content/claims/coyote-worse-at-code.md", "contradicts: [coyote-better]\n", ""),
+        ] {
+            try edit(path, from, to)
+            _ = build(kb)
+            let now = try fingerprints()
+            #expect(now["claims.html"] != last["claims.html"] || label == "a contradiction withdrawn", "\(label): the ledger was kept")
+            #expect(now["contradictions.html"] != last["contradictions.html"], "\(label): the contradictions page was kept")
+            try expectSameAsFullBuild(label)
+            last = now
+        }
+        #expect(try !kb.read("public/contradictions.html").contains("Coyote trails on coding"))
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])

@@ -8,9 +8,11 @@ import VaneHistory
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
 /// and the events and sources that set it, on its successors' positions, on its release
 /// cycles' facts and positions, and on everything global (theme, settings,
-/// vane itself); pages that show a status also depend on the as-of date. List, status and home pages depend on every summary, every
-/// edge and every status change: they are few, so they are simply re-rendered whenever
-/// any of those change.
+/// vane itself); pages that show a status also depend on the as-of date. The status pages,
+/// the timeline's, the claims ledger and the contradictions page depend on what each of
+/// them shows (see their fingerprints below); the other list pages and the home page
+/// depend on every summary, every edge and every status change: they are few, so they are
+/// simply re-rendered whenever any of those change.
 struct PageFingerprints {
     private let model: SiteModel
     /// The theme, the settings, vane itself, and which vendors have a status view.
@@ -29,6 +31,7 @@ struct PageFingerprints {
         self.model = model
         self.frameReads = frameReads
         frameValues = ["counts": StableHash.of("\(model.counts)")]
+        offersExposure = !model.usedProducts.isEmpty
         // Edges are read in place, by index: `for e in` copies each whole (a retain per string).
         let entries = model.kb.entries
         var summaries: [String: UInt64] = [:]
@@ -84,6 +87,8 @@ struct PageFingerprints {
     /// What the frame holds that follows the whole knowledge base and is in no global: a
     /// theme whose entry pages show `{{counts.entries}}` re-renders them when it changes.
     private let frameValues: [String: UInt64]
+    /// Whether the list pages offer `feeds/exposure.ics`.
+    private let offersExposure: Bool
 
     func summary(_ id: String) -> UInt64 { summaries[id] ?? 0 }
 
@@ -92,6 +97,12 @@ struct PageFingerprints {
     func fileHash(_ id: String) -> String? { fileHashes[id] }
 
     func fingerprint(of page: PageSpec) -> UInt64 {
+        switch page.content {
+        case .timeline(let number): return fingerprint(ofTimeline: page, number: number)
+        case .contradictions: return contradictions(page)
+        case .claims: return claims(page)
+        default: break
+        }
         guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }
         var h = StableHash()
         h.add(global)
@@ -169,13 +180,7 @@ struct PageFingerprints {
     /// board again, not every vendor's. Without the page of one of its products it follows
     /// everything.
     func fingerprint(ofStatus page: PageSpec, vendor: String?, entryPages: [String: UInt64]) -> UInt64 {
-        var h = StableHash()
-        h.add(global)
-        h.add(page.path)
-        h.add(model.board.asOf.text)
-        for name in (frameReads[page.template] ?? []).sorted() {
-            if let value = frameValues[name] { h.add(value) }
-        }
+        var h = listPage(page)
         for v in model.vendors {
             h.add(v)
             h.add(summaries[v] ?? 0)
@@ -187,6 +192,85 @@ struct PageFingerprints {
             addChannels(of: row, to: &h)
         }
         return h.value
+    }
+
+    /// A page of the timeline shows its own events (each as its summary has it: title,
+    /// type, date, the entities involved) under their years, the pager, and the years of
+    /// every page. An event added renders the pages whose events it moved, not all of them.
+    private func fingerprint(ofTimeline page: PageSpec, number: Int) -> UInt64 {
+        let pages = model.timelinePages()
+        guard pages.indices.contains(number - 1) else { return StableHash.of(page.path, String(everything)) }
+        var h = listPage(page)
+        for (i, parts) in pages.enumerated() {
+            h.add(UInt64(i))
+            for part in parts {
+                h.add(UInt64(bitPattern: Int64(part.group)))
+                h.add(part.continued ? "continued" : "")
+            }
+        }
+        for part in pages[number - 1] {
+            for event in part.items {
+                h.add(event.id)
+                h.add(summaries[event.id] ?? 0)
+            }
+        }
+        return h.value
+    }
+
+    /// The contradictions page shows each group's entity and its parent, and of each claim
+    /// of each pair its summary, claimant, date, verdict and sources, in the groups' order.
+    private func contradictions(_ page: PageSpec) -> UInt64 {
+        var h = listPage(page)
+        func entry(_ id: String) {
+            h.add(id)
+            h.add(summaries[id] ?? 0)
+        }
+        for group in model.contradictionGroups {
+            entry(group.entity)
+            for parent in model.targets(of: group.entity, .parent) { entry(parent) }
+            for pair in group.pairs {
+                for claim in [pair.first, pair.second] {
+                    entry(claim.id)
+                    entry(claim.claimant)
+                    h.add(claim.date.text)
+                    h.add(claim.verdict.rawValue)
+                    h.add(group.vendorClaims.contains(claim.id) ? "vendor" : "")
+                    h.add(UInt64(claim.sources.count))
+                    for source in claim.sources { entry(source) }
+                }
+            }
+        }
+        return h.value
+    }
+
+    /// The claims ledger shows each claim as its summary has it, with its claimant.
+    private func claims(_ page: PageSpec) -> UInt64 {
+        var h = listPage(page)
+        for claim in model.kb.entries(of: .claim) {
+            h.add(claim.id)
+            h.add(summaries[claim.id] ?? 0)
+            for claimant in model.targets(of: claim.id, .claimedBy) {
+                h.add(claimant)
+                h.add(summaries[claimant] ?? 0)
+            }
+        }
+        return h.value
+    }
+
+    /// What every list page follows besides its own content: the globals, its path, the
+    /// day (a claim's verdict may be later), the frame's values its template reads, and the
+    /// feeds it offers.
+    private func listPage(_ page: PageSpec) -> StableHash {
+        var h = StableHash()
+        h.add(global)
+        h.add(page.path)
+        h.add(model.board.asOf.text)
+        for name in (frameReads[page.template] ?? []).sorted() {
+            if let value = frameValues[name] { h.add(value) }
+        }
+        // The list pages offer the calendar of the ends of what we use once a use names a product.
+        h.add(offersExposure ? "exposure" : "")
+        return h
     }
 
     /// The channels a product's status may name, each with its summary: a channel that is

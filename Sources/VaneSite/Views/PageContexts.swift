@@ -251,9 +251,10 @@ extension SiteModel {
     }
 
     /// A page of the timeline: events newest first, under their years.
-    private func timeline(page: Int) -> TimelinePage {
-        // Split once per model: every timeline page needs the whole split to know its part.
-        let pages = memo.value("timeline pages") {
+    /// The events of the timeline by year, newest first, split into its pages: once per
+    /// model, since every timeline page needs the whole split to know its part.
+    func timelinePages() -> [[PagedGroup<Int, Entry>]] {
+        memo.value("timeline pages") {
             var years: [(Int, [Entry])] = []
             for e in memo.value("events newest first", { newestFirst(kb.entries(of: .event)) }) {
                 let year = e.date?.year ?? 0
@@ -262,6 +263,10 @@ extension SiteModel {
             }
             return Pagination.split(years, size: Pagination.timelineSize)
         }
+    }
+
+    private func timeline(page: Int) -> TimelinePage {
+        let pages = timelinePages()
         let parts = pages[page - 1]
         return TimelinePage(
             years: parts.map { TimelinePage.Year(year: $0.group, events: $0.items.map(eventSummary), continued: $0.continued) },
