@@ -329,14 +329,15 @@ struct IncrementalTests {
         try expectSameAsFullBuild("an event in a newer year")
     }
 
-    /// The claims ledger and the contradictions page follow the claims and what they show
-    /// of them: an event added renders neither; a verdict, a claimant's new name and a
-    /// contradiction withdrawn render both. Each time the site is a full build's.
+    /// The claims ledger, the scorecards and the contradictions page follow the claims and
+    /// what they show of them: an event added renders none of them; a verdict and a
+    /// claimant's new name render all three, a contradiction withdrawn the contradictions
+    /// page. Each time the site is a full build's.
     @Test func theClaimPagesFollowTheClaims() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         func fingerprints() throws -> [String: String] {
             let rows = try GraphReader(url: kb.url("vane.sqlite"))
-                .sql("SELECT path, fingerprint FROM pages WHERE path IN ('claims.html', 'contradictions.html')").table.rows
+                .sql("SELECT path, fingerprint FROM pages WHERE path IN ('claims.html', 'contradictions.html', 'scorecards.html')").table.rows
             return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
         }
         func expectSameAsFullBuild(_ label: String) throws {
@@ -352,7 +353,7 @@ struct IncrementalTests {
         }
         _ = build(kb)
         var last = try fingerprints()
-        #expect(last.count == 2)
+        #expect(last.count == 3)
         #expect(try kb.read("public/contradictions.html").contains("Coyote trails on coding"))
         try kb.write(
             "---\ntitle: Another event\ndate: 2026-07\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nNews.\n",
@@ -368,7 +369,9 @@ struct IncrementalTests {
             try edit(path, from, to)
             _ = build(kb)
             let now = try fingerprints()
-            #expect(now["claims.html"] != last["claims.html"] || label == "a contradiction withdrawn", "\(label): the ledger was kept")
+            for page in ["claims.html", "scorecards.html"] where label != "a contradiction withdrawn" {
+                #expect(now[page] != last[page], "\(label): \(page) was kept")
+            }
             #expect(now["contradictions.html"] != last["contradictions.html"], "\(label): the contradictions page was kept")
             try expectSameAsFullBuild(label)
             last = now

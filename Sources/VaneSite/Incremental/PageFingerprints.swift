@@ -9,7 +9,7 @@ import VaneHistory
 /// and the events and sources that set it, on its successors' positions, on its release
 /// cycles' facts and positions, and on everything global (theme, settings,
 /// vane itself); pages that show a status also depend on the as-of date. The status pages,
-/// the timeline's, the claims ledger and the contradictions page depend on what each of
+/// the timeline's, the claims ledger, the scorecards and the contradictions page depend on what each of
 /// them shows (see their fingerprints below); the other list pages and the home page
 /// depend on every summary, every edge and every status change: they are few, so they are
 /// simply re-rendered whenever any of those change.
@@ -100,7 +100,7 @@ struct PageFingerprints {
         switch page.content {
         case .timeline(let number): return fingerprint(ofTimeline: page, number: number)
         case .contradictions: return contradictions(page)
-        case .claims: return claims(page)
+        case .claims, .scorecards: return claims(page)
         default: break
         }
         guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }
@@ -243,7 +243,8 @@ struct PageFingerprints {
         return h.value
     }
 
-    /// The claims ledger shows each claim as its summary has it, with its claimant.
+    /// The claims ledger shows each claim as its summary has it, with its claimant; the
+    /// scorecards count the same claims by claimant and verdict, and list them.
     private func claims(_ page: PageSpec) -> UInt64 {
         var h = listPage(page)
         for claim in model.kb.entries(of: .claim) {
