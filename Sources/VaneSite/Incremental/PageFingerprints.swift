@@ -8,11 +8,11 @@ import VaneHistory
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
 /// and the events and sources that set it, on its successors' positions, on its release
 /// cycles' facts and positions, and on everything global (theme, settings,
-/// vane itself); pages that show a status also depend on the as-of date. The status pages,
-/// the timeline's, the claims ledger, the scorecards and the contradictions page depend on what each of
-/// them shows (see their fingerprints below); the other list pages and the home page
-/// depend on every summary, every edge and every status change: they are few, so they are
-/// simply re-rendered whenever any of those change.
+/// vane itself); pages that show a status also depend on the as-of date. The status
+/// pages, the timeline's, the claims ledger, the scorecards and the contradictions page
+/// depend on what each of them shows (see their fingerprints below); the other list pages
+/// and the home page depend on every summary, every edge and every status change: they
+/// are few, so they are simply re-rendered whenever any of those change.
 struct PageFingerprints {
     private let model: SiteModel
     /// The theme, the settings, vane itself, and which vendors have a status view.
@@ -114,8 +114,8 @@ struct PageFingerprints {
         // Its own title and aliases as of the site's day (a renamed entity's earlier name).
         h.add(summaries[id] ?? 0)
         // Its neighbours, in no order: each hashed alone and the hashes summed, as a map's
-        // pairs are below. Sorting a vendor's thousands of edges by name, for every build,
-        // was more than a quarter of fingerprinting the pages.
+        // pairs are below, with no list of pairs made and sorted for every page. (The cost
+        // is in visiting a vendor's thousands of edges, which this does not change.)
         var neighbours: UInt64 = 0
         model.forEachNeighbour(of: id) { outgoing, relation, other in
             var pair = StableHash()
