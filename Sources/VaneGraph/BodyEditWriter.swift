@@ -54,7 +54,9 @@ extension GraphStore {
                     let rest = String(decoding: text.utf8.dropFirst(old.body.utf8.count), as: UTF8.self)
                     try db.execute(sql: "UPDATE entries_fts SET body = ? WHERE rowid = ?", arguments: [new.body + rest, slot])
                 }
-                try EntryRowsRecord.deleteOne(db, key: new.id)
+                // No signature its rows have: the next full path writes them again, or deletes
+                // them when the entry is gone (a deleted signature left a removed entry's rows).
+                try db.execute(sql: "UPDATE entry_rows SET signature = 0 WHERE id = ?", arguments: [new.id])
             }
             for (path, spans) in edit.spans {
                 try db.execute(sql: "UPDATE body_spans SET spans = ? WHERE path = ?", arguments: [spans, path])

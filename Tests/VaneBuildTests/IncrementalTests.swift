@@ -379,6 +379,24 @@ struct IncrementalTests {
         #expect(try !kb.read("public/contradictions.html").contains("Coyote trails on coding"))
     }
 
+    /// An entry whose body was edited (the body path, which cannot state the entry's row
+    /// signature) and then removed leaves none of its rows: found by a random sequence
+    /// (seed 3), where the removed event's rows stayed in the database.
+    @Test func anEntryRemovedAfterABodyEditLeavesNoRows() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let path = "Content/events/2026-summit.md"
+        try kb.write(try kb.read(path) + "\nA new paragraph.\n", to: path)
+        let edited = build(kb)
+        #expect(edited.work.entriesLinked == 0 && edited.work.parsesDecoded == 1, "the body path was not taken: \(edited.work.summary)")
+        try kb.remove(path)
+        _ = build(kb)
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        _ = build(full)
+        #expect(try graph(kb) == graph(full))
+        #expect(try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT count(*) FROM events WHERE id = '2026-summit'").table.rows == [["0"]])
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
