@@ -232,6 +232,20 @@ struct IncrementalTests {
         #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.2</td>"))
     }
 
+    /// The stored fingerprints of the pages `condition` selects (SQL over `pages.path`).
+    private func fingerprints(_ kb: TemporaryKnowledgeBase, of condition: String) throws -> [String: String] {
+        let rows = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT path, fingerprint FROM pages WHERE \(condition)").table.rows
+        return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
+    }
+
+    /// The site of `kb` is the one a full build of its `Content/` makes.
+    private func expectSameAsFullBuild(_ kb: TemporaryKnowledgeBase, _ label: String) throws {
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        _ = build(full)
+        let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
+        #expect(differing.isEmpty, "\(label): \(differing)")
+    }
+
     /// A status page follows its own products: an event about one vendor's product renders
     /// that vendor's page and the whole board again, never another vendor's; a channel that
     /// is an entity shows that entity's new name. Each time the site is a full build's.
@@ -251,34 +265,25 @@ struct IncrementalTests {
             "Content/events/2025-04-gizmo.md": event(
                 "Gizmo launches", "2025-04", "gizmo", "{ availability: { api: preview, cloudy: generally-available }, priority: invested }"),
         ])
-        func statusFingerprints() throws -> [String: String] {
-            let rows = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT path, fingerprint FROM pages WHERE path LIKE 'status%'").table.rows
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-        }
-        func expectSameAsFullBuild(_ label: String) throws {
-            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
-            _ = build(full)
-            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
-            #expect(differing.isEmpty, "\(label): \(differing)")
-        }
         _ = build(kb)
-        let first = try statusFingerprints()
+        let statusPages = "path LIKE 'status%'"
+        let first = try fingerprints(kb, of: statusPages)
         #expect(Set(first.keys) == ["status.html", "status/acme.html", "status/globex.html"])
         try kb.write(event("Anvil winds down", "2025-06", "anvil", "{ priority: sunset }"), to: "Content/events/2025-06-anvil.md")
         _ = build(kb)
-        let second = try statusFingerprints()
+        let second = try fingerprints(kb, of: statusPages)
         #expect(second["status/acme.html"] != first["status/acme.html"])
         #expect(second["status.html"] != first["status.html"])
         #expect(second["status/globex.html"] == first["status/globex.html"])
         #expect(try kb.read("public/status/acme.html").contains("Sunset"))
-        try expectSameAsFullBuild("an event about Acme's product")
+        try expectSameAsFullBuild(kb, "an event about Acme's product")
         try kb.write(
             try kb.read("Content/entities/cloudy.md").replacingOccurrences(of: "name: Cloudy", with: "name: Skyward"),
             to: "Content/entities/cloudy.md")
         _ = build(kb)
-        #expect(try statusFingerprints()["status/globex.html"] != second["status/globex.html"])
+        #expect(try fingerprints(kb, of: statusPages)["status/globex.html"] != second["status/globex.html"])
         #expect(try kb.read("public/status/globex.html").contains("Skyward"))
-        try expectSameAsFullBuild("a channel renamed")
+        try expectSameAsFullBuild(kb, "a channel renamed")
     }
 
     /// A timeline page follows its own events and where the years fall: an event added in
@@ -295,38 +300,28 @@ struct IncrementalTests {
         // Two pages of the timeline (500 events a page): the oldest year is on the second.
         for n in 0..<600 { files["Content/events/e\(n).md"] = event(n, year: 2010 + n / 40) }
         let kb = try TemporaryKnowledgeBase(files)
-        func timelineFingerprints() throws -> [String: String] {
-            let rows = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT path, fingerprint FROM pages WHERE path LIKE 'timeline%.html'").table
-                .rows
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-        }
-        func expectSameAsFullBuild(_ label: String) throws {
-            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
-            _ = build(full)
-            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
-            #expect(differing.isEmpty, "\(label): \(differing)")
-        }
         _ = build(kb)
-        let first = try timelineFingerprints()
+        let timelinePages = "path LIKE 'timeline%.html'"
+        let first = try fingerprints(kb, of: timelinePages)
         #expect(Set(first.keys) == ["timeline.html", "timeline-2.html"])
         try kb.write(event(1000, year: 2010), to: "Content/events/old.md")
         _ = build(kb)
-        let second = try timelineFingerprints()
+        let second = try fingerprints(kb, of: timelinePages)
         #expect(second["timeline.html"] == first["timeline.html"])
         #expect(second["timeline-2.html"] != first["timeline-2.html"])
-        try expectSameAsFullBuild("an event in the oldest year")
+        try expectSameAsFullBuild(kb, "an event in the oldest year")
         try kb.write(event(0, year: 2010, title: "Event zero, renamed"), to: "Content/events/e0.md")
         _ = build(kb)
-        let third = try timelineFingerprints()
+        let third = try fingerprints(kb, of: timelinePages)
         #expect(third["timeline.html"] == second["timeline.html"])
         #expect(third["timeline-2.html"] != second["timeline-2.html"])
         #expect(try kb.read("public/timeline-2.html").contains("Event zero, renamed"))
-        try expectSameAsFullBuild("an event renamed")
+        try expectSameAsFullBuild(kb, "an event renamed")
         try kb.write(event(1001, year: 2025), to: "Content/events/new.md")
         _ = build(kb)
-        let fourth = try timelineFingerprints()
+        let fourth = try fingerprints(kb, of: timelinePages)
         #expect(fourth["timeline.html"] != third["timeline.html"] && fourth["timeline-2.html"] != third["timeline-2.html"])
-        try expectSameAsFullBuild("an event in a newer year")
+        try expectSameAsFullBuild(kb, "an event in a newer year")
     }
 
     /// The claims ledger, the scorecards and the contradictions page follow the claims and
@@ -335,32 +330,24 @@ struct IncrementalTests {
     /// page. Each time the site is a full build's.
     @Test func theClaimPagesFollowTheClaims() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        func fingerprints() throws -> [String: String] {
-            let rows = try GraphReader(url: kb.url("vane.sqlite"))
-                .sql("SELECT path, fingerprint FROM pages WHERE path IN ('claims.html', 'contradictions.html', 'scorecards.html')").table.rows
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0], $0[1]) })
-        }
-        func expectSameAsFullBuild(_ label: String) throws {
-            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
-            _ = build(full)
-            let differing = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
-            #expect(differing.isEmpty, "\(label): \(differing)")
-        }
         func edit(_ path: String, _ from: String, _ to: String) throws {
             let text = try kb.read(path)
             #expect(text.contains(from), "\(path) has no '\(from)'")
             try kb.write(text.replacingOccurrences(of: from, with: to), to: path)
         }
         _ = build(kb)
-        var last = try fingerprints()
+        let claimPages = "path IN ('claims.html', 'contradictions.html', 'scorecards.html')"
+        var last = try fingerprints(kb, of: claimPages)
         #expect(last.count == 3)
         #expect(try kb.read("public/contradictions.html").contains("Coyote trails on coding"))
         try kb.write(
             "---\ntitle: Another event\ndate: 2026-07\ntype: other\nentities: [acme]\nsources: [acme-blog]\n---\nNews.\n",
             to: "Content/events/2026-another.md")
         _ = build(kb)
-        #expect(try fingerprints() == last, "an added event rendered the claim pages")
-        try expectSameAsFullBuild("an event added")
+        #expect(
+            try fingerprints(kb, of: claimPages) == last,
+            "an added event rendered the claim pages")
+        try expectSameAsFullBuild(kb, "an event added")
         for (label, path, from, to) in [
             ("a verdict", "Content/claims/coyote-worse-at-code.md", "verdict: confirmed", "verdict: refuted"),
             ("a claimant renamed", "Content/entities/daily-wire.md", "name: Daily Wire Service", "name: The Daily Wire"),
@@ -368,12 +355,12 @@ struct IncrementalTests {
         ] {
             try edit(path, from, to)
             _ = build(kb)
-            let now = try fingerprints()
+            let now = try fingerprints(kb, of: claimPages)
             for page in ["claims.html", "scorecards.html"] where label != "a contradiction withdrawn" {
                 #expect(now[page] != last[page], "\(label): \(page) was kept")
             }
             #expect(now["contradictions.html"] != last["contradictions.html"], "\(label): the contradictions page was kept")
-            try expectSameAsFullBuild(label)
+            try expectSameAsFullBuild(kb, label)
             last = now
         }
         #expect(try !kb.read("public/contradictions.html").contains("Coyote trails on coding"))
