@@ -286,6 +286,70 @@ struct IncrementalTests {
         try expectSameAsFullBuild(kb, "a channel renamed")
     }
 
+    /// An event's page shows each change it makes as "from → to": an earlier event added
+    /// about the same product changes what it changed from, a channel's tier declared on the
+    /// product and the channel entity's new name change how the channel reads. Each time
+    /// the site is a full build's.
+    @Test func anEventPageFollowsWhatItsChangesWereFrom() throws {
+        let gizmo = "---\nname: Gizmo\ntype: product\nparent: acme\nchannels: [api, cloudy]\n---\nA product.\n"
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/gizmo.md": gizmo,
+            "Content/entities/cloudy.md": "---\nname: Cloudy\ntype: product\nparent: acme\n---\nA cloud.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
+            "Content/events/2025-06-gizmo.md":
+                "---\ntitle: Gizmo winds down\ndate: 2025-06\ntype: other\nentities: [gizmo]\nsources: [blog]\nstatus:\n  gizmo: { availability: { cloudy: deprecated }, priority: sunset }\n---\nAbout [@blog].\n",
+        ])
+        _ = build(kb)
+        let page = "public/events/2025-06-gizmo.html"
+        #expect(!(try kb.read(page).contains("→")))
+        try kb.write(
+            "---\ntitle: Gizmo launches\ndate: 2025-03\ntype: launch\nentities: [gizmo]\nsources: [blog]\nstatus:\n  gizmo: { availability: { cloudy: generally-available }, priority: flagship }\n---\nAbout [@blog].\n",
+            to: "Content/events/2025-03-gizmo.md")
+        _ = build(kb)
+        #expect(try kb.read(page).contains("Flagship → Sunset"))
+        try expectSameAsFullBuild(kb, "an earlier event about the product")
+        try kb.write(gizmo.replacingOccurrences(of: "[api, cloudy]", with: "[api, { cloudy: paid }]"), to: "Content/entities/gizmo.md")
+        _ = build(kb)
+        #expect(try kb.read(page).contains("Cloudy (paid)"))
+        try expectSameAsFullBuild(kb, "the channel's tier")
+        try kb.write(
+            try kb.read("Content/entities/cloudy.md").replacingOccurrences(of: "name: Cloudy", with: "name: Skyward"),
+            to: "Content/entities/cloudy.md")
+        _ = build(kb)
+        #expect(try kb.read(page).contains("Skyward (paid)"))
+        try expectSameAsFullBuild(kb, "the channel renamed")
+    }
+
+    /// A product's page names the successors its status advises, and a use's page shows its
+    /// product's position: the successor renamed, or an event that moves the product, changes
+    /// them. Each time the site is a full build's.
+    @Test func aPageFollowsTheNamesAndPositionsItShows() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/entities/hammer.md": "---\nname: Hammer\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
+            "Content/events/2025-03-anvil.md":
+                "---\ntitle: Anvil winds down\ndate: 2025-03\ntype: other\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: generally-available, priority: sunset, successors: [hammer] }\n---\nAbout [@blog].\n",
+            "Content/uses/billing.md": "---\nproduct: anvil\nteam: Billing\n---\nWe use it.\n",
+        ])
+        _ = build(kb)
+        #expect(try kb.read("public/uses/billing.html").contains("Generally available"))
+        try kb.write(
+            try kb.read("Content/entities/hammer.md").replacingOccurrences(of: "name: Hammer", with: "name: Sledge"),
+            to: "Content/entities/hammer.md")
+        _ = build(kb)
+        #expect(try !kb.read("public/entities/anvil.html").contains("Hammer"))
+        try expectSameAsFullBuild(kb, "the successor renamed")
+        try kb.write(
+            "---\ntitle: Anvil deprecated\ndate: 2025-06\ntype: deprecation\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: deprecated }\n---\nAbout [@blog].\n",
+            to: "Content/events/2025-06-anvil.md")
+        _ = build(kb)
+        #expect(try kb.read("public/uses/billing.html").contains("Deprecated"))
+        try expectSameAsFullBuild(kb, "the used product moved")
+    }
+
     /// A timeline page follows its own events and where the years fall: an event added in
     /// the oldest year renders the last page only, a newer one moves every page after it,
     /// and an event's new title renders its own page. Each time the site is a full build's.

@@ -6,19 +6,21 @@ import VaneHistory
 ///
 /// An entry page depends on its own file, on the summary (title, type, dates, verdict,
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
-/// and the events and sources that set it, on its successors' positions, on its release
-/// cycles' facts and positions, and on everything global (theme, settings,
-/// vane itself); pages that show a status also depend on the as-of date. The status
+/// and the events and sources that set it, on its successors' names and positions (a
+/// use's page: its product's), for an event on every change of the entities it changes
+/// (its page shows what each changed from), on its release cycles' facts and positions,
+/// and on everything global (theme, settings, vane itself); pages that show a status
+/// also depend on the as-of date. The status
 /// pages, the timeline's, the claims ledger, the scorecards and the contradictions page
 /// depend on what each of them shows (see their fingerprints below); the other list pages
-/// and the home page depend on every summary, every edge and every status change: they
-/// are few, so they are simply re-rendered whenever any of those change.
+/// and the home page depend on every file, summary, edge and status change: they are
+/// few, so they are simply re-rendered whenever any of those change.
 struct PageFingerprints {
     private let model: SiteModel
     /// The theme, the settings, vane itself, and which vendors have a status view.
     let global: UInt64
     private let summaries: [String: UInt64]
-    /// Every summary, edge and status change, with the globals and the as-of date.
+    /// Every file, summary, edge and status change, with the globals and the as-of date.
     let everything: UInt64
     /// The results of every `vane` block, and the bodies of the entries that hold them.
     let blocks: UInt64
@@ -38,9 +40,18 @@ struct PageFingerprints {
         summaries.reserveCapacity(entries.count)
         for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
         self.summaries = summaries
+        var f = StableHash()
+        for i in entries.indices {
+            f.add(entries[i].id)
+            f.add(fileHashes[entries[i].id] ?? "")
+        }
+        files = f.value
         var h = StableHash()
         h.add(global)
         h.add(model.board.asOf.text)
+        // Every file, beyond the summaries: what a product declares (its channels and their
+        // tiers, a cycle's facts) shows on the home page's boards and in the calendars.
+        h.add(files)
         for i in entries.indices {
             h.add(entries[i].id)
             h.add(summaries[entries[i].id]!)
@@ -59,12 +70,6 @@ struct PageFingerprints {
             h.add(history.uncommitted.joined(separator: " "))
         }
         everything = h.value
-        var f = StableHash()
-        for i in entries.indices {
-            f.add(entries[i].id)
-            f.add(fileHashes[entries[i].id] ?? "")
-        }
-        files = f.value
         var b = StableHash()
         for (id, results) in model.liveBlocks.sorted(by: { $0.key < $1.key }) {
             b.add(id)
@@ -126,7 +131,8 @@ struct PageFingerprints {
             neighbours &+= pair.value
         }
         h.add(neighbours)
-        for change in model.changesByEntity[id] ?? [] { h.add(change.signature) }
+        for change in model.changesByEntity[id] ?? [] { add(change, to: &h) }
+        addChangesShown(byEvent: id, to: &h)
         // On a site as of a date, a body link to a later entry reads as that entry's title.
         if !model.kb.later.isEmpty, let i = model.kb.position(of: id) {
             for link in model.kb.entries[i].bodyLinks { if let title = model.kb.later[link.target] { h.add(title) } }
@@ -139,8 +145,12 @@ struct PageFingerprints {
             }
             h.add(history.uncommitted.contains(id) ? "uncommitted" : "")
         }
-        // "Succeeded by" shows each successor's own position.
-        for successor in model.board.successors(of: id) { h.add(model.board.position(of: successor) ?? "") }
+        // "Succeeded by" shows each successor's name and own position, and a use's page its
+        // product's.
+        for shown in model.board.successors(of: id) + model.targets(of: id, .uses) {
+            h.add(summaries[shown] ?? 0)
+            h.add(model.board.position(of: shown) ?? "")
+        }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         // Views hashed as a template reads them, encoded: `String(describing:)` walks them
         // by reflection, which was two fifths of fingerprinting every page.
@@ -272,6 +282,30 @@ struct PageFingerprints {
         // The list pages offer the calendar of the ends of what we use once a use names a product.
         h.add(offersExposure ? "exposure" : "")
         return h
+    }
+
+    /// An event's page shows each status change it makes as "from → to": the value the
+    /// same entity had before, which another event set, and the channel by its name and
+    /// the tier its product gives it. So it follows every change of the entities it
+    /// changes, their tiers, and the names of the channels and successors shown.
+    private func addChangesShown(byEvent id: String, to h: inout StableHash) {
+        guard let changes = model.changesByEvent[id] else { return }
+        for entity in Set(changes.map(\.entity)).sorted() {
+            h.add(entity)
+            for change in model.changesByEntity[entity] ?? [] { add(change, to: &h) }
+            for (channel, tier) in (model.board.entities[entity]?.tiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+                h.add(channel)
+                h.add(tier.rawValue)
+            }
+        }
+    }
+
+    /// A status change as a page shows it: its channel and the successors it advises by name.
+    private func add(_ change: StatusChange, to h: inout StableHash) {
+        h.add(change.signature)
+        if let channel = change.channel { h.add(summaries[channel] ?? 0) }
+        guard change.axis == .successors else { return }
+        for named in change.value.split(separator: " ") { h.add(summaries[String(named)] ?? 0) }
     }
 
     /// The channels a product's status may name, each with its summary: a channel that is
