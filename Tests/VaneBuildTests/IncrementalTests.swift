@@ -321,13 +321,14 @@ struct IncrementalTests {
         try expectSameAsFullBuild(kb, "the channel renamed")
     }
 
-    /// A product's page names the successors its status advises, and a use's page shows its
-    /// product's position: the successor renamed, or an event that moves the product, changes
+    /// A product's page names the successors its status advises, a use's page shows its
+    /// product's position, and the home page's board the product's declared channels: the
+    /// successor renamed, an event that moves the product, or a channel declared, changes
     /// them. Each time the site is a full build's.
     @Test func aPageFollowsTheNamesAndPositionsItShows() throws {
         let kb = try TemporaryKnowledgeBase([
             "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
-            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\nchannels: [api]\n---\nA product.\n",
             "Content/entities/hammer.md": "---\nname: Hammer\ntype: product\nparent: acme\n---\nA product.\n",
             "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
             "Content/events/2025-03-anvil.md":
@@ -343,11 +344,17 @@ struct IncrementalTests {
         #expect(try !kb.read("public/entities/anvil.html").contains("Hammer"))
         try expectSameAsFullBuild(kb, "the successor renamed")
         try kb.write(
-            "---\ntitle: Anvil deprecated\ndate: 2025-06\ntype: deprecation\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: deprecated }\n---\nAbout [@blog].\n",
+            "---\ntitle: Anvil deprecated\ndate: 2025-06\ntype: deprecation\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: { api: deprecated } }\n---\nAbout [@blog].\n",
             to: "Content/events/2025-06-anvil.md")
         _ = build(kb)
         #expect(try kb.read("public/uses/billing.html").contains("Deprecated"))
         try expectSameAsFullBuild(kb, "the used product moved")
+        // A channel declared, which the launch made available: the home page's board shows it.
+        try kb.write(
+            try kb.read("Content/entities/anvil.md").replacingOccurrences(of: "[api]", with: "[api, app]"), to: "Content/entities/anvil.md")
+        _ = build(kb)
+        #expect(try kb.read("public/index.html").contains("app: generally available"))
+        try expectSameAsFullBuild(kb, "a channel declared")
     }
 
     /// A timeline page follows its own events and where the years fall: an event added in

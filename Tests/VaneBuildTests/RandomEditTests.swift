@@ -59,7 +59,7 @@ struct RandomEditTests {
         let kb = editor.kb
         editor.serial += 1
         let n = editor.serial
-        switch random.next(below: 13) {
+        switch random.next(below: 16) {
         case 0, 1:
             let entities = (0..<(1 + random.next(below: 2))).map { _ in random.pick(editor.entities) }
             let date = "20\(24 + random.next(below: 4))-0\(1 + random.next(below: 9))"
@@ -126,6 +126,44 @@ struct RandomEditTests {
         case 10:
             try kb.write("title: Watch \(n)\n", to: "Site/config.yml")
             return ("config", nil)
+        case 13:
+            // Coyote declares another channel, or a tier on one it has: how its channels
+            // read on every page that shows its status, and what the home page's board shows.
+            let path = "Content/entities/coyote.md"
+            var lines = try kb.read(path).components(separatedBy: "\n")
+            guard let at = lines.firstIndex(where: { $0.hasPrefix("channels: [") }) else { return ("no channels", nil) }
+            var channels = lines[at].dropFirst("channels: [".count).dropLast().components(separatedBy: ", ")
+            let name = random.pick(["app", "esu", "cloud"])
+            let tier = random.pick(["", "extended", "paid"])
+            let item = tier.isEmpty ? name : "{ \(name): \(tier) }"
+            if let i = channels.firstIndex(where: { $0 == name || $0.hasPrefix("{ \(name):") }) { channels[i] = item } else { channels.append(item) }
+            lines[at] = "channels: [\(channels.joined(separator: ", "))]"
+            try kb.write(lines.joined(separator: "\n"), to: path)
+            return ("coyote's channels \(channels)", nil)
+        case 14:
+            // A change on one of Coyote's channels, at times with an end or successor advice:
+            // the pages of Coyote's other events show what it changed from.
+            let text = try kb.read("Content/entities/coyote.md")
+            let declared = text.components(separatedBy: "\n").first { $0.hasPrefix("channels: [") }.map {
+                $0.dropFirst("channels: [".count).dropLast().components(separatedBy: ", ").map {
+                    $0.hasPrefix("{ ") ? String($0.dropFirst(2).prefix { $0 != ":" }) : $0
+                }
+            }
+            guard let channel = declared.flatMap({ random.element(of: $0) }) else { return ("no channels", nil) }
+            let extra = random.pick(["", ", ends: 2027-0\(1 + random.next(below: 9))", ", successors: [roadrunner]"])
+            let availability = random.pick(["generally-available", "preview", "deprecated", "retired"])
+            try kb.write(
+                "---\ntitle: Coyote change \(n)\ndate: 202\(5 + random.next(below: 2))-0\(1 + random.next(below: 9))\ntype: other\nentities: [coyote]\nsources: [acme-blog]\nstatus:\n  coyote: { availability: { \(channel): \(availability) }\(extra) }\n---\nCoyote \(n) [@acme-blog].\n",
+                to: "Content/events/random/coyote-\(n).md")
+            return ("coyote's \(channel) \(availability)\(extra)", nil)
+        case 15:
+            // A use of a product: its page shows the product's position.
+            let products = try editor.entities.filter { try kb.read("Content/entities/\($0).md").contains(#/type: (product|model|model-family)\n/#) }
+            guard let product = random.element(of: products) else { return ("no product", nil) }
+            try kb.write(
+                "---\nproduct: \(product)\nteam: Team \(n % 3)\ncriticality: \(random.pick(["critical", "high", "low"]))\n---\nWe use it.\n",
+                to: "Content/uses/use-\(n).md")
+            return ("use of \(product)", nil)
         case 11:
             today = try FuzzyDate(parsing: "20\(26 + random.next(below: 3))-\(String(format: "%02d", 1 + random.next(below: 12)))-15")
             return ("day \(today.text)", nil)

@@ -137,4 +137,21 @@ struct StatusTests {
         let earlier = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: try! FuzzyDate(parsing: "2026-05"), scales: scales)
         #expect(earlier.gone.isEmpty && earlier.ranked.count == 2)
     }
+
+    /// A position names the values of both axes that are set; a product with only successor
+    /// advice has none, so "Successor ()" never shows.
+    @Test func aPositionNamesOnlyWhatIsSet() {
+        let changes = [
+            change("a", "2024", .availability, "generally-available", entity: "new"),
+            change("b", "2025", .successors, "new", entity: "old"),
+        ]
+        let entities = [
+            "old": EntityInfo(name: "Old", type: "product", parent: nil), "new": EntityInfo(name: "New", type: "product", parent: nil),
+        ]
+        let board = StatusBoard(changes: changes, entities: entities, eventSources: [:], asOf: try! FuzzyDate(parsing: "2026-12"), scales: scales)
+        #expect(board.position(of: "new") == "Generally available")
+        #expect(board.position(of: "old") == nil)
+        #expect(board.position(of: "elsewhere") == nil)
+        #expect(board.successorLine(["old", "new"]) == "Old, New (Generally available)")
+    }
 }

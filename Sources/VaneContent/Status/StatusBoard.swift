@@ -195,10 +195,12 @@ public struct StatusBoard: Sendable {
     }
 
     /// Where a product stands: `Generally available · Invested` in labels, or with `label`
-    /// another spelling of the values; nil when it has no status on this board.
+    /// another spelling of the values; nil when neither axis has a value on this board.
     public func position(of id: String, label: ((String) -> String)? = nil) -> String? {
         guard let status = rowsByEntity[id]?.status else { return nil }
-        return [status.availability?.value, status.priority?.value].compactMap { $0 }.map(label ?? scales.label).joined(separator: " · ")
+        // A row with only successor advice by the day has no position: not an empty "()".
+        let values = [status.availability?.value, status.priority?.value].compactMap { $0 }
+        return values.isEmpty ? nil : values.map(label ?? scales.label).joined(separator: " · ")
     }
 
     /// What replaces a product, each with its own position: `CloudShell (Generally
