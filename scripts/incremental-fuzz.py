@@ -7,7 +7,7 @@ on whole knowledge bases, with edits read from their own front matter (any field
 entry), so that what a page shows and its fingerprint does not follow turns up as a page
 that differs.
 
-usage: incremental-fuzz.py --vane BIN [--seeds 1,2] [--steps 60] KB_DIR...
+usage: incremental-fuzz.py --vane BIN [--seeds 1,2] [--steps 60] [--git] KB_DIR...
 Each KB_DIR holds Content/ (and Site/ if it has one). Exits 1 when any step differed."""
 import argparse, datetime, os, random, re, shutil, sqlite3, subprocess, sys, tempfile
 import yaml
@@ -214,10 +214,10 @@ def graph(root):
     return tables
 
 
-def copy(source, target):
+def copy(source, target, history=False):
     shutil.rmtree(target, ignore_errors=True)
     os.makedirs(target)
-    for folder in ('Content', 'Site'):
+    for folder in ('Content', 'Site') + (('.git',) if history else ()):
         if os.path.isdir(os.path.join(source, folder)):
             shutil.copytree(os.path.join(source, folder), os.path.join(target, folder))
 
@@ -225,7 +225,7 @@ def copy(source, target):
 def differences(vane, incremental, full, day):
     """What an incremental build and a full build of the same files disagree on."""
     rc, _, errors = run(vane, incremental, day, 'build')
-    copy(incremental, full)
+    copy(incremental, full, history=os.path.isdir(os.path.join(incremental, '.git')))
     full_rc, _, full_errors = run(vane, full, day, 'build')
     if rc != full_rc or errors != full_errors:
         return rc, [f'exit {rc} vs {full_rc}: {errors[:2]} vs {full_errors[:2]}']
@@ -242,10 +242,24 @@ def differences(vane, incremental, full, day):
     return rc, found
 
 
-def fuzz(vane, source, seed, steps, scratch):
+def git(root, *args):
+    subprocess.run(['git', '-c', 'user.name=Fuzz', '-c', 'user.email=fuzz@example.org', *args], cwd=root, check=True, capture_output=True)
+
+
+def start(source, incremental, history):
+    """A fresh copy of the source, in a git repository of its own with `history`: what the
+    pages show of recorded time (History, What's new, the changes pages) is fuzzed too."""
+    copy(source, incremental)
+    if history:
+        git(incremental, 'init', '-q')
+        git(incremental, 'add', '-A')
+        git(incremental, 'commit', '-qm', 'Start')
+
+
+def fuzz(vane, source, seed, steps, scratch, history):
     rng = random.Random(seed)
     incremental, full = os.path.join(scratch, 'incremental'), os.path.join(scratch, 'full')
-    copy(source, incremental)
+    start(source, incremental, history)
     kb, day = KnowledgeBase(incremental, rng), DAYS[2]
     editor = Editor(kb, rng, seed)
     rc, _, errors = run(vane, incremental, day, 'build')
@@ -258,12 +272,15 @@ def fuzz(vane, source, seed, steps, scratch):
             continue
         if label.startswith('day '):
             day = label[4:]
+        if history and rng.random() < 0.4:
+            git(incremental, 'add', '-A')
+            git(incremental, 'commit', '-qm', f'Step {step}: {label[:50]}', '--allow-empty')
         rc, found = differences(vane, incremental, full, day)
         problems += [f'{os.path.basename(source.rstrip("/"))} seed {seed} step {step} ({label}): {f}' for f in found]
         if rc:
             # An edit that breaks the knowledge base (a dangling reference, a value off
             # its scale) failed both builds alike; start again from the source.
-            copy(source, incremental)
+            start(source, incremental, history)
             if run(vane, incremental, day, 'build')[0]:
                 return problems + [f'{source}: the rebuild from the source failed']
     return problems
@@ -274,6 +291,7 @@ def main():
     parser.add_argument('--vane', required=True)
     parser.add_argument('--seeds', default='1,2')
     parser.add_argument('--steps', type=int, default=60)
+    parser.add_argument('--git', action='store_true', help='keep the copy in git, committing at random steps')
     parser.add_argument('kbs', nargs='+')
     args = parser.parse_args()
     vane = os.path.abspath(args.vane)
@@ -281,7 +299,7 @@ def main():
     with tempfile.TemporaryDirectory(prefix='vane-incremental-fuzz-') as scratch:
         for source in args.kbs:
             for seed in map(int, args.seeds.split(',')):
-                found = fuzz(vane, os.path.abspath(source), seed, args.steps, scratch)
+                found = fuzz(vane, os.path.abspath(source), seed, args.steps, scratch, args.git)
                 print(f'{source} seed {seed}: {len(found)} differing steps', flush=True)
                 for line in found:
                     print('  ' + line, flush=True)

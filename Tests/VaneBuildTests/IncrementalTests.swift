@@ -357,6 +357,28 @@ struct IncrementalTests {
         try expectSameAsFullBuild(kb, "a channel declared")
     }
 
+    /// A publisher that names no entity (here a claim's id) reads as written wherever its
+    /// source is cited, on any day. A cited source's publisher was looked up among all
+    /// entries: the claim's title on a day after the claim, its id before it, which no
+    /// fingerprint followed, so a rebuild for another day kept the other text.
+    @Test func aPublisherThatNamesNoEntityReadsAsWritten() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/claims/the-wire.md":
+                "---\ntitle: Acme will grow\nclaimant: acme\nabout: acme\ndate: 2026-01\nsources: [blog]\n---\nA claim.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: the-wire\nurl: https://example.org/blog\n---\n",
+            "Content/events/2025-03-acme.md":
+                "---\ntitle: Acme grows\ndate: 2025-03\ntype: other\nentities: [acme]\nsources: [blog]\n---\nAbout [@blog].\n",
+        ])
+        for day in ["2026-06-30", "2025-06-30", "2026-06-30"] {
+            let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: day)))
+            #expect(outcome.succeeded)
+            let page = try kb.read("public/events/2025-03-acme.html")
+            #expect(page.contains(">The blog</a>, the-wire ·"), "\(day)")
+            #expect(!page.contains("Acme will grow"), "\(day)")
+        }
+    }
+
     /// A timeline page follows its own events and where the years fall: an event added in
     /// the oldest year renders the last page only, a newer one moves every page after it,
     /// and an event's new title renders its own page. Each time the site is a full build's.

@@ -7,12 +7,11 @@ import VaneHistory
 /// An entry page depends on its own file, on the summary (title, type, dates, verdict,
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
 /// and the events and sources that set it, on its successors' names and positions (a
-/// use's page: its product's), for an event on every change of the entities it changes
-/// (its page shows what each changed from), on its release cycles' facts and positions,
-/// and on everything global (theme, settings, vane itself); pages that show a status
-/// also depend on the as-of date. The status
-/// pages, the timeline's, the claims ledger, the scorecards and the contradictions page
-/// depend on what each of them shows (see their fingerprints below); the other list pages
+/// use's page: its product's), for an event on what each change it makes changed from,
+/// on its release cycles' facts and positions, and on everything global (theme,
+/// settings, vane itself); pages that show a status also depend on the as-of date. The
+/// status pages, the timeline's, the claims ledger, the scorecards and the contradictions
+/// page depend on what each of them shows (see their fingerprints below); the other list pages
 /// and the home page depend on every file, summary, edge and status change: they are
 /// few, so they are simply re-rendered whenever any of those change.
 struct PageFingerprints {
@@ -40,6 +39,11 @@ struct PageFingerprints {
         summaries.reserveCapacity(entries.count)
         for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
         self.summaries = summaries
+        var changesShown: [String: UInt64] = [:]
+        for (entity, changes) in model.changesByEntity {
+            changesShown[entity] = PageFingerprints.changesShown(changes, tiers: model.board.entities[entity]?.tiers, summaries: summaries)
+        }
+        self.changesShown = changesShown
         var f = StableHash()
         for i in entries.indices {
             f.add(entries[i].id)
@@ -87,6 +91,8 @@ struct PageFingerprints {
     }
 
     private let fileHashes: [String: String]
+    /// Each entity's status changes as pages show them (see `changesShown(_:tiers:summaries:)`).
+    private let changesShown: [String: UInt64]
     /// Template → the names its pages read from the frame (recorded while rendering).
     private let frameReads: [String: Set<String>]
     /// What the frame holds that follows the whole knowledge base and is in no global: a
@@ -131,7 +137,7 @@ struct PageFingerprints {
             neighbours &+= pair.value
         }
         h.add(neighbours)
-        for change in model.changesByEntity[id] ?? [] { add(change, to: &h) }
+        h.add(changesShown[id] ?? 0)
         addChangesShown(byEvent: id, to: &h)
         // On a site as of a date, a body link to a later entry reads as that entry's title.
         if !model.kb.later.isEmpty, let i = model.kb.position(of: id) {
@@ -285,27 +291,35 @@ struct PageFingerprints {
     }
 
     /// An event's page shows each status change it makes as "from → to": the value the
-    /// same entity had before, which another event set, and the channel by its name and
-    /// the tier its product gives it. So it follows every change of the entities it
-    /// changes, their tiers, and the names of the channels and successors shown.
+    /// same entity had before, which another event set (with the successors it advised by
+    /// name), and the channel by its name and the tier its product gives it.
     private func addChangesShown(byEvent id: String, to h: inout StableHash) {
-        guard let changes = model.changesByEvent[id] else { return }
-        for entity in Set(changes.map(\.entity)).sorted() {
-            h.add(entity)
-            for change in model.changesByEntity[entity] ?? [] { add(change, to: &h) }
-            for (channel, tier) in (model.board.entities[entity]?.tiers ?? [:]).sorted(by: { $0.key < $1.key }) {
-                h.add(channel)
-                h.add(tier.rawValue)
-            }
+        for change in model.changesByEvent[id] ?? [] {
+            PageFingerprints.add(change, summaries: summaries, to: &h)
+            if let before = model.previous(change) { PageFingerprints.add(before, summaries: summaries, to: &h) } else { h.add("-") }
+            if let channel = change.channel { h.add(model.board.entities[change.entity]?.tiers[channel]?.rawValue ?? "") }
         }
     }
 
-    /// A status change as a page shows it: its channel and the successors it advises by name.
-    private func add(_ change: StatusChange, to h: inout StableHash) {
+    /// A status change as a page shows it: with its channel's name and the successors it
+    /// advises by name.
+    private static func add(_ change: StatusChange, summaries: [String: UInt64], to h: inout StableHash) {
         h.add(change.signature)
         if let channel = change.channel { h.add(summaries[channel] ?? 0) }
         guard change.axis == .successors else { return }
         for named in change.value.split(separator: " ") { h.add(summaries[String(named)] ?? 0) }
+    }
+
+    /// An entity's status changes as its page shows them, and the tiers of its channels:
+    /// once per entity, since each change's signature is a string made anew.
+    private static func changesShown(_ changes: [StatusChange], tiers: [String: ChannelTier]?, summaries: [String: UInt64]) -> UInt64 {
+        var h = StableHash()
+        for change in changes { add(change, summaries: summaries, to: &h) }
+        for (channel, tier) in (tiers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            h.add(channel)
+            h.add(tier.rawValue)
+        }
+        return h.value
     }
 
     /// The channels a product's status may name, each with its summary: a channel that is

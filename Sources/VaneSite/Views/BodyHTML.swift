@@ -39,7 +39,9 @@ struct BodyHTML {
             guard let source = model.kb.entry(id) else { return nil }
             return EntryPage.Reference(
                 number: numbers[id]!, title: source.title, url: SiteModel.url(of: source),
-                publisher: source.publisher.map { p in model.kb.resolve(p.text).flatMap { model.kb.title(of: $0) } ?? p.text },
+                // As every page names a publisher: an entity's name, else the text as written
+                // (a publisher that happens to be a claim's id stays text, on any day).
+                publisher: source.publisher.map { _ in model.publisherName(source) },
                 external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 })
         }
     }

@@ -273,8 +273,9 @@ extension SiteModel {
         }
     }
 
-    /// The value the same entity, axis and channel had before `s`: what it changed from.
-    private func previous(_ s: StatusChange) -> StatusChange? {
+    /// The value the same entity, axis and channel had before `s`: what it changed from
+    /// (an event's page shows it; its fingerprint follows it).
+    func previous(_ s: StatusChange) -> StatusChange? {
         (changesByEntity[s.entity] ?? []).filter {
             $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event && $0.date.sortsBefore(s.date) == true
         }.max { $0.date.sortsBefore($1.date) == true }
