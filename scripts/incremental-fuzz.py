@@ -262,7 +262,9 @@ def differences(vane, incremental, full, day):
 
 
 def git(root, *args):
-    subprocess.run(['git', '-c', 'user.name=Fuzz', '-c', 'user.email=fuzz@example.org', *args], cwd=root, check=True, capture_output=True)
+    # No automatic gc: packing in the background would move objects while the copy is made.
+    config = ['-c', 'user.name=Fuzz', '-c', 'user.email=fuzz@example.org', '-c', 'gc.auto=0']
+    subprocess.run(['git', *config, *args], cwd=root, check=True, capture_output=True)
 
 
 def start(source, incremental, history):
