@@ -158,7 +158,7 @@ struct SiteExtras {
                 })
         }
         let statusParts =
-            (model.changesByEntity[entity.id] ?? []).map { StableHash.of($0.signature) }
+            (model.changesByEntity[entity.id] ?? []).map(StableHash.of)
             + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
         // An entity's JSON shows every field of the entries in it, beyond their summaries.
         let shown = tree.sorted() + own.map(\.id) + claims

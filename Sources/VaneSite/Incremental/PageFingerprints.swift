@@ -66,7 +66,7 @@ struct PageFingerprints {
             h.add(edges[i].relation.rawValue)
             h.add(edges[i].to)
         }
-        for s in model.kb.statusChanges { h.add(s.signature) }
+        for s in model.kb.statusChanges { h.add(s) }
         // Recorded time: the home page's "What's new", the changes feed.
         if let history = model.history {
             h.add(history.head)
@@ -152,8 +152,10 @@ struct PageFingerprints {
             h.add(history.uncommitted.contains(id) ? "uncommitted" : "")
         }
         // "Succeeded by" shows each successor's name and own position, and a use's page its
-        // product's.
-        for shown in model.board.successors(of: id) + model.targets(of: id, .uses) {
+        // product's (only a use has `uses` edges: other pages skip the look-up).
+        let isUse = model.kb.position(of: id).map { model.kb.entries[$0].kind == .use } ?? false
+        let used = isUse ? model.targets(of: id, .uses) : []
+        for shown in model.board.successors(of: id) + used {
             h.add(summaries[shown] ?? 0)
             h.add(model.board.position(of: shown) ?? "")
         }
@@ -304,14 +306,14 @@ struct PageFingerprints {
     /// A status change as a page shows it: with its channel's name and the successors it
     /// advises by name.
     private static func add(_ change: StatusChange, summaries: [String: UInt64], to h: inout StableHash) {
-        h.add(change.signature)
+        h.add(change)
         if let channel = change.channel { h.add(summaries[channel] ?? 0) }
         guard change.axis == .successors else { return }
         for named in change.value.split(separator: " ") { h.add(summaries[String(named)] ?? 0) }
     }
 
     /// An entity's status changes as its page shows them, and the tiers of its channels:
-    /// once per entity, since each change's signature is a string made anew.
+    /// once per entity, not once per page that shows them.
     private static func changesShown(_ changes: [StatusChange], tiers: [String: ChannelTier]?, summaries: [String: UInt64]) -> UInt64 {
         var h = StableHash()
         for change in changes { add(change, summaries: summaries, to: &h) }
@@ -360,6 +362,23 @@ struct PageFingerprints {
 }
 
 extension StableHash {
+    /// A status change, field by field: its `signature` makes a string on every call.
+    mutating func add(_ change: StatusChange) {
+        add(change.event)
+        add(change.entity)
+        add(change.axis.rawValue)
+        add(change.channel ?? "")
+        add(change.value)
+        add(change.date.text)
+        add(change.announced?.text ?? "")
+    }
+
+    static func of(_ change: StatusChange) -> UInt64 {
+        var h = StableHash()
+        h.add(change)
+        return h.value
+    }
+
     /// A view as a template reads it. A map's keys are in no order (a dictionary's order
     /// changes from run to run), so each key and value is hashed alone and the hashes summed.
     mutating func add(_ value: MustacheValue) {
