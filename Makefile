@@ -79,12 +79,13 @@ fuzz: deps
 
 ## The incremental build's oracle on whole knowledge bases (the fixtures and the bundled
 ## one): FUZZ_STEPS random edits from each seed of FUZZ_SEEDS, each incremental build
-## compared with a full build of the same files. FUZZ_KBS=DIR… for others.
+## compared with a full build of the same files. FUZZ_KBS=DIR… for others; FUZZ_GIT=1 keeps
+## each copy in git and commits at random steps (recorded time).
 FUZZ_SEEDS ?= 1,2
 FUZZ_STEPS ?= 60
 FUZZ_KBS   ?= . $(addprefix Tests/Fixtures/,small aws lifecycle founding analysis exchange-esu entra)
 fuzz-incremental: build $(VENV)/.installed-4
-	$(VENV)/bin/python scripts/incremental-fuzz.py --vane .build/release/vane --seeds $(FUZZ_SEEDS) --steps $(FUZZ_STEPS) $(FUZZ_KBS)
+	$(VENV)/bin/python scripts/incremental-fuzz.py --vane .build/release/vane --seeds $(FUZZ_SEEDS) --steps $(FUZZ_STEPS) $(if $(FUZZ_GIT),--git) $(FUZZ_KBS)
 
 # The stamp's number changes with the list of PyPI packages, so an older venv is completed.
 $(VENV)/.installed-4:
