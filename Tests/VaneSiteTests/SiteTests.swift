@@ -176,4 +176,21 @@ struct SiteTests {
         #expect(outcome.diagnostics.map(\.description).first?.hasPrefix("Site/templates/event.mustache:1:1: error: template does not parse") == true)
         #expect(snapshot(of: kb.url("public")) == before)
     }
+
+    /// What an event's page shows a change was "from": the latest earlier change of the same
+    /// entity, axis and channel by another event, as a plain filter-and-max reading finds it,
+    /// for every change of every fixture with statuses (ties and coarse dates included).
+    @Test(arguments: ["small", "lifecycle", "aws", "entra", "exchange-esu", "founding"])
+    func aChangeIsFromTheLatestEarlierChange(_ name: String) throws {
+        let kb = try ContentLoader.load(root: Repository.fixture(name)).knowledgeBase
+        let model = SiteModel(kb, asOf: fixedDay)
+        #expect(kb.statusChanges.contains { model.previous($0) != nil })
+        for s in kb.statusChanges {
+            let plain = kb.statusChanges.filter {
+                $0.entity == s.entity && $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event
+                    && $0.date.sortsBefore(s.date) == true
+            }.max { $0.date.sortsBefore($1.date) == true }
+            #expect(model.previous(s) == plain, "\(name): \(s.signature)")
+        }
+    }
 }

@@ -276,9 +276,16 @@ extension SiteModel {
     /// The value the same entity, axis and channel had before `s`: what it changed from
     /// (an event's page shows it; its fingerprint follows it).
     func previous(_ s: StatusChange) -> StatusChange? {
-        (changesByEntity[s.entity] ?? []).filter {
-            $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event && $0.date.sortsBefore(s.date) == true
-        }.max { $0.date.sortsBefore($1.date) == true }
+        // The latest earlier one, as `max(by:)` picks it (the first of equals), read in place:
+        // filtering first copied every candidate, for every change of every event's page.
+        guard let changes = changesByEntity[s.entity] else { return nil }
+        var latest: Int?
+        for i in changes.indices where changes[i].axis == s.axis && changes[i].channel == s.channel && changes[i].event != s.event {
+            guard changes[i].date.sortsBefore(s.date) == true else { continue }
+            if let l = latest, changes[l].date.sortsBefore(changes[i].date) != true { continue }
+            latest = i
+        }
+        return latest.map { changes[$0] }
     }
 
     private func event(_ e: Entry) -> EventPage {
