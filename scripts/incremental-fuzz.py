@@ -239,6 +239,8 @@ def copy(source, target, history=False):
     for folder in ('Content', 'Site') + (('.git',) if history else ()):
         if os.path.isdir(os.path.join(source, folder)):
             shutil.copytree(os.path.join(source, folder), os.path.join(target, folder))
+    if history and os.path.exists(os.path.join(source, '.gitignore')):
+        shutil.copy(os.path.join(source, '.gitignore'), target)
 
 
 def differences(vane, incremental, full, day):
@@ -272,9 +274,22 @@ def start(source, incremental, history):
     pages show of recorded time (History, What's new, the changes pages) is fuzzed too."""
     copy(source, incremental)
     if history:
+        open(os.path.join(incremental, '.gitignore'), 'w').write('/public/\n/.public.spare/\n/vane.sqlite*\n/.vane-build.lock\n')
         git(incremental, 'init', '-q')
         git(incremental, 'add', '-A')
         git(incremental, 'commit', '-qm', 'Start')
+
+
+def reset(source, incremental, history):
+    """The source's files again, over the last build's output and database: the next
+    build is an incremental one after a failed build."""
+    for folder in ('Content', 'Site'):
+        shutil.rmtree(os.path.join(incremental, folder), ignore_errors=True)
+        if os.path.isdir(os.path.join(source, folder)):
+            shutil.copytree(os.path.join(source, folder), os.path.join(incremental, folder))
+    if history:
+        git(incremental, 'add', '-A')
+        git(incremental, 'commit', '-qm', 'Reset', '--allow-empty')
 
 
 def fuzz(vane, source, seed, steps, scratch, history):
@@ -300,10 +315,13 @@ def fuzz(vane, source, seed, steps, scratch, history):
         problems += [f'{os.path.basename(source.rstrip("/"))} seed {seed} step {step} ({label}): {f}' for f in found]
         if rc:
             # An edit that breaks the knowledge base (a dangling reference, a value off
-            # its scale) failed both builds alike; start again from the source.
-            start(source, incremental, history)
-            if run(vane, incremental, day, 'build')[0]:
-                return problems + [f'{source}: the rebuild from the source failed']
+            # its scale) failed both builds alike; the source's files again, built on
+            # what the failed build left, must build as a full build does.
+            reset(source, incremental, history)
+            rc, found = differences(vane, incremental, full, day)
+            problems += [f'{os.path.basename(source.rstrip("/"))} seed {seed} step {step} (after a failed build): {f}' for f in found]
+            if rc:
+                return problems + [f'{source}: the source failed to build again']
     return problems
 
 

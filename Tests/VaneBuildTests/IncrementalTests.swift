@@ -357,6 +357,40 @@ struct IncrementalTests {
         try expectSameAsFullBuild(kb, "a channel declared")
     }
 
+    /// A product's page and the status pages name every event its status rests on, with
+    /// its sources: the setting in force (a later setting to the same value takes over, with
+    /// no move) and a sign-up closure ahead ("Why"). A source of either renamed (a source
+    /// shows as its publisher) changes them. Each time the site is a full build's.
+    @Test func aStatusFollowsTheSourcesOfEveryEventItNames() throws {
+        func source(_ id: String, _ publisher: String) -> String {
+            "---\ntitle: Source \(id)\npublisher: \(publisher)\nurl: https://example.org/\(id)\n---\n"
+        }
+        func event(citing source: String, _ date: String, _ status: String) -> String {
+            "---\ntitle: Event \(date)\ndate: \(date)\ntype: other\nentities: [anvil]\nsources: [\(source)]\nstatus:\n  anvil: \(status)\n---\nAbout [@\(source)].\n"
+        }
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/sources/s1.md": source("s1", "First desk"),
+            "Content/sources/s2.md": source("s2", "Second desk"),
+            "Content/sources/s3.md": source("s3", "Closing desk"),
+            "Content/events/e1.md": event(citing: "s1", "2025-03", "{ availability: generally-available, priority: invested }"),
+            "Content/events/e2.md": event(citing: "s2", "2025-06", "{ priority: invested }"),
+            "Content/events/e3.md": event(citing: "s3", "2025-09", "{ closes: 2027-06-30 }"),
+        ])
+        _ = build(kb)
+        #expect(try kb.read("public/entities/anvil.html").contains("[Second desk]"))
+        #expect(try kb.read("public/status.html").contains("[Closing desk]"))
+        try kb.write(source("s2", "Second desk, renamed"), to: "Content/sources/s2.md")
+        _ = build(kb)
+        #expect(try kb.read("public/entities/anvil.html").contains("[Second desk, renamed]"))
+        try expectSameAsFullBuild(kb, "the publisher of the setting in force renamed")
+        try kb.write(source("s3", "Closing desk, renamed"), to: "Content/sources/s3.md")
+        _ = build(kb)
+        #expect(try kb.read("public/status.html").contains("[Closing desk, renamed]"))
+        try expectSameAsFullBuild(kb, "the publisher of a closure renamed")
+    }
+
     /// A publisher that names no entity (here a claim's id) reads as written wherever its
     /// source is cited, on any day. A cited source's publisher was looked up among all
     /// entries: the claim's title on a day after the claim, its id before it, which no

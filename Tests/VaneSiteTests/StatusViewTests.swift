@@ -203,4 +203,25 @@ struct StatusViewTests {
         #expect(!page.contains("<td><a href=\"entities/anvil.html\">"))
         #expect(try kb.read("public/entities/anvil.html").contains("none left: no longer available"))
     }
+
+    /// A release cycle folded under its product on status.html keeps its own channels' tiers
+    /// in "Why": the fold is shown as the product, whose channels have no tier.
+    @Test func aFoldedCycleNamesItsOwnTieredChannels() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/db.md": "---\nname: DB\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/entities/db-1.md":
+                "---\nname: DB 1\ntype: product\nparent: db\nchannels: [standard, { extended-support: extended }]\n---\nA cycle.\n",
+            "Content/sources/notes.md": "---\ntitle: Notes\npublisher: Acme\nurl: https://example.org/notes\n---\n",
+            "Content/events/db-1-released.md":
+                "---\ntitle: DB 1 released\ndate: 2024-01\ntype: release\nentities: [db-1]\nsources: [notes]\nstatus:\n  db-1: { availability: generally-available }\n---\nReleased [@notes].\n",
+            "Content/events/db-1-ext.md":
+                "---\ntitle: DB 1 extended support deprecated\ndate: 2025-01\ntype: deprecation\nentities: [db-1]\nsources: [notes]\nstatus:\n  db-1: { availability: { extended-support: deprecated } }\n---\nDeprecated [@notes].\n",
+        ])
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let status = try kb.read("public/status.html")
+        #expect(status.contains("availability (extended-support (extended))"))
+        #expect(!status.contains("availability (extended-support)"))
+    }
 }

@@ -6,7 +6,7 @@ import VaneHistory
 ///
 /// An entry page depends on its own file, on the summary (title, type, dates, verdict,
 /// publisher, address, aliases) of every entry it has an edge to or from, on its status
-/// and the events and sources that set it, on its successors' names and positions (a
+/// and every event it rests on with their sources, on its successors' names and positions (a
 /// use's page: its product's), for an event on what each change it makes changed from,
 /// on its release cycles' facts and positions, and on everything global (theme,
 /// settings, vane itself); pages that show a status also depend on the as-of date. The
@@ -177,7 +177,7 @@ struct PageFingerprints {
         if let row = model.statusRows[id] {
             // Only pages that show a status depend on the as-of date.
             h.add(model.board.asOf.text)
-            for event in row.status.moves.map(\.event) + row.status.ends.map(\.event) {
+            for event in PageFingerprints.events(namedBy: row.status) {
                 h.add(event)
                 h.add(summaries[event] ?? 0)
                 for source in model.board.eventSources[event] ?? [] { h.add(summaries[source] ?? 0) }
@@ -290,6 +290,18 @@ struct PageFingerprints {
         // The list pages offer the calendar of the ends of what we use once a use names a product.
         h.add(offersExposure ? "exposure" : "")
         return h
+    }
+
+    /// Every event a status names, each shown with its title and sources somewhere: the
+    /// settings in force ("Priority set by", which a setting to the same value takes over
+    /// without a move), the moves, successor advice, and the ends and sign-up closures with
+    /// the events that first announced them and that met them.
+    private static func events(namedBy status: EntityStatus) -> [String] {
+        var events = [status.availability?.event, status.priority?.event].compactMap { $0 }
+        events += status.channels.keys.sorted().compactMap { status.channels[$0]?.event }
+        events += status.moves.map(\.event) + status.advice.map(\.event)
+        for end in status.ends + status.closures { events += [end.event, end.firstEvent] + (end.retiredBy.map { [$0] } ?? []) }
+        return events
     }
 
     /// An event's page shows each status change it makes as "from → to": the value the

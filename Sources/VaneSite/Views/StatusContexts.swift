@@ -321,7 +321,9 @@ extension SiteModel {
     /// The move that matters, then the rest newest first: an announced end still ahead, else
     /// the latest fall, else the latest move (what set today's values).
     private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView]) {
-        var items = row.status.moves.reversed().map { ($0, move($0, of: row.entity)) }
+        // A folded row is shown as the parent, but its moves are its lead cycle's: the
+        // channels' tiers are the cycle's (`status.entity`), not the parent's.
+        var items = row.status.moves.reversed().map { ($0, move($0, of: row.status.entity)) }
         if let end = row.nextEnd ?? row.nextClosure {
             let change =
                 "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), \(end.notice)' notice"
