@@ -83,7 +83,7 @@ fuzz: deps
 ## each copy in git and commits at random steps (recorded time).
 FUZZ_SEEDS ?= 1,2
 FUZZ_STEPS ?= 60
-FUZZ_KBS   ?= . $(addprefix Tests/Fixtures/,small aws lifecycle founding analysis exchange-esu entra)
+FUZZ_KBS   ?= . $(addprefix Tests/Fixtures/,small aws lifecycle founding analysis exchange-esu entra hostile)
 fuzz-incremental: build $(VENV)/.installed-4
 	$(VENV)/bin/python scripts/incremental-fuzz.py --vane .build/release/vane --seeds $(FUZZ_SEEDS) --steps $(FUZZ_STEPS) $(if $(FUZZ_GIT),--git) $(FUZZ_KBS)
 

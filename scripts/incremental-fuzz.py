@@ -128,7 +128,7 @@ class Editor:
         entries = kb.entries()
         path, id, kind = r.choice(entries)
         fields, body = kb.read(path)
-        choice = r.randrange(14)
+        choice = r.randrange(15)
         if choice <= 3 and fields:
             key = r.choice(list(fields))
             if key == 'generated':
@@ -197,7 +197,18 @@ class Editor:
             return f'{id}: renamed'
         if choice == 11:
             return 'day ' + r.choice(DAYS)
-        if choice >= 12:
+        if choice == 12:
+            # What replaces a product: customers move to it, or were carried over into it.
+            products = kb.products()
+            if len(products) < 2:
+                return None
+            (path, id, fields), other = r.sample(products, 2)
+            _, body = kb.read(path)
+            key = r.choice(['successors', 'folded_into'])
+            fields[key] = [other[1]]
+            kb.write(path, fields, body)
+            return f'{id}: {key} {other[1]}'
+        if choice >= 13:
             # The body alone, as an author edits most: the build writes the new text into
             # the outputs that show it, without loading the knowledge base.
             front, _, body = open(path).read().partition('\n---\n')
