@@ -21,8 +21,8 @@ DAYS = ['2024-01-01', '2025-06-30', '2026-11-26', '2026-12-04', '2027-03-01', '2
 class KnowledgeBase:
     """A copy of a knowledge base under edit, read afresh at every step."""
 
-    def __init__(self, root, rng):
-        self.root, self.rng = root, rng
+    def __init__(self, root):
+        self.root = root
 
     def files(self):
         out = []
@@ -124,103 +124,121 @@ class Editor:
         return {product: value}
 
     def edit(self, step):
+        """One edit, as one of the kinds below (a field by its type four times as often as
+        the others, a body alone twice); None when the kind does not apply."""
+        path, id, kind = self.r.choice(self.kb.entries())
+        fields, body = self.kb.read(path)
+        kinds = [self.field] * 4 + [self.body_link, self.add_event, self.set_status, self.remove, self.channels, self.use,
+                                    self.rename, self.day, self.replacement] + [self.body_only] * 2
+        return kinds[self.r.randrange(len(kinds))](step, path, id, kind, fields, body)
+
+    def field(self, step, path, id, kind, fields, body):
+        if not fields:
+            return None
+        key = self.r.choice(list(fields))
+        if key == 'generated':
+            return None
+        fields[key] = self.mutate(fields[key], key)
+        self.kb.write(path, fields, body)
+        return f'{id}: {key} = {str(fields[key])[:60]}'
+
+    def body_link(self, step, path, id, kind, fields, body):
         r, kb = self.r, self.kb
-        entries = kb.entries()
-        path, id, kind = r.choice(entries)
-        fields, body = kb.read(path)
-        choice = r.randrange(15)
-        if choice <= 3 and fields:
-            key = r.choice(list(fields))
-            if key == 'generated':
-                return None
-            fields[key] = self.mutate(fields[key], key)
-            kb.write(path, fields, body)
-            return f'{id}: {key} = {str(fields[key])[:60]}'
-        if choice == 4:
-            sources = kb.ids('sources')
-            target = r.choice(kb.ids())
-            cite = f' [@{r.choice(sources)}]' if sources and kind != 'sources' else ''
-            open(path, 'a').write(f'\nParagraph {step} about [[{target}]]{cite}.\n')
-            return f'{id}: body links {target}'
-        if choice == 5:
-            entities, sources = kb.ids('entities'), kb.ids('sources')
-            event = {'title': f'Fuzz event {step}', 'date': self.date(), 'type': r.choice(['launch', 'release', 'deprecation', 'shutdown', 'other']),
-                     'entities': r.sample(entities, min(len(entities), r.randint(1, 3))), 'sources': sources[:1]}
-            status = self.status() if r.random() < 0.7 else None
-            if status:
-                event['status'] = status
-                event['entities'] = sorted(set(event['entities']) | set(status))
-            name = f'fuzz-{self.seed}-{step}'
-            kb.write(os.path.join(kb.root, 'Content/events/fuzz', name + '.md'), event, f'About [[{event["entities"][0]}]].\n')
-            return f'add {name} {status}'
-        if choice == 6:
-            events = [(p, i) for p, i, k in entries if k == 'events']
-            path, id = r.choice(events)
-            fields, body = kb.read(path)
-            if not fields:
-                return None
-            status = self.status()
-            if 'status' in fields and r.random() < 0.3 or not status:
-                fields.pop('status', None)
-            else:
-                fields['status'] = {**(fields.get('status') or {}), **status}
-                fields['entities'] = sorted(set(fields.get('entities') or []) | set(status))
-            kb.write(path, fields, body)
-            return f'{id}: status {fields.get("status")}'
-        if choice == 7:
-            os.remove(path)
-            return f'remove {id}'
-        if choice == 8:
-            products = kb.products()
-            if not products:
-                return None
-            path, id, fields = r.choice(products)
-            _, body = kb.read(path)
-            names = ['api', 'app', 'esu'] + r.sample(kb.ids('entities'), 1)
-            fields['channels'] = [c if r.random() < 0.5 else {c: r.choice(['extended', 'paid', 'bundle'])} for c in r.sample(names, r.randint(1, 3))]
-            kb.write(path, fields, body)
-            return f'{id}: channels {fields["channels"]}'
-        if choice == 9:
-            products = kb.products()
-            if not products:
-                return None
-            product = r.choice(products)[1]
-            use = {'product': product, 'team': f'Team {step % 3}', 'criticality': r.choice(['critical', 'high', 'medium', 'low'])}
-            kb.write(os.path.join(kb.root, f'Content/uses/use-{self.seed}-{step}.md'), use, 'A use.\n')
-            return f'use of {product}'
-        if choice == 10 and fields and kind == 'entities':
-            fields['name'] = f'Renamed {step}'
-            fields['aliases'] = list(fields.get('aliases') or []) + [f'Alias {step}'] if r.random() < 0.3 else fields.get('aliases', [])
-            if not fields['aliases']:
-                del fields['aliases']
-            kb.write(path, fields, body)
-            return f'{id}: renamed'
-        if choice == 11:
-            return 'day ' + r.choice(DAYS)
-        if choice == 12:
-            # What replaces a product: customers move to it, or were carried over into it.
-            products = kb.products()
-            if len(products) < 2:
-                return None
-            (path, id, fields), other = r.sample(products, 2)
-            _, body = kb.read(path)
-            key = r.choice(['successors', 'folded_into'])
-            fields[key] = [other[1]]
-            kb.write(path, fields, body)
-            return f'{id}: {key} {other[1]}'
-        if choice >= 13:
-            # The body alone, as an author edits most: the build writes the new text into
-            # the outputs that show it, without loading the knowledge base.
-            front, _, body = open(path).read().partition('\n---\n')
-            words = re.findall(r'(?<=\s)[A-Za-z]{4,}(?=[\s.,])', body)
-            if words and r.random() < 0.5:
-                word = r.choice(words)
-                body = body.replace(' ' + word, f' {word.upper()} & <{step}>', 1)
-            else:
-                body += f'\nPlain paragraph {step}, with *emphasis* and “quotes”.\n'
-            open(path, 'w').write(front + '\n---\n' + body)
-            return f'{id}: body only'
-        return None
+        sources = kb.ids('sources')
+        target = r.choice(kb.ids())
+        cite = f' [@{r.choice(sources)}]' if sources and kind != 'sources' else ''
+        open(path, 'a').write(f'\nParagraph {step} about [[{target}]]{cite}.\n')
+        return f'{id}: body links {target}'
+
+    def add_event(self, step, *_):
+        r, kb = self.r, self.kb
+        entities, sources = kb.ids('entities'), kb.ids('sources')
+        event = {'title': f'Fuzz event {step}', 'date': self.date(), 'type': r.choice(['launch', 'release', 'deprecation', 'shutdown', 'other']),
+                 'entities': r.sample(entities, min(len(entities), r.randint(1, 3))), 'sources': sources[:1]}
+        status = self.status() if r.random() < 0.7 else None
+        if status:
+            event['status'] = status
+            event['entities'] = sorted(set(event['entities']) | set(status))
+        name = f'fuzz-{self.seed}-{step}'
+        kb.write(os.path.join(kb.root, 'Content/events/fuzz', name + '.md'), event, f'About [[{event["entities"][0]}]].\n')
+        return f'add {name} {status}'
+
+    def set_status(self, step, *_):
+        """A status set on an event (merged with the one it has), or its status dropped."""
+        path, id = self.r.choice([(p, i) for p, i, k in self.kb.entries() if k == 'events'])
+        fields, body = self.kb.read(path)
+        if not fields:
+            return None
+        status = self.status()
+        if 'status' in fields and self.r.random() < 0.3 or not status:
+            fields.pop('status', None)
+        else:
+            fields['status'] = {**(fields.get('status') or {}), **status}
+            fields['entities'] = sorted(set(fields.get('entities') or []) | set(status))
+        self.kb.write(path, fields, body)
+        return f'{id}: status {fields.get("status")}'
+
+    def remove(self, step, path, id, *_):
+        os.remove(path)
+        return f'remove {id}'
+
+    def channels(self, step, *_):
+        r, products = self.r, self.kb.products()
+        if not products:
+            return None
+        path, id, fields = r.choice(products)
+        _, body = self.kb.read(path)
+        names = ['api', 'app', 'esu'] + r.sample(self.kb.ids('entities'), 1)
+        fields['channels'] = [c if r.random() < 0.5 else {c: r.choice(['extended', 'paid', 'bundle'])} for c in r.sample(names, r.randint(1, 3))]
+        self.kb.write(path, fields, body)
+        return f'{id}: channels {fields["channels"]}'
+
+    def use(self, step, *_):
+        r, products = self.r, self.kb.products()
+        if not products:
+            return None
+        product = r.choice(products)[1]
+        use = {'product': product, 'team': f'Team {step % 3}', 'criticality': r.choice(['critical', 'high', 'medium', 'low'])}
+        self.kb.write(os.path.join(self.kb.root, f'Content/uses/use-{self.seed}-{step}.md'), use, 'A use.\n')
+        return f'use of {product}'
+
+    def rename(self, step, path, id, kind, fields, body):
+        if not fields or kind != 'entities':
+            return None
+        fields['name'] = f'Renamed {step}'
+        fields['aliases'] = list(fields.get('aliases') or []) + [f'Alias {step}'] if self.r.random() < 0.3 else fields.get('aliases', [])
+        if not fields['aliases']:
+            del fields['aliases']
+        self.kb.write(path, fields, body)
+        return f'{id}: renamed'
+
+    def day(self, *_):
+        return 'day ' + self.r.choice(DAYS)
+
+    def replacement(self, *_):
+        """What replaces a product: customers move to it, or were carried over into it."""
+        products = self.kb.products()
+        if len(products) < 2:
+            return None
+        (path, id, fields), other = self.r.sample(products, 2)
+        _, body = self.kb.read(path)
+        key = self.r.choice(['successors', 'folded_into'])
+        fields[key] = [other[1]]
+        self.kb.write(path, fields, body)
+        return f'{id}: {key} {other[1]}'
+
+    def body_only(self, step, path, id, *_):
+        """The body alone, as an author edits most: the build writes the new text into the
+        outputs that show it, without loading the knowledge base."""
+        front, _, body = open(path).read().partition('\n---\n')
+        words = re.findall(r'(?<=\s)[A-Za-z]{4,}(?=[\s.,])', body)
+        if words and self.r.random() < 0.5:
+            word = self.r.choice(words)
+            body = body.replace(' ' + word, f' {word.upper()} & <{step}>', 1)
+        else:
+            body += f'\nPlain paragraph {step}, with *emphasis* and “quotes”.\n'
+        open(path, 'w').write(front + '\n---\n' + body)
+        return f'{id}: body only'
 
 
 # Incremental builds that took the body path: written into the outputs without a load.
@@ -307,7 +325,7 @@ def fuzz(vane, source, seed, steps, scratch, history):
     rng = random.Random(seed)
     incremental, full = os.path.join(scratch, 'incremental'), os.path.join(scratch, 'full')
     start(source, incremental, history)
-    kb, day = KnowledgeBase(incremental, rng), DAYS[2]
+    kb, day = KnowledgeBase(incremental), DAYS[2]
     editor = Editor(kb, rng, seed)
     rc, _, errors = run(vane, incremental, day, 'build')
     if rc:

@@ -46,6 +46,14 @@ struct RandomEditTests {
             try kb.write(lines.joined(separator: "\n"), to: path)
         }
 
+        /// The items of Coyote's `channels: [...]` line as written (`app`, `{ esu: paid }`),
+        /// with the line's index, to write them back.
+        func coyoteChannels() throws -> (lines: [String], at: Int, items: [String])? {
+            let lines = try kb.read("Content/entities/coyote.md").components(separatedBy: "\n")
+            guard let at = lines.firstIndex(where: { $0.hasPrefix("channels: [") }) else { return nil }
+            return (lines, at, lines[at].dropFirst("channels: [".count).dropLast().components(separatedBy: ", "))
+        }
+
         func aliases(of entity: String) throws -> [String] {
             let text = try kb.read("Content/entities/\(entity).md")
             guard let line = text.components(separatedBy: "\n").first(where: { $0.hasPrefix("aliases: [") }) else { return [] }
@@ -129,26 +137,19 @@ struct RandomEditTests {
         case 13:
             // Coyote declares another channel, or a tier on one it has: how its channels
             // read on every page that shows its status, and what the home page's board shows.
-            let path = "Content/entities/coyote.md"
-            var lines = try kb.read(path).components(separatedBy: "\n")
-            guard let at = lines.firstIndex(where: { $0.hasPrefix("channels: [") }) else { return ("no channels", nil) }
-            var channels = lines[at].dropFirst("channels: [".count).dropLast().components(separatedBy: ", ")
+            guard let found = try editor.coyoteChannels() else { return ("no channels", nil) }
+            var (lines, channels) = (found.lines, found.items)
             let name = random.pick(["app", "esu", "cloud"])
             let tier = random.pick(["", "extended", "paid"])
             let item = tier.isEmpty ? name : "{ \(name): \(tier) }"
             if let i = channels.firstIndex(where: { $0 == name || $0.hasPrefix("{ \(name):") }) { channels[i] = item } else { channels.append(item) }
-            lines[at] = "channels: [\(channels.joined(separator: ", "))]"
-            try kb.write(lines.joined(separator: "\n"), to: path)
+            lines[found.at] = "channels: [\(channels.joined(separator: ", "))]"
+            try kb.write(lines.joined(separator: "\n"), to: "Content/entities/coyote.md")
             return ("coyote's channels \(channels)", nil)
         case 14:
             // A change on one of Coyote's channels, at times with an end or successor advice:
             // the pages of Coyote's other events show what it changed from.
-            let text = try kb.read("Content/entities/coyote.md")
-            let declared = text.components(separatedBy: "\n").first { $0.hasPrefix("channels: [") }.map {
-                $0.dropFirst("channels: [".count).dropLast().components(separatedBy: ", ").map {
-                    $0.hasPrefix("{ ") ? String($0.dropFirst(2).prefix { $0 != ":" }) : $0
-                }
-            }
+            let declared = try editor.coyoteChannels()?.items.map { $0.hasPrefix("{ ") ? String($0.dropFirst(2).prefix { $0 != ":" }) : $0 }
             guard let channel = declared.flatMap({ random.element(of: $0) }) else { return ("no channels", nil) }
             let extra = random.pick(["", ", ends: 2027-0\(1 + random.next(below: 9))", ", successors: [roadrunner]"])
             let availability = random.pick(["generally-available", "preview", "deprecated", "retired"])

@@ -28,6 +28,26 @@ extension StatusChange {
     public var signature: String { "\(event) \(entity) \(axis) \(channel ?? "") \(value) \(date.text) \(announced?.text ?? "")" }
 }
 
+extension StableHash {
+    /// A status change, the fields of its `signature` one by one, without making the string
+    /// (page fingerprints hash every change of every entity on each build).
+    public mutating func add(_ change: StatusChange) {
+        add(change.event)
+        add(change.entity)
+        add(change.axis.rawValue)
+        add(change.channel ?? "")
+        add(change.value)
+        add(change.date.text)
+        add(change.announced?.text ?? "")
+    }
+
+    public static func of(_ change: StatusChange) -> UInt64 {
+        var h = StableHash()
+        h.add(change)
+        return h.value
+    }
+}
+
 /// Every entry of a knowledge base, checked and linked: what the graph stores and the site shows.
 public struct KnowledgeBase: Sendable {
     public var config: SiteConfig

@@ -184,7 +184,8 @@ struct PageFingerprints {
             }
             h.add(row.vendor)
             h.add(summaries[row.vendor] ?? 0)
-            addChannels(of: row, changes: model.changesByEntity[id] ?? [], to: &h)
+            // (The channels its changes name are in `changesShown`, above.)
+            addChannels(of: row, to: &h)
         }
         return h.value
     }
@@ -338,12 +339,11 @@ struct PageFingerprints {
 
     /// The channels a product's status may name, each with its summary: a channel that is
     /// an entity (`azure-openai`) is shown by that entity's name.
-    private func addChannels(of row: StatusRow, changes: [StatusChange] = [], to h: inout StableHash) {
+    private func addChannels(of row: StatusRow, to h: inout StableHash) {
         var channels = Set(row.status.channels.keys)
         channels.formUnion(row.via)
         channels.formUnion(row.status.moves.compactMap(\.channel))
         channels.formUnion(row.status.ends.compactMap(\.channel))
-        channels.formUnion(changes.compactMap(\.channel))
         for channel in channels.sorted() {
             h.add(channel)
             h.add(summaries[channel] ?? 0)
@@ -374,23 +374,6 @@ struct PageFingerprints {
 }
 
 extension StableHash {
-    /// A status change, field by field: its `signature` makes a string on every call.
-    mutating func add(_ change: StatusChange) {
-        add(change.event)
-        add(change.entity)
-        add(change.axis.rawValue)
-        add(change.channel ?? "")
-        add(change.value)
-        add(change.date.text)
-        add(change.announced?.text ?? "")
-    }
-
-    static func of(_ change: StatusChange) -> UInt64 {
-        var h = StableHash()
-        h.add(change)
-        return h.value
-    }
-
     /// A view as a template reads it. A map's keys are in no order (a dictionary's order
     /// changes from run to run), so each key and value is hashed alone and the hashes summed.
     mutating func add(_ value: MustacheValue) {
