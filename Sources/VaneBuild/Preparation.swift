@@ -35,13 +35,15 @@ extension Pipeline {
 
     /// Loads `Content/` through `cache`, the theme and recorded time (`history`: the last
     /// reading, kept while HEAD has not moved), then runs the blocks when all is clean.
+    /// `scanned`: what `Content/` holds, when known without a walk.
     public static func prepare(
-        _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil
+        _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
+        scanned: ContentScan? = nil
     ) -> Prepared {
         var timings = Timings()
         let siteFiles = siteFiles ?? Theme.siteFiles(root: options.root)
         options.progress?("reading Content/")
-        let result = ContentLoader.load(root: options.root, cache: cache)
+        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned)
         timings.append(result.timings)
         let (theme, themeDiagnostics) = timings.measure("theme") {
             Theme.load(root: options.root, siteFiles: siteFiles)

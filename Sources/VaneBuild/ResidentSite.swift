@@ -65,8 +65,12 @@ public final class ResidentSite: Sendable {
         let last = memory.value
         if let last, let touched, let load = patch(last, touched: touched, options: options, began: began) { return load }
         let started = Int64(began.timeIntervalSince1970 * 1e9)
+        // The files the watcher named are looked at; the others are as the last load found them.
+        let scanned = last.flatMap { last in
+            touched.flatMap { last.patchable ? ContentScanner.rescan(last.prepared.result.scan, touched: $0, root: options.root) : nil }
+        }
         let prepared =
-            last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value) }
+            last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned) }
             ?? Pipeline.prepareFromLastBuild(options)
         let inputs = Self.inputs(prepared)
         // A file read again under the racy-clean rule counts as a change, whatever its digest;
@@ -84,7 +88,8 @@ public final class ResidentSite: Sendable {
             }
         }
         let positions = MemoryParseCache.positions(of: prepared.result.files.map(\.path))
-        let linked = timings.measure("links") { TreeDigest.walk(options.root.appendingPathComponent("Content").path) == nil }
+        // A rescan refused every symbolic link among the files it looked at.
+        let linked = scanned != nil ? false : timings.measure("links") { TreeDigest.walk(options.root.appendingPathComponent("Content").path) == nil }
         remember(
             Memory(
                 prepared: prepared, parses: MemoryParseCache(prepared.result, positions: positions, started: started), inputs: inputs,
@@ -105,10 +110,12 @@ public final class ResidentSite: Sendable {
     /// file). Nil for anything else: a file added or removed, `Site/`, another day.
     private func patch(_ last: Memory, touched: Set<String>, options: Pipeline.Options, began: Date) -> Load? {
         var prepared = last.prepared
-        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value
+        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value,
+            let scan = ContentScanner.rescan(prepared.result.scan, touched: touched, root: options.root)
         else { return nil }
         var timings = Timings()
         var result = prepared.result
+        result.scan = scan
         var inputs = last.inputs
         var edited: [Entry] = []
         var changed = false
@@ -204,7 +211,10 @@ public final class ResidentSite: Sendable {
                 return served
             }
         }
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime((replaced, shown)) {} }
+        DispatchQueue.global(qos: .utility).async {
+            withExtendedLifetime((replaced, shown)) {}
+            preview?.listChanges()
+        }
     }
 
     /// Whether two parses of one file differ only in the body's text and HTML.

@@ -42,6 +42,8 @@ public struct LoadResult: Sendable {
     public var parsedCount: Int
     public var assetFiles: [ContentFile]
     public var timings = Timings()
+    /// What the walk of `Content/` found, for a load that rescans only what changed.
+    public var scan = ContentScan()
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -55,10 +57,11 @@ public enum ContentLoader {
     /// stray data file cannot exhaust memory.
     public static let maximumFileSize = 1 << 20
 
-    public static func load(root: URL, cache: (any ParseCache)? = nil) -> LoadResult {
+    /// `scanned`: what `Content/` holds, when the caller knows without a walk (`ContentScanner.rescan`).
+    public static func load(root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil) -> LoadResult {
         var timings = Timings()
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
-        let scan = timings.measure("scan") { ContentScanner.scan(root: root) }
+        let scan = scanned ?? timings.measure("scan") { ContentScanner.scan(root: root) }
         let parser = EntryParser(config: config)
         let salt = Data(salt(for: config).utf8)
         let settings = hash(salt)
@@ -80,7 +83,7 @@ public enum ContentLoader {
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings)
+            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings, scan: scan)
     }
 
     /// One entry file: from `cache` when it has the file (by size and time, else by

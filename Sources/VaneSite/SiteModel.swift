@@ -32,10 +32,23 @@ struct SiteModel: @unchecked Sendable {
     let changesByEntity: [String: [StatusChange]]
     let eventTitles: [String: String]
     /// Every claimant's scorecard, by claimant id.
-    let scorecards: [String: Scorecard]
-    let contradictionGroups: [ContradictionGroup]
+    var scorecards: [String: Scorecard] {
+        claims.value("scorecards") { Dictionary(Scorecard.all(claimFacts).map { ($0.claimant, $0) }, uniquingKeysWith: { a, _ in a }) }
+    }
+    var contradictionGroups: [ContradictionGroup] {
+        claims.value("contradictions") {
+            let pairs = kb.edges.pairs { $0 == .contradicts }
+            let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
+            return Contradictions.groups(claimFacts, contradicts: pairs, parents: parents)
+        }
+    }
     /// The entities with a group there, for the link on their pages.
-    let contradictedEntities: Set<String>
+    var contradictedEntities: Set<String> { claims.value("contradicted") { Set(contradictionGroups.map(\.entity)) } }
+    private var claimFacts: [ClaimFacts] { claims.value("facts") { kb.claimFacts() } }
+    /// What the claims pages read, made on first use: a preview shows an edit without it.
+    /// Kept by a model with another board; a model of other bodies keeps it too, since no
+    /// claim's facts read a body.
+    private let claims = SiteMemo()
     /// The positions in `kb.edges` of each entry's edges, out and in: the edges are read
     /// there, not copied into groups.
     private let outgoing: [String: [Int]]
@@ -65,12 +78,6 @@ struct SiteModel: @unchecked Sendable {
             incoming[edges[i].to, default: []].append(i)
         }
         (self.outgoing, self.incoming) = (outgoing, incoming)
-        let facts = kb.claimFacts()
-        scorecards = Dictionary(Scorecard.all(facts).map { ($0.claimant, $0) }, uniquingKeysWith: { a, _ in a })
-        let pairs = kb.edges.pairs { $0 == .contradicts }
-        let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
-        contradictionGroups = Contradictions.groups(facts, contradicts: pairs, parents: parents)
-        contradictedEntities = Set(contradictionGroups.map(\.entity))
     }
 
     /// The same model over a knowledge base whose entries differ from this one's only in

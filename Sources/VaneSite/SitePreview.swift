@@ -12,7 +12,12 @@ import VaneHistory
 public final class SitePreview: Sendable {
     private let model: SiteModel
     private let theme: Theme
+    /// Every page but the "what changed" ones, which `changes` lists once asked for: a
+    /// load need not wait for the one list that reads every status change.
     private let pages: [String: PageSpec]
+    private let changes = Locked<[String: PageSpec]?>(nil)
+    /// The most "what changed" pages an earlier preview of this session was known to have.
+    private let earlierChanges: Int
     /// `entities/<former id>.html` → the entity it points to now.
     private let redirects: [String: (former: String, entity: Entry)]
     /// A file of `Content/` copied into the site, by its path there → its path under the root.
@@ -27,11 +32,12 @@ public final class SitePreview: Sendable {
     ) {
         model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
         self.theme = theme
-        pages = Dictionary(model.pages().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        pages = Dictionary(model.pages(changes: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         redirects = Self.redirects(model.kb)
         assets = Dictionary(result.assetFiles.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
         let earlier = (previous.map { Set($0.pages.keys).union($0.gone) } ?? [])
         gone = earlier.subtracting(pages.keys).subtracting(redirects.keys).subtracting(assets.keys)
+        earlierChanges = previous.map { max($0.earlierChanges, $0.changes.value?.count ?? 0) } ?? 0
     }
 
     /// The preview of a load whose entries differ from `previous`'s only in their bodies
@@ -43,20 +49,36 @@ public final class SitePreview: Sendable {
         model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
         theme = previous.theme
         pages = previous.pages
+        earlierChanges = previous.earlierChanges
         redirects = previous.redirects
         assets = previous.assets
         gone = previous.gone
+        // Bodies are on no "what changed" page.
+        let listed = previous.changes.value
+        changes.withLock { $0 = listed }
     }
 
     /// The path of every page, as a build names its file.
-    public var paths: [String] { pages.keys.sorted() }
+    public var paths: [String] { (Array(pages.keys) + changePages().keys).sorted() }
+
+    /// The "what changed" pages by path, listed on first use.
+    private func changePages() -> [String: PageSpec] {
+        if let listed = changes.value { return listed }
+        let listed = Dictionary(model.changePageSpecs().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        changes.withLock { $0 = listed }
+        return listed
+    }
+
+    /// Lists the "what changed" pages ahead of the first request for one (on another
+    /// thread, once the load is served).
+    public func listChanges() { _ = changePages() }
 
     /// The bytes a build writes for the page at `path` (`events/x.html`, or the page at an
     /// entity's former id); nil for what is not a page.
     public func page(_ path: String) -> Data? {
         if let hit = rendered.withLock({ $0[path] }) { return hit }
         let data: Data
-        if let spec = pages[path] {
+        if let spec = pages[path] ?? (path.hasPrefix("changes") ? changePages()[path] : nil) {
             data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
         } else if let moved = redirects[path] {
             data = Data(SiteExtras.moved(from: moved.former, to: moved.entity).utf8)
@@ -77,7 +99,13 @@ public final class SitePreview: Sendable {
 
     /// Whether `path` was a page of this session that the site no longer has (an entry
     /// removed): not found, even while the output folder still holds its old file.
-    public func isGone(_ path: String) -> Bool { gone.contains(path) }
+    public func isGone(_ path: String) -> Bool {
+        if gone.contains(path) { return true }
+        // `changes.html` is page 1, `changes-2.html` page 2.
+        guard path.hasPrefix("changes"), path.hasSuffix(".html"), changePages()[path] == nil else { return false }
+        let number = path == "changes.html" ? 1 : Int(path.dropFirst("changes-".count).dropLast(".html".count)).flatMap { $0 > 1 ? $0 : nil }
+        return number.map { $0 <= earlierChanges } ?? false
+    }
 
     private static func redirects(_ kb: KnowledgeBase) -> [String: (former: String, entity: Entry)] {
         var pages: [String: (former: String, entity: Entry)] = [:]

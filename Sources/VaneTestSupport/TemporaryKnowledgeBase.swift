@@ -3,6 +3,9 @@ import Foundation
 /// A knowledge base written to a fresh temporary folder, removed when released.
 public final class TemporaryKnowledgeBase: @unchecked Sendable {
     public let root: URL
+    /// The files written or removed since `takeTouched`, as `vane serve`'s watcher names
+    /// them; nil once a folder was made, which the watcher names no file for.
+    private var touched: Set<String>? = []
 
     /// Writes `files` (root-relative path → text) into a new folder.
     public init(_ files: [String: String] = [:]) throws {
@@ -30,8 +33,18 @@ public final class TemporaryKnowledgeBase: @unchecked Sendable {
 
     public func write(_ data: Data, to path: String) throws {
         let url = url(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let folder = url.deletingLastPathComponent()
+        if !FileManager.default.fileExists(atPath: folder.path) { touched = nil }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try data.write(to: url)
+        touched?.insert(path)
+    }
+
+    /// The files written or removed since the last call (nil when a folder was made too),
+    /// for `ResidentSite.load(touched:)`.
+    public func takeTouched() -> Set<String>? {
+        defer { touched = [] }
+        return touched
     }
 
     public func read(_ path: String) throws -> String {
@@ -39,7 +52,10 @@ public final class TemporaryKnowledgeBase: @unchecked Sendable {
     }
 
     public func remove(_ path: String) throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url(path).path, isDirectory: &isFolder), isFolder.boolValue { touched = nil }
         try FileManager.default.removeItem(at: url(path))
+        touched?.insert(path)
     }
 }
 

@@ -218,6 +218,7 @@ struct RandomEditTests {
         var today = fixedDay
         #expect(build(kb, today: today).succeeded)
         let resident = ResidentSite(Pipeline.Options(root: kb.root))
+        _ = kb.takeTouched()
         var lastLoadSucceeded = resident.load(today: today).succeeded
         var lastBuildSucceeded = true
         #expect(lastLoadSucceeded)
@@ -235,7 +236,7 @@ struct RandomEditTests {
                 #expect(outcome.diagnostics.contains { $0.message.contains(failure) }, "\(place): \(outcome.diagnostics)")
                 #expect(snapshot(of: kb.url("public"), folders: true) == before, "\(place): a failed build changed the site")
                 lastBuildSucceeded = false
-                let load = resident.load(today: today)
+                let load = resident.load(today: today, touched: kb.takeTouched())
                 lastLoadSucceeded = false
                 #expect(!load.succeeded && load.diagnostics.contains { $0.message.contains(failure) }, "\(place): the preview loaded")
                 #expect(previewDifferences(resident, before).isEmpty, "\(place): the preview changed after a failed load")
@@ -256,10 +257,11 @@ struct RandomEditTests {
                 #expect(outcome.work.entriesLinked == 0 && outcome.work.parsesDecoded == 1, "\(place): \(outcome.work.summary)")
             }
             lastBuildSucceeded = true
-            // An edited body is the one file read again, patched into the last load (as the
-            // watcher names it) when that load was clean; anything else is loaded again.
+            // The preview is told the files each edit wrote, as the watcher names them (none
+            // when a folder was made). An edited body is the one file read again, patched
+            // into the last load when that load was clean; anything else is loaded again.
             let body = label.hasPrefix("body of ") ? String(label.dropFirst("body of ".count)) : nil
-            let load = resident.load(today: today, touched: body.map { [$0] })
+            let load = resident.load(today: today, touched: kb.takeTouched())
             #expect(load.succeeded, "\(place): \(load.diagnostics.filter { $0.severity == .error })")
             if body != nil && lastLoadSucceeded { #expect(load.patched && load.parsed == 1, "\(place): \(load)") }
             lastLoadSucceeded = true

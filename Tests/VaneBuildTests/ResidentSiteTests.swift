@@ -81,6 +81,32 @@ struct ResidentSiteTests {
         #expect(try differences(resident, kb) == [])
     }
 
+    /// An edit the watcher names files for is loaded from those files alone: `Content/` is
+    /// not walked again, and the pages are still the full build's.
+    @Test func anAddedOrRemovedFileIsLookedAtWithoutAWalk() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        let first = resident.load(today: fixedDay)
+        #expect(first.timings.phases.contains { $0.name == "scan" })
+        _ = kb.takeTouched()
+        try kb.write("---\ntitle: Wile's debut\ndate: 2026-03\ntype: launch\nentities: [acme]\n---\nNew.\n", to: "Content/events/2026-wile.md")
+        try kb.remove("Content/events/2026-summit.md")
+        let added = resident.load(today: fixedDay, touched: kb.takeTouched())
+        #expect(added.succeeded && added.changed && added.parsed == 1, "\(added)")
+        #expect(!added.timings.phases.contains { $0.name == "scan" }, "\(added.timings.summary)")
+        #expect(try differences(resident, kb) == [])
+        #expect(resident.preview?.isGone("events/2026-summit.html") == true)
+
+        // A folder made is named by no file: walked again.
+        try kb.write("---\ntitle: Later\ndate: 2027-01\ntype: other\nentities: [acme]\n---\nLater.\n", to: "Content/events/2027/later.md")
+        let touched = kb.takeTouched()
+        #expect(touched == nil)
+        let walked = resident.load(today: fixedDay, touched: touched)
+        #expect(walked.succeeded && walked.timings.phases.contains { $0.name == "scan" }, "\(walked.diagnostics)")
+        #expect(try differences(resident, kb) == [])
+    }
+
     /// What a build copies or writes beside the pages is served as the build would write it
     /// now: a file of `Content/`, a theme asset, the page at an entity's former id; a page
     /// whose entry was removed is gone at once.

@@ -27,53 +27,111 @@ public struct ContentFile: Sendable, Hashable {
     public var contentRelativePath: String { String(path.dropFirst("Content/".count)) }
 }
 
+/// What a walk of `Content/` found: Markdown entries, assets to copy, and the files it
+/// refused, each by path.
+public struct ContentScan: Sendable, Equatable {
+    public var entries: [ContentFile] = []
+    public var assets: [ContentFile] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
 /// Walks `Content/`: Markdown files become entries (kind from the top folder, id from
 /// the file name); other files are assets to copy. Hidden files are ignored.
 public enum ContentScanner {
-    public static func scan(root: URL) -> (entries: [ContentFile], assets: [ContentFile], diagnostics: [Diagnostic]) {
+    public static func scan(root: URL) -> ContentScan {
         let content = root.appendingPathComponent("Content")
-        let contentPath = content.path + "/"
-        var entries: [ContentFile] = []
-        var assets: [ContentFile] = []
-        var diagnostics: [Diagnostic] = []
         guard let walked = DirectoryWalker.files(under: content.path) else {
-            return ([], [], [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
+            return ContentScan(diagnostics: [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
-        for found in walked {
-            let relative = found.relative
-            if found.escapes {
-                diagnostics.append(.error(.top(of: "Content/" + relative), "symbolic link points outside Content/ (refused)"))
+        var scan = ContentScan()
+        for found in walked { scan.add(found, contentPath: content.path + "/") }
+        return scan
+    }
+
+    /// `previous` after the files at `touched` (root-relative paths under `Content/`, as a
+    /// watcher names them) changed, without walking: each is looked at where it is. Nil
+    /// when one is neither a regular file with one name nor gone (a symbolic link, a
+    /// folder): only a walk sorts those out.
+    public static func rescan(_ previous: ContentScan, touched: Set<String>, root: URL) -> ContentScan? {
+        let contentPath = root.appendingPathComponent("Content").path + "/"
+        var scan = previous
+        for path in touched.sorted() {
+            guard path.hasPrefix("Content/") else { return nil }
+            let relative = String(path.dropFirst("Content/".count))
+            // The walk skips hidden names, files and folders alike.
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            scan.remove(path)
+            var info = stat()
+            if lstat(contentPath + relative, &info) != 0 {
+                guard errno == ENOENT || errno == ENOTDIR else { return nil }
                 continue
             }
-            let path = "Content/" + relative
-            var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
-            guard relative.hasSuffix(".md") else {
-                assets.append(file)
-                continue
-            }
-            let parts = relative.split(separator: "/")
-            guard parts.count > 1 else {
-                diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected \(Kind.foldersInWords))"))
-                continue
-            }
-            guard let kind = Kind(folder: String(parts[0])) else {
-                let folders = Kind.allCases.map(\.folder)
-                diagnostics.append(
-                    .error(
-                        .top(of: path),
-                        "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected \(Kind.foldersInWords))"
-                    ))
-                continue
-            }
-            let id = String(parts.last!.dropLast(3))
-            guard IDRule.isValid(id) else {
-                diagnostics.append(.error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"))
-                continue
-            }
-            file.kind = kind
-            file.id = id
-            entries.append(file)
+            guard info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else { return nil }
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            scan.add(DirectoryWalker.Found(relative: relative, size: Int(info.st_size), modified: modified, escapes: false), contentPath: contentPath)
         }
-        return (entries, assets, diagnostics)
+        return scan
+    }
+}
+
+extension ContentScan {
+    /// Sorts one found file into an entry, an asset or a problem, in path order (the walk's).
+    mutating func add(_ found: DirectoryWalker.Found, contentPath: String) {
+        let relative = found.relative
+        let path = "Content/" + relative
+        if found.escapes { return diagnostics.append(.error(.top(of: path), "symbolic link points outside Content/ (refused)")) }
+        var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
+        guard relative.hasSuffix(".md") else { return Self.insert(file, into: &assets) }
+        let parts = relative.split(separator: "/")
+        guard parts.count > 1 else {
+            return diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected \(Kind.foldersInWords))"))
+        }
+        guard let kind = Kind(folder: String(parts[0])) else {
+            let folders = Kind.allCases.map(\.folder)
+            return diagnostics.append(
+                .error(
+                    .top(of: path),
+                    "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected \(Kind.foldersInWords))"
+                ))
+        }
+        let id = String(parts.last!.dropLast(3))
+        guard IDRule.isValid(id) else {
+            return diagnostics.append(
+                .error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"))
+        }
+        file.kind = kind
+        file.id = id
+        Self.insert(file, into: &entries)
+    }
+
+    /// Forgets what was found at `path`.
+    mutating func remove(_ path: String) {
+        Self.remove(path, from: &entries)
+        Self.remove(path, from: &assets)
+        diagnostics.removeAll { $0.location.path == path }
+    }
+
+    /// Appends when `file` sorts last, as it does during a walk; else inserts in place.
+    private static func insert(_ file: ContentFile, into files: inout [ContentFile]) {
+        if let last = files.last, file.path < last.path {
+            files.insert(file, at: position(of: file.path, in: files))
+        } else {
+            files.append(file)
+        }
+    }
+
+    private static func remove(_ path: String, from files: inout [ContentFile]) {
+        let i = position(of: path, in: files)
+        if i < files.count, files[i].path == path { files.remove(at: i) }
+    }
+
+    /// Where `path` is or would go in `files`, which are in path order.
+    private static func position(of path: String, in files: [ContentFile]) -> Int {
+        var (low, high) = (0, files.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -100,7 +100,9 @@ struct SearchPage: Encodable {
 struct EmptyPage: Encodable {}
 
 extension SiteModel {
-    func pages() -> [PageSpec] {
+    /// Every page of the site; without the "what changed" pages when `changes` is false
+    /// (`changePageSpecs` lists them).
+    func pages(changes: Bool = true) -> [PageSpec] {
         var pages: [PageSpec] = [
             PageSpec(path: "index.html", template: "index", content: .home),
             PageSpec(path: "claims.html", template: "claims", content: .claims),
@@ -121,9 +123,7 @@ extension SiteModel {
         for n in 1...Pagination.pageCount(entities, size: Pagination.entitiesSize) {
             pages.append(PageSpec(path: Pagination.path("entities", n), template: "entities", content: .entities(page: n)))
         }
-        for n in 1...changesPageCount() {
-            pages.append(PageSpec(path: Pagination.path("changes", n), template: "changes", content: .changes(page: n)))
-        }
+        if changes { pages += changePageSpecs() }
         // Our exposure, once the knowledge base records what we use.
         if !kb.entries(of: .use).isEmpty { pages.append(PageSpec(path: "exposure.html", template: "exposure", content: .exposure)) }
         for vendor in vendors {
@@ -136,6 +136,11 @@ extension SiteModel {
             pages.append(PageSpec(path: SiteModel.url(kind: kind, id: id), template: kind.rawValue, content: .entry(id)))
         }
         return pages
+    }
+
+    /// The "what changed" pages.
+    func changePageSpecs() -> [PageSpec] {
+        (1...changesPageCount()).map { PageSpec(path: Pagination.path("changes", $0), template: "changes", content: .changes(page: $0)) }
     }
 
     /// The frame and the view model of a page, as the template reads them.
