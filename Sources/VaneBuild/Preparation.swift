@@ -25,6 +25,8 @@ extension Pipeline {
         public var timings = Timings()
         /// The files of `Site/` as they were listed for the theme.
         public var siteFiles: [DirectoryWalker.Found] = []
+        /// The theme's problems, as it was loaded (before `--strict`).
+        public var themeDiagnostics: [Diagnostic] = []
         /// Whether the site shows the whole knowledge base: no `asOf` asked for, or nothing
         /// after it (`KnowledgeBase.standsWhole`).
         public var showsWhole = true
@@ -35,19 +37,21 @@ extension Pipeline {
 
     /// Loads `Content/` through `cache`, the theme and recorded time (`history`: the last
     /// reading, kept while HEAD has not moved), then runs the blocks when all is clean.
-    /// `scanned`: what `Content/` holds, when known without a walk.
+    /// `scanned`: what `Content/` holds, when known without a walk (so `Site/` is as it
+    /// was); `last`: the last preparation, held in memory, whose link is redone only for
+    /// what changed, and whose theme is kept when `scanned` says `Site/` is as it was.
     public static func prepare(
         _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
-        scanned: ContentScan? = nil
+        scanned: ContentScan? = nil, last: Prepared? = nil
     ) -> Prepared {
         var timings = Timings()
-        let siteFiles = siteFiles ?? Theme.siteFiles(root: options.root)
+        let kept = scanned != nil ? last : nil
+        let siteFiles = siteFiles ?? kept?.siteFiles ?? Theme.siteFiles(root: options.root)
         options.progress?("reading Content/")
-        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned)
+        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned, previous: last?.result)
         timings.append(result.timings)
-        let (theme, themeDiagnostics) = timings.measure("theme") {
-            Theme.load(root: options.root, siteFiles: siteFiles)
-        }
+        let (theme, themeDiagnostics) =
+            kept.map { ($0.theme, $0.themeDiagnostics) } ?? timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }
         var diagnostics = result.diagnostics + themeDiagnostics
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, previous: previous) }
@@ -63,6 +67,7 @@ extension Pipeline {
         }
         prepared.timings = timings
         prepared.siteFiles = siteFiles
+        prepared.themeDiagnostics = themeDiagnostics
         return prepared
     }
 

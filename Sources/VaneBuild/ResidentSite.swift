@@ -23,6 +23,8 @@ public final class ResidentSite: Sendable {
         public var moved = false
         /// Files parsed.
         public var parsed: Int
+        /// Entries linked: every one, or only those of the files that changed (`Linker.relink`).
+        public var linked = 0
         /// Whether the edit was patched into the last load (bodies only), rather than the
         /// knowledge base loaded and linked again.
         public var patched = false
@@ -70,7 +72,9 @@ public final class ResidentSite: Sendable {
             touched.flatMap { last.patchable ? ContentScanner.rescan(last.prepared.result.scan, touched: $0, root: options.root) : nil }
         }
         let prepared =
-            last.map { Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned) }
+            last.map {
+                Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared)
+            }
             ?? Pipeline.prepareFromLastBuild(options)
         let inputs = Self.inputs(prepared)
         // A file read again under the racy-clean rule counts as a change, whatever its digest;
@@ -100,6 +104,7 @@ public final class ResidentSite: Sendable {
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
             parsed: prepared.result.parsedCount, seconds: Date().timeIntervalSince(began), timings: timings)
         load.moved = last?.inputs != inputs
+        load.linked = prepared.result.linked
         return load
     }
 

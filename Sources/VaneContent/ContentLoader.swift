@@ -44,6 +44,10 @@ public struct LoadResult: Sendable {
     public var timings = Timings()
     /// What the walk of `Content/` found, for a load that rescans only what changed.
     public var scan = ContentScan()
+    /// The names the link resolved against, for a load that links only what changed.
+    public var linkTables: LinkTables?
+    /// Entries linked by this load: all of them, or those a local link linked again.
+    public var linked = 0
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -58,7 +62,11 @@ public enum ContentLoader {
     public static let maximumFileSize = 1 << 20
 
     /// `scanned`: what `Content/` holds, when the caller knows without a walk (`ContentScanner.rescan`).
-    public static func load(root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil) -> LoadResult {
+    /// `previous`: the last load, kept in memory, when only what changed since need be
+    /// linked again (`Linker.relink`).
+    public static func load(
+        root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil, previous: LoadResult? = nil
+    ) -> LoadResult {
         var timings = Timings()
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
         let scan = scanned ?? timings.measure("scan") { ContentScanner.scan(root: root) }
@@ -76,14 +84,16 @@ public enum ContentLoader {
         let parsed = results.take()
         let assets = scan.assets.map(\.contentRelativePath)
         let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
-        let (kb, linkDiagnostics) = timings.measure("link") {
-            Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+        let (kb, linkDiagnostics, tables, linked) = timings.measure("link") {
+            previous.flatMap { Linker.relink($0, parsed: parsed, assets: assets, config: config, saved: saved) }
+                ?? Linker.linkKeepingTables(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
         }
         let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics }
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings, scan: scan)
+            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings, scan: scan, linkTables: tables,
+            linked: linked)
     }
 
     /// One entry file: from `cache` when it has the file (by size and time, else by

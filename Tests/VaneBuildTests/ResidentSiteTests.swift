@@ -82,7 +82,8 @@ struct ResidentSiteTests {
     }
 
     /// An edit the watcher names files for is loaded from those files alone: `Content/` is
-    /// not walked again, and the pages are still the full build's.
+    /// not walked again, only the entries of those files are linked again (none of them
+    /// an entity), and the pages are still the full build's.
     @Test func anAddedOrRemovedFileIsLookedAtWithoutAWalk() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         #expect(Pipeline.build(options(kb)).succeeded)
@@ -93,7 +94,7 @@ struct ResidentSiteTests {
         try kb.write("---\ntitle: Wile's debut\ndate: 2026-03\ntype: launch\nentities: [acme]\n---\nNew.\n", to: "Content/events/2026-wile.md")
         try kb.remove("Content/events/2026-summit.md")
         let added = resident.load(today: fixedDay, touched: kb.takeTouched())
-        #expect(added.succeeded && added.changed && added.parsed == 1, "\(added)")
+        #expect(added.succeeded && added.changed && added.parsed == 1 && added.linked == 1, "\(added)")
         #expect(!added.timings.phases.contains { $0.name == "scan" }, "\(added.timings.summary)")
         #expect(try differences(resident, kb) == [])
         #expect(resident.preview?.isGone("events/2026-summit.html") == true)
@@ -104,6 +105,15 @@ struct ResidentSiteTests {
         #expect(touched == nil)
         let walked = resident.load(today: fixedDay, touched: touched)
         #expect(walked.succeeded && walked.timings.phases.contains { $0.name == "scan" }, "\(walked.diagnostics)")
+        #expect(walked.linked == 1)
+        #expect(try differences(resident, kb) == [])
+
+        // An entity renamed: every entry is linked again.
+        let entity = "Content/entities/anvil.md"
+        try kb.write(try kb.read(entity).replacingOccurrences(of: "name: Anvil", with: "name: Anvil Pro"), to: entity)
+        let renamed = resident.load(today: fixedDay, touched: kb.takeTouched())
+        #expect(renamed.succeeded && renamed.linked == first.linked + 1, "\(renamed)")
+        #expect(try differences(resident, kb) == [])
         #expect(try differences(resident, kb) == [])
     }
 

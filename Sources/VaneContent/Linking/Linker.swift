@@ -7,23 +7,31 @@ public struct Linker {
     let config: SiteConfig
     /// Every id with a file, even one whose front matter failed, so one broken file
     /// does not make each reference to it an error too.
-    private var known: [String: (kind: Kind, path: String)] = [:]
-    private var aliases: [String: String] = [:]
+    var known: [String: (kind: Kind, path: String)] = [:]
+    var aliases: [String: String] = [:]
     /// Every alias as written, for suggestions.
-    private var aliasTexts: [String] = []
-    private var entries: [Entry] = []
+    var aliasTexts: [String] = []
+    var entries: [Entry] = []
     /// Entity types by id, for the status check.
-    private var types: [String: String] = [:]
-    private var diagnostics: [Diagnostic] = []
-    private var edges: [Edge] = []
-    private var statusChanges: [StatusChange] = []
-    private var saved: [String: LiveBlock] = [:]
+    var types: [String: String] = [:]
+    var diagnostics: [Diagnostic] = []
+    var edges: [Edge] = []
+    var statusChanges: [StatusChange] = []
+    var saved: [String: LiveBlock] = [:]
     /// Declared channels by entity id, as ids.
-    private var declared: [String: [String]] = [:]
+    var declared: [String: [String]] = [:]
 
     public static func link(
         _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock] = [:]
     ) -> (KnowledgeBase, [Diagnostic]) {
+        let (kb, diagnostics, _, _) = linkKeepingTables(parsed, files: files, assets: assets, config: config, saved: saved)
+        return (kb, diagnostics)
+    }
+
+    /// `link`, with the names it resolved against, for `relink`.
+    static func linkKeepingTables(
+        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
+    ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int) {
         var linker = Linker(config: config)
         linker.saved = saved
         linker.register(files, parsed)
@@ -43,7 +51,9 @@ public struct Linker {
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
         kb.savedQueries = saved
         kb.channels = channels
-        return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()))
+        let tables = LinkTables(
+            known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config)
+        return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()), tables, linker.entries.count)
     }
 
     // MARK: - Ids and aliases
@@ -88,7 +98,7 @@ public struct Linker {
 
     // MARK: - References
 
-    private mutating func link(_ entry: Entry) {
+    mutating func link(_ entry: Entry) {
         var involved: Set<String> = []
         for ref in entry.references {
             if ref.relation == .supports || ref.relation == .contradicts, resolve(ref.target) == entry.id {
@@ -246,7 +256,7 @@ public struct Linker {
 
     /// Every product's channels: declared ones, and those its events name. One whose
     /// events name channels it does not declare is told the declaration to add.
-    private mutating func checkChannels() -> [String: [String]] {
+    mutating func checkChannels() -> [String: [String]] {
         let channels = StatusTimeline.channels(declared: declared, changes: statusChanges)
         for (id, named) in channels.sorted(by: { $0.key < $1.key }) where declared[id] == nil {
             guard let path = known[id]?.path else { continue }
@@ -259,7 +269,7 @@ public struct Linker {
 
     /// A product whose first recorded availability is already a fall (a closure recorded
     /// without its launch) would score as if nothing fell: the author is told what to record.
-    private mutating func checkBaselines() {
+    mutating func checkBaselines() {
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return }
         var seen: Set<String> = []

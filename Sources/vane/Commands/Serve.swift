@@ -29,7 +29,8 @@ extension Vane {
                 case .loaded(let load):
                     report(load.diagnostics)
                     if load.succeeded {
-                        let files = "\(load.parsed) \(load.parsed == 1 ? "file" : "files") parsed"
+                        var files = "\(load.parsed) \(load.parsed == 1 ? "file" : "files") parsed"
+                        if load.linked > 0 { files += ", \(load.linked) \(load.linked == 1 ? "entry" : "entries") linked" }
                         let how = load.patched ? "edit patched" : "loaded"
                         printError("\(how) in \(String(format: "%.2f", load.seconds)) s (\(files)); serving from memory")
                         if verbose { printError("time: \(load.timings.summary)") }

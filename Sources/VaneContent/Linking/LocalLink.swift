@@ -1,0 +1,128 @@
+import VaneDiagnostics
+
+/// The names a whole-graph link resolved every reference against, kept by a resident
+/// load so that the next one links again only the files that changed (`Linker.relink`).
+public struct LinkTables: Sendable {
+    var known: [String: (kind: Kind, path: String)]
+    var aliases: [String: String]
+    var types: [String: String]
+    var declared: [String: [String]]
+    var saved: [String: LiveBlock]
+    var config: SiteConfig
+}
+
+extension Linker {
+    /// `previous` linked again with only the files whose parse changed (`parsed`: every
+    /// file's parse now, in path order), when nothing else can link differently: the last
+    /// load was clean, the settings and saved queries are the same, every changed file is
+    /// an entry that is not an entity before or after (entities own the names, aliases,
+    /// types and channels the others resolve against, and the parents and successors), no
+    /// id that goes is linked to by a file that stays, no id that comes is taken, and the
+    /// entries linked again link cleanly. Then the checks across files that can warn of a
+    /// clean knowledge base run again: channels named, first availabilities, uses. Nil for
+    /// anything else; the whole-graph link runs then, and is this one's oracle in tests.
+    static func relink(
+        _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
+    ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int)? {
+        guard var tables = previous.linkTables, tables.config == config, tables.saved == saved, !previous.diagnostics.hasErrors
+        else { return nil }
+        let (gone, come) = changedFiles(from: previous.files, to: parsed)
+        guard (gone + come).allSatisfy({ !$0.path.hasPrefix("Content/entities/") && $0.entry != nil && !$0.diagnostics.hasErrors })
+        else { return nil }
+        let goneIDs = Set(gone.map { $0.entry!.id })
+        let fresh = come.map { $0.entry! }
+        for id in goneIDs { tables.known[id] = nil }
+        for (file, entry) in zip(come, fresh) {
+            guard tables.known[entry.id] == nil, tables.aliases[entry.id] == nil else { return nil }
+            tables.known[entry.id] = (entry.kind, file.path)
+        }
+        // An id gone for good may not be linked to by a file that stays.
+        let removed = goneIDs.subtracting(fresh.map(\.id))
+        let kb = previous.knowledgeBase
+        if !removed.isEmpty, kb.edges.indices.contains(where: { removed.contains(kb.edges[$0].to) && !goneIDs.contains(kb.edges[$0].from) }) {
+            return nil
+        }
+        var linker = Linker(config: config)
+        (linker.known, linker.aliases, linker.types, linker.declared, linker.saved) =
+            (tables.known, tables.aliases, tables.types, tables.declared, saved)
+        for entry in fresh { linker.link(entry) }
+        guard linker.diagnostics.isEmpty else { return nil }
+        let path = { (id: String) in tables.known[id]?.path ?? "" }
+        let edges = splice(kb.edges, linker.edges, owner: { $0.from }, dropping: goneIDs, path: path)
+        linker.statusChanges = splice(kb.statusChanges, linker.statusChanges, owner: { $0.event }, dropping: goneIDs, path: path)
+        let channels = linker.checkChannels()
+        linker.checkBaselines()
+        var entries = kb.entries.filter { !goneIDs.contains($0.id) }
+        entries += named(fresh, edges: linker.edges, in: kb)
+        var relinked = KnowledgeBase(
+            config: config, entries: entries, edges: edges, statusChanges: linker.statusChanges, aliases: tables.aliases, assets: assets)
+        relinked.savedQueries = saved
+        relinked.channels = channels
+        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count)
+    }
+
+    /// The parses of `old` that are not in `new` (removed, or changed) and those of `new` not
+    /// in `old` (added, or changed), each list in path order: both lists are.
+    private static func changedFiles(from old: [ParsedFile], to new: [ParsedFile]) -> (gone: [ParsedFile], come: [ParsedFile]) {
+        var (gone, come) = ([ParsedFile](), [ParsedFile]())
+        var (i, j) = (0, 0)
+        while i < old.count || j < new.count {
+            if j == new.count || (i < old.count && old[i].path < new[j].path) {
+                gone.append(old[i])
+                i += 1
+            } else if i == old.count || new[j].path < old[i].path {
+                come.append(new[j])
+                j += 1
+            } else {
+                if old[i].hash != new[j].hash || old[i].hash.isEmpty {
+                    gone.append(old[i])
+                    come.append(new[j])
+                }
+                (i, j) = (i + 1, j + 1)
+            }
+        }
+        return (gone, come)
+    }
+
+    /// `old` without the items of the entries in `dropping`, with `new` (the items of entries
+    /// linked again, in their path order) where their entries' paths put them: a link writes
+    /// each entry's edges and status changes together, entry by entry in path order, so the
+    /// items of one entry are copied as one run.
+    private static func splice<T>(
+        _ old: [T], _ new: [T], owner: (T) -> String, dropping: Set<String>, path: (String) -> String
+    ) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(old.count + new.count)
+        var (start, j) = (0, 0)
+        while start < old.count {
+            let id = owner(old[start])
+            var end = start + 1
+            while end < old.count, owner(old[end]) == id { end += 1 }
+            if !dropping.contains(id) {
+                let at = path(id)
+                while j < new.count, path(owner(new[j])) < at {
+                    result.append(new[j])
+                    j += 1
+                }
+                result += old[start..<end]
+            }
+            start = end
+        }
+        result += new[j...]
+        return result
+    }
+
+    /// The entries linked again, a use written without a title named after its product
+    /// (see `nameUses`; no entity changed, so the products' names are those in `kb`).
+    private static func named(_ fresh: [Entry], edges: [Edge], in kb: KnowledgeBase) -> [Entry] {
+        fresh.map { entry in
+            guard entry.use?.untitled == true,
+                let product = edges.first(where: { $0.from == entry.id && $0.relation == .uses })?.to,
+                let name = kb.title(of: product)
+            else { return entry }
+            var named = entry
+            named.title = name + (entry.use?.team.map { " (\($0))" } ?? "")
+            return named
+        }
+    }
+}
