@@ -117,6 +117,47 @@ struct ResidentSiteTests {
         #expect(try differences(resident, kb) == [])
     }
 
+    /// Random edits on whole knowledge bases, each told to the preview by the files it
+    /// wrote (as the watcher names them): the preview's pages are a full build's at every
+    /// step, whether the load linked everything or only what changed.
+    @Test(arguments: TestTier.isFast ? ["aws"] : ["aws", "lifecycle", "exchange-esu", "entra", "founding"])
+    func randomEditsOfWholeKnowledgeBasesPreviewAsTheyBuild(fixture: String) throws {
+        let folders = ["Content", "Site"].map { Repository.fixture(fixture).appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        let kb = try TemporaryKnowledgeBase(copying: folders)
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        let first = resident.load(today: fixedDay)
+        #expect(first.succeeded)
+        _ = kb.takeTouched()
+        var random = SplitMix64(seed: UInt64(fixture.utf8.count) + 40)
+        var local = 0
+        for step in 0..<(TestTier.isFast ? 6 : 16) {
+            let before = kb.url("Content-before")
+            try FileManager.default.copyItem(at: kb.url("Content"), to: before)
+            let label = try EntryEdits.random(kb, &random, step: step)
+            let load = resident.load(today: fixedDay, touched: kb.takeTouched())
+            if load.succeeded {
+                try FileManager.default.removeItem(at: before)
+                if load.linked * 2 < first.linked { local += 1 }
+                let full = try TemporaryKnowledgeBase(copying: folders.map { kb.url($0.lastPathComponent) })
+                let outcome = Pipeline.build(options(full))
+                #expect(outcome.succeeded, "\(fixture), step \(step) (\(label))")
+                let site = snapshot(of: full.url("public"))
+                let preview = try #require(resident.preview)
+                #expect(preview.paths.count == outcome.pages, "\(fixture), step \(step) (\(label))")
+                let differing = preview.paths.filter { preview.page($0) != site[$0] }
+                #expect(differing.isEmpty, "\(fixture), step \(step) (\(label)): \(differing.prefix(5))")
+            } else {
+                // The edit broke the knowledge base: undone, and loaded again from a walk.
+                try FileManager.default.removeItem(at: kb.url("Content"))
+                try FileManager.default.moveItem(at: before, to: kb.url("Content"))
+                #expect(resident.load(today: fixedDay).succeeded)
+            }
+        }
+        #expect(local > 0, "\(fixture): no load linked only what changed")
+    }
+
     /// What a build copies or writes beside the pages is served as the build would write it
     /// now: a file of `Content/`, a theme asset, the page at an entity's former id; a page
     /// whose entry was removed is gone at once.

@@ -23,49 +23,6 @@ struct LocalLinkTests {
         return parts
     }
 
-    /// One random edit of the kind a resident load sees: a file that is not an entity
-    /// copied under a new id, removed, retitled or moved in time; at times an entity renamed
-    /// or a link to nothing, which only the whole-graph link may answer.
-    private func edit(_ kb: TemporaryKnowledgeBase, _ random: inout SplitMix64, step: Int) throws -> String {
-        let files = try FileManager.default.subpathsOfDirectory(atPath: kb.url("Content").path)
-            .filter { $0.hasSuffix(".md") && !$0.hasPrefix("entities/") }.sorted().map { "Content/" + $0 }
-        let entities = try FileManager.default.contentsOfDirectory(atPath: kb.url("Content/entities").path).sorted()
-        guard let path = random.element(of: files) else { return "nothing" }
-        let text = try kb.read(path)
-        let folder = (path as NSString).deletingLastPathComponent
-        switch random.next(below: 9) {
-        case 0, 1:
-            let copy = "\(folder)/copy-\(step).md"
-            try kb.write(text.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: Copy \(step)", options: .regularExpression), to: copy)
-            return "copy \(path)"
-        case 2:
-            try kb.remove(path)
-            return "remove \(path)"
-        case 3, 4:
-            try kb.write(text.replacingOccurrences(of: #"(?m)^title: .*$"#, with: "title: Retitled \(step)", options: .regularExpression), to: path)
-            return "retitle \(path)"
-        case 5:
-            let year = 2020 + random.next(below: 8)
-            try kb.write(text.replacingOccurrences(of: #"(?m)^date: \d{4}"#, with: "date: \(year)", options: .regularExpression), to: path)
-            return "move \(path) to \(year)"
-        case 6:
-            try kb.remove(path)
-            try kb.write(text, to: "\(folder)/moved-\(step).md")
-            return "rename \(path)"
-        case 7:
-            guard let entity = random.element(of: entities) else { return "no entity" }
-            let file = "Content/entities/" + entity
-            try kb.write(
-                try kb.read(file).replacingOccurrences(of: #"(?m)^name: .*$"#, with: "name: Renamed \(step)", options: .regularExpression), to: file)
-            return "rename entity \(entity)"
-        default:
-            try kb.write(
-                "---\ntitle: Broken \(step)\ndate: 2026-01\ntype: other\nentities: [nobody-\(step)]\n---\nBroken.\n",
-                to: "Content/events/broken-\(step).md")
-            return "a link to nothing"
-        }
-    }
-
     @Test(arguments: ["small", "aws", "lifecycle", "founding", "exchange-esu", "entra", "bundled"])
     func aLocalLinkIsTheWholeLink(fixture: String) throws {
         let content = fixture == "bundled" ? Repository.content : Repository.fixture(fixture).appendingPathComponent("Content")
@@ -78,7 +35,7 @@ struct LocalLinkTests {
         for step in 0..<30 {
             let before = kb.url("Content-before")
             try fm.copyItem(at: kb.url("Content"), to: before)
-            let label = try edit(kb, &random, step: step)
+            let label = try EntryEdits.random(kb, &random, step: step)
             let now = ContentLoader.load(root: kb.root, previous: last)
             let whole = ContentLoader.load(root: kb.root)
             #expect(try differences(now, whole) == [], "\(fixture), step \(step) (\(label))")
