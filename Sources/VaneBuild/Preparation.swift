@@ -39,16 +39,17 @@ extension Pipeline {
     /// reading, kept while HEAD has not moved), then runs the blocks when all is clean.
     /// `scanned`: what `Content/` holds, when known without a walk (so `Site/` is as it
     /// was); `last`: the last preparation, held in memory, whose link is redone only for
-    /// what changed, and whose theme is kept when `scanned` says `Site/` is as it was.
+    /// what changed, and whose theme is kept when `scanned` says `Site/` is as it was;
+    /// `touched`: the files written since `last` (with `scanned`), the only ones read.
     public static func prepare(
         _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
-        scanned: ContentScan? = nil, last: Prepared? = nil
+        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil
     ) -> Prepared {
         var timings = Timings()
         let kept = scanned != nil ? last : nil
         let siteFiles = siteFiles ?? kept?.siteFiles ?? Theme.siteFiles(root: options.root)
         options.progress?("reading Content/")
-        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned, previous: last?.result)
+        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned, previous: last?.result, touched: touched)
         timings.append(result.timings)
         let (theme, themeDiagnostics) =
             kept.map { ($0.theme, $0.themeDiagnostics) } ?? timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }

@@ -73,7 +73,7 @@ public final class ResidentSite: Sendable {
         }
         let prepared =
             last.map {
-                Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared)
+                Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched)
             }
             ?? Pipeline.prepareFromLastBuild(options)
         let inputs = Self.inputs(prepared)

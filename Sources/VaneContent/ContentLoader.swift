@@ -48,6 +48,11 @@ public struct LoadResult: Sendable {
     public var linkTables: LinkTables?
     /// Entries linked by this load: all of them, or those a local link linked again.
     public var linked = 0
+    /// Names this load among others (a random number), for `relinked`.
+    public var generation = UInt64.random(in: .min ... .max)
+    /// When this load linked only what changed since the load `from` (its `generation`):
+    /// the ids of the entries gone or linked again, none of them an entity.
+    public var relinked: (from: UInt64, ids: Set<String>)?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 }
@@ -63,9 +68,10 @@ public enum ContentLoader {
 
     /// `scanned`: what `Content/` holds, when the caller knows without a walk (`ContentScanner.rescan`).
     /// `previous`: the last load, kept in memory, when only what changed since need be
-    /// linked again (`Linker.relink`).
+    /// linked again (`Linker.relink`); with `touched` (the files a watcher saw written since
+    /// then, with `scanned`), every other file's parse is taken from it as it is.
     public static func load(
-        root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil, previous: LoadResult? = nil
+        root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil, previous: LoadResult? = nil, touched: Set<String>? = nil
     ) -> LoadResult {
         var timings = Timings()
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
@@ -74,26 +80,71 @@ public enum ContentLoader {
         let salt = Data(salt(for: config).utf8)
         let settings = hash(salt)
 
-        let results = ResultSlots<ParsedFile>(count: scan.entries.count)
-        let fresh = ResultSlots<Bool>(count: scan.entries.count)
-        timings.measure("parse") {
-            DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
-                (results[i], fresh[i]) = read(scan.entries[i], parser: parser, salt: salt, settings: settings, cache: cache)
+        let parsed: [ParsedFile]
+        let parsedCount: Int
+        if scanned != nil, let previous, let touched, previous.knowledgeBase.config == config {
+            (parsed, parsedCount) = timings.measure("parse") {
+                reread(scan.entries, touched: touched, previous: previous.files) {
+                    read($0, parser: parser, salt: salt, settings: settings, cache: cache)
+                }
             }
+        } else {
+            let results = ResultSlots<ParsedFile>(count: scan.entries.count)
+            let fresh = ResultSlots<Bool>(count: scan.entries.count)
+            timings.measure("parse") {
+                DispatchQueue.concurrentPerform(iterations: scan.entries.count) { i in
+                    (results[i], fresh[i]) = read(scan.entries[i], parser: parser, salt: salt, settings: settings, cache: cache)
+                }
+            }
+            (parsed, parsedCount) = (results.take(), fresh.values.filter { $0 }.count)
         }
-        let parsed = results.take()
         let assets = scan.assets.map(\.contentRelativePath)
         let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
-        let (kb, linkDiagnostics, tables, linked) = timings.measure("link") {
-            previous.flatMap { Linker.relink($0, parsed: parsed, assets: assets, config: config, saved: saved) }
-                ?? Linker.linkKeepingTables(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+        let link = timings.measure("link") { () -> LinkOutcome in
+            if let previous, let local = Linker.relink(previous, parsed: parsed, assets: assets, config: config, saved: saved) {
+                return LinkOutcome(
+                    kb: local.0, diagnostics: local.1, tables: local.2, linked: local.linked, relinked: (previous.generation, local.ids))
+            }
+            let whole = Linker.linkKeepingTables(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+            return LinkOutcome(kb: whole.0, diagnostics: whole.1, tables: whole.2, linked: whole.linked)
         }
+        let (kb, linkDiagnostics) = (link.kb, link.diagnostics)
         let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics }
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: fresh.values.filter { $0 }.count, assetFiles: scan.assets, timings: timings, scan: scan, linkTables: tables,
-            linked: linked)
+            parsedCount: parsedCount, assetFiles: scan.assets, timings: timings, scan: scan, linkTables: link.tables,
+            linked: link.linked, relinked: link.relinked)
+    }
+
+    /// What linking gave, and how much of it was done.
+    private struct LinkOutcome {
+        var kb: KnowledgeBase
+        var diagnostics: [Diagnostic]
+        var tables: LinkTables
+        var linked: Int
+        var relinked: (from: UInt64, ids: Set<String>)? = nil
+    }
+
+    /// The parses of `files` (in path order): those of `touched` read (by `read`), the others
+    /// those of `previous` (in path order too), found by walking both lists.
+    private static func reread(
+        _ files: [ContentFile], touched: Set<String>, previous: [ParsedFile], read: (ContentFile) -> (ParsedFile, Bool)
+    ) -> ([ParsedFile], Int) {
+        var parsed: [ParsedFile] = []
+        parsed.reserveCapacity(files.count)
+        var (j, count) = (0, 0)
+        for file in files {
+            while j < previous.count, previous[j].path < file.path { j += 1 }
+            if j < previous.count, previous[j].path == file.path, !touched.contains(file.path) {
+                parsed.append(previous[j])
+            } else {
+                let (one, fresh) = read(file)
+                parsed.append(one)
+                if fresh { count += 1 }
+            }
+        }
+        return (parsed, count)
     }
 
     /// One entry file: from `cache` when it has the file (by size and time, else by

@@ -160,8 +160,11 @@ struct OutputFile: @unchecked Sendable {
 extension SiteModel {
     /// The model every page of a site is rendered from, whether into files (a build) or
     /// into memory (the preview of `vane serve`).
-    init(_ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) {
-        self.init(kb, asOf: asOf)
+    init(
+        _ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?,
+        keeping kept: (inputs: StatusBoard.Inputs, changed: Set<String>)? = nil
+    ) {
+        self.init(kb, asOf: asOf, keeping: kept)
         liveBlocks = blocks
         self.history = history
         renderTemplate = { theme.render($0, template: $1) }

@@ -1,3 +1,4 @@
+import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneHistory
@@ -57,27 +58,43 @@ struct SiteModel: @unchecked Sendable {
     private(set) var memo = SiteMemo()
     private let incoming: [String: [Int]]
 
-    init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
+    /// `kept`: the inputs of the board of a knowledge base that differs from `kb` only in
+    /// the entries of `changed`, none of them an entity; its entities' facts are kept.
+    init(_ kb: KnowledgeBase, asOf: FuzzyDate, keeping kept: (inputs: StatusBoard.Inputs, changed: Set<String>)? = nil) {
         self.kb = kb
-        boardInputs = StatusBoard.Inputs(kb)
-        board = StatusBoard(boardInputs, asOf: asOf)
+        // The board on a thread of its own while this one indexes the rest: neither reads
+        // the other, and a preview waits for both.
+        let made = Locked<(StatusBoard.Inputs, StatusBoard)?>(nil)
+        let boardDone = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: boardDone) {
+            let inputs = kept.flatMap { StatusBoard.Inputs(kb, keeping: $0.inputs, changed: $0.changed) } ?? StatusBoard.Inputs(kb)
+            made.withLock { $0 = (inputs, StatusBoard(inputs, asOf: asOf)) }
+        }
         counts = Counts(
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
             claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
-        vendors = Array(Set(board.rows.map(\.vendor))).sorted()
-        channelEntities = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
-            .filter { kb.kind(of: $0) == .entity }
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         var outgoing: [String: [Int]] = [:]
         var incoming: [String: [Int]] = [:]
         let edges = kb.edges
-        for i in edges.indices {
-            outgoing[edges[i].from, default: []].append(i)
-            incoming[edges[i].to, default: []].append(i)
+        var start = 0
+        while start < edges.count {
+            // A link writes an entry's edges together: one run, looked up once.
+            let from = edges[start].from
+            var end = start + 1
+            while end < edges.count, edges[end].from == from { end += 1 }
+            outgoing[from, default: []].append(contentsOf: start..<end)
+            for i in start..<end { incoming[edges[i].to, default: []].append(i) }
+            start = end
         }
         (self.outgoing, self.incoming) = (outgoing, incoming)
+        boardDone.wait()
+        (boardInputs, board) = made.value!
+        vendors = Array(Set(board.rows.map(\.vendor))).sorted()
+        channelEntities = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
+            .filter { kb.kind(of: $0) == .entity }
     }
 
     /// The same model over a knowledge base whose entries differ from this one's only in

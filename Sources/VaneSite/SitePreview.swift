@@ -25,12 +25,23 @@ public final class SitePreview: Sendable {
     /// Pages of earlier previews of this session that the site no longer has.
     private let gone: Set<String>
     private let rendered = Locked<[String: Data]>([:])
+    /// The load this preview shows (`LoadResult.generation`).
+    private let generation: UInt64
 
     public init(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil,
         after previous: SitePreview? = nil
     ) {
-        model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        // A load that linked again only entries that are not entities, since the load the
+        // last preview shows, keeps that preview's facts of the entities.
+        var kept: (inputs: StatusBoard.Inputs, changed: Set<String>)?
+        if let relinked = result.relinked, let previous, relinked.from == previous.generation, previous.model.board.asOf == asOf,
+            result.knowledgeBase.later.isEmpty, previous.model.kb.later.isEmpty
+        {
+            kept = (previous.model.boardInputs, relinked.ids)
+        }
+        model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history, keeping: kept)
+        generation = result.generation
         self.theme = theme
         pages = Dictionary(model.pages(changes: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         redirects = Self.redirects(model.kb)
@@ -47,6 +58,7 @@ public final class SitePreview: Sendable {
         history: RecordedHistory? = nil
     ) {
         model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
+        generation = result.generation
         theme = previous.theme
         pages = previous.pages
         earlierChanges = previous.earlierChanges

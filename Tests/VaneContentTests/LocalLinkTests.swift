@@ -40,6 +40,13 @@ struct LocalLinkTests {
             let whole = ContentLoader.load(root: kb.root)
             #expect(try differences(now, whole) == [], "\(fixture), step \(step) (\(label))")
             if now.linked < whole.linked { local += 1 }
+            // The board's inputs kept from the last load are those of the whole knowledge base.
+            if let relinked = now.relinked {
+                #expect(relinked.from == last.generation)
+                let kept = try #require(StatusBoard.Inputs(now.knowledgeBase, keeping: StatusBoard.Inputs(last.knowledgeBase), changed: relinked.ids))
+                let (a, b) = (StatusBoard(kept, asOf: fixedDay), StatusBoard(whole.knowledgeBase, asOf: fixedDay))
+                #expect(a.rows == b.rows && a.eventSources == b.eventSources && a.entities == b.entities, "\(fixture), step \(step) (\(label))")
+            }
             // An edit that broke the knowledge base is undone, and the next load links it all.
             if whole.hasErrors {
                 try fm.removeItem(at: kb.url("Content"))

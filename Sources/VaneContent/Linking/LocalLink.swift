@@ -23,7 +23,7 @@ extension Linker {
     /// anything else; the whole-graph link runs then, and is this one's oracle in tests.
     static func relink(
         _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
-    ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int)? {
+    ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int, ids: Set<String>)? {
         guard var tables = previous.linkTables, tables.config == config, tables.saved == saved, !previous.diagnostics.hasErrors
         else { return nil }
         let (gone, come) = changedFiles(from: previous.files, to: parsed)
@@ -52,13 +52,11 @@ extension Linker {
         linker.statusChanges = splice(kb.statusChanges, linker.statusChanges, owner: { $0.event }, dropping: goneIDs, path: path)
         let channels = linker.checkChannels()
         linker.checkBaselines()
-        var entries = kb.entries.filter { !goneIDs.contains($0.id) }
-        entries += named(fresh, edges: linker.edges, in: kb)
-        var relinked = KnowledgeBase(
-            config: config, entries: entries, edges: edges, statusChanges: linker.statusChanges, aliases: tables.aliases, assets: assets)
-        relinked.savedQueries = saved
-        relinked.channels = channels
-        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count)
+        let relinked = kb.replacing(
+            goneIDs, with: named(fresh, edges: linker.edges, in: kb), edges: edges, statusChanges: linker.statusChanges, channels: channels,
+            assets: assets)
+        let ids = goneIDs.union(fresh.map(\.id))
+        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count, ids)
     }
 
     /// The parses of `old` that are not in `new` (removed, or changed) and those of `new` not

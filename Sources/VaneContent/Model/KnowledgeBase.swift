@@ -81,6 +81,37 @@ public struct KnowledgeBase: Sendable {
         byKind = Dictionary(grouping: self.entries, by: \.kind)
     }
 
+    /// This knowledge base with the entries of `gone` removed and `fresh` added, linked
+    /// into `edges` and `statusChanges`: what `init` makes of them, without sorting every
+    /// entry again, and sharing the lists of the kinds nothing changed in.
+    func replacing(
+        _ gone: Set<String>, with fresh: [Entry], edges: [Edge], statusChanges: [StatusChange], channels: [String: [String]],
+        assets: [String]
+    ) -> KnowledgeBase {
+        var kb = self
+        (kb.edges, kb.statusChanges, kb.channels, kb.assets) = (edges, statusChanges, channels, assets)
+        let order = { (a: Entry, b: Entry) in (a.kind, a.id) < (b.kind, b.id) }
+        if !gone.isEmpty { kb.entries.removeAll { gone.contains($0.id) } }
+        for entry in fresh {
+            var (low, high) = (0, kb.entries.count)
+            while low < high {
+                let middle = (low + high) / 2
+                if order(kb.entries[middle], entry) { low = middle + 1 } else { high = middle }
+            }
+            kb.entries.insert(entry, at: low)
+        }
+        kb.index = [:]
+        kb.index.reserveCapacity(kb.entries.count)
+        for i in kb.entries.indices { kb.index[kb.entries[i].id] = i }
+        // The entries are sorted by kind: each kind's list is one run of them.
+        let changed = Set(fresh.map(\.kind)).union(entries.filter { gone.contains($0.id) }.map(\.kind))
+        for kind in changed {
+            let run = kb.entries.indices.filter { kb.entries[$0].kind == kind }
+            kb.byKind[kind] = run.isEmpty ? nil : Array(kb.entries[run.first!...run.last!])
+        }
+        return kb
+    }
+
     public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
 
     /// Where an entry is in `entries`, for reading its fields there.

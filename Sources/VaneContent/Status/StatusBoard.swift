@@ -150,6 +150,34 @@ public struct StatusBoard: Sendable {
             sources = StatusBoard.targets(kb.edges.pairs { $0 == .cites }.filter { kb.kind(of: $0.0) == .event })
             (changes, channels, scales) = (kb.statusChanges, kb.channels, StatusScales(kb.config))
         }
+
+        /// The inputs of `kb`, which differs from the knowledge base of `kept` only in the
+        /// entries of `changed`, none of them an entity (`Linker.relink`): the entities'
+        /// facts are kept, the changed events' sources found again. Nil when an entity's
+        /// channel tier is written as one of those ids in another case, which the change
+        /// could make resolve differently.
+        public init?(_ kb: KnowledgeBase, keeping kept: Inputs, changed: Set<String>) {
+            for entity in kb.entries(of: .entity) where entity.channelTiers.keys.contains(where: { changed.contains($0.lowercased()) }) {
+                return nil
+            }
+            entities = kept.entities
+            var sources = kept.sources
+            for id in changed { sources[id] = nil }
+            // An entry's edges are one run (see `Linker.relink`): each run's owner looked up once.
+            var citing: [(String, String)] = []
+            let edges = kb.edges
+            var (owner, wanted) = ("", false)
+            for i in edges.indices {
+                if i == 0 || edges[i].from != owner {
+                    owner = edges[i].from
+                    wanted = changed.contains(owner) && kb.kind(of: owner) == .event
+                }
+                if wanted && edges[i].relation == .cites { citing.append((owner, edges[i].to)) }
+            }
+            sources.merge(StatusBoard.targets(citing)) { _, new in new }
+            self.sources = sources
+            (changes, channels, scales) = (kb.statusChanges, kb.channels, StatusScales(kb.config))
+        }
     }
 
     /// Builds the board from a loaded knowledge base.
