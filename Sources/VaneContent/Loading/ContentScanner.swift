@@ -61,8 +61,9 @@ public enum ContentScanner {
             // The walk skips hidden names, files and folders alike.
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             scan.remove(path)
+            // `fstatat`, as the walk reads times (a clock faked for tests fakes `lstat` alone).
             var info = stat()
-            if lstat(contentPath + relative, &info) != 0 {
+            if fstatat(AT_FDCWD, contentPath + relative, &info, AT_SYMLINK_NOFOLLOW) != 0 {
                 guard errno == ENOENT || errno == ENOTDIR else { return nil }
                 continue
             }
