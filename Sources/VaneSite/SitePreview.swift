@@ -48,7 +48,8 @@ public final class SitePreview: Sendable {
         assets = Dictionary(result.assetFiles.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
         let earlier = (previous.map { Set($0.pages.keys).union($0.gone) } ?? [])
         gone = earlier.subtracting(pages.keys).subtracting(redirects.keys).subtracting(assets.keys)
-        earlierChanges = previous.map { max($0.earlierChanges, $0.changes.value?.count ?? 0) } ?? 0
+        // Listed now if the earlier preview was replaced before it listed them in the background.
+        earlierChanges = previous.map { max($0.earlierChanges, $0.changePages().count) } ?? 0
     }
 
     /// The preview of a load whose entries differ from `previous`'s only in their bodies

@@ -23,6 +23,21 @@ struct LocalLinkTests {
         return parts
     }
 
+    /// A claim moved to the reports' folder, still linked to as a claim: the local link
+    /// declines, and the load reports what the whole link reports.
+    @Test func anIDThatChangesKindIsLinkedWhole() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let last = ContentLoader.load(root: kb.root)
+        #expect(!last.hasErrors)
+        let text = try kb.read("Content/claims/roadrunner-stays.md")
+        try kb.remove("Content/claims/roadrunner-stays.md")
+        try kb.write(text, to: "Content/reports/roadrunner-stays.md")
+        let now = ContentLoader.load(root: kb.root, previous: last)
+        let whole = ContentLoader.load(root: kb.root)
+        #expect(now.relinked == nil && whole.hasErrors)
+        #expect(try differences(now, whole) == [])
+    }
+
     @Test(arguments: ["small", "aws", "lifecycle", "founding", "exchange-esu", "entra", "bundled"])
     func aLocalLinkIsTheWholeLink(fixture: String) throws {
         let content = fixture == "bundled" ? Repository.content : Repository.fixture(fixture).appendingPathComponent("Content")

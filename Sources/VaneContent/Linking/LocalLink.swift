@@ -31,6 +31,9 @@ extension Linker {
         else { return nil }
         let goneIDs = Set(gone.map { $0.entry!.id })
         let fresh = come.map { $0.entry! }
+        // An id that moved to another kind's folder may be linked to as the kind it was.
+        let goneKinds = Dictionary(gone.map { ($0.entry!.id, $0.entry!.kind) }, uniquingKeysWith: { a, _ in a })
+        guard fresh.allSatisfy({ entry in goneKinds[entry.id].map { $0 == entry.kind } ?? true }) else { return nil }
         for id in goneIDs { tables.known[id] = nil }
         for (file, entry) in zip(come, fresh) {
             guard tables.known[entry.id] == nil, tables.aliases[entry.id] == nil else { return nil }
