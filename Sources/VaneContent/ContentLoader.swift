@@ -40,10 +40,14 @@ public struct LoadResult: Sendable {
     public var diagnostics: [Diagnostic]
     /// Files parsed in this run; the others came from the cache.
     public var parsedCount: Int
-    public var assetFiles: [ContentFile]
     public var timings = Timings()
     /// What the walk of `Content/` found, for a load that rescans only what changed.
     public var scan = ContentScan()
+    /// The files under `Content/` that are not entries, copied into the site.
+    public var assetFiles: [ContentFile] {
+        get { scan.assets }
+        set { scan.assets = newValue }
+    }
     /// The names the link resolved against, for a load that links only what changed.
     public var linkTables: LinkTables?
     /// Entries linked by this load: all of them, or those a local link linked again.
@@ -105,7 +109,7 @@ public enum ContentLoader {
                 return LinkOutcome(
                     kb: local.0, diagnostics: local.1, tables: local.2, linked: local.linked, relinked: (previous.generation, local.ids))
             }
-            let whole = Linker.linkKeepingTables(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+            let whole = Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
             return LinkOutcome(kb: whole.0, diagnostics: whole.1, tables: whole.2, linked: whole.linked)
         }
         let (kb, linkDiagnostics) = (link.kb, link.diagnostics)
@@ -113,7 +117,7 @@ public enum ContentLoader {
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
-            parsedCount: parsedCount, assetFiles: scan.assets, timings: timings, scan: scan, linkTables: link.tables,
+            parsedCount: parsedCount, timings: timings, scan: scan, linkTables: link.tables,
             linked: link.linked, relinked: link.relinked)
     }
 

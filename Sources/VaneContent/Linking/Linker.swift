@@ -21,15 +21,8 @@ public struct Linker {
     /// Declared channels by entity id, as ids.
     var declared: [String: [String]] = [:]
 
-    public static func link(
-        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock] = [:]
-    ) -> (KnowledgeBase, [Diagnostic]) {
-        let (kb, diagnostics, _, _) = linkKeepingTables(parsed, files: files, assets: assets, config: config, saved: saved)
-        return (kb, diagnostics)
-    }
-
-    /// `link`, with the names it resolved against, for `relink`.
-    static func linkKeepingTables(
+    /// Every entry linked, with the names they resolved against (kept for `relink`).
+    static func link(
         _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
     ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int) {
         var linker = Linker(config: config)
