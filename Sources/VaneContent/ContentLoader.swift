@@ -54,11 +54,21 @@ public struct LoadResult: Sendable {
     public var linked = 0
     /// Names this load among others (a random number), for `relinked`.
     public var generation = UInt64.random(in: .min ... .max)
-    /// When this load linked only what changed since the load `from` (its `generation`):
-    /// the ids of the entries gone or linked again, none of them an entity.
-    public var relinked: (from: UInt64, ids: Set<String>)?
+    /// When this load linked only what changed since another load: see `Relink`.
+    public var relinked: Relink?
 
     public var hasErrors: Bool { diagnostics.hasErrors }
+}
+
+/// What a load that linked only what changed (`Linker.relink`) changed: the knowledge
+/// base differs from that of the load `from` (its `generation`) only in the entries of
+/// `ids` (gone, or linked again; none of them an entity), whose edges and status changes
+/// are now `edges` and `statusChanges`, in the order the link wrote them.
+public struct Relink: Sendable {
+    public var from: UInt64
+    public var ids: Set<String>
+    public var edges: [Edge]
+    public var statusChanges: [StatusChange]
 }
 
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
@@ -107,7 +117,8 @@ public enum ContentLoader {
         let link = timings.measure("link") { () -> LinkOutcome in
             if let previous, let local = Linker.relink(previous, parsed: parsed, assets: assets, config: config, saved: saved) {
                 return LinkOutcome(
-                    kb: local.0, diagnostics: local.1, tables: local.2, linked: local.linked, relinked: (previous.generation, local.ids))
+                    kb: local.kb, diagnostics: local.diagnostics, tables: local.tables, linked: local.linked,
+                    relinked: Relink(from: previous.generation, ids: local.ids, edges: local.edges, statusChanges: local.statusChanges))
             }
             let whole = Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
             return LinkOutcome(kb: whole.0, diagnostics: whole.1, tables: whole.2, linked: whole.linked)
@@ -127,7 +138,7 @@ public enum ContentLoader {
         var diagnostics: [Diagnostic]
         var tables: LinkTables
         var linked: Int
-        var relinked: (from: UInt64, ids: Set<String>)? = nil
+        var relinked: Relink? = nil
     }
 
     /// The parses of `files` (in path order): those of `touched` read (by `read`), the others

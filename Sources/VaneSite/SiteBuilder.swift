@@ -160,11 +160,21 @@ struct OutputFile: @unchecked Sendable {
 extension SiteModel {
     /// The model every page of a site is rendered from, whether into files (a build) or
     /// into memory (the preview of `vane serve`).
-    init(
-        _ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?,
-        keeping kept: (inputs: StatusBoard.Inputs, changed: Set<String>)? = nil
+    init(_ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) {
+        self.init(kb, asOf: asOf)
+        liveBlocks = blocks
+        self.history = history
+        renderTemplate = { theme.render($0, template: $1) }
+        stylesheet = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The same from `previous`'s model, when `kb` differs from its knowledge base only as
+    /// `relink` says (see `init(_:updating:relink:)`); nil when that cannot be done.
+    init?(
+        _ kb: KnowledgeBase, theme: Theme, blocks: [String: [LiveBlockResult]], history: RecordedHistory?, updating previous: SiteModel,
+        relink: Relink
     ) {
-        self.init(kb, asOf: asOf, keeping: kept)
+        self.init(kb, updating: previous, relink: relink)
         liveBlocks = blocks
         self.history = history
         renderTemplate = { theme.render($0, template: $1) }

@@ -50,34 +50,35 @@ struct SiteModel: @unchecked Sendable {
     /// Kept by a model with another board; a model of other bodies keeps it too, since no
     /// claim's facts read a body.
     private let claims = SiteMemo()
-    /// The positions in `kb.edges` of each entry's edges, out and in: the edges are read
-    /// there, not copied into groups.
-    private let outgoing: [String: [Int]]
+    /// Each entry's edges, out (in the order written) and in (in no particular order), as
+    /// the relation and the entry at the other end.
+    private var outgoing: [String: [Neighbour]]
+    private var incoming: [String: [Neighbour]]
     /// What many pages of one build compute alike, computed on first use (a model with
     /// another board starts a memo of its own).
     private(set) var memo = SiteMemo()
-    private let incoming: [String: [Int]]
 
-    /// `kept`: the inputs of the board of a knowledge base that differs from `kb` only in
-    /// the entries of `changed`, none of them an entity; its entities' facts are kept.
-    init(_ kb: KnowledgeBase, asOf: FuzzyDate, keeping kept: (inputs: StatusBoard.Inputs, changed: Set<String>)? = nil) {
+    /// One end of an edge, seen from the other.
+    struct Neighbour: Equatable {
+        var relation: Relation
+        var other: String
+    }
+
+    init(_ kb: KnowledgeBase, asOf: FuzzyDate) {
         self.kb = kb
         // The board on a thread of its own while this one indexes the rest: neither reads
-        // the other, and a preview waits for both.
+        // the other.
         let made = Locked<(StatusBoard.Inputs, StatusBoard)?>(nil)
         let boardDone = DispatchGroup()
         DispatchQueue.global(qos: .userInitiated).async(group: boardDone) {
-            let inputs = kept.flatMap { StatusBoard.Inputs(kb, keeping: $0.inputs, changed: $0.changed) } ?? StatusBoard.Inputs(kb)
+            let inputs = StatusBoard.Inputs(kb)
             made.withLock { $0 = (inputs, StatusBoard(inputs, asOf: asOf)) }
         }
-        counts = Counts(
-            entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
-            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
+        counts = Counts(kb)
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
         changesByEntity = Dictionary(grouping: kb.statusChanges, by: \.entity)
         eventTitles = Dictionary(kb.entries(of: .event).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        var outgoing: [String: [Int]] = [:]
-        var incoming: [String: [Int]] = [:]
+        (outgoing, incoming) = ([:], [:])
         let edges = kb.edges
         var start = 0
         while start < edges.count {
@@ -85,16 +86,60 @@ struct SiteModel: @unchecked Sendable {
             let from = edges[start].from
             var end = start + 1
             while end < edges.count, edges[end].from == from { end += 1 }
-            outgoing[from, default: []].append(contentsOf: start..<end)
-            for i in start..<end { incoming[edges[i].to, default: []].append(i) }
+            outgoing[from, default: []].append(contentsOf: edges[start..<end].map { Neighbour(relation: $0.relation, other: $0.to) })
+            for i in start..<end { incoming[edges[i].to, default: []].append(Neighbour(relation: edges[i].relation, other: from)) }
             start = end
         }
-        (self.outgoing, self.incoming) = (outgoing, incoming)
         boardDone.wait()
         (boardInputs, board) = made.value!
-        vendors = Array(Set(board.rows.map(\.vendor))).sorted()
-        channelEntities = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
-            .filter { kb.kind(of: $0) == .entity }
+        (vendors, channelEntities) = Self.vendors(board, kb)
+    }
+
+    /// The model of `kb`, which differs from `previous`'s knowledge base only as `relink`
+    /// says (`Linker.relink`: some entries that are not entities gone or linked again):
+    /// what those entries' edges and status changes reach is indexed again, the rest kept,
+    /// and the board's rows made again only for the products their changes name. What a
+    /// build makes of `kb` from nothing is this one's oracle in tests.
+    init?(_ kb: KnowledgeBase, updating previous: SiteModel, relink: Relink) {
+        guard let inputs = StatusBoard.Inputs(kb, keeping: previous.boardInputs, changed: relink.ids, edges: relink.edges) else { return nil }
+        self.kb = kb
+        let gone = relink.ids.flatMap { previous.changesByEvent[$0] ?? [] }
+        let affected = inputs.affected(since: previous.boardInputs, gone: gone, fresh: relink.statusChanges)
+        (boardInputs, board) = (inputs, StatusBoard(inputs, updating: previous.board, affected: affected))
+        counts = Counts(kb)
+        var (byEvent, titles) = (previous.changesByEvent, previous.eventTitles)
+        for id in relink.ids { (byEvent[id], titles[id]) = (nil, nil) }
+        byEvent.merge(Dictionary(grouping: relink.statusChanges, by: \.event)) { _, new in new }
+        for id in relink.ids { if let i = kb.position(of: id), kb.entries[i].kind == .event { titles[id] = kb.entries[i].title } }
+        (changesByEvent, eventTitles) = (byEvent, titles)
+        // An entity's changes in the order of the knowledge base's, as grouping gives them.
+        let named = Set(gone.map(\.entity)).union(relink.statusChanges.map(\.entity))
+        var byEntity = previous.changesByEntity
+        for id in named { byEntity[id] = nil }
+        for change in kb.statusChanges where named.contains(change.entity) { byEntity[change.entity, default: []].append(change) }
+        changesByEntity = byEntity
+        (outgoing, incoming) = (previous.outgoing, previous.incoming)
+        var reached: Set<String> = []
+        for id in relink.ids {
+            for neighbour in outgoing[id] ?? [] { reached.insert(neighbour.other) }
+            outgoing[id] = nil
+        }
+        for id in reached {
+            let kept = incoming[id]?.filter { !relink.ids.contains($0.other) } ?? []
+            incoming[id] = kept.isEmpty ? nil : kept
+        }
+        for edge in relink.edges {
+            outgoing[edge.from, default: []].append(Neighbour(relation: edge.relation, other: edge.to))
+            incoming[edge.to, default: []].append(Neighbour(relation: edge.relation, other: edge.from))
+        }
+        (vendors, channelEntities) = Self.vendors(board, kb)
+    }
+
+    /// Vendors with a product on the board, and the entities products' channels are named for.
+    private static func vendors(_ board: StatusBoard, _ kb: KnowledgeBase) -> ([String], Set<String>) {
+        let vendors = Array(Set(board.rows.map(\.vendor))).sorted()
+        let channels = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
+        return (vendors, channels.filter { kb.kind(of: $0) == .entity })
     }
 
     /// The same model over a knowledge base whose entries differ from this one's only in
@@ -124,25 +169,21 @@ struct SiteModel: @unchecked Sendable {
 
     /// Targets of an entry's edges, without repeats, in the order written.
     func targets(of id: String, _ relations: Relation...) -> [String] {
-        ends(of: outgoing[id] ?? [], to: true, relations).uniqued()
+        ends(outgoing[id] ?? [], relations).uniqued()
     }
 
-    /// One end of the edges of the given relations, read in place: filtering `[Edge]` first
-    /// copies every edge it keeps (a retain for each of its strings), a cost every page paid.
-    /// (Not through a key path, which copies the edge it is applied to.)
-    private func ends(of positions: [Int], to: Bool, _ relations: [Relation]) -> [String] {
-        let edges = kb.edges
+    /// The other ends of the edges of the given relations.
+    private func ends(_ neighbours: [Neighbour], _ relations: [Relation]) -> [String] {
         var found: [String] = []
-        for i in positions where relations.contains(edges[i].relation) { found.append(to ? edges[i].to : edges[i].from) }
+        for neighbour in neighbours where relations.contains(neighbour.relation) { found.append(neighbour.other) }
         return found
     }
 
     /// Every entry with an edge from or to `id` (`outgoing`: from it), with the relation,
     /// in no particular order.
     func forEachNeighbour(of id: String, _ body: (_ outgoing: Bool, _ relation: Relation, _ other: String) -> Void) {
-        let edges = kb.edges
-        for i in outgoing[id] ?? [] { body(true, edges[i].relation, edges[i].to) }
-        for i in incoming[id] ?? [] { body(false, edges[i].relation, edges[i].from) }
+        for neighbour in outgoing[id] ?? [] { body(true, neighbour.relation, neighbour.other) }
+        for neighbour in incoming[id] ?? [] { body(false, neighbour.relation, neighbour.other) }
     }
 
     /// An entity and every entity under it.
@@ -157,7 +198,7 @@ struct SiteModel: @unchecked Sendable {
 
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
-        ends(of: incoming[id] ?? [], to: false, relations).uniqued().sorted()
+        ends(incoming[id] ?? [], relations).uniqued().sorted()
     }
 
     // MARK: - View pieces

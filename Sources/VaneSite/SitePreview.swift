@@ -12,9 +12,10 @@ import VaneHistory
 public final class SitePreview: Sendable {
     private let model: SiteModel
     private let theme: Theme
-    /// Every page but the "what changed" ones, which `changes` lists once asked for: a
-    /// load need not wait for the one list that reads every status change.
-    private let pages: [String: PageSpec]
+    /// Every page but the entries' (found from the knowledge base, see `spec`) and the
+    /// "what changed" ones, which `changes` lists once asked for: a load need not wait for
+    /// the one list that reads every status change.
+    private let listed: [String: PageSpec]
     private let changes = Locked<[String: PageSpec]?>(nil)
     /// The most "what changed" pages an earlier preview of this session was known to have.
     private let earlierChanges: Int
@@ -33,21 +34,31 @@ public final class SitePreview: Sendable {
         after previous: SitePreview? = nil
     ) {
         // A load that linked again only entries that are not entities, since the load the
-        // last preview shows, keeps that preview's facts of the entities.
-        var kept: (inputs: StatusBoard.Inputs, changed: Set<String>)?
-        if let relinked = result.relinked, let previous, relinked.from == previous.generation, previous.model.board.asOf == asOf,
+        // last preview shows, updates that preview's model: the rest of the graph is as it was.
+        var updated: SiteModel?
+        if let relink = result.relinked, let previous, relink.from == previous.generation, previous.model.board.asOf == asOf,
             result.knowledgeBase.later.isEmpty, previous.model.kb.later.isEmpty
         {
-            kept = (previous.model.boardInputs, relinked.ids)
+            updated = SiteModel(result.knowledgeBase, theme: theme, blocks: blocks, history: history, updating: previous.model, relink: relink)
         }
-        model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history, keeping: kept)
+        model = updated ?? SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
         generation = result.generation
         self.theme = theme
-        pages = Dictionary(model.pages(changes: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        redirects = Self.redirects(model.kb)
+        listed = Dictionary(model.pages(changes: false, entries: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         assets = Dictionary(result.assetFiles.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
-        let earlier = (previous.map { Set($0.pages.keys).union($0.gone) } ?? [])
-        gone = earlier.subtracting(pages.keys).subtracting(redirects.keys).subtracting(assets.keys)
+        // An update changed no entity (their former ids stay), and no entry's page but those
+        // of the entries it names.
+        var earlier = previous.map { $0.gone.union($0.listed.keys) } ?? []
+        if let previous, updated != nil, let ids = result.relinked?.ids {
+            redirects = previous.redirects
+            for id in ids { if let kind = previous.model.kb.kind(of: id) { earlier.insert(SiteModel.url(kind: kind, id: id)) } }
+        } else {
+            redirects = Self.redirects(model.kb)
+            for entry in previous?.model.kb.entries ?? [] { earlier.insert(SiteModel.url(of: entry)) }
+        }
+        gone = earlier.filter { [listed, redirects, assets, model] path in
+            listed[path] == nil && Self.entryPage(path, in: model.kb) == nil && redirects[path] == nil && assets[path] == nil
+        }
         // Listed now if the earlier preview was replaced before it listed them in the background.
         earlierChanges = previous.map { max($0.earlierChanges, $0.changePages().count) } ?? 0
     }
@@ -61,7 +72,7 @@ public final class SitePreview: Sendable {
         model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
         generation = result.generation
         theme = previous.theme
-        pages = previous.pages
+        listed = previous.listed
         earlierChanges = previous.earlierChanges
         redirects = previous.redirects
         assets = previous.assets
@@ -72,7 +83,18 @@ public final class SitePreview: Sendable {
     }
 
     /// The path of every page, as a build names its file.
-    public var paths: [String] { (Array(pages.keys) + changePages().keys).sorted() }
+    public var paths: [String] { (Array(listed.keys) + model.kb.entries.map(SiteModel.url(of:)) + changePages().keys).sorted() }
+
+    /// The page at `path`, but for the "what changed" ones.
+    private func spec(_ path: String) -> PageSpec? { listed[path] ?? Self.entryPage(path, in: model.kb) }
+
+    /// The page of an entry of `kb` at `path` (`events/x.html`), if there is one.
+    private static func entryPage(_ path: String, in kb: KnowledgeBase) -> PageSpec? {
+        guard path.hasSuffix(".html"), let slash = path.firstIndex(of: "/") else { return nil }
+        let id = String(path[path.index(after: slash)..<path.index(path.endIndex, offsetBy: -".html".count)])
+        guard let kind = kb.kind(of: id), path[..<slash] == kind.folder else { return nil }
+        return PageSpec(path: path, template: kind.rawValue, content: .entry(id))
+    }
 
     /// The "what changed" pages by path, listed on first use.
     private func changePages() -> [String: PageSpec] {
@@ -91,7 +113,7 @@ public final class SitePreview: Sendable {
     public func page(_ path: String) -> Data? {
         if let hit = rendered.withLock({ $0[path] }) { return hit }
         let data: Data
-        if let spec = pages[path] ?? (path.hasPrefix("changes") ? changePages()[path] : nil) {
+        if let spec = spec(path) ?? (path.hasPrefix("changes") ? changePages()[path] : nil) {
             data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
         } else if let moved = redirects[path] {
             data = Data(SiteExtras.moved(from: moved.former, to: moved.entity).utf8)

@@ -58,9 +58,19 @@ struct LocalLinkTests {
             // The board's inputs kept from the last load are those of the whole knowledge base.
             if let relinked = now.relinked {
                 #expect(relinked.from == last.generation)
-                let kept = try #require(StatusBoard.Inputs(now.knowledgeBase, keeping: StatusBoard.Inputs(last.knowledgeBase), changed: relinked.ids))
+                let place = "\(fixture), step \(step) (\(label))"
+                // What it says the changed entries link to is what the whole link gives them.
+                #expect(relinked.edges == whole.knowledgeBase.edges.filter { relinked.ids.contains($0.from) }, "\(place)")
+                #expect(relinked.statusChanges == whole.knowledgeBase.statusChanges.filter { relinked.ids.contains($0.event) }, "\(place)")
+                let before = StatusBoard.Inputs(last.knowledgeBase)
+                let kept = try #require(StatusBoard.Inputs(now.knowledgeBase, keeping: before, changed: relinked.ids, edges: relinked.edges))
                 let (a, b) = (StatusBoard(kept, asOf: fixedDay), StatusBoard(whole.knowledgeBase, asOf: fixedDay))
-                #expect(a.rows == b.rows && a.eventSources == b.eventSources && a.entities == b.entities, "\(fixture), step \(step) (\(label))")
+                #expect(a.rows == b.rows && a.eventSources == b.eventSources && a.entities == b.entities, "\(place)")
+                // The last board with the rows of the products the change names made again.
+                let goneChanges = last.knowledgeBase.statusChanges.filter { relinked.ids.contains($0.event) }
+                let affected = kept.affected(since: before, gone: goneChanges, fresh: relinked.statusChanges)
+                let updated = StatusBoard(kept, updating: StatusBoard(before, asOf: fixedDay), affected: affected)
+                #expect(updated.rows == b.rows && updated.rowsByEntity == b.rowsByEntity && updated.eventSources == b.eventSources, "\(place)")
             }
             // An edit that broke the knowledge base is undone, and the next load links it all.
             if whole.hasErrors {

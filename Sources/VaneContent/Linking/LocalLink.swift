@@ -23,7 +23,9 @@ extension Linker {
     /// anything else; the whole-graph link runs then, and is this one's oracle in tests.
     static func relink(
         _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
-    ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int, ids: Set<String>)? {
+    ) -> (
+        kb: KnowledgeBase, diagnostics: [Diagnostic], tables: LinkTables, linked: Int, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]
+    )? {
         guard var tables = previous.linkTables, tables.config == config, tables.saved == saved, !previous.diagnostics.hasErrors
         else { return nil }
         let (gone, come) = changedFiles(from: previous.files, to: parsed)
@@ -51,15 +53,16 @@ extension Linker {
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }
         let path = { (id: String) in tables.known[id]?.path ?? "" }
-        let edges = splice(kb.edges, linker.edges, owner: { $0.from }, dropping: goneIDs, path: path)
-        linker.statusChanges = splice(kb.statusChanges, linker.statusChanges, owner: { $0.event }, dropping: goneIDs, path: path)
+        let (freshEdges, freshChanges) = (linker.edges, linker.statusChanges)
+        let edges = splice(kb.edges, freshEdges, owner: { $0.from }, dropping: goneIDs, path: path)
+        linker.statusChanges = splice(kb.statusChanges, freshChanges, owner: { $0.event }, dropping: goneIDs, path: path)
         let channels = linker.checkChannels()
         linker.checkBaselines()
         let relinked = kb.replacing(
             goneIDs, with: named(fresh, edges: linker.edges, in: kb), edges: edges, statusChanges: linker.statusChanges, channels: channels,
             assets: assets)
         let ids = goneIDs.union(fresh.map(\.id))
-        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count, ids)
+        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count, ids, freshEdges, freshChanges)
     }
 
     /// The parses of `old` that are not in `new` (removed, or changed) and those of `new` not

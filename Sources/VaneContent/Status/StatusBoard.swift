@@ -69,17 +69,13 @@ public struct StatusBoard: Sendable {
         self.entities = entities
         self.eventSources = eventSources
         var rows: [StatusRow] = []
-        let bundles = entities.compactMapValues { info -> Set<String>? in
-            let set = Set(info.tiers.filter { $0.value == .bundle }.keys)
-            return set.isEmpty ? nil : set
-        }
+        let bundles = StatusBoard.bundles(entities)
         // Grouped once, for the products a vendor's board shows through one of its channels.
         let changesOf = root == nil ? [:] : Dictionary(grouping: changes, by: \.entity)
         for (id, whole) in StatusTimeline.statuses(changes, channels: channels, bundles: bundles, asOf: asOf, scales: scales) {
-            let chain = StatusBoard.ancestors(of: id, in: entities)
             var via: [String] = []
             var status = whole
-            if let root, !chain.contains(root) {
+            if let root, !StatusBoard.ancestors(of: id, in: entities).contains(root) {
                 // Offered through a channel that is an entity under `root`.
                 let channels = Set(whole.channels.keys).union(whole.ends.compactMap(\.channel))
                 via = channels.filter { entities[$0] != nil && StatusBoard.ancestors(of: $0, in: entities).contains(root) }.sorted()
@@ -89,24 +85,64 @@ public struct StatusBoard: Sendable {
                 status =
                     StatusBoard.scoped(id, to: via, changes: changesOf[id] ?? [], bundles: bundles[id] ?? [], asOf: asOf, scales: scales) ?? whole
             }
-            let gone = status.availability.map { scales.isGone($0.value) } ?? false
-            var row = StatusRow(
-                entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: chain.last ?? id,
-                status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
+            var row = StatusBoard.row(id, status, entities: entities, asOf: asOf, scales: scales)
             row.via = via
-            row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
-            row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
-            row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
             rows.append(row)
         }
-        ranked = rows.filter { !$0.gone }.sorted { a, b in
+        (ranked, gone) = StatusBoard.ranked(rows)
+        rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
+    }
+
+    /// The whole board of `inputs` (as of `previous`'s day), whose changes and channels
+    /// differ from those `previous` was built from only for the products of `affected`:
+    /// their rows are made again, every other row kept (a product's row reads its own
+    /// changes alone, and the entities' facts are the same).
+    public init(_ inputs: Inputs, updating previous: StatusBoard, affected: Set<String>) {
+        (asOf, scales, entities, eventSources) = (previous.asOf, inputs.scales, inputs.entities, inputs.sources)
+        var rows = previous.rowsByEntity
+        for id in affected { rows[id] = nil }
+        let changes = inputs.changes.filter { affected.contains($0.entity) }
+        let bundles = StatusBoard.bundles(inputs.entities.filter { affected.contains($0.key) })
+        for (id, status) in StatusTimeline.statuses(changes, channels: inputs.channels, bundles: bundles, asOf: asOf, scales: scales) {
+            rows[id] = StatusBoard.row(id, status, entities: entities, asOf: asOf, scales: scales)
+        }
+        (ranked, gone) = StatusBoard.ranked(rows.values)
+        rowsByEntity = rows
+    }
+
+    /// Each product's channels that are bundles, for those with any.
+    private static func bundles(_ entities: [String: EntityInfo]) -> [String: Set<String>] {
+        entities.compactMapValues { info -> Set<String>? in
+            let set = Set(info.tiers.filter { $0.value == .bundle }.keys)
+            return set.isEmpty ? nil : set
+        }
+    }
+
+    /// A product's row on the board, from its status.
+    private static func row(_ id: String, _ status: EntityStatus, entities: [String: EntityInfo], asOf: FuzzyDate, scales: StatusScales)
+        -> StatusRow
+    {
+        let gone = status.availability.map { scales.isGone($0.value) } ?? false
+        var row = StatusRow(
+            entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "",
+            vendor: StatusBoard.ancestors(of: id, in: entities).last ?? id, status: status,
+            risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
+        row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
+        row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
+        row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
+        return row
+    }
+
+    /// Rows ranked by platform risk (highest first; announced ends soonest first; then id),
+    /// and those gone, by id.
+    private static func ranked(_ rows: some Sequence<StatusRow>) -> (ranked: [StatusRow], gone: [StatusRow]) {
+        let ranked = rows.filter { !$0.gone }.sorted { a, b in
             let (x, y) = (a.risk?.score ?? -1, b.risk?.score ?? -1)
             if x != y { return x > y }
             let (ea, eb) = (a.nextEnd?.date.startKey ?? .max, b.nextEnd?.date.startKey ?? .max)
             return ea != eb ? ea < eb : a.entity < b.entity
         }
-        gone = rows.filter(\.gone).sorted { $0.entity < $1.entity }
-        rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
+        return (ranked, rows.filter(\.gone).sorted { $0.entity < $1.entity })
     }
 
     /// A product's status replayed with only its changes for `channels` (and those for the
@@ -152,31 +188,32 @@ public struct StatusBoard: Sendable {
         }
 
         /// The inputs of `kb`, which differs from the knowledge base of `kept` only in the
-        /// entries of `changed`, none of them an entity (`Linker.relink`): the entities'
-        /// facts are kept, the changed events' sources found again. Nil when an entity's
-        /// channel tier is written as one of those ids in another case, which the change
-        /// could make resolve differently.
-        public init?(_ kb: KnowledgeBase, keeping kept: Inputs, changed: Set<String>) {
+        /// entries of `changed`, none of them an entity, whose edges are now `edges`
+        /// (`Linker.relink`): the entities' facts are kept, the changed events' sources
+        /// found again. Nil when an entity's channel tier is written as one of those ids in
+        /// another case, which the change could make resolve differently.
+        public init?(_ kb: KnowledgeBase, keeping kept: Inputs, changed: Set<String>, edges: [Edge]) {
             for entity in kb.entries(of: .entity) where entity.channelTiers.keys.contains(where: { changed.contains($0.lowercased()) }) {
                 return nil
             }
             entities = kept.entities
             var sources = kept.sources
             for id in changed { sources[id] = nil }
-            // An entry's edges are one run (see `Linker.relink`): each run's owner looked up once.
-            var citing: [(String, String)] = []
-            let edges = kb.edges
-            var (owner, wanted) = ("", false)
-            for i in edges.indices {
-                if i == 0 || edges[i].from != owner {
-                    owner = edges[i].from
-                    wanted = changed.contains(owner) && kb.kind(of: owner) == .event
-                }
-                if wanted && edges[i].relation == .cites { citing.append((owner, edges[i].to)) }
-            }
-            sources.merge(StatusBoard.targets(citing)) { _, new in new }
+            let citing = edges.indices.filter { edges[$0].relation == .cites && kb.kind(of: edges[$0].from) == .event }
+            sources.merge(StatusBoard.targets(citing.map { (edges[$0].from, edges[$0].to) })) { _, new in new }
             self.sources = sources
             (changes, channels, scales) = (kb.statusChanges, kb.channels, StatusScales(kb.config))
+        }
+
+        /// The products whose rows a board of these inputs may show otherwise than one of
+        /// `kept`'s, when they differ as above: those the changed events' status changes
+        /// name, before (`gone`) and after (`fresh`), and those whose channels moved.
+        public func affected(since kept: Inputs, gone: [StatusChange], fresh: [StatusChange]) -> Set<String> {
+            var ids = Set(gone.map(\.entity)).union(fresh.map(\.entity))
+            if channels != kept.channels {
+                for id in Set(channels.keys).union(kept.channels.keys) where channels[id] != kept.channels[id] { ids.insert(id) }
+            }
+            return ids
         }
     }
 

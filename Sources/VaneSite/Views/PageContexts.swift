@@ -101,8 +101,8 @@ struct EmptyPage: Encodable {}
 
 extension SiteModel {
     /// Every page of the site; without the "what changed" pages when `changes` is false
-    /// (`changePageSpecs` lists them).
-    func pages(changes: Bool = true) -> [PageSpec] {
+    /// (`changePageSpecs` lists them), without the entries' pages when `entries` is.
+    func pages(changes: Bool = true, entries: Bool = true) -> [PageSpec] {
         var pages: [PageSpec] = [
             PageSpec(path: "index.html", template: "index", content: .home),
             PageSpec(path: "claims.html", template: "claims", content: .claims),
@@ -129,6 +129,7 @@ extension SiteModel {
         for vendor in vendors {
             pages.append(PageSpec(path: "status/\(vendor).html", template: "status", content: .status(vendor: vendor)))
         }
+        guard entries else { return pages }
         // By index: `for e in` copies each entry whole (a retain and release per field).
         pages.reserveCapacity(pages.count + kb.entries.count)
         for i in kb.entries.indices {

@@ -103,6 +103,13 @@ struct Counts: Encodable {
         reportsText = Counts.phrase(reports, "report", "reports")
     }
 
+    /// The entries of `kb`, in all and per kind.
+    init(_ kb: KnowledgeBase) {
+        self.init(
+            entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
+            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
+    }
+
     /// "1 report", "0 reports", "2 reports".
     static func phrase(_ count: Int, _ singular: String, _ plural: String) -> String {
         "\(count) \(count == 1 ? singular : plural)"
