@@ -36,9 +36,6 @@ public final class ResidentSite: Sendable {
         var prepared: Pipeline.Prepared
         var parses: MemoryParseCache
         var inputs: TreeDigest
-        /// Where each file of `prepared.result.files` is, by path.
-        var positions: [String: Int]
-        var assets: [String: Int]
         /// When the load that read the parses began (for the racy-clean rule).
         var started: Int64
         /// Whether an edit may be patched in: no file of `Content/` is a symbolic link, whose
@@ -76,7 +73,13 @@ public final class ResidentSite: Sendable {
                 Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched)
             }
             ?? Pipeline.prepareFromLastBuild(options)
-        let inputs = Self.inputs(prepared)
+        // The files not named are as the last load found them.
+        let inputs =
+            last.flatMap { last in
+                scanned.flatMap { scan in touched.map { Self.inputs(last.inputs, from: last.prepared.result.scan, to: scan, touched: $0) } }
+            } ?? Self.inputs(prepared)
+        // The tests run debug builds: every load of theirs checks the sum against the listing.
+        assert(inputs == Self.inputs(prepared), "the digest of the files named differs from the listing's")
         // A file read again under the racy-clean rule counts as a change, whatever its digest;
         // so does a commit, which recorded time shows.
         let changed =
@@ -91,13 +94,11 @@ public final class ResidentSite: Sendable {
                     after: current.value)
             }
         }
-        let positions = MemoryParseCache.positions(of: prepared.result.files.map(\.path))
         // A rescan refused every symbolic link among the files it looked at.
         let linked = scanned != nil ? false : timings.measure("links") { TreeDigest.walk(options.root.appendingPathComponent("Content").path) == nil }
         remember(
             Memory(
-                prepared: prepared, parses: MemoryParseCache(prepared.result, positions: positions, started: started), inputs: inputs,
-                positions: positions, assets: MemoryParseCache.positions(of: prepared.result.assetFiles.map(\.path)), started: started,
+                prepared: prepared, parses: MemoryParseCache(prepared.result, started: started), inputs: inputs, started: started,
                 patchable: !linked),
             preview: preview)
         var load = Load(
@@ -129,15 +130,15 @@ public final class ResidentSite: Sendable {
             // Hidden files are not content (an editor's swap file).
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             let now = Self.regularFile(options.root.appendingPathComponent(path).path)
-            if let i = last.assets[path] {
+            // An asset written again (the rescan has its new size and time).
+            if let i = PathOrder.index(of: path, in: last.prepared.result.assetFiles, \.path) {
                 guard let now else { return nil }
-                let old = result.assetFiles[i]
+                let old = last.prepared.result.assetFiles[i]
                 inputs = inputs.replacing((old.path, old.size, old.modified), with: (path, now.size, now.modified))
-                (result.assetFiles[i].size, result.assetFiles[i].modified) = (now.size, now.modified)
                 changed = true
                 continue
             }
-            guard let i = last.positions[path] else {
+            guard let i = PathOrder.index(of: path, in: result.files, \.path) else {
                 if now == nil { continue }
                 return nil
             }
@@ -161,7 +162,7 @@ public final class ResidentSite: Sendable {
             prepared.shown = result
             var kept = last
             (kept.prepared, kept.inputs) = (prepared, inputs)
-            kept.parses = MemoryParseCache(result, positions: last.positions, started: last.started)
+            kept.parses = MemoryParseCache(result, started: last.started)
             remember(kept, preview: nil)
             var load = Load(
                 diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: true, changed: false, parsed: 0,
@@ -192,7 +193,7 @@ public final class ResidentSite: Sendable {
         // The files not read keep the racy-clean stamp of the load that read them.
         var kept = last
         (kept.prepared, kept.inputs) = (prepared, inputs)
-        kept.parses = MemoryParseCache(result, positions: last.positions, started: last.started)
+        kept.parses = MemoryParseCache(result, started: last.started)
         remember(kept, preview: preview)
         var load = Load(
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
@@ -241,6 +242,19 @@ public final class ResidentSite: Sendable {
     /// What recorded time a load read: the commit it stands at and the files not committed.
     private static func recorded(_ prepared: Pipeline.Prepared) -> [String] {
         prepared.history.value.map { [$0.head] + $0.uncommitted } ?? []
+    }
+
+    /// `inputs` of a load that scanned `old`, for one whose scan of `Content/` is `new`,
+    /// which differs from it only in the files of `touched` (`ContentScanner.rescan`): the
+    /// digest is a sum, so those are taken out and put in again.
+    private static func inputs(_ inputs: TreeDigest, from old: ContentScan, to new: ContentScan, touched: Set<String>) -> TreeDigest {
+        let find = { (scan: ContentScan, path: String) -> [(relative: String, size: Int, modified: Int64)] in
+            let file =
+                PathOrder.index(of: path, in: scan.entries, \.path).map { scan.entries[$0] }
+                ?? PathOrder.index(of: path, in: scan.assets, \.path).map { scan.assets[$0] }
+            return file.map { [($0.path, $0.size, $0.modified)] } ?? []
+        }
+        return inputs.removing(touched.flatMap { find(old, $0) }).adding(touched.flatMap { find(new, $0) })
     }
 
     /// Every file the site is made from, by path, size and modification time.

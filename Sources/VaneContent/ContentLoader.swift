@@ -142,8 +142,30 @@ public enum ContentLoader {
     }
 
     /// The parses of `files` (in path order): those of `touched` read (by `read`), the others
-    /// those of `previous` (in path order too), found by walking both lists.
+    /// those of `previous` (in path order too). When `files` are those `previous` was parsed
+    /// from with only the files of `touched` added, removed or changed (a rescan's), only
+    /// those are looked up; else both lists are walked.
     private static func reread(
+        _ files: [ContentFile], touched: Set<String>, previous: [ParsedFile], read: (ContentFile) -> (ParsedFile, Bool)
+    ) -> ([ParsedFile], Int) {
+        var (parsed, count) = (previous, 0)
+        for path in touched.sorted() {
+            let old = PathOrder.position(of: path, in: parsed, \.path)
+            let had = old < parsed.count && parsed[old].path == path
+            guard let i = PathOrder.index(of: path, in: files, \.path) else {
+                if had { parsed.remove(at: old) }
+                continue
+            }
+            let (one, fresh) = read(files[i])
+            if had { parsed[old] = one } else { parsed.insert(one, at: old) }
+            if fresh { count += 1 }
+        }
+        // Paths that are the same strings compare at once.
+        if parsed.count == files.count, parsed.indices.allSatisfy({ parsed[$0].path == files[$0].path }) { return (parsed, count) }
+        return walkingBoth(files, touched: touched, previous: previous, read: read)
+    }
+
+    private static func walkingBoth(
         _ files: [ContentFile], touched: Set<String>, previous: [ParsedFile], read: (ContentFile) -> (ParsedFile, Bool)
     ) -> ([ParsedFile], Int) {
         var parsed: [ParsedFile] = []

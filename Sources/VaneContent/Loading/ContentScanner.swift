@@ -126,13 +126,25 @@ extension ContentScan {
         if i < files.count, files[i].path == path { files.remove(at: i) }
     }
 
-    /// Where `path` is or would go in `files`, which are in path order.
-    private static func position(of path: String, in files: [ContentFile]) -> Int {
-        var (low, high) = (0, files.count)
+    private static func position(of path: String, in files: [ContentFile]) -> Int { PathOrder.position(of: path, in: files, \.path) }
+}
+
+/// Lists kept in path order (a walk's, a load's parses): found by halving, not by a
+/// dictionary of every path made again after each edit.
+public enum PathOrder {
+    /// Where `path` is or would go in `items`.
+    public static func position<T>(of path: String, in items: [T], _ pathOf: (T) -> String) -> Int {
+        var (low, high) = (0, items.count)
         while low < high {
             let middle = (low + high) / 2
-            if files[middle].path < path { low = middle + 1 } else { high = middle }
+            if pathOf(items[middle]) < path { low = middle + 1 } else { high = middle }
         }
         return low
+    }
+
+    /// Where `path` is in `items`; nil when it is not there.
+    public static func index<T>(of path: String, in items: [T], _ pathOf: (T) -> String) -> Int? {
+        let i = position(of: path, in: items, pathOf)
+        return i < items.count && pathOf(items[i]) == path ? i : nil
     }
 }

@@ -4,24 +4,16 @@ import Foundation
 /// the files it touched and decodes nothing stored. It shares the load's own array of
 /// parses: making one copies no parse.
 public struct MemoryParseCache: ParseCache {
+    /// In path order.
     private let files: [ParsedFile]
-    /// Where each file is in `files`, by path.
-    private let positions: [String: Int]
     private let settings: String
     /// When the load that made these parses started (nanoseconds since 1970).
     private let started: Int64
 
-    /// `positions`: each file's place in `result.files` by path, when the caller has it.
-    public init(_ result: LoadResult, positions: [String: Int]? = nil, started: Int64) {
+    public init(_ result: LoadResult, started: Int64) {
         files = result.files
-        self.positions = positions ?? Self.positions(of: result.files.map(\.path))
         settings = ContentLoader.settingsDigest(result.knowledgeBase.config)
         self.started = started
-    }
-
-    /// Each path's place in `paths`.
-    public static func positions(of paths: [String]) -> [String: Int] {
-        Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     /// A file modified at or after the start of the load that read it is read again (the
@@ -39,7 +31,7 @@ public struct MemoryParseCache: ParseCache {
 
     /// A parse that read the file (one that could not read it has no hash).
     private func stored(_ path: String) -> ParsedFile? {
-        guard let i = positions[path], i < files.count, files[i].path == path, !files[i].hash.isEmpty else { return nil }
+        guard let i = PathOrder.index(of: path, in: files, \.path), !files[i].hash.isEmpty else { return nil }
         return files[i]
     }
 }

@@ -29,6 +29,16 @@ public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
         TreeDigest(value: value &- TreeDigest(files: [old]).value &+ TreeDigest(files: [new]).value, files: files)
     }
 
+    /// The digest with these files added to the listing.
+    public func adding(_ added: [(relative: String, size: Int, modified: Int64)]) -> TreeDigest {
+        TreeDigest(value: value &+ TreeDigest(files: added).value, files: files + added.count)
+    }
+
+    /// The digest with these files, which the listing has, taken out.
+    public func removing(_ removed: [(relative: String, size: Int, modified: Int64)]) -> TreeDigest {
+        TreeDigest(value: value &- TreeDigest(files: removed).value, files: files - removed.count)
+    }
+
     /// Read back from `description`.
     public init?(description: String) {
         let parts = description.split(separator: " ")
