@@ -219,6 +219,8 @@ public final class ResidentSite: Sendable {
         }
         DispatchQueue.global(qos: .utility).async {
             withExtendedLifetime((replaced, shown)) {}
+            // What a local link left to be made on first read, made before the next edit needs it.
+            _ = kept.prepared.result.knowledgeBase.edges
             preview?.listChanges()
         }
     }

@@ -41,3 +41,20 @@ public final class ResultSlots<T: Sendable>: Sendable {
         }
     }
 }
+
+/// A value made on first read, by whichever thread reads it first; the others wait for it.
+public final class Deferred<Value: Sendable>: Sendable {
+    private let state: Mutex<(value: Value?, make: (@Sendable () -> Value)?)>
+
+    public init(_ make: @escaping @Sendable () -> Value) { state = Mutex((nil, make)) }
+
+    public var value: Value {
+        state.withLock { state in
+            if let value = state.value { return value }
+            let value = state.make!()
+            // What it was made from is let go.
+            state = (value, nil)
+            return value
+        }
+    }
+}

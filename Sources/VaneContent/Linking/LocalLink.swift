@@ -52,17 +52,24 @@ extension Linker {
             (tables.known, tables.aliases, tables.types, tables.declared, saved)
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }
-        let path = { (id: String) in tables.known[id]?.path ?? "" }
+        let known = tables.known
+        let path = { @Sendable (id: String) in known[id]?.path ?? "" }
         let (freshEdges, freshChanges) = (linker.edges, linker.statusChanges)
-        let edges = splice(kb.edges, freshEdges, owner: { $0.from }, dropping: goneIDs, path: path)
         linker.statusChanges = splice(kb.statusChanges, freshChanges, owner: { $0.event }, dropping: goneIDs, path: path)
         let channels = linker.checkChannels()
         linker.checkBaselines()
+        // The whole list of edges waits for its first reader (see `KnowledgeBase.replacing`).
+        let lastEdges = kb.edges
         let relinked = kb.replacing(
-            goneIDs, with: named(fresh, edges: linker.edges, in: kb), edges: edges, statusChanges: linker.statusChanges, channels: channels,
-            assets: assets)
+            goneIDs, with: named(fresh, edges: freshEdges, in: kb),
+            edges: { splice(lastEdges, freshEdges, owner: { $0.from }, dropping: goneIDs, path: path) },
+            statusChanges: linker.statusChanges, channels: channels, assets: assets)
         let ids = goneIDs.union(fresh.map(\.id))
-        return (relinked, linker.diagnostics + UseChecks.check(relinked, today: .today()), tables, fresh.count, ids, freshEdges, freshChanges)
+        // The uses' products: the last load's, with those of the entries linked again.
+        var products = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
+        products.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
+        let useProblems = UseChecks.check(relinked, today: .today(), products: products)
+        return (relinked, linker.diagnostics + useProblems, tables, fresh.count, ids, freshEdges, freshChanges)
     }
 
     /// The parses of `old` that are not in `new` (removed, or changed) and those of `new` not

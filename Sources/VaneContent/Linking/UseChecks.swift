@@ -3,13 +3,17 @@ import VaneDiagnostics
 /// The checks of uses that need the product's status: a plan that finishes after the
 /// product's announced end, and a use of something already gone (as of `today`).
 enum UseChecks {
-    static func check(_ kb: KnowledgeBase, today: FuzzyDate) -> [Diagnostic] {
+    /// `products`: each use's product by the use's id, when the caller has them (else read
+    /// from the edges).
+    static func check(_ kb: KnowledgeBase, today: FuzzyDate, products: [String: String]? = nil) -> [Diagnostic] {
         let uses = kb.entries(of: .use)
         guard !uses.isEmpty else { return [] }
         let scales = StatusScales(kb.config)
-        let products = Dictionary(
-            kb.edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
-        let now = StatusTimeline.statuses(kb.statusChanges, channels: kb.channels, asOf: today, scales: scales)
+        let products = products ?? Dictionary(kb.edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
+        // Only the products used are replayed.
+        let used = Set(products.values)
+        let now = StatusTimeline.statuses(
+            kb.statusChanges.filter { used.contains($0.entity) }, channels: kb.channels, asOf: today, scales: scales)
         var problems: [Diagnostic] = []
         for use in uses {
             guard let facts = use.use, let product = products[use.id], let status = now[product] else { continue }

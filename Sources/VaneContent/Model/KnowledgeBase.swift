@@ -56,7 +56,14 @@ public struct KnowledgeBase: Sendable {
     public var later: [String: String] = [:]
     /// Sorted by kind, then id.
     public var entries: [Entry]
-    public var edges: [Edge]
+    /// Each entry's edges together, entry by entry in the order of their files' paths.
+    public var edges: [Edge] {
+        get { spliced?.value ?? madeEdges }
+        set { (madeEdges, spliced) = (newValue, nil) }
+    }
+    private var madeEdges: [Edge]
+    /// The edges of a local link, made on first read (see `replacing`).
+    private var spliced: Deferred<[Edge]>?
     public var statusChanges: [StatusChange]
     /// Lowercased alias → entity id.
     public var aliases: [String: String]
@@ -73,7 +80,7 @@ public struct KnowledgeBase: Sendable {
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
         self.config = config
         self.entries = entries.sortedByPositions { (entries[$0].kind, entries[$0].id) < (entries[$1].kind, entries[$1].id) }
-        self.edges = edges
+        self.madeEdges = edges
         self.statusChanges = statusChanges
         self.aliases = aliases
         self.assets = assets
@@ -83,13 +90,16 @@ public struct KnowledgeBase: Sendable {
 
     /// This knowledge base with the entries of `gone` removed and `fresh` added, linked
     /// into `edges` and `statusChanges`: what `init` makes of them, without sorting every
-    /// entry again, and sharing the lists of the kinds nothing changed in.
+    /// entry again, and sharing the lists of the kinds nothing changed in. The edges are
+    /// made when first read: a preview shows the change without them (its site model has
+    /// each entry's own), and makes them while the page is served.
     func replacing(
-        _ gone: Set<String>, with fresh: [Entry], edges: [Edge], statusChanges: [StatusChange], channels: [String: [String]],
-        assets: [String]
+        _ gone: Set<String>, with fresh: [Entry], edges: @escaping @Sendable () -> [Edge], statusChanges: [StatusChange],
+        channels: [String: [String]], assets: [String]
     ) -> KnowledgeBase {
         var kb = self
-        (kb.edges, kb.statusChanges, kb.channels, kb.assets) = (edges, statusChanges, channels, assets)
+        (kb.madeEdges, kb.spliced) = ([], Deferred(edges))
+        (kb.statusChanges, kb.channels, kb.assets) = (statusChanges, channels, assets)
         let order = { (a: Entry, b: Entry) in (a.kind, a.id) < (b.kind, b.id) }
         if !gone.isEmpty { kb.entries.removeAll { gone.contains($0.id) } }
         for entry in fresh {
