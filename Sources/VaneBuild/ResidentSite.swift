@@ -62,12 +62,14 @@ public final class ResidentSite: Sendable {
         options.today = today
         let began = Date()
         let last = memory.value
-        if let last, let touched, let load = patch(last, touched: touched, options: options, began: began) { return load }
-        let started = Int64(began.timeIntervalSince1970 * 1e9)
         // The files the watcher named are looked at; the others are as the last load found them.
         let scanned = last.flatMap { last in
             touched.flatMap { last.patchable ? ContentScanner.rescan(last.prepared.result.scan, touched: $0, root: options.root) : nil }
         }
+        if let last, let touched, let scanned, let load = patch(last, touched: touched, scan: scanned, options: options, began: began) {
+            return load
+        }
+        let started = Int64(began.timeIntervalSince1970 * 1e9)
         let prepared =
             last.map {
                 Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched)
@@ -114,10 +116,10 @@ public final class ResidentSite: Sendable {
     /// body (text and HTML; its links, blocks and problems the same), or an asset written
     /// again, or a file that is gone again and never counted (an editor's temporary
     /// file). Nil for anything else: a file added or removed, `Site/`, another day.
-    private func patch(_ last: Memory, touched: Set<String>, options: Pipeline.Options, began: Date) -> Load? {
+    /// `scan`: the last load's, with the files of `touched` looked at again.
+    private func patch(_ last: Memory, touched: Set<String>, scan: ContentScan, options: Pipeline.Options, began: Date) -> Load? {
         var prepared = last.prepared
-        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value,
-            let scan = ContentScanner.rescan(prepared.result.scan, touched: touched, root: options.root)
+        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value
         else { return nil }
         var timings = Timings()
         var result = prepared.result

@@ -160,8 +160,12 @@ public enum ContentLoader {
             if had { parsed[old] = one } else { parsed.insert(one, at: old) }
             if fresh { count += 1 }
         }
-        // Paths that are the same strings compare at once.
-        if parsed.count == files.count, parsed.indices.allSatisfy({ parsed[$0].path == files[$0].path }) { return (parsed, count) }
+        // `previous` was parsed from the files of the scan `files` was rescanned from (the
+        // tests, in debug builds, check every path).
+        if parsed.count == files.count {
+            assert(parsed.indices.allSatisfy { parsed[$0].path == files[$0].path }, "the parses kept are not the files'")
+            return (parsed, count)
+        }
         return walkingBoth(files, touched: touched, previous: previous, read: read)
     }
 

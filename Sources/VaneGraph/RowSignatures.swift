@@ -29,10 +29,13 @@ public struct RowSignatures: Sendable {
         // over it: an entry's are written together, so its position is looked up once per
         // run, not once per edge (grouping 183,000 edges by id was most of this at 10,000
         // events).
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for i in entries.indices { positions[entries[i].id] = i }
         let edges = kb.edges
         var run: (id: String, position: Int?) = ("", nil)
         for j in edges.indices {
-            if edges[j].from != run.id { run = (edges[j].from, kb.position(of: edges[j].from)) }
+            if edges[j].from != run.id { run = (edges[j].from, positions[edges[j].from]) }
             guard let i = run.position else { continue }
             hashes[i].add(edges[j].relation.rawValue)
             hashes[i].add(edges[j].to)
@@ -41,7 +44,7 @@ public struct RowSignatures: Sendable {
         let changes = kb.statusChanges
         run = ("", nil)
         for j in changes.indices {
-            if changes[j].event != run.id { run = (changes[j].event, kb.position(of: changes[j].event)) }
+            if changes[j].event != run.id { run = (changes[j].event, positions[changes[j].event]) }
             guard let i = run.position else { continue }
             hashes[i].add(changes[j].signature)
             hashes[i].add(location: changes[j].location)

@@ -110,13 +110,14 @@ struct SiteModel: @unchecked Sendable {
         var (byEvent, titles) = (previous.changesByEvent, previous.eventTitles)
         for id in relink.ids { (byEvent[id], titles[id]) = (nil, nil) }
         byEvent.merge(Dictionary(grouping: relink.statusChanges, by: \.event)) { _, new in new }
-        for id in relink.ids { if let i = kb.position(of: id), kb.entries[i].kind == .event { titles[id] = kb.entries[i].title } }
+        for id in relink.ids { if let entry = kb.entry(id), entry.kind == .event { titles[id] = entry.title } }
         (changesByEvent, eventTitles) = (byEvent, titles)
         // An entity's changes in the order of the knowledge base's, as grouping gives them.
         let named = Set(gone.map(\.entity)).union(relink.statusChanges.map(\.entity))
         var byEntity = previous.changesByEntity
         for id in named { byEntity[id] = nil }
-        for change in kb.statusChanges where named.contains(change.entity) { byEntity[change.entity, default: []].append(change) }
+        let changes = kb.statusChanges
+        for i in changes.indices where named.contains(changes[i].entity) { byEntity[changes[i].entity, default: []].append(changes[i]) }
         changesByEntity = byEntity
         (outgoing, incoming) = (previous.outgoing, previous.incoming)
         var reached: Set<String> = []
@@ -208,12 +209,10 @@ struct SiteModel: @unchecked Sendable {
 
     /// A link to an entry: title, url and a short detail (type, or date).
     func link(_ id: String) -> LinkView? {
-        // Read in place: every link of every page comes here.
-        guard let i = kb.position(of: id) else { return nil }
-        let entries = kb.entries
+        guard let e = kb.entry(id) else { return nil }
         return LinkView(
-            id: entries[i].id, title: entries[i].title, url: SiteModel.url(kind: entries[i].kind, id: entries[i].id), detail: entries[i].type,
-            date: entries[i].date.map(DateView.init), verdict: entries[i].kind == .claim ? entries[i].currentVerdict.rawValue : nil)
+            id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type, date: e.date.map(DateView.init),
+            verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
     }
 
     /// Links for several ids, with `last` set on the final one (for comma lists).

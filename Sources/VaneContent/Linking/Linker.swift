@@ -37,7 +37,8 @@ public struct Linker {
         linker.checkSuccessors()
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
-        linker.checkBaselines()
+        let baselines = linker.baselineWarnings(linker.statusChanges)
+        linker.diagnostics += baselines.values
         linker.nameUses()
         var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
@@ -45,7 +46,8 @@ public struct Linker {
         kb.savedQueries = saved
         kb.channels = channels
         let tables = LinkTables(
-            known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config)
+            known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
+            baselines: baselines)
         return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()), tables, linker.entries.count)
     }
 
@@ -262,19 +264,21 @@ public struct Linker {
 
     /// A product whose first recorded availability is already a fall (a closure recorded
     /// without its launch) would score as if nothing fell: the author is told what to record.
-    mutating func checkBaselines() {
+    /// The warnings for the products of `changes` (all of each one's), by product.
+    func baselineWarnings(_ changes: [StatusChange]) -> [String: Diagnostic] {
         let scale = config.availabilityScale
-        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return }
+        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return [:] }
         var seen: Set<String> = []
-        let ordered = StatusTimeline.ordered(statusChanges.filter { $0.axis == .availability })
+        var warnings: [String: Diagnostic] = [:]
+        let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
         for change in ordered where seen.insert(change.entity).inserted {
             guard let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable else { continue }
-            diagnostics.append(
-                .warning(
-                    change.location,
-                    "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
-                ))
+            warnings[change.entity] = .warning(
+                change.location,
+                "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+            )
         }
+        return warnings
     }
 
     /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.

@@ -9,6 +9,8 @@ public struct LinkTables: Sendable {
     var declared: [String: [String]]
     var saved: [String: LiveBlock]
     var config: SiteConfig
+    /// The warnings of `Linker.baselineWarnings`, by product.
+    var baselines: [String: Diagnostic]
 }
 
 extension Linker {
@@ -57,7 +59,13 @@ extension Linker {
         let (freshEdges, freshChanges) = (linker.edges, linker.statusChanges)
         linker.statusChanges = splice(kb.statusChanges, freshChanges, owner: { $0.event }, dropping: goneIDs, path: path)
         let channels = linker.checkChannels()
-        linker.checkBaselines()
+        // The baselines of the products whose changes changed are looked at again.
+        let last = kb.statusChanges
+        let products = Set(last.indices.filter { goneIDs.contains(last[$0].event) }.map { last[$0].entity }).union(freshChanges.map(\.entity))
+        let all = linker.statusChanges
+        let theirs = all.indices.filter { products.contains(all[$0].entity) }.map { all[$0] }
+        tables.baselines = tables.baselines.filter { !products.contains($0.key) }.merging(linker.baselineWarnings(theirs)) { _, new in new }
+        linker.diagnostics += tables.baselines.values
         // The whole list of edges waits for its first reader (see `KnowledgeBase.replacing`).
         let lastEdges = kb.edges
         let relinked = kb.replacing(
@@ -66,9 +74,9 @@ extension Linker {
             statusChanges: linker.statusChanges, channels: channels, assets: assets)
         let ids = goneIDs.union(fresh.map(\.id))
         // The uses' products: the last load's, with those of the entries linked again.
-        var products = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
-        products.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
-        let useProblems = UseChecks.check(relinked, today: .today(), products: products)
+        var used = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
+        used.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
+        let useProblems = UseChecks.check(relinked, today: .today(), products: used)
         return (relinked, linker.diagnostics + useProblems, tables, fresh.count, ids, freshEdges, freshChanges)
     }
 

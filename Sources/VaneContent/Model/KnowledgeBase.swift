@@ -55,7 +55,7 @@ public struct KnowledgeBase: Sendable {
     /// body link to one reads as its title, unlinked, not as its id.
     public var later: [String: String] = [:]
     /// Sorted by kind, then id.
-    public var entries: [Entry]
+    public private(set) var entries: [Entry]
     /// Each entry's edges together, entry by entry in the order of their files' paths.
     public var edges: [Edge] {
         get { spliced?.value ?? madeEdges }
@@ -74,7 +74,8 @@ public struct KnowledgeBase: Sendable {
     public var assets: [String]
     /// `Site/queries.yml`: command lines by name.
     public var savedQueries: [String: LiveBlock] = [:]
-    private var index: [String: Int] = [:]
+    /// Each entry by id (entries share their fields: one reference each).
+    private var index: [String: Entry] = [:]
     private var byKind: [Kind: [Entry]] = [:]
 
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
@@ -84,7 +85,8 @@ public struct KnowledgeBase: Sendable {
         self.statusChanges = statusChanges
         self.aliases = aliases
         self.assets = assets
-        for (i, entry) in self.entries.enumerated() { index[entry.id] = i }
+        index.reserveCapacity(self.entries.count)
+        for entry in self.entries { index[entry.id] = entry }
         byKind = Dictionary(grouping: self.entries, by: \.kind)
     }
 
@@ -100,38 +102,47 @@ public struct KnowledgeBase: Sendable {
         var kb = self
         (kb.madeEdges, kb.spliced) = ([], Deferred(edges))
         (kb.statusChanges, kb.channels, kb.assets) = (statusChanges, channels, assets)
-        let order = { (a: Entry, b: Entry) in (a.kind, a.id) < (b.kind, b.id) }
-        if !gone.isEmpty { kb.entries.removeAll { gone.contains($0.id) } }
-        for entry in fresh {
-            var (low, high) = (0, kb.entries.count)
-            while low < high {
-                let middle = (low + high) / 2
-                if order(kb.entries[middle], entry) { low = middle + 1 } else { high = middle }
-            }
-            kb.entries.insert(entry, at: low)
+        // Both lists are sorted by kind, then id: each entry is found, taken out or put in
+        // by halving them, and only the lists of the kinds that changed are touched.
+        for id in gone {
+            guard let entry = index[id] else { continue }
+            kb.index[id] = nil
+            Self.remove(entry, from: &kb.entries)
+            var list = kb.byKind.removeValue(forKey: entry.kind) ?? []
+            Self.remove(entry, from: &list)
+            if !list.isEmpty { kb.byKind[entry.kind] = list }
         }
-        kb.index = [:]
-        kb.index.reserveCapacity(kb.entries.count)
-        for i in kb.entries.indices { kb.index[kb.entries[i].id] = i }
-        // The entries are sorted by kind: each kind's list is one run of them.
-        let changed = Set(fresh.map(\.kind)).union(entries.filter { gone.contains($0.id) }.map(\.kind))
-        for kind in changed {
-            let run = kb.entries.indices.filter { kb.entries[$0].kind == kind }
-            kb.byKind[kind] = run.isEmpty ? nil : Array(kb.entries[run.first!...run.last!])
+        for entry in fresh {
+            kb.index[entry.id] = entry
+            kb.entries.insert(entry, at: Self.position(of: entry, in: kb.entries))
+            var list = kb.byKind.removeValue(forKey: entry.kind) ?? []
+            list.insert(entry, at: Self.position(of: entry, in: list))
+            kb.byKind[entry.kind] = list
         }
         return kb
     }
 
-    public func entry(_ id: String) -> Entry? { index[id].map { entries[$0] } }
+    private static func remove(_ entry: Entry, from entries: inout [Entry]) {
+        let i = position(of: entry, in: entries)
+        if i < entries.count, entries[i].id == entry.id { entries.remove(at: i) }
+    }
 
-    /// Where an entry is in `entries`, for reading its fields there.
-    public func position(of id: String) -> Int? { index[id] }
+    /// Where `entry` is or would go in `entries` (sorted by kind, then id).
+    private static func position(of entry: Entry, in entries: [Entry]) -> Int {
+        let key = (entry.kind, entry.id)
+        var (low, high) = (0, entries.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if (entries[middle].kind, entries[middle].id) < key { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
 
-    /// An entry's title, read in place.
-    public func title(of id: String) -> String? { index[id].map { entries[$0].title } }
+    public func entry(_ id: String) -> Entry? { index[id] }
 
-    /// An entry's kind, without copying the entry.
-    public func kind(of id: String) -> Kind? { index[id].map { entries[$0].kind } }
+    public func title(of id: String) -> String? { index[id]?.title }
+
+    public func kind(of id: String) -> Kind? { index[id]?.kind }
 
     /// The id a reference names: an id, an id in other case, or an alias (any case).
     public func resolve(_ target: String) -> String? {
@@ -144,14 +155,15 @@ public struct KnowledgeBase: Sendable {
     /// `edited`: what linking again gives when nothing else in the entry's file changed,
     /// as nothing the linker derives reads a body. Nil for an id it does not have.
     public func replacingBody(of id: String, from edited: Entry) -> KnowledgeBase? {
-        guard let i = index[id] else { return nil }
+        guard let entry = index[id] else { return nil }
         var kb = self
+        let (i, kind) = (Self.position(of: entry, in: entries), entry.kind)
+        guard let j = byKind[kind].map({ Self.position(of: entry, in: $0) }) else { return nil }
         kb.entries[i].body = edited.body
         kb.entries[i].bodyHTML = edited.bodyHTML
-        let kind = entries[i].kind
-        guard let j = byKind[kind]?.firstIndex(where: { $0.id == id }) else { return nil }
         kb.byKind[kind]![j].body = edited.body
         kb.byKind[kind]![j].bodyHTML = edited.bodyHTML
+        kb.index[id] = kb.entries[i]
         return kb
     }
 

@@ -101,7 +101,9 @@ public struct StatusBoard: Sendable {
         (asOf, scales, entities, eventSources) = (previous.asOf, inputs.scales, inputs.entities, inputs.sources)
         var rows = previous.rowsByEntity
         for id in affected { rows[id] = nil }
-        let changes = inputs.changes.filter { affected.contains($0.entity) }
+        // By index: `filter` copies every change it looks at.
+        let all = inputs.changes
+        let changes = all.indices.filter { affected.contains(all[$0].entity) }.map { all[$0] }
         let bundles = StatusBoard.bundles(inputs.entities.filter { affected.contains($0.key) })
         for (id, status) in StatusTimeline.statuses(changes, channels: inputs.channels, bundles: bundles, asOf: asOf, scales: scales) {
             rows[id] = StatusBoard.row(id, status, entities: entities, asOf: asOf, scales: scales)

@@ -140,8 +140,8 @@ struct PageFingerprints {
         h.add(changesShown[id] ?? 0)
         addChangesShown(byEvent: id, to: &h)
         // On a site as of a date, a body link to a later entry reads as that entry's title.
-        if !model.kb.later.isEmpty, let i = model.kb.position(of: id) {
-            for link in model.kb.entries[i].bodyLinks { if let title = model.kb.later[link.target] { h.add(title) } }
+        if !model.kb.later.isEmpty, let entry = model.kb.entry(id) {
+            for link in entry.bodyLinks { if let title = model.kb.later[link.target] { h.add(title) } }
         }
         // Its history: the commits that touched it, and whether it is committed.
         if let history = model.history {
@@ -153,7 +153,7 @@ struct PageFingerprints {
         }
         // "Succeeded by" shows each successor's name and own position, and a use's page its
         // product's (only a use has `uses` edges: other pages skip the look-up).
-        let isUse = model.kb.position(of: id).map { model.kb.entries[$0].kind == .use } ?? false
+        let isUse = model.kb.kind(of: id) == .use
         let used = isUse ? model.targets(of: id, .uses) : []
         for shown in model.board.successors(of: id) + used {
             h.add(summaries[shown] ?? 0)
