@@ -78,7 +78,7 @@ public final class ResidentSite: Sendable {
         // The files not named are as the last load found them.
         let inputs =
             last.flatMap { last in
-                scanned.flatMap { scan in touched.map { Self.inputs(last.inputs, from: last.prepared.result.scan, to: scan, touched: $0) } }
+                scanned.flatMap { _ in touched.map { Self.inputs(last.inputs, from: last.prepared.result, to: prepared.result, touched: $0) } }
             } ?? Self.inputs(prepared)
         // The tests run debug builds: every load of theirs checks the sum against the listing.
         assert(inputs == Self.inputs(prepared), "the digest of the files named differs from the listing's")
@@ -248,15 +248,18 @@ public final class ResidentSite: Sendable {
         prepared.history.value.map { [$0.head] + $0.uncommitted } ?? []
     }
 
-    /// `inputs` of a load that scanned `old`, for one whose scan of `Content/` is `new`,
-    /// which differs from it only in the files of `touched` (`ContentScanner.rescan`): the
-    /// digest is a sum, so those are taken out and put in again.
-    private static func inputs(_ inputs: TreeDigest, from old: ContentScan, to new: ContentScan, touched: Set<String>) -> TreeDigest {
-        let find = { (scan: ContentScan, path: String) -> [(relative: String, size: Int, modified: Int64)] in
-            let file =
-                PathOrder.index(of: path, in: scan.entries, \.path).map { scan.entries[$0] }
-                ?? PathOrder.index(of: path, in: scan.assets, \.path).map { scan.assets[$0] }
-            return file.map { [($0.path, $0.size, $0.modified)] } ?? []
+    /// `inputs` of the load `old`, for the load `new`, whose files differ from its only in
+    /// those of `touched` (`ContentScanner.rescan`): the digest is a sum, so those are
+    /// taken out and put in again, as `inputs(_:)` lists them (an entry by its parse, which
+    /// says 0 and 0 for a file it could not read).
+    private static func inputs(_ inputs: TreeDigest, from old: LoadResult, to new: LoadResult, touched: Set<String>) -> TreeDigest {
+        let find = { (result: LoadResult, path: String) -> [(relative: String, size: Int, modified: Int64)] in
+            if let i = PathOrder.index(of: path, in: result.files, \.path) {
+                return [(path, result.files[i].size, result.files[i].modified)]
+            }
+            return PathOrder.index(of: path, in: result.assetFiles, \.path).map {
+                [(path, result.assetFiles[$0].size, result.assetFiles[$0].modified)]
+            } ?? []
         }
         return inputs.removing(touched.flatMap { find(old, $0) }).adding(touched.flatMap { find(new, $0) })
     }

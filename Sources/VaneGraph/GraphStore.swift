@@ -157,7 +157,8 @@ public enum GraphStore {
             try rows.insert(kb.entries[i])
             try rows.insertAliases(of: [kb.entries[i]])
         }
-        for i in kb.edges.indices where changed.contains(kb.edges[i].from) { try rows.insert(kb.edges[i]) }
+        let edges = kb.edges
+        for i in edges.indices where changed.contains(edges[i].from) { try rows.insert(edges[i]) }
         for i in kb.statusChanges.indices where changed.contains(kb.statusChanges[i].event) { try rows.insert(kb.statusChanges[i]) }
         for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
         for id in write {
@@ -382,8 +383,9 @@ struct RowWriter {
         self.kb = kb
         // One pass over the edges, read in place, the first target of each kept.
         var targets: [Relation: [String: String]] = [.parent: [:], .publishedBy: [:], .claimedBy: [:], .uses: [:]]
-        for i in kb.edges.indices where targets[kb.edges[i].relation]?[kb.edges[i].from] == nil {
-            targets[kb.edges[i].relation]?[kb.edges[i].from] = kb.edges[i].to
+        let edges = kb.edges
+        for i in edges.indices where targets[edges[i].relation]?[edges[i].from] == nil {
+            targets[edges[i].relation]?[edges[i].from] = edges[i].to
         }
         parents = targets[.parent]!
         publishers = targets[.publishedBy]!

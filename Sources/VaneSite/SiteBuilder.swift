@@ -162,10 +162,7 @@ extension SiteModel {
     /// into memory (the preview of `vane serve`).
     init(_ kb: KnowledgeBase, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) {
         self.init(kb, asOf: asOf)
-        liveBlocks = blocks
-        self.history = history
-        renderTemplate = { theme.render($0, template: $1) }
-        stylesheet = theme.assets["style.css"].map { String(decoding: $0, as: UTF8.self) }
+        dress(theme: theme, blocks: blocks, history: history)
     }
 
     /// The same from `previous`'s model, when `kb` differs from its knowledge base only as
@@ -175,6 +172,11 @@ extension SiteModel {
         relink: Relink
     ) {
         self.init(kb, updating: previous, relink: relink)
+        dress(theme: theme, blocks: blocks, history: history)
+    }
+
+    /// What a model reads besides the knowledge base: the blocks' results, recorded time, the theme.
+    private mutating func dress(theme: Theme, blocks: [String: [LiveBlockResult]], history: RecordedHistory?) {
         liveBlocks = blocks
         self.history = history
         renderTemplate = { theme.render($0, template: $1) }

@@ -117,6 +117,30 @@ struct ResidentSiteTests {
         #expect(try differences(resident, kb) == [])
     }
 
+    /// A file too large to be an entry is counted as its parse says (no size, no time) by
+    /// the digest a preview keeps of its files, as by the listing of every file, which the
+    /// tests' debug builds compare at every load: the next loads see what moved and no more.
+    @Test func aFileThatCannotBeReadIsCountedAsItsParseSays() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        _ = kb.takeTouched()
+        let huge = "---\ntitle: Huge\ndate: 2026-03\ntype: launch\nentities: [acme]\n---\n" + String(repeating: "x", count: 1 << 20)
+        try kb.write(huge, to: "Content/events/2026-huge.md")
+        let failed = resident.load(today: fixedDay, touched: kb.takeTouched())
+        #expect(!failed.succeeded && failed.diagnostics.contains { $0.message.contains("over the limit") }, "\(failed.diagnostics)")
+        try kb.write("---\ntitle: Huge no more\ndate: 2026-03\ntype: launch\nentities: [acme]\n---\nSmall.\n", to: "Content/events/2026-huge.md")
+        let mended = resident.load(today: fixedDay, touched: kb.takeTouched())
+        #expect(mended.succeeded && mended.changed && mended.moved, "\(mended.diagnostics)")
+        #expect(try differences(resident, kb) == [])
+        // An editor's hidden file comes and goes: nothing the site is made from moved.
+        try kb.write("swap", to: "Content/events/.2026-huge.md.swp")
+        try kb.remove("Content/events/.2026-huge.md.swp")
+        let quiet = resident.load(today: fixedDay, touched: kb.takeTouched())
+        #expect(quiet.succeeded && !quiet.changed && !quiet.moved, "\(quiet)")
+    }
+
     /// Random edits on whole knowledge bases, each told to the preview by the files it
     /// wrote (as the watcher names them): the preview's pages are a full build's at every
     /// step, whether the load linked everything or only what changed.

@@ -262,9 +262,10 @@ public struct Linker {
         return channels
     }
 
-    /// A product whose first recorded availability is already a fall (a closure recorded
-    /// without its launch) would score as if nothing fell: the author is told what to record.
-    /// The warnings for the products of `changes` (all of each one's), by product.
+    /// The warnings, by product, for the products of `changes` (all of each one's) whose
+    /// first recorded availability is already a fall (a closure recorded without its
+    /// launch): such a product would score as if nothing fell, so the author is told what
+    /// to record.
     func baselineWarnings(_ changes: [StatusChange]) -> [String: Diagnostic] {
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return [:] }

@@ -21,8 +21,10 @@ extension Linker {
     /// types and channels the others resolve against, and the parents and successors), no
     /// id that goes is linked to by a file that stays, no id that comes is taken, and the
     /// entries linked again link cleanly. Then the checks across files that can warn of a
-    /// clean knowledge base run again: channels named, first availabilities, uses. Nil for
-    /// anything else; the whole-graph link runs then, and is this one's oracle in tests.
+    /// clean knowledge base run again: channels named; first availabilities, for the
+    /// products whose changes changed (the others' warnings are kept in the tables); uses,
+    /// with their products from the last edges and the new ones. Nil for anything else;
+    /// the whole-graph link runs then, and is this one's oracle in tests.
     static func relink(
         _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
     ) -> (
@@ -46,7 +48,8 @@ extension Linker {
         // An id gone for good may not be linked to by a file that stays.
         let removed = goneIDs.subtracting(fresh.map(\.id))
         let kb = previous.knowledgeBase
-        if !removed.isEmpty, kb.edges.indices.contains(where: { removed.contains(kb.edges[$0].to) && !goneIDs.contains(kb.edges[$0].from) }) {
+        let lastEdges = kb.edges
+        if !removed.isEmpty, lastEdges.indices.contains(where: { removed.contains(lastEdges[$0].to) && !goneIDs.contains(lastEdges[$0].from) }) {
             return nil
         }
         var linker = Linker(config: config)
@@ -67,7 +70,6 @@ extension Linker {
         tables.baselines = tables.baselines.filter { !products.contains($0.key) }.merging(linker.baselineWarnings(theirs)) { _, new in new }
         linker.diagnostics += tables.baselines.values
         // The whole list of edges waits for its first reader (see `KnowledgeBase.replacing`).
-        let lastEdges = kb.edges
         let relinked = kb.replacing(
             goneIDs, with: named(fresh, edges: freshEdges, in: kb),
             edges: { splice(lastEdges, freshEdges, owner: { $0.from }, dropping: goneIDs, path: path) },

@@ -115,18 +115,15 @@ extension ContentScan {
     /// Appends when `file` sorts last, as it does during a walk; else inserts in place.
     private static func insert(_ file: ContentFile, into files: inout [ContentFile]) {
         if let last = files.last, file.path < last.path {
-            files.insert(file, at: position(of: file.path, in: files))
+            files.insert(file, at: PathOrder.position(of: file.path, in: files, \.path))
         } else {
             files.append(file)
         }
     }
 
     private static func remove(_ path: String, from files: inout [ContentFile]) {
-        let i = position(of: path, in: files)
-        if i < files.count, files[i].path == path { files.remove(at: i) }
+        if let i = PathOrder.index(of: path, in: files, \.path) { files.remove(at: i) }
     }
-
-    private static func position(of path: String, in files: [ContentFile]) -> Int { PathOrder.position(of: path, in: files, \.path) }
 }
 
 /// Lists kept in path order (a walk's, a load's parses): found by halving, not by a

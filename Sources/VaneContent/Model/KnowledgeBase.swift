@@ -158,7 +158,9 @@ public struct KnowledgeBase: Sendable {
         guard let entry = index[id] else { return nil }
         var kb = self
         let (i, kind) = (Self.position(of: entry, in: entries), entry.kind)
-        guard let j = byKind[kind].map({ Self.position(of: entry, in: $0) }) else { return nil }
+        guard let list = byKind[kind], case let j = Self.position(of: entry, in: list), j < list.count, list[j].id == id,
+            i < entries.count, entries[i].id == id
+        else { return nil }
         kb.entries[i].body = edited.body
         kb.entries[i].bodyHTML = edited.bodyHTML
         kb.byKind[kind]![j].body = edited.body
@@ -234,7 +236,8 @@ extension KnowledgeBase {
     /// every rename happened (so each goes by its own name), and every edge, status change
     /// and alias between entries kept.
     public func standsWhole(at date: FuzzyDate) -> Bool {
-        entries.indices.allSatisfy { i in
+        let edges = self.edges
+        return entries.indices.allSatisfy { i in
             Self.existed(entries[i], at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
         }
             && edges.indices.allSatisfy { index[edges[$0].from] != nil && index[edges[$0].to] != nil }
