@@ -17,8 +17,10 @@ public final class SitePreview: Sendable {
     /// the one list that reads every status change.
     private let listed: [String: PageSpec]
     private let changes = Locked<[String: PageSpec]?>(nil)
-    /// The most "what changed" pages an earlier preview of this session was known to have.
-    private let earlierChanges: Int
+    /// The most "what changed" pages an earlier preview of this session was known to have,
+    /// and that preview itself until it has counted them (listing them takes a while at
+    /// 50,000 events: a load does not wait for it).
+    private let earlier: Locked<(count: Int, pending: SitePreview?)>
     /// `entities/<former id>.html` → the entity it points to now.
     private let redirects: [String: (former: String, entity: Entry)]
     /// A file of `Content/` copied into the site, by its path there → its path under the root.
@@ -59,8 +61,7 @@ public final class SitePreview: Sendable {
         gone = earlier.filter { [listed, redirects, assets, model] path in
             listed[path] == nil && Self.entryPage(path, in: model.kb) == nil && redirects[path] == nil && assets[path] == nil
         }
-        // Listed now if the earlier preview was replaced before it listed them in the background.
-        earlierChanges = previous.map { max($0.earlierChanges, $0.changePages().count) } ?? 0
+        self.earlier = Locked((0, previous))
     }
 
     /// The preview of a load whose entries differ from `previous`'s only in their bodies
@@ -73,7 +74,7 @@ public final class SitePreview: Sendable {
         generation = result.generation
         theme = previous.theme
         listed = previous.listed
-        earlierChanges = previous.earlierChanges
+        earlier = Locked(previous.earlier.value)
         redirects = previous.redirects
         assets = previous.assets
         gone = previous.gone
@@ -104,9 +105,21 @@ public final class SitePreview: Sendable {
         return listed
     }
 
-    /// Lists the "what changed" pages ahead of the first request for one (on another
-    /// thread, once the load is served).
-    public func listChanges() { _ = changePages() }
+    /// Lists the "what changed" pages ahead of the first request for one, and counts the
+    /// earlier previews' (on another thread, once the load is served).
+    public func listChanges() {
+        _ = changePages()
+        _ = earlierChanges()
+    }
+
+    /// The most "what changed" pages an earlier preview had (see `earlier`).
+    private func earlierChanges() -> Int {
+        let (count, pending) = earlier.value
+        guard let pending else { return count }
+        let counted = max(count, pending.earlierChanges(), pending.changePages().count)
+        earlier.withLock { $0 = (counted, nil) }
+        return counted
+    }
 
     /// The bytes a build writes for the page at `path` (`events/x.html`, or the page at an
     /// entity's former id); nil for what is not a page.
@@ -139,7 +152,7 @@ public final class SitePreview: Sendable {
         // `changes.html` is page 1, `changes-2.html` page 2.
         guard path.hasPrefix("changes"), path.hasSuffix(".html"), changePages()[path] == nil else { return false }
         let number = path == "changes.html" ? 1 : Int(path.dropFirst("changes-".count).dropLast(".html".count)).flatMap { $0 > 1 ? $0 : nil }
-        return number.map { $0 <= earlierChanges } ?? false
+        return number.map { $0 <= earlierChanges() } ?? false
     }
 
     private static func redirects(_ kb: KnowledgeBase) -> [String: (former: String, entity: Entry)] {
