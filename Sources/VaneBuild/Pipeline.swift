@@ -164,7 +164,6 @@ public enum Pipeline {
         // every file is built again.
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
-        let graphSlot = Locked<(Result<PreparedGraph, GraphStoreError>, [String: String], Timings)?>(nil)
         // The board stored for `vane status` is the site's own when the site shows the whole
         // knowledge base (no `--as-of`, or nothing after it): taken from the site model, not
         // computed twice.
@@ -175,8 +174,7 @@ public enum Pipeline {
         // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
         // applies, so the renderer's own would get one thread of the two and render every
         // page on it, long after the graph was done.
-        let graphDone = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: graphDone) {
+        let graphMade = OwnThread { () -> (Result<PreparedGraph, GraphStoreError>, [String: String], Timings) in
             var clock = Timings()
             let made = Result { () throws(GraphStoreError) in
                 try clock.measure("database prepare") { () throws(GraphStoreError) in
@@ -191,7 +189,7 @@ public enum Pipeline {
                     return StatusSnapshot.state(of: whole, asOf: asOf, build: String(started))
                 }
             }
-            graphSlot.withLock { $0 = (made, board, clock) }
+            return (made, board, clock)
         }
         let shareBoard: @Sendable (StatusBoard) -> Void = { made in
             siteBoard.withLock { $0 = made }
@@ -207,8 +205,7 @@ public enum Pipeline {
                     boardMade: sharesBoard ? shareBoard : nil)
             }
         }
-        graphDone.wait()
-        let (graph, statusBoard, graphTime) = graphSlot.value!
+        let (graph, statusBoard, graphTime) = graphMade.value
         timings.append(renderTime)
         let staged: OutputDirectory
         let report: SiteBuilder.Report

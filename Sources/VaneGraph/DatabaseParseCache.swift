@@ -157,31 +157,21 @@ public final class CacheNotes: Sendable {
 /// The stored parses, read on a thread of their own from the moment it is made: a build
 /// scans `Content/` meanwhile, and its loader waits for them only when it parses.
 public final class ParseCacheInBackground: ParseCache, @unchecked Sendable {
-    private let read = DispatchGroup()
-    /// Written once by the reading thread, before `read` is left; read only after waiting
-    /// on it, which orders the two.
-    private var loaded: DatabaseParseCache?
-    private var seconds: Double = 0
+    private let read: OwnThread<(DatabaseParseCache, seconds: Double)>
 
     public init(url: URL) {
-        DispatchQueue.global(qos: .userInitiated).async(group: read) {
+        read = OwnThread {
             let start = DispatchTime.now().uptimeNanoseconds
-            self.loaded = DatabaseParseCache(url: url)
-            self.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let loaded = DatabaseParseCache(url: url)
+            return (loaded, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
     }
 
     /// The stored parses, once read.
-    public var value: DatabaseParseCache {
-        read.wait()
-        return loaded!
-    }
+    public var value: DatabaseParseCache { read.value.0 }
 
     /// How long the read itself took, once it is done.
-    public var duration: Double {
-        read.wait()
-        return seconds
-    }
+    public var duration: Double { read.value.seconds }
 
     public func parsedFile(path: String, hash: String) -> ParsedFile? { value.parsedFile(path: path, hash: hash) }
 

@@ -68,11 +68,9 @@ struct SiteModel: @unchecked Sendable {
         self.kb = kb
         // The board on a thread of its own while this one indexes the rest: neither reads
         // the other.
-        let made = Locked<(StatusBoard.Inputs, StatusBoard)?>(nil)
-        let boardDone = DispatchGroup()
-        DispatchQueue.global(qos: .userInitiated).async(group: boardDone) {
+        let made = OwnThread { () -> (StatusBoard.Inputs, StatusBoard) in
             let inputs = StatusBoard.Inputs(kb)
-            made.withLock { $0 = (inputs, StatusBoard(inputs, asOf: asOf)) }
+            return (inputs, StatusBoard(inputs, asOf: asOf))
         }
         counts = Counts(kb)
         changesByEvent = Dictionary(grouping: kb.statusChanges, by: \.event)
@@ -90,8 +88,7 @@ struct SiteModel: @unchecked Sendable {
             for i in start..<end { incoming[edges[i].to, default: []].append(Neighbour(relation: edges[i].relation, other: from)) }
             start = end
         }
-        boardDone.wait()
-        (boardInputs, board) = made.value!
+        (boardInputs, board) = made.value
         (vendors, channelEntities) = Self.vendors(board, kb)
     }
 
