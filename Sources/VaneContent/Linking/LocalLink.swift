@@ -76,9 +76,13 @@ extension Linker {
             statusChanges: linker.statusChanges, channels: channels, assets: assets)
         let ids = goneIDs.union(fresh.map(\.id))
         // The uses' products: the last load's, with those of the entries linked again.
-        var used = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
-        used.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
-        let useProblems = UseChecks.check(relinked, today: .today(), products: used)
+        // (Only with uses to check: it is a pass over every edge.)
+        var useProblems: [Diagnostic] = []
+        if !relinked.entries(of: .use).isEmpty {
+            var used = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
+            used.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
+            useProblems = UseChecks.check(relinked, today: .today(), products: used)
+        }
         return (relinked, linker.diagnostics + useProblems, tables, fresh.count, ids, freshEdges, freshChanges)
     }
 

@@ -126,17 +126,25 @@ extension ContentScan {
     }
 }
 
+extension Array {
+    /// In a list sorted so that every element `before` accepts comes first: where the first
+    /// one it does not accept is (the count when there is none). Found by halving.
+    func insertionPoint(before: (Element) -> Bool) -> Int {
+        var (low, high) = (0, count)
+        while low < high {
+            let middle = (low + high) / 2
+            if before(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
+
 /// Lists kept in path order (a walk's, a load's parses): found by halving, not by a
 /// dictionary of every path made again after each edit.
 public enum PathOrder {
     /// Where `path` is or would go in `items`.
     public static func position<T>(of path: String, in items: [T], _ pathOf: (T) -> String) -> Int {
-        var (low, high) = (0, items.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if pathOf(items[middle]) < path { low = middle + 1 } else { high = middle }
-        }
-        return low
+        items.insertionPoint { pathOf($0) < path }
     }
 
     /// Where `path` is in `items`; nil when it is not there.

@@ -26,7 +26,7 @@ public struct TreeDigest: Sendable, Equatable, CustomStringConvertible {
     public func replacing(
         _ old: (relative: String, size: Int, modified: Int64), with new: (relative: String, size: Int, modified: Int64)
     ) -> TreeDigest {
-        TreeDigest(value: value &- TreeDigest(files: [old]).value &+ TreeDigest(files: [new]).value, files: files)
+        removing([old]).adding([new])
     }
 
     /// The digest with these files added to the listing.

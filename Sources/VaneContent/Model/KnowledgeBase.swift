@@ -130,12 +130,7 @@ public struct KnowledgeBase: Sendable {
     /// Where `entry` is or would go in `entries` (sorted by kind, then id).
     private static func position(of entry: Entry, in entries: [Entry]) -> Int {
         let key = (entry.kind, entry.id)
-        var (low, high) = (0, entries.count)
-        while low < high {
-            let middle = (low + high) / 2
-            if (entries[middle].kind, entries[middle].id) < key { low = middle + 1 } else { high = middle }
-        }
-        return low
+        return entries.insertionPoint { ($0.kind, $0.id) < key }
     }
 
     public func entry(_ id: String) -> Entry? { index[id] }
