@@ -10,11 +10,13 @@ import VaneSite
 /// and modification time is not noticed).
 enum FastPath {
     /// Everything a build reads besides `Content/`: vane's own versions and default theme, the `Site/`
-    /// files, the as-of date, the output folder and `--strict`.
-    static func inputs(_ options: Pipeline.Options, asOf: FuzzyDate, siteFiles: [DirectoryWalker.Found]) -> String {
+    /// files, the day (the uses are checked at it, `--as-of` or not), the as-of date, the
+    /// output folder and `--strict`.
+    static func inputs(_ options: Pipeline.Options, siteFiles: [DirectoryWalker.Found]) -> String {
         var h = StableHash()
         h.add("parser \(ContentLoader.parserVersion) renderer \(SiteBuilder.rendererVersion) theme \(Theme.defaultFingerprint)")
-        h.add(options.asOf == nil ? "today \(asOf.text)" : "as-of \(asOf.text)")
+        h.add("today \(options.today.text)")
+        h.add(options.asOf.map { "as-of \($0.text)" } ?? "")
         h.add(options.output.standardizedFileURL.path)
         h.add(options.strict ? "strict" : "")
         h.add(options.publishDatabase ? "publish-db" : "")

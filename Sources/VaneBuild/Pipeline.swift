@@ -83,7 +83,7 @@ public enum Pipeline {
 
     /// Loads and checks; writes nothing.
     public static func check(_ options: Options) -> Outcome {
-        let result = ContentLoader.load(root: options.root, cache: ParseCacheInBackground(url: options.database))
+        let result = ContentLoader.load(root: options.root, cache: ParseCacheInBackground(url: options.database), today: options.today)
         var diagnostics = result.diagnostics + Theme.load(root: options.root).1
         if !diagnostics.hasErrors {
             var shown = result
@@ -116,7 +116,7 @@ public enum Pipeline {
         removeLeftovers(of: options)
         let asOf = options.asOf ?? options.today
         let siteFiles = Theme.siteFiles(root: options.root)
-        let inputs = FastPath.inputs(options, asOf: asOf, siteFiles: siteFiles)
+        let inputs = FastPath.inputs(options, siteFiles: siteFiles)
         // After an unfinished body build, the full path renders its outputs again.
         let walk = unfinished ? nil : timings.measure("walk") { FastPath.walk(options, previous: last, inputs: inputs) }
         if let walk, let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings) {

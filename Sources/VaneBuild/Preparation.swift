@@ -49,7 +49,8 @@ extension Pipeline {
         let kept = scanned != nil ? last : nil
         let siteFiles = siteFiles ?? kept?.siteFiles ?? Theme.siteFiles(root: options.root)
         options.progress?("reading Content/")
-        let result = ContentLoader.load(root: options.root, cache: cache, scanned: scanned, previous: last?.result, touched: touched)
+        let result = ContentLoader.load(
+            root: options.root, cache: cache, scanned: scanned, previous: last?.result, touched: touched, today: options.today)
         timings.append(result.timings)
         let (theme, themeDiagnostics) =
             kept.map { ($0.theme, $0.themeDiagnostics) } ?? timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }

@@ -83,9 +83,11 @@ public enum ContentLoader {
     /// `scanned`: what `Content/` holds, when the caller knows without a walk (`ContentScanner.rescan`).
     /// `previous`: the last load, kept in memory, when only what changed since need be
     /// linked again (`Linker.relink`); with `touched` (the files a watcher saw written since
-    /// then, with `scanned`), every other file's parse is taken from it as it is.
+    /// then, with `scanned`), every other file's parse is taken from it as it is. `today`:
+    /// the day the uses are checked at (a use of something gone by then is stranded).
     public static func load(
-        root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil, previous: LoadResult? = nil, touched: Set<String>? = nil
+        root: URL, cache: (any ParseCache)? = nil, scanned: ContentScan? = nil, previous: LoadResult? = nil, touched: Set<String>? = nil,
+        today: FuzzyDate = .today()
     ) -> LoadResult {
         var timings = Timings()
         let (config, configDiagnostics) = SiteConfigLoader.load(root: root)
@@ -115,12 +117,12 @@ public enum ContentLoader {
         let assets = scan.assets.map(\.contentRelativePath)
         let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
         let link = timings.measure("link") { () -> LinkOutcome in
-            if let previous, let local = Linker.relink(previous, parsed: parsed, assets: assets, config: config, saved: saved) {
+            if let previous, let local = Linker.relink(previous, parsed: parsed, assets: assets, config: config, saved: saved, today: today) {
                 return LinkOutcome(
                     kb: local.kb, diagnostics: local.diagnostics, tables: local.tables, linked: local.linked,
                     relinked: Relink(from: previous.generation, ids: local.ids, edges: local.edges, statusChanges: local.statusChanges))
             }
-            let whole = Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved)
+            let whole = Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved, today: today)
             return LinkOutcome(kb: whole.0, diagnostics: whole.1, tables: whole.2, linked: whole.linked)
         }
         let (kb, linkDiagnostics) = (link.kb, link.diagnostics)

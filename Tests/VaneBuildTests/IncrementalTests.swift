@@ -511,6 +511,37 @@ struct IncrementalTests {
         #expect(try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT count(*) FROM events WHERE id = '2026-summit'").table.rows == [["0"]])
     }
 
+    /// The uses are checked at the build's day, not the clock's: a use of a product retired
+    /// on 2026-03-01 is stranded in a build on 2 March and not in one on 28 February,
+    /// `--as-of` or not. A build on another day with nothing else changed checks again
+    /// (the day is one of a build's inputs), so the last day's warnings are not repeated.
+    @Test func theUsesAreCheckedAtTheBuildsDay() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\nA product.\n",
+            "Content/sources/blog.md": "---\ntitle: The blog\npublisher: Acme\nurl: https://example.org/blog\n---\n",
+            "Content/events/2025-03-anvil.md":
+                "---\ntitle: Anvil launched\ndate: 2025-03\ntype: launch\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: generally-available }\n---\nAbout [@blog].\n",
+            "Content/events/2026-03-01-anvil.md":
+                "---\ntitle: Anvil retired\ndate: 2026-03-01\ntype: shutdown\nentities: [anvil]\nsources: [blog]\nstatus:\n  anvil: { availability: retired }\n---\nAbout [@blog].\n",
+            "Content/uses/billing.md": "---\nproduct: anvil\nteam: Billing\n---\nWe use it.\n",
+        ])
+        func stranded(on today: String, asOf: String? = nil) throws -> Bool {
+            var options = Pipeline.Options(root: kb.root, asOf: try asOf.map { try FuzzyDate(parsing: $0) })
+            options.today = try FuzzyDate(parsing: today)
+            let outcome = Pipeline.build(options)
+            #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure.map { "\($0)" } ?? "")")
+            return outcome.diagnostics.contains {
+                $0.description == "Content/uses/billing.md:2:10: warning: 'anvil' is already gone (Retired since 2026-03-01): this use is stranded"
+            }
+        }
+        #expect(try !stranded(on: "2026-02-28"))
+        #expect(try stranded(on: "2026-03-02"))
+        #expect(try !stranded(on: "2026-02-28", asOf: "2025-12"))
+        #expect(try stranded(on: "2026-03-02", asOf: "2025-12"))
+        #expect(try !stranded(on: "2026-02-28", asOf: "2025-12"))
+    }
+
     /// After every edit, the incremental result equals a full build of the same content.
     @Test func incrementalBuildsMatchFullBuilds() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])

@@ -21,9 +21,10 @@ public struct Linker {
     /// Declared channels by entity id, as ids.
     var declared: [String: [String]] = [:]
 
-    /// Every entry linked, with the names they resolved against (kept for `relink`).
+    /// Every entry linked, with the names they resolved against (kept for `relink`); the
+    /// uses checked at `today`.
     static func link(
-        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
+        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock], today: FuzzyDate
     ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int) {
         var linker = Linker(config: config)
         linker.saved = saved
@@ -48,7 +49,7 @@ public struct Linker {
         let tables = LinkTables(
             known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
             baselines: baselines)
-        return (kb, linker.diagnostics + UseChecks.check(kb, today: .today()), tables, linker.entries.count)
+        return (kb, linker.diagnostics + UseChecks.check(kb, today: today), tables, linker.entries.count)
     }
 
     // MARK: - Ids and aliases

@@ -23,10 +23,10 @@ extension Linker {
     /// entries linked again link cleanly. Then the checks across files that can warn of a
     /// clean knowledge base run again: channels named; first availabilities, for the
     /// products whose changes changed (the others' warnings are kept in the tables); uses,
-    /// with their products from the last edges and the new ones. Nil for anything else;
+    /// with their products from the last edges and the new ones, at `today`. Nil for anything else;
     /// the whole-graph link runs then, and is this one's oracle in tests.
     static func relink(
-        _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock]
+        _ previous: LoadResult, parsed: [ParsedFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock], today: FuzzyDate
     ) -> (
         kb: KnowledgeBase, diagnostics: [Diagnostic], tables: LinkTables, linked: Int, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]
     )? {
@@ -81,7 +81,7 @@ extension Linker {
         if !relinked.entries(of: .use).isEmpty {
             var used = Dictionary(lastEdges.pairs { $0 == .uses }.filter { !goneIDs.contains($0.0) }, uniquingKeysWith: { a, _ in a })
             used.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
-            useProblems = UseChecks.check(relinked, today: .today(), products: used)
+            useProblems = UseChecks.check(relinked, today: today, products: used)
         }
         return (relinked, linker.diagnostics + useProblems, tables, fresh.count, ids, freshEdges, freshChanges)
     }
