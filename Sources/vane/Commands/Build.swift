@@ -53,6 +53,7 @@ extension Vane {
             }
             let progress = Terminal.Progress()
             options.progress = { progress.update($0) }
+            options.exitsAfter = true
             let outcome = Pipeline.build(options) { holder in
                 printError("waiting for another vane build\(holder.map { " (pid \($0))" } ?? "") to finish…")
             }
