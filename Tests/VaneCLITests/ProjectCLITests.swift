@@ -50,6 +50,24 @@ struct ProjectCLITests {
     }
 
     /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
+    /// `faketime` is how this project moves the clock for a run: `vane` must start under it
+    /// and take its day from the moved clock (an allocator linked in once hung before `main`
+    /// under it; see "jemalloc, measured and left out" in the README).
+    @Test(.tags(.external), .fullTierOnly) func vaneRunsUnderFaketimeAndTakesItsDayFromIt() throws {
+        guard let faketime = ExternalTool.require("faketime", variable: "VANE_FAKETIME") else { return }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANE_TODAY"] = nil
+        // KILL: the test runner's children inherit blocked signals, so TERM would wait.
+        let made = try run(
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["-s", "KILL", "60", faketime.path, "2027-06-01 12:00:00", Repository.vane.path, "new", "event", "The clock moved"], in: kb.root,
+            environment: environment)
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout == "Content/events/the-clock-moved.md\n")
+        #expect(try kb.read("Content/events/the-clock-moved.md").contains("\ndate: 2027-06-01\n"))
+    }
+
     @Test func theCITemplatesNameOnlyCommandsThatWork() throws {
         let kb = try temporaryFolder("ci")
         defer { try? FileManager.default.removeItem(at: kb) }
