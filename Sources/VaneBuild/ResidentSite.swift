@@ -133,11 +133,7 @@ public final class ResidentSite: Sendable {
             if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
             var now = Self.regularFile(options.root.appendingPathComponent(path).path)
             // Its size and time as the rescan read them, which the listing of the files holds.
-            if let found = PathOrder.index(of: path, in: scan.entries, \.path).map({ scan.entries[$0] })
-                ?? PathOrder.index(of: path, in: scan.assets, \.path).map({ scan.assets[$0] })
-            {
-                now = now.map { (found.size, found.modified, $0.links) }
-            }
+            if let found = scan.file(at: path) { now = now.map { (found.size, found.modified, $0.links) } }
             // An asset written again (the rescan has its new size and time).
             if let i = PathOrder.index(of: path, in: last.prepared.result.assetFiles, \.path) {
                 guard let now else { return nil }

@@ -105,6 +105,11 @@ extension ContentScan {
         Self.insert(file, into: &entries)
     }
 
+    /// What was found at `path`, an entry or an asset; nil for nothing.
+    public func file(at path: String) -> ContentFile? {
+        PathOrder.index(of: path, in: entries, \.path).map { entries[$0] } ?? PathOrder.index(of: path, in: assets, \.path).map { assets[$0] }
+    }
+
     /// Forgets what was found at `path`.
     mutating func remove(_ path: String) {
         Self.remove(path, from: &entries)
