@@ -49,7 +49,6 @@ struct ProjectCLITests {
         for path in installed { #expect(!FileManager.default.fileExists(atPath: prefix.appendingPathComponent(path).path), "\(path)") }
     }
 
-    /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
     /// `faketime` is how this project moves the clock for a run: `vane` must start under it
     /// and take its day from the moved clock (an allocator linked in once hung before `main`
     /// under it; see "jemalloc, measured and left out" in the README).
@@ -68,6 +67,7 @@ struct ProjectCLITests {
         #expect(try kb.read("Content/events/the-clock-moved.md").contains("\ndate: 2027-06-01\n"))
     }
 
+    /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
     @Test func theCITemplatesNameOnlyCommandsThatWork() throws {
         let kb = try temporaryFolder("ci")
         defer { try? FileManager.default.removeItem(at: kb) }

@@ -34,12 +34,12 @@ public struct OutputDirectory: Sendable {
     private let stagingPath: String
     /// Files written into the staging folder (not kept from the last build).
     public let written = Locked(0)
-    /// When staging into the spare: each file of the output and of the spare, by path, with
-    /// its inode as `readdir` gives it. Two listings instead of two `stat`s for each of the
-    /// 20,000 files a build keeps, which were a twentieth of the CPU of a build that adds
-    /// one event at 10,000 events.
-    private let targetInodes: [String: UInt64]
-    private let spareInodes: [String: UInt64]
+    /// When staging into the spare: the output and the spare as they were before anything
+    /// was staged. Two listings instead of two `stat`s for each of the 20,000 files a build
+    /// keeps, which were a twentieth of the CPU of a build that adds one event at 10,000
+    /// events; the spare's also tells what the new site lacks, without listing it again.
+    private let targetListing: Listing
+    private let spareListing: Listing
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
     static let knownFolders: Set<String> = [
@@ -60,7 +60,7 @@ public struct OutputDirectory: Sendable {
         // changing it leaves a folder the next build removes (one half brought up to date
         // would do as well, since nothing in it is trusted but inodes).
         reusing = fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
-        (targetInodes, spareInodes) = reusing ? (Self.inodes(under: targetPath), Self.inodes(under: stagingPath)) : ([:], [:])
+        (targetListing, spareListing) = reusing ? (Listing(of: targetPath), Listing(of: stagingPath)) : (Listing(), Listing())
         if !reusing, fm.fileExists(atPath: spare.path) {
             let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
             if rename(spare.path, old.path) == 0 { Self.remove(old) }
@@ -99,7 +99,7 @@ public struct OutputDirectory: Sendable {
     /// Held while a file is made. Two renderers making files in one folder at once wait
     /// for the folder's lock in the kernel, spinning on a core the database's thread needs
     /// (3 to 13% of a full build's samples); this lock sleeps instead.
-    private static let creating = Locked(0)
+    private static let creating = Locked(())
 
     /// `open`, `write`, `close`: Foundation's `Data.write` costs several times more per file,
     /// and a site is thousands of files.
@@ -130,9 +130,9 @@ public struct OutputDirectory: Sendable {
         if reusing {
             // Both folders are listed before anything is staged, and a path is kept or
             // written once: the listings are still true of it.
-            guard let old = targetInodes[path] else { return false }
+            guard let old = targetListing.inodes[path] else { return false }
             outputs.withLock { _ = $0.insert(path) }
-            if let new = spareInodes[path] {
+            if let new = spareListing.inodes[path] {
                 if new == old { return true }
                 if unlink(to) != 0 { try? FileManager.default.removeItem(atPath: to) }
             }
@@ -206,33 +206,33 @@ public struct OutputDirectory: Sendable {
 
     /// Removes from the spare every file the new site does not have, and every folder left
     /// empty that a new folder would not have: the staged tree is then the one a build
-    /// into a new folder makes.
+    /// into a new folder makes. What the spare held is its listing: every file staged since
+    /// is one the new site has (`outputs`).
     private func removeWhatTheSiteLacks() throws(OutputError) {
         let keep = outputs.value
-        var files: [String] = []
-        var folders: [String] = []
-        Self.list(stagingPath, files: &files, folders: &folders)
-        for file in files where !keep.contains(file) {
+        let folders = Set(spareListing.folders)
+        for file in spareListing.inodes.keys where !keep.contains(file) && !folders.contains(file) {
             let path = stagingPath + "/" + file
             guard unlink(path) == 0 || errno == ENOENT else { throw .failed("remove", path) }
         }
         // Listed after their contents, so a folder emptied of folders is seen empty.
-        for folder in folders where !Self.knownFolders.contains(folder) { rmdir(stagingPath + "/" + folder) }
+        for folder in spareListing.folders where !Self.knownFolders.contains(folder) { rmdir(stagingPath + "/" + folder) }
     }
 
-    /// Every file under `root`, by path relative to it, with its inode (folders too): two
-    /// trees on one file system, hard-linked to each other, are compared by these numbers.
-    private static func inodes(under root: String) -> [String: UInt64] {
-        var found: [String: UInt64] = [:]
-        walk(root) { path, inode, _ in found[path] = inode }
-        return found
-    }
+    /// A tree as `readdir` lists it: every path under it, relative to it, with its inode
+    /// (two trees on one file system, hard-linked to each other, are compared by these
+    /// numbers), and its folders, each after what it holds.
+    struct Listing {
+        var inodes: [String: UInt64] = [:]
+        var folders: [String] = []
 
-    /// The files and folders under `root`, as paths relative to it, each folder after what
-    /// it holds.
-    private static func list(_ root: String, files: inout [String], folders: inout [String]) {
-        walk(root) { path, _, isFolder in
-            if isFolder { folders.append(path) } else { files.append(path) }
+        init() {}
+
+        init(of root: String) {
+            OutputDirectory.walk(root) { path, inode, isFolder in
+                inodes[path] = inode
+                if isFolder { folders.append(path) }
+            }
         }
     }
 
