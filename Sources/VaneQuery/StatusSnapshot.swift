@@ -23,10 +23,15 @@ public enum StatusSnapshot {
         "\(version) \(ContentLoader.parserVersion)\n\(asOf.text)\n"
     }
 
-    /// The JSON `vane status` prints for a board.
+    /// The JSON `vane status` prints for a board: written directly (`StatusJSON`), or by
+    /// the generic encoder when the board holds what the direct writer is not sure of.
     public static func json(_ board: StatusBoard) -> String {
-        JSONOutput.encode(board.rows.map { StatusReportRow($0, board: board) })
+        let rows = board.rows.map { StatusReportRow($0, board: board) }
+        return StatusJSON.encode(rows) ?? genericJSON(rows)
     }
+
+    /// The same rows through the generic encoder: the oracle of `StatusJSON`'s tests.
+    static func genericJSON(_ rows: [StatusReportRow]) -> String { JSONOutput.encode(rows) }
 
     /// The `build_state` rows that carry the stored board of the build started at `old`
     /// over to the build started at `new` (which changed nothing on it); none when the board

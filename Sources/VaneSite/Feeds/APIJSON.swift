@@ -17,38 +17,10 @@ struct APIJSON {
         bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// A JSON string: `"`, `\` and control characters escaped as Foundation escapes them
-    /// (`\n`, `\u001f`); everything else, `/` and non-ASCII included, as is.
+    /// A JSON string, as `JSONString` writes it.
     mutating func string(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { utf8 in
-            var mark = 0
-            for i in utf8.indices {
-                let byte = utf8[i]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i]))
-                mark = i + 1
-                switch byte {
-                case UInt8(ascii: "\""): raw("\\\"")
-                case UInt8(ascii: "\\"): raw("\\\\")
-                case 0x08: raw("\\b")
-                case 0x0c: raw("\\f")
-                case 0x0a: raw("\\n")
-                case 0x0d: raw("\\r")
-                case 0x09: raw("\\t")
-                default:
-                    raw("\\u00")
-                    bytes.append(Self.hex[Int(byte >> 4)])
-                    bytes.append(Self.hex[Int(byte & 0xf)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark...]))
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONString.write(text) { bytes.append(contentsOf: $0) }
     }
-
-    private static let hex = Array("0123456789abcdef".utf8)
 
     /// `"key":`, for a key that needs no escape (the types' own keys).
     mutating func key(_ name: StaticString, first: Bool = false) {
