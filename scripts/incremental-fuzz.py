@@ -126,7 +126,10 @@ class Editor:
     def edit(self, step):
         """One edit, as one of the kinds below (a field by its type four times as often as
         the others, a body alone twice); None when the kind does not apply."""
-        path, id, kind = self.r.choice(self.kb.entries())
+        entries = self.kb.entries()
+        if not entries:
+            return None
+        path, id, kind = self.r.choice(entries)
         fields, body = self.kb.read(path)
         kinds = [self.field] * 4 + [self.body_link, self.add_event, self.set_status, self.remove, self.channels, self.use,
                                     self.rename, self.day, self.replacement] + [self.body_only] * 2
@@ -153,6 +156,8 @@ class Editor:
     def add_event(self, step, *_):
         r, kb = self.r, self.kb
         entities, sources = kb.ids('entities'), kb.ids('sources')
+        if not entities:
+            return None
         event = {'title': f'Fuzz event {step}', 'date': self.date(), 'type': r.choice(['launch', 'release', 'deprecation', 'shutdown', 'other']),
                  'entities': r.sample(entities, min(len(entities), r.randint(1, 3))), 'sources': sources[:1]}
         status = self.status() if r.random() < 0.7 else None
@@ -165,7 +170,10 @@ class Editor:
 
     def set_status(self, step, *_):
         """A status set on an event (merged with the one it has), or its status dropped."""
-        path, id = self.r.choice([(p, i) for p, i, k in self.kb.entries() if k == 'events'])
+        events = [(p, i) for p, i, k in self.kb.entries() if k == 'events']
+        if not events:
+            return None
+        path, id = self.r.choice(events)
         fields, body = self.kb.read(path)
         if not fields:
             return None

@@ -33,6 +33,7 @@ struct PageFingerprints {
         self.frameReads = frameReads
         frameValues = ["counts": StableHash.of("\(model.counts)")]
         offersExposure = !model.usedProducts.isEmpty
+        contradicted = model.contradictedEntities
         // Edges are read in place, by index: `for e in` copies each whole (a retain per string).
         let entries = model.kb.entries
         var summaries: [String: UInt64] = [:]
@@ -100,6 +101,9 @@ struct PageFingerprints {
     private let frameValues: [String: UInt64]
     /// Whether the list pages offer `feeds/exposure.ics`.
     private let offersExposure: Bool
+    /// The entities whose pages link to the contradictions page: read once, not through the
+    /// model's memo (a lock and a dynamic cast) for every page.
+    private let contradicted: Set<String>
 
     func summary(_ id: String) -> UInt64 { summaries[id] ?? 0 }
 
@@ -168,7 +172,7 @@ struct PageFingerprints {
         // A region's or a partner's page ranks what is offered through it.
         if let offered = model.offeredThrough(id) { h.add(MustacheEncoder.encode(offered)) }
         // An entity page links to the contradictions about it.
-        if model.contradictedEntities.contains(id) { h.add("contradictions") }
+        if contradicted.contains(id) { h.add("contradictions") }
         if let blocks = model.liveBlocks[id] {
             // A block may read anything: its page follows the whole graph and its results.
             h.add(everything)
