@@ -49,8 +49,8 @@ public enum Pipeline {
         /// is a snapshot of it), and the day it is known at (`--known-at`).
         public var historyRoot: URL?
         public var knownAt: FuzzyDate?
-        /// Whether the process exits once the build returns, so that what the build loaded is
-        /// left to the exit instead of being freed (as clang's `-disable-free` does): freeing
+        /// Whether the process exits once the build returns, so that what the build loaded and
+        /// rendered from is left to the exit instead of being freed (`LeftToExit`): freeing
         /// 20,000 entries, their stored parses and the site's fingerprints entry by entry took
         /// a tenth of a second of a build of one added event. Only for the command's process.
         public var exitsAfter = false
@@ -137,7 +137,7 @@ public enum Pipeline {
         let reading = ParseCacheInBackground(url: options.database)
         let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles)
         let cache = reading.value
-        defer { if options.exitsAfter { leaveToExit(loaded, cache) } }
+        defer { if options.exitsAfter { LeftToExit.keep(loaded, cache) } }
         timings.append("cache", reading.duration)
         timings.append(loaded.timings)
         let (result, history) = (loaded.result, loaded.history)
@@ -208,11 +208,11 @@ public enum Pipeline {
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
                     history: history.value,
                     frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:],
-                    boardMade: sharesBoard ? shareBoard : nil)
+                    boardMade: sharesBoard ? shareBoard : nil, exitsAfter: options.exitsAfter)
             }
         }
         let (graph, statusBoard, graphTime) = graphMade.value
-        defer { if options.exitsAfter { leaveToExit(rendered, graph) } }
+        defer { if options.exitsAfter { LeftToExit.keep(rendered, graph) } }
         timings.append(renderTime)
         let staged: OutputDirectory
         let report: SiteBuilder.Report
@@ -302,16 +302,6 @@ public enum Pipeline {
         timings.measure("cleanup") { OutputDirectory.finishRemovals() }
         outcome.timings = timings
         return outcome
-    }
-
-    /// Keeps `values` until the process exits (see `Options.exitsAfter`).
-    private static func leaveToExit(_ values: Any...) {
-        _ = Unmanaged.passRetained(LeftToExit(values: values))
-    }
-
-    private final class LeftToExit {
-        let values: [Any]
-        init(values: [Any]) { self.values = values }
     }
 
     /// The value `ready` is signalled for, once it is.

@@ -51,7 +51,9 @@ public struct DatabaseParseCache: ParseCache {
                 return []
             }
         }
-        var stored: [String: (String, Data, Int, Int64)] = [:]
+        // Of the property's own type: a dictionary of unlabelled tuples was converted to it
+        // entry by entry (`_dictionaryUpCast`) on the thread the build waits for.
+        var stored: [String: (hash: String, packed: Data, size: Int, modified: Int64)] = [:]
         if parses {
             // Rows read by column position (the Codable records look each column up by name,
             // a tenth of a second at 20,000 files), through a cursor whose rows read the
@@ -68,6 +70,7 @@ public struct DatabaseParseCache: ParseCache {
             }
             var manifest: [String: (size: Int, modified: Int64)] = [:]
             manifest.reserveCapacity(files.count)
+            stored.reserveCapacity(files.count)
             for file in files {
                 if manifest[file.path] == nil { manifest[file.path] = (file.size, file.modified) }
                 if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) }

@@ -39,11 +39,12 @@ public enum SiteBuilder {
     /// fingerprint matches `previous` and whose file exists in the current output is
     /// hard-linked instead of rendered, so its bytes and modification time stay.
     /// `boardMade` hears of the status board as soon as the site model has it, before any
-    /// page is rendered.
+    /// page is rendered. With `exitsAfter`, the model and the page list are left to the
+    /// process's exit (`LeftToExit`), not freed when this returns.
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
         blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:],
-        boardMade: (@Sendable (StatusBoard) -> Void)? = nil
+        boardMade: (@Sendable (StatusBoard) -> Void)? = nil, exitsAfter: Bool = false
     ) throws(OutputError) -> (OutputDirectory, Report) {
         var timings = Timings()
         var model = timings.measure("site model") { SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history) }
@@ -85,6 +86,7 @@ public enum SiteBuilder {
             let extras = timings.measure("feed list") {
                 SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
             }
+            defer { if exitsAfter { LeftToExit.keep(model, pages, fingerprints, pageFiles, extras, eventPages) } }
             // One pass over the feeds and the pages, the feeds first: a few of them are the
             // largest files (the whole graph's JSON, the calendar), and started last they
             // kept one core busy after the other had run out of pages.

@@ -221,11 +221,12 @@ extension KnowledgeBase {
     /// dated from its start.
     private static func existed(_ entry: Entry, at date: FuzzyDate) -> Bool {
         guard entry.kind != .entity, let d = entry.date else { return true }
-        return d.start <= date.end
+        // As numbers (YYYYMMDD), not as the ISO texts, which were made for every entry.
+        return d.startKey <= date.endKey
     }
 
     /// Whether a rename had taken effect by the end of `date`'s period.
-    private static func happened(_ rename: Rename, by date: FuzzyDate) -> Bool { rename.date.start <= date.end }
+    private static func happened(_ rename: Rename, by date: FuzzyDate) -> Bool { rename.date.startKey <= date.endKey }
 
     /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry there,
     /// every rename happened (so each goes by its own name), and every edge, status change

@@ -18,7 +18,7 @@ extension [Rename] {
     /// The name in use at the end of `date`'s period: the name the first later rename
     /// replaced, else `current`. A rename takes effect on its day.
     public func name(asOf date: FuzzyDate, current: String) -> String {
-        first { $0.date.start > date.end }?.from ?? current
+        first { $0.date.startKey > date.endKey }?.from ?? current
     }
 
     /// Each name with the day it took over (nil for the first): oldest first, `current` last.

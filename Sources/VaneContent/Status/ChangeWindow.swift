@@ -10,7 +10,7 @@ public struct ChangeWindow: Sendable {
     }
 
     /// From the start of `from` to the end of `to`.
-    public func contains(_ date: FuzzyDate) -> Bool { date.start >= from.start && date.start <= to.end }
+    public func contains(_ date: FuzzyDate) -> Bool { date.startKey >= from.startKey && date.startKey <= to.endKey }
 
     public struct Move: Hashable, Sendable {
         public var entity: String

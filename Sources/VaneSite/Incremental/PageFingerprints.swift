@@ -1,4 +1,6 @@
+import Dispatch
 import VaneContent
+import VaneDiagnostics
 import VaneHistory
 
 /// What each page shows, reduced to one number: a page whose fingerprint is the same as
@@ -38,7 +40,10 @@ struct PageFingerprints {
         let entries = model.kb.entries
         var summaries: [String: UInt64] = [:]
         summaries.reserveCapacity(entries.count)
-        for i in entries.indices { summaries[entries[i].id] = PageFingerprints.summary(of: entries[i], model: model) }
+        // On all cores: each summary reads its own entry and the model alone.
+        let made = ResultSlots<UInt64>(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in made[i] = PageFingerprints.summary(of: entries[i], model: model) }
+        for (i, summary) in made.values.enumerated() { summaries[entries[i].id] = summary }
         self.summaries = summaries
         var changesShown: [String: UInt64] = [:]
         for (entity, changes) in model.changesByEntity {
