@@ -98,13 +98,17 @@ public struct OutputDirectory: Sendable {
 
     /// Held while a file is made. Two renderers making files in one folder at once wait
     /// for the folder's lock in the kernel, spinning on a core the database's thread needs
-    /// (3 to 13% of a full build's samples); this lock sleeps instead.
-    private static let creating = Locked(())
+    /// (3 to 13% of a full build's samples); the waiter for this lock sleeps instead. An
+    /// ordinary mutex (`NSLock`, glibc's), not `Locked`: Swift's `Mutex` is a priority-
+    /// inheriting futex on Linux, whose waiter spins in the kernel while the owner runs,
+    /// and an owner making a file can run long (3.4-3.6 s of system time of a full build
+    /// at 1,000 events, 1.9-2.3 s with this lock).
+    private static let creating = NSLock()
 
     /// `open`, `write`, `close`: Foundation's `Data.write` costs several times more per file,
     /// and a site is thousands of files.
     static func writeFile(_ path: String, _ data: Data) throws(OutputError) {
-        let fd = creating.withLock { _ in open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
+        let fd = creating.withLock { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw .failed("create", path) }
         defer { close(fd) }
         let failure: OutputError? = data.withUnsafeBytes { buffer in
