@@ -451,6 +451,37 @@ struct IncrementalTests {
         try expectSameAsFullBuild(kb, "an event in a newer year")
     }
 
+    /// An entity's calendar shows of each event its own fields, and the entity's name: a
+    /// product renamed leaves its vendor's calendar as it was (the event's page, which names
+    /// the product, is rendered again) and changes its own; an event retitled changes both.
+    @Test func anEntityCalendarFollowsItsEventsFilesNotTheirPages() throws {
+        let rocket = "---\nname: Rocket\ntype: product\nparent: acme\n---\nA product.\n"
+        let launch = "---\ntitle: Launch\ndate: 2025-03-02\ntype: launch\nentities: [rocket, acme]\n---\nIt flies.\n"
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",
+            "Content/entities/rocket.md": rocket, "Content/events/launch.md": launch,
+        ])
+        _ = build(kb)
+        let calendars = "path LIKE 'feeds/entities/%.ics' OR path = 'events/launch.html'"
+        let first = try fingerprints(kb, of: calendars)
+        #expect(Set(first.keys) == ["feeds/entities/acme.ics", "feeds/entities/rocket.ics", "events/launch.html"])
+        try kb.write(rocket.replacingOccurrences(of: "name: Rocket", with: "name: Rocket Two"), to: "Content/entities/rocket.md")
+        _ = build(kb)
+        let second = try fingerprints(kb, of: calendars)
+        #expect(second["events/launch.html"] != first["events/launch.html"])
+        #expect(second["feeds/entities/acme.ics"] == first["feeds/entities/acme.ics"])
+        #expect(second["feeds/entities/rocket.ics"] != first["feeds/entities/rocket.ics"])
+        #expect(try kb.read("public/feeds/entities/rocket.ics").contains("Rocket Two"))
+        try expectSameAsFullBuild(kb, "a product renamed")
+        try kb.write(launch.replacingOccurrences(of: "title: Launch", with: "title: Launch delayed"), to: "Content/events/launch.md")
+        _ = build(kb)
+        let third = try fingerprints(kb, of: calendars)
+        #expect(third["feeds/entities/acme.ics"] != second["feeds/entities/acme.ics"])
+        #expect(third["feeds/entities/rocket.ics"] != second["feeds/entities/rocket.ics"])
+        #expect(try kb.read("public/feeds/entities/acme.ics").contains("Launch delayed"))
+        try expectSameAsFullBuild(kb, "an event retitled")
+    }
+
     /// The claims ledger, the scorecards and the contradictions page follow the claims and
     /// what they show of them: an event added renders none of them; a verdict and a
     /// claimant's new name render all three, a contradiction withdrawn the contradictions

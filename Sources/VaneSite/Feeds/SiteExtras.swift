@@ -137,8 +137,12 @@ struct SiteExtras {
             OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
                 AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
             })
+        // The calendar shows of each event its own fields alone (date, span, title, type,
+        // address), not the names its page shows: it follows the events' files, so renaming
+        // an entity they involve leaves it as it is.
+        let calendarParts = [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
         files.append(
-            OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", treeParts + ownParts)) {
+            OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", calendarParts)) {
                 Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
             })
         // An id it had before: a page that points to the new one, and the feed again at
