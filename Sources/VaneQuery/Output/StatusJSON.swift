@@ -12,8 +12,8 @@ struct StatusJSON {
     private var depth = 0
     /// Whether the container being written has no item yet.
     private var first = true
-    /// Something the generic encoder would write otherwise than this writer: a map key it
-    /// would convert to snake case, a number it would refuse.
+    /// Something the generic encoder would not write as this writer does: a number it
+    /// refuses (not finite).
     private var unsure = false
 
     /// The JSON of `rows`, with the final newline `JSONOutput` adds; nil when a value is one
@@ -75,12 +75,11 @@ struct StatusJSON {
         }
     }
 
-    /// A map with keys from content, sorted by their UTF-8 bytes. A key the generic encoder
-    /// might convert (any capital or non-ASCII letter) makes the result unsure.
+    /// A map with keys from content, sorted by their UTF-8 bytes and written as they are:
+    /// the generic encoder leaves a dictionary's keys out of its snake-case conversion.
     private mutating func map<T>(_ values: [String: T], _ write: (inout StatusJSON, T) -> Void) {
         container("{", "}") { json in
             for key in values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
-                if key.utf8.contains(where: { $0 >= 0x80 || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { json.unsure = true }
                 json.item()
                 json.string(key)
                 json.raw(" : ")
