@@ -28,6 +28,18 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         case discontinued
     }
 
+    /// The facts it has under the keys its `Codable` conformance writes, sorted: what the
+    /// writers of JSON by hand (the API's, the stored status board's) write, an absent fact
+    /// left out as the synthesized conformance leaves it.
+    public var sortedKeyedFacts: [(key: StaticString, value: String)] {
+        let facts: [(StaticString, String?)] = [
+            ("active_support", activeSupport), ("discontinued", discontinued), ("end_of_life", endOfLife),
+            ("extended_support", extendedSupport), ("latest", latest), ("latest_release_date", latestDate), ("lts", lts),
+            ("release_cycle", cycle), ("release_date", released),
+        ]
+        return facts.compactMap { key, value in value.map { (key, $0) } }
+    }
+
     /// The facts of an entity's data; nil without a `release_cycle`.
     public init?(_ extra: [String: FieldValue]) {
         func text(_ key: String) -> String? {

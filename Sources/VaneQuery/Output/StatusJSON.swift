@@ -226,17 +226,11 @@ struct StatusJSON {
         }
     }
 
-    /// Its optional facts are left out when absent, as its synthesized conformance does.
     private mutating func cycle(_ c: CycleFacts) {
-        let facts: [(StaticString, String?)] = [
-            ("active_support", c.activeSupport), ("discontinued", c.discontinued), ("end_of_life", c.endOfLife),
-            ("extended_support", c.extendedSupport), ("latest", c.latest), ("latest_release_date", c.latestDate), ("lts", c.lts),
-            ("release_cycle", c.cycle), ("release_date", c.released),
-        ]
         object { json in
-            for case (let name, let value?) in facts {
-                json.key(name)
-                json.string(value)
+            for fact in c.sortedKeyedFacts {
+                json.key(fact.key)
+                json.string(fact.value)
             }
         }
     }

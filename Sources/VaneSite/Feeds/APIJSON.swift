@@ -99,16 +99,10 @@ extension APIJSON {
     }
 
     mutating func cycle(_ c: CycleFacts) {
-        // Its optional facts are left out when absent, as its synthesized conformance does.
-        let facts: [(StaticString, String?)] = [
-            ("active_support", c.activeSupport), ("discontinued", c.discontinued), ("end_of_life", c.endOfLife),
-            ("extended_support", c.extendedSupport), ("latest", c.latest), ("latest_release_date", c.latestDate), ("lts", c.lts),
-            ("release_cycle", c.cycle), ("release_date", c.released),
-        ]
         raw("{")
-        for (i, (name, value)) in facts.compactMap({ name, value in value.map { (name, $0) } }).enumerated() {
-            key(name, first: i == 0)
-            string(value)
+        for (i, fact) in c.sortedKeyedFacts.enumerated() {
+            key(fact.key, first: i == 0)
+            string(fact.value)
         }
         raw("}")
     }
