@@ -88,7 +88,8 @@ public enum Pipeline {
 
     /// Loads and checks; writes nothing.
     public static func check(_ options: Options) -> Outcome {
-        let result = ContentLoader.load(root: options.root, cache: ParseCacheInBackground(url: options.database), today: options.today)
+        let result = ContentLoader.load(
+            root: options.root, cache: ParseCacheInBackground(url: options.database, settings: parserSettings(options)), today: options.today)
         var diagnostics = result.diagnostics + Theme.load(root: options.root).1
         if !diagnostics.hasErrors {
             var shown = result
@@ -97,6 +98,14 @@ public enum Pipeline {
         }
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
+    }
+
+    /// The parser settings of `Site/config.yml` as it is now: the stored parses made with
+    /// them are decoded as they are read. Nil when the config has errors (the loader reports
+    /// them): the stored parses are then decoded when asked for.
+    private static func parserSettings(_ options: Options) -> String? {
+        let (config, problems) = SiteConfigLoader.load(root: options.root)
+        return problems.hasErrors ? nil : ContentLoader.settingsDigest(config)
     }
 
     /// Loads, checks, renders aside, then swaps in the site and the database. Builds of one
@@ -134,7 +143,7 @@ public enum Pipeline {
         }
         options.progress?("reading the last build")
         // Read while the loader scans `Content/` (the state it stored is the one just read).
-        let reading = ParseCacheInBackground(url: options.database)
+        let reading = ParseCacheInBackground(url: options.database, settings: parserSettings(options))
         let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles)
         let cache = reading.value
         defer { if options.exitsAfter { LeftToExit.keep(loaded, cache) } }
@@ -144,8 +153,9 @@ public enum Pipeline {
         var diagnostics = loaded.diagnostics
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.work.parsed = result.parsedCount
-        // Every file not parsed came from the cache; every file is linked.
-        outcome.work.parsesDecoded = result.files.count - result.parsedCount
+        // Every stored parse decoded as it was read, else every file not parsed, came from
+        // the cache; every file is linked.
+        outcome.work.parsesDecoded = cache.decodedAsRead > 0 ? cache.decodedAsRead : result.files.count - result.parsedCount
         outcome.work.entriesLinked = result.files.count
         outcome.notes = cache.skipped.all
         switch history {

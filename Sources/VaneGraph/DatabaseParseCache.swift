@@ -5,7 +5,7 @@ import VaneDiagnostics
 
 /// The parses stored by the previous build, so an unchanged file is not parsed again.
 public struct DatabaseParseCache: ParseCache {
-    private let stored: [String: (hash: String, packed: Data, size: Int, modified: Int64)]
+    private let stored: [String: StoredFile]
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
     /// Each entry's row signature at the previous build (`RowSignatures`).
@@ -24,11 +24,31 @@ public struct DatabaseParseCache: ParseCache {
     /// Why some of what the previous build stored could not be used, and so is computed
     /// again (printed under `--verbose`); empty when everything was read.
     public let skipped: CacheNotes
+    /// How many stored parses were decoded as they were read (see `init`).
+    public let decodedAsRead: Int
+
+    /// A stored file: its hash, size and time, and its parse: decoded as it was read, or
+    /// its stored bytes, decoded when asked for.
+    private struct StoredFile: Sendable {
+        enum Parse: Sendable {
+            case decoded(ParsedFile)
+            case packed(Data)
+            case undecodable(String)
+        }
+        var hash: String, parse: Parse, size: Int, modified: Int64
+    }
 
     /// Reads the previous build from the database at `url`; empty when there is none or it
     /// is unusable. Without `parses`, the stored parses themselves are not loaded (the
     /// fast path needs only the manifest).
-    public init(url: URL, parses: Bool = true) {
+    ///
+    /// Given the parser `settings` of this build, and when they are those the stored parses
+    /// were made with, each parse is decoded where SQLite holds it, as it is read, by two
+    /// threads reading half the rows each: the 128 MB of parses at 10,000 events are not
+    /// copied first (a build adding one event there peaked at 516 MB, 394 MB now). Otherwise
+    /// each is kept as stored and decoded when asked for: with other settings none is (a
+    /// file's hash includes them).
+    public init(url: URL, parses: Bool = true, settings: String? = nil) {
         let notes = CacheNotes()
         skipped = notes
         let queue: DatabaseQueue?
@@ -51,29 +71,22 @@ public struct DatabaseParseCache: ParseCache {
                 return []
             }
         }
-        // Of the property's own type: a dictionary of unlabelled tuples was converted to it
-        // entry by entry (`_dictionaryUpCast`) on the thread the build waits for.
-        var stored: [String: (hash: String, packed: Data, size: Int, modified: Int64)] = [:]
-        if parses {
-            // Rows read by column position (the Codable records look each column up by name,
-            // a tenth of a second at 20,000 files), through a cursor whose rows read the
-            // statement's columns in place (a fetched row copies each value first, and the
-            // stored parses are 128 MB at 10,000 events).
-            let files = read("file list") { db in
-                var files: [(path: String, hash: String, parsed: Data?, size: Int, modified: Int64)] = []
-                let rows = try Row.fetchCursor(db, sql: "SELECT path, hash, parsed, size, modified FROM files")
-                while let row = try rows.next() {
-                    files.append(
-                        (path: row[0] as String, hash: row[1] as String, parsed: row[2] as Data?, size: row[3] as Int, modified: row[4] as Int64))
-                }
-                return files
-            }
+        // Not the stored status board (`vane status`'s, megabytes at 50,000 events): no build reads it.
+        let rows = read("build state") { try BuildStateRecord.fetchAll($0, sql: "SELECT * FROM build_state WHERE key != 'status-json'") }
+        state = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        var stored: [String: StoredFile] = [:]
+        var decoded = 0
+        if parses, let queue {
+            let decode = settings != nil && state["parser-settings"] == settings
+            let files = Self.readFiles(queue, url: url, decode: decode, notes: notes)
             var manifest: [String: (size: Int, modified: Int64)] = [:]
             manifest.reserveCapacity(files.count)
             stored.reserveCapacity(files.count)
-            for file in files {
-                if manifest[file.path] == nil { manifest[file.path] = (file.size, file.modified) }
-                if let packed = file.parsed { stored[file.path] = (file.hash, packed, file.size, file.modified) }
+            for row in files {
+                if manifest[row.path] == nil { manifest[row.path] = (row.size, row.modified) }
+                guard let file = row.file else { continue }
+                if case .decoded = file.parse { decoded += 1 }
+                stored[row.path] = file
             }
             self.manifest = manifest
         } else {
@@ -82,6 +95,7 @@ public struct DatabaseParseCache: ParseCache {
             manifest = [:]
         }
         self.stored = stored
+        decodedAsRead = decoded
         /// A table of keys and 64-bit fingerprints, read by column position.
         func fingerprints(_ what: String, _ sql: String) -> [String: UInt64] {
             let pairs = read(what) { db in try Row.fetchAll(db, sql: sql).map { ($0[0] as String, UInt64(bitPattern: $0[1] as Int64)) } }
@@ -89,9 +103,55 @@ public struct DatabaseParseCache: ParseCache {
         }
         pages = parses ? fingerprints("page fingerprints", "SELECT path, fingerprint FROM pages") : [:]
         rowSignatures = parses && isCurrentSchema ? fingerprints("row signatures", "SELECT id, signature FROM entry_rows") : [:]
-        // Not the stored status board (`vane status`'s, megabytes at 50,000 events): no build reads it.
-        let rows = read("build state") { try BuildStateRecord.fetchAll($0, sql: "SELECT * FROM build_state WHERE key != 'status-json'") }
-        state = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// A row of `files`: its path and size and time, and its stored file (nil for a file
+    /// without a parse: an asset).
+    private typealias FileRow = (path: String, size: Int, modified: Int64, file: StoredFile?)
+
+    /// Every row of `files`; when the parses are decoded as they are read, in two halves by
+    /// rowid, the second on a thread and a connection of its own.
+    private static func readFiles(_ queue: DatabaseQueue, url: URL, decode: Bool, notes: CacheNotes) -> [FileRow] {
+        let bounds = decode ? try? queue.read { db in try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM files") } : nil
+        guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64?, high > low,
+            let other = try? GraphDatabase.openReadOnly(url, allowingOlder: true)
+        else { return fileRows(queue, nil, decode: decode, notes: notes) }
+        let middle = low + (high - low) / 2
+        let second = OwnThread { fileRows(other, (middle + 1)...high, decode: decode, notes: notes) }
+        return fileRows(queue, low...middle, decode: decode, notes: notes) + second.value
+    }
+
+    private static func fileRows(_ queue: DatabaseQueue, _ range: ClosedRange<Int64>?, decode: Bool, notes: CacheNotes) -> [FileRow] {
+        do {
+            return try queue.read { db in try fileRows(db, range, decode: decode) }
+        } catch {
+            notes.add("cannot read the stored file list (\(error)); computing them again")
+            return []
+        }
+    }
+
+    /// The rows of `files` (those whose rowid is in `range`, when given), read by column
+    /// position (the Codable records look each column up by name, a tenth of a second at
+    /// 20,000 files) through a cursor whose rows read the statement's columns in place.
+    private static func fileRows(_ db: Database, _ range: ClosedRange<Int64>?, decode: Bool) throws -> [FileRow] {
+        var files: [FileRow] = []
+        let sql = "SELECT path, hash, parsed, size, modified FROM files" + (range == nil ? "" : " WHERE rowid BETWEEN ? AND ?")
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: range.map { [$0.lowerBound, $0.upperBound] } ?? [])
+        while let row = try rows.next() {
+            let path: String = row[0]
+            let parse: StoredFile.Parse? = try row.withUnsafeData(atIndex: 2) { data in
+                guard let data else { return nil }
+                guard decode else { return .packed(Data(data)) }
+                do {
+                    return .decoded(try PackedCoding.decode(ParsedFile.self, from: data))
+                } catch {
+                    return .undecodable("\(error)")
+                }
+            }
+            let (size, modified): (Int, Int64) = (row[3], row[4])
+            files.append((path, size, modified, parse.map { StoredFile(hash: row[1], parse: $0, size: size, modified: modified) }))
+        }
+        return files
     }
 
     /// Every file of the previous build: path → (size, modification time); empty when
@@ -111,6 +171,13 @@ public struct DatabaseParseCache: ParseCache {
         return hit.hash == parsed.hash && hit.size == parsed.size && hit.modified == parsed.modified
     }
 
+    /// The stored form of a file's parse, when its hash still matches and it was kept as
+    /// stored: reused as it is (one decoded as it was read is encoded again).
+    public func storedParse(path: String, hash: String) -> Data? {
+        guard let hit = stored[path], hit.hash == hash, case .packed(let packed) = hit.parse else { return nil }
+        return packed
+    }
+
     /// The delta to `signatures` (`RowSignatures.delta`) when it is best written into the
     /// previous database in place: it has every migration and its signatures, and the delta
     /// is under a quarter of the entries (a larger one is faster written into a new file);
@@ -119,12 +186,6 @@ public struct DatabaseParseCache: ParseCache {
         guard isCurrentSchema, !rowSignatures.isEmpty else { return nil }
         let delta = signatures.delta(from: rowSignatures)
         return (delta.write.count + delta.remove.count) * 4 < max(signatures.byID.count, 1) ? delta : nil
-    }
-
-    /// The stored form of a file's parse, when its hash still matches: reused as it is.
-    public func storedParse(path: String, hash: String) -> Data? {
-        guard let hit = stored[path], hit.hash == hash else { return nil }
-        return hit.packed
     }
 
     /// A file modified at or after the start of the build that read it is read again (git's
@@ -138,12 +199,19 @@ public struct DatabaseParseCache: ParseCache {
 
     public func parsedFile(path: String, hash: String) -> ParsedFile? {
         guard let hit = stored[path], hit.hash == hash else { return nil }
-        do {
-            return try PackedCoding.decode(ParsedFile.self, from: hit.packed)
-        } catch {
-            skipped.add("the stored parse of \(path) does not decode (\(error)); parsing the file again")
-            return nil
+        let why: String
+        switch hit.parse {
+        case .decoded(let parsed): return parsed
+        case .packed(let packed):
+            do {
+                return try PackedCoding.decode(ParsedFile.self, from: packed)
+            } catch {
+                why = "\(error)"
+            }
+        case .undecodable(let error): why = error
         }
+        skipped.add("the stored parse of \(path) does not decode (\(why)); parsing the file again")
+        return nil
     }
 }
 
@@ -162,10 +230,11 @@ public final class CacheNotes: Sendable {
 public final class ParseCacheInBackground: ParseCache, @unchecked Sendable {
     private let read: OwnThread<(DatabaseParseCache, seconds: Double)>
 
-    public init(url: URL) {
+    /// `settings`: this build's parser settings (see `DatabaseParseCache.init`).
+    public init(url: URL, settings: String? = nil) {
         read = OwnThread {
             let start = DispatchTime.now().uptimeNanoseconds
-            let loaded = DatabaseParseCache(url: url)
+            let loaded = DatabaseParseCache(url: url, settings: settings)
             return (loaded, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
     }
