@@ -103,7 +103,7 @@ public enum Pipeline {
     /// The parser settings of `Site/config.yml` as it is now: the stored parses made with
     /// them are decoded as they are read. Nil when the config has errors (the loader reports
     /// them): the stored parses are then decoded when asked for.
-    private static func parserSettings(_ options: Options) -> String? {
+    static func parserSettings(_ options: Options) -> String? {
         let (config, problems) = SiteConfigLoader.load(root: options.root)
         return problems.hasErrors ? nil : ContentLoader.settingsDigest(config)
     }

@@ -75,7 +75,7 @@ extension Pipeline {
 
     /// `prepare` from what the last build stored: its parses and its reading of recorded time.
     public static func prepareFromLastBuild(_ options: Options) -> Prepared {
-        let cache = DatabaseParseCache(url: options.database)
+        let cache = DatabaseParseCache(url: options.database, settings: parserSettings(options))
         return prepare(options, cache: cache, history: storedHistory(cache.state["history"]))
     }
 
