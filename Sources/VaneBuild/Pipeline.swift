@@ -153,8 +153,8 @@ public enum Pipeline {
         var diagnostics = loaded.diagnostics
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
         outcome.work.parsed = result.parsedCount
-        // Every stored parse decoded as it was read, else every file not parsed, came from
-        // the cache; every file is linked.
+        // Every stored parse when they were decoded as they were read (changed files' too),
+        // else every file not parsed, was decoded; every file is linked.
         outcome.work.parsesDecoded = cache.decodedAsRead > 0 ? cache.decodedAsRead : result.files.count - result.parsedCount
         outcome.work.entriesLinked = result.files.count
         outcome.notes = cache.skipped.all

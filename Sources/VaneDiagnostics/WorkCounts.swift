@@ -3,7 +3,9 @@
 public struct WorkCounts: Sendable, Equatable {
     /// Markdown files parsed from their bytes.
     public var parsed = 0
-    /// Stored parses (of unchanged files) decoded from the database.
+    /// Stored parses decoded from the database: every stored one when they are decoded as
+    /// they are read (the settings they were made with are this build's), else those of
+    /// unchanged files.
     public var parsesDecoded = 0
     /// Entries linked (resolved, checked for duplicates, aliases and cycles).
     public var entriesLinked = 0

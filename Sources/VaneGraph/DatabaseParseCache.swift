@@ -27,6 +27,10 @@ public struct DatabaseParseCache: ParseCache {
     /// How many stored parses were decoded as they were read (see `init`).
     public let decodedAsRead: Int
 
+    /// How the stored parses are read: decoded in place, kept as stored bytes to decode
+    /// when asked for, or not read at all.
+    private enum Reading { case decode, keep, skip }
+
     /// A stored file: its hash, size and time, and its parse: decoded as it was read, or
     /// its stored bytes, decoded when asked for.
     private struct StoredFile: Sendable {
@@ -44,10 +48,10 @@ public struct DatabaseParseCache: ParseCache {
     ///
     /// Given the parser `settings` of this build, and when they are those the stored parses
     /// were made with, each parse is decoded where SQLite holds it, as it is read, by two
-    /// threads reading half the rows each: the 128 MB of parses at 10,000 events are not
-    /// copied first (a build adding one event there peaked at 516 MB, 394 MB now). Otherwise
-    /// each is kept as stored and decoded when asked for: with other settings none is (a
-    /// file's hash includes them).
+    /// threads reading half the rowids each: the 128 MB of parses at 10,000 events are not
+    /// copied first (a build adding one event there peaked at 516 MB, 394 MB now). Given
+    /// other settings, no parse is read: none can match (a file's hash includes them).
+    /// Without settings, each is kept as stored and decoded when asked for.
     public init(url: URL, parses: Bool = true, settings: String? = nil) {
         let notes = CacheNotes()
         skipped = notes
@@ -77,13 +81,16 @@ public struct DatabaseParseCache: ParseCache {
         var stored: [String: StoredFile] = [:]
         var decoded = 0
         if parses, let queue {
-            let decode = settings != nil && state["parser-settings"] == settings
-            let files = Self.readFiles(queue, url: url, decode: decode, notes: notes)
+            let made = state["parser-settings"]
+            let reading: Reading = settings.map { $0 == made ? .decode : .skip } ?? .keep
+            let files = Self.readFiles(queue, url: url, reading, notes: notes)
             var manifest: [String: (size: Int, modified: Int64)] = [:]
             manifest.reserveCapacity(files.count)
             stored.reserveCapacity(files.count)
-            for row in files {
-                if manifest[row.path] == nil { manifest[row.path] = (row.size, row.modified) }
+            // The first row of a path is kept (a path is the table's key; a row read twice
+            // by two readers is the same file).
+            for row in files where manifest[row.path] == nil {
+                manifest[row.path] = (row.size, row.modified)
                 guard let file = row.file else { continue }
                 if case .decoded = file.parse { decoded += 1 }
                 stored[row.path] = file
@@ -109,21 +116,25 @@ public struct DatabaseParseCache: ParseCache {
     /// without a parse: an asset).
     private typealias FileRow = (path: String, size: Int, modified: Int64, file: StoredFile?)
 
-    /// Every row of `files`; when the parses are decoded as they are read, in two halves by
-    /// rowid, the second on a thread and a connection of its own.
-    private static func readFiles(_ queue: DatabaseQueue, url: URL, decode: Bool, notes: CacheNotes) -> [FileRow] {
-        let bounds = decode ? try? queue.read { db in try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM files") } : nil
+    /// Every row of `files`; when the parses are decoded as they are read, in two halves of
+    /// the rowids, the second on a thread and a connection of its own. The two read in
+    /// transactions of their own: a build of another process that commits between them
+    /// (`vane check` and the preview's first load take no build lock) can make a row
+    /// missed, or read twice, which costs a parse, never a wrong one (each row is whole,
+    /// and a lookup checks its hash).
+    private static func readFiles(_ queue: DatabaseQueue, url: URL, _ reading: Reading, notes: CacheNotes) -> [FileRow] {
+        let bounds = reading == .decode ? try? queue.read { db in try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM files") } : nil
         guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64?, high > low,
             let other = try? GraphDatabase.openReadOnly(url, allowingOlder: true)
-        else { return fileRows(queue, nil, decode: decode, notes: notes) }
+        else { return readRows(queue, nil, reading, notes: notes) }
         let middle = low + (high - low) / 2
-        let second = OwnThread { fileRows(other, (middle + 1)...high, decode: decode, notes: notes) }
-        return fileRows(queue, low...middle, decode: decode, notes: notes) + second.value
+        let second = OwnThread { readRows(other, (middle + 1)...high, reading, notes: notes) }
+        return readRows(queue, low...middle, reading, notes: notes) + second.value
     }
 
-    private static func fileRows(_ queue: DatabaseQueue, _ range: ClosedRange<Int64>?, decode: Bool, notes: CacheNotes) -> [FileRow] {
+    private static func readRows(_ queue: DatabaseQueue, _ range: ClosedRange<Int64>?, _ reading: Reading, notes: CacheNotes) -> [FileRow] {
         do {
-            return try queue.read { db in try fileRows(db, range, decode: decode) }
+            return try queue.read { db in try rows(db, range, reading) }
         } catch {
             notes.add("cannot read the stored file list (\(error)); computing them again")
             return []
@@ -133,15 +144,16 @@ public struct DatabaseParseCache: ParseCache {
     /// The rows of `files` (those whose rowid is in `range`, when given), read by column
     /// position (the Codable records look each column up by name, a tenth of a second at
     /// 20,000 files) through a cursor whose rows read the statement's columns in place.
-    private static func fileRows(_ db: Database, _ range: ClosedRange<Int64>?, decode: Bool) throws -> [FileRow] {
+    private static func rows(_ db: Database, _ range: ClosedRange<Int64>?, _ reading: Reading) throws -> [FileRow] {
         var files: [FileRow] = []
-        let sql = "SELECT path, hash, parsed, size, modified FROM files" + (range == nil ? "" : " WHERE rowid BETWEEN ? AND ?")
+        let parsed = reading == .skip ? "NULL" : "parsed"
+        let sql = "SELECT path, hash, \(parsed), size, modified FROM files" + (range == nil ? "" : " WHERE rowid BETWEEN ? AND ?")
         let rows = try Row.fetchCursor(db, sql: sql, arguments: range.map { [$0.lowerBound, $0.upperBound] } ?? [])
         while let row = try rows.next() {
             let path: String = row[0]
             let parse: StoredFile.Parse? = try row.withUnsafeData(atIndex: 2) { data in
                 guard let data else { return nil }
-                guard decode else { return .packed(Data(data)) }
+                guard reading == .decode else { return .packed(Data(data)) }
                 do {
                     return .decoded(try PackedCoding.decode(ParsedFile.self, from: data))
                 } catch {
