@@ -175,8 +175,6 @@ public struct DatabaseParseCache: ParseCache {
         return Dictionary(rows.map { ($0[0] as String, ($0[1] as Int, $0[2] as Int64)) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func isUnchanged(_ parsed: ParsedFile) -> Bool { stored[parsed.path]?.hash == parsed.hash }
-
     /// Whether the stored row for this file is still exact, size and time included.
     public func isStoredExactly(_ parsed: ParsedFile) -> Bool {
         guard let hit = stored[parsed.path] else { return false }

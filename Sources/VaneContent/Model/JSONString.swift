@@ -22,6 +22,12 @@ public enum JSONString {
         withUnsafeBytes(of: UInt8(ascii: "\"")) { append($0.assumingMemoryBound(to: UInt8.self)) }
     }
 
+    /// A map's keys in the order Foundation's encoder writes them (`.sortedKeys`): by their
+    /// UTF-8 bytes.
+    public static func sortedKeys(_ keys: some Sequence<String>) -> [String] {
+        keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
     /// The escape of one byte that JSON does not allow as it is in a string.
     @usableFromInline
     static func escape(_ byte: UInt8, _ append: (UnsafeBufferPointer<UInt8>) -> Void) {

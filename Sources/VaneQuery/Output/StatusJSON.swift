@@ -75,11 +75,11 @@ struct StatusJSON {
         }
     }
 
-    /// A map with keys from content, sorted by their UTF-8 bytes and written as they are:
+    /// A map with keys from content, in Foundation's order and written as they are:
     /// the generic encoder leaves a dictionary's keys out of its snake-case conversion.
     private mutating func map<T>(_ values: [String: T], _ write: (inout StatusJSON, T) -> Void) {
         container("{", "}") { json in
-            for key in values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for key in JSONString.sortedKeys(values.keys) {
                 json.item()
                 json.string(key)
                 json.raw(" : ")

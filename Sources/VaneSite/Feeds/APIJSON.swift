@@ -47,10 +47,10 @@ struct APIJSON {
         raw("]")
     }
 
-    /// A map with keys from content, sorted as Foundation sorts them (by UTF-8 bytes).
+    /// A map with keys from content, in Foundation's order (`JSONString.sortedKeys`).
     mutating func map<T>(_ values: [String: T], _ write: (inout APIJSON, T) -> Void) {
         raw("{")
-        for (i, key) in values.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+        for (i, key) in JSONString.sortedKeys(values.keys).enumerated() {
             if i > 0 { raw(",") }
             string(key)
             raw(":")
