@@ -6,29 +6,50 @@ import VaneGraph
 import VaneQuery
 
 /// Runs the `vane` blocks of every body against the graph being built: `query` and
-/// `sql` on a read-only copy of it in memory (the same SQL as the command line), `ends`
-/// and `status` on the loaded graph, `saved` as the query it names.
+/// `changes` on the graph the build is writing when it has one (`built`), read-only in
+/// its transaction; `sql` on a read-only copy of it in memory (the same SQL as the
+/// command line; see `run`), and so `query` and `changes` when there is no graph being
+/// written (`vane check`, the preview); `ends` and `status` on the loaded graph, `saved`
+/// as the query it names.
 enum LiveBlocks {
-    /// Each entry's block results, in body order, or the problems that stop the build.
-    static func run(_ shown: LoadResult, asOf: FuzzyDate) -> ([String: [LiveBlockResult]], [Diagnostic]) {
-        let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
-        guard !withBlocks.isEmpty else { return ([:], []) }
-        let runner = Runner(
-            kb: shown.knowledgeBase, asOf: asOf, graph: Lazy { () throws(GraphStoreError) in GraphReader(queue: try GraphStore.inMemory(shown)) })
+    /// Each entry's block results, in body order, the problems that stop the build, and
+    /// how many copies of the graph were made in memory (none, or one).
+    struct Ran {
         var results: [String: [LiveBlockResult]] = [:]
         var problems: [Diagnostic] = []
+        var graphCopies = 0
+    }
+
+    /// `built`: the connection of the graph the build is writing, once written; nil when
+    /// writing failed. An `sql` block reads a copy even then: what SQL leaves unordered
+    /// comes in the order rows were stored, which a delta changes (an entry written again
+    /// goes last), and the build's own state (stored parses, fingerprints) is in the same
+    /// file; the copy is written in one order every time, without that state.
+    static func run(_ shown: LoadResult, asOf: FuzzyDate, built: (@Sendable () -> DatabaseQueue?)? = nil) -> Ran {
+        let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
+        guard !withBlocks.isEmpty else { return Ran() }
+        let copy = Lazy { () throws(GraphStoreError) in GraphReader(queue: try GraphStore.inMemory(shown)) }
+        let written = built.map { built in
+            Lazy { () throws(GraphStoreError) in
+                guard let queue = built() else { return try copy.reader() }
+                return GraphReader(queue: queue)
+            }
+        }
+        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, graph: written ?? copy)
+        var ran = Ran()
         for entry in withBlocks {
             var list: [LiveBlockResult] = []
             for block in entry.liveBlocks {
                 do {
                     list.append(try runner.run(block))
                 } catch {
-                    problems.append(.error(block.location, error.message))
+                    ran.problems.append(.error(block.location, error.message))
                 }
             }
-            results[entry.id] = list
+            ran.results[entry.id] = list
         }
-        return (results, problems)
+        ran.graphCopies = copy.isMade ? 1 : 0
+        return ran
     }
 
     /// Builds the in-memory graph once, when a block first needs it.
@@ -39,6 +60,9 @@ enum LiveBlocks {
         init(_ make: @escaping @Sendable () throws(GraphStoreError) -> GraphReader) { self.make = make }
 
         /// Made under the lock, so two blocks never build it twice.
+        /// Whether the graph was made (or its making failed).
+        var isMade: Bool { made.value != nil }
+
         func reader() throws(GraphStoreError) -> GraphReader {
             let result = made.withLock { made -> Result<GraphReader, GraphStoreError> in
                 if let made { return made }
@@ -54,6 +78,9 @@ enum LiveBlocks {
     struct Runner {
         let kb: KnowledgeBase
         let asOf: FuzzyDate
+        /// The graph in memory, for `sql`.
+        let copy: Lazy
+        /// The graph `query` and `changes` read.
         let graph: Lazy
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {
@@ -120,7 +147,7 @@ enum LiveBlocks {
                 }
             case "sql":
                 do {
-                    let result = try graph.reader().sql(command.arguments.first?.text ?? "")
+                    let result = try copy.reader().sql(command.arguments.first?.text ?? "")
                     return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")

@@ -94,7 +94,7 @@ public enum Pipeline {
         if !diagnostics.hasErrors {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
-            diagnostics += LiveBlocks.run(shown, asOf: options.asOf ?? options.today).1
+            diagnostics += LiveBlocks.run(shown, asOf: options.asOf ?? options.today).problems
         }
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)
@@ -144,7 +144,18 @@ public enum Pipeline {
         options.progress?("reading the last build")
         // Read while the loader scans `Content/` (the state it stored is the one just read).
         let reading = ParseCacheInBackground(url: options.database, settings: parserSettings(options))
-        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles)
+        // The graph is written on a thread of its own from the moment everything but the
+        // blocks checked clean: the blocks that query it read it, and the pages render
+        // while the rest is made. Not as two iterations of one `concurrentPerform`:
+        // libdispatch divides the machine among nested applies, so the renderer's own would
+        // get one thread of the two and render every page on it, long after the graph was done.
+        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles) {
+            result, whole in
+            // The board stored for `vane status` is the site's own when the site shows the
+            // whole knowledge base (no `--as-of`, or nothing after it): taken from the site
+            // model, not computed twice.
+            GraphBeingWritten(result, at: options.database, previous: reading.value, sharesBoard: whole, asOf: asOf, build: String(started))
+        }
         let cache = reading.value
         defer { if options.exitsAfter { LeftToExit.keep(loaded, cache) } }
         timings.append("cache", reading.duration)
@@ -157,6 +168,7 @@ public enum Pipeline {
         // else every file not parsed, was decoded; every file is linked.
         outcome.work.parsesDecoded = cache.decodedAsRead > 0 ? cache.decodedAsRead : result.files.count - result.parsedCount
         outcome.work.entriesLinked = result.files.count
+        outcome.work.graphCopies = loaded.graphCopies
         outcome.notes = cache.skipped.all
         switch history {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
@@ -164,15 +176,14 @@ public enum Pipeline {
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
         case .history: break
         }
-        guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
+        guard !diagnostics.hasErrors, let theme = loaded.theme, let graphMade = loaded.graph else { return outcome }
         if !loaded.blockProblems.isEmpty {
+            graphMade.abandon()
             outcome.diagnostics = (diagnostics + loaded.blockProblems).sortedForReport()
             return outcome
         }
         let blocks = loaded.blocks
         options.progress?("rendering")
-        // The graph does not depend on the pages: it is written while they render, the two
-        // joined before either is committed.
         let pages = loaded.shown
         let themeKey = String(theme.fingerprint)
         // The fingerprints describe the files of the output the last build wrote: of
@@ -180,37 +191,7 @@ public enum Pipeline {
         // every file is built again.
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
-        // The board stored for `vane status` is the site's own when the site shows the whole
-        // knowledge base (no `--as-of`, or nothing after it): taken from the site model, not
-        // computed twice.
         let sharesBoard = loaded.showsWhole
-        let siteBoard = Locked<StatusBoard?>(nil)
-        let siteBoardMade = DispatchSemaphore(value: 0)
-        // The graph is prepared on a thread of its own while this one renders. Not as two
-        // iterations of one `concurrentPerform`: libdispatch divides the machine among nested
-        // applies, so the renderer's own would get one thread of the two and render every
-        // page on it, long after the graph was done.
-        let graphMade = OwnThread { () -> (Result<PreparedGraph, GraphStoreError>, [String: String], Timings) in
-            var clock = Timings()
-            let made = Result { () throws(GraphStoreError) in
-                try clock.measure("database prepare") { () throws(GraphStoreError) in
-                    try GraphStore.prepare(result, at: options.database, previous: cache)
-                }
-            }
-            // `vane status --format json` of the graph being written, for the read most asked for.
-            var board: [String: String] = [:]
-            if case .success = made {
-                board = clock.measure("status") {
-                    let whole = sharesBoard ? waitFor(siteBoardMade, siteBoard) : StatusBoard(result.knowledgeBase, asOf: asOf)
-                    return StatusSnapshot.state(of: whole, asOf: asOf, build: String(started))
-                }
-            }
-            return (made, board, clock)
-        }
-        let shareBoard: @Sendable (StatusBoard) -> Void = { made in
-            siteBoard.withLock { $0 = made }
-            siteBoardMade.signal()
-        }
         var renderTime = Timings()
         let rendered = Result { () throws(OutputError) in
             try renderTime.measure("render") { () throws(OutputError) in
@@ -218,9 +199,10 @@ public enum Pipeline {
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
                     history: history.value,
                     frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:],
-                    boardMade: sharesBoard ? shareBoard : nil, exitsAfter: options.exitsAfter)
+                    boardMade: sharesBoard ? graphMade.share : nil, exitsAfter: options.exitsAfter)
             }
         }
+        graphMade.renderEnded()
         let (graph, statusBoard, graphTime) = graphMade.value
         defer { if options.exitsAfter { LeftToExit.keep(rendered, graph) } }
         timings.append(renderTime)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
@@ -30,6 +31,10 @@ extension Pipeline {
         /// Whether the site shows the whole knowledge base: no `asOf` asked for, or nothing
         /// after it (`KnowledgeBase.standsWhole`).
         public var showsWhole = true
+        /// The graph a build started writing once all was clean (see `prepare`).
+        var graph: GraphBeingWritten?
+        /// Copies of the graph made in memory for the blocks (see `LiveBlocks`).
+        public var graphCopies = 0
 
         /// Whether there is a site to render: no error anywhere and a theme.
         public var canRender: Bool { theme != nil && !diagnostics.hasErrors && blockProblems.isEmpty }
@@ -41,9 +46,13 @@ extension Pipeline {
     /// was); `last`: the last preparation, held in memory, whose link is redone only for
     /// what changed, and whose theme is kept when `scanned` says `Site/` is as it was;
     /// `touched`: the files written since `last` (with `scanned`), the only ones read.
-    public static func prepare(
+    /// `startGraph`: a build's, which starts writing the graph once everything but the
+    /// blocks checked clean, given the knowledge base and whether the site shows it whole;
+    /// the blocks that query the graph then read that one, when the site shows it whole.
+    static func prepare(
         _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
-        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil
+        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil,
+        startGraph: ((LoadResult, Bool) -> GraphBeingWritten)? = nil
     ) -> Prepared {
         var timings = Timings()
         let kept = scanned != nil ? last : nil
@@ -64,8 +73,14 @@ extension Pipeline {
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
         prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {
+            let graph = startGraph?(result, whole)
+            prepared.graph = graph
+            // Under an `asOf` that cuts the knowledge base, the blocks see the cut one: a copy.
+            var built: (@Sendable () -> DatabaseQueue?)?
+            if whole, let graph { built = { graph.database } }
             options.progress?("running vane blocks")
-            (prepared.blocks, prepared.blockProblems) = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf) }
+            let ran = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf, built: built) }
+            (prepared.blocks, prepared.blockProblems, prepared.graphCopies) = (ran.results, ran.problems, ran.graphCopies)
         }
         prepared.timings = timings
         prepared.siteFiles = siteFiles

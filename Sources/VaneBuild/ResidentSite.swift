@@ -187,7 +187,8 @@ public final class ResidentSite: Sendable {
         // Recorded time is read as a load reads it; the blocks run again, since a `sql`
         // block may read bodies.
         prepared.history = timings.measure("history") { Pipeline.recordedHistory(options, kb: kb, previous: prepared.history.value) }
-        (prepared.blocks, prepared.blockProblems) = timings.measure("blocks") { LiveBlocks.run(prepared.shown, asOf: prepared.asOf) }
+        let ran = timings.measure("blocks") { LiveBlocks.run(prepared.shown, asOf: prepared.asOf) }
+        (prepared.blocks, prepared.blockProblems, prepared.graphCopies) = (ran.results, ran.problems, ran.graphCopies)
         var preview: SitePreview?
         if changed && prepared.canRender {
             preview = timings.measure("site model") {

@@ -17,6 +17,10 @@ public struct WorkCounts: Sendable, Equatable {
     public var filesWritten = 0
     /// Database rows inserted, updated or deleted.
     public var rowsWritten = 0
+    /// Copies of the whole graph made in memory for the `vane` blocks: one when a block
+    /// runs SQL (or, under an `--as-of` that cuts the knowledge base, queries the graph),
+    /// else none (they read the graph the build writes).
+    public var graphCopies = 0
 
     public init() {}
 
@@ -25,7 +29,7 @@ public struct WorkCounts: Sendable, Equatable {
         [
             "\(parsed) parsed", "\(parsesDecoded) parses decoded", "\(entriesLinked) entries linked",
             "\(outputsConsidered) outputs considered", "\(outputsBuilt) outputs built", "\(filesWritten) files written",
-            "\(rowsWritten) rows written",
+            "\(rowsWritten) rows written", "\(graphCopies) graph copies",
         ].joined(separator: ", ")
     }
 }

@@ -284,6 +284,14 @@ public struct PreparedGraph: @unchecked Sendable {
     /// Rows already written aside (the whole graph).
     var rows = 0
 
+    /// The connection the graph was written through, before it is finished: the delta's,
+    /// inside its transaction, or the new file's. Reads through it see the rows written.
+    public var database: DatabaseQueue {
+        switch step {
+        case .whole(let queue, _, _), .open(let queue, _, _): queue
+        }
+    }
+
     /// Adds the page fingerprints and build state, then puts the database in place: the
     /// new file renamed to the path (where there was none), or the delta's transaction
     /// committed.

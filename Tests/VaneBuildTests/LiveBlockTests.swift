@@ -167,6 +167,51 @@ struct LiveBlockTests {
         #expect(differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true)).isEmpty)
     }
 
+    /// `query`, `changes` and `saved` blocks read the graph the build writes, in its open
+    /// transaction: no copy of the graph is made, and after deltas that write entries'
+    /// rows again (so that they are stored last) the pages equal a full build's. A `sql`
+    /// block, and any block under an `--as-of` that cuts the knowledge base, reads a copy.
+    @Test func blocksReadTheGraphTheBuildWrites() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Window\ndate: 2026\n---\n```vane\nchanges --from 2024 --to 2026 --entity globex\n```\n\n```vane\nquery claims --text cloud\n```\n",
+            to: "Content/reports/window.md")
+        try kb.write("---\ntitle: Early\ndate: 2024\n---\n```vane\nquery events --entity globex\n```\n", to: "Content/reports/early.md")
+        let first = build(kb)
+        #expect(first.succeeded)
+        #expect(first.work.graphCopies == 0)
+        // The launch moved after the sunset, and an event added between them: both written again.
+        let launch = "Content/events/2024-03-globex-cloud-launch.md"
+        try kb.write(try kb.read(launch).replacingOccurrences(of: "date: 2024-03-01", with: "date: 2025-07-01"), to: launch)
+        try kb.write(
+            "---\ntitle: Globex opens a region\ndate: 2025-06-01\ntype: launch\nentities: [globex-cloud]\nsources: [globex-keynote]\n---\nA cloud region.\n",
+            to: "Content/events/2025-06-globex-region.md")
+        let delta = build(kb)
+        #expect(delta.succeeded)
+        #expect(delta.work.graphCopies == 0)
+        // A delta, not the whole graph written again.
+        #expect(delta.work.rowsWritten * 3 < first.work.rowsWritten)
+        let report = try kb.read("public/reports/2026-globex-review.html")
+        let listed = try #require(figure(report, "query events --entity globex"))
+        let order = ["2025-06-globex-desktop-sunset", "2025-06-globex-region", "2024-03-globex-cloud-launch"].map {
+            listed.range(of: ">\($0)</a>")?.lowerBound
+        }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!)
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content"), kb.url("Site")])
+        #expect(build(full).succeeded)
+        #expect(differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true)).isEmpty)
+        // SQL reads a copy, whose rows are stored in one order whatever the deltas were.
+        try kb.write("---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"SELECT id FROM events\"\n```\n", to: "Content/reports/sql.md")
+        #expect(build(kb).work.graphCopies == 1)
+        try FileManager.default.removeItem(at: kb.url("Content/reports/sql.md"))
+        // Under an `--as-of` before the region, the blocks see the knowledge base as it was then.
+        let then = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-06")))
+        #expect(then.succeeded)
+        #expect(then.work.graphCopies == 1)
+        let early = try #require(figure(try kb.read("public/reports/early.html"), "query events --entity globex"))
+        #expect(early.contains(">2025-06-globex-desktop-sunset</a>") && !early.contains(">2024-03-globex-cloud-launch</a>"))
+    }
+
     @Test func aChangesBlockListsWhatHappenedInTheWindow() throws {
         let kb = try knowledgeBase()
         try kb.write(
