@@ -36,6 +36,13 @@ extension Pipeline {
         /// Copies of the graph made in memory for the blocks (see `LiveBlocks`).
         public var graphCopies = 0
 
+        /// Runs the blocks of `shown`; `graph` gives the graph `query` and `changes` read
+        /// (nil for a copy in memory).
+        mutating func runBlocks(_ timings: inout Timings, graph: (@Sendable () -> DatabaseQueue?)?) {
+            let ran = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf, built: graph) }
+            (blocks, blockProblems, graphCopies) = (ran.results, ran.problems, ran.graphCopies)
+        }
+
         /// Whether there is a site to render: no error anywhere and a theme.
         public var canRender: Bool { theme != nil && !diagnostics.hasErrors && blockProblems.isEmpty }
     }
@@ -49,10 +56,11 @@ extension Pipeline {
     /// `startGraph`: a build's, which starts writing the graph once everything but the
     /// blocks checked clean, given the knowledge base and whether the site shows it whole;
     /// the blocks that query the graph then read that one, when the site shows it whole.
+    /// `graphInMemory`: the preview's, which they read instead, brought up to date.
     static func prepare(
         _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
         scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil,
-        startGraph: ((LoadResult, Bool) -> GraphBeingWritten)? = nil
+        startGraph: ((LoadResult, Bool) -> GraphBeingWritten)? = nil, graphInMemory: GraphInMemory? = nil
     ) -> Prepared {
         var timings = Timings()
         let kept = scanned != nil ? last : nil
@@ -79,8 +87,7 @@ extension Pipeline {
             var built: (@Sendable () -> DatabaseQueue?)?
             if whole, let graph { built = { graph.database } }
             options.progress?("running vane blocks")
-            let ran = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf, built: built) }
-            (prepared.blocks, prepared.blockProblems, prepared.graphCopies) = (ran.results, ran.problems, ran.graphCopies)
+            prepared.runBlocks(&timings, graph: built ?? (whole ? graphInMemory?.blockGraph(result) : nil))
         }
         prepared.timings = timings
         prepared.siteFiles = siteFiles
@@ -89,9 +96,9 @@ extension Pipeline {
     }
 
     /// `prepare` from what the last build stored: its parses and its reading of recorded time.
-    public static func prepareFromLastBuild(_ options: Options) -> Prepared {
+    static func prepareFromLastBuild(_ options: Options, graphInMemory: GraphInMemory? = nil) -> Prepared {
         let cache = DatabaseParseCache(url: options.database, settings: parserSettings(options))
-        return prepare(options, cache: cache, history: storedHistory(cache.state["history"]))
+        return prepare(options, cache: cache, history: storedHistory(cache.state["history"]), graphInMemory: graphInMemory)
     }
 
     /// Recorded time, the last reading's when HEAD has not moved.
@@ -106,5 +113,13 @@ extension Pipeline {
     static func storedHistory(_ text: String?) -> RecordedHistory? {
         text.flatMap { try? JSONDecoder().decode(RecordedHistory.self, from: Data($0.utf8)) }
             .flatMap { $0.version == RecordedHistory.currentVersion ? $0 : nil }
+    }
+}
+
+extension GraphInMemory {
+    /// The graph `query` and `changes` blocks read for `result` (nil if it cannot be
+    /// written: they read a copy, which fails as it would).
+    func blockGraph(_ result: LoadResult) -> @Sendable () -> DatabaseQueue? {
+        { try? self.queue(for: result) }
     }
 }

@@ -23,6 +23,9 @@ public final class ResidentSite: Sendable {
         public var moved = false
         /// Files parsed.
         public var parsed: Int
+        /// Copies of the graph made in memory for the blocks (only for a `sql` block: the
+        /// others read the graph kept between loads).
+        public var graphCopies = 0
         /// Entries linked: every one, or only those of the files that changed (`Linker.relink`).
         public var linked = 0
         /// Whether the edit was patched into the last load (bodies only), rather than the
@@ -44,6 +47,8 @@ public final class ResidentSite: Sendable {
     }
 
     public let options: Pipeline.Options
+    /// The graph the blocks query, kept between loads and brought up to date.
+    private let graph = GraphInMemory()
     private let current = Locked<SitePreview?>(nil)
     private let memory = Locked<Memory?>(nil)
 
@@ -72,9 +77,11 @@ public final class ResidentSite: Sendable {
         let started = Int64(began.timeIntervalSince1970 * 1e9)
         let prepared =
             last.map {
-                Pipeline.prepare(options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched)
+                Pipeline.prepare(
+                    options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched,
+                    graphInMemory: graph)
             }
-            ?? Pipeline.prepareFromLastBuild(options)
+            ?? Pipeline.prepareFromLastBuild(options, graphInMemory: graph)
         // The files not named are as the last load found them.
         let inputs =
             last.flatMap { last in
@@ -108,6 +115,7 @@ public final class ResidentSite: Sendable {
             parsed: prepared.result.parsedCount, seconds: Date().timeIntervalSince(began), timings: timings)
         load.moved = last?.inputs != inputs
         load.linked = prepared.result.linked
+        load.graphCopies = prepared.graphCopies
         return load
     }
 
@@ -187,8 +195,7 @@ public final class ResidentSite: Sendable {
         // Recorded time is read as a load reads it; the blocks run again, since a `sql`
         // block may read bodies.
         prepared.history = timings.measure("history") { Pipeline.recordedHistory(options, kb: kb, previous: prepared.history.value) }
-        let ran = timings.measure("blocks") { LiveBlocks.run(prepared.shown, asOf: prepared.asOf) }
-        (prepared.blocks, prepared.blockProblems, prepared.graphCopies) = (ran.results, ran.problems, ran.graphCopies)
+        prepared.runBlocks(&timings, graph: graph.blockGraph(result))
         var preview: SitePreview?
         if changed && prepared.canRender {
             preview = timings.measure("site model") {
@@ -205,6 +212,7 @@ public final class ResidentSite: Sendable {
             parsed: edited.count, seconds: Date().timeIntervalSince(began), timings: timings)
         load.patched = true
         load.moved = true
+        load.graphCopies = prepared.graphCopies
         return load
     }
 
