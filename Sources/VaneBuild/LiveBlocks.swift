@@ -28,14 +28,12 @@ enum LiveBlocks {
     static func run(_ shown: LoadResult, asOf: FuzzyDate, built: (@Sendable () -> DatabaseQueue?)? = nil) -> Ran {
         let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
         guard !withBlocks.isEmpty else { return Ran() }
-        let copy = Lazy { () throws(GraphStoreError) in GraphReader(queue: try GraphStore.inMemory(shown)) }
-        let written = built.map { built in
-            Lazy { () throws(GraphStoreError) in
-                guard let queue = built() else { return try copy.reader() }
-                return GraphReader(queue: queue)
-            }
+        let copy = Lazy { () throws(GraphStoreError) in try GraphCopy(shown) }
+        let graph = Lazy { () throws(GraphStoreError) -> GraphReader in
+            if let queue = built?() { return GraphReader(queue: queue) }
+            return GraphReader(queue: try copy.value().queue(reading: nil))
         }
-        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, graph: written ?? copy)
+        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, graph: graph)
         var ran = Ran()
         for entry in withBlocks {
             var list: [LiveBlockResult] = []
@@ -52,21 +50,21 @@ enum LiveBlocks {
         return ran
     }
 
-    /// Builds the in-memory graph once, when a block first needs it.
-    final class Lazy: Sendable {
-        private let make: @Sendable () throws(GraphStoreError) -> GraphReader
-        private let made = Locked<Result<GraphReader, GraphStoreError>?>(nil)
+    /// Made once, when a block first needs it.
+    final class Lazy<Value: Sendable>: Sendable {
+        private let make: @Sendable () throws(GraphStoreError) -> Value
+        private let made = Locked<Result<Value, GraphStoreError>?>(nil)
 
-        init(_ make: @escaping @Sendable () throws(GraphStoreError) -> GraphReader) { self.make = make }
+        init(_ make: @escaping @Sendable () throws(GraphStoreError) -> Value) { self.make = make }
 
-        /// Made under the lock, so two blocks never build it twice.
-        /// Whether the graph was made (or its making failed).
+        /// Whether it was made (or its making failed).
         var isMade: Bool { made.value != nil }
 
-        func reader() throws(GraphStoreError) -> GraphReader {
-            let result = made.withLock { made -> Result<GraphReader, GraphStoreError> in
+        /// Made under the lock, so two blocks never make it twice.
+        func value() throws(GraphStoreError) -> Value {
+            let result = made.withLock { made -> Result<Value, GraphStoreError> in
                 if let made { return made }
-                let result: Result<GraphReader, GraphStoreError>
+                let result: Result<Value, GraphStoreError>
                 do throws(GraphStoreError) { result = .success(try make()) } catch { result = .failure(error) }
                 made = result
                 return result
@@ -79,9 +77,9 @@ enum LiveBlocks {
         let kb: KnowledgeBase
         let asOf: FuzzyDate
         /// The graph in memory, for `sql`.
-        let copy: Lazy
+        let copy: Lazy<GraphCopy>
         /// The graph `query` and `changes` read.
-        let graph: Lazy
+        let graph: Lazy<GraphReader>
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {
             guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else {
@@ -119,7 +117,7 @@ enum LiveBlocks {
                 let table = exposure.table(for: .table)
                 return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
             case "query":
-                let reader = try graph.reader()
+                let reader = try graph.value()
                 let filter = EntryFilter(
                     entity: entity, type: command.option("--type"), since: period(command, "--since"), until: period(command, "--until"),
                     tag: command.option("--tag"), text: command.option("--text"), verdict: command.option("--verdict"))
@@ -140,14 +138,15 @@ enum LiveBlocks {
                     throw BlockFailure(message: "'changes' needs --from and --to")
                 }
                 do {
-                    let table = ChangeRow.table(try graph.reader().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
+                    let table = ChangeRow.table(try graph.value().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
                     return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")
                 }
             case "sql":
                 do {
-                    let result = try copy.reader().sql(command.arguments.first?.text ?? "")
+                    let sql = command.arguments.first?.text ?? ""
+                    let result = try GraphReader(queue: copy.value().queue(reading: sql)).sql(sql)
                     return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")

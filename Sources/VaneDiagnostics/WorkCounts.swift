@@ -17,9 +17,10 @@ public struct WorkCounts: Sendable, Equatable {
     public var filesWritten = 0
     /// Database rows inserted, updated or deleted.
     public var rowsWritten = 0
-    /// Copies of the whole graph made in memory for the `vane` blocks: one when a block
-    /// runs SQL (or, under an `--as-of` that cuts the knowledge base, queries the graph),
-    /// else none (they read the graph the build writes).
+    /// Copies of the graph made in memory for the `vane` blocks: one when a block runs SQL
+    /// (holding the tables its statements read) or, under an `--as-of` that cuts the
+    /// knowledge base, queries the graph (holding every table); else none (they read the
+    /// graph the build writes).
     public var graphCopies = 0
 
     public init() {}

@@ -107,16 +107,20 @@ public enum GraphStore {
     /// Every row of the graph, into a database that has none; returns how many rows were
     /// written.
     @discardableResult
-    private static func insertGraph(
-        _ result: LoadResult, into db: Database, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil
+    static func insertGraph(
+        _ result: LoadResult, into db: Database, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil,
+        tables: Set<String>? = nil
     ) throws -> Int {
         let before = db.totalChangesCount
         // Entries reference each other in any order; keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let rows = RowWriter(db, result.knowledgeBase)
-        let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
-        for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
-        for asset in result.assetFiles { try rows.insertAsset(asset) }
+        var rows = RowWriter(db, result.knowledgeBase)
+        rows.tables = tables
+        if rows.writes("files") {
+            let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
+            for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
+            for asset in result.assetFiles { try rows.insertAsset(asset) }
+        }
         for entry in result.knowledgeBase.entries { try rows.insert(entry) }
         try rows.insertAliases(of: result.knowledgeBase.entries)
         for edge in result.knowledgeBase.edges { try rows.insert(edge) }
@@ -385,6 +389,11 @@ struct RowWriter {
     let db: Database
     let kb: KnowledgeBase
     let parents: [String: String], publishers: [String: String], claimants: [String: String], products: [String: String]
+    /// The only tables written (every one when nil): a copy for a `sql` block writes those
+    /// its statement reads.
+    var tables: Set<String>?
+
+    func writes(_ table: String) -> Bool { tables?.contains(table) ?? true }
 
     init(_ db: Database, _ kb: KnowledgeBase) {
         self.db = db
@@ -446,6 +455,22 @@ struct RowWriter {
     }
 
     func insert(_ e: Entry) throws {
+        // An entry its kind's table cannot hold (an event without a date) has no rows at all.
+        switch e.kind {
+        case .event, .claim, .report: guard e.date != nil else { return }
+        case .use: guard e.use != nil else { return }
+        case .entity, .source: break
+        }
+        if writes(e.kind.folder) { try insertRow(e) }
+        if writes("tags") { for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) } }
+        if writes("entries_fts") {
+            let searchable = ([e.body] + e.aliases.map(\.text)).joined(separator: "\n")
+            try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable))
+        }
+    }
+
+    /// The entry's row in the table of its kind.
+    private func insertRow(_ e: Entry) throws {
         let extra = CanonicalJSON.text(e.extra)
         switch e.kind {
         case .entity:
@@ -490,12 +515,10 @@ struct RowWriter {
                 planDateEnd: u.planDate?.end, generated: generated, path: e.path, body: e.body, extra: extra
             ).insert(db)
         }
-        for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) }
-        let searchable = ([e.body] + e.aliases.map(\.text)).joined(separator: "\n")
-        try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable))
     }
 
     func insertAliases(of entries: [Entry]) throws {
+        guard writes("aliases") else { return }
         for e in entries where e.kind == .entity {
             for a in e.aliases where kb.aliases[a.text.lowercased()] == e.id {
                 try AliasRecord(alias: a.text, aliasKey: a.text.lowercased(), entityID: e.id).insert(db, onConflict: .ignore)
@@ -507,11 +530,13 @@ struct RowWriter {
     /// 10,000 events, where a record's persistence container (a dictionary of columns per
     /// row) cost more than SQLite's insert.
     func insert(_ e: Edge) throws {
+        guard writes("edges") else { return }
         try db.cachedStatement(sql: "INSERT INTO edges (from_id, relation, to_id, path, line, column) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [e.from, e.relation.rawValue, e.to, e.location.path, e.location.line, e.location.column])
     }
 
     func insert(_ s: StatusChange) throws {
+        guard writes("status_changes") else { return }
         try StatusChangeRecord(
             eventID: s.event, entityID: s.entity, axis: s.axis, channel: s.channel, value: s.value, date: s.date.text,
             datePrecision: s.date.precision, dateStart: s.date.start, announced: s.announced?.text, position: Position(s.location)
@@ -520,6 +545,7 @@ struct RowWriter {
 
     /// The status scales of the settings, written again only when they changed.
     func replaceScales() throws {
+        guard writes("scales") else { return }
         let scales = StatusScales(kb.config)
         let records = StatusSetting.Axis.scaled.flatMap { axis in
             scales.scale(axis).enumerated().map {

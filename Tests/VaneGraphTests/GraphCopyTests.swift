@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+import VaneContent
+import VaneGraph
+import VaneQuery
+import VaneTestSupport
+
+/// A `sql` block's copy of the graph writes only the tables its statement reads, and
+/// answers every statement as the whole copy does: the same rows, in the same order.
+struct GraphCopyTests {
+    static let statements = [
+        "SELECT id FROM events",
+        "SELECT count(*) FROM edges",
+        "SELECT count(*) AS n FROM entities",
+        "SELECT id, kind FROM entries",
+        "SELECT kind, count(*) FROM entries GROUP BY kind",
+        "SELECT e.id, x.to_id FROM events e JOIN edges x ON x.from_id = e.id",
+        "SELECT id FROM claims WHERE id IN (SELECT from_id FROM edges WHERE relation = 'about')",
+        "WITH t AS (SELECT entity_id, count(*) AS n FROM status_changes GROUP BY entity_id) SELECT * FROM t",
+        "SELECT id, title FROM entries_fts WHERE entries_fts MATCH 'globex'",
+        "SELECT alias, entity_id FROM aliases",
+        "SELECT entry_id, tag FROM tags",
+        "SELECT path, hash, kind, entry_id, parsed, size FROM files",
+        "SELECT axis, rank, value FROM scales",
+        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+        "SELECT name FROM pragma_table_info('events')",
+        "SELECT * FROM events, sources LIMIT 3",
+        "SELECT (SELECT count(*) FROM uses) + (SELECT count(*) FROM reports)",
+        "SELECT count(*) FROM build_state",
+        "SELECT nope FROM events",
+    ]
+
+    @Test(arguments: ["analysis", "aws", "founding"])
+    func everyStatementReadsAsOnTheWholeCopy(fixture: String) throws {
+        let folders = ["Content", "Site"].map { Repository.fixture(fixture).appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.path) }
+        let kb = try TemporaryKnowledgeBase(copying: folders)
+        let result = ContentLoader.load(root: kb.root)
+        #expect(result.diagnostics.allSatisfy { $0.severity != .error }, "\(fixture)")
+        let whole = GraphReader(queue: try GraphStore.inMemory(result))
+        for statement in Self.statements {
+            // A copy of its own for each statement: only what it reads is written.
+            let copy = GraphReader(queue: try GraphCopy(result).queue(reading: statement))
+            #expect(answer(copy, statement) == answer(whole, statement), "\(fixture): \(statement)")
+        }
+        // One copy answering every statement in turn, the tables written as they are first read.
+        let shared = try GraphCopy(result)
+        for statement in Self.statements {
+            let copy = GraphReader(queue: try shared.queue(reading: statement))
+            #expect(answer(copy, statement) == answer(whole, statement), "\(fixture), shared: \(statement)")
+        }
+    }
+
+    /// A statement that reads one table leaves the others empty.
+    @Test func onlyTheTablesReadAreWritten() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content")])
+        let result = ContentLoader.load(root: kb.root)
+        let queue = try GraphCopy(result).queue(reading: "SELECT id FROM events")
+        let counts = try queue.read { db in
+            try ["events", "edges", "entries_fts", "files", "entities"].map { try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1 }
+        }
+        #expect(counts[0] == 2 && counts[1...] == [0, 0, 0, 0])
+    }
+
+    private func answer(_ reader: GraphReader, _ statement: String) -> String {
+        do {
+            let result = try reader.sql(statement)
+            return "\(result.headers) \(result.rows.map { $0.map { "\($0)" } })"
+        } catch {
+            return "error: \(error)"
+        }
+    }
+}
