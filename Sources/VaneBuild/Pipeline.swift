@@ -149,13 +149,13 @@ public enum Pipeline {
         // while the rest is made. Not as two iterations of one `concurrentPerform`:
         // libdispatch divides the machine among nested applies, so the renderer's own would
         // get one thread of the two and render every page on it, long after the graph was done.
-        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles) {
-            result, whole in
+        let writing = Pipeline.BlockGraph.building { result, whole in
             // The board stored for `vane status` is the site's own when the site shows the
             // whole knowledge base (no `--as-of`, or nothing after it): taken from the site
             // model, not computed twice.
             GraphBeingWritten(result, at: options.database, previous: reading.value, sharesBoard: whole, asOf: asOf, build: String(started))
         }
+        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles, graph: writing)
         let cache = reading.value
         defer { if options.exitsAfter { LeftToExit.keep(loaded, cache) } }
         timings.append("cache", reading.duration)

@@ -53,14 +53,29 @@ extension Pipeline {
     /// was); `last`: the last preparation, held in memory, whose link is redone only for
     /// what changed, and whose theme is kept when `scanned` says `Site/` is as it was;
     /// `touched`: the files written since `last` (with `scanned`), the only ones read.
-    /// `startGraph`: a build's, which starts writing the graph once everything but the
-    /// blocks checked clean, given the knowledge base and whether the site shows it whole;
-    /// the blocks that query the graph then read that one, when the site shows it whole.
-    /// `graphInMemory`: the preview's, which they read instead, brought up to date.
+    /// The blocks that query the graph read a copy of it in memory.
+    public static func prepare(
+        _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
+        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil
+    ) -> Prepared {
+        prepare(options, cache: cache, history: previous, siteFiles: siteFiles, scanned: scanned, last: last, touched: touched, graph: .copy)
+    }
+
+    /// The graph the `vane` blocks that query it read, when the site shows the whole
+    /// knowledge base (under an `asOf` that cuts it, they read a copy of the cut one).
+    enum BlockGraph {
+        /// A copy in memory (`vane check`).
+        case copy
+        /// A build's: the graph it starts writing once everything but the blocks checked
+        /// clean, given the knowledge base and whether the site shows it whole.
+        case building((LoadResult, Bool) -> GraphBeingWritten)
+        /// The preview's, kept in memory and brought up to date.
+        case resident(GraphInMemory)
+    }
+
     static func prepare(
         _ options: Options, cache: any ParseCache, history previous: RecordedHistory?, siteFiles: [DirectoryWalker.Found]? = nil,
-        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil,
-        startGraph: ((LoadResult, Bool) -> GraphBeingWritten)? = nil, graphInMemory: GraphInMemory? = nil
+        scanned: ContentScan? = nil, last: Prepared? = nil, touched: Set<String>? = nil, graph source: BlockGraph
     ) -> Prepared {
         var timings = Timings()
         let kept = scanned != nil ? last : nil
@@ -81,13 +96,17 @@ extension Pipeline {
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
         prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {
-            let graph = startGraph?(result, whole)
-            prepared.graph = graph
-            // Under an `asOf` that cuts the knowledge base, the blocks see the cut one: a copy.
-            var built: (@Sendable () -> DatabaseQueue?)?
-            if whole, let graph { built = { graph.database } }
+            var read: (@Sendable () -> DatabaseQueue?)?
+            switch source {
+            case .copy: break
+            case .building(let start):
+                let graph = start(result, whole)
+                prepared.graph = graph
+                read = { graph.database }
+            case .resident(let graph): read = graph.blockGraph(result)
+            }
             options.progress?("running vane blocks")
-            prepared.runBlocks(&timings, graph: built ?? (whole ? graphInMemory?.blockGraph(result) : nil))
+            prepared.runBlocks(&timings, graph: whole ? read : nil)
         }
         prepared.timings = timings
         prepared.siteFiles = siteFiles
@@ -96,9 +115,11 @@ extension Pipeline {
     }
 
     /// `prepare` from what the last build stored: its parses and its reading of recorded time.
-    static func prepareFromLastBuild(_ options: Options, graphInMemory: GraphInMemory? = nil) -> Prepared {
+    public static func prepareFromLastBuild(_ options: Options) -> Prepared { prepareFromLastBuild(options, graph: .copy) }
+
+    static func prepareFromLastBuild(_ options: Options, graph: BlockGraph) -> Prepared {
         let cache = DatabaseParseCache(url: options.database, settings: parserSettings(options))
-        return prepare(options, cache: cache, history: storedHistory(cache.state["history"]), graphInMemory: graphInMemory)
+        return prepare(options, cache: cache, history: storedHistory(cache.state["history"]), graph: graph)
     }
 
     /// Recorded time, the last reading's when HEAD has not moved.

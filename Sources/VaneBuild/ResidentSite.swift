@@ -79,9 +79,9 @@ public final class ResidentSite: Sendable {
             last.map {
                 Pipeline.prepare(
                     options, cache: $0.parses, history: $0.prepared.history.value, scanned: scanned, last: $0.prepared, touched: touched,
-                    graphInMemory: graph)
+                    graph: .resident(graph))
             }
-            ?? Pipeline.prepareFromLastBuild(options, graphInMemory: graph)
+            ?? Pipeline.prepareFromLastBuild(options, graph: .resident(graph))
         // The files not named are as the last load found them.
         let inputs =
             last.flatMap { last in
