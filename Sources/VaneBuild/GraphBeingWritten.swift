@@ -17,6 +17,7 @@ final class GraphBeingWritten: Sendable {
     private let preparedReady: DispatchSemaphore
     private let siteBoard: Locked<StatusBoard?>
     private let siteBoardReady: DispatchSemaphore
+    private let abandoned: Locked<Bool>
 
     /// `sharesBoard`: the board stored for `vane status` is the site's own (handed over by
     /// `share`), not computed a second time.
@@ -25,7 +26,9 @@ final class GraphBeingWritten: Sendable {
         let preparedReady = DispatchSemaphore(value: 0)
         let siteBoard = Locked<StatusBoard?>(nil)
         let siteBoardReady = DispatchSemaphore(value: 0)
+        let abandoned = Locked(false)
         (self.prepared, self.preparedReady, self.siteBoard, self.siteBoardReady) = (prepared, preparedReady, siteBoard, siteBoardReady)
+        self.abandoned = abandoned
         thread = OwnThread {
             var clock = Timings()
             let made = Result { () throws(GraphStoreError) in
@@ -44,6 +47,7 @@ final class GraphBeingWritten: Sendable {
                         siteBoardReady.wait()
                         whole = siteBoard.value
                     }
+                    if abandoned.value { return [:] }
                     return StatusSnapshot.state(of: whole ?? StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: build)
                 }
             }
@@ -71,6 +75,7 @@ final class GraphBeingWritten: Sendable {
     /// For a build that stops before its pages render: the status board is not waited
     /// for, and the graph written is thrown away (rolled back, or the file removed).
     func abandon() {
+        abandoned.withLock { $0 = true }
         siteBoardReady.signal()
         (try? thread.value.graph.get())?.discard()
     }

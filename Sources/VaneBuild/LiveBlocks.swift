@@ -6,11 +6,11 @@ import VaneGraph
 import VaneQuery
 
 /// Runs the `vane` blocks of every body against the graph being built: `query` and
-/// `changes` on the graph the build is writing when it has one (`built`), read-only in
-/// its transaction; `sql` on a read-only copy of it in memory (the same SQL as the
-/// command line; see `run`), and so `query` and `changes` when there is no graph being
-/// written (`vane check`, the preview); `ends` and `status` on the loaded graph, `saved`
-/// as the query it names.
+/// `changes` on the graph given (`built`: the one a build is writing, read-only in its
+/// transaction, or the preview's `GraphInMemory`), else on a copy in memory (`vane
+/// check`, an `--as-of` that cuts the knowledge base, a graph that could not be
+/// written); `sql` on a copy (`GraphCopy`, see `run`); `ends` and `status` on the loaded
+/// graph, `saved` as the query it names.
 enum LiveBlocks {
     /// Each entry's block results, in body order, the problems that stop the build, and
     /// how many copies of the graph were made in memory (none, or one).

@@ -176,7 +176,8 @@ public enum Pipeline {
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
         case .history: break
         }
-        guard !diagnostics.hasErrors, let theme = loaded.theme, let graphMade = loaded.graph else { return outcome }
+        guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
+        guard let graphMade = loaded.graph else { preconditionFailure("a clean load starts writing the graph") }
         if !loaded.blockProblems.isEmpty {
             graphMade.abandon()
             outcome.diagnostics = (diagnostics + loaded.blockProblems).sortedForReport()
@@ -294,12 +295,6 @@ public enum Pipeline {
         timings.measure("cleanup") { OutputDirectory.finishRemovals() }
         outcome.timings = timings
         return outcome
-    }
-
-    /// The value `ready` is signalled for, once it is.
-    private static func waitFor<T>(_ ready: DispatchSemaphore, _ slot: Locked<T?>) -> T {
-        ready.wait()
-        return slot.value!
     }
 
     /// What the build read of `Content/` (entries and assets), as a read command walks it.

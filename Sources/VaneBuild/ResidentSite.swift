@@ -23,8 +23,8 @@ public final class ResidentSite: Sendable {
         public var moved = false
         /// Files parsed.
         public var parsed: Int
-        /// Copies of the graph made in memory for the blocks (only for a `sql` block: the
-        /// others read the graph kept between loads).
+        /// Copies of the graph made in memory for the blocks (for a `sql` block, or when the
+        /// graph kept between loads could not be written: the others read that one).
         public var graphCopies = 0
         /// Entries linked: every one, or only those of the files that changed (`Linker.relink`).
         public var linked = 0

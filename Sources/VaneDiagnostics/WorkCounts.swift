@@ -19,8 +19,8 @@ public struct WorkCounts: Sendable, Equatable {
     public var rowsWritten = 0
     /// Copies of the graph made in memory for the `vane` blocks: one when a block runs SQL
     /// (holding the tables its statements read) or, under an `--as-of` that cuts the
-    /// knowledge base, queries the graph (holding every table); else none (they read the
-    /// graph the build writes).
+    /// knowledge base (or when the graph could not be written), queries the graph (holding
+    /// every table); else none (they read the graph the build writes).
     public var graphCopies = 0
 
     public init() {}

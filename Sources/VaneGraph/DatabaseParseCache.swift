@@ -193,7 +193,7 @@ public struct DatabaseParseCache: ParseCache {
     /// is under a quarter of the entries (a larger one is faster written into a new file);
     /// nil otherwise.
     public func update(to signatures: RowSignatures) -> (write: [String], remove: [String])? {
-        guard isCurrentSchema, !rowSignatures.isEmpty else { return nil }
+        guard isCurrentSchema, state["graph-rows"] == GraphStore.rowsVersion, !rowSignatures.isEmpty else { return nil }
         let delta = signatures.delta(from: rowSignatures)
         return (delta.write.count + delta.remove.count) * 4 < max(signatures.byID.count, 1) ? delta : nil
     }

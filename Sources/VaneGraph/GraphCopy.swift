@@ -50,7 +50,10 @@ public final class GraphCopy: Sendable {
     }
 
     /// The tables `sql` reads (nil: any), as SQLite's authorizer reports them while
-    /// preparing it (through views too: `entries` reads the tables it is made of).
+    /// preparing it (through views too: `entries` reads the tables it is made of). The
+    /// text index's own tables (`entries_fts_docsize`…) are the index's; the build's state
+    /// and the schema are never written; any other name (a pragma function's) asks for
+    /// every table, as the whole copy had them.
     static func read(by sql: String, in queue: DatabaseQueue) -> Set<String>? {
         let region = try? queue.read { db in
             var region = DatabaseRegion()
@@ -60,6 +63,42 @@ public final class GraphCopy: Sendable {
         }
         guard let region else { return [] }
         if region.isFullDatabase { return nil }
-        return tables.filter { region.isModified(byEventsOfKind: .insert(tableName: $0)) }
+        var read: Set<String> = []
+        for name in names(in: region) {
+            if tables.contains(name) {
+                read.insert(name)
+            } else if name.hasPrefix("entries_fts_") {
+                read.insert("entries_fts")
+            } else if !unwritten.contains(name) {
+                return nil
+            }
+        }
+        return read
+    }
+
+    /// Tables a copy leaves as the schema made them: the build's own state, and the schema's.
+    private static let unwritten: Set<String> = [
+        "pages", "build_state", "body_spans", "body_shown", "entry_rows", "grdb_migrations", "sqlite_master", "sqlite_schema",
+        "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence",
+    ]
+
+    /// The names of the tables in `region`, lowercased, from its description
+    /// (`events(id,title),entries_fts(*)`): GRDB offers no other way to list them.
+    static func names(in region: DatabaseRegion) -> [String] {
+        guard !region.isEmpty else { return [] }
+        var names: [String] = []
+        var depth = 0
+        var name = ""
+        for character in region.description {
+            switch character {
+            case "(", "[":
+                if depth == 0 && !name.isEmpty { (names, name) = (names + [name.lowercased()], "") }
+                depth += 1
+            case ")", "]": depth -= 1
+            case "," where depth == 0: name = ""
+            default: if depth == 0 { name.append(character) }
+            }
+        }
+        return names
     }
 }

@@ -10,7 +10,7 @@ import VaneDiagnostics
 /// of the entries or more. Only the graph's tables: no file rows, parses or build state,
 /// which those blocks never read (a `sql` block reads a copy of its own, see `LiveBlocks`).
 public final class GraphInMemory: Sendable {
-    private struct Held: @unchecked Sendable {
+    private struct Held: Sendable {
         var queue: DatabaseQueue?
         var signatures: [String: UInt64] = [:]
     }

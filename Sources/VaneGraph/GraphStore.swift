@@ -45,6 +45,12 @@ public enum GraphStoreError: VaneError {
 /// the same transaction). Either way a failed or interrupted build leaves the previous
 /// database as it was.
 public enum GraphStore {
+    /// How the graph's rows are kept, stored as `graph-rows` in the build state. A database
+    /// without it (an older vane wrote its rows) is written whole once instead of given a
+    /// delta: the `vane` blocks read the rows a delta leaves, so rows an older vane left
+    /// behind (an entry removed after an edit to its body alone, before 9aa0fa1) would show.
+    public static let rowsVersion = "2"
+
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
     ) throws(GraphStoreError) {
@@ -302,7 +308,9 @@ public struct PreparedGraph: @unchecked Sendable {
     /// Returns how many rows the build wrote in all.
     @discardableResult
     public func finish(_ record: BuildRecord) throws(GraphStoreError) -> Int {
-        try GraphStoreError.wrap(url) {
+        var record = record
+        record.state["graph-rows"] = GraphStore.rowsVersion
+        return try GraphStoreError.wrap(url) {
             switch step {
             case .open(let queue, let pages, let state):
                 defer { try? queue.close() }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneBuild
 import VaneContent
@@ -210,6 +211,54 @@ struct LiveBlockTests {
         #expect(then.work.graphCopies == 1)
         let early = try #require(figure(try kb.read("public/reports/early.html"), "query events --entity globex"))
         #expect(early.contains(">2025-06-globex-desktop-sunset</a>") && !early.contains(">2024-03-globex-cloud-launch</a>"))
+    }
+
+    /// A database whose rows an older vane wrote (no `graph-rows` in its state) is written
+    /// whole once, not given a delta: the blocks read the rows a delta leaves, and such a
+    /// database may hold the rows of an entry that is gone (as one did after an edit to
+    /// the body of an entry that was then removed).
+    @Test func aDatabaseAnOlderVaneWroteIsWrittenWholeOnce() throws {
+        let kb = try knowledgeBase()
+        let first = build(kb)
+        #expect(first.succeeded)
+        let database = kb.url("vane.sqlite").path
+        try sqlite(
+            database,
+            """
+            DELETE FROM build_state WHERE key = 'graph-rows';
+            INSERT INTO events (id, title, type, date, date_precision, date_start, date_end, approximate, path, body, extra)
+              VALUES ('2025-01-gone', 'Gone', 'launch', '2025-01-01', 'day', '2025-01-01', '2025-01-01', 0, 'Content/events/gone.md', '', '{}');
+            INSERT INTO edges (from_id, relation, to_id, path, line, column) VALUES ('2025-01-gone', 'involves', 'globex', 'Content/events/gone.md', 1, 1);
+            """)
+        let added = "---\ntitle: Globex opens a region\ndate: 2025-07-01\ntype: launch\nentities: [globex-cloud]\n---\nA region.\n"
+        try kb.write(added, to: "Content/events/2025-07-globex-region.md")
+        let whole = build(kb)
+        #expect(whole.succeeded)
+        #expect(whole.work.rowsWritten * 2 > first.work.rowsWritten)
+        #expect(try sqlite(database, "SELECT count(*) FROM events WHERE id = '2025-01-gone'") == "0")
+        let listed = try #require(figure(try kb.read("public/reports/2026-globex-review.html"), "query events --entity globex"))
+        #expect(!listed.contains("2025-01-gone"))
+        // Then deltas again.
+        try kb.write(added.replacingOccurrences(of: "A region.", with: "Two regions."), to: "Content/events/2025-07-globex-region.md")
+        try kb.write(added.replacingOccurrences(of: "opens a region", with: "opens a second region"), to: "Content/events/2025-08-globex-region.md")
+        let delta = build(kb)
+        #expect(delta.succeeded)
+        #expect(delta.work.rowsWritten * 3 < first.work.rowsWritten)
+    }
+
+    /// Runs SQL on the database as another program would; the first column of its first row.
+    @discardableResult
+    private func sqlite(_ database: String, _ sql: String) throws -> String {
+        let queue = try DatabaseQueue(path: database)
+        defer { try? queue.close() }
+        return try queue.write { db in
+            let statements = try db.allStatements(sql: sql)
+            var first = ""
+            while let statement = try statements.next() {
+                if let row = try Row.fetchOne(statement) { first = "\(row.databaseValues.first?.storage.value ?? "")" }
+            }
+            return first
+        }
     }
 
     @Test func aChangesBlockListsWhatHappenedInTheWindow() throws {

@@ -28,6 +28,9 @@ struct GraphCopyTests {
         "SELECT * FROM events, sources LIMIT 3",
         "SELECT (SELECT count(*) FROM uses) + (SELECT count(*) FROM reports)",
         "SELECT count(*) FROM build_state",
+        "SELECT count(*) FROM entries_fts_docsize",
+        "SELECT (SELECT count(*) FROM status_changes), * FROM pragma_foreign_key_check",
+        "SELECT count(*) FROM sqlite_master",
         "SELECT nope FROM events",
     ]
 
