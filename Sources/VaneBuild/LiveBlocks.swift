@@ -29,11 +29,8 @@ enum LiveBlocks {
         let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
         guard !withBlocks.isEmpty else { return Ran() }
         let copy = Lazy { () throws(GraphStoreError) in try GraphCopy(shown) }
-        let graph = Lazy { () throws(GraphStoreError) -> GraphReader in
-            if let queue = built?() { return GraphReader(queue: queue) }
-            return GraphReader(queue: try copy.value().queue(reading: nil))
-        }
-        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, graph: graph)
+        let written = Lazy { () throws(GraphStoreError) in built?().map(GraphReader.init(queue:)) }
+        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, written: written)
         var ran = Ran()
         for entry in withBlocks {
             var list: [LiveBlockResult] = []
@@ -76,10 +73,18 @@ enum LiveBlocks {
     struct Runner {
         let kb: KnowledgeBase
         let asOf: FuzzyDate
-        /// The graph in memory, for `sql`.
+        /// The graph in memory, for `sql`, and for `query` and `changes` when there is no other.
         let copy: Lazy<GraphCopy>
-        /// The graph `query` and `changes` read.
-        let graph: Lazy<GraphReader>
+        /// The graph `query` and `changes` read, when one is given.
+        let written: Lazy<GraphReader?>
+
+        /// The graph `query` and `changes` read: the one given, else the copy with what they
+        /// read (no file rows, no text index unless they search text).
+        func graph(searching: Bool = false) throws(GraphStoreError) -> GraphReader {
+            if let reader = try written.value() { return reader }
+            let unread: Set = searching ? ["files"] : ["files", "entries_fts"]
+            return GraphReader(queue: try copy.value().queue(tables: GraphCopy.tables.subtracting(unread)))
+        }
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {
             guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else {
@@ -117,7 +122,7 @@ enum LiveBlocks {
                 let table = exposure.table(for: .table)
                 return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
             case "query":
-                let reader = try graph.value()
+                let reader = try graph(searching: command.option("--text") != nil)
                 let filter = EntryFilter(
                     entity: entity, type: command.option("--type"), since: period(command, "--since"), until: period(command, "--until"),
                     tag: command.option("--tag"), text: command.option("--text"), verdict: command.option("--verdict"))
@@ -138,7 +143,7 @@ enum LiveBlocks {
                     throw BlockFailure(message: "'changes' needs --from and --to")
                 }
                 do {
-                    let table = ChangeRow.table(try graph.value().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
+                    let table = ChangeRow.table(try graph().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
                     return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")

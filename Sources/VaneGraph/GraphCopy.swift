@@ -11,7 +11,7 @@ import VaneDiagnostics
 public final class GraphCopy: Sendable {
     /// Every table of the graph a statement may read and a copy writes: the build's own
     /// state (fingerprints, spans, signatures) is never written, as before.
-    static let tables: Set<String> = [
+    public static let tables: Set<String> = [
         "entities", "events", "claims", "sources", "reports", "uses", "edges", "status_changes", "scales", "aliases", "tags", "files",
         "entries_fts",
     ]
@@ -36,9 +36,14 @@ public final class GraphCopy: Sendable {
     /// The copy, with every table `sql` reads written (every table when nil). A statement
     /// that does not prepare gets the copy as it is, where it fails as it would on any.
     public func queue(reading sql: String?) throws(GraphStoreError) -> DatabaseQueue {
+        try queue(tables: sql.flatMap { Self.read(by: $0, in: queue) } ?? Self.tables)
+    }
+
+    /// The copy, with `tables` written (the others as they are).
+    public func queue(tables: Set<String>) throws(GraphStoreError) -> DatabaseQueue {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             try written.withLock { written in
-                let missing = (sql.flatMap { Self.read(by: $0, in: queue) } ?? Self.tables).subtracting(written)
+                let missing = tables.intersection(Self.tables).subtracting(written)
                 guard !missing.isEmpty else { return }
                 try queue.write { db in
                     _ = try GraphStore.insertGraph(result, into: db, previous: nil, parses: false, tables: missing)

@@ -213,6 +213,29 @@ struct LiveBlockTests {
         #expect(early.contains(">2025-06-globex-desktop-sunset</a>") && !early.contains(">2024-03-globex-cloud-launch</a>"))
     }
 
+    /// Under an `--as-of` that cuts the knowledge base, `query` reads a copy holding what it
+    /// reads (the text index only for `--text`): where the cut leaves what a block shows
+    /// as it was, the block reads as on the graph the build writes.
+    @Test func aCopyAnswersAsTheGraphTheBuildWrites() throws {
+        let kb = try knowledgeBase()
+        let commands = ["query claims --text cloud", "query events --entity globex", "changes --from 2024 --to 2025 --entity globex"]
+        try kb.write(
+            "---\ntitle: Copy\ndate: 2025\n---\n" + commands.map { "```vane\n\($0)\n```\n" }.joined(separator: "\n"), to: "Content/reports/copy.md")
+        try kb.write(
+            "---\ntitle: Later\ndate: 2026-10-01\ntype: launch\nentities: [tech-daily]\n---\nLater.\n", to: "Content/events/2026-10-later.md")
+        let whole = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2026-11")))
+        #expect(whole.succeeded && whole.work.graphCopies == 0)
+        let read = try kb.read("public/reports/copy.html")
+        let cut = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2026-09")))
+        #expect(cut.succeeded && cut.work.graphCopies == 1)
+        let copied = try kb.read("public/reports/copy.html")
+        for command in commands {
+            let shown = try #require(figure(read, command))
+            #expect(shown.contains("<tbody>\n<tr>"), "\(command) lists rows")
+            #expect(figure(copied, command) == shown, "\(command)")
+        }
+    }
+
     /// A database whose rows an older vane wrote (no `graph-rows` in its state) is written
     /// whole once, not given a delta: the blocks read the rows a delta leaves, and such a
     /// database may hold the rows of an entry that is gone (as one did after an edit to
