@@ -33,7 +33,7 @@ final class GraphBeingWritten: Sendable {
             var clock = Timings()
             let made = Result { () throws(GraphStoreError) in
                 try clock.measure("database prepare") { () throws(GraphStoreError) in
-                    try GraphStore.prepare(result, at: url, previous: previous)
+                    try GraphStore.prepare(result, at: url, previous: previous, cancelled: { abandoned.value })
                 }
             }
             prepared.withLock { $0 = made }
@@ -73,7 +73,8 @@ final class GraphBeingWritten: Sendable {
     var value: Made { thread.value }
 
     /// For a build that stops before its pages render: the status board is not waited
-    /// for, and the graph written is thrown away (rolled back, or the file removed).
+    /// for, a whole graph being written stops, and what was written is thrown away
+    /// (rolled back, or the file removed).
     func abandon() {
         abandoned.withLock { $0 = true }
         siteBoardReady.signal()

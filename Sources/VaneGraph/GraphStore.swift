@@ -60,7 +60,11 @@ public enum GraphStore {
     /// Writes what does not depend on the rendering (the whole graph, into a new file
     /// beside the path, when there is no database yet), so that a build can do it while it
     /// renders. Nothing is visible until `finish`.
-    public static func prepare(_ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil) throws(GraphStoreError) -> PreparedGraph {
+    /// `cancelled`: asked while a whole graph is written; when it says so, the write stops
+    /// and fails (a build whose blocks failed does not wait for a graph it throws away).
+    public static func prepare(
+        _ result: LoadResult, at url: URL, previous: DatabaseParseCache? = nil, cancelled: () -> Bool = { false }
+    ) throws(GraphStoreError) -> PreparedGraph {
         let signatures = RowSignatures(result)
         let exists = FileManager.default.fileExists(atPath: url.path)
         if exists, let previous, let delta = previous.update(to: signatures) {
@@ -88,7 +92,9 @@ public enum GraphStore {
             do {
                 let queue = try DatabaseQueue(path: staging.path)
                 try Schema.migrator.migrate(queue)
-                let rows = try queue.write { db in try insertGraph(result, into: db, previous: previous, signatures: signatures) }
+                let rows = try queue.write { db in
+                    try insertGraph(result, into: db, previous: previous, signatures: signatures, cancelled: cancelled)
+                }
                 return PreparedGraph(url: url, step: .whole(queue, staging, exists ? (result, signatures, previous) : nil), rows: rows)
             } catch {
                 try? FileManager.default.removeItem(at: staging)
@@ -115,21 +121,30 @@ public enum GraphStore {
     @discardableResult
     static func insertGraph(
         _ result: LoadResult, into db: Database, previous: DatabaseParseCache?, parses: Bool = true, signatures: RowSignatures? = nil,
-        tables: Set<String>? = nil
+        tables: Set<String>? = nil, cancelled: () -> Bool = { false }
     ) throws -> Int {
         let before = db.totalChangesCount
         // Entries reference each other in any order; keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var rows = RowWriter(db, result.knowledgeBase)
         rows.tables = tables
+        // Asked between rows, a few hundred apart.
+        func stopIfCancelled(_ i: Int) throws { if i % 512 == 0, cancelled() { throw CancellationError() } }
+        try stopIfCancelled(0)
         if rows.writes("files") {
             let texts = parses ? RowWriter.encodeInParallel(result.files, previous: previous) : result.files.map { _ in Data() }
             for (parsed, packed) in zip(result.files, texts) { try rows.insertFile(parsed, packed: packed) }
             for asset in result.assetFiles { try rows.insertAsset(asset) }
         }
-        for entry in result.knowledgeBase.entries { try rows.insert(entry) }
+        for (i, entry) in result.knowledgeBase.entries.enumerated() {
+            try stopIfCancelled(i)
+            try rows.insert(entry)
+        }
         try rows.insertAliases(of: result.knowledgeBase.entries)
-        for edge in result.knowledgeBase.edges { try rows.insert(edge) }
+        for (i, edge) in result.knowledgeBase.edges.enumerated() {
+            try stopIfCancelled(i)
+            try rows.insert(edge)
+        }
         for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
         try rows.replaceScales()
         for (id, signature) in signatures?.byID ?? [:] { try EntryRowsRecord(id: id, signature: Int64(bitPattern: signature)).insert(db) }

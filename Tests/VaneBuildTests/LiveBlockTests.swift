@@ -140,6 +140,8 @@ struct LiveBlockTests {
         let outcome = build(kb)
         #expect(outcome.diagnostics.map(\.description) == ["Content/reports/sql.md:6:1: error: SQL error: no such column: nope"])
         #expect(!FileManager.default.fileExists(atPath: kb.url("public").path))
+        // The graph this first build began to write is gone too.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains("sqlite") } == [])
     }
 
     @Test func aPageIsRenderedAgainWhenWhatItsBlockReadsChanges() throws {
