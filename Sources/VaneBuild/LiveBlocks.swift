@@ -47,6 +47,13 @@ enum LiveBlocks {
         return ran
     }
 
+    /// Whether a block, or a saved query a block may name, searches text (`--text`): the
+    /// graph it reads needs its text index then.
+    static func searchText(_ kb: KnowledgeBase) -> Bool {
+        let blocks = kb.entries.flatMap(\.liveBlocks) + kb.savedQueries.values
+        return blocks.contains { $0.tokens.contains { $0.text == "--text" || $0.text.hasPrefix("--text=") } }
+    }
+
     /// Made once, when a block first needs it.
     final class Lazy<Value: Sendable>: Sendable {
         private let make: @Sendable () throws(GraphStoreError) -> Value

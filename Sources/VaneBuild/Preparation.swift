@@ -138,9 +138,11 @@ extension Pipeline {
 }
 
 extension GraphInMemory {
-    /// The graph `query` and `changes` blocks read for `result` (nil if it cannot be
-    /// written: they read a copy, which fails as it would).
+    /// The graph `query` and `changes` blocks read for `result`, with the text index when a
+    /// block searches text (nil if it cannot be written: they read a copy, which fails as
+    /// it would).
     func blockGraph(_ result: LoadResult) -> @Sendable () -> DatabaseQueue? {
-        { try? self.queue(for: result) }
+        let searching = LiveBlocks.searchText(result.knowledgeBase)
+        return { try? self.queue(for: result, searching: searching) }
     }
 }

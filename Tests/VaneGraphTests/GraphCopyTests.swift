@@ -66,6 +66,28 @@ struct GraphCopyTests {
         #expect(counts[0] == 2 && counts[1...] == [0, 0, 0, 0])
     }
 
+    /// The preview's graph keeps the text index only once a block searches text, and then
+    /// answers a search as the whole copy does, before and after a delta.
+    @Test func thePreviewsGraphIndexesTextOnceASearchAsks() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        let memory = GraphInMemory()
+        var result = ContentLoader.load(root: kb.root)
+        let indexed = { (queue: DatabaseQueue) in try queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entries_fts") ?? -1 } }
+        #expect(try indexed(try memory.queue(for: result)) == 0)
+        let search = EntryFilter(text: "cloud")
+        for step in 0..<2 {
+            let reader = GraphReader(queue: try memory.queue(for: result, searching: true))
+            let whole = GraphReader(queue: try GraphStore.inMemory(result))
+            #expect(try indexed(reader.queue) == result.knowledgeBase.entries.count, "step \(step)")
+            #expect(try reader.claims(search).map(\.id) == whole.claims(search).map(\.id), "step \(step)")
+            #expect(try !reader.claims(search).isEmpty)
+            // A claim's body now names the cloud, another's no longer does: a delta.
+            let path = "Content/claims/desktop-dead.md"
+            try kb.write(try kb.read(path) + "\nThe cloud is next.\n", to: path)
+            result = ContentLoader.load(root: kb.root)
+        }
+    }
+
     private func answer(_ reader: GraphReader, _ statement: String) -> String {
         do {
             let result = try reader.sql(statement)
