@@ -142,7 +142,6 @@ extension GraphInMemory {
     /// block searches text (nil if it cannot be written: they read a copy, which fails as
     /// it would).
     func blockGraph(_ result: LoadResult) -> @Sendable () -> DatabaseQueue? {
-        let searching = LiveBlocks.searchText(result.knowledgeBase)
-        return { try? self.queue(for: result, searching: searching) }
+        { try? self.queue(for: result, searching: LiveBlocks.searchText(result.knowledgeBase)) }
     }
 }
