@@ -9,6 +9,8 @@ the Hugo site over it, then measures, alternating the tools run by run:
   full      vane build from scratch   vs   hugo from scratch (fresh output folder)
   nochange  vane build again, nothing changed
   body      vane build after one event's body changed
+  added     vane build after one event added; again beside a report whose vane blocks
+            query the graph (query, sql)
   name      vane build after one entity's name changed (many pages change)
   serve     vane serve: from saving an edited body to the edit being served; the same
             for an event's title edited (front matter) and for an event added
@@ -67,6 +69,21 @@ def run(cmd, cwd=None, quiet=True):
 
 def summary(samples):
     return {"median": statistics.median(samples), "min": min(samples), "max": max(samples), "runs": len(samples)}
+
+
+BLOCKS_REPORT = """---
+title: Benchmark blocks
+date: 2026-11
+summary: Blocks that query the graph.
+---
+```vane
+query events --entity ENTITY
+```
+
+```vane
+sql "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type"
+```
+"""
 
 
 def first_file(folder, suffix=".md"):
@@ -150,6 +167,27 @@ def bench_size(n, runs, tools, out):
     figures["added_work"] = next((l[len("work: "):] for l in verbose.splitlines() if l.startswith("work: ")), "")
     for i in range(runs + 1):
         os.remove(os.path.join(os.path.dirname(event), f"bench-added-{i}.md"))
+    run([VANE, "build"] + AS_OF, cwd=kb)
+
+    # The same beside a report whose `vane` blocks query the graph (`query`, `sql`): they
+    # read the graph the build writes (and a copy of the tables the SQL reads), not a copy
+    # of the whole graph. The report and the events go again afterwards.
+    report = os.path.join(kb, "Content", "reports", "bench-blocks.md")
+    os.makedirs(os.path.dirname(report), exist_ok=True)
+    with open(report, "w", encoding="utf-8") as f:
+        f.write(BLOCKS_REPORT.replace("ENTITY", os.path.basename(entity)[:-3]))
+    run([VANE, "build"] + AS_OF, cwd=kb)
+    blocks_times = []
+    for i in range(runs):
+        path = os.path.join(os.path.dirname(event), f"bench-blocks-{i}.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(re.sub(r"^title: (.*)$", f"title: Added beside blocks {i}", template, count=1, flags=re.M))
+        t, _, _ = run([VANE, "build"] + AS_OF, cwd=kb)
+        blocks_times.append(t)
+    figures["added_blocks"] = summary(blocks_times)
+    for i in range(runs):
+        os.remove(os.path.join(os.path.dirname(event), f"bench-blocks-{i}.md"))
+    os.remove(report)
     run([VANE, "build"] + AS_OF, cwd=kb)
 
     name_times = []
@@ -387,6 +425,7 @@ def print_table(results):
             (f"rebuild, one event body edited ({f['body_pages_rendered']} page rendered)", fmt(f["body"]), "", "",
              target(f["body"]["median"], 0.2, " s") if n == "10000" else ""),
             ("rebuild, one event added", fmt(f["added"]), "", "", target(f["added"]["median"], 0.3, " s") if n == "10000" else ""),
+            ("rebuild, one event added beside a report's query and sql blocks", fmt(f["added_blocks"]), "", "", ""),
             ("rebuild, one entity renamed", fmt(f["name"]), "", "", target(f["name"]["median"], 1, " s") if n == "10000" else ""),
             ("serve: an edited body served", fmt(f["serve"]), "", "", target(f["serve"]["median"], 0.1, " s") if n == "10000" else ""),
             ("serve: an edited title served", fmt(f["serve_title"]), "", "", target(f["serve_title"]["median"], 0.1, " s") if n == "10000" else ""),
