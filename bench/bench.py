@@ -152,42 +152,46 @@ def bench_size(n, runs, tools, out):
     # One event added (then removed again, so that the corpus stays the generator's).
     with open(event, encoding="utf-8") as f:
         template = f.read()
-    added_times = []
-    for i in range(runs):
-        path = os.path.join(os.path.dirname(event), f"bench-added-{i}.md")
+
+    def add_event(name):
+        """An event beside `event`, a copy of it under another title; its path."""
+        path = os.path.join(os.path.dirname(event), f"{name}.md")
         with open(path, "w", encoding="utf-8") as f:
-            f.write(re.sub(r"^title: (.*)$", f"title: Added event {i}", template, count=1, flags=re.M))
-        t, _, _ = run([VANE, "build"] + AS_OF, cwd=kb)
-        added_times.append(t)
+            f.write(re.sub(r"^title: (.*)$", f"title: {name}", template, count=1, flags=re.M))
+        return path
+
+    def timed_added_builds(prefix):
+        """Builds after each of `runs` events added, then the events' paths."""
+        paths, times = [], []
+        for i in range(runs):
+            paths.append(add_event(f"{prefix}-{i}"))
+            times.append(run([VANE, "build"] + AS_OF, cwd=kb)[0])
+        return times, paths
+
+    added_times, added = timed_added_builds("bench-added")
     figures["added"] = summary(added_times)
-    path = os.path.join(os.path.dirname(event), f"bench-added-{runs}.md")
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(re.sub(r"^title: (.*)$", f"title: Added event {runs}", template, count=1, flags=re.M))
+    added.append(add_event(f"bench-added-{runs}"))
     verbose = subprocess.run([VANE, "build", "--verbose"] + AS_OF, cwd=kb, capture_output=True, text=True).stderr
     figures["added_work"] = next((l[len("work: "):] for l in verbose.splitlines() if l.startswith("work: ")), "")
-    for i in range(runs + 1):
-        os.remove(os.path.join(os.path.dirname(event), f"bench-added-{i}.md"))
+    for path in added:
+        os.remove(path)
     run([VANE, "build"] + AS_OF, cwd=kb)
 
     # The same beside a report whose `vane` blocks query the graph (`query`, `sql`): they
     # read the graph the build writes (and a copy of the tables the SQL reads), not a copy
     # of the whole graph. The report and the events go again afterwards.
     report = os.path.join(kb, "Content", "reports", "bench-blocks.md")
+    made_reports = not os.path.isdir(os.path.dirname(report))
     os.makedirs(os.path.dirname(report), exist_ok=True)
     with open(report, "w", encoding="utf-8") as f:
         f.write(BLOCKS_REPORT.replace("ENTITY", os.path.basename(entity)[:-3]))
     run([VANE, "build"] + AS_OF, cwd=kb)
-    blocks_times = []
-    for i in range(runs):
-        path = os.path.join(os.path.dirname(event), f"bench-blocks-{i}.md")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(re.sub(r"^title: (.*)$", f"title: Added beside blocks {i}", template, count=1, flags=re.M))
-        t, _, _ = run([VANE, "build"] + AS_OF, cwd=kb)
-        blocks_times.append(t)
+    blocks_times, added = timed_added_builds("bench-blocks")
     figures["added_blocks"] = summary(blocks_times)
-    for i in range(runs):
-        os.remove(os.path.join(os.path.dirname(event), f"bench-blocks-{i}.md"))
-    os.remove(report)
+    for path in added + [report]:
+        os.remove(path)
+    if made_reports:
+        os.rmdir(os.path.dirname(report))
     run([VANE, "build"] + AS_OF, cwd=kb)
 
     name_times = []

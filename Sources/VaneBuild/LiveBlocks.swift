@@ -89,8 +89,7 @@ enum LiveBlocks {
         /// read (no file rows, no text index unless they search text).
         func graph(searching: Bool = false) throws(GraphStoreError) -> GraphReader {
             if let reader = try written.value() { return reader }
-            let unread: Set = searching ? ["files"] : ["files", "entries_fts"]
-            return GraphReader(queue: try copy.value().queue(tables: GraphCopy.tables.subtracting(unread)))
+            return GraphReader(queue: try copy.value().queue(tables: GraphCopy.queried(searchingText: searching)))
         }
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {

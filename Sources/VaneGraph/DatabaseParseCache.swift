@@ -188,14 +188,13 @@ public struct DatabaseParseCache: ParseCache {
         return packed
     }
 
-    /// The delta to `signatures` (`RowSignatures.delta`) when it is best written into the
+    /// The delta to `signatures` (`RowSignatures.smallDelta`) when it is best written into the
     /// previous database in place: it has every migration and its signatures, and the delta
     /// is under a quarter of the entries (a larger one is faster written into a new file);
     /// nil otherwise.
     public func update(to signatures: RowSignatures) -> (write: [String], remove: [String])? {
         guard isCurrentSchema, state["graph-rows"] == GraphStore.rowsVersion, !rowSignatures.isEmpty else { return nil }
-        let delta = signatures.delta(from: rowSignatures)
-        return (delta.write.count + delta.remove.count) * 4 < max(signatures.byID.count, 1) ? delta : nil
+        return signatures.smallDelta(from: rowSignatures)
     }
 
     /// A file modified at or after the start of the build that read it is read again (git's

@@ -16,6 +16,12 @@ public final class GraphCopy: Sendable {
         "entries_fts",
     ]
 
+    /// The tables `query` and `changes` read (`GraphReader`): all but the file rows, and but
+    /// the text index unless they search text.
+    public static func queried(searchingText: Bool) -> Set<String> {
+        tables.subtracting(searchingText ? ["files"] : ["files", "entries_fts"])
+    }
+
     private let result: LoadResult
     private let queue: DatabaseQueue
     private let written = Locked<Set<String>>([])

@@ -29,51 +29,31 @@ public final class GraphInMemory: Sendable {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             try held.withLock { held in
                 let now = RowSignatures(result)
-                let delta = now.delta(from: held.signatures)
-                if let queue = held.queue, (delta.write.count + delta.remove.count) * 4 < max(now.byID.count, 1) {
-                    let tables = Self.tables(indexed: held.indexed)
-                    try queue.write { db in try Self.write(result, ids: delta.write, removing: delta.remove, tables: tables, into: db) }
+                if let queue = held.queue, let delta = now.smallDelta(from: held.signatures) {
+                    let tables = GraphCopy.queried(searchingText: held.indexed)
+                    try queue.write { db in
+                        var rows = RowWriter(db, result.knowledgeBase)
+                        rows.tables = tables
+                        try rows.rewrite(delta.write, removing: delta.remove)
+                    }
                 } else {
                     let queue = try DatabaseQueue()
                     try Schema.migrator.migrate(queue)
-                    try queue.write { db in try Self.write(result, ids: nil, removing: [], tables: Self.tables(indexed: searching), into: db) }
+                    try queue.write { db in
+                        _ = try GraphStore.insertGraph(
+                            result, into: db, previous: nil, parses: false, tables: GraphCopy.queried(searchingText: searching))
+                    }
                     (held.queue, held.indexed) = (queue, searching)
                 }
                 if searching && !held.indexed {
-                    try held.queue!.write { db in try Self.write(result, ids: nil, removing: [], tables: ["entries_fts"], into: db) }
+                    try held.queue!.write { db in
+                        _ = try GraphStore.insertGraph(result, into: db, previous: nil, parses: false, tables: ["entries_fts"])
+                    }
                     held.indexed = true
                 }
                 held.signatures = now.byID
                 return held.queue!
             }
         }
-    }
-
-    /// The tables kept: the graph's, the text index only when `indexed`.
-    private static func tables(indexed: Bool) -> Set<String> {
-        GraphCopy.tables.subtracting(indexed ? ["files"] : ["files", "entries_fts"])
-    }
-
-    /// The rows of the entries `ids` (every entry when nil), in the knowledge base's order,
-    /// those of `removing` deleted first.
-    private static func write(_ result: LoadResult, ids: [String]?, removing: [String], tables: Set<String>, into db: Database) throws {
-        // Entries reference each other in any order; keys are checked at commit.
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let kb = result.knowledgeBase
-        var rows = RowWriter(db, kb)
-        rows.tables = tables
-        let changed = ids.map(Set.init)
-        let included = { (id: String) in changed?.contains(id) ?? true }
-        for id in removing + (ids ?? []) { try rows.delete(id) }
-        let entries = kb.entries
-        for i in entries.indices where included(entries[i].id) {
-            try rows.insert(entries[i])
-            try rows.insertAliases(of: [entries[i]])
-        }
-        let edges = kb.edges
-        for i in edges.indices where included(edges[i].from) { try rows.insert(edges[i]) }
-        let changes = kb.statusChanges
-        for i in changes.indices where included(changes[i].event) { try rows.insert(changes[i]) }
-        try rows.replaceScales()
     }
 }

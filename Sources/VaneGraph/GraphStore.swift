@@ -159,11 +159,8 @@ public enum GraphStore {
         in db: Database
     ) throws -> Int {
         let before = db.totalChangesCount
-        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let kb = result.knowledgeBase
-        let rows = RowWriter(db, kb)
+        let rows = RowWriter(db, result.knowledgeBase)
         let (write, remove) = delta
-        let changed = Set(write)
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
         // By index: `for … in` copies every parse to find the few to write.
@@ -177,19 +174,11 @@ public enum GraphStore {
             try FileRecord.deleteOne(db, key: asset.path)
             try rows.insertAsset(asset)
         }
-        for id in remove + write { try rows.delete(id) }
-        for i in kb.entries.indices where changed.contains(kb.entries[i].id) {
-            try rows.insert(kb.entries[i])
-            try rows.insertAliases(of: [kb.entries[i]])
-        }
-        let edges = kb.edges
-        for i in edges.indices where changed.contains(edges[i].from) { try rows.insert(edges[i]) }
-        for i in kb.statusChanges.indices where changed.contains(kb.statusChanges[i].event) { try rows.insert(kb.statusChanges[i]) }
+        try rows.rewrite(write, removing: remove)
         for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
         for id in write {
             try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)
         }
-        try rows.replaceScales()
         return db.totalChangesCount - before
     }
 
@@ -538,6 +527,26 @@ struct RowWriter {
                 planDateEnd: u.planDate?.end, generated: generated, path: e.path, body: e.body, extra: extra
             ).insert(db)
         }
+    }
+
+    /// The rows of the entries `write` written again and those of `remove` deleted (a
+    /// delta: each entry's rows go together, in the knowledge base's order), and the scales.
+    func rewrite(_ write: [String], removing remove: [String]) throws {
+        // Entries reference each other in any order; keys are checked at commit.
+        try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
+        let changed = Set(write)
+        for id in remove + write { try delete(id) }
+        // By index: `for … in` copies every entry, edge and change to find the few to write.
+        let entries = kb.entries
+        for i in entries.indices where changed.contains(entries[i].id) {
+            try insert(entries[i])
+            try insertAliases(of: [entries[i]])
+        }
+        let edges = kb.edges
+        for i in edges.indices where changed.contains(edges[i].from) { try insert(edges[i]) }
+        let changes = kb.statusChanges
+        for i in changes.indices where changed.contains(changes[i].event) { try insert(changes[i]) }
+        try replaceScales()
     }
 
     func insertAliases(of entries: [Entry]) throws {

@@ -59,6 +59,13 @@ public struct RowSignatures: Sendable {
         self.byID = byID
     }
 
+    /// The delta from `previous` when it is under a quarter of the entries: a larger one is
+    /// faster written whole, into a new database.
+    public func smallDelta(from previous: [String: UInt64]) -> (write: [String], remove: [String])? {
+        let delta = delta(from: previous)
+        return (delta.write.count + delta.remove.count) * 4 < max(byID.count, 1) ? delta : nil
+    }
+
     /// The ids to write again (added or changed) and to delete (gone), against `previous`.
     public func delta(from previous: [String: UInt64]) -> (write: [String], remove: [String]) {
         var write: [String] = []
