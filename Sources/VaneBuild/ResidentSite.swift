@@ -190,6 +190,9 @@ public final class ResidentSite: Sendable {
         }
         result.knowledgeBase = kb
         result.parsedCount = edited.count
+        // Another load than the last one: what it changed, for the preview's graph.
+        result.relinked = Relink(bodiesOf: Set(edited.map(\.id)), in: kb, from: result.generation)
+        result.generation = .random(in: .min ... .max)
         prepared.result = result
         prepared.shown = result
         // Recorded time is read as a load reads it; the blocks run again, since a `sql`

@@ -69,6 +69,16 @@ public struct Relink: Sendable {
     public var ids: Set<String>
     public var edges: [Edge]
     public var statusChanges: [StatusChange]
+
+    public init(from: UInt64, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]) {
+        (self.from, self.ids, self.edges, self.statusChanges) = (from, ids, edges, statusChanges)
+    }
+
+    /// The load `from` with the entries of `ids` changed in their bodies alone (the
+    /// preview's patch): their edges and status changes are those `kb` holds.
+    public init(bodiesOf ids: Set<String>, in kb: KnowledgeBase, from: UInt64) {
+        self.init(from: from, ids: ids, edges: kb.edges.owned(by: ids, \.from), statusChanges: kb.statusChanges.owned(by: ids, \.event))
+    }
 }
 
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.

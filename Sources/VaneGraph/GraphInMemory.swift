@@ -15,6 +15,8 @@ public final class GraphInMemory: Sendable {
     private struct Held: Sendable {
         var queue: DatabaseQueue?
         var signatures: [String: UInt64] = [:]
+        /// The load the graph was last brought up to (`LoadResult.generation`).
+        var generation: UInt64?
         /// Whether the text index is written (and then kept up to date).
         var indexed = false
     }
@@ -28,11 +30,19 @@ public final class GraphInMemory: Sendable {
     public func queue(for result: LoadResult, searching: Bool = false) throws(GraphStoreError) -> DatabaseQueue {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             try held.withLock { held in
-                let now = RowSignatures(result)
+                if held.generation == result.generation, let queue = held.queue, held.indexed || !searching { return queue }
+                // A load linked again from the one the graph holds changed the rows of the
+                // entries linked again alone: only theirs are signed again.
+                let kb = result.knowledgeBase
+                let relinked = held.generation.flatMap { RowSignatures(result, updating: held.signatures, of: $0) }
+                let now = relinked ?? RowSignatures(result)
+                assert(now.byID == RowSignatures(result).byID, "the signatures of the entries linked again are not the whole load's")
                 if let queue = held.queue, let delta = now.smallDelta(from: held.signatures) {
                     let tables = GraphCopy.queried(searchingText: held.indexed)
+                    // Their edges and status changes are the relink's, when it was one.
+                    let (edges, changes) = relinked != nil ? (result.relinked!.edges, result.relinked!.statusChanges) : (kb.edges, kb.statusChanges)
                     try queue.write { db in
-                        var rows = RowWriter(db, result.knowledgeBase)
+                        var rows = RowWriter(db, kb, writing: Set(delta.write), edges: edges, statusChanges: changes)
                         rows.tables = tables
                         try rows.rewrite(delta.write, removing: delta.remove)
                     }
@@ -51,7 +61,7 @@ public final class GraphInMemory: Sendable {
                     }
                     held.indexed = true
                 }
-                held.signatures = now.byID
+                (held.signatures, held.generation) = (now.byID, result.generation)
                 return held.queue!
             }
         }

@@ -159,8 +159,9 @@ public enum GraphStore {
         in db: Database
     ) throws -> Int {
         let before = db.totalChangesCount
-        let rows = RowWriter(db, result.knowledgeBase)
         let (write, remove) = delta
+        let kb = result.knowledgeBase
+        let rows = RowWriter(db, kb, writing: Set(write), edges: kb.edges, statusChanges: kb.statusChanges)
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
         // By index: `for … in` copies every parse to find the few to write.
@@ -407,12 +408,26 @@ struct RowWriter {
 
     func writes(_ table: String) -> Bool { tables?.contains(table) ?? true }
 
+    /// The edges and status changes written (`rewrite`): every one, or those of the
+    /// entries a delta writes.
+    let edges: [Edge], statusChanges: [StatusChange]
+
+    /// Writes the rows of any entry of `kb`.
     init(_ db: Database, _ kb: KnowledgeBase) {
-        self.db = db
-        self.kb = kb
+        self.init(db, kb, edges: kb.edges, statusChanges: kb.statusChanges)
+    }
+
+    /// Writes the rows of the entries of `ids` alone, from the edges and status changes of
+    /// theirs among `edges` and `statusChanges` (a relink's, or the knowledge base's):
+    /// neither the others' edges are read, nor a list the link left to make when read.
+    init(_ db: Database, _ kb: KnowledgeBase, writing ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]) {
+        self.init(db, kb, edges: edges.owned(by: ids, \.from), statusChanges: statusChanges.owned(by: ids, \.event))
+    }
+
+    private init(_ db: Database, _ kb: KnowledgeBase, edges: [Edge], statusChanges: [StatusChange]) {
+        (self.db, self.kb, self.edges, self.statusChanges) = (db, kb, edges, statusChanges)
         // One pass over the edges, read in place, the first target of each kept.
         var targets: [Relation: [String: String]] = [.parent: [:], .publishedBy: [:], .claimedBy: [:], .uses: [:]]
-        let edges = kb.edges
         for i in edges.indices where targets[edges[i].relation]?[edges[i].from] == nil {
             targets[edges[i].relation]?[edges[i].from] = edges[i].to
         }
@@ -542,10 +557,8 @@ struct RowWriter {
             try insert(entries[i])
             try insertAliases(of: [entries[i]])
         }
-        let edges = kb.edges
         for i in edges.indices where changed.contains(edges[i].from) { try insert(edges[i]) }
-        let changes = kb.statusChanges
-        for i in changes.indices where changed.contains(changes[i].event) { try insert(changes[i]) }
+        for i in statusChanges.indices where changed.contains(statusChanges[i].event) { try insert(statusChanges[i]) }
         try replaceScales()
     }
 

@@ -17,7 +17,35 @@ public struct RowSignatures: Sendable {
         let files = result.files
         var fileHashes: [String: String] = [:]
         for i in files.indices { if let id = files[i].entry?.id { fileHashes[id] = files[i].hash } }
-        let entries = kb.entries
+        byID = Self.signatures(kb.entries, fileHashes: fileHashes, edges: kb.edges, changes: kb.statusChanges, aliases: kb.aliases)
+    }
+
+    /// `previous`, the signatures of the load `generation`, brought up to `result` when it
+    /// is that load linked again where its files changed (`LoadResult.relinked`): only the
+    /// entries linked again can have other rows (the others' files, titles, edges, status
+    /// changes and aliases are the last load's), so only theirs are computed, from the
+    /// edges and status changes the link wrote for them. Nil when `result` was not linked
+    /// from that load.
+    public init?(_ result: LoadResult, updating previous: [String: UInt64], of generation: UInt64) {
+        guard let relinked = result.relinked, relinked.from == generation else { return nil }
+        let kb = result.knowledgeBase
+        let entries = relinked.ids.sorted().compactMap { kb.entry($0) }
+        var fileHashes: [String: String] = [:]
+        for entry in entries {
+            if let i = PathOrder.index(of: entry.path, in: result.files, \.path) { fileHashes[entry.id] = result.files[i].hash }
+        }
+        var byID = previous
+        for id in relinked.ids { byID[id] = nil }
+        let fresh = Self.signatures(entries, fileHashes: fileHashes, edges: relinked.edges, changes: relinked.statusChanges, aliases: kb.aliases)
+        byID.merge(fresh) { _, new in new }
+        self.byID = byID
+    }
+
+    /// The signatures of `entries`, from their files' hashes (by id) and the edges and
+    /// status changes among `edges` and `changes` that are theirs.
+    private static func signatures(
+        _ entries: [Entry], fileHashes: [String: String], edges: [Edge], changes: [StatusChange], aliases: [String: String]
+    ) -> [String: UInt64] {
         var hashes = [StableHash](repeating: StableHash(), count: entries.count)
         for i in entries.indices {
             hashes[i].add(entries[i].kind.rawValue)
@@ -32,7 +60,6 @@ public struct RowSignatures: Sendable {
         var positions: [String: Int] = [:]
         positions.reserveCapacity(entries.count)
         for i in entries.indices { positions[entries[i].id] = i }
-        let edges = kb.edges
         var run: (id: String, position: Int?) = ("", nil)
         for j in edges.indices {
             if edges[j].from != run.id { run = (edges[j].from, positions[edges[j].from]) }
@@ -41,7 +68,6 @@ public struct RowSignatures: Sendable {
             hashes[i].add(edges[j].to)
             hashes[i].add(location: edges[j].location)
         }
-        let changes = kb.statusChanges
         run = ("", nil)
         for j in changes.indices {
             if changes[j].event != run.id { run = (changes[j].event, positions[changes[j].event]) }
@@ -53,10 +79,10 @@ public struct RowSignatures: Sendable {
         byID.reserveCapacity(entries.count)
         for i in entries.indices {
             let id = entries[i].id
-            for alias in entries[i].aliases where kb.aliases[alias.text.lowercased()] == id { hashes[i].add(alias.text) }
+            for alias in entries[i].aliases where aliases[alias.text.lowercased()] == id { hashes[i].add(alias.text) }
             byID[id] = hashes[i].value
         }
-        self.byID = byID
+        return byID
     }
 
     /// The delta from `previous` when it is under a quarter of the entries: a larger one is

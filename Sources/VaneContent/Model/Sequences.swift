@@ -21,6 +21,18 @@ extension Sequence where Element: Hashable {
 }
 
 extension Array {
+    /// The items whose owner is in `ids`, in order: the items of one owner come together
+    /// (an entry's edges, its status changes), so each run is looked up once, not each item.
+    public func owned(by ids: Set<String>, _ owner: (Element) -> String) -> [Element] {
+        var (found, run) = ([Element](), (owner: "", in: false))
+        for j in indices {
+            let id = owner(self[j])
+            if id != run.owner { run = (id, ids.contains(id)) }
+            if run.in { found.append(self[j]) }
+        }
+        return found
+    }
+
     /// Sorted by a comparison of positions (`self[i]` against `self[j]`, read in place):
     /// the positions are sorted and each element copied once. Sorting the elements
     /// themselves moves each of them many times, and moving a value of a dozen strings
