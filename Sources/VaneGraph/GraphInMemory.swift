@@ -42,8 +42,7 @@ public final class GraphInMemory: Sendable {
                     // Their edges and status changes are the relink's, when it was one.
                     let (edges, changes) = relinked != nil ? (result.relinked!.edges, result.relinked!.statusChanges) : (kb.edges, kb.statusChanges)
                     try queue.write { db in
-                        var rows = RowWriter(db, kb, writing: Set(delta.write), edges: edges, statusChanges: changes)
-                        rows.tables = tables
+                        let rows = RowWriter(db, kb, writing: Set(delta.write), edges: edges, statusChanges: changes, tables: tables)
                         try rows.rewrite(delta.write, removing: delta.remove)
                     }
                 } else {

@@ -126,8 +126,7 @@ public enum GraphStore {
         let before = db.totalChangesCount
         // Entries reference each other in any order; keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        var rows = RowWriter(db, result.knowledgeBase)
-        rows.tables = tables
+        let rows = RowWriter(db, result.knowledgeBase, tables: tables)
         // Asked between rows, a few hundred apart.
         func stopIfCancelled(_ i: Int) throws { if i % 512 == 0, cancelled() { throw CancellationError() } }
         try stopIfCancelled(0)
@@ -141,11 +140,14 @@ public enum GraphStore {
             try rows.insert(entry)
         }
         try rows.insertAliases(of: result.knowledgeBase.entries)
-        for (i, edge) in result.knowledgeBase.edges.enumerated() {
-            try stopIfCancelled(i)
-            try rows.insert(edge)
+        // Not even read when not written (a copy for a `sql` block that reads events alone).
+        if rows.writes("edges") {
+            for (i, edge) in result.knowledgeBase.edges.enumerated() {
+                try stopIfCancelled(i)
+                try rows.insert(edge)
+            }
         }
-        for change in result.knowledgeBase.statusChanges { try rows.insert(change) }
+        if rows.writes("status_changes") { for change in result.knowledgeBase.statusChanges { try rows.insert(change) } }
         try rows.replaceScales()
         for (id, signature) in signatures?.byID ?? [:] { try EntryRowsRecord(id: id, signature: Int64(bitPattern: signature)).insert(db) }
         return db.totalChangesCount - before
@@ -404,32 +406,41 @@ struct RowWriter {
     let parents: [String: String], publishers: [String: String], claimants: [String: String], products: [String: String]
     /// The only tables written (every one when nil): a copy for a `sql` block writes those
     /// its statement reads.
-    var tables: Set<String>?
+    let tables: Set<String>?
 
     func writes(_ table: String) -> Bool { tables?.contains(table) ?? true }
 
-    /// The edges and status changes written (`rewrite`): every one, or those of the
-    /// entries a delta writes.
-    let edges: [Edge], statusChanges: [StatusChange]
+    /// The edges and status changes `rewrite` writes from: those of the entries a delta
+    /// writes, or (nil) the knowledge base's, read only when asked for (the link may have
+    /// left its list of edges to be made when first read).
+    private let own: (edges: [Edge], statusChanges: [StatusChange])?
+    var edges: [Edge] { own?.edges ?? kb.edges }
+    var statusChanges: [StatusChange] { own?.statusChanges ?? kb.statusChanges }
 
-    /// Writes the rows of any entry of `kb`.
-    init(_ db: Database, _ kb: KnowledgeBase) {
-        self.init(db, kb, edges: kb.edges, statusChanges: kb.statusChanges)
+    /// Writes the rows of any entry of `kb`, into `tables` alone when given.
+    init(_ db: Database, _ kb: KnowledgeBase, tables: Set<String>? = nil) {
+        self.init(db, kb, own: nil, tables: tables)
     }
 
     /// Writes the rows of the entries of `ids` alone, from the edges and status changes of
     /// theirs among `edges` and `statusChanges` (a relink's, or the knowledge base's):
     /// neither the others' edges are read, nor a list the link left to make when read.
-    init(_ db: Database, _ kb: KnowledgeBase, writing ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]) {
-        self.init(db, kb, edges: edges.owned(by: ids, \.from), statusChanges: statusChanges.owned(by: ids, \.event))
+    init(
+        _ db: Database, _ kb: KnowledgeBase, writing ids: Set<String>, edges: [Edge], statusChanges: [StatusChange], tables: Set<String>? = nil
+    ) {
+        self.init(db, kb, own: (edges.owned(by: ids, \.from), statusChanges.owned(by: ids, \.event)), tables: tables)
     }
 
-    private init(_ db: Database, _ kb: KnowledgeBase, edges: [Edge], statusChanges: [StatusChange]) {
-        (self.db, self.kb, self.edges, self.statusChanges) = (db, kb, edges, statusChanges)
-        // One pass over the edges, read in place, the first target of each kept.
+    private init(_ db: Database, _ kb: KnowledgeBase, own: (edges: [Edge], statusChanges: [StatusChange])?, tables: Set<String>?) {
+        (self.db, self.kb, self.own, self.tables) = (db, kb, own, tables)
+        // One pass over the edges, read in place, the first target of each kept; none when
+        // no table written shows one (a copy of the events).
         var targets: [Relation: [String: String]] = [.parent: [:], .publishedBy: [:], .claimedBy: [:], .uses: [:]]
-        for i in edges.indices where targets[edges[i].relation]?[edges[i].from] == nil {
-            targets[edges[i].relation]?[edges[i].from] = edges[i].to
+        if ["entities", "sources", "claims", "uses"].contains(where: { tables?.contains($0) ?? true }) {
+            let edges = own?.edges ?? kb.edges
+            for i in edges.indices where targets[edges[i].relation]?[edges[i].from] == nil {
+                targets[edges[i].relation]?[edges[i].from] = edges[i].to
+            }
         }
         parents = targets[.parent]!
         publishers = targets[.publishedBy]!
@@ -498,7 +509,8 @@ struct RowWriter {
 
     /// The entry's row in the table of its kind.
     private func insertRow(_ e: Entry) throws {
-        let extra = CanonicalJSON.text(e.extra)
+        // Most entries have no fields of their own: no encoder made for those.
+        let extra = e.extra.isEmpty ? "{}" : CanonicalJSON.text(e.extra)
         switch e.kind {
         case .entity:
             try EntityRecord(
@@ -557,6 +569,7 @@ struct RowWriter {
             try insert(entries[i])
             try insertAliases(of: [entries[i]])
         }
+        let (edges, statusChanges) = (self.edges, self.statusChanges)
         for i in edges.indices where changed.contains(edges[i].from) { try insert(edges[i]) }
         for i in statusChanges.indices where changed.contains(statusChanges[i].event) { try insert(statusChanges[i]) }
         try replaceScales()

@@ -6,7 +6,10 @@ import VaneDiagnostics
 // GRDB records for every table, written and read by column name, so a migration that adds
 // a column breaks neither writers nor readers. Codable records map their coding keys to
 // columns; edges and status changes, the two tables with the most rows (written on every
-// build, read by every `vane status`), encode and decode by hand. The README documents the
+// build, read by every `vane status`), encode and decode by hand, and the records a build
+// writes a row of for each entry or file encode by hand under their coding keys (through
+// `Encodable`, writing the events of 10,000 into a copy for a `sql` block was most of a
+// preview's load; `RecordsTests` reads each back as written). The README documents the
 // tables; `Schema` creates them.
 
 /// One file of the last build: a Markdown entry (with its parse) or a copied asset.
@@ -30,6 +33,16 @@ public struct FileRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
         public static let path = Column(CodingKeys.path)
         public static let entryID = Column(CodingKeys.entryID)
         public static let parsed = Column(CodingKeys.parsed)
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.hash.stringValue] = hash
+        container[CodingKeys.kind.stringValue] = kind
+        container[CodingKeys.entryID.stringValue] = entryID
+        container[CodingKeys.parsed.stringValue] = parsed
+        container[CodingKeys.size.stringValue] = size
+        container[CodingKeys.modified.stringValue] = modified
     }
 }
 
@@ -67,6 +80,20 @@ public struct EntityRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
         public static let type = Column(CodingKeys.type)
         public static let parentID = Column(CodingKeys.parentID)
     }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.name.stringValue] = name
+        container[CodingKeys.type.stringValue] = type
+        container[CodingKeys.parentID.stringValue] = parentID
+        container[CodingKeys.homepage.stringValue] = homepage
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
+        container[CodingKeys.channels.stringValue] = channels
+        container[CodingKeys.channelTiers.stringValue] = channelTiers
+        container[CodingKeys.renames.stringValue] = renames
+    }
 }
 
 public struct EventRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -91,6 +118,21 @@ public struct EventRecord: Codable, FetchableRecord, PersistableRecord, Sendable
         case dateStart = "date_start"
         case dateEnd = "date_end"
         case spanEnd = "span_end"
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.type.stringValue] = type
+        container[CodingKeys.date.stringValue] = date
+        container[CodingKeys.datePrecision.stringValue] = datePrecision
+        container[CodingKeys.dateStart.stringValue] = dateStart
+        container[CodingKeys.dateEnd.stringValue] = dateEnd
+        container[CodingKeys.approximate.stringValue] = approximate
+        container[CodingKeys.spanEnd.stringValue] = spanEnd
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
     }
 }
 
@@ -119,6 +161,23 @@ public struct ClaimRecord: Codable, FetchableRecord, PersistableRecord, Sendable
         case dateStart = "date_start"
         case dateEnd = "date_end"
     }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.type.stringValue] = type
+        container[CodingKeys.verdict.stringValue] = verdict.rawValue
+        container[CodingKeys.verdictDate.stringValue] = verdictDate
+        container[CodingKeys.claimantID.stringValue] = claimantID
+        container[CodingKeys.date.stringValue] = date
+        container[CodingKeys.datePrecision.stringValue] = datePrecision
+        container[CodingKeys.dateStart.stringValue] = dateStart
+        container[CodingKeys.dateEnd.stringValue] = dateEnd
+        container[CodingKeys.approximate.stringValue] = approximate
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
+    }
 }
 
 public struct SourceRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -145,6 +204,23 @@ public struct SourceRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
         case publishedPrecision = "published_precision"
         case publishedStart = "published_start"
     }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.publisher.stringValue] = publisher
+        container[CodingKeys.publisherID.stringValue] = publisherID
+        container[CodingKeys.url.stringValue] = url
+        container[CodingKeys.type.stringValue] = type
+        container[CodingKeys.archive.stringValue] = archive
+        container[CodingKeys.published.stringValue] = published
+        container[CodingKeys.publishedPrecision.stringValue] = publishedPrecision
+        container[CodingKeys.publishedStart.stringValue] = publishedStart
+        container[CodingKeys.accessed.stringValue] = accessed
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
+    }
 }
 
 public struct ReportRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -166,6 +242,20 @@ public struct ReportRecord: Codable, FetchableRecord, PersistableRecord, Sendabl
         case datePrecision = "date_precision"
         case dateStart = "date_start"
         case dateEnd = "date_end"
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.summary.stringValue] = summary
+        container[CodingKeys.date.stringValue] = date
+        container[CodingKeys.datePrecision.stringValue] = datePrecision
+        container[CodingKeys.dateStart.stringValue] = dateStart
+        container[CodingKeys.dateEnd.stringValue] = dateEnd
+        container[CodingKeys.approximate.stringValue] = approximate
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
     }
 }
 
@@ -194,6 +284,24 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         case planDate = "plan_date"
         case planDateEnd = "plan_date_end"
     }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.id.stringValue] = id
+        container[CodingKeys.title.stringValue] = title
+        container[CodingKeys.productID.stringValue] = productID
+        container[CodingKeys.team.stringValue] = team
+        container[CodingKeys.criticality.stringValue] = criticality
+        container[CodingKeys.version.stringValue] = version
+        container[CodingKeys.since.stringValue] = since
+        container[CodingKeys.sinceStart.stringValue] = sinceStart
+        container[CodingKeys.plan.stringValue] = plan
+        container[CodingKeys.planDate.stringValue] = planDate
+        container[CodingKeys.planDateEnd.stringValue] = planDateEnd
+        container[CodingKeys.generated.stringValue] = generated
+        container[CodingKeys.path.stringValue] = path
+        container[CodingKeys.body.stringValue] = body
+        container[CodingKeys.extra.stringValue] = extra
+    }
 }
 
 public struct AliasRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -212,6 +320,12 @@ public struct AliasRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     public enum Columns {
         public static let entityID = Column(CodingKeys.entityID)
     }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.alias.stringValue] = alias
+        container[CodingKeys.aliasKey.stringValue] = aliasKey
+        container[CodingKeys.entityID.stringValue] = entityID
+    }
 }
 
 public struct TagRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
@@ -226,6 +340,11 @@ public struct TagRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
 
     public enum Columns {
         public static let entryID = Column(CodingKeys.entryID)
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container[CodingKeys.entryID.stringValue] = entryID
+        container[CodingKeys.tag.stringValue] = tag
     }
 }
 
