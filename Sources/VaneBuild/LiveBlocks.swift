@@ -20,17 +20,17 @@ enum LiveBlocks {
         var graphCopies = 0
     }
 
-    /// `built`: the connection of the graph the build is writing, once written; nil when
-    /// writing failed. An `sql` block reads a copy even then: what SQL leaves unordered
+    /// `built`: the connection of the graph the build is writing, once written, given
+    /// whether the block searches text (the preview's graph writes its text index then);
+    /// nil when writing failed. An `sql` block reads a copy even then: what SQL leaves unordered
     /// comes in the order rows were stored, which a delta changes (an entry written again
     /// goes last), and the build's own state (stored parses, fingerprints) is in the same
     /// file; the copy is written in one order every time, without that state.
-    static func run(_ shown: LoadResult, asOf: FuzzyDate, built: (@Sendable () -> DatabaseQueue?)? = nil) -> Ran {
+    static func run(_ shown: LoadResult, asOf: FuzzyDate, built: (@Sendable (_ searching: Bool) -> DatabaseQueue?)? = nil) -> Ran {
         let withBlocks = shown.knowledgeBase.entries.filter { !$0.liveBlocks.isEmpty }
         guard !withBlocks.isEmpty else { return Ran() }
         let copy = Lazy { () throws(GraphStoreError) in try GraphCopy(shown) }
-        let written = Lazy { () throws(GraphStoreError) in built?().map(GraphReader.init(queue:)) }
-        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, written: written)
+        let runner = Runner(kb: shown.knowledgeBase, asOf: asOf, copy: copy, built: built)
         var ran = Ran()
         for entry in withBlocks {
             var list: [LiveBlockResult] = []
@@ -45,13 +45,6 @@ enum LiveBlocks {
         }
         ran.graphCopies = copy.isMade ? 1 : 0
         return ran
-    }
-
-    /// Whether a block, or a saved query a block may name, searches text (`--text`): the
-    /// graph it reads needs its text index then.
-    static func searchText(_ kb: KnowledgeBase) -> Bool {
-        let blocks = kb.entries.flatMap(\.liveBlocks) + kb.savedQueries.values
-        return blocks.contains { $0.tokens.contains { $0.text == "--text" || $0.text.hasPrefix("--text=") } }
     }
 
     /// Made once, when a block first needs it.
@@ -83,12 +76,12 @@ enum LiveBlocks {
         /// The graph in memory, for `sql`, and for `query` and `changes` when there is no other.
         let copy: Lazy<GraphCopy>
         /// The graph `query` and `changes` read, when one is given.
-        let written: Lazy<GraphReader?>
+        let built: (@Sendable (_ searching: Bool) -> DatabaseQueue?)?
 
         /// The graph `query` and `changes` read: the one given, else the copy with what they
         /// read (no file rows, no text index unless they search text).
         func graph(searching: Bool = false) throws(GraphStoreError) -> GraphReader {
-            if let reader = try written.value() { return reader }
+            if let queue = built?(searching) { return GraphReader(queue: queue) }
             return GraphReader(queue: try copy.value().queue(tables: GraphCopy.queried(searchingText: searching)))
         }
 

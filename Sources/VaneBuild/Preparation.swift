@@ -38,7 +38,7 @@ extension Pipeline {
 
         /// Runs the blocks of `shown`; `graph` gives the graph `query` and `changes` read
         /// (nil for a copy in memory).
-        mutating func runBlocks(_ timings: inout Timings, graph: (@Sendable () -> DatabaseQueue?)?) {
+        mutating func runBlocks(_ timings: inout Timings, graph: (@Sendable (_ searching: Bool) -> DatabaseQueue?)?) {
             let ran = timings.measure("blocks") { LiveBlocks.run(shown, asOf: asOf, built: graph) }
             (blocks, blockProblems, graphCopies) = (ran.results, ran.problems, ran.graphCopies)
         }
@@ -64,7 +64,7 @@ extension Pipeline {
     /// The graph the `vane` blocks that query it read, when the site shows the whole
     /// knowledge base (under an `asOf` that cuts it, they read a copy of the cut one).
     enum BlockGraph {
-        /// A copy in memory (`vane check`).
+        /// A copy in memory (`prepare` and `prepareFromLastBuild` without a graph).
         case copy
         /// A build's: the graph it starts writing once everything but the blocks checked
         /// clean, given the knowledge base and whether the site shows it whole.
@@ -96,13 +96,13 @@ extension Pipeline {
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
         prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {
-            var read: (@Sendable () -> DatabaseQueue?)?
+            var read: (@Sendable (_ searching: Bool) -> DatabaseQueue?)?
             switch source {
             case .copy: break
             case .building(let start):
                 let graph = start(result, whole)
                 prepared.graph = graph
-                read = { graph.database }
+                read = { _ in graph.database }
             case .resident(let graph): read = graph.blockGraph(result)
             }
             options.progress?("running vane blocks")
@@ -138,10 +138,10 @@ extension Pipeline {
 }
 
 extension GraphInMemory {
-    /// The graph `query` and `changes` blocks read for `result`, with the text index when a
+    /// The graph `query` and `changes` blocks read for `result`, with the text index once a
     /// block searches text (nil if it cannot be written: they read a copy, which fails as
     /// it would).
-    func blockGraph(_ result: LoadResult) -> @Sendable () -> DatabaseQueue? {
-        { try? self.queue(for: result, searching: LiveBlocks.searchText(result.knowledgeBase)) }
+    func blockGraph(_ result: LoadResult) -> @Sendable (_ searching: Bool) -> DatabaseQueue? {
+        { searching in try? self.queue(for: result, searching: searching) }
     }
 }

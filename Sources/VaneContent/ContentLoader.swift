@@ -67,17 +67,21 @@ public struct LoadResult: Sendable {
 public struct Relink: Sendable {
     public var from: UInt64
     public var ids: Set<String>
-    public var edges: [Edge]
-    public var statusChanges: [StatusChange]
+    /// Made when first read: the preview's body patch states its entries' edges as a pass
+    /// over the knowledge base's, which only a graph kept for the blocks reads.
+    private let items: Deferred<(edges: [Edge], statusChanges: [StatusChange])>
+    public var edges: [Edge] { items.value.edges }
+    public var statusChanges: [StatusChange] { items.value.statusChanges }
 
-    public init(from: UInt64, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]) {
-        (self.from, self.ids, self.edges, self.statusChanges) = (from, ids, edges, statusChanges)
+    init(from: UInt64, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]) {
+        (self.from, self.ids, items) = (from, ids, Deferred { (edges, statusChanges) })
     }
 
     /// The load `from` with the entries of `ids` changed in their bodies alone (the
     /// preview's patch): their edges and status changes are those `kb` holds.
     public init(bodiesOf ids: Set<String>, in kb: KnowledgeBase, from: UInt64) {
-        self.init(from: from, ids: ids, edges: kb.edges.owned(by: ids, \.from), statusChanges: kb.statusChanges.owned(by: ids, \.event))
+        (self.from, self.ids) = (from, ids)
+        items = Deferred { (kb.edges.owned(by: ids, \.from), kb.statusChanges.owned(by: ids, \.event)) }
     }
 }
 

@@ -11,10 +11,7 @@ import VaneDiagnostics
 public final class GraphCopy: Sendable {
     /// Every table of the graph a statement may read and a copy writes: the build's own
     /// state (fingerprints, spans, signatures) is never written, as before.
-    public static let tables: Set<String> = [
-        "entities", "events", "claims", "sources", "reports", "uses", "edges", "status_changes", "scales", "aliases", "tags", "files",
-        "entries_fts",
-    ]
+    public static let tables = Schema.graphTables.union(["files"])
 
     /// The tables `query` and `changes` read (`GraphReader`): all but the file rows, and but
     /// the text index unless they search text.
@@ -88,7 +85,7 @@ public final class GraphCopy: Sendable {
     }
 
     /// Tables a copy leaves as the schema made them: the build's own state, and the schema's.
-    private static let unwritten: Set<String> = [
+    static let unwritten: Set<String> = [
         "pages", "build_state", "body_spans", "body_shown", "entry_rows", "grdb_migrations", "sqlite_master", "sqlite_schema",
         "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence",
     ]

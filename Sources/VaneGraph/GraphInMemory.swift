@@ -26,43 +26,41 @@ public final class GraphInMemory: Sendable {
     public init() {}
 
     /// The graph of `result`, written again only where its entries' rows changed since the
-    /// last call; with the text index when `searching` (a block searches text).
+    /// last call; with the text index once `searching` (a block searches text).
     public func queue(for result: LoadResult, searching: Bool = false) throws(GraphStoreError) -> DatabaseQueue {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             try held.withLock { held in
-                if held.generation == result.generation, let queue = held.queue, held.indexed || !searching { return queue }
-                // A load linked again from the one the graph holds changed the rows of the
-                // entries linked again alone: only theirs are signed again.
-                let kb = result.knowledgeBase
-                let relinked = held.generation.flatMap { RowSignatures(result, updating: held.signatures, of: $0) }
-                let now = relinked ?? RowSignatures(result)
-                assert(now.byID == RowSignatures(result).byID, "the signatures of the entries linked again are not the whole load's")
-                if let queue = held.queue, let delta = now.smallDelta(from: held.signatures) {
-                    let tables = GraphCopy.queried(searchingText: held.indexed)
-                    // Their edges and status changes are the relink's, when it was one.
-                    let (edges, changes) = relinked != nil ? (result.relinked!.edges, result.relinked!.statusChanges) : (kb.edges, kb.statusChanges)
-                    try queue.write { db in
-                        let rows = RowWriter(db, kb, writing: Set(delta.write), edges: edges, statusChanges: changes, tables: tables)
-                        try rows.rewrite(delta.write, removing: delta.remove)
-                    }
-                } else {
-                    let queue = try DatabaseQueue()
-                    try Schema.migrator.migrate(queue)
-                    try queue.write { db in
-                        _ = try GraphStore.insertGraph(
-                            result, into: db, previous: nil, parses: false, tables: GraphCopy.queried(searchingText: searching))
-                    }
-                    (held.queue, held.indexed) = (queue, searching)
-                }
+                if held.generation != result.generation || held.queue == nil { try update(&held, to: result, searching: searching) }
                 if searching && !held.indexed {
                     try held.queue!.write { db in
                         _ = try GraphStore.insertGraph(result, into: db, previous: nil, parses: false, tables: ["entries_fts"])
                     }
                     held.indexed = true
                 }
-                (held.signatures, held.generation) = (now.byID, result.generation)
                 return held.queue!
             }
         }
+    }
+
+    /// Brings the graph held to `result`: its delta, or the whole graph written anew.
+    private func update(_ held: inout Held, to result: LoadResult, searching: Bool) throws {
+        // A load linked again from the one the graph holds changed the rows of the entries
+        // linked again alone: only theirs are signed again, and written from the edges and
+        // status changes their link wrote.
+        let updated = held.generation.flatMap { RowSignatures(result, updating: held.signatures, of: $0) }
+        let now = updated ?? RowSignatures(result)
+        assert(now.byID == RowSignatures(result).byID, "the signatures of the entries linked again are not the whole load's")
+        let (kb, relink) = (result.knowledgeBase, updated != nil ? result.relinked : nil)
+        if let queue = held.queue, let delta = now.smallDelta(from: held.signatures) {
+            try queue.write { db in
+                try RowWriter.rewrite(
+                    delta, of: kb, edges: relink?.edges ?? kb.edges, statusChanges: relink?.statusChanges ?? kb.statusChanges,
+                    tables: GraphCopy.queried(searchingText: held.indexed), in: db)
+            }
+        } else {
+            let queue = try GraphStore.inMemory(result, tables: GraphCopy.queried(searchingText: searching))
+            (held.queue, held.indexed) = (queue, searching)
+        }
+        (held.signatures, held.generation) = (now.byID, result.generation)
     }
 }

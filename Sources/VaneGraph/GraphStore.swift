@@ -103,15 +103,21 @@ public enum GraphStore {
         }
     }
 
-    /// The graph in memory, read-only once written: what the `vane` blocks of a build
-    /// query (the same tables and rows as the database the build writes, without the
-    /// stored parses).
+    /// The graph in memory, read-only once written: what `--known-at` reads (the same
+    /// tables and rows as the database a build writes, without the stored parses).
     public static func inMemory(_ result: LoadResult) throws(GraphStoreError) -> DatabaseQueue {
+        let queue = try inMemory(result, tables: nil)
+        try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) { try queue.inDatabase { db in try db.execute(sql: "PRAGMA query_only = ON") } }
+        return queue
+    }
+
+    /// The graph in memory with `tables` written (every one when nil), to be kept up to
+    /// date (`GraphInMemory`).
+    static func inMemory(_ result: LoadResult, tables: Set<String>?) throws(GraphStoreError) -> DatabaseQueue {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             let queue = try DatabaseQueue()
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try insertGraph(result, into: db, previous: nil, parses: false) }
-            try queue.inDatabase { db in try db.execute(sql: "PRAGMA query_only = ON") }
+            try queue.write { db in try insertGraph(result, into: db, previous: nil, parses: false, tables: tables) }
             return queue
         }
     }
@@ -163,7 +169,8 @@ public enum GraphStore {
         let before = db.totalChangesCount
         let (write, remove) = delta
         let kb = result.knowledgeBase
-        let rows = RowWriter(db, kb, writing: Set(write), edges: kb.edges, statusChanges: kb.statusChanges)
+        // The file rows show no edge.
+        let rows = RowWriter(db, kb, edges: [])
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
         for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
         // By index: `for … in` copies every parse to find the few to write.
@@ -177,7 +184,7 @@ public enum GraphStore {
             try FileRecord.deleteOne(db, key: asset.path)
             try rows.insertAsset(asset)
         }
-        try rows.rewrite(write, removing: remove)
+        try RowWriter.rewrite(delta, of: kb, edges: kb.edges, statusChanges: kb.statusChanges, in: db)
         for id in remove { try EntryRowsRecord.deleteOne(db, key: id) }
         for id in write {
             try EntryRowsRecord(id: id, signature: Int64(bitPattern: signatures.byID[id]!)).insert(db, onConflict: .replace)
@@ -410,34 +417,17 @@ struct RowWriter {
 
     func writes(_ table: String) -> Bool { tables?.contains(table) ?? true }
 
-    /// The edges and status changes `rewrite` writes from: those of the entries a delta
-    /// writes, or (nil) the knowledge base's, read only when asked for (the link may have
-    /// left its list of edges to be made when first read).
-    private let own: (edges: [Edge], statusChanges: [StatusChange])?
-    var edges: [Edge] { own?.edges ?? kb.edges }
-    var statusChanges: [StatusChange] { own?.statusChanges ?? kb.statusChanges }
-
-    /// Writes the rows of any entry of `kb`, into `tables` alone when given.
-    init(_ db: Database, _ kb: KnowledgeBase, tables: Set<String>? = nil) {
-        self.init(db, kb, own: nil, tables: tables)
-    }
-
-    /// Writes the rows of the entries of `ids` alone, from the edges and status changes of
-    /// theirs among `edges` and `statusChanges` (a relink's, or the knowledge base's):
-    /// neither the others' edges are read, nor a list the link left to make when read.
-    init(
-        _ db: Database, _ kb: KnowledgeBase, writing ids: Set<String>, edges: [Edge], statusChanges: [StatusChange], tables: Set<String>? = nil
-    ) {
-        self.init(db, kb, own: (edges.owned(by: ids, \.from), statusChanges.owned(by: ids, \.event)), tables: tables)
-    }
-
-    private init(_ db: Database, _ kb: KnowledgeBase, own: (edges: [Edge], statusChanges: [StatusChange])?, tables: Set<String>?) {
-        (self.db, self.kb, self.own, self.tables) = (db, kb, own, tables)
+    /// Writes the rows of any entry of `kb`, into `tables` alone when given, their parents,
+    /// publishers, claimants and products from `edges` (the knowledge base's when nil; read
+    /// only when a table written shows them, since the link may have left its list of edges
+    /// to be made when first read).
+    init(_ db: Database, _ kb: KnowledgeBase, tables: Set<String>? = nil, edges: [Edge]? = nil) {
+        (self.db, self.kb, self.tables) = (db, kb, tables)
         // One pass over the edges, read in place, the first target of each kept; none when
         // no table written shows one (a copy of the events).
         var targets: [Relation: [String: String]] = [.parent: [:], .publishedBy: [:], .claimedBy: [:], .uses: [:]]
         if ["entities", "sources", "claims", "uses"].contains(where: { tables?.contains($0) ?? true }) {
-            let edges = own?.edges ?? kb.edges
+            let edges = edges ?? kb.edges
             for i in edges.indices where targets[edges[i].relation]?[edges[i].from] == nil {
                 targets[edges[i].relation]?[edges[i].from] = edges[i].to
             }
@@ -556,23 +546,29 @@ struct RowWriter {
         }
     }
 
-    /// The rows of the entries `write` written again and those of `remove` deleted (a
-    /// delta: each entry's rows go together, in the knowledge base's order), and the scales.
-    func rewrite(_ write: [String], removing remove: [String]) throws {
+    /// A delta: the rows of the entries `delta.remove` deleted, those of `delta.write`
+    /// written again (each entry's rows together, in the knowledge base's order) from the
+    /// edges and status changes of theirs among `edges` and `statusChanges` (a relink's, or
+    /// the knowledge base's: the others' are not read), and the scales.
+    static func rewrite(
+        _ delta: (write: [String], remove: [String]), of kb: KnowledgeBase, edges: [Edge], statusChanges: [StatusChange],
+        tables: Set<String>? = nil, in db: Database
+    ) throws {
+        let ids = Set(delta.write)
+        let (edges, changes) = (edges.owned(by: ids, \.from), statusChanges.owned(by: ids, \.event))
+        let rows = RowWriter(db, kb, tables: tables, edges: edges)
         // Entries reference each other in any order; keys are checked at commit.
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
-        let changed = Set(write)
-        for id in remove + write { try delete(id) }
-        // By index: `for … in` copies every entry, edge and change to find the few to write.
+        for id in delta.remove + delta.write { try rows.delete(id) }
+        // By index: `for … in` copies every entry to find the few to write.
         let entries = kb.entries
-        for i in entries.indices where changed.contains(entries[i].id) {
-            try insert(entries[i])
-            try insertAliases(of: [entries[i]])
+        for i in entries.indices where ids.contains(entries[i].id) {
+            try rows.insert(entries[i])
+            try rows.insertAliases(of: [entries[i]])
         }
-        let (edges, statusChanges) = (self.edges, self.statusChanges)
-        for i in edges.indices where changed.contains(edges[i].from) { try insert(edges[i]) }
-        for i in statusChanges.indices where changed.contains(statusChanges[i].event) { try insert(statusChanges[i]) }
-        try replaceScales()
+        for edge in edges { try rows.insert(edge) }
+        for change in changes { try rows.insert(change) }
+        try rows.replaceScales()
     }
 
     func insertAliases(of entries: [Entry]) throws {

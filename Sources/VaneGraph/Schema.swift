@@ -26,13 +26,17 @@ public enum Schema {
     /// Deletes every row of the graph and of the stored parses, leaving the build's other
     /// state (page fingerprints, body spans, `build_state`), which a build replaces row by row.
     static func clearGraph(_ db: Database) throws {
-        for table in [
-            "files", "entities", "events", "claims", "sources", "reports", "uses", "aliases", "tags", "edges", "status_changes", "entry_rows",
-            "entries_fts",
-        ] {
+        // The scales are compared with the settings' and written again only when they differ.
+        for table in graphTables.subtracting(["scales"]).sorted() + ["files", "entry_rows"] {
             try db.execute(sql: "DELETE FROM \(table)")
         }
     }
+
+    /// The tables of the graph itself, which every copy of it may hold: not the file rows,
+    /// nor the build's own state (fingerprints, spans, signatures, state).
+    static let graphTables: Set<String> = [
+        "entities", "events", "claims", "sources", "reports", "uses", "edges", "status_changes", "scales", "aliases", "tags", "entries_fts",
+    ]
 
     private static var migrations: [(String, @Sendable (Database) throws -> Void)] {
         var list: [(String, @Sendable (Database) throws -> Void)] = []

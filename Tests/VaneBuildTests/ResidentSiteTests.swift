@@ -149,6 +149,9 @@ struct ResidentSiteTests {
         let folders = ["Content", "Site"].map { Repository.fixture(fixture).appendingPathComponent($0) }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         let kb = try TemporaryKnowledgeBase(copying: folders)
+        // Blocks that read every table of the preview's graph, the text index among them,
+        // and what the random edits write (their titles, their dates).
+        try kb.write(Self.graphReport, to: "Content/reports/preview-graph.md")
         #expect(Pipeline.build(options(kb)).succeeded)
         let resident = ResidentSite(options(kb))
         let first = resident.load(today: fixedDay)
@@ -182,6 +185,54 @@ struct ResidentSiteTests {
             }
         }
         #expect(local > 0, "\(fixture): no load linked only what changed")
+    }
+
+    /// A report whose blocks read the preview's graph: its changes, a search of its text
+    /// index, its entities (a `sql` block reads a copy of its own).
+    static let graphReport = """
+        ---
+        title: Preview graph
+        date: 2026-11
+        summary: What the preview's graph answers.
+        ---
+        ```vane
+        changes --from 2000 --to 2030
+        ```
+
+        ```vane
+        query events --text retitled
+        ```
+
+        ```vane
+        query events --text copy
+        ```
+
+        ```vane
+        query entities
+        ```
+
+        """
+
+    /// A body patched in reaches the preview's graph: its text index finds the new word, and
+    /// no longer the old one, as a full build's does.
+    @Test func aPatchedBodyIsSearchedAsAFullBuildSearchesIt() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let search = "---\ntitle: Preview graph\ndate: 2026-11\nsummary: A search.\n---\n```vane\nquery events --text zebra\n```\n"
+        try kb.write(search, to: "Content/reports/preview-graph.md")
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let event = "Content/events/2026-summit.md"
+        let text = try kb.read(event)
+        func report() -> String { String(decoding: resident.preview?.page("reports/preview-graph.html") ?? Data(), as: UTF8.self) }
+        #expect(!report().contains("events/2026-summit.html"))
+        for (body, found) in [(text + "\nA zebra came.\n", true), (text + "\nA horse came.\n", false)] {
+            try kb.write(body, to: event)
+            let load = resident.load(today: fixedDay, touched: [event])
+            #expect(load.succeeded && load.patched && load.graphCopies == 0, "\(load)")
+            #expect(report().contains("events/2026-summit.html") == found)
+            #expect(try differences(resident, kb) == [])
+        }
     }
 
     /// What a build copies or writes beside the pages is served as the build would write it
