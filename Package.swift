@@ -50,7 +50,7 @@ let package = Package(
             name: "VaneServe",
             dependencies: [
                 "CVaneSystem", "VaneBuild", "VaneContent", "VaneDiagnostics", "VaneQuery", "VaneSite",
-                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ]),
         .executableTarget(
             name: "vane",

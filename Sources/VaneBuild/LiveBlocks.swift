@@ -38,7 +38,7 @@ enum LiveBlocks {
                 do {
                     list.append(try runner.run(block))
                 } catch {
-                    ran.problems.append(.error(block.location, error.message))
+                    ran.problems.append(.error(error.location ?? block.location, error.message))
                 }
             }
             ran.results[entry.id] = list
@@ -114,8 +114,11 @@ enum LiveBlocks {
             case "exposure":
                 let uses = ExposureBoard.uses(of: kb)
                 let team = command.option("--team")
-                if let team, !ExposureBoard.teams(uses).contains(team) {
-                    throw BlockFailure(message: "no use is owned by team '\(team)'")
+                if let team, case let teams = ExposureBoard.teams(uses), !teams.contains(team) {
+                    // As the command line says it, at the team as written.
+                    let unknown = GraphReader.QueryError.unknownValue(
+                        what: "team", value: team, allowed: teams, note: teams.isEmpty ? "no use names a team" : nil)
+                    throw BlockFailure(message: unknown.description, location: command.options["--team"]?.location)
                 }
                 let exposure = ExposureBoard(board: StatusBoard(kb, asOf: period(command, "--as-of") ?? asOf), uses: uses, team: team)
                 let table = exposure.table(for: .table)
@@ -171,6 +174,8 @@ enum LiveBlocks {
 
     struct BlockFailure: Error {
         var message: String
+        /// Where in the block, when one token is at fault; else the block's start.
+        var location: SourceLocation? = nil
     }
 
     /// Columns whose cells are entry ids, by their headers as the command line prints

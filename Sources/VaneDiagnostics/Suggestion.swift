@@ -1,12 +1,15 @@
 /// "Did you mean …?" for a mistyped name, by edit distance, as compilers do.
 public enum Suggestion {
     /// The closest candidate, if it is close enough to be a plausible typo.
+    /// Case is no distance: names resolve whatever their case, so `HCP Terraform` is one
+    /// edit from `hcp-terraform`.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
         let limit = max(2, word.count / 3)
+        let word = word.lowercased()
         var best: (distance: Int, name: String)?
         for candidate in candidates {
             guard abs(candidate.count - word.count) <= limit else { continue }
-            let d = editDistance(word, candidate)
+            let d = editDistance(word, candidate.lowercased())
             guard d <= limit else { continue }
             if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
                 best = (d, candidate)
@@ -21,7 +24,7 @@ public enum Suggestion {
         let id = closest(to: word, in: primary)
         guard let alias = closest(to: word, in: secondary) else { return id }
         guard let id else { return alias }
-        return editDistance(word, alias) < editDistance(word, id) ? alias : id
+        return editDistance(word.lowercased(), alias.lowercased()) < editDistance(word.lowercased(), id.lowercased()) ? alias : id
     }
 
     /// The `" (did you mean 'x'?)"` suffix, or nothing.

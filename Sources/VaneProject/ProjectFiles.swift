@@ -25,6 +25,12 @@ databases:
         hidden: true
       grdb_migrations:
         hidden: true
+      body_spans:
+        hidden: true
+      body_shown:
+        hidden: true
+      entry_rows:
+        hidden: true
     queries:
       stranded:
         title: Stranded products

@@ -37,7 +37,7 @@ public struct Dossier: Encodable, Sendable {
         }
         enum CodingKeys: String, CodingKey { case name, since }
     }
-    /// The day a product's status is as of, when it has one.
+    /// The day the dossier is as of (its name, and a product's status).
     public var asOf: FuzzyDate?
     /// A product's status as of that day: the row `vane status --format json` prints.
     public var status: StatusReportRow?
@@ -58,8 +58,8 @@ public struct Dossier: Encodable, Sendable {
         case id, kind, title, path, fields, aliases, names, tags, asOf, status, cycle, outgoing, incoming, body
     }
 
-    /// Date fields are JSON dates (ISO, with their precision and `approximate`); a product's
-    /// `status` and `as_of` are `null` when it has none.
+    /// Date fields are JSON dates (ISO, with their precision and `approximate`); `status`
+    /// is `null` for an entry without one, and `as_of` is the day asked about.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -177,6 +177,7 @@ extension GraphReader {
     /// An entry's dossier; for a product with a status, where it stands at `asOf`.
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
+        dossier.asOf = asOf
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
         // The name it went by then, and every name with the day it took over.
         if let stored = try queue.read({ db in try Row.fetchOne(db, sql: "SELECT name, renames FROM entities WHERE id = ?", arguments: [dossier.id]) }
@@ -189,7 +190,6 @@ extension GraphReader {
         let board = try statusBoard(asOf: asOf)
         dossier.cycle = board.entities[dossier.id]?.cycle
         guard let row = board.rowsByEntity[dossier.id] else { return dossier }
-        dossier.asOf = asOf
         dossier.status = StatusReportRow(row, board: board)
         dossier.statusLines = Dossier.statusLines(row, board: board)
         return dossier

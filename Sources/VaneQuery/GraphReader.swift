@@ -36,8 +36,8 @@ public struct GraphReader: Sendable {
             case .unknownEntry(let name, let suggestion):
                 "no entry '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
             case .unknownValue(let what, let value, let allowed, let note):
-                "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed)); \(what)s are \(allowed.joined(separator: ", "))"
-                    + (note.map { " (\($0))" } ?? "")
+                "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed))"
+                    + (allowed.isEmpty ? "" : "; \(what)s are \(allowed.joined(separator: ", "))") + (note.map { " (\($0))" } ?? "")
             case .inapplicable(let message), .search(let message), .sql(let message): message
             }
         }

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 import VaneBuild
 import VaneContent
@@ -16,6 +17,23 @@ public enum PreviewEvent: Sendable {
     /// The knowledge base was loaded again after a change, and (when it checked clean)
     /// its pages are served from memory.
     case loaded(ResidentSite.Load)
+    /// The server listens, on this port (the one the system chose, for `--port 0`).
+    case listening(port: UInt16)
+}
+
+/// Why the preview could not start.
+public enum PreviewError: Error, CustomStringConvertible {
+    /// Nothing to preview: the root holds no `Content/` folder.
+    case noContent(String)
+    /// The port could not be listened on (another server has it).
+    case cannotListen(port: UInt16, String)
+
+    public var description: String {
+        switch self {
+        case .noContent(let root): "no Content/ folder in \(root) (run vane in a knowledge base, or pass --root)"
+        case .cannotListen(let port, let why): "cannot listen on 127.0.0.1:\(port): \(why) (another server may have it; pass --port)"
+        }
+    }
 }
 
 /// `vane serve`: the site on 127.0.0.1, its pages rendered from the knowledge base held
@@ -32,6 +50,7 @@ public enum PreviewServer {
     public static func run(
         _ options: Pipeline.Options, port: UInt16, executable: URL, report: @escaping @Sendable (PreviewEvent) -> Void
     ) async throws {
+        try preflight(options, port: port)
         let state = ServerState()
         // Watching before the first build, so that an edit made while it runs is loaded.
         let watch = Watcher(root: options.root, folders: ["Content", "Site"])
@@ -100,10 +119,39 @@ public enum PreviewServer {
         // Announced once the server listens; withdrawn when it is stopped.
         Task {
             try await server.waitUntilListening(timeout: 30)
-            if watch.isWatching { WatchingServer.announce(root: options.root, port: port) }
+            var listening = port
+            if case .ip4(_, let bound)? = await server.listeningAddress { listening = bound }
+            report(.listening(port: listening))
+            if watch.isWatching { WatchingServer.announce(root: options.root, port: listening) }
         }
         for signal in [SIGINT, SIGTERM] { withdrawOnSignal(signal, root: options.root) }
-        try await server.run()
+        do {
+            try await server.run()
+        } catch let error as SocketError {
+            throw PreviewError.cannotListen(port: port, "\(error)")
+        }
+    }
+
+    /// What stops the preview before it starts: no `Content/` to serve, or a port another
+    /// server has, said before the first build, which may take a while. (The server binds the
+    /// port again later; another could take it between.)
+    public static func preflight(_ options: Pipeline.Options, port: UInt16) throws(PreviewError) {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: options.root.appendingPathComponent("Content").path, isDirectory: &isFolder), isFolder.boolValue
+        else { throw .noContent(options.root.path) }
+        if let why = portInUse(port) { throw .cannotListen(port: port, why) }
+    }
+
+    /// Why 127.0.0.1:`port` cannot be listened on now, or nil when it can (port 0 always can).
+    static func portInUse(_ port: UInt16) -> String? {
+        guard port != 0 else { return nil }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var yes: Int32 = 1
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        let bound = withLocalAddress(port: port) { bind(fd, $0, $1) }
+        return bound == 0 ? nil : String(cString: strerror(errno)).lowercased()
     }
 
     /// The answer to a request path: a page of the preview, else a file of the output, or

@@ -79,6 +79,11 @@ struct LiveBlockTests {
                 """)
         #expect(try vane("saved", in: kb.root).stdout == "globex-claims: query claims --entity globex --verdict kept\nrisky: status --min-risk 50\n")
         #expect(try vane("saved", "risky", "--format", "csv", in: kb.root).stdout.hasPrefix("risk,entity,vendor,availability,priority,"))
+        // `--root` after the name is the command's own, as before it.
+        let parent = kb.root.deletingLastPathComponent()
+        for arguments in [["saved", "globex-claims", "--root", kb.root.path], ["saved", "globex-claims", "--root=\(kb.root.path)"]] {
+            #expect(try vane(arguments, in: parent).stdout == cli.stdout, "\(arguments)")
+        }
         let unknown = try vane("saved", "riskie", in: kb.root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky\n")

@@ -77,6 +77,14 @@ struct AnalystFindingsTests {
         #expect(better["supports"] as? [String] == ["roadrunner-stays"])
         #expect(better["contradicts"] as? [String] == [])
         #expect(better["verdict_sources"] as? [String] == [])
+        // Every row of a kind has the same keys: a field that does not apply is null.
+        for kind in ["events", "claims", "sources", "entities"] {
+            let text = try vane("query", kind, "--format", "json", in: kb.root).stdout
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+            #expect(rows.count > 1 && Set(rows.map { $0.keys.sorted() }).count == 1, "\(kind): \(Set(rows.map { $0.keys.sorted() }))")
+        }
+        let pending = try #require(claims.first { $0["verdict"] as? String == "pending" })
+        #expect(pending["verdict_date"] is NSNull)
         let csv = try vane("query", "claims", "--format", "csv", in: kb.root).stdout
         #expect(
             csv.hasPrefix(

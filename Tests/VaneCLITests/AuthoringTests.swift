@@ -39,6 +39,50 @@ struct AuthoringTests {
                 == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report, use\n")
     }
 
+    /// Runs `vane serve` with `arguments` until it exits (at most 60 s): its status and what
+    /// it printed on standard error.
+    private func serveUntilExit(_ arguments: [String], in folder: URL) throws -> (status: Int32, stderr: String) {
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve"] + arguments
+        server.currentDirectoryURL = folder
+        let errors = Pipe()
+        server.standardError = errors
+        try server.run()
+        let deadline = Date().addingTimeInterval(60)
+        while server.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if server.isRunning { server.terminate() }
+        server.waitUntilExit()
+        return (server.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    @Test func serveStopsAtOnceWithNothingToServeOrNoPort() throws {
+        let empty = try TemporaryKnowledgeBase()
+        let nothing = try serveUntilExit(["--port", "0"], in: empty.root)
+        #expect(nothing.status == 1)
+        #expect(
+            nothing.stderr == "error: no Content/ folder in \(empty.root.standardizedFileURL.path) (run vane in a knowledge base, or pass --root)\n")
+        // A port another server listens on is said before the first build.
+        let kb = try bundled()
+        let taken = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(taken) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(taken, $0, length) == 0 && listen(taken, 1) == 0 && getsockname(taken, $0, &length) == 0
+            }
+        }
+        try #require(bound)
+        let port = UInt16(bigEndian: address.sin_port)
+        let busy = try serveUntilExit(["--port", String(port)], in: kb.root)
+        #expect(busy.status == 1)
+        #expect(busy.stderr.hasPrefix("error: cannot listen on 127.0.0.1:\(port): address already in use"), "\(busy.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public").path), "no build before the port is known to be free")
+    }
+
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {
         let kb = try bundled()
         let port = UInt16(20000 + Int(getpid()) % 20000)

@@ -34,12 +34,20 @@ struct NamesOverTimeTests {
         #expect(dossier["title"] as? String == "Microsoft Entra ID")
         #expect(names.map { $0["name"] as? String } == ["Azure Active Directory", "Microsoft Entra ID"])
         #expect(names[0]["since"] is NSNull && iso(names[1]["since"]) == "2023-07-11")
+        // Any entry's dossier is as of the day asked about; one without a status has none.
+        let event = try vane("show", "2023-07-11-entra-renamed", "--json", "--as-of", "2024-01-01", in: kb.root)
+        let eventDossier = try #require(try JSONSerialization.jsonObject(with: Data(event.stdout.utf8)) as? [String: Any])
+        #expect(iso(eventDossier["as_of"]) == "2024-01-01" && eventDossier["status"] is NSNull)
 
-        // The site as of a day before the rename never says the later name.
+        // The site as of a day before the rename never says the later name, not even in the
+        // title of a use named after the product.
+        try kb.write("---\nproduct: azure-ad\nteam: platform\ncriticality: high\nsince: 2021\n---\n", to: "Content/uses/sign-in.md")
         let old = kb.url("old")
         #expect(try vane("build", "--as-of", "2023-06-30", "--out", old.path, in: kb.root).status == 0)
         let page = try String(contentsOf: old.appendingPathComponent("entities/azure-ad.html"), encoding: .utf8)
         #expect(page.contains("<h1>Azure Active Directory</h1>") && !page.contains("<dt>Names</dt>"))
+        let use = try String(contentsOf: old.appendingPathComponent("uses/sign-in.html"), encoding: .utf8)
+        #expect(use.contains("<h1>Azure Active Directory (platform)</h1>"))
         for file in snapshot(of: old).keys where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasSuffix(".js") {
             let text = try String(contentsOf: old.appendingPathComponent(file), encoding: .utf8)
             #expect(!text.contains("Entra"), "\(file) names the product by its later name")

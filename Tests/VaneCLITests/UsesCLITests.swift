@@ -114,6 +114,12 @@ struct UsesCLITests {
         #expect(rows180 == [["web-shop-django", "web", "critical", "django-4-2", "2026-04-07", "37", "1"]], "\(rows180)")
         let team = try vane("exposure", "--team", "wbe", in: kb)
         #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
+        // A block says it as the command line does, at the team as written.
+        try kb.write("---\ntitle: Typo\ndate: 2026-03-01\n---\n```vane\nexposure --team wbe\n```\n", to: "Content/reports/typo.md")
+        let block = try vane("check", in: kb)
+        #expect(
+            block.stderr.contains("Content/reports/typo.md:6:17: error: unknown team 'wbe' (did you mean 'web'?); teams are web\n"), "\(block.stderr)"
+        )
     }
 
     /// The canned query `uses_ending_soon` of the Datasette metadata, run on the database as

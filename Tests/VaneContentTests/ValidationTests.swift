@@ -164,6 +164,18 @@ struct ValidationTests {
                 "Content/events/x.md:5:1: error: 'entities' must name at least one entity",
                 "Content/events/x.md:6:1: warning: event has no sources",
             ])
+        // An event's day, or its span's ends, left empty: an event without its day would
+        // drop out of the graph and its status changes with it, the build still clean.
+        for (dates, expected) in [
+            ("date:", ["Content/events/y.md:3:1: error: 'date' is empty"]),
+            ("date: null", ["Content/events/y.md:3:1: error: 'date' is empty"]),
+            ("start: \"\"\nend: 2026", ["Content/events/y.md:3:1: error: 'start' is empty"]),
+            ("start: 2026\nend:", ["Content/events/y.md:4:1: error: 'end' is empty"]),
+        ] {
+            let dated = "---\ntitle: T\n\(dates)\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
+            let problems = try diagnostics(["Content/events/y.md": dated]).filter { $0.contains("error") }
+            #expect(problems == expected, "\(dates)")
+        }
     }
 
     @Test func emptyLinksAreErrorsAtTheirBrackets() throws {

@@ -18,6 +18,9 @@ struct DiagnosticsTests {
         #expect(Suggestion.closest(to: "metta", preferring: ["meta", "llama"], then: ["Meta Platforms"]) == "meta")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["status", "show"]) == nil)
         #expect(Suggestion.hint(for: "kep", in: ["kept", "broken"]) == " (did you mean 'kept'?)")
+        // Names resolve whatever their case, so case is no distance: a name typed as it reads.
+        #expect(Suggestion.closest(to: "HCP Terraform", in: ["hcp-terraform", "terraform"]) == "hcp-terraform")
+        #expect(Suggestion.closest(to: "Vendor", in: ["vendor", "product"]) == "vendor")
     }
 
     @Test func lockedStateLosesNoWriteUnderContention() {

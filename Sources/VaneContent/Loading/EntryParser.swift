@@ -107,8 +107,9 @@ public struct EntryParser: Sendable {
 
     private func readEventDates(_ fm: inout FrontMatter, into e: inout Entry) {
         let hasStart = fm.keys.contains("start")
+        // Present means required: an event left without its day would drop out of the graph.
         if fm.keys.contains("date") {
-            e.date = date(&fm, "date")
+            e.date = date(&fm, "date", required: true)
             if hasStart, let (_, at) = fm.node("start") {
                 // One mistake, one message: 'end' belongs to the same choice.
                 _ = fm.node("end")
@@ -117,11 +118,11 @@ public struct EntryParser: Sendable {
             return
         }
         guard hasStart else { return fm.missing("date") }
-        e.date = date(&fm, "start")
+        e.date = date(&fm, "start", required: true)
         guard fm.keys.contains("end") else {
             return fm.diagnostics.append(.error(.top(of: fm.path), "missing required field 'end' (a span needs 'start' and 'end')"))
         }
-        e.endDate = date(&fm, "end")
+        e.endDate = date(&fm, "end", required: true)
         if let start = e.date, let end = e.endDate, end.start < start.start, let (_, at) = fm.node("end") {
             fm.diagnostics.append(.error(at, "span ends (\(end.text)) before it starts (\(start.text))"))
         }

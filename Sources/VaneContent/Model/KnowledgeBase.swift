@@ -198,14 +198,17 @@ extension KnowledgeBase {
             kb.later = [:]
             return (kb, true)
         }
-        let kept = entries.filter { Self.existed($0, at: date) }.map { entry in
+        var renamed: [String: String] = [:]
+        var kept = entries.filter { Self.existed($0, at: date) }.map { entry in
             guard !entry.renames.isEmpty else { return entry }
             // Only the renames that had happened: the page lists the names it had by then.
             var named = entry
             named.title = entry.name(asOf: date)
             named.renames = entry.renames.filter { Self.happened($0, by: date) }
+            renamed[entry.id] = named.title
             return named
         }
+        Self.nameUses(&kept, renamed: renamed, edges: edges)
         let ids = Set(kept.map(\.id))
         var kb = KnowledgeBase(
             config: config, entries: kept, edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) },
@@ -215,6 +218,17 @@ extension KnowledgeBase {
         kb.channels = channels
         kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         return (kb, false)
+    }
+
+    /// A use written without a title is named after its product (`Linker.nameUses`): by
+    /// the name the product had then, when it was `renamed` since.
+    private static func nameUses(_ entries: inout [Entry], renamed: [String: String], edges: [Edge]) {
+        guard !renamed.isEmpty else { return }
+        let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
+        for i in entries.indices where entries[i].use?.untitled == true {
+            guard let product = products[entries[i].id], let name = renamed[product] else { continue }
+            entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
+        }
     }
 
     /// Whether an entry was there at the end of `date`'s period: an entity always, anything

@@ -171,7 +171,9 @@ public struct StatusBoard: Sendable {
         let channels: [String: [String]]
         let scales: StatusScales
 
-        public init(_ kb: KnowledgeBase) {
+        /// `namedAsOf`: each entity goes by the name it had that day, as `vane status --as-of`
+        /// names it from the database (a knowledge base cut at the day has those names already).
+        public init(_ kb: KnowledgeBase, namedAsOf day: FuzzyDate? = nil) {
             let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
             let folds = StatusBoard.targets(kb.edges.pairs { $0 == .foldedInto })
             let successors = StatusBoard.targets(
@@ -180,7 +182,7 @@ public struct StatusBoard: Sendable {
             var entities: [String: EntityInfo] = [:]
             for e in kb.entries(of: .entity) {
                 entities[e.id] = EntityInfo(
-                    name: e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [],
+                    name: day.map(e.name(asOf:)) ?? e.title, type: e.type ?? "", parent: parents[e.id], successors: successors[e.id] ?? [],
                     tiers: kb.channelTiers(of: e), cycle: CycleFacts(e.extra))
                 entities[e.id]?.foldedInto = Set(folds[e.id] ?? [])
             }
@@ -219,9 +221,9 @@ public struct StatusBoard: Sendable {
         }
     }
 
-    /// Builds the board from a loaded knowledge base.
+    /// Builds the board from a loaded knowledge base, its entities named as of the day.
     public init(_ kb: KnowledgeBase, asOf: FuzzyDate, within root: String? = nil) {
-        self.init(Inputs(kb), asOf: asOf, within: root)
+        self.init(Inputs(kb, namedAsOf: asOf), asOf: asOf, within: root)
     }
 
     public init(_ inputs: Inputs, asOf: FuzzyDate, within root: String? = nil) {

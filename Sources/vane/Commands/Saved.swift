@@ -18,6 +18,11 @@ extension Vane {
         var more: [String] = []
 
         func run() throws {
+            // `--root` and `--db` after the name are this command's too (every command takes
+            // them): the saved query is looked up in that knowledge base.
+            var (kb, more) = (kb, more)
+            if let root = Self.take("--root", from: &more) { kb.root = root }
+            if let db = Self.take("--db", from: &more) { kb.db = db }
             let (saved, problems) = SavedQueriesLoader.load(root: kb.rootURL)
             report(problems)
             if problems.hasErrors { throw ExitCode.failure }
@@ -37,6 +42,24 @@ extension Vane {
             arguments += more + ["--root", kb.root] + (kb.db.map { ["--db", $0] } ?? [])
             var command = try Vane.parseAsRoot(arguments)
             try command.run()
+        }
+
+        /// The last value of `option` in `arguments` (`--root DIR` or `--root=DIR`), taken out.
+        static func take(_ option: String, from arguments: inout [String]) -> String? {
+            var value: String?
+            var i = 0
+            while i < arguments.count {
+                if arguments[i] == option, i + 1 < arguments.count {
+                    value = arguments[i + 1]
+                    arguments.removeSubrange(i...(i + 1))
+                } else if arguments[i].hasPrefix(option + "=") {
+                    value = String(arguments[i].dropFirst(option.count + 1))
+                    arguments.remove(at: i)
+                } else {
+                    i += 1
+                }
+            }
+            return value
         }
     }
 }

@@ -22,10 +22,24 @@ extension Vane {
 
         func run() async throws {
             let options = Pipeline.Options(root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) })
-            printError("serving \(options.output.path) on http://127.0.0.1:\(port)/ (Ctrl-C to stop)")
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+            do {
+                try PreviewServer.preflight(options, port: port)
+                if port != 0 { printError("serving \(options.output.path) on http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
+                try await serve(options, executable: executable)
+            } catch let error as PreviewError {
+                printError("error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+
+        private func serve(_ options: Pipeline.Options, executable: URL) async throws {
+            let port = port
             try await PreviewServer.run(options, port: port, executable: executable) { event in
                 switch event {
+                case .listening(let listening):
+                    // The port the system chose is known only now.
+                    if port == 0 { printError("serving \(options.output.path) on http://127.0.0.1:\(listening)/ (Ctrl-C to stop)") }
                 case .loaded(let load):
                     report(load.diagnostics)
                     if load.succeeded {
