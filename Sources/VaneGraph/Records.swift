@@ -276,6 +276,8 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public var path: String
     public var body: String
     public var extra: String
+    /// Written without a title: `title` is its product's name (and team).
+    public var namedAfterProduct: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, title, team, criticality, version, since, plan, generated, path, body, extra
@@ -283,6 +285,7 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         case sinceStart = "since_start"
         case planDate = "plan_date"
         case planDateEnd = "plan_date_end"
+        case namedAfterProduct = "named_after_product"
     }
 
     public func encode(to container: inout PersistenceContainer) {
@@ -301,6 +304,7 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         container[CodingKeys.path.stringValue] = path
         container[CodingKeys.body.stringValue] = body
         container[CodingKeys.extra.stringValue] = extra
+        container[CodingKeys.namedAfterProduct.stringValue] = namedAfterProduct
     }
 }
 

@@ -89,6 +89,11 @@ public enum Schema {
                     CREATE INDEX body_shown_path ON body_shown(path);
                     """)
         }
+        // A use written without a title is named after its product: by the name the
+        // product had on the day a view is as of (`vane exposure --as-of`).
+        registerMigration("v11-useNames") { db in
+            try db.execute(sql: "ALTER TABLE uses ADD COLUMN named_after_product INTEGER NOT NULL DEFAULT 0")
+        }
         return list
     }
 

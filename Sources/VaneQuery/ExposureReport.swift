@@ -12,11 +12,13 @@ extension GraphReader {
             guard try db.tableExists(UseRecord.databaseTableName) else { return [] }
             return try UseRecord.order(Column("id")).fetchAll(db).map { r in
                 let criticality: Criticality = try RecordValue.decode(r.criticality, column: "uses.criticality")
-                return UseInfo(
+                var use = UseInfo(
                     id: r.id, title: r.title, product: r.productID, team: r.team, criticality: criticality, version: r.version,
                     since: try r.since.map { try RecordValue.date($0, column: "uses.since") }, plan: r.plan,
                     planDate: try r.planDate.map { try RecordValue.date($0, column: "uses.plan_date") },
                     generated: r.generated)
+                use.namedAfterProduct = r.namedAfterProduct
+                return use
             }
         }
     }

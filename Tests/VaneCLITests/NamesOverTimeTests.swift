@@ -48,6 +48,12 @@ struct NamesOverTimeTests {
         #expect(page.contains("<h1>Azure Active Directory</h1>") && !page.contains("<dt>Names</dt>"))
         let use = try String(contentsOf: old.appendingPathComponent("uses/sign-in.html"), encoding: .utf8)
         #expect(use.contains("<h1>Azure Active Directory (platform)</h1>"))
+        // `vane exposure` names it so too, as of each day.
+        for (day, name) in [("2023-06-30", "Azure Active Directory"), ("2026-12-01", "Microsoft Entra ID")] {
+            let exposure = try vane("exposure", "--as-of", day, "--format", "json", in: kb.root)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(exposure.stdout.utf8)) as? [[String: Any]], "\(exposure.stderr)")
+            #expect(rows.map { [$0["title"] as? String, $0["product_name"] as? String] } == [["\(name) (platform)", name]], "as of \(day)")
+        }
         for file in snapshot(of: old).keys where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasSuffix(".js") {
             let text = try String(contentsOf: old.appendingPathComponent(file), encoding: .utf8)
             #expect(!text.contains("Entra"), "\(file) names the product by its later name")

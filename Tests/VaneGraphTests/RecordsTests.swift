@@ -39,7 +39,8 @@ struct RecordsTests {
         try roundTrip(
             UseRecord(
                 id: "i", title: "t", productID: "pr", team: "te", criticality: "high", version: "v", since: "2025", sinceStart: "2025-01-01",
-                plan: "pl", planDate: "2027", planDateEnd: "2027-12-31", generated: "g", path: "p", body: "b", extra: "{}"), in: queue)
+                plan: "pl", planDate: "2027", planDateEnd: "2027-12-31", generated: "g", path: "p", body: "b", extra: "{}", namedAfterProduct: true),
+            in: queue)
         try roundTrip(AliasRecord(alias: "A", aliasKey: "a", entityID: "e"), in: queue)
         try roundTrip(TagRecord(entryID: "e", tag: "t"), in: queue)
     }

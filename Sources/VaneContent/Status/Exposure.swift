@@ -12,6 +12,9 @@ public struct UseInfo: Sendable, Hashable {
     public var planDate: FuzzyDate?
     /// The tool that wrote it (`sbom`); nil when written by hand.
     public var generated: String?
+    /// Written without a title: named after its product (and team), by the name the product
+    /// has on the board's day.
+    public var namedAfterProduct = false
 
     public init(
         id: String, title: String, product: String, team: String? = nil, criticality: Criticality = .medium, version: String? = nil,
@@ -29,6 +32,7 @@ public struct UseInfo: Sendable, Hashable {
         self.init(
             id: e.id, title: e.title, product: product, team: facts.team, criticality: facts.criticality, version: facts.version,
             since: e.date, plan: facts.plan, planDate: facts.planDate, generated: generated)
+        namedAfterProduct = facts.untitled
     }
 }
 
@@ -90,6 +94,8 @@ public struct ExposureBoard: Sendable {
         rows = uses.filter { team == nil || $0.team == team }.map { use in
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
+            var use = use
+            if use.namedAfterProduct, let name = info?.name { use.title = name + (use.team.map { " (\($0))" } ?? "") }
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone
