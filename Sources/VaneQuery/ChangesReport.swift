@@ -149,8 +149,11 @@ extension GraphReader {
             }
         }
         if window.contains(today) {
+            // Not committed yet: gone from the graph, never committed, or changed since.
+            let present = Set(try queue.read { db in try String.fetchAll(db, sql: "SELECT id FROM entries") })
             for id in history.uncommitted where keep(id) {
-                rows.append(ChangeRow(date: "now", kind: "changed", id: id, what: "changed, not committed yet"))
+                let kind = !present.contains(id) ? "removed" : history.touches[id]?.isEmpty ?? true ? "added" : "changed"
+                rows.append(ChangeRow(date: "now", kind: kind, id: id, what: "\(kind), not committed yet"))
             }
             for change in history.changes where change.commit == nil && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {
                 rows.append(row(change, date: "now", commit: nil))

@@ -88,6 +88,26 @@ struct RecordedTimeTests {
         #expect(recorded.contains("\"kind\" : \"removed\""))
     }
 
+    /// What is not committed yet is listed `now` as what it is: an entry added (never
+    /// committed), removed (gone from the graph) or changed since its last commit.
+    @Test func whatIsNotCommittedYetIsAddedChangedOrRemoved() throws {
+        let repo = try history()
+        try repo.kb.write(try repo.kb.read("Content/claims/cloud-prices-hold.md") + "\nA line.\n", to: "Content/claims/cloud-prices-hold.md")
+        try repo.kb.write(try repo.kb.read("Content/claims/cloud-regions.md"), to: "Content/claims/cloud-regions-again.md")
+        try repo.kb.remove("Content/claims/cloud-regions.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let csv = try vane("changes", "--recorded", "--from", "2000", "--to", "2999", "--format", "csv", in: repo.root).stdout
+        let now = csv.components(separatedBy: "\r\n").filter { $0.hasPrefix("now,") }.map {
+            $0.components(separatedBy: ",").prefix(3).joined(separator: ",")
+        }
+        #expect(
+            now == [
+                "now,changed,cloud-prices-hold", "now,removed,cloud-regions", "now,added,cloud-regions-again", "now,verdict,cloud-regions",
+                "now,verdict,cloud-regions-again",
+            ], "\(csv)")
+        #expect(csv.contains("now,added,cloud-regions-again,\"added, not committed yet\","))
+    }
+
     @Test func theHistorySectionTheFeedAndWhatIsNotCommittedYet() throws {
         let repo = try history()
         try repo.kb.write(try repo.kb.read("Content/entities/globex.md") + "\nA line not committed yet.\n", to: "Content/entities/globex.md")
