@@ -20,6 +20,8 @@ public enum BuildFailure: VaneError {
 
     public var description: String {
         switch self {
+        case .lock(let path, let code) where code == ENOENT:
+            "no folder \((path as NSString).deletingLastPathComponent) (run vane in a knowledge base, or pass --root)"
         case .lock(let path, let code): "cannot lock the knowledge base ('\(path)'): \(String(cString: strerror(code)))"
         case .foreignDatabase(let problem): "\(problem); refusing to replace it (move it away or pass --db)"
         case .output(let error): "\(error)"

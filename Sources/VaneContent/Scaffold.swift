@@ -24,7 +24,8 @@ public enum Scaffold {
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .unknownType(let t, let kind, let allowed):
-                "unknown \(kind) type '\(t)'\(Suggestion.hint(for: t, in: allowed)); \(kind) types are \(allowed.joined(separator: ", "))"
+                "unknown \(kind) type '\(t)'\(Suggestion.hint(for: t, in: allowed)); "
+                    + (allowed.isEmpty ? "a \(kind) has no type" : "\(kind) types are \(allowed.joined(separator: ", "))")
             }
         }
     }

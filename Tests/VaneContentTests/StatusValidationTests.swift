@@ -21,7 +21,7 @@ struct StatusValidationTests {
             """
         #expect(
             try diagnostics(["Content/events/x.md": text]) == [
-                "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?)",
+                "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
                 "Content/events/x.md:8:40: error: unknown status axis 'priorty' (did you mean 'priority'?)",
                 "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
                 "Content/events/x.md:10:3: error: unknown entity 'nobody'",
@@ -122,7 +122,7 @@ struct StatusValidationTests {
         // The sample's own event uses the default 'maintained', which is now off the scale.
         #expect(
             try diagnostics(["Site/config.yml": config, "Content/events/x.md": event]) == [
-                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale",
+                "Content/events/launch.md:8:22: error: 'maintained' is not on the priority scale; the scale is core, side",
                 // Second-to-last on this scale, 'beta' is what 'deprecated' is on the default one.
                 "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'beta', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
             ])

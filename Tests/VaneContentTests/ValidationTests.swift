@@ -305,6 +305,12 @@ struct ValidationTests {
             try diagnostics(["Content/events/x.md": text]) == [
                 "Content/events/x.md:5:18: error: unknown entity 'metta' (did you mean 'meta'?)"
             ])
+        // An item indented under the one before is read as its text.
+        let indented = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources:\n- tns\n  - tns\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": indented]) == [
+                "Content/events/x.md:7:3: error: unknown source 'tns - tns' (two list items read as one: put each '- ' at the same indentation)"
+            ])
     }
 
     /// An id is suggested before an alias that is just as close; an alias only when it is

@@ -168,7 +168,9 @@ public struct Linker: Sendable {
             let noun = kind?.rawValue ?? "entry"
             let ids = known.filter { kind == nil || $0.value.kind == kind }.map(\.key)
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
-            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? "")"))
+            // `a - b`: YAML read a list item indented under the one before as its text.
+            let merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
+            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)"))
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {

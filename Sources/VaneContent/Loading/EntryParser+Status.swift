@@ -84,7 +84,10 @@ extension EntryParser {
                 let scale = config.scale(axis)
                 guard scale.contains(s.string) else {
                     fm.diagnostics.append(
-                        .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale))"))
+                        .error(
+                            at,
+                            "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale)); the scale is \(scale.joined(separator: ", "))"
+                        ))
                     continue
                 }
             }

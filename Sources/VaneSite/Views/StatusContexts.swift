@@ -284,7 +284,13 @@ extension SiteModel {
     }
 
     private func position(_ row: StatusRow) -> StatusPage.Position {
-        let trail = row.status.points.dropLast().map { point in
+        // Each position it held before its current one, from the day it took it: a point
+        // where only a channel moved leaves the product where it was.
+        var held: [StatusPoint] = []
+        for point in row.status.points where held.last.map({ $0.availability != point.availability || $0.priority != point.priority }) ?? true {
+            held.append(point)
+        }
+        let trail = held.dropLast().map { point in
             "\(point.date.display): \(label(point.availability)), \(label(point.priority))"
         }
         return StatusPage.Position(
