@@ -80,7 +80,8 @@ public enum BillImport {
         } catch {
             return (summary, [error.diagnostic])
         }
-        summary.format = "\(bill.format.rawValue) \(bill.specVersion)"
+        // SPDX names its version with the format ("SPDX-2.3"); CycloneDX does not ("1.5").
+        summary.format = bill.specVersion.hasPrefix(bill.format.rawValue) ? bill.specVersion : "\(bill.format.rawValue) \(bill.specVersion)"
         summary.components = bill.components.count
         let (entities, uses) = frontMatter(root: options.root)
         var aliases: [String: String] = [:]

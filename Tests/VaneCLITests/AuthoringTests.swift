@@ -37,6 +37,12 @@ struct AuthoringTests {
         #expect(
             try vane("new", "gadget", "X", in: kb.root).stderr
                 == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report, use\n")
+        // A kind without types says so, rather than list none.
+        #expect(try vane("new", "use", "X", "--type", "foo", in: kb.root).stderr == "error: unknown use type 'foo'; a use has no type\n")
+        // No saved queries: nothing listed, and a word on why.
+        try FileManager.default.removeItem(at: kb.url("Site/queries.yml"))
+        let saved = try vane("saved", in: kb.root)
+        #expect(saved.status == 0 && saved.stdout.isEmpty && saved.stderr == "no saved queries (Site/queries.yml names none)\n")
     }
 
     /// Runs `vane serve` with `arguments` until it exits (at most 60 s): its status and what

@@ -153,7 +153,7 @@ struct UsesCLITests {
         #expect(spdx.status == 0, "\(spdx.stderr)")
         expectGolden(spdx.stdout, Self.golden + "import-spdx.txt")
         #expect(
-            spdx.stderr.hasSuffix("read 5 components (SPDX SPDX-2.3): 2 matched, 3 not matched; 2 uses: 2 files written, 0 unchanged, 2 removed\n"))
+            spdx.stderr.hasSuffix("read 5 components (SPDX-2.3): 2 matched, 3 not matched; 2 uses: 2 files written, 0 unchanged, 2 removed\n"))
         let uses = snapshot(of: kb.url("Content/uses")).keys.sorted()
         #expect(uses == ["sbom/web/web-django-5-2.md", "sbom/web/web-nodejs-20.md", "web-shop-django.md"])
         #expect(try kb.read("Content/uses/web-shop-django.md") == Self.handWritten)
