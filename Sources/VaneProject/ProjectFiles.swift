@@ -254,6 +254,8 @@ Site/         config.yml (settings), optionally queries.yml (saved queries), tem
 | event | `title`, `date` (or `start` + `end`), `type` (`launch`, `release`, `reorg`, `licence-change`, `pricing`, `deprecation`, `shutdown`, `acquisition`, `partnership`, `statement`, `other`), `entities`, `sources` | `status`, `tags` |
 | claim | `title`, `claimant`, `about`, `date`, `sources` | `type` (`commitment`, `assessment`, `rumour`, `fact`), `verdict` (`pending`, `kept`, `broken`, `confirmed`, `refuted`, `superseded`), `verdict_date`, `verdict_sources`, `supports`, `contradicts`, `tags` |
 | source | `title`, `publisher`, `url` | `published`, `accessed`, `type` (`primary`, `news`, `analysis`, `filing`, `other`), `archive`, `tags` |
+| report | `title`, `date` | `authors` (entities), `summary` (one paragraph, for the index, the home page and the feed), `tags` |
+| use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `version`, `plan`, `plan_date`, `tags` |
 
 A list field also takes a single value. URLs must be `http` or `https`. An unknown key is
 kept and reported as a warning.
@@ -387,6 +389,10 @@ title: {{TITLE}}
 # How scale values are shown (default: the id made readable).
 # status_labels:
 #   open-weights: Open weights
+
+# Recorded time, read from git: false turns it off; a folder (Content/events) keeps it to
+# that folder's commits.
+# recorded_time: true
 
 """#,
         "init/example/Content/claims/example-queue-available-until-end.md": #"""
