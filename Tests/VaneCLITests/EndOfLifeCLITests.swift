@@ -78,6 +78,8 @@ struct EndOfLifeCLITests {
         let page = try kb.read("public/entities/nodejs.html")
         let table = try #require(page.firstRange(of: #/<section aria-labelledby="cycles">[\s\S]*?</section>/#))
         expectGolden(String(page[table]) + "\n", Self.golden + "nodejs-cycles.html")
+        // Its cycles carry the status: the page does not say it has none.
+        #expect(!page.contains("class=\"no-status\""))
     }
 
     /// The README's way to correct imported data: an event of one's own, outside the

@@ -130,6 +130,13 @@ struct StatusModelTests {
         #expect(end.stdout.contains("qldb: availability deprecated → retired"))
         let page = try String(contentsOf: kb.url("public/changes.html"), encoding: .utf8)
         #expect(page.contains("30 April 2026 (59 days of notice)"))
+        // The quarter under way runs to the as-of day: the ends of 30 April 2026 are no change
+        // yet on 15 April (WorkMail's and App Runner's), though announced.
+        #expect(page.contains("<time datetime=\"2026-04-30\">"))
+        let early = kb.url("early")
+        #expect(try vane("build", "--as-of", "2026-04-15", "--out", early.path, in: kb.root).status == 0)
+        let before = try String(contentsOf: early.appendingPathComponent("changes.html"), encoding: .utf8)
+        #expect(!before.contains("<time datetime=\"2026-04-30\">") && before.contains("30 April 2026 (59 days of notice)"))
     }
 
     /// Advice is dated: AWS pointed CodeCommit's users to GitHub in 2024 and withdrew it

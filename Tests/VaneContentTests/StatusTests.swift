@@ -87,6 +87,49 @@ struct StatusTests {
             ])
     }
 
+    /// The changes of one day happen together: a channel retired and another opened that day
+    /// never left the product at the value between them, so it did not move.
+    @Test func theChangesOfOneDayAreOneStep() throws {
+        let changes = [
+            change("e0-launch", "2020-01-01", .availability, "generally-available", channel: "a"),
+            change("e0-launch", "2020-01-01", .availability, "announced", channel: "b"),
+            change("e0-launch", "2020-01-01", .priority, "maintained"),
+            change("e1-a-off", "2021-01-01", .availability, "retired", channel: "a"),
+            change("e2-b-on", "2021-01-01", .availability, "generally-available", channel: "b"),
+        ]
+        let s = try #require(status(changes, asOf: "2021-06"))
+        #expect(s.availability == AxisSetting(value: "generally-available", event: "e0-launch", date: try FuzzyDate(parsing: "2020-01-01")))
+        #expect(s.since == (try FuzzyDate(parsing: "2020-01-01")))
+        #expect(s.points.map(\.date.text) == ["2020-01-01", "2021-01-01"])
+        #expect(s.points.map { $0.availability ?? "-" } == ["generally-available", "generally-available"])
+        // Each channel's own move is kept.
+        #expect(
+            s.moves.filter { $0.axis == .availability && $0.date.text == "2021-01-01" }.map { "\($0.channel ?? "-") \($0.to)" } == [
+                "a retired", "b generally-available",
+            ])
+    }
+
+    /// An end announced for what an earlier end had already retired ends nothing: the end
+    /// that came stands, and nothing counts down.
+    @Test func anEndAnnouncedForWhatIsGoneEndsNothing() throws {
+        let changes = [
+            change("launch", "2023-01-01", .availability, "generally-available"),
+            change("m1", "2024-01-01", .ends, "2024-03-01"),
+            change("m2", "2024-05-01", .ends, "2025-01-01"),
+        ]
+        for day in ["2024-10-01", "2026-01-01"] {
+            let s = try #require(status(changes, asOf: day))
+            #expect(s.ends.map(\.event) == ["m1"], "as of \(day)")
+            #expect(s.availability?.value == "retired" && s.availability?.date.text == "2024-03-01")
+            #expect(s.nextEnd(asOf: try FuzzyDate(parsing: day)) == nil)
+        }
+        // Made available again first, the product has a new end to count down to.
+        let revived = changes + [change("back", "2024-04-01", .availability, "generally-available")]
+        let s = try #require(status(revived, asOf: "2024-10-01"))
+        #expect(s.ends.map(\.event) == ["m1", "m2"])
+        #expect(s.nextEnd(asOf: try FuzzyDate(parsing: "2024-10-01"))?.event == "m2")
+    }
+
     // MARK: - Risk
 
     private func risk(_ changes: [StatusChange], asOf: String = "2026-12") -> PlatformRisk? {

@@ -1,7 +1,8 @@
 import VaneDiagnostics
 
 /// The checks of uses that need the product's status: a plan that finishes after the
-/// product's announced end, and a use of something already gone (as of `today`).
+/// product's announced end (the one `vane exposure` measures it against: the soonest still
+/// ahead), and a use of something already gone (as of `today`).
 enum UseChecks {
     /// `products`: each use's product by the use's id, when the caller has them (else read
     /// from the edges).
@@ -22,7 +23,7 @@ enum UseChecks {
                     .warning(
                         facts.product.location,
                         "'\(product)' is already gone (\(scales.label(availability.value)) since \(availability.date.text)): this use is stranded"))
-            } else if let plan = facts.planDate, let end = stranding(status), plan.endDay > end.date.startDay {
+            } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today), plan.endDay > end.date.startDay {
                 let days = plan.endDay - end.date.startDay
                 problems.append(
                     .warning(
@@ -32,13 +33,5 @@ enum UseChecks {
             }
         }
         return problems
-    }
-
-    /// The end that strands a user: the soonest announced end not met by a retirement,
-    /// whole-product ends before channel ones.
-    static func stranding(_ status: EntityStatus) -> AnnouncedEnd? {
-        let open = status.ends.filter { $0.retiredBy == nil }
-        return open.filter { $0.channel == nil }.min { $0.date.startKey < $1.date.startKey }
-            ?? open.min { $0.date.startKey < $1.date.startKey }
     }
 }

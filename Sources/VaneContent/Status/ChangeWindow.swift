@@ -50,7 +50,8 @@ public struct ChangeWindow: Sendable {
         var windows: [ChangeWindow] = []
         for _ in 0..<4 {
             let q = try! FuzzyDate(parsing: "\(year)-Q\(quarter)")
-            windows.append(ChangeWindow(from: q, to: q))
+            // The quarter under way ends at the date: what an end will do later has not changed.
+            windows.append(ChangeWindow(from: q, to: windows.isEmpty && date.endKey < q.endKey ? date : q))
             quarter -= 1
             if quarter == 0 {
                 quarter = 4

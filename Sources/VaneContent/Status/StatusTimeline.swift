@@ -173,9 +173,18 @@ public enum StatusTimeline {
         replayer.bundles = Set(channels).subtracting(bundles).isEmpty ? [] : bundles
         for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
         var status = replayer.finish()
-        status.ends = scheduled.filter { $0.kind == .end }
+        status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
         status.closures = scheduled.filter { $0.kind == .closure }
         return status
+    }
+
+    /// Whether `end` was announced for what was already gone (its channel, or every channel,
+    /// at the bottom of the scale, and not made available again): it ends nothing, and the
+    /// end that retired it stands.
+    static func announcedWhenGone(_ end: AnnouncedEnd, _ points: [StatusPoint], scales: StatusScales) -> Bool {
+        guard end.retired == nil, let before = points.last(where: { $0.date.startKey <= end.announced.startKey }) else { return false }
+        let value = end.channel.map { before.channels[$0] } ?? before.availability
+        return value.map(scales.isGone) ?? false
     }
 
     /// The changes an end (or closure) makes when it comes: a whole-product one falls on
@@ -201,6 +210,9 @@ private struct Replayer {
     var best: [String: Int] = [:]
     /// Channels that are ways of buying (tier `bundle`): their falls are no decline.
     var bundles: Set<String> = []
+    /// The day being applied and the product's availability before it: the changes of one
+    /// day happen together, so a position held only between two of them was never held.
+    var day: (date: FuzzyDate, availability: AxisSetting?)?
 
     init(entity: String, channels: [String], scales: StatusScales) {
         self.scales = scales
@@ -209,6 +221,7 @@ private struct Replayer {
     }
 
     mutating func apply(_ change: StatusChange) {
+        if day?.date != change.date { day = (change.date, status.availability) }
         let setting = AxisSetting(value: change.value, event: change.event, date: change.date)
         switch change.axis {
         case .availability: applyAvailability(change, setting, onlyFalls: false)
@@ -222,9 +235,9 @@ private struct Replayer {
         }
         var point = StatusPoint(date: change.date, event: change.event, availability: status.availability?.value, priority: status.priority?.value)
         point.channels = names.isEmpty ? [:] : values.mapValues(\.value)
-        // Two changes of one event on the same day are one point; an end that comes later
-        // is a point of its own, at its own date.
-        if let last = status.points.last, last.event == change.event, last.date == change.date {
+        // The changes of one day are one point (the event of the last); an end that comes
+        // later is a point of its own, at its own date.
+        if let last = status.points.last, last.date == change.date {
             status.points[status.points.count - 1] = point
         } else {
             status.points.append(point)
@@ -248,9 +261,11 @@ private struct Replayer {
         }
         recordMoves(changed, change)
         // The product's value is its most available channel's, set by the change that
-        // brought it there (the day its last channel went, at the bottom).
+        // brought it there (the day its last channel went, at the bottom); back where it
+        // stood before the day began, it was never moved.
         if let now = overall(), now != status.availability?.value {
-            status.availability = AxisSetting(value: now, event: change.event, date: change.date)
+            let before = day?.availability
+            status.availability = before?.value == now ? before : AxisSetting(value: now, event: change.event, date: change.date)
         }
     }
 

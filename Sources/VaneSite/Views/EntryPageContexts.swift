@@ -218,6 +218,7 @@ extension SiteModel {
         let ordered = history.enumerated().sorted { a, b in
             a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : !a.element.1)
         }.map(\.element)
+        let cycles = cyclesTable(of: e.id)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
             names: names(of: e),
@@ -234,7 +235,8 @@ extension SiteModel {
                         ? "The \(SiteModel.entityListLimit) newest of \(events.count) events; the timeline and the feeds below list them all." : nil),
             claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
             published: section(sources(to: e.id, .publishedBy)), status: status,
-            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true,
+            // A product whose release cycles carry the status has the cycles' table instead.
+            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             offeredThrough: offeredThrough(e.id),
             statusHistory: ordered.isEmpty
@@ -250,7 +252,7 @@ extension SiteModel {
                     }),
             scorecard: scorecard(of: e.id),
             contradictions: contradictedEntities.contains(e.id) ? "contradictions.html#c-\(e.id)" : nil,
-            cycles: cyclesTable(of: e.id), cycleFacts: cycleFacts(of: e))
+            cycles: cycles, cycleFacts: cycleFacts(of: e))
     }
 
     /// An axis as a reader names it.

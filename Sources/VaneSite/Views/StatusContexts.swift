@@ -247,7 +247,7 @@ extension SiteModel {
         let ends = board.announcedEnds(within: SiteModel.recentEndDays).filter { products.contains($0.entity) }
         guard !ends.isEmpty else { return nil }
         var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, Array(ends.filter { !$0.isAhead(asOf: board.asOf) }.reversed()))
-        var left = 0
+        var (aheadLeft, passedLeft) = (0, 0)
         if let limit {
             func firstPerFold(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
                 var seen = Set<String>()
@@ -255,17 +255,31 @@ extension SiteModel {
                 return ends.filter { end in foldParent(end.entity).map { seen.insert($0).inserted } ?? true }
             }
             (ahead, passed) = (firstPerFold(ahead), firstPerFold(passed))
-            left = max(0, ahead.count - limit) + max(0, passed.count - limit)
+            (aheadLeft, passedLeft) = (max(0, ahead.count - limit), max(0, passed.count - limit))
             (ahead, passed) = (Array(ahead.prefix(limit)), Array(passed.prefix(limit)))
         }
         return EndsBoard(
             asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
             passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
-            more: left == 0
-                ? nil
-                : fold
-                    ? "\(left) more products have an announced end; each vendor's view on the status page lists them all."
-                    : "\(left) more announced ends; the risk board below has every one.")
+            more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: fold))
+    }
+
+    /// What an ends board leaves out, the ends ahead and those that came apart (a product can
+    /// be in both): `3 more products have an end ahead, and 1 more product's end came in the
+    /// last 180 days; …`.
+    static func moreEnds(ahead: Int, passed: Int, products: Bool) -> String? {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) more \(n == 1 ? one : many)" }
+        var parts: [String] = []
+        if ahead > 0 {
+            parts.append(products ? count(ahead, "product has an end ahead", "products have an end ahead") : count(ahead, "end ahead", "ends ahead"))
+        }
+        if passed > 0 {
+            let came = "came in the last \(SiteModel.recentEndDays) days"
+            parts.append(products ? count(passed, "product's end \(came)", "products' ends \(came)") : count(passed, "end \(came)", "ends \(came)"))
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: ", and ")
+            + (products ? "; each vendor's view on the status page lists them all." : "; the risk board below has every one.")
     }
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
