@@ -139,6 +139,44 @@ struct StatusModelTests {
         #expect(!before.contains("<time datetime=\"2026-04-30\">") && before.contains("30 April 2026 (59 days of notice)"))
     }
 
+    /// Every announcement is a change on its day, one a later announcement replaced too; an
+    /// extension says the end it moved and keeps the notice from the first announcement, and
+    /// `announced:` counts the notice from the vendor's own day.
+    @Test func everyAnnouncementIsListedWithTheNoticeItGave() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\nname: Relay\ntype: product\nparent: acme\n---\n", to: "Content/entities/relay.md")
+        try kb.write("---\nname: Beacon\ntype: product\nparent: acme\n---\n", to: "Content/entities/beacon.md")
+        func event(_ id: String, _ date: String, _ status: String) throws {
+            try kb.write(
+                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [acme]\nsources: [acme-blog]\nstatus:\n\(status)---\n",
+                to: "Content/events/\(id).md")
+        }
+        try event(
+            "a1", "2024-01-01",
+            "  relay: { availability: deprecated, ends: 2025-01-01 }\n  beacon: { ends: { date: 2025-01-01, announced: 2023-01-01 } }\n")
+        try event("a2", "2024-06-01", "  relay: { ends: 2025-07-01 }\n")
+        #expect(try vane("build", "--as-of", "2024-12-31", in: kb.root).status == 0)
+        let json = try vane("changes", "--from", "2024", "--to", "2024", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let ends = rows.filter { $0["kind"] as? String == "ends" }.map {
+            [iso($0["date"]), $0["id"] as? String, $0["from"] as? String, $0["to"] as? String, $0["what"] as? String]
+        }
+        #expect(
+            ends == [
+                ["2024-01-01", "a1", nil, "2025-01-01", "beacon: end announced for 1 January 2025 (731 days of notice)"],
+                ["2024-01-01", "a1", nil, "2025-01-01", "relay: end announced for 1 January 2025 (366 days of notice)"],
+                [
+                    "2024-06-01", "a2", "2025-01-01", "2025-07-01",
+                    "relay: end announced for 1 July 2025 (547 days of notice, 395 days from this announcement)",
+                ],
+            ], "\(ends)")
+        // The site's changes page says the same.
+        let page = try kb.read("public/changes.html")
+        #expect(
+            page.contains("1 July 2025 (547 days of notice, 395 days from this announcement)") && page.contains("1 January 2025 (731 days of notice)")
+        )
+    }
+
     /// Advice is dated: AWS pointed CodeCommit's users to GitHub in 2024 and withdrew it
     /// when it reopened the service in 2025.
     @Test func successorAdviceIsDatedAndCanBeWithdrawn() throws {

@@ -30,6 +30,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
+    /// The end this announcement moved, for an announcement as it was made (an extension,
+    /// an earlier cut-off); nil for a first announcement or a restatement.
+    public var replaced: FuzzyDate?
 
     public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {
         self.kind = kind
@@ -89,9 +92,12 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
 enum EndSchedule {
     static let whole = StatusTimeline.wholeProduct
 
-    static func resolve(_ changes: [StatusChange], scales: StatusScales) -> [AnnouncedEnd] {
+    /// The ends and closures in force, and every announcement as it was made (`made`: the
+    /// end it set, with the one it `replaced`), oldest first.
+    static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (scheduled: [AnnouncedEnd], made: [AnnouncedEnd]) {
         var active: [String: AnnouncedEnd] = [:]
         var resolved: [AnnouncedEnd] = []
+        var made: [AnnouncedEnd] = []
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -123,6 +129,10 @@ enum EndSchedule {
                         (end.firstAnnounced, end.firstEvent) = (previous.firstAnnounced, previous.firstEvent)
                     }
                 }
+                var announcement = end
+                announcement.replaced = previous.flatMap { $0.date == end.date ? nil : $0.date }
+                (announcement.event, announcement.announced, announcement.location) = (change.event, change.date, change.location)
+                made.append(announcement)
                 active[k] = end
             case .availability:
                 // A recorded retirement meets the ends it covers (a whole product's, all of
@@ -142,9 +152,10 @@ enum EndSchedule {
             default: continue
             }
         }
-        return (resolved + active.values).sorted {
+        let scheduled = (resolved + active.values).sorted {
             ($0.date.startKey, $0.kind.rawValue, $0.channel ?? "", $0.event) < ($1.date.startKey, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
+        return (scheduled, made)
     }
 }
 
@@ -170,7 +181,15 @@ extension AnnouncedEnd {
     /// `end announced for 31 July 2025 (378 days of notice)`, `sign-ups to close on 30
     /// April 2026 (59 days of notice)`: the announcement as a change.
     public var announcement: String {
-        (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(announcedNotice) of notice)"
+        (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(givenNotice))"
+    }
+
+    /// The notice an announcement gives: from the first announcement (or the vendor's own
+    /// day, `announced:`), and for an extension from this one too: `547 days of notice,
+    /// 395 days from this announcement`.
+    public var givenNotice: String {
+        let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
+        return extensionNoticeDays == nil ? first : "\(first), \(announcedNotice) from this announcement"
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days

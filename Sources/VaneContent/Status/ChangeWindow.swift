@@ -33,11 +33,11 @@ public struct ChangeWindow: Sendable {
             .sorted { ($0.move.date.startKey, $0.move.event, $0.entity) < ($1.move.date.startKey, $1.move.event, $1.entity) }
     }
 
-    /// Every end and closure of `board` announced in the window (the announcement in
-    /// force), oldest first: a change on the day it is made; the fall it schedules is a move
-    /// on the day it comes.
+    /// Every end and closure of `board` announced in the window, each as it was made (one
+    /// a later announcement replaced too), oldest first: a change on the day it is made;
+    /// the fall it schedules is a move on the day it comes.
     public func announcements(_ board: StatusBoard) -> [AnnouncedEnd] {
-        board.rows.flatMap { $0.status.ends + $0.status.closures }.filter { contains($0.announced) }.sorted {
+        board.rows.flatMap(\.status.announcements).filter { contains($0.announced) }.sorted {
             ($0.announced.startKey, $0.event, $0.entity, $0.kind.rawValue, $0.channel ?? "")
                 < ($1.announced.startKey, $1.event, $1.entity, $1.kind.rawValue, $1.channel ?? "")
         }

@@ -65,6 +65,9 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     public var ends: [AnnouncedEnd] = []
     /// Announced closures to new customers, the same way.
     public var closures: [AnnouncedEnd] = []
+    /// Every announcement of an end or closure as it was made, oldest first: one a later
+    /// announcement replaced too (`vane changes` lists each on its day).
+    public var announcements: [AnnouncedEnd] = []
     /// The latest dated successor advice in force (`successors` in an event's status) and
     /// the event that gave it; nil when no event advised, so the entity's own list stands.
     public var advisedSuccessors: [String]? { advice.last.map { $0.to == "none" ? [] : $0.to.split(separator: " ").map(String.init) } }
@@ -164,7 +167,7 @@ public enum StatusTimeline {
     static func replay(_ changes: [StatusChange], channels: [String], bundles: Set<String> = [], asOf: FuzzyDate?, scales: StatusScales)
         -> EntityStatus
     {
-        let scheduled = EndSchedule.resolve(changes, scales: scales)
+        let (scheduled, made) = EndSchedule.resolve(changes, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)
         }
@@ -175,6 +178,7 @@ public enum StatusTimeline {
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
         status.closures = scheduled.filter { $0.kind == .closure }
+        status.announcements = made
         return status
     }
 

@@ -183,7 +183,7 @@ extension SiteModel {
                         axis: end.kind == .end ? "end announced for" : "sign-ups to close on",
                         channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
                         to:
-                            "\(end.date.display) (\(end.announcedNotice) of notice)",
+                            "\(end.date.display) (\(end.givenNotice))",
                         event: link(end.event))
                 )
             }
