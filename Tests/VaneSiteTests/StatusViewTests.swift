@@ -90,6 +90,33 @@ struct StatusViewTests {
     /// an announced end) the board folds each product's cycles into its row, keeps the top
     /// 100 and says so, and the status and home pages stay well under 300 KB; a product's
     /// own view still lists each of its cycles. The home page leads with the ranking.
+    /// Ends ahead extend the time axis past the as-of day, which is marked where it falls;
+    /// the lines stop there, and two ends' labels that would touch take a line each.
+    @Test func endsAheadLieBeyondTheAsOfDayWithLabelsApart() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\nname: Server\ntype: product\nparent: acme\nchannels: [standard, { extended: paid }]\n---\n", to: "Content/entities/server.md")
+        try kb.write(
+            "---\ntitle: Server launch\ndate: 2016-10-15\ntype: launch\nentities: [server]\nsources: [acme-blog]\nstatus:\n"
+                + "  server: { availability: generally-available, priority: maintained, ends: { standard: 2027-01-12, extended: 2030-01-12 } }\n---\n",
+            to: "Content/events/server-launch.md")
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-12-05")).0
+        let chart = try #require(charts(try built.read("public/entities/server.html")).first { $0.contains("history-chart wide") })
+        let labels = chart.matches(of: #/<text x="([\d.]+)" y="([\d.]+)"[^>]*>ends ([^<]*)</text>/#).map {
+            (Double($0.1)!, Double($0.2)!, String($0.3))
+        }
+        #expect(labels.map(\.2) == ["12 January 2027 (standard)", "12 January 2030 (extended (paid))"], "\(labels)")
+        #expect(Set(labels.map(\.1)).count == 2, "each end's label on a line of its own")
+        let asOf = try #require(chart.firstMatch(of: #/<text x="([\d.]+)"[^>]*>as of 5 December 2026</text>/#))
+        #expect(Double(asOf.1)! < labels[1].0, "the as-of day lies before the last end")
+        #expect(chart.contains(">2030</text>"), "year ticks run to the end")
+        // No line runs past the as-of day.
+        let ends = chart.matches(of: #/<polyline points="([^"]*)"/#).compactMap {
+            $0.1.split(separator: " ").last?.split(separator: ",").first.flatMap { Double($0) }
+        }
+        #expect(!ends.isEmpty && ends.allSatisfy { $0 <= Double(asOf.1)! + 0.1 }, "\(ends)")
+    }
+
     @Test func releaseCyclesFoldUnderTheirProductAndThePagesStaySmall() throws {
         let kb = try TemporaryKnowledgeBase()
         try kb.write("---\ntitle: Cycles\npublisher: Analyst desk\nurl: https://example.org/cycles\n---\n", to: "Content/sources/notes.md")

@@ -166,8 +166,9 @@ struct HistoryChart {
             return (DayNumber.of(point.date.start), y0 + (Double(rank) + 0.5) * rowHeight, point, value)
         }
         var path: [String] = []
+        // Drawn up to the as-of day: what comes after it is only what was announced.
         for (i, step) in steps.enumerated() {
-            let next = i + 1 < steps.count ? steps[i + 1].0 : end
+            let next = i + 1 < steps.count ? steps[i + 1].0 : max(step.0, asOfDay)
             path.append("\(SVG.n(x(step.0))),\(SVG.n(step.1))")
             path.append("\(SVG.n(x(next))),\(SVG.n(step.1))")
         }
@@ -185,26 +186,46 @@ struct HistoryChart {
         return out
     }
 
-    /// A dashed line at each announced end still ahead, labelled with its date.
+    /// A dashed line at each announced end still ahead, labelled with its date: left of the
+    /// line, or right of it where the labels column would cover it (else against the right
+    /// edge), each on the lowest line no other label takes there, with a halo over the step
+    /// lines it crosses.
     private func endMarks(y0: Double, y1: Double) -> String {
         var out = ""
-        for end in status.ends where end.isAhead(asOf: asOf) {
+        var taken: [[ClosedRange<Double>]] = []
+        for end in status.ends.filter({ $0.isAhead(asOf: asOf) }).sorted(by: { $0.date.startKey < $1.date.startKey }) {
             let x = x(end.date.startDay)
             let label = "ends \(end.date.display)" + (end.channel.map { " (\(channelName($0)))" } ?? "")
+            // Cut to the plot's width when it is narrower (whole in the label's title).
+            let shown = TextWidth.fit(label, size: 11, width: width - left - 4)
+            let w = TextWidth.of(shown, size: 11)
+            let (anchorX, anchor): (Double, String) =
+                x - 4 - w >= left ? (x - 4, "end") : x + 4 + w <= width ? (x + 4, "start") : (width - 2, "end")
+            let span = anchor == "end" ? (anchorX - w)...anchorX : anchorX...(anchorX + w)
+            let line = taken.firstIndex { !$0.contains { $0.overlaps(span) } } ?? taken.count
+            if line == taken.count { taken.append([]) }
+            taken[line].append(span)
+            let y = y1 - 6 - Double(line) * 14
+            let title = shown == label ? "" : "<title>\(SVG.text(label))</title>"
             out +=
                 "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"#a4471b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             out +=
-                "<text x=\"\(SVG.n(x - 4))\" y=\"\(SVG.n(y1 - 6))\" font-size=\"11\" text-anchor=\"end\" fill=\"#a4471b\">\(SVG.text(label))</text></g>\n"
+                "<text x=\"\(SVG.n(anchorX))\" y=\"\(SVG.n(y))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"#a4471b\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(title)\(SVG.text(shown))</text></g>\n"
         }
         return out
     }
 
-    /// Year ticks along the bottom, the first date at the left end and the as-of date at the right.
+    /// The as-of day on the time axis (the last day of its period).
+    private var asOfDay: Int { DayNumber.of(asOf.end) }
+
+    /// Year ticks along the bottom, to the axis's end (an end still ahead lies beyond the
+    /// as-of day); the first date at the left end, and the as-of date where that day is.
     private func axis(y: Double) -> String {
         var out = "<g class=\"time-axis\">\n"
         out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 6))\" x2=\"\(SVG.n(width - right))\" y2=\"\(SVG.n(y + 6))\" stroke=\"#5b6573\"/>\n"
         let firstYear = Int(String(startISO.prefix(4)))!
-        let lastYear = Int(asOf.end.prefix(4))!
+        var lastYear = Int(asOf.end.prefix(4))!
+        while DayNumber.days(lastYear + 1, 1, 1) <= end { lastYear += 1 }
         // A label every so many years, so that labels 40 units apart never touch.
         let perYear = 365.25 / Double(end - start) * (width - left - right)
         let every = max(1, Int((40 / perYear).rounded(.up)))
@@ -220,10 +241,26 @@ struct HistoryChart {
             out += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(y + 2))\" x2=\"\(SVG.n(left))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#5b6573\"/>\n"
             out += "<text x=\"\(SVG.n(captionX))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\">from \(SVG.text(first.display))</text>\n"
         }
-        out +=
-            "<text x=\"\(SVG.n(width - right))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"end\">as of \(SVG.text(asOf.display))</text>\n"
+        // At the right end when nothing lies beyond it; else a tick at the day, its label
+        // kept clear of the first date's.
+        let label = "as of \(asOf.display)"
+        let at = x(min(asOfDay, end))
+        let room = TextWidth.of(label, size: 11)
+        if asOfDay < end {
+            out +=
+                "<line x1=\"\(SVG.n(at))\" y1=\"\(SVG.n(y - 2))\" x2=\"\(SVG.n(at))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#1f2a37\" stroke-width=\"1.5\"/>\n"
+        }
+        let firstWidth = status.points.isEmpty ? 0 : TextWidth.of("from \(startLabel)", size: 11)
+        var (labelX, anchor) = (max(at, captionX + firstWidth + 8 + room / 2), "middle")
+        if labelX + room / 2 > width - right { (labelX, anchor) = (width - right, "end") }
+        out += "<text x=\"\(SVG.n(labelX))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(SVG.text(label))</text>\n"
         return out + "</g>\n"
     }
 
     private var startISO: String { status.points.map(\.date.start).min() ?? asOf.start }
+
+    /// The first date as the axis names it.
+    private var startLabel: String {
+        status.points.map(\.date).min(by: { DayNumber.of($0.start) < DayNumber.of($1.start) })?.display ?? ""
+    }
 }
