@@ -132,6 +132,11 @@ struct EndOfLifeCLITests {
         let latest = try #require(home.firstRange(of: #/<section aria-labelledby="latest">[\s\S]*?</section>/#))
         let days = home[latest].matches(of: #/datetime="(\d{4}-\d{2}-\d{2})"/#).map { String($0.output.1) }
         #expect(days.count == 10 && days.allSatisfy { $0 <= "2026-12-02" }, "\(days)")
+        // Nor do the feeds, the site's and a product's: their entries are what has happened.
+        for feed in ["public/feeds/events.atom", "public/feeds/entities/nodejs.atom"] {
+            let updated = try kb.read(feed).matches(of: #/<updated>(\d{4}-\d{2}-\d{2})/#).map { String($0.output.1) }
+            #expect(updated.count > 2 && updated.allSatisfy { $0 <= "2026-12-02" }, "\(feed): \(updated)")
+        }
     }
 
     /// Issue 25's Exchange Server 2019: support ends 14 October 2025 for the whole product

@@ -32,11 +32,13 @@ struct SiteExtras {
             for p in parts { h.add(p) }
             return h.value
         }
-        let eventParts = events.map { eventPages["events/\($0.id).html"] ?? 0 }
+        // A feed, like the home page's "Latest", holds what has happened by the as-of day: an
+        // end of active support scheduled for 2033 is not news yet (calendars hold it).
+        let happened = Array(events.lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
+        let eventParts = happened.map { eventPages["events/\($0.id).html"] ?? 0 }
         files.append(
-            OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", Array(eventParts.prefix(SiteExtras.atomLimit)))) {
-                AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: Array(events.prefix(SiteExtras.atomLimit)))
-                    .traced
+            OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", eventParts)) {
+                AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: happened).traced
             })
         // Reports show their blocks, which may read anything: the feed follows everything.
         let reports = Array(model.newestFirst(model.kb.entries(of: .report)).prefix(SiteExtras.atomLimit))
@@ -130,11 +132,11 @@ struct SiteExtras {
         let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
         let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
         let treeParts = tree.sorted().map { fingerprints.summary($0) }
-        let ownParts = own.map { eventPages["events/\($0.id).html"] ?? 0 }
         let path = "feeds/entities/\(entity.id)"
-        let newest = Array(own.prefix(SiteExtras.atomLimit))
+        let newest = Array(own.lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
+        let ownParts = newest.map { eventPages["events/\($0.id).html"] ?? 0 }
         files.append(
-            OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))) {
+            OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + ownParts)) {
                 AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
             })
         // The calendar shows of each event its own fields alone (date, span, title, type,
@@ -156,7 +158,7 @@ struct SiteExtras {
             files.append(
                 OutputFile(
                     path: "feeds/entities/\(former).atom",
-                    fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + Array(ownParts.prefix(SiteExtras.atomLimit)))
+                    fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + ownParts)
                 ) {
                     AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
                 })

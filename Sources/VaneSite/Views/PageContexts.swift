@@ -244,12 +244,15 @@ extension SiteModel {
 
     // MARK: - Lists
 
+    /// Whether an event has happened by the as-of day (started, for a span).
+    func hasHappened(_ event: Entry) -> Bool { (event.date?.start ?? "") <= board.asOf.end }
+
     private func home() -> HomePage {
         let reports = newestFirst(kb.entries(of: .report)).prefix(3).map(reportSummary)
         let news = whatsNew(limit: 8)
         // "Latest" means what has happened by the as-of day: a scheduled event (an end of
         // active support in 2033) is not news yet.
-        let happened = kb.entries(of: .event).filter { ($0.date?.start ?? "") <= board.asOf.end }
+        let happened = kb.entries(of: .event).filter(hasHappened)
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
             events: newestFirst(happened).prefix(10).map(eventSummary), riskSummary: riskSummary(limit: 5),
