@@ -111,7 +111,7 @@ extension ExposureBoard {
         let rows = self.rows.enumerated().map { index, row -> [String] in
             let none = csv ? "" : "-"
             let ends = row.end.map { end in
-                csv ? end.date.text : end.date.display + (end.channel.map { " (\($0))" } ?? "")
+                csv ? end.date.text : end.date.display + board.channelSuffix(end)
             }
             let notice = row.end.map { csv ? String($0.noticeDays) : $0.notice }
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }

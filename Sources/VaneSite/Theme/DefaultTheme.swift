@@ -309,12 +309,12 @@ public enum DefaultTheme {
 <p class="lede">What we use, ranked as the status board ranks products: what is already gone first, then announced ends (soonest first), products on the way out, and drift; within each, the platform risk weighed by how critical the use is. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 {{#any}}
 <div class="table-scroll wide-block">
-<table class="exposure stack early">
+<table class="exposure stack early widest">
 <caption>Our uses ranked by what will strand us</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{standing}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{standing}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1171,9 +1171,21 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 @media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
 .scorecards .verdict, .verdict-counts .verdict { white-space: nowrap; }
 .part-of { font-size: .9rem; font-weight: normal; color: var(--muted); }
-/* On a phone a table's rows stack (below 40rem; 48rem for the risk board's eight columns):
-   each row is a block led by its key cell, and every other cell a line named after its column,
-   so no column is ever off screen and the page is never wider than the window. */
+/* On a phone a table's rows stack (below 40rem; 48rem for the risk board's eight columns;
+   72rem for the exposure page's eleven): each row is a block led by its key cell, and every
+   other cell a line named after its column, so no column is ever off screen and the page is
+   never wider than the window. */
+@media (max-width: 72rem) {
+  table.stack.widest thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack.widest, table.stack.widest > tbody, table.stack.widest > caption { display: block; }
+  table.stack.widest > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+  table.stack.widest > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+  table.stack.widest td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+  table.stack.widest td.rank::after { content: "."; }
+  table.stack.widest td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack.widest td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+  table.stack.widest td:empty { display: none; }
+}
 @media (max-width: 48rem) {
   table.stack.early thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   table.stack.early, table.stack.early > tbody, table.stack.early > caption { display: block; }

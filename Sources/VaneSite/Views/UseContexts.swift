@@ -51,6 +51,8 @@ struct ExposurePage: Encodable {
         var risk: Int?
         var exposure: Int?
         var ends: DateView?
+        /// The channel that ends, with its tier (`extended-support (paid)`); nil for the product.
+        var channel: String?
         /// `37 days left`, `ended 165 days ago`.
         var countdown: String?
         var notice: String?
@@ -88,7 +90,8 @@ extension SiteModel {
                 criticality: row.use.criticality.rawValue, band: row.band.rawValue,
                 standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" } ?? row.band.words, risk: row.risk,
                 exposure: row.exposure,
-                ends: row.end.map { DateView($0.date) }, countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
+                ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
+                countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
                 successors: board.successorLine(row.successors), plan: row.use.plan, planDate: row.use.planDate.map(DateView.init),
                 planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
         }
