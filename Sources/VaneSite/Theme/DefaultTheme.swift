@@ -452,11 +452,11 @@ public enum DefaultTheme {
 <section aria-labelledby="cycles">
 <h2 id="cycles">Release cycles</h2>
 <div class="table-scroll">
-<table class="cycles">
+<table class="cycles stack">
 <thead><tr><th scope="col">Cycle</th>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}<th scope="col">Available as of {{#asOf}}{{> partials/date}}{{/asOf}}</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr><th scope="row"><a href="{{root}}{{url}}">{{title}}</a></th>{{#cells}}<td>{{.}}</td>{{/cells}}<td>{{status}}</td></tr>
+<tr><th scope="row" class="lead"><a href="{{root}}{{url}}">{{title}}</a></th>{{#cells}}<td data-label="{{label}}">{{text}}</td>{{/cells}}<td data-label="Available">{{status}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -806,7 +806,7 @@ public enum DefaultTheme {
 <p>Risk answers one question: what will strand us, and how soon. It comes in three bands, so the number and the ranking agree.</p>
 <ul>
 <li><strong>100: an announced end is ahead.</strong> The vendor has said when the product (or one of its channels) stops. The soonest end ranks first.</li>
-<li><strong>70–99: on the way out.</strong> Still usable, but deprecated, or with a priority of sunset or lower: 70 + round(29 × S × W).</li>
+<li><strong>70–99: on the way out.</strong> Still usable, but deprecated, closed to new customers on every usable channel, with a closure to new customers announced, or with a priority of sunset or lower: 70 + round(29 × S × W).</li>
 <li><strong>0–69: drift.</strong> Everything else: round(69 × S × W).</li>
 </ul>
 <p>S = 1 − P × (1 − V) is the exposure. P is the priority score (1 for flagship, 0 for discontinued, in equal steps). V is the decline: for the channel whose availability fell furthest, the share of the way from the best value it ever had to the bottom of the scale. W = 0.5 + 0.5 × R, where R is the recency of the last fall on either axis and any channel: 0.5 to the power of the months since that fall divided by 12, or 0 if nothing ever fell. A fall never lowers the score. Products retired on every channel are gone: they carry no score and are listed apart.</p>
@@ -1204,7 +1204,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
   table.stack > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
   table.stack td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
   table.stack td.rank::after { content: "."; }
-  table.stack td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack td.lead, table.stack th.lead { flex: 1 0 0; order: -1; font-weight: 600; text-align: left; }
   table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
   table.stack td:empty { display: none; }
   .ends-board td:nth-child(2) { white-space: normal; }

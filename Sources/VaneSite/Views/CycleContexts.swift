@@ -6,7 +6,8 @@ struct CyclesTable: Encodable {
     struct Row: Encodable {
         var title: String
         var url: String
-        var cells: [String]
+        /// Each fact under its column's name (a stacked row names it).
+        var cells: [CycleFactView]
         /// Where it stands at the as-of day (`Retired`, `Generally available (extended-support
         /// (extended): generally available, standard: retired)`).
         var status: String
@@ -37,7 +38,7 @@ extension SiteModel {
             headers: headers,
             rows: zip(cycles, cells).map { cycle, cells in
                 CyclesTable.Row(
-                    title: cycle.0.title, url: SiteModel.url(of: cycle.0), cells: headers.map { cells[$0] ?? "–" },
+                    title: cycle.0.title, url: SiteModel.url(of: cycle.0), cells: headers.map { CycleFactView(label: $0, text: cells[$0] ?? "–") },
                     status: statusRows[cycle.0.id].map { availabilityText($0.status) } ?? "unknown")
             }, asOf: DateView(board.asOf))
     }
