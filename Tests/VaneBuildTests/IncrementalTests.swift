@@ -226,10 +226,10 @@ struct IncrementalTests {
             "Content/entities/acme.md": "---\nname: Acme\ntype: product\n---\nA product.\n", "Content/entities/acme-1.md": cycle,
         ])
         _ = build(kb)
-        #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.1</td>"))
+        #expect(try kb.read("public/entities/acme.html").contains("<td data-label=\"Latest\">1.0.1</td>"))
         try kb.write(cycle.replacingOccurrences(of: "1.0.1", with: "1.0.2"), to: "Content/entities/acme-1.md")
         _ = build(kb)
-        #expect(try kb.read("public/entities/acme.html").contains("<td>1.0.2</td>"))
+        #expect(try kb.read("public/entities/acme.html").contains("<td data-label=\"Latest\">1.0.2</td>"))
     }
 
     /// The stored fingerprints of the pages `condition` selects (SQL over `pages.path`).
