@@ -80,6 +80,10 @@ struct EndOfLifeCLITests {
         expectGolden(String(page[table]) + "\n", Self.golden + "nodejs-cycles.html")
         // Its cycles carry the status: the page does not say it has none.
         #expect(!page.contains("class=\"no-status\""))
+        // Node.js 20's standard support ended in April, its extended support runs on: no end
+        // lies ahead, though one was announced (and is listed).
+        let twenty = try kb.read("public/entities/nodejs-20.html")
+        #expect(twenty.contains("<p class=\"reading\">Generally available, and maintained for Node.js: no end ahead."))
     }
 
     /// The README's way to correct imported data: an event of one's own, outside the

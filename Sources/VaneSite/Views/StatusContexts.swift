@@ -409,7 +409,8 @@ extension SiteModel {
         if row.risk?.band == .onTheWayOut {
             return "Still usable (\(available)), but on the way out: \(priority) since \(p.date.display)."
         }
-        return "\(label(a.value)), and \(priority) for \(vendor): no end announced."
+        // A channel's end that came is listed below: none is announced that lies ahead.
+        return "\(label(a.value)), and \(priority) for \(vendor): \(row.status.ends.isEmpty ? "no end announced" : "no end ahead")."
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.
