@@ -46,6 +46,16 @@ struct LiveBlockTests {
                 """)
     }
 
+    /// An `ends` block links what its columns name, its sources too.
+    @Test func anEndsBlockLinksItsEntitiesEventsAndSources() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("lifecycle/Content")])
+        try kb.write("---\ntitle: Ends\ndate: 2025-03-12\n---\n```vane\nends --as-of 2025-03-12\n```\n", to: "Content/reports/ends.md")
+        #expect(build(kb).succeeded)
+        let block = try #require(figure(try kb.read("public/reports/ends.html"), "ends --as-of 2025-03-12"))
+        #expect(block.contains("href=\"../sources/northwind-deprecations.html\""), "\(block)")
+        #expect(block.contains("href=\"../events/2025-01-15-nw-text-1-deprecation.html\""))
+    }
+
     @Test func aStatusBlockIsTheChartAndTheBoard() throws {
         let kb = try knowledgeBase()
         #expect(build(kb).succeeded)
