@@ -33,6 +33,14 @@ struct Vane: AsyncParsableCommand {
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+            // The same one level down: `vane import endofife` → `endoflife`.
+            let inner = configuration.subcommands.first { $0._commandName == first }?.configuration.subcommands.map { $0._commandName } ?? []
+            if !inner.isEmpty, arguments.count > 1, case let second = arguments[1], !second.hasPrefix("-"), !(inner + ["help"]).contains(second) {
+                printError(
+                    "error: unknown \(first) command '\(second)'\(Suggestion.hint(for: second, in: inner)); the \(first) commands are \(inner.joined(separator: ", "))"
+                )
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
         }
         do {
             var command = try parseAsRoot(arguments)

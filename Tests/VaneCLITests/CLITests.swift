@@ -267,6 +267,11 @@ struct CLITests {
                 ["stauts"],
                 "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, exposure, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
             ),
+            (
+                ["import", "endofife", "products"],
+                "error: unknown import command 'endofife' (did you mean 'endoflife'?); the import commands are endoflife, sbom\n"
+            ),
+            (["theme", "ejet"], "error: unknown theme command 'ejet' (did you mean 'eject'?); the theme commands are eject\n"),
             (["show", "coyot"], "error: no entry 'coyot' (did you mean 'coyote'?)\n"),
             (["status", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
             (["scorecard", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
