@@ -135,7 +135,7 @@ public enum PreviewServer {
     /// What stops the preview before it starts: no `Content/` to serve, or a port another
     /// server has, said before the first build, which may take a while. (The server binds the
     /// port again later; another could take it between.)
-    public static func preflight(_ options: Pipeline.Options, port: UInt16) throws(PreviewError) {
+    static func preflight(_ options: Pipeline.Options, port: UInt16) throws(PreviewError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.root.appendingPathComponent("Content").path, isDirectory: &isFolder), isFolder.boolValue
         else { throw .noContent(options.root.path) }

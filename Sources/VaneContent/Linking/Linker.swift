@@ -309,13 +309,9 @@ public struct Linker: Sendable {
 
     /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
     private mutating func nameUses() {
-        let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
         var names: [String: String] = [:]
         for i in entries.indices where entries[i].kind == .entity { names[entries[i].id] = names[entries[i].id] ?? entries[i].title }
-        for i in entries.indices where entries[i].use?.untitled == true {
-            guard let product = products[entries[i].id], let name = names[product] else { continue }
-            entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
-        }
+        KnowledgeBase.nameUses(&entries, names: names, edges: edges)
     }
 
     // MARK: - Successors

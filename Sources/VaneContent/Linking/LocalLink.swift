@@ -146,7 +146,7 @@ extension Linker {
                 let name = kb.title(of: product)
             else { return entry }
             var named = entry
-            named.title = name + (entry.use?.team.map { " (\($0))" } ?? "")
+            named.title = UseFacts.title(product: name, team: entry.use?.team)
             return named
         }
     }

@@ -208,7 +208,8 @@ extension KnowledgeBase {
             renamed[entry.id] = named.title
             return named
         }
-        Self.nameUses(&kept, renamed: renamed, edges: edges)
+        // A use written without a title goes by its product's name of that day too.
+        Self.nameUses(&kept, names: renamed, edges: edges)
         let ids = Set(kept.map(\.id))
         var kb = KnowledgeBase(
             config: config, entries: kept, edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) },
@@ -220,14 +221,14 @@ extension KnowledgeBase {
         return (kb, false)
     }
 
-    /// A use written without a title is named after its product (`Linker.nameUses`): by
-    /// the name the product had then, when it was `renamed` since.
-    private static func nameUses(_ entries: inout [Entry], renamed: [String: String], edges: [Edge]) {
-        guard !renamed.isEmpty else { return }
+    /// Each use of `entries` written without a title named after its product, by the
+    /// product's name in `names` (a use whose product is not there keeps its title).
+    static func nameUses(_ entries: inout [Entry], names: [String: String], edges: [Edge]) {
+        guard !names.isEmpty else { return }
         let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
         for i in entries.indices where entries[i].use?.untitled == true {
-            guard let product = products[entries[i].id], let name = renamed[product] else { continue }
-            entries[i].title = name + (entries[i].use?.team.map { " (\($0))" } ?? "")
+            guard let product = products[entries[i].id], let name = names[product] else { continue }
+            entries[i].title = UseFacts.title(product: name, team: entries[i].use?.team)
         }
     }
 

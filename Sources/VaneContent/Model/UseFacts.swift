@@ -38,4 +38,8 @@ public struct UseFacts: Sendable, Hashable, Codable {
     public init(product: LocatedText) {
         self.product = product
     }
+
+    /// The title of a use written without one: its product's name and its team,
+    /// `Django 4.2 (billing)`.
+    public static func title(product name: String, team: String?) -> String { name + (team.map { " (\($0))" } ?? "") }
 }

@@ -95,7 +95,7 @@ public struct ExposureBoard: Sendable {
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
             var use = use
-            if use.namedAfterProduct, let name = info?.name { use.title = name + (use.team.map { " (\($0))" } ?? "") }
+            if use.namedAfterProduct, let name = info?.name { use.title = UseFacts.title(product: name, team: use.team) }
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone

@@ -24,8 +24,6 @@ extension Vane {
             let options = Pipeline.Options(root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) })
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             do {
-                try PreviewServer.preflight(options, port: port)
-                if port != 0 { printError("serving \(options.output.path) on http://127.0.0.1:\(port)/ (Ctrl-C to stop)") }
                 try await serve(options, executable: executable)
             } catch let error as PreviewError {
                 printError("error: \(error)")
@@ -34,12 +32,11 @@ extension Vane {
         }
 
         private func serve(_ options: Pipeline.Options, executable: URL) async throws {
-            let port = port
             try await PreviewServer.run(options, port: port, executable: executable) { event in
                 switch event {
                 case .listening(let listening):
-                    // The port the system chose is known only now.
-                    if port == 0 { printError("serving \(options.output.path) on http://127.0.0.1:\(listening)/ (Ctrl-C to stop)") }
+                    // Said once it is true, with the port the system chose for `--port 0`.
+                    printError("serving \(options.output.path) on http://127.0.0.1:\(listening)/ (Ctrl-C to stop)")
                 case .loaded(let load):
                     report(load.diagnostics)
                     if load.succeeded {
