@@ -175,6 +175,34 @@ struct LifecycleTests {
         #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 4 days late")
     }
 
+    /// An end announced for a month is met by a retirement any day of that month; one
+    /// before or after it is early or late by the days to the month's first or from its last.
+    @Test func anEndOfAMonthIsMetWithinTheMonth() throws {
+        let announced = [
+            change("launch", "2022-01-10", .availability, "generally-available"),
+            change("deprecation", "2024-01-15", .availability, "deprecated"),
+            change("deprecation", "2024-01-15", .ends, "2024-06"),
+        ]
+        let cases: [(retired: String, slip: Int, countdown: String)] = [
+            ("2024-06-04", 0, "ended as announced"),
+            ("2024-06-30", 0, "ended as announced"),
+            ("2024-05-20", -12, "ended about 12 days early"),
+            ("2024-07-03", 3, "ended about 3 days late"),
+        ]
+        for (retired, slip, countdown) in cases {
+            let s = try #require(status(announced + [change("shutdown", retired, .availability, "retired")], asOf: "2024-08-01"))
+            let end = try #require(s.ends.first)
+            #expect(end.slip == slip, "retired \(retired)")
+            #expect(end.countdown(asOf: day("2024-08-01")) == countdown, "retired \(retired)")
+        }
+        // A retirement recorded for a month holding the announced day met it as announced.
+        let day =
+            announced.dropLast() + [
+                change("deprecation", "2024-01-15", .ends, "2024-06-14"), change("shutdown", "2024-06", .availability, "retired"),
+            ]
+        #expect(try #require(status(Array(day), asOf: "2024-08-01")?.ends.first).slip == 0)
+    }
+
     // MARK: - Channels
 
     @Test func anEndOnOneChannelLeavesTheOtherAvailable() throws {

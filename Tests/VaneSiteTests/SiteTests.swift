@@ -79,6 +79,21 @@ struct SiteTests {
         #expect(Counts.phrase(0, "entity", "entities") == "0 entities")
     }
 
+    @Test func theEntityIndexListsVersionsInNaturalOrder() throws {
+        let kb = try TemporaryKnowledgeBase()
+        for (id, title) in [
+            ("python-3-10", "Python 3.10"), ("python-3-9", "Python 3.9"), ("python-3-11", "python 3.11"), ("python-2-7", "Python 2.7"),
+        ] {
+            try kb.write("---\nname: \(title)\ntype: product\n---\n", to: "Content/entities/\(id).md")
+        }
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded)
+        let index = try kb.read("public/entities.html")
+        let positions = ["Python 2.7", "Python 3.9", "Python 3.10", "python 3.11"].map { index.range(of: ">\($0)<")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+    }
+
     @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {
         let css = DefaultTheme.assets["style.css"]!
         #expect(css.contains("\n:not(pre) > code { white-space: nowrap; }\n"))

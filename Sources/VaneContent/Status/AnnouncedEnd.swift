@@ -71,8 +71,16 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// Not yet come at the end of the `asOf` period, and not met by a retirement.
     public func isAhead(asOf: FuzzyDate) -> Bool { retired == nil && date.startKey > asOf.endKey }
 
-    /// Days the recorded retirement came after (positive) or before (negative) the announced end.
-    public var slip: Int? { retired.map { $0.startDay - date.startDay } }
+    /// Days the recorded retirement came after (positive) or before (negative) the announced
+    /// end; 0 when their periods meet (a retirement on 4 June meets an end announced for
+    /// June 2024, not 3 days late).
+    public var slip: Int? {
+        retired.map { retired in
+            if retired.endDay < date.startDay { return retired.endDay - date.startDay }
+            if retired.startDay > date.endDay { return retired.startDay - date.endDay }
+            return 0
+        }
+    }
 
     /// The fall this end makes when it comes: to the bottom of the scale, or for a closure
     /// to `closed` (never a rise).

@@ -283,12 +283,17 @@ extension SiteModel {
             yearLinks: pages.count > 1 ? Pagination.jumps(pages, base: "timeline", label: { "\($0)" }, anchor: { "year-\($0)" }) : nil)
     }
 
+    private static func byName(_ a: Entry, _ b: Entry) -> Bool {
+        VersionOrder.precedes(a.title, b.title) || (!VersionOrder.precedes(b.title, a.title) && a.id < b.id)
+    }
+
     /// A page of the entity index: entities by type, each type's by name.
     private func entityIndex(page: Int) -> EntityIndexPage {
         let byType = Dictionary(grouping: kb.entries(of: .entity), by: { $0.type ?? "other" })
         let order = kb.config.entityTypes
         let types = byType.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
-        let groups = types.map { type in (type, byType[type]!.sorted { $0.title.lowercased() < $1.title.lowercased() }.map(\.id)) }
+        // Names in natural order, as a reader counts versions: Python 3.9 before Python 3.10.
+        let groups = types.map { type in (type, byType[type]!.sorted(by: Self.byName).map(\.id)) }
         let pages = Pagination.split(groups, size: Pagination.entitiesSize)
         func label(_ type: String) -> String { type.replacingOccurrences(of: "-", with: " ").capitalized }
         return EntityIndexPage(
