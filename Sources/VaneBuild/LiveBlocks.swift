@@ -145,7 +145,8 @@ enum LiveBlocks {
                     throw BlockFailure(message: "'changes' needs --from and --to")
                 }
                 do {
-                    let table = ChangeRow.table(try graph().changes(in: ChangeWindow(from: from, to: to), within: entity), recorded: false)
+                    let table = ChangeRow.table(
+                        try graph().changes(in: ChangeWindow(from: from, to: to), within: entity, knownOn: asOf), recorded: false)
                     return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")

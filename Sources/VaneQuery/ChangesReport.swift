@@ -52,9 +52,12 @@ extension GraphReader {
     }
 
     /// In event time: the status moves that took effect in the window (from and to, per
-    /// axis and channel), the events and claims dated in it, the verdicts reached in it.
-    public func changes(in window: ChangeWindow, within entity: String?) throws -> [ChangeRow] {
-        let board = try statusBoard(asOf: window.to, within: entity)
+    /// axis and channel), the events and claims dated in it, the verdicts reached in it;
+    /// as known on `knownOn` (today), or at the window's end when that is later: an end
+    /// met late by a retirement recorded since is not a move on the day it was announced
+    /// for, whichever window is asked for.
+    public func changes(in window: ChangeWindow, within entity: String?, knownOn: FuzzyDate) throws -> [ChangeRow] {
+        let board = try statusBoard(asOf: knownOn.endKey > window.to.endKey ? knownOn : window.to, within: entity)
         var rows: [ChangeRow] = window.moves(board).map { m in
             let from = m.move.from ?? "none"
             return ChangeRow(

@@ -139,6 +139,36 @@ struct StatusModelTests {
         #expect(!before.contains("<time datetime=\"2026-04-30\">") && before.contains("30 April 2026 (59 days of notice)"))
     }
 
+    /// An end met late by a recorded retirement is one move, on the retirement's day, in
+    /// every window and on `changes.html`: the announced day is no move once the
+    /// retirement is known, whichever quarter is asked for.
+    @Test func anEndMetLateIsOneMoveOnTheDayOfTheRetirement() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\n---\n",
+            "Content/events/e1.md":
+                "---\ntitle: Anvil launches\ndate: 2024-01-01\ntype: launch\nentities: [anvil]\nstatus:\n  anvil: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/e2.md":
+                "---\ntitle: Anvil end announced\ndate: 2025-10-01\ntype: deprecation\nentities: [anvil]\nstatus:\n  anvil: { availability: deprecated, priority: sunset, ends: 2026-03-31 }\n---\n",
+            "Content/events/e3.md":
+                "---\ntitle: Anvil switched off, late\ndate: 2026-04-02\ntype: shutdown\nentities: [anvil]\nstatus:\n  anvil: { availability: retired }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2026-06-30", in: kb.root).status == 0)
+        let page = try kb.read("public/changes.html")
+        #expect(page.components(separatedBy: "Deprecated → Retired").count - 1 == 1, "one retirement on changes.html")
+        #expect(
+            page.contains(
+                "<time datetime=\"2026-04-02\">2 April 2026</time> · <a href=\"entities/anvil.html\">Anvil</a>: availability Deprecated → Retired"))
+        for to in ["2026-03", "2026-06"] {
+            let changes = try run(
+                Repository.vane, ["changes", "--from", "2026-01", "--to", to, "--format", "csv"], in: kb.root,
+                environment: ProcessInfo.processInfo.environment.merging(["VANE_TODAY": "2026-06-30"]) { _, day in day })
+            #expect(changes.status == 0, "\(changes.stderr)")
+            let retired = changes.stdout.split(whereSeparator: \.isNewline).filter { $0.contains("deprecated → retired") }
+            #expect(retired.count == (to == "2026-03" ? 0 : 1), "--to \(to): \(retired)")
+            #expect(retired.allSatisfy { $0.hasPrefix("2026-04-02,") }, "--to \(to): \(retired)")
+        }
+    }
+
     /// Every announcement is a change on its day, one a later announcement replaced too; an
     /// extension says the end it moved and keeps the notice from the first announcement, and
     /// `announced:` counts the notice from the vendor's own day.

@@ -235,6 +235,36 @@ struct StatusViewTests {
 
     /// A release cycle folded under its product on status.html keeps its own channels' tiers
     /// in "Why": the fold is shown as the product, whose channels have no tier.
+    /// A product under a product that has a status of its own is not a release cycle to
+    /// fold: each keeps its row, under its own name, with its own position.
+    @Test func aProductUnderAProductWithAStatusKeepsItsOwnRow() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\n",
+            "Content/entities/anvil-pro.md": "---\nname: Anvil Pro\ntype: product\nparent: anvil\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: acme\nurl: https://example.com/s\n---\n",
+            "Content/events/e1.md":
+                "---\ntitle: Launch\ndate: 2020-01-01\ntype: launch\nentities: [anvil, anvil-pro]\nsources: [s]\nstatus:\n"
+                + "  anvil: { availability: generally-available, priority: flagship }\n"
+                + "  anvil-pro: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/e2.md":
+                "---\ntitle: Pro sunset\ndate: 2026-01-01\ntype: deprecation\nentities: [anvil-pro]\nsources: [s]\nstatus:\n"
+                + "  anvil-pro: { priority: sunset, ends: 2027-06-30 }\n---\n",
+        ])
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2026-06-30")))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        for page in ["status.html", "index.html", "entities/acme.html"] {
+            let html = try kb.read("public/\(page)")
+            #expect(!html.contains("release cycle"), "\(page) folds Anvil Pro under Anvil")
+            #expect(html.contains(">Anvil Pro</a>"), "\(page) does not name Anvil Pro")
+        }
+        // Anvil's own row is flagship, never the Pro's sunset under Anvil's name.
+        let status = try kb.read("public/status.html")
+        let rows = status.components(separatedBy: "<td class=\"rank\">").dropFirst()
+        let anvil = try #require(rows.first { $0.contains(">Anvil</a>") })
+        #expect(anvil.contains("Flagship") && !anvil.contains("Sunset"))
+    }
+
     @Test func aFoldedCycleNamesItsOwnTieredChannels() throws {
         let kb = try TemporaryKnowledgeBase([
             "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA vendor.\n",

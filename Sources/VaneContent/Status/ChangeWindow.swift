@@ -18,7 +18,7 @@ public struct ChangeWindow: Sendable {
     }
 
     /// Every move of `board` that took effect in the window, oldest first (the board is
-    /// computed as of the window's end, so it knows every move up to it).
+    /// computed as of the window's end or later, so it knows every move up to it).
     public func moves(_ board: StatusBoard) -> [Move] {
         board.rows.flatMap { row in row.status.moves.filter { contains($0.date) }.map { Move(entity: row.entity, move: $0) } }
             .sorted { a, b in

@@ -1,9 +1,9 @@
 import VaneContent
 
 /// Rows folded for a long board: release cycles under their product. A row whose parent
-/// is of its own type (endoflife.date's cycles are products under a product) joins its
-/// parent's fold, which is shown as that parent, led by its highest-ranked cycle; any
-/// other row is a fold of its own.
+/// is of its own type and has no status of its own (endoflife.date's cycles are products
+/// under a product that carries none) joins its parent's fold, which is shown as that
+/// parent, led by its highest-ranked cycle; any other row is a fold of its own.
 struct Fold {
     var parent: String?
     var rows: [StatusRow]
@@ -19,9 +19,13 @@ extension SiteModel {
     /// this many a part; and it lists the other vendors only when they are this few.
     static let vendorEndsLimit = 25, vendorListLimit = 40
 
-    /// The parent a row folds under, if any.
+    /// The parent a row folds under, if any: a product of its own type with no status of
+    /// its own (a product that has one keeps its row, under its name, and so do its
+    /// editions: Anvil Pro under Anvil is not shown as Anvil).
     func foldParent(_ entity: String) -> String? {
-        guard let parent = board.entities[entity]?.parent, let type = board.entities[entity]?.type, board.entities[parent]?.type == type else {
+        guard let parent = board.entities[entity]?.parent, let type = board.entities[entity]?.type, board.entities[parent]?.type == type,
+            board.rowsByEntity[parent] == nil
+        else {
             return nil
         }
         return parent

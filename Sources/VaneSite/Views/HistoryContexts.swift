@@ -158,14 +158,10 @@ extension SiteModel {
     }
 
     private func computeChangePages() -> [[PagedGroup<QuarterName, ChangeRow>]] {
-        let windows = ChangeWindow.lastFourQuarters(before: board.asOf)
-        // The four boards on all cores: each is the whole board as of its quarter's end.
-        let boards = ResultSlots<StatusBoard>(count: windows.count)
-        DispatchQueue.concurrentPerform(iterations: windows.count) { [boardInputs] i in
-            boards[i] = StatusBoard(boardInputs, asOf: windows[i].to)
-        }
-        let quarters = zip(windows, boards.values).map { window, quarterBoard in
-            var dated = window.moves(quarterBoard).map { m in
+        // Every quarter as known at the site's day, from its one board: an end met late by a
+        // retirement is the retirement's move alone, as on the product's page.
+        let quarters = ChangeWindow.lastFourQuarters(before: board.asOf).map { window in
+            var dated = window.moves(board).map { m in
                 (
                     m.move.date.startKey,
                     ChangesPage.MoveRow(
@@ -175,7 +171,7 @@ extension SiteModel {
                 )
             }
             // An announced end or closure is a change on the day it is made.
-            dated += window.announcements(quarterBoard).map { end in
+            dated += window.announcements(board).map { end in
                 (
                     end.announced.startKey,
                     ChangesPage.MoveRow(

@@ -31,7 +31,7 @@ extension Vane {
             let rows =
                 recorded
                 ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
-                : try reader.changes(in: window, within: scope.entity)
+                : try reader.changes(in: window, within: scope.entity, knownOn: .today())
             output(rows, as: formatOption.format, table: ChangeRow.table(rows, recorded: recorded))
         }
     }
