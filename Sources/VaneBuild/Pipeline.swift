@@ -128,6 +128,10 @@ public enum Pipeline {
         if let problem = last.problem {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .foreignDatabase(problem))
         }
+        // A folder that is not vane's is never taken over (its files would be removed).
+        if let reason = OutputDirectory.refusal(target: options.output, root: options.root, database: options.database) {
+            return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .output(.refused(path: options.output.path, reason: reason)))
+        }
         let unfinished = BodyEdits.resume(options, state: last.state)
         removeLeftovers(of: options)
         let asOf = options.asOf ?? options.today

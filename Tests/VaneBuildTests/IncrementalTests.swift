@@ -45,6 +45,34 @@ struct IncrementalTests {
         #expect(shards.count == 1, "\(shards)")
     }
 
+    /// A build replaces its output folder whole, then prunes the old one: it never takes a
+    /// folder that is not a site it wrote, nor the knowledge base, its sources, its
+    /// database, a file or a symbolic link. Each refusal leaves everything as it was.
+    @Test func anOutputThatIsNotASiteIsNeverTakenOver() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("precious\n", to: "mydocs/thesis.txt")
+        try kb.write("not a folder\n", to: "file.txt")
+        try FileManager.default.createSymbolicLink(atPath: kb.url("link").path, withDestinationPath: kb.url("mydocs").path)
+        // Everything but the lock a build takes first.
+        func files() -> [String: Data] { snapshot(of: kb.root, folders: true).filter { $0.key != ".vane-build.lock" } }
+        let before = files()
+        for out in ["mydocs", "file.txt", "link", ".", "..", "Content", "Content/entities", "vane.sqlite"] {
+            let outcome = Pipeline.build(Pipeline.Options(root: kb.root, output: kb.url(out), asOf: fixedDay))
+            guard case .output(.refused) = outcome.failure else {
+                Issue.record("--out \(out) was not refused: \(outcome.failure.map { "\($0)" } ?? "built")")
+                continue
+            }
+            #expect(differences(files(), before).isEmpty, "--out \(out) changed the knowledge base: \(differences(files(), before))")
+        }
+        // A missing folder, an empty one, and a site vane wrote are built into.
+        try FileManager.default.createDirectory(at: kb.url("empty"), withIntermediateDirectories: true)
+        for out in ["public", "empty", "public"] {
+            let outcome = Pipeline.build(Pipeline.Options(root: kb.root, output: kb.url(out), asOf: fixedDay))
+            #expect(outcome.succeeded, "--out \(out): \(outcome.failure.map { "\($0)" } ?? "")")
+        }
+        #expect(try kb.read("mydocs/thesis.txt") == "precious\n")
+    }
+
     /// Two trees: the site before the last stays beside the output as the spare, and the
     /// next build stages into it. A kept file is then the output's own inode in both trees
     /// (nothing linked again); a changed file has one of its own. What the spare holds that

@@ -46,6 +46,39 @@ public struct OutputDirectory: Sendable {
         "entities", "events", "claims", "sources", "assets", "status", "feeds", "feeds/entities", "api", "api/v1", "api/v1/entities", "search",
     ]
 
+    /// Why vane will not build into `target`, or nil. A build replaces its output folder
+    /// whole and then removes from the old one what the site lacks, so it takes only a
+    /// folder that is missing, empty, or a site it wrote (it holds `api/v1/graph.json`,
+    /// which every site has); never the knowledge base, a folder holding it, anything
+    /// under `Content/` or `Site/`, the database, a file, or a symbolic link (which the
+    /// swap would replace by a folder).
+    public static func refusal(target: URL, root: URL, database: URL) -> String? {
+        let fm = FileManager.default
+        let path = target.standardizedFileURL.path
+        var info = stat()
+        let exists = lstat(path, &info) == 0
+        if exists, (info.st_mode & S_IFMT) == S_IFLNK {
+            return "it is a symbolic link; vane replaces its output folder whole, so name the folder itself"
+        }
+        if exists, (info.st_mode & S_IFMT) != S_IFDIR { return "it is a file, not a folder" }
+        /// Where a path is once symbolic links are followed (its parent's, for a path not made yet).
+        func real(_ url: URL) -> String {
+            let standard = url.standardizedFileURL
+            if fm.fileExists(atPath: standard.path) { return standard.resolvingSymlinksInPath().path }
+            return standard.deletingLastPathComponent().resolvingSymlinksInPath().appendingPathComponent(standard.lastPathComponent).path
+        }
+        let (out, kb) = (real(target), real(root))
+        func within(_ folder: String) -> Bool { out == folder || out.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/") }
+        if kb == out || kb.hasPrefix(out.hasSuffix("/") ? out : out + "/") { return "it holds the knowledge base" }
+        for sources in ["Content", "Site"] where within(real(root.appendingPathComponent(sources))) {
+            return "it is in the knowledge base's \(sources)/"
+        }
+        if out == real(database) { return "it is the database" }
+        guard exists, let names = try? fm.contentsOfDirectory(atPath: path), !names.isEmpty else { return nil }
+        if fm.fileExists(atPath: target.appendingPathComponent("api/v1/graph.json").path) { return nil }
+        return "it holds files and is not a site vane wrote (no api/v1/graph.json); remove it or choose another --out"
+    }
+
     public init(target: URL) throws(OutputError) {
         self.target = target.standardizedFileURL
         let parent = self.target.deletingLastPathComponent()

@@ -11,6 +11,8 @@ public enum OutputError: VaneError {
     case unsafePath(String)
     /// A system call failed on a file or folder.
     case system(operation: String, path: String, errno: Int32)
+    /// An output folder vane will not take over (see `OutputDirectory.refusal`).
+    case refused(path: String, reason: String)
 
     /// The failed call's `errno`, now.
     static func failed(_ operation: String, _ path: String) -> OutputError {
@@ -33,6 +35,7 @@ public enum OutputError: VaneError {
         switch self {
         case .unsafePath(let path): "refusing to write '\(path)': the path would leave the output folder"
         case .system(let operation, let path, let code): "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
+        case .refused(let path, let reason): "refusing to build into '\(path)': \(reason)"
         }
     }
 }
