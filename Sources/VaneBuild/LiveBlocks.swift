@@ -154,7 +154,7 @@ enum LiveBlocks {
             case "sql":
                 do {
                     let sql = command.arguments.first?.text ?? ""
-                    let result = try GraphReader(queue: copy.value().queue(reading: sql)).sql(sql)
+                    let result = try GraphReader(queue: copy.value().queue(reading: sql)).sql(sql, limits: .block)
                     return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
                 } catch let error as GraphReader.QueryError {
                     throw BlockFailure(message: "\(error)")

@@ -269,7 +269,20 @@ public struct GraphReader: Sendable {
     // MARK: - SQL
 
     /// One SQL statement, run on the read-only connection: writes are refused by SQLite itself.
-    public func sql(_ text: String) throws -> SQLResult {
+    /// What a query may take when a build runs it (a `sql` block): a page shows a table,
+    /// not the graph, and a build must end.
+    public struct SQLLimits: Sendable {
+        public var rows: Int
+        public var seconds: Double
+        public static let block = SQLLimits(rows: 10_000, seconds: 10)
+
+        public init(rows: Int, seconds: Double) {
+            (self.rows, self.seconds) = (rows, seconds)
+        }
+    }
+
+    /// Runs one statement; with `limits`, one that returns more rows or runs longer is an error.
+    public func sql(_ text: String, limits: SQLLimits? = nil) throws -> SQLResult {
         do {
             return try queue.read { db in
                 let statements = try db.allStatements(sql: text)
@@ -277,9 +290,25 @@ public struct GraphReader: Sendable {
                 if try statements.next() != nil {
                     throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
                 }
-                let rows = try Row.fetchAll(statement).map { row in Array(row.databaseValues).map(SQLValue.init) }
+                // Started once this read holds the connection, so it can stop no other query.
+                let watchdog = limits.map { limits in
+                    let stop = DispatchWorkItem { [queue] in queue.interrupt() }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + limits.seconds, execute: stop)
+                    return stop
+                }
+                defer { watchdog?.cancel() }
+                var rows: [[SQLValue]] = []
+                let cursor = try Row.fetchCursor(statement)
+                while let row = try cursor.next() {
+                    if let limits, rows.count == limits.rows {
+                        throw QueryError.sql("the query returns more than \(limits.rows) rows, more than a page shows: add a LIMIT")
+                    }
+                    rows.append(Array(row.databaseValues).map(SQLValue.init))
+                }
                 return SQLResult(headers: statement.columnNames, rows: rows)
             }
+        } catch let error as DatabaseError where error.isInterruptionError && limits != nil {
+            throw QueryError.sql("the query ran for more than \(Int(limits!.seconds)) seconds and was stopped: a block's query must end")
         } catch let error as DatabaseError {
             if error.resultCode == .SQLITE_READONLY || error.message?.contains("readonly") == true {
                 throw QueryError.sql(

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 import VaneBuild
 import VaneContent
+import VaneQuery
 import VaneTestSupport
 
 /// `vane` blocks in bodies: the command's result on the page, every problem at its
@@ -97,6 +98,27 @@ struct LiveBlockTests {
         let unknown = try vane("saved", "riskie", in: kb.root)
         #expect(unknown.status == 64)
         #expect(unknown.stderr == "error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky\n")
+    }
+
+    /// A block's query that returns more rows than a page shows is an error at the block;
+    /// one that runs on (a recursion without end) is stopped, so a build always ends.
+    @Test func aBlocksQueryIsBoundedInRowsAndTime() throws {
+        let kb = try knowledgeBase()
+        let endless = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c)"
+        try kb.write(
+            "---\ntitle: Big\ndate: 2026\n---\n```vane\nsql \"\(endless) SELECT x FROM c LIMIT 20000\"\n```\n", to: "Content/reports/big.md")
+        let outcome = build(kb)
+        #expect(
+            outcome.diagnostics.map(\.description).contains(
+                "Content/reports/big.md:6:1: error: the query returns more than 10000 rows, more than a page shows: add a LIMIT"),
+            "\(outcome.diagnostics)")
+        // The time limit, shortened (the query needs no table).
+        let reader = GraphReader(queue: try DatabaseQueue())
+        let started = Date()
+        #expect(throws: GraphReader.QueryError.self) {
+            try reader.sql("\(endless) SELECT count(*) FROM c", limits: GraphReader.SQLLimits(rows: 10, seconds: 0.3))
+        }
+        #expect(Date().timeIntervalSince(started) < 5)
     }
 
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {

@@ -94,6 +94,15 @@ struct SiteTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
+    /// The earliest days a date can name build (the quarters of "what changed" stop at the
+    /// year 1; a year before 1000 is written with four digits).
+    @Test func aSiteAsOfTheFirstMillenniumBuilds() throws {
+        for day in ["0999-12-31", "0001-01-01", "1000"] {
+            let (kb, _) = try TemporaryKnowledgeBase.builtInProcess(copying: [Repository.fixture("small/Content")], asOf: try FuzzyDate(parsing: day))
+            #expect(try kb.read("public/changes.html").contains("<h1>"), "as of \(day)")
+        }
+    }
+
     @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {
         let css = DefaultTheme.assets["style.css"]!
         #expect(css.contains("\n:not(pre) > code { white-space: nowrap; }\n"))

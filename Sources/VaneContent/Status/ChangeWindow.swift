@@ -48,8 +48,9 @@ public struct ChangeWindow: Sendable {
         var year = date.year
         var quarter = (date.month - 1) / 3 + 1
         var windows: [ChangeWindow] = []
-        for _ in 0..<4 {
-            let q = try! FuzzyDate(parsing: "\(year)-Q\(quarter)")
+        // Not before the year 1, the first a date can name (`--as-of 0001`).
+        for _ in 0..<4 where year >= 1 {
+            guard let q = try? FuzzyDate(parsing: FuzzyDate.pad(year, 4) + "-Q\(quarter)") else { break }
             // The quarter under way ends at the date: what an end will do later has not changed.
             windows.append(ChangeWindow(from: q, to: windows.isEmpty && date.endKey < q.endKey ? date : q))
             quarter -= 1
