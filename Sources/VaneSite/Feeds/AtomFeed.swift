@@ -15,19 +15,23 @@ struct AtomFeed {
         let base = model.kb.config.baseURL
         // Without a base URL, links are relative to where the feed file sits.
         let root = base.isEmpty ? String(repeating: "../", count: path.split(separator: "/").count - 1) : base
-        let newest = events.first?.date.map(AtomFeed.timestamp) ?? "1970-01-01T00:00:00Z"
+        // A feed with no entry yet was last changed, as far as the site knows, on its day.
+        let newest = events.first?.date.map(AtomFeed.timestamp) ?? model.board.asOf.end + "T00:00:00Z"
         var out = AtomFeed.head(title: title, path: path, updated: newest, config: model.kb.config)
         var spans: [BodySpan] = []
         for event in events {
             let page = SiteModel.url(of: event)
-            let body = BodyHTML(event, model: model, root: root)
+            // The body as its page has it, its links relative to the page (a citation's
+            // `#ref-1`, an image beside it): the content's `xml:base` is the page.
+            let pageRoot = base.isEmpty ? String(repeating: "../", count: page.split(separator: "/").count - 1) : base
+            let body = BodyHTML(event, model: model, root: pageRoot)
             out += "<entry>\n"
             out += "<title>\(XML.escape((event.date.map { $0.display + ": " } ?? "") + event.title))</title>\n"
             out += "<id>\(XML.escape(AtomFeed.id(for: page, base: base)))</id>\n"
             out += "<updated>\(event.date.map(AtomFeed.timestamp) ?? newest)</updated>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(root + page))\"/>\n"
             if let type = event.type { out += "<category term=\"\(XML.escape(type))\"/>\n" }
-            out += "<content type=\"html\">"
+            out += "<content type=\"html\" xml:base=\"\(XML.escape(root + page))\">"
             let content = XML.escape(body.html)
             spans.append(BodySpan(entry: event.id, start: out.utf8.count, length: content.utf8.count, form: .xml, pieces: body.pieces))
             out += content + "</content>\n"

@@ -61,7 +61,7 @@ struct CalendarFeed {
                 text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."
             }
             return Item(
-                uid: "end-\(end.entity)-\(end.channel ?? "all")-\(end.event)", date: end.date, title: "\(product):\(channel) end",
+                uid: CalendarFeed.uid("end", end.entity, end.channel ?? "", end.event), date: end.date, title: "\(product):\(channel) end",
                 description: text, page: "entities/\(end.entity).html", category: "end")
         }
     }
@@ -80,7 +80,9 @@ struct CalendarFeed {
             let shown = item.last.map { "\(date.display) to \($0.display)" } ?? date.display
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(item.uid)@\(host)")
-            lines.append("DTSTAMP:\(CalendarFeed.date(stamp?.endKey ?? date.startKey))T000000Z")
+            // Without a stamp, the item's own day, never after the site's (RFC 5545: when the
+            // information was written; an event ahead was written by the as-of day).
+            lines.append("DTSTAMP:\(CalendarFeed.date(stamp?.endKey ?? min(date.startKey, model.board.asOf.endKey)))T000000Z")
             lines.append("DTSTART;VALUE=DATE:\(CalendarFeed.date(date.startKey))")
             lines.append("DTEND;VALUE=DATE:\(CalendarFeed.date(last.dayAfterEndKey))")
             lines.append("SUMMARY:" + CalendarFeed.escape(exact ? item.title : "\(item.title) (\(shown))"))
@@ -92,6 +94,12 @@ struct CalendarFeed {
         }
         lines.append("END:VCALENDAR")
         return lines.map(CalendarFeed.fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A UID made of parts, each with `/` (and `%`) escaped, joined by `/`: two parts can
+    /// never run into one (`zed` + `api-all` against `zed-api` + `all`).
+    static func uid(_ parts: String...) -> String {
+        parts.map { $0.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "/", with: "%2F") }.joined(separator: "/")
     }
 
     /// TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545 3.3.11).

@@ -89,7 +89,7 @@ struct GraphAPI {
     /// The whole graph: every entry, edge, status change and announced end.
     var graphValue: Graph {
         Graph(
-            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text,
+            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.end,
             entries: model.kb.entries.map(entry),
             edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
             statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status), announcedEnds: ends.map(end))
@@ -106,7 +106,7 @@ struct GraphAPI {
         let claimIDs = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) })
         let claims = claimIDs.compactMap { model.kb.entry($0) }
         return EntityFile(
-            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.text, entity: entry(e),
+            schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.end, entity: entry(e),
             events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
             statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
             announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end))

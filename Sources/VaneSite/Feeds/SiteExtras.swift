@@ -134,7 +134,8 @@ struct SiteExtras {
         let treeParts = tree.sorted().map { fingerprints.summary($0) }
         let path = "feeds/entities/\(entity.id)"
         let newest = Array(own.lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
-        let ownParts = newest.map { eventPages["events/\($0.id).html"] ?? 0 }
+        // An empty feed is dated the site's day (`AtomFeed`).
+        let ownParts = newest.isEmpty ? [StableHash.of(model.board.asOf.text)] : newest.map { eventPages["events/\($0.id).html"] ?? 0 }
         files.append(
             OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + ownParts)) {
                 AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
@@ -142,7 +143,10 @@ struct SiteExtras {
         // The calendar shows of each event its own fields alone (date, span, title, type,
         // address), not the names its page shows: it follows the events' files, so renaming
         // an entity they involve leaves it as it is.
-        let calendarParts = [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
+        let calendarParts =
+            [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
+            // An event ahead of the site's day is stamped with that day (`CalendarFeed`).
+            + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } ? [StableHash.of(model.board.asOf.text)] : [])
         files.append(
             OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", calendarParts)) {
                 Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
