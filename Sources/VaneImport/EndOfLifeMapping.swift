@@ -111,15 +111,17 @@ struct EndOfLifeMapping {
         front.append(("tags", "[endoflife]"))
         front.append(("generated", Self.marker))
         let used: Set = ["releaseCycle", "releaseLabel", "releaseDate", "link", "outOfOrder", "staleReleaseThresholdDays", "recommendedReplacement"]
-        var data = [("release_cycle", cycle.name), ("release_date", placed.released)]
+        // Written as YAML will read them back: text as text (`"24"`, not the number 24).
+        var data = [("release_cycle", Self.text(cycle.name)), ("release_date", placed.released)]
         for field in cycle.fields where !used.contains(field.key) {
             switch field.value {
-            case .date(let text), .text(let text): data.append((Self.snakeCase(field.key), text))
+            case .date(let text): data.append((Self.snakeCase(field.key), Self.quotedIfNeeded(text)))
+            case .text(let text): data.append((Self.snakeCase(field.key), Self.text(text)))
             case .flag(let flag): data.append((Self.snakeCase(field.key), flag ? "true" : "false"))
             case .missing: break
             }
         }
-        front.append(("data", Self.map(data)))
+        front.append(("data", Self.map(data, raw: Set(data.map(\.0)))))
         var body = "\(label(cycle)), a release cycle of [[\(product.slug)]], released \(placed.released) [@\(sourceID)].\n"
         if placed.end == nil, cycle.value("eol") != .flag(false), cycle.value("eol") != .missing {
             body += "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"
@@ -254,6 +256,14 @@ struct EndOfLifeMapping {
     /// `{ key: value, … }`; the values of the keys in `raw` are written as they are (a list).
     static func map(_ pairs: [(String, String)], raw: Set<String> = []) -> String {
         "{ " + pairs.map { "\($0.0): \(raw.contains($0.0) ? $0.1 : quotedIfNeeded($0.1))" }.joined(separator: ", ") + " }"
+    }
+
+    /// Text that YAML would read as another kind of value (a number, a truth value, null)
+    /// quoted; other text as `quotedIfNeeded` writes it.
+    static func text(_ value: String) -> String {
+        let digits = !value.isEmpty && value.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let word = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"].contains(value.lowercased())
+        return digits || word ? Scaffold.quoted(value) : quotedIfNeeded(value)
     }
 
     /// Ids, dates and words as they are; anything else quoted.

@@ -29,6 +29,23 @@ struct EndOfLifeImportTests {
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     }
 
+    /// A cycle's text reads back as text: Nimbus's `releaseCycle: "24"` is the text "24" in
+    /// its data (written `"24"`), as Ubuntu's "18.04" is, never the number 24.
+    @Test func aCyclesTextReadsBackAsText() throws {
+        let kb = try TemporaryKnowledgeBase()
+        _ = importing("products", into: kb)
+        let loaded = ContentLoader.load(root: kb.root).knowledgeBase
+        let cycles = loaded.entries(of: .entity).filter { $0.extra["release_cycle"] != nil }
+        #expect(cycles.count == 21)
+        for cycle in cycles {
+            guard case .text = cycle.extra["release_cycle"] else {
+                Issue.record("\(cycle.id): release_cycle is \(String(describing: cycle.extra["release_cycle"]))")
+                continue
+            }
+        }
+        #expect(try kb.read("Content/entities/endoflife/nimbus/nimbus-24.md").contains("release_cycle: \"24\""))
+    }
+
     @Test func aCycleIsItsReleaseAndAnEndAnnouncedApproximatelyOnItsRelease() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb, only: ["acmedb"])
