@@ -429,6 +429,24 @@ struct StatusModelTests {
         let table = try vane("status", "--as-of", "2026-03-15", in: kb.root).stdout
         #expect(table.contains("ecs-service-connect (generally-available · invested)"))
         #expect(try vane("build", "--as-of", "2026-03-15", in: kb.root).status == 0)
+        // Within one vendor's tree too, a successor under another vendor shows where it stands.
+        let kb2 = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/entities/globex.md": "---\nname: Globex\ntype: vendor\n---\n",
+            "Content/entities/old-thing.md": "---\nname: Old Thing\ntype: product\nparent: acme\nsuccessors: [new-thing]\n---\n",
+            "Content/entities/new-thing.md": "---\nname: New Thing\ntype: product\nparent: globex\n---\n",
+            "Content/events/e1.md":
+                "---\ntitle: Launches\ndate: 2024-01-01\ntype: launch\nentities: [old-thing, new-thing]\nstatus:\n"
+                + "  old-thing: { availability: generally-available, priority: flagship }\n"
+                + "  new-thing: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/e2.md":
+                "---\ntitle: Old sunset\ndate: 2025-01-01\ntype: deprecation\nentities: [old-thing]\nstatus:\n"
+                + "  old-thing: { availability: deprecated, priority: sunset }\n---\n",
+        ])
+        #expect(try vane("build", in: kb2.root).status == 0)
+        let scoped = try vane("status", "--entity", "acme", in: kb2.root).stdout
+        #expect(scoped.contains("new-thing (generally-available · flagship)"), "\(scoped)")
+        #expect(!scoped.contains("globex"), "a row outside acme: \(scoped)")
         let status = try String(contentsOf: kb.url("public/status.html"), encoding: .utf8)
         #expect(status.contains("<span class=\"successor\">→ Amazon ECS Service Connect (Generally available · Invested)</span>"))
         #expect(status.contains("; succeeded by Amazon ECS Service Connect (Generally available · Invested)</title>"))

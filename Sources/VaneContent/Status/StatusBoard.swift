@@ -57,7 +57,8 @@ public struct StatusBoard: Sendable {
     public var entities: [String: EntityInfo]
     /// Sources of each event (front matter and citations), for the "why".
     public var eventSources: [String: [String]]
-    /// Every row as built, by entity, for lookups (rows filtered out later stay here).
+    /// Every row as built, by entity, for lookups (rows filtered out later stay here, and
+    /// on a board within a vendor, the rows outside it).
     public let rowsByEntity: [String: StatusRow]
 
     public init(
@@ -69,6 +70,9 @@ public struct StatusBoard: Sendable {
         self.entities = entities
         self.eventSources = eventSources
         var rows: [StatusRow] = []
+        // Outside `root`, kept for lookups alone: a successor under another vendor still
+        // shows where it stands.
+        var outside: [StatusRow] = []
         let bundles = StatusBoard.bundles(entities)
         // Grouped once, for the products a vendor's board shows through one of its channels.
         let changesOf = root == nil ? [:] : Dictionary(grouping: changes, by: \.entity)
@@ -79,7 +83,10 @@ public struct StatusBoard: Sendable {
                 // Offered through a channel that is an entity under `root`.
                 let channels = Set(whole.channels.keys).union(whole.ends.compactMap(\.channel))
                 via = channels.filter { entities[$0] != nil && StatusBoard.ancestors(of: $0, in: entities).contains(root) }.sorted()
-                if via.isEmpty { continue }
+                if via.isEmpty {
+                    outside.append(StatusBoard.row(id, whole, entities: entities, asOf: asOf, scales: scales))
+                    continue
+                }
                 // The product as offered through those channels only: a region's or a
                 // partner's board shows their channels' values, ends and moves, not the others'.
                 status =
@@ -90,7 +97,7 @@ public struct StatusBoard: Sendable {
             rows.append(row)
         }
         (ranked, gone) = StatusBoard.ranked(rows)
-        rowsByEntity = Dictionary(uniqueKeysWithValues: rows.map { ($0.entity, $0) })
+        rowsByEntity = Dictionary(uniqueKeysWithValues: (rows + outside).map { ($0.entity, $0) })
     }
 
     /// The whole board of `inputs` (as of `previous`'s day), whose changes and channels
