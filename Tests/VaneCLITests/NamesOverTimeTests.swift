@@ -156,6 +156,10 @@ struct NamesOverTimeTests {
                 "2024-03-02,added,2024-03-entra-maintained,added",
                 "2024-03-02,status,2024-03-entra-maintained,microsoft-entra-id: priority invested → maintained",
             ], "\(rows)")
+        // The entity's page says so too: one row for that commit, not an addition and a removal.
+        let history = try repo.kb.read("public/entities/microsoft-entra-id.html")
+        #expect(history.contains("Entra ID under its own id <span class=\"badge\">renamed</span>"), "\(history)")
+        #expect(!history.contains("Entra ID under its own id <span class=\"badge\">removed</span>"))
         // The old address: a page that sends the reader on, and the feed again.
         let moved = try repo.kb.read("public/entities/azure-ad.html")
         #expect(moved.contains(#"<meta http-equiv="refresh" content="0; url=microsoft-entra-id.html">"#))

@@ -85,8 +85,16 @@ extension SiteModel {
         let (first, last) = history.recorded(id)
         let uncommitted = history.uncommitted.contains(id)
         guard first != nil || uncommitted else { return nil }
-        let items = (history.touches[id] ?? []).compactMap { touch in
-            history.commit(touch.commit).map { RecordedView.Item(commit: CommitView($0), touch: touch.touch.rawValue) }
+        // One row a commit: one that removed the file of a former id and added this one
+        // gave it a new id (`renamed`, as `vane changes --recorded` says).
+        let touches = history.touches[id] ?? []
+        let byCommit = Dictionary(grouping: touches, by: \.commit).mapValues { Set($0.map(\.touch)) }
+        var shown: Set<String> = []
+        let items = touches.compactMap { touch -> RecordedView.Item? in
+            guard let commit = history.commit(touch.commit) else { return nil }
+            let made = byCommit[touch.commit] ?? []
+            guard made.isSuperset(of: [.added, .removed]) else { return RecordedView.Item(commit: CommitView(commit), touch: touch.touch.rawValue) }
+            return shown.insert(touch.commit).inserted ? RecordedView.Item(commit: CommitView(commit), touch: "renamed") : nil
         }
         return RecordedView(first: first.map(CommitView.init), last: last.map(CommitView.init), uncommitted: uncommitted, items: items)
     }
