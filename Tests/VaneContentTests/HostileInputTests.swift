@@ -78,4 +78,21 @@ struct HostileInputTests {
         // A link to a file inside Content/ is an entry like any other.
         #expect(result.knowledgeBase.entry("same")?.title == "The New Stack on Muse Spark")
     }
+
+    /// A link to nothing, or links in a loop, is an error, never a file silently left out.
+    /// (A folder that cannot be read is one too; the tests run as root, which reads any.)
+    @Test func linksToNothingAreErrors() throws {
+        let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        let fm = FileManager.default
+        try fm.createSymbolicLink(atPath: kb.url("Content/events/dangling.md").path, withDestinationPath: "gone.md")
+        try fm.createSymbolicLink(atPath: kb.url("Content/events/a.md").path, withDestinationPath: "b.md")
+        try fm.createSymbolicLink(atPath: kb.url("Content/events/b.md").path, withDestinationPath: "a.md")
+        let result = ContentLoader.load(root: kb.root)
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "Content/events/a.md:1:1: error: symbolic link to nothing (Too many levels of symbolic links): left out",
+                "Content/events/b.md:1:1: error: symbolic link to nothing (Too many levels of symbolic links): left out",
+                "Content/events/dangling.md:1:1: error: symbolic link to nothing (No such file or directory): left out",
+            ])
+    }
 }

@@ -40,7 +40,7 @@ public struct ContentScan: Sendable, Equatable {
 public enum ContentScanner {
     public static func scan(root: URL) -> ContentScan {
         let content = root.appendingPathComponent("Content")
-        guard let walked = DirectoryWalker.files(under: content.path) else {
+        guard let walked = DirectoryWalker.files(under: content.path, problems: true) else {
             return ContentScan(diagnostics: [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
         var scan = ContentScan()
@@ -81,6 +81,7 @@ extension ContentScan {
         let relative = found.relative
         let path = "Content/" + relative
         if found.escapes { return diagnostics.append(.error(.top(of: path), "symbolic link points outside Content/ (refused)")) }
+        if let problem = found.problem { return diagnostics.append(.error(.top(of: path), problem)) }
         var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
         guard relative.hasSuffix(".md") else { return Self.insert(file, into: &assets) }
         let parts = relative.split(separator: "/")

@@ -15,20 +15,31 @@ public enum DirectoryWalker {
         public var modified: Int64
         /// A symbolic link whose target lies outside the walked folder.
         public var escapes: Bool
+        /// Why this path (a folder, or a link) could not be read, when `problems` were asked for.
+        public var problem: String? = nil
     }
 
     /// Regular files under `root` (following links that stay inside it), skipping hidden
-    /// names; in path order when `sorted`.
-    public static func files(under root: String, sorted: Bool = true) -> [Found]? {
+    /// names; in path order when `sorted`. With `problems`, a folder that cannot be read
+    /// and a link to nothing (its target missing, or links in a loop) are found too, with
+    /// the reason, for the caller to report rather than skip.
+    public static func files(under root: String, sorted: Bool = true, problems: Bool = false) -> [Found]? {
         var realRoot = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard realpath(root, &realRoot) != nil else { return nil }
         let rootPrefix = String(decoding: realRoot.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self) + "/"
         // Folders are listed first; their files are then looked at on all cores (the
         // `stat` calls are most of the cost of a no-change build).
         var folders: [(relative: String, entries: [(String, UInt8)])] = []
+        var unreadable: [Found] = []
         var pending = [""]
         while let relativeDir = pending.popLast() {
-            let listed = entries(of: relativeDir.isEmpty ? root : root + "/" + relativeDir)
+            guard let listed = entries(of: relativeDir.isEmpty ? root : root + "/" + relativeDir) else {
+                let reason = "cannot read this folder (\(String(cString: strerror(errno)))): its files are left out"
+                if problems, !relativeDir.isEmpty {
+                    unreadable.append(Found(relative: relativeDir, size: 0, modified: 0, escapes: false, problem: reason))
+                }
+                continue
+            }
             folders.append((relativeDir, listed))
             for (name, type) in listed where type == UInt8(DT_DIR) {
                 pending.append(relativeDir.isEmpty ? name : relativeDir + "/" + name)
@@ -37,17 +48,17 @@ public enum DirectoryWalker {
         let listing = folders
         let perFolder = ResultSlots<[Found]>(count: listing.count)
         DispatchQueue.concurrentPerform(iterations: listing.count) { i in
-            perFolder[i] = files(listing[i].entries, in: listing[i].relative, root: root, rootPrefix: rootPrefix)
+            perFolder[i] = files(listing[i].entries, in: listing[i].relative, root: root, rootPrefix: rootPrefix, problems: problems)
         }
-        let found = perFolder.values.flatMap { $0 }
+        let found = perFolder.values.flatMap { $0 } + unreadable
         return sorted ? found.sorted { $0.relative < $1.relative } : found
     }
 
     /// Visible names of a folder with their type, links and unknown types resolved
     /// (`DT_DIR` is only returned for real folders: links to folders inside the root are
     /// not followed, the folder is walked anyway).
-    private static func entries(of path: String) -> [(String, UInt8)] {
-        guard let dir = opendir(path) else { return [] }
+    private static func entries(of path: String) -> [(String, UInt8)]? {
+        guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var result: [(String, UInt8)] = []
         while let entry = readdir(dir) {
@@ -68,7 +79,7 @@ public enum DirectoryWalker {
     }
 
     /// The regular files of one folder, and its links that lead to files.
-    private static func files(_ entries: [(String, UInt8)], in relativeDir: String, root: String, rootPrefix: String) -> [Found] {
+    private static func files(_ entries: [(String, UInt8)], in relativeDir: String, root: String, rootPrefix: String, problems: Bool) -> [Found] {
         let dirFD = open(relativeDir.isEmpty ? root : root + "/" + relativeDir, O_RDONLY | O_DIRECTORY)
         guard dirFD >= 0 else { return [] }
         defer { close(dirFD) }
@@ -77,7 +88,11 @@ public enum DirectoryWalker {
             let relative = relativeDir.isEmpty ? name : relativeDir + "/" + name
             if type == UInt8(DT_LNK) {
                 var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-                guard realpath(root + "/" + relative, &target) != nil else { continue }
+                guard realpath(root + "/" + relative, &target) != nil else {
+                    let reason = "symbolic link to nothing (\(String(cString: strerror(errno)))): left out"
+                    if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
+                    continue
+                }
                 let resolved = String(decoding: target.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
                 if !resolved.hasPrefix(rootPrefix) {
                     found.append(Found(relative: relative, size: 0, modified: 0, escapes: true))
