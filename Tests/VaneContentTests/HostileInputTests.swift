@@ -35,6 +35,20 @@ struct HostileInputTests {
         }
     }
 
+    /// What no file byte can write, an escape can: a NUL, a line separator in a one-line
+    /// value, an alias of nothing. Each is an error at its value.
+    @Test func escapesCannotWriteWhatAFileCannotHold() throws {
+        let text = "---\nname: \"K\\u0000x\"\ntype: org\naliases: [\"\", \" \", Kay]\n---\n"
+        let line = "---\nname: \"one\\u2028two\"\ntype: org\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/k.md": text, "Content/entities/l.md": line]) == [
+                "Content/entities/k.md:2:7: error: a NUL character (written as an escape, \\0 or \\u0000) is not allowed in front matter",
+                "Content/entities/k.md:4:11: error: an empty item in 'aliases' (remove it, or write its text)",
+                "Content/entities/k.md:4:15: error: an empty item in 'aliases' (remove it, or write its text)",
+                "Content/entities/l.md:2:7: error: 'name' must be one line",
+            ])
+    }
+
     @Test func ampersandsAndAsterisksInsideValuesAreText() throws {
         let text = """
             ---

@@ -37,12 +37,29 @@ struct FrontMatter {
         guard case .mapping(let mapping) = root else {
             throw DiagnosticError(.error(location(of: root), "front matter must be a mapping of keys to values"))
         }
+        reportNULs(in: root)
         for (key, value) in mapping {
             guard case .scalar(let k) = key else {
                 diagnostics.append(.error(location(of: key), "a front-matter key must be plain text"))
                 continue
             }
             pairs.append((k.string, location(of: key), value))
+        }
+    }
+
+    /// A file holds no NUL byte (`SourceText`), but a quoted YAML escape (`"\0"`,
+    /// `"\u0000"`) can still write one: a name cut short in the database, whole on the page.
+    private mutating func reportNULs(in node: Node) {
+        switch node {
+        case .scalar(let s) where s.string.unicodeScalars.contains("\u{0}"):
+            diagnostics.append(.error(location(of: node), "a NUL character (written as an escape, \\0 or \\u0000) is not allowed in front matter"))
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                reportNULs(in: key)
+                reportNULs(in: value)
+            }
+        case .sequence(let items): for item in items { reportNULs(in: item) }
+        default: break
         }
     }
 
@@ -83,7 +100,8 @@ struct FrontMatter {
             return nil
         }
         let value = s.string.trimmingTrailingNewlines
-        if value.contains("\n") {
+        // Any line break: a Unicode line or paragraph separator breaks a title too.
+        if value.contains(where: \.isNewline) {
             diagnostics.append(.error(at, "'\(key)' must be one line"))
             return nil
         }
@@ -112,6 +130,10 @@ struct FrontMatter {
         for item in items {
             guard case .scalar(let s) = item, !FrontMatter.isNull(s) else {
                 diagnostics.append(.error(location(of: item), "each item of '\(key)' must be text"))
+                continue
+            }
+            guard !s.string.trimmingSpaces.isEmpty else {
+                diagnostics.append(.error(location(of: item), "an empty item in '\(key)' (remove it, or write its text)"))
                 continue
             }
             result.append(LocatedText(s.string, at: location(of: item)))
