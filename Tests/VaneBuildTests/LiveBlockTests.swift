@@ -155,6 +155,10 @@ struct LiveBlockTests {
             ```vane
             ends --within soon
             ```
+
+            ```vane
+            changes --from 2026 --to 2025
+            ```
             """, to: "Content/reports/broken.md")
         let outcome = build(kb)
         #expect(!outcome.succeeded)
@@ -168,6 +172,7 @@ struct LiveBlockTests {
                 "Content/reports/broken.md:22:7: error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky",
                 "Content/reports/broken.md:25:1: error: empty vane block (write one command line, e.g. 'status --entity meta')",
                 "Content/reports/broken.md:29:15: error: '--within' must be a whole number, not 'soon'",
+                "Content/reports/broken.md:33:16: error: --from 2026 is after --to 2025",
             ])
     }
 

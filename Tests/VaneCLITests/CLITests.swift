@@ -294,6 +294,14 @@ struct CLITests {
         let type = try vane("query", "events", "--type", "lanch", in: kb.root)
         #expect(type.status == 64)
         #expect(type.stderr.hasPrefix("error: unknown event type 'lanch' (did you mean 'launch'?); event types are "))
+        // A negative number is the option's value, out of its range (not "Missing value").
+        for (arguments, message) in [
+            (["ends", "--within", "-5"], "--within takes a number of days, 0 or more"),
+            (["status", "--min-risk", "-3"], "--min-risk takes a risk from 0 to 100"),
+        ] {
+            let result = try vane(arguments, in: kb.root)
+            #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)\n"), "\(arguments): \(result.stderr)")
+        }
         let version = try vane("--version", in: kb.root)
         #expect(version.status == 0 && version.stdout == "vane 0.3.0\n")
         // A file that exists is not a usage error: nothing was wrong with the arguments.

@@ -141,6 +141,12 @@ public enum BlockGrammar {
             for option in ["--from", "--to"] where command.options[option] == nil {
                 problems.append(.error(command.location, "'changes' needs \(option) (a window: --from 2025-01 --to 2025-12)"))
             }
+            // As on the command line: an empty window is a mistake, not "Nothing matches".
+            if let from = command.options["--from"], let to = command.options["--to"], let start = try? FuzzyDate(parsing: from.text),
+                let end = try? FuzzyDate(parsing: to.text), start.start > end.end
+            {
+                problems.append(.error(from.location, "--from \(from.text) is after --to \(to.text)"))
+            }
         }
         if command.name == "sql", let statement = command.arguments.first {
             let keyword = statement.text.prefix { !$0.isWhitespace && $0 != "(" }.uppercased()

@@ -13,7 +13,7 @@ extension Vane {
         @Option(name: .customLong("as-of"), help: "Count days from the end of this period (default: today).")
         var asOf: String?
 
-        @Option(help: "Also list the ends that passed within this many days.")
+        @Option(parsing: .unconditional, help: "Also list the ends that passed within this many days.")
         var within: Int?
 
         @OptionGroup var scope: EntityOption

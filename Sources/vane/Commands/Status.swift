@@ -19,7 +19,9 @@ extension Vane {
 
         @OptionGroup var recorded: RecordedOptions
 
-        @Option(name: .customLong("min-risk"), help: "Only products with at least this platform risk (0–100); gone products are left out.")
+        @Option(
+            name: .customLong("min-risk"), parsing: .unconditional,
+            help: "Only products with at least this platform risk (0–100); gone products are left out.")
         var minRisk: Int?
 
         @OptionGroup var formatOption: FormatOption
