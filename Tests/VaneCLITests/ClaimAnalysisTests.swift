@@ -166,18 +166,31 @@ struct ClaimAnalysisTests {
             sources: [globex-keynote]
             ---
             """, to: "Content/claims/judged.md")
+        try kb.write(
+            """
+            ---
+            title: A verdict forgotten
+            claimant: globex
+            about: [globex-cloud]
+            date: 2024
+            type: commitment
+            verdict_date: 2025-01-01
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/forgotten.md")
         let check = try vane("check", in: kb.root)
         #expect(check.status == 1)
         #expect(
             check.stderr
                 == """
+                Content/claims/forgotten.md:7:1: warning: a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)
                 Content/claims/judged.md:7:1: error: verdict 'refuted' is for assessments, rumours and facts; a commitment is kept or broken
                 Content/claims/self-claim.md:7:1: error: verdict 'kept' is for commitments; an assessment is confirmed or refuted
                 Content/claims/self-claim.md:8:1: error: verdict date 2025-04-30 is before the claim's date 2025-05
                 Content/claims/self-claim.md:9:12: error: a claim cannot support itself
                 Content/claims/self-claim.md:10:15: error: a claim cannot contradict itself
-                5 errors, 0 warnings
+                5 errors, 1 warning
 
-                """.replacingOccurrences(of: "warnings\n\n", with: "warnings\n"))
+                """.replacingOccurrences(of: "warning\n\n", with: "warning\n"))
     }
 }

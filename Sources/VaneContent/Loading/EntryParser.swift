@@ -167,6 +167,12 @@ public struct EntryParser: Sendable {
         if let made = e.date, let judged = e.verdictDate, judged.endKey < made.startKey, let at = fm.keyLocation("verdict_date") {
             fm.diagnostics.append(.error(at, "verdict date \(judged.text) is before the claim's date \(made.text)"))
         }
+        // A date with no verdict at all is most likely a verdict forgotten (`verdict: pending`
+        // with a date says so on purpose).
+        if e.verdictDate != nil, fm.keyLocation("verdict") == nil, let at = fm.keyLocation("verdict_date") {
+            fm.diagnostics.append(
+                .warning(at, "a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)"))
+        }
     }
 
     private func readReport(_ fm: inout FrontMatter, into e: inout Entry) {
@@ -323,7 +329,8 @@ public struct EntryParser: Sendable {
                     .error(
                         at,
                         "channel tier '\(word)' is not one of \(words.joined(separator: ", "))\(Suggestion.hint(for: word, in: words))"))
-                return nil
+                // Declared all the same: only its tier is wrong, not the events that name it.
+                return (LocatedText(name, at: fm.location(of: key)), nil)
             }
             return (LocatedText(name, at: fm.location(of: key)), tier)
         default: break
