@@ -7,13 +7,15 @@ public enum Scaffold {
         case unknownKind(String)
         case emptyID(String)
         case exists(String)
+        /// The id is another entry's (its path): ids are unique across kinds.
+        case idTaken(id: String, by: String)
         case unknownType(String, kind: String, allowed: [String])
 
         /// What was asked names no kind or type: a usage error, not a failure to write.
         public var isUsageError: Bool {
             switch self {
             case .unknownKind, .unknownType, .emptyID: true
-            case .exists: false
+            case .exists, .idTaken: false
             }
         }
 
@@ -23,6 +25,8 @@ public enum Scaffold {
                 "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
+            case .idTaken(let id, let path):
+                "the id '\(id)' is taken by \(path) (ids are unique across kinds); give the new entry another title, or rename the file after"
             case .unknownType(let t, let kind, let allowed):
                 "unknown \(kind) type '\(t)'\(Suggestion.hint(for: t, in: allowed)); "
                     + (allowed.isEmpty ? "a \(kind) has no type" : "\(kind) types are \(allowed.joined(separator: ", "))")
@@ -68,7 +72,7 @@ public enum Scaffold {
         guard !id.isEmpty else { throw Failure.emptyID(title) }
         let path = "Content/\(kind.folder)/\(id).md"
         let taken = ContentScanner.scan(root: root).entries.first { $0.id == id }
-        if let taken { throw Failure.exists(taken.path) }
+        if let taken { throw taken.path == path ? Failure.exists(path) : Failure.idTaken(id: id, by: taken.path) }
         let url = root.appendingPathComponent(path)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw Failure.exists(path) }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

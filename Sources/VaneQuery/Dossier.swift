@@ -158,7 +158,7 @@ extension Dossier {
         if !row.successors.isEmpty { lines.append("  successors: \(board.successors(row, csv: false))") }
         for end in s.ends {
             lines.append(
-                "  ends: \(end.date.display)\(board.channelSuffix(end)), \(end.countdown(asOf: asOf)), after \(end.notice) of notice (\(end.event))"
+                "  ends: \(end.date.display)\(board.channelSuffix(end)), \(end.countdown(asOf: asOf)), after \(end.noticeOf) (\(end.event))"
             )
         }
         return lines

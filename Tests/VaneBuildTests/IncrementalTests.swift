@@ -591,7 +591,7 @@ struct IncrementalTests {
             let outcome = Pipeline.build(options)
             #expect(outcome.succeeded, "\(outcome.diagnostics) \(outcome.failure.map { "\($0)" } ?? "")")
             return outcome.diagnostics.contains {
-                $0.description == "Content/uses/billing.md:2:10: warning: 'anvil' is already gone (Retired since 2026-03-01): this use is stranded"
+                $0.description == "Content/uses/billing.md:2:10: warning: 'anvil' is already gone (retired since 1 March 2026): this use is stranded"
             }
         }
         #expect(try !stranded(on: "2026-02-28"))

@@ -34,6 +34,13 @@ struct AuthoringTests {
         #expect(again.stderr == "error: Content/events/meta-opens-muse-spark-api.md already exists (not overwritten)\n")
         #expect(try kb.read(path).contains("entities: [meta, muse-spark]"))
         #expect(try vane("new", "entity", "Meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n")
+        // Another kind's entry with that id: the message names it, not the file it would write.
+        let taken = try vane("new", "source", "Meta", in: kb.root)
+        #expect(taken.status == 1)
+        #expect(
+            taken.stderr
+                == "error: the id 'meta' is taken by Content/entities/meta.md (ids are unique across kinds); give the new entry another title, or rename the file after\n"
+        )
         #expect(
             try vane("new", "gadget", "X", in: kb.root).stderr
                 == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report, use\n")

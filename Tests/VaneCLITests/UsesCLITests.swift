@@ -67,7 +67,7 @@ struct UsesCLITests {
             ))
         #expect(
             built.stderr.contains(
-                "Content/uses/sbom/web/web-numpy-1-26.md:3:10: warning: 'numpy-1-26' is already gone (Retired since 2025-09-17): this use is stranded"
+                "Content/uses/sbom/web/web-numpy-1-26.md:3:10: warning: 'numpy-1-26' is already gone (retired since 17 September 2025): this use is stranded"
             ))
 
         for format in ["table", "csv"] {

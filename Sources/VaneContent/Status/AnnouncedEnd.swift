@@ -181,6 +181,13 @@ extension AnnouncedEnd {
         return "\(first) (from the first announcement; \(announcedNotice) from the extension)"
     }
 
+    /// The notice in a sentence: `182 days of notice`; after an extension
+    /// `729 days of notice, 578 days from the extension`.
+    public var noticeOf: String {
+        let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
+        return extensionNoticeDays == nil ? first : "\(first), \(announcedNotice) from the extension"
+    }
+
     /// The notice the announcement in force gave: `378 days`.
     public var announcedNotice: String {
         AnnouncedEnd.days(announcedNoticeDays, approximate: announced.precision != .day || announced.approximate || approximateDate)

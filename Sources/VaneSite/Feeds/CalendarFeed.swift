@@ -54,7 +54,7 @@ struct CalendarFeed {
             let product = model.kb.title(of: end.entity) ?? end.entity
             let channel = end.channel.map { " \(model.channelName($0, of: end.entity))" } ?? ""
             let announcer = model.kb.title(of: end.event) ?? end.event
-            var text = "Announced \(end.announced.display) (\(announcer)): \(end.notice) of notice."
+            var text = "Announced \(end.announced.display) (\(announcer)): \(end.noticeOf)."
             let successors = model.board.successors(of: end.entity).map { model.kb.title(of: $0) ?? $0 }
             if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
             if let slip = end.slip {

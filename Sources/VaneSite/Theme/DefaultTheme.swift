@@ -190,7 +190,7 @@ public enum DefaultTheme {
 {{> partials/risk-summary}}
 {{#more}}<p class="more">{{more}}</p>
 {{/more}}</section>
-{{/offeredThrough}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for {{title}}'s products</a></p>
+{{/offeredThrough}}{{#statusView}}<p><a href="{{root}}{{statusView}}">Available today vs. strategic priority for the products of {{title}}</a></p>
 {{/statusView}}
 {{#statusHistory}}
 <section aria-labelledby="status">

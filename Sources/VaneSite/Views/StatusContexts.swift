@@ -401,10 +401,12 @@ extension SiteModel {
         let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
         let (available, priority) = (label(a.value).lowercased(), label(p.value).lowercased())
         if let end = row.nextEnd {
-            return "Still \(available), until \(end.date.display): the end is announced, with \(end.notice) of notice."
+            return "Still \(available), until \(end.date.display): the end is announced, with \(end.noticeOf)."
         }
         if PositionChart.inZone(a.value, p.value, scales: board.scales) {
-            return "Still \(available), but no longer \(vendor)'s bet since \(p.date.display) (\(priority))."
+            // "Meta's bet", "Amazon Web Services' bet".
+            let whose = vendor.lowercased().hasSuffix("s") ? vendor + "'" : vendor + "'s"
+            return "Still \(available), but no longer \(whose) bet since \(p.date.display) (\(priority))."
         }
         if row.risk?.band == .onTheWayOut {
             return "Still usable (\(available)), but on the way out: \(priority) since \(p.date.display)."
