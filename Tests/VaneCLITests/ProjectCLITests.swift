@@ -134,6 +134,18 @@ struct ProjectCLITests {
             check.stderr.hasPrefix(
                 "Site/templates/partials/move.mustache:1:5: error: unknown partial 'partials/dat' (did you mean 'partials/date'?): no template has that name\n"
             ))
+        // A page that fills the layout's blocks: each name where it is written, not at the
+        // layout's first line, and a letter swap is one edit (`titel` → `title`).
+        try kb.remove("Site/templates/partials/move.mustache")
+        try kb.remove("Site/templates/partials/date.mustache")
+        let entity = try String(contentsOf: Repository.site.appendingPathComponent("templates/entity.mustache"), encoding: .utf8)
+        try kb.write(entity.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}}</h1>{{titel}}"), to: "Site/templates/entity.mustache")
+        let line = entity.components(separatedBy: "\n").firstIndex { $0.contains("<h1>{{title}}</h1>") }! + 1
+        let inherited = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(
+            inherited.stderr
+                == "Site/templates/entity.mustache:\(line):21: warning: 'titel' is in no view model of this template, so it renders empty (did you mean 'title'?)\n0 errors, 1 warning\n",
+            "\(inherited.stderr)")
     }
 
     @Test func theManPageDocumentsEveryCommand() throws {

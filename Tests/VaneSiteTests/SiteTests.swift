@@ -199,6 +199,15 @@ struct SiteTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
         #expect(outcome.diagnostics.map(\.description).first?.hasPrefix("Site/templates/event.mustache:1:1: error: template does not parse") == true)
         #expect(snapshot(of: kb.url("public")) == before)
+        // At the line it is on; a tag left open is named as such, not by the tag it runs into.
+        try kb.write("<p>\n{{bad\n{{#type}}x{{/type}}\n", to: "Site/templates/event.mustache")
+        try kb.write("<p>\n\n\n{{/stray}}\n", to: "Site/templates/claim.mustache")
+        let lines = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
+        #expect(
+            lines == [
+                "Site/templates/claim.mustache:4:1: error: template does not parse: 'stray' closes nothing open",
+                "Site/templates/event.mustache:2:1: error: template does not parse: tag '{{' not closed ('}}' missing) before the next '{{'",
+            ], "\(lines)")
     }
 
     /// What an event's page shows a change was "from": the latest earlier change of the same

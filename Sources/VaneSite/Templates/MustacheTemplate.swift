@@ -112,6 +112,11 @@ private struct MustacheParser {
                 throw MustacheError(line: line, message: "unclosed tag '\(open)' (no '\(closing)')")
             }
             var content = after[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+            // A tag left open runs into the next one (`{{bad … {{/type}}`): say so, not
+            // that the next one's name closes nothing.
+            if !content.hasPrefix("!"), content.contains(open) {
+                throw MustacheError(line: line, message: "tag '\(open)' not closed ('\(closing)' missing) before the next '\(open)'")
+            }
             rest = after[end.upperBound...]
             if kind == " ", let first = content.first, "#^/!><$=&".contains(first) {
                 kind = first
@@ -180,7 +185,10 @@ private struct MustacheParser {
 
     // MARK: - Tree
 
-    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?) throws(MustacheError) -> [MustacheTemplate.Node] {
+    /// The nodes up to the tag that closes `closing` (opened on line `opened`), or the end.
+    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?, opened: Int = 0) throws(MustacheError)
+        -> [MustacheTemplate.Node]
+    {
         var nodes: [MustacheTemplate.Node] = []
         while position < tokens.count {
             let token = tokens[position]
@@ -202,19 +210,19 @@ private struct MustacheParser {
                     }
                     return nodes
                 case "#", "^":
-                    let children = try build(&tokens, &position, closing: name)
+                    let children = try build(&tokens, &position, closing: name, opened: line)
                     nodes.append(.section(MustacheParser.path(name), inverted: kind == "^", children))
                 case ">":
                     nodes.append(.partial(name, indent: indent))
                 case "<":
-                    let children = try build(&tokens, &position, closing: name)
+                    let children = try build(&tokens, &position, closing: name, opened: line)
                     var blocks: [String: MustacheTemplate.Block] = [:]
                     for case .block(let block, let content, let standalone, _) in children {
                         blocks[block] = MustacheTemplate.Block(nodes: content, standalone: standalone)
                     }
                     nodes.append(.parent(name, indent: indent, blocks: blocks))
                 case "$":
-                    let children = try build(&tokens, &position, closing: name)
+                    let children = try build(&tokens, &position, closing: name, opened: line)
                     nodes.append(.block(name, children, standalone: standalone, indent: indent))
                 case "&", "{":
                     nodes.append(.variable(MustacheParser.path(name), escaped: false))
@@ -223,7 +231,7 @@ private struct MustacheParser {
                 }
             }
         }
-        if let closing { throw MustacheError(line: 0, message: "section '\(closing)' is never closed") }
+        if let closing { throw MustacheError(line: opened, message: "section '\(closing)' is never closed") }
         return nodes
     }
 

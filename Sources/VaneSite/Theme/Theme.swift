@@ -59,8 +59,9 @@ public struct Theme: Sendable {
             do {
                 try library.register(text, named: name)
             } catch {
+                // At the line the parser stopped on (MustacheError: `register` throws no other).
                 let path = sourcePaths[name] ?? "Site/templates/\(name).mustache"
-                diagnostics.append(.error(.top(of: path), "template does not parse: \(error)"))
+                diagnostics.append(.error(SourceLocation(path: path, line: error.line, column: 1), "template does not parse: \(error.message)"))
             }
         }
         diagnostics += unknownReferences(library, paths: sourcePaths)
@@ -97,13 +98,25 @@ public struct Theme: Sendable {
     /// Warnings for the names a knowledge base's own templates looked up in the pages just
     /// rendered that no view model has, with the closest key the view model had there.
     func unknownNames() -> [Diagnostic] {
-        library.lookups.neverFound.sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
-            guard let path = overridden[template], let source = library.source(of: template) else { return [] }
-            let tags = MustacheTemplate.tags(in: source)
-            return names.sorted(by: { $0.key < $1.key }).map { name, keys in
-                let line = tags.first { $0.name == name || $0.name.hasPrefix(name + ".") }?.line ?? 1
+        // A name looked up while a parent renders may be written in the page that fills its
+        // blocks: it is reported where it is written, in the template itself first.
+        let own = overridden.keys.sorted()
+        func written(_ name: String, first template: String) -> (path: String, source: String, line: Int)? {
+            for candidate in [template] + own where overridden[candidate] != nil {
+                guard let source = library.source(of: candidate), let path = overridden[candidate] else { continue }
+                if let tag = MustacheTemplate.tags(in: source).first(where: { $0.name == name || $0.name.hasPrefix(name + ".") }) {
+                    return (path, source, tag.line)
+                }
+            }
+            return nil
+        }
+        return library.lookups.neverFound.sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
+            guard overridden[template] != nil || names.keys.contains(where: { written($0, first: template) != nil }) else { return [] }
+            return names.sorted(by: { $0.key < $1.key }).compactMap { name, keys in
+                let atTop = overridden[template].map { (path: $0, source: library.source(of: template) ?? "", line: 1) }
+                guard let at = written(name, first: template) ?? atTop else { return nil }
                 return .warning(
-                    Theme.position(of: name, line: line, in: source, path: path),
+                    Theme.position(of: name, line: at.line, in: at.source, path: at.path),
                     "'\(name)' is in no view model of this template, so it renders empty\(Suggestion.hint(for: name, in: keys))")
             }
         }
