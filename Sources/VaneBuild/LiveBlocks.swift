@@ -137,7 +137,7 @@ enum LiveBlocks {
                     default: table = try reader.events(filter).table(for: .table)
                     }
                 } catch let error as GraphReader.QueryError {
-                    throw BlockFailure(message: "\(error)")
+                    throw BlockFailure(message: "\(error)", location: LiveBlocks.option(at: error, in: command))
                 }
                 return .table(LiveTable(headers: table.headers, rows: table.rows, idColumns: idColumns(table.headers)))
             case "changes":
@@ -171,6 +171,19 @@ enum LiveBlocks {
                 throw BlockFailure(message: "unknown block command '\(command.name)'")
             }
         }
+    }
+
+    /// The value of the option a query's error is about (`--type lanch`), for its position.
+    static func option(at error: GraphReader.QueryError, in command: BlockCommand) -> SourceLocation? {
+        let option: String
+        switch error {
+        case .unknownValue(let what, _, _, _): option = what.contains("verdict") ? "--verdict" : what.contains("tag") ? "--tag" : "--type"
+        case .inapplicable(let message): option = message.components(separatedBy: " ").first ?? ""
+        case .search: option = "--text"
+        case .unknownEntity: option = "--entity"
+        default: return nil
+        }
+        return command.options[option]?.location
     }
 
     struct BlockFailure: Error {

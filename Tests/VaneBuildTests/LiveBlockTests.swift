@@ -121,6 +121,20 @@ struct LiveBlockTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    /// A value only the graph can judge (a type, a filter that does not apply) is an error
+    /// at that value, as every other block problem is.
+    @Test func aQueryBlocksWrongValueIsAtItsToken() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Values\ndate: 2026\n---\n```vane\nquery events --type lanch\n```\n\n```vane\n  query events --verdict kept\n```\n",
+            to: "Content/reports/values.md")
+        let found = build(kb).diagnostics.map(\.description).filter { $0.contains("values.md") }
+        #expect(found.count == 2, "\(found)")
+        #expect(
+            found.first?.hasPrefix("Content/reports/values.md:6:21: error: unknown event type 'lanch' (did you mean 'launch'?)") == true, "\(found)")
+        #expect(found.last == "Content/reports/values.md:10:26: error: --verdict filters claims only", "\(found)")
+    }
+
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {
         let kb = try knowledgeBase()
         try kb.write(

@@ -68,10 +68,11 @@ struct ValidationTests {
 
     @Test func notUTF8() throws {
         let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
-        try kb.write(Data([0x2D, 0x2D, 0x2D, 0x0A, 0xC3, 0x28, 0x0A]), to: "Content/sources/x.md")
+        // At the bad byte: line 2, after "né " (three characters).
+        try kb.write(Data([0x2D, 0x2D, 0x2D, 0x0A, 0x6E, 0xC3, 0xA9, 0x20, 0xC3, 0x28, 0x0A]), to: "Content/sources/x.md")
         #expect(
             ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
-                "Content/sources/x.md:1:1: error: file is not valid UTF-8"
+                "Content/sources/x.md:2:4: error: file is not valid UTF-8 (a byte here is no character)"
             ])
     }
 

@@ -27,7 +27,8 @@ struct SourceText {
             throw .problem(line: line, column: column, message: "file contains a NUL byte")
         }
         guard var text = String(validatingUTF8Data: data) else {
-            throw .problem(line: 1, column: 1, message: "file is not valid UTF-8")
+            let (line, column) = position(ofByte: firstInvalidUTF8(data) ?? 0, in: data)
+            throw .problem(line: line, column: column, message: "file is not valid UTF-8 (a byte here is no character)")
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         if data.withUnsafeBytes({ Self.offset(of: 0x0D, in: $0) }) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
@@ -44,6 +45,23 @@ struct SourceText {
             frontMatterLineOffset: 1,
             bodyLines: Array(lines[(close + 1)...]),
             bodyFirstLine: close + 2)
+    }
+
+    /// The offset of the first byte that starts no valid UTF-8 sequence (only when the
+    /// file failed to decode).
+    private static func firstInvalidUTF8(_ data: Data) -> Int? {
+        data.withUnsafeBytes { raw -> Int? in
+            var bytes = raw.bindMemory(to: UInt8.self).makeIterator()
+            var parser = Unicode.UTF8.ForwardParser()
+            var offset = 0
+            while true {
+                switch parser.parseScalar(from: &bytes) {
+                case .valid(let scalar): offset += scalar.count
+                case .emptyInput: return nil
+                case .error: return offset
+                }
+            }
+        }
     }
 
     /// Where `byte` first is in `bytes` (`memchr`: the generic search went a byte at a time).
