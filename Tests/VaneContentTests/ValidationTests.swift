@@ -66,6 +66,36 @@ struct ValidationTests {
             ])
     }
 
+    /// Settings are checked as front matter is: every type and scale value a word, a scale
+    /// of two values or more with none twice, each problem at its value and all in one run.
+    @Test func settingsListsAreCheckedValueByValue() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Site/config.yml": """
+            entity_types: ["Bad Type", region, product]
+            priority_scale: []
+            availability_scale: [open, open, shut]
+            tags: *x
+            """
+        ])
+        #expect(
+            SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
+                "Site/config.yml:4:7: error: YAML aliases are not allowed in settings (write the value out)"
+            ])
+        try kb.write(
+            """
+            entity_types: ["Bad Type", region, product]
+            priority_scale: []
+            availability_scale: [open, open, shut]
+            """, to: "Site/config.yml")
+        #expect(
+            SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
+                "Site/config.yml:1:16: error: 'Bad Type' in 'entity_types' must be one word of lowercase a-z, 0-9 and '-'",
+                "Site/config.yml:1:36: warning: 'product' is in 'entity_types' already (built in)",
+                "Site/config.yml:3:28: error: 'open' is in 'availability_scale' twice",
+                "Site/config.yml:2:1: error: 'priority_scale' must list at least two values, from the top of the scale to its bottom",
+            ])
+    }
+
     @Test func notUTF8() throws {
         let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
         // At the bad byte: line 2, after "né " (three characters).

@@ -17,12 +17,16 @@ struct FrontMatter {
     /// expressions on every key and value, for nothing.
     private static let resolver = Resolver.basic
 
-    init(yaml: String, lineOffset: Int, path: String) throws(DiagnosticError) {
+    /// What the mapping is called in messages: `front matter`, or `settings` for `Site/config.yml`.
+    let called: String
+
+    init(yaml: String, lineOffset: Int, path: String, called: String = "front matter") throws(DiagnosticError) {
         self.path = path
+        self.called = called
         self.lineOffset = lineOffset
         if let anchor = AnchorScanner.firstAnchor(in: yaml) {
             let at = SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)
-            throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in front matter (write the value out)"))
+            throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in \(called) (write the value out)"))
         }
         let root: Node?
         do {
@@ -35,12 +39,12 @@ struct FrontMatter {
         }
         guard let root else { return }
         guard case .mapping(let mapping) = root else {
-            throw DiagnosticError(.error(location(of: root), "front matter must be a mapping of keys to values"))
+            throw DiagnosticError(.error(location(of: root), "\(called) must be a mapping of keys to values"))
         }
         reportNULs(in: root)
         for (key, value) in mapping {
             guard case .scalar(let k) = key else {
-                diagnostics.append(.error(location(of: key), "a front-matter key must be plain text"))
+                diagnostics.append(.error(location(of: key), "a key of the \(called) must be plain text"))
                 continue
             }
             pairs.append((k.string, location(of: key), value))
@@ -52,7 +56,7 @@ struct FrontMatter {
     private mutating func reportNULs(in node: Node) {
         switch node {
         case .scalar(let s) where s.string.unicodeScalars.contains("\u{0}"):
-            diagnostics.append(.error(location(of: node), "a NUL character (written as an escape, \\0 or \\u0000) is not allowed in front matter"))
+            diagnostics.append(.error(location(of: node), "a NUL character (written as an escape, \\0 or \\u0000) is not allowed in \(called)"))
         case .mapping(let mapping):
             for (key, value) in mapping {
                 reportNULs(in: key)

@@ -16,7 +16,7 @@ public enum SiteConfigLoader {
         }
         var fm: FrontMatter
         do {
-            fm = try FrontMatter(yaml: yaml, lineOffset: 0, path: path)
+            fm = try FrontMatter(yaml: yaml, lineOffset: 0, path: path, called: "settings")
         } catch {
             return (config, [error.diagnostic])
         }
@@ -45,11 +45,18 @@ public enum SiteConfigLoader {
             default: fm.diagnostics.append(.error(v.location, "'recorded_time' must be true, false or a folder under Content/ (Content/events)"))
             }
         }
-        config.entityTypes += fm.list("entity_types")?.map(\.text) ?? []
-        config.eventTypes += fm.list("event_types")?.map(\.text) ?? []
-        config.trackableTypes += fm.list("trackable_types")?.map(\.text) ?? []
-        if let scale = fm.list("availability_scale")?.map(\.text), !scale.isEmpty { config.availabilityScale = scale }
-        if let scale = fm.list("priority_scale")?.map(\.text), !scale.isEmpty { config.priorityScale = scale }
+        config.entityTypes += words("entity_types", &fm, adding: config.entityTypes)
+        config.eventTypes += words("event_types", &fm, adding: config.eventTypes)
+        config.trackableTypes += words("trackable_types", &fm, adding: [])
+        for (key, keyPath) in [("availability_scale", \SiteConfig.availabilityScale), ("priority_scale", \SiteConfig.priorityScale)] {
+            guard fm.keys.contains(key) else { continue }
+            let scale = words(key, &fm, adding: [])
+            if scale.count >= 2 {
+                config[keyPath: keyPath] = scale
+            } else if let at = fm.keyLocation(key) {
+                fm.diagnostics.append(.error(at, "'\(key)' must list at least two values, from the top of the scale to its bottom"))
+            }
+        }
         if let (node, at) = fm.node("status_labels") {
             if case .mapping(let labels) = node {
                 for (key, value) in labels {
@@ -63,6 +70,28 @@ public enum SiteConfigLoader {
             fm.diagnostics.append(.warning(at, "unknown setting '\(key)'"))
         }
         return (config, fm.diagnostics)
+    }
+
+    /// The words of a list setting (types, a scale's values): each an id-like word, none
+    /// twice (nor one of `adding`, the built-in words it adds to); a bad one is an error
+    /// at its position and left out.
+    private static func words(_ key: String, _ fm: inout FrontMatter, adding: [String]) -> [String] {
+        var seen = Set(adding)
+        var result: [String] = []
+        for word in fm.list(key) ?? [] {
+            guard IDRule.isValid(word.text) else {
+                fm.diagnostics.append(.error(word.location, "'\(word.text)' in '\(key)' must be one word of lowercase a-z, 0-9 and '-'"))
+                continue
+            }
+            guard seen.insert(word.text).inserted else {
+                // Twice on a scale makes two ranks of one value; a type named again is harmless.
+                let message = "'\(word.text)' is in '\(key)'\(adding.contains(word.text) ? " already (built in)" : " twice")"
+                fm.diagnostics.append(key.hasSuffix("_scale") ? .error(word.location, message) : .warning(word.location, message))
+                continue
+            }
+            result.append(word.text)
+        }
+        return result
     }
 
     /// The URL of a setting, or nil with an error at its position.
