@@ -96,6 +96,20 @@ struct ValidationTests {
             ])
     }
 
+    /// An event whose date does not parse still has its status checked: every problem in
+    /// one run, not the rest only once the date is mended.
+    @Test func aStatusIsCheckedWhenItsEventsDateIsWrong() throws {
+        let event =
+            "---\ntitle: Bad date\ndate: 2024-13-01\ntype: launch\nentities: [llama]\nstatus:\n  lama: { availability: generally-available }\n  meta: { availability: deprecated }\n---\n"
+        let found = try diagnostics(["Content/events/bad-date.md": event]).filter { $0.contains("bad-date.md") && $0.contains("error") }
+        #expect(
+            found == [
+                "Content/events/bad-date.md:3:7: error: impossible date '2024-13-01' (a month is 01 to 12)",
+                "Content/events/bad-date.md:7:3: error: unknown entity 'lama' (did you mean 'llama'?)",
+                "Content/events/bad-date.md:8:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
+            ], "\(found)")
+    }
+
     @Test func notUTF8() throws {
         let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
         // At the bad byte: line 2, after "né " (three characters).

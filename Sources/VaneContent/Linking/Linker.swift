@@ -180,8 +180,10 @@ public struct Linker: Sendable {
         return id
     }
 
+    /// Without a date (one that did not parse, an error of its own) the settings are still
+    /// checked, all problems in one run, and make no change.
     private mutating func linkStatus(of event: Entry, involved: Set<String>) {
-        guard let date = event.date else { return }
+        let date = event.date
         var added: Set<String> = []
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
@@ -208,6 +210,7 @@ public struct Linker: Sendable {
                     edges.append(Edge(from: event.id, .involves, to: entity, at: setting.location))
                 }
             }
+            guard let date else { continue }
             var change = StatusChange(
                 event: event.id, entity: id, axis: setting.axis, channel: channel, value: value, date: date, location: setting.location)
             change.announced = setting.announced.flatMap { try? FuzzyDate(parsing: $0) }
