@@ -135,6 +135,16 @@ struct LiveBlockTests {
         #expect(found.last == "Content/reports/values.md:10:26: error: --verdict filters claims only", "\(found)")
     }
 
+    /// In a block quote a `vane` fence is code, as CommonMark reads it: a warning says so
+    /// (it was shown as code and nothing checked it).
+    @Test func aBlockInABlockQuoteIsSaidToBeCode() throws {
+        let kb = try knowledgeBase()
+        try kb.write("---\ntitle: Quoted\ndate: 2026\n---\nText.\n\n> ```vane\n> status --entity globx\n> ```\n", to: "Content/reports/quoted.md")
+        let found = build(kb).diagnostics.map(\.description).filter { $0.contains("quoted.md") }
+        #expect(
+            found == ["Content/reports/quoted.md:7:3: warning: a vane block in a block quote is shown as code, not run: take it out of the quote"])
+    }
+
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {
         let kb = try knowledgeBase()
         try kb.write(

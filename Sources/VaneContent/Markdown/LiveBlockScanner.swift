@@ -11,6 +11,13 @@ enum LiveBlockScanner {
         var index = 0
         while index < lines.count {
             guard let fence = opening(lines[index]) else {
+                // In a block quote a `vane` fence is only code: said, not silently shown as code.
+                if let quoted = quotedOpening(lines[index]) {
+                    problems.append(
+                        .warning(
+                            SourceLocation(path: path, line: firstLine + index, column: quoted + 1),
+                            "a vane block in a block quote is shown as code, not run: take it out of the quote"))
+                }
                 // Other fences are skipped whole: a `vane` line inside one is code.
                 if let other = anyFence(lines[index]) { index = closing(after: index, fence: other, in: lines) + 1 } else { index += 1 }
                 continue
@@ -72,6 +79,15 @@ enum LiveBlockScanner {
         guard let fence = anyFence(line) else { return nil }
         let info = line.utf8.dropFirst(fence.indent + fence.length)
         return String(decoding: info, as: UTF8.self).trimmingSpaces == "vane" ? fence : nil
+    }
+
+    /// The column (from 0) of a `vane` fence opened inside a block quote (`> ```vane`), if any.
+    private static func quotedOpening(_ line: Substring) -> Int? {
+        var rest = line.drop { $0 == " " }
+        guard rest.first == ">" else { return nil }
+        while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
+        guard opening(rest) != nil else { return nil }
+        return line.unicodeScalars.count - rest.unicodeScalars.count
     }
 
     /// The index of the line closing `fence` opened at `start`, or `lines.count`.
