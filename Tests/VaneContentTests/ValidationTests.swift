@@ -236,6 +236,23 @@ struct ValidationTests {
         #expect(links.map(\.labelHTML) == ["the <strong>4</strong> models", nil])
     }
 
+    /// A Markdown link to another entry's file, as an editor writes one, is a link to that
+    /// entry (its page, whatever folder the path names); to no entry, an error at it. Other
+    /// links, and `.md` in code, stay Markdown.
+    @Test func aLinkToAnEntrysFileIsALinkToTheEntry() throws {
+        let body =
+            "---\nname: X\ntype: org\n---\nSee [Llama](llama.md), [the *owner*](../entities/meta.md#history), [gone](lama.md) and [site](https://x.org/a.md) `[c](meta.md)`.\n"
+        let result = try load(["Content/entities/x.md": body])
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "Content/entities/x.md:5:68: error: unknown entry 'lama' (did you mean 'llama'?)"
+            ])
+        let links = try #require(result.knowledgeBase.entry("x")).bodyLinks
+        #expect(links.map(\.target) == ["llama", "meta", "lama"])
+        #expect(links.map(\.label) == ["Llama", "the *owner*", "gone"])
+        #expect(links.map(\.labelHTML) == [nil, "the <em>owner</em>", nil])
+    }
+
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {
         let text = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\n---\n"
         let result = try load(["Content/events/x.md": text])

@@ -30,8 +30,14 @@ struct BodyLinkScanner {
 
     private static func mayHoldLink(_ line: [UInt8]) -> Bool {
         guard line.count > 1 else { return false }
-        for i in 0..<(line.count - 1) where line[i] == UInt8(ascii: "[") {
-            if line[i + 1] == UInt8(ascii: "[") || line[i + 1] == UInt8(ascii: "@") { return true }
+        var fileLink = false
+        for i in 0..<(line.count - 1) {
+            if line[i] == UInt8(ascii: "["), line[i + 1] == UInt8(ascii: "[") || line[i + 1] == UInt8(ascii: "@") { return true }
+            // `](….md`: a link to another entry's file.
+            if line[i] == UInt8(ascii: "]"), line[i + 1] == UInt8(ascii: "(") { fileLink = true }
+            if fileLink, line[i] == UInt8(ascii: "."), i + 2 < line.count, line[i + 1] == UInt8(ascii: "m"), line[i + 2] == UInt8(ascii: "d") {
+                return true
+            }
         }
         return false
     }
@@ -121,11 +127,13 @@ struct BodyLinkScanner {
         case empty(Diagnostic, Int)
     }
 
-    /// A link starting at `i` (`[[…]]` or `[@…]` on one line).
+    /// A link starting at `i` (`[[…]]`, `[@…]`, or `[label](file.md)`, on one line).
     private func link(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> Found? {
         guard i + 1 < chars.count else { return nil }
         let wiki = chars[i + 1] == UInt8(ascii: "[")
-        guard wiki || chars[i + 1] == UInt8(ascii: "@") else { return nil }
+        guard wiki || chars[i + 1] == UInt8(ascii: "@") else {
+            return fileLink(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart)
+        }
         var j = i + 2
         while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
         guard j < chars.count, chars[j] == UInt8(ascii: "]") else { return nil }
@@ -152,6 +160,29 @@ struct BodyLinkScanner {
         let target = inner.trimmingSpaces
         guard !target.isEmpty else { return .empty(.error(at, "empty citation '[@\(inner)]' (write [@source-id])"), j + 1) }
         return .link(BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
+    }
+
+    /// `[label](other-entry.md)`, as an editor writes a link to another file: the entry
+    /// whose file that is (ids are file names, unique across kinds), as `[[id|label]]`,
+    /// whatever folder the path names; a `#part` after it is dropped. Only a plain relative
+    /// path ending in `.md`, with no title, on one line; any other link is left to Markdown.
+    private func fileLink(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> Found? {
+        var j = i + 1
+        while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
+        guard j + 1 < chars.count, chars[j] == UInt8(ascii: "]"), chars[j + 1] == UInt8(ascii: "("), j > i + 1 else { return nil }
+        var k = j + 2
+        while k < chars.count, chars[k] != UInt8(ascii: ")"), chars[k] != 0x20, chars[k] != 0x0A, chars[k] != UInt8(ascii: "<") { k += 1 }
+        guard k < chars.count, chars[k] == UInt8(ascii: ")") else { return nil }
+        let url = String(decoding: chars[(j + 2)..<k], as: UTF8.self)
+        let path = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        guard path.hasSuffix(".md"), !path.hasPrefix("/"), !path.contains(":"), !path.contains("?") else { return nil }
+        let stem = String(path.split(separator: "/").last?.dropLast(3) ?? "")
+        guard !stem.isEmpty else { return nil }
+        let label = String(decoding: chars[(i + 1)..<j], as: UTF8.self).trimmingSpaces
+        let index = Int(lineOf[i])
+        let column = chars[lineStart[index]..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        let at = SourceLocation(path: self.path, line: lines[index].line, column: column)
+        return .link(BodyLink(style: .wikilink, target: stem, label: label.isEmpty ? nil : label, location: at), k + 1)
     }
 
     private static func runLength(_ chars: [UInt8], from i: Int) -> Int {
