@@ -49,6 +49,15 @@ struct HostileInputTests {
             ])
     }
 
+    /// Nesting past the parser's limit is an error in words, not libyaml's C function.
+    @Test func deepNestingIsSaidPlainly() throws {
+        let text = "---\nname: X\ntype: org\ntags: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/x.md": text]) == [
+                "Content/entities/x.md:4:8: error: invalid YAML: nested too deeply (front matter needs a few levels at most)"
+            ])
+    }
+
     @Test func ampersandsAndAsterisksInsideValuesAreText() throws {
         let text = """
             ---

@@ -354,8 +354,15 @@ struct ValidationTests {
         let unencoded = "---\ntitle: T\npublisher: P\nurl: https://x.org/a b\narchive: https://x.org/?q=<script>\n---\n"
         #expect(
             try diagnostics(["Content/sources/x.md": unencoded]) == [
-                "Content/sources/x.md:4:6: error: URL 'https://x.org/a b' contains a space, which must be percent-encoded",
-                "Content/sources/x.md:5:10: error: URL 'https://x.org/?q=<script>' contains '<', which must be percent-encoded",
+                "Content/sources/x.md:4:6: error: URL 'https://x.org/a b' contains a space, which must be percent-encoded (%20)",
+                "Content/sources/x.md:5:10: error: URL 'https://x.org/?q=<script>' contains '<' (U+003C), which must be percent-encoded (%3C)",
+            ])
+        // A letter beyond ASCII as it is written, with its bytes; a backslash as itself.
+        let accented = "---\ntitle: T\npublisher: P\nurl: https://x.org/müller\narchive: 'https://x.org/a\\b'\n---\n"
+        #expect(
+            try diagnostics(["Content/sources/x.md": accented]) == [
+                "Content/sources/x.md:4:6: error: URL 'https://x.org/müller' contains 'ü' (U+00FC), which must be percent-encoded (%C3%BC)",
+                "Content/sources/x.md:5:10: error: URL 'https://x.org/a\\b' contains '\\' (U+005C), which must be percent-encoded (%5C)",
             ])
     }
 

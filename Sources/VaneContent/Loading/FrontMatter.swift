@@ -206,6 +206,10 @@ struct FrontMatter {
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let during = context.map { " (\($0.text))" } ?? ""
+            // libyaml's own words for its depth limit name its C function: said plainly.
+            if problem.contains("yaml_set_max_nest_level") {
+                return .error(at(mark), "invalid YAML: nested too deeply (front matter needs a few levels at most)")
+            }
             return .error(at(mark), "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""

@@ -111,8 +111,14 @@ public enum URLRule {
 
     public static func problem(with text: String) -> String? {
         if let bad = text.unicodeScalars.first(where: { !allowed.contains($0) }) {
-            let shown = bad == " " ? "a space" : "'\(bad.escaped(asASCII: true))'"
-            return "URL '\(text)' contains \(shown), which must be percent-encoded"
+            // The character as a reader sees it, with its code point (alone when invisible),
+            // and what to write instead.
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+            let invisible = bad.properties.generalCategory == .control || bad.properties.generalCategory == .format || bad.properties.isWhitespace
+            let shown = bad == " " ? "a space" : invisible ? code : "'\(bad)' (\(code))"
+            let encoded = String(bad).utf8.map { ($0 < 16 ? "%0" : "%") + String($0, radix: 16, uppercase: true) }.joined()
+            return "URL '\(text)' contains \(shown), which must be percent-encoded (\(encoded))"
         }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased() else {
             return "'\(text)' is not a URL (expected http:// or https://)"
