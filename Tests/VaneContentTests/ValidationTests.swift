@@ -62,7 +62,20 @@ struct ValidationTests {
         let text = "---\ntitle: x\npublisher: P\nurl: https://x.org/\n2024: a\n\"2024\": b\n---\n"
         #expect(
             try diagnostics(["Content/sources/x.md": text]) == [
-                "Content/sources/x.md:6:1: error: duplicate key '2024'"
+                "Content/sources/x.md:5:1: warning: unknown key '2024' for a source (kept, but not part of the format)",
+                "Content/sources/x.md:6:1: error: duplicate key '2024'",
+            ])
+    }
+
+    /// A key written twice hides none of the file's other problems: the repeat (with its
+    /// value, a list's items too) is left out and the rest read.
+    @Test func aDuplicateKeyHidesNoOtherProblem() throws {
+        let text = "---\ntitle: x\ntags:\n- a\n- b\npublisher: P\ntags:\n  - c\n\n  - d\nurl: ftp://x.org/\ntitle: z\n---\n"
+        #expect(
+            try diagnostics(["Content/sources/x.md": text]) == [
+                "Content/sources/x.md:7:1: error: duplicate key 'tags'",
+                "Content/sources/x.md:11:6: error: URL 'ftp://x.org/' must use http or https, not 'ftp'",
+                "Content/sources/x.md:12:1: error: duplicate key 'title'",
             ])
     }
 

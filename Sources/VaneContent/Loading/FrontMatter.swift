@@ -28,14 +28,25 @@ struct FrontMatter {
             let at = SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)
             throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in \(called) (write the value out)"))
         }
-        let root: Node?
-        do {
-            // UTF-8 named, since Yams's default reads the whole environment on every parse.
-            root = try Yams.compose(yaml: yaml, FrontMatter.resolver, .default, .utf8)
-        } catch let error as YamlError {
-            throw DiagnosticError(FrontMatter.diagnostic(for: error, yaml: yaml, lineOffset: lineOffset, path: path))
-        } catch {
-            throw DiagnosticError(.error(.top(of: path), "invalid YAML: \(error)"))
+        var root: Node?
+        var text = yaml
+        while true {
+            do {
+                // UTF-8 named, since Yams's default reads the whole environment on every parse.
+                root = try Yams.compose(yaml: text, FrontMatter.resolver, .default, .utf8)
+                break
+            } catch let error as YamlError {
+                let problem = FrontMatter.diagnostic(for: error, yaml: text, lineOffset: lineOffset, path: path)
+                // A key written twice at the top: said, and the repeat left out, so that the
+                // file's other problems are found in the same run.
+                guard case .duplicatedKeysInMapping = error,
+                    let without = FrontMatter.withoutTopLevelEntry(at: problem.location.line - lineOffset, in: text)
+                else { throw DiagnosticError(problem) }
+                diagnostics.append(problem)
+                text = without
+            } catch {
+                throw DiagnosticError(.error(.top(of: path), "invalid YAML: \(error)"))
+            }
         }
         guard let root else { return }
         guard case .mapping(let mapping) = root else {
@@ -221,6 +232,28 @@ struct FrontMatter {
         default:
             return .error(.top(of: path), "invalid YAML: \(error)")
         }
+    }
+
+    /// `yaml` with the top-level entry starting on `line` (from 1) and the lines that belong
+    /// to it blanked out (line numbers kept); nil when no top-level key starts there.
+    static func withoutTopLevelEntry(at line: Int, in yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard (1...lines.count).contains(line), let first = lines[line - 1].first, first != " ", first != "-", first != "#" else { return nil }
+        lines[line - 1] = ""
+        var next = line
+        // Its value: the lines indented under it (blank ones between them too), or a block
+        // sequence's items at column 1.
+        func belongs(_ line: String) -> Bool { line.first.map { $0 == " " || $0 == "-" || $0 == "\t" } ?? false }
+        while next < lines.count {
+            if lines[next].isEmpty {
+                guard let more = lines[next...].first(where: { !$0.isEmpty }), belongs(more) else { break }
+            } else if !belongs(lines[next]) {
+                break
+            }
+            lines[next] = ""
+            next += 1
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Yams points at the first of two equal keys; a compiler points at the repeat.
