@@ -9,13 +9,15 @@ public enum Scaffold {
         case exists(String)
         /// The id is another entry's (its path): ids are unique across kinds.
         case idTaken(id: String, by: String)
+        /// The id is an alias or former id of an entity (its id and path): names resolve to one entry.
+        case nameTaken(id: String, entity: String, path: String)
         case unknownType(String, kind: String, allowed: [String])
 
         /// What was asked names no kind or type: a usage error, not a failure to write.
         public var isUsageError: Bool {
             switch self {
             case .unknownKind, .unknownType, .emptyID: true
-            case .exists, .idTaken: false
+            case .exists, .idTaken, .nameTaken: false
             }
         }
 
@@ -25,6 +27,8 @@ public enum Scaffold {
                 "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
             case .exists(let p): "\(p) already exists (not overwritten)"
+            case .nameTaken(let id, let entity, let path):
+                "'\(id)' is already a name of '\(entity)' (\(path): an alias or former id), so the new entry could not be linked by it; give it another title"
             case .idTaken(let id, let path):
                 "the id '\(id)' is taken by \(path) (ids are unique across kinds); give the new entry another title, or rename the file after"
             case .unknownType(let t, let kind, let allowed):
@@ -71,8 +75,17 @@ public enum Scaffold {
         let id = id(from: title)
         guard !id.isEmpty else { throw Failure.emptyID(title) }
         let path = "Content/\(kind.folder)/\(id).md"
-        let taken = ContentScanner.scan(root: root).entries.first { $0.id == id }
+        let scan = ContentScanner.scan(root: root)
+        let taken = scan.entries.first { $0.id == id }
         if let taken { throw taken.path == path ? Failure.exists(path) : Failure.idTaken(id: id, by: taken.path) }
+        // Only entities have aliases and former ids: their files alone are read.
+        let config = SiteConfigLoader.load(root: root).0
+        for file in scan.entries where file.kind == .entity {
+            guard let entity = ContentLoader.parse(file, config: config).entry else { continue }
+            if (entity.aliases + entity.formerIDs).contains(where: { $0.text.lowercased() == id }) {
+                throw Failure.nameTaken(id: id, entity: entity.id, path: file.path)
+            }
+        }
         let url = root.appendingPathComponent(path)
         guard !FileManager.default.fileExists(atPath: url.path) else { throw Failure.exists(path) }
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -34,6 +34,13 @@ struct AuthoringTests {
         #expect(again.stderr == "error: Content/events/meta-opens-muse-spark-api.md already exists (not overwritten)\n")
         #expect(try kb.read(path).contains("entities: [meta, muse-spark]"))
         #expect(try vane("new", "entity", "Meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n")
+        // An alias of an entity: the new id would be two names at once.
+        let alias = try vane("new", "source", "MSL", in: kb.root)
+        #expect(alias.status == 1)
+        #expect(
+            alias.stderr
+                == "error: 'msl' is already a name of 'meta-superintelligence-labs' (Content/entities/meta-superintelligence-labs.md: an alias or former id), so the new entry could not be linked by it; give it another title\n"
+        )
         // Another kind's entry with that id: the message names it, not the file it would write.
         let taken = try vane("new", "source", "Meta", in: kb.root)
         #expect(taken.status == 1)

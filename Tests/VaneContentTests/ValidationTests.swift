@@ -266,6 +266,34 @@ struct ValidationTests {
         #expect(links.map(\.labelHTML) == [nil, "the <em>owner</em>", nil])
     }
 
+    /// A citation followed at once by another bracket is still a citation: another
+    /// citation, a footnote, an inline link; `[@a; @b]` asks for two brackets.
+    @Test func aCitationBeforeAnotherBracketIsACitation() throws {
+        let body = "---\nname: X\ntype: org\n---\nA.[@tns][^n] B.[@tns][@tns] C.[@tns][Llama](llama.md) D.[@tns; @tns]\n\n[^n]: A note.\n"
+        let result = try load(["Content/entities/x.md": body])
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "Content/entities/x.md:5:57: error: '[@tns; @tns]' cites more than one source: write each in its own brackets, [@a] [@b]"
+            ])
+        let links = try #require(result.knowledgeBase.entry("x")).bodyLinks
+        #expect(links.map(\.style) == [.citation, .citation, .citation, .citation, .wikilink])
+        // None is left as text but the one written wrong.
+        #expect(result.knowledgeBase.entry("x")?.bodyHTML.components(separatedBy: "[@").count == 2)
+    }
+
+    /// A link or image beside a file in a folder below its kind's is made relative to the
+    /// page, which sits in the kind's folder: `2024/chart.png`.
+    @Test func aRelativeLinkBesideAFileInASubfolderIsRelativeToThePage() throws {
+        let body =
+            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n![c](chart.png) [pdf](../2023/r.pdf) [top](/x) [a](#ref-1) [w](https://x.org/a.png)\n"
+        let result = try load(["Content/events/2024/e.md": body])
+        let html = try #require(result.knowledgeBase.entry("e")).bodyHTML
+        #expect(html.contains("src=\"2024/chart.png\""), "\(html)")
+        #expect(html.contains("href=\"2024/../2023/r.pdf\""), "\(html)")
+        #expect(html.contains("href=\"/x\"") && html.contains("href=\"#ref-1\"") && html.contains("src=\"https://x.org/a.png\"") == false)
+        #expect(html.contains("href=\"https://x.org/a.png\""))
+    }
+
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {
         let text = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\n---\n"
         let result = try load(["Content/events/x.md": text])

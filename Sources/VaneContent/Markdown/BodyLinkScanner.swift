@@ -155,10 +155,17 @@ struct BodyLinkScanner {
             }
             return .link(BodyLink(style: .wikilink, target: target, label: label, location: at), j + 2)
         }
-        // `[@name](url)` and `[@name][ref]` are ordinary Markdown links.
-        if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "(") || chars[j + 1] == UInt8(ascii: "[") { return nil }
+        // `[@name](url)` and `[@name][ref]` are ordinary Markdown links; not when the bracket
+        // after is a citation, a footnote (`[@a][@b]`, `[@a][^1]`) or an inline link of its
+        // own (`[@a][text](url)`): those follow a citation.
+        if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "(") { return nil }
+        if j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "["), !BodyLinkScanner.startsCitationOrLink(chars, at: j + 1) { return nil }
         let target = inner.trimmingSpaces
         guard !target.isEmpty else { return .empty(.error(at, "empty citation '[@\(inner)]' (write [@source-id])"), j + 1) }
+        // Pandoc's `[@a; @b]`: one bracket a citation here.
+        if target.contains(";") || target.contains("@") {
+            return .empty(.error(at, "'[@\(inner)]' cites more than one source: write each in its own brackets, [@a] [@b]"), j + 1)
+        }
         return .link(BodyLink(style: .citation, target: target, label: nil, location: at), j + 1)
     }
 
@@ -183,6 +190,16 @@ struct BodyLinkScanner {
         let column = chars[lineStart[index]..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         let at = SourceLocation(path: self.path, line: lines[index].line, column: column)
         return .link(BodyLink(style: .wikilink, target: stem, label: label.isEmpty ? nil : label, location: at), k + 1)
+    }
+
+    /// Whether the bracket at `i` opens a citation (`[@`), a footnote reference (`[^`) or
+    /// an inline link (`[text](`), rather than a reference link's label.
+    private static func startsCitationOrLink(_ chars: [UInt8], at i: Int) -> Bool {
+        guard i + 1 < chars.count else { return false }
+        if chars[i + 1] == UInt8(ascii: "@") || chars[i + 1] == UInt8(ascii: "^") { return true }
+        var j = i + 1
+        while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != 0x0A { j += 1 }
+        return j + 1 < chars.count && chars[j] == UInt8(ascii: "]") && chars[j + 1] == UInt8(ascii: "(")
     }
 
     private static func runLength(_ chars: [UInt8], from i: Int) -> Int {

@@ -15,7 +15,10 @@ struct BodyRenderer {
         let defanged = lines.map(Placeholder.defang)
         let live = LiveBlockScanner.scan(lines: defanged, firstLine: firstLine, path: path)
         let scanned = BodyLinkScanner.scan(lines: live.lines, firstLine: firstLine, path: path)
-        let rendered = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML)
+        // `Content/events/2024/x.md` is the page `events/x.html`: its folder is `2024/`.
+        let parts = path.split(separator: "/")
+        let folder = parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") + "/" : ""
+        let rendered = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder)
         // cmark decides what is shown: a link in text it leaves out (an HTML block, dropped
         // when raw HTML is off) is no link, so it is no edge either.
         let (html, shown) = keepShown(scanned.links, in: rendered)

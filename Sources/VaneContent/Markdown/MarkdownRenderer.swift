@@ -13,8 +13,10 @@ public enum MarkdownRenderer {
 
     /// Renders `markdown`. Unless `unsafeHTML` is set, raw HTML is dropped; in every
     /// case links and images whose target is not http, https, mailto or relative
-    /// become their plain text.
-    public static func html(_ markdown: String, unsafeHTML: Bool = false) -> String {
+    /// become their plain text. `folder` (`2024/`) is where the file sits below its kind's
+    /// folder, while its page sits in the kind's folder itself: a relative link or image
+    /// (`chart.png`, beside the file) is made relative to the page (`2024/chart.png`).
+    public static func html(_ markdown: String, unsafeHTML: Bool = false, folder: String = "") -> String {
         lock.lock()
         defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
@@ -27,7 +29,7 @@ public enum MarkdownRenderer {
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }
-        sanitize(document, dropHTML: !unsafeHTML)
+        sanitize(document, dropHTML: !unsafeHTML, folder: folder)
         guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
@@ -85,7 +87,14 @@ public enum MarkdownRenderer {
 
     // MARK: - Tree surgery
 
-    private static func sanitize(_ document: OpaquePointer, dropHTML: Bool) {
+    /// Whether a target is a path relative to the page (not `/…`, `//…`, `#…`, `?…`, a scheme).
+    static func isRelativePath(_ url: String) -> Bool {
+        guard let first = url.first, !"/#?".contains(first) else { return false }
+        let colon = url.firstIndex(of: ":")
+        return colon.map { url[..<$0].contains(where: { "/?#".contains($0) }) } ?? true
+    }
+
+    private static func sanitize(_ document: OpaquePointer, dropHTML: Bool, folder: String) {
         var unwrap: [OpaquePointer] = []
         var remove: [OpaquePointer] = []
         guard let iterator = cmark_iter_new(document) else { return }
@@ -94,7 +103,11 @@ public enum MarkdownRenderer {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                if !isAllowedTarget(url) { unwrap.append(node) }
+                if !isAllowedTarget(url) {
+                    unwrap.append(node)
+                } else if !folder.isEmpty, isRelativePath(url) {
+                    _ = cmark_node_set_url(node, folder + url)
+                }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if dropHTML { remove.append(node) }
             default:
