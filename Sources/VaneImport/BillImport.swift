@@ -56,8 +56,9 @@ public enum BillImport {
         }
 
         public var description: String {
-            "read \(components) components (\(format)): \(matched.count) matched, \(unmatched.count) not matched; "
-                + "\(uses) uses: \(written) files written, \(unchanged) unchanged, \(removed) removed"
+            func count(_ n: Int, _ one: String) -> String { "\(n) \(one)\(n == 1 ? "" : "s")" }
+            return "read \(count(components, "component")) (\(format)): \(matched.count) matched, \(unmatched.count) not matched; "
+                + "\(count(uses, "use")): \(count(written, "file")) written, \(unchanged) unchanged, \(removed) removed"
                 + (kept > 0 ? ", \(kept) kept as edited" : "")
         }
     }
@@ -72,7 +73,8 @@ public enum BillImport {
             return (summary, [.error(.top(of: options.file), "team '\(team)' must be an id (lowercase a-z, 0-9, '-')")])
         }
         guard let data = FileManager.default.contents(atPath: options.file) else {
-            return (summary, [.error(.top(of: options.file), "cannot read the file")])
+            let why = FileManager.default.fileExists(atPath: options.file) ? "it cannot be read" : "no such file"
+            return (summary, [.error(.top(of: options.file), "cannot read the file: \(why)")])
         }
         let bill: BillOfMaterials
         do {
@@ -92,6 +94,13 @@ public enum BillImport {
         let handWritten = handWrittenUses(uses, resolve: resolve)
         var wanted: [String: String] = [:]
         let folder = "Content/uses/sbom/\(options.team ?? "any")"
+        // Ids are unique across the knowledge base: one another entry has is never written.
+        let elsewhere = Dictionary(
+            ContentScanner.scan(root: options.root).entries.filter { !$0.path.hasPrefix(folder + "/") }.compactMap { file in
+                file.id.map { ($0, file.path) }
+            },
+            uniquingKeysWith: { a, _ in a })
+        var problems: [Diagnostic] = []
         for component in bill.components {
             let label = component.purl ?? component.cpe ?? "\(component.name)@\(component.version ?? "?")"
             switch matcher.match(component) {
@@ -104,6 +113,12 @@ public enum BillImport {
                 } else {
                     let id = useID(entity, team: options.team)
                     let path = "\(folder)/\(id).md"
+                    if let other = elsewhere[id] {
+                        problems.append(
+                            .error(
+                                SourceLocation(path: options.file, line: component.line, column: 1),
+                                "the use of '\(entity)' would be '\(id)', the id of \(other); rename that file, or import with another --team"))
+                    }
                     // One use per product: the first component that names it gives the version.
                     if wanted[path] == nil {
                         wanted[path] = useText(entity: entity, name: matcher.names[entity] ?? entity, team: options.team, component: component)
@@ -113,8 +128,9 @@ public enum BillImport {
             }
         }
         summary.uses = wanted.count
+        if !problems.isEmpty { return (summary, problems.sortedForReport()) }
         var counts = EndOfLifeImport.Summary()
-        let problems = GeneratedFiles.apply(wanted, root: options.root, marker: marker, under: [folder], removable: { _ in true }, into: &counts)
+        problems = GeneratedFiles.apply(wanted, root: options.root, marker: marker, under: [folder], removable: { _ in true }, into: &counts)
         (summary.written, summary.unchanged, summary.removed, summary.kept) = (counts.written, counts.unchanged, counts.removed, counts.kept)
         return (summary, problems.sortedForReport())
     }

@@ -57,7 +57,7 @@ struct BillOfMaterials: Sendable {
                     "CycloneDX spec version '\(version)' is not read (versions \(cycloneDXVersions.joined(separator: ", ")))", at: "\"specVersion\"")
             }
             var lines = LineFinder(text: text)
-            let components = cycloneDX(document["components"], lines: &lines)
+            let components = try cycloneDX(document["components"], lines: &lines, fail: fail)
             return BillOfMaterials(format: .cycloneDX, specVersion: version, components: components)
         }
         if let version = document["spdxVersion"] as? String {
@@ -65,38 +65,60 @@ struct BillOfMaterials: Sendable {
                 throw fail("SPDX version '\(version)' is not read (only SPDX-2.3 JSON)", at: "\"spdxVersion\"")
             }
             var lines = LineFinder(text: text)
-            let packages = (document["packages"] as? [[String: Any]] ?? []).map { spdx($0, lines: &lines) }
+            var packages: [Component] = []
+            for item in try objects(document["packages"], key: "packages", fail: fail) { packages.append(try spdx(item, lines: &lines, fail: fail)) }
             return BillOfMaterials(format: .spdx, specVersion: version, components: packages)
         }
         throw fail("not a bill of materials: no 'bomFormat' (CycloneDX) or 'spdxVersion' (SPDX) at the top")
     }
 
+    typealias Fail = (_ message: String, _ at: String?) -> Unreadable
+
+    /// A list of objects, or nothing when absent; anything else is an error at its key: a
+    /// bill read as empty would remove every use the last import of it wrote.
+    private static func objects(_ node: Any?, key: String, fail: Fail) throws(Unreadable) -> [[String: Any]] {
+        guard let node else { return [] }
+        guard let list = node as? [Any] else { throw fail("'\(key)' must be a list of objects", "\"\(key)\"") }
+        guard let items = list as? [[String: Any]] else { throw fail("each item of '\(key)' must be an object", "\"\(key)\"") }
+        return items
+    }
+
+    /// A field that must be text when given (a version written as a number loses its zeros:
+    /// 4.20 is 4.2).
+    private static func text(_ item: [String: Any], _ key: String, fail: Fail) throws(Unreadable) -> String? {
+        guard let value = item[key], !(value is NSNull) else { return nil }
+        guard let text = value as? String else { throw fail("'\(key)' must be text (in quotes), not \(value)", "\"\(key)\"") }
+        // SPDX's words for "not known": no value.
+        return text.isEmpty || text == "NOASSERTION" || text == "NONE" ? nil : text
+    }
+
     /// Components and their nested components, in the file's order.
-    private static func cycloneDX(_ node: Any?, lines: inout LineFinder) -> [Component] {
+    private static func cycloneDX(_ node: Any?, lines: inout LineFinder, fail: Fail) throws(Unreadable) -> [Component] {
         var result: [Component] = []
-        for item in node as? [[String: Any]] ?? [] {
-            let name = item["name"] as? String ?? ""
-            let purl = item["purl"] as? String
+        for item in try objects(node, key: "components", fail: fail) {
+            let name = try text(item, "name", fail: fail) ?? ""
+            let purl = try text(item, "purl", fail: fail)
             let line = lines.line(of: purl.map { "\"\($0)\"" } ?? "\"\(name)\"")
-            result.append(Component(name: name, version: item["version"] as? String, purl: purl, cpe: item["cpe"] as? String, line: line))
-            result += cycloneDX(item["components"], lines: &lines)
+            let (version, cpe) = (try text(item, "version", fail: fail), try text(item, "cpe", fail: fail))
+            result.append(Component(name: name, version: version, purl: purl, cpe: cpe, line: line))
+            result += try cycloneDX(item["components"], lines: &lines, fail: fail)
         }
         return result
     }
 
     /// An SPDX package: its package URL and CPE are external references.
-    private static func spdx(_ item: [String: Any], lines: inout LineFinder) -> Component {
+    private static func spdx(_ item: [String: Any], lines: inout LineFinder, fail: Fail) throws(Unreadable) -> Component {
         var purl: String?
         var cpe: String?
-        for ref in item["externalRefs"] as? [[String: Any]] ?? [] {
-            let type = ref["referenceType"] as? String ?? ""
-            let locator = ref["referenceLocator"] as? String
+        for ref in try objects(item["externalRefs"], key: "externalRefs", fail: fail) {
+            let type = try text(ref, "referenceType", fail: fail) ?? ""
+            let locator = try text(ref, "referenceLocator", fail: fail)
             if type == "purl", purl == nil { purl = locator }
             if type.hasPrefix("cpe"), cpe == nil { cpe = locator }
         }
-        let id = item["SPDXID"] as? String ?? item["name"] as? String ?? ""
-        return Component(
-            name: item["name"] as? String ?? "", version: item["versionInfo"] as? String, purl: purl, cpe: cpe, line: lines.line(of: "\"\(id)\""))
+        let name = try text(item, "name", fail: fail) ?? ""
+        let id = try text(item, "SPDXID", fail: fail) ?? name
+        return Component(name: name, version: try text(item, "versionInfo", fail: fail), purl: purl, cpe: cpe, line: lines.line(of: "\"\(id)\""))
     }
 
     /// Where JSON stopped being JSON: Foundation says "around line L, column C" (or names

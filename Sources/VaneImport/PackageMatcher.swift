@@ -49,7 +49,9 @@ struct PackageMatcher {
         }
         guard let product else { return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))") }
         guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
-        guard let version = c.version ?? c.cpe.flatMap({ PackageMatcher.cpeKey($0)?.version }), !version.isEmpty else {
+        // The component's own version, else the one its package URL or CPE carries.
+        let version = c.version ?? c.purl.flatMap(PackageMatcher.purlVersion) ?? c.cpe.flatMap { PackageMatcher.cpeKey($0)?.version }
+        guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
         guard let cycle = PackageMatcher.cycle(of: version, among: known) else {
@@ -84,6 +86,16 @@ struct PackageMatcher {
             }
         }
         return result
+    }
+
+    /// `pkg:pypi/django@4.2.11?x=y#sub` → `4.2.11`, percent-decoded; nil without one.
+    static func purlVersion(_ purl: String) -> String? {
+        var rest = Substring(purl)
+        if let cut = rest.firstIndex(of: "#") { rest = rest[..<cut] }
+        if let cut = rest.firstIndex(of: "?") { rest = rest[..<cut] }
+        guard let at = rest.lastIndex(of: "@"), at > (rest.lastIndex(of: "/") ?? rest.startIndex) else { return nil }
+        let version = String(rest[rest.index(after: at)...])
+        return version.isEmpty ? nil : version.removingPercentEncoding ?? version
     }
 
     /// `pkg:pypi/Django_Rest@1.0?x=y#sub` → `pypi/django-rest`: without version, qualifiers

@@ -168,7 +168,10 @@ struct UsesCLITests {
         let kb = try imported()
         let before = snapshot(of: kb.url("Content"))
         var messages = ""
-        for name in ["malformed.json", "empty.json", "foreign-package.json", "cyclonedx-1.2.json", "missing.json"] {
+        for name in [
+            "malformed.json", "empty.json", "foreign-package.json", "cyclonedx-1.2.json", "missing.json", "components-object.json",
+            "version-as-number.json",
+        ] {
             let result = try vane("import", "sbom", bill(name), in: kb)
             #expect(result.status == 1, "\(name): \(result.stderr)")
             messages += result.stderr.replacingOccurrences(of: Self.bills.path + "/", with: "")
@@ -176,7 +179,40 @@ struct UsesCLITests {
         expectGolden(messages, Self.golden + "bad-bills.txt")
         #expect(snapshot(of: kb.url("Content")) == before)
         let team = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", "Web Shop", in: kb)
-        #expect(team.status == 1 && team.stderr.contains("team 'Web Shop' must be an id"))
+        #expect(
+            team.status == 64
+                && team.stderr.contains("--team 'Web Shop' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team web-shop"))
+        // A bill read as empty would remove every use its last import wrote: after one, a
+        // components list of the wrong type is an error and the uses stay.
+        #expect(try vane("import", "sbom", bill("spdx-2.3.json"), "--team", "web", in: kb).status == 0)
+        let written = snapshot(of: kb.url("Content"))
+        #expect(try vane("import", "sbom", bill("components-object.json"), "--team", "web", in: kb).status == 1)
+        #expect(snapshot(of: kb.url("Content")) == written)
+    }
+
+    /// A version only a package URL carries is the version (`pkg:pypi/django@4.2.11`), and
+    /// SPDX's NOASSERTION is no version; the counts are in the singular for one.
+    @Test func aPackageURLsVersionChoosesTheCycle() throws {
+        let kb = try imported()
+        let result = try vane("import", "sbom", bill("versions-in-purls.json"), "--team", "web", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pkg:pypi/django@4.2.11 → django-4-2 (Django 4.2)"), "\(result.stdout)")
+        #expect(result.stderr.hasPrefix("read 1 component (SPDX-2.3): 1 matched, 0 not matched; 1 use: 1 file written"), "\(result.stderr)")
+    }
+
+    /// A generated use never takes the id of an entry written by hand: the import is an
+    /// error at the component, and nothing is written.
+    @Test func aGeneratedUseNeverTakesAnotherEntrysID() throws {
+        let kb = try imported()
+        try kb.write("---\nproduct: django-4-1\nteam: data\n---\n", to: "Content/uses/web-django-4-2.md")
+        let before = snapshot(of: kb.url("Content"))
+        let result = try vane("import", "sbom", bill("versions-in-purls.json"), "--team", "web", in: kb)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr.contains(
+                "error: the use of 'django-4-2' would be 'web-django-4-2', the id of Content/uses/web-django-4-2.md; rename that file, or import with another --team"
+            ), "\(result.stderr)")
+        #expect(snapshot(of: kb.url("Content")) == before)
     }
 
     @Test func usesAreCheckedLikeEverythingElse() throws {

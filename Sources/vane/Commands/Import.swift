@@ -74,6 +74,13 @@ extension Vane {
             @Option(help: "The team that owns what the bill lists (an id); its generated uses are replaced by this bill's.")
             var team: String?
 
+            func validate() throws {
+                if let team, !IDRule.isValid(team) {
+                    throw ValidationError(
+                        "--team '\(team)' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team \(Scaffold.id(from: team))")
+                }
+            }
+
             func run() throws {
                 let (summary, diagnostics) = BillImport.run(BillImport.Options(file: file, root: kb.rootURL, team: team))
                 report(diagnostics)
