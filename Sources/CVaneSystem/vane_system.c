@@ -88,7 +88,9 @@ static void list(const char *root, const char *relative, listing_t *l) {
     struct dirent *e;
     char child[PATH_MAX];
     while ((e = readdir(dir))) {
-        if (e->d_name[0] == '.') continue;
+        /* As DirectoryWalker.isIgnored: hidden names, editors' backups (x~) and autosaves (#x#). */
+        size_t length = strlen(e->d_name);
+        if (e->d_name[0] == '.' || e->d_name[length - 1] == '~' || (length > 1 && e->d_name[0] == '#' && e->d_name[length - 1] == '#')) continue;
         unsigned char type = e->d_type;
         if (type == DT_UNKNOWN) {
             struct stat st;

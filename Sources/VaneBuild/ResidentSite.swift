@@ -138,7 +138,7 @@ public final class ResidentSite: Sendable {
         for path in touched.sorted() {
             guard path.hasPrefix("Content/") else { return nil }
             // Hidden files are not content (an editor's swap file).
-            if path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if path.split(separator: "/").contains(where: DirectoryWalker.isIgnored) { continue }
             var now = Self.regularFile(options.root.appendingPathComponent(path).path)
             // Its size and time as the rescan read them, which the listing of the files holds.
             if let found = scan.file(at: path) { now = now.map { (found.size, found.modified, $0.links) } }

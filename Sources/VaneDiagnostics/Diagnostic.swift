@@ -31,12 +31,15 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
 extension Array where Element == Diagnostic {
     /// Diagnostics in reading order: by file, then position, errors before warnings.
+    /// In the order of the files, each problem once (two settings of one status key that
+    /// names an event are one mistake, said once).
     public func sortedForReport() -> [Diagnostic] {
-        sorted { a, b in
+        let sorted = sorted { a, b in
             if a.location != b.location { return a.location < b.location }
             if a.severity != b.severity { return a.severity < b.severity }
             return a.message < b.message
         }
+        return sorted.indices.filter { $0 == 0 || sorted[$0] != sorted[$0 - 1] }.map { sorted[$0] }
     }
 
     public var errorCount: Int { filter { $0.severity == .error }.count }

@@ -15,7 +15,11 @@ public enum Suggestion {
                 best = (d, candidate)
             }
         }
-        return best?.name
+        if let best { return best.name }
+        // A name cut short (`the-verge` for `the-verge-on-muse-spark`): the one candidate it begins.
+        guard word.count >= 3 else { return nil }
+        let longer = candidates.filter { $0.lowercased().hasPrefix(word) }
+        return longer.count == 1 ? longer.first : nil
     }
 
     /// The closest of `primary` (ids), or of `secondary` (aliases) when one of those is

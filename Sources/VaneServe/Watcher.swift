@@ -184,7 +184,7 @@ final class Watcher: @unchecked Sendable {
                 guard lstat(child, &info) == 0 else { continue }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     watchTree(child)
-                } else if info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 && !name.hasPrefix(".") {
+                } else if info.st_mode & S_IFMT == S_IFREG && info.st_nlink > 1 && !DirectoryWalker.isIgnored(name) {
                     goBlind()
                 }
             }
@@ -235,7 +235,7 @@ final class Watcher: @unchecked Sendable {
                     }
                     if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd] {
                         watchTree(parent + "/" + name)
-                    } else if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd], !name.hasPrefix(".") {
+                    } else if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, let parent = watched[wd], !DirectoryWalker.isIgnored(name) {
                         checkLinks(parent + "/" + name)
                     }
                     let path = watched[wd].map { $0 + "/" + name }

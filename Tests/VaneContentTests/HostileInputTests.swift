@@ -102,6 +102,21 @@ struct HostileInputTests {
         #expect(result.knowledgeBase.entry("same")?.title == "The New Stack on Muse Spark")
     }
 
+    /// Editors' backups and autosaves hold drafts: never read, copied or published, as
+    /// hidden files are not; and the no-change check in C skips them too.
+    @Test func editorBackupsAreNeverRead() throws {
+        let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        try kb.write("---\nname: Draft\n", to: "Content/entities/meta.md~")
+        try kb.write("draft", to: "Content/entities/#meta.md#")
+        try kb.write("draft", to: "Content/events/.launch.md.swp")
+        let scan = ContentScanner.scan(root: kb.root)
+        #expect(scan.diagnostics.isEmpty && scan.assets.isEmpty, "\(scan.assets.map(\.path))")
+        #expect(ContentLoader.load(root: kb.root).diagnostics.filter { $0.severity == .error }.isEmpty)
+        let before = TreeDigest.walk(kb.url("Content").path)?.digest
+        try kb.write("more draft", to: "Content/entities/meta.md~")
+        #expect(before != nil && TreeDigest.walk(kb.url("Content").path)?.digest == before)
+    }
+
     /// A link to nothing, or links in a loop, is an error, never a file silently left out.
     /// (A folder that cannot be read is one too; the tests run as root, which reads any.)
     @Test func linksToNothingAreErrors() throws {

@@ -311,6 +311,34 @@ struct ValidationTests {
         #expect(result.knowledgeBase.entry("x")?.extra["founded"] == .number(2004))
     }
 
+    /// A mistyped key says which it may be: its value (a whole status) is otherwise lost
+    /// with a warning alone. A name cut short is suggested too, a problem written twice at
+    /// one place is said once, and a ': ' in a value says to quote it.
+    @Test func messagesSayWhatWasMeant() throws {
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstauts:\n  llama: { priority: sunset }\n---\n"
+        let mistyped = try diagnostics(["Content/events/x.md": event])
+        #expect(
+            mistyped.contains(
+                "Content/events/x.md:7:1: warning: unknown key 'stauts' for an event (did you mean 'status'? it is kept, but not part of the format)"),
+            "\(mistyped)")
+        let twice =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tn]\nstatus:\n  x: { availability: deprecated, priority: sunset }\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": twice]).filter { $0.contains("error") } == [
+                "Content/events/x.md:6:11: error: unknown source 'tn' (did you mean 'tns'?)",
+                "Content/events/x.md:8:3: error: 'x' is an event, not an entity",
+            ])
+        // A name cut short: the one entry it begins.
+        let short = "---\nname: Long Name Products\ntype: product\n---\n"
+        let cut = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [long-name]\nsources: [tns]\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/long-name-products.md": short, "Content/events/z.md": cut]).filter { $0.contains("error") } == [
+                "Content/events/z.md:5:12: error: unknown entity 'long-name' (did you mean 'long-name-products'?)"
+            ])
+        let colon = "---\ntitle: Google: GA4 launches\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
+        #expect(try diagnostics(["Content/events/y.md": colon]).first?.hasSuffix("(a ': ' inside a value: put the value in quotes)") == true)
+    }
+
     /// Data keeps its YAML types: a plain number is a JSON number in the database (so SQL
     /// compares it as one), a quoted one and a version stay text.
     @Test func dataKeepsItsTypes() throws {

@@ -59,7 +59,7 @@ public enum ContentScanner {
             guard path.hasPrefix("Content/") else { return nil }
             let relative = String(path.dropFirst("Content/".count))
             // The walk skips hidden names, files and folders alike.
-            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            if relative.split(separator: "/").contains(where: DirectoryWalker.isIgnored) { continue }
             scan.remove(path)
             // `fstatat`, as the walk reads times (a clock faked for tests fakes `lstat` alone).
             var info = stat()

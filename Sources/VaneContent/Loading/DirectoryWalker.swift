@@ -19,6 +19,12 @@ public enum DirectoryWalker {
         public var problem: String? = nil
     }
 
+    /// Names never read: hidden ones (`.x.swp`), and editors' backups and autosaves
+    /// (`x.md~`, `#x.md#`), which hold drafts. The C walk (`vane_tree_digest`) skips the same.
+    public static func isIgnored(_ name: some StringProtocol) -> Bool {
+        name.hasPrefix(".") || name.hasSuffix("~") || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
+    }
+
     /// Regular files under `root` (following links that stay inside it), skipping hidden
     /// names; in path order when `sorted`. With `problems`, a folder that cannot be read
     /// and a link to nothing (its target missing, or links in a loop) are found too, with
@@ -65,7 +71,7 @@ public enum DirectoryWalker {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            guard !name.hasPrefix(".") else { continue }
+            guard !DirectoryWalker.isIgnored(name) else { continue }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()

@@ -40,8 +40,12 @@ public struct EntryParser: Sendable {
         case .use: readUse(&fm, into: &entry)
         }
         readData(&fm, into: &entry)
+        // Every key of the format was asked for by now: the closest is a likely typo
+        // (`stauts`, whose status would be lost).
+        let known = fm.used
         for (key, at) in fm.unknownKeys {
-            fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (kept, but not part of the format)"))
+            let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
+            fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
         }
         guard renderBody else { return (entry, fm.diagnostics) }

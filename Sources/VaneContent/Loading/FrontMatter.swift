@@ -221,6 +221,10 @@ struct FrontMatter {
             if problem.contains("yaml_set_max_nest_level") {
                 return .error(at(mark), "invalid YAML: nested too deeply (front matter needs a few levels at most)")
             }
+            // `title: Google: GA4 launches`: the commonest cause, and its cure.
+            if problem.contains("mapping values are not allowed") {
+                return .error(at(mark), "invalid YAML: \(problem)\(during) (a ': ' inside a value: put the value in quotes)")
+            }
             return .error(at(mark), "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
