@@ -170,6 +170,8 @@ extension Dossier {
         "event": ["type", "date", "span_end"],
         "claim": ["type", "verdict", "verdict_date", "claimant_id", "date"],
         "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "accessed"],
+        "report": ["date", "summary"],
+        "use": ["product_id", "team", "criticality", "version", "since", "plan", "plan_date", "generated"],
     ]
 }
 

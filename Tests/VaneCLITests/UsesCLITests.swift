@@ -61,6 +61,13 @@ struct UsesCLITests {
 
         let built = try vane("build", in: kb)
         #expect(built.status == 0, "\(built.stderr)")
+        // A use's dossier has its fields, as every entry's has.
+        let shown = try vane("show", "web-shop-django", in: kb).stdout
+        for line in [
+            "  criticality: critical", "  plan: Move to Django 5.2 LTS", "  plan_date: June 2026", "  product_id: django-4-2", "  team: web",
+        ] {
+            #expect(shown.contains(line + "\n"), "\(shown)")
+        }
         #expect(
             built.stderr.contains(
                 "Content/uses/web-shop-django.md:8:12: warning: the plan finishes (2026-06) 84 days after the announced end of 'django-4-2' (2026-04-07)"

@@ -81,9 +81,10 @@ public struct ExposureRow: Sendable, Hashable {
     public var successorLine: String?
 }
 
-/// Our uses ranked as the status board ranks products: what is already gone first, then
-/// announced ends (soonest first), on the way out, drift (by exposure, highest first), and
-/// uses of what has no status; ties go to the more critical use, then the id.
+/// Our uses ranked as the status board ranks products, in bands: what is already gone
+/// first, then announced ends, on the way out, drift, and uses of what has no platform
+/// risk; within a band by the end's date (soonest ahead, or longest gone), then exposure
+/// (highest first), then the more critical use, then the id.
 public struct ExposureBoard: Sendable {
     public var board: StatusBoard
     public var rows: [ExposureRow]
