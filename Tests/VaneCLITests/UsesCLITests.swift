@@ -122,11 +122,16 @@ struct UsesCLITests {
         let team = try vane("exposure", "--team", "wbe", in: kb)
         #expect(team.status == 64 && team.stderr == "error: unknown team 'wbe' (did you mean 'web'?); teams are web\n", "\(team.stderr)")
         // A block says it as the command line does, at the team as written.
-        try kb.write("---\ntitle: Typo\ndate: 2026-03-01\n---\n```vane\nexposure --team wbe\n```\n", to: "Content/reports/typo.md")
+        // With the rest of the run's problems, not once they are mended: an option mistyped
+        // in another block is said beside it.
+        try kb.write(
+            "---\ntitle: Typo\ndate: 2026-03-01\n---\n```vane\nexposure --team wbe\n```\n\n```vane\nexposure --taem web\n```\n",
+            to: "Content/reports/typo.md")
         let block = try vane("check", in: kb)
         #expect(
             block.stderr.contains("Content/reports/typo.md:6:17: error: unknown team 'wbe' (did you mean 'web'?); teams are web\n"), "\(block.stderr)"
         )
+        #expect(block.stderr.contains("Content/reports/typo.md:10:10: error: unknown option '--taem'"), "\(block.stderr)")
     }
 
     /// The canned query `uses_ending_soon` of the Datasette metadata, run on the database as

@@ -103,6 +103,19 @@ struct SiteTests {
         }
     }
 
+    /// A link by a former id shows the entry's title, as a link by its id does; by an
+    /// alias, the alias as written.
+    @Test func aLinkByAFormerIDShowsTheTitle() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/entra.md": "---\nname: Microsoft Entra ID\ntype: product\naliases: [AAD]\nformer_ids: [azure-ad]\n---\n",
+            "Content/entities/microsoft.md": "---\nname: Microsoft\ntype: vendor\n---\nSee [[azure-ad]], [[AAD]] and [[entra]].\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/microsoft.html")
+        #expect(page.components(separatedBy: ">Microsoft Entra ID</a>").count - 1 == 2, "\(page)")
+        #expect(page.contains(">AAD</a>"))
+    }
+
     @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {
         let css = DefaultTheme.assets["style.css"]!
         #expect(css.contains("\n:not(pre) > code { white-space: nowrap; }\n"))

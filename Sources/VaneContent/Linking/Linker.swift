@@ -152,6 +152,17 @@ public struct Linker: Sendable {
     private mutating func checkBlock(_ block: LiveBlock) {
         guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else { return }
         if let entity = command.options["--entity"] { _ = target(entity.text, as: .entity, at: entity.location) }
+        // A team no use names, found with every other problem (the block would fail alone, later).
+        if command.name == "exposure", let team = command.options["--team"] {
+            let teams = Array(Set(entries.compactMap { $0.use?.team })).sorted()
+            if !teams.contains(team.text) {
+                diagnostics.append(
+                    .error(
+                        team.location,
+                        "unknown team '\(team.text)'\(Suggestion.hint(for: team.text, in: teams))"
+                            + (teams.isEmpty ? " (no use names a team)" : "; teams are \(teams.joined(separator: ", "))")))
+            }
+        }
         if command.name == "saved", let name = command.arguments.first, saved[name.text] == nil {
             let names = saved.keys.sorted()
             diagnostics.append(

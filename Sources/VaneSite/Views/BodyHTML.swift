@@ -61,7 +61,9 @@ struct BodyHTML {
         }
         switch link.style {
         case .wikilink:
-            let label = link.labelHTML ?? HTML.escape(link.label ?? (link.target == id ? target.title : link.target))
+            // By id, or a former id (`[[azure-ad]]`), the entry's title; by an alias, the alias.
+            let byID = link.target == id || target.formerIDs.contains { $0.text == link.target }
+            let label = link.labelHTML ?? HTML.escape(link.label ?? (byID ? target.title : link.target))
             return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(label)</a>"
         case .citation:
             let n = numbers[id] ?? 0
