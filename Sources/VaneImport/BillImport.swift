@@ -121,7 +121,7 @@ public enum BillImport {
                     }
                     // One use per product: the first component that names it gives the version.
                     if wanted[path] == nil {
-                        wanted[path] = useText(entity: entity, name: matcher.names[entity] ?? entity, team: options.team, component: component)
+                        wanted[path] = useText(entity: entity, team: options.team, component: component)
                     }
                 }
                 summary.matched.append(line)
@@ -172,17 +172,21 @@ public enum BillImport {
         String(((team ?? "sbom") + "-" + entity).prefix(80))
     }
 
-    static func useText(entity: String, name: String, team: String?, component: BillOfMaterials.Component) -> String {
-        var front = [("title", Scaffold.quoted(name)), ("product", entity)]
+    static func useText(entity: String, team: String?, component: BillOfMaterials.Component) -> String {
+        // No title: a use is then named after its product and team as every untitled use
+        // is ("Django 4.2 (web)"), and follows the product's renames.
+        var front = [("product", entity)]
         if let team { front.append(("team", team)) }
-        if let version = component.version { front.append(("version", Scaffold.quoted(version))) }
+        // The version in use, as the matching took it (the package URL's when it alone has one).
+        let version = component.version ?? component.purl.flatMap(PackageMatcher.purlVersion)
+        if let version { front.append(("version", Scaffold.quoted(version))) }
         front.append(("generated", marker))
         var data: [String] = []
         if let purl = component.purl { data.append("purl: \(Scaffold.quoted(purl))") }
         if let cpe = component.cpe { data.append("cpe: \(Scaffold.quoted(cpe))") }
         if !data.isEmpty { front.append(("data", "{ " + data.joined(separator: ", ") + " }")) }
         let lines = front.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
-        let body = "Found in a bill of materials as \(component.name)\(component.version.map { " \($0)" } ?? "") (`vane import sbom`).\n"
+        let body = "Found in a bill of materials as \(component.name)\(version.map { " \($0)" } ?? "") (`vane import sbom`).\n"
         return "---\n\(lines)\n---\n\(body)"
     }
 }

@@ -40,6 +40,10 @@ struct BillOfMaterials: Sendable {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw fail("the file is empty (expected a CycloneDX or SPDX bill of materials in JSON)")
         }
+        // CycloneDX and SPDX also come as XML (and SPDX as tag-value): say which is read.
+        if text.drop(while: \.isWhitespace).hasPrefix("<") {
+            throw fail("an XML bill is not read: export it as CycloneDX JSON or SPDX 2.3 JSON")
+        }
         let json: Any
         do {
             json = try JSONSerialization.jsonObject(with: data)
@@ -51,7 +55,9 @@ struct BillOfMaterials: Sendable {
         }
         if let format = document["bomFormat"] as? String {
             guard format == "CycloneDX" else { throw fail("'bomFormat' is '\(format)', not 'CycloneDX'", at: "\"bomFormat\"") }
-            let version = document["specVersion"] as? String ?? ""
+            guard let version = document["specVersion"] as? String else {
+                throw fail("'specVersion' must be given, as text (\"1.6\")", at: document["specVersion"] == nil ? "\"bomFormat\"" : "\"specVersion\"")
+            }
             guard cycloneDXVersions.contains(version) else {
                 throw fail(
                     "CycloneDX spec version '\(version)' is not read (versions \(cycloneDXVersions.joined(separator: ", ")))", at: "\"specVersion\"")

@@ -51,6 +51,11 @@ public struct Linker: Sendable {
         return (kb, linker.diagnostics + UseChecks.check(kb, today: today), tables, linker.entries.count)
     }
 
+    /// `product, model or model-family`.
+    static func either(_ words: [String]) -> String {
+        words.count < 2 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
+    }
+
     // MARK: - Ids and aliases
 
     private mutating func register(_ files: [ContentFile], _ parsed: [ParsedFile]) {
@@ -127,7 +132,7 @@ public struct Linker: Sendable {
                 if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
                     diagnostics.append(
                         .error(
-                            ref.location, "'\(ref.target)' is \(Linker.article(type)); a use names a \(config.trackableTypes.joined(separator: ", "))"
+                            ref.location, "'\(ref.target)' is \(Linker.article(type)); a use names a \(Linker.either(config.trackableTypes))"
                         ))
                     continue
                 }
