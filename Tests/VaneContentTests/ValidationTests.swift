@@ -254,16 +254,16 @@ struct ValidationTests {
     /// links, and `.md` in code, stay Markdown.
     @Test func aLinkToAnEntrysFileIsALinkToTheEntry() throws {
         let body =
-            "---\nname: X\ntype: org\n---\nSee [Llama](llama.md), [the *owner*](../entities/meta.md#history), [gone](lama.md) and [site](https://x.org/a.md) `[c](meta.md)`.\n"
+            "---\nname: X\ntype: org\n---\nSee [Llama](llama.md), [the *owner*](../entities/meta.md#history), [gone](lama.md) and [site](https://x.org/a.md) `[c](meta.md)`.\n\nAs Obsidian links a heading: [[meta#history]].\n"
         let result = try load(["Content/entities/x.md": body])
         #expect(
             result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
                 "Content/entities/x.md:5:68: error: unknown entry 'lama' (did you mean 'llama'?)"
             ])
         let links = try #require(result.knowledgeBase.entry("x")).bodyLinks
-        #expect(links.map(\.target) == ["llama", "meta", "lama"])
-        #expect(links.map(\.label) == ["Llama", "the *owner*", "gone"])
-        #expect(links.map(\.labelHTML) == [nil, "the <em>owner</em>", nil])
+        #expect(links.map(\.target) == ["llama", "meta", "lama", "meta"])
+        #expect(links.map(\.label) == ["Llama", "the *owner*", "gone", nil])
+        #expect(links.map(\.labelHTML) == [nil, "the <em>owner</em>", nil, nil])
     }
 
     /// A citation followed at once by another bracket is still a citation: another
@@ -334,6 +334,11 @@ struct ValidationTests {
         #expect(
             try diagnostics(["Content/entities/long-name-products.md": short, "Content/events/z.md": cut]).filter { $0.contains("error") } == [
                 "Content/events/z.md:5:12: error: unknown entity 'long-name' (did you mean 'long-name-products'?)"
+            ])
+        let comment = "---\ntitle: GA4 #1 launch day\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
+        #expect(
+            try diagnostics(["Content/events/c.md": comment]) == [
+                "Content/events/c.md:2:12: warning: ' #' starts a YAML comment, left out of 'title': put the value in quotes to keep it"
             ])
         let colon = "---\ntitle: Google: GA4 launches\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         #expect(try diagnostics(["Content/events/y.md": colon]).first?.hasSuffix("(a ': ' inside a value: put the value in quotes)") == true)

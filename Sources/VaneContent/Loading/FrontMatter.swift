@@ -20,6 +20,9 @@ struct FrontMatter {
     /// What the mapping is called in messages: `front matter`, or `settings` for `Site/config.yml`.
     let called: String
 
+    /// The YAML's lines, to see what a plain value left out (a comment after it).
+    private var lines: [Substring] = []
+
     init(yaml: String, lineOffset: Int, path: String, called: String = "front matter") throws(DiagnosticError) {
         self.path = path
         self.called = called
@@ -49,6 +52,7 @@ struct FrontMatter {
             }
         }
         guard let root else { return }
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard case .mapping(let mapping) = root else {
             throw DiagnosticError(.error(location(of: root), "\(called) must be a mapping of keys to values"))
         }
@@ -124,7 +128,23 @@ struct FrontMatter {
             if required { missing(key) }
             return nil
         }
+        // (Settings are written with comments after values, as the README's example is.)
+        if s.style == .plain, called == "front matter" { warnOfComment(after: node, key: key) }
         return LocatedText(value, at: at)
+    }
+
+    /// `title: GA4 #1 launch day` is "GA4" to YAML: what follows ` #` is a comment. Said,
+    /// since a title cut short checks clean.
+    private mutating func warnOfComment(after node: Node, key: String) {
+        guard let mark = node.mark, (1...lines.count).contains(mark.line) else { return }
+        let line = lines[mark.line - 1]
+        let scalars = Array(line.unicodeScalars)
+        guard mark.column - 1 < scalars.count else { return }
+        for i in (mark.column - 1)..<scalars.count where scalars[i] == "#" && i > 0 && (scalars[i - 1] == " " || scalars[i - 1] == "\t") {
+            let at = SourceLocation(path: path, line: mark.line + lineOffset, column: i + 1)
+            diagnostics.append(.warning(at, "' #' starts a YAML comment, left out of '\(key)': put the value in quotes to keep it"))
+            return
+        }
     }
 
     /// A list of one-line texts; a single text counts as a list of one.

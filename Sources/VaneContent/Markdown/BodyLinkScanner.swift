@@ -145,7 +145,10 @@ struct BodyLinkScanner {
         if wiki {
             guard j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "]") else { return nil }
             let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
-            let target = parts[0].trimmingSpaces
+            // `[[ga4#history]]`, as Obsidian writes a link to a heading: the entry (headings
+            // have no anchors here), as a `[x](ga4.md#history)` link is.
+            let written = parts[0].trimmingSpaces
+            let target = written.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map { $0.trimmingSpaces } ?? written
             guard !target.isEmpty else {
                 return .empty(.error(at, "empty wikilink '[[\(inner)]]' (write [[id]] or [[id|label]])"), j + 2)
             }
