@@ -553,6 +553,14 @@ struct ValidationTests {
                 "Content/entities/x.md:4:11: error: alias 'LLAMA' is already the id of an entity (Content/entities/llama.md)",
                 "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta'",
             ])
+        // Another entity's name: a link written with it would land here, so it is said.
+        #expect(
+            try diagnostics([
+                "Content/entities/x.md": "---\nname: X\ntype: org\naliases: [Llama Models]\n---\n",
+                "Content/entities/llama.md": "---\nname: Llama Models\ntype: product\n---\n",
+            ]).filter { $0.contains("x.md") } == [
+                "Content/entities/x.md:4:11: warning: alias 'Llama Models' is the name of 'llama': [[Llama Models]] links to 'x', not to it"
+            ])
     }
 
     @Test func parentCycle() throws {

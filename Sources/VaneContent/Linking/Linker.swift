@@ -76,6 +76,9 @@ public struct Linker: Sendable {
     }
 
     private mutating func registerAliases() {
+        // Entities by name: an alias that is another's name takes links written with it.
+        var named: [String: String] = [:]
+        for entry in entries where entry.kind == .entity { named[entry.title.lowercased()] = named[entry.title.lowercased()] ?? entry.id }
         for i in entries.indices where entries[i].kind == .entity {
             let entry = entries[i]
             for alias in entry.aliases {
@@ -87,6 +90,12 @@ public struct Linker: Sendable {
                 } else {
                     aliases[key] = entry.id
                     aliasTexts.append(alias.text)
+                    if let other = named[key], other != entry.id {
+                        diagnostics.append(
+                            .warning(
+                                alias.location,
+                                "alias '\(alias.text)' is the name of '\(other)': [[\(alias.text)]] links to '\(entry.id)', not to it"))
+                    }
                 }
             }
         }
