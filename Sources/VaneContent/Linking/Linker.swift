@@ -21,6 +21,9 @@ public struct Linker: Sendable {
     var saved: [String: LiveBlock] = [:]
     /// Declared channels by entity id, as ids.
     var declared: [String: [String]] = [:]
+    /// The files under `Content/` that are not entries (`events/2024/chart.png`), for the
+    /// relative links of bodies.
+    var assets: Set<String> = []
 
     /// Every entry linked, with the names they resolved against (kept for `relink`); the
     /// uses checked at `today`.
@@ -29,6 +32,7 @@ public struct Linker: Sendable {
     ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int) {
         var linker = Linker(config: config)
         linker.saved = saved
+        linker.assets = Set(assets)
         linker.register(files, parsed)
         linker.registerAliases()
         linker.registerChannels()
@@ -160,6 +164,37 @@ public struct Linker: Sendable {
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
         for block in entry.liveBlocks { checkBlock(block) }
+        checkLocalLinks(of: entry)
+    }
+
+    /// The relative links and images of a body's HTML (`2024/chart.png`), without their
+    /// `#part` or `?query`: what `checkLocalLinks` checks, and what a body edit must leave
+    /// as it was to skip the link (`ResidentSite.sameButBody`).
+    public static func localLinks(in html: String) -> [String] {
+        guard html.contains("href=\"") || html.contains("src=\"") else { return [] }
+        return html.matches(of: /(?:href|src)="([^"#?]*)[^"]*"/).map { String($0.1) }.filter { !$0.isEmpty && MarkdownRenderer.isRelativePath($0) }
+    }
+
+    /// A relative link or image of a body (relative to its page, `events/x.html`) must
+    /// find a file of `Content/` or a page: a warning at the top of the file otherwise
+    /// (the HTML keeps no position), as the page would show a dead link.
+    private mutating func checkLocalLinks(of entry: Entry) {
+        for url in Linker.localLinks(in: entry.bodyHTML) {
+            var parts = entry.kind.folder.split(separator: "/").map(String.init)
+            for part in (url.removingPercentEncoding ?? url).split(separator: "/") {
+                if part == ".." { if parts.popLast() == nil { break } } else if part != "." { parts.append(String(part)) }
+            }
+            let path = parts.joined(separator: "/")
+            if assets.contains(path) { continue }
+            // A page written by hand: `../entities/meta.html`.
+            if path.hasSuffix(".html"), let folder = parts.first, let id = parts.last.map({ String($0.dropLast(5)) }),
+                let kind = known[id]?.kind, kind.folder == folder, parts.count == 2
+            {
+                continue
+            }
+            diagnostics.append(
+                .warning(.top(of: entry.path), "'\(url)' links to no file (Content/\(path) is not there): the page would show a dead link"))
+        }
     }
 
     /// What a block names must exist: the entity of `--entity`, the query of `saved`.

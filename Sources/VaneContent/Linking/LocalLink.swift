@@ -30,7 +30,9 @@ extension Linker {
     ) -> (
         kb: KnowledgeBase, diagnostics: [Diagnostic], tables: LinkTables, linked: Int, ids: Set<String>, edges: [Edge], statusChanges: [StatusChange]
     )? {
-        guard var tables = previous.linkTables, tables.config == config, tables.saved == saved, !previous.diagnostics.hasErrors
+        // (A file that is not an entry added or gone may mend or break a body's link.)
+        guard var tables = previous.linkTables, tables.config == config, tables.saved == saved, !previous.diagnostics.hasErrors,
+            previous.knowledgeBase.assets == assets
         else { return nil }
         let (gone, come) = changedFiles(from: previous.files, to: parsed)
         guard (gone + come).allSatisfy({ !$0.path.hasPrefix("Content/entities/") && $0.entry != nil && !$0.diagnostics.hasErrors })
@@ -55,6 +57,7 @@ extension Linker {
         var linker = Linker(config: config)
         (linker.known, linker.aliases, linker.types, linker.declared, linker.saved) =
             (tables.known, tables.aliases, tables.types, tables.declared, saved)
+        linker.assets = Set(assets)
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }
         let known = tables.known

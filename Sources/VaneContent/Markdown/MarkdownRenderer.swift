@@ -105,7 +105,11 @@ public enum MarkdownRenderer {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if !isAllowedTarget(url) {
                     unwrap.append(node)
-                } else if !folder.isEmpty, isRelativePath(url) {
+                } else if !folder.isEmpty, isRelativePath(url),
+                    !(url.split(whereSeparator: { $0 == "#" || $0 == "?" }).first ?? "").hasSuffix(".html")
+                {
+                    // A file beside it (an image, a PDF); a page (`../entities/x.html`) is
+                    // written as the site has it, relative to the page.
                     _ = cmark_node_set_url(node, folder + url)
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
