@@ -171,8 +171,36 @@ public struct Linker: Sendable {
     /// `#part` or `?query`: what `checkLocalLinks` checks, and what a body edit must leave
     /// as it was to skip the link (`ResidentSite.sameButBody`).
     public static func localLinks(in html: String) -> [String] {
-        guard html.contains("href=\"") || html.contains("src=\"") else { return [] }
-        return html.matches(of: /(?:href|src)="([^"#?]*)[^"]*"/).map { String($0.1) }.filter { !$0.isEmpty && MarkdownRenderer.isRelativePath($0) }
+        // Over the bytes, once: every body of the knowledge base passes here at each link
+        // (Swift's `contains` and `Regex` cost 0.7 s at 20,000 entries).
+        var html = html
+        return html.withUTF8 { bytes -> [String] in
+            var found: [String] = []
+            var i = 0
+            let quote = UInt8(ascii: "\"")
+            while i + 5 < bytes.count {
+                // `="` after `href` or `src`: the value runs to the next quote.
+                guard bytes[i] == UInt8(ascii: "="), bytes[i + 1] == quote else {
+                    i += 1
+                    continue
+                }
+                let isHref =
+                    i >= 4 && bytes[i - 4] == UInt8(ascii: "h") && bytes[i - 3] == UInt8(ascii: "r") && bytes[i - 2] == UInt8(ascii: "e")
+                    && bytes[i - 1] == UInt8(ascii: "f")
+                let isSrc = i >= 3 && bytes[i - 3] == UInt8(ascii: "s") && bytes[i - 2] == UInt8(ascii: "r") && bytes[i - 1] == UInt8(ascii: "c")
+                var end = i + 2
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                if isHref || isSrc {
+                    // Without its `#part` or `?query`.
+                    var stop = i + 2
+                    while stop < end, bytes[stop] != UInt8(ascii: "#"), bytes[stop] != UInt8(ascii: "?") { stop += 1 }
+                    let url = String(decoding: UnsafeBufferPointer(rebasing: bytes[(i + 2)..<stop]), as: UTF8.self)
+                    if !url.isEmpty, MarkdownRenderer.isRelativePath(url) { found.append(url) }
+                }
+                i = end + 1
+            }
+            return found
+        }
     }
 
     /// A relative link or image of a body (relative to its page, `events/x.html`) must
