@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import VaneContent
 import VaneDiagnostics
 import VaneGraph
@@ -281,6 +282,12 @@ public struct GraphReader: Sendable {
         }
     }
 
+    /// When a statement must stop (monotonic nanoseconds), for SQLite's progress handler.
+    private final class Deadline {
+        let at: UInt64
+        init(_ at: UInt64) { self.at = at }
+    }
+
     /// Runs one statement; with `limits`, one that returns more rows or runs longer is an error.
     public func sql(_ text: String, limits: SQLLimits? = nil) throws -> SQLResult {
         do {
@@ -290,13 +297,22 @@ public struct GraphReader: Sendable {
                 if try statements.next() != nil {
                     throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
                 }
-                // Started once this read holds the connection, so it can stop no other query.
-                let watchdog = limits.map { limits in
-                    let stop = DispatchWorkItem { [queue] in queue.interrupt() }
-                    DispatchQueue.global().asyncAfter(deadline: .now() + limits.seconds, execute: stop)
-                    return stop
+                // SQLite asks every few thousand steps of this statement whether to stop: past
+                // the deadline (on the monotonic clock, which a faked calendar leaves alone),
+                // it stops with SQLITE_INTERRUPT. No timer, no other statement touched.
+                let deadline = limits.map { Deadline(DispatchTime.now().uptimeNanoseconds + UInt64($0.seconds * 1e9)) }
+                if let deadline {
+                    sqlite3_progress_handler(
+                        db.sqliteConnection, 10_000,
+                        { context in
+                            guard let context else { return 0 }
+                            return DispatchTime.now().uptimeNanoseconds > Unmanaged<Deadline>.fromOpaque(context).takeUnretainedValue().at ? 1 : 0
+                        }, Unmanaged.passUnretained(deadline).toOpaque())
                 }
-                defer { watchdog?.cancel() }
+                defer {
+                    if deadline != nil { sqlite3_progress_handler(db.sqliteConnection, 0, nil, nil) }
+                    withExtendedLifetime(deadline) {}
+                }
                 var rows: [[SQLValue]] = []
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
