@@ -118,12 +118,15 @@ extension ExposureBoard {
             if !csv, let late = row.planLate, late > 0 { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
             let product = csv ? row.use.product : row.use.product + (row.use.version.map { " \($0)" } ?? "")
-            return [
+            let shared = [
                 String(index + 1), row.use.id, product, row.use.team ?? none, row.use.criticality.rawValue, row.band.rawValue,
                 row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, row.daysLeft.map(String.init) ?? none,
                 notice ?? none, successors ?? none, row.use.plan ?? none, plan ?? none,
             ]
+            // What the table writes inside its cells, the CSV gives columns of its own.
+            return csv ? shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? ""] : shared
         }
-        return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
+        let csvHeaders = headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + ["version", "end_channel", "plan_late_days"]
+        return TextTable(headers: csv ? csvHeaders : headers, rows: rows)
     }
 }
