@@ -168,6 +168,8 @@ struct PageFingerprints {
             h.add(summaries[shown] ?? 0)
             h.add(model.board.position(of: shown) ?? "")
         }
+        // A use's page: the end that strands it, its countdown and the plan's lateness.
+        if isUse, let standing = model.useStanding(id) { h.add(MustacheEncoder.encode(standing)) }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         // Views hashed as a template reads them, encoded: `String(describing:)` walks them
         // by reflection, which was two fifths of fingerprinting every page.

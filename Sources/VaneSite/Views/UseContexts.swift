@@ -11,6 +11,19 @@ struct UsePage: Encodable {
     var plan: String?
     var planDate: DateView?
     var generated: String?
+    var standing: UseStanding?
+}
+
+/// Where a use stands as `vane exposure` ranks it: the end that strands it (ahead, or come)
+/// and how late its plan is.
+struct UseStanding: Encodable {
+    /// The band in words: "gone", "announced end".
+    var band: String
+    var ends: DateView?
+    /// `37 days left`, `ended 165 days ago`.
+    var countdown: String?
+    /// Days the plan finishes after the end, when it does.
+    var planLate: Int?
 }
 
 extension SiteModel {
@@ -31,7 +44,18 @@ extension SiteModel {
         if case .text(let tool) = e.extra["generated"] { generated = tool }
         return UsePage(
             product: positioned(section(targets(of: e.id, .uses))), team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
-            version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated)
+            version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated,
+            standing: useStanding(e.id))
+    }
+
+    /// The use's row of the exposure board, in the words its page shows (nil for a use of
+    /// what has no end, ahead or come): what the page's fingerprint follows too.
+    func useStanding(_ id: String) -> UseStanding? {
+        guard let row = ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb).filter { $0.id == id }).rows.first, let end = row.end
+        else { return nil }
+        return UseStanding(
+            band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date), countdown: end.countdown(asOf: board.asOf),
+            planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
     }
 }
 
