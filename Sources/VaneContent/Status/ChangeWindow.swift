@@ -43,10 +43,12 @@ public struct ChangeWindow: Sendable {
         }
     }
 
-    /// The quarter a date falls in, and the three before it: `changes.html`'s sections.
+    /// The quarter of the last day of a date's period, and the three before it: `changes.html`'s sections.
     public static func lastFourQuarters(before date: FuzzyDate) -> [ChangeWindow] {
-        var year = date.year
-        var quarter = (date.month - 1) / 3 + 1
+        // From the quarter of the date's last day: a site as of 2025 is as of 31 December.
+        let last = date.endKey
+        var year = last / 10000
+        var quarter = (last / 100 % 100 - 1) / 3 + 1
         var windows: [ChangeWindow] = []
         // Not before the year 1, the first a date can name (`--as-of 0001`).
         for _ in 0..<4 where year >= 1 {
