@@ -78,10 +78,12 @@ public enum Scaffold {
         let scan = ContentScanner.scan(root: root)
         let taken = scan.entries.first { $0.id == id }
         if let taken { throw taken.path == path ? Failure.exists(path) : Failure.idTaken(id: id, by: taken.path) }
-        // Only entities have aliases and former ids: their files alone are read.
-        let config = SiteConfigLoader.load(root: root).0
+        // Only entities have aliases and former ids: their front matter alone is read.
+        let parser = EntryParser(config: SiteConfigLoader.load(root: root).0)
         for file in scan.entries where file.kind == .entity {
-            guard let entity = ContentLoader.parse(file, config: config).entry else { continue }
+            guard let data = FileManager.default.contents(atPath: file.location),
+                let entity = parser.parse(data, kind: .entity, id: file.id ?? "", path: file.path, body: false).0
+            else { continue }
             if (entity.aliases + entity.formerIDs).contains(where: { $0.text.lowercased() == id }) {
                 throw Failure.nameTaken(id: id, entity: entity.id, path: file.path)
             }

@@ -85,7 +85,8 @@ public enum BillImport {
         // SPDX names its version with the format ("SPDX-2.3"); CycloneDX does not ("1.5").
         summary.format = bill.specVersion.hasPrefix(bill.format.rawValue) ? bill.specVersion : "\(bill.format.rawValue) \(bill.specVersion)"
         summary.components = bill.components.count
-        let (entities, uses) = frontMatter(root: options.root)
+        let scan = ContentScanner.scan(root: options.root)
+        let (entities, uses) = frontMatter(root: options.root, scan: scan)
         var aliases: [String: String] = [:]
         for e in entities { for alias in e.aliases { aliases[alias.text.lowercased()] = e.id } }
         let ids = Set(entities.map(\.id))
@@ -96,7 +97,7 @@ public enum BillImport {
         let folder = "Content/uses/sbom/\(options.team ?? "any")"
         // Ids are unique across the knowledge base: one another entry has is never written.
         let elsewhere = Dictionary(
-            ContentScanner.scan(root: options.root).entries.filter { !$0.path.hasPrefix(folder + "/") }.compactMap { file in
+            scan.entries.filter { !$0.path.hasPrefix(folder + "/") }.compactMap { file in
                 file.id.map { ($0, file.path) }
             },
             uniquingKeysWith: { a, _ in a })
@@ -153,10 +154,10 @@ public enum BillImport {
     /// The front matter of every entity and use, read in parallel without the bodies: all
     /// the matching needs, and a fraction of a whole load (events are most of the files).
     /// A file that cannot be read is left to `vane check`.
-    static func frontMatter(root: URL) -> (entities: [Entry], uses: [Entry]) {
+    static func frontMatter(root: URL, scan: ContentScan) -> (entities: [Entry], uses: [Entry]) {
         let (config, _) = SiteConfigLoader.load(root: root)
         let parser = EntryParser(config: config)
-        let files = ContentScanner.scan(root: root).entries.filter { $0.kind == .entity || $0.kind == .use }
+        let files = scan.entries.filter { $0.kind == .entity || $0.kind == .use }
         let slots = ResultSlots<Entry>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]

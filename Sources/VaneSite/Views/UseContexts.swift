@@ -51,8 +51,7 @@ extension SiteModel {
     /// The use's row of the exposure board, in the words its page shows (nil for a use of
     /// what has no end, ahead or come): what the page's fingerprint follows too.
     func useStanding(_ id: String) -> UseStanding? {
-        guard let row = ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb).filter { $0.id == id }).rows.first, let end = row.end
-        else { return nil }
+        guard let row = exposureBoard.rows.first(where: { $0.use.id == id }), let end = row.end else { return nil }
         return UseStanding(
             band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date), countdown: end.countdown(asOf: board.asOf),
             planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
@@ -96,8 +95,10 @@ struct ExposurePage: Encodable {
 
 extension SiteModel {
     /// The uses on the status board as of the site's day.
+    /// Made once a build (the home page, the exposure page and every use's page read it):
+    /// finding the uses' products walks every edge.
     var exposureBoard: ExposureBoard {
-        ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb))
+        memo.value("exposure board as of \(board.asOf.text)") { ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb)) }
     }
 
     /// The first `limit` rows of the exposure page, or nil when nothing is used.
