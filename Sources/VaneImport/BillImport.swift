@@ -38,6 +38,8 @@ public enum BillImport {
         public var unmatched: [Line] = []
         public var uses = 0
         public var written = 0, unchanged = 0, removed = 0, kept = 0
+        /// The team's generated uses removed: their components are not in this bill.
+        public var removedPaths: [String] = []
 
         /// The report: what was matched, what was not and why, then the counts.
         public var report: String {
@@ -51,6 +53,10 @@ public enum BillImport {
             if !unmatched.isEmpty {
                 text += "not matched:\n"
                 for line in unmatched { text += "  \(line.component): \(line.note ?? "")\n" }
+            }
+            if !removedPaths.isEmpty {
+                text += "removed (written by the last import of this team's bill, not in this one):\n"
+                for path in removedPaths { text += "  \(path)\n" }
             }
             return text
         }
@@ -133,6 +139,7 @@ public enum BillImport {
         var counts = EndOfLifeImport.Summary()
         problems = GeneratedFiles.apply(wanted, root: options.root, marker: marker, under: [folder], removable: { _ in true }, into: &counts)
         (summary.written, summary.unchanged, summary.removed, summary.kept) = (counts.written, counts.unchanged, counts.removed, counts.kept)
+        summary.removedPaths = counts.removedPaths
         return (summary, problems.sortedForReport())
     }
 

@@ -29,6 +29,9 @@ public enum EndOfLifeImport {
         public var written = 0, unchanged = 0, removed = 0
         /// Files at generated paths left as an analyst edited them.
         public var kept = 0
+        /// The generated files removed, no longer in the data (a report names them: a
+        /// second bill for a team replaces the first's uses).
+        public var removedPaths: [String] = []
 
         public var description: String {
             "imported \(products) products, \(cycles) release cycles: \(entities) entities, \(events) events, \(sources) sources; "
@@ -170,6 +173,7 @@ enum GeneratedFiles {
                 do {
                     try fm.removeItem(at: root.appendingPathComponent(path))
                     summary.removed += 1
+                    summary.removedPaths.append(path)
                 } catch {
                     problems.append(.error(.top(of: path), "cannot remove the file: \((error as NSError).localizedDescription)"))
                 }
