@@ -47,6 +47,23 @@ enum LiveBlocks {
         return ran
     }
 
+    /// The statements of the `sql` blocks prepared on the schema alone, each problem at
+    /// its block as a run reports it: when other problems stop the build before the blocks
+    /// run (they run on a clean knowledge base only), a misspelt column is still found
+    /// with them, not on the next build.
+    static func sqlProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
+        let blocks = kb.entries.flatMap(\.liveBlocks).compactMap { block -> (LiveBlock, String)? in
+            guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location), command.name == "sql",
+                let sql = command.arguments.first?.text
+            else { return nil }
+            return (block, sql)
+        }
+        guard !blocks.isEmpty, let schema = try? GraphCopy.schemaAlone() else { return [] }
+        return blocks.compactMap { block, sql in
+            GraphReader.preparingProblem(sql, in: schema).map { .error(block.location, $0) }
+        }
+    }
+
     /// Made once, when a block first needs it.
     final class Lazy<Value: Sendable>: Sendable {
         private let make: @Sendable () throws(GraphStoreError) -> Value

@@ -97,6 +97,8 @@ public enum Pipeline {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
             diagnostics += LiveBlocks.run(shown, asOf: options.asOf ?? options.today).problems
+        } else {
+            diagnostics += LiveBlocks.sqlProblems(result.knowledgeBase)
         }
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)

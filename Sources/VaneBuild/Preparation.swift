@@ -93,6 +93,8 @@ extension Pipeline {
         var whole = true
         if let asOf = options.asOf { (shown.knowledgeBase, whole) = result.knowledgeBase.cut(at: asOf) }
         let asOf = options.asOf ?? options.today
+        // The blocks run on a clean knowledge base only; their SQL is checked with the rest.
+        if diagnostics.hasErrors { diagnostics = (diagnostics + LiveBlocks.sqlProblems(shown.knowledgeBase)).sortedForReport() }
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
         prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {

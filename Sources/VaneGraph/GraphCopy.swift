@@ -36,6 +36,13 @@ public final class GraphCopy: Sendable {
         }
     }
 
+    /// A database with the graph's schema and no rows, to prepare statements on.
+    public static func schemaAlone() throws -> DatabaseQueue {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue)
+        return queue
+    }
+
     /// The copy, with every table `sql` reads written (every table when nil). A statement
     /// that does not prepare gets the copy as it is, where it fails as it would on any.
     public func queue(reading sql: String?) throws(GraphStoreError) -> DatabaseQueue {

@@ -289,6 +289,25 @@ public struct GraphReader: Sendable {
     }
 
     /// Runs one statement; with `limits`, one that returns more rows or runs longer is an error.
+    /// Why `text` would fail before it reads a row (a syntax error, an unknown table or
+    /// column, two statements), as `sql` says it; nil when it prepares. Nothing is run.
+    public static func preparingProblem(_ text: String, in queue: DatabaseQueue) -> String? {
+        do {
+            try queue.read { db in
+                let statements = try db.allStatements(sql: text)
+                guard try statements.next() != nil else { throw QueryError.sql("no SQL statement given") }
+                if try statements.next() != nil {
+                    throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
+                }
+            }
+            return nil
+        } catch let error as DatabaseError {
+            return "SQL error: \(error.message ?? "\(error)")"
+        } catch {
+            return "\(error)"
+        }
+    }
+
     public func sql(_ text: String, limits: SQLLimits? = nil) throws -> SQLResult {
         do {
             return try queue.read { db in

@@ -210,6 +210,25 @@ struct LiveBlockTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains("sqlite") } == [])
     }
 
+    /// The blocks run on a clean knowledge base only; an SQL error is found with the other
+    /// problems all the same (it was found by the next build, once they were fixed).
+    @Test func anSQLErrorIsFoundWithTheOtherProblems() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"SELECT nope FROM events\"\n```\n\n```vane\nsql \"SELECT id FROM events WHERE\"\n```\n\n"
+                + "```vane\nsql \"SELECT id FROM events\"\n```\n\nSee [[metta]].\n",
+            to: "Content/reports/sql.md")
+        let expected = [
+            "Content/reports/sql.md:6:1: error: SQL error: no such column: nope",
+            "Content/reports/sql.md:10:1: error: SQL error: incomplete input",
+            "Content/reports/sql.md:17:5: error: unknown entry 'metta'",
+        ]
+        let built = build(kb)
+        #expect(built.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
+        let checked = Pipeline.check(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(checked.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
+    }
+
     @Test func aPageIsRenderedAgainWhenWhatItsBlockReadsChanges() throws {
         let kb = try knowledgeBase()
         #expect(build(kb).succeeded)

@@ -1187,6 +1187,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
   table.stack.widest td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
   table.stack.widest td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
   table.stack.widest td:empty { display: none; }
+  /* Stacked, the rows need no more than the column: the wide block keeps to it. */
+  .wide-block:has(> table.stack.widest) { width: auto; margin-left: 0; }
 }
 @media (max-width: 48rem) {
   table.stack.early thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
