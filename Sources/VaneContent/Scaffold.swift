@@ -6,6 +6,8 @@ public enum Scaffold {
     public enum Failure: VaneError {
         case unknownKind(String)
         case emptyID(String)
+        /// An id given with `--id` that is not one (lowercase a-z, 0-9, '-').
+        case invalidID(String)
         case exists(String)
         /// The id is another entry's (its path): ids are unique across kinds.
         case idTaken(id: String, by: String)
@@ -16,7 +18,7 @@ public enum Scaffold {
         /// What was asked names no kind or type: a usage error, not a failure to write.
         public var isUsageError: Bool {
             switch self {
-            case .unknownKind, .unknownType, .emptyID: true
+            case .unknownKind, .unknownType, .emptyID, .invalidID: true
             case .exists, .idTaken, .nameTaken: false
             }
         }
@@ -25,12 +27,15 @@ public enum Scaffold {
             switch self {
             case .unknownKind(let k):
                 "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
-            case .emptyID(let t): "cannot make an id from '\(t)' (use letters or digits)"
+            case .emptyID(let t): "cannot make an id from '\(t)' (it has no letter a-z or digit): give one with --id"
+            case .invalidID(let id):
+                "'\(id)' is not an id (1 to 80 of lowercase a-z, 0-9 and '-')"
+                    + (Scaffold.suggestedID(id).map { ": '\($0)'?" } ?? "")
             case .exists(let p): "\(p) already exists (not overwritten)"
             case .nameTaken(let id, let entity, let path):
-                "'\(id)' is already a name of '\(entity)' (\(path): an alias or former id), so the new entry could not be linked by it; give it another title"
+                "'\(id)' is already a name of '\(entity)' (\(path): an alias or former id), so the new entry could not be linked by it; give it another title, or an id with --id"
             case .idTaken(let id, let path):
-                "the id '\(id)' is taken by \(path) (ids are unique across kinds); give the new entry another title, or rename the file after"
+                "the id '\(id)' is taken by \(path) (ids are unique across kinds); give the new entry another title, or an id with --id"
             case .unknownType(let t, let kind, let allowed):
                 "unknown \(kind) type '\(t)'\(Suggestion.hint(for: t, in: allowed)); "
                     + (allowed.isEmpty ? "a \(kind) has no type" : "\(kind) types are \(allowed.joined(separator: ", "))")
@@ -58,6 +63,12 @@ public enum Scaffold {
         return id
     }
 
+    /// The id `written` would be, when it is not one but makes one (`Meta AI` → `meta-ai`).
+    static func suggestedID(_ written: String) -> String? {
+        let made = id(from: written)
+        return made.isEmpty || made == written ? nil : made
+    }
+
     /// Any text as a YAML double-quoted scalar: JSON's string syntax is valid YAML (the
     /// solidus is left unescaped, which YAML 1.1 readers do not all accept).
     public static func quoted(_ text: String) -> String {
@@ -67,12 +78,17 @@ public enum Scaffold {
 
     /// Writes the entry and returns its root-relative path. Refuses to replace any file,
     /// or to reuse an id that another entry has.
-    public static func create(kind name: String, title: String, type: String? = nil, root: URL, today: FuzzyDate = .today()) throws -> String {
+    /// `id`: the id to use rather than one made from the title (a title with no letter
+    /// a-z or digit, `日本語`, gives none).
+    public static func create(
+        kind name: String, title: String, type: String? = nil, id given: String? = nil, root: URL, today: FuzzyDate = .today()
+    ) throws -> String {
         let singular = name.hasSuffix("ies") ? String(name.dropLast(3)) + "y" : name.hasSuffix("s") ? String(name.dropLast()) : name
         guard let kind = Kind(rawValue: singular) else { throw Failure.unknownKind(name) }
         let types = types(of: kind, config: SiteConfigLoader.load(root: root).0)
         if let type, !types.contains(type) { throw Failure.unknownType(type, kind: kind.rawValue, allowed: types) }
-        let id = id(from: title)
+        if let given, !IDRule.isValid(given) { throw Failure.invalidID(given) }
+        let id = given ?? id(from: title)
         guard !id.isEmpty else { throw Failure.emptyID(title) }
         let path = "Content/\(kind.folder)/\(id).md"
         let scan = ContentScanner.scan(root: root)

@@ -39,14 +39,27 @@ struct AuthoringTests {
         #expect(alias.status == 1)
         #expect(
             alias.stderr
-                == "error: 'msl' is already a name of 'meta-superintelligence-labs' (Content/entities/meta-superintelligence-labs.md: an alias or former id), so the new entry could not be linked by it; give it another title\n"
+                == "error: 'msl' is already a name of 'meta-superintelligence-labs' (Content/entities/meta-superintelligence-labs.md: an alias or former id), so the new entry could not be linked by it; give it another title, or an id with --id\n"
         )
         // Another kind's entry with that id: the message names it, not the file it would write.
         let taken = try vane("new", "source", "Meta", in: kb.root)
         #expect(taken.status == 1)
         #expect(
             taken.stderr
-                == "error: the id 'meta' is taken by Content/entities/meta.md (ids are unique across kinds); give the new entry another title, or rename the file after\n"
+                == "error: the id 'meta' is taken by Content/entities/meta.md (ids are unique across kinds); give the new entry another title, or an id with --id\n"
+        )
+        // A title with no letter a-z or digit makes no id: --id gives one, checked as any id.
+        let japanese = try vane("new", "entity", "日本語", in: kb.root)
+        #expect(japanese.status == 64)
+        #expect(japanese.stderr == "error: cannot make an id from '日本語' (it has no letter a-z or digit): give one with --id\n")
+        let given = try vane("new", "entity", "日本語", "--id", "nihongo", in: kb.root)
+        #expect(given.status == 0 && given.stdout == "Content/entities/nihongo.md\n", "\(given.stderr)")
+        #expect(try kb.read("Content/entities/nihongo.md").hasPrefix("---\nname: \"日本語\"\n"))
+        let bad = try vane("new", "entity", "Meta AI", "--id", "Meta AI", in: kb.root)
+        #expect(bad.status == 64)
+        #expect(bad.stderr == "error: 'Meta AI' is not an id (1 to 80 of lowercase a-z, 0-9 and '-'): 'meta-ai'?\n")
+        #expect(
+            try vane("new", "entity", "X", "--id", "meta", in: kb.root).stderr == "error: Content/entities/meta.md already exists (not overwritten)\n"
         )
         #expect(
             try vane("new", "gadget", "X", in: kb.root).stderr

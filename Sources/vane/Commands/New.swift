@@ -12,14 +12,17 @@ extension Vane {
         @Argument(help: "The kind: entity, event, claim, source, report or use.")
         var kind: String
 
-        @Argument(help: "The title (or name); the id is made from it.")
+        @Argument(help: "The title (or name); the id is made from it unless --id gives one.")
         var title: String
+
+        @Option(help: "The id (the file's name), when not the one made from the title (lowercase a-z, 0-9, '-').")
+        var id: String?
 
         @Option(help: "The entry's type (an entity's vendor, product…; an event's launch, deprecation…). Left for you to fill in when not given.")
         var type: String?
 
         func run() throws {
-            output(try Scaffold.create(kind: kind, title: title, type: type, root: kb.rootURL) + "\n")
+            output(try Scaffold.create(kind: kind, title: title, type: type, id: id, root: kb.rootURL) + "\n")
         }
     }
 }
