@@ -31,7 +31,7 @@ struct LifecycleSiteTests {
         let vendor = try kb.read("public/status/northwind.html")
         #expect(
             vendor.contains(
-                "<td data-label=\"Ends\"><time datetime=\"2025-03-13\">13 March 2025</time><br><span class=\"countdown\">1 day left</span></td><td class=\"risk risk-high\" data-label=\"Risk\">announced end · 100</td>"
+                "<td data-label=\"Ends\"><time datetime=\"2025-03-13\">13 March 2025</time> (api)<br><span class=\"countdown\">1 day left</span></td><td class=\"risk risk-high\" data-label=\"Risk\">announced end · 100</td>"
             ))
         // Once passed, an end stays on the board for 180 days, under its own heading.
         let later = try built(asOf: "2025-08-01")

@@ -283,4 +283,39 @@ struct StatusViewTests {
         #expect(status.contains("availability (extended-support (extended))"))
         #expect(!status.contains("availability (extended-support)"))
     }
+
+    /// One channel's end is not the product's: Windows 10's standard support ends while its
+    /// paid updates go on, and the page said the product was available "until" the first.
+    @Test func aChannelsEndIsNotSaidToBeTheProducts() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/msft.md": "---\nname: Microsoft\ntype: vendor\n---\n",
+            "Content/entities/win.md": "---\nname: Windows 10\ntype: product\nparent: msft\nchannels: [standard, { esu: paid }]\n---\n",
+            "Content/entities/ie.md": "---\nname: IE 11\ntype: product\nparent: msft\nchannels: [desktop, ie-mode]\n---\n",
+            "Content/sources/s.md": "---\ntitle: Lifecycle\npublisher: msft\nurl: https://example.com/s\n---\n",
+            "Content/events/e1.md":
+                "---\ntitle: Released\ndate: 2015-07-29\ntype: release\nentities: [win, ie]\nsources: [s]\nstatus:\n"
+                + "  win: { availability: { standard: generally-available }, priority: flagship }\n"
+                + "  ie: { availability: { desktop: generally-available, ie-mode: retired }, priority: sunset }\n---\n",
+            "Content/events/e2.md":
+                "---\ntitle: Ends announced\ndate: 2024-01-10\ntype: deprecation\nentities: [win, ie]\nsources: [s]\nstatus:\n"
+                + "  win: { availability: { esu: announced }, ends: { standard: 2025-10-14, esu: 2028-10-10 } }\n"
+                + "  ie: { ends: { desktop: 2025-06-15 } }\n---\n",
+        ])
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-03-01")))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let win = try kb.read("public/entities/win.html")
+        #expect(
+            win.contains(
+                "<p class=\"reading\">Still generally available; standard ends on 14 October 2025, announced with 643 days of notice, "
+                    + "and esu (paid) goes on after it.</p>"), "\(win)")
+        // The last channel's end is the product's: said as before.
+        let ie = try kb.read("public/entities/ie.html")
+        #expect(ie.contains("<p class=\"reading\">Still generally available, until 15 June 2025: the end is announced"), "\(ie)")
+        // The boards name the channel whose end they count down.
+        let status = try kb.read("public/status.html")
+        let board = try #require(status.components(separatedBy: "<td class=\"rank\">").dropFirst().first { $0.contains(">Windows 10</a>") })
+        #expect(board.contains("14 October 2025</time> (standard)<br>"), "\(board)")
+        let home = try kb.read("public/index.html")
+        #expect(home.contains("<span class=\"countdown\">227 days left</span> (standard)"))
+    }
 }

@@ -15,6 +15,8 @@ struct MoveView: Encodable {
 struct CountdownView: Encodable {
     var date: DateView
     var countdown: String
+    /// The channel that ends, by name with its tier; nil when the whole product does.
+    var channel: String? = nil
 }
 
 /// One product on the risk board.
@@ -319,7 +321,9 @@ extension SiteModel {
             availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
             priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [], whyMore: rest.isEmpty ? nil : RiskRowView.More(moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
-                CountdownView(date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf))
+                CountdownView(
+                    date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf),
+                    channel: $0.channel.map { channelName($0, of: row.entity) })
             },
             successors: board.successorLine(row).map { "→ " + $0 },
             // A product that is its own vendor (an imported product, its cycles folded) is not named twice.
@@ -401,7 +405,14 @@ extension SiteModel {
         let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
         let (available, priority) = (label(a.value).lowercased(), label(p.value).lowercased())
         if let end = row.nextEnd {
-            return "Still \(available), until \(end.date.display): the end is announced, with \(end.noticeOf)."
+            let after = channelsAfter(end, of: row)
+            guard let channel = end.channel, !after.isEmpty else {
+                return "Still \(available), until \(end.date.display): the end is announced, with \(end.noticeOf)."
+            }
+            // One channel's end is not the product's: Windows 10's standard support ends, its paid updates go on.
+            let names = after.map { channelName($0, of: row.entity) }
+            return "Still \(available); \(channelName(channel, of: row.entity)) ends on \(end.date.display), announced with \(end.noticeOf), "
+                + "and \(Self.inWords(names)) \(names.count == 1 ? "goes" : "go") on after it."
         }
         if PositionChart.inZone(a.value, p.value, scales: board.scales) {
             // "Meta's bet", "Amazon Web Services' bet".
@@ -413,6 +424,22 @@ extension SiteModel {
         }
         // A channel's end that came is listed below: none is announced that lies ahead.
         return "\(label(a.value)), and \(priority) for \(vendor): \(row.status.ends.isEmpty ? "no end announced" : "no end ahead")."
+    }
+
+    /// The product's channels still available after `end` (a channel's): not at the bottom
+    /// of the scale, and with no end of their own by then.
+    func channelsAfter(_ end: AnnouncedEnd, of row: StatusRow) -> [String] {
+        guard let bottom = board.scales.availability.last else { return [] }
+        return row.status.channels.keys.sorted().filter { channel in
+            guard channel != end.channel, row.status.channels[channel]?.value != bottom else { return false }
+            let own = row.status.ends.filter { $0.channel == channel || $0.channel == nil }
+            return own.allSatisfy { $0.date.startKey > end.date.startKey || $0.date.endDay < board.asOf.startDay }
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func inWords(_ names: [String]) -> String {
+        names.count < 2 ? names.joined() : names.dropLast().joined(separator: ", ") + " and " + names[names.count - 1]
     }
 
     /// Links to sources labelled by publisher, short enough for a table cell.
