@@ -131,7 +131,9 @@ public enum Scaffold {
     /// for the author to choose (`vane check` says so until then), with the choices beside it.
     static func template(_ kind: Kind, title: String, type: String?, types: [String], today: FuzzyDate) -> String {
         let quotedTitle = Self.quoted(title)
-        let typeLine = "type: \(type ?? "")  # \(types.joined(separator: ", "))"
+        // The choices beside an empty type only: after a value, YAML cuts ` #` off as a
+        // comment, which `vane check` warns of (an error under --strict).
+        let typeLine = type.map { "type: \($0)" } ?? "type:   # \(types.joined(separator: ", "))"
         switch kind {
         case .entity:
             return "---\nname: \(quotedTitle)\n\(typeLine)\n---\n"
@@ -140,16 +142,16 @@ public enum Scaffold {
                 "---\ntitle: \(quotedTitle)\ndate: \(today.text)\n\(typeLine)\nentities: []  # the ids of the entities involved\nsources: []  # the ids of the sources\n---\n"
         case .claim:
             return
-                "---\ntitle: \(quotedTitle)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\ntype: \(type ?? "assessment")  # \(types.joined(separator: ", "))\nsources: []\n---\n"
+                "---\ntitle: \(quotedTitle)\nclaimant:  # the id of who said it\nabout: []  # the ids of what it is about\ndate: \(today.text)\n\(type.map { "type: \($0)" } ?? "# type: one of \(types.joined(separator: ", "))\ntype: assessment")\nsources: []\n---\n"
         case .source:
             return
-                "---\ntitle: \(quotedTitle)\npublisher:  # a name or an entity id\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
+                "---\ntitle: \(quotedTitle)\n# publisher: a name, or the id of an entity\npublisher:\nurl: https://\naccessed: \(today.text)\n\(type.map { "type: \($0)\n" } ?? "")---\n"
         case .report:
             return
                 "---\ntitle: \(quotedTitle)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
         case .use:
             return
-                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\nplan:  # what we will do about its end\nplan_date:\n---\n"
+                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\n# plan: what we will do about its end, and plan_date: by when\nplan:\nplan_date:\n---\n"
         }
     }
 }

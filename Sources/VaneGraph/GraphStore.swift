@@ -29,9 +29,16 @@ public enum GraphStoreError: VaneError {
 
     public var description: String {
         switch self {
-        case .database(let path, let message): "cannot write the database '\(path)': \(message)"
+        case .database(let path, let message):
+            "cannot write the database '\(path)': \(message)" + (Self.missingFolder(of: path).map { " (its folder '\($0)' does not exist)" } ?? "")
         case .rename(let from, let to, let code): "cannot rename '\(from)' to '\(to)': \(String(cString: strerror(code)))"
         }
+    }
+
+    /// The folder `path` would be in, when it is not there (SQLite says only "unable to open").
+    private static func missingFolder(of path: String) -> String? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        return path == ":memory:" || FileManager.default.fileExists(atPath: folder) ? nil : folder
     }
 }
 

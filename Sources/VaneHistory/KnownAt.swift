@@ -13,12 +13,20 @@ public struct RecordedSnapshot: Sendable {
     public enum Failure: VaneError {
         case notARepository(String)
         case noCommit(String)
+        /// The repository has no commit yet.
+        case nothingCommitted
+        /// A shallow clone whose history starts after the date (its oldest commit's date).
+        case shallow(String, oldest: String)
         case git(String)
 
         public var description: String {
             switch self {
             case .notARepository(let root): "--known-at reads recorded time from git, and '\(root)' is not in a git repository"
             case .noCommit(let date): "nothing was recorded by the end of \(date): the first commit is later"
+            case .nothingCommitted: "nothing is recorded yet: the repository has no commit (recorded time is read from commits)"
+            case .shallow(let date, let oldest):
+                "this clone is shallow: its history starts on \(oldest), after \(date), and what was recorded by then is not in it "
+                    + "(run 'git fetch --unshallow' to read it)"
             case .git(let message): "git: \(message)"
             }
         }
@@ -27,18 +35,29 @@ public struct RecordedSnapshot: Sendable {
     /// The snapshot at the end of `date` (the last day of a coarser period).
     public static func at(_ date: FuzzyDate, root: URL) throws(Failure) -> RecordedSnapshot {
         guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { throw .notARepository(root.path) }
+        guard (try? Git.text(["rev-parse", "--verify", "--quiet", "HEAD"], in: root)) != nil else { throw .nothingCommitted }
         let line: String
         do throws(Git.Failure) {
             line = try Git.text(["log", "-1", "--format=" + Commit.logFormat, "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
         } catch {
             throw .git(error.description)
         }
-        guard let commit = Commit(logLine: Substring(line)) else { throw .noCommit(date.text) }
+        guard let commit = Commit(logLine: Substring(line)) else {
+            // A shallow clone's first commit is only the first it holds.
+            if (try? Git.text(["rev-parse", "--is-shallow-repository"], in: root)) == "true",
+                let oldest = try? Git.text(["log", "--reverse", "--format=%cs", "HEAD"], in: root).split(separator: "\n").first
+            {
+                throw .shallow(date.text, oldest: String(oldest))
+            }
+            throw .noCommit(date.text)
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vane-known-at-\(commit.short)-\(UUID().uuidString)")
         do throws(Git.Failure) {
             let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root)
+            // From the top of the work tree: in a subfolder, git would read the path below it.
+            let top = URL(fileURLWithPath: try Git.text(["rev-parse", "--show-toplevel"], in: root))
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let tar = try Git.run(["archive", "--format=tar", "\(commit.hash):\(prefix)"], in: root)
+            let tar = try Git.run(["archive", "--format=tar", "\(commit.hash):\(prefix)"], in: top)
             try extract(tar, into: folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)

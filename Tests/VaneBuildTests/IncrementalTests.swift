@@ -71,6 +71,17 @@ struct IncrementalTests {
             #expect(outcome.succeeded, "--out \(out): \(outcome.failure.map { "\($0)" } ?? "")")
         }
         #expect(try kb.read("mydocs/thesis.txt") == "precious\n")
+        // A database inside the output would go with the old site (the build said nothing).
+        let site = kb.url("public")
+        let database = site.appendingPathComponent("v.sqlite")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, database: database, output: kb.url("other"), asOf: fixedDay)).succeeded)
+        let inside = Pipeline.build(Pipeline.Options(root: kb.root, database: database, output: site, asOf: fixedDay))
+        guard case .output(.refused(_, let reason)) = inside.failure else {
+            Issue.record("a database inside --out was not refused: \(inside.failure.map { "\($0)" } ?? "built")")
+            return
+        }
+        #expect(reason.hasPrefix("it holds the database"))
+        #expect(FileManager.default.fileExists(atPath: database.path))
     }
 
     /// Two trees: the site before the last stays beside the output as the spare, and the

@@ -131,7 +131,7 @@ struct AnalystFindingsTests {
             check.stderr.contains(
                 "Content/entities/openai.md:3:1: error: 'type' is empty (expected one of: vendor, org, person, product, model, model-family)\n"))
         let typed = try vane("new", "entity", "Mistral", "--type", "vendor", in: kb.root)
-        #expect(try kb.read(typed.stdout.trimmingCharacters(in: .newlines)).contains("\ntype: vendor  # vendor, org,"))
+        #expect(try kb.read(typed.stdout.trimmingCharacters(in: .newlines)).contains("\ntype: vendor\n---\n"))
         #expect(
             try vane("new", "entity", "X", "--type", "vendr", in: kb.root).stderr.hasPrefix(
                 "error: unknown entity type 'vendr' (did you mean 'vendor'?)"))

@@ -48,6 +48,19 @@ struct AuthoringTests {
             taken.stderr
                 == "error: the id 'meta' is taken by Content/entities/meta.md (ids are unique across kinds); give the new entry another title, or an id with --id\n"
         )
+        // A type given is written alone: a comment after it would be warned of as a value cut short.
+        for (kind, type) in [("entity", "product"), ("event", "launch"), ("claim", "rumour"), ("claim", nil), ("use", nil), ("source", nil)] {
+            let made = try vane(["new", kind, "Typed \(kind) \(type ?? "default")"] + (type.map { ["--type", $0] } ?? []), in: kb.root)
+            guard made.status == 0 else {
+                Issue.record("vane new \(kind): \(made.stderr)")
+                continue
+            }
+            let text = try kb.read(made.stdout.trimmingCharacters(in: .newlines))
+            #expect(!text.contains("\ntype: \(type ?? "assessment")  #"), "\(text)")
+            let checked = try vane("check", "--strict", in: kb.root)
+            #expect(!checked.stderr.contains("YAML comment"), "\(checked.stderr)")
+            try FileManager.default.removeItem(at: kb.url(made.stdout.trimmingCharacters(in: .newlines)))
+        }
         // A title with no letter a-z or digit makes no id: --id gives one, checked as any id.
         let japanese = try vane("new", "entity", "日本語", in: kb.root)
         #expect(japanese.status == 64)

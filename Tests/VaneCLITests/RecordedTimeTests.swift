@@ -191,4 +191,38 @@ struct RecordedTimeTests {
         let verbose = try vane("build", "--verbose", in: plain.root)
         #expect(verbose.stderr.components(separatedBy: "note: no git repository: the site has no recorded time\n").count == 2)
     }
+
+    /// `--known-at` where the knowledge base is a subfolder of the repository, where nothing
+    /// is committed, in a shallow clone, and for a day not yet come: an answer, or why not.
+    @Test func knownAtReadsASubfolderAndSaysWhyItCannotAnswer() throws {
+        let repo = try GitKnowledgeBase(copying: [])
+        let kb = repo.root.appendingPathComponent("kb")
+        try FileManager.default.createDirectory(at: kb, withIntermediateDirectories: true)
+        for folder in ["analysis/Content", "analysis/Site"] {
+            let source = Repository.fixture(folder)
+            try FileManager.default.copyItem(at: source, to: kb.appendingPathComponent(source.lastPathComponent))
+        }
+        try FileManager.default.removeItem(at: kb.appendingPathComponent("Content/reports"))
+        let nothing = try vane("status", "--known-at", "2025-03", in: kb)
+        #expect(nothing.status == 1)
+        #expect(nothing.stderr == "error: nothing is recorded yet: the repository has no commit (recorded time is read from commits)\n")
+        try repo.commit("First record of Globex", on: "2025-01-10")
+        let sub = try vane("status", "--known-at", "2025-03", "--entity", "globex", "--format", "csv", in: kb)
+        #expect(sub.status == 0, "\(sub.stderr)")
+        #expect(sub.stdout.contains(",globex-desktop,globex,"))
+        let future = try vane("status", "--known-at", "2999-01", in: kb)
+        #expect(future.status == 64)
+        #expect(future.stderr.hasPrefix("error: --known-at 2999-01 is after today ("), "\(future.stderr)")
+
+        let clone = try TemporaryKnowledgeBase()
+        try FileManager.default.removeItem(at: clone.root)
+        let whole = try history()
+        _ = try run(whole.git, ["clone", "-q", "--depth", "1", "file://" + whole.root.path, clone.root.path])
+        let shallow = try vane("status", "--known-at", "2025-03", in: clone.root)
+        #expect(shallow.status == 1)
+        #expect(
+            shallow.stderr
+                == "error: this clone is shallow: its history starts on 2026-02-01, after 2025-03, and what was recorded by then is not in it (run 'git fetch --unshallow' to read it)\n"
+        )
+    }
 }

@@ -129,9 +129,16 @@ struct FrontMatter {
             return nil
         }
         // (Settings are written with comments after values, as the README's example is.)
-        if s.style == .plain, called == "front matter" { warnOfComment(after: node, key: key) }
+        if s.style == .plain, called == "front matter", !Self.wordKeys.contains(key) { warnOfComment(after: node, key: key) }
         return LocatedText(value, at: at)
     }
+
+    /// Keys whose value is one word, an id or a date, checked as such: a comment after it
+    /// (`type: product  # or model`, as `vane new` writes the choices) is meant as one.
+    static let wordKeys: Set<String> = [
+        "type", "parent", "claimant", "product", "team", "criticality", "version", "plan_date", "generated", "date", "end_date",
+        "verdict", "verdict_date", "accessed", "published", "since",
+    ]
 
     /// `title: GA4 #1 launch day` is "GA4" to YAML: what follows ` #` is a comment. Said,
     /// since a title cut short checks clean.

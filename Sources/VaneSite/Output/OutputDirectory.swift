@@ -74,6 +74,11 @@ public struct OutputDirectory: Sendable {
             return "it is in the knowledge base's \(sources)/"
         }
         if out == real(database) { return "it is the database" }
+        // The old site is removed whole: a database inside it would go with it.
+        if real(database).hasPrefix(out.hasSuffix("/") ? out : out + "/") {
+            return
+                "it holds the database (--db \(database.path)), which would be removed with the old site; keep the database outside the output folder"
+        }
         guard exists, let names = try? fm.contentsOfDirectory(atPath: path), !names.isEmpty else { return nil }
         if fm.fileExists(atPath: target.appendingPathComponent("api/v1/graph.json").path) { return nil }
         return "it holds files and is not a site vane wrote (no api/v1/graph.json); remove it or choose another --out"

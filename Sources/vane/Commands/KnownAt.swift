@@ -12,8 +12,19 @@ struct RecordedOptions: ParsableArguments {
     @Option(name: .customLong("known-at"), help: "The knowledge base as recorded in git at the end of this period (its last commit by then).")
     var knownAt: String?
 
+    /// A period that has not begun is refused: what will be recorded by then is not known.
     var date: FuzzyDate? {
-        get throws { try knownAt.map { try parsePeriod($0, option: "--known-at") } }
+        get throws {
+            guard let knownAt else { return nil }
+            let date = try parsePeriod(knownAt, option: "--known-at")
+            let today = FuzzyDate.today()
+            if date.startDay > today.startDay {
+                throw UsageError(
+                    "--known-at \(knownAt) is after today (\(today.text)): what will be recorded by then is not known yet; "
+                        + "leave --known-at out to read the files as they are")
+            }
+            return date
+        }
     }
 }
 
