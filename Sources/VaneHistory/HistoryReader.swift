@@ -74,16 +74,38 @@ public enum HistoryReader {
             let lines = record.split(separator: "\n", omittingEmptySubsequences: true)
             guard let header = lines.first, let commit = Commit(logLine: header) else { continue }
             commits.append(commit)
+            var touched: [(id: String, file: String, touch: Touch, path: String)] = []
             for line in lines.dropFirst() {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                 guard parts.count == 2, let (_, id) = entry(at: parts[1]) else { continue }
                 let touch: Touch = parts[0].hasPrefix("A") ? .added : parts[0].hasPrefix("D") ? .removed : .changed
-                paths[names[id] ?? id, default: []].append((commit.hash, touch, parts[1]))
+                touched.append((names[id] ?? id, id, touch, parts[1]))
             }
+            for one in movesJoined(touched) { paths[one.id, default: []].append((commit.hash, one.touch, one.path)) }
         }
         let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
         let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash), names: names)
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
+    }
+
+    /// A file moved to another folder keeps its id: git (without rename detection) says it
+    /// was removed and added, which is one version of the entry, changed where it now is
+    /// (not a new id, and not its assessments dropped and made again). A file renamed to
+    /// another id stays two touches: the entity given a new id (`renamed`).
+    static func movesJoined(_ touched: [(id: String, file: String, touch: Touch, path: String)]) -> [(id: String, touch: Touch, path: String)] {
+        var result: [(id: String, touch: Touch, path: String)] = []
+        var seen: Set<String> = []
+        for one in touched {
+            let same = touched.filter { $0.id == one.id && $0.file == one.file }
+            guard same.count > 1 else {
+                result.append((one.id, one.touch, one.path))
+                continue
+            }
+            guard seen.insert(one.id + "\u{0}" + one.file).inserted else { continue }
+            let kept = same.first { $0.touch != .removed }
+            result.append(kept.map { ($0.id, Touch.changed, $0.path) } ?? (one.id, .removed, one.path))
+        }
+        return result
     }
 
     /// The assessments written by each version of each event and claim, compared with the
@@ -129,8 +151,15 @@ public enum HistoryReader {
         }
         var state = RecordedStatus()
         var changes: [RecordedChange] = []
-        for i in order {
-            changes += state.changes(plan[i].id, to: versions[i] ?? nil, commit: plan[i].commit)
+        // A commit at once: what a product had before it against what it has after it (an
+        // event renamed to another id is its settings removed and written again, no move).
+        var start = 0
+        while start < order.count {
+            let commit = plan[order[start]].commit
+            var end = start
+            while end < order.count, plan[order[end]].commit == commit { end += 1 }
+            changes += state.changes(order[start..<end].map { (plan[$0].id, versions[$0] ?? nil) }, commit: commit)
+            start = end
         }
         // Oldest first: the order the commits were made in, then by entry.
         return changes.enumerated().sorted { a, b in
@@ -179,14 +208,18 @@ public enum HistoryReader {
         let parser = EntryParser(config: config)
         var changes: [RecordedChange] = []
         // Against the file's last commit alone: the product's other events are not read here.
-        for (index, file) in found.enumerated() {
+        // A file moved to another folder is listed twice (gone, and new): one entry, its
+        // committed version wherever it was, its version now wherever it is.
+        var done: Set<String> = []
+        for file in found where done.insert(file.id).inserted {
+            let paths = found.indices.filter { found[$0].id == file.id }
+            let head = paths.lazy.compactMap { heads[$0] }.first
+            let current = paths.lazy.compactMap { FileManager.default.contents(atPath: root.appendingPathComponent(found[$0].path).path) }.first
             var state = RecordedStatus()
             _ = state.changes(
-                file.id, to: heads[index].flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }, commit: nil)
-            let now = FileManager.default.contents(atPath: root.appendingPathComponent(file.path).path).flatMap {
-                assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names)
-            }
-            changes += state.changes(file.id, to: now, commit: nil)
+                [(file.id, head.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) })], commit: nil)
+            let now = current.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }
+            changes += state.changes([(file.id, now)], commit: nil)
         }
         return changes
     }

@@ -34,36 +34,80 @@ struct RecordedStatus {
     /// only that product's events, not every event recorded so far.
     private var eventsOf: [String: Set<String>] = [:]
 
-    /// The changes a new version of `entry` makes (nil: the file is new, or removed), and
-    /// records it.
-    mutating func changes(_ entry: String, to new: Assessments?, commit: String?) -> [RecordedChange] {
-        let old = events[entry]
-        var result: [RecordedChange] = []
-        let keys = Set((old?.values ?? [:]).keys).union((new?.values ?? [:]).keys).sorted()
-        for key in keys where !Assessments.isProductValue(key) && old?.values[key] != new?.values[key] {
-            result.append(
-                RecordedChange(
-                    commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
-                    axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]))
-        }
-        let touched = Set(keys.filter { Assessments.isProductValue($0) && old?.values[$0] != new?.values[$0] }.map { [$0.entity, $0.axis] })
+    /// The changes one commit's new versions make (`new` nil: the file is new, or removed),
+    /// and records them, in turn. A product's value is compared at each date a version
+    /// names (its event's date before and after: a date corrected moves the value at both).
+    /// Then what the commit did to each value at each date is said once, from the value
+    /// before the commit to the value after it: a file renamed (its settings removed under
+    /// one id and written under another) moves nothing; two events of one commit at two
+    /// dates are two moves.
+    mutating func changes(_ versions: [(entry: String, new: Assessments?)], commit: String?) -> [RecordedChange] {
+        var net = NetChanges()
+        for (entry, new) in versions {
+            let old = events[entry]
+            let keys = Set((old?.values ?? [:]).keys).union((new?.values ?? [:]).keys).sorted()
+            for key in keys where !Assessments.isProductValue(key) && old?.values[key] != new?.values[key] {
+                net.add(
+                    RecordedChange(
+                        commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
+                        axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]),
+                    at: "")
+            }
+            // A date corrected moves every value the event sets, on both dates.
+            let moved = old?.date != new?.date
+            let touched = Set(
+                keys.filter { Assessments.isProductValue($0) && (moved || old?.values[$0] != new?.values[$0]) }.map { [$0.entity, $0.axis] }
+            )
             .sorted(by: { $0.lexicographicallyPrecedes($1) })
-        // What the products had before this version, read before it is recorded.
-        let before = touched.map { pair in (channels(of: pair[0], axis: pair[1]), values(of: pair[0], axis: pair[1], at: old?.date ?? new?.date)) }
-        record(entry, old: old, new: new)
-        for (pair, (channelsBefore, then)) in zip(touched, before) {
-            let (entity, axis) = (pair[0], pair[1])
-            let channels = Set(channelsBefore).union(channels(of: entity, axis: axis)).sorted()
-            let now = values(of: entity, axis: axis, at: new?.date ?? old?.date)
-            for channel in channels.isEmpty ? [nil] : channels.map(Optional.some) {
-                let (from, to) = (value(then, channel), value(now, channel))
-                guard from != to else { continue }
-                result.append(
-                    RecordedChange(commit: commit, entry: entry, what: .status, entity: entity, axis: axis, channel: channel, before: from, after: to)
-                )
+            var dates: [FuzzyDate] = []
+            for date in [old?.date, new?.date].compactMap({ $0 }) where !dates.contains(date) { dates.append(date) }
+            // What the products had before this version, read before it is recorded.
+            let before = touched.map { pair in
+                (channels(of: pair[0], axis: pair[1]), dates.map { values(of: pair[0], axis: pair[1], at: $0) })
+            }
+            record(entry, old: old, new: new)
+            for (pair, (channelsBefore, then)) in zip(touched, before) {
+                let (entity, axis) = (pair[0], pair[1])
+                let channels = Set(channelsBefore).union(channels(of: entity, axis: axis)).sorted()
+                for (date, was) in zip(dates, then) {
+                    let now = values(of: entity, axis: axis, at: date)
+                    for channel in channels.isEmpty ? [nil] : channels.map(Optional.some) {
+                        let (from, to) = (value(was, channel), value(now, channel))
+                        guard from != to else { continue }
+                        net.add(
+                            RecordedChange(
+                                commit: commit, entry: entry, what: .status, entity: entity, axis: axis, channel: channel, before: from, after: to),
+                            at: date.text)
+                    }
+                }
             }
         }
-        return result
+        return net.changes
+    }
+
+    /// The changes of a commit that wrote one version, of `entry`.
+    mutating func changes(_ entry: String, to new: Assessments?, commit: String?) -> [RecordedChange] {
+        changes([(entry, new)], commit: commit)
+    }
+
+    /// Changes of one commit joined per value and date: from the first one's `before` to the
+    /// last one's `after`, named after the last entry; none when they come back to where they were.
+    private struct NetChanges {
+        private var order: [String] = []
+        private var joined: [String: RecordedChange] = [:]
+
+        mutating func add(_ change: RecordedChange, at date: String) {
+            let key = [change.what.rawValue, change.entity ?? "", change.axis ?? "", change.channel ?? "\u{0}", date].joined(separator: "\u{1}")
+            guard var earlier = joined[key] else {
+                order.append(key)
+                joined[key] = change
+                return
+            }
+            (earlier.after, earlier.entry) = (change.after, change.entry)
+            joined[key] = earlier
+        }
+
+        var changes: [RecordedChange] { order.compactMap { joined[$0] }.filter { $0.before != $0.after } }
     }
 
     private mutating func record(_ entry: String, old: Assessments?, new: Assessments?) {

@@ -225,4 +225,40 @@ struct RecordedTimeTests {
                 == "error: this clone is shallow: its history starts on 2026-02-01, after 2025-03, and what was recorded by then is not in it (run 'git fetch --unshallow' to read it)\n"
         )
     }
+
+    /// A file moved to another folder keeps its id and says nothing moved; a file renamed
+    /// to another id moves no product; a date corrected moves what the event sets. Each was
+    /// told as moves that never happened, or as nothing.
+    @Test func aFileMovedRenamedOrRedatedIsToldAsItChanged() throws {
+        let repo = try history()
+        func recorded(on day: String) throws -> [String] {
+            _ = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+            let result = try vane("changes", "--recorded", "--from", day, "--to", day, "--format", "csv", in: repo.root)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+                $0.components(separatedBy: ",").enumerated().filter { [1, 2, 3].contains($0.offset) }.map(\.element).joined(separator: " ")
+            }
+        }
+        let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
+        try FileManager.default.createDirectory(at: repo.kb.url("Content/events/2025"), withIntermediateDirectories: true)
+        try repo.git("mv", sunset, "Content/events/2025/")
+        try repo.git("commit", "-q", "-m", "File by year", at: "2026-03-01")
+        #expect(try recorded(on: "2026-03-01") == ["changed 2025-06-globex-desktop-sunset changed"])
+        // An uncommitted move, the same.
+        try FileManager.default.createDirectory(at: repo.kb.url("Content/claims/2025"), withIntermediateDirectories: true)
+        try repo.git("mv", "Content/claims/cloud-api-stable.md", "Content/claims/2025/")
+        let now = try vane("changes", "--recorded", "--from", "2026-11-01", "--to", "2099", "--format", "csv", in: repo.root).stdout
+        #expect(!now.contains("verdict"), "\(now)")
+        try repo.git("commit", "-q", "-m", "Claims by year", at: "2026-03-02")
+        try repo.git("mv", "Content/events/2025/2025-06-globex-desktop-sunset.md", "Content/events/2025/globex-desktop-sunset.md")
+        try repo.git("commit", "-q", "-m", "Shorter id", at: "2026-03-03")
+        let renamed = try recorded(on: "2026-03-03")
+        #expect(renamed == ["removed 2025-06-globex-desktop-sunset removed", "added globex-desktop-sunset added"], "\(renamed)")
+        let moved = "Content/events/2025/globex-desktop-sunset.md"
+        try repo.kb.write(try repo.kb.read(moved).replacingOccurrences(of: "date: 2025-06", with: "date: 2025-03"), to: moved)
+        try repo.git("commit", "-q", "-am", "The sunset came in March", at: "2026-03-04")
+        let redated = try recorded(on: "2026-03-04")
+        #expect(redated.first == "changed globex-desktop-sunset changed")
+        #expect(redated.dropFirst().allSatisfy { $0.hasPrefix("status globex-desktop-sunset globex-desktop: ") } && redated.count > 1, "\(redated)")
+    }
 }
