@@ -66,14 +66,15 @@ extension StatusBoard {
     public func endsTable(_ ends: [AnnouncedEnd], for format: OutputFormat) -> TextTable {
         if format == .csv {
             let headers = [
-                "entity", "channel", "date", "date_precision", "days_left", "notice_days", "approximate", "event", "sources", "successors",
+                "entity", "channel", "channel_tier", "date", "date_precision", "days_left", "notice_days", "approximate", "event", "sources",
+                "successors",
             ]
             return TextTable(
                 headers: headers,
                 rows: ends.map { end in
                     let r = EndReport(end, board: self)
                     return [
-                        r.entity, r.channel ?? "", end.date.text, end.date.precision.rawValue, String(r.daysLeft), String(r.noticeDays),
+                        r.entity, r.channel ?? "", r.channelTier ?? "", end.date.text, end.date.precision.rawValue, String(r.daysLeft), String(r.noticeDays),
                         r.approximate ? "1" : "0",
                         r.event, r.sources.joined(separator: ";"), r.successors.joined(separator: ";"),
                     ]

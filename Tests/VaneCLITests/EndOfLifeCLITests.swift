@@ -150,7 +150,7 @@ struct EndOfLifeCLITests {
         var out = ""
         for arguments in [
             ["status", "--as-of", "2025-10-15"], ["ends", "--as-of", "2025-10-15"], ["show", "exchange-server-2019", "--as-of", "2025-10-15"],
-            ["status", "--as-of", "2026-05-01"],
+            ["status", "--as-of", "2026-05-01"], ["ends", "--as-of", "2025-10-15", "--format", "csv"],
         ] {
             if out.isEmpty { _ = try vane(on: "2025-10-15", "build", in: kb) }
             let result = try run(Repository.vane, arguments, in: kb.root)
