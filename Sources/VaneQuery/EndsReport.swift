@@ -74,7 +74,8 @@ extension StatusBoard {
                 rows: ends.map { end in
                     let r = EndReport(end, board: self)
                     return [
-                        r.entity, r.channel ?? "", r.channelTier ?? "", end.date.text, end.date.precision.rawValue, String(r.daysLeft), String(r.noticeDays),
+                        r.entity, r.channel ?? "", r.channelTier ?? "", end.date.text, end.date.precision.rawValue, String(r.daysLeft),
+                        String(r.noticeDays),
                         r.approximate ? "1" : "0",
                         r.event, r.sources.joined(separator: ";"), r.successors.joined(separator: ";"),
                     ]

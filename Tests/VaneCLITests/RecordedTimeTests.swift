@@ -257,6 +257,15 @@ struct RecordedTimeTests {
         let moved = "Content/events/2025/globex-desktop-sunset.md"
         try repo.kb.write(try repo.kb.read(moved).replacingOccurrences(of: "date: 2025-06", with: "date: 2025-03"), to: moved)
         try repo.git("commit", "-q", "-am", "The sunset came in March", at: "2026-03-04")
+        // A closure's date is written as a date in words about it (it read "2026 10 31").
+        try repo.kb.write(
+            "---\ntitle: Sign-ups close\ndate: 2026-03-01\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { closes: 2026-10-31 }\n---\n",
+            to: "Content/events/2026-03-cloud-closes.md")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Cloud sign-ups close", at: "2026-03-05")
+        #expect(try recorded(on: "2026-03-05").contains("status 2026-03-cloud-closes globex-cloud: closes none → 2026-10-31"))
+        let feed = try repo.kb.read("public/feeds/changes.atom")
+        #expect(feed.contains("Globex Cloud: closes recorded as 2026-10-31"), "\(feed)")
         let redated = try recorded(on: "2026-03-04")
         #expect(redated.first == "changed globex-desktop-sunset changed")
         #expect(redated.dropFirst().allSatisfy { $0.hasPrefix("status globex-desktop-sunset globex-desktop: ") } && redated.count > 1, "\(redated)")

@@ -111,7 +111,11 @@ extension SiteModel {
         switch change.what {
         case .verdict: return "verdict \(move(change.before, change.after))"
         case .end: return "\(subject): announced end \(move(change.before, change.after))"
-        case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map { label($0) }, change.after.map { label($0) }))"
+        case .status:
+            // Scale values in words; a closure's date and successors' ids as written.
+            let scaled = change.axis.flatMap(StatusSetting.Axis.init(rawValue:)).map { StatusSetting.Axis.scaled.contains($0) } ?? false
+            let word = { (value: String) in scaled ? self.label(value) : value }
+            return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))"
         }
     }
 
