@@ -149,11 +149,14 @@ struct SiteTests {
     @Test func wikilinkLabelsAreInlineMarkdown() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write(
-            "---\nname: Note\ntype: org\n---\nSee [[coyote|the **Coyote** model]] and [[acme|Acme <b>Corp</b>]].\n", to: "Content/entities/note.md")
+            "---\nname: Note\ntype: org\n---\nSee [[coyote|the **Coyote** model]] and [[acme|Acme <b>Corp</b>]], and [[Coyote]] by its id in capitals.\n",
+            to: "Content/entities/note.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/entities/note.html")
         #expect(page.contains("<a class=\"wikilink\" href=\"../entities/coyote.html\">the <strong>Coyote</strong> model</a>"))
         #expect(page.contains("<a class=\"wikilink\" href=\"../entities/acme.html\">Acme Corp</a>"))
+        // An id in another case is the id: the entry's title, as `[[coyote]]` shows.
+        #expect(page.contains("and <a class=\"wikilink\" href=\"../entities/coyote.html\">Coyote &lt;Pro&gt; &quot;X&quot;</a> by its id"), "\(page)")
     }
 
     @Test func nothingFromContentReachesAPageUnescaped() throws {

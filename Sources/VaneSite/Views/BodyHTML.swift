@@ -61,8 +61,10 @@ struct BodyHTML {
         }
         switch link.style {
         case .wikilink:
-            // By id, or a former id (`[[azure-ad]]`), the entry's title; by an alias, the alias.
-            let byID = link.target == id || target.formerIDs.contains { $0.text == link.target }
+            // By id, or a former id (`[[azure-ad]]`), in any case (`[[Meta]]`), the entry's
+            // title; by an alias, the alias.
+            let written = link.target.lowercased()
+            let byID = written == id || target.formerIDs.contains { $0.text.lowercased() == written }
             let label = link.labelHTML ?? HTML.escape(link.label ?? (byID ? target.title : link.target))
             return "<a class=\"wikilink\" href=\"\(root)\(SiteModel.url(of: target))\">\(label)</a>"
         case .citation:
