@@ -601,4 +601,18 @@ struct ValidationTests {
         // A broken file's id still exists: references to 'meta' are not reported as unknown.
         #expect(!problems.contains { $0.contains("unknown entity 'meta'") })
     }
+
+    /// A channel written in capitals is its id, as a link reads it: `AOAI`, an alias of an
+    /// entity, is that entity's channel; `API` is `api` (both were "must be an id").
+    @Test func aChannelInCapitalsIsItsID() throws {
+        let result = try load([
+            "Content/entities/cloud.md": "---\nname: Cloud Marketplace\naliases: [CM]\ntype: product\n---\n",
+            "Content/entities/gizmo.md": "---\nname: Gizmo\ntype: product\nchannels: [API, cloud]\n---\n",
+            "Content/events/gizmo-ga.md":
+                "---\ntitle: Gizmo GA\ndate: 2026-01-05\ntype: launch\nentities: [gizmo]\nsources: [tns]\nstatus:\n  gizmo: { availability: { API: generally-available, CM: preview } }\n---\n",
+        ])
+        #expect(result.diagnostics.filter { $0.severity == .error }.map(\.description) == [])
+        let channels = result.knowledgeBase.statusChanges.filter { $0.entity == "gizmo" }.compactMap(\.channel).sorted()
+        #expect(channels == ["api", "cloud"])
+    }
 }

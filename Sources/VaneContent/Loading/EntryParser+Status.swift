@@ -50,9 +50,11 @@ extension EntryParser {
         case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value)]
         case .mapping(let byChannel) where axis != .priority:
             for (channel, v) in byChannel {
-                let name = channel.string ?? ""
+                let written = channel.string ?? ""
+                // An id in another case is the id (`AOAI`, an alias of an entity, as links read it).
+                let name = written.lowercased()
                 guard IDRule.isValid(name) else {
-                    fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(name)' must be an id (lowercase a-z, 0-9, '-')"))
+                    fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(written)' must be an id (lowercase a-z, 0-9, '-')"))
                     continue
                 }
                 channels.append((name, fm.location(of: channel), v))

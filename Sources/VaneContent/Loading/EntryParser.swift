@@ -303,7 +303,9 @@ public struct EntryParser: Sendable {
         var seen: Set<String> = []
         var result: [LocatedText] = []
         for item in items {
-            guard let (channel, tier) = channelItem(item, &fm) else { continue }
+            guard var (channel, tier) = channelItem(item, &fm) else { continue }
+            // An id in another case is the id, as in a status's channels.
+            if IDRule.isValid(channel.text.lowercased()) { channel.text = channel.text.lowercased() }
             guard IDRule.isValid(channel.text) else {
                 fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')"))
                 continue
