@@ -91,9 +91,11 @@ extension GraphReader {
             guard let text = claim.verdictDate, let date = try? FuzzyDate(parsing: text), window.contains(date) else { continue }
             rows.append(ChangeRow(date: text, kind: "verdict", id: claim.id, what: "verdict: \(claim.verdict)", sources: claim.verdictSources))
         }
+        // By the day each period starts, the coarser first (a quarter before its first month), as
+        // the timeline orders events; then as listed.
         return rows.enumerated().sorted { a, b in
             let (x, y) = (try? FuzzyDate(parsing: a.element.date), try? FuzzyDate(parsing: b.element.date))
-            return (x?.startKey ?? 0, a.offset) < (y?.startKey ?? 0, b.offset)
+            return (x?.startKey ?? 0, x?.precision.rank ?? 0, a.offset) < (y?.startKey ?? 0, y?.precision.rank ?? 0, b.offset)
         }.map(\.element)
     }
 

@@ -169,6 +169,25 @@ struct StatusModelTests {
         }
     }
 
+    /// Moves of periods that start together come coarser first, as the timeline's events do
+    /// (a July move came before a third quarter's).
+    @Test func movesOfPeriodsStartingTogetherComeCoarserFirst() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme-ml.md": "---\nname: Acme ML\ntype: product\n---\n",
+            "Content/entities/beta-store.md": "---\nname: Beta Store\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: Beta Store opens\ndate: 2024-07\ntype: launch\nentities: [beta-store]\nstatus:\n  beta-store: { availability: generally-available }\n---\n",
+            "Content/events/z.md":
+                "---\ntitle: Acme ML opens\ndate: 2024-Q3\ntype: launch\nentities: [acme-ml]\nstatus:\n  acme-ml: { availability: preview }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2025-06-30", in: kb.root).status == 0)
+        let changes = try vane("changes", "--from", "2024", "--to", "2025", "--format", "csv", in: kb.root)
+        let rows = changes.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+            $0.components(separatedBy: ",").prefix(3).joined(separator: ",")
+        }
+        #expect(rows == ["2024-Q3,move,z", "2024-Q3,event,z", "2024-07,move,a", "2024-07,event,a"], "\(changes.stdout)")
+    }
+
     /// Every announcement is a change on its day, one a later announcement replaced too; an
     /// extension says the end it moved and keeps the notice from the first announcement, and
     /// `announced:` counts the notice from the vendor's own day.
@@ -363,8 +382,8 @@ struct StatusModelTests {
         let ends = try vane("ends", "--as-of", "2025-12-01", "--entity", "eea", "--format", "csv", in: kb.root).stdout
         #expect(
             ends.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
-                $0.components(separatedBy: ",").prefix(3).joined(separator: ",")
-            } == ["windows-10,eea,2026-10-13"])
+                $0.components(separatedBy: ",").prefix(4).joined(separator: ",")
+            } == ["windows-10,eea,,2026-10-13"])
         let row = try #require(try rows(kb, asOf: "2025-12-01", entity: "eea")["windows-10"])
         #expect((row["availability"] as? [String: Any])?["channels"] as? [String: [String: Any]] != nil)
         #expect(((row["availability"] as? [String: Any])?["channels"] as? [String: Any])?.keys.sorted() == ["eea"])
