@@ -50,6 +50,48 @@ struct StatusTests {
         #expect(status(Array(changes.dropFirst()), asOf: "2026-04")?.priority?.event == "b-month")
     }
 
+    /// Periods that start on one day happen together, whatever their precision: a value held
+    /// only between them was never held, so it is no move, no fall and no best value (a
+    /// year's launch and a deprecation on its first day read as one move to deprecated,
+    /// decline 0, where they read as a launch then a fall, decline 0.83).
+    @Test func periodsStartingOnOneDayHappenTogether() throws {
+        let changes = [
+            change("y", "2024", .availability, "generally-available"), change("y", "2024", .priority, "flagship"),
+            change("d", "2024-01-01", .availability, "deprecated"), change("d", "2024-01-01", .priority, "flagship"),
+        ]
+        let s = try #require(status(changes, asOf: "2024-06"))
+        #expect(
+            s.moves.map { "\($0.axis.rawValue) \($0.from ?? "none") → \($0.to) (\($0.event))" } == [
+                "availability none → deprecated (d)", "priority none → flagship (d)",
+            ])
+        #expect(s.decline == 0 && s.lastFall == nil)
+        #expect(s.points.count == 1)
+        // A fall and a rise back the same day are no fall.
+        let back = [
+            change("a", "2020", .availability, "generally-available"), change("b", "2024-03", .availability, "deprecated"),
+            change("c", "2024-03-01", .availability, "generally-available"),
+        ]
+        let t = try #require(status(back, asOf: "2024-06"))
+        #expect(t.moves.count == 1 && t.decline == 0 && t.lastFall == nil)
+        // The warning of a fall from nothing reads where the first day ended.
+        let warned = try load([
+            "Content/entities/q.md": "---\nname: Q\ntype: product\n---\n",
+            "Content/events/d.md":
+                "---\ntitle: D\ndate: 2024-01-01\ntype: other\nentities: [q]\nsources: [tns]\nstatus:\n  q: { availability: deprecated }\n---\n",
+            "Content/events/y.md":
+                "---\ntitle: Y\ndate: 2024-01-01\ntype: launch\nentities: [q]\nsources: [tns]\nstatus:\n  q: { availability: generally-available }\n---\n",
+        ])
+        #expect(!warned.diagnostics.contains { $0.message.contains("a fall from nothing") }, "\(warned.diagnostics)")
+        let fell = try load([
+            "Content/entities/q.md": "---\nname: Q\ntype: product\n---\n",
+            "Content/events/y.md":
+                "---\ntitle: Y\ndate: 2024\ntype: launch\nentities: [q]\nsources: [tns]\nstatus:\n  q: { availability: generally-available }\n---\n",
+            "Content/events/d.md":
+                "---\ntitle: D\ndate: 2024-01-01\ntype: other\nentities: [q]\nsources: [tns]\nstatus:\n  q: { availability: deprecated }\n---\n",
+        ])
+        #expect(fell.diagnostics.map(\.description).contains { $0.hasPrefix("Content/events/d.md:") && $0.contains("a fall from nothing") })
+    }
+
     @Test func nothingBeforeTheFirstChange() {
         #expect(status([change("a", "2026", .priority, "flagship")], asOf: "2025-12") == nil)
     }

@@ -385,11 +385,23 @@ public struct Linker: Sendable {
     func baselineWarnings(_ changes: [StatusChange]) -> [String: Diagnostic] {
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return [:] }
-        var seen: Set<String> = []
         var warnings: [String: Diagnostic] = [:]
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
-        for change in ordered where seen.insert(change.entity).inserted {
-            guard let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable else { continue }
+        for list in Dictionary(grouping: ordered, by: \.entity).values {
+            // The first day's changes happen together: where the day ends is what was first
+            // recorded (a launch the same day as a closure is no fall from nothing).
+            let firstDay = list.prefix { $0.date.startKey == list[0].date.startKey }
+            var last: [String: StatusChange] = [:]
+            for change in firstDay {
+                if change.channel == nil { last = [:] }
+                last[change.channel ?? "*"] = change
+            }
+            guard
+                let change = last.sorted(by: { $0.key < $1.key }).map(\.value).min(by: {
+                    (scale.firstIndex(of: $0.value) ?? .max) < (scale.firstIndex(of: $1.value) ?? .max)
+                }),
+                let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable
+            else { continue }
             warnings[change.entity] = .warning(
                 change.location,
                 "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"

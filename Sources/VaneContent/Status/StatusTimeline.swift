@@ -202,7 +202,10 @@ public enum StatusTimeline {
     }
 }
 
-/// Applies status changes one by one, keeping what the board and the charts need.
+/// Applies status changes one by one, keeping what the board and the charts need. The
+/// changes of one day (periods that start on it, coarser first) happen together: a value
+/// held only between two of them was never held, so moves, falls and the best value each
+/// channel had are taken from where the day began to where it ended.
 private struct Replayer {
     static let whole = StatusTimeline.wholeProduct
     let scales: StatusScales
@@ -210,13 +213,23 @@ private struct Replayer {
     let names: [String]
     var status: EntityStatus
     var values: [String: AxisSetting] = [:]
-    /// The best (lowest) rank each channel ever had.
+    /// The best (lowest) rank each channel ever had at the end of a day.
     var best: [String: Int] = [:]
     /// Channels that are ways of buying (tier `bundle`): their falls are no decline.
     var bundles: Set<String> = []
-    /// The day being applied and the product's availability before it: the changes of one
-    /// day happen together, so a position held only between two of them was never held.
-    var day: (date: FuzzyDate, availability: AxisSetting?)?
+    var day: Day?
+
+    /// The day being applied: where it began, and what it touched in order.
+    struct Day {
+        var start: Int
+        var availability: AxisSetting?
+        var values: [String: AxisSetting]
+        var priority: AxisSetting?
+        /// Availability keys, and `nil` for the priority, in the order first touched.
+        var touched: [String?] = []
+        /// Keys whose last change this day set the whole product (not a channel by name).
+        var setWhole: Set<String> = []
+    }
 
     init(entity: String, channels: [String], scales: StatusScales) {
         self.scales = scales
@@ -225,12 +238,17 @@ private struct Replayer {
     }
 
     mutating func apply(_ change: StatusChange) {
-        if day?.date != change.date { day = (change.date, status.availability) }
+        if day?.start != change.date.startKey {
+            closeDay()
+            day = Day(start: change.date.startKey, availability: status.availability, values: values, priority: status.priority)
+        }
         let setting = AxisSetting(value: change.value, event: change.event, date: change.date)
         switch change.axis {
         case .availability: applyAvailability(change, setting, onlyFalls: false)
         case .closes: applyAvailability(change, setting, onlyFalls: true)
-        case .priority: applyPriority(change, setting)
+        case .priority:
+            if day?.touched.contains(nil) == false { day?.touched.append(nil) }
+            status.priority = setting
         case .ends: return
         case .successors:
             status.advice.append(
@@ -241,7 +259,7 @@ private struct Replayer {
         point.channels = names.isEmpty ? [:] : values.mapValues(\.value)
         // The changes of one day are one point (the event of the last); an end that comes
         // later is a point of its own, at its own date.
-        if let last = status.points.last, last.date == change.date {
+        if let last = status.points.last, last.date.startKey == change.date.startKey {
             status.points[status.points.count - 1] = point
         } else {
             status.points.append(point)
@@ -252,18 +270,14 @@ private struct Replayer {
     private mutating func applyAvailability(_ change: StatusChange, _ setting: AxisSetting, onlyFalls: Bool) {
         let targets = change.channel.map { [$0] } ?? (names.isEmpty ? [Replayer.whole] : names)
         let rank = scales.rank(change.value, on: .availability) ?? 0
-        var changed: [(channel: String, from: String?)] = []
         for key in targets {
-            let previous = values[key]?.value
-            let was = previous.flatMap { scales.rank($0, on: .availability) }
-            if onlyFalls, let was, was >= rank { continue }
-            if onlyFalls, was == nil { continue }
+            if onlyFalls {
+                guard let was = values[key].flatMap({ scales.rank($0.value, on: .availability) }), was < rank else { continue }
+            }
             values[key] = setting
-            best[key] = min(best[key] ?? was ?? rank, rank)
-            if let was, rank > was, !bundles.contains(key) { status.lastFall = change.date }
-            if previous != change.value { changed.append((key, previous)) }
+            if day?.touched.contains(key) == false { day?.touched.append(key) }
+            if change.channel == nil { day?.setWhole.insert(key) } else { day?.setWhole.remove(key) }
         }
-        recordMoves(changed, change)
         // The product's value is its most available channel's, set by the change that
         // brought it there (the day its last channel went, at the bottom); back where it
         // stood before the day began, it was never moved.
@@ -273,34 +287,62 @@ private struct Replayer {
         }
     }
 
-    /// One move for the whole product when every channel moved from the same value;
-    /// otherwise one per channel that moved.
-    private mutating func recordMoves(_ changed: [(channel: String, from: String?)], _ change: StatusChange) {
-        guard !changed.isEmpty else { return }
-        let everyChannel = change.channel == nil && changed.count == (names.isEmpty ? 1 : names.count)
-        if everyChannel, Set(changed.map { $0.from ?? "" }).count == 1 {
-            status.moves.append(
-                StatusMove(date: change.date, event: change.event, axis: .availability, channel: nil, from: changed[0].from, to: change.value))
-            return
+    /// The day's moves, from where it began to where it ended, in the order first touched;
+    /// its falls; each channel's best value.
+    private mutating func closeDay() {
+        guard let day else { return }
+        self.day = nil
+        var moved: [String: (from: String?, to: AxisSetting)] = [:]
+        for case let key? in day.touched {
+            guard let now = values[key], now.value != day.values[key]?.value else { continue }
+            moved[key] = (day.values[key]?.value, now)
+            if let was = day.values[key].flatMap({ scales.rank($0.value, on: .availability) }),
+                let rank = scales.rank(now.value, on: .availability), rank > was, !bundles.contains(key)
+            {
+                status.lastFall = later(status.lastFall, now.date)
+            }
         }
-        for (channel, from) in changed {
-            status.moves.append(
-                StatusMove(
-                    date: change.date, event: change.event, axis: .availability, channel: channel == Replayer.whole ? nil : channel, from: from,
-                    to: change.value))
+        // One move for the whole product when every channel moved, by a whole-product
+        // value, from one value to one value; otherwise one per channel that moved. In the
+        // order they were first touched, as their changes were written.
+        let whole =
+            moved.count == (names.isEmpty ? 1 : names.count) && moved.keys.allSatisfy(day.setWhole.contains)
+            && Set(moved.values.map { $0.from ?? "" }).count == 1 && Set(moved.values.map(\.to.value)).count == 1
+        var saidWhole = false
+        for key in day.touched {
+            guard let key else {
+                if let now = status.priority, now.value != day.priority?.value { movePriority(from: day.priority, to: now) }
+                continue
+            }
+            guard let (from, to) = moved[key] else { continue }
+            if whole {
+                // Every channel was last set by one whole-product change: any one names it.
+                guard !saidWhole else { continue }
+                saidWhole = true
+                status.moves.append(StatusMove(date: to.date, event: to.event, axis: .availability, channel: nil, from: from, to: to.value))
+            } else {
+                status.moves.append(
+                    StatusMove(
+                        date: to.date, event: to.event, axis: .availability, channel: key == Replayer.whole ? nil : key, from: from, to: to.value))
+            }
+        }
+        for (key, setting) in values {
+            guard let rank = scales.rank(setting.value, on: .availability) else { continue }
+            best[key] = min(best[key] ?? rank, rank)
         }
     }
 
-    private mutating func applyPriority(_ change: StatusChange, _ setting: AxisSetting) {
-        let previous = status.priority?.value
-        if let previous, let was = scales.rank(previous, on: .priority), let now = scales.rank(change.value, on: .priority), now > was {
-            status.priorityFell = change.date
-            status.lastFall = change.date
+    private func later(_ a: FuzzyDate?, _ b: FuzzyDate) -> FuzzyDate {
+        guard let a, a.startKey > b.startKey else { return b }
+        return a
+    }
+
+    private mutating func movePriority(from previous: AxisSetting?, to now: AxisSetting) {
+        if let was = previous.flatMap({ scales.rank($0.value, on: .priority) }), let rank = scales.rank(now.value, on: .priority), rank > was {
+            status.priorityFell = now.date
+            status.lastFall = later(status.lastFall, now.date)
         }
-        status.priority = setting
-        if previous != change.value {
-            status.moves.append(StatusMove(date: change.date, event: change.event, axis: .priority, channel: nil, from: previous, to: change.value))
-        }
+        status.moves.append(StatusMove(date: now.date, event: now.event, axis: .priority, channel: nil, from: previous?.value, to: now.value))
     }
 
     /// The most available channel's value.
@@ -309,12 +351,14 @@ private struct Replayer {
     }
 
     func finish() -> EntityStatus {
-        var status = status
+        var replayer = self
+        replayer.closeDay()
+        var status = replayer.status
         status.channels = names.isEmpty ? [:] : values
         let bottom = scales.availability.count - 1
         status.decline =
             values.keys.filter { !bundles.contains($0) }.map { key -> Double in
-                guard let b = best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
+                guard let b = replayer.best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
                 return Double(max(0, now - b)) / Double(bottom - b)
             }.max() ?? 0
         return status
