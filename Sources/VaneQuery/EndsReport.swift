@@ -28,6 +28,8 @@ public struct EndReport: Encodable, Sendable {
     public var event: String
     public var sources: [String]
     public var successors: [String]
+    /// Those of `successors` the product was folded into (its users carried over).
+    public var foldedInto: [String]
     /// The recorded retirement that met the end, and how many days after (or before) it.
     @Null public var retiredBy: String?
     @Null public var retired: JSONDate?
@@ -53,6 +55,7 @@ public struct EndReport: Encodable, Sendable {
         event = end.event
         sources = board.eventSources[end.event] ?? []
         successors = board.successors(of: end.entity)
+        foldedInto = successors.filter { board.entities[end.entity]?.foldedInto.contains($0) ?? false }
         retiredBy = end.retiredBy
         retired = end.retired.map(JSONDate.init)
         slipDays = end.slip
@@ -86,7 +89,7 @@ extension StatusBoard {
             rows: ends.map { end in
                 [
                     end.date.display, end.countdown(asOf: asOf), end.entity, end.channel.map { channelName($0, of: end.entity) } ?? "-", end.notice,
-                    successors(of: end.entity).joined(separator: ", ").nonEmpty ?? "-", end.event,
+                    successorIDs(of: end.entity).joined(separator: ", ").nonEmpty ?? "-", end.event,
                     (eventSources[end.event] ?? []).joined(separator: ", ").nonEmpty ?? "-",
                 ]
             })
@@ -94,6 +97,12 @@ extension StatusBoard {
 }
 
 extension StatusBoard {
+    /// The ids of what replaces `product`, a fold said so: `teams-free (folded into)`.
+    func successorIDs(of product: String) -> [String] {
+        let folds = entities[product]?.foldedInto ?? []
+        return successors(of: product).map { folds.contains($0) ? "\($0) (folded into)" : $0 }
+    }
+
     /// ` (api)`, ` (extended-support (paid))`: the channel of an end after its date; empty
     /// for the whole product.
     func channelSuffix(_ end: AnnouncedEnd) -> String {

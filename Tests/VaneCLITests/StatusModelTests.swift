@@ -440,6 +440,19 @@ struct StatusModelTests {
         #expect(try kb.read("public/entities/teams.html").contains("<dt>Absorbed</dt><dd><a href=\"../entities/skype.html\">Skype</a></dd>"))
         #expect(try kb.read("public/entities/vs-mac.html").contains("<dt>Succeeded by</dt>"))
         #expect(try kb.read("public/status.html").contains("folded into Microsoft Teams (Generally available · Flagship)"))
+        // The countdown says it too: `vane ends` (table and JSON), the ends board, the chart's
+        // chips (which read "succeeded by folded into …"), and the gone list once it is gone.
+        let ends = try vane("ends", "--as-of", "2025-05-01", in: kb.root).stdout
+        #expect(ends.contains("teams (folded into)") && ends.contains(" vs-code "), "\(ends)")
+        let json = try vane("ends", "--as-of", "2025-05-01", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"folded_into\" : [\n      \"teams\"\n    ]"), "\(json)")
+        let status = try kb.read("public/status.html")
+        #expect(status.contains("<td data-label=\"Succeeded by\"><a href=\"entities/teams.html\">folded into Microsoft Teams</a></td>"))
+        #expect(!status.contains("succeeded by folded into") && status.contains("; folded into Microsoft Teams"))
+        #expect(try vane("build", "--as-of", "2025-06-01", in: kb.root).status == 0)
+        #expect(
+            try kb.read("public/status.html").contains(
+                "Skype</a> · Retired since <time datetime=\"2025-05-05\">5 May 2025</time> · → folded into Microsoft Teams"))
     }
 
     /// A successor is shown where decisions are made, with its own position.

@@ -263,6 +263,8 @@ struct StatusJSON {
             json.date(e.firstAnnounced)
             json.key("first_event")
             json.string(e.firstEvent)
+            json.key("folded_into")
+            json.strings(e.foldedInto)
             json.key("kind")
             json.string(e.kind)
             json.key("name")

@@ -340,7 +340,8 @@ struct PositionChart {
             let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.since.map { " since \($0.display)" } ?? ""
-            let successors = board.successorLine(chip.row).map { "; succeeded by \($0)" } ?? ""
+            // "succeeded by Teams", or "folded into Teams" (the line says a fold itself).
+            let successors = board.successorLine(chip.row).map { $0.hasPrefix("folded into ") ? "; \($0)" : "; succeeded by \($0)" } ?? ""
             let title =
                 "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)\(successors)"
             out += "<g class=\"product\">" + trailPath(chip, l)

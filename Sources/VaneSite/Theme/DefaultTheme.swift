@@ -795,7 +795,7 @@ public enum DefaultTheme {
 <p>These products are no longer available: whoever depended on them has already been stranded, so they carry no risk score.</p>
 <ul class="entry-links">
 {{#rows}}
-<li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}</li>
+<li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}{{#successors}} · {{successors}}{{/successors}}</li>
 {{/rows}}
 </ul>
 {{#goneMore}}<p class="more">{{goneMore}}</p>

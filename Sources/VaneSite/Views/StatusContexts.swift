@@ -290,7 +290,15 @@ extension SiteModel {
             name: kb.title(of: end.entity) ?? end.entity, url: "entities/\(end.entity).html",
             sources: sourceLinks(board.eventSources[end.event] ?? []),
             channel: end.channel.map { channelName($0, of: end.entity) }, event: link(end.event),
-            successors: section(board.successors(of: end.entity)))
+            successors: foldsSaid(section(board.successors(of: end.entity)), of: end.entity))
+    }
+
+    /// What a product was folded into says so ("folded into Microsoft Teams"): its users
+    /// were carried over, where a successor is moved to.
+    func foldsSaid(_ section: Section?, of product: String) -> Section? {
+        guard var section, let folds = board.entities[product]?.foldedInto, !folds.isEmpty else { return section }
+        for i in section.items.indices where folds.contains(section.items[i].id) { section.items[i].title = "folded into " + section.items[i].title }
+        return section
     }
 
     /// A channel's name: the entity's when it names one; with the product, its tier
