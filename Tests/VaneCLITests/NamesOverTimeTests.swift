@@ -81,6 +81,12 @@ struct NamesOverTimeTests {
             csv.stdout.contains(
                 "2023-07-11,rename,azure-ad,azure-ad: name Azure Active Directory → Microsoft Entra ID,,,azure-ad,name,,Azure Active Directory,Microsoft Entra ID,"
             ))
+        // The site's "what changed" says it too (it listed the moves of that day, not the name).
+        #expect(try vane("build", "--as-of", "2024-03-31", in: kb.root).status == 0)
+        #expect(
+            try kb.read("public/changes.html").contains(
+                "<li><time datetime=\"2023-07-11\">11 July 2023</time> · <a href=\"entities/azure-ad.html\">Microsoft Entra ID</a>: name Azure Active Directory → Microsoft Entra ID</li>"
+            ))
     }
 
     @Test func renamesAreCheckedWhereTheyAreWritten() throws {

@@ -195,6 +195,19 @@ extension SiteModel {
                         event: link(end.event))
                 )
             }
+            // A rename is a change on its day, as `vane changes` lists it: `Bard → Gemini`.
+            for e in kb.entries(of: .entity) where !e.renames.isEmpty {
+                let names = e.renames.names(current: e.title).map(\.name)
+                for (i, rename) in e.renames.enumerated() where window.contains(rename.date) && rename.date.startKey <= board.asOf.endKey {
+                    dated.append(
+                        (
+                            rename.date.startKey,
+                            ChangesPage.MoveRow(
+                                date: DateView(rename.date), entity: link(e.id), axis: "name", channel: nil, from: names[i], to: names[i + 1],
+                                event: nil)
+                        ))
+                }
+            }
             let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
             let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
             let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
