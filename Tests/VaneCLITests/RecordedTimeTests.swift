@@ -111,7 +111,10 @@ struct RecordedTimeTests {
     @Test func theHistorySectionTheFeedAndWhatIsNotCommittedYet() throws {
         let repo = try history()
         try repo.kb.write(try repo.kb.read("Content/entities/globex.md") + "\nA line not committed yet.\n", to: "Content/entities/globex.md")
+        try repo.kb.write("---\nname: Initech\ntype: vendor\n---\nNew.\n", to: "Content/entities/initech.md")
         #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        // A file never committed is new, not changed since a commit it never had.
+        #expect(try repo.kb.read("public/entities/initech.html").contains("<p class=\"recorded\">Added, not committed yet</p>"))
         let event = try repo.kb.read("public/events/2025-06-globex-desktop-sunset.html")
         #expect(
             event.contains(

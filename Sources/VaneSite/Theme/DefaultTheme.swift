@@ -565,7 +565,7 @@ public enum DefaultTheme {
 {{#recorded}}
 <section aria-labelledby="history" class="history">
 <h2 id="history">History</h2>
-<p class="recorded">{{#first}}Recorded {{#date}}{{> partials/date}}{{/date}}{{/first}}{{#last}} · last changed {{#date}}{{> partials/date}}{{/date}} (<code>{{short}}</code>: {{subject}}){{/last}}{{#uncommitted}} · changed since, not committed yet{{/uncommitted}}</p>
+<p class="recorded">{{#first}}Recorded {{#date}}{{> partials/date}}{{/date}}{{/first}}{{#last}} · last changed {{#date}}{{> partials/date}}{{/date}} (<code>{{short}}</code>: {{subject}}){{/last}}{{#uncommitted}} · changed since, not committed yet{{/uncommitted}}{{#added}}Added, not committed yet{{/added}}</p>
 <ul class="commits">
 {{#items}}
 <li>{{#commit}}{{#date}}{{> partials/date}}{{/date}} · <code>{{short}}</code> {{subject}}{{/commit}} <span class="badge">{{touch}}</span></li>

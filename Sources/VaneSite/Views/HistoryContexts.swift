@@ -26,8 +26,10 @@ struct RecordedView: Encodable {
     }
     var first: CommitView?
     var last: CommitView?
-    /// The last change is not committed yet.
+    /// The last change is not committed yet (of an entry committed before).
     var uncommitted: Bool
+    /// The entry was never committed: it is new since the last commit.
+    var added = false
     var items: [Item]
 }
 
@@ -96,7 +98,9 @@ extension SiteModel {
             guard made.isSuperset(of: [.added, .removed]) else { return RecordedView.Item(commit: CommitView(commit), touch: touch.touch.rawValue) }
             return shown.insert(touch.commit).inserted ? RecordedView.Item(commit: CommitView(commit), touch: "renamed") : nil
         }
-        return RecordedView(first: first.map(CommitView.init), last: last.map(CommitView.init), uncommitted: uncommitted, items: items)
+        return RecordedView(
+            first: first.map(CommitView.init), last: last.map(CommitView.init), uncommitted: uncommitted && first != nil,
+            added: uncommitted && first == nil, items: items)
     }
 
     /// A recorded change in words: `Llama: priority flagship → deprioritized`.
