@@ -70,6 +70,10 @@ struct FeedTests {
             #expect(!stamps.isEmpty && stamps.allSatisfy { $0 <= "DTSTAMP:20250930T000000Z" }, "\(calendar): \(stamps)")
         }
         #expect(try kb.read("public/feeds/entities/quiet.atom").contains("<updated>2025-09-30T00:00:00Z</updated>"))
+        // A calendar with no event still holds a component, as RFC 5545 asks: the UTC zone.
+        let quiet = try kb.read("public/feeds/entities/quiet.ics")
+        #expect(!quiet.contains("BEGIN:VEVENT") && quiet.contains("\r\nBEGIN:VTIMEZONE\r\nTZID:UTC\r\n"), "\(quiet)")
+        #expect(!(try kb.read("public/feeds/entities/zed.ics")).contains("VTIMEZONE"))
         #expect(try kb.read("public/api/v1/graph.json").contains("\"generated_at\":\"2025-09-30\""))
     }
 }

@@ -92,6 +92,14 @@ struct CalendarFeed {
             if let category = item.category { lines.append("CATEGORIES:" + CalendarFeed.escape(category)) }
             lines.append("END:VEVENT")
         }
+        // RFC 5545 asks a calendar for one component at least: with no event, the time
+        // zone every date is in (UTC), which clients read and show nothing for.
+        if items.isEmpty {
+            lines += [
+                "BEGIN:VTIMEZONE", "TZID:UTC", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0000", "TZOFFSETTO:+0000",
+                "TZNAME:UTC", "END:STANDARD", "END:VTIMEZONE",
+            ]
+        }
         lines.append("END:VCALENDAR")
         return lines.map(CalendarFeed.fold).joined(separator: "\r\n") + "\r\n"
     }
