@@ -93,16 +93,18 @@ public enum HistoryReader {
     /// (not a new id, and not its assessments dropped and made again). A file renamed to
     /// another id stays two touches: the entity given a new id (`renamed`).
     static func movesJoined(_ touched: [(id: String, file: String, touch: Touch, path: String)]) -> [(id: String, touch: Touch, path: String)] {
+        // Grouped by id and file name at once: a first commit can add every file.
+        var groups: [String: [Int]] = [:]
+        for (i, one) in touched.enumerated() { groups[one.id + "\u{0}" + one.file, default: []].append(i) }
         var result: [(id: String, touch: Touch, path: String)] = []
-        var seen: Set<String> = []
-        for one in touched {
-            let same = touched.filter { $0.id == one.id && $0.file == one.file }
+        for (i, one) in touched.enumerated() {
+            let same = groups[one.id + "\u{0}" + one.file] ?? [i]
             guard same.count > 1 else {
                 result.append((one.id, one.touch, one.path))
                 continue
             }
-            guard seen.insert(one.id + "\u{0}" + one.file).inserted else { continue }
-            let kept = same.first { $0.touch != .removed }
+            guard same[0] == i else { continue }
+            let kept = same.map { touched[$0] }.first { $0.touch != .removed }
             result.append(kept.map { ($0.id, Touch.changed, $0.path) } ?? (one.id, .removed, one.path))
         }
         return result
@@ -210,9 +212,11 @@ public enum HistoryReader {
         // Against the file's last commit alone: the product's other events are not read here.
         // A file moved to another folder is listed twice (gone, and new): one entry, its
         // committed version wherever it was, its version now wherever it is.
+        var byID: [String: [Int]] = [:]
+        for (i, file) in found.enumerated() { byID[file.id, default: []].append(i) }
         var done: Set<String> = []
         for file in found where done.insert(file.id).inserted {
-            let paths = found.indices.filter { found[$0].id == file.id }
+            let paths = byID[file.id] ?? []
             let head = paths.lazy.compactMap { heads[$0] }.first
             let current = paths.lazy.compactMap { FileManager.default.contents(atPath: root.appendingPathComponent(found[$0].path).path) }.first
             var state = RecordedStatus()

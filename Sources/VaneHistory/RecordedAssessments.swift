@@ -51,7 +51,7 @@ struct RecordedStatus {
                     RecordedChange(
                         commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
                         axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]),
-                    at: "")
+                    at: nil)
             }
             // A date corrected moves every value the event sets, on both dates.
             let moved = old?.date != new?.date
@@ -90,24 +90,51 @@ struct RecordedStatus {
         changes([(entry, new)], commit: commit)
     }
 
-    /// Changes of one commit joined per value and date: from the first one's `before` to the
-    /// last one's `after`, named after the last entry; none when they come back to where they were.
+    /// Changes of one commit joined per value and date (a product's value), or per entry and
+    /// value (an end, a closure, a verdict: the file's own): from the first one's `before` to
+    /// the last one's `after`, named after the last entry; none when they come back to where
+    /// they were. A file's value that went with one id and came with another in the same
+    /// commit (`ends: { api: 2026-03-01 }` in a file renamed) is neither.
     private struct NetChanges {
         private var order: [String] = []
         private var joined: [String: RecordedChange] = [:]
+        /// The keys of a file's own values (not a product's value at a date).
+        private var own: Set<String> = []
 
-        mutating func add(_ change: RecordedChange, at date: String) {
-            let key = [change.what.rawValue, change.entity ?? "", change.axis ?? "", change.channel ?? "\u{0}", date].joined(separator: "\u{1}")
+        mutating func add(_ change: RecordedChange, at date: String?) {
+            let key = [change.what.rawValue, change.entity ?? "", change.axis ?? "", change.channel ?? "\u{0}", date ?? "\u{0}" + change.entry]
+                .joined(separator: "\u{1}")
             guard var earlier = joined[key] else {
                 order.append(key)
                 joined[key] = change
+                if date == nil { own.insert(key) }
                 return
             }
             (earlier.after, earlier.entry) = (change.after, change.entry)
             joined[key] = earlier
         }
 
-        var changes: [RecordedChange] { order.compactMap { joined[$0] }.filter { $0.before != $0.after } }
+        var changes: [RecordedChange] {
+            let kept = order.filter { joined[$0].map { $0.before != $0.after } ?? false }
+            // A file's value removed under one id and written under another: a rename. Not
+            // a verdict, which names no entity to tell two claims' apart.
+            func value(_ c: RecordedChange, _ v: String?) -> [String] {
+                [c.what.rawValue, c.entity ?? "", c.axis ?? "", c.channel ?? "\u{0}", v ?? ""]
+            }
+            let renamable = kept.filter { own.contains($0) && joined[$0]?.what != .verdict }
+            var gone: [[String]: [String]] = [:]
+            for key in renamable { if let c = joined[key], c.after == nil { gone[value(c, c.before), default: []].append(key) } }
+            var dropped: Set<String> = []
+            for key in renamable {
+                guard let c = joined[key], c.before == nil, var list = gone[value(c, c.after)],
+                    let other = list.first(where: { joined[$0]?.entry != c.entry })
+                else { continue }
+                list.removeAll { $0 == other }
+                gone[value(c, c.after)] = list
+                dropped.formUnion([key, other])
+            }
+            return kept.filter { !dropped.contains($0) }.compactMap { joined[$0] }
+        }
     }
 
     private mutating func record(_ entry: String, old: Assessments?, new: Assessments?) {

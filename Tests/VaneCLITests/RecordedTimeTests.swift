@@ -235,7 +235,8 @@ struct RecordedTimeTests {
     @Test func aFileMovedRenamedOrRedatedIsToldAsItChanged() throws {
         let repo = try history()
         func recorded(on day: String) throws -> [String] {
-            _ = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+            let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+            #expect(build.status == 0, "\(build.stderr)")
             let result = try vane("changes", "--recorded", "--from", day, "--to", day, "--format", "csv", in: repo.root)
             #expect(result.status == 0, "\(result.stderr)")
             return result.stdout.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
@@ -257,6 +258,25 @@ struct RecordedTimeTests {
         try repo.git("commit", "-q", "-m", "Shorter id", at: "2026-03-03")
         let renamed = try recorded(on: "2026-03-03")
         #expect(renamed == ["removed 2025-06-globex-desktop-sunset removed", "added globex-desktop-sunset added"], "\(renamed)")
+        // Two claims judged in one commit are two verdicts.
+        for (claim, from, to) in [
+            ("Content/claims/cloud-api-breaks.md", "verdict: pending", "verdict: confirmed\nverdict_date: 2026-03-01"),
+            ("Content/claims/desktop-dead.md", "verdict: confirmed", "verdict: refuted"),
+        ] {
+            try repo.kb.write(try repo.kb.read(claim).replacingOccurrences(of: from, with: to), to: claim)
+        }
+        try repo.git("commit", "-q", "-am", "Both judged", at: "2026-03-03")
+        let judged = try recorded(on: "2026-03-03").filter { $0.hasPrefix("verdict ") }
+        #expect(judged.count == 2, "\(judged)")
+        // An event with an end renamed to another id announces nothing new.
+        try repo.kb.write(
+            "---\ntitle: Cloud end\ndate: 2026-01-10\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { ends: 2027-06-30 }\n---\n",
+            to: "Content/events/2026-01-cloud-end.md")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Cloud end", at: "2026-03-03")
+        try repo.git("mv", "Content/events/2026-01-cloud-end.md", "Content/events/cloud-end.md")
+        try repo.git("commit", "-q", "-m", "Shorter id for the end", at: "2026-03-08")
+        #expect(try recorded(on: "2026-03-08") == ["removed 2026-01-cloud-end removed", "added cloud-end added"])
         let moved = "Content/events/2025/globex-desktop-sunset.md"
         try repo.kb.write(try repo.kb.read(moved).replacingOccurrences(of: "date: 2025-06", with: "date: 2025-03"), to: moved)
         try repo.git("commit", "-q", "-am", "The sunset came in March", at: "2026-03-04")
