@@ -43,4 +43,48 @@ struct AsOfTests {
         #expect(kb.statusChanges.contains { $0.event == "2023-07-11-entra-renamed" })
         #expect(at.entry("2015-azure-ad-flagship") != nil)
     }
+
+    /// A verdict reached after the day was not reached then: the claim was pending, without
+    /// the verdict's evidence (a site as of 2025 showed "broken (29 January 2026)"). A verdict
+    /// dated after today is warned of.
+    @Test func aVerdictReachedLaterIsPendingBefore() throws {
+        let result = try load([
+            "Content/claims/remain.md": """
+            ---
+            title: Current Llama models will remain available
+            claimant: meta
+            about: [llama]
+            date: 2026-04
+            type: commitment
+            sources: [tns]
+            verdict: broken
+            verdict_date: 2026-09-01
+            verdict_sources: [tns]
+            ---
+            """,
+            "Content/claims/later.md": """
+            ---
+            title: Llama stays
+            claimant: meta
+            about: [llama]
+            date: 2026-04
+            type: commitment
+            sources: [tns]
+            verdict: kept
+            verdict_date: 2099-01-01
+            ---
+            """,
+        ])
+        let kb = result.knowledgeBase
+        let before = try #require(kb.asOf(try FuzzyDate(parsing: "2026-08")).entry("remain"))
+        #expect(before.verdict == .pending && before.verdictDate == nil)
+        #expect(!kb.asOf(try FuzzyDate(parsing: "2026-08")).edges.contains { $0.from == "remain" && $0.relation == .verdictSource })
+        #expect(!kb.standsWhole(at: try FuzzyDate(parsing: "2026-08")))
+        let after = try #require(kb.asOf(try FuzzyDate(parsing: "2026-09")).entry("remain"))
+        #expect(after.verdict == .broken)
+        #expect(
+            result.diagnostics.map(\.description).contains {
+                $0.hasPrefix("Content/claims/later.md:1:1: warning: the verdict of 'later' is dated 2099-01-01, after today")
+            }, "\(result.diagnostics)")
+    }
 }

@@ -52,7 +52,7 @@ public struct Linker: Sendable {
         let tables = LinkTables(
             known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
             baselines: baselines)
-        return (kb, linker.diagnostics + UseChecks.check(kb, today: today), tables, linker.entries.count)
+        return (kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today), tables, linker.entries.count)
     }
 
     /// `product, model or model-family`.

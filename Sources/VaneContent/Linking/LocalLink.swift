@@ -86,7 +86,10 @@ extension Linker {
             used.merge(freshEdges.pairs { $0 == .uses }) { a, _ in a }
             useProblems = UseChecks.check(relinked, today: today, products: used)
         }
-        return (relinked, linker.diagnostics + useProblems, tables, fresh.count, ids, freshEdges, freshChanges)
+        return (
+            relinked, linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today), tables, fresh.count, ids, freshEdges,
+            freshChanges
+        )
     }
 
     /// The parses of `old` that are not in `new` (removed, or changed) and those of `new` not

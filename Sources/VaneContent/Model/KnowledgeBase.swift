@@ -199,7 +199,15 @@ extension KnowledgeBase {
             return (kb, true)
         }
         var renamed: [String: String] = [:]
+        var undecided: Set<String> = []
         var kept = entries.filter { Self.existed($0, at: date) }.map { entry in
+            // A verdict reached later was not reached then: the claim was pending.
+            if let verdict = entry.verdictDate, !Self.reached(verdict, by: date) {
+                var pending = entry
+                (pending.verdict, pending.verdictDate) = (.pending, nil)
+                undecided.insert(entry.id)
+                return pending
+            }
             guard !entry.renames.isEmpty else { return entry }
             // Only the renames that had happened: the page lists the names it had by then.
             var named = entry
@@ -212,7 +220,9 @@ extension KnowledgeBase {
         Self.nameUses(&kept, names: renamed, edges: edges)
         let ids = Set(kept.map(\.id))
         var kb = KnowledgeBase(
-            config: config, entries: kept, edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) },
+            config: config,
+            entries: kept,
+            edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) && !($0.relation == .verdictSource && undecided.contains($0.from)) },
             statusChanges: statusChanges.filter { ids.contains($0.event) }, aliases: aliases.filter { ids.contains($0.value) },
             assets: assets)
         kb.savedQueries = savedQueries
@@ -240,6 +250,9 @@ extension KnowledgeBase {
         return d.startKey <= date.endKey
     }
 
+    /// Whether a verdict dated `verdict` was reached by the end of `date`'s period.
+    private static func reached(_ verdict: FuzzyDate, by date: FuzzyDate) -> Bool { verdict.startKey <= date.endKey }
+
     /// Whether a rename had taken effect by the end of `date`'s period.
     private static func happened(_ rename: Rename, by date: FuzzyDate) -> Bool { rename.date.startKey <= date.endKey }
 
@@ -250,6 +263,7 @@ extension KnowledgeBase {
         let edges = self.edges
         return entries.indices.allSatisfy { i in
             Self.existed(entries[i], at: date) && entries[i].renames.allSatisfy { Self.happened($0, by: date) }
+                && entries[i].verdictDate.map { Self.reached($0, by: date) } ?? true
         }
             && edges.indices.allSatisfy { index[edges[$0].from] != nil && index[edges[$0].to] != nil }
             && statusChanges.indices.allSatisfy { index[statusChanges[$0].event] != nil }
