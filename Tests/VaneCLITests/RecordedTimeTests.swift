@@ -19,7 +19,8 @@ struct RecordedTimeTests {
         try repo.kb.write(original, to: sunset)
         let api = "Content/claims/cloud-api-stable.md"
         try repo.kb.write(
-            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: broken\nverdict_date: 2025-09-01"), to: api)
+            try repo.kb.read(api).replacingOccurrences(
+                of: "verdict: pending", with: "verdict: broken\nverdict_date: 2025-09-01\nverdict_sources: [tech-daily-review]"), to: api)
         try repo.commit("Correct desktop to sunset; the API broke", on: "2025-09-02")
         try repo.git("rm", "-q", "Content/claims/cloud-fastest.md")
         try repo.git("commit", "-q", "-m", "Remove a claim we cannot source", at: "2026-02-01")

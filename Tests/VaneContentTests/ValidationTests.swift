@@ -615,4 +615,22 @@ struct ValidationTests {
         let channels = result.knowledgeBase.statusChanges.filter { $0.entity == "gizmo" }.compactMap(\.channel).sorted()
         #expect(channels == ["api", "cloud"])
     }
+
+    /// A verdict counts in the scorecards, so what shows it is cited: a decided verdict with
+    /// no `verdict_sources` is warned of, and so is evidence on a claim still pending.
+    @Test func aVerdictCitesItsEvidence() throws {
+        let claim = { (verdict: String) in
+            "---\ntitle: Stays\nclaimant: meta\nabout: [llama]\ndate: 2026-04\ntype: commitment\nsources: [tns]\n\(verdict)\n---\n"
+        }
+        let result = try load([
+            "Content/claims/a.md": claim("verdict: kept\nverdict_date: 2026-06"),
+            "Content/claims/b.md": claim("verdict: pending\nverdict_sources: [tns]"),
+            "Content/claims/c.md": claim("verdict: broken\nverdict_date: 2026-06\nverdict_sources: [tns]"),
+        ])
+        #expect(
+            result.diagnostics.map(\.description).filter { $0.hasPrefix("Content/claims/") && !$0.hasPrefix("Content/claims/remain.md") } == [
+                "Content/claims/a.md:8:1: warning: the verdict 'kept' cites no evidence: add 'verdict_sources' (the sources that show it kept)",
+                "Content/claims/b.md:9:1: warning: 'verdict_sources' on a pending claim: evidence of a verdict not reached (write the verdict, or move them to 'sources')",
+            ])
+    }
 }

@@ -145,8 +145,8 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: ClaimType.names, what: "claim type") ?? ClaimType.unstated.rawValue
         e.verdict = choice(&fm, "verdict", from: Verdict.names, what: "verdict").flatMap(Verdict.init) ?? .pending
         e.verdictDate = date(&fm, "verdict_date")
-        checkVerdict(&fm, e)
         references(fm.list("verdict_sources"), .verdictSource, into: &e)
+        checkVerdict(&fm, e)
         references(fm.list("supports"), .supports, into: &e)
         references(fm.list("contradicts"), .contradicts, into: &e)
         let sources = fm.list("sources", required: true)
@@ -160,7 +160,8 @@ public struct EntryParser: Sendable {
     /// Kept and broken judge commitments; confirmed and refuted, what is asserted; a
     /// verdict cannot come before the claim.
     private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
-        if let verdict = e.verdict, let type = e.claimType, let at = fm.keyLocation("verdict"), verdict.isDecided, !type.verdicts.contains(verdict) {
+        let mismatched = e.verdict.map { verdict in e.claimType.map { $0.verdicts.contains(verdict) == false } ?? false } ?? false
+        if let verdict = e.verdict, let type = e.claimType, let at = fm.keyLocation("verdict"), verdict.isDecided, mismatched {
             fm.diagnostics.append(
                 .error(
                     at,
@@ -176,6 +177,17 @@ public struct EntryParser: Sendable {
         if e.verdictDate != nil, fm.keyLocation("verdict") == nil, let at = fm.keyLocation("verdict_date") {
             fm.diagnostics.append(
                 .warning(at, "a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)"))
+        }
+        // A verdict counts in the scorecards: what shows it is cited, as every statement is.
+        let evidence = e.references.contains { $0.relation == .verdictSource }
+        if let verdict = e.verdict, verdict.isDecided, !mismatched, !evidence, let at = fm.keyLocation("verdict") {
+            fm.diagnostics.append(
+                .warning(at, "the verdict '\(verdict)' cites no evidence: add 'verdict_sources' (the sources that show it \(verdict))"))
+        }
+        if e.verdict == .pending, evidence, let at = fm.keyLocation("verdict_sources") {
+            fm.diagnostics.append(
+                .warning(at, "'verdict_sources' on a pending claim: evidence of a verdict not reached (write the verdict, or move them to 'sources')")
+            )
         }
     }
 
