@@ -159,6 +159,23 @@ struct SiteTests {
         #expect(page.contains("and <a class=\"wikilink\" href=\"../entities/coyote.html\">Coyote &lt;Pro&gt; &quot;X&quot;</a> by its id"), "\(page)")
     }
 
+    /// A page's references give each source's date and archived copy, and a citing page
+    /// follows an archive added later (incremental as full).
+    @Test func referencesGiveTheDateAndTheArchivedCopy() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let path = "Content/sources/wire-report.md"
+        try kb.write(
+            try kb.read(path).replacingOccurrences(of: "url: ", with: "archive: https://web.archive.org/web/2026/https://wire.example/acme\nurl: "),
+            to: path)
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/events/2026-anvil-shutdown.html")
+        #expect(
+            page.contains(
+                "Daily Wire Service, <time datetime=\"2026-04-09\">9 April 2026</time> · <a href=\"https://wire.example/acme\" rel=\"external\">wire.example</a> · <a href=\"https://web.archive.org/web/2026/https://wire.example/acme\" rel=\"external\">archived</a></li>"
+            ), "\(page)")
+    }
+
     @Test func nothingFromContentReachesAPageUnescaped() throws {
         let (kb, _) = try build([Repository.fixture("small/Content")])
         // The only scripts are the theme's own (search, timeline filter) and JSON-LD data.

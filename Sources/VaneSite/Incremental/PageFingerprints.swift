@@ -373,6 +373,8 @@ struct PageFingerprints {
         h.add(e.verdictDate?.text ?? "")
         h.add(e.summary ?? "")
         h.add(e.url ?? "")
+        // A source's archived copy is linked from every page that cites it.
+        h.add(e.archive ?? "")
         for alias in e.aliases { h.add(alias.text) }
         if e.kind == .source { h.add(model.publisherName(e)) }
         // Event lists carry the entities an event involves (for the timeline filter).

@@ -581,7 +581,7 @@ public enum DefaultTheme {
 <h2 id="references">References</h2>
 <ol>
 {{#items}}
-<li id="ref-{{number}}"><a href="{{root}}{{url}}">{{title}}</a>{{#publisher}}, {{publisher}}{{/publisher}}{{#external}} · <a href="{{external}}" rel="external">{{host}}</a>{{/external}}</li>
+<li id="ref-{{number}}"><a href="{{root}}{{url}}">{{title}}</a>{{#publisher}}, {{publisher}}{{/publisher}}{{#published}}, {{> partials/date}}{{/published}}{{#external}} · <a href="{{external}}" rel="external">{{host}}</a>{{/external}}{{#archive}} · <a href="{{archive}}" rel="external">archived</a>{{/archive}}</li>
 {{/items}}
 </ol>
 </section>

@@ -41,8 +41,8 @@ struct BodyHTML {
                 number: numbers[id]!, title: source.title, url: SiteModel.url(of: source),
                 // As every page names a publisher: an entity's name, else the text as written
                 // (a publisher that happens to be a claim's id stays text, on any day).
-                publisher: source.publisher.map { _ in model.publisherName(source) },
-                external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 })
+                publisher: source.publisher.map { _ in model.publisherName(source) }, published: source.date.map(DateView.init),
+                external: source.url, host: source.url.map { URL(string: $0)?.host ?? $0 }, archive: source.archive)
         }
     }
 

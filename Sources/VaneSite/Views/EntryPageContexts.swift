@@ -10,8 +10,12 @@ struct EntryPage: Encodable {
         var title: String
         var url: String
         var publisher: String?
+        /// When the source was published, as its page says.
+        var published: DateView?
         var external: String?
         var host: String?
+        /// The archived copy, for when the address goes dead.
+        var archive: String?
     }
     struct References: Encodable { var items: [Reference] }
 
