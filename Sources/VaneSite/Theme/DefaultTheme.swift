@@ -1071,9 +1071,12 @@ h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); }
 .subscribe { color: var(--muted); font-size: .875rem; }
 .kind { color: var(--muted); text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; margin: 1.5rem 0 0; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+.facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; }
 .facts dt { color: var(--muted); }
 .facts dd { margin: 0; }
+/* A long value (a CPE, a package URL) breaks anywhere rather than widen the page. */
+.facts dt, .facts dd { min-width: 0; overflow-wrap: anywhere; }
+@media (max-width: 30rem) { .facts { grid-template-columns: minmax(0, 1fr); gap: 0; } .facts dd { margin-bottom: .4rem; } }
 .badge { font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; }
 .event-list, .entry-links { list-style: none; padding: 0; }
 .event-list li, .entry-links li { padding: .25rem 0; border-bottom: 1px solid var(--line); }
