@@ -231,6 +231,16 @@ struct SiteModel: @unchecked Sendable {
     }
 
     /// Events newest first: reverse chronological, ties by id.
+    /// Ids of dated entries, newest first (claims about an entity, as its events are listed).
+    func newestFirst(ids: [String]) -> [String] { newestFirst(ids.compactMap { kb.entry($0) }).map(\.id) }
+
+    /// Ids by their entries' titles in natural order: Ubuntu 4.10 before Ubuntu 10.04.
+    func byTitle(ids: [String]) -> [String] {
+        ids.compactMap { kb.entry($0) }.sorted { a, b in
+            VersionOrder.precedes(a.title, b.title) || (!VersionOrder.precedes(b.title, a.title) && a.id < b.id)
+        }.map(\.id)
+    }
+
     func newestFirst(_ events: [Entry]) -> [Entry] {
         events.sortedByPositions { i, j in
             guard let x = events[i].date, let y = events[j].date else { return events[i].id < events[j].id }

@@ -159,6 +159,39 @@ struct StatusViewTests {
         #expect(own.contains("<a href=\"../status.html#vendors\">Every vendor's own view</a>") && !own.contains("<h2 id=\"vendors\">"))
     }
 
+    /// Versions as a reader counts them: a product's cycles folded on the board, and the
+    /// list of what is part of it, in natural order (4.10, 9.10, 10.04), not the board's
+    /// ranking or the ids' text order; the claims about an entity newest first.
+    @Test func versionsAreListedInNaturalOrder() throws {
+        var files = [
+            "Content/entities/ubuntu.md": "---\nname: Ubuntu\ntype: product\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Canonical\nurl: https://example.org/s\n---\n",
+        ]
+        for (version, end) in [("10.04", "2027-01-01"), ("4.10", "2027-03-01"), ("9.10", "2027-02-01")] {
+            let id = "ubuntu-" + version.replacingOccurrences(of: ".", with: "-")
+            files["Content/entities/\(id).md"] = "---\nname: Ubuntu \(version)\ntype: product\nparent: ubuntu\n---\n"
+            files["Content/events/\(id)-release.md"] =
+                "---\ntitle: Ubuntu \(version)\ndate: 2025-01-01\ntype: release\nentities: [\(id)]\nsources: [s]\nstatus:\n"
+                + "  \(id): { availability: generally-available, priority: maintained, ends: \(end) }\n---\n"
+        }
+        for (id, date) in [("a-late", "2026-05"), ("b-early", "2025-02"), ("c-middle", "2025-09")] {
+            files["Content/claims/\(id).md"] =
+                "---\ntitle: Claim \(id)\nclaimant: ubuntu\nabout: [ubuntu]\ndate: \(date)\nsources: [s]\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        #expect(try kb.read("public/status.html").contains("3 release cycles available: 4.10, 9.10, 10.04"))
+        let page = try kb.read("public/entities/ubuntu.html")
+        let children = try #require(page.range(of: "<h2 id=\"children\">")).upperBound
+        let order = ["ubuntu-4-10", "ubuntu-9-10", "ubuntu-10-04"].compactMap {
+            page.range(of: "entities/\($0).html", range: children..<page.endIndex)?.lowerBound
+        }
+        #expect(order.count == 3 && order == order.sorted())
+        let claims = ["a-late", "c-middle", "b-early"].compactMap { page.range(of: "claims/\($0).html")?.lowerBound }
+        #expect(claims.count == 3 && claims == claims.sorted())
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -62,7 +62,9 @@ extension SiteModel {
     private func foldedLine(_ fold: Fold) -> String? {
         guard let parent = fold.parent else { return nil }
         let prefix = (board.entities[parent]?.name ?? parent) + " "
+        // In natural order, as a reader counts versions (10.6 after 7), not the board's.
         let names = fold.rows.map { $0.name.hasPrefix(prefix) ? String($0.name.dropFirst(prefix.count)) : $0.name }
+            .sorted { VersionOrder.precedes($0, $1) }
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
         return "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") \(fold.lead.gone ? "gone" : "available"): \(shown)"
     }

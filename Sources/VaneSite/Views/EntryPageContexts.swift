@@ -230,14 +230,14 @@ extension SiteModel {
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
             predecessors: section(sources(to: e.id, .succeededBy)), absorbed: section(sources(to: e.id, .foldedInto)),
             homepage: e.homepage,
-            children: section(sources(to: e.id, .parent)),
+            children: section(byTitle(ids: sources(to: e.id, .parent))),
             timeline: events.isEmpty
                 ? nil
                 : EntityPage.Events(
                     events: newestFirst(events).prefix(SiteModel.entityListLimit).map(eventSummary),
                     more: events.count > SiteModel.entityListLimit
                         ? "The \(SiteModel.entityListLimit) newest of \(events.count) events; the timeline and the feeds below list them all." : nil),
-            claimsAbout: section(sources(to: e.id, .about)), claimsBy: section(sources(to: e.id, .claimedBy)),
+            claimsAbout: section(newestFirst(ids: sources(to: e.id, .about))), claimsBy: section(newestFirst(ids: sources(to: e.id, .claimedBy))),
             published: section(sources(to: e.id, .publishedBy)), status: status,
             // A product whose release cycles carry the status has the cycles' table instead.
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil,
