@@ -192,6 +192,37 @@ struct StatusViewTests {
         #expect(claims.count == 3 && claims == claims.sorted())
     }
 
+    /// A successor that is gone itself is no migration target: the line goes on to where it
+    /// leads (`.NET 6 → .NET 8 (Retired) → .NET 10`), and follows a change there when the
+    /// build is incremental.
+    @Test func aGoneSuccessorLeadsOnToItsOwn() throws {
+        let event = { (id: String, date: String, status: String) in
+            ("Content/events/\(id).md", "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [net]\nsources: [s]\nstatus:\n  \(status)\n---\n")
+        }
+        let kb = try TemporaryKnowledgeBase(
+            Dictionary(uniqueKeysWithValues: [
+                ("Content/entities/net.md", "---\nname: Microsoft\ntype: vendor\n---\n"),
+                ("Content/entities/net-6.md", "---\nname: .NET 6\ntype: product\nparent: net\nsuccessors: [net-8]\n---\n"),
+                ("Content/entities/net-8.md", "---\nname: .NET 8\ntype: product\nparent: dotnet-foundation\nsuccessors: [net-10]\n---\n"),
+                ("Content/entities/dotnet-foundation.md", "---\nname: .NET Foundation\ntype: vendor\n---\n"),
+                // Under another vendor: the first vendor's view follows it through the line alone.
+                ("Content/entities/net-10.md", "---\nname: .NET 10\ntype: product\nparent: dotnet-foundation\n---\n"),
+                ("Content/sources/s.md", "---\ntitle: Notes\npublisher: Microsoft\nurl: https://example.org/s\n---\n"),
+                event("e6", "2022-01-01", "net-6: { availability: generally-available, priority: maintained, ends: 2024-11-12 }"),
+                event("e8", "2023-11-14", "net-8: { availability: generally-available, priority: maintained, ends: 2026-11-10 }"),
+                event("e10", "2025-11-11", "net-10: { availability: generally-available, priority: flagship }"),
+            ]))
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let line = "→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Flagship)"
+        #expect(try kb.read("public/status.html").contains(line))
+        try kb.write(
+            "---\ntitle: e11\ndate: 2026-11-20\ntype: other\nentities: [net]\nsources: [s]\nstatus:\n  net-10: { priority: maintained }\n---\n",
+            to: "Content/events/e11.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/status.html").contains("→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Maintained)"))
+        #expect(try kb.read("public/status/net.html").contains("→ .NET 10 (Generally available · Maintained)"))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -283,13 +283,35 @@ public struct StatusBoard: Sendable {
     /// available · Invested)`.
     public func successorLine(_ row: StatusRow) -> String? { successorLine(row.successors, of: row.entity) }
 
-    /// The same for any list of successors of `product`: a fold says so.
+    /// The same for any list of successors of `product`: a fold says so, and a successor
+    /// that is gone itself leads on to its own: `.NET 8 (Retired · …) → .NET 10 (…)`.
     public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
         guard !successors.isEmpty else { return nil }
-        let folds = product.flatMap { entities[$0]?.foldedInto } ?? []
+        func named(_ id: String, after: String?) -> String {
+            let folds = after.flatMap { entities[$0]?.foldedInto } ?? []
+            return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
+        }
         return successors.map { id in
-            (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
+            var line = named(id, after: product)
+            var before = id
+            for next in onward(from: id) {
+                line += " → " + named(next, after: before)
+                before = next
+            }
+            return line
         }.joined(separator: ", ")
+    }
+
+    /// Where a successor that is gone leads on to, followed while each is gone (four steps
+    /// at most, never round a circle): a migration target that is itself retired is no target.
+    public func onward(from id: String) -> [String] {
+        var (chain, seen, current) = ([String](), Set([id]), id)
+        while chain.count < 4, rowsByEntity[current]?.gone == true, let next = successors(of: current).first(where: { !seen.contains($0) }) {
+            chain.append(next)
+            seen.insert(next)
+            current = next
+        }
+        return chain
     }
 
     /// Edges in their order, those to what a product was folded into first.

@@ -165,8 +165,11 @@ struct PageFingerprints {
         let isUse = model.kb.kind(of: id) == .use
         let used = isUse ? model.targets(of: id, .uses) : []
         for shown in model.board.successors(of: id) + used {
-            h.add(summaries[shown] ?? 0)
-            h.add(model.board.position(of: shown) ?? "")
+            // With what a gone successor leads on to, as the line shows it.
+            for named in [shown] + model.board.onward(from: shown) {
+                h.add(summaries[named] ?? 0)
+                h.add(model.board.position(of: named) ?? "")
+            }
         }
         // A use's page: the end that strands it, its countdown and the plan's lateness.
         if isUse, let standing = model.useStanding(id) { h.add(MustacheEncoder.encode(standing)) }
