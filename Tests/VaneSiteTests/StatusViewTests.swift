@@ -223,6 +223,25 @@ struct StatusViewTests {
         #expect(try kb.read("public/status/net.html").contains("→ .NET 10 (Generally available · Maintained)"))
     }
 
+    /// A product with no recorded priority has no place on the chart, and the chart says
+    /// so (34 of 50 imported products were left off without a word); a ledger with no claim
+    /// says how to write one.
+    @Test func theChartSaysWhatItLeavesOut() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/a.md": "---\nname: A\ntype: product\n---\n",
+            "Content/entities/b.md": "---\nname: B\ntype: product\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2025-01-01\ntype: launch\nentities: [a, b]\nstatus:\n  a: { availability: generally-available, priority: flagship }\n"
+                + "  b: { availability: generally-available }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(
+            try kb.read("public/status.html").contains(
+                "are left out. 1 of the 2 products has no recorded priority or availability, so no place on the chart; the table below lists it all the same.</figcaption>"
+            ))
+        #expect(try kb.read("public/claims.html").contains("<p>No claims yet: write one in Content/claims/"))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -49,6 +49,8 @@ struct PositionChart {
     private static let zoneInk = "#a4471b"
 
     let chips: [Chip]
+    /// The products of `rows` with no chip: one of their two axes has no recorded value.
+    var unplaced: Int { rows.filter { $0.status.availability == nil || $0.status.priority == nil }.count }
     /// A crowd keeps the first chips of each cell (the riskiest: rows come ranked) and
     /// counts the rest here, by cell, so that the chart stays a chart at any scale.
     let hidden: [String: Int]

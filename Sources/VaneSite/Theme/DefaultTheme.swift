@@ -100,6 +100,9 @@ public enum DefaultTheme {
 </table>
 </section>
 {{/groups}}
+{{^groups}}
+<p>No claims yet: write one in Content/claims/ (<code>vane new claim "…"</code>).</p>
+{{/groups}}
 {{/content}}{{/layout}}
 
 """#,
@@ -768,7 +771,7 @@ public enum DefaultTheme {
 {{#ends}}{{> partials/ends-board}}{{/ends}}
 {{#chart}}<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}">
 {{{legend}}}{{{svg}}}{{{list}}}
-<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.</figcaption>
+<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.{{#unplaced}} {{unplaced}}{{/unplaced}}</figcaption>
 </figure>{{/chart}}
 <div class="table-scroll">
 <table class="positions stack">

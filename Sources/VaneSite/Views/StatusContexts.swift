@@ -83,6 +83,8 @@ struct StatusPage: Encodable {
         var list: String
         var legend: String
         var wide: Bool
+        /// "34 of the 50 products have no recorded priority or availability: …", when some do.
+        var unplaced: String?
     }
     struct Position: Encodable {
         var name: String
@@ -166,7 +168,12 @@ extension SiteModel {
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
         return StatusPage(
             heading: heading, asOf: DateView(board.asOf),
-            chart: StatusPage.Chart(svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide),
+            chart: StatusPage.Chart(
+                svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide,
+                unplaced: chart.unplaced == 0
+                    ? nil
+                    : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded priority or availability, "
+                        + "so no place on the chart; the table below lists \(chart.unplaced == 1 ? "it" : "them") all the same."),
             positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
             ends: vendor == nil
                 ? endsBoard(rows: rows, limit: SiteModel.endsLimit) : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
