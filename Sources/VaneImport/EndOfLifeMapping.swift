@@ -28,6 +28,14 @@ struct EndOfLifeMapping {
         var end: CycleEnd?
     }
 
+    /// Each cycle's name, told apart from the others' (`EndOfLifeNames.labels`).
+    let labels: [String: String]
+
+    init(product: EndOfLifeProduct, path: String) {
+        (self.product, self.path) = (product, path)
+        labels = EndOfLifeNames.labels(in: product)
+    }
+
     var isModelFamily: Bool { product.tags.contains("llm") }
     var sourceID: String { "endoflife-\(product.slug)" }
 
@@ -218,7 +226,9 @@ struct EndOfLifeMapping {
 
     // MARK: - Names
 
-    private func label(_ cycle: EndOfLifeProduct.Cycle) -> String { EndOfLifeNames.label(of: cycle, in: product) }
+    private func label(_ cycle: EndOfLifeProduct.Cycle) -> String {
+        labels[cycle.name] ?? EndOfLifeNames.label(of: cycle, in: product)
+    }
 
     /// The channels of a cycle with extended support.
     static let standard = "standard"

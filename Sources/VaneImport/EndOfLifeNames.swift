@@ -16,6 +16,24 @@ enum EndOfLifeNames {
         return naming(product.title, in: label)
     }
 
+    /// Each cycle's label, told apart where two are the same: Windows' "11 24H2 (E)" is a
+    /// cycle and its LTSC edition (`11-24h2-e`, `11-24h2-e-lts`), which read alike
+    /// everywhere but in the product's table. A long-term one takes " LTS"; any still alike
+    /// take their cycle's name.
+    static func labels(in product: EndOfLifeProduct) -> [String: String] {
+        var labels = Dictionary(product.cycles.map { ($0.name, label(of: $0, in: product)) }, uniquingKeysWith: { a, _ in a })
+        func alike() -> [String: [EndOfLifeProduct.Cycle]] {
+            Dictionary(grouping: product.cycles, by: { labels[$0.name] ?? "" }).filter { $0.value.count > 1 }
+        }
+        for (_, cycles) in alike() {
+            for cycle in cycles where cycle.value("lts") == .flag(true) { labels[cycle.name, default: ""] += " LTS" }
+        }
+        for (_, cycles) in alike() {
+            for cycle in cycles { labels[cycle.name, default: ""] += " (\(cycle.name))" }
+        }
+        return labels
+    }
+
     /// The label with the product's title before it, once: "12 (Bookworm)" says which
     /// product only with "Debian" before it, but "Pixel 11" of "Google Pixel" needs only
     /// "Google" ("Google Pixel 11", not "Google Pixel Pixel 11"), and "WebSphere MQ 5.3" of

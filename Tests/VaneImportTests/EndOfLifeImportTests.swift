@@ -46,6 +46,45 @@ struct EndOfLifeImportTests {
         #expect(try kb.read("Content/entities/endoflife/nimbus/nimbus-24.md").contains("release_cycle: \"24\""))
     }
 
+    /// Two cycles labelled alike are told apart: Windows' "11 24H2 (E)" and its LTSC
+    /// edition read the same on every board; a long-term one takes " LTS", others still
+    /// alike their cycle's name.
+    @Test func cyclesLabelledAlikeAreToldApart() throws {
+        let kb = try TemporaryKnowledgeBase()
+        let folder = kb.url("eol")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try """
+        ---
+        title: Windows
+        category: os
+        releaseLabel: "Windows __RELEASE_CYCLE__"
+
+        releases:
+          - releaseCycle: "11-24h2-e-lts"
+            releaseLabel: "11 24H2 (E)"
+            releaseDate: 2024-10-01
+            lts: true
+            eol: 2029-10-09
+          - releaseCycle: "11-24h2-e"
+            releaseLabel: "11 24H2 (E)"
+            releaseDate: 2024-10-01
+            eol: 2027-10-12
+          - releaseCycle: "10-1607-a"
+            releaseLabel: "10 1607"
+            releaseDate: 2016-08-02
+            eol: 2018-04-10
+          - releaseCycle: "10-1607-b"
+            releaseLabel: "10 1607"
+            releaseDate: 2016-08-02
+            eol: 2019-04-09
+        ---
+        """.write(to: folder.appendingPathComponent("windows.md"), atomically: true, encoding: .utf8)
+        let (_, problems) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.path, root: kb.root))
+        #expect(problems.isEmpty, "\(problems)")
+        let names = ContentLoader.load(root: kb.root).knowledgeBase.entries(of: .entity).filter { $0.id != "windows" }.map(\.title).sorted()
+        #expect(names == ["Windows 10 1607 (10-1607-a)", "Windows 10 1607 (10-1607-b)", "Windows 11 24H2 (E)", "Windows 11 24H2 (E) LTS"])
+    }
+
     @Test func aCycleIsItsReleaseAndAnEndAnnouncedApproximatelyOnItsRelease() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb, only: ["acmedb"])
