@@ -190,6 +190,17 @@ struct StatusViewTests {
         #expect(order.count == 3 && order == order.sorted())
         let claims = ["a-late", "c-middle", "b-early"].compactMap { page.range(of: "claims/\($0).html")?.lowerBound }
         #expect(claims.count == 3 && claims == claims.sorted())
+        // A product whose status is its cycles' says it on its page (it said nothing), and
+        // follows them when a build is incremental.
+        #expect(page.contains("<p class=\"reading\">3 release cycles available: 4.10, 9.10, 10.04.</p>"), "\(page)")
+        #expect(page.contains("<dt>Next end</dt><dd><a href=\"../entities/ubuntu-10-04.html\">Ubuntu 10.04</a>: <time datetime=\"2027-01-01\">"))
+        try kb.write(
+            "---\ntitle: Gone\ndate: 2026-02-01\ntype: shutdown\nentities: [ubuntu-4-10]\nsources: [s]\nstatus:\n  ubuntu-4-10: { availability: retired }\n---\n",
+            to: "Content/events/ubuntu-4-10-gone.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(
+            try kb.read("public/entities/ubuntu.html").contains(
+                "<p class=\"reading\">2 release cycles available: 9.10, 10.04; 1 more is no longer available.</p>"))
     }
 
     /// A successor that is gone itself is no migration target: the line goes on to where it

@@ -177,6 +177,8 @@ struct PageFingerprints {
         // Views hashed as a template reads them, encoded: `String(describing:)` walks them
         // by reflection, which was two fifths of fingerprinting every page.
         if let table = model.cyclesTable(of: id) { h.add(MustacheEncoder.encode(table)) }
+        // A product whose status is its cycles': their row on the board, as its page says it.
+        if let cycles = model.cyclesStatus(of: id) { h.add(MustacheEncoder.encode(cycles)) }
         // A vendor's page ranks its products.
         if let vendorBoard = model.vendorBoard(of: id) { h.add(MustacheEncoder.encode(vendorBoard)) }
         // A region's or a partner's page ranks what is offered through it.

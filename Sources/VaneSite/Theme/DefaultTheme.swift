@@ -181,6 +181,18 @@ public enum DefaultTheme {
 <p><a href="{{root}}{{vendorView}}">All of this vendor's products</a></p>
 </section>
 {{/status}}
+{{#cyclesStatus}}
+<section class="status" aria-labelledby="current-status">
+<h2 id="current-status">Status as of {{#asOf}}{{> partials/date}}{{/asOf}}</h2>
+<p class="reading">{{cycles}}{{#cyclesGone}}; {{cyclesGone}}{{/cyclesGone}}.</p>
+<dl class="facts">
+<dt>Next end</dt><dd>{{#nextEnd}}{{#riskiest}}<a href="{{root}}{{url}}">{{title}}</a>: {{/riskiest}}{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}, {{countdown}}{{/nextEnd}}{{^nextEnd}}none announced{{/nextEnd}}</dd>
+<dt>Platform risk</dt><dd>{{#cycleRisk}}<span class="risk risk-{{cycleLevel}}">{{cycleRisk}}</span>, its riskiest cycle's{{#riskiest}} (<a href="{{root}}{{url}}">{{title}}</a>){{/riskiest}}; <a href="{{root}}status.html#how">how it is computed</a>{{/cycleRisk}}{{^cycleRisk}}none left: no release cycle is available{{/cycleRisk}}</dd>
+</dl>
+{{#boardView}}<p><a href="{{root}}{{boardView}}">Each release cycle on its vendor's board</a></p>
+{{/boardView}}
+</section>
+{{/cyclesStatus}}
 {{#noStatus}}<p class="no-status">No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.</p>
 {{/noStatus}}{{#vendorBoard}}<section aria-labelledby="products">
 <h2 id="products">Its products by platform risk</h2>

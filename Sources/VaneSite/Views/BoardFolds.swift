@@ -4,6 +4,22 @@ import VaneContent
 /// is of its own type and has no status of its own (endoflife.date's cycles are products
 /// under a product that carries none) joins its parent's fold, which is shown as that
 /// parent, led by its highest-ranked cycle; any other row is a fold of its own.
+/// A product's release cycles as its page says them, when it has no status of its own.
+struct CyclesStatusView: Encodable {
+    var asOf: DateView
+    /// "3 release cycles available: 22.04, 24.04, 25.10".
+    var cycles: String
+    var cyclesGone: String?
+    var nextEnd: CountdownView?
+    /// The cycle that end is of (the riskiest).
+    var riskiest: LinkView?
+    /// Its riskiest cycle's, in words.
+    var cycleRisk: String?
+    var cycleLevel: String
+    /// Its vendor's view, when the page links no view of its own.
+    var boardView: String?
+}
+
 struct Fold {
     var parent: String?
     var rows: [StatusRow]
@@ -67,6 +83,31 @@ extension SiteModel {
             .sorted { VersionOrder.precedes($0, $1) }
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
         return "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") \(fold.lead.gone ? "gone" : "available"): \(shown)"
+    }
+
+    /// A product whose status is its release cycles' (an imported one): on its own page, what
+    /// its row on the board says of them (the status it has none of itself), and how many are
+    /// gone. Nil for a product with a status, or with no cycle on the board.
+    func cyclesStatus(of id: String) -> CyclesStatusView? {
+        guard statusRows[id] == nil, let (ranked, gone) = cycleFolds()[id] else { return nil }
+        guard let fold = ranked ?? gone else { return nil }
+        let row = foldedRiskRow(fold, rank: 0)
+        let goneCount = ranked == nil ? 0 : gone?.rows.count ?? 0
+        return CyclesStatusView(
+            asOf: DateView(board.asOf), cycles: row.folded ?? "",
+            cyclesGone: goneCount == 0 ? nil : "\(goneCount) more \(goneCount == 1 ? "is" : "are") no longer available",
+            nextEnd: row.ends, riskiest: link(fold.lead.entity), cycleRisk: row.hasRisk ? row.risk : nil, cycleLevel: row.level,
+            boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html")
+    }
+
+    /// Each product's folded cycles on the board, ranked and gone, made once a build.
+    private func cycleFolds() -> [String: (ranked: Fold?, gone: Fold?)] {
+        memo.value("cycle folds as of \(board.asOf.text)") {
+            var byParent: [String: (ranked: Fold?, gone: Fold?)] = [:]
+            for fold in folds(board.ranked) { if let parent = fold.parent { byParent[parent, default: (nil, nil)].ranked = fold } }
+            for fold in folds(board.rows.filter(\.gone)) { if let parent = fold.parent { byParent[parent, default: (nil, nil)].gone = fold } }
+            return byParent
+        }
     }
 
     func foldedRiskRow(_ fold: Fold, rank: Int) -> RiskRowView {

@@ -79,6 +79,8 @@ struct EntityPage: Encodable {
     var published: Section?
     var status: EntityStatusView?
     var noStatus: Bool
+    /// A product whose status is its release cycles'.
+    var cyclesStatus: CyclesStatusView?
     var statusView: String?
     /// A vendor's products ranked by platform risk, in the compact form.
     var vendorBoard: VendorBoard?
@@ -241,6 +243,7 @@ extension SiteModel {
             published: section(sources(to: e.id, .publishedBy)), status: status,
             // A product whose release cycles carry the status has the cycles' table instead.
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil,
+            cyclesStatus: status == nil ? cyclesStatus(of: e.id) : nil,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             offeredThrough: offeredThrough(e.id),
             statusHistory: ordered.isEmpty
