@@ -389,7 +389,7 @@ struct ValidationTests {
         let claim = "---\ntitle: T\nclaimant: meta\nabout: [meta]\ndate: 2026\ntype: promise\nverdict: kep\nsources: [tns]\n---\n"
         #expect(
             try diagnostics(["Content/claims/x.md": claim]) == [
-                "Content/claims/x.md:6:7: error: unknown claim type 'promise'",
+                "Content/claims/x.md:6:7: error: unknown claim type 'promise' (expected one of: commitment, assessment, rumour, fact)",
                 "Content/claims/x.md:7:10: error: unknown verdict 'kep' (did you mean 'kept'?)",
             ])
     }
@@ -632,5 +632,21 @@ struct ValidationTests {
                 "Content/claims/a.md:8:1: warning: the verdict 'kept' cites no evidence: add 'verdict_sources' (the sources that show it kept)",
                 "Content/claims/b.md:9:1: warning: 'verdict_sources' on a pending claim: evidence of a verdict not reached (write the verdict, or move them to 'sources')",
             ])
+    }
+
+    /// A publisher written as an id a letter away from an entity's is most likely that
+    /// entity mistyped (it became the text "mtea" without a word); a source type with no
+    /// near miss lists the types.
+    @Test func aMistypedPublisherAndAnUnknownSourceTypeSaySo() throws {
+        let result = try load([
+            "Content/sources/a.md": "---\ntitle: A\npublisher: mtea\nurl: https://example.org/a\n---\n",
+            "Content/sources/b.md": "---\ntitle: B\npublisher: Reuters\nurl: https://example.org/b\ntype: blog\n---\n",
+        ])
+        let messages = result.diagnostics.map(\.description).filter { $0.hasPrefix("Content/sources/a.md") || $0.hasPrefix("Content/sources/b.md") }
+        #expect(
+            messages == [
+                "Content/sources/a.md:3:12: warning: publisher 'mtea' names no entity (did you mean 'meta'?); it is shown as the text written",
+                "Content/sources/b.md:5:7: error: unknown source type 'blog' (expected one of: \(SiteConfig.sourceTypes.joined(separator: ", ")))",
+            ], "\(messages)")
     }
 }

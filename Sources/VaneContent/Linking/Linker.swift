@@ -161,6 +161,14 @@ public struct Linker: Sendable {
         }
         if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
+        } else if let publisher = entry.publisher, IDRule.isValid(publisher.text),
+            let near = Suggestion.closest(to: publisher.text, in: known.filter { $0.value.kind == .entity }.keys.sorted())
+        {
+            // Written as an id, a letter away from one: most likely the entity, mistyped.
+            diagnostics.append(
+                .warning(
+                    publisher.location,
+                    "publisher '\(publisher.text)' names no entity (did you mean '\(near)'?); it is shown as the text written"))
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
         for block in entry.liveBlocks { checkBlock(block) }

@@ -275,7 +275,12 @@ public struct EntryParser: Sendable {
         }
         guard let value = fm.text(key, required: required) else { return nil }
         guard allowed.contains(value.text) else {
-            fm.diagnostics.append(.error(value.location, "unknown \(what) '\(value.text)'\(Suggestion.hint(for: value.text, in: allowed))"))
+            // A near miss is named; else what it can be is listed.
+            let hint = Suggestion.hint(for: value.text, in: allowed)
+            fm.diagnostics.append(
+                .error(
+                    value.location,
+                    "unknown \(what) '\(value.text)'" + (hint.isEmpty ? " (expected one of: \(allowed.joined(separator: ", ")))" : hint)))
             return nil
         }
         return value.text
