@@ -70,7 +70,10 @@ struct PublishingTests {
         #expect(graph["schema_version"] as? Int == 3)
         #expect(graph["generated_at"] as? String == "2026-11-26")
         #expect((graph["entries"] as! [[String: Any]]).count == 23)
-        #expect(!(graph["edges"] as! [Any]).isEmpty)
+        let edges = (graph["edges"] as! [[String: String]]).map { [$0["from"]!, $0["relation"]!, $0["to"]!] }
+        // Each edge once: a source cited in front matter and in the body is one `cites`.
+        #expect(!edges.isEmpty && Set(edges).count == edges.count)
+        #expect(edges.contains(["2026-04-muse-spark-launch", "cites", "thenewstack-meta-muse-spark"]))
         let launch = (graph["entries"] as! [[String: Any]]).first { $0["id"] as? String == "2026-04-muse-spark-launch" }!
         let date = launch["date"] as! [String: Any]
         #expect(

@@ -91,8 +91,18 @@ struct GraphAPI {
         Graph(
             schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.end,
             entries: model.kb.entries.map(entry),
-            edges: model.kb.edges.map { EdgeValue(from: $0.from, relation: $0.relation.rawValue, to: $0.to) },
+            edges: uniqueEdges,
             statusChanges: StatusTimeline.ordered(model.kb.statusChanges).map(status), announcedEnds: ends.map(end))
+    }
+
+    /// Each edge once: a source cited in front matter and in the body is one `cites` (the
+    /// database keeps both, each with its line).
+    private var uniqueEdges: [EdgeValue] {
+        var seen: Set<String> = []
+        return model.kb.edges.compactMap { edge in
+            seen.insert(edge.from + "\u{0}" + edge.relation.rawValue + "\u{0}" + edge.to).inserted
+                ? EdgeValue(from: edge.from, relation: edge.relation.rawValue, to: edge.to) : nil
+        }
     }
 
     var graph: Data {
