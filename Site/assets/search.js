@@ -83,9 +83,12 @@
       });
       results.push({ doc: d, score: score, phrases: phrases.filter(function (_, p) { return counts[i][p][1] > 0; }) });
     });
-    results.sort(function (x, y) { return y.score - x.score || x.doc.entry.t.localeCompare(y.doc.entry.t); });
+    // Ties by title in natural order: Laravel 6 before Laravel 10.
+    results.sort(function (x, y) { return y.score - x.score || x.doc.entry.t.localeCompare(y.doc.entry.t, undefined, { numeric: true }); });
     results.slice(0, limit).forEach(function (hit) { list.appendChild(item(hit)); });
-    var said = total + (total === 1 ? " result" : " results") + " for \u201c" + query + "\u201d";
+    // A query that is one quoted phrase is shown with its own quotes, not inside others.
+    var quoted = /^".*"$/.test(query.trim()) ? query.trim() : "\u201c" + query + "\u201d";
+    var said = total + (total === 1 ? " result" : " results") + " for " + quoted;
     summary.textContent = total > limit ? "Showing the first " + limit + " of " + said : said;
   }
 
@@ -101,10 +104,18 @@
     var spans = [], m;
     word.lastIndex = 0;
     while ((m = word.exec(text)) !== null) { spans.push({ at: m.index, end: m.index + m[0].length, word: fold(m[0]) }); }
-    var marked = spans.map(function (s) {
-      return phrases.some(function (p) {
-        return p.words.some(function (w, j) { return j === p.words.length - 1 && p.prefix ? s.word.lastIndexOf(w, 0) === 0 : s.word === w; });
-      });
+    // A phrase is marked where its words come in a row, as it matched ("of" alone is not).
+    var marked = spans.map(function () { return false; });
+    phrases.forEach(function (p) {
+      var n = p.words.length;
+      for (var i = 0; i + n <= spans.length; i++) {
+        var whole = true;
+        for (var j = 0; j < n && whole; j++) {
+          var w = p.words[j], s = spans[i + j].word;
+          whole = j === n - 1 && p.prefix ? s.lastIndexOf(w, 0) === 0 : s === w;
+        }
+        if (whole) { for (var k = 0; k < n; k++) { marked[i + k] = true; } }
+      }
     });
     var first = marked.indexOf(true);
     if (spans.length === 0) { return null; }

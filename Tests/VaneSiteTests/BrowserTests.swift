@@ -61,6 +61,13 @@ struct BrowserTests {
             dom.contains(
                 "<li><a href=\"events/2026-04-muse-spark-launch.html\">Meta launches Muse Spark as a closed, cloud-only model</a> <span class=\"badge\">event · launch</span><span class=\"when\"> April 2026</span><p class=\"snippet\">In April 2026 Meta launched <mark>Muse</mark> Spark"
             ))
+        // A quoted phrase is marked where it matched, its words in a row, and said with its
+        // own quotes ("of" alone was marked, and the summary read “"…"”).
+        search.percentEncodedQuery = "q=%22launched%20muse%22"
+        let phrase = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-phrase"))
+        #expect(phrase.contains("results for \"launched muse\"</p>") || phrase.contains("result for \"launched muse\"</p>"), "\(phrase)")
+        #expect(phrase.contains("Meta <mark>launched</mark> <mark>Muse</mark> Spark"))
+        #expect(!phrase.contains("<mark>Spark</mark>"))
         // Words match from their start: the middle of "Superintelligence" finds nothing.
         search.query = "q=uperintelligence"
         #expect(try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-infix")).contains(">0 results for"))
