@@ -348,7 +348,11 @@ image) from the repository named by the variable `VANE_REPOSITORY`, which you se
 
 Delete the template you do not use. `vane build --publish-db` also copies the database to
 `public/vane.sqlite` with a `metadata.yml` for Datasette, whose canned queries list the
-stranded products, the announced ends and the broken commitments.
+stranded products, the announced ends, the uses ending soon and the broken commitments.
+
+Both hosts publish a project's site in a folder (`user.github.io/REPO/`,
+`group.gitlab.io/REPO/`): set `base_url` in `Site/config.yml` to that address, or the
+not-found page, whose links are absolute, points at the host's root.
 
 """#,
         "init/config.yml": #"""
@@ -527,10 +531,18 @@ jobs:
           make -C /tmp/weathervane install PREFIX=/usr/local
           vane --help
 
+      # The job runs as root in its container, and the checkout belongs to the runner's
+      # user: git refuses such a folder ("dubious ownership"), and the site would be built
+      # without recorded time.
+      - name: Trust the checkout
+        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
+
       - name: Check
         if: github.event_name == 'pull_request'
         run: vane check --strict
 
+      # A project site lives in a folder (user.github.io/REPO/): set base_url in
+      # Site/config.yml to its address, or the not-found page links to the host's root.
       - name: Build
         if: github.event_name != 'pull_request'
         run: vane build
@@ -618,6 +630,8 @@ check:
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
 
+# A project site lives in a folder (group.gitlab.io/REPO/): set base_url in
+# Site/config.yml to its address, or the not-found page links to the host's root.
 pages:
   stage: deploy
   script:

@@ -67,6 +67,14 @@ struct ProjectTests {
         let github = try #require(try Yams.load(yaml: ProjectFiles.all["init/github-workflow.yml"]!) as? [String: Any])
         let jobs = try #require(github["jobs"] as? [String: Any])
         #expect(Set(jobs.keys) == ["build", "deploy"])
+        // In its container the job is root and the checkout is the runner's: git must be told
+        // to trust it, after the whole history is fetched, or recorded time is left out.
+        let steps = try #require((jobs["build"] as? [String: Any])?["steps"] as? [[String: Any]])
+        let checkout = try #require(steps.firstIndex { ($0["uses"] as? String)?.hasPrefix("actions/checkout") == true })
+        #expect(((steps[checkout]["with"] as? [String: Any])?["fetch-depth"] as? Int) == 0)
+        let trust = try #require(steps.firstIndex { ($0["run"] as? String)?.contains("safe.directory \"$GITHUB_WORKSPACE\"") == true })
+        let build = try #require(steps.firstIndex { ($0["run"] as? String) == "vane build" })
+        #expect(checkout < trust && trust < build)
         let gitlab = try #require(try Yams.load(yaml: ProjectFiles.all["init/gitlab-ci.yml"]!) as? [String: Any])
         #expect((gitlab["pages"] as? [String: Any])?["script"] as? [String] == ["vane build"])
         #expect((gitlab["check"] as? [String: Any])?["script"] as? [String] == ["vane check --strict"])
