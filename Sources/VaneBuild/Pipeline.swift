@@ -201,12 +201,17 @@ public enum Pipeline {
         let output = options.output.standardizedFileURL.path
         let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
         let sharesBoard = loaded.showsWhole
+        // A site as of a day before today shows the commits made by then (as later-dated
+        // entries are left out); what is being edited is still marked.
+        let shownHistory =
+            options.asOf.flatMap { $0.endKey < options.today.startKey ? history.value?.committed(by: $0.end, keepingUncommitted: true) : nil }
+            ?? history.value
         var renderTime = Timings()
         let rendered = Result { () throws(OutputError) in
             try renderTime.measure("render") { () throws(OutputError) in
                 try SiteBuilder.render(
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
-                    history: history.value,
+                    history: shownHistory,
                     frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:],
                     boardMade: sharesBoard ? graphMade.share : nil, exitsAfter: options.exitsAfter)
             }

@@ -127,11 +127,16 @@ public struct RecordedHistory: Codable, Sendable {
 
     /// Only what was recorded by the end of `day` (YYYY-MM-DD): for a knowledge base as
     /// known at a date. Uncommitted changes are left out.
-    public func knownAt(_ day: String) -> RecordedHistory {
+    public func knownAt(_ day: String) -> RecordedHistory { committed(by: day, keepingUncommitted: false) }
+
+    /// The commits made by the end of `day`, and with `keepingUncommitted` what is not
+    /// committed yet (a site as of a past day still marks the files being edited).
+    public func committed(by day: String, keepingUncommitted: Bool) -> RecordedHistory {
         let kept = commits.filter { $0.date <= day }
         let hashes = Set(kept.map(\.hash))
         return RecordedHistory(
             commits: kept, touches: touches.mapValues { $0.filter { hashes.contains($0.commit) } }.filter { !$0.value.isEmpty },
-            changes: changes.filter { $0.commit.map(hashes.contains) ?? false }, uncommitted: [], head: kept.first?.hash ?? "")
+            changes: changes.filter { $0.commit.map(hashes.contains) ?? keepingUncommitted },
+            uncommitted: keepingUncommitted ? uncommitted : [], head: kept.first?.hash ?? "")
     }
 }

@@ -294,4 +294,29 @@ struct RecordedTimeTests {
         #expect(redated.first == "changed globex-desktop-sunset changed")
         #expect(redated.dropFirst().allSatisfy { $0.hasPrefix("status globex-desktop-sunset globex-desktop: ") } && redated.count > 1, "\(redated)")
     }
+
+    /// A site as of a day shows what was recorded by then: a later commit's changes were
+    /// on its home page, the entries they name marked "(removed)" as the site left them out.
+    @Test func aSiteAsOfADayShowsWhatWasRecordedByThen() throws {
+        let repo = try history()
+        // Recorded in May 2025 for an event ahead, dated December 2025.
+        try repo.kb.write(
+            "---\ntitle: Cloud sunset ahead\ndate: 2025-12-15\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { priority: sunset }\n---\n",
+            to: "Content/events/2025-12-cloud-sunset.md")
+        try repo.commit("Cloud sunset announced", on: "2025-05-01")
+        #expect(try vane("build", "--as-of", "2025-07", in: repo.root).status == 0)
+        // Dated after the site's day: named, not said to be removed.
+        #expect(
+            try repo.kb.read("public/index.html").contains("<span class=\"later\" title=\"dated after this site's day\">Cloud sunset ahead</span>"))
+        let home = try repo.kb.read("public/index.html")
+        #expect(!home.contains("Correct desktop to sunset"), "\(home)")
+        // Removed from the files since: said so; an entry dated after the day is not "removed".
+        let removed = home.components(separatedBy: "\n").filter { $0.contains("(removed)") }
+        #expect(!removed.isEmpty && removed.allSatisfy { $0.contains("<code>cloud-fastest</code>") }, "\(removed)")
+        let event = try repo.kb.read("public/events/2025-06-globex-desktop-sunset.html")
+        #expect(event.contains("Desktop: deprioritized") && !event.contains("Correct desktop to sunset"))
+        // As of today, everything recorded.
+        #expect(try vane("build", in: repo.root).status == 0)
+        #expect(try repo.kb.read("public/events/2025-06-globex-desktop-sunset.html").contains("Correct desktop to sunset"))
+    }
 }

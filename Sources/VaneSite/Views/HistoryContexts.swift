@@ -41,6 +41,8 @@ struct RecordedChangeView: Encodable {
     var entry: LinkView?
     /// The entry's id, for one that is gone.
     var entryID: String
+    /// The title of an entry the site leaves out as dated after its day (not removed).
+    var later: String?
     var text: String
 }
 
@@ -127,7 +129,7 @@ extension SiteModel {
         let commit = history?.commit(change.commit)
         return RecordedChangeView(
             date: commit.map { DateView(day: $0.date) }, commit: commit.map(CommitView.init), uncommitted: change.commit == nil,
-            entry: link(change.entry), entryID: change.entry, text: describe(change))
+            entry: link(change.entry), entryID: change.entry, later: kb.later[change.entry], text: describe(change))
     }
 
     /// The latest recorded changes of assessments, newest first.
