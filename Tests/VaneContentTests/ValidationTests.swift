@@ -649,4 +649,17 @@ struct ValidationTests {
                 "Content/sources/b.md:5:7: error: unknown source type 'blog' (expected one of: \(SiteConfig.sourceTypes.joined(separator: ", ")))",
             ], "\(messages)")
     }
+
+    /// `base_url` is where the site is published: a query or a fragment would come before
+    /// every page's path (`https://example.org/kb/?x=1/events/….html`).
+    @Test func aBaseURLHasNoQueryOrFragment() throws {
+        for written in ["https://example.org/kb/?x=1", "https://example.org/kb/#top"] {
+            let result = try load(["Site/config.yml": "title: T\nbase_url: \"\(written)\"\n"])
+            #expect(
+                result.diagnostics.map(\.description).contains(
+                    "Site/config.yml:2:11: error: 'base_url' is where the site is published: a scheme, a host and a path, without '?' or '#'"),
+                "\(result.diagnostics)")
+        }
+        #expect(!(try load(["Site/config.yml": "title: T\nbase_url: https://example.org/kb\n"])).hasErrors)
+    }
 }

@@ -23,7 +23,14 @@ public enum SiteConfigLoader {
         if let v = fm.text("title") { config.title = v.text }
         if let v = fm.text("description") { config.description = v.text }
         if let v = fm.text("base_url"), let url = checkedURL(v, into: &fm) {
-            config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            // Every page's address is the base and a path: a query or a fragment would end
+            // up before the path (`…/kb/?x=1/events/….html`).
+            if url.contains("?") || url.contains("#") {
+                fm.diagnostics.append(
+                    .error(v.location, "'base_url' is where the site is published: a scheme, a host and a path, without '?' or '#'"))
+            } else {
+                config.baseURL = url.hasSuffix("/") ? url : url + "/"
+            }
         }
         if let v = fm.text("license") { config.license = v.text }
         if let v = fm.text("license_url"), let url = checkedURL(v, into: &fm) { config.licenseURL = url }
