@@ -253,6 +253,24 @@ struct StatusViewTests {
         #expect(try kb.read("public/claims.html").contains("<p>No claims yet: write one in Content/claims/"))
     }
 
+    /// An extended end's notice reads as a sentence on the product's page and the board
+    /// (they read "after 364 days (from the first announcement; …) of notice" and "…)' notice").
+    @Test func anExtendedEndsNoticeReadsAsASentence() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/p.md": "---\nname: P\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-01\ntype: launch\nentities: [p]\nstatus:\n  p: { availability: generally-available, priority: maintained }\n---\n",
+            "Content/events/b.md": "---\ntitle: B\ndate: 2025-01-01\ntype: deprecation\nentities: [p]\nstatus:\n  p: { ends: 2025-06-30 }\n---\n",
+            "Content/events/c.md": "---\ntitle: C\ndate: 2025-03-01\ntype: other\nentities: [p]\nstatus:\n  p: { ends: 2025-12-31 }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-04-01"))).succeeded)
+        let page = try kb.read("public/entities/p.html")
+        #expect(page.contains("after 364 days of notice, 305 days from the extension"), "\(page)")
+        let status = try kb.read("public/status.html")
+        #expect(status.contains("announced for 31 December 2025, 364 days of notice, 305 days from the extension"))
+        #expect(!page.contains("extension) of notice") && !status.contains("extension)' notice"))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -59,6 +59,9 @@ struct EndRowView: Encodable {
     var date: DateView
     var countdown: String
     var notice: String
+    /// The notice in a sentence: `182 days of notice`, or after an extension `750 days of
+    /// notice, 85 days from the extension`.
+    var noticeOf: String
     var name: String
     var url: String
     var sources: [LinkView]
@@ -293,7 +296,7 @@ extension SiteModel {
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
         EndRowView(
-            date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice,
+            date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice, noticeOf: end.noticeOf,
             name: kb.title(of: end.entity) ?? end.entity, url: "entities/\(end.entity).html",
             sources: sourceLinks(board.eventSources[end.event] ?? []),
             channel: end.channel.map { channelName($0, of: end.entity) }, event: link(end.event),
@@ -365,7 +368,8 @@ extension SiteModel {
         var items = row.status.moves.reversed().map { ($0, move($0, of: row.status.entity)) }
         if let end = row.nextEnd ?? row.nextClosure {
             let change =
-                "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), \(end.notice)' notice"
+                "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), "
+                + (end.extensionNoticeDays == nil ? "\(end.notice)' notice" : end.noticeOf)
             let item = MoveView(
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
                 sources: sourceLinks(board.eventSources[end.event] ?? []),
