@@ -271,6 +271,24 @@ struct StatusViewTests {
         #expect(!page.contains("extension) of notice") && !status.contains("extension)' notice"))
     }
 
+    /// Dated successor advice is a change on "what changed" as in `vane changes` (the page
+    /// left it out).
+    @Test func successorAdviceIsAChangeOnTheChangesPage() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/old.md": "---\nname: Old Tool\ntype: product\n---\n",
+            "Content/entities/new.md": "---\nname: New Tool\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2026-01-01\ntype: launch\nentities: [old, new]\nstatus:\n  old: { availability: generally-available, priority: maintained }\n"
+                + "  new: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/b.md": "---\ntitle: B\ndate: 2026-03-10\ntype: other\nentities: [old]\nstatus:\n  old: { successors: [new] }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(
+            try kb.read("public/changes.html").contains(
+                "<time datetime=\"2026-03-10\">10 March 2026</time> · <a href=\"entities/old.html\">Old Tool</a>: successors none → New Tool · <a href=\"events/b.html\">B</a></li>"
+            ))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -201,6 +201,19 @@ extension SiteModel {
                         event: link(end.event))
                 )
             }
+            // Dated successor advice, as `vane changes` lists it: `successors none → GitHub`.
+            dated += window.advice(board).map { m in
+                func names(_ value: String?) -> String {
+                    guard let value, value != "none" else { return "none" }
+                    return value.split(separator: " ").map { kb.title(of: String($0)) ?? String($0) }.joined(separator: ", ")
+                }
+                return (
+                    m.move.date.startKey,
+                    ChangesPage.MoveRow(
+                        date: DateView(m.move.date), entity: link(m.entity), axis: "successors", channel: nil, from: names(m.move.from),
+                        to: names(m.move.to), event: link(m.move.event))
+                )
+            }
             // A rename is a change on its day, as `vane changes` lists it: `Bard → Gemini`.
             for e in kb.entries(of: .entity) where !e.renames.isEmpty {
                 let names = e.renames.names(current: e.title).map(\.name)
