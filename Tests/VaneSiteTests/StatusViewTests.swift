@@ -289,6 +289,27 @@ struct StatusViewTests {
             ))
     }
 
+    /// A bundle closing while the product is sold on its own is no fall: the move that
+    /// matters on the board is the real one (it was the bundle's retirement).
+    @Test func aBundlesEndIsNotTheMoveThatMatters() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/teams.md": "---\nname: Teams\ntype: product\nchannels: [standalone, { suite: bundle }]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-10\ntype: launch\nentities: [teams]\nstatus:\n  teams: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: B\ndate: 2024-06-10\ntype: other\nentities: [teams]\nstatus:\n  teams: { priority: maintained }\n---\n",
+            "Content/events/c.md":
+                "---\ntitle: C\ndate: 2024-10-10\ntype: other\nentities: [teams]\nstatus:\n  teams: { availability: { suite: retired } }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-01-31"))).succeeded)
+        let status = try kb.read("public/status.html")
+        let board = try #require(status.range(of: "<h2 id=\"risk-board\">")).upperBound
+        let why = try #require(status[board...].range(of: "<td data-label=\"Why\">")).upperBound
+        #expect(
+            status[why...].hasPrefix("<time datetime=\"2024-06-10\">10 June 2024</time>: priority Invested → Maintained"),
+            "\(status[why...].prefix(300))")
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -376,13 +376,21 @@ extension SiteModel {
                 event: link(end.event))
             return (item, items.map(\.1))
         }
-        if let fall = items.firstIndex(where: { isFall($0.0) }) {
+        if let fall = items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) {
             let first = items.remove(at: fall).1
             return (first, items.map(\.1))
         }
         guard !items.isEmpty else { return (nil, []) }
         let first = items.removeFirst().1
         return (first, items.map(\.1))
+    }
+
+    /// A move of a channel that is a way of buying (tier `bundle`) while another way of using
+    /// it stays: no fall, as the risk reads it (unbundling is not decline).
+    private func isBundleOnly(_ m: StatusMove, of row: StatusRow) -> Bool {
+        let tiers = board.entities[row.status.entity]?.tiers ?? [:]
+        guard let channel = m.channel, tiers[channel] == .bundle else { return false }
+        return row.status.channels.keys.contains { tiers[$0] != .bundle }
     }
 
     private func isFall(_ m: StatusMove) -> Bool {
