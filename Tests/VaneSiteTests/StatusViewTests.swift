@@ -310,6 +310,24 @@ struct StatusViewTests {
             "\(status[why...].prefix(300))")
     }
 
+    /// A use's page says where it stands with no end announced too: the band and the risk,
+    /// as the exposure page has them (it said nothing).
+    @Test func aUseWithNoEndStillSaysWhereItStands() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/tool.md": "---\nname: Tool\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-10\ntype: launch\nentities: [tool]\nstatus:\n  tool: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/b.md": "---\ntitle: B\ndate: 2026-06-10\ntype: other\nentities: [tool]\nstatus:\n  tool: { priority: sunset }\n---\n",
+            "Content/uses/ours.md": "---\nproduct: tool\nteam: web\ncriticality: high\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let exposure = try kb.read("public/exposure.html")
+        let band = try #require(exposure.range(of: "<td data-label=\"Standing\">")).upperBound
+        let standing = String(exposure[band...].prefix { $0 != "<" })
+        #expect(standing.hasPrefix("on the way out · "))
+        #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing)</dd>"))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -51,7 +51,13 @@ extension SiteModel {
     /// The use's row of the exposure board, in the words its page shows (nil for a use of
     /// what has no end, ahead or come): what the page's fingerprint follows too.
     func useStanding(_ id: String) -> UseStanding? {
-        guard let row = exposureBoard.rows.first(where: { $0.use.id == id }), let end = row.end else { return nil }
+        guard let row = exposureBoard.rows.first(where: { $0.use.id == id }) else { return nil }
+        // With no end, the band and the risk say where it stands (on the way out · 87).
+        guard let end = row.end else {
+            guard let risk = row.risk else { return nil }
+            return UseStanding(
+                band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, countdown: nil, planLate: nil)
+        }
         return UseStanding(
             band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date), countdown: end.countdown(asOf: board.asOf),
             planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
