@@ -328,6 +328,24 @@ struct StatusViewTests {
         #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing)</dd>"))
     }
 
+    /// An announced closure, and its cancellation, read as sign-ups closing in a product's
+    /// status history (they read as availability "25 July 2024", then "cancelled").
+    @Test func anAnnouncedClosureIsNamedAsOne() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/ide.md": "---\nname: IDE\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2020-01-10\ntype: launch\nentities: [ide]\nstatus:\n  ide: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/b.md": "---\ntitle: B\ndate: 2024-07-01\ntype: other\nentities: [ide]\nstatus:\n  ide: { closes: 2024-07-25 }\n---\n",
+            "Content/events/c.md": "---\ntitle: C\ndate: 2024-07-10\ntype: other\nentities: [ide]\nstatus:\n  ide: { closes: none }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/ide.html")
+        #expect(
+            page.contains("<td data-label=\"Axis\">sign-ups close</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">25 July 2024</td>"))
+        #expect(
+            page.contains("<td data-label=\"Axis\">sign-ups close</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">cancelled</td>"))
+    }
+
     /// Two sources of one publisher cited for one move read apart: by date, or by title when
     /// they share a day.
     @Test func citationsOfOnePublisherAreToldApart() throws {

@@ -251,7 +251,8 @@ extension SiteModel {
                 : EntityPage.History(
                     rows: ordered.map { (s, scheduled) in
                         EntityPage.HistoryRow(
-                            date: DateView(s.date), axis: s.axis == .closes ? "availability" : axisLabel(s.axis),
+                            // A closure that came is a fall of availability; announced, a closure.
+                            date: DateView(s.date), axis: s.axis == .closes && scheduled ? "availability" : axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
                             value: scheduled
                                 ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
