@@ -247,6 +247,17 @@ struct SiteTests {
                 "Site/templates/claim.mustache:4:1: error: template does not parse: 'stray' closes nothing open",
                 "Site/templates/event.mustache:2:1: error: template does not parse: tag '{{' not closed ('}}' missing) before the next '{{'",
             ], "\(lines)")
+        // A section left open inside another is said where it opened, not where the other
+        // closes; a partial that does not parse is one error, not one more at every use.
+        try kb.remove("Site/templates/claim.mustache")
+        try kb.write("<p>\n{{#type}}\n{{#title}}\nx\n{{/type}}\n", to: "Site/templates/event.mustache")
+        try kb.write("{{#unclosed}}", to: "Site/templates/partials/date.mustache")
+        let nested = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
+        #expect(
+            nested == [
+                "Site/templates/event.mustache:3:1: error: template does not parse: section 'title' is never closed: '{{/type}}' on line 5 comes first",
+                "Site/templates/partials/date.mustache:1:1: error: template does not parse: section 'unclosed' is never closed",
+            ], "\(nested)")
     }
 
     /// What an event's page shows a change was "from": the latest earlier change of the same

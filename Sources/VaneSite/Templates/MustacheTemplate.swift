@@ -205,8 +205,10 @@ private struct MustacheParser {
                 case "!", "=": continue
                 case "/":
                     guard name == closing else {
+                        // The section left open is the mistake, most likely: said where it opened.
+                        guard let closing else { throw MustacheError(line: line, message: "'\(name)' closes nothing open") }
                         throw MustacheError(
-                            line: line, message: closing.map { "'\(name)' closes nothing open; '\($0)' is open" } ?? "'\(name)' closes nothing open")
+                            line: opened, message: "section '\(closing)' is never closed: '{{/\(name)}}' on line \(line) comes first")
                     }
                     return nodes
                 case "#", "^":

@@ -55,16 +55,19 @@ public struct Theme: Sendable {
 
         var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
+        var unparsed: Set<String> = []
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
                 try library.register(text, named: name)
             } catch {
+                unparsed.insert(name)
                 // At the line the parser stopped on (MustacheError: `register` throws no other).
                 let path = sourcePaths[name] ?? "Site/templates/\(name).mustache"
                 diagnostics.append(.error(SourceLocation(path: path, line: error.line, column: 1), "template does not parse: \(error.message)"))
             }
         }
-        diagnostics += unknownReferences(library, paths: sourcePaths)
+        // A template that does not parse is there all the same: its uses are not "unknown".
+        diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
         var h = StableHash()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             h.add(name)
@@ -81,12 +84,13 @@ public struct Theme: Sendable {
 
     /// A partial or parent that names no template is an error at its tag, with the closest
     /// name.
-    static func unknownReferences(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+    static func unknownReferences(_ library: MustacheLibrary, paths: [String: String], unparsed: Set<String> = []) -> [Diagnostic] {
         let names = library.names
+        let there = Set(names).union(unparsed)
         return names.flatMap { name -> [Diagnostic] in
             let source = library.source(of: name) ?? ""
             let path = paths[name] ?? "Site/templates/\(name).mustache"
-            return MustacheTemplate.tags(in: source).filter { ($0.kind == ">" || $0.kind == "<") && !names.contains($0.name) }.map { tag in
+            return MustacheTemplate.tags(in: source).filter { ($0.kind == ">" || $0.kind == "<") && !there.contains($0.name) }.map { tag in
                 let what = tag.kind == ">" ? "partial" : "parent"
                 return .error(
                     position(of: tag.name, line: tag.line, in: source, path: path),
