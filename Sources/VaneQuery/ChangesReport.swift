@@ -74,7 +74,8 @@ extension GraphReader {
                 date: end.announced.text, kind: axis.rawValue, id: end.event,
                 what: "\(end.entity)\(board.channelSuffix(end)): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
                 // The date announced, written as JSON dates are.
-                axis: axis.rawValue, channel: end.channel, from: end.replaced.map { JSONDate($0).iso }, to: JSONDate(end.date).iso,
+                axis: axis.rawValue, channel: end.channel, from: end.replaced.map { JSONDate($0).iso },
+                to: end.cancelled ? "none" : JSONDate(end.date).iso,
                 sources: board.eventSources[end.event] ?? [])
         }
         rows += window.advice(board).map { m in

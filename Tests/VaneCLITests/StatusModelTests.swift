@@ -188,6 +188,23 @@ struct StatusModelTests {
         #expect(rows == ["2024-Q3,move,z", "2024-Q3,event,z", "2024-07,move,a", "2024-07,event,a"], "\(changes.stdout)")
     }
 
+    /// Calling an end off (`ends: none`) is a change on its day, in `vane changes` and on the
+    /// site's "what changed" (neither listed it: only the event).
+    @Test func aCancelledEndIsAChange() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/mesh.md": "---\nname: Mesh\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-10\ntype: deprecation\nentities: [mesh]\nstatus:\n  mesh: { availability: generally-available, priority: sunset, ends: 2026-09-30 }\n---\n",
+            "Content/events/b.md": "---\ntitle: B\ndate: 2025-01-10\ntype: other\nentities: [mesh]\nstatus:\n  mesh: { ends: none }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2025-03-31", in: kb.root).status == 0)
+        let changes = try vane("changes", "--from", "2025-01", "--to", "2025-01", in: kb.root).stdout
+        #expect(changes.contains("mesh: end cancelled (it was announced for 30 September 2026)"), "\(changes)")
+        let csv = try vane("changes", "--from", "2025-01", "--to", "2025-01", "--format", "csv", in: kb.root).stdout
+        #expect(csv.contains(",mesh,ends,,2026-09-30,none,"), "\(csv)")
+        #expect(try kb.read("public/changes.html").contains("<a href=\"entities/mesh.html\">Mesh</a>: end cancelled: it was 30 September 2026"))
+    }
+
     /// Every announcement is a change on its day, one a later announcement replaced too; an
     /// extension says the end it moved and keeps the notice from the first announcement, and
     /// `announced:` counts the notice from the vendor's own day.

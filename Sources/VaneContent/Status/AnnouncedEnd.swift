@@ -33,6 +33,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// The end this announcement moved, for an announcement as it was made (an extension,
     /// an earlier cut-off); nil for a first announcement or a restatement.
     public var replaced: FuzzyDate?
+    /// An announcement, as it was made, that called the end off (`ends: none`): `date` is
+    /// the end it cancelled.
+    public var cancelled = false
 
     public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {
         self.kind = kind
@@ -125,7 +128,15 @@ enum EndSchedule {
                             kind: kind, entity: change.entity, channel: change.channel, date: $0, event: change.event, announced: change.date,
                             location: change.location)
                     })
-                else { continue }
+                else {
+                    // `none`: the end still ahead is called off, a change on the day it is made.
+                    if var cancelled = previous {
+                        (cancelled.cancelled, cancelled.replaced) = (true, previous?.date)
+                        (cancelled.event, cancelled.announced, cancelled.location) = (change.event, change.date, change.location)
+                        made.append(cancelled)
+                    }
+                    continue
+                }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 if let previous {
@@ -196,7 +207,10 @@ extension AnnouncedEnd {
     /// `end announced for 31 July 2025 (378 days of notice)`, `sign-ups to close on 30
     /// April 2026 (59 days of notice)`: the announcement as a change.
     public var announcement: String {
-        (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(givenNotice))"
+        if cancelled {
+            return (kind == .end ? "end cancelled (it was announced for " : "sign-ups closure cancelled (it was set for ") + date.display + ")"
+        }
+        return (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(givenNotice))"
     }
 
     /// The notice an announcement gives: from the first announcement (or the vendor's own

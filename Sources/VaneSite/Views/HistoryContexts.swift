@@ -194,10 +194,11 @@ extension SiteModel {
                     end.announced.startKey,
                     ChangesPage.MoveRow(
                         date: DateView(end.announced), entity: link(end.entity),
-                        axis: end.kind == .end ? "end announced for" : "sign-ups to close on",
+                        axis: end.cancelled
+                            ? (end.kind == .end ? "end cancelled:" : "sign-ups closure cancelled:")
+                            : end.kind == .end ? "end announced for" : "sign-ups to close on",
                         channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
-                        to:
-                            "\(end.date.display) (\(end.givenNotice))",
+                        to: end.cancelled ? "it was \(end.date.display)" : "\(end.date.display) (\(end.givenNotice))",
                         event: link(end.event))
                 )
             }
