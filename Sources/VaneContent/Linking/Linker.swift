@@ -12,6 +12,8 @@ public struct Linker: Sendable {
     var aliases: [String: String] = [:]
     /// Every alias as written, for suggestions.
     var aliasTexts: [String] = []
+    /// The entities' ids, sorted, made when a mistyped publisher first asks for them.
+    var entityIDs: [String]? = nil
     var entries: [Entry] = []
     /// Entity types by id, for the status check.
     var types: [String: String] = [:]
@@ -162,7 +164,7 @@ public struct Linker: Sendable {
         if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
         } else if let publisher = entry.publisher, IDRule.isValid(publisher.text),
-            let near = Suggestion.closest(to: publisher.text, in: known.filter { $0.value.kind == .entity }.keys.sorted())
+            let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
         {
             // Written as an id, a letter away from one: most likely the entity, mistyped.
             diagnostics.append(
@@ -173,6 +175,13 @@ public struct Linker: Sendable {
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
         for block in entry.liveBlocks { checkBlock(block) }
         checkLocalLinks(of: entry)
+    }
+
+    private mutating func entityIDsSorted() -> [String] {
+        if let entityIDs { return entityIDs }
+        let ids = known.filter { $0.value.kind == .entity }.keys.sorted()
+        entityIDs = ids
+        return ids
     }
 
     /// The relative links and images of a body's HTML (`2024/chart.png`), without their
