@@ -323,7 +323,7 @@ public enum DefaultTheme {
 <h1>Our exposure</h1>
 <p class="lede">What we use, ranked as the status board ranks products: what is already gone first (longest gone first), then announced ends (soonest first), products on the way out, and drift; within each, after the date of the end, the platform risk weighed by how critical the use is, then the more critical use. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 {{#any}}
-<div class="table-scroll wide-block">
+<div class="table-scroll wide-block widest-table">
 <table class="exposure stack early widest">
 <caption>Our uses ranked by what will strand us</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
@@ -1217,7 +1217,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
   table.stack.widest td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
   table.stack.widest td:empty { display: none; }
   /* Stacked, the rows need no more than the column: the wide block keeps to it. */
-  .wide-block:has(> table.stack.widest) { width: auto; margin-left: 0; }
+  .wide-block.widest-table { width: auto; margin-left: 0; }
 }
 @media (max-width: 48rem) {
   table.stack.early thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
