@@ -19,8 +19,12 @@ public enum ProjectInit {
     /// What was written, by root-relative path.
     public struct Report: Sendable {
         public var written: [String] = []
-        /// Files that existed already and were left as they were.
+        /// Files that existed already, with other text, and were left as they were.
         public var kept: [String] = []
+        /// Files that existed with other text and were replaced (`--force`): edits overwritten.
+        public var replaced: [String] = []
+        /// Files that existed with the same text: nothing to write or keep.
+        public var unchanged: [String] = []
     }
 
     /// The kind folders, each kept in git by an empty `.gitkeep`.
@@ -40,9 +44,17 @@ public enum ProjectInit {
         var report = Report()
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            if !replacing && FileManager.default.fileExists(atPath: url.path) {
-                report.kept.append(path)
+            let existing = FileManager.default.contents(atPath: url.path)
+            if let existing, existing == Data(text.utf8) {
+                report.unchanged.append(path)
                 continue
+            }
+            if existing != nil || (!replacing && FileManager.default.fileExists(atPath: url.path)) {
+                guard replacing else {
+                    report.kept.append(path)
+                    continue
+                }
+                report.replaced.append(path)
             }
             do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -96,12 +96,25 @@ struct ProjectCLITests {
         try kb.write("{{! mine }}", to: "Site/templates/404.mustache")
         let first = try vane("theme", "eject", in: kb.root)
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stderr.contains("kept Site/templates/404.mustache (exists; --force overwrites it)\n"))
+        #expect(first.stderr.contains("kept Site/templates/404.mustache (edited; --force overwrites it)\n"))
         #expect(try kb.read("Site/templates/404.mustache") == "{{! mine }}")
         #expect(
             try kb.read("Site/assets/style.css") == String(contentsOf: Repository.site.appendingPathComponent("assets/style.css"), encoding: .utf8))
+        // Again: what is the default's already is neither kept nor written; --force names
+        // the edit it overwrites.
+        try kb.write("/* mine */", to: "Site/assets/style.css")
+        let again = try vane("theme", "eject", in: kb.root)
+        #expect(
+            again.stderr.components(separatedBy: "\n").filter { $0.hasPrefix("kept ") }
+                == [
+                    "kept Site/assets/style.css (edited; --force overwrites it)", "kept Site/templates/404.mustache (edited; --force overwrites it)",
+                ],
+            "\(again.stderr)")
+        #expect(again.stderr.contains("wrote 0 files into Site/ (") && again.stderr.hasSuffix(" already the default's, left as they were)\n"))
         let forced = try vane("theme", "eject", "--force", in: kb.root)
         #expect(forced.status == 0)
+        #expect(forced.stderr.contains("replaced Site/assets/style.css (your edit is overwritten)\n"), "\(forced.stderr)")
+        #expect(forced.stderr.contains("replaced Site/templates/404.mustache (your edit is overwritten)\n"))
         #expect(
             try kb.read("Site/templates/404.mustache")
                 == String(contentsOf: Repository.site.appendingPathComponent("templates/404.mustache"), encoding: .utf8))

@@ -45,8 +45,11 @@ extension Vane {
 
             func run() throws {
                 let report = try ThemeEject.eject(root: kb.rootURL, force: force)
-                for path in report.kept { printError("kept \(path) (exists; --force overwrites it)") }
-                printError("wrote \(report.written.count) files into Site/")
+                for path in report.kept { printError("kept \(path) (edited; --force overwrites it)") }
+                for path in report.replaced { printError("replaced \(path) (your edit is overwritten)") }
+                printError(
+                    "wrote \(report.written.count) files into Site/"
+                        + (report.unchanged.isEmpty ? "" : " (\(report.unchanged.count) already the default's, left as they were)"))
             }
         }
     }
