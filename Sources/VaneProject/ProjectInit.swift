@@ -44,12 +44,11 @@ public enum ProjectInit {
         var report = Report()
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
-            let existing = FileManager.default.contents(atPath: url.path)
-            if let existing, existing == Data(text.utf8) {
-                report.unchanged.append(path)
-                continue
-            }
-            if existing != nil || (!replacing && FileManager.default.fileExists(atPath: url.path)) {
+            if FileManager.default.fileExists(atPath: url.path) {
+                if FileManager.default.contents(atPath: url.path) == Data(text.utf8) {
+                    report.unchanged.append(path)
+                    continue
+                }
                 guard replacing else {
                     report.kept.append(path)
                     continue

@@ -293,13 +293,7 @@ public struct GraphReader: Sendable {
     /// column, two statements), as `sql` says it; nil when it prepares. Nothing is run.
     public static func preparingProblem(_ text: String, in queue: DatabaseQueue) -> String? {
         do {
-            try queue.read { db in
-                let statements = try db.allStatements(sql: text)
-                guard try statements.next() != nil else { throw QueryError.sql("no SQL statement given") }
-                if try statements.next() != nil {
-                    throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
-                }
-            }
+            _ = try queue.read { db in try onlyStatement(text, in: db) }
             return nil
         } catch let error as DatabaseError {
             return "SQL error: \(error.message ?? "\(error)")"
@@ -308,14 +302,20 @@ public struct GraphReader: Sendable {
         }
     }
 
+    /// The one statement of `text`, prepared: none, or two, is an error as `vane sql` says it.
+    private static func onlyStatement(_ text: String, in db: Database) throws -> Statement {
+        let statements = try db.allStatements(sql: text)
+        guard let statement = try statements.next() else { throw QueryError.sql("no SQL statement given") }
+        if try statements.next() != nil {
+            throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
+        }
+        return statement
+    }
+
     public func sql(_ text: String, limits: SQLLimits? = nil) throws -> SQLResult {
         do {
             return try queue.read { db in
-                let statements = try db.allStatements(sql: text)
-                guard let statement = try statements.next() else { throw QueryError.sql("no SQL statement given") }
-                if try statements.next() != nil {
-                    throw QueryError.sql("vane sql runs one statement at a time; run each on its own")
-                }
+                let statement = try Self.onlyStatement(text, in: db)
                 // SQLite asks every few thousand steps of this statement whether to stop: past
                 // the deadline (on the monotonic clock, which a faked calendar leaves alone),
                 // it stops with SQLITE_INTERRUPT. No timer, no other statement touched.

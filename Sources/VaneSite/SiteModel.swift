@@ -235,11 +235,7 @@ struct SiteModel: @unchecked Sendable {
     func newestFirst(ids: [String]) -> [String] { newestFirst(ids.compactMap { kb.entry($0) }).map(\.id) }
 
     /// Ids by their entries' titles in natural order: Ubuntu 4.10 before Ubuntu 10.04.
-    func byTitle(ids: [String]) -> [String] {
-        ids.compactMap { kb.entry($0) }.sorted { a, b in
-            VersionOrder.precedes(a.title, b.title) || (!VersionOrder.precedes(b.title, a.title) && a.id < b.id)
-        }.map(\.id)
-    }
+    func byTitle(ids: [String]) -> [String] { ids.compactMap { kb.entry($0) }.sorted(by: Self.byName).map(\.id) }
 
     func newestFirst(_ events: [Entry]) -> [Entry] {
         events.sortedByPositions { i, j in

@@ -172,14 +172,19 @@ public enum StatusTimeline {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
-        // Bundles count as falls only when they were the product's only channels.
-        replayer.bundles = Set(channels).subtracting(bundles).isEmpty ? [] : bundles
+        replayer.bundles = noFalls(channels: channels, bundles: bundles)
         for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
         status.closures = scheduled.filter { $0.kind == .closure }
         status.announcements = made
         return status
+    }
+
+    /// The bundles whose falls are no decline: all of them, unless they were the product's
+    /// only channels (then a bundle's fall is the product's).
+    public static func noFalls(channels: some Collection<String>, bundles: Set<String>) -> Set<String> {
+        Set(channels).subtracting(bundles).isEmpty ? [] : bundles
     }
 
     /// Whether `end` was announced for what was already gone (its channel, or every channel,

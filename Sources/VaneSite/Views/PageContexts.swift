@@ -283,7 +283,7 @@ extension SiteModel {
             yearLinks: pages.count > 1 ? Pagination.jumps(pages, base: "timeline", label: { "\($0)" }, anchor: { "year-\($0)" }) : nil)
     }
 
-    private static func byName(_ a: Entry, _ b: Entry) -> Bool {
+    static func byName(_ a: Entry, _ b: Entry) -> Bool {
         VersionOrder.precedes(a.title, b.title) || (!VersionOrder.precedes(b.title, a.title) && a.id < b.id)
     }
 

@@ -388,9 +388,10 @@ extension SiteModel {
     /// A move of a channel that is a way of buying (tier `bundle`) while another way of using
     /// it stays: no fall, as the risk reads it (unbundling is not decline).
     private func isBundleOnly(_ m: StatusMove, of row: StatusRow) -> Bool {
+        guard let channel = m.channel else { return false }
         let tiers = board.entities[row.status.entity]?.tiers ?? [:]
-        guard let channel = m.channel, tiers[channel] == .bundle else { return false }
-        return row.status.channels.keys.contains { tiers[$0] != .bundle }
+        let bundles = Set(tiers.filter { $0.value == .bundle }.keys)
+        return StatusTimeline.noFalls(channels: row.status.channels.keys, bundles: bundles).contains(channel)
     }
 
     private func isFall(_ m: StatusMove) -> Bool {
