@@ -5,7 +5,7 @@ import VaneDiagnostics
 
 /// The parses stored by the previous build, so an unchanged file is not parsed again.
 public struct DatabaseParseCache: ParseCache {
-    private let stored: [String: StoredFile]
+    private let stored: ByPath<StoredFile>
     /// Page fingerprints of the previous build.
     public let pages: [String: UInt64]
     /// Each entry's row signature at the previous build (`RowSignatures`).
@@ -15,7 +15,7 @@ public struct DatabaseParseCache: ParseCache {
 
     /// Every file of the previous build: path → (size, modification time); empty when read
     /// without `parses`.
-    public let manifest: [String: (size: Int, modified: Int64)]
+    public let manifest: ByPath<(size: Int, modified: Int64)>
     /// Why the database could not be opened; nil when it could, or when there is none.
     public let problem: GraphDatabase.OpenError?
     /// Whether the database has every migration of this vane: one an older vane wrote is
@@ -78,79 +78,96 @@ public struct DatabaseParseCache: ParseCache {
         // Not the stored status board (`vane status`'s, megabytes at 50,000 events): no build reads it.
         let rows = read("build state") { try BuildStateRecord.fetchAll($0, sql: "SELECT * FROM build_state WHERE key != 'status-json'") }
         state = Dictionary(rows.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-        var stored: [String: StoredFile] = [:]
         var decoded = 0
         if parses, let queue {
+            // Read beside the parses, on a connection of their own: after them, these two
+            // tables were a tenth of a second of one core while the loader waited.
+            let tables = OwnThread { [isCurrentSchema] in Self.fingerprintTables(url, signatures: isCurrentSchema, notes: notes) }
             let made = state["parser-settings"]
             let reading: Reading = settings.map { $0 == made ? .decode : .skip } ?? .keep
-            let files = Self.readFiles(queue, url: url, reading, notes: notes)
-            var manifest: [String: (size: Int, modified: Int64)] = [:]
-            manifest.reserveCapacity(files.count)
-            stored.reserveCapacity(files.count)
-            // The first row of a path is kept (a path is the table's key; a row read twice
-            // by two readers is the same file).
-            for row in files where manifest[row.path] == nil {
-                manifest[row.path] = (row.size, row.modified)
-                guard let file = row.file else { continue }
-                if case .decoded = file.parse { decoded += 1 }
-                stored[row.path] = file
+            let halves = Self.readFiles(queue, url: url, reading, notes: notes)
+            (manifest, stored) = (ByPath(halves.map(\.manifest)), ByPath(halves.map(\.stored)))
+            decoded = halves.enumerated().reduce(0) { sum, half in
+                // A path read by both halves (see `readFiles`) is the first half's.
+                sum + half.element.decoded.count { path in half.offset == 0 || halves[0].stored[path] == nil }
             }
-            self.manifest = manifest
+            (pages, rowSignatures) = tables.value
         } else {
             // The fast paths read no stored parse (decoding them is most of the cost), and
             // the file list only when the digest of `Content/` does not tell (`manifest(at:)`).
-            manifest = [:]
+            (manifest, stored) = (ByPath([]), ByPath([]))
+            (pages, rowSignatures) = ([:], [:])
         }
-        self.stored = stored
         decodedAsRead = decoded
-        /// A table of keys and 64-bit fingerprints, read by column position.
-        func fingerprints(_ what: String, _ sql: String) -> [String: UInt64] {
-            let pairs = read(what) { db in try Row.fetchAll(db, sql: sql).map { ($0[0] as String, UInt64(bitPattern: $0[1] as Int64)) } }
-            return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
-        }
-        pages = parses ? fingerprints("page fingerprints", "SELECT path, fingerprint FROM pages") : [:]
-        rowSignatures = parses && isCurrentSchema ? fingerprints("row signatures", "SELECT id, signature FROM entry_rows") : [:]
     }
 
-    /// A row of `files`: its path and size and time, and its stored file (nil for a file
-    /// without a parse: an asset).
-    private typealias FileRow = (path: String, size: Int, modified: Int64, file: StoredFile?)
+    /// The page fingerprints and (with `signatures`: the database has every migration) the
+    /// row signatures, on a connection of their own; empty when they cannot be read.
+    private static func fingerprintTables(_ url: URL, signatures: Bool, notes: CacheNotes) -> ([String: UInt64], [String: UInt64]) {
+        guard let queue = try? GraphDatabase.openReadOnly(url, allowingOlder: true) else { return ([:], [:]) }
+        /// A table of keys and 64-bit fingerprints, read by column position.
+        func fingerprints(_ what: String, _ sql: String) -> [String: UInt64] {
+            do {
+                let pairs = try queue.read { db in
+                    try Row.fetchAll(db, sql: sql).map { ($0[0] as String, UInt64(bitPattern: $0[1] as Int64)) }
+                }
+                return Dictionary(pairs, uniquingKeysWith: { a, _ in a })
+            } catch {
+                notes.add("cannot read the stored \(what) (\(error)); computing them again")
+                return [:]
+            }
+        }
+        let pages = fingerprints("page fingerprints", "SELECT path, fingerprint FROM pages")
+        return (pages, signatures ? fingerprints("row signatures", "SELECT id, signature FROM entry_rows") : [:])
+    }
+
+    /// The rows of `files` a reader read, by path: every file's size and time, and the stored
+    /// file of each with a parse (not an asset). The first row of a path is kept (a path is
+    /// the table's key; a row read twice by one reader is the same file).
+    private struct Half: Sendable {
+        var manifest: [String: (size: Int, modified: Int64)] = [:]
+        var stored: [String: StoredFile] = [:]
+        /// The paths whose parse was decoded as it was read.
+        var decoded: [String] = []
+    }
 
     /// Every row of `files`; when the parses are decoded as they are read, in two halves of
-    /// the rowids, the second on a thread and a connection of its own. The two read in
-    /// transactions of their own: a build of another process that commits between them
+    /// the rowids, the second on a thread and a connection of its own, each made into
+    /// tables by path where it was read (joining them took as long again on one core). The
+    /// two read in transactions of their own: a build of another process that commits between them
     /// (`vane check` and the preview's first load take no build lock) can make a row
     /// missed, or read twice, which costs a parse, never a wrong one (each row is whole,
     /// and a lookup checks its hash).
-    private static func readFiles(_ queue: DatabaseQueue, url: URL, _ reading: Reading, notes: CacheNotes) -> [FileRow] {
+    private static func readFiles(_ queue: DatabaseQueue, url: URL, _ reading: Reading, notes: CacheNotes) -> [Half] {
         let bounds = reading == .decode ? try? queue.read { db in try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid) FROM files") } : nil
         guard let low = bounds?[0] as Int64?, let high = bounds?[1] as Int64?, high > low,
             let other = try? GraphDatabase.openReadOnly(url, allowingOlder: true)
-        else { return readRows(queue, nil, reading, notes: notes) }
+        else { return [readRows(queue, nil, reading, notes: notes)] }
         let middle = low + (high - low) / 2
         let second = OwnThread { readRows(other, (middle + 1)...high, reading, notes: notes) }
-        return readRows(queue, low...middle, reading, notes: notes) + second.value
+        return [readRows(queue, low...middle, reading, notes: notes), second.value]
     }
 
-    private static func readRows(_ queue: DatabaseQueue, _ range: ClosedRange<Int64>?, _ reading: Reading, notes: CacheNotes) -> [FileRow] {
+    private static func readRows(_ queue: DatabaseQueue, _ range: ClosedRange<Int64>?, _ reading: Reading, notes: CacheNotes) -> Half {
         do {
             return try queue.read { db in try rows(db, range, reading) }
         } catch {
             notes.add("cannot read the stored file list (\(error)); computing them again")
-            return []
+            return Half()
         }
     }
 
     /// The rows of `files` (those whose rowid is in `range`, when given), read by column
     /// position (the Codable records look each column up by name, a tenth of a second at
     /// 20,000 files) through a cursor whose rows read the statement's columns in place.
-    private static func rows(_ db: Database, _ range: ClosedRange<Int64>?, _ reading: Reading) throws -> [FileRow] {
-        var files: [FileRow] = []
+    private static func rows(_ db: Database, _ range: ClosedRange<Int64>?, _ reading: Reading) throws -> Half {
+        var half = Half()
         let parsed = reading == .skip ? "NULL" : "parsed"
         let sql = "SELECT path, hash, \(parsed), size, modified FROM files" + (range == nil ? "" : " WHERE rowid BETWEEN ? AND ?")
         let rows = try Row.fetchCursor(db, sql: sql, arguments: range.map { [$0.lowerBound, $0.upperBound] } ?? [])
         while let row = try rows.next() {
             let path: String = row[0]
+            guard half.manifest[path] == nil else { continue }
             let parse: StoredFile.Parse? = try row.withUnsafeData(atIndex: 2) { data in
                 guard let data else { return nil }
                 guard reading == .decode else { return .packed(Data(data)) }
@@ -161,9 +178,12 @@ public struct DatabaseParseCache: ParseCache {
                 }
             }
             let (size, modified): (Int, Int64) = (row[3], row[4])
-            files.append((path, size, modified, parse.map { StoredFile(hash: row[1], parse: $0, size: size, modified: modified) }))
+            half.manifest[path] = (size, modified)
+            guard let parse else { continue }
+            if case .decoded = parse { half.decoded.append(path) }
+            half.stored[path] = StoredFile(hash: row[1], parse: parse, size: size, modified: modified)
         }
-        return files
+        return half
     }
 
     /// Every file of the previous build: path → (size, modification time); empty when
@@ -222,6 +242,22 @@ public struct DatabaseParseCache: ParseCache {
         skipped.add("the stored parse of \(path) does not decode (\(why)); parsing the file again")
         return nil
     }
+}
+
+/// Values by path, in tables read apart (see `DatabaseParseCache.readFiles`): a path is
+/// looked up in each in turn, and the first that has it tells.
+public struct ByPath<Value: Sendable>: Sendable {
+    private let tables: [[String: Value]]
+
+    init(_ tables: [[String: Value]]) { self.tables = tables }
+
+    public subscript(path: String) -> Value? {
+        for table in tables { if let value = table[path] { return value } }
+        return nil
+    }
+
+    /// Every path, once.
+    public var paths: Set<String> { tables.reduce(into: Set()) { $0.formUnion($1.keys) } }
 }
 
 /// Notes collected from concurrent readers of the cache.

@@ -179,7 +179,7 @@ public enum GraphStore {
         // The file rows show no edge.
         let rows = RowWriter(db, kb, edges: [])
         let present = Set(result.files.map(\.path) + result.assetFiles.map(\.path))
-        for path in previous.manifest.keys where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
+        for path in previous.manifest.paths where !present.contains(path) { try FileRecord.deleteOne(db, key: path) }
         // By index: `for … in` copies every parse to find the few to write.
         for i in result.files.indices where !previous.isStoredExactly(result.files[i]) {
             let parsed = result.files[i]
