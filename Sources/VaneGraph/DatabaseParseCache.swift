@@ -256,8 +256,9 @@ public struct ByPath<Value: Sendable>: Sendable {
         return nil
     }
 
-    /// Every path, once.
-    public var paths: Set<String> { tables.reduce(into: Set()) { $0.formUnion($1.keys) } }
+    /// Every path; one read by two readers comes twice (no set is made: a build's delta
+    /// reads them to delete the rows of files gone).
+    public var paths: [String] { tables.flatMap(\.keys) }
 }
 
 /// Notes collected from concurrent readers of the cache.

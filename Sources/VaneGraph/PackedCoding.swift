@@ -400,7 +400,27 @@ struct PackedReader: Decoder {
         if T.self == BodyLink.self { return unsafeBitCast(try decodeBodyLink(), to: T.self) }
         if T.self == Reference.self { return unsafeBitCast(try decodeReference(), to: T.self) }
         if T.self == LocatedText.self { return unsafeBitCast(try decodeLocatedText(), to: T.self) }
+        // Their lists, which every entry has (most of them empty), without a container each.
+        if T.self == [String].self { return unsafeBitCast(try decodeList { try $0.decodeString() }, to: T.self) }
+        if T.self == [LocatedText].self { return unsafeBitCast(try decodeList { try $0.decodeLocatedText() }, to: T.self) }
+        if T.self == [Reference].self { return unsafeBitCast(try decodeList { try $0.decodeReference() }, to: T.self) }
+        if T.self == [BodyLink].self { return unsafeBitCast(try decodeList { try $0.decodeBodyLink() }, to: T.self) }
         return try T(from: self)
+    }
+
+    /// An array, each element read by `element`.
+    private func decodeList<Element>(_ element: (PackedReader) throws -> Element) throws -> [Element] {
+        guard try tag(at: at) == .array else { throw Self.mismatch([Element].self) }
+        var cursor = at + 1
+        _ = try size(at: &cursor)
+        let count = try size(at: &cursor)
+        var list: [Element] = []
+        list.reserveCapacity(count)
+        for _ in 0..<count {
+            list.append(try element(self.at(cursor)))
+            cursor = try end(of: cursor)
+        }
+        return list
     }
 
     /// The integer types besides `Int`, `Int64` and `UInt64` (which decode from a single value
@@ -444,42 +464,54 @@ struct PackedReader: Decoder {
 
     struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let reader: PackedReader
-        let first: Int
-        let end: Int
-        let count: Int
-        /// Where the last key found ended: keys are mostly asked for in the order written.
-        private final class Hint { var offset = 0 }
-        private let hint = Hint()
+        /// The object's keys, read once: where each name's bytes are and where its value is.
+        /// A key not written (an optional left out) is looked for among all of them, which
+        /// read every name's length and every value's end again at each search, for the
+        /// dozen fields of an entry a stored parse leaves out.
+        private let fields: Fields
+        private final class Fields {
+            var names: [(at: Int, count: Int)] = []
+            var values: [Int] = []
+            /// The field after the last one found: keys are mostly asked for in the order written.
+            var next = 0
+        }
 
         init(reader: PackedReader, first: Int, end: Int, count: Int) {
-            (self.reader, self.first, self.end, self.count) = (reader, first, end, count)
-            hint.offset = first
+            self.reader = reader
+            fields = Fields()
+            fields.names.reserveCapacity(count)
+            fields.values.reserveCapacity(count)
+            var cursor = first
+            for _ in 0..<count {
+                // A damaged object reads as the fields before the damage.
+                guard let (name, valueAt) = try? reader.text(at: cursor), let next = try? reader.end(of: valueAt), next <= end else { break }
+                fields.names.append((name.baseAddress.map { $0 - reader.bytes.baseAddress! } ?? valueAt, name.count))
+                fields.values.append(valueAt)
+                cursor = next
+            }
         }
 
         var codingPath: [any CodingKey] { [] }
 
         var allKeys: [Key] {
-            var keys: [Key] = []
-            var cursor = first
-            for _ in 0..<count {
-                guard let (name, valueAt) = try? reader.text(at: cursor), let next = try? reader.end(of: valueAt) else { break }
-                if let key = Key(stringValue: String(decoding: name, as: UTF8.self)) { keys.append(key) }
-                cursor = next
+            fields.names.compactMap { name in
+                Key(stringValue: String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[name.at..<name.at + name.count]), as: UTF8.self))
             }
-            return keys
         }
 
-        /// The offset of the value under `key`, searching from the hint and wrapping round.
+        /// The index of the field under `key`, searching from the last found and wrapping round.
         private func find(_ key: Key) -> Int? {
             var wanted = key.stringValue
             return wanted.withUTF8 { wanted -> Int? in
-                var cursor = hint.offset < end ? hint.offset : first
-                for _ in 0..<count {
-                    guard let (name, valueAt) = try? reader.text(at: cursor), let next = try? reader.end(of: valueAt) else { return nil }
-                    if name.count == wanted.count && (name.isEmpty || memcmp(name.baseAddress!, wanted.baseAddress!, name.count) == 0) {
-                        return valueAt
+                let names = fields.names
+                guard !names.isEmpty, let base = reader.bytes.baseAddress else { return nil }
+                var i = fields.next < names.count ? fields.next : 0
+                for _ in 0..<names.count {
+                    let name = names[i]
+                    if name.count == wanted.count && (name.count == 0 || memcmp(base + name.at, wanted.baseAddress!, name.count) == 0) {
+                        return i
                     }
-                    cursor = next >= end ? first : next
+                    i = i + 1 == names.count ? 0 : i + 1
                 }
                 return nil
             }
@@ -487,9 +519,9 @@ struct PackedReader: Decoder {
 
         /// The value under `key`, if any; the next search starts after it.
         private func present(_ key: Key) -> PackedReader? {
-            guard let offset = find(key) else { return nil }
-            hint.offset = (try? reader.end(of: offset)) ?? first
-            return reader.at(offset)
+            guard let i = find(key) else { return nil }
+            fields.next = i + 1
+            return reader.at(fields.values[i])
         }
 
         private func value(_ key: Key) throws -> PackedReader {
