@@ -238,25 +238,26 @@ struct SiteTests {
         let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
         #expect(outcome.diagnostics.map(\.description).first?.hasPrefix("Site/templates/event.mustache:1:1: error: template does not parse") == true)
         #expect(snapshot(of: kb.url("public")) == before)
-        // At the line it is on; a tag left open is named as such, not by the tag it runs into.
-        try kb.write("<p>\n{{bad\n{{#type}}x{{/type}}\n", to: "Site/templates/event.mustache")
-        try kb.write("<p>\n\n\n{{/stray}}\n", to: "Site/templates/claim.mustache")
+        // At the tag, its line and column (a comment's lines counted); a tag left open is
+        // named as such, not by the tag it runs into.
+        try kb.write("<p>\n  {{bad\n{{#type}}x{{/type}}\n", to: "Site/templates/event.mustache")
+        try kb.write("<p>\n{{! a\n comment }} {{/stray}}\n", to: "Site/templates/claim.mustache")
         let lines = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
         #expect(
             lines == [
-                "Site/templates/claim.mustache:4:1: error: template does not parse: 'stray' closes nothing open",
-                "Site/templates/event.mustache:2:1: error: template does not parse: tag '{{' not closed ('}}' missing) before the next '{{'",
+                "Site/templates/claim.mustache:3:13: error: template does not parse: 'stray' closes nothing open",
+                "Site/templates/event.mustache:2:3: error: template does not parse: tag '{{' not closed ('}}' missing) before the next '{{'",
             ], "\(lines)")
         // A section left open inside another is said where it opened, not where the other
         // closes; a partial that does not parse is one error, not one more at every use.
         try kb.remove("Site/templates/claim.mustache")
-        try kb.write("<p>\n{{#type}}\n{{#title}}\nx\n{{/type}}\n", to: "Site/templates/event.mustache")
-        try kb.write("{{#unclosed}}", to: "Site/templates/partials/date.mustache")
+        try kb.write("<p>\n{{#type}}\n  <b>{{#title}}\nx\n{{/type}}\n", to: "Site/templates/event.mustache")
+        try kb.write("<é>{{#unclosed}}", to: "Site/templates/partials/date.mustache")
         let nested = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
         #expect(
             nested == [
-                "Site/templates/event.mustache:3:1: error: template does not parse: section 'title' is never closed: '{{/type}}' on line 5 comes first",
-                "Site/templates/partials/date.mustache:1:1: error: template does not parse: section 'unclosed' is never closed",
+                "Site/templates/event.mustache:3:6: error: template does not parse: section 'title' is never closed: '{{/type}}' on line 5 comes first",
+                "Site/templates/partials/date.mustache:1:4: error: template does not parse: section 'unclosed' is never closed",
             ], "\(nested)")
     }
 

@@ -39,17 +39,19 @@ struct MustacheTemplate: Sendable {
     static func tags(in source: String) -> [(kind: Character, name: String, line: Int)] {
         guard let tokens = try? MustacheParser(source).tokenize() else { return [] }
         return tokens.compactMap { token in
-            guard case .tag(let kind, let name, let line, _, _) = token, !name.isEmpty else { return nil }
-            return (kind, name, line)
+            guard case .tag(let kind, let name, let at, _, _) = token, !name.isEmpty else { return nil }
+            return (kind, name, at.line)
         }
     }
 }
 
-/// Why a template does not parse, with the line it is on.
+/// Why a template does not parse, with where: the line, and the column (in Unicode
+/// scalars, as every other position) of the tag it is about.
 public struct MustacheError: VaneError {
     public var line: Int
+    public var column: Int
     public var message: String
-    public var description: String { "line \(line): \(message)" }
+    public var description: String { "line \(line), column \(column): \(message)" }
 }
 
 /// Tokens first, then standalone lines, then the tree.
@@ -59,8 +61,11 @@ private struct MustacheParser {
         case newline(String)
         /// `kind` is the sigil (`#`, `^`, `/`, `!`, `>`, `<`, `$`, `=`, `&`, `{`) or a space
         /// for a plain variable.
-        case tag(kind: Character, name: String, line: Int, indent: String, standalone: Bool)
+        case tag(kind: Character, name: String, at: Position, indent: String, standalone: Bool)
     }
+
+    /// Where a tag starts: its line, and its column on it.
+    struct Position { var line: Int, column: Int }
 
     let source: String
     init(_ source: String) { self.source = source }
@@ -81,6 +86,8 @@ private struct MustacheParser {
         var close = "}}"
         var rest = Substring(source)
         var line = 1
+        // Where the current line starts in `source` (substrings share its indices).
+        var lineStart = source.startIndex
         func addText(_ text: Substring) {
             var piece = text
             // Scalars, not characters: "\r\n" is one Character in Swift.
@@ -94,12 +101,15 @@ private struct MustacheParser {
                 if !before.isEmpty { tokens.append(.text(String(before))) }
                 tokens.append(.newline(ending))
                 line += 1
-                piece = Substring(piece.unicodeScalars[piece.unicodeScalars.index(after: newline)...])
+                lineStart = piece.unicodeScalars.index(after: newline)
+                piece = Substring(piece.unicodeScalars[lineStart...])
             }
             if !piece.isEmpty { tokens.append(.text(String(piece))) }
         }
         while let start = rest.range(of: open) {
             addText(rest[..<start.lowerBound])
+            let at = Position(line: line, column: source.unicodeScalars.distance(from: lineStart, to: start.lowerBound) + 1)
+            func error(_ message: String) -> MustacheError { MustacheError(line: at.line, column: at.column, message: message) }
             var after = rest[start.upperBound...]
             var kind: Character = " "
             var closing = close
@@ -109,28 +119,31 @@ private struct MustacheParser {
                 after = after.dropFirst()
             }
             guard let end = after.range(of: closing) else {
-                throw MustacheError(line: line, message: "unclosed tag '\(open)' (no '\(closing)')")
+                throw error("unclosed tag '\(open)' (no '\(closing)')")
             }
             var content = after[..<end.lowerBound].trimmingCharacters(in: .whitespaces)
             // A tag left open runs into the next one (`{{bad … {{/type}}`): say so, not
             // that the next one's name closes nothing.
             if !content.hasPrefix("!"), content.contains(open) {
-                throw MustacheError(line: line, message: "tag '\(open)' not closed ('\(closing)' missing) before the next '\(open)'")
+                throw error("tag '\(open)' not closed ('\(closing)' missing) before the next '\(open)'")
             }
             rest = after[end.upperBound...]
             if kind == " ", let first = content.first, "#^/!><$=&".contains(first) {
                 kind = first
                 content = String(content.dropFirst())
                 if kind == "=" {
-                    guard content.hasSuffix("=") else { throw MustacheError(line: line, message: "a delimiter change must end with '='") }
+                    guard content.hasSuffix("=") else { throw error("a delimiter change must end with '='") }
                     let parts = content.dropLast().split(whereSeparator: \.isWhitespace)
-                    guard parts.count == 2 else { throw MustacheError(line: line, message: "a delimiter change needs two delimiters") }
+                    guard parts.count == 2 else { throw error("a delimiter change needs two delimiters") }
                     (open, close) = (String(parts[0]), String(parts[1]))
                 }
                 content = content.trimmingCharacters(in: .whitespaces)
             }
-            if kind == "!" { line += content.filter { $0 == "\n" }.count }
-            tokens.append(.tag(kind: kind, name: kind == "!" || kind == "=" ? "" : content, line: line, indent: "", standalone: false))
+            tokens.append(.tag(kind: kind, name: kind == "!" || kind == "=" ? "" : content, at: at, indent: "", standalone: false))
+            if kind == "!", let last = after[..<end.lowerBound].unicodeScalars.lastIndex(of: "\n") {
+                line += content.filter { $0 == "\n" }.count
+                lineStart = after.unicodeScalars.index(after: last)
+            }
         }
         addText(rest)
         return tokens
@@ -166,8 +179,8 @@ private struct MustacheParser {
             }
             if standalone, let first = tags.first {
                 for t in tags {
-                    if case .tag(let kind, let name, let line, _, _) = tokens[t] {
-                        tokens[t] = .tag(kind: kind, name: name, line: line, indent: t == first ? indent : "", standalone: true)
+                    if case .tag(let kind, let name, let at, _, _) = tokens[t] {
+                        tokens[t] = .tag(kind: kind, name: name, at: at, indent: t == first ? indent : "", standalone: true)
                     }
                 }
                 // Keep the tags; drop the white space and the line break.
@@ -185,8 +198,9 @@ private struct MustacheParser {
 
     // MARK: - Tree
 
-    /// The nodes up to the tag that closes `closing` (opened on line `opened`), or the end.
-    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?, opened: Int = 0) throws(MustacheError)
+    /// The nodes up to the tag that closes `closing` (opened at `opened`), or the end.
+    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?, opened: Position = Position(line: 0, column: 0))
+        throws(MustacheError)
         -> [MustacheTemplate.Node]
     {
         var nodes: [MustacheTemplate.Node] = []
@@ -200,31 +214,32 @@ private struct MustacheParser {
                 } else {
                     nodes.append(.text(t))
                 }
-            case .tag(let kind, let name, let line, let indent, let standalone):
+            case .tag(let kind, let name, let at, let indent, let standalone):
                 switch kind {
                 case "!", "=": continue
                 case "/":
                     guard name == closing else {
                         // The section left open is the mistake, most likely: said where it opened.
-                        guard let closing else { throw MustacheError(line: line, message: "'\(name)' closes nothing open") }
+                        guard let closing else { throw MustacheError(line: at.line, column: at.column, message: "'\(name)' closes nothing open") }
                         throw MustacheError(
-                            line: opened, message: "section '\(closing)' is never closed: '{{/\(name)}}' on line \(line) comes first")
+                            line: opened.line, column: opened.column,
+                            message: "section '\(closing)' is never closed: '{{/\(name)}}' on line \(at.line) comes first")
                     }
                     return nodes
                 case "#", "^":
-                    let children = try build(&tokens, &position, closing: name, opened: line)
+                    let children = try build(&tokens, &position, closing: name, opened: at)
                     nodes.append(.section(MustacheParser.path(name), inverted: kind == "^", children))
                 case ">":
                     nodes.append(.partial(name, indent: indent))
                 case "<":
-                    let children = try build(&tokens, &position, closing: name, opened: line)
+                    let children = try build(&tokens, &position, closing: name, opened: at)
                     var blocks: [String: MustacheTemplate.Block] = [:]
                     for case .block(let block, let content, let standalone, _) in children {
                         blocks[block] = MustacheTemplate.Block(nodes: content, standalone: standalone)
                     }
                     nodes.append(.parent(name, indent: indent, blocks: blocks))
                 case "$":
-                    let children = try build(&tokens, &position, closing: name, opened: line)
+                    let children = try build(&tokens, &position, closing: name, opened: at)
                     nodes.append(.block(name, children, standalone: standalone, indent: indent))
                 case "&", "{":
                     nodes.append(.variable(MustacheParser.path(name), escaped: false))
@@ -233,7 +248,7 @@ private struct MustacheParser {
                 }
             }
         }
-        if let closing { throw MustacheError(line: opened, message: "section '\(closing)' is never closed") }
+        if let closing { throw MustacheError(line: opened.line, column: opened.column, message: "section '\(closing)' is never closed") }
         return nodes
     }
 

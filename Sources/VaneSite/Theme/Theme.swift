@@ -61,9 +61,10 @@ public struct Theme: Sendable {
                 try library.register(text, named: name)
             } catch {
                 unparsed.insert(name)
-                // At the line the parser stopped on (MustacheError: `register` throws no other).
+                // At the tag the parser stopped on (MustacheError: `register` throws no other).
                 let path = sourcePaths[name] ?? "Site/templates/\(name).mustache"
-                diagnostics.append(.error(SourceLocation(path: path, line: error.line, column: 1), "template does not parse: \(error.message)"))
+                diagnostics.append(
+                    .error(SourceLocation(path: path, line: error.line, column: error.column), "template does not parse: \(error.message)"))
             }
         }
         // A template that does not parse is there all the same: its uses are not "unknown".
