@@ -237,10 +237,16 @@ struct SiteModel: @unchecked Sendable {
     /// Ids by their entries' titles in natural order: Ubuntu 4.10 before Ubuntu 10.04.
     func byTitle(ids: [String]) -> [String] { ids.compactMap { kb.entry($0) }.sorted(by: Self.byName).map(\.id) }
 
+    /// Later starts first, then finer dates first (`FuzzyDate.sortsBefore`, reversed), then ids.
     func newestFirst(_ events: [Entry]) -> [Entry] {
-        events.sortedByPositions { i, j in
-            guard let x = events[i].date, let y = events[j].date else { return events[i].id < events[j].id }
-            return y.sortsBefore(x) ?? (events[i].id < events[j].id)
+        // Each date's key and each id read once, not through the entry's box at every comparison.
+        let keys = events.map { e in e.date.map { (start: $0.startKey, rank: $0.precision.rank) } }
+        let ids = events.map(\.id)
+        return events.sortedByPositions { i, j in
+            guard let x = keys[i], let y = keys[j] else { return ids[i] < ids[j] }
+            if x.start != y.start { return y.start < x.start }
+            if x.rank != y.rank { return y.rank < x.rank }
+            return ids[i] < ids[j]
         }
     }
 }

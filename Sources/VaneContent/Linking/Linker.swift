@@ -440,6 +440,7 @@ public struct Linker: Sendable {
     /// never in a circle.
     private mutating func checkSuccessors() {
         var kept: [String: [Edge]] = [:]
+        var refused = false
         for edge in edges.only({ $0 == .succeededBy || $0 == .foldedInto }) {
             if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
                 let what =
@@ -448,6 +449,7 @@ public struct Linker: Sendable {
                 let allowed = config.trackableTypes.joined(separator: ", ")
                 let subject = edge.relation == .foldedInto ? "folded_into links" : "successors link"
                 diagnostics.append(.error(edge.location, "\(subject) \(allowed) only; \(what)"))
+                refused = true
                 continue
             }
             kept[edge.from, default: []].append(edge)
@@ -460,6 +462,8 @@ public struct Linker: Sendable {
             let edge = kept[cycle[0]]!.first { $0.to == cycle[1 % cycle.count] }!
             diagnostics.append(.error(edge.location, "successor cycle: \(text)"))
         }
+        // Only when there is something to remove: the pass copies every edge of the graph.
+        guard refused || !reported.isEmpty else { return }
         edges.removeAll {
             ($0.relation == .succeededBy || $0.relation == .foldedInto) && (kept[$0.from]?.contains($0) != true || reported.contains($0.from))
         }

@@ -80,7 +80,9 @@ public struct KnowledgeBase: Sendable {
 
     public init(config: SiteConfig, entries: [Entry], edges: [Edge], statusChanges: [StatusChange], aliases: [String: String], assets: [String]) {
         self.config = config
-        self.entries = entries.sortedByPositions { (entries[$0].kind, entries[$0].id) < (entries[$1].kind, entries[$1].id) }
+        // Each key read once, not through the entry's box at every comparison.
+        let keys = entries.map { ($0.kind, $0.id) }
+        self.entries = entries.sortedByPositions { keys[$0] < keys[$1] }
         self.madeEdges = edges
         self.statusChanges = statusChanges
         self.aliases = aliases
