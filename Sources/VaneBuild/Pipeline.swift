@@ -293,6 +293,8 @@ public enum Pipeline {
             outcome.pages = report.pages
             outcome.pagesRendered = report.pagesRendered
         } catch {
+            // The site the database describes goes back in: a failed build changes nothing.
+            staged.undo()
             outcome.failure = .database(error)
         }
         if options.publishDatabase && outcome.failure == nil {

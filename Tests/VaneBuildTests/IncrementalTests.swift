@@ -119,6 +119,33 @@ struct IncrementalTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// A site swapped in is put back when what goes with it fails (the database, written
+    /// after the swap: a disk filled up): the output is the one before, byte for byte, and
+    /// a first site is removed again.
+    @Test func aSiteSwappedInIsPutBackWhenTheDatabaseFails() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let before = snapshot(of: kb.url("public"), folders: true)
+        let out = try OutputDirectory(target: kb.url("public"))
+        try out.write(Data("new".utf8), to: "events/new.html")
+        try out.commit()
+        #expect(FileManager.default.fileExists(atPath: kb.url("public/events/new.html").path))
+        #expect(out.undo())
+        #expect(differences(snapshot(of: kb.url("public"), folders: true), before).isEmpty)
+        // The next build stages into the spare the undone site left, and makes the site a full build makes.
+        try kb.write(try kb.read("Content/events/2026-summit.md") + "\nMore.\n", to: "Content/events/2026-summit.md")
+        _ = build(kb)
+        let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+        _ = build(full)
+        #expect(differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true)).isEmpty)
+
+        let first = try OutputDirectory(target: kb.url("elsewhere"))
+        try first.write(Data("new".utf8), to: "index.html")
+        try first.commit()
+        #expect(first.undo())
+        #expect(!FileManager.default.fileExists(atPath: kb.url("elsewhere").path))
+    }
+
     /// A file saved again with the same bytes: its row takes the new time and keeps it, so
     /// that a later build with nothing changed is the no-change build.
     @Test func aFileSavedWithTheSameBytesKeepsItsNewTime() throws {

@@ -40,6 +40,16 @@ public struct OutputDirectory: Sendable {
     /// events; the spare's also tells what the new site lacks, without listing it again.
     private let targetListing: Listing
     private let spareListing: Listing
+    /// How the staged site went in (see `undo`): nil until it did.
+    private let swapped = Locked<Swap?>(nil)
+    private enum Swap {
+        /// Exchanged with the site before it, which is the spare now.
+        case exchanged
+        /// There was no site before it.
+        case first
+        /// Put in place after the site before it was moved aside and removed.
+        case replaced
+    }
 
     /// Folders created once before pages are written, so writing a page needs no `mkdir`.
     static let knownFolders: Set<String> = [
@@ -223,7 +233,10 @@ public struct OutputDirectory: Sendable {
             if vane_exchange_paths(staging.path, target.path) == 0 {
                 // The old site, now at the staging path, becomes the spare the next build
                 // stages into.
-                if rename(staging.path, spare.path) != 0 {
+                if rename(staging.path, spare.path) == 0 {
+                    swapped.withLock { $0 = .exchanged }
+                } else {
+                    swapped.withLock { $0 = .replaced }
                     let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
                     if rename(staging.path, old.path) == 0 { Self.remove(old) } else { try? fm.removeItem(at: staging) }
                 }
@@ -233,9 +246,28 @@ public struct OutputDirectory: Sendable {
             let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
             try OutputError.wrap("move aside", target.path) { try fm.moveItem(at: target, to: old) }
             try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
+            swapped.withLock { $0 = .replaced }
             Self.remove(old)
         } else {
             try OutputError.wrap("move into place", staging.path) { try fm.moveItem(at: staging, to: target) }
+            swapped.withLock { $0 = .first }
+        }
+    }
+
+    /// Puts the site before this one back, after `commit`, when what was to go with the new
+    /// site failed (the database): the output is then the one the database describes.
+    /// Exchanged back with the spare in one step, or removed when there was none before;
+    /// false when the site before is gone (a system without an atomic exchange).
+    @discardableResult
+    public func undo() -> Bool {
+        switch swapped.value {
+        case .exchanged?: return vane_exchange_paths(spare.path, target.path) == 0
+        case .first?:
+            let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
+            guard rename(target.path, old.path) == 0 else { return false }
+            Self.remove(old)
+            return true
+        case .replaced?, nil: return false
         }
     }
 
