@@ -203,6 +203,35 @@ struct LifecycleTests {
         #expect(try #require(status(Array(day), asOf: "2024-08-01")?.ends.first).slip == 0)
     }
 
+    /// The last channel retired before a whole-product end (the other ended by its own end)
+    /// meets that end early: the product is gone, nothing counts down to it, and no fall
+    /// comes on its day. Until the retirement is recorded in force, it counts down.
+    @Test func channelsRetiredOneByOneMeetAWholeProductEnd() throws {
+        let changes = [
+            change("launch", "2024-01-10", .availability, "generally-available", channel: "api"),
+            change("launch", "2024-01-10", .availability, "generally-available", channel: "app"),
+            change("api-end", "2024-03-01", .ends, "2024-06-15", channel: "api"),
+            change("end", "2024-08-01", .ends, "2024-09-30"),
+            change("app-shut", "2024-09-20", .availability, "retired", channel: "app"),
+        ]
+        func anvil(_ asOf: String) throws -> EntityStatus {
+            try #require(StatusTimeline.statuses(changes, channels: ["p": ["api", "app"]], asOf: day(asOf), scales: scales)["p"])
+        }
+        let gone = try anvil("2024-10-05")
+        let end = try #require(gone.ends.first { $0.channel == nil })
+        #expect(end.retiredBy == "app-shut" && end.slip == -10)
+        #expect(end.countdown(asOf: day("2024-10-05")) == "ended 10 days early")
+        #expect(gone.nextEnd(asOf: day("2024-09-25")) == nil)
+        #expect(gone.availability == AxisSetting(value: "retired", event: "app-shut", date: day("2024-09-20")))
+        #expect(!gone.points.contains { $0.date == day("2024-09-30") })
+        #expect(try anvil("2024-09-10").nextEnd(asOf: day("2024-09-10"))?.countdown(asOf: day("2024-09-10")) == "20 days left")
+        // A channel made available again before the end's day leaves the end to come.
+        let back = changes + [change("app-back", "2024-09-25", .availability, "generally-available", channel: "app")]
+        let ending = try #require(StatusTimeline.statuses(back, channels: ["p": ["api", "app"]], asOf: day("2024-10-05"), scales: scales)["p"])
+        #expect(ending.ends.first { $0.channel == nil }?.retiredBy == nil)
+        #expect(ending.availability?.event == "end")
+    }
+
     // MARK: - Channels
 
     @Test func anEndOnOneChannelLeavesTheOtherAvailable() throws {

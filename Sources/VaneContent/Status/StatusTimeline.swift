@@ -167,7 +167,8 @@ public enum StatusTimeline {
     static func replay(_ changes: [StatusChange], channels: [String], bundles: Set<String> = [], asOf: FuzzyDate?, scales: StatusScales)
         -> EntityStatus
     {
-        let (scheduled, made) = EndSchedule.resolve(changes, scales: scales)
+        var (scheduled, made) = EndSchedule.resolve(changes, scales: scales)
+        scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)
         }
@@ -179,6 +180,40 @@ public enum StatusTimeline {
         status.closures = scheduled.filter { $0.kind == .closure }
         status.announcements = made
         return status
+    }
+
+    /// A whole-product end (or closure) still ahead is met by the recorded change that took
+    /// the product's last channel there, after the announcement and by the end's date, when
+    /// nothing brings it back before that date: the channels retired one by one (the others
+    /// by their own ends) leave nothing for it to end, and it ended early.
+    static func metChannelByChannel(
+        _ scheduled: [AnnouncedEnd], changes: [StatusChange], channels: [String], bundles: Set<String>, scales: StatusScales
+    ) -> [AnnouncedEnd] {
+        guard !channels.isEmpty else { return scheduled }
+        var result = scheduled
+        for i in result.indices where result[i].channel == nil && result[i].retired == nil {
+            let end = result[i]
+            let closed = scales.closed.flatMap { scales.rank($0, on: .availability) }
+            func reached(_ value: String?) -> Bool {
+                guard let value else { return false }
+                if end.kind == .end { return scales.isGone(value) }
+                return closed.map { (scales.rank(value, on: .availability) ?? -1) >= $0 } ?? false
+            }
+            // The product as it went without this end: the recorded changes and the other ends, to its date.
+            let others = scheduled.indices.filter { $0 != i && scheduled[$0].retired == nil && scheduled[$0].date.startKey <= end.date.startKey }
+                .flatMap { falls(for: scheduled[$0], among: scheduled, channels: channels, scales: scales) }
+            let recorded = changes.filter { !$0.axis.isScheduled && $0.date.startKey <= end.date.startKey }
+            var replayer = Replayer(entity: end.entity, channels: channels, scales: scales)
+            replayer.bundles = noFalls(channels: channels, bundles: bundles)
+            for change in ordered(recorded + others) { replayer.apply(change) }
+            let points = replayer.finish().points
+            guard let at = points.firstIndex(where: { $0.date.startKey >= end.announced.startKey && reached($0.availability) }),
+                at == 0 || !reached(points[at - 1].availability), points[at...].allSatisfy({ reached($0.availability) }),
+                recorded.contains(where: { $0.axis == .availability && $0.event == points[at].event && $0.date == points[at].date })
+            else { continue }
+            (result[i].retiredBy, result[i].retired) = (points[at].event, points[at].date)
+        }
+        return result
     }
 
     /// The bundles whose falls are no decline: all of them, unless they were the product's
