@@ -165,14 +165,23 @@ public struct StatusReportRow: Encodable, Sendable {
 }
 
 extension StatusBoard {
-    /// `cloudshell (generally-available · invested)`: each successor with its own position.
+    /// `cloudshell (generally-available · invested)`: each successor with its own position,
+    /// and one that is gone itself with where it leads on to (`→ dotnet-10 (…)`).
     func successors(_ row: StatusRow, csv: Bool) -> String {
         if csv { return row.successors.joined(separator: ";") }
-        let folds = entities[row.entity]?.foldedInto ?? []
-        let text = row.successors.map { id in
+        func shown(_ id: String, after product: String) -> String {
             let position = position(of: id, label: { $0 })
-            let words: [String] = (folds.contains(id) ? ["folded into"] : []) + (position.map { [$0] } ?? [])
+            let folded = entities[product]?.foldedInto.contains(id) == true
+            let words: [String] = (folded ? ["folded into"] : []) + (position.map { [$0] } ?? [])
             return id + (words.isEmpty ? "" : " (\(words.joined(separator: "; ")))")
+        }
+        let text = row.successors.map { id in
+            var (line, before) = (shown(id, after: row.entity), id)
+            for next in onward(from: id) {
+                line += " → " + shown(next, after: before)
+                before = next
+            }
+            return line
         }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }

@@ -226,12 +226,21 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let line = "→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Flagship)"
         #expect(try kb.read("public/status.html").contains(line))
+        // The product's page, `vane status` and `vane show` follow it too.
+        #expect(
+            try kb.read("public/entities/net-6.html").contains(
+                "<span class=\"successor\">(Retired · Maintained)</span> <span class=\"successor\">→ .NET 10 (Generally available · Flagship)</span>")
+        )
+        let chain = "net-8 (retired · maintained) → net-10 (generally-available · flagship)"
+        #expect(try vane("status", "--as-of", fixedDay.text, in: kb.root).stdout.contains(chain))
+        #expect(try vane("show", "net-6", "--as-of", fixedDay.text, in: kb.root).stdout.contains("successors: " + chain))
         try kb.write(
             "---\ntitle: e11\ndate: 2026-11-20\ntype: other\nentities: [net]\nsources: [s]\nstatus:\n  net-10: { priority: maintained }\n---\n",
             to: "Content/events/e11.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(try kb.read("public/status.html").contains("→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Maintained)"))
         #expect(try kb.read("public/status/net.html").contains("→ .NET 10 (Generally available · Maintained)"))
+        #expect(try kb.read("public/entities/net-6.html").contains("→ .NET 10 (Generally available · Maintained)</span>"))
     }
 
     /// A product with no recorded priority has no place on the chart, and the chart says

@@ -287,19 +287,24 @@ public struct StatusBoard: Sendable {
     /// that is gone itself leads on to its own: `.NET 8 (Retired · …) → .NET 10 (…)`.
     public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
         guard !successors.isEmpty else { return nil }
-        func named(_ id: String, after: String?) -> String {
-            let folds = after.flatMap { entities[$0]?.foldedInto } ?? []
-            return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
+        return successors.map { id in named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? "") }.joined(separator: ", ")
+    }
+
+    /// Where a successor that is gone leads on to, each with its position: `→ .NET 10
+    /// (Generally available · Flagship)`; nil when it is not gone (or leads nowhere).
+    public func onwardLine(from id: String) -> String? {
+        var (steps, before) = ([String](), id)
+        for next in onward(from: id) {
+            steps.append("→ " + named(next, after: before))
+            before = next
         }
-        return successors.map { id in
-            var line = named(id, after: product)
-            var before = id
-            for next in onward(from: id) {
-                line += " → " + named(next, after: before)
-                before = next
-            }
-            return line
-        }.joined(separator: ", ")
+        return steps.isEmpty ? nil : steps.joined(separator: " ")
+    }
+
+    /// A successor by name with its position, said to be a fold when `after` was folded into it.
+    private func named(_ id: String, after: String?) -> String {
+        let folds = after.flatMap { entities[$0]?.foldedInto } ?? []
+        return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
     }
 
     /// Where a successor that is gone leads on to, followed while each is gone (four steps

@@ -151,8 +151,8 @@ public enum DefaultTheme {
 <h1>{{title}}</h1>
 <dl class="facts">
 {{#parent}}<dt>Part of</dt><dd><a href="{{root}}{{url}}">{{title}}</a></dd>
-{{/parent}}{{#foldedInto}}<dt>Folded into</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}: its users were carried over</dd>
-{{/foldedInto}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{^last}}, {{/last}}{{/items}}</dd>
+{{/parent}}{{#foldedInto}}<dt>Folded into</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{#onward}} <span class="successor">{{onward}}</span>{{/onward}}{{^last}}, {{/last}}{{/items}}: its users were carried over</dd>
+{{/foldedInto}}{{#successors}}<dt>Succeeded by</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="successor">({{detail}})</span>{{/detail}}{{#onward}} <span class="successor">{{onward}}</span>{{/onward}}{{^last}}, {{/last}}{{/items}}</dd>
 {{/successors}}{{#predecessors}}<dt>Succeeds</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
 {{/predecessors}}{{#absorbed}}<dt>Absorbed</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
 {{/absorbed}}{{#names}}<dt>Names</dt><dd>{{#items}}{{^last}}{{name}} until {{#until}}{{> partials/date}}{{/until}}, {{/last}}{{#last}}then {{name}}{{/last}}{{/items}}</dd>

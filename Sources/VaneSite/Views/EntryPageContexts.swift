@@ -194,10 +194,14 @@ extension SiteModel {
         return section
     }
 
-    /// Successors with their own position as the detail (`Generally available · Invested`).
+    /// Successors with their own position as the detail (`Generally available · Invested`),
+    /// and where one that is gone leads on to.
     func positioned(_ section: Section?) -> Section? {
         guard var section else { return nil }
-        for i in section.items.indices { section.items[i].detail = board.position(of: section.items[i].id) }
+        for i in section.items.indices {
+            section.items[i].detail = board.position(of: section.items[i].id)
+            section.items[i].onward = board.onwardLine(from: section.items[i].id)
+        }
         return section
     }
 

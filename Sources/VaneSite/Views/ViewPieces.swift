@@ -39,6 +39,8 @@ struct LinkView: Encodable {
     var title: String
     var url: String
     var detail: String?
+    /// Where a successor that is gone leads on to: `→ .NET 10 (Generally available · Flagship)`.
+    var onward: String?
     var date: DateView?
     /// The last of a list (for commas between links).
     var last = false
