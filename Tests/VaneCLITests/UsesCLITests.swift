@@ -155,6 +155,24 @@ struct UsesCLITests {
         }
     }
 
+    /// A use of a product folded into another says so on the exposure page, as `vane
+    /// exposure` does ("folded into Squarespace Domains", not a plain successor).
+    @Test func theExposurePageSaysAFold() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/g.md": "---\nname: Google\ntype: vendor\n---\n",
+            "Content/entities/gd.md": "---\nname: Google Domains\ntype: product\nparent: g\nfolded_into: [sq]\n---\n",
+            "Content/entities/sq.md": "---\nname: Squarespace Domains\ntype: product\nparent: g\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2023-06-15\ntype: other\nentities: [gd, sq]\nstatus:\n  gd: { availability: deprecated, priority: sunset }\n"
+                + "  sq: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/uses/web-gd.md": "---\nproduct: gd\nteam: web\ncriticality: high\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", Self.today, in: kb).status == 0)
+        let said = "folded into Squarespace Domains (Generally available · Flagship)"
+        #expect(try vane("exposure", "--as-of", Self.today, in: kb).stdout.contains(said))
+        #expect(try kb.read("public/exposure.html").contains(said))
+    }
+
     @Test func reimportsKeepHandWrittenUsesAndFollowTheBill() throws {
         let kb = try imported()
         try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")

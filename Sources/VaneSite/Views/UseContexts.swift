@@ -123,7 +123,8 @@ extension SiteModel {
                 exposure: row.exposure,
                 ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
-                successors: board.successorLine(row.successors), plan: row.use.plan, planDate: row.use.planDate.map(DateView.init),
+                successors: board.successorLine(row.successors, of: row.use.product), plan: row.use.plan,
+                planDate: row.use.planDate.map(DateView.init),
                 planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
         }
         return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf), total: all.count, more: all.count > rows.count)
