@@ -21,7 +21,11 @@ struct CountdownView: Encodable {
 
 /// One product on the risk board.
 struct RiskRowView: Encodable {
-    struct More: Encodable { var moves: [MoveView] }
+    /// "Earlier moves" when every one is before the move that matters, else "Other moves".
+    struct More: Encodable {
+        var label: String
+        var moves: [MoveView]
+    }
 
     var rank: Int
     var name: String
@@ -333,11 +337,12 @@ extension SiteModel {
     }
 
     func riskRow(_ row: StatusRow, rank: Int) -> RiskRowView {
-        let (first, rest) = why(row)
+        let (first, rest, earlier) = why(row)
         return RiskRowView(
             rank: rank, name: row.name, url: "entities/\(row.entity).html",
             availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
-            priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [], whyMore: rest.isEmpty ? nil : RiskRowView.More(moves: rest),
+            priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [],
+            whyMore: rest.isEmpty ? nil : RiskRowView.More(label: earlier ? "Earlier moves" : "Other moves", moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(
                     date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf),
@@ -362,10 +367,12 @@ extension SiteModel {
 
     /// The move that matters, then the rest newest first: an announced end still ahead, else
     /// the latest fall, else the latest move (what set today's values).
-    private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView]) {
+    /// The move that matters, the others newest first, and whether they all came before it.
+    private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView], earlier: Bool) {
         // A folded row is shown as the parent, but its moves are its lead cycle's: the
         // channels' tiers are the cycle's (`status.entity`), not the parent's.
         var items = row.status.moves.reversed().map { ($0, move($0, of: row.status.entity)) }
+        func before(_ date: FuzzyDate) -> Bool { items.allSatisfy { $0.0.date.endKey < date.startKey } }
         if let end = row.nextEnd ?? row.nextClosure {
             let change =
                 "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), "
@@ -374,15 +381,12 @@ extension SiteModel {
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
                 sources: sourceLinks(board.eventSources[end.event] ?? []),
                 event: link(end.event))
-            return (item, items.map(\.1))
+            return (item, items.map(\.1), before(end.announced))
         }
-        if let fall = items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) {
-            let first = items.remove(at: fall).1
-            return (first, items.map(\.1))
-        }
-        guard !items.isEmpty else { return (nil, []) }
-        let first = items.removeFirst().1
-        return (first, items.map(\.1))
+        let at = items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? 0
+        guard at < items.count else { return (nil, [], true) }
+        let first = items.remove(at: at)
+        return (first.1, items.map(\.1), before(first.0.date))
     }
 
     /// A move of a channel that is a way of buying (tier `bundle`) while another way of using
