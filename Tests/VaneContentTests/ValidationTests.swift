@@ -79,6 +79,29 @@ struct ValidationTests {
             ])
     }
 
+    /// In a nested mapping too: each repeat is said (two in one mapping, one at the top
+    /// after one nested) and left out with what is under it, and the file's other
+    /// problems come in the same run.
+    @Test func aNestedDuplicateKeyHidesNoOtherProblem() throws {
+        let text =
+            "---\nname: Dup F\ntype: vendr\ndata:\n  lts: true\n  lts: false\n  codename: a\n  codename:\n    - b\n    - c\n  kept: d\nname: Again\n---\nBody [[nothing]].\n"
+        #expect(
+            try diagnostics(["Content/entities/dup-f.md": text]) == [
+                "Content/entities/dup-f.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)",
+                "Content/entities/dup-f.md:6:3: error: duplicate key 'lts'",
+                "Content/entities/dup-f.md:8:3: error: duplicate key 'codename'",
+                "Content/entities/dup-f.md:12:1: error: duplicate key 'name'",
+                "Content/entities/dup-f.md:14:6: error: unknown entry 'nothing'",
+            ])
+        // Saved queries alike: a name written twice hides none of the others' problems.
+        let kb = try TemporaryKnowledgeBase(["Site/queries.yml": "a: status\na: ends\nb: [x]\n"])
+        let (_, problems) = SavedQueriesLoader.load(root: kb.root)
+        #expect(
+            problems.map(\.description) == [
+                "Site/queries.yml:2:1: error: duplicate key 'a'", "Site/queries.yml:3:1: error: a saved query is a name and one command line",
+            ])
+    }
+
     /// Settings are checked as front matter is: every type and scale value a word, a scale
     /// of two values or more with none twice, each problem at its value and all in one run.
     @Test func settingsListsAreCheckedValueByValue() throws {

@@ -31,26 +31,8 @@ struct FrontMatter {
             let at = SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)
             throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in \(called) (write the value out)"))
         }
-        var root: Node?
-        var text = yaml
-        while true {
-            do {
-                // UTF-8 named, since Yams's default reads the whole environment on every parse.
-                root = try Yams.compose(yaml: text, FrontMatter.resolver, .default, .utf8)
-                break
-            } catch let error as YamlError {
-                let problem = FrontMatter.diagnostic(for: error, yaml: text, lineOffset: lineOffset, path: path)
-                // A key written twice at the top: said, and the repeat left out, so that the
-                // file's other problems are found in the same run.
-                guard case .duplicatedKeysInMapping = error,
-                    let without = FrontMatter.withoutTopLevelEntry(at: problem.location.line - lineOffset, in: text)
-                else { throw DiagnosticError(problem) }
-                diagnostics.append(problem)
-                text = without
-            } catch {
-                throw DiagnosticError(.error(.top(of: path), "invalid YAML: \(error)"))
-            }
-        }
+        let (root, duplicates, text) = try FrontMatter.compose(yaml, lineOffset: lineOffset, path: path, resolver: FrontMatter.resolver)
+        diagnostics += duplicates
         guard let root else { return }
         lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard case .mapping(let mapping) = root else {
@@ -63,6 +45,30 @@ struct FrontMatter {
                 continue
             }
             pairs.append((k.string, location(of: key), value))
+        }
+    }
+
+    /// Composes `yaml`. A key written twice is said, and the repeat left out (with what is
+    /// under it), so that the file's other problems are found in the same run: the node,
+    /// those problems, and the text composed. Any other YAML error is thrown.
+    static func compose(_ yaml: String, lineOffset: Int, path: String, resolver: Resolver) throws(DiagnosticError) -> (
+        node: Node?, duplicates: [Diagnostic], text: String
+    ) {
+        var (text, duplicates) = (yaml, [Diagnostic]())
+        while true {
+            do {
+                // UTF-8 named, since Yams's default reads the whole environment on every parse.
+                return (try Yams.compose(yaml: text, resolver, .default, .utf8), duplicates, text)
+            } catch let error as YamlError {
+                let problem = FrontMatter.diagnostic(for: error, yaml: text, lineOffset: lineOffset, path: path)
+                guard case .duplicatedKeysInMapping = error,
+                    let without = FrontMatter.withoutEntry(at: problem.location.line - lineOffset, column: problem.location.column, in: text)
+                else { throw DiagnosticError(problem) }
+                duplicates.append(problem)
+                text = without
+            } catch {
+                throw DiagnosticError(.error(.top(of: path), "invalid YAML: \(error)"))
+            }
         }
     }
 
@@ -265,19 +271,28 @@ struct FrontMatter {
         }
     }
 
-    /// `yaml` with the top-level entry starting on `line` (from 1) and the lines that belong
-    /// to it blanked out (line numbers kept); nil when no top-level key starts there.
-    static func withoutTopLevelEntry(at line: Int, in yaml: String) -> String? {
+    /// `yaml` with the entry whose key starts on `line` at `column` (both from 1) and the
+    /// lines that belong to it blanked out (line numbers kept); nil when no key starts there.
+    static func withoutEntry(at line: Int, column: Int, in yaml: String) -> String? {
         var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard (1...lines.count).contains(line), let first = lines[line - 1].first, first != " ", first != "-", first != "#" else { return nil }
+        let indent = column - 1
+        func leading(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        guard (1...lines.count).contains(line), leading(lines[line - 1]) == indent,
+            let first = lines[line - 1].dropFirst(indent).first, first != " ", first != "-", first != "#", first != "\t"
+        else { return nil }
         lines[line - 1] = ""
         var next = line
         // Its value: the lines indented under it (blank ones between them too), or a block
-        // sequence's items at column 1.
-        func belongs(_ line: String) -> Bool { line.first.map { $0 == " " || $0 == "-" || $0 == "\t" } ?? false }
+        // sequence's items at its own indentation.
+        func belongs(_ line: String) -> Bool {
+            let spaces = leading(line)
+            guard spaces < line.count else { return false }
+            let rest = line.dropFirst(spaces)
+            return spaces > indent || (spaces == indent && rest.first == "-") || (spaces == indent && rest.first == "\t")
+        }
         while next < lines.count {
-            if lines[next].isEmpty {
-                guard let more = lines[next...].first(where: { !$0.isEmpty }), belongs(more) else { break }
+            if lines[next].allSatisfy({ $0 == " " }) {
+                guard let more = lines[next...].first(where: { !$0.allSatisfy { $0 == " " } }), belongs(more) else { break }
             } else if !belongs(lines[next]) {
                 break
             }

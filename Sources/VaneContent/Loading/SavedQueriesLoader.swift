@@ -11,19 +11,17 @@ public enum SavedQueriesLoader {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return ([:], []) }
         guard let yaml = String(validatingUTF8Data: data) else { return ([:], [.error(.top(of: path), "file is not valid UTF-8")]) }
         let node: Node?
+        var problems: [Diagnostic]
         do {
-            node = try Yams.compose(yaml: yaml)
-        } catch let error as YamlError {
-            return ([:], [FrontMatter.diagnostic(for: error, yaml: yaml, lineOffset: 0, path: path)])
+            (node, problems, _) = try FrontMatter.compose(yaml, lineOffset: 0, path: path, resolver: .default)
         } catch {
-            return ([:], [.error(.top(of: path), "\(error)")])
+            return ([:], [error.diagnostic])
         }
-        guard let node else { return ([:], []) }
+        guard let node else { return ([:], problems) }
         guard let mapping = node.mapping else {
-            return ([:], [.error(.top(of: path), "expected names mapped to command lines ('stranded: status --min-risk 30')")])
+            return ([:], problems + [.error(.top(of: path), "expected names mapped to command lines ('stranded: status --min-risk 30')")])
         }
         var saved: [String: LiveBlock] = [:]
-        var problems: [Diagnostic] = []
         for (key, value) in mapping {
             let keyAt = SourceLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
             guard let name = key.scalar?.string, !name.isEmpty, let line = value.scalar?.string else {
