@@ -28,6 +28,29 @@ struct StatusValidationTests {
             ])
     }
 
+    /// A channel written as no id is said with the id it most likely is, and its value is
+    /// still checked: an impossible date under it comes in the same run.
+    @Test func aChannelThatIsNoIdHidesNoProblemOfItsValue() throws {
+        let text = """
+            ---
+            title: T
+            date: 2023-02-01
+            type: other
+            entities: [meta]
+            sources: [tns]
+            status:
+              llama: { ends: { legacy_free: 2023-02-31 }, availability: { Web App: preved } }
+            ---
+            """
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:8:20: error: channel 'legacy_free' must be an id (lowercase a-z, 0-9, '-') (did you mean 'legacy-free'?)",
+                "Content/events/x.md:8:33: error: impossible date '2023-02-31' (February 2023 has 28 days); 'ends' takes a date or 'none'",
+                "Content/events/x.md:8:63: error: channel 'Web App' must be an id (lowercase a-z, 0-9, '-') (did you mean 'web-app'?)",
+                "Content/events/x.md:8:72: error: 'preved' is not on the availability scale (did you mean 'preview'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
+            ])
+    }
+
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
         let text = """
             ---

@@ -44,20 +44,24 @@ extension EntryParser {
     private func readAxis(
         _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?
     ) -> [StatusSetting] {
-        var channels: [(String?, SourceLocation?, Node)] = []
+        // Each value with its channel; a channel that is no id is said, and its value still
+        // checked (its other problems come in the same run) but set nowhere.
+        var channels: [(name: String?, at: SourceLocation?, value: Node, checkOnly: Bool)] = []
         switch value {
-        case .scalar: channels = [(nil, nil, value)]
-        case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value)]
+        case .scalar: channels = [(nil, nil, value, false)]
+        case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value, false)]
         case .mapping(let byChannel) where axis != .priority:
             for (channel, v) in byChannel {
                 let written = channel.string ?? ""
                 // An id in another case is the id (`AOAI`, an alias of an entity, as links read it).
                 let name = written.lowercased()
                 guard IDRule.isValid(name) else {
-                    fm.diagnostics.append(.error(fm.location(of: channel), "channel '\(written)' must be an id (lowercase a-z, 0-9, '-')"))
+                    fm.diagnostics.append(
+                        .error(fm.location(of: channel), "channel '\(written)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: written))"))
+                    channels.append((nil, nil, v, true))
                     continue
                 }
-                channels.append((name, fm.location(of: channel), v))
+                channels.append((name, fm.location(of: channel), v, false))
             }
         default:
             fm.diagnostics.append(
@@ -66,7 +70,7 @@ extension EntryParser {
             )
         }
         var settings: [StatusSetting] = []
-        for (channel, channelAt, written) in channels {
+        for (channel, channelAt, written, checkOnly) in channels {
             var node = written
             var announced: String?
             if axis.isScheduled, EntryParser.isDatedAnnouncement(written) {
@@ -93,6 +97,7 @@ extension EntryParser {
                     continue
                 }
             }
+            if checkOnly { continue }
             var setting = StatusSetting(entity: entity, axis: axis, channel: channel, value: value, location: at, channelLocation: channelAt)
             setting.announced = announced
             settings.append(setting)

@@ -324,7 +324,8 @@ public struct EntryParser: Sendable {
             // An id in another case is the id, as in a status's channels.
             if IDRule.isValid(channel.text.lowercased()) { channel.text = channel.text.lowercased() }
             guard IDRule.isValid(channel.text) else {
-                fm.diagnostics.append(.error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')"))
+                fm.diagnostics.append(
+                    .error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: channel.text))"))
                 continue
             }
             guard seen.insert(channel.text).inserted else {
@@ -369,5 +370,13 @@ public enum IDRule {
     public static func isValid(_ id: String) -> Bool {
         (1...80).contains(id.utf8.count)
             && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+
+    /// ` (did you mean 'legacy-free'?)` for `legacy_free` or `Legacy Free`: the id it
+    /// most likely is, when lowercasing and joining its words with '-' makes one.
+    public static func hint(for written: String) -> String {
+        let words = written.lowercased().split { $0 == "_" || $0 == " " || $0 == "-" }
+        let id = words.joined(separator: "-")
+        return id != written && isValid(id) ? " (did you mean '\(id)'?)" : ""
     }
 }
