@@ -102,6 +102,18 @@ struct ValidationTests {
             ])
     }
 
+    /// A product whose file does not parse is told nothing about what it declares: its
+    /// events' channels ask for no declaration it may already have.
+    @Test func aFileThatDoesNotParseGetsNoFollowOnWarning() throws {
+        let problems = try diagnostics([
+            "Content/entities/q.md": "---\nname: \"Queue\ntype: product\nchannels: [api, console]\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2024-01-01\ntype: launch\nentities: [q]\nstatus:\n  q: { availability: { api: preview } }\n---\n",
+        ])
+        #expect(problems.count == 2 && problems[0].hasPrefix("Content/entities/q.md:4:25: error: invalid YAML"), "\(problems)")
+        #expect(problems.last == "Content/events/e.md:1:1: warning: event has no sources")
+    }
+
     /// Settings are checked as front matter is: every type and scale value a word, a scale
     /// of two values or more with none twice, each problem at its value and all in one run.
     @Test func settingsListsAreCheckedValueByValue() throws {
@@ -649,11 +661,14 @@ struct ValidationTests {
             "Content/claims/a.md": claim("verdict: kept\nverdict_date: 2026-06"),
             "Content/claims/b.md": claim("verdict: pending\nverdict_sources: [tns]"),
             "Content/claims/c.md": claim("verdict: broken\nverdict_date: 2026-06\nverdict_sources: [tns]"),
+            // A verdict off its list is said once: the claim is not "pending" for the evidence.
+            "Content/claims/d.md": claim("verdict: upheld\nverdict_sources: [tns]"),
         ])
         #expect(
             result.diagnostics.map(\.description).filter { $0.hasPrefix("Content/claims/") && !$0.hasPrefix("Content/claims/remain.md") } == [
                 "Content/claims/a.md:8:1: warning: the verdict 'kept' cites no evidence: add 'verdict_sources' (the sources that show it kept)",
                 "Content/claims/b.md:9:1: warning: 'verdict_sources' on a pending claim: evidence of a verdict not reached (write the verdict, or move them to 'sources')",
+                "Content/claims/d.md:8:10: error: unknown verdict 'upheld' (expected one of: pending, kept, broken, confirmed, refuted, superseded)",
             ])
     }
 

@@ -23,6 +23,8 @@ public struct Linker: Sendable {
     var saved: [String: LiveBlock] = [:]
     /// Declared channels by entity id, as ids.
     var declared: [String: [String]] = [:]
+    /// The ids of files that did not parse (their problems are said): what they declare is unknown.
+    var unread: Set<String> = []
     /// The files under `Content/` that are not entries (`events/2024/chart.png`), for the
     /// relative links of bodies.
     var assets: Set<String> = []
@@ -77,6 +79,8 @@ public struct Linker: Sendable {
             if let at = byPath[file.path], let entry = parsed[at].entry {
                 entries.append(entry)
                 if kind == .entity, let type = entry.type { types[id] = type }
+            } else {
+                unread.insert(id)
             }
         }
     }
@@ -386,7 +390,8 @@ public struct Linker: Sendable {
     /// events name channels it does not declare is told the declaration to add.
     mutating func checkChannels() -> [String: [String]] {
         let channels = StatusTimeline.channels(declared: declared, changes: statusChanges)
-        for (id, named) in channels.sorted(by: { $0.key < $1.key }) where declared[id] == nil {
+        // Not for a product whose file did not parse: it may declare them already.
+        for (id, named) in channels.sorted(by: { $0.key < $1.key }) where declared[id] == nil && !unread.contains(id) {
             guard let path = known[id]?.path else { continue }
             let list = named.joined(separator: ", ")
             diagnostics.append(

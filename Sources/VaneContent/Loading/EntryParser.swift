@@ -184,7 +184,12 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(
                 .warning(at, "the verdict '\(verdict)' cites no evidence: add 'verdict_sources' (the sources that show it \(verdict))"))
         }
-        if e.verdict == .pending, evidence, let at = fm.keyLocation("verdict_sources") {
+        // Pending as written or left out; not a verdict off its list, which is said already.
+        var writtenPending = true
+        if let (node, _) = fm.node("verdict") {
+            if case .scalar(let s) = node { writtenPending = s.string == Verdict.pending.rawValue } else { writtenPending = false }
+        }
+        if e.verdict == .pending, writtenPending, evidence, let at = fm.keyLocation("verdict_sources") {
             fm.diagnostics.append(
                 .warning(at, "'verdict_sources' on a pending claim: evidence of a verdict not reached (write the verdict, or move them to 'sources')")
             )
