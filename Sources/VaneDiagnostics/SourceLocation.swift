@@ -18,7 +18,13 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
         SourceLocation(path: path, line: 1, column: 1)
     }
 
-    public var description: String { "\(path):\(line):\(column)" }
+    /// A file or folder as a whole, with no line in it (one that is not there): said as
+    /// its path alone, as a compiler names a file it cannot open.
+    public static func whole(_ path: String) -> SourceLocation {
+        SourceLocation(path: path, line: 0, column: 0)
+    }
+
+    public var description: String { line == 0 ? path : "\(path):\(line):\(column)" }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.path, a.line, a.column) < (b.path, b.line, b.column)

@@ -51,7 +51,7 @@ public enum EndOfLifeImport {
         let folder = URL(fileURLWithPath: options.products, isDirectory: true)
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
             return (
-                summary, [.error(.top(of: options.products), "cannot read the folder (expected the products/ folder of an endoflife.date clone)")]
+                summary, [.error(.whole(options.products), "cannot read the folder (expected the products/ folder of an endoflife.date clone)")]
             )
         }
         let slugs = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()

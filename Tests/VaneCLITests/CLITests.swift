@@ -285,6 +285,7 @@ struct CLITests {
                 ["new", "evnt", "A title"],
                 "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report, use\n"
             ),
+            (["query", "evnts"], "error: unknown kind 'evnts' (did you mean 'events'?); kinds are events, claims, sources, entities\n"),
         ]
         for (arguments, message) in cases {
             let result = try vane(arguments, in: kb.root)

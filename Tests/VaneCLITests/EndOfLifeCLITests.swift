@@ -120,6 +120,17 @@ struct EndOfLifeCLITests {
         #expect(result.stderr.contains("imported 2 products, 12 release cycles"), "\(result.stderr)")
     }
 
+    /// A folder that is not there is said, with no summary of nothing imported after it.
+    @Test func aFolderThatIsNotThereIsSaidAlone() throws {
+        let kb = try TemporaryKnowledgeBase()
+        let result = try vane(on: "2026-12-02", "import", "endoflife", "/nonexistent-products", in: kb)
+        #expect(result.status == 1)
+        #expect(
+            result.stderr
+                == "/nonexistent-products: error: cannot read the folder (expected the products/ folder of an endoflife.date clone)\n1 error, 0 warnings\n",
+            "\(result.stderr)")
+    }
+
     @Test func identifiersAreQueryableData() throws {
         let kb = try imported()
         let sql = try vane(

@@ -114,6 +114,17 @@ struct ValidationTests {
         #expect(problems.last == "Content/events/e.md:1:1: warning: event has no sources")
     }
 
+    /// A setting a letter or two from a known one is most likely that one.
+    @Test func aMistypedSettingIsNamed() throws {
+        let kb = try TemporaryKnowledgeBase(["Site/config.yml": "titel: Typo\nbase_urll: https://x.org/\nfrobnicate: 1\n"])
+        #expect(
+            SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
+                "Site/config.yml:1:1: warning: unknown setting 'titel' (did you mean 'title'?)",
+                "Site/config.yml:2:1: warning: unknown setting 'base_urll' (did you mean 'base_url'?)",
+                "Site/config.yml:3:1: warning: unknown setting 'frobnicate'",
+            ])
+    }
+
     /// Settings are checked as front matter is: every type and scale value a word, a scale
     /// of two values or more with none twice, each problem at its value and all in one run.
     @Test func settingsListsAreCheckedValueByValue() throws {

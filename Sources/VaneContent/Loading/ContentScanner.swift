@@ -41,7 +41,7 @@ public enum ContentScanner {
     public static func scan(root: URL) -> ContentScan {
         let content = root.appendingPathComponent("Content")
         guard let walked = DirectoryWalker.files(under: content.path, problems: true) else {
-            return ContentScan(diagnostics: [.error(.top(of: "Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
+            return ContentScan(diagnostics: [.error(.whole("Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }
         var scan = ContentScan()
         for found in walked { scan.add(found, contentPath: content.path + "/") }

@@ -73,8 +73,10 @@ public enum SiteConfigLoader {
                 fm.diagnostics.append(.error(at, "'status_labels' must map scale values to labels"))
             }
         }
+        // Every setting was asked for by now: those are the ones a near miss is taken from.
+        let known = fm.used.sorted()
         for (key, at) in fm.unknownKeys {
-            fm.diagnostics.append(.warning(at, "unknown setting '\(key)'"))
+            fm.diagnostics.append(.warning(at, "unknown setting '\(key)'\(Suggestion.hint(for: key, in: known))"))
         }
         return (config, fm.diagnostics)
     }

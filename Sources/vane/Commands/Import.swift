@@ -56,7 +56,8 @@ extension Vane {
                 let (summary, diagnostics) = EndOfLifeImport.run(options)
                 progress.finish()
                 report(diagnostics)
-                printError(summary.description)
+                // Nothing read at all (no such folder): no summary of nothing imported.
+                if !(diagnostics.hasErrors && summary.products == 0) { printError(summary.description) }
                 if diagnostics.hasErrors { throw ExitCode.failure }
             }
         }

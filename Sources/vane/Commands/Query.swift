@@ -1,5 +1,6 @@
 import ArgumentParser
 import VaneContent
+import VaneDiagnostics
 import VaneQuery
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -16,8 +17,9 @@ extension Vane {
 
         @OptionGroup var kb: KnowledgeBaseOptions
 
-        @Argument(help: "What to list: events, claims, sources or entities.")
-        var kind: Kind
+        // Text, not `Kind`: a mistyped kind gets this tool's own "did you mean" error (exit 64).
+        @Argument(help: "What to list: events, claims, sources or entities.", completion: .list(Kind.allCases.map(\.rawValue)))
+        var kind: String
 
         @OptionGroup var scope: EntityOption
 
@@ -49,6 +51,10 @@ extension Vane {
             let filter = EntryFilter(
                 entity: scope.entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
                 until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
+            let names = Kind.allCases.map(\.rawValue)
+            guard let kind = Kind(rawValue: kind) else {
+                throw UsageError("unknown kind '\(kind)'\(Suggestion.hint(for: kind, in: names)); kinds are \(names.joined(separator: ", "))")
+            }
             let reader = try open(kb, recorded)
             switch kind {
             case .events: output(try reader.events(filter), as: formatOption.format)
