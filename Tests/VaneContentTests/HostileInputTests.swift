@@ -125,12 +125,16 @@ struct HostileInputTests {
         try fm.createSymbolicLink(atPath: kb.url("Content/events/dangling.md").path, withDestinationPath: "gone.md")
         try fm.createSymbolicLink(atPath: kb.url("Content/events/a.md").path, withDestinationPath: "b.md")
         try fm.createSymbolicLink(atPath: kb.url("Content/events/b.md").path, withDestinationPath: "a.md")
+        // A link to a folder inside Content/ is not followed, and says so (its events were left out without a word).
+        try kb.write("---\ntitle: Hidden\ndate: 2026\ntype: other\n---\n", to: "Content/.store/hidden.md")
+        try fm.createSymbolicLink(atPath: kb.url("Content/events/linked").path, withDestinationPath: "../.store")
         let result = ContentLoader.load(root: kb.root)
         #expect(
             result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
                 "Content/events/a.md:1:1: error: symbolic link to nothing (Too many levels of symbolic links): left out",
                 "Content/events/b.md:1:1: error: symbolic link to nothing (Too many levels of symbolic links): left out",
                 "Content/events/dangling.md:1:1: error: symbolic link to nothing (No such file or directory): left out",
+                "Content/events/linked:1:1: error: symbolic link to a folder: not followed, so its files are left out (move the folder here, or link its files one by one)",
             ])
     }
 }

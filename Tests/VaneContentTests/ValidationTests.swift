@@ -114,6 +114,19 @@ struct ValidationTests {
         #expect(problems.last == "Content/events/e.md:1:1: warning: event has no sources")
     }
 
+    /// Markdown by its name but no entry (`.MD`, `.markdown`): said, not copied without a word.
+    @Test func markdownNotNamedMdIsSaid() throws {
+        #expect(
+            try diagnostics([
+                "Content/entities/upper.MD": "---\nname: U\ntype: vendr\n---\n", "Content/events/notes.markdown": "x",
+                "Content/events/chart.png": "x",
+            ])
+                == [
+                    "Content/entities/upper.MD:1:1: warning: not read as an entry (an entry's file name ends in '.md'): copied as a file",
+                    "Content/events/notes.markdown:1:1: warning: not read as an entry (an entry's file name ends in '.md'): copied as a file",
+                ])
+    }
+
     /// A setting a letter or two from a known one is most likely that one.
     @Test func aMistypedSettingIsNamed() throws {
         let kb = try TemporaryKnowledgeBase(["Site/config.yml": "titel: Typo\nbase_urll: https://x.org/\nfrobnicate: 1\n"])

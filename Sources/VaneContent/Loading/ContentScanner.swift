@@ -83,7 +83,14 @@ extension ContentScan {
         if found.escapes { return diagnostics.append(.error(.top(of: path), "symbolic link points outside Content/ (refused)")) }
         if let problem = found.problem { return diagnostics.append(.error(.top(of: path), problem)) }
         var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
-        guard relative.hasSuffix(".md") else { return Self.insert(file, into: &assets) }
+        guard relative.hasSuffix(".md") else {
+            // `UPPER.MD`, `x.markdown`: Markdown by its name, but no entry; said, and copied as a file.
+            let suffix = relative.split(separator: "/").last?.split(separator: ".").last?.lowercased()
+            if relative.contains("."), suffix == "md" || suffix == "markdown" {
+                diagnostics.append(.warning(.top(of: path), "not read as an entry (an entry's file name ends in '.md'): copied as a file"))
+            }
+            return Self.insert(file, into: &assets)
+        }
         let parts = relative.split(separator: "/")
         guard parts.count > 1 else {
             return diagnostics.append(.error(.top(of: path), "'\(relative)' is not in a kind folder (expected \(Kind.foldersInWords))"))

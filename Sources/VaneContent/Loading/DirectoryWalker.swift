@@ -107,7 +107,14 @@ public enum DirectoryWalker {
             }
             // Relative to the open folder: no path lookup from the root per file.
             var info = stat()
-            guard fstatat(dirFD, name, &info, 0) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            guard fstatat(dirFD, name, &info, 0) == 0 else { continue }
+            if type == UInt8(DT_LNK), info.st_mode & S_IFMT == S_IFDIR {
+                // Not followed (a walk through links could go round a circle), and not left out without a word.
+                let reason = "symbolic link to a folder: not followed, so its files are left out (move the folder here, or link its files one by one)"
+                if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
+                continue
+            }
+            guard info.st_mode & S_IFMT == S_IFREG else { continue }
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             found.append(Found(relative: relative, size: Int(info.st_size), modified: modified, escapes: false))
         }

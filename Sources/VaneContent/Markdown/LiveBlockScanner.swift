@@ -18,8 +18,21 @@ enum LiveBlockScanner {
                             SourceLocation(path: path, line: firstLine + index, column: quoted + 1),
                             "a vane block in a block quote is shown as code, not run: take it out of the quote"))
                 }
-                // Other fences are skipped whole: a `vane` line inside one is code.
-                if let other = anyFence(lines[index]) { index = closing(after: index, fence: other, in: lines) + 1 } else { index += 1 }
+                // Other fences are skipped whole: a `vane` line inside one is code. One whose
+                // info string is nearly `vane` (`VANE`, `vane {.x}`) is said: it is not run.
+                if let other = anyFence(lines[index]) {
+                    let info = String(decoding: lines[index].utf8.dropFirst(other.indent + other.length), as: UTF8.self).trimmingSpaces
+                    if info.split(separator: " ").first.map({ $0.lowercased() == "vane" || $0.lowercased().hasPrefix("vane{") }) == true {
+                        problems.append(
+                            .warning(
+                                SourceLocation(path: path, line: firstLine + index, column: other.indent + 1),
+                                "a code block whose info string is '\(info)' is shown as code, not run: a vane block opens with \(String(repeating: Character(Unicode.Scalar(other.marker)), count: other.length))vane alone"
+                            ))
+                    }
+                    index = closing(after: index, fence: other, in: lines) + 1
+                } else {
+                    index += 1
+                }
                 continue
             }
             let close = closing(after: index, fence: fence, in: lines)
