@@ -60,7 +60,8 @@ enum LiveBlocks {
         }
         guard !blocks.isEmpty, let schema = try? GraphCopy.schemaAlone() else { return [] }
         return blocks.compactMap { block, sql in
-            GraphReader.preparingProblem(sql, in: schema).map { .error(block.location, $0) }
+            let at = BlockGrammar.read(block.tokens, at: block.location).0?.arguments.first?.location ?? block.location
+            return GraphReader.preparingProblem(sql, in: schema).map { .error(at, $0) }
         }
     }
 
@@ -174,7 +175,8 @@ enum LiveBlocks {
                     let result = try GraphReader(queue: copy.value().queue(reading: sql)).sql(sql, limits: .block)
                     return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
                 } catch let error as GraphReader.QueryError {
-                    throw BlockFailure(message: "\(error)")
+                    // At the statement, not the block's first column.
+                    throw BlockFailure(message: "\(error)", location: command.arguments.first?.location)
                 }
             case "saved":
                 let name = command.arguments.first?.text ?? ""

@@ -100,7 +100,7 @@ struct LiveBlockTests {
         #expect(unknown.stderr == "error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky\n")
     }
 
-    /// A block's query that returns more rows than a page shows is an error at the block;
+    /// A block's query that returns more rows than a page shows is an error at its statement;
     /// one that runs on (a recursion without end) is stopped, so a build always ends.
     @Test func aBlocksQueryIsBoundedInRowsAndTime() throws {
         let kb = try knowledgeBase()
@@ -110,7 +110,7 @@ struct LiveBlockTests {
         let outcome = build(kb)
         #expect(
             outcome.diagnostics.map(\.description).contains(
-                "Content/reports/big.md:6:1: error: the query returns more than 10000 rows, more than a page shows: add a LIMIT"),
+                "Content/reports/big.md:6:5: error: the query returns more than 10000 rows, more than a page shows: add a LIMIT"),
             "\(outcome.diagnostics)")
         // The time limit, shortened (the query needs no table).
         let reader = GraphReader(queue: try DatabaseQueue())
@@ -214,7 +214,7 @@ struct LiveBlockTests {
         let kb = try knowledgeBase()
         try kb.write("---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"SELECT nope FROM events\"\n```\n", to: "Content/reports/sql.md")
         let outcome = build(kb)
-        #expect(outcome.diagnostics.map(\.description) == ["Content/reports/sql.md:6:1: error: SQL error: no such column: nope"])
+        #expect(outcome.diagnostics.map(\.description) == ["Content/reports/sql.md:6:5: error: SQL error: no such column: nope"])
         #expect(!FileManager.default.fileExists(atPath: kb.url("public").path))
         // The graph this first build began to write is gone too.
         #expect(try FileManager.default.contentsOfDirectory(atPath: kb.root.path).filter { $0.contains("sqlite") } == [])
@@ -229,8 +229,8 @@ struct LiveBlockTests {
                 + "```vane\nsql \"SELECT id FROM events\"\n```\n\nSee [[metta]].\n",
             to: "Content/reports/sql.md")
         let expected = [
-            "Content/reports/sql.md:6:1: error: SQL error: no such column: nope",
-            "Content/reports/sql.md:10:1: error: SQL error: incomplete input",
+            "Content/reports/sql.md:6:5: error: SQL error: no such column: nope",
+            "Content/reports/sql.md:10:5: error: SQL error: incomplete input",
             "Content/reports/sql.md:17:5: error: unknown entry 'metta'",
         ]
         let built = build(kb)

@@ -98,7 +98,7 @@ struct ValidationTests {
         let (_, problems) = SavedQueriesLoader.load(root: kb.root)
         #expect(
             problems.map(\.description) == [
-                "Site/queries.yml:2:1: error: duplicate key 'a'", "Site/queries.yml:3:1: error: a saved query is a name and one command line",
+                "Site/queries.yml:2:1: error: duplicate key 'a'", "Site/queries.yml:3:4: error: a saved query is a name and one command line",
             ])
     }
 
@@ -164,7 +164,7 @@ struct ValidationTests {
                 "Site/config.yml:1:16: error: 'Bad Type' in 'entity_types' must be one word of lowercase a-z, 0-9 and '-'",
                 "Site/config.yml:1:36: warning: 'product' is in 'entity_types' already (built in)",
                 "Site/config.yml:3:28: error: 'open' is in 'availability_scale' twice",
-                "Site/config.yml:2:1: error: 'priority_scale' must list at least two values, from the top of the scale to its bottom",
+                "Site/config.yml:2:17: error: 'priority_scale' must list at least two values, from the top of the scale to its bottom",
             ])
     }
 

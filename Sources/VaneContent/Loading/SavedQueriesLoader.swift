@@ -25,7 +25,10 @@ public enum SavedQueriesLoader {
         for (key, value) in mapping {
             let keyAt = SourceLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
             guard let name = key.scalar?.string, !name.isEmpty, let line = value.scalar?.string else {
-                problems.append(.error(keyAt, "a saved query is a name and one command line"))
+                // At the value when the name is there (`b: [x]`), else at the name.
+                let valueAt = value.mark.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+                problems.append(
+                    .error(key.scalar?.string.isEmpty == false ? valueAt ?? keyAt : keyAt, "a saved query is a name and one command line"))
                 continue
             }
             // A plain scalar starts where its mark is; a quoted one, one column later.

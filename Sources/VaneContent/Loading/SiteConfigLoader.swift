@@ -60,7 +60,8 @@ public enum SiteConfigLoader {
             let scale = words(key, &fm, adding: [])
             if scale.count >= 2 {
                 config[keyPath: keyPath] = scale
-            } else if let at = fm.keyLocation(key) {
+            } else if let at = fm.node(key)?.1 ?? fm.keyLocation(key) {
+                // At the value, as every setting's problem is.
                 fm.diagnostics.append(.error(at, "'\(key)' must list at least two values, from the top of the scale to its bottom"))
             }
         }
