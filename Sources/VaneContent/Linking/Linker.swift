@@ -225,10 +225,11 @@ public struct Linker: Sendable {
     }
 
     /// A relative link or image of a body (relative to its page, `events/x.html`) must
-    /// find a file of `Content/` or a page: a warning at the top of the file otherwise
-    /// (the HTML keeps no position), as the page would show a dead link.
+    /// find a file of `Content/` or a page: a warning where it is written otherwise, as the
+    /// page would show a dead link.
     private mutating func checkLocalLinks(of entry: Entry) {
-        for url in Linker.localLinks(in: entry.bodyHTML) {
+        for link in entry.localLinks {
+            let url = link.text
             var parts = entry.kind.folder.split(separator: "/").map(String.init)
             for part in (url.removingPercentEncoding ?? url).split(separator: "/") {
                 if part == ".." { if parts.popLast() == nil { break } } else if part != "." { parts.append(String(part)) }
@@ -241,8 +242,7 @@ public struct Linker: Sendable {
             {
                 continue
             }
-            diagnostics.append(
-                .warning(.top(of: entry.path), "'\(url)' links to no file (Content/\(path) is not there): the page would show a dead link"))
+            diagnostics.append(.warning(link.location, "'\(url)' links to no file (Content/\(path) is not there): the page would show a dead link"))
         }
     }
 

@@ -55,7 +55,39 @@ public struct EntryParser: Sendable {
         entry.bodyHTML = body.html
         entry.bodyLinks = body.links
         entry.liveBlocks = body.blocks
+        entry.localLinks = EntryParser.located(Linker.localLinks(in: body.html), in: source.bodyLines, firstLine: source.bodyFirstLine, path: path)
         return (entry, fm.diagnostics + body.problems)
+    }
+
+    /// Where each relative link was written: the n-th link to a URL at the n-th place its
+    /// text follows `(`, `<`, a quote or a space in the body (as Markdown and HTML write a
+    /// link); at the body's first line when it is not found as written (an escape).
+    static func located(_ urls: [String], in lines: [Substring], firstLine: Int, path: String) -> [LocatedText] {
+        // A file in a subfolder of its kind's (`events/2024/x.md`) has its links made
+        // relative to the page: `chart.png` is `2024/chart.png` in the HTML.
+        let folders = path.split(separator: "/").dropFirst(2).dropLast()
+        let sub = folders.isEmpty ? "" : folders.joined(separator: "/") + "/"
+        var taken: [String: Int] = [:]
+        return urls.map { url in
+            let wanted = taken[url, default: 0]
+            taken[url] = wanted + 1
+            let written = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
+            var seen = 0
+            for (i, line) in lines.enumerated() {
+                var rest = line[...]
+                while let found = rest.range(of: written) {
+                    if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
+                        if seen == wanted {
+                            let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
+                            return LocatedText(url, at: SourceLocation(path: path, line: firstLine + i, column: column))
+                        }
+                        seen += 1
+                    }
+                    rest = line[found.upperBound...]
+                }
+            }
+            return LocatedText(url, at: SourceLocation(path: path, line: firstLine, column: 1))
+        }
     }
 
     // MARK: - Kinds

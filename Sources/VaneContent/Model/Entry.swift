@@ -109,6 +109,7 @@ public struct Entry: Sendable, Codable {
         var bodyHTML: String = ""
         var bodyLinks: [BodyLink] = []
         var liveBlocks: [LiveBlock] = []
+        var localLinks: [LocatedText] = []
     }
 
     private mutating func unshare() {
@@ -358,6 +359,16 @@ public struct Entry: Sendable, Codable {
         _modify {
             unshare()
             yield &box.fields.liveBlocks
+        }
+    }
+
+    /// The body's relative links and images (`../events/x.html`, `chart.png`), each where it
+    /// was written: the link checks that each finds a file or a page.
+    public var localLinks: [LocatedText] {
+        get { box.fields.localLinks }
+        _modify {
+            unshare()
+            yield &box.fields.localLinks
         }
     }
 
