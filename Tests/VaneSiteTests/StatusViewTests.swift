@@ -241,6 +241,10 @@ struct StatusViewTests {
         #expect(try kb.read("public/status.html").contains("→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Maintained)"))
         #expect(try kb.read("public/status/net.html").contains("→ .NET 10 (Generally available · Maintained)"))
         #expect(try kb.read("public/entities/net-6.html").contains("→ .NET 10 (Generally available · Maintained)</span>"))
+        // A step of the line folded into the next says so, after an incremental build too.
+        try kb.write("---\nname: .NET 8\ntype: product\nparent: dotnet-foundation\nfolded_into: [net-10]\n---\n", to: "Content/entities/net-8.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/entities/net-6.html").contains("→ folded into .NET 10 (Generally available · Maintained)</span>"))
     }
 
     /// A product with no recorded priority has no place on the chart, and the chart says

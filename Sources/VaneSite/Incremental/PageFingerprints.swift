@@ -170,6 +170,8 @@ struct PageFingerprints {
                 h.add(summaries[named] ?? 0)
                 h.add(model.board.position(of: named) ?? "")
             }
+            // And in its words: a step folded into the next says so.
+            h.add(model.board.onwardLine(from: shown) ?? "")
         }
         // A use's page: the end that strands it, its countdown and the plan's lateness.
         if isUse, let standing = model.useStanding(id) { h.add(MustacheEncoder.encode(standing)) }
