@@ -143,7 +143,7 @@ public struct Dossier: Encodable, Sendable {
 
 extension Dossier {
     /// Where a product stands, in words: each axis with the event that set it, the risk,
-    /// each announced end in force with its countdown.
+    /// each announced end and closure in force with its countdown.
     static func statusLines(_ row: StatusRow, board: StatusBoard) -> [String] {
         let (s, asOf) = (row.status, board.asOf)
         let channels =
@@ -159,6 +159,12 @@ extension Dossier {
         for end in s.ends {
             lines.append(
                 "  ends: \(end.date.display)\(board.channelSuffix(end)), \(end.countdown(asOf: asOf)), after \(end.noticeOf) (\(end.event))"
+            )
+        }
+        // Sign-ups closing count in the risk as an end does: each with its countdown.
+        for closure in s.closures {
+            lines.append(
+                "  sign-ups close: \(closure.date.display)\(board.channelSuffix(closure)), \(closure.countdown(asOf: asOf)), after \(closure.noticeOf) (\(closure.event))"
             )
         }
         return lines

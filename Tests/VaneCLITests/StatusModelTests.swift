@@ -56,6 +56,10 @@ struct StatusModelTests {
         #expect(iso(closes["date"]) == "2026-04-30")
         #expect(closes["days_left"] as? Int == 46)
         #expect(closes["notice_days"] as? Int == 59)
+        // `vane show` says the closure that sets the risk, as `status` does.
+        #expect(
+            try vane("show", "app-runner", "--as-of", "2026-03-15", in: kb.root).stdout.contains(
+                "  sign-ups close: 30 April 2026, 46 days left, after 59 days of notice (2026-03-02-app-runner-closes)\n"))
         #expect(rows["app-mesh"]?["risk"] as? Int == 100)
         let after = try #require(try self.rows(kb, asOf: "2026-05-01")["app-runner"]?["availability"] as? [String: Any])
         #expect(after["value"] as? String == "closed-to-new")
