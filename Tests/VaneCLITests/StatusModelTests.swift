@@ -120,7 +120,7 @@ struct StatusModelTests {
         // The status history lists the retirement at its own date too.
         #expect(
             page.contains(
-                "<tr><td class=\"lead\"><time datetime=\"2026-09-30\">30 September 2026</time></td><td data-label=\"Axis\">availability</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Retired (ended as announced)</td><td data-label=\"Set by\"><a href=\"../events/2024-09-24-app-mesh-sunset.html\">AWS announces the end of App Mesh</a></td></tr>"
+                "<tr><td class=\"lead\"><time datetime=\"2026-09-30\">30 September 2026</time></td><td data-label=\"Axis\">availability</td><td data-label=\"Channel\">all</td><td data-label=\"Value\">Retired (the announced end came)</td><td data-label=\"Set by\"><a href=\"../events/2024-09-24-app-mesh-sunset.html\">AWS announces the end of App Mesh</a></td></tr>"
             ))
     }
 

@@ -258,8 +258,11 @@ extension SiteModel {
                             // A closure that came is a fall of availability; announced, a closure.
                             date: DateView(s.date), axis: s.axis == .closes && scheduled ? "availability" : axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: e.id) } ?? "all",
+                            // An end that came with no retirement recorded: not "ended as announced",
+                            // which is said of a retirement that met its end on the day.
                             value: scheduled
-                                ? label(s.value) + (s.axis == .closes ? " (sign-ups closed as announced)" : " (ended as announced)") : valueLabel(s),
+                                ? label(s.value) + (s.axis == .closes ? " (the announced closure came)" : " (the announced end came)")
+                                : valueLabel(s),
                             event: kb.title(of: s.event) ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
