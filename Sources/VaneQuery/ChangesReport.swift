@@ -173,10 +173,15 @@ extension GraphReader {
         let before = change.before ?? "none"
         let after = change.after ?? "none"
         let what: String
+        let subject = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? "")"
+        // `ends: none` or `closes: none` written is a cancellation, not "none → none".
+        let was = change.before.map { $0 == "none" ? "" : " (it was \($0))" } ?? ""
         switch change.what {
         case .verdict: what = "verdict \(before) → \(after)"
-        case .end: what = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? ""): end \(before) → \(after)"
-        case .status: what = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? ""): \(change.axis ?? "") \(before) → \(after)"
+        case .end where change.after == "none": what = "\(subject): end cancelled\(was)"
+        case .end: what = "\(subject): end \(before) → \(after)"
+        case .status where change.axis == "closes" && change.after == "none": what = "\(subject): sign-ups closure cancelled\(was)"
+        case .status: what = "\(subject): \(change.axis ?? "") \(before) → \(after)"
         }
         return ChangeRow(
             date: date, kind: change.what.rawValue, id: change.entry, what: what, commit: commit?.short, subject: commit?.subject,

@@ -109,6 +109,18 @@ struct RecordedTimeTests {
         #expect(csv.contains("now,added,cloud-regions-again,\"added, not committed yet\","))
     }
 
+    /// `ends: none` or `closes: none` written reads as a cancellation, not "none → none".
+    @Test func aCancellationReadsAsOne() throws {
+        let repo = try history()
+        try repo.kb.write(
+            "---\ntitle: Reprieve\ndate: 2025-10-01\ntype: statement\nentities: [globex]\nstatus:\n  globex-desktop: { ends: none, closes: none }\n---\n",
+            to: "Content/events/2025-10-desktop-reprieve.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let text = try vane("changes", "--recorded", "--from", "2000", "--to", "2999", in: repo.root).stdout
+        #expect(text.contains("globex-desktop: end cancelled ") && text.contains("globex-desktop: sign-ups closure cancelled "), "\(text)")
+        #expect(!text.contains("none → none"), "\(text)")
+    }
+
     @Test func theHistorySectionTheFeedAndWhatIsNotCommittedYet() throws {
         let repo = try history()
         try repo.kb.write(try repo.kb.read("Content/entities/globex.md") + "\nA line not committed yet.\n", to: "Content/entities/globex.md")
