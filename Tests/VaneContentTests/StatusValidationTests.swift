@@ -51,6 +51,28 @@ struct StatusValidationTests {
             ])
     }
 
+    /// A cancellation dated on (or after) the day of the end it would cancel comes after
+    /// it: the end stands, and the cancellation is said to cancel nothing. One before the
+    /// end's day cancels it without a word; a whole-product cancellation covers channels.
+    @Test func aCancellationAfterTheEndCameCancelsNothing() throws {
+        let event = { (id: String, date: String, status: String) in
+            (
+                "Content/events/\(id).md",
+                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+            )
+        }
+        let files = Dictionary(uniqueKeysWithValues: [
+            event("a", "2024-03-01", "{ ends: { api: 2024-06-15 }, closes: 2024-05-01 }"),
+            event("b", "2024-04-01", "{ closes: none }"),
+            event("c", "2024-06-15", "{ ends: none }"),
+        ])
+        let found = try diagnostics(files)
+        #expect(
+            found.filter { $0.contains("cancels nothing") } == [
+                "Content/events/c.md:8:18: warning: 'ends: none' cancels nothing: the end announced for 15 June 2024 came at the start of that day, before this (date the cancellation earlier if it came first)"
+            ], "\(found)")
+    }
+
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
         let text = """
             ---

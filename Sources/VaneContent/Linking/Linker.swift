@@ -46,7 +46,7 @@ public struct Linker: Sendable {
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
         let baselines = linker.baselineWarnings(linker.statusChanges)
-        linker.diagnostics += baselines.values
+        linker.diagnostics += baselines.values.joined()
         linker.nameUses()
         var kb = KnowledgeBase(
             config: config, entries: linker.entries, edges: linker.edges,
@@ -403,11 +403,11 @@ public struct Linker: Sendable {
     /// The warnings, by product, for the products of `changes` (all of each one's) whose
     /// first recorded availability is already a fall (a closure recorded without its
     /// launch): such a product would score as if nothing fell, so the author is told what
-    /// to record.
-    func baselineWarnings(_ changes: [StatusChange]) -> [String: Diagnostic] {
+    /// to record; and for each cancellation that cancels an end already come.
+    func baselineWarnings(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+        var warnings = Linker.lateCancellations(changes)
         let scale = config.availabilityScale
-        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return [:] }
-        var warnings: [String: Diagnostic] = [:]
+        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
         for list in Dictionary(grouping: ordered, by: \.entity).values {
             // The first day's changes happen together: where the day ends is what was first
@@ -424,10 +424,40 @@ public struct Linker: Sendable {
                 }),
                 let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable
             else { continue }
-            warnings[change.entity] = .warning(
-                change.location,
-                "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
-            )
+            warnings[change.entity, default: []].append(
+                .warning(
+                    change.location,
+                    "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+                ))
+        }
+        return warnings
+    }
+
+    /// `ends: none` (or `closes: none`) dated no earlier than the end it would cancel comes
+    /// after it: the end came at the start of its day and stands, so the cancellation
+    /// cancels nothing. Said, not left to read as a cancellation on one page and as nothing
+    /// in `vane changes`.
+    static func lateCancellations(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+        var warnings: [String: [Diagnostic]] = [:]
+        var active: [String: FuzzyDate] = [:]
+        for change in StatusTimeline.ordered(changes.filter { $0.axis.isScheduled }) {
+            let kind = change.axis.rawValue
+            let key = "\(change.entity) \(kind) \(change.channel ?? "*")"
+            let covered = change.channel == nil ? active.keys.filter { $0.hasPrefix("\(change.entity) \(kind) ") } : [key]
+            if change.value == "none" {
+                if let came = covered.compactMap({ active[$0] }).filter({ $0.startKey <= change.date.startKey }).max(by: { $0.startKey < $1.startKey }
+                ) {
+                    warnings[change.entity, default: []].append(
+                        .warning(
+                            change.location,
+                            "'\(kind): none' cancels nothing: the \(change.axis == .ends ? "end" : "closure") announced for \(came.display) came at the start of that day, before this (date the cancellation earlier if it came first)"
+                        ))
+                }
+                for k in covered { active[k] = nil }
+            } else if let date = try? FuzzyDate(parsing: change.value) {
+                if change.channel == nil { for k in covered { active[k] = nil } }
+                active[key] = date
+            }
         }
         return warnings
     }

@@ -10,7 +10,7 @@ public struct LinkTables: Sendable {
     var saved: [String: LiveBlock]
     var config: SiteConfig
     /// The warnings of `Linker.baselineWarnings`, by product.
-    var baselines: [String: Diagnostic]
+    var baselines: [String: [Diagnostic]]
 }
 
 extension Linker {
@@ -71,7 +71,7 @@ extension Linker {
         let all = linker.statusChanges
         let theirs = all.indices.filter { products.contains(all[$0].entity) }.map { all[$0] }
         tables.baselines = tables.baselines.filter { !products.contains($0.key) }.merging(linker.baselineWarnings(theirs)) { _, new in new }
-        linker.diagnostics += tables.baselines.values
+        linker.diagnostics += tables.baselines.values.joined()
         // The whole list of edges waits for its first reader (see `KnowledgeBase.replacing`).
         let relinked = kb.replacing(
             goneIDs, with: named(fresh, edges: freshEdges, in: kb),
