@@ -110,7 +110,9 @@ struct ValidationTests {
             "Content/events/e.md":
                 "---\ntitle: E\ndate: 2024-01-01\ntype: launch\nentities: [q]\nstatus:\n  q: { availability: { api: preview } }\n---\n",
         ])
-        #expect(problems.count == 2 && problems[0].hasPrefix("Content/entities/q.md:4:25: error: invalid YAML"), "\(problems)")
+        #expect(
+            problems.count == 2 && problems[0].hasPrefix("Content/entities/q.md:2:7: error: invalid YAML: a quoted value is never closed"),
+            "\(problems)")
         #expect(problems.last == "Content/events/e.md:1:1: warning: event has no sources")
     }
 
@@ -415,6 +417,18 @@ struct ValidationTests {
             ])
         let colon = "---\ntitle: Google: GA4 launches\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         #expect(try diagnostics(["Content/events/y.md": colon]).first?.hasSuffix("(a ': ' inside a value: put the value in quotes)") == true)
+        // A key indented under a value continues it: the cure is the indentation, not quotes.
+        let indented = "---\nname: Bad Indent\n  type: vendor\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/c.md": indented]) == [
+                "Content/entities/c.md:3:7: error: invalid YAML: mapping values are not allowed in this context (an indented line continues the value above it: remove its indentation, or quote the value if the ': ' is part of it)"
+            ])
+        // A quote left open is said where it opened, not where the parser gave up.
+        let open = "---\nname: \"Example Queue\ntype: product\nchannels: [api]\n---\nBody.\n"
+        #expect(
+            try diagnostics(["Content/entities/a.md": open]) == [
+                "Content/entities/a.md:2:7: error: invalid YAML: a quoted value is never closed (its closing quote is missing: the parser reached 4:16 without it)"
+            ])
     }
 
     /// Data keeps its YAML types: a plain number is a JSON number in the database (so SQL

@@ -254,9 +254,24 @@ struct FrontMatter {
             if problem.contains("yaml_set_max_nest_level") {
                 return .error(at(mark), "invalid YAML: nested too deeply (front matter needs a few levels at most)")
             }
-            // `title: Google: GA4 launches`: the commonest cause, and its cure.
+            // A quote left open: said where it opened, the cause, not at the end of the
+            // front matter where the parser gave up.
+            if let context, context.text.contains("quoted scalar"), problem.contains("end of stream") || problem.contains("document") {
+                let end = at(mark)
+                return .error(
+                    at(context.mark),
+                    "invalid YAML: a quoted value is never closed (its closing quote is missing: the parser reached \(end.line):\(end.column) without it)"
+                )
+            }
+            // `title: Google: GA4 launches`: the commonest cause, and its cure; on an
+            // indented line, a key indented under a plain value (it continues that value).
             if problem.contains("mapping values are not allowed") {
-                return .error(at(mark), "invalid YAML: \(problem)\(during) (a ': ' inside a value: put the value in quotes)")
+                let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+                let cure =
+                    line.first == " " || line.first == "\t"
+                    ? "an indented line continues the value above it: remove its indentation, or quote the value if the ': ' is part of it"
+                    : "a ': ' inside a value: put the value in quotes"
+                return .error(at(mark), "invalid YAML: \(problem)\(during) (\(cure))")
             }
             return .error(at(mark), "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
