@@ -60,7 +60,7 @@ public struct ScorecardRow: Encodable, TabularRow {
     public var displayCells: [String] {
         [
             claimant, String(claims.count), String(decided), shareKept.map { "\(Int(($0 * 100).rounded()))%" } ?? "-",
-            medianDaysToVerdict.map { String(Int($0.rounded())) } ?? "",
+            medianDaysToVerdict.map { String(Int($0.rounded())) } ?? "-",
         ]
             + Verdict.names.map { String(counts[$0] ?? 0) }
     }

@@ -45,6 +45,22 @@ struct ClaimAnalysisTests {
                 "<p>2 claims, 1 decided: 0% upheld (commitments kept, assessments confirmed); median time from claim to verdict: 457 days.</p>"))
     }
 
+    /// A claimant with nothing decided has no share and no median: both read "-".
+    @Test func aClaimantWithNothingDecidedShowsDashes() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try kb.write("---\nname: Initech\ntype: vendor\n---\n", to: "Content/entities/initech.md")
+        try kb.write(
+            "---\ntitle: Stays\nclaimant: initech\nabout: [initech]\ndate: 2025-01\ntype: commitment\nsources: [tech-daily-review]\nverdict: pending\n---\n",
+            to: "Content/claims/initech-stays.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(
+            try vane("scorecard", "--entity", "initech", in: kb.root).stdout == """
+                CLAIMANT  CLAIMS  DECIDED  UPHELD  MEDIAN DAYS  PENDING  KEPT  BROKEN  CONFIRMED  REFUTED  SUPERSEDED
+                initech   1       0        -       -            1        0     0       0          0        0
+
+                """)
+    }
+
     @Test func aHalfDayMedianIsShownInWholeDays() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
         // tech-daily's second decided claim: 93 days after, against 92 for the first: median 92.5.
