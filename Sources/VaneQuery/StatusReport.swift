@@ -176,12 +176,8 @@ extension StatusBoard {
             return id + (words.isEmpty ? "" : " (\(words.joined(separator: "; ")))")
         }
         let text = row.successors.map { id in
-            var (line, before) = (shown(id, after: row.entity), id)
-            for next in onward(from: id) {
-                line += " → " + shown(next, after: before)
-                before = next
-            }
-            return line
+            ([shown(id, after: row.entity)] + StatusBoard.shortened(onward(from: id), from: id) { "→ " + shown($0, after: $1) })
+                .joined(separator: " ")
         }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }

@@ -247,6 +247,27 @@ struct StatusViewTests {
         #expect(try kb.read("public/entities/net-6.html").contains("→ folded into .NET 10 (Generally available · Maintained)</span>"))
     }
 
+    /// A long line of gone successors (a release cycle's runs through every later cycle)
+    /// shows its first and last steps and how many it leaves out between.
+    @Test func aLongLineOfGoneSuccessorsIsShortened() throws {
+        var files: [String: String] = ["Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n"]
+        for i in 1...6 {
+            files["Content/entities/p\(i).md"] = "---\nname: P\(i)\ntype: product\nparent: v\n\(i < 6 ? "successors: [p\(i + 1)]\n" : "")---\n"
+            let value = i < 6 ? "retired" : "generally-available"
+            files["Content/events/e\(i).md"] =
+                "---\ntitle: E\(i)\ndate: 2020-01-0\(i)\ntype: other\nentities: [p\(i)]\nstatus:\n  p\(i): { availability: \(value), priority: maintained }\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(
+            try kb.read("public/entities/p1.html").contains(
+                "<span class=\"successor\">(Retired · Maintained)</span> <span class=\"successor\">→ P3 (Retired · Maintained) → 2 more, each gone → P6 (Generally available · Maintained)</span>"
+            ))
+        #expect(
+            try vane("status", "--as-of", fixedDay.text, in: kb.root).stdout.contains(
+                "p2 (retired · maintained) → p3 (retired · maintained) → 2 more, each gone → p6 (generally-available · maintained)"))
+    }
+
     /// A product with no recorded priority has no place on the chart, and the chart says
     /// so (34 of 50 imported products were left off without a word); a ledger with no claim
     /// says how to write one.

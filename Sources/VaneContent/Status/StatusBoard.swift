@@ -293,12 +293,19 @@ public struct StatusBoard: Sendable {
     /// Where a successor that is gone leads on to, each with its position: `→ .NET 10
     /// (Generally available · Flagship)`; nil when it is not gone (or leads nowhere).
     public func onwardLine(from id: String) -> String? {
-        var (steps, before) = ([String](), id)
-        for next in onward(from: id) {
-            steps.append("→ " + named(next, after: before))
-            before = next
-        }
-        return steps.isEmpty ? nil : steps.joined(separator: " ")
+        let chain = onward(from: id)
+        guard !chain.isEmpty else { return nil }
+        return StatusBoard.shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
+    }
+
+    /// The steps of a line as shown, each made by `step` (with the step before it): all of
+    /// them when there are three or fewer, else the first, how many gone ones lie between,
+    /// and the last (a release cycle's line runs through every later cycle).
+    public static func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
+        let befores = [id] + chain.dropLast()
+        let steps = zip(chain, befores).map(step)
+        guard steps.count > 3 else { return steps }
+        return [steps[0], "→ \(steps.count - 2) more, each gone", steps[steps.count - 1]]
     }
 
     /// A successor by name with its position, said to be a fold when `after` was folded into it.
@@ -307,11 +314,12 @@ public struct StatusBoard: Sendable {
         return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
     }
 
-    /// Where a successor that is gone leads on to, followed while each is gone (four steps
-    /// at most, never round a circle): a migration target that is itself retired is no target.
+    /// Where a successor that is gone leads on to, followed while each is gone (never
+    /// round a circle, 64 steps at most): a migration target that is itself retired is no
+    /// target.
     public func onward(from id: String) -> [String] {
         var (chain, seen, current) = ([String](), Set([id]), id)
-        while chain.count < 4, rowsByEntity[current]?.gone == true, let next = successors(of: current).first(where: { !seen.contains($0) }) {
+        while chain.count < 64, rowsByEntity[current]?.gone == true, let next = successors(of: current).first(where: { !seen.contains($0) }) {
             chain.append(next)
             seen.insert(next)
             current = next

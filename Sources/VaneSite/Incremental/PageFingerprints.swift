@@ -165,12 +165,10 @@ struct PageFingerprints {
         let isUse = model.kb.kind(of: id) == .use
         let used = isUse ? model.targets(of: id, .uses) : []
         for shown in model.board.successors(of: id) + used {
-            // With what a gone successor leads on to, as the line shows it.
-            for named in [shown] + model.board.onward(from: shown) {
-                h.add(summaries[named] ?? 0)
-                h.add(model.board.position(of: named) ?? "")
-            }
-            // And in its words: a step folded into the next says so.
+            h.add(summaries[shown] ?? 0)
+            h.add(model.board.position(of: shown) ?? "")
+            // What a gone successor leads on to, as the line shows it: each step's name and
+            // position, a step folded into the next, how many it leaves out.
             h.add(model.board.onwardLine(from: shown) ?? "")
         }
         // A use's page: the end that strands it, its countdown and the plan's lateness.
