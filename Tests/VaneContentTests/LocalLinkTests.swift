@@ -38,6 +38,25 @@ struct LocalLinkTests {
         #expect(try differences(now, whole) == [])
     }
 
+    /// The warnings of the entries a local link leaves as they were are kept: a dead
+    /// relative link and a mistyped publisher were dropped by it, and came back with the
+    /// next whole link.
+    @Test func aLocalLinkKeepsTheWarningsOfWhatItLeaves() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\ntitle: Dead\ndate: 2026-01-01\ntype: other\nentities: [acme]\nsources: [wire-report]\n---\nSee ![c](gone.png).\n",
+            to: "Content/events/dead.md")
+        try kb.write("---\ntitle: Notes\npublisher: acmee\nurl: https://example.org/n\n---\n", to: "Content/sources/notes.md")
+        let last = ContentLoader.load(root: kb.root)
+        #expect(last.diagnostics.filter { $0.message.contains("gone.png") || $0.message.contains("acmee") }.count == 2, "\(last.diagnostics)")
+        try kb.write(
+            try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Renamed "),
+            to: "Content/events/2026-summit.md")
+        let now = ContentLoader.load(root: kb.root, previous: last)
+        #expect(now.relinked != nil)
+        #expect(try differences(now, ContentLoader.load(root: kb.root)) == [])
+    }
+
     @Test(arguments: ["small", "aws", "lifecycle", "founding", "exchange-esu", "entra", "bundled"])
     func aLocalLinkIsTheWholeLink(fixture: String) throws {
         let content = fixture == "bundled" ? Repository.content : Repository.fixture(fixture).appendingPathComponent("Content")

@@ -167,18 +167,28 @@ public struct Linker: Sendable {
         }
         if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
-        } else if let publisher = entry.publisher, IDRule.isValid(publisher.text),
-            let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
-        {
-            // Written as an id, a letter away from one: most likely the entity, mistyped.
-            diagnostics.append(
-                .warning(
-                    publisher.location,
-                    "publisher '\(publisher.text)' names no entity (did you mean '\(near)'?); it is shown as the text written"))
+        } else {
+            warnOfPublisher(entry)
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
         for block in entry.liveBlocks { checkBlock(block) }
         checkLocalLinks(of: entry)
+    }
+
+    /// The warnings `link` gives an entry, given again for one a local link leaves as it
+    /// was (its names and the files of `Content/` are as they were, so they still hold).
+    mutating func warnAgain(_ entry: Entry) {
+        if let publisher = entry.publisher, resolve(publisher.text).map({ known[$0]?.kind == .entity }) != true { warnOfPublisher(entry) }
+        checkLocalLinks(of: entry)
+    }
+
+    /// A publisher written as an id a letter away from an entity's: most likely the entity, mistyped.
+    private mutating func warnOfPublisher(_ entry: Entry) {
+        guard let publisher = entry.publisher, IDRule.isValid(publisher.text),
+            let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
+        else { return }
+        diagnostics.append(
+            .warning(publisher.location, "publisher '\(publisher.text)' names no entity (did you mean '\(near)'?); it is shown as the text written"))
     }
 
     private mutating func entityIDsSorted() -> [String] {

@@ -60,6 +60,8 @@ extension Linker {
         linker.assets = Set(assets)
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }
+        // The entries left as they were keep their warnings (a dead relative link, a mistyped publisher).
+        for i in kb.entries.indices where !goneIDs.contains(kb.entries[i].id) { linker.warnAgain(kb.entries[i]) }
         let known = tables.known
         let path = { @Sendable (id: String) in known[id]?.path ?? "" }
         let (freshEdges, freshChanges) = (linker.edges, linker.statusChanges)

@@ -302,10 +302,10 @@ public struct StatusBoard: Sendable {
     /// them when there are three or fewer, else the first, how many gone ones lie between,
     /// and the last (a release cycle's line runs through every later cycle).
     public static func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
-        let befores = [id] + chain.dropLast()
-        let steps = zip(chain, befores).map(step)
-        guard steps.count > 3 else { return steps }
-        return [steps[0], "→ \(steps.count - 2) more, each gone", steps[steps.count - 1]]
+        // Only the steps shown are made (a page's fingerprint makes its line too).
+        func made(_ i: Int) -> String { step(chain[i], i == 0 ? id : chain[i - 1]) }
+        guard chain.count > 3 else { return chain.indices.map(made) }
+        return [made(0), "→ \(chain.count - 2) more, each gone", made(chain.count - 1)]
     }
 
     /// A successor by name with its position, said to be a fold when `after` was folded into it.
