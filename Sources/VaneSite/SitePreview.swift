@@ -58,6 +58,9 @@ public final class SitePreview: Sendable {
             redirects = Self.redirects(model.kb)
             for entry in previous?.model.kb.entries ?? [] { earlier.insert(SiteModel.url(of: entry)) }
         }
+        // A file of `Content/` copied earlier and removed since is gone too, before the
+        // output follows (the output's copy was served until the background build).
+        if let previous { earlier.formUnion(previous.assets.keys) }
         gone = earlier.filter { [listed, redirects, assets, model] path in
             listed[path] == nil && Self.entryPage(path, in: model.kb) == nil && redirects[path] == nil && assets[path] == nil
         }

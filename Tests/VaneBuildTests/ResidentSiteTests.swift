@@ -268,5 +268,12 @@ struct ResidentSiteTests {
         #expect(resident.preview?.isGone("events/2026-summit.html") == true)
         #expect(resident.preview?.isGone("events/2026-coyote-launch.html") == false)
         #expect(FileManager.default.fileExists(atPath: kb.url("public/events/2026-summit.html").path))
+
+        // A file of Content/ removed: gone at once too, not served from the output until it follows.
+        try kb.remove("Content/sources/acme-slides.txt")
+        #expect(resident.load(today: fixedDay, touched: ["Content/sources/acme-slides.txt"]).succeeded)
+        #expect(resident.preview?.copiedFile("sources/acme-slides.txt", root: kb.root) == nil)
+        #expect(resident.preview?.isGone("sources/acme-slides.txt") == true)
+        #expect(FileManager.default.fileExists(atPath: kb.url("public/sources/acme-slides.txt").path))
     }
 }
