@@ -268,6 +268,35 @@ struct StatusViewTests {
                 "p2 (retired · maintained) → p3 (retired · maintained) → 2 more, each gone → p6 (generally-available · maintained)"))
     }
 
+    /// What is gone is listed by name in natural order (Q 3.2 before Q 3.10, not by id);
+    /// a product whose available cycles have no risk (none has a priority) says so, not
+    /// that none is available.
+    @Test func goneInNaturalOrderAndCyclesWithoutRisk() throws {
+        func event(_ id: String, _ entity: String, _ status: String) -> (String, String) {
+            (
+                "Content/events/\(id).md",
+                "---\ntitle: \(id)\ndate: 2020-01-01\ntype: other\nentities: [\(entity)]\nstatus:\n  \(entity): \(status)\n---\n"
+            )
+        }
+        let kb = try TemporaryKnowledgeBase(
+            Dictionary(uniqueKeysWithValues: [
+                ("Content/entities/v.md", "---\nname: V\ntype: vendor\n---\n"),
+                ("Content/entities/q-3-2.md", "---\nname: Q 3.2\ntype: product\nparent: v\n---\n"),
+                ("Content/entities/q-3-10.md", "---\nname: Q 3.10\ntype: product\nparent: v\n---\n"),
+                ("Content/entities/p.md", "---\nname: P\ntype: product\nparent: v\n---\n"),
+                ("Content/entities/p-1.md", "---\nname: P 1\ntype: product\nparent: p\n---\n"),
+                event("e1", "q-3-2", "{ availability: retired }"), event("e2", "q-3-10", "{ availability: retired }"),
+                event("e3", "p-1", "{ availability: generally-available }"),
+            ]))
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let status = try kb.read("public/status.html")
+        let (three2, three10) = (try #require(status.range(of: ">Q 3.2<")), try #require(status.range(of: ">Q 3.10<")))
+        #expect(three2.lowerBound < three10.lowerBound)
+        #expect(
+            try kb.read("public/entities/p.html").contains(
+                "<dt>Platform risk</dt><dd>unknown: no available cycle has both axes (a priority is needed)</dd>"))
+    }
+
     /// A product with no recorded priority has no place on the chart, and the chart says
     /// so (34 of 50 imported products were left off without a word); a ledger with no claim
     /// says how to write one.
@@ -282,7 +311,7 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(
             try kb.read("public/status.html").contains(
-                "are left out. 1 of the 2 products has no recorded priority or availability, so no place on the chart; the table below lists it all the same.</figcaption>"
+                "are left out. 1 of the 2 products has no recorded priority, so no place on the chart; the table below lists it all the same.</figcaption>"
             ))
         #expect(try kb.read("public/claims.html").contains("<p>No claims yet: write one in Content/claims/"))
     }

@@ -51,6 +51,14 @@ struct PositionChart {
     let chips: [Chip]
     /// The products of `rows` with no chip: one of their two axes has no recorded value.
     var unplaced: Int { rows.filter { $0.status.availability == nil || $0.status.priority == nil }.count }
+
+    /// What the unplaced lack, in words: `priority`, `availability`, or both kinds apart.
+    var unplacedLack: String {
+        let lacking = rows.filter { $0.status.availability == nil || $0.status.priority == nil }
+        if lacking.allSatisfy({ $0.status.priority == nil && $0.status.availability != nil }) { return "priority" }
+        if lacking.allSatisfy({ $0.status.availability == nil && $0.status.priority != nil }) { return "availability" }
+        return "priority or availability"
+    }
     /// A crowd keeps the first chips of each cell (the riskiest: rows come ranked) and
     /// counts the rest here, by cell, so that the chart stays a chart at any scale.
     let hidden: [String: Int]

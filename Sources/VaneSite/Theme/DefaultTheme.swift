@@ -187,7 +187,7 @@ public enum DefaultTheme {
 <p class="reading">{{cycles}}{{#cyclesGone}}; {{cyclesGone}}{{/cyclesGone}}.</p>
 <dl class="facts">
 <dt>Next end</dt><dd>{{#nextEnd}}{{#riskiest}}<a href="{{root}}{{url}}">{{title}}</a>: {{/riskiest}}{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}, {{countdown}}{{/nextEnd}}{{^nextEnd}}none announced{{/nextEnd}}</dd>
-<dt>Platform risk</dt><dd>{{#cycleRisk}}<span class="risk risk-{{cycleLevel}}">{{cycleRisk}}</span>, its riskiest cycle's{{#riskiest}} (<a href="{{root}}{{url}}">{{title}}</a>){{/riskiest}}; <a href="{{root}}status.html#how">how it is computed</a>{{/cycleRisk}}{{^cycleRisk}}none left: no release cycle is available{{/cycleRisk}}</dd>
+<dt>Platform risk</dt><dd>{{#cycleRisk}}<span class="risk risk-{{cycleLevel}}">{{cycleRisk}}</span>, its riskiest cycle's{{#riskiest}} (<a href="{{root}}{{url}}">{{title}}</a>){{/riskiest}}; <a href="{{root}}status.html#how">how it is computed</a>{{/cycleRisk}}{{^cycleRisk}}{{#available}}unknown: no available cycle has both axes (a priority is needed){{/available}}{{^available}}none left: no release cycle is available{{/available}}{{/cycleRisk}}</dd>
 </dl>
 {{#boardView}}<p><a href="{{root}}{{boardView}}">Each release cycle on its vendor's board</a></p>
 {{/boardView}}

@@ -16,6 +16,8 @@ struct CyclesStatusView: Encodable {
     /// Its riskiest cycle's, in words.
     var cycleRisk: String?
     var cycleLevel: String
+    /// Some cycle is available (with no risk: none has both axes); else all are gone.
+    var available: Bool
     /// Its vendor's view, when the page links no view of its own.
     var boardView: String?
 }
@@ -97,7 +99,7 @@ extension SiteModel {
             asOf: DateView(board.asOf), cycles: row.folded ?? "",
             cyclesGone: goneCount == 0 ? nil : "\(goneCount) more \(goneCount == 1 ? "is" : "are") no longer available",
             nextEnd: row.ends, riskiest: link(fold.lead.entity), cycleRisk: row.hasRisk ? row.risk : nil, cycleLevel: row.level,
-            boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html")
+            available: ranked != nil, boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html")
     }
 
     /// Each product's folded cycles on the board, ranked and gone, made once a build.

@@ -90,7 +90,7 @@ struct StatusPage: Encodable {
         var list: String
         var legend: String
         var wide: Bool
-        /// "34 of the 50 products have no recorded priority or availability: …", when some do.
+        /// "34 of the 50 products have no recorded priority: …" (or availability, or either), when some do.
         var unplaced: String?
     }
     struct Position: Encodable {
@@ -162,7 +162,12 @@ extension SiteModel {
         let chart = PositionChart(
             board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
-        let gone = fold(rows.filter(\.gone))
+        // What is gone, by the names shown in their natural order (Python 3.2 before 3.10).
+        let gone = fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }
+            .sorted {
+                VersionOrder.precedes($0.name, $1.name) || (!VersionOrder.precedes($1.name, $0.name) && $0.fold.lead.entity < $1.fold.lead.entity)
+            }
+            .map(\.fold)
         let goneShown = Array(gone.prefix(SiteModel.boardLimit))
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
@@ -179,7 +184,7 @@ extension SiteModel {
                 svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide,
                 unplaced: chart.unplaced == 0
                     ? nil
-                    : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded priority or availability, "
+                    : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded \(chart.unplacedLack), "
                         + "so no place on the chart; the table below lists \(chart.unplaced == 1 ? "it" : "them") all the same."),
             positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
             ends: vendor == nil
