@@ -287,6 +287,10 @@ struct StatusViewTests {
                 ("Content/entities/p-1.md", "---\nname: P 1\ntype: product\nparent: p\n---\n"),
                 event("e1", "q-3-2", "{ availability: retired }"), event("e2", "q-3-10", "{ availability: retired }"),
                 event("e3", "p-1", "{ availability: generally-available }"),
+                // A cycle whose channels stand apart, shown as its product: they are named as the cycle's.
+                ("Content/entities/r.md", "---\nname: R\ntype: product\nparent: v\n---\n"),
+                ("Content/entities/r-1.md", "---\nname: R 1\ntype: product\nparent: r\nchannels: [standard, { extended-support: extended }]\n---\n"),
+                event("e4", "r-1", "{ availability: { standard: retired, extended-support: generally-available }, priority: maintained }"),
             ]))
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let status = try kb.read("public/status.html")
@@ -295,6 +299,7 @@ struct StatusViewTests {
         #expect(
             try kb.read("public/entities/p.html").contains(
                 "<dt>Platform risk</dt><dd>unknown: no available cycle has both axes (a priority is needed)</dd>"))
+        #expect(status.contains("Generally available (R 1: extended-support (extended): generally available, standard: retired)"))
     }
 
     /// A product with no recorded priority has no place on the chart, and the chart says

@@ -337,7 +337,7 @@ extension SiteModel {
             "\(point.date.display): \(label(point.availability)), \(label(point.priority))"
         }
         return StatusPage.Position(
-            name: row.name, url: "entities/\(row.entity).html", availability: availabilityText(row.status),
+            name: row.name, url: "entities/\(row.entity).html", availability: availabilityText(row.status, cycle: leadCycle(of: row)),
             priority: label(row.status.priority?.value), trail: trail.joined(separator: "; "))
     }
 
@@ -345,7 +345,8 @@ extension SiteModel {
         let (first, rest, earlier) = why(row)
         return RiskRowView(
             rank: rank, name: row.name, url: "entities/\(row.entity).html",
-            availability: availabilityText(row.status) + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
+            availability: availabilityText(row.status, cycle: leadCycle(of: row))
+                + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
             priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [],
             whyMore: rest.isEmpty ? nil : RiskRowView.More(label: earlier ? "Earlier moves" : "Other moves", moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
@@ -501,15 +502,23 @@ extension SiteModel {
 
     func label(_ value: String?) -> String { value.map(board.scales.label) ?? "unknown" }
 
-    func availabilityText(_ status: EntityStatus) -> String {
+    func availabilityText(_ status: EntityStatus, cycle: String? = nil) -> String {
         var text = label(status.availability?.value)
-        // Channels are worth naming when they stand apart.
+        // Channels are worth naming when they stand apart; a folded row's are its lead
+        // cycle's, which is named ("Debian 11: standard: retired" is not Debian's).
         if Set(status.channels.values.map(\.value)).count > 1 || status.channels.values.contains(where: { $0.value != status.availability?.value }) {
             let channels = status.channels.keys.sorted().map {
                 "\(channelName($0, of: status.entity)): \(label(status.channels[$0]!.value).lowercased())"
             }
-            text += " (" + channels.joined(separator: ", ") + ")"
+            text += " (" + (cycle.map { "\($0): " } ?? "") + channels.joined(separator: ", ") + ")"
         }
         return text
+    }
+
+    /// The cycle a row folded under its product stands for, by its own name; nil for a
+    /// row of its own.
+    func leadCycle(of row: StatusRow) -> String? {
+        guard row.entity != row.status.entity else { return nil }
+        return board.entities[row.status.entity]?.name ?? row.status.entity
     }
 }
