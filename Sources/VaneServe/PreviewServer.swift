@@ -19,6 +19,9 @@ public enum PreviewEvent: Sendable {
     case loaded(ResidentSite.Load)
     /// The server listens, on this port (the one the system chose, for `--port 0`).
     case listening(port: UInt16)
+    /// Rendering pages found names a template uses that no view model has (a build's
+    /// warnings, found as the preview renders).
+    case themeWarnings([Diagnostic])
 }
 
 /// Why the preview could not start.
@@ -97,7 +100,10 @@ public enum PreviewServer {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
         await server.appendRoute("GET *") { request in
-            serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview)
+            let preview = resident.preview
+            let response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
+            if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }
+            return response
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in

@@ -28,6 +28,8 @@ public final class SitePreview: Sendable {
     /// Pages of earlier previews of this session that the site no longer has.
     private let gone: Set<String>
     private let rendered = Locked<[String: Data]>([:])
+    /// The names the theme's templates used that no view model has, said once each.
+    private let toldUnknown = Locked<Set<String>>([])
     /// The load this preview shows (`LoadResult.generation`).
     private let generation: UInt64
 
@@ -126,6 +128,17 @@ public final class SitePreview: Sendable {
 
     /// The bytes a build writes for the page at `path` (`events/x.html`, or the page at an
     /// entity's former id); nil for what is not a page.
+    /// The names a template used that no view model had, found by the pages rendered so
+    /// far and not returned before: the warnings a build gives, as the preview renders.
+    public func newThemeWarnings() -> [Diagnostic] {
+        let found = theme.unknownNames()
+        return toldUnknown.withLock { told in
+            let new = found.filter { !told.contains($0.description) }
+            told.formUnion(new.map(\.description))
+            return new
+        }
+    }
+
     public func page(_ path: String) -> Data? {
         if let hit = rendered.withLock({ $0[path] }) { return hit }
         let data: Data

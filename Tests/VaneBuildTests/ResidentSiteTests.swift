@@ -235,6 +235,24 @@ struct ResidentSiteTests {
         }
     }
 
+    /// A name a template uses that no view model has is found as the preview renders, and
+    /// said once, as a build says it (the preview said nothing of it).
+    @Test func aMistypedNameInATemplateIsSaidAsPagesRender() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("{{<layout}}{{$content}}<h1>{{title}}</h1><p>{{titel}}</p>{{/content}}{{/layout}}", to: "Site/templates/event.mustache")
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let preview = try #require(resident.preview)
+        #expect(preview.newThemeWarnings().isEmpty)
+        #expect(preview.page("events/2026-summit.html") != nil)
+        #expect(
+            preview.newThemeWarnings().map(\.description) == [
+                "Site/templates/event.mustache:1:47: warning: 'titel' is in no view model of this template, so it renders empty (did you mean 'title'?)"
+            ])
+        #expect(preview.page("events/2026-coyote-launch.html") != nil)
+        #expect(preview.newThemeWarnings().isEmpty)
+    }
+
     /// What a build copies or writes beside the pages is served as the build would write it
     /// now: a file of `Content/`, a theme asset, the page at an entity's former id; a page
     /// whose entry was removed is gone at once.

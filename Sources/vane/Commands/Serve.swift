@@ -58,6 +58,8 @@ extension Vane {
                     } else {
                         printError("build failed; still serving the last good site")
                     }
+                case .themeWarnings(let found):
+                    report(options.strict ? found.promotingWarnings() : found)
                 case .builtInBackground(let succeeded, let printed):
                     if succeeded {
                         printError("built \(options.output.path) and the database in the background")
