@@ -357,7 +357,8 @@ public struct EntryParser: Sendable {
         var seen: Set<String> = []
         var result: [LocatedText] = []
         for item in items {
-            guard var (channel, tier) = channelItem(item, &fm) else { continue }
+            guard let (written, tier) = channelItem(item, &fm) else { continue }
+            var channel = written
             // An id in another case is the id, as in a status's channels.
             if IDRule.isValid(channel.text.lowercased()) { channel.text = channel.text.lowercased() }
             guard IDRule.isValid(channel.text) else {
