@@ -38,11 +38,11 @@ public enum DefaultTheme {
 {{/hasMoves}}
 {{#events}}
 <h3>Events</h3>
-{{> partials/entry-links}}
+{{> partials/dated-links}}
 {{/events}}
 {{#claims}}
 <h3>Claims made</h3>
-{{> partials/entry-links}}
+{{> partials/dated-links}}
 {{/claims}}
 {{#verdicts}}
 <h3>Verdicts reached</h3>
@@ -481,6 +481,15 @@ public enum DefaultTheme {
 """#,
         "partials/date": #"""
 {{#datetime}}<time datetime="{{datetime}}">{{display}}</time>{{/datetime}}{{^datetime}}<span class="date">{{display}}</span>{{/datetime}}
+"""#,
+        "partials/dated-links": #"""
+<ul class="entry-links">
+{{#items}}
+<li>{{#date}}{{> partials/date}} · {{/date}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}{{#verdict}} <span class="verdict verdict-{{verdict}}">{{verdict}}</span>{{/verdict}}</li>
+{{/items}}
+</ul>
+{{#more}}<p class="more">{{more}}</p>
+{{/more}}
 """#,
         "partials/end-row": #"""
 <tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>

@@ -157,12 +157,19 @@ extension SiteModel {
                 }
             }
             return ChangesPage.Quarter(
-                label: part.group.label, anchor: part.group.anchor, moves: moves, hasMoves: !moves.isEmpty, events: section(events),
-                claims: section(claims), verdicts: section(verdicts), empty: part.items.isEmpty, continued: part.continued)
+                label: part.group.label, anchor: part.group.anchor, moves: moves, hasMoves: !moves.isEmpty, events: dated(section(events)),
+                claims: dated(section(claims)), verdicts: section(verdicts), empty: part.items.isEmpty, continued: part.continued)
         }
         return ChangesPage(
             quarters: quarters, pager: Pagination.pager("changes", number: page, count: pages.count),
             quarterLinks: pages.count > 1 ? Pagination.jumps(pages, base: "changes", label: \.label, anchor: \.anchor) : nil)
+    }
+
+    /// Each entry with its date, as a quarter's list shows it (a quarter spans three months).
+    private func dated(_ section: Section?) -> Section? {
+        guard var section else { return nil }
+        for i in section.items.indices { section.items[i].date = kb.entry(section.items[i].id)?.date.map(DateView.init) }
+        return section
     }
 
     private struct QuarterName {
