@@ -119,19 +119,20 @@ public struct Dossier: Encodable, Sendable {
             lines.append("")
             lines += statusLines
         }
-        func section(_ heading: String, _ links: [Link]) {
+        func section(_ heading: String, _ links: [Link], named: (String) -> String) {
             guard !links.isEmpty else { return }
             lines.append("")
             lines.append(heading)
             for relation in Array(Set(links.map(\.relation))).sorted() {
-                lines.append("  \(relation):")
+                lines.append("  \(named(relation)):")
                 for link in links where link.relation == relation {
                     lines.append("    \(link.id)  \(link.title)")
                 }
             }
         }
-        section("Links to", outgoing)
-        section("Linked from", incoming)
+        section("Links to", outgoing) { $0 }
+        // Read from this entry: "succeeds" what names it as its successor, not "succeeded_by".
+        section("Linked from", incoming) { relation in Dossier.inverse[relation].map { "\($0) (\(relation))" } ?? relation }
         let body = self.body.trimmingCharacters(in: .whitespacesAndNewlines)
         if !body.isEmpty {
             lines.append("")
@@ -169,6 +170,14 @@ extension Dossier {
         }
         return lines
     }
+
+    /// A relation read from its target: what the entries that link to this one are to it.
+    static let inverse: [String: String] = [
+        "involves": "involved in", "about": "claims about it", "cites": "cited by", "mentions": "mentioned by", "parent": "its parts",
+        "supports": "supported by", "contradicts": "contradicted by", "uses": "used by", "claimed_by": "claims it made",
+        "sets_status": "its status set by", "published_by": "published by it", "verdict_source": "verdicts it shows",
+        "succeeded_by": "succeeds", "folded_into": "absorbed", "authored_by": "written by it",
+    ]
 
     /// The columns a dossier lists as fields, per kind (the README's schema, by name).
     static let fieldColumns: [String: [String]] = [
