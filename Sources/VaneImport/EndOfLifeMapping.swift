@@ -130,7 +130,9 @@ struct EndOfLifeMapping {
             }
         }
         front.append(("data", Self.map(data, raw: Set(data.map(\.0)))))
-        var body = "\(label(cycle)), a release cycle of [[\(product.slug)]], released \(placed.released) [@\(sourceID)].\n"
+        // Labelled with the product's name, which search snippets show (they show a bare link's id).
+        let named = product.title.contains { "]|[\n".contains($0) } ? "" : "|\(product.title)"
+        var body = "\(label(cycle)), a release cycle of [[\(product.slug)\(named)]], released \(placed.released) [@\(sourceID)].\n"
         if placed.end == nil, cycle.value("eol") != .flag(false), cycle.value("eol") != .missing {
             body += "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"
         }
