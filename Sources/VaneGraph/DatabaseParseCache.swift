@@ -122,8 +122,8 @@ public struct DatabaseParseCache: ParseCache {
     }
 
     /// The rows of `files` a reader read, by path: every file's size and time, and the stored
-    /// file of each with a parse (not an asset). The first row of a path is kept (a path is
-    /// the table's key; a row read twice by one reader is the same file).
+    /// file of each with a parse (not an asset). A path is the table's key: one reader's
+    /// transaction reads it once.
     private struct Half: Sendable {
         var manifest: [String: (size: Int, modified: Int64)] = [:]
         var stored: [String: StoredFile] = [:]
@@ -167,7 +167,6 @@ public struct DatabaseParseCache: ParseCache {
         let rows = try Row.fetchCursor(db, sql: sql, arguments: range.map { [$0.lowerBound, $0.upperBound] } ?? [])
         while let row = try rows.next() {
             let path: String = row[0]
-            guard half.manifest[path] == nil else { continue }
             let parse: StoredFile.Parse? = try row.withUnsafeData(atIndex: 2) { data in
                 guard let data else { return nil }
                 guard reading == .decode else { return .packed(Data(data)) }

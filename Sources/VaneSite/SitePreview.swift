@@ -28,8 +28,9 @@ public final class SitePreview: Sendable {
     /// Pages of earlier previews of this session that the site no longer has.
     private let gone: Set<String>
     private let rendered = Locked<[String: Data]>([:])
-    /// The names the theme's templates used that no view model has, said once each.
-    private let toldUnknown = Locked<Set<String>>([])
+    /// The names the theme's templates used that no view model has, said once each, and
+    /// whether a page was rendered since they were last looked at (most requests render none).
+    private let toldUnknown = Locked<(told: Set<String>, rendered: Bool)>(([], false))
     /// The load this preview shows (`LoadResult.generation`).
     private let generation: UInt64
 
@@ -131,10 +132,16 @@ public final class SitePreview: Sendable {
     /// The names a template used that no view model had, found by the pages rendered so
     /// far and not returned before: the warnings a build gives, as the preview renders.
     public func newThemeWarnings() -> [Diagnostic] {
+        guard
+            toldUnknown.withLock({ state in
+                defer { state.rendered = false }
+                return state.rendered
+            })
+        else { return [] }
         let found = theme.unknownNames()
-        return toldUnknown.withLock { told in
-            let new = found.filter { !told.contains($0.description) }
-            told.formUnion(new.map(\.description))
+        return toldUnknown.withLock { state in
+            let new = found.filter { !state.told.contains($0.description) }
+            state.told.formUnion(new.map(\.description))
             return new
         }
     }
@@ -144,6 +151,7 @@ public final class SitePreview: Sendable {
         let data: Data
         if let spec = spec(path) ?? (path.hasPrefix("changes") ? changePages()[path] : nil) {
             data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
+            toldUnknown.withLock { $0.rendered = true }
         } else if let moved = redirects[path] {
             data = Data(SiteExtras.moved(from: moved.former, to: moved.entity).utf8)
         } else {

@@ -415,7 +415,7 @@ public struct Linker: Sendable {
     /// launch): such a product would score as if nothing fell, so the author is told what
     /// to record; and for each cancellation that cancels an end already come.
     func baselineWarnings(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
-        var warnings = Linker.lateCancellations(changes)
+        var warnings = lateCancellations(changes)
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
@@ -445,28 +445,19 @@ public struct Linker: Sendable {
 
     /// `ends: none` (or `closes: none`) dated no earlier than the end it would cancel comes
     /// after it: the end came at the start of its day and stands, so the cancellation
-    /// cancels nothing. Said, not left to read as a cancellation on one page and as nothing
-    /// in `vane changes`.
-    static func lateCancellations(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+    /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
+    /// read as a cancellation on one page and as nothing in `vane changes`.
+    func lateCancellations(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
         var warnings: [String: [Diagnostic]] = [:]
-        var active: [String: FuzzyDate] = [:]
-        for change in StatusTimeline.ordered(changes.filter { $0.axis.isScheduled }) {
-            let kind = change.axis.rawValue
-            let key = "\(change.entity) \(kind) \(change.channel ?? "*")"
-            let covered = change.channel == nil ? active.keys.filter { $0.hasPrefix("\(change.entity) \(kind) ") } : [key]
-            if change.value == "none" {
-                if let came = covered.compactMap({ active[$0] }).filter({ $0.startKey <= change.date.startKey }).max(by: { $0.startKey < $1.startKey }
-                ) {
-                    warnings[change.entity, default: []].append(
-                        .warning(
-                            change.location,
-                            "'\(kind): none' cancels nothing: the \(change.axis == .ends ? "end" : "closure") announced for \(came.display) came at the start of that day, before this (date the cancellation earlier if it came first)"
-                        ))
-                }
-                for k in covered { active[k] = nil }
-            } else if let date = try? FuzzyDate(parsing: change.value) {
-                if change.channel == nil { for k in covered { active[k] = nil } }
-                active[key] = date
+        let ordered = StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors })
+        for list in Dictionary(grouping: ordered, by: \.entity).values {
+            for (change, came) in EndSchedule.resolve(list, scales: scales).void {
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "'\(change.axis.rawValue): none' cancels nothing: the \(change.axis == .ends ? "end" : "closure") announced for \(came.display) came at the start of that day, before this (date the cancellation earlier if it came first)"
+                    ))
             }
         }
         return warnings

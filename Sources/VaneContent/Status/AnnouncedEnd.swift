@@ -103,12 +103,16 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
 enum EndSchedule {
     static let whole = StatusTimeline.wholeProduct
 
-    /// The ends and closures in force, and every announcement as it was made (`made`: the
-    /// end it set, with the one it `replaced`), oldest first.
-    static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (scheduled: [AnnouncedEnd], made: [AnnouncedEnd]) {
+    /// The ends and closures in force, every announcement as it was made (`made`: the end
+    /// it set, with the one it `replaced`), oldest first, and the cancellations that came
+    /// after the end they would cancel (`void`, with that end's date): they cancel nothing.
+    static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (
+        scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate)]
+    ) {
         var active: [String: AnnouncedEnd] = [:]
         var resolved: [AnnouncedEnd] = []
         var made: [AnnouncedEnd] = []
+        var void: [(change: StatusChange, came: FuzzyDate)] = []
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -118,9 +122,15 @@ enum EndSchedule {
                 var keys = [k]
                 if change.channel == nil { keys += active.keys.filter { $0.hasPrefix(kind.rawValue + " ") && $0 != k } }
                 var previous: AnnouncedEnd?
+                var came: FuzzyDate?
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
                     // An end that came before the new announcement stands; one still ahead is replaced.
-                    if old.date.startKey <= change.date.startKey { resolved.append(old) } else if old.channel == change.channel { previous = old }
+                    if old.date.startKey <= change.date.startKey {
+                        resolved.append(old)
+                        if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
+                    } else if old.channel == change.channel {
+                        previous = old
+                    }
                 }
                 guard
                     var end = (try? FuzzyDate(parsing: change.value)).map({
@@ -134,6 +144,8 @@ enum EndSchedule {
                         (cancelled.cancelled, cancelled.replaced) = (true, previous?.date)
                         (cancelled.event, cancelled.announced, cancelled.location) = (change.event, change.date, change.location)
                         made.append(cancelled)
+                    } else if change.value == "none", let came {
+                        void.append((change, came))
                     }
                     continue
                 }
@@ -174,7 +186,7 @@ enum EndSchedule {
         let scheduled = (resolved + active.values).sorted {
             ($0.date.startKey, $0.kind.rawValue, $0.channel ?? "", $0.event) < ($1.date.startKey, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
-        return (scheduled, made)
+        return (scheduled, made, void)
     }
 }
 

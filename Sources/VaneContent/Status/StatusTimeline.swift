@@ -167,7 +167,7 @@ public enum StatusTimeline {
     static func replay(_ changes: [StatusChange], channels: [String], bundles: Set<String> = [], asOf: FuzzyDate?, scales: StatusScales)
         -> EntityStatus
     {
-        var (scheduled, made) = EndSchedule.resolve(changes, scales: scales)
+        var (scheduled, made, _) = EndSchedule.resolve(changes, scales: scales)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)

@@ -50,11 +50,13 @@ struct PositionChart {
 
     let chips: [Chip]
     /// The products of `rows` with no chip: one of their two axes has no recorded value.
-    var unplaced: Int { rows.filter { $0.status.availability == nil || $0.status.priority == nil }.count }
+    /// The rows with no place on the chart: without an availability or a priority.
+    private var lacking: [StatusRow] { rows.filter { $0.status.availability == nil || $0.status.priority == nil } }
+    var unplaced: Int { lacking.count }
 
     /// What the unplaced lack, in words: `priority`, `availability`, or both kinds apart.
     var unplacedLack: String {
-        let lacking = rows.filter { $0.status.availability == nil || $0.status.priority == nil }
+        let lacking = self.lacking
         if lacking.allSatisfy({ $0.status.priority == nil && $0.status.availability != nil }) { return "priority" }
         if lacking.allSatisfy({ $0.status.availability == nil && $0.status.priority != nil }) { return "availability" }
         return "priority or availability"
