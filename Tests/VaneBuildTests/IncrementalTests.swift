@@ -119,6 +119,58 @@ struct IncrementalTests {
         #expect(leftovers.isEmpty)
     }
 
+    /// A page written again into the spare is written over the spare's own file, in place
+    /// (no new inode to make); a file that something else links too, or a symbolic link, is
+    /// replaced instead, never written through.
+    @Test func aPageIsWrittenOverTheSparesOwnFileAndNeverThroughALink() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let page = "events/2026-summit.html"
+        func retitle(_ n: Int) throws {
+            let text = try kb.read("Content/events/2026-summit.md")
+            try kb.write(text.replacingOccurrences(of: "title: ", with: "title: \(n) "), to: "Content/events/2026-summit.md")
+            _ = build(kb)
+        }
+        func inode(_ path: String) throws -> Int? {
+            try FileManager.default.attributesOfItem(atPath: kb.url(path).path)[.systemFileNumber] as? Int
+        }
+        func matchesFullBuild() throws {
+            let full = try TemporaryKnowledgeBase(copying: [kb.url("Content")])
+            _ = build(full)
+            #expect(differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true)).isEmpty)
+        }
+        _ = build(kb)
+        try retitle(1)
+        let own = try inode(".public.spare/" + page)
+        let output = try inode("public/" + page)
+        #expect(own != nil && own != output)
+        // Held open, the spare's file keeps its inode even if it were unlinked; written in
+        // place, it reads as the new page.
+        let held = try #require(FileHandle(forReadingAtPath: kb.url(".public.spare/" + page).path))
+        defer { try? held.close() }
+        try retitle(2)
+        #expect(try inode("public/" + page) == own)
+        try held.seek(toOffset: 0)
+        #expect(String(decoding: held.readDataToEndOfFile(), as: UTF8.self) == (try kb.read("public/" + page)))
+        #expect(try kb.read("public/" + page).contains("2 1 "))
+        try matchesFullBuild()
+
+        // The spare's page also linked from elsewhere: that file keeps its bytes.
+        let before = try kb.read(".public.spare/" + page)
+        try FileManager.default.linkItem(at: kb.url(".public.spare/" + page), to: kb.url("linked.html"))
+        try retitle(3)
+        #expect(try kb.read("linked.html") == before)
+        try matchesFullBuild()
+
+        // The spare's page a symbolic link to a file outside: that file keeps its bytes.
+        try kb.write("not a page", to: "outside.txt")
+        try FileManager.default.removeItem(at: kb.url(".public.spare/" + page))
+        try FileManager.default.createSymbolicLink(at: kb.url(".public.spare/" + page), withDestinationURL: kb.url("outside.txt"))
+        try retitle(4)
+        #expect(try kb.read("outside.txt") == "not a page")
+        #expect(try kb.read("public/" + page).contains("4 3 2 1 "))
+        try matchesFullBuild()
+    }
+
     /// A site swapped in is put back when what goes with it fails (the database, written
     /// after the swap: a disk filled up): the output is the one before, byte for byte, and
     /// a first site is removed again.

@@ -136,12 +136,35 @@ public struct OutputDirectory: Sendable {
         }
         let file = stagingPath + "/" + path
         if reusing {
+            outputs.withLock { _ = $0.insert(path) }
+            if let own = spareListing.inodes[path], own != targetListing.inodes[path], try Self.overwrite(file, inode: own, data) {
+                written.withLock { $0 += 1 }
+                return
+            }
             // The spare's file may be the output's too (a hard link): never written through.
             if unlink(file) != 0, errno == EISDIR || errno == EPERM { try? FileManager.default.removeItem(atPath: file) }
-            outputs.withLock { _ = $0.insert(path) }
         }
         try Self.writeFile(file, data)
         written.withLock { $0 += 1 }
+    }
+
+    /// Writes over the spare's own file at `path` in place, when it is a regular file that
+    /// nothing else links (one link, the inode listed): false, having changed nothing, when
+    /// it is not. A file made instead costs the kernel a new inode, and on ext4 without a
+    /// journal making one passes over every inode freed in the last 30 seconds: a build
+    /// that rewrote a site by unlinking and making each file grew with the square of the
+    /// files (0.25 s of system time for 2,172 files in one build, 0.85-1.2 s in the next).
+    static func overwrite(_ path: String, inode: UInt64, _ data: Data) throws(OutputError) -> Bool {
+        let fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_nlink == 1, UInt64(info.st_ino) == inode else {
+            return false
+        }
+        try fill(fd, path, data)
+        guard ftruncate(fd, off_t(data.count)) == 0 else { throw .failed("write", path) }
+        return true
     }
 
     /// Held while a file is made. Two renderers making files in one folder at once wait
@@ -159,10 +182,15 @@ public struct OutputDirectory: Sendable {
         let fd = creating.withLock { open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644) }
         guard fd >= 0 else { throw .failed("create", path) }
         defer { close(fd) }
+        try fill(fd, path, data)
+    }
+
+    /// Writes all of `data` from the file's start.
+    private static func fill(_ fd: Int32, _ path: String, _ data: Data) throws(OutputError) {
         let failure: OutputError? = data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                let n = pwrite(fd, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
                 if n < 0 {
                     if errno == EINTR { continue }
                     return .failed("write", path)
