@@ -162,7 +162,7 @@ struct EndOfLifeMapping {
         }
         return EndOfLifeTracks.Candidate(
             id: placed.id, name: placed.cycle.name, released: placed.released, isLTS: isLTS,
-            last: placed.end.map(\.last) ?? (placed.cycle.value("eol") == .flag(true) ? placed.released : nil))
+            last: placed.end.map(\.last) ?? (placed.cycle.value("eol") == .flag(true) ? placed.released : nil), end: placed.end?.day)
     }
 
     // MARK: - Events

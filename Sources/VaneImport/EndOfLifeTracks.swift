@@ -21,10 +21,14 @@ enum EndOfLifeTracks {
         var isLTS: Bool
         /// The last day anyone supports it; nil while no end is known.
         var last: String?
+        /// The day its standard support ends, when one is known (extended support may go on
+        /// with no end after it: Node.js 22's commercial support).
+        var end: String? = nil
     }
 
     /// The next cycle of the same track, released later, with a version no lower, still
-    /// supported after this one ends (so never one that had already ended); for an LTS
+    /// supported after this one ends (so never one that had already ended, nor one with an
+    /// end after a cycle that has none); for an LTS
     /// cycle, the next LTS cycle. `ordered` is oldest first.
     static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
         let track = track(of: cycle.name)
@@ -33,7 +37,10 @@ enum EndOfLifeTracks {
             guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
                 !VersionOrder.firstVersion(other.name).lexicographicallyPrecedes(version)
             else { return false }
-            guard let theirs = other.last, let ours = cycle.last else { return true }
+            // A cycle with no end at all is followed only by another with none; one whose
+            // extended support has no end, by one supported after its standard support ends.
+            guard let theirs = other.last else { return true }
+            guard let ours = cycle.last ?? cycle.end else { return false }
             return theirs > ours
         }?.id
     }

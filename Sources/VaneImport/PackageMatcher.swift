@@ -60,11 +60,19 @@ struct PackageMatcher {
         return .matched(entity: cycle, product: product, by: by)
     }
 
-    /// The longest cycle the version is in: `4.2.11` is in `4.2` (and in `4`), not in `4.20`.
+    /// The longest cycle the version is in: `4.2.11` is in `4.2` (and in `4`), not in `4.20`;
+    /// `1.1.1w` is in `1.1.1`, `8u402-b06` in `8`, `1.24rc1` in `1.24` (anything but a digit
+    /// may follow the cycle). A distribution's epoch goes first: `1:3.0.2-0ubuntu1` is in `3.0`.
     static func cycle(of version: String, among cycles: [(name: String, id: String)]) -> String? {
-        let v = version.hasPrefix("v") || version.hasPrefix("V") ? String(version.dropFirst()) : version
+        var v = Substring(version)
+        if let colon = v.firstIndex(of: ":"), colon > v.startIndex, v[..<colon].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            v = v[v.index(after: colon)...]
+        }
+        if v.first == "v" || v.first == "V" { v = v.dropFirst() }
         let inside = cycles.filter { c in
-            v == c.name || [".", "-", "+", "_"].contains { v.hasPrefix(c.name + $0) }
+            guard !c.name.isEmpty, v.hasPrefix(c.name) else { return false }
+            let next = v.dropFirst(c.name.count).first
+            return next.map { !($0.isASCII && $0.isNumber) } ?? true
         }
         return inside.max { ($0.name.count, $1.id) < ($1.name.count, $0.id) }?.id
     }

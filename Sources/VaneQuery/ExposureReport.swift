@@ -68,6 +68,16 @@ public struct ExposureReportRow: Encodable, Sendable {
         public var entity: String
         public var name: String
         @Null public var position: String?
+        /// Where a successor that is gone leads on to, each step with its position, as the
+        /// table's line (empty when it is not gone).
+        public var onward: [Successor]
+
+        init(_ id: String, board: StatusBoard, onward: Bool) {
+            entity = id
+            name = board.entities[id]?.name ?? id
+            position = board.position(of: id)
+            self.onward = onward ? board.onward(from: id).map { Successor($0, board: board, onward: false) } : []
+        }
     }
 
     public init(_ row: ExposureRow, rank: Int, board: StatusBoard) {
@@ -88,7 +98,7 @@ public struct ExposureReportRow: Encodable, Sendable {
         ends = row.end.map { EndReport($0, board: board) }
         daysLeft = row.daysLeft
         noticeDays = row.end?.noticeDays
-        successors = row.successors.map { Successor(entity: $0, name: board.entities[$0]?.name ?? $0, position: board.position(of: $0)) }
+        successors = row.successors.map { Successor($0, board: board, onward: true) }
         plan = row.use.plan
         planDate = row.use.planDate.map(JSONDate.init)
         planLateDays = row.planLate
@@ -124,9 +134,15 @@ extension ExposureBoard {
                 notice ?? none, successors ?? none, row.use.plan ?? none, plan ?? none,
             ]
             // What the table writes inside its cells, the CSV gives columns of its own.
-            return csv ? shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? ""] : shared
+            guard csv else { return shared }
+            // Each successor's line on to where it leads while gone: `a>b>c;d`.
+            let lines = row.successors.map { ([$0] + board.onward(from: $0)).joined(separator: ">") }.joined(separator: ";")
+            return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines]
         }
-        let csvHeaders = headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + ["version", "end_channel", "plan_late_days"]
+        let csvHeaders =
+            headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + [
+                "version", "end_channel", "plan_late_days", "successor_lines",
+            ]
         return TextTable(headers: csv ? csvHeaders : headers, rows: rows)
     }
 }

@@ -177,6 +177,43 @@ struct EndOfLifeImportTests {
         #expect(["10", "2", "0.12", "3.10", "3.9", "24.04"].sorted(by: VersionOrder.precedes) == ["0.12", "2", "3.9", "3.10", "10", "24.04"])
     }
 
+    /// A cycle still supported with no end known (log4j's `2`, `eol: false`) is followed by
+    /// no cycle that has an end: its later `2.3` and `2.12` ended years ago, and a use of it
+    /// was told to move to them.
+    @Test func aCycleWithNoEndIsFollowedOnlyByOneWithNone() {
+        typealias C = EndOfLifeTracks.Candidate
+        let two = C(id: "log4j-2", name: "2", released: "2014-07-12", isLTS: false, last: nil)
+        let ended = [
+            C(id: "log4j-2-3", name: "2.3", released: "2015-05-10", isLTS: false, last: "2015-09-20"),
+            C(id: "log4j-2-12", name: "2.12", released: "2019-06-26", isLTS: false, last: "2021-12-14"),
+        ]
+        #expect(EndOfLifeTracks.successor(of: two, among: [two] + ended) == nil)
+        let three = C(id: "log4j-3", name: "3", released: "2024-01-01", isLTS: false, last: nil)
+        #expect(EndOfLifeTracks.successor(of: two, among: [two] + ended + [three]) == "log4j-3")
+        #expect(EndOfLifeTracks.successor(of: ended[0], among: [two] + ended + [three]) == "log4j-2-12")
+        // Extended support with no end after a dated one (Node.js 22): followed by a cycle
+        // supported after the standard end.
+        let node22 = C(id: "nodejs-22", name: "22", released: "2024-04-24", isLTS: true, last: nil, end: "2027-04-30")
+        let node24 = C(id: "nodejs-24", name: "24", released: "2025-05-06", isLTS: true, last: "2028-04-30", end: "2028-04-30")
+        #expect(EndOfLifeTracks.successor(of: node22, among: [node22, node24]) == "nodejs-24")
+    }
+
+    /// A version is in the longest cycle it begins with, followed by anything but a digit;
+    /// a distribution's epoch and a leading `v` are not part of it.
+    @Test func aVersionFindsItsCycleAsPackagesWriteThem() {
+        let cycles = [
+            ("1.1.1", "openssl-1-1-1"), ("3.0", "openssl-3-0"), ("8", "java-8"), ("1.24", "go-1-24"), ("4.2", "django-4-2"),
+            ("4", "django-4"), ("7.0", "redis-7-0"),
+        ].map { (name: $0.0, id: $0.1) }
+        let found = [
+            "1.1.1w", "1:3.0.2-0ubuntu1.15", "8u402-b06", "1.24rc1", "v4.2.11", "4.20", "5:7.0.15-1~deb12u1", "3.01", "a:3.0", "1.1",
+        ].map { PackageMatcher.cycle(of: $0, among: cycles) }
+        #expect(
+            found == [
+                "openssl-1-1-1", "openssl-3-0", "java-8", "go-1-24", "django-4-2", "django-4", "redis-7-0", nil, nil, nil,
+            ])
+    }
+
     @Test func aModelFamilyWithItsRecommendedReplacements() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb, only: ["zephyr-llm"])

@@ -222,10 +222,20 @@ struct StatusViewTests {
                 event("e6", "2022-01-01", "net-6: { availability: generally-available, priority: maintained, ends: 2024-11-12 }"),
                 event("e8", "2023-11-14", "net-8: { availability: generally-available, priority: maintained, ends: 2026-11-10 }"),
                 event("e10", "2025-11-11", "net-10: { availability: generally-available, priority: flagship }"),
+                ("Content/uses/ours.md", "---\nproduct: net-6\nteam: web\ncriticality: medium\n---\n"),
             ]))
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let line = "→ .NET 8 (Retired · Maintained) → .NET 10 (Generally available · Flagship)"
         #expect(try kb.read("public/status.html").contains(line))
+        // `vane exposure`'s JSON and CSV follow it as its table does.
+        let json = try vane("exposure", "--as-of", fixedDay.text, "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let successor = try #require((rows.first?["successors"] as? [[String: Any]])?.first)
+        #expect(successor["entity"] as? String == "net-8" && successor["position"] as? String == "Retired · Maintained")
+        let onward = try #require(successor["onward"] as? [[String: Any]])
+        #expect(onward.map { $0["entity"] as? String } == ["net-10"] && onward.first?["position"] as? String == "Generally available · Flagship")
+        let csv = try vane("exposure", "--as-of", fixedDay.text, "--format", "csv", in: kb.root).stdout
+        #expect(csv.hasPrefix("rank,") && csv.contains(",successor_lines\r\n") && csv.contains(",net-8>net-10\r\n"), "\(csv)")
         // The product's page, `vane status` and `vane show` follow it too.
         #expect(
             try kb.read("public/entities/net-6.html").contains(
@@ -394,6 +404,22 @@ struct StatusViewTests {
         let standing = String(exposure[band...].prefix { $0 != "<" })
         #expect(standing.hasPrefix("on the way out · "))
         #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing)</dd>"))
+    }
+
+    /// A use of a product whose end is one channel's says which, as the exposure page does:
+    /// the standard channel's end is not the product's while extended support goes on.
+    @Test func aUsesStandingNamesTheChannelItsEndIsOf() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/os.md": "---\nname: OS 22\ntype: product\nchannels: [standard, extended]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2022-04-21\ntype: launch\nentities: [os]\nstatus:\n  os: { availability: generally-available, priority: maintained, ends: { standard: 2027-04-01, extended: 2032-04-09 } }\n---\n",
+            "Content/uses/ours.md": "---\nproduct: os\nteam: web\ncriticality: high\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let exposure = try kb.read("public/exposure.html")
+        #expect(exposure.contains("<td data-label=\"Ends\"><time datetime=\"2027-04-01\">1 April 2027</time> (standard), "), "\(exposure)")
+        let use = try kb.read("public/uses/ours.html")
+        #expect(use.contains("<dt>Standing</dt><dd>announced end, <time datetime=\"2027-04-01\">1 April 2027</time> (standard) ("), "\(use)")
     }
 
     /// An announced closure, and its cancellation, read as sign-ups closing in a product's

@@ -4,13 +4,15 @@ import VaneDiagnostics
 public enum Criticality: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case critical, high, medium, low
 
-    /// The share of a product's platform risk that a use of this criticality carries.
-    public var weight: Double {
+    /// The share of a product's platform risk that a use of this criticality carries, in
+    /// hundredths: exposures are counted in whole numbers, so that a half rounds up (45 ×
+    /// 0.7 in binary floating point is 31.499…, which rounded to 31).
+    public var weightPercent: Int {
         switch self {
-        case .critical: 1
-        case .high: 0.85
-        case .medium: 0.7
-        case .low: 0.5
+        case .critical: 100
+        case .high: 85
+        case .medium: 70
+        case .low: 50
         }
     }
 

@@ -113,7 +113,7 @@ public struct ExposureBoard: Sendable {
             let risk = row?.risk?.score
             return ExposureRow(
                 use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
-                exposure: risk.map { Int((Double($0) * use.criticality.weight).rounded()) }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
+                exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
                 planLate: planLate, position: board.position(of: use.product), successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
         }.sorted(by: ExposureBoard.ranks)

@@ -20,6 +20,8 @@ struct UseStanding: Encodable {
     /// The band in words: "gone", "announced end".
     var band: String
     var ends: DateView?
+    /// The channel the end is one of (`standard`), never said to be the whole product's.
+    var channel: String?
     /// `37 days left`, `ended 165 days ago`.
     var countdown: String?
     /// Days the plan finishes after the end, when it does.
@@ -56,10 +58,12 @@ extension SiteModel {
         guard let end = row.end else {
             guard let risk = row.risk else { return nil }
             return UseStanding(
-                band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, countdown: nil, planLate: nil)
+                band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
+                planLate: nil)
         }
         return UseStanding(
-            band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date), countdown: end.countdown(asOf: board.asOf),
+            band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date),
+            channel: end.channel.map { channelName($0, of: row.use.product) }, countdown: end.countdown(asOf: board.asOf),
             planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
     }
 }
