@@ -62,12 +62,14 @@ public enum HistoryReader {
 
     // MARK: - Commits
 
-    /// The commits that touched `scope` (`Content`, or a folder under it).
+    /// The commits of the main line that touched `scope` (`Content`, or a folder under it):
+    /// a branch's commits count from its merge, which carries what they changed (as merged).
     private static func committed(root: URL, scope: String, head: String, config: SiteConfig, names: [String: String]) throws(Git.Failure)
         -> RecordedHistory
     {
         let log = try Git.run(
-            ["log", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", scope], in: root)
+            ["log", "--first-parent", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", scope],
+            in: root)
         var commits: [Commit] = []
         var paths: [String: [(commit: String, touch: Touch, path: String)]] = [:]
         for record in String(decoding: log, as: UTF8.self).split(separator: "\u{1E}") {
@@ -142,6 +144,9 @@ public enum HistoryReader {
                 step.request.flatMap { blobs[$0] }.flatMap { assessments(of: $0, kind: step.kind, id: step.id, parser: parser, names: names) })
         }
         let versions = read.values
+        // A version that does not parse (a quote left open, fixed in the next commit) says
+        // nothing: passed over, not read as every setting of the file withdrawn.
+        let unreadable = plan.indices.map { plan[$0].request != nil && (versions[$0] ?? nil) == nil }
         // Replayed commit by commit, oldest first, so each change sees what was recorded before
         // it; within a commit by the entry's date, then id, as the status model applies them
         // (never in the order a dictionary gave: two builds would tell one commit two ways).
@@ -160,7 +165,7 @@ public enum HistoryReader {
             let commit = plan[order[start]].commit
             var end = start
             while end < order.count, plan[order[end]].commit == commit { end += 1 }
-            changes += state.changes(order[start..<end].map { (plan[$0].id, versions[$0] ?? nil) }, commit: commit)
+            changes += state.changes(order[start..<end].filter { !unreadable[$0] }.map { (plan[$0].id, versions[$0] ?? nil) }, commit: commit)
             start = end
         }
         // Oldest first: the order the commits were made in, then by entry.

@@ -4,7 +4,8 @@ import VaneDiagnostics
 
 /// A knowledge base as recorded at a date: the files of its last commit on or before the
 /// end of that day (UTC), read from git objects into a folder of their own. The working
-/// tree is never touched.
+/// tree is never touched. Commits are those of the main line (`--first-parent`): a branch
+/// merged later was not recorded on the main line until its merge.
 public struct RecordedSnapshot: Sendable {
     /// A folder with that commit's `Content/` and `Site/`; removed by `remove()`.
     public let root: URL
@@ -17,6 +18,8 @@ public struct RecordedSnapshot: Sendable {
         case nothingCommitted
         /// A shallow clone whose history starts after the date (its oldest commit's date).
         case shallow(String, oldest: String)
+        /// The knowledge base's folder (in a repository's subfolder) is not in the commit.
+        case noFolder(String, folder: String, commit: String)
         case git(String)
 
         public var description: String {
@@ -27,6 +30,8 @@ public struct RecordedSnapshot: Sendable {
             case .shallow(let date, let oldest):
                 "this clone is shallow: its history starts on \(oldest), after \(date), and what was recorded by then is not in it "
                     + "(run 'git fetch --unshallow' to read it)"
+            case .noFolder(let date, let folder, let commit):
+                "nothing was recorded by the end of \(date): the knowledge base's folder '\(folder)' is not in the last commit by then (\(commit))"
             case .git(let message): "git: \(message)"
             }
         }
@@ -38,7 +43,7 @@ public struct RecordedSnapshot: Sendable {
         guard (try? Git.text(["rev-parse", "--verify", "--quiet", "HEAD"], in: root)) != nil else { throw .nothingCommitted }
         let line: String
         do throws(Git.Failure) {
-            line = try Git.text(["log", "-1", "--format=" + Commit.logFormat, "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
+            line = try Git.text(["log", "-1", "--first-parent", "--format=" + Commit.logFormat, "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
         } catch {
             throw .git(error.description)
         }
@@ -51,11 +56,19 @@ public struct RecordedSnapshot: Sendable {
             }
             throw .noCommit(date.text)
         }
+        let (prefix, top): (String, URL)
+        do throws(Git.Failure) {
+            prefix = try Git.text(["rev-parse", "--show-prefix"], in: root)
+            // From the top of the work tree: in a subfolder, git would read the path below it.
+            top = URL(fileURLWithPath: try Git.text(["rev-parse", "--show-toplevel"], in: root))
+        } catch {
+            throw .git(error.description)
+        }
+        if !prefix.isEmpty, (try? Git.text(["cat-file", "-t", "\(commit.hash):\(prefix)"], in: top)) != "tree" {
+            throw .noFolder(date.text, folder: prefix, commit: commit.short)
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vane-known-at-\(commit.short)-\(UUID().uuidString)")
         do throws(Git.Failure) {
-            let prefix = try Git.text(["rev-parse", "--show-prefix"], in: root)
-            // From the top of the work tree: in a subfolder, git would read the path below it.
-            let top = URL(fileURLWithPath: try Git.text(["rev-parse", "--show-toplevel"], in: root))
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let tar = try Git.run(["archive", "--format=tar", "\(commit.hash):\(prefix)"], in: top)
             try extract(tar, into: folder)

@@ -109,6 +109,22 @@ struct RecordedTimeTests {
         #expect(csv.contains("now,added,cloud-regions-again,\"added, not committed yet\","))
     }
 
+    /// A version committed with an error (a quote left open), fixed in the next commit,
+    /// says nothing: it is not every setting of the event withdrawn and then set again.
+    @Test func aVersionThatDoesNotParseChangesNothing() throws {
+        let repo = try history()
+        let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
+        let good = try repo.kb.read(sunset)
+        try repo.kb.write(good.replacingOccurrences(of: "title: ", with: "title: \"Open "), to: sunset)
+        try repo.commit("Broken", on: "2026-03-02")
+        try repo.kb.write(good, to: sunset)
+        try repo.commit("Fixed", on: "2026-03-03")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let csv = try vane("changes", "--recorded", "--from", "2026-03", "--to", "2026-03", "--format", "csv", in: repo.root).stdout
+        let kinds = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map { $0.components(separatedBy: ",")[1] }
+        #expect(kinds == ["changed", "changed"], "\(csv)")
+    }
+
     /// `ends: none` or `closes: none` written reads as a cancellation, not "none → none".
     @Test func aCancellationReadsAsOne() throws {
         let repo = try history()
@@ -240,6 +256,44 @@ struct RecordedTimeTests {
             shallow.stderr
                 == "error: this clone is shallow: its history starts on 2026-02-01, after 2025-03, and what was recorded by then is not in it (run 'git fetch --unshallow' to read it)\n"
         )
+    }
+
+    /// A branch's commits count from its merge into the main line (`--first-parent`): what
+    /// the knowledge base said on a day is what the main line had then, and the merge
+    /// carries what the branch changed.
+    @Test func aBranchIsRecordedWhenItIsMerged() throws {
+        let repo = try history()
+        let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
+        try repo.git("checkout", "-q", "-b", "side")
+        try repo.kb.write(try repo.kb.read(sunset).replacingOccurrences(of: "priority: sunset", with: "priority: deprioritized"), to: sunset)
+        try repo.git("commit", "-q", "-am", "Side: deprioritized", at: "2026-04-10")
+        try repo.git("checkout", "-q", "main")
+        try repo.kb.write(try repo.kb.read("Content/claims/cloud-regions.md") + "\nA note.\n", to: "Content/claims/cloud-regions.md")
+        try repo.git("commit", "-q", "-am", "Main: a note", at: "2026-04-05")
+        try repo.git("merge", "-q", "--no-ff", "--no-edit", "side", at: "2026-04-20")
+        #expect(try priority(repo, knownAt: "2026-04-15") == "sunset")
+        #expect(try priority(repo, knownAt: "2026-04-20") == "deprioritized")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let csv = try vane("changes", "--recorded", "--from", "2026-04", "--to", "2026-04", "--format", "csv", in: repo.root).stdout
+        let moves = csv.components(separatedBy: "\r\n").filter { $0.contains("globex-desktop: priority") }
+        #expect(moves.count == 1 && moves[0].hasPrefix("2026-04-20,"), "\(csv)")
+    }
+
+    /// `--known-at` a day before the knowledge base's folder was in the repository says so
+    /// (it was git's "not a valid object name").
+    @Test func knownAtBeforeTheFolderWasCommittedSaysSo() throws {
+        let repo = try GitKnowledgeBase(copying: [])
+        try repo.kb.write("A repository before its knowledge base.\n", to: "README.md")
+        try repo.commit("Readme", on: "2024-01-10")
+        let kb = repo.root.appendingPathComponent("kb")
+        try FileManager.default.copyItem(at: Repository.fixture("small/Content"), to: kb.appendingPathComponent("Content"))
+        try repo.commit("Knowledge base", on: "2025-01-10")
+        let before = try vane("status", "--known-at", "2024-06", in: kb)
+        #expect(before.status == 1)
+        #expect(
+            before.stderr.hasPrefix(
+                "error: nothing was recorded by the end of 2024-06: the knowledge base's folder 'kb/' is not in the last commit by then ("),
+            "\(before.stderr)")
     }
 
     /// A file moved to another folder keeps its id and says nothing moved; a file renamed
