@@ -58,10 +58,12 @@ public struct GraphReader: Sendable {
     /// The id an id or alias names, of any kind.
     public func resolve(_ name: String) throws -> String? {
         try queue.read { db in
-            if let id = try String.fetchOne(db, sql: "SELECT id FROM entries WHERE id = ? OR id = lower(?)", arguments: [name, name]) {
+            // Lowered as the keys were written (SQLite's `lower` knows ASCII alone: `ÄRGER`).
+            let key = name.lowercased()
+            if let id = try String.fetchOne(db, sql: "SELECT id FROM entries WHERE id = ? OR id = ?", arguments: [name, key]) {
                 return id
             }
-            return try String.fetchOne(db, sql: "SELECT entity_id FROM aliases WHERE alias_key = lower(?)", arguments: [name])
+            return try String.fetchOne(db, sql: "SELECT entity_id FROM aliases WHERE alias_key = ?", arguments: [key])
         }
     }
 

@@ -241,6 +241,35 @@ struct CLITests {
         #expect(!(try kb.read("public/events/2026-summit.html")).contains("<section class=\"data\""))
     }
 
+    /// A key outside the format that `data` also has is left out, with a warning that says
+    /// so: the field written as data is the one kept (the stray key replaced it).
+    @Test func aStrayKeyNeverReplacesAFieldOfData() throws {
+        let kb = try small()
+        try kb.write(
+            "---\ntitle: Collide\ndate: 2026-09\ntype: pricing\nentities: [coyote]\nfoo: stray\ndata: { foo: kept, bar: 1 }\n---\n",
+            to: "Content/events/2026-collide.md")
+        let build = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(build.status == 0)
+        #expect(
+            build.stderr.contains(
+                "Content/events/2026-collide.md:6:1: warning: unknown key 'foo' for an event (left out: 'data' has a field 'foo', which is kept)"),
+            "\(build.stderr)")
+        #expect(try kb.read("public/events/2026-collide.html").contains("<dt><code>foo</code></dt><dd>kept</dd>"))
+    }
+
+    /// An alias is looked up as it was stored, lowered beyond ASCII: `ÄRGER` names the
+    /// entity whose alias it is (it was "unknown entity 'ÄRGER' (did you mean 'ÄRGER'?)").
+    @Test func anAliasBeyondASCIINamesItsEntity() throws {
+        let kb = try small()
+        try kb.write("---\nname: Ärger GmbH\ntype: vendor\naliases: [ÄRGER]\n---\n", to: "Content/entities/aerger.md")
+        try kb.write("---\ntitle: Ärger\ndate: 2026-05-02\ntype: other\nentities: [ÄRGER]\n---\n", to: "Content/events/2026-aerger.md")
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let events = try vane("query", "events", "--entity", "ÄRGER", "--format", "csv", in: kb.root)
+        #expect(events.status == 0 && events.stdout.contains("2026-aerger,"), "\(events.stderr)")
+        let shown = try vane("show", "ÄRGER", in: kb.root)
+        #expect(shown.status == 0 && shown.stdout.contains("Ärger GmbH"), "\(shown.stderr)")
+    }
+
     /// A value a reader cannot read (a database written by another vane, or edited by
     /// hand) is an error that names the column, never a row silently left out.
     @Test func aValueTheReaderDoesNotKnowIsAnErrorNotASkippedRow() throws {

@@ -44,6 +44,12 @@ public struct EntryParser: Sendable {
         // (`stauts`, whose status would be lost).
         let known = fm.used
         for (key, at) in fm.unknownKeys {
+            // A field of `data` of the same name is the one kept: it was written as data.
+            guard entry.extra[key] == nil else {
+                fm.diagnostics.append(
+                    .warning(at, "unknown key '\(key)' for \(kind.withArticle) (left out: 'data' has a field '\(key)', which is kept)"))
+                continue
+            }
             let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
             fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
