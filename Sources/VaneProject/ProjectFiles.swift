@@ -37,8 +37,9 @@ databases:
         description: >-
           Products still available today (UTC) whose priority is deprioritized or lower,
           by the status rules of `vane status`: changes apply in the order they take effect,
-          a product stands at its most available channel, and an announced end that has
-          come retires what it names.
+          a product stands at its most available channel, an announced end that has
+          come retires what it names, and a closure of sign-ups that has come brings it down
+          to closed-to-new (never up).
         sql: |-
           WITH changes AS (
             -- every status change in force today, numbered in the order the changes apply
@@ -54,13 +55,16 @@ databases:
           bottom AS (
             SELECT value, rank FROM scales WHERE axis = 'availability' ORDER BY rank DESC LIMIT 1
           ),
+          closed AS (
+            SELECT rank FROM scales WHERE axis = 'availability' AND value = 'closed-to-new'
+          ),
           announced AS (
-            -- each announcement with the next one for the same product or channel
+            -- each announced end or closure with the next one of its kind for the same product or channel
             SELECT *, ltrim(value, '~') AS v,
                    LEAD(seq) OVER same AS next_seq, LEAD(date_start) OVER same AS next_start
             FROM changes
-            WHERE axis = 'ends'
-            WINDOW same AS (PARTITION BY entity_id, channel ORDER BY seq)
+            WHERE axis IN ('ends', 'closes')
+            WINDOW same AS (PARTITION BY entity_id, axis, channel ORDER BY seq)
           ),
           ends AS (
             SELECT *,
@@ -73,44 +77,57 @@ databases:
             WHERE value <> 'none'
           ),
           due AS (
-            -- ends that have come: not replaced before they came, not met by a recorded retirement
+            -- ends and closures that have come: not replaced before they came; an end not met by
+            -- a recorded retirement
             SELECT e.* FROM ends e
             WHERE e.end_start <= date('now')
               AND NOT (e.next_seq IS NOT NULL AND e.next_start < e.end_start)
               AND NOT EXISTS (
                 SELECT 1 FROM changes r
-                WHERE r.entity_id = e.entity_id AND r.axis = 'availability'
+                WHERE e.axis = 'ends' AND r.entity_id = e.entity_id AND r.axis = 'availability'
                   AND r.value = (SELECT value FROM bottom)
                   AND (r.channel IS NULL OR r.channel IS e.channel)
                   AND r.seq > e.seq AND (e.next_seq IS NULL OR r.seq < e.next_seq))
           ),
           availability AS (
-            SELECT entity_id, channel, value, event_id,
+            SELECT entity_id, channel, value, event_id, is_closure,
                    ROW_NUMBER() OVER (ORDER BY date_start, precision_rank, event_id, is_due, id) AS seq
             FROM (
-              SELECT entity_id, channel, value, event_id, date_start, precision_rank, 0 AS is_due, id
+              SELECT entity_id, channel, value, event_id, date_start, precision_rank, 0 AS is_due, 0 AS is_closure, id
               FROM changes WHERE axis = 'availability'
               UNION ALL
-              SELECT entity_id, channel, (SELECT value FROM bottom), event_id, end_start, end_precision, 1, id
+              SELECT entity_id, channel, CASE axis WHEN 'ends' THEN (SELECT value FROM bottom) ELSE 'closed-to-new' END,
+                     event_id, end_start, end_precision, 1, axis = 'closes', id
               FROM due)
           ),
           current AS (
             -- what stands on each channel: the last value given for the whole product, and the
             -- channels named since
-            SELECT entity_id, channel, value, event_id
+            SELECT entity_id, channel, value, event_id, seq
             FROM (SELECT *,
                          ROW_NUMBER() OVER (PARTITION BY entity_id, channel ORDER BY seq DESC) AS latest,
                          max(CASE WHEN channel IS NULL THEN seq END) OVER (PARTITION BY entity_id) AS whole_seq
-                  FROM availability)
+                  FROM availability WHERE NOT is_closure)
             WHERE latest = 1 AND seq >= coalesce(whole_seq, 0)
+          ),
+          effective AS (
+            -- a closure that came after a channel's value brings it down to closed-to-new, never up
+            SELECT c.entity_id, c.channel,
+                   CASE WHEN s.rank < (SELECT rank FROM closed) AND EXISTS (
+                          SELECT 1 FROM availability k
+                          WHERE k.is_closure AND k.entity_id = c.entity_id AND (k.channel IS NULL OR k.channel IS c.channel)
+                            AND k.seq > c.seq)
+                        THEN (SELECT rank FROM closed) ELSE s.rank END AS rank
+            FROM current c
+            JOIN scales s ON s.axis = 'availability' AND s.value = c.value
           ),
           best AS (
             -- the product's availability: its most available channel
-            SELECT c.entity_id, min(s.rank) AS rank,
-                   group_concat(CASE WHEN c.channel IS NOT NULL THEN c.channel || ': ' || c.value END, '; ') AS channels
-            FROM (SELECT * FROM current ORDER BY entity_id, channel) c
-            JOIN scales s ON s.axis = 'availability' AND s.value = c.value
-            GROUP BY c.entity_id
+            SELECT e.entity_id, min(e.rank) AS rank,
+                   group_concat(CASE WHEN e.channel IS NOT NULL THEN e.channel || ': ' || v.value END, '; ') AS channels
+            FROM (SELECT * FROM effective ORDER BY entity_id, channel) e
+            JOIN scales v ON v.axis = 'availability' AND v.rank = e.rank
+            GROUP BY e.entity_id
           ),
           priority AS (
             SELECT entity_id, value, event_id, date,
@@ -134,7 +151,8 @@ databases:
         title: Announced ends
         description: >-
           Every end of availability announced by an event, soonest first, with the
-          announcing event and the notice in days; replaced_by names the later announcement
+          announcing event and the notice in days (from the vendor's own day when the event
+          gives one, announced:); replaced_by names the later announcement
           that moved or cancelled the end before it came.
         sql: |-
           WITH announced AS (
@@ -152,13 +170,18 @@ databases:
                    CASE WHEN v GLOB '[0-9][0-9][0-9][0-9]' THEN v || '-01-01'
                         WHEN v GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN printf('%s-%02d-01', substr(v, 1, 4), substr(v, 7, 1) * 3 - 2)
                         WHEN v GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN v || '-01'
-                        ELSE v END AS end_start
-            FROM announced
+                        ELSE v END AS end_start,
+                   -- the notice runs from the vendor's own day when the event gives one (announced:)
+                   CASE WHEN a GLOB '[0-9][0-9][0-9][0-9]' THEN a || '-01-01'
+                        WHEN a GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN printf('%s-%02d-01', substr(a, 1, 4), substr(a, 7, 1) * 3 - 2)
+                        WHEN a GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN a || '-01'
+                        ELSE a END AS notice_start
+            FROM (SELECT *, ltrim(coalesce(announced, date_start), '~') AS a FROM announced)
             WHERE value <> 'none'
           )
           SELECT e.entity_id AS entity, n.name, e.channel, e.value AS end_date, e.end_start,
                  e.event_id AS event, e.date,
-                 CAST(julianday(e.end_start) - julianday(e.date_start) AS INTEGER) AS notice_days,
+                 CAST(julianday(e.end_start) - julianday(e.notice_start) AS INTEGER) AS notice_days,
                  CASE WHEN e.next_start < e.end_start THEN e.next_event END AS replaced_by
           FROM ends e
           JOIN entities n ON n.id = e.entity_id

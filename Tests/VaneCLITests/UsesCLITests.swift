@@ -155,6 +155,56 @@ struct UsesCLITests {
         }
     }
 
+    /// The published canned queries follow what the command line says of a closure that
+    /// came (`stranded` read it as generally available) and of an end announced before its
+    /// event (`announced_ends` counted the notice from the event).
+    @Test func theCannedQueriesReadClosuresAndTheVendorsOwnDay() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/entities/closer.md": "---\nname: Closer\ntype: product\nparent: v\n---\n",
+            "Content/entities/ender.md": "---\nname: Ender\ntype: product\nparent: v\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-10\ntype: launch\nentities: [closer, ender]\nstatus:\n"
+                + "  closer: { availability: generally-available, priority: maintained }\n"
+                + "  ender: { availability: generally-available, priority: maintained }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: B\ndate: 2025-06-01\ntype: deprecation\nentities: [closer]\nstatus:\n"
+                + "  closer: { priority: deprioritized, closes: 2025-09-30 }\n---\n",
+            "Content/entities/faller.md": "---\nname: Faller\ntype: product\nparent: v\n---\n",
+            // Deprecated before its closure came: the closure never raises it.
+            "Content/events/d.md":
+                "---\ntitle: D\ndate: 2025-02-01\ntype: deprecation\nentities: [faller]\nstatus:\n"
+                + "  faller: { availability: deprecated, priority: sunset, closes: 2025-08-01 }\n---\n",
+            "Content/events/c.md":
+                "---\ntitle: C\ndate: 2025-10-01\ntype: deprecation\nentities: [ender]\nstatus:\n"
+                + "  ender: { priority: sunset, ends: { date: 2026-06-30, announced: 2025-01-01 } }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", Self.today, in: kb).status == 0)
+        let status = try vane("status", "--as-of", Self.today, "--format", "csv", in: kb).stdout
+        #expect(status.contains(",closer,v,closed-to-new,deprioritized,"), "\(status)")
+        let stranded = try cannedQuery("stranded", in: kb, columns: ["entity", "availability", "priority"])
+        #expect(
+            stranded == [
+                ["ender", "generally-available", "sunset"], ["faller", "deprecated", "sunset"], ["closer", "closed-to-new", "deprioritized"],
+            ],
+            "\(stranded)")
+        let ends = try vane("ends", "--as-of", Self.today, "--format", "json", in: kb).stdout
+        #expect(ends.contains("\"notice_days\" : 545"), "\(ends)")
+        #expect(try cannedQuery("announced_ends", in: kb, columns: ["entity", "end_date", "notice_days"]) == [["ender", "2026-06-30", "545"]])
+    }
+
+    /// A canned query of the published metadata, run on the built database on the test's day.
+    private func cannedQuery(_ name: String, in kb: TemporaryKnowledgeBase, columns: [String]) throws -> [[String]] {
+        let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)
+        let block = try #require(metadata.components(separatedBy: "\n      \(name):\n").dropFirst().first)
+        // The block's lines, indented deeper than its key.
+        let lines = try #require(block.components(separatedBy: "sql: |-\n").dropFirst().first).components(separatedBy: "\n")
+        let sql = lines.prefix { $0.hasPrefix("          ") || $0.isEmpty }.joined(separator: "\n")
+            .replacingOccurrences(of: "date('now'", with: "date('\(Self.today)'")
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        return try queue.read { db in try Row.fetchAll(db, sql: sql).map { row in columns.map { row[$0].map { "\($0)" } ?? "" } } }
+    }
+
     /// A use of a product folded into another says so on the exposure page, as `vane
     /// exposure` does ("folded into Squarespace Domains", not a plain successor).
     @Test func theExposurePageSaysAFold() throws {
