@@ -135,6 +135,10 @@ struct RecordedTimeTests {
         let text = try vane("changes", "--recorded", "--from", "2000", "--to", "2999", in: repo.root).stdout
         #expect(text.contains("globex-desktop: end cancelled ") && text.contains("globex-desktop: sign-ups closure cancelled "), "\(text)")
         #expect(!text.contains("none → none"), "\(text)")
+        // The home page's What's new says it so too (it read "announced end recorded as none").
+        let home = try repo.kb.read("public/index.html")
+        #expect(
+            home.contains(": Globex Desktop: end cancelled</li>") && home.contains(": Globex Desktop: sign-ups closure cancelled</li>"), "\(home)")
     }
 
     @Test func theHistorySectionTheFeedAndWhatIsNotCommittedYet() throws {
@@ -153,10 +157,11 @@ struct RecordedTimeTests {
         #expect(try repo.kb.read("public/entities/globex.html").contains(" · changed since, not committed yet</p>"))
         let feed = try repo.kb.read("public/feeds/changes.atom")
         let titles = feed.components(separatedBy: "<title>").dropFirst(2).map { $0.prefix { $0 != "<" } }
-        // Newest first; within a commit, by entry.
+        // Newest first; within a commit, by entry. A verdict names its claim (by id when it is gone).
         #expect(
             titles.prefix(3) == [
-                "verdict refuted (2024-06) → none", "verdict pending → broken (2025-09-01)", "Globex Desktop: priority Deprioritized → Sunset",
+                "cloud-fastest: verdict refuted (2024-06) → none", "The Globex Cloud API will stay stable: verdict pending → broken (2025-09-01)",
+                "Globex Desktop: priority Deprioritized → Sunset",
             ])
         #expect(!feed.contains("not committed"))
         let home = try repo.kb.read("public/index.html")

@@ -24,7 +24,8 @@ struct ChangesFeed {
             let n = seen[key, default: 0]
             seen[key] = n + 1
             let page = model.kb.entry(change.entry).map(SiteModel.url(of:))
-            let text = model.describe(change)
+            // A verdict names its claim: a feed reader sees the title alone.
+            let text = (change.what == .verdict ? "\(model.kb.title(of: change.entry) ?? change.entry): " : "") + model.describe(change)
             out += "<entry>\n"
             out += "<title>\(XML.escape(text))</title>\n"
             out += "<id>\(XML.escape("urn:weathervane:change:\(commit.hash):\(change.entry):\(n)"))</id>\n"

@@ -114,8 +114,12 @@ extension SiteModel {
             return "\(before) → \(after ?? "none")"
         }
         let subject = "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? "")"
+        // `ends: none` or `closes: none` written is a cancellation, as `vane changes` says.
+        let was = change.before.map { $0 == "none" ? "" : " (it was \($0))" } ?? ""
         switch change.what {
         case .verdict: return "verdict \(move(change.before, change.after))"
+        case .end where change.after == "none": return "\(subject): end cancelled\(was)"
+        case .status where change.axis == "closes" && change.after == "none": return "\(subject): sign-ups closure cancelled\(was)"
         case .end: return "\(subject): announced end \(move(change.before, change.after))"
         case .status:
             // Scale values in words; a closure's date and successors' ids as written.
