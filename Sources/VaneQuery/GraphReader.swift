@@ -132,12 +132,15 @@ public struct GraphReader: Sendable {
             clauses.append("verdict = ?")
             _ = arguments.append(contentsOf: [verdict])
         }
+        if kind == .entity, filter.since != nil || filter.until != nil {
+            throw QueryError.inapplicable("--since and --until filter by date, and entities have none")
+        }
         let dateColumn = kind == .source ? "published_start" : "date_start"
-        if let since = filter.since, kind != .entity {
+        if let since = filter.since {
             clauses.append("\(dateColumn) >= ?")
             _ = arguments.append(contentsOf: [since.start])
         }
-        if let until = filter.until, kind != .entity {
+        if let until = filter.until {
             clauses.append("\(dateColumn) <= ?")
             _ = arguments.append(contentsOf: [until.end])
         }

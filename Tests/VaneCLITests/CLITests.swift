@@ -309,6 +309,7 @@ struct CLITests {
                 "error: unknown verdict 'kep' (did you mean 'kept'?); verdicts are pending, kept, broken, confirmed, refuted, superseded\n"
             ),
             (["query", "events", "--verdict", "kept"], "error: --verdict filters claims only\n"),
+            (["query", "entities", "--since", "2030"], "error: --since and --until filter by date, and entities have none\n"),
             (["changes", "--from", "2027", "--to", "2026"], "error: --from 2027 is after --to 2026\n"),
             (
                 ["new", "evnt", "A title"],

@@ -54,10 +54,27 @@ public struct SQLResult: Sendable {
     /// A list of objects, one per row, keys in column order, indented as every command's JSON.
     public var json: String {
         guard !rows.isEmpty else { return "[\n\n]\n" }
+        let keys = uniqueKeys
         let objects = rows.map { row in
-            let fields = zip(headers, row).map { "    \(CanonicalJSON.text($0)) : \($1.json)" }
+            let fields = zip(keys, row).map { "    \(CanonicalJSON.text($0)) : \($1.json)" }
             return "  {\n" + fields.joined(separator: ",\n") + "\n  }"
         }
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    /// The headers as keys of an object, a name given twice (`select 1 as a, 2 as a`)
+    /// numbered from its second (`a_2`): a JSON reader keeps one value of a repeated key.
+    var uniqueKeys: [String] {
+        var taken = Set(headers)
+        var seen: Set<String> = []
+        return headers.map { name in
+            guard seen.insert(name).inserted else {
+                var n = 2
+                while taken.contains("\(name)_\(n)") { n += 1 }
+                taken.insert("\(name)_\(n)")
+                return "\(name)_\(n)"
+            }
+            return name
+        }
     }
 }
