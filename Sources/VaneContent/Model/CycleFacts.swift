@@ -28,9 +28,57 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         case discontinued
     }
 
+    /// A fact that is a flag, as JSON writes it: `true` or `false` written (LTS, support
+    /// ended or not, discontinued) is a boolean, never the text "false" a reader takes for
+    /// true; nil for a date or a name.
+    public static func flag(_ key: StaticString, _ value: String) -> Bool? {
+        guard value == "true" || value == "false" else { return nil }
+        switch "\(key)" {
+        case "release_cycle", "latest", "release_date", "latest_release_date": return nil
+        default: return value == "true"
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: AnyKey.self)
+        for fact in sortedKeyedFacts {
+            let key = AnyKey("\(fact.key)")
+            if let flag = Self.flag(fact.key, fact.value) {
+                try container.encode(flag, forKey: key)
+            } else {
+                try container.encode(fact.value, forKey: key)
+            }
+        }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func text(_ key: CodingKeys) throws -> String? {
+            if let flag = try? container.decodeIfPresent(Bool.self, forKey: key) { return flag ? "true" : "false" }
+            return try container.decodeIfPresent(String.self, forKey: key)
+        }
+        cycle = try text(.cycle) ?? ""
+        released = try text(.released)
+        lts = try text(.lts)
+        latest = try text(.latest)
+        latestDate = try text(.latestDate)
+        activeSupport = try text(.activeSupport)
+        endOfLife = try text(.endOfLife)
+        extendedSupport = try text(.extendedSupport)
+        discontinued = try text(.discontinued)
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     /// The facts it has under the keys its `Codable` conformance writes, sorted: what the
     /// writers of JSON by hand (the API's, the stored status board's) write, an absent fact
-    /// left out as the synthesized conformance leaves it.
+    /// left out.
     public var sortedKeyedFacts: [(key: StaticString, value: String)] {
         let facts: [(StaticString, String?)] = [
             ("active_support", activeSupport), ("discontinued", discontinued), ("end_of_life", endOfLife),

@@ -230,7 +230,7 @@ struct StatusJSON {
         object { json in
             for fact in c.sortedKeyedFacts {
                 json.key(fact.key)
-                json.string(fact.value)
+                if let flag = CycleFacts.flag(fact.key, fact.value) { json.bool(flag) } else { json.string(fact.value) }
             }
         }
     }

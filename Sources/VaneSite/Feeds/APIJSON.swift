@@ -102,7 +102,7 @@ extension APIJSON {
         raw("{")
         for (i, fact) in c.sortedKeyedFacts.enumerated() {
             key(fact.key, first: i == 0)
-            string(fact.value)
+            if let flag = CycleFacts.flag(fact.key, fact.value) { bool(flag) } else { string(fact.value) }
         }
         raw("}")
     }
