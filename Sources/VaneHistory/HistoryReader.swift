@@ -60,6 +60,13 @@ public enum HistoryReader {
         }
     }
 
+    /// The commit HEAD names in the repository holding `root`; nil outside one, or with no
+    /// commit yet.
+    public static func head(root: URL) -> String? {
+        guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else { return nil }
+        return head
+    }
+
     // MARK: - Commits
 
     /// The commits of the main line that touched `scope` (`Content`, or a folder under it):

@@ -125,6 +125,23 @@ struct RecordedTimeTests {
         #expect(kinds == ["changed", "changed"], "\(csv)")
     }
 
+    /// A commit changes no file, and yet the recorded changes the last build stored are out
+    /// of date: `vane changes --recorded` says so until the next build.
+    @Test func recordedChangesSayWhenCommitsCameSinceTheBuild() throws {
+        let repo = try history()
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let arguments = ["changes", "--recorded", "--from", "2025", "--to", "2026"]
+        #expect(try vane(arguments, in: repo.root).stderr.isEmpty)
+        try repo.kb.write(try repo.kb.read("Content/claims/cloud-regions.md") + "\nA note.\n", to: "Content/claims/cloud-regions.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        try repo.commit("A note", on: "2026-04-01")
+        let head = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(
+            try vane(arguments, in: repo.root).stderr == "warning: commits were made since the last build (HEAD is \(head) now); run vane build\n")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        #expect(try vane(arguments, in: repo.root).stderr.isEmpty)
+    }
+
     /// `ends: none` or `closes: none` written reads as a cancellation, not "none → none".
     @Test func aCancellationReadsAsOne() throws {
         let repo = try history()

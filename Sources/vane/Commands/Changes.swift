@@ -1,6 +1,7 @@
 import ArgumentParser
 import VaneContent
 import VaneDiagnostics
+import VaneHistory
 import VaneQuery
 
 extension Vane {
@@ -28,6 +29,10 @@ extension Vane {
             let window = ChangeWindow(from: try parsePeriod(from, option: "--from"), to: try parsePeriod(to, option: "--to"))
             guard window.from.start <= window.to.end else { throw UsageError("--from \(from) is after --to \(to)") }
             let reader = try open(kb)
+            // Committing changes no file: the recorded changes are the last build's until it runs again.
+            if recorded, let stored = try reader.recordedHistory()?.head, let head = HistoryReader.head(root: kb.rootURL), head != stored {
+                printError("warning: commits were made since the last build (HEAD is \(head.prefix(7)) now); run vane build")
+            }
             let rows =
                 recorded
                 ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
