@@ -55,6 +55,26 @@ public struct GraphReader: Sendable {
 
     // MARK: - Names
 
+    /// A graph as recorded earlier, read through today's names: an entity that had another
+    /// id then (today's `former_ids`, an alias in `today`) is found by its id of today too.
+    public func addingTodaysIDs(from today: GraphReader) throws {
+        let renamed = try today.queue.read { db in
+            try Row.fetchAll(db, sql: "SELECT a.alias_key, a.entity_id FROM aliases a JOIN entities e ON e.id = a.entity_id").map {
+                (old: $0[0] as String, id: $0[1] as String)
+            }
+        }
+        // The recorded graph is built in memory and kept read-only; it is opened for these rows alone.
+        try queue.inDatabase { db in
+            try db.execute(sql: "PRAGMA query_only = OFF")
+            defer { try? db.execute(sql: "PRAGMA query_only = ON") }
+            let ids = Set(try String.fetchAll(db, sql: "SELECT id FROM entities"))
+            for (old, id) in renamed where ids.contains(old) && !ids.contains(id) {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO aliases (alias, alias_key, entity_id) VALUES (?, ?, ?)", arguments: [id, id.lowercased(), old])
+            }
+        }
+    }
+
     /// The id an id or alias names, of any kind.
     public func resolve(_ name: String) throws -> String? {
         try queue.read { db in

@@ -125,6 +125,24 @@ struct RecordedTimeTests {
         #expect(kinds == ["changed", "changed"], "\(csv)")
     }
 
+    /// `--known-at` a day before an entity got its id of today answers to that id too
+    /// (`former_ids`): it was "no entry", and only the old id worked.
+    @Test func knownAtReadsTheRecordThroughTodaysIDs() throws {
+        let repo = try history()
+        try repo.git("mv", "Content/entities/globex-desktop.md", "Content/entities/globex-workstation.md")
+        try repo.kb.write(
+            "---\nname: Globex Workstation\ntype: product\nparent: globex\nformer_ids: [globex-desktop]\n---\n",
+            to: "Content/entities/globex-workstation.md")
+        try repo.commit("Desktop is Workstation now", on: "2026-04-01")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let shown = try vane("show", "globex-workstation", "--known-at", "2025-12-31", in: repo.root)
+        #expect(shown.status == 0 && shown.stdout.contains("Globex Desktop"), "\(shown.stderr)")
+        let status = try vane("status", "--known-at", "2025-12-31", "--entity", "globex-workstation", "--format", "csv", in: repo.root)
+        #expect(status.status == 0, "\(status.stderr)")
+        let events = try vane("query", "events", "--known-at", "2025-12-31", "--entity", "globex-workstation", "--format", "csv", in: repo.root)
+        #expect(events.status == 0 && events.stdout.contains("2025-06-globex-desktop-sunset"), "\(events.stderr)")
+    }
+
     /// A commit changes no file, and yet the recorded changes the last build stored are out
     /// of date: `vane changes --recorded` says so until the next build.
     @Test func recordedChangesSayWhenCommitsCameSinceTheBuild() throws {
