@@ -270,6 +270,15 @@ struct CLITests {
         #expect(shown.status == 0 && shown.stdout.contains("Ärger GmbH"), "\(shown.stderr)")
     }
 
+    /// A list in a CSV cell can be read back: a `;` or `\` inside an item is escaped.
+    @Test func aCSVListEscapesItsSeparator() throws {
+        let kb = try small()
+        try kb.write("---\nname: Semi\ntype: vendor\naliases: [\"A;B\", C]\ntags: [\"x\\\\y\"]\n---\n", to: "Content/entities/semi.md")
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let csv = try vane("query", "entities", "--format", "csv", in: kb.root).stdout
+        #expect(csv.contains("\r\nsemi,Semi,vendor,,A\\;B;C,x\\\\y\r\n"), "\(csv)")
+    }
+
     /// A value a reader cannot read (a database written by another vane, or edited by
     /// hand) is an error that names the column, never a row silently left out.
     @Test func aValueTheReaderDoesNotKnowIsAnErrorNotASkippedRow() throws {

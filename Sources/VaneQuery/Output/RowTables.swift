@@ -14,7 +14,11 @@ extension Array where Element: TabularRow {
     }
 }
 
-private func joined(_ ids: [String]) -> String { ids.joined(separator: ";") }
+/// A list in one cell, items apart by `;`: a `;` or `\` inside an item (an alias `A;B`, a
+/// tag) is escaped with `\`, so the items can be read back (ids never hold either).
+private func joined(_ items: [String]) -> String {
+    items.map { $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: ";", with: "\\;") }.joined(separator: ";")
+}
 
 extension EventRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "TYPE", "TITLE"]
