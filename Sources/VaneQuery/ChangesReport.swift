@@ -135,7 +135,12 @@ extension GraphReader {
         let root = try entity.map(resolveEntity)
         let tree = try root.map(self.tree(of:))
         let related = try root.map(relatedEntries(of:))
-        func keep(_ id: String) -> Bool { related.map { $0.contains(id) } ?? true }
+        // An entry is the tree's when it links to it now, or when it set something of the
+        // tree (an event since removed has no edge left).
+        let setInTree = tree.map { tree in Set(history.changes.filter { $0.entity.map(tree.contains) ?? false }.map(\.entry)) } ?? []
+        func keep(_ id: String) -> Bool { related.map { $0.contains(id) || setInTree.contains(id) } ?? true }
+        // A change of a product is the tree's when the product is; a verdict, when its claim is.
+        func keep(_ change: RecordedChange) -> Bool { change.entity.map { tree?.contains($0) ?? true } ?? keep(change.entry) }
         var rows: [ChangeRow] = []
         for commit in history.commits.reversed() {
             guard let day = try? FuzzyDate(parsing: commit.date), window.contains(day) else { continue }
@@ -151,7 +156,7 @@ extension GraphReader {
                             commit: commit.short, subject: commit.subject))
                 }
             }
-            for change in history.changes where change.commit == commit.hash && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {
+            for change in history.changes where change.commit == commit.hash && keep(change) {
                 rows.append(row(change, date: commit.date, commit: commit))
             }
         }
@@ -162,7 +167,7 @@ extension GraphReader {
                 let kind = !present.contains(id) ? "removed" : history.touches[id]?.isEmpty ?? true ? "added" : "changed"
                 rows.append(ChangeRow(date: "now", kind: kind, id: id, what: "\(kind), not committed yet"))
             }
-            for change in history.changes where change.commit == nil && (keep(change.entry) || tree?.contains(change.entity ?? "") == true) {
+            for change in history.changes where change.commit == nil && keep(change) {
                 rows.append(row(change, date: "now", commit: nil))
             }
         }

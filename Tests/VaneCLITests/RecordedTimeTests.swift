@@ -143,6 +143,38 @@ struct RecordedTimeTests {
         #expect(events.status == 0 && events.stdout.contains("2025-06-globex-desktop-sunset"), "\(events.stderr)")
     }
 
+    /// `--entity` keeps what the product's tree recorded: an event since removed that set
+    /// its status (its `added` and `removed` rows were dropped, as it links to nothing now),
+    /// and not what an event of the tree set for a product outside it.
+    @Test func recordedChangesOfATreeKeepRemovedEventsAndNothingOutside() throws {
+        let repo = try history()
+        try repo.kb.write(
+            "---\ntitle: Rumour\ndate: 2026-03-01\ntype: other\nentities: [globex-desktop, globex-cloud]\nstatus:\n"
+                + "  globex-desktop: { priority: discontinued }\n  globex-cloud: { priority: sunset }\n---\n",
+            to: "Content/events/2026-03-rumour.md")
+        try repo.commit("Rumour", on: "2026-03-02")
+        try repo.kb.write(
+            "---\ntitle: Both\ndate: 2026-03-03\ntype: other\nentities: [globex-desktop, globex-cloud]\nstatus:\n"
+                + "  globex-desktop: { availability: retired }\n  globex-cloud: { availability: deprecated }\n---\n",
+            to: "Content/events/2026-03-both.md")
+        try repo.commit("Both", on: "2026-03-04")
+        try repo.git("rm", "-q", "Content/events/2026-03-rumour.md")
+        try repo.git("commit", "-q", "-m", "Not so", at: "2026-03-09")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let csv = try vane(
+            "changes", "--recorded", "--from", "2026-03", "--to", "2026-03", "--entity", "globex-desktop", "--format", "csv", in: repo.root
+        ).stdout
+        let rows = csv.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+            $0.components(separatedBy: ",").prefix(3).joined(separator: " ")
+        }
+        #expect(
+            rows == [
+                "2026-03-02 added 2026-03-rumour", "2026-03-02 status 2026-03-rumour", "2026-03-04 added 2026-03-both",
+                "2026-03-04 status 2026-03-both", "2026-03-09 removed 2026-03-rumour", "2026-03-09 status 2026-03-rumour",
+            ], "\(csv)")
+        #expect(!csv.contains("globex-cloud"), "\(csv)")
+    }
+
     /// A commit changes no file, and yet the recorded changes the last build stored are out
     /// of date: `vane changes --recorded` says so until the next build.
     @Test func recordedChangesSayWhenCommitsCameSinceTheBuild() throws {
