@@ -404,6 +404,16 @@ struct StatusViewTests {
         let standing = String(exposure[band...].prefix { $0 != "<" })
         #expect(standing.hasPrefix("on the way out · "))
         #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing)</dd>"))
+        // Not tracked (an availability with no priority): its position all the same.
+        try kb.write(
+            "---\nname: Plain\ntype: product\n---\n", to: "Content/entities/plain.md")
+        try kb.write(
+            "---\ntitle: P\ndate: 2024-01-10\ntype: launch\nentities: [plain]\nstatus:\n  plain: { availability: generally-available }\n---\n",
+            to: "Content/events/p.md")
+        try kb.write("---\nproduct: plain\nteam: web\ncriticality: low\n---\n", to: "Content/uses/plain-use.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">not tracked · Generally available</td>"))
+        #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available</dd>"))
     }
 
     /// A use of a product whose end is one channel's says which, as the exposure page does:

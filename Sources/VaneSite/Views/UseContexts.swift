@@ -56,7 +56,11 @@ extension SiteModel {
         guard let row = exposureBoard.rows.first(where: { $0.use.id == id }) else { return nil }
         // With no end, the band and the risk say where it stands (on the way out · 87).
         guard let end = row.end else {
-            guard let risk = row.risk else { return nil }
+            guard let risk = row.risk else {
+                // Not tracked (no priority to weigh it against): where it stands all the same.
+                guard row.band == .untracked, let position = row.position else { return nil }
+                return UseStanding(band: "\(row.band.words) · \(position)", ends: nil, channel: nil, countdown: nil, planLate: nil)
+            }
             return UseStanding(
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
                 planLate: nil)
@@ -123,7 +127,8 @@ extension SiteModel {
             ExposurePage.Row(
                 rank: index + 1, use: link(row.use.id), product: link(row.use.product), version: row.use.version, team: row.use.team,
                 criticality: row.use.criticality.rawValue, band: row.band.rawValue,
-                standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" } ?? row.band.words, risk: row.risk,
+                standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" }
+                    ?? ([row.band.words] + [row.band == .untracked ? row.position : nil].compactMap { $0 }).joined(separator: " · "), risk: row.risk,
                 exposure: row.exposure,
                 ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
