@@ -100,6 +100,7 @@ public enum BillImport {
         let matcher = PackageMatcher(entities, resolve: resolve)
         let handWritten = handWrittenUses(uses, resolve: resolve)
         var wanted: [String: String] = [:]
+        var firstComponent: [String: String] = [:]
         let folder = "Content/uses/sbom/\(options.team ?? "any")"
         // Ids are unique across the knowledge base: one another entry has is never written.
         let elsewhere = Dictionary(
@@ -126,9 +127,13 @@ public enum BillImport {
                                 SourceLocation(path: options.file, line: component.line, column: 1),
                                 "the use of '\(entity)' would be '\(id)', the id of \(other); rename that file, or import with another --team"))
                     }
-                    // One use per product: the first component that names it gives the version.
-                    if wanted[path] == nil {
+                    // One use per product: the first component that names it gives the version,
+                    // and a later one says so (it was dropped without a word).
+                    if let first = firstComponent[path] {
+                        line.note = "its use is already the one of \(first), the first component of '\(entity)' in the bill"
+                    } else {
                         wanted[path] = useText(entity: entity, team: options.team, component: component)
+                        firstComponent[path] = label
                     }
                 }
                 summary.matched.append(line)

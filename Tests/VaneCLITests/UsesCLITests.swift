@@ -286,6 +286,25 @@ struct UsesCLITests {
         #expect(result.stderr.hasPrefix("read 1 component (SPDX-2.3): 1 matched, 0 not matched; 1 use: 1 file written"), "\(result.stderr)")
     }
 
+    /// Two versions of one cycle in a bill are one use, the first's; the second says so
+    /// (it was dropped without a word).
+    @Test func aSecondVersionOfACycleSaysItsUseIsTheFirsts() throws {
+        let kb = try imported()
+        let package = { (version: String) in
+            "{ \"name\": \"Django\", \"SPDXID\": \"SPDXRef-\(version)\", \"versionInfo\": \"\(version)\", \"externalRefs\": "
+                + "[{ \"referenceCategory\": \"PACKAGE-MANAGER\", \"referenceType\": \"purl\", \"referenceLocator\": \"pkg:pypi/django@\(version)\" }] }"
+        }
+        try kb.write(
+            "{ \"spdxVersion\": \"SPDX-2.3\", \"SPDXID\": \"SPDXRef-DOCUMENT\", \"name\": \"two\", \"packages\": [\(package("4.2.9")), \(package("4.2.11"))] }\n",
+            to: "two.json")
+        let result = try vane("import", "sbom", kb.url("two.json").path, "--team", "web", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("its use is already the one of pkg:pypi/django@4.2.9, the first component of 'django-4-2' in the bill"),
+            "\(result.stdout)")
+        #expect(try kb.read("Content/uses/sbom/web/web-django-4-2.md").contains("version: \"4.2.9\""))
+    }
+
     /// A generated use never takes the id of an entry written by hand: the import is an
     /// error at the component, and nothing is written.
     @Test func aGeneratedUseNeverTakesAnotherEntrysID() throws {
