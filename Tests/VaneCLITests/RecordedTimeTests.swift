@@ -448,9 +448,11 @@ struct RecordedTimeTests {
             try repo.kb.read("public/index.html").contains("<span class=\"later\" title=\"dated after this site's day\">Cloud sunset ahead</span>"))
         let home = try repo.kb.read("public/index.html")
         #expect(!home.contains("Correct desktop to sunset"), "\(home)")
-        // Removed from the files since: said so; an entry dated after the day is not "removed".
-        let removed = home.components(separatedBy: "\n").filter { $0.contains("(removed)") }
-        #expect(!removed.isEmpty && removed.allSatisfy { $0.contains("<code>cloud-fastest</code>") }, "\(removed)")
+        // Removed from the files since, by a commit after the site's day: said so; an entry
+        // dated after the day is not "removed".
+        let removed = home.components(separatedBy: "\n").filter { $0.contains("(removed") }
+        #expect(
+            !removed.isEmpty && removed.allSatisfy { $0.contains("<code>cloud-fastest</code> (removed after this site's day)") }, "\(removed)")
         let event = try repo.kb.read("public/events/2025-06-globex-desktop-sunset.html")
         #expect(event.contains("Desktop: deprioritized") && !event.contains("Correct desktop to sunset"))
         // As of today, everything recorded.

@@ -380,7 +380,7 @@ public enum DefaultTheme {
 <h2 id="whats-new">What's new</h2>
 <ul class="whats-new">
 {{#items}}
-<li>{{#date}}{{> partials/date}}{{/date}}{{#uncommitted}}now (not committed yet){{/uncommitted}} · {{#entry}}<a href="{{root}}{{url}}">{{title}}</a>{{/entry}}{{^entry}}{{#later}}<span class="later" title="dated after this site's day">{{later}}</span>{{/later}}{{^later}}<code>{{entryID}}</code> (removed){{/later}}{{/entry}}: {{text}}</li>
+<li>{{#date}}{{> partials/date}}{{/date}}{{#uncommitted}}now (not committed yet){{/uncommitted}} · {{#entry}}<a href="{{root}}{{url}}">{{title}}</a>{{/entry}}{{^entry}}{{#later}}<span class="later" title="dated after this site's day">{{later}}</span>{{/later}}{{^later}}<code>{{entryID}}</code> (removed{{#removedLater}} after this site's day{{/removedLater}}){{/later}}{{/entry}}: {{text}}</li>
 {{/items}}
 </ul>
 <p><a href="{{root}}changes.html">What changed, quarter by quarter</a></p>

@@ -43,6 +43,8 @@ struct RecordedChangeView: Encodable {
     var entryID: String
     /// The title of an entry the site leaves out as dated after its day (not removed).
     var later: String?
+    /// Gone from the files by a commit after the site's day (a site as of an earlier day).
+    var removedLater: Bool
     var text: String
 }
 
@@ -133,7 +135,15 @@ extension SiteModel {
         let commit = history?.commit(change.commit)
         return RecordedChangeView(
             date: commit.map { DateView(day: $0.date) }, commit: commit.map(CommitView.init), uncommitted: change.commit == nil,
-            entry: link(change.entry), entryID: change.entry, later: kb.later[change.entry], text: describe(change))
+            entry: link(change.entry), entryID: change.entry, later: kb.later[change.entry], removedLater: removedLater(change.entry),
+            text: describe(change))
+    }
+
+    /// An entry gone from the files whose removal the site's history (cut at its day) does
+    /// not hold: removed by a later commit, not yet as of the site's day.
+    private func removedLater(_ id: String) -> Bool {
+        guard let history, kb.entry(id) == nil, kb.later[id] == nil, !history.uncommitted.contains(id) else { return false }
+        return !(history.touches[id] ?? []).contains { $0.touch == .removed }
     }
 
     /// The latest recorded changes of assessments, newest first.
