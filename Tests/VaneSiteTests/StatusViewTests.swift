@@ -430,6 +430,16 @@ struct StatusViewTests {
         #expect(exposure.contains("<td data-label=\"Ends\"><time datetime=\"2027-04-01\">1 April 2027</time> (standard), "), "\(exposure)")
         let use = try kb.read("public/uses/ours.html")
         #expect(use.contains("<dt>Standing</dt><dd>announced end, <time datetime=\"2027-04-01\">1 April 2027</time> (standard) ("), "\(use)")
+        // Standard support ended, extended support goes on with no end: the end that came
+        // is shown, not nothing (Node.js 18 read as if no end had ever come).
+        try kb.write("---\nname: OS 18\ntype: product\nchannels: [standard, extended]\n---\n", to: "Content/entities/os18.md")
+        try kb.write(
+            "---\ntitle: B\ndate: 2018-04-26\ntype: launch\nentities: [os18]\nstatus:\n  os18: { availability: generally-available, priority: maintained, ends: { standard: 2025-04-30 } }\n---\n",
+            to: "Content/events/b.md")
+        try kb.write("---\nproduct: os18\nteam: web\ncriticality: high\n---\n", to: "Content/uses/old.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let after = try kb.read("public/exposure.html")
+        #expect(after.contains("<td data-label=\"Ends\"><time datetime=\"2025-04-30\">30 April 2025</time> (standard), ended "), "\(after)")
     }
 
     /// An announced closure, and its cancellation, read as sign-ups closing in a product's

@@ -69,7 +69,7 @@ public struct ExposureRow: Sendable, Hashable {
     /// medium 0.7, low 0.5).
     public var exposure: Int?
     /// The end that strands us, still ahead as of the board's day; for what is gone, the
-    /// last end that came.
+    /// last end that came; with no end ahead, the last that came on a channel now gone.
     public var end: AnnouncedEnd?
     public var daysLeft: Int?
     /// Days the plan finishes after the end (positive: late); nil without both.
@@ -105,8 +105,14 @@ public struct ExposureBoard: Sendable {
                 case (_, .drift?): .drift
                 default: .untracked
                 }
-            // For what is gone, the end that came (its days left are negative).
-            let end = row.flatMap { $0.gone ? ExposureBoard.came($0.status, asOf: asOf) : $0.nextEnd }
+            // For what is gone, the end that came (its days left are negative); with no end
+            // ahead, one that came on a channel now gone (standard support, while extended
+            // support goes on with no end): its users already stand past it.
+            let end = row.flatMap {
+                $0.gone
+                    ? ExposureBoard.came($0.status, asOf: asOf)
+                    : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales)
+            }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
             var planLate: Int?
             if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
@@ -134,6 +140,14 @@ public struct ExposureBoard: Sendable {
     /// The last announced end that came by `asOf`.
     static func came(_ status: EntityStatus, asOf: FuzzyDate) -> AnnouncedEnd? {
         status.ends.filter { !$0.isAhead(asOf: asOf) }.max { $0.date.startKey < $1.date.startKey }
+    }
+
+    /// The last end that came by `asOf` on a channel that is gone now.
+    static func cameOnAChannel(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales) -> AnnouncedEnd? {
+        status.ends.filter { end in
+            guard let channel = end.channel, !end.isAhead(asOf: asOf), let now = status.channels[channel]?.value else { return false }
+            return scales.isGone(now)
+        }.max { $0.date.startKey < $1.date.startKey }
     }
 
     /// Every use of a loaded knowledge base whose product resolved.
