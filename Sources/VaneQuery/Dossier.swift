@@ -162,11 +162,18 @@ extension Dossier {
                 "  ends: \(end.date.display)\(board.channelSuffix(end)), \(end.countdown(asOf: asOf)), after \(end.noticeOf) (\(end.event))"
             )
         }
-        // Sign-ups closing count in the risk as an end does: each with its countdown.
+        // Sign-ups closing count in the risk as an end does: each with its countdown; one that
+        // came where sign-ups are open again says so (it read as if still closed).
         for closure in s.closures {
+            let now = closure.channel.map { s.channels[$0]?.value } ?? s.availability?.value
+            let reopened =
+                !closure.isAhead(asOf: asOf)
+                && (now.flatMap { board.scales.rank($0, on: .availability) }).map { rank in
+                    board.scales.closed.flatMap { board.scales.rank($0, on: .availability) }.map { rank < $0 } ?? false
+                } == true
             lines.append(
-                "  sign-ups close: \(closure.date.display)\(board.channelSuffix(closure)), \(closure.countdown(asOf: asOf)), after \(closure.noticeOf) (\(closure.event))"
-            )
+                "  sign-ups close: \(closure.date.display)\(board.channelSuffix(closure)), \(closure.countdown(asOf: asOf))"
+                    + (reopened ? ", open again now" : "") + ", after \(closure.noticeOf) (\(closure.event))")
         }
         return lines
     }

@@ -67,6 +67,27 @@ struct StatusModelTests {
         #expect(iso(after["date"]) == "2026-04-30")
     }
 
+    /// A closure that came where sign-ups opened again since says so in `vane show` (it
+    /// read as if the product were still closed to new customers).
+    @Test func aClosureFollowedByAReopeningSaysSoInShow() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/cc.md": "---\nname: CC\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2015-07-09\ntype: launch\nentities: [cc]\nstatus:\n  cc: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: B\ndate: 2024-06-25\ntype: deprecation\nentities: [cc]\nstatus:\n  cc: { priority: deprioritized, closes: 2024-07-25 }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2026-12-01", in: kb.root).status == 0)
+        let closed = try vane("show", "cc", "--as-of", "2025-01-01", in: kb.root).stdout
+        #expect(closed.contains("  sign-ups close: 25 July 2024, closed 160 days ago, after 30 days of notice (b)\n"), "\(closed)")
+        try kb.write(
+            "---\ntitle: C\ndate: 2025-11-24\ntype: other\nentities: [cc]\nstatus:\n  cc: { availability: generally-available }\n---\n",
+            to: "Content/events/c.md")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: kb.root).status == 0)
+        let open = try vane("show", "cc", "--as-of", "2026-12-01", in: kb.root).stdout
+        #expect(open.contains("  sign-ups close: 25 July 2024, closed 859 days ago, open again now, after 30 days of notice (b)\n"), "\(open)")
+    }
+
     /// CodeCommit closed to new customers in 2024 and reopened in 2025: the reopening is a
     /// move on the channel it changed, in the JSON, in `vane changes` and on the chart.
     @Test func aReversalIsAMove() throws {
