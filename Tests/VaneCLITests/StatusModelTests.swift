@@ -384,6 +384,8 @@ struct StatusModelTests {
                 event(
                     "2017-03-14-teams", "2017-03-14",
                     "teams: { availability: { suite-eea: generally-available, suite-world: generally-available }, priority: flagship }"),
+                // Announced ahead: sign-ups to the EEA suites close, the world's suites end.
+                event("2023-08-31-announced", "2023-08-31", "teams: { closes: { suite-eea: 2023-10-01 }, ends: { suite-world: 2024-04-01 } }"),
                 event("2023-10-01-eea", "2023-10-01", "teams: { availability: { suite-eea: retired, standalone: generally-available } }"),
                 event("2024-04-01-world", "2024-04-01", "teams: { availability: { suite-world: retired } }"),
                 event("2024-05-13-gpt-4o", "2024-05-13", "gpt-4o: { availability: generally-available, priority: flagship }"),
@@ -398,6 +400,22 @@ struct StatusModelTests {
         #expect(teams["channel_tiers"] as? [String: String] == ["suite-eea": "bundle", "suite-world": "bundle"])
         let table = try vane("status", "--as-of", "2024-12-31", in: kb.root).stdout
         #expect(table.contains("generally-available (standalone: generally-available, suite-eea (bundle): retired, suite-world (bundle): retired)"))
+        // A bundle's closure or end announced ahead weighs nothing either (it read 70, then
+        // 100, and fell back to 0 when the bundle closed); the board cites no bundle's move.
+        for day in ["2023-09-15", "2024-02-01"] {
+            let before = try #require(try rows(kb, asOf: day)["teams"])
+            #expect(before["risk"] as? Int == 0, "\(day)")
+            #expect((before["risk_factors"] as? [String: Any])?["band"] as? String == "drift", "\(day)")
+        }
+        #expect(try vane("build", "--as-of", "2024-12-31", in: kb.root).status == 0)
+        let status = try kb.read("public/status.html")
+        let board = try #require(status.range(of: "<h2 id=\"risk-board\">"))
+        let row = try #require(status[board.upperBound...].range(of: "entities/teams.html\">Microsoft Teams</a>"))
+        let why = try #require(status[row.upperBound...].range(of: "<td data-label=\"Why\">"))
+        let cell = status[why.upperBound...].prefix { $0 != "\n" }.components(separatedBy: "<details>")[0]
+        // Not the suites' closing: what set today's values, Teams sold on its own.
+        #expect(cell.hasPrefix("<time datetime=\"2023-10-01\">1 October 2023</time>: availability (standalone)"), "\(cell)")
+        #expect(!cell.contains("(bundle)"), "\(cell)")
         let gpt = try #require(try rows(kb, asOf: "2025-12-31")["gpt-4o"])
         #expect((gpt["risk_factors"] as? [String: Any])?["decline"] as? Double == 1)
         #expect((gpt["risk"] as? Int ?? 0) > 30)

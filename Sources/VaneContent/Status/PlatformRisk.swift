@@ -61,10 +61,10 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
         (decline, exposure, recency) = (PlatformRisk.shown(status.decline), PlatformRisk.shown(e), PlatformRisk.shown(r))
         monthsSinceFall = months
         let priorityRank = status.priority.flatMap { scales.rank($0.value, on: .priority) }
-        if status.nextEnd(asOf: asOf) != nil {
+        if status.nextWeighedEnd(asOf: asOf) != nil {
             band = .announcedEnd
             score = 100
-        } else if scales.isWindingDown(availability) || status.nextClosure(asOf: asOf) != nil
+        } else if scales.isWindingDown(availability) || status.nextWeighedClosure(asOf: asOf) != nil
             || (priorityRank ?? -1) >= scales.priority.count - 2
         {
             band = .onTheWayOut

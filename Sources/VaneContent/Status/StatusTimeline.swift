@@ -68,6 +68,9 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// Every announcement of an end or closure as it was made, oldest first: one a later
     /// announcement replaced too (`vane changes` lists each on its day).
     public var announcements: [AnnouncedEnd] = []
+    /// The bundles whose falls are no decline (the product is sold another way): their
+    /// ends and closures are listed, and weigh nothing in the risk.
+    public var quietChannels: Set<String> = []
     /// The latest dated successor advice in force (`successors` in an event's status) and
     /// the event that gave it; nil when no event advised, so the entity's own list stands.
     public var advisedSuccessors: [String]? { advice.last.map { $0.to == "none" ? [] : $0.to.split(separator: " ").map(String.init) } }
@@ -97,6 +100,12 @@ public struct EntityStatus: Sendable, Hashable, Codable {
 
     /// The soonest announced closure to new customers still ahead at `asOf`.
     public func nextClosure(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(closures, asOf: asOf) }
+
+    /// The same two as the risk weighs them: not a bundle's while the product is sold
+    /// another way (Teams leaving the suites is no end of Teams).
+    public func nextWeighedEnd(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(ends.filter(weighs), asOf: asOf) }
+    public func nextWeighedClosure(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(closures.filter(weighs), asOf: asOf) }
+    private func weighs(_ end: AnnouncedEnd) -> Bool { end.channel.map { !quietChannels.contains($0) } ?? true }
 }
 
 extension AnnouncedEnd {
@@ -179,6 +188,7 @@ public enum StatusTimeline {
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
         status.closures = scheduled.filter { $0.kind == .closure }
         status.announcements = made
+        status.quietChannels = replayer.bundles
         return status
     }
 

@@ -379,7 +379,8 @@ extension SiteModel {
         // channels' tiers are the cycle's (`status.entity`), not the parent's.
         var items = row.status.moves.reversed().map { ($0, move($0, of: row.status.entity)) }
         func before(_ date: FuzzyDate) -> Bool { items.allSatisfy { $0.0.date.endKey < date.startKey } }
-        if let end = row.nextEnd ?? row.nextClosure {
+        // Not a bundle's end while the product is sold another way: the risk does not weigh it.
+        if let end = row.status.nextWeighedEnd(asOf: board.asOf) ?? row.status.nextWeighedClosure(asOf: board.asOf) {
             let change =
                 "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), "
                 + (end.extensionNoticeDays == nil ? "\(end.notice)' notice" : end.noticeOf)
@@ -389,7 +390,10 @@ extension SiteModel {
                 event: link(end.event))
             return (item, items.map(\.1), before(end.announced))
         }
-        let at = items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? 0
+        // The latest fall, else the latest move (what set today's values), never a bundle's.
+        let at =
+            items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? items.firstIndex(where: { !isBundleOnly($0.0, of: row) })
+            ?? 0
         guard at < items.count else { return (nil, [], true) }
         let first = items.remove(at: at)
         return (first.1, items.map(\.1), before(first.0.date))
