@@ -237,7 +237,8 @@ public enum Pipeline {
         // kept from the last build when only some pages were rendered with the same theme.
         var themeWarnings = report.themeWarnings
         if report.pagesRendered < report.pages && cache.state["theme"] == themeKey { themeWarnings = FastPath.decode(cache.state["theme-warnings"]) }
-        if options.strict && !themeWarnings.isEmpty {
+        // A partial cut where it nested too deep is an error: the pages it cut are wrong.
+        if options.strict && !themeWarnings.isEmpty || themeWarnings.contains(where: { $0.severity == .error }) {
             staged.discard()
             (try? graph.get())?.discard()
             outcome.diagnostics = (diagnostics + themeWarnings.promotingWarnings()).sortedForReport()

@@ -102,7 +102,7 @@ public enum SiteBuilder {
                 try out.write(data, to: asset.contentRelativePath, keepingIfSame: true)
             }
             var report = Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored)
-            report.themeWarnings = theme.unknownNames()
+            report.themeWarnings = theme.unknownNames() + theme.endlessNesting()
             report.frameReads = theme.library.frameReads.value.merging(frameReads) { $0.union($1) }
             report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
             report.written = out.written.value

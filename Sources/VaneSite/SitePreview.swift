@@ -138,7 +138,7 @@ public final class SitePreview: Sendable {
                 return state.rendered
             })
         else { return [] }
-        let found = theme.unknownNames()
+        let found = theme.unknownNames() + theme.endlessNesting()
         return toldUnknown.withLock { state in
             let new = found.filter { !state.told.contains($0.description) }
             state.told.formUnion(new.map(\.description))

@@ -161,6 +161,38 @@ struct ProjectCLITests {
             "\(inherited.stderr)")
     }
 
+    /// A partial that includes itself crashed the build (the stack ran out): outside any
+    /// section it is an error when the theme loads, at the tag that closes the circle;
+    /// inside a section true at every level it is cut where it nests too deep, an error,
+    /// and the last site stays.
+    @Test func aPartialThatIncludesItselfIsAnErrorNotACrash() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let page = try kb.read("public/index.html")
+        try kb.write("<p>a</p>\n{{> partials/b}}\n", to: "Site/templates/partials/a.mustache")
+        try kb.write("<p>b</p>\n  {{> partials/a}}\n", to: "Site/templates/partials/b.mustache")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Site/templates/partials/b.mustache:2:7: error: 'partials/a' includes itself (partials/a → partials/b → partials/a) outside any section, so it would never end\n"
+            ), "\(check.stderr)")
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 1)
+        #expect(try kb.read("public/index.html") == page)
+        // Inside a section that an outer context makes true at every level: cut, an error.
+        try kb.write("<p>a</p>\n{{#site}}{{> partials/a}}{{/site}}\n", to: "Site/templates/partials/a.mustache")
+        try kb.remove("Site/templates/partials/b.mustache")
+        let layout = try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        try kb.write(layout.replacingOccurrences(of: "</footer>", with: "{{> partials/a}}</footer>"), to: "Site/templates/layout.mustache")
+        let deep = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(deep.status == 1)
+        #expect(
+            deep.stderr.contains(
+                "Site/templates/partials/a.mustache:1:1: error: 'partials/a' nested 100 deep and was cut there: a section around a partial that includes itself is true at every level"
+            ), "\(deep.stderr)")
+        #expect(try kb.read("public/index.html") == page)
+    }
+
     @Test func theManPageDocumentsEveryCommand() throws {
         let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
         let help = try vane(["--help"], in: Repository.root).stdout

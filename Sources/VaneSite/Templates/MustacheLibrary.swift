@@ -15,6 +15,11 @@ public struct MustacheLibrary: Sendable {
 
     public init() {}
 
+    /// How deep partials and parents may nest: past it a partial inside a section that is
+    /// true at every level (a name an outer context has) would never end; it is cut there,
+    /// and the theme told.
+    static let deepestNesting = 100
+
     /// Parses and adds a template; a template that does not parse is an error.
     public mutating func register(_ source: String, named name: String) throws(MustacheError) {
         templates[name] = try MustacheTemplate(source)
@@ -23,6 +28,23 @@ public struct MustacheLibrary: Sendable {
 
     /// The template names, sorted.
     var names: [String] { templates.keys.sorted() }
+
+    /// The partials and parents a template always renders: outside any section (a block's
+    /// default content included), where nothing can stop a template that includes itself.
+    func unconditionalReferences(of name: String) -> [String] {
+        var found: [String] = []
+        func walk(_ nodes: [MustacheTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .partial(let other, _), .parent(let other, _, _): found.append(other)
+                case .block(_, let children, _, _): walk(children)
+                case .text, .variable, .section: break
+                }
+            }
+        }
+        walk(templates[name]?.nodes ?? [])
+        return found
+    }
 
     /// The source a template was registered with.
     func source(of name: String) -> String? { sources[name] }
@@ -64,6 +86,10 @@ public struct MustacheLibrary: Sendable {
 final class LookupLog: Sendable {
     private let found = Locked<[String: Set<String>]>([:])
     private let missed = Locked<[String: [String: Set<String>]]>([:])
+    /// Templates whose nesting was cut at `MustacheLibrary.deepestNesting`.
+    let cuts = Locked<Set<String>>([])
+
+    func cut(_ template: String) { cuts.withLock { _ = $0.insert(template) } }
 
     /// One render's lookups, added at its end (one lock per page, not per name).
     func add(found renderFound: [String: Set<String>], missed renderMissed: [String: [String: Set<String>]]) {
@@ -144,12 +170,19 @@ private struct Renderer {
         }
     }
 
+    /// How deep partials and parents are nested now.
+    var depth = 0
+
     /// Renders another template's nodes (a partial, a parent) under its own name.
     mutating func render(_ nodes: [MustacheTemplate.Node], as name: String, _ stack: inout [MustacheValue], blocks: Blocks) {
+        guard depth < MustacheLibrary.deepestNesting else {
+            library.lookups.cut(name)
+            return
+        }
         let outer = template
-        template = name
+        (template, depth) = (name, depth + 1)
         render(nodes, &stack, blocks: blocks)
-        template = outer
+        (template, depth) = (outer, depth - 1)
     }
 
     typealias Blocks = [String: MustacheTemplate.Block]
@@ -189,6 +222,7 @@ private struct Renderer {
                     if let given, given.standalone {
                         // Written on lines of its own: it loses its own indentation here too.
                         var inner = Renderer(library: library, template: template)
+                        inner.depth = depth
                         inner.render(given.nodes, &stack, blocks: blocks)
                         merge(inner)
                         Renderer.reindent(inner.output, removing: Renderer.firstIndent(inner.output), adding: "", into: &output)
@@ -202,6 +236,7 @@ private struct Renderer {
                 // default content's first line or else of the tag.
                 let here = Renderer.leadingWhitespace(of: children) ?? indent
                 var inner = Renderer(library: library, template: template)
+                inner.depth = depth
                 inner.render(given?.nodes ?? children, &stack, blocks: blocks)
                 merge(inner)
                 let own = given.map { $0.standalone ? Renderer.firstIndent(inner.output) : "" } ?? Renderer.firstIndent(inner.output)

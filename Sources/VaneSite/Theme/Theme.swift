@@ -69,6 +69,7 @@ public struct Theme: Sendable {
         }
         // A template that does not parse is there all the same: its uses are not "unknown".
         diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
+        diagnostics += endlessInclusions(library, paths: sourcePaths)
         var h = StableHash()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             h.add(name)
@@ -97,6 +98,54 @@ public struct Theme: Sendable {
                     position(of: tag.name, line: tag.line, in: source, path: path),
                     "unknown \(what) '\(tag.name)'\(Suggestion.hint(for: tag.name, in: names)): no template has that name")
             }
+        }
+    }
+
+    /// A partial or parent that always includes itself, directly or through others (`a` →
+    /// `b` → `a` outside any section), would render forever: an error at the tag that
+    /// closes the circle, in the knowledge base's own template.
+    static func endlessInclusions(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        var reported: Set<String> = []
+        var result: [Diagnostic] = []
+        for start in library.names where paths[start] != nil {
+            // The templates `start` always renders, each with the one that named it first.
+            var via: [String: String] = [:]
+            var queue = [start]
+            while let name = queue.popLast() {
+                for other in library.unconditionalReferences(of: name) where via[other] == nil {
+                    via[other] = name
+                    queue.append(other)
+                }
+            }
+            guard let closing = via[start], reported.insert(start).inserted else { continue }
+            // The circle, from `start` round to itself.
+            var circle = [start]
+            var at = closing
+            while at != start, circle.count < 64 {
+                circle.insert(at, at: 1)
+                at = via[at] ?? start
+            }
+            let source = library.source(of: closing) ?? ""
+            let path = paths[closing] ?? "Site/templates/\(closing).mustache"
+            guard let tag = MustacheTemplate.tags(in: source).first(where: { ($0.kind == ">" || $0.kind == "<") && $0.name == start }) else {
+                continue
+            }
+            result.append(
+                .error(
+                    position(of: start, line: tag.line, in: source, path: path),
+                    "'\(start)' includes itself (\((circle + [start]).joined(separator: " → "))) outside any section, so it would never end"))
+        }
+        return result
+    }
+
+    /// Errors for partials cut where they nested too deep while the pages just rendered: a
+    /// section around a partial that includes itself is true at every level.
+    func endlessNesting() -> [Diagnostic] {
+        library.lookups.cuts.value.sorted().map { name in
+            .error(
+                SourceLocation(path: overridden[name] ?? "Site/templates/\(name).mustache", line: 1, column: 1),
+                "'\(name)' nested \(MustacheLibrary.deepestNesting) deep and was cut there: a section around a partial that includes itself is true at every level"
+            )
         }
     }
 
