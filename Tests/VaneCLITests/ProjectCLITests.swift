@@ -193,6 +193,25 @@ struct ProjectCLITests {
         #expect(try kb.read("public/index.html") == page)
     }
 
+    /// A dotted name whose later part no map has (`site.titel`) is a warning at its tag, as
+    /// a plain name is (it rendered empty without a word); a field that is empty on a page
+    /// is no such name.
+    @Test func aDottedNameNoMapHasIsAWarning() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let layout = try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        try kb.write(
+            layout.replacingOccurrences(of: "</footer>", with: "{{site.titel}} {{counts.entries}}</footer>"), to: "Site/templates/layout.mustache")
+        let line = layout.components(separatedBy: "\n").firstIndex { $0.contains("</footer>") }! + 1
+        let built = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(built.status == 0)
+        #expect(
+            built.stderr.hasPrefix("Site/templates/layout.mustache:\(line):"), "\(built.stderr)")
+        #expect(
+            built.stderr.contains("warning: 'site.titel' is in no view model of this template, so it renders empty (did you mean 'site.title'?)\n"),
+            "\(built.stderr)")
+        #expect(!built.stderr.contains("counts.entries"))
+    }
+
     @Test func theManPageDocumentsEveryCommand() throws {
         let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
         let help = try vane(["--help"], in: Repository.root).stdout

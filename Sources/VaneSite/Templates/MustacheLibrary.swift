@@ -153,12 +153,32 @@ private struct Renderer {
             if let depth {
                 found[template, default: []].insert(name)
                 if depth == 0 && stack.count > 1 { frameReads.insert(name) }
+                if path.count > 1 { dotted(path, from: stack[depth][name]) }
             } else {
                 let keys = stack.flatMap { context -> [String] in if case .map(let m) = context { Array(m.keys) } else { [] } }
                 missed[template, default: [:]][name, default: []].formUnion(keys)
             }
         }
         return value
+    }
+
+    /// A dotted name past its first part (`site.titel`): found when every part is, missed
+    /// where a map lacks the next part (with that map's keys, dotted the same way). A part
+    /// that is a nil optional, a list or a scalar ends the walk without a verdict: the view
+    /// model has the field, empty on this page.
+    private mutating func dotted(_ path: MustacheTemplate.Path, from first: MustacheValue?) {
+        guard var current = first else { return }
+        for (i, part) in path.enumerated().dropFirst() {
+            guard let next = current[part] else {
+                if case .map(let m) = current {
+                    let prefix = path[..<i].joined(separator: ".")
+                    missed[template, default: [:]][prefix + "." + part, default: []].formUnion(m.keys.map { prefix + "." + $0 })
+                }
+                return
+            }
+            current = next
+        }
+        found[template, default: []].insert(path.joined(separator: "."))
     }
 
     /// Takes in the lookups of a renderer used for a block.
