@@ -80,3 +80,17 @@ struct EscapeTests {
         }
     }
 }
+
+/// The not-found page inlines the stylesheet: its relative `url(…)`s start at the assets'
+/// folder there (a theme's image resolved against whatever address was asked for).
+struct InlinedStylesheetTests {
+    @Test func relativeURLsStartAtTheAssets() {
+        let css =
+            #"a{background:url(img/logo.svg)}b{src:url("fonts/x.woff2") url('y.png')}c{u:url(/abs.png) url(data:x) url(https://e.org/z.png) url(#f)}"#
+        #expect(
+            SiteModel.rebased(css, to: "https://example.org/intel/assets/")
+                == #"a{background:url(https://example.org/intel/assets/img/logo.svg)}b{src:url("https://example.org/intel/assets/fonts/x.woff2") url('https://example.org/intel/assets/y.png')}c{u:url(/abs.png) url(data:x) url(https://e.org/z.png) url(#f)}"#
+        )
+        #expect(SiteModel.rebased("p{color:red}", to: "/assets/") == "p{color:red}")
+    }
+}

@@ -183,8 +183,30 @@ extension SiteModel {
             hasExposure: !kb.entries(of: .use).isEmpty,
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
-            inlineStyle: page.content.isNotFound ? stylesheet : nil)
+            inlineStyle: page.content.isNotFound ? stylesheet.map { SiteModel.rebased($0, to: root + "assets/") } : nil)
         return [MustacheEncoder.encode(frame), content]
+    }
+
+    /// A stylesheet's relative `url(…)`s made to start at `base`: inlined in the not-found
+    /// page, which any address may show, they would resolve against that address, not
+    /// against `assets/` (a font or image of the theme was missing there).
+    static func rebased(_ css: String, to base: String) -> String {
+        var out = ""
+        var rest = Substring(css)
+        while let open = rest.range(of: "url(") {
+            out += rest[..<open.upperBound]
+            rest = rest[open.upperBound...]
+            let quote = rest.first.flatMap { $0 == "\"" || $0 == "'" ? $0 : nil }
+            if let quote {
+                out.append(quote)
+                rest = rest.dropFirst()
+            }
+            let target = rest.prefix { $0 != ")" && $0 != quote && !$0.isWhitespace }
+            let lower = target.lowercased()
+            let absolute = target.hasPrefix("/") || target.hasPrefix("#") || lower.hasPrefix("data:") || lower.contains("://")
+            if !target.isEmpty && !absolute { out += base }
+        }
+        return out + rest
     }
 
     /// The feeds a page offers (`<link rel="alternate">`, and the "Subscribe" line of the
