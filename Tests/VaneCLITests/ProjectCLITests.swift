@@ -212,6 +212,26 @@ struct ProjectCLITests {
         #expect(!built.stderr.contains("counts.entries"))
     }
 
+    /// A block given to a parent that has no such block (`{{$contnet}}`) is an error at its
+    /// tag, with the closest block: the page rendered empty without a word.
+    @Test func aBlockThatFillsNothingIsAnError() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let reports = try String(contentsOf: Repository.site.appendingPathComponent("templates/reports.mustache"), encoding: .utf8)
+        try kb.write(
+            reports.replacingOccurrences(of: "{{$content}}", with: "{{$contnet}}").replacingOccurrences(of: "{{/content}}", with: "{{/contnet}}"),
+            to: "Site/templates/reports.mustache")
+        let line = reports.components(separatedBy: "\n").firstIndex { $0.contains("{{$content}}") }! + 1
+        let column =
+            reports.components(separatedBy: "\n")[line - 1].range(of: "{{$content}}")!.lowerBound.utf16Offset(
+                in: reports.components(separatedBy: "\n")[line - 1]) + 4
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.hasPrefix(
+                "Site/templates/reports.mustache:\(line):\(column): error: block 'contnet' fills nothing: 'layout' has no such block (did you mean 'content'?)\n"
+            ), "\(check.stderr)")
+    }
+
     @Test func theManPageDocumentsEveryCommand() throws {
         let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
         let help = try vane(["--help"], in: Repository.root).stdout

@@ -29,6 +29,53 @@ public struct MustacheLibrary: Sendable {
     /// The template names, sorted.
     var names: [String] { templates.keys.sorted() }
 
+    /// The blocks a template fills in the parents it names (`{{<layout}}{{$content}}…`),
+    /// with the parent each is given to.
+    func blocksGiven(in name: String) -> [(parent: String, block: String)] {
+        var given: [(parent: String, block: String)] = []
+        func walk(_ nodes: [MustacheTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .parent(let parent, _, let blocks):
+                    for (block, content) in blocks.sorted(by: { $0.key < $1.key }) {
+                        given.append((parent, block))
+                        walk(content.nodes)
+                    }
+                case .section(_, _, let children), .block(_, let children, _, _): walk(children)
+                case .text, .variable, .partial: break
+                }
+            }
+        }
+        walk(templates[name]?.nodes ?? [])
+        return given
+    }
+
+    /// Every block a template declares, itself or through the partials and parents it
+    /// renders: the blocks a child of it can fill.
+    func blocksDeclared(from name: String) -> Set<String> {
+        var declared: Set<String> = []
+        var seen: Set<String> = [name]
+        var queue = [name]
+        func walk(_ nodes: [MustacheTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .block(let block, let children, _, _):
+                    declared.insert(block)
+                    walk(children)
+                case .section(_, _, let children): walk(children)
+                case .partial(let other, _):
+                    if seen.insert(other).inserted { queue.append(other) }
+                case .parent(let other, _, let blocks):
+                    if seen.insert(other).inserted { queue.append(other) }
+                    for content in blocks.values { walk(content.nodes) }
+                case .text, .variable: break
+                }
+            }
+        }
+        while let next = queue.popLast() { walk(templates[next]?.nodes ?? []) }
+        return declared
+    }
+
     /// The partials and parents a template always renders: outside any section (a block's
     /// default content included), where nothing can stop a template that includes itself.
     func unconditionalReferences(of name: String) -> [String] {

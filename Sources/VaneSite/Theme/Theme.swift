@@ -70,6 +70,7 @@ public struct Theme: Sendable {
         // A template that does not parse is there all the same: its uses are not "unknown".
         diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
         diagnostics += endlessInclusions(library, paths: sourcePaths)
+        diagnostics += blocksFillingNothing(library, paths: sourcePaths)
         var h = StableHash()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             h.add(name)
@@ -136,6 +137,26 @@ public struct Theme: Sendable {
                     "'\(start)' includes itself (\((circle + [start]).joined(separator: " → "))) outside any section, so it would never end"))
         }
         return result
+    }
+
+    /// A block that a template gives its parent and the parent has nowhere (`{{$contnet}}`
+    /// for `{{$content}}`) fills nothing: its content is lost and the page renders empty
+    /// there. An error at the block's tag, in the knowledge base's own template.
+    static func blocksFillingNothing(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        library.names.filter { paths[$0] != nil }.flatMap { name -> [Diagnostic] in
+            let source = library.source(of: name) ?? ""
+            let tags = MustacheTemplate.tags(in: source).filter { $0.kind == "$" }
+            return library.blocksGiven(in: name).compactMap { given in
+                let declared = library.blocksDeclared(from: given.parent)
+                guard library.source(of: given.parent) != nil, !declared.contains(given.block),
+                    let tag = tags.first(where: { $0.name == given.block })
+                else { return nil }
+                return .error(
+                    position(of: given.block, line: tag.line, in: source, path: paths[name] ?? name),
+                    "block '\(given.block)' fills nothing: '\(given.parent)' has no such block\(Suggestion.hint(for: given.block, in: declared.sorted()))"
+                )
+            }
+        }
     }
 
     /// Errors for partials cut where they nested too deep while the pages just rendered: a
