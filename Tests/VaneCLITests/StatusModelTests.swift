@@ -421,6 +421,39 @@ struct StatusModelTests {
         #expect((gpt["risk"] as? Int ?? 0) > 30)
     }
 
+    /// A whole-product end that a channel's own later end outlives is the end of the other
+    /// channels, and every view says whose: `14 October 2025 (standard)` on the boards and
+    /// the product's page (it was the product's, while the EEA's updates went on), and in
+    /// the EEA's view it ends nothing (it counted down to it, not to the EEA's own end).
+    @Test func aWholeProductEndOutlivedByAChannelIsTheOtherChannelsEnd() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/microsoft.md": "---\nname: Microsoft\ntype: vendor\n---\n",
+            "Content/entities/eea.md": "---\nname: European Economic Area\ntype: org\n---\n",
+            "Content/entities/windows-10.md": "---\nname: Windows 10\ntype: product\nparent: microsoft\nchannels: [standard, eea]\n---\n",
+            "Content/events/2015-07-29-windows-10.md":
+                "---\ntitle: Ships\ndate: 2015-07-29\ntype: launch\nentities: [windows-10]\nstatus:\n  windows-10: { availability: { standard: generally-available }, priority: flagship }\n---\n",
+            "Content/events/2021-06-24-end.md":
+                "---\ntitle: End\ndate: 2021-06-24\ntype: deprecation\nentities: [windows-10]\nstatus:\n  windows-10: { priority: maintained, ends: 2025-10-14 }\n---\n",
+            "Content/events/2025-09-25-eea.md":
+                "---\ntitle: EEA\ndate: 2025-09-25\ntype: pricing\nentities: [windows-10, eea]\nstatus:\n  windows-10: { availability: { eea: generally-available }, ends: { eea: 2026-10-13 } }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2025-10-01", in: kb.root).status == 0)
+        let status = try vane("status", "--as-of", "2025-10-01", in: kb.root).stdout
+        #expect(status.contains("14 October 2025 (standard), 13 days left"), "\(status)")
+        let region = try vane("status", "--as-of", "2025-10-01", "--entity", "eea", in: kb.root).stdout
+        #expect(region.contains("13 October 2026 (eea), 377 days left  383 days"), "\(region)")
+        let ends = try vane("ends", "--as-of", "2025-10-01", "--entity", "eea", "--format", "csv", in: kb.root).stdout
+        #expect(
+            ends.components(separatedBy: "\r\n").dropFirst().filter { !$0.isEmpty }.map {
+                $0.components(separatedBy: ",").prefix(4).joined(separator: ",")
+            } == ["windows-10,eea,,2026-10-13"])
+        let page = try kb.read("public/entities/windows-10.html")
+        #expect(
+            page.contains(
+                "<p class=\"reading\">Still generally available; standard ends on 14 October 2025, announced with 1573 days of notice, and European Economic Area goes on after it.</p>"
+            ), "\(page)")
+    }
+
     /// A channel named for a region is scoped as a channel: the EEA's board and countdown show
     /// what is offered through the EEA (free consumer ESU to 13 October 2026), not the
     /// commercial ESU to 2028.

@@ -186,7 +186,8 @@ public enum StatusTimeline {
         for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
-        status.closures = scheduled.filter { $0.kind == .closure }
+            .compactMap { narrowed($0, among: scheduled, channels: channels) }
+        status.closures = scheduled.filter { $0.kind == .closure }.compactMap { narrowed($0, among: scheduled, channels: channels) }
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
@@ -239,6 +240,24 @@ public enum StatusTimeline {
         guard end.retired == nil, let before = points.last(where: { $0.date.startKey <= end.announced.startKey }) else { return false }
         let value = end.channel.map { before.channels[$0] } ?? before.availability
         return value.map(scales.isGone) ?? false
+    }
+
+    /// A whole-product end (or closure) as it ends: on the channels that have no end of their
+    /// own announced after it. When that is one channel, it is that channel's end, and every
+    /// view says so (`14 October 2025 (standard)`, not the product's while the paid updates
+    /// go on); when it is none (a region's view, whose one channel has its own), it ends
+    /// nothing there and is left out. Its falls were scheduled from the whole-product end
+    /// already, the same ones.
+    static func narrowed(_ end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String]) -> AnnouncedEnd? {
+        guard end.channel == nil, end.retired == nil, !channels.isEmpty else { return end }
+        let own = Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
+        guard !own.isEmpty else { return end }
+        let ends = channels.filter { !own.contains($0) }
+        guard ends.count <= 1 else { return end }
+        guard let only = ends.first else { return nil }
+        var narrowed = end
+        narrowed.channel = only
+        return narrowed
     }
 
     /// The changes an end (or closure) makes when it comes: a whole-product one falls on
