@@ -59,6 +59,15 @@ struct MustacheSpecTests {
         for (name, text) in spec.partials { try library.register(text, named: name) }
         #expect(library.render(spec.data, withTemplate: "test") == spec.expected)
     }
+
+    /// A standalone partial saved with `\r\n` line ends is indented on every line, as one
+    /// saved with `\n` is (only its first line was: `\r\n` is one `Character`).
+    @Test func aPartialWithWindowsLineEndsIsIndentedOnEveryLine() throws {
+        var library = MustacheLibrary()
+        try library.register("<div>\r\n  {{> p}}\r\n</div>\r\n", named: "test")
+        try library.register("<a>\r\n<b>\r\n", named: "p")
+        #expect(library.render([:], withTemplate: "test") == "<div>\r\n  <a>\r\n  <b>\r\n</div>\r\n")
+    }
 }
 
 /// The specification's JSON data as values: booleans stay booleans, integers integers.

@@ -119,10 +119,14 @@ public struct MustacheLibrary: Sendable {
         guard let source = sources[name] else { return nil }
         return indented.template(name, indent: indent) {
             // Every line of the partial's source starts with the indentation (not the
-            // text it interpolates); a final line break gets none after it.
-            var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { indent + $0 }
-            if source.hasSuffix("\n") { lines[lines.count - 1] = "" }
-            return (try? MustacheTemplate(lines.joined(separator: "\n"))) ?? MustacheTemplate(nodes: [])
+            // text it interpolates); a final line break gets none after it. `\r\n` is one
+            // `Character`, and a line break as `\n` is (a partial saved on Windows).
+            var text = indent
+            for (i, c) in zip(source.indices, source) {
+                text.append(c)
+                if c == "\n" || c == "\r\n", source.index(after: i) != source.endIndex { text += indent }
+            }
+            return (try? MustacheTemplate(text)) ?? MustacheTemplate(nodes: [])
         }
     }
 }
