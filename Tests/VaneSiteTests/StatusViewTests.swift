@@ -416,6 +416,34 @@ struct StatusViewTests {
         #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available</dd>"))
     }
 
+    /// A chart's legend of many channels stays inside the chart: on lines of its own under
+    /// the caption when it does not fit after it (Windows 10's ran past the right edge).
+    @Test func aChartsLegendOfManyChannelsStaysInside() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/w.md":
+                "---\nname: W\ntype: product\nchannels: [standard, { commercial-esu: paid }, { consumer-esu: paid }, eea-consumer-updates]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2015-07-29\ntype: launch\nentities: [w]\nstatus:\n  w: { availability: generally-available, priority: maintained }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/w.html")
+        for size in ["wide", "narrow"] {
+            let svg = try #require(
+                page.firstRange(of: try Regex("<svg class=\"chart history-chart \(size)\" viewBox=\"0 0 ([0-9.]+) [\\s\\S]*?</svg>")))
+            let chart = String(page[svg])
+            let width = try #require(Double(chart.firstMatch(of: #/viewBox="0 0 ([0-9.]+) /#)!.output.1))
+            let items = chart.matches(
+                of:
+                    #/<rect x="([0-9.]+)" y="[0-9.]+" width="12" height="4" fill="[^"]+"/><text x="[0-9.]+" y="[0-9.]+" font-size="11">([^<]+)</text>/#
+            )
+            #expect(items.count == 4, "\(size)")
+            for item in items {
+                let right = (Double(item.output.1) ?? 0) + 16 + Double(item.output.2.count) * 6.5
+                #expect(right <= width, "\(size): \(item.output.2) ends at \(right), past \(width)")
+            }
+        }
+    }
+
     /// A use of a product whose end is one channel's says which, as the exposure page does:
     /// the standard channel's end is not the product's while extended support goes on.
     @Test func aUsesStandingNamesTheChannelItsEndIsOf() throws {

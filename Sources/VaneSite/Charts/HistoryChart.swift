@@ -47,24 +47,32 @@ struct HistoryChart {
         let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map(\.date.startDay)
         end = max(DayNumber.of(asOf.end), start + 365, (ends.max() ?? 0) + 30)
         channels = Array(Set(status.points.flatMap { $0.channels.keys })).sorted()
-        // Narrow, the channels' legend has lines of its own under the caption.
+        // The channels' legend follows the caption on its line when it fits there (wide);
+        // else it has lines of its own under the caption (a wide chart's legend of many
+        // channels ran past the chart's right edge).
+        let names = channels.map(channelName)
+        let (captionX, width) = (size == .wide ? left : 8, width)
+        func item(_ name: String) -> Double { 28 + Double(name.count) * 6.5 }
+        let inline = captionX + Double(HistoryChart.channelsCaption.count) * 7.2 + 12 + names.map(item).reduce(0, +)
         var rows: [[Int]] = []
-        if size == .narrow {
-            var x = 0.0
-            for (index, name) in channels.enumerated() {
-                let item = 28 + Double(name.count) * 6.5
-                if rows.isEmpty || x + item > width - 16 {
+        if size == .narrow || inline > width - 16 {
+            var x = captionX
+            for (index, name) in names.enumerated() {
+                if rows.isEmpty || x + item(name) > width - 16 {
                     rows.append([])
-                    x = 0
+                    x = captionX
                 }
                 rows[rows.count - 1].append(index)
-                x += item
+                x += item(name)
             }
         }
         legendRows = rows
     }
 
-    /// Narrow: the channels on each line of the legend below the caption (by index).
+    static let channelsCaption = "Available today, by channel:"
+
+    /// The channels on each line of the legend below the caption (by index); none when the
+    /// legend follows the caption on its line.
     private let legendRows: [[Int]]
 
     /// Named channels, each drawn as its own line.
@@ -93,7 +101,7 @@ struct HistoryChart {
             <desc id="\(ids)-desc">\(SVG.text(description))</desc>
 
             """
-        out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : "Available today, by channel:")
+        out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : HistoryChart.channelsCaption)
         out += panel(.priority, y0: top + availabilityHeight + gap, caption: "Strategic priority")
         out += axis(y: top + availabilityHeight + gap + priorityHeight)
         out += endMarks(y0: top, y1: top + availabilityHeight)
@@ -138,7 +146,7 @@ struct HistoryChart {
                 var x = captionX
                 let y = y0 - 8 - Double(legendRows.count - 1 - row) * 16
                 for index in indices {
-                    let (name, colour) = (lines[index].0 ?? "", lines[index].1)
+                    let (name, colour) = (lines[index].0.map(channelName) ?? "", lines[index].1)
                     out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y - 6))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
                     out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y))\" font-size=\"11\">\(SVG.text(name))</text>\n"
                     x += 28 + Double(name.count) * 6.5
