@@ -452,6 +452,8 @@ struct StatusModelTests {
             page.contains(
                 "<p class=\"reading\">Still generally available; standard ends on 14 October 2025, announced with 1573 days of notice, and European Economic Area goes on after it.</p>"
             ), "\(page)")
+        // The chart names the channel as the page does (its legend said `eea`).
+        #expect(page.contains("font-size=\"11\">European Economic Area</text>") && !page.contains("font-size=\"11\">eea</text>"))
     }
 
     /// A channel named for a region is scoped as a channel: the EEA's board and countdown show

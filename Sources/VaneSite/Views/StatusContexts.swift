@@ -426,7 +426,8 @@ extension SiteModel {
         let charts = [HistoryChart.Size.wide, .narrow].map {
             HistoryChart(
                 status: row.status, name: row.name, scales: board.scales, asOf: board.asOf, eventTitles: eventTitles,
-                channelName: { board.entities[id]?.channelName($0) ?? $0 }, size: $0
+                // Named as the page names them: a channel that is an entity by its name.
+                channelName: { channelName($0, of: id) }, size: $0
             ).svg
         }
         func setBy(_ setting: AxisSetting?) -> LinkView? {
