@@ -202,6 +202,15 @@ extension GraphReader {
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
         dossier.asOf = asOf
+        // A verdict reached after the day was not reached then: pending, as a site as of
+        // that day shows it (it said the later verdict).
+        if dossier.kind == Kind.claim.rawValue, let written = dossier.fields["verdict_date"], let reached = try? FuzzyDate(parsing: written),
+            reached.startKey > asOf.endKey, let verdict = dossier.fields["verdict"]
+        {
+            dossier.fields["verdict"] = "pending"
+            dossier.fields["verdict_date"] = nil
+            dossier.fields["judged_later"] = "\(verdict), \(reached.display)"
+        }
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
         // The name it went by then, and every name with the day it took over.
         if let stored = try queue.read({ db in try Row.fetchOne(db, sql: "SELECT name, renames FROM entities WHERE id = ?", arguments: [dossier.id]) }

@@ -70,6 +70,10 @@ struct AnalystFindingsTests {
         let claim = try vane("show", "coyote-worse-at-code", in: kb.root).stdout
         #expect(claim.contains("  verdict_date: June 2026\n"))
         #expect(claim.contains("  date: Q2 2026\n"))
+        // As of a day before the verdict: pending then, as a site as of that day says.
+        let before = try vane("show", "coyote-worse-at-code", "--as-of", "2026-05-31", in: kb.root).stdout
+        #expect(before.contains("  verdict: pending\n") && !before.contains("verdict_date"), "\(before)")
+        #expect(before.contains("  judged_later: confirmed, June 2026\n"), "\(before)")
     }
 
     @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {
