@@ -232,6 +232,32 @@ struct ProjectCLITests {
             ), "\(check.stderr)")
     }
 
+    /// A template no page uses (a wrong-case override, a page the theme does not have) and
+    /// a symbolic link out of `Site/` are warnings: both were passed over without a word.
+    @Test func whatSiteHoldsAndNoPageUsesIsAWarning() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("<p>{{title}}</p>\n", to: "Site/templates/Event.mustache")
+        try kb.write("<p>About</p>\n", to: "Site/templates/about.mustache")
+        try kb.write("<p>used</p>\n", to: "Site/templates/partials/used.mustache")
+        let layout = try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        try kb.write(layout.replacingOccurrences(of: "</footer>", with: "{{> partials/used}}</footer>"), to: "Site/templates/layout.mustache")
+        try kb.write("p{}\n", to: "outside.css")
+        try FileManager.default.createDirectory(at: kb.url("Site/assets"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: kb.url("Site/assets/extra.css").path, withDestinationPath: "../../outside.css")
+        let built = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(built.status == 0, "\(built.stderr)")
+        let lines = built.stderr.components(separatedBy: "\n")
+        #expect(lines.count == 5 && lines[3] == "0 errors, 3 warnings", "\(built.stderr)")
+        #expect(lines[0] == "Site/assets/extra.css: warning: a symbolic link to a file outside Site/ is left out of the site: copy the file in")
+        #expect(
+            lines[1]
+                == "Site/templates/Event.mustache: warning: no page uses this template: it is none of the theme's (did you mean 'event'?), and no template includes it"
+        )
+        #expect(lines[2].hasPrefix("Site/templates/about.mustache: warning: no page uses this template: it is none of the theme's"))
+        #expect(!built.stderr.contains("partials/used"))
+        #expect(try vane("build", "--as-of", "2026-11-30", "--strict", in: kb.root).status == 1)
+    }
+
     @Test func theManPageDocumentsEveryCommand() throws {
         let page = try String(contentsOf: Repository.root.appendingPathComponent("docs/vane.1"), encoding: .utf8)
         let help = try vane(["--help"], in: Repository.root).stdout

@@ -29,6 +29,25 @@ public struct MustacheLibrary: Sendable {
     /// The template names, sorted.
     var names: [String] { templates.keys.sorted() }
 
+    /// Every partial and parent a template names, wherever it is written.
+    func references(of name: String) -> Set<String> {
+        var found: Set<String> = []
+        func walk(_ nodes: [MustacheTemplate.Node]) {
+            for node in nodes {
+                switch node {
+                case .partial(let other, _): found.insert(other)
+                case .parent(let other, _, let blocks):
+                    found.insert(other)
+                    for content in blocks.values { walk(content.nodes) }
+                case .section(_, _, let children), .block(_, let children, _, _): walk(children)
+                case .text, .variable: break
+                }
+            }
+        }
+        walk(templates[name]?.nodes ?? [])
+        return found
+    }
+
     /// The blocks a template fills in the parents it names (`{{<layout}}{{$content}}…`),
     /// with the parent each is given to.
     func blocksGiven(in name: String) -> [(parent: String, block: String)] {

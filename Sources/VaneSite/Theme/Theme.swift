@@ -71,6 +71,12 @@ public struct Theme: Sendable {
         diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
         diagnostics += endlessInclusions(library, paths: sourcePaths)
         diagnostics += blocksFillingNothing(library, paths: sourcePaths)
+        diagnostics += unusedTemplates(library, paths: sourcePaths)
+        // Never read without a word (`Content/` has the same rule).
+        for found in listed where found.escapes && (found.relative.hasPrefix("templates/") || found.relative.hasPrefix("assets/")) {
+            diagnostics.append(
+                .warning(.whole("Site/" + found.relative), "a symbolic link to a file outside Site/ is left out of the site: copy the file in"))
+        }
         var h = StableHash()
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             h.add(name)
@@ -82,7 +88,7 @@ public struct Theme: Sendable {
         }
         var theme = Theme(library: library, assets: assets, fingerprint: h.value)
         theme.overridden = sourcePaths
-        return (diagnostics.isEmpty ? theme : nil, diagnostics)
+        return (diagnostics.hasErrors ? nil : theme, diagnostics)
     }
 
     /// A partial or parent that names no template is an error at its tag, with the closest
@@ -137,6 +143,19 @@ public struct Theme: Sendable {
                     "'\(start)' includes itself (\((circle + [start]).joined(separator: " → "))) outside any section, so it would never end"))
         }
         return result
+    }
+
+    /// A template of the knowledge base that is none of the theme's and that no template
+    /// includes (`Event.mustache`, `about.mustache`) is never rendered: a warning, with the
+    /// closest of the theme's names.
+    static func unusedTemplates(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        let used = library.names.reduce(into: Set<String>()) { $0.formUnion(library.references(of: $1)) }
+        let theme = DefaultTheme.templates.keys.sorted()
+        return paths.filter { DefaultTheme.templates[$0.key] == nil && !used.contains($0.key) }.sorted { $0.key < $1.key }.map { key, path in
+            .warning(
+                .whole(path),
+                "no page uses this template: it is none of the theme's\(Suggestion.hint(for: key, in: theme)), and no template includes it")
+        }
     }
 
     /// A block that a template gives its parent and the parent has nowhere (`{{$contnet}}`
