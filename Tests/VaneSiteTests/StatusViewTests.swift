@@ -416,6 +416,25 @@ struct StatusViewTests {
         #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available</dd>"))
     }
 
+    /// A use that had not begun by the day asked is no exposure then, on the command line as
+    /// on a site as of that day (`vane exposure --as-of` listed it); a channel's end on the
+    /// home page's top five says whose it is.
+    @Test func exposureAsOfADayLeavesOutUsesNotYetBegun() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/os.md": "---\nname: OS\ntype: product\nchannels: [standard, { esu: paid }]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2020-01-10\ntype: launch\nentities: [os]\nstatus:\n  os: { availability: generally-available, priority: maintained, ends: { standard: 2027-04-01 } }\n---\n",
+            "Content/uses/early.md": "---\nproduct: os\nteam: web\ncriticality: high\nsince: 2021-01\n---\n",
+            "Content/uses/late.md": "---\nproduct: os\nteam: web\ncriticality: high\nsince: 2024-06\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let csv = try vane("exposure", "--as-of", "2023-12-31", "--format", "csv", in: kb.root).stdout
+        #expect(csv.contains("\r\n1,early,") && !csv.contains(",late,"), "\(csv)")
+        #expect(try vane("exposure", "--format", "csv", in: kb.root).stdout.contains(",late,"))
+        let home = try kb.read("public/index.html")
+        #expect(home.contains("</span> (standard)</td>"), "\(home)")
+    }
+
     /// A chart's legend of many channels stays inside the chart: on lines of its own under
     /// the caption when it does not fit after it (Windows 10's ran past the right edge).
     @Test func aChartsLegendOfManyChannelsStaysInside() throws {
@@ -460,7 +479,7 @@ struct StatusViewTests {
         #expect(use.contains("<dt>Standing</dt><dd>announced end, <time datetime=\"2027-04-01\">1 April 2027</time> (standard) ("), "\(use)")
         // Standard support ended, extended support goes on with no end: the end that came
         // is shown, not nothing (Node.js 18 read as if no end had ever come).
-        try kb.write("---\nname: OS 18\ntype: product\nchannels: [standard, extended]\n---\n", to: "Content/entities/os18.md")
+        try kb.write("---\nname: OS 18\ntype: product\nchannels: [standard, { extended: extended }]\n---\n", to: "Content/entities/os18.md")
         try kb.write(
             "---\ntitle: B\ndate: 2018-04-26\ntype: launch\nentities: [os18]\nstatus:\n  os18: { availability: generally-available, priority: maintained, ends: { standard: 2025-04-30 } }\n---\n",
             to: "Content/events/b.md")
@@ -468,6 +487,16 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let after = try kb.read("public/exposure.html")
         #expect(after.contains("<td data-label=\"Ends\"><time datetime=\"2025-04-30\">30 April 2025</time> (standard), ended "), "\(after)")
+        // Still offered another ordinary way (GPT-4o's API after it left ChatGPT): no end came
+        // for its users, and a plan is late against nothing.
+        try kb.write("---\nname: Model\ntype: model\nchannels: [api, chatgpt]\n---\n", to: "Content/entities/m.md")
+        try kb.write(
+            "---\ntitle: C\ndate: 2024-05-13\ntype: launch\nentities: [m]\nstatus:\n  m: { availability: generally-available, priority: flagship, ends: { chatgpt: 2026-02-13 } }\n---\n",
+            to: "Content/events/c.md")
+        try kb.write("---\nproduct: m\nteam: web\ncriticality: high\nplan: Move on\nplan_date: 2027-03\n---\n", to: "Content/uses/m-use.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let model = try kb.read("public/uses/m-use.html")
+        #expect(!model.contains("days after the end") && !model.contains("13 February 2026"), "\(model)")
     }
 
     /// An announced closure, and its cancellation, read as sign-ups closing in a product's

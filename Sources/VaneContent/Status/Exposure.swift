@@ -92,7 +92,9 @@ public struct ExposureBoard: Sendable {
     public init(board: StatusBoard, uses: [UseInfo], team: String? = nil) {
         self.board = board
         let asOf = board.asOf
-        rows = uses.filter { team == nil || $0.team == team }.map { use in
+        // A use that had not begun by the day is no exposure then (a site as of it leaves
+        // the use out too).
+        rows = uses.filter { (team == nil || $0.team == team) && ($0.since.map { $0.startKey <= asOf.endKey } ?? true) }.map { use in
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
             var use = use
@@ -111,7 +113,7 @@ public struct ExposureBoard: Sendable {
             let end = row.flatMap {
                 $0.gone
                     ? ExposureBoard.came($0.status, asOf: asOf)
-                    : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales)
+                    : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
             }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
             var planLate: Int?
@@ -142,9 +144,14 @@ public struct ExposureBoard: Sendable {
         status.ends.filter { !$0.isAhead(asOf: asOf) }.max { $0.date.startKey < $1.date.startKey }
     }
 
-    /// The last end that came by `asOf` on a channel that is gone now.
-    static func cameOnAChannel(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales) -> AnnouncedEnd? {
-        status.ends.filter { end in
+    /// The last end that came by `asOf` on a channel that is gone now, when what is left is
+    /// support beyond the standard term (channels of tier `extended` or `paid`): its users
+    /// stand past the end of standard support. A product still offered another ordinary way
+    /// (GPT-4o's API after it left ChatGPT) has no such end.
+    static func cameOnAChannel(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales, tiers: [String: ChannelTier]) -> AnnouncedEnd? {
+        let left = status.channels.filter { !scales.isGone($0.value.value) }.keys
+        guard !left.isEmpty, left.allSatisfy({ tiers[$0] == .extended || tiers[$0] == .paid }) else { return nil }
+        return status.ends.filter { end in
             guard let channel = end.channel, !end.isAhead(asOf: asOf), let now = status.channels[channel]?.value else { return false }
             return scales.isGone(now)
         }.max { $0.date.startKey < $1.date.startKey }

@@ -352,7 +352,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Owner</th><th scope="col">Standing</th><th scope="col">Ends</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#countdown}}<span class="countdown">{{countdown}}</span>{{/countdown}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#countdown}}<span class="countdown">{{countdown}}</span>{{/countdown}}{{#channel}} ({{channel}}){{/channel}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
