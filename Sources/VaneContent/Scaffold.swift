@@ -25,6 +25,9 @@ public enum Scaffold {
 
         public var description: String {
             switch self {
+            case .unknownKind(let k) where SiteConfig().entityTypes.contains(k):
+                // `vane new model …`: a type of entity, not a kind.
+                "unknown kind '\(k)': '\(k)' is a type of entity, so write vane new entity … --type \(k); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .unknownKind(let k):
                 "unknown kind '\(k)'\(Suggestion.hint(for: k, in: Kind.allCases.map(\.rawValue))); kinds are \(Kind.allCases.map(\.rawValue).joined(separator: ", "))"
             case .emptyID(let t): "cannot make an id from '\(t)' (it has no letter a-z or digit): give one with --id"

@@ -325,6 +325,10 @@ struct CLITests {
                 "error: unknown kind 'evnt' (did you mean 'event'?); kinds are entity, event, claim, source, report, use\n"
             ),
             (["query", "evnts"], "error: unknown kind 'evnts' (did you mean 'events'?); kinds are events, claims, sources, entities\n"),
+            (
+                ["new", "model", "GPT-4.1"],
+                "error: unknown kind 'model': 'model' is a type of entity, so write vane new entity … --type model; kinds are entity, event, claim, source, report, use\n"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try vane(arguments, in: kb.root)
