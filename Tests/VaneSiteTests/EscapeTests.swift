@@ -94,3 +94,11 @@ struct InlinedStylesheetTests {
         #expect(SiteModel.rebased("p{color:red}", to: "/assets/") == "p{color:red}")
     }
 }
+
+/// "Also known as" names each alias once, whatever its case.
+struct AlsoKnownAsTests {
+    @Test func eachNameOnce() {
+        #expect(SiteModel.namesOnce(["gemini-chatbot", "Bard", "bard"]) == "gemini-chatbot, Bard")
+        #expect(SiteModel.namesOnce([]) == nil)
+    }
+}

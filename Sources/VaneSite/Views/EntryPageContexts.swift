@@ -230,7 +230,7 @@ extension SiteModel {
         }.map(\.element)
         let cycles = cyclesTable(of: e.id)
         return EntityPage(
-            parent: targets(of: e.id, .parent).first.flatMap(link), aliases: e.aliases.isEmpty ? nil : e.aliases.map(\.text).joined(separator: ", "),
+            parent: targets(of: e.id, .parent).first.flatMap(link), aliases: SiteModel.namesOnce(e.aliases.map(\.text)),
             names: names(of: e),
             foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
@@ -334,5 +334,15 @@ extension SiteModel {
             publisher: e.publisher?.text ?? "", publisherEntity: targets(of: e.id, .publishedBy).first.flatMap(link), url: e.url ?? "",
             archive: e.archive, published: e.date.map(DateView.init), accessed: e.accessed.map(DateView.init),
             citedBy: capped(sources(to: e.id, .cites, .verdictSource), "entries that cite it"))
+    }
+}
+
+extension SiteModel {
+    /// Names as a reader reads them, each once whatever its case (an alias `Bard` and the
+    /// former id `bard` read "Bard, bard"); nil when there are none.
+    static func namesOnce(_ names: [String]) -> String? {
+        var seen: Set<String> = []
+        let once = names.filter { seen.insert($0.lowercased()).inserted }
+        return once.isEmpty ? nil : once.joined(separator: ", ")
     }
 }
