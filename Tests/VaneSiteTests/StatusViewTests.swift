@@ -414,6 +414,11 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">not tracked · Generally available</td>"))
         #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available</dd>"))
+        // With no status at all: not tracked, as the exposure page says (the page said nothing).
+        try kb.write("---\nname: Bare\ntype: product\n---\n", to: "Content/entities/bare.md")
+        try kb.write("---\nproduct: bare\nteam: web\ncriticality: low\n---\n", to: "Content/uses/bare-use.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/uses/bare-use.html").contains("<dt>Standing</dt><dd>not tracked</dd>"))
     }
 
     /// A use that had not begun by the day asked is no exposure then, on the command line as

@@ -58,8 +58,10 @@ extension SiteModel {
         guard let end = row.end else {
             guard let risk = row.risk else {
                 // Not tracked (no priority to weigh it against): where it stands all the same.
-                guard row.band == .untracked, let position = row.position else { return nil }
-                return UseStanding(band: "\(row.band.words) · \(position)", ends: nil, channel: nil, countdown: nil, planLate: nil)
+                guard row.band == .untracked else { return nil }
+                return UseStanding(
+                    band: ([row.band.words] + [row.position].compactMap { $0 }).joined(separator: " · "), ends: nil, channel: nil, countdown: nil,
+                    planLate: nil)
             }
             return UseStanding(
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
