@@ -270,6 +270,18 @@ struct CLITests {
         #expect(shown.status == 0 && shown.stdout.contains("Ärger GmbH"), "\(shown.stderr)")
     }
 
+    /// An unknown successor is never answered with the entry itself (following it would
+    /// be a cycle): `successors: [o3-mni]` on `o1-mini` suggested 'o1-mini'.
+    @Test func aSuccessorsSuggestionIsNeverTheEntryItself() throws {
+        let kb = try small()
+        try kb.write("---\nname: o1-mini\ntype: model\nsuccessors: [o3-mni]\n---\n", to: "Content/entities/o1-mini.md")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains("Content/entities/o1-mini.md:4:14: error: unknown entity 'o3-mni'") && !check.stderr.contains("'o1-mini'?"),
+            "\(check.stderr)")
+    }
+
     /// A list in a CSV cell can be read back: a `;` or `\` inside an item is escaped.
     @Test func aCSVListEscapesItsSeparator() throws {
         let kb = try small()

@@ -147,7 +147,9 @@ public struct Linker: Sendable {
                 diagnostics.append(.error(ref.location, "a claim cannot \(ref.relation == .supports ? "support" : "contradict") itself"))
                 continue
             }
-            if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location) {
+            // A successor, a fold or a parent is never the entry itself: not suggested either.
+            let notSelf = [.succeededBy, .foldedInto, .parent].contains(ref.relation) ? entry.id : nil
+            if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location, except: notSelf) {
                 if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
                     diagnostics.append(
                         .error(
@@ -282,10 +284,10 @@ public struct Linker: Sendable {
     }
 
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
-    private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation) -> String? {
+    private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation, except: String? = nil) -> String? {
         guard let id = resolve(written) else {
             let noun = kind?.rawValue ?? "entry"
-            let ids = known.filter { kind == nil || $0.value.kind == kind }.map(\.key)
+            let ids = known.filter { (kind == nil || $0.value.kind == kind) && $0.key != except }.map(\.key)
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
             // `a - b`: YAML read a list item indented under the one before as its text.
             let merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
