@@ -59,7 +59,7 @@ public enum SiteBuilder {
             PageFingerprints(model: model, fileHashes: fileHashes, global: global, frameReads: frameReads)
         }
         let out = try OutputDirectory(target: output)
-        do {
+        do throws(OutputError) {
             let computed = ResultSlots<UInt64>(count: pages.count)
             var pageFingerprints: [UInt64] = []
             timings.measure("fingerprints") {
@@ -95,8 +95,13 @@ public enum SiteBuilder {
             }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-            let generated = Set(pages.map(\.path))
-            for asset in result.assetFiles where !generated.contains(asset.contentRelativePath) {
+            // A file of Content/ never replaces one the site writes (robots.txt, a feed): it
+            // stayed in the output after it was removed, unlike a full build's.
+            let generated = Set(pages.map(\.path)).union(extras.map(\.path)).union(theme.assets.keys.map { "assets/" + $0 })
+            if let clash = result.assetFiles.first(where: { generated.contains($0.contentRelativePath) }) {
+                throw OutputError.collides(source: clash.path, output: clash.contentRelativePath)
+            }
+            for asset in result.assetFiles {
                 var data = Data()
                 try OutputError.wrap("read", asset.location) { data = try Data(contentsOf: asset.url) }
                 try out.write(data, to: asset.contentRelativePath, keepingIfSame: true)

@@ -270,6 +270,26 @@ struct CLITests {
         #expect(shown.status == 0 && shown.stdout.contains("Ärger GmbH"), "\(shown.stderr)")
     }
 
+    /// A file of `Content/` where the site writes one of its own (robots.txt, a feed) fails
+    /// the build and the site stays: it replaced the generated file without a word, and
+    /// stayed in the output after it was removed.
+    @Test func aContentFileNeverReplacesAGeneratedOne() throws {
+        let kb = try small()
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let robots = try kb.read("public/robots.txt")
+        for path in ["Content/robots.txt", "Content/feeds/events.atom"] {
+            try kb.write("stale\n", to: path)
+            let built = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+            #expect(built.status == 1)
+            #expect(
+                built.stderr.contains("error: \(path) would replace the site's own \(path.dropFirst("Content/".count)): move it or rename it\n"),
+                "\(built.stderr)")
+            try kb.remove(path)
+        }
+        #expect(try kb.read("public/robots.txt") == robots)
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+    }
+
     /// An unknown successor is never answered with the entry itself (following it would
     /// be a cycle): `successors: [o3-mni]` on `o1-mini` suggested 'o1-mini'.
     @Test func aSuccessorsSuggestionIsNeverTheEntryItself() throws {
