@@ -75,7 +75,11 @@ public enum HistoryReader {
         -> RecordedHistory
     {
         let log = try Git.run(
-            ["log", "--first-parent", "--no-renames", "--relative", "--name-status", "--format=%x1e" + Commit.logFormat, "HEAD", "--", scope],
+            // Paths as they are (git quotes one with a non-ASCII letter, `"Content/events/\303\274ber/x.md"`).
+            [
+                "-c", "core.quotepath=false", "log", "--first-parent", "--no-renames", "--relative", "--name-status",
+                "--format=%x1e" + Commit.logFormat, "HEAD", "--", scope,
+            ],
             in: root)
         var commits: [Commit] = []
         var paths: [String: [(commit: String, touch: Touch, path: String)]] = [:]

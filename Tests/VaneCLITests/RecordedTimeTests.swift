@@ -175,6 +175,19 @@ struct RecordedTimeTests {
         #expect(!csv.contains("globex-cloud"), "\(csv)")
     }
 
+    /// An entry in a folder with a non-ASCII name has its recorded time (git quoted the path,
+    /// and the entry had none).
+    @Test func aFolderWithANonASCIINameIsRecorded() throws {
+        let repo = try history()
+        try FileManager.default.createDirectory(at: repo.kb.url("Content/events/über"), withIntermediateDirectories: true)
+        try repo.kb.write(
+            "---\ntitle: Umlaut\ndate: 2026-03-01\ntype: other\nentities: [globex]\n---\n", to: "Content/events/über/umlaut-event.md")
+        try repo.commit("Umlaut", on: "2026-03-02")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let csv = try vane("changes", "--recorded", "--from", "2026-03", "--to", "2026-03", "--format", "csv", in: repo.root).stdout
+        #expect(csv.contains("2026-03-02,added,umlaut-event,"), "\(csv)")
+    }
+
     /// A commit changes no file, and yet the recorded changes the last build stored are out
     /// of date: `vane changes --recorded` says so until the next build.
     @Test func recordedChangesSayWhenCommitsCameSinceTheBuild() throws {
