@@ -83,6 +83,15 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
     var rootURL: URL { URL(fileURLWithPath: root, isDirectory: true).standardizedFileURL }
     var databaseURL: URL { db.map { URL(fileURLWithPath: $0) } ?? rootURL.appendingPathComponent("vane.sqlite") }
+
+    /// For a command that writes into the knowledge base: run elsewhere (a folder under
+    /// `Content/`), it would make a `Content/` or `Site/` of its own there.
+    func requireContent() throws {
+        var folder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.appendingPathComponent("Content").path, isDirectory: &folder), folder.boolValue else {
+            throw CommandFailure("no Content/ folder here (run vane in a knowledge base, or pass --root)")
+        }
+    }
 }
 
 /// Writes to standard error, where diagnostics and progress go.

@@ -290,6 +290,19 @@ struct CLITests {
         #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
     }
 
+    /// `vane new` and `vane theme eject` run from a folder under `Content/` refuse, as a
+    /// build does: they wrote a `Content/` and a `Site/` of their own there.
+    @Test func writingCommandsRefuseAFolderThatIsNoKnowledgeBase() throws {
+        let kb = try small()
+        let events = kb.url("Content/events")
+        for arguments in [["new", "event", "Oops"], ["theme", "eject"]] {
+            let result = try vane(arguments, in: events)
+            #expect(result.status == 1 && result.stderr == "error: no Content/ folder here (run vane in a knowledge base, or pass --root)\n")
+        }
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/events/Content").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/events/Site").path))
+    }
+
     /// An unknown successor is never answered with the entry itself (following it would
     /// be a cycle): `successors: [o3-mni]` on `o1-mini` suggested 'o1-mini'.
     @Test func aSuccessorsSuggestionIsNeverTheEntryItself() throws {

@@ -44,6 +44,7 @@ extension Vane {
             var force = false
 
             func run() throws {
+                try kb.requireContent()
                 let report = try ThemeEject.eject(root: kb.rootURL, force: force)
                 for path in report.kept { printError("kept \(path) (edited; --force overwrites it)") }
                 for path in report.replaced { printError("replaced \(path) (your edit is overwritten)") }

@@ -22,6 +22,7 @@ extension Vane {
         var type: String?
 
         func run() throws {
+            try kb.requireContent()
             output(try Scaffold.create(kind: kind, title: title, type: type, id: id, root: kb.rootURL) + "\n")
         }
     }
