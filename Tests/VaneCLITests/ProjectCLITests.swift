@@ -193,6 +193,22 @@ struct ProjectCLITests {
         #expect(try kb.read("public/index.html") == page)
     }
 
+    /// `vane init` of a folder whose name has a space says the next step quoted, so it can
+    /// be pasted; of a path that is a file, says so (it said NSCocoaErrorDomain 512).
+    @Test func initSaysTheNextStepQuotedAndRefusesAFile() throws {
+        let dir = try temporaryFolder("init-names")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let spaced = dir.appendingPathComponent("my kb é").path
+        let created = try vane(["init", spaced], in: dir)
+        #expect(created.status == 0 && created.stderr.contains("next: cd '\(spaced)' && vane check && vane build"), "\(created.stderr)")
+        let file = dir.appendingPathComponent("afile.txt")
+        try Data("hi\n".utf8).write(to: file)
+        let refused = try vane(["init", file.path], in: dir)
+        #expect(
+            refused.status == 1 && refused.stderr == "error: '\(file.path)' is a file, not a folder: give a folder for the knowledge base\n",
+            "\(refused.stderr)")
+    }
+
     /// A dotted name whose later part no map has (`site.titel`) is a warning at its tag, as
     /// a plain name is (it rendered empty without a word); a field that is empty on a page
     /// is no such name.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VaneDiagnostics
 import VaneProject
 
 extension Vane {
@@ -22,10 +23,23 @@ extension Vane {
 
         func run() throws {
             let dir = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
+            var folder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dir.path, isDirectory: &folder), !folder.boolValue {
+                throw CommandFailure("'\(directory)' is a file, not a folder: give a folder for the knowledge base")
+            }
             let report = try ProjectInit.create(
                 at: dir, title: title ?? ProjectInit.title(forFolder: dir.lastPathComponent), example: example, force: force)
             for path in report.kept { printError("kept \(path) (exists)") }
-            printError("created \(report.written.count) files in \(directory); next: cd \(directory) && vane check && vane build")
+            printError("created \(report.written.count) files in \(directory); next: cd \(Init.shellQuoted(directory)) && vane check && vane build")
+        }
+
+        /// A path as a shell reads it back: quoted when it holds anything but plain letters,
+        /// digits and `/._-` (`cd my kb` would not do).
+        static func shellQuoted(_ path: String) -> String {
+            let plain = path.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-".unicodeScalars.contains($0))
+            }
+            return plain ? path : "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'"
         }
     }
 
