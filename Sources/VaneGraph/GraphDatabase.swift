@@ -39,6 +39,12 @@ public enum GraphDatabase {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notWeathervane(path)
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CANTOPEN && access(url.deletingLastPathComponent().path, W_OK) != 0
+        {
+            // A reader of a database in WAL mode writes its `-shm` index beside it.
+            throw .unreadable(
+                path, "its folder is not writable, and a reader writes the database's index (-shm) beside it; read a copy in a writable folder")
         } catch {
             throw .unreadable(path, "\(error)")
         }
