@@ -250,7 +250,7 @@ public enum StatusTimeline {
     /// already, the same ones.
     static func narrowed(_ end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String]) -> AnnouncedEnd? {
         guard end.channel == nil, end.retired == nil, !channels.isEmpty else { return end }
-        let own = Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
+        let own = outliving(end, among: all)
         guard !own.isEmpty else { return end }
         let ends = channels.filter { !own.contains($0) }
         guard ends.count <= 1 else { return end }
@@ -265,9 +265,15 @@ public enum StatusTimeline {
     public static func falls(for end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String], scales: StatusScales) -> [StatusChange] {
         let value = end.kind == .end ? scales.availability.last ?? "" : scales.closed ?? ""
         guard end.channel == nil, !channels.isEmpty else { return [end.fall(to: value, channel: end.channel)] }
-        let own = Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
+        let own = outliving(end, among: all)
         if own.isEmpty { return [end.fall(to: value, channel: nil)] }
         return channels.filter { !own.contains($0) }.map { end.fall(to: value, channel: $0) }
+    }
+
+    /// The channels with an end (or closure) of their own announced after a whole-product
+    /// one: it does not end them.
+    static func outliving(_ end: AnnouncedEnd, among all: [AnnouncedEnd]) -> Set<String> {
+        Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
     }
 }
 

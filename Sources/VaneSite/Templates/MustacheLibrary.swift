@@ -29,22 +29,31 @@ public struct MustacheLibrary: Sendable {
     /// The template names, sorted.
     var names: [String] { templates.keys.sorted() }
 
-    /// Every partial and parent a template names, wherever it is written.
-    func references(of name: String) -> Set<String> {
-        var found: Set<String> = []
-        func walk(_ nodes: [MustacheTemplate.Node]) {
+    /// Every node of a template, depth first, with whether something may leave it
+    /// unrendered: a section around it, or being a block given to a parent (which may not
+    /// have that block).
+    private func visit(_ name: String, _ body: (MustacheTemplate.Node, _ conditional: Bool) -> Void) {
+        func walk(_ nodes: [MustacheTemplate.Node], _ conditional: Bool) {
             for node in nodes {
+                body(node, conditional)
                 switch node {
-                case .partial(let other, _): found.insert(other)
-                case .parent(let other, _, let blocks):
-                    found.insert(other)
-                    for content in blocks.values { walk(content.nodes) }
-                case .section(_, _, let children), .block(_, let children, _, _): walk(children)
-                case .text, .variable: break
+                case .section(_, _, let children): walk(children, true)
+                case .block(_, let children, _, _): walk(children, conditional)
+                case .parent(_, _, let blocks): for (_, content) in blocks.sorted(by: { $0.key < $1.key }) { walk(content.nodes, true) }
+                case .text, .variable, .partial: break
                 }
             }
         }
-        walk(templates[name]?.nodes ?? [])
+        walk(templates[name]?.nodes ?? [], false)
+    }
+
+    /// Every partial and parent a template names, wherever it is written.
+    func references(of name: String) -> Set<String> {
+        var found: Set<String> = []
+        visit(name) { node, _ in
+            if case .partial(let other, _) = node { found.insert(other) }
+            if case .parent(let other, _, _) = node { found.insert(other) }
+        }
         return found
     }
 
@@ -52,20 +61,9 @@ public struct MustacheLibrary: Sendable {
     /// with the parent each is given to.
     func blocksGiven(in name: String) -> [(parent: String, block: String)] {
         var given: [(parent: String, block: String)] = []
-        func walk(_ nodes: [MustacheTemplate.Node]) {
-            for node in nodes {
-                switch node {
-                case .parent(let parent, _, let blocks):
-                    for (block, content) in blocks.sorted(by: { $0.key < $1.key }) {
-                        given.append((parent, block))
-                        walk(content.nodes)
-                    }
-                case .section(_, _, let children), .block(_, let children, _, _): walk(children)
-                case .text, .variable, .partial: break
-                }
-            }
+        visit(name) { node, _ in
+            if case .parent(let parent, _, let blocks) = node { given += blocks.keys.sorted().map { (parent, $0) } }
         }
-        walk(templates[name]?.nodes ?? [])
         return given
     }
 
@@ -75,23 +73,15 @@ public struct MustacheLibrary: Sendable {
         var declared: Set<String> = []
         var seen: Set<String> = [name]
         var queue = [name]
-        func walk(_ nodes: [MustacheTemplate.Node]) {
-            for node in nodes {
+        while let next = queue.popLast() {
+            visit(next) { node, _ in
                 switch node {
-                case .block(let block, let children, _, _):
-                    declared.insert(block)
-                    walk(children)
-                case .section(_, _, let children): walk(children)
-                case .partial(let other, _):
-                    if seen.insert(other).inserted { queue.append(other) }
-                case .parent(let other, _, let blocks):
-                    if seen.insert(other).inserted { queue.append(other) }
-                    for content in blocks.values { walk(content.nodes) }
-                case .text, .variable: break
+                case .block(let block, _, _, _): declared.insert(block)
+                case .partial(let other, _), .parent(let other, _, _): if seen.insert(other).inserted { queue.append(other) }
+                case .text, .variable, .section: break
                 }
             }
         }
-        while let next = queue.popLast() { walk(templates[next]?.nodes ?? []) }
         return declared
     }
 
@@ -99,16 +89,11 @@ public struct MustacheLibrary: Sendable {
     /// default content included), where nothing can stop a template that includes itself.
     func unconditionalReferences(of name: String) -> [String] {
         var found: [String] = []
-        func walk(_ nodes: [MustacheTemplate.Node]) {
-            for node in nodes {
-                switch node {
-                case .partial(let other, _), .parent(let other, _, _): found.append(other)
-                case .block(_, let children, _, _): walk(children)
-                case .text, .variable, .section: break
-                }
-            }
+        visit(name) { node, conditional in
+            guard !conditional else { return }
+            if case .partial(let other, _) = node { found.append(other) }
+            if case .parent(let other, _, _) = node { found.append(other) }
         }
-        walk(templates[name]?.nodes ?? [])
         return found
     }
 
