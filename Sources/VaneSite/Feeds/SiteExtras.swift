@@ -101,14 +101,10 @@ struct SiteExtras {
                 Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
             })
         if !base.isEmpty {
-            files.append(
-                OutputFile(path: "sitemap.xml", fingerprint: fingerprint("sitemap.xml", everything)) {
-                    var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-                    for page in pages.sorted() where page != "404.html" {
-                        xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
-                    }
-                    return Data((xml + "</urlset>\n").utf8)
-                })
+            let listed = pages.sorted().filter { $0 != "404.html" }
+            files += SiteExtras.sitemaps(base: base, pages: listed).map { sitemap in
+                OutputFile(path: sitemap.path, fingerprint: fingerprint(sitemap.path, everything)) { Data(sitemap.text().utf8) }
+            }
         }
         files.append(
             OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
@@ -238,5 +234,33 @@ extension SiteExtras {
             </html>
 
             """
+    }
+}
+
+extension SiteExtras {
+    /// The most URLs one sitemap file may list (the sitemaps protocol's limit).
+    static let sitemapLimit = 50_000
+
+    /// The sitemap of `pages` (relative paths, sorted): one `sitemap.xml` while they fit in
+    /// one file, else `sitemap.xml` as an index of `sitemap-1.xml`, `sitemap-2.xml`… of at
+    /// most `limit` URLs each, as search engines ask.
+    static func sitemaps(base: String, pages: [String], limit: Int = sitemapLimit) -> [(path: String, text: @Sendable () -> String)] {
+        let header = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        @Sendable func urlset(_ pages: ArraySlice<String>) -> String {
+            var xml = header + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for page in pages {
+                xml += "<url><loc>\(XML.escape(base + (page == "index.html" ? "" : page)))</loc></url>\n"
+            }
+            return xml + "</urlset>\n"
+        }
+        guard pages.count > limit else { return [("sitemap.xml", { urlset(pages[...]) })] }
+        let parts = stride(from: 0, to: pages.count, by: limit).map { pages[$0..<min($0 + limit, pages.count)] }
+        let names = parts.indices.map { "sitemap-\($0 + 1).xml" }
+        let index: @Sendable () -> String = {
+            var xml = header + "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for name in names { xml += "<sitemap><loc>\(XML.escape(base + name))</loc></sitemap>\n" }
+            return xml + "</sitemapindex>\n"
+        }
+        return [("sitemap.xml", index)] + zip(names, parts).map { name, part in (name, { urlset(part) }) }
     }
 }
