@@ -92,11 +92,15 @@ public enum Pipeline {
     public static func check(_ options: Options) -> Outcome {
         let result = ContentLoader.load(
             root: options.root, cache: ParseCacheInBackground(url: options.database, settings: parserSettings(options)), today: options.today)
-        var diagnostics = result.diagnostics + Theme.load(root: options.root).1
+        let (theme, themeProblems) = Theme.load(root: options.root)
+        var diagnostics = result.diagnostics + themeProblems
         if !diagnostics.hasErrors {
             var shown = result
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
-            diagnostics += LiveBlocks.run(shown, asOf: options.asOf ?? options.today).problems
+            let blocks = LiveBlocks.run(shown, asOf: options.asOf ?? options.today)
+            diagnostics += blocks.problems
+            // A file a build would refuse to copy over the site's own (`SiteBuilder.render`).
+            if let theme { diagnostics += SiteBuilder.collisions(shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results) }
         } else {
             diagnostics += LiveBlocks.sqlProblems(result.knowledgeBase)
         }
@@ -229,7 +233,13 @@ public enum Pipeline {
         } catch {
             timings.append(graphTime)
             (try? graph.get())?.discard()
-            outcome.failure = .output(error)
+            // Files of Content/ where the site writes its own are the content's problems:
+            // counted and said at each file, as `vane check` says them.
+            if case .collides(let clashes) = error {
+                outcome.diagnostics = (diagnostics + clashes.map(\.diagnostic)).sortedForReport()
+            } else {
+                outcome.failure = .output(error)
+            }
             outcome.timings = timings
             return outcome
         }

@@ -14,11 +14,13 @@ public enum Scaffold {
         /// The id is an alias or former id of an entity (its id and path): names resolve to one entry.
         case nameTaken(id: String, entity: String, path: String)
         case unknownType(String, kind: String, allowed: [String])
+        /// A title of more than one line (the format's titles are one line).
+        case multilineTitle(String)
 
         /// What was asked names no kind or type: a usage error, not a failure to write.
         public var isUsageError: Bool {
             switch self {
-            case .unknownKind, .unknownType, .emptyID, .invalidID: true
+            case .unknownKind, .unknownType, .emptyID, .invalidID, .multilineTitle: true
             case .exists, .idTaken, .nameTaken: false
             }
         }
@@ -35,6 +37,7 @@ public enum Scaffold {
                 "'\(id)' is not an id (1 to 80 of lowercase a-z, 0-9 and '-')"
                     + (Scaffold.suggestedID(id).map { ": '\($0)'?" } ?? "")
             case .exists(let p): "\(p) already exists (not overwritten)"
+            case .multilineTitle(let t): "a title is one line: '\(t.split(whereSeparator: \.isNewline).joined(separator: " "))'?"
             case .nameTaken(let id, let entity, let path):
                 "'\(id)' is already a name of '\(entity)' (\(path): an alias or former id), so the new entry could not be linked by it; give it another title, or an id with --id"
             case .idTaken(let id, let path):
@@ -91,6 +94,8 @@ public enum Scaffold {
         let types = types(of: kind, config: SiteConfigLoader.load(root: root).0)
         if let type, !types.contains(type) { throw Failure.unknownType(type, kind: kind.rawValue, allowed: types) }
         if let given, !IDRule.isValid(given) { throw Failure.invalidID(given) }
+        // It would be written, and then refused by `vane check` ('title' must be one line).
+        if title.contains(where: \.isNewline) { throw Failure.multilineTitle(title) }
         let id = given ?? id(from: title)
         guard !id.isEmpty else { throw Failure.emptyID(title) }
         let path = "Content/\(kind.folder)/\(id).md"

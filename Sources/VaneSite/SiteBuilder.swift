@@ -32,7 +32,7 @@ public enum SiteBuilder {
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "20"
+    public static let rendererVersion = "21"
 
     /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
     /// page templates read from the frame in earlier builds with this theme. A page whose
@@ -87,6 +87,10 @@ public enum SiteBuilder {
                 SiteExtras(model: model, fingerprints: fingerprints, eventPages: eventPages).files(pages: pages.map(\.path))
             }
             defer { if exitsAfter { LeftToExit.keep(model, pages, fingerprints, pageFiles, extras, eventPages) } }
+            // A file of Content/ never replaces one the site writes (robots.txt, a feed): it
+            // stayed in the output after it was removed, unlike a full build's.
+            let clashes = collisions(result.assetFiles, generated: generated(pages: pages.map(\.path), extras: extras.map(\.path), theme: theme))
+            if !clashes.isEmpty { throw OutputError.collides(clashes) }
             // One pass over the feeds and the pages, the feeds first: a few of them are the
             // largest files (the whole graph's JSON, the calendar), and started last they
             // kept one core busy after the other had run out of pages.
@@ -95,12 +99,6 @@ public enum SiteBuilder {
             }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
-            // A file of Content/ never replaces one the site writes (robots.txt, a feed): it
-            // stayed in the output after it was removed, unlike a full build's.
-            let generated = Set(pages.map(\.path)).union(extras.map(\.path)).union(theme.assets.keys.map { "assets/" + $0 })
-            if let clash = result.assetFiles.first(where: { generated.contains($0.contentRelativePath) }) {
-                throw OutputError.collides(source: clash.path, output: clash.contentRelativePath)
-            }
             for asset in result.assetFiles {
                 var data = Data()
                 try OutputError.wrap("read", asset.location) { data = try Data(contentsOf: asset.url) }
@@ -120,6 +118,30 @@ public enum SiteBuilder {
             out.discard()
             throw error
         }
+    }
+
+    /// The files of `Content/` (other than entries) at a path the site writes itself, each
+    /// with the generated file it would replace.
+    static func collisions(_ assets: [ContentFile], generated: Set<String>) -> [OutputError.Collision] {
+        assets.filter { generated.contains($0.contentRelativePath) }.map { OutputError.Collision(source: $0.path, output: $0.contentRelativePath) }
+    }
+
+    static func generated(pages: [String], extras: [String], theme: Theme) -> Set<String> {
+        Set(pages).union(extras).union(theme.assets.keys.map { "assets/" + $0 })
+    }
+
+    /// What `render` would refuse before writing a file: the files of `Content/` at a path
+    /// the site writes itself, as errors (for `vane check`, which renders nothing). The
+    /// site's files are listed only when `Content/` has files other than entries.
+    public static func collisions(
+        _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
+    ) -> [Diagnostic] {
+        guard !result.assetFiles.isEmpty else { return [] }
+        let model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        let pages = model.pages().map(\.path)
+        let fingerprints = PageFingerprints(model: model, fileHashes: [:], global: 0, frameReads: [:])
+        let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: [:]).files(pages: pages).map(\.path)
+        return collisions(result.assetFiles, generated: generated(pages: pages, extras: extras, theme: theme)).map(\.diagnostic)
     }
 
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is

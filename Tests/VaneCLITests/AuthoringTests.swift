@@ -68,6 +68,10 @@ struct AuthoringTests {
         let given = try vane("new", "entity", "日本語", "--id", "nihongo", in: kb.root)
         #expect(given.status == 0 && given.stdout == "Content/entities/nihongo.md\n", "\(given.stderr)")
         #expect(try kb.read("Content/entities/nihongo.md").hasPrefix("---\nname: \"日本語\"\n"))
+        // A title of two lines is refused: it was written, then refused by vane check.
+        let twoLines = try vane("new", "reports", "Line one\nline two", in: kb.root)
+        #expect(twoLines.status == 64 && twoLines.stderr == "error: a title is one line: 'Line one line two'?\n", "\(twoLines.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/reports/line-one-line-two.md").path))
         let bad = try vane("new", "entity", "Meta AI", "--id", "Meta AI", in: kb.root)
         #expect(bad.status == 64)
         #expect(bad.stderr == "error: 'Meta AI' is not an id (1 to 80 of lowercase a-z, 0-9 and '-'): 'meta-ai'?\n")

@@ -273,20 +273,24 @@ struct CLITests {
     /// A file of `Content/` where the site writes one of its own (robots.txt, a feed) fails
     /// the build and the site stays: it replaced the generated file without a word, and
     /// stayed in the output after it was removed.
+    /// `vane check` says it too, and both say every such file in one run, counted.
     @Test func aContentFileNeverReplacesAGeneratedOne() throws {
         let kb = try small()
         #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
         let robots = try kb.read("public/robots.txt")
-        for path in ["Content/robots.txt", "Content/feeds/events.atom"] {
-            try kb.write("stale\n", to: path)
-            let built = try vane("build", "--as-of", "2026-11-30", in: kb.root)
-            #expect(built.status == 1)
-            #expect(
-                built.stderr.contains("error: \(path) would replace the site's own \(path.dropFirst("Content/".count)): move it or rename it\n"),
-                "\(built.stderr)")
-            try kb.remove(path)
+        let paths = ["Content/feeds/events.atom", "Content/index.html", "Content/robots.txt"]
+        for path in paths { try kb.write("stale\n", to: path) }
+        let said = paths.map { "\($0): error: would replace the site's own \($0.dropFirst("Content/".count)): move it or rename it\n" }.joined()
+        for command in [["check"], ["build", "--as-of", "2026-11-30"]] {
+            let result = try vane(command, in: kb.root)
+            #expect(result.status == 1)
+            #expect(result.stderr.hasPrefix(said) && result.stderr.contains("3 errors"), "\(command): \(result.stderr)")
         }
         #expect(try kb.read("public/robots.txt") == robots)
+        for path in paths { try kb.remove(path) }
+        // A file of Content/ beside them is no problem.
+        try kb.write("fine\n", to: "Content/notes.txt")
+        #expect(try vane("check", in: kb.root).status == 0)
         #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
     }
 

@@ -175,6 +175,33 @@ struct LifecycleTests {
         #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 4 days late")
     }
 
+    /// A retirement after sign-ups closed meets the end, not the closure: the closure came on
+    /// its day (it read "closed 1245 days late", and the product generally available until
+    /// its retirement). One by the closure's day meets it, as a recorded closure does any day.
+    @Test func aRetirementAfterAClosureIsNoLateClosure() throws {
+        let announced = [
+            change("launch", "2002-01-01", .availability, "generally-available"),
+            change("notice", "2020-10-16", .priority, "sunset"),
+            change("notice", "2020-10-16", .closes, "2021-02-02"),
+            change("notice", "2020-10-16", .ends, "2024-02-15"),
+        ]
+        let retired = announced + [change("removed", "2024-07-01", .availability, "retired")]
+        let s = try #require(status(retired, asOf: "2024-07-01"))
+        let closure = try #require(s.closures.first)
+        #expect(closure.retiredBy == nil && closure.countdown(asOf: day("2024-07-01")) == "closed 1245 days ago")
+        #expect(try #require(s.ends.first).countdown(asOf: day("2024-07-01")) == "ended 137 days late")
+        #expect(status(retired, asOf: "2022-01-01")?.availability == AxisSetting(value: "closed-to-new", event: "notice", date: day("2021-02-02")))
+        // Retired on the closure's day, or before it: that met it.
+        for (on, countdown) in [("2021-02-02", "closed as announced"), ("2021-01-20", "closed 13 days early")] {
+            let early = announced + [change("removed", on, .availability, "retired")]
+            let met = try #require(status(early, asOf: "2024-07-01")?.closures.first)
+            #expect(met.retiredBy == "removed" && met.countdown(asOf: day("2024-07-01")) == countdown, "\(on)")
+        }
+        // A recorded closure meets it late.
+        let closedLate = announced + [change("stop", "2021-03-01", .availability, "closed-to-new")]
+        #expect(try #require(status(closedLate, asOf: "2021-06-01")?.closures.first).countdown(asOf: day("2021-06-01")) == "closed 27 days late")
+    }
+
     /// An end announced for a month is met by a retirement any day of that month; one
     /// before or after it is early or late by the days to the month's first or from its last.
     @Test func anEndOfAMonthIsMetWithinTheMonth() throws {

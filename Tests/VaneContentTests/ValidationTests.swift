@@ -168,6 +168,12 @@ struct ValidationTests {
                 "Site/config.yml:3:28: error: 'open' is in 'availability_scale' twice",
                 "Site/config.yml:2:17: error: 'priority_scale' must list at least two values, from the top of the scale to its bottom",
             ])
+        // Two values, one of them twice: that is the problem, not a list too short.
+        try kb.write("availability_scale: [open-source, open-source]\n", to: "Site/config.yml")
+        #expect(
+            SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
+                "Site/config.yml:1:35: error: 'open-source' is in 'availability_scale' twice"
+            ])
     }
 
     /// An event whose date does not parse still has its status checked: every problem in
@@ -224,10 +230,22 @@ struct ValidationTests {
             ])
     }
 
+    /// A tab indenting front matter is named: libyaml's words say only that a character
+    /// cannot start a token.
+    @Test func aTabInFrontMatterIsNamed() throws {
+        let found = try diagnostics(["Content/sources/tabbed.md": "---\ntitle: x\ntags:\n\t- a\n---\n"]).filter { $0.contains("tabbed.md") }
+        #expect(found == ["Content/sources/tabbed.md:4:1: error: invalid YAML: a tab here (YAML indents with spaces, never tabs)"], "\(found)")
+    }
+
     @Test func invalidID() throws {
         #expect(
             try diagnostics(["Content/sources/Big_Source.md": "---\ntitle: x\n---\n"]) == [
-                "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"
+                "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-') (did you mean 'big-source'? rename the file 'big-source.md')"
+            ])
+        // A name that makes no id has no suggestion.
+        #expect(
+            try diagnostics(["Content/sources/日本.md": "---\ntitle: x\n---\n"]) == [
+                "Content/sources/日本.md:1:1: error: invalid id '日本' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"
             ])
     }
 

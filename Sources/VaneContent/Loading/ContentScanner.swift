@@ -105,8 +105,10 @@ extension ContentScan {
         }
         let id = String(parts.last!.dropLast(3))
         guard IDRule.isValid(id) else {
+            // The id `vane new` would make of it, as a rename to suggest (`OpenTF Manifesto`).
+            let hint = Scaffold.suggestedID(id).map { " (did you mean '\($0)'? rename the file '\($0).md')" } ?? ""
             return diagnostics.append(
-                .error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')"))
+                .error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')\(hint)"))
         }
         file.kind = kind
         file.id = id

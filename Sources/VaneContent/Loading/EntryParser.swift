@@ -199,7 +199,7 @@ public struct EntryParser: Sendable {
     /// verdict cannot come before the claim.
     private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
         let mismatched = e.verdict.map { verdict in e.claimType.map { $0.verdicts.contains(verdict) == false } ?? false } ?? false
-        if let verdict = e.verdict, let type = e.claimType, let at = fm.keyLocation("verdict"), verdict.isDecided, mismatched {
+        if let verdict = e.verdict, let type = e.claimType, let at = fm.valueLocation("verdict"), verdict.isDecided, mismatched {
             fm.diagnostics.append(
                 .error(
                     at,
@@ -207,7 +207,7 @@ public struct EntryParser: Sendable {
                         ? "verdict '\(verdict)' is for assessments, rumours and facts; a commitment is kept or broken"
                         : "verdict '\(verdict)' is for commitments; \(type.withArticle) is confirmed or refuted"))
         }
-        if let made = e.date, let judged = e.verdictDate, judged.endKey < made.startKey, let at = fm.keyLocation("verdict_date") {
+        if let made = e.date, let judged = e.verdictDate, judged.endKey < made.startKey, let at = fm.valueLocation("verdict_date") {
             fm.diagnostics.append(.error(at, "verdict date \(judged.text) is before the claim's date \(made.text)"))
         }
         // A date with no verdict at all is most likely a verdict forgotten (`verdict: pending`

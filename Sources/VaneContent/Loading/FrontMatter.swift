@@ -192,6 +192,9 @@ struct FrontMatter {
     /// Where `key` is written, when it is.
     func keyLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }?.keyMark }
 
+    /// Where the value of `key` is written, when it is: a problem of the value is said there.
+    func valueLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }.map { location(of: $0.value) } }
+
     /// A required field absent (reported at the top of the file) or present but empty
     /// (reported at its key).
     mutating func missing(_ key: String) {
@@ -273,7 +276,14 @@ struct FrontMatter {
                     : "a ': ' inside a value: put the value in quotes"
                 return .error(at(mark), "invalid YAML: \(problem)\(during) (\(cure))")
             }
-            return .error(at(mark), "invalid YAML: \(problem)\(during)")
+            // A tab where YAML wants spaces: libyaml names no tab.
+            let place = at(mark)
+            if problem.contains("cannot start any token"), mark.line >= 1, mark.line <= lines.count,
+                Array(lines[mark.line - 1].unicodeScalars).dropFirst(max(0, mark.column - 1)).first == "\t"
+            {
+                return .error(place, "invalid YAML: a tab here (YAML indents with spaces, never tabs)")
+            }
+            return .error(place, "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
             let line = secondOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.line

@@ -58,9 +58,13 @@ public enum SiteConfigLoader {
         for (key, keyPath) in [("availability_scale", \SiteConfig.availabilityScale), ("priority_scale", \SiteConfig.priorityScale)] {
             guard fm.keys.contains(key) else { continue }
             let scale = words(key, &fm, adding: [])
+            // Values written twice or badly are said where they are: the scale is then kept
+            // as it was without another error (`[open, open]` lists two values).
+            var written = 0
+            if let (node, _) = fm.node(key) { if case .sequence(let items) = node { written = items.count } else { written = 1 } }
             if scale.count >= 2 {
                 config[keyPath: keyPath] = scale
-            } else if let at = fm.node(key)?.1 ?? fm.keyLocation(key) {
+            } else if written < 2, let at = fm.node(key)?.1 ?? fm.keyLocation(key) {
                 // At the value, as every setting's problem is.
                 fm.diagnostics.append(.error(at, "'\(key)' must list at least two values, from the top of the scale to its bottom"))
             }

@@ -167,15 +167,23 @@ enum EndSchedule {
                 active[k] = end
             case .availability:
                 // A recorded retirement meets the ends it covers (a whole product's, all of
-                // them); a recorded closure or anything lower meets the closures.
+                // them); a recorded closure meets the closures at any time, and anything
+                // lower meets them by their day: a retirement after sign-ups closed is the
+                // retirement, not the closure come late (Jira Server: sign-ups closed in
+                // February 2021, the product retired in 2024).
                 guard let rank = scales.rank(change.value, on: .availability) else { continue }
                 var kinds: [AnnouncedEnd.Kind] = []
                 if scales.isGone(change.value) { kinds.append(.end) }
-                if let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }), rank >= closed { kinds.append(.closure) }
+                let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
+                if let closedRank, rank >= closedRank { kinds.append(.closure) }
                 for kind in kinds {
                     let keys = change.channel.map { [key(kind, $0)] } ?? active.keys.filter { $0.hasPrefix(kind.rawValue + " ") }
                     for k in keys {
                         guard var end = active.removeValue(forKey: k) else { continue }
+                        if kind == .closure, rank != closedRank, end.date.endKey < change.date.startKey {
+                            resolved.append(end)
+                            continue
+                        }
                         (end.retiredBy, end.retired) = (change.event, change.date)
                         resolved.append(end)
                     }

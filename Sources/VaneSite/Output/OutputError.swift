@@ -13,8 +13,19 @@ public enum OutputError: VaneError {
     case system(operation: String, path: String, errno: Int32)
     /// An output folder vane will not take over (see `OutputDirectory.refusal`).
     case refused(path: String, reason: String)
-    /// A file of `Content/` copied where the site writes a file of its own.
-    case collides(source: String, output: String)
+    /// Files of `Content/` copied where the site writes files of its own.
+    case collides([Collision])
+
+    /// A file of `Content/` at `output`, a path the site writes itself.
+    public struct Collision: Sendable, Equatable {
+        public var source: String
+        public var output: String
+
+        /// Said at the file, as a problem of the content.
+        public var diagnostic: Diagnostic {
+            .error(.whole(source), "would replace the site's own \(output): move it or rename it")
+        }
+    }
 
     /// The failed call's `errno`, now.
     static func failed(_ operation: String, _ path: String) -> OutputError {
@@ -38,8 +49,8 @@ public enum OutputError: VaneError {
         case .unsafePath(let path): "refusing to write '\(path)': the path would leave the output folder"
         case .system(let operation, let path, let code): "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
         case .refused(let path, let reason): "refusing to build into '\(path)': \(reason)"
-        case .collides(let source, let output):
-            "\(source) would replace the site's own \(output): move it or rename it"
+        case .collides(let clashes):
+            clashes.map { "\($0.source) would replace the site's own \($0.output): move it or rename it" }.joined(separator: "\n")
         }
     }
 }
