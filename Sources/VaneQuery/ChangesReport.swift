@@ -138,6 +138,12 @@ extension GraphReader {
         // An entry is the tree's when it links to it now, or when it set something of the
         // tree (an event since removed has no edge left).
         let setInTree = tree.map { tree in Set(history.changes.filter { $0.entity.map(tree.contains) ?? false }.map(\.entry)) } ?? []
+        // A channel is named with its tier, as the changes at the events' dates name it
+        // (`ga360 (paid)`); tiers are declared on the product, the same on every day.
+        let board = try statusBoard(asOf: today)
+        func row(_ change: RecordedChange, date: String, commit: Commit?) -> ChangeRow {
+            self.row(change, date: date, commit: commit, channel: { board.channelName($0, of: change.entity ?? "") })
+        }
         func keep(_ id: String) -> Bool { related.map { $0.contains(id) || setInTree.contains(id) } ?? true }
         // A change of a product is the tree's when the product is; a verdict, when its claim is.
         func keep(_ change: RecordedChange) -> Bool { change.entity.map { tree?.contains($0) ?? true } ?? keep(change.entry) }
@@ -174,11 +180,11 @@ extension GraphReader {
         return rows
     }
 
-    private func row(_ change: RecordedChange, date: String, commit: Commit?) -> ChangeRow {
+    private func row(_ change: RecordedChange, date: String, commit: Commit?, channel named: (String) -> String) -> ChangeRow {
         let before = change.before ?? "none"
         let after = change.after ?? "none"
         let what: String
-        let subject = "\(change.entity ?? "")\(change.channel.map { " (\($0))" } ?? "")"
+        let subject = "\(change.entity ?? "")\(change.channel.map { " (\(named($0)))" } ?? "")"
         // `ends: none` or `closes: none` written is a cancellation, not "none → none".
         let was = change.before.map { $0 == "none" ? "" : " (it was \($0))" } ?? ""
         switch change.what {

@@ -202,14 +202,20 @@ extension GraphReader {
     public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
         dossier.asOf = asOf
+        // An entry dated after the day was not there (`KnowledgeBase.asOf`): its links are
+        // left out, as a site as of that day leaves them out.
+        let later = try datedAfter(asOf)
+        dossier.outgoing.removeAll { later.contains($0.id) }
+        dossier.incoming.removeAll { later.contains($0.id) }
         // A verdict reached after the day was not reached then: pending, as a site as of
-        // that day shows it (it said the later verdict).
+        // that day shows it (it said the later verdict), without the verdict's evidence.
         if dossier.kind == Kind.claim.rawValue, let written = dossier.fields["verdict_date"], let reached = try? FuzzyDate(parsing: written),
             reached.startKey > asOf.endKey, let verdict = dossier.fields["verdict"]
         {
             dossier.fields["verdict"] = "pending"
             dossier.fields["verdict_date"] = nil
             dossier.fields["judged_later"] = "\(verdict), \(reached.display)"
+            dossier.outgoing.removeAll { $0.relation == Relation.verdictSource.rawValue }
         }
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
         // The name it went by then, and every name with the day it took over.
@@ -226,6 +232,22 @@ extension GraphReader {
         dossier.status = StatusReportRow(row, board: board)
         dossier.statusLines = Dossier.statusLines(row, board: board)
         return dossier
+    }
+
+    /// The entries dated after the end of `day`: events, claims and reports by their date,
+    /// sources by `published`, uses by `since` (entities have no date).
+    private func datedAfter(_ day: FuzzyDate) throws -> Set<String> {
+        try queue.read { db in
+            let last = day.end
+            return Set(
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT id FROM events WHERE date_start > :d UNION ALL SELECT id FROM claims WHERE date_start > :d
+                        UNION ALL SELECT id FROM reports WHERE date_start > :d UNION ALL SELECT id FROM sources WHERE published_start > :d
+                        UNION ALL SELECT id FROM uses WHERE since_start > :d
+                        """, arguments: ["d": last]))
+        }
     }
 
     public func dossier(_ name: String) throws -> Dossier? {

@@ -74,6 +74,16 @@ struct AnalystFindingsTests {
         let before = try vane("show", "coyote-worse-at-code", "--as-of", "2026-05-31", in: kb.root).stdout
         #expect(before.contains("  verdict: pending\n") && !before.contains("verdict_date"), "\(before)")
         #expect(before.contains("  judged_later: confirmed, June 2026\n"), "\(before)")
+        // …without the verdict's evidence, which it cites once judged.
+        #expect(!before.contains("verdict_source"), "\(before)")
+        #expect(try vane("show", "coyote-worse-at-code", "--as-of", "2026-07-01", in: kb.root).stdout.contains("  verdict_source:\n    wire-report"))
+        // Nor what was written after the day: the 2026 launch and claims were not there at
+        // the end of 2025 (it listed them under the status of that day).
+        let earlier = try vane("show", "roadrunner", "--as-of", "2025-12-31", in: kb.root).stdout
+        #expect(earlier.contains("  priority: flagship (set by 2025-roadrunner-release)\n"), "\(earlier)")
+        #expect(!earlier.contains("2026-coyote-launch") && !earlier.contains("coyote-better"), "\(earlier)")
+        let json = try vane("show", "roadrunner", "--as-of", "2025-12-31", "--json", in: kb.root).stdout
+        #expect(!json.contains("2026-coyote-launch") && json.contains("2025-roadrunner-release"), "\(json)")
     }
 
     @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {

@@ -130,6 +130,17 @@ struct StatusModelTests {
             ])
     }
 
+    /// A recorded change names a channel with its tier, as the changes at the events' dates
+    /// do (`esu (paid)`; it said `esu`).
+    @Test func aRecordedChangeNamesTheChannelsTier() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("exchange-esu/Content")])
+        try repo.commit("Exchange 2019", on: "2025-09-01")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: repo.root).status == 0)
+        let changes = try vane("changes", "--from", "2025-09-01", "--to", "2025-09-01", "--recorded", in: repo.root).stdout
+        #expect(changes.contains("exchange-server-2019 (esu (paid)): end none → 2026-04-14"), "\(changes)")
+        #expect(changes.contains("exchange-server-2019 (standard): availability none → generally-available"), "\(changes)")
+    }
+
     /// The retirement an end causes is drawn at its own date, after the announcement's point.
     @Test func historyIsDrawnWhereItHappened() throws {
         let kb = try built()

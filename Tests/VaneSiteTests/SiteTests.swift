@@ -94,6 +94,27 @@ struct SiteTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
+    /// The ends boards that leave ends out say where the rest are: the home page's the status
+    /// page, the status page's the vendors' views below it (it sent the reader to the status
+    /// page from the status page).
+    @Test func anEndsBoardSaysWhereTheEndsItLeavesOutAre() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\nname: Vendor\ntype: vendor\n---\n", to: "Content/entities/vendor.md")
+        for i in 10..<22 {
+            try kb.write("---\nname: Product \(i)\ntype: product\nparent: vendor\n---\n", to: "Content/entities/product-\(i).md")
+            try kb.write(
+                "---\ntitle: Product \(i) ends\ndate: 2026-01-02\ntype: deprecation\nentities: [product-\(i)]\nstatus:\n  product-\(i): { availability: deprecated, ends: 2027-01-\(i) }\n---\n",
+                to: "Content/events/end-\(i).md")
+        }
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(!outcome.diagnostics.hasErrors, "\(outcome.diagnostics)")
+        let status = try kb.read("public/status.html")
+        #expect(
+            status.contains("2 more products have an end ahead; each vendor&#39;s own view, under “By vendor” below, lists them all."), "\(status)")
+        let home = try kb.read("public/index.html")
+        #expect(home.contains("2 more products have an end ahead; each vendor&#39;s view on the status page lists them all."), "\(home)")
+    }
+
     /// The earliest days a date can name build (the quarters of "what changed" stop at the
     /// year 1; a year before 1000 is written with four digits).
     @Test func aSiteAsOfTheFirstMillenniumBuilds() throws {

@@ -115,7 +115,7 @@ extension SiteModel {
             guard let before else { return "recorded as \(after ?? "none")" }
             return "\(before) → \(after ?? "none")"
         }
-        let subject = "\(name(change.entity))\(change.channel.map { " (\($0))" } ?? "")"
+        let subject = "\(name(change.entity))\(change.channel.map { " (\(channelName($0, of: change.entity)))" } ?? "")"
         // `ends: none` or `closes: none` written is a cancellation, as `vane changes` says.
         let was = change.before.map { $0 == "none" ? "" : " (it was \($0))" } ?? ""
         switch change.what {

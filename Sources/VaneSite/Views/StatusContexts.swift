@@ -188,7 +188,8 @@ extension SiteModel {
                         + "so no place on the chart; the table below lists \(chart.unplaced == 1 ? "it" : "them") all the same."),
             positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
             ends: vendor == nil
-                ? endsBoard(rows: rows, limit: SiteModel.endsLimit) : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
+                ? endsBoard(rows: rows, limit: SiteModel.endsLimit, views: "each vendor's own view, under “By vendor” below,")
+                : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
             vendor: vendor.flatMap(link),
             gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
             vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
@@ -263,7 +264,11 @@ extension SiteModel {
     /// passed in the last 180 days; nil when there are none. With a `limit`, release cycles
     /// are folded (a product's soonest end stands for its cycles) and each part keeps its
     /// first `limit` rows.
-    func endsBoard(rows: [StatusRow], limit: Int? = nil, fold: Bool = true) -> EndsBoard? {
+    /// `views`: where the ends left out are, for a board that folds (the home page's says
+    /// the status page; the status page's own, below it).
+    func endsBoard(
+        rows: [StatusRow], limit: Int? = nil, fold: Bool = true, views: String = "each vendor's view on the status page"
+    ) -> EndsBoard? {
         let products = Set(rows.map(\.entity))
         let ends = board.announcedEnds(within: SiteModel.recentEndDays).filter { products.contains($0.entity) }
         guard !ends.isEmpty else { return nil }
@@ -282,13 +287,13 @@ extension SiteModel {
         return EndsBoard(
             asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
             passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
-            more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: fold))
+            more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: fold, views: views))
     }
 
     /// What an ends board leaves out, the ends ahead and those that came apart (a product can
     /// be in both): `3 more products have an end ahead, and 1 more product's end came in the
     /// last 180 days; …`.
-    static func moreEnds(ahead: Int, passed: Int, products: Bool) -> String? {
+    static func moreEnds(ahead: Int, passed: Int, products: Bool, views: String = "each vendor's view on the status page") -> String? {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) more \(n == 1 ? one : many)" }
         var parts: [String] = []
         if ahead > 0 {
@@ -300,7 +305,7 @@ extension SiteModel {
         }
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: ", and ")
-            + (products ? "; each vendor's view on the status page lists them all." : "; the risk board below has every one.")
+            + (products ? "; \(views) lists them all." : "; the risk board below has every one.")
     }
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {
