@@ -45,7 +45,10 @@ struct HistoryChart {
         self.eventTitles = eventTitles
         start = status.points.map { DayNumber.of($0.date.start) }.min() ?? DayNumber.of(asOf.start)
         let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map(\.date.startDay)
-        end = max(DayNumber.of(asOf.end), start + 365, (ends.max() ?? 0) + 30)
+        // The axis stops at the as-of day unless an end lies ahead: a short history is drawn
+        // across the width rather than followed by a year of nothing (it ran to April 2027
+        // for a product launched in April 2026).
+        end = max(DayNumber.of(asOf.end), start + 1, ends.max().map { $0 + 30 } ?? 0)
         channels = Array(Set(status.points.flatMap { $0.channels.keys })).sorted()
         // The channels' legend follows the caption on its line when it fits there (wide);
         // else it has lines of its own under the caption (a wide chart's legend of many
@@ -88,7 +91,7 @@ struct HistoryChart {
 
     private var availabilityHeight: Double { Double(scales.availability.count) * rowHeight }
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
-    private var height: Double { top + availabilityHeight + gap + priorityHeight + 40 }
+    private var height: Double { top + availabilityHeight + gap + priorityHeight + 40 + (asOfLabelBelow ? 14 : 0) }
 
     private func x(_ day: Int) -> Double {
         left + Double(day - start) / Double(end - start) * (width - left - right)
@@ -183,10 +186,20 @@ struct HistoryChart {
         if !path.isEmpty {
             out += "<polyline points=\"\(path.joined(separator: " "))\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\"/>\n"
         }
+        // A day's changes are one point, named by the day's last event: a line's dot names
+        // the event that moved that line (the launch set "app: consumer only", not the API
+        // preview of the same month).
+        func setter(_ point: StatusPoint, _ value: String) -> String {
+            status.moves.last {
+                $0.date.startKey == point.date.startKey && $0.channel == channel && $0.to == value
+                    && ($0.axis == axis || axis == .availability && $0.axis == .closes)
+            }?.event ?? point.event
+        }
         var previous: Double?
         for step in steps where step.1 != previous {
             previous = step.1
-            let event = eventTitles[step.2.event] ?? step.2.event
+            let id = setter(step.2, step.3)
+            let event = eventTitles[id] ?? id
             let what = (channel.map { "\(channelName($0)): " } ?? "") + scales.label(step.3)
             out +=
                 "<circle cx=\"\(SVG.n(x(step.0)))\" cy=\"\(SVG.n(step.1))\" r=\"4\" fill=\"\(colour)\"><title>\(SVG.text(step.2.date.display)): \(SVG.text(what)) (\(SVG.text(event)))</title></circle>\n"
@@ -258,11 +271,30 @@ struct HistoryChart {
             out +=
                 "<line x1=\"\(SVG.n(at))\" y1=\"\(SVG.n(y - 2))\" x2=\"\(SVG.n(at))\" y2=\"\(SVG.n(y + 10))\" stroke=\"#1f2a37\" stroke-width=\"1.5\"/>\n"
         }
-        let firstWidth = status.points.isEmpty ? 0 : TextWidth.of("from \(startLabel)", size: 11)
-        var (labelX, anchor) = (max(at, captionX + firstWidth + 8 + room / 2), "middle")
-        if labelX + room / 2 > width - right { (labelX, anchor) = (width - right, "end") }
-        out += "<text x=\"\(SVG.n(labelX))\" y=\"\(SVG.n(y + 36))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(SVG.text(label))</text>\n"
+        var (labelX, anchor) = (max(at, firstLabelEnd + room / 2), "middle")
+        var labelY = y + 36
+        if asOfLabelBelow {
+            // Under its own tick, on a line of its own, rather than pushed along the axis
+            // past the year ticks that follow the day.
+            (labelX, labelY) = (min(max(at, room / 2 + 4), width - room / 2 - 4), y + 50)
+        } else if labelX + room / 2 > width - right {
+            (labelX, anchor) = (width - right, "end")
+        }
+        out += "<text x=\"\(SVG.n(labelX))\" y=\"\(SVG.n(labelY))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(SVG.text(label))</text>\n"
         return out + "</g>\n"
+    }
+
+    /// Where the first date's label ends, and room after it.
+    private var firstLabelEnd: Double {
+        captionX + (status.points.isEmpty ? 0 : TextWidth.of("from \(startLabel)", size: 11)) + 8
+    }
+
+    /// Whether the as-of label, centred under the day's tick inside the axis (an end lies
+    /// ahead), would touch the first date's label: it then takes a line of its own.
+    private var asOfLabelBelow: Bool {
+        guard asOfDay < end else { return false }
+        let room = TextWidth.of("as of \(asOf.display)", size: 11)
+        return x(asOfDay) - room / 2 < firstLabelEnd
     }
 
     private var startISO: String { status.points.map(\.date.start).min() ?? asOf.start }

@@ -467,7 +467,7 @@ public enum DefaultTheme {
 <section aria-labelledby="cycles">
 <h2 id="cycles">Release cycles</h2>
 <div class="table-scroll">
-<table class="cycles stack">
+<table class="cycles stack early">
 <thead><tr><th scope="col">Cycle</th>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}<th scope="col">Available as of {{#asOf}}{{> partials/date}}{{/asOf}}</th></tr></thead>
 <tbody>
 {{#rows}}
@@ -816,7 +816,7 @@ public enum DefaultTheme {
 {{#gone}}
 <section aria-labelledby="gone">
 <h2 id="gone">Gone</h2>
-<p>These products are no longer available: whoever depended on them has already been stranded, so they carry no risk score.</p>
+<p>These {{#cycles}}products and release cycles (those of a product still offered counted under it){{/cycles}}{{^cycles}}products{{/cycles}} are no longer available: whoever depended on them has already been stranded, so they carry no risk score.</p>
 <ul class="entry-links">
 {{#rows}}
 <li><a href="{{root}}{{url}}">{{name}}</a> · {{availability}}{{#since}} since {{> partials/date}}{{/since}}{{#successors}} · {{successors}}{{/successors}}</li>
@@ -1211,7 +1211,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 @media (max-width: 48rem) { .sides { grid-template-columns: 1fr; } }
 .scorecards .verdict, .verdict-counts .verdict { white-space: nowrap; }
 .part-of { font-size: .9rem; font-weight: normal; color: var(--muted); }
-/* On a phone a table's rows stack (below 40rem; 48rem for the risk board's eight columns;
+/* On a phone a table's rows stack (below 40rem; 48rem for the eight columns of the risk
+   board and of a product's release cycles;
    72rem for the exposure page's eleven): each row is a block led by its key cell, and every
    other cell a line named after its column, so no column is ever off screen and the page is
    never wider than the window. */
@@ -1235,7 +1236,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
   table.stack.early > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
   table.stack.early td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
   table.stack.early td.rank::after { content: "."; }
-  table.stack.early td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+  table.stack.early td.lead, table.stack.early th.lead { flex: 1 0 0; order: -1; font-weight: 600; text-align: left; }
   table.stack.early td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
   table.stack.early td:empty { display: none; }
 }

@@ -100,7 +100,11 @@ struct StatusPage: Encodable {
         var priority: String
         var trail: String
     }
-    struct Gone: Encodable { var rows: [RiskRowView] }
+    struct Gone: Encodable {
+        var rows: [RiskRowView]
+        /// Some rows count a product's gone release cycles, not the product.
+        var cycles = false
+    }
 
     var heading: String
     var asOf: DateView
@@ -191,7 +195,7 @@ extension SiteModel {
                 ? endsBoard(rows: rows, limit: SiteModel.endsLimit, views: "each vendor's own view, under “By vendor” below,")
                 : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
             vendor: vendor.flatMap(link),
-            gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }),
+            gone: gone.isEmpty ? nil : StatusPage.Gone(rows: goneShown.map { goneRow($0) }, cycles: goneShown.contains { $0.parent != nil }),
             vendors: vendorLinks.isEmpty ? nil : Section(items: vendorLinks),
             boardMore: shown.count < ranked.count
                 ? vendor == nil
