@@ -99,8 +99,9 @@ public enum Pipeline {
             if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
             let blocks = LiveBlocks.run(shown, asOf: options.asOf ?? options.today)
             diagnostics += blocks.problems
-            // A file a build would refuse to copy over the site's own (`SiteBuilder.render`).
-            if let theme { diagnostics += SiteBuilder.collisions(shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results) }
+            // What a build finds as it renders: a file it would refuse to copy over the site's
+            // own, a name the knowledge base's templates use that no view model has.
+            if let theme { diagnostics += SiteBuilder.dryRun(shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results) }
         } else {
             diagnostics += LiveBlocks.sqlProblems(result.knowledgeBase)
         }

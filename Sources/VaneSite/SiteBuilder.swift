@@ -130,18 +130,32 @@ public enum SiteBuilder {
         Set(pages).union(extras).union(theme.assets.keys.map { "assets/" + $0 })
     }
 
-    /// What `render` would refuse before writing a file: the files of `Content/` at a path
-    /// the site writes itself, as errors (for `vane check`, which renders nothing). The
-    /// site's files are listed only when `Content/` has files other than entries.
-    public static func collisions(
+    /// What a build would say once it renders, said without writing a file (for `vane
+    /// check`): the files of `Content/` at a path the site writes itself, and the names the
+    /// knowledge base's own templates use that no view model has (every page is rendered
+    /// in memory, as a full build renders it). Neither is looked for when it cannot arise:
+    /// with no file of `Content/` but entries, and no template of the knowledge base's own.
+    public static func dryRun(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
     ) -> [Diagnostic] {
-        guard !result.assetFiles.isEmpty else { return [] }
+        let ownTemplates = !theme.overridden.isEmpty
+        guard !result.assetFiles.isEmpty || ownTemplates else { return [] }
         let model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
-        let pages = model.pages().map(\.path)
-        let fingerprints = PageFingerprints(model: model, fileHashes: [:], global: 0, frameReads: [:])
-        let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: [:]).files(pages: pages).map(\.path)
-        return collisions(result.assetFiles, generated: generated(pages: pages, extras: extras, theme: theme)).map(\.diagnostic)
+        let pages = model.pages()
+        var found: [Diagnostic] = []
+        if !result.assetFiles.isEmpty {
+            let fingerprints = PageFingerprints(model: model, fileHashes: [:], global: 0, frameReads: [:])
+            let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: [:]).files(pages: pages.map(\.path)).map(\.path)
+            let clashes = collisions(result.assetFiles, generated: generated(pages: pages.map(\.path), extras: extras, theme: theme))
+            found += clashes.map(\.diagnostic)
+        }
+        if ownTemplates {
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+                _ = theme.render(model.view(for: pages[i]), template: pages[i].template)
+            }
+            found += theme.unknownNames() + theme.endlessNesting()
+        }
+        return found
     }
 
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is

@@ -140,6 +140,11 @@ struct ProjectCLITests {
         #expect(built.status == 0 && built.stderr == warning + "0 errors, 1 warning\n")
         // Nothing changed: the warning is said again, not forgotten.
         #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).stderr == warning + "0 errors, 1 warning\n")
+        // vane check finds it too, rendering the pages in memory (it said "ok", so a strict
+        // build failed after a strict check passed).
+        #expect(try vane("check", in: kb.root).stderr == warning + "0 errors, 1 warning\n")
+        let strictCheck = try vane("check", "--strict", in: kb.root)
+        #expect(strictCheck.status == 1 && strictCheck.stderr == strict.stderr, "\(strictCheck.stderr)")
         try kb.write("{{> partials/dat}}\n", to: "Site/templates/partials/move.mustache")
         let check = try vane("check", in: kb.root)
         #expect(check.status == 1)
