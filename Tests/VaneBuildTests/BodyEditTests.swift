@@ -12,8 +12,8 @@ import VaneTestSupport
 /// that cannot be exact, left to the full path: either way the site and the graph are what
 /// a full build of the same files makes, byte for byte.
 struct BodyEditTests {
-    private func build(_ kb: TemporaryKnowledgeBase) -> Pipeline.Outcome {
-        var options = Pipeline.Options(root: kb.root)
+    private func build(_ kb: TemporaryKnowledgeBase, asOf: FuzzyDate? = nil) -> Pipeline.Outcome {
+        var options = Pipeline.Options(root: kb.root, asOf: asOf)
         options.today = fixedDay
         let outcome = Pipeline.build(options)
         #expect(outcome.succeeded, "\(outcome.diagnostics.filter { $0.severity == .error }) \(outcome.failure.map { "\($0)" } ?? "")")
@@ -32,18 +32,20 @@ struct BodyEditTests {
     }
 
     /// The differences between `kb` and a full build of a copy of its files.
-    private func differencesFromAFullBuild(_ kb: TemporaryKnowledgeBase) throws -> [String] {
+    private func differencesFromAFullBuild(_ kb: TemporaryKnowledgeBase, asOf: FuzzyDate? = nil) throws -> [String] {
         var copied = [kb.url("Content")]
         for folder in ["Site", ".git"] where FileManager.default.fileExists(atPath: kb.url(folder).path) { copied.append(kb.url(folder)) }
         let full = try TemporaryKnowledgeBase(copying: copied)
-        _ = build(full)
+        _ = build(full, asOf: asOf)
         var found = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
         if try graph(kb) != graph(full) { found.append("the databases differ") }
         return found
     }
 
-    private func expectAFullBuildsOutput(_ kb: TemporaryKnowledgeBase, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let differing = try differencesFromAFullBuild(kb)
+    private func expectAFullBuildsOutput(
+        _ kb: TemporaryKnowledgeBase, asOf: FuzzyDate? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let differing = try differencesFromAFullBuild(kb, asOf: asOf)
         #expect(differing.isEmpty, "\(differing)", sourceLocation: sourceLocation)
     }
 
@@ -165,6 +167,26 @@ struct BodyEditTests {
         #expect(!spliced(build(kb)))
         #expect(try !kb.read(page).contains("not committed yet"))
         try expectAFullBuildsOutput(kb)
+    }
+
+    /// An event moved after the site's day and then removed, neither committed: "What's
+    /// new" named it by its title as dated later, then by its id as removed. The home page
+    /// kept the title (its fingerprint saw the same entries, changes and commits).
+    @Test func anEventMovedLaterThenRemovedIsSaidRemoved() throws {
+        let repository = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let kb = repository.kb
+        try repository.commit("Start", on: "2026-05-01")
+        _ = build(kb, asOf: fixedDay)
+        let event = "Content/events/2026-coyote-launch.md"
+        try kb.write(try kb.read(event).replacingOccurrences(of: "date: 2026-04-08", with: "date: 2027-05-03"), to: event)
+        _ = build(kb, asOf: fixedDay)
+        let later = try kb.read("public/index.html")
+        #expect(later.contains("title=\"dated after this site's day\">Coyote launches"), "\(later)")
+        try expectAFullBuildsOutput(kb, asOf: fixedDay)
+        try kb.remove(event)
+        _ = build(kb, asOf: fixedDay)
+        #expect(try kb.read("public/index.html").contains("<code>2026-coyote-launch</code> (removed)"))
+        try expectAFullBuildsOutput(kb, asOf: fixedDay)
     }
 
     /// A report's body is in the reports feed: an edit to it with another edit (the full

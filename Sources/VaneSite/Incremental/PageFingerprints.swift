@@ -73,6 +73,13 @@ struct PageFingerprints {
             h.add(edges[i].to)
         }
         for s in model.kb.statusChanges { h.add(s) }
+        // The entries a site as of a day leaves out as dated after it: "What's new" names
+        // one by its title, and by its id once it is removed (a later date, then the file
+        // removed, kept the title).
+        for (id, title) in model.kb.later.sorted(by: { $0.key < $1.key }) {
+            h.add(id)
+            h.add(title)
+        }
         // Recorded time: the home page's "What's new", the changes feed.
         if let history = model.history {
             h.add(history.head)
