@@ -230,6 +230,17 @@ struct ValidationTests {
             ])
     }
 
+    /// A rename whose day is wrong is one error, at the day: the earlier name still
+    /// resolves (each link by it was an error of its own).
+    @Test func aRenameWithAWrongDayKeepsItsName() throws {
+        let found = try diagnostics([
+            "Content/entities/opentofu.md":
+                "---\nname: OpenTofu\ntype: product\nrenamed: [{ date: 2023-09-31, from: OpenTF }]\n---\nOnce [[OpenTF]].\n",
+            "Content/sources/fork.md": "---\ntitle: Fork\npublisher: OpenTF\nurl: https://example.org/\n---\nSee [[OpenTF]].\n",
+        ]).filter { $0.contains("error") }
+        #expect(found == ["Content/entities/opentofu.md:4:19: error: impossible date '2023-09-31' (September 2023 has 30 days)"], "\(found)")
+    }
+
     /// A tab indenting front matter is named: libyaml's words say only that a character
     /// cannot start a token.
     @Test func aTabInFrontMatterIsNamed() throws {

@@ -5,27 +5,32 @@ import Yams
 /// resolve as aliases, so links, `--entity` and search find the entity by them.
 extension EntryParser {
     func readNames(_ fm: inout FrontMatter, into e: inout Entry) {
-        e.renames = readRenames(&fm)
+        let (renames, undated) = readRenames(&fm)
+        e.renames = renames
         e.formerIDs = fm.list("former_ids") ?? []
         for id in e.formerIDs where !IDRule.isValid(id.text) {
             fm.diagnostics.append(.error(id.location, "'\(id.text)' is not an id (lowercase letters, digits and hyphens)"))
         }
         let written = Set(e.aliases.map { $0.text.lowercased() })
-        for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + e.formerIDs
+        // A name whose day is wrong is still a name of the entity: one mistake, one error
+        // (its links did not resolve, each an error of its own).
+        for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + undated + e.formerIDs
         where !written.contains(name.text.lowercased()) && name.text.lowercased() != e.title.lowercased() {
             e.aliases.append(name)
         }
     }
 
-    /// `renamed: [{ date: 2023-07-11, from: Azure Active Directory }]`, oldest first.
-    private func readRenames(_ fm: inout FrontMatter) -> [Rename] {
-        guard let (node, at) = fm.node("renamed") else { return [] }
+    /// `renamed: [{ date: 2023-07-11, from: Azure Active Directory }]`, oldest first; and
+    /// the earlier names of those whose day is wrong (an error said at the day).
+    private func readRenames(_ fm: inout FrontMatter) -> ([Rename], undated: [LocatedText]) {
+        guard let (node, at) = fm.node("renamed") else { return ([], []) }
         let example = "e.g. '[{ date: 2023-07-11, from: Azure Active Directory }]'"
         guard case .sequence(let items) = node else {
             fm.diagnostics.append(.error(at, "'renamed' must be a list of earlier names with the day each was replaced, \(example)"))
-            return []
+            return ([], [])
         }
         var renames: [Rename] = []
+        var undated: [LocatedText] = []
         for item in items {
             let location = fm.location(of: item)
             guard case .mapping(let pairs) = item, pairs.count == 2, let dateNode = pairs["date"], let date = dateNode.string,
@@ -38,13 +43,15 @@ extension EntryParser {
                 let day = try FuzzyDate(parsing: date)
                 if let last = renames.last, day.start <= last.date.end {
                     fm.diagnostics.append(.error(fm.location(of: dateNode), "renames must be oldest first: \(date) is not after \(last.date.text)"))
+                    undated.append(LocatedText(from, at: location))
                     continue
                 }
                 renames.append(Rename(date: day, from: from, at: location))
             } catch {
                 fm.diagnostics.append(.error(fm.location(of: dateNode), error.message))
+                undated.append(LocatedText(from, at: location))
             }
         }
-        return renames
+        return (renames, undated)
     }
 }
