@@ -90,8 +90,8 @@ public enum Pipeline {
 
     /// Loads and checks; writes nothing.
     public static func check(_ options: Options) -> Outcome {
-        let result = ContentLoader.load(
-            root: options.root, cache: ParseCacheInBackground(url: options.database, settings: parserSettings(options)), today: options.today)
+        let cache = ParseCacheInBackground(url: options.database, settings: parserSettings(options))
+        let result = ContentLoader.load(root: options.root, cache: cache, today: options.today)
         let (theme, themeProblems) = Theme.load(root: options.root)
         var diagnostics = result.diagnostics + themeProblems
         if !diagnostics.hasErrors {
@@ -100,8 +100,13 @@ public enum Pipeline {
             let blocks = LiveBlocks.run(shown, asOf: options.asOf ?? options.today)
             diagnostics += blocks.problems
             // What a build finds as it renders: a file it would refuse to copy over the site's
-            // own, a name the knowledge base's templates use that no view model has.
-            if let theme { diagnostics += SiteBuilder.dryRun(shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results) }
+            // own, a name the knowledge base's templates use that no view model has; with
+            // recorded time, as a build has it (its feed, the pages' "What's new").
+            if let theme, SiteBuilder.dryRunFinds(shown, theme: theme) {
+                let history = recordedHistory(options, kb: result.knowledgeBase, previous: storedHistory(cache.value.state["history"])).value
+                diagnostics += SiteBuilder.dryRun(
+                    shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results, history: history)
+            }
         } else {
             diagnostics += LiveBlocks.sqlProblems(result.knowledgeBase)
         }

@@ -207,6 +207,9 @@ extension GraphReader {
         let later = try datedAfter(asOf)
         dossier.outgoing.removeAll { later.contains($0.id) }
         dossier.incoming.removeAll { later.contains($0.id) }
+        // A source shows no verdict reached after the day ("verdicts it shows").
+        let judgedLater = try judgedAfter(asOf)
+        dossier.incoming.removeAll { $0.relation == Relation.verdictSource.rawValue && judgedLater.contains($0.id) }
         // A verdict reached after the day was not reached then: pending, as a site as of
         // that day shows it (it said the later verdict), without the verdict's evidence.
         if dossier.kind == Kind.claim.rawValue, let written = dossier.fields["verdict_date"], let reached = try? FuzzyDate(parsing: written),
@@ -248,6 +251,16 @@ extension GraphReader {
                         UNION ALL SELECT id FROM uses WHERE since_start > :d
                         """, arguments: ["d": last]))
         }
+    }
+
+    /// The claims whose verdict was reached after the end of `day` (pending then).
+    private func judgedAfter(_ day: FuzzyDate) throws -> Set<String> {
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, verdict_date FROM claims WHERE verdict_date IS NOT NULL") }
+        return Set(
+            rows.compactMap { row -> String? in
+                guard let written: String = row["verdict_date"], let reached = try? FuzzyDate(parsing: written) else { return nil }
+                return reached.startKey > day.endKey ? row["id"] : nil
+            })
     }
 
     public func dossier(_ name: String) throws -> Dossier? {

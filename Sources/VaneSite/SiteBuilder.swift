@@ -32,7 +32,7 @@ public enum SiteBuilder {
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "23"
+    public static let rendererVersion = "24"
 
     /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
     /// page templates read from the frame in earlier builds with this theme. A page whose
@@ -135,11 +135,17 @@ public enum SiteBuilder {
     /// knowledge base's own templates use that no view model has (every page is rendered
     /// in memory, as a full build renders it). Neither is looked for when it cannot arise:
     /// with no file of `Content/` but entries, and no template of the knowledge base's own.
+    /// Whether `dryRun` can find anything: files of `Content/` besides entries, or templates
+    /// of the knowledge base's own.
+    public static func dryRunFinds(_ result: LoadResult, theme: Theme) -> Bool {
+        !result.assetFiles.isEmpty || !theme.overridden.isEmpty
+    }
+
     public static func dryRun(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
     ) -> [Diagnostic] {
         let ownTemplates = !theme.overridden.isEmpty
-        guard !result.assetFiles.isEmpty || ownTemplates else { return [] }
+        guard dryRunFinds(result, theme: theme) else { return [] }
         let model = SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
         let pages = model.pages()
         var found: [Diagnostic] = []

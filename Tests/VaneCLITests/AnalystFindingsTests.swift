@@ -77,6 +77,11 @@ struct AnalystFindingsTests {
         // …without the verdict's evidence, which it cites once judged.
         #expect(!before.contains("verdict_source"), "\(before)")
         #expect(try vane("show", "coyote-worse-at-code", "--as-of", "2026-07-01", in: kb.root).stdout.contains("  verdict_source:\n    wire-report"))
+        // The source shows it only once it is reached.
+        #expect(try !vane("show", "wire-report", "--as-of", "2026-05-31", in: kb.root).stdout.contains("verdicts it shows"))
+        #expect(
+            try vane("show", "wire-report", "--as-of", "2026-07-01", in: kb.root).stdout.contains(
+                "verdicts it shows (verdict_source):\n    coyote-worse-at-code"))
         // Nor what was written after the day: the 2026 launch and claims were not there at
         // the end of 2025 (it listed them under the status of that day).
         let earlier = try vane("show", "roadrunner", "--as-of", "2025-12-31", in: kb.root).stdout

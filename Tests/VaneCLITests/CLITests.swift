@@ -294,6 +294,19 @@ struct CLITests {
         #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
     }
 
+    /// In git, the site writes a feed of what changed: `vane check` reads recorded time as a
+    /// build does, so a file of Content/ at that path is its error too (it passed check).
+    @Test func checkKnowsTheFilesRecordedTimeWrites() throws {
+        let repository = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try repository.kb.write("stale\n", to: "Content/feeds/changes.atom")
+        try repository.commit("Start", on: "2026-05-01")
+        let said = "Content/feeds/changes.atom: error: would replace the site's own feeds/changes.atom: move it or rename it\n"
+        for command in [["check"], ["build", "--as-of", "2026-11-30"]] {
+            let result = try vane(command, in: repository.root)
+            #expect(result.status == 1 && result.stderr.hasPrefix(said), "\(command): \(result.stderr)")
+        }
+    }
+
     /// `vane new` and `vane theme eject` run from a folder under `Content/` refuse, as a
     /// build does: they wrote a `Content/` and a `Site/` of their own there.
     @Test func writingCommandsRefuseAFolderThatIsNoKnowledgeBase() throws {

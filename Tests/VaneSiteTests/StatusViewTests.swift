@@ -48,6 +48,27 @@ struct StatusViewTests {
             ], "\(titles)")
     }
 
+    /// A dot on the product's chart names the event that moved its line, not the last event
+    /// of its day: the API preview of the same month, or a priority set the same day after a
+    /// whole-product value (one move for every channel), named every line.
+    @Test func aChartsDotNamesTheEventThatMovedItsLine() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        func event(_ id: String, _ status: String) -> String {
+            "---\ntitle: \(id)\ndate: 2026-04-08\ntype: other\nentities: [widget]\nsources: [acme-blog]\nstatus:\n  widget: \(status)\n---\n"
+        }
+        try kb.write("---\nname: Widget\ntype: product\nparent: acme\nchannels: [cloud, server]\n---\n", to: "Content/entities/widget.md")
+        try kb.write(event("a-launch", "{ availability: generally-available }"), to: "Content/events/a-launch.md")
+        try kb.write(event("b-pricing", "{ priority: flagship }"), to: "Content/events/b-pricing.md")
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        let chart = try #require(charts(try built.read("public/entities/widget.html")).first)
+        let dots = chart.matches(of: #/<title>(8 April 2026: [^<]*)</title>/#).map { String($0.1) }
+        #expect(
+            dots == [
+                "8 April 2026: cloud: Generally available (a-launch)", "8 April 2026: server: Generally available (a-launch)",
+                "8 April 2026: Flagship (b-pricing)",
+            ], "\(dots)")
+    }
+
     /// "Since" is when the product reached where it stands, not when its best channel got
     /// its value: Windows 10 is generally available since 2015, through its paid updates
     /// once the free ones ended, not since those opened.

@@ -190,9 +190,10 @@ struct HistoryChart {
         // the event that moved that line (the launch set "app: consumer only", not the API
         // preview of the same month).
         func setter(_ point: StatusPoint, _ value: String) -> String {
+            // A channel's line is moved by its own move, or by the whole product's when every
+            // channel moved alike (one move then, for the whole product).
             status.moves.last {
-                $0.date.startKey == point.date.startKey && $0.channel == channel && $0.to == value
-                    && ($0.axis == axis || axis == .availability && $0.axis == .closes)
+                $0.date.startKey == point.date.startKey && $0.axis == axis && $0.to == value && ($0.channel == channel || $0.channel == nil)
             }?.event ?? point.event
         }
         var previous: Double?
