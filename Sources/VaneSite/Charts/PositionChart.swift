@@ -344,11 +344,22 @@ struct PositionChart {
             "<path class=\"trail\" d=\"\(path)\" fill=\"none\" stroke=\"\(chip.colour)\" stroke-width=\"2\" marker-end=\"url(#\(idPrefix)-arrow)\"><title>\(SVG.text(chip.row.name)): \(SVG.text(steps))</title></path>"
     }
 
+    /// A chip's label cut to `width`: a product's name is cut before its channels, which tell
+    /// its chips apart ("Microsoft SQL… · standard", not "Microsoft SQL Ser…" twice).
+    static func fit(_ label: String, name: String, width: Double = maxChipText) -> String {
+        let suffix = label.hasPrefix(name) ? String(label.dropFirst(name.count)) : ""
+        guard !suffix.isEmpty, TextWidth.of(label, size: chipFont) > width else { return TextWidth.fit(label, size: chipFont, width: width) }
+        // A name keeps a few letters at least; the channels then are cut too.
+        let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
+        let cut = TextWidth.fit(name, size: chipFont, width: room) + " "
+        return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
+    }
+
     private func chipMarks(_ l: Layout) -> String {
         var out = "<g class=\"chips\">\n"
         for chip in chips {
             guard let f = frame(chip, l) else { continue }
-            let text = TextWidth.fit(chip.label, size: Self.chipFont, width: Self.maxChipText)
+            let text = Self.fit(chip.label, name: chip.row.name)
             let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.since.map { " since \($0.display)" } ?? ""

@@ -1,0 +1,20 @@
+import Testing
+
+@testable import VaneSite
+
+/// A chip's label too long for it is cut in the product's name before its channels, which
+/// tell its chips apart (two chips read "Microsoft SQL Ser…", one retired, one available).
+struct ChipLabelTests {
+    @Test func aCutChipKeepsItsChannels() {
+        let standard = PositionChart.fit("Microsoft SQL Server 2019 · standard", name: "Microsoft SQL Server 2019")
+        #expect(standard.hasPrefix("Micro") && standard.hasSuffix("… · standard"), "\(standard)")
+        // Channels too long to leave the name more than a few letters are cut too.
+        let extended = PositionChart.fit("Microsoft SQL Server 2019 · extended-support", name: "Microsoft SQL Server 2019")
+        #expect(extended.hasPrefix("Micro") && extended.contains("… · extende") && extended.hasSuffix("…"), "\(extended)")
+        #expect(standard != extended)
+        #expect(PositionChart.fit("Short · api", name: "Short") == "Short · api")
+        let whole = PositionChart.fit("Microsoft SQL Server 2019 Enterprise", name: "Microsoft SQL Server 2019 Enterprise")
+        #expect(whole.hasSuffix("…") && whole.hasPrefix("Microsoft SQL"), "\(whole)")
+        for label in [standard, extended, whole] { #expect(TextWidth.of(label, size: 12) <= 140, "\(label)") }
+    }
+}
