@@ -269,7 +269,7 @@ struct PositionChart {
         // column is narrower, the chart scrolls sideways in a box a keyboard can scroll too.
         var out = """
             <div class="chart-scroll" tabindex="0" role="group" aria-label="Positions chart (scrolls sideways when wider than the page)">
-            <svg class="chart position-chart" width="\(SVG.n(l.width + 2))" height="\(SVG.n(l.height + 2))" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" role="img" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart position-chart" width="\(SVG.n(l.width + 2))" height="\(SVG.n(l.height + 2))" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" role="group" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(idPrefix)-title">Available today vs. strategic priority, as of \(SVG.text(board.asOf.display))</title>
             <desc id="\(idPrefix)-desc">\(SVG.text(description))</desc>
             <defs><marker id="\(idPrefix)-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#5b6573"/></marker></defs>
@@ -400,9 +400,12 @@ struct PositionChart {
     // MARK: - HTML
 
     /// The same cells as a list, for narrow screens: the stranding zone first (what a reader
-    /// came for), then highest priority first, then most available first.
-    var list: String {
+    /// came for), then highest priority first, then most available first. Each cell is an
+    /// `h3` under the status page's heading of the chart; in a report's block, where no
+    /// heading level is known, a paragraph (an `h3` straight under the page's `h1` skips one).
+    func list(headings: Bool) -> String {
         guard !chips.isEmpty else { return "" }
+        let (open, close) = headings ? ("<h3>", "</h3>") : ("<p class=\"cell-title\">", "</p>")
         var out = "<div class=\"positions-list\">\n"
         let cells = lines.flatMap { p in columns.reversed().map { (a: $0, p: p) } }
         for (a, p) in cells.filter({ inZone($0.a, $0.p) }) + cells.filter({ !inZone($0.a, $0.p) }) {
@@ -411,8 +414,8 @@ struct PositionChart {
             let more = hidden[Self.key(a, p)].map { "<li class=\"more\">+ \($0) more</li>" } ?? ""
             let zone = inZone(a, p)
             out +=
-                "<section class=\"cell\(zone ? " zone" : "")\"><h3>\(HTML.escape(board.scales.label(a))) · \(HTML.escape(board.scales.label(p)))"
-            out += zone ? " <span class=\"badge\">stranding zone</span></h3>\n<ul>" : "</h3>\n<ul>"
+                "<section class=\"cell\(zone ? " zone" : "")\">\(open)\(HTML.escape(board.scales.label(a))) · \(HTML.escape(board.scales.label(p)))"
+            out += zone ? " <span class=\"badge\">stranding zone</span>\(close)\n<ul>" : "\(close)\n<ul>"
             for chip in here {
                 out +=
                     "<li>\(chip.shape.swatch(colour: chip.colour))<a href=\"\(root)entities/\(chip.row.entity).html\">\(HTML.escape(chip.label))</a>"

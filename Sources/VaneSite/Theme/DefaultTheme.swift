@@ -790,7 +790,8 @@ public enum DefaultTheme {
 <h1>{{heading}}</h1>
 <p class="lede">What a builder can use today, against where {{#vendor}}{{title}}{{/vendor}}{{^vendor}}each vendor{{/vendor}} puts its bet, as of {{#asOf}}{{> partials/date}}{{/asOf}}. A product still available after its priority fell sits in the stranding zone.</p>
 {{#ends}}{{> partials/ends-board}}{{/ends}}
-{{#chart}}<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}">
+{{#chart}}<h2 id="positions-heading">Where each product stands</h2>
+<figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}" aria-labelledby="positions-heading">
 {{{legend}}}{{{svg}}}{{{list}}}
 <figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.{{#unplaced}} {{unplaced}}{{/unplaced}}</figcaption>
 </figure>{{/chart}}
@@ -1124,7 +1125,8 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .verdict { font-weight: 600; }
 .verdict-kept, .verdict-confirmed { color: var(--ok); }
 .verdict-broken, .verdict-refuted { color: var(--warn); }
-.citation a { text-decoration: none; }
+/* Underlined as every link in text is: its colour alone is 2.4:1 against the text (WCAG 1.4.1). */
+.citation a { text-decoration-thickness: 1px; text-underline-offset: 2px; }
 .references { font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
@@ -1180,7 +1182,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .positions-list { display: none; }
 .positions-list .cell { border-left: 3px solid var(--line); padding: .1rem 0 .3rem .6rem; margin: .4rem 0; }
 .positions-list .cell.zone { border-left-color: #a4471b; background: #fbeee6; }
-.positions-list h3 { font-size: .9rem; margin: .2rem 0; }
+.positions-list h3, .positions-list .cell-title { font-size: .9rem; margin: .2rem 0; font-weight: 700; }
 .positions-list ul { list-style: none; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: .2rem .9rem; font-size: .9rem; }
 @media (max-width: 48rem) {
   .positions-figure.wide { width: auto; margin: 1.5rem 0; }

@@ -59,7 +59,7 @@ extension SiteModel {
             return LiveBlockView(
                 command: command, table: nil,
                 status: LiveBlockView.Status(
-                    chart: StatusPage.Chart(svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide),
+                    chart: StatusPage.Chart(svg: chart.svg, list: chart.list(headings: false), legend: chart.legend, wide: chart.isWide),
                     board: ranked.enumerated().map { model.riskRow($1, rank: $0 + 1) }, asOf: DateView(asOf)),
                 empty: false)
         }

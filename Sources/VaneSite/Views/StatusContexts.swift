@@ -185,7 +185,7 @@ extension SiteModel {
         return StatusPage(
             heading: heading, asOf: DateView(board.asOf),
             chart: StatusPage.Chart(
-                svg: chart.svg, list: chart.list, legend: chart.legend, wide: chart.isWide,
+                svg: chart.svg, list: chart.list(headings: true), legend: chart.legend, wide: chart.isWide,
                 unplaced: chart.unplaced == 0
                     ? nil
                     : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded \(chart.unplacedLack), "
