@@ -27,8 +27,8 @@ enum EndOfLifeTracks {
     }
 
     /// The next cycle of the same track, released later, with a version no lower, still
-    /// supported after this one ends (so never one that had already ended, nor one with an
-    /// end after a cycle that has none); for an LTS
+    /// supported after this one's standard support ends (so never one that had ended by
+    /// then, nor one with an end after a cycle that has none); for an LTS
     /// cycle, the next LTS cycle. `ordered` is oldest first.
     static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
         let track = track(of: cycle.name)
@@ -37,10 +37,12 @@ enum EndOfLifeTracks {
             guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
                 !VersionOrder.firstVersion(other.name).lexicographicallyPrecedes(version)
             else { return false }
-            // A cycle with no end at all is followed only by another with none; one whose
-            // extended support has no end, by one supported after its standard support ends.
+            // Supported after this one's standard support ends, when a move is due: not after
+            // its extended support, which the next release may not outlast (Ubuntu 24.04 LTS's
+            // runs a month past 26.04's, and it was left with no successor). A cycle with no
+            // end at all is followed only by another with none.
             guard let theirs = other.last else { return true }
-            guard let ours = cycle.last ?? cycle.end else { return false }
+            guard let ours = cycle.end ?? cycle.last else { return false }
             return theirs > ours
         }?.id
     }

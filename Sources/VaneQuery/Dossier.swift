@@ -199,14 +199,17 @@ extension Dossier {
 
 extension GraphReader {
     /// An entry's dossier; for a product with a status, where it stands at `asOf`.
-    public func dossier(_ name: String, asOf: FuzzyDate) throws -> Dossier? {
+    /// `cut`: the day was asked for (`--as-of`), so what is dated after it is left out, as a
+    /// site as of that day leaves it out; a site of today shows every entry, later-dated
+    /// ones too (an end of support next year).
+    public func dossier(_ name: String, asOf: FuzzyDate, cut: Bool = true) throws -> Dossier? {
         guard var dossier = try dossier(name) else { return nil }
         dossier.asOf = asOf
-        // An entry dated after the day was not there (`KnowledgeBase.asOf`): its links are
-        // left out, as a site as of that day leaves them out.
-        let later = try datedAfter(asOf)
-        dossier.outgoing.removeAll { later.contains($0.id) }
-        dossier.incoming.removeAll { later.contains($0.id) }
+        if cut {
+            let later = try datedAfter(asOf)
+            dossier.outgoing.removeAll { later.contains($0.id) }
+            dossier.incoming.removeAll { later.contains($0.id) }
+        }
         // A source shows no verdict reached after the day ("verdicts it shows").
         let judgedLater = try judgedAfter(asOf)
         dossier.incoming.removeAll { $0.relation == Relation.verdictSource.rawValue && judgedLater.contains($0.id) }

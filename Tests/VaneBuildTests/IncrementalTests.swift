@@ -364,6 +364,36 @@ struct IncrementalTests {
         #expect(differing.isEmpty, "\(label): \(differing)")
     }
 
+    /// A product that is its own vendor (every product of an endoflife.date import) added:
+    /// the pages that show it are rendered, not every page (the list of vendors was in every
+    /// page's fingerprint: 28,000 pages rendered for one product).
+    @Test func aProductThatIsItsOwnVendorAddedRendersItsOwnPages() throws {
+        var files: [String: String] = [
+            "Content/sources/data.md": "---\ntitle: Data\npublisher: Data\nurl: https://example.org/\n---\n"
+        ]
+        func add(_ n: Int, to files: inout [String: String]) {
+            files["Content/entities/product-\(n).md"] = "---\nname: Product \(n)\ntype: product\n---\n"
+            files["Content/events/product-\(n)-launch.md"] =
+                "---\ntitle: Product \(n) launches\ndate: 2020-\(String(format: "%02d", 1 + n % 12))-10\ntype: launch\nentities: [product-\(n)]\nsources: [data]\nstatus:\n  product-\(n): { availability: generally-available, priority: invested }\n---\n"
+        }
+        // More than `vendorListLimit` (40): each vendor's view links status.html, not the others.
+        for n in 1...45 { add(n, to: &files) }
+        let kb = try TemporaryKnowledgeBase(files)
+        let first = build(kb)
+        #expect(first.pages > 130)
+        var more: [String: String] = [:]
+        add(46, to: &more)
+        for (path, text) in more { try kb.write(text, to: path) }
+        let added = build(kb)
+        #expect(added.pagesRendered <= 15, "\(added.pagesRendered) of \(added.pages)")
+        try expectSameAsFullBuild(kb, "a product that is its own vendor added")
+        try kb.remove("Content/entities/product-46.md")
+        try kb.remove("Content/events/product-46-launch.md")
+        let removed = build(kb)
+        #expect(removed.pagesRendered <= 15, "\(removed.pagesRendered) of \(removed.pages)")
+        try expectSameAsFullBuild(kb, "a product that is its own vendor removed")
+    }
+
     /// A status page follows its own products: an event about one vendor's product renders
     /// that vendor's page and the whole board again, never another vendor's; a channel that
     /// is an entity shows that entity's new name. Each time the site is a full build's.

@@ -89,6 +89,13 @@ struct AnalystFindingsTests {
         #expect(!earlier.contains("2026-coyote-launch") && !earlier.contains("coyote-better"), "\(earlier)")
         let json = try vane("show", "roadrunner", "--as-of", "2025-12-31", "--json", in: kb.root).stdout
         #expect(!json.contains("2026-coyote-launch") && json.contains("2025-roadrunner-release"), "\(json)")
+        // Without --as-of, what is dated after today is shown, as the site of today shows it.
+        try kb.write(
+            "---\ntitle: Roadrunner support ends\ndate: 2099-01-01\ntype: other\nentities: [roadrunner]\nsources: [acme-blog]\n---\n",
+            to: "Content/events/2099-roadrunner-end.md")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(try vane("show", "roadrunner", in: kb.root).stdout.contains("2099-roadrunner-end"))
+        #expect(try !vane("show", "roadrunner", "--as-of", "2026-11-26", in: kb.root).stdout.contains("2099-roadrunner-end"))
     }
 
     @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {

@@ -196,6 +196,16 @@ struct EndOfLifeImportTests {
         let node22 = C(id: "nodejs-22", name: "22", released: "2024-04-24", isLTS: true, last: nil, end: "2027-04-30")
         let node24 = C(id: "nodejs-24", name: "24", released: "2025-05-06", isLTS: true, last: "2028-04-30", end: "2028-04-30")
         #expect(EndOfLifeTracks.successor(of: node22, among: [node22, node24]) == "nodejs-24")
+        // Extended support past the next release's own (Ubuntu 24.04 LTS's runs to May 2036,
+        // 26.04's to April): the next LTS follows all the same, as it outlives the standard
+        // support. It had no successor.
+        let noble = C(id: "ubuntu-24-04", name: "24.04", released: "2024-04-25", isLTS: true, last: "2036-05-31", end: "2029-05-31")
+        let resolute = C(id: "ubuntu-26-04", name: "26.04", released: "2026-04-23", isLTS: true, last: "2036-04-30", end: "2031-04-30")
+        #expect(EndOfLifeTracks.successor(of: noble, among: [noble, resolute]) == "ubuntu-26-04")
+        // Never one that had ended by the standard end.
+        let short = C(id: "ubuntu-25-04", name: "25.04", released: "2025-04-17", isLTS: false, last: "2026-01-15", end: "2026-01-15")
+        let jammy = C(id: "ubuntu-22-04", name: "22.04", released: "2022-04-21", isLTS: false, last: "2034-04-30", end: "2027-06-01")
+        #expect(EndOfLifeTracks.successor(of: jammy, among: [jammy, short, resolute]) == "ubuntu-26-04")
     }
 
     /// A version is in the longest cycle it begins with, followed by anything but a digit;

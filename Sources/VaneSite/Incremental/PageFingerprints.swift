@@ -96,14 +96,16 @@ struct PageFingerprints {
         blocks = b.value
         var g = StableHash()
         g.add(global)
-        for v in model.vendors { g.add(v) }
         // Every page's navigation links the exposure page once there is a use.
         g.add(model.kb.entries(of: .use).isEmpty ? "" : "uses")
         self.global = g.value
         self.fileHashes = fileHashes
+        vendors = Set(model.vendors)
     }
 
     private let fileHashes: [String: String]
+    /// The entities with a status view of their own (`status/<id>.html`).
+    private let vendors: Set<String>
     /// Each entity's status changes as pages show them (see `changesShown(_:tiers:summaries:)`).
     private let changesShown: [String: UInt64]
     /// Template → the names its pages read from the frame (recorded while rendering).
@@ -140,6 +142,11 @@ struct PageFingerprints {
         }
         // Its own title and aliases as of the site's day (a renamed entity's earlier name).
         h.add(summaries[id] ?? 0)
+        // Whether it has a status view of its own (a vendor's page links it and shows its
+        // board; a product's folded cycles link their vendor's): the list of every vendor
+        // was in every page's fingerprint, so a product added to an import (each product
+        // its own vendor) rendered all 28,000 pages again.
+        h.add(vendors.contains(id) ? "vendor" : "")
         // Its neighbours, in no order: each hashed alone and the hashes summed, as a map's
         // pairs are below, with no list of pairs made and sorted for every page. (The cost
         // is in visiting a vendor's thousands of edges, which this does not change.)
@@ -223,9 +230,16 @@ struct PageFingerprints {
     /// everything.
     func fingerprint(ofStatus page: PageSpec, vendor: String?, entryPages: [String: UInt64]) -> UInt64 {
         var h = listPage(page)
-        for v in model.vendors {
-            h.add(v)
-            h.add(summaries[v] ?? 0)
+        // The other vendors' views are linked from each one while they are few; beyond
+        // `vendorListLimit`, from status.html alone (`StatusContexts`).
+        let others = model.vendors.count { $0 != vendor && model.kb.entry($0) != nil }
+        if vendor != nil && others > SiteModel.vendorListLimit {
+            h.add("vendors elsewhere")
+        } else {
+            for v in model.vendors {
+                h.add(v)
+                h.add(summaries[v] ?? 0)
+            }
         }
         for row in model.board.rows where vendor == nil || row.vendor == vendor {
             guard let shown = entryPages[SiteModel.url(kind: .entity, id: row.entity)] else { return fingerprint(of: page) }

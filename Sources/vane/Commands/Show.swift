@@ -23,7 +23,7 @@ extension Vane {
         func run() throws {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
-            guard let dossier = try reader.dossier(id, asOf: date) else { throw try reader.unknownEntry(id) }
+            guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
             output(json ? JSONOutput.encode(dossier) : dossier.text())
         }
     }
