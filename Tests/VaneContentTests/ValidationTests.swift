@@ -230,6 +230,25 @@ struct ValidationTests {
             ])
     }
 
+    /// A use of a product whose status is its release cycles' (an import's) is not tracked
+    /// until it names a cycle: said at `product`, with the newest cycle to name.
+    @Test func aUseOfAProductWithCyclesNamesACycle() throws {
+        func cycle(_ n: String) -> String { "---\nname: Runtime \(n)\ntype: product\nparent: runtime\n---\n" }
+        func launch(_ n: String) -> String {
+            "---\ntitle: Runtime \(n)\ndate: 2024-\(n == "9" ? "09" : n)-01\ntype: launch\nentities: [runtime-\(n)]\nsources: [tns]\nstatus:\n  runtime-\(n): { availability: generally-available, priority: invested }\n---\n"
+        }
+        let found = try diagnostics([
+            "Content/entities/runtime.md": "---\nname: Runtime\ntype: product\n---\n",
+            "Content/entities/runtime-9.md": cycle("9"), "Content/entities/runtime-10.md": cycle("10"),
+            "Content/events/runtime-9-launch.md": launch("9"), "Content/events/runtime-10-launch.md": launch("10"),
+            "Content/uses/api-runtime.md": "---\nproduct: runtime\nteam: api\n---\n",
+        ]).filter { $0.contains("uses/") }
+        #expect(
+            found == [
+                "Content/uses/api-runtime.md:2:10: warning: 'runtime' has no status of its own, only its release cycles: name the one you use (product: runtime-10, say), or this use is not tracked"
+            ], "\(found)")
+    }
+
     /// A rename whose day is wrong is one error, at the day: the earlier name still
     /// resolves (each link by it was an error of its own).
     @Test func aRenameWithAWrongDayKeepsItsName() throws {

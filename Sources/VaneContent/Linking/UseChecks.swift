@@ -17,7 +17,19 @@ enum UseChecks {
             kb.statusChanges.filter { used.contains($0.entity) }, channels: kb.channels, asOf: today, scales: scales)
         var problems: [Diagnostic] = []
         for use in uses {
-            guard let facts = use.use, let product = products[use.id], let status = now[product] else { continue }
+            guard let facts = use.use, let product = products[use.id] else { continue }
+            guard let status = now[product] else {
+                // A product whose status is its release cycles' (an import's): the use weighs
+                // nothing until it names the cycle (it read "not tracked" without a word).
+                if let cycle = newestCycle(of: product, kb) {
+                    problems.append(
+                        .warning(
+                            facts.product.location,
+                            "'\(product)' has no status of its own, only its release cycles: name the one you use (product: \(cycle), say), or this use is not tracked"
+                        ))
+                }
+                continue
+            }
             if let availability = status.availability, scales.isGone(availability.value) {
                 problems.append(
                     .warning(
@@ -34,5 +46,12 @@ enum UseChecks {
             }
         }
         return problems
+    }
+
+    /// The newest of `product`'s release cycles that carry a status, by version.
+    private static func newestCycle(of product: String, _ kb: KnowledgeBase) -> String? {
+        let children = kb.edges.pairs { $0 == .parent }.filter { $0.1 == product }.map(\.0)
+        let withStatus = children.filter { child in kb.statusChanges.contains { $0.entity == child } }
+        return withStatus.max { VersionOrder.precedes(kb.title(of: $0) ?? $0, kb.title(of: $1) ?? $1) }
     }
 }
