@@ -94,6 +94,23 @@ struct SiteTests {
         #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
     }
 
+    /// The entity index's pages are named by what they hold, first to last: a reader looking
+    /// for a product among 8,000 had only page numbers to guess from.
+    @Test func theEntityIndexPagerNamesEachPagesRange() throws {
+        var files: [String: String] = [:]
+        for n in 1...1_502 { files["Content/entities/product-\(n).md"] = "---\nname: Product \(n)\ntype: product\n---\n" }
+        let kb = try TemporaryKnowledgeBase(files)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics.prefix(3))")
+        let second = try kb.read("public/entities-2.html")
+        #expect(
+            second.contains(
+                "<li><a href=\"entities.html\">1</a> <span class=\"range\">Product 1 – Product 1500</span></li><li><a href=\"entities-2.html\" aria-current=\"page\">2</a> <span class=\"range\">Product 1501 – Product 1502</span></li>"
+            ))
+        // The timeline's pages, in date order, keep their numbers alone.
+        #expect(try !kb.read("public/timeline.html").contains("class=\"range\""))
+    }
+
     /// The ends boards that leave ends out say where the rest are: the home page's the status
     /// page, the status page's the vendors' views below it (it sent the reader to the status
     /// page from the status page).

@@ -580,7 +580,7 @@ public enum DefaultTheme {
         "partials/pager": #"""
 {{#pager}}<nav class="pager" aria-label="Pages">
 <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{.}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{.}}" rel="next">Next</a>{{/next}}</p>
-<ul>{{#links}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}</li>{{/links}}</ul>
+<ul>{{#links}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{#range}} <span class="range">{{range}}</span>{{/range}}</li>{{/links}}</ul>
 </nav>
 {{/pager}}
 
@@ -1258,6 +1258,9 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .pager ul { display: flex; flex-wrap: wrap; gap: .25rem .5rem; list-style: none; padding: 0; margin: .5rem 0; }
 .pager a { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; line-height: 2.75rem; text-align: center; }
 .pager a[aria-current="page"] { font-weight: 700; text-decoration: none; border: 1px solid currentColor; border-radius: .25rem; }
+/* A page named by what it holds takes a line of its own: its number, then its range. */
+.pager li:has(.range) { flex-basis: 100%; display: flex; align-items: center; gap: .5rem; }
+.pager .range { color: var(--muted); font-size: .85rem; }
 .jumps p { line-height: 2; }
 #search-results .snippet { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
 #search-results mark { background: #fff3b0; color: inherit; }

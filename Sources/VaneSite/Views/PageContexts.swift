@@ -322,8 +322,15 @@ extension SiteModel {
             groups: pages[page - 1].map {
                 EntityIndexPage.Group(type: $0.group, label: label($0.group), items: links($0.items), continued: $0.continued)
             },
-            pager: Pagination.pager("entities", number: page, count: pages.count),
+            pager: Pagination.pager("entities", number: page, count: pages.count, ranges: pages.map(nameRange)),
             types: pages.count > 1 ? Pagination.jumps(pages, base: "entities", label: label, anchor: { "type-\($0)" }) : nil)
+    }
+
+    /// A page of the entity index as its first and last names: `AdonisJS – Bun`.
+    private func nameRange(_ page: [PagedGroup<String, String>]) -> String {
+        let ids = page.flatMap(\.items)
+        guard let first = ids.first.flatMap({ kb.title(of: $0) }), let last = ids.last.flatMap({ kb.title(of: $0) }) else { return "" }
+        return first == last ? first : "\(first) – \(last)"
     }
 
     private func claimLedger() -> ClaimLedgerPage {

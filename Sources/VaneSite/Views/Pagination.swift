@@ -7,6 +7,9 @@ struct Pager: Encodable {
         var number: Int
         var url: String
         var current: Bool
+        /// What the page holds, first to last (`AdonisJS – Bun`), where its number alone
+        /// does not tell (the entity index of an import: six pages of products).
+        var range: String? = nil
     }
     var number: Int
     var count: Int
@@ -56,12 +59,14 @@ enum Pagination {
         return String(name)
     }
 
-    static func pager(_ base: String, number: Int, count: Int) -> Pager? {
+    /// `ranges`: each page's first and last item, when the pages are in an order a reader
+    /// looks things up by (names).
+    static func pager(_ base: String, number: Int, count: Int, ranges: [String]? = nil) -> Pager? {
         guard count > 1 else { return nil }
         return Pager(
             number: number, count: count, previous: number > 1 ? path(base, number - 1) : nil,
             next: number < count ? path(base, number + 1) : nil,
-            links: (1...count).map { Pager.Link(number: $0, url: path(base, $0), current: $0 == number) })
+            links: (1...count).map { Pager.Link(number: $0, url: path(base, $0), current: $0 == number, range: ranges?[$0 - 1]) })
     }
 
     /// Splits groups of items, in order, into pages of at most `size` items. An empty
