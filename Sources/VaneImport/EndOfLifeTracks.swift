@@ -13,6 +13,17 @@ enum EndOfLifeTracks {
         return String(prefix.reversed().drop { "-._".contains($0) }.reversed())
     }
 
+    /// The words after a cycle's version (`r590-windows` → windows, `11-24h2-e` → h, e),
+    /// "lts" aside (an LTS cycle is told by its flag): two cycles of one track are of one
+    /// platform or edition when one's words are among the other's (`java8.al2` and
+    /// `java11`, `10-22h2` and `11-22h2-e`), and of two when neither's are (`r590-windows`
+    /// and `r595-linux`, `11-24h2-e` and `11-24h2-w`).
+    static func variant(of name: String) -> Set<String> {
+        guard let digit = name.firstIndex(where: { $0.isASCII && $0.isNumber }) else { return [] }
+        let words = name[digit...].lowercased().split { !($0.isASCII && $0.isLetter) }.map(String.init)
+        return Set(words).subtracting(["lts"])
+    }
+
     /// A cycle as successors are chosen among them.
     struct Candidate {
         var id: String
@@ -33,8 +44,11 @@ enum EndOfLifeTracks {
     static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
         let track = track(of: cycle.name)
         let version = VersionOrder.firstVersion(cycle.name)
+        let variant = variant(of: cycle.name)
         return ordered.first { other in
+            let theirVariant = self.variant(of: other.name)
             guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
+                variant.isSubset(of: theirVariant) || theirVariant.isSubset(of: variant),
                 !VersionOrder.firstVersion(other.name).lexicographicallyPrecedes(version)
             else { return false }
             // Supported after this one's standard support ends, when a move is due: not after

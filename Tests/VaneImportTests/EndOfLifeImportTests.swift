@@ -177,6 +177,31 @@ struct EndOfLifeImportTests {
         #expect(["10", "2", "0.12", "3.10", "3.9", "24.04"].sorted(by: VersionOrder.precedes) == ["0.12", "2", "3.9", "3.10", "10", "24.04"])
     }
 
+    /// A successor is of the cycle's own platform or edition: NVIDIA's Windows driver was
+    /// told to move to the Linux one, Windows 11 Enterprise to Workstation.
+    @Test func aSuccessorKeepsToItsPlatform() {
+        #expect(EndOfLifeTracks.variant(of: "r590-windows") == ["windows"])
+        #expect(EndOfLifeTracks.variant(of: "11-24h2-e-lts") == ["h", "e"])
+        #expect(EndOfLifeTracks.variant(of: "java8.al2") == ["al"])
+        #expect(EndOfLifeTracks.variant(of: "3.12").isEmpty && EndOfLifeTracks.variant(of: "provided").isEmpty)
+        typealias C = EndOfLifeTracks.Candidate
+        func cycle(_ name: String, _ released: String, ends: String) -> C {
+            C(id: name, name: name, released: released, isLTS: false, last: ends, end: ends)
+        }
+        let windows = cycle("r590-windows", "2025-01-01", ends: "2026-01-01")
+        let cycles = [windows, cycle("r595-linux", "2025-03-01", ends: "2027-01-01"), cycle("r595-windows", "2025-03-02", ends: "2027-01-01")]
+        #expect(EndOfLifeTracks.successor(of: windows, among: cycles) == "r595-windows")
+        let enterprise = cycle("11-24h2-e", "2024-10-01", ends: "2027-10-01")
+        let editions = [enterprise, cycle("11-25h2-w", "2025-10-01", ends: "2027-11-01"), cycle("11-25h2-e", "2025-10-02", ends: "2028-10-01")]
+        #expect(EndOfLifeTracks.successor(of: enterprise, among: editions) == "11-25h2-e")
+        // One without words of its own goes on to one with them (Windows 10 22H2 to 11), and
+        // AWS Lambda's java8.al2 to java11.
+        let ten = cycle("10-22h2", "2022-10-18", ends: "2025-10-14")
+        #expect(EndOfLifeTracks.successor(of: ten, among: [ten] + editions) == "11-24h2-e")
+        let al2 = cycle("java8.al2", "2020-01-01", ends: "2026-06-30")
+        #expect(EndOfLifeTracks.successor(of: al2, among: [al2, cycle("java11", "2020-06-01", ends: "2027-06-30")]) == "java11")
+    }
+
     /// A cycle still supported with no end known (log4j's `2`, `eol: false`) is followed by
     /// no cycle that has an end: its later `2.3` and `2.12` ended years ago, and a use of it
     /// was told to move to them.
