@@ -96,7 +96,7 @@ public enum Pipeline {
         var diagnostics = result.diagnostics + themeProblems
         if !diagnostics.hasErrors {
             var shown = result
-            if let asOf = options.asOf { shown.knowledgeBase = result.knowledgeBase.asOf(asOf) }
+            shown.knowledgeBase = options.asOf.map(result.knowledgeBase.asOf) ?? result.knowledgeBase.verdicts(asOf: options.today).knowledgeBase
             let blocks = LiveBlocks.run(shown, asOf: options.asOf ?? options.today)
             diagnostics += blocks.problems
             // What a build finds as it renders: a file it would refuse to copy over the site's

@@ -91,7 +91,13 @@ extension Pipeline {
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, previous: previous) }
         var shown = result
         var whole = true
-        if let asOf = options.asOf { (shown.knowledgeBase, whole) = result.knowledgeBase.cut(at: asOf) }
+        if let asOf = options.asOf {
+            (shown.knowledgeBase, whole) = result.knowledgeBase.cut(at: asOf)
+        } else {
+            (shown.knowledgeBase, whole) = result.knowledgeBase.verdicts(asOf: options.today)
+        }
+        // The preview updates its model from a local link of the whole knowledge base only.
+        if !whole { shown.relinked = nil }
         let asOf = options.asOf ?? options.today
         // The blocks run on a clean knowledge base only; their SQL is checked with the rest.
         if diagnostics.hasErrors { diagnostics = (diagnostics + LiveBlocks.sqlProblems(shown.knowledgeBase)).sortedForReport() }

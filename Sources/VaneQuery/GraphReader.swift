@@ -255,8 +255,26 @@ public struct GraphReader: Sendable {
         }
     }
 
-    /// Claims, oldest first.
-    public func claims(_ filter: EntryFilter = EntryFilter()) throws -> [ClaimRow] {
+    /// Claims, oldest first, as of `today`: a verdict dated after the day is not reached
+    /// yet (the claim pending, without the verdict's evidence), as the site of today has it.
+    /// `--verdict` filters the verdicts of the day.
+    public func claims(_ filter: EntryFilter = EntryFilter(), today: FuzzyDate = .today()) throws -> [ClaimRow] {
+        if let verdict = filter.verdict, Verdict(rawValue: verdict) == nil {
+            throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: Verdict.names, note: nil)
+        }
+        var any = filter
+        any.verdict = nil
+        let rows = try writtenClaims(any).map { row -> ClaimRow in
+            guard let written = row.verdictDate, let reached = try? FuzzyDate(parsing: written), reached.startKey > today.endKey else { return row }
+            var pending = row
+            (pending.verdict, pending.verdictDate, pending.verdictSources) = (Verdict.pending.rawValue, nil, [])
+            return pending
+        }
+        return filter.verdict.map { verdict in rows.filter { $0.verdict == verdict } } ?? rows
+    }
+
+    /// Claims as written, oldest first.
+    private func writtenClaims(_ filter: EntryFilter) throws -> [ClaimRow] {
         try fetch(.claim, filter, order: GraphReader.chronological) { (db, r: ClaimRecord) in
             ClaimRow(
                 id: r.id, title: r.title, type: r.type, verdict: r.verdict.rawValue, verdictDate: r.verdictDate,

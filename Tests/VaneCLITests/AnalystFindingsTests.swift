@@ -98,6 +98,24 @@ struct AnalystFindingsTests {
         #expect(try !vane("show", "roadrunner", "--as-of", "2026-11-26", in: kb.root).stdout.contains("2099-roadrunner-end"))
     }
 
+    /// A verdict dated after today is not reached yet: pending on the site of today, in the
+    /// scorecards and in `vane query claims` (they counted it decided, while `--as-of` today
+    /// and `vane show` said pending).
+    @Test func aVerdictDatedAfterTodayIsPendingEverywhere() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\ntitle: Coyote will lead by 2099\nclaimant: daily-wire\nabout: [coyote]\ndate: 2026-05\ntype: assessment\nverdict: confirmed\nverdict_date: 2099-01\nverdict_sources: [wire-report]\nsources: [wire-report]\n---\nA bold call.\n",
+            to: "Content/claims/coyote-leads.md")
+        let built = try vane("build", in: kb.root)
+        #expect(built.status == 0 && built.stderr.contains("coyote-leads.md:8:15: warning: the verdict of 'coyote-leads'"), "\(built.stderr)")
+        #expect(try kb.read("public/claims/coyote-leads.html").contains("<span class=\"verdict verdict-pending\">pending</span>"))
+        let card = try vane("scorecard", "--entity", "daily-wire", "--format", "json", in: kb.root).stdout
+        let counts = try #require((try JSONSerialization.jsonObject(with: Data(card.utf8)) as? [[String: Any]])?.first?["counts"] as? [String: Int])
+        #expect(counts["pending"] == 1 && counts["confirmed"] == 1, "\(card)")
+        #expect(try !vane("query", "claims", "--verdict", "confirmed", "--format", "csv", in: kb.root).stdout.contains("coyote-leads"))
+        #expect(try vane("query", "claims", "--verdict", "pending", "--format", "csv", in: kb.root).stdout.contains("coyote-leads,"))
+    }
+
     @Test func claimsInJSONAndCSVCarryVerdictsAndLinks() throws {
         let kb = try small()
         let json = try vane("query", "claims", "--format", "json", in: kb.root).stdout

@@ -84,7 +84,12 @@ struct AsOfTests {
         #expect(after.verdict == .broken)
         #expect(
             result.diagnostics.map(\.description).contains {
-                $0.hasPrefix("Content/claims/later.md:1:1: warning: the verdict of 'later' is dated 2099-01-01, after today")
+                $0.hasPrefix("Content/claims/later.md:9:15: warning: the verdict of 'later' is dated 2099-01-01, after today")
             }, "\(result.diagnostics)")
+        // A site of today has every entry, but that verdict is not reached yet.
+        let (today, whole) = kb.verdicts(asOf: try FuzzyDate(parsing: "2026-12-05"))
+        #expect(!whole && today.entry("later")?.verdict == .pending && today.entry("later")?.verdictDate == nil)
+        #expect(today.entry("remain")?.verdict == .broken && today.entries.count == kb.entries.count)
+        #expect(kb.verdicts(asOf: try FuzzyDate(parsing: "2099-01-01")).whole)
     }
 }

@@ -7,9 +7,9 @@ enum VerdictChecks {
         kb.entries(of: .claim).compactMap { claim in
             guard let date = claim.verdictDate, date.startKey > today.endKey else { return nil }
             return .warning(
-                claim.top,
+                claim.verdictDateLocation ?? claim.top,
                 "the verdict of '\(claim.id)' is dated \(date.text), after today: a verdict is known once it is reached; "
-                    + "until then the claim is pending (a site as of a day before it shows it pending)")
+                    + "until then the claim is pending, and the site, the scorecards and `vane query claims` show it so")
         }
     }
 }

@@ -183,6 +183,7 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: ClaimType.names, what: "claim type") ?? ClaimType.unstated.rawValue
         e.verdict = choice(&fm, "verdict", from: Verdict.names, what: "verdict").flatMap(Verdict.init) ?? .pending
         e.verdictDate = date(&fm, "verdict_date")
+        e.verdictDateLocation = fm.valueLocation("verdict_date")
         references(fm.list("verdict_sources"), .verdictSource, into: &e)
         checkVerdict(&fm, e)
         references(fm.list("supports"), .supports, into: &e)

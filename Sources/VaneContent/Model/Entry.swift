@@ -90,6 +90,8 @@ public struct Entry: Sendable, Codable {
         var accessed: FuzzyDate?
         var verdict: Verdict?
         var verdictDate: FuzzyDate?
+        /// Where `verdict_date` is written: a verdict dated after today is said there.
+        var verdictDateLocation: SourceLocation?
         var url: String?
         var homepage: String?
         var archive: String?
@@ -197,6 +199,14 @@ public struct Entry: Sendable, Codable {
         _modify {
             unshare()
             yield &box.fields.verdictDate
+        }
+    }
+
+    public var verdictDateLocation: SourceLocation? {
+        get { box.fields.verdictDateLocation }
+        _modify {
+            unshare()
+            yield &box.fields.verdictDateLocation
         }
     }
 

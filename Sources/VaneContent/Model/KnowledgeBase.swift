@@ -233,6 +233,28 @@ extension KnowledgeBase {
         return (kb, false)
     }
 
+    /// The knowledge base of a site of today (`date`): every entry is there, later-dated
+    /// ones too (an end of support next year), but a verdict dated after the day is not
+    /// reached yet: its claim is pending, without the verdict's evidence, as in
+    /// `asOf(date)` and as `vane check` warns. `whole` when no verdict is dated later.
+    public func verdicts(asOf date: FuzzyDate) -> (knowledgeBase: KnowledgeBase, whole: Bool) {
+        let undecided = Set(entries.filter { $0.verdictDate.map { !Self.reached($0, by: date) } ?? false }.map(\.id))
+        guard !undecided.isEmpty else { return (self, true) }
+        var kb = KnowledgeBase(
+            config: config,
+            entries: entries.map { entry in
+                guard undecided.contains(entry.id) else { return entry }
+                var pending = entry
+                (pending.verdict, pending.verdictDate) = (.pending, nil)
+                return pending
+            },
+            edges: edges.filter { !($0.relation == .verdictSource && undecided.contains($0.from)) }, statusChanges: statusChanges,
+            aliases: aliases, assets: assets)
+        kb.savedQueries = savedQueries
+        kb.channels = channels
+        return (kb, false)
+    }
+
     /// Each use of `entries` written without a title named after its product, by the
     /// product's name in `names` (a use whose product is not there keeps its title).
     static func nameUses(_ entries: inout [Entry], names: [String: String], edges: [Edge]) {
