@@ -91,9 +91,12 @@ public final class ResidentSite: Sendable {
         assert(inputs == Self.inputs(prepared), "the digest of the files named differs from the listing's")
         // A file read again under the racy-clean rule counts as a change, whatever its digest;
         // so does a commit, which recorded time shows.
+        // So does a problem that came or went with no entry's file changing (a symbolic link
+        // out of Content/ made, then removed: its error was neither shown nor cleared).
         let changed =
             last?.inputs != inputs || last?.prepared.asOf != prepared.asOf || prepared.result.parsedCount > 0
             || last.map { Self.recorded($0.prepared) != Self.recorded(prepared) } == true
+            || last.map { $0.prepared.diagnostics != prepared.diagnostics } == true
         var timings = prepared.timings
         var preview: SitePreview?
         if prepared.canRender, changed || current.value == nil, let theme = prepared.theme {

@@ -117,6 +117,26 @@ struct ResidentSiteTests {
         #expect(try differences(resident, kb) == [])
     }
 
+    /// A symbolic link out of Content/ made while the preview runs is an error at once, and
+    /// the error goes once the link does: no entry's file changed, and the load counted as
+    /// no change, so the error was neither shown nor cleared.
+    @Test func aProblemThatComesOrGoesIsAChange() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let outside = try TemporaryKnowledgeBase()
+        try outside.write("---\ntitle: Out\npublisher: x\nurl: https://example.org/\n---\n", to: "linked.md")
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let link = kb.url("Content/sources/linked.md")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside.url("linked.md"))
+        let linked = resident.load(today: fixedDay, touched: ["Content/sources/linked.md"])
+        #expect(linked.changed && !linked.succeeded, "\(linked)")
+        #expect(linked.diagnostics.map(\.description) == ["Content/sources/linked.md:1:1: error: symbolic link points outside Content/ (refused)"])
+        try FileManager.default.removeItem(at: link)
+        let removed = resident.load(today: fixedDay, touched: ["Content/sources/linked.md"])
+        #expect(removed.changed && removed.succeeded && removed.diagnostics.isEmpty, "\(removed)")
+    }
+
     /// A file too large to be an entry is counted as its parse says (no size, no time) by
     /// the digest a preview keeps of its files, as by the listing of every file, which the
     /// tests' debug builds compare at every load: the next loads see what moved and no more.
