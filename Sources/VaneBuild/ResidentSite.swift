@@ -31,6 +31,9 @@ public final class ResidentSite: Sendable {
         /// Whether the edit was patched into the last load (bodies only), rather than the
         /// knowledge base loaded and linked again.
         public var patched = false
+        /// Whether the site shows the knowledge base as loaded (no verdict dated after
+        /// today made pending): only then is the next edit to bodies patched in.
+        public var showsWhole = true
         public var seconds: Double
         public var timings: Timings
     }
@@ -117,6 +120,7 @@ public final class ResidentSite: Sendable {
             diagnostics: (prepared.diagnostics + prepared.blockProblems).sortedForReport(), succeeded: prepared.canRender, changed: changed,
             parsed: prepared.result.parsedCount, seconds: Date().timeIntervalSince(began), timings: timings)
         load.moved = last?.inputs != inputs
+        load.showsWhole = prepared.showsWhole
         load.linked = prepared.result.linked
         load.graphCopies = prepared.graphCopies
         return load
@@ -130,7 +134,10 @@ public final class ResidentSite: Sendable {
     /// `scan`: the last load's, with the files of `touched` looked at again.
     private func patch(_ last: Memory, touched: Set<String>, scan: ContentScan, options: Pipeline.Options, began: Date) -> Load? {
         var prepared = last.prepared
-        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, let previous = current.value
+        // The patch shows the knowledge base as loaded: not one whose verdicts dated after
+        // today were made pending for the site of today (`KnowledgeBase.verdicts(asOf:)`).
+        guard last.patchable, options.asOf == nil, prepared.canRender, prepared.asOf == options.today, prepared.showsWhole,
+            let previous = current.value
         else { return nil }
         var timings = Timings()
         var result = prepared.result

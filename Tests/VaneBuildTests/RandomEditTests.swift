@@ -219,7 +219,8 @@ struct RandomEditTests {
         #expect(build(kb, today: today).succeeded)
         let resident = ResidentSite(Pipeline.Options(root: kb.root))
         _ = kb.takeTouched()
-        var lastLoadSucceeded = resident.load(today: today).succeeded
+        let first = resident.load(today: today)
+        var (lastLoadSucceeded, lastLoadWhole) = (first.succeeded, first.showsWhole)
         var lastBuildSucceeded = true
         #expect(lastLoadSucceeded)
         var editor = Editor(kb: kb)
@@ -263,8 +264,11 @@ struct RandomEditTests {
             let body = label.hasPrefix("body of ") ? String(label.dropFirst("body of ".count)) : nil
             let load = resident.load(today: today, touched: kb.takeTouched())
             #expect(load.succeeded, "\(place): \(load.diagnostics.filter { $0.severity == .error })")
-            if body != nil && lastLoadSucceeded { #expect(load.patched && load.parsed == 1, "\(place): \(load)") }
+            // Not when the site of the day shows a verdict dated after it as pending: that
+            // knowledge base is not the one loaded, and is loaded again whole.
+            if body != nil && lastLoadSucceeded && lastLoadWhole { #expect(load.patched && load.parsed == 1, "\(place): \(load)") }
             lastLoadSucceeded = true
+            lastLoadWhole = load.showsWhole
             let site = snapshot(of: full.url("public"))
             #expect(previewDifferences(resident, site).isEmpty, "\(place): the preview differs: \(previewDifferences(resident, site))")
             #expect(resident.preview?.paths.count == reference.pages, "\(place)")

@@ -105,7 +105,7 @@ struct SiteTests {
         let second = try kb.read("public/entities-2.html")
         #expect(
             second.contains(
-                "<li><a href=\"entities.html\">1</a> <span class=\"range\">Product 1 – Product 1500</span></li><li><a href=\"entities-2.html\" aria-current=\"page\">2</a> <span class=\"range\">Product 1501 – Product 1502</span></li>"
+                "<li class=\"ranged\"><a href=\"entities.html\">1</a> <span class=\"range\">Product 1 – Product 1500</span></li><li class=\"ranged\"><a href=\"entities-2.html\" aria-current=\"page\">2</a> <span class=\"range\">Product 1501 – Product 1502</span></li>"
             ))
         // The timeline's pages, in date order, keep their numbers alone.
         #expect(try !kb.read("public/timeline.html").contains("class=\"range\""))

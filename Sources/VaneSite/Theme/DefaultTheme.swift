@@ -580,7 +580,7 @@ public enum DefaultTheme {
         "partials/pager": #"""
 {{#pager}}<nav class="pager" aria-label="Pages">
 <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{.}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{.}}" rel="next">Next</a>{{/next}}</p>
-<ul>{{#links}}<li>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{#range}} <span class="range">{{range}}</span>{{/range}}</li>{{/links}}</ul>
+<ul>{{#links}}<li{{#range}} class="ranged"{{/range}}>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{#range}} <span class="range">{{range}}</span>{{/range}}</li>{{/links}}</ul>
 </nav>
 {{/pager}}
 
@@ -1125,8 +1125,8 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 .verdict { font-weight: 600; }
 .verdict-kept, .verdict-confirmed { color: var(--ok); }
 .verdict-broken, .verdict-refuted { color: var(--warn); }
-/* Underlined as every link in text is: its colour alone is 2.4:1 against the text (WCAG 1.4.1). */
-.citation a { text-decoration-thickness: 1px; text-underline-offset: 2px; }
+/* A citation link keeps its underline, as every link in text does: its colour alone is 2.4:1
+   against the text (WCAG 1.4.1). */
 .references { font-size: .9rem; border-top: 1px solid var(--line); margin-top: 2rem; }
 .counts { display: flex; flex-wrap: wrap; gap: 1rem; list-style: none; padding: 0; }
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
@@ -1259,7 +1259,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .pager a { display: inline-block; min-width: 2.75rem; min-height: 2.75rem; line-height: 2.75rem; text-align: center; }
 .pager a[aria-current="page"] { font-weight: 700; text-decoration: none; border: 1px solid currentColor; border-radius: .25rem; }
 /* A page named by what it holds takes a line of its own: its number, then its range. */
-.pager li:has(.range) { flex-basis: 100%; display: flex; align-items: center; gap: .5rem; }
+.pager li.ranged { flex-basis: 100%; display: flex; align-items: center; gap: .5rem; }
 .pager .range { color: var(--muted); font-size: .85rem; }
 .jumps p { line-height: 2; }
 #search-results .snippet { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
