@@ -40,12 +40,13 @@ enum EndOfLifeTracks {
     /// The next cycle of the same track, released later, with a version no lower, still
     /// supported after this one's standard support ends (so never one that had ended by
     /// then, nor one with an end after a cycle that has none); for an LTS
-    /// cycle, the next LTS cycle. `ordered` is oldest first.
+    /// cycle, the next LTS cycle; of several released that day, the nearest in name (the
+    /// base model after the base model). `ordered` is oldest first.
     static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
         let track = track(of: cycle.name)
         let version = VersionOrder.firstVersion(cycle.name)
         let variant = variant(of: cycle.name)
-        return ordered.first { other in
+        let qualifying = ordered.filter { other in
             let theirVariant = self.variant(of: other.name)
             guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
                 variant.isSubset(of: theirVariant) || theirVariant.isSubset(of: variant),
@@ -58,6 +59,12 @@ enum EndOfLifeTracks {
             guard let theirs = other.last else { return true }
             guard let ours = cycle.end ?? cycle.last else { return false }
             return theirs > ours
-        }?.id
+        }
+        // Of those released first, on one day, the one whose words are nearest this one's:
+        // iPhone 15 → 16, not 16 Pro Max; 14 Pro → 15 Pro.
+        guard let first = qualifying.first else { return nil }
+        func distance(_ other: Candidate) -> Int { self.variant(of: other.name).symmetricDifference(variant).count }
+        let sameDay = qualifying.filter { $0.released == first.released }
+        return sameDay.enumerated().min { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }?.element.id
     }
 }

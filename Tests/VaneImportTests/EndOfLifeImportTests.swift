@@ -198,6 +198,13 @@ struct EndOfLifeImportTests {
         // AWS Lambda's java8.al2 to java11.
         let ten = cycle("10-22h2", "2022-10-18", ends: "2025-10-14")
         #expect(EndOfLifeTracks.successor(of: ten, among: [ten] + editions) == "11-24h2-e")
+        // Of several released on one day, the nearest in name.
+        let fifteen = cycle("15", "2023-09-22", ends: "2029-09-22")
+        let sixteen = [cycle("16-pro-max", "2024-09-20", ends: "2030-09-20"), cycle("16", "2024-09-20", ends: "2030-09-20")]
+        #expect(EndOfLifeTracks.successor(of: fifteen, among: [fifteen] + sixteen) == "16")
+        let pro = cycle("15-pro", "2023-09-22", ends: "2029-09-22")
+        let pros = sixteen + [cycle("16-pro", "2024-09-20", ends: "2030-09-20")]
+        #expect(EndOfLifeTracks.successor(of: pro, among: [pro] + pros) == "16-pro")
         let al2 = cycle("java8.al2", "2020-01-01", ends: "2026-06-30")
         #expect(EndOfLifeTracks.successor(of: al2, among: [al2, cycle("java11", "2020-06-01", ends: "2027-06-30")]) == "java11")
     }
