@@ -140,9 +140,9 @@ extension GraphReader {
         let setInTree = tree.map { tree in Set(history.changes.filter { $0.entity.map(tree.contains) ?? false }.map(\.entry)) } ?? []
         // A channel is named with its tier, as the changes at the events' dates name it
         // (`ga360 (paid)`); tiers are declared on the product, the same on every day.
-        let board = try statusBoard(asOf: today)
+        let tiers = try channelTiers()
         func row(_ change: RecordedChange, date: String, commit: Commit?) -> ChangeRow {
-            self.row(change, date: date, commit: commit, channel: { board.channelName($0, of: change.entity ?? "") })
+            self.row(change, date: date, commit: commit, channel: { ChannelTier.name($0, tier: tiers[change.entity ?? ""]?[$0]) })
         }
         func keep(_ id: String) -> Bool { related.map { $0.contains(id) || setInTree.contains(id) } ?? true }
         // A change of a product is the tree's when the product is; a verdict, when its claim is.

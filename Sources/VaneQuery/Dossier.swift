@@ -215,8 +215,8 @@ extension GraphReader {
         dossier.incoming.removeAll { $0.relation == Relation.verdictSource.rawValue && judgedLater.contains($0.id) }
         // A verdict reached after the day was not reached then: pending, as a site as of
         // that day shows it (it said the later verdict), without the verdict's evidence.
-        if dossier.kind == Kind.claim.rawValue, let written = dossier.fields["verdict_date"], let reached = try? FuzzyDate(parsing: written),
-            reached.startKey > asOf.endKey, let verdict = dossier.fields["verdict"]
+        if judgedLater.contains(dossier.id), let written = dossier.fields["verdict_date"], let reached = try? FuzzyDate(parsing: written),
+            let verdict = dossier.fields["verdict"]
         {
             dossier.fields["verdict"] = "pending"
             dossier.fields["verdict_date"] = nil
@@ -256,8 +256,9 @@ extension GraphReader {
         }
     }
 
-    /// The claims whose verdict was reached after the end of `day` (pending then).
-    private func judgedAfter(_ day: FuzzyDate) throws -> Set<String> {
+    /// The claims whose verdict was reached after the end of `day` (pending then): the rule
+    /// `KnowledgeBase.asOf` and `verdicts(asOf:)` apply to a site, for what reads the graph.
+    func judgedAfter(_ day: FuzzyDate) throws -> Set<String> {
         let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, verdict_date FROM claims WHERE verdict_date IS NOT NULL") }
         return Set(
             rows.compactMap { row -> String? in

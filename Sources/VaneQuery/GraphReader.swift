@@ -264,8 +264,9 @@ public struct GraphReader: Sendable {
         }
         var any = filter
         any.verdict = nil
+        let later = try judgedAfter(today)
         let rows = try writtenClaims(any).map { row -> ClaimRow in
-            guard let written = row.verdictDate, let reached = try? FuzzyDate(parsing: written), reached.startKey > today.endKey else { return row }
+            guard later.contains(row.id) else { return row }
             var pending = row
             (pending.verdict, pending.verdictDate, pending.verdictSources) = (Verdict.pending.rawValue, nil, [])
             return pending

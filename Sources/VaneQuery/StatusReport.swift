@@ -6,6 +6,31 @@ import VaneGraph
 
 /// `vane status` from the database: the same board the site shows, read back from SQL.
 extension GraphReader {
+    /// Each product's declared channel tiers (`channels: [standard, { esu: paid }]`), read
+    /// without the board: they are the same on every day.
+    func channelTiers() throws -> [String: [String: ChannelTier]] {
+        try queue.read { db in
+            let ids = Set(try String.fetchAll(db, sql: "SELECT id FROM entities"))
+            let aliases = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT alias_key, entity_id FROM aliases").map { ($0[0] as String, $0[1] as String) },
+                uniquingKeysWith: { a, _ in a })
+            var written: [String: [String: String]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, channel_tiers FROM entities WHERE channel_tiers != '{}'") {
+                written[row[0]] = (try? JSONDecoder().decode([String: String].self, from: Data((row[1] as String).utf8))) ?? [:]
+            }
+            return try GraphReader.tiers(written, resolve: { Names.resolve($0, isID: ids.contains, aliases: aliases) ?? $0 })
+        }
+    }
+
+    /// Tiers as written (channel → word) made typed, each channel named as the linker reads
+    /// it (`resolve`: a channel that names an entity is that entity's id).
+    private static func tiers(_ written: [String: [String: String]], resolve: (String) -> String) throws -> [String: [String: ChannelTier]] {
+        try written.mapValues { tiered in
+            let typed = try tiered.map { key, word in (resolve(key), try RecordValue.decode(word, column: "entities.channel_tiers") as ChannelTier) }
+            return Dictionary(typed, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
     public func statusBoard(asOf: FuzzyDate, within vendor: String? = nil) throws -> StatusBoard {
         let root = try vendor.map(resolveEntity)
         return try queue.read { db in
@@ -48,12 +73,7 @@ extension GraphReader {
             // As the linker reads them: a channel that names an entity is that entity's id.
             let resolve = { (name: String) in Names.resolve(name, isID: { entities[$0] != nil }, aliases: aliases) ?? name }
             declared = declared.mapValues { $0.map(resolve) }
-            for (id, tiered) in tiers {
-                let resolved = try tiered.map { key, word in
-                    (resolve(key), try RecordValue.decode(word, column: "entities.channel_tiers") as ChannelTier)
-                }
-                entities[id]?.tiers = Dictionary(resolved, uniquingKeysWith: { a, _ in a })
-            }
+            for (id, tiered) in try GraphReader.tiers(tiers, resolve: resolve) { entities[id]?.tiers = tiered }
             var dates: [String: FuzzyDate] = [:]
             var changes: [StatusChange] = []
             for record in try StatusChangeRecord.fetchAll(db, sql: "SELECT * FROM status_changes ORDER BY rowid") {

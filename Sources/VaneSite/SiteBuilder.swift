@@ -130,17 +130,17 @@ public enum SiteBuilder {
         Set(pages).union(extras).union(theme.assets.keys.map { "assets/" + $0 })
     }
 
-    /// What a build would say once it renders, said without writing a file (for `vane
-    /// check`): the files of `Content/` at a path the site writes itself, and the names the
-    /// knowledge base's own templates use that no view model has (every page is rendered
-    /// in memory, as a full build renders it). Neither is looked for when it cannot arise:
-    /// with no file of `Content/` but entries, and no template of the knowledge base's own.
     /// Whether `dryRun` can find anything: files of `Content/` besides entries, or templates
     /// of the knowledge base's own.
     public static func dryRunFinds(_ result: LoadResult, theme: Theme) -> Bool {
         !result.assetFiles.isEmpty || !theme.overridden.isEmpty
     }
 
+    /// What a build would say once it renders, said without writing a file (for `vane
+    /// check`): the files of `Content/` at a path the site writes itself, and the names the
+    /// knowledge base's own templates use that no view model has (every page is rendered
+    /// in memory, as a full build renders it). Neither is looked for when it cannot arise
+    /// (`dryRunFinds`).
     public static func dryRun(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil
     ) -> [Diagnostic] {

@@ -16,12 +16,15 @@ enum UseChecks {
         let now = StatusTimeline.statuses(
             kb.statusChanges.filter { used.contains($0.entity) }, channels: kb.channels, asOf: today, scales: scales)
         var problems: [Diagnostic] = []
+        // Release cycles by product, read once, when a use of a product with none of its own needs them.
+        var cycles: [String: [String]]?
         for use in uses {
             guard let facts = use.use, let product = products[use.id] else { continue }
             guard let status = now[product] else {
                 // A product whose status is its release cycles' (an import's): the use weighs
                 // nothing until it names the cycle (it read "not tracked" without a word).
-                if let cycle = newestCycle(of: product, kb) {
+                if cycles == nil { cycles = Self.cyclesWithStatus(kb) }
+                if let cycle = Self.newest(cycles?[product] ?? [], kb) {
                     problems.append(
                         .warning(
                             facts.product.location,
@@ -48,10 +51,14 @@ enum UseChecks {
         return problems
     }
 
-    /// The newest of `product`'s release cycles that carry a status, by version.
-    private static func newestCycle(of product: String, _ kb: KnowledgeBase) -> String? {
-        let children = kb.edges.pairs { $0 == .parent }.filter { $0.1 == product }.map(\.0)
-        let withStatus = children.filter { child in kb.statusChanges.contains { $0.entity == child } }
-        return withStatus.max { VersionOrder.precedes(kb.title(of: $0) ?? $0, kb.title(of: $1) ?? $1) }
+    /// Each product's parts that carry a status of their own (its release cycles).
+    private static func cyclesWithStatus(_ kb: KnowledgeBase) -> [String: [String]] {
+        let withStatus = Set(kb.statusChanges.map(\.entity))
+        return Dictionary(grouping: kb.edges.pairs { $0 == .parent }.filter { withStatus.contains($0.0) }, by: \.1).mapValues { $0.map(\.0) }
+    }
+
+    /// The newest of `cycles`, by the version in its name.
+    private static func newest(_ cycles: [String], _ kb: KnowledgeBase) -> String? {
+        cycles.max { VersionOrder.precedes(kb.title(of: $0) ?? $0, kb.title(of: $1) ?? $1) }
     }
 }

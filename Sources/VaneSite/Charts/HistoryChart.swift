@@ -55,7 +55,7 @@ struct HistoryChart {
         // channels ran past the chart's right edge).
         let names = channels.map(channelName)
         let (captionX, width) = (size == .wide ? left : 8, width)
-        func item(_ name: String) -> Double { 28 + Double(name.count) * 6.5 }
+        let item = HistoryChart.legendItemWidth
         let inline = captionX + Double(HistoryChart.channelsCaption.count) * 7.2 + 12 + names.map(item).reduce(0, +)
         var rows: [[Int]] = []
         if size == .narrow || inline > width - 16 {
@@ -73,6 +73,9 @@ struct HistoryChart {
     }
 
     static let channelsCaption = "Available today, by channel:"
+
+    /// The room one channel takes in the legend: its swatch, its name and a gap.
+    static func legendItemWidth(_ name: String) -> Double { 28 + Double(name.count) * 6.5 }
 
     /// The channels on each line of the legend below the caption (by index); none when the
     /// legend follows the caption on its line.
@@ -152,7 +155,7 @@ struct HistoryChart {
                     let (name, colour) = (lines[index].0.map(channelName) ?? "", lines[index].1)
                     out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y - 6))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
                     out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y))\" font-size=\"11\">\(SVG.text(name))</text>\n"
-                    x += 28 + Double(name.count) * 6.5
+                    x += HistoryChart.legendItemWidth(name)
                 }
             }
         } else if axis == .availability && !channels.isEmpty {
@@ -162,7 +165,7 @@ struct HistoryChart {
                 let name = channel.map(channelName) ?? ""
                 out += "<rect x=\"\(SVG.n(x))\" y=\"\(SVG.n(y0 - 14))\" width=\"12\" height=\"4\" fill=\"\(colour)\"/>"
                 out += "<text x=\"\(SVG.n(x + 16))\" y=\"\(SVG.n(y0 - 8))\" font-size=\"11\">\(SVG.text(name))</text>\n"
-                x += 28 + Double(name.count) * 6.5
+                x += HistoryChart.legendItemWidth(name)
             }
         }
         return out + "</g>\n"

@@ -230,16 +230,14 @@ struct PageFingerprints {
     /// everything.
     func fingerprint(ofStatus page: PageSpec, vendor: String?, entryPages: [String: UInt64]) -> UInt64 {
         var h = listPage(page)
-        // The other vendors' views are linked from each one while they are few; beyond
-        // `vendorListLimit`, from status.html alone (`StatusContexts`).
-        let others = model.vendors.count { $0 != vendor && model.kb.entry($0) != nil }
-        if vendor != nil && others > SiteModel.vendorListLimit {
-            h.add("vendors elsewhere")
-        } else {
+        // The other vendors, where the page lists them.
+        if model.listsOtherVendors(on: vendor) {
             for v in model.vendors {
                 h.add(v)
                 h.add(summaries[v] ?? 0)
             }
+        } else {
+            h.add("vendors elsewhere")
         }
         for row in model.board.rows where vendor == nil || row.vendor == vendor {
             guard let shown = entryPages[SiteModel.url(kind: .entity, id: row.entity)] else { return fingerprint(of: page) }

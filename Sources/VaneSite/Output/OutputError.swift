@@ -21,10 +21,10 @@ public enum OutputError: VaneError {
         public var source: String
         public var output: String
 
+        var message: String { "would replace the site's own \(output): move it or rename it" }
+
         /// Said at the file, as a problem of the content.
-        public var diagnostic: Diagnostic {
-            .error(.whole(source), "would replace the site's own \(output): move it or rename it")
-        }
+        public var diagnostic: Diagnostic { .error(.whole(source), message) }
     }
 
     /// The failed call's `errno`, now.
@@ -50,7 +50,7 @@ public enum OutputError: VaneError {
         case .system(let operation, let path, let code): "cannot \(operation) '\(path)': \(String(cString: strerror(code)))"
         case .refused(let path, let reason): "refusing to build into '\(path)': \(reason)"
         case .collides(let clashes):
-            clashes.map { "\($0.source) would replace the site's own \($0.output): move it or rename it" }.joined(separator: "\n")
+            clashes.map { "\($0.source) \($0.message)" }.joined(separator: "\n")
         }
     }
 }

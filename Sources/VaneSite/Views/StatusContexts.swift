@@ -178,8 +178,7 @@ extension SiteModel {
             item.url = "status/\(v).html"
             return item
         }
-        // Hundreds of vendors (an endoflife.date import) are listed once, on status.html.
-        let elsewhere = vendor != nil && others.count > SiteModel.vendorListLimit
+        let elsewhere = !listsOtherVendors(on: vendor)
         var vendorLinks = elsewhere ? [] : others
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
         return StatusPage(
@@ -259,6 +258,13 @@ extension SiteModel {
         return VendorBoard(
             board: shown.enumerated().map { scoped.foldedRiskRow($1, rank: $0 + 1) }, asOf: DateView(board.asOf),
             more: ranked.count > shown.count ? "The \(shown.count) highest of \(ranked.count) products offered through it." : nil)
+    }
+
+    /// Whether a status view lists the other vendors' views: status.html always, a vendor's
+    /// while they are `vendorListLimit` or fewer. Hundreds of vendors (an endoflife.date
+    /// import) are listed once, on status.html. Its page's fingerprint follows the rule too.
+    func listsOtherVendors(on vendor: String?) -> Bool {
+        vendor == nil || vendors.count { $0 != vendor && kb.entry($0) != nil } <= SiteModel.vendorListLimit
     }
 
     /// How long ended ends stay on the "Announced ends" board.
