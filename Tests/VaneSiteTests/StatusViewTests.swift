@@ -26,12 +26,15 @@ struct StatusViewTests {
         return found
     }
 
+    /// An event of the `small` fixture's kind (citing its blog) setting one product's status.
+    private func statusEvent(_ title: String, _ date: String, _ entity: String, _ status: String) -> String {
+        "---\ntitle: \(title)\ndate: \(date)\ntype: other\nentities: [\(entity)]\nsources: [acme-blog]\nstatus:\n  \(entity): \(status)\n---\n"
+    }
+
     /// A chip per channel value, each with the day its own channel took that value.
     @Test func eachChannelChipCarriesItsOwnChannelsDate() throws {
         let product = "---\nname: Relay\ntype: product\nparent: acme\nchannels: [api, app]\n---\n"
-        func event(_ id: String, _ date: String, _ status: String) -> String {
-            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [relay]\nsources: [acme-blog]\nstatus:\n  relay: \(status)\n---\n"
-        }
+        func event(_ id: String, _ date: String, _ status: String) -> String { statusEvent(id, date, "relay", status) }
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write(product, to: "Content/entities/relay.md")
         try kb.write(
@@ -53,9 +56,7 @@ struct StatusViewTests {
     /// whole-product value (one move for every channel), named every line.
     @Test func aChartsDotNamesTheEventThatMovedItsLine() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        func event(_ id: String, _ status: String) -> String {
-            "---\ntitle: \(id)\ndate: 2026-04-08\ntype: other\nentities: [widget]\nsources: [acme-blog]\nstatus:\n  widget: \(status)\n---\n"
-        }
+        func event(_ id: String, _ status: String) -> String { statusEvent(id, "2026-04-08", "widget", status) }
         try kb.write("---\nname: Widget\ntype: product\nparent: acme\nchannels: [cloud, server]\n---\n", to: "Content/entities/widget.md")
         try kb.write(event("a-launch", "{ availability: generally-available }"), to: "Content/events/a-launch.md")
         try kb.write(event("b-pricing", "{ priority: flagship }"), to: "Content/events/b-pricing.md")
@@ -74,9 +75,7 @@ struct StatusViewTests {
     /// once the free ones ended, not since those opened.
     @Test func sinceIsWhenTheProductGotWhereItStands() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
-        func event(_ id: String, _ date: String, _ status: String) -> String {
-            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [windows]\nsources: [acme-blog]\nstatus:\n  windows: \(status)\n---\n"
-        }
+        func event(_ id: String, _ date: String, _ status: String) -> String { statusEvent(id, date, "windows", status) }
         try kb.write("---\nname: Windows\ntype: product\nparent: acme\nchannels: [standard, { esu: paid }]\n---\n", to: "Content/entities/windows.md")
         try kb.write(event("windows-ga", "2015-07-29", "{ availability: generally-available, priority: invested }"), to: "Content/events/w1.md")
         try kb.write(event("windows-esu", "2023-10-03", "{ availability: { esu: generally-available } }"), to: "Content/events/w2.md")
