@@ -41,6 +41,24 @@ enum FastPath {
         return TreeDigest.walk(options.root.appendingPathComponent("Content").path, since: min(started, afterNewest))
     }
 
+    /// `Content/` as the walk found it, with no second walk: the last build's files with
+    /// those the walk names as modified since, when together they make the walk's digest;
+    /// nil when they do not (a file removed, or changed with an older time) or the walk
+    /// could not name them.
+    static func listing(_ options: Pipeline.Options, walk: TreeDigest.Walk?) -> ContentScan? {
+        guard let walk, let recent = walk.recent else { return nil }
+        let prefix = "Content/"
+        var files: [String: (size: Int, modified: Int64)] = [:]
+        for (path, stamp) in DatabaseParseCache.manifest(at: options.database) {
+            guard path.hasPrefix(prefix) else { return nil }
+            files[String(path.dropFirst(prefix.count))] = stamp
+        }
+        for file in recent { files[file.relative] = (file.size, file.modified) }
+        let listing = files.map { DirectoryWalker.Found(relative: $0.key, size: $0.value.size, modified: $0.value.modified, escapes: false) }
+        guard TreeDigest(files: listing.lazy.map { (relative: $0.relative, size: $0.size, modified: $0.modified) }) == walk.digest else { return nil }
+        return ContentScanner.scan(listing: listing, root: options.root)
+    }
+
     /// Whether nothing changed since the last build. The digest of `Content/` answers at
     /// once; when it cannot (a symbolic link), each file is compared with the last build's
     /// list.

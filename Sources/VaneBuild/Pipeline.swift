@@ -173,7 +173,9 @@ public enum Pipeline {
             // model, not computed twice.
             GraphBeingWritten(result, at: options.database, previous: reading.value, sharesBoard: whole, asOf: asOf, build: String(started))
         }
-        let loaded = Pipeline.prepare(options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles, graph: writing)
+        let scanned = timings.measure("listing") { FastPath.listing(options, walk: walk) }
+        let loaded = Pipeline.prepare(
+            options, cache: reading, history: storedHistory(last.state["history"]), siteFiles: siteFiles, scanned: scanned, graph: writing)
         let cache = reading.value
         defer { if options.exitsAfter { LeftToExit.keep(loaded, cache) } }
         timings.append("cache", reading.duration)

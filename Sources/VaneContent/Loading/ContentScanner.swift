@@ -48,6 +48,16 @@ public enum ContentScanner {
         return scan
     }
 
+    /// What a walk of `Content/` would find, from a listing of it already known to be
+    /// whole and current (`found`, in any order, no symbolic link among them): sorted into
+    /// entries, assets and problems as `scan` sorts them, and in its order.
+    public static func scan(listing found: [DirectoryWalker.Found], root: URL) -> ContentScan {
+        let contentPath = root.appendingPathComponent("Content").path + "/"
+        var scan = ContentScan()
+        for file in found.sorted(by: { $0.relative < $1.relative }) { scan.add(file, contentPath: contentPath) }
+        return scan
+    }
+
     /// `previous` after the files at `touched` (root-relative paths under `Content/`, as a
     /// watcher names them) changed, without walking: each is looked at where it is. Nil
     /// when one is neither a regular file with one name nor gone (a symbolic link, a

@@ -17,6 +17,10 @@ public enum DirectoryWalker {
         public var escapes: Bool
         /// Why this path (a folder, or a link) could not be read, when `problems` were asked for.
         public var problem: String? = nil
+
+        public init(relative: String, size: Int, modified: Int64, escapes: Bool, problem: String? = nil) {
+            (self.relative, self.size, self.modified, self.escapes, self.problem) = (relative, size, modified, escapes, problem)
+        }
     }
 
     /// Names never read: hidden ones (`.x.swp`), and editors' backups and autosaves
