@@ -151,6 +151,36 @@ struct LifecycleTests {
         }
     }
 
+    /// The whole-product end that still ends one channel (the paid ones outlive it) is met
+    /// by that channel's retirement: "ended as announced", as a channel's own end is (it
+    /// read "ended 6 days ago", met by nothing).
+    @Test func aWholeProductEndOfOneChannelIsMetByItsRetirement() throws {
+        let windows = [
+            change("launch", "2015-07-29", .availability, "generally-available", channel: "standard"),
+            change("end-announced", "2021-06-24", .ends, "2025-10-14"),
+            change("esu", "2023-12-05", .availability, "announced", channel: "esu"),
+            change("esu", "2023-12-05", .ends, "2028-10-10", channel: "esu"),
+            change("end-of-support", "2025-10-14", .availability, "retired", channel: "standard"),
+            change("end-of-support", "2025-10-14", .availability, "generally-available", channel: "esu"),
+        ]
+        let channels = ["p": ["esu", "standard"]]
+        let asOf = day("2025-10-20")
+        let s = try #require(StatusTimeline.statuses(windows, channels: channels, asOf: asOf, scales: scales)["p"])
+        let end = try #require(s.ends.first { $0.date == day("2025-10-14") })
+        #expect(end.channel == "standard")
+        #expect(end.retiredBy == "end-of-support")
+        #expect(end.countdown(asOf: asOf) == "ended as announced")
+        #expect(s.channels.mapValues(\.value) == ["esu": "generally-available", "standard": "retired"])
+        // Retired late, the same end is met late; before the retirement is recorded, the schedule retired it.
+        var late = windows
+        late[4] = change("end-of-support", "2025-10-20", .availability, "retired", channel: "standard")
+        let after = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-25"), scales: scales)["p"])
+        #expect(after.ends.first { $0.date == day("2025-10-14") }?.countdown(asOf: day("2025-10-25")) == "ended 6 days late")
+        let before = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-16"), scales: scales)["p"])
+        #expect(before.ends.first { $0.date == day("2025-10-14") }?.retiredBy == nil)
+        #expect(before.channels["standard"]?.value == "retired")
+    }
+
     // MARK: - Early and late
 
     @Test func aRetirementBeforeTheEndMeetsItEarly() throws {

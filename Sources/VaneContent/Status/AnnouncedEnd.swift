@@ -30,6 +30,8 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
+    /// For a whole-product end that ended one channel alone, the channel whose retirement met it.
+    public var metOnChannel: String?
     /// The end this announcement moved, for an announcement as it was made (an extension,
     /// an earlier cut-off); nil for a first announcement or a restatement.
     public var replaced: FuzzyDate?

@@ -177,6 +177,7 @@ public enum StatusTimeline {
         -> EntityStatus
     {
         var (scheduled, made, _) = EndSchedule.resolve(changes, scales: scales)
+        scheduled = metOnItsOneChannel(scheduled, changes: changes, channels: channels, scales: scales)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: scheduled, channels: channels, scales: scales)
@@ -191,6 +192,35 @@ public enum StatusTimeline {
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
+    }
+
+    /// A whole-product end (or closure) that ends one channel alone (the others outlive it
+    /// with ends of their own announced later) is met as that channel's own end would be:
+    /// by the first recorded fall of that channel after the announcement (Windows 10's
+    /// `ends: 2025-10-14`, paid channels with later ends, then `standard: retired` on the
+    /// day: "ended as announced", not "ended" by the schedule).
+    static func metOnItsOneChannel(_ scheduled: [AnnouncedEnd], changes: [StatusChange], channels: [String], scales: StatusScales)
+        -> [AnnouncedEnd]
+    {
+        let closed = scales.closed.flatMap { scales.rank($0, on: .availability) }
+        var result = scheduled
+        for i in result.indices where result[i].channel == nil && result[i].retired == nil {
+            let end = result[i]
+            guard let only = narrowed(end, among: scheduled, channels: channels)?.channel else { continue }
+            // As `EndSchedule.resolve` meets a channel's own end: a retirement any day; for a
+            // closure, a recorded closure any day and anything lower by the closure's day.
+            func meets(_ change: StatusChange) -> Bool {
+                guard change.axis == .availability, change.channel == only, change.date.startKey >= end.announced.startKey,
+                    let rank = scales.rank(change.value, on: .availability)
+                else { return false }
+                if end.kind == .end { return scales.isGone(change.value) }
+                guard let closed, rank >= closed else { return false }
+                return rank == closed || change.date.startKey <= end.date.endKey
+            }
+            guard let met = changes.first(where: meets) else { continue }
+            (result[i].retiredBy, result[i].retired, result[i].metOnChannel) = (met.event, met.date, only)
+        }
+        return result
     }
 
     /// A whole-product end (or closure) still ahead is met by the recorded change that took
@@ -249,7 +279,14 @@ public enum StatusTimeline {
     /// nothing there and is left out. Its falls were scheduled from the whole-product end
     /// already, the same ones.
     static func narrowed(_ end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String]) -> AnnouncedEnd? {
-        guard end.channel == nil, end.retired == nil, !channels.isEmpty else { return end }
+        guard end.channel == nil, !channels.isEmpty else { return end }
+        if end.retired != nil {
+            // Met: by its one channel's retirement (`metOnItsOneChannel`), that channel's end.
+            guard let channel = end.metOnChannel else { return end }
+            var narrowed = end
+            narrowed.channel = channel
+            return narrowed
+        }
         let own = outliving(end, among: all)
         guard !own.isEmpty else { return end }
         let ends = channels.filter { !own.contains($0) }
