@@ -223,6 +223,10 @@ extension GraphReader {
             dossier.fields["judged_later"] = "\(verdict), \(reached.display)"
             dossier.outgoing.removeAll { $0.relation == Relation.verdictSource.rawValue }
         }
+        // The entities it links to, under the names they went by then.
+        let names = try namesAsOf(asOf, of: Set((dossier.outgoing + dossier.incoming).filter { $0.kind == Kind.entity.rawValue }.map(\.id)))
+        for i in dossier.outgoing.indices { if let name = names[dossier.outgoing[i].id] { dossier.outgoing[i].title = name } }
+        for i in dossier.incoming.indices { if let name = names[dossier.incoming[i].id] { dossier.incoming[i].title = name } }
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
         // The name it went by then, and every name with the day it took over.
         if let stored = try queue.read({ db in try Row.fetchOne(db, sql: "SELECT name, renames FROM entities WHERE id = ?", arguments: [dossier.id]) }
@@ -238,6 +242,19 @@ extension GraphReader {
         dossier.status = StatusReportRow(row, board: board)
         dossier.statusLines = Dossier.statusLines(row, board: board)
         return dossier
+    }
+
+    /// The names of these entities at the end of `day`, for those renamed.
+    private func namesAsOf(_ day: FuzzyDate, of ids: Set<String>) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: "SELECT id, name, renames FROM entities WHERE renames != '[]'") }
+        var names: [String: String] = [:]
+        for row in rows {
+            let id: String = row[0]
+            guard ids.contains(id) else { continue }
+            names[id] = try GraphReader.name(row[1], renames: row[2], asOf: day)
+        }
+        return names
     }
 
     /// The entries dated after the end of `day`: events, claims and reports by their date,

@@ -28,6 +28,13 @@ struct NamesOverTimeTests {
                   names: Azure Active Directory until 11 July 2023, then Microsoft Entra ID
                   parent_id: microsoft
                 """), "\(show.stdout)")
+        // The entities a dossier links to go by the names of that day too (they went by today's).
+        for (day, name) in [("2023-06-30", "Azure Active Directory"), ("2024-01-01", "Microsoft Entra ID")] {
+            let event = try vane("show", "2015-azure-ad-flagship", "--as-of", day, in: kb.root)
+            #expect(event.stdout.contains("    azure-ad  \(name)\n"), "as of \(day): \(event.stdout)")
+            let parent = try vane("show", "microsoft", "--json", "--as-of", day, in: kb.root)
+            #expect(parent.stdout.contains("\"title\" : \"\(name)\""), "as of \(day): \(parent.stdout)")
+        }
         let json = try vane("show", "azure-ad", "--json", "--as-of", "2024-01-01", in: kb.root)
         let dossier = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let names = try #require(dossier["names"] as? [[String: Any]])
