@@ -555,6 +555,10 @@ struct StatusModelTests {
         let status = try kb.read("public/status.html")
         #expect(status.contains("<td data-label=\"Succeeded by\"><a href=\"entities/teams.html\">folded into Microsoft Teams</a></td>"))
         #expect(!status.contains("succeeded by folded into") && status.contains("; folded into Microsoft Teams"))
+        // The calendar of ends too (it read "Succeeded by Microsoft Teams").
+        let calendar = try kb.read("public/feeds/ends.ics").replacingOccurrences(of: "\r\n ", with: "")
+        #expect(calendar.contains("Folded into Microsoft Teams: its users were carried over.") && calendar.contains("Succeeded by Visual Studio Code."))
+        #expect(!calendar.contains("Succeeded by Microsoft Teams"))
         #expect(try vane("build", "--as-of", "2025-06-01", in: kb.root).status == 0)
         #expect(
             try kb.read("public/status.html").contains(

@@ -55,7 +55,13 @@ struct CalendarFeed {
             let channel = end.channel.map { " \(model.channelName($0, of: end.entity))" } ?? ""
             let announcer = model.kb.title(of: end.event) ?? end.event
             var text = "Announced \(end.announced.display) (\(announcer)): \(end.noticeOf)."
-            let successors = model.board.successors(of: end.entity).map { model.kb.title(of: $0) ?? $0 }
+            // A product folded into another (its users carried over) is not succeeded by it.
+            let folds = Set(model.board.entities[end.entity]?.foldedInto ?? [])
+            let (folded, successors) = model.board.successors(of: end.entity).reduce(into: ([String](), [String]())) { lists, id in
+                let name = model.kb.title(of: id) ?? id
+                if folds.contains(id) { lists.0.append(name) } else { lists.1.append(name) }
+            }
+            if !folded.isEmpty { text += " Folded into \(folded.joined(separator: ", ")): its users were carried over." }
             if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
             if let slip = end.slip {
                 text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."
