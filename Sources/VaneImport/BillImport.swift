@@ -86,7 +86,7 @@ public enum BillImport {
         do {
             bill = try BillOfMaterials.read(data, path: options.file)
         } catch {
-            return (summary, [error.diagnostic])
+            return (summary, error.diagnostics)
         }
         // SPDX names its version with the format ("SPDX-2.3"); CycloneDX does not ("1.5").
         summary.format = bill.specVersion.hasPrefix(bill.format.rawValue) ? bill.specVersion : "\(bill.format.rawValue) \(bill.specVersion)"

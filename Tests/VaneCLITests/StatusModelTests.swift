@@ -557,7 +557,8 @@ struct StatusModelTests {
         #expect(!status.contains("succeeded by folded into") && status.contains("; folded into Microsoft Teams"))
         // The calendar of ends too (it read "Succeeded by Microsoft Teams").
         let calendar = try kb.read("public/feeds/ends.ics").replacingOccurrences(of: "\r\n ", with: "")
-        #expect(calendar.contains("Folded into Microsoft Teams: its users were carried over.") && calendar.contains("Succeeded by Visual Studio Code."))
+        #expect(
+            calendar.contains("Folded into Microsoft Teams: its users were carried over.") && calendar.contains("Succeeded by Visual Studio Code."))
         #expect(!calendar.contains("Succeeded by Microsoft Teams"))
         #expect(try vane("build", "--as-of", "2025-06-01", in: kb.root).status == 0)
         #expect(
