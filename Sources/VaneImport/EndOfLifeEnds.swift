@@ -42,7 +42,13 @@ extension CycleEnd {
         case .date(let eol) where eol > released:
             end = CycleEnd(kind: .dated, date: eol)
         case .date(let eol):
-            guard let bound = bound(cycle, released: released, next: next) else { return nil }
+            guard let bound = bound(cycle, released: released, next: next) else {
+                problems.append(
+                    .warning(
+                        cycle.location(of: "eol"),
+                        "cycle '\(cycle.name)': end of life \(eol) is not after its release \(released), and nothing later in the data dates it: written as ended, date unknown"))
+                return nil
+            }
             problems.append(
                 .warning(
                     cycle.location(of: "eol"),

@@ -27,10 +27,28 @@ struct EndOfLifeProduct: Sendable {
     }
 
     /// `YYYY-MM-DD` (Swift's regex literals are compiled on every use: too slow here).
+    /// A day of the calendar: `2020-02-30` is written as one and is none.
     static func isDay(_ text: String) -> Bool {
+        guard looksLikeDay(text) else { return false }
+        let u = Array(text.utf8).map { Int($0) - 48 }
+        let (year, month, day) = (u[0] * 1000 + u[1] * 100 + u[2] * 10 + u[3], u[5] * 10 + u[6], u[8] * 10 + u[9])
+        guard (1...12).contains(month) else { return false }
+        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        return (1...days).contains(day)
+    }
+
+    /// Written `YYYY-MM-DD`, a day of the calendar or not.
+    static func looksLikeDay(_ text: String) -> Bool {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return false }
         return u.enumerated().allSatisfy { i, c in i == 4 || i == 7 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) }
+    }
+
+    /// What is wrong with a value that should be a date: `'2020-02-30' is no day of the calendar`.
+    static func notADay(_ value: Value) -> String? {
+        guard case .text(let text) = value else { return nil }
+        return looksLikeDay(text) ? "'\(text)' is no day of the calendar" : "not '\(text)'"
     }
 
     struct Cycle: Sendable {
@@ -107,12 +125,13 @@ enum EndOfLifeReader {
             }
             let cycle = EndOfLifeProduct.Cycle(name: name, location: at(fields["releaseCycle"]!), fields: read)
             guard case .date = cycle.value("releaseDate") else {
-                problems.append(.error(cycle.location(of: "releaseDate"), "cycle '\(name)': 'releaseDate' must be a date (YYYY-MM-DD)"))
+                let why = EndOfLifeProduct.notADay(cycle.value("releaseDate")).map { ", \($0)" } ?? ""
+                problems.append(.error(cycle.location(of: "releaseDate"), "cycle '\(name)': 'releaseDate' must be a date (YYYY-MM-DD)\(why)"))
                 continue
             }
             for key in ["eol", "eoas", "eoes", "lts", "discontinued"] {
-                if case .text(let bad) = cycle.value(key) {
-                    problems.append(.error(cycle.location(of: key), "cycle '\(name)': '\(key)' must be a date or true or false, not '\(bad)'"))
+                if let why = EndOfLifeProduct.notADay(cycle.value(key)) {
+                    problems.append(.error(cycle.location(of: key), "cycle '\(name)': '\(key)' must be a date or true or false, \(why)"))
                 }
             }
             cycles.append(cycle)

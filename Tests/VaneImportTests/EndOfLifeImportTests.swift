@@ -331,6 +331,53 @@ struct EndOfLifeImportTests {
         #expect(try kb.read(edited).contains("eol: 2027-01-31"))
     }
 
+    /// A day the calendar does not have is refused where it is written (it was imported, and
+    /// `vane check` then failed on the files it wrote); an end of life before the release
+    /// with nothing later to date it by is said, not dropped in silence.
+    @Test func anImpossibleDayIsAnErrorAndAnEndBeforeTheReleaseAWarning() throws {
+        let folder = try TemporaryKnowledgeBase([
+            "products/bad.md": """
+            ---
+            title: Bad
+            category: lang
+            permalink: /bad
+            releases:
+              - releaseCycle: "1.0"
+                releaseDate: 2020-02-30
+                eol: 2024-02-29
+              - releaseCycle: "2.0"
+                releaseDate: 2021-01-01
+                eol: 2023-04-31
+            ---
+
+            > Bad.
+            """,
+            "products/early.md": """
+            ---
+            title: Early
+            category: lang
+            permalink: /early
+            releases:
+              - releaseCycle: "3.0"
+                releaseDate: 2023-01-01
+                eol: 2022-01-01
+            ---
+
+            > Early.
+            """,
+        ])
+        let kb = try TemporaryKnowledgeBase()
+        let (summary, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root))
+        let products = folder.url("products").path + "/"
+        #expect(
+            diagnostics.map { $0.description.replacingOccurrences(of: products, with: "") } == [
+                "bad.md:7:18: error: cycle '1.0': 'releaseDate' must be a date (YYYY-MM-DD), '2020-02-30' is no day of the calendar",
+                "bad.md:11:10: error: cycle '2.0': 'eol' must be a date or true or false, '2023-04-31' is no day of the calendar",
+                "early.md:8:10: warning: cycle '3.0': end of life 2022-01-01 is not after its release 2023-01-01, and nothing later in the data dates it: written as ended, date unknown",
+            ], "\(diagnostics)")
+        #expect(summary.products == 1)
+    }
+
     @Test func aMalformedProductIsLocatedAndTheOthersImported() throws {
         let kb = try TemporaryKnowledgeBase()
         let folder = try TemporaryKnowledgeBase([:])
