@@ -190,8 +190,8 @@ public enum BillImport {
         // is ("Django 4.2 (web)"), and follows the product's renames.
         var front = [("product", entity)]
         if let team { front.append(("team", team)) }
-        // The version in use, as the matching took it (the package URL's when it alone has one).
-        let version = component.version ?? component.purl.flatMap(PackageMatcher.purlVersion)
+        // The version in use, as the matching took it (the package URL's or the CPE's when it alone has one).
+        let version = PackageMatcher.version(of: component)
         if let version { front.append(("version", Scaffold.quoted(version))) }
         front.append(("generated", marker))
         var data: [String] = []

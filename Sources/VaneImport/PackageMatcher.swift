@@ -49,8 +49,7 @@ struct PackageMatcher {
         }
         guard let product else { return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))") }
         guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
-        // The component's own version, else the one its package URL or CPE carries.
-        let version = c.version ?? c.purl.flatMap(PackageMatcher.purlVersion) ?? c.cpe.flatMap { PackageMatcher.cpeKey($0)?.version }
+        let version = PackageMatcher.version(of: c)
         guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
@@ -58,6 +57,11 @@ struct PackageMatcher {
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
         return .matched(entity: cycle, product: product, by: by)
+    }
+
+    /// The component's own version, else the one its package URL, then its CPE, carries.
+    static func version(of c: BillOfMaterials.Component) -> String? {
+        c.version ?? c.purl.flatMap(PackageMatcher.purlVersion) ?? c.cpe.flatMap { PackageMatcher.cpeKey($0)?.version }
     }
 
     /// The longest cycle the version is in: `4.2.11` is in `4.2` (and in `4`), not in `4.20`;

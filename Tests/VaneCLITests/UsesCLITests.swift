@@ -242,6 +242,9 @@ struct UsesCLITests {
             spdx.stderr.hasSuffix("read 5 components (SPDX-2.3): 2 matched, 3 not matched; 2 uses: 2 files written, 0 unchanged, 2 removed\n"))
         let uses = snapshot(of: kb.url("Content/uses")).keys.sorted()
         #expect(uses == ["sbom/web/web-django-5-2.md", "sbom/web/web-nodejs-20.md", "web-shop-django.md"])
+        // The version the CPE alone gave is the use's (it was left out).
+        let node = try kb.read("Content/uses/sbom/web/web-nodejs-20.md")
+        #expect(node.contains("\nversion: \"20.11.1\"\n") && node.contains("as node 20.11.1 (`vane import sbom`)"), "\(node)")
         #expect(try kb.read("Content/uses/web-shop-django.md") == Self.handWritten)
 
         // Another team's bill leaves web's uses alone.
