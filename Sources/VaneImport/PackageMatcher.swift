@@ -47,7 +47,13 @@ struct PackageMatcher {
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
             (product, by) = (found, "CPE")
         }
-        guard let product else { return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))") }
+        guard let product else {
+            // A package URL that is none (`pkg:pypi`, a web address) is said to be one, unless the CPE served.
+            if let purl = c.purl, PackageMatcher.purlKey(purl) == nil, c.cpe.flatMap(PackageMatcher.cpeKey) == nil {
+                return .unmatched(reason: "'\(purl)' is not a package URL (pkg:TYPE/NAME@VERSION)")
+            }
+            return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))")
+        }
         guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
         let version = PackageMatcher.version(of: c)
         guard let version, !version.isEmpty else {

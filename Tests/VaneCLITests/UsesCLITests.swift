@@ -292,6 +292,23 @@ struct UsesCLITests {
         #expect(result.stderr.hasPrefix("read 1 component (SPDX-2.3): 1 matched, 0 not matched; 1 use: 1 file written"), "\(result.stderr)")
     }
 
+    /// A package URL that is none is said to be none (it read "unknown package").
+    @Test func aMalformedPackageURLIsSaidToBeOne() throws {
+        let kb = try imported()
+        try kb.write(
+            """
+            { "bomFormat": "CycloneDX", "specVersion": "1.6", "components": [
+              { "name": "django", "version": "4.2.11", "purl": "pkg:pypi" },
+              { "name": "django", "version": "4.2.11", "purl": "https://pypi.org/project/django" },
+              { "name": "requests", "version": "2.32.3", "purl": "pkg:pypi/requests@2.32.3" }
+            ] }
+            """, to: "bad-purls.json")
+        let result = try vane("import", "sbom", kb.url("bad-purls.json").path, "--team", "web", in: kb)
+        #expect(result.stdout.contains("'pkg:pypi' is not a package URL (pkg:TYPE/NAME@VERSION)"), "\(result.stdout)")
+        #expect(result.stdout.contains("'https://pypi.org/project/django' is not a package URL (pkg:TYPE/NAME@VERSION)"))
+        #expect(result.stdout.contains("unknown package (no product carries this package URL)"))
+    }
+
     /// Two versions of one cycle in a bill are one use, the first's; the second says so
     /// (it was dropped without a word).
     @Test func aSecondVersionOfACycleSaysItsUseIsTheFirsts() throws {
