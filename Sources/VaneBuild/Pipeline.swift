@@ -225,7 +225,7 @@ public enum Pipeline {
                     pages, theme: theme, asOf: asOf, to: options.output, previous: keptFingerprints, blocks: blocks,
                     history: shownHistory,
                     frameReads: cache.state["theme"] == themeKey ? FastPath.decodeReads(cache.state["frame-reads"]) : [:],
-                    boardMade: sharesBoard ? graphMade.share : nil, exitsAfter: options.exitsAfter)
+                    boardMade: sharesBoard ? graphMade.share : nil, exitsAfter: options.exitsAfter, today: options.today)
             }
         }
         graphMade.renderEnded()

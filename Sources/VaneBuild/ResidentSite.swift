@@ -106,7 +106,7 @@ public final class ResidentSite: Sendable {
             preview = timings.measure("site model") {
                 SitePreview(
                     prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value,
-                    after: current.value)
+                    after: current.value, today: options.today)
             }
         }
         // A rescan refused every symbolic link among the files it looked at.

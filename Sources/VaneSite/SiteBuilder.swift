@@ -44,15 +44,18 @@ public enum SiteBuilder {
     public static func render(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, to output: URL, previous: [String: UInt64] = [:],
         blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil, frameReads: [String: Set<String>] = [:],
-        boardMade: (@Sendable (StatusBoard) -> Void)? = nil, exitsAfter: Bool = false
+        boardMade: (@Sendable (StatusBoard) -> Void)? = nil, exitsAfter: Bool = false, today: FuzzyDate? = nil
     ) throws(OutputError) -> (OutputDirectory, Report) {
         var timings = Timings()
         var model = timings.measure("site model") { SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history) }
+        model.today = today
         boardMade?(model.board)
         let marks = BodyMarks()
         model.bodyMarks = marks
         let pages = timings.measure("page list") { model.pages() }
-        let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)")
+        // Every page says when the site is a projection (as of a day still to come).
+        let projection = model.projection.map { "projection \($0.asOf.text) from \($0.today.text)" } ?? ""
+        let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)", projection)
         var fileHashes: [String: String] = [:]
         for i in result.files.indices { if let id = result.files[i].entry?.id { fileHashes[id] = result.files[i].hash } }
         let fingerprints = timings.measure("summaries") {

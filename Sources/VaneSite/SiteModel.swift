@@ -23,6 +23,9 @@ struct SiteModel: @unchecked Sendable {
     var liveBlocks: [String: [LiveBlockResult]] = [:]
     /// Recorded time from git; nil without a repository.
     var history: RecordedHistory?
+    /// The day the site is made on, when known: a site as of a later day is a projection,
+    /// and every page says so (`projection`).
+    var today: FuzzyDate?
     /// The theme's `style.css`, inlined into the 404 page.
     var stylesheet: String?
     /// Renders a template of the theme (the partial a block is shown with).
@@ -131,6 +134,13 @@ struct SiteModel: @unchecked Sendable {
             incoming[edge.to, default: []].append(Neighbour(relation: edge.relation, other: edge.from))
         }
         (vendors, channelEntities) = Self.vendors(board, kb)
+    }
+
+    /// The site's day and today, when the site is as of a day still to come: what it shows
+    /// after today is what was announced by then, not what happened.
+    var projection: (asOf: FuzzyDate, today: FuzzyDate)? {
+        guard let today, board.asOf.startKey > today.endKey else { return nil }
+        return (board.asOf, today)
     }
 
     /// Vendors with a product on the board, and the entities products' channels are named for.

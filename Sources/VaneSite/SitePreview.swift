@@ -36,7 +36,7 @@ public final class SitePreview: Sendable {
 
     public init(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil,
-        after previous: SitePreview? = nil
+        after previous: SitePreview? = nil, today: FuzzyDate? = nil
     ) {
         // A load that linked again only entries that are not entities, since the load the
         // last preview shows, updates that preview's model: the rest of the graph is as it was.
@@ -46,7 +46,9 @@ public final class SitePreview: Sendable {
         {
             updated = SiteModel(result.knowledgeBase, theme: theme, blocks: blocks, history: history, updating: previous.model, relink: relink)
         }
-        model = updated ?? SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        var made = updated ?? SiteModel(result.knowledgeBase, theme: theme, asOf: asOf, blocks: blocks, history: history)
+        made.today = today
+        model = made
         generation = result.generation
         self.theme = theme
         listed = Dictionary(model.pages(changes: false, entries: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })

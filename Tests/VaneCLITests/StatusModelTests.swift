@@ -205,6 +205,33 @@ struct StatusModelTests {
         }
     }
 
+    /// A site as of a day still to come says so on every page, and stops saying so once the
+    /// day has come (the pages are made again: no page keeps the note).
+    @Test func aSiteAsOfADayToComeSaysItIsAProjection() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nparent: acme\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: Anvil ends\ndate: 2026-01-10\ntype: deprecation\nentities: [anvil]\nstatus:\n  anvil: { availability: deprecated, ends: 2027-03-01 }\n---\n",
+        ])
+        func build(today: String, out: String) throws -> [String: String] {
+            let result = try run(
+                Repository.vane, ["build", "--as-of", "2027-06-30", "--out", out], in: kb.root,
+                environment: ProcessInfo.processInfo.environment.merging(["VANE_TODAY": today]) { _, day in day })
+            #expect(result.status == 0, "\(result.stderr)")
+            return try snapshot(of: kb.url(out)).filter { $0.key.hasSuffix(".html") }.mapValues { String(decoding: $0, as: UTF8.self) }
+        }
+        let note =
+            "<p class=\"projection\" role=\"note\">This site is as of <time datetime=\"2027-06-30\">30 June 2027</time>, a day still to come: "
+            + "what it shows after <time datetime=\"2026-12-01\">1 December 2026</time>, the day it was made, is what had been announced by then"
+        let ahead = try build(today: "2026-12-01", out: "site")
+        #expect(!ahead.isEmpty && ahead.allSatisfy { $0.value.contains(note) }, "\(ahead.filter { !$0.value.contains(note) }.keys.sorted())")
+        // The day comes: the same site, built again in place, has no note, as a full build has none.
+        let come = try build(today: "2027-07-01", out: "site")
+        #expect(come.allSatisfy { !$0.value.contains("class=\"projection\"") })
+        #expect(come == (try build(today: "2027-07-01", out: "fresh")))
+    }
+
     /// Moves of periods that start together come coarser first, as the timeline's events do
     /// (a July move came before a third quarter's).
     @Test func movesOfPeriodsStartingTogetherComeCoarserFirst() throws {

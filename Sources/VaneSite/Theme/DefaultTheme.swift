@@ -446,7 +446,8 @@ public enum DefaultTheme {
 </nav>
 </header>
 <main id="main">
-{{$content}}{{/content}}
+{{#projection}}<p class="projection" role="note">This site is as of {{#asOf}}{{> partials/date}}{{/asOf}}, a day still to come: what it shows after {{#today}}{{> partials/date}}{{/today}}, the day it was made, is what had been announced by then, not what has happened.</p>
+{{/projection}}{{$content}}{{/content}}
 </main>
 <footer class="site-footer">
 <p>{{site.title}} · built with Weathervane</p>
@@ -1105,6 +1106,7 @@ a { color: var(--accent); }
 .site-footer { color: var(--muted); font-size: .875rem; border-top: 1px solid var(--line); margin-top: 3rem; }
 h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .lede { color: var(--muted); }
+.projection { border-left: 4px solid var(--warn); padding: .5rem .75rem; margin: 1rem 0; background: #fbf3ee; }
 .subscribe { color: var(--muted); font-size: .875rem; }
 .kind { color: var(--muted); text-transform: uppercase; font-size: .8rem; letter-spacing: .05em; margin: 1.5rem 0 0; }
 .facts { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .25rem 1rem; }

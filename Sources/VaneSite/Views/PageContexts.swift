@@ -182,7 +182,8 @@ extension SiteModel {
             counts: counts, current: page.path.contains("/") ? [:] : [Pagination.navigationKey(page.path): true],
             hasExposure: !kb.entries(of: .use).isEmpty,
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
-            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(), jsonLD: jsonLD,
+            feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(),
+            projection: projection.map { PageFrame.Projection(asOf: DateView($0.asOf), today: DateView($0.today)) }, jsonLD: jsonLD,
             inlineStyle: page.content.isNotFound ? stylesheet.map { SiteModel.rebased($0, to: root + "assets/") } : nil)
         return [MustacheEncoder.encode(frame), content]
     }

@@ -135,6 +135,13 @@ struct PageFrame: Encodable {
     /// Whether the page offers any feed, for the "Subscribe" line.
     var hasFeeds: Bool
     var ogType: String
+    /// A site as of a day still to come: that day and today (`SiteModel.projection`).
+    var projection: Projection?
+
+    struct Projection: Encodable {
+        var asOf: DateView
+        var today: DateView
+    }
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
     /// The stylesheet itself, for the 404 page: served at any address (and opened from the
