@@ -18,9 +18,38 @@
   }
   function tokens(text) { return fold(text).match(word) || []; }
 
+  // The words of a body as its page shows them (as `SearchText.visible` reads them for the
+  // graph): a citation is none, a link is its label, and a link without one its target's
+  // id, or for a snippet its title (`names`).
+  var names = {};
+  index.forEach(function (entry) { names[entry.u.replace(/^.*\//, "").replace(/\.html$/, "")] = entry.t; });
+  function visible(markdown, titled) {
+    var b = markdown || "", out = "", i = 0;
+    while (i < b.length) {
+      var end, close, bar;
+      if (b[i] === "[" && b[i + 1] === "@" && (end = b.indexOf("]", i + 2)) >= 0) { i = end + 1; continue; }
+      if (b[i] === "[" && b[i + 1] === "[" && (end = b.indexOf("]", i + 2)) >= 0 && b[end + 1] === "]") {
+        var inside = b.slice(i + 2, end);
+        bar = inside.indexOf("|");
+        out += bar >= 0 ? inside.slice(bar + 1) : (titled && names[inside]) || inside;
+        i = end + 2;
+        continue;
+      }
+      var start = b[i] === "!" && b[i + 1] === "[" ? i + 1 : i;
+      if (b[start] === "[" && (end = b.indexOf("]", start + 1)) >= 0 && b[end + 1] === "(" && (close = b.indexOf(")", end + 2)) >= 0) {
+        out += b.slice(start + 1, end);
+        i = close + 1;
+        continue;
+      }
+      out += b[i];
+      i += 1;
+    }
+    return out;
+  }
+
   // FTS5's columns: the title, and the body with the aliases.
   var docs = index.map(function (entry) {
-    var title = tokens(entry.t), body = tokens(entry.b + "\n" + entry.a);
+    var title = tokens(entry.t), body = tokens(visible(entry.b) + "\n" + entry.a);
     return { entry: entry, title: title, body: body, length: title.length + body.length };
   });
   var average = docs.reduce(function (sum, d) { return sum + d.length; }, 0) / Math.max(docs.length, 1);
@@ -92,10 +121,9 @@
     summary.textContent = total > limit ? "Showing the first " + limit + " of " + said : said;
   }
 
-  // The text a reader sees: links and citations as their words.
+  // The text a reader sees: links and citations as the page shows them.
   function plain(markdown) {
-    return (markdown || "").replace(/\[@[^\]]*\]/g, "").replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
-      .replace(/\[\[([^\]|]*\|)?([^\]]*)\]\]/g, "$2").replace(/[*_`#>|]+/g, "").replace(/\s+/g, " ").trim();
+    return visible(markdown, true).replace(/[*_`#>|]+/g, "").replace(/\s+/g, " ").trim();
   }
 
   // About twenty words of the text around the first match, the matching words marked.

@@ -56,7 +56,7 @@ public enum GraphStore {
     /// without it (an older vane wrote its rows) is written whole once instead of given a
     /// delta: the `vane` blocks read the rows a delta leaves, so rows an older vane left
     /// behind (an entry removed after an edit to its body alone, before 9aa0fa1) would show.
-    public static let rowsVersion = "2"
+    public static let rowsVersion = "3"
 
     public static func write(
         _ result: LoadResult, to url: URL, record: BuildRecord = BuildRecord(), previous: DatabaseParseCache? = nil
@@ -499,7 +499,7 @@ struct RowWriter {
         if writes(e.kind.folder) { try insertRow(e) }
         if writes("tags") { for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) } }
         if writes("entries_fts") {
-            let searchable = ([e.body] + e.aliases.map(\.text)).joined(separator: "\n")
+            let searchable = ([SearchText.visible(e.body)] + e.aliases.map(\.text)).joined(separator: "\n")
             try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable))
         }
     }

@@ -46,7 +46,8 @@ extension CycleEnd {
                 problems.append(
                     .warning(
                         cycle.location(of: "eol"),
-                        "cycle '\(cycle.name)': end of life \(eol) is not after its release \(released), and nothing later in the data dates it: written as ended, date unknown"))
+                        "cycle '\(cycle.name)': end of life \(eol) is not after its release \(released), and nothing later in the data dates it: written as ended, date unknown"
+                    ))
                 return nil
             }
             problems.append(

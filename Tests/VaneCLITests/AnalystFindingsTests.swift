@@ -147,6 +147,19 @@ struct AnalystFindingsTests {
         #expect(either.stdout.split(separator: "\n").count == 3, "\(either.stdout)")
         let phrase = try vane("query", "events", "--text", "\"shuts down\"", in: kb.root)
         #expect(phrase.stdout.contains("2026-anvil-shutdown") && phrase.stdout.split(separator: "\n").count == 2)
+        // The words the page shows, not a citation's id (`[@wire-report]` made "wire" find
+        // every event citing it) nor a labelled link's target.
+        try kb.write(
+            "---\ntitle: Acme reorganises\ndate: 2024-03\ntype: reorg\nentities: [acme]\nsources: [wire-report]\n---\n"
+                + "[[acme|The maker]] moves its teams [@wire-report]; see [the memo](https://example.com/memo-x).\n",
+            to: "Content/events/2024-reorg.md")
+        #expect(try vane("build", in: kb.root).status == 0)
+        for (query, found) in [("wire", ""), ("maker", "2024-reorg"), ("memo", "2024-reorg"), ("example", "")] {
+            let rows = try vane("query", "events", "--text", query, "--format", "csv", in: kb.root).stdout
+            #expect(
+                rows.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",").first!) } == (found.isEmpty ? [] : [found]),
+                "\(query)")
+        }
     }
 
     @Test func filtersThatMatchNothingAreErrors() throws {

@@ -77,3 +77,17 @@ final class Counter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+/// The words full-text search reads in a body: what its page shows, never a citation's id
+/// (a search for "tns" found every event citing `[@tns-meta-muse-spark]`).
+struct SearchTextTests {
+    @Test func aBodyIsSearchedForTheWordsItsPageShows() {
+        #expect(SearchText.visible("Meta moved [@tns-meta-muse-spark] on.") == "Meta moved  on.")
+        #expect(SearchText.visible("Led by [[alexandr-wang|Alexandr Wang]] and [[meta]].") == "Led by Alexandr Wang and meta.")
+        #expect(SearchText.visible("See [the post](https://example.com/a) and ![a chart](chart.png).") == "See the post and a chart.")
+        #expect(SearchText.visible("No links here.") == "No links here.")
+        // What is not a link stays as written.
+        #expect(SearchText.visible("[draft] and [x] (y) and [[open and [@") == "[draft] and [x] (y) and [[open and [@")
+        #expect(SearchText.visible("Über [[é-id|Émile]] [@s]") == "Über Émile ")
+    }
+}

@@ -48,11 +48,13 @@ struct BrowserTests {
         let results = try #require(dom.range(of: "<ol id=\"search-results\""))
         #expect(dom[results.lowerBound...].contains("<a href=\"entities/muse-spark.html\">Muse Spark</a>"))
         // The query was read from the address: the summary repeats it.
-        #expect(dom.range(of: "<p id=\"search-summary\"[^>]*>23 results for \u{201C}muse\u{201D}</p>", options: .regularExpression) != nil)
-        // Ranked as `vane query --text` ranks (FTS5's bm25, the title weighing ten times the text).
+        #expect(dom.range(of: "<p id=\"search-summary\"[^>]*>22 results for \u{201C}muse\u{201D}</p>", options: .regularExpression) != nil)
+        // Ranked as `vane query --text` ranks (FTS5's bm25, the title weighing ten times the
+        // text; a tie by title, as the page breaks it). 22, not 23: a citation's id is no word
+        // of the text.
         let folders = ["entity": "entities", "event": "events", "claim": "claims", "source": "sources", "report": "reports"]
         let ranked = try GraphReader(url: kb.url("vane.sqlite")).sql(
-            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '\"muse\"*' ORDER BY bm25(entries_fts, 0, 0, 10, 1)"
+            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '\"muse\"*' ORDER BY bm25(entries_fts, 0, 0, 10, 1), title"
         ).table.rows.map { "\(folders[$0[0]]!)/\($0[1]).html" }
         let found = dom[results.lowerBound...].components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(found == ranked)
