@@ -55,7 +55,10 @@ public enum SiteBuilder {
         let pages = timings.measure("page list") { model.pages() }
         // Every page says when the site is a projection (as of a day still to come).
         let projection = model.projection.map { "projection \($0.asOf.text) from \($0.today.text)" } ?? ""
-        let global = StableHash.of(rendererVersion, String(theme.fingerprint), "\(model.kb.config)", projection)
+        // The settings in canonical form: a description of their dictionaries (`status_labels`)
+        // is in another order each run, and every page was rendered again in one build of two.
+        let settings = CanonicalJSON.text(model.kb.config, fallback: "\(model.kb.config)")
+        let global = StableHash.of(rendererVersion, String(theme.fingerprint), settings, projection)
         var fileHashes: [String: String] = [:]
         for i in result.files.indices { if let id = result.files[i].entry?.id { fileHashes[id] = result.files[i].hash } }
         let fingerprints = timings.measure("summaries") {

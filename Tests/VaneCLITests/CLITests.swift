@@ -98,6 +98,24 @@ struct CLITests {
         #expect(try kb.read("public/entities/meta.html").contains("One more line."))
     }
 
+    /// Settings with a map (`status_labels`) leave the pages' fingerprints alone from one
+    /// process to the next: they were made from the settings' description, whose map came
+    /// in another order each run, and one build in two rendered every page again.
+    @Test func settingsWithAMapKeepThePagesFingerprints() throws {
+        let kb = try small()
+        let labels = ["announced", "preview", "deprecated", "retired", "flagship", "invested", "maintained", "sunset"]
+            .map { "  \($0): \($0.capitalized) here" }.joined(separator: "\n")
+        try kb.write("status_labels:\n\(labels)\n", to: "Site/config.yml")
+        #expect(try vane("build", in: kb.root).status == 0)
+        for round in 0..<3 {
+            let event = "Content/events/2026-summit.md"
+            try kb.write(try kb.read(event).replacingOccurrences(of: "\ntitle: ", with: "\ntitle: X\(round) "), to: event)
+            let build = try vane("build", "--verbose", in: kb.root)
+            let rendered = try #require(build.stderr.firstMatch(of: #/rendered (\d+) of (\d+) pages/#), "\(build.stderr)")
+            #expect(Int(rendered.1)! < Int(rendered.2)! / 2, "round \(round): \(rendered.0)")
+        }
+    }
+
     /// A stored parse that cannot be used is parsed again, and `--verbose` says why.
     @Test func aStoredParseThatDoesNotDecodeIsParsedAgainAndSaysSo() throws {
         let kb = try bundled()
