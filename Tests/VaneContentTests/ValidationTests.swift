@@ -686,7 +686,7 @@ struct ValidationTests {
         #expect(
             try diagnostics(["Content/entities/x.md": "---\nname: X\ntype: org\naliases: [LLAMA, meta platforms]\n---\n"]) == [
                 "Content/entities/x.md:4:11: error: alias 'LLAMA' is already the id of an entity (Content/entities/llama.md)",
-                "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta'",
+                "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta' (Content/entities/meta.md:4:11)",
             ])
         // Another entity's name: a link written with it would land here, so it is said.
         #expect(

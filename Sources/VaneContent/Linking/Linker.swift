@@ -12,6 +12,8 @@ public struct Linker: Sendable {
     var aliases: [String: String] = [:]
     /// Every alias as written, for suggestions.
     var aliasTexts: [String] = []
+    /// Where each alias is written, for the error that finds it written twice.
+    var aliasLocations: [String: SourceLocation] = [:]
     /// The entities' ids, sorted, made when a mistyped publisher first asks for them.
     var entityIDs: [String]? = nil
     var entries: [Entry] = []
@@ -96,9 +98,12 @@ public struct Linker: Sendable {
                 if let owner = known[key], key != entry.id {
                     diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already the id of \(owner.kind.withArticle) (\(owner.path))"))
                 } else if let other = aliases[key], other != entry.id {
-                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already an alias of '\(other)'"))
+                    // Said with where the other is written: which of the two is new, a build cannot tell.
+                    let there = aliasLocations[key].map { " (\($0))" } ?? ""
+                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already an alias of '\(other)'\(there)"))
                 } else {
                     aliases[key] = entry.id
+                    aliasLocations[key] = alias.location
                     aliasTexts.append(alias.text)
                     if let other = named[key], other != entry.id {
                         diagnostics.append(
