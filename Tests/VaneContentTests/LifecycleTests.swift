@@ -232,6 +232,41 @@ struct LifecycleTests {
         #expect(try #require(status(closedLate, asOf: "2021-06-01")?.closures.first).countdown(asOf: day("2021-06-01")) == "closed 27 days late")
     }
 
+    /// A closure that can close nothing is counted down nowhere and weighs nothing: one
+    /// announced for a channel already retired (it raised the risk to 92 for three months,
+    /// then fell back), or for a product already closed to new customers, or coming after
+    /// the product's end (it was counted down under "gone").
+    @Test func aClosureThatCanCloseNothingCountsDownNowhere() throws {
+        let channels = ["p": ["existing", "new"]]
+        func stands(_ changes: [StatusChange], _ asOf: String) throws -> EntityStatus {
+            try #require(StatusTimeline.statuses(changes, channels: channels, asOf: day(asOf), scales: scales)["p"])
+        }
+        let launched = [
+            change("launch", "2020-01-01", .availability, "generally-available", channel: "existing"),
+            change("launch", "2020-01-01", .availability, "generally-available", channel: "new"),
+            change("launch", "2020-01-01", .priority, "maintained"),
+        ]
+        let retiredChannel = launched + [
+            change("gone", "2024-07-25", .availability, "retired", channel: "new"),
+            change("again", "2025-05-01", .closes, "2025-09-01", channel: "new"),
+        ]
+        let s = try stands(retiredChannel, "2025-06-01")
+        #expect(s.closures.isEmpty)
+        #expect(PlatformRisk(s, asOf: day("2025-06-01"), scales: scales)?.band == .drift)
+        let closedProduct = launched + [
+            change("closed", "2024-07-25", .availability, "closed-to-new"),
+            change("again", "2025-05-01", .closes, "2025-09-01"),
+        ]
+        #expect(try stands(closedProduct, "2025-06-01").closures.isEmpty)
+        let afterTheEnd = launched + [change("notice", "2025-06-01", .ends, "2025-10-31"), change("notice", "2025-06-01", .closes, "2025-12-01")]
+        #expect(try stands(afterTheEnd, "2025-11-05").closures.isEmpty)
+        #expect(try stands(afterTheEnd, "2025-11-05").availability?.value == "retired")
+        // One that can close something is counted down, as before.
+        let open = launched + [change("notice", "2025-05-01", .closes, "2025-09-01", channel: "new")]
+        let ahead = try stands(open, "2025-06-01")
+        #expect(ahead.closures.count == 1 && PlatformRisk(ahead, asOf: day("2025-06-01"), scales: scales)?.band == .onTheWayOut)
+    }
+
     /// An end announced for a month is met by a retirement any day of that month; one
     /// before or after it is early or late by the days to the month's first or from its last.
     @Test func anEndOfAMonthIsMetWithinTheMonth() throws {

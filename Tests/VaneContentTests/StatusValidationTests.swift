@@ -103,6 +103,19 @@ struct StatusValidationTests {
             ])
     }
 
+    /// Sign-ups that close on or after the end announced with them can never close.
+    @Test func aClosureAfterItsEndIsAWarning() throws {
+        let event = { (status: String) in
+            "---\ntitle: T\ndate: 2025-06-01\ntype: deprecation\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+        }
+        #expect(
+            try diagnostics(["Content/events/x.md": event("{ closes: 2025-12-01, ends: 2025-10-31 }")]) == [
+                "Content/events/x.md:8:20: warning: sign-ups close (2025-12-01) on or after the end (2025-10-31) announced with them: they can never close, as nothing is left to sign up to"
+            ])
+        // Before the end, or on another channel than the one that ends: nothing to say.
+        #expect(try diagnostics(["Content/events/x.md": event("{ closes: 2025-09-01, ends: 2025-10-31 }")]) == [])
+    }
+
     @Test func successorsLinkTrackableEntitiesAndNeverCircle() throws {
         let model = { (id: String, successors: String) in "---\nname: \(id)\ntype: model\nparent: meta\nsuccessors: \(successors)\n---\n" }
         #expect(

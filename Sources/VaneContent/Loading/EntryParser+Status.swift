@@ -24,6 +24,8 @@ extension EntryParser {
                 )
                 continue
             }
+            let start = settings.count
+            defer { closuresAfterTheirEnd(settings[start...], &fm) }
             for (axisKey, value) in axisMap {
                 let name = axisKey.string ?? ""
                 guard let axis = StatusSetting.Axis(rawValue: name) else {
@@ -165,6 +167,24 @@ extension EntryParser {
             location: at, channelLocation: nil)
         setting.targets = targets
         return setting
+    }
+
+    /// A closure on or after the end announced with it, for the product or the same channel
+    /// (a whole-product end ends every channel), can never come: it is said at the closure.
+    private func closuresAfterTheirEnd(_ settings: ArraySlice<StatusSetting>, _ fm: inout FrontMatter) {
+        for closure in settings where closure.axis == .closes {
+            guard let closes = try? FuzzyDate(parsing: closure.value),
+                let end = settings.first(where: { end in
+                    end.axis == .ends && (end.channel == nil || end.channel == closure.channel)
+                        && (try? FuzzyDate(parsing: end.value)).map { $0.startKey <= closes.startKey } == true
+                })
+            else { continue }
+            fm.diagnostics.append(
+                .warning(
+                    closure.location,
+                    "sign-ups close (\(closure.value)) on or after the end (\(end.value)) announced with them: they can never close, as nothing is left to sign up to"
+                ))
+        }
     }
 
     /// An `ends` or `closes` value: a date no earlier than its event's, or `none`.

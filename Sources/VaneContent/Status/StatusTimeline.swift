@@ -188,7 +188,8 @@ public enum StatusTimeline {
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
             .compactMap { narrowed($0, among: scheduled, channels: channels) }
-        status.closures = scheduled.filter { $0.kind == .closure }.compactMap { narrowed($0, among: scheduled, channels: channels) }
+        status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, scales: scales) }
+            .compactMap { narrowed($0, among: scheduled, channels: channels) }
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
@@ -270,6 +271,20 @@ public enum StatusTimeline {
         guard end.retired == nil, let before = points.last(where: { $0.date.startKey <= end.announced.startKey }) else { return false }
         let value = end.channel.map { before.channels[$0] } ?? before.availability
         return value.map(scales.isGone) ?? false
+    }
+
+    /// Whether a closure can close nothing: announced for what was already closed to new
+    /// customers or gone (its channel, or the product), or come when it was gone (a
+    /// closure after the end). It is counted down nowhere and weighs nothing, as an end
+    /// announced for what was gone.
+    static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], scales: StatusScales) -> Bool {
+        guard closure.retired == nil else { return false }
+        func value(at date: FuzzyDate) -> String? {
+            guard let point = points.last(where: { $0.date.startKey <= date.startKey }) else { return nil }
+            return closure.channel.map { point.channels[$0] } ?? point.availability
+        }
+        if let before = value(at: closure.announced), before == scales.closed || scales.isGone(before) { return true }
+        return value(at: closure.date).map(scales.isGone) ?? false
     }
 
     /// A whole-product end (or closure) as it ends: on the channels that have no end of their
