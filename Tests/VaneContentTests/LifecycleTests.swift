@@ -246,17 +246,19 @@ struct LifecycleTests {
             change("launch", "2020-01-01", .availability, "generally-available", channel: "new"),
             change("launch", "2020-01-01", .priority, "maintained"),
         ]
-        let retiredChannel = launched + [
-            change("gone", "2024-07-25", .availability, "retired", channel: "new"),
-            change("again", "2025-05-01", .closes, "2025-09-01", channel: "new"),
-        ]
+        let retiredChannel =
+            launched + [
+                change("gone", "2024-07-25", .availability, "retired", channel: "new"),
+                change("again", "2025-05-01", .closes, "2025-09-01", channel: "new"),
+            ]
         let s = try stands(retiredChannel, "2025-06-01")
         #expect(s.closures.isEmpty)
         #expect(PlatformRisk(s, asOf: day("2025-06-01"), scales: scales)?.band == .drift)
-        let closedProduct = launched + [
-            change("closed", "2024-07-25", .availability, "closed-to-new"),
-            change("again", "2025-05-01", .closes, "2025-09-01"),
-        ]
+        let closedProduct =
+            launched + [
+                change("closed", "2024-07-25", .availability, "closed-to-new"),
+                change("again", "2025-05-01", .closes, "2025-09-01"),
+            ]
         #expect(try stands(closedProduct, "2025-06-01").closures.isEmpty)
         let afterTheEnd = launched + [change("notice", "2025-06-01", .ends, "2025-10-31"), change("notice", "2025-06-01", .closes, "2025-12-01")]
         #expect(try stands(afterTheEnd, "2025-11-05").closures.isEmpty)

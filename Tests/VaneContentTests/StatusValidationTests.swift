@@ -71,6 +71,16 @@ struct StatusValidationTests {
             found.filter { $0.contains("cancels nothing") } == [
                 "Content/events/c.md:8:18: warning: 'ends: none' cancels nothing: the end announced for 15 June 2024 came at the start of that day, before this (date the cancellation earlier if it came first)"
             ], "\(found)")
+        // An end a recorded retirement met is gone too: a cancellation after it is said (it was not).
+        let met = Dictionary(uniqueKeysWithValues: [
+            event("a", "2024-03-01", "{ availability: generally-available, ends: 2024-06-15 }"),
+            event("b", "2024-06-15", "{ availability: retired }"),
+            event("c", "2024-07-01", "{ ends: none }"),
+        ])
+        #expect(
+            try diagnostics(met).filter { $0.contains("cancels nothing") } == [
+                "Content/events/c.md:8:18: warning: 'ends: none' cancels nothing: the end announced for 15 June 2024 was met by b before this (date the cancellation earlier if it came first)"
+            ])
     }
 
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {

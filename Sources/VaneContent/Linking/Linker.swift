@@ -459,11 +459,13 @@ public struct Linker: Sendable {
         var warnings: [String: [Diagnostic]] = [:]
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors })
         for list in Dictionary(grouping: ordered, by: \.entity).values {
-            for (change, came) in EndSchedule.resolve(list, scales: scales).void {
+            for (change, came, metBy) in EndSchedule.resolve(list, scales: scales).void {
+                let what = change.axis == .ends ? "end" : "closure"
+                let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of that day, before this"
                 warnings[change.entity, default: []].append(
                     .warning(
                         change.location,
-                        "'\(change.axis.rawValue): none' cancels nothing: the \(change.axis == .ends ? "end" : "closure") announced for \(came.display) came at the start of that day, before this (date the cancellation earlier if it came first)"
+                        "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
                     ))
             }
         }

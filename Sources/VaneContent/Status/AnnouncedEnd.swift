@@ -109,12 +109,12 @@ enum EndSchedule {
     /// it set, with the one it `replaced`), oldest first, and the cancellations that came
     /// after the end they would cancel (`void`, with that end's date): they cancel nothing.
     static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (
-        scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate)]
+        scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]
     ) {
         var active: [String: AnnouncedEnd] = [:]
         var resolved: [AnnouncedEnd] = []
         var made: [AnnouncedEnd] = []
-        var void: [(change: StatusChange, came: FuzzyDate)] = []
+        var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -147,7 +147,15 @@ enum EndSchedule {
                         (cancelled.event, cancelled.announced, cancelled.location) = (change.event, change.date, change.location)
                         made.append(cancelled)
                     } else if change.value == "none", let came {
-                        void.append((change, came))
+                        void.append((change, came, nil))
+                    } else if change.value == "none",
+                        let met = resolved.filter({
+                            $0.kind == kind && $0.channel == change.channel
+                                && min($0.date.startKey, $0.retired?.startKey ?? .max) <= change.date.startKey
+                        }).last
+                    {
+                        // Met by a recorded retirement before this: there is nothing left to call off.
+                        void.append((change, met.date, met.retiredBy))
                     }
                     continue
                 }
