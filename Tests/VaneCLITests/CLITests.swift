@@ -98,6 +98,15 @@ struct CLITests {
         #expect(try kb.read("public/entities/meta.html").contains("One more line."))
     }
 
+    /// With recorded time off, `changes --recorded` says so (it blamed git).
+    @Test func recordedChangesWithRecordedTimeOffSayWhy() throws {
+        let kb = try bundled()
+        #expect(try vane("build", in: kb.root).status == 0)
+        let result = try vane("changes", "--recorded", "--from", "2025", "--to", "2026", in: kb.root)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: no recorded time: it is off in this knowledge base (recorded_time: false in Site/config.yml)\n", "\(result.stderr)")
+    }
+
     /// Settings with a map (`status_labels`) leave the pages' fingerprints alone from one
     /// process to the next: they were made from the settings' description, whose map came
     /// in another order each run, and one build in two rendered every page again.

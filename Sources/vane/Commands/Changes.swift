@@ -33,10 +33,16 @@ extension Vane {
             if recorded, let stored = try reader.recordedHistory()?.head, let head = HistoryReader.head(root: kb.rootURL), head != stored {
                 printError("warning: commits were made since the last build (HEAD is \(head.prefix(7)) now); run vane build")
             }
-            let rows =
-                recorded
-                ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
-                : try reader.changes(in: window, within: scope.entity, knownOn: .today())
+            let rows: [ChangeRow]
+            do {
+                rows =
+                    recorded
+                    ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
+                    : try reader.changes(in: window, within: scope.entity, knownOn: .today())
+            } catch GraphReader.ChangesError.noHistory where SiteConfigLoader.load(root: kb.rootURL).0.recordedTime == nil {
+                // The setting, not git, is why (it said "not in a git repository").
+                throw CommandFailure("no recorded time: it is off in this knowledge base (recorded_time: false in Site/config.yml)")
+            }
             output(rows, as: formatOption.format, table: ChangeRow.table(rows, recorded: recorded))
         }
     }
