@@ -123,7 +123,7 @@
 
   // The text a reader sees: links and citations as the page shows them.
   function plain(markdown) {
-    return visible(markdown, true).replace(/[*_`#>|]+/g, "").replace(/\s+/g, " ").trim();
+    return visible(markdown, true).replace(/<((?:https?|mailto):[^>\s]*)>/g, "$1").replace(/[*_`#>|]+/g, "").replace(/\s+/g, " ").trim();
   }
 
   // About twenty words of the text around the first match, the matching words marked.

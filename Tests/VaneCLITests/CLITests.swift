@@ -104,7 +104,9 @@ struct CLITests {
         #expect(try vane("build", in: kb.root).status == 0)
         let result = try vane("changes", "--recorded", "--from", "2025", "--to", "2026", in: kb.root)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: no recorded time: it is off in this knowledge base (recorded_time: false in Site/config.yml)\n", "\(result.stderr)")
+        #expect(
+            result.stderr == "error: no recorded time: it is off in this knowledge base (recorded_time: false in Site/config.yml)\n",
+            "\(result.stderr)")
     }
 
     /// Settings with a map (`status_labels`) leave the pages' fingerprints alone from one

@@ -51,6 +51,26 @@ struct StatusViewTests {
             ], "\(titles)")
     }
 
+    /// The vendors' own views are listed by the names shown, in natural order (they came by
+    /// id: "Go, Apple iOS, Kubernetes, …").
+    @Test func theVendorsAreListedByName() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        for (id, name) in [("a-corp", "Zeta Corp"), ("b-corp", "Alpha Corp"), ("c-corp", "Model 10 Labs"), ("d-corp", "Model 9 Labs")] {
+            try kb.write("---\nname: \(name)\ntype: vendor\n---\n", to: "Content/entities/\(id).md")
+            try kb.write("---\nname: \(name) One\ntype: product\nparent: \(id)\n---\n", to: "Content/entities/\(id)-one.md")
+            try kb.write(
+                statusEvent("\(id) launch", "2024-04", "\(id)-one", "{ availability: generally-available, priority: invested }"),
+                to: "Content/events/\(id)-launch.md")
+        }
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        let status = try built.read("public/status.html")
+        let section = try #require(status.range(of: "<h2 id=\"vendors\">By vendor</h2>"))
+        let list = status[section.upperBound...]
+        let names = list[..<(list.range(of: "</section>")?.lowerBound ?? list.endIndex)]
+            .matches(of: #/href="status/[a-z-]+\.html">([^<]+)</a>/#).map { String($0.1) }
+        #expect(names == ["Acme", "Alpha Corp", "Model 9 Labs", "Model 10 Labs", "Zeta Corp"], "\(names)")
+    }
+
     /// A dot on the product's chart names the event that moved its line, not the last event
     /// of its day: the API preview of the same month, or a priority set the same day after a
     /// whole-product value (one move for every channel), named every line.

@@ -173,11 +173,13 @@ extension SiteModel {
             }
             .map(\.fold)
         let goneShown = Array(gone.prefix(SiteModel.boardLimit))
+        // By the names shown, in their natural order, as the gone list is (they came by id).
         let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
             item.url = "status/\(v).html"
             return item
         }
+        .sorted { VersionOrder.precedes($0.title, $1.title) || (!VersionOrder.precedes($1.title, $0.title) && $0.url < $1.url) }
         let elsewhere = !listsOtherVendors(on: vendor)
         var vendorLinks = elsewhere ? [] : others
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
