@@ -252,9 +252,14 @@ public enum Pipeline {
             return outcome
         }
         // The names a theme's templates use that no view model has: found by rendering, so
-        // kept from the last build when only some pages were rendered with the same theme.
+        // kept from the last build when only some pages were rendered with the same theme,
+        // with those the pages rendered now found (a page that shows a name for the first
+        // time: `--strict` passed, and the warning was lost until a full render).
         var themeWarnings = report.themeWarnings
-        if report.pagesRendered < report.pages && cache.state["theme"] == themeKey { themeWarnings = FastPath.decode(cache.state["theme-warnings"]) }
+        if report.pagesRendered < report.pages && cache.state["theme"] == themeKey {
+            let kept = FastPath.decode(cache.state["theme-warnings"])
+            themeWarnings = kept + themeWarnings.filter { !kept.contains($0) }
+        }
         // A partial cut where it nested too deep is an error: the pages it cut are wrong.
         if options.strict && !themeWarnings.isEmpty || themeWarnings.contains(where: { $0.severity == .error }) {
             staged.discard()

@@ -45,6 +45,27 @@ struct IncrementalTests {
         #expect(shards.count == 1, "\(shards)")
     }
 
+    /// A name no view model has, met for the first time by a page only this build renders,
+    /// is said (and fails `--strict`) as a full build says it: it was lost, the build kept
+    /// the last full render's warnings alone.
+    @Test func aTemplateNameFirstMetInAPartialBuildIsSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let event = try String(contentsOf: Repository.site.appendingPathComponent("templates/event.mustache"), encoding: .utf8)
+        try kb.write(
+            event.replacingOccurrences(of: "<h1>{{title}}</h1>", with: "<h1>{{title}}</h1>{{#tags}}<p>{{tagz}}</p>{{/tags}}"),
+            to: "Site/templates/event.mustache")
+        #expect(build(kb).diagnostics.filter { $0.message.contains("tagz") }.isEmpty)
+        let summit = "Content/events/2026-summit.md"
+        try kb.write(try kb.read(summit).replacingOccurrences(of: "type: other\n", with: "type: other\ntags: [x]\n"), to: summit)
+        var strict = Pipeline.Options(root: kb.root, asOf: fixedDay)
+        strict.strict = true
+        let partial = Pipeline.build(strict)
+        #expect(!partial.succeeded)
+        #expect(partial.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("'tagz' is in no view model") }, "\(partial.diagnostics)")
+        let again = build(kb)
+        #expect(again.pagesRendered < 29 && again.diagnostics.contains { $0.message.hasPrefix("'tagz' is in no view model") })
+    }
+
     /// A build replaces its output folder whole, then prunes the old one: it never takes a
     /// folder that is not a site it wrote, nor the knowledge base, its sources, its
     /// database, a file or a symbolic link. Each refusal leaves everything as it was.
