@@ -133,7 +133,8 @@ extension Pipeline {
     /// Recorded time, the last reading's when HEAD has not moved.
     static func recordedHistory(_ options: Options, kb: KnowledgeBase, previous: RecordedHistory?) -> HistoryReader.Outcome {
         let outcome = HistoryReader.read(
-            root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases)
+            root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases,
+            events: kb.entries(of: .event))
         guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
         return .history(history.knownAt(knownAt.end))
     }

@@ -19,8 +19,11 @@ public enum HistoryReader {
     /// reused when HEAD has not moved and the scope and names read the same (only the
     /// uncommitted part is read again). `names` (lowercased alias or former id → id) reads
     /// what an older version wrote as today's id: a product renamed from `azure-ad` keeps
-    /// its history.
-    public static func read(root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:]) -> Outcome {
+    /// its history. `events`: the knowledge base's events as they are now, whose settings
+    /// a change not committed yet is read against (the product's value, as a commit's is).
+    public static func read(
+        root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:], events: [Entry] = []
+    ) -> Outcome {
         guard let scope = config.recordedTime else { return .off }
         // Outside a repository there is nothing to read; git missing or failing is a warning.
         do throws(Git.Failure) {
@@ -53,7 +56,9 @@ public enum HistoryReader {
                 history.names = namesKey
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
-            history.changes += try uncommittedChanges(root: root, files: dirty, config: config, names: names)
+            // Only what recorded time reads: the events under its folder.
+            let recorded = events.filter { $0.path.hasPrefix(scope + "/") }
+            history.changes += try uncommittedChanges(root: root, files: dirty, config: config, names: names, events: recorded)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -217,31 +222,39 @@ public enum HistoryReader {
     }
 
     private static func uncommittedChanges(
-        root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String]
+        root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry]
     ) throws(Git.Failure)
         -> [RecordedChange]
     {
         let found = files.filter { $0.kind == .event || $0.kind == .claim }
+        guard !found.isEmpty else { return [] }
         let heads = try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root)
         let parser = EntryParser(config: config)
-        var changes: [RecordedChange] = []
-        // Against the file's last commit alone: the product's other events are not read here.
         // A file moved to another folder is listed twice (gone, and new): one entry, its
         // committed version wherever it was, its version now wherever it is.
         var byID: [String: [Int]] = [:]
         for (i, file) in found.enumerated() { byID[file.id, default: []].append(i) }
+        var committed: [(entry: String, new: Assessments?)] = []
+        var now: [(entry: String, new: Assessments?)] = []
         var done: Set<String> = []
         for file in found where done.insert(file.id).inserted {
             let paths = byID[file.id] ?? []
             let head = paths.lazy.compactMap { heads[$0] }.first
             let current = paths.lazy.compactMap { FileManager.default.contents(atPath: root.appendingPathComponent(found[$0].path).path) }.first
-            var state = RecordedStatus()
-            _ = state.changes(
-                [(file.id, head.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) })], commit: nil)
-            let now = current.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }
-            changes += state.changes([(file.id, now)], commit: nil)
+            committed.append((file.id, head.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }))
+            now.append((file.id, current.flatMap { assessments(of: $0, kind: file.kind, id: file.id, parser: parser, names: names) }))
         }
-        return changes
+        // What is committed, as it stands: the other events that set something on the same
+        // products (as they are now, which is as committed), then these files' last commits.
+        let products = Set((committed + now).flatMap { ($0.new?.values.keys).map { $0.map(\.entity) } ?? [] })
+        let others = events.filter { !$0.status.isEmpty && !done.contains($0.id) }.compactMap { event -> (entry: String, new: Assessments?)? in
+            let read = assessments(of: event, names: names)
+            return read.values.keys.contains { products.contains($0.entity) } ? (event.id, read) : nil
+        }
+        var state = RecordedStatus()
+        _ = state.changes(others, commit: nil)
+        _ = state.changes(committed, commit: nil)
+        return state.changes(now, commit: nil)
     }
 
     // MARK: - Assessments
@@ -250,7 +263,12 @@ public enum HistoryReader {
     /// when the version does not parse.
     static func assessments(of data: Data, kind: Kind, id: String, parser: EntryParser, names: [String: String] = [:]) -> Assessments? {
         guard let entry = parser.parse(data, kind: kind, id: id, path: "", body: false).0 else { return nil }
-        if kind == .claim {
+        return assessments(of: entry, names: names)
+    }
+
+    /// The same, of an entry already read.
+    static func assessments(of entry: Entry, names: [String: String] = [:]) -> Assessments {
+        if entry.kind == .claim {
             return Assessments(values: [
                 .init(what: .verdict): entry.currentVerdict.rawValue + (entry.verdictDate.map { " (\($0.text))" } ?? "")
             ])

@@ -61,7 +61,8 @@ struct IncrementalTests {
         strict.strict = true
         let partial = Pipeline.build(strict)
         #expect(!partial.succeeded)
-        #expect(partial.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("'tagz' is in no view model") }, "\(partial.diagnostics)")
+        #expect(
+            partial.diagnostics.contains { $0.severity == .error && $0.message.hasPrefix("'tagz' is in no view model") }, "\(partial.diagnostics)")
         let again = build(kb)
         #expect(again.pagesRendered < 29 && again.diagnostics.contains { $0.message.hasPrefix("'tagz' is in no view model") })
     }

@@ -381,6 +381,29 @@ struct RecordedTimeTests {
             "\(before.stderr)")
     }
 
+    /// An event not committed yet names the product's value before it, as it will once
+    /// committed (it read `availability none → retired`, from the file's last commit alone).
+    @Test func anUncommittedEventNamesTheProductsValue() throws {
+        let repo = try history()
+        try repo.kb.write(
+            "---\ntitle: Desktop retired\ndate: 2026-02-01\ntype: shutdown\nentities: [globex-desktop]\nsources: [tech-daily-review]\n"
+                + "status:\n  globex-desktop: { availability: retired, priority: discontinued }\n---\n",
+            to: "Content/events/2026-02-globex-desktop-retired.md")
+        func moves() throws -> [String] {
+            let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+            #expect(build.status == 0, "\(build.stderr)")
+            let result = try vane("changes", "--recorded", "--from", "2026-01-01", "--to", "2099", "--format", "csv", in: repo.root)
+            return result.stdout.components(separatedBy: "\r\n").filter { $0.contains("2026-02-globex-desktop-retired") }.map {
+                $0.components(separatedBy: ",").enumerated().filter { [7, 8, 9, 10].contains($0.offset) }.map(\.element).joined(separator: " ")
+            }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+        let uncommitted = try moves()
+        #expect(uncommitted == ["availability  deprecated retired", "priority  sunset discontinued"], "\(uncommitted)")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Desktop retired", at: "2026-02-02")
+        #expect(try moves() == uncommitted)
+    }
+
     /// A file moved to another folder keeps its id and says nothing moved; a file renamed
     /// to another id moves no product; a date corrected moves what the event sets. Each was
     /// told as moves that never happened, or as nothing.
