@@ -252,13 +252,18 @@ public enum Pipeline {
             return outcome
         }
         // The names a theme's templates use that no view model has: found by rendering, so
-        // kept from the last build when only some pages were rendered with the same theme,
-        // with those the pages rendered now found (a page that shows a name for the first
-        // time: `--strict` passed, and the warning was lost until a full render).
+        // when only some pages were rendered with the same theme, those of the last build,
+        // and those the pages rendered now miss that no page of an earlier build found (a
+        // page that shows a name for the first time: `--strict` passed, and the warning was
+        // lost until a full render).
         var themeWarnings = report.themeWarnings
-        if report.pagesRendered < report.pages && cache.state["theme"] == themeKey {
+        let sameTheme = cache.state["theme"] == themeKey
+        let earlierFound = sameTheme ? FastPath.decodeReads(cache.state["theme-found"]) : [:]
+        if report.pagesRendered < report.pages && sameTheme {
             let kept = FastPath.decode(cache.state["theme-warnings"])
-            themeWarnings = kept + themeWarnings.filter { !kept.contains($0) }
+            // A database from before the found names were kept knows none: the last build's alone.
+            let now = cache.state["theme-found"] == nil ? [] : theme.unknownNames(earlier: earlierFound) + theme.endlessNesting()
+            themeWarnings = kept + now.filter { !kept.contains($0) }
         }
         // A partial cut where it nested too deep is an error: the pages it cut are wrong.
         if options.strict && !themeWarnings.isEmpty || themeWarnings.contains(where: { $0.severity == .error }) {
@@ -304,6 +309,8 @@ public enum Pipeline {
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
+                    "theme-found": CanonicalJSON.text(
+                        report.foundNames.merging(earlierFound) { $0.union($1) }.mapValues { $0.sorted() }, fallback: "{}"),
                     "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
                     "content-digest": contentDigest(result).description, "content-newest": String(contentNewest(result)),
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).

@@ -20,6 +20,8 @@ public enum SiteBuilder {
         /// The names each page template read from the frame, in this build and (with the same
         /// theme) in earlier ones: pages of a template that read the counts follow them.
         public var frameReads: [String: Set<String>] = [:]
+        /// Template → the names its renders found (for the names no view model has).
+        public var foundNames: [String: Set<String>] = [:]
         /// Names the knowledge base's own templates used that no view model has.
         public var themeWarnings: [Diagnostic] = []
         /// The body spans of each output built in this build (none for most); the others
@@ -113,6 +115,7 @@ public enum SiteBuilder {
             var report = Report(pages: pages.count, pagesRendered: rendered, fingerprints: stored)
             report.themeWarnings = theme.unknownNames() + theme.endlessNesting()
             report.frameReads = theme.library.frameReads.value.merging(frameReads) { $0.union($1) }
+            report.foundNames = theme.library.lookups.foundNames
             report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
             report.written = out.written.value
             report.built = rendered + extrasBuilt

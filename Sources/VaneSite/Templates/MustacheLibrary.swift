@@ -158,10 +158,13 @@ final class LookupLog: Sendable {
         }
     }
 
+    /// Template → the names some render of it found.
+    var foundNames: [String: Set<String>] { found.value }
+
     /// Template → name → the keys the contexts had where it was looked up, for names that
-    /// no render found.
-    var neverFound: [String: [String: Set<String>]] {
-        let found = self.found.value
+    /// no render found (nor one of an earlier build, `earlier`).
+    func neverFound(earlier: [String: Set<String>] = [:]) -> [String: [String: Set<String>]] {
+        let found = self.found.value.merging(earlier) { $0.union($1) }
         return missed.value.reduce(into: [:]) { result, pair in
             let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
             if !kept.isEmpty { result[pair.key] = kept }

@@ -180,7 +180,7 @@ public struct Theme: Sendable {
 
     /// Errors for partials cut where they nested too deep while the pages just rendered: a
     /// section around a partial that includes itself is true at every level.
-    func endlessNesting() -> [Diagnostic] {
+    public func endlessNesting() -> [Diagnostic] {
         library.lookups.cuts.value.sorted().map { name in
             .error(
                 SourceLocation(path: overridden[name] ?? "Site/templates/\(name).mustache", line: 1, column: 1),
@@ -191,7 +191,9 @@ public struct Theme: Sendable {
 
     /// Warnings for the names a knowledge base's own templates looked up in the pages just
     /// rendered that no view model has, with the closest key the view model had there.
-    func unknownNames() -> [Diagnostic] {
+    /// `earlier`: template → the names pages of earlier builds with this theme found (a
+    /// partial build renders some pages: a name they miss may be another page's).
+    public func unknownNames(earlier: [String: Set<String>] = [:]) -> [Diagnostic] {
         // A name looked up while a parent renders may be written in the page that fills its
         // blocks: it is reported where it is written, in the template itself first.
         let own = overridden.keys.sorted()
@@ -204,7 +206,7 @@ public struct Theme: Sendable {
             }
             return nil
         }
-        return library.lookups.neverFound.sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
+        return library.lookups.neverFound(earlier: earlier).sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
             guard overridden[template] != nil || names.keys.contains(where: { written($0, first: template) != nil }) else { return [] }
             return names.sorted(by: { $0.key < $1.key }).compactMap { name, keys in
                 let atTop = overridden[template].map { (path: $0, source: library.source(of: template) ?? "", line: 1) }
