@@ -156,6 +156,18 @@ struct EndOfLifeCLITests {
         }
     }
 
+    /// A product whose release cycles are folded into its row is charted at its lead
+    /// cycle's position, and its chips say which cycle that is (they read "Ubuntu ·
+    /// standard" for Ubuntu 22.04's channels while 24.04's were generally available); a
+    /// cycle named after its vendor drops the vendor's name where a number does not follow.
+    @Test func aFoldedProductsChipsNameTheCycleTheyPlace() throws {
+        let kb = try imported()
+        let chips = try kb.read("public/status.html").matches(of: #/<text x="[0-9.]+" y="[0-9.]+" font-size="12">([^<]+)</text>/#)
+            .map { String($0.1) }
+        #expect(chips.contains("Node.js 22") && chips.contains(".NET 6") && chips.contains { $0.hasPrefix("Ubuntu 22.04 ") }, "\(chips)")
+        #expect(!chips.contains("Ubuntu") && !chips.contains("Node.js"))
+    }
+
     /// Issue 25's Exchange Server 2019: support ends 14 October 2025 for the whole product
     /// (announced ~January 2025), then a paid ESU channel to 14 April 2026 (~August 2025).
     @Test func aPaidChannelAnnouncedLaterOutlivesTheWholeProductsEnd() throws {

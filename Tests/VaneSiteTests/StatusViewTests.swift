@@ -71,6 +71,26 @@ struct StatusViewTests {
         #expect(names == ["Acme", "Alpha Corp", "Model 9 Labs", "Model 10 Labs", "Zeta Corp"], "\(names)")
     }
 
+    /// A chip names its product without the vendor's name its mark says already (every
+    /// chip of a vendor read "Samsung Mobile G…"), unless only a number would be left; its
+    /// title keeps the whole name.
+    @Test func aChipLeavesOutItsVendorsName() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\nname: Samsung Mobile\ntype: vendor\n---\n", to: "Content/entities/samsung.md")
+        for (id, name) in [("a14", "Samsung Mobile Galaxy A14 5G"), ("s24", "Samsung Mobile Galaxy S24"), ("sm12", "Samsung Mobile 12")] {
+            try kb.write("---\nname: \(name)\ntype: product\nparent: samsung\n---\n", to: "Content/entities/\(id).md")
+            try kb.write(
+                statusEvent("\(id) launch", "2024-04", id, "{ availability: generally-available, priority: invested }"),
+                to: "Content/events/\(id)-launch.md")
+        }
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        for page in ["public/status.html", "public/status/samsung.html"] {
+            let chips = try built.read(page).matches(of: #/<text x="[0-9.]+" y="[0-9.]+" font-size="12">([^<]+)</text>/#).map { String($0.1) }
+            #expect(chips.contains("Galaxy A14 5G") && chips.contains("Galaxy S24") && chips.contains("Samsung Mobile 12"), "\(page): \(chips)")
+            #expect(try built.read(page).contains("<title>Samsung Mobile Galaxy S24 (Samsung Mobile): generally available, invested"))
+        }
+    }
+
     /// A dot on the product's chart names the event that moved its line, not the last event
     /// of its day: the API preview of the same month, or a priority set the same day after a
     /// whole-product value (one move for every channel), named every line.

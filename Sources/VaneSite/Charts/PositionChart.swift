@@ -176,7 +176,7 @@ struct PositionChart {
     }
 
     private func chipWidth(_ chip: Chip) -> Double {
-        min(TextWidth.of(chip.label, size: Self.chipFont), Self.maxChipText) + 26 + (moveGlyph(chip) == nil ? 0 : Self.glyphWidth)
+        min(TextWidth.of(shownLabel(chip), size: Self.chipFont), Self.maxChipText) + 26 + (moveGlyph(chip) == nil ? 0 : Self.glyphWidth)
     }
 
     /// The way a product came into its chip, from the cell it stood in just before: "↙" when
@@ -344,6 +344,18 @@ struct PositionChart {
             "<path class=\"trail\" d=\"\(path)\" fill=\"none\" stroke=\"\(chip.colour)\" stroke-width=\"2\" marker-end=\"url(#\(idPrefix)-arrow)\"><title>\(SVG.text(chip.row.name)): \(SVG.text(steps))</title></path>"
     }
 
+    /// A product's name on its chip without its vendor's, which the chip's mark says already
+    /// (a vendor's chips all began "Samsung Mobile G…"; "AWS Lambda .NET 8" is ".NET 8"): kept
+    /// whole when nothing, or a number, would be left ("Debian 12" stays).
+    func shortName(_ row: StatusRow) -> String {
+        guard let vendor = board.entities[row.vendor]?.name, row.name.hasPrefix(vendor + " ") else { return row.name }
+        let rest = row.name.dropFirst(vendor.count + 1)
+        return rest.first.map { !$0.isNumber } == true ? String(rest) : row.name
+    }
+
+    /// A chip's label as shown: its product's short name, then its channels.
+    func shownLabel(_ chip: Chip) -> String { shortName(chip.row) + chip.label.dropFirst(chip.row.name.count) }
+
     /// A chip's label cut to `width`: a product's name is cut before its channels, which tell
     /// its chips apart ("Microsoft SQL… · standard", not "Microsoft SQL Ser…" twice).
     static func fit(_ label: String, name: String, width: Double = maxChipText) -> String {
@@ -359,7 +371,7 @@ struct PositionChart {
         var out = "<g class=\"chips\">\n"
         for chip in chips {
             guard let f = frame(chip, l) else { continue }
-            let text = Self.fit(chip.label, name: chip.row.name)
+            let text = Self.fit(shownLabel(chip), name: shortName(chip.row))
             let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.since.map { " since \($0.display)" } ?? ""

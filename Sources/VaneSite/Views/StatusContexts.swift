@@ -163,8 +163,15 @@ extension SiteModel {
         let shown = Array(ranked.prefix(SiteModel.boardLimit))
         let vendorName = vendor.flatMap { kb.title(of: $0) }
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
+        // A folded product's chips are its lead cycle's position, and say whose ("Debian 12
+        // (Bookworm) · standard", not "Debian · standard" retired while Debian 13 is not).
         let chart = PositionChart(
-            board: board, rows: ranked.map(foldRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
+            board: board,
+            rows: ranked.map { fold in
+                var row = foldRow(fold)
+                row.name = fold.lead.name
+                return row
+            }, root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
         // What is gone, by the names shown in their natural order (Python 3.2 before 3.10).
         let gone = fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }
