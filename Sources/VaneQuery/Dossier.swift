@@ -209,6 +209,10 @@ extension GraphReader {
             let later = try datedAfter(asOf)
             dossier.outgoing.removeAll { later.contains($0.id) }
             dossier.incoming.removeAll { later.contains($0.id) }
+            // The entry itself may be dated later: said, as a site of that day leaves it out.
+            if later.contains(dossier.id) {
+                dossier.fields["after_as_of"] = "dated after \(asOf.display): a site as of that day leaves it out"
+            }
         }
         // A source shows no verdict reached after the day ("verdicts it shows").
         let judgedLater = try judgedAfter(asOf)

@@ -35,6 +35,10 @@ struct NamesOverTimeTests {
             let parent = try vane("show", "microsoft", "--json", "--as-of", day, in: kb.root)
             #expect(parent.stdout.contains("\"title\" : \"\(name)\""), "as of \(day): \(parent.stdout)")
         }
+        // An entry dated after the day asked says so (it was shown as if it had been).
+        let later = try vane("show", "2023-07-11-entra-renamed", "--as-of", "2023-06-30", in: kb.root).stdout
+        #expect(later.contains("  after_as_of: dated after 30 June 2023: a site as of that day leaves it out\n"), "\(later)")
+        #expect(!(try vane("show", "2023-07-11-entra-renamed", "--as-of", "2023-07-31", in: kb.root).stdout.contains("after_as_of")))
         let json = try vane("show", "azure-ad", "--json", "--as-of", "2024-01-01", in: kb.root)
         let dossier = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let names = try #require(dossier["names"] as? [[String: Any]])
