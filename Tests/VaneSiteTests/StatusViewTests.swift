@@ -167,6 +167,15 @@ struct StatusViewTests {
         }
         #expect(labels.map(\.2) == ["12 January 2027 (standard)", "12 January 2030 (extended (paid))"], "\(labels)")
         #expect(Set(labels.map(\.1)).count == 2, "each end's label on a line of its own")
+        // Each end in its channel's colour, the legend's (the extended channel's end was in
+        // the standard channel's rust).
+        let legend = Dictionary(
+            uniqueKeysWithValues: chart.matches(of: #/fill="(#[0-9a-f]{6})"/><text x="[\d.]+" y="[\d.]+" font-size="11">([^<]+)</text>/#).map {
+                (String($0.2), String($0.1))
+            })
+        let colours = chart.matches(of: #/fill="(#[0-9a-f]{6})" stroke="#fff"[^>]*>ends [^(]*\((.+)\)</text>/#).map { (String($0.2), String($0.1)) }
+        #expect(colours.map(\.0) == ["standard", "extended (paid)"] && colours.allSatisfy { legend[$0.0] == $0.1 }, "\(colours) \(legend)")
+        #expect(Set(colours.map(\.1)).count == 2)
         let asOf = try #require(chart.firstMatch(of: #/<text x="([\d.]+)"[^>]*>as of 5 December 2026</text>/#))
         #expect(Double(asOf.1)! < labels[1].0, "the as-of day lies before the last end")
         #expect(chart.contains(">2030</text>"), "year ticks run to the end")

@@ -140,8 +140,7 @@ struct HistoryChart {
                 "<text x=\"\(SVG.n(left - 10))\" y=\"\(SVG.n(cy + 4))\" font-size=\"11\" text-anchor=\"end\">\(SVG.text(scales.label(value)))</text>\n"
         }
         let lines: [(String?, String)] =
-            axis == .availability && !channels.isEmpty
-            ? channels.enumerated().map { ($1, SVG.palette[$0 % SVG.palette.count]) } : [(nil, "#0b5cad")]
+            axis == .availability && !channels.isEmpty ? channels.map { ($0, lineColour($0)) } : [(nil, "#0b5cad")]
         for (index, (channel, colour)) in lines.enumerated() {
             // Channels at the same value stay apart by a pixel or two.
             let offset = Double(index) * 3 - Double(lines.count - 1) * 1.5
@@ -211,6 +210,11 @@ struct HistoryChart {
         return out
     }
 
+    /// The colour of a channel's line, and of its end's mark.
+    private func lineColour(_ channel: String) -> String {
+        SVG.palette[(channels.firstIndex(of: channel) ?? 0) % SVG.palette.count]
+    }
+
     /// A dashed line at each announced end still ahead, labelled with its date: left of the
     /// line, or right of it where the labels column would cover it (else against the right
     /// edge), each on the lowest line no other label takes there, with a halo over the step
@@ -232,10 +236,13 @@ struct HistoryChart {
             taken[line].append(span)
             let y = y1 - 6 - Double(line) * 14
             let title = shown == label ? "" : "<title>\(SVG.text(label))</title>"
+            // A channel's end in its line's colour (one in another channel's colour read as
+            // that channel's); a whole-product end in rust, or in ink beside channels' lines.
+            let colour = end.channel.flatMap { channels.contains($0) ? lineColour($0) : nil } ?? (channels.isEmpty ? "#a4471b" : "#1d232b")
             out +=
-                "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"#a4471b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
+                "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
             out +=
-                "<text x=\"\(SVG.n(anchorX))\" y=\"\(SVG.n(y))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"#a4471b\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(title)\(SVG.text(shown))</text></g>\n"
+                "<text x=\"\(SVG.n(anchorX))\" y=\"\(SVG.n(y))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\">\(title)\(SVG.text(shown))</text></g>\n"
         }
         return out
     }
