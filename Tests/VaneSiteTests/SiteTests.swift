@@ -297,6 +297,13 @@ struct SiteTests {
                 "Site/templates/event.mustache:3:6: error: template does not parse: section 'title' is never closed: '{{/type}}' on line 5 comes first",
                 "Site/templates/partials/date.mustache:1:4: error: template does not parse: section 'unclosed' is never closed",
             ], "\(nested)")
+        // A partial of the knowledge base's own that only the template that does not parse
+        // includes is not said to be used by no page: the error alone.
+        try kb.remove("Site/templates/partials/date.mustache")
+        try kb.write("{{> partials/bodybox}}\n<h1>{{title</h1>\n", to: "Site/templates/event.mustache")
+        try kb.write("<div>{{{body}}}</div>\n", to: "Site/templates/partials/bodybox.mustache")
+        let alone = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
+        #expect(alone.count == 1 && alone[0].hasPrefix("Site/templates/event.mustache:2:5: error: template does not parse"), "\(alone)")
     }
 
     /// What an event's page shows a change was "from": the latest earlier change of the same

@@ -71,7 +71,9 @@ public struct Theme: Sendable {
         diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
         diagnostics += endlessInclusions(library, paths: sourcePaths)
         diagnostics += blocksFillingNothing(library, paths: sourcePaths)
-        diagnostics += unusedTemplates(library, paths: sourcePaths)
+        // What a template that does not parse includes cannot be known: its error alone
+        // (its partials read as used by no page).
+        if unparsed.isEmpty { diagnostics += unusedTemplates(library, paths: sourcePaths) }
         // Never read without a word (`Content/` has the same rule).
         for found in listed where found.escapes && (found.relative.hasPrefix("templates/") || found.relative.hasPrefix("assets/")) {
             diagnostics.append(
