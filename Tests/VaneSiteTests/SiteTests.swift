@@ -297,9 +297,14 @@ struct SiteTests {
                 "Site/templates/event.mustache:3:6: error: template does not parse: section 'title' is never closed: '{{/type}}' on line 5 comes first",
                 "Site/templates/partials/date.mustache:1:4: error: template does not parse: section 'unclosed' is never closed",
             ], "\(nested)")
+        // A closing tag that closes nothing open inside a parent's block is said where it is
+        // (it was said at the block's tag, as the block never closed).
+        try kb.remove("Site/templates/partials/date.mustache")
+        try kb.write("{{<layout}}{{$content}}\n<h1>{{/title}}</h1>\n{{/content}}{{/layout}}\n", to: "Site/templates/event.mustache")
+        let stray = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
+        #expect(stray == ["Site/templates/event.mustache:2:5: error: template does not parse: 'title' closes nothing open"], "\(stray)")
         // A partial of the knowledge base's own that only the template that does not parse
         // includes is not said to be used by no page: the error alone.
-        try kb.remove("Site/templates/partials/date.mustache")
         try kb.write("{{> partials/bodybox}}\n<h1>{{title</h1>\n", to: "Site/templates/event.mustache")
         try kb.write("<div>{{{body}}}</div>\n", to: "Site/templates/partials/bodybox.mustache")
         let alone = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)

@@ -199,7 +199,10 @@ private struct MustacheParser {
     // MARK: - Tree
 
     /// The nodes up to the tag that closes `closing` (opened at `opened`), or the end.
-    private func build(_ tokens: inout [Token], _ position: inout Int, closing: String?, opened: Position = Position(line: 0, column: 0))
+    /// `open`: the sections open around it, innermost last.
+    private func build(
+        _ tokens: inout [Token], _ position: inout Int, closing: String?, opened: Position = Position(line: 0, column: 0), open: [String] = []
+    )
         throws(MustacheError)
         -> [MustacheTemplate.Node]
     {
@@ -219,27 +222,30 @@ private struct MustacheParser {
                 case "!", "=": continue
                 case "/":
                     guard name == closing else {
-                        // The section left open is the mistake, most likely: said where it opened.
-                        guard let closing else { throw MustacheError(line: at.line, column: at.column, message: "'\(name)' closes nothing open") }
+                        // A tag that closes nothing open is the mistake: said where it is.
+                        guard let closing, open.contains(name) else {
+                            throw MustacheError(line: at.line, column: at.column, message: "'\(name)' closes nothing open")
+                        }
+                        // Else the section left open inside the one it closes: said where it opened.
                         throw MustacheError(
                             line: opened.line, column: opened.column,
                             message: "section '\(closing)' is never closed: '{{/\(name)}}' on line \(at.line) comes first")
                     }
                     return nodes
                 case "#", "^":
-                    let children = try build(&tokens, &position, closing: name, opened: at)
+                    let children = try build(&tokens, &position, closing: name, opened: at, open: open + [name])
                     nodes.append(.section(MustacheParser.path(name), inverted: kind == "^", children))
                 case ">":
                     nodes.append(.partial(name, indent: indent))
                 case "<":
-                    let children = try build(&tokens, &position, closing: name, opened: at)
+                    let children = try build(&tokens, &position, closing: name, opened: at, open: open + [name])
                     var blocks: [String: MustacheTemplate.Block] = [:]
                     for case .block(let block, let content, let standalone, _) in children {
                         blocks[block] = MustacheTemplate.Block(nodes: content, standalone: standalone)
                     }
                     nodes.append(.parent(name, indent: indent, blocks: blocks))
                 case "$":
-                    let children = try build(&tokens, &position, closing: name, opened: at)
+                    let children = try build(&tokens, &position, closing: name, opened: at, open: open + [name])
                     nodes.append(.block(name, children, standalone: standalone, indent: indent))
                 case "&", "{":
                     nodes.append(.variable(MustacheParser.path(name), escaped: false))
