@@ -71,6 +71,24 @@ struct StatusViewTests {
         #expect(names == ["Acme", "Alpha Corp", "Model 9 Labs", "Model 10 Labs", "Zeta Corp"], "\(names)")
     }
 
+    /// A product on the way out says why on its page: sign-ups closing (it read "maintained
+    /// since …", a priority that alone is drift), or its availability winding down.
+    @Test func aProductOnTheWayOutSaysWhy() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        for (id, status) in [
+            ("cloud9", "{ availability: generally-available, priority: maintained, closes: 2026-07-25 }"),
+            ("workdocs", "{ availability: deprecated, priority: maintained }"),
+        ] {
+            try kb.write("---\nname: \(id)\ntype: product\nparent: acme\n---\n", to: "Content/entities/\(id).md")
+            try kb.write(statusEvent("\(id) news", "2026-04-01", id, status), to: "Content/events/\(id)-news.md")
+        }
+        let built = try TemporaryKnowledgeBase.builtInProcess(copying: [kb.url("Content")], asOf: try FuzzyDate(parsing: "2026-06-01")).0
+        #expect(
+            try built.read("public/entities/cloud9.html").contains(
+                "Still generally available, but on the way out: sign-ups close on 25 July 2026, announced with 115 days of notice."))
+        #expect(try built.read("public/entities/workdocs.html").contains("Still usable, but on the way out: deprecated since 1 April 2026."))
+    }
+
     /// A chip names its product without the vendor's name its mark says already (every
     /// chip of a vendor read "Samsung Mobile G…"), unless only a number would be left; its
     /// title keeps the whole name.

@@ -487,6 +487,16 @@ extension SiteModel {
             return "Still \(available), but no longer \(whose) bet since \(p.date.display) (\(priority))."
         }
         if row.risk?.band == .onTheWayOut {
+            // Said for what put it there: sign-ups closing (it read "maintained since …"
+            // of a product whose priority alone is drift), its availability, or its priority.
+            if let closure = row.status.nextWeighedClosure(asOf: board.asOf) {
+                let channel = closure.channel.map { " (\(channelName($0, of: row.entity)))" } ?? ""
+                return
+                    "Still \(available), but on the way out: sign-ups close on \(closure.date.display)\(channel), announced with \(closure.noticeOf)."
+            }
+            if board.scales.isWindingDown(a.value) {
+                return "Still usable, but on the way out: \(available) since \(a.date.display)."
+            }
             return "Still usable (\(available)), but on the way out: \(priority) since \(p.date.display)."
         }
         // A channel's end that came is listed below: none is announced that lies ahead.
