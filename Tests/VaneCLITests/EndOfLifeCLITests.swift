@@ -166,6 +166,11 @@ struct EndOfLifeCLITests {
             .map { String($0.1) }
         #expect(chips.contains("Node.js 22") && chips.contains(".NET 6") && chips.contains { $0.hasPrefix("Ubuntu 22.04 ") }, "\(chips)")
         #expect(!chips.contains("Ubuntu") && !chips.contains("Node.js"))
+        // The boards' countdowns say whose end they count down.
+        for page in ["public/index.html", "public/status.html"] {
+            let text = try kb.read(page)
+            #expect(text.contains("(Node.js 22 · standard)") && text.contains("(.NET 6)"), "\(page)")
+        }
     }
 
     /// Issue 25's Exchange Server 2019: support ends 14 October 2025 for the whole product
