@@ -74,6 +74,28 @@ struct LiveBlockTests {
         #expect(block.contains("<td class=\"risk risk-high\" data-label=\"Risk\">on the way out · 89</td>"))
     }
 
+    /// A status block of another day names each product as it was named that day (it used
+    /// the site's names), and one written `vane status` shows `vane status` (it showed
+    /// `vane vane status`).
+    @Test func aStatusBlockOfAnotherDayUsesThatDaysNames() throws {
+        let kb = try knowledgeBase()
+        let desktop = "Content/entities/globex-desktop.md"
+        try kb.write(
+            try kb.read(desktop).replacingOccurrences(
+                of: "\nname: Globex Desktop\n", with: "\nname: Globex Workstation\nrenamed:\n  - { date: 2026-01-01, from: Globex Desktop }\n"),
+            to: desktop)
+        try kb.write(
+            "---\ntitle: Then\ndate: 2026-11\n---\n```vane\nvane status --entity globex --as-of 2025-12-31\n```\n\n```vane\nstatus --entity globex\n```\n",
+            to: "Content/reports/then.md")
+        let outcome = build(kb)
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/reports/then.html")
+        let then = try #require(figure(page, "status --entity globex --as-of 2025-12-31"))
+        #expect(then.contains(">Globex Desktop</a>") && !then.contains("Workstation"), "\(then)")
+        let now = try #require(figure(page, "status --entity globex"))
+        #expect(now.contains(">Globex Workstation</a>"))
+    }
+
     @Test func aSavedQueryRunsInABlockAsOnTheCommandLine() throws {
         let kb = try knowledgeBase()
         #expect(build(kb).succeeded)
@@ -193,6 +215,10 @@ struct LiveBlockTests {
             ```vane
             changes --from 2026 --to 2025
             ```
+
+            ```vane
+            status --min-risk 101
+            ```
             """, to: "Content/reports/broken.md")
         let outcome = build(kb)
         #expect(!outcome.succeeded)
@@ -205,8 +231,9 @@ struct LiveBlockTests {
                 "Content/reports/broken.md:18:5: error: a block's SQL must be one SELECT (blocks only read)",
                 "Content/reports/broken.md:22:7: error: unknown saved query 'riskie' (did you mean 'risky'?); saved queries are globex-claims, risky",
                 "Content/reports/broken.md:25:1: error: empty vane block (write one command line, e.g. 'status --entity meta')",
-                "Content/reports/broken.md:29:15: error: '--within' must be a whole number, not 'soon'",
+                "Content/reports/broken.md:29:15: error: '--within' takes a whole number, 0 or more, not 'soon'",
                 "Content/reports/broken.md:33:16: error: --from 2026 is after --to 2025",
+                "Content/reports/broken.md:37:19: error: '--min-risk' takes a risk from 0 to 100, not '101'",
             ])
     }
 

@@ -35,7 +35,7 @@ public struct BlockCommand: Hashable, Sendable {
 /// never one that writes.
 public enum BlockGrammar {
     enum Value: Hashable {
-        case period, count, text, entity
+        case period, count, risk, text, entity
         case choice([String])
     }
 
@@ -53,7 +53,7 @@ public enum BlockGrammar {
                 "--entity": .entity, "--type": .text, "--since": .period, "--until": .period, "--tag": .text, "--text": .text,
                 "--verdict": .choice(Verdict.names),
             ]),
-        "status": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--min-risk": .count]),
+        "status": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--min-risk": .risk]),
         "ends": Command(arguments: [], options: ["--entity": .entity, "--as-of": .period, "--within": .count]),
         "changes": Command(arguments: [], options: ["--from": .period, "--to": .period, "--entity": .entity]),
         "exposure": Command(arguments: [], options: ["--team": .text, "--as-of": .period]),
@@ -174,7 +174,12 @@ public enum BlockGrammar {
                 return [.error(token.location, "'\(option)': \(error.message)")]
             }
         case .count:
-            return Int(token.text).map { $0 >= 0 } == true ? [] : [.error(token.location, "'\(option)' must be a whole number, not '\(token.text)'")]
+            // As the command line says it.
+            return Int(token.text).map { $0 >= 0 } == true
+                ? [] : [.error(token.location, "'\(option)' takes a whole number, 0 or more, not '\(token.text)'")]
+        case .risk:
+            return Int(token.text).map { (0...100).contains($0) } == true
+                ? [] : [.error(token.location, "'\(option)' takes a risk from 0 to 100, not '\(token.text)'")]
         case .choice(let values):
             return values.contains(token.text)
                 ? []

@@ -38,7 +38,10 @@ extension SiteModel {
         guard let result = liveBlocks[entry.id]?[safe: index], entry.liveBlocks.indices.contains(index), let render = renderTemplate else {
             return ""
         }
-        let view = liveBlockView(result, command: entry.liveBlocks[index].line, idPrefix: "live-\(entry.id)-\(index)", root: root)
+        // The command as a reader types it: `vane status`, also when the block wrote `vane status`.
+        let line = entry.liveBlocks[index].line
+        let command = line.hasPrefix("vane ") ? String(line.dropFirst(5).drop(while: \.isWhitespace)) : line
+        let view = liveBlockView(result, command: command, idPrefix: "live-\(entry.id)-\(index)", root: root)
         return render([MustacheEncoder.encode(["root": root]), MustacheEncoder.encode(view)], "partials/live-block")
     }
 
@@ -52,7 +55,10 @@ extension SiteModel {
                 command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows, count: rows.count), status: nil,
                 empty: rows.isEmpty)
         case .status(let entity, let asOf, let minRisk):
-            let model = with(board: StatusBoard(boardInputs, asOf: asOf, within: entity))
+            // Of another day than the site's, each product goes by the name it had then (as
+            // `vane status --as-of` names it; the block used the site's names).
+            let inputs = asOf == board.asOf ? boardInputs : StatusBoard.Inputs(kb, namedAsOf: asOf)
+            let model = with(board: StatusBoard(inputs, asOf: asOf, within: entity))
             let ranked = model.board.ranked.filter { minRisk == nil || ($0.risk?.score ?? 0) >= minRisk! }
             guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
             let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: { channelName($0, of: $1) })
