@@ -172,7 +172,11 @@ enum LiveBlocks {
             case "sql":
                 do {
                     let sql = command.arguments.first?.text ?? ""
-                    let result = try GraphReader(queue: copy.value().queue(reading: sql)).sql(sql, limits: .block)
+                    let queue = try copy.value().queue(reading: sql)
+                    if let problem = GraphReader.preparingProblem(sql, in: queue) {
+                        throw BlockFailure(message: problem, location: command.arguments.first?.location)
+                    }
+                    let result = try GraphReader(queue: queue).sql(sql, limits: .block)
                     return .table(LiveTable(headers: result.headers, rows: result.table.rows, idColumns: idColumns(result.headers)))
                 } catch let error as GraphReader.QueryError {
                     // At the statement, not the block's first column.

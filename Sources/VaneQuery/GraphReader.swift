@@ -337,8 +337,9 @@ public struct GraphReader: Sendable {
     /// column, two statements), as `sql` says it; nil when it prepares. Nothing is run.
     public static func preparingProblem(_ text: String, in queue: DatabaseQueue) -> String? {
         do {
-            _ = try queue.read { db in try onlyStatement(text, in: db) }
-            return nil
+            // A statement that writes, however it begins (`WITH x AS (…) DELETE …`), is a block's mistake.
+            let reads = try queue.read { db in try onlyStatement(text, in: db).isReadonly }
+            return reads ? nil : BlockGrammar.onlyReads
         } catch let error as DatabaseError {
             return "SQL error: \(error.message ?? "\(error)")"
         } catch {

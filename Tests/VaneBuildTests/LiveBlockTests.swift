@@ -266,6 +266,27 @@ struct LiveBlockTests {
         #expect(checked.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
     }
 
+    /// A block's SQL reads or is refused by what it does, not by its first word: spaces and
+    /// comments before a SELECT run (they were refused), a typo gets SQLite's message (it
+    /// was said to write), and a WITH that deletes is refused as a write (it failed as
+    /// "read-only").
+    @Test func aBlocksSQLIsJudgedByWhatItDoes() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"  /* why */ SELECT 1 AS one\"\n```\n",
+            to: "Content/reports/sql.md")
+        #expect(build(kb).succeeded)
+        #expect(try kb.read("public/reports/sql.html").contains("<th scope=\"col\">one</th>"))
+        try kb.write(
+            "---\ntitle: SQL\ndate: 2026\n---\n```vane\nsql \"SELEC id FROM events\"\n```\n\n```vane\nsql \"WITH x AS (SELECT 1) DELETE FROM events\"\n```\n",
+            to: "Content/reports/sql.md")
+        #expect(
+            build(kb).diagnostics.map(\.description) == [
+                "Content/reports/sql.md:6:5: error: SQL error: near \"SELEC\": syntax error",
+                "Content/reports/sql.md:10:5: error: a block's SQL must be one SELECT (blocks only read)",
+            ])
+    }
+
     @Test func aPageIsRenderedAgainWhenWhatItsBlockReadsChanges() throws {
         let kb = try knowledgeBase()
         #expect(build(kb).succeeded)

@@ -148,13 +148,33 @@ public enum BlockGrammar {
                 problems.append(.error(from.location, "--from \(from.text) is after --to \(to.text)"))
             }
         }
-        if command.name == "sql", let statement = command.arguments.first {
-            let keyword = statement.text.prefix { !$0.isWhitespace && $0 != "(" }.uppercased()
-            if keyword != "SELECT" && keyword != "WITH" {
-                problems.append(.error(statement.location, "a block's SQL must be one SELECT (blocks only read)"))
-            }
+        if command.name == "sql", let statement = command.arguments.first, writes(statement.text) {
+            problems.append(.error(statement.location, onlyReads))
         }
         return problems
+    }
+
+    public static let onlyReads = "a block's SQL must be one SELECT (blocks only read)"
+
+    /// Whether SQL begins with a statement that writes, past spaces and comments; anything
+    /// else is left to SQLite, whose own message says what is wrong (`SELEC` read as a write).
+    static func writes(_ sql: String) -> Bool {
+        var rest = Substring(sql)
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            if rest.hasPrefix("--") {
+                rest = rest.drop { $0 != "\n" }
+            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+                rest = rest[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        let keyword = rest.prefix { $0.isLetter }.uppercased()
+        return [
+            "INSERT", "UPDATE", "DELETE", "REPLACE", "UPSERT", "CREATE", "DROP", "ALTER", "ATTACH", "DETACH", "PRAGMA", "VACUUM", "REINDEX",
+            "ANALYZE", "BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE",
+        ].contains(keyword)
     }
 
     private static func kindHint(_ kind: Value) -> String {
