@@ -387,6 +387,17 @@ struct StatusModelTests {
         #expect(iso(end["first_announced"]) == "2021-06-24" && iso(end["announced"]) == "2023-04-27")
         #expect(end["first_event"] as? String == "2023-04-27-final-version" && end["extension_notice_days"] is NSNull)
         #expect(try vane("ends", "--as-of", "2025-01-01", in: kb.root).stdout.contains("1573 days"))
+        // The site's API and the calendar of ends say it too (they gave the notice with only
+        // the announcing event's day).
+        let api = try #require(
+            (try JSONSerialization.jsonObject(with: Data(try kb.read("public/api/v1/graph.json").utf8)) as? [String: Any])?["announced_ends"]
+                as? [[String: Any]])
+        #expect(api.count == 1 && iso(api[0]["first_announced"]) == "2021-06-24" && api[0]["notice_days"] as? Int == 1573)
+        let calendar = try kb.read("public/feeds/ends.ics").replacingOccurrences(of: "\r\n ", with: "")
+        #expect(
+            calendar.contains(
+                "DESCRIPTION:First announced 24 June 2021. Announced 27 April 2023 (22H2 is the final version of Windows 10): 1573 days of notice."),
+            "\(calendar)")
         // An announcement cannot come after its event or after the date it announces.
         try kb.write(
             "---\ntitle: T\ndate: 2023-04-27\ntype: statement\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { ends: { date: 2025-10-14, announced: 2024-01 } }\n---\n",

@@ -162,6 +162,8 @@ extension APIJSON {
         string(e.entity)
         key("event")
         string(e.event)
+        key("first_announced")
+        date(e.firstAnnounced)
         key("notice_days")
         int(e.noticeDays)
         key("retired")

@@ -35,6 +35,9 @@ struct GraphAPI {
         @Null var channel: String?
         @Null var channelTier: String?
         var date: DateValue, announced: DateValue, event: String
+        /// When customers were first told (the notice counts from it): `announced:`, or an
+        /// earlier announcement of the same end.
+        var firstAnnounced: DateValue
         var noticeDays: Int, daysLeft: Int, approximate: Bool
         @Null var retiredBy: String?
         @Null var retired: DateValue?
@@ -72,7 +75,7 @@ struct GraphAPI {
     func end(_ e: AnnouncedEnd) -> EndValue {
         EndValue(
             entity: e.entity, channel: e.channel, channelTier: e.channel.flatMap { model.board.entities[e.entity]?.tiers[$0]?.rawValue },
-            date: DateValue(e.date), announced: DateValue(e.announced), event: e.event,
+            date: DateValue(e.date), announced: DateValue(e.announced), event: e.event, firstAnnounced: DateValue(e.firstAnnounced),
             noticeDays: e.noticeDays, daysLeft: e.daysLeft(asOf: model.board.asOf), approximate: e.approximate, retiredBy: e.retiredBy,
             retired: e.retired.map(DateValue.init))
     }
