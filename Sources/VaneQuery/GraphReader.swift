@@ -298,7 +298,8 @@ public struct GraphReader: Sendable {
                     """, arguments: [r.id])
             return SourceRow(
                 id: r.id, title: r.title, publisher: r.publisher, publisherId: r.publisherID, url: r.url, type: r.type,
-                published: r.published, publishedPrecision: r.publishedPrecision, citedBy: citedBy, path: r.path)
+                published: r.published, publishedPrecision: r.publishedPrecision, accessed: r.accessed, archive: r.archive, citedBy: citedBy,
+                tags: try tags(db, r.id), path: r.path)
         }
     }
 

@@ -49,9 +49,14 @@ extension ClaimRow: TabularRow {
 extension SourceRow: TabularRow {
     public static let displayHeaders = ["ID", "PUBLISHER", "PUBLISHED", "TITLE"]
     public var displayCells: [String] { [id, publisher, published?.displayDate ?? "", title] }
-    public static let csvHeaders = ["id", "title", "publisher", "publisher_id", "url", "type", "published", "published_precision", "cited_by"]
+    public static let csvHeaders = [
+        "id", "title", "publisher", "publisher_id", "url", "type", "published", "published_precision", "accessed", "archive", "cited_by", "tags",
+    ]
     public var csvCells: [String] {
-        [id, title, publisher, publisherId ?? "", url, type ?? "", published ?? "", publishedPrecision ?? "", joined(citedBy)]
+        [
+            id, title, publisher, publisherId ?? "", url, type ?? "", published ?? "", publishedPrecision ?? "", accessed ?? "", archive ?? "",
+            joined(citedBy), joined(tags),
+        ]
     }
 }
 

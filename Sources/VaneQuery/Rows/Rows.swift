@@ -47,7 +47,10 @@ public struct SourceRow: Codable, Sendable, Hashable {
     @Null public var type: String?
     @Null public var published: String?
     @Null public var publishedPrecision: String?
+    @Null public var accessed: String?
+    @Null public var archive: String?
     public var citedBy: [String]
+    public var tags: [String]
     public var path: String
 }
 
