@@ -155,7 +155,7 @@ public final class SitePreview: Sendable {
             data = Data(theme.render(model.view(for: spec), template: spec.template).utf8)
             toldUnknown.withLock { $0.rendered = true }
         } else if let moved = redirects[path] {
-            data = Data(SiteExtras.moved(from: moved.former, to: moved.entity).utf8)
+            data = Data(SiteExtras.moved(from: moved.former, to: moved.entity, baseURL: model.kb.config.baseURL).utf8)
         } else {
             return nil
         }

@@ -184,5 +184,12 @@ struct NamesOverTimeTests {
         #expect(try repo.kb.read("public/feeds/entities/azure-ad.atom") == repo.kb.read("public/feeds/entities/microsoft-entra-id.atom"))
         // Links and `--entity` still find it by the former id.
         #expect(try vane("status", "--entity", "azure-ad", "--as-of", "2026-12-01", in: repo.root).stdout.contains("microsoft-entra-id"))
+        // With a base URL, the old address's canonical link is the new page's whole address,
+        // as every page's is (it was relative).
+        try repo.kb.write("base_url: https://kb.example/\n", to: "Site/config.yml")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: repo.root).status == 0)
+        #expect(
+            try repo.kb.read("public/entities/azure-ad.html").contains(
+                #"<link rel="canonical" href="https://kb.example/entities/microsoft-entra-id.html">"#))
     }
 }

@@ -153,7 +153,7 @@ struct SiteExtras {
             let summary = fingerprints.summary(entity.id)
             files.append(
                 OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
-                    Data(SiteExtras.moved(from: former, to: entity).utf8)
+                    Data(SiteExtras.moved(from: former, to: entity, baseURL: model.kb.config.baseURL).utf8)
                 })
             files.append(
                 OutputFile(
@@ -216,8 +216,10 @@ struct SiteExtras {
 
 extension SiteExtras {
     /// The page left at an entity's former address: it sends the reader on to the new one.
-    static func moved(from former: String, to entity: Entry) -> String {
+    /// Its canonical address is the new page's, whole under `baseURL` as every page's is.
+    static func moved(from former: String, to entity: Entry, baseURL: String) -> String {
         let (name, url) = (XML.escape(entity.title), XML.escape("\(entity.id).html"))
+        let canonical = baseURL.isEmpty ? url : XML.escape(baseURL + "entities/\(entity.id).html")
         return """
             <!DOCTYPE html>
             <html lang="en">
@@ -225,7 +227,7 @@ extension SiteExtras {
             <meta charset="utf-8">
             <title>\(name) has moved</title>
             <meta http-equiv="refresh" content="0; url=\(url)">
-            <link rel="canonical" href="\(url)">
+            <link rel="canonical" href="\(canonical)">
             <meta name="robots" content="noindex">
             </head>
             <body>
