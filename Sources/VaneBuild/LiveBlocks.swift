@@ -47,6 +47,38 @@ enum LiveBlocks {
         return ran
     }
 
+    /// What the blocks would say when run that can be said without running them, for a
+    /// knowledge base whose other problems stop the build before the blocks run (they run
+    /// on a clean one only): found with them, not on the next build.
+    static func problemsBeforeRunning(_ kb: KnowledgeBase) -> [Diagnostic] {
+        sqlProblems(kb) + typeProblems(kb)
+    }
+
+    /// A `query` block's `--type` that no entry of its kind can have (the configured types
+    /// and those the entries use, as `vane query` judges it from the graph), at its value.
+    static func typeProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
+        kb.entries.flatMap(\.liveBlocks).compactMap { block -> Diagnostic? in
+            guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location), command.name == "query",
+                let type = command.options["--type"], let kindName = command.arguments.first?.text,
+                let kind = Kind.allCases.first(where: { $0.folder == kindName })
+            else { return nil }
+            let builtIn: [String]
+            switch kind {
+            case .entity: builtIn = kb.config.entityTypes
+            case .event: builtIn = kb.config.eventTypes
+            case .claim: builtIn = SiteConfig.claimTypes
+            case .source: builtIn = SiteConfig.sourceTypes
+            case .report, .use: return nil
+            }
+            var allowed = builtIn
+            for t in Set(kb.entries(of: kind).compactMap(\.type)).sorted() where !allowed.contains(t) { allowed.append(t) }
+            guard !allowed.contains(type.text) else { return nil }
+            let note = kind == .claim && Verdict(rawValue: type.text) != nil ? "'\(type.text)' is a verdict: use --verdict \(type.text)" : nil
+            let unknown = GraphReader.QueryError.unknownValue(what: "\(kind.rawValue) type", value: type.text, allowed: allowed, note: note)
+            return .error(type.location, unknown.description)
+        }
+    }
+
     /// The statements of the `sql` blocks prepared on the schema alone, each problem at
     /// its block as a run reports it: when other problems stop the build before the blocks
     /// run (they run on a clean knowledge base only), a misspelt column is still found

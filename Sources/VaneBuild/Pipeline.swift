@@ -108,7 +108,7 @@ public enum Pipeline {
                     shown, theme: theme, asOf: options.asOf ?? options.today, blocks: blocks.results, history: history)
             }
         } else {
-            diagnostics += LiveBlocks.sqlProblems(result.knowledgeBase)
+            diagnostics += LiveBlocks.problemsBeforeRunning(result.knowledgeBase)
         }
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         return Outcome(diagnostics: diagnostics.sortedForReport(), entries: result.files.count, parsed: result.parsedCount)

@@ -100,7 +100,7 @@ extension Pipeline {
         if !whole { shown.relinked = nil }
         let asOf = options.asOf ?? options.today
         // The blocks run on a clean knowledge base only; their SQL is checked with the rest.
-        if diagnostics.hasErrors { diagnostics = (diagnostics + LiveBlocks.sqlProblems(shown.knowledgeBase)).sortedForReport() }
+        if diagnostics.hasErrors { diagnostics = (diagnostics + LiveBlocks.problemsBeforeRunning(shown.knowledgeBase)).sortedForReport() }
         var prepared = Prepared(result: result, shown: shown, theme: theme, asOf: asOf, diagnostics: diagnostics, history: history)
         prepared.showsWhole = whole
         if !diagnostics.hasErrors && theme != nil {

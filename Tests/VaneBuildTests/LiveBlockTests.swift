@@ -266,6 +266,22 @@ struct LiveBlockTests {
         #expect(checked.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
     }
 
+    /// What `query` refuses for a kind is said with the other problems of the knowledge
+    /// base, at the option's value (it was said only once everything else was clean).
+    @Test func aQueryOptionItsKindRefusesIsSaidWithTheRest() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Q\ndate: 2026\n---\n```vane\nquery entities --since 2025\n```\n\n```vane\nquery events --verdict kept\n```\n\nSee [[metta]].\n",
+            to: "Content/reports/q.md")
+        let errors = build(kb).diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(
+            errors == [
+                "Content/reports/q.md:6:24: error: --since and --until filter by date, and entities have none",
+                "Content/reports/q.md:10:24: error: --verdict filters claims only",
+                "Content/reports/q.md:13:5: error: unknown entry 'metta'",
+            ], "\(errors)")
+    }
+
     /// A block's SQL reads or is refused by what it does, not by its first word: spaces and
     /// comments before a SELECT run (they were refused), a typo gets SQLite's message (it
     /// was said to write), and a WITH that deletes is refused as a write (it failed as

@@ -148,6 +148,20 @@ public enum BlockGrammar {
                 problems.append(.error(from.location, "--from \(from.text) is after --to \(to.text)"))
             }
         }
+        // What the query command refuses for a kind, found with the block's other problems
+        // (it was found only when the block ran, once everything else was clean).
+        if command.name == "query", let kind = command.arguments.first?.text, queryKinds.contains(kind) {
+            if kind != "claims", let verdict = command.options["--verdict"] {
+                problems.append(.error(verdict.location, "--verdict filters claims only"))
+            }
+            if kind == "entities" {
+                for option in ["--since", "--until"] {
+                    if let token = command.options[option] {
+                        problems.append(.error(token.location, "--since and --until filter by date, and entities have none"))
+                    }
+                }
+            }
+        }
         if command.name == "sql", let statement = command.arguments.first, writes(statement.text) {
             problems.append(.error(statement.location, onlyReads))
         }
