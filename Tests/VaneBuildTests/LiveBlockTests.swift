@@ -175,6 +175,16 @@ struct LiveBlockTests {
                 "Content/reports/near.md:5:1: warning: a code block whose info string is 'VANE' is shown as code, not run: a vane block opens with ```vane alone",
                 "Content/reports/near.md:9:2: warning: a code block whose info string is 'vane {.x}' is shown as code, not run: a vane block opens with ~~~vane alone",
             ], "\(near)")
+        // So is one in a nested list item, indented four spaces or more (it was silent).
+        try kb.write(
+            "---\ntitle: Nested\ndate: 2026\n---\n- a\n  - b\n\n    ```vane\n    status --entity globex\n    ```\n",
+            to: "Content/reports/nested.md")
+        let nested = build(kb).diagnostics.map(\.description).filter { $0.contains("nested.md") }
+        #expect(
+            nested == [
+                "Content/reports/nested.md:8:5: warning: a vane block indented 4 spaces (in a nested list item) is shown as code, not run: write it at the top level or in a first-level list item"
+            ], "\(nested)")
+        #expect(try kb.read("public/reports/nested.html").contains("<code class=\"language-vane\">"))
     }
 
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {

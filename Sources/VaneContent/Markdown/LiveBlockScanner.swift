@@ -18,6 +18,15 @@ enum LiveBlockScanner {
                             SourceLocation(path: path, line: firstLine + index, column: quoted + 1),
                             "a vane block in a block quote is shown as code, not run: take it out of the quote"))
                 }
+                // Nor one indented four spaces or more (a nested list item's): said too.
+                let spaces = lines[index].prefix { $0 == " " }.count
+                if spaces >= 4, opening(lines[index].dropFirst(spaces)) != nil {
+                    problems.append(
+                        .warning(
+                            SourceLocation(path: path, line: firstLine + index, column: spaces + 1),
+                            "a vane block indented \(spaces) spaces (in a nested list item) is shown as code, not run: write it at the top level or in a first-level list item"
+                        ))
+                }
                 // Other fences are skipped whole: a `vane` line inside one is code. One whose
                 // info string is nearly `vane` (`VANE`, `vane {.x}`) is said: it is not run.
                 if let other = anyFence(lines[index]) {
