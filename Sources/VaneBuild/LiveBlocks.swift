@@ -51,13 +51,21 @@ enum LiveBlocks {
     /// knowledge base whose other problems stop the build before the blocks run (they run
     /// on a clean one only): found with them, not on the next build.
     static func problemsBeforeRunning(_ kb: KnowledgeBase) -> [Diagnostic] {
-        sqlProblems(kb) + typeProblems(kb)
+        let blocks = kb.entries.flatMap(\.liveBlocks)
+        return sqlProblems(blocks) + typeProblems(blocks, kb)
+    }
+
+    /// The same of the saved queries (`Site/queries.yml`), at their place there, on every
+    /// check and build: one no block runs would be found by `vane saved` alone.
+    static func savedQueryProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
+        let saved = kb.savedQueries.values.sorted { $0.location < $1.location }
+        return sqlProblems(saved) + typeProblems(saved, kb)
     }
 
     /// A `query` block's `--type` that no entry of its kind can have (the configured types
     /// and those the entries use, as `vane query` judges it from the graph), at its value.
-    static func typeProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
-        kb.entries.flatMap(\.liveBlocks).compactMap { block -> Diagnostic? in
+    static func typeProblems(_ blocks: [LiveBlock], _ kb: KnowledgeBase) -> [Diagnostic] {
+        blocks.compactMap { block -> Diagnostic? in
             guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location), command.name == "query",
                 let type = command.options["--type"], let kindName = command.arguments.first?.text,
                 let kind = Kind.allCases.first(where: { $0.folder == kindName })
@@ -83,8 +91,8 @@ enum LiveBlocks {
     /// its block as a run reports it: when other problems stop the build before the blocks
     /// run (they run on a clean knowledge base only), a misspelt column is still found
     /// with them, not on the next build.
-    static func sqlProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
-        let blocks = kb.entries.flatMap(\.liveBlocks).compactMap { block -> (LiveBlock, String)? in
+    static func sqlProblems(_ blocks: [LiveBlock]) -> [Diagnostic] {
+        let blocks = blocks.compactMap { block -> (LiveBlock, String)? in
             guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location), command.name == "sql",
                 let sql = command.arguments.first?.text
             else { return nil }

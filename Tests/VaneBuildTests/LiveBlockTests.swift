@@ -96,6 +96,23 @@ struct LiveBlockTests {
         #expect(now.contains(">Globex Workstation</a>"))
     }
 
+    /// A saved query's SQL and what its kind refuses are checked where they are written in
+    /// `Site/queries.yml`, on every build, used by a block or not (they were found by
+    /// `vane saved` alone).
+    @Test func aSavedQueryIsCheckedWhereItIsWritten() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            try kb.read("Site/queries.yml") + "badsql: sql \"SELECT nope FROM events\"\nbadverdict: query events --verdict kept\n",
+            to: "Site/queries.yml")
+        let lines = try kb.read("Site/queries.yml").components(separatedBy: "\n").count - 1
+        let errors = build(kb).diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(
+            errors == [
+                "Site/queries.yml:\(lines - 1):13: error: SQL error: no such column: nope",
+                "Site/queries.yml:\(lines):36: error: --verdict filters claims only",
+            ], "\(errors)")
+    }
+
     @Test func aSavedQueryRunsInABlockAsOnTheCommandLine() throws {
         let kb = try knowledgeBase()
         #expect(build(kb).succeeded)
