@@ -12,8 +12,10 @@ enum SVG {
     static let palette = ["#0b5cad", "#a4471b", "#2d6a36", "#6b3fa0", "#8a6d00", "#0f7b7b", "#b0306a", "#4a4f57"]
 
     /// Colours for vendors on the positions chart: dark enough for 3:1 on white, and none of
-    /// the risk colours (rust, amber, green), so a vendor never reads as a risk level.
-    static let vendorPalette = ["#0b5cad", "#6b3fa0", "#0f7b7b", "#b0306a", "#4a4f57", "#1d232b"]
+    /// the risk colours (rust, amber, green), so a vendor never reads as a risk level. The
+    /// grey is a light one (4.1:1): a dark grey and the near-black read as one colour, and
+    /// two vendors' diamonds looked alike.
+    static let vendorPalette = ["#0b5cad", "#6b3fa0", "#0f7b7b", "#b0306a", "#767d86", "#1d232b"]
 
     /// A vendor's second cue beside its colour. With six colours and seven shapes, 42 vendors
     /// get a pair of their own.
