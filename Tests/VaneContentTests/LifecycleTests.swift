@@ -471,3 +471,20 @@ struct LifecycleTests {
         #expect(checked > 150)
     }
 }
+
+/// A release cycle's facts as the site's tables show them.
+struct CycleFactsTests {
+    private func facts(_ data: [String: String]) -> CycleFacts? {
+        CycleFacts(Dictionary(uniqueKeysWithValues: (data.merging(["release_cycle": "1"]) { a, _ in a }).map { ($0.key, FieldValue.text($0.value)) }))
+    }
+
+    /// Active support with no end of its own ends with the security support: a retired
+    /// phone's read "ongoing".
+    @Test func activeSupportWithNoEndOfItsOwnEndsWithTheSecuritySupport() {
+        #expect(facts(["eoas": "false", "eol": "true"])?.cells["Active support"] == "ended")
+        #expect(facts(["eoas": "false", "eol": "2026-02-21"])?.cells["Active support"] == "until its end of life")
+        #expect(facts(["eoas": "false", "eol": "false"])?.cells["Active support"] == "ongoing")
+        #expect(facts(["eoas": "false"])?.cells["Active support"] == "ongoing")
+        #expect(facts(["eoas": "2025-01-01", "eol": "true"])?.cells["Active support"] == "1 January 2025")
+    }
+}

@@ -116,7 +116,10 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         var out: [String: String] = [:]
         out["Released"] = released.map(Self.day)
         out["LTS"] = lts.map { $0 == "true" ? "yes" : "from " + Self.day($0) }
-        out["Active support"] = Self.support(activeSupport)
+        // `false` is no end of its own: it cannot outlive the security support (a retired
+        // phone read "Active support: ongoing").
+        let activeNone = endOfLife == "true" ? "ended" : endOfLife.map { $0 == "false" ? "ongoing" : "until its end of life" } ?? "ongoing"
+        out["Active support"] = Self.support(activeSupport, none: activeNone)
         out["Security support"] = Self.support(endOfLife, none: "no end announced")
         out["Extended support"] = Self.support(extendedSupport, none: "no end announced")
         out["Latest"] = latest.map { $0 + (latestDate.map { " (\(Self.day($0)))" } ?? "") }
