@@ -180,7 +180,10 @@ struct EndOfLifeMapping {
                 event(
                     placed, "active-support-ends", title: "Active support of \(name) ends", date: eoas, type: "other",
                     status: Self.map([("priority", "maintained")]),
-                    text: "Active support of \(name) ends on \(eoas); security fixes go on until its end of life"))
+                    // On the end of life's day or after it, nothing goes on after it.
+                    text: placed.end.map { eoas >= $0.day } == true
+                        ? "Active support of \(name) ends on \(eoas), with its end of life"
+                        : "Active support of \(name) ends on \(eoas); security fixes go on until its end of life"))
         }
         return files
     }

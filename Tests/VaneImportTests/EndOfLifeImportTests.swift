@@ -378,6 +378,38 @@ struct EndOfLifeImportTests {
         #expect(summary.products == 1)
     }
 
+    /// Active support that ends with the end of life does not say security fixes go on.
+    @Test func activeSupportEndingWithTheEndOfLifeSaysSo() throws {
+        let folder = try TemporaryKnowledgeBase([
+            "products/same.md": """
+            ---
+            title: Same
+            category: os
+            permalink: /same
+            releases:
+              - releaseCycle: "1"
+                releaseDate: 2018-04-26
+                eoas: 2023-05-31
+                eol: 2023-05-31
+              - releaseCycle: "2"
+                releaseDate: 2020-04-23
+                eoas: 2022-10-01
+                eol: 2025-05-31
+            ---
+
+            > Same.
+            """
+        ])
+        let kb = try TemporaryKnowledgeBase()
+        _ = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.url("products").path, root: kb.root))
+        let events = snapshot(of: kb.url("Content/events")).filter { $0.key.contains("active-support") }.mapValues {
+            String(decoding: $0, as: UTF8.self)
+        }
+        #expect(events.count == 2)
+        #expect(events.values.contains { $0.contains("Active support of Same 1 ends on 2023-05-31, with its end of life") })
+        #expect(events.values.contains { $0.contains("Active support of Same 2 ends on 2022-10-01; security fixes go on until its end of life") })
+    }
+
     @Test func aMalformedProductIsLocatedAndTheOthersImported() throws {
         let kb = try TemporaryKnowledgeBase()
         let folder = try TemporaryKnowledgeBase([:])
