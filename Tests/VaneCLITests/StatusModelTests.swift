@@ -292,7 +292,7 @@ struct StatusModelTests {
         }
         #expect(
             ends == [
-                ["2024-01-01", "a1", nil, "2025-01-01", "beacon: end announced for 1 January 2025 (731 days of notice)"],
+                ["2024-01-01", "a1", nil, "2025-01-01", "beacon: end announced for 1 January 2025 (731 days of notice from 1 January 2023)"],
                 ["2024-01-01", "a1", nil, "2025-01-01", "relay: end announced for 1 January 2025 (366 days of notice)"],
                 [
                     "2024-06-01", "a2", "2025-01-01", "2025-07-01",
@@ -302,7 +302,8 @@ struct StatusModelTests {
         // The site's changes page says the same.
         let page = try kb.read("public/changes.html")
         #expect(
-            page.contains("1 July 2025 (547 days of notice, 395 days from this announcement)") && page.contains("1 January 2025 (731 days of notice)")
+            page.contains("1 July 2025 (547 days of notice, 395 days from this announcement)")
+                && page.contains("1 January 2025 (731 days of notice from 1 January 2023)")
         )
     }
 
@@ -396,7 +397,7 @@ struct StatusModelTests {
         let calendar = try kb.read("public/feeds/ends.ics").replacingOccurrences(of: "\r\n ", with: "")
         #expect(
             calendar.contains(
-                "DESCRIPTION:First announced 24 June 2021. Announced 27 April 2023 (22H2 is the final version of Windows 10): 1573 days of notice."),
+                "DESCRIPTION:Announced 27 April 2023 (22H2 is the final version of Windows 10): 1573 days of notice from 24 June 2021."),
             "\(calendar)")
         // An announcement cannot come after its event or after the date it announces.
         try kb.write(

@@ -216,9 +216,11 @@ extension AnnouncedEnd {
 
     /// `182 days` of notice (or `about 120 days`); after an extension, both notices:
     /// `1470 days (from the first announcement; 520 from the extension)`.
+    /// When the notice runs from a day other than the announcement's in force (the
+    /// vendor's own, `announced:`), `3730 days (from 29 July 2015)`.
     public var notice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate)
-        guard extensionNoticeDays != nil else { return first }
+        guard extensionNoticeDays != nil else { return first + (noticeFrom.map { " (from \($0))" } ?? "") }
         return "\(first) (from the first announcement; \(announcedNotice) from the extension)"
     }
 
@@ -226,7 +228,14 @@ extension AnnouncedEnd {
     /// `729 days of notice, 578 days from the extension`.
     public var noticeOf: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
-        return extensionNoticeDays == nil ? first : "\(first), \(announcedNotice) from the extension"
+        return extensionNoticeDays == nil ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first), \(announcedNotice) from the extension"
+    }
+
+    /// The day the notice runs from, when it is not the announcement's in force and no
+    /// extension says so already: the vendor's own (`announced:`). A reader of "24 June
+    /// 2021: end announced …, 3730 days' notice" could not find where 3730 came from.
+    public var noticeFrom: String? {
+        extensionNoticeDays == nil && firstAnnounced.startKey != announced.startKey ? firstAnnounced.display : nil
     }
 
     /// The notice the announcement in force gave: `378 days`.
@@ -248,7 +257,7 @@ extension AnnouncedEnd {
     /// 395 days from this announcement`.
     public var givenNotice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
-        return extensionNoticeDays == nil ? first : "\(first), \(announcedNotice) from this announcement"
+        return extensionNoticeDays == nil ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first), \(announcedNotice) from this announcement"
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days

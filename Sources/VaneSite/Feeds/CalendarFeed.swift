@@ -54,9 +54,8 @@ struct CalendarFeed {
             let product = model.kb.title(of: end.entity) ?? end.entity
             let channel = end.channel.map { " \(model.channelName($0, of: end.entity))" } ?? ""
             let announcer = model.kb.title(of: end.event) ?? end.event
-            // The notice counts from the first announcement: said when it is not this one's day.
-            let first = end.firstAnnounced == end.announced ? "" : "First announced \(end.firstAnnounced.display). "
-            var text = "\(first)Announced \(end.announced.display) (\(announcer)): \(end.noticeOf)."
+            // The notice says the day it runs from when it is not this announcement's.
+            var text = "Announced \(end.announced.display) (\(announcer)): \(end.noticeOf)."
             // A product folded into another (its users carried over) is not succeeded by it.
             let folds = Set(model.board.entities[end.entity]?.foldedInto ?? [])
             let (folded, successors) = model.board.successors(of: end.entity).reduce(into: ([String](), [String]())) { lists, id in

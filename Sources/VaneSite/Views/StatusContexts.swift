@@ -407,7 +407,7 @@ extension SiteModel {
         if let end = row.status.nextWeighedEnd(asOf: board.asOf) ?? row.status.nextWeighedClosure(asOf: board.asOf) {
             let change =
                 "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), "
-                + (end.extensionNoticeDays == nil ? "\(end.notice)' notice" : end.noticeOf)
+                + (end.extensionNoticeDays == nil && end.noticeFrom == nil ? "\(end.notice)' notice" : end.noticeOf)
             let item = MoveView(
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
                 sources: sourceLinks(board.eventSources[end.event] ?? []),
