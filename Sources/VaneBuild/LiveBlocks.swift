@@ -58,6 +58,7 @@ enum LiveBlocks {
     /// The same of the saved queries (`Site/queries.yml`), at their place there, on every
     /// check and build: one no block runs would be found by `vane saved` alone.
     static func savedQueryProblems(_ kb: KnowledgeBase) -> [Diagnostic] {
+        guard !kb.savedQueries.isEmpty else { return [] }
         let saved = kb.savedQueries.values.sorted { $0.location < $1.location }
         return sqlProblems(saved) + typeProblems(saved, kb)
     }

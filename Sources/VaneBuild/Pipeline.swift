@@ -93,7 +93,7 @@ public enum Pipeline {
         let cache = ParseCacheInBackground(url: options.database, settings: parserSettings(options))
         let result = ContentLoader.load(root: options.root, cache: cache, today: options.today)
         let (theme, themeProblems) = Theme.load(root: options.root)
-        var diagnostics = result.diagnostics + themeProblems
+        var diagnostics = result.diagnostics + themeProblems + LiveBlocks.savedQueryProblems(result.knowledgeBase)
         if !diagnostics.hasErrors {
             var shown = result
             shown.knowledgeBase = options.asOf.map(result.knowledgeBase.asOf) ?? result.knowledgeBase.verdicts(asOf: options.today).knowledgeBase

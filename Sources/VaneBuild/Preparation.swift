@@ -86,10 +86,7 @@ extension Pipeline {
         timings.append(result.timings)
         let (theme, themeDiagnostics) =
             kept.map { ($0.theme, $0.themeDiagnostics) } ?? timings.measure("theme") { Theme.load(root: options.root, siteFiles: siteFiles) }
-        var diagnostics = result.diagnostics + themeDiagnostics
-        if !result.knowledgeBase.savedQueries.isEmpty {
-            diagnostics = (diagnostics + LiveBlocks.savedQueryProblems(result.knowledgeBase)).sortedForReport()
-        }
+        var diagnostics = (result.diagnostics + themeDiagnostics + LiveBlocks.savedQueryProblems(result.knowledgeBase)).sortedForReport()
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         let history = timings.measure("history") { recordedHistory(options, kb: result.knowledgeBase, previous: previous) }
         var shown = result
