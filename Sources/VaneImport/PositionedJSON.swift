@@ -26,10 +26,11 @@ struct PositionedJSON: Sendable {
         var column: Int
     }
 
-    /// The value of `key` in an object (the first, as JSON readers keep), else nil.
+    /// The value of `key` in an object (the last written, as Foundation's reader and most
+    /// others keep it), else nil.
     subscript(key: String) -> PositionedJSON? {
         guard case .object(let members) = value else { return nil }
-        return members.first { $0.key == key }?.value
+        return members.last { $0.key == key }?.value
     }
 
     var isNull: Bool { if case .null = value { true } else { false } }
@@ -61,22 +62,41 @@ struct PositionedJSON: Sendable {
         var line = 1
         /// Where the current line starts, to count columns in characters (UTF-8 lead bytes).
         var lineStart = 0
-        /// Where the last comma was read, to point at one too many.
-        var comma = (line: 1, column: 1)
+        /// Where the last comma was read (its line, and its byte), to point at one too many.
+        var comma = (line: 1, index: 0, lineStart: 0)
+        /// The column last counted, and at which byte: each value's column is counted on from
+        /// there, not from the line's start (a bill on one line would take quadratic time).
+        var counted = (index: 0, column: 1)
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: [UInt8]) {
+            // A byte order mark is no part of the text (RFC 8259 lets a reader ignore it).
+            let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+            self.bytes = bytes
+            if bytes.starts(with: bom) { (index, lineStart, counted.index) = (3, 3, 3) }
+        }
 
         var atEnd: Bool { index >= bytes.count }
-        var column: Int { bytes[lineStart..<min(index, bytes.count)].count { $0 & 0xC0 != 0x80 } + 1 }
 
-        func invalid(_ message: String) -> Invalid { Invalid(message: message, line: line, column: column) }
+        /// The column of byte `i` of the current line, counted from its start: for messages.
+        func column(at i: Int, from start: Int) -> Int { bytes[start..<min(i, bytes.count)].count { $0 & 0xC0 != 0x80 } + 1 }
+
+        /// The column of the current byte, counted on from the last one counted.
+        mutating func column() -> Int {
+            if counted.index < lineStart || counted.index > index { counted = (lineStart, 1) }
+            counted.column += bytes[counted.index..<min(index, bytes.count)].count { $0 & 0xC0 != 0x80 }
+            counted.index = index
+            return counted.column
+        }
+
+        func invalid(_ message: String) -> Invalid { Invalid(message: message, line: line, column: column(at: index, from: lineStart)) }
 
         func extraComma(before closing: Character) -> Invalid {
-            Invalid(message: "a comma before '\(closing)' is one too many", line: comma.line, column: comma.column)
+            Invalid(
+                message: "a comma before '\(closing)' is one too many", line: comma.line, column: column(at: comma.index, from: comma.lineStart))
         }
 
         mutating func skipComma() {
-            comma = (line, column)
+            comma = (line, index, lineStart)
             index += 1
         }
 
@@ -95,7 +115,7 @@ struct PositionedJSON: Sendable {
         mutating func value(depth: Int) throws(Invalid) -> PositionedJSON {
             guard depth < 512 else { throw invalid("nested too deeply") }
             guard !atEnd else { throw invalid("the file ends where a value was expected") }
-            let (at, column) = (line, self.column)
+            let (at, column) = (line, column())
             func made(_ value: Value) -> PositionedJSON { PositionedJSON(value: value, line: at, column: column) }
             switch bytes[index] {
             case UInt8(ascii: "{"): return made(try object(depth: depth))
@@ -182,7 +202,7 @@ struct PositionedJSON: Sendable {
         }
 
         mutating func number() throws(Invalid) -> String {
-            let (start, startColumn) = (index, column)
+            let start = index
             func digits() -> Int {
                 let from = index
                 while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
@@ -192,7 +212,8 @@ struct PositionedJSON: Sendable {
             let whole = index
             guard digits() > 0 else { throw invalid("a number was expected after '-'") }
             if bytes[whole] == UInt8(ascii: "0"), index - whole > 1 {
-                throw Invalid(message: "a number does not start with 0 (a version goes in quotes)", line: line, column: startColumn)
+                throw Invalid(
+                    message: "a number does not start with 0 (a version goes in quotes)", line: line, column: column(at: start, from: lineStart))
             }
             if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
                 index += 1
@@ -227,7 +248,7 @@ struct PositionedJSON: Sendable {
                     continue
                 }
                 flush()
-                let escapeColumn = column
+                let escapeAt = index
                 index += 1
                 guard index < bytes.count else { throw invalid("the file ends inside a text (a '\"' is missing)") }
                 let escaped = bytes[index]
@@ -254,7 +275,9 @@ struct PositionedJSON: Sendable {
                     guard let scalar = Unicode.Scalar(code) else { throw invalid("an unpaired surrogate in a \\u escape") }
                     scalars.append(scalar)
                 default:
-                    throw Invalid(message: "unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a text", line: line, column: escapeColumn)
+                    throw Invalid(
+                        message: "unknown escape '\\\(Character(Unicode.Scalar(escaped)))' in a text", line: line,
+                        column: column(at: escapeAt, from: lineStart))
                 }
                 run = index
             }

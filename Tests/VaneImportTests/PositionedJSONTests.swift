@@ -36,6 +36,21 @@ struct PositionedJSONTests {
         #expect(items[1]["c"].map { [$0.line, $0.column] } == [3, 15])
     }
 
+    /// On one line (a minified bill), each value's column is counted on from the last one,
+    /// and a byte order mark is no part of the text.
+    @Test func aLongLineKeepsItsColumnsAndAMarkIsSkipped() throws {
+        let items = (0..<2000).map { "{\"v\": \"é\($0)\"}" }
+        let json = try parse("\u{FEFF}[" + items.joined(separator: ",") + "]")
+        guard case .array(let list) = json.value else {
+            Issue.record("no list")
+            return
+        }
+        #expect(list.count == 2000)
+        // The last item's value: after "[", the other items and their commas, and `{"v": `.
+        let before = 1 + items.dropLast().map { $0.count + 1 }.reduce(0, +) + 6
+        #expect(list[1999]["v"].map { [$0.line, $0.column] } == [1, before + 1])
+    }
+
     @Test func whatIsNotJSONIsRefusedWhereItStops() {
         for (text, line, column, message) in [
             ("[1, 2,]", 1, 6, "a comma before ']' is one too many"),
