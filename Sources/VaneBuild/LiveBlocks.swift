@@ -71,20 +71,8 @@ enum LiveBlocks {
                 let type = command.options["--type"], let kindName = command.arguments.first?.text,
                 let kind = Kind.allCases.first(where: { $0.folder == kindName })
             else { return nil }
-            let builtIn: [String]
-            switch kind {
-            case .entity: builtIn = kb.config.entityTypes
-            case .event: builtIn = kb.config.eventTypes
-            case .claim: builtIn = SiteConfig.claimTypes
-            case .source: builtIn = SiteConfig.sourceTypes
-            case .report, .use: return nil
-            }
-            var allowed = builtIn
-            for t in Set(kb.entries(of: kind).compactMap(\.type)).sorted() where !allowed.contains(t) { allowed.append(t) }
-            guard !allowed.contains(type.text) else { return nil }
-            let note = kind == .claim && Verdict(rawValue: type.text) != nil ? "'\(type.text)' is a verdict: use --verdict \(type.text)" : nil
-            let unknown = GraphReader.QueryError.unknownValue(what: "\(kind.rawValue) type", value: type.text, allowed: allowed, note: note)
-            return .error(type.location, unknown.description)
+            let problem = GraphReader.typeProblem(type.text, of: kind) { kind in kb.entries(of: kind).compactMap(\.type) }
+            return problem.map { .error(type.location, $0.description) }
         }
     }
 

@@ -145,7 +145,7 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [type])
         }
         if let verdict = filter.verdict {
-            guard kind == .claim else { throw QueryError.inapplicable("--verdict filters claims only") }
+            guard kind == .claim else { throw QueryError.inapplicable(BlockGrammar.verdictOnClaimsOnly) }
             guard Verdict(rawValue: verdict) != nil else {
                 throw QueryError.unknownValue(what: "verdict", value: verdict, allowed: Verdict.names, note: nil)
             }
@@ -153,7 +153,7 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [verdict])
         }
         if kind == .entity, filter.since != nil || filter.until != nil {
-            throw QueryError.inapplicable("--since and --until filter by date, and entities have none")
+            throw QueryError.inapplicable(BlockGrammar.noDatesOnEntities)
         }
         let dateColumn = kind == .source ? "published_start" : "date_start"
         if let since = filter.since {
@@ -178,6 +178,19 @@ public struct GraphReader: Sendable {
     /// A `--type` that no entry of the kind can have is an error naming the types: the
     /// built-in ones and those in the database (a knowledge base may add its own).
     private func checkType(_ type: String, of kind: Kind) throws {
+        if let problem = try Self.typeProblem(
+            type, of: kind,
+            used: { kind in
+                try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
+            })
+        {
+            throw problem
+        }
+    }
+
+    /// Why no entry of `kind` can have `type`, or nil: the one rule `vane query` and a
+    /// block's check before it runs (`used` from the knowledge base) apply.
+    public static func typeProblem(_ type: String, of kind: Kind, used: (Kind) throws -> [String]) rethrows -> QueryError? {
         let config = SiteConfig()
         let builtIn: [String]
         switch kind {
@@ -185,15 +198,13 @@ public struct GraphReader: Sendable {
         case .event: builtIn = config.eventTypes
         case .claim: builtIn = SiteConfig.claimTypes
         case .source: builtIn = SiteConfig.sourceTypes
-        case .report, .use: builtIn = []
+        case .report, .use: return .inapplicable("\(kind.folder) have no type")
         }
-        if kind == .report || kind == .use { throw QueryError.inapplicable("\(kind.folder) have no type") }
-        let used = try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
         var allowed = builtIn
-        for t in used.sorted() where !allowed.contains(t) { allowed.append(t) }
-        guard !allowed.contains(type) else { return }
+        for t in try used(kind).sorted() where !allowed.contains(t) { allowed.append(t) }
+        guard !allowed.contains(type) else { return nil }
         let note = kind == .claim && Verdict(rawValue: type) != nil ? "'\(type)' is a verdict: use --verdict \(type)" : nil
-        throw QueryError.unknownValue(what: "\(kind.rawValue) type", value: type, allowed: allowed, note: note)
+        return .unknownValue(what: "\(kind.rawValue) type", value: type, allowed: allowed, note: note)
     }
 
     static let chronological = """

@@ -152,12 +152,12 @@ public enum BlockGrammar {
         // (it was found only when the block ran, once everything else was clean).
         if command.name == "query", let kind = command.arguments.first?.text, queryKinds.contains(kind) {
             if kind != "claims", let verdict = command.options["--verdict"] {
-                problems.append(.error(verdict.location, "--verdict filters claims only"))
+                problems.append(.error(verdict.location, verdictOnClaimsOnly))
             }
             if kind == "entities" {
                 for option in ["--since", "--until"] {
                     if let token = command.options[option] {
-                        problems.append(.error(token.location, "--since and --until filter by date, and entities have none"))
+                        problems.append(.error(token.location, noDatesOnEntities))
                     }
                 }
             }
@@ -169,6 +169,9 @@ public enum BlockGrammar {
     }
 
     public static let onlyReads = "a block's SQL must be one SELECT (blocks only read)"
+    /// What `query` refuses for a kind, as the command line and a block's check say it.
+    public static let verdictOnClaimsOnly = "--verdict filters claims only"
+    public static let noDatesOnEntities = "--since and --until filter by date, and entities have none"
 
     /// Whether SQL begins with a statement that writes, past spaces and comments; anything
     /// else is left to SQLite, whose own message says what is wrong (`SELEC` read as a write).
