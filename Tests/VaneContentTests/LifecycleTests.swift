@@ -262,6 +262,14 @@ struct LifecycleTests {
         #expect(try stands(closedProduct, "2025-06-01").closures.isEmpty)
         let afterTheEnd = launched + [change("notice", "2025-06-01", .ends, "2025-10-31"), change("notice", "2025-06-01", .closes, "2025-12-01")]
         #expect(try stands(afterTheEnd, "2025-11-05").closures.isEmpty)
+        // Before the end came too: it was counted down until then.
+        #expect(try stands(afterTheEnd, "2025-07-01").closures.isEmpty)
+        // An end on its own announcing day ends something, as the closure does below.
+        let endSameDay = launched + [change("notice", "2025-06-01", .ends, "2025-06-01")]
+        #expect(try stands(endSameDay, "2025-07-01").ends.count == 1)
+        // A closure on its own announcing day closes something (its own fall that day hid it).
+        let sameDay = launched + [change("notice", "2025-06-01", .closes, "2025-06-01")]
+        #expect(try stands(sameDay, "2025-07-01").closures.count == 1)
         #expect(try stands(afterTheEnd, "2025-11-05").availability?.value == "retired")
         // One that can close something is counted down, as before.
         let open = launched + [change("notice", "2025-05-01", .closes, "2025-09-01", channel: "new")]

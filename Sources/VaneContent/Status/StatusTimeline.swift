@@ -188,7 +188,7 @@ public enum StatusTimeline {
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
             .compactMap { narrowed($0, among: scheduled, channels: channels) }
-        status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, scales: scales) }
+        status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, among: scheduled, scales: scales) }
             .compactMap { narrowed($0, among: scheduled, channels: channels) }
         status.announcements = made
         status.quietChannels = replayer.bundles
@@ -268,7 +268,11 @@ public enum StatusTimeline {
     /// at the bottom of the scale, and not made available again): it ends nothing, and the
     /// end that retired it stands.
     static func announcedWhenGone(_ end: AnnouncedEnd, _ points: [StatusPoint], scales: StatusScales) -> Bool {
-        guard end.retired == nil, let before = points.last(where: { $0.date.startKey <= end.announced.startKey }) else { return false }
+        // An end on its own announcing day falls that day: what stood before the day, then.
+        let sameDay = end.date.startKey <= end.announced.startKey
+        guard end.retired == nil,
+            let before = points.last(where: { sameDay ? $0.date.startKey < end.announced.startKey : $0.date.startKey <= end.announced.startKey })
+        else { return false }
         let value = end.channel.map { before.channels[$0] } ?? before.availability
         return value.map(scales.isGone) ?? false
     }
@@ -277,14 +281,24 @@ public enum StatusTimeline {
     /// customers or gone (its channel, or the product), or come when it was gone (a
     /// closure after the end). It is counted down nowhere and weighs nothing, as an end
     /// announced for what was gone.
-    static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], scales: StatusScales) -> Bool {
+    static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], among scheduled: [AnnouncedEnd], scales: StatusScales) -> Bool {
         guard closure.retired == nil else { return false }
-        func value(at date: FuzzyDate) -> String? {
-            guard let point = points.last(where: { $0.date.startKey <= date.startKey }) else { return nil }
+        func value(_ point: StatusPoint?) -> String? {
+            guard let point else { return nil }
             return closure.channel.map { point.channels[$0] } ?? point.availability
         }
-        if let before = value(at: closure.announced), before == scales.closed || scales.isGone(before) { return true }
-        return value(at: closure.date).map(scales.isGone) ?? false
+        // As it stood before the announcing day (a closure on its own day falls that day).
+        let before = value(points.last { $0.date.startKey < closure.announced.startKey })
+        if let before, before == scales.closed || scales.isGone(before) { return true }
+        // An end that ends what it closes by its day, whatever the as-of day (it was counted
+        // down until the end came).
+        let ended = scheduled.contains { end in
+            guard end.kind == .end, !end.cancelled, end.date.startKey <= closure.date.startKey else { return false }
+            if end.channel == closure.channel { return true }
+            guard end.channel == nil, let channel = closure.channel else { return false }
+            return !outliving(end, among: scheduled).contains(channel)
+        }
+        return ended || (value(points.last { $0.date.startKey <= closure.date.startKey }).map(scales.isGone) ?? false)
     }
 
     /// A whole-product end (or closure) as it ends: on the channels that have no end of their
