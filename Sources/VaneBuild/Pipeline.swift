@@ -309,8 +309,10 @@ public enum Pipeline {
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
+                    // A full render's own (a name only a page since removed found is found no more).
                     "theme-found": CanonicalJSON.text(
-                        report.foundNames.merging(earlierFound) { $0.union($1) }.mapValues { $0.sorted() }, fallback: "{}"),
+                        (report.pagesRendered == report.pages ? report.foundNames : report.foundNames.merging(earlierFound) { $0.union($1) })
+                            .mapValues { $0.sorted() }, fallback: "{}"),
                     "parser-settings": ContentLoader.settingsDigest(result.knowledgeBase.config), "started": String(started),
                     "content-digest": contentDigest(result).description, "content-newest": String(contentNewest(result)),
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).

@@ -247,10 +247,10 @@ public enum HistoryReader {
         // What is committed, as it stands: the other events that set something on the same
         // products (as they are now, which is as committed), then these files' last commits.
         let products = Set((committed + now).flatMap { ($0.new?.values.keys).map { $0.map(\.entity) } ?? [] })
-        let others = events.filter { !$0.status.isEmpty && !done.contains($0.id) }.compactMap { event -> (entry: String, new: Assessments?)? in
-            let read = assessments(of: event, names: names)
-            return read.values.keys.contains { products.contains($0.entity) } ? (event.id, read) : nil
+        let others = events.filter { event in
+            !done.contains(event.id) && event.status.contains { products.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
         }
+        .map { (entry: $0.id, new: Optional(assessments(of: $0, names: names))) }
         var state = RecordedStatus()
         _ = state.changes(others, commit: nil)
         _ = state.changes(committed, commit: nil)

@@ -151,7 +151,6 @@ struct BillOfMaterials: Sendable {
                 if type == "purl", purl == nil { purl = locator }
                 if type.hasPrefix("cpe"), cpe == nil { cpe = locator }
             }
-            _ = text(item, "SPDXID")
             return Component(name: text(item, "name") ?? "", version: text(item, "versionInfo"), purl: purl, cpe: cpe, line: item.line)
         }
     }

@@ -136,6 +136,15 @@ struct SiteModel: @unchecked Sendable {
         (vendors, channelEntities) = Self.vendors(board, kb)
     }
 
+    /// A name without the name it begins with (a product's vendor's, a cycle's product's):
+    /// `.NET 6` of `AWS Lambda .NET 6`, `Galaxy A14 5G` of `Samsung Mobile Galaxy A14 5G`;
+    /// whole when nothing would be left or a number would lead (`Node.js 22`, `Debian 12`).
+    static func name(_ name: String, without prefix: String) -> String {
+        guard name.hasPrefix(prefix + " ") else { return name }
+        let rest = name.dropFirst(prefix.count + 1)
+        return rest.first.map { !$0.isNumber } == true ? String(rest) : name
+    }
+
     /// The site's day and today, when the site is as of a day still to come: what it shows
     /// after today is what was announced by then, not what happened.
     var projection: (asOf: FuzzyDate, today: FuzzyDate)? {

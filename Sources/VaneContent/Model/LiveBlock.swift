@@ -10,6 +10,13 @@ public struct LiveBlock: Hashable, Sendable, Codable {
 
     /// The command line as written, shown above the result.
     public var line: String
+
+    /// The command line as a reader types it after `vane`: without the `vane` a block may be
+    /// written with (`vane status` runs as `status`, `BlockGrammar.read`), or it showed twice.
+    public var command: String {
+        guard tokens.count > 1, tokens[0].text == "vane" else { return line }
+        return String(line.unicodeScalars.dropFirst(tokens[1].location.column - tokens[0].location.column))
+    }
     public var tokens: [Token]
     public var location: SourceLocation
 

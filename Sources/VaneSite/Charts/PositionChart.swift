@@ -345,12 +345,10 @@ struct PositionChart {
     }
 
     /// A product's name on its chip without its vendor's, which the chip's mark says already
-    /// (a vendor's chips all began "Samsung Mobile G…"; "AWS Lambda .NET 8" is ".NET 8"): kept
-    /// whole when nothing, or a number, would be left ("Debian 12" stays).
+    /// (a vendor's chips all began "Samsung Mobile G…"; "AWS Lambda .NET 8" is ".NET 8"), unless
+    /// a number would lead ("Debian 12" stays).
     func shortName(_ row: StatusRow) -> String {
-        guard let vendor = board.entities[row.vendor]?.name, row.name.hasPrefix(vendor + " ") else { return row.name }
-        let rest = row.name.dropFirst(vendor.count + 1)
-        return rest.first.map { !$0.isNumber } == true ? String(rest) : row.name
+        board.entities[row.vendor].map { SiteModel.name(row.name, without: $0.name) } ?? row.name
     }
 
     /// A chip's label as shown: its product's short name, then its channels.

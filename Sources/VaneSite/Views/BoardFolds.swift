@@ -118,10 +118,7 @@ extension SiteModel {
         // The end counted down is the lead cycle's: said whose (PHP's row counted down to
         // PHP 8.2's end while 8.3 goes on, and said nothing of it).
         if let parent = fold.parent, var ends = view.ends {
-            // Without the product's name, unless a number would lead ("Node.js 22", ".NET 6").
-            let prefix = (board.entities[parent]?.name ?? parent) + " "
-            let rest = fold.lead.name.hasPrefix(prefix) ? fold.lead.name.dropFirst(prefix.count) : ""
-            let cycle = rest.first.map { !$0.isNumber } == true ? String(rest) : fold.lead.name
+            let cycle = SiteModel.name(fold.lead.name, without: board.entities[parent]?.name ?? parent)
             ends.channel = [cycle, ends.channel].compactMap { $0 }.joined(separator: " · ")
             view.ends = ends
         }

@@ -38,10 +38,7 @@ extension SiteModel {
         guard let result = liveBlocks[entry.id]?[safe: index], entry.liveBlocks.indices.contains(index), let render = renderTemplate else {
             return ""
         }
-        // The command as a reader types it: `vane status`, also when the block wrote `vane status`.
-        let line = entry.liveBlocks[index].line
-        let command = line.hasPrefix("vane ") ? String(line.dropFirst(5).drop(while: \.isWhitespace)) : line
-        let view = liveBlockView(result, command: command, idPrefix: "live-\(entry.id)-\(index)", root: root)
+        let view = liveBlockView(result, command: entry.liveBlocks[index].command, idPrefix: "live-\(entry.id)-\(index)", root: root)
         return render([MustacheEncoder.encode(["root": root]), MustacheEncoder.encode(view)], "partials/live-block")
     }
 
