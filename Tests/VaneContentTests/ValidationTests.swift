@@ -93,6 +93,15 @@ struct ValidationTests {
                 "Content/entities/dup-f.md:12:1: error: duplicate key 'name'",
                 "Content/entities/dup-f.md:14:6: error: unknown entry 'nothing'",
             ])
+        // In a mapping written on one line: the repeat is said where it is, and left out
+        // (it was said at the first, and hid every other problem of the file).
+        let flow = "---\nname: Dup G\ntype: vendr\ndata: { users: 1, users: [2, 3], kept: \"a, b\" }\n---\nBody [[nothing]].\n"
+        #expect(
+            try diagnostics(["Content/entities/dup-g.md": flow]) == [
+                "Content/entities/dup-g.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)",
+                "Content/entities/dup-g.md:4:19: error: duplicate key 'users'",
+                "Content/entities/dup-g.md:6:6: error: unknown entry 'nothing'",
+            ])
         // Saved queries alike: a name written twice hides none of the others' problems.
         let kb = try TemporaryKnowledgeBase(["Site/queries.yml": "a: status\na: ends\nb: [x]\n"])
         let (_, problems) = SavedQueriesLoader.load(root: kb.root)

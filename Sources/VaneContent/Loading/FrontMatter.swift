@@ -61,8 +61,10 @@ struct FrontMatter {
                 return (try Yams.compose(yaml: text, resolver, .default, .utf8), duplicates, text)
             } catch let error as YamlError {
                 let problem = FrontMatter.diagnostic(for: error, yaml: text, lineOffset: lineOffset, path: path)
+                let (line, column) = (problem.location.line - lineOffset, problem.location.column)
                 guard case .duplicatedKeysInMapping = error,
-                    let without = FrontMatter.withoutEntry(at: problem.location.line - lineOffset, column: problem.location.column, in: text)
+                    let without = FrontMatter.withoutEntry(at: line, column: column, in: text)
+                        ?? FrontMatter.withoutFlowEntry(at: line, column: column, in: text)
                 else { throw DiagnosticError(problem) }
                 duplicates.append(problem)
                 text = without
@@ -286,9 +288,12 @@ struct FrontMatter {
             return .error(place, "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
-            let line = secondOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.line
-            let location = SourceLocation(path: path, line: line + lineOffset, column: context.mark.column)
-            return .error(location, "duplicate key '\(key)'")
+            if let line = secondOccurrence(of: key, after: context.mark, in: yaml) {
+                return .error(SourceLocation(path: path, line: line + lineOffset, column: context.mark.column), "duplicate key '\(key)'")
+            }
+            // In a mapping written on one line (`{ users: 1, users: 2 }`): the repeat on it.
+            let column = flowOccurrence(of: key, after: context.mark, in: yaml) ?? context.mark.column
+            return .error(SourceLocation(path: path, line: context.mark.line + lineOffset, column: column), "duplicate key '\(key)'")
         case .reader(let problem, _, _, _):
             return .error(.top(of: path), "invalid YAML: \(problem)")
         default:
@@ -325,6 +330,54 @@ struct FrontMatter {
             next += 1
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The column (from 1) of the second `key:` on the line of `first`, in a mapping written
+    /// on one line; nil when there is none after it.
+    private static func flowOccurrence(of key: String, after first: Mark, in yaml: String) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard first.line >= 1, first.line <= lines.count else { return nil }
+        let scalars = Array(lines[first.line - 1].unicodeScalars)
+        let wanted = Array(key.unicodeScalars)
+        var i = first.column - 1 + wanted.count
+        while i + wanted.count <= scalars.count {
+            defer { i += 1 }
+            guard Array(scalars[i..<(i + wanted.count)]) == wanted, i > 0, [" ", ",", "{"].contains(scalars[i - 1]) else { continue }
+            let after = scalars[(i + wanted.count)...].drop { $0 == " " }
+            if after.first == ":" { return i + 1 }
+        }
+        return nil
+    }
+
+    /// `yaml` with the entry of a one-line mapping whose key starts at `column` of `line`
+    /// blanked out, with the comma before it (columns kept); nil when it is none.
+    static func withoutFlowEntry(at line: Int, column: Int, in yaml: String) -> String? {
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        guard (1...lines.count).contains(line), column >= 2, column - 1 < lines[line - 1].count else { return nil }
+        var text = lines[line - 1]
+        guard let comma = text[..<(column - 1)].lastIndex(where: { $0 != " " }), text[comma] == "," else { return nil }
+        // The value runs to the next comma or closing brace outside brackets and quotes.
+        var (end, depth, quote): (Int, Int, Unicode.Scalar?) = (column - 1, 0, nil)
+        while end < text.count {
+            let c = text[end]
+            if let q = quote {
+                if c == q { quote = nil }
+            } else if c == "\"" || c == "'" {
+                quote = c
+            } else if c == "[" || c == "{" {
+                depth += 1
+            } else if c == "]" || c == "}" {
+                if depth == 0 { break }
+                depth -= 1
+            } else if c == ",", depth == 0 {
+                break
+            }
+            end += 1
+        }
+        guard end < text.count else { return nil }
+        for i in comma..<end { text[i] = " " }
+        lines[line - 1] = text
+        return lines.map { String(String.UnicodeScalarView($0)) }.joined(separator: "\n")
     }
 
     /// Yams points at the first of two equal keys; a compiler points at the repeat.
