@@ -159,6 +159,11 @@ struct StatusValidationTests {
                 "Content/entities/llama.md:1:1: warning: the events of 'llama' name the channels web; declare them on the product: 'channels: [web]'",
                 "Content/events/x.md:8:27: error: channel 'apps' is not declared by 'muse' (did you mean 'app'?); its channels are api, app",
             ])
+        // An empty list declares nothing: the channels the events name are the product's (it
+        // said "its channels are " and nothing after).
+        let none = model.replacingOccurrences(of: "channels: [api, app]", with: "channels: []")
+        let found = try diagnostics(["Content/entities/muse.md": none, "Content/events/x.md": event])
+        #expect(!found.contains { $0.contains("is not declared by 'muse'") }, "\(found)")
     }
 
     @Test func successorAdviceNamesTrackableEntitiesForTheWholeProduct() throws {

@@ -387,7 +387,9 @@ public struct Linker: Sendable {
 
     private mutating func registerChannels() {
         for i in entries.indices where entries[i].kind == .entity {
-            guard let list = entries[i].channels else { continue }
+            // An empty list (`channels: []`, or every item refused) declares nothing: the
+            // product has the channels its events name (it said "its channels are " and nothing).
+            guard let list = entries[i].channels, !list.isEmpty else { continue }
             declared[entries[i].id] = list.map { channelEntity($0.text) ?? $0.text }
         }
     }
