@@ -200,13 +200,15 @@ struct ClaimAnalysisTests {
             check.stderr
                 == """
                 Content/claims/forgotten.md:7:1: warning: a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)
+                Content/claims/judged.md:7:1: warning: the verdict 'refuted' cites no evidence: add 'verdict_sources' (the sources that show it refuted)
                 Content/claims/judged.md:7:10: error: verdict 'refuted' is for assessments, rumours and facts; a commitment is kept or broken
+                Content/claims/self-claim.md:7:1: warning: the verdict 'kept' cites no evidence: add 'verdict_sources' (the sources that show it kept)
                 Content/claims/self-claim.md:7:10: error: verdict 'kept' is for commitments; an assessment is confirmed or refuted
                 Content/claims/self-claim.md:8:15: error: verdict date 2025-04-30 is before the claim's date 2025-05
                 Content/claims/self-claim.md:9:12: error: a claim cannot support itself
                 Content/claims/self-claim.md:10:15: error: a claim cannot contradict itself
-                5 errors, 1 warning
+                5 errors, 3 warnings
 
-                """.replacingOccurrences(of: "warning\n\n", with: "warning\n"))
+                """.replacingOccurrences(of: "warnings\n\n", with: "warnings\n"))
     }
 }

@@ -217,9 +217,10 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(
                 .warning(at, "a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)"))
         }
-        // A verdict counts in the scorecards: what shows it is cited, as every statement is.
+        // A verdict counts in the scorecards: what shows it is cited, as every statement is;
+        // said with a verdict of the wrong kind too (fixing that one revealed this).
         let evidence = e.references.contains { $0.relation == .verdictSource }
-        if let verdict = e.verdict, verdict.isDecided, !mismatched, !evidence, let at = fm.keyLocation("verdict") {
+        if let verdict = e.verdict, verdict.isDecided, !evidence, let at = fm.keyLocation("verdict") {
             fm.diagnostics.append(
                 .warning(at, "the verdict '\(verdict)' cites no evidence: add 'verdict_sources' (the sources that show it \(verdict))"))
         }
