@@ -57,6 +57,12 @@ public final class ResidentSite: Sendable {
 
     public init(_ options: Pipeline.Options) { self.options = options }
 
+    /// The template names the last build's pages found, when it rendered with this theme.
+    static func foundNames(_ options: Pipeline.Options, theme: Theme) -> [String: Set<String>] {
+        let state = DatabaseParseCache(url: options.database, parses: false).state
+        return state["theme"] == String(theme.fingerprint) ? FastPath.decodeReads(state["theme-found"]) : [:]
+    }
+
     /// The site being served; nil until a load succeeded.
     public var preview: SitePreview? { current.value }
 
@@ -106,7 +112,7 @@ public final class ResidentSite: Sendable {
             preview = timings.measure("site model") {
                 SitePreview(
                     prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value,
-                    after: current.value, today: options.today)
+                    after: current.value, today: options.today, earlierFound: Self.foundNames(options, theme: theme))
             }
         }
         // A rescan refused every symbolic link among the files it looked at.

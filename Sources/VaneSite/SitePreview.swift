@@ -33,11 +33,15 @@ public final class SitePreview: Sendable {
     private let toldUnknown = Locked<(told: Set<String>, rendered: Bool)>(([], false))
     /// The load this preview shows (`LoadResult.generation`).
     private let generation: UInt64
+    /// Template → the names the last build's pages found with this theme: a name the pages
+    /// rendered so far miss may be another page's (`current.changes` was said, 400 times).
+    private let earlierFound: [String: Set<String>]
 
     public init(
         _ result: LoadResult, theme: Theme, asOf: FuzzyDate, blocks: [String: [LiveBlockResult]] = [:], history: RecordedHistory? = nil,
-        after previous: SitePreview? = nil, today: FuzzyDate? = nil
+        after previous: SitePreview? = nil, today: FuzzyDate? = nil, earlierFound: [String: Set<String>] = [:]
     ) {
+        self.earlierFound = earlierFound
         // A load that linked again only entries that are not entities, since the load the
         // last preview shows, updates that preview's model: the rest of the graph is as it was.
         var updated: SiteModel?
@@ -81,6 +85,7 @@ public final class SitePreview: Sendable {
         model = previous.model.replacingBodies(result.knowledgeBase, blocks: blocks, history: history)
         generation = result.generation
         theme = previous.theme
+        earlierFound = previous.earlierFound
         listed = previous.listed
         earlier = Locked(previous.earlier.value)
         redirects = previous.redirects
@@ -140,7 +145,7 @@ public final class SitePreview: Sendable {
                 return state.rendered
             })
         else { return [] }
-        let found = theme.unknownNames() + theme.endlessNesting()
+        let found = theme.unknownNames(earlier: earlierFound) + theme.endlessNesting()
         return toldUnknown.withLock { state in
             let new = found.filter { !state.told.contains($0.description) }
             state.told.formUnion(new.map(\.description))

@@ -273,6 +273,22 @@ struct ResidentSiteTests {
         #expect(preview.newThemeWarnings().isEmpty)
     }
 
+    /// A name the pages rendered so far miss that the last build's pages found is not said
+    /// (the bundled layout's `current.changes`, a key of the changes page alone, was said
+    /// after every load, 400 times).
+    @Test func aNameAnotherPageHasIsNotSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8),
+            to: "Site/templates/layout.mustache")
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let preview = try #require(resident.preview)
+        #expect(preview.page("events/2026-summit.html") != nil && preview.page("index.html") != nil)
+        #expect(preview.newThemeWarnings().isEmpty, "\(preview.newThemeWarnings())")
+    }
+
     /// What a build copies or writes beside the pages is served as the build would write it
     /// now: a file of `Content/`, a theme asset, the page at an entity's former id; a page
     /// whose entry was removed is gone at once.
