@@ -62,7 +62,7 @@ public enum PreviewServer {
         let first = Pipeline.build(options)
         if first.succeeded { freshness.built(since: before) }
         report(.built(first))
-        await state.built(errors: first.succeeded ? [] : first.errorLines)
+        await state.built(errors: first.succeeded ? [] : first.errorLines, outputs: servedFromOutput(options.output))
         let resident = ResidentSite(options)
         let child = ChildBuild(executable: executable, options: options)
         let builds = BackgroundBuilds(quiet: quietBeforeBuilding) {
@@ -71,7 +71,8 @@ public enum PreviewServer {
             if succeeded { freshness.built(since: before) }
             report(.builtInBackground(succeeded: succeeded, report: printed))
             let errors = succeeded ? [] : printed.split(separator: "\n").map(String.init).filter { $0.contains("error:") }
-            inOrder { await state.built(errors: errors) }
+            let outputs = succeeded ? servedFromOutput(options.output) : nil
+            inOrder { await state.built(errors: errors, outputs: outputs) }
         }
         let load = resident.load()
         report(.loaded(load))
@@ -273,6 +274,14 @@ public enum PreviewServer {
         """
 }
 
+/// The files of the output folder the preview serves as they are (all but the pages, which
+/// it renders): their sizes and times in one number.
+func servedFromOutput(_ output: URL) -> TreeDigest? {
+    DirectoryWalker.files(under: output.path, sorted: false).map { files in
+        TreeDigest(files: files.filter { !$0.relative.hasSuffix(".html") }.map { (relative: $0.relative, size: $0.size, modified: $0.modified) })
+    }
+}
+
 /// The version of the site being served, and the problems of the last build, pushed to
 /// every open page.
 actor ServerState {
@@ -297,10 +306,23 @@ actor ServerState {
         push()
     }
 
-    /// A build that changes nothing the page shows pushes nothing.
-    func built(errors: [String]) {
+    /// What the preview serves from the output folder as the last build left it (`servedFromOutput`).
+    private var outputs: TreeDigest?
+
+    /// A build that changes nothing the page shows pushes nothing; one that changed what is
+    /// served from the output folder (the search index, the feeds, the timeline's names)
+    /// pushes a new version, so an open page that reads them reloads (it kept the old ones).
+    func built(errors: [String], outputs: TreeDigest? = nil) {
         buildErrors = errors
-        if (loadErrors.isEmpty ? buildErrors : loadErrors) != self.errors { push() }
+        var moved = false
+        if let outputs {
+            if let before = self.outputs, before != outputs {
+                version += 1
+                moved = true
+            }
+            self.outputs = outputs
+        }
+        if moved || (loadErrors.isEmpty ? buildErrors : loadErrors) != self.errors { push() }
     }
 
     private func push() {
