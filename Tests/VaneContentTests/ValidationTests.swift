@@ -295,6 +295,16 @@ struct ValidationTests {
             try diagnostics(["Content/sources/zz/tns.md": copy]) == [
                 "Content/sources/zz/tns.md:1:1: error: duplicate id 'tns' (already used by Content/sources/tns.md)"
             ])
+        // What the file left out links to is checked all the same (it came out only once
+        // the file was renamed); it adds nothing to the graph.
+        let event = "---\ntitle: Dup\ndate: 2026\ntype: other\nentities: [metta]\nsources: [tns]\n---\n"
+        let result = try load(["Content/events/zz/launch.md": event])
+        #expect(
+            result.diagnostics.filter { $0.location.path.hasPrefix("Content/events/zz") }.map(\.description) == [
+                "Content/events/zz/launch.md:1:1: error: duplicate id 'launch' (already used by Content/events/launch.md)",
+                "Content/events/zz/launch.md:5:12: error: unknown entity 'metta' (did you mean 'meta'?)",
+            ])
+        #expect(!result.knowledgeBase.edges.contains { $0.from == "launch" && $0.to == "metta" })
     }
 
     @Test func deeperSubfoldersAreFree() throws {

@@ -27,6 +27,9 @@ public struct Linker: Sendable {
     var declared: [String: [String]] = [:]
     /// The ids of files that did not parse (their problems are said): what they declare is unknown.
     var unread: Set<String> = []
+    /// The entries of files whose id another file has: not in the graph, but what they link
+    /// to is checked all the same (a mistyped entity came out only once the file was renamed).
+    var duplicates: [Entry] = []
     /// The files under `Content/` that are not entries (`events/2024/chart.png`), for the
     /// relative links of bodies.
     var assets: Set<String> = []
@@ -43,6 +46,7 @@ public struct Linker: Sendable {
         linker.registerAliases()
         linker.registerChannels()
         linker.linkEntries()
+        linker.checkDuplicates()
         linker.checkParentCycles()
         linker.checkSuccessors()
         for block in saved.values { linker.checkBlock(block) }
@@ -75,6 +79,7 @@ public struct Linker: Sendable {
             guard let id = file.id, let kind = file.kind else { continue }
             if let first = known[id] {
                 diagnostics.append(.error(.top(of: file.path), "duplicate id '\(id)' (already used by \(first.path))"))
+                if let at = byPath[file.path], let entry = parsed[at].entry { duplicates.append(entry) }
                 continue
             }
             known[id] = (kind, file.path)
@@ -141,6 +146,16 @@ public struct Linker: Sendable {
         for part in linked.values {
             edges += part.edges
             statusChanges += part.changes
+            diagnostics += part.diagnostics
+        }
+    }
+
+    /// The references of the entries left out as duplicates, checked; their edges dropped.
+    private mutating func checkDuplicates() {
+        for entry in duplicates {
+            var part = self
+            (part.edges, part.statusChanges, part.diagnostics) = ([], [], [])
+            part.link(entry)
             diagnostics += part.diagnostics
         }
     }
