@@ -274,6 +274,12 @@ struct ValidationTests {
     @Test func aTabInFrontMatterIsNamed() throws {
         let found = try diagnostics(["Content/sources/tabbed.md": "---\ntitle: x\ntags:\n\t- a\n---\n"]).filter { $0.contains("tabbed.md") }
         #expect(found == ["Content/sources/tabbed.md:4:1: error: invalid YAML: a tab here (YAML indents with spaces, never tabs)"], "\(found)")
+        // Indenting a key (libyaml's words: "a tab character that violates indentation").
+        let key = try diagnostics(["Content/entities/tabbed.md": "---\nname: x\n\tparent: meta\ntype: org\n---\n"]).filter {
+            $0.contains("tabbed.md")
+        }
+        #expect(
+            key == ["Content/entities/tabbed.md:3:1: error: invalid YAML: a tab in the indentation (YAML indents with spaces, never tabs)"], "\(key)")
     }
 
     @Test func invalidID() throws {

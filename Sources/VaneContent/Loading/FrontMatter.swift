@@ -285,6 +285,10 @@ struct FrontMatter {
             {
                 return .error(place, "invalid YAML: a tab here (YAML indents with spaces, never tabs)")
             }
+            // libyaml's words for a tab in the indentation of a value, said as the case above.
+            if problem.contains("tab character that violates indentation") {
+                return .error(place, "invalid YAML: a tab in the indentation (YAML indents with spaces, never tabs)")
+            }
             return .error(place, "invalid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? ""
