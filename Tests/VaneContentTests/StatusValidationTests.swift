@@ -126,6 +126,29 @@ struct StatusValidationTests {
         #expect(try diagnostics(["Content/events/x.md": event("{ closes: 2025-09-01, ends: 2025-10-31 }")]) == [])
     }
 
+    /// A launch whose status has an error is no missing launch: the later fall is not said to
+    /// come from nothing (it sent the reader to record an event that was there). The fall's
+    /// own file having an error is no reason to keep quiet.
+    @Test func aLaunchWithAnErrorLeavesNoFallFromNothing() throws {
+        let event = { (id: String, date: String, status: String) in
+            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+        }
+        let files = [
+            "Content/events/a-launch.md": event("a-launch", "2023-01-01", "{ availability: generaly-available }"),
+            "Content/events/b-closed.md": event("b-closed", "2024-01-01", "{ availability: deprecated }"),
+        ]
+        let found = try diagnostics(files)
+        #expect(found.contains { $0.contains("a-launch.md") && $0.contains("'generaly-available' is not on the availability scale") }, "\(found)")
+        #expect(!found.contains { $0.contains("a fall from nothing") }, "\(found)")
+        // Once the launch reads, nothing is said either; without it, the fall is.
+        #expect(
+            !(try diagnostics(
+                files.merging(["Content/events/a-launch.md": event("a-launch", "2023-01-01", "{ availability: generally-available }")]) { _, new in
+                    new
+                })).contains { $0.contains("a fall from nothing") })
+        #expect(try diagnostics(["Content/events/b-closed.md": files["Content/events/b-closed.md"]!]).contains { $0.contains("a fall from nothing") })
+    }
+
     @Test func successorsLinkTrackableEntitiesAndNeverCircle() throws {
         let model = { (id: String, successors: String) in "---\nname: \(id)\ntype: model\nparent: meta\nsuccessors: \(successors)\n---\n" }
         #expect(

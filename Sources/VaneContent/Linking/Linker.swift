@@ -51,7 +51,13 @@ public struct Linker: Sendable {
         linker.checkSuccessors()
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
-        let baselines = linker.baselineWarnings(linker.statusChanges)
+        var baselines = linker.baselineWarnings(linker.statusChanges)
+        // A product a file with errors names may have lost its launch to them (a status value
+        // mistyped, a date that does not parse): "a fall from nothing" would send the reader
+        // to record an event that is there.
+        for (product, paths) in linker.namedByFilesWithErrors(parsed) {
+            baselines[product]?.removeAll { $0.message.hasPrefix(Linker.fallFromNothing) && !paths.subtracting([$0.location.path]).isEmpty }
+        }
         linker.diagnostics += baselines.values.joined()
         linker.nameUses()
         var kb = KnowledgeBase(
@@ -119,6 +125,22 @@ public struct Linker: Sendable {
                 }
             }
         }
+    }
+
+    static let fallFromNothing = "the first recorded availability of"
+
+    /// The entities that files with errors name in their status or their links, resolved,
+    /// each with those files; a file that did not parse at all may name any.
+    func namedByFilesWithErrors(_ parsed: [ParsedFile]) -> [String: Set<String>] {
+        var named: [String: Set<String>] = [:]
+        let unreadable = Set(parsed.filter { $0.entry == nil && $0.diagnostics.hasErrors }.map(\.path))
+        if !unreadable.isEmpty { for id in known.keys { named[id] = unreadable } }
+        for file in parsed where file.diagnostics.hasErrors {
+            guard let entry = file.entry else { continue }
+            let texts = entry.status.map(\.entity.text) + entry.references.map(\.target)
+            for text in texts { if let id = resolve(text) { named[id, default: []].insert(file.path) } }
+        }
+        return named
     }
 
     private func resolve(_ target: String) -> String? {
@@ -461,7 +483,7 @@ public struct Linker: Sendable {
             warnings[change.entity, default: []].append(
                 .warning(
                     change.location,
-                    "the first recorded availability of '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+                    "\(Linker.fallFromNothing) '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
                 ))
         }
         return warnings
