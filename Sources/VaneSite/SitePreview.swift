@@ -180,6 +180,10 @@ public final class SitePreview: Sendable {
     /// removed): not found, even while the output folder still holds its old file.
     public func isGone(_ path: String) -> Bool {
         if gone.contains(path) { return true }
+        // A theme asset or an entity's page (a former id's too) the site has no more is gone
+        // now, not when the output follows (a deleted asset was served a second longer).
+        if path.hasPrefix("assets/") { return assets[path] == nil && theme.assets[String(path.dropFirst("assets/".count))] == nil }
+        if path.hasPrefix("entities/"), path.hasSuffix(".html"), !path.dropFirst("entities/".count).contains("/") { return page(path) == nil }
         // `changes.html` is page 1, `changes-2.html` page 2.
         guard path.hasPrefix("changes"), path.hasSuffix(".html"), changePages()[path] == nil else { return false }
         let number = path == "changes.html" ? 1 : Int(path.dropFirst("changes-".count).dropLast(".html".count)).flatMap { $0 > 1 ? $0 : nil }

@@ -329,5 +329,18 @@ struct ResidentSiteTests {
         #expect(resident.preview?.copiedFile("sources/acme-slides.txt", root: kb.root) == nil)
         #expect(resident.preview?.isGone("sources/acme-slides.txt") == true)
         #expect(FileManager.default.fileExists(atPath: kb.url("public/sources/acme-slides.txt").path))
+
+        // A theme asset of the knowledge base's, and a former id, taken away: gone at once too
+        // (they were served from the output a second longer).
+        try kb.write("p { }\n", to: "Site/assets/extra.css")
+        #expect(resident.load(today: fixedDay, touched: ["Site/assets/extra.css"]).succeeded)
+        #expect(resident.preview?.copiedFile("assets/extra.css", root: kb.root) == Data("p { }\n".utf8))
+        #expect(Pipeline.build(options(kb)).succeeded)
+        try kb.remove("Site/assets/extra.css")
+        try kb.write(try kb.read(entity).replacingOccurrences(of: "former_ids: [road-runner]\n", with: ""), to: entity)
+        #expect(resident.load(today: fixedDay, touched: ["Site/assets/extra.css", entity]).succeeded)
+        #expect(resident.preview?.isGone("assets/extra.css") == true && resident.preview?.isGone("assets/style.css") == false)
+        #expect(resident.preview?.isGone("entities/road-runner.html") == true && resident.preview?.isGone("entities/roadrunner.html") == false)
+        #expect(FileManager.default.fileExists(atPath: kb.url("public/assets/extra.css").path))
     }
 }
