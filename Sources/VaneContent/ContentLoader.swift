@@ -129,6 +129,8 @@ public enum ContentLoader {
             (parsed, parsedCount) = (results.take(), fresh.values.filter { $0 }.count)
         }
         let assets = scan.assets.map(\.contentRelativePath)
+        // Misnamed entries read too (never from the cache: their id is not their name's).
+        let misparsed = scan.misnamed.map { read($0, parser: parser, salt: salt, settings: settings, cache: nil).0 }
         let (saved, savedDiagnostics) = SavedQueriesLoader.load(root: root)
         let link = timings.measure("link") { () -> LinkOutcome in
             if let previous, let local = Linker.relink(previous, parsed: parsed, assets: assets, config: config, saved: saved, today: today) {
@@ -136,11 +138,13 @@ public enum ContentLoader {
                     kb: local.kb, diagnostics: local.diagnostics, tables: local.tables, linked: local.linked,
                     relinked: Relink(from: previous.generation, ids: local.ids, edges: local.edges, statusChanges: local.statusChanges))
             }
-            let whole = Linker.link(parsed, files: scan.entries, assets: assets, config: config, saved: saved, today: today)
+            let whole = Linker.link(
+                parsed, files: scan.entries, assets: assets, config: config, saved: saved, today: today,
+                unlisted: misparsed.compactMap(\.entry))
             return LinkOutcome(kb: whole.0, diagnostics: whole.1, tables: whole.2, linked: whole.linked)
         }
         let (kb, linkDiagnostics) = (link.kb, link.diagnostics)
-        let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics }
+        let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics } + misparsed.flatMap(\.diagnostics)
         let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),

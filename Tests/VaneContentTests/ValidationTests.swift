@@ -283,9 +283,20 @@ struct ValidationTests {
     }
 
     @Test func invalidID() throws {
+        // The file is read all the same, under the id it would have: its other problems come
+        // in the same run (they came only once it was renamed).
         #expect(
             try diagnostics(["Content/sources/Big_Source.md": "---\ntitle: x\n---\n"]) == [
-                "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-') (did you mean 'big-source'? rename the file 'big-source.md')"
+                "Content/sources/Big_Source.md:1:1: error: invalid id 'Big_Source' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-') (did you mean 'big-source'? rename the file 'big-source.md')",
+                "Content/sources/Big_Source.md:1:1: error: missing required field 'publisher'",
+                "Content/sources/Big_Source.md:1:1: error: missing required field 'url'",
+            ])
+        let event = "---\ntitle: Wave\ndate: 2010-13-01\ntype: other\nentities: [metta]\nsources: [tns]\n---\n"
+        #expect(
+            try diagnostics(["Content/events/2010 Wave.md": event]).filter { $0.contains("Wave.md") } == [
+                "Content/events/2010 Wave.md:1:1: error: invalid id '2010 Wave' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-') (did you mean '2010-wave'? rename the file '2010-wave.md')",
+                "Content/events/2010 Wave.md:3:7: error: impossible date '2010-13-01' (a month is 01 to 12)",
+                "Content/events/2010 Wave.md:5:12: error: unknown entity 'metta' (did you mean 'meta'?)",
             ])
         // A name that makes no id has no suggestion.
         #expect(

@@ -37,12 +37,15 @@ public struct Linker: Sendable {
     /// Every entry linked, with the names they resolved against (kept for `relink`); the
     /// uses checked at `today`.
     static func link(
-        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock], today: FuzzyDate
+        _ parsed: [ParsedFile], files: [ContentFile], assets: [String], config: SiteConfig, saved: [String: LiveBlock], today: FuzzyDate,
+        unlisted: [Entry] = []
     ) -> (KnowledgeBase, [Diagnostic], LinkTables, linked: Int) {
         var linker = Linker(config: config)
         linker.saved = saved
         linker.assets = Set(assets)
         linker.register(files, parsed)
+        // Entries of files whose name is no id: their links checked as a duplicate's are.
+        linker.duplicates += unlisted
         linker.registerAliases()
         linker.registerChannels()
         linker.linkEntries()

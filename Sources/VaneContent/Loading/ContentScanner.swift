@@ -33,6 +33,10 @@ public struct ContentScan: Sendable, Equatable {
     public var entries: [ContentFile] = []
     public var assets: [ContentFile] = []
     public var diagnostics: [Diagnostic] = []
+    /// Entries under a name that is no id (`Google Wave.md`), with the id they would have:
+    /// not in the knowledge base, but checked all the same, so that renaming one reveals
+    /// nothing new.
+    public var misnamed: [ContentFile] = []
 }
 
 /// Walks `Content/`: Markdown files become entries (kind from the top folder, id from
@@ -116,7 +120,13 @@ extension ContentScan {
         let id = String(parts.last!.dropLast(3))
         guard IDRule.isValid(id) else {
             // The id `vane new` would make of it, as a rename to suggest (`OpenTF Manifesto`).
-            let hint = Scaffold.suggestedID(id).map { " (did you mean '\($0)'? rename the file '\($0).md')" } ?? ""
+            let suggested = Scaffold.suggestedID(id)
+            let hint = suggested.map { " (did you mean '\($0)'? rename the file '\($0).md')" } ?? ""
+            if let suggested {
+                var named = file
+                (named.kind, named.id) = (kind, suggested)
+                misnamed.append(named)
+            }
             return diagnostics.append(
                 .error(.top(of: path), "invalid id '\(id)' (a file name must be 1-80 characters of lowercase a-z, 0-9 and '-')\(hint)"))
         }
@@ -134,6 +144,7 @@ extension ContentScan {
     mutating func remove(_ path: String) {
         Self.remove(path, from: &entries)
         Self.remove(path, from: &assets)
+        misnamed.removeAll { $0.path == path }
         diagnostics.removeAll { $0.location.path == path }
     }
 
