@@ -26,6 +26,12 @@ struct StatusValidationTests {
                 "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
                 "Content/events/x.md:10:3: error: unknown entity 'nobody'",
             ])
+        // A value of the other axis's scale says which it is.
+        let swapped = text.replacingOccurrences(of: "availability: open-wieghts, priorty: flagship", with: "priority: deprecated")
+        #expect(
+            try diagnostics(["Content/events/x.md": swapped]).first
+                == "Content/events/x.md:8:22: error: 'deprecated' is not on the priority scale ('deprecated' is on the availability scale: write it as 'availability: deprecated'); the scale is flagship, invested, maintained, deprioritized, sunset, discontinued"
+        )
     }
 
     /// A channel written as no id is said with the id it most likely is, and its value is

@@ -91,11 +91,14 @@ extension EntryParser {
             } else {
                 let scale = config.scale(axis)
                 guard scale.contains(s.string) else {
+                    // A value of the other axis's scale says so (`priority: deprecated`).
+                    let other: StatusSetting.Axis = axis == .availability ? .priority : .availability
+                    let hint =
+                        config.scale(other).contains(s.string)
+                        ? " ('\(s.string)' is on the \(other.rawValue) scale: write it as '\(other.rawValue): \(s.string)')"
+                        : Suggestion.hint(for: s.string, in: scale)
                     fm.diagnostics.append(
-                        .error(
-                            at,
-                            "'\(s.string)' is not on the \(axis.rawValue) scale\(Suggestion.hint(for: s.string, in: scale)); the scale is \(scale.joined(separator: ", "))"
-                        ))
+                        .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(hint); the scale is \(scale.joined(separator: ", "))"))
                     continue
                 }
             }
