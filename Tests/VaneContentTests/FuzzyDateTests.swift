@@ -27,8 +27,27 @@ struct FuzzyDateTests {
         ("2026-00-10", "impossible date '2026-00-10' (a month is 01 to 12)"),
         ("2026-Q5", "impossible date '2026-Q5' (a quarter is Q1 to Q4)"),
         ("0000", "impossible date '0000' (there is no year 0000)"),
-        ("April 2026", "invalid date 'April 2026' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
-        ("2026-4-8", "invalid date '2026-4-8' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
+        // Written another common way: said as this format writes it.
+        (
+            "April 2026",
+            "invalid date 'April 2026' (did you mean '2026-04'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        (
+            "2026-4-8",
+            "invalid date '2026-4-8' (did you mean '2026-04-08'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        (
+            "2019/11/19",
+            "invalid date '2019/11/19' (did you mean '2019-11-19'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        ("Q2 2024", "invalid date 'Q2 2024' (did you mean '2024-Q2'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
+        ("~2023-6", "invalid date '~2023-6' (did you mean '~2023-06'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
+        (
+            "January 14, 2014",
+            "invalid date 'January 14, 2014' (did you mean '2014-01-14'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        // No one reading: no suggestion.
+        ("03/04/2024", "invalid date '03/04/2024' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
         ("2026-04-08T10:00", "invalid date '2026-04-08T10:00' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
     ])
     func refusesBadDates(text: String, message: String) {

@@ -33,6 +33,31 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         public init(message: String) { self.message = message }
     }
 
+    /// A date written another common way, as this format writes it: `2023-6` is `2023-06`,
+    /// `2019/11/19` `2019-11-19`, `January 2014` `2014-01`, `Q2 2024` `2024-Q2`; nil when
+    /// there is no one reading of it (`03/04/2024`).
+    static func written(_ text: String) -> String? {
+        let approximate = text.hasPrefix("~")
+        let words = text.dropFirst(approximate ? 1 : 0).split { !$0.isLetter && !$0.isNumber }.map { $0.lowercased() }
+        let months = monthNames.map { $0.lowercased() }
+        func month(_ word: String) -> Int? {
+            months.firstIndex { $0 == word || (word.count >= 3 && $0.hasPrefix(word)) }.map { $0 + 1 }
+        }
+        guard let year = words.first(where: { $0.count == 4 && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let rest = words.filter { $0 != year }
+        var candidate: String?
+        if rest.count == 1, rest[0].count == 2, rest[0].first == "q" {
+            candidate = "\(year)-Q\(rest[0].dropFirst())"
+        } else if let named = rest.compactMap(month).first, rest.filter({ month($0) == nil }).count <= 1 {
+            let day = rest.first { month($0) == nil }.flatMap { Int($0) }
+            candidate = "\(year)-\(two(named))" + (day.map { "-\(two($0))" } ?? "")
+        } else if words.first == year, rest.count <= 2, rest.allSatisfy({ Int($0) != nil }), !rest.isEmpty {
+            candidate = ([year] + rest.map { two(Int($0)!) }).joined(separator: "-")
+        }
+        guard let candidate, candidate != text, (try? FuzzyDate(parsing: candidate)) != nil else { return nil }
+        return (approximate ? "~" : "") + candidate
+    }
+
     public init(parsing raw: String) throws(ParseError) {
         let text = raw
         var body = Substring(raw)
@@ -40,7 +65,8 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         if approximate { body = body.dropFirst() }
         let parts = body.split(separator: "-", omittingEmptySubsequences: false)
         func fail() -> ParseError {
-            ParseError(message: "invalid date '\(text)' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')")
+            let hint = FuzzyDate.written(text).map { "did you mean '\($0)'? " } ?? ""
+            return ParseError(message: "invalid date '\(text)' (\(hint)expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')")
         }
         func number(_ s: Substring, digits: Int) -> Int? {
             guard s.count == digits, s.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
