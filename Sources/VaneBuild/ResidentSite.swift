@@ -3,6 +3,7 @@ import VaneContent
 import VaneDiagnostics
 import VaneGraph
 import VaneHistory
+import VaneQuery
 import VaneSite
 
 /// The knowledge base as `vane serve` keeps it between edits: the last load, and the site
@@ -59,7 +60,8 @@ public final class ResidentSite: Sendable {
 
     /// The template names the last build's pages found, when it rendered with this theme.
     static func foundNames(_ options: Pipeline.Options, theme: Theme) -> [String: Set<String>] {
-        let state = DatabaseParseCache(url: options.database, parses: false).state
+        // The two keys alone: the rest of the build's state (its recorded time) is not read at each load.
+        guard let state = try? GraphReader(url: options.database).buildState("theme", "theme-found") else { return [:] }
         return state["theme"] == String(theme.fingerprint) ? FastPath.decodeReads(state["theme-found"]) : [:]
     }
 

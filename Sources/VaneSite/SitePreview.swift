@@ -172,8 +172,12 @@ public final class SitePreview: Sendable {
     /// under `root`), else one of the theme's assets. Nil for anything else.
     public func copiedFile(_ path: String, root: URL) -> Data? {
         if let source = assets[path] { return FileManager.default.contents(atPath: root.appendingPathComponent(source).path) }
-        if path.hasPrefix("assets/") { return theme.assets[String(path.dropFirst("assets/".count))] }
-        return nil
+        return themeAsset(path)
+    }
+
+    /// The theme's asset at `path` (`assets/style.css`), if it has one.
+    private func themeAsset(_ path: String) -> Data? {
+        path.hasPrefix("assets/") ? theme.assets[String(path.dropFirst("assets/".count))] : nil
     }
 
     /// Whether `path` was a page of this session that the site no longer has (an entry
@@ -182,7 +186,7 @@ public final class SitePreview: Sendable {
         if gone.contains(path) { return true }
         // A theme asset or an entity's page (a former id's too) the site has no more is gone
         // now, not when the output follows (a deleted asset was served a second longer).
-        if path.hasPrefix("assets/") { return assets[path] == nil && theme.assets[String(path.dropFirst("assets/".count))] == nil }
+        if path.hasPrefix("assets/") { return assets[path] == nil && themeAsset(path) == nil }
         if path.hasPrefix("entities/"), path.hasSuffix(".html"), !path.dropFirst("entities/".count).contains("/") { return page(path) == nil }
         // `changes.html` is page 1, `changes-2.html` page 2.
         guard path.hasPrefix("changes"), path.hasSuffix(".html"), changePages()[path] == nil else { return false }

@@ -270,11 +270,17 @@ public enum StatusTimeline {
     static func announcedWhenGone(_ end: AnnouncedEnd, _ points: [StatusPoint], scales: StatusScales) -> Bool {
         // An end on its own announcing day falls that day: what stood before the day, then.
         let sameDay = end.date.startKey <= end.announced.startKey
-        guard end.retired == nil,
-            let before = points.last(where: { sameDay ? $0.date.startKey < end.announced.startKey : $0.date.startKey <= end.announced.startKey })
-        else { return false }
-        let value = end.channel.map { before.channels[$0] } ?? before.availability
-        return value.map(scales.isGone) ?? false
+        guard end.retired == nil else { return false }
+        return availability(of: end, in: points, at: end.announced, including: !sameDay).map(scales.isGone) ?? false
+    }
+
+    /// The availability of what `end` ends or closes (its channel, or the product) at the
+    /// last point by `day`, or before it (`including: false`); nil before any.
+    static func availability(of end: AnnouncedEnd, in points: [StatusPoint], at day: FuzzyDate, including: Bool) -> String? {
+        guard let point = points.last(where: { including ? $0.date.startKey <= day.startKey : $0.date.startKey < day.startKey }) else {
+            return nil
+        }
+        return end.channel.map { point.channels[$0] } ?? point.availability
     }
 
     /// Whether a closure can close nothing: announced for what was already closed to new
@@ -283,12 +289,8 @@ public enum StatusTimeline {
     /// announced for what was gone.
     static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], among scheduled: [AnnouncedEnd], scales: StatusScales) -> Bool {
         guard closure.retired == nil else { return false }
-        func value(_ point: StatusPoint?) -> String? {
-            guard let point else { return nil }
-            return closure.channel.map { point.channels[$0] } ?? point.availability
-        }
         // As it stood before the announcing day (a closure on its own day falls that day).
-        let before = value(points.last { $0.date.startKey < closure.announced.startKey })
+        let before = availability(of: closure, in: points, at: closure.announced, including: false)
         if let before, before == scales.closed || scales.isGone(before) { return true }
         // An end that ends what it closes by its day, whatever the as-of day (it was counted
         // down until the end came).
@@ -298,7 +300,7 @@ public enum StatusTimeline {
             guard end.channel == nil, let channel = closure.channel else { return false }
             return !outliving(end, among: scheduled).contains(channel)
         }
-        return ended || (value(points.last { $0.date.startKey <= closure.date.startKey }).map(scales.isGone) ?? false)
+        return ended || (availability(of: closure, in: points, at: closure.date, including: true).map(scales.isGone) ?? false)
     }
 
     /// A whole-product end (or closure) as it ends: on the channels that have no end of their
