@@ -88,7 +88,7 @@ public struct Relink: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    public static let parserVersion = "33"
+    public static let parserVersion = "34"
 
     /// The largest entry file accepted: far above any real entry, low enough that a
     /// stray data file cannot exhaust memory.
@@ -145,11 +145,39 @@ public enum ContentLoader {
         }
         let (kb, linkDiagnostics) = (link.kb, link.diagnostics)
         let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics } + misparsed.flatMap(\.diagnostics)
-        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics
+        // A folder not mounted, or a checkout gone wrong, looks like this: a build replaces the
+        // site with an empty one. (`vane init` makes the kind folders: a new knowledge base is not it.)
+        let noKindFolder = Kind.allCases.allSatisfy {
+            !FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/" + $0.folder).path)
+        }
+        let empty =
+            scan.entries.isEmpty && scan.misnamed.isEmpty && !scan.diagnostics.hasErrors && noKindFolder
+            ? [Diagnostic.warning(.whole("Content"), "holds no entries: the site and the database will have none (is this the right folder?)")]
+            : []
+        let active = config.unsafeHTML ? [] : scan.assets.compactMap(activeContent)
+        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics + empty + active
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
             parsedCount: parsedCount, timings: timings, scan: scan, linkTables: link.tables,
             linked: link.linked, relinked: link.relinked)
+    }
+
+    /// A file of `Content/` that the site publishes as it is and a browser runs on the
+    /// site's own address: a page or a script, or an SVG image with script in it (harmless
+    /// as an image, live when opened). Raw HTML is off in bodies; this is said, not refused.
+    static func activeContent(_ file: ContentFile) -> Diagnostic? {
+        let name = file.path.lowercased()
+        let at = SourceLocation.whole(file.path)
+        let said =
+            "is published as it is, and a browser runs any script in it on the site's own address"
+            + " (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)"
+        if [".html", ".htm", ".xhtml", ".js", ".mjs"].contains(where: name.hasSuffix) { return .warning(at, said) }
+        guard name.hasSuffix(".svg"), let data = FileManager.default.contents(atPath: file.location) else { return nil }
+        let text = String(decoding: data, as: UTF8.self).lowercased()
+        let scripted =
+            text.contains("<script") || text.contains("javascript:")
+            || text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil
+        return scripted ? .warning(at, "holds script: it " + said) : nil
     }
 
     /// What linking gave, and how much of it was done.

@@ -26,7 +26,32 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public var description: String { Self.shown("\(location): \(severity.rawValue): \(message)") }
+
+    /// The line with what a terminal would not show as written escaped (`\u{202E}`): control
+    /// characters, invisible and bidirectional formatting, line separators. A name quoted from
+    /// content could reverse the rest of the line, hide itself (`acme\u{200B}` read as
+    /// `acme`), or start a line of its own that reads as another diagnostic.
+    static func shown(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: hidden) else { return line }
+        var out = ""
+        for scalar in line.unicodeScalars {
+            if hidden(scalar) {
+                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func hidden(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
+        switch scalar.properties.generalCategory {
+        case .control, .format, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
 }
 
 extension Array where Element == Diagnostic {

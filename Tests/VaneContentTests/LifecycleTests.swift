@@ -124,6 +124,33 @@ struct LifecycleTests {
         #expect(end.extensionNoticeDays == nil)
     }
 
+    /// A whole product's end restated for each channel, one of them moved later: the
+    /// restated channel keeps the first announcement's notice and event, the moved one is an
+    /// extension of it (the channel's end read 214 and 365 days, as if first announced then).
+    @Test func aChannelsEndAfterTheWholeProductsRestatesOrExtendsIt() throws {
+        let changes = [
+            change("launch", "2020-01-01", .availability, "generally-available"),
+            change("first", "2023-01-01", .ends, "2025-01-01"),
+            change("split", "2024-06-01", .ends, "2025-01-01", channel: "x"),
+            change("split", "2024-06-01", .ends, "2025-06-01", channel: "y"),
+        ]
+        let asOf = day("2024-07-01")
+        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["x", "y"]], asOf: asOf, scales: scales)["p"])
+        let x = try #require(s.ends.first { $0.channel == "x" })
+        #expect(x.noticeDays == 731)
+        #expect(x.event == "first")
+        #expect(x.extensionNoticeDays == nil)
+        let y = try #require(s.ends.first { $0.channel == "y" })
+        #expect(y.noticeDays == 882)
+        #expect(y.firstEvent == "first")
+        #expect(y.extensionNoticeDays == 365)
+        #expect(y.notice == "882 days (from the first announcement; 365 days from the extension)")
+        // One end per channel: the whole product's is the restated channel's, not listed twice.
+        #expect(s.ends.count == 2)
+        // The extension says the end it moved.
+        #expect(s.announcements.first { $0.channel == "y" }?.replaced == day("2025-01-01"))
+    }
+
     /// A paid extension on its own channel, announced after the whole product's end,
     /// outlives it: Exchange Server 2019 and its Extended Security Updates.
     @Test func aChannelsOwnLaterEndSurvivesTheWholeProductsEnd() throws {

@@ -312,17 +312,25 @@ struct SiteTests {
     }
 
     /// What an event's page shows a change was "from": the latest earlier change of the same
-    /// entity, axis and channel by another event, as a plain filter-and-max reading finds it,
-    /// for every change of every fixture with statuses (ties and coarse dates included).
+    /// entity, axis and channel by another event (for a channel's end or closure, the whole
+    /// product's too, unless the channel was offered since), as a plain filter-and-max
+    /// reading finds it, for every change of every fixture with statuses (ties and coarse
+    /// dates included).
     @Test(arguments: ["small", "lifecycle", "aws", "entra", "exchange-esu", "founding"])
     func aChangeIsFromTheLatestEarlierChange(_ name: String) throws {
         let kb = try ContentLoader.load(root: Repository.fixture(name)).knowledgeBase
         let model = SiteModel(kb, asOf: fixedDay)
         #expect(kb.statusChanges.contains { model.previous($0) != nil })
         for s in kb.statusChanges {
-            let plain = kb.statusChanges.filter {
-                $0.entity == s.entity && $0.axis == s.axis && $0.channel == s.channel && $0.event != s.event
-                    && $0.date.sortsBefore(s.date) == true
+            func offered(_ channel: String, since c: StatusChange) -> Bool {
+                kb.statusChanges.contains {
+                    $0.entity == s.entity && $0.axis == .availability && $0.channel == channel && $0.date.startKey >= c.date.startKey
+                        && $0.date.startKey <= s.date.startKey
+                }
+            }
+            let plain = kb.statusChanges.filter { c in
+                let channel = c.channel == s.channel || (s.axis.isScheduled && c.channel == nil && s.channel.map { !offered($0, since: c) } == true)
+                return c.entity == s.entity && c.axis == s.axis && channel && c.event != s.event && c.date.sortsBefore(s.date) == true
             }.max { $0.date.sortsBefore($1.date) == true }
             #expect(model.previous(s) == plain, "\(name): \(s.signature)")
         }

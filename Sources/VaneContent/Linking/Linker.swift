@@ -286,10 +286,24 @@ public struct Linker: Sendable {
     /// page would show a dead link.
     private mutating func checkLocalLinks(of entry: Entry) {
         for link in entry.localLinks {
-            let url = link.text
+            // Quoted as written: `a b.png`, not the page's `a%20b.png`.
+            let url = link.text.removingPercentEncoding ?? link.text
             var parts = entry.kind.folder.split(separator: "/").map(String.init)
-            for part in (url.removingPercentEncoding ?? url).split(separator: "/") {
-                if part == ".." { if parts.popLast() == nil { break } } else if part != "." { parts.append(String(part)) }
+            var outside = false
+            for part in url.split(separator: "/") {
+                if part == ".." {
+                    if parts.popLast() == nil {
+                        outside = true
+                        break
+                    }
+                } else if part != "." {
+                    parts.append(String(part))
+                }
+            }
+            if outside {
+                diagnostics.append(
+                    .warning(link.location, "'\(url)' links outside Content/, which the site does not publish: the page would show a dead link"))
+                continue
             }
             let path = parts.joined(separator: "/")
             if assets.contains(path) { continue }

@@ -51,7 +51,16 @@ public struct EntryParser: Sendable {
                 continue
             }
             let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
-            fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
+            if kind == .event, StatusSetting.Axis(rawValue: key) != nil {
+                // A status axis written beside `status:`, not in it: the change would be lost.
+                fm.diagnostics.append(
+                    .warning(
+                        at,
+                        "unknown key '\(key)' for an event (kept, but no status change: write it under 'status:', as 'status: { <entity>: { \(key): … } }')"
+                    ))
+            } else {
+                fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
+            }
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
         }
         guard renderBody else { return (entry, fm.diagnostics) }
@@ -77,22 +86,26 @@ public struct EntryParser: Sendable {
         return urls.map { url in
             let wanted = taken[url, default: 0]
             taken[url] = wanted + 1
-            let written = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
-            var seen = 0
-            for (i, line) in lines.enumerated() {
-                var rest = line[...]
-                while let found = rest.range(of: written) {
-                    if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
-                        if seen == wanted {
+            let encoded = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
+            // The page's form (`a%20b.png`, `caf%C3%A9.png`) or the body's (`<a b.png>`, `café.png`).
+            // A reference definition used twice is written once: the last place found stands.
+            var last: SourceLocation?
+            for written in Set([encoded, encoded.removingPercentEncoding ?? encoded]).sorted() {
+                var seen = 0
+                for (i, line) in lines.enumerated() {
+                    var rest = line[...]
+                    while let found = rest.range(of: written) {
+                        if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
                             let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
-                            return LocatedText(url, at: SourceLocation(path: path, line: firstLine + i, column: column))
+                            let here = SourceLocation(path: path, line: firstLine + i, column: column)
+                            if seen == wanted { return LocatedText(url, at: here) }
+                            (seen, last) = (seen + 1, here)
                         }
-                        seen += 1
+                        rest = line[found.upperBound...]
                     }
-                    rest = line[found.upperBound...]
                 }
             }
-            return LocatedText(url, at: SourceLocation(path: path, line: firstLine, column: 1))
+            return LocatedText(url, at: last ?? SourceLocation(path: path, line: firstLine, column: 1))
         }
     }
 

@@ -18,7 +18,7 @@ struct BodyRenderer {
         // `Content/events/2024/x.md` is the page `events/x.html`: its folder is `2024/`.
         let parts = path.split(separator: "/")
         let folder = parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") + "/" : ""
-        let rendered = MarkdownRenderer.html(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder)
+        let (rendered, dropped) = MarkdownRenderer.render(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder)
         // cmark decides what is shown: a link in text it leaves out (an HTML block, dropped
         // when raw HTML is off) is no link, so it is no edge either.
         let (html, shown) = keepShown(scanned.links, in: rendered)
@@ -26,7 +26,29 @@ struct BodyRenderer {
         for i in links.indices {
             if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
         }
-        return BodyRenderer(markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems)
+        let droppedProblems = dropped.compactMap { droppedLink($0, lines: lines, firstLine: firstLine, path: path) }
+        return BodyRenderer(
+            markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems)
+    }
+
+    /// A link the page shows as text: said where its target is written (the column cmark
+    /// gives is the link's, in the body as scanned; the target is found in the line as written).
+    /// Not one whose scheme only runs code (`javascript:`, `vbscript:`, `data:`): dropping it
+    /// is the point, and no reader lost a link.
+    static func droppedLink(_ link: MarkdownRenderer.DroppedLink, lines: [Substring], firstLine: Int, path: String) -> Diagnostic? {
+        let scheme = link.url.trimmingSpaces.lowercased().filter { !$0.isWhitespace }
+        if ["javascript:", "vbscript:", "data:"].contains(where: scheme.hasPrefix) { return nil }
+        let index = link.line - 1
+        var column = max(link.column, 1)
+        if lines.indices.contains(index), let found = lines[index].range(of: link.url) {
+            column = lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: found.lowerBound) + 1
+        }
+        let at = SourceLocation(path: path, line: firstLine + max(index, 0), column: column)
+        let trimmed = link.url.trimmingSpaces
+        if trimmed.hasPrefix("//") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\") {
+            return .warning(at, "'\(link.url)' leaves the site without a scheme: the link is shown as its text (write it with https:)")
+        }
+        return .warning(at, "'\(link.url)' is not an http, https, mailto or relative link: the page shows it as text")
     }
 
     /// The links whose placeholder is in the rendered HTML, numbered again in order.

@@ -17,22 +17,35 @@ public enum MarkdownRenderer {
     /// folder, while its page sits in the kind's folder itself: a relative link or image
     /// (`chart.png`, beside the file) is made relative to the page (`2024/chart.png`).
     public static func html(_ markdown: String, unsafeHTML: Bool = false, folder: String = "") -> String {
+        render(markdown, unsafeHTML: unsafeHTML, folder: folder).html
+    }
+
+    /// A link or image whose target was dropped (shown as its text), and where it starts
+    /// (line and column from 1, in `markdown`).
+    public struct DroppedLink: Equatable, Sendable {
+        public var url: String
+        public var line: Int
+        public var column: Int
+    }
+
+    /// As `html`, with the links and images it dropped.
+    public static func render(_ markdown: String, unsafeHTML: Bool = false, folder: String = "") -> (html: String, dropped: [DroppedLink]) {
         lock.lock()
         defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return ("", []) }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        guard let document = cmark_parser_finish(parser) else { return ("", []) }
         defer { cmark_node_free(document) }
-        sanitize(document, dropHTML: !unsafeHTML, folder: folder)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        let dropped = sanitize(document, dropHTML: !unsafeHTML, folder: folder)
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", dropped) }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return (String(cString: rendered), dropped)
     }
 
     /// The lines (from 1) of `markdown` inside a code block or an HTML block, at any depth
@@ -78,6 +91,8 @@ public enum MarkdownRenderer {
     /// Whether a link target may appear in output.
     public static func isAllowedTarget(_ url: String) -> Bool {
         let trimmed = url.trimmingSpaces
+        // `//host/x` (and `/\host`, which browsers read alike) leaves the site without a scheme.
+        if trimmed.count >= 2, trimmed.prefix(2).allSatisfy({ $0 == "/" || $0 == "\\" }) { return false }
         guard let colon = trimmed.firstIndex(of: ":") else { return true }
         let beforeColon = trimmed[..<colon]
         // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
@@ -94,10 +109,11 @@ public enum MarkdownRenderer {
         return colon.map { url[..<$0].contains(where: { "/?#".contains($0) }) } ?? true
     }
 
-    private static func sanitize(_ document: OpaquePointer, dropHTML: Bool, folder: String) {
+    private static func sanitize(_ document: OpaquePointer, dropHTML: Bool, folder: String) -> [DroppedLink] {
+        var dropped: [DroppedLink] = []
         var unwrap: [OpaquePointer] = []
         var remove: [OpaquePointer] = []
-        guard let iterator = cmark_iter_new(document) else { return }
+        guard let iterator = cmark_iter_new(document) else { return [] }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             switch cmark_node_get_type(node) {
@@ -105,6 +121,7 @@ public enum MarkdownRenderer {
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if !isAllowedTarget(url) {
                     unwrap.append(node)
+                    dropped.append(DroppedLink(url: url, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
                 } else if !folder.isEmpty, isRelativePath(url),
                     !(url.split(whereSeparator: { $0 == "#" || $0 == "?" }).first ?? "").hasSuffix(".html")
                 {
@@ -127,5 +144,6 @@ public enum MarkdownRenderer {
             cmark_node_free(node)
         }
         for node in remove { cmark_node_free(node) }
+        return dropped
     }
 }

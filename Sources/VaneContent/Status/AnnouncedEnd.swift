@@ -116,6 +116,9 @@ enum EndSchedule {
         var made: [AnnouncedEnd] = []
         var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
+        // When each channel's own availability was set.
+        let offered = Dictionary(grouping: changes.filter { $0.axis == .availability && $0.channel != nil }, by: { $0.channel! })
+            .mapValues { $0.map(\.date) }
         for change in changes {
             switch change.axis {
             case .ends, .closes:
@@ -134,6 +137,20 @@ enum EndSchedule {
                         previous = old
                     }
                 }
+                // A channel's own end after the whole product's, still ahead, restates or moves
+                // that end for the channel: its notice runs from the product's announcement.
+                // Not for a channel offered since that announcement (a paid extended-support
+                // channel with its own end): that is a new offer, with its own notice.
+                let inherited =
+                    previous
+                    ?? change.channel.flatMap { channel in
+                        active[key(kind, nil)].flatMap { whole in
+                            let offeredSince = (offered[channel] ?? []).contains {
+                                $0.startKey >= whole.announced.startKey && $0.startKey <= change.date.startKey
+                            }
+                            return whole.date.startKey > change.date.startKey && !offeredSince ? whole : nil
+                        }
+                    }
                 guard
                     var end = (try? FuzzyDate(parsing: change.value)).map({
                         AnnouncedEnd(
@@ -161,20 +178,23 @@ enum EndSchedule {
                 }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
-                if let previous {
+                if let previous = inherited {
                     if previous.date == end.date {
                         let said = end.firstAnnounced
                         end = previous
+                        end.channel = change.channel
                         if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
                     } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
                         (end.firstAnnounced, end.firstEvent) = (previous.firstAnnounced, previous.firstEvent)
                     }
                 }
                 var announcement = end
-                announcement.replaced = previous.flatMap { $0.date == end.date ? nil : $0.date }
+                announcement.replaced = inherited.flatMap { $0.date == end.date ? nil : $0.date }
                 (announcement.event, announcement.announced, announcement.location) = (change.event, change.date, change.location)
                 made.append(announcement)
-                active[k] = end
+                // The whole product's end restated for one channel stands for it as it was (a
+                // channel end of its own would outlive it, and be listed beside it).
+                if previous != nil || inherited?.date != end.date { active[k] = end }
             case .availability:
                 // A recorded retirement meets the ends it covers (a whole product's, all of
                 // them); a recorded closure meets the closures at any time, and anything
@@ -202,7 +222,8 @@ enum EndSchedule {
             }
         }
         let scheduled = (resolved + active.values).sorted {
-            ($0.date.startKey, $0.kind.rawValue, $0.channel ?? "", $0.event) < ($1.date.startKey, $1.kind.rawValue, $1.channel ?? "", $1.event)
+            ($0.date.startKey, $0.date.precision.rank, $0.kind.rawValue, $0.channel ?? "", $0.event)
+                < ($1.date.startKey, $1.date.precision.rank, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
         return (scheduled, made, void)
     }

@@ -264,10 +264,14 @@ public struct StatusBoard: Sendable {
 
     /// The countdown: every announced end still ahead, soonest first, and with `within`
     /// those that passed (came, or were met by a retirement) in the last `within` days.
+    /// Ends whose periods start together come as dates sort: the coarser first, then by id.
     public func announcedEnds(within: Int? = nil) -> [AnnouncedEnd] {
         rows.flatMap(\.status.ends).filter { end in
             end.isAhead(asOf: asOf) || within.map { end.daysLeft(asOf: asOf) >= -$0 } == true
-        }.sorted { ($0.date.startKey, $0.entity, $0.channel ?? "") < ($1.date.startKey, $1.entity, $1.channel ?? "") }
+        }.sorted {
+            ($0.date.startKey, $0.date.precision.rank, $0.entity, $0.channel ?? "")
+                < ($1.date.startKey, $1.date.precision.rank, $1.entity, $1.channel ?? "")
+        }
     }
 
     /// Where a product stands: `Generally available · Invested` in labels, or with `label`

@@ -64,9 +64,8 @@ struct CalendarFeed {
             }
             if !folded.isEmpty { text += " Folded into \(folded.joined(separator: ", ")): its users were carried over." }
             if !successors.isEmpty { text += " Succeeded by \(successors.joined(separator: ", "))." }
-            if let slip = end.slip {
-                text += " It ended \(slip == 0 ? "on the day" : AnnouncedEnd.days(abs(slip), approximate: false) + (slip < 0 ? " early" : " late"))."
-            }
+            // As the pages say it: "ended as announced", "ended about 3 days late" (a month's end).
+            if end.slip != nil { text += " It \(end.countdown(asOf: model.board.asOf))." }
             return Item(
                 uid: CalendarFeed.uid("end", end.entity, end.channel ?? "", end.event), date: end.date, title: "\(product):\(channel) end",
                 description: text, page: "entities/\(end.entity).html", category: "end")

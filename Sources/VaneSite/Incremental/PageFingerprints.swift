@@ -378,7 +378,7 @@ struct PageFingerprints {
         var channels = Set(row.status.channels.keys)
         channels.formUnion(row.via)
         channels.formUnion(row.status.moves.compactMap(\.channel))
-        channels.formUnion(row.status.ends.compactMap(\.channel))
+        channels.formUnion((row.status.ends + row.status.closures).compactMap(\.channel))
         for channel in channels.sorted() {
             h.add(channel)
             h.add(summaries[channel] ?? 0)

@@ -173,7 +173,8 @@ public enum DefaultTheme {
 <dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
 <dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
 {{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
-{{/announcedEnds}}<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
+{{/announcedEnds}}{{#announcedClosures}}<dt>Sign-ups close</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
+{{/announcedClosures}}<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
 </dl>
 <figure class="chart-figure">
 {{{chart}}}

@@ -285,19 +285,44 @@ extension SiteModel {
     func valueLabel(_ s: StatusChange) -> String {
         switch s.axis {
         case .availability, .priority: return label(s.value)
-        case .ends, .closes: return s.value == "none" ? "cancelled" : (try? FuzzyDate(parsing: s.value))?.display ?? s.value
+        case .ends, .closes:
+            guard s.value == "none" else { return (try? FuzzyDate(parsing: s.value))?.display ?? s.value }
+            return cameBefore(s).map { "nothing to cancel (\($0.display) came first)" } ?? "cancelled"
         case .successors: return shownValue(s)
         }
     }
 
+    /// For `ends: none` (or `closes: none`), the end it would cancel when that came before
+    /// it: it cancels nothing (`vane check` warns of it), and the pages say so.
+    func cameBefore(_ s: StatusChange) -> FuzzyDate? {
+        guard s.value == "none", let before = previous(s), let date = try? FuzzyDate(parsing: before.value) else { return nil }
+        return date.startKey <= s.date.startKey ? date : nil
+    }
+
+    /// `1 January 2025 → 1 June 2025`; `1 January 2025 (restated)` when it was already that.
+    func changeLabel(from before: StatusChange?, to s: StatusChange) -> String {
+        let (was, now) = (before.map(valueLabel), valueLabel(s))
+        guard let was, cameBefore(s) == nil else { return now }
+        return was == now ? "\(now) (restated)" : "\(was) → \(now)"
+    }
+
     /// The value the same entity, axis and channel had before `s`: what it changed from
-    /// (an event's page shows it; its fingerprint follows it).
+    /// (an event's page shows it; its fingerprint follows it). A channel's end or closure
+    /// changes the whole product's before it too (it restates or moves it for the channel).
     func previous(_ s: StatusChange) -> StatusChange? {
         // The latest earlier one, as `max(by:)` picks it (the first of equals), read in place:
         // filtering first copied every candidate, for every change of every event's page.
         guard let changes = changesByEntity[s.entity] else { return nil }
+        // As `EndSchedule` reads it: not for a channel offered since (its own end is a new offer's).
+        func covers(_ c: StatusChange) -> Bool {
+            if c.channel == s.channel { return true }
+            guard s.axis.isScheduled, c.channel == nil, let channel = s.channel else { return false }
+            return !changes.contains {
+                $0.axis == .availability && $0.channel == channel && $0.date.startKey >= c.date.startKey && $0.date.startKey <= s.date.startKey
+            }
+        }
         var latest: Int?
-        for i in changes.indices where changes[i].axis == s.axis && changes[i].channel == s.channel && changes[i].event != s.event {
+        for i in changes.indices where changes[i].axis == s.axis && covers(changes[i]) && changes[i].event != s.event {
             guard changes[i].date.sortsBefore(s.date) == true else { continue }
             if let l = latest, changes[l].date.sortsBefore(changes[i].date) != true { continue }
             latest = i
@@ -316,7 +341,7 @@ extension SiteModel {
                         EventPage.ChangeRow(
                             entity: kb.title(of: s.entity) ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: s.entity) } ?? "all",
-                            value: (previous(s).map { valueLabel($0) + " → " } ?? "") + valueLabel(s))
+                            value: changeLabel(from: previous(s), to: s))
                     }))
     }
 

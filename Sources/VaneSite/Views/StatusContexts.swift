@@ -134,10 +134,14 @@ struct EntityStatusView: Encodable {
     var prioritySetBy: LinkView?
     var vendorView: String
     var announcedEnds: Ends?
+    /// Sign-ups closing, as the ends are listed: a product's page counted down neither.
+    var announcedClosures: Ends?
     /// One sentence that reads the position, for a newcomer.
     var reading: String?
 
-    enum CodingKeys: String, CodingKey { case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds, reading }
+    enum CodingKeys: String, CodingKey {
+        case chart, asOf, gone, availabilitySetBy, prioritySetBy, vendorView, announcedEnds, announcedClosures, reading
+    }
 
     /// The row's fields and these side by side, as the template reads them.
     func encode(to encoder: any Encoder) throws {
@@ -150,6 +154,7 @@ struct EntityStatusView: Encodable {
         try c.encodeIfPresent(prioritySetBy, forKey: .prioritySetBy)
         try c.encode(vendorView, forKey: .vendorView)
         try c.encodeIfPresent(announcedEnds, forKey: .announcedEnds)
+        try c.encodeIfPresent(announcedClosures, forKey: .announcedClosures)
         try c.encodeIfPresent(reading, forKey: .reading)
     }
 }
@@ -293,6 +298,8 @@ extension SiteModel {
         guard !ends.isEmpty else { return nil }
         var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, Array(ends.filter { !$0.isAhead(asOf: board.asOf) }.reversed()))
         var (aheadLeft, passedLeft) = (0, 0)
+        // Whether what is left out is one end per product, and can be counted as products.
+        var oneEach = fold
         if let limit {
             func firstPerFold(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
                 var seen = Set<String>()
@@ -301,12 +308,16 @@ extension SiteModel {
             }
             (ahead, passed) = (firstPerFold(ahead), firstPerFold(passed))
             (aheadLeft, passedLeft) = (max(0, ahead.count - limit), max(0, passed.count - limit))
+            for left in [ahead.dropFirst(limit), passed.dropFirst(limit)]
+            where Set(left.map { foldParent($0.entity) ?? $0.entity }).count < left.count {
+                oneEach = false
+            }
             (ahead, passed) = (Array(ahead.prefix(limit)), Array(passed.prefix(limit)))
         }
         return EndsBoard(
             asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
             passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
-            more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: fold, views: views))
+            more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: oneEach, views: views))
     }
 
     /// What an ends board leaves out, the ends ahead and those that came apart (a product can
@@ -407,7 +418,8 @@ extension SiteModel {
         if let end = row.status.nextWeighedEnd(asOf: board.asOf) ?? row.status.nextWeighedClosure(asOf: board.asOf) {
             let change =
                 "announced for \(end.date.display)\(end.channel.map { " (\(channelName($0, of: end.entity)))" } ?? ""), "
-                + (end.extensionNoticeDays == nil && end.noticeFrom == nil ? "\(end.notice)' notice" : end.noticeOf)
+                + (end.extensionNoticeDays == nil && end.noticeFrom == nil
+                    ? end.notice + (end.notice.hasSuffix("s") ? "' notice" : "'s notice") : end.noticeOf)
             let item = MoveView(
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
                 sources: sourceLinks(board.eventSources[end.event] ?? []),
@@ -462,7 +474,9 @@ extension SiteModel {
         return EntityStatusView(
             row: riskRow(row, rank: 0), chart: charts.joined(separator: "\n"), asOf: DateView(board.asOf), gone: row.gone,
             availabilitySetBy: setBy(row.status.availability), prioritySetBy: setBy(row.status.priority), vendorView: "status/\(row.vendor).html",
-            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)), reading: reading(row))
+            announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)),
+            announcedClosures: row.status.closures.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.closures.map(endRow)), reading: reading(row)
+        )
     }
 
     /// The position in words: "Still open weights, but no longer Meta's bet since April 2026

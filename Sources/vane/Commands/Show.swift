@@ -15,6 +15,12 @@ extension Vane {
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
+        /// As every other read command takes it: `--format json` is `--json`.
+        @Option(help: "Output format: text or json (--json is the same as --format json).")
+        var format: Format = .text
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
         @Option(name: .customLong("as-of"), help: "A product's status as known at the end of this period (default: today).")
         var asOf: String?
 
@@ -24,7 +30,7 @@ extension Vane {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
             guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
-            output(json ? JSONOutput.encode(dossier) : dossier.text())
+            output(json || format == .json ? JSONOutput.encode(dossier) : dossier.text())
         }
     }
 }

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import VaneTestSupport
+
+/// What trials on new knowledge bases found (Google Cloud's deprecations, boundary days,
+/// hostile input), each checked by its exact output.
+struct TrialFindingsTests {
+    private static let vendor = [
+        "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+        "Content/sources/s.md": "---\ntitle: Notes\npublisher: V\nurl: https://example.org/notes\n---\n",
+    ]
+
+    private func event(_ id: String, _ date: String, _ status: String) -> (String, String) {
+        ("Content/events/\(id).md", "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus: \(status)\n---\n")
+    }
+
+    /// Container Registry: its whole end restated for one channel and moved later for the
+    /// other. The restated channel read 214 days of notice (from the restatement), the moved
+    /// one 365 (no extension), and the event page showed no end it moved.
+    @Test func aChannelsEndAfterTheWholeProductsKeepsItsNotice() throws {
+        var files = Self.vendor
+        files["Content/entities/pb.md"] = "---\nname: Pb\ntype: product\nparent: v\nchannels: [x, y]\n---\n"
+        for (path, text) in [
+            event("e1", "2020-01-01", "{ pb: { availability: generally-available, priority: invested } }"),
+            event("e2", "2023-01-01", "{ pb: { ends: 2025-01-01 } }"),
+            event("e3", "2024-06-01", "{ pb: { ends: { x: 2025-01-01, y: 2025-06-01 } } }"),
+        ] {
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let ends = try vane("ends", "--as-of", "2024-07-01", in: kb.root).stdout
+        #expect(
+            ends == """
+                ENDS            COUNTDOWN      ENTITY  CHANNEL  NOTICE                                                               SUCCESSORS  ANNOUNCED BY  SOURCES
+                1 January 2025  184 days left  pb      x        731 days                                                             -           e2            s
+                1 June 2025     335 days left  pb      y        882 days (from the first announcement; 365 days from the extension)  -           e3            s
+
+                """, "\(ends)")
+        let page = try kb.read("public/events/e3.html")
+        #expect(page.contains("<td data-label=\"Value\">1 January 2025 (restated)</td>"))
+        #expect(page.contains("<td data-label=\"Value\">1 January 2025 → 1 June 2025</td>"))
+    }
+
+    /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
+    @Test func aProductPageCountsDownItsClosure() throws {
+        var files = Self.vendor
+        files["Content/entities/pd.md"] = "---\nname: Pd\ntype: product\nparent: v\n---\n"
+        for (path, text) in [
+            event("e4", "2020-01-01", "{ pd: { availability: generally-available, priority: invested } }"),
+            event("e5", "2024-01-01", "{ pd: { priority: sunset, closes: 2024-06-01 } }"),
+        ] {
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-05-01", in: kb.root).status == 0)
+        let page = try kb.read("public/entities/pd.html")
+        #expect(
+            page.contains(
+                "<dt>Sign-ups close</dt><dd><ul class=\"plain\"><li><time datetime=\"2024-06-01\">1 June 2024</time>: 31 days left, after 152 days of notice, announced by <a href=\"../events/e5.html\">e5</a>"
+            ), "\(page)")
+    }
+
+    /// `ends: none` after the end came cancels nothing: the pages said "→ cancelled".
+    @Test func aCancellationAfterTheEndCameSaysItCancelledNothing() throws {
+        var files = Self.vendor
+        files["Content/entities/pi.md"] = "---\nname: Pi\ntype: product\nparent: v\n---\n"
+        for (path, text) in [
+            event("pi-launch", "2026-01-01", "{ pi: { availability: generally-available, priority: invested } }"),
+            event("pi-end", "2026-10-01", "{ pi: { ends: 2026-11-15 } }"),
+            event("pi-cancel", "2026-11-20", "{ pi: { ends: none } }"),
+        ] {
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-01", in: kb.root).status == 0)
+        #expect(try kb.read("public/events/pi-cancel.html").contains("<td data-label=\"Value\">nothing to cancel (15 November 2026 came first)</td>"))
+        #expect(try kb.read("public/entities/pi.html").contains("nothing to cancel (15 November 2026 came first)"))
+    }
+
+    /// Ends whose periods start together are listed as dates sort: coarser first, then by id.
+    @Test func endsStartingTogetherAreListedCoarserFirst() throws {
+        var files = Self.vendor
+        var status: [String] = []
+        for (id, end) in [("aaa", "2027"), ("zzz", "2027-Q1"), ("mmm", "2027-01"), ("bbb", "2027-01-01")] {
+            files["Content/entities/\(id).md"] = "---\nname: \(id.uppercased())\ntype: product\nparent: v\n---\n"
+            status.append("\(id): { availability: generally-available, priority: invested, ends: \(end) }")
+        }
+        let (path, text) = event("notice", "2026-06-01", "{ \(status.joined(separator: ", ")) }")
+        files[path] = text
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-07-01", in: kb.root).status == 0)
+        let json = try vane("ends", "--as-of", "2026-07-01", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["entity"] as? String } == ["aaa", "zzz", "mmm", "bbb"], "\(json)")
+    }
+
+    /// Links the page shows as text are said where they are written; a link with no scheme
+    /// (`//host/x`) leaves the site and is shown as text too; a dead link is said where it is
+    /// written and as written; a page or script copied from `Content/` is said; so is an
+    /// empty `Content/`; and a name with invisible characters is shown escaped.
+    @Test func whatThePageDropsOrPublishesAsItIsIsSaid() throws {
+        var files = Self.vendor
+        files["Content/events/e.md"] =
+            "---\ntitle: E\ndate: 2026-01-01\ntype: other\nentities: [v]\nsources: [s]\n---\n"
+            + "See [a](//evil.example/a) and [t](tel:+15551234).\n\nA [q](<a b.png>)\n\nB [r](../../notes.txt)\n"
+        files["Content/sources/page.html"] = "<script>alert(1)</script>\n"
+        files["Content/sources/chart.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>\n"
+        files["Content/sources/plain.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n"
+        files["Content/entities/z.md"] = "---\nname: Z\ntype: product\nparent: v\u{200B}\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr == """
+                Content/entities/z.md:4:9: error: unknown entity 'v\\u{200B}' (did you mean 'v'?)
+                Content/events/e.md:8:9: warning: '//evil.example/a' leaves the site without a scheme: the link is shown as its text (write it with https:)
+                Content/events/e.md:8:35: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text
+                Content/events/e.md:10:8: warning: 'a b.png' links to no file (Content/events/a b.png is not there): the page would show a dead link
+                Content/events/e.md:12:7: warning: '../../notes.txt' links outside Content/, which the site does not publish: the page would show a dead link
+                Content/sources/chart.svg: warning: holds script: it is published as it is, and a browser runs any script in it on the site's own address (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)
+                Content/sources/page.html: warning: is published as it is, and a browser runs any script in it on the site's own address (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)
+                1 error, 6 warnings
+
+                """, "\(check.stderr)")
+        let empty = try TemporaryKnowledgeBase(["Content/.keep": ""])
+        #expect(
+            try vane("check", in: empty.root).stderr
+                == "Content: warning: holds no entries: the site and the database will have none (is this the right folder?)\n0 errors, 1 warning\n")
+    }
+}
