@@ -14,21 +14,31 @@ struct TrialFindingsTests {
         ("Content/events/\(id).md", "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus: \(status)\n---\n")
     }
 
+    /// The vendor, one product of it (`front` is the rest of its front matter), and events
+    /// (id, date, status), built as of `asOf`.
+    private func built(_ product: String, _ front: String = "", events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
+        var files = Self.vendor
+        files["Content/entities/\(product).md"] = "---\nname: \(product.capitalized)\ntype: product\nparent: v\n\(front)---\n"
+        for (id, date, status) in events {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", asOf, in: kb.root).status == 0)
+        return kb
+    }
+
     /// Container Registry: its whole end restated for one channel and moved later for the
     /// other. The restated channel read 214 days of notice (from the restatement), the moved
     /// one 365 (no extension), and the event page showed no end it moved.
     @Test func aChannelsEndAfterTheWholeProductsKeepsItsNotice() throws {
-        var files = Self.vendor
-        files["Content/entities/pb.md"] = "---\nname: Pb\ntype: product\nparent: v\nchannels: [x, y]\n---\n"
-        for (path, text) in [
-            event("e1", "2020-01-01", "{ pb: { availability: generally-available, priority: invested } }"),
-            event("e2", "2023-01-01", "{ pb: { ends: 2025-01-01 } }"),
-            event("e3", "2024-06-01", "{ pb: { ends: { x: 2025-01-01, y: 2025-06-01 } } }"),
-        ] {
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let kb = try built(
+            "pb", "channels: [x, y]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pb: { availability: generally-available, priority: invested } }"),
+                ("e2", "2023-01-01", "{ pb: { ends: 2025-01-01 } }"),
+                ("e3", "2024-06-01", "{ pb: { ends: { x: 2025-01-01, y: 2025-06-01 } } }"),
+            ], asOf: "2024-07-01")
         let ends = try vane("ends", "--as-of", "2024-07-01", in: kb.root).stdout
         #expect(
             ends == """
@@ -44,16 +54,12 @@ struct TrialFindingsTests {
 
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
-        var files = Self.vendor
-        files["Content/entities/pd.md"] = "---\nname: Pd\ntype: product\nparent: v\n---\n"
-        for (path, text) in [
-            event("e4", "2020-01-01", "{ pd: { availability: generally-available, priority: invested } }"),
-            event("e5", "2024-01-01", "{ pd: { priority: sunset, closes: 2024-06-01 } }"),
-        ] {
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2024-05-01", in: kb.root).status == 0)
+        let kb = try built(
+            "pd",
+            events: [
+                ("e4", "2020-01-01", "{ pd: { availability: generally-available, priority: invested } }"),
+                ("e5", "2024-01-01", "{ pd: { priority: sunset, closes: 2024-06-01 } }"),
+            ], asOf: "2024-05-01")
         let page = try kb.read("public/entities/pd.html")
         #expect(
             page.contains(
@@ -63,17 +69,13 @@ struct TrialFindingsTests {
 
     /// `ends: none` after the end came cancels nothing: the pages said "→ cancelled".
     @Test func aCancellationAfterTheEndCameSaysItCancelledNothing() throws {
-        var files = Self.vendor
-        files["Content/entities/pi.md"] = "---\nname: Pi\ntype: product\nparent: v\n---\n"
-        for (path, text) in [
-            event("pi-launch", "2026-01-01", "{ pi: { availability: generally-available, priority: invested } }"),
-            event("pi-end", "2026-10-01", "{ pi: { ends: 2026-11-15 } }"),
-            event("pi-cancel", "2026-11-20", "{ pi: { ends: none } }"),
-        ] {
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2026-12-01", in: kb.root).status == 0)
+        let kb = try built(
+            "pi",
+            events: [
+                ("pi-launch", "2026-01-01", "{ pi: { availability: generally-available, priority: invested } }"),
+                ("pi-end", "2026-10-01", "{ pi: { ends: 2026-11-15 } }"),
+                ("pi-cancel", "2026-11-20", "{ pi: { ends: none } }"),
+            ], asOf: "2026-12-01")
         #expect(try kb.read("public/events/pi-cancel.html").contains("<td data-label=\"Value\">nothing to cancel (15 November 2026 came first)</td>"))
         #expect(try kb.read("public/entities/pi.html").contains("nothing to cancel (15 November 2026 came first)"))
     }
