@@ -145,10 +145,11 @@ struct SiteModel: @unchecked Sendable {
         return rest.first.map { !$0.isNumber } == true ? String(rest) : name
     }
 
-    /// The site's day and today, when the site is as of a day still to come: what it shows
-    /// after today is what was announced by then, not what happened.
+    /// The site's day and today, when the site is as of a day still to come (or a period
+    /// that ends after today: `--as-of 2026-12` shows its last day): what it shows after
+    /// today is what was announced by then, not what happened.
     var projection: (asOf: FuzzyDate, today: FuzzyDate)? {
-        guard let today, board.asOf.startKey > today.endKey else { return nil }
+        guard let today, board.asOf.endKey > today.endKey else { return nil }
         return (board.asOf, today)
     }
 

@@ -230,6 +230,14 @@ struct StatusModelTests {
         let come = try build(today: "2027-07-01", out: "site")
         #expect(come.allSatisfy { !$0.value.contains("class=\"projection\"") })
         #expect(come == (try build(today: "2027-07-01", out: "fresh")))
+        // A month not over yet shows its last day: a projection too (it said nothing).
+        let month = try run(
+            Repository.vane, ["build", "--as-of", "2026-12", "--out", "month"], in: kb.root,
+            environment: ProcessInfo.processInfo.environment.merging(["VANE_TODAY": "2026-12-05"]) { _, day in day })
+        #expect(month.status == 0, "\(month.stderr)")
+        #expect(
+            try kb.read("month/index.html").contains(
+                "This site is as of <time datetime=\"2026-12\">December 2026</time>, a period not over yet: what it shows after"))
     }
 
     /// Moves of periods that start together come coarser first, as the timeline's events do

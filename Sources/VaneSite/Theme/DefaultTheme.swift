@@ -447,7 +447,7 @@ public enum DefaultTheme {
 </nav>
 </header>
 <main id="main">
-{{#projection}}<p class="projection" role="note">This site is as of {{#asOf}}{{> partials/date}}{{/asOf}}, a day still to come: what it shows after {{#today}}{{> partials/date}}{{/today}}, the day it was made, is what had been announced by then, not what has happened.</p>
+{{#projection}}<p class="projection" role="note">This site is as of {{#asOf}}{{> partials/date}}{{/asOf}}, {{still}}: what it shows after {{#today}}{{> partials/date}}{{/today}}, the day it was made, is what had been announced by then, not what has happened.</p>
 {{/projection}}{{$content}}{{/content}}
 </main>
 <footer class="site-footer">

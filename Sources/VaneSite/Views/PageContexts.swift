@@ -183,7 +183,11 @@ extension SiteModel {
             hasExposure: !kb.entries(of: .use).isEmpty,
             canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(),
-            projection: projection.map { PageFrame.Projection(asOf: DateView($0.asOf), today: DateView($0.today)) }, jsonLD: jsonLD,
+            projection: projection.map {
+                PageFrame.Projection(
+                    asOf: DateView($0.asOf), today: DateView($0.today),
+                    still: $0.asOf.precision == .day ? "a day still to come" : "a period not over yet")
+            }, jsonLD: jsonLD,
             inlineStyle: page.content.isNotFound ? stylesheet.map { SiteModel.rebased($0, to: root + "assets/") } : nil)
         return [MustacheEncoder.encode(frame), content]
     }

@@ -141,6 +141,8 @@ struct PageFrame: Encodable {
     struct Projection: Encodable {
         var asOf: DateView
         var today: DateView
+        /// "a day still to come", or for a period "a period not over yet".
+        var still: String
     }
     /// An event page's schema.org data, already safe inside `<script>`.
     var jsonLD: String?
