@@ -147,11 +147,11 @@ public enum ContentLoader {
         let fileDiagnostics = parsed.indices.flatMap { parsed[$0].diagnostics } + misparsed.flatMap(\.diagnostics)
         // A folder not mounted, or a checkout gone wrong, looks like this: a build replaces the
         // site with an empty one. (`vane init` makes the kind folders: a new knowledge base is not it.)
-        let noKindFolder = Kind.allCases.allSatisfy {
-            !FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/" + $0.folder).path)
+        func noKindFolder() -> Bool {
+            Kind.allCases.allSatisfy { !FileManager.default.fileExists(atPath: root.appendingPathComponent("Content/" + $0.folder).path) }
         }
         let empty =
-            scan.entries.isEmpty && scan.misnamed.isEmpty && !scan.diagnostics.hasErrors && noKindFolder
+            scan.entries.isEmpty && scan.misnamed.isEmpty && !scan.diagnostics.hasErrors && noKindFolder()
             ? [Diagnostic.warning(.whole("Content"), "holds no entries: the site and the database will have none (is this the right folder?)")]
             : []
         let active = config.unsafeHTML ? [] : scan.assets.compactMap(activeContent)

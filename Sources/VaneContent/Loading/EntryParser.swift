@@ -91,22 +91,28 @@ public struct EntryParser: Sendable {
             // A reference definition used twice is written once: the last place found stands.
             var last: SourceLocation?
             for written in Set([encoded, encoded.removingPercentEncoding ?? encoded]).sorted() {
-                var seen = 0
-                for (i, line) in lines.enumerated() {
-                    var rest = line[...]
-                    while let found = rest.range(of: written) {
-                        if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
-                            let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
-                            let here = SourceLocation(path: path, line: firstLine + i, column: column)
-                            if seen == wanted { return LocatedText(url, at: here) }
-                            (seen, last) = (seen + 1, here)
-                        }
-                        rest = line[found.upperBound...]
-                    }
-                }
+                let places = targets(written, in: lines, firstLine: firstLine, path: path)
+                if wanted < places.count { return LocatedText(url, at: places[wanted]) }
+                last = places.last ?? last
             }
             return LocatedText(url, at: last ?? SourceLocation(path: path, line: firstLine, column: 1))
         }
+    }
+
+    /// Where `text` is written as a link target: after `(`, `<`, a quote or a space.
+    private static func targets(_ text: String, in lines: [Substring], firstLine: Int, path: String) -> [SourceLocation] {
+        var places: [SourceLocation] = []
+        for (i, line) in lines.enumerated() {
+            var rest = line[...]
+            while let found = rest.range(of: text) {
+                if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
+                    let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
+                    places.append(SourceLocation(path: path, line: firstLine + i, column: column))
+                }
+                rest = line[found.upperBound...]
+            }
+        }
+        return places
     }
 
     // MARK: - Kinds

@@ -44,8 +44,7 @@ struct BodyRenderer {
             column = lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: found.lowerBound) + 1
         }
         let at = SourceLocation(path: path, line: firstLine + max(index, 0), column: column)
-        let trimmed = link.url.trimmingSpaces
-        if trimmed.hasPrefix("//") || trimmed.hasPrefix("/\\") || trimmed.hasPrefix("\\") {
+        if MarkdownRenderer.leavesWithoutScheme(link.url) {
             return .warning(at, "'\(link.url)' leaves the site without a scheme: the link is shown as its text (write it with https:)")
         }
         return .warning(at, "'\(link.url)' is not an http, https, mailto or relative link: the page shows it as text")

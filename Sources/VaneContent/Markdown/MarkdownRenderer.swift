@@ -91,8 +91,7 @@ public enum MarkdownRenderer {
     /// Whether a link target may appear in output.
     public static func isAllowedTarget(_ url: String) -> Bool {
         let trimmed = url.trimmingSpaces
-        // `//host/x` (and `/\host`, which browsers read alike) leaves the site without a scheme.
-        if trimmed.count >= 2, trimmed.prefix(2).allSatisfy({ $0 == "/" || $0 == "\\" }) { return false }
+        if leavesWithoutScheme(trimmed) { return false }
         guard let colon = trimmed.firstIndex(of: ":") else { return true }
         let beforeColon = trimmed[..<colon]
         // A colon after a '/', '?' or '#' belongs to a relative path, not a scheme.
@@ -101,6 +100,13 @@ public enum MarkdownRenderer {
     }
 
     // MARK: - Tree surgery
+
+    /// Whether a target names another host with no scheme: `//host/x`, and `/\host` or
+    /// `\\host`, which browsers read alike.
+    public static func leavesWithoutScheme(_ url: String) -> Bool {
+        let start = url.trimmingSpaces.prefix(2)
+        return start.count == 2 && start.allSatisfy { $0 == "/" || $0 == "\\" }
+    }
 
     /// Whether a target is a path relative to the page (not `/…`, `//…`, `#…`, `?…`, a scheme).
     static func isRelativePath(_ url: String) -> Bool {

@@ -116,9 +116,6 @@ enum EndSchedule {
         var made: [AnnouncedEnd] = []
         var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
-        // When each channel's own availability was set.
-        let offered = Dictionary(grouping: changes.filter { $0.axis == .availability && $0.channel != nil }, by: { $0.channel! })
-            .mapValues { $0.map(\.date) }
         for change in changes {
             switch change.axis {
             case .ends, .closes:
@@ -141,15 +138,11 @@ enum EndSchedule {
                 // that end for the channel: its notice runs from the product's announcement.
                 // Not for a channel offered since that announcement (a paid extended-support
                 // channel with its own end): that is a new offer, with its own notice.
+                let wholeAhead = active[key(kind, nil)].flatMap { $0.date.startKey > change.date.startKey ? $0 : nil }
                 let inherited =
                     previous
                     ?? change.channel.flatMap { channel in
-                        active[key(kind, nil)].flatMap { whole in
-                            let offeredSince = (offered[channel] ?? []).contains {
-                                $0.startKey >= whole.announced.startKey && $0.startKey <= change.date.startKey
-                            }
-                            return whole.date.startKey > change.date.startKey && !offeredSince ? whole : nil
-                        }
+                        wholeAhead.flatMap { changes.offer(channel, from: $0.announced, through: change.date) ? nil : $0 }
                     }
                 guard
                     var end = (try? FuzzyDate(parsing: change.value)).map({
@@ -226,6 +219,18 @@ enum EndSchedule {
                 < ($1.date.startKey, $1.date.precision.rank, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
         return (scheduled, made, void)
+    }
+}
+
+extension Sequence where Element == StatusChange {
+    /// Whether `channel` had its own availability set from `start` through `end` (both days
+    /// included). A channel offered since a whole-product end was announced has an end of
+    /// its own, a new offer's, not that end restated or moved for it (`EndSchedule`, and an
+    /// event's page saying what a change moved).
+    public func offer(_ channel: String, from start: FuzzyDate, through end: FuzzyDate) -> Bool {
+        contains {
+            $0.axis == .availability && $0.channel == channel && $0.date.startKey >= start.startKey && $0.date.startKey <= end.startKey
+        }
     }
 }
 

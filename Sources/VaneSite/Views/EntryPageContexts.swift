@@ -287,22 +287,31 @@ extension SiteModel {
         case .availability, .priority: return label(s.value)
         case .ends, .closes:
             guard s.value == "none" else { return (try? FuzzyDate(parsing: s.value))?.display ?? s.value }
-            return cameBefore(s).map { "nothing to cancel (\($0.display) came first)" } ?? "cancelled"
+            return cancelLabel(s, before: previous(s))
         case .successors: return shownValue(s)
         }
     }
 
-    /// For `ends: none` (or `closes: none`), the end it would cancel when that came before
-    /// it: it cancels nothing (`vane check` warns of it), and the pages say so.
-    func cameBefore(_ s: StatusChange) -> FuzzyDate? {
-        guard s.value == "none", let before = previous(s), let date = try? FuzzyDate(parsing: before.value) else { return nil }
+    /// `cancelled`; `nothing to cancel (15 November 2026 came first)` when the end it would
+    /// cancel (`before`) came first (`vane check` warns of it).
+    private func cancelLabel(_ s: StatusChange, before: StatusChange?) -> String {
+        cameBefore(s, before).map { "nothing to cancel (\($0.display) came first)" } ?? "cancelled"
+    }
+
+    /// For `ends: none` (or `closes: none`), the date of the end before it when that came
+    /// before it.
+    private func cameBefore(_ s: StatusChange, _ before: StatusChange?) -> FuzzyDate? {
+        guard s.value == "none", let before, let date = try? FuzzyDate(parsing: before.value) else { return nil }
         return date.startKey <= s.date.startKey ? date : nil
     }
 
     /// `1 January 2025 → 1 June 2025`; `1 January 2025 (restated)` when it was already that.
+    /// `before` is `previous(s)`: a cancellation is read against it, not looked up again.
     func changeLabel(from before: StatusChange?, to s: StatusChange) -> String {
-        let (was, now) = (before.map(valueLabel), valueLabel(s))
-        guard let was, cameBefore(s) == nil else { return now }
+        let cancels = s.axis.isScheduled && s.value == "none"
+        let now = cancels ? cancelLabel(s, before: before) : valueLabel(s)
+        guard let before, !cancels || cameBefore(s, before) == nil else { return now }
+        let was = valueLabel(before)
         return was == now ? "\(now) (restated)" : "\(was) → \(now)"
     }
 
@@ -317,9 +326,7 @@ extension SiteModel {
         func covers(_ c: StatusChange) -> Bool {
             if c.channel == s.channel { return true }
             guard s.axis.isScheduled, c.channel == nil, let channel = s.channel else { return false }
-            return !changes.contains {
-                $0.axis == .availability && $0.channel == channel && $0.date.startKey >= c.date.startKey && $0.date.startKey <= s.date.startKey
-            }
+            return !changes.offer(channel, from: c.date, through: s.date)
         }
         var latest: Int?
         for i in changes.indices where changes[i].axis == s.axis && covers(changes[i]) && changes[i].event != s.event {
