@@ -174,7 +174,7 @@ public enum PreviewServer {
             if let page = preview.page(relative) { return html(.ok, page) }
             if let copied = preview.copiedFile(relative, root: root) { return answer(copied, type: type) }
             // A page the preview no longer has is gone, even before the output follows.
-            if preview.isGone(relative) { return html(.notFound, preview.page("404.html") ?? Data()) }
+            if preview.isGone(relative) { return html(.notFound, local404(preview.page("404.html") ?? Data(), preview: preview)) }
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             // Browsers ask for /favicon.ico whatever the page links: point them at the theme's icon.
@@ -184,9 +184,17 @@ public enum PreviewServer {
             let missing =
                 preview?.page("404.html") ?? FileManager.default.contents(atPath: output.appendingPathComponent("404.html").path)
                 ?? Data("not found\n".utf8)
-            return html(.notFound, missing)
+            return html(.notFound, local404(missing, preview: preview))
         }
         return answer(data, type: type)
+    }
+
+    /// The 404 page links through the site's `base_url` (it is served at any depth); the
+    /// preview's links stay on the preview (they led to the published site).
+    static func local404(_ page: Data, preview: SitePreview?) -> Data {
+        guard let base = preview?.baseURL, !base.isEmpty else { return page }
+        let text = String(decoding: page, as: UTF8.self)
+        return Data(text.replacingOccurrences(of: "\"\(base)", with: "\"/").replacingOccurrences(of: "(\(base)", with: "(/").utf8)
     }
 
     /// A file as it is served: an HTML page with the reload script.

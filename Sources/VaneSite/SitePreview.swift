@@ -97,6 +97,9 @@ public final class SitePreview: Sendable {
     }
 
     /// The path of every page, as a build names its file.
+    /// The site's `base_url` (empty when it has none): the 404 page links through it.
+    public var baseURL: String { model.kb.config.baseURL }
+
     public var paths: [String] { (Array(listed.keys) + model.kb.entries.map(SiteModel.url(of:)) + changePages().keys).sorted() }
 
     /// The page at `path`, but for the "what changed" ones.

@@ -175,7 +175,12 @@ struct AuthoringTests {
             #expect(answer?.status == 400, "\(path): \(answer?.status ?? 0)")
             #expect(answer?.body.contains("name: Meta") != true)
         }
-        #expect(rawGet(port: port, path: "/no-such-page.html")?.status == 404)
+        let missing = rawGet(port: port, path: "/no-such-page.html")
+        #expect(missing?.status == 404)
+        // The 404 page links through the site's base URL; the preview's stays on the preview.
+        #expect(missing?.body.contains("href=\"/status.html\"") == true, "\(missing?.body ?? "")")
+        #expect(missing?.body.contains("weathervane.example") == false)
+        #expect(try kb.read("public/404.html").contains("href=\"https://weathervane.example/status.html\""))
         // HEAD answers as GET does, with the length GET's body would have and no body.
         let get = rawRequest(port: port, method: "GET", path: "/entities/meta.html")
         let head = rawRequest(port: port, method: "HEAD", path: "/entities/meta.html")

@@ -126,6 +126,30 @@ struct NamesOverTimeTests {
         #expect(check.stderr.contains("Content/entities/azure-ad.md:8:14: error: 'Azure_AD' is not an id (lowercase letters, digits and hyphens)"))
     }
 
+    /// A rename from the name the entity has after it (the new name written as `from`)
+    /// changes nothing: an error at the item, where every view said "X → X".
+    @Test func aRenameThatChangesNothingIsAnError() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        try kb.write(
+            """
+            ---
+            name: Microsoft Entra ID
+            type: product
+            renamed:
+              - { date: 2019, from: Azure AD }
+              - { date: 2021, from: Azure Active Directory }
+              - { date: 2023-07-11, from: Microsoft Entra ID }
+            ---
+            """, to: "Content/entities/azure-ad.md")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains(
+                "Content/entities/azure-ad.md:7:5: error: a rename from 'Microsoft Entra ID' changes nothing: it is also the name after 2023-07-11 (the title); 'from' is the name it had before"
+            ), "\(check.stderr)")
+        #expect(!check.stderr.contains("'Azure AD' changes nothing"), "\(check.stderr)")
+    }
+
     /// `git mv azure-ad.md microsoft-entra-id.md` with `former_ids: [azure-ad]`: the
     /// recorded history is the product's, the old page and feed point to the new ones.
     @Test func aRenamedIDKeepsItsRecordedHistory() throws {

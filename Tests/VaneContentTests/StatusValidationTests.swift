@@ -89,6 +89,45 @@ struct StatusValidationTests {
             ])
     }
 
+    /// An end or closure announced after the product (or its channel) was gone counts
+    /// nothing down, and no board lists it: said where it is written. The same day as
+    /// the retirement, after a return, or on a channel still offered, it is not.
+    @Test func anEndAnnouncedAfterTheProductWasGoneIsSaid() throws {
+        let event = { (id: String, date: String, status: String) in
+            (
+                "Content/events/\(id).md",
+                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+            )
+        }
+        let files = Dictionary(uniqueKeysWithValues: [
+            event("a", "2024-03-01", "{ availability: { api: retired, web: generally-available } }"),
+            event("b", "2024-03-01", "{ ends: { api: 2024-09-01 } }"),
+            event("c", "2024-04", "{ ends: { api: 2025-01-01, web: 2025-01-01 } }"),
+            event("d", "2024-05-01", "{ availability: retired }"),
+            event("e", "2024-06-01", "{ ends: 2025-06-01, closes: { web: 2025-01-01 } }"),
+            event("f", "2024-07-01", "{ availability: generally-available }"),
+            event("g", "2024-08-01", "{ ends: 2026-01-01 }"),
+        ])
+        let found = try diagnostics(files).filter { $0.contains("already") }
+        #expect(
+            found == [
+                "Content/events/c.md:8:25: warning: 'llama' (api) was already retired (1 March 2024, by a): an end announced after that counts nothing down (record its return first if it came back)",
+                "Content/events/e.md:8:18: warning: 'llama' was already retired (1 May 2024, by d): an end announced after that counts nothing down (record its return first if it came back)",
+                "Content/events/e.md:8:45: warning: 'llama' (web) was already retired (1 May 2024, by d): a closure announced after that counts nothing down (record its return first if it came back)",
+            ], "\(found)")
+        // Gone by an end that came; a channel with an end of its own outlives the product's.
+        let ended = Dictionary(uniqueKeysWithValues: [
+            event("a", "2024-01-01", "{ availability: generally-available, ends: 2024-06-01 }"),
+            event("b", "2024-03-01", "{ availability: { esu: generally-available }, ends: { esu: 2025-06-01 } }"),
+            event("c", "2024-09-01", "{ ends: { esu: 2025-12-01 } }"),
+            event("d", "2024-07", "{ ends: { web: 2025-01-01 } }"),
+        ])
+        #expect(
+            try diagnostics(ended).filter { $0.contains("already") } == [
+                "Content/events/d.md:8:25: warning: 'llama' (web) had already ended (1 June 2024, announced by a): an end announced after that counts nothing down (record its return first if it came back)"
+            ])
+    }
+
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
         let text = """
             ---

@@ -216,6 +216,19 @@ struct ValidationTests {
             ])
     }
 
+    @Test func wideEncodingsAreNamed() throws {
+        let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        let text = "---\ntitle: a\n---\n"
+        try kb.write(Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!, to: "Content/sources/bom.md")
+        try kb.write(text.data(using: .utf16BigEndian)!, to: "Content/sources/big.md")
+        try kb.write(Data([0xFF, 0xFE, 0, 0]) + text.data(using: .utf32LittleEndian)!, to: "Content/sources/wide.md")
+        #expect(
+            ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
+                "Content/sources/big.md:1:1: error: file is UTF-16 (big-endian) text, not UTF-8 (save it as UTF-8)",
+                "Content/sources/bom.md:1:1: error: file is UTF-16 (little-endian) text, not UTF-8 (save it as UTF-8)",
+                "Content/sources/wide.md:1:1: error: file is UTF-32 (little-endian) text, not UTF-8 (save it as UTF-8)",
+            ])
+    }
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let text = "\u{FEFF}---\r\ntitle: Windows file\r\npublisher: P\r\nurl: https://x.org/\r\nextra_key: 1\r\n---\r\nBody [[nope]].\r\n"
         #expect(

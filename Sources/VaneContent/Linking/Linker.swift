@@ -478,7 +478,7 @@ public struct Linker: Sendable {
     /// launch): such a product would score as if nothing fell, so the author is told what
     /// to record; and for each cancellation that cancels an end already come.
     func baselineWarnings(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
-        var warnings = lateCancellations(changes)
+        var warnings = lateCancellations(changes).merging(endsAfterGone(changes)) { $0 + $1 }
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
@@ -522,6 +522,41 @@ public struct Linker: Sendable {
                     .warning(
                         change.location,
                         "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
+                    ))
+            }
+        }
+        return warnings
+    }
+
+    /// An end or closure announced once the product (or the channel) was already gone, in
+    /// an earlier period than the announcement (retired by an event, or by an end that
+    /// came): nothing counts it down (the boards list what is still usable), so it is said
+    /// where it is written rather than dropped in silence. A product made available again
+    /// may be given a new end.
+    func endsAfterGone(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability || $0.axis == .ends || $0.axis == .closes })
+        for list in Dictionary(grouping: ordered, by: \.entity).values {
+            var state = GoneState()
+            for change in list {
+                state.settle(before: change.date)
+                switch change.axis {
+                case .availability:
+                    state.set(change.channel, scales.isGone(change.value) ? .init(date: change.date, event: change.event, ended: false) : nil)
+                case .closes: break
+                default: state.announce(change)
+                }
+                guard change.axis != .availability, change.value != "none", let gone = state.gone(change.channel),
+                    gone.date.endKey < change.date.startKey
+                else { continue }
+                let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"
+                let was = gone.ended ? "had already ended (\(gone.date.display), announced by" : "was already retired (\(gone.date.display), by"
+                let kind = change.axis == .ends ? "an end" : "a closure"
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "\(what) \(was) \(gone.event)): \(kind) announced after that counts nothing down (record its return first if it came back)"
                     ))
             }
         }
@@ -630,5 +665,56 @@ extension Linker {
     /// "a product", "an org": a type named in a message.
     static func article(_ type: String) -> String {
         ("aeiou".contains(type.first ?? "x") ? "an " : "a ") + type
+    }
+}
+
+/// Whether a product, or one of its channels, is gone as its changes are replayed in
+/// order (`Linker.endsAfterGone`): retired by an event, or by an announced end whose day
+/// has come; a whole-product change speaks for every channel.
+private struct GoneState {
+    struct Gone { var date: FuzzyDate, event: String, ended: Bool }
+    private var whole: Gone?
+    private var channels: [String: Gone?] = [:]
+    private var pending: [String: StatusChange] = [:]
+    private static let wholeKey = ""
+
+    func gone(_ channel: String?) -> Gone? {
+        guard let channel else { return channels.values.contains { $0 == nil } ? nil : whole }
+        return channels[channel] ?? whole
+    }
+
+    mutating func set(_ channel: String?, _ gone: Gone?) {
+        guard let channel else {
+            (whole, channels) = (gone, [:])
+            return
+        }
+        channels[channel] = .some(gone)
+    }
+
+    /// An end announced (or called off) replaces the one pending for its channel; a whole
+    /// product's replaces every channel's.
+    mutating func announce(_ change: StatusChange) {
+        if change.channel == nil { pending = [:] }
+        pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)) != nil ? change : nil
+    }
+
+    /// The ends whose day has come by `date` take effect, in their order.
+    mutating func settle(before date: FuzzyDate) {
+        let due = pending.compactMap { key, change -> (String, StatusChange, FuzzyDate)? in
+            guard let day = try? FuzzyDate(parsing: change.value), day.startKey <= date.startKey else { return nil }
+            return (key, change, day)
+        }.sorted { $0.2.startKey < $1.2.startKey }
+        for (key, change, day) in due {
+            pending[key] = nil
+            let gone = Gone(date: day, event: change.event, ended: true)
+            guard key == Self.wholeKey else {
+                set(key, gone)
+                continue
+            }
+            // A channel with an end of its own still ahead outlives the product's.
+            let outliving = pending.keys.map { ($0, channels[$0] ?? .some(nil)) }
+            set(nil, gone)
+            for (channel, state) in outliving { channels[channel] = state }
+        }
     }
 }

@@ -7,6 +7,7 @@ extension EntryParser {
     func readNames(_ fm: inout FrontMatter, into e: inout Entry) {
         let (renames, undated) = readRenames(&fm)
         e.renames = renames
+        checkEachRenameChangesTheName(renames, title: e.title, &fm)
         e.formerIDs = fm.list("former_ids") ?? []
         for id in e.formerIDs where !IDRule.isValid(id.text) {
             fm.diagnostics.append(.error(id.location, "'\(id.text)' is not an id (lowercase letters, digits and hyphens)"))
@@ -17,6 +18,22 @@ extension EntryParser {
         for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + undated + e.formerIDs
         where !written.contains(name.text.lowercased()) && name.text.lowercased() != e.title.lowercased() {
             e.aliases.append(name)
+        }
+    }
+
+    /// A rename from the name the entity still had after it (the next rename's `from`, or
+    /// the title) changes nothing: its new name was written as the earlier one, and every
+    /// view would say "X → X".
+    private func checkEachRenameChangesTheName(_ renames: [Rename], title: String, _ fm: inout FrontMatter) {
+        for (i, rename) in renames.enumerated() {
+            let next = i + 1 < renames.count ? renames[i + 1].from : title
+            guard rename.from == next else { continue }
+            let which = i + 1 < renames.count ? "the next rename's 'from'" : "the title"
+            fm.diagnostics.append(
+                .error(
+                    rename.location,
+                    "a rename from '\(rename.from)' changes nothing: it is also the name after \(rename.date.text) (\(which)); 'from' is the name it had before"
+                ))
         }
     }
 

@@ -22,6 +22,9 @@ struct SourceText {
         if data.isEmpty {
             throw .problem(line: 1, column: 1, message: "empty file (expected front matter between '---' lines)")
         }
+        if let encoding = wideEncoding(data) {
+            throw .problem(line: 1, column: 1, message: "file is \(encoding) text, not UTF-8 (save it as UTF-8)")
+        }
         if let nul = data.withUnsafeBytes({ Self.offset(of: 0, in: $0) }) {
             let (line, column) = position(ofByte: nul, in: data)
             throw .problem(line: line, column: column, message: "file contains a NUL byte")
@@ -45,6 +48,20 @@ struct SourceText {
             frontMatterLineOffset: 1,
             bodyLines: Array(lines[(close + 1)...]),
             bodyFirstLine: close + 2)
+    }
+
+    /// UTF-16 or UTF-32, by its byte-order mark or by the NUL bytes ASCII has in it (an
+    /// editor's "Unicode" is UTF-16): said as such, where it read as a NUL byte at 1:2.
+    private static func wideEncoding(_ data: Data) -> String? {
+        let b = Array(data.prefix(4))
+        if b.starts(with: [0xFF, 0xFE, 0, 0]) { return "UTF-32 (little-endian)" }
+        if b.starts(with: [0, 0, 0xFE, 0xFF]) { return "UTF-32 (big-endian)" }
+        if b.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
+        if b.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
+        guard b.count == 4 else { return nil }
+        if b[0] != 0, b[1] == 0, b[2] != 0, b[3] == 0 { return "UTF-16 (little-endian)" }
+        if b[0] == 0, b[1] != 0, b[2] == 0, b[3] != 0 { return "UTF-16 (big-endian)" }
+        return nil
     }
 
     /// The offset of the first byte that starts no valid UTF-8 sequence (only when the
