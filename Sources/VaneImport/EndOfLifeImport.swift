@@ -56,8 +56,9 @@ public enum EndOfLifeImport {
         }
         let slugs = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
         for slug in options.only where !slugs.contains(slug) {
-            diagnostics.append(.error(.top(of: options.products), "no product '\(slug)'\(Suggestion.hint(for: slug, in: slugs))"))
+            diagnostics.append(.error(.whole(options.products), "no product '\(slug)'\(Suggestion.hint(for: slug, in: slugs))"))
         }
+        var categories: Set<String> = []
         var wanted: [String: String] = [:]
         var owned: Set<String> = []
         var failed: [String] = []
@@ -75,6 +76,7 @@ public enum EndOfLifeImport {
                 diagnostics += failure.diagnostics
                 failed += ownedPaths(of: slug)
             case .success(let product):
+                categories.insert(product.category)
                 guard options.categories.isEmpty || options.categories.contains(product.category) else { continue }
                 let (files, problems) = EndOfLifeMapping(product: product, path: path).files()
                 diagnostics += problems
@@ -88,6 +90,25 @@ public enum EndOfLifeImport {
                     if file.path.hasPrefix("Content/sources/") { summary.sources += 1 }
                 }
             }
+        }
+        for category in options.categories where !categories.contains(category) && !categories.isEmpty {
+            let known = categories.sorted()
+            diagnostics.append(
+                .error(
+                    .whole(options.products),
+                    "no product of category '\(category)'\(Suggestion.hint(for: category, in: known)); the categories are \(known.joined(separator: ", "))"
+                ))
+        }
+        // A folder with no product read (empty, or not the products/ folder: the clone's
+        // own README fails to read as one) would remove every file imported before.
+        // (With filters, only the files of products read are removed.)
+        guard summary.products > 0 || !options.only.isEmpty || !options.categories.isEmpty else {
+            let why = selected.isEmpty ? "holds no product file (*.md)" : "holds no product that could be read"
+            diagnostics.append(
+                .error(
+                    .whole(options.products),
+                    "the folder \(why): expected the products/ folder of an endoflife.date clone; nothing written or removed"))
+            return (summary, diagnostics.sortedForReport())
         }
         // Without filters the import owns every generated file; with them, only those of
         // the products it read. A product that could not be read keeps its files.

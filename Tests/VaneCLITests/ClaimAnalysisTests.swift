@@ -118,6 +118,11 @@ struct ClaimAnalysisTests {
         let reordered = try kb.read("public/contradictions.html")
         let alpha = try #require(reordered.range(of: "id=\"c-globex-alpha\""))
         #expect(try #require(reordered.range(of: "id=\"c-globex-cloud\"")).lowerBound < alpha.lowerBound)
+        // The command line in the same order (it listed groups by id alone).
+        let states = try vane("contradictions", "--format", "csv", in: kb.root).stdout.split(separator: "\r\n").dropFirst().map {
+            $0.split(separator: ",").prefix(2).joined(separator: ",")
+        }
+        #expect(states == ["globex-cloud,1", "globex-alpha,0", "globex-desktop,0"], "\(states)")
         // Two entities may share a name: each group says what its entity is part of.
         #expect(
             page.contains(

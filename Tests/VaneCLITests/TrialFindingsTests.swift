@@ -52,6 +52,32 @@ struct TrialFindingsTests {
         #expect(page.contains("<td data-label=\"Value\">1 January 2025 → 1 June 2025</td>"))
     }
 
+    /// `successors: none` for a product that never had any is no move (it read "successors
+    /// none → none" and "none (advice withdrawn)"); the first advice moves from the
+    /// product's own successors, in JSON too (`from` was null).
+    @Test func adviceThatChangesNothingIsNoMove() throws {
+        var files = Self.vendor
+        files["Content/entities/pz.md"] = "---\nname: Pz\ntype: product\nparent: v\n---\n"
+        files["Content/entities/v2.md"] = "---\nname: V2\ntype: product\nparent: v\n---\n"
+        for (id, date, status) in [
+            ("e1", "2020-01-01", "{ pz: { availability: generally-available, priority: invested, successors: none } }"),
+            ("e2", "2021-01-01", "{ pz: { successors: v2 } }"), ("e3", "2022-01-01", "{ pz: { successors: none } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let changes = try vane("changes", "--from", "2020", "--to", "2023", "--format", "csv", in: kb.root).stdout
+        let advice = changes.split(separator: "\r\n").filter { $0.contains(",successors,") }
+        #expect(advice.count == 2, "\(changes)")
+        #expect(advice.first?.contains("pz: successors none → v2") == true)
+        #expect(advice.first?.contains(",successors,,none,v2,") == true, "\(advice)")
+        let first = try kb.read("public/events/e1.html")
+        #expect(first.contains("<td data-label=\"Value\">none</td>"), "\(first)")
+        #expect(try kb.read("public/events/e3.html").contains("<td data-label=\"Value\">V2 → none (advice withdrawn)</td>"))
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

@@ -34,6 +34,29 @@ struct StatusValidationTests {
         )
     }
 
+    /// `status` keyed by axis is said as such (it read as an unknown axis 'llama'), and an
+    /// entity none of whose axes could be read is still looked up, in the same run.
+    @Test func aStatusKeyedByAxisOrWithNoAxisReadIsStillChecked() throws {
+        let text = """
+            ---
+            title: T
+            date: 2026
+            type: other
+            entities: [meta]
+            sources: [tns]
+            status:
+              availability: { llama: generally-available }
+              lama: { availabilty: deprecated }
+            ---
+            """
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:8:3: error: 'availability' is a status axis, not an entity: 'status' maps each entity to its axes, as 'llama: { availability: … }'",
+                "Content/events/x.md:9:3: error: unknown entity 'lama' (did you mean 'llama'?)",
+                "Content/events/x.md:9:11: error: unknown status axis 'availabilty' (did you mean 'availability'?)",
+            ])
+    }
+
     /// A channel written as no id is said with the id it most likely is, and its value is
     /// still checked: an impossible date under it comes in the same run.
     @Test func aChannelThatIsNoIdHidesNoProblemOfItsValue() throws {

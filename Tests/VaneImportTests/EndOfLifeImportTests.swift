@@ -426,6 +426,34 @@ struct EndOfLifeImportTests {
         #expect(summary.products == 2)
     }
 
+    /// The clone's root instead of its products/ folder (its README reads as no product),
+    /// or an empty folder, removed every file imported before: refused, nothing removed.
+    @Test func aFolderWithNoProductReadRemovesNothing() throws {
+        let kb = try TemporaryKnowledgeBase()
+        #expect(importing("products", into: kb, only: ["acmedb", "nimbus"]).0.products == 2)
+        let before = snapshot(of: kb.url("Content"))
+        #expect(before.count > 10)
+        let empty = try TemporaryKnowledgeBase([:])
+        try FileManager.default.createDirectory(at: empty.url("products"), withIntermediateDirectories: true)
+        for folder in [Self.fixture.path, Self.fixture.appendingPathComponent("malformed").path, empty.url("products").path] {
+            let (summary, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder, root: kb.root))
+            #expect(summary.removed == 0 && summary.written == 0)
+            let refusal = diagnostics.map(\.description).filter { $0.hasPrefix("\(folder): error: the folder holds no product") }
+            #expect(refusal.count == 1, "\(diagnostics)")
+            #expect(refusal.first?.hasSuffix("expected the products/ folder of an endoflife.date clone; nothing written or removed") == true)
+            #expect(snapshot(of: kb.url("Content")) == before)
+        }
+        // A category no product has is an error naming those there are, as a slug is.
+        var options = EndOfLifeImport.Options(products: Self.fixture.appendingPathComponent("products").path, root: kb.root)
+        options.categories = ["databse"]
+        let (_, diagnostics) = EndOfLifeImport.run(options)
+        #expect(
+            diagnostics.map(\.description).contains {
+                $0.contains("error: no product of category 'databse' (did you mean 'database'?); the categories are ")
+            }, "\(diagnostics)")
+        #expect(snapshot(of: kb.url("Content")) == before)
+    }
+
     /// Each cycle: id, name, channels and successors.
     private func cyclesDigest(_ kb: TemporaryKnowledgeBase) throws -> String {
         var lines: [String] = []

@@ -38,7 +38,10 @@ public enum Contradictions {
                 grouped[entity, default: []].append(pair)
             }
         }
-        return grouped.keys.sorted().map { entity in
+        // What holds a pair with both claims pending comes first, then the entity order (the
+        // command line and the page alike).
+        let open = Set(grouped.filter { $0.value.contains(where: \.isUnresolved) }.keys)
+        return grouped.keys.sorted { (open.contains($0) ? 0 : 1, $0) < (open.contains($1) ? 0 : 1, $1) }.map { entity in
             let top = chain(entity).last!
             let list = grouped[entity]!.sorted { a, b in
                 a.isUnresolved != b.isUnresolved ? a.isUnresolved : (a.first.date.startKey, a.first.id) < (b.first.date.startKey, b.first.id)

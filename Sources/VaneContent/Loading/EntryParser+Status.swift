@@ -7,7 +7,7 @@ import Yams
 extension EntryParser {
 
     /// `status:` maps entity ids to axes; availability may be split by channel.
-    func readStatus(_ fm: inout FrontMatter, eventDate: FuzzyDate?) -> [StatusSetting] {
+    func readStatus(_ fm: inout FrontMatter, eventDate: FuzzyDate?, into e: inout Entry) -> [StatusSetting] {
         guard let (node, at) = fm.node("status") else { return [] }
         guard case .mapping(let byEntity) = node else {
             fm.diagnostics.append(.error(at, "'status' must map entity ids to axes, e.g. 'llama: { priority: maintained }'"))
@@ -24,13 +24,27 @@ extension EntryParser {
                 )
                 continue
             }
+            // Keyed by axis, not by entity (`availability: { anvil: … }`): the names under it
+            // are entities, not axes.
+            if StatusSetting.Axis(rawValue: entity) != nil {
+                let example = axisMap.first?.key.string.map { "'\($0): { \(entity): … }'" } ?? "'llama: { \(entity): … }'"
+                fm.diagnostics.append(
+                    .error(entityText.location, "'\(entity)' is a status axis, not an entity: 'status' maps each entity to its axes, as \(example)"))
+                continue
+            }
             let start = settings.count
             defer { closuresAfterTheirEnd(settings[start...], &fm) }
+            var unknownAxis = false
+            defer {
+                // Its name is still checked when no axis could be read: all problems in one run.
+                if unknownAxis && settings.count == start { e.references.append(Reference(.setsStatus, entity, at: entityText.location)) }
+            }
             for (axisKey, value) in axisMap {
                 let name = axisKey.string ?? ""
                 guard let axis = StatusSetting.Axis(rawValue: name) else {
                     let axes = StatusSetting.Axis.allCases.map(\.rawValue)
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
+                    unknownAxis = true
                     continue
                 }
                 if axis == .successors {

@@ -162,7 +162,8 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(.warning(fm.keyLocation("sources") ?? e.top, "event has no sources"))
         }
         references(sources, .cites, into: &e)
-        e.status = readStatus(&fm, eventDate: e.date)
+        let status = readStatus(&fm, eventDate: e.date, into: &e)
+        e.status = status
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
 

@@ -139,6 +139,19 @@ public struct StatusBoard: Sendable {
         row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
         row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
         row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
+        // Advice that leaves the successors as they were is no move (a first `none` for a
+        // product that never had any read "successors none → none").
+        // The first advice moves from the product's own successors (`none` when it has none).
+        let own = entities[id]?.successors ?? []
+        var held = Set(own)
+        row.status.advice = status.advice.compactMap { move in
+            let advised = Set(move.to == "none" ? [] : move.to.split(separator: " ").map(String.init))
+            defer { held = advised }
+            guard advised != held else { return nil }
+            var move = move
+            move.from = move.from ?? (own.isEmpty ? "none" : own.joined(separator: " "))
+            return move
+        }
         return row
     }
 

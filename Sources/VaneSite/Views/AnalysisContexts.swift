@@ -122,12 +122,9 @@ extension SiteModel {
     // MARK: - Contradictions
 
     func contradictionsPage() -> ContradictionsPage {
-        // As the page says: what holds an unresolved pair comes first (then the entity order),
-        // and within an entity its unresolved pairs.
-        let ordered = contradictionGroups.enumerated().sorted { a, b in
-            let (x, y) = (a.element.pairs.contains(where: \.isUnresolved), b.element.pairs.contains(where: \.isUnresolved))
-            return x != y ? x : a.offset < b.offset
-        }.map(\.element)
+        // Ordered as the page says (`Contradictions.groups`): what holds an unresolved pair
+        // first, then the entity order, and within an entity its unresolved pairs.
+        let ordered = contradictionGroups
         return ContradictionsPage(
             groups: ordered.map { group in
                 func side(_ c: ClaimFacts) -> ContradictionsPage.Side {

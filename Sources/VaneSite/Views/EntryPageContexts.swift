@@ -208,7 +208,8 @@ extension SiteModel {
     /// A change's value as a reader reads it: successor advice by name.
     private func shownValue(_ s: StatusChange) -> String {
         guard s.axis == .successors else { return s.value }
-        if s.value == "none" { return "none (advice withdrawn)" }
+        // Withdrawn only when advice was given before: a first `none` withdraws nothing.
+        if s.value == "none" { return previous(s) == nil ? "none" : "none (advice withdrawn)" }
         return s.value.split(separator: " ").map { kb.title(of: String($0)) ?? String($0) }.joined(separator: ", ")
     }
 
