@@ -155,7 +155,7 @@ struct SiteModel: @unchecked Sendable {
 
     /// Vendors with a product on the board, and the entities products' channels are named for.
     private static func vendors(_ board: StatusBoard, _ kb: KnowledgeBase) -> ([String], Set<String>) {
-        let vendors = Array(Set(board.rows.map(\.vendor))).sorted()
+        let vendors = Array(Set(board.rows.flatMap(board.vendors(of:)))).sorted()
         let channels = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
         return (vendors, channels.filter { kb.kind(of: $0) == .entity })
     }

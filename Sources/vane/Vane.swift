@@ -43,7 +43,7 @@ struct Vane: AsyncParsableCommand {
             }
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try parseAsRoot(sqlStatementLast(arguments))
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -59,6 +59,21 @@ struct Vane: AsyncParsableCommand {
             exit(withError: error)
         }
     }
+}
+
+/// `vane sql "-- why\nSELECT 1"`: a statement that starts with a comment reads as an
+/// option to the parser ("Missing expected argument"); one that starts with `-` and holds
+/// a space or a line break is no option, so it goes last, after `--`.
+func sqlStatementLast(_ arguments: [String]) -> [String] {
+    guard arguments.first == "sql", !arguments.contains("--") else { return arguments }
+    let isStatement = { (a: String) in
+        a.hasPrefix("-") && a.contains(where: \.isWhitespace)
+            && !(a.hasPrefix("--") && a.prefix { $0 != "=" }.allSatisfy { $0.isLetter || $0 == "-" } && a.contains("="))
+    }
+    guard let i = arguments.firstIndex(where: isStatement) else { return arguments }
+    var moved = arguments
+    let statement = moved.remove(at: i)
+    return moved + ["--", statement]
 }
 
 /// `--format table|json|csv`, the same on every command that prints rows.

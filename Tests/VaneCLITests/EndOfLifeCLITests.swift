@@ -111,7 +111,7 @@ struct EndOfLifeCLITests {
         let show = try vane(on: "2026-12-02", "show", "ubuntu-18-04", "--as-of", "2026-12-02", in: kb)
         #expect(
             show.stdout.contains(
-                "  ends: 1 April 2030 (extended-support (extended)), 1216 days left, after about 4358 days of notice, 1400 days from the extension (ubuntu-18-04-pro-2030)\n"
+                "  ends: 1 April 2030 (extended-support (extended)), 1216 days left, after about 4358 days of notice from the first announcement (c. 26 April 2018), 1400 days from the extension (ubuntu-18-04-pro-2030)\n"
             ), "\(show.stdout)")
     }
 

@@ -304,13 +304,13 @@ struct StatusModelTests {
                 ["2024-01-01", "a1", nil, "2025-01-01", "relay: end announced for 1 January 2025 (366 days of notice)"],
                 [
                     "2024-06-01", "a2", "2025-01-01", "2025-07-01",
-                    "relay: end announced for 1 July 2025 (547 days of notice, 395 days from this announcement)",
+                    "relay: end announced for 1 July 2025 (547 days of notice from the first announcement (1 January 2024), 395 days from this announcement)",
                 ],
             ], "\(ends)")
         // The site's changes page says the same.
         let page = try kb.read("public/changes.html")
         #expect(
-            page.contains("1 July 2025 (547 days of notice, 395 days from this announcement)")
+            page.contains("1 July 2025 (547 days of notice from the first announcement (1 January 2024), 395 days from this announcement)")
                 && page.contains("1 January 2025 (731 days of notice from 1 January 2023)")
         )
     }

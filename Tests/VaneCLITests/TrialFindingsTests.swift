@@ -78,6 +78,26 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/events/e3.html").contains("<td data-label=\"Value\">V2 → none (advice withdrawn)</td>"))
     }
 
+    /// A vendor another acquired (HashiCorp under IBM) has a view of its own and ranks its
+    /// products on its page, as `vane status --entity` does; only the top vendor had them.
+    @Test func aVendorUnderAnotherHasItsOwnView() throws {
+        var files = Self.vendor
+        files["Content/entities/holdco.md"] = "---\nname: Holdco\ntype: vendor\n---\n"
+        files["Content/entities/v.md"] = "---\nname: V\ntype: vendor\nparent: holdco\n---\n"
+        files["Content/entities/pn.md"] = "---\nname: Pn\ntype: product\nparent: v\n---\n"
+        let (path, text) = event("e1", "2020-01-01", "{ pn: { availability: generally-available, priority: invested } }")
+        files[path] = text
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        for view in ["public/status/v.html", "public/status/holdco.html"] {
+            #expect(try kb.read(view).contains("href=\"../entities/pn.html\""), "\(view)")
+        }
+        let page = try kb.read("public/entities/v.html")
+        #expect(page.contains("href=\"../status/v.html\""), "\(page)")
+        #expect(page.contains("href=\"../entities/pn.html\""))
+        #expect(try kb.read("public/status.html").contains("href=\"status/v.html\""))
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

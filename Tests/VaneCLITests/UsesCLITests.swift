@@ -71,9 +71,14 @@ struct UsesCLITests {
         let shown = try vane("show", "web-shop-django", in: kb).stdout
         for line in [
             "  criticality: critical", "  plan: Move to Django 5.2 LTS", "  plan_date: June 2026", "  product_id: django-4-2", "  team: web",
+            "  since: June 2023",
         ] {
             #expect(shown.contains(line + "\n"), "\(shown)")
         }
+        // `since` is a date, as `plan_date` is: an object in JSON (it was the text as written).
+        #expect(
+            try vane("show", "web-shop-django", "--json", in: kb).stdout.contains(
+                "\"since\" : {\n      \"approximate\" : false,\n      \"end\" : \"2023-06-30\""))
         #expect(
             built.stderr.contains(
                 "Content/uses/web-shop-django.md:8:12: warning: the plan finishes (2026-06) 84 days after the announced end of 'django-4-2' (2026-04-07)"

@@ -430,9 +430,11 @@ struct StatusViewTests {
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-04-01"))).succeeded)
         let page = try kb.read("public/entities/p.html")
-        #expect(page.contains("after 364 days of notice, 305 days from the extension"), "\(page)")
+        #expect(page.contains("after 364 days of notice from the first announcement (1 January 2025), 305 days from the extension"), "\(page)")
         let status = try kb.read("public/status.html")
-        #expect(status.contains("announced for 31 December 2025, 364 days of notice, 305 days from the extension"))
+        #expect(
+            status.contains(
+                "announced for 31 December 2025, 364 days of notice from the first announcement (1 January 2025), 305 days from the extension"))
         #expect(!page.contains("extension) of notice") && !status.contains("extension)' notice"))
     }
 

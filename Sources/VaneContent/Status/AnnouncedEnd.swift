@@ -250,12 +250,17 @@ extension AnnouncedEnd {
         return "\(first) (from the first announcement; \(announcedNotice) from the extension)"
     }
 
-    /// The notice in a sentence: `182 days of notice`; after an extension
-    /// `729 days of notice, 578 days from the extension`.
+    /// The notice in a sentence: `182 days of notice`; after an extension `729 days of
+    /// notice from the first announcement (2 February 2023), 578 days from the extension`
+    /// (a sentence that names the extension's day beside it read as if both ran from it).
     public var noticeOf: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
-        return extensionNoticeDays == nil ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first), \(announcedNotice) from the extension"
+        return extensionNoticeDays == nil
+            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from the extension"
     }
+
+    /// ` from the first announcement (2 February 2023)`.
+    private var fromFirst: String { " from the first announcement (\(firstAnnounced.display))" }
 
     /// The day the notice runs from, when it is not the announcement's in force and no
     /// extension says so already: the vendor's own (`announced:`). A reader of "24 June
@@ -283,7 +288,8 @@ extension AnnouncedEnd {
     /// 395 days from this announcement`.
     public var givenNotice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
-        return extensionNoticeDays == nil ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first), \(announcedNotice) from this announcement"
+        return extensionNoticeDays == nil
+            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from this announcement"
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days

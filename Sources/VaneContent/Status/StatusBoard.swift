@@ -263,6 +263,13 @@ public struct StatusBoard: Sendable {
     }
 
     /// The entity, its parent, its parent's parent… up to the top.
+    /// The vendors whose views list a row: its top ancestor (`vendor`), and every vendor
+    /// between (a company another acquired: HashiCorp under IBM has a view of its own).
+    public func vendors(of row: StatusRow) -> [String] {
+        StatusBoard.ancestors(of: row.entity, in: entities).dropFirst().filter { $0 != row.vendor && entities[$0]?.type == "vendor" }
+            + [row.vendor]
+    }
+
     public static func ancestors(of id: String, in entities: [String: EntityInfo]) -> [String] {
         ancestors(of: id) { entities[$0]?.parent }
     }

@@ -161,7 +161,7 @@ struct EntityStatusView: Encodable {
 
 extension SiteModel {
     func statusPage(vendor: String?) -> StatusPage {
-        let rows = board.rows.filter { vendor == nil || $0.vendor == vendor }
+        let rows = board.rows.filter { vendor == nil || board.vendors(of: $0).contains(vendor!) }
         // A vendor's own view lists every row (up to 100); the whole board folds cycles and keeps the top 100.
         let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
         let ranked = fold(rows.filter { !$0.gone })
@@ -243,7 +243,7 @@ extension SiteModel {
     /// when it has none. `more` says how many there are when some are left for its view.
     func vendorBoard(of id: String) -> VendorBoard? {
         guard vendors.contains(id) else { return nil }
-        let ranked = folds(board.ranked.filter { $0.vendor == id }).filter { foldRow($0).entity != id }
+        let ranked = folds(board.ranked.filter { board.vendors(of: $0).contains(id) }).filter { foldRow($0).entity != id }
         guard !ranked.isEmpty else { return nil }
         let shown = ranked.prefix(SiteModel.vendorPageLimit)
         return VendorBoard(
