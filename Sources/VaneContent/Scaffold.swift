@@ -53,7 +53,11 @@ public enum Scaffold {
     /// cut after a whole word.
     public static func id(from title: String) -> String {
         var id = ""
-        for c in title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars {
+        // Letters no diacritic folding reaches are spelled out (`Straße` was `stra-e`, `œuvre` `uvre`).
+        let spelled = title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map { c in
+            ligatures[c].map { String($0) } ?? String(c)
+        }.joined()
+        for c in spelled.unicodeScalars {
             if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
                 id.unicodeScalars.append(c)
             } else if !id.isEmpty && !id.hasSuffix("-") {
@@ -68,6 +72,10 @@ public enum Scaffold {
         }
         return id
     }
+
+    private static let ligatures: [Unicode.Scalar: String] = [
+        "ß": "ss", "œ": "oe", "æ": "ae", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "þ": "th", "ı": "i", "ħ": "h",
+    ]
 
     /// The id `written` would be, when it is not one but makes one (`Meta AI` → `meta-ai`).
     static func suggestedID(_ written: String) -> String? {
