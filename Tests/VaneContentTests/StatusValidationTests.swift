@@ -57,6 +57,22 @@ struct StatusValidationTests {
             ])
     }
 
+    /// A status written where it sets nothing (an axis beside `status:` on an event, a
+    /// `status:` on an entity) says where it goes, not only that the key is unknown.
+    @Test func aStatusWrittenWhereItSetsNothingSaysWhereItGoes() throws {
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nends: 2027-01-01\n---\n"
+        let entity = "---\nname: Vault\ntype: product\nparent: meta\nstatus: { availability: generally-available }\n---\n"
+        let found = try diagnostics(["Content/events/x.md": event, "Content/entities/vault.md": entity])
+        #expect(
+            found.contains(
+                "Content/events/x.md:7:1: warning: unknown key 'ends' for an event (kept, but no status change: write it under 'status:', as 'status: { <entity>: { ends: … } }')"
+            ), "\(found)")
+        #expect(
+            found.contains(
+                "Content/entities/vault.md:5:1: warning: unknown key 'status' for an entity (kept, but no status: a status is set by events, dated; write it in an event's 'status:', as 'status: { vault: { availability: … } }')"
+            ), "\(found)")
+    }
+
     /// A channel written as no id is said with the id it most likely is, and its value is
     /// still checked: an impossible date under it comes in the same run.
     @Test func aChannelThatIsNoIdHidesNoProblemOfItsValue() throws {

@@ -58,6 +58,13 @@ public struct EntryParser: Sendable {
                         at,
                         "unknown key '\(key)' for an event (kept, but no status change: write it under 'status:', as 'status: { <entity>: { \(key): … } }')"
                     ))
+            } else if kind == .entity, key == "status" || StatusSetting.Axis(rawValue: key) != nil && key != "successors" {
+                // A status is set by events, dated: one on the entity would be lost.
+                fm.diagnostics.append(
+                    .warning(
+                        at,
+                        "unknown key '\(key)' for an entity (kept, but no status: a status is set by events, dated; write it in an event's 'status:', as 'status: { \(entry.id): { availability: … } }')"
+                    ))
             } else {
                 fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
             }
