@@ -53,6 +53,9 @@ struct AnalystFindingsTests {
         #expect(json.stdout == "[\n  {\n    \"n\" : 2,\n    \"f\" : 2.5,\n    \"z\" : null,\n    \"t\" : \"a\\\"b\",\n    \"b\" : \"AP8=\"\n  }\n]\n")
         #expect(try vane("sql", "--format", "csv", "SELECT 1+1 AS n, NULL AS z, 'x' AS t", in: kb.root).stdout == "n,z,t\r\n2,,x\r\n")
         #expect(try vane("sql", "SELECT 1+1 AS n, NULL AS z, 'x' AS t", in: kb.root).stdout == "n  z  t\n2     x\n")
+        // An empty statement is a usage error (exit 1 before, as a failed query).
+        let empty = try vane("sql", " ", in: kb.root)
+        #expect(empty.status == 64 && empty.stderr.contains("the statement is empty"), "\(empty.stderr)")
         // A statement that starts with a comment is no option (it was "Missing expected argument").
         #expect(try vane("sql", "-- why\nSELECT 1 AS n", "--format", "csv", in: kb.root).stdout == "n\r\n1\r\n")
         // A name given twice is two keys (a JSON reader kept only the last).

@@ -14,6 +14,10 @@ extension Vane {
 
         @OptionGroup var formatOption: FormatOption
 
+        func validate() throws {
+            if statement.allSatisfy(\.isWhitespace) { throw ValidationError("the statement is empty: vane sql \"SELECT …\"") }
+        }
+
         func run() throws {
             let reader = try open(kb)
             let result = try reader.sql(statement)
