@@ -18,6 +18,9 @@ struct SiteModel: @unchecked Sendable {
     /// The entities a product's channel is named for (a region, a partner): their pages
     /// list what is offered through them. Found once, not per page.
     let channelEntities: Set<String>
+    /// Vendors that offer others' products through a channel named for one of their
+    /// entities (Microsoft, through Azure OpenAI): their views read a board within them.
+    let viaVendors: Set<String>
     var statusRows: [String: StatusRow] { board.rowsByEntity }
     /// The results of each entry's `vane` blocks, in body order.
     var liveBlocks: [String: [LiveBlockResult]] = [:]
@@ -92,7 +95,7 @@ struct SiteModel: @unchecked Sendable {
             start = end
         }
         (boardInputs, board) = made.value
-        (vendors, channelEntities) = Self.vendors(board, kb)
+        (vendors, channelEntities, viaVendors) = Self.vendors(board, kb)
     }
 
     /// The model of `kb`, which differs from `previous`'s knowledge base only as `relink`
@@ -133,7 +136,7 @@ struct SiteModel: @unchecked Sendable {
             outgoing[edge.from, default: []].append(Neighbour(relation: edge.relation, other: edge.to))
             incoming[edge.to, default: []].append(Neighbour(relation: edge.relation, other: edge.from))
         }
-        (vendors, channelEntities) = Self.vendors(board, kb)
+        (vendors, channelEntities, viaVendors) = Self.vendors(board, kb)
     }
 
     /// A name without the name it begins with (a product's vendor's, a cycle's product's):
@@ -153,11 +156,18 @@ struct SiteModel: @unchecked Sendable {
         return (board.asOf, today)
     }
 
-    /// Vendors with a product on the board, and the entities products' channels are named for.
-    private static func vendors(_ board: StatusBoard, _ kb: KnowledgeBase) -> ([String], Set<String>) {
-        let vendors = Array(Set(board.rows.flatMap(board.vendors(of:)))).sorted()
+    /// Vendors with a product on the board (their own, or offered through a channel named
+    /// for one of their entities), the entities products' channels are named for, and the
+    /// vendors of those entities.
+    private static func vendors(_ board: StatusBoard, _ kb: KnowledgeBase) -> ([String], Set<String>, Set<String>) {
         let channels = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
-        return (vendors, channels.filter { kb.kind(of: $0) == .entity })
+            .filter { kb.kind(of: $0) == .entity }
+        let via = Set(
+            channels.flatMap { channel in
+                let chain = StatusBoard.ancestors(of: channel, in: board.entities)
+                return chain.dropFirst().filter { $0 == chain.last || board.entities[$0]?.type == "vendor" }
+            })
+        return (Array(Set(board.rows.flatMap(board.vendors(of:))).union(via)).sorted(), channels, via)
     }
 
     /// The same model over a knowledge base whose entries differ from this one's only in

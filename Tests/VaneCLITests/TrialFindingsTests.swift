@@ -98,6 +98,34 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/status.html").contains("href=\"status/v.html\""))
     }
 
+    /// A vendor's views list what it offers through a channel named for one of its
+    /// entities (an OpenAI model through Azure OpenAI, on Microsoft's), as `vane status
+    /// --entity microsoft` does; they showed neither it nor its end, 177 days ahead.
+    @Test func aVendorsViewsListWhatItOffersThroughItsEntities() throws {
+        var files = Self.vendor
+        files["Content/entities/ms.md"] = "---\nname: Microsoft\ntype: vendor\n---\n"
+        files["Content/entities/azure-ai.md"] = "---\nname: Azure AI\ntype: product\nparent: ms\n---\n"
+        files["Content/entities/m1.md"] = "---\nname: M1\ntype: model\nparent: v\nchannels: [api, azure-ai]\n---\n"
+        for (id, date, status) in [
+            ("e1", "2022-11-28", "{ m1: { availability: generally-available, priority: flagship } }"),
+            ("e2", "2023-07-06", "{ m1: { availability: { api: deprecated }, priority: sunset, ends: { api: 2024-01-04, azure-ai: 2024-07-05 } } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-01-10", in: kb.root).status == 0)
+        #expect(try vane("status", "--entity", "ms", "--as-of", "2024-01-10", in: kb.root).stdout.contains("via azure-ai"))
+        let view = try kb.read("public/status/ms.html")
+        #expect(view.contains("177 days left"), "\(view)")
+        #expect(view.contains("Generally available, via Azure AI"))
+        #expect(try kb.read("public/entities/ms.html").contains("href=\"../entities/m1.html\""))
+        // The model's own vendor's view keeps every channel.
+        #expect(try kb.read("public/status/v.html").contains("4 January 2024"))
+        // A channel's move from the whole product's value says what it moved from (it read "Deprecated").
+        #expect(try kb.read("public/events/e2.html").contains("<td data-label=\"Value\">Generally available → Deprecated</td>"))
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

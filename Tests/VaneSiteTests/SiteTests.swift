@@ -312,8 +312,9 @@ struct SiteTests {
     }
 
     /// What an event's page shows a change was "from": the latest earlier change of the same
-    /// entity, axis and channel by another event (for a channel's end or closure, the whole
-    /// product's too, unless the channel was offered since), as a plain filter-and-max
+    /// entity, axis and channel by another event (for a channel's availability, the whole
+    /// product's too; for a channel's end or closure, the whole product's unless the
+    /// channel was offered since), as a plain filter-and-max
     /// reading finds it, for every change of every fixture with statuses (ties and coarse
     /// dates included).
     @Test(arguments: ["small", "lifecycle", "aws", "entra", "exchange-esu", "founding"])
@@ -329,7 +330,9 @@ struct SiteTests {
                 }
             }
             let plain = kb.statusChanges.filter { c in
-                let channel = c.channel == s.channel || (s.axis.isScheduled && c.channel == nil && s.channel.map { !offered($0, since: c) } == true)
+                let channel =
+                    c.channel == s.channel || (s.axis == .availability && c.channel == nil && s.channel != nil)
+                    || (s.axis.isScheduled && c.channel == nil && s.channel.map { !offered($0, since: c) } == true)
                 return c.entity == s.entity && c.axis == s.axis && channel && c.event != s.event && c.date.sortsBefore(s.date) == true
             }.max { $0.date.sortsBefore($1.date) == true }
             #expect(model.previous(s) == plain, "\(name): \(s.signature)")

@@ -239,7 +239,7 @@ struct PageFingerprints {
         } else {
             h.add("vendors elsewhere")
         }
-        for row in model.board.rows where vendor == nil || model.board.vendors(of: row).contains(vendor!) {
+        for row in model.forVendor(vendor).vendorRows(vendor) {
             guard let shown = entryPages[SiteModel.url(kind: .entity, id: row.entity)] else { return fingerprint(of: page) }
             h.add(row.entity)
             h.add(shown)

@@ -324,10 +324,12 @@ extension SiteModel {
         // filtering first copied every candidate, for every change of every event's page.
         guard let changes = changesByEntity[s.entity] else { return nil }
         // As `EndSchedule` reads it: not for a channel offered since (its own end is a new offer's).
+        // A channel's availability moves from the whole product's, when that came last.
         func covers(_ c: StatusChange) -> Bool {
             if c.channel == s.channel { return true }
-            guard s.axis.isScheduled, c.channel == nil, let channel = s.channel else { return false }
-            return !changes.offer(channel, from: c.date, through: s.date)
+            guard c.channel == nil, let channel = s.channel else { return false }
+            if s.axis == .availability { return true }
+            return s.axis.isScheduled && !changes.offer(channel, from: c.date, through: s.date)
         }
         var latest: Int?
         for i in changes.indices where changes[i].axis == s.axis && covers(changes[i]) && changes[i].event != s.event {

@@ -160,8 +160,24 @@ struct EntityStatusView: Encodable {
 }
 
 extension SiteModel {
-    func statusPage(vendor: String?) -> StatusPage {
-        let rows = board.rows.filter { vendor == nil || board.vendors(of: $0).contains(vendor!) }
+    /// The model a vendor's views read: within the vendor when it offers others' products
+    /// through a channel named for one of its entities (their rows scoped to those channels
+    /// and marked via, as `vane status --entity` reads them); else this one.
+    func forVendor(_ vendor: String?) -> SiteModel {
+        guard let vendor, viaVendors.contains(vendor) else { return self }
+        return with(board: StatusBoard(boardInputs, asOf: board.asOf, within: vendor))
+    }
+
+    /// The rows a vendor's views list, of the model `forVendor` gave: its own products and
+    /// those offered through its entities.
+    func vendorRows(_ vendor: String?) -> [StatusRow] {
+        board.rows.filter { vendor == nil || !$0.via.isEmpty || board.vendors(of: $0).contains(vendor!) }
+    }
+
+    func statusPage(vendor: String?) -> StatusPage { forVendor(vendor).statusPageOfThisBoard(vendor: vendor) }
+
+    private func statusPageOfThisBoard(vendor: String?) -> StatusPage {
+        let rows = vendorRows(vendor)
         // A vendor's own view lists every row (up to 100); the whole board folds cycles and keeps the top 100.
         let fold: ([StatusRow]) -> [Fold] = { vendor == nil ? folds($0) : $0.map { Fold(parent: nil, rows: [$0]) } }
         let ranked = fold(rows.filter { !$0.gone })
@@ -243,7 +259,11 @@ extension SiteModel {
     /// when it has none. `more` says how many there are when some are left for its view.
     func vendorBoard(of id: String) -> VendorBoard? {
         guard vendors.contains(id) else { return nil }
-        let ranked = folds(board.ranked.filter { board.vendors(of: $0).contains(id) }).filter { foldRow($0).entity != id }
+        return forVendor(id).vendorBoardOfThisBoard(of: id)
+    }
+
+    private func vendorBoardOfThisBoard(of id: String) -> VendorBoard? {
+        let ranked = folds(board.ranked.filter { !$0.via.isEmpty || board.vendors(of: $0).contains(id) }).filter { foldRow($0).entity != id }
         guard !ranked.isEmpty else { return nil }
         let shown = ranked.prefix(SiteModel.vendorPageLimit)
         return VendorBoard(
