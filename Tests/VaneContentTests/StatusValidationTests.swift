@@ -57,6 +57,16 @@ struct StatusValidationTests {
             ])
     }
 
+    /// A name written where an id goes gets the id of what has that name (the nearest id
+    /// was suggested, or none).
+    @Test func aNameWhereAnIdGoesGetsItsId() throws {
+        let text = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [the new stack on muse spark]\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": text]) == [
+                "Content/events/x.md:6:11: error: unknown source 'the new stack on muse spark' (did you mean 'tns', whose name it is?)"
+            ])
+    }
+
     /// A status written where it sets nothing (an axis beside `status:` on an event, a
     /// `status:` on an entity) says where it goes, not only that the key is unknown.
     @Test func aStatusWrittenWhereItSetsNothingSaysWhereItGoes() throws {

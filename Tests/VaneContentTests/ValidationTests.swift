@@ -737,6 +737,15 @@ struct ValidationTests {
                 "Content/entities/x.md:4:11: error: alias 'LLAMA' is already the id of an entity (Content/entities/llama.md)",
                 "Content/entities/x.md:4:18: error: alias 'meta platforms' is already an alias of 'meta' (Content/entities/meta.md:4:11)",
             ])
+        // A former id or name said as such; a former id whose file is still there (copied,
+        // not moved) says to remove it.
+        #expect(
+            try diagnostics([
+                "Content/entities/x.md": "---\nname: X\ntype: org\nformer_ids: [llama]\nrenamed: [{ date: 2024, from: Meta Platforms }]\n---\n"
+            ]) == [
+                "Content/entities/x.md:4:14: error: former id 'llama' is already the id of an entity (Content/entities/llama.md); if the entity moved, remove that file (or 'git mv' it)",
+                "Content/entities/x.md:5:11: error: former name 'Meta Platforms' is already an alias of 'meta' (Content/entities/meta.md:4:11)",
+            ])
         // Another entity's name: a link written with it would land here, so it is said.
         #expect(
             try diagnostics([

@@ -9,6 +9,8 @@ public struct Linker: Sendable {
     /// Every id with a file, even one whose front matter failed, so one broken file
     /// does not make each reference to it an error too.
     var known: [String: (kind: Kind, path: String)] = [:]
+    /// Entries by name, lowercased (`named`): made when a reference first needs it.
+    var titleIndex: [String: [(id: String, kind: Kind)]]? = nil
     var aliases: [String: String] = [:]
     /// Every alias as written, for suggestions.
     var aliasTexts: [String] = []
@@ -109,12 +111,16 @@ public struct Linker: Sendable {
             let entry = entries[i]
             for alias in entry.aliases {
                 let key = alias.text.lowercased()
+                let noun = Linker.aliasNoun(alias, of: entry)
                 if let owner = known[key], key != entry.id {
-                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already the id of \(owner.kind.withArticle) (\(owner.path))"))
+                    // A file copied, not moved, for a new id: the old one is still there.
+                    let moved = noun == "former id" && owner.kind == .entity ? "; if the entity moved, remove that file (or 'git mv' it)" : ""
+                    diagnostics.append(
+                        .error(alias.location, "\(noun) '\(alias.text)' is already the id of \(owner.kind.withArticle) (\(owner.path))\(moved)"))
                 } else if let other = aliases[key], other != entry.id {
                     // Said with where the other is written: which of the two is new, a build cannot tell.
                     let there = aliasLocations[key].map { " (\($0))" } ?? ""
-                    diagnostics.append(.error(alias.location, "alias '\(alias.text)' is already an alias of '\(other)'\(there)"))
+                    diagnostics.append(.error(alias.location, "\(noun) '\(alias.text)' is already an alias of '\(other)'\(there)"))
                 } else {
                     aliases[key] = entry.id
                     aliasLocations[key] = alias.location
@@ -128,6 +134,13 @@ public struct Linker: Sendable {
                 }
             }
         }
+    }
+
+    /// What an alias was written as: a former id, a former name (`renamed`), or an alias.
+    static func aliasNoun(_ alias: LocatedText, of entry: Entry) -> String {
+        if entry.formerIDs.contains(where: { $0.location == alias.location }) { return "former id" }
+        if entry.renames.contains(where: { $0.location == alias.location }) { return "former name" }
+        return "alias"
     }
 
     static let fallFromNothing = "the first recorded availability of"
@@ -342,11 +355,28 @@ public struct Linker: Sendable {
         }
     }
 
+    /// The id of the one entry of `kind` whose name (title) is `written`, ignoring case;
+    /// the names are indexed at the first reference that needs them.
+    private mutating func named(_ written: String, kind: Kind?, except: String?) -> String? {
+        if titleIndex == nil {
+            var index: [String: [(id: String, kind: Kind)]] = [:]
+            for entry in entries { index[entry.title.lowercased(), default: []].append((entry.id, entry.kind)) }
+            titleIndex = index
+        }
+        let matches = (titleIndex?[written.lowercased()] ?? []).filter { (kind == nil || $0.kind == kind) && $0.id != except }
+        return matches.count == 1 ? matches[0].id : nil
+    }
+
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
     private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation, except: String? = nil) -> String? {
         guard let id = resolve(written) else {
             let noun = kind?.rawValue ?? "entry"
             let ids = known.filter { (kind == nil || $0.value.kind == kind) && $0.key != except }.map(\.key)
+            // A name written where an id goes: the id of what has that name.
+            if let named = named(written, kind: kind, except: except) {
+                diagnostics.append(.error(location, "unknown \(noun) '\(written)' (did you mean '\(named)', whose name it is?)"))
+                return nil
+            }
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
             // `a - b`: YAML read a list item indented under the one before as its text.
             let merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
