@@ -126,6 +126,20 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/events/e2.html").contains("<td data-label=\"Value\">Generally available → Deprecated</td>"))
     }
 
+    /// A site as of a day before a source was published cites it as a mark, not by its
+    /// title ("Bard becomes Gemini" on the page of Bard, a day before the rename).
+    @Test func aLaterSourceIsCitedWithoutItsTitle() throws {
+        var files = Self.vendor
+        files["Content/entities/bard.md"] = "---\nname: Bard\ntype: product\nparent: v\n---\nRenamed later [@renamed].\n"
+        files["Content/sources/renamed.md"] =
+            "---\ntitle: Bard becomes Gemini\npublisher: V\npublished: 2024-02-08\nurl: https://example.org/g\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2024-02-07", in: kb.root).status == 0)
+        let page = try kb.read("public/entities/bard.html")
+        #expect(page.contains("Renamed later <sup class=\"later\" title=\"a source recorded after this site's date\">[later]</sup>."), "\(page)")
+        #expect(!page.contains("Gemini"))
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

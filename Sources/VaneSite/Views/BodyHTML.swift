@@ -55,6 +55,11 @@ struct BodyHTML {
         guard let id = resolved[index], let target = model.kb.entry(id) else {
             // Dated after the site's day: named, not linked (its page does not exist yet).
             if let title = model.kb.later[link.target] {
+                // A citation is a mark, not its source's title: a later title would say what
+                // the site's day did not know yet ("Bard becomes Gemini" on Bard's page).
+                guard link.style == .wikilink else {
+                    return "<sup class=\"later\" title=\"a source recorded after this site's date\">[later]</sup>"
+                }
                 return "<span class=\"later\" title=\"recorded after this site's date\">\(HTML.escape(link.label ?? title))</span>"
             }
             return HTML.escape(link.target)
