@@ -138,6 +138,15 @@ struct TrialFindingsTests {
         let page = try kb.read("public/entities/bard.html")
         #expect(page.contains("Renamed later <sup class=\"later\" title=\"a source recorded after this site's date\">[later]</sup>."), "\(page)")
         #expect(!page.contains("Gemini"))
+        // As of a day before a rename, the page is titled by the earlier name, not also known by it.
+        try kb.write(
+            "---\nname: Gemini\ntype: product\nparent: v\nrenamed: [{ date: 2024-02-08, from: Bard }]\n---\nRenamed later [@renamed].\n",
+            to: "Content/entities/bard.md")
+        #expect(try vane("build", "--as-of", "2024-02-07", in: kb.root).status == 0)
+        let before = try kb.read("public/entities/bard.html")
+        #expect(before.contains("<title>Bard") && !before.contains("Also known as"), "\(before)")
+        #expect(try vane("build", "--as-of", "2024-02-08", in: kb.root).status == 0)
+        #expect(try kb.read("public/entities/bard.html").contains("<dt>Also known as</dt><dd>Bard</dd>"))
     }
 
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.

@@ -231,7 +231,8 @@ extension SiteModel {
         }.map(\.element)
         let cycles = cyclesTable(of: e.id)
         return EntityPage(
-            parent: targets(of: e.id, .parent).first.flatMap(link), aliases: SiteModel.namesOnce(e.aliases.map(\.text)),
+            parent: targets(of: e.id, .parent).first.flatMap(link),
+            aliases: SiteModel.namesOnce(e.aliases.map(\.text).filter { $0.lowercased() != e.title.lowercased() }),
             names: names(of: e),
             foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
