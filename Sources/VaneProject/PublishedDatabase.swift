@@ -22,13 +22,17 @@ public enum PublishedDatabase {
             let source = try DatabaseQueue(path: database.path, configuration: readOnly)
             try source.inDatabase { db in try db.execute(sql: "VACUUM INTO ?", arguments: [copy.path]) }
             try source.close()
-            let published = try DatabaseQueue(path: copy.path)
+            // Rows are moved table by table: the references hold again once all have moved.
+            var unchecked = Configuration()
+            unchecked.foreignKeysEnabled = false
+            let published = try DatabaseQueue(path: copy.path, configuration: unchecked)
             try published.inDatabase { db in
                 try db.execute(
                     sql: """
                         UPDATE files SET parsed = NULL;
                         DELETE FROM pages; DELETE FROM build_state; DELETE FROM body_spans; DELETE FROM body_shown; DELETE FROM entry_rows
                         """)
+                try canonicalOrder(db)
                 try db.execute(sql: "VACUUM")
                 // A copy to be read where it is served, often read-only: no log beside it.
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
@@ -42,6 +46,42 @@ public enum PublishedDatabase {
             try? FileManager.default.removeItem(at: copy)
             throw error
         }
+    }
+
+    /// Every table's rows stored in the order of their values, and the text index made
+    /// again in the order of its ids: a graph written by deltas keeps rows where they were
+    /// first stored, so an incremental build's copy differed from a full build's in its
+    /// bytes (rowids, the index's segments) though not in its rows.
+    static func canonicalOrder(_ db: Database) throws {
+        let tables = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                AND name NOT LIKE 'entries_fts%' AND sql NOT LIKE '%WITHOUT ROWID%' ORDER BY name
+                """)
+        for table in tables {
+            let quoted = "\"\(table.replacingOccurrences(of: "\"", with: "\"\""))\""
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM pragma_table_info(?)", arguments: [table]) ?? 0
+            guard count > 0 else { continue }
+            let order = (1...count).map(String.init).joined(separator: ", ")
+            try db.execute(
+                sql: """
+                    CREATE TEMP TABLE vane_canonical AS SELECT * FROM \(quoted) ORDER BY \(order);
+                    DELETE FROM \(quoted);
+                    INSERT INTO \(quoted) SELECT * FROM vane_canonical ORDER BY \(order);
+                    DROP TABLE vane_canonical;
+                    """)
+        }
+        // Made anew (its segments are numbered from the table's whole history).
+        guard let index = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'entries_fts'") else { return }
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE vane_canonical AS SELECT id, kind, title, body FROM entries_fts ORDER BY kind, id;
+                DROP TABLE entries_fts;
+                \(index);
+                INSERT INTO entries_fts (id, kind, title, body) SELECT id, kind, title, body FROM vane_canonical ORDER BY kind, id;
+                DROP TABLE vane_canonical;
+                """)
     }
 
     /// Datasette's metadata: the template of `Templates/datasette-metadata.yml` with the

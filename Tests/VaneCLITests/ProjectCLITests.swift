@@ -291,6 +291,22 @@ struct ProjectCLITests {
 
     /// The published database, served by Datasette from PyPI: each canned query answers the
     /// same as the command line does.
+    /// The published database is part of the site: after an incremental build it is the
+    /// same bytes as a full build's (its rows were where the deltas first stored them).
+    @Test func thePublishedDatabaseOfAnIncrementalBuildIsAFullBuilds() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("aws/Content")])
+        #expect(try vane("build", "--publish-db", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        let entity = "Content/entities/codecommit.md"
+        try kb.write(try kb.read(entity).replacingOccurrences(of: "name: AWS CodeCommit", with: "name: AWS CodeCommit Classic"), to: entity)
+        try kb.write("---\nname: AWS Zzz\ntype: product\nparent: aws\n---\n", to: "Content/entities/aaa-zzz.md")
+        #expect(try vane("build", "--publish-db", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        let incremental = try Data(contentsOf: kb.url("public/vane.sqlite"))
+        try FileManager.default.removeItem(at: kb.url("public"))
+        for file in ["vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"] { try? FileManager.default.removeItem(at: kb.url(file)) }
+        #expect(try vane("build", "--publish-db", "--as-of", "2026-11-26", in: kb.root).status == 0)
+        #expect(try Data(contentsOf: kb.url("public/vane.sqlite")) == incremental)
+    }
+
     @Test(.tags(.external), .fullTierOnly) func datasetteServesTheCannedQueries() throws {
         guard let python = ExternalTool.python else { return }
         let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
