@@ -42,6 +42,9 @@ final class Watcher: @unchecked Sendable {
     /// alone (created, moved, removed), not for the build's own files beside them.
     private let folders: Set<String>
     private var rootWatch: Int32 = -1
+    /// Watches on `.git` and the folders of its branches: a commit, a checkout or a reset
+    /// moves recorded time, which the pages show, though no file of `Content/` changed.
+    private var gitWatches: Set<Int32> = []
 
     /// `kernel: false` looks every 400 ms even where inotify is there (for tests).
     init(root: URL, folders: [String], kernel: Bool = true) {
@@ -59,6 +62,7 @@ final class Watcher: @unchecked Sendable {
                 unlink(content + "/" + name)
             }
             for folder in folders { watchTree(root.appendingPathComponent(folder).path) }
+            watchGit(root.appendingPathComponent(".git").path)
             if fd >= 0 { Thread { self.readEvents() }.start() }
         #else
             fd = -1
@@ -190,6 +194,21 @@ final class Watcher: @unchecked Sendable {
             }
         }
 
+        /// Watches a git repository's `.git` folder (not a worktree's `.git` file) for its
+        /// `HEAD`, and `refs/heads` and the folders under it for its branches.
+        private func watchGit(_ path: String, branches: Bool = false) {
+            guard fd >= 0 else { return }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return }
+            let wd = inotify_add_watch(fd, path, UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ONLYDIR | IN_DONT_FOLLOW))
+            guard wd >= 0 else { return }
+            watched[wd] = path
+            gitWatches.insert(wd)
+            let under =
+                branches ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).map { path + "/" + $0 } : [path + "/refs/heads"]
+            for folder in under { watchGit(folder, branches: true) }
+        }
+
         /// A file created or moved in: blind when it has a second name.
         private func checkLinks(_ path: String) {
             var info = stat()
@@ -221,6 +240,17 @@ final class Watcher: @unchecked Sendable {
                     let start = offset + MemoryLayout<inotify_event>.size
                     let name = String(decoding: buffer[start..<start + length].prefix { $0 != 0 }, as: UTF8.self)
                     offset = start + length
+                    if gitWatches.contains(wd) {
+                        // `HEAD` and `packed-refs` in `.git`, a branch under `refs/heads`:
+                        // the history moved (what else git writes is not recorded time).
+                        if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE) != 0, let parent = watched[wd] {
+                            watchGit(parent + "/" + name, branches: true)
+                        }
+                        let branches = watched[wd].map { !$0.hasSuffix("/.git") } ?? false
+                        guard branches || name == "HEAD" || name == "packed-refs", mask & UInt32(IN_MOVED_TO | IN_CLOSE_WRITE) != 0 else { continue }
+                        events.append((mask | UInt32(IN_ISDIR), nil))
+                        continue
+                    }
                     if wd == rootWatch && wd >= 0 {
                         // Beside the watched folders sit the site and the database the build writes.
                         guard folders.contains(name) else { continue }

@@ -146,6 +146,39 @@ struct AuthoringTests {
         #expect(!FileManager.default.fileExists(atPath: kb.url("public").path), "no build before the port is known to be free")
     }
 
+    /// A commit moves recorded time, which pages show, with no file of `Content/` changed:
+    /// the preview follows it (it kept "not committed yet" until the next edit).
+    @Test func servePagesFollowACommit() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("aws/Content")])
+        try repo.commit("First record", on: "2026-01-05")
+        let port = UInt16(20000 + (Int(getpid()) + 7) % 20000)
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = repo.root
+        server.standardError = FileHandle.nullDevice
+        let exit = try server.start()
+        defer {
+            server.terminate()
+            exit.wait()
+        }
+        /// The page of QLDB once it holds `text`, within ten seconds.
+        func page(holding text: String) -> String? {
+            for _ in 0..<100 {
+                if let page = rawGet(port: port, path: "/entities/qldb.html")?.body, page.contains(text) { return page }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+            return nil
+        }
+        #expect(page(holding: "First record") != nil)
+        let path = "Content/entities/qldb.md"
+        try repo.kb.write(try repo.kb.read(path) + "\nMore notes.\n", to: path)
+        #expect(page(holding: "not committed yet") != nil)
+        try repo.commit("Notes on QLDB", on: "2026-01-06")
+        let committed = page(holding: "Notes on QLDB")
+        #expect(committed?.contains("not committed yet") == false, "\(committed ?? "no page with the commit")")
+    }
+
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {
         let kb = try bundled()
         let port = UInt16(20000 + Int(getpid()) % 20000)
