@@ -508,7 +508,10 @@ public struct Linker: Sendable {
     /// launch): such a product would score as if nothing fell, so the author is told what
     /// to record; and for each cancellation that cancels an end already come.
     func baselineWarnings(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
-        var warnings = lateCancellations(changes).merging(endsAfterGone(changes)) { $0 + $1 }
+        // Each product's availability, ends and closures in order, read by both checks.
+        let scheduled = Dictionary(
+            grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
+        var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
@@ -540,11 +543,10 @@ public struct Linker: Sendable {
     /// after it: the end came at the start of its day and stands, so the cancellation
     /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
     /// read as a cancellation on one page and as nothing in `vane changes`.
-    func lateCancellations(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+    func lateCancellations(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
         let scales = StatusScales(config)
         var warnings: [String: [Diagnostic]] = [:]
-        let ordered = StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors })
-        for list in Dictionary(grouping: ordered, by: \.entity).values {
+        for list in scheduled.values {
             for (change, came, metBy) in EndSchedule.resolve(list, scales: scales).void {
                 let what = change.axis == .ends ? "end" : "closure"
                 let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of that day, before this"
@@ -563,11 +565,12 @@ public struct Linker: Sendable {
     /// came): nothing counts it down (the boards list what is still usable), so it is said
     /// where it is written rather than dropped in silence. A product made available again
     /// may be given a new end.
-    func endsAfterGone(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+    func endsAfterGone(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
         let scales = StatusScales(config)
         var warnings: [String: [Diagnostic]] = [:]
-        let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability || $0.axis == .ends || $0.axis == .closes })
-        for list in Dictionary(grouping: ordered, by: \.entity).values {
+        for list in scheduled.values {
+            // Most products have no end: nothing to replay.
+            guard list.contains(where: { $0.axis != .availability }) else { continue }
             var state = GoneState()
             for change in list {
                 state.settle(before: change.date)
@@ -705,7 +708,7 @@ private struct GoneState {
     struct Gone { var date: FuzzyDate, event: String, ended: Bool }
     private var whole: Gone?
     private var channels: [String: Gone?] = [:]
-    private var pending: [String: StatusChange] = [:]
+    private var pending: [String: (change: StatusChange, day: FuzzyDate)] = [:]
     private static let wholeKey = ""
 
     func gone(_ channel: String?) -> Gone? {
@@ -725,14 +728,14 @@ private struct GoneState {
     /// product's replaces every channel's.
     mutating func announce(_ change: StatusChange) {
         if change.channel == nil { pending = [:] }
-        pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)) != nil ? change : nil
+        pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)).map { (change, $0) }
     }
 
     /// The ends whose day has come by `date` take effect, in their order.
     mutating func settle(before date: FuzzyDate) {
-        let due = pending.compactMap { key, change -> (String, StatusChange, FuzzyDate)? in
-            guard let day = try? FuzzyDate(parsing: change.value), day.startKey <= date.startKey else { return nil }
-            return (key, change, day)
+        guard !pending.isEmpty else { return }
+        let due = pending.compactMap { key, end -> (String, StatusChange, FuzzyDate)? in
+            end.day.startKey <= date.startKey ? (key, end.change, end.day) : nil
         }.sorted { $0.2.startKey < $1.2.startKey }
         for (key, change, day) in due {
             pending[key] = nil

@@ -32,6 +32,9 @@ public struct StatusRow: Sendable, Hashable {
     public var type: String
     /// The top of its parent chain.
     public var vendor: String
+    /// The vendors whose views list it: every vendor between it and the top (a company
+    /// another acquired), then `vendor`.
+    public var vendors: [String] = []
     public var status: EntityStatus
     public var risk: PlatformRisk?
     /// Its availability is the bottom of the scale: the stranding already happened.
@@ -132,9 +135,11 @@ public struct StatusBoard: Sendable {
         -> StatusRow
     {
         let gone = status.availability.map { scales.isGone($0.value) } ?? false
+        let chain = StatusBoard.ancestors(of: id, in: entities)
+        let vendor = chain.last ?? id
         var row = StatusRow(
-            entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "",
-            vendor: StatusBoard.ancestors(of: id, in: entities).last ?? id, status: status,
+            entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: vendor,
+            vendors: chain.dropFirst().filter { $0 != vendor && entities[$0]?.type == "vendor" } + [vendor], status: status,
             risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
         row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
         row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
@@ -265,10 +270,7 @@ public struct StatusBoard: Sendable {
     /// The entity, its parent, its parent's parent… up to the top.
     /// The vendors whose views list a row: its top ancestor (`vendor`), and every vendor
     /// between (a company another acquired: HashiCorp under IBM has a view of its own).
-    public func vendors(of row: StatusRow) -> [String] {
-        StatusBoard.ancestors(of: row.entity, in: entities).dropFirst().filter { $0 != row.vendor && entities[$0]?.type == "vendor" }
-            + [row.vendor]
-    }
+    public func vendors(of row: StatusRow) -> [String] { row.vendors }
 
     public static func ancestors(of id: String, in entities: [String: EntityInfo]) -> [String] {
         ancestors(of: id) { entities[$0]?.parent }
