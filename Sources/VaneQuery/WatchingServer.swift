@@ -14,9 +14,19 @@ import Foundation
 public enum WatchingServer {
     public static let fileName = ".vane-serve"
 
-    /// Says that a `vane serve` of this process watches `root`, on `port`.
-    public static func announce(root: URL, port: UInt16) {
-        try? "\(getpid()) \(port)\n".write(to: root.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+    /// Says that a `vane serve` of this process watches `root`, on `port`, serving `output`
+    /// (its second line).
+    public static func announce(root: URL, port: UInt16, output: URL) {
+        try? "\(getpid()) \(port)\n\(output.standardizedFileURL.path)\n".write(
+            to: root.appendingPathComponent(fileName), atomically: true, encoding: .utf8)
+    }
+
+    /// The running `vane serve` of `root` and the output folder it serves, if any.
+    public static func serving(root: URL) -> (pid: Int32, output: String)? {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n")
+        guard lines.count >= 2, let pid = lines[0].split(separator: " ").first.flatMap({ Int32($0) }), kill(pid, 0) == 0 else { return nil }
+        return (pid, String(lines[1]))
     }
 
     /// Takes the word back when it is still this process's (another server may have
@@ -32,7 +42,7 @@ public enum WatchingServer {
     /// cannot: no server, one that has stopped, no answer within 1.5 seconds.
     public static func vouches(root: URL, database: URL, build: String) -> Bool {
         guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return false }
-        let fields = text.split(whereSeparator: \.isWhitespace)
+        let fields = (text.split(separator: "\n").first ?? "").split(whereSeparator: \.isWhitespace)
         guard fields.count == 2, let pid = Int32(fields[0]), let port = UInt16(fields[1]), kill(pid, 0) == 0 else { return false }
         func encoded(_ url: URL) -> String {
             url.standardizedFileURL.resolvingSymlinksInPath().path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""

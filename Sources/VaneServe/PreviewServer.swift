@@ -129,7 +129,7 @@ public enum PreviewServer {
             var listening = port
             if case .ip4(_, let bound)? = await server.listeningAddress { listening = bound }
             report(.listening(port: listening))
-            if watch.isWatching { WatchingServer.announce(root: options.root, port: listening) }
+            if watch.isWatching { WatchingServer.announce(root: options.root, port: listening, output: options.output) }
         }
         for signal in [SIGINT, SIGTERM] { withdrawOnSignal(signal, root: options.root) }
         do {

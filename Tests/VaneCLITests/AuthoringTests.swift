@@ -177,6 +177,13 @@ struct AuthoringTests {
         try repo.commit("Notes on QLDB", on: "2026-01-06")
         let committed = page(holding: "Notes on QLDB")
         #expect(committed?.contains("not committed yet") == false, "\(committed ?? "no page with the commit")")
+        // A site as of another day is not built under the folder the preview serves today's
+        // from (its feeds, api/ and search were served beside today's pages); elsewhere it is.
+        let past = try vane("build", "--as-of", "2025-06", in: repo.root)
+        #expect(
+            past.status == 1 && past.stderr.contains("serves \(repo.root.appendingPathComponent("public").path) from today's knowledge base"),
+            "\(past.stderr)")
+        #expect(try vane("build", "--as-of", "2025-06", "--out", "past", in: repo.root).status == 0)
     }
 
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import VaneBuild
 import VaneHistory
+import VaneQuery
 
 extension Vane {
     struct Build: ParsableCommand {
@@ -33,6 +34,16 @@ extension Vane {
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map { try parsePeriod($0, option: "--as-of") })
             options.publishDatabase = publishDatabase
+            // A past site under the folder a preview serves today's from: its feeds, `api/`
+            // and search would be served beside today's pages until the next edit.
+            if asOf != nil || recorded.knownAt != nil, let server = WatchingServer.serving(root: kb.rootURL),
+                server.output == options.output.standardizedFileURL.path
+            {
+                printError(
+                    "error: vane serve (pid \(server.pid)) serves \(options.output.path) from today's knowledge base; "
+                        + "build a site as of another day elsewhere: --out DIR")
+                throw ExitCode.failure
+            }
             var snapshot: RecordedSnapshot?
             defer { snapshot?.remove() }
             if let knownAt = try recorded.date {
