@@ -146,18 +146,23 @@ struct AuthoringTests {
         #expect(!FileManager.default.fileExists(atPath: kb.url("public").path), "no build before the port is known to be free")
     }
 
+    /// `vane serve --port PORT` started in `root`, its standard error dropped.
+    private func serving(_ root: URL, port: UInt16) throws -> (Process, Process.Exit) {
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = root
+        server.standardError = FileHandle.nullDevice
+        return (server, try server.start())
+    }
+
     /// A commit moves recorded time, which pages show, with no file of `Content/` changed:
     /// the preview follows it (it kept "not committed yet" until the next edit).
     @Test func servePagesFollowACommit() throws {
         let repo = try GitKnowledgeBase(copying: [Repository.fixture("aws/Content")])
         try repo.commit("First record", on: "2026-01-05")
         let port = UInt16(20000 + (Int(getpid()) + 7) % 20000)
-        let server = Process()
-        server.executableURL = Repository.vane
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = repo.root
-        server.standardError = FileHandle.nullDevice
-        let exit = try server.start()
+        let (server, exit) = try serving(repo.root, port: port)
         defer {
             server.terminate()
             exit.wait()
@@ -303,12 +308,7 @@ struct AuthoringTests {
     @Test func aReadAsksTheWatchingServerAndNeverMissesAnEdit() throws {
         let kb = try bundled()
         let port = UInt16(20000 + (Int(getpid()) + 1) % 20000)
-        let server = Process()
-        server.executableURL = Repository.vane
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = kb.root
-        server.standardError = FileHandle.nullDevice
-        let exit = try server.start()
+        let (server, exit) = try serving(kb.root, port: port)
         defer {
             if server.isRunning { server.terminate() }
             exit.wait()

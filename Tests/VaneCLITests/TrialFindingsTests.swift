@@ -17,8 +17,14 @@ struct TrialFindingsTests {
     /// The vendor, one product of it (`front` is the rest of its front matter), and events
     /// (id, date, status), built as of `asOf`.
     private func built(_ product: String, _ front: String = "", events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
+        let entity = "---\nname: \(product.capitalized)\ntype: product\nparent: v\n\(front)---\n"
+        return try built(entities: [product: entity], events: events, asOf: asOf)
+    }
+
+    /// The vendor, entities (id: text), and events (id, date, status), built as of `asOf`.
+    private func built(entities: [String: String], events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
         var files = Self.vendor
-        files["Content/entities/\(product).md"] = "---\nname: \(product.capitalized)\ntype: product\nparent: v\n\(front)---\n"
+        for (id, text) in entities { files["Content/entities/\(id).md"] = text }
         for (id, date, status) in events {
             let (path, text) = event(id, date, status)
             files[path] = text
@@ -56,18 +62,12 @@ struct TrialFindingsTests {
     /// none → none" and "none (advice withdrawn)"); the first advice moves from the
     /// product's own successors, in JSON too (`from` was null).
     @Test func adviceThatChangesNothingIsNoMove() throws {
-        var files = Self.vendor
-        files["Content/entities/pz.md"] = "---\nname: Pz\ntype: product\nparent: v\n---\n"
-        files["Content/entities/v2.md"] = "---\nname: V2\ntype: product\nparent: v\n---\n"
-        for (id, date, status) in [
-            ("e1", "2020-01-01", "{ pz: { availability: generally-available, priority: invested, successors: none } }"),
-            ("e2", "2021-01-01", "{ pz: { successors: v2 } }"), ("e3", "2022-01-01", "{ pz: { successors: none } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let kb = try built(
+            entities: ["pz": "---\nname: Pz\ntype: product\nparent: v\n---\n", "v2": "---\nname: V2\ntype: product\nparent: v\n---\n"],
+            events: [
+                ("e1", "2020-01-01", "{ pz: { availability: generally-available, priority: invested, successors: none } }"),
+                ("e2", "2021-01-01", "{ pz: { successors: v2 } }"), ("e3", "2022-01-01", "{ pz: { successors: none } }"),
+            ], asOf: "2024-07-01")
         let changes = try vane("changes", "--from", "2020", "--to", "2023", "--format", "csv", in: kb.root).stdout
         let advice = changes.split(separator: "\r\n").filter { $0.contains(",successors,") }
         #expect(advice.count == 2, "\(changes)")
@@ -81,14 +81,11 @@ struct TrialFindingsTests {
     /// A vendor another acquired (HashiCorp under IBM) has a view of its own and ranks its
     /// products on its page, as `vane status --entity` does; only the top vendor had them.
     @Test func aVendorUnderAnotherHasItsOwnView() throws {
-        var files = Self.vendor
-        files["Content/entities/holdco.md"] = "---\nname: Holdco\ntype: vendor\n---\n"
-        files["Content/entities/v.md"] = "---\nname: V\ntype: vendor\nparent: holdco\n---\n"
-        files["Content/entities/pn.md"] = "---\nname: Pn\ntype: product\nparent: v\n---\n"
-        let (path, text) = event("e1", "2020-01-01", "{ pn: { availability: generally-available, priority: invested } }")
-        files[path] = text
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let kb = try built(
+            entities: [
+                "holdco": "---\nname: Holdco\ntype: vendor\n---\n", "v": "---\nname: V\ntype: vendor\nparent: holdco\n---\n",
+                "pn": "---\nname: Pn\ntype: product\nparent: v\n---\n",
+            ], events: [("e1", "2020-01-01", "{ pn: { availability: generally-available, priority: invested } }")], asOf: "2024-07-01")
         for view in ["public/status/v.html", "public/status/holdco.html"] {
             #expect(try kb.read(view).contains("href=\"../entities/pn.html\""), "\(view)")
         }
@@ -102,19 +99,18 @@ struct TrialFindingsTests {
     /// entities (an OpenAI model through Azure OpenAI, on Microsoft's), as `vane status
     /// --entity microsoft` does; they showed neither it nor its end, 177 days ahead.
     @Test func aVendorsViewsListWhatItOffersThroughItsEntities() throws {
-        var files = Self.vendor
-        files["Content/entities/ms.md"] = "---\nname: Microsoft\ntype: vendor\n---\n"
-        files["Content/entities/azure-ai.md"] = "---\nname: Azure AI\ntype: product\nparent: ms\n---\n"
-        files["Content/entities/m1.md"] = "---\nname: M1\ntype: model\nparent: v\nchannels: [api, azure-ai]\n---\n"
-        for (id, date, status) in [
-            ("e1", "2022-11-28", "{ m1: { availability: generally-available, priority: flagship } }"),
-            ("e2", "2023-07-06", "{ m1: { availability: { api: deprecated }, priority: sunset, ends: { api: 2024-01-04, azure-ai: 2024-07-05 } } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
-        #expect(try vane("build", "--as-of", "2024-01-10", in: kb.root).status == 0)
+        let kb = try built(
+            entities: [
+                "ms": "---\nname: Microsoft\ntype: vendor\n---\n", "azure-ai": "---\nname: Azure AI\ntype: product\nparent: ms\n---\n",
+                "m1": "---\nname: M1\ntype: model\nparent: v\nchannels: [api, azure-ai]\n---\n",
+            ],
+            events: [
+                ("e1", "2022-11-28", "{ m1: { availability: generally-available, priority: flagship } }"),
+                (
+                    "e2", "2023-07-06",
+                    "{ m1: { availability: { api: deprecated }, priority: sunset, ends: { api: 2024-01-04, azure-ai: 2024-07-05 } } }"
+                ),
+            ], asOf: "2024-01-10")
         #expect(try vane("status", "--entity", "ms", "--as-of", "2024-01-10", in: kb.root).stdout.contains("via azure-ai"))
         let view = try kb.read("public/status/ms.html")
         #expect(view.contains("177 days left"), "\(view)")

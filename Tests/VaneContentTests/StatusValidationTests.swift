@@ -5,6 +5,14 @@ import VaneTestSupport
 
 /// The `status` of events checked: values on their scales, ends, channels, successors.
 struct StatusValidationTests {
+    /// An event file (path, text) that sets `status` (an axes mapping) on llama.
+    private func llamaEvent(_ id: String, _ date: String, _ status: String) -> (String, String) {
+        (
+            "Content/events/\(id).md",
+            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+        )
+    }
+
     @Test func statusValuesAndTargets() throws {
         let text = """
             ---
@@ -110,16 +118,10 @@ struct StatusValidationTests {
     /// it: the end stands, and the cancellation is said to cancel nothing. One before the
     /// end's day cancels it without a word; a whole-product cancellation covers channels.
     @Test func aCancellationAfterTheEndCameCancelsNothing() throws {
-        let event = { (id: String, date: String, status: String) in
-            (
-                "Content/events/\(id).md",
-                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
-            )
-        }
         let files = Dictionary(uniqueKeysWithValues: [
-            event("a", "2024-03-01", "{ ends: { api: 2024-06-15 }, closes: 2024-05-01 }"),
-            event("b", "2024-04-01", "{ closes: none }"),
-            event("c", "2024-06-15", "{ ends: none }"),
+            llamaEvent("a", "2024-03-01", "{ ends: { api: 2024-06-15 }, closes: 2024-05-01 }"),
+            llamaEvent("b", "2024-04-01", "{ closes: none }"),
+            llamaEvent("c", "2024-06-15", "{ ends: none }"),
         ])
         let found = try diagnostics(files)
         #expect(
@@ -128,9 +130,9 @@ struct StatusValidationTests {
             ], "\(found)")
         // An end a recorded retirement met is gone too: a cancellation after it is said (it was not).
         let met = Dictionary(uniqueKeysWithValues: [
-            event("a", "2024-03-01", "{ availability: generally-available, ends: 2024-06-15 }"),
-            event("b", "2024-06-15", "{ availability: retired }"),
-            event("c", "2024-07-01", "{ ends: none }"),
+            llamaEvent("a", "2024-03-01", "{ availability: generally-available, ends: 2024-06-15 }"),
+            llamaEvent("b", "2024-06-15", "{ availability: retired }"),
+            llamaEvent("c", "2024-07-01", "{ ends: none }"),
         ])
         #expect(
             try diagnostics(met).filter { $0.contains("cancels nothing") } == [
@@ -142,20 +144,14 @@ struct StatusValidationTests {
     /// nothing down, and no board lists it: said where it is written. The same day as
     /// the retirement, after a return, or on a channel still offered, it is not.
     @Test func anEndAnnouncedAfterTheProductWasGoneIsSaid() throws {
-        let event = { (id: String, date: String, status: String) in
-            (
-                "Content/events/\(id).md",
-                "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [llama]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
-            )
-        }
         let files = Dictionary(uniqueKeysWithValues: [
-            event("a", "2024-03-01", "{ availability: { api: retired, web: generally-available } }"),
-            event("b", "2024-03-01", "{ ends: { api: 2024-09-01 } }"),
-            event("c", "2024-04", "{ ends: { api: 2025-01-01, web: 2025-01-01 } }"),
-            event("d", "2024-05-01", "{ availability: retired }"),
-            event("e", "2024-06-01", "{ ends: 2025-06-01, closes: { web: 2025-01-01 } }"),
-            event("f", "2024-07-01", "{ availability: generally-available }"),
-            event("g", "2024-08-01", "{ ends: 2026-01-01 }"),
+            llamaEvent("a", "2024-03-01", "{ availability: { api: retired, web: generally-available } }"),
+            llamaEvent("b", "2024-03-01", "{ ends: { api: 2024-09-01 } }"),
+            llamaEvent("c", "2024-04", "{ ends: { api: 2025-01-01, web: 2025-01-01 } }"),
+            llamaEvent("d", "2024-05-01", "{ availability: retired }"),
+            llamaEvent("e", "2024-06-01", "{ ends: 2025-06-01, closes: { web: 2025-01-01 } }"),
+            llamaEvent("f", "2024-07-01", "{ availability: generally-available }"),
+            llamaEvent("g", "2024-08-01", "{ ends: 2026-01-01 }"),
         ])
         let found = try diagnostics(files).filter { $0.contains("already") }
         #expect(
@@ -166,10 +162,10 @@ struct StatusValidationTests {
             ], "\(found)")
         // Gone by an end that came; a channel with an end of its own outlives the product's.
         let ended = Dictionary(uniqueKeysWithValues: [
-            event("a", "2024-01-01", "{ availability: generally-available, ends: 2024-06-01 }"),
-            event("b", "2024-03-01", "{ availability: { esu: generally-available }, ends: { esu: 2025-06-01 } }"),
-            event("c", "2024-09-01", "{ ends: { esu: 2025-12-01 } }"),
-            event("d", "2024-07", "{ ends: { web: 2025-01-01 } }"),
+            llamaEvent("a", "2024-01-01", "{ availability: generally-available, ends: 2024-06-01 }"),
+            llamaEvent("b", "2024-03-01", "{ availability: { esu: generally-available }, ends: { esu: 2025-06-01 } }"),
+            llamaEvent("c", "2024-09-01", "{ ends: { esu: 2025-12-01 } }"),
+            llamaEvent("d", "2024-07", "{ ends: { web: 2025-01-01 } }"),
         ])
         #expect(
             try diagnostics(ended).filter { $0.contains("already") } == [
@@ -237,7 +233,8 @@ struct StatusValidationTests {
         // Once the launch reads, nothing is said either; without it, the fall is.
         #expect(
             !(try diagnostics(
-                files.merging(["Content/events/a-launch.md": event("a-launch", "2023-01-01", "{ availability: generally-available }")]) { _, new in
+                files.merging(["Content/events/a-launch.md": event("a-launch", "2023-01-01", "{ availability: generally-available }")]) {
+                    _, new in
                     new
                 })).contains { $0.contains("a fall from nothing") })
         #expect(try diagnostics(["Content/events/b-closed.md": files["Content/events/b-closed.md"]!]).contains { $0.contains("a fall from nothing") })
