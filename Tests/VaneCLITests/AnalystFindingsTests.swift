@@ -197,6 +197,9 @@ struct AnalystFindingsTests {
                 "Content/entities/openai.md:3:1: error: 'type' is empty (expected one of: vendor, org, person, product, model, model-family)\n"))
         // Letters no accent folding reaches are spelled out (they were dropped: `stra-e`, `uvre`).
         #expect(try vane("new", "entity", "Straße Œuvre Ærø", in: kb.root).stdout == "Content/entities/strasse-oeuvre-aero.md\n")
+        // With --root, the path from where the command ran (it was the path inside the root).
+        let elsewhere = try vane("new", "entity", "Far Away", "--root", kb.root.path, in: kb.root.deletingLastPathComponent())
+        #expect(elsewhere.stdout == kb.root.path + "/Content/entities/far-away.md\n", "\(elsewhere.stdout)")
         let typed = try vane("new", "entity", "Mistral", "--type", "vendor", in: kb.root)
         #expect(try kb.read(typed.stdout.trimmingCharacters(in: .newlines)).contains("\ntype: vendor\n---\n"))
         #expect(

@@ -313,6 +313,15 @@ struct StatusValidationTests {
                 // Second-to-last on this scale, 'beta' is what 'deprecated' is on the default one.
                 "Content/events/x.md:8:26: warning: the first recorded availability of 'llama' is 'beta', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk",
             ])
+        // An end after the product was gone names the scale's own bottom.
+        let gone = [
+            "Site/config.yml": config.replacingOccurrences(of: "priority_scale: [core, side]", with: "priority_scale: [core, maintained]"),
+            "Content/events/y.md":
+                "---\ntitle: Y\ndate: 2026-02-01\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: gone }\n---\n",
+            "Content/events/z.md":
+                "---\ntitle: Z\ndate: 2026-06-01\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { ends: 2027-01-01 }\n---\n",
+        ]
+        #expect(try diagnostics(gone).contains { $0.contains("z.md:8:18: warning: 'llama' was already gone (1 February 2026, by y)") })
         let scales = StatusScales(try load(["Site/config.yml": config]).knowledgeBase.config)
         #expect(scales.label("ga") == "Generally available")
         #expect(scales.label("beta") == "Beta")

@@ -576,7 +576,9 @@ public struct Linker: Sendable {
                 state.settle(before: change.date)
                 switch change.axis {
                 case .availability:
-                    state.set(change.channel, scales.isGone(change.value) ? .init(date: change.date, event: change.event, ended: false) : nil)
+                    let gone =
+                        scales.isGone(change.value) ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
+                    state.set(change.channel, gone)
                 case .closes: break
                 default: state.announce(change)
                 }
@@ -584,7 +586,7 @@ public struct Linker: Sendable {
                     gone.date.endKey < change.date.startKey
                 else { continue }
                 let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"
-                let was = gone.ended ? "had already ended (\(gone.date.display), announced by" : "was already retired (\(gone.date.display), by"
+                let was = gone.ended ? "had already ended (\(gone.date.display), announced by" : "was already \(gone.value) (\(gone.date.display), by"
                 let kind = change.axis == .ends ? "an end" : "a closure"
                 warnings[change.entity, default: []].append(
                     .warning(
@@ -704,8 +706,8 @@ extension Linker {
 /// Whether a product, or one of its channels, is gone as its changes are replayed in
 /// order (`Linker.endsAfterGone`): retired by an event, or by an announced end whose day
 /// has come; a whole-product change speaks for every channel.
-private struct GoneState {
-    struct Gone { var date: FuzzyDate, event: String, ended: Bool }
+struct GoneState {
+    struct Gone { var date: FuzzyDate, event: String, ended: Bool, value: String = "" }
     private var whole: Gone?
     private var channels: [String: Gone?] = [:]
     private var pending: [String: (change: StatusChange, day: FuzzyDate)] = [:]

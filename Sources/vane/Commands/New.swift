@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaneContent
 
 extension Vane {
@@ -23,7 +24,9 @@ extension Vane {
 
         func run() throws {
             try kb.requireContent()
-            output(try Scaffold.create(kind: kind, title: title, type: type, id: id, root: kb.rootURL) + "\n")
+            let path = try Scaffold.create(kind: kind, title: title, type: type, id: id, root: kb.rootURL)
+            // From where the command ran: `--root kb` prints `kb/Content/…`, a path the shell opens.
+            output((kb.root == "." ? path : (kb.root as NSString).appendingPathComponent(path)) + "\n")
         }
     }
 }
