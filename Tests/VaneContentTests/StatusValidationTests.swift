@@ -63,6 +63,10 @@ struct StatusValidationTests {
                 "Content/events/x.md:9:3: error: unknown entity 'lama' (did you mean 'llama'?)",
                 "Content/events/x.md:9:11: error: unknown status axis 'availabilty' (did you mean 'availability'?)",
             ])
+        // An entity whose id is an axis's name, given axes, is that entity.
+        let ends = "---\nname: Ends\ntype: product\nparent: meta\n---\n"
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  ends: { priority: maintained }\n---\n"
+        #expect(try diagnostics(["Content/entities/ends.md": ends, "Content/events/x.md": event]) == [])
     }
 
     /// A name written where an id goes gets the id of what has that name (the nearest id

@@ -25,8 +25,8 @@ extension EntryParser {
                 continue
             }
             // Keyed by axis, not by entity (`availability: { anvil: … }`): the names under it
-            // are entities, not axes.
-            if StatusSetting.Axis(rawValue: entity) != nil {
+            // are entities, not axes (an entity whose id is an axis's name maps axes).
+            if StatusSetting.Axis(rawValue: entity) != nil, !axisMap.contains(where: { StatusSetting.Axis(rawValue: $0.key.string ?? "") != nil }) {
                 let example = axisMap.first?.key.string.map { "'\($0): { \(entity): … }'" } ?? "'llama: { \(entity): … }'"
                 fm.diagnostics.append(
                     .error(entityText.location, "'\(entity)' is a status axis, not an entity: 'status' maps each entity to its axes, as \(example)"))
