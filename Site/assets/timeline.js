@@ -32,7 +32,7 @@
     item.dataset.entities.split(" ").filter(Boolean).forEach(function (id) { entities[id] = true; });
   });
   var byEntity = select("Entity", Object.keys(entities).sort(function (a, b) {
-    return (names[a] || a).localeCompare(names[b] || b);
+    return (names[a] || a).localeCompare(names[b] || b, undefined, { numeric: true });
   }), function (id) { return names[id] || id; });
   var byType = select("Type", Object.keys(types).sort(), function (t) { return t; });
 

@@ -145,6 +145,31 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/entities/bard.html").contains("<dt>Also known as</dt><dd>Bard</dd>"))
     }
 
+    /// A product folded from its release cycles: its chip names the lead cycle, and so do
+    /// the chip's successor (the cycle's: it had none) and the chart's data (it said the
+    /// product beside the cycle's history). A view whose products have no place on the chart
+    /// does not say they have no status.
+    @Test func aFoldedChipNamesItsCyclesSuccessor() throws {
+        let cycle = { (n: Int, more: String) in "---\nname: Pp \(n)\ntype: product\nparent: pp\n\(more)---\n" }
+        let kb = try built(
+            entities: [
+                "pp": "---\nname: Pp\ntype: product\nparent: v\n---\n", "pp-1": cycle(1, "successors: [pp-2]\n"), "pp-2": cycle(2, ""),
+                "pq": "---\nname: Pq\ntype: product\nparent: w\n---\n", "w": "---\nname: W\ntype: vendor\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2024-01-01",
+                    "{ pp-1: { availability: generally-available, priority: maintained, ends: 2027-01-01 }, pp-2: { availability: generally-available, priority: invested } }"
+                ),
+                ("e2", "2024-01-01", "{ pq: { availability: generally-available } }"),
+            ], asOf: "2026-12-05")
+        let status = try kb.read("public/status.html")
+        #expect(status.contains(">Pp 1</a> <span class=\"successor\">→ "), "\(status)")
+        #expect(status.contains("succeeded by Pp 2"))
+        let view = try kb.read("public/status/w.html")
+        #expect(!view.contains("has a status") && view.contains("1 of the 1 products"), "\(view)")
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

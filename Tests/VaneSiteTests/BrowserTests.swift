@@ -170,7 +170,9 @@ struct BrowserTests {
                     #expect((report["pageWidth"] as? Int ?? .max) <= width, "\(label): the page is \(report["pageWidth"] ?? "") px wide")
                 }
             }
-            if products == 0 { #expect(try kb.read("public/status.html").contains("<p class=\"no-positions\">No product has a status yet.</p>")) }
+            if products == 0 {
+                #expect(try kb.read("public/status.html").contains("<p class=\"no-positions\">No product still available has a status.</p>"))
+            }
         }
     }
 

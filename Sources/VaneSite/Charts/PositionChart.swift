@@ -393,10 +393,14 @@ struct PositionChart {
         return out + "</g>\n"
     }
 
+    /// What the chart says with no product to place: none has a status, or every one is gone
+    /// (it said "no product has a status yet" above a list of those gone).
+    static let nothingAvailable = "No product still available has a status."
+
     /// One sentence per product, for screen readers.
     /// One sentence per product drawn (a crowd's hidden chips are counted, not described).
     var description: String {
-        guard !rows.isEmpty else { return "No product has a status yet." }
+        guard !rows.isEmpty else { return Self.nothingAvailable }
         let drawn = Set(chips.map(\.row.entity))
         let more = hidden.values.reduce(0, +)
         return rows.filter { drawn.contains($0.entity) }.map { row in
@@ -438,7 +442,8 @@ struct PositionChart {
 
     /// Vendors by colour and shape, the zone, and what the marks mean.
     var legend: String {
-        guard !chips.isEmpty else { return "<p class=\"no-positions\">No product has a status yet.</p>\n" }
+        // Products without a place are counted by the caption under the chart.
+        guard !chips.isEmpty else { return rows.isEmpty ? "<p class=\"no-positions\">\(Self.nothingAvailable)</p>\n" : "" }
         var out = "<ul class=\"positions-legend\">"
         // The vendors drawn: a crowd's hidden chips need no entry.
         let drawn = Set(chips.map(\.row.vendor))

@@ -188,11 +188,7 @@ extension SiteModel {
         // (Bookworm) · standard", not "Debian · standard" retired while Debian 13 is not).
         let chart = PositionChart(
             board: board,
-            rows: ranked.map { fold in
-                var row = foldRow(fold)
-                row.name = fold.lead.name
-                return row
-            }, root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
+            rows: ranked.map(chipRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
         // What is gone, by the names shown in their natural order (Python 3.2 before 3.10).
         let gone = fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }
@@ -219,7 +215,7 @@ extension SiteModel {
                     ? nil
                     : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded \(chart.unplacedLack), "
                         + "so no place on the chart; the table below lists \(chart.unplaced == 1 ? "it" : "them") all the same."),
-            positions: shown.map { position(foldRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
+            positions: shown.map { position(chipRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
             ends: vendor == nil
                 ? endsBoard(rows: rows, limit: SiteModel.endsLimit, views: "each vendor's own view, under “By vendor” below,")
                 : endsBoard(rows: rows, limit: SiteModel.vendorEndsLimit, fold: false),
@@ -235,6 +231,14 @@ extension SiteModel {
                     ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest."
                     : "\(goneShown.count) of \(gone.count); the entity index lists them all." : nil,
             vendorsElsewhere: elsewhere)
+    }
+
+    /// A fold as the chart shows it, and its data table: named by its lead cycle, with that
+    /// cycle's successors (PHP 8.2 → PHP 8.3); the table said "PHP" beside 8.2's history.
+    private func chipRow(_ fold: Fold) -> StatusRow {
+        var row = foldRow(fold)
+        (row.name, row.successors) = (fold.lead.name, fold.lead.successors)
+        return row
     }
 
     /// A product no longer available; a fold says how many of its cycles are gone.
