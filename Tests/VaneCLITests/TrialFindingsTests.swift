@@ -170,6 +170,23 @@ struct TrialFindingsTests {
         #expect(!view.contains("has a status") && view.contains("1 of the 1 products"), "\(view)")
     }
 
+    /// A product's table of release cycles is in the natural order of the names shown
+    /// (Galaxy A06, Galaxy A6 (2018), Galaxy A60); it was the data's cycle ids' (a6-2018
+    /// before a06), which read out of order.
+    @Test func releaseCyclesAreListedByTheirNames() throws {
+        let cycle = { (name: String, id: String) in
+            "---\nname: \(name)\ntype: product\nparent: gx\ndata: { release_cycle: \"\(id)\", release_date: 2020-01-01 }\n---\n"
+        }
+        let kb = try built(
+            entities: [
+                "gx": "---\nname: Galaxy\ntype: product\nparent: v\n---\n", "gx-a60": cycle("Galaxy A60", "a60"),
+                "gx-a6-2018": cycle("Galaxy A6 (2018)", "a6-2018"), "gx-a06": cycle("Galaxy A06", "zz-a06"),
+            ], events: [], asOf: "2026-12-05")
+        let page = try kb.read("public/entities/gx.html")
+        let names = page.matches(of: #/<th scope="row" class="lead"><a [^>]*>([^<]*)</a>/#).map { String($0.output.1) }
+        #expect(names == ["Galaxy A06", "Galaxy A6 (2018)", "Galaxy A60"], "\(names)")
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

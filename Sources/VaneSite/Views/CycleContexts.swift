@@ -30,7 +30,11 @@ extension SiteModel {
         let cycles = sources(to: id, .parent).compactMap { child -> (Entry, CycleFacts)? in
             guard let entry = kb.entry(child), let facts = CycleFacts(entry.extra) else { return nil }
             return (entry, facts)
-        }.sorted { VersionOrder.precedes($0.1.cycle, $1.1.cycle) }
+        }.sorted { a, b in
+            // By the names shown (Galaxy A06, Galaxy A06 5G, Galaxy A6 (2018)), then the data's cycle.
+            VersionOrder.precedes(a.0.title, b.0.title)
+                || (!VersionOrder.precedes(b.0.title, a.0.title) && VersionOrder.precedes(a.1.cycle, b.1.cycle))
+        }
         guard !cycles.isEmpty else { return nil }
         let cells = cycles.map(\.1.cells)
         let headers = CycleFacts.columns.filter { column in cells.contains { $0[column] != nil } }
