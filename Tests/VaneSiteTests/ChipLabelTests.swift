@@ -17,4 +17,12 @@ struct ChipLabelTests {
         #expect(whole.hasSuffix("…") && whole.hasPrefix("Microsoft SQL"), "\(whole)")
         for label in [standard, extended, whole] { #expect(TextWidth.of(label, size: 12) <= 140, "\(label)") }
     }
+
+    /// A cycle's nickname goes before its number: "Debian 12 · standard", not "Debian… · standard".
+    @Test func aCutChipDropsANicknameFirst() {
+        #expect(PositionChart.fit("Debian 12 (Bookworm) · standard", name: "Debian 12 (Bookworm)") == "Debian 12 · standard")
+        #expect(PositionChart.fit("Ubuntu 22.04 'Jammy Jellyfish' · api", name: "Ubuntu 22.04 'Jammy Jellyfish'") == "Ubuntu 22.04 · api")
+        #expect(PositionChart.withoutNickname("Galaxy A6 (2018)") == "Galaxy A6")
+        #expect(PositionChart.withoutNickname("Python 3.12") == nil)
+    }
 }

@@ -361,8 +361,24 @@ struct PositionChart {
         guard !suffix.isEmpty, TextWidth.of(label, size: chipFont) > width else { return TextWidth.fit(label, size: chipFont, width: width) }
         // A name keeps a few letters at least; the channels then are cut too.
         let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
+        // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
+        // not "Debian…"); the chip's title keeps the whole name.
+        if let short = withoutNickname(name), TextWidth.of(short, size: chipFont) <= room {
+            return short + " "
+                + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(short + " ", size: chipFont))
+        }
         let cut = TextWidth.fit(name, size: chipFont, width: room) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
+    }
+
+    /// A name without the nickname that ends it, in brackets or quotes (`Debian 12
+    /// (Bookworm)`, `Ubuntu 22.04 'Jammy Jellyfish'`); nil when it ends in none.
+    static func withoutNickname(_ name: String) -> String? {
+        for (open, close) in [(" (", ")"), (" '", "'"), (" \"", "\"")] where name.hasSuffix(close) {
+            guard let start = name.range(of: open, options: .backwards), start.lowerBound > name.startIndex else { continue }
+            return String(name[..<start.lowerBound])
+        }
+        return nil
     }
 
     private func chipMarks(_ l: Layout) -> String {
