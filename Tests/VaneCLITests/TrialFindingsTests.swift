@@ -187,6 +187,16 @@ struct TrialFindingsTests {
         #expect(names == ["Galaxy A06", "Galaxy A6 (2018)", "Galaxy A60"], "\(names)")
     }
 
+    /// An ends board with only ends of the last 180 days says none is ahead (its header was
+    /// followed by "Ended in the last 180 days" alone).
+    @Test func anEndsBoardWithNothingAheadSaysSo() throws {
+        let kb = try built(
+            "pe", events: [("e1", "2026-01-01", "{ pe: { availability: generally-available, priority: invested, ends: 2026-11-01 } }")],
+            asOf: "2026-12-05")
+        let home = try kb.read("public/index.html")
+        #expect(home.contains("<p class=\"none-ahead\">No end is announced ahead.</p>") && home.contains("Ended in the last 180 days"), "\(home)")
+    }
+
     /// A product's page counts down sign-ups closing, as `vane status` and the boards do.
     @Test func aProductPageCountsDownItsClosure() throws {
         let kb = try built(

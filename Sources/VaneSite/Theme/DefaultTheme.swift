@@ -501,7 +501,8 @@ public enum DefaultTheme {
 <section aria-labelledby="announced-ends">
 <h2 id="announced-ends">Announced ends</h2>
 <p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
-<div class="table-scroll">
+{{^ahead}}<p class="none-ahead">No end is announced ahead.</p>
+{{/ahead}}<div class="table-scroll">
 <table class="ends-board stack">
 <thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
 {{#ahead}}
