@@ -22,6 +22,8 @@ struct ChipLabelTests {
     @Test func aCutChipDropsANicknameFirst() {
         #expect(PositionChart.fit("Debian 12 (Bookworm) · standard", name: "Debian 12 (Bookworm)") == "Debian 12 · standard")
         #expect(PositionChart.fit("Ubuntu 22.04 'Jammy Jellyfish' · api", name: "Ubuntu 22.04 'Jammy Jellyfish'") == "Ubuntu 22.04 · api")
+        let extended = PositionChart.fit("Debian 12 (Bookworm) · extended-support", name: "Debian 12 (Bookworm)")
+        #expect(extended.hasPrefix("Debian 12 · exten") && extended.hasSuffix("…"), "\(extended)")
         #expect(PositionChart.withoutNickname("Galaxy A6 (2018)") == "Galaxy A6")
         #expect(PositionChart.withoutNickname("Python 3.12") == nil)
     }

@@ -363,7 +363,10 @@ struct PositionChart {
         let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
         // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
         // not "Debian…"); the chip's title keeps the whole name.
-        if let short = withoutNickname(name), TextWidth.of(short, size: chipFont) <= room {
+        // (The channels may be cut then, as long as a few letters of them stay.)
+        if let short = withoutNickname(name),
+            TextWidth.of(short, size: chipFont) <= room || TextWidth.of(short + " · abc…", size: chipFont) <= width
+        {
             return short + " "
                 + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(short + " ", size: chipFont))
         }
