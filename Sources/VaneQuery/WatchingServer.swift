@@ -23,10 +23,17 @@ public enum WatchingServer {
 
     /// The running `vane serve` of `root` and the output folder it serves, if any.
     public static func serving(root: URL) -> (pid: Int32, output: String)? {
+        announced(root).flatMap { server in server.output.map { (server.pid, $0) } }
+    }
+
+    /// What `.vane-serve` says of a server still running: its process, its port and the
+    /// folder it serves (nil from a server that did not say).
+    private static func announced(_ root: URL) -> (pid: Int32, port: UInt16, output: String?)? {
         guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
         let lines = text.split(separator: "\n")
-        guard lines.count >= 2, let pid = lines[0].split(separator: " ").first.flatMap({ Int32($0) }), kill(pid, 0) == 0 else { return nil }
-        return (pid, String(lines[1]))
+        let fields = (lines.first ?? "").split(whereSeparator: \.isWhitespace)
+        guard fields.count == 2, let pid = Int32(fields[0]), let port = UInt16(fields[1]), kill(pid, 0) == 0 else { return nil }
+        return (pid, port, lines.count > 1 ? String(lines[1]) : nil)
     }
 
     /// Takes the word back when it is still this process's (another server may have
@@ -41,9 +48,7 @@ public enum WatchingServer {
     /// the build that began at `build`, shows every file as it is now. False whenever it
     /// cannot: no server, one that has stopped, no answer within 1.5 seconds.
     public static func vouches(root: URL, database: URL, build: String) -> Bool {
-        guard let text = try? String(contentsOf: root.appendingPathComponent(fileName), encoding: .utf8) else { return false }
-        let fields = (text.split(separator: "\n").first ?? "").split(whereSeparator: \.isWhitespace)
-        guard fields.count == 2, let pid = Int32(fields[0]), let port = UInt16(fields[1]), kill(pid, 0) == 0 else { return false }
+        guard let port = announced(root)?.port else { return false }
         func encoded(_ url: URL) -> String {
             url.standardizedFileURL.resolvingSymlinksInPath().path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         }

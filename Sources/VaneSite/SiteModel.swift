@@ -162,12 +162,8 @@ struct SiteModel: @unchecked Sendable {
     private static func vendors(_ board: StatusBoard, _ kb: KnowledgeBase) -> ([String], Set<String>, Set<String>) {
         let channels = Set(board.rows.flatMap { Array($0.status.channels.keys) + $0.status.ends.compactMap(\.channel) })
             .filter { kb.kind(of: $0) == .entity }
-        let via = Set(
-            channels.flatMap { channel in
-                let chain = StatusBoard.ancestors(of: channel, in: board.entities)
-                return chain.dropFirst().filter { $0 == chain.last || board.entities[$0]?.type == "vendor" }
-            })
-        return (Array(Set(board.rows.flatMap(board.vendors(of:))).union(via)).sorted(), channels, via)
+        let via = Set(channels.flatMap { channel in StatusBoard.vendors(above: channel, in: board.entities).filter { $0 != channel } })
+        return (Array(Set(board.rows.flatMap(\.vendors)).union(via)).sorted(), channels, via)
     }
 
     /// The same model over a knowledge base whose entries differ from this one's only in

@@ -96,10 +96,10 @@ public final class SitePreview: Sendable {
         changes.withLock { $0 = listed }
     }
 
-    /// The path of every page, as a build names its file.
     /// The site's `base_url` (empty when it has none): the 404 page links through it.
     public var baseURL: String { model.kb.config.baseURL }
 
+    /// The path of every page, as a build names its file.
     public var paths: [String] { (Array(listed.keys) + model.kb.entries.map(SiteModel.url(of:)) + changePages().keys).sorted() }
 
     /// The page at `path`, but for the "what changed" ones.

@@ -135,18 +135,16 @@ public struct StatusBoard: Sendable {
         -> StatusRow
     {
         let gone = status.availability.map { scales.isGone($0.value) } ?? false
-        let chain = StatusBoard.ancestors(of: id, in: entities)
-        let vendor = chain.last ?? id
+        let vendors = StatusBoard.vendors(above: id, in: entities)
         var row = StatusRow(
-            entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: vendor,
-            vendors: chain.dropFirst().filter { $0 != vendor && entities[$0]?.type == "vendor" } + [vendor], status: status,
-            risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
+            entity: id, name: entities[id]?.name ?? id, type: entities[id]?.type ?? "", vendor: vendors.last!, vendors: vendors,
+            status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
         row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
         row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
         row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
         // Advice that leaves the successors as they were is no move (a first `none` for a
-        // product that never had any read "successors none → none").
-        // The first advice moves from the product's own successors (`none` when it has none).
+        // product that never had any read "successors none → none"); the first moves from
+        // the product's own successors (`none` when it has none).
         let own = entities[id]?.successors ?? []
         var held = Set(own)
         row.status.advice = status.advice.compactMap { move in
@@ -267,11 +265,16 @@ public struct StatusBoard: Sendable {
         return targets
     }
 
-    /// The entity, its parent, its parent's parent… up to the top.
-    /// The vendors whose views list a row: its top ancestor (`vendor`), and every vendor
-    /// between (a company another acquired: HashiCorp under IBM has a view of its own).
-    public func vendors(of row: StatusRow) -> [String] { row.vendors }
+    /// The vendors above `id` whose views list it: every vendor between it and the top (a
+    /// company another acquired: HashiCorp under IBM has a view of its own), then the top,
+    /// which is `id` itself for a product that is its own vendor.
+    public static func vendors(above id: String, in entities: [String: EntityInfo]) -> [String] {
+        let chain = ancestors(of: id, in: entities)
+        let top = chain.last ?? id
+        return chain.dropFirst().filter { $0 != top && entities[$0]?.type == "vendor" } + [top]
+    }
 
+    /// The entity, its parent, its parent's parent… up to the top.
     public static func ancestors(of id: String, in entities: [String: EntityInfo]) -> [String] {
         ancestors(of: id) { entities[$0]?.parent }
     }

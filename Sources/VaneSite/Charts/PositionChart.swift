@@ -364,13 +364,10 @@ struct PositionChart {
         // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
         // not "Debian…"); the chip's title keeps the whole name.
         // (The channels may be cut then, as long as a few letters of them stay.)
-        if let short = withoutNickname(name),
-            TextWidth.of(short, size: chipFont) <= room || TextWidth.of(short + " · abc…", size: chipFont) <= width
-        {
-            return short + " "
-                + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(short + " ", size: chipFont))
+        let short = withoutNickname(name).flatMap {
+            TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width ? $0 : nil
         }
-        let cut = TextWidth.fit(name, size: chipFont, width: room) + " "
+        let cut = (short ?? TextWidth.fit(name, size: chipFont, width: room)) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
     }
 

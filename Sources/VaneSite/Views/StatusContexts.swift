@@ -163,16 +163,18 @@ extension SiteModel {
     /// The model a vendor's views read: within the vendor when it offers others' products
     /// through a channel named for one of its entities (their rows scoped to those channels
     /// and marked via, as `vane status --entity` reads them); else this one.
+    /// Made once per model: its status view, its entity page and their fingerprints read it.
     func forVendor(_ vendor: String?) -> SiteModel {
         guard let vendor, viaVendors.contains(vendor) else { return self }
-        return with(board: StatusBoard(boardInputs, asOf: board.asOf, within: vendor))
+        return memo.value("board within \(vendor)") { with(board: StatusBoard(boardInputs, asOf: board.asOf, within: vendor)) }
     }
 
     /// The rows a vendor's views list, of the model `forVendor` gave: its own products and
     /// those offered through its entities.
-    func vendorRows(_ vendor: String?) -> [StatusRow] {
-        board.rows.filter { vendor == nil || !$0.via.isEmpty || board.vendors(of: $0).contains(vendor!) }
-    }
+    func vendorRows(_ vendor: String?) -> [StatusRow] { board.rows.filter { lists($0, vendor) } }
+
+    /// Whether `vendor`'s views list `row` (every view, for no vendor).
+    private func lists(_ row: StatusRow, _ vendor: String?) -> Bool { vendor.map { !row.via.isEmpty || row.vendors.contains($0) } ?? true }
 
     func statusPage(vendor: String?) -> StatusPage { forVendor(vendor).statusPageOfThisBoard(vendor: vendor) }
 
@@ -236,8 +238,8 @@ extension SiteModel {
     /// A fold as the chart shows it, and its data table: named by its lead cycle, with that
     /// cycle's successors (PHP 8.2 → PHP 8.3); the table said "PHP" beside 8.2's history.
     private func chipRow(_ fold: Fold) -> StatusRow {
-        var row = foldRow(fold)
-        (row.name, row.successors) = (fold.lead.name, fold.lead.successors)
+        var row = fold.lead
+        row.entity = fold.parent ?? row.entity
         return row
     }
 
@@ -267,7 +269,7 @@ extension SiteModel {
     }
 
     private func vendorBoardOfThisBoard(of id: String) -> VendorBoard? {
-        let ranked = folds(board.ranked.filter { !$0.via.isEmpty || board.vendors(of: $0).contains(id) }).filter { foldRow($0).entity != id }
+        let ranked = folds(board.ranked.filter { lists($0, id) }).filter { foldRow($0).entity != id }
         guard !ranked.isEmpty else { return nil }
         let shown = ranked.prefix(SiteModel.vendorPageLimit)
         return VendorBoard(
