@@ -28,7 +28,7 @@ enum BodyEdits {
         let state = last.state
         guard last.isCurrentSchema, state["inputs"] == inputs, state["body-spans"] == "complete", state["live-blocks"] == "0",
             !options.publishDatabase, options.knownAt == nil, let recent = walk.recent, !recent.isEmpty, recent.count <= limit,
-            recent.allSatisfy({ $0.relative.hasSuffix(".md") }), FileManager.default.fileExists(atPath: options.output.path),
+            recent.allSatisfy({ $0.relative.hasSuffix(".md") }), OutputStamp.holds(state["output-stamp"], options.output),
             let read = timings.measure("parse", { reread(recent, now: walk.digest, options: options, state: state) })
         else { return nil }
         guard timings.measure("history", { committedAsBefore(read, options: options, stored: state["history"]) }) else { return nil }
@@ -186,7 +186,8 @@ enum BodyEdits {
             let to = output.appendingPathComponent(move.path).path
             guard rename(from, to) == 0 else { throw OutputError.system(operation: "rename", path: to, errno: errno) }
         }
-        try? GraphStore.setState(["pending-splice": ""], at: options.database)
+        // The renames moved the times of the folders they wrote into.
+        try? GraphStore.setState(["pending-splice": "", "output-stamp": OutputStamp.take(output) ?? ""], at: options.database)
     }
 
     /// What a body build committed and did not live to finish (`pending-splice`): the moves

@@ -61,9 +61,11 @@ enum FastPath {
 
     /// Whether nothing changed since the last build. The digest of `Content/` answers at
     /// once; when it cannot (a symbolic link), each file is compared with the last build's
-    /// list.
+    /// list. An output a file was added to or removed from since is built again.
     static func unchanged(_ options: Pipeline.Options, previous: DatabaseParseCache, inputs: String, walk: TreeDigest.Walk?) -> Bool {
-        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init) else {
+        guard comparable(options, previous: previous, inputs: inputs), let started = previous.state["started"].flatMap(Int64.init),
+            OutputStamp.holds(previous.state["output-stamp"], options.output)
+        else {
             return false
         }
         if let walk {

@@ -318,7 +318,7 @@ public enum Pipeline {
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
-                    "pending-splice": "", "output": output,
+                    "pending-splice": "", "output": output, "output-stamp": OutputStamp.take(options.output) ?? "",
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
                 outcome.work.rowsWritten = try prepared.finish(record)

@@ -45,6 +45,37 @@ struct IncrementalTests {
         #expect(shards.count == 1, "\(shards)")
     }
 
+    /// A page removed from the output by hand, or a file added to it, is put right by the
+    /// next build, with nothing changed in `Content/` or only a body: both builds took the
+    /// output as the last build left it, and the page stayed missing.
+    @Test func aFileRemovedFromOrAddedToTheOutputIsPutRightByTheNextBuild() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        let site = snapshot(of: kb.url("public"))
+        try FileManager.default.removeItem(at: kb.url("public/events/2026-summit.html"))
+        try kb.write("stray\n", to: "public/events/stray.html")
+        let repaired = build(kb)
+        #expect(repaired.pagesRendered == 1)
+        #expect(snapshot(of: kb.url("public")) == site)
+        #expect(build(kb).pagesRendered == 0)
+
+        let summit = "Content/events/2026-summit.md"
+        try FileManager.default.removeItem(at: kb.url("public/index.html"))
+        try kb.write(try kb.read(summit) + "\nA new paragraph.\n", to: summit)
+        let edited = build(kb)
+        #expect(!edited.notes.contains { $0.hasPrefix("only bodies changed") })
+        #expect(try kb.read("public/index.html") == String(decoding: site["index.html"] ?? Data(), as: UTF8.self))
+        // The output as this build left it is the last build's again: the next body edits
+        // are written in place, each after the one before moved its folders' times.
+        for paragraph in ["Another.", "And another."] {
+            try kb.write(try kb.read(summit) + "\n\(paragraph)\n", to: summit)
+            let next = build(kb)
+            #expect(next.notes.contains { $0.hasPrefix("only bodies changed") }, "\(next.notes)")
+            #expect(try kb.read("public/events/2026-summit.html").contains("<p>\(paragraph)</p>"))
+        }
+        #expect(build(kb).pagesRendered == 0)
+    }
+
     /// A name no view model has, met for the first time by a page only this build renders,
     /// is said (and fails `--strict`) as a full build says it: it was lost, the build kept
     /// the last full render's warnings alone.
