@@ -232,7 +232,7 @@ enum LiveBlocks {
         case .unknownValue(let what, _, _, _): option = what.contains("verdict") ? "--verdict" : what.contains("tag") ? "--tag" : "--type"
         case .inapplicable(let message): option = message.components(separatedBy: " ").first ?? ""
         case .search: option = "--text"
-        case .unknownEntity: option = "--entity"
+        case .unknownEntity, .notAnEntity: option = "--entity"
         default: return nil
         }
         return command.options[option]?.location

@@ -134,7 +134,7 @@ extension Pipeline {
     static func recordedHistory(_ options: Options, kb: KnowledgeBase, previous: RecordedHistory?) -> HistoryReader.Outcome {
         let outcome = HistoryReader.read(
             root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases,
-            events: kb.entries(of: .event))
+            events: kb.entries(of: .event), successors: StatusBoard.successors(kb.edges))
         guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
         return .history(history.knownAt(knownAt.end))
     }

@@ -21,8 +21,11 @@ public enum HistoryReader {
     /// what an older version wrote as today's id: a product renamed from `azure-ad` keeps
     /// its history. `events`: the knowledge base's events as they are now, whose settings
     /// a change not committed yet is read against (the product's value, as a commit's is).
+    /// `successors`: each product's own successors and folds as they are now, which dated
+    /// advice moves from (as in event time).
     public static func read(
-        root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:], events: [Entry] = []
+        root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:], events: [Entry] = [],
+        successors: RecordedSuccessors = ([:], [:])
     ) -> Outcome {
         guard let scope = config.recordedTime else { return .off }
         // Outside a repository there is nothing to read; git missing or failing is a warning.
@@ -46,19 +49,24 @@ public enum HistoryReader {
                 return .history(history)
             }
             var history: RecordedHistory
-            let namesKey = RecordedHistory.fingerprint(of: names)
+            // A history read with other names, or other successors to move from, is read again.
+            var keyed = names
+            for (id, list) in successors.own { keyed["\u{1}successors \(id)"] = list.joined(separator: " ") }
+            for (id, list) in successors.folds { keyed["\u{1}folds \(id)"] = list.joined(separator: " ") }
+            let namesKey = RecordedHistory.fingerprint(of: keyed)
             if let cached, cached.head == head, cached.scope == scope, cached.names == namesKey {
                 history = cached
                 history.changes.removeAll { $0.commit == nil }
             } else {
-                history = try committed(root: root, scope: scope, head: head, config: config, names: names)
+                history = try committed(root: root, scope: scope, head: head, config: config, names: names, successors: successors)
                 history.scope = scope
                 history.names = namesKey
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
             // Only what recorded time reads: the events under its folder.
             let recorded = events.filter { $0.path.hasPrefix(scope + "/") }
-            history.changes += try uncommittedChanges(root: root, files: dirty, config: config, names: names, events: recorded)
+            history.changes += try uncommittedChanges(
+                root: root, files: dirty, config: config, names: names, events: recorded, successors: successors)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -76,7 +84,9 @@ public enum HistoryReader {
 
     /// The commits of the main line that touched `scope` (`Content`, or a folder under it):
     /// a branch's commits count from its merge, which carries what they changed (as merged).
-    private static func committed(root: URL, scope: String, head: String, config: SiteConfig, names: [String: String]) throws(Git.Failure)
+    private static func committed(
+        root: URL, scope: String, head: String, config: SiteConfig, names: [String: String], successors: RecordedStatus.Successors
+    ) throws(Git.Failure)
         -> RecordedHistory
     {
         let log = try Git.run(
@@ -102,7 +112,8 @@ public enum HistoryReader {
             for one in movesJoined(touched) { paths[one.id, default: []].append((commit.hash, one.touch, one.path)) }
         }
         let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
-        let changes = try assessmentChanges(root: root, paths: paths, config: config, order: commits.map(\.hash), names: names)
+        let changes = try assessmentChanges(
+            root: root, paths: paths, config: config, order: commits.map(\.hash), names: names, successors: successors)
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
     }
 
@@ -132,7 +143,7 @@ public enum HistoryReader {
     /// version before: a change for every value that differs.
     private static func assessmentChanges(
         root: URL, paths: [String: [(commit: String, touch: Touch, path: String)]], config: SiteConfig, order: [String],
-        names: [String: String]
+        names: [String: String], successors: RecordedStatus.Successors
     ) throws(Git.Failure) -> [RecordedChange] {
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var requests: [String] = []
@@ -172,7 +183,7 @@ public enum HistoryReader {
             if x != y { return x > y }
             return (date(a), plan[a].id, a) < (date(b), plan[b].id, b)
         }
-        var state = RecordedStatus()
+        var state = RecordedStatus(scales: StatusScales(config), successors: successors)
         var changes: [RecordedChange] = []
         // A commit at once: what a product had before it against what it has after it (an
         // event renamed to another id is its settings removed and written again, no move).
@@ -222,7 +233,8 @@ public enum HistoryReader {
     }
 
     private static func uncommittedChanges(
-        root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry]
+        root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry],
+        successors: RecordedStatus.Successors
     ) throws(Git.Failure)
         -> [RecordedChange]
     {
@@ -251,7 +263,7 @@ public enum HistoryReader {
             !done.contains(event.id) && event.status.contains { products.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
         }
         .map { (entry: $0.id, new: Optional(assessments(of: $0, names: names))) }
-        var state = RecordedStatus()
+        var state = RecordedStatus(scales: StatusScales(config), successors: successors)
         _ = state.changes(others, commit: nil)
         _ = state.changes(committed, commit: nil)
         return state.changes(now, commit: nil)

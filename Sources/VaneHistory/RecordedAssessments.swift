@@ -28,11 +28,25 @@ struct Assessments: Sendable {
 /// the value the product had before and after the commit (a reopening after a per-channel
 /// closure reads `new-customers: retired → generally-available`), not the previous text of
 /// the event's file. Ends, closures and verdicts compare the file's versions.
+/// Each product's own successors (folds first) and what it was folded into.
+public typealias RecordedSuccessors = (own: [String: [String]], folds: [String: [String]])
+
 struct RecordedStatus {
+    typealias Successors = RecordedSuccessors
+    /// The scales the status model replays availability on (an end that came is a fall).
+    let scales: StatusScales
+    /// What dated advice moves from, and what it keeps (a fold stays whatever the advice),
+    /// as the status board has it in event time.
+    let successors: Successors
     private var events: [String: Assessments] = [:]
     /// Entity → the events whose recorded version sets something on it, so a change reads
     /// only that product's events, not every event recorded so far.
     private var eventsOf: [String: Set<String>] = [:]
+
+    init(scales: StatusScales = StatusScales(SiteConfig()), successors: Successors = ([:], [:])) {
+        self.scales = scales
+        self.successors = successors
+    }
 
     /// The changes one commit's new versions make (`new` nil: the file is new, or removed),
     /// and records them, in turn. A product's value is compared at each date a version
@@ -148,22 +162,50 @@ struct RecordedStatus {
         (eventsOf[entity] ?? []).compactMap { id in events[id].map { (id, $0) } }
     }
 
-    /// The channels the recorded settings name for a product's axis.
+    /// The channels the recorded settings name for a product's axis (for availability, the
+    /// channels its ends and closures name too: an end that came moves its channel).
     private func channels(of entity: String, axis: String) -> [String] {
-        versions(of: entity).flatMap { $0.version.values.keys.filter { $0.entity == entity && $0.axis == axis }.compactMap(\.channel) }
+        let axes = Self.axes(replayedWith: axis)
+        return versions(of: entity).flatMap { $0.version.values.keys.filter { $0.entity == entity && axes.contains($0.axis) }.compactMap(\.channel) }
+    }
+
+    /// The axes whose settings make a value of `axis`: availability falls when an announced
+    /// end or closure comes, as the status model replays it.
+    private static func axes(replayedWith axis: String) -> Set<String> {
+        axis == StatusSetting.Axis.availability.rawValue
+            ? [axis, StatusSetting.Axis.ends.rawValue, StatusSetting.Axis.closes.rawValue] : [axis]
     }
 
     /// The values in force at the end of `date`, by channel (`*` for a whole-product value),
-    /// replayed in the order the status model applies changes.
+    /// replayed in the order the status model applies changes; availability by the status
+    /// model itself, with the ends and closures that came by then (a channel brought back
+    /// after its end came moves from `retired`, as `vane changes` says in event time).
     private func values(of entity: String, axis: String, at date: FuzzyDate?) -> [String: String] {
         guard let date, let scaled = StatusSetting.Axis(rawValue: axis) else { return [:] }
+        let axes = Self.axes(replayedWith: axis)
         var changes: [StatusChange] = []
         for (id, version) in versions(of: entity) {
             guard let day = version.date, StatusTimeline.inForce(day, asOf: date) else { continue }
-            for (key, value) in version.values where key.what == .status && key.entity == entity && key.axis == axis {
+            for (key, value) in version.values where key.what != .verdict && key.entity == entity && axes.contains(key.axis) {
+                guard let setting = StatusSetting.Axis(rawValue: key.axis) else { continue }
                 changes.append(
-                    StatusChange(event: id, entity: entity, axis: scaled, channel: key.channel, value: value, date: day, location: .top(of: "")))
+                    StatusChange(event: id, entity: entity, axis: setting, channel: key.channel, value: value, date: day, location: .top(of: "")))
             }
+        }
+        if scaled == .successors {
+            // Whole-product advice only: the latest in force, or the product's own.
+            let advice = StatusTimeline.ordered(changes.sorted { $0.event < $1.event }).last?.value
+            let own = successors.own[entity] ?? []
+            let folds = own.filter { (successors.folds[entity] ?? []).contains($0) }
+            let now = advice.map { StatusBoard.advised($0, keeping: folds) } ?? own
+            return now.isEmpty ? [:] : ["*": now.joined(separator: " ")]
+        }
+        if scaled == .availability {
+            let sorted = changes.sorted { ($0.event, $0.axis.rawValue, $0.channel ?? "") < ($1.event, $1.axis.rawValue, $1.channel ?? "") }
+            guard let status = StatusTimeline.statuses(sorted, asOf: date, scales: scales)[entity] else { return [:] }
+            var values = status.channels.mapValues(\.value)
+            values["*"] = status.availability?.value
+            return values
         }
         var values: [String: String] = [:]
         for change in StatusTimeline.ordered(changes.sorted { ($0.event, $0.channel ?? "") < ($1.event, $1.channel ?? "") }) {

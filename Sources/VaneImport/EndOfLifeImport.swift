@@ -55,8 +55,14 @@ public enum EndOfLifeImport {
             )
         }
         let slugs = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.map { String($0.dropLast(3)) }.sorted()
+        // The clone's root instead of its products/ folder: said as such, not as products missing.
+        let inner = folder.appendingPathComponent("products").path
+        let hint =
+            FileManager.default.fileExists(atPath: inner)
+            ? " (this folder is not the products/ folder of an endoflife.date clone: \(options.products.hasSuffix("/") ? options.products : options.products + "/")products is)"
+            : ""
         for slug in options.only where !slugs.contains(slug) {
-            diagnostics.append(.error(.whole(options.products), "no product '\(slug)'\(Suggestion.hint(for: slug, in: slugs))"))
+            diagnostics.append(.error(.whole(options.products), "no product '\(slug)'\(hint.isEmpty ? Suggestion.hint(for: slug, in: slugs) : hint)"))
         }
         var categories: Set<String> = []
         var wanted: [String: String] = [:]

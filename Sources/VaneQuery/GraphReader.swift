@@ -12,6 +12,8 @@ public struct GraphReader: Sendable {
 
     public enum QueryError: VaneError {
         case unknownEntity(String, suggestion: String?)
+        /// `--entity` given the id of an entry of another kind (a use, a source).
+        case notAnEntity(String, kind: String, suggestion: String?)
         /// `vane show` of an id or alias that names nothing.
         case unknownEntry(String, suggestion: String?)
         /// A filter value that no entry of that kind can have, and the values it can.
@@ -34,6 +36,8 @@ public struct GraphReader: Sendable {
             switch self {
             case .unknownEntity(let name, let suggestion):
                 "unknown entity '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+            case .notAnEntity(let name, let kind, let suggestion):
+                "'\(name)' is \(kind == "event" ? "an" : "a") \(kind), not an entity" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
             case .unknownEntry(let name, let suggestion):
                 "no entry '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
             case .unknownValue(let what, let value, let allowed, let note):
@@ -106,7 +110,14 @@ public struct GraphReader: Sendable {
         {
             return id
         }
-        throw QueryError.unknownEntity(name, suggestion: try closestName(to: name, among: "entities"))
+        let suggestion = try closestName(to: name, among: "entities")
+        // The id of a use or a source: said as `vane check` says it, not "unknown".
+        if let kind = try queue.read({ db in
+            try String.fetchOne(db, sql: "SELECT kind FROM entries WHERE id = ? AND kind != 'entity'", arguments: [name.lowercased()])
+        }) {
+            throw QueryError.notAnEntity(name, kind: kind, suggestion: suggestion)
+        }
+        throw QueryError.unknownEntity(name, suggestion: suggestion)
     }
 
     // MARK: - Filters as SQL

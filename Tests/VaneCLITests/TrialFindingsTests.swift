@@ -274,4 +274,65 @@ struct TrialFindingsTests {
             try vane("check", in: empty.root).stderr
                 == "Content: warning: holds no entries: the site and the database will have none (is this the right folder?)\n0 errors, 1 warning\n")
     }
+
+    /// A product deprecated before its sign-ups closed stays deprecated: its history has no
+    /// "closed to new customers" row when the closure came (goo.gl's page had one, beside
+    /// "Available today: Deprecated"). `--entity` given a use's id says what it is; a use's
+    /// team that is not an id is warned of (an SBOM import refuses it).
+    @Test func aClosureThatRaisesNothingHasNoHistoryRowAndAUseIsSaidAsOne() throws {
+        var files = Self.vendor
+        files["Content/entities/shortener.md"] = "---\nname: Shortener\ntype: product\nparent: v\n---\n"
+        for (id, date, status) in [
+            ("launch", "2010-01-01", "{ shortener: { availability: generally-available, priority: maintained } }"),
+            ("closing", "2018-03-30", "{ shortener: { availability: deprecated, priority: discontinued, closes: 2018-04-13 } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        files["Content/uses/links.md"] = "---\nproduct: shortener\nteam: Web Team\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let built = try vane("build", "--as-of", "2019-01-01", in: kb.root)
+        #expect(built.status == 0)
+        #expect(
+            built.stderr.contains(
+                "Content/uses/links.md:3:7: warning: team 'Web Team' is not an id (lowercase a-z, 0-9, '-'), as 'vane import sbom --team' takes it (did you mean 'web-team'?)"
+            ), "\(built.stderr)")
+        let page = try kb.read("public/entities/shortener.html")
+        #expect(page.contains("Deprecated"))
+        #expect(!page.contains("the announced closure came"), "\(page)")
+        let ends = try vane("ends", "--entity", "links", in: kb.root)
+        #expect(ends.status == 64)
+        #expect(ends.stderr.contains("'links' is a use, not an entity"), "\(ends.stderr)")
+    }
+
+    /// A fold is where a product's users went, a fact dated advice does not undo: advice
+    /// naming it moves nothing in event time and in recorded time alike, and `successors:
+    /// none` is warned of and leaves the fold (it emptied `folded_into`).
+    @Test func datedAdviceKeepsWhatAProductWasFoldedInto() throws {
+        var files = Self.vendor
+        files["Content/entities/domains.md"] = "---\nname: Domains\ntype: product\nparent: v\nfolded_into: [registrar]\n---\n"
+        files["Content/entities/registrar.md"] = "---\nname: Registrar\ntype: product\nparent: v\n---\n"
+        for (id, date, status) in [
+            ("launch", "2015-01-01", "{ domains: { availability: generally-available, priority: invested } }"),
+            ("sold", "2023-06-15", "{ domains: { priority: sunset, successors: [registrar] } }"),
+            ("withdrawn", "2023-07-01", "{ domains: { successors: none } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        let repo = try GitKnowledgeBase(copying: [])
+        for (path, text) in files { try repo.kb.write(text, to: path) }
+        try repo.commit("Domains", on: "2023-07-02")
+        let built = try vane("build", in: repo.root)
+        #expect(
+            built.stderr.contains(
+                "Content/events/withdrawn.md:7:34: warning: 'domains' was folded into 'registrar' (folded_into: where its users went): 'successors: none' withdraws advice, not the fold, which stays its successor (remove folded_into if its users did not carry over)"
+            ), "\(built.stderr)")
+        let changes = try vane("changes", "--from", "2023-01-01", "--to", "2023-12-31", in: repo.root).stdout
+        #expect(!changes.contains("successors"), "\(changes)")
+        let recorded = try vane("changes", "--from", "2023-01-01", "--to", "2023-12-31", "--recorded", in: repo.root).stdout
+        #expect(!recorded.contains("successors"), "\(recorded)")
+        let status = try vane("status", "--format", "json", in: repo.root).stdout
+        #expect(status.contains("\"folded_into\" : [\n      \"registrar\"\n    ]"), "\(status)")
+    }
 }

@@ -177,6 +177,25 @@ struct StatusValidationTests {
             ])
     }
 
+    /// An extension dated on the day of the end it would move comes after it (an end comes
+    /// at the start of its day, as for a cancellation): it moves nothing, and is said; an
+    /// end announced later names the end that came, not the void extension. An event that
+    /// restates the end on its day is not said.
+    @Test func anExtensionOnTheEndsOwnDayIsSaidAndTheEndStands() throws {
+        let files = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2020-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2023-02-02", "{ availability: { free: deprecated }, ends: { free: 2023-02-09 } }"),
+            llamaEvent("c", "2023-02-09", "{ ends: { free: 2023-02-13 } }"),
+            llamaEvent("d", "2023-03-29", "{ ends: { free: 2023-04-29 } }"),
+            llamaEvent("e", "2023-02-09", "{ ends: { free: 2023-02-09 } }"),
+        ])
+        #expect(
+            try diagnostics(files).filter { $0.contains("already") } == [
+                "Content/events/c.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (the end came at the start of that day, before this: date this earlier if it came first)",
+                "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (record its return first if it came back)",
+            ])
+    }
+
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {
         let text = """
             ---

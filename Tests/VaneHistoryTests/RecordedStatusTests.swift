@@ -30,6 +30,33 @@ struct RecordedStatusTests {
             removed.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["new-customers generally-available → retired"])
     }
 
+    /// A channel brought back after its announced end came moves from `retired`, as the
+    /// status model has it in event time (the commit that recorded the return said nothing).
+    @Test func aReturnAfterAnEndCameMovesFromRetired() throws {
+        var state = RecordedStatus()
+        _ = state.changes("launch", to: try event("2020-01-01", [("availability", nil, "generally-available")]), commit: "a")
+        var end = try event("2023-02-02", [("availability", "free", "deprecated")])
+        end.values[.init(what: .end, entity: "codecommit", axis: "ends", channel: "free")] = "2023-02-09"
+        let announced = state.changes("end", to: end, commit: "b")
+        #expect(
+            announced.map { "\($0.what.rawValue) \($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == [
+                "end free none → 2023-02-09", "status free generally-available → deprecated",
+            ])
+        let back = state.changes("back", to: try event("2023-02-13", [("availability", "free", "deprecated")]), commit: "c")
+        #expect(back.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["free retired → deprecated"])
+    }
+
+    /// Dated advice moves from the product's own successors, and keeps what it was folded
+    /// into, as the board has it in event time: advice naming the fold moves nothing (it
+    /// read "none → squarespace-domains"), other advice adds to the fold.
+    @Test func adviceMovesFromTheProductsOwnSuccessorsAndKeepsItsFold() throws {
+        var state = RecordedStatus(successors: (own: ["codecommit": ["sq"]], folds: ["codecommit": ["sq"]]))
+        #expect(state.changes("sold", to: try event("2023-06-15", [("successors", nil, "sq")]), commit: "a").isEmpty)
+        #expect(state.changes("none", to: try event("2023-06-20", [("successors", nil, "none")]), commit: "b").isEmpty)
+        let more = state.changes("more", to: try event("2023-07-01", [("successors", nil, "other")]), commit: "c")
+        #expect(more.map { "\($0.before ?? "none") → \($0.after ?? "none")" } == ["sq → sq other"])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")

@@ -73,7 +73,10 @@ public struct Linker: Sendable {
         let tables = LinkTables(
             known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
             baselines: baselines)
-        return (kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today), tables, linker.entries.count)
+        return (
+            kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + FoldChecks.check(kb), tables,
+            linker.entries.count
+        )
     }
 
     /// `product, model or model-family`.
@@ -582,17 +585,24 @@ public struct Linker: Sendable {
                 case .closes: break
                 default: state.announce(change)
                 }
+                // An end comes at the start of its day: an announcement made that day comes
+                // after it (as a cancellation does), unless it restates that very end.
                 guard change.axis != .availability, change.value != "none", let gone = state.gone(change.channel),
-                    gone.date.endKey < change.date.startKey
+                    gone.ended
+                        ? gone.date.startKey <= change.date.startKey && (try? FuzzyDate(parsing: change.value)) != gone.date
+                        : gone.date.endKey < change.date.startKey
                 else { continue }
                 let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"
                 let was = gone.ended ? "had already ended (\(gone.date.display), announced by" : "was already \(gone.value) (\(gone.date.display), by"
                 let kind = change.axis == .ends ? "an end" : "a closure"
+                let sameDay = gone.ended && gone.date.endKey >= change.date.startKey
+                let hint =
+                    sameDay
+                    ? "the end came at the start of that day, before this: date this earlier if it came first"
+                    : "record its return first if it came back"
                 warnings[change.entity, default: []].append(
                     .warning(
-                        change.location,
-                        "\(what) \(was) \(gone.event)): \(kind) announced after that counts nothing down (record its return first if it came back)"
-                    ))
+                        change.location, "\(what) \(was) \(gone.event)): \(kind) announced after that counts nothing down (\(hint))"))
             }
         }
         return warnings
@@ -741,6 +751,9 @@ struct GoneState {
         }.sorted { $0.2.startKey < $1.2.startKey }
         for (key, change, day) in due {
             pending[key] = nil
+            // Gone already: an end announced since counted nothing down, and the product
+            // is gone from the first end (or retirement), not from this one.
+            if gone(key == Self.wholeKey ? nil : key) != nil { continue }
             let gone = Gone(date: day, event: change.event, ended: true)
             guard key == Self.wholeKey else {
                 set(key, gone)

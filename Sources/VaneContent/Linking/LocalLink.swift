@@ -89,7 +89,8 @@ extension Linker {
             useProblems = UseChecks.check(relinked, today: today, products: used)
         }
         return (
-            relinked, linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today), tables, fresh.count, ids, freshEdges,
+            relinked, linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today) + FoldChecks.check(relinked), tables,
+            fresh.count, ids, freshEdges,
             freshChanges
         )
     }

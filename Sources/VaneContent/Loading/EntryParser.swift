@@ -276,7 +276,19 @@ public struct EntryParser: Sendable {
         let product = fm.text("product", required: true)
         if let product { e.references.append(Reference(.uses, product.text, at: product.location)) }
         var use = UseFacts(product: product ?? LocatedText("", at: e.top))
-        use.team = fm.text("team")?.text
+        if let team = fm.text("team") {
+            use.team = team.text
+            // A team is an id, as `vane import sbom --team` takes it: one written otherwise
+            // could never be given a bill of materials. Warned, not refused: it reads as written.
+            if !IDRule.isValid(team.text) {
+                let id = Scaffold.id(from: team.text)
+                fm.diagnostics.append(
+                    .warning(
+                        team.location,
+                        "team '\(team.text)' is not an id (lowercase a-z, 0-9, '-'), as 'vane import sbom --team' takes it"
+                            + (IDRule.isValid(id) ? " (did you mean '\(id)'?)" : "")))
+            }
+        }
         if let written = fm.text("criticality") {
             if let level = Criticality(rawValue: written.text) {
                 use.criticality = level

@@ -141,22 +141,36 @@ public struct StatusBoard: Sendable {
             status: status, risk: gone ? nil : PlatformRisk(status, asOf: asOf, scales: scales), gone: gone)
         row.nextEnd = gone ? nil : status.nextEnd(asOf: asOf)
         row.nextClosure = gone ? nil : status.nextClosure(asOf: asOf)
-        row.successors = status.advisedSuccessors ?? entities[id]?.successors ?? []
         // Advice that leaves the successors as they were is no move (a first `none` for a
         // product that never had any read "successors none → none"); the first moves from
-        // the product's own successors (`none` when it has none).
+        // the product's own successors (`none` when it has none). What the product was
+        // folded into stays whatever the advice: a fold says where its users went, a fact
+        // (`successors: none` withdrew Squarespace Domains from Google Domains' row).
         let own = entities[id]?.successors ?? []
-        var held = Set(own)
+        let folds = entities[id]?.foldedInto ?? []
+        var held = own
+        row.successors = own
         row.status.advice = status.advice.compactMap { move in
-            let advised = Set(move.to == "none" ? [] : move.to.split(separator: " ").map(String.init))
-            defer { held = advised }
-            guard advised != held else { return nil }
+            let now = StatusBoard.advised(move.to, keeping: own.filter(folds.contains))
+            defer { held = now }
+            row.successors = now
+            guard Set(now) != Set(held) else { return nil }
             var move = move
-            move.from = move.from ?? (own.isEmpty ? "none" : own.joined(separator: " "))
+            (move.from, move.to) = (StatusBoard.written(held), StatusBoard.written(now))
             return move
         }
         return row
     }
+
+    /// The successors a dated advice (`ids` separated by spaces, or `none`) leaves a product
+    /// with: what it was folded into, then the advice.
+    public static func advised(_ value: String, keeping folds: [String]) -> [String] {
+        let ids = value == "none" ? [] : value.split(separator: " ").map(String.init)
+        return folds + ids.filter { !folds.contains($0) }
+    }
+
+    /// Successors as a status value: ids separated by spaces, or `none`.
+    public static func written(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: " ") }
 
     /// Rows ranked by platform risk (highest first; announced ends soonest first; then id),
     /// and those gone, by id.
@@ -198,10 +212,7 @@ public struct StatusBoard: Sendable {
         /// names it from the database (a knowledge base cut at the day has those names already).
         public init(_ kb: KnowledgeBase, namedAsOf day: FuzzyDate? = nil) {
             let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
-            let folds = StatusBoard.targets(kb.edges.pairs { $0 == .foldedInto })
-            let successors = StatusBoard.targets(
-                StatusBoard.foldsFirst(kb.edges.only { $0 == .foldedInto || $0 == .succeededBy }, relation: \.relation)
-                    .map { ($0.from, $0.to) })
+            let (successors, folds) = StatusBoard.successors(kb.edges)
             var entities: [String: EntityInfo] = [:]
             for e in kb.entries(of: .entity) {
                 entities[e.id] = EntityInfo(
@@ -257,6 +268,13 @@ public struct StatusBoard: Sendable {
 
     /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's
     /// sources in the order first cited, a product's successors.
+    /// Each product's own successors (what it was folded into first) and its folds, from
+    /// the entities' `folded_into` and `successors`.
+    public static func successors(_ edges: [Edge]) -> (own: [String: [String]], folds: [String: [String]]) {
+        let own = targets(foldsFirst(edges.only { $0 == .foldedInto || $0 == .succeededBy }, relation: \.relation).map { ($0.from, $0.to) })
+        return (own, targets(edges.pairs { $0 == .foldedInto }))
+    }
+
     public static func targets(_ pairs: [(String, String)]) -> [String: [String]] {
         var targets: [String: [String]] = [:]
         for (from, to) in pairs where !(targets[from]?.contains(to) ?? false) {

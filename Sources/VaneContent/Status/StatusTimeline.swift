@@ -71,9 +71,6 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// The bundles whose falls are no decline (the product is sold another way): their
     /// ends and closures are listed, and weigh nothing in the risk.
     public var quietChannels: Set<String> = []
-    /// The latest dated successor advice in force (`successors` in an event's status) and
-    /// the event that gave it; nil when no event advised, so the entity's own list stands.
-    public var advisedSuccessors: [String]? { advice.last.map { $0.to == "none" ? [] : $0.to.split(separator: " ").map(String.init) } }
     /// Each dated advice in turn, as a move of the `successors` axis (ids separated by spaces,
     /// or `none`); kept apart from `moves`, which are the two scaled axes.
     public var advice: [StatusMove] = []
@@ -281,6 +278,23 @@ public enum StatusTimeline {
             return nil
         }
         return end.channel.map { point.channels[$0] } ?? point.availability
+    }
+
+    /// The falls of the ends and closures that came by `asOf` with no retirement to meet
+    /// them, each where it lowered its channel only: a closure never raises what is already
+    /// lower (a product deprecated before its sign-ups closed stays deprecated), and a
+    /// product's history lists no fall the replay did not make.
+    public static func fallsThatCame(_ status: EntityStatus, channels: [String], asOf: FuzzyDate, scales: StatusScales) -> [StatusChange] {
+        let all = status.ends + status.closures
+        return all.filter { $0.retired == nil && !$0.isAhead(asOf: asOf) }.flatMap { falls(for: $0, among: all, channels: channels, scales: scales) }
+            .filter { fall in
+                guard let rank = scales.rank(fall.value, on: .availability),
+                    let point = status.points.last(where: { $0.date.startKey < fall.date.startKey }),
+                    let before = fall.channel.map({ point.channels[$0] }) ?? point.availability,
+                    let was = scales.rank(before, on: .availability)
+                else { return true }
+                return rank > was
+            }
     }
 
     /// Whether a closure can close nothing: announced for what was already closed to new

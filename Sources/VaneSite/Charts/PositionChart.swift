@@ -357,17 +357,23 @@ struct PositionChart {
     /// A chip's label cut to `width`: a product's name is cut before its channels, which tell
     /// its chips apart ("Microsoft SQL… · standard", not "Microsoft SQL Ser…" twice).
     static func fit(_ label: String, name: String, width: Double = maxChipText) -> String {
+        guard TextWidth.of(label, size: chipFont) > width else { return label }
         let suffix = label.hasPrefix(name) ? String(label.dropFirst(name.count)) : ""
-        guard !suffix.isEmpty, TextWidth.of(label, size: chipFont) > width else { return TextWidth.fit(label, size: chipFont, width: width) }
+        // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
+        // not "Debian…"; "Ubuntu 22.04 'Jammy Jellyfish'" is "Ubuntu 22.04"); the chip's
+        // title keeps the whole name.
+        guard !suffix.isEmpty else {
+            if let short = withoutNickname(label), TextWidth.of(short, size: chipFont) <= width { return short }
+            return TextWidth.fit(label, size: chipFont, width: width)
+        }
         // A name keeps a few letters at least; the channels then are cut too.
         let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
-        // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
-        // not "Debian…"); the chip's title keeps the whole name.
-        // (The channels may be cut then, as long as a few letters of them stay.)
-        let short = withoutNickname(name).flatMap {
-            TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width ? $0 : nil
+        // The name tells one product from the next (Node.js 18 from Node.js 20): kept whole,
+        // without its nickname first, while a few letters of the channels stay.
+        let whole = [withoutNickname(name), name].compactMap { $0 }.first {
+            TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width
         }
-        let cut = (short ?? TextWidth.fit(name, size: chipFont, width: room)) + " "
+        let cut = (whole ?? TextWidth.fit(name, size: chipFont, width: room)) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
     }
 

@@ -230,6 +230,17 @@ extension APIJSON {
         array(f.events) { $0.entry($1) }
         key("generated_at")
         string(f.generatedAt)
+        key("position")
+        optional(f.position) { json, p in
+            json.raw("{")
+            json.key("availability", first: true)
+            json.optional(p.availability) { $0.string($1) }
+            json.key("channels")
+            json.map(p.channels) { $0.string($1) }
+            json.key("priority")
+            json.optional(p.priority) { $0.string($1) }
+            json.raw("}")
+        }
         key("schema_version")
         int(f.schemaVersion)
         key("status_history")

@@ -56,9 +56,18 @@ struct GraphAPI {
         var entries: [EntryValue], edges: [EdgeValue], statusChanges: [StatusValue], announcedEnds: [EndValue]
     }
 
+    /// Where a product stands on the site's day, as its page says "Available today": with
+    /// the ends and closures that came (`status_history` lists what events set).
+    struct PositionValue: Encodable {
+        @Null var availability: String?
+        @Null var priority: String?
+        var channels: [String: String]
+    }
+
     struct EntityFile: Encodable {
         var schemaVersion: Int, generatedAt: String
         var entity: EntryValue, events: [EntryValue], claims: [EntryValue], statusHistory: [StatusValue], announcedEnds: [EndValue]
+        @Null var position: PositionValue?
     }
 
     func entry(_ e: Entry) -> EntryValue {
@@ -132,7 +141,12 @@ struct GraphAPI {
             schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.end, entity: entry(e),
             events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
             statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
-            announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end))
+            announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end),
+            position: model.statusRows[e.id].map {
+                PositionValue(
+                    availability: $0.status.availability?.value, priority: $0.status.priority?.value,
+                    channels: $0.status.channels.mapValues(\.value))
+            })
     }
 
     func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {

@@ -1144,6 +1144,9 @@ h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 .facts dd { margin: 0; }
 /* A long value (a CPE, a package URL) breaks anywhere rather than widen the page. */
 .facts dt, .facts dd { min-width: 0; overflow-wrap: anywhere; }
+/* A body's long words wrap rather than widen the page (a release policy's URL at 390 px). */
+.body { overflow-wrap: break-word; }
+.body a { overflow-wrap: anywhere; }
 @media (max-width: 30rem) { .facts { grid-template-columns: minmax(0, 1fr); gap: 0; } .facts dd { margin-bottom: .4rem; } }
 .badge { font-size: .75rem; color: var(--muted); border: 1px solid var(--line); border-radius: .25rem; padding: 0 .3rem; }
 .event-list, .entry-links { list-style: none; padding: 0; }
@@ -1170,6 +1173,8 @@ pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 /* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
    narrow one, never shown smaller than drawn. */
 .history-chart.narrow { display: none; max-width: 30rem; }
+/* An end's label is drawn over a white halo (its stroke), so it reads across the lines. */
+.history-chart .end text { paint-order: stroke; }
 @media (max-width: 50rem) { .history-chart.wide { display: none; } .history-chart.narrow { display: block; } }
 .risk { font-weight: 700; font-variant-numeric: tabular-nums; }
 .risk-high { color: var(--warn); }
@@ -1186,8 +1191,11 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .risk-board td, .ends-board td { font-size: .875rem; }
 .risk-board td:nth-child(8) { min-width: 12rem; }
 /* The board fits its column whatever the names: a long product or vendor name breaks, so the
-   Why column is never pushed past the edge and cut mid-word. */
+   Why column is never pushed past the edge and cut mid-word; each keeps room for a usual word
+   ("Salesforce", "Squarespace" broke before their last letters at 1280 px). */
 .risk-board:not(.compact) td:nth-child(2), .risk-board:not(.compact) td:nth-child(3) { overflow-wrap: anywhere; }
+.risk-board:not(.compact) td:nth-child(2) { min-width: 8rem; }
+.risk-board:not(.compact) td:nth-child(3) { min-width: 6.5rem; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
 .successor { color: var(--muted); font-size: .8rem; }
 .more { color: var(--muted); font-size: .875rem; }

@@ -98,7 +98,10 @@ extension SiteModel {
         return CyclesStatusView(
             asOf: DateView(board.asOf), cycles: row.folded ?? "",
             cyclesGone: goneCount == 0 ? nil : "\(goneCount) more \(goneCount == 1 ? "is" : "are") no longer available",
-            nextEnd: row.ends, riskiest: link(fold.lead.entity), cycleRisk: row.hasRisk ? row.risk : nil, cycleLevel: row.level,
+            // The end without its cycle's name: the link before it names the cycle
+            // ("PostgreSQL 15: 11 November 2027 (PostgreSQL 15)" said it twice).
+            nextEnd: riskRow(foldRow(fold), rank: 0).ends, riskiest: link(fold.lead.entity), cycleRisk: row.hasRisk ? row.risk : nil,
+            cycleLevel: row.level,
             available: ranked != nil, boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html")
     }
 

@@ -158,7 +158,8 @@ extension SiteModel {
             title: e.title, id: e.id, body: bodyMarks.map { $0.open + body.html + $0.close } ?? body.html, type: e.type,
             tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
             date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
-            mentionedBy: capped(sources(to: e.id, .mentions), "entries that mention it"), recorded: recordedView(e.id), data: data(of: e))
+            mentionedBy: capped(byTitle(ids: sources(to: e.id, .mentions)), "entries that mention it"), recorded: recordedView(e.id),
+            data: data(of: e))
         let own: MustacheValue
         switch e.kind {
         case .entity: own = MustacheEncoder.encode(entity(e))
@@ -178,10 +179,7 @@ extension SiteModel {
     /// retirement): rows of the status history at their own dates.
     private func scheduledFalls(of id: String) -> [StatusChange] {
         guard let status = statusRows[id]?.status else { return [] }
-        let all = status.ends + status.closures
-        return all.filter { $0.retired == nil && !$0.isAhead(asOf: board.asOf) }.flatMap {
-            StatusTimeline.falls(for: $0, among: all, channels: kb.channels[id] ?? [], scales: board.scales)
-        }
+        return StatusTimeline.fallsThatCame(status, channels: kb.channels[id] ?? [], asOf: board.asOf, scales: board.scales)
     }
 
     /// At most this many events, and entries that mention it, on an entry's page.
