@@ -300,6 +300,9 @@ struct TrialFindingsTests {
         let page = try kb.read("public/entities/shortener.html")
         #expect(page.contains("Deprecated"))
         #expect(!page.contains("the announced closure came"), "\(page)")
+        // Its API file says where it stands, as the page's "Available today" does.
+        let api = try kb.read("public/api/v1/entities/shortener.json")
+        #expect(api.contains("\"position\":{\"availability\":\"deprecated\",\"channels\":{},\"priority\":\"discontinued\"}"), "\(api)")
         let ends = try vane("ends", "--entity", "links", in: kb.root)
         #expect(ends.status == 64)
         #expect(ends.stderr.contains("'links' is a use, not an entity"), "\(ends.stderr)")

@@ -452,6 +452,14 @@ struct EndOfLifeImportTests {
                 $0.contains("error: no product of category 'databse' (did you mean 'database'?); the categories are ")
             }, "\(diagnostics)")
         #expect(snapshot(of: kb.url("Content")) == before)
+        // The clone's root with `--only`: where the products are, not "no product 'acmedb'".
+        var root = EndOfLifeImport.Options(products: Self.fixture.path, root: kb.root)
+        root.only = ["acmedb"]
+        #expect(
+            EndOfLifeImport.run(root).1.map(\.description) == [
+                "\(Self.fixture.path): error: no product 'acmedb' (this folder is not the products/ folder of an endoflife.date clone: \(Self.fixture.path)/products is)"
+            ])
+        #expect(snapshot(of: kb.url("Content")) == before)
     }
 
     /// Each cycle: id, name, channels and successors.

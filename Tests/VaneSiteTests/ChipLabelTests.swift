@@ -26,5 +26,17 @@ struct ChipLabelTests {
         #expect(extended.hasPrefix("Debian 12 · exten") && extended.hasSuffix("…"), "\(extended)")
         #expect(PositionChart.withoutNickname("Galaxy A6 (2018)") == "Galaxy A6")
         #expect(PositionChart.withoutNickname("Python 3.12") == nil)
+        // With no channel after it too ("Ubuntu 22.04 'Jam…" said none of the cycle's nickname).
+        #expect(PositionChart.fit("Ubuntu 22.04 'Jammy Jellyfish'", name: "Ubuntu 22.04 'Jammy Jellyfish'") == "Ubuntu 22.04")
+    }
+
+    /// A short name is kept whole and its channels cut: "Node.js… · standard" read the same
+    /// for Node.js 18 and Node.js 20.
+    @Test func aShortNameIsKeptWholeBeforeItsChannels() {
+        for version in ["18", "20"] {
+            let extended = PositionChart.fit("Node.js \(version) · extended-support (extended)", name: "Node.js \(version)")
+            #expect(extended.hasPrefix("Node.js \(version) · ext") && extended.hasSuffix("…"), "\(extended)")
+            #expect(TextWidth.of(extended, size: 12) <= 140, "\(extended)")
+        }
     }
 }
