@@ -63,7 +63,7 @@ struct CLITests {
 
         let expected = """
             Content/claims/llama-models-remain-available.md:10:59: error: unknown entry 'metta' (did you mean 'meta'?)
-            Content/entities/llama.md:4:7: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)
+            Content/entities/llama.md:3:7: error: invalid YAML: a '[' is never closed (its ']' is missing: the parser reached 4:7 without it)
             Content/events/2025-04-llama-4-release.md:3:7: error: impossible date '2025-02-30' (February 2025 has 28 days)
             Content/events/2026-04-muse-spark-launch.md:1:1: error: missing required field 'type'
             Content/sources/deeplearning-ai-muse-spark.md:1:1: error: duplicate id 'deeplearning-ai-muse-spark' (already used by Content/sources/2026/deeplearning-ai-muse-spark.md)

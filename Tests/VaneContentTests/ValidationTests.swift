@@ -38,7 +38,15 @@ struct ValidationTests {
         let text = "---\ntitle: x\npublisher: [a, b\nurl: https://x.org/\n---\n"
         #expect(
             try diagnostics(["Content/sources/x.md": text]) == [
-                "Content/sources/x.md:4:4: error: invalid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+                "Content/sources/x.md:3:12: error: invalid YAML: a '[' is never closed (its ']' is missing: the parser reached 4:4 without it)"
+            ])
+        // A key out of step with its mapping's names the mapping (libyaml's "did not find
+        // expected key" named nothing to align with).
+        let misaligned =
+            "---\ntitle: E\ndate: 2024-01-01\ntype: other\nentities: [a]\nstatus:\n  a: { availability: retired }\n b: { availability: retired }\n---\n"
+        #expect(
+            try diagnostics(["Content/events/e.md": misaligned]) == [
+                "Content/events/e.md:8:2: error: invalid YAML: this line is not in line with the keys of the mapping that starts at 2:1, at column 1 (indent each key of one mapping alike, and a value further than its key)"
             ])
     }
 
@@ -335,6 +343,20 @@ struct ValidationTests {
                 "Content/events/zz/launch.md:5:12: error: unknown entity 'metta' (did you mean 'meta'?)",
             ])
         #expect(!result.knowledgeBase.edges.contains { $0.from == "launch" && $0.to == "metta" })
+        // An entity that takes a source's id keeps it (entities/ sorts first): the source
+        // left out is named where it is cited, so the analyst is sent to the two files.
+        let found = try diagnostics(["Content/entities/tns.md": "---\nname: TNS\ntype: org\n---\n"])
+        #expect(
+            found.contains(
+                "Content/sources/tns.md:1:1: error: duplicate id 'tns' (already used by Content/entities/tns.md, an entity: ids are shared by every kind; rename one of them)"
+            ), "\(found)")
+        #expect(
+            found.contains {
+                $0.hasSuffix(
+                    "error: 'tns' is an entity, not a source (Content/sources/tns.md is a source with that id, left out as a duplicate of Content/entities/tns.md: rename one of them)"
+                )
+            },
+            "\(found)")
     }
 
     @Test func deeperSubfoldersAreFree() throws {

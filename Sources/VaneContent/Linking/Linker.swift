@@ -32,6 +32,9 @@ public struct Linker: Sendable {
     /// The entries of files whose id another file has: not in the graph, but what they link
     /// to is checked all the same (a mistyped entity came out only once the file was renamed).
     var duplicates: [Entry] = []
+    /// The files of another kind left out for an id a file before them has (a source whose
+    /// id a new entity took): a link to that kind names them, not only the winner's kind.
+    var shadowed: [String: [(kind: Kind, path: String)]] = [:]
     /// The files under `Content/` that are not entries (`events/2024/chart.png`), for the
     /// relative links of bodies.
     var assets: Set<String> = []
@@ -92,7 +95,10 @@ public struct Linker: Sendable {
         for file in files.sorted(by: { $0.path < $1.path }) {
             guard let id = file.id, let kind = file.kind else { continue }
             if let first = known[id] {
-                diagnostics.append(.error(.top(of: file.path), "duplicate id '\(id)' (already used by \(first.path))"))
+                // Of another kind, the file that came first may be the one just added.
+                let other = first.kind == kind ? "" : ", \(first.kind.withArticle): ids are shared by every kind; rename one of them"
+                diagnostics.append(.error(.top(of: file.path), "duplicate id '\(id)' (already used by \(first.path)\(other))"))
+                if first.kind != kind { shadowed[id, default: []].append((kind, file.path)) }
                 if let at = byPath[file.path], let entry = parsed[at].entry { duplicates.append(entry) }
                 continue
             }
@@ -387,7 +393,10 @@ public struct Linker: Sendable {
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {
-            diagnostics.append(.error(location, "'\(written)' is \(actual.withArticle), not \(kind.withArticle)"))
+            let left = shadowed[id]?.first { $0.kind == kind }.map {
+                " (\($0.path) is \(kind.withArticle) with that id, left out as a duplicate of \(known[id]?.path ?? id): rename one of them)"
+            }
+            diagnostics.append(.error(location, "'\(written)' is \(actual.withArticle), not \(kind.withArticle)\(left ?? "")"))
             return nil
         }
         return id

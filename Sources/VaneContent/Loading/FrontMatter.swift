@@ -268,6 +268,25 @@ struct FrontMatter {
                     "invalid YAML: a quoted value is never closed (its closing quote is missing: the parser reached \(end.line):\(end.column) without it)"
                 )
             }
+            // A `[` or `{` left open: said where it opened, as a quote is (the parser gives up
+            // on a later line, at the next key).
+            if let context, context.text.contains("flow sequence") || context.text.contains("flow mapping"),
+                problem.hasPrefix("did not find expected ',' or")
+            {
+                let (open, close) = context.text.contains("sequence") ? ("[", "]") : ("{", "}")
+                let end = at(mark)
+                return .error(
+                    at(context.mark),
+                    "invalid YAML: a '\(open)' is never closed (its '\(close)' is missing: the parser reached \(end.line):\(end.column) without it)")
+            }
+            // A line out of step with the keys of its mapping: libyaml names no line to align with.
+            if let context, context.text.contains("block mapping"), problem.contains("did not find expected key") {
+                let start = at(context.mark)
+                return .error(
+                    at(mark),
+                    "invalid YAML: this line is not in line with the keys of the mapping that starts at \(start.line):\(start.column), at column \(start.column) (indent each key of one mapping alike, and a value further than its key)"
+                )
+            }
             // `title: Google: GA4 launches`: the commonest cause, and its cure; on an
             // indented line, a key indented under a plain value (it continues that value).
             if problem.contains("mapping values are not allowed") {
