@@ -24,13 +24,13 @@ struct Assessments: Sendable {
     }
 }
 
+/// Each product's own successors (folds first) and what it was folded into.
+public typealias RecordedSuccessors = (own: [String: [String]], folds: [String: [String]])
+
 /// The status settings of every event as recorded so far, so that a recorded change names
 /// the value the product had before and after the commit (a reopening after a per-channel
 /// closure reads `new-customers: retired → generally-available`), not the previous text of
 /// the event's file. Ends, closures and verdicts compare the file's versions.
-/// Each product's own successors (folds first) and what it was folded into.
-public typealias RecordedSuccessors = (own: [String: [String]], folds: [String: [String]])
-
 struct RecordedStatus {
     typealias Successors = RecordedSuccessors
     /// The scales the status model replays availability on (an end that came is a fall).

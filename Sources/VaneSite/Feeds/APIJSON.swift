@@ -201,6 +201,17 @@ extension APIJSON {
         raw("}")
     }
 
+    mutating func position(_ p: GraphAPI.PositionValue) {
+        raw("{")
+        key("availability", first: true)
+        optional(p.availability) { $0.string($1) }
+        key("channels")
+        map(p.channels) { $0.string($1) }
+        key("priority")
+        optional(p.priority) { $0.string($1) }
+        raw("}")
+    }
+
     mutating func graph(_ g: GraphAPI.Graph) {
         raw("{")
         key("announced_ends", first: true)
@@ -231,16 +242,7 @@ extension APIJSON {
         key("generated_at")
         string(f.generatedAt)
         key("position")
-        optional(f.position) { json, p in
-            json.raw("{")
-            json.key("availability", first: true)
-            json.optional(p.availability) { $0.string($1) }
-            json.key("channels")
-            json.map(p.channels) { $0.string($1) }
-            json.key("priority")
-            json.optional(p.priority) { $0.string($1) }
-            json.raw("}")
-        }
+        optional(f.position) { $0.position($1) }
         key("schema_version")
         int(f.schemaVersion)
         key("status_history")
