@@ -178,7 +178,7 @@ enum LiveBlocks {
                 let table: TextTable
                 do {
                     switch command.arguments.first?.text {
-                    case "claims": table = try reader.claims(filter).table(for: .table)
+                    case "claims": table = try reader.claims(filter, today: asOf).table(for: .table)
                     case "sources": table = try reader.sources(filter).table(for: .table)
                     case "entities": table = try reader.entities(filter).table(for: .table)
                     default: table = try reader.events(filter).table(for: .table)

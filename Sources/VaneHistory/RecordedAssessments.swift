@@ -203,9 +203,10 @@ struct RecordedStatus {
         if scaled == .availability {
             let sorted = changes.sorted { ($0.event, $0.axis.rawValue, $0.channel ?? "") < ($1.event, $1.axis.rawValue, $1.channel ?? "") }
             guard let status = StatusTimeline.statuses(sorted, asOf: date, scales: scales)[entity] else { return [:] }
-            var values = status.channels.mapValues(\.value)
-            values["*"] = status.availability?.value
-            return values
+            // A product with channels has no value for a channel not offered yet: its first
+            // availability moves from none, as in event time (it read as the product's).
+            guard status.channels.isEmpty else { return status.channels.mapValues(\.value) }
+            return status.availability.map { ["*": $0.value] } ?? [:]
         }
         var values: [String: String] = [:]
         for change in StatusTimeline.ordered(changes.sorted { ($0.event, $0.channel ?? "") < ($1.event, $1.channel ?? "") }) {

@@ -227,7 +227,9 @@ databases:
           ORDER BY e.end_start, CASE u.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, u.id
       broken_commitments:
         title: Broken commitments
-        description: Commitments whose verdict is broken, oldest first, with the sources of the verdict.
+        description: >-
+          Commitments whose verdict is broken, oldest first, with the sources of the verdict;
+          a verdict dated after today (UTC) is not reached yet, and is left out until its day.
         sql: |-
           SELECT c.id AS claim, c.title, c.claimant_id AS claimant, n.name AS claimant_name,
                  c.date, c.verdict_date,
@@ -236,6 +238,12 @@ databases:
           FROM claims c
           LEFT JOIN entities n ON n.id = c.claimant_id
           WHERE c.type = 'commitment' AND c.verdict = 'broken'
+            AND (c.verdict_date IS NULL OR
+                 CASE WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]' THEN ltrim(c.verdict_date, '~') || '-01-01'
+                      WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
+                        THEN printf('%s-%02d-01', substr(ltrim(c.verdict_date, '~'), 1, 4), substr(ltrim(c.verdict_date, '~'), 7, 1) * 3 - 2)
+                      WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN ltrim(c.verdict_date, '~') || '-01'
+                      ELSE ltrim(c.verdict_date, '~') END <= date('now'))
           ORDER BY c.date_start, c.id
 
 """#,

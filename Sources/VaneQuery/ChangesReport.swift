@@ -87,8 +87,10 @@ extension GraphReader {
         rows += try renames(in: window, within: entity)
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
         rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
-        rows += try claims(filter).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
-        for claim in try claims(EntryFilter(entity: entity)).sorted(by: { $0.id < $1.id }) {
+        rows += try claims(filter, today: knownOn).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
+        // The verdicts reached by the day they are known on (a block of a site as of a day
+        // to come lists those reached by then, as the site's pages do).
+        for claim in try claims(EntryFilter(entity: entity), today: knownOn).sorted(by: { $0.id < $1.id }) {
             guard let text = claim.verdictDate, let date = try? FuzzyDate(parsing: text), window.contains(date) else { continue }
             rows.append(ChangeRow(date: text, kind: "verdict", id: claim.id, what: "verdict: \(claim.verdict)", sources: claim.verdictSources))
         }

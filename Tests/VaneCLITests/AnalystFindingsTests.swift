@@ -140,7 +140,7 @@ struct AnalystFindingsTests {
         let csv = try vane("query", "claims", "--format", "csv", in: kb.root).stdout
         #expect(
             csv.hasPrefix(
-                "id,title,type,verdict,verdict_date,verdict_sources,claimant,date,date_precision,date_start,about,sources,supports,contradicts,tags\r\n"
+                "id,title,type,verdict,verdict_date,verdict_sources,claimant,date,date_precision,date_start,approximate,about,sources,supports,contradicts,tags\r\n"
             ))
     }
 

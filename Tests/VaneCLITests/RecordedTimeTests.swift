@@ -240,15 +240,17 @@ struct RecordedTimeTests {
         // Newest first; within a commit, by entry. A verdict names its claim (by id when it is gone).
         #expect(
             titles.prefix(3) == [
-                "cloud-fastest: verdict refuted (2024-06) → none", "The Globex Cloud API will stay stable: verdict pending → broken (2025-09-01)",
+                "cloud-fastest: verdict refuted (June 2024) → none",
+                "The Globex Cloud API will stay stable: verdict pending → broken (1 September 2025)",
                 "Globex Desktop: priority Deprioritized → Sunset",
             ])
         #expect(!feed.contains("not committed"))
         let home = try repo.kb.read("public/index.html")
         #expect(home.contains("<h2 id=\"whats-new\">What's new</h2>"))
         // A value written for the first time is recorded, not changed from nothing.
-        #expect(home.contains("</a>: verdict recorded as broken (2025-06-01)</li>"))
-        #expect(home.contains("<code>cloud-fastest</code> (removed): verdict refuted (2024-06) → none</li>"))
+        // Dates as the site writes them (the feed read "recorded as broken (2025-06-01)").
+        #expect(home.contains("</a>: verdict recorded as broken (1 June 2025)</li>"))
+        #expect(home.contains("<code>cloud-fastest</code> (removed): verdict refuted (June 2024) → none</li>"))
         // Committing changes no file under Content/, and yet the next build sees it.
         try repo.commit("Note on Globex", on: "2026-03-01")
         #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
@@ -463,7 +465,7 @@ struct RecordedTimeTests {
         try repo.git("commit", "-q", "-m", "Cloud sign-ups close", at: "2026-03-05")
         #expect(try recorded(on: "2026-03-05").contains("status 2026-03-cloud-closes globex-cloud: closes none → 2026-10-31"))
         let feed = try repo.kb.read("public/feeds/changes.atom")
-        #expect(feed.contains("Globex Cloud: closes recorded as 2026-10-31"), "\(feed)")
+        #expect(feed.contains("Globex Cloud: closes recorded as 31 October 2026"), "\(feed)")
         let redated = try recorded(on: "2026-03-04")
         #expect(redated.first == "changed globex-desktop-sunset changed")
         #expect(redated.dropFirst().allSatisfy { $0.hasPrefix("status globex-desktop-sunset globex-desktop: ") } && redated.count > 1, "\(redated)")

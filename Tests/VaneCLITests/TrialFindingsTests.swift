@@ -338,4 +338,66 @@ struct TrialFindingsTests {
         let status = try vane("status", "--format", "json", in: repo.root).stdout
         #expect(status.contains("\"folded_into\" : [\n      \"registrar\"\n    ]"), "\(status)")
     }
+
+    /// `ends: { china: none }` under the whole product's end still ahead: the channel
+    /// outlives it (it was retired on the product's day, silently); a whole `ends: none`
+    /// says each channel end it called off, not only the product's date.
+    @Test func anEndCalledOffForOneChannelLeavesThatChannelAvailable() throws {
+        let kb = try built(
+            "anvil", "channels: [global, china]\n",
+            events: [
+                ("e1", "2017-01-01", "{ anvil: { availability: generally-available, priority: flagship } }"),
+                ("e2", "2017-07-25", "{ anvil: { priority: sunset, ends: 2020-12-31 } }"),
+                ("e3", "2020-12-01", "{ anvil: { ends: { china: none } } }"),
+            ], asOf: "2021-06-01")
+        let status = try vane("status", "--as-of", "2021-06-01", in: kb.root).stdout
+        #expect(status.contains("generally-available (china: generally-available, global: retired)"), "\(status)")
+        let changes = try vane("changes", "--from", "2020-12-01", "--to", "2020-12-31", in: kb.root).stdout
+        #expect(changes.contains("anvil (china): end cancelled (it was announced for 31 December 2020)"), "\(changes)")
+        #expect(changes.contains("anvil (global): availability generally-available → retired"), "\(changes)")
+        #expect(!changes.contains("anvil (china): availability"), "\(changes)")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 0 && !check.stderr.contains("warning"), "\(check.stderr)")
+
+        let whole = try built(
+            "anvil", "channels: [pre, stable]\n",
+            events: [
+                ("e1", "2020-01-01", "{ anvil: { availability: generally-available } }"),
+                ("e2", "2021-09-01", "{ anvil: { ends: 2023-06 } }"),
+                ("e3", "2022-01-01", "{ anvil: { ends: { pre: 2023-01 } } }"),
+                ("e4", "2022-12-09", "{ anvil: { ends: none } }"),
+            ], asOf: "2022-12-31")
+        let called = try vane("changes", "--from", "2022-12-01", "--to", "2022-12-31", in: whole.root).stdout
+        #expect(called.contains("anvil (pre): end cancelled (it was announced for January 2023)"), "\(called)")
+        #expect(called.contains("anvil: end cancelled (it was announced for June 2023)"), "\(called)")
+    }
+
+    /// A verdict dated after the site's day: "What's new" says it is pending until then, as
+    /// the claim's page does, and a report's `query claims` block of a site as of a later
+    /// day shows it reached, as that site's pages do. A product gone is "Retired since" the
+    /// day it was, and a month-precision end reads "in", not "on".
+    @Test func aLaterVerdictAndAMonthsEndReadAsTheSiteDoes() throws {
+        var files = Self.vendor
+        files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\nchannels: [app, api]\n---\n"
+        for (id, date, status) in [
+            ("e1", "2020-01-01", "{ anvil: { availability: generally-available, priority: invested } }"),
+            ("e2", "2024-03-01", "{ anvil: { ends: { app: 2024-10 } } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        files["Content/claims/stays.md"] =
+            "---\ntitle: Anvil stays\ndate: 2026-01-01\ntype: commitment\nclaimant: v\nabout: [anvil]\nsources: [s]\nverdict: broken\nverdict_date: 2026-12-20\nverdict_sources: [s]\n---\n"
+        files["Content/reports/r.md"] = "---\ntitle: R\ndate: 2026-01-01\n---\n```vane\nquery claims\n```\n"
+        let repo = try GitKnowledgeBase(copying: [])
+        for (path, text) in files { try repo.kb.write(text, to: path) }
+        try repo.commit("All", on: "2026-12-01")
+        #expect(try vane("build", "--as-of", "2026-12-06", in: repo.root).status == 0)
+        #expect(try repo.kb.read("public/index.html").contains("verdict recorded as broken, dated 20 December 2026 (pending until then)"))
+        #expect(try vane("build", "--as-of", "2024-07-01", "--out", "past", in: repo.root).status == 0)
+        #expect(try repo.kb.read("past/entities/anvil.html").contains("app ends in October 2024"))
+        #expect(try vane("build", "--as-of", "2026-12-31", "--out", "later", in: repo.root).status == 0)
+        let report = try repo.kb.read("later/reports/r.html")
+        #expect(report.contains(">broken<") && !report.contains(">pending<"), "\(report)")
+    }
 }

@@ -57,6 +57,15 @@ struct RecordedStatusTests {
         #expect(more.map { "\($0.before ?? "none") → \($0.after ?? "none")" } == ["sq → sq other"])
     }
 
+    /// A channel offered later moves from none, as in event time (it read as the
+    /// product's value, and the commit that opened it said nothing).
+    @Test func aChannelsFirstAvailabilityMovesFromNone() throws {
+        var state = RecordedStatus()
+        _ = state.changes("launch", to: try event("2017-01-01", [("availability", "global", "generally-available")]), commit: "a")
+        let opened = state.changes("china", to: try event("2018-03-01", [("availability", "china", "generally-available")]), commit: "b")
+        #expect(opened.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["china none → generally-available"])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")

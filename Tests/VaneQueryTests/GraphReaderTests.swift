@@ -113,5 +113,8 @@ struct GraphReaderTests {
         let table = TextTable(headers: ["A", "LONGER"], rows: [["wide value", "x"], ["b", "with, comma \"q\""]])
         #expect(table.aligned() == "A           LONGER\nwide value  x\nb           with, comma \"q\"\n")
         #expect(table.csv() == "A,LONGER\r\nwide value,x\r\nb,\"with, comma \"\"q\"\"\"\r\n")
+        // A body's line breaks keep one row to a line (`vane sql` printed them raw).
+        let body = TextTable(headers: ["ID", "BODY"], rows: [["a", "one\ntwo\r\n\tthree"], ["bb", "x"]])
+        #expect(body.aligned() == "ID  BODY\na   one\\ntwo\\r\\n\\tthree\nbb  x\n")
     }
 }

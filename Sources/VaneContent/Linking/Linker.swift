@@ -730,6 +730,7 @@ struct GoneState {
     private var whole: Gone?
     private var channels: [String: Gone?] = [:]
     private var pending: [String: (change: StatusChange, day: FuzzyDate)] = [:]
+    private var calledOff: Set<String> = []
     private static let wholeKey = ""
 
     func gone(_ channel: String?) -> Gone? {
@@ -748,7 +749,9 @@ struct GoneState {
     /// An end announced (or called off) replaces the one pending for its channel; a whole
     /// product's replaces every channel's.
     mutating func announce(_ change: StatusChange) {
-        if change.channel == nil { pending = [:] }
+        if change.channel == nil { (pending, calledOff) = ([:], []) }
+        // `ends: { china: none }` under a whole product's end still ahead: the channel outlives it.
+        if let channel = change.channel, change.value == "none", pending[Self.wholeKey] != nil { calledOff.insert(channel) }
         pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)).map { (change, $0) }
     }
 
@@ -768,8 +771,9 @@ struct GoneState {
                 set(key, gone)
                 continue
             }
-            // A channel with an end of its own still ahead outlives the product's.
-            let outliving = pending.keys.map { ($0, channels[$0] ?? .some(nil)) }
+            // A channel with an end of its own still ahead outlives the product's, and so
+            // does one the product's end was called off for.
+            let outliving = Set(pending.keys).union(calledOff).map { ($0, channels[$0] ?? .some(nil)) }
             set(nil, gone)
             for (channel, state) in outliving { channels[channel] = state }
         }

@@ -148,6 +148,10 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         return approximate ? "c. \(plain)" : plain
     }
 
+    /// The date in a sentence, with its preposition: "on 31 December 2020", "in October
+    /// 2024", "in Q1 2025", "in c. 2025" ("on October 2024" read wrong).
+    public var onDisplay: String { (precision == .day ? "on " : "in ") + display }
+
     /// A machine-readable form valid in HTML's `<time datetime>`, where one exists
     /// (HTML has no quarter).
     public var htmlDateTime: String? {

@@ -38,6 +38,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// An announcement, as it was made, that called the end off (`ends: none`): `date` is
     /// the end it cancelled.
     public var cancelled = false
+    /// For a whole-product end, the channels it was called off for since
+    /// (`ends: { china: none }`): they outlive it, as a channel with an end of its own does.
+    public var calledOff: Set<String>?
 
     public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {
         self.kind = kind
@@ -132,6 +135,10 @@ enum EndSchedule {
                         if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
                     } else if old.channel == change.channel {
                         previous = old
+                    } else if change.value == "none" {
+                        // A channel's own end still ahead, called off with the whole product's:
+                        // said as its own cancellation (only the product's date was said).
+                        made.append(cancellation(of: old, by: change))
                     }
                 }
                 // A channel's own end after the whole product's, still ahead, restates or moves
@@ -152,10 +159,17 @@ enum EndSchedule {
                     })
                 else {
                     // `none`: the end still ahead is called off, a change on the day it is made.
-                    if var cancelled = previous {
-                        (cancelled.cancelled, cancelled.replaced) = (true, previous?.date)
-                        (cancelled.event, cancelled.announced, cancelled.location) = (change.event, change.date, change.location)
-                        made.append(cancelled)
+                    if let previous {
+                        made.append(cancellation(of: previous, by: change))
+                    } else if change.value == "none", let channel = change.channel, var whole = wholeAhead, inherited != nil {
+                        // The whole product's end called off for one channel: the channel
+                        // outlives it, as one with an end of its own announced later does
+                        // (it fell with the product on its day all the same).
+                        whole.calledOff = (whole.calledOff ?? []).union([channel])
+                        active[key(kind, nil)] = whole
+                        var called = cancellation(of: whole, by: change)
+                        called.channel = channel
+                        made.append(called)
                     } else if change.value == "none", let came {
                         void.append((change, came, nil))
                     } else if change.value == "none",
@@ -169,6 +183,8 @@ enum EndSchedule {
                     }
                     continue
                 }
+                // A whole product's end covers every channel again, those it was called off for too.
+                if change.channel == nil { end.calledOff = nil }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 if let previous = inherited {
@@ -219,6 +235,16 @@ enum EndSchedule {
                 < ($1.date.startKey, $1.date.precision.rank, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
         return (scheduled, made, void)
+    }
+}
+
+extension EndSchedule {
+    /// `end` as called off by `change`, on the day it is made.
+    static func cancellation(of end: AnnouncedEnd, by change: StatusChange) -> AnnouncedEnd {
+        var cancelled = end
+        (cancelled.cancelled, cancelled.replaced, cancelled.calledOff) = (true, end.date, nil)
+        (cancelled.event, cancelled.announced, cancelled.location) = (change.event, change.date, change.location)
+        return cancelled
     }
 }
 
@@ -280,7 +306,7 @@ extension AnnouncedEnd {
         if cancelled {
             return (kind == .end ? "end cancelled (it was announced for " : "sign-ups closure cancelled (it was set for ") + date.display + ")"
         }
-        return (kind == .end ? "end announced for " : "sign-ups to close on ") + date.display + " (\(givenNotice))"
+        return (kind == .end ? "end announced for " + date.display : "sign-ups to close " + date.onDisplay) + " (\(givenNotice))"
     }
 
     /// The notice an announcement gives: from the first announcement (or the vendor's own

@@ -353,9 +353,10 @@ public enum StatusTimeline {
     }
 
     /// The channels with an end (or closure) of their own announced after a whole-product
-    /// one: it does not end them.
+    /// one, and those it was called off for: it does not end them.
     static func outliving(_ end: AnnouncedEnd, among all: [AnnouncedEnd]) -> Set<String> {
         Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
+            .union(end.calledOff ?? [])
     }
 }
 

@@ -17,8 +17,23 @@ public struct TextTable: Sendable {
     }
 
     /// Columns padded to their widest cell, two spaces apart; the last column is not padded.
+    /// A line break or tab in a cell is written as `\n`, `\r` or `\t`: one row, one line (a
+    /// body's breaks cut `vane sql`'s rows apart).
     public func aligned() -> String {
-        let all = [headers] + rows
+        func oneLine(_ cell: String) -> String {
+            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return cell }
+            var out = ""
+            for scalar in cell.unicodeScalars {
+                switch scalar {
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let all = ([headers] + rows).map { $0.map(oneLine) }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             row.indices.map { i in

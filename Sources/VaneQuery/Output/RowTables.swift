@@ -35,13 +35,14 @@ extension ClaimRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "BY", "TYPE", "VERDICT", "TITLE"]
     public var displayCells: [String] { [date.displayDate, id, claimant, type, verdict, title] }
     public static let csvHeaders = [
-        "id", "title", "type", "verdict", "verdict_date", "verdict_sources", "claimant", "date", "date_precision", "date_start", "about",
-        "sources", "supports", "contradicts", "tags",
+        "id", "title", "type", "verdict", "verdict_date", "verdict_sources", "claimant", "date", "date_precision", "date_start",
+        "approximate", "about", "sources", "supports", "contradicts", "tags",
     ]
     public var csvCells: [String] {
+        // `approximate` as the events' CSV has it (and the claims' JSON).
         [
-            id, title, type, verdict, verdictDate ?? "", joined(verdictSources), claimant, date, datePrecision, dateStart, joined(about),
-            joined(sources), joined(supports), joined(contradicts), joined(tags),
+            id, title, type, verdict, verdictDate ?? "", joined(verdictSources), claimant, date, datePrecision, dateStart,
+            approximate ? "1" : "0", joined(about), joined(sources), joined(supports), joined(contradicts), joined(tags),
         ]
     }
 }

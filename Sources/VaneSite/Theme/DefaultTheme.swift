@@ -1167,6 +1167,9 @@ th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--
 pre { overflow-x: auto; background: #f4f6f8; padding: .75rem; }
 /* Inline code (an identifier, a flag) is one word: never broken at its hyphens. */
 :not(pre) > code { white-space: nowrap; }
+/* A block's command is shown to be run as it is: it wraps (a long `sql` ran off the page) and
+   keeps its runs of spaces, so what a reader copies is what ran. */
+code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
 .chart-figure { margin: 1.5rem 0; }
 .chart { width: 100%; height: auto; font-family: inherit; }

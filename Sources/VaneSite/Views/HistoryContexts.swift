@@ -117,18 +117,34 @@ extension SiteModel {
         }
         let subject = "\(name(change.entity))\(change.channel.map { " (\(channelName($0, of: change.entity)))" } ?? "")"
         // `ends: none` or `closes: none` written is a cancellation, as `vane changes` says.
-        let was = change.before.map { $0 == "none" ? "" : " (it was \($0))" } ?? ""
+        // Scale values in words, dates as the site writes them, successors by name (the
+        // feed read "recorded as ~2025-Q1" and "privacy-sandbox → none").
+        let axis = change.axis.flatMap(StatusSetting.Axis.init(rawValue:))
+        func word(_ value: String) -> String {
+            if let axis, StatusSetting.Axis.scaled.contains(axis) { return label(value) }
+            if value == "none" { return value }
+            if axis == .successors { return value.split(separator: " ").map { name(String($0)) }.joined(separator: ", ") }
+            return (try? FuzzyDate(parsing: value))?.display ?? value
+        }
+        let was = change.before.map { $0 == "none" ? "" : " (it was \(word($0)))" } ?? ""
         switch change.what {
-        case .verdict: return "verdict \(move(change.before, change.after))"
+        case .verdict: return "verdict \(move(change.before.map(verdictWords), change.after.map(verdictWords)))"
         case .end where change.after == "none": return "\(subject): end cancelled\(was)"
         case .status where change.axis == "closes" && change.after == "none": return "\(subject): sign-ups closure cancelled\(was)"
-        case .end: return "\(subject): announced end \(move(change.before, change.after))"
-        case .status:
-            // Scale values in words; a closure's date and successors' ids as written.
-            let scaled = change.axis.flatMap(StatusSetting.Axis.init(rawValue:)).map { StatusSetting.Axis.scaled.contains($0) } ?? false
-            let word = { (value: String) in scaled ? self.label(value) : value }
-            return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))"
+        case .end: return "\(subject): announced end \(move(change.before.map(word), change.after.map(word)))"
+        case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))"
         }
+    }
+
+    /// A recorded verdict (`broken (2027-01-15)`) in words; one dated after the site's day
+    /// is said to be pending until then, as the claim's page says it is (the feed told its
+    /// readers a promise was broken weeks before the date given for it).
+    private func verdictWords(_ value: String) -> String {
+        guard let open = value.lastIndex(of: "("), value.hasSuffix(")"),
+            let date = try? FuzzyDate(parsing: String(value[value.index(after: open)..<value.index(before: value.endIndex)]))
+        else { return value }
+        let verdict = value[..<open].trimmingCharacters(in: .whitespaces)
+        return date.startKey > board.asOf.endKey ? "\(verdict), dated \(date.display) (pending until then)" : "\(verdict) (\(date.display))"
     }
 
     func recordedChangeView(_ change: RecordedChange) -> RecordedChangeView {
@@ -217,9 +233,11 @@ extension SiteModel {
                         date: DateView(end.announced), entity: link(end.entity),
                         axis: end.cancelled
                             ? (end.kind == .end ? "end cancelled:" : "sign-ups closure cancelled:")
-                            : end.kind == .end ? "end announced for" : "sign-ups to close on",
+                            : end.kind == .end ? "end announced for" : "sign-ups to close",
                         channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
-                        to: end.cancelled ? "it was \(end.date.display)" : "\(end.date.display) (\(end.givenNotice))",
+                        to: end.cancelled
+                            ? "it was \(end.date.display)"
+                            : "\(end.kind == .end ? end.date.display : end.date.onDisplay) (\(end.givenNotice))",
                         event: link(end.event))
                 )
             }

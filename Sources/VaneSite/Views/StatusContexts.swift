@@ -245,7 +245,11 @@ extension SiteModel {
 
     /// A product no longer available; a fold says how many of its cycles are gone.
     private func goneRow(_ fold: Fold) -> RiskRowView {
-        var view = riskRow(foldRow(fold), rank: 0)
+        let row = foldRow(fold)
+        var view = riskRow(row, rank: 0)
+        // Retired since the day it was, not since its position last moved (a priority
+        // set after the retirement read "Retired since" that later day).
+        view.since = row.status.availability.map { DateView($0.date) }
         if fold.parent != nil {
             view.availability = "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") no longer available"
             view.since = nil
@@ -518,7 +522,7 @@ extension SiteModel {
             }
             // One channel's end is not the product's: Windows 10's standard support ends, its paid updates go on.
             let names = after.map { channelName($0, of: row.entity) }
-            return "Still \(available); \(channelName(channel, of: row.entity)) ends on \(end.date.display), announced with \(end.noticeOf), "
+            return "Still \(available); \(channelName(channel, of: row.entity)) ends \(end.date.onDisplay), announced with \(end.noticeOf), "
                 + "and \(Self.inWords(names)) \(names.count == 1 ? "goes" : "go") on after it."
         }
         if PositionChart.inZone(a.value, p.value, scales: board.scales) {
