@@ -204,10 +204,12 @@ extension StatusBoard {
 
     /// The terminal table: ranked rows, then products that are gone.
     public func table(for format: OutputFormat) -> TextTable {
-        let headers = [
-            "RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS", "NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY",
-            "SUCCESSORS",
-        ]
+        let csv = format == .csv
+        // CSV gives an end's channel a column of its own (the table says it beside the date):
+        // `2027-01-31` alone read as the whole product's end.
+        let headers =
+            ["RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS"] + (csv ? ["ENDS CHANNEL"] : [])
+            + ["NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY", "SUCCESSORS"]
         let rows = self.rows.map { row -> [String] in
             let s = row.status
             var availability = s.availability?.value ?? "-"
@@ -217,23 +219,21 @@ extension StatusBoard {
                     + ")"
             }
             if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
-            let since = format == .csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
+            let since = csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
             let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
             // The end of service, or else the day sign-ups close.
             let end = row.nextEnd ?? row.nextClosure
             let ends =
-                format == .csv
+                csv
                 ? (end.map { ($0.kind == .closure ? "closes " : "") + $0.date.text } ?? "")
                 : end.map {
                     "\($0.kind == .closure ? "sign-ups close " : "")\($0.date.display)\(channelSuffix($0)), \($0.countdown(asOf: asOf))"
                 } ?? "-"
-            let notice = format == .csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
-            return [
-                risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends, notice, since, s.availability?.event ?? "-",
-                s.priority?.event ?? "-", successors(row, csv: format == .csv),
-            ]
+            let notice = csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
+            return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends] + (csv ? [end?.channel ?? ""] : [])
+                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)]
         }
-        return TextTable(headers: format == .csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
+        return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
     }
 }
 

@@ -400,4 +400,25 @@ struct TrialFindingsTests {
         let report = try repo.kb.read("later/reports/r.html")
         #expect(report.contains(">broken<") && !report.contains(">pending<"), "\(report)")
     }
+
+    /// Products under a product that are not its release cycles are counted as products on
+    /// the board ("2 release cycles available: Chrome Manifest V3 extensions, …" read wrong);
+    /// named as its versions, they are its cycles.
+    @Test func subProductsFoldAsProductsAndVersionsAsCycles() throws {
+        let entities = [
+            "chrome": "---\nname: Chrome\ntype: product\nparent: v\n---\n",
+            "mv3": "---\nname: Manifest V3 extensions\ntype: product\nparent: chrome\n---\n",
+            "cookies": "---\nname: Third-party cookies\ntype: product\nparent: chrome\n---\n",
+            "tool": "---\nname: Tool\ntype: product\nparent: v\n---\n",
+            "tool-1": "---\nname: Tool 1.0\ntype: product\nparent: tool\n---\n",
+            "tool-2": "---\nname: Tool v2\ntype: product\nparent: tool\n---\n",
+        ]
+        let events = ["mv3", "cookies", "tool-1", "tool-2"].map { id in
+            ("e-\(id)", "2024-01-01", "{ \(id): { availability: generally-available, priority: maintained } }")
+        }
+        let kb = try built(entities: entities, events: events, asOf: "2024-06-01")
+        let page = try kb.read("public/status.html")
+        #expect(page.contains("2 products available: Manifest V3 extensions, Third-party cookies"), "\(page)")
+        #expect(page.contains("2 release cycles available: 1.0, v2"), "\(page)")
+    }
 }

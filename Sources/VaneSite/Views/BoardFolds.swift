@@ -84,7 +84,22 @@ extension SiteModel {
         let names = fold.rows.map { $0.name.hasPrefix(prefix) ? String($0.name.dropFirst(prefix.count)) : $0.name }
             .sorted { VersionOrder.precedes($0, $1) }
         let shown = names.prefix(8).joined(separator: ", ") + (names.count > 8 ? ", …" : "")
-        return "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") \(fold.lead.gone ? "gone" : "available"): \(shown)"
+        return "\(counted(fold)) \(fold.lead.gone ? "gone" : "available"): \(shown)"
+    }
+
+    /// "3 release cycles", or "2 products" for products under a product that are not its
+    /// release cycles (Chrome's Manifest V3 read as a release cycle of Chrome). A cycle has
+    /// a cycle's facts (an import's), or is named as its product's version (`Ubuntu 10.04`).
+    func counted(_ fold: Fold) -> String {
+        let n = fold.rows.count
+        let product = fold.parent.flatMap { board.entities[$0]?.name }.map { $0 + " " }
+        let cycles = fold.rows.allSatisfy { row in
+            guard board.entities[row.entity]?.cycle == nil else { return true }
+            guard let product, row.name.hasPrefix(product) else { return false }
+            let version = row.name.dropFirst(product.count).drop { $0 == "v" || $0 == "V" }
+            return version.first?.isNumber == true
+        }
+        return cycles ? "\(n) release \(n == 1 ? "cycle" : "cycles")" : "\(n) \(n == 1 ? "product" : "products")"
     }
 
     /// A product whose status is its release cycles' (an imported one): on its own page, what

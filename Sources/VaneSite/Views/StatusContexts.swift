@@ -251,7 +251,7 @@ extension SiteModel {
         // set after the retirement read "Retired since" that later day).
         view.since = row.status.availability.map { DateView($0.date) }
         if fold.parent != nil {
-            view.availability = "\(fold.rows.count) release \(fold.rows.count == 1 ? "cycle" : "cycles") no longer available"
+            view.availability = "\(counted(fold)) no longer available"
             view.since = nil
         }
         return view
