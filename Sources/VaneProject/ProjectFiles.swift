@@ -151,9 +151,10 @@ databases:
         title: Announced ends
         description: >-
           Every end of availability announced by an event, soonest first, with the
-          announcing event and the notice in days (from the vendor's own day when the event
-          gives one, announced:); replaced_by names the later announcement
-          that moved or cancelled the end before it came.
+          announcing event and the notice that announcement gave in days (from the vendor's
+          own day when the event gives one, announced:; an extension's own notice, where
+          `vane ends` counts from the first announcement); replaced_by names the later
+          announcement that moved or cancelled the end before it came.
         sql: |-
           WITH announced AS (
             SELECT rowid AS id, *, ltrim(value, '~') AS v,

@@ -160,6 +160,26 @@ struct UsesCLITests {
         }
     }
 
+    /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows
+    /// it pending until then; the query listed it broken).
+    @Test func brokenCommitmentsWaitForTheirVerdictsDay() throws {
+        let claim = { (id: String, day: String) in
+            "---\ntitle: \(id)\ndate: 2024-01-01\ntype: commitment\nclaimant: v\nabout: [p]\nsources: [s]\nverdict: broken\nverdict_date: \(day)\nverdict_sources: [s]\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/p.md": "---\nname: P\ntype: product\nparent: v\n---\n",
+            "Content/claims/past.md": claim("past", "2025-06"), "Content/claims/later.md": claim("later", "2027-01-15"),
+        ])
+        #expect(try vane("build", in: kb).status == 0)
+        let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)
+        let block = try #require(metadata.components(separatedBy: "broken_commitments:").last)
+        let sql = try #require(block.components(separatedBy: "sql: |-\n").last).replacingOccurrences(of: "date('now')", with: "date('2026-12-06')")
+        let claims = try DatabaseQueue(path: kb.url("vane.sqlite").path).read { db in try String.fetchAll(db, sql: sql) }
+        #expect(claims == ["past"])
+    }
+
     /// The published canned queries follow what the command line says of a closure that
     /// came (`stranded` read it as generally available) and of an end announced before its
     /// event (`announced_ends` counted the notice from the event).

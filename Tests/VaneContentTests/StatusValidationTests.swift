@@ -194,6 +194,18 @@ struct StatusValidationTests {
                 "Content/events/c.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (the end came at the start of that day, before this: date this earlier if it came first)",
                 "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (record its return first if it came back)",
             ])
+        // A cancellation after the void extension cancels nothing either: said (it was
+        // taken to cancel the extension, silently).
+        let cancelled = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2017-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2017-07-25", "{ ends: 2020-12-31 }"),
+            llamaEvent("c", "2020-12-31", "{ ends: 2021-06-30 }"),
+            llamaEvent("d", "2021-01-05", "{ ends: none }"),
+        ])
+        #expect(
+            try diagnostics(cancelled).filter { $0.contains("cancels nothing") } == [
+                "Content/events/d.md:8:18: warning: 'ends: none' cancels nothing: the end announced for 31 December 2020 came at the start of that day, before this (date the cancellation earlier if it came first)"
+            ])
     }
 
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {

@@ -118,6 +118,8 @@ enum EndSchedule {
         var resolved: [AnnouncedEnd] = []
         var made: [AnnouncedEnd] = []
         var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
+        /// When each channel (or the whole product) was last made available (not gone).
+        var available: [String: FuzzyDate] = [:]
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -128,11 +130,14 @@ enum EndSchedule {
                 if change.channel == nil { keys += active.keys.filter { $0.hasPrefix(kind.rawValue + " ") && $0 != k } }
                 var previous: AnnouncedEnd?
                 var came: FuzzyDate?
+                // The end of this very product or channel that came, if one did.
+                var cameOwn: FuzzyDate?
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
                     // An end that came before the new announcement stands; one still ahead is replaced.
                     if old.date.startKey <= change.date.startKey {
                         resolved.append(old)
                         if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
+                        if old.channel == change.channel { cameOwn = old.date }
                     } else if old.channel == change.channel {
                         previous = old
                     } else if change.value == "none" {
@@ -185,6 +190,15 @@ enum EndSchedule {
                 }
                 // A whole product's end covers every channel again, those it was called off for too.
                 if change.channel == nil { end.calledOff = nil }
+                // Announced for what its own end had already ended, and not made available
+                // again since: it moves nothing (`vane check` warns of it), and is no
+                // announcement (`vane changes` listed it as one, which a later `none` then
+                // cancelled without a word).
+                if kind == .end, let cameOwn, previous == nil {
+                    // Made available since: a channel (or for the whole product, any channel).
+                    let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
+                    if back.map({ $0.startKey < cameOwn.startKey }) ?? true { continue }
+                }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 if let previous = inherited {
@@ -211,6 +225,10 @@ enum EndSchedule {
                 // retirement, not the closure come late (Jira Server: sign-ups closed in
                 // February 2021, the product retired in 2024).
                 guard let rank = scales.rank(change.value, on: .availability) else { continue }
+                if !scales.isGone(change.value) {
+                    if change.channel == nil { available = [:] }
+                    available[change.channel ?? whole] = change.date
+                }
                 var kinds: [AnnouncedEnd.Kind] = []
                 if scales.isGone(change.value) { kinds.append(.end) }
                 let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
