@@ -67,7 +67,14 @@ public struct Dossier: Encodable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(path, forKey: .path)
         var f = c.nestedContainer(keyedBy: FieldKey.self, forKey: .fields)
-        for (key, value) in fields {
+        // Every field of its kind, `null` when it does not apply, never left out (a pending
+        // claim had no `verdict_date` key, and `judged_later` came and went).
+        let every = (Dossier.fieldColumns[kind] ?? []) + (kind == "claim" ? ["judged_later"] : []) + ["after_as_of"]
+        for key in Set(every).union(fields.keys).sorted() {
+            guard let value = fields[key] else {
+                try f.encodeNil(forKey: FieldKey(key))
+                continue
+            }
             if Dossier.isDate(key), let date = JSONDate(text: value) {
                 try f.encode(date, forKey: FieldKey(key))
             } else {

@@ -94,6 +94,15 @@ struct AnalystFindingsTests {
         #expect(!earlier.contains("2026-coyote-launch") && !earlier.contains("coyote-better"), "\(earlier)")
         let json = try vane("show", "roadrunner", "--as-of", "2025-12-31", "--json", in: kb.root).stdout
         #expect(!json.contains("2026-coyote-launch") && json.contains("2025-roadrunner-release"), "\(json)")
+        // Every field of a kind is there, null when it does not apply (a pending claim had
+        // no verdict_date key, and judged_later came and went).
+        for id in ["roadrunner-stays", "coyote-worse-at-code"] {
+            let text = try vane("show", id, "--json", "--as-of", "2026-05-01", in: kb.root).stdout
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let fields = try #require(object["fields"] as? [String: Any])
+            #expect(
+                fields.keys.sorted() == ["after_as_of", "claimant_id", "date", "judged_later", "type", "verdict", "verdict_date"], "\(fields)")
+        }
         // Without --as-of, what is dated after today is shown, as the site of today shows it.
         try kb.write(
             "---\ntitle: Roadrunner support ends\ndate: 2099-01-01\ntype: other\nentities: [roadrunner]\nsources: [acme-blog]\n---\n",

@@ -48,6 +48,11 @@ struct ValidationTests {
             try diagnostics(["Content/events/e.md": misaligned]) == [
                 "Content/events/e.md:8:2: error: invalid YAML: this line is not in line with the keys of the mapping that starts at 2:1, at column 1 (indent each key of one mapping alike, and a value further than its key)"
             ])
+        // The first key indented, the next one not (libyaml: "did not find expected <document start>").
+        #expect(
+            try diagnostics(["Content/entities/b.md": "---\n  name: A\ntype: vendor\n---\n"]) == [
+                "Content/entities/b.md:3:1: error: invalid YAML: this line is not in line with the keys before it, which start at column 3 (the front matter's keys all start at column 1)"
+            ])
     }
 
     @Test func frontMatterMustBeAMapping() throws {

@@ -287,6 +287,16 @@ struct FrontMatter {
                     "invalid YAML: this line is not in line with the keys of the mapping that starts at \(start.line):\(start.column), at column \(start.column) (indent each key of one mapping alike, and a value further than its key)"
                 )
             }
+            // The first key indented, the next one not: libyaml says it expected a new document.
+            if problem.contains("did not find expected <document start>"),
+                let first = lines.firstIndex(where: { !$0.allSatisfy { $0 == " " } && !$0.hasPrefix("#") })
+            {
+                let indent = lines[first].prefix { $0 == " " }.count
+                return .error(
+                    at(mark),
+                    "invalid YAML: this line is not in line with the keys before it, which start at column \(indent + 1) (the front matter's keys all start at column 1)"
+                )
+            }
             // `title: Google: GA4 launches`: the commonest cause, and its cure; on an
             // indented line, a key indented under a plain value (it continues that value).
             if problem.contains("mapping values are not allowed") {
