@@ -198,7 +198,8 @@ struct RecordedStatus {
             let own = successors.own[entity] ?? []
             let folds = own.filter { (successors.folds[entity] ?? []).contains($0) }
             let now = advice.map { StatusBoard.advised($0, keeping: folds) } ?? own
-            return now.isEmpty ? [:] : ["*": now.joined(separator: " ")]
+            // `none` when there are none, as event time writes it (JSON read `null`).
+            return ["*": StatusBoard.written(now)]
         }
         if scaled == .availability {
             let sorted = changes.sorted { ($0.event, $0.axis.rawValue, $0.channel ?? "") < ($1.event, $1.axis.rawValue, $1.channel ?? "") }

@@ -124,13 +124,16 @@ extension ExposureBoard {
                 csv ? end.date.text : end.date.display + board.channelSuffix(end)
             }
             let notice = row.end.map { csv ? String($0.noticeDays) : $0.notice }
+            // Days left read "about" when the end's own date is coarser than a day, as `vane
+            // ends` says them (the table printed `85` beside "about 167 days" of notice).
+            let daysLeft = row.daysLeft.map { days in csv || row.end?.approximateDate != true ? String(days) : "about \(days)" }
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLate, late > 0 { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
             let product = csv ? row.use.product : row.use.product + (row.use.version.map { " \($0)" } ?? "")
             let shared = [
                 String(index + 1), row.use.id, product, row.use.team ?? none, row.use.criticality.rawValue, row.band.rawValue,
-                row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, row.daysLeft.map(String.init) ?? none,
+                row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, daysLeft ?? none,
                 notice ?? none, successors ?? none, row.use.plan ?? none, plan ?? none,
             ]
             // What the table writes inside its cells, the CSV gives columns of its own.

@@ -421,4 +421,38 @@ struct TrialFindingsTests {
         #expect(page.contains("2 products available: Manifest V3 extensions, Third-party cookies"), "\(page)")
         #expect(page.contains("2 release cycles available: 1.0, v2"), "\(page)")
     }
+
+    /// Dated advice is read by every page: the new model's page says what it succeeds (it
+    /// said nothing, and the middle one still "succeeded" the old), the event page says the
+    /// advice moved from the model's own successors; `vane exposure` says "about" of days
+    /// left to a month's end; a use of a model family is told to name one of its models.
+    @Test func adviceIsReadByEveryPageAndAMonthsDaysLeftAreAbout() throws {
+        let entities = [
+            "old": "---\nname: Old Model\ntype: model\nparent: v\nsuccessors: [mid]\n---\n",
+            "mid": "---\nname: Mid Model\ntype: model\nparent: v\n---\n",
+            "new": "---\nname: New Model\ntype: model\nparent: v\n---\n",
+            "fam": "---\nname: Fam\ntype: model-family\nparent: v\n---\n",
+            "lm-1": "---\nname: LM 1\ntype: model\nparent: fam\n---\n",
+        ]
+        let events = [
+            (
+                "launch", "2024-01-01",
+                "{ old: { availability: generally-available, priority: maintained }, lm-1: { availability: generally-available } }"
+            ),
+            ("advice", "2025-01-01", "{ old: { successors: [new], ends: 2027-03 } }"),
+        ]
+        let kb = try built(entities: entities, events: events, asOf: "2026-12-06")
+        #expect(try kb.read("public/entities/new.html").contains("<dt>Succeeds</dt><dd><a href=\"../entities/old.html\">Old Model</a></dd>"))
+        #expect(!(try kb.read("public/entities/mid.html")).contains("<dt>Succeeds</dt>"))
+        #expect(try kb.read("public/events/advice.html").contains("<td data-label=\"Value\">Mid Model → New Model</td>"))
+        try kb.write("---\nproduct: old\nteam: web\n---\n", to: "Content/uses/web-old.md")
+        try kb.write("---\nproduct: fam\nteam: web\n---\n", to: "Content/uses/web-fam.md")
+        let build = try vane("build", "--as-of", "2026-12-06", in: kb.root)
+        #expect(
+            build.stderr.contains(
+                "Content/uses/web-fam.md:2:10: warning: 'fam' has no status of its own, only its models: name the one you use (product: lm-1, say), or this use is not tracked"
+            ), "\(build.stderr)")
+        let exposure = try vane("exposure", "--as-of", "2026-12-06", in: kb.root).stdout
+        #expect(exposure.contains("March 2027  about 85 "), "\(exposure)")
+    }
 }

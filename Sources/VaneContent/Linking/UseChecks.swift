@@ -24,11 +24,18 @@ enum UseChecks {
                 // A product whose status is its release cycles' (an import's): the use weighs
                 // nothing until it names the cycle (it read "not tracked" without a word).
                 if cycles == nil { cycles = Self.cyclesWithStatus(kb) }
-                if let cycle = Self.newest(cycles?[product] ?? [], kb) {
+                let under = cycles?[product] ?? []
+                if let cycle = Self.newest(under, kb) {
+                    // A model family's are its models, an import's its release cycles.
+                    let name = kb.title(of: product) ?? product
+                    let cyclical = under.allSatisfy { id in
+                        kb.entry(id).map { CycleFacts.isCycle(named: $0.title, facts: CycleFacts($0.extra), under: name) } ?? false
+                    }
+                    let what = kb.entry(product)?.type == "model-family" ? "models" : cyclical ? "release cycles" : "products under it"
                     problems.append(
                         .warning(
                             facts.product.location,
-                            "'\(product)' has no status of its own, only its release cycles: name the one you use (product: \(cycle), say), or this use is not tracked"
+                            "'\(product)' has no status of its own, only its \(what): name the one you use (product: \(cycle), say), or this use is not tracked"
                         ))
                 }
                 continue

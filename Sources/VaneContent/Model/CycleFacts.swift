@@ -155,3 +155,15 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         (try? FuzzyDate(parsing: text)).map(\.display) ?? text
     }
 }
+
+extension CycleFacts {
+    /// Whether a product under another is one of its release cycles: it has a cycle's facts
+    /// (an import's), or is named as its product's version (`Ubuntu 10.04`, `Tool v2`), not
+    /// as a product of its own (Chrome's `Manifest V3 extensions`).
+    public static func isCycle(named name: String, facts: CycleFacts?, under product: String) -> Bool {
+        if facts != nil { return true }
+        let prefix = product + " "
+        guard name.hasPrefix(prefix) else { return false }
+        return name.dropFirst(prefix.count).drop { $0 == "v" || $0 == "V" }.first?.isNumber == true
+    }
+}

@@ -160,6 +160,13 @@ struct PageFingerprints {
             neighbours &+= pair.value
         }
         h.add(neighbours)
+        // What it succeeds, by the advice in force as well as the entities' own lists.
+        if model.kb.kind(of: id) == .entity {
+            for before in model.predecessors(of: id) {
+                h.add(before)
+                h.add(summaries[before] ?? 0)
+            }
+        }
         h.add(changesShown[id] ?? 0)
         addChangesShown(byEvent: id, to: &h)
         // On a site as of a date, a body link to a later entry reads as that entry's title.
@@ -347,6 +354,13 @@ struct PageFingerprints {
         for change in model.changesByEvent[id] ?? [] {
             PageFingerprints.add(change, summaries: summaries, to: &h)
             if let before = model.previous(change) { PageFingerprints.add(before, summaries: summaries, to: &h) } else { h.add("-") }
+            // A first advice moves from the product's own successors, shown by name.
+            if change.axis == .successors {
+                for own in model.board.entities[change.entity]?.successors ?? [] {
+                    h.add(own)
+                    h.add(summaries[own] ?? 0)
+                }
+            }
             if let channel = change.channel { h.add(model.board.entities[change.entity]?.tiers[channel]?.rawValue ?? "") }
         }
     }

@@ -88,17 +88,11 @@ extension SiteModel {
     }
 
     /// "3 release cycles", or "2 products" for products under a product that are not its
-    /// release cycles (Chrome's Manifest V3 read as a release cycle of Chrome). A cycle has
-    /// a cycle's facts (an import's), or is named as its product's version (`Ubuntu 10.04`).
+    /// release cycles (Chrome's Manifest V3 read as a release cycle of Chrome).
     func counted(_ fold: Fold) -> String {
         let n = fold.rows.count
-        let product = fold.parent.flatMap { board.entities[$0]?.name }.map { $0 + " " }
-        let cycles = fold.rows.allSatisfy { row in
-            guard board.entities[row.entity]?.cycle == nil else { return true }
-            guard let product, row.name.hasPrefix(product) else { return false }
-            let version = row.name.dropFirst(product.count).drop { $0 == "v" || $0 == "V" }
-            return version.first?.isNumber == true
-        }
+        let product = fold.parent.flatMap { board.entities[$0]?.name } ?? ""
+        let cycles = fold.rows.allSatisfy { CycleFacts.isCycle(named: $0.name, facts: board.entities[$0.entity]?.cycle, under: product) }
         return cycles ? "\(n) release \(n == 1 ? "cycle" : "cycles")" : "\(n) \(n == 1 ? "product" : "products")"
     }
 

@@ -192,6 +192,21 @@ extension SiteModel {
         return section
     }
 
+    /// What a product succeeds: those whose successors on the board's day name it (their own
+    /// `successors`, or the dated advice in force), as their pages' "Succeeded by" says; not
+    /// what was folded into it ("Absorbed"). It read the entities' own `successors` alone,
+    /// and contradicted the advice.
+    func predecessors(of id: String) -> [String] {
+        let index = memo.value("predecessors as of \(board.asOf.text)") { () -> [String: [String]] in
+            var index: [String: [String]] = [:]
+            for (product, info) in board.entities {
+                for next in board.successors(of: product) where !info.foldedInto.contains(next) { index[next, default: []].append(product) }
+            }
+            return index
+        }
+        return byTitle(ids: index[id] ?? [])
+    }
+
     /// Successors with their own position as the detail (`Generally available · Invested`),
     /// and where one that is gone leads on to.
     func positioned(_ section: Section?) -> Section? {
@@ -234,7 +249,7 @@ extension SiteModel {
             names: names(of: e),
             foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
-            predecessors: section(sources(to: e.id, .succeededBy)), absorbed: section(sources(to: e.id, .foldedInto)),
+            predecessors: section(predecessors(of: e.id)), absorbed: section(sources(to: e.id, .foldedInto)),
             homepage: e.homepage,
             children: section(byTitle(ids: sources(to: e.id, .parent))),
             timeline: events.isEmpty
@@ -310,6 +325,12 @@ extension SiteModel {
     func changeLabel(from before: StatusChange?, to s: StatusChange) -> String {
         let cancels = s.axis.isScheduled && s.value == "none"
         let now = cancels ? cancelLabel(s, before: before) : valueLabel(s)
+        // The first advice moves from the product's own successors (`vane changes` said
+        // "mid-model → new-model" where the page said "New Model").
+        if s.axis == .successors, before == nil, let own = board.entities[s.entity]?.successors, !own.isEmpty {
+            let was = own.map { kb.title(of: $0) ?? $0 }.joined(separator: ", ")
+            return was == now ? "\(now) (restated)" : "\(was) → \(now)"
+        }
         guard let before, !cancels || cameBefore(s, before) == nil else { return now }
         let was = valueLabel(before)
         return was == now ? "\(now) (restated)" : "\(was) → \(now)"
