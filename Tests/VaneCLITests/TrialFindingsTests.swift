@@ -455,4 +455,32 @@ struct TrialFindingsTests {
         let exposure = try vane("exposure", "--as-of", "2026-12-06", in: kb.root).stdout
         #expect(exposure.contains("March 2027  about 85 "), "\(exposure)")
     }
+
+    /// Dated advice that closes a circle (a → b, then b → a) is an error where it is
+    /// written, as a circle of successors is (every view led a product back to itself); a
+    /// use of a model retired with no end announced says where it stands on its page.
+    @Test func adviceClosingACircleIsAnErrorAndAGoneUseHasItsStanding() throws {
+        let entities = ["a": "---\nname: A\ntype: model\nparent: v\n---\n", "b": "---\nname: B\ntype: model\nparent: v\n---\n"]
+        var files = Self.vendor
+        for (id, text) in entities { files["Content/entities/\(id).md"] = text }
+        for (id, date, status) in [
+            ("launch", "2024-01-01", "{ a: { availability: generally-available, priority: flagship }, b: { availability: generally-available } }"),
+            ("to-b", "2025-01-01", "{ a: { availability: retired, successors: [b] } }"),
+            ("to-a", "2025-06-01", "{ b: { successors: [a] } }"),
+        ] {
+            let (path, text) = event(id, date, status)
+            files[path] = text
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr.contains("Content/events/to-a.md:7:28: error: successor cycle from 1 June 2025, by dated advice: a → b → a"),
+            "\(check.stderr)")
+        try kb.write("---\ntitle: to-a\ndate: 2025-06-01\ntype: other\nentities: [v]\nsources: [s]\n---\n", to: "Content/events/to-a.md")
+        try kb.write("---\nproduct: a\nteam: web\n---\n", to: "Content/uses/web-a.md")
+        #expect(try vane("build", "--as-of", "2026-01-01", in: kb.root).status == 0)
+        let use = try kb.read("public/uses/web-a.html")
+        #expect(use.contains("<dt>Standing</dt><dd>gone"), "\(use)")
+    }
 }

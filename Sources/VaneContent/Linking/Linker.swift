@@ -57,6 +57,7 @@ public struct Linker: Sendable {
         linker.checkDuplicates()
         linker.checkParentCycles()
         linker.checkSuccessors()
+        linker.checkAdviceCycles()
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
         var baselines = linker.baselineWarnings(linker.statusChanges)
@@ -656,6 +657,28 @@ public struct Linker: Sendable {
         guard refused || !reported.isEmpty else { return }
         edges.removeAll {
             ($0.relation == .succeededBy || $0.relation == .foldedInto) && (kept[$0.from]?.contains($0) != true || reported.contains($0.from))
+        }
+    }
+
+    /// Dated advice that closes a circle with what the products' successors are on its day
+    /// (`a → b`, then `b → a`): an error at the advice that closes it, as a circle of
+    /// `successors` is (every view led from the product back to itself).
+    private mutating func checkAdviceCycles() {
+        let advice = statusChanges.filter { $0.axis == .successors }
+        guard !advice.isEmpty else { return }
+        let (own, folds) = StatusBoard.successors(edges)
+        var current = own
+        var reported: Set<String> = []
+        for change in StatusTimeline.ordered(advice) {
+            let kept = (own[change.entity] ?? []).filter { (folds[change.entity] ?? []).contains($0) }
+            current[change.entity] = StatusBoard.advised(change.value, keeping: kept)
+            guard let cycle = Linker.cycle(from: change.entity, next: { current[$0] ?? [] }),
+                reported.insert(cycle.joined(separator: " ")).inserted
+            else { continue }
+            diagnostics.append(
+                .error(
+                    change.location,
+                    "successor cycle from \(change.date.display), by dated advice: \((cycle + [cycle[0]]).joined(separator: " → "))"))
         }
     }
 

@@ -37,6 +37,8 @@ extension Linker {
         let (gone, come) = changedFiles(from: previous.files, to: parsed)
         guard (gone + come).allSatisfy({ !$0.path.hasPrefix("Content/entities/") && $0.entry != nil && !$0.diagnostics.hasErrors })
         else { return nil }
+        // Dated successor advice is checked across every product's (a circle it closes).
+        guard !(gone + come).contains(where: { $0.entry?.status.contains { $0.axis == .successors } == true }) else { return nil }
         let goneIDs = Set(gone.map { $0.entry!.id })
         let fresh = come.map { $0.entry! }
         // An id that moved to another kind's folder may be linked to as the kind it was.

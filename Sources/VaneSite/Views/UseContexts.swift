@@ -57,8 +57,9 @@ extension SiteModel {
         // With no end, the band and the risk say where it stands (on the way out · 87).
         guard let end = row.end else {
             guard let risk = row.risk else {
-                // Not tracked (no priority to weigh it against): where it stands all the same.
-                guard row.band == .untracked else { return nil }
+                // Not tracked (no priority to weigh it against), or gone with no end announced
+                // (retired by an event: it had no standing at all): where it stands all the same.
+                guard row.band == .untracked || row.band == .gone else { return nil }
                 return UseStanding(
                     band: ([row.band.words] + [row.position].compactMap { $0 }).joined(separator: " · "), ends: nil, channel: nil, countdown: nil,
                     planLate: nil)
