@@ -483,4 +483,18 @@ struct TrialFindingsTests {
         let use = try kb.read("public/uses/web-a.html")
         #expect(use.contains("<dt>Standing</dt><dd>gone"), "\(use)")
     }
+
+    /// A site as of a day before anything was recorded says so, rather than headers over
+    /// nothing (the chart's data and the risk board) or a blank timeline and sources page.
+    @Test func aSiteBeforeAnythingWasRecordedSaysSo() throws {
+        let kb = try built(
+            "anvil", events: [("launch", "2024-01-01", "{ anvil: { availability: generally-available, priority: maintained } }")],
+            asOf: "2023-06-01")
+        let status = try kb.read("public/status.html")
+        #expect(!status.contains("The chart's data") && !status.contains("<h2 id=\"risk-board\">"), "\(status)")
+        #expect(try kb.read("public/timeline.html").contains("<p>No event is recorded yet.</p>"))
+        #expect(try kb.read("public/index.html").contains("<p>No event is recorded yet.</p>"))
+        #expect(try vane("build", "--as-of", "2024-06-01", in: kb.root).status == 0)
+        #expect(try kb.read("public/status.html").contains("<h2 id=\"risk-board\">"))
+    }
 }

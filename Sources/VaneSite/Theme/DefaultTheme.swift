@@ -390,7 +390,8 @@ public enum DefaultTheme {
 <section aria-labelledby="latest">
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
-<p><a href="{{root}}timeline.html">All {{counts.eventsText}} on the timeline</a></p>
+{{^events}}<p>No event is recorded yet.</p>
+{{/events}}<p><a href="{{root}}timeline.html">All {{counts.eventsText}} on the timeline</a></p>
 </section>
 <section aria-labelledby="contents">
 <h2 id="contents">In this knowledge base</h2>
@@ -780,7 +781,8 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Sources</h1>
 <p class="lede">Where every event and claim was read, by publisher, with what cites each.</p>
-<ol class="bibliography">
+{{^sources}}<p>No source is recorded yet.</p>
+{{/sources}}<ol class="bibliography">
 {{#sources}}
 <li><a href="{{root}}{{url}}">{{title}}</a>. {{publisher}}.{{#published}} {{> partials/date}}.{{/published}} <a href="{{address}}" rel="external">{{host}}</a>. <span class="cited">Cited by {{citedCount}}.</span></li>
 {{/sources}}
@@ -798,7 +800,7 @@ public enum DefaultTheme {
 {{{legend}}}{{{svg}}}{{{list}}}
 <figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.{{#unplaced}} {{unplaced}}{{/unplaced}}</figcaption>
 </figure>{{/chart}}
-<div class="table-scroll">
+{{#anyRanked}}<div class="table-scroll">
 <table class="positions stack">
 <caption>The chart's data</caption>
 <thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
@@ -816,7 +818,7 @@ public enum DefaultTheme {
 {{> partials/risk-board}}
 </div>
 {{#boardMore}}<p class="more">{{boardMore}}</p>
-{{/boardMore}}</section>
+{{/boardMore}}</section>{{/anyRanked}}
 {{#gone}}
 <section aria-labelledby="gone">
 <h2 id="gone">Gone</h2>
@@ -857,7 +859,8 @@ public enum DefaultTheme {
 {{#pager}}<p>Page {{number}} of {{count}}; the filters choose among this page's events.</p>
 {{/pager}}{{#yearLinks}}<nav class="jumps" aria-label="Years"><p>Years: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
 {{/yearLinks}}<div id="timeline-filters" class="filters"></div>
-{{#years}}
+{{^years}}<p>No event is recorded yet.</p>
+{{/years}}{{#years}}
 <section class="timeline-year" aria-labelledby="year-{{year}}">
 <h2 id="year-{{year}}">{{year}}{{#continued}} (continued){{/continued}}</h2>
 {{> partials/event-list}}

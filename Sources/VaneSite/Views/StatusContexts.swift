@@ -120,6 +120,9 @@ struct StatusPage: Encodable {
     var goneMore: String?
     /// A vendor's view among many: a link to the list on status.html instead of the list.
     var vendorsElsewhere: Bool
+    /// Whether any product is ranked: the chart's data and the board are left out when none
+    /// is (a site as of a day before any status showed their headers over nothing).
+    var anyRanked: Bool
 }
 
 /// A product's current status on its page: its board row, and more.
@@ -232,7 +235,7 @@ extension SiteModel {
                 ? vendor == nil
                     ? "\(goneShown.count) of \(gone.count); each vendor's own view lists the rest."
                     : "\(goneShown.count) of \(gone.count); the entity index lists them all." : nil,
-            vendorsElsewhere: elsewhere)
+            vendorsElsewhere: elsewhere, anyRanked: !shown.isEmpty)
     }
 
     /// A fold as the chart shows it, and its data table: named by its lead cycle, with that
