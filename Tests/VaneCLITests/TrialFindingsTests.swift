@@ -497,4 +497,39 @@ struct TrialFindingsTests {
         #expect(try vane("build", "--as-of", "2024-06-01", in: kb.root).status == 0)
         #expect(try kb.read("public/status.html").contains("<h2 id=\"risk-board\">"))
     }
+
+    /// An end comes at the start of its day, before that day's events, whatever their file
+    /// names (a return dated on the end's day kept the product or not by its id); a closure
+    /// for what is already deprecated is counted down nowhere; an end announced in a later
+    /// period than a recorded retirement is no announcement in `vane changes`.
+    @Test func anEndComesBeforeItsDaysEventsAndWhatIsGoneAnnouncesNothing() throws {
+        for returning in ["a0-return", "e3-return"] {
+            let kb = try built(
+                "anvil", "channels: [api, app]\n",
+                events: [
+                    ("e1-launch", "2025-01-01", "{ anvil: { availability: generally-available, priority: maintained } }"),
+                    ("e2-end", "2025-03-01", "{ anvil: { priority: sunset, ends: 2025-06-30 } }"),
+                    (returning, "2025-06-30", "{ anvil: { availability: generally-available } }"),
+                ], asOf: "2025-07-01")
+            let status = try vane("status", "--as-of", "2025-07-01", in: kb.root).stdout
+            #expect(status.contains("generally-available (api: generally-available, app: generally-available)"), "\(returning): \(status)")
+        }
+        let closing = try built(
+            "anvil", "channels: [api, app]\n",
+            events: [
+                ("e1", "2025-01-01", "{ anvil: { availability: generally-available, priority: maintained } }"),
+                ("e2", "2025-03-01", "{ anvil: { availability: deprecated } }"),
+                ("e3", "2025-04-01", "{ anvil: { closes: { api: 2025-05-15 } } }"),
+            ], asOf: "2025-05-01")
+        #expect(!(try vane("status", "--as-of", "2025-05-01", in: closing.root).stdout).contains("sign-ups close"))
+        let gone = try built(
+            "anvil",
+            events: [
+                ("e1", "2025-01-01", "{ anvil: { availability: generally-available } }"),
+                ("e2", "2025-06", "{ anvil: { availability: retired } }"),
+                ("e4", "2025-07-01", "{ anvil: { ends: 2026-01-31 } }"),
+            ], asOf: "2026-06-01")
+        let changes = try vane("changes", "--from", "2025-01-01", "--to", "2026-12-31", in: gone.root).stdout
+        #expect(!changes.contains("end announced"), "\(changes)")
+    }
 }

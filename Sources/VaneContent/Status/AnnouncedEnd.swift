@@ -118,8 +118,10 @@ enum EndSchedule {
         var resolved: [AnnouncedEnd] = []
         var made: [AnnouncedEnd] = []
         var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
-        /// When each channel (or the whole product) was last made available (not gone).
+        /// When each channel (or the whole product) was last made available (not gone), and
+        /// when it was last retired by a recorded change.
         var available: [String: FuzzyDate] = [:]
+        var retired: [String: FuzzyDate] = [:]
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -194,10 +196,16 @@ enum EndSchedule {
                 // again since: it moves nothing (`vane check` warns of it), and is no
                 // announcement (`vane changes` listed it as one, which a later `none` then
                 // cancelled without a word).
-                if kind == .end, let cameOwn, previous == nil {
-                    // Made available since: a channel (or for the whole product, any channel).
-                    let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
-                    if back.map({ $0.startKey < cameOwn.startKey }) ?? true { continue }
+                // Made available since: a channel (or for the whole product, any channel).
+                let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
+                if kind == .end, let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true { continue }
+                // So is one announced in a later period than a recorded retirement of what it
+                // ends, with no return since (`vane changes` listed those).
+                // (An end it would move stays as it was.)
+                let gone = change.channel.map { retired[$0] ?? retired[whole] } ?? retired[whole]
+                if let gone, gone.endKey < change.date.startKey, back.map({ $0.startKey <= gone.startKey }) ?? true {
+                    if let previous { active[k] = previous }
+                    continue
                 }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
@@ -225,9 +233,13 @@ enum EndSchedule {
                 // retirement, not the closure come late (Jira Server: sign-ups closed in
                 // February 2021, the product retired in 2024).
                 guard let rank = scales.rank(change.value, on: .availability) else { continue }
-                if !scales.isGone(change.value) {
-                    if change.channel == nil { available = [:] }
+                if change.channel == nil { (available, retired) = ([:], [:]) }
+                if scales.isGone(change.value) {
+                    retired[change.channel ?? whole] = change.date
+                    available[change.channel ?? whole] = nil
+                } else {
                     available[change.channel ?? whole] = change.date
+                    retired[change.channel ?? whole] = nil
                 }
                 var kinds: [AnnouncedEnd.Kind] = []
                 if scales.isGone(change.value) { kinds.append(.end) }

@@ -139,6 +139,19 @@ public enum StatusTimeline {
         }.map(\.element)
     }
 
+    /// `changes` and the `falls` of ends that came, in the order they apply: an end comes at
+    /// the start of its day, so its fall goes before the events of that day (a return dated
+    /// on the end's day was undone by the end, or not, by the events' file names).
+    static func fallsFirst(_ changes: [StatusChange], _ falls: [StatusChange]) -> [StatusChange] {
+        let all = falls.map { ($0, 0) } + changes.map { ($0, 1) }
+        return all.enumerated().sorted { a, b in
+            if let before = a.element.0.date.sortsBefore(b.element.0.date) { return before }
+            if a.element.1 != b.element.1 { return a.element.1 < b.element.1 }
+            if a.element.0.event != b.element.0.event { return a.element.0.event < b.element.0.event }
+            return a.offset < b.offset
+        }.map(\.element.0)
+    }
+
     /// Each product's channels: those declared and those its changes name, sorted.
     public static func channels(declared: [String: [String]], changes: [StatusChange]) -> [String: [String]] {
         var all = declared.mapValues(Set.init)
@@ -181,7 +194,7 @@ public enum StatusTimeline {
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
         replayer.bundles = noFalls(channels: channels, bundles: bundles)
-        for change in ordered(changes.filter { !$0.axis.isScheduled } + due) { replayer.apply(change) }
+        for change in fallsFirst(changes.filter { !$0.axis.isScheduled }, due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
             .compactMap { narrowed($0, among: scheduled, channels: channels) }
@@ -305,7 +318,12 @@ public enum StatusTimeline {
         guard closure.retired == nil else { return false }
         // As it stood before the announcing day (a closure on its own day falls that day).
         let before = availability(of: closure, in: points, at: closure.announced, including: false)
-        if let before, before == scales.closed || scales.isGone(before) { return true }
+        // Closed already, or lower (deprecated): a closure never raises what it would close.
+        if let before, let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }),
+            let rank = scales.rank(before, on: .availability), rank >= closed
+        {
+            return true
+        }
         // An end that ends what it closes by its day, whatever the as-of day (it was counted
         // down until the end came).
         let ended = scheduled.contains { end in

@@ -364,7 +364,7 @@ struct PositionChart {
         // title keeps the whole name.
         guard !suffix.isEmpty else {
             if let short = withoutNickname(label), TextWidth.of(short, size: chipFont) <= width { return short }
-            return TextWidth.fit(label, size: chipFont, width: width)
+            return TextWidth.fitEnd(label, size: chipFont, width: width)
         }
         // A name keeps a few letters at least; the channels then are cut too.
         let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
@@ -373,7 +373,8 @@ struct PositionChart {
         let whole = [withoutNickname(name), name].compactMap { $0 }.first {
             TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width
         }
-        let cut = (whole ?? TextWidth.fit(name, size: chipFont, width: room)) + " "
+        // Else the name keeps its end, where its version is.
+        let cut = (whole ?? TextWidth.fitEnd(name, size: chipFont, width: room)) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
     }
 

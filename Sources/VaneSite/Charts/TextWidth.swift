@@ -19,6 +19,19 @@ enum TextWidth {
         return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
+    /// `text` cut from its start to fit `width`, its end kept after a "…": a product's name
+    /// whose end tells it apart (`…Windows 10 22H2`, where `Microso…` read the same for
+    /// every version).
+    static func fitEnd(_ text: String, size: Double, width: Double) -> String {
+        guard of(text, size: size) > width else { return text }
+        var kept = ""
+        for c in text.reversed() {
+            if of("…" + String(c) + kept, size: size) > width { break }
+            kept.insert(c, at: kept.startIndex)
+        }
+        return "…" + kept.trimmingCharacters(in: .whitespaces)
+    }
+
     /// Lines of words no wider than `width` (a single word wider than that keeps its line).
     static func wrap(_ text: String, size: Double, width: Double) -> [String] {
         var lines: [String] = []

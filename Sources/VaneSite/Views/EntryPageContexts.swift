@@ -240,7 +240,8 @@ extension SiteModel {
         let status = entityStatus(e.id)
         let history = (changesByEntity[e.id] ?? []).map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
         let ordered = history.enumerated().sorted { a, b in
-            a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : !a.element.1)
+            // An end comes at the start of its day: its fall before the day's events.
+            a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : a.element.1)
         }.map(\.element)
         let cycles = cyclesTable(of: e.id)
         return EntityPage(
@@ -388,7 +389,7 @@ extension SiteModel {
         SourcePage(
             publisher: e.publisher?.text ?? "", publisherEntity: targets(of: e.id, .publishedBy).first.flatMap(link), url: e.url ?? "",
             archive: e.archive, published: e.date.map(DateView.init), accessed: e.accessed.map(DateView.init),
-            citedBy: capped(sources(to: e.id, .cites, .verdictSource), "entries that cite it"))
+            citedBy: capped(byTitle(ids: sources(to: e.id, .cites, .verdictSource)), "entries that cite it"))
     }
 }
 
