@@ -531,5 +531,9 @@ struct TrialFindingsTests {
             ], asOf: "2026-06-01")
         let changes = try vane("changes", "--from", "2025-01-01", "--to", "2026-12-31", in: gone.root).stdout
         #expect(!changes.contains("end announced"), "\(changes)")
+        // The pages say it moved nothing (they read "30 June 2025 → 31 January 2026").
+        #expect(
+            try gone.read("public/events/e4.html").contains(
+                "<td data-label=\"Value\">31 January 2026 (moves nothing: what it ends was already gone)</td>"))
     }
 }

@@ -362,6 +362,8 @@ struct PageFingerprints {
                 }
             }
             if let channel = change.channel { h.add(model.board.entities[change.entity]?.tiers[channel]?.rawValue ?? "") }
+            // Whether it moved nothing follows the product's other changes.
+            h.add(model.isVoid(change) ? "void" : "")
         }
     }
 

@@ -302,10 +302,24 @@ extension SiteModel {
         switch s.axis {
         case .availability, .priority: return label(s.value)
         case .ends, .closes:
-            guard s.value == "none" else { return (try? FuzzyDate(parsing: s.value))?.display ?? s.value }
+            guard s.value == "none" else {
+                let shown = (try? FuzzyDate(parsing: s.value))?.display ?? s.value
+                return isVoid(s) ? "\(shown) (moves nothing: what it ends was already gone)" : shown
+            }
             return cancelLabel(s, before: previous(s))
         case .successors: return shownValue(s)
         }
+    }
+
+    /// Whether an end or closure written by an event is no announcement at all: announced
+    /// once what it ends was gone (its own end come, or a retirement recorded), with no
+    /// return since, as `vane changes` leaves it out and `vane check` warns of it.
+    func isVoid(_ s: StatusChange) -> Bool {
+        guard s.axis.isScheduled, s.value != "none", let date = try? FuzzyDate(parsing: s.value),
+            let status = statusRows[s.entity]?.status
+        else { return false }
+        let kind: AnnouncedEnd.Kind = s.axis == .ends ? .end : .closure
+        return !status.announcements.contains { $0.event == s.event && $0.channel == s.channel && $0.kind == kind && $0.date == date }
     }
 
     /// `cancelled`; `nothing to cancel (15 November 2026 came first)` when the end it would
@@ -326,6 +340,8 @@ extension SiteModel {
     func changeLabel(from before: StatusChange?, to s: StatusChange) -> String {
         let cancels = s.axis.isScheduled && s.value == "none"
         let now = cancels ? cancelLabel(s, before: before) : valueLabel(s)
+        // A void announcement moved nothing: no "from".
+        if isVoid(s) { return now }
         // The first advice moves from the product's own successors (`vane changes` said
         // "mid-model → new-model" where the page said "New Model").
         if s.axis == .successors, before == nil, let own = board.entities[s.entity]?.successors, !own.isEmpty {
