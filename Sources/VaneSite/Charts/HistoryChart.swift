@@ -236,15 +236,16 @@ struct HistoryChart {
             taken[line].append(span)
             let y = y1 - 6 - Double(line) * 14
             let title = shown == label ? "" : "<title>\(SVG.text(label))</title>"
-            // The white halo under the text is the stylesheet's `paint-order` (not an
-            // attribute: HTML's SVG does not allow it, and the Nu checker said so).
+            // The white halo under the text is a white copy of it drawn first (`paint-order`
+            // is no attribute HTML's SVG allows, and no CSS property the Nu checker knows).
             // A channel's end in its line's colour (one in another channel's colour read as
             // that channel's); a whole-product end in rust, or in ink beside channels' lines.
             let colour = end.channel.flatMap { channels.contains($0) ? lineColour($0) : nil } ?? (channels.isEmpty ? "#a4471b" : "#1d232b")
             out +=
                 "<g class=\"end\"><line x1=\"\(SVG.n(x))\" y1=\"\(SVG.n(y0))\" x2=\"\(SVG.n(x))\" y2=\"\(SVG.n(y1))\" stroke=\"\(colour)\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"/>"
-            out +=
-                "<text x=\"\(SVG.n(anchorX))\" y=\"\(SVG.n(y))\" font-size=\"11\" text-anchor=\"\(anchor)\" fill=\"\(colour)\" stroke=\"#fff\" stroke-width=\"3\">\(title)\(SVG.text(shown))</text></g>\n"
+            let place = "x=\"\(SVG.n(anchorX))\" y=\"\(SVG.n(y))\" font-size=\"11\" text-anchor=\"\(anchor)\""
+            out += "<text \(place) fill=\"#fff\" stroke=\"#fff\" stroke-width=\"3\" aria-hidden=\"true\">\(SVG.text(shown))</text>"
+            out += "<text \(place) fill=\"\(colour)\">\(title)\(SVG.text(shown))</text></g>\n"
         }
         return out
     }

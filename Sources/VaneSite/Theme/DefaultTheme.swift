@@ -1179,8 +1179,6 @@ code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 /* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
    narrow one, never shown smaller than drawn. */
 .history-chart.narrow { display: none; max-width: 30rem; }
-/* An end's label is drawn over a white halo (its stroke), so it reads across the lines. */
-.history-chart .end text { paint-order: stroke; }
 @media (max-width: 50rem) { .history-chart.wide { display: none; } .history-chart.narrow { display: block; } }
 .risk { font-weight: 700; font-variant-numeric: tabular-nums; }
 .risk-high { color: var(--warn); }
