@@ -21,15 +21,20 @@ struct TrialFindingsTests {
         return try built(entities: [product: entity], events: events, asOf: asOf)
     }
 
-    /// The vendor, entities (id: text), and events (id, date, status), built as of `asOf`.
-    private func built(entities: [String: String], events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
+    /// The vendor's files, entities (id: text), and events (id, date, status).
+    private func files(entities: [String: String] = [:], events: [(String, String, String)] = []) -> [String: String] {
         var files = Self.vendor
         for (id, text) in entities { files["Content/entities/\(id).md"] = text }
         for (id, date, status) in events {
             let (path, text) = event(id, date, status)
             files[path] = text
         }
-        let kb = try TemporaryKnowledgeBase(files)
+        return files
+    }
+
+    /// The vendor, entities (id: text), and events (id, date, status), built as of `asOf`.
+    private func built(entities: [String: String], events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase(files(entities: entities, events: events))
         #expect(try vane("build", "--as-of", asOf, in: kb.root).status == 0)
         return kb
     }
@@ -280,15 +285,12 @@ struct TrialFindingsTests {
     /// "Available today: Deprecated"). `--entity` given a use's id says what it is; a use's
     /// team that is not an id is warned of (an SBOM import refuses it).
     @Test func aClosureThatRaisesNothingHasNoHistoryRowAndAUseIsSaidAsOne() throws {
-        var files = Self.vendor
-        files["Content/entities/shortener.md"] = "---\nname: Shortener\ntype: product\nparent: v\n---\n"
-        for (id, date, status) in [
-            ("launch", "2010-01-01", "{ shortener: { availability: generally-available, priority: maintained } }"),
-            ("closing", "2018-03-30", "{ shortener: { availability: deprecated, priority: discontinued, closes: 2018-04-13 } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
+        var files = files(
+            entities: ["shortener": "---\nname: Shortener\ntype: product\nparent: v\n---\n"],
+            events: [
+                ("launch", "2010-01-01", "{ shortener: { availability: generally-available, priority: maintained } }"),
+                ("closing", "2018-03-30", "{ shortener: { availability: deprecated, priority: discontinued, closes: 2018-04-13 } }"),
+            ])
         files["Content/uses/links.md"] = "---\nproduct: shortener\nteam: Web Team\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
         let built = try vane("build", "--as-of", "2019-01-01", in: kb.root)
@@ -312,17 +314,16 @@ struct TrialFindingsTests {
     /// naming it moves nothing in event time and in recorded time alike, and `successors:
     /// none` is warned of and leaves the fold (it emptied `folded_into`).
     @Test func datedAdviceKeepsWhatAProductWasFoldedInto() throws {
-        var files = Self.vendor
-        files["Content/entities/domains.md"] = "---\nname: Domains\ntype: product\nparent: v\nfolded_into: [registrar]\n---\n"
-        files["Content/entities/registrar.md"] = "---\nname: Registrar\ntype: product\nparent: v\n---\n"
-        for (id, date, status) in [
-            ("launch", "2015-01-01", "{ domains: { availability: generally-available, priority: invested } }"),
-            ("sold", "2023-06-15", "{ domains: { priority: sunset, successors: [registrar] } }"),
-            ("withdrawn", "2023-07-01", "{ domains: { successors: none } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
+        let files = files(
+            entities: [
+                "domains": "---\nname: Domains\ntype: product\nparent: v\nfolded_into: [registrar]\n---\n",
+                "registrar": "---\nname: Registrar\ntype: product\nparent: v\n---\n",
+            ],
+            events: [
+                ("launch", "2015-01-01", "{ domains: { availability: generally-available, priority: invested } }"),
+                ("sold", "2023-06-15", "{ domains: { priority: sunset, successors: [registrar] } }"),
+                ("withdrawn", "2023-07-01", "{ domains: { successors: none } }"),
+            ])
         let repo = try GitKnowledgeBase(copying: [])
         for (path, text) in files { try repo.kb.write(text, to: path) }
         try repo.commit("Domains", on: "2023-07-02")
@@ -377,15 +378,12 @@ struct TrialFindingsTests {
     /// day shows it reached, as that site's pages do. A product gone is "Retired since" the
     /// day it was, and a month-precision end reads "in", not "on".
     @Test func aLaterVerdictAndAMonthsEndReadAsTheSiteDoes() throws {
-        var files = Self.vendor
-        files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\nchannels: [app, api]\n---\n"
-        for (id, date, status) in [
-            ("e1", "2020-01-01", "{ anvil: { availability: generally-available, priority: invested } }"),
-            ("e2", "2024-03-01", "{ anvil: { ends: { app: 2024-10 } } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
+        var files = files(
+            entities: ["anvil": "---\nname: Anvil\ntype: product\nparent: v\nchannels: [app, api]\n---\n"],
+            events: [
+                ("e1", "2020-01-01", "{ anvil: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-03-01", "{ anvil: { ends: { app: 2024-10 } } }"),
+            ])
         files["Content/claims/stays.md"] =
             "---\ntitle: Anvil stays\ndate: 2026-01-01\ntype: commitment\nclaimant: v\nabout: [anvil]\nsources: [s]\nverdict: broken\nverdict_date: 2026-12-20\nverdict_sources: [s]\n---\n"
         files["Content/reports/r.md"] = "---\ntitle: R\ndate: 2026-01-01\n---\n```vane\nquery claims\n```\n"
@@ -461,17 +459,17 @@ struct TrialFindingsTests {
     /// use of a model retired with no end announced says where it stands on its page.
     @Test func adviceClosingACircleIsAnErrorAndAGoneUseHasItsStanding() throws {
         let entities = ["a": "---\nname: A\ntype: model\nparent: v\n---\n", "b": "---\nname: B\ntype: model\nparent: v\n---\n"]
-        var files = Self.vendor
-        for (id, text) in entities { files["Content/entities/\(id).md"] = text }
-        for (id, date, status) in [
-            ("launch", "2024-01-01", "{ a: { availability: generally-available, priority: flagship }, b: { availability: generally-available } }"),
-            ("to-b", "2025-01-01", "{ a: { availability: retired, successors: [b] } }"),
-            ("to-a", "2025-06-01", "{ b: { successors: [a] } }"),
-        ] {
-            let (path, text) = event(id, date, status)
-            files[path] = text
-        }
-        let kb = try TemporaryKnowledgeBase(files)
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: entities,
+                events: [
+                    (
+                        "launch", "2024-01-01",
+                        "{ a: { availability: generally-available, priority: flagship }, b: { availability: generally-available } }"
+                    ),
+                    ("to-b", "2025-01-01", "{ a: { availability: retired, successors: [b] } }"),
+                    ("to-a", "2025-06-01", "{ b: { successors: [a] } }"),
+                ]))
         let check = try vane("check", in: kb.root)
         #expect(check.status == 1)
         #expect(
