@@ -51,7 +51,9 @@ enum BodyEdits {
         }
         // Committed: the moves are finished now, or by the next build if this one dies first.
         do {
-            try timings.measure("swap") { () throws(OutputError) in try finish(staged.moves, options: options) }
+            try timings.measure("swap") { () throws(OutputError) in
+                try finish(staged.moves, options: options, stamp: state["output-stamp"])
+            }
         } catch {
             // Committed, not all in place: the journal stays, and the next build takes the
             // full path.
@@ -177,7 +179,7 @@ enum BodyEdits {
 
     /// Renames the staged files over the outputs, then clears the journal; a rename that
     /// fails leaves the journal, and the next build takes the full path.
-    static func finish(_ moves: [(staged: String, path: String)], options: Pipeline.Options) throws(OutputError) {
+    static func finish(_ moves: [(staged: String, path: String)], options: Pipeline.Options, stamp: String?) throws(OutputError) {
         let output = options.output.standardizedFileURL
         let folder = output.deletingLastPathComponent()
         for move in moves {
@@ -186,8 +188,11 @@ enum BodyEdits {
             let to = output.appendingPathComponent(move.path).path
             guard rename(from, to) == 0 else { throw OutputError.system(operation: "rename", path: to, errno: errno) }
         }
-        // The renames moved the times of the folders they wrote into.
-        try? GraphStore.setState(["pending-splice": "", "output-stamp": OutputStamp.take(output) ?? ""], at: options.database)
+        // The renames moved the times of the folders they wrote into: those are read again
+        // (not the whole output listed, on the path of the commonest edit).
+        let folders = Set(moves.map { ($0.path as NSString).deletingLastPathComponent })
+        let restamped = OutputStamp.restamped(stamp, folders: folders, output) ?? OutputStamp.take(output)
+        try? GraphStore.setState(["pending-splice": "", "output-stamp": restamped ?? ""], at: options.database)
     }
 
     /// What a body build committed and did not live to finish (`pending-splice`): the moves

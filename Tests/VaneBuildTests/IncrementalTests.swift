@@ -3,6 +3,7 @@ import Testing
 import VaneBuild
 import VaneContent
 import VaneDiagnostics
+import VaneGraph
 import VaneQuery
 import VaneSite
 import VaneTestSupport
@@ -72,6 +73,10 @@ struct IncrementalTests {
             let next = build(kb)
             #expect(next.notes.contains { $0.hasPrefix("only bodies changed") }, "\(next.notes)")
             #expect(try kb.read("public/events/2026-summit.html").contains("<p>\(paragraph)</p>"))
+            // The stamp the body build restamped (the folders it wrote into) is the one a
+            // walk of the whole output takes.
+            let stored = DatabaseParseCache(url: kb.url("vane.sqlite"), parses: false).state["output-stamp"]
+            #expect(stored != nil && stored == OutputStamp.take(kb.url("public")))
         }
         #expect(build(kb).pagesRendered == 0)
     }

@@ -40,6 +40,29 @@ public enum OutputStamp {
         return folders.sorted { $0.path < $1.path }.map { "\($0.time) \($0.path)" }.joined(separator: "\n")
     }
 
+    /// `stamp` with the times of `folders` (relative to the output, `""` for itself) read
+    /// again: what `take` would give after files were renamed into them, and no folder
+    /// made or removed. Nil when one of them is not in the stamp or cannot be read.
+    public static func restamped(_ stamp: String?, folders: Set<String>, _ output: URL) -> String? {
+        guard let stamp, !stamp.isEmpty else { return nil }
+        let root = output.standardizedFileURL.path
+        var lines: [String] = []
+        var seen = 0
+        for line in stamp.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            let path = String(parts[1])
+            guard folders.contains(path) else {
+                lines.append(String(line))
+                continue
+            }
+            guard let time = modified(path.isEmpty ? root : root + "/" + path) else { return nil }
+            lines.append("\(time) \(path)")
+            seen += 1
+        }
+        return seen == folders.count ? lines.joined(separator: "\n") : nil
+    }
+
     /// Whether every folder of `stamp` is still there with the same time (a folder added
     /// or removed moves its parent's).
     public static func holds(_ stamp: String?, _ output: URL) -> Bool {
