@@ -491,8 +491,10 @@ struct TrialFindingsTests {
         let status = try kb.read("public/status.html")
         #expect(!status.contains("The chart's data") && !status.contains("<h2 id=\"risk-board\">"), "\(status)")
         #expect(try kb.read("public/timeline.html").contains("<p>No event is recorded yet.</p>"))
-        #expect(try kb.read("public/index.html").contains("<p>No event is recorded yet.</p>"))
+        let index = try kb.read("public/index.html")
+        #expect(index.contains("<p>No event is recorded yet.</p>") && !index.contains("on the timeline</a>"), "\(index)")
         #expect(try vane("build", "--as-of", "2024-06-01", in: kb.root).status == 0)
+        #expect(try kb.read("public/index.html").contains(">All 1 event on the timeline</a>"))
         #expect(try kb.read("public/status.html").contains("<h2 id=\"risk-board\">"))
     }
 

@@ -9,7 +9,7 @@ import Testing
 struct ChipLabelTests {
     @Test func aCutChipKeepsItsChannels() {
         let standard = PositionChart.fit("Microsoft SQL Server 2019 · standard", name: "Microsoft SQL Server 2019")
-        #expect(standard.hasPrefix("…") && standard.hasSuffix(" 2019 · standard"), "\(standard)")
+        #expect(standard.hasPrefix("…") && standard.hasSuffix("2019 · standard"), "\(standard)")
         // Channels too long to leave the name more than a few letters are cut too.
         let extended = PositionChart.fit("Microsoft SQL Server 2019 · extended-support", name: "Microsoft SQL Server 2019")
         #expect(extended.hasPrefix("…") && extended.contains("2019 · extende") && extended.hasSuffix("…"), "\(extended)")
@@ -22,6 +22,13 @@ struct ChipLabelTests {
             PositionChart.fit("Microsoft Windows 10 22H2 · standard", name: "Microsoft Windows 10 22H2")
                 != PositionChart.fit("Microsoft Windows 10 21H2 · standard", name: "Microsoft Windows 10 21H2"))
         for label in [standard, extended, whole] { #expect(TextWidth.of(label, size: 12) <= 140, "\(label)") }
+        // The kept end starts at a word ("…t SQL Server 2017" read as a word "t").
+        for width in [80.0, 100, 110, 120, 130] {
+            let end = TextWidth.fitEnd("Microsoft SQL Server 2017", size: 12, width: width).dropFirst()
+            #expect(["2017", "Server 2017", "SQL Server 2017"].contains(end), "\(width): \(end)")
+        }
+        #expect(TextWidth.fitEnd("Supercalifragilistic", size: 12, width: 60).hasPrefix("…"))
+        #expect(TextWidth.fitEnd("Supercalifragilistic", size: 12, width: 60).count > 2)
     }
 
     /// A cycle's nickname goes before its number: "Debian 12 · standard", not "Debian… · standard".

@@ -19,15 +19,21 @@ enum TextWidth {
         return cut.trimmingCharacters(in: .whitespaces) + "…"
     }
 
-    /// `text` cut from its start to fit `width`, its end kept after a "…": a product's name
-    /// whose end tells it apart (`…Windows 10 22H2`, where `Microso…` read the same for
-    /// every version).
+    /// `text` cut from its start to fit `width`, its end kept after a "…" and starting at a
+    /// word where one fits whole: a product's name whose end tells it apart (`…Windows 10
+    /// 22H2`, where `Microso…` read the same for every version).
     static func fitEnd(_ text: String, size: Double, width: Double) -> String {
         guard of(text, size: size) > width else { return text }
         var kept = ""
         for c in text.reversed() {
             if of("…" + String(c) + kept, size: size) > width { break }
             kept.insert(c, at: kept.startIndex)
+        }
+        // A word's last letters read as another word ("…t SQL Server 2017"): the end starts
+        // at a word when a whole word is kept.
+        let cutInWord = kept.count < text.count && !text.dropLast(kept.count).last!.isWhitespace
+        if cutInWord, let space = kept.firstIndex(where: \.isWhitespace), kept[space...].contains(where: { !$0.isWhitespace }) {
+            kept = String(kept[space...])
         }
         return "…" + kept.trimmingCharacters(in: .whitespaces)
     }

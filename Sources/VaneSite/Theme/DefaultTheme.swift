@@ -391,7 +391,7 @@ public enum DefaultTheme {
 <h2 id="latest">Latest events</h2>
 {{> partials/event-list}}
 {{^events}}<p>No event is recorded yet.</p>
-{{/events}}<p><a href="{{root}}timeline.html">All {{counts.eventsText}} on the timeline</a></p>
+{{/events}}{{#counts.anyEvents}}<p><a href="{{root}}timeline.html">All {{counts.eventsText}} on the timeline</a></p>{{/counts.anyEvents}}
 </section>
 <section aria-labelledby="contents">
 <h2 id="contents">In this knowledge base</h2>

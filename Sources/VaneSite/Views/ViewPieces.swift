@@ -95,6 +95,8 @@ struct Counts: Encodable {
     var claimsText: String
     var sourcesText: String
     var reportsText: String
+    /// Whether any event is recorded: an empty site links to no timeline ("All 0 events").
+    var anyEvents: Bool
 
     init(entries: Int, entities: Int, events: Int, claims: Int, sources: Int, reports: Int) {
         (self.entries, self.entities, self.events, self.claims, self.sources, self.reports) = (entries, entities, events, claims, sources, reports)
@@ -103,6 +105,7 @@ struct Counts: Encodable {
         claimsText = Counts.phrase(claims, "claim", "claims")
         sourcesText = Counts.phrase(sources, "source", "sources")
         reportsText = Counts.phrase(reports, "report", "reports")
+        anyEvents = events > 0
     }
 
     /// The entries of `kb`, in all and per kind.
