@@ -100,6 +100,27 @@ struct NamesOverTimeTests {
             ))
     }
 
+    /// A site of today names an entity renamed later by its name of today, as `vane show`
+    /// and `vane status` do (it took the name to come; a site `--as-of` today did not), and
+    /// by the new name once the day has come.
+    @Test func aSiteOfTodayUsesTodaysName() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        func on(_ day: String, _ arguments: [String]) throws -> String {
+            let environment = ProcessInfo.processInfo.environment.merging(["VANE_TODAY": day]) { _, day in day }
+            let result = try run(Repository.vane, arguments, in: kb.root, environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        for (day, name) in [("2023-07-10", "Azure Active Directory"), ("2023-07-11", "Microsoft Entra ID")] {
+            _ = try on(day, ["build"])
+            #expect(try kb.read("public/entities/azure-ad.html").contains("<h1>\(name)</h1>"), "\(day)")
+            for arguments in [["status", "--format", "json"], ["status", "--format", "json", "--entity", "microsoft"]] {
+                let rows = try #require(try JSONSerialization.jsonObject(with: Data(try on(day, arguments).utf8)) as? [[String: Any]])
+                #expect(rows.compactMap { $0["name"] as? String }.contains(name), "\(day) \(arguments)")
+            }
+        }
+    }
+
     @Test func renamesAreCheckedWhereTheyAreWritten() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
         try kb.write(

@@ -81,6 +81,15 @@ struct TrialFindingsTests {
         let first = try kb.read("public/events/e1.html")
         #expect(first.contains("<td data-label=\"Value\">none</td>"), "\(first)")
         #expect(try kb.read("public/events/e3.html").contains("<td data-label=\"Value\">V2 → none (advice withdrawn)</td>"))
+        // Advice of one day is one move: given and withdrawn the same day, none (it listed
+        // "none → v2" and "v2 → none" through successors never held).
+        for (id, advice) in [("e4", "v2"), ("e5", "none")] {
+            let (path, text) = event(id, "2023-06-01", "{ pz: { successors: \(advice) } }")
+            try kb.write(text, to: path)
+        }
+        #expect(try vane("build", "--as-of", "2024-07-01", in: kb.root).status == 0)
+        let sameDay = try vane("changes", "--from", "2023", "--to", "2023", "--format", "csv", in: kb.root).stdout
+        #expect(!sameDay.contains(",successors,"), "\(sameDay)")
     }
 
     /// A vendor another acquired (HashiCorp under IBM) has a view of its own and ranks its

@@ -73,6 +73,20 @@ struct StatusTests {
         ]
         let t = try #require(status(back, asOf: "2024-06"))
         #expect(t.moves.count == 1 && t.decline == 0 && t.lastFall == nil)
+        // Back where the day began, each axis and channel keeps the event and date that set
+        // it then (the priority and the channels named the day's second event).
+        let round = [
+            change("a", "2025-01-01", .availability, "generally-available"), change("a", "2025-01-01", .priority, "maintained"),
+            change("b", "2025-05-01", .availability, "deprecated"), change("b", "2025-05-01", .priority, "sunset"),
+            change("c", "2025-05-01", .availability, "generally-available"), change("c", "2025-05-01", .priority, "maintained"),
+        ]
+        let r = try #require(
+            StatusTimeline.statuses(round, channels: ["p": ["api", "app"]], asOf: try FuzzyDate(parsing: "2025-07-01"), scales: scales)["p"])
+        #expect([r.availability?.event, r.priority?.event] + r.channels.values.map(\.event) == ["a", "a", "a", "a"], "\(r)")
+        #expect(r.moves.count == 2 && r.priority?.date.text == "2025-01-01")
+        // A restatement on a later day alone takes the setting over.
+        let restated = try #require(status(round.prefix(2) + [change("d", "2025-06-01", .priority, "maintained")], asOf: "2025-07-01"))
+        #expect(restated.priority?.event == "d" && restated.moves.count == 2)
         // The warning of a fall from nothing reads where the first day ended.
         let warned = try load([
             "Content/entities/q.md": "---\nname: Q\ntype: product\n---\n",

@@ -236,18 +236,27 @@ extension KnowledgeBase {
     /// The knowledge base of a site of today (`date`): every entry is there, later-dated
     /// ones too (an end of support next year), but a verdict dated after the day is not
     /// reached yet: its claim is pending, without the verdict's evidence, as in
-    /// `asOf(date)` and as `vane check` warns. `whole` when no verdict is dated later.
+    /// `asOf(date)` and as `vane check` warns; and an entity renamed after the day goes by
+    /// its name of the day, as `vane show` and `vane status` name it. `whole` when no
+    /// verdict or rename is dated later.
     public func verdicts(asOf date: FuzzyDate) -> (knowledgeBase: KnowledgeBase, whole: Bool) {
         let undecided = Set(entries.filter { $0.verdictDate.map { !Self.reached($0, by: date) } ?? false }.map(\.id))
-        guard !undecided.isEmpty else { return (self, true) }
+        let renamedLater = Set(entries.filter { $0.renames.contains { !Self.happened($0, by: date) } }.map(\.id))
+        guard !undecided.isEmpty || !renamedLater.isEmpty else { return (self, true) }
+        var renamed: [String: String] = [:]
+        var kept = entries.map { entry in
+            var entry = entry
+            if undecided.contains(entry.id) { (entry.verdict, entry.verdictDate) = (.pending, nil) }
+            if renamedLater.contains(entry.id) {
+                entry.title = entry.name(asOf: date)
+                entry.renames = entry.renames.filter { Self.happened($0, by: date) }
+                renamed[entry.id] = entry.title
+            }
+            return entry
+        }
+        Self.nameUses(&kept, names: renamed, edges: edges)
         var kb = KnowledgeBase(
-            config: config,
-            entries: entries.map { entry in
-                guard undecided.contains(entry.id) else { return entry }
-                var pending = entry
-                (pending.verdict, pending.verdictDate) = (.pending, nil)
-                return pending
-            },
+            config: config, entries: kept,
             edges: edges.filter { !($0.relation == .verdictSource && undecided.contains($0.from)) }, statusChanges: statusChanges,
             aliases: aliases, assets: assets)
         kb.savedQueries = savedQueries

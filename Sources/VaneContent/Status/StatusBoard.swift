@@ -150,7 +150,11 @@ public struct StatusBoard: Sendable {
         let folds = entities[id]?.foldedInto ?? []
         var held = own
         row.successors = own
-        row.status.advice = status.advice.compactMap { move in
+        // Advice of one day is one move, to where the day left it (as for every axis).
+        let daily = status.advice.indices.filter { i in
+            i + 1 == status.advice.count || status.advice[i + 1].date.startKey != status.advice[i].date.startKey
+        }.map { status.advice[$0] }
+        row.status.advice = daily.compactMap { move in
             let now = StatusBoard.advised(move.to, keeping: own.filter(folds.contains))
             defer { held = now }
             row.successors = now

@@ -405,6 +405,9 @@ private struct Replayer {
         var touched: [String?] = []
         /// Keys whose last change this day set the whole product (not a channel by name).
         var setWhole: Set<String> = []
+        /// Availability keys, and `nil` for the priority, that held another value during
+        /// the day: back where they began, the setting of the day's start stands.
+        var wandered: Set<String?> = []
     }
 
     init(entity: String, channels: [String], scales: StatusScales) {
@@ -425,6 +428,7 @@ private struct Replayer {
         case .priority:
             if day?.touched.contains(nil) == false { day?.touched.append(nil) }
             status.priority = setting
+            if change.value != day?.priority?.value { day?.wandered.insert(nil) }
         case .ends: return
         case .successors:
             status.advice.append(
@@ -452,6 +456,7 @@ private struct Replayer {
             }
             values[key] = setting
             if day?.touched.contains(key) == false { day?.touched.append(key) }
+            if change.value != day?.values[key]?.value { day?.wandered.insert(key) }
             if change.channel == nil { day?.setWhole.insert(key) } else { day?.setWhole.remove(key) }
         }
         // The product's value is its most available channel's, set by the change that
@@ -468,6 +473,12 @@ private struct Replayer {
     private mutating func closeDay() {
         guard let day else { return }
         self.day = nil
+        // A value held only within the day was never held: one back where the day began
+        // keeps the event and date that set it then (a restatement alone takes them over).
+        for case let key? in day.wandered {
+            if let before = day.values[key], values[key]?.value == before.value { values[key] = before }
+        }
+        if day.wandered.contains(nil), let before = day.priority, status.priority?.value == before.value { status.priority = before }
         var moved: [String: (from: String?, to: AxisSetting)] = [:]
         for case let key? in day.touched {
             guard let now = values[key], now.value != day.values[key]?.value else { continue }
@@ -529,16 +540,22 @@ private struct Replayer {
     func finish() -> EntityStatus {
         var replayer = self
         replayer.closeDay()
-        var status = replayer.status
+        return replayer.finished()
+    }
+
+    /// The status once the last day is closed.
+    private func finished() -> EntityStatus {
+        var status = status
         status.channels = names.isEmpty ? [:] : values
         let bottom = scales.availability.count - 1
         status.decline =
             values.keys.filter { !bundles.contains($0) }.map { key -> Double in
-                guard let b = replayer.best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
+                guard let b = best[key], b < bottom, let now = scales.rank(values[key]!.value, on: .availability) else { return 0 }
                 return Double(max(0, now - b)) / Double(bottom - b)
             }.max() ?? 0
         return status
     }
+
 }
 
 extension FuzzyDate {
