@@ -581,7 +581,7 @@ struct IncrementalTests {
             "Content/sources/s2.md": source("s2", "Second desk"),
             "Content/sources/s3.md": source("s3", "Closing desk"),
             "Content/events/e1.md": event(citing: "s1", "2025-03", "{ availability: generally-available, priority: invested }"),
-            "Content/events/e2.md": event(citing: "s2", "2025-06", "{ priority: invested }"),
+            "Content/events/e2.md": event(citing: "s2", "2025-06", "{ priority: maintained }"),
             "Content/events/e3.md": event(citing: "s3", "2025-09", "{ closes: 2027-06-30 }"),
         ])
         _ = build(kb)

@@ -545,4 +545,44 @@ struct TrialFindingsTests {
             try gone.read("public/events/e4.html").contains(
                 "<td data-label=\"Value\">31 January 2026 (moves nothing: what it ends was already gone)</td>"))
     }
+
+    /// Sign-ups closed the day a whole-product deprecation was announced: the channel's end,
+    /// announced for its own day, falls after its event's changes (the event's whole
+    /// `deprecated` undid it, while every countdown said it had ended). A whole `ends: none`
+    /// that calls off a channel's end still ahead is no "cancels nothing", though another
+    /// channel's end came before it.
+    @Test func anEndAnnouncedForItsOwnDayFallsAfterItsEvent() throws {
+        let kb = try built(
+            "pinpoint", "channels: [new-customers, existing-customers]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pinpoint: { availability: generally-available, priority: invested } }"),
+                (
+                    "e2", "2025-05-20",
+                    "{ pinpoint: { availability: deprecated, priority: sunset, ends: { new-customers: 2025-05-20, existing-customers: 2026-10-30 } } }"
+                ),
+                ("e3", "2025-08-01", "{ pinpoint: { availability: generally-available, ends: none } }"),
+            ], asOf: "2025-06-01")
+        let show = try vane("show", "pinpoint", "--as-of", "2025-06-01", in: kb.root).stdout
+        #expect(show.contains("availability: deprecated (existing-customers: deprecated, new-customers: retired)"), "\(show)")
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 0 && !check.stderr.contains("cancels nothing"), "\(check.stderr)")
+        let changes = try vane("changes", "--from", "2025-08-01", "--to", "2025-08-01", in: kb.root).stdout
+        #expect(changes.contains("pinpoint (existing-customers): end cancelled"), "\(changes)")
+    }
+
+    /// Two ends on one day: the exact announcement is the one counted (an approximate
+    /// rumour with a longer notice won, "about 415 days").
+    @Test func aTieForTheSoonestEndPrefersTheExactAnnouncement() throws {
+        let kb = try built(
+            "chime", "channels: [meetings, business-calling]\n",
+            events: [
+                ("e1", "2020-01-01", "{ chime: { availability: generally-available, priority: maintained } }"),
+                ("e2-rumour", "~2025-01", "{ chime: { ends: { business-calling: 2026-02-20 } } }"),
+                ("e3-notice", "2025-02-14", "{ chime: { ends: { meetings: 2026-02-20 } } }"),
+            ], asOf: "2025-06-30")
+        let status = try vane("status", "--as-of", "2025-06-30", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [[String: Any]])
+        let ends = try #require(rows.first?["ends"] as? [String: Any])
+        #expect(ends["event"] as? String == "e3-notice" && ends["channel"] as? String == "meetings", "\(ends)")
+    }
 }

@@ -60,9 +60,10 @@ struct StatusTests {
             change("d", "2024-01-01", .availability, "deprecated"), change("d", "2024-01-01", .priority, "flagship"),
         ]
         let s = try #require(status(changes, asOf: "2024-06"))
+        // The deprecation restates the launch's priority: the launch brought it there.
         #expect(
             s.moves.map { "\($0.axis.rawValue) \($0.from ?? "none") → \($0.to) (\($0.event))" } == [
-                "availability none → deprecated (d)", "priority none → flagship (d)",
+                "availability none → deprecated (d)", "priority none → flagship (y)",
             ])
         #expect(s.decline == 0 && s.lastFall == nil)
         #expect(s.points.count == 1)
@@ -84,9 +85,16 @@ struct StatusTests {
             StatusTimeline.statuses(round, channels: ["p": ["api", "app"]], asOf: try FuzzyDate(parsing: "2025-07-01"), scales: scales)["p"])
         #expect([r.availability?.event, r.priority?.event] + r.channels.values.map(\.event) == ["a", "a", "a", "a"], "\(r)")
         #expect(r.moves.count == 2 && r.priority?.date.text == "2025-01-01")
-        // A restatement on a later day alone takes the setting over.
-        let restated = try #require(status(round.prefix(2) + [change("d", "2025-06-01", .priority, "maintained")], asOf: "2025-07-01"))
-        #expect(restated.priority?.event == "d" && restated.moves.count == 2)
+        // A restatement on a later day confirms the value: the change that brought it there
+        // still set it, as SINCE says (the priority named the restatement, the availability not).
+        let restated = try #require(
+            StatusTimeline.statuses(
+                Array(round.prefix(2)) + [
+                    change("d", "2025-06-01", .priority, "maintained"), change("d", "2025-06-01", .availability, "generally-available"),
+                ],
+                channels: ["p": ["api", "app"]], asOf: try FuzzyDate(parsing: "2025-07-01"), scales: scales)["p"])
+        #expect([restated.availability?.event, restated.priority?.event] == ["a", "a"])
+        #expect(restated.moves.count == 2 && restated.since?.text == "2025-01-01")
         // The warning of a fall from nothing reads where the first day ended.
         let warned = try load([
             "Content/entities/q.md": "---\nname: Q\ntype: product\n---\n",

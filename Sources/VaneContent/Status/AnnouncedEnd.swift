@@ -134,6 +134,8 @@ enum EndSchedule {
                 var came: FuzzyDate?
                 // The end of this very product or channel that came, if one did.
                 var cameOwn: FuzzyDate?
+                // Whether a channel's own end still ahead was called off with the whole product's.
+                var calledOffAny = false
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
                     // An end that came before the new announcement stands; one still ahead is replaced.
                     if old.date.startKey <= change.date.startKey {
@@ -146,6 +148,7 @@ enum EndSchedule {
                         // A channel's own end still ahead, called off with the whole product's:
                         // said as its own cancellation (only the product's date was said).
                         made.append(cancellation(of: old, by: change))
+                        calledOffAny = true
                     }
                 }
                 // A channel's own end after the whole product's, still ahead, restates or moves
@@ -177,7 +180,7 @@ enum EndSchedule {
                         var called = cancellation(of: whole, by: change)
                         called.channel = channel
                         made.append(called)
-                    } else if change.value == "none", let came {
+                    } else if change.value == "none", let came, !calledOffAny {
                         void.append((change, came, nil))
                     } else if change.value == "none",
                         let met = resolved.filter({

@@ -106,10 +106,12 @@ public struct EntityStatus: Sendable, Hashable, Codable {
 }
 
 extension AnnouncedEnd {
+    /// On a tie for the day, an exact end, then an exact announcement (notice in days, not
+    /// "about"), then the longest notice.
     static func soonest(_ ends: [AnnouncedEnd], asOf: FuzzyDate) -> AnnouncedEnd? {
         ends.filter { $0.isAhead(asOf: asOf) }.min {
-            ($0.date.startKey, $0.approximateDate ? 1 : 0, -$0.noticeDays, $0.channel ?? "")
-                < ($1.date.startKey, $1.approximateDate ? 1 : 0, -$1.noticeDays, $1.channel ?? "")
+            ($0.date.startKey, $0.approximateDate ? 1 : 0, $0.approximate ? 1 : 0, -$0.noticeDays, $0.channel ?? "")
+                < ($1.date.startKey, $1.approximateDate ? 1 : 0, $1.approximate ? 1 : 0, -$1.noticeDays, $1.channel ?? "")
         }
     }
 }
@@ -141,13 +143,20 @@ public enum StatusTimeline {
 
     /// `changes` and the `falls` of ends that came, in the order they apply: an end comes at
     /// the start of its day, so its fall goes before the events of that day (a return dated
-    /// on the end's day was undone by the end, or not, by the events' file names).
+    /// on the end's day was undone by the end, or not, by the events' file names). An end
+    /// announced for its own day is part of its event: it falls after that event's changes
+    /// (sign-ups closed the day a deprecation of the whole product was announced stayed open).
     static func fallsFirst(_ changes: [StatusChange], _ falls: [StatusChange]) -> [StatusChange] {
-        let all = falls.map { ($0, 0) } + changes.map { ($0, 1) }
+        let ownDays = Set(changes.map { "\($0.event) \($0.date.startKey)" })
+        // Falls first; then each event's changes, by id, with the falls of its own day after them.
+        func key(_ change: StatusChange, fall: Bool) -> (Int, String, Int) {
+            guard fall else { return (1, change.event, 0) }
+            return ownDays.contains("\(change.event) \(change.date.startKey)") ? (1, change.event, 1) : (0, "", 0)
+        }
+        let all = falls.map { ($0, key($0, fall: true)) } + changes.map { ($0, key($0, fall: false)) }
         return all.enumerated().sorted { a, b in
             if let before = a.element.0.date.sortsBefore(b.element.0.date) { return before }
             if a.element.1 != b.element.1 { return a.element.1 < b.element.1 }
-            if a.element.0.event != b.element.0.event { return a.element.0.event < b.element.0.event }
             return a.offset < b.offset
         }.map(\.element.0)
     }
@@ -427,7 +436,9 @@ private struct Replayer {
         case .closes: applyAvailability(change, setting, onlyFalls: true)
         case .priority:
             if day?.touched.contains(nil) == false { day?.touched.append(nil) }
-            status.priority = setting
+            // A restatement confirms the value; the change that brought it there still set
+            // it (as for availability: "set by" agrees with SINCE).
+            if change.value != status.priority?.value { status.priority = setting }
             if change.value != day?.priority?.value { day?.wandered.insert(nil) }
         case .ends: return
         case .successors:
@@ -454,6 +465,8 @@ private struct Replayer {
             if onlyFalls {
                 guard let was = values[key].flatMap({ scales.rank($0.value, on: .availability) }), was < rank else { continue }
             }
+            // A channel named again keeps the later day (a paid channel opened by name since
+            // the whole product's launch set it); the product's value and priority do not.
             values[key] = setting
             if day?.touched.contains(key) == false { day?.touched.append(key) }
             if change.value != day?.values[key]?.value { day?.wandered.insert(key) }

@@ -238,10 +238,14 @@ extension SiteModel {
         let folds = board.entities[e.id]?.foldedInto ?? []
         let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
-        let history = (changesByEntity[e.id] ?? []).map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
+        let written = changesByEntity[e.id] ?? []
+        let history = written.map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
+        // An end comes at the start of its day: its fall before the day's events, but after
+        // its own event's changes when announced for that day (`StatusTimeline.fallsFirst`).
+        let ownDays = Set(written.map { "\($0.event) \($0.date.startKey)" })
+        func first(_ row: (StatusChange, Bool)) -> Bool { row.1 && !ownDays.contains("\(row.0.event) \(row.0.date.startKey)") }
         let ordered = history.enumerated().sorted { a, b in
-            // An end comes at the start of its day: its fall before the day's events.
-            a.element.0.date.sortsBefore(b.element.0.date) ?? (a.element.1 == b.element.1 ? a.offset < b.offset : a.element.1)
+            a.element.0.date.sortsBefore(b.element.0.date) ?? (first(a.element) == first(b.element) ? a.offset < b.offset : first(a.element))
         }.map(\.element)
         let cycles = cyclesTable(of: e.id)
         return EntityPage(
