@@ -194,7 +194,13 @@ public enum Pipeline {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
         case .off: outcome.notes.append("recorded time is off (recorded_time: false in Site/config.yml)")
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
-        case .history: break
+        case .history(let recorded):
+            // A commit dated after today (a wrong clock): its changes would be news from the future.
+            if let newest = recorded.commits.first, newest.date > options.today.text {
+                outcome.warnings.append(
+                    "recorded time: commit \(newest.short) is dated \(newest.date), after today (\(options.today.text)): "
+                        + "What's new and the feeds say its changes on that day (was the clock it was made with wrong?)")
+            }
         }
         guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
         guard let graphMade = loaded.graph else { preconditionFailure("a clean load starts writing the graph") }

@@ -42,10 +42,15 @@ public enum HistoryReader {
                 return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
             }
             let dirty = try uncommittedFiles(root, scope: scope, prefix: state.count > 1 ? state[1] : "")
+            // Only what recorded time reads: the events under its folder.
+            let recorded = events.filter { $0.path.hasPrefix(scope + "/") }
             guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else {
-                // A repository with no commit yet: everything is recorded "now".
+                // A repository with no commit yet: everything is recorded "now", with what
+                // its changes do (compared with nothing committed, as after a first commit).
                 var history = RecordedHistory.empty
                 history.uncommitted = dirty.map(\.id).uniqued().sorted()
+                history.changes = try uncommittedChanges(
+                    root: root, files: dirty, config: config, names: names, events: recorded, successors: successors, head: false)
                 return .history(history)
             }
             var history: RecordedHistory
@@ -63,8 +68,6 @@ public enum HistoryReader {
                 history.names = namesKey
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
-            // Only what recorded time reads: the events under its folder.
-            let recorded = events.filter { $0.path.hasPrefix(scope + "/") }
             history.changes += try uncommittedChanges(
                 root: root, files: dirty, config: config, names: names, events: recorded, successors: successors)
             return .history(history)
@@ -110,6 +113,12 @@ public enum HistoryReader {
                 touched.append((names[id] ?? id, id, touch, parts[1]))
             }
             for one in movesJoined(touched) { paths[one.id, default: []].append((commit.hash, one.touch, one.path)) }
+        }
+        // Each counted from no earlier than the commits before it on the main line.
+        let counted = Dictionary(try Commit.mainLine(in: root).map { ($0.hash, $0) }, uniquingKeysWith: { a, _ in a })
+        commits = commits.map { commit in
+            counted[commit.hash].map { Commit(hash: commit.hash, short: commit.short, time: $0.time, date: $0.date, subject: commit.subject) }
+                ?? commit
         }
         let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
         let changes = try assessmentChanges(
@@ -234,13 +243,13 @@ public enum HistoryReader {
 
     private static func uncommittedChanges(
         root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry],
-        successors: RecordedStatus.Successors
+        successors: RecordedStatus.Successors, head: Bool = true
     ) throws(Git.Failure)
         -> [RecordedChange]
     {
         let found = files.filter { $0.kind == .event || $0.kind == .claim }
         guard !found.isEmpty else { return [] }
-        let heads = try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root)
+        let heads = head ? try Git.blobs(found.map { "HEAD:./\($0.path)" }, in: root) : [Data?](repeating: nil, count: found.count)
         let parser = EntryParser(config: config)
         // A file moved to another folder is listed twice (gone, and new): one entry, its
         // committed version wherever it was, its version now wherever it is.
@@ -303,6 +312,9 @@ public enum HistoryReader {
         guard parts.count >= 3, parts[0] == "Content", let kind = Kind(folder: String(parts[1])), parts.last!.hasSuffix(".md") else { return nil }
         return (kind, String(parts.last!.dropLast(3)))
     }
+
+    /// The last second (UTC) of `date`'s period, in seconds since 1970.
+    static func time(endOf date: FuzzyDate) -> Int64 { Int64(date.endDay + 1) * 86_400 - 1 }
 
     static func day(_ time: Int64) -> String {
         let days = Int(floor(Double(time) / 86_400))

@@ -41,13 +41,15 @@ public struct RecordedSnapshot: Sendable {
     public static func at(_ date: FuzzyDate, root: URL) throws(Failure) -> RecordedSnapshot {
         guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { throw .notARepository(root.path) }
         guard (try? Git.text(["rev-parse", "--verify", "--quiet", "HEAD"], in: root)) != nil else { throw .nothingCommitted }
-        let line: String
+        let mainLine: [Commit]
         do throws(Git.Failure) {
-            line = try Git.text(["log", "-1", "--first-parent", "--format=" + Commit.logFormat, "--before=\(date.end)T23:59:59Z", "HEAD"], in: root)
+            mainLine = try Commit.mainLine(in: root)
         } catch {
             throw .git(error.description)
         }
-        guard let commit = Commit(logLine: Substring(line)) else {
+        // The last commit by the end of the day, each counted as recorded time counts it.
+        let end = HistoryReader.time(endOf: date)
+        guard let commit = mainLine.first(where: { $0.time <= end }) else {
             // A shallow clone's first commit is only the first it holds.
             if (try? Git.text(["rev-parse", "--is-shallow-repository"], in: root)) == "true",
                 let oldest = try? Git.text(["log", "--reverse", "--format=%cs", "HEAD"], in: root).split(separator: "\n").first

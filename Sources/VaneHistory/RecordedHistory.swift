@@ -31,6 +31,28 @@ extension Commit {
         guard fields.count == 4, let time = Int64(fields[2]) else { return nil }
         self.init(hash: fields[0], short: fields[1], time: time, date: HistoryReader.day(time), subject: fields[3])
     }
+
+    /// Commits of the main line, newest first, each counted from no earlier than the one
+    /// before it: a commit dated before its parent (a back-dated record) was recorded once
+    /// its parent was, so `--known-at` and the recorded changes give an entry one day.
+    static func monotonic(_ newestFirst: [Commit]) -> [Commit] {
+        guard newestFirst.count > 1 else { return newestFirst }
+        var latest = Int64.min
+        return newestFirst.reversed().map { commit in
+            latest = max(latest, commit.time)
+            guard latest != commit.time else { return commit }
+            var counted = commit
+            (counted.time, counted.date) = (latest, HistoryReader.day(latest))
+            return counted
+        }.reversed()
+    }
+
+    /// The main line from HEAD (`--first-parent`), newest first, as recorded time counts it
+    /// (`monotonic`).
+    static func mainLine(in root: URL) throws(Git.Failure) -> [Commit] {
+        let log = try Git.text(["log", "--first-parent", "--format=" + Commit.logFormat, "HEAD"], in: root)
+        return monotonic(log.split(separator: "\n").compactMap { Commit(logLine: $0) })
+    }
 }
 
 /// What a commit did to an entry's file.

@@ -8,10 +8,17 @@ struct RecordedTimeTests {
     /// Four commits: the first record (the desktop suite on sunset, the API commitment
     /// pending), a correction to deprioritized, a correction back to sunset with the API
     /// commitment broken, and a claim deleted.
-    private func history() throws -> GitKnowledgeBase {
+    /// `cloudSunset`: with a commit of 1 May 2025 recording an event dated December 2025.
+    private func history(cloudSunset: Bool = false) throws -> GitKnowledgeBase {
         let repo = try GitKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
         try repo.kb.remove("Content/reports")
         try repo.commit("First record of Globex", on: "2025-01-10")
+        if cloudSunset {
+            try repo.kb.write(
+                "---\ntitle: Cloud sunset ahead\ndate: 2025-12-15\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { priority: sunset }\n---\n",
+                to: "Content/events/2025-12-cloud-sunset.md")
+            try repo.commit("Cloud sunset announced", on: "2025-05-01")
+        }
         let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
         let original = try repo.kb.read(sunset)
         try repo.kb.write(original.replacingOccurrences(of: "priority: sunset", with: "priority: deprioritized"), to: sunset)
@@ -44,11 +51,15 @@ struct RecordedTimeTests {
         #expect(firstRecord.contains(",globex-desktop,globex,deprecated,sunset,"))
         #expect(try priority(repo, knownAt: "2025-06-30") == "deprioritized")
         #expect(try priority(repo, knownAt: "2025-12-31") == "sunset")
-        func broken(_ date: String) throws -> String {
-            try vane("query", "claims", "--verdict", "broken", "--known-at", date, "--format", "csv", in: repo.root).stdout
+        func claims(_ verdict: String, _ date: String) throws -> String {
+            try vane("query", "claims", "--verdict", verdict, "--known-at", date, "--format", "csv", in: repo.root).stdout
                 .components(separatedBy: "\r\n").dropFirst().compactMap { $0.components(separatedBy: ",").first }.filter { !$0.isEmpty }
                 .joined(separator: " ")
         }
+        func broken(_ date: String) throws -> String { try claims("broken", date) }
+        // A verdict recorded early but dated after the day asked about was pending then.
+        #expect(try broken("2025-03") == "")
+        #expect(try claims("pending", "2025-03").contains("desktop-stays"))
         #expect(try broken("2025-06-30") == "desktop-stays")
         #expect(try broken("2025-12-31") == "cloud-api-stable desktop-stays")
         // The deleted claim is there until its commit.
@@ -311,6 +322,46 @@ struct RecordedTimeTests {
         #expect(verbose.stderr.components(separatedBy: "note: no git repository: the site has no recorded time\n").count == 2)
     }
 
+    /// A commit dated before its parent counts from its parent's time: `--known-at` and the
+    /// recorded changes give its entries one day (the first read the files of a later day).
+    /// One dated after today is warned of.
+    @Test func aCommitDatedBeforeItsParentCountsFromItsParent() throws {
+        let repo = try history()
+        let api = "Content/claims/cloud-api-breaks.md"
+        try repo.kb.write(
+            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: refuted\nverdict_date: 2025-06-01"), to: api)
+        try repo.commit("Back-dated: the API held", on: "2025-07-01")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let rows = try vane("changes", "--recorded", "--from", "2025-07", "--to", "2026-12", "--format", "csv", in: repo.root).stdout
+            .components(separatedBy: "\r\n").filter { $0.contains(",cloud-api-breaks,") }
+        #expect(rows.count == 2 && rows.allSatisfy { $0.hasPrefix("2026-02-01,") }, "\(rows)")
+        func verdict(knownAt date: String) throws -> String {
+            try vane("query", "claims", "--known-at", date, "--format", "csv", in: repo.root).stdout
+                .components(separatedBy: "\r\n").first { $0.hasPrefix("cloud-api-breaks,") }?.components(separatedBy: ",")[3] ?? ""
+        }
+        #expect(try verdict(knownAt: "2025-07-31") == "pending")
+        #expect(try verdict(knownAt: "2026-02-01") == "refuted")
+        try repo.kb.write(try repo.kb.read(api).replacingOccurrences(of: "verdict: refuted", with: "verdict: confirmed"), to: api)
+        try repo.commit("A wrong clock", on: "2099-01-01")
+        let future = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+        #expect(future.stderr.contains("warning: recorded time: commit "), "\(future.stderr)")
+        #expect(future.stderr.contains(" is dated 2099-01-01, after today ("), "\(future.stderr)")
+    }
+
+    /// Before the first commit, what is written is recorded "now" with what its changes do,
+    /// as after a first commit of anything else (only bare "added" rows, and no What's new);
+    /// the empty changes feed is dated the site's day (it read 1970).
+    @Test func beforeTheFirstCommitChangesAreSaidAsAfterIt() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try repo.kb.remove("Content/reports")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let feed = try repo.kb.read("public/feeds/changes.atom")
+        #expect(feed.contains("<updated>2026-11-26T00:00:00Z</updated>") && !feed.contains("<entry>"), "\(feed)")
+        let changes = try vane("changes", "--recorded", "--from", "2020", "--to", "2999", in: repo.root).stdout
+        #expect(changes.contains("globex-desktop: priority maintained → sunset"), "\(changes)")
+        #expect(try repo.kb.read("public/index.html").contains("<h2 id=\"whats-new\">What's new</h2>"))
+    }
+
     /// `--known-at` where the knowledge base is a subfolder of the repository, where nothing
     /// is committed, in a shallow clone, and for a day not yet come: an answer, or why not.
     @Test func knownAtReadsASubfolderAndSaysWhyItCannotAnswer() throws {
@@ -456,17 +507,17 @@ struct RecordedTimeTests {
         #expect(try recorded(on: "2026-03-08") == ["removed 2026-01-cloud-end removed", "added cloud-end added"])
         let moved = "Content/events/2025/globex-desktop-sunset.md"
         try repo.kb.write(try repo.kb.read(moved).replacingOccurrences(of: "date: 2025-06", with: "date: 2025-03"), to: moved)
-        try repo.git("commit", "-q", "-am", "The sunset came in March", at: "2026-03-04")
+        try repo.git("commit", "-q", "-am", "The sunset came in March", at: "2026-03-09")
         // A closure's date is written as a date in words about it (it read "2026 10 31").
         try repo.kb.write(
             "---\ntitle: Sign-ups close\ndate: 2026-03-01\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { closes: 2026-10-31 }\n---\n",
             to: "Content/events/2026-03-cloud-closes.md")
         try repo.git("add", "-A")
-        try repo.git("commit", "-q", "-m", "Cloud sign-ups close", at: "2026-03-05")
-        #expect(try recorded(on: "2026-03-05").contains("status 2026-03-cloud-closes globex-cloud: closes none → 2026-10-31"))
+        try repo.git("commit", "-q", "-m", "Cloud sign-ups close", at: "2026-03-10")
+        #expect(try recorded(on: "2026-03-10").contains("status 2026-03-cloud-closes globex-cloud: closes none → 2026-10-31"))
         let feed = try repo.kb.read("public/feeds/changes.atom")
         #expect(feed.contains("Globex Cloud: closes recorded as 31 October 2026"), "\(feed)")
-        let redated = try recorded(on: "2026-03-04")
+        let redated = try recorded(on: "2026-03-09")
         #expect(redated.first == "changed globex-desktop-sunset changed")
         #expect(redated.dropFirst().allSatisfy { $0.hasPrefix("status globex-desktop-sunset globex-desktop: ") } && redated.count > 1, "\(redated)")
     }
@@ -474,12 +525,8 @@ struct RecordedTimeTests {
     /// A site as of a day shows what was recorded by then: a later commit's changes were
     /// on its home page, the entries they name marked "(removed)" as the site left them out.
     @Test func aSiteAsOfADayShowsWhatWasRecordedByThen() throws {
-        let repo = try history()
         // Recorded in May 2025 for an event ahead, dated December 2025.
-        try repo.kb.write(
-            "---\ntitle: Cloud sunset ahead\ndate: 2025-12-15\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { priority: sunset }\n---\n",
-            to: "Content/events/2025-12-cloud-sunset.md")
-        try repo.commit("Cloud sunset announced", on: "2025-05-01")
+        let repo = try history(cloudSunset: true)
         #expect(try vane("build", "--as-of", "2025-07", in: repo.root).status == 0)
         // Dated after the site's day: named, not said to be removed.
         #expect(

@@ -15,7 +15,8 @@ struct ChangesFeed {
         let base = model.kb.config.baseURL
         let root = base.isEmpty ? "../" : base
         let changes = Array(history.changes.filter { $0.commit != nil }.reversed().prefix(SiteExtras.atomLimit))
-        let newest = changes.first.flatMap { history.commit($0.commit) }.map(ChangesFeed.timestamp) ?? "1970-01-01T00:00:00Z"
+        // With no entry yet, the site's day, as the other feeds say (it read 1970).
+        let newest = changes.first.flatMap { history.commit($0.commit) }.map(ChangesFeed.timestamp) ?? model.board.asOf.end + "T00:00:00Z"
         var out = AtomFeed.head(title: model.kb.config.title + ": recorded changes", path: ChangesFeed.path, updated: newest, config: model.kb.config)
         var seen: [String: Int] = [:]
         for change in changes {

@@ -58,7 +58,8 @@ extension Vane {
             let reader = try open(kb, recorded)
             switch kind {
             case .events: output(try reader.events(filter), as: formatOption.format)
-            case .claims: output(try reader.claims(filter), as: formatOption.format)
+            // A verdict reached after the day asked about was pending then, as `vane show` says.
+            case .claims: output(try reader.claims(filter, today: try recorded.date ?? .today()), as: formatOption.format)
             case .sources: output(try reader.sources(filter), as: formatOption.format)
             case .entities: output(try reader.entities(filter), as: formatOption.format)
             }
