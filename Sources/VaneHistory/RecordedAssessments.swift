@@ -91,11 +91,14 @@ struct RecordedStatus {
                         net.add(
                             RecordedChange(
                                 commit: commit, entry: entry, what: .status, entity: entity, axis: axis, channel: channel, before: from, after: to),
-                            at: date.text)
+                            at: date)
                     }
                 }
             }
         }
+        // A value is said as the whole commit left it: a file renamed and redated in one
+        // commit moved its old date's value back, which the new file then set again.
+        net.settle { change, date in value(values(of: change.entity ?? "", axis: change.axis ?? "", at: date), change.channel) }
         return net.changes
     }
 
@@ -114,18 +117,29 @@ struct RecordedStatus {
         private var joined: [String: RecordedChange] = [:]
         /// The keys of a file's own values (not a product's value at a date).
         private var own: Set<String> = []
+        /// The date of each product's value.
+        private var dates: [String: FuzzyDate] = [:]
 
-        mutating func add(_ change: RecordedChange, at date: String?) {
-            let key = [change.what.rawValue, change.entity ?? "", change.axis ?? "", change.channel ?? "\u{0}", date ?? "\u{0}" + change.entry]
+        mutating func add(_ change: RecordedChange, at date: FuzzyDate?) {
+            let key = [change.what.rawValue, change.entity ?? "", change.axis ?? "", change.channel ?? "\u{0}", date?.text ?? "\u{0}" + change.entry]
                 .joined(separator: "\u{1}")
             guard var earlier = joined[key] else {
                 order.append(key)
                 joined[key] = change
-                if date == nil { own.insert(key) }
+                if let date { dates[key] = date } else { own.insert(key) }
                 return
             }
             (earlier.after, earlier.entry) = (change.after, change.entry)
             joined[key] = earlier
+        }
+
+        /// Each product's value at its date as `now` reads it once the commit is recorded.
+        mutating func settle(_ now: (RecordedChange, FuzzyDate) -> String?) {
+            for (key, date) in dates {
+                guard var change = joined[key] else { continue }
+                change.after = now(change, date)
+                joined[key] = change
+            }
         }
 
         var changes: [RecordedChange] {

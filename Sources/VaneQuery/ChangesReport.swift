@@ -207,13 +207,18 @@ extension GraphReader {
         try queue.read { db in Set(try String.fetchAll(db, sql: GraphReader.treeSQL, arguments: [root])) }
     }
 
-    /// The entities of a tree and every entry with an edge to one of them.
+    /// The entities of a tree and every entry but an entity with an edge to one of them: a
+    /// product that names one of the tree as its successor is another product, not the tree's.
     private func relatedEntries(of root: String) throws -> Set<String> {
         try queue.read { db in
             // The tree's CTE is in scope for the whole compound SELECT.
             Set(
                 try String.fetchAll(
-                    db, sql: "\(GraphReader.treeSQL) UNION SELECT from_id FROM edges WHERE to_id IN (SELECT id FROM tree)", arguments: [root]))
+                    db,
+                    sql: """
+                        \(GraphReader.treeSQL) UNION SELECT from_id FROM edges
+                        WHERE to_id IN (SELECT id FROM tree) AND from_id NOT IN (SELECT id FROM entities)
+                        """, arguments: [root]))
         }
     }
 }

@@ -585,4 +585,18 @@ struct TrialFindingsTests {
         let ends = try #require(rows.first?["ends"] as? [String: Any])
         #expect(ends["event"] as? String == "e3-notice" && ends["channel"] as? String == "meetings", "\(ends)")
     }
+
+    /// An end announced for a product whose launch is not recorded yet is an end: risk 100
+    /// (it read "-", while `vane ends` counted it down).
+    @Test func anAnnouncedEndScoresWithoutARecordedAvailability() throws {
+        let kb = try built("anvil", events: [("e1", "2026-03-01", "{ anvil: { priority: sunset, ends: 2027-06-30 } }")], asOf: "2026-06-01")
+        let status = try vane("status", "--as-of", "2026-06-01", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [[String: Any]])
+        #expect(rows.first?["risk"] as? Int == 100, "\(status)")
+        // A priority alone still has no score: both axes are needed outside an end.
+        let drift = try built("anvil", events: [("e1", "2026-03-01", "{ anvil: { priority: sunset } }")], asOf: "2026-06-01")
+        let none = try vane("status", "--as-of", "2026-06-01", "--format", "json", in: drift.root).stdout
+        let noRisk = try #require(try JSONSerialization.jsonObject(with: Data(none.utf8)) as? [[String: Any]])
+        #expect(noRisk.first?["risk"] is NSNull, "\(none)")
+    }
 }

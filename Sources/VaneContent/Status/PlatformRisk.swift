@@ -44,12 +44,12 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
 
     static func shown(_ x: Double) -> Double { (x * 10_000).rounded() / 10_000 }
 
-    /// Nil when the product has no availability yet, is gone, or (outside the first two
-    /// bands) has no priority: both axes are needed for a drift score.
+    /// Nil when the product is gone; with no availability recorded yet, unless an end is
+    /// announced (a knowledge base's first record is often the announcement: an end all
+    /// the same); and in the drift band with no priority: both axes are needed for a score.
     public init?(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales) {
-        guard let availability = status.availability?.value, scales.rank(availability, on: .availability) != nil,
-            !scales.isGone(availability)
-        else { return nil }
+        let availability = status.availability?.value
+        if let availability, scales.rank(availability, on: .availability) == nil || scales.isGone(availability) { return nil }
         let p = status.priority.flatMap { scales.score($0.value, on: .priority) }
         priorityScore = p
         let months = status.lastFall.map { $0.months(until: asOf) }
@@ -64,12 +64,13 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
         if status.nextWeighedEnd(asOf: asOf) != nil {
             band = .announcedEnd
             score = 100
-        } else if scales.isWindingDown(availability) || status.nextWeighedClosure(asOf: asOf) != nil
-            || (priorityRank ?? -1) >= scales.priority.count - 2
+        } else if let availability,
+            scales.isWindingDown(availability) || status.nextWeighedClosure(asOf: asOf) != nil
+                || (priorityRank ?? -1) >= scales.priority.count - 2
         {
             band = .onTheWayOut
             score = 70 + Int((29 * weight).rounded())
-        } else if p != nil {
+        } else if p != nil, availability != nil {
             band = .drift
             score = Int((69 * weight).rounded())
         } else {
