@@ -195,7 +195,7 @@ extension StatusBoard {
             let words: [String] = (folded ? ["folded into"] : []) + (position.map { [$0] } ?? [])
             return id + (words.isEmpty ? "" : " (\(words.joined(separator: "; ")))")
         }
-        let text = row.successors.map { id in
+        let text = shownSuccessors(row.successors).map { id in
             ([shown(id, after: row.entity)] + StatusBoard.shortened(onward(from: id), from: id) { "→ " + shown($0, after: $1) })
                 .joined(separator: " ")
         }

@@ -599,4 +599,28 @@ struct TrialFindingsTests {
         let noRisk = try #require(try JSONSerialization.jsonObject(with: Data(none.utf8)) as? [[String: Any]])
         #expect(noRisk.first?["risk"] is NSNull, "\(none)")
     }
+
+    /// A successor that an earlier one's onward line reaches is said once (Skype folded into
+    /// Teams classic, gone, → New Teams; and New Teams again).
+    @Test func aSuccessorReachedThroughAnotherIsSaidOnce() throws {
+        let product = { (id: String, front: String) in "---\nname: \(id)\ntype: product\nparent: v\n\(front)---\n" }
+        let kb = try built(
+            entities: [
+                "skype": product("Skype", "folded_into: [teams-classic]\nsuccessors: [new-teams]\n"),
+                "teams-classic": product("Teams classic", "successors: [new-teams]\n"), "new-teams": product("New Teams", ""),
+            ],
+            events: [
+                (
+                    "e1", "2020-01-01",
+                    "{ skype: { availability: generally-available }, teams-classic: { availability: generally-available }, new-teams: { availability: generally-available } }"
+                ),
+                ("e2", "2025-07-01", "{ teams-classic: { availability: retired }, skype: { availability: retired } }"),
+            ], asOf: "2025-08-01")
+        let status = try vane("status", "--as-of", "2025-08-01", in: kb.root).stdout
+        let line = try #require(status.split(separator: "\n").first { $0.contains("skype ") })
+        #expect(line.components(separatedBy: "new-teams").count == 2, "\(line)")
+        let page = try kb.read("public/status.html")
+        let gone = try #require(page.components(separatedBy: "\n").first { $0.contains(">Skype<") && $0.contains("folded into") })
+        #expect(gone.components(separatedBy: "New Teams (").count == 2, "\(gone)")
+    }
 }

@@ -55,13 +55,17 @@ struct StatusValidationTests {
             status:
               availability: { llama: generally-available }
               lama: { availabilty: deprecated }
+              llamma: { availability: generaly-available }
             ---
             """
+        // A key whose one value is mistyped is looked up too (it was said in a second run).
         #expect(
             try diagnostics(["Content/events/x.md": text]) == [
                 "Content/events/x.md:8:3: error: 'availability' is a status axis, not an entity: 'status' maps each entity to its axes, as 'llama: { availability: … }'",
                 "Content/events/x.md:9:3: error: unknown entity 'lama' (did you mean 'llama'?)",
                 "Content/events/x.md:9:11: error: unknown status axis 'availabilty' (did you mean 'availability'?)",
+                "Content/events/x.md:10:3: error: unknown entity 'llamma' (did you mean 'llama'?)",
+                "Content/events/x.md:10:27: error: 'generaly-available' is not on the availability scale (did you mean 'generally-available'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
             ])
         // An entity whose id is an axis's name, given axes, is that entity.
         let ends = "---\nname: Ends\ntype: product\nparent: meta\n---\n"
@@ -288,6 +292,12 @@ struct StatusValidationTests {
             ])
         let kb = try load(["Content/entities/a.md": model("a", "llama")]).knowledgeBase
         #expect(kb.edges.contains { $0.from == "a" && $0.relation == .succeededBy && $0.to == "llama" })
+        // A circle of folds is said as one, by the field written (it read "successor cycle").
+        let folded = { (id: String, into: String) in "---\nname: \(id)\ntype: product\nparent: meta\nfolded_into: [\(into)]\n---\n" }
+        #expect(
+            try diagnostics(["Content/entities/skype.md": folded("skype", "teams"), "Content/entities/teams.md": folded("teams", "skype")]) == [
+                "Content/entities/skype.md:5:15: error: fold cycle (folded_into): skype → teams → skype"
+            ])
     }
 
     @Test func aChannelNamedForAnEntityIsThatEntity() throws {

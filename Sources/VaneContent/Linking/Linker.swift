@@ -163,7 +163,9 @@ public struct Linker: Sendable {
         if !unreadable.isEmpty { for id in known.keys { named[id] = unreadable } }
         for file in parsed where file.diagnostics.hasErrors {
             guard let entry = file.entry else { continue }
-            let texts = entry.status.map(\.entity.text) + entry.references.map(\.target)
+            // A status key none of whose axes could be read is looked up for its name alone:
+            // what it would have set is said wrong already, and the entity's other warnings stand.
+            let texts = entry.status.map(\.entity.text) + entry.references.filter { $0.relation != .setsStatus }.map(\.target)
             for text in texts { if let id = resolve(text) { named[id, default: []].insert(file.path) } }
         }
         return named
@@ -651,7 +653,12 @@ public struct Linker: Sendable {
             reported.formUnion(cycle)
             let text = (cycle + [cycle[0]]).joined(separator: " → ")
             let edge = kept[cycle[0]]!.first { $0.to == cycle[1 % cycle.count] }!
-            diagnostics.append(.error(edge.location, "successor cycle: \(text)"))
+            // Named for the fields written: a circle of `folded_into` alone is a fold cycle.
+            let steps = cycle.indices.compactMap { i in kept[cycle[i]]?.first { $0.to == cycle[(i + 1) % cycle.count] } }
+            let kind =
+                steps.allSatisfy { $0.relation == .foldedInto }
+                ? "fold cycle (folded_into)" : steps.contains { $0.relation == .foldedInto } ? "successor and fold cycle" : "successor cycle"
+            diagnostics.append(.error(edge.location, "\(kind): \(text)"))
         }
         // Only when there is something to remove: the pass copies every edge of the graph.
         guard refused || !reported.isEmpty else { return }

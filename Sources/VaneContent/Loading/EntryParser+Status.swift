@@ -34,17 +34,19 @@ extension EntryParser {
             }
             let start = settings.count
             defer { closuresAfterTheirEnd(settings[start...], &fm) }
-            var unknownAxis = false
+            let problems = fm.diagnostics.count
             defer {
-                // Its name is still checked when no axis could be read: all problems in one run.
-                if unknownAxis && settings.count == start { e.references.append(Reference(.setsStatus, entity, at: entityText.location)) }
+                // Its name is still checked when no axis could be read (an unknown axis, a
+                // mistyped value): all problems in one run.
+                if fm.diagnostics.count > problems && settings.count == start {
+                    e.references.append(Reference(.setsStatus, entity, at: entityText.location))
+                }
             }
             for (axisKey, value) in axisMap {
                 let name = axisKey.string ?? ""
                 guard let axis = StatusSetting.Axis(rawValue: name) else {
                     let axes = StatusSetting.Axis.allCases.map(\.rawValue)
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
-                    unknownAxis = true
                     continue
                 }
                 if axis == .successors {

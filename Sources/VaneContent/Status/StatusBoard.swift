@@ -338,7 +338,18 @@ public struct StatusBoard: Sendable {
     /// that is gone itself leads on to its own: `.NET 8 (Retired · …) → .NET 10 (…)`.
     public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
         guard !successors.isEmpty else { return nil }
-        return successors.map { id in named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? "") }.joined(separator: ", ")
+        return shownSuccessors(successors).map { id in named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? "") }
+            .joined(separator: ", ")
+    }
+
+    /// Successors as a line shows them: one that an earlier one's onward line reaches is
+    /// said there, not twice (Skype folded into Teams classic, gone, → New Teams; and New Teams).
+    public func shownSuccessors(_ successors: [String]) -> [String] {
+        var reached: Set<String> = []
+        return successors.filter { id in
+            defer { reached.formUnion(onward(from: id)) }
+            return !reached.contains(id)
+        }
     }
 
     /// Where a successor that is gone leads on to, each with its position: `→ .NET 10
