@@ -120,7 +120,11 @@ public enum HistoryReader {
             counted[commit.hash].map { Commit(hash: commit.hash, short: commit.short, time: $0.time, date: $0.date, subject: commit.subject) }
                 ?? commit
         }
-        let touches = paths.mapValues { list in list.map { RecordedHistory.EntryTouch(commit: $0.commit, touch: $0.touch) } }
+        let touches = paths.map { id, list in
+            (id, list.map { one in
+                RecordedHistory.EntryTouch(commit: one.commit, touch: one.touch, former: entry(at: one.path).flatMap { $0.1 == id ? nil : $0.1 })
+            })
+        }.reduce(into: [String: [RecordedHistory.EntryTouch]]()) { $0[$1.0] = $1.1 }
         let changes = try assessmentChanges(
             root: root, paths: paths, config: config, order: commits.map(\.hash), names: names, successors: successors)
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)

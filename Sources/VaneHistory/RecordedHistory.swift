@@ -95,7 +95,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// The folder it was read from (`recorded_time`), so that a stored one is read again when it changes.
     public var scope = "Content"
     /// Bump when what is computed changes, so a stored history is read again from git.
-    public static let currentVersion = 10
+    public static let currentVersion = 11
     public var version = RecordedHistory.currentVersion
     /// The names (aliases and former ids) the entity keys were read with: a history read
     /// with other names is read again.
@@ -108,6 +108,12 @@ public struct RecordedHistory: Codable, Sendable {
     public struct EntryTouch: Codable, Hashable, Sendable {
         public var commit: String
         public var touch: Touch
+        /// The id the file had, when it was another (a file renamed with the entity's id).
+        public var former: String?
+
+        public init(commit: String, touch: Touch, former: String? = nil) {
+            (self.commit, self.touch, self.former) = (commit, touch, former)
+        }
     }
 
     /// Commits by hash, built once.

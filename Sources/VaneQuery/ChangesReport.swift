@@ -153,15 +153,22 @@ extension GraphReader {
         for commit in history.commits.reversed() {
             guard let day = try? FuzzyDate(parsing: commit.date), window.contains(day) else { continue }
             for (id, touches) in history.touches.sorted(by: { $0.key < $1.key }) where keep(id) {
-                let made = touches.filter { $0.commit == commit.hash }.map(\.touch)
+                let mine = touches.filter { $0.commit == commit.hash }
+                let made = mine.map(\.touch)
                 // A file removed and added under the same id (read through its former ids)
-                // in one commit is one entry given a new id, not two.
-                let kinds = made.contains(.added) && made.contains(.removed) ? ["renamed"] : made.map(\.rawValue)
-                for kind in kinds {
-                    rows.append(
-                        ChangeRow(
-                            date: commit.date, kind: kind, id: id, what: kind == "renamed" ? "given a new id (the former one is an alias)" : kind,
-                            commit: commit.short, subject: commit.subject))
+                // in one commit is one entry given a new id, not two, said with both ids.
+                guard !(made.contains(.added) && made.contains(.removed)) else {
+                    let former = mine.compactMap(\.former).first
+                    var row = ChangeRow(
+                        date: commit.date, kind: "renamed", id: id,
+                        what: "given a new id" + (former.map { ": \($0) → \(id)" } ?? "") + " (the former one is an alias)",
+                        commit: commit.short, subject: commit.subject)
+                    (row.from, row.to) = (former, id)
+                    rows.append(row)
+                    continue
+                }
+                for kind in made.map(\.rawValue) {
+                    rows.append(ChangeRow(date: commit.date, kind: kind, id: id, what: kind, commit: commit.short, subject: commit.subject))
                 }
             }
             for change in history.changes where change.commit == commit.hash && keep(change) {

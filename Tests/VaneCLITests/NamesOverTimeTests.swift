@@ -214,10 +214,15 @@ struct NamesOverTimeTests {
                 "2023-07-12,added,2023-07-11-entra-renamed,added",
                 "2023-07-12,status,2023-07-11-entra-renamed,microsoft-entra-id: priority flagship → invested",
                 "2023-08-01,changed,2015-azure-ad-flagship,changed", "2023-08-01,changed,2023-07-11-entra-renamed,changed",
-                "2023-08-01,renamed,microsoft-entra-id,given a new id (the former one is an alias)",
+                "2023-08-01,renamed,microsoft-entra-id,given a new id: azure-ad → microsoft-entra-id (the former one is an alias)",
                 "2024-03-02,added,2024-03-entra-maintained,added",
                 "2024-03-02,status,2024-03-entra-maintained,microsoft-entra-id: priority invested → maintained",
             ], "\(rows)")
+        // Its JSON names both ids (they were null).
+        let json = try vane("changes", "--recorded", "--from", "2023-08-01", "--to", "2023-08-01", "--format", "json", in: repo.root).stdout
+        let renamedRow = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])?.first { $0["kind"] as? String == "renamed" })
+        #expect(renamedRow["from"] as? String == "azure-ad" && renamedRow["to"] as? String == "microsoft-entra-id", "\(renamedRow)")
         // The entity's page says so too: one row for that commit, not an addition and a removal.
         let history = try repo.kb.read("public/entities/microsoft-entra-id.html")
         #expect(history.contains("Entra ID under its own id <span class=\"badge\">renamed</span>"), "\(history)")
