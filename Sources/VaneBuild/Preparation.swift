@@ -132,6 +132,9 @@ extension Pipeline {
 
     /// Recorded time, the last reading's when HEAD has not moved.
     static func recordedHistory(_ options: Options, kb: KnowledgeBase, previous: RecordedHistory?) -> HistoryReader.Outcome {
+        // A site as recorded earlier is made from that day's `Site/`, but whether the
+        // commits are a record is today's say: turned off now, they are not one then either.
+        if options.knownAt != nil, let today = options.historyRoot, SiteConfigLoader.load(root: today).0.recordedTime == nil { return .off }
         let outcome = HistoryReader.read(
             root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases,
             events: kb.entries(of: .event), successors: StatusBoard.successors(kb.edges))

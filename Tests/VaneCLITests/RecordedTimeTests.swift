@@ -351,6 +351,21 @@ struct RecordedTimeTests {
         #expect(future.stderr.contains(" is dated 2099-01-01, after today ("), "\(future.stderr)")
     }
 
+    /// Recorded time turned off today is off for a site as recorded earlier too, though it
+    /// takes that day's `Site/` (it published History, What's new and the changes feed).
+    @Test func recordedTimeTurnedOffTodayIsOffForAnEarlierSite() throws {
+        let repo = try history()
+        let config = repo.kb.url("Site/config.yml")
+        let text = (try? String(contentsOf: config, encoding: .utf8)) ?? ""
+        try repo.kb.write(text + "\nrecorded_time: false\n", to: "Site/config.yml")
+        try repo.commit("Recorded time off", on: "2026-03-01")
+        let out = try TemporaryKnowledgeBase()
+        #expect(try vane("build", "--known-at", "2025-12-31", "--out", out.root.path, in: repo.root).status == 0)
+        let home = try String(contentsOf: out.root.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(!home.contains("id=\"whats-new\""), "\(home)")
+        #expect(!FileManager.default.fileExists(atPath: out.root.appendingPathComponent("feeds/changes.atom").path))
+    }
+
     /// Before the first commit, what is written is recorded "now" with what its changes do,
     /// as after a first commit of anything else (only bare "added" rows, and no What's new);
     /// the empty changes feed is dated the site's day (it read 1970).
