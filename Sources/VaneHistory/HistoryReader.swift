@@ -121,9 +121,12 @@ public enum HistoryReader {
                 ?? commit
         }
         let touches = paths.map { id, list in
-            (id, list.map { one in
-                RecordedHistory.EntryTouch(commit: one.commit, touch: one.touch, former: entry(at: one.path).flatMap { $0.1 == id ? nil : $0.1 })
-            })
+            (
+                id,
+                list.map { one in
+                    RecordedHistory.EntryTouch(commit: one.commit, touch: one.touch, former: entry(at: one.path).flatMap { $0.1 == id ? nil : $0.1 })
+                }
+            )
         }.reduce(into: [String: [RecordedHistory.EntryTouch]]()) { $0[$1.0] = $1.1 }
         let changes = try assessmentChanges(
             root: root, paths: paths, config: config, order: commits.map(\.hash), names: names, successors: successors)

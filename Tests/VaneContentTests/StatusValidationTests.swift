@@ -323,6 +323,18 @@ struct StatusValidationTests {
         let none = model.replacingOccurrences(of: "channels: [api, app]", with: "channels: []")
         let found = try diagnostics(["Content/entities/muse.md": none, "Content/events/x.md": event])
         #expect(!found.contains { $0.contains("is not declared by 'muse'") }, "\(found)")
+        // Undeclared, a channel one letter from another is said where the rarer is written
+        // (a misspelt ESU channel kept a product alive through a channel that never was).
+        let esu =
+            "---\ntitle: E\ndate: 2025\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: { vendor-esu: generally-available } }\n---\n"
+        let typo =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { ends: { vendor-eus: 2027-06-30 } }\n---\n"
+        let near = try diagnostics(["Content/events/esu.md": esu, "Content/events/typo.md": typo])
+        #expect(
+            near.contains(
+                "Content/events/typo.md:8:32: warning: channel 'vendor-eus' of 'llama' is one letter from 'vendor-esu' (did you mean 'vendor-esu'?); 'llama' declares no channels, so each name is a channel of its own"
+            ), "\(near)")
+        #expect(!near.contains { $0.contains("channel 'vendor-esu' of") })
     }
 
     @Test func successorAdviceNamesTrackableEntitiesForTheWholeProduct() throws {

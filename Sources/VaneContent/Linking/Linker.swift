@@ -514,8 +514,34 @@ public struct Linker: Sendable {
             let list = named.joined(separator: ", ")
             diagnostics.append(
                 .warning(.top(of: path), "the events of '\(id)' name the channels \(list); declare them on the product: 'channels: [\(list)]'"))
+            nearMisses(of: id, among: named)
         }
         return channels
+    }
+
+    /// A channel of an undeclared product one edit from another (`vendor-eus` beside
+    /// `vendor-esu`) is most likely that one mistyped, and a channel of its own otherwise:
+    /// said where the rarer (or later) of the two is written.
+    private mutating func nearMisses(of id: String, among named: [String]) {
+        let changes = statusChanges.filter { $0.entity == id && $0.channel != nil }
+        let uses = Dictionary(grouping: changes, by: { $0.channel! })
+        func rarer(_ a: String, _ b: String) -> Bool {
+            let (x, y) = (uses[a] ?? [], uses[b] ?? [])
+            if x.count != y.count { return x.count < y.count }
+            return (x.map(\.date.startKey).min() ?? 0, a) > (y.map(\.date.startKey).min() ?? 0, b)
+        }
+        for channel in named where channel.count >= 5 {
+            guard
+                let other = named.first(where: {
+                    $0 != channel && $0.count >= 5 && Suggestion.editDistance($0, channel) == 1 && rarer(channel, $0)
+                }), let first = uses[channel]?.first
+            else { continue }
+            diagnostics.append(
+                .warning(
+                    first.location,
+                    "channel '\(channel)' of '\(id)' is one letter from '\(other)' (did you mean '\(other)'?); "
+                        + "'\(id)' declares no channels, so each name is a channel of its own"))
+        }
     }
 
     /// The warnings, by product, for the products of `changes` (all of each one's) whose
