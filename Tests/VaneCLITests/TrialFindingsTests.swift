@@ -622,5 +622,14 @@ struct TrialFindingsTests {
         let page = try kb.read("public/status.html")
         let gone = try #require(page.components(separatedBy: "\n").first { $0.contains(">Skype<") && $0.contains("folded into") })
         #expect(gone.components(separatedBy: "New Teams (").count == 2, "\(gone)")
+        // The chart's data table names what replaces a product too, with its position.
+        try kb.write(product("Teams classic", "successors: [new-teams]\n"), to: "Content/entities/teams-classic.md")
+        let (path, text) = event("e2", "2025-07-01", "{ skype: { availability: retired }, teams-classic: { availability: deprecated } }")
+        try kb.write(text, to: path)
+        #expect(try vane("build", "--as-of", "2025-08-01", in: kb.root).status == 0)
+        #expect(
+            try kb.read("public/status.html").contains(
+                "<td data-label=\"Earlier positions\">1 January 2020: Generally available, unknown</td><td data-label=\"Succeeded by\">New Teams (Generally available)</td>"
+            ))
     }
 }

@@ -803,10 +803,10 @@ public enum DefaultTheme {
 {{#anyRanked}}<div class="table-scroll">
 <table class="positions stack">
 <caption>The chart's data</caption>
-<thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th></tr></thead>
+<thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th><th scope="col">Succeeded by</th></tr></thead>
 <tbody>
 {{#positions}}
-<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Earlier positions">{{trail}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Earlier positions">{{trail}}</td><td data-label="Succeeded by">{{successors}}</td></tr>
 {{/positions}}
 </tbody>
 </table>

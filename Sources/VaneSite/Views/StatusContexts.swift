@@ -99,6 +99,8 @@ struct StatusPage: Encodable {
         var availability: String
         var priority: String
         var trail: String
+        /// What replaces it, each with its own position (as the risk board says it).
+        var successors: String?
     }
     struct Gone: Encodable {
         var rows: [RiskRowView]
@@ -406,7 +408,7 @@ extension SiteModel {
         }
         return StatusPage.Position(
             name: row.name, url: "entities/\(row.entity).html", availability: availabilityText(row.status, cycle: leadCycle(of: row)),
-            priority: label(row.status.priority?.value), trail: trail.joined(separator: "; "))
+            priority: label(row.status.priority?.value), trail: trail.joined(separator: "; "), successors: board.successorLine(row))
     }
 
     func riskRow(_ row: StatusRow, rank: Int) -> RiskRowView {
