@@ -82,7 +82,7 @@ enum LiveBlocks {
     /// with them, not on the next build.
     static func sqlProblems(_ blocks: [LiveBlock]) -> [Diagnostic] {
         let blocks = blocks.compactMap { block -> (LiveBlock, String)? in
-            guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location), command.name == "sql",
+            guard case (let command?, let problems) = BlockGrammar.read(block.tokens, at: block.location), problems.isEmpty, command.name == "sql",
                 let sql = command.arguments.first?.text
             else { return nil }
             return (block, sql)
@@ -133,7 +133,7 @@ enum LiveBlocks {
         }
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {
-            guard case (let command?, _) = BlockGrammar.read(block.tokens, at: block.location) else {
+            guard case (let command?, let problems) = BlockGrammar.read(block.tokens, at: block.location), problems.isEmpty else {
                 throw BlockFailure(message: "invalid vane block")
             }
             do {

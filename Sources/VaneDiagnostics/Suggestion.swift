@@ -10,7 +10,8 @@ public enum Suggestion {
         for candidate in candidates {
             guard abs(candidate.count - word.count) <= limit else { continue }
             let d = editDistance(word, candidate.lowercased())
-            guard d <= limit else { continue }
+            // A short name replaced whole is no typo of it (`p2` is not `EQ` mistyped).
+            guard d <= limit, d < word.count else { continue }
             if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
                 best = (d, candidate)
             }

@@ -249,6 +249,14 @@ struct LiveBlockTests {
             ```vane
             status --min-risk 101
             ```
+
+            ```vane
+            status --entity globx --min-risk 200
+            ```
+
+            ```vane
+            query entities --type vendr --since 2025
+            ```
             """, to: "Content/reports/broken.md")
         let outcome = build(kb)
         #expect(!outcome.succeeded)
@@ -264,6 +272,11 @@ struct LiveBlockTests {
                 "Content/reports/broken.md:29:15: error: '--within' takes a whole number, 0 or more, not 'soon'",
                 "Content/reports/broken.md:33:16: error: --from 2026 is after --to 2025",
                 "Content/reports/broken.md:37:19: error: '--min-risk' takes a risk from 0 to 100, not '101'",
+                // Two mistakes in one block are both said (the entity and the type waited for a fix).
+                "Content/reports/broken.md:41:17: error: unknown entity 'globx' (did you mean 'globex'?)",
+                "Content/reports/broken.md:41:34: error: '--min-risk' takes a risk from 0 to 100, not '200'",
+                "Content/reports/broken.md:45:23: error: unknown entity type 'vendr' (did you mean 'vendor'?); entity types are vendor, org, person, product, model, model-family",
+                "Content/reports/broken.md:45:37: error: --since and --until filter by date, and entities have none",
             ])
     }
 

@@ -292,6 +292,15 @@ struct StatusValidationTests {
             ])
         let kb = try load(["Content/entities/a.md": model("a", "llama")]).knowledgeBase
         #expect(kb.edges.contains { $0.from == "a" && $0.relation == .succeededBy && $0.to == "llama" })
+        // Two cycles through one entity are both said in one run (the second waited for a fix).
+        #expect(
+            try diagnostics([
+                "Content/entities/a.md": model("a", "[b, c]"), "Content/entities/b.md": model("b", "[a]"),
+                "Content/entities/c.md": model("c", "[a]"),
+            ]) == [
+                "Content/entities/a.md:5:14: error: successor cycle: a → b → a",
+                "Content/entities/a.md:5:17: error: successor cycle: a → c → a",
+            ])
         // A circle of folds is said as one, by the field written (it read "successor cycle").
         let folded = { (id: String, into: String) in "---\nname: \(id)\ntype: product\nparent: meta\nfolded_into: [\(into)]\n---\n" }
         #expect(

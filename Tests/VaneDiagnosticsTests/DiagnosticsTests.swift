@@ -17,6 +17,9 @@ struct DiagnosticsTests {
         #expect(Suggestion.closest(to: "stauts", in: ["status", "show", "sql"]) == "status")
         #expect(Suggestion.closest(to: "metta", preferring: ["meta", "llama"], then: ["Meta Platforms"]) == "meta")
         #expect(Suggestion.closest(to: "zzzzzz", in: ["status", "show"]) == nil)
+        // A short name replaced whole is no typo: `p2` and `e` are not `EQ` mistyped; `xq` may be.
+        for word in ["p2", "ab", "e"] { #expect(Suggestion.closest(to: word, in: ["EQ"]) == nil, "\(word)") }
+        #expect(Suggestion.closest(to: "xq", in: ["EQ"]) == "EQ")
         #expect(Suggestion.hint(for: "kep", in: ["kept", "broken"]) == " (did you mean 'kept'?)")
         // Names resolve whatever their case, so case is no distance: a name typed as it reads.
         #expect(Suggestion.closest(to: "HCP Terraform", in: ["hcp-terraform", "terraform"]) == "hcp-terraform")

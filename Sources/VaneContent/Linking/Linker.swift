@@ -674,17 +674,21 @@ public struct Linker: Sendable {
             kept[edge.from, default: []].append(edge)
         }
         var reported: Set<String> = []
-        for start in kept.keys.sorted() where !reported.contains(start) {
-            guard let cycle = Linker.cycle(from: start, next: { (kept[$0] ?? []).map(\.to) }) else { continue }
-            reported.formUnion(cycle)
-            let text = (cycle + [cycle[0]]).joined(separator: " → ")
-            let edge = kept[cycle[0]]!.first { $0.to == cycle[1 % cycle.count] }!
-            // Named for the fields written: a circle of `folded_into` alone is a fold cycle.
-            let steps = cycle.indices.compactMap { i in kept[cycle[i]]?.first { $0.to == cycle[(i + 1) % cycle.count] } }
-            let kind =
-                steps.allSatisfy { $0.relation == .foldedInto }
-                ? "fold cycle (folded_into)" : steps.contains { $0.relation == .foldedInto } ? "successor and fold cycle" : "successor cycle"
-            diagnostics.append(.error(edge.location, "\(kind): \(text)"))
+        // Each cycle found leaves the search without the edge it is said at, so a second
+        // cycle through the same entity is found in the same run (it waited for a fix).
+        var open = kept
+        for start in kept.keys.sorted() {
+            while let cycle = Linker.cycle(from: start, next: { (open[$0] ?? []).map(\.to) }) {
+                reported.formUnion(cycle)
+                let text = (cycle + [cycle[0]]).joined(separator: " → ")
+                let steps = cycle.indices.compactMap { i in open[cycle[i]]?.first { $0.to == cycle[(i + 1) % cycle.count] } }
+                // Named for the fields written: a circle of `folded_into` alone is a fold cycle.
+                let kind =
+                    steps.allSatisfy { $0.relation == .foldedInto }
+                    ? "fold cycle (folded_into)" : steps.contains { $0.relation == .foldedInto } ? "successor and fold cycle" : "successor cycle"
+                diagnostics.append(.error(steps[0].location, "\(kind): \(text)"))
+                open[cycle[0]]?.removeAll { $0.to == steps[0].to && $0.relation == steps[0].relation }
+            }
         }
         // Only when there is something to remove: the pass copies every edge of the graph.
         guard refused || !reported.isEmpty else { return }

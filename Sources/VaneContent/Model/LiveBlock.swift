@@ -70,7 +70,9 @@ public enum BlockGrammar {
 
     public static var commandNames: [String] { commands.keys.sorted() }
 
-    /// The command in `tokens`, or every problem with it at its position.
+    /// The command in `tokens` (nil when it names none), and every problem with it at its
+    /// position. A command with problems is still checked for what it names (its entity,
+    /// its type: all problems in one run) but never run.
     public static func read(_ tokens: [LiveBlock.Token], at location: SourceLocation) -> (BlockCommand?, [Diagnostic]) {
         guard let first = tokens.first else {
             return (nil, [.error(location, "empty vane block (write one command line, e.g. 'status --entity meta')")])
@@ -129,7 +131,7 @@ public enum BlockGrammar {
             command.options[token.text] = value
         }
         problems += checkArguments(command, grammar)
-        return (problems.isEmpty ? command : nil, problems)
+        return (command, problems)
     }
 
     private static func checkArguments(_ command: BlockCommand, _ grammar: Command) -> [Diagnostic] {
