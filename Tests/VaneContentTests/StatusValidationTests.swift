@@ -368,6 +368,17 @@ struct StatusValidationTests {
             ])
     }
 
+    /// Settings that do not parse are said once, at their place; what files name is not
+    /// judged against the default types and scales (each configured one read as an error).
+    @Test func unreadSettingsJudgeNoType() throws {
+        let config = "entity_types: [service]\nevent_types: [recall]\navailability_scale: [ga, gone]\ndescription: \"oops\n"
+        let service = "---\nname: Svc\ntype: service\nparent: meta\n---\n"
+        let event =
+            "---\ntitle: R\ndate: 2026\ntype: recall\nentities: [svc]\nsources: [tns]\nstatus:\n  svc: { availability: ga }\n---\n"
+        let found = try diagnostics(["Site/config.yml": config, "Content/entities/svc.md": service, "Content/events/r.md": event])
+        #expect(found.count == 1 && found[0].hasPrefix("Site/config.yml:4:14: error: invalid YAML"), "\(found)")
+    }
+
     @Test func scalesFromConfigReplaceTheDefaults() throws {
         let event =
             "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { availability: beta, priority: core }\n---\n"

@@ -162,6 +162,23 @@ struct ValidationTests {
             ])
     }
 
+    /// A setting's value that names nothing is said at it: a folder of recorded time that is
+    /// not there (recorded time read nothing, in silence), a label of no scale's value, a
+    /// trackable type no entity has.
+    @Test func aSettingThatNamesNothingIsSaid() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Site/config.yml":
+                "entity_types: [service]\ntrackable_types: [sevice]\nstatus_labels:\n  flagshp: Top\nrecorded_time: Content/evnts\n",
+            "Content/events/x.md": "---\ntitle: X\ndate: 2026\ntype: other\n---\n",
+        ])
+        #expect(
+            SiteConfigLoader.load(root: kb.root).1.map(\.description).sorted() == [
+                "Site/config.yml:2:19: warning: 'trackable_types' names 'sevice', which is no entity type (did you mean 'service'?); entity types are vendor, org, person, product, model, model-family, service",
+                "Site/config.yml:4:3: warning: 'status_labels' names 'flagshp', which is on no scale (did you mean 'flagship'?): its label is shown nowhere",
+                "Site/config.yml:5:16: warning: 'recorded_time' names Content/evnts, which is not a folder (did you mean 'Content/events'?): recorded time reads nothing",
+            ])
+    }
+
     /// Settings are checked as front matter is: every type and scale value a word, a scale
     /// of two values or more with none twice, each problem at its value and all in one run.
     @Test func settingsListsAreCheckedValueByValue() throws {
@@ -520,6 +537,18 @@ struct ValidationTests {
             mistyped.contains(
                 "Content/events/x.md:7:1: warning: unknown key 'stauts' for an event (did you mean 'status'? it is kept, but not part of the format)"),
             "\(mistyped)")
+        // Another kind's date key means this kind's own (it suggested 'data'), and a file with
+        // another kind's fields is said to be in the wrong folder.
+        let filed = "---\ntitle: T\ndate: 2026-01-02\ntype: news\nentities: [meta]\nstatus:\n  llama: { priority: sunset }\n---\n"
+        let misfiled = try diagnostics(["Content/sources/x.md": filed])
+        #expect(
+            misfiled.contains(
+                "Content/sources/x.md:3:1: warning: unknown key 'date' for a source (did you mean 'published'? a source's date is 'published'; it is kept, but not part of the format)"
+            ), "\(misfiled)")
+        #expect(
+            misfiled.contains(
+                "Content/sources/x.md:1:1: warning: these are an event's fields (entities, status), not a source's: events go in Content/events/"),
+            "\(misfiled)")
         let twice =
             "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tn]\nstatus:\n  x: { availability: deprecated, priority: sunset }\n---\n"
         #expect(

@@ -220,7 +220,7 @@ public struct Linker: Sendable {
             // A successor, a fold or a parent is never the entry itself: not suggested either.
             let notSelf = [.succeededBy, .foldedInto, .parent].contains(ref.relation) ? entry.id : nil
             if let to = target(ref.target, as: ref.relation.targetKind, at: ref.location, except: notSelf) {
-                if ref.relation == .uses, let type = types[to], !config.trackableTypes.contains(type) {
+                if ref.relation == .uses, let type = types[to], !config.tracks(type) {
                     diagnostics.append(
                         .error(
                             ref.location, "'\(ref.target)' is \(Linker.article(type)); a use names a \(Linker.either(config.trackableTypes))"
@@ -412,7 +412,7 @@ public struct Linker: Sendable {
         var added: Set<String> = []
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
-            if let type = types[id], !config.trackableTypes.contains(type) {
+            if let type = types[id], !config.tracks(type) {
                 diagnostics.append(
                     .error(
                         setting.entity.location,
@@ -460,7 +460,7 @@ public struct Linker: Sendable {
                 wrong = true
                 continue
             }
-            if let type = types[id], !config.trackableTypes.contains(type) {
+            if let type = types[id], !config.tracks(type) {
                 diagnostics.append(
                     .error(
                         written.location, "successors link \(config.trackableTypes.joined(separator: ", ")) only; '\(id)' is \(Linker.article(type))")
@@ -661,7 +661,7 @@ public struct Linker: Sendable {
         var kept: [String: [Edge]] = [:]
         var refused = false
         for edge in edges.only({ $0 == .succeededBy || $0 == .foldedInto }) {
-            if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.trackableTypes.contains($0) } ?? false }) {
+            if let problem = [edge.from, edge.to].first(where: { types[$0].map { !config.tracks($0) } ?? false }) {
                 let what =
                     problem == edge.from
                     ? "'\(edge.from)' is \(Linker.article(types[problem]!))" : "'\(edge.to)' is \(Linker.article(types[problem]!))"

@@ -106,7 +106,7 @@ extension EntryParser {
                 value = scheduled
             } else {
                 let scale = config.scale(axis)
-                guard scale.contains(s.string) else {
+                guard scale.contains(s.string) || config.unread else {
                     // A value of the other axis's scale says so (`priority: deprecated`).
                     let other: StatusSetting.Axis = axis == .availability ? .priority : .availability
                     let hint =

@@ -43,6 +43,7 @@ public struct EntryParser: Sendable {
         // Every key of the format was asked for by now: the closest is a likely typo
         // (`stauts`, whose status would be lost).
         let known = fm.used
+        let unknown = fm.unknownKeys.map(\.0)
         for (key, at) in fm.unknownKeys {
             // A field of `data` of the same name is the one kept: it was written as data.
             guard entry.extra[key] == nil else {
@@ -50,7 +51,11 @@ public struct EntryParser: Sendable {
                     .warning(at, "unknown key '\(key)' for \(kind.withArticle) (left out: 'data' has a field '\(key)', which is kept)"))
                 continue
             }
-            let hint = Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
+            // Another kind's date key (`date` on a source) means this kind's own.
+            let dated = EntryParser.dateKey[kind].flatMap { own in EntryParser.dateKey.values.contains(key) && key != own ? own : nil }
+            let hint =
+                dated.map { "did you mean '\($0)'? \(kind.withArticle)'s date is '\($0)'; it is " }
+                ?? Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
             if kind == .event, StatusSetting.Axis(rawValue: key) != nil {
                 // A status axis written beside `status:`, not in it: the change would be lost.
                 fm.diagnostics.append(
@@ -69,6 +74,13 @@ public struct EntryParser: Sendable {
                 fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
             }
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
+        }
+        if let other = EntryParser.kindWritten(unknown: unknown, in: kind) {
+            let fields = unknown.filter { EntryParser.distinctive[other]!.contains($0) }.joined(separator: ", ")
+            fm.diagnostics.append(
+                .warning(
+                    .top(of: path),
+                    "these are \(other.withArticle)'s fields (\(fields)), not \(kind.withArticle)'s: \(other.folder) go in Content/\(other.folder)/"))
         }
         guard renderBody else { return (entry, fm.diagnostics) }
         let body = BodyRenderer.render(
@@ -125,7 +137,7 @@ public struct EntryParser: Sendable {
     // MARK: - Kinds
 
     private func readEntity(_ fm: inout FrontMatter, into e: inout Entry) {
-        e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true)
+        e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true, configured: true)
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
         readNames(&fm, into: &e)
@@ -158,7 +170,7 @@ public struct EntryParser: Sendable {
 
     private func readEvent(_ fm: inout FrontMatter, into e: inout Entry) {
         readEventDates(&fm, into: &e)
-        e.type = choice(&fm, "type", from: config.eventTypes, what: "event type", required: true)
+        e.type = choice(&fm, "type", from: config.eventTypes, what: "event type", required: true, configured: true)
         let entities = fm.list("entities", required: true)
         if let entities, entities.isEmpty, let at = fm.keyLocation("entities") {
             fm.diagnostics.append(.error(at, "'entities' must name at least one entity"))
@@ -351,14 +363,20 @@ public struct EntryParser: Sendable {
         for item in items ?? [] { e.references.append(Reference(relation, item.text, at: item.location)) }
     }
 
-    private func choice(_ fm: inout FrontMatter, _ key: String, from allowed: [String], what: String, required: Bool = false) -> String? {
+    /// `configured`: the allowed values come from the settings (types), which are not
+    /// judged when the settings could not be read.
+    private func choice(
+        _ fm: inout FrontMatter, _ key: String, from allowed: [String], what: String, required: Bool = false, configured: Bool = false
+    )
+        -> String?
+    {
         // Present but empty: say what it can be.
         if required, fm.node(key) == nil, let at = fm.keyLocation(key) {
             fm.diagnostics.append(.error(at, "'\(key)' is empty (expected one of: \(allowed.joined(separator: ", ")))"))
             return nil
         }
         guard let value = fm.text(key, required: required) else { return nil }
-        guard allowed.contains(value.text) else {
+        guard allowed.contains(value.text) || configured && config.unread else {
             // A near miss is named; else what it can be is listed.
             let hint = Suggestion.hint(for: value.text, in: allowed)
             fm.diagnostics.append(
@@ -463,5 +481,30 @@ public enum IDRule {
         let words = written.lowercased().split { $0 == "_" || $0 == " " || $0 == "-" }
         let id = words.joined(separator: "-")
         return id != written && isValid(id) ? " (did you mean '\(id)'?)" : ""
+    }
+}
+
+extension EntryParser {
+    /// Each kind's date key: `date` on a source is its `published`, on a use its `since`.
+    static let dateKey: [Kind: String] = [.event: "date", .claim: "date", .report: "date", .source: "published", .use: "since"]
+
+    /// Fields that only one kind has, which say what a file in the wrong folder is.
+    static let distinctive: [Kind: Set<String>] = [
+        .entity: ["name", "parent", "channels", "aliases", "former_ids", "renamed", "folded_into", "homepage"],
+        .event: ["entities", "status"],
+        .claim: ["claimant", "about", "verdict", "verdict_date", "verdict_sources", "supports", "contradicts"],
+        .source: ["publisher", "url", "published"],
+        .use: ["product", "team", "criticality", "plan"],
+    ]
+
+    /// The kind a file's unknown keys belong to, when two or more are another kind's own
+    /// fields (an event filed under `sources/`): its folder is the likelier mistake.
+    static func kindWritten(unknown keys: [String], in kind: Kind) -> Kind? {
+        guard keys.count >= 2 else { return nil }
+        let scored = distinctive.filter { $0.key != kind }.map { ($0.key, keys.filter($0.value.contains).count) }
+        guard let best = scored.max(by: { ($0.1, $1.0.folder) < ($1.1, $0.0.folder) }), best.1 >= 2,
+            scored.filter({ $0.1 == best.1 }).count == 1
+        else { return nil }
+        return best.0
     }
 }

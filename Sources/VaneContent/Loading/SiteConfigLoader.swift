@@ -18,6 +18,7 @@ public enum SiteConfigLoader {
         do {
             fm = try FrontMatter(yaml: yaml, lineOffset: 0, path: path, called: "settings")
         } catch {
+            config.unread = true
             return (config, [error.diagnostic])
         }
         if let v = fm.text("title") { config.title = v.text }
@@ -49,12 +50,31 @@ public enum SiteConfigLoader {
             case "false": config.recordedTime = nil
             case _ where (path == "Content" || path.hasPrefix("Content/")) && !path.split(separator: "/").contains(".."):
                 config.recordedTime = path
+                // A folder that is not there reads no commit: recorded time would be empty in silence.
+                var folder: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &folder) || !folder.boolValue {
+                    let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Content").path)) ?? [])
+                        .map { "Content/" + $0 }
+                    fm.diagnostics.append(
+                        .warning(
+                            v.location,
+                            "'recorded_time' names \(path), which is not a folder\(Suggestion.hint(for: path, in: folders)): recorded time reads nothing"
+                        ))
+                }
             default: fm.diagnostics.append(.error(v.location, "'recorded_time' must be true, false or a folder under Content/ (Content/events)"))
             }
         }
         config.entityTypes += words("entity_types", &fm, adding: config.entityTypes)
         config.eventTypes += words("event_types", &fm, adding: config.eventTypes)
         config.trackableTypes += words("trackable_types", &fm, adding: [])
+        // A trackable type no entity can have tracks nothing (a mistyped type).
+        for word in fm.list("trackable_types") ?? [] where IDRule.isValid(word.text) && !config.entityTypes.contains(word.text) {
+            fm.diagnostics.append(
+                .warning(
+                    word.location,
+                    "'trackable_types' names '\(word.text)', which is no entity type\(Suggestion.hint(for: word.text, in: config.entityTypes)); entity types are \(config.entityTypes.joined(separator: ", "))"
+                ))
+        }
         for (key, keyPath) in [("availability_scale", \SiteConfig.availabilityScale), ("priority_scale", \SiteConfig.priorityScale)] {
             guard fm.keys.contains(key) else { continue }
             let scale = words(key, &fm, adding: [])
@@ -71,8 +91,18 @@ public enum SiteConfigLoader {
         }
         if let (node, at) = fm.node("status_labels") {
             if case .mapping(let labels) = node {
+                let values = config.availabilityScale + config.priorityScale
                 for (key, value) in labels {
-                    if let k = key.string, let v = value.string { config.statusLabels[k] = v }
+                    guard let k = key.string, let v = value.string else { continue }
+                    config.statusLabels[k] = v
+                    // A label for a value on no scale labels nothing (a mistyped value).
+                    if !values.contains(k) {
+                        fm.diagnostics.append(
+                            .warning(
+                                fm.location(of: key),
+                                "'status_labels' names '\(k)', which is on no scale\(Suggestion.hint(for: k, in: values)): its label is shown nowhere"
+                            ))
+                    }
                 }
             } else {
                 fm.diagnostics.append(.error(at, "'status_labels' must map scale values to labels"))

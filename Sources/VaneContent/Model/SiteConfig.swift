@@ -1,5 +1,9 @@
 /// Site settings from `Site/config.yml`, with the defaults of the spec.
 public struct SiteConfig: Sendable, Hashable, Codable {
+    /// `Site/config.yml` could not be read (a YAML error, said at its place): its types and
+    /// scales are unknown, so what a file names is not judged against the defaults (every
+    /// configured type read as an error of its own).
+    public var unread = false
     public var title = "Weathervane"
     /// Absolute URL the site is published at, for canonical links; empty when unknown.
     public var baseURL = ""
@@ -46,4 +50,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         case .ends, .closes, .successors: []
         }
     }
+
+    /// Whether a status may be set on an entity of `type` (any, when the settings are unread).
+    public func tracks(_ type: String) -> Bool { unread || trackableTypes.contains(type) }
 }
