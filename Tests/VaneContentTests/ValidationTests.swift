@@ -582,6 +582,18 @@ struct ValidationTests {
             try diagnostics(["Content/entities/a.md": open]) == [
                 "Content/entities/a.md:2:7: error: invalid YAML: a quoted value is never closed (its closing quote is missing: the parser reached 4:16 without it)"
             ])
+        // Closed by a quote inside it, or running on to a later line's quote: said as such
+        // (both read as a line out of step with its mapping).
+        let early = "---\nname: 'Queue won't stop\ntype: product\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/a.md": early]) == [
+                "Content/entities/a.md:2:18: error: invalid YAML: text after the quoted value that ends at 2:17 (a ' inside '…' is written '', or write the value in the other quotes)"
+            ])
+        let runsOn = "---\nname: \"Example Queue\ntype: product\naliases: [\"EQ\"]\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/a.md": runsOn]) == [
+                "Content/entities/a.md:2:7: error: invalid YAML: a quoted value is not closed on its line: it runs on to the quote at 4:11 (the parser stopped at 4:12)"
+            ])
     }
 
     /// Data keeps its YAML types: a plain number is a JSON number in the database (so SQL

@@ -239,6 +239,31 @@ struct FrontMatter {
 
     // MARK: - YAML errors
 
+    /// When the text before an error's column on its line ends with a quote: what closed the
+    /// quoted value, and where it opened when that was on an earlier line (a `"` left open
+    /// runs on to the next one). Nil otherwise.
+    static func textAfterQuote(lines: [Substring], line: Int, column: Int, lineOffset: Int) -> (message: String, opened: (line: Int, column: Int)?)? {
+        guard line >= 1, line <= lines.count else { return nil }
+        let before = Array(lines[line - 1].unicodeScalars.prefix(max(0, column - 1)))
+        guard let end = before.lastIndex(where: { $0 != " " }), before[end] == "'" || before[end] == "\"" else { return nil }
+        let quote = before[end]
+        let escape = quote == "'" ? "a ' inside '…' is written ''" : "a \" inside \"…\" is written \\\""
+        let ends = "\(line + lineOffset):\(end + 1)"
+        // An even count of this quote on the line up to it: it opened here.
+        guard before[...end].filter({ $0 == quote }).count % 2 == 1 else {
+            return ("invalid YAML: text after the quoted value that ends at \(ends) (\(escape), or write the value in the other quotes)", nil)
+        }
+        for earlier in stride(from: line - 1, through: 1, by: -1) {
+            let scalars = Array(lines[earlier - 1].unicodeScalars)
+            guard scalars.filter({ $0 == quote }).count % 2 == 1, let open = scalars.lastIndex(of: quote) else { continue }
+            return (
+                "invalid YAML: a quoted value is not closed on its line: it runs on to the quote at \(ends) (the parser stopped at \(line + lineOffset):\(column))",
+                (earlier + lineOffset, open + 1)
+            )
+        }
+        return nil
+    }
+
     static func diagnostic(for error: YamlError, yaml: String, lineOffset: Int, path: String) -> Diagnostic {
         // libyaml reports an error at the end of input on the line after the last; in a
         // file that line may not exist, so such errors point at the end of the last one.
@@ -278,6 +303,15 @@ struct FrontMatter {
                 return .error(
                     at(context.mark),
                     "invalid YAML: a '\(open)' is never closed (its '\(close)' is missing: the parser reached \(end.line):\(end.column) without it)")
+            }
+            // Text after a quoted value (`'Queue won't stop`: the `'` in `won't` closed it),
+            // which libyaml reads as a line out of step with its mapping.
+            if let context, context.text.contains("block mapping"), problem.contains("did not find expected key"),
+                let said = textAfterQuote(lines: lines, line: mark.line, column: mark.column, lineOffset: lineOffset)
+            {
+                // A quote left open on an earlier line is said where it opened, as one never closed is.
+                let opened = said.opened.map { SourceLocation(path: path, line: $0.line, column: $0.column) }
+                return .error(opened ?? at(mark), said.message)
             }
             // A line out of step with the keys of its mapping: libyaml names no line to align with.
             if let context, context.text.contains("block mapping"), problem.contains("did not find expected key") {
