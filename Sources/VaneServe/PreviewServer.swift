@@ -30,9 +30,13 @@ public enum PreviewError: Error, CustomStringConvertible {
     case noContent(String)
     /// The port could not be listened on (another server has it).
     case cannotListen(port: UInt16, String)
+    /// The output folder is one a build refuses: nothing would be built there, and serving
+    /// it would serve whatever it holds (a repository's `.git/`, a home folder).
+    case refusedOutput(String, String)
 
     public var description: String {
         switch self {
+        case .refusedOutput(let path, let why): "refusing to serve '\(path)': \(why) (pass --out with a folder of its own)"
         case .noContent(let root): "no Content/ folder in \(root) (run vane in a knowledge base, or pass --root)"
         case .cannotListen(let port, let why): "cannot listen on 127.0.0.1:\(port): \(why) (another server may have it; pass --port)"
         }
@@ -101,6 +105,7 @@ public enum PreviewServer {
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
         await server.appendRoute("GET *") { request in
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
             let preview = resident.preview
             let response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
             if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }
@@ -108,7 +113,8 @@ public enum PreviewServer {
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in
-            headOnly(serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview))
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
+            return headOnly(serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview))
         }
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {
@@ -142,10 +148,25 @@ public enum PreviewServer {
     /// What stops the preview before it starts: no `Content/` to serve, or a port another
     /// server has, said before the first build, which may take a while. (The server binds the
     /// port again later; another could take it between.)
+    /// Whether a request names this machine (`127.0.0.1`, `localhost`, `[::1]`, any port):
+    /// a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) reads
+    /// nothing of the preview.
+    static func isLocal(_ request: HTTPRequest) -> Bool {
+        guard let host = request.headers[HTTPHeader("Host")] else { return true }
+        let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.prefix { $0 != ":" })
+        return ["127.0.0.1", "localhost", "::1"].contains(name.lowercased())
+    }
+
+    static let foreignHost = HTTPResponse(
+        statusCode: .forbidden, headers: [.contentType: "text/plain"], body: Data("the preview answers 127.0.0.1 and localhost only\n".utf8))
+
     static func preflight(_ options: Pipeline.Options, port: UInt16) throws(PreviewError) {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.root.appendingPathComponent("Content").path, isDirectory: &isFolder), isFolder.boolValue
         else { throw .noContent(options.root.path) }
+        if let why = OutputDirectory.refusal(target: options.output, root: options.root, database: options.database) {
+            throw .refusedOutput(options.output.path, why)
+        }
         if let why = portInUse(port) { throw .cannotListen(port: port, why) }
     }
 

@@ -12,10 +12,11 @@ public func rawGet(port: UInt16, path: String) -> (status: Int, body: String)? {
 }
 
 /// One request of any method; the answer's status, its header lines, and its body.
-public func rawRequest(port: UInt16, method: String, path: String) -> (status: Int, headers: [String], body: String)? {
+/// `host`: the `Host` header, as a browser sends the name it was given.
+public func rawRequest(port: UInt16, method: String, path: String, host: String = "127.0.0.1") -> (status: Int, headers: [String], body: String)? {
     guard let fd = connectLocally(port: port) else { return nil }
     defer { close(fd) }
-    let request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    let request = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var data = Data()
     var buffer = [UInt8](repeating: 0, count: 65536)

@@ -144,6 +144,13 @@ struct AuthoringTests {
         #expect(busy.status == 1)
         #expect(busy.stderr.hasPrefix("error: cannot listen on 127.0.0.1:\(port): address already in use"), "\(busy.stderr)")
         #expect(!FileManager.default.fileExists(atPath: kb.url("public").path), "no build before the port is known to be free")
+        // An output a build refuses is refused before serving: it served whatever the folder
+        // held (the knowledge base's own files, a repository's .git/).
+        let own = try serveUntilExit(["--port", "0", "--out", "."], in: kb.root)
+        #expect(own.status == 1)
+        #expect(
+            own.stderr.hasPrefix("error: refusing to serve '") && own.stderr.contains("(pass --out with a folder of its own)"),
+            "\(own.stderr)")
     }
 
     /// `vane serve --port PORT` started in `root`, its standard error dropped.
@@ -220,6 +227,10 @@ struct AuthoringTests {
             #expect(answer?.status == 400, "\(path): \(answer?.status ?? 0)")
             #expect(answer?.body.contains("name: Meta") != true)
         }
+        // A page of another site whose name points at 127.0.0.1 (DNS rebinding) reads nothing.
+        let foreign = rawRequest(port: port, method: "GET", path: "/entities/meta.html", host: "attacker.example:\(port)")
+        #expect(foreign?.status == 403 && foreign?.body.contains("Meta") == false, "\(foreign?.status ?? 0)")
+        #expect(rawRequest(port: port, method: "GET", path: "/entities/meta.html", host: "localhost:\(port)")?.status == 200)
         let missing = rawGet(port: port, path: "/no-such-page.html")
         #expect(missing?.status == 404)
         // The 404 page links through the site's base URL; the preview's stays on the preview.
