@@ -33,10 +33,14 @@ public enum PreviewError: Error, CustomStringConvertible {
     /// The output folder is one a build refuses: nothing would be built there, and serving
     /// it would serve whatever it holds (a repository's `.git/`, a home folder).
     case refusedOutput(String, String)
+    /// Another `vane serve` of this knowledge base runs: two would build into one database
+    /// and output, and the second's stop took the first's word back (`.vane-serve`).
+    case alreadyServed(pid: Int32, output: String)
 
     public var description: String {
         switch self {
         case .refusedOutput(let path, let why): "refusing to serve '\(path)': \(why) (pass --out with a folder of its own)"
+        case .alreadyServed(let pid, let output): "vane serve (pid \(pid)) already serves this knowledge base (\(output)): open it, or stop it first"
         case .noContent(let root): "no Content/ folder in \(root) (run vane in a knowledge base, or pass --root)"
         case .cannotListen(let port, let why): "cannot listen on 127.0.0.1:\(port): \(why) (another server may have it; pass --port)"
         }
@@ -85,7 +89,7 @@ public enum PreviewServer {
         let output = options.output
         await server.appendRoute("GET /__vane/state") { _ in
             let (version, errors) = await state.snapshot()
-            let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors])
+            let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors, "run": ServerState.run])
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
         }
         // A read command asks before walking `Content/` (see `WatchingServer`).
@@ -164,6 +168,9 @@ public enum PreviewServer {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: options.root.appendingPathComponent("Content").path, isDirectory: &isFolder), isFolder.boolValue
         else { throw .noContent(options.root.path) }
+        if let other = WatchingServer.serving(root: options.root), other.pid != getpid() {
+            throw .alreadyServed(pid: other.pid, output: other.output)
+        }
         if let why = OutputDirectory.refusal(target: options.output, root: options.root, database: options.database) {
             throw .refusedOutput(options.output.path, why)
         }
@@ -292,8 +299,9 @@ public enum PreviewServer {
             var socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host + "/__vane/socket");
             socket.onmessage = function (message) {
               var s = JSON.parse(message.data);
-              if (seen !== null && s.version !== seen) { window.location.reload(); return; }
-              seen = s.version;
+              var now = s.run + " " + s.version;
+              if (seen !== null && now !== seen) { window.location.reload(); return; }
+              seen = now;
               show(s.errors);
             };
             socket.onclose = function () { setTimeout(connect, 1000); };
@@ -362,9 +370,15 @@ actor ServerState {
 
     func snapshot() -> (Int, [String]) { (version, errors) }
 
-    /// `{"version": 3, "errors": []}`, as `/__vane/state` answers.
+    /// This run of the server: a page open before a restart reloads (versions count from 1
+    /// again, so one it had seen looked current, and an edit made meanwhile stayed unseen).
+    static let run = UUID().uuidString
+
+    /// `{"errors": [], "run": "…", "version": 3}`, as `/__vane/state` answers.
     var message: WSMessage {
-        let body = (try? JSONSerialization.data(withJSONObject: ["version": version, "errors": errors], options: .sortedKeys)) ?? Data()
+        let body =
+            (try? JSONSerialization.data(withJSONObject: ["version": version, "errors": errors, "run": ServerState.run], options: .sortedKeys))
+            ?? Data()
         return .text(String(decoding: body, as: UTF8.self))
     }
 
