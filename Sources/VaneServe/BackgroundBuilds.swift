@@ -30,6 +30,15 @@ final class BackgroundBuilds: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// A request that does not put off one already waiting (asked on every page served,
+    /// it would put the build off for as long as pages were asked for).
+    func requestUnlessWaiting() {
+        condition.lock()
+        if requested == nil { requested = Date() }
+        condition.signal()
+        condition.unlock()
+    }
+
     private func waitUntilDue() {
         condition.lock()
         defer { condition.unlock() }

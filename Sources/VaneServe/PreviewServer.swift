@@ -110,6 +110,9 @@ public enum PreviewServer {
         }
         await server.appendRoute("GET *") { request in
             guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
+            // The output removed under the preview (feeds, search and api/ are served from it):
+            // built again, as after an edit (it stayed gone until the next one).
+            if access(output.path, F_OK) != 0 { builds.requestUnlessWaiting() }
             let preview = resident.preview
             let response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
             if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }

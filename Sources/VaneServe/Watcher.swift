@@ -106,21 +106,33 @@ final class Watcher: @unchecked Sendable {
     /// from the last look; then nil: which files changed is not known.
     private func look() -> Set<String>? {
         while true {
-            let now = folders.sorted().map { folder -> String in
-                let path = root + "/" + folder
-                let digest =
-                    TreeDigest.walk(path)?.digest
-                    ?? DirectoryWalker.files(under: path).map { found in
-                        TreeDigest(files: found.map { (relative: $0.relative, size: $0.size, modified: $0.modified) })
-                    }
-                return "\(folder) \(digest?.description ?? "-")"
-            }.joined(separator: "\n")
+            let now =
+                folders.sorted().map { folder -> String in
+                    let path = root + "/" + folder
+                    let digest =
+                        TreeDigest.walk(path)?.digest
+                        ?? DirectoryWalker.files(under: path).map { found in
+                            TreeDigest(files: found.map { (relative: $0.relative, size: $0.size, modified: $0.modified) })
+                        }
+                    return "\(folder) \(digest?.description ?? "-")"
+                }.joined(separator: "\n") + "\n" + gitState()
             if now != looked {
                 looked = now
                 return nil
             }
             Thread.sleep(forTimeInterval: 0.4)
         }
+    }
+
+    /// Where a repository's history stands, as the kernel's watches on `.git` would tell:
+    /// `HEAD`, `packed-refs` and the branches (a blind watcher that looked at the folders
+    /// alone left a commit "not committed yet" on every page).
+    private func gitState() -> String {
+        let git = root + "/.git"
+        let head = (try? String(contentsOfFile: git + "/HEAD", encoding: .utf8)) ?? "-"
+        var packed = stat()
+        let refs = lstat(git + "/packed-refs", &packed) == 0 ? "\(packed.st_size) \(packed.st_mtim.tv_sec).\(packed.st_mtim.tv_nsec)" : "-"
+        return "git \(head) \(refs) \(TreeDigest.walk(git + "/refs/heads")?.digest.description ?? "-")"
     }
 
     /// Writes a cookie into `Content/` and waits until its event is read: the events of

@@ -313,6 +313,15 @@ struct AuthoringTests {
             gone = rawGet(port: port, path: "/" + removed)?.status == 404
         }
         #expect(gone)
+        // The output removed under the preview is built again once a page is asked for (its
+        // feeds, search and api/ were 404 until the next edit).
+        try FileManager.default.removeItem(at: kb.url("public"))
+        var feed: Int?
+        for _ in 0..<150 where feed != 200 {
+            Thread.sleep(forTimeInterval: 0.1)
+            feed = rawGet(port: port, path: "/feeds/events.atom")?.status
+        }
+        #expect(feed == 200, "the removed output was not built again within fifteen seconds")
         // A broken reference is pushed to the page; the last good site is still served.
         try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta\nparent: metta\n"), to: "Content/entities/meta.md")
         #expect(pushed { _, text in text.contains("metta") } != nil)

@@ -86,6 +86,12 @@ struct WatcherTests {
         #expect(next(watch) == .some(nil))
         // Nothing changed: no wake-up within the five seconds `next` waits.
         #expect(next(watch) == .none)
+        // A commit moves a branch under `.git`: looked at too (a blind watcher left every
+        // page "not committed yet" until the next edit).
+        try kb.write("ref: refs/heads/main\n", to: ".git/HEAD")
+        #expect(next(watch) == .some(nil))
+        try kb.write("0123456789012345678901234567890123456789\n", to: ".git/refs/heads/main")
+        #expect(next(watch) == .some(nil))
     }
 
     /// A file with a second name may be written under the other one, outside: the kernel
