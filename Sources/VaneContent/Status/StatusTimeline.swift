@@ -487,7 +487,8 @@ private struct Replayer {
         guard let day else { return }
         self.day = nil
         // A value held only within the day was never held: one back where the day began
-        // keeps the event and date that set it then (a restatement alone takes them over).
+        // keeps the event and date that set it then (a channel restated on a later day alone
+        // takes them over).
         for case let key? in day.wandered {
             if let before = day.values[key], values[key]?.value == before.value { values[key] = before }
         }
