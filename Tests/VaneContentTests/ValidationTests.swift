@@ -25,6 +25,15 @@ struct ValidationTests {
             try diagnostics(["Content/sources/x.md": "---\ntitle: x\n"]) == [
                 "Content/sources/x.md:1:1: error: unclosed front matter (no closing '---' line)"
             ])
+        // A fence one character off is said where it is (both read as a file without one).
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\ntitle: x\n----\nBody.\n"]) == [
+                "Content/sources/x.md:3:1: error: unclosed front matter: '----' is not a '---' line (the front matter closes with '---' alone, at column 1)"
+            ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": " ---\ntitle: x\n---\n"]) == [
+                "Content/sources/x.md:1:1: error: ' ---' is not a '---' line: the front matter opens with '---' alone, at column 1"
+            ])
     }
 
     @Test func emptyFile() throws {

@@ -303,6 +303,14 @@ struct SiteTests {
         try kb.write("{{<layout}}{{$content}}\n<h1>{{/title}}</h1>\n{{/content}}{{/layout}}\n", to: "Site/templates/event.mustache")
         let stray = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
         #expect(stray == ["Site/templates/event.mustache:2:5: error: template does not parse: 'title' closes nothing open"], "\(stray)")
+        // A block whose name is mistyped, closed by the right one and never by its own: said
+        // where it opened, not as a close of nothing.
+        try kb.write("{{<layout}}{{$contnet}}\n<h1>{{title}}</h1>\n{{/content}}{{/layout}}\n", to: "Site/templates/event.mustache")
+        let mistyped = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description)
+        #expect(
+            mistyped == [
+                "Site/templates/event.mustache:1:12: error: template does not parse: 'contnet' is never closed: '{{/content}}' on line 3 closes nothing open (one of the two names is mistyped)"
+            ], "\(mistyped)")
         // A partial of the knowledge base's own that only the template that does not parse
         // includes is not said to be used by no page: the error alone.
         try kb.write("{{> partials/bodybox}}\n<h1>{{title</h1>\n", to: "Site/templates/event.mustache")

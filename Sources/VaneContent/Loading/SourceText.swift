@@ -38,9 +38,18 @@ struct SourceText {
 
         let lines = text.lines
         guard isFence(lines[0]) else {
+            // A fence one character off is said as such, where it is.
+            if nearFence(lines[0]) {
+                throw .problem(line: 1, column: 1, message: "'\(lines[0])' is not a '---' line: the front matter opens with '---' alone, at column 1")
+            }
             throw .problem(line: 1, column: 1, message: "missing front matter (the file must start with a '---' line)")
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+            if let near = lines.indices.dropFirst().first(where: { nearFence(lines[$0]) }) {
+                throw .problem(
+                    line: near + 1, column: 1,
+                    message: "unclosed front matter: '\(lines[near])' is not a '---' line (the front matter closes with '---' alone, at column 1)")
+            }
             throw .problem(line: 1, column: 1, message: "unclosed front matter (no closing '---' line)")
         }
         return SourceText(
@@ -48,6 +57,13 @@ struct SourceText {
             frontMatterLineOffset: 1,
             bodyLines: Array(lines[(close + 1)...]),
             bodyFirstLine: close + 2)
+    }
+
+    /// A line that is most likely a fence mistyped: dashes alone (three or more, or two),
+    /// or `---` after spaces.
+    private static func nearFence(_ line: Substring) -> Bool {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.count >= 2 && trimmed.count <= 5 && trimmed.allSatisfy { $0 == "-" }
     }
 
     /// UTF-16 or UTF-32, by its byte-order mark or by the NUL bytes ASCII has in it (an

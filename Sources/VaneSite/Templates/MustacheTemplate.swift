@@ -223,7 +223,22 @@ private struct MustacheParser {
                 case "/":
                     guard name == closing else {
                         // A tag that closes nothing open is the mistake: said where it is.
-                        guard let closing, open.contains(name) else {
+                        guard let closing else {
+                            throw MustacheError(line: at.line, column: at.column, message: "'\(name)' closes nothing open")
+                        }
+                        // Inside a section that nothing closes later, said where that one opened:
+                        // one of the two names is most likely the other mistyped (`{{$contnet}}`
+                        // … `{{/content}}`). With its close to come, the stray tag is the mistake.
+                        let closedLater = tokens[position...].contains {
+                            if case .tag("/", closing, _, _, _) = $0 { return true } else { return false }
+                        }
+                        guard open.contains(name) || closedLater else {
+                            let typo = Suggestion.closest(to: name, in: [closing]) != nil ? " (one of the two names is mistyped)" : ""
+                            throw MustacheError(
+                                line: opened.line, column: opened.column,
+                                message: "'\(closing)' is never closed: '{{/\(name)}}' on line \(at.line) closes nothing open\(typo)")
+                        }
+                        guard open.contains(name) else {
                             throw MustacheError(line: at.line, column: at.column, message: "'\(name)' closes nothing open")
                         }
                         // Else the section left open inside the one it closes: said where it opened.
