@@ -66,6 +66,7 @@ struct RecordedStatus {
                         commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
                         axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]),
                     at: nil)
+                if key.what != .verdict, new?.values[key] == nil { net.withdrew(key, of: entry, announced: old?.date) }
             }
             // A date corrected moves every value the event sets, on both dates.
             let moved = old?.date != new?.date
@@ -99,6 +100,24 @@ struct RecordedStatus {
         // A value is said as the whole commit left it: a file renamed and redated in one
         // commit moved its old date's value back, which the new file then set again.
         net.settle { change, date in value(values(of: change.entity ?? "", axis: change.axis ?? "", at: date), change.channel) }
+        // An end (or closure) withdrawn with its file or its line leaves the one announced
+        // before it standing, not none (a mistaken extension removed brought the first end
+        // back: "end 1 January 2025 → none" read as cancelled); with one announced after it
+        // standing, it moved nothing. Announcements this commit wrote are not standing ones
+        // (a file renamed is one announcement, paired as such).
+        let written = Set(versions.map(\.entry))
+        net.settleWithdrawn { key, announced, value in
+            // Written again by another file of this commit: a file renamed, paired as such.
+            if versions.contains(where: { $0.new?.values[key] == value }) { return .keep }
+            let standing = (eventsOf[key.entity] ?? []).subtracting(written).compactMap { id -> (date: FuzzyDate, id: String, value: String)? in
+                guard let version = events[id], let value = version.values[key], let date = version.date else { return nil }
+                return (date, id, value)
+            }
+            guard let announced else { return .keep }
+            if standing.contains(where: { $0.date.startKey > announced.startKey }) { return .unchanged }
+            let before = standing.filter { $0.date.startKey <= announced.startKey }.max { ($0.date.startKey, $0.id) < ($1.date.startKey, $1.id) }
+            return before.map { .standing($0.value) } ?? .keep
+        }
         return net.changes
     }
 
@@ -131,6 +150,36 @@ struct RecordedStatus {
             }
             (earlier.after, earlier.entry) = (change.after, change.entry)
             joined[key] = earlier
+        }
+
+        /// The keys of a file's own scheduled values (ends, closures) it no longer writes,
+        /// with the value's key and the date it was announced on.
+        private var withdrawals: [String: (key: Assessments.Key, announced: FuzzyDate?)] = [:]
+
+        enum Withdrawal {
+            case keep, unchanged
+            case standing(String)
+        }
+
+        private static func ownKey(_ key: Assessments.Key, _ entry: String) -> String {
+            [key.what.rawValue, key.entity, key.axis, key.channel ?? "\u{0}", "\u{0}" + entry].joined(separator: "\u{1}")
+        }
+
+        mutating func withdrew(_ key: Assessments.Key, of entry: String, announced: FuzzyDate?) {
+            withdrawals[Self.ownKey(key, entry)] = (key, announced)
+        }
+
+        /// Each withdrawal as what stands after it says (`Withdrawal`).
+        mutating func settleWithdrawn(_ standing: (Assessments.Key, FuzzyDate?, String?) -> Withdrawal) {
+            for (name, withdrawn) in withdrawals {
+                guard var change = joined[name], change.after == nil else { continue }
+                switch standing(withdrawn.key, withdrawn.announced, change.before) {
+                case .keep: continue
+                case .unchanged: change.after = change.before
+                case .standing(let value): change.after = value
+                }
+                joined[name] = change
+            }
         }
 
         /// Each product's value at its date as `now` reads it once the commit is recorded.
@@ -168,7 +217,7 @@ struct RecordedStatus {
     private mutating func record(_ entry: String, old: Assessments?, new: Assessments?) {
         for key in (old?.values ?? [:]).keys { eventsOf[key.entity]?.remove(entry) }
         events[entry] = new
-        for key in (new?.values ?? [:]).keys where key.what == .status { eventsOf[key.entity, default: []].insert(entry) }
+        for key in (new?.values ?? [:]).keys where key.what != .verdict { eventsOf[key.entity, default: []].insert(entry) }
     }
 
     /// The recorded versions that set something on `entity`.

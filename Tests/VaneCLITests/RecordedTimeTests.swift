@@ -351,6 +351,25 @@ struct RecordedTimeTests {
         #expect(future.stderr.contains(" is dated 2099-01-01, after today ("), "\(future.stderr)")
     }
 
+    /// A mistaken extension removed brings the first end back: the recorded change names the
+    /// end in force after it (it read "end 2027-12-31 → none", cancelled in the feed).
+    @Test func anExtensionRemovedBringsTheFirstEndBack() throws {
+        let repo = try history()
+        func end(_ date: String, _ on: String) -> String {
+            "---\ntitle: End \(on)\ndate: \(date)\ntype: deprecation\nentities: [globex-cloud]\nstatus:\n  globex-cloud: { ends: \(on) }\n---\n"
+        }
+        try repo.kb.write(end("2026-03-01", "2027-06-30"), to: "Content/events/2026-03-cloud-end.md")
+        try repo.commit("Cloud end", on: "2026-03-02")
+        try repo.kb.write(end("2026-04-01", "2027-12-31"), to: "Content/events/2026-04-cloud-extension.md")
+        try repo.commit("A rumoured extension", on: "2026-04-02")
+        try repo.kb.remove("Content/events/2026-04-cloud-extension.md")
+        try repo.commit("Not so", on: "2026-04-10")
+        #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
+        let rows = try vane("changes", "--recorded", "--from", "2026-04-10", "--to", "2026-04-10", "--format", "csv", in: repo.root).stdout
+            .components(separatedBy: "\r\n").filter { $0.contains(",end,") }
+        #expect(rows.count == 1 && rows[0].contains("globex-cloud: end 2027-12-31 → 2027-06-30"), "\(rows)")
+    }
+
     /// Recorded time turned off today is off for a site as recorded earlier too, though it
     /// takes that day's `Site/` (it published History, What's new and the changes feed).
     @Test func recordedTimeTurnedOffTodayIsOffForAnEarlierSite() throws {
