@@ -45,10 +45,10 @@ extension GraphReader {
             }
             typealias E = EntityRecord.Columns
             // What a product was folded into comes first among what replaces it.
-            var successorEdges = try EdgeRecord.filter(
-                [Relation.foldedInto.rawValue, Relation.succeededBy.rawValue].contains(EdgeRecord.Columns.relation)
-            )
-            .order(Column.rowID).fetchAll(db)
+            // Every relation but the others this vane knows: a stored relation it does not
+            // know is decoded too, and is an error naming its column, not a successor dropped.
+            let others = Relation.allCases.filter { $0 != .foldedInto && $0 != .succeededBy }.map(\.rawValue)
+            var successorEdges = try EdgeRecord.filter(!others.contains(EdgeRecord.Columns.relation)).order(Column.rowID).fetchAll(db)
             successorEdges = StatusBoard.foldsFirst(successorEdges, relation: \.relation)
             let successors = StatusBoard.targets(successorEdges.map { ($0.fromID, $0.toID) })
             let folds = StatusBoard.targets(successorEdges.filter { $0.relation == .foldedInto }.map { ($0.fromID, $0.toID) })

@@ -393,6 +393,11 @@ struct CLITests {
         #expect(
             try vane("scorecard", in: kb.root).stderr
                 == "error: the database holds 'soon' in claims.date, which this vane does not know; build again\n")
+        // A relation: the board read successors by the two it knows, and dropped it in silence.
+        try queue.write { try $0.execute(sql: "UPDATE edges SET relation = 'bogus-rel' WHERE rowid = (SELECT min(rowid) FROM edges)") }
+        #expect(
+            try vane("status", "--as-of", "2026-11-30", in: kb.root).stderr
+                == "error: the database holds 'bogus-rel' in edges.relation, which this vane does not know; build again\n")
     }
 
     /// Every bad argument is a usage error (64) that says what would have been right.

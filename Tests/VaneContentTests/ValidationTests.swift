@@ -795,11 +795,18 @@ struct ValidationTests {
             </div>
 
             Then [@tns] after it.
+
+            > ```
+            [[llama]] after a fence its quote leaves open: a paragraph on the page, so a link
+
+            - an item
+              ```
+            [[tns]] after a fence its item leaves open, likewise
             """
         let result = try load(["Content/entities/x.md": body])
         #expect(result.diagnostics.isEmpty)
         let x = try #require(result.knowledgeBase.entry("x"))
-        #expect(x.bodyLinks.map(\.target) == ["meta", "tns"])
+        #expect(x.bodyLinks.map(\.target) == ["meta", "tns", "llama", "tns"])
         // The page shows each link that is an edge, numbered as the links are.
         #expect(x.bodyHTML.contains(Placeholder.mark(.citation, index: 1)) && !x.bodyHTML.contains("html-nope"))
         #expect(!result.knowledgeBase.edges.contains { $0.from == "x" && $0.to.hasSuffix("nope") })

@@ -66,14 +66,35 @@ public enum MarkdownRenderer {
             cmark_node_free(document)
         }
         var lines: Set<Int> = []
+        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             guard type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let (first, last) = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_end_line(node)))
+            let first = Int(cmark_node_get_start_line(node))
+            var last = Int(cmark_node_get_end_line(node))
+            // A fence a block quote or a list item leaves open ends with its container: cmark
+            // gives the line that ended it (a paragraph, `[[link]]` and all) as its last.
+            var (length, offset, character): (Int32, Int32, CChar) = (0, 0, 0)
+            if type == CMARK_NODE_CODE_BLOCK, cmark_node_get_fenced(node, &length, &offset, &character) != 0, last > first,
+                !closesFence(sourceLines, line: last, character: character, length: Int(length))
+            {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                last = first + literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            }
             if first > 0, last >= first { lines.formUnion(first...last) }
         }
         return lines
+    }
+
+    /// Whether line `line` (1-based) of the source is a closing fence of `length` or more
+    /// `character`s, after the markers of the containers it is in (`>`, spaces).
+    private static func closesFence(_ lines: [Substring], line: Int, character: CChar, length: Int) -> Bool {
+        guard line >= 1, line <= lines.count, character != 0 else { return true }
+        let fence = Character(UnicodeScalar(UInt8(bitPattern: character)))
+        let text = lines[line - 1].drop { $0 == " " || $0 == ">" || $0 == "\t" }
+        let run = text.prefix { $0 == fence }.count
+        return run >= max(3, length) && text.dropFirst(run).allSatisfy { $0 == " " || $0 == "\t" }
     }
 
     /// A short text (a link's label) as inline Markdown: its HTML without the paragraph

@@ -582,7 +582,11 @@ extension FuzzyDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return try! FuzzyDate(parsing: FuzzyDate.iso(c.year!, c.month!, c.day!))
+        // A clock past the year 9999 (no date of the format) reads as its last day, not a trap.
+        guard let year = c.year, let month = c.month, let day = c.day, let today = try? FuzzyDate(parsing: FuzzyDate.iso(year, month, day)) else {
+            return try! FuzzyDate(parsing: "9999-12-31")
+        }
+        return today
     }
 
     /// Months from the start of this period's month to the last month of `later`'s period.
