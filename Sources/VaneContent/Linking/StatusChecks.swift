@@ -1,0 +1,235 @@
+import Foundation
+import VaneDiagnostics
+
+/// The checks of channels and of announced ends across files: undeclared channels, a
+/// first availability that is already a fall, cancellations and ends that come too late.
+extension Linker {
+    // MARK: - Channels
+
+    mutating func registerChannels() {
+        for i in entries.indices where entries[i].kind == .entity {
+            // An empty list (`channels: []`, or every item refused) declares nothing: the
+            // product has the channels its events name (it said "its channels are " and nothing).
+            guard let list = entries[i].channels, !list.isEmpty else { continue }
+            declared[entries[i].id] = list.map { channelEntity($0.text) ?? $0.text }
+        }
+    }
+
+    /// A product that declares channels names no other: an error at the channel that lists them.
+    mutating func checkDeclared(_ channel: String, of entity: String, at location: SourceLocation) -> Bool {
+        guard let list = declared[entity], !list.contains(channel) else { return true }
+        diagnostics.append(
+            .error(
+                location,
+                "channel '\(channel)' is not declared by '\(entity)'\(Suggestion.hint(for: channel, in: list)); its channels are \(list.joined(separator: ", "))"
+            ))
+        return false
+    }
+
+    /// Every product's channels: declared ones, and those its events name. One whose
+    /// events name channels it does not declare is told the declaration to add.
+    mutating func checkChannels() -> [String: [String]] {
+        let channels = StatusTimeline.channels(declared: declared, changes: statusChanges)
+        // Not for a product whose file did not parse: it may declare them already.
+        for (id, named) in channels.sorted(by: { $0.key < $1.key }) where declared[id] == nil && !unread.contains(id) {
+            guard let path = known[id]?.path else { continue }
+            let list = named.joined(separator: ", ")
+            diagnostics.append(
+                .warning(.top(of: path), "the events of '\(id)' name the channels \(list); declare them on the product: 'channels: [\(list)]'"))
+            nearMisses(of: id, among: named)
+        }
+        return channels
+    }
+
+    /// A channel of an undeclared product one edit from another (`vendor-eus` beside
+    /// `vendor-esu`) is most likely that one mistyped, and a channel of its own otherwise:
+    /// said where the rarer (or later) of the two is written.
+    mutating func nearMisses(of id: String, among named: [String]) {
+        let changes = statusChanges.filter { $0.entity == id && $0.channel != nil }
+        let uses = Dictionary(grouping: changes, by: { $0.channel! })
+        func rarer(_ a: String, _ b: String) -> Bool {
+            let (x, y) = (uses[a] ?? [], uses[b] ?? [])
+            if x.count != y.count { return x.count < y.count }
+            return (x.map(\.date.startKey).min() ?? 0, a) > (y.map(\.date.startKey).min() ?? 0, b)
+        }
+        for channel in named where channel.count >= 5 {
+            guard
+                let other = named.first(where: {
+                    $0 != channel && $0.count >= 5 && Suggestion.editDistance($0, channel) == 1 && rarer(channel, $0)
+                }), let first = uses[channel]?.first
+            else { continue }
+            diagnostics.append(
+                .warning(
+                    first.location,
+                    "channel '\(channel)' of '\(id)' is one letter from '\(other)' (did you mean '\(other)'?); "
+                        + "'\(id)' declares no channels, so each name is a channel of its own"))
+        }
+    }
+
+    /// The warnings, by product, for the products of `changes` (all of each one's) whose
+    /// first recorded availability is already a fall (a closure recorded without its
+    /// launch): such a product would score as if nothing fell, so the author is told what
+    /// to record; and for each cancellation that cancels an end already come.
+    func baselineWarnings(_ changes: [StatusChange]) -> [String: [Diagnostic]] {
+        // Each product's availability, ends and closures in order, read by both checks.
+        let scheduled = Dictionary(
+            grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
+        var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }
+        let scale = config.availabilityScale
+        guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
+        let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
+        for list in Dictionary(grouping: ordered, by: \.entity).values {
+            // The first day's changes happen together: where the day ends is what was first
+            // recorded (a launch the same day as a closure is no fall from nothing).
+            let firstDay = list.prefix { $0.date.startKey == list[0].date.startKey }
+            var last: [String: StatusChange] = [:]
+            for change in firstDay {
+                if change.channel == nil { last = [:] }
+                last[change.channel ?? "*"] = change
+            }
+            guard
+                let change = last.sorted(by: { $0.key < $1.key }).map(\.value).min(by: {
+                    (scale.firstIndex(of: $0.value) ?? .max) < (scale.firstIndex(of: $1.value) ?? .max)
+                }),
+                let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable
+            else { continue }
+            warnings[change.entity, default: []].append(
+                .warning(
+                    change.location,
+                    "\(Linker.fallFromNothing) '\(change.entity)' is '\(change.value)', a fall from nothing: record the event that made it available (its launch) so that the fall counts in its risk"
+                ))
+        }
+        return warnings
+    }
+
+    /// `ends: none` (or `closes: none`) dated no earlier than the end it would cancel comes
+    /// after it: the end came at the start of its day and stands, so the cancellation
+    /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
+    /// read as a cancellation on one page and as nothing in `vane changes`.
+    func lateCancellations(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        for list in scheduled.values {
+            for (change, came, metBy) in EndSchedule.resolve(list, scales: scales).void {
+                let what = change.axis == .ends ? "end" : "closure"
+                let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of that day, before this"
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
+                    ))
+            }
+        }
+        return warnings
+    }
+
+    /// An end or closure announced once the product (or the channel) was already gone, in
+    /// an earlier period than the announcement (retired by an event, or by an end that
+    /// came): nothing counts it down (the boards list what is still usable), so it is said
+    /// where it is written rather than dropped in silence. A product made available again
+    /// may be given a new end.
+    func endsAfterGone(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        for list in scheduled.values {
+            // Most products have no end: nothing to replay.
+            guard list.contains(where: { $0.axis != .availability }) else { continue }
+            var state = GoneState()
+            for change in list {
+                state.settle(before: change.date)
+                switch change.axis {
+                case .availability:
+                    let gone =
+                        scales.isGone(change.value) ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
+                    state.set(change.channel, gone)
+                case .closes: break
+                default: state.announce(change)
+                }
+                // An end comes at the start of its day: an announcement made that day comes
+                // after it (as a cancellation does), unless it restates that very end.
+                guard change.axis != .availability, change.value != "none", let gone = state.gone(change.channel),
+                    gone.ended
+                        ? gone.date.startKey <= change.date.startKey && (try? FuzzyDate(parsing: change.value)) != gone.date
+                        : gone.date.endKey < change.date.startKey
+                else { continue }
+                let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"
+                let was = gone.ended ? "had already ended (\(gone.date.display), announced by" : "was already \(gone.value) (\(gone.date.display), by"
+                let kind = change.axis == .ends ? "an end" : "a closure"
+                let sameDay = gone.ended && gone.date.endKey >= change.date.startKey
+                let hint =
+                    sameDay
+                    ? "the end came at the start of that day, before this: date this earlier if it came first"
+                    : "record its return first if it came back"
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location, "\(what) \(was) \(gone.event)): \(kind) announced after that counts nothing down (\(hint))"))
+            }
+        }
+        return warnings
+    }
+
+    /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
+    mutating func nameUses() {
+        var names: [String: String] = [:]
+        for i in entries.indices where entries[i].kind == .entity { names[entries[i].id] = names[entries[i].id] ?? entries[i].title }
+        KnowledgeBase.nameUses(&entries, names: names, edges: edges)
+    }
+}
+
+/// Whether a product, or one of its channels, is gone as its changes are replayed in
+/// order (`Linker.endsAfterGone`): retired by an event, or by an announced end whose day
+/// has come; a whole-product change speaks for every channel.
+struct GoneState {
+    struct Gone { var date: FuzzyDate, event: String, ended: Bool, value: String = "" }
+    private var whole: Gone?
+    private var channels: [String: Gone?] = [:]
+    private var pending: [String: (change: StatusChange, day: FuzzyDate)] = [:]
+    private var calledOff: Set<String> = []
+    private static let wholeKey = ""
+
+    func gone(_ channel: String?) -> Gone? {
+        guard let channel else { return channels.values.contains { $0 == nil } ? nil : whole }
+        return channels[channel] ?? whole
+    }
+
+    mutating func set(_ channel: String?, _ gone: Gone?) {
+        guard let channel else {
+            (whole, channels) = (gone, [:])
+            return
+        }
+        channels[channel] = .some(gone)
+    }
+
+    /// An end announced (or called off) replaces the one pending for its channel; a whole
+    /// product's replaces every channel's.
+    mutating func announce(_ change: StatusChange) {
+        if change.channel == nil { (pending, calledOff) = ([:], []) }
+        // `ends: { china: none }` under a whole product's end still ahead: the channel outlives it.
+        if let channel = change.channel, change.value == "none", pending[Self.wholeKey] != nil { calledOff.insert(channel) }
+        pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)).map { (change, $0) }
+    }
+
+    /// The ends whose day has come by `date` take effect, in their order.
+    mutating func settle(before date: FuzzyDate) {
+        guard !pending.isEmpty else { return }
+        let due = pending.compactMap { key, end -> (String, StatusChange, FuzzyDate)? in
+            end.day.startKey <= date.startKey ? (key, end.change, end.day) : nil
+        }.sorted { $0.2.startKey < $1.2.startKey }
+        for (key, change, day) in due {
+            pending[key] = nil
+            // Gone already: an end announced since counted nothing down, and the product
+            // is gone from the first end (or retirement), not from this one.
+            if gone(key == Self.wholeKey ? nil : key) != nil { continue }
+            let gone = Gone(date: day, event: change.event, ended: true)
+            guard key == Self.wholeKey else {
+                set(key, gone)
+                continue
+            }
+            // A channel with an end of its own still ahead outlives the product's, and so
+            // does one the product's end was called off for.
+            let outliving = Set(pending.keys).union(calledOff).map { ($0, channels[$0] ?? .some(nil)) }
+            set(nil, gone)
+            for (channel, state) in outliving { channels[channel] = state }
+        }
+    }
+}
