@@ -142,6 +142,9 @@ struct SiteModel: @unchecked Sendable {
     /// A name without the name it begins with (a product's vendor's, a cycle's product's):
     /// `.NET 6` of `AWS Lambda .NET 6`, `Galaxy A14 5G` of `Samsung Mobile Galaxy A14 5G`;
     /// whole when nothing would be left or a number would lead (`Node.js 22`, `Debian 12`).
+    /// A type as a reader reads it: `model family`, not the id `model-family`.
+    static func typeLabel(_ type: String) -> String { type.replacingOccurrences(of: "-", with: " ") }
+
     static func name(_ name: String, without prefix: String) -> String {
         guard name.hasPrefix(prefix + " ") else { return name }
         let rest = name.dropFirst(prefix.count + 1)
@@ -234,7 +237,7 @@ struct SiteModel: @unchecked Sendable {
     func link(_ id: String) -> LinkView? {
         guard let e = kb.entry(id) else { return nil }
         return LinkView(
-            id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type, date: e.date.map(DateView.init),
+            id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type.map(SiteModel.typeLabel), date: e.date.map(DateView.init),
             verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
     }
 

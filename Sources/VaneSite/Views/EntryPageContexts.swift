@@ -155,7 +155,7 @@ extension SiteModel {
     func entry(_ e: Entry, root: String) -> MustacheValue {
         let body = BodyHTML(e, model: self, root: root)
         let common = EntryPage(
-            title: e.title, id: e.id, body: bodyMarks.map { $0.open + body.html + $0.close } ?? body.html, type: e.type,
+            title: e.title, id: e.id, body: bodyMarks.map { $0.open + body.html + $0.close } ?? body.html, type: e.type.map(SiteModel.typeLabel),
             tags: e.tags.isEmpty ? nil : e.tags.joined(separator: ", "),
             date: e.date.map(DateView.init), references: body.references.isEmpty ? nil : EntryPage.References(items: body.references),
             mentionedBy: capped(byTitle(ids: sources(to: e.id, .mentions)), "entries that mention it"), recorded: recordedView(e.id),
