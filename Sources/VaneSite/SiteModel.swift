@@ -237,7 +237,8 @@ struct SiteModel: @unchecked Sendable {
     func link(_ id: String) -> LinkView? {
         guard let e = kb.entry(id) else { return nil }
         return LinkView(
-            id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type.map(SiteModel.typeLabel), date: e.date.map(DateView.init),
+            id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type.map(SiteModel.typeLabel),
+            date: e.date.map(DateView.init),
             verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
     }
 

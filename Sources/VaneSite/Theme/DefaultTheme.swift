@@ -1239,6 +1239,10 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .risk-board.compact td:last-child { min-width: 0; }
 /* vane blocks: a command's result in a body, with the command line above it */
 .live-block { margin: 1.5rem 0; padding-left: 1rem; border-left: 3px solid var(--line); }
+/* In a report's column (not the status page's wide block) the board's columns give up their
+   least widths, so "Why" wraps rather than being cut at the column's edge. */
+.live-block .risk-board td { min-width: 0; }
+.live-block .risk-board td:nth-child(8) { min-width: 8rem; }
 .live-block > figcaption { margin-bottom: .5rem; }
 .live-command { font-size: .85rem; user-select: all; }
 .live-table td, .live-table th { padding: .2rem .6rem .2rem 0; text-align: left; vertical-align: top; }
