@@ -45,6 +45,10 @@ extension Linker {
     /// `vendor-esu`) is most likely that one mistyped, and a channel of its own otherwise:
     /// said where the rarer (or later) of the two is written.
     mutating func nearMisses(of id: String, among named: [String]) {
+        // The changes are read only for a pair one letter apart (rare): not every product's
+        // whole list of changes once per product.
+        func near(_ a: String, _ b: String) -> Bool { a != b && a.count >= 5 && b.count >= 5 && Suggestion.editDistance(a, b) == 1 }
+        guard named.contains(where: { a in named.contains { near(a, $0) } }) else { return }
         let changes = statusChanges.filter { $0.entity == id && $0.channel != nil }
         let uses = Dictionary(grouping: changes, by: { $0.channel! })
         func rarer(_ a: String, _ b: String) -> Bool {
@@ -52,11 +56,8 @@ extension Linker {
             if x.count != y.count { return x.count < y.count }
             return (x.map(\.date.startKey).min() ?? 0, a) > (y.map(\.date.startKey).min() ?? 0, b)
         }
-        for channel in named where channel.count >= 5 {
-            guard
-                let other = named.first(where: {
-                    $0 != channel && $0.count >= 5 && Suggestion.editDistance($0, channel) == 1 && rarer(channel, $0)
-                }), let first = uses[channel]?.first
+        for channel in named {
+            guard let other = named.first(where: { near(channel, $0) && rarer(channel, $0) }), let first = uses[channel]?.first
             else { continue }
             diagnostics.append(
                 .warning(

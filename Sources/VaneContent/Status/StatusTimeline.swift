@@ -147,6 +147,8 @@ public enum StatusTimeline {
     /// announced for its own day is part of its event: it falls after that event's changes
     /// (sign-ups closed the day a deprecation of the whole product was announced stayed open).
     static func fallsFirst(_ changes: [StatusChange], _ falls: [StatusChange]) -> [StatusChange] {
+        // Most products have no end that came: their changes are in order already (`ordered`).
+        guard !falls.isEmpty else { return changes }
         let ownDays = Set(changes.map { "\($0.event) \($0.date.startKey)" })
         // Falls first; then each event's changes, by id, with the falls of its own day after them.
         func key(_ change: StatusChange, fall: Bool) -> (Int, String, Int) {

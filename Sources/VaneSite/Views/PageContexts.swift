@@ -322,7 +322,7 @@ extension SiteModel {
         // Names in natural order, as a reader counts versions: Python 3.9 before Python 3.10.
         let groups = types.map { type in (type, byType[type]!.sorted(by: Self.byName).map(\.id)) }
         let pages = Pagination.split(groups, size: Pagination.entitiesSize)
-        func label(_ type: String) -> String { type.replacingOccurrences(of: "-", with: " ").capitalized }
+        func label(_ type: String) -> String { SiteModel.typeLabel(type).capitalized }
         return EntityIndexPage(
             groups: pages[page - 1].map {
                 EntityIndexPage.Group(type: $0.group, label: label($0.group), items: links($0.items), continued: $0.continued)
