@@ -265,7 +265,7 @@ struct SiteModel: @unchecked Sendable {
     func newestFirst(ids: [String]) -> [String] { newestFirst(ids.compactMap { kb.entry($0) }).map(\.id) }
 
     /// Ids by their entries' titles in natural order: Ubuntu 4.10 before Ubuntu 10.04.
-    func byTitle(ids: [String]) -> [String] { ids.compactMap { kb.entry($0) }.sorted(by: Self.byName).map(\.id) }
+    func byTitle(ids: [String]) -> [String] { Self.byName(ids.compactMap { kb.entry($0) }).map(\.id) }
 
     /// Later starts first, then finer dates first (`FuzzyDate.sortsBefore`, reversed), then ids.
     func newestFirst(_ events: [Entry]) -> [Entry] {

@@ -66,7 +66,13 @@ public enum MarkdownRenderer {
             cmark_node_free(document)
         }
         var lines: Set<Int> = []
-        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only when a fence needs its closing line read: most bodies have none.
+        var split: [Substring]?
+        func sourceLines() -> [Substring] {
+            if let split { return split }
+            split = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            return split!
+        }
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
@@ -77,7 +83,7 @@ public enum MarkdownRenderer {
             // gives the line that ended it (a paragraph, `[[link]]` and all) as its last.
             var (length, offset, character): (Int32, Int32, CChar) = (0, 0, 0)
             if type == CMARK_NODE_CODE_BLOCK, cmark_node_get_fenced(node, &length, &offset, &character) != 0, last > first,
-                !closesFence(sourceLines, line: last, character: character, length: Int(length))
+                !closesFence(sourceLines(), line: last, character: character, length: Int(length))
             {
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 last = first + literal.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }

@@ -2,17 +2,33 @@
 /// `3.9` before `3.10`; other text compares as text, case-insensitively.
 public enum VersionOrder {
     /// Whether `a` comes before `b`.
-    public static func precedes(_ a: String, _ b: String) -> Bool {
-        let (x, y) = (parts(a), parts(b))
-        for (p, q) in zip(x, y) where p != q {
-            switch (p, q) {
-            case (.number(let m), .number(let n)): return m < n
-            case (.number, .text): return true
-            case (.text, .number): return false
-            case (.text(let s), .text(let t)): return s < t
+    public static func precedes(_ a: String, _ b: String) -> Bool { Key(a) < Key(b) }
+
+    /// `items` in the natural order of their names, ties by `tie`. Each name is split once,
+    /// not at every comparison: a sort by `precedes` split both names up to four times a
+    /// comparison, a tenth of a full build's time on an entity's thousands of mentions.
+    public static func sorted<T>(_ items: [T], by name: (T) -> String, tie: (T, T) -> Bool) -> [T] {
+        let keys = items.map { Key(name($0)) }
+        return items.sortedByPositions { i, j in keys[i] == keys[j] ? tie(items[i], items[j]) : keys[i] < keys[j] }
+    }
+
+    /// A name split into its runs of digits and of other text, compared in natural order.
+    public struct Key: Comparable, Sendable {
+        fileprivate let parts: [Part]
+
+        public init(_ name: String) { parts = VersionOrder.parts(name) }
+
+        public static func < (x: Key, y: Key) -> Bool {
+            for (p, q) in zip(x.parts, y.parts) where p != q {
+                switch (p, q) {
+                case (.number(let m), .number(let n)): return m < n
+                case (.number, .text): return true
+                case (.text, .number): return false
+                case (.text(let s), .text(let t)): return s < t
+                }
             }
+            return x.parts.count < y.parts.count
         }
-        return x.count < y.count
     }
 
     /// The first version number in a name, as its numbers: `python3.12` → [3, 12],
@@ -34,7 +50,7 @@ public enum VersionOrder {
         return numbers
     }
 
-    private enum Part: Equatable {
+    fileprivate enum Part: Equatable, Sendable {
         case number(Int)
         case text(String)
     }
@@ -49,7 +65,8 @@ public enum VersionOrder {
             current = ""
         }
         for c in s {
-            let digit = c.isASCII && c.isNumber
+            // An ASCII digit, read from its byte (`isNumber` looks the character up in Unicode's tables).
+            let digit = c.asciiValue.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             if digit != numeric { flush() }
             numeric = digit
             current.append(c)

@@ -27,14 +27,12 @@ struct CycleFactView: Encodable {
 extension SiteModel {
     /// The table of a product's cycles (its children with cycle facts); nil when it has none.
     func cyclesTable(of id: String) -> CyclesTable? {
-        let cycles = sources(to: id, .parent).compactMap { child -> (Entry, CycleFacts)? in
+        let children = sources(to: id, .parent).compactMap { child -> (Entry, CycleFacts)? in
             guard let entry = kb.entry(child), let facts = CycleFacts(entry.extra) else { return nil }
             return (entry, facts)
-        }.sorted { a, b in
-            // By the names shown (Galaxy A06, Galaxy A06 5G, Galaxy A6 (2018)), then the data's cycle.
-            VersionOrder.precedes(a.0.title, b.0.title)
-                || (!VersionOrder.precedes(b.0.title, a.0.title) && VersionOrder.precedes(a.1.cycle, b.1.cycle))
         }
+        // By the names shown (Galaxy A06, Galaxy A06 5G, Galaxy A6 (2018)), then the data's cycle.
+        let cycles = VersionOrder.sorted(children, by: \.0.title) { VersionOrder.precedes($0.1.cycle, $1.1.cycle) }
         guard !cycles.isEmpty else { return nil }
         let cells = cycles.map(\.1.cells)
         let headers = CycleFacts.columns.filter { column in cells.contains { $0[column] != nil } }

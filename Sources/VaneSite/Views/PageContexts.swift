@@ -310,9 +310,8 @@ extension SiteModel {
             yearLinks: pages.count > 1 ? Pagination.jumps(pages, base: "timeline", label: { "\($0)" }, anchor: { "year-\($0)" }) : nil)
     }
 
-    static func byName(_ a: Entry, _ b: Entry) -> Bool {
-        VersionOrder.precedes(a.title, b.title) || (!VersionOrder.precedes(b.title, a.title) && a.id < b.id)
-    }
+    /// Entries by title in natural order, ties by id.
+    static func byName(_ entries: [Entry]) -> [Entry] { VersionOrder.sorted(entries, by: \.title) { $0.id < $1.id } }
 
     /// A page of the entity index: entities by type, each type's by name.
     private func entityIndex(page: Int) -> EntityIndexPage {
@@ -320,7 +319,7 @@ extension SiteModel {
         let order = kb.config.entityTypes
         let types = byType.keys.sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         // Names in natural order, as a reader counts versions: Python 3.9 before Python 3.10.
-        let groups = types.map { type in (type, byType[type]!.sorted(by: Self.byName).map(\.id)) }
+        let groups = types.map { type in (type, Self.byName(byType[type]!).map(\.id)) }
         let pages = Pagination.split(groups, size: Pagination.entitiesSize)
         func label(_ type: String) -> String { SiteModel.typeLabel(type).capitalized }
         return EntityIndexPage(

@@ -198,19 +198,18 @@ extension SiteModel {
             rows: ranked.map(chipRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
             channelName: { channelName($0, of: $1) })
         // What is gone, by the names shown in their natural order (Python 3.2 before 3.10).
-        let gone = fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }
-            .sorted {
-                VersionOrder.precedes($0.name, $1.name) || (!VersionOrder.precedes($1.name, $0.name) && $0.fold.lead.entity < $1.fold.lead.entity)
-            }
-            .map(\.fold)
+        let gone = VersionOrder.sorted(fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }, by: \.name) {
+            $0.fold.lead.entity < $1.fold.lead.entity
+        }
+        .map(\.fold)
         let goneShown = Array(gone.prefix(SiteModel.boardLimit))
         // By the names shown, in their natural order, as the gone list is (they came by id).
-        let others = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
+        let linked = vendors.filter { $0 != vendor }.compactMap { v -> LinkView? in
             guard var item = link(v) else { return nil }
             item.url = "status/\(v).html"
             return item
         }
-        .sorted { VersionOrder.precedes($0.title, $1.title) || (!VersionOrder.precedes($1.title, $0.title) && $0.url < $1.url) }
+        let others = VersionOrder.sorted(linked, by: \.title) { $0.url < $1.url }
         let elsewhere = !listsOtherVendors(on: vendor)
         var vendorLinks = elsewhere ? [] : others
         if !vendorLinks.isEmpty { vendorLinks[vendorLinks.count - 1].last = true }
