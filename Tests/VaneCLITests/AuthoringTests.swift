@@ -163,6 +163,45 @@ struct AuthoringTests {
         return (server, try server.start())
     }
 
+    /// A knowledge base with an error that was never built: the preview says there is no
+    /// good site yet (it said it was "still serving the last good site"), and lists the
+    /// problem once, not once for the first build, again for the load and for the build in
+    /// the background.
+    @Test func servingANeverBuiltKnowledgeBaseWithAnErrorSaysSoOnce() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/events/2025-x.md": "---\ntitle: X\ndate: 2025-01-02\ntype: launch\nentities: [acme, nosuch]\n---\nBody.\n",
+        ])
+        let port = UInt16(20000 + (Int(getpid()) + 11) % 20000)
+        let server = Process()
+        server.executableURL = Repository.vane
+        server.arguments = ["serve", "--port", String(port)]
+        server.currentDirectoryURL = kb.root
+        let logFile = kb.url("serve.log")
+        #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
+        server.standardError = try FileHandle(forWritingTo: logFile)
+        let exit = try server.start()
+        defer {
+            if server.isRunning { server.terminate() }
+            exit.wait()
+        }
+        func log(holding text: String) -> String {
+            var log = ""
+            for _ in 0..<150 where !log.contains(text) {
+                Thread.sleep(forTimeInterval: 0.1)
+                log = (try? kb.read("serve.log")) ?? ""
+            }
+            return log
+        }
+        #expect(log(holding: "serving ").contains("the knowledge base has errors; there is no good site to serve yet"))
+        // A page asked for where no output exists starts a build in the background (which fails).
+        #expect(rawGet(port: port, path: "/")?.body.contains("/__vane/reload.js") == true)
+        let said = log(holding: "the build in the background failed")
+        #expect(said.contains("the build in the background failed"), "\(said)")
+        #expect(!said.contains("last good site"), "\(said)")
+        #expect(said.components(separatedBy: "error: unknown entity 'nosuch'").count == 2, "\(said)")
+    }
+
     /// A commit moves recorded time, which pages show, with no file of `Content/` changed:
     /// the preview follows it (it kept "not committed yet" until the next edit).
     @Test func servePagesFollowACommit() throws {

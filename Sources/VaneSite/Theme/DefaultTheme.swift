@@ -1246,6 +1246,8 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .live-block > figcaption { margin-bottom: .5rem; }
 .live-command { font-size: .85rem; user-select: all; }
 .live-table td, .live-table th { padding: .2rem .6rem .2rem 0; text-align: left; vertical-align: top; }
+/* An id in a result is broken at its hyphens, never every few letters (the block scrolls sideways when a row cannot fit). */
+.live-table a { overflow-wrap: normal; }
 .live-empty { color: var(--muted); }
 /* reports, scorecards and contradictions */
 .report-list { padding-left: 1.2rem; }
