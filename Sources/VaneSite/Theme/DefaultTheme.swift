@@ -556,11 +556,11 @@ public enum DefaultTheme {
 <figcaption><code class="live-command">vane {{command}}</code></figcaption>
 {{#table}}
 <div class="table-scroll">
-<table class="live-table">
+<table class="live-table stack">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
 {{#rows}}
-<tr>{{#cells}}<td>{{#parts}}{{#url}}<a href="{{root}}{{url}}" title="{{title}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{#more}}, {{/more}}{{/parts}}</td>{{/cells}}</tr>
+<tr>{{#cells}}<td data-label="{{label}}">{{#parts}}{{#url}}<a href="{{root}}{{url}}" title="{{title}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}{{#more}}, {{/more}}{{/parts}}</td>{{/cells}}</tr>
 {{/rows}}
 </tbody>
 </table>
@@ -1246,7 +1246,7 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .live-block > figcaption { margin-bottom: .5rem; }
 .live-command { font-size: .85rem; user-select: all; }
 .live-table td, .live-table th { padding: .2rem .6rem .2rem 0; text-align: left; vertical-align: top; }
-/* An id in a result is broken at its hyphens, never every few letters (the block scrolls sideways when a row cannot fit). */
+/* An id in a result is broken at its hyphens, never every few letters (on a phone the rows stack). */
 .live-table a { overflow-wrap: normal; }
 .live-empty { color: var(--muted); }
 /* reports, scorecards and contradictions */

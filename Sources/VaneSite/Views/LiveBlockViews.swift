@@ -12,6 +12,8 @@ struct LiveBlockView: Encodable {
             var more: Bool
         }
         var parts: [Part]
+        /// Its column's header: a stacked row (on a phone) names each cell by it.
+        var label: String = ""
     }
     struct Row: Encodable { var cells: [Cell] }
     struct Table: Encodable {
@@ -46,7 +48,12 @@ extension SiteModel {
         switch result {
         case .table(let table):
             let rows = table.rows.map { row in
-                LiveBlockView.Row(cells: row.indices.map { i in cell(row[i], linking: table.idColumns.contains(i)) })
+                LiveBlockView.Row(
+                    cells: row.indices.map { i in
+                        var made = cell(row[i], linking: table.idColumns.contains(i))
+                        made.label = table.headers[safe: i] ?? ""
+                        return made
+                    })
             }
             return LiveBlockView(
                 command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows, count: rows.count), status: nil,
