@@ -8,8 +8,9 @@ import VaneSite
 
 /// The build of an edit to bodies alone, the commonest edit: the files that changed are
 /// parsed, each compared with its stored parse (one decoded per file, never the others),
-/// and when only body text differs (the same front matter, links at the same places, the
-/// same problems), the new text is written into the outputs that show it, at the spans the
+/// and when only body text differs (the same front matter, the same links in the same
+/// order, wherever the text moved them, the same problems), the new text is written into
+/// the outputs that show it, at the spans the
 /// last builds recorded (`BodySpan`), and into the database. Nothing is linked and no
 /// site model is built: what else a page shows cannot have changed.
 ///
@@ -35,6 +36,7 @@ enum BodyEdits {
         var edit = BodyEditWrite()
         edit.files = read.map(\.new)
         edit.bodies = read.compactMap { file in file.body.map { ($0.old, $0.new) } }
+        edit.linkMoves = read.flatMap(\.moves)
         guard let staged = timings.measure("splice", { splice(edit.bodies, options: options) }) else { return nil }
         defer { try? FileManager.default.removeItem(at: staged.folder) }
         edit.spans = staged.spans
@@ -76,6 +78,20 @@ enum BodyEdits {
         var new: ParsedFile
         var decoded = false
         var body: (old: Entry, new: Entry)?
+        /// Where its body's links were written before, and are now, for those that moved.
+        var moves: [(old: SourceLocation, new: SourceLocation)] = []
+    }
+
+    /// Where `after`'s body links are written, against `before`'s, when the two parses of one
+    /// file differ only in the body's text and HTML and in those places (the same links in
+    /// the same order: text added above a link moves it); nil when they differ in more.
+    static func linkMoves(from before: Entry, to after: Entry) -> [(old: SourceLocation, new: SourceLocation)]? {
+        if ResidentSite.sameButBody(after, before) { return [] }
+        guard before.bodyLinks.count == after.bodyLinks.count, before.bodyLinks.count > 0 else { return nil }
+        var placed = after
+        for i in placed.bodyLinks.indices { placed.bodyLinks[i].location = before.bodyLinks[i].location }
+        guard ResidentSite.sameButBody(placed, before) else { return nil }
+        return zip(before.bodyLinks, after.bodyLinks).filter { $0.location != $1.location }.map { ($0.location, $1.location) }
     }
 
     /// The files modified since the last build started, each parsed and compared with its
@@ -97,6 +113,9 @@ enum BodyEdits {
             digest = digest.replacing((relative, known.size, known.modified), with: (relative, file.size, file.modified))
         }
         guard digest == now else { return nil }
+        // The last build's problems, read when a link moved: one said where a link was
+        // written (the linker's, at the link) would be said at the old place.
+        var standing: Set<SourceLocation>?
         var read: [Reread] = []
         for file in changed {
             guard let record = stored[file.path], let id = record.entryID, let kind = record.kind.flatMap(Kind.init(rawValue:)) else {
@@ -110,10 +129,16 @@ enum BodyEdits {
             if parsed.hash != record.hash {
                 guard let packed = record.parsed, let old = try? PackedCoding.decode(ParsedFile.self, from: packed),
                     let before = old.entry, let after = parsed.entry, before.id == id, after.id == id,
-                    parsed.diagnostics == old.diagnostics, ResidentSite.sameButBody(after, before)
+                    parsed.diagnostics == old.diagnostics, let moves = linkMoves(from: before, to: after)
                 else { return nil }
+                if !moves.isEmpty {
+                    let said = standing ?? Set(FastPath.decode(state["diagnostics"]).map(\.location))
+                    standing = said
+                    guard !moves.contains(where: { said.contains($0.old) }) else { return nil }
+                }
                 again.decoded = true
                 again.body = (before, after)
+                again.moves = moves
             }
             read.append(again)
         }

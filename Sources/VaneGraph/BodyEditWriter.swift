@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneDiagnostics
 
 /// The rows an edit to bodies alone changes, written in one transaction without reading
 /// the rest of the graph: the files' rows, each entry's `body` and full-text row, the spans
@@ -15,6 +16,9 @@ public struct BodyEditWrite: Sendable {
     public var bodies: [(old: Entry, new: Entry)] = []
     /// The outputs written again, with all their spans as they are now.
     public var spans: [String: Data] = [:]
+    /// Body links the edit moved (text added above them), from where to where: their
+    /// edges say where each reference is written.
+    public var linkMoves: [(old: SourceLocation, new: SourceLocation)] = []
     public var state: [String: String] = [:]
 
     public init() {}
@@ -58,6 +62,18 @@ extension GraphStore {
                 // No signature its rows have: the next full path writes them again, or deletes
                 // them when the entry is gone (a deleted signature left a removed entry's rows).
                 try db.execute(sql: "UPDATE entry_rows SET signature = 0 WHERE id = ?", arguments: [new.id])
+            }
+            // Each edge found at its old place first, then moved: a link may move to where
+            // another was.
+            var moved: [(rowid: Int64, to: SourceLocation)] = []
+            for move in edit.linkMoves {
+                let rows = try Int64.fetchAll(
+                    db, sql: "SELECT rowid FROM edges WHERE path = ? AND line = ? AND column = ?",
+                    arguments: [move.old.path, move.old.line, move.old.column])
+                moved += rows.map { ($0, move.new) }
+            }
+            for (rowid, to) in moved {
+                try db.execute(sql: "UPDATE edges SET line = ?, column = ? WHERE rowid = ?", arguments: [to.line, to.column, rowid])
             }
             for (path, spans) in edit.spans {
                 try db.execute(sql: "UPDATE body_spans SET spans = ? WHERE path = ?", arguments: [spans, path])

@@ -101,6 +101,39 @@ struct BodyEditTests {
         try expectAFullBuildsOutput(kb)
     }
 
+    /// Text written before a link moves it (a word on its line, a paragraph above it): the
+    /// links are the same, so the edit is still to the body alone, and the edges say the
+    /// new places (it took the full path: every parse decoded, every entry linked).
+    @Test func textAddedAboveALinkIsStillAnEditToTheBody() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let path = "Content/events/2026-summit.md"
+        try append("\nAt the summit, [[anvil]] and [[acme|the company]] [@acme-blog].\n", to: path, in: kb)
+        _ = build(kb)
+        let edits: [(String, String)] = [
+            ("Content/events/2024-reorg.md", "The group was formed, as the blog said at length, [@acme-blog]."),
+            (path, "Three days of talks.\n\nA paragraph above the links.\n\nAnother, with `[[code]]`."),
+            (path, "Three days of talks, then a fourth."),
+        ]
+        for (number, (file, text)) in edits.enumerated() {
+            var lines = try kb.read(file).components(separatedBy: "\n")
+            let first = try #require(lines.firstIndex { $0.hasPrefix("The group") || $0.hasPrefix("Three days") })
+            lines[first] = text
+            try kb.write(lines.joined(separator: "\n"), to: file)
+            let outcome = build(kb)
+            #expect(spliced(outcome), "step \(number): \(outcome.work.summary)")
+            #expect(outcome.work.outputsConsidered <= 10, "step \(number): \(outcome.work.summary)")
+            let differing = try differencesFromAFullBuild(kb)
+            #expect(differing.isEmpty, "step \(number): \(differing)")
+        }
+        let reader = try GraphReader(url: kb.url("vane.sqlite"))
+        let places = try reader.sql(
+            "SELECT to_id, line, column FROM edges WHERE path = '\(path)' AND relation IN ('mentions', 'cites') ORDER BY line, column")
+        // The front matter's source, then the body's three links, on line 15 now (11 before).
+        #expect(
+            places.table.rows == [["acme-blog", "7", "11"], ["anvil", "15", "16"], ["acme", "15", "30"], ["acme-blog", "15", "51"]],
+            "\(places.table.rows)")
+    }
+
     @Test func anEditBackToAnEarlierBodyIsWrittenToo() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         _ = build(kb)
