@@ -32,11 +32,12 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// characters, invisible and bidirectional formatting, line separators. A name quoted from
     /// content could reverse the rest of the line, hide itself (`acme\u{200B}` read as
     /// `acme`), or start a line of its own that reads as another diagnostic.
-    static func shown(_ line: String) -> String {
-        guard line.unicodeScalars.contains(where: hidden) else { return line }
+    /// `kept`: characters written as they are (a CSV field's line breaks, which it quotes).
+    public static func shown(_ line: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+        guard line.unicodeScalars.contains(where: { hidden($0) && !kept.contains($0) }) else { return line }
         var out = ""
         for scalar in line.unicodeScalars {
-            if hidden(scalar) {
+            if hidden(scalar) && !kept.contains(scalar) {
                 out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -201,6 +201,7 @@ extension GraphReader {
         case .end where change.after == "none": what = "\(subject): end cancelled\(was)"
         case .end: what = "\(subject): end \(before) → \(after)"
         case .status where change.axis == "closes" && change.after == "none": what = "\(subject): sign-ups closure cancelled\(was)"
+        case .status where change.axis == "closes": what = "\(subject): sign-ups closure \(before) → \(after)"
         case .status: what = "\(subject): \(change.axis ?? "") \(before) → \(after)"
         }
         return ChangeRow(

@@ -116,5 +116,10 @@ struct GraphReaderTests {
         // A body's line breaks keep one row to a line (`vane sql` printed them raw).
         let body = TextTable(headers: ["ID", "BODY"], rows: [["a", "one\ntwo\r\n\tthree"], ["bb", "x"]])
         #expect(body.aligned() == "ID  BODY\na   one\\ntwo\\r\\n\\tthree\nbb  x\n")
+        // A commit's subject or a title with terminal escapes reads as text, in CSV too
+        // (the table cleared the screen and set the window's title).
+        let escapes = TextTable(headers: ["SUBJECT"], rows: [["evil \u{1B}[2J\u{1B}]0;title\u{07} done\u{202E}"], ["two\nlines\u{1B}"]])
+        #expect(escapes.aligned() == "SUBJECT\nevil \\u{1B}[2J\\u{1B}]0;title\\u{7} done\\u{202E}\ntwo\\nlines\\u{1B}\n")
+        #expect(escapes.csv() == "SUBJECT\r\nevil \\u{1B}[2J\\u{1B}]0;title\\u{7} done\\u{202E}\r\n\"two\nlines\\u{1B}\"\r\n")
     }
 }

@@ -419,6 +419,46 @@ struct StatusViewTests {
         #expect(try kb.read("public/claims.html").contains("<p>No claims yet: write one in Content/claims/"))
     }
 
+    /// A board of more than 100 products: the table lists the first 100, and the caption
+    /// counts those of them with no place (it said the table listed all 349 of 451).
+    @Test func theCaptionCountsTheUnplacedTheTableLists() throws {
+        var files = ["Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n"]
+        var status = ""
+        for i in 0..<130 {
+            files["Content/entities/p\(i).md"] = "---\nname: P\(i)\ntype: product\nparent: v\n---\n"
+            // 30 with a priority (placed, ranked first by their risk), 100 without.
+            status += i < 30 ? "  p\(i): { availability: deprecated, priority: sunset }\n" : "  p\(i): { availability: generally-available }\n"
+        }
+        files["Content/events/e.md"] = "---\ntitle: E\ndate: 2025-01-01\ntype: other\nentities: [v]\nstatus:\n\(status)---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/status.html")
+        #expect(
+            page.contains(
+                "100 of the 130 products have no recorded priority, so no place on the chart; 70 of them are among the 100 the table below lists, "
+                    + "and each vendor&#39;s own view lists the rest."),
+            "\(page.firstMatch(of: #/\d+ of the 130[^<]*/#).map { String($0.0) } ?? page)")
+    }
+
+    /// A label set in `status_labels` is written as configured inside sentences and channel
+    /// lists (an acronym read "ga"); a default one is lower-cased there.
+    @Test func aConfiguredLabelKeepsItsCaseInSentences() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Site/config.yml": "status_labels:\n  generally-available: GA\n",
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/p.md": "---\nname: P\ntype: product\nparent: v\nchannels: [api, console]\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2025-01-01\ntype: launch\nentities: [p]\nstatus:\n"
+                + "  p: { availability: { api: generally-available, console: deprecated }, priority: maintained }\n---\n",
+            "Content/events/f.md": "---\ntitle: F\ndate: 2025-02-01\ntype: other\nentities: [p]\nstatus:\n  p: { ends: { api: 2027-03-31 } }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/p.html")
+        #expect(page.contains("GA (api: GA, console: deprecated)"), "\(page)")
+        #expect(page.contains("Still GA;"), "\(page)")
+        #expect(!page.contains(": ga") && !page.contains("availability ga"), "\(page)")
+    }
+
     /// An extended end's notice reads as a sentence on the product's page and the board
     /// (they read "after 364 days (from the first announcement; …) of notice" and "…)' notice").
     @Test func anExtendedEndsNoticeReadsAsASentence() throws {

@@ -44,7 +44,7 @@ enum UseChecks {
                 problems.append(
                     .warning(
                         facts.product.location,
-                        "'\(product)' is already gone (\(scales.label(availability.value).lowercased()) since \(availability.date.display)): this use is stranded"
+                        "'\(product)' is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display)): this use is stranded"
                     ))
             } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today), plan.endDay > end.date.startDay {
                 let days = plan.endDay - end.date.startDay

@@ -42,6 +42,10 @@ public struct StatusScales: Sendable, Hashable, Codable {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
+    /// The label inside a sentence ("Still generally available"): a default one in lower
+    /// case, a configured one as written (`GA` stays `GA`, not "ga").
+    public func inSentence(_ value: String) -> String { labels[value] ?? label(value).lowercased() }
+
     /// The value a closure to new customers sets, when the scale has it.
     public var closed: String? { availability.contains(SiteConfig.closedToNew) ? SiteConfig.closedToNew : nil }
 

@@ -1,5 +1,6 @@
 import Foundation
 import VaneContent
+import VaneDiagnostics
 
 /// How query results are printed.
 public enum OutputFormat: String, CaseIterable, Sendable {
@@ -18,10 +19,12 @@ public struct TextTable: Sendable {
 
     /// Columns padded to their widest cell, two spaces apart; the last column is not padded.
     /// A line break or tab in a cell is written as `\n`, `\r` or `\t`: one row, one line (a
-    /// body's breaks cut `vane sql`'s rows apart).
+    /// body's breaks cut `vane sql`'s rows apart). Other characters a terminal would not show
+    /// as written are escaped as diagnostics escape them (`\u{1B}`): a title or a commit's
+    /// subject could clear the screen or forge a row.
     public func aligned() -> String {
         func oneLine(_ cell: String) -> String {
-            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return cell }
+            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return Diagnostic.shown(cell) }
             var out = ""
             for scalar in cell.unicodeScalars {
                 switch scalar {
@@ -31,7 +34,7 @@ public struct TextTable: Sendable {
                 default: out.unicodeScalars.append(scalar)
                 }
             }
-            return out
+            return Diagnostic.shown(out)
         }
         let all = ([headers] + rows).map { $0.map(oneLine) }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -42,10 +45,12 @@ public struct TextTable: Sendable {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 CSV with a header line.
+    /// RFC 4180 CSV with a header line; control characters but line breaks and tabs are
+    /// escaped as in the table (CSV is read on a terminal too).
     public func csv() -> String {
-        func field(_ s: String) -> String {
-            s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        func field(_ cell: String) -> String {
+            let s = Diagnostic.shown(cell, keeping: ["\n", "\r", "\t"])
+            return s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

@@ -116,11 +116,10 @@ struct HistoryChart {
 
     var description: String {
         let points = status.points.map { point in
-            let a = point.availability.map(scales.label) ?? "unknown"
-            let p = point.priority.map(scales.label) ?? "unknown"
-            let c = point.channels.keys.sorted().map { "\(channelName($0)) \(scales.label(point.channels[$0]!).lowercased())" }.joined(
-                separator: ", ")
-            return "From \(point.date.display): availability \(a.lowercased())\(c.isEmpty ? "" : " (\(c))"), priority \(p.lowercased())."
+            let a = point.availability.map(scales.inSentence) ?? "unknown"
+            let p = point.priority.map(scales.inSentence) ?? "unknown"
+            let c = point.channels.keys.sorted().map { "\(channelName($0)) \(scales.inSentence(point.channels[$0]!))" }.joined(separator: ", ")
+            return "From \(point.date.display): availability \(a)\(c.isEmpty ? "" : " (\(c))"), priority \(p)."
         }
         let ends = status.ends.filter { $0.isAhead(asOf: asOf) }.map {
             "Availability\($0.channel.map { " on \(channelName($0))" } ?? "") ends \($0.date.display)."

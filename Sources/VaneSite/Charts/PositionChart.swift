@@ -53,6 +53,10 @@ struct PositionChart {
     /// The rows with no place on the chart: without an availability or a priority.
     private var lacking: [StatusRow] { rows.filter { $0.status.availability == nil || $0.status.priority == nil } }
     var unplaced: Int { lacking.count }
+    /// Those of the first `count` rows (a board's table lists the first 100).
+    func unplaced(amongFirst count: Int) -> Int {
+        rows.prefix(count).filter { $0.status.availability == nil || $0.status.priority == nil }.count
+    }
 
     /// What the unplaced lack, in words: `priority`, `availability`, or both kinds apart.
     var unplacedLack: String {
@@ -399,7 +403,7 @@ struct PositionChart {
             // "succeeded by Teams", or "folded into Teams" (the line says a fold itself).
             let successors = board.successorLine(chip.row).map { $0.hasPrefix("folded into ") ? "; \($0)" : "; succeeded by \($0)" } ?? ""
             let title =
-                "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.label(chip.availability).lowercased()), \(board.scales.label(chip.priority).lowercased())\(since)\(risk)\(successors)"
+                "\(chip.label) (\(board.entities[chip.row.vendor]?.name ?? chip.row.vendor)): \(board.scales.inSentence(chip.availability)), \(board.scales.inSentence(chip.priority))\(since)\(risk)\(successors)"
             out += "<g class=\"product\">" + trailPath(chip, l)
             out += "<a href=\"\(root)entities/\(chip.row.entity).html\"><title>\(SVG.text(title))</title>"
             out +=
@@ -427,10 +431,10 @@ struct PositionChart {
         let drawn = Set(chips.map(\.row.entity))
         let more = hidden.values.reduce(0, +)
         return rows.filter { drawn.contains($0.entity) }.map { row in
-            let a = row.status.availability.map { board.scales.label($0.value) } ?? "availability unknown"
-            let p = row.status.priority.map { board.scales.label($0.value) } ?? "priority unknown"
+            let a = row.status.availability.map { board.scales.inSentence($0.value) } ?? "availability unknown"
+            let p = row.status.priority.map { board.scales.inSentence($0.value) } ?? "priority unknown"
             let risk = row.risk.map { ", platform risk \($0.score)" } ?? (row.gone ? ", gone" : "")
-            return "\(row.name): \(a.lowercased()), \(p.lowercased())\(risk)."
+            return "\(row.name): \(a), \(p)\(risk)."
         }.joined(separator: " ") + (more == 0 ? "" : " \(more) more, counted in their cells.")
     }
 

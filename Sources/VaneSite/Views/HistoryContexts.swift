@@ -132,6 +132,7 @@ extension SiteModel {
         case .end where change.after == "none": return "\(subject): end cancelled\(was)"
         case .status where change.axis == "closes" && change.after == "none": return "\(subject): sign-ups closure cancelled\(was)"
         case .end: return "\(subject): announced end \(move(change.before.map(word), change.after.map(word)))"
+        case .status where axis == .closes: return "\(subject): sign-ups closure \(move(change.before.map(word), change.after.map(word)))"
         case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))"
         }
     }

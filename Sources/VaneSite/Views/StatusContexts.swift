@@ -183,6 +183,18 @@ extension SiteModel {
 
     func statusPage(vendor: String?) -> StatusPage { forVendor(vendor).statusPageOfThisBoard(vendor: vendor) }
 
+    /// The products the chart has no place for, and where they are listed: the table lists
+    /// the first 100 of a board (it said it listed them all on a board of 451).
+    private func unplacedCaption(_ chart: PositionChart, ranked: Int, shown: Int, vendor: String?) -> String? {
+        let count = chart.unplaced
+        guard count > 0 else { return nil }
+        let lack = "\(count) of the \(ranked) products \(count == 1 ? "has" : "have") no recorded \(chart.unplacedLack), so no place on the chart; "
+        guard shown < ranked else { return lack + "the table below lists \(count == 1 ? "it" : "them") all the same." }
+        let listed = chart.unplaced(amongFirst: shown)
+        let rest = vendor == nil ? "each vendor's own view lists the rest" : "the entity index lists them all"
+        return lack + "\(listed) of them \(listed == 1 ? "is" : "are") among the \(shown) the table below lists, and \(rest)."
+    }
+
     private func statusPageOfThisBoard(vendor: String?) -> StatusPage {
         let rows = vendorRows(vendor)
         // A vendor's own view lists every row (up to 100); the whole board folds cycles and keeps the top 100.
@@ -217,10 +229,7 @@ extension SiteModel {
             heading: heading, asOf: DateView(board.asOf),
             chart: StatusPage.Chart(
                 svg: chart.svg, list: chart.list(headings: true), legend: chart.legend, wide: chart.isWide,
-                unplaced: chart.unplaced == 0
-                    ? nil
-                    : "\(chart.unplaced) of the \(ranked.count) products \(chart.unplaced == 1 ? "has" : "have") no recorded \(chart.unplacedLack), "
-                        + "so no place on the chart; the table below lists \(chart.unplaced == 1 ? "it" : "them") all the same."),
+                unplaced: unplacedCaption(chart, ranked: ranked.count, shown: shown.count, vendor: vendor)),
             positions: shown.map { position(chipRow($0)) }, board: shown.enumerated().map { foldedRiskRow($1, rank: $0 + 1) },
             ends: vendor == nil
                 ? endsBoard(rows: rows, limit: SiteModel.endsLimit, views: "each vendor's own view, under “By vendor” below,")
@@ -518,7 +527,7 @@ extension SiteModel {
     func reading(_ row: StatusRow) -> String? {
         guard !row.gone, let a = row.status.availability, let p = row.status.priority else { return nil }
         let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
-        let (available, priority) = (label(a.value).lowercased(), label(p.value).lowercased())
+        let (available, priority) = (board.scales.inSentence(a.value), board.scales.inSentence(p.value))
         if let end = row.nextEnd {
             let after = channelsAfter(end, of: row)
             guard let channel = end.channel, !after.isEmpty else {
@@ -595,7 +604,7 @@ extension SiteModel {
         // cycle's, which is named ("Debian 11: standard: retired" is not Debian's).
         if Set(status.channels.values.map(\.value)).count > 1 || status.channels.values.contains(where: { $0.value != status.availability?.value }) {
             let channels = status.channels.keys.sorted().map {
-                "\(channelName($0, of: status.entity)): \(label(status.channels[$0]!.value).lowercased())"
+                "\(channelName($0, of: status.entity)): \(board.scales.inSentence(status.channels[$0]!.value))"
             }
             text += " (" + (cycle.map { "\($0): " } ?? "") + channels.joined(separator: ", ") + ")"
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import VaneDiagnostics
 import VaneQuery
 
 extension Vane {
@@ -30,7 +31,8 @@ extension Vane {
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
             guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
-            output(json || format == .json ? JSONOutput.encode(dossier) : dossier.text())
+            // Its text as a terminal shows it: lines and tabs as written, other control characters escaped.
+            output(json || format == .json ? JSONOutput.encode(dossier) : Diagnostic.shown(dossier.text(), keeping: ["\n", "\t"]))
         }
     }
 }
