@@ -456,6 +456,19 @@ struct LifecycleTests {
         #expect(r.band == .drift)
         // 69 × 0.6 × (0.5 + 0.5 × 0.5^(7/12)) = 34.51…
         #expect(r.score == 35)
+        // A scale of four values: P is shown to four decimals as the other factors are (it read
+        // 0.3333333333333333), the score still from the exact value.
+        let four = StatusScales(availability: scales.availability, priority: ["core", "supported", "legacy", "dropped"])
+        let moved = [
+            change("release", "2025-04", .availability, "open-weights"), change("release", "2025-04", .priority, "core"),
+            change("launch", "2026-04", .priority, "supported"),
+        ]
+        let s4 = try #require(StatusTimeline.statuses(moved, asOf: day("2026-11-26"), scales: four)["p"])
+        let r4 = try #require(PlatformRisk(s4, asOf: day("2026-11-26"), scales: four))
+        #expect(r4.priorityScore == 0.6667)
+        #expect(r4.exposure == 0.3333)
+        // 69 × (1/3) × (0.5 + 0.5 × 0.5^(7/12)) = 19.17…
+        #expect(r4.score == 19)
     }
 
     /// Seeded random histories: adding a fall on any channel, or in priority, while the

@@ -359,11 +359,11 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(
             try kb.read("public/entities/p1.html").contains(
-                "<span class=\"successor\">(Retired · Maintained)</span> <span class=\"successor\">→ P3 (Retired · Maintained) → 2 more, each gone → P6 (Generally available · Maintained)</span>"
+                "<span class=\"successor\">(Retired · Maintained)</span> <span class=\"successor\">→ 3 more, each gone → P6 (Generally available · Maintained)</span>"
             ))
         #expect(
             try vane("status", "--as-of", fixedDay.text, in: kb.root).stdout.contains(
-                "p2 (retired · maintained) → p3 (retired · maintained) → 2 more, each gone → p6 (generally-available · maintained)"))
+                "p2 (retired · maintained) → 3 more, each gone → p6 (generally-available · maintained)"))
     }
 
     /// What is gone is listed by name in natural order (Q 3.2 before Q 3.10, not by id);
@@ -438,6 +438,27 @@ struct StatusViewTests {
                 "100 of the 130 products have no recorded priority, so no place on the chart; 70 of them are among the 100 the table below lists, "
                     + "and each vendor&#39;s own view lists the rest."),
             "\(page.firstMatch(of: #/\d+ of the 130[^<]*/#).map { String($0.0) } ?? page)")
+    }
+
+    /// A product folded into one and succeeded by another: the boards say which is which
+    /// (they read "folded into A, B", the successor B among the folds).
+    @Test func aFoldAndASuccessorAreSaidApart() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/old.md": "---\nname: Old\ntype: product\nparent: v\nfolded_into: [merged]\nsuccessors: [next]\n---\n",
+            "Content/entities/merged.md": "---\nname: Merged\ntype: product\nparent: v\n---\n",
+            "Content/entities/next.md": "---\nname: Next\ntype: product\nparent: v\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2025-01-01\ntype: other\nentities: [old, merged, next]\nstatus:\n"
+                + "  old: { availability: deprecated, priority: sunset }\n  merged: { availability: generally-available, priority: flagship }\n"
+                + "  next: { availability: generally-available, priority: invested }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let status = try kb.read("public/status.html")
+        #expect(
+            status.contains("folded into Merged (Generally available · Flagship); succeeded by Next (Generally available · Invested)"),
+            "\(status)")
+        #expect(!status.contains("folded into Merged (Generally available · Flagship), Next"))
     }
 
     /// A label set in `status_labels` is written as configured inside sentences and channel

@@ -51,7 +51,8 @@ public struct PlatformRisk: Sendable, Hashable, Codable {
         let availability = status.availability?.value
         if let availability, scales.rank(availability, on: .availability) == nil || scales.isGone(availability) { return nil }
         let p = status.priority.flatMap { scales.score($0.value, on: .priority) }
-        priorityScore = p
+        // Shown to four decimals like the others (a scale of four values gave 0.3333333333333333).
+        priorityScore = p.map(PlatformRisk.shown)
         let months = status.lastFall.map { $0.months(until: asOf) }
         let e = 1 - (p ?? 1) * (1 - status.decline)
         let r = months.map { pow(0.5, Double($0) / PlatformRisk.halfLifeMonths) } ?? 0

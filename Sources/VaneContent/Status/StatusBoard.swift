@@ -336,10 +336,17 @@ public struct StatusBoard: Sendable {
 
     /// The same for any list of successors of `product`: a fold says so, and a successor
     /// that is gone itself leads on to its own: `.NET 8 (Retired · …) → .NET 10 (…)`.
+    /// Folds and successors both: `folded into Teams (…); succeeded by Zoom (…)` (a line
+    /// joined by commas read as folded into both).
     public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
         guard !successors.isEmpty else { return nil }
-        return shownSuccessors(successors).map { id in named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? "") }
-            .joined(separator: ", ")
+        let folds = Set(product.flatMap { entities[$0]?.foldedInto } ?? [])
+        let shown = shownSuccessors(successors).map { id in
+            (fold: folds.contains(id), text: named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? ""))
+        }
+        let (folded, succeeded) = (shown.filter(\.fold).map(\.text), shown.filter { !$0.fold }.map(\.text))
+        guard !folded.isEmpty, !succeeded.isEmpty else { return shown.map(\.text).joined(separator: ", ") }
+        return folded.joined(separator: ", ") + "; succeeded by " + succeeded.joined(separator: ", ")
     }
 
     /// Successors as a line shows them: one that an earlier one's onward line reaches is
@@ -360,14 +367,15 @@ public struct StatusBoard: Sendable {
         return StatusBoard.shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
     }
 
-    /// The steps of a line as shown, each made by `step` (with the step before it): all of
-    /// them when there are three or fewer, else the first, how many gone ones lie between,
-    /// and the last (a release cycle's line runs through every later cycle).
+    /// The steps of the line on from `id` (shown before them) as shown, each made by `step`
+    /// (with the step before it): all of them when the line, `id` with them, has three
+    /// steps or fewer; else how many gone ones lie between `id` and the last, and the last
+    /// (a release cycle's line runs through every later cycle).
     public static func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
         // Only the steps shown are made (a page's fingerprint makes its line too).
         func made(_ i: Int) -> String { step(chain[i], i == 0 ? id : chain[i - 1]) }
-        guard chain.count > 3 else { return chain.indices.map(made) }
-        return [made(0), "→ \(chain.count - 2) more, each gone", made(chain.count - 1)]
+        guard chain.count > 2 else { return chain.indices.map(made) }
+        return ["→ \(chain.count - 1) more, each gone", made(chain.count - 1)]
     }
 
     /// A successor by name with its position, said to be a fold when `after` was folded into it.

@@ -556,7 +556,7 @@ public enum DefaultTheme {
 <figcaption><code class="live-command">vane {{command}}</code></figcaption>
 {{#table}}
 <div class="table-scroll">
-<table class="live-table stack">
+<table class="live-table stack{{#stacking}} {{stacking}}{{/stacking}}">
 <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
 <tbody>
 {{#rows}}
@@ -1268,6 +1268,18 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
    72rem for the exposure page's eleven): each row is a block led by its key cell, and every
    other cell a line named after its column, so no column is ever off screen and the page is
    never wider than the window. */
+/* In a report's column (52rem at most) a block's table of seven columns or more, and its
+   risk board, stack at every width: laid out as a table they were cut at the column's edge. */
+.live-block table.stack.always thead, .live-block table.risk-board thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.live-block table.stack.always, .live-block table.stack.always > tbody, .live-block table.stack.always > caption,
+.live-block table.risk-board, .live-block table.risk-board > tbody, .live-block table.risk-board > caption { display: block; }
+.live-block table.stack.always > tbody > tr, .live-block table.risk-board > tbody > tr { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0 .4rem; border-bottom: 1px solid var(--line); padding: .5rem 0; }
+.live-block table.stack.always > tbody > tr > *, .live-block table.risk-board > tbody > tr > * { flex: 1 0 100%; border: 0; padding: .1rem 0; min-width: 0; }
+.live-block table.risk-board td.rank { flex: 0 0 auto; order: -2; font-weight: 600; }
+.live-block table.risk-board td.rank::after { content: "."; }
+.live-block table.risk-board td.lead { flex: 1 0 0; order: -1; font-weight: 600; }
+.live-block table.stack.always td[data-label]::before, .live-block table.risk-board td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: .8rem; font-weight: normal; }
+.live-block table.stack.always td:empty, .live-block table.risk-board td:empty { display: none; }
 @media (max-width: 72rem) {
   table.stack.widest thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
   table.stack.widest, table.stack.widest > tbody, table.stack.widest > caption { display: block; }

@@ -20,6 +20,14 @@ struct LiveBlockView: Encodable {
         var headers: [String]
         var rows: [Row]
         var count: Int
+        /// When its rows stack, by its width: below 40rem; below 48rem from five columns; at
+        /// every width from seven (a report's column never holds them as a table).
+        var stacking: String?
+
+        init(headers: [String], rows: [Row]) {
+            (self.headers, self.rows, count) = (headers, rows, rows.count)
+            stacking = headers.count >= 7 ? "always" : headers.count >= 5 ? "early" : nil
+        }
     }
     struct Status: Encodable {
         var chart: StatusPage.Chart
@@ -56,7 +64,7 @@ extension SiteModel {
                     })
             }
             return LiveBlockView(
-                command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows, count: rows.count), status: nil,
+                command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows), status: nil,
                 empty: rows.isEmpty)
         case .status(let entity, let asOf, let minRisk):
             // Of another day than the site's, each product goes by the name it had then (as
