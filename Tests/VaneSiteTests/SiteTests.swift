@@ -197,6 +197,33 @@ struct SiteTests {
         #expect(page.contains("and <a class=\"wikilink\" href=\"../entities/coyote.html\">Coyote &lt;Pro&gt; &quot;X&quot;</a> by its id"), "\(page)")
     }
 
+    /// A body link where no link can be: in another link's text, an image's text, an
+    /// autolink. It is text there, said once as a warning (the page had an `<a>` inside an
+    /// `<a>`, a link's markup inside an `alt` attribute, a placeholder in an address).
+    @Test func aLinkInsideALinkIsText() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\nname: Note\ntype: org\n---\nA [see [@acme-blog]](https://x.example/) B ![alt [[acme]] here](https://img.example/p.png)"
+                + " C [x [[coyote|the model]]](https://z.example/) D <https://auto.example/[[acme]]> E [[acme]].\n",
+            to: "Content/entities/note.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded)
+        let warned = outcome.diagnostics.filter { $0.location.path == "Content/entities/note.md" }.map(\.description)
+        #expect(
+            warned == [
+                "Content/entities/note.md:5:8: warning: [@acme-blog] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
+                "Content/entities/note.md:5:50: warning: [[acme]] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
+                "Content/entities/note.md:5:97: warning: [[coyote]] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
+            ], "\(warned)")
+        let page = try kb.read("public/entities/note.html")
+        #expect(page.contains("A <a href=\"https://x.example/\">see @acme-blog</a> B"), "\(page)")
+        #expect(page.contains("<img src=\"https://img.example/p.png\" alt=\"alt acme here\" />"), "\(page)")
+        #expect(page.contains("C <a href=\"https://z.example/\">x the model</a> D"), "\(page)")
+        #expect(page.contains("D <a href=\"https://auto.example/%5B%5Bacme%5D%5D\">https://auto.example/[[acme]]</a> E"), "\(page)")
+        #expect(page.contains("E <a class=\"wikilink\" href=\"../entities/acme.html\">"), "\(page)")
+        #expect(!page.contains("\u{E000}") && !page.contains("%EE%80"))
+    }
+
     /// A page's references give each source's date and archived copy, and a citing page
     /// follows an archive added later (incremental as full).
     @Test func referencesGiveTheDateAndTheArchivedCopy() throws {

@@ -101,6 +101,11 @@ struct BodyLinkScanner {
                 let end = BodyLinkScanner.closingRun(chars, length: run, from: i + run) ?? i + run
                 out.append(contentsOf: chars[i..<end])
                 i = end
+            } else if c == UInt8(ascii: "<"), let end = BodyLinkScanner.autolinkEnd(chars, from: i) {
+                // An autolink is its URL as written, `[[…]]` and all (CommonMark reads it
+                // before links); a placeholder there became the link's address.
+                out.append(contentsOf: chars[i..<end])
+                i = end
             } else if c == UInt8(ascii: "["), let found = link(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart) {
                 switch found {
                 case .link(let link, let end):
@@ -118,6 +123,24 @@ struct BodyLinkScanner {
             }
         }
         for piece in out.split(separator: 0x0A, omittingEmptySubsequences: false) { emit(Array(piece)) }
+    }
+
+    /// The index after an autolink starting at `i` (`<https://…>`, CommonMark's: a scheme of
+    /// 2 to 32 characters, a colon, no space, `<` or `>` before its `>`); nil when none starts there.
+    static func autolinkEnd(_ chars: [UInt8], from i: Int) -> Int? {
+        var j = i + 1
+        func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= UInt8(ascii: "a") && (c | 0x20) <= UInt8(ascii: "z") }
+        guard j < chars.count, isLetter(chars[j]) else { return nil }
+        while j < chars.count, j - i - 1 < 32,
+            isLetter(chars[j]) || (chars[j] >= UInt8(ascii: "0") && chars[j] <= UInt8(ascii: "9")) || chars[j] == UInt8(ascii: "+")
+                || chars[j] == UInt8(ascii: ".") || chars[j] == UInt8(ascii: "-")
+        {
+            j += 1
+        }
+        guard j - i - 1 >= 2, j < chars.count, chars[j] == UInt8(ascii: ":") else { return nil }
+        j += 1
+        while j < chars.count, chars[j] > 0x20, chars[j] != UInt8(ascii: "<"), chars[j] != UInt8(ascii: ">") { j += 1 }
+        return j < chars.count && chars[j] == UInt8(ascii: ">") ? j + 1 : nil
     }
 
     private enum Found {

@@ -18,17 +18,27 @@ struct BodyRenderer {
         // `Content/events/2024/x.md` is the page `events/x.html`: its folder is `2024/`.
         let parts = path.split(separator: "/")
         let folder = parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") + "/" : ""
-        let (rendered, dropped) = MarkdownRenderer.render(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder)
+        // A link in another's text, or an image's, is its text as written there (its label, or
+        // the id or source named): no link, no edge.
+        let (rendered, dropped, flattened) = MarkdownRenderer.render(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder) { index in
+            let link = scanned.links[index]
+            return link.label ?? (link.style == .citation ? "@" : "") + link.target
+        }
         // cmark decides what is shown: a link in text it leaves out (an HTML block, dropped
         // when raw HTML is off) is no link, so it is no edge either.
         let (html, shown) = keepShown(scanned.links, in: rendered)
+        let nested = Set(flattened).sorted().map { index -> Diagnostic in
+            let link = scanned.links[index]
+            let written = link.style == .citation ? "[@\(link.target)]" : "[[\(link.target)]]"
+            return .warning(link.location, "\(written) is inside a link's or an image's text, where it cannot be a link: it is shown as text")
+        }
         var links = shown
         for i in links.indices {
             if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
         }
         let droppedProblems = dropped.compactMap { droppedLink($0, lines: lines, firstLine: firstLine, path: path) }
         return BodyRenderer(
-            markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems)
+            markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems + nested)
     }
 
     /// A link the page shows as text: said where its target is written (the column cmark

@@ -17,7 +17,7 @@ public enum MarkdownRenderer {
     /// folder, while its page sits in the kind's folder itself: a relative link or image
     /// (`chart.png`, beside the file) is made relative to the page (`2024/chart.png`).
     public static func html(_ markdown: String, unsafeHTML: Bool = false, folder: String = "") -> String {
-        render(markdown, unsafeHTML: unsafeHTML, folder: folder).html
+        render(markdown, unsafeHTML: unsafeHTML, folder: folder, linkText: nil).html
     }
 
     /// A link or image whose target was dropped (shown as its text), and where it starts
@@ -28,24 +28,59 @@ public enum MarkdownRenderer {
         public var column: Int
     }
 
-    /// As `html`, with the links and images it dropped.
-    public static func render(_ markdown: String, unsafeHTML: Bool = false, folder: String = "") -> (html: String, dropped: [DroppedLink]) {
+    /// As `html`, with the links and images it dropped. `linkText`: the text a body link's
+    /// placeholder (`Placeholder.mark`) stands for where it cannot be a link, inside another
+    /// link's text or an image's (nested links, or markup in an `alt`); those placeholders
+    /// are replaced by it, and their indices returned.
+    public static func render(
+        _ markdown: String, unsafeHTML: Bool = false, folder: String = "", linkText: ((Int) -> String)? = nil
+    ) -> (html: String, dropped: [DroppedLink], flattened: [Int]) {
         lock.lock()
         defer { lock.unlock() }
         cmark_gfm_core_extensions_ensure_registered()
         let options = CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT)
-        guard let parser = cmark_parser_new(options) else { return ("", []) }
+        guard let parser = cmark_parser_new(options) else { return ("", [], []) }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let document = cmark_parser_finish(parser) else { return ("", []) }
+        guard let document = cmark_parser_finish(parser) else { return ("", [], []) }
         defer { cmark_node_free(document) }
         let dropped = sanitize(document, dropHTML: !unsafeHTML, folder: folder)
-        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", dropped) }
+        let flattened = linkText.map { flattenLinks(in: document, $0) } ?? []
+        guard let rendered = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return ("", dropped, flattened) }
         defer { free(rendered) }
-        return (String(cString: rendered), dropped)
+        return (String(cString: rendered), dropped, flattened)
+    }
+
+    /// Body link placeholders in the text of a link or an image, replaced by `text`: a link
+    /// there would be an `<a>` inside an `<a>`, or markup inside an `alt` attribute.
+    private static func flattenLinks(in document: OpaquePointer, _ text: (Int) -> String) -> [Int] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var (depth, found) = (0, [OpaquePointer]())
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                depth += event == CMARK_EVENT_ENTER ? 1 : -1
+            } else if type == CMARK_NODE_TEXT, depth > 0, event == CMARK_EVENT_ENTER, let literal = cmark_node_get_literal(node),
+                strstr(literal, "\u{E000}") != nil
+            {
+                found.append(node)
+            }
+        }
+        var flattened: [Int] = []
+        for node in found {
+            let literal = String(cString: cmark_node_get_literal(node))
+            let plain = Placeholder.substitute(in: literal) { index in
+                flattened.append(index)
+                return text(index)
+            }
+            _ = cmark_node_set_literal(node, plain)
+        }
+        return flattened
     }
 
     /// The lines (from 1) of `markdown` inside a code block or an HTML block, at any depth
