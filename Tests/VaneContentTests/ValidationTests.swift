@@ -124,6 +124,17 @@ struct ValidationTests {
                 "Content/entities/dup-g.md:4:19: error: duplicate key 'users'",
                 "Content/entities/dup-g.md:6:6: error: unknown entry 'nothing'",
             ])
+        // The repeat quoted (as keys with spaces or other scripts are written), in either quote.
+        for (written, column) in [("'a': 1, 'a': 2", 17), ("a: 1, \"a\": 2", 15), ("\"日本\": 1, \"日本\": 2", 18)] {
+            let quoted = "---\nname: Dup H\ntype: vendr\ndata: { \(written) }\n---\nBody [[nothing]].\n"
+            let key = written.hasPrefix("\"日本") ? "日本" : "a"
+            #expect(
+                try diagnostics(["Content/entities/dup-h.md": quoted]) == [
+                    "Content/entities/dup-h.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)",
+                    "Content/entities/dup-h.md:4:\(column): error: duplicate key '\(key)'",
+                    "Content/entities/dup-h.md:6:6: error: unknown entry 'nothing'",
+                ], "\(written)")
+        }
         // Saved queries alike: a name written twice hides none of the others' problems.
         let kb = try TemporaryKnowledgeBase(["Site/queries.yml": "a: status\na: ends\nb: [x]\n"])
         let (_, problems) = SavedQueriesLoader.load(root: kb.root)

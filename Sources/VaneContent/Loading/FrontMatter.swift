@@ -400,18 +400,27 @@ struct FrontMatter {
     }
 
     /// The column (from 1) of the second `key:` on the line of `first`, in a mapping written
-    /// on one line; nil when there is none after it.
+    /// on one line, the key quoted or not (`'a': 2`: the repeat was missed, said at the first,
+    /// and the file's other problems went unfound); nil when there is none after it.
     private static func flowOccurrence(of key: String, after first: Mark, in yaml: String) -> Int? {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         guard first.line >= 1, first.line <= lines.count else { return nil }
         let scalars = Array(lines[first.line - 1].unicodeScalars)
         let wanted = Array(key.unicodeScalars)
-        var i = first.column - 1 + wanted.count
-        while i + wanted.count <= scalars.count {
+        // From past the first key's first character.
+        var i = max(first.column, 1)
+        while i < scalars.count {
             defer { i += 1 }
-            guard Array(scalars[i..<(i + wanted.count)]) == wanted, i > 0, [" ", ",", "{"].contains(scalars[i - 1]) else { continue }
-            let after = scalars[(i + wanted.count)...].drop { $0 == " " }
-            if after.first == ":" { return i + 1 }
+            guard [" ", ",", "{"].contains(scalars[i - 1]) else { continue }
+            let quote: Unicode.Scalar? = scalars[i] == "'" || scalars[i] == "\"" ? scalars[i] : nil
+            var j = i + (quote == nil ? 0 : 1)
+            guard j + wanted.count <= scalars.count, Array(scalars[j..<(j + wanted.count)]) == wanted else { continue }
+            j += wanted.count
+            if let quote {
+                guard j < scalars.count, scalars[j] == quote else { continue }
+                j += 1
+            }
+            if scalars[j...].drop(while: { $0 == " " }).first == ":" { return i + 1 }
         }
         return nil
     }
