@@ -30,7 +30,7 @@ enum BodyEdits {
         guard last.isCurrentSchema, state["inputs"] == inputs, state["body-spans"] == "complete", state["live-blocks"] == "0",
             !options.publishDatabase, options.knownAt == nil, let recent = walk.recent, !recent.isEmpty, recent.count <= limit,
             recent.allSatisfy({ $0.relative.hasSuffix(".md") }), OutputStamp.holds(state["output-stamp"], options.output),
-            let read = timings.measure("parse", { reread(recent, now: walk.digest, options: options, state: state) })
+            let read = timings.measure("reread", { reread(recent, now: walk.digest, options: options, state: state) })
         else { return nil }
         guard timings.measure("history", { committedAsBefore(read, options: options, stored: state["history"]) }) else { return nil }
         var edit = BodyEditWrite()

@@ -325,6 +325,8 @@ public enum Pipeline {
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
                     "pending-splice": "", "output": output, "output-stamp": OutputStamp.take(options.output) ?? "",
+                    // Reads say when the settings changed since (they answer from this graph).
+                    "settings-stamp": SettingsStamp.take(options.root),
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
                 outcome.work.rowsWritten = try prepared.finish(record)

@@ -45,6 +45,10 @@ public enum GraphDatabase {
             // A reader of a database in WAL mode writes its `-shm` index beside it.
             throw .unreadable(
                 path, "its folder is not writable, and a reader writes the database's index (-shm) beside it; read a copy in a writable folder")
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            // SQLite's own words and the statement GRDB ran say nothing a reader can act on.
+            throw .unreadable(
+                path, "it is damaged (SQLite: \(error.message ?? "database disk image is malformed")); a build makes it again once it is moved away")
         } catch {
             throw .unreadable(path, "\(error)")
         }

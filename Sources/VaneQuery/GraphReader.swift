@@ -465,3 +465,33 @@ extension GraphReader {
         return changed + known.count
     }
 }
+
+/// The settings a read's answers depend on (scales, types, labels; saved queries), as a
+/// build read them: by size and modification time, which a read compares in two `stat`s.
+public enum SettingsStamp {
+    static let files = ["Site/config.yml", "Site/queries.yml"]
+
+    /// Each settings file of `root` with its size and time, or `none`.
+    public static func take(_ root: URL) -> String {
+        files.map { name in
+            guard let info = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path),
+                let size = info[.size] as? Int, let date = info[.modificationDate] as? Date
+            else { return "\(name) none" }
+            return "\(name) \(size) \(Int64(date.timeIntervalSince1970 * 1e9))"
+        }.joined(separator: "\n")
+    }
+}
+
+extension GraphReader {
+    /// The settings files changed since the build the graph is from (a scale reordered
+    /// answers differently); none when the build stored no stamp (an older `vane`).
+    public func changedSettings(root: URL) throws -> [String] {
+        guard let stored = try buildState("settings-stamp")["settings-stamp"], !stored.isEmpty else { return [] }
+        let (then, now) = (stored.split(separator: "\n"), SettingsStamp.take(root).split(separator: "\n"))
+        return SettingsStamp.files.indices.filter { then[safe: $0] != now[safe: $0] }.map { SettingsStamp.files[$0] }
+    }
+}
+
+extension Array {
+    fileprivate subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

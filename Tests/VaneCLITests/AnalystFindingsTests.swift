@@ -229,5 +229,13 @@ struct AnalystFindingsTests {
         }
         #expect(try vane("build", in: kb.root).status == 0)
         #expect(try vane("status", in: kb.root).stderr.isEmpty)
+        // The settings too: a scale reordered answers otherwise (it was read in silence).
+        try kb.write("priority_scale: [sunset, flagship, invested, maintained, deprioritized, discontinued]\n", to: "Site/config.yml")
+        for command in [["query", "events"], ["status"]] {
+            let stale = try vane(command, in: kb.root)
+            #expect(stale.stderr == "warning: Site/config.yml changed since the last build; run vane build\n", "\(command)")
+        }
+        #expect(try vane("build", in: kb.root).status == 0)
+        #expect(try vane("status", in: kb.root).stderr.isEmpty)
     }
 }

@@ -98,4 +98,26 @@ struct RobustnessTests {
         #expect(sql.status == 1)
         #expect(sql.stderr.hasSuffix("other.sqlite' is not a Weathervane database\n"))
     }
+
+    /// A database cut short (a disk filled, a copy stopped) is said to be damaged, in words
+    /// a reader can act on, not as the statement SQLite failed on; and it is not replaced.
+    @Test func aDamagedDatabaseIsSaidToBeDamaged() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", in: kb.root).status == 0)
+        try? FileManager.default.removeItem(at: kb.url("vane.sqlite-wal"))
+        try? FileManager.default.removeItem(at: kb.url("vane.sqlite-shm"))
+        let cut = try Data(contentsOf: kb.url("vane.sqlite")).prefix(20_000)
+        try kb.write(Data(cut), to: "vane.sqlite")
+        let path = kb.url("vane.sqlite").standardizedFileURL.path
+        let query = try vane("query", "events", in: kb.root)
+        #expect(query.status == 1)
+        #expect(
+            query.stderr.hasPrefix("error: cannot read '\(path)': it is damaged (SQLite: ")
+                && query.stderr.hasSuffix("); a build makes it again once it is moved away\n") && !query.stderr.contains("while executing"),
+            "\(query.stderr)")
+        let build = try vane("build", in: kb.root)
+        #expect(build.status == 1)
+        #expect(build.stderr.hasSuffix("; refusing to replace it (move it away or pass --db)\n"), "\(build.stderr)")
+        #expect(try Data(contentsOf: kb.url("vane.sqlite")) == Data(cut))
+    }
 }

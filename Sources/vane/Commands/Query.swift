@@ -74,5 +74,8 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
+    for settings in (try? reader.changedSettings(root: kb.rootURL)) ?? [] {
+        printError("warning: \(settings) changed since the last build; run vane build")
+    }
     return reader
 }
