@@ -34,8 +34,9 @@ public enum EndOfLifeImport {
         public var removedPaths: [String] = []
 
         public var description: String {
-            "imported \(products) products, \(cycles) release cycles: \(entities) entities, \(events) events, \(sources) sources; "
-                + "\(written) files written, \(unchanged) unchanged, \(removed) removed"
+            func n(_ count: Int, _ word: String, _ words: String? = nil) -> String { "\(count) \(count == 1 ? word : words ?? word + "s")" }
+            return "imported \(n(products, "product")), \(n(cycles, "release cycle")): \(n(entities, "entity", "entities")), "
+                + "\(n(events, "event")), \(n(sources, "source")); \(n(written, "file")) written, \(unchanged) unchanged, \(removed) removed"
                 + (kept > 0 ? ", \(kept) kept as edited" : "")
         }
     }

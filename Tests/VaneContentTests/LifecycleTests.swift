@@ -535,4 +535,11 @@ struct CycleFactsTests {
         #expect(facts(["eoas": "false"])?.cells["Active support"] == "ongoing")
         #expect(facts(["eoas": "2025-01-01", "eol": "true"])?.cells["Active support"] == "1 January 2025")
     }
+
+    /// The latest version's date, under the key the import writes or under endoflife.date's
+    /// own, in a cycle written by hand (that one's date was left out).
+    @Test func theLatestDateIsReadUnderEitherSpelling() {
+        #expect(facts(["latest": "14.15", "latest_release_date": "2026-11-13"])?.latestDate == "2026-11-13")
+        #expect(facts(["latest": "14.15", "latestReleaseDate": "2026-11-13"])?.latestDate == "2026-11-13")
+    }
 }

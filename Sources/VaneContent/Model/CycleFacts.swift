@@ -99,7 +99,8 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         released = text("release_date")
         lts = text("lts").flatMap { $0 == "false" ? nil : $0 }
         latest = text("latest")
-        latestDate = text("latest_release_date")
+        // endoflife.date's own spelling too, in a cycle written by hand.
+        latestDate = text("latest_release_date") ?? text("latestReleaseDate")
         activeSupport = text("eoas")
         endOfLife = text("eol")
         extendedSupport = text("eoes")

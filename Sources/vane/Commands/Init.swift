@@ -63,7 +63,7 @@ extension Vane {
                 for path in report.kept { printError("kept \(path) (edited; --force overwrites it)") }
                 for path in report.replaced { printError("replaced \(path) (your edit is overwritten)") }
                 printError(
-                    "wrote \(report.written.count) files into Site/"
+                    "wrote \(report.written.count) \(report.written.count == 1 ? "file" : "files") into Site/"
                         + (report.unchanged.isEmpty ? "" : " (\(report.unchanged.count) already the default's, left as they were)"))
             }
         }
