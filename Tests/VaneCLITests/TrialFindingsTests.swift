@@ -264,7 +264,7 @@ struct TrialFindingsTests {
         var files = Self.vendor
         files["Content/events/e.md"] =
             "---\ntitle: E\ndate: 2026-01-01\ntype: other\nentities: [v]\nsources: [s]\n---\n"
-            + "See [a](//evil.example/a) and [t](tel:+15551234).\n\nA [q](<a b.png>)\n\nB [r](../../notes.txt)\n"
+            + "See [a](//evil.example/a) and [t](tel:+15551234).\n\nA [q](<a b.png>)\n\nB [r](../../notes.txt) and [u](tel:+15551234) [v](tel:+15551234).\n"
         files["Content/sources/page.html"] = "<script>alert(1)</script>\n"
         files["Content/sources/chart.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"></svg>\n"
         files["Content/sources/plain.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>\n"
@@ -278,9 +278,11 @@ struct TrialFindingsTests {
                 Content/events/e.md:8:35: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text
                 Content/events/e.md:10:8: warning: 'a b.png' links to no file (Content/events/a b.png is not there): the page would show a dead link
                 Content/events/e.md:12:7: warning: '../../notes.txt' links outside Content/, which the site does not publish: the page would show a dead link
+                Content/events/e.md:12:32: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text
+                Content/events/e.md:12:51: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text
                 Content/sources/chart.svg: warning: holds script: it is published as it is, and a browser runs any script in it on the site's own address (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)
                 Content/sources/page.html: warning: is published as it is, and a browser runs any script in it on the site's own address (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)
-                1 error, 6 warnings
+                1 error, 8 warnings
 
                 """, "\(check.stderr)")
         let empty = try TemporaryKnowledgeBase(["Content/.keep": ""])

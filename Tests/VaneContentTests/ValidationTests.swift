@@ -517,15 +517,16 @@ struct ValidationTests {
     }
 
     /// A relative link or image that finds no file, or no page, is a warning where it is
-    /// written: the page would show a dead link. One beside the file, or a page written
-    /// by hand, is fine.
+    /// written, quoted as written (in a subfolder it was quoted as the page has it,
+    /// `2024/gone.png`): the page would show a dead link. One beside the file, or a page
+    /// written by hand, is fine.
     @Test func aRelativeLinkToNothingIsAWarning() throws {
         let body =
             "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n![c](chart.png) ![d](gone.png) [m](../entities/meta.html) [n](../entities/nope.html) [a](#ref-1)\n"
         let found = try diagnostics(["Content/events/2024/e.md": body, "Content/events/2024/chart.png": "png"])
         #expect(
             found.filter { $0.contains("e.md") } == [
-                "Content/events/2024/e.md:8:22: warning: '2024/gone.png' links to no file (Content/events/2024/gone.png is not there): the page would show a dead link",
+                "Content/events/2024/e.md:8:22: warning: 'gone.png' links to no file (Content/events/2024/gone.png is not there): the page would show a dead link",
                 "Content/events/2024/e.md:8:63: warning: '../entities/nope.html' links to no file (Content/entities/nope.html is not there): the page would show a dead link",
             ], "\(found)")
     }

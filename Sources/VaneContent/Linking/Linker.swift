@@ -223,9 +223,14 @@ public struct Linker: Sendable {
     /// find a file of `Content/` or a page: a warning where it is written otherwise, as the
     /// page would show a dead link.
     private mutating func checkLocalLinks(of entry: Entry) {
+        // A file in a subfolder of its kind's (`events/2024/x.md`) had its links made relative
+        // to the page (`2024/chart.png`); they are quoted as written (`chart.png`).
+        let folders = entry.path.split(separator: "/").dropFirst(2).dropLast()
+        let sub = folders.isEmpty ? "" : folders.joined(separator: "/") + "/"
         for link in entry.localLinks {
             // Quoted as written: `a b.png`, not the page's `a%20b.png`.
             let url = link.text.removingPercentEncoding ?? link.text
+            let written = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
             var parts = entry.kind.folder.split(separator: "/").map(String.init)
             var outside = false
             for part in url.split(separator: "/") {
@@ -240,7 +245,7 @@ public struct Linker: Sendable {
             }
             if outside {
                 diagnostics.append(
-                    .warning(link.location, "'\(url)' links outside Content/, which the site does not publish: the page would show a dead link"))
+                    .warning(link.location, "'\(written)' links outside Content/, which the site does not publish: the page would show a dead link"))
                 continue
             }
             let path = parts.joined(separator: "/")
@@ -251,7 +256,8 @@ public struct Linker: Sendable {
             {
                 continue
             }
-            diagnostics.append(.warning(link.location, "'\(url)' links to no file (Content/\(path) is not there): the page would show a dead link"))
+            diagnostics.append(
+                .warning(link.location, "'\(written)' links to no file (Content/\(path) is not there): the page would show a dead link"))
         }
     }
 

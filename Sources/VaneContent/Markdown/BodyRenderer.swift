@@ -36,7 +36,14 @@ struct BodyRenderer {
         for i in links.indices {
             if let label = links[i].label { links[i].labelHTML = MarkdownRenderer.inline(label) }
         }
-        let droppedProblems = dropped.compactMap { droppedLink($0, lines: lines, firstLine: firstLine, path: path) }
+        // The same target twice on a line: each at its own place (the second was said at the
+        // first's, and so not at all).
+        var seen: [String: Int] = [:]
+        let droppedProblems = dropped.compactMap { link -> Diagnostic? in
+            let key = "\(link.line) \(link.url)"
+            defer { seen[key, default: 0] += 1 }
+            return droppedLink(link, lines: lines, firstLine: firstLine, path: path, occurrence: seen[key, default: 0])
+        }
         return BodyRenderer(
             markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems + nested)
     }
@@ -45,13 +52,22 @@ struct BodyRenderer {
     /// gives is the link's, in the body as scanned; the target is found in the line as written).
     /// Not one whose scheme only runs code (`javascript:`, `vbscript:`, `data:`): dropping it
     /// is the point, and no reader lost a link.
-    static func droppedLink(_ link: MarkdownRenderer.DroppedLink, lines: [Substring], firstLine: Int, path: String) -> Diagnostic? {
+    /// `occurrence`: how many links to the same target cmark found before it on its line.
+    static func droppedLink(
+        _ link: MarkdownRenderer.DroppedLink, lines: [Substring], firstLine: Int, path: String, occurrence: Int = 0
+    ) -> Diagnostic? {
         let scheme = link.url.trimmingSpaces.lowercased().filter { !$0.isWhitespace }
         if ["javascript:", "vbscript:", "data:"].contains(where: scheme.hasPrefix) { return nil }
         let index = link.line - 1
         var column = max(link.column, 1)
-        if lines.indices.contains(index), let found = lines[index].range(of: link.url) {
-            column = lines[index].unicodeScalars.distance(from: lines[index].startIndex, to: found.lowerBound) + 1
+        if lines.indices.contains(index), !link.url.isEmpty {
+            let line = lines[index]
+            var (from, seen) = (line.startIndex, 0)
+            while let found = line.range(of: link.url, range: from..<line.endIndex) {
+                column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
+                if seen == occurrence { break }
+                (from, seen) = (found.upperBound, seen + 1)
+            }
         }
         let at = SourceLocation(path: path, line: firstLine + max(index, 0), column: column)
         if MarkdownRenderer.leavesWithoutScheme(link.url) {
