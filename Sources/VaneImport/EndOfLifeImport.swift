@@ -119,6 +119,14 @@ public enum EndOfLifeImport {
         }
         // Without filters the import owns every generated file; with them, only those of
         // the products it read. A product that could not be read keeps its files.
+        // A product gone from the data keeps all its files while one of them was edited or
+        // written by hand: that file names its product, source and other cycles, and removing
+        // them left a knowledge base that no longer checked.
+        let whole = options.only.isEmpty && options.categories.isEmpty
+        let (left, leftProblems) = whole ? productsLeftWithEdits(root: options.root, wanted: wanted, read: owned, folders: folders) : ([], [])
+        diagnostics += leftProblems
+        summary.kept += left.count
+        failed += left.flatMap(ownedPaths(of:))
         let removable: (String) -> Bool = { path in
             func within(_ prefixes: some Sequence<String>) -> Bool { prefixes.contains { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) } }
             if within(failed) { return false }
@@ -127,6 +135,41 @@ public enum EndOfLifeImport {
         diagnostics += GeneratedFiles.apply(
             wanted, root: options.root, marker: EndOfLifeMapping.marker, under: folders, removable: removable, into: &summary)
         return (summary, diagnostics.sortedForReport())
+    }
+
+    /// The products no longer in the data with a generated file edited or written by hand,
+    /// each said once where that file is.
+    static func productsLeftWithEdits(root: URL, wanted: [String: String], read: Set<String>, folders: [String]) -> ([String], [Diagnostic]) {
+        var left: [String: String] = [:]
+        for folder in folders {
+            for found in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] where found.relative.hasSuffix(".md") {
+                let path = folder + "/" + found.relative
+                guard wanted[path] == nil, let slug = slug(of: path), left[slug] == nil,
+                    !ownedPaths(of: slug).contains(where: read.contains),
+                    let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
+                    GeneratedFiles.state(of: data, marker: EndOfLifeMapping.marker) != .sealed
+                else { continue }
+                left[slug] = path
+            }
+        }
+        let problems = left.sorted { $0.key < $1.key }.map { slug, path in
+            Diagnostic.warning(
+                .top(of: path),
+                "edited since the import wrote it, and its product '\(slug)' is no longer in the data: the product's files are left as they are "
+                    + "(it names them); delete Content/entities/endoflife/\(slug)/ and its other files to remove it")
+        }
+        return (Array(left.keys), problems)
+    }
+
+    /// The product a generated path belongs to.
+    static func slug(of path: String) -> String? {
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count >= 4, parts[2] == "endoflife" else { return nil }
+        if parts.count == 4 {
+            let name = String(parts[3].dropLast(3))
+            return parts[1] == "sources" ? (name.hasPrefix("endoflife-") ? String(name.dropFirst("endoflife-".count)) : nil) : name
+        }
+        return parts[3]
     }
 
     /// The paths (files, and folders ending in `/`) of one product's entries.

@@ -331,6 +331,35 @@ struct EndOfLifeImportTests {
         #expect(try kb.read(edited).contains("eol: 2027-01-31"))
     }
 
+    /// A product gone from the data with a cycle edited by hand keeps all its files: the
+    /// edit names its product, source and other cycles (they were removed, the import said
+    /// nothing wrong, and the knowledge base no longer checked).
+    @Test func aProductThatLeftTheDataKeepsItsFilesWhileOneIsEdited() throws {
+        let kb = try TemporaryKnowledgeBase()
+        _ = importing("products", into: kb)
+        let edited = "Content/entities/endoflife/nimbus/nimbus-24.md"
+        try kb.write(try kb.read(edited) + "\nEdited by hand.\n", to: edited)
+        let fewer = try TemporaryKnowledgeBase()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.fixture.appendingPathComponent("products").path)
+        where name.hasSuffix(".md") && name != "nimbus.md" {
+            try fewer.write(try Data(contentsOf: Self.fixture.appendingPathComponent("products/\(name)")), to: name)
+        }
+        let before = snapshot(of: kb.url("Content")).keys.filter { $0.contains("nimbus") }
+        let (summary, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: fewer.root.path, root: kb.root))
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(edited):1:1: warning: edited since the import wrote it, and its product 'nimbus' is no longer in the data: the product's files are left as they are (it names them); delete Content/entities/endoflife/nimbus/ and its other files to remove it"
+            ], "\(diagnostics)")
+        #expect(summary.removed == 0 && summary.kept == 1, "\(summary)")
+        #expect(snapshot(of: kb.url("Content")).keys.filter { $0.contains("nimbus") }.sorted() == before.sorted())
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
+        // Not edited, it goes with its product.
+        try kb.write(try kb.read(edited).replacingOccurrences(of: "\nEdited by hand.\n", with: ""), to: edited)
+        let (gone, quiet) = EndOfLifeImport.run(EndOfLifeImport.Options(products: fewer.root.path, root: kb.root))
+        #expect(quiet.isEmpty, "\(quiet)")
+        #expect(gone.removed == before.count && !FileManager.default.fileExists(atPath: kb.url(edited).path), "\(gone)")
+    }
+
     /// A day the calendar does not have is refused where it is written (it was imported, and
     /// `vane check` then failed on the files it wrote); an end of life before the release
     /// with nothing later to date it by is said, not dropped in silence.
