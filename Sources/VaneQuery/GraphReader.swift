@@ -11,11 +11,11 @@ public struct GraphReader: Sendable {
     public let queue: DatabaseQueue
 
     public enum QueryError: VaneError {
-        case unknownEntity(String, suggestion: String?)
+        case unknownEntity(String, suggestion: Hint?)
         /// `--entity` given the id of an entry of another kind (a use, a source).
-        case notAnEntity(String, kind: String, suggestion: String?)
+        case notAnEntity(String, kind: String, suggestion: Hint?)
         /// `vane show` of an id or alias that names nothing.
-        case unknownEntry(String, suggestion: String?)
+        case unknownEntry(String, suggestion: Hint?)
         /// A filter value that no entry of that kind can have, and the values it can.
         case unknownValue(what: String, value: String, allowed: [String], note: String?)
         /// A filter that does not apply to what is listed (`--verdict` on events).
@@ -35,17 +35,25 @@ public struct GraphReader: Sendable {
         public var description: String {
             switch self {
             case .unknownEntity(let name, let suggestion):
-                "unknown entity '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                "unknown entity '\(name)'" + (suggestion?.said ?? "")
             case .notAnEntity(let name, let kind, let suggestion):
-                "'\(name)' is \(kind == "event" ? "an" : "a") \(kind), not an entity" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                "'\(name)' is \(kind == "event" ? "an" : "a") \(kind), not an entity" + (suggestion?.said ?? "")
             case .unknownEntry(let name, let suggestion):
-                "no entry '\(name)'" + (suggestion.map { " (did you mean '\($0)'?)" } ?? "")
+                "no entry '\(name)'" + (suggestion?.said ?? "")
             case .unknownValue(let what, let value, let allowed, let note):
                 "unknown \(what) '\(value)'\(Suggestion.hint(for: value, in: allowed))"
                     + (allowed.isEmpty ? "" : "; \(what)s are \(allowed.joined(separator: ", "))") + (note.map { " (\($0))" } ?? "")
             case .inapplicable(let message), .search(let message), .sql(let message): message
             }
         }
+    }
+
+    /// What a name was probably meant to be: an id or alias near it, or the id of the entry
+    /// whose name it is (`--entity "Nimbus Cloud"`), as `vane check` says it in content.
+    public struct Hint: Sendable, Equatable {
+        public var id: String
+        public var isName: Bool
+        var said: String { " (did you mean '\(id)'\(isName ? ", whose name it is" : "")?)" }
     }
 
     public init(url: URL) throws(GraphDatabase.OpenError) {
@@ -96,12 +104,19 @@ public struct GraphReader: Sendable {
         .unknownEntry(name, suggestion: try closestName(to: name, among: "entries"))
     }
 
-    /// The id of `table` (or an alias) closest to `name`, ids first.
-    private func closestName(to name: String, among table: String) throws -> String? {
-        let (ids, aliases) = try queue.read { db in
-            (try String.fetchAll(db, sql: "SELECT id FROM \(table)"), try String.fetchAll(db, sql: "SELECT alias FROM aliases"))
+    /// The id of the entry of `table` whose name (title) `name` is, whatever its case; else
+    /// the id (or alias) closest to it, ids first.
+    private func closestName(to name: String, among table: String) throws -> Hint? {
+        let kind = table == "entities" ? " WHERE kind = 'entity'" : ""
+        let (titled, ids, aliases) = try queue.read { db in
+            (
+                try Row.fetchAll(db, sql: "SELECT id, title FROM entries\(kind)").map { ($0[0] as String, $0[1] as String) },
+                try String.fetchAll(db, sql: "SELECT id FROM \(table)"), try String.fetchAll(db, sql: "SELECT alias FROM aliases")
+            )
         }
-        return Suggestion.closest(to: name, preferring: ids, then: aliases)
+        let wanted = name.lowercased()
+        if let named = titled.first(where: { $0.1.lowercased() == wanted }) { return Hint(id: named.0, isName: true) }
+        return Suggestion.closest(to: name, preferring: ids, then: aliases).map { Hint(id: $0, isName: false) }
     }
 
     func resolveEntity(_ name: String) throws -> String {

@@ -183,6 +183,12 @@ struct CLITests {
         let noEntry = try vane("show", "nothing", in: kb.root)
         #expect(noEntry.status == 64)
         #expect(noEntry.stderr == "error: no entry 'nothing'\n")
+        // A name where an id goes: the id of what has that name, as `vane check` says it in content.
+        let named = try vane("status", "--entity", "acme labs", in: kb.root)
+        #expect(named.status == 64)
+        #expect(named.stderr == "error: unknown entity 'acme labs' (did you mean 'acme-labs', whose name it is?)\n", "\(named.stderr)")
+        let titled = try vane("show", "Acme Labs", in: kb.root)
+        #expect(titled.stderr == "error: no entry 'Acme Labs' (did you mean 'acme-labs', whose name it is?)\n", "\(titled.stderr)")
     }
 
     /// A database from another vane: older, it says to build again (and a build brings it
