@@ -53,10 +53,12 @@ public enum Scaffold {
     /// cut after a whole word.
     public static func id(from title: String) -> String {
         var id = ""
-        // Letters no diacritic folding reaches are spelled out (`Straße` was `stra-e`, `œuvre` `uvre`).
-        let spelled = title.lowercased().folding(options: .diacriticInsensitive, locale: nil).unicodeScalars.map { c in
-            ligatures[c].map { String($0) } ?? String(c)
-        }.joined()
+        // Letters no diacritic folding reaches are spelled out (`Straße` was `stra-e`, `œuvre` `uvre`),
+        // and compatibility characters as what they stand for (`ﬁsh` was `sh`, `Ǆemal` `emal`).
+        let spelled = title.decomposedStringWithCompatibilityMapping.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            .unicodeScalars.map { c in
+                ligatures[c].map { String($0) } ?? String(c)
+            }.joined()
         for c in spelled.unicodeScalars {
             if ("a"..."z").contains(c) || ("0"..."9").contains(c) {
                 id.unicodeScalars.append(c)

@@ -206,6 +206,8 @@ struct AnalystFindingsTests {
                 "Content/entities/openai.md:3:1: error: 'type' is empty (expected one of: vendor, org, person, product, model, model-family)\n"))
         // Letters no accent folding reaches are spelled out (they were dropped: `stra-e`, `uvre`).
         #expect(try vane("new", "entity", "Straße Œuvre Ærø", in: kb.root).stdout == "Content/entities/strasse-oeuvre-aero.md\n")
+        // Compatibility characters as what they stand for (a title pasted from a PDF: `ﬁsh` was `sh`).
+        #expect(try vane("new", "entity", "Ǆemal ﬁsh Ⅻ", in: kb.root).stdout == "Content/entities/dzemal-fish-xii.md\n")
         // With --root, the path from where the command ran (it was the path inside the root).
         let elsewhere = try vane("new", "entity", "Far Away", "--root", kb.root.path, in: kb.root.deletingLastPathComponent())
         #expect(elsewhere.stdout == kb.root.path + "/Content/entities/far-away.md\n", "\(elsewhere.stdout)")

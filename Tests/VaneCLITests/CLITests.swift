@@ -191,6 +191,24 @@ struct CLITests {
         #expect(titled.stderr == "error: no entry 'Acme Labs' (did you mean 'acme-labs', whose name it is?)\n", "\(titled.stderr)")
     }
 
+    /// `--min-risk` keeps the products with at least that risk: one with none (a priority and
+    /// no availability) is not kept, even at 0 (it was, as if its risk were 0).
+    @Test func minRiskKeepsNoProductWithoutARisk() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/p.md": "---\nname: P\ntype: product\nparent: v\n---\n",
+            "Content/entities/q.md": "---\nname: Q\ntype: product\nparent: v\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2025-01-01\ntype: other\nentities: [p, q]\nstatus:\n  p: { availability: generally-available, priority: sunset }\n"
+                + "  q: { priority: sunset }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", "2026-01-01", in: kb.root).status == 0)
+        let all = try vane("status", "--as-of", "2026-01-01", in: kb.root).stdout
+        #expect(all.contains("\nq ") || all.contains(" q "), "\(all)")
+        let kept = try vane("status", "--as-of", "2026-01-01", "--min-risk", "0", "--format", "csv", in: kb.root).stdout
+        #expect(kept.split(whereSeparator: \.isNewline).dropFirst().map { String($0.split(separator: ",")[1]) } == ["p"], "\(kept)")
+    }
+
     /// A database from another vane: older, it says to build again (and a build brings it
     /// up to date); newer, it says to upgrade. Never an SQLite error about a column.
     @Test func aDatabaseFromAnotherVaneSaysWhatToDo() throws {

@@ -15,7 +15,7 @@ struct HostileInputTests {
         let start = Date()
         #expect(
             try diagnostics(["Content/sources/x.md": yaml]) == [
-                "Content/sources/x.md:5:4: error: YAML anchors are not allowed in front matter (write the value out)"
+                "Content/sources/x.md:5:4: error: YAML anchors are not allowed in front matter (write the value out; a value that starts with '&' is text only in quotes: \"&…\")"
             ])
         #expect(Date().timeIntervalSince(start) < 5)
     }

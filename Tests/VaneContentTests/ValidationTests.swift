@@ -212,7 +212,7 @@ struct ValidationTests {
         ])
         #expect(
             SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
-                "Site/config.yml:4:7: error: YAML aliases are not allowed in settings (write the value out)"
+                "Site/config.yml:4:7: error: YAML aliases are not allowed in settings (write the value out; a value that starts with '*' is text only in quotes: \"*…\")"
             ])
         try kb.write(
             """

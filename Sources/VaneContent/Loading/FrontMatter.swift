@@ -29,7 +29,12 @@ struct FrontMatter {
         self.lineOffset = lineOffset
         if let anchor = AnchorScanner.firstAnchor(in: yaml) {
             let at = SourceLocation(path: path, line: anchor.line + lineOffset, column: anchor.column)
-            throw DiagnosticError(.error(at, "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in \(called) (write the value out)"))
+            // Most often text that starts with `*` or `&` (`title: *New* pricing`), read as YAML.
+            throw DiagnosticError(
+                .error(
+                    at,
+                    "YAML \(anchor.alias ? "aliases" : "anchors") are not allowed in \(called) (write the value out; "
+                        + "a value that starts with '\(anchor.alias ? "*" : "&")' is text only in quotes: \"\(anchor.alias ? "*" : "&")…\")"))
         }
         let (root, duplicates, text) = try FrontMatter.compose(yaml, lineOffset: lineOffset, path: path, resolver: FrontMatter.resolver)
         diagnostics += duplicates

@@ -41,7 +41,8 @@ extension Vane {
             }
             var board = try reader.statusBoard(asOf: date, within: scope.entity)
             if let minRisk {
-                board.ranked = board.ranked.filter { ($0.risk?.score ?? 0) >= minRisk }
+                // A product with no risk (a priority and no availability) has none to keep, even at 0.
+                board.ranked = board.ranked.filter { $0.risk.map { $0.score >= minRisk } ?? false }
                 board.gone = []
             }
             switch formatOption.format {
