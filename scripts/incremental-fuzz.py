@@ -240,9 +240,14 @@ class Editor:
         outputs that show it, without loading the knowledge base."""
         front, _, body = open(path).read().partition('\n---\n')
         words = re.findall(r'(?<=\s)[A-Za-z]{4,}(?=[\s.,])', body)
-        if words and self.r.random() < 0.5:
+        roll = self.r.random()
+        if words and roll < 0.4:
+            # A word made longer: the links after it on its line move (same links, new columns).
             word = self.r.choice(words)
             body = body.replace(' ' + word, f' {word.upper()} & <{step}>', 1)
+        elif roll < 0.7:
+            # A paragraph above the rest: every link moves down.
+            body = f'\nOpening paragraph {step}, added above.\n' + body
         else:
             body += f'\nPlain paragraph {step}, with *emphasis* and “quotes”.\n'
         open(path, 'w').write(front + '\n---\n' + body)

@@ -186,6 +186,10 @@ struct StatusViewTests {
         }
         #expect(labels.map(\.2) == ["12 January 2027 (standard)", "12 January 2030 (extended (paid))"], "\(labels)")
         #expect(Set(labels.map(\.1)).count == 2, "each end's label on a line of its own")
+        // Under the availability panel, where no channel's line runs (over it, they hid a
+        // channel's fall to the bottom rows).
+        let retired = try #require(chart.firstMatch(of: #/<text x="[\d.]+" y="([\d.]+)"[^>]*>Retired</text>/#))
+        #expect(labels.allSatisfy { $0.1 > Double(retired.1)! + 9 }, "\(labels) \(retired.1)")
         // Each end in its channel's colour, the legend's (the extended channel's end was in
         // the standard channel's rust).
         let legend = Dictionary(

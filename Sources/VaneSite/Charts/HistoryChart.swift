@@ -94,7 +94,10 @@ struct HistoryChart {
 
     private var availabilityHeight: Double { Double(scales.availability.count) * rowHeight }
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
-    private var height: Double { top + availabilityHeight + gap + priorityHeight + 40 + (asOfLabelBelow ? 14 : 0) }
+    /// Room under the availability panel for the labels of the ends ahead, a line each
+    /// where they would touch: drawn over the plot they hid a channel's line.
+    private var endBand: Double { Double(endLabels.map(\.line).max().map { $0 + 1 } ?? 0) * 14 }
+    private var height: Double { top + availabilityHeight + endBand + gap + priorityHeight + 40 + (asOfLabelBelow ? 14 : 0) }
 
     private func x(_ day: Int) -> Double {
         left + Double(day - start) / Double(end - start) * (width - left - right)
@@ -108,8 +111,8 @@ struct HistoryChart {
 
             """
         out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : HistoryChart.channelsCaption)
-        out += panel(.priority, y0: top + availabilityHeight + gap, caption: "Strategic priority")
-        out += axis(y: top + availabilityHeight + gap + priorityHeight)
+        out += panel(.priority, y0: top + availabilityHeight + endBand + gap, caption: "Strategic priority")
+        out += axis(y: top + availabilityHeight + endBand + gap + priorityHeight)
         out += endMarks(y0: top, y1: top + availabilityHeight)
         return out + "</svg>"
     }
@@ -218,22 +221,43 @@ struct HistoryChart {
     /// line, or right of it where the labels column would cover it (else against the right
     /// edge), each on the lowest line no other label takes there, with a halo over the step
     /// lines it crosses.
-    private func endMarks(y0: Double, y1: Double) -> String {
-        var out = ""
+    /// An end ahead's label as placed: its text (cut to fit), where it is anchored, and on
+    /// which line under the panel (a label that would touch another's takes the next).
+    private struct EndLabel {
+        var end: AnnouncedEnd
+        var label: String, shown: String
+        var anchorX: Double, anchor: String
+        var line: Int
+    }
+
+    private var endLabels: [EndLabel] {
+        var placed: [EndLabel] = []
         var taken: [[ClosedRange<Double>]] = []
         for end in status.ends.filter({ $0.isAhead(asOf: asOf) }).sorted(by: { $0.date.startKey < $1.date.startKey }) {
             let x = x(end.date.startDay)
             let label = "ends \(end.date.display)" + (end.channel.map { " (\(channelName($0)))" } ?? "")
-            // Cut to the plot's width when it is narrower (whole in the label's title).
-            let shown = TextWidth.fit(label, size: 11, width: width - left - 4)
+            // Under the panel the row labels' column is free too: cut only to the chart's width
+            // (whole in the label's title).
+            let shown = TextWidth.fit(label, size: 11, width: width - captionX - 4)
             let w = TextWidth.of(shown, size: 11)
             let (anchorX, anchor): (Double, String) =
-                x - 4 - w >= left ? (x - 4, "end") : x + 4 + w <= width ? (x + 4, "start") : (width - 2, "end")
+                x - 4 - w >= captionX ? (x - 4, "end") : x + 4 + w <= width ? (x + 4, "start") : (width - 2, "end")
             let span = anchor == "end" ? (anchorX - w)...anchorX : anchorX...(anchorX + w)
             let line = taken.firstIndex { !$0.contains { $0.overlaps(span) } } ?? taken.count
             if line == taken.count { taken.append([]) }
             taken[line].append(span)
-            let y = y1 - 6 - Double(line) * 14
+            placed.append(EndLabel(end: end, label: label, shown: shown, anchorX: anchorX, anchor: anchor, line: line))
+        }
+        return placed
+    }
+
+    private func endMarks(y0: Double, y1: Double) -> String {
+        var out = ""
+        for placed in endLabels {
+            let (end, label, shown, anchorX, anchor) = (placed.end, placed.label, placed.shown, placed.anchorX, placed.anchor)
+            let x = x(end.date.startDay)
+            // Under the panel, where no channel's line runs.
+            let y = y1 + 12 + Double(placed.line) * 14
             let title = shown == label ? "" : "<title>\(SVG.text(label))</title>"
             // The white halo under the text is a white copy of it drawn first (`paint-order`
             // is no attribute HTML's SVG allows, and no CSS property the Nu checker knows).
