@@ -113,8 +113,9 @@ enum BodyEdits {
             digest = digest.replacing((relative, known.size, known.modified), with: (relative, file.size, file.modified))
         }
         guard digest == now else { return nil }
-        // The last build's problems, read when a link moved: one said where a link was
-        // written (the linker's, at the link) would be said at the old place.
+        // The last build's problems, read when a link moved: one said where a link was written
+        // would be repeated at the old place. (Today the linker says only errors there, and a
+        // build with errors stores no state; this keeps a future warning at a link honest.)
         var standing: Set<SourceLocation>?
         var read: [Reread] = []
         for file in changed {

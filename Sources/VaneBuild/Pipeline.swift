@@ -135,6 +135,8 @@ public enum Pipeline {
         var timings = Timings()
         // Files modified from now on are read again by the next build (see `parsedFile`).
         let started = Int64(Date().timeIntervalSince1970 * 1e9)
+        // Taken before the settings are read: one edited during the build is told to reads.
+        let settingsStamp = SettingsStamp.take(options.root)
         let last = timings.measure("check") { DatabaseParseCache(url: options.database, parses: false) }
         // A database file that is not ours (or is damaged) is never overwritten.
         if let problem = last.problem {
@@ -326,7 +328,7 @@ public enum Pipeline {
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
                     "pending-splice": "", "output": output, "output-stamp": OutputStamp.take(options.output) ?? "",
                     // Reads say when the settings changed since (they answer from this graph).
-                    "settings-stamp": SettingsStamp.take(options.root),
+                    "settings-stamp": settingsStamp,
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
                 outcome.work.rowsWritten = try prepared.finish(record)

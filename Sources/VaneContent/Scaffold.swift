@@ -54,8 +54,12 @@ public enum Scaffold {
     public static func id(from title: String) -> String {
         var id = ""
         // Letters no diacritic folding reaches are spelled out (`Straße` was `stra-e`, `œuvre` `uvre`),
-        // and compatibility characters as what they stand for (`ﬁsh` was `sh`, `Ǆemal` `emal`).
-        let spelled = title.decomposedStringWithCompatibilityMapping.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+        // and letters written as one character for several as those (`ﬁsh` was `sh`, `Ǆemal`
+        // `emal`, `Ⅻ` nothing); a symbol or a fraction is no word (`Acme™` is not `acmetm`).
+        let letters = title.map { c -> String in
+            c.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) ? String(c).decomposedStringWithCompatibilityMapping : String(c)
+        }.joined()
+        let spelled = letters.lowercased().folding(options: .diacriticInsensitive, locale: nil)
             .unicodeScalars.map { c in
                 ligatures[c].map { String($0) } ?? String(c)
             }.joined()

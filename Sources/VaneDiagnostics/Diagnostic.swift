@@ -46,6 +46,24 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         return out
     }
 
+    /// Data as a terminal may show it (a table, a CSV, a dossier): control characters, which
+    /// a terminal runs (`\u{1B}[2J` clears it), and the bidirectional overrides and isolates,
+    /// which reverse what follows, escaped; `kept` written as they are. Other invisible
+    /// characters are text (an emoji's joiner, a Persian non-joiner, a soft hyphen).
+    public static func terminalSafe(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
+        func runs(_ scalar: Unicode.Scalar) -> Bool {
+            guard !kept.contains(scalar) else { return false }
+            return scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                || (0x2066...0x2069).contains(scalar.value)
+        }
+        guard text.unicodeScalars.contains(where: runs) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if runs(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
     private static func hidden(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0x20 && scalar.value < 0x7F { return false }
         switch scalar.properties.generalCategory {

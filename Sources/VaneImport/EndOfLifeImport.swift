@@ -123,9 +123,10 @@ public enum EndOfLifeImport {
         // written by hand: that file names its product, source and other cycles, and removing
         // them left a knowledge base that no longer checked.
         let whole = options.only.isEmpty && options.categories.isEmpty
-        let (left, leftProblems) = whole ? productsLeftWithEdits(root: options.root, wanted: wanted, read: owned, folders: folders) : ([], [])
+        let (left, kept, leftProblems) =
+            whole ? productsLeftWithEdits(root: options.root, wanted: wanted, read: owned.union(failed), folders: folders) : ([], 0, [])
         diagnostics += leftProblems
-        summary.kept += left.count
+        summary.kept += kept
         failed += left.flatMap(ownedPaths(of:))
         let removable: (String) -> Bool = { path in
             func within(_ prefixes: some Sequence<String>) -> Bool { prefixes.contains { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) } }
@@ -137,28 +138,34 @@ public enum EndOfLifeImport {
         return (summary, diagnostics.sortedForReport())
     }
 
-    /// The products no longer in the data with a generated file edited or written by hand,
-    /// each said once where that file is.
-    static func productsLeftWithEdits(root: URL, wanted: [String: String], read: Set<String>, folders: [String]) -> ([String], [Diagnostic]) {
-        var left: [String: String] = [:]
+    /// The products no longer in the data (`read`: the paths of those read, or that failed
+    /// to read) with a generated file edited or taken over, each said once where the first
+    /// such file is; and how many such files there are.
+    static func productsLeftWithEdits(
+        root: URL, wanted: [String: String], read: Set<String>, folders: [String]
+    ) -> (left: [String], kept: Int, problems: [Diagnostic]) {
+        var first: [String: (path: String, state: GeneratedFiles.State)] = [:]
+        var kept = 0
         for folder in folders {
             for found in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] where found.relative.hasSuffix(".md") {
                 let path = folder + "/" + found.relative
-                guard wanted[path] == nil, let slug = slug(of: path), left[slug] == nil,
-                    !ownedPaths(of: slug).contains(where: read.contains),
-                    let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path),
-                    GeneratedFiles.state(of: data, marker: EndOfLifeMapping.marker) != .sealed
+                guard wanted[path] == nil, let slug = slug(of: path), !ownedPaths(of: slug).contains(where: read.contains),
+                    let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
                 else { continue }
-                left[slug] = path
+                let state = GeneratedFiles.state(of: data, marker: EndOfLifeMapping.marker)
+                guard state != .sealed else { continue }
+                kept += 1
+                if first[slug] == nil { first[slug] = (path, state) }
             }
         }
-        let problems = left.sorted { $0.key < $1.key }.map { slug, path in
+        let problems = first.sorted { $0.key < $1.key }.map { slug, file in
             Diagnostic.warning(
-                .top(of: path),
-                "edited since the import wrote it, and its product '\(slug)' is no longer in the data: the product's files are left as they are "
+                .top(of: file.path),
+                (file.state == .handWritten ? "taken over by hand (no 'generated: endoflife')" : "edited since the import wrote it")
+                    + ", and its product '\(slug)' is no longer in the data: the product's files are left as they are "
                     + "(it names them); delete Content/entities/endoflife/\(slug)/ and its other files to remove it")
         }
-        return (Array(left.keys), problems)
+        return (Array(first.keys), kept, problems)
     }
 
     /// The product a generated path belongs to.

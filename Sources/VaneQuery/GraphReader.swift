@@ -481,10 +481,11 @@ extension GraphReader {
     }
 }
 
-/// The settings a read's answers depend on (scales, types, labels; saved queries), as a
-/// build read them: by size and modification time, which a read compares in two `stat`s.
+/// The settings a read's answers depend on (scales, types, labels), as a build read them:
+/// by size and modification time, which a read compares in one `stat`. (`Site/queries.yml`
+/// is read by `vane saved` itself, never from the graph.)
 public enum SettingsStamp {
-    static let files = ["Site/config.yml", "Site/queries.yml"]
+    static let files = ["Site/config.yml"]
 
     /// Each settings file of `root` with its size and time, or `none`.
     public static func take(_ root: URL) -> String {

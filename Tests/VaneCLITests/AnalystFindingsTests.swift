@@ -208,6 +208,7 @@ struct AnalystFindingsTests {
         #expect(try vane("new", "entity", "Straße Œuvre Ærø", in: kb.root).stdout == "Content/entities/strasse-oeuvre-aero.md\n")
         // Compatibility characters as what they stand for (a title pasted from a PDF: `ﬁsh` was `sh`).
         #expect(try vane("new", "entity", "Ǆemal ﬁsh Ⅻ", in: kb.root).stdout == "Content/entities/dzemal-fish-xii.md\n")
+        #expect(try vane("new", "entity", "Acme™ Cloud ½", in: kb.root).stdout == "Content/entities/acme-cloud.md\n")
         // With --root, the path from where the command ran (it was the path inside the root).
         let elsewhere = try vane("new", "entity", "Far Away", "--root", kb.root.path, in: kb.root.deletingLastPathComponent())
         #expect(elsewhere.stdout == kb.root.path + "/Content/entities/far-away.md\n", "\(elsewhere.stdout)")

@@ -522,12 +522,14 @@ struct ValidationTests {
     /// written by hand, is fine.
     @Test func aRelativeLinkToNothingIsAWarning() throws {
         let body =
-            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n![c](chart.png) ![d](gone.png) [m](../entities/meta.html) [n](../entities/nope.html) [a](#ref-1)\n"
+            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n![c](chart.png) ![d](gone.png) [m](../entities/meta.html) [n](../entities/nope.html) [a](#ref-1) [p](2024/nope.html)\n"
         let found = try diagnostics(["Content/events/2024/e.md": body, "Content/events/2024/chart.png": "png"])
         #expect(
             found.filter { $0.contains("e.md") } == [
                 "Content/events/2024/e.md:8:22: warning: 'gone.png' links to no file (Content/events/2024/gone.png is not there): the page would show a dead link",
                 "Content/events/2024/e.md:8:63: warning: '../entities/nope.html' links to no file (Content/entities/nope.html is not there): the page would show a dead link",
+                // A page's link is as written, never cut (it read 'nope.html', said on the body's first line).
+                "Content/events/2024/e.md:8:102: warning: '2024/nope.html' links to no file (Content/events/2024/nope.html is not there): the page would show a dead link",
             ], "\(found)")
     }
 

@@ -120,6 +120,9 @@ struct GraphReaderTests {
         // (the table cleared the screen and set the window's title).
         let escapes = TextTable(headers: ["SUBJECT"], rows: [["evil \u{1B}[2J\u{1B}]0;title\u{07} done\u{202E}"], ["two\nlines\u{1B}"]])
         #expect(escapes.aligned() == "SUBJECT\nevil \\u{1B}[2J\\u{1B}]0;title\\u{7} done\\u{202E}\ntwo\\nlines\\u{1B}\n")
+        // Invisible characters that are text stay: an emoji's joiner, a soft hyphen, a Persian non-joiner.
+        let text = TextTable(headers: ["T"], rows: [["👩\u{200D}💻 co\u{00AD}op \u{0645}\u{200C}\u{06CC}"]])
+        #expect(text.aligned() == "T\n👩\u{200D}💻 co\u{00AD}op \u{0645}\u{200C}\u{06CC}\n" && text.csv().unicodeScalars.contains("\u{200D}"))
         #expect(escapes.csv() == "SUBJECT\r\nevil \\u{1B}[2J\\u{1B}]0;title\\u{7} done\\u{202E}\r\n\"two\nlines\\u{1B}\"\r\n")
     }
 }

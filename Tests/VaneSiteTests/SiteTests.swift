@@ -211,9 +211,9 @@ struct SiteTests {
         let warned = outcome.diagnostics.filter { $0.location.path == "Content/entities/note.md" }.map(\.description)
         #expect(
             warned == [
-                "Content/entities/note.md:5:8: warning: [@acme-blog] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
-                "Content/entities/note.md:5:50: warning: [[acme]] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
-                "Content/entities/note.md:5:97: warning: [[coyote]] is inside a link's or an image's text, where it cannot be a link: it is shown as text",
+                "Content/entities/note.md:5:8: warning: [@acme-blog] is inside a link or an image (its text, address or title), where it cannot be a link: it is shown as text",
+                "Content/entities/note.md:5:50: warning: [[acme]] is inside a link or an image (its text, address or title), where it cannot be a link: it is shown as text",
+                "Content/entities/note.md:5:97: warning: [[coyote]] is inside a link or an image (its text, address or title), where it cannot be a link: it is shown as text",
             ], "\(warned)")
         let page = try kb.read("public/entities/note.html")
         #expect(page.contains("A <a href=\"https://x.example/\">see @acme-blog</a> B"), "\(page)")
@@ -222,6 +222,17 @@ struct SiteTests {
         #expect(page.contains("D <a href=\"https://auto.example/%5B%5Bacme%5D%5D\">https://auto.example/[[acme]]</a> E"), "\(page)")
         #expect(page.contains("E <a class=\"wikilink\" href=\"../entities/acme.html\">"), "\(page)")
         #expect(!page.contains("\u{E000}") && !page.contains("%EE%80"))
+        // In a link's title, a bare URL and a link's address: put back as written, warned of.
+        try kb.write(
+            "---\nname: Note\ntype: org\n---\nF [x](https://x.example/ \"see [[acme]]\") G https://bare.example/[[acme]] H [z](https://z.example/[[acme|Acme]]).\n",
+            to: "Content/entities/note.md")
+        let again = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(again.diagnostics.filter { $0.location.path == "Content/entities/note.md" }.count == 3, "\(again.diagnostics)")
+        let second = try kb.read("public/entities/note.html")
+        #expect(second.contains("<a href=\"https://x.example/\" title=\"see [[acme]]\">x</a>"), "\(second)")
+        #expect(second.contains("<a href=\"https://bare.example/%5B%5Bacme%5D%5D\">https://bare.example/[[acme]]</a>"), "\(second)")
+        #expect(second.contains("<a href=\"https://z.example/%5B%5Bacme%7CAcme%5D%5D\">z</a>"), "\(second)")
+        #expect(!second.contains("\u{E000}") && !second.contains("%EE%80") && !second.contains("wikilink"), "\(second)")
     }
 
     /// A page's references give each source's date and archived copy, and a citing page

@@ -223,14 +223,13 @@ public struct Linker: Sendable {
     /// find a file of `Content/` or a page: a warning where it is written otherwise, as the
     /// page would show a dead link.
     private mutating func checkLocalLinks(of entry: Entry) {
-        // A file in a subfolder of its kind's (`events/2024/x.md`) had its links made relative
-        // to the page (`2024/chart.png`); they are quoted as written (`chart.png`).
-        let folders = entry.path.split(separator: "/").dropFirst(2).dropLast()
-        let sub = folders.isEmpty ? "" : folders.joined(separator: "/") + "/"
+        // Most entries have none: nothing is worked out for them (every link of the preview passes here).
+        guard !entry.localLinks.isEmpty else { return }
+        let folder = MarkdownRenderer.folder(ofFile: entry.path)
         for link in entry.localLinks {
-            // Quoted as written: `a b.png`, not the page's `a%20b.png`.
+            // Quoted as written: `a b.png`, not the page's `a%20b.png`, nor `2024/a b.png`.
             let url = link.text.removingPercentEncoding ?? link.text
-            let written = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
+            let written = MarkdownRenderer.asWritten(url, folder: folder)
             var parts = entry.kind.folder.split(separator: "/").map(String.init)
             var outside = false
             for part in url.split(separator: "/") {

@@ -99,13 +99,12 @@ public struct EntryParser: Sendable {
     static func located(_ urls: [String], in lines: [Substring], firstLine: Int, path: String) -> [LocatedText] {
         // A file in a subfolder of its kind's (`events/2024/x.md`) has its links made
         // relative to the page: `chart.png` is `2024/chart.png` in the HTML.
-        let folders = path.split(separator: "/").dropFirst(2).dropLast()
-        let sub = folders.isEmpty ? "" : folders.joined(separator: "/") + "/"
+        let folder = MarkdownRenderer.folder(ofFile: path)
         var taken: [String: Int] = [:]
         return urls.map { url in
             let wanted = taken[url, default: 0]
             taken[url] = wanted + 1
-            let encoded = !sub.isEmpty && url.hasPrefix(sub) ? String(url.dropFirst(sub.count)) : url
+            let encoded = MarkdownRenderer.asWritten(url, folder: folder)
             // The page's form (`a%20b.png`, `caf%C3%A9.png`) or the body's (`<a b.png>`, `café.png`).
             // A reference definition used twice is written once: the last place found stands.
             var last: SourceLocation?

@@ -16,13 +16,13 @@ struct BodyRenderer {
         let live = LiveBlockScanner.scan(lines: defanged, firstLine: firstLine, path: path)
         let scanned = BodyLinkScanner.scan(lines: live.lines, firstLine: firstLine, path: path)
         // `Content/events/2024/x.md` is the page `events/x.html`: its folder is `2024/`.
-        let parts = path.split(separator: "/")
-        let folder = parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") + "/" : ""
-        // A link in another's text, or an image's, is its text as written there (its label, or
-        // the id or source named): no link, no edge.
+        let folder = MarkdownRenderer.folder(ofFile: path)
+        // A link anywhere in another link or an image is text there (its label, or the id or
+        // source named; in an address or a title, as written): no link, no edge.
         let (rendered, dropped, flattened) = MarkdownRenderer.render(scanned.markdown, unsafeHTML: unsafeHTML, folder: folder) { index in
             let link = scanned.links[index]
-            return link.label ?? (link.style == .citation ? "@" : "") + link.target
+            let written = link.style == .citation ? "[@\(link.target)]" : "[[\(link.target)\(link.label.map { "|" + $0 } ?? "")]]"
+            return (link.label ?? (link.style == .citation ? "@" : "") + link.target, written)
         }
         // cmark decides what is shown: a link in text it leaves out (an HTML block, dropped
         // when raw HTML is off) is no link, so it is no edge either.
@@ -30,7 +30,8 @@ struct BodyRenderer {
         let nested = Set(flattened).sorted().map { index -> Diagnostic in
             let link = scanned.links[index]
             let written = link.style == .citation ? "[@\(link.target)]" : "[[\(link.target)]]"
-            return .warning(link.location, "\(written) is inside a link's or an image's text, where it cannot be a link: it is shown as text")
+            return .warning(
+                link.location, "\(written) is inside a link or an image (its text, address or title), where it cannot be a link: it is shown as text")
         }
         var links = shown
         for i in links.indices {
@@ -63,10 +64,15 @@ struct BodyRenderer {
         if lines.indices.contains(index), !link.url.isEmpty {
             let line = lines[index]
             var (from, seen) = (line.startIndex, 0)
+            // Where it is a link's target (after `(` or `<`, or a reference's `: `), not the
+            // same text in prose.
             while let found = line.range(of: link.url, range: from..<line.endIndex) {
+                defer { from = found.upperBound }
+                let before = line[..<found.lowerBound]
+                guard before.last == "(" || before.last == "<" || before.hasSuffix(": ") else { continue }
                 column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
                 if seen == occurrence { break }
-                (from, seen) = (found.upperBound, seen + 1)
+                seen += 1
             }
         }
         let at = SourceLocation(path: path, line: firstLine + max(index, 0), column: column)

@@ -28,12 +28,17 @@ public enum MarkdownRenderer {
         public var column: Int
     }
 
-    /// As `html`, with the links and images it dropped. `linkText`: the text a body link's
-    /// placeholder (`Placeholder.mark`) stands for where it cannot be a link, inside another
-    /// link's text or an image's (nested links, or markup in an `alt`); those placeholders
-    /// are replaced by it, and their indices returned.
+    /// A body link where it cannot be a link: its text as shown (its label, or its id), and
+    /// as written (`[[id|label]]`), for an address, a title or a bare URL.
+    public typealias FlatLink = (shown: String, written: String)
+
+    /// As `html`, with the links and images it dropped. `linkText`: what a body link's
+    /// placeholder (`Placeholder.mark`) stands for where it cannot be a link, anywhere in
+    /// another link or image (its text, address or title: nested links, markup in an `alt`
+    /// or a `title`, a placeholder in an `href`); those placeholders are replaced by it, and
+    /// their indices returned. It runs under the renderer's lock: it must not render.
     public static func render(
-        _ markdown: String, unsafeHTML: Bool = false, folder: String = "", linkText: ((Int) -> String)? = nil
+        _ markdown: String, unsafeHTML: Bool = false, folder: String = "", linkText: ((Int) -> FlatLink)? = nil
     ) -> (html: String, dropped: [DroppedLink], flattened: [Int]) {
         lock.lock()
         defer { lock.unlock() }
@@ -54,31 +59,45 @@ public enum MarkdownRenderer {
         return (String(cString: rendered), dropped, flattened)
     }
 
-    /// Body link placeholders in the text of a link or an image, replaced by `text`: a link
-    /// there would be an `<a>` inside an `<a>`, or markup inside an `alt` attribute.
-    private static func flattenLinks(in document: OpaquePointer, _ text: (Int) -> String) -> [Int] {
+    /// Body link placeholders anywhere in a link or an image, replaced by their text: a
+    /// link there would be an `<a>` inside an `<a>`, markup inside an `alt` or a `title`,
+    /// or a placeholder in an `href`. In an address or a title, and in a bare URL's text
+    /// (its text is its address), the link is put back as written.
+    private static func flattenLinks(in document: OpaquePointer, _ text: (Int) -> FlatLink) -> [Int] {
         guard let iterator = cmark_iter_new(document) else { return [] }
         defer { cmark_iter_free(iterator) }
-        var (depth, found) = (0, [OpaquePointer]())
+        func marked(_ value: UnsafePointer<CChar>?) -> String? {
+            guard let value, strstr(value, "\u{E000}") != nil else { return nil }
+            return String(cString: value)
+        }
+        var (depth, texts, links) = (0, [(node: OpaquePointer, asWritten: Bool)](), [OpaquePointer]())
         while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
                 depth += event == CMARK_EVENT_ENTER ? 1 : -1
-            } else if type == CMARK_NODE_TEXT, depth > 0, event == CMARK_EVENT_ENTER, let literal = cmark_node_get_literal(node),
-                strstr(literal, "\u{E000}") != nil
-            {
-                found.append(node)
+                if event == CMARK_EVENT_ENTER, marked(cmark_node_get_url(node)) != nil || marked(cmark_node_get_title(node)) != nil {
+                    links.append(node)
+                }
+            } else if type == CMARK_NODE_TEXT, depth > 0, event == CMARK_EVENT_ENTER, let literal = marked(cmark_node_get_literal(node)) {
+                // A bare URL (`https://…/[[a]]`): its text is its address.
+                let url = cmark_node_parent(node).flatMap { cmark_node_get_url($0) }.map { String(cString: $0) }
+                texts.append((node, url == literal))
             }
         }
         var flattened: [Int] = []
-        for node in found {
-            let literal = String(cString: cmark_node_get_literal(node))
-            let plain = Placeholder.substitute(in: literal) { index in
+        func plain(_ value: String, asWritten: Bool) -> String {
+            Placeholder.substitute(in: value) { index in
                 flattened.append(index)
-                return text(index)
+                return asWritten ? text(index).written : text(index).shown
             }
-            _ = cmark_node_set_literal(node, plain)
+        }
+        for (node, asWritten) in texts {
+            _ = cmark_node_set_literal(node, plain(String(cString: cmark_node_get_literal(node)), asWritten: asWritten))
+        }
+        for node in links {
+            if let url = marked(cmark_node_get_url(node)) { _ = cmark_node_set_url(node, plain(url, asWritten: true)) }
+            if let title = marked(cmark_node_get_title(node)) { _ = cmark_node_set_title(node, plain(title, asWritten: true)) }
         }
         return flattened
     }
@@ -170,6 +189,24 @@ public enum MarkdownRenderer {
         return start.count == 2 && start.allSatisfy { $0 == "/" || $0 == "\\" }
     }
 
+    /// Where a file sits below its kind's folder (`Content/events/2024/x.md` → `2024/`),
+    /// whose page sits in the kind's folder itself; empty for a file directly in it.
+    public static func folder(ofFile path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.count > 3 ? parts[2..<(parts.count - 1)].joined(separator: "/") + "/" : ""
+    }
+
+    /// A relative target as its file wrote it: the renderer made a file's relative to the
+    /// page (`chart.png` in `2024/` is `2024/chart.png`), and left a page's (`…/x.html`) as written.
+    public static func asWritten(_ url: String, folder: String) -> String {
+        guard !folder.isEmpty, url.hasPrefix(folder) else { return url }
+        let rest = String(url.dropFirst(folder.count))
+        return isPage(rest) ? url : rest
+    }
+
+    /// Whether a relative target names a page (`../entities/x.html#a`), not a file beside it.
+    static func isPage(_ url: String) -> Bool { (url.split(whereSeparator: { $0 == "#" || $0 == "?" }).first ?? "").hasSuffix(".html") }
+
     /// Whether a target is a path relative to the page (not `/…`, `//…`, `#…`, `?…`, a scheme).
     static func isRelativePath(_ url: String) -> Bool {
         guard let first = url.first, !"/#?".contains(first) else { return false }
@@ -190,9 +227,7 @@ public enum MarkdownRenderer {
                 if !isAllowedTarget(url) {
                     unwrap.append(node)
                     dropped.append(DroppedLink(url: url, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
-                } else if !folder.isEmpty, isRelativePath(url),
-                    !(url.split(whereSeparator: { $0 == "#" || $0 == "?" }).first ?? "").hasSuffix(".html")
-                {
+                } else if !folder.isEmpty, isRelativePath(url), !isPage(url) {
                     // A file beside it (an image, a PDF); a page (`../entities/x.html`) is
                     // written as the site has it, relative to the page.
                     _ = cmark_node_set_url(node, folder + url)

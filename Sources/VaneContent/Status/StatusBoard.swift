@@ -27,6 +27,10 @@ public struct EntityInfo: Sendable, Hashable {
 
 /// One product on the board: where it stands, why, and its risk.
 public struct StatusRow: Sendable, Hashable {
+    /// Whether `--min-risk` keeps it: a risk of at least `minimum` (one with no risk, a
+    /// priority and no availability, is not kept even at 0).
+    public func hasRisk(atLeast minimum: Int?) -> Bool { minimum.map { min in risk.map { $0.score >= min } ?? false } ?? true }
+
     public var entity: String
     public var name: String
     public var type: String

@@ -19,12 +19,12 @@ public struct TextTable: Sendable {
 
     /// Columns padded to their widest cell, two spaces apart; the last column is not padded.
     /// A line break or tab in a cell is written as `\n`, `\r` or `\t`: one row, one line (a
-    /// body's breaks cut `vane sql`'s rows apart). Other characters a terminal would not show
-    /// as written are escaped as diagnostics escape them (`\u{1B}`): a title or a commit's
-    /// subject could clear the screen or forge a row.
+    /// body's breaks cut `vane sql`'s rows apart). Characters a terminal runs are escaped as
+    /// diagnostics escape them (`\u{1B}`): a title or a commit's subject could clear the
+    /// screen or forge a row.
     public func aligned() -> String {
         func oneLine(_ cell: String) -> String {
-            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return Diagnostic.shown(cell) }
+            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return Diagnostic.terminalSafe(cell) }
             var out = ""
             for scalar in cell.unicodeScalars {
                 switch scalar {
@@ -34,7 +34,7 @@ public struct TextTable: Sendable {
                 default: out.unicodeScalars.append(scalar)
                 }
             }
-            return Diagnostic.shown(out)
+            return Diagnostic.terminalSafe(out)
         }
         let all = ([headers] + rows).map { $0.map(oneLine) }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -49,7 +49,7 @@ public struct TextTable: Sendable {
     /// escaped as in the table (CSV is read on a terminal too).
     public func csv() -> String {
         func field(_ cell: String) -> String {
-            let s = Diagnostic.shown(cell, keeping: ["\n", "\r", "\t"])
+            let s = Diagnostic.terminalSafe(cell, keeping: ["\n", "\r", "\t"])
             return s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         return ([headers] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"

@@ -96,14 +96,17 @@ struct HistoryChart {
     private var priorityHeight: Double { Double(scales.priority.count) * rowHeight }
     /// Room under the availability panel for the labels of the ends ahead, a line each
     /// where they would touch: drawn over the plot they hid a channel's line.
-    private var endBand: Double { Double(endLabels.map(\.line).max().map { $0 + 1 } ?? 0) * 14 }
-    private var height: Double { top + availabilityHeight + endBand + gap + priorityHeight + 40 + (asOfLabelBelow ? 14 : 0) }
+    private static func band(_ labels: [EndLabel]) -> Double { Double(labels.map(\.line).max().map { $0 + 1 } ?? 0) * 14 }
+    private func height(band: Double) -> Double { top + availabilityHeight + band + gap + priorityHeight + 40 + (asOfLabelBelow ? 14 : 0) }
 
     private func x(_ day: Int) -> Double {
         left + Double(day - start) / Double(end - start) * (width - left - right)
     }
 
     var svg: String {
+        let labels = endLabels
+        let endBand = Self.band(labels)
+        let height = self.height(band: endBand)
         var out = """
             <svg class="chart history-chart \(size.rawValue)" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" role="img" aria-labelledby="\(ids)-title \(ids)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(ids)-title">\(SVG.text(name)): availability and priority over time</title>
@@ -113,7 +116,7 @@ struct HistoryChart {
         out += panel(.availability, y0: top, caption: channels.isEmpty ? "Available today" : HistoryChart.channelsCaption)
         out += panel(.priority, y0: top + availabilityHeight + endBand + gap, caption: "Strategic priority")
         out += axis(y: top + availabilityHeight + endBand + gap + priorityHeight)
-        out += endMarks(y0: top, y1: top + availabilityHeight)
+        out += endMarks(labels, y0: top, y1: top + availabilityHeight)
         return out + "</svg>"
     }
 
@@ -217,12 +220,9 @@ struct HistoryChart {
         SVG.palette[(channels.firstIndex(of: channel) ?? 0) % SVG.palette.count]
     }
 
-    /// A dashed line at each announced end still ahead, labelled with its date: left of the
-    /// line, or right of it where the labels column would cover it (else against the right
-    /// edge), each on the lowest line no other label takes there, with a halo over the step
-    /// lines it crosses.
-    /// An end ahead's label as placed: its text (cut to fit), where it is anchored, and on
-    /// which line under the panel (a label that would touch another's takes the next).
+    /// An end ahead's label as placed: its text (cut to fit), where it is anchored (left of
+    /// its line, or right of it where the chart's left edge would cut it, else against the
+    /// right edge), and on which line under the panel (the first no other label touches).
     private struct EndLabel {
         var end: AnnouncedEnd
         var label: String, shown: String
@@ -251,9 +251,10 @@ struct HistoryChart {
         return placed
     }
 
-    private func endMarks(y0: Double, y1: Double) -> String {
+    /// A dashed line at each announced end still ahead, labelled with its date under the panel.
+    private func endMarks(_ labels: [EndLabel], y0: Double, y1: Double) -> String {
         var out = ""
-        for placed in endLabels {
+        for placed in labels {
             let (end, label, shown, anchorX, anchor) = (placed.end, placed.label, placed.shown, placed.anchorX, placed.anchor)
             let x = x(end.date.startDay)
             // Under the panel, where no channel's line runs.

@@ -71,7 +71,7 @@ extension SiteModel {
             // `vane status --as-of` names it; the block used the site's names).
             let inputs = asOf == board.asOf ? boardInputs : StatusBoard.Inputs(kb, namedAsOf: asOf)
             let model = with(board: StatusBoard(inputs, asOf: asOf, within: entity))
-            let ranked = model.board.ranked.filter { row in minRisk.map { min in row.risk.map { $0.score >= min } ?? false } ?? true }
+            let ranked = model.board.ranked.filter { $0.hasRisk(atLeast: minRisk) }
             guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
             let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: { channelName($0, of: $1) })
             return LiveBlockView(

@@ -191,8 +191,7 @@ extension SiteModel {
         let lack = "\(count) of the \(ranked) products \(count == 1 ? "has" : "have") no recorded \(chart.unplacedLack), so no place on the chart; "
         guard shown < ranked else { return lack + "the table below lists \(count == 1 ? "it" : "them") all the same." }
         let listed = chart.unplaced(amongFirst: shown)
-        let rest = vendor == nil ? "each vendor's own view lists the rest" : "the entity index lists them all"
-        return lack + "\(listed) of them \(listed == 1 ? "is" : "are") among the \(shown) the table below lists, and \(rest)."
+        return lack + "\(listed) of them \(listed == 1 ? "is" : "are") among the \(shown) the table below lists."
     }
 
     private func statusPageOfThisBoard(vendor: String?) -> StatusPage {

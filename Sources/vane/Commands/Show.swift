@@ -32,7 +32,7 @@ extension Vane {
             let reader = try open(kb, recorded)
             guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
             // Its text as a terminal shows it: lines and tabs as written, other control characters escaped.
-            output(json || format == .json ? JSONOutput.encode(dossier) : Diagnostic.shown(dossier.text(), keeping: ["\n", "\t"]))
+            output(json || format == .json ? JSONOutput.encode(dossier) : Diagnostic.terminalSafe(dossier.text(), keeping: ["\n", "\t"]))
         }
     }
 }

@@ -41,8 +41,7 @@ extension Vane {
             }
             var board = try reader.statusBoard(asOf: date, within: scope.entity)
             if let minRisk {
-                // A product with no risk (a priority and no availability) has none to keep, even at 0.
-                board.ranked = board.ranked.filter { $0.risk.map { $0.score >= minRisk } ?? false }
+                board.ranked = board.ranked.filter { $0.hasRisk(atLeast: minRisk) }
                 board.gone = []
             }
             switch formatOption.format {
