@@ -154,12 +154,18 @@ struct AuthoringTests {
     }
 
     /// `vane serve --port PORT` started in `root`, its standard error dropped.
-    private func serving(_ root: URL, port: UInt16) throws -> (Process, Process.Exit) {
+    /// `vane serve` in `root`; what it says on standard error goes to `log` (`root/serve.log`) when asked.
+    private func serving(_ root: URL, port: UInt16, log: Bool = false) throws -> (Process, Process.Exit) {
         let server = Process()
         server.executableURL = Repository.vane
         server.arguments = ["serve", "--port", String(port)]
         server.currentDirectoryURL = root
         server.standardError = FileHandle.nullDevice
+        if log {
+            let file = root.appendingPathComponent("serve.log")
+            #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
+            server.standardError = try FileHandle(forWritingTo: file)
+        }
         return (server, try server.start())
     }
 
@@ -173,14 +179,7 @@ struct AuthoringTests {
             "Content/events/2025-x.md": "---\ntitle: X\ndate: 2025-01-02\ntype: launch\nentities: [acme, nosuch]\n---\nBody.\n",
         ])
         let port = UInt16(20000 + (Int(getpid()) + 11) % 20000)
-        let server = Process()
-        server.executableURL = Repository.vane
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = kb.root
-        let logFile = kb.url("serve.log")
-        #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
-        server.standardError = try FileHandle(forWritingTo: logFile)
-        let exit = try server.start()
+        let (server, exit) = try serving(kb.root, port: port, log: true)
         defer {
             if server.isRunning { server.terminate() }
             exit.wait()
@@ -244,14 +243,7 @@ struct AuthoringTests {
     @Test func serveAnswersRefusesTraversalAndRebuildsOnChange() throws {
         let kb = try bundled()
         let port = UInt16(20000 + Int(getpid()) % 20000)
-        let server = Process()
-        server.executableURL = Repository.vane
-        server.arguments = ["serve", "--port", String(port)]
-        server.currentDirectoryURL = kb.root
-        let logFile = kb.url("serve.log")
-        #expect(FileManager.default.createFile(atPath: logFile.path, contents: nil))
-        server.standardError = try FileHandle(forWritingTo: logFile)
-        let exit = try server.start()
+        let (server, exit) = try serving(kb.root, port: port, log: true)
         defer {
             server.terminate()
             exit.wait()
