@@ -332,6 +332,16 @@ struct ValidationTests {
         #expect(found == ["Content/entities/opentofu.md:4:19: error: impossible date '2023-09-31' (September 2023 has 30 days)"], "\(found)")
     }
 
+    /// One rename may be written alone, not in a list, as any list field's one value may
+    /// (it was refused); the earlier name then resolves.
+    @Test func aRenameWrittenAloneIsARename() throws {
+        let result = try load([
+            "Content/entities/opentofu.md": "---\nname: OpenTofu\ntype: product\nrenamed: { date: 2023-09-20, from: OpenTF }\n---\nOnce [[OpenTF]].\n"
+        ])
+        #expect(!result.diagnostics.contains { $0.location.path.contains("opentofu") && $0.severity == .error }, "\(result.diagnostics)")
+        #expect(result.knowledgeBase.resolve("OpenTF") == "opentofu")
+    }
+
     /// A tab indenting front matter is named: libyaml's words say only that a character
     /// cannot start a token.
     @Test func aTabInFrontMatterIsNamed() throws {

@@ -42,7 +42,12 @@ extension EntryParser {
     private func readRenames(_ fm: inout FrontMatter) -> ([Rename], undated: [LocatedText]) {
         guard let (node, at) = fm.node("renamed") else { return ([], []) }
         let example = "e.g. '[{ date: 2023-07-11, from: Azure Active Directory }]'"
-        guard case .sequence(let items) = node else {
+        let items: [Node]
+        switch node {
+        case .sequence(let list): items = Array(list)
+        // One rename may be written alone, as any list field's one value may.
+        case .mapping: items = [node]
+        default:
             fm.diagnostics.append(.error(at, "'renamed' must be a list of earlier names with the day each was replaced, \(example)"))
             return ([], [])
         }
