@@ -272,10 +272,15 @@ struct ValidationTests {
         try kb.write(Data([0xFF, 0xFE]) + text.data(using: .utf16LittleEndian)!, to: "Content/sources/bom.md")
         try kb.write(text.data(using: .utf16BigEndian)!, to: "Content/sources/big.md")
         try kb.write(Data([0xFF, 0xFE, 0, 0]) + text.data(using: .utf32LittleEndian)!, to: "Content/sources/wide.md")
+        // Without a byte-order mark too (they read as a NUL byte at 1:2 and 1:1).
+        try kb.write(text.data(using: .utf32LittleEndian)!, to: "Content/sources/wide-le.md")
+        try kb.write(text.data(using: .utf32BigEndian)!, to: "Content/sources/wide-be.md")
         #expect(
             ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
                 "Content/sources/big.md:1:1: error: file is UTF-16 (big-endian) text, not UTF-8 (save it as UTF-8)",
                 "Content/sources/bom.md:1:1: error: file is UTF-16 (little-endian) text, not UTF-8 (save it as UTF-8)",
+                "Content/sources/wide-be.md:1:1: error: file is UTF-32 (big-endian) text, not UTF-8 (save it as UTF-8)",
+                "Content/sources/wide-le.md:1:1: error: file is UTF-32 (little-endian) text, not UTF-8 (save it as UTF-8)",
                 "Content/sources/wide.md:1:1: error: file is UTF-32 (little-endian) text, not UTF-8 (save it as UTF-8)",
             ])
     }

@@ -75,6 +75,9 @@ struct SourceText {
         if b.starts(with: [0xFF, 0xFE]) { return "UTF-16 (little-endian)" }
         if b.starts(with: [0xFE, 0xFF]) { return "UTF-16 (big-endian)" }
         guard b.count == 4 else { return nil }
+        // Without a mark: an ASCII character, as `---` starts a file, is one byte and three NULs.
+        if b[0] != 0, b[1] == 0, b[2] == 0, b[3] == 0 { return "UTF-32 (little-endian)" }
+        if b[0] == 0, b[1] == 0, b[2] == 0, b[3] != 0 { return "UTF-32 (big-endian)" }
         if b[0] != 0, b[1] == 0, b[2] != 0, b[3] == 0 { return "UTF-16 (little-endian)" }
         if b[0] == 0, b[1] != 0, b[2] == 0, b[3] != 0 { return "UTF-16 (big-endian)" }
         return nil
