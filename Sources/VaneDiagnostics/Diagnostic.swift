@@ -32,34 +32,26 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// characters, invisible and bidirectional formatting, line separators. A name quoted from
     /// content could reverse the rest of the line, hide itself (`acme\u{200B}` read as
     /// `acme`), or start a line of its own that reads as another diagnostic.
-    /// `kept`: characters written as they are (a CSV field's line breaks, which it quotes).
-    public static func shown(_ line: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
-        guard line.unicodeScalars.contains(where: { hidden($0) && !kept.contains($0) }) else { return line }
-        var out = ""
-        for scalar in line.unicodeScalars {
-            if hidden(scalar) && !kept.contains(scalar) {
-                out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    static func shown(_ line: String) -> String { escaping(line, where: hidden) }
 
     /// Data as a terminal may show it (a table, a CSV, a dossier): control characters, which
     /// a terminal runs (`\u{1B}[2J` clears it), and the bidirectional overrides and isolates,
     /// which reverse what follows, escaped; `kept` written as they are. Other invisible
     /// characters are text (an emoji's joiner, a Persian non-joiner, a soft hyphen).
     public static func terminalSafe(_ text: String, keeping kept: Set<Unicode.Scalar> = []) -> String {
-        func runs(_ scalar: Unicode.Scalar) -> Bool {
-            guard !kept.contains(scalar) else { return false }
-            return scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
-                || (0x2066...0x2069).contains(scalar.value)
+        escaping(text) { scalar in
+            !kept.contains(scalar)
+                && (scalar.properties.generalCategory == .control || (0x202A...0x202E).contains(scalar.value)
+                    || (0x2066...0x2069).contains(scalar.value))
         }
-        guard text.unicodeScalars.contains(where: runs) else { return text }
+    }
+
+    /// `text` with each scalar `escaped` says written as `\u{…}`.
+    private static func escaping(_ text: String, where escaped: (Unicode.Scalar) -> Bool) -> String {
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if runs(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
+            if escaped(scalar) { out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}" } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }
