@@ -143,7 +143,12 @@ struct SiteModel: @unchecked Sendable {
     /// `.NET 6` of `AWS Lambda .NET 6`, `Galaxy A14 5G` of `Samsung Mobile Galaxy A14 5G`;
     /// whole when nothing would be left or a number would lead (`Node.js 22`, `Debian 12`).
     /// A type as a reader reads it: `model family`, not the id `model-family`.
-    static func typeLabel(_ type: String) -> String { type.replacingOccurrences(of: "-", with: " ") }
+    /// Byte by byte: Foundation's `replacingOccurrences` was a third of the contradictions
+    /// page's view, which links thousands of typed entries.
+    static func typeLabel(_ type: String) -> String {
+        guard type.utf8.contains(UInt8(ascii: "-")) else { return type }
+        return String(decoding: type.utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
 
     static func name(_ name: String, without prefix: String) -> String {
         guard name.hasPrefix(prefix + " ") else { return name }

@@ -187,13 +187,15 @@ struct LiveBlockTests {
             found == ["Content/reports/quoted.md:7:3: warning: a vane block in a block quote is shown as code, not run: take it out of the quote"])
         // So is a fence whose info string is nearly `vane`; a `vane` line in another fence is code.
         try kb.write(
-            "---\ntitle: Near\ndate: 2026\n---\n```VANE\nstatus\n```\n\n ~~~vane {.x}\nstatus\n~~~\n\n```text\nvane status\n```\n",
+            "---\ntitle: Near\ndate: 2026\n---\n```VANE\nstatus\n```\n\n ~~~vane {.x}\nstatus\n~~~\n\n```text\nvane status\n```\n\n```vanes\nstatus\n```\n\n```{.vane}\nstatus\n```\n\n```make\nstatus\n```\n",
             to: "Content/reports/near.md")
         let near = build(kb).diagnostics.map(\.description).filter { $0.contains("near.md") }
         #expect(
             near == [
                 "Content/reports/near.md:5:1: warning: a code block whose info string is 'VANE' is shown as code, not run: a vane block opens with ```vane alone",
                 "Content/reports/near.md:9:2: warning: a code block whose info string is 'vane {.x}' is shown as code, not run: a vane block opens with ~~~vane alone",
+                "Content/reports/near.md:17:1: warning: a code block whose info string is 'vanes' is shown as code, not run: a vane block opens with ```vane alone",
+                "Content/reports/near.md:21:1: warning: a code block whose info string is '{.vane}' is shown as code, not run: a vane block opens with ```vane alone",
             ], "\(near)")
         // So is one in a nested list item, indented four spaces or more (it was silent).
         try kb.write(

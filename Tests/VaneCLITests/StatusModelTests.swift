@@ -417,6 +417,17 @@ struct StatusModelTests {
             check.stderr.hasPrefix(
                 "Content/events/2023-04-27-final-version.md:8:54: error: 'announced' (2024-01) is after its event (2023-04-27): it says when the vendor first said so\n"
             ))
+        // A key of the dated form mistyped is said at the key, with the one it was meant for
+        // (it made a channel named 'date', and an end before its event).
+        try kb.write(
+            "---\ntitle: T\ndate: 2023-04-27\ntype: statement\nentities: [windows-10]\nsources: [ms]\nstatus:\n  windows-10: { ends: { date: 2025-10-14, annouced: 2021-06-24 } }\n---\n",
+            to: "Content/events/2023-04-27-final-version.md")
+        let typo = try vane("check", in: kb.root)
+        #expect(
+            typo.status == 1
+                && typo.stderr.hasPrefix(
+                    "Content/events/2023-04-27-final-version.md:8:43: error: unknown key 'annouced' in a dated end (did you mean 'announced'?); it takes 'date' and 'announced'\n"
+                ) && !typo.stderr.contains("channel"), "\(typo.stderr)")
     }
 
     /// Teams left the Microsoft 365 suites (EEA 2023, worldwide 2024) and is sold on its own:

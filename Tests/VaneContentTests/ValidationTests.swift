@@ -136,12 +136,16 @@ struct ValidationTests {
                 ], "\(written)")
         }
         // Saved queries alike: a name written twice hides none of the others' problems.
-        let kb = try TemporaryKnowledgeBase(["Site/queries.yml": "a: status\na: ends\nb: [x]\n"])
-        let (_, problems) = SavedQueriesLoader.load(root: kb.root)
+        // A name without a command line is said at the name (it was "empty vane block", past
+        // the end of its line).
+        let kb = try TemporaryKnowledgeBase(["Site/queries.yml": "a: status\na: ends\nb: [x]\nc:\n"])
+        let (saved, problems) = SavedQueriesLoader.load(root: kb.root)
         #expect(
             problems.map(\.description) == [
                 "Site/queries.yml:2:1: error: duplicate key 'a'", "Site/queries.yml:3:4: error: a saved query is a name and one command line",
+                "Site/queries.yml:4:1: error: saved query 'c' has no command line (write one after it: 'c: status --min-risk 30')",
             ])
+        #expect(saved.keys.sorted() == ["a"])
     }
 
     /// A product whose file does not parse is told nothing about what it declares: its

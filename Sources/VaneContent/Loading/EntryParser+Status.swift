@@ -127,18 +127,36 @@ extension EntryParser {
     }
 
     /// `{ date: 2025-10-14, announced: 2019-02 }`: an end with the day it was first announced.
+    /// A key mistyped (`annouced`) keeps the form, and is said at the key: read as channels,
+    /// it made a channel named `date`.
     static func isDatedAnnouncement(_ node: Node) -> Bool {
         guard case .mapping(let pairs) = node else { return false }
-        let keys = Set(pairs.keys.compactMap(\.string))
-        return keys.contains("date") && keys.isSubset(of: ["date", "announced"])
+        let keys = pairs.keys.compactMap(\.string)
+        return keys.contains(where: datedKeys.contains)
+            && keys.allSatisfy { datedKeys.contains($0) || Suggestion.closest(to: $0, in: datedKeys) != nil }
     }
+
+    private static let datedKeys = ["date", "announced"]
 
     /// The date node of a dated announcement and its `announced` text, checked: a date no
     /// later than the event (it was announced before it was recorded) nor than the end.
     private func datedAnnouncement(_ fm: inout FrontMatter, _ node: Node, axis: StatusSetting.Axis, eventDate: FuzzyDate?)
         -> (Node, String?)?
     {
-        guard case .mapping(let pairs) = node, let date = pairs["date"] else { return nil }
+        guard case .mapping(let pairs) = node else { return nil }
+        let what = axis == .ends ? "end" : "closure"
+        for key in pairs.keys {
+            guard let name = key.string, !EntryParser.datedKeys.contains(name) else { continue }
+            fm.diagnostics.append(
+                .error(
+                    fm.location(of: key),
+                    "unknown key '\(name)' in a dated \(what)\(Suggestion.hint(for: name, in: EntryParser.datedKeys)); it takes 'date' and 'announced'"
+                ))
+        }
+        guard let date = pairs["date"] else {
+            fm.diagnostics.append(.error(fm.location(of: node), "a dated \(what) takes its 'date' (and 'announced', the day it was first said)"))
+            return nil
+        }
         guard let first = pairs["announced"] else { return (date, nil) }
         let at = fm.location(of: first)
         guard case .scalar(let s) = first, let announced = try? FuzzyDate(parsing: s.string) else {

@@ -31,6 +31,11 @@ public enum SavedQueriesLoader {
                     .error(key.scalar?.string.isEmpty == false ? valueAt ?? keyAt : keyAt, "a saved query is a name and one command line"))
                 continue
             }
+            // `c:` alone: said at its name, not as an empty block after the end of the line.
+            guard !line.allSatisfy(\.isWhitespace) else {
+                problems.append(.error(keyAt, "saved query '\(name)' has no command line (write one after it: '\(name): status --min-risk 30')"))
+                continue
+            }
             // A plain scalar starts where its mark is; a quoted one, one column later.
             let quoted = value.scalar?.style == .singleQuoted || value.scalar?.style == .doubleQuoted
             let at = SourceLocation(path: path, line: value.mark?.line ?? 1, column: (value.mark?.column ?? 1) + (quoted ? 1 : 0))

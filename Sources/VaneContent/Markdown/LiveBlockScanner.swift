@@ -28,10 +28,11 @@ enum LiveBlockScanner {
                         ))
                 }
                 // Other fences are skipped whole: a `vane` line inside one is code. One whose
-                // info string is nearly `vane` (`VANE`, `vane {.x}`) is said: it is not run.
+                // info string is nearly `vane` (`VANE`, `vane {.x}`, `{.vane}`, `vanes`) is
+                // said: it is not run.
                 if let other = anyFence(lines[index]) {
                     let info = String(decoding: lines[index].utf8.dropFirst(other.indent + other.length), as: UTF8.self).trimmingSpaces
-                    if info.split(separator: " ").first.map({ $0.lowercased() == "vane" || $0.lowercased().hasPrefix("vane{") }) == true {
+                    if info.split(separator: " ").first.map(isNearlyVane) == true {
                         problems.append(
                             .warning(
                                 SourceLocation(path: path, line: firstLine + index, column: other.indent + 1),
@@ -77,6 +78,16 @@ enum LiveBlockScanner {
             index = close + 1
         }
         return (out, blocks, problems)
+    }
+
+    /// An info string's first word that was meant as `vane`: in another case, in pandoc's
+    /// attribute syntax (`{.vane}`, `vane{…}`), with a comma after it, or one letter off
+    /// (`vanes`, `vnae`; not `make`, two letters off, a language of its own).
+    static func isNearlyVane(_ word: Substring) -> Bool {
+        let word = word.lowercased()
+        if word.hasPrefix("vane{") { return true }
+        let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: "{}.,;:"))
+        return !bare.isEmpty && Suggestion.editDistance(bare, "vane") <= 1
     }
 
     /// A fence, as `BodyLinkScanner` recognises one (CommonMark's rules for the cases
