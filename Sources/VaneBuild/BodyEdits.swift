@@ -232,11 +232,19 @@ enum BodyEdits {
             journal.output == options.output.standardizedFileURL.path
         else { return true }
         let folder = options.output.standardizedFileURL.deletingLastPathComponent()
-        for move in journal.moves where move.count == 2 {
+        let moves = journal.moves.filter { $0.count == 2 }
+        for move in moves {
             let from = folder.appendingPathComponent(move[0]).path
             if FileManager.default.fileExists(atPath: from) {
                 _ = rename(from, options.output.standardizedFileURL.appendingPathComponent(move[1]).path)
             }
+        }
+        // The output is the committed build's now: its folders' times are read again, so that
+        // the full path keeps what that build's fingerprints describe (a changed stamp says
+        // another build may have written the output, and renders every page again).
+        let folders = Set(moves.map { ($0[1] as NSString).deletingLastPathComponent })
+        if let restamped = OutputStamp.restamped(state["output-stamp"], folders: folders, options.output) {
+            try? GraphStore.setState(["output-stamp": restamped], at: options.database)
         }
         return true
     }

@@ -103,7 +103,8 @@ enum FastPath {
 }
 
 /// Where a repository's HEAD points, from its files alone (no git process): enough to see
-/// that a commit was made since the last build.
+/// that a commit was made since the last build; and when its ignore rules were last
+/// changed (a file of `Content/` ignored since was still "not committed yet").
 enum GitHead {
     static func signature(above root: URL) -> String {
         var folder = root.standardizedFileURL
@@ -119,6 +120,10 @@ enum GitHead {
                     parts.append(read(git.appendingPathComponent(ref)))
                     parts.append(modified(git.appendingPathComponent("packed-refs")))
                 }
+                // The rules `git status` reads: the repository's own, the knowledge base's
+                // (at its root and in `Content/`, a hidden file no walk reads) and its exclude file.
+                let rules = [folder, root, root.appendingPathComponent("Content")].map { $0.appendingPathComponent(".gitignore") }
+                parts += Set(rules + [git.appendingPathComponent("info/exclude")]).sorted { $0.path < $1.path }.map(modified)
                 return parts.joined(separator: " ")
             }
             let parent = folder.deletingLastPathComponent()

@@ -10,7 +10,9 @@ import VaneQuery
 /// commits it (its delta in the transaction still open, or the new file beside the path),
 /// and the pages render while the rest of it (the board `vane status` reads) is made.
 final class GraphBeingWritten: Sendable {
-    typealias Made = (graph: Result<PreparedGraph, GraphStoreError>, board: [String: String], timings: Timings)
+    /// `board`: the stored `vane status` JSON's state rows; `rows`: the same board for the
+    /// `board` table (nil when none was made).
+    typealias Made = (graph: Result<PreparedGraph, GraphStoreError>, board: [String: String], rows: [BoardRecord]?, timings: Timings)
 
     private let thread: OwnThread<Made>
     private let prepared: Locked<Result<PreparedGraph, GraphStoreError>?>
@@ -40,18 +42,20 @@ final class GraphBeingWritten: Sendable {
             preparedReady.signal()
             // `vane status --format json` of the graph being written, for the read most asked for.
             var board: [String: String] = [:]
+            var rows: [BoardRecord]?
             if case .success = made {
-                board = clock.measure("status") {
+                (board, rows) = clock.measure("status") {
                     var whole: StatusBoard?
                     if sharesBoard {
                         siteBoardReady.wait()
                         whole = siteBoard.value
                     }
-                    if abandoned.value { return [:] }
-                    return StatusSnapshot.state(of: whole ?? StatusBoard(result.knowledgeBase, asOf: asOf), asOf: asOf, build: build)
+                    if abandoned.value { return ([:], nil) }
+                    let made = whole ?? StatusBoard(result.knowledgeBase, asOf: asOf)
+                    return (StatusSnapshot.state(of: made, asOf: asOf, build: build), BoardRecord.rows(of: made))
                 }
             }
-            return (made, board, clock)
+            return (made, board, rows, clock)
         }
     }
 

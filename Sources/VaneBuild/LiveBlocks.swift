@@ -71,7 +71,7 @@ enum LiveBlocks {
                 let type = command.options["--type"], let kindName = command.arguments.first?.text,
                 let kind = Kind.allCases.first(where: { $0.folder == kindName })
             else { return nil }
-            let problem = GraphReader.typeProblem(type.text, of: kind) { kind in kb.entries(of: kind).compactMap(\.type) }
+            let problem = GraphReader.typeProblem(type.text, of: kind, config: kb.config) { kind in kb.entries(of: kind).compactMap(\.type) }
             return problem.map { .error(type.location, $0.description) }
         }
     }
@@ -128,8 +128,14 @@ enum LiveBlocks {
         /// The graph `query` and `changes` read: the one given, else the copy with what they
         /// read (no file rows, no text index unless they search text).
         func graph(searching: Bool = false) throws(GraphStoreError) -> GraphReader {
-            if let queue = built?(searching) { return GraphReader(queue: queue) }
-            return GraphReader(queue: try copy.value().queue(tables: GraphCopy.queried(searchingText: searching)))
+            var reader: GraphReader
+            if let queue = built?(searching) {
+                reader = GraphReader(queue: queue)
+            } else {
+                reader = GraphReader(queue: try copy.value().queue(tables: GraphCopy.queried(searchingText: searching)))
+            }
+            reader.config = kb.config
+            return reader
         }
 
         func run(_ block: LiveBlock) throws(BlockFailure) -> LiveBlockResult {

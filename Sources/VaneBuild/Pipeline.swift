@@ -216,10 +216,12 @@ public enum Pipeline {
         let pages = loaded.shown
         let themeKey = String(theme.fingerprint)
         // The fingerprints describe the files of the output the last build wrote: of
-        // another folder (`--out`), or one something else wrote since (`--known-at`),
-        // every file is built again.
+        // another folder (`--out`), or one something else wrote since (`--known-at`, a
+        // build with another `--db`, or of another knowledge base: its folders are not as
+        // this build left them), every file is built again.
         let output = options.output.standardizedFileURL.path
-        let keptFingerprints = cache.state["output"] == output ? cache.pages : [:]
+        let ownOutput = cache.state["output"] == output && OutputStamp.holds(cache.state["output-stamp"], options.output)
+        let keptFingerprints = ownOutput ? cache.pages : [:]
         let sharesBoard = loaded.showsWhole
         // A site as of a day before today shows the commits made by then (as later-dated
         // entries are left out); what is being edited is still marked.
@@ -237,7 +239,7 @@ public enum Pipeline {
             }
         }
         graphMade.renderEnded()
-        let (graph, statusBoard, graphTime) = graphMade.value
+        let (graph, statusBoard, boardRows, graphTime) = graphMade.value
         defer { if options.exitsAfter { LeftToExit.keep(rendered, graph) } }
         timings.append(renderTime)
         let staged: OutputDirectory
@@ -330,7 +332,8 @@ public enum Pipeline {
                     // Reads say when the settings changed since (they answer from this graph).
                     "settings-stamp": settingsStamp,
                 ].merging(statusBoard) { a, _ in a }
-                let record = BuildRecord(pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init))
+                let record = BuildRecord(
+                    pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows)
                 outcome.work.rowsWritten = try prepared.finish(record)
             }
             outcome.pages = report.pages

@@ -11,6 +11,9 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation
     public var message: String
+    /// Said because of the day, not of the content (a use of what has since gone): `--strict`
+    /// leaves it a warning, or a pull request would fail once a day passed with nothing changed.
+    public var ofTheDay: Bool?
 
     public init(_ severity: Severity, at location: SourceLocation, _ message: String) {
         self.severity = severity
@@ -24,6 +27,13 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public static func warning(_ location: SourceLocation, _ message: String) -> Diagnostic {
         Diagnostic(.warning, at: location, message)
+    }
+
+    /// A warning the day brings (`ofTheDay`).
+    public static func warningOfTheDay(_ location: SourceLocation, _ message: String) -> Diagnostic {
+        var d = Diagnostic(.warning, at: location, message)
+        d.ofTheDay = true
+        return d
     }
 
     public var description: String { Self.shown("\(location): \(severity.rawValue): \(message)") }
@@ -86,7 +96,7 @@ extension Array where Element == Diagnostic {
     public func promotingWarnings() -> [Diagnostic] {
         map { d in
             var d = d
-            if d.severity == .warning { d.severity = .error }
+            if d.severity == .warning && d.ofTheDay != true { d.severity = .error }
             return d
         }
     }

@@ -12,11 +12,15 @@ public struct BuildRecord: Sendable {
     /// The body spans of each output built (nil for one that shows no body); the outputs
     /// kept keep theirs.
     public var spans: [String: OutputSpans?]
+    /// The status board as of the build's day (table `board`), written when the stored
+    /// status (`status-json` in the state) changed; nil leaves the table as it is.
+    public var board: [BoardRecord]?
 
-    public init(pages: [String: UInt64] = [:], state: [String: String] = [:], spans: [String: OutputSpans?] = [:]) {
+    public init(pages: [String: UInt64] = [:], state: [String: String] = [:], spans: [String: OutputSpans?] = [:], board: [BoardRecord]? = nil) {
         self.pages = pages
         self.state = state
         self.spans = spans
+        self.board = board
     }
 }
 
@@ -296,7 +300,15 @@ public enum GraphStore {
         for (key, value) in record.state where previousState[key] != value {
             try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace)
         }
+        if let board = record.board, fresh || previousState[boardKey] == nil || previousState[boardKey] != record.state[boardKey] {
+            try BoardRecord.deleteAll(db)
+            for row in board { try row.insert(db) }
+        }
     }
+
+    /// The state row the board is written after: the stored `vane status` JSON, which
+    /// holds its day and every row.
+    static let boardKey = "status-json"
 }
 
 /// A graph written aside, or a delta written in a transaction still open, waiting for the

@@ -545,3 +545,46 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
         position.encode(to: &container)
     }
 }
+
+/// One product on the status board the build stored (`vane status` as of the build's day),
+/// for SQL and Datasette: the canned query `stranded` reads it, not the status rules again.
+public struct BoardRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "board"
+    public var entityID: String
+    /// The day the board stands at.
+    public var asOf: String
+    /// 1 for the highest platform risk; the products gone after the others, by id.
+    public var position: Int
+    /// The most available channel's value; nil when none was recorded.
+    public var availability: String?
+    /// Each channel's value, `api: retired; web: deprecated`; nil for a product without channels.
+    public var channels: String?
+    public var priority: String?
+    /// The date of the change that set the priority, as written, and its event.
+    public var prioritySince: String?
+    public var priorityEvent: String?
+    /// Platform risk, 0–100; nil when gone, or with nothing to score.
+    public var risk: Int?
+    /// 1 when the product is gone (its availability is the bottom of the scale).
+    public var gone: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case entityID = "entity_id"
+        case asOf = "as_of"
+        case position, availability, channels, priority
+        case prioritySince = "priority_since"
+        case priorityEvent = "priority_event"
+        case risk, gone
+    }
+
+    /// The rows of `board`, in its order.
+    public static func rows(of board: StatusBoard) -> [BoardRecord] {
+        board.rows.enumerated().map { index, row in
+            let channels = row.status.channels.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.value)" }
+            return BoardRecord(
+                entityID: row.entity, asOf: board.asOf.text, position: index + 1, availability: row.status.availability?.value,
+                channels: channels.isEmpty ? nil : channels.joined(separator: "; "), priority: row.status.priority?.value,
+                prioritySince: row.status.priority?.date.text, priorityEvent: row.status.priority?.event, risk: row.risk?.score, gone: row.gone)
+        }
+    }
+}

@@ -94,6 +94,25 @@ public enum Schema {
         registerMigration("v11-useNames") { db in
             try db.execute(sql: "ALTER TABLE uses ADD COLUMN named_after_product INTEGER NOT NULL DEFAULT 0")
         }
+        // The status board as of the build's day, for SQL and Datasette (`stranded` read the
+        // status rules again in SQL, and drifted from them).
+        registerMigration("v12-board") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE board (
+                        entity_id TEXT PRIMARY KEY REFERENCES entities(id),
+                        as_of TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        availability TEXT,
+                        channels TEXT,
+                        priority TEXT,
+                        priority_since TEXT,
+                        priority_event TEXT,
+                        risk INTEGER,
+                        gone INTEGER NOT NULL
+                    )
+                    """)
+        }
         return list
     }
 

@@ -35,118 +35,21 @@ databases:
       stranded:
         title: Stranded products
         description: >-
-          Products still available today (UTC) whose priority is deprioritized or lower,
-          by the status rules of `vane status`: changes apply in the order they take effect,
-          a product stands at its most available channel, an announced end that has
-          come retires what it names, and a closure of sign-ups that has come brings it down
-          to closed-to-new (never up).
+          Products still available whose priority is deprioritized or lower, on the status
+          board the build stored (table board, as of the day the site was built for): the
+          rows of `vane status` on that day, computed by the same rules (an end that came
+          retires what it names, a closure that came brings it down to closed-to-new, a
+          product stands at its most available channel).
         sql: |-
-          WITH changes AS (
-            -- every status change in force today, numbered in the order the changes apply
-            SELECT rowid AS id, entity_id, axis, channel, value, event_id, date, date_start,
-                   CASE date_precision WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 WHEN 'month' THEN 2 ELSE 3 END AS precision_rank,
-                   ROW_NUMBER() OVER (
-                     ORDER BY date_start,
-                              CASE date_precision WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 WHEN 'month' THEN 2 ELSE 3 END,
-                              event_id, rowid) AS seq
-            FROM status_changes
-            WHERE date_start <= date('now')
-          ),
-          bottom AS (
-            SELECT value, rank FROM scales WHERE axis = 'availability' ORDER BY rank DESC LIMIT 1
-          ),
-          closed AS (
-            SELECT rank FROM scales WHERE axis = 'availability' AND value = 'closed-to-new'
-          ),
-          announced AS (
-            -- each announced end or closure with the next one of its kind for the same product or channel
-            SELECT *, ltrim(value, '~') AS v,
-                   LEAD(seq) OVER same AS next_seq, LEAD(date_start) OVER same AS next_start
-            FROM changes
-            WHERE axis IN ('ends', 'closes')
-            WINDOW same AS (PARTITION BY entity_id, axis, channel ORDER BY seq)
-          ),
-          ends AS (
-            SELECT *,
-                   CASE WHEN v GLOB '[0-9][0-9][0-9][0-9]' THEN v || '-01-01'
-                        WHEN v GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN printf('%s-%02d-01', substr(v, 1, 4), substr(v, 7, 1) * 3 - 2)
-                        WHEN v GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN v || '-01'
-                        ELSE v END AS end_start,
-                   CASE WHEN v GLOB '*-Q*' THEN 1 WHEN length(v) = 4 THEN 0 WHEN length(v) = 7 THEN 2 ELSE 3 END AS end_precision
-            FROM announced
-            WHERE value <> 'none'
-          ),
-          due AS (
-            -- ends and closures that have come: not replaced before they came; an end not met by
-            -- a recorded retirement
-            SELECT e.* FROM ends e
-            WHERE e.end_start <= date('now')
-              AND NOT (e.next_seq IS NOT NULL AND e.next_start < e.end_start)
-              AND NOT EXISTS (
-                SELECT 1 FROM changes r
-                WHERE e.axis = 'ends' AND r.entity_id = e.entity_id AND r.axis = 'availability'
-                  AND r.value = (SELECT value FROM bottom)
-                  AND (r.channel IS NULL OR r.channel IS e.channel)
-                  AND r.seq > e.seq AND (e.next_seq IS NULL OR r.seq < e.next_seq))
-          ),
-          availability AS (
-            SELECT entity_id, channel, value, event_id, is_closure,
-                   ROW_NUMBER() OVER (ORDER BY date_start, precision_rank, event_id, is_due, id) AS seq
-            FROM (
-              SELECT entity_id, channel, value, event_id, date_start, precision_rank, 0 AS is_due, 0 AS is_closure, id
-              FROM changes WHERE axis = 'availability'
-              UNION ALL
-              SELECT entity_id, channel, CASE axis WHEN 'ends' THEN (SELECT value FROM bottom) ELSE 'closed-to-new' END,
-                     event_id, end_start, end_precision, 1, axis = 'closes', id
-              FROM due)
-          ),
-          current AS (
-            -- what stands on each channel: the last value given for the whole product, and the
-            -- channels named since
-            SELECT entity_id, channel, value, event_id, seq
-            FROM (SELECT *,
-                         ROW_NUMBER() OVER (PARTITION BY entity_id, channel ORDER BY seq DESC) AS latest,
-                         max(CASE WHEN channel IS NULL THEN seq END) OVER (PARTITION BY entity_id) AS whole_seq
-                  FROM availability WHERE NOT is_closure)
-            WHERE latest = 1 AND seq >= coalesce(whole_seq, 0)
-          ),
-          effective AS (
-            -- a closure that came after a channel's value brings it down to closed-to-new, never up
-            SELECT c.entity_id, c.channel,
-                   CASE WHEN s.rank < (SELECT rank FROM closed) AND EXISTS (
-                          SELECT 1 FROM availability k
-                          WHERE k.is_closure AND k.entity_id = c.entity_id AND (k.channel IS NULL OR k.channel IS c.channel)
-                            AND k.seq > c.seq)
-                        THEN (SELECT rank FROM closed) ELSE s.rank END AS rank
-            FROM current c
-            JOIN scales s ON s.axis = 'availability' AND s.value = c.value
-          ),
-          best AS (
-            -- the product's availability: its most available channel
-            SELECT e.entity_id, min(e.rank) AS rank,
-                   group_concat(CASE WHEN e.channel IS NOT NULL THEN e.channel || ': ' || v.value END, '; ') AS channels
-            FROM (SELECT * FROM effective ORDER BY entity_id, channel) e
-            JOIN scales v ON v.axis = 'availability' AND v.rank = e.rank
-            GROUP BY e.entity_id
-          ),
-          priority AS (
-            SELECT entity_id, value, event_id, date,
-                   ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY seq DESC) AS latest
-            FROM changes WHERE axis = 'priority'
-          )
-          SELECT p.entity_id AS entity, n.name, n.type,
-                 bs.value AS availability,
-                 b.channels,
-                 p.value AS priority, p.date AS priority_since, p.event_id AS priority_event
-          FROM priority p
-          JOIN best b ON b.entity_id = p.entity_id
-          JOIN scales bs ON bs.axis = 'availability' AND bs.rank = b.rank
-          JOIN scales ps ON ps.axis = 'priority' AND ps.value = p.value
-          JOIN entities n ON n.id = p.entity_id
-          WHERE p.latest = 1
-            AND b.rank < (SELECT rank FROM bottom)
-            AND ps.rank >= (SELECT rank FROM scales WHERE axis = 'priority' AND value = 'deprioritized')
-          ORDER BY ps.rank DESC, b.rank, p.entity_id
+          SELECT b.entity_id AS entity, n.name, n.type, b.availability, b.channels,
+                 b.priority, b.priority_since, b.priority_event, b.as_of
+          FROM board b
+          JOIN entities n ON n.id = b.entity_id
+          JOIN scales a ON a.axis = 'availability' AND a.value = b.availability
+          JOIN scales p ON p.axis = 'priority' AND p.value = b.priority
+          WHERE NOT b.gone
+            AND p.rank >= (SELECT rank FROM scales WHERE axis = 'priority' AND value = 'deprioritized')
+          ORDER BY p.rank DESC, a.rank, b.entity_id
       announced_ends:
         title: Announced ends
         description: >-

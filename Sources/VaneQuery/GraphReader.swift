@@ -9,6 +9,9 @@ import VaneGraph
 /// The database is always opened read-only.
 public struct GraphReader: Sendable {
     public let queue: DatabaseQueue
+    /// The knowledge base's settings: the types it adds are types `--type` may name
+    /// before any entry has one.
+    public var config = SiteConfig()
 
     public enum QueryError: VaneError {
         case unknownEntity(String, suggestion: Hint?)
@@ -205,7 +208,7 @@ public struct GraphReader: Sendable {
     /// built-in ones and those in the database (a knowledge base may add its own).
     private func checkType(_ type: String, of kind: Kind) throws {
         if let problem = try Self.typeProblem(
-            type, of: kind,
+            type, of: kind, config: config,
             used: { kind in
                 try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT type FROM \(kind.folder) WHERE type IS NOT NULL") }
             })
@@ -215,9 +218,9 @@ public struct GraphReader: Sendable {
     }
 
     /// Why no entry of `kind` can have `type`, or nil: the one rule `vane query` and a
-    /// block's check before it runs (`used` from the knowledge base) apply.
-    public static func typeProblem(_ type: String, of kind: Kind, used: (Kind) throws -> [String]) rethrows -> QueryError? {
-        let config = SiteConfig()
+    /// block's check before it runs (`used` from the knowledge base) apply. `config`: the
+    /// built-in types with those `Site/config.yml` adds.
+    public static func typeProblem(_ type: String, of kind: Kind, config: SiteConfig, used: (Kind) throws -> [String]) rethrows -> QueryError? {
         let builtIn: [String]
         switch kind {
         case .entity: builtIn = config.entityTypes

@@ -34,7 +34,9 @@ struct BodyEditTests {
     /// The differences between `kb` and a full build of a copy of its files.
     private func differencesFromAFullBuild(_ kb: TemporaryKnowledgeBase, asOf: FuzzyDate? = nil) throws -> [String] {
         var copied = [kb.url("Content")]
-        for folder in ["Site", ".git"] where FileManager.default.fileExists(atPath: kb.url(folder).path) { copied.append(kb.url(folder)) }
+        for folder in ["Site", ".git", ".gitignore"] where FileManager.default.fileExists(atPath: kb.url(folder).path) {
+            copied.append(kb.url(folder))
+        }
         let full = try TemporaryKnowledgeBase(copying: copied)
         _ = build(full, asOf: asOf)
         var found = differences(snapshot(of: kb.url("public"), folders: true), snapshot(of: full.url("public"), folders: true))
@@ -199,6 +201,22 @@ struct BodyEditTests {
         try repository.git("checkout", "--", "Content/events/2026-summit.md")
         #expect(!spliced(build(kb)))
         #expect(try !kb.read(page).contains("not committed yet"))
+        try expectAFullBuildsOutput(kb)
+    }
+
+    /// A file not committed yet, then ignored by git: no longer "not committed yet", as a
+    /// full build says (nothing under `Content/` changed, and the build kept the mark).
+    @Test func aFileIgnoredSinceIsNoLongerUncommitted() throws {
+        let repository = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        let kb = repository.kb
+        try repository.commit("Start", on: "2026-01-10")
+        let event = "Content/events/2026-later.md"
+        try kb.write(try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Later "), to: event)
+        _ = build(kb)
+        #expect(try kb.read("public/events/2026-later.html").contains("not committed yet"))
+        try kb.write("\(event)\n", to: ".gitignore")
+        _ = build(kb)
+        #expect(try !kb.read("public/events/2026-later.html").contains("not committed yet"))
         try expectAFullBuildsOutput(kb)
     }
 

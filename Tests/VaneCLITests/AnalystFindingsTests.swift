@@ -190,6 +190,20 @@ struct AnalystFindingsTests {
         #expect(verdict.stdout.split(separator: "\r\n").count == 3)
         let typo = try vane("query", "events", "--type", "shutdwn", in: kb.root)
         #expect(typo.stderr.hasPrefix("error: unknown event type 'shutdwn' (did you mean 'shutdown'?); event types are launch, release,"))
+        // A type `Site/config.yml` adds is a type before any entry has it: an empty answer,
+        // in a command and in a block alike (it was unknown until an event had it).
+        try kb.write("event_types: [rename]\n", to: "Site/config.yml")
+        try kb.write("---\ntitle: Renames\ndate: 2026\n---\n```vane\nquery events --type rename\n```\n", to: "Content/reports/renames.md")
+        let built = try vane("build", in: kb.root)
+        #expect(built.status == 0, "\(built.stderr)")
+        let renames = try vane("query", "events", "--type", "rename", "--format", "json", in: kb.root)
+        let listed = try JSONSerialization.jsonObject(with: Data(renames.stdout.utf8)) as? [Any]
+        #expect(renames.status == 0 && listed?.isEmpty == true, "\(renames.stderr)")
+        let unknown = try vane("query", "events", "--type", "renam", in: kb.root)
+        #expect(
+            unknown.stderr.hasPrefix("error: unknown event type 'renam' (did you mean 'rename'?); event types are launch, release,"),
+            "\(unknown.stderr)")
+        #expect(unknown.stderr.contains(", other, rename"), "\(unknown.stderr)")
     }
 
     @Test func newCutsIdsAtAWordAndLeavesTheTypeToTheAuthor() throws {

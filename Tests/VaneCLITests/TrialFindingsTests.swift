@@ -546,6 +546,25 @@ struct TrialFindingsTests {
         #expect(
             try gone.read("public/events/e4.html").contains(
                 "<td data-label=\"Value\">31 January 2026 (moves nothing: what it ends was already gone)</td>"))
+        // So is a closure announced once an announced end came (not recorded): for the whole
+        // product, and for a channel whose end came (it was listed, with its notice). One
+        // for a channel the end did not reach still closes.
+        let ended = try built(
+            "anvil", "channels: [api, app]\n",
+            events: [
+                ("e1", "2025-01-01", "{ anvil: { availability: generally-available, priority: maintained } }"),
+                ("e2", "2025-02-01", "{ anvil: { ends: 2025-06-30 } }"),
+                ("e3", "2025-03-01", "{ anvil: { ends: { api: 2025-04-30 } } }"),
+                ("e4", "2025-05-01", "{ anvil: { closes: { api: 2025-05-31, app: 2025-05-31 } } }"),
+                ("e5", "2025-07-01", "{ anvil: { closes: 2025-12-01 } }"),
+            ], asOf: "2026-06-01")
+        let closures = try vane("changes", "--from", "2025-01-01", "--to", "2026-12-31", "--format", "json", in: ended.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(closures.utf8)) as? [[String: Any]])
+        #expect(
+            rows.filter { $0["kind"] as? String == "closes" }.map { "\($0["id"] ?? "") \($0["channel"] ?? "")" } == ["e4 app"], "\(closures)")
+        #expect(
+            try ended.read("public/events/e5.html").contains(
+                "<td data-label=\"Value\">1 December 2025 (moves nothing: what it ends was already gone)</td>"))
     }
 
     /// Sign-ups closed the day a whole-product deprecation was announced: the channel's end,

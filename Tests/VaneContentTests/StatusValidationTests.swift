@@ -242,6 +242,23 @@ struct StatusValidationTests {
             ])
     }
 
+    /// On a configured scale, a fall from nothing is a first value that winds down or is
+    /// gone: of four values, the second is a launch (it was every value below the top).
+    @Test func aFallFromNothingOnAConfiguredScale() throws {
+        for (first, warned) in [("beta", false), ("legacy", true), ("gone", true)] {
+            let kb = try TemporaryKnowledgeBase([
+                "Site/config.yml": "availability_scale: [ga, beta, legacy, gone]\npriority_scale: [core, supported, frozen]\n",
+                "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+                "Content/entities/gizmo.md": "---\nname: Gizmo\ntype: product\nparent: acme\n---\n",
+                "Content/sources/s.md": "---\ntitle: S\nurl: https://example.org/s\n---\n",
+                "Content/events/e.md":
+                    "---\ntitle: E\ndate: 2020-01-01\ntype: launch\nentities: [gizmo]\nsources: [s]\nstatus:\n  gizmo: { availability: \(first), priority: supported }\n---\n",
+            ])
+            let found = ContentLoader.load(root: kb.root).diagnostics.map(\.description)
+            #expect(found.contains { $0.contains("a fall from nothing") } == warned, "\(first): \(found)")
+        }
+    }
+
     /// Sign-ups that close on or after the end announced with them can never close.
     @Test func aClosureAfterItsEndIsAWarning() throws {
         let event = { (status: String) in

@@ -550,6 +550,14 @@ struct ValidationTests {
                 // A page's link is as written, never cut (it read 'nope.html', said on the body's first line).
                 "Content/events/2024/e.md:8:102: warning: '2024/nope.html' links to no file (Content/events/2024/nope.html is not there): the page would show a dead link",
             ], "\(found)")
+        // A link with a title to an entry's file is a relative link, said at its own target,
+        // not at the link to the same entry before it on its line (an entry link, fine).
+        let titled =
+            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\nSee [first](meta.md) and later [second](meta.md \"a title\").\n"
+        #expect(
+            try diagnostics(["Content/events/t.md": titled]).filter { $0.contains("t.md") } == [
+                "Content/events/t.md:8:41: warning: 'meta.md' links to no file (Content/events/meta.md is not there): the page would show a dead link"
+            ])
     }
 
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {

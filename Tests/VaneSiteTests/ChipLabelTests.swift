@@ -27,6 +27,9 @@ struct ChipLabelTests {
             let end = TextWidth.fitEnd("Microsoft SQL Server 2017", size: 12, width: width).dropFirst()
             #expect(["2017", "Server 2017", "SQL Server 2017"].contains(end), "\(width): \(end)")
         }
+        // With long channels, the name keeps its last word whole ("…kspace · gemini-…").
+        let addOn = PositionChart.fit("Gemini for Workspace · gemini-business-addon (bundle)", name: "Gemini for Workspace")
+        #expect(addOn.hasPrefix("…Workspace · gem") && addOn.hasSuffix("…") && TextWidth.of(addOn, size: 12) <= 140, "\(addOn)")
         #expect(TextWidth.fitEnd("Supercalifragilistic", size: 12, width: 60).hasPrefix("…"))
         #expect(TextWidth.fitEnd("Supercalifragilistic", size: 12, width: 60).count > 2)
     }

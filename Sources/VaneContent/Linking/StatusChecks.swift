@@ -77,6 +77,7 @@ extension Linker {
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
         var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
+        let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
         for list in Dictionary(grouping: ordered, by: \.entity).values {
@@ -92,7 +93,10 @@ extension Linker {
                 let change = last.sorted(by: { $0.key < $1.key }).map(\.value).min(by: {
                     (scale.firstIndex(of: $0.value) ?? .max) < (scale.firstIndex(of: $1.value) ?? .max)
                 }),
-                let rank = scale.firstIndex(of: change.value), rank > scale.count - 4, rank > usable
+                let rank = scale.firstIndex(of: change.value), rank > usable,
+                // On a configured scale too: its winding-down values and its last, not the
+                // default's last three (of four values, every one below the top).
+                scales.isWindingDown(change.value) || scales.isGone(change.value)
             else { continue }
             warnings[change.entity, default: []].append(
                 .warning(

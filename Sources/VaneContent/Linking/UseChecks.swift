@@ -42,14 +42,14 @@ enum UseChecks {
             }
             if let availability = status.availability, scales.isGone(availability.value) {
                 problems.append(
-                    .warning(
+                    .warningOfTheDay(
                         facts.product.location,
                         "'\(product)' is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display)): this use is stranded"
                     ))
             } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today), plan.endDay > end.date.startDay {
                 let days = plan.endDay - end.date.startDay
                 problems.append(
-                    .warning(
+                    .warningOfTheDay(
                         facts.planDateLocation ?? use.top,
                         "the plan finishes (\(plan.text)) \(days) \(days == 1 ? "day" : "days") after the announced end of '\(product)'\(end.channel.map { " on \($0)" } ?? "") (\(end.date.text))"
                     ))

@@ -117,13 +117,17 @@ public struct EntryParser: Sendable {
         }
     }
 
-    /// Where `text` is written as a link target: after `(`, `<`, a quote or a space.
+    /// Where `text` is written as a link target: after `(`, `<`, a quote or a space. Not
+    /// in `[a](x.md)` (with no title): that is a link to an entry, never a relative link
+    /// (the dead `[b](x.md "t")` after it on a line was said at the first).
     private static func targets(_ text: String, in lines: [Substring], firstLine: Int, path: String) -> [SourceLocation] {
         var places: [SourceLocation] = []
         for (i, line) in lines.enumerated() {
             var rest = line[...]
             while let found = rest.range(of: text) {
-                if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]) {
+                if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]),
+                    !isEntryLink(text, at: found, in: line)
+                {
                     let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
                     places.append(SourceLocation(path: path, line: firstLine + i, column: column))
                 }
@@ -131,6 +135,13 @@ public struct EntryParser: Sendable {
             }
         }
         return places
+    }
+
+    /// Whether `found` is the target of `[label](x.md)` or `[label](x.md#part)`, which the
+    /// body link scanner reads as a link to an entry.
+    private static func isEntryLink(_ text: String, at found: Range<Substring.Index>, in line: Substring) -> Bool {
+        guard text.hasSuffix(".md"), line[..<found.lowerBound].hasSuffix("]("), found.upperBound < line.endIndex else { return false }
+        return line[found.upperBound] == ")" || line[found.upperBound] == "#"
     }
 
     // MARK: - Kinds

@@ -99,6 +99,18 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     }
 }
 
+/// The latest end among `ends` that came by the day `change` was made and covers what it
+/// names: its channel's own, or the whole product's unless called off for that channel
+/// (for the whole product, called off for none).
+private func endCame(before change: StatusChange, among ends: [AnnouncedEnd]) -> FuzzyDate? {
+    ends.filter { end in
+        guard end.kind == .end, end.date.startKey <= change.date.startKey else { return false }
+        if end.channel == change.channel { return end.channel != nil || (end.calledOff ?? []).isEmpty }
+        guard end.channel == nil, let channel = change.channel else { return false }
+        return !(end.calledOff ?? []).contains(channel)
+    }.map(\.date).max { $0.startKey < $1.startKey }
+}
+
 /// Which announced ends and closures stand, from one entity's changes in force, in order.
 ///
 /// The latest announcement that covers a channel governs it: a whole-product `ends` (or
@@ -207,6 +219,15 @@ enum EndSchedule {
                 // (An end it would move stays as it was.)
                 let gone = change.channel.map { retired[$0] ?? retired[whole] } ?? retired[whole]
                 if let gone, gone.endKey < change.date.startKey, back.map({ $0.startKey <= gone.startKey }) ?? true {
+                    if let previous { active[k] = previous }
+                    continue
+                }
+                // And a closure announced once an end of what it closes came (its channel's,
+                // or the whole product's not called off for it), with no return since: sign-ups
+                // to what is gone close nothing (`vane changes` listed it, with its notice).
+                if kind == .closure, let ended = endCame(before: change, among: Array(active.values) + resolved),
+                    back.map({ $0.startKey < ended.startKey }) ?? true
+                {
                     if let previous { active[k] = previous }
                     continue
                 }

@@ -370,8 +370,13 @@ struct PositionChart {
             if let short = withoutNickname(label), TextWidth.of(short, size: chipFont) <= width { return short }
             return TextWidth.fitEnd(label, size: chipFont, width: width)
         }
-        // A name keeps a few letters at least; the channels then are cut too.
-        let room = max(width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont))
+        // A name keeps a few letters at least, and its last word whole while a few letters of
+        // the channels fit beside it ("…Workspace · gemi…", not "…kspace · gemini-…"); the
+        // channels then are cut too.
+        let lastWord = name.split(separator: " ").last.map { TextWidth.of("…" + $0, size: chipFont) } ?? 0
+        let room = max(
+            width - TextWidth.of(suffix, size: chipFont), TextWidth.of("Abcdef…", size: chipFont),
+            min(lastWord, width - TextWidth.of(" · abc…", size: chipFont)))
         // The name tells one product from the next (Node.js 18 from Node.js 20): kept whole,
         // without its nickname first, while a few letters of the channels stay.
         let whole = [withoutNickname(name), name].compactMap { $0 }.first {

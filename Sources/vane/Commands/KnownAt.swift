@@ -39,7 +39,8 @@ func open(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions) throws -> Gra
         report(result.diagnostics.filter { $0.severity == .error })
         throw CommandFailure("the knowledge base as recorded in \(snapshot.commit.short) (\(snapshot.commit.date)) has errors")
     }
-    let reader = GraphReader(queue: try GraphStore.inMemory(result))
+    var reader = GraphReader(queue: try GraphStore.inMemory(result))
+    reader.config = result.knowledgeBase.config
     // Today's ids name what had other ids then (the last build's graph knows them).
     if let today = try? GraphReader(url: kb.databaseURL) { try reader.addingTodaysIDs(from: today) }
     return reader

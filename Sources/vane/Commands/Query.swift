@@ -70,7 +70,9 @@ extension Vane {
 /// Opens the database read-only, turning a missing or foreign file into a clear error,
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
-    let reader = try GraphReader(url: kb.databaseURL)
+    var reader = try GraphReader(url: kb.databaseURL)
+    // Its problems are the build's to say (the graph is read as the last build left it).
+    reader.config = SiteConfigLoader.load(root: kb.rootURL).0
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
