@@ -269,11 +269,24 @@ public enum Pipeline {
         var themeWarnings = report.themeWarnings
         let sameTheme = cache.state["theme"] == themeKey
         let earlierFound = sameTheme ? FastPath.decodeReads(cache.state["theme-found"]) : [:]
+        // What each page of the site missed: as rendered now, or as kept with its page (a
+        // warning a page no longer gives went on being said, and `--strict` failed where a
+        // full build passed). Known whole after a full render, and kept whole from then on.
+        let keptMisses = sameTheme ? ThemeMisses.decode(cache.state["theme-missed"]) : nil
+        var pageMisses = report.missedByPage.filter { !$0.value.isEmpty }
+        if let keptMisses {
+            for (path, missed) in keptMisses where report.fingerprints[path] != nil && report.missedByPage[path] == nil { pageMisses[path] = missed }
+        }
+        let missesKnown = report.pagesRendered == report.pages || keptMisses != nil
         if report.pagesRendered < report.pages && sameTheme {
-            let kept = FastPath.decode(cache.state["theme-warnings"])
-            // A database from before the found names were kept knows none: the last build's alone.
-            let now = cache.state["theme-found"] == nil ? [] : theme.unknownNames(earlier: earlierFound) + theme.endlessNesting()
-            themeWarnings = kept + now.filter { !kept.contains($0) }
+            if missesKnown && cache.state["theme-found"] != nil {
+                themeWarnings = theme.unknownNames(earlier: earlierFound, missed: ThemeMisses.union(pageMisses)) + theme.endlessNesting()
+            } else {
+                let kept = FastPath.decode(cache.state["theme-warnings"])
+                // A database from before the found names were kept knows none: the last build's alone.
+                let now = cache.state["theme-found"] == nil ? [] : theme.unknownNames(earlier: earlierFound) + theme.endlessNesting()
+                themeWarnings = kept + now.filter { !kept.contains($0) }
+            }
         }
         // A partial cut where it nested too deep is an error: the pages it cut are wrong.
         if options.strict && !themeWarnings.isEmpty || themeWarnings.contains(where: { $0.severity == .error }) {
@@ -318,6 +331,7 @@ public enum Pipeline {
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
+                    "theme-missed": missesKnown ? ThemeMisses.encode(pageMisses) : "",
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),
                     // A full render's own (a name only a page since removed found is found no more).
                     "theme-found": CanonicalJSON.text(

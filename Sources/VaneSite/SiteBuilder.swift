@@ -24,6 +24,10 @@ public enum SiteBuilder {
         public var foundNames: [String: Set<String>] = [:]
         /// Names the knowledge base's own templates used that no view model has.
         public var themeWarnings: [Diagnostic] = []
+        /// Every page rendered in this build, with the names it looked up that no context had
+        /// (template → name → the keys there; empty for most): a partial build judges the
+        /// names by page, the pages kept with the misses they had when they were rendered.
+        public var missedByPage: [String: [String: [String: Set<String>]]] = [:]
         /// The body spans of each output built in this build (none for most); the others
         /// keep those of the build that made them.
         public var spans: [String: [BodySpan]] = [:]
@@ -80,9 +84,11 @@ public enum SiteBuilder {
                     pageFingerprints[i] = fingerprints.fingerprint(ofStatus: pages[i], vendor: vendor, entryPages: byPath)
                 }
             }
+            let misses = Locked<[String: [String: [String: Set<String>]]]>([:])
             let pageFiles = zip(pages, pageFingerprints).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
-                    let text = theme.render(model.view(for: page), template: page.template)
+                    let (text, missed) = theme.renderTracked(model.view(for: page), template: page.template)
+                    misses.withLock { $0[page.path] = missed }
                     guard case .entry(let id) = page.content, let e = model.kb.entry(id) else {
                         return TracedOutput(data: Data(text.utf8), spans: [])
                     }
@@ -116,6 +122,7 @@ public enum SiteBuilder {
             report.themeWarnings = theme.unknownNames() + theme.endlessNesting()
             report.frameReads = theme.library.frameReads.value.merging(frameReads) { $0.union($1) }
             report.foundNames = theme.library.lookups.foundNames
+            report.missedByPage = misses.value
             report.considered = pageFiles.count + extras.count + theme.assets.count + result.assetFiles.count
             report.written = out.written.value
             report.built = rendered + extrasBuilt

@@ -107,6 +107,12 @@ public struct MustacheLibrary: Sendable {
 
     /// `name` rendered with a stack of contexts, the innermost last.
     public func render(stack: [MustacheValue], withTemplate name: String) -> String? {
+        renderTracked(stack: stack, withTemplate: name)?.text
+    }
+
+    /// The same, with the names this render looked up that no context had (template →
+    /// name → the keys the contexts had), which a build keeps by page.
+    func renderTracked(stack: [MustacheValue], withTemplate name: String) -> (text: String, missed: Misses)? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: self, template: name)
         var stack = stack
@@ -115,8 +121,11 @@ public struct MustacheLibrary: Sendable {
         if stack.count > 1, !renderer.frameReads.isEmpty {
             frameReads.withLock { $0[name, default: []].formUnion(renderer.frameReads) }
         }
-        return renderer.output
+        return (renderer.output, renderer.missed)
     }
+
+    /// Template → name → the keys the contexts had where the name was looked up.
+    typealias Misses = [String: [String: Set<String>]]
 
     fileprivate func template(_ name: String, indent: String) -> MustacheTemplate? {
         guard !indent.isEmpty else { return templates[name] }
@@ -162,10 +171,11 @@ final class LookupLog: Sendable {
     var foundNames: [String: Set<String>] { found.value }
 
     /// Template → name → the keys the contexts had where it was looked up, for names that
-    /// no render found (nor one of an earlier build, `earlier`).
-    func neverFound(earlier: [String: Set<String>] = [:]) -> [String: [String: Set<String>]] {
+    /// no render found (nor one of an earlier build, `earlier`). `missed`: the misses to
+    /// judge, when not this log's (those of every page of a site, some rendered earlier).
+    func neverFound(earlier: [String: Set<String>] = [:], missed: [String: [String: Set<String>]]? = nil) -> [String: [String: Set<String>]] {
         let found = self.found.value.merging(earlier) { $0.union($1) }
-        return missed.value.reduce(into: [:]) { result, pair in
+        return (missed ?? self.missed.value).reduce(into: [:]) { result, pair in
             let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
             if !kept.isEmpty { result[pair.key] = kept }
         }

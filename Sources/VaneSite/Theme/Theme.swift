@@ -195,7 +195,9 @@ public struct Theme: Sendable {
     /// rendered that no view model has, with the closest key the view model had there.
     /// `earlier`: template → the names pages of earlier builds with this theme found (a
     /// partial build renders some pages: a name they miss may be another page's).
-    public func unknownNames(earlier: [String: Set<String>] = [:]) -> [Diagnostic] {
+    /// `missed`: the misses to judge (template → name → keys), when not those of the pages
+    /// just rendered.
+    public func unknownNames(earlier: [String: Set<String>] = [:], missed: [String: [String: Set<String>]]? = nil) -> [Diagnostic] {
         // A name looked up while a parent renders may be written in the page that fills its
         // blocks: it is reported where it is written, in the template itself first.
         let own = overridden.keys.sorted()
@@ -208,7 +210,8 @@ public struct Theme: Sendable {
             }
             return nil
         }
-        return library.lookups.neverFound(earlier: earlier).sorted(by: { $0.key < $1.key }).flatMap { template, names -> [Diagnostic] in
+        return library.lookups.neverFound(earlier: earlier, missed: missed).sorted(by: { $0.key < $1.key }).flatMap {
+            template, names -> [Diagnostic] in
             guard overridden[template] != nil || names.keys.contains(where: { written($0, first: template) != nil }) else { return [] }
             return names.sorted(by: { $0.key < $1.key }).compactMap { name, keys in
                 let atTop = overridden[template].map { (path: $0, source: library.source(of: template) ?? "", line: 1) }
@@ -231,5 +234,11 @@ public struct Theme: Sendable {
     /// missing template is a programmer error of the theme.
     func render(_ stack: [MustacheValue], template: String) -> String {
         library.render(stack: stack, withTemplate: template) ?? ""
+    }
+
+    /// The same, with the names it looked up that no context had: only of the knowledge
+    /// base's own templates (the theme's own have every name), and none for most pages.
+    func renderTracked(_ stack: [MustacheValue], template: String) -> (text: String, missed: [String: [String: Set<String>]]) {
+        library.renderTracked(stack: stack, withTemplate: template) ?? ("", [:])
     }
 }
