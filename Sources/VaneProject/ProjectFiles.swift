@@ -185,7 +185,7 @@ Site/         config.yml (settings), optionally queries.yml (saved queries), tem
 
 | kind | required | optional |
 |---|---|---|
-| entity | `name`, `type` (`vendor`, `org`, `person`, `product`, `model`, `model-family`) | `parent`, `aliases`, `homepage`, `tags`, `successors` |
+| entity | `name`, `type` (`vendor`, `org`, `person`, `product`, `model`, `model-family`) | `parent`, `aliases`, `homepage`, `tags`; for products, models and model families `channels` (below), `successors` and `folded_into` (what replaced it, what it was merged into); `renamed` (earlier names with the day each was replaced: `renamed: [{ date: 2024-02-08, from: Bard }]`) and `former_ids` (ids it had, whose links and pages still lead to it); `identifiers` (what a bill of materials calls it: `[{ purl: pkg:pypi/requests }]`) |
 | event | `title`, `date` (or `start` + `end`), `type` (`launch`, `release`, `reorg`, `licence-change`, `pricing`, `deprecation`, `shutdown`, `acquisition`, `partnership`, `statement`, `other`), `entities`, `sources` | `status`, `tags` |
 | claim | `title`, `claimant`, `about`, `date`, `sources` | `type` (`commitment`, `assessment`, `rumour`, `fact`), `verdict` (`pending`, `kept`, `broken`, `confirmed`, `refuted`, `superseded`), `verdict_date`, `verdict_sources`, `supports`, `contradicts`, `tags` |
 | source | `title`, `publisher`, `url` | `published`, `accessed`, `type` (`primary`, `news`, `analysis`, `filing`, `other`), `archive`, `tags` |
@@ -193,7 +193,8 @@ Site/         config.yml (settings), optionally queries.yml (saved queries), tem
 | use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `version`, `plan`, `plan_date`, `tags` |
 
 A list field also takes a single value. URLs must be `http` or `https`. An unknown key is
-kept and reported as a warning.
+kept and reported as a warning. Any kind may also have `data`, a mapping of fields kept as
+written and listed on its page (`data: { usd_per_user_month: 30 }` on a pricing event).
 
 **Dates** are written at the precision you know: `2026`, `2026-Q2`, `2026-04` or
 `2026-04-08`, with a leading `~` for "approximately" (`~2026-04`). They are shown at that
@@ -222,6 +223,9 @@ status:
   the product (`channels: [api, app]`): a channel keeps its value until an event names it
   again; an availability without a channel sets every channel. The product stands at its
   most available channel. A channel named after an entity (`azure-openai`) is that entity.
+  A channel may carry a support tier (`channels: [standard, { esu: paid }]`: `extended`,
+  `paid` or `bundle`, a way of buying it whose closing is no fall), which every view names
+  beside it.
 - **closes** announces that sign-ups close (`closes: 2027-03-31`): from that date new
   customers cannot start and existing ones keep it (`closed-to-new`).
 - **ends** announces the end of availability, for the product or per channel

@@ -45,6 +45,8 @@ public struct Dossier: Encodable, Sendable {
     var statusLines: [String] = []
     /// Its release cycle's facts, when it is one (LTS, latest version, support ends).
     public var cycle: CycleFacts?
+    /// Its `data` (front-matter fields kept as written); a release cycle's facts too.
+    public var data: [String: FieldValue] = [:]
     public var outgoing: [Link]
     public var incoming: [Link]
     public var body: String
@@ -55,7 +57,7 @@ public struct Dossier: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, path, fields, aliases, names, tags, asOf, status, cycle, outgoing, incoming, body
+        case id, kind, title, path, fields, aliases, names, tags, asOf, status, cycle, data, outgoing, incoming, body
     }
 
     /// Date fields are JSON dates (ISO, with their precision and `approximate`); `status`
@@ -87,6 +89,7 @@ public struct Dossier: Encodable, Sendable {
         try c.encode(asOf.map(JSONDate.init), forKey: .asOf)
         try c.encode(status, forKey: .status)
         try c.encode(cycle, forKey: .cycle)
+        try c.encode(data, forKey: .data)
         try c.encode(outgoing, forKey: .outgoing)
         try c.encode(incoming, forKey: .incoming)
         try c.encode(body, forKey: .body)
@@ -121,6 +124,11 @@ public struct Dossier: Encodable, Sendable {
             lines.append("")
             lines.append("Release cycle \(cycle.cycle)" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
             for (label, text) in cycle.lines { lines.append("  \(label): \(text)") }
+        } else if !data.isEmpty {
+            // As the entry's page lists it (a release cycle's is its facts, above).
+            lines.append("")
+            lines.append("Data")
+            for field in FieldValue.flattened(data) { lines.append("  \(field.key): \(field.value)") }
         }
         if !statusLines.isEmpty {
             lines.append("")
@@ -195,7 +203,7 @@ extension Dossier {
 
     /// The columns a dossier lists as fields, per kind (the README's schema, by name).
     static let fieldColumns: [String: [String]] = [
-        "entity": ["type", "parent_id", "homepage"],
+        "entity": ["type", "parent_id", "homepage", "channels"],
         "event": ["type", "date", "span_end"],
         "claim": ["type", "verdict", "verdict_date", "claimant_id", "date"],
         "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "accessed"],
@@ -306,6 +314,12 @@ extension GraphReader {
             for column in Dossier.fieldColumns[kind] ?? [] {
                 if let value = row[column] as DatabaseValue?, !value.isNull { fields[column] = SQLValue(value).text }
             }
+            // Declared channels, as written in the file (`standard, esu`); none is no field.
+            if let list = fields["channels"] {
+                let channels = (try? JSONDecoder().decode([String].self, from: Data(list.utf8))) ?? []
+                fields["channels"] = channels.isEmpty ? nil : channels.joined(separator: ", ")
+            }
+            let extra = (row["extra"] as String?).flatMap { try? JSONDecoder().decode([String: FieldValue].self, from: Data($0.utf8)) } ?? [:]
             func links(_ sql: String) throws -> [Dossier.Link] {
                 try Row.fetchAll(db, sql: sql, arguments: [id]).map {
                     Dossier.Link(relation: $0["relation"], id: $0["other"], kind: $0["kind"], title: $0["title"])
@@ -322,9 +336,11 @@ extension GraphReader {
                 WHERE e.to_id = ? ORDER BY e.relation, e.from_id
                 """)
             let aliases = try String.fetchAll(db, sql: "SELECT alias FROM aliases WHERE entity_id = ? ORDER BY alias_key", arguments: [id])
-            return Dossier(
+            var dossier = Dossier(
                 id: id, kind: kind, title: entry["title"], path: entry["path"], fields: fields, aliases: aliases,
                 tags: try tags(db, id), status: nil, outgoing: outgoing, incoming: incoming, body: row["body"])
+            dossier.data = FieldValue.data(extra)
+            return dossier
         }
     }
 }

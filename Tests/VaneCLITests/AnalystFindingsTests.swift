@@ -176,6 +176,27 @@ struct AnalystFindingsTests {
         }
     }
 
+    /// `vane show` lists an entry's `data`, as its page does, and a product's declared
+    /// channels (a price recorded on a pricing event could be read only with `vane sql`).
+    @Test func showListsDataAndChannels() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/g.md": "---\nname: G\ntype: vendor\ndata: { founded: 1998, hq: { city: Mountain View } }\n---\n",
+            "Content/entities/w.md": "---\nname: W\ntype: product\nparent: g\nchannels: [standard, { esu: paid }]\n---\n",
+            "Content/events/p.md":
+                "---\ntitle: P\ndate: 2023-08-29\ntype: pricing\nentities: [w]\ndata: { usd_per_user_month: 30 }\n---\n",
+        ])
+        #expect(try vane("build", in: kb.root).status == 0)
+        #expect(try vane("show", "p", in: kb.root).stdout.contains("\nData\n  usd_per_user_month: 30\n"))
+        #expect(try vane("show", "g", in: kb.root).stdout.contains("\nData\n  founded: 1998\n  hq.city: Mountain View\n"))
+        #expect(try vane("show", "w", in: kb.root).stdout.contains("  channels: standard, esu\n"))
+        let json = try vane("show", "p", "--json", in: kb.root).stdout
+        let shown = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect((shown["data"] as? [String: Any])?["usd_per_user_month"] as? Int == 30, "\(json)")
+        let vendor = try #require(
+            try JSONSerialization.jsonObject(with: Data(try vane("show", "g", "--json", in: kb.root).stdout.utf8)) as? [String: Any])
+        #expect((vendor["fields"] as? [String: Any])?["channels"] is NSNull)
+    }
+
     @Test func filtersThatMatchNothingAreErrors() throws {
         let kb = try small()
         let kept = try vane("query", "claims", "--type", "kept", in: kb.root)

@@ -167,8 +167,17 @@ public struct Linker: Sendable {
         checkLocalLinks(of: entry)
     }
 
-    /// A publisher written as an id a letter away from an entity's: most likely the entity, mistyped.
+    /// A publisher written as an id a letter away from an entity's: most likely the entity,
+    /// mistyped; or as an entity's name (`The Verge`), which links nothing and said nothing.
     private mutating func warnOfPublisher(_ entry: Entry) {
+        if let publisher = entry.publisher, let id = named(publisher.text, kind: .entity, except: nil) {
+            diagnostics.append(
+                .warning(
+                    publisher.location,
+                    "publisher '\(publisher.text)' is the name of '\(id)', not its id or an alias: write 'publisher: \(id)' to link it; it is shown as the text written"
+                ))
+            return
+        }
         guard let publisher = entry.publisher, IDRule.isValid(publisher.text),
             let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
         else { return }

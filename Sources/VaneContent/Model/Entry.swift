@@ -405,6 +405,25 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
     case list([FieldValue])
     case map([String: FieldValue])
 
+    /// Fields as a reader lists them: by key, a nested key dotted (`usd_per_device.year1:
+    /// 61`), a list's items joined (`…` for an item that is itself a list or a map).
+    public static func flattened(_ fields: [String: FieldValue]) -> [(key: String, value: String)] {
+        func flatten(_ key: String, _ value: FieldValue) -> [(key: String, value: String)] {
+            switch value {
+            case .map(let fields): fields.sorted { $0.key < $1.key }.flatMap { flatten("\(key).\($0.key)", $0.value) }
+            case .list(let items): [(key, items.map { $0.scalarText ?? "…" }.joined(separator: ", "))]
+            default: [(key, value.scalarText ?? "")]
+            }
+        }
+        return fields.sorted { $0.key < $1.key }.flatMap { flatten($0.key, $0.value) }
+    }
+
+    /// An entry's `extra` as its `data`: without what vane keeps there itself (`generated`,
+    /// `identifiers`).
+    public static func data(_ extra: [String: FieldValue]) -> [String: FieldValue] {
+        extra.filter { !["generated", "identifiers"].contains($0.key) }
+    }
+
     /// A scalar as text, as written (`61`, `true`); nil for a list or a map.
     public var scalarText: String? {
         switch self {

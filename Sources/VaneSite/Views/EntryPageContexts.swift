@@ -138,16 +138,7 @@ extension SiteModel {
     /// An entry's `data`, flattened; a release cycle's is shown as its facts instead.
     private func data(of e: Entry) -> EntryPage.Data? {
         guard board.entities[e.id]?.cycle == nil else { return nil }
-        func flatten(_ key: String, _ value: FieldValue) -> [EntryPage.Field] {
-            switch value {
-            case .map(let fields): fields.sorted { $0.key < $1.key }.flatMap { flatten("\(key).\($0.key)", $0.value) }
-            case .list(let items): [EntryPage.Field(key: key, value: items.map { $0.scalarText ?? "…" }.joined(separator: ", "))]
-            default: [EntryPage.Field(key: key, value: value.scalarText ?? "")]
-            }
-        }
-        let fields = e.extra.filter { !["generated", "identifiers"].contains($0.key) }.sorted { $0.key < $1.key }.flatMap {
-            flatten($0.key, $0.value)
-        }
+        let fields = FieldValue.flattened(FieldValue.data(e.extra)).map { EntryPage.Field(key: $0.key, value: $0.value) }
         return fields.isEmpty ? nil : EntryPage.Data(fields: fields)
     }
 
