@@ -85,9 +85,10 @@ public enum SiteBuilder {
                 }
             }
             let misses = Locked<[String: [String: [String: Set<String>]]]>([:])
+            let ownNames = theme.namesInOwnTemplates()
             let pageFiles = zip(pages, pageFingerprints).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {
-                    let (text, missed) = theme.renderTracked(model.view(for: page), template: page.template)
+                    let (text, missed) = theme.renderTracked(model.view(for: page), template: page.template, ownNames: ownNames)
                     misses.withLock { $0[page.path] = missed }
                     guard case .entry(let id) = page.content, let e = model.kb.entry(id) else {
                         return TracedOutput(data: Data(text.utf8), spans: [])

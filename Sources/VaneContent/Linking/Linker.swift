@@ -18,6 +18,9 @@ public struct Linker: Sendable {
     var aliasLocations: [String: SourceLocation] = [:]
     /// The entities' ids, sorted, made when a mistyped publisher first asks for them.
     var entityIDs: [String]? = nil
+    /// The entities by name, lowercased (more than one id: a name two entities share), for
+    /// a publisher written as a name (`The Verge`); made once, before the entries link.
+    var entityNames: [String: [String]] = [:]
     var entries: [Entry] = []
     /// Entity types by id, for the status check.
     var types: [String: String] = [:]
@@ -53,6 +56,9 @@ public struct Linker: Sendable {
         linker.duplicates += unlisted
         linker.registerAliases()
         linker.registerChannels()
+        linker.entityNames = Dictionary(grouping: linker.entries.filter { $0.kind == .entity }, by: { $0.title.lowercased() }).mapValues {
+            $0.map(\.id)
+        }
         linker.linkEntries()
         linker.checkDuplicates()
         linker.checkParentCycles()
@@ -76,7 +82,7 @@ public struct Linker: Sendable {
         kb.channels = channels
         let tables = LinkTables(
             known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
-            baselines: baselines)
+            baselines: baselines, entityNames: linker.entityNames)
         return (
             kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + FoldChecks.check(kb), tables,
             linker.entries.count
@@ -150,7 +156,7 @@ public struct Linker: Sendable {
                 edges.append(Edge(from: entry.id, relation, to: to, at: link.location))
             }
         }
-        if let publisher = entry.publisher, let to = resolve(publisher.text), known[to]?.kind == .entity {
+        if let publisher = entry.publisher, let to = publisherID(publisher.text) {
             edges.append(Edge(from: entry.id, .publishedBy, to: to, at: publisher.location))
         } else {
             warnOfPublisher(entry)
@@ -163,21 +169,20 @@ public struct Linker: Sendable {
     /// The warnings `link` gives an entry, given again for one a local link leaves as it
     /// was (its names and the files of `Content/` are as they were, so they still hold).
     mutating func warnAgain(_ entry: Entry) {
-        if let publisher = entry.publisher, resolve(publisher.text).map({ known[$0]?.kind == .entity }) != true { warnOfPublisher(entry) }
+        if let publisher = entry.publisher, publisherID(publisher.text) == nil { warnOfPublisher(entry) }
         checkLocalLinks(of: entry)
     }
 
-    /// A publisher written as an id a letter away from an entity's: most likely the entity,
-    /// mistyped; or as an entity's name (`The Verge`), which links nothing and said nothing.
+    /// The entity a publisher names: by id or alias, or by its name when one entity has it
+    /// (`publisher: The Verge`, as a source is written, for `the-verge`).
+    private func publisherID(_ written: String) -> String? {
+        if let id = resolve(written) { return known[id]?.kind == .entity ? id : nil }
+        guard let named = entityNames[written.lowercased()], named.count == 1 else { return nil }
+        return named[0]
+    }
+
+    /// A publisher written as an id a letter away from an entity's: most likely the entity, mistyped.
     private mutating func warnOfPublisher(_ entry: Entry) {
-        if let publisher = entry.publisher, let id = named(publisher.text, kind: .entity, except: nil) {
-            diagnostics.append(
-                .warning(
-                    publisher.location,
-                    "publisher '\(publisher.text)' is the name of '\(id)', not its id or an alias: write 'publisher: \(id)' to link it; it is shown as the text written"
-                ))
-            return
-        }
         guard let publisher = entry.publisher, IDRule.isValid(publisher.text),
             let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
         else { return }

@@ -11,6 +11,8 @@ public struct LinkTables: Sendable {
     var config: SiteConfig
     /// The warnings of `Linker.baselineWarnings`, by product.
     var baselines: [String: [Diagnostic]]
+    /// The entities by name, lowercased (`Linker.entityNames`).
+    var entityNames: [String: [String]]
 }
 
 extension Linker {
@@ -57,8 +59,8 @@ extension Linker {
             return nil
         }
         var linker = Linker(config: config)
-        (linker.known, linker.aliases, linker.types, linker.declared, linker.saved) =
-            (tables.known, tables.aliases, tables.types, tables.declared, saved)
+        (linker.known, linker.aliases, linker.types, linker.declared, linker.saved, linker.entityNames) =
+            (tables.known, tables.aliases, tables.types, tables.declared, saved, tables.entityNames)
         linker.assets = Set(assets)
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }

@@ -236,9 +236,33 @@ public struct Theme: Sendable {
         library.render(stack: stack, withTemplate: template) ?? ""
     }
 
-    /// The same, with the names it looked up that no context had: only of the knowledge
-    /// base's own templates (the theme's own have every name), and none for most pages.
-    func renderTracked(_ stack: [MustacheValue], template: String) -> (text: String, missed: [String: [String: Set<String>]]) {
-        library.renderTracked(stack: stack, withTemplate: template) ?? ("", [:])
+    /// The same, with the names it looked up that no context had, of those `unknownNames`
+    /// can say: the misses of the knowledge base's own templates, and the names written in
+    /// them (`ownNames`); none with the compiled-in theme alone. The theme's own templates
+    /// look up names a page may lack (a section for a field it has not), 6 MB of them at
+    /// 10,000 events, written with every build.
+    func renderTracked(_ stack: [MustacheValue], template: String, ownNames: Set<String>) -> (
+        text: String, missed: [String: [String: Set<String>]]
+    ) {
+        guard let (text, missed) = library.renderTracked(stack: stack, withTemplate: template) else { return ("", [:]) }
+        guard !overridden.isEmpty, !missed.isEmpty else { return (text, [:]) }
+        var kept: [String: [String: Set<String>]] = [:]
+        for (missedIn, names) in missed {
+            let said = overridden[missedIn] != nil ? names : names.filter { ownNames.contains($0.key) }
+            if !said.isEmpty { kept[missedIn] = said }
+        }
+        return (text, kept)
+    }
+
+    /// The names the knowledge base's own templates write (a dotted one whole and by each
+    /// of its first parts: `site.titel` is missed as `site.titel`, `site` as `site`).
+    func namesInOwnTemplates() -> Set<String> {
+        Set(
+            overridden.keys.flatMap { name in
+                MustacheTemplate.tags(in: library.source(of: name) ?? "").flatMap { tag in
+                    let parts = tag.name.split(separator: ".")
+                    return parts.indices.map { parts[...$0].joined(separator: ".") }
+                }
+            })
     }
 }
