@@ -198,10 +198,13 @@ public enum Pipeline {
         case .failed(let why): outcome.warnings.append("recorded time: \(why); building without it")
         case .history(let recorded):
             // A commit dated after today (a wrong clock): its changes would be news from the future.
-            if let newest = recorded.commits.first, newest.date > options.today.text {
+            // The oldest such: the commits after it count from its day, and were named for it.
+            if let wrong = recorded.commits.last(where: { $0.date > options.today.text }) {
+                let after = recorded.commits.prefix { $0.hash != wrong.hash }.count
                 outcome.warnings.append(
-                    "recorded time: commit \(newest.short) is dated \(newest.date), after today (\(options.today.text)): "
-                        + "What's new and the feeds say its changes on that day (was the clock it was made with wrong?)")
+                    "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))"
+                        + (after > 0 ? ", and the \(after) commit\(after == 1 ? "" : "s") after it count from that day" : "")
+                        + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
             }
         }
         guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }

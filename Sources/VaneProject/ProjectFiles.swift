@@ -35,11 +35,12 @@ databases:
       stranded:
         title: Stranded products
         description: >-
-          Products still available whose priority is deprioritized or lower, on the status
-          board the build stored (table board, as of the day the site was built for): the
-          rows of `vane status` on that day, computed by the same rules (an end that came
-          retires what it names, a closure that came brings it down to closed-to-new, a
-          product stands at its most available channel).
+          Products still available whose priority is deprioritized or lower (on a priority
+          scale of your own without that value, in its lower half), on the status board the
+          build stored (table board, as of the day the site was built for): the rows of
+          `vane status` on that day, computed by the same rules (an end that came retires
+          what it names, a closure that came brings it down to closed-to-new, a product
+          stands at its most available channel).
         sql: |-
           SELECT b.entity_id AS entity, n.name, n.type, b.availability, b.channels,
                  b.priority, b.priority_since, b.priority_event, b.as_of
@@ -48,7 +49,9 @@ databases:
           JOIN scales a ON a.axis = 'availability' AND a.value = b.availability
           JOIN scales p ON p.axis = 'priority' AND p.value = b.priority
           WHERE NOT b.gone
-            AND p.rank >= (SELECT rank FROM scales WHERE axis = 'priority' AND value = 'deprioritized')
+            AND p.rank >= coalesce(
+              (SELECT rank FROM scales WHERE axis = 'priority' AND value = 'deprioritized'),
+              (SELECT (count(*) + 1) / 2 FROM scales WHERE axis = 'priority'))
           ORDER BY p.rank DESC, a.rank, b.entity_id
       announced_ends:
         title: Announced ends

@@ -349,6 +349,14 @@ struct RecordedTimeTests {
         let future = try vane("build", "--as-of", "2026-11-26", in: repo.root)
         #expect(future.stderr.contains("warning: recorded time: commit "), "\(future.stderr)")
         #expect(future.stderr.contains(" is dated 2099-01-01, after today ("), "\(future.stderr)")
+        // A child back-dated under it counts from its day: the commit the clock was wrong
+        // for is named (the child was, with its parent's date), before the problems' count.
+        let wrong = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try repo.kb.write(try repo.kb.read(api) + "\nLater.\n", to: api)
+        try repo.commit("Back-dated again", on: "2026-01-01")
+        let child = try vane("build", "--as-of", "2026-11-26", in: repo.root).stderr
+        #expect(child.hasPrefix("warning: recorded time: commit \(wrong) is dated 2099-01-01, after today ("), "\(child)")
+        #expect(child.contains("), and the 1 commit after it count from that day: "), "\(child)")
     }
 
     /// A mistaken extension removed brings the first end back: the recorded change names the

@@ -248,6 +248,22 @@ struct UsesCLITests {
             ])
     }
 
+    /// On a priority scale of the knowledge base's own, without `deprioritized`, `stranded`
+    /// lists the products in its lower half (it listed none).
+    @Test func strandedReadsAConfiguredPriorityScale() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Site/config.yml": "priority_scale: [bet, core, keep, wind-down, eol]\n",
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/entities/a.md": "---\nname: A\ntype: product\nparent: v\n---\n",
+            "Content/entities/b.md": "---\nname: B\ntype: product\nparent: v\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2024-01-10\ntype: launch\nentities: [a, b]\nstatus:\n"
+                + "  a: { availability: generally-available, priority: wind-down }\n  b: { availability: generally-available, priority: keep }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", Self.today, in: kb).status == 0)
+        #expect(try cannedQuery("stranded", in: kb, columns: ["entity", "priority"]) == [["a", "wind-down"]])
+    }
+
     /// A canned query of the published metadata, run on the built database on the test's day.
     private func cannedQuery(_ name: String, in kb: TemporaryKnowledgeBase, columns: [String]) throws -> [[String]] {
         let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)

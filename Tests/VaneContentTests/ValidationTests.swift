@@ -237,6 +237,15 @@ struct ValidationTests {
             SiteConfigLoader.load(root: kb.root).1.map(\.description) == [
                 "Site/config.yml:1:35: error: 'open-source' is in 'availability_scale' twice"
             ])
+        // A scale in error judges no file: its one mistake is said once (the scale without the
+        // value said made every file's `deprecated` an error).
+        try kb.write("availability_scale: [generally-available, preview, generally-available]\n", to: "Site/config.yml")
+        let (config, _) = SiteConfigLoader.load(root: kb.root)
+        #expect(config.unread && config.availabilityScale == SiteConfig().availabilityScale)
+        let problems = try diagnostics(["Site/config.yml": "availability_scale: [generally-available, preview, generally-available]\n"])
+        #expect(
+            problems.filter { $0.contains(": error: ") } == ["Site/config.yml:1:52: error: 'generally-available' is in 'availability_scale' twice"],
+            "\(problems)")
     }
 
     /// An event whose date does not parse still has its status checked: every problem in

@@ -79,10 +79,14 @@ public enum SiteConfigLoader {
             guard fm.keys.contains(key) else { continue }
             let scale = words(key, &fm, adding: [])
             // Values written twice or badly are said where they are: the scale is then kept
-            // as it was without another error (`[open, open]` lists two values).
+            // as it was without another error (`[open, open]` lists two values), and what the
+            // files name is not judged against it (the scale without the value said judged
+            // every file again: a dozen errors for one mistake).
             var written = 0
             if let (node, _) = fm.node(key) { if case .sequence(let items) = node { written = items.count } else { written = 1 } }
-            if scale.count >= 2 {
+            if scale.count >= 2 && scale.count < written {
+                config.unread = true
+            } else if scale.count >= 2 {
                 config[keyPath: keyPath] = scale
             } else if written < 2, let at = fm.node(key)?.1 ?? fm.keyLocation(key) {
                 // At the value, as every setting's problem is.

@@ -69,8 +69,9 @@ extension Vane {
                 printError("waiting for another vane build\(holder.map { " (pid \($0))" } ?? "") to finish…")
             }
             progress.finish()
-            report(outcome.diagnostics)
+            // Before the problems and their count, which count only the knowledge base's.
             for warning in outcome.warnings { printError("warning: \(warning)") }
+            report(outcome.diagnostics)
             if let failure = outcome.failure { throw failure }
             guard outcome.succeeded else { throw ExitCode.failure }
             // The output now holds the past; today's build must not keep any of it.
