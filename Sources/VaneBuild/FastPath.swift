@@ -141,33 +141,3 @@ enum GitHead {
         ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date).map { String($0.timeIntervalSince1970) } ?? ""
     }
 }
-
-/// The names each page's templates looked up that no context had, kept by page in the
-/// build state (`theme-missed`): page → template → name → the keys the contexts had.
-enum ThemeMisses {
-    typealias ByPage = [String: [String: [String: Set<String>]]]
-
-    static func encode(_ misses: ByPage) -> String {
-        CanonicalJSON.text(misses.mapValues { $0.mapValues { $0.mapValues { $0.sorted() } } }, fallback: "")
-    }
-
-    /// Nil when the state holds none (a build before they were kept, or one that did not
-    /// know every page's).
-    static func decode(_ text: String?) -> ByPage? {
-        guard let text, !text.isEmpty, let decoded = try? CanonicalJSON.decode([String: [String: [String: [String]]]].self, from: text) else {
-            return nil
-        }
-        return decoded.mapValues { $0.mapValues { $0.mapValues(Set.init) } }
-    }
-
-    /// Every page's misses as one: template → name → keys.
-    static func union(_ misses: ByPage) -> [String: [String: Set<String>]] {
-        var all: [String: [String: Set<String>]] = [:]
-        for byTemplate in misses.values {
-            for (template, names) in byTemplate {
-                for (name, keys) in names { all[template, default: [:]][name, default: []].formUnion(keys) }
-            }
-        }
-        return all
-    }
-}

@@ -203,7 +203,9 @@ public enum Pipeline {
                 let after = recorded.commits.prefix { $0.hash != wrong.hash }.count
                 outcome.warnings.append(
                     "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))"
-                        + (after > 0 ? ", and the \(after) commit\(after == 1 ? "" : "s") after it count from that day" : "")
+                        + (after == 1
+                            ? ", and the commit after it counts from that day"
+                            : after > 1 ? ", and the \(after) commits after it count from that day" : "")
                         + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
             }
         }
@@ -269,7 +271,6 @@ public enum Pipeline {
         // and those the pages rendered now miss that no page of an earlier build found (a
         // page that shows a name for the first time: `--strict` passed, and the warning was
         // lost until a full render).
-        var themeWarnings = report.themeWarnings
         let sameTheme = cache.state["theme"] == themeKey
         let earlierFound = sameTheme ? FastPath.decodeReads(cache.state["theme-found"]) : [:]
         // What each page of the site missed: as rendered now, or as kept with its page (a
@@ -281,16 +282,9 @@ public enum Pipeline {
             for (path, missed) in keptMisses where report.fingerprints[path] != nil && report.missedByPage[path] == nil { pageMisses[path] = missed }
         }
         let missesKnown = report.pagesRendered == report.pages || keptMisses != nil
-        if report.pagesRendered < report.pages && sameTheme {
-            if missesKnown && cache.state["theme-found"] != nil {
-                themeWarnings = theme.unknownNames(earlier: earlierFound, missed: ThemeMisses.union(pageMisses)) + theme.endlessNesting()
-            } else {
-                let kept = FastPath.decode(cache.state["theme-warnings"])
-                // A database from before the found names were kept knows none: the last build's alone.
-                let now = cache.state["theme-found"] == nil ? [] : theme.unknownNames(earlier: earlierFound) + theme.endlessNesting()
-                themeWarnings = kept + now.filter { !kept.contains($0) }
-            }
-        }
+        let themeWarnings = ThemeMisses.warnings(
+            report, theme: theme, kept: keptMisses, pages: pageMisses, sameTheme: sameTheme, state: cache.state,
+            earlierFound: earlierFound)
         // A partial cut where it nested too deep is an error: the pages it cut are wrong.
         if options.strict && !themeWarnings.isEmpty || themeWarnings.contains(where: { $0.severity == .error }) {
             staged.discard()

@@ -245,7 +245,7 @@ Run them in this folder (or pass `--root DIR`):
 
 | command | what it does |
 |---|---|
-| `vane check [--strict]` | check everything and report every problem, compiler-style, at its line; writes nothing. `--strict` makes warnings errors. |
+| `vane check [--strict]` | check everything and report every problem, compiler-style, at its line; writes nothing. `--strict` makes warnings errors, except those the day brings (a use of what has gone, a plan past an announced end), which would fail every pull request from that day. |
 | `vane build` | check, then write `vane.sqlite` and the site into `public/`; nothing is written unless everything succeeded. |
 | `vane serve` | build and preview the site on 127.0.0.1:8000, rebuilding and reloading on every edit. |
 | `vane status` | every product, available today vs. strategic priority, ranked by platform risk. |

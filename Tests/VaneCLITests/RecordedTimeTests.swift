@@ -356,7 +356,7 @@ struct RecordedTimeTests {
         try repo.commit("Back-dated again", on: "2026-01-01")
         let child = try vane("build", "--as-of", "2026-11-26", in: repo.root).stderr
         #expect(child.hasPrefix("warning: recorded time: commit \(wrong) is dated 2099-01-01, after today ("), "\(child)")
-        #expect(child.contains("), and the 1 commit after it count from that day: "), "\(child)")
+        #expect(child.contains("), and the commit after it counts from that day: "), "\(child)")
     }
 
     /// A mistaken extension removed brings the first end back: the recorded change names the

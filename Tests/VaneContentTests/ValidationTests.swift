@@ -962,14 +962,19 @@ struct ValidationTests {
             // nothing, and nothing was said).
             "Content/entities/the-verge.md": "---\nname: The Verge\ntype: org\n---\n",
             "Content/sources/c.md": "---\ntitle: C\npublisher: The Verge\nurl: https://example.org/c\n---\n",
+            // A name two entities have links neither, and says so.
+            "Content/entities/twin-a.md": "---\nname: Twin\ntype: org\n---\n",
+            "Content/entities/twin-b.md": "---\nname: Twin\ntype: org\n---\n",
+            "Content/sources/d.md": "---\ntitle: D\npublisher: Twin\nurl: https://example.org/d\n---\n",
         ])
         let messages = result.diagnostics.map(\.description).filter {
-            ["a", "b", "c"].map { "Content/sources/\($0).md" }.contains(where: $0.hasPrefix)
+            ["a", "b", "c", "d"].map { "Content/sources/\($0).md" }.contains(where: $0.hasPrefix)
         }
         #expect(
             messages == [
                 "Content/sources/a.md:3:12: warning: publisher 'mtea' names no entity (did you mean 'meta'?); it is shown as the text written",
                 "Content/sources/b.md:5:7: error: unknown source type 'blog' (expected one of: \(SiteConfig.sourceTypes.joined(separator: ", ")))",
+                "Content/sources/d.md:3:12: warning: publisher 'Twin' is the name of 'twin-a' and 'twin-b': write the id of the one meant; it is shown as the text written",
             ], "\(messages)")
         #expect(result.knowledgeBase.edges.contains { $0.from == "c" && $0.relation == .publishedBy && $0.to == "the-verge" })
     }

@@ -181,8 +181,18 @@ public struct Linker: Sendable {
         return named[0]
     }
 
-    /// A publisher written as an id a letter away from an entity's: most likely the entity, mistyped.
+    /// A publisher written as an id a letter away from an entity's: most likely the entity,
+    /// mistyped; or as a name two entities have, which links neither.
     private mutating func warnOfPublisher(_ entry: Entry) {
+        if let publisher = entry.publisher, let named = entityNames[publisher.text.lowercased()], named.count > 1 {
+            let ids = named.sorted().map { "'\($0)'" }
+            diagnostics.append(
+                .warning(
+                    publisher.location,
+                    "publisher '\(publisher.text)' is the name of \(ids.dropLast().joined(separator: ", ")) and \(ids.last!): write the id of the one meant; it is shown as the text written"
+                ))
+            return
+        }
         guard let publisher = entry.publisher, IDRule.isValid(publisher.text),
             let near = Suggestion.closest(to: publisher.text, in: entityIDsSorted())
         else { return }

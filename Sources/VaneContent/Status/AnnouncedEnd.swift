@@ -102,7 +102,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
 /// The latest end among `ends` that came by the day `change` was made and covers what it
 /// names: its channel's own, or the whole product's unless called off for that channel
 /// (for the whole product, called off for none).
-private func endCame(before change: StatusChange, among ends: [AnnouncedEnd]) -> FuzzyDate? {
+private func endCame(by change: StatusChange, among ends: [AnnouncedEnd]) -> FuzzyDate? {
     ends.filter { end in
         guard end.kind == .end, end.date.startKey <= change.date.startKey else { return false }
         if end.channel == change.channel { return end.channel != nil || (end.calledOff ?? []).isEmpty }
@@ -225,7 +225,7 @@ enum EndSchedule {
                 // And a closure announced once an end of what it closes came (its channel's,
                 // or the whole product's not called off for it), with no return since: sign-ups
                 // to what is gone close nothing (`vane changes` listed it, with its notice).
-                if kind == .closure, let ended = endCame(before: change, among: Array(active.values) + resolved),
+                if kind == .closure, let ended = endCame(by: change, among: Array(active.values) + resolved),
                     back.map({ $0.startKey < ended.startKey }) ?? true
                 {
                     if let previous { active[k] = previous }
