@@ -301,14 +301,23 @@ public enum GraphStore {
             try BuildStateRecord(key: key, value: value).insert(db, onConflict: .replace)
         }
         if let board = record.board, fresh || previousState[boardKey] == nil || previousState[boardKey] != record.state[boardKey] {
-            try BoardRecord.deleteAll(db)
-            for row in board { try row.insert(db) }
+            try writeBoard(board, in: db)
         }
     }
 
     /// The state row the board is written after: the stored `vane status` JSON, which
     /// holds its day and every row.
     static let boardKey = "status-json"
+
+    /// The rows of `board` that differ from the table's, written; the others left: an event
+    /// added moves a product or two, not the 300 rows of the board (every row was written
+    /// again, more rows than the rest of the delta).
+    private static func writeBoard(_ board: [BoardRecord], in db: Database) throws {
+        let old = Dictionary(try BoardRecord.fetchAll(db).map { ($0.entityID, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(board.map(\.entityID))
+        for id in old.keys where !now.contains(id) { _ = try BoardRecord.deleteOne(db, key: id) }
+        for row in board where old[row.entityID] != row { try row.insert(db, onConflict: .replace) }
+    }
 }
 
 /// A graph written aside, or a delta written in a transaction still open, waiting for the
