@@ -214,11 +214,14 @@ enum BodyEdits {
             let to = output.appendingPathComponent(move.path).path
             guard rename(from, to) == 0 else { throw OutputError.system(operation: "rename", path: to, errno: errno) }
         }
-        // The renames moved the times of the folders they wrote into: those are read again
-        // (not the whole output listed, on the path of the commonest edit).
-        let folders = Set(moves.map { ($0.path as NSString).deletingLastPathComponent })
-        let restamped = OutputStamp.restamped(stamp, folders: folders, output) ?? OutputStamp.take(output)
+        let restamped = restamp(stamp, after: moves.map(\.path), output) ?? OutputStamp.take(output)
         try? GraphStore.setState(["pending-splice": "", "output-stamp": restamped ?? ""], at: options.database)
+    }
+
+    /// `stamp` with the folders `paths` were renamed into read again: the renames moved their
+    /// times (the whole output is not listed, on the path of the commonest edit).
+    private static func restamp(_ stamp: String?, after paths: [String], _ output: URL) -> String? {
+        OutputStamp.restamped(stamp, folders: Set(paths.map { ($0 as NSString).deletingLastPathComponent }), output)
     }
 
     /// What a body build committed and did not live to finish (`pending-splice`): the moves
@@ -239,11 +242,10 @@ enum BodyEdits {
                 _ = rename(from, options.output.standardizedFileURL.appendingPathComponent(move[1]).path)
             }
         }
-        // The output is the committed build's now: its folders' times are read again, so that
-        // the full path keeps what that build's fingerprints describe (a changed stamp says
-        // another build may have written the output, and renders every page again).
-        let folders = Set(moves.map { ($0[1] as NSString).deletingLastPathComponent })
-        if let restamped = OutputStamp.restamped(state["output-stamp"], folders: folders, options.output) {
+        // The output is the committed build's now: restamped, the full path keeps what that
+        // build's fingerprints describe (a changed stamp says another build may have written
+        // the output, and renders every page again).
+        if let restamped = restamp(state["output-stamp"], after: moves.map { $0[1] }, options.output) {
             try? GraphStore.setState(["output-stamp": restamped], at: options.database)
         }
         return true

@@ -55,7 +55,10 @@ extension Vane {
             guard let kind = Kind(rawValue: kind) else {
                 throw UsageError("unknown kind '\(kind)'\(Suggestion.hint(for: kind, in: names)); kinds are \(names.joined(separator: ", "))")
             }
-            let reader = try open(kb, recorded)
+            var reader = try open(kb, recorded)
+            // The types `Site/config.yml` adds, read only when asked for (every read opens here;
+            // `--known-at` reads the settings recorded then); its problems are the build's to say.
+            if type != nil, try recorded.date == nil { reader.config = SiteConfigLoader.load(root: kb.rootURL).0 }
             switch kind {
             case .events: output(try reader.events(filter), as: formatOption.format)
             // A verdict reached after the day asked about was pending then, as `vane show` says.
@@ -70,9 +73,7 @@ extension Vane {
 /// Opens the database read-only, turning a missing or foreign file into a clear error,
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
-    var reader = try GraphReader(url: kb.databaseURL)
-    // Its problems are the build's to say (the graph is read as the last build left it).
-    reader.config = SiteConfigLoader.load(root: kb.rootURL).0
+    let reader = try GraphReader(url: kb.databaseURL)
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
