@@ -322,7 +322,8 @@ struct IncrementalTests {
     private func graph(_ kb: TemporaryKnowledgeBase) throws -> [String: [[String]]] {
         let reader = try GraphReader(url: kb.url("vane.sqlite"))
         var tables: [String: [[String]]] = [:]
-        for table in ["entities", "events", "claims", "sources", "edges", "status_changes", "aliases", "tags", "scales"] {
+        // `board` too: a build writes only the rows of it that changed.
+        for table in ["entities", "events", "claims", "sources", "edges", "status_changes", "aliases", "tags", "scales", "board"] {
             tables[table] = try reader.sql("SELECT * FROM \(table)").table.rows.sorted {
                 $0.joined(separator: "\u{1}") < $1.joined(separator: "\u{1}")
             }
