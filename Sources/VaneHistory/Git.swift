@@ -7,18 +7,18 @@ enum Git {
     typealias Failure = Command.Failure
 
     /// `git -C root ARGS`, its standard output; a non-zero exit is a failure with git's message.
-    static func run(_ arguments: [String], in root: URL, input: Data? = nil) throws(Failure) -> Data {
+    static func run(_ arguments: [String], in root: URL, input: Data? = nil, accepting codes: Set<Int32> = [0]) throws(Failure) -> Data {
         var environment = ProcessInfo.processInfo.environment
         // Plain, stable output whatever the user's configuration says.
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["LC_ALL"] = "C"
         environment["GIT_TERMINAL_PROMPT"] = "0"
-        return try Command.run(["git", "-C", root.path] + arguments, environment: environment, input: input)
+        return try Command.run(["git", "-C", root.path] + arguments, environment: environment, input: input, accepting: codes)
     }
 
     /// The output as text, trimmed unless told not to (when blank lines carry meaning).
-    static func text(_ arguments: [String], in root: URL, trimming: Bool = true) throws(Failure) -> String {
-        let text = String(decoding: try run(arguments, in: root), as: UTF8.self)
+    static func text(_ arguments: [String], in root: URL, trimming: Bool = true, accepting codes: Set<Int32> = [0]) throws(Failure) -> String {
+        let text = String(decoding: try run(arguments, in: root, accepting: codes), as: UTF8.self)
         return trimming ? text.trimmingCharacters(in: .whitespacesAndNewlines) : text
     }
 
@@ -52,8 +52,11 @@ enum Command {
         var description: String
     }
 
-    /// Its standard output; a non-zero exit is a failure with what it wrote to standard error.
-    static func run(_ argv: [String], environment: [String: String]? = nil, input: Data? = nil) throws(Failure) -> Data {
+    /// Its standard output; an exit not among `codes` is a failure with what it wrote to
+    /// standard error.
+    static func run(_ argv: [String], environment: [String: String]? = nil, input: Data? = nil, accepting codes: Set<Int32> = [0]) throws(Failure)
+        -> Data
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = argv
@@ -90,7 +93,7 @@ enum Command {
         // to let the `Process` go (in a test run it held a thousand of them open).
         for pipe in [output, errors] { try? pipe.fileHandleForReading.close() }
         exit.wait()
-        guard process.terminationStatus == 0 else {
+        guard codes.contains(process.terminationStatus) else {
             let message = String(decoding: streams[1] ?? Data(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: message.isEmpty ? "\(argv.prefix(4).joined(separator: " ")) failed (\(process.terminationStatus))" : message)
         }

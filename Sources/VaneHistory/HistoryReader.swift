@@ -25,32 +25,38 @@ public enum HistoryReader {
     /// advice moves from (as in event time).
     public static func read(
         root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:], events: [Entry] = [],
-        successors: RecordedSuccessors = ([:], [:])
+        successors: @autoclosure () -> RecordedSuccessors = ([:], [:])
     ) -> Outcome {
         guard let scope = config.recordedTime else { return .off }
-        // Outside a repository there is nothing to read; git missing or failing is a warning.
+        // One call for all four (a call is a process, and the preview reads at every load):
+        // whether the root is in a work tree, whether its history is whole, where the root is
+        // in it, and HEAD, which a repository has from its first commit on (git exits 1
+        // without it, having said the rest).
+        let state: [String]
         do throws(Git.Failure) {
-            guard try Git.text(["rev-parse", "--is-inside-work-tree"], in: root) == "true" else { return .none }
+            state = try Git.text(
+                ["rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix", "--verify", "-q", "HEAD"], in: root,
+                trimming: false, accepting: [0, 1]
+            ).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         } catch {
+            // Outside a repository there is nothing to read; git missing or failing is a warning.
             return error.description.contains("not a git repository") ? .none : .failed("git: \(error.description)")
         }
+        guard state.first == "true" else { return .none }
         do throws(Git.Failure) {
-            // One call for both: whether the history is whole, and where the root is in it.
-            let state = try Git.text(["rev-parse", "--is-shallow-repository", "--show-prefix"], in: root, trimming: false)
-                .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if state.first == "true" {
+            if state.count > 1, state[1] == "true" {
                 return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
             }
-            let dirty = try uncommittedFiles(root, scope: scope, prefix: state.count > 1 ? state[1] : "")
-            // Only what recorded time reads: the events under its folder.
-            let recorded = events.filter { $0.path.hasPrefix(scope + "/") }
-            guard let head = try? Git.text(["rev-parse", "--verify", "-q", "HEAD"], in: root), !head.isEmpty else {
+            let dirty = try uncommittedFiles(root, scope: scope, prefix: state.count > 2 ? state[2] : "")
+            // Read only inside a repository: outside one, nothing is.
+            let successors = successors()
+            guard state.count > 3, case let head = state[3], !head.isEmpty else {
                 // A repository with no commit yet: everything is recorded "now", with what
                 // its changes do (compared with nothing committed, as after a first commit).
                 var history = RecordedHistory.empty
                 history.uncommitted = dirty.map(\.id).uniqued().sorted()
                 history.changes = try uncommittedChanges(
-                    root: root, files: dirty, config: config, names: names, events: recorded, successors: successors, head: false)
+                    root: root, files: dirty, config: config, names: names, events: events, scope: scope, successors: successors, head: false)
                 return .history(history)
             }
             var history: RecordedHistory
@@ -69,7 +75,7 @@ public enum HistoryReader {
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
             history.changes += try uncommittedChanges(
-                root: root, files: dirty, config: config, names: names, events: recorded, successors: successors)
+                root: root, files: dirty, config: config, names: names, events: events, scope: scope, successors: successors)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -250,7 +256,7 @@ public enum HistoryReader {
 
     private static func uncommittedChanges(
         root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry],
-        successors: RecordedStatus.Successors, head: Bool = true
+        scope: String, successors: RecordedStatus.Successors, head: Bool = true
     ) throws(Git.Failure)
         -> [RecordedChange]
     {
@@ -275,8 +281,12 @@ public enum HistoryReader {
         // What is committed, as it stands: the other events that set something on the same
         // products (as they are now, which is as committed), then these files' last commits.
         let products = Set((committed + now).flatMap { ($0.new?.values.keys).map { $0.map(\.entity) } ?? [] })
+        // Only what recorded time reads: the events under its folder (looked at only when a
+        // file differs from HEAD, not at every load of the preview).
+        let folder = scope + "/"
         let others = events.filter { event in
-            !done.contains(event.id) && event.status.contains { products.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
+            event.path.hasPrefix(folder) && !done.contains(event.id)
+                && event.status.contains { products.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
         }
         .map { (entry: $0.id, new: Optional(assessments(of: $0, names: names))) }
         var state = RecordedStatus(scales: StatusScales(config), successors: successors)

@@ -40,7 +40,8 @@ struct LocalLinkTests {
 
     /// The warnings of the entries a local link leaves as they were are kept: a dead
     /// relative link and a mistyped publisher were dropped by it, and came back with the
-    /// next whole link.
+    /// next whole link. The entries that can warn again are found by the first local link
+    /// and kept up to date by the next: one mended stays mended, one broken is warned of.
     @Test func aLocalLinkKeepsTheWarningsOfWhatItLeaves() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write(
@@ -52,9 +53,38 @@ struct LocalLinkTests {
         try kb.write(
             try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Renamed "),
             to: "Content/events/2026-summit.md")
-        let now = ContentLoader.load(root: kb.root, previous: last)
+        var now = ContentLoader.load(root: kb.root, previous: last)
         #expect(now.relinked != nil)
         #expect(try differences(now, ContentLoader.load(root: kb.root)) == [])
+        // A file made where `from` is empty, removed where `to` is nil.
+        let event = "---\ntitle: T\ndate: 2026-02-01\ntype: other\nentities: [acme]\nsources: [wire-report]\n---\n"
+        let edits: [(path: String, from: String, to: String?, warnings: Int)] = [
+            ("Content/events/2026-summit.md", "title: Renamed ", "title: Again ", 2),
+            ("Content/sources/notes.md", "publisher: acmee", "publisher: acme", 1),
+            ("Content/events/2026-summit.md", "title: Again ", "title: Once more ", 1),
+            ("Content/events/dead.md", "gone.png", nil, 0),
+            ("Content/events/target.md", "", event, 0),
+            ("Content/events/linking.md", "", event + "See [t](target.html).\n", 0),
+            ("Content/events/2026-summit.md", "title: Once more ", "title: Last ", 0),
+            // The page linked to is gone: an entry a local link added warns once its link is dead.
+            ("Content/events/target.md", "title: T", nil, 1),
+        ]
+        for (step, edit) in edits.enumerated() {
+            if edit.from.isEmpty {
+                try kb.write(edit.to!, to: edit.path)
+            } else if let to = edit.to {
+                let text = try kb.read(edit.path)
+                #expect(text.contains(edit.from), "step \(step)")
+                try kb.write(text.replacingOccurrences(of: edit.from, with: to), to: edit.path)
+            } else {
+                try kb.remove(edit.path)
+            }
+            now = ContentLoader.load(root: kb.root, previous: now)
+            #expect(now.relinked != nil, "step \(step)")
+            #expect(try differences(now, ContentLoader.load(root: kb.root)) == [], "step \(step)")
+            let warned = now.diagnostics.filter { $0.message.contains("links to no file") || $0.message.contains("acmee") }
+            #expect(warned.count == edit.warnings, "step \(step): \(warned)")
+        }
     }
 
     @Test(arguments: ["small", "aws", "lifecycle", "founding", "exchange-esu", "entra", "bundled"])

@@ -8,7 +8,7 @@ enum FoldChecks {
         // Most knowledge bases withdraw no advice: the edges are not read then.
         let withdrawals = kb.statusChanges.filter { $0.axis == .successors && $0.value == "none" }
         guard !withdrawals.isEmpty else { return [] }
-        let folds = Dictionary(grouping: kb.edges.pairs { $0 == .foldedInto }, by: \.0).mapValues { $0.map(\.1) }
+        let folds = kb.successors.folds
         return withdrawals.compactMap { change in
             guard let targets = folds[change.entity], !targets.isEmpty else { return nil }
             let list = targets.map { "'\($0)'" }.joined(separator: ", ")

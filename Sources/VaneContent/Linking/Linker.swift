@@ -166,6 +166,13 @@ public struct Linker: Sendable {
         checkLocalLinks(of: entry)
     }
 
+    /// Whether `warnAgain` may warn of `entry`: it has relative links (an asset or file may
+    /// come or go), or a publisher that names no one entity (the names are an entity's, and a
+    /// local link changes none).
+    func warnsAgain(_ entry: Entry) -> Bool {
+        !entry.localLinks.isEmpty || entry.publisher.map { publisherID($0.text) == nil } == true
+    }
+
     /// The warnings `link` gives an entry, given again for one a local link leaves as it
     /// was (its names and the files of `Content/` are as they were, so they still hold).
     mutating func warnAgain(_ entry: Entry) {

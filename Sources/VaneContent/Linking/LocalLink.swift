@@ -13,6 +13,9 @@ public struct LinkTables: Sendable {
     var baselines: [String: [Diagnostic]]
     /// The entities by name, lowercased (`Linker.entityNames`).
     var entityNames: [String: [String]]
+    /// The entries whose link warns again while they stay as they are (`Linker.warnsAgain`),
+    /// by id: found by the first local link after a whole one, then kept up to date.
+    var rewarned: Set<String>? = nil
 }
 
 extension Linker {
@@ -65,7 +68,9 @@ extension Linker {
         for entry in fresh { linker.link(entry) }
         guard linker.diagnostics.isEmpty else { return nil }
         // The entries left as they were keep their warnings (a dead relative link, a mistyped publisher).
-        for i in kb.entries.indices where !goneIDs.contains(kb.entries[i].id) { linker.warnAgain(kb.entries[i]) }
+        let rewarned = (tables.rewarned ?? Set(kb.entries.lazy.filter { linker.warnsAgain($0) }.map(\.id))).subtracting(goneIDs)
+        for id in rewarned.sorted() { kb.entry(id).map { linker.warnAgain($0) } }
+        tables.rewarned = rewarned.union(fresh.lazy.filter { linker.warnsAgain($0) }.map(\.id))
         let known = tables.known
         let path = { @Sendable (id: String) in known[id]?.path ?? "" }
         let (freshEdges, freshChanges) = (linker.edges, linker.statusChanges)

@@ -59,11 +59,16 @@ public struct KnowledgeBase: Sendable {
     /// Each entry's edges together, entry by entry in the order of their files' paths.
     public var edges: [Edge] {
         get { spliced?.value ?? madeEdges }
-        set { (madeEdges, spliced) = (newValue, nil) }
+        set { (madeEdges, spliced, successorLists) = (newValue, nil, Self.successorLists(of: newValue)) }
     }
     private var madeEdges: [Edge]
     /// The edges of a local link, made on first read (see `replacing`).
     private var spliced: Deferred<[Edge]>?
+    /// Each entity's successors and folds (`StatusBoard.successors`), made on first read.
+    /// Recorded time reads them at every load of the preview, and a local link, which
+    /// changes no entity, keeps them: read from the edges, they waited for the edges' splice.
+    public var successors: (own: [String: [String]], folds: [String: [String]]) { successorLists.value }
+    private var successorLists: Deferred<(own: [String: [String]], folds: [String: [String]])>
     public var statusChanges: [StatusChange]
     /// Lowercased alias → entity id.
     public var aliases: [String: String]
@@ -84,6 +89,7 @@ public struct KnowledgeBase: Sendable {
         let keys = entries.map { ($0.kind, $0.id) }
         self.entries = entries.sortedByPositions { keys[$0] < keys[$1] }
         self.madeEdges = edges
+        self.successorLists = Self.successorLists(of: edges)
         self.statusChanges = statusChanges
         self.aliases = aliases
         self.assets = assets
@@ -92,15 +98,21 @@ public struct KnowledgeBase: Sendable {
         byKind = Dictionary(grouping: self.entries, by: \.kind)
     }
 
+    private static func successorLists(of edges: [Edge]) -> Deferred<(own: [String: [String]], folds: [String: [String]])> {
+        Deferred { StatusBoard.successors(edges) }
+    }
+
     /// This knowledge base with the entries of `gone` removed and `fresh` added, linked
     /// into `edges` and `statusChanges`: what `init` makes of them, without sorting every
     /// entry again, and sharing the lists of the kinds nothing changed in. The edges are
     /// made when first read: a preview shows the change without them (its site model has
-    /// each entry's own), and makes them while the page is served.
+    /// each entry's own), and makes them while the page is served. No entity is among
+    /// `gone` or `fresh` (the successors are kept).
     func replacing(
         _ gone: Set<String>, with fresh: [Entry], edges: @escaping @Sendable () -> [Edge], statusChanges: [StatusChange],
         channels: [String: [String]], assets: [String]
     ) -> KnowledgeBase {
+        assert(fresh.allSatisfy { $0.kind != .entity } && gone.allSatisfy { index[$0]?.kind != .entity }, "a local link changes no entity")
         var kb = self
         (kb.madeEdges, kb.spliced) = ([], Deferred(edges))
         (kb.statusChanges, kb.channels, kb.assets) = (statusChanges, channels, assets)

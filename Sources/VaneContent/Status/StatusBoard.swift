@@ -220,7 +220,7 @@ public struct StatusBoard: Sendable {
         /// names it from the database (a knowledge base cut at the day has those names already).
         public init(_ kb: KnowledgeBase, namedAsOf day: FuzzyDate? = nil) {
             let parents = Dictionary(kb.edges.pairs { $0 == .parent }, uniquingKeysWith: { a, _ in a })
-            let (successors, folds) = StatusBoard.successors(kb.edges)
+            let (successors, folds) = kb.successors
             var entities: [String: EntityInfo] = [:]
             for e in kb.entries(of: .entity) {
                 entities[e.id] = EntityInfo(
