@@ -76,6 +76,39 @@ struct NamesOverTimeTests {
                 #"<dt>Names</dt><dd>Azure Active Directory until <time datetime="2023-07-11">11 July 2023</time>, then Microsoft Entra ID</dd>"#))
     }
 
+    /// A chain of renames: the middle name is an alias today, but a site as of a day before
+    /// it was taken never says it (it was listed under "Also known as" and searched for).
+    @Test func aSiteAsOfADayLeavesOutEveryLaterName() throws {
+        let kb = try built()
+        try kb.write(
+            """
+            ---
+            name: Keystore Open
+            type: product
+            parent: microsoft
+            renamed:
+              - { date: 2024-03-20, from: Keystore }
+              - { date: 2025-05-01, from: Keystore Community }
+            aliases: [KS]
+            ---
+            A store renamed twice.
+
+            """, to: "Content/entities/keystore.md")
+        for (day, shown, unsaid) in [
+            ("2024-01-31", "KS", ["Keystore Community", "Keystore Open"]), ("2024-06-30", "KS, Keystore", ["Keystore Open"]),
+            ("2026-12-01", "KS, Keystore, Keystore Community", []),
+        ] {
+            let out = kb.url("as-of-\(day)")
+            #expect(try vane("build", "--as-of", day, "--out", out.path, in: kb.root).status == 0)
+            let page = try String(contentsOf: out.appendingPathComponent("entities/keystore.html"), encoding: .utf8)
+            #expect(page.contains("<dt>Also known as</dt><dd>\(shown)</dd>"), "as of \(day)")
+            for file in snapshot(of: out).keys where file.hasSuffix(".html") || file.hasSuffix(".json") || file.hasSuffix(".js") {
+                let text = try String(contentsOf: out.appendingPathComponent(file), encoding: .utf8)
+                for name in unsaid { #expect(!text.contains(name), "as of \(day): \(file) names '\(name)'") }
+            }
+        }
+    }
+
     @Test func aRenameIsAChange() throws {
         let kb = try built()
         let changes = try vane("changes", "--from", "2023", "--to", "2023", in: kb.root)

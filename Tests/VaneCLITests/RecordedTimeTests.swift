@@ -502,6 +502,38 @@ struct RecordedTimeTests {
         #expect(try moves() == uncommitted)
     }
 
+    /// Two files not committed yet, a new event and an edit of a committed one later in
+    /// the year that sets the product's priority too: the edit is compared with the new
+    /// event as it is, as the commit of both reads it (git lists a changed file before a
+    /// new one, and the edit read the value from before the new event).
+    @Test func anUncommittedEditReadsTheOtherUncommittedFilesAsTheyAre() throws {
+        let repo = try history()
+        try repo.kb.write(
+            "---\ntitle: Cloud invested\ndate: 2025-03-01\ntype: statement\nentities: [globex-cloud]\nsources: [tech-daily-review]\n"
+                + "status:\n  globex-cloud: { priority: invested }\n---\n",
+            to: "Content/events/2025-03-globex-cloud-invested.md")
+        let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
+        try repo.kb.write(
+            try repo.kb.read(sunset).replacingOccurrences(of: "status:\n", with: "status:\n  globex-cloud: { priority: maintained }\n"), to: sunset)
+        func moves() throws -> [String] {
+            let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+            #expect(build.status == 0, "\(build.stderr)")
+            let result = try vane("changes", "--recorded", "--from", "2026-01-01", "--to", "2099", "--format", "csv", in: repo.root)
+            return result.stdout.components(separatedBy: "\r\n").filter { $0.contains("globex-cloud: priority") }.map {
+                $0.components(separatedBy: ",").enumerated().filter { [2, 3].contains($0.offset) }.map(\.element).joined(separator: " ")
+            }.sorted()
+        }
+        let uncommitted = try moves()
+        #expect(
+            uncommitted == [
+                "2025-03-globex-cloud-invested globex-cloud: priority flagship → invested",
+                "2025-06-globex-desktop-sunset globex-cloud: priority invested → maintained",
+            ], "\(uncommitted)")
+        try repo.git("add", "-A")
+        try repo.git("commit", "-q", "-m", "Cloud invested, then maintained", at: "2026-02-02")
+        #expect(try moves() == uncommitted)
+    }
+
     /// A file moved to another folder keeps its id and says nothing moved; a file renamed
     /// to another id moves no product; a date corrected moves what the event sets. Each was
     /// told as moves that never happened, or as nothing.

@@ -223,10 +223,7 @@ extension KnowledgeBase {
                 return pending
             }
             guard !entry.renames.isEmpty else { return entry }
-            // Only the renames that had happened: the page lists the names it had by then.
-            var named = entry
-            named.title = entry.name(asOf: date)
-            named.renames = entry.renames.filter { Self.happened($0, by: date) }
+            let named = Self.named(entry, asOf: date)
             renamed[entry.id] = named.title
             return named
         }
@@ -260,8 +257,7 @@ extension KnowledgeBase {
             var entry = entry
             if undecided.contains(entry.id) { (entry.verdict, entry.verdictDate) = (.pending, nil) }
             if renamedLater.contains(entry.id) {
-                entry.title = entry.name(asOf: date)
-                entry.renames = entry.renames.filter { Self.happened($0, by: date) }
+                entry = Self.named(entry, asOf: date)
                 renamed[entry.id] = entry.title
             }
             return entry
@@ -300,6 +296,20 @@ extension KnowledgeBase {
 
     /// Whether a rename had taken effect by the end of `date`'s period.
     private static func happened(_ rename: Rename, by date: FuzzyDate) -> Bool { rename.date.startKey <= date.endKey }
+
+    /// `entry` as it was named on `date`: its name of the day, the renames that had
+    /// happened (the page lists the names it had by then), and no alias that is a name it
+    /// took only later (the middle name of a chain of renames is an alias today).
+    private static func named(_ entry: Entry, asOf date: FuzzyDate) -> Entry {
+        var named = entry
+        named.title = entry.name(asOf: date)
+        named.renames = entry.renames.filter { happened($0, by: date) }
+        let held = Set(
+            entry.renames.names(current: entry.title).filter { $0.since.map { $0.startKey <= date.endKey } ?? true }.map { $0.name.lowercased() })
+        let later = Set(entry.renames.names(current: entry.title).map { $0.name.lowercased() }).subtracting(held)
+        named.aliases.removeAll { later.contains($0.text.lowercased()) }
+        return named
+    }
 
     /// Whether `asOf(date)` would leave out nothing and rename nothing: every entry there,
     /// every rename happened (so each goes by its own name), and every edge, status change
