@@ -34,6 +34,15 @@ struct StatusValidationTests {
                 "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
                 "Content/events/x.md:10:3: error: unknown entity 'nobody'",
             ])
+        // The day of an announcement written beside the axes says where it goes.
+        for key in ["announced", "annouced"] {
+            let beside = text.replacingOccurrences(
+                of: "availability: open-wieghts, priorty: flagship", with: "priority: sunset, ends: 2027-01-15, \(key): 2026-01-01")
+            #expect(
+                try diagnostics(["Content/events/x.md": beside]).first
+                    == "Content/events/x.md:8:48: error: unknown status axis '\(key)': the day an end was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
+            )
+        }
         // A value of the other axis's scale says which it is.
         let swapped = text.replacingOccurrences(of: "availability: open-wieghts, priorty: flagship", with: "priority: deprecated")
         #expect(

@@ -466,20 +466,21 @@ struct StatusViewTests {
     }
 
     /// A label set in `status_labels` is written as configured inside sentences and channel
-    /// lists (an acronym read "ga"); a default one is lower-cased there.
+    /// lists (an acronym read "ga"); a default one is lower-cased there, vane's own "Closed
+    /// to new customers" too (it kept its capital).
     @Test func aConfiguredLabelKeepsItsCaseInSentences() throws {
         let kb = try TemporaryKnowledgeBase([
             "Site/config.yml": "status_labels:\n  generally-available: GA\n",
             "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
-            "Content/entities/p.md": "---\nname: P\ntype: product\nparent: v\nchannels: [api, console]\n---\n",
+            "Content/entities/p.md": "---\nname: P\ntype: product\nparent: v\nchannels: [api, console, portal]\n---\n",
             "Content/events/e.md":
                 "---\ntitle: E\ndate: 2025-01-01\ntype: launch\nentities: [p]\nstatus:\n"
-                + "  p: { availability: { api: generally-available, console: deprecated }, priority: maintained }\n---\n",
+                + "  p: { availability: { api: generally-available, console: deprecated, portal: closed-to-new }, priority: maintained }\n---\n",
             "Content/events/f.md": "---\ntitle: F\ndate: 2025-02-01\ntype: other\nentities: [p]\nstatus:\n  p: { ends: { api: 2027-03-31 } }\n---\n",
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/entities/p.html")
-        #expect(page.contains("GA (api: GA, console: deprecated)"), "\(page)")
+        #expect(page.contains("GA (api: GA, console: deprecated, portal: closed to new customers)"), "\(page)")
         #expect(page.contains("Still GA;"), "\(page)")
         #expect(!page.contains(": ga") && !page.contains("availability ga"), "\(page)")
     }

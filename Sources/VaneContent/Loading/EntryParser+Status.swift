@@ -46,7 +46,12 @@ extension EntryParser {
                 let name = axisKey.string ?? ""
                 guard let axis = StatusSetting.Axis(rawValue: name) else {
                     let axes = StatusSetting.Axis.allCases.map(\.rawValue)
-                    fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(Suggestion.hint(for: name, in: axes))"))
+                    var hint = Suggestion.hint(for: name, in: axes)
+                    // The day of an announcement written beside the axes, as one says it, not inside its end.
+                    if hint.isEmpty, name == "announced" || Suggestion.closest(to: name, in: ["announced"]) != nil {
+                        hint = ": the day an end was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
+                    }
+                    fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(hint)"))
                     continue
                 }
                 if axis == .successors {

@@ -35,7 +35,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Highest to lowest.
     public var priorityScale = ["flagship", "invested", "maintained", "deprioritized", "sunset", "discontinued"]
     /// Display labels for scale values; others are shown as their id made readable.
-    public var statusLabels: [String: String] = [SiteConfig.closedToNew: "Closed to new customers"]
+    public var statusLabels: [String: String] = SiteConfig.builtInLabels
+    /// The labels vane gives values of its own scales beyond the id made readable.
+    public static let builtInLabels = [SiteConfig.closedToNew: "Closed to new customers"]
 
     public static let claimTypes = ClaimType.names
     public static let sourceTypes = ["primary", "news", "analysis", "filing", "other"]

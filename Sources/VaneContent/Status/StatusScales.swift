@@ -43,8 +43,12 @@ public struct StatusScales: Sendable, Hashable, Codable {
     }
 
     /// The label inside a sentence ("Still generally available"): a default one in lower
-    /// case, a configured one as written (`GA` stays `GA`, not "ga").
-    public func inSentence(_ value: String) -> String { labels[value] ?? label(value).lowercased() }
+    /// case (vane's own "Closed to new customers" too), a configured one as written (`GA`
+    /// stays `GA`, not "ga").
+    public func inSentence(_ value: String) -> String {
+        guard let written = labels[value], written != SiteConfig.builtInLabels[value] else { return label(value).lowercased() }
+        return written
+    }
 
     /// The value a closure to new customers sets, when the scale has it.
     public var closed: String? { availability.contains(SiteConfig.closedToNew) ? SiteConfig.closedToNew : nil }
