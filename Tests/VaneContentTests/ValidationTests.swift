@@ -888,6 +888,24 @@ struct ValidationTests {
             ]).filter { $0.contains("x.md") } == [
                 "Content/entities/x.md:4:11: warning: alias 'Llama Models' is the name of 'llama': [[Llama Models]] links to 'x', not to it"
             ])
+        // Not a former name that is the entity's own id in other case: the id takes the link
+        // with or without it (it was a warning, an error under --strict, for true history).
+        let redis = [
+            "Content/entities/redis.md":
+                "---\nname: Redis Open Source\ntype: product\nparent: redis-inc\nrenamed: [{ date: 2024-03-20, from: Redis }]\n---\n",
+            "Content/entities/redis-inc.md": "---\nname: Redis\ntype: vendor\n---\n",
+        ]
+        #expect(try diagnostics(redis).filter { $0.contains("redis") } == [])
+        #expect(
+            try diagnostics(
+                redis.merging([
+                    "Content/entities/redis.md":
+                        "---\nname: Redis Open Source\ntype: product\nrenamed: [{ date: 2024-03-20, from: Redis OSS }]\naliases: [redis]\n---\n",
+                    "Content/entities/redis-inc.md": "---\nname: Redis OSS\ntype: vendor\n---\n",
+                ]) { _, new in new }
+            ).filter { $0.contains("redis") } == [
+                "Content/entities/redis.md:4:11: warning: former name 'Redis OSS' is the name of 'redis-inc': [[Redis OSS]] links to 'redis', not to it"
+            ])
     }
 
     @Test func parentCycle() throws {

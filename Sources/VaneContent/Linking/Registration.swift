@@ -51,11 +51,13 @@ extension Linker {
                     aliases[key] = entry.id
                     aliasLocations[key] = alias.location
                     aliasTexts.append(alias.text)
-                    if let other = named[key], other != entry.id {
+                    // Not when it is the entity's own id in other case: that takes the link
+                    // without it (Redis, renamed, is still `redis` beside the company Redis).
+                    if let other = named[key], other != entry.id, key != entry.id {
                         diagnostics.append(
                             .warning(
                                 alias.location,
-                                "alias '\(alias.text)' is the name of '\(other)': [[\(alias.text)]] links to '\(entry.id)', not to it"))
+                                "\(noun) '\(alias.text)' is the name of '\(other)': [[\(alias.text)]] links to '\(entry.id)', not to it"))
                     }
                 }
             }
