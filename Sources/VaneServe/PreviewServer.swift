@@ -136,6 +136,16 @@ public enum PreviewServer {
             }
         }
         watcher.start()
+        // A preview left running overnight: the countdowns and "as of" of the served pages
+        // move at midnight, and open pages reload, as after an edit.
+        if ProcessInfo.processInfo.environment["VANE_TODAY"] == nil {
+            Thread {
+                while true {
+                    Thread.sleep(forTimeInterval: Watcher.secondsToNextDay(from: Date()))
+                    watch.dayTurned()
+                }
+            }.start()
+        }
         // Announced once the server listens; withdrawn when it is stopped.
         Task {
             try await server.waitUntilListening(timeout: 30)

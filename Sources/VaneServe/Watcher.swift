@@ -34,6 +34,8 @@ final class Watcher: @unchecked Sendable {
     private var count = 0
     /// Cookies seen and not yet claimed by `sync`.
     private var cookies: Set<String> = []
+    /// Set by `dayTurned` until `wait` returns: a new day changes pages though no file did.
+    private var newDay = false
 
     /// The name `sync` gives the files it writes: hidden, so no build reads them.
     static let cookiePrefix = ".vane-cookie-"
@@ -85,11 +87,15 @@ final class Watcher: @unchecked Sendable {
     }
 
     /// Returns once something may have changed, with the paths of the files touched
-    /// (`Content/events/x.md`), or nil when it cannot say which.
+    /// (`Content/events/x.md`), or nil when it cannot say which (a new day: everything).
     func wait() -> Set<String>? {
         condition.lock()
         defer { condition.unlock() }
-        while !pending && !failed && fd >= 0 { condition.wait() }
+        while !pending && !newDay && !failed && fd >= 0 { condition.wait() }
+        if newDay {
+            (newDay, touched, pending) = (false, [], false)
+            return nil
+        }
         if failed || fd < 0 {
             condition.unlock()
             defer { condition.lock() }
@@ -102,10 +108,31 @@ final class Watcher: @unchecked Sendable {
         return touched
     }
 
+    /// Tells `wait` that the day turned: every countdown and "as of" moves, and the pages
+    /// served are made again as after an edit. Not a change of a file (`generation` stays).
+    func dayTurned() {
+        condition.lock()
+        defer { condition.unlock() }
+        newDay = true
+        condition.broadcast()
+    }
+
+    /// The seconds from `now` to the next day's start (UTC, the day `FuzzyDate.today`
+    /// reads), a little after it.
+    static func secondsToNextDay(from now: Date) -> TimeInterval {
+        let seconds = now.timeIntervalSince1970
+        return 86_400 - seconds.truncatingRemainder(dividingBy: 86_400) + 0.5
+    }
+
     /// Looks every 400 ms until the folders differ (by path, size and modification time)
     /// from the last look; then nil: which files changed is not known.
     private func look() -> Set<String>? {
         while true {
+            condition.lock()
+            let turned = newDay
+            newDay = false
+            condition.unlock()
+            if turned { return nil }
             let now =
                 folders.sorted().map { folder -> String in
                     let path = root + "/" + folder

@@ -888,6 +888,13 @@ struct ValidationTests {
             ]).filter { $0.contains("x.md") } == [
                 "Content/entities/x.md:4:11: warning: alias 'Llama Models' is the name of 'llama': [[Llama Models]] links to 'x', not to it"
             ])
+        // A former id that is the name in lower case (`vane new` makes ids so) still resolves
+        // (it was left out of the aliases as if it were the title: every link to it failed).
+        #expect(
+            try diagnostics([
+                "Content/entities/gpt-5-model.md": "---\nname: GPT-5\ntype: product\nformer_ids: [gpt-5]\n---\n",
+                "Content/events/e.md": "---\ntitle: E\ndate: 2025\ntype: launch\nentities: [gpt-5]\nsources: [tns]\n---\nSee [[gpt-5]].\n",
+            ]).filter { $0.contains("gpt-5") } == [])
         // Not a former name that is the entity's own id in other case: the id takes the link
         // with or without it (it was a warning, an error under --strict, for true history).
         let redis = [

@@ -75,6 +75,28 @@ struct WatcherTests {
 
     /// Without the kernel's word the watcher looks every 400 ms: it wakes for a change,
     /// names no file, and never vouches.
+    /// A new day wakes the loader as a change that names no file (the served pages kept
+    /// yesterday's countdowns and "as of" until the next edit), with the kernel or without;
+    /// it is no change of a file, which `generation` counts. The preview's clock sleeps
+    /// until just after the next day's start in UTC.
+    @Test func aNewDayWakesTheLoader() throws {
+        let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n"])
+        for kernel in [true, false] {
+            let watch = Watcher(root: kb.root, folders: ["Content"], kernel: kernel)
+            // Without the kernel, the first look has nothing to compare with. (A `next` that
+            // finds nothing leaves its thread waiting, which would take the day's word.)
+            if !kernel { #expect(next(watch) == .some(nil)) }
+            let generation = watch.generation
+            watch.dayTurned()
+            #expect(next(watch) == .some(nil), "kernel: \(kernel)")
+            #expect(watch.generation == generation)
+            #expect(next(watch) == .none, "kernel: \(kernel)")
+        }
+        let evening = try #require(ISO8601DateFormatter().date(from: "2026-12-06T23:59:59Z"))
+        #expect(Watcher.secondsToNextDay(from: evening) == 1.5)
+        #expect(Watcher.secondsToNextDay(from: evening.addingTimeInterval(1)) == 86_400.5)
+    }
+
     @Test func withoutTheKernelItLooksAndNeverVouches() throws {
         let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n", "Site/config.yml": "title: T\n"])
         let watch = Watcher(root: kb.root, folders: ["Content", "Site"], kernel: false)

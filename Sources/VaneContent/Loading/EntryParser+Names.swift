@@ -12,13 +12,16 @@ extension EntryParser {
         for id in e.formerIDs where !IDRule.isValid(id.text) {
             fm.diagnostics.append(.error(id.location, "'\(id.text)' is not an id (lowercase letters, digits and hyphens)"))
         }
-        let written = Set(e.aliases.map { $0.text.lowercased() })
+        var written = Set(e.aliases.map { $0.text.lowercased() })
         // A name whose day is wrong is still a name of the entity: one mistake, one error
-        // (its links did not resolve, each an error of its own).
-        for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + undated + e.formerIDs
+        // (its links did not resolve, each an error of its own). A former id is kept even
+        // when it is the title in lower case (`gpt-5` of GPT-5): a title links nothing.
+        for name in e.renames.map({ LocatedText($0.from, at: $0.location) }) + undated
         where !written.contains(name.text.lowercased()) && name.text.lowercased() != e.title.lowercased() {
             e.aliases.append(name)
+            written.insert(name.text.lowercased())
         }
+        for id in e.formerIDs where written.insert(id.text.lowercased()).inserted { e.aliases.append(id) }
     }
 
     /// A rename from the name the entity still had after it (the next rename's `from`, or
