@@ -200,12 +200,20 @@ public enum Pipeline {
             // A commit dated after today (a wrong clock): its changes would be news from the future.
             // The oldest such: the commits after it count from its day, and were named for it.
             if let wrong = recorded.commits.last(where: { $0.date > options.today.text }) {
-                let after = recorded.commits.prefix { $0.hash != wrong.hash }.count
+                // Those after it dated later still count from their own day, each after today too.
+                let later = recorded.commits.prefix { $0.hash != wrong.hash }
+                let after = later.filter { $0.date == wrong.date }.count
+                let beyond = later.filter { $0.date > wrong.date }
                 outcome.warnings.append(
                     "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))"
                         + (after == 1
                             ? ", and the commit after it counts from that day"
                             : after > 1 ? ", and the \(after) commits after it count from that day" : "")
+                        + (beyond.isEmpty
+                            ? ""
+                            : beyond.count == 1
+                                ? "; so is \(beyond[beyond.startIndex].short), dated \(beyond[beyond.startIndex].date)"
+                                : "; so are \(beyond.count) later commits, the last \(beyond[beyond.startIndex].short) dated \(beyond[beyond.startIndex].date)")
                         + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
             }
         }

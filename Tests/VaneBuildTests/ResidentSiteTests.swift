@@ -343,4 +343,37 @@ struct ResidentSiteTests {
         #expect(resident.preview?.isGone("entities/road-runner.html") == true && resident.preview?.isGone("entities/roadrunner.html") == false)
         #expect(FileManager.default.fileExists(atPath: kb.url("public/assets/extra.css").path))
     }
+
+    /// A file of `Content/` where the site writes one of its own (a build refuses it): the
+    /// preview serves the site's own meanwhile (the stylesheet, a feed, `robots.txt`, from
+    /// the output), and once the file goes the site's own is not gone (it was 404 for good).
+    @Test func aFileOfContentNeverTakesTheSitesOwnPlace() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(Pipeline.build(options(kb)).succeeded)
+        let built = snapshot(of: kb.url("public"))
+        let resident = ResidentSite(options(kb))
+        #expect(resident.load(today: fixedDay).succeeded)
+        let own = ["assets/style.css", "robots.txt", "feeds/events.atom", "timeline-names.js", "api/v1/graph.json"]
+        for path in own {
+            #expect(built[path] != nil, "\(path)")
+            try kb.write("not the site's\n", to: "Content/" + path)
+        }
+        #expect(resident.load(today: fixedDay, touched: Set(own.map { "Content/" + $0 })).succeeded)
+        #expect(resident.preview?.copiedFile("assets/style.css", root: kb.root) == built["assets/style.css"])
+        for path in own.dropFirst() { #expect(resident.preview?.copiedFile(path, root: kb.root) == nil, "\(path)") }
+        // A file of Content/ that is no file of the site's is served as it is.
+        try kb.write("notes\n", to: "Content/feeds/notes.txt")
+        #expect(resident.load(today: fixedDay, touched: ["Content/feeds/notes.txt"]).succeeded)
+        #expect(resident.preview?.copiedFile("feeds/notes.txt", root: kb.root) == Data("notes\n".utf8))
+        for path in own + ["feeds/notes.txt"] { try kb.remove("Content/" + path) }
+        #expect(resident.load(today: fixedDay, touched: Set((own + ["feeds/notes.txt"]).map { "Content/" + $0 })).succeeded)
+        for path in own { #expect(resident.preview?.isGone(path) == false, "\(path)") }
+        #expect(resident.preview?.isGone("feeds/notes.txt") == true)
+        // Another load later keeps them (what is gone is carried from load to load).
+        try kb.write(
+            try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Later "),
+            to: "Content/events/2026-summit.md")
+        #expect(resident.load(today: fixedDay, touched: ["Content/events/2026-summit.md"]).succeeded)
+        for path in own { #expect(resident.preview?.isGone(path) == false, "\(path)") }
+    }
 }

@@ -357,6 +357,15 @@ struct RecordedTimeTests {
         let child = try vane("build", "--as-of", "2026-11-26", in: repo.root).stderr
         #expect(child.hasPrefix("warning: recorded time: commit \(wrong) is dated 2099-01-01, after today ("), "\(child)")
         #expect(child.contains("), and the commit after it counts from that day: "), "\(child)")
+        // One after it dated later still counts from its own day: named, not counted with them.
+        try repo.kb.write(try repo.kb.read(api) + "\nLater still.\n", to: api)
+        try repo.commit("Later still", on: "2099-02-01")
+        let latest = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let beyond = try vane("build", "--as-of", "2026-11-26", in: repo.root).stderr
+        #expect(
+            beyond.contains(
+                "), and the commit after it counts from that day; so is \(latest), dated 2099-02-01: What's new and the feeds say"),
+            "\(beyond)")
     }
 
     /// A mistaken extension removed brings the first end back: the recorded change names the

@@ -277,6 +277,12 @@ struct StatusValidationTests {
             try diagnostics(["Content/events/x.md": event("{ closes: 2025-12-01, ends: 2025-10-31 }")]) == [
                 "Content/events/x.md:8:20: warning: sign-ups close (2025-12-01) on or after the end (2025-10-31) announced with them: they can never close, as nothing is left to sign up to"
             ])
+        // Said beside a mistake in the end's 'announced', in the same run (it waited for it to be mended).
+        #expect(
+            try diagnostics(["Content/events/x.md": event("{ ends: { date: 2025-10-31, announced: 2025-07-01 }, closes: 2025-12-01 }")]) == [
+                "Content/events/x.md:8:49: error: 'announced' (2025-07-01) is after its event (2025-06-01): it says when the vendor first said so",
+                "Content/events/x.md:8:71: warning: sign-ups close (2025-12-01) on or after the end (2025-10-31) announced with them: they can never close, as nothing is left to sign up to",
+            ])
         // Before the end, or on another channel than the one that ends: nothing to say.
         #expect(try diagnostics(["Content/events/x.md": event("{ closes: 2025-09-01, ends: 2025-10-31 }")]) == [])
     }

@@ -164,18 +164,20 @@ extension EntryParser {
         }
         guard let first = pairs["announced"] else { return (date, nil) }
         let at = fm.location(of: first)
+        // A wrong 'announced' is said, and the date it goes with is still read: what is
+        // checked against the end (a closure after it) is said in the same run.
         guard case .scalar(let s) = first, let announced = try? FuzzyDate(parsing: s.string) else {
             fm.diagnostics.append(.error(at, "'announced' takes the date the \(axis == .ends ? "end" : "closure") was first announced"))
-            return nil
+            return (date, nil)
         }
         if let eventDate, announced.startKey > eventDate.startKey {
             fm.diagnostics.append(
                 .error(at, "'announced' (\(announced.text)) is after its event (\(eventDate.text)): it says when the vendor first said so"))
-            return nil
+            return (date, nil)
         }
         if case .scalar(let d) = date, let end = try? FuzzyDate(parsing: d.string), announced.startKey > end.startKey {
             fm.diagnostics.append(.error(at, "'announced' (\(announced.text)) is after the date it announces (\(end.text))"))
-            return nil
+            return (date, nil)
         }
         return (date, s.string)
     }
