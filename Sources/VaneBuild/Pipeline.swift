@@ -213,7 +213,7 @@ public enum Pipeline {
                             ? ""
                             : beyond.count == 1
                                 ? "; so is \(beyond[beyond.startIndex].short), dated \(beyond[beyond.startIndex].date)"
-                                : "; so are \(beyond.count) later commits, the last \(beyond[beyond.startIndex].short) dated \(beyond[beyond.startIndex].date)")
+                                : "; so are \(beyond.count) later commits, the newest \(beyond[beyond.startIndex].short) dated \(beyond[beyond.startIndex].date)")
                         + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
             }
         }

@@ -291,16 +291,12 @@ public enum HistoryReader {
         .map { (entry: $0.id, new: Optional(assessments(of: $0, names: names))) }
         var state = RecordedStatus(scales: StatusScales(config), successors: successors)
         _ = state.changes(others, commit: nil)
-        _ = state.changes(now, commit: nil)
-        // Each file against its last commit, the other files as they are (those not
-        // committed yet too: one taken first read the other's value as committed), whatever
-        // order git lists them in. The state is every file as it is before and after each.
-        var changes: [RecordedChange] = []
-        for (old, new) in zip(committed, now) {
-            _ = state.changes([old], commit: nil)
-            changes += state.changes([new], commit: nil)
-        }
-        return changes
+        _ = state.changes(committed, commit: nil)
+        // As one commit of them reads: by the entry's date, then id, as `committed` orders a
+        // commit's files; not in the order git lists them (a changed file before a new one,
+        // which read a value from before the new event).
+        let ordered = now.sorted { ($0.new?.date?.start ?? "", $0.entry) < ($1.new?.date?.start ?? "", $1.entry) }
+        return state.changes(ordered, commit: nil)
     }
 
     // MARK: - Assessments

@@ -138,14 +138,18 @@ public enum PreviewServer {
         watcher.start()
         // A preview left running overnight: the countdowns and "as of" of the served pages
         // move at midnight, and open pages reload, as after an edit.
-        if ProcessInfo.processInfo.environment["VANE_TODAY"] == nil {
-            Thread {
-                while true {
-                    Thread.sleep(forTimeInterval: Watcher.secondsToNextDay(from: Date()))
+        // (A minute at a time at most: a machine asleep over midnight would wake late.)
+        Thread {
+            var day = FuzzyDate.today().text
+            while true {
+                Thread.sleep(forTimeInterval: min(Watcher.secondsToNextDay(from: Date()), 60))
+                let now = FuzzyDate.today().text
+                if now != day {
+                    day = now
                     watch.dayTurned()
                 }
-            }.start()
-        }
+            }
+        }.start()
         // Announced once the server listens; withdrawn when it is stopped.
         Task {
             try await server.waitUntilListening(timeout: 30)

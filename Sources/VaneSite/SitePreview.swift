@@ -27,10 +27,6 @@ public final class SitePreview: Sendable {
     private let assets: [String: String]
     /// Pages of earlier previews of this session that the site no longer has.
     private let gone: Set<String>
-    /// The files the site writes itself besides its pages (feeds, search shards, `api/`,
-    /// `robots.txt`…), listed when first needed: a file of `Content/` at one of their paths
-    /// is an error a build reports, and the preview serves the site's own meanwhile.
-    private let ownFiles: Deferred<Set<String>>
     private let rendered = Locked<[String: Data]>([:])
     /// The names the theme's templates used that no view model has, said once each, and
     /// whether a page was rendered since they were last looked at (most requests render none).
@@ -71,14 +67,11 @@ public final class SitePreview: Sendable {
             redirects = Self.redirects(model.kb)
             for entry in previous?.model.kb.entries ?? [] { earlier.insert(SiteModel.url(of: entry)) }
         }
-        let ownFiles = Deferred { [made] in SitePreview.ownFiles(made, theme: theme) }
-        self.ownFiles = ownFiles
         // A file of `Content/` copied earlier and removed since is gone too, before the
         // output follows (the output's copy was served until the background build); not
         // where the site writes a file of its own (`robots.txt` was 404 for good).
         if let previous {
-            let removed = previous.assets.keys.filter { [assets] in assets[$0] == nil }
-            earlier.formUnion(removed.filter { !Self.mayBeOwn($0) || !ownFiles.value.contains($0) })
+            earlier.formUnion(previous.assets.keys.filter { [assets, theme] in assets[$0] == nil && !Self.isOwn($0, theme: theme) })
         }
         gone = earlier.filter { [listed, redirects, assets, model] path in
             listed[path] == nil && Self.entryPage(path, in: model.kb) == nil && redirects[path] == nil && assets[path] == nil
@@ -86,18 +79,11 @@ public final class SitePreview: Sendable {
         self.earlier = Locked((0, previous))
     }
 
-    /// Whether the site may write a file of its own at `path` besides its pages: under
-    /// `assets/`, `feeds/`, `api/`, `search/`, or at the top (`robots.txt`). Most files of
-    /// `Content/` (an event's chart) are not, and the list of them is not made for them.
-    private static func mayBeOwn(_ path: String) -> Bool {
-        !path.contains("/") && !path.hasSuffix(".html") || ["assets/", "feeds/", "api/", "search/"].contains(where: path.hasPrefix)
-    }
-
-    private static func ownFiles(_ model: SiteModel, theme: Theme) -> Set<String> {
-        let pages = model.pages().map(\.path)
-        let fingerprints = PageFingerprints(model: model, fileHashes: [:], global: 0)
-        let extras = SiteExtras(model: model, fingerprints: fingerprints, eventPages: [:]).files(pages: pages).map(\.path)
-        return Set(extras).union(theme.assets.keys.map { "assets/" + $0 })
+    /// Whether the site writes a file of its own at `path` besides its pages (a theme asset,
+    /// a feed, `robots.txt`), or may (told by the name: the output, which the build in the
+    /// background keeps, has the file either way).
+    private static func isOwn(_ path: String, theme: Theme) -> Bool {
+        path.hasPrefix("assets/") && theme.assets[String(path.dropFirst("assets/".count))] != nil || SiteExtras.mayBeAt(path)
     }
 
     /// The preview of a load whose entries differ from `previous`'s only in their bodies
@@ -115,7 +101,6 @@ public final class SitePreview: Sendable {
         redirects = previous.redirects
         assets = previous.assets
         gone = previous.gone
-        ownFiles = previous.ownFiles
         // Bodies are on no "what changed" page.
         let listed = previous.changes.value
         changes.withLock { $0 = listed }
@@ -199,9 +184,10 @@ public final class SitePreview: Sendable {
     /// A file a build copies into the site at `path`, as it is now: from `Content/` (read
     /// under `root`), else one of the theme's assets. Nil for anything else.
     /// The site's own file wins over one of `Content/` at its path (a build refuses that
-    /// file): the theme's asset here, a feed or `robots.txt` from the output (nil).
+    /// file): the theme's asset here, a feed or `robots.txt` from the output (nil), which
+    /// holds the copy where the site has no such file after all.
     public func copiedFile(_ path: String, root: URL) -> Data? {
-        if let source = assets[path], !(Self.mayBeOwn(path) && ownFiles.value.contains(path)) {
+        if let source = assets[path], !Self.isOwn(path, theme: theme) {
             return FileManager.default.contents(atPath: root.appendingPathComponent(source).path)
         }
         return themeAsset(path)

@@ -87,6 +87,26 @@ struct LocalLinkTests {
         }
     }
 
+    /// A publisher written as an entity's name links to it only while no entry has that name
+    /// as its id: an event added with it is linked whole (the publisher's page kept the link
+    /// and its warning went unsaid), and so is its removal.
+    @Test func anIDThatIsAnEntitysNameIsLinkedWhole() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\nname: Foo\ntype: org\n---\n", to: "Content/entities/fox.md")
+        try kb.write("---\ntitle: Notes\npublisher: foo\nurl: https://example.org/n\n---\n", to: "Content/sources/notes.md")
+        var last = ContentLoader.load(root: kb.root)
+        #expect(!last.hasErrors, "\(last.diagnostics)")
+        #expect(last.knowledgeBase.edges.contains { $0.from == "notes" && $0.relation == .publishedBy && $0.to == "fox" })
+        let event = "---\ntitle: Foo day\ndate: 2026-02-01\ntype: other\nentities: [acme]\nsources: [wire-report]\n---\n"
+        for step in ["added", "removed"] {
+            if step == "added" { try kb.write(event, to: "Content/events/foo.md") } else { try kb.remove("Content/events/foo.md") }
+            let now = ContentLoader.load(root: kb.root, previous: last)
+            #expect(now.relinked == nil, "\(step)")
+            #expect(try differences(now, ContentLoader.load(root: kb.root)) == [], "\(step)")
+            last = now
+        }
+    }
+
     @Test(arguments: ["small", "aws", "lifecycle", "founding", "exchange-esu", "entra", "bundled"])
     func aLocalLinkIsTheWholeLink(fixture: String) throws {
         let content = fixture == "bundled" ? Repository.content : Repository.fixture(fixture).appendingPathComponent("Content")

@@ -40,7 +40,7 @@ struct StatusValidationTests {
                 of: "availability: open-wieghts, priorty: flagship", with: "priority: sunset, ends: 2027-01-15, \(key): 2026-01-01")
             #expect(
                 try diagnostics(["Content/events/x.md": beside]).first
-                    == "Content/events/x.md:8:48: error: unknown status axis '\(key)': the day an end was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
+                    == "Content/events/x.md:8:48: error: unknown status axis '\(key)': the day an end or closure was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
             )
         }
         // A value of the other axis's scale says which it is.

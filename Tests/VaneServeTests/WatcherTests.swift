@@ -73,12 +73,10 @@ struct WatcherTests {
         #expect(next(watch) == .some(["Site/config.yml"]))
     }
 
-    /// Without the kernel's word the watcher looks every 400 ms: it wakes for a change,
-    /// names no file, and never vouches.
     /// A new day wakes the loader as a change that names no file (the served pages kept
     /// yesterday's countdowns and "as of" until the next edit), with the kernel or without;
-    /// it is no change of a file, which `generation` counts. The preview's clock sleeps
-    /// until just after the next day's start in UTC.
+    /// it is no change of a file, which `generation` counts. The preview's clock looks at
+    /// most a minute at a time, and at just after the next day's start in UTC.
     @Test func aNewDayWakesTheLoader() throws {
         let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n"])
         for kernel in [true, false] {
@@ -97,6 +95,8 @@ struct WatcherTests {
         #expect(Watcher.secondsToNextDay(from: evening.addingTimeInterval(1)) == 86_400.5)
     }
 
+    /// Without the kernel's word the watcher looks every 400 ms: it wakes for a change,
+    /// names no file, and never vouches.
     @Test func withoutTheKernelItLooksAndNeverVouches() throws {
         let kb = try TemporaryKnowledgeBase(["Content/events/a.md": "a\n", "Site/config.yml": "title: T\n"])
         let watch = Watcher(root: kb.root, folders: ["Content", "Site"], kernel: false)

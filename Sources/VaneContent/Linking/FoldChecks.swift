@@ -5,7 +5,7 @@ import VaneDiagnostics
 /// product's successor. Said where it is written, not done (or left undone) in silence.
 enum FoldChecks {
     static func check(_ kb: KnowledgeBase) -> [Diagnostic] {
-        // Most knowledge bases withdraw no advice: the edges are not read then.
+        // Most knowledge bases withdraw no advice: the folds are not looked up then.
         let withdrawals = kb.statusChanges.filter { $0.axis == .successors && $0.value == "none" }
         guard !withdrawals.isEmpty else { return [] }
         let folds = kb.successors.folds

@@ -56,6 +56,10 @@ extension Linker {
         }
         // An id gone for good may not be linked to by a file that stays.
         let removed = goneIDs.subtracting(fresh.map(\.id))
+        // Nor may an id that comes or goes be an entity's name: a publisher written so links
+        // to the entity only while no entry has that id (`publisherID`).
+        let added = Set(fresh.map(\.id)).subtracting(goneIDs)
+        guard !removed.union(added).contains(where: { tables.entityNames[$0] != nil }) else { return nil }
         let kb = previous.knowledgeBase
         let lastEdges = kb.edges
         if !removed.isEmpty, lastEdges.indices.contains(where: { removed.contains(lastEdges[$0].to) && !goneIDs.contains(lastEdges[$0].from) }) {

@@ -49,7 +49,8 @@ extension EntryParser {
                     var hint = Suggestion.hint(for: name, in: axes)
                     // The day of an announcement written beside the axes, as one says it, not inside its end.
                     if hint.isEmpty, name == "announced" || Suggestion.closest(to: name, in: ["announced"]) != nil {
-                        hint = ": the day an end was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
+                        hint =
+                            ": the day an end or closure was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
                     }
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(hint)"))
                     continue

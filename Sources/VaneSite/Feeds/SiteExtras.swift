@@ -18,6 +18,20 @@ struct SiteExtras {
 
     static func shard(of id: String) -> Int { Int(StableHash.of(id) % UInt64(searchShards)) }
 
+    /// Whether one of these files may be at `path`, told by its name alone (the list of them
+    /// fingerprints the whole site): a feed, a calendar, a search shard, the JSON of `api/`,
+    /// `robots.txt`, a sitemap, the timeline's names. Where a file of `Content/` is there, a
+    /// build refuses it, or copies it when the site has no such file after all.
+    static func mayBeAt(_ path: String) -> Bool {
+        func file(under folder: String, ending: [String]) -> Bool {
+            path.hasPrefix(folder) && !path.dropFirst(folder.count).contains("/") && ending.contains(where: path.hasSuffix)
+        }
+        return ["robots.txt", "timeline-names.js", "api/v1/graph.json"].contains(path)
+            || file(under: "", ending: [".xml"]) && path.hasPrefix("sitemap")
+            || file(under: "feeds/", ending: [".atom", ".ics"]) || file(under: "feeds/entities/", ending: [".atom", ".ics"])
+            || file(under: "api/v1/entities/", ending: [".json"]) || file(under: "search/", ending: [".js"])
+    }
+
     func files(pages: [String]) -> [OutputFile] {
         var files: [OutputFile] = []
         let model = self.model
