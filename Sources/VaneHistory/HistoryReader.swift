@@ -42,15 +42,17 @@ public enum HistoryReader {
             // Outside a repository there is nothing to read; git missing or failing is a warning.
             return error.description.contains("not a git repository") ? .none : .failed("git: \(error.description)")
         }
-        guard state.first == "true" else { return .none }
+        func answer(_ i: Int) -> String { i < state.count ? state[i] : "" }
+        let (inWorkTree, shallow, prefix, head) = (answer(0) == "true", answer(1) == "true", answer(2), answer(3))
+        guard inWorkTree else { return .none }
         do throws(Git.Failure) {
-            if state.count > 1, state[1] == "true" {
+            if shallow {
                 return .failed("a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)")
             }
-            let dirty = try uncommittedFiles(root, scope: scope, prefix: state.count > 2 ? state[2] : "")
+            let dirty = try uncommittedFiles(root, scope: scope, prefix: prefix)
             // Read only inside a repository: outside one, nothing is.
             let successors = successors()
-            guard state.count > 3, case let head = state[3], !head.isEmpty else {
+            guard !head.isEmpty else {
                 // A repository with no commit yet: everything is recorded "now", with what
                 // its changes do (compared with nothing committed, as after a first commit).
                 var history = RecordedHistory.empty

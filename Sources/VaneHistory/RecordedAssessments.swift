@@ -25,7 +25,7 @@ struct Assessments: Sendable {
 }
 
 /// Each product's own successors (folds first) and what it was folded into.
-public typealias RecordedSuccessors = (own: [String: [String]], folds: [String: [String]])
+public typealias RecordedSuccessors = StatusBoard.Successors
 
 /// The status settings of every event as recorded so far, so that a recorded change names
 /// the value the product had before and after the commit (a reopening after a per-channel

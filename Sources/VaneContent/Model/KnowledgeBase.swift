@@ -67,8 +67,8 @@ public struct KnowledgeBase: Sendable {
     /// Each entity's successors and folds (`StatusBoard.successors`), made on first read.
     /// Recorded time reads them at every load of the preview, and a local link, which
     /// changes no entity, keeps them: read from the edges, they waited for the edges' splice.
-    public var successors: (own: [String: [String]], folds: [String: [String]]) { successorLists.value }
-    private var successorLists: Deferred<(own: [String: [String]], folds: [String: [String]])>
+    public var successors: StatusBoard.Successors { successorLists.value }
+    private var successorLists: Deferred<StatusBoard.Successors>
     public var statusChanges: [StatusChange]
     /// Lowercased alias → entity id.
     public var aliases: [String: String]
@@ -98,7 +98,7 @@ public struct KnowledgeBase: Sendable {
         byKind = Dictionary(grouping: self.entries, by: \.kind)
     }
 
-    private static func successorLists(of edges: [Edge]) -> Deferred<(own: [String: [String]], folds: [String: [String]])> {
+    private static func successorLists(of edges: [Edge]) -> Deferred<StatusBoard.Successors> {
         Deferred { StatusBoard.successors(edges) }
     }
 

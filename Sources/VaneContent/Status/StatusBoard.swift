@@ -274,15 +274,17 @@ public struct StatusBoard: Sendable {
             scales: inputs.scales, within: root)
     }
 
-    /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's
-    /// sources in the order first cited, a product's successors.
-    /// Each product's own successors (what it was folded into first) and its folds, from
-    /// the entities' `folded_into` and `successors`.
-    public static func successors(_ edges: [Edge]) -> (own: [String: [String]], folds: [String: [String]]) {
+    /// Each product's own successors (what it was folded into first) and its folds, by id.
+    public typealias Successors = (own: [String: [String]], folds: [String: [String]])
+
+    /// The successors from the entities' `folded_into` and `successors`.
+    public static func successors(_ edges: [Edge]) -> Successors {
         let own = targets(foldsFirst(edges.only { $0 == .foldedInto || $0 == .succeededBy }, relation: \.relation).map { ($0.from, $0.to) })
         return (own, targets(edges.pairs { $0 == .foldedInto }))
     }
 
+    /// (from, to) edges in the order written, grouped by `from`, each `to` once: an event's
+    /// sources in the order first cited, a product's successors.
     public static func targets(_ pairs: [(String, String)]) -> [String: [String]] {
         var targets: [String: [String]] = [:]
         for (from, to) in pairs where !(targets[from]?.contains(to) ?? false) {
