@@ -204,16 +204,18 @@ public enum Pipeline {
                 let later = recorded.commits.prefix { $0.hash != wrong.hash }
                 let after = later.filter { $0.date == wrong.date }.count
                 let beyond = later.filter { $0.date > wrong.date }
+                var counted = ""
+                if after == 1 { counted = ", and the commit after it counts from that day" }
+                if after > 1 { counted = ", and the \(after) commits after it count from that day" }
+                var dated = ""
+                if let newest = beyond.first {
+                    dated =
+                        beyond.count == 1
+                        ? "; so is \(newest.short), dated \(newest.date)"
+                        : "; so are \(beyond.count) later commits, the newest \(newest.short) dated \(newest.date)"
+                }
                 outcome.warnings.append(
-                    "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))"
-                        + (after == 1
-                            ? ", and the commit after it counts from that day"
-                            : after > 1 ? ", and the \(after) commits after it count from that day" : "")
-                        + (beyond.isEmpty
-                            ? ""
-                            : beyond.count == 1
-                                ? "; so is \(beyond[beyond.startIndex].short), dated \(beyond[beyond.startIndex].date)"
-                                : "; so are \(beyond.count) later commits, the newest \(beyond[beyond.startIndex].short) dated \(beyond[beyond.startIndex].date)")
+                    "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))\(counted)\(dated)"
                         + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
             }
         }

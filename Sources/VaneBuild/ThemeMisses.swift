@@ -6,8 +6,7 @@ import VaneSite
 /// build state (`theme-missed`), so that a partial build judges a template's names as a
 /// full render would: the pages kept count with what they missed when rendered.
 enum ThemeMisses {
-    /// Template → name → the keys the contexts had there.
-    typealias Misses = [String: [String: Set<String>]]
+    typealias Misses = TemplateMisses
     typealias ByPage = [String: Misses]
 
     /// Each distinct set once, and each page by the index of its set: with a layout of the
@@ -30,7 +29,8 @@ enum ThemeMisses {
             }
         }
         // The sets in a canonical order, so that the same misses make the same text.
-        let order = sets.indices.sorted { CanonicalJSON.text(sorted(sets[$0]), fallback: "") < CanonicalJSON.text(sorted(sets[$1]), fallback: "") }
+        let keys = sets.map { CanonicalJSON.text(sorted($0), fallback: "") }
+        let order = sets.indices.sorted { keys[$0] < keys[$1] }
         let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
         let stored = Stored(sets: order.map { sorted(sets[$0]) }, pages: pages.mapValues { position[$0]! })
         return CanonicalJSON.text(stored, fallback: "")

@@ -27,7 +27,7 @@ public enum SiteBuilder {
         /// Every page rendered in this build, with the names it looked up that no context had
         /// (template → name → the keys there; empty for most): a partial build judges the
         /// names by page, the pages kept with the misses they had when they were rendered.
-        public var missedByPage: [String: [String: [String: Set<String>]]] = [:]
+        public var missedByPage: [String: TemplateMisses] = [:]
         /// The body spans of each output built in this build (none for most); the others
         /// keep those of the build that made them.
         public var spans: [String: [BodySpan]] = [:]
@@ -84,7 +84,7 @@ public enum SiteBuilder {
                     pageFingerprints[i] = fingerprints.fingerprint(ofStatus: pages[i], vendor: vendor, entryPages: byPath)
                 }
             }
-            let misses = Locked<[String: [String: [String: Set<String>]]]>([:])
+            let misses = Locked<[String: TemplateMisses]>([:])
             let ownNames = theme.namesInOwnTemplates()
             let pageFiles = zip(pages, pageFingerprints).map { page, fingerprint in
                 OutputFile(path: page.path, fingerprint: fingerprint) {

@@ -34,6 +34,17 @@ struct RecordedTimeTests {
         return repo
     }
 
+    /// After a build, the rows of `vane changes --recorded` (CSV, from 2026) that contain
+    /// `text`, each as the cells of `columns` joined by spaces.
+    private func recordedRows(_ repo: GitKnowledgeBase, containing text: String, columns: Set<Int>) throws -> [String] {
+        let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        let result = try vane("changes", "--recorded", "--from", "2026-01-01", "--to", "2099", "--format", "csv", in: repo.root)
+        return result.stdout.components(separatedBy: "\r\n").filter { $0.contains(text) }.map {
+            $0.components(separatedBy: ",").enumerated().filter { columns.contains($0.offset) }.map(\.element).joined(separator: " ")
+        }
+    }
+
     private func priority(_ repo: GitKnowledgeBase, knownAt date: String) throws -> String {
         let result = try vane("status", "--known-at", date, "--entity", "globex", "--format", "csv", in: repo.root)
         #expect(result.status == 0, "\(result.stderr)")
@@ -497,12 +508,9 @@ struct RecordedTimeTests {
                 + "status:\n  globex-desktop: { availability: retired, priority: discontinued }\n---\n",
             to: "Content/events/2026-02-globex-desktop-retired.md")
         func moves() throws -> [String] {
-            let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
-            #expect(build.status == 0, "\(build.stderr)")
-            let result = try vane("changes", "--recorded", "--from", "2026-01-01", "--to", "2099", "--format", "csv", in: repo.root)
-            return result.stdout.components(separatedBy: "\r\n").filter { $0.contains("2026-02-globex-desktop-retired") }.map {
-                $0.components(separatedBy: ",").enumerated().filter { [7, 8, 9, 10].contains($0.offset) }.map(\.element).joined(separator: " ")
-            }.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            try recordedRows(repo, containing: "2026-02-globex-desktop-retired", columns: [7, 8, 9, 10]).filter {
+                !$0.trimmingCharacters(in: .whitespaces).isEmpty
+            }
         }
         let uncommitted = try moves()
         #expect(uncommitted == ["availability  deprecated retired", "priority  sunset discontinued"], "\(uncommitted)")
@@ -524,14 +532,7 @@ struct RecordedTimeTests {
         let sunset = "Content/events/2025-06-globex-desktop-sunset.md"
         try repo.kb.write(
             try repo.kb.read(sunset).replacingOccurrences(of: "status:\n", with: "status:\n  globex-cloud: { priority: maintained }\n"), to: sunset)
-        func moves() throws -> [String] {
-            let build = try vane("build", "--as-of", "2026-11-26", in: repo.root)
-            #expect(build.status == 0, "\(build.stderr)")
-            let result = try vane("changes", "--recorded", "--from", "2026-01-01", "--to", "2099", "--format", "csv", in: repo.root)
-            return result.stdout.components(separatedBy: "\r\n").filter { $0.contains("globex-cloud: priority") }.map {
-                $0.components(separatedBy: ",").enumerated().filter { [2, 3].contains($0.offset) }.map(\.element).joined(separator: " ")
-            }.sorted()
-        }
+        func moves() throws -> [String] { try recordedRows(repo, containing: "globex-cloud: priority", columns: [2, 3]).sorted() }
         let uncommitted = try moves()
         #expect(
             uncommitted == [

@@ -304,9 +304,9 @@ extension KnowledgeBase {
         var named = entry
         named.title = entry.name(asOf: date)
         named.renames = entry.renames.filter { happened($0, by: date) }
-        let held = Set(
-            entry.renames.names(current: entry.title).filter { $0.since.map { $0.startKey <= date.endKey } ?? true }.map { $0.name.lowercased() })
-        let later = Set(entry.renames.names(current: entry.title).map { $0.name.lowercased() }).subtracting(held)
+        let names = entry.renames.names(current: entry.title)
+        let held = Set(names.filter { $0.since.map { $0.startKey <= date.endKey } ?? true }.map { $0.name.lowercased() })
+        let later = Set(names.map { $0.name.lowercased() }).subtracting(held)
         named.aliases.removeAll { later.contains($0.text.lowercased()) }
         return named
     }

@@ -1,6 +1,10 @@
 import Foundation
 import VaneDiagnostics
 
+/// Template → name → the keys the contexts had where a render looked the name up and
+/// found nothing.
+public typealias TemplateMisses = [String: [String: Set<String>]]
+
 /// Named templates, parsed once, rendered against `MustacheValue` trees. Partials and
 /// parents are other templates of the library, by name (`partials/date`).
 public struct MustacheLibrary: Sendable {
@@ -112,7 +116,7 @@ public struct MustacheLibrary: Sendable {
 
     /// The same, with the names this render looked up that no context had (template →
     /// name → the keys the contexts had), which a build keeps by page.
-    func renderTracked(stack: [MustacheValue], withTemplate name: String) -> (text: String, missed: Misses)? {
+    func renderTracked(stack: [MustacheValue], withTemplate name: String) -> (text: String, missed: TemplateMisses)? {
         guard let template = templates[name] else { return nil }
         var renderer = Renderer(library: self, template: name)
         var stack = stack
@@ -123,9 +127,6 @@ public struct MustacheLibrary: Sendable {
         }
         return (renderer.output, renderer.missed)
     }
-
-    /// Template → name → the keys the contexts had where the name was looked up.
-    typealias Misses = [String: [String: Set<String>]]
 
     fileprivate func template(_ name: String, indent: String) -> MustacheTemplate? {
         guard !indent.isEmpty else { return templates[name] }
@@ -149,14 +150,14 @@ public struct MustacheLibrary: Sendable {
 /// view model has.
 final class LookupLog: Sendable {
     private let found = Locked<[String: Set<String>]>([:])
-    private let missed = Locked<[String: [String: Set<String>]]>([:])
+    private let missed = Locked<TemplateMisses>([:])
     /// Templates whose nesting was cut at `MustacheLibrary.deepestNesting`.
     let cuts = Locked<Set<String>>([])
 
     func cut(_ template: String) { cuts.withLock { _ = $0.insert(template) } }
 
     /// One render's lookups, added at its end (one lock per page, not per name).
-    func add(found renderFound: [String: Set<String>], missed renderMissed: [String: [String: Set<String>]]) {
+    func add(found renderFound: [String: Set<String>], missed renderMissed: TemplateMisses) {
         found.withLock { found in
             for (template, names) in renderFound { found[template, default: []].formUnion(names) }
         }
@@ -173,7 +174,7 @@ final class LookupLog: Sendable {
     /// Template → name → the keys the contexts had where it was looked up, for names that
     /// no render found (nor one of an earlier build, `earlier`). `missed`: the misses to
     /// judge, when not this log's (those of every page of a site, some rendered earlier).
-    func neverFound(earlier: [String: Set<String>] = [:], missed: [String: [String: Set<String>]]? = nil) -> [String: [String: Set<String>]] {
+    func neverFound(earlier: [String: Set<String>] = [:], missed: TemplateMisses? = nil) -> TemplateMisses {
         let found = self.found.value.merging(earlier) { $0.union($1) }
         return (missed ?? self.missed.value).reduce(into: [:]) { result, pair in
             let kept = pair.value.filter { found[pair.key]?.contains($0.key) != true }
@@ -210,7 +211,7 @@ private struct Renderer {
     /// Names looked up by template, found by some context or by none (with the keys the
     /// contexts had), handed to the library's log when the render ends.
     var found: [String: Set<String>] = [:]
-    var missed: [String: [String: Set<String>]] = [:]
+    var missed: TemplateMisses = [:]
     /// Names found in the outermost context of several (a page's frame).
     var frameReads: Set<String> = []
 

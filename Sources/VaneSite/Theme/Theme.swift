@@ -197,7 +197,7 @@ public struct Theme: Sendable {
     /// partial build renders some pages: a name they miss may be another page's).
     /// `missed`: the misses to judge (template → name → keys), when not those of the pages
     /// just rendered.
-    public func unknownNames(earlier: [String: Set<String>] = [:], missed: [String: [String: Set<String>]]? = nil) -> [Diagnostic] {
+    public func unknownNames(earlier: [String: Set<String>] = [:], missed: TemplateMisses? = nil) -> [Diagnostic] {
         // A name looked up while a parent renders may be written in the page that fills its
         // blocks: it is reported where it is written, in the template itself first.
         let own = overridden.keys.sorted()
@@ -242,11 +242,11 @@ public struct Theme: Sendable {
     /// look up names a page may lack (a section for a field it has not), 6 MB of them at
     /// 10,000 events, written with every build.
     func renderTracked(_ stack: [MustacheValue], template: String, ownNames: Set<String>) -> (
-        text: String, missed: [String: [String: Set<String>]]
+        text: String, missed: TemplateMisses
     ) {
         guard let (text, missed) = library.renderTracked(stack: stack, withTemplate: template) else { return ("", [:]) }
         guard !overridden.isEmpty, !missed.isEmpty else { return (text, [:]) }
-        var kept: [String: [String: Set<String>]] = [:]
+        var kept: TemplateMisses = [:]
         for (missedIn, names) in missed {
             let said = overridden[missedIn] != nil ? names : names.filter { ownNames.contains($0.key) }
             if !said.isEmpty { kept[missedIn] = said }
