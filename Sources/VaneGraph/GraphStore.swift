@@ -128,7 +128,7 @@ public enum GraphStore {
         try GraphStoreError.wrap(URL(fileURLWithPath: ":memory:")) {
             let queue = try DatabaseQueue()
             try Schema.migrator.migrate(queue)
-            try queue.write { db in try insertGraph(result, into: db, previous: nil, parses: false, tables: tables) }
+            _ = try queue.write { db in try insertGraph(result, into: db, previous: nil, parses: false, tables: tables) }
             return queue
         }
     }

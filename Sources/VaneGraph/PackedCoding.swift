@@ -426,12 +426,19 @@ struct PackedReader: Decoder {
     /// The integer types besides `Int`, `Int64` and `UInt64` (which decode from a single value
     /// container, so `T(from:)` would come back here).
     private static func otherInteger<T>(_ type: T.Type) -> (any FixedWidthInteger.Type)? {
-        otherIntegers.first { ObjectIdentifier($0) == ObjectIdentifier(type) }
+        // Compared one by one, as every value of a stored parse asks: a stored array of
+        // metatypes is not `Sendable`, and a literal one would be made at each call.
+        switch ObjectIdentifier(type) {
+        case ObjectIdentifier(Int8.self): Int8.self
+        case ObjectIdentifier(Int16.self): Int16.self
+        case ObjectIdentifier(Int32.self): Int32.self
+        case ObjectIdentifier(UInt.self): UInt.self
+        case ObjectIdentifier(UInt8.self): UInt8.self
+        case ObjectIdentifier(UInt16.self): UInt16.self
+        case ObjectIdentifier(UInt32.self): UInt32.self
+        default: nil
+        }
     }
-
-    private static let otherIntegers: [any FixedWidthInteger.Type] = [
-        Int8.self, Int16.self, Int32.self, UInt.self, UInt8.self, UInt16.self, UInt32.self,
-    ]
 
     func decodeInteger<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
         let value = I.isSigned ? I(exactly: try decodeInt64()) : I(exactly: try decodeUInt64())
