@@ -56,6 +56,25 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// A value shown on one line of a terminal (a table's cell, a dossier's field): as
+    /// `terminalSafe`, with its line breaks and tabs written `\n`, `\r`, `\t` and the Unicode
+    /// line and paragraph separators escaped, so that a value cannot start a line of its own.
+    public static func oneLine(_ text: String) -> String {
+        let breaking = text.unicodeScalars.contains { "\n\r\t".unicodeScalars.contains($0) || $0 == "\u{2028}" || $0 == "\u{2029}" }
+        guard breaking else { return terminalSafe(text) }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}", "\u{2029}": out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return terminalSafe(out)
+    }
+
     /// `text` with each scalar `escaped` says written as `\u{…}`.
     private static func escaping(_ text: String, where escaped: (Unicode.Scalar) -> Bool) -> String {
         guard text.unicodeScalars.contains(where: escaped) else { return text }

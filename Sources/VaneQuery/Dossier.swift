@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaneContent
+import VaneDiagnostics
 
 /// Everything the graph knows about one entry, for `vane show`.
 public struct Dossier: Encodable, Sendable {
@@ -50,6 +51,10 @@ public struct Dossier: Encodable, Sendable {
     public var outgoing: [Link]
     public var incoming: [Link]
     public var body: String
+    /// A product's declared channels as written, and the tier of each that has one: lists
+    /// and objects in the JSON, as the database has them (`fields` has them in words).
+    public var channels: [String] = []
+    public var channelTiers: [String: String] = [:]
 
     /// Fields that hold a date: shown as a reader reads it, and as a JSON date.
     static func isDate(_ key: String) -> Bool {
@@ -73,6 +78,14 @@ public struct Dossier: Encodable, Sendable {
         // claim had no `verdict_date` key, and `judged_later` came and went).
         let every = (Dossier.fieldColumns[kind] ?? []) + (kind == "claim" ? ["judged_later"] : []) + ["after_as_of"]
         for key in Set(every).union(fields.keys).sorted() {
+            if key == "channels" {
+                try channels.isEmpty ? f.encodeNil(forKey: FieldKey(key)) : f.encode(channels, forKey: FieldKey(key))
+                continue
+            }
+            if key == "channel_tiers" {
+                try channelTiers.isEmpty ? f.encodeNil(forKey: FieldKey(key)) : f.encode(channelTiers, forKey: FieldKey(key))
+                continue
+            }
             guard let value = fields[key] else {
                 try f.encodeNil(forKey: FieldKey(key))
                 continue
@@ -106,7 +119,10 @@ public struct Dossier: Encodable, Sendable {
 
     /// A plain-text dossier for the terminal.
     public func text() -> String {
-        var lines = ["\(title) (\(id))", "\(kind) · \(path)"]
+        // Every value from content on one line of its own (an alias with a line break in it
+        // would read as fields of its own); the body alone keeps its lines.
+        let line = Diagnostic.oneLine
+        var lines = ["\(line(title)) (\(id))", "\(kind) · \(line(path))"]
         var shown = fields
         if !aliases.isEmpty { shown["aliases"] = aliases.joined(separator: ", ") }
         if !tags.isEmpty { shown["tags"] = tags.joined(separator: ", ") }
@@ -118,17 +134,17 @@ public struct Dossier: Encodable, Sendable {
         }
         for key in shown.keys.sorted() where !(shown[key] ?? "").isEmpty {
             let value = Dossier.isDate(key) ? shown[key]!.displayDate : shown[key]!
-            lines.append("  \(key): \(value)")
+            lines.append("  \(key): \(line(value))")
         }
         if let cycle {
             lines.append("")
             lines.append("Release cycle \(cycle.cycle)" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
-            for (label, text) in cycle.lines { lines.append("  \(label): \(text)") }
+            for (label, text) in cycle.lines { lines.append("  \(label): \(line(text))") }
         } else if !data.isEmpty {
             // As the entry's page lists it (a release cycle's is its facts, above).
             lines.append("")
             lines.append("Data")
-            for field in FieldValue.flattened(data) { lines.append("  \(field.key): \(field.value)") }
+            for field in FieldValue.flattened(data) { lines.append("  \(line(field.key)): \(line(field.value))") }
         }
         if !statusLines.isEmpty {
             lines.append("")
@@ -141,7 +157,7 @@ public struct Dossier: Encodable, Sendable {
             for relation in Array(Set(links.map(\.relation))).sorted() {
                 lines.append("  \(named(relation)):")
                 for link in links where link.relation == relation {
-                    lines.append("    \(link.id)  \(link.title)")
+                    lines.append("    \(link.id)  \(line(link.title))")
                 }
             }
         }
@@ -203,7 +219,7 @@ extension Dossier {
 
     /// The columns a dossier lists as fields, per kind (the README's schema, by name).
     static let fieldColumns: [String: [String]] = [
-        "entity": ["type", "parent_id", "homepage", "channels"],
+        "entity": ["type", "parent_id", "homepage", "channels", "channel_tiers"],
         "event": ["type", "date", "span_end"],
         "claim": ["type", "verdict", "verdict_date", "claimant_id", "date"],
         "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "accessed"],
@@ -314,11 +330,11 @@ extension GraphReader {
             for column in Dossier.fieldColumns[kind] ?? [] {
                 if let value = row[column] as DatabaseValue?, !value.isNull { fields[column] = SQLValue(value).text }
             }
-            // Declared channels, as written in the file (`standard, esu`); none is no field.
-            if let list = fields["channels"] {
-                let channels = (try? JSONDecoder().decode([String].self, from: Data(list.utf8))) ?? []
-                fields["channels"] = channels.isEmpty ? nil : channels.joined(separator: ", ")
-            }
+            // Declared channels, as written in the file (`standard, esu (paid)`); none is no field.
+            let channels = fields["channels"].flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            let tiers = fields["channel_tiers"].flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
+            fields["channels"] = channels.isEmpty ? nil : channels.map { c in tiers[c].map { "\(c) (\($0))" } ?? c }.joined(separator: ", ")
+            fields["channel_tiers"] = nil
             let extra = (row["extra"] as String?).flatMap { try? JSONDecoder().decode([String: FieldValue].self, from: Data($0.utf8)) } ?? [:]
             func links(_ sql: String) throws -> [Dossier.Link] {
                 try Row.fetchAll(db, sql: sql, arguments: [id]).map {
@@ -339,6 +355,7 @@ extension GraphReader {
             var dossier = Dossier(
                 id: id, kind: kind, title: entry["title"], path: entry["path"], fields: fields, aliases: aliases,
                 tags: try tags(db, id), status: nil, outgoing: outgoing, incoming: incoming, body: row["body"])
+            (dossier.channels, dossier.channelTiers) = (channels, tiers)
             dossier.data = FieldValue.data(extra)
             return dossier
         }

@@ -290,7 +290,7 @@ public struct GraphReader: Sendable {
         try fetch(.event, filter, order: GraphReader.chronological) { (db, r: EventRecord) in
             EventRow(
                 id: r.id, title: r.title, type: r.type, date: r.date, datePrecision: r.datePrecision, dateStart: r.dateStart,
-                approximate: r.approximate, spanEnd: r.spanEnd, entities: try targets(db, from: r.id, ["involves"]),
+                dateEnd: r.dateEnd, approximate: r.approximate, spanEnd: r.spanEnd, entities: try targets(db, from: r.id, ["involves"]),
                 sources: try targets(db, from: r.id, ["cites"]), tags: try tags(db, r.id), path: r.path)
         }
     }
@@ -321,7 +321,7 @@ public struct GraphReader: Sendable {
                 id: r.id, title: r.title, type: r.type, verdict: r.verdict.rawValue, verdictDate: r.verdictDate,
                 verdictSources: try targets(db, from: r.id, ["verdict_source"]), supports: try targets(db, from: r.id, ["supports"]),
                 contradicts: try targets(db, from: r.id, ["contradicts"]), claimant: r.claimantID, date: r.date,
-                datePrecision: r.datePrecision, dateStart: r.dateStart, approximate: r.approximate,
+                datePrecision: r.datePrecision, dateStart: r.dateStart, dateEnd: r.dateEnd, approximate: r.approximate,
                 about: try targets(db, from: r.id, ["about"]), sources: try targets(db, from: r.id, ["cites"]), tags: try tags(db, r.id),
                 path: r.path)
         }
@@ -338,7 +338,8 @@ public struct GraphReader: Sendable {
                     """, arguments: [r.id])
             return SourceRow(
                 id: r.id, title: r.title, publisher: r.publisher, publisherId: r.publisherID, url: r.url, type: r.type,
-                published: r.published, publishedPrecision: r.publishedPrecision, accessed: r.accessed, archive: r.archive, citedBy: citedBy,
+                published: r.published, publishedPrecision: r.publishedPrecision, publishedStart: r.publishedStart, accessed: r.accessed,
+                archive: r.archive, citedBy: citedBy,
                 tags: try tags(db, r.id), path: r.path)
         }
     }
@@ -386,6 +387,13 @@ public struct GraphReader: Sendable {
         } catch {
             return "\(error)"
         }
+    }
+
+    /// Whether `text` holds no statement at all: only blanks and comments (`-- why`), which
+    /// SQLite prepares as nothing. Asked of an empty database, before the graph is opened.
+    public static func holdsNoStatement(_ text: String) -> Bool {
+        guard let queue = try? DatabaseQueue() else { return false }
+        return (try? queue.read { db in try db.allStatements(sql: text).next() == nil }) ?? false
     }
 
     /// The one statement of `text`, prepared: none, or two, is an error as `vane sql` says it.

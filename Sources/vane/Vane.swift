@@ -33,6 +33,14 @@ struct Vane: AsyncParsableCommand {
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+            // `vane help stauts` as `vane stauts` (the parser shows the whole help, exit 0).
+            let commands = Array(names.dropLast())
+            if first == "help", arguments.count > 1, case let asked = arguments[1], !asked.hasPrefix("-"), !commands.contains(asked) {
+                printError(
+                    "error: unknown command '\(asked)'\(Suggestion.hint(for: asked, in: commands)); the commands are \(commands.joined(separator: ", "))"
+                )
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             // The same one level down: `vane import endofife` → `endoflife`.
             let inner = configuration.subcommands.first { $0._commandName == first }?.configuration.subcommands.map { $0._commandName } ?? []
             if !inner.isEmpty, arguments.count > 1, case let second = arguments[1], !second.hasPrefix("-"), !(inner + ["help"]).contains(second) {

@@ -149,7 +149,7 @@ struct AnalystFindingsTests {
         let csv = try vane("query", "claims", "--format", "csv", in: kb.root).stdout
         #expect(
             csv.hasPrefix(
-                "id,title,type,verdict,verdict_date,verdict_sources,claimant,date,date_precision,date_start,approximate,about,sources,supports,contradicts,tags\r\n"
+                "id,title,type,verdict,verdict_date,verdict_sources,claimant,date,date_precision,date_start,date_end,approximate,about,sources,supports,contradicts,tags\r\n"
             ))
     }
 
@@ -188,7 +188,8 @@ struct AnalystFindingsTests {
         #expect(try vane("build", in: kb.root).status == 0)
         #expect(try vane("show", "p", in: kb.root).stdout.contains("\nData\n  usd_per_user_month: 30\n"))
         #expect(try vane("show", "g", in: kb.root).stdout.contains("\nData\n  founded: 1998\n  hq.city: Mountain View\n"))
-        #expect(try vane("show", "w", in: kb.root).stdout.contains("  channels: standard, esu\n"))
+        // With each channel's tier (it was left out).
+        #expect(try vane("show", "w", in: kb.root).stdout.contains("  channels: standard, esu (paid)\n"))
         let json = try vane("show", "p", "--json", in: kb.root).stdout
         let shown = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect((shown["data"] as? [String: Any])?["usd_per_user_month"] as? Int == 30, "\(json)")

@@ -437,6 +437,11 @@ struct CLITests {
                 "error: unknown import command 'endofife' (did you mean 'endoflife'?); the import commands are endoflife, sbom\n"
             ),
             (["theme", "ejet"], "error: unknown theme command 'ejet' (did you mean 'eject'?); the theme commands are eject\n"),
+            // `vane help stauts` as `vane stauts` (it printed the whole help, exit 0).
+            (
+                ["help", "stauts"],
+                "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, exposure, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
+            ),
             (["show", "coyot"], "error: no entry 'coyot' (did you mean 'coyote'?)\n"),
             (["status", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
             (["scorecard", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
@@ -472,6 +477,24 @@ struct CLITests {
         ] {
             let result = try vane(arguments, in: kb.root)
             #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)\n"), "\(arguments): \(result.stderr)")
+        }
+        // A statement of comments alone is no statement, as an empty one (it was exit 1, as
+        // a failed query).
+        let comments = try vane("sql", "-- only a comment", in: kb.root)
+        #expect(comments.status == 64 && comments.stderr.hasPrefix("Error: the statement is only comments"), "\(comments.stderr)")
+        // Words typed as in the search box may start with `-` (it said "Missing value").
+        let dashed = try vane("query", "events", "--text", "-mini model", "--format", "csv", in: kb.root)
+        #expect(dashed.status == 0 && dashed.stdout.hasPrefix("id,title,type,date,"), "\(dashed.stderr)")
+        // `show` takes `table`, the default of every other command, as its text.
+        let (table, text) = (try vane("show", "coyote", "--format", "table", in: kb.root), try vane("show", "coyote", in: kb.root))
+        #expect(table.status == 0 && table.stdout == text.stdout)
+        // A root mistyped is said as such by a read (it said "no database", and to build one).
+        let missing = kb.root.appendingPathComponent("nowhere").path
+        for command in [["query", "events"], ["status"], ["sql", "SELECT 1"], ["show", "coyote"]] {
+            let read = try vane(command + ["--root", missing], in: kb.root)
+            #expect(
+                read.status == 1 && read.stderr == "error: no folder \(missing) (run vane in a knowledge base, or pass --root)\n",
+                "\(command): \(read.stderr)")
         }
         let version = try vane("--version", in: kb.root)
         #expect(version.status == 0 && version.stdout == "vane 0.3.0\n")

@@ -49,6 +49,18 @@ struct HostileInputTests {
             ])
     }
 
+    /// An alias or a tag is one line, as a name is: an alias with a line break no link can
+    /// name, and where it is listed (`vane show`) it would read as fields of its own.
+    @Test func listItemsAreOneLine() throws {
+        let text = "---\nname: Esc\ntype: vendor\naliases: [\"x\\n  type: product\", \"ls\\u2028sep\", Fine]\ntags: [\"t\\nu\", ok]\n---\n"
+        #expect(
+            try diagnostics(["Content/entities/esc.md": text]) == [
+                "Content/entities/esc.md:4:11: error: each item of 'aliases' must be one line",
+                "Content/entities/esc.md:4:33: error: each item of 'aliases' must be one line",
+                "Content/entities/esc.md:5:8: error: each item of 'tags' must be one line",
+            ])
+    }
+
     /// Nesting past the parser's limit is an error in words, not libyaml's C function.
     @Test func deepNestingIsSaidPlainly() throws {
         let text = "---\nname: X\ntype: org\ntags: " + String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000) + "\n---\n"

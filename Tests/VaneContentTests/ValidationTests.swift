@@ -49,6 +49,15 @@ struct ValidationTests {
             try diagnostics(["Content/sources/x.md": text]) == [
                 "Content/sources/x.md:3:12: error: invalid YAML: a '[' is never closed (its ']' is missing: the parser reached 4:4 without it)"
             ])
+        // The same on the front matter's last line: libyaml then names neither the bracket
+        // nor where it opened (it said "did not find expected node content" at the `---`).
+        let last = "---\ntitle: NoBom\ndate: 2025-03-01\ntype: other\nentities: [acme,\n---\n"
+        let brace = "---\ntitle: \"a [b\"\ndate: 2025-03-01\ntype: other\nentities: [acme]\nbad: {\n---\n"
+        #expect(
+            try diagnostics(["Content/events/b6.md": last, "Content/events/b3.md": brace]).filter { $0.contains("YAML") } == [
+                "Content/events/b3.md:6:6: error: invalid YAML: a '{' is never closed (its '}' is missing: the parser reached 7:1 without it)",
+                "Content/events/b6.md:5:11: error: invalid YAML: a '[' is never closed (its ']' is missing: the parser reached 6:1 without it)",
+            ])
         // A key out of step with its mapping's names the mapping (libyaml's "did not find
         // expected key" named nothing to align with).
         let misaligned =
@@ -567,6 +576,27 @@ struct ValidationTests {
             try diagnostics(["Content/events/t.md": titled]).filter { $0.contains("t.md") } == [
                 "Content/events/t.md:8:41: warning: 'meta.md' links to no file (Content/events/meta.md is not there): the page would show a dead link"
             ])
+        // One to an entry's file that is there: the file is not published, and the link to
+        // its page is the cure (it said the file "is not there").
+        let entry = "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n[i](../entities/meta.md \"t\")\n"
+        #expect(
+            try diagnostics(["Content/events/u.md": entry]).filter { $0.contains("u.md") } == [
+                "Content/events/u.md:8:5: warning: '../entities/meta.md' links to the file of 'meta', which the site does not publish: the page would show a dead link (write [[meta]] to link to its page)"
+            ])
+    }
+
+    /// A reference link's target is written once, in its definition: a scheme the page
+    /// drops is said there, once, as a dead target written the same way is (it was said at
+    /// each use).
+    @Test func aReferenceTargetIsSaidAtItsDefinition() throws {
+        let text =
+            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
+            + "Call [us][r2] or [again][r2] or [dead][r3].\n\n[r2]: tel:+15551234\n[r3]: nothere.png\n"
+        #expect(
+            try diagnostics(["Content/events/r.md": text]).filter { $0.contains("r.md") } == [
+                "Content/events/r.md:10:7: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text",
+                "Content/events/r.md:11:7: warning: 'nothere.png' links to no file (Content/events/nothere.png is not there): the page would show a dead link",
+            ])
     }
 
     @Test func eventWithoutSourcesWarnsAndStrictFails() throws {
@@ -664,6 +694,15 @@ struct ValidationTests {
         #expect(x.extra["usd_per_device"] == .map(["year1": .number(61), "year3": .number(244.5)]))
         #expect(x.extra["free"] == .bool(false) && x.extra["version"] == .text("3.10") && x.extra["code"] == .text("007"))
         #expect(CanonicalJSON.text(x.extra) == #"{"code":"007","free":false,"usd_per_device":{"year1":61,"year3":244.5},"version":"3.10"}"#)
+        // YAML 1.2's other plain numbers, booleans and nulls keep their types too; what a
+        // JSON number would change stays text as written (they were all text).
+        let more =
+            "---\nname: Y\ntype: product\ndata: { a: 0x10, b: 0o17, g: +5, h: 1e3, i: .5, s: TRUE, r: False, j: null, k: ~, c: .inf, m: 12345678901234567890 }\n---\n"
+        let y = try #require(try load(["Content/entities/y.md": more]).knowledgeBase.entry("y"))
+        #expect(
+            CanonicalJSON.text(y.extra)
+                == #"{"a":16,"b":15,"c":".inf","g":5,"h":1000,"i":0.5,"j":null,"k":null,"m":"12345678901234567890","r":false,"s":true}"#
+        )
     }
 
     @Test func titleWithLineBreak() throws {

@@ -109,6 +109,31 @@ struct GraphReaderTests {
         #expect(try reader.dossier("nothing") == nil)
     }
 
+    /// `vane show`: a product's channels are a list in the JSON and their tiers an object,
+    /// as the database has them (the JSON had the text's `api, esu`, tiers lost); every value
+    /// from content is one line in the text (a line break in `data` started a line of its own).
+    @Test func dossierChannelsAreListsAndItsValuesOneLine() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/p.md":
+                "---\nname: P\ntype: product\nparent: v\nchannels: [api, { esu: paid }]\ndata: { note: \"one\\ntwo\\u2028three\" }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root)).succeeded)
+        let dossier = try #require(try GraphReader(url: kb.url("vane.sqlite")).dossier("p"))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(dossier).utf8)) as? [String: Any])
+        let fields = try #require(json["fields"] as? [String: Any])
+        #expect(fields["channels"] as? [String] == ["api", "esu"], "\(fields)")
+        #expect(fields["channel_tiers"] as? [String: String] == ["esu": "paid"], "\(fields)")
+        let text = dossier.text()
+        #expect(text.contains("\n  channels: api, esu (paid)\n"), "\(text)")
+        #expect(text.contains("\n  note: one\\ntwo\\u{2028}three\n"), "\(text)")
+        let vendor = try #require(try GraphReader(url: kb.url("vane.sqlite")).dossier("v"))
+        let vendorFields =
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(vendor).utf8)) as? [String: Any])["fields"] as? [String: Any]
+        #expect(vendorFields?["channels"] is NSNull && vendorFields?["channel_tiers"] is NSNull, "\(String(describing: vendorFields))")
+    }
+
     @Test func tablesAlignAndCSVQuotes() {
         let table = TextTable(headers: ["A", "LONGER"], rows: [["wide value", "x"], ["b", "with, comma \"q\""]])
         #expect(table.aligned() == "A           LONGER\nwide value  x\nb           with, comma \"q\"\n")
@@ -124,5 +149,7 @@ struct GraphReaderTests {
         let text = TextTable(headers: ["T"], rows: [["👩\u{200D}💻 co\u{00AD}op \u{0645}\u{200C}\u{06CC}"]])
         #expect(text.aligned() == "T\n👩\u{200D}💻 co\u{00AD}op \u{0645}\u{200C}\u{06CC}\n" && text.csv().unicodeScalars.contains("\u{200D}"))
         #expect(escapes.csv() == "SUBJECT\r\nevil \\u{1B}[2J\\u{1B}]0;title\\u{7} done\\u{202E}\r\n\"two\nlines\\u{1B}\"\r\n")
+        // A Unicode line separator starts a line in a terminal too: escaped in the table.
+        #expect(TextTable(headers: ["T"], rows: [["a\u{2028}b\u{2029}c"]]).aligned() == "T\na\\u{2028}b\\u{2029}c\n")
     }
 }

@@ -9,7 +9,8 @@ import VaneTestSupport
 struct EscapeTests {
     /// Scalars of one to four octets, each table's special ones among them.
     static let scalars: [Unicode.Scalar] = [
-        "a", " ", "&", "<", ">", "\"", "'", "\\", ";", ",", "\n", "\r", "\u{0}", "\u{8}", "\u{B}", "\u{1F}", "\u{7F}", "é", "€", "中",
+        "a", " ", "&", "<", ">", "\"", "'", "\\", ";", ",", "\n", "\r", "\t", "\u{C}", "\u{0}", "\u{8}", "\u{B}", "\u{1F}", "\u{7F}", "\u{85}",
+        "\u{9F}", "\u{A0}", "é", "€", "中",
         "\u{2028}", "\u{2029}", "\u{E000}", "\u{E001}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "🦙", "𝄞",
     ]
 
@@ -42,6 +43,7 @@ struct EscapeTests {
         case "HTML":
             switch c {
             case "\u{E000}", "\u{E001}": return "\u{FFFD}"
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": return ""
             default: return Escape.markup(c, apostrophe: "&#39;")
             }
         case "XML":
@@ -72,7 +74,7 @@ struct EscapeTests {
             case "&": return "\\u0026"
             case "\u{2028}": return "\\u2028"
             case "\u{2029}": return "\\u2029"
-            case "\u{0}"..."\u{1F}":
+            case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}":
                 let hex = String(c.value, radix: 16)
                 return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: return nil

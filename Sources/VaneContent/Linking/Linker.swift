@@ -286,6 +286,18 @@ public struct Linker: Sendable {
             {
                 continue
             }
+            // An entry's own file, which the site does not publish (a link written with a
+            // title, or to an anchor, stays a Markdown link: see `BodyLinkScanner`).
+            if path.hasSuffix(".md"), let id = parts.last.map({ String($0.dropLast(3)) }), let entry = known[id],
+                entry.path == "Content/" + path
+            {
+                diagnostics.append(
+                    .warning(
+                        link.location,
+                        "'\(written)' links to the file of '\(id)', which the site does not publish: the page would show a dead link (write [[\(id)]] to link to its page)"
+                    ))
+                continue
+            }
             diagnostics.append(
                 .warning(link.location, "'\(written)' links to no file (Content/\(path) is not there): the page would show a dead link"))
         }

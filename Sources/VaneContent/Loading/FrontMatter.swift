@@ -191,7 +191,14 @@ struct FrontMatter {
                 diagnostics.append(.error(location(of: item), "an empty item in '\(key)' (remove it, or write its text)"))
                 continue
             }
-            result.append(LocatedText(s.string, at: location(of: item)))
+            // An id, a name, a tag: one line, as a title is (an alias with a line break no
+            // link can name, and it would read as lines of their own where it is listed).
+            let value = s.string.trimmingTrailingNewlines
+            guard !value.contains(where: \.isNewline) else {
+                diagnostics.append(.error(location(of: item), "each item of '\(key)' must be one line"))
+                continue
+            }
+            result.append(LocatedText(value, at: location(of: item)))
         }
         return result
     }
@@ -221,13 +228,22 @@ struct FrontMatter {
         }
     }
 
-    /// Any value as plain data (for keys the spec does not define).
-    /// A YAML value as data: a plain (unquoted) number or boolean keeps its type; anything
-    /// quoted, and versions such as `3.10` written quoted, stay text.
+    /// Any value as plain data (for keys the spec does not define), with YAML 1.2's types:
+    /// a plain (unquoted) number, boolean or null keeps its type; anything quoted (versions
+    /// such as `"3.10"`), and what a JSON number would change (`007`, an integer beyond
+    /// 2^53, `.inf`), stay text as written.
     static func plain(_ node: Node) -> FieldValue {
         switch node {
-        case .scalar(let s) where s.style == .plain && (s.string == "true" || s.string == "false"): .bool(s.string == "true")
-        case .scalar(let s) where s.style == .plain && isNumber(s.string): .number(Double(s.string)!)
+        case .scalar(let s) where s.style == .plain:
+            if let flag = boolean(s.string) {
+                .bool(flag)
+            } else if isNull(s) {
+                .null
+            } else if let n = number(s.string) {
+                .number(n)
+            } else {
+                .text(s.string)
+            }
         case .scalar(let s): .text(s.string)
         case .sequence(let seq): .list(seq.map(plain))
         case .mapping(let m):
@@ -236,10 +252,33 @@ struct FrontMatter {
         }
     }
 
-    /// `61`, `-3`, `30.5`: digits with an optional sign and decimal part, and no leading zero
-    /// that would make `007` a number.
-    static func isNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /-?(0|[1-9][0-9]*)(\.[0-9]+)?/) != nil && Double(text)?.isFinite == true
+    /// YAML 1.2's booleans: `true`, `True`, `TRUE` and their `false`.
+    static func boolean(_ text: String) -> Bool? {
+        switch text {
+        case "true", "True", "TRUE": true
+        case "false", "False", "FALSE": false
+        default: nil
+        }
+    }
+
+    /// A YAML 1.2 number that a JSON number keeps exactly: `61`, `-3`, `+5`, `30.5`, `.5`,
+    /// `1e3`, `0x10`, `0o17`; not `007` (a leading zero: an id, a postcode), nor an integer a
+    /// double cannot hold exactly, nor `.inf` and `.nan` (no JSON number is either).
+    static func number(_ text: String) -> Double? {
+        let exact = 9_007_199_254_740_992.0  // 2^53
+        if let hex = text.wholeMatch(of: /0x([0-9a-fA-F]+)/) {
+            return UInt64(hex.1, radix: 16).map { Double($0) }.flatMap { $0 <= exact ? $0 : nil }
+        }
+        if let octal = text.wholeMatch(of: /0o([0-7]+)/) {
+            return UInt64(octal.1, radix: 8).map { Double($0) }.flatMap { $0 <= exact ? $0 : nil }
+        }
+        guard let match = text.wholeMatch(of: /[-+]?(0|[1-9][0-9]*)?(\.[0-9]*)?([eE][-+]?[0-9]+)?/),
+            match.1 != nil || (match.2.map { $0.count > 1 } ?? false),
+            let value = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text), value.isFinite
+        else { return nil }
+        // An integer written whole is kept only while a double holds it exactly.
+        if match.2 == nil, match.3 == nil, abs(value) > exact { return nil }
+        return value
     }
 
     // MARK: - YAML errors
@@ -267,6 +306,41 @@ struct FrontMatter {
             )
         }
         return nil
+    }
+
+    /// The first `[` or `{` of the YAML that nothing closes, outside quotes and comments:
+    /// where a flow left open opened (1-based line and column).
+    static func unclosedFlow(in lines: [Substring]) -> (bracket: Unicode.Scalar, line: Int, column: Int)? {
+        var open: [(bracket: Unicode.Scalar, line: Int, column: Int)] = []
+        for (index, line) in lines.enumerated() {
+            var quote: Unicode.Scalar?
+            let scalars = Array(line.unicodeScalars)
+            // A bracket or a quote means something at the start of a value (after `key:` or
+            // `- `, or inside a flow): `title: a [b` and `Bob's` are text.
+            func startsValue(_ column: Int) -> Bool {
+                if !open.isEmpty { return column == 0 || " [{,".unicodeScalars.contains(scalars[column - 1]) }
+                let before = String(String.UnicodeScalarView(scalars[..<column])).trimmingCharacters(in: .whitespaces)
+                return before.isEmpty || before.hasSuffix(":") || before.hasSuffix("-")
+            }
+            // Columns count scalars, as every position in a diagnostic does.
+            for (column, c) in scalars.enumerated() {
+                if let q = quote {
+                    if c == q { quote = nil }
+                    continue
+                }
+                // A comment runs to the end of the line.
+                if c == "#" && (column == 0 || scalars[column - 1] == " ") { break }
+                if (c == "\"" || c == "'" || c == "[" || c == "{") && !startsValue(column) { continue }
+                if c == "\"" || c == "'" {
+                    quote = c
+                } else if c == "[" || c == "{" {
+                    open.append((c, index + 1, column + 1))
+                } else if (c == "]" || c == "}") && !open.isEmpty {
+                    open.removeLast()
+                }
+            }
+        }
+        return open.first
     }
 
     static func diagnostic(for error: YamlError, yaml: String, lineOffset: Int, path: String) -> Diagnostic {
@@ -308,6 +382,18 @@ struct FrontMatter {
                 return .error(
                     at(context.mark),
                     "invalid YAML: a '\(open)' is never closed (its '\(close)' is missing: the parser reached \(end.line):\(end.column) without it)")
+            }
+            // The same at the end of the front matter (the `[` on its last line): libyaml then
+            // asks for the next item, and names neither the bracket nor where it opened.
+            if let context, context.text.contains("flow"), problem.contains("did not find expected node content"),
+                let open = unclosedFlow(in: lines)
+            {
+                let end = at(mark)
+                let close = open.bracket == "[" ? "]" : "}"
+                return .error(
+                    SourceLocation(path: path, line: open.line + lineOffset, column: open.column),
+                    "invalid YAML: a '\(open.bracket)' is never closed (its '\(close)' is missing: the parser reached \(end.line):\(end.column) without it)"
+                )
             }
             // Text after a quoted value (`'Queue won't stop`: the `'` in `won't` closed it),
             // which libyaml reads as a line out of step with its mapping.

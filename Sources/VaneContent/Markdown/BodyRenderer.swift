@@ -40,10 +40,15 @@ struct BodyRenderer {
         // The same target twice on a line: each at its own place (the second was said at the
         // first's, and so not at all).
         var seen: [String: Int] = [:]
+        var said = Set<String>()
         let droppedProblems = dropped.compactMap { link -> Diagnostic? in
             let key = "\(link.line) \(link.url)"
             defer { seen[key, default: 0] += 1 }
-            return droppedLink(link, lines: lines, firstLine: firstLine, path: path, occurrence: seen[key, default: 0])
+            // A reference's target, used twice, is said once at its definition.
+            guard let problem = droppedLink(link, lines: lines, firstLine: firstLine, path: path, occurrence: seen[key, default: 0]),
+                said.insert("\(problem.location) \(problem.message)").inserted
+            else { return nil }
+            return problem
         }
         return BodyRenderer(
             markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems + nested)
@@ -59,27 +64,47 @@ struct BodyRenderer {
     ) -> Diagnostic? {
         let scheme = link.url.trimmingSpaces.lowercased().filter { !$0.isWhitespace }
         if ["javascript:", "vbscript:", "data:"].contains(where: scheme.hasPrefix) { return nil }
-        let index = link.line - 1
+        var index = link.line - 1
         var column = max(link.column, 1)
+        var found = false
         if lines.indices.contains(index), !link.url.isEmpty {
             let line = lines[index]
             var (from, seen) = (line.startIndex, 0)
             // Where it is a link's target (after `(` or `<`, or a reference's `: `), not the
             // same text in prose.
-            while let found = line.range(of: link.url, range: from..<line.endIndex) {
-                defer { from = found.upperBound }
-                let before = line[..<found.lowerBound]
+            while let range = line.range(of: link.url, range: from..<line.endIndex) {
+                defer { from = range.upperBound }
+                let before = line[..<range.lowerBound]
                 guard before.last == "(" || before.last == "<" || before.hasSuffix(": ") else { continue }
-                column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1
+                column = line.unicodeScalars.distance(from: line.startIndex, to: range.lowerBound) + 1
+                found = true
                 if seen == occurrence { break }
                 seen += 1
             }
+        }
+        // A reference link (`[us][r2]`): its target is written once, in its definition
+        // (`[r2]: tel:…`), and said there once however often it is used.
+        if !found, !link.url.isEmpty, let definition = definition(of: link.url, in: lines) {
+            (index, column) = definition
         }
         let at = SourceLocation(path: path, line: firstLine + max(index, 0), column: column)
         if MarkdownRenderer.leavesWithoutScheme(link.url) {
             return .warning(at, "'\(link.url)' leaves the site without a scheme: the link is shown as its text (write it with https:)")
         }
         return .warning(at, "'\(link.url)' is not an http, https, mailto or relative link: the page shows it as text")
+    }
+
+    /// The line (0-based) and column of the reference definition whose target is `url`.
+    static func definition(of url: String, in lines: [Substring]) -> (Int, Int)? {
+        for (i, line) in lines.enumerated() {
+            let text = line.drop { $0 == " " }
+            guard text.first == "[", let close = text.range(of: "]:") else { continue }
+            let rest = text[close.upperBound...].drop { $0 == " " || $0 == "\t" }
+            let target = rest.first == "<" ? rest.dropFirst() : rest
+            guard target.hasPrefix(url) else { continue }
+            return (i, line.unicodeScalars.distance(from: line.startIndex, to: target.startIndex) + 1)
+        }
+        return nil
     }
 
     /// The links whose placeholder is in the rendered HTML, numbered again in order.

@@ -400,8 +400,10 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
     /// A plain YAML number (`61`, `30.5`), kept a number in the database's JSON so that SQL
     /// compares it as one.
     case number(Double)
-    /// A plain `true` or `false`.
+    /// A plain `true` or `false` (`True`, `FALSE`: YAML 1.2's booleans).
     case bool(Bool)
+    /// A plain `null`, `~` or nothing: JSON's `null`.
+    case null
     case list([FieldValue])
     case map([String: FieldValue])
 
@@ -430,13 +432,16 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         case .text(let s): s
         case .number(let d): d.plainText
         case .bool(let b): b ? "true" : "false"
+        case .null: "null"
         case .list, .map: nil
         }
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let s = try? container.decode(String.self) {
+        if container.decodeNil() {
+            self = .null
+        } else if let s = try? container.decode(String.self) {
             self = .text(s)
         } else if let b = try? container.decode(Bool.self) {
             self = .bool(b)
@@ -455,6 +460,7 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         case .text(let s): try container.encode(s)
         case .number(let d): if let whole = d.whole { try container.encode(whole) } else { try container.encode(d) }
         case .bool(let b): try container.encode(b)
+        case .null: try container.encodeNil()
         case .list(let l): try container.encode(l)
         case .map(let m): try container.encode(m)
         }

@@ -21,22 +21,9 @@ public struct TextTable: Sendable {
     /// A line break or tab in a cell is written as `\n`, `\r` or `\t`: one row, one line (a
     /// body's breaks cut `vane sql`'s rows apart). Characters a terminal runs are escaped as
     /// diagnostics escape them (`\u{1B}`): a title or a commit's subject could clear the
-    /// screen or forge a row.
+    /// screen or forge a row (`Diagnostic.oneLine`).
     public func aligned() -> String {
-        func oneLine(_ cell: String) -> String {
-            guard cell.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }) else { return Diagnostic.terminalSafe(cell) }
-            var out = ""
-            for scalar in cell.unicodeScalars {
-                switch scalar {
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return Diagnostic.terminalSafe(out)
-        }
-        let all = ([headers] + rows).map { $0.map(oneLine) }
+        let all = ([headers] + rows).map { $0.map(Diagnostic.oneLine) }
         let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
         return all.map { row in
             row.indices.map { i in

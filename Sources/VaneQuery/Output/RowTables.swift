@@ -24,10 +24,13 @@ extension EventRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "TYPE", "TITLE"]
     public var displayCells: [String] { [date.displayDate, id, type, title] }
     public static let csvHeaders = [
-        "id", "title", "type", "date", "date_precision", "date_start", "approximate", "span_end", "entities", "sources", "tags",
+        "id", "title", "type", "date", "date_precision", "date_start", "date_end", "approximate", "span_end", "entities", "sources", "tags",
     ]
     public var csvCells: [String] {
-        [id, title, type, date, datePrecision, dateStart, approximate ? "1" : "0", spanEnd ?? "", joined(entities), joined(sources), joined(tags)]
+        [
+            id, title, type, date, datePrecision, dateStart, dateEnd, approximate ? "1" : "0", spanEnd ?? "", joined(entities), joined(sources),
+            joined(tags),
+        ]
     }
 }
 
@@ -36,12 +39,12 @@ extension ClaimRow: TabularRow {
     public var displayCells: [String] { [date.displayDate, id, claimant, type, verdict, title] }
     public static let csvHeaders = [
         "id", "title", "type", "verdict", "verdict_date", "verdict_sources", "claimant", "date", "date_precision", "date_start",
-        "approximate", "about", "sources", "supports", "contradicts", "tags",
+        "date_end", "approximate", "about", "sources", "supports", "contradicts", "tags",
     ]
     public var csvCells: [String] {
         // `approximate` as the events' CSV has it (and the claims' JSON).
         [
-            id, title, type, verdict, verdictDate ?? "", joined(verdictSources), claimant, date, datePrecision, dateStart,
+            id, title, type, verdict, verdictDate ?? "", joined(verdictSources), claimant, date, datePrecision, dateStart, dateEnd,
             approximate ? "1" : "0", joined(about), joined(sources), joined(supports), joined(contradicts), joined(tags),
         ]
     }
@@ -51,11 +54,13 @@ extension SourceRow: TabularRow {
     public static let displayHeaders = ["ID", "PUBLISHER", "PUBLISHED", "TITLE"]
     public var displayCells: [String] { [id, publisher, published?.displayDate ?? "", title] }
     public static let csvHeaders = [
-        "id", "title", "publisher", "publisher_id", "url", "type", "published", "published_precision", "accessed", "archive", "cited_by", "tags",
+        "id", "title", "publisher", "publisher_id", "url", "type", "published", "published_precision", "published_start", "accessed", "archive",
+        "cited_by", "tags",
     ]
     public var csvCells: [String] {
         [
-            id, title, publisher, publisherId ?? "", url, type ?? "", published ?? "", publishedPrecision ?? "", accessed ?? "", archive ?? "",
+            id, title, publisher, publisherId ?? "", url, type ?? "", published ?? "", publishedPrecision ?? "", publishedStart ?? "", accessed ?? "",
+            archive ?? "",
             joined(citedBy), joined(tags),
         ]
     }

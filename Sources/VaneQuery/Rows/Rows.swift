@@ -10,6 +10,8 @@ public struct EventRow: Codable, Sendable, Hashable {
     public var date: String
     public var datePrecision: String
     public var dateStart: String
+    /// The last day of the date's period (`2026-04` ends `2026-04-30`), or of its span.
+    public var dateEnd: String
     public var approximate: Bool
     @Null public var spanEnd: String?
     public var entities: [String]
@@ -31,6 +33,7 @@ public struct ClaimRow: Codable, Sendable, Hashable {
     public var date: String
     public var datePrecision: String
     public var dateStart: String
+    public var dateEnd: String
     public var approximate: Bool
     public var about: [String]
     public var sources: [String]
@@ -47,6 +50,8 @@ public struct SourceRow: Codable, Sendable, Hashable {
     @Null public var type: String?
     @Null public var published: String?
     @Null public var publishedPrecision: String?
+    /// The first day of `published`'s period, as events have `date_start`.
+    @Null public var publishedStart: String?
     @Null public var accessed: String?
     @Null public var archive: String?
     public var citedBy: [String]

@@ -93,6 +93,7 @@ extension APIJSON {
                 bytes.append(contentsOf: (try? CanonicalJSON.data([d]).dropFirst().dropLast()) ?? Data("null".utf8))
             }
         case .bool(let b): bool(b)
+        case .null: raw("null")
         case .list(let l): array(l) { $0.field($1) }
         case .map(let m): map(m) { $0.field($1) }
         }

@@ -66,6 +66,8 @@ enum ScriptJSON {
         case "\u{2029}": "\\u2029"
         case "\u{0}"..."\u{1f}":
             (c.value < 0x10 ? "\\u000" : "\\u00") + String(c.value, radix: 16)
+        // DEL and C1: JSON allows them raw, HTML does not (a script is in the page).
+        case "\u{7f}"..."\u{9f}": "\\u00" + String(c.value, radix: 16)
         default: nil
         }
     }

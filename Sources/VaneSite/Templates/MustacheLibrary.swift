@@ -384,25 +384,40 @@ private struct Renderer {
         return (value, depth)
     }
 
-    /// HTML escaping of `&`, `<`, `>`, `"` and `'`.
+    /// HTML escaping of `&`, `<`, `>`, `"` and `'`; the control characters HTML does not
+    /// allow in a document (C0 but tab, line feed, form feed and carriage return; DEL; C1)
+    /// are dropped, as the feeds drop them (a title may write one as a YAML escape, a
+    /// commit's subject as it likes).
     static func escape(_ text: String, into output: inout String) {
         var start = text.utf8.startIndex
         let utf8 = text.utf8
         var i = start
         while i != utf8.endIndex {
             let replacement: String?
+            var length = 1
             switch utf8[i] {
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "\""): replacement = "&quot;"
             case UInt8(ascii: "'"): replacement = "&#39;"
+            case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F: replacement = ""
+            // U+0080…U+009F: 0xC2 then 0x80…0x9F.
+            case 0xC2:
+                let next = utf8.index(after: i)
+                if next != utf8.endIndex, (0x80...0x9F).contains(utf8[next]) {
+                    (replacement, length) = ("", 2)
+                } else {
+                    replacement = nil
+                }
             default: replacement = nil
             }
             if let replacement {
                 output += text[start..<i]
                 output += replacement
-                start = utf8.index(after: i)
+                start = utf8.index(i, offsetBy: length)
+                i = start
+                continue
             }
             i = utf8.index(after: i)
         }

@@ -86,6 +86,8 @@ enum HTML {
             switch c {
             // The marks of the body's placeholders cannot come from content.
             case "\u{E000}", "\u{E001}": "\u{FFFD}"
+            // Control characters HTML does not allow, dropped as templates drop them.
+            case "\u{0}"..."\u{8}", "\u{B}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": ""
             default: Escape.markup(c, apostrophe: "&#39;")
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import VaneContent
 import VaneDiagnostics
 import VaneQuery
@@ -35,7 +36,10 @@ extension Vane {
         @Option(help: "Only entries with this tag.")
         var tag: String?
 
-        @Option(help: "Full-text search over titles, bodies and aliases: every word, as a word or its start; \"…\" is a phrase; OR joins two terms.")
+        // Taken whatever it starts with: words typed as in the search box may start with `-`.
+        @Option(
+            parsing: .unconditional,
+            help: "Full-text search over titles, bodies and aliases: every word, as a word or its start; \"…\" is a phrase; OR joins two terms.")
         var text: String?
 
         // Text, not `Verdict`: a mistyped verdict gets this tool's own "did you mean" error
@@ -73,6 +77,11 @@ extension Vane {
 /// Opens the database read-only, turning a missing or foreign file into a clear error,
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
+    // A root mistyped: said as `vane build` and `vane check` say it, not as a database to build.
+    let files = FileManager.default
+    if !files.fileExists(atPath: kb.databaseURL.path), !files.fileExists(atPath: kb.rootURL.path) {
+        throw CommandFailure("no folder \(kb.rootURL.path) (run vane in a knowledge base, or pass --root)")
+    }
     let reader = try GraphReader(url: kb.databaseURL)
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")

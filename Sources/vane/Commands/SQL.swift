@@ -15,7 +15,11 @@ extension Vane {
         @OptionGroup var formatOption: FormatOption
 
         func validate() throws {
+            // Blank, or comments alone (`-- why`): no statement, a mistake of the arguments.
             if statement.allSatisfy(\.isWhitespace) { throw ValidationError("the statement is empty: vane sql \"SELECT …\"") }
+            if GraphReader.holdsNoStatement(statement) {
+                throw ValidationError("the statement is only comments: vane sql \"-- why\nSELECT …\"")
+            }
         }
 
         func run() throws {

@@ -16,11 +16,12 @@ extension Vane {
         @Flag(help: "Print JSON instead of text.")
         var json = false
 
-        /// As every other read command takes it: `--format json` is `--json`.
-        @Option(help: "Output format: text or json (--json is the same as --format json).")
+        /// As every other read command takes it: `--format json` is `--json`, and `table`
+        /// (their default) is the dossier's text.
+        @Option(help: "Output format: text (or table) or json (--json is the same as --format json).")
         var format: Format = .text
 
-        enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+        enum Format: String, ExpressibleByArgument, CaseIterable { case text, table, json }
 
         @Option(name: .customLong("as-of"), help: "A product's status as known at the end of this period (default: today).")
         var asOf: String?
