@@ -274,15 +274,19 @@ struct SiteTests {
 
     /// Control characters HTML does not allow (a title may write them as YAML escapes, a
     /// commit's subject as it likes) are dropped from the pages, as the feeds drop them: the
-    /// page had ESC, BEL, DEL and a C1 control raw in its `<h1>`, `<title>` and lists.
+    /// page had ESC, BEL, DEL and a C1 control raw in its `<h1>`, `<title>` and lists, and
+    /// in its JSON-LD.
     @Test func controlCharactersNeverReachAPage() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         try kb.write(
-            "---\ntitle: \"Clear \\e[2J screen \\abell \\x7Fdel \\x9Bcsi\"\ndate: 2026-03-01\ntype: other\nentities: [acme]\n---\nBody.\n",
+            "---\ntitle: \"Clear \\e[2J screen \\abell \\x7Fdel \\x9Bcsi\"\ndate: 2026-03-01\ntype: other\nentities: [acme]\n---\nBody \u{1B}[2J, \u{7F} and `code \u{1B}`.\n",
             to: "Content/events/ctl.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/events/ctl.html")
         #expect(page.contains("<h1>Clear [2J screen bell del csi</h1>"), "\(page)")
+        // In a body (a file pasted from a terminal), each is U+FFFD: one for one, so that
+        // cmark's columns stay the file's.
+        #expect(page.contains("<p>Body \u{FFFD}[2J, \u{FFFD} and <code>code \u{FFFD}</code>.</p>"), "\(page)")
         let controls = Set<UInt32>(Array(0x00...0x08) + [0x0B] + Array(0x0E...0x1F) + Array(0x7F...0x9F))
         for (path, data) in snapshot(of: kb.url("public")) where path.hasSuffix(".html") {
             let bad = String(decoding: data, as: UTF8.self).unicodeScalars.filter { controls.contains($0.value) }

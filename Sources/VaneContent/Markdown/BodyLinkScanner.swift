@@ -280,11 +280,22 @@ public enum Placeholder {
         "\(open)\(style == .wikilink ? "W" : "C")\(index)\(close)"
     }
 
-    /// Authors cannot forge a placeholder: the two characters are replaced in input.
+    /// Authors cannot forge a placeholder: the two characters are replaced in input. So are
+    /// the control characters HTML does not allow (C0 but tab, form feed and carriage
+    /// return; DEL; C1), which a body pasted from a terminal can hold: each becomes U+FFFD,
+    /// one scalar for one, so that every column cmark gives stays the file's.
     static func defang(_ line: Substring) -> Substring {
-        // U+E000 and U+E001 both start with the bytes EE 80.
-        guard line.utf8.contains(0xEE), line.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return line }
-        return Substring(String(String.UnicodeScalarView(line.unicodeScalars.map { $0 == open || $0 == close ? "\u{FFFD}" : $0 })))
+        // U+E000 and U+E001 both start with the bytes EE 80; C1 controls with C2.
+        let suspect = line.utf8.contains { $0 == 0xEE || $0 == 0xC2 || $0 == 0x7F || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0C && $0 != 0x0D) }
+        guard suspect, line.unicodeScalars.contains(where: replaced) else { return line }
+        return Substring(String(String.UnicodeScalarView(line.unicodeScalars.map { replaced($0) ? "\u{FFFD}" : $0 })))
+    }
+
+    private static func replaced(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xE000, 0xE001, 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 
     /// Replaces every link placeholder in `html` by what `replacement` returns for its
