@@ -37,8 +37,11 @@ struct ClaimAnalysisTests {
         #expect(json.contains("\"claims\" : [\n      \"cloud-fastest\",\n      \"cloud-prices-hold\",\n      \"cloud-regions\"\n    ]"))
         // The site: globex ranks (3 decided); the others are listed apart.
         let page = try kb.read("public/scorecards.html")
-        #expect(page.contains("<tr><td>1</td><td><a href=\"entities/globex.html\">Globex</a></td><td>67%</td><td>3</td><td>3</td>"))
-        #expect(!page.contains("<td>2</td><td><a href=\"entities/"))
+        #expect(
+            page.contains(
+                "<tr><td class=\"rank\">1</td><td class=\"lead\"><a href=\"entities/globex.html\">Globex</a></td><td data-label=\"Upheld\">67%</td><td data-label=\"Decided\">3</td><td data-label=\"Claims\">3</td>"
+            ), "\(page)")
+        #expect(!page.contains("<td class=\"rank\">2</td>"))
         let entity = try kb.read("public/entities/hank-scorpio.html")
         #expect(
             entity.contains(

@@ -177,7 +177,8 @@ struct BrowserTests {
     }
 
     /// On a phone (390 px) no page is wider than the screen, every cell of a stacked table
-    /// (status history, status changes, the claims ledger, the ends board, the boards) is on
+    /// (status history, status changes, the claims ledger, the ends board, the boards, the
+    /// scorecards) is on
     /// screen, and a chart shown is drawn with its text at 11 px or more: the bundled site,
     /// and a product of the AWS story whose channels have a legend of their own.
     @Test(.tags(.external), .fullTierOnly) func phonePagesFitTheScreen() throws {
@@ -186,11 +187,15 @@ struct BrowserTests {
         #expect(Pipeline.build(Pipeline.Options(root: bundled.root, asOf: fixedDay)).succeeded)
         let aws = try TemporaryKnowledgeBase(copying: [Repository.fixture("aws/Content")])
         #expect(Pipeline.build(Pipeline.Options(root: aws.root, asOf: fixedDay)).succeeded)
+        // Claimants ranked: the scorecards' seven columns scrolled sideways on a phone.
+        let analysis = try TemporaryKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        #expect(Pipeline.build(Pipeline.Options(root: analysis.root, asOf: fixedDay)).succeeded)
         let profiles = try TemporaryKnowledgeBase()
         let pages = [
             (bundled, "index.html"), (bundled, "status.html"), (bundled, "entities/llama.html"), (bundled, "entities/muse-spark.html"),
             (bundled, "events/2026-04-muse-spark-launch.html"), (bundled, "claims.html"), (bundled, "timeline.html"),
             (bundled, "reports/2026-11-llama-after-muse-spark.html"), (aws, "entities/codecommit.html"), (aws, "status.html"),
+            (analysis, "scorecards.html"),
         ]
         var stacked = 0
         for (i, (kb, page)) in pages.enumerated() {

@@ -43,6 +43,25 @@ struct PublishingTests {
             ))
     }
 
+    /// A report dated after the site's day is not news yet, as an event is not: it was the
+    /// newest entry of `feeds/reports.atom` (the feed dated in the future) and led the home
+    /// page's "Latest reports"; its own page and the reports' index have it.
+    @Test func aReportDatedLaterIsInNoFeedNorLatest() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\ntitle: Next year's review\ndate: 2027-01-15\nsummary: Later.\n---\nLater.\n", to: "Content/reports/2027-01-later.md")
+        try kb.write("---\ntitle: This year's review\ndate: 2026-11-15\nsummary: Now.\n---\nNow.\n", to: "Content/reports/2026-11-now.md")
+        // The site of today (a fixed one), which holds what is dated later too.
+        var options = Pipeline.Options(root: kb.root)
+        options.today = fixedDay
+        #expect(Pipeline.build(options).succeeded)
+        let feed = try kb.read("public/feeds/reports.atom")
+        #expect(!feed.contains("Next year") && feed.contains("This year&apos;s review"), "\(feed)")
+        #expect(!feed.contains("2027-01-15T00:00:00Z"), "\(feed)")
+        let home = try kb.read("public/index.html")
+        #expect(!home.contains("Next year") && home.contains("This year&#39;s review"), "\(home)")
+        #expect(try kb.read("public/reports.html").contains("Next year&#39;s review"))
+    }
+
     @Test(.tags(.external), .fullTierOnly) func realFeedAndCalendarParsersAcceptEveryFile() throws {
         guard let python = ExternalTool.python else { return }
         for folders in [

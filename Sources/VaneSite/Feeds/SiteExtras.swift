@@ -54,8 +54,9 @@ struct SiteExtras {
             OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", eventParts)) {
                 AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: happened).traced
             })
-        // Reports show their blocks, which may read anything: the feed follows everything.
-        let reports = Array(model.newestFirst(model.kb.entries(of: .report)).prefix(SiteExtras.atomLimit))
+        // Reports show their blocks, which may read anything: the feed follows everything. A
+        // report dated after the as-of day is not news yet either.
+        let reports = Array(model.newestFirst(model.kb.entries(of: .report)).lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
         files.append(
             OutputFile(
                 path: "feeds/reports.atom",

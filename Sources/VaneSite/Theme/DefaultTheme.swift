@@ -707,12 +707,12 @@ public enum DefaultTheme {
 <p class="lede">Who keeps their word: each claimant with at least {{minimum}} decided claims, ranked by the share upheld (commitments kept, assessments confirmed) of those decided. Every verdict has its sources on the claim's page.</p>
 {{#anyRanked}}
 <div class="table-scroll">
-<table class="scorecards">
+<table class="scorecards stack early">
 <caption>Claimants ranked by the share of decided claims upheld</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Claimant</th><th scope="col">Upheld</th><th scope="col">Decided</th><th scope="col">Claims</th><th scope="col">By verdict</th><th scope="col">Median days to verdict</th></tr></thead>
 <tbody>
 {{#ranked}}
-<tr><td>{{rank}}</td><td>{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td>{{shareKept}}</td><td>{{decided}}</td><td>{{total}}</td><td>{{#counts}}<span class="verdict verdict-{{verdict}}">{{verdict}} {{count}}</span> {{/counts}}</td><td>{{medianDays}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead">{{#claimant}}<a href="{{root}}{{url}}">{{title}}</a>{{/claimant}}</td><td data-label="Upheld">{{shareKept}}</td><td data-label="Decided">{{decided}}</td><td data-label="Claims">{{total}}</td><td data-label="By verdict">{{#counts}}<span class="verdict verdict-{{verdict}}">{{verdict}} {{count}}</span> {{/counts}}</td><td data-label="Median days to verdict">{{medianDays}}</td></tr>
 {{/ranked}}
 </tbody>
 </table>

@@ -271,14 +271,14 @@ extension SiteModel {
 
     // MARK: - Lists
 
-    /// Whether an event has happened by the as-of day (started, for a span).
+    /// Whether an event (or a report) has happened by the as-of day (started, for a span).
     func hasHappened(_ event: Entry) -> Bool { (event.date?.start ?? "") <= board.asOf.end }
 
     private func home() -> HomePage {
-        let reports = newestFirst(kb.entries(of: .report)).prefix(3).map(reportSummary)
-        let news = whatsNew(limit: 8)
         // "Latest" means what has happened by the as-of day: a scheduled event (an end of
-        // active support in 2033) is not news yet.
+        // active support in 2033), a report dated next month, is not news yet.
+        let reports = newestFirst(kb.entries(of: .report).filter(hasHappened)).prefix(3).map(reportSummary)
+        let news = whatsNew(limit: 8)
         let happened = kb.entries(of: .event).filter(hasHappened)
         return HomePage(
             reports: reports.isEmpty ? nil : HomePage.Reports(items: reports), whatsNew: news.isEmpty ? nil : HomePage.WhatsNew(items: news),
