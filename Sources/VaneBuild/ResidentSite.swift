@@ -58,11 +58,14 @@ public final class ResidentSite: Sendable {
 
     public init(_ options: Pipeline.Options) { self.options = options }
 
-    /// The template names the last build's pages found, when it rendered with this theme.
-    static func foundNames(_ options: Pipeline.Options, theme: Theme) -> [String: Set<String>] {
-        // The two keys alone: the rest of the build's state (its recorded time) is not read at each load.
-        guard let state = try? GraphReader(url: options.database).buildState("theme", "theme-found") else { return [:] }
-        return state["theme"] == String(theme.fingerprint) ? FastPath.decodeReads(state["theme-found"]) : [:]
+    /// The template names the last build's pages found, whatever theme it rendered with: what
+    /// a name finds is the view models', which a template edited does not change. Kept only
+    /// for the same theme, every page served after a template edit said the names of the
+    /// frame it did not hold (`current.claims` on the home page) until a build caught up.
+    static func foundNames(_ options: Pipeline.Options) -> [String: Set<String>] {
+        // The one key alone: the rest of the build's state (its recorded time) is not read at each load.
+        guard let state = try? GraphReader(url: options.database).buildState("theme-found") else { return [:] }
+        return FastPath.decodeReads(state["theme-found"])
     }
 
     /// The site being served; nil until a load succeeded.
@@ -114,7 +117,7 @@ public final class ResidentSite: Sendable {
             preview = timings.measure("site model") {
                 SitePreview(
                     prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value,
-                    after: current.value, today: options.today, earlierFound: Self.foundNames(options, theme: theme))
+                    after: current.value, today: options.today, earlierFound: Self.foundNames(options))
             }
         }
         // A rescan refused every symbolic link among the files it looked at.

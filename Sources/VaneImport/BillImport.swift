@@ -78,6 +78,17 @@ public enum BillImport {
         if let team = options.team, !IDRule.isValid(team) {
             return (summary, [.error(.top(of: options.file), "team '\(team)' must be an id (lowercase a-z, 0-9, '-')")])
         }
+        // `any` is the folder of the uses of no team: the two imports removed each other's uses.
+        if options.team == "any" {
+            return (
+                summary,
+                [
+                    .error(
+                        .top(of: options.file),
+                        "team 'any' is taken: Content/uses/sbom/any/ holds the uses imported without --team; name the team otherwise")
+                ]
+            )
+        }
         guard let data = FileManager.default.contents(atPath: options.file) else {
             let why = FileManager.default.fileExists(atPath: options.file) ? "it cannot be read" : "no such file"
             return (summary, [.error(.top(of: options.file), "cannot read the file: \(why)")])

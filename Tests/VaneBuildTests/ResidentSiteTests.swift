@@ -287,6 +287,22 @@ struct ResidentSiteTests {
         let preview = try #require(resident.preview)
         #expect(preview.page("events/2026-summit.html") != nil && preview.page("index.html") != nil)
         #expect(preview.newThemeWarnings().isEmpty, "\(preview.newThemeWarnings())")
+        // The same after a template is edited, before a build renders with it: the names the
+        // last build found are the view models', whatever theme found them (they were said
+        // on every page served, `current.claims` on the home page among them).
+        try kb.write(try kb.read("Site/templates/layout.mustache") + "<!-- edited -->\n", to: "Site/templates/layout.mustache")
+        #expect(resident.load(today: fixedDay).succeeded)
+        let edited = try #require(resident.preview)
+        #expect(edited.page("index.html").map { String(decoding: $0, as: UTF8.self).contains("<!-- edited -->") } == true)
+        #expect(edited.page("events/2026-summit.html") != nil && edited.page("claims.html") != nil)
+        #expect(edited.newThemeWarnings().isEmpty, "\(edited.newThemeWarnings())")
+        // A name no page has is still said.
+        try kb.write(try kb.read("Site/templates/layout.mustache") + "{{current.nowhere}}\n", to: "Site/templates/layout.mustache")
+        #expect(resident.load(today: fixedDay).succeeded)
+        let wrong = try #require(resident.preview)
+        #expect(wrong.page("index.html") != nil)
+        #expect(
+            wrong.newThemeWarnings().map(\.message).contains { $0.hasPrefix("'current.nowhere' is in no view model") }, "\(wrong.newThemeWarnings())")
     }
 
     /// What a build copies or writes beside the pages is served as the build would write it

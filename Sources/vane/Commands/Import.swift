@@ -80,6 +80,11 @@ extension Vane {
                     throw ValidationError(
                         "--team '\(team)' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team \(Scaffold.id(from: team))")
                 }
+                // The folder of the uses of no team: the two imports removed each other's uses.
+                if team == "any" {
+                    throw ValidationError(
+                        "--team 'any' is taken: Content/uses/sbom/any/ holds the uses imported without --team; name the team otherwise")
+                }
             }
 
             func run() throws {
