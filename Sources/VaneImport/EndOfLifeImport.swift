@@ -236,6 +236,9 @@ enum GeneratedFiles {
                 problems.append(.error(.top(of: path), "cannot write the file: \((error as NSError).localizedDescription)"))
             }
         }
+        // What the data no longer has: removed, unless an analyst's file (or one kept as
+        // edited) still names it, which would fail `vane check` once it was gone.
+        var leaving: [String] = []
         for folder in generatedFolders {
             for found in DirectoryWalker.files(under: root.appendingPathComponent(folder).path) ?? [] where found.relative.hasSuffix(".md") {
                 let path = folder + "/" + found.relative
@@ -246,19 +249,81 @@ enum GeneratedFiles {
                     problems.append(.warning(.top(of: path), "edited since the import wrote it, and no longer in the data; left as it is"))
                     summary.kept += 1
                     continue
-                case .sealed: break
-                }
-                do {
-                    try fm.removeItem(at: root.appendingPathComponent(path))
-                    summary.removed += 1
-                    summary.removedPaths.append(path)
-                } catch {
-                    problems.append(.error(.top(of: path), "cannot remove the file: \((error as NSError).localizedDescription)"))
+                case .sealed: leaving.append(path)
                 }
             }
-            removeEmptyFolders(under: root.appendingPathComponent(folder))
         }
+        let named = namedElsewhere(leaving, root: root)
+        for path in leaving {
+            if let by = named[path] {
+                problems.append(
+                    .warning(
+                        .top(of: path),
+                        "no longer in the data, but \(by) names it; left as it is (remove what names it, then import again to remove it)"))
+                summary.kept += 1
+                continue
+            }
+            do {
+                try fm.removeItem(at: root.appendingPathComponent(path))
+                summary.removed += 1
+                summary.removedPaths.append(path)
+            } catch {
+                problems.append(.error(.top(of: path), "cannot remove the file: \((error as NSError).localizedDescription)"))
+            }
+        }
+        for folder in generatedFolders { removeEmptyFolders(under: root.appendingPathComponent(folder)) }
         return problems
+    }
+
+    /// Of the files `leaving`, those whose id (the file's name) another file of `Content/`
+    /// that stays names, with the first such file: an id written whole, as a link, a list's
+    /// item or a field's value writes it (`[[x]]`, `entities: [x]`), in any case.
+    /// What a file kept so names is kept too (a cycle's entity names its product).
+    static func namedElsewhere(_ leaving: [String], root: URL) -> [String: String] {
+        var (gone, kept) = (Set(leaving), [String: String]())
+        while true {
+            let found = Self.named(by: gone, root: root).filter { kept[$0.key] == nil }
+            guard !found.isEmpty else { return kept }
+            for (path, by) in found {
+                kept[path] = by
+                gone.remove(path)
+            }
+        }
+    }
+
+    /// Of the files `gone`, those a file of `Content/` not among them names, with that file.
+    private static func named(by gone: Set<String>, root: URL) -> [String: String] {
+        guard !gone.isEmpty else { return [:] }
+        var ids: [String: String] = [:]
+        for path in gone { ids[String(path.split(separator: "/").last!.dropLast(3))] = path }
+        var named: [String: String] = [:]
+        let content = root.appendingPathComponent("Content")
+        for found in DirectoryWalker.files(under: content.path) ?? [] where found.relative.hasSuffix(".md") {
+            let path = "Content/" + found.relative
+            guard !gone.contains(path), let data = FileManager.default.contents(atPath: content.appendingPathComponent(found.relative).path)
+            else { continue }
+            let text = String(decoding: data, as: UTF8.self).lowercased()
+            for word in idWords(in: text) {
+                if let target = ids[word], named[target] == nil { named[target] = path }
+            }
+        }
+        return named
+    }
+
+    /// The runs of id characters (a-z, 0-9, '-') of `text`: every id it could name.
+    private static func idWords(in text: String) -> Set<String> {
+        var words: Set<String> = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D {
+                current.append(byte)
+            } else if !current.isEmpty {
+                words.insert(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
+        return words
     }
 
     /// Why a file the data would change is left as it is; nil when it may be overwritten.

@@ -304,6 +304,32 @@ struct EndOfLifeImportTests {
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
     }
 
+    /// A cycle gone from the data that an analyst's file names, or a generated file kept as
+    /// edited names, stays, with a warning: it was removed, the import said nothing, and
+    /// `vane check` failed on the analyst's file. One nothing names goes as before.
+    @Test func aCycleThatLeftTheDataStaysWhileAFileNamesIt() throws {
+        let kb = try TemporaryKnowledgeBase()
+        _ = importing("products", into: kb)
+        try kb.write(
+            "---\ntitle: Our lab still runs Zephyr Preview 1\ndate: 2026-11-01\ntype: other\nentities: [Zephyr-LLM-Zephyr-Preview-1]\nsources: [endoflife-zephyr-llm]\n---\nNoted.\n",
+            to: "Content/events/mine/preview-note.md")
+        let (summary, diagnostics) = importing("products-newer", into: kb)
+        let cycle = "Content/entities/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1.md"
+        #expect(
+            diagnostics.map(\.description) == [
+                "\(cycle):1:1: warning: no longer in the data, but Content/events/mine/preview-note.md names it; left as it is (remove what names it, then import again to remove it)"
+            ])
+        #expect(FileManager.default.fileExists(atPath: kb.url(cycle).path))
+        // Its own events go: nothing of the analyst's names them.
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-release.md").path))
+        #expect(summary.kept == 1 && summary.removed == 2, "\(summary)")
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
+        // Once nothing names it, the next import removes it.
+        try kb.remove("Content/events/mine/preview-note.md")
+        let (after, quiet) = importing("products-newer", into: kb)
+        #expect(quiet.isEmpty && after.removed == 1 && !FileManager.default.fileExists(atPath: kb.url(cycle).path))
+    }
+
     @Test func aFileEditedOrTakenOverByHandIsKeptWithAWarning() throws {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb)
