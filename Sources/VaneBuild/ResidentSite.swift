@@ -58,14 +58,19 @@ public final class ResidentSite: Sendable {
 
     public init(_ options: Pipeline.Options) { self.options = options }
 
-    /// The template names the last build's pages found, whatever theme it rendered with: what
-    /// a name finds is the view models', which a template edited does not change. Kept only
-    /// for the same theme, every page served after a template edit said the names of the
-    /// frame it did not hold (`current.claims` on the home page) until a build caught up.
-    static func foundNames(_ options: Pipeline.Options) -> [String: Set<String>] {
-        // The one key alone: the rest of the build's state (its recorded time) is not read at each load.
-        guard let state = try? GraphReader(url: options.database).buildState("theme-found") else { return [:] }
-        return FastPath.decodeReads(state["theme-found"])
+    /// The template names the last build's pages found: all of them with this theme; with
+    /// another (a template edited since), those of the frame alone (`current.claims`), which
+    /// every page's template reads the same way wherever it writes them. Kept only for the
+    /// same theme, every page served after a template edit said the frame names it did not
+    /// hold until a build caught up; kept whole, a name moved out of its section
+    /// (`{{verdict}}` out of `{{#counts}}`) went unsaid, as it was found in the section.
+    static func foundNames(_ options: Pipeline.Options, theme: Theme) -> [String: Set<String>] {
+        // These keys alone: the rest of the build's state (its recorded time) is not read at each load.
+        guard let state = try? GraphReader(url: options.database).buildState("theme", "theme-found", "frame-reads") else { return [:] }
+        let found = FastPath.decodeReads(state["theme-found"])
+        guard state["theme"] != String(theme.fingerprint) else { return found }
+        let frame = FastPath.decodeReads(state["frame-reads"]).values.reduce(into: Set<String>()) { $0.formUnion($1) }
+        return found.mapValues { names in names.filter { frame.contains(String($0.prefix { $0 != "." })) } }
     }
 
     /// The site being served; nil until a load succeeded.
@@ -117,7 +122,7 @@ public final class ResidentSite: Sendable {
             preview = timings.measure("site model") {
                 SitePreview(
                     prepared.shown, theme: theme, asOf: prepared.asOf, blocks: prepared.blocks, history: prepared.history.value,
-                    after: current.value, today: options.today, earlierFound: Self.foundNames(options))
+                    after: current.value, today: options.today, earlierFound: Self.foundNames(options, theme: theme))
             }
         }
         // A rescan refused every symbolic link among the files it looked at.

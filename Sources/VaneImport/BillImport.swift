@@ -38,8 +38,10 @@ public enum BillImport {
         public var unmatched: [Line] = []
         public var uses = 0
         public var written = 0, unchanged = 0, removed = 0, kept = 0
-        /// The team's generated uses removed: their components are not in this bill.
+        /// The team's generated uses removed: their components are not in this bill, or a use
+        /// written by hand records them now (`superseded`).
         public var removedPaths: [String] = []
+        public var superseded: Set<String> = []
 
         /// The report: what was matched, what was not and why, then the counts.
         public var report: String {
@@ -55,8 +57,11 @@ public enum BillImport {
                 for line in unmatched { text += "  \(line.component): \(line.note ?? "")\n" }
             }
             if !removedPaths.isEmpty {
-                text += "removed (written by the last import of this team's bill, not in this one):\n"
-                for path in removedPaths { text += "  \(path)\n" }
+                text += "removed (written by the last import of this team's bill, not by this one):\n"
+                for path in removedPaths {
+                    // Its component is in this bill: the note above names the use that records it.
+                    text += "  \(path)\(superseded.contains(path) ? " (its component's use is written by hand now)" : "")\n"
+                }
             }
             return text
         }
@@ -129,6 +134,7 @@ public enum BillImport {
                 var line = Line(component: label, entity: entity, name: matcher.names[entity])
                 if let own = handWritten[UseKey(entity: entity, team: options.team)] {
                     line.note = "already recorded by hand in \(own)"
+                    summary.superseded.insert("\(folder)/\(useID(entity, team: options.team)).md")
                 } else {
                     let id = useID(entity, team: options.team)
                     let path = "\(folder)/\(id).md"

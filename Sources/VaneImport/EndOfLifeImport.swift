@@ -98,6 +98,18 @@ public enum EndOfLifeImport {
                 }
             }
         }
+        // Two products can make one id (`nimbus-24.md` beside the cycle "24" of `nimbus.md`):
+        // neither is written, and what an earlier import wrote at either path stays.
+        for (id, paths) in Dictionary(grouping: wanted.keys, by: { String($0.split(separator: "/").last!.dropLast(3)) }) where paths.count > 1 {
+            let sorted = paths.sorted()
+            diagnostics.append(
+                .error(
+                    .top(of: sorted[0]),
+                    "the import would write the id '\(id)' twice (\(sorted.joined(separator: " and "))): neither is written; rename one product upstream, or import the other with --only"
+                ))
+            for path in sorted { wanted[path] = nil }
+            failed += sorted
+        }
         for category in options.categories where !categories.contains(category) && !categories.isEmpty {
             let known = categories.sorted()
             diagnostics.append(
@@ -275,55 +287,30 @@ enum GeneratedFiles {
         return problems
     }
 
-    /// Of the files `leaving`, those whose id (the file's name) another file of `Content/`
-    /// that stays names, with the first such file: an id written whole, as a link, a list's
-    /// item or a field's value writes it (`[[x]]`, `entities: [x]`), in any case.
-    /// What a file kept so names is kept too (a cycle's entity names its product).
+    /// Of the files `leaving`, those a file of `Content/` that stays names, with the first
+    /// such file; and what a file so kept names in turn (a cycle's entity names its
+    /// product). Named as `vane check` reads names: the knowledge base as it now is, linked,
+    /// its edges into them (a word of prose or of an address names nothing).
     static func namedElsewhere(_ leaving: [String], root: URL) -> [String: String] {
-        var (gone, kept) = (Set(leaving), [String: String]())
-        while true {
-            let found = Self.named(by: gone, root: root).filter { kept[$0.key] == nil }
-            guard !found.isEmpty else { return kept }
-            for (path, by) in found {
-                kept[path] = by
-                gone.remove(path)
+        guard !leaving.isEmpty else { return [:] }
+        let paths = Set(leaving)
+        var byID: [String: String] = [:]
+        for path in leaving { byID[String(path.split(separator: "/").last!.dropLast(3))] = path }
+        let edges = ContentLoader.load(root: root).knowledgeBase.edges.filter { byID[$0.to] != nil }
+        var kept: [String: String] = [:]
+        var grew = true
+        while grew {
+            grew = false
+            for edge in edges {
+                guard let target = byID[edge.to], kept[target] == nil, target != edge.location.path else { continue }
+                let from = edge.location.path
+                if !paths.contains(from) || kept[from] != nil {
+                    kept[target] = from
+                    grew = true
+                }
             }
         }
-    }
-
-    /// Of the files `gone`, those a file of `Content/` not among them names, with that file.
-    private static func named(by gone: Set<String>, root: URL) -> [String: String] {
-        guard !gone.isEmpty else { return [:] }
-        var ids: [String: String] = [:]
-        for path in gone { ids[String(path.split(separator: "/").last!.dropLast(3))] = path }
-        var named: [String: String] = [:]
-        let content = root.appendingPathComponent("Content")
-        for found in DirectoryWalker.files(under: content.path) ?? [] where found.relative.hasSuffix(".md") {
-            let path = "Content/" + found.relative
-            guard !gone.contains(path), let data = FileManager.default.contents(atPath: content.appendingPathComponent(found.relative).path)
-            else { continue }
-            let text = String(decoding: data, as: UTF8.self).lowercased()
-            for word in idWords(in: text) {
-                if let target = ids[word], named[target] == nil { named[target] = path }
-            }
-        }
-        return named
-    }
-
-    /// The runs of id characters (a-z, 0-9, '-') of `text`: every id it could name.
-    private static func idWords(in text: String) -> Set<String> {
-        var words: Set<String> = []
-        var current: [UInt8] = []
-        for byte in text.utf8 {
-            if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D {
-                current.append(byte)
-            } else if !current.isEmpty {
-                words.insert(String(decoding: current, as: UTF8.self))
-                current.removeAll(keepingCapacity: true)
-            }
-        }
-        if !current.isEmpty { words.insert(String(decoding: current, as: UTF8.self)) }
-        return words
+        return kept
     }
 
     /// Why a file the data would change is left as it is; nil when it may be overwritten.

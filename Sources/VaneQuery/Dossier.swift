@@ -138,7 +138,7 @@ public struct Dossier: Encodable, Sendable {
         }
         if let cycle {
             lines.append("")
-            lines.append("Release cycle \(cycle.cycle)" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
+            lines.append("Release cycle \(line(cycle.cycle))" + (cycle.released.map { ", released \($0.displayDate)" } ?? ""))
             for (label, text) in cycle.lines { lines.append("  \(label): \(line(text))") }
         } else if !data.isEmpty {
             // As the entry's page lists it (a release cycle's is its facts, above).

@@ -35,7 +35,8 @@ struct Vane: AsyncParsableCommand {
             }
             // `vane help stauts` as `vane stauts` (the parser shows the whole help, exit 0).
             let commands = Array(names.dropLast())
-            if first == "help", arguments.count > 1, case let asked = arguments[1], !asked.hasPrefix("-"), !commands.contains(asked) {
+            if first == "help", arguments.count > 1, case let asked = arguments[1], !asked.hasPrefix("-"), !commands.contains(asked), asked != "help"
+            {
                 printError(
                     "error: unknown command '\(asked)'\(Suggestion.hint(for: asked, in: commands)); the commands are \(commands.joined(separator: ", "))"
                 )

@@ -1,8 +1,11 @@
 import Foundation
 import Testing
-import VaneBuild
 import VaneContent
+import VaneQuery
+import VaneSite
 import VaneTestSupport
+
+@testable import VaneBuild
 
 /// The preview `vane serve` holds in memory: an edit to a body is patched into the last
 /// load, anything else loads again, and either way every page is the page a full build of
@@ -282,6 +285,7 @@ struct ResidentSiteTests {
             try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8),
             to: "Site/templates/layout.mustache")
         #expect(Pipeline.build(options(kb)).succeeded)
+        let built = try #require(Theme.load(root: kb.root).0)
         let resident = ResidentSite(options(kb))
         #expect(resident.load(today: fixedDay).succeeded)
         let preview = try #require(resident.preview)
@@ -296,6 +300,18 @@ struct ResidentSiteTests {
         #expect(edited.page("index.html").map { String(decoding: $0, as: UTF8.self).contains("<!-- edited -->") } == true)
         #expect(edited.page("events/2026-summit.html") != nil && edited.page("claims.html") != nil)
         #expect(edited.newThemeWarnings().isEmpty, "\(edited.newThemeWarnings())")
+        // What the last build found is kept whole for its own theme; for another, its frame
+        // names alone: a name found inside a section (`{{verdict}}` in `{{#counts}}`) would
+        // go unsaid once a template wrote it outside.
+        let whole = ResidentSite.foundNames(options(kb), theme: built)
+        let frame = ResidentSite.foundNames(options(kb), theme: try #require(Theme.load(root: kb.root).0))
+        let frameKeys = try GraphReader(url: kb.url("vane.sqlite")).buildState("frame-reads")["frame-reads"] ?? ""
+        #expect(frame["layout"]?.contains("current.claims") == true, "\(frame)")
+        for (template, names) in frame {
+            #expect(names.isSubset(of: whole[template] ?? []))
+            for name in names { #expect(frameKeys.contains("\"\(name.prefix { $0 != "." })\""), "\(template): \(name)") }
+        }
+        #expect(whole.values.reduce(0) { $0 + $1.count } > frame.values.reduce(0) { $0 + $1.count }, "\(whole) \(frame)")
         // A name no page has is still said.
         try kb.write(try kb.read("Site/templates/layout.mustache") + "{{current.nowhere}}\n", to: "Site/templates/layout.mustache")
         #expect(resident.load(today: fixedDay).succeeded)

@@ -44,6 +44,22 @@ struct UsesCLITests {
 
     private func bill(_ name: String) -> String { Self.bills.appendingPathComponent(name).path }
 
+    /// A generated use that a use written by hand supersedes goes, and the report says why
+    /// (it said its component was "not in this one", the bill that names it).
+    @Test func aUseWrittenByHandSupersedesTheGeneratedOne() throws {
+        let kb = try imported()
+        #expect(try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb).status == 0)
+        #expect(FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/web/web-django-4-2.md").path))
+        try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")
+        let again = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(
+            again.stdout.contains(
+                "removed (written by the last import of this team's bill, not by this one):\n  Content/uses/sbom/web/web-django-4-2.md (its component's use is written by hand now)\n"
+            ), "\(again.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/web/web-django-4-2.md").path))
+    }
+
     @Test func aRealBillBecomesUsesRankedByWhatStrandsUs() throws {
         let kb = try imported()
         try kb.write(Self.handWritten, to: "Content/uses/web-shop-django.md")

@@ -52,10 +52,13 @@ struct ValidationTests {
         // The same on the front matter's last line: libyaml then names neither the bracket
         // nor where it opened (it said "did not find expected node content" at the `---`).
         let last = "---\ntitle: NoBom\ndate: 2025-03-01\ntype: other\nentities: [acme,\n---\n"
-        let brace = "---\ntitle: \"a [b\"\ndate: 2025-03-01\ntype: other\nentities: [acme]\nbad: {\n---\n"
+        // Brackets in plain text, in quotes (an escaped quote among them) and in comments are
+        // no flow: the one left open is found past them.
+        let brace =
+            "---\ntitle: \"a [b\"\nsummary: sad :-[ # [x\naliases: [\"12\\\" [display\", other]\ndate: 2025-03-01\ntype: other\nentities: [acme]\nbad: {\n---\n"
         #expect(
             try diagnostics(["Content/events/b6.md": last, "Content/events/b3.md": brace]).filter { $0.contains("YAML") } == [
-                "Content/events/b3.md:6:6: error: invalid YAML: a '{' is never closed (its '}' is missing: the parser reached 7:1 without it)",
+                "Content/events/b3.md:8:6: error: invalid YAML: a '{' is never closed (its '}' is missing: the parser reached 9:1 without it)",
                 "Content/events/b6.md:5:11: error: invalid YAML: a '[' is never closed (its ']' is missing: the parser reached 6:1 without it)",
             ])
         // A key out of step with its mapping's names the mapping (libyaml's "did not find
@@ -591,11 +594,13 @@ struct ValidationTests {
     @Test func aReferenceTargetIsSaidAtItsDefinition() throws {
         let text =
             "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
-            + "Call [us][r2] or [again][r2] or [dead][r3].\n\n[r2]: tel:+15551234\n[r3]: nothere.png\n"
+            + "Call [us][r2] or [again][r2] or [dead][r3] or [short][r4].\n\n[r2]: tel:+15551234\n[r3]: nothere.png\n[r4]: tel:+1555\n"
         #expect(
             try diagnostics(["Content/events/r.md": text]).filter { $0.contains("r.md") } == [
                 "Content/events/r.md:10:7: warning: 'tel:+15551234' is not an http, https, mailto or relative link: the page shows it as text",
                 "Content/events/r.md:11:7: warning: 'nothere.png' links to no file (Content/events/nothere.png is not there): the page would show a dead link",
+                // Its own definition, not the longer target's that starts alike.
+                "Content/events/r.md:12:7: warning: 'tel:+1555' is not an http, https, mailto or relative link: the page shows it as text",
             ])
     }
 
@@ -703,6 +708,13 @@ struct ValidationTests {
             CanonicalJSON.text(y.extra)
                 == #"{"a":16,"b":15,"c":".inf","g":5,"h":1000,"i":0.5,"j":null,"k":null,"m":"12345678901234567890","r":false,"s":true}"#
         )
+        // A null reads as nothing where data is read as text: a hand-written cycle's empty
+        // `eol:` and `lts:` are no facts (they read "null" once nulls were told apart).
+        let cycle = "---\nname: Z 1\ntype: product\ndata: { release_cycle: \"1\", eol: , lts: , latest: ~ }\n---\n"
+        let z = try #require(try load(["Content/entities/z-1.md": cycle]).knowledgeBase.entry("z-1"))
+        let facts = try #require(CycleFacts(z.extra))
+        #expect(facts.endOfLife == nil && facts.lts == nil && facts.latest == nil && z.extra["eol"] == .null)
+        #expect(FieldValue.flattened(["eol": .null]).first?.value == "")
     }
 
     @Test func titleWithLineBreak() throws {

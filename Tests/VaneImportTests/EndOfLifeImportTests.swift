@@ -311,7 +311,7 @@ struct EndOfLifeImportTests {
         let kb = try TemporaryKnowledgeBase()
         _ = importing("products", into: kb)
         try kb.write(
-            "---\ntitle: Our lab still runs Zephyr Preview 1\ndate: 2026-11-01\ntype: other\nentities: [Zephyr-LLM-Zephyr-Preview-1]\nsources: [endoflife-zephyr-llm]\n---\nNoted.\n",
+            "---\ntitle: Our lab still runs Zephyr Preview 1\ndate: 2026-11-01\ntype: other\nentities: [zephyr-llm-zephyr-preview-1]\nsources: [endoflife-zephyr-llm]\n---\nNoted.\n",
             to: "Content/events/mine/preview-note.md")
         let (summary, diagnostics) = importing("products-newer", into: kb)
         let cycle = "Content/entities/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1.md"
@@ -381,9 +381,49 @@ struct EndOfLifeImportTests {
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
         // Not edited, it goes with its product.
         try kb.write(try kb.read(edited).replacingOccurrences(of: "\nEdited by hand.\n", with: ""), to: edited)
+        // A file of the analyst's that names a cycle of it keeps that cycle and what the cycle
+        // names in turn (its product, their source); one that says "nimbus" in prose keeps nothing.
+        try kb.write(
+            "---\ntitle: Nimbus 24 in the lab\ndate: 2026-11-01\ntype: other\nentities: [nimbus-24]\n---\nNimbus, at https://endoflife.date/nimbus.\n",
+            to: "Content/events/mine/lab-nimbus.md")
+        try kb.write(
+            "---\ntitle: A note\ndate: 2026-11-02\ntype: other\nentities: [nimbus-24]\n---\nnimbus nimbus-26\n", to: "Content/events/mine/note.md")
+        let (held, said) = EndOfLifeImport.run(EndOfLifeImport.Options(products: fewer.root.path, root: kb.root))
+        let left = snapshot(of: kb.url("Content")).keys.filter { $0.contains("endoflife/nimbus") }.sorted()
+        #expect(left.contains("entities/endoflife/nimbus/nimbus-24.md") && left.contains("entities/endoflife/nimbus.md"), "\(left)")
+        #expect(!left.contains("entities/endoflife/nimbus/nimbus-26.md"), "\(left)")
+        #expect(held.kept == said.count && said.allSatisfy { $0.message.contains("names it; left as it is") }, "\(said)")
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
+        try kb.remove("Content/events/mine/lab-nimbus.md")
+        try kb.remove("Content/events/mine/note.md")
         let (gone, quiet) = EndOfLifeImport.run(EndOfLifeImport.Options(products: fewer.root.path, root: kb.root))
         #expect(quiet.isEmpty, "\(quiet)")
-        #expect(gone.removed == before.count && !FileManager.default.fileExists(atPath: kb.url(edited).path), "\(gone)")
+        #expect(snapshot(of: kb.url("Content")).keys.filter { $0.contains("nimbus") }.isEmpty, "\(gone)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url(edited).path), "\(gone)")
+    }
+
+    /// Two products that make one id (the product `nimbus-24` beside the cycle "24" of
+    /// `nimbus`) are an error, and neither file is written (both were, and `vane check` then
+    /// failed on a duplicate id the import had not said).
+    @Test func twoProductsMakingOneIdAreAnError() throws {
+        let folder = try TemporaryKnowledgeBase()
+        for name in try FileManager.default.contentsOfDirectory(atPath: Self.fixture.appendingPathComponent("products").path)
+        where name.hasSuffix(".md") {
+            try folder.write(try Data(contentsOf: Self.fixture.appendingPathComponent("products/\(name)")), to: name)
+        }
+        try folder.write(
+            "---\ntitle: Nimbus 24 Suite\ncategory: app\npermalink: /nimbus-24\nreleases:\n  - releaseCycle: \"1\"\n    releaseDate: 2024-01-01\n    eol: 2026-01-01\n---\n",
+            to: "nimbus-24.md")
+        let kb = try TemporaryKnowledgeBase()
+        let (_, diagnostics) = EndOfLifeImport.run(EndOfLifeImport.Options(products: folder.root.path, root: kb.root))
+        let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(
+            errors == [
+                "Content/entities/endoflife/nimbus-24.md:1:1: error: the import would write the id 'nimbus-24' twice (Content/entities/endoflife/nimbus-24.md and Content/entities/endoflife/nimbus/nimbus-24.md): neither is written; rename one product upstream, or import the other with --only"
+            ], "\(errors)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus-24.md").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus/nimbus-24.md").path))
+        #expect(FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus/nimbus-22.md").path))
     }
 
     /// A day the calendar does not have is refused where it is written (it was imported, and

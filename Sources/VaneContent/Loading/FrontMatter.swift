@@ -308,41 +308,6 @@ struct FrontMatter {
         return nil
     }
 
-    /// The first `[` or `{` of the YAML that nothing closes, outside quotes and comments:
-    /// where a flow left open opened (1-based line and column).
-    static func unclosedFlow(in lines: [Substring]) -> (bracket: Unicode.Scalar, line: Int, column: Int)? {
-        var open: [(bracket: Unicode.Scalar, line: Int, column: Int)] = []
-        for (index, line) in lines.enumerated() {
-            var quote: Unicode.Scalar?
-            let scalars = Array(line.unicodeScalars)
-            // A bracket or a quote means something at the start of a value (after `key:` or
-            // `- `, or inside a flow): `title: a [b` and `Bob's` are text.
-            func startsValue(_ column: Int) -> Bool {
-                if !open.isEmpty { return column == 0 || " [{,".unicodeScalars.contains(scalars[column - 1]) }
-                let before = String(String.UnicodeScalarView(scalars[..<column])).trimmingCharacters(in: .whitespaces)
-                return before.isEmpty || before.hasSuffix(":") || before.hasSuffix("-")
-            }
-            // Columns count scalars, as every position in a diagnostic does.
-            for (column, c) in scalars.enumerated() {
-                if let q = quote {
-                    if c == q { quote = nil }
-                    continue
-                }
-                // A comment runs to the end of the line.
-                if c == "#" && (column == 0 || scalars[column - 1] == " ") { break }
-                if (c == "\"" || c == "'" || c == "[" || c == "{") && !startsValue(column) { continue }
-                if c == "\"" || c == "'" {
-                    quote = c
-                } else if c == "[" || c == "{" {
-                    open.append((c, index + 1, column + 1))
-                } else if (c == "]" || c == "}") && !open.isEmpty {
-                    open.removeLast()
-                }
-            }
-        }
-        return open.first
-    }
-
     static func diagnostic(for error: YamlError, yaml: String, lineOffset: Int, path: String) -> Diagnostic {
         // libyaml reports an error at the end of input on the line after the last; in a
         // file that line may not exist, so such errors point at the end of the last one.
@@ -386,7 +351,7 @@ struct FrontMatter {
             // The same at the end of the front matter (the `[` on its last line): libyaml then
             // asks for the next item, and names neither the bracket nor where it opened.
             if let context, context.text.contains("flow"), problem.contains("did not find expected node content"),
-                let open = unclosedFlow(in: lines)
+                let open = AnchorScanner.unclosedFlow(in: yaml)
             {
                 let end = at(mark)
                 let close = open.bracket == "[" ? "]" : "}"

@@ -101,7 +101,8 @@ struct BodyRenderer {
             guard text.first == "[", let close = text.range(of: "]:") else { continue }
             let rest = text[close.upperBound...].drop { $0 == " " || $0 == "\t" }
             let target = rest.first == "<" ? rest.dropFirst() : rest
-            guard target.hasPrefix(url) else { continue }
+            // The whole target (`tel:+1555` is not `tel:+15551234`'s definition).
+            guard target.hasPrefix(url), target.dropFirst(url.count).first.map({ $0 == " " || $0 == "\t" || $0 == ">" }) ?? true else { continue }
             return (i, line.unicodeScalars.distance(from: line.startIndex, to: target.startIndex) + 1)
         }
         return nil

@@ -432,7 +432,9 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
         case .text(let s): s
         case .number(let d): d.plainText
         case .bool(let b): b ? "true" : "false"
-        case .null: "null"
+        // Nothing written, as an empty value read before nulls were told apart: a cycle's
+        // empty `eol:` is no fact, and a page lists it empty.
+        case .null: ""
         case .list, .map: nil
         }
     }
