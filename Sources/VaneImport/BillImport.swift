@@ -83,16 +83,11 @@ public enum BillImport {
         if let team = options.team, !IDRule.isValid(team) {
             return (summary, [.error(.top(of: options.file), "team '\(team)' must be an id (lowercase a-z, 0-9, '-')")])
         }
-        // `any` is the folder of the uses of no team: the two imports removed each other's uses.
-        if options.team == "any" {
-            return (
-                summary,
-                [
-                    .error(
-                        .top(of: options.file),
-                        "team 'any' is taken: Content/uses/sbom/any/ holds the uses imported without --team; name the team otherwise")
-                ]
-            )
+        // The folder and the ids of the uses of no team: an import with `--team any` and one
+        // without removed each other's uses; `--team sbom` made the same ids.
+        if let team = options.team, reservedTeams.contains(team) {
+            let said = "team '\(team)' is taken: Content/uses/sbom/any/sbom-….md are the uses imported without --team; name the team otherwise"
+            return (summary, [.error(.top(of: options.file), said)])
         }
         guard let data = FileManager.default.contents(atPath: options.file) else {
             let why = FileManager.default.fileExists(atPath: options.file) ? "it cannot be read" : "no such file"
@@ -196,6 +191,9 @@ public enum BillImport {
         let entries = slots.values
         return (entries.filter { $0.kind == .entity }, entries.filter { $0.kind == .use })
     }
+
+    /// The names of the folder (`any`) and of the ids (`sbom-…`) of the uses of no team.
+    public static let reservedTeams: Set<String> = ["any", "sbom"]
 
     /// `billing-django-4-2`, or `sbom-django-4-2` without a team; ids stay within 80 characters.
     static func useID(_ entity: String, team: String?) -> String {

@@ -360,8 +360,13 @@ struct UsesCLITests {
             team.status == 64
                 && team.stderr.contains("--team 'Web Shop' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team web-shop"))
         // `any` is the folder of the uses of no team: an import of each removed the other's uses.
-        let any = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", "any", in: kb)
-        #expect(any.status == 64 && any.stderr.contains("--team 'any' is taken: Content/uses/sbom/any/ holds the uses imported without --team"))
+        for reserved in ["any", "sbom"] {
+            let taken = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", reserved, in: kb)
+            #expect(
+                taken.status == 64
+                    && taken.stderr.contains("--team '\(reserved)' is taken: Content/uses/sbom/any/sbom-….md are the uses imported without --team"),
+                "\(taken.stderr)")
+        }
         #expect(snapshot(of: kb.url("Content")) == before)
         // A bill read as empty would remove every use its last import wrote: after one, a
         // components list of the wrong type is an error and the uses stay.

@@ -702,11 +702,11 @@ struct ValidationTests {
         // YAML 1.2's other plain numbers, booleans and nulls keep their types too; what a
         // JSON number would change stays text as written (they were all text).
         let more =
-            "---\nname: Y\ntype: product\ndata: { a: 0x10, b: 0o17, g: +5, h: 1e3, i: .5, s: TRUE, r: False, j: null, k: ~, c: .inf, m: 12345678901234567890 }\n---\n"
+            "---\nname: Y\ntype: product\ndata: { a: 0x10, b: 0o17, g: +5, h: 1e3, i: .5, s: TRUE, r: False, j: null, k: ~, c: .inf, m: 12345678901234567890, p: 9007199254740993.0, q: 3.14159265358979323846, u: 1e-400, v: 4111111111111111 }\n---\n"
         let y = try #require(try load(["Content/entities/y.md": more]).knowledgeBase.entry("y"))
         #expect(
             CanonicalJSON.text(y.extra)
-                == #"{"a":16,"b":15,"c":".inf","g":5,"h":1000,"i":0.5,"j":null,"k":null,"m":"12345678901234567890","r":false,"s":true}"#
+                == #"{"a":16,"b":15,"c":".inf","g":5,"h":1000,"i":0.5,"j":null,"k":null,"m":"12345678901234567890","p":"9007199254740993.0","q":"3.14159265358979323846","r":false,"s":true,"u":"1e-400","v":4111111111111111}"#
         )
         // A null reads as nothing where data is read as text: a hand-written cycle's empty
         // `eol:` and `lts:` are no facts (they read "null" once nulls were told apart).
@@ -715,6 +715,8 @@ struct ValidationTests {
         let facts = try #require(CycleFacts(z.extra))
         #expect(facts.endOfLife == nil && facts.lts == nil && facts.latest == nil && z.extra["eol"] == .null)
         #expect(FieldValue.flattened(["eol": .null]).first?.value == "")
+        // A 16-digit integer is shown whole, as JSON has it (it read `4111111111111111.0`).
+        #expect(FieldValue.flattened(["card": .number(4_111_111_111_111_111)]).first?.value == "4111111111111111")
     }
 
     @Test func titleWithLineBreak() throws {

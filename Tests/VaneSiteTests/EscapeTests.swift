@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneContent
 import VaneTestSupport
 
 @testable import VaneSite
@@ -11,11 +12,12 @@ struct EscapeTests {
     static let scalars: [Unicode.Scalar] = [
         "a", " ", "&", "<", ">", "\"", "'", "\\", ";", ",", "\n", "\r", "\t", "\u{C}", "\u{0}", "\u{8}", "\u{B}", "\u{1F}", "\u{7F}", "\u{85}",
         "\u{9F}", "\u{A0}", "é", "€", "中",
-        "\u{2028}", "\u{2029}", "\u{E000}", "\u{E001}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "🦙", "𝄞",
+        "\u{A9}", "\u{2028}", "\u{2029}", "\u{E000}", "\u{E001}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "🦙", "𝄞",
     ]
 
     static let escapes: [(String, @Sendable (String) -> String)] = [
-        ("HTML", HTML.escape), ("XML", XML.escape), ("iCalendar", CalendarFeed.escape), ("script JSON", { ScriptJSON.encode(["k": $0]) }),
+        ("HTML", HTML.escape), ("template", TemplateEscape.html), ("XML", XML.escape), ("iCalendar", CalendarFeed.escape),
+        ("script JSON", { ScriptJSON.encode(["k": $0]) }),
     ]
 
     @Test(arguments: 0..<escapes.count)
@@ -46,6 +48,9 @@ struct EscapeTests {
             case "\u{0}"..."\u{8}", "\u{B}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": return ""
             default: return Escape.markup(c, apostrophe: "&#39;")
             }
+        case "template":
+            // `{{name}}`: as HTML, but the placeholders' marks are the body's business alone.
+            return c.isControlHTMLRefuses ? "" : Escape.markup(c, apostrophe: "&#39;")
         case "XML":
             switch c {
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": return ""

@@ -262,22 +262,25 @@ struct FrontMatter {
     }
 
     /// A YAML 1.2 number that a JSON number keeps exactly: `61`, `-3`, `+5`, `30.5`, `.5`,
-    /// `1e3`, `0x10`, `0o17`; not `007` (a leading zero: an id, a postcode), nor an integer a
-    /// double cannot hold exactly, nor `.inf` and `.nan` (no JSON number is either).
+    /// `1e3`, `0x10`, `0o17`; not `007` (a leading zero: an id, a postcode), nor what a double
+    /// would round (an integer beyond 2^53, more than 15 significant digits, `1e-400`), nor
+    /// `.inf` and `.nan` (no JSON number is either).
     static func number(_ text: String) -> Double? {
-        let exact = 9_007_199_254_740_992.0  // 2^53
         if let hex = text.wholeMatch(of: /0x([0-9a-fA-F]+)/) {
-            return UInt64(hex.1, radix: 16).map { Double($0) }.flatMap { $0 <= exact ? $0 : nil }
+            return UInt64(hex.1, radix: 16).map { Double($0) }.flatMap { $0 <= Double.exactIntegers ? $0 : nil }
         }
         if let octal = text.wholeMatch(of: /0o([0-7]+)/) {
-            return UInt64(octal.1, radix: 8).map { Double($0) }.flatMap { $0 <= exact ? $0 : nil }
+            return UInt64(octal.1, radix: 8).map { Double($0) }.flatMap { $0 <= Double.exactIntegers ? $0 : nil }
         }
         guard let match = text.wholeMatch(of: /[-+]?(0|[1-9][0-9]*)?(\.[0-9]*)?([eE][-+]?[0-9]+)?/),
             match.1 != nil || (match.2.map { $0.count > 1 } ?? false),
             let value = Double(text.hasPrefix("+") ? String(text.dropFirst()) : text), value.isFinite
         else { return nil }
-        // An integer written whole is kept only while a double holds it exactly.
-        if match.2 == nil, match.3 == nil, abs(value) > exact { return nil }
+        // An integer written whole is kept only while a double holds it exactly; a decimal,
+        // while its digits are no more than a double keeps (15) and it is no smaller.
+        if match.2 == nil, match.3 == nil { return abs(value) <= Double.exactIntegers ? value : nil }
+        let digits = String((match.1 ?? "") + (match.2?.dropFirst() ?? "")).drop { $0 == "0" }
+        if digits.count > 15 || (value == 0 && digits.contains { $0 != "0" }) { return nil }
         return value
     }
 

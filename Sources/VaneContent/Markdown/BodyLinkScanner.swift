@@ -281,9 +281,9 @@ public enum Placeholder {
     }
 
     /// Authors cannot forge a placeholder: the two characters are replaced in input. So are
-    /// the control characters HTML does not allow (C0 but tab, form feed and carriage
-    /// return; DEL; C1), which a body pasted from a terminal can hold: each becomes U+FFFD,
-    /// one scalar for one, so that every column cmark gives stays the file's.
+    /// the control characters HTML does not allow (`isControlHTMLRefuses`), which a body
+    /// pasted from a terminal can hold: each becomes U+FFFD, one scalar for one, so that the
+    /// columns the link and block scanners count (in scalars) stay the file's.
     static func defang(_ line: Substring) -> Substring {
         // U+E000 and U+E001 both start with the bytes EE 80; C1 controls with C2.
         let suspect = line.utf8.contains { $0 == 0xEE || $0 == 0xC2 || $0 == 0x7F || ($0 < 0x20 && $0 != 0x09 && $0 != 0x0C && $0 != 0x0D) }
@@ -292,10 +292,7 @@ public enum Placeholder {
     }
 
     private static func replaced(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0xE000, 0xE001, 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F...0x9F: true
-        default: false
-        }
+        scalar == open || scalar == close || scalar.isControlHTMLRefuses
     }
 
     /// Replaces every link placeholder in `html` by what `replacement` returns for its
@@ -356,5 +353,17 @@ public enum Placeholder {
             i += 1
         }
         return nil
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control character an HTML document may not hold: C0 but tab, line feed, form feed
+    /// and carriage return; DEL; C1. The pages drop them (a body shows U+FFFD), their JSON
+    /// escapes them; the Atom feeds drop C0 alone, as XML 1.0 allows the rest.
+    public var isControlHTMLRefuses: Bool {
+        switch value {
+        case 0x00...0x08, 0x0B, 0x0E...0x1F, 0x7F...0x9F: true
+        default: false
+        }
     }
 }

@@ -470,9 +470,12 @@ public indirect enum FieldValue: Hashable, Sendable, Codable {
 }
 
 extension Double {
-    /// The number as an integer when it is one (`61`, not `61.0`), within what an `Int`
-    /// holds exactly.
-    public var whole: Int? { self == rounded() && abs(self) < 1e15 ? Int(self) : nil }
+    /// The number as an integer when it is one (`61`, not `61.0`), within what a double
+    /// holds exactly (2^53: `data` keeps no larger integer as a number).
+    public var whole: Int? { self == rounded() && abs(self) <= Double.exactIntegers ? Int(self) : nil }
+
+    /// The largest integer below which every integer is a double: 2^53.
+    public static let exactIntegers = 9_007_199_254_740_992.0
 
     /// `61`, `30.5`: as a reader writes it.
     public var plainText: String { whole.map(String.init) ?? String(self) }

@@ -1,4 +1,5 @@
 import Foundation
+import VaneContent
 
 /// JSON that is safe inside a `<script>` element or a script file: `<`, `>` and `&`
 /// become JSON escapes, so content can never close the element, and the two line
@@ -67,7 +68,7 @@ enum ScriptJSON {
         case "\u{0}"..."\u{1f}":
             (c.value < 0x10 ? "\\u000" : "\\u00") + String(c.value, radix: 16)
         // DEL and C1: JSON allows them raw, HTML does not (a script is in the page).
-        case "\u{7f}"..."\u{9f}": "\\u00" + String(c.value, radix: 16)
+        case _ where c.isControlHTMLRefuses: "\\u00" + String(c.value, radix: 16)
         default: nil
         }
     }

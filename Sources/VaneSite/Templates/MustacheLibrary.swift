@@ -385,9 +385,8 @@ private struct Renderer {
     }
 
     /// HTML escaping of `&`, `<`, `>`, `"` and `'`; the control characters HTML does not
-    /// allow in a document (C0 but tab, line feed, form feed and carriage return; DEL; C1)
-    /// are dropped, as the feeds drop them (a title may write one as a YAML escape, a
-    /// commit's subject as it likes).
+    /// allow in a document (`Unicode.Scalar.isControlHTMLRefuses`, here as UTF-8 bytes) are
+    /// dropped (a title may write one as a YAML escape, a commit's subject as it likes).
     static func escape(_ text: String, into output: inout String) {
         var start = text.utf8.startIndex
         let utf8 = text.utf8
@@ -422,5 +421,14 @@ private struct Renderer {
             i = utf8.index(after: i)
         }
         output += text[start..<utf8.endIndex]
+    }
+}
+
+/// The escaping `{{name}}` does, for the tests that hold it to the scalar-by-scalar rule.
+enum TemplateEscape {
+    static func html(_ text: String) -> String {
+        var out = ""
+        Renderer.escape(text, into: &out)
+        return out
     }
 }

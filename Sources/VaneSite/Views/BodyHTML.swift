@@ -87,7 +87,7 @@ enum HTML {
             // The marks of the body's placeholders cannot come from content.
             case "\u{E000}", "\u{E001}": "\u{FFFD}"
             // Control characters HTML does not allow, dropped as templates drop them.
-            case "\u{0}"..."\u{8}", "\u{B}", "\u{E}"..."\u{1F}", "\u{7F}"..."\u{9F}": ""
+            case _ where c.isControlHTMLRefuses: ""
             default: Escape.markup(c, apostrophe: "&#39;")
             }
         }

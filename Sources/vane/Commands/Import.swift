@@ -80,10 +80,11 @@ extension Vane {
                     throw ValidationError(
                         "--team '\(team)' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team \(Scaffold.id(from: team))")
                 }
-                // The folder of the uses of no team: the two imports removed each other's uses.
-                if team == "any" {
+                // The folder and the ids of the uses of no team (`any/sbom-…`): said as a usage
+                // error here (exit 64); the library refuses them too, for its other callers.
+                if let team, BillImport.reservedTeams.contains(team) {
                     throw ValidationError(
-                        "--team 'any' is taken: Content/uses/sbom/any/ holds the uses imported without --team; name the team otherwise")
+                        "--team '\(team)' is taken: Content/uses/sbom/any/sbom-….md are the uses imported without --team; name the team otherwise")
                 }
             }
 
