@@ -273,7 +273,7 @@ struct SiteTests {
     }
 
     /// Control characters HTML does not allow (a title may write them as YAML escapes, a
-    /// commit's subject as it likes) are dropped from the pages, as the feeds drop them: the
+    /// commit's subject as it likes) are dropped from the pages (the feeds drop C0 alone): the
     /// page had ESC, BEL, DEL and a C1 control raw in its `<h1>`, `<title>` and lists, and
     /// in its JSON-LD.
     @Test func controlCharactersNeverReachAPage() throws {
