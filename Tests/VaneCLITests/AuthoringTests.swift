@@ -169,6 +169,44 @@ struct AuthoringTests {
         return (server, try server.start())
     }
 
+    /// A commit dated after today made while the preview serves is said, as `vane build`
+    /// says it, once, by the build in the background (the preview said nothing of it).
+    @Test func aCommitFromTheFutureMadeWhileServingIsSaid() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try repo.kb.write("public/\nvane.sqlite*\n.vane*\n.public*\nserve.log\n", to: ".gitignore")
+        try repo.commit("The knowledge base", on: "2026-01-10")
+        #expect(try vane("build", in: repo.root).status == 0)
+        let port = UInt16(20000 + (Int(getpid()) + 13) % 20000)
+        let (server, exit) = try serving(repo.root, port: port, log: true)
+        defer {
+            if server.isRunning { server.terminate() }
+            exit.wait()
+        }
+        func log(until done: (String) -> Bool) -> String {
+            var log = ""
+            for _ in 0..<200 where !done(log) {
+                Thread.sleep(forTimeInterval: 0.1)
+                log = (try? repo.kb.read("serve.log")) ?? ""
+            }
+            return log
+        }
+        func log(holding text: String) -> String { log { $0.contains(text) } }
+        func builds(_ log: String) -> Int { log.components(separatedBy: "and the database in the background").count - 1 }
+        #expect(log(holding: "serving ").contains("serving "))
+        let meta = "Content/entities/acme.md"
+        try repo.kb.write(try repo.kb.read(meta) + "\nEdited.\n", to: meta)
+        try repo.commit("From a wrong clock", on: "2099-03-01")
+        #expect(rawGet(port: port, path: "/entities/acme.html")?.status == 200)
+        let said = log(holding: "after today")
+        #expect(said.contains("warning: recorded time: commit ") && said.contains("is dated 2099-03-01, after today"), "\(said)")
+        // Said once while it stands, not at every build in the background.
+        let before = builds(log(holding: "and the database in the background"))
+        try repo.kb.write(try repo.kb.read(meta) + "\nEdited again.\n", to: meta)
+        #expect(rawGet(port: port, path: "/entities/acme.html")?.status == 200)
+        let later = log { builds($0) > before }
+        #expect(later.components(separatedBy: "after today").count == 2, "\(later)")
+    }
+
     /// A knowledge base with an error that was never built: the preview says there is no
     /// good site yet (it said it was "still serving the last good site"), and lists the
     /// problem once, not once for the first build, again for the load and for the build in

@@ -65,6 +65,12 @@ extension Vane {
                     report(options.strict ? found.promotingWarnings() : found)
                 case .builtInBackground(let succeeded, let printed):
                     if succeeded {
+                        // What the build says beside the content's problems (recorded time: a
+                        // commit dated after today), once while it stands: the preview's loads
+                        // do not read it (the commit came while it served).
+                        for line in printed.split(separator: "\n") where line.hasPrefix("warning: ") && log.firstTime(String(line)) {
+                            printError(String(line))
+                        }
                         printError("built \(options.output.path) and the database in the background")
                     } else {
                         if !log.listed(printed) { FileHandle.standardError.write(Data(printed.utf8)) }
@@ -94,6 +100,10 @@ private final class PreviewLog: Sendable {
         }
         if changed { report(diagnostics) }
     }
+
+    /// Whether `line` is said for the first time (a build's own warning, said once).
+    func firstTime(_ line: String) -> Bool { told.withLock { $0.insert(line).inserted } }
+    private let told = Locked<Set<String>>([])
 
     /// Whether every line a build printed is one of the problems listed last, or their count.
     func listed(_ printed: String) -> Bool {
