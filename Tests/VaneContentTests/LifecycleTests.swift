@@ -124,6 +124,29 @@ struct LifecycleTests {
         #expect(end.extensionNoticeDays == nil)
     }
 
+    /// An end's day set within the period first announced (`2019-04`, then `2019-04-02`) is
+    /// that end made precise, no extension; an end brought forward starts the notice again,
+    /// and an extension after it says it counts from the cut-off (Google+: the first
+    /// announcement of 8 October 2018, brought forward on 10 December, the day set on 30
+    /// January 2019: "113 days of notice from the first announcement (10 December 2018), 62
+    /// days from the extension").
+    @Test func aDaySetWithinTheEndIsNoExtensionAndACutOffIsNamedSo() throws {
+        let plus = [
+            change("launch", "2011-06", .availability, "generally-available"),
+            change("sunset", "2018-10-08", .ends, "2019-08"),
+            change("expedited", "2018-12-10", .ends, "2019-04"),
+            change("date-set", "2019-01-30", .ends, "2019-04-02"),
+        ]
+        let end = try #require(status(plus, asOf: "2019-02-15")?.nextEnd(asOf: day("2019-02-15")))
+        #expect(end.date == day("2019-04-02") && end.noticeDays == 113 && end.extensionNoticeDays == nil, "\(end)")
+        #expect(end.noticeOf == "113 days of notice", "\(end.noticeOf)")
+        // Then moved later: an extension, whose notice counts from the cut-off.
+        let moved = plus + [change("reprieve", "2019-02-20", .ends, "2019-06-01")]
+        let later = try #require(status(moved, asOf: "2019-03")?.nextEnd(asOf: day("2019-03")))
+        #expect(later.notice == "173 days (from the cut-off; 101 days from the extension)", "\(later.notice)")
+        #expect(later.noticeOf == "173 days of notice from the cut-off (10 December 2018), 101 days from the extension", "\(later.noticeOf)")
+    }
+
     /// A whole product's end restated for each channel, one of them moved later: the
     /// restated channel keeps the first announcement's notice and event, the moved one is an
     /// extension of it (the channel's end read 214 and 365 days, as if first announced then).

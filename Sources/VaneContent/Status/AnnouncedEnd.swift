@@ -38,6 +38,10 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// An announcement, as it was made, that called the end off (`ends: none`): `date` is
     /// the end it cancelled.
     public var cancelled = false
+    /// Whether the notice runs from an earlier cut-off (an end brought forward), not from the
+    /// first announcement of an end: said so (it read "from the first announcement" and
+    /// named the cut-off's day, two rows below the first announcement).
+    public var cutOff = false
     /// For a whole-product end, the channels it was called off for since
     /// (`ends: { china: none }`): they outlive it, as a channel with an end of its own does.
     public var calledOff: Set<String>?
@@ -234,13 +238,22 @@ enum EndSchedule {
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 if let previous = inherited {
-                    if previous.date == end.date {
-                        let said = end.firstAnnounced
+                    // The same end, or its day set within the period announced (`2019-04`, then
+                    // `2019-04-02`): a restatement, made precise; no extension (it was said as
+                    // one, with a notice "from the extension").
+                    let within =
+                        previous.date.precision.rank < end.date.precision.rank
+                        && end.date.startKey >= previous.date.startKey && end.date.endKey <= previous.date.endKey
+                    if previous.date == end.date || within {
+                        let (said, precise) = (end.firstAnnounced, end.date)
                         end = previous
-                        end.channel = change.channel
+                        (end.channel, end.date) = (change.channel, precise)
                         if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
                     } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
-                        (end.firstAnnounced, end.firstEvent) = (previous.firstAnnounced, previous.firstEvent)
+                        (end.firstAnnounced, end.firstEvent, end.cutOff) = (previous.firstAnnounced, previous.firstEvent, previous.cutOff)
+                    } else if end.date.startKey < previous.date.startKey {
+                        // An earlier cut-off: the notice starts again from it.
+                        end.cutOff = true
                     }
                 }
                 var announcement = end
@@ -327,7 +340,7 @@ extension AnnouncedEnd {
     public var notice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate)
         guard extensionNoticeDays != nil else { return first + (noticeFrom.map { " (from \($0))" } ?? "") }
-        return "\(first) (from the first announcement; \(announcedNotice) from the extension)"
+        return "\(first) (from the \(cutOff ? "cut-off" : "first announcement"); \(announcedNotice) from the extension)"
     }
 
     /// The notice in a sentence: `182 days of notice`; after an extension `729 days of
@@ -340,7 +353,7 @@ extension AnnouncedEnd {
     }
 
     /// ` from the first announcement (2 February 2023)`.
-    private var fromFirst: String { " from the first announcement (\(firstAnnounced.display))" }
+    private var fromFirst: String { " from the \(cutOff ? "cut-off" : "first announcement") (\(firstAnnounced.display))" }
 
     /// The day the notice runs from, when it is not the announcement's in force and no
     /// extension says so already: the vendor's own (`announced:`). A reader of "24 June
