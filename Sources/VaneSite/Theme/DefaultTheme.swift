@@ -353,7 +353,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Owner</th><th scope="col">Standing</th><th scope="col">Ends</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#countdown}}<span class="countdown">{{countdown}}</span>{{/countdown}}{{#channel}} ({{channel}}){{/channel}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}{{#ends}}, {{/ends}}<span class="countdown">{{countdown}}</span>{{/countdown}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -798,7 +798,7 @@ public enum DefaultTheme {
 {{#chart}}<h2 id="positions-heading">Where each product stands</h2>
 <figure id="positions" class="positions-figure{{#wide}} wide{{/wide}}" aria-labelledby="positions-heading">
 {{{legend}}}{{{svg}}}{{{list}}}
-<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product are left out.{{#unplaced}} {{unplaced}}{{/unplaced}}</figcaption>
+<figcaption>Each chip is a product at its current position, marked with its vendor's colour and shape; a product whose channels stand apart has a chip per channel, named after the “·”. Where each product stood before, and when, is in the table below. Columns and rows that hold no product, now or before, are left out.{{#unplaced}} {{unplaced}}{{/unplaced}}</figcaption>
 </figure>{{/chart}}
 {{#anyRanked}}<div class="table-scroll">
 <table class="positions stack">
