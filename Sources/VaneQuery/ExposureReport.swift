@@ -128,7 +128,7 @@ extension ExposureBoard {
             // ends` says them (the table printed `85` beside "about 167 days" of notice).
             let daysLeft = row.daysLeft.map { days in csv || row.end?.approximateDate != true ? String(days) : "about \(days)" }
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
-            if !csv, let late = row.planLate, late > 0 { plan = plan.map { "\($0) (\(late) days late)" } }
+            if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
             let product = csv ? row.use.product : row.use.product + (row.use.version.map { " \($0)" } ?? "")
             let shared = [

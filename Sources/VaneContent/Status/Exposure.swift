@@ -74,6 +74,14 @@ public struct ExposureRow: Sendable, Hashable {
     public var daysLeft: Int?
     /// Days the plan finishes after the end (positive: late); nil without both.
     public var planLate: Int?
+
+    /// `84`, or `about 84` when the end or the plan's date is coarser than a day: as the
+    /// days left read (a plan "183 days late" beside an end of `~2023-Q3`).
+    public var planLateText: String? {
+        guard let planLate, planLate > 0 else { return nil }
+        let approximate = end?.approximateDate == true || use.planDate.map { $0.precision != .day || $0.approximate } == true
+        return (approximate ? "about " : "") + String(planLate)
+    }
     /// Where the product stands (`Deprecated · Sunset`); nil when untracked.
     public var position: String?
     /// What replaces it, each with its position.

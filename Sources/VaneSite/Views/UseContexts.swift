@@ -25,7 +25,7 @@ struct UseStanding: Encodable {
     /// `37 days left`, `ended 165 days ago`.
     var countdown: String?
     /// Days the plan finishes after the end, when it does.
-    var planLate: Int?
+    var planLate: String?
 }
 
 extension SiteModel {
@@ -71,7 +71,7 @@ extension SiteModel {
         return UseStanding(
             band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date),
             channel: end.channel.map { channelName($0, of: row.use.product) }, countdown: end.countdown(asOf: board.asOf),
-            planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
+            planLate: row.planLateText)
     }
 }
 
@@ -100,7 +100,7 @@ struct ExposurePage: Encodable {
         var plan: String?
         var planDate: DateView?
         /// Days the plan finishes after the end, when it does.
-        var planLate: Int?
+        var planLate: String?
     }
     var rows: [Row]
     var any: Bool
@@ -137,7 +137,7 @@ extension SiteModel {
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
                 successors: board.successorLine(row.successors, of: row.use.product), plan: row.use.plan,
                 planDate: row.use.planDate.map(DateView.init),
-                planLate: row.planLate.flatMap { $0 > 0 ? $0 : nil })
+                planLate: row.planLateText)
         }
         return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf), total: all.count, more: all.count > rows.count)
     }
