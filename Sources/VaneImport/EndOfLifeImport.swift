@@ -100,7 +100,7 @@ public enum EndOfLifeImport {
         }
         // Two products can make one id (`nimbus-24.md` beside the cycle "24" of `nimbus.md`):
         // neither is written, and what an earlier import wrote at either path stays.
-        for (id, paths) in Dictionary(grouping: wanted.keys, by: { String($0.split(separator: "/").last!.dropLast(3)) }) where paths.count > 1 {
+        for (id, paths) in Dictionary(grouping: wanted.keys, by: { ContentScanner.id(ofEntryAt: $0) }) where paths.count > 1 {
             let sorted = paths.sorted()
             diagnostics.append(
                 .error(
@@ -295,7 +295,7 @@ enum GeneratedFiles {
         guard !leaving.isEmpty else { return [:] }
         let paths = Set(leaving)
         var byID: [String: String] = [:]
-        for path in leaving { byID[String(path.split(separator: "/").last!.dropLast(3))] = path }
+        for path in leaving { byID[ContentScanner.id(ofEntryAt: path)] = path }
         let edges = ContentLoader.load(root: root).knowledgeBase.edges.filter { byID[$0.to] != nil }
         var kept: [String: String] = [:]
         var grew = true

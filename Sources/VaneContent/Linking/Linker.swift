@@ -288,7 +288,7 @@ public struct Linker: Sendable {
             }
             // An entry's own file, which the site does not publish (a link written with a
             // title, or to an anchor, stays a Markdown link: see `BodyLinkScanner`).
-            if path.hasSuffix(".md"), let id = parts.last.map({ String($0.dropLast(3)) }), let entry = known[id],
+            if path.hasSuffix(".md"), case let id = ContentScanner.id(ofEntryAt: path), let entry = known[id],
                 entry.path == "Content/" + path
             {
                 diagnostics.append(

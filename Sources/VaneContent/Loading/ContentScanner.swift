@@ -117,7 +117,7 @@ extension ContentScan {
                     "unknown kind folder '\(parts[0])'\(Suggestion.hint(for: String(parts[0]), in: folders)) (expected \(Kind.foldersInWords))"
                 ))
         }
-        let id = String(parts.last!.dropLast(3))
+        let id = ContentScanner.id(ofEntryAt: relative)
         guard IDRule.isValid(id) else {
             // The id `vane new` would make of it, as a rename to suggest (`OpenTF Manifesto`).
             let suggested = Scaffold.suggestedID(id)
@@ -187,5 +187,12 @@ public enum PathOrder {
     public static func index<T>(of path: String, in items: [T], _ pathOf: (T) -> String) -> Int? {
         let i = position(of: path, in: items, pathOf)
         return i < items.count && pathOf(items[i]) == path ? i : nil
+    }
+}
+
+extension ContentScanner {
+    /// The id of the entry at `path` (`Content/events/2024/x.md` → `x`): its file's name.
+    public static func id(ofEntryAt path: some StringProtocol) -> String {
+        String(path.split(separator: "/").last.map { $0.hasSuffix(".md") ? $0.dropLast(3) : $0 } ?? "")
     }
 }
