@@ -378,6 +378,26 @@ struct StatusValidationTests {
         #expect(!near.contains { $0.contains("channel 'vendor-esu' of") })
     }
 
+    @Test func aRefusedValueStillHasItsChannelChecked() throws {
+        let model = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app]\n---\n"
+        // A bad date, a value off the scale, a dated end without its date: each refused, and
+        // its undeclared channel said in the same run (it was said once the value was mended).
+        let event =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n"
+            + "  muse: { ends: { apps: August 2027 }, availability: { wep: gone } }\n"
+            + "  lama: { closes: { api: someday } }\n---\n"
+        let found = try diagnostics(["Content/entities/muse.md": model, "Content/events/x.md": event])
+        #expect(
+            found == [
+                "Content/events/x.md:8:19: error: channel 'apps' is not declared by 'muse' (did you mean 'app'?); its channels are api, app",
+                "Content/events/x.md:8:25: error: invalid date 'August 2027' (did you mean '2027-08'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~'); 'ends' takes a date or 'none'",
+                "Content/events/x.md:8:56: error: channel 'wep' is not declared by 'muse' (did you mean 'app'?); its channels are api, app",
+                "Content/events/x.md:8:61: error: 'gone' is not on the availability scale; the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
+                "Content/events/x.md:9:3: error: unknown entity 'lama' (did you mean 'llama'?)",
+                "Content/events/x.md:9:26: error: invalid date 'someday' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~'); 'closes' takes a date or 'none'",
+            ], "\(found)")
+    }
+
     @Test func successorAdviceNamesTrackableEntitiesForTheWholeProduct() throws {
         let event =
             "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: { successors: [muse, lama, meta] }\n  muse: { successors: { api: llama } }\n---\n"

@@ -162,6 +162,7 @@ public struct Linker: Sendable {
             warnOfPublisher(entry)
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
+        for setting in entry.refusedChannels { checkRefusedChannel(setting) }
         for block in entry.liveBlocks { checkBlock(block) }
         checkLocalLinks(of: entry)
     }
@@ -409,6 +410,13 @@ public struct Linker: Sendable {
                 }
             }
         }
+    }
+
+    /// The channel of a value refused by the parser, checked as a set one's would be; the
+    /// entity's own name is checked through its reference.
+    private mutating func checkRefusedChannel(_ setting: StatusSetting) {
+        guard let id = resolve(setting.entity.text), known[id]?.kind == .entity, let written = setting.channel else { return }
+        _ = checkDeclared(channelEntity(written) ?? written, of: id, at: setting.channelLocation ?? setting.location)
     }
 
     /// The ids a dated `successors` advice names, each a trackable entity other than the

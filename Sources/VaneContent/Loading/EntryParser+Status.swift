@@ -58,7 +58,7 @@ extension EntryParser {
                 if axis == .successors {
                     settings += readSuccessors(&fm, value, entity: entityText).map { [$0] } ?? []
                 } else {
-                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate)
+                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate, refused: &e.refusedChannels)
                 }
             }
         }
@@ -66,7 +66,8 @@ extension EntryParser {
     }
 
     private func readAxis(
-        _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?
+        _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?,
+        refused: inout [StatusSetting]
     ) -> [StatusSetting] {
         // Each value with its channel; a channel that is no id is said, and its value still
         // checked (its other problems come in the same run) but set nowhere.
@@ -95,20 +96,34 @@ extension EntryParser {
         }
         var settings: [StatusSetting] = []
         for (channel, channelAt, written, checkOnly) in channels {
+            // A value refused keeps its channel, which is checked with the others.
+            func refuse() {
+                guard let channel, !checkOnly else { return }
+                refused.append(
+                    StatusSetting(
+                        entity: entity, axis: axis, channel: channel, value: "", location: fm.location(of: written), channelLocation: channelAt))
+            }
             var node = written
             var announced: String?
             if axis.isScheduled, EntryParser.isDatedAnnouncement(written) {
-                guard let (date, first) = datedAnnouncement(&fm, written, axis: axis, eventDate: eventDate) else { continue }
+                guard let (date, first) = datedAnnouncement(&fm, written, axis: axis, eventDate: eventDate) else {
+                    refuse()
+                    continue
+                }
                 (node, announced) = (date, first)
             }
             let at = fm.location(of: node)
             guard case .scalar(let s) = node else {
                 fm.diagnostics.append(.error(at, "a status value must be text"))
+                refuse()
                 continue
             }
             var value = s.string
             if axis == .ends || axis == .closes {
-                guard let scheduled = scheduledValue(&fm, axis, s.string, at: at, eventDate: eventDate) else { continue }
+                guard let scheduled = scheduledValue(&fm, axis, s.string, at: at, eventDate: eventDate) else {
+                    refuse()
+                    continue
+                }
                 value = scheduled
             } else {
                 let scale = config.scale(axis)
@@ -121,6 +136,7 @@ extension EntryParser {
                         : Suggestion.hint(for: s.string, in: scale)
                     fm.diagnostics.append(
                         .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(hint); the scale is \(scale.joined(separator: ", "))"))
+                    refuse()
                     continue
                 }
             }

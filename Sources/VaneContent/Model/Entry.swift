@@ -102,6 +102,7 @@ public struct Entry: Sendable, Codable {
         var tags: [String] = []
         var references: [Reference] = []
         var status: [StatusSetting] = []
+        var refusedChannels: [StatusSetting] = []
         var channels: [LocatedText]?
         var channelTiers: [String: ChannelTier] = [:]
         var renames: [Rename] = []
@@ -289,6 +290,16 @@ public struct Entry: Sendable, Codable {
         _modify {
             unshare()
             yield &box.fields.status
+        }
+    }
+
+    /// Settings whose value was refused (an error of its own), kept for their channel: it is
+    /// still checked against the product's, all problems in one run. They set nothing.
+    public var refusedChannels: [StatusSetting] {
+        get { box.fields.refusedChannels }
+        _modify {
+            unshare()
+            yield &box.fields.refusedChannels
         }
     }
 
