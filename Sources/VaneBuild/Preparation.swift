@@ -137,7 +137,7 @@ extension Pipeline {
         if options.knownAt != nil, let today = options.historyRoot, SiteConfigLoader.load(root: today).0.recordedTime == nil { return .off }
         let outcome = HistoryReader.read(
             root: options.historyRoot ?? options.root, config: kb.config, cached: options.knownAt == nil ? previous : nil, names: kb.aliases,
-            events: kb.entries(of: .event), successors: kb.successors)
+            events: kb.entries(of: .event), products: RecordedProducts(successors: kb.successors, channels: kb.channels))
         guard let knownAt = options.knownAt, case .history(let history) = outcome else { return outcome }
         return .history(history.knownAt(knownAt.end))
     }

@@ -21,11 +21,11 @@ public enum HistoryReader {
     /// what an older version wrote as today's id: a product renamed from `azure-ad` keeps
     /// its history. `events`: the knowledge base's events as they are now, whose settings
     /// a change not committed yet is read against (the product's value, as a commit's is).
-    /// `successors`: each product's own successors and folds as they are now, which dated
-    /// advice moves from (as in event time).
+    /// `products`: each product's own successors, folds and channels as they are now, which
+    /// dated advice moves from and a whole-product value sets (as in event time).
     public static func read(
         root: URL, config: SiteConfig, cached: RecordedHistory? = nil, names: [String: String] = [:], events: [Entry] = [],
-        successors: @autoclosure () -> RecordedSuccessors = ([:], [:])
+        products: @autoclosure () -> RecordedProducts = RecordedProducts()
     ) -> Outcome {
         guard let scope = config.recordedTime else { return .off }
         // One call for all four (a call is a process, and the preview reads at every load):
@@ -51,33 +51,35 @@ public enum HistoryReader {
             }
             let dirty = try uncommittedFiles(root, scope: scope, prefix: prefix)
             // Read only inside a repository: outside one, nothing is.
-            let successors = successors()
+            let products = products()
             guard !head.isEmpty else {
                 // A repository with no commit yet: everything is recorded "now", with what
                 // its changes do (compared with nothing committed, as after a first commit).
                 var history = RecordedHistory.empty
                 history.uncommitted = dirty.map(\.id).uniqued().sorted()
                 history.changes = try uncommittedChanges(
-                    root: root, files: dirty, config: config, names: names, events: events, scope: scope, successors: successors, head: false)
+                    root: root, files: dirty, config: config, names: names, events: events, scope: scope, products: products, head: false)
                 return .history(history)
             }
             var history: RecordedHistory
-            // A history read with other names, or other successors to move from, is read again.
+            // A history read with other names, other successors to move from or other
+            // channels is read again.
             var keyed = names
-            for (id, list) in successors.own { keyed["\u{1}successors \(id)"] = list.joined(separator: " ") }
-            for (id, list) in successors.folds { keyed["\u{1}folds \(id)"] = list.joined(separator: " ") }
+            for (id, list) in products.own { keyed["\u{1}successors \(id)"] = list.joined(separator: " ") }
+            for (id, list) in products.folds { keyed["\u{1}folds \(id)"] = list.joined(separator: " ") }
+            for (id, list) in products.channels { keyed["\u{1}channels \(id)"] = list.joined(separator: " ") }
             let namesKey = RecordedHistory.fingerprint(of: keyed)
             if let cached, cached.head == head, cached.scope == scope, cached.names == namesKey {
                 history = cached
                 history.changes.removeAll { $0.commit == nil }
             } else {
-                history = try committed(root: root, scope: scope, head: head, config: config, names: names, successors: successors)
+                history = try committed(root: root, scope: scope, head: head, config: config, names: names, products: products)
                 history.scope = scope
                 history.names = namesKey
             }
             history.uncommitted = dirty.map { names[$0.id] ?? $0.id }.uniqued().sorted()
             history.changes += try uncommittedChanges(
-                root: root, files: dirty, config: config, names: names, events: events, scope: scope, successors: successors)
+                root: root, files: dirty, config: config, names: names, events: events, scope: scope, products: products)
             return .history(history)
         } catch {
             return .failed("git: \(error.description)")
@@ -96,7 +98,7 @@ public enum HistoryReader {
     /// The commits of the main line that touched `scope` (`Content`, or a folder under it):
     /// a branch's commits count from its merge, which carries what they changed (as merged).
     private static func committed(
-        root: URL, scope: String, head: String, config: SiteConfig, names: [String: String], successors: RecordedStatus.Successors
+        root: URL, scope: String, head: String, config: SiteConfig, names: [String: String], products: RecordedProducts
     ) throws(Git.Failure)
         -> RecordedHistory
     {
@@ -137,7 +139,7 @@ public enum HistoryReader {
             )
         }.reduce(into: [String: [RecordedHistory.EntryTouch]]()) { $0[$1.0] = $1.1 }
         let changes = try assessmentChanges(
-            root: root, paths: paths, config: config, order: commits.map(\.hash), names: names, successors: successors)
+            root: root, paths: paths, config: config, order: commits.map(\.hash), names: names, products: products)
         return RecordedHistory(commits: commits, touches: touches, changes: changes, uncommitted: [], head: head)
     }
 
@@ -167,7 +169,7 @@ public enum HistoryReader {
     /// version before: a change for every value that differs.
     private static func assessmentChanges(
         root: URL, paths: [String: [(commit: String, touch: Touch, path: String)]], config: SiteConfig, order: [String],
-        names: [String: String], successors: RecordedStatus.Successors
+        names: [String: String], products: RecordedProducts
     ) throws(Git.Failure) -> [RecordedChange] {
         let rank = Dictionary(order.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var requests: [String] = []
@@ -207,7 +209,7 @@ public enum HistoryReader {
             if x != y { return x > y }
             return (date(a), plan[a].id, a) < (date(b), plan[b].id, b)
         }
-        var state = RecordedStatus(scales: StatusScales(config), successors: successors)
+        var state = RecordedStatus(scales: StatusScales(config), products: products)
         var changes: [RecordedChange] = []
         // A commit at once: what a product had before it against what it has after it (an
         // event renamed to another id is its settings removed and written again, no move).
@@ -258,7 +260,7 @@ public enum HistoryReader {
 
     private static func uncommittedChanges(
         root: URL, files: [(id: String, kind: Kind, path: String)], config: SiteConfig, names: [String: String], events: [Entry],
-        scope: String, successors: RecordedStatus.Successors, head: Bool = true
+        scope: String, products: RecordedProducts, head: Bool = true
     ) throws(Git.Failure)
         -> [RecordedChange]
     {
@@ -282,16 +284,16 @@ public enum HistoryReader {
         }
         // What is committed, as it stands: the other events that set something on the same
         // products (as they are now, which is as committed), then these files' last commits.
-        let products = Set((committed + now).flatMap { ($0.new?.values.keys).map { $0.map(\.entity) } ?? [] })
+        let touched = Set((committed + now).flatMap { ($0.new?.values.keys).map { $0.map(\.entity) } ?? [] })
         // Only what recorded time reads: the events under its folder (looked at only when a
         // file differs from HEAD, not at every load of the preview).
         let folder = scope + "/"
         let others = events.filter { event in
             event.path.hasPrefix(folder) && !done.contains(event.id)
-                && event.status.contains { products.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
+                && event.status.contains { touched.contains(names[$0.entity.text.lowercased()] ?? $0.entity.text) }
         }
         .map { (entry: $0.id, new: Optional(assessments(of: $0, names: names))) }
-        var state = RecordedStatus(scales: StatusScales(config), successors: successors)
+        var state = RecordedStatus(scales: StatusScales(config), products: products)
         _ = state.changes(others, commit: nil)
         _ = state.changes(committed, commit: nil)
         // As one commit of them reads: by the entry's date, then id, as `committed` orders a

@@ -24,28 +24,37 @@ struct Assessments: Sendable {
     }
 }
 
-/// Each product's own successors (folds first) and what it was folded into.
-public typealias RecordedSuccessors = StatusBoard.Successors
+/// What recorded time reads of each product as it is now, as event time does: its own
+/// successors (folds first) and what it was folded into, which dated advice moves from; its
+/// channels, declared and named, each of which a whole-product value sets.
+public struct RecordedProducts: Sendable {
+    public var own: [String: [String]]
+    public var folds: [String: [String]]
+    public var channels: [String: [String]]
+
+    public init(successors: StatusBoard.Successors = ([:], [:]), channels: [String: [String]] = [:]) {
+        (own, folds, self.channels) = (successors.own, successors.folds, channels)
+    }
+}
 
 /// The status settings of every event as recorded so far, so that a recorded change names
 /// the value the product had before and after the commit (a reopening after a per-channel
 /// closure reads `new-customers: retired → generally-available`), not the previous text of
 /// the event's file. Ends, closures and verdicts compare the file's versions.
 struct RecordedStatus {
-    typealias Successors = RecordedSuccessors
     /// The scales the status model replays availability on (an end that came is a fall).
     let scales: StatusScales
     /// What dated advice moves from, and what it keeps (a fold stays whatever the advice),
-    /// as the status board has it in event time.
-    let successors: Successors
+    /// as the status board has it in event time; the channels a whole-product value sets.
+    let products: RecordedProducts
     private var events: [String: Assessments] = [:]
     /// Entity → the events whose recorded version sets something on it, so a change reads
     /// only that product's events, not every event recorded so far.
     private var eventsOf: [String: Set<String>] = [:]
 
-    init(scales: StatusScales = StatusScales(SiteConfig()), successors: Successors = ([:], [:])) {
+    init(scales: StatusScales = StatusScales(SiteConfig()), products: RecordedProducts = RecordedProducts()) {
         self.scales = scales
-        self.successors = successors
+        self.products = products
     }
 
     /// The changes one commit's new versions make (`new` nil: the file is new, or removed),
@@ -258,18 +267,31 @@ struct RecordedStatus {
         if scaled == .successors {
             // Whole-product advice only: the latest in force, or the product's own.
             let advice = StatusTimeline.ordered(changes.sorted { $0.event < $1.event }).last?.value
-            let own = successors.own[entity] ?? []
-            let folds = own.filter { (successors.folds[entity] ?? []).contains($0) }
+            let own = products.own[entity] ?? []
+            let folds = own.filter { (products.folds[entity] ?? []).contains($0) }
             let now = advice.map { StatusBoard.advised($0, keeping: folds) } ?? own
             // `none` when there are none, as event time writes it (JSON read `null`).
             return ["*": StatusBoard.written(now)]
         }
         if scaled == .availability {
             let sorted = changes.sorted { ($0.event, $0.axis.rawValue, $0.channel ?? "") < ($1.event, $1.axis.rawValue, $1.channel ?? "") }
-            guard let status = StatusTimeline.statuses(sorted, asOf: date, scales: scales)[entity] else { return [:] }
+            // Every channel the product has now, as event time replays it: a launch of the whole
+            // product sets a channel no recorded event names yet (restating it later read as
+            // its first availability).
+            let named = StatusTimeline.channels(declared: [:], changes: sorted)[entity] ?? []
+            let channels = Set(named).union(products.channels[entity] ?? []).sorted()
+            guard let status = StatusTimeline.statuses(sorted, channels: [entity: channels], asOf: date, scales: scales)[entity] else {
+                return [:]
+            }
             // A product with channels has no value for a channel not offered yet: its first
-            // availability moves from none, as in event time (it read as the product's).
-            guard status.channels.isEmpty else { return status.channels.mapValues(\.value) }
+            // availability moves from none, as in event time (it read as the product's). The
+            // product's own value (its most available channel's) is kept apart, for a change
+            // of the whole product.
+            guard status.channels.isEmpty else {
+                var values = status.channels.mapValues(\.value)
+                values[Self.wholeProduct] = status.availability?.value
+                return values
+            }
             return status.availability.map { ["*": $0.value] } ?? [:]
         }
         var values: [String: String] = [:]
@@ -283,7 +305,13 @@ struct RecordedStatus {
         return values
     }
 
+    /// A channel's value, or the whole product's: `*` when it has no channels, which each
+    /// channel then has; `wholeProduct` beside its channels' values, which no channel has.
     private func value(_ values: [String: String], _ channel: String?) -> String? {
-        channel.flatMap { values[$0] } ?? values["*"]
+        guard let channel else { return values["*"] ?? values[Self.wholeProduct] }
+        return values[channel] ?? values["*"]
     }
+
+    /// The key of a product's own value beside its channels' (no channel's id is empty).
+    private static let wholeProduct = ""
 }

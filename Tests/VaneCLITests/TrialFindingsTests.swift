@@ -63,6 +63,25 @@ struct TrialFindingsTests {
         #expect(page.contains("<td data-label=\"Value\">1 January 2025 → 1 June 2025</td>"))
     }
 
+    /// A channel back after its announced end came moves from retired, as `vane changes`
+    /// says: the event page read "Deprecated (restated)" (the last value an event wrote).
+    @Test func aChannelBackAfterItsEndCameMovesFromRetiredOnItsPage() throws {
+        let kb = try built(
+            "pf", "channels: [free, paid]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pf: { availability: generally-available, priority: invested } }"),
+                ("e2", "2023-02-02", "{ pf: { availability: { free: deprecated }, ends: { free: 2023-02-13 } } }"),
+                ("e3", "2023-03-29", "{ pf: { availability: { free: deprecated, paid: generally-available } } }"),
+            ], asOf: "2023-06-01")
+        let changes = try vane("changes", "--from", "2023-03-29", "--to", "2023-03-29", in: kb.root).stdout
+        #expect(changes.contains("pf (free): availability retired → deprecated"), "\(changes)")
+        let page = try kb.read("public/events/e3.html")
+        #expect(page.contains("<td data-label=\"Channel\">free</td><td data-label=\"Value\">Retired → Deprecated</td>"), "\(page)")
+        // Restated, as it was since the launch.
+        #expect(page.contains("<td data-label=\"Channel\">paid</td><td data-label=\"Value\">Generally available (restated)</td>"))
+        #expect(try kb.read("public/events/e2.html").contains("<td data-label=\"Value\">Generally available → Deprecated</td>"))
+    }
+
     /// `successors: none` for a product that never had any is no move (it read "successors
     /// none → none" and "none (advice withdrawn)"); the first advice moves from the
     /// product's own successors, in JSON too (`from` was null).

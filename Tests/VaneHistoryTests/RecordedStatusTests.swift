@@ -50,7 +50,7 @@ struct RecordedStatusTests {
     /// into, as the board has it in event time: advice naming the fold moves nothing (it
     /// read "none → squarespace-domains"), other advice adds to the fold.
     @Test func adviceMovesFromTheProductsOwnSuccessorsAndKeepsItsFold() throws {
-        var state = RecordedStatus(successors: (own: ["codecommit": ["sq"]], folds: ["codecommit": ["sq"]]))
+        var state = RecordedStatus(products: RecordedProducts(successors: (own: ["codecommit": ["sq"]], folds: ["codecommit": ["sq"]])))
         #expect(state.changes("sold", to: try event("2023-06-15", [("successors", nil, "sq")]), commit: "a").isEmpty)
         #expect(state.changes("none", to: try event("2023-06-20", [("successors", nil, "none")]), commit: "b").isEmpty)
         let more = state.changes("more", to: try event("2023-07-01", [("successors", nil, "other")]), commit: "c")
@@ -64,6 +64,20 @@ struct RecordedStatusTests {
         _ = state.changes("launch", to: try event("2017-01-01", [("availability", "global", "generally-available")]), commit: "a")
         let opened = state.changes("china", to: try event("2018-03-01", [("availability", "china", "generally-available")]), commit: "b")
         #expect(opened.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["china none → generally-available"])
+    }
+
+    /// A launch of the whole product sets each of its channels, named by an event or not:
+    /// restating one later moves nothing (it read `paid: none → generally-available`), and the
+    /// launch itself is the product's move, as in event time.
+    @Test func aWholeProductLaunchSetsChannelsNoEventNamesYet() throws {
+        var state = RecordedStatus(products: RecordedProducts(channels: ["codecommit": ["free", "paid"]]))
+        let launch = state.changes("launch", to: try event("2020-01-01", [("availability", nil, "generally-available")]), commit: "a")
+        #expect(launch.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["- none → generally-available"])
+        let free = state.changes("free", to: try event("2023-02-02", [("availability", "free", "deprecated")]), commit: "b")
+        #expect(free.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["free generally-available → deprecated"])
+        #expect(state.changes("paid", to: try event("2023-03-29", [("availability", "paid", "generally-available")]), commit: "c").isEmpty)
+        let retired = state.changes("gone", to: try event("2024-01-01", [("availability", "paid", "retired")]), commit: "d")
+        #expect(retired.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["paid generally-available → retired"])
     }
 
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {

@@ -362,8 +362,9 @@ struct PageFingerprints {
                 }
             }
             if let channel = change.channel { h.add(model.board.entities[change.entity]?.tiers[channel]?.rawValue ?? "") }
-            // Whether it moved nothing follows the product's other changes.
+            // Whether it moved nothing, and what it moved from, follow the product's other changes.
             h.add(model.isVoid(change) ? "void" : "")
+            h.add(model.replayedMove(of: change)?.from ?? "\u{0}")
         }
     }
 

@@ -343,9 +343,20 @@ extension SiteModel {
             let was = own.map { kb.title(of: $0) ?? $0 }.joined(separator: ", ")
             return was == now ? "\(now) (restated)" : "\(was) → \(now)"
         }
+        // A scale's value moves from what the product had, as the status model replays it (an
+        // announced end that came left it retired), not from what an event last wrote: a
+        // channel back after its end read "Deprecated (restated)".
+        if let moved = replayedMove(of: s), let from = moved.from { return "\(label(from)) → \(now)" }
         guard let before, !cancels || cameBefore(s, before) == nil else { return now }
         let was = valueLabel(before)
         return was == now ? "\(now) (restated)" : "\(was) → \(now)"
+    }
+
+    /// The move the status model made for a change of availability or priority, when it
+    /// made one (none for a value restated).
+    func replayedMove(of s: StatusChange) -> StatusMove? {
+        guard s.axis == .availability || s.axis == .priority, let moves = statusRows[s.entity]?.status.moves else { return nil }
+        return moves.last { $0.event == s.event && $0.axis == s.axis && $0.channel == s.channel && $0.to == s.value }
     }
 
     /// The value the same entity, axis and channel had before `s`: what it changed from
