@@ -193,9 +193,77 @@ struct ProjectCLITests {
         #expect(deep.status == 1)
         #expect(
             deep.stderr.contains(
-                "Site/templates/partials/a.mustache:1:1: error: 'partials/a' nested 100 deep and was cut there: a section around a partial that includes itself is true at every level"
+                "Site/templates/partials/a.mustache:2:14: error: 'partials/a' includes itself (partials/a → partials/a) inside a section that is true at every level, so it nested 100 deep and was cut there\n1 error, 0 warnings\n"
             ), "\(deep.stderr)")
         #expect(try kb.read("public/index.html") == page)
+        // Through another template: once, at the tag that leads round (it was said at 1:1 of
+        // each of the two, naming neither the tag nor the circle).
+        try kb.write("line one\nA {{#site}}\n  {{> partials/b}}\n{{/site}}\n", to: "Site/templates/partials/a.mustache")
+        try kb.write("B\n{{#site}}{{> partials/a}}{{/site}}\n", to: "Site/templates/partials/b.mustache")
+        let circle = try vane("build", "--as-of", "2026-11-30", in: kb.root)
+        #expect(
+            circle.stderr
+                == "Site/templates/partials/b.mustache:2:14: error: 'partials/b' includes itself (partials/b → partials/a → partials/b) inside a section that is true at every level, so it nested 100 deep and was cut there\n1 error, 0 warnings\n",
+            "\(circle.stderr)")
+        // Outside a section, one error for the circle too (it was said from each template).
+        try kb.write("{{> partials/b}}\n", to: "Site/templates/partials/a.mustache")
+        try kb.write("{{> partials/a}}\n", to: "Site/templates/partials/b.mustache")
+        let twice = try vane("check", in: kb.root).stderr
+        #expect(twice.components(separatedBy: "includes itself").count == 2, "\(twice)")
+    }
+
+    /// A theme author's slips, each said where it is written: text written unescaped (a
+    /// title's script ran on the site), a template file not named `.mustache`, an empty
+    /// tag, a dotted name past a number, a partial named with its extension or without its
+    /// folder, a name whose text comes earlier on its line, an unused partial's near name.
+    @Test func aThemeAuthorsSlipsAreSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("<p>{{{title}}} {{&site.title}} {{{body}}}</p>\n", to: "Site/templates/partials/raw.mustache")
+        let layout = try String(contentsOf: Repository.site.appendingPathComponent("templates/layout.mustache"), encoding: .utf8)
+        try kb.write(layout.replacingOccurrences(of: "</footer>", with: "{{> partials/raw}}</footer>"), to: "Site/templates/layout.mustache")
+        try kb.write("x\n", to: "Site/templates/claim.html")
+        try kb.write("x\n", to: "Site/templates/report.MUSTACHE")
+        try kb.write("x\n", to: "Site/templates/partials/unused.mustache")
+        let unsafe = try vane("check", in: kb.root)
+        #expect(unsafe.status == 1)
+        #expect(
+            unsafe.stderr == """
+                Site/templates/claim.html: warning: not a template: a template's file is named '.mustache' (did you mean 'claim.mustache'?); this file is left out
+                Site/templates/partials/raw.mustache:1:7: error: 'title' is text, and three braces would put it into the page unescaped: write {{title}} (only body, chart, inlineStyle, jsonLD, legend, list, svg are HTML)
+                Site/templates/partials/raw.mustache:1:19: error: 'site.title' is text, and '{{&' would put it into the page unescaped: write {{site.title}} (only body, chart, inlineStyle, jsonLD, legend, list, svg are HTML)
+                Site/templates/partials/unused.mustache: warning: no page uses this template: it is none of the theme's, and no template includes it
+                Site/templates/report.MUSTACHE: warning: not a template: a template's file is named '.mustache' (did you mean 'report.mustache'?); this file is left out
+                2 errors, 3 warnings
+
+                """, "\(unsafe.stderr)")
+        try kb.remove("Site/templates/partials/unused.mustache")
+        try kb.remove("Site/templates/claim.html")
+        try kb.remove("Site/templates/report.MUSTACHE")
+        try kb.write("A {{}} B\n", to: "Site/templates/partials/raw.mustache")
+        #expect(
+            try vane("check", in: kb.root).stderr
+                == "Site/templates/partials/raw.mustache:1:3: error: template does not parse: empty tag '{{}}': a name goes inside it\n1 error, 0 warnings\n"
+        )
+        try kb.write(
+            "<td class=\"owner\">{{owner}}</td>{{counts.events.text}}\n{{> partials/date.mustache}}{{> date}}\n",
+            to: "Site/templates/partials/raw.mustache")
+        let names = try vane("check", in: kb.root).stderr
+        #expect(
+            names == """
+                Site/templates/partials/raw.mustache:2:5: error: unknown partial 'partials/date.mustache' (did you mean 'partials/date'? a template is named without '.mustache'): no template has that name
+                Site/templates/partials/raw.mustache:2:33: error: unknown partial 'date' (did you mean 'partials/date'? a template is named with its folder): no template has that name
+                2 errors, 0 warnings
+
+                """, "\(names)")
+        try kb.write("<td class=\"owner\">{{owner}}</td>{{counts.events.text}}\n", to: "Site/templates/partials/raw.mustache")
+        let misses = try vane("check", in: kb.root).stderr
+        #expect(
+            misses == """
+                Site/templates/partials/raw.mustache:1:21: warning: 'owner' is in no view model of this template, so it renders empty
+                Site/templates/partials/raw.mustache:1:35: warning: 'counts.events.text' is in no view model of this template, so it renders empty
+                0 errors, 2 warnings
+
+                """, "\(misses)")
     }
 
     /// `vane init` of a folder whose name has a space says the next step quoted, so it can

@@ -232,16 +232,19 @@ private struct Renderer {
     }
 
     /// A dotted name past its first part (`site.titel`): found when every part is, missed
-    /// where a map lacks the next part (with that map's keys, dotted the same way). A part
-    /// that is a nil optional, a list or a scalar ends the walk without a verdict: the view
-    /// model has the field, empty on this page.
+    /// where a map lacks the next part (with that map's keys, dotted the same way) or where a
+    /// text, number or truth value, which has no parts, is followed by one
+    /// (`counts.events.text`). A part that is a nil optional or a list ends the walk without
+    /// a verdict: the view model has the field, empty on this page.
     private mutating func dotted(_ path: MustacheTemplate.Path, from first: MustacheValue?) {
         guard var current = first else { return }
         for (i, part) in path.enumerated().dropFirst() {
             guard let next = current[part] else {
-                if case .map(let m) = current {
-                    let prefix = path[..<i].joined(separator: ".")
-                    missed[template, default: [:]][prefix + "." + part, default: []].formUnion(m.keys.map { prefix + "." + $0 })
+                let prefix = path[..<i].joined(separator: ".")
+                switch current {
+                case .map(let m): missed[template, default: [:]][prefix + "." + part, default: []].formUnion(m.keys.map { prefix + "." + $0 })
+                case .string, .int, .double, .bool: missed[template, default: [:]][prefix + "." + part, default: []].formUnion([])
+                case .null, .list: break
                 }
                 return
             }

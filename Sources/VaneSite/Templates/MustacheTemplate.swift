@@ -34,13 +34,14 @@ struct MustacheTemplate: Sendable {
 
     init(nodes: [Node]) { self.nodes = nodes }
 
-    /// Every tag of a source with its sigil (` ` for a plain variable), name and line, for
-    /// checks that name a position; empty when the source does not parse.
-    static func tags(in source: String) -> [(kind: Character, name: String, line: Int)] {
+    /// Every tag of a source with its sigil (` ` for a plain variable), name, line and
+    /// column (of its opening delimiter), for checks that name a position; empty when the
+    /// source does not parse.
+    static func tags(in source: String) -> [(kind: Character, name: String, line: Int, column: Int)] {
         guard let tokens = try? MustacheParser(source).tokenize() else { return [] }
         return tokens.compactMap { token in
             guard case .tag(let kind, let name, let at, _, _) = token, !name.isEmpty else { return nil }
-            return (kind, name, at.line)
+            return (kind, name, at.line, at.column)
         }
     }
 }
@@ -138,6 +139,10 @@ private struct MustacheParser {
                     (open, close) = (String(parts[0]), String(parts[1]))
                 }
                 content = content.trimmingCharacters(in: .whitespaces)
+            }
+            // A tag with no name is a name deleted while editing (`{{.}}` is the current item).
+            if content.isEmpty && kind != "!" && kind != "=" {
+                throw error("empty tag '\(open)\(kind == " " ? "" : String(kind))\(closing)': a name goes inside it")
             }
             tokens.append(.tag(kind: kind, name: kind == "!" || kind == "=" ? "" : content, at: at, indent: "", standalone: false))
             if kind == "!", let last = after[..<end.lowerBound].unicodeScalars.lastIndex(of: "\n") {

@@ -45,7 +45,12 @@ public struct Theme: Sendable {
         }
         var templates = DefaultTheme.templates
         var sourcePaths: [String: String] = [:]
-        for (path, data) in files(in: "templates") where path.hasSuffix(".mustache") {
+        var diagnostics: [Diagnostic] = []
+        for (path, data) in files(in: "templates") {
+            guard path.hasSuffix(".mustache") else {
+                diagnostics.append(notATemplate(path))
+                continue
+            }
             let key = String(path.dropLast(".mustache".count))
             templates[key] = String(decoding: data, as: UTF8.self)
             sourcePaths[key] = "Site/templates/" + path
@@ -54,7 +59,6 @@ public struct Theme: Sendable {
         for (name, data) in files(in: "assets") { assets[name] = data }
 
         var library = MustacheLibrary()
-        var diagnostics: [Diagnostic] = []
         var unparsed: Set<String> = []
         for (name, text) in templates.sorted(by: { $0.key < $1.key }) {
             do {
@@ -71,6 +75,7 @@ public struct Theme: Sendable {
         diagnostics += unknownReferences(library, paths: sourcePaths, unparsed: unparsed)
         diagnostics += endlessInclusions(library, paths: sourcePaths)
         diagnostics += blocksFillingNothing(library, paths: sourcePaths)
+        diagnostics += textLeftUnescaped(library, paths: sourcePaths)
         // What a template that does not parse includes cannot be known: its error alone
         // (its partials read as used by no page).
         if unparsed.isEmpty { diagnostics += unusedTemplates(library, paths: sourcePaths) }
@@ -104,8 +109,52 @@ public struct Theme: Sendable {
             return MustacheTemplate.tags(in: source).filter { ($0.kind == ">" || $0.kind == "<") && !there.contains($0.name) }.map { tag in
                 let what = tag.kind == ">" ? "partial" : "parent"
                 return .error(
-                    position(of: tag.name, line: tag.line, in: source, path: path),
-                    "unknown \(what) '\(tag.name)'\(Suggestion.hint(for: tag.name, in: names)): no template has that name")
+                    position(of: tag.name, in: source, at: tag, path: path),
+                    "unknown \(what) '\(tag.name)'\(referenceHint(tag.name, names: names)): no template has that name")
+            }
+        }
+    }
+
+    /// The template a partial's or parent's name was meant to name: written with its file's
+    /// extension (`partials/date.mustache`), without its folder (`date`), or mistyped.
+    static func referenceHint(_ written: String, names: [String]) -> String {
+        let bare = written.hasSuffix(".mustache") ? String(written.dropLast(".mustache".count)) : written
+        if bare != written, names.contains(bare) { return " (did you mean '\(bare)'? a template is named without '.mustache')" }
+        let inFolder = names.filter { $0.split(separator: "/").last.map(String.init) == bare && $0 != bare }
+        if inFolder.count == 1 { return " (did you mean '\(inFolder[0])'? a template is named with its folder)" }
+        return Suggestion.hint(for: bare, in: names)
+    }
+
+    /// A file of `Site/templates/` not named `.mustache` is no template: a warning, never
+    /// passed over without a word (a theme's template saved as `claim.html` or
+    /// `report.MUSTACHE` left the page as it was).
+    static func notATemplate(_ path: String) -> Diagnostic {
+        let name = (path as NSString).lastPathComponent
+        let stem = name.split(separator: ".").first.map(String.init) ?? name
+        let folder = (path as NSString).deletingLastPathComponent
+        let meant = folder.isEmpty ? stem : folder + "/" + stem
+        let hint = DefaultTheme.templates[meant] != nil ? " (did you mean '\(meant).mustache'?)" : ""
+        return .warning(.whole("Site/templates/" + path), "not a template: a template's file is named '.mustache'\(hint); this file is left out")
+    }
+
+    /// The HTML a view model gives a template, written with three braces (`{{{body}}}`): the
+    /// only values that are not escaped. Every other value is text, from content or
+    /// settings, which three braces (or `{{&name}}`) would put into the page as HTML.
+    static let htmlValues: Set<String> = ["body", "chart", "inlineStyle", "jsonLD", "legend", "list", "svg"]
+
+    /// A name that is text written unescaped (`{{{title}}}`, `{{&title}}`) in the knowledge
+    /// base's own templates: an error at the tag, as a title's `<script>` would run on the
+    /// site. The theme's own HTML values are named in it.
+    static func textLeftUnescaped(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        library.names.filter { paths[$0] != nil }.flatMap { name -> [Diagnostic] in
+            let source = library.source(of: name) ?? ""
+            return MustacheTemplate.tags(in: source).filter { tag in
+                (tag.kind == "{" || tag.kind == "&") && !htmlValues.contains(tag.name.split(separator: ".").last.map(String.init) ?? tag.name)
+            }.map { tag in
+                .error(
+                    position(of: tag.name, in: source, at: tag, path: paths[name] ?? name),
+                    "'\(tag.name)' is text, and \(tag.kind == "{" ? "three braces" : "'{{&'") would put it into the page unescaped: write {{\(tag.name)}} (only \(htmlValues.sorted().joined(separator: ", ")) are HTML)"
+                )
             }
         }
     }
@@ -126,7 +175,7 @@ public struct Theme: Sendable {
                     queue.append(other)
                 }
             }
-            guard let closing = via[start], reported.insert(start).inserted else { continue }
+            guard let closing = via[start], !reported.contains(start) else { continue }
             // The circle, from `start` round to itself.
             var circle = [start]
             var at = closing
@@ -134,6 +183,8 @@ public struct Theme: Sendable {
                 circle.insert(at, at: 1)
                 at = via[at] ?? start
             }
+            // Said once, from the first of its templates: not again from each other one.
+            reported.formUnion(circle)
             let source = library.source(of: closing) ?? ""
             let path = paths[closing] ?? "Site/templates/\(closing).mustache"
             guard let tag = MustacheTemplate.tags(in: source).first(where: { ($0.kind == ">" || $0.kind == "<") && $0.name == start }) else {
@@ -141,7 +192,7 @@ public struct Theme: Sendable {
             }
             result.append(
                 .error(
-                    position(of: start, line: tag.line, in: source, path: path),
+                    position(of: start, in: source, at: tag, path: path),
                     "'\(start)' includes itself (\((circle + [start]).joined(separator: " → "))) outside any section, so it would never end"))
         }
         return result
@@ -156,8 +207,19 @@ public struct Theme: Sendable {
         return paths.filter { DefaultTheme.templates[$0.key] == nil && !used.contains($0.key) }.sorted { $0.key < $1.key }.map { key, path in
             .warning(
                 .whole(path),
-                "no page uses this template: it is none of the theme's\(Suggestion.hint(for: key, in: theme)), and no template includes it")
+                "no page uses this template: it is none of the theme's\(sameFolderHint(key, in: theme)), and no template includes it")
         }
+    }
+
+    /// The theme's template in the same folder whose own name `key`'s is most likely a typo
+    /// of (a shared `partials/` made `unused` read as `cycles`).
+    static func sameFolderHint(_ key: String, in theme: [String]) -> String {
+        let folder = (key as NSString).deletingLastPathComponent
+        let siblings = theme.filter { ($0 as NSString).deletingLastPathComponent == folder }
+        let names = Dictionary(siblings.map { (($0 as NSString).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
+        return Suggestion.closest(to: (key as NSString).lastPathComponent, in: names.keys.sorted()).flatMap { names[$0] }.map {
+            " (did you mean '\($0)'?)"
+        } ?? ""
     }
 
     /// A block that a template gives its parent and the parent has nowhere (`{{$contnet}}`
@@ -173,7 +235,7 @@ public struct Theme: Sendable {
                     let tag = tags.first(where: { $0.name == given.block })
                 else { return nil }
                 return .error(
-                    position(of: given.block, line: tag.line, in: source, path: paths[name] ?? name),
+                    position(of: given.block, in: source, at: tag, path: paths[name] ?? name),
                     "block '\(given.block)' fills nothing: '\(given.parent)' has no such block\(Suggestion.hint(for: given.block, in: declared.sorted()))"
                 )
             }
@@ -182,13 +244,49 @@ public struct Theme: Sendable {
 
     /// Errors for partials cut where they nested too deep while the pages just rendered: a
     /// section around a partial that includes itself is true at every level.
+    /// Said once per circle, at the tag of the first template cut that leads round it.
     public func endlessNesting() -> [Diagnostic] {
-        library.lookups.cuts.value.sorted().map { name in
-            .error(
-                SourceLocation(path: overridden[name] ?? "Site/templates/\(name).mustache", line: 1, column: 1),
-                "'\(name)' nested \(MustacheLibrary.deepestNesting) deep and was cut there: a section around a partial that includes itself is true at every level"
+        var reported: Set<String> = []
+        return library.lookups.cuts.value.sorted().compactMap { name in
+            guard !reported.contains(name) else { return nil }
+            let circle = inclusionCircle(from: name)
+            reported.formUnion(circle)
+            let path = overridden[name] ?? "Site/templates/\(name).mustache"
+            let source = library.source(of: name) ?? ""
+            let next = circle.count > 1 ? circle[1] : name
+            let tag = MustacheTemplate.tags(in: source).first { ($0.kind == ">" || $0.kind == "<") && $0.name == next }
+            return .error(
+                tag.map { Theme.position(of: next, in: source, at: $0, path: path) } ?? SourceLocation(path: path, line: 1, column: 1),
+                "'\(name)' includes itself (\(circle.joined(separator: " → "))) inside a section that is true at every level, so it nested \(MustacheLibrary.deepestNesting) deep and was cut there"
             )
         }
+    }
+
+    /// The shortest way from `name` through the partials and parents it names back to
+    /// itself, both ends included; `[name]` when there is none.
+    private func inclusionCircle(from name: String) -> [String] {
+        var via: [String: String] = [:]
+        var queue = [name]
+        var i = 0
+        while i < queue.count {
+            let at = queue[i]
+            i += 1
+            for other in library.references(of: at).sorted() {
+                if other == name {
+                    var circle = [name]
+                    var step = at
+                    while step != name, circle.count < 64 {
+                        circle.insert(step, at: 1)
+                        step = via[step] ?? name
+                    }
+                    return circle + [name]
+                }
+                guard via[other] == nil else { continue }
+                via[other] = at
+                queue.append(other)
+            }
+        }
+        return [name]
     }
 
     /// Warnings for the names a knowledge base's own templates looked up in the pages just
@@ -201,11 +299,11 @@ public struct Theme: Sendable {
         // A name looked up while a parent renders may be written in the page that fills its
         // blocks: it is reported where it is written, in the template itself first.
         let own = overridden.keys.sorted()
-        func written(_ name: String, first template: String) -> (path: String, source: String, line: Int)? {
+        func written(_ name: String, first template: String) -> (path: String, source: String, line: Int, column: Int)? {
             for candidate in [template] + own where overridden[candidate] != nil {
                 guard let source = library.source(of: candidate), let path = overridden[candidate] else { continue }
                 if let tag = MustacheTemplate.tags(in: source).first(where: { $0.name == name || $0.name.hasPrefix(name + ".") }) {
-                    return (path, source, tag.line)
+                    return (path, source, tag.line, tag.column)
                 }
             }
             return nil
@@ -214,20 +312,30 @@ public struct Theme: Sendable {
             template, names -> [Diagnostic] in
             guard overridden[template] != nil || names.keys.contains(where: { written($0, first: template) != nil }) else { return [] }
             return names.sorted(by: { $0.key < $1.key }).compactMap { name, keys in
-                let atTop = overridden[template].map { (path: $0, source: library.source(of: template) ?? "", line: 1) }
+                let atTop = overridden[template].map { (path: $0, source: library.source(of: template) ?? "", line: 1, column: 1) }
                 guard let at = written(name, first: template) ?? atTop else { return nil }
                 return .warning(
-                    Theme.position(of: name, line: at.line, in: at.source, path: at.path),
+                    Theme.position(of: name, in: at.source, at: (at.line, at.column), path: at.path),
                     "'\(name)' is in no view model of this template, so it renders empty\(Suggestion.hint(for: name, in: keys))")
             }
         }
     }
 
-    /// Where `name` is written on `line` of a template (its first column when not found).
-    static func position(of name: String, line: Int, in source: String, path: String) -> SourceLocation {
-        let text = source.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(line - 1).first ?? ""
-        let column = text.range(of: name).map { text.unicodeScalars.distance(from: text.startIndex, to: $0.lowerBound) + 1 } ?? 1
-        return SourceLocation(path: path, line: line, column: column)
+    /// Where `name` is written in the tag that starts at `tag` (its line and column): the
+    /// name's own column (the tag's when not found there). Not the first place the line has
+    /// the text (`<td class="owner">{{owner}}`).
+    static func position(of name: String, in source: String, at tag: (line: Int, column: Int), path: String) -> SourceLocation {
+        let text = source.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(tag.line - 1).first ?? ""
+        let scalars = text.unicodeScalars
+        let from = scalars.index(scalars.startIndex, offsetBy: max(0, tag.column - 1), limitedBy: scalars.endIndex) ?? scalars.endIndex
+        let column = text[from...].range(of: name).map { scalars.distance(from: scalars.startIndex, to: $0.lowerBound) + 1 } ?? tag.column
+        return SourceLocation(path: path, line: tag.line, column: column)
+    }
+
+    static func position(
+        of name: String, in source: String, at tag: (kind: Character, name: String, line: Int, column: Int), path: String
+    ) -> SourceLocation {
+        position(of: name, in: source, at: (tag.line, tag.column), path: path)
     }
 
     /// Renders `template` with a stack of contexts (a page's frame, then its view model); a
