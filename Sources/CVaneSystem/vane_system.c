@@ -8,10 +8,26 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/vfs.h>
 #include <unistd.h>
+
+int vane_name_ignored(const char *name, size_t length) {
+    if (length == 0) return 0;
+    if (name[0] == '.' || name[length - 1] == '~' || (length > 1 && name[0] == '#' && name[length - 1] == '#')) return 1;
+    static const char *const suffixes[] = {".bak", ".orig", ".rej", ".tmp", ".swp", ".kate-swp"};
+    for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
+        size_t n = strlen(suffixes[i]);
+        if (length > n && memcmp(name + length - n, suffixes[i], n) == 0) return 1;
+    }
+    static const char *const names[] = {"Thumbs.db", "desktop.ini", "4913"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        if (length == strlen(names[i]) && strncasecmp(name, names[i], length) == 0) return 1;
+    }
+    return 0;
+}
 
 int vane_exchange_paths(const char *a, const char *b) {
 #if defined(__linux__) && defined(SYS_renameat2)
@@ -88,9 +104,7 @@ static void list(const char *root, const char *relative, listing_t *l) {
     struct dirent *e;
     char child[PATH_MAX];
     while ((e = readdir(dir))) {
-        /* As DirectoryWalker.isIgnored: hidden names, editors' backups (x~) and autosaves (#x#). */
-        size_t length = strlen(e->d_name);
-        if (e->d_name[0] == '.' || e->d_name[length - 1] == '~' || (length > 1 && e->d_name[0] == '#' && e->d_name[length - 1] == '#')) continue;
+        if (vane_name_ignored(e->d_name, strlen(e->d_name))) continue;
         unsigned char type = e->d_type;
         if (type == DT_UNKNOWN) {
             struct stat st;

@@ -46,9 +46,22 @@ struct FuzzyDateTests {
             "January 14, 2014",
             "invalid date 'January 14, 2014' (did you mean '2014-01-14'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
         ),
+        // A timestamp, or a day run together: its day as written.
+        (
+            "2026-04-08T10:00",
+            "invalid date '2026-04-08T10:00' (did you mean '2026-04-08'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        (
+            "2023-01-05 10:00:00 +02:00",
+            "invalid date '2023-01-05 10:00:00 +02:00' (did you mean '2023-01-05'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        (
+            "20230105",
+            "invalid date '20230105' (did you mean '2023-01-05'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
         // No one reading: no suggestion.
         ("03/04/2024", "invalid date '03/04/2024' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
-        ("2026-04-08T10:00", "invalid date '2026-04-08T10:00' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
+        ("20231305", "invalid date '20231305' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
     ])
     func refusesBadDates(text: String, message: String) {
         #expect(throws: FuzzyDate.ParseError(message: message)) { try FuzzyDate(parsing: text) }

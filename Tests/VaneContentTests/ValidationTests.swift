@@ -36,6 +36,94 @@ struct ValidationTests {
             ])
     }
 
+    /// What an editor, a paste or a merge leaves in a file, said as what it is: a fence
+    /// below blank lines, after a comment or made a typographic dash, lines ending in CR
+    /// alone (it said "missing front matter" of a file that has one, or a YAML error in
+    /// the body).
+    @Test func fencesAndLineEndingsAsEditorsLeaveThem() throws {
+        #expect(
+            try diagnostics(["Content/sources/x.md": "\n\n---\ntitle: x\n---\n"]) == [
+                "Content/sources/x.md:1:1: error: the front matter's '---' must be the file's first line: it is on line 3 (remove the blank lines above it)"
+            ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\ntitle: x\n--- # end\nBody.\n"]) == [
+                "Content/sources/x.md:3:1: error: unclosed front matter: '--- # end' is not a '---' line (the front matter closes with '---' alone, at column 1: a comment after it is not allowed)"
+            ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\ntitle: x\n\u{2014}\nBody.\n"]) == [
+                "Content/sources/x.md:3:1: error: unclosed front matter: '\u{2014}' is not a '---' line (the front matter closes with '---' alone, at column 1: this is a typographic dash, which an editor may make of '---')"
+            ])
+        #expect(
+            try diagnostics(["Content/sources/x.md": "---\rtitle: x\r---\rBody.\r"]) == [
+                "Content/sources/x.md:1:1: error: the lines end with a carriage return alone (classic Mac OS): save the file with LF line endings"
+            ])
+    }
+
+    /// A merge left unresolved: in the body each marker is an error (both sides were
+    /// published, the divider a heading); in the front matter too, and YAML's own error
+    /// (a line later, about a key) is not said. In a code block it is text.
+    @Test func mergeConflictMarkersAreErrors() throws {
+        let conflicted = "---\ntitle: x\n<<<<<<< HEAD\ndate: 2024-01-01\n=======\ndate: 2024-02-01\n>>>>>>> other\n---\nBody.\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": conflicted]) == [
+                "Content/events/x.md:3:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+                "Content/events/x.md:5:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+                "Content/events/x.md:7:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+            ])
+        var files = SampleKnowledgeBase.files
+        files["Content/events/launch.md"]! +=
+            "\n<<<<<<< HEAD\nOne side.\n=======\nThe other.\n>>>>>>> feature\n\n```\n<<<<<<< a\n=======\n>>>>>>> b\n```\n"
+        let found = try diagnostics(files)
+        #expect(
+            found == [
+                "Content/events/launch.md:11:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+                "Content/events/launch.md:13:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+                "Content/events/launch.md:15:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
+            ], "\(found)")
+    }
+
+    /// A space YAML does not read as one: a no-break space in the indentation made a key of
+    /// `  llama` and dropped the event's status without an error; a byte-order mark before a
+    /// key made it "not in line". Each said where it is.
+    @Test func spacesYAMLDoesNotReadAreErrors() throws {
+        var files = SampleKnowledgeBase.files
+        files["Content/events/launch.md"] = files["Content/events/launch.md"]!
+            .replacingOccurrences(of: "  llama:", with: "\u{A0}\u{A0}llama:")
+            .replacingOccurrences(of: "type: launch", with: "type:\u{A0}launch")
+            .replacingOccurrences(of: "sources: [tns]", with: "\u{FEFF}sources: [tns]")
+        let found = try diagnostics(files)
+        #expect(
+            found == [
+                "Content/events/launch.md:4:6: error: a no-break space (U+00A0) here, which YAML does not read as a space: replace it with a space",
+                "Content/events/launch.md:6:1: error: an invisible byte-order mark (U+FEFF) here, which YAML does not read as a space: remove it",
+                "Content/events/launch.md:8:1: error: a no-break space (U+00A0) here, which YAML does not read as a space: replace it with a space",
+                "Content/events/launch.md:8:2: error: a no-break space (U+00A0) here, which YAML does not read as a space: replace it with a space",
+            ], "\(found)")
+        // Inside a value it is the value's (a name may hold one).
+        var named = SampleKnowledgeBase.files
+        named["Content/events/launch.md"] = named["Content/events/launch.md"]!.replacingOccurrences(
+            of: "title: Muse Spark launches", with: "title: Muse\u{A0}Spark launches")
+        #expect(try diagnostics(named).isEmpty)
+    }
+
+    /// A `---` inside the front matter ends it: what follows is body text, where a field of
+    /// the format is said (the event's status was lost without a word, shown as a heading).
+    @Test func aFieldLeftInTheBodyByASecondFence() throws {
+        var files = SampleKnowledgeBase.files
+        files["Content/events/launch.md"] = files["Content/events/launch.md"]!.replacingOccurrences(
+            of: "sources: [tns]\n", with: "sources: [tns]\n---\n")
+        let found = try diagnostics(files)
+        #expect(
+            found == [
+                "Content/events/launch.md:8:1: error: 'status:' is a field of the front matter, but the '---' on line 7 ended it: the rest is read as text (remove that '---', or the field here)"
+            ], "\(found)")
+        // A body that starts with a word and a colon that is no field is text.
+        var prose = SampleKnowledgeBase.files
+        prose["Content/events/launch.md"] = prose["Content/events/launch.md"]!.replacingOccurrences(
+            of: "[[Meta Platforms]] launched", with: "Note: [[Meta Platforms]] launched")
+        #expect(try diagnostics(prose).isEmpty)
+    }
+
     @Test func emptyFile() throws {
         #expect(
             try diagnostics(["Content/sources/x.md": ""]) == [
@@ -179,11 +267,12 @@ struct ValidationTests {
         #expect(
             try diagnostics([
                 "Content/entities/upper.MD": "---\nname: U\ntype: vendr\n---\n", "Content/events/notes.markdown": "x",
-                "Content/events/chart.png": "x",
+                "Content/events/chart.png": "x", "Content/events/draft.mdown": "x",
             ])
                 == [
-                    "Content/entities/upper.MD:1:1: warning: not read as an entry (an entry's file name ends in '.md'): copied as a file",
-                    "Content/events/notes.markdown:1:1: warning: not read as an entry (an entry's file name ends in '.md'): copied as a file",
+                    "Content/entities/upper.MD:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'upper.md' to make it one): copied as a file",
+                    "Content/events/draft.mdown:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'draft.md' to make it one): copied as a file",
+                    "Content/events/notes.markdown:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'notes.md' to make it one): copied as a file",
                 ])
     }
 
@@ -280,7 +369,7 @@ struct ValidationTests {
         try kb.write(Data([0x2D, 0x2D, 0x2D, 0x0A, 0x6E, 0xC3, 0xA9, 0x20, 0xC3, 0x28, 0x0A]), to: "Content/sources/x.md")
         #expect(
             ContentLoader.load(root: kb.root).diagnostics.map(\.description) == [
-                "Content/sources/x.md:2:4: error: file is not valid UTF-8 (a byte here is no character)"
+                "Content/sources/x.md:2:4: error: file is not valid UTF-8 (the byte 0xC3 here is no character: save the file as UTF-8; it may be Latin-1 or Windows-1252)"
             ])
     }
 
@@ -401,6 +490,17 @@ struct ValidationTests {
                 "Content/events/2010 Wave.md:3:7: error: impossible date '2010-13-01' (a month is 01 to 12)",
                 "Content/events/2010 Wave.md:5:12: error: unknown entity 'metta' (did you mean 'meta'?)",
             ])
+        // A reference to the id it would have names the file to rename (it read "unknown
+        // source" for a source plainly there, six times before the file's own error).
+        var files = SampleKnowledgeBase.files
+        files["Content/sources/The-New-Stack.md"] = files.removeValue(forKey: "Content/sources/tns.md")!
+        files["Content/events/launch.md"] = files["Content/events/launch.md"]!.replacingOccurrences(
+            of: "sources: [tns]", with: "sources: [the-new-stack]")
+        let renamed = try diagnostics(files).filter { $0.contains("the-new-stack") && $0.contains("launch.md") }
+        #expect(
+            renamed == [
+                "Content/events/launch.md:6:11: error: unknown source 'the-new-stack' (Content/sources/The-New-Stack.md would have this id, but its name is no id: rename it 'the-new-stack.md')"
+            ], "\(renamed)")
         // A name that makes no id has no suggestion.
         #expect(
             try diagnostics(["Content/sources/日本.md": "---\ntitle: x\n---\n"]) == [
@@ -664,6 +764,10 @@ struct ValidationTests {
             ])
         let colon = "---\ntitle: Google: GA4 launches\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\n---\n"
         #expect(try diagnostics(["Content/events/y.md": colon]).first?.hasSuffix("(a ': ' inside a value: put the value in quotes)") == true)
+        // In an editor's typographic quotes, which YAML reads as text: said so.
+        let curly = colon.replacingOccurrences(of: "Google: GA4 launches", with: "\u{2018}Google: GA4 launches\u{2019}")
+        let smart = try diagnostics(["Content/events/y.md": curly]).first ?? ""
+        #expect(smart.hasSuffix("(a ': ' inside a value: ‘…’ and “…” are not YAML's quotes; put the value in '…' or \"…\")"), "\(smart)")
         // A key indented under a value continues it: the cure is the indentation, not quotes.
         let indented = "---\nname: Bad Indent\n  type: vendor\n---\n"
         #expect(
@@ -817,6 +921,12 @@ struct ValidationTests {
         #expect(
             try diagnostics(["Content/events/x.md": indented]) == [
                 "Content/events/x.md:7:3: error: unknown source 'tns - tns' (two list items read as one: put each '- ' at the same indentation)"
+            ])
+        // A list without its brackets is one text, whose parts are each an id.
+        let bare = "---\ntitle: T\ndate: 2026\ntype: other\nentities: meta, llama\nsources: [tns]\n---\n"
+        #expect(
+            try diagnostics(["Content/events/x.md": bare]) == [
+                "Content/events/x.md:5:11: error: unknown entity 'meta, llama' (a list is written in brackets: '[meta, llama]')"
             ])
     }
 

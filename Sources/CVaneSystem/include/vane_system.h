@@ -8,6 +8,12 @@
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int vane_exchange_paths(const char *a, const char *b);
 
+/// Whether a file or folder name is never read under `Content/` or `Site/`: hidden names,
+/// editors' backups, autosaves and swap files (`x~`, `#x#`, `x.bak`, `x.orig`, `x.rej`,
+/// `x.tmp`, `x.swp`, `x.kate-swp`, Vim's `4913`) and the system's own (`Thumbs.db`,
+/// `desktop.ini`). One rule for every walk, the C one and Swift's.
+int vane_name_ignored(const char *name, size_t length);
+
 /// One file's part of a tree digest: its path relative to the walked folder, its size
 /// and its modification time in nanoseconds since 1970.
 uint64_t vane_file_mix(const char *relative, size_t length, int64_t size, int64_t modified);

@@ -38,6 +38,9 @@ public struct Linker: Sendable {
     /// The files of another kind left out for an id a file before them has (a source whose
     /// id a new entity took): a link to that kind names them, not only the winner's kind.
     var shadowed: [String: [(kind: Kind, path: String)]] = [:]
+    /// The id each file whose name is no id would have (`Google Wave.md`: `google-wave`), with
+    /// its kind and path: a reference to that id names the file to rename.
+    var misnamed: [String: (kind: Kind, path: String)] = [:]
     /// The files under `Content/` that are not entries (`events/2024/chart.png`), for the
     /// relative links of bodies.
     var assets: Set<String> = []
@@ -54,6 +57,7 @@ public struct Linker: Sendable {
         linker.register(files, parsed)
         // Entries of files whose name is no id: their links checked as a duplicate's are.
         linker.duplicates += unlisted
+        for entry in unlisted { linker.misnamed[entry.id] = (entry.kind, entry.path) }
         linker.registerAliases()
         linker.registerChannels()
         linker.entityNames = Dictionary(grouping: linker.entries.filter { $0.kind == .entity }, by: { $0.title.lowercased() }).mapValues {
@@ -345,6 +349,12 @@ public struct Linker: Sendable {
     private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation, except: String? = nil) -> String? {
         guard let id = resolve(written) else {
             let noun = kind?.rawValue ?? "entry"
+            if let file = misnamed[written], kind == nil || file.kind == kind {
+                diagnostics.append(
+                    .error(
+                        location, "unknown \(noun) '\(written)' (\(file.path) would have this id, but its name is no id: rename it '\(written).md')"))
+                return nil
+            }
             let ids = known.filter { (kind == nil || $0.value.kind == kind) && $0.key != except }.map(\.key)
             // A name written where an id goes: the id of what has that name.
             if let named = named(written, kind: kind, except: except) {
@@ -353,7 +363,12 @@ public struct Linker: Sendable {
             }
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
             // `a - b`: YAML read a list item indented under the one before as its text.
-            let merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
+            var merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
+            // `entities: a, b`: a list without its brackets is one text.
+            let parts = written.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            if suggestion == nil, merged.isEmpty, parts.count > 1, parts.allSatisfy({ resolve($0) != nil }) {
+                merged = " (a list is written in brackets: '[\(parts.joined(separator: ", "))]')"
+            }
             diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)"))
             return nil
         }

@@ -94,14 +94,25 @@ extension ContentScan {
     mutating func add(_ found: DirectoryWalker.Found, contentPath: String) {
         let relative = found.relative
         let path = "Content/" + relative
-        if found.escapes { return diagnostics.append(.error(.top(of: path), "symbolic link points outside Content/ (refused)")) }
+        if found.escapes {
+            let target = DirectoryWalker.linkTarget(contentPath + relative)
+            return diagnostics.append(
+                .error(.top(of: path), "symbolic link to \(target), outside Content/: refused (copy the file into Content/, or link to one in it)"))
+        }
         if let problem = found.problem { return diagnostics.append(.error(.top(of: path), problem)) }
         var file = ContentFile(path: path, location: contentPath + relative, size: found.size, modified: found.modified)
         guard relative.hasSuffix(".md") else {
-            // `UPPER.MD`, `x.markdown`: Markdown by its name, but no entry; said, and copied as a file.
-            let suffix = relative.split(separator: "/").last?.split(separator: ".").last?.lowercased()
-            if relative.contains("."), suffix == "md" || suffix == "markdown" {
-                diagnostics.append(.warning(.top(of: path), "not read as an entry (an entry's file name ends in '.md'): copied as a file"))
+            // `UPPER.MD`, `x.markdown`, `x.mdown`: Markdown by its name, but no entry; said, with
+            // the name that makes it one, and copied as a file.
+            let name = relative.split(separator: "/").last.map(String.init) ?? relative
+            let parts = name.split(separator: ".")
+            if parts.count > 1, let suffix = parts.last?.lowercased(), ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"].contains(suffix) {
+                let entryName = parts.dropLast().joined(separator: ".") + ".md"
+                diagnostics.append(
+                    .warning(
+                        .top(of: path),
+                        "not read as an entry (an entry's file name ends in '.md': rename it '\(entryName)' to make it one): copied as a file"
+                    ))
             }
             return Self.insert(file, into: &assets)
         }

@@ -1,3 +1,4 @@
+import CVaneSystem
 import Foundation
 import VaneDiagnostics
 
@@ -23,10 +24,13 @@ public enum DirectoryWalker {
         }
     }
 
-    /// Names never read: hidden ones (`.x.swp`), and editors' backups and autosaves
-    /// (`x.md~`, `#x.md#`), which hold drafts. The C walk (`vane_tree_digest`) skips the same.
+    /// Names never read: hidden ones (`.x.swp`), editors' and tools' backups, autosaves and
+    /// swap files (`x.md~`, `#x.md#`, `x.md.bak`, `x.md.orig`…), which hold drafts, and the
+    /// system's (`Thumbs.db`): `vane_name_ignored`, the rule the C walk (`vane_tree_digest`)
+    /// skips by.
     public static func isIgnored(_ name: some StringProtocol) -> Bool {
-        name.hasPrefix(".") || name.hasSuffix("~") || (name.count > 1 && name.hasPrefix("#") && name.hasSuffix("#"))
+        var name = String(name)
+        return name.withUTF8 { vane_name_ignored($0.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, $0.count) != 0 }
     }
 
     /// Regular files under `root` (following links that stay inside it), skipping hidden
@@ -88,6 +92,11 @@ public enum DirectoryWalker {
         return result
     }
 
+    /// Where a symbolic link points, as it is written, quoted.
+    static func linkTarget(_ path: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { "'\($0)'" } ?? "an unreadable target"
+    }
+
     /// The regular files of one folder, and its links that lead to files.
     private static func files(_ entries: [(String, UInt8)], in relativeDir: String, root: String, rootPrefix: String, problems: Bool) -> [Found] {
         let dirFD = open(relativeDir.isEmpty ? root : root + "/" + relativeDir, O_RDONLY | O_DIRECTORY)
@@ -99,12 +108,14 @@ public enum DirectoryWalker {
             if type == UInt8(DT_LNK) {
                 var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 guard realpath(root + "/" + relative, &target) != nil else {
-                    let reason = "symbolic link to nothing (\(String(cString: strerror(errno)))): left out"
+                    let why = String(cString: strerror(errno))
+                    let reason = "symbolic link to \(linkTarget(root + "/" + relative)), which leads to nothing (\(why)): mend the link or remove it"
                     if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
                     continue
                 }
                 let resolved = String(decoding: target.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
-                if !resolved.hasPrefix(rootPrefix) {
+                // The walked folder itself (`up -> ..`) is a folder inside it, not outside.
+                if !resolved.hasPrefix(rootPrefix) && resolved + "/" != rootPrefix {
                     found.append(Found(relative: relative, size: 0, modified: 0, escapes: true))
                     continue
                 }
@@ -114,7 +125,8 @@ public enum DirectoryWalker {
             guard fstatat(dirFD, name, &info, 0) == 0 else { continue }
             if type == UInt8(DT_LNK), info.st_mode & S_IFMT == S_IFDIR {
                 // Not followed (a walk through links could go round a circle), and not left out without a word.
-                let reason = "symbolic link to a folder: not followed, so its files are left out (move the folder here, or link its files one by one)"
+                let reason =
+                    "symbolic link to a folder (\(linkTarget(root + "/" + relative))): not followed, so its files are left out (move the folder here, or link its files one by one)"
                 if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
                 continue
             }

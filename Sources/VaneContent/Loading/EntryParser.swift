@@ -22,12 +22,17 @@ public struct EntryParser: Sendable {
             guard case .problem(let line, let column, let message) = error else { return (nil, []) }
             return (nil, [.error(SourceLocation(path: path, line: line, column: column), message)])
         }
+        // What YAML would misread, said as what it is (YAML would say something else, or nothing).
+        let conflicts = LineChecks.conflicts(source, path: path)
+        let odd = LineChecks.oddSpaces(in: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
+        if !conflicts.frontMatter.isEmpty || !odd.isEmpty { return (nil, conflicts.frontMatter + odd + conflicts.body) }
         var fm: FrontMatter
         do {
             fm = try FrontMatter(yaml: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
         } catch {
-            return (nil, [error.diagnostic])
+            return (nil, [error.diagnostic] + conflicts.body)
         }
+        fm.diagnostics += conflicts.body
         let titleKey = kind == .entity ? "name" : "title"
         // A use's title is optional: its product and team say what it is.
         var entry = Entry(kind: kind, id: id, path: path, title: fm.text(titleKey, required: kind != .use)?.text ?? id)
@@ -82,6 +87,7 @@ public struct EntryParser: Sendable {
                     .top(of: path),
                     "these are \(other.withArticle)'s fields (\(fields)), not \(kind.withArticle)'s: \(other.folder) go in Content/\(other.folder)/"))
         }
+        if let early = LineChecks.frontMatterLeftInBody(source, keys: fm.used, path: path) { fm.diagnostics.append(early) }
         guard renderBody else { return (entry, fm.diagnostics) }
         let body = BodyRenderer.render(
             lines: source.bodyLines, firstLine: source.bodyFirstLine, path: path, unsafeHTML: config.unsafeHTML)

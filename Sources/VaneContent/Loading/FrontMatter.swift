@@ -394,10 +394,14 @@ struct FrontMatter {
             // indented line, a key indented under a plain value (it continues that value).
             if problem.contains("mapping values are not allowed") {
                 let line = mark.line >= 1 && mark.line <= lines.count ? lines[mark.line - 1] : ""
+                // Quoted with typographic quotes (an editor's smart quotes), which YAML reads as text.
+                let curly = line.unicodeScalars.contains { "\u{2018}\u{2019}\u{201C}\u{201D}".unicodeScalars.contains($0) }
                 let cure =
                     line.first == " " || line.first == "\t"
                     ? "an indented line continues the value above it: remove its indentation, or quote the value if the ': ' is part of it"
-                    : "a ': ' inside a value: put the value in quotes"
+                    : curly
+                        ? "a ': ' inside a value: ‘…’ and “…” are not YAML's quotes; put the value in '…' or \"…\""
+                        : "a ': ' inside a value: put the value in quotes"
                 return .error(at(mark), "invalid YAML: \(problem)\(during) (\(cure))")
             }
             // A tab where YAML wants spaces: libyaml names no tab.

@@ -30,11 +30,24 @@ struct SourceText {
             throw .problem(line: line, column: column, message: "file contains a NUL byte")
         }
         guard var text = String(validatingUTF8Data: data) else {
-            let (line, column) = position(ofByte: firstInvalidUTF8(data) ?? 0, in: data)
-            throw .problem(line: line, column: column, message: "file is not valid UTF-8 (a byte here is no character)")
+            let offset = firstInvalidUTF8(data) ?? 0
+            let (line, column) = position(ofByte: offset, in: data)
+            let byte = String(data[data.startIndex + offset], radix: 16, uppercase: true)
+            throw .problem(
+                line: line, column: column,
+                message:
+                    "file is not valid UTF-8 (the byte 0x\(byte.count == 1 ? "0" : "")\(byte) here is no character: save the file as UTF-8; it may be Latin-1 or Windows-1252)"
+            )
         }
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        if data.withUnsafeBytes({ Self.offset(of: 0x0D, in: $0) }) != nil { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        if data.withUnsafeBytes({ Self.offset(of: 0x0D, in: $0) }) != nil {
+            // Classic Mac OS ends lines with CR alone: the file read as one line.
+            if !text.contains("\n") {
+                throw .problem(
+                    line: 1, column: 1, message: "the lines end with a carriage return alone (classic Mac OS): save the file with LF line endings")
+            }
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
 
         let lines = text.lines
         guard isFence(lines[0]) else {
@@ -42,13 +55,21 @@ struct SourceText {
             if nearFence(lines[0]) {
                 throw .problem(line: 1, column: 1, message: "'\(lines[0])' is not a '---' line: the front matter opens with '---' alone, at column 1")
             }
+            // Blank lines above it (an editor's, a template's): the fence is there, too late.
+            if let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }), first > 0, isFence(lines[first]) {
+                throw .problem(
+                    line: 1, column: 1,
+                    message: "the front matter's '---' must be the file's first line: it is on line \(first + 1) (remove the blank lines above it)")
+            }
             throw .problem(line: 1, column: 1, message: "missing front matter (the file must start with a '---' line)")
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
             if let near = lines.indices.dropFirst().first(where: { nearFence(lines[$0]) }) {
                 throw .problem(
                     line: near + 1, column: 1,
-                    message: "unclosed front matter: '\(lines[near])' is not a '---' line (the front matter closes with '---' alone, at column 1)")
+                    message:
+                        "unclosed front matter: '\(lines[near])' is not a '---' line (the front matter closes with '---' alone, at column 1\(dashHint(lines[near])))"
+                )
             }
             throw .problem(line: 1, column: 1, message: "unclosed front matter (no closing '---' line)")
         }
@@ -60,10 +81,20 @@ struct SourceText {
     }
 
     /// A line that is most likely a fence mistyped: dashes alone (three or more, or two),
-    /// or `---` after spaces.
+    /// `---` after spaces or before a comment (`--- # end`), or an editor's smart dash (`—`).
     private static func nearFence(_ line: Substring) -> Bool {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.count >= 2 && trimmed.count <= 5 && trimmed.allSatisfy { $0 == "-" }
+        if trimmed.count >= 2 && trimmed.count <= 5 && trimmed.allSatisfy({ $0 == "-" }) { return true }
+        if trimmed.hasPrefix("--- ") || trimmed.hasPrefix("---#") { return true }
+        return !trimmed.isEmpty && trimmed.count <= 3 && trimmed.allSatisfy { "-\u{2014}\u{2013}\u{2012}\u{2010}".contains($0) }
+    }
+
+    /// Why a near fence is not one, when it is not plain from the line.
+    private static func dashHint(_ line: Substring) -> String {
+        if line.contains(where: { "\u{2014}\u{2013}\u{2012}\u{2010}".contains($0) }) {
+            return ": this is a typographic dash, which an editor may make of '---'"
+        }
+        return line.contains("#") ? ": a comment after it is not allowed" : ""
     }
 
     /// UTF-16 or UTF-32, by its byte-order mark or by the NUL bytes ASCII has in it (an

@@ -38,6 +38,20 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     /// there is no one reading of it (`03/04/2024`).
     static func written(_ text: String) -> String? {
         let approximate = text.hasPrefix("~")
+        // A timestamp (`2023-01-05T10:00:00Z`, `2023-01-05 10:00 +02:00`) or a day run
+        // together (`20230105`): its day.
+        let plain = text.dropFirst(approximate ? 1 : 0)
+        let day = plain.prefix(10)
+        if day.count == 10, plain.count > 10, "T ".contains(plain[plain.index(plain.startIndex, offsetBy: 10)]),
+            (try? FuzzyDate(parsing: String(day))) != nil
+        {
+            return (approximate ? "~" : "") + day
+        }
+        if plain.count == 8, plain.allSatisfy({ $0.isASCII && $0.isNumber }) {
+            let digits = Array(plain)
+            let candidate = String(digits[0..<4]) + "-" + String(digits[4..<6]) + "-" + String(digits[6..<8])
+            if (try? FuzzyDate(parsing: candidate)) != nil { return (approximate ? "~" : "") + candidate }
+        }
         let words = text.dropFirst(approximate ? 1 : 0).split { !$0.isLetter && !$0.isNumber }.map { $0.lowercased() }
         let months = monthNames.map { $0.lowercased() }
         func month(_ word: String) -> Int? {
