@@ -155,7 +155,13 @@ public enum ContentLoader {
             ? [Diagnostic.warning(.whole("Content"), "holds no entries: the site and the database will have none (is this the right folder?)")]
             : []
         let active = config.unsafeHTML ? [] : scan.assets.compactMap(activeContent)
-        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics + empty + active
+        // Each file the build could not copy, said here with the rest (the build stopped at the
+        // first, and `vane check` said nothing).
+        let unreadable = scan.assets.compactMap { file in
+            access(file.location, R_OK) == 0
+                ? nil : Diagnostic.error(.whole(file.path), "cannot read this file (\(String(cString: strerror(errno)))): the site copies it")
+        }
+        let diagnostics = configDiagnostics + savedDiagnostics + scan.diagnostics + fileDiagnostics + linkDiagnostics + empty + active + unreadable
         return LoadResult(
             knowledgeBase: kb, files: parsed, diagnostics: diagnostics.sortedForReport(),
             parsedCount: parsedCount, timings: timings, scan: scan, linkTables: link.tables,
@@ -252,7 +258,8 @@ public enum ContentLoader {
             return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
         }
         guard let data = FileManager.default.contents(atPath: file.location) else {
-            let d = Diagnostic.error(.top(of: file.path), "cannot read file")
+            let why = access(file.location, R_OK) == 0 ? "" : " (\(String(cString: strerror(errno))))"
+            let d = Diagnostic.error(.top(of: file.path), "cannot read this file\(why)")
             return (ParsedFile(path: file.path, hash: "", entry: nil, diagnostics: [d]), true)
         }
         let digest = hash(salt + data)

@@ -66,14 +66,29 @@ struct RecordedStatus {
     /// dates are two moves.
     mutating func changes(_ versions: [(entry: String, new: Assessments?)], commit: String?) -> [RecordedChange] {
         var net = NetChanges()
+        let written = Set(versions.map(\.entry))
+        // The ends and closures files of this commit no longer write, each with its value: one
+        // written again by another file is a file renamed, paired as such.
+        var dropped: Set<[String]> = []
+        for (entry, new) in versions {
+            for (key, value) in events[entry]?.values ?? [:] where key.what == .end && new?.values[key] != value {
+                dropped.insert(Self.describe(key, value))
+            }
+        }
         for (entry, new) in versions {
             let old = events[entry]
             let keys = Set((old?.values ?? [:]).keys).union((new?.values ?? [:]).keys).sorted()
             for key in keys where !Assessments.isProductValue(key) && old?.values[key] != new?.values[key] {
+                var before = old?.values[key]
+                // An end (or closure) a new announcement writes moves the one that stood before
+                // it (an extension read "end none → 2023-02-13", as a first announcement).
+                if before == nil, key.what == .end, let value = new?.values[key], let date = new?.date, !dropped.contains(Self.describe(key, value)) {
+                    before = standing(key, before: date, besides: written)
+                }
                 net.add(
                     RecordedChange(
                         commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
-                        axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: old?.values[key], after: new?.values[key]),
+                        axis: key.what == .verdict ? nil : key.axis, channel: key.channel, before: before, after: new?.values[key]),
                     at: nil)
                 if key.what != .verdict, new?.values[key] == nil { net.withdrew(key, of: entry, announced: old?.date) }
             }
@@ -114,7 +129,6 @@ struct RecordedStatus {
         // back: "end 1 January 2025 → none" read as cancelled); with one announced after it
         // standing, it moved nothing. Announcements this commit wrote are not standing ones
         // (a file renamed is one announcement, paired as such).
-        let written = Set(versions.map(\.entry))
         net.settleWithdrawn { key, announced, value in
             // Written again by another file of this commit: a file renamed, paired as such.
             if versions.contains(where: { $0.new?.values[key] == value }) { return .keep }
@@ -128,6 +142,20 @@ struct RecordedStatus {
             return before.map { .standing($0.value) } ?? .keep
         }
         return net.changes
+    }
+
+    /// The value of the latest end (or closure) of `key` announced before `date` by another
+    /// recorded event than those of this commit (`besides`); nil when none stands.
+    private func standing(_ key: Assessments.Key, before date: FuzzyDate, besides: Set<String>) -> String? {
+        let earlier = (eventsOf[key.entity] ?? []).subtracting(besides).compactMap { id -> (FuzzyDate, String, String)? in
+            guard let version = events[id], let value = version.values[key], let day = version.date, day.startKey < date.startKey else { return nil }
+            return (day, id, value)
+        }
+        return earlier.max { ($0.0.startKey, $0.1) < ($1.0.startKey, $1.1) }?.2
+    }
+
+    private static func describe(_ key: Assessments.Key, _ value: String) -> [String] {
+        [key.entity, key.axis, key.channel ?? "\u{0}", value]
     }
 
     /// The changes of a commit that wrote one version, of `entry`.

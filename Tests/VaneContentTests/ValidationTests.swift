@@ -686,6 +686,14 @@ struct ValidationTests {
             try diagnostics(["Content/events/u.md": entry]).filter { $0.contains("u.md") } == [
                 "Content/events/u.md:8:5: warning: '../entities/meta.md' links to the file of 'meta', which the site does not publish: the page would show a dead link (write [[meta]] to link to its page)"
             ])
+        // The name typed with é composed, the file's (as macOS names it) with e and an accent:
+        // the same text, not the same bytes, and a web server's path is bytes.
+        let accented = "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n[r](caf\u{E9}.pdf)\n"
+        #expect(
+            try diagnostics(["Content/events/v.md": accented, "Content/events/cafe\u{301}.pdf": "pdf"]).filter { $0.contains("v.md") } == [
+                "Content/events/v.md:8:5: warning: 'caf\u{E9}.pdf' names Content/events/cafe\u{301}.pdf with its accents written another way (the same text, not the same bytes): the page would show a dead link; rename the file, or write its name as the file has it"
+            ])
+        #expect(try diagnostics(["Content/events/v.md": accented, "Content/events/caf\u{E9}.pdf": "pdf"]).filter { $0.contains("v.md") }.isEmpty)
     }
 
     /// A reference link's target is written once, in its definition: a scheme the page

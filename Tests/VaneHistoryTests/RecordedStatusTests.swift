@@ -80,6 +80,29 @@ struct RecordedStatusTests {
         #expect(retired.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["paid generally-available → retired"])
     }
 
+    /// An end a new file announces moves the one that stood before it, as event time has
+    /// it (an extension read "end none → 2023-02-13", as a first announcement); the same
+    /// end in a file renamed moves nothing.
+    @Test func anExtensionInANewFileMovesTheEndThatStood() throws {
+        var state = RecordedStatus()
+        var first = try event("2023-02-02", [("availability", "free", "deprecated")])
+        first.values[.init(what: .end, entity: "codecommit", axis: "ends", channel: "free")] = "2023-02-09"
+        _ = state.changes("e2", to: first, commit: "a")
+        var later = try event("2023-02-08", [])
+        later.values[.init(what: .end, entity: "codecommit", axis: "ends", channel: "free")] = "2023-02-13"
+        let extended = state.changes("e3", to: later, commit: "b")
+        #expect(
+            extended.map { "\($0.what.rawValue) \($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == [
+                "end free 2023-02-09 → 2023-02-13"
+            ])
+        #expect(state.changes([("e3", nil), ("e3-renamed", later)], commit: "c").isEmpty)
+        // Another channel's end stands for no other.
+        var other = try event("2023-02-10", [])
+        other.values[.init(what: .end, entity: "codecommit", axis: "ends", channel: "paid")] = "2024-01-01"
+        let paid = state.changes("e4", to: other, commit: "d")
+        #expect(paid.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["paid none → 2024-01-01"])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")

@@ -284,7 +284,19 @@ public struct Linker: Sendable {
                 continue
             }
             let path = parts.joined(separator: "/")
-            if assets.contains(path) { continue }
+            // Strings compare as text, a web server's paths as bytes: `café` typed (é composed)
+            // is not the file macOS named `café` (e and an accent), and the link was dead.
+            if let found = assets.firstIndex(of: path) {
+                let name = assets[found]
+                if !name.utf8.elementsEqual(path.utf8) {
+                    diagnostics.append(
+                        .warning(
+                            link.location,
+                            "'\(written)' names Content/\(name) with its accents written another way (the same text, not the same bytes): the page would show a dead link; rename the file, or write its name as the file has it"
+                        ))
+                }
+                continue
+            }
             // A page written by hand: `../entities/meta.html`.
             if path.hasSuffix(".html"), let folder = parts.first, let id = parts.last.map({ String($0.dropLast(5)) }),
                 let kind = known[id]?.kind, kind.folder == folder, parts.count == 2

@@ -33,7 +33,15 @@ extension Vane {
             switch formatOption.format {
             case .json: output(JSONOutput.encode(ends.map { EndReport($0, board: board) }))
             case .csv: output(board.endsTable(ends, for: .csv).csv())
-            case .table: output(board.endsTable(ends, for: .table).aligned())
+            case .table:
+                output(board.endsTable(ends, for: .table).aligned())
+                // Said as the site says it, on standard error (the table stays a table).
+                if ends.isEmpty {
+                    printError(
+                        within == nil
+                            ? "no end is announced ahead (--within DAYS lists those that passed)"
+                            : "no end is announced ahead or passed within \(within!) days")
+                }
             }
         }
     }
