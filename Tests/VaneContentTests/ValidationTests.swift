@@ -53,6 +53,16 @@ struct ValidationTests {
             try diagnostics(["Content/sources/x.md": "---\ntitle: x\n\u{2014}\nBody.\n"]) == [
                 "Content/sources/x.md:3:1: error: unclosed front matter: '\u{2014}' is not a '---' line (the front matter closes with '---' alone, at column 1: this is a typographic dash, which an editor may make of '---')"
             ])
+        // The closing '---' left out, a thematic break further down closing it: YAML's error
+        // in the prose, and where the front matter most likely ends.
+        let unclosed = "---\ntitle: x\npublisher: P\nurl: https://x.org/\nThe body starts here, and goes on.\n\n---\n\nMore.\n"
+        let said = try diagnostics(["Content/sources/x.md": unclosed])
+        #expect(said.count == 1 && said[0].hasPrefix("Content/sources/x.md:"), "\(said)")
+        #expect(
+            said.first?.hasSuffix(
+                " (line 5 reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line 7 closed it)"
+            )
+                == true, "\(said)")
         #expect(
             try diagnostics(["Content/sources/x.md": "---\rtitle: x\r---\rBody.\r"]) == [
                 "Content/sources/x.md:1:1: error: the lines end with a carriage return alone (classic Mac OS): save the file with LF line endings"

@@ -30,7 +30,9 @@ public struct EntryParser: Sendable {
         do {
             fm = try FrontMatter(yaml: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
         } catch {
-            return (nil, [error.diagnostic] + conflicts.body)
+            var said = error.diagnostic
+            if said.message.hasPrefix("invalid YAML"), let hint = LineChecks.missingFence(source) { said.message += hint }
+            return (nil, [said] + conflicts.body)
         }
         fm.diagnostics += conflicts.body
         let titleKey = kind == .entity ? "name" : "title"

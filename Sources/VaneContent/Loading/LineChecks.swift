@@ -96,6 +96,26 @@ enum LineChecks {
         }
     }
 
+    /// When YAML cannot read the front matter and a line of it reads as prose (not a key,
+    /// an item, a comment or an indented value), most likely the closing `---` was left
+    /// out and a `---` further down (a thematic break) closed it: said beside YAML's error.
+    static func missingFence(_ source: SourceText) -> String? {
+        let lines = source.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let prose = lines.firstIndex(where: readsAsProse) else { return nil }
+        let closedAt = source.bodyFirstLine - 1
+        return
+            " (line \(prose + 1 + source.frontMatterLineOffset) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(closedAt) closed it)"
+    }
+
+    private static func readsAsProse(_ line: Substring) -> Bool {
+        guard let first = line.first, first.isLetter || first.isNumber else { return false }
+        guard let colon = line.firstIndex(of: ":") else { return true }
+        let after = line[line.index(after: colon)...]
+        // `key: value` or `key:`: YAML; a colon in a sentence with words before it too.
+        let key = line[..<colon]
+        return !(after.isEmpty || after.first == " ") || key.contains(" ") && key.split(separator: " ").count > 3
+    }
+
     /// A body whose first line is a key of the front matter (`status:`): a `---` above it
     /// ended the front matter early, and what followed became text (a setext heading).
     static func frontMatterLeftInBody(_ source: SourceText, keys: Set<String>, path: String) -> Diagnostic? {
