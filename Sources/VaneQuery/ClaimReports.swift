@@ -101,13 +101,21 @@ public struct ContradictionRow: Encodable, TabularRow {
 
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
+    /// How far the pair is settled: `unresolved` (both pending), `decided` (both judged),
+    /// `partly decided` (one side still open: it read "resolved"), `superseded`.
+    var state: String {
+        if unresolved { return "unresolved" }
+        let decided = [first.verdict, second.verdict].filter { Verdict(rawValue: $0)?.isDecided == true }.count
+        return decided == 2 ? "decided" : decided == 1 ? "partly decided" : "superseded"
+    }
+
     public static let displayHeaders = [
         "ENTITY", "STATE", "CLAIM", "BY", "DATE", "VERDICT", "SOURCES", "AGAINST", "BY", "DATE", "VERDICT", "SOURCES",
     ]
     /// Dates as a reader sees them (`c. Q1 2026`); CSV and JSON keep the text as written.
     public var displayCells: [String] {
         [
-            entity, unresolved ? "unresolved" : "resolved", first.claim, by(first), first.date.displayDate, first.verdict,
+            entity, state, first.claim, by(first), first.date.displayDate, first.verdict,
             first.sources.joined(separator: ", ").nonEmpty ?? "-", second.claim, by(second), second.date.displayDate, second.verdict,
             second.sources.joined(separator: ", ").nonEmpty ?? "-",
         ]

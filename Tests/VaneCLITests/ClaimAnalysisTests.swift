@@ -92,7 +92,7 @@ struct ClaimAnalysisTests {
             try vane("contradictions", in: kb.root).stdout == """
                 ENTITY          STATE       CLAIM             BY                     DATE          VERDICT  SOURCES         AGAINST           BY          DATE          VERDICT    SOURCES
                 globex-cloud    unresolved  cloud-api-stable  hank-scorpio (vendor)  1 March 2024  pending  globex-keynote  cloud-api-breaks  tech-daily  1 March 2025  pending    tech-daily-review
-                globex-desktop  resolved    desktop-stays     hank-scorpio (vendor)  1 March 2024  broken   globex-keynote  desktop-dead      tech-daily  1 March 2025  confirmed  tech-daily-review
+                globex-desktop  decided     desktop-stays     hank-scorpio (vendor)  1 March 2024  broken   globex-keynote  desktop-dead      tech-daily  1 March 2025  confirmed  tech-daily-review
 
                 """)
         #expect(
@@ -202,11 +202,43 @@ struct ClaimAnalysisTests {
             sources: [globex-keynote]
             ---
             """, to: "Content/claims/forgotten.md")
+        // A type mistyped (not judged against the default it fell back to: a second, false
+        // error), an empty verdict, a decided one with no day, and one claim both supported
+        // and contradicted.
+        try kb.write(
+            """
+            ---
+            title: Slips
+            claimant: globex
+            about: [globex-cloud]
+            date: 2024
+            type: Commitment
+            verdict: kept
+            verdict_sources: [globex-keynote]
+            supports: [judged]
+            contradicts: [judged]
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/slips.md")
+        try kb.write(
+            """
+            ---
+            title: Left empty
+            claimant: globex
+            about: [globex-cloud]
+            date: 2024
+            type: commitment
+            verdict:
+            verdict_date: 2025-01-01
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/empty.md")
         let check = try vane("check", in: kb.root)
         #expect(check.status == 1)
         #expect(
             check.stderr
                 == """
+                Content/claims/empty.md:7:1: warning: 'verdict' is empty: the claim reads as pending (write one of pending, kept, broken, confirmed, refuted, superseded, or remove the line)
                 Content/claims/forgotten.md:7:1: warning: a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)
                 Content/claims/judged.md:7:1: warning: the verdict 'refuted' cites no evidence: add 'verdict_sources' (the sources that show it refuted)
                 Content/claims/judged.md:7:10: error: verdict 'refuted' is for assessments, rumours and facts; a commitment is kept or broken
@@ -215,7 +247,10 @@ struct ClaimAnalysisTests {
                 Content/claims/self-claim.md:8:15: error: verdict date 2025-04-30 is before the claim's date 2025-05
                 Content/claims/self-claim.md:9:12: error: a claim cannot support itself
                 Content/claims/self-claim.md:10:15: error: a claim cannot contradict itself
-                5 errors, 3 warnings
+                Content/claims/slips.md:6:7: error: unknown claim type 'Commitment' (did you mean 'commitment'?)
+                Content/claims/slips.md:7:1: warning: the verdict 'kept' has no 'verdict_date': a site as of any day shows it reached from the claim's own date (write the day it was)
+                Content/claims/slips.md:10:15: error: 'judged' is also in 'supports': a claim supports another or contradicts it, not both
+                7 errors, 5 warnings
 
                 """.replacingOccurrences(of: "warnings\n\n", with: "warnings\n"))
     }

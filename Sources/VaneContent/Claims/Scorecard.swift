@@ -18,9 +18,10 @@ public struct Scorecard: Hashable, Sendable {
     public var shareKept: Double? { decided == 0 ? nil : Double(upheld) / Double(decided) }
 
     /// The median of the days from a decided claim to its verdict, among those with a
-    /// verdict date (from the start of one period to the start of the other).
+    /// verdict date (from the start of one period to the start of the other; a verdict
+    /// dated to a period that holds the claim's date counts 0 days, never fewer).
     public var medianDaysToVerdict: Double? {
-        let days = claims.filter(\.isDecided).compactMap { c in c.verdictDate.map { $0.startDay - c.date.startDay } }.sorted()
+        let days = claims.filter(\.isDecided).compactMap { c in c.verdictDate.map { max(0, $0.startDay - c.date.startDay) } }.sorted()
         guard !days.isEmpty else { return nil }
         let middle = days.count / 2
         return days.count % 2 == 1 ? Double(days[middle]) : Double(days[middle - 1] + days[middle]) / 2

@@ -237,14 +237,22 @@ public struct EntryParser: Sendable {
         }
         references(about, .about, into: &e)
         e.date = date(&fm, "date", required: true)
-        e.type = choice(&fm, "type", from: ClaimType.names, what: "claim type") ?? ClaimType.unstated.rawValue
+        let typed = choice(&fm, "type", from: ClaimType.names, what: "claim type")
+        e.type = typed ?? ClaimType.unstated.rawValue
         e.verdict = choice(&fm, "verdict", from: Verdict.names, what: "verdict").flatMap(Verdict.init) ?? .pending
         e.verdictDate = date(&fm, "verdict_date")
         e.verdictDateLocation = fm.valueLocation("verdict_date")
         references(fm.list("verdict_sources"), .verdictSource, into: &e)
-        checkVerdict(&fm, e)
+        // A type refused is said: the verdict is not judged against the default it fell back to.
+        checkVerdict(&fm, e, typeRefused: typed == nil && fm.node("type") != nil)
         references(fm.list("supports"), .supports, into: &e)
         references(fm.list("contradicts"), .contradicts, into: &e)
+        // Supporting and contradicting one claim at once (a line copied, its key not changed).
+        let supported = Set(fm.list("supports")?.map(\.text) ?? [])
+        for target in fm.list("contradicts") ?? [] where supported.contains(target.text) && target.text != e.id {
+            fm.diagnostics.append(
+                .error(target.location, "'\(target.text)' is also in 'supports': a claim supports another or contradicts it, not both"))
+        }
         let sources = fm.list("sources", required: true)
         if let sources, sources.isEmpty, let at = fm.keyLocation("sources") {
             fm.diagnostics.append(.error(at, "'sources' must name at least one source"))
@@ -255,8 +263,9 @@ public struct EntryParser: Sendable {
 
     /// Kept and broken judge commitments; confirmed and refuted, what is asserted; a
     /// verdict cannot come before the claim.
-    private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry) {
-        let mismatched = e.verdict.map { verdict in e.claimType.map { $0.verdicts.contains(verdict) == false } ?? false } ?? false
+    private func checkVerdict(_ fm: inout FrontMatter, _ e: Entry, typeRefused: Bool) {
+        let mismatched =
+            !typeRefused && e.verdict.map { verdict in e.claimType.map { $0.verdicts.contains(verdict) == false } ?? false } ?? false
         if let verdict = e.verdict, let type = e.claimType, let at = fm.valueLocation("verdict"), verdict.isDecided, mismatched {
             fm.diagnostics.append(
                 .error(
@@ -273,6 +282,22 @@ public struct EntryParser: Sendable {
         if e.verdictDate != nil, fm.keyLocation("verdict") == nil, let at = fm.keyLocation("verdict_date") {
             fm.diagnostics.append(
                 .warning(at, "a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)"))
+        }
+        // `verdict:` left empty (a template's line): pending, which it most likely is not.
+        if fm.node("verdict") == nil, let at = fm.keyLocation("verdict") {
+            fm.diagnostics.append(
+                .warning(
+                    at, "'verdict' is empty: the claim reads as pending (write one of \(Verdict.names.joined(separator: ", ")), or remove the line)"))
+        }
+        // A decided verdict with no day: a site as of any day would show it reached on the
+        // claim's own day, before its evidence.
+        if let verdict = e.verdict, verdict.isDecided, e.verdictDate == nil, fm.keyLocation("verdict_date") == nil, let at = fm.keyLocation("verdict")
+        {
+            fm.diagnostics.append(
+                .warning(
+                    at,
+                    "the verdict '\(verdict)' has no 'verdict_date': a site as of any day shows it reached from the claim's own date (write the day it was)"
+                ))
         }
         // A verdict counts in the scorecards: what shows it is cited, as every statement is;
         // said with a verdict of the wrong kind too (fixing that one revealed this).
