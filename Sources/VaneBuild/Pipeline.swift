@@ -331,6 +331,7 @@ public enum Pipeline {
             return outcome
         }
         options.progress?("writing the database")
+        let stamp = OutputStamp.take(options.output) ?? ""
         do {
             try timings.measure("database") { () throws(GraphStoreError) in
                 let state = [
@@ -349,7 +350,7 @@ public enum Pipeline {
                     // What a build of an edit to bodies alone needs to know (`BodyEdits`).
                     "live-blocks": String(blocks.values.reduce(0) { $0 + $1.count }),
                     "body-spans": cache.state["body-spans"] == "complete" || report.builtEverything ? "complete" : "",
-                    "pending-splice": "", "output": output, "output-stamp": OutputStamp.take(options.output) ?? "",
+                    "pending-splice": "", "output": output, "output-stamp": stamp,
                     // Reads say when the settings changed since (they answer from this graph).
                     "settings-stamp": settingsStamp,
                 ].merging(statusBoard) { a, _ in a }
@@ -368,6 +369,11 @@ public enum Pipeline {
             do {
                 try timings.measure("publish") {
                     try PublishedDatabase.publish(options.database, into: options.output, config: result.knowledgeBase.config)
+                }
+                // Publishing wrote into the output's own folder, whose time the next build would
+                // take for another tool's hand (and render every page again).
+                if let restamped = OutputStamp.restamped(stamp, folders: [""], options.output) {
+                    try? GraphStore.setState(["output-stamp": restamped], at: options.database)
                 }
             } catch {
                 outcome.failure = .publish("\(error)")

@@ -567,6 +567,14 @@ public struct BoardRecord: Codable, FetchableRecord, PersistableRecord, Sendable
     public var risk: Int?
     /// 1 when the product is gone (its availability is the bottom of the scale).
     public var gone: Bool
+    /// The last day of the board's period, `YYYY-MM-DD` (the day of `vane status`).
+    public var asOfEnd: String?
+    /// The next announced end still ahead, as written, its first day, its channel (nil for
+    /// the whole product) and the days left to it from the board's day; nil when none.
+    public var nextEnd: String?
+    public var nextEndStart: String?
+    public var nextEndChannel: String?
+    public var daysLeft: Int?
 
     enum CodingKeys: String, CodingKey {
         case entityID = "entity_id"
@@ -575,6 +583,11 @@ public struct BoardRecord: Codable, FetchableRecord, PersistableRecord, Sendable
         case prioritySince = "priority_since"
         case priorityEvent = "priority_event"
         case risk, gone
+        case asOfEnd = "as_of_end"
+        case nextEnd = "next_end"
+        case nextEndStart = "next_end_start"
+        case nextEndChannel = "next_end_channel"
+        case daysLeft = "days_left"
     }
 
     /// The rows of `board`, in its order.
@@ -584,7 +597,9 @@ public struct BoardRecord: Codable, FetchableRecord, PersistableRecord, Sendable
             return BoardRecord(
                 entityID: row.entity, asOf: board.asOf.text, position: index + 1, availability: row.status.availability?.value,
                 channels: channels.isEmpty ? nil : channels.joined(separator: "; "), priority: row.status.priority?.value,
-                prioritySince: row.status.priority?.date.text, priorityEvent: row.status.priority?.event, risk: row.risk?.score, gone: row.gone)
+                prioritySince: row.status.priority?.date.text, priorityEvent: row.status.priority?.event, risk: row.risk?.score, gone: row.gone,
+                asOfEnd: board.asOf.end, nextEnd: row.nextEnd?.date.text, nextEndStart: row.nextEnd?.date.start, nextEndChannel: row.nextEnd?.channel,
+                daysLeft: row.nextEnd?.daysLeft(asOf: board.asOf))
         }
     }
 }

@@ -113,6 +113,14 @@ public enum Schema {
                     )
                     """)
         }
+        // The board's day as a day, and each product's next end with its days left: what a
+        // canned query of what we use reads (`uses_ending_soon` read the announcements again
+        // in SQL, and missed an end moved for each channel, and a product already gone).
+        registerMigration("v13-board-ends") { db in
+            for column in ["as_of_end TEXT", "next_end TEXT", "next_end_start TEXT", "next_end_channel TEXT", "days_left INTEGER"] {
+                try db.execute(sql: "ALTER TABLE board ADD COLUMN " + column)
+            }
+        }
         return list
     }
 

@@ -96,47 +96,29 @@ databases:
       uses_ending_soon:
         title: What we use that ends within 180 days
         description: >-
-          Our uses (Content/uses/) whose product, model or release cycle has an announced end
-          in force between today (UTC) and 180 days from now, soonest first, then the most
-          critical; plan_after_end is 1 when the plan finishes after the end. `vane exposure`
-          ranks every use, with what is already gone.
+          Our uses (Content/uses/) whose product, model or release cycle has its next end
+          still ahead within 180 days of the day the site was built for, soonest first, then
+          the most critical, read from the status board the build stored (table board: the
+          end `vane status` and `vane exposure` name, a whole-product end moved for each
+          channel included, nothing already gone); plan_after_end is 1 when the plan finishes
+          after the end. `vane exposure` ranks every use, with what is already gone.
         sql: |-
-          WITH announced AS (
-            SELECT rowid AS id, *, ltrim(value, '~') AS v,
-                   LEAD(date_start) OVER same AS next_start
-            FROM status_changes
-            WHERE axis = 'ends'
-            WINDOW same AS (
-              PARTITION BY entity_id, channel
-              ORDER BY date_start, CASE date_precision WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 WHEN 'month' THEN 2 ELSE 3 END,
-                       event_id, rowid)
-          ),
-          ends AS (
-            -- each end as its first day, kept unless a later announcement moved or cancelled it first
-            SELECT *,
-                   CASE WHEN v GLOB '[0-9][0-9][0-9][0-9]' THEN v || '-01-01'
-                        WHEN v GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]' THEN printf('%s-%02d-01', substr(v, 1, 4), substr(v, 7, 1) * 3 - 2)
-                        WHEN v GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN v || '-01'
-                        ELSE v END AS end_start
-            FROM announced
-            WHERE value <> 'none'
-          )
           SELECT u.id AS use, u.team, u.criticality, u.product_id AS product, n.name, u.version,
-                 e.channel, e.value AS end_date,
-                 CAST(julianday(e.end_start) - julianday(date('now')) AS INTEGER) AS days_left,
+                 b.next_end_channel AS channel, b.next_end AS end_date, b.days_left,
                  u.plan, u.plan_date,
-                 CASE WHEN u.plan_date_end > e.end_start THEN 1 ELSE 0 END AS plan_after_end
+                 CASE WHEN u.plan_date_end > b.next_end_start THEN 1 ELSE 0 END AS plan_after_end
           FROM uses u
-          JOIN ends e ON e.entity_id = u.product_id
+          JOIN board b ON b.entity_id = u.product_id
           JOIN entities n ON n.id = u.product_id
-          WHERE (e.next_start IS NULL OR e.next_start >= e.end_start)
-            AND e.end_start >= date('now') AND e.end_start <= date('now', '+180 days')
-          ORDER BY e.end_start, CASE u.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, u.id
+          WHERE NOT b.gone AND b.days_left BETWEEN 0 AND 180
+            AND (u.since_start IS NULL OR u.since_start <= b.as_of_end)
+          ORDER BY b.next_end_start, CASE u.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, u.id
       broken_commitments:
         title: Broken commitments
         description: >-
           Commitments whose verdict is broken, oldest first, with the sources of the verdict;
-          a verdict dated after today (UTC) is not reached yet, and is left out until its day.
+          a verdict dated after the day the site was built for (table board's as_of_end, or
+          today, UTC, with no board) is not reached yet, and is left out until its day.
         sql: |-
           SELECT c.id AS claim, c.title, c.claimant_id AS claimant, n.name AS claimant_name,
                  c.date, c.verdict_date,
@@ -150,7 +132,7 @@ databases:
                       WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
                         THEN printf('%s-%02d-01', substr(ltrim(c.verdict_date, '~'), 1, 4), substr(ltrim(c.verdict_date, '~'), 7, 1) * 3 - 2)
                       WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN ltrim(c.verdict_date, '~') || '-01'
-                      ELSE ltrim(c.verdict_date, '~') END <= date('now'))
+                      ELSE ltrim(c.verdict_date, '~') END <= coalesce((SELECT max(as_of_end) FROM board), date('now')))
           ORDER BY c.date_start, c.id
 
 """#,

@@ -373,6 +373,10 @@ struct ProjectCLITests {
         for file in ["vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"] { try? FileManager.default.removeItem(at: kb.url(file)) }
         #expect(try vane("build", "--publish-db", "--as-of", "2026-11-26", in: kb.root).status == 0)
         #expect(try Data(contentsOf: kb.url("public/vane.sqlite")) == incremental)
+        // Publishing writes into the output's folder, which is no other hand's: the next
+        // build, with nothing changed, renders nothing (it rendered every page again).
+        let again = try vane("build", "--publish-db", "--as-of", "2026-11-26", "--verbose", in: kb.root)
+        #expect(again.stderr.contains("work: 0 parsed, 0 parses decoded"), "\(again.stderr)")
     }
 
     @Test(.tags(.external), .fullTierOnly) func datasetteServesTheCannedQueries() throws {

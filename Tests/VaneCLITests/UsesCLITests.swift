@@ -182,6 +182,30 @@ struct UsesCLITests {
         }
     }
 
+    /// `uses_ending_soon` names the end `vane exposure` names: a whole-product end moved for
+    /// each channel stands moved (the query read the first, 56 days away, where the
+    /// command said 421), and a product already retired ends no more (it read "56 days").
+    @Test func usesEndingSoonReadsTheEndTheBoardNames() throws {
+        let use = { (product: String) in "---\nproduct: \(product)\nteam: web\ncriticality: high\n---\n" }
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/moved.md": "---\nname: Moved\ntype: product\nparent: v\nchannels: [a, b]\n---\n",
+            "Content/entities/gone.md": "---\nname: Gone\ntype: product\nparent: v\n---\n",
+            "Content/entities/soon.md": "---\nname: Soon\ntype: product\nparent: v\n---\n",
+            "Content/events/e-launch.md":
+                "---\ntitle: Launch\ndate: 2020-01-01\ntype: launch\nentities: [v]\nsources: [s]\nstatus:\n  moved: { availability: generally-available, ends: 2026-04-26 }\n  gone: { availability: generally-available, ends: 2026-04-26 }\n  soon: { availability: generally-available, ends: 2026-04-26 }\n---\n",
+            "Content/events/e-moved.md":
+                "---\ntitle: Moved\ndate: 2025-01-01\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  moved: { ends: { a: 2027-04-26, b: 2027-04-26 } }\n---\n",
+            "Content/events/e-gone.md":
+                "---\ntitle: Gone\ndate: 2026-01-01\ntype: shutdown\nentities: [v]\nsources: [s]\nstatus:\n  gone: { availability: retired }\n---\n",
+            "Content/uses/u-moved.md": use("moved"), "Content/uses/u-gone.md": use("gone"), "Content/uses/u-soon.md": use("soon"),
+        ])
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try usesEndingSoon(in: kb) == [["u-soon", "web", "high", "soon", "2026-04-26", "56", "0"]])
+    }
+
     /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows
     /// it pending until then; the query listed it broken).
     @Test func brokenCommitmentsWaitForTheirVerdictsDay() throws {

@@ -126,6 +126,8 @@ struct PublishingTests {
         #expect(missing.contains("<a href=\"https://weathervane.example/index.html\">Home</a>"))
         // Served at any address, and opened from the file system, it carries its own style.
         #expect(missing.contains("<style>/* Weathervane default theme") && !missing.contains("assets/style.css"))
+        // It names no address as its own (it said BASE/404.html, where it is served at any).
+        #expect(!missing.contains("rel=\"canonical\"") && !missing.contains("og:url"))
         // With no base URL its links start at the server's root, where `vane serve` puts the
         // site, so that they work at a nested address too.
         let plain = try build([Repository.fixture("small/Content")])

@@ -181,7 +181,8 @@ extension SiteModel {
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
             counts: counts, current: page.path.contains("/") ? [:] : [Pagination.navigationKey(page.path): true],
             hasExposure: !kb.entries(of: .use).isEmpty,
-            canonical: kb.config.baseURL.isEmpty ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
+            // The not-found page is served at any address: it names none as its own.
+            canonical: kb.config.baseURL.isEmpty || page.content.isNotFound ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),
             feeds: feeds, hasFeeds: !feeds.isEmpty, ogType: { if case .entry = page.content { "article" } else { "website" } }(),
             projection: projection.map {
                 PageFrame.Projection(
