@@ -278,9 +278,11 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public var extra: String
     /// Written without a title: `title` is its product's name (and team).
     public var namedAfterProduct: Bool
+    /// The one channel of the product the use depends on; nil for the product.
+    public var channel: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, team, criticality, version, since, plan, generated, path, body, extra
+        case id, title, team, criticality, version, since, plan, generated, path, body, extra, channel
         case productID = "product_id"
         case sinceStart = "since_start"
         case planDate = "plan_date"
@@ -305,6 +307,7 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         container[CodingKeys.body.stringValue] = body
         container[CodingKeys.extra.stringValue] = extra
         container[CodingKeys.namedAfterProduct.stringValue] = namedAfterProduct
+        container[CodingKeys.channel.stringValue] = channel
     }
 }
 

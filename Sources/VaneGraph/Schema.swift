@@ -121,6 +121,10 @@ public enum Schema {
                 try db.execute(sql: "ALTER TABLE board ADD COLUMN " + column)
             }
         }
+        // The channel a use depends on (`vane exposure` reads it from here).
+        registerMigration("v14-use-channel") { db in
+            try db.execute(sql: "ALTER TABLE uses ADD COLUMN channel TEXT")
+        }
         return list
     }
 

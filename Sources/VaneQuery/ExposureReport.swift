@@ -18,6 +18,7 @@ extension GraphReader {
                     planDate: try r.planDate.map { try RecordValue.date($0, column: "uses.plan_date") },
                     generated: r.generated)
                 use.namedAfterProduct = r.namedAfterProduct
+                use.channel = r.channel
                 return use
             }
         }
@@ -42,6 +43,8 @@ public struct ExposureReportRow: Encodable, Sendable {
     public var use: String
     public var title: String
     public var product: String
+    /// The one channel of the product the use depends on; `null` for the product.
+    @Null public var channel: String?
     public var productName: String
     public var vendor: String
     @Null public var team: String?
@@ -85,6 +88,7 @@ public struct ExposureReportRow: Encodable, Sendable {
         use = row.use.id
         title = row.use.title
         product = row.use.product
+        channel = row.use.channel
         productName = row.productName
         vendor = row.vendor
         team = row.use.team
@@ -130,7 +134,8 @@ extension ExposureBoard {
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
-            let product = csv ? row.use.product : row.use.product + (row.use.version.map { " \($0)" } ?? "")
+            let product =
+                csv ? row.use.product : row.use.product + (row.use.channel.map { " · \($0)" } ?? "") + (row.use.version.map { " \($0)" } ?? "")
             let shared = [
                 String(index + 1), row.use.id, product, row.use.team ?? none, row.use.criticality.rawValue, row.band.rawValue,
                 row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, daysLeft ?? none,
@@ -140,11 +145,11 @@ extension ExposureBoard {
             guard csv else { return shared }
             // Each successor's line on to where it leads while gone: `a>b>c;d`.
             let lines = row.successors.map { ([$0] + board.onward(from: $0)).joined(separator: ">") }.joined(separator: ";")
-            return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines]
+            return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]
         }
         let csvHeaders =
             headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + [
-                "version", "end_channel", "plan_late_days", "successor_lines",
+                "version", "end_channel", "plan_late_days", "successor_lines", "channel",
             ]
         return TextTable(headers: csv ? csvHeaders : headers, rows: rows)
     }

@@ -206,6 +206,57 @@ struct UsesCLITests {
         #expect(try usesEndingSoon(in: kb) == [["u-soon", "web", "high", "soon", "2026-04-26", "56", "0"]])
     }
 
+    /// A use may name the one channel of its product it depends on: its end and its fall
+    /// are that channel's (a free tier's users were stranded while the product read "drift,
+    /// no end"), another channel's end is not its own, and a channel the product does not
+    /// have is an error at it.
+    @Test func aUseOfOneChannelStandsWhereItsChannelStands() throws {
+        let use = { (channel: String) in
+            "---\nproduct: dynos\nchannel: \(channel)\nteam: web\ncriticality: high\nplan: Move\nplan_date: 2026-04\n---\n"
+        }
+        var files = [
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/dynos.md": "---\nname: Dynos\ntype: product\nparent: v\nchannels: [free, paid, eco]\n---\n",
+            "Content/events/e-launch.md":
+                "---\ntitle: Launch\ndate: 2020-01-01\ntype: launch\nentities: [v]\nsources: [s]\nstatus:\n  dynos: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/e-free.md":
+                "---\ntitle: Free ends\ndate: 2025-08-25\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\n  dynos: { availability: { free: deprecated }, ends: { free: 2025-11-28, eco: 2026-03-31 } }\n---\n",
+            "Content/uses/u-free.md": use("free"), "Content/uses/u-paid.md": use("paid"), "Content/uses/u-eco.md": use("Eco"),
+        ]
+        let kb = try TemporaryKnowledgeBase(files)
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(built.stderr.contains("Content/uses/u-free.md:2:10: warning: 'dynos' (free) is already gone"), "\(built.stderr)")
+        #expect(
+            built.stderr.contains(
+                "Content/uses/u-eco.md:7:12: warning: the plan finishes (2026-04) 30 days after the announced end of 'dynos' on eco (2026-03-31)"))
+        let json = try vane("exposure", "--format", "json", in: kb)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["use"] as? String } == ["u-free", "u-eco", "u-paid"])
+        #expect(rows.map { $0["band"] as? String } == ["gone", "announced-end", "on-the-way-out"])
+        #expect(rows.map { $0["channel"] as? String } == ["free", "eco", "paid"])
+        #expect(rows.map { $0["days_left"] as? Int } == [-93, 30, nil])
+        #expect(rows[2]["ends"] is NSNull && rows[2]["product_name"] as? String == "Dynos · paid")
+        #expect(try vane("exposure", "--format", "csv", in: kb).stdout.components(separatedBy: "\r\n")[0].hasSuffix(",successor_lines,channel"))
+        #expect(try kb.read("public/exposure.html").contains(">Dynos · free</a>"))
+        #expect(try kb.read("public/uses/u-paid.html").contains(">Dynos · paid</a>"))
+        // A channel the product does not have.
+        files["Content/uses/u-paid.md"] = use("piad")
+        files["Content/uses/u-none.md"] = "---\nproduct: v-other\nchannel: free\n---\n"
+        files["Content/entities/v-other.md"] = "---\nname: Other\ntype: product\nparent: v\n---\n"
+        let wrong = try vane("check", in: try TemporaryKnowledgeBase(files))
+        #expect(wrong.status == 1)
+        #expect(
+            wrong.stderr.contains(
+                "Content/uses/u-paid.md:3:10: error: channel 'piad' is not one of 'dynos''s (did you mean 'paid'?); its channels are eco, free, paid"),
+            "\(wrong.stderr)")
+        #expect(
+            wrong.stderr.contains(
+                "Content/uses/u-none.md:3:10: error: 'v-other' has no channels: a use names one only of a product that declares them ('channels:') or whose events name them"
+            ), "\(wrong.stderr)")
+    }
+
     /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows
     /// it pending until then; the query listed it broken).
     @Test func brokenCommitmentsWaitForTheirVerdictsDay() throws {

@@ -327,7 +327,7 @@ struct StatusViewTests {
         let onward = try #require(successor["onward"] as? [[String: Any]])
         #expect(onward.map { $0["entity"] as? String } == ["net-10"] && onward.first?["position"] as? String == "Generally available · Flagship")
         let csv = try vane("exposure", "--as-of", fixedDay.text, "--format", "csv", in: kb.root).stdout
-        #expect(csv.hasPrefix("rank,") && csv.contains(",successor_lines\r\n") && csv.contains(",net-8>net-10\r\n"), "\(csv)")
+        #expect(csv.hasPrefix("rank,") && csv.contains(",successor_lines,channel\r\n") && csv.contains(",net-8>net-10,\r\n"), "\(csv)")
         // The product's page, `vane status` and `vane show` follow it too.
         #expect(
             try kb.read("public/entities/net-6.html").contains(

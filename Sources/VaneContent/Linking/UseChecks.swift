@@ -20,6 +20,12 @@ enum UseChecks {
         var cycles: [String: [String]]?
         for use in uses {
             guard let facts = use.use, let product = products[use.id] else { continue }
+            if let channel = facts.channel, let problem = Self.unknownChannel(channel, of: product, in: kb) {
+                problems.append(problem)
+                continue
+            }
+            let channel = facts.channel?.text
+            let named = "'\(product)'" + (channel.map { " (\($0))" } ?? "")
             guard let status = now[product] else {
                 // A product whose status is its release cycles' (an import's): the use weighs
                 // nothing until it names the cycle (it read "not tracked" without a word).
@@ -40,13 +46,13 @@ enum UseChecks {
                 }
                 continue
             }
-            if let availability = status.availability, scales.isGone(availability.value) {
+            if let availability = status.availability(of: channel), scales.isGone(availability.value) {
                 problems.append(
                     .warningOfTheDay(
                         facts.product.location,
-                        "'\(product)' is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display)): this use is stranded"
+                        "\(named) is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display)): this use is stranded"
                     ))
-            } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today), plan.endDay > end.date.startDay {
+            } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today, channel: channel), plan.endDay > end.date.startDay {
                 let days = plan.endDay - end.date.startDay
                 problems.append(
                     .warningOfTheDay(
@@ -56,6 +62,22 @@ enum UseChecks {
             }
         }
         return problems
+    }
+
+    /// A use's channel that its product does not have (declared, or named by its events):
+    /// an error at the channel, with the near one.
+    private static func unknownChannel(_ channel: LocatedText, of product: String, in kb: KnowledgeBase) -> Diagnostic? {
+        let known = kb.channels[product] ?? []
+        guard !known.contains(channel.text) else { return nil }
+        guard !known.isEmpty else {
+            return .error(
+                channel.location,
+                "'\(product)' has no channels: a use names one only of a product that declares them ('channels:') or whose events name them")
+        }
+        return .error(
+            channel.location,
+            "channel '\(channel.text)' is not one of '\(product)''s\(Suggestion.hint(for: channel.text, in: known)); its channels are \(known.joined(separator: ", "))"
+        )
     }
 
     /// Each product's parts that carry a status of their own (its release cycles).

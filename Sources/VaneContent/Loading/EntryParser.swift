@@ -357,6 +357,16 @@ public struct EntryParser: Sendable {
             }
         }
         e.date = date(&fm, "since")
+        if let channel = fm.text("channel") {
+            // As a status names a channel: an id, in any case (`Free` is `free`).
+            let name = channel.text.lowercased()
+            if IDRule.isValid(name) {
+                use.channel = LocatedText(name, at: channel.location)
+            } else {
+                fm.diagnostics.append(
+                    .error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: channel.text))"))
+            }
+        }
         use.version = fm.text("version")?.text
         use.plan = fm.text("plan")?.text
         if let planDate = fm.text("plan_date") {

@@ -32,6 +32,9 @@ public struct UseFacts: Sendable, Hashable, Codable {
     public var version: String?
     public var plan: String?
     public var planDate: FuzzyDate?
+    /// The channel of the product used (`free`), when the use depends on one alone: its end
+    /// and its fall are the use's, not the product's.
+    public var channel: LocatedText?
     /// No `title` was written: the linker names the use after its product's name.
     public var untitled = false
     /// Where `plan_date` was written, for the warning when it falls after the end.

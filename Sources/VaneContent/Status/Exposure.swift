@@ -12,6 +12,8 @@ public struct UseInfo: Sendable, Hashable {
     public var planDate: FuzzyDate?
     /// The tool that wrote it (`sbom`); nil when written by hand.
     public var generated: String?
+    /// The one channel of the product it depends on (`free`); nil for the product.
+    public var channel: String?
     /// Written without a title: named after its product (and team), by the name the product
     /// has on the board's day.
     public var namedAfterProduct = false
@@ -33,6 +35,7 @@ public struct UseInfo: Sendable, Hashable {
             id: e.id, title: e.title, product: product, team: facts.team, criticality: facts.criticality, version: facts.version,
             since: e.date, plan: facts.plan, planDate: facts.planDate, generated: generated)
         namedAfterProduct = facts.untitled
+        channel = facts.channel?.text
     }
 }
 
@@ -107,6 +110,9 @@ public struct ExposureBoard: Sendable {
             let info = board.entities[use.product]
             var use = use
             if use.namedAfterProduct, let name = info?.name { use.title = UseFacts.title(product: name, team: use.team) }
+            if let channel = use.channel, let row {
+                return ExposureBoard.row(of: use, channel: channel, row, board: board)
+            }
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone
@@ -133,6 +139,42 @@ public struct ExposureBoard: Sendable {
                 planLate: planLate, position: board.position(of: use.product), successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
         }.sorted(by: ExposureBoard.ranks)
+    }
+
+    /// A use of one channel: gone when the channel is, its end the channel's own or the whole
+    /// product's; with neither ahead, an end announced on another channel leaves the product
+    /// on its way out, not this use's end (a paid plan while the free tier ends).
+    static func row(of use: UseInfo, channel: String, _ row: StatusRow, board: StatusBoard) -> ExposureRow {
+        let asOf = board.asOf
+        let status = row.status
+        let gone = row.gone || status.channels[channel].map { board.scales.isGone($0.value) } == true
+        let end =
+            gone
+            ? status.ends.filter { ($0.channel == nil || $0.channel == channel) && !$0.isAhead(asOf: asOf) }.max {
+                $0.date.startKey < $1.date.startKey
+            }
+            : status.nextEnd(asOf: asOf, channel: channel)
+        let band: ExposureRow.Band
+        if gone {
+            band = .gone
+        } else if end != nil {
+            band = .announcedEnd
+        } else {
+            switch row.risk?.band {
+            case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
+            case .drift?: band = .drift
+            default: band = .untracked
+            }
+        }
+        let info = board.entities[use.product]
+        let risk = gone ? nil : row.risk?.score
+        var planLate: Int?
+        if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
+        let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
+        return ExposureRow(
+            use: use, productName: (info?.name ?? use.product) + " · " + channel, vendor: chain.last ?? use.product, band: band, risk: risk,
+            exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
+            planLate: planLate, position: board.position(of: use.product), successors: row.successors, successorLine: board.successorLine(row))
     }
 
     static func ranks(_ a: ExposureRow, _ b: ExposureRow) -> Bool {

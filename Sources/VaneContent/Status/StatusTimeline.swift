@@ -95,6 +95,19 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// longest notice.
     public func nextEnd(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(ends, asOf: asOf) }
 
+    /// The soonest announced end still ahead at `asOf` of one channel: its own, or the whole
+    /// product's; of the product's when `channel` is nil.
+    public func nextEnd(asOf: FuzzyDate, channel: String?) -> AnnouncedEnd? {
+        guard let channel else { return nextEnd(asOf: asOf) }
+        return AnnouncedEnd.soonest(ends.filter { $0.channel == nil || $0.channel == channel }, asOf: asOf)
+    }
+
+    /// A channel's availability, or the product's when `channel` is nil.
+    public func availability(of channel: String?) -> AxisSetting? {
+        guard let channel else { return availability }
+        return channels[channel]
+    }
+
     /// The soonest announced closure to new customers still ahead at `asOf`.
     public func nextClosure(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(closures, asOf: asOf) }
 

@@ -35,7 +35,8 @@ extension SiteModel {
         guard var section = section(sources(to: id, .uses)) else { return nil }
         for i in section.items.indices {
             let use = kb.entry(section.items[i].id)?.use
-            section.items[i].detail = [use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
+            let channel = use?.channel.map { channelName($0.text, of: id) }
+            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
         }
         return section
     }
@@ -44,8 +45,13 @@ extension SiteModel {
         let facts = e.use
         var generated: String?
         if case .text(let tool) = e.extra["generated"] { generated = tool }
+        var product = positioned(section(targets(of: e.id, .uses)))
+        // The one channel it depends on, named with its product (`Heroku Dynos · free`).
+        if let channel = facts?.channel, let item = product?.items.first {
+            product?.items[0].title = item.title + " · " + channelName(channel.text, of: item.id)
+        }
         return UsePage(
-            product: positioned(section(targets(of: e.id, .uses))), team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
+            product: product, team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
             version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated,
             standing: useStanding(e.id))
     }
@@ -118,6 +124,13 @@ extension SiteModel {
         memo.value("exposure board as of \(board.asOf.text)") { ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb)) }
     }
 
+    /// A use's product, and the one channel it depends on (`Heroku Dynos · free`).
+    private func productLink(_ use: UseInfo) -> LinkView? {
+        guard var product = link(use.product) else { return nil }
+        if let channel = use.channel { product.title += " · " + channelName(channel, of: use.product) }
+        return product
+    }
+
     /// The first `limit` rows of the exposure page, or nil when nothing is used.
     func exposureSummary(limit: Int) -> ExposurePage? {
         let page = exposurePage(limit: limit)
@@ -128,7 +141,7 @@ extension SiteModel {
         let all = exposureBoard.rows
         let rows = all.prefix(limit).enumerated().map { index, row in
             ExposurePage.Row(
-                rank: index + 1, use: link(row.use.id), product: link(row.use.product), version: row.use.version, team: row.use.team,
+                rank: index + 1, use: link(row.use.id), product: productLink(row.use), version: row.use.version, team: row.use.team,
                 criticality: row.use.criticality.rawValue, band: row.band.rawValue,
                 standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" }
                     ?? ([row.band.words] + [row.band == .untracked ? row.position : nil].compactMap { $0 }).joined(separator: " · "), risk: row.risk,
