@@ -29,7 +29,7 @@ public enum PublishedDatabase {
             try published.inDatabase { db in
                 try db.execute(
                     sql: """
-                        UPDATE files SET parsed = NULL;
+                        DELETE FROM files;
                         DELETE FROM pages; DELETE FROM build_state; DELETE FROM body_spans; DELETE FROM body_shown; DELETE FROM entry_rows
                         """)
                 try canonicalOrder(db)

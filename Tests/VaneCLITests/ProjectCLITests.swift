@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneTestSupport
 
@@ -373,6 +374,10 @@ struct ProjectCLITests {
         for file in ["vane.sqlite", "vane.sqlite-wal", "vane.sqlite-shm"] { try? FileManager.default.removeItem(at: kb.url(file)) }
         #expect(try vane("build", "--publish-db", "--as-of", "2026-11-26", in: kb.root).status == 0)
         #expect(try Data(contentsOf: kb.url("public/vane.sqlite")) == incremental)
+        // The build's own state stays home: the file list with its hashes and local times too.
+        let published = try DatabaseQueue(path: kb.url("public/vane.sqlite").path)
+        #expect(try published.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM files") } == 0)
+        #expect(try published.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM entities") ?? 0 } > 0)
         // Publishing writes into the output's folder, which is no other hand's: the next
         // build, with nothing changed, renders nothing (it rendered every page again).
         let again = try vane("build", "--publish-db", "--as-of", "2026-11-26", "--verbose", in: kb.root)

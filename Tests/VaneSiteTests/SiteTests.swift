@@ -111,6 +111,25 @@ struct SiteTests {
         #expect(try !kb.read("public/timeline.html").contains("class=\"range\""))
     }
 
+    /// The bibliography runs over pages as the other long lists do (at 50,000 sources it was
+    /// one page of 8.8 MB), numbered on from the page before, each named by its publishers.
+    @Test func theBibliographyRunsOverPages() throws {
+        var files: [String: String] = [:]
+        for n in 1...701 {
+            let publisher = n <= 700 ? "Alpha" : "Beta"
+            files["Content/sources/s-\(n).md"] = "---\ntitle: Note \(n)\npublisher: \(publisher)\nurl: https://example.org/\(n)\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics.prefix(3))")
+        let first = try kb.read("public/sources.html")
+        let second = try kb.read("public/sources-2.html")
+        #expect(first.components(separatedBy: "<li><a href=\"sources/").count == 701 && first.contains("<ol class=\"bibliography\" start=\"1\">"))
+        #expect(second.components(separatedBy: "<li><a href=\"sources/").count == 2 && second.contains("<ol class=\"bibliography\" start=\"701\">"))
+        #expect(second.contains("<p>Page 2 of 2.</p>") && second.contains("<span class=\"range\">Beta</span>"), "\(second)")
+        #expect(second.contains("<a href=\"sources.html\"") && second.contains("aria-current=\"page\">Sources</a>"))
+    }
+
     /// The ends boards that leave ends out say where the rest are: the home page's the status
     /// page, the status page's the vendors' views below it (it sent the reader to the status
     /// page from the status page).

@@ -781,13 +781,14 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Sources</h1>
 <p class="lede">Where every event and claim was read, by publisher, with what cites each.</p>
-{{^sources}}<p>No source is recorded yet.</p>
-{{/sources}}<ol class="bibliography">
+{{#pager}}<p>Page {{number}} of {{count}}.</p>
+{{/pager}}{{^sources}}<p>No source is recorded yet.</p>
+{{/sources}}<ol class="bibliography"{{#pager}} start="{{start}}"{{/pager}}>
 {{#sources}}
 <li><a href="{{root}}{{url}}">{{title}}</a>. {{publisher}}.{{#published}} {{> partials/date}}.{{/published}} <a href="{{address}}" rel="external">{{host}}</a>. <span class="cited">Cited by {{citedCount}}.</span></li>
 {{/sources}}
 </ol>
-{{/content}}{{/layout}}
+{{> partials/pager}}{{/content}}{{/layout}}
 
 """#,
         "status": #"""

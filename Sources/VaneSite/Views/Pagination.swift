@@ -40,6 +40,8 @@ enum Pagination {
     static let timelineSize = 500
     /// Entities on a page of the index (about 110 bytes each).
     static let entitiesSize = 1500
+    /// Sources on a page of the bibliography (about 350 bytes each).
+    static let sourcesSize = 700
     /// Rows (a status move, or a link to an entry) on a page of "What changed".
     static let changesSize = 500
 
