@@ -313,6 +313,19 @@ struct StatusModelTests {
             page.contains("1 July 2025 (547 days of notice from the first announcement (1 January 2024), 395 days from this announcement)")
                 && page.contains("1 January 2025 (731 days of notice from 1 January 2023)")
         )
+        // An extension the vendor said before the event's source: its own notice from the
+        // vendor's day, in every view (it counted from the event's, where only the published
+        // database counted from the vendor's).
+        try event("a3", "2024-09-01", "  relay: { ends: { date: 2025-12-31, announced: 2024-08-15 } }\n")
+        #expect(try vane("build", "--as-of", "2024-12-31", in: kb.root).status == 0)
+        let later = try vane("ends", "--entity", "relay", "--as-of", "2024-12-31", "--format", "json", in: kb.root).stdout
+        let end = try #require((try JSONSerialization.jsonObject(with: Data(later.utf8)) as? [[String: Any]])?.first)
+        #expect(end["extension_notice_days"] as? Int == 503 && end["notice_days"] as? Int == 730, "\(end)")
+        let listed = try vane("changes", "--from", "2024-09", "--to", "2024-09", in: kb.root).stdout
+        #expect(
+            listed.contains(
+                "relay: end announced for 31 December 2025 (730 days of notice from the first announcement (1 January 2024), 503 days from this announcement (15 August 2024))"
+            ), "\(listed)")
     }
 
     /// Advice is dated: AWS pointed CodeCommit's users to GitHub in 2024 and withdrew it

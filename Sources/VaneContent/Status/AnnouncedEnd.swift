@@ -20,6 +20,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// The announcing event in force and its date (the latest that moved the date).
     public var event: String
     public var announced: FuzzyDate
+    /// The day an extension was said, when the vendor said it before the event's source
+    /// (`announced:`): its own notice counts from then. Nil: the day it was announced.
+    public var saidOn: FuzzyDate?
     /// When customers were first told of an end no later than this one: the first
     /// announcement, kept through restatements and extensions; an earlier cut-off starts
     /// the notice again.
@@ -62,7 +65,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     public var noticeDays: Int { date.startDay - firstAnnounced.startDay }
 
     /// Days from the announcement in force to the end.
-    public var announcedNoticeDays: Int { date.startDay - announced.startDay }
+    public var announcedNoticeDays: Int { date.startDay - (saidOn ?? announced).startDay }
 
     /// The same, when the announcement in force (an extension) is not the first.
     public var extensionNoticeDays: Int? { announced == firstAnnounced || event == firstEvent ? nil : announcedNoticeDays }
@@ -250,6 +253,9 @@ enum EndSchedule {
                         (end.channel, end.date) = (change.channel, precise)
                         if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
                     } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
+                        // An extension the vendor announced before the event's source (`announced:`):
+                        // its own notice counts from the vendor's day, as a first announcement's does.
+                        if let said = change.announced, said.startKey < end.announced.startKey { end.saidOn = said }
                         (end.firstAnnounced, end.firstEvent, end.cutOff) = (previous.firstAnnounced, previous.firstEvent, previous.cutOff)
                     } else if end.date.startKey < previous.date.startKey {
                         // An earlier cut-off: the notice starts again from it.
@@ -340,7 +346,7 @@ extension AnnouncedEnd {
     public var notice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate)
         guard extensionNoticeDays != nil else { return first + (noticeFrom.map { " (from \($0))" } ?? "") }
-        return "\(first) (from the \(cutOff ? "cut-off" : "first announcement"); \(announcedNotice) from the extension)"
+        return "\(first) (from the \(cutOff ? "cut-off" : "first announcement"); \(announcedNotice) from the extension\(saidDay))"
     }
 
     /// The notice in a sentence: `182 days of notice`; after an extension `729 days of
@@ -349,7 +355,7 @@ extension AnnouncedEnd {
     public var noticeOf: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
         return extensionNoticeDays == nil
-            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from the extension"
+            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from the extension\(saidDay)"
     }
 
     /// ` from the first announcement (2 February 2023)`.
@@ -364,8 +370,12 @@ extension AnnouncedEnd {
 
     /// The notice the announcement in force gave: `378 days`.
     public var announcedNotice: String {
-        AnnouncedEnd.days(announcedNoticeDays, approximate: announced.precision != .day || announced.approximate || approximateDate)
+        let said = saidOn ?? announced
+        return AnnouncedEnd.days(announcedNoticeDays, approximate: said.precision != .day || said.approximate || approximateDate)
     }
+
+    /// The vendor's own day of an extension said before the event's source: ` (15 May 2026)`.
+    private var saidDay: String { saidOn.map { " (\($0.display))" } ?? "" }
 
     /// `end announced for 31 July 2025 (378 days of notice)`, `sign-ups to close on 30
     /// April 2026 (59 days of notice)`: the announcement as a change.
@@ -382,7 +392,7 @@ extension AnnouncedEnd {
     public var givenNotice: String {
         let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
         return extensionNoticeDays == nil
-            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from this announcement"
+            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from this announcement\(saidDay)"
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days
