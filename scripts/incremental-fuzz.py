@@ -205,8 +205,12 @@ class Editor:
         r, products = self.r, self.kb.products()
         if not products:
             return None
-        product = r.choice(products)[1]
+        _, product, fields = r.choice(products)
         use = {'product': product, 'team': f'Team {step % 3}', 'criticality': r.choice(['critical', 'high', 'medium', 'low'])}
+        # A use of one channel, when the product declares some (its tier shows on the use's page).
+        channels = [c if isinstance(c, str) else next(iter(c)) for c in fields.get('channels') or []]
+        if channels and r.random() < 0.6:
+            use['channel'] = r.choice(channels)
         self.kb.write(os.path.join(self.kb.root, f'Content/uses/use-{self.seed}-{step}.md'), use, 'A use.\n')
         return f'use of {product}'
 

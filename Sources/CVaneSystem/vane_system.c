@@ -20,7 +20,7 @@ int vane_name_ignored(const char *name, size_t length) {
     static const char *const suffixes[] = {".bak", ".orig", ".rej", ".tmp", ".swp", ".kate-swp"};
     for (size_t i = 0; i < sizeof suffixes / sizeof *suffixes; i++) {
         size_t n = strlen(suffixes[i]);
-        if (length > n && memcmp(name + length - n, suffixes[i], n) == 0) return 1;
+        if (length > n && strncasecmp(name + length - n, suffixes[i], n) == 0) return 1;
     }
     static const char *const names[] = {"Thumbs.db", "desktop.ini", "4913"};
     for (size_t i = 0; i < sizeof names / sizeof *names; i++) {

@@ -12,7 +12,10 @@ import VaneQuery
 final class GraphBeingWritten: Sendable {
     /// `board`: the stored `vane status` JSON's state rows; `rows`: the same board for the
     /// `board` table (nil when none was made).
-    typealias Made = (graph: Result<PreparedGraph, GraphStoreError>, board: [String: String], rows: [BoardRecord]?, timings: Timings)
+    typealias Made = (
+        graph: Result<PreparedGraph, GraphStoreError>, board: [String: String], rows: (board: [BoardRecord], exposure: [ExposureRecord])?,
+        timings: Timings
+    )
 
     private let thread: OwnThread<Made>
     private let prepared: Locked<Result<PreparedGraph, GraphStoreError>?>
@@ -42,7 +45,7 @@ final class GraphBeingWritten: Sendable {
             preparedReady.signal()
             // `vane status --format json` of the graph being written, for the read most asked for.
             var board: [String: String] = [:]
-            var rows: [BoardRecord]?
+            var rows: (board: [BoardRecord], exposure: [ExposureRecord])?
             if case .success = made {
                 (board, rows) = clock.measure("status") {
                     var whole: StatusBoard?
@@ -52,7 +55,10 @@ final class GraphBeingWritten: Sendable {
                     }
                     if abandoned.value { return ([:], nil) }
                     let made = whole ?? StatusBoard(result.knowledgeBase, asOf: asOf)
-                    return (StatusSnapshot.state(of: made, asOf: asOf, build: build), BoardRecord.rows(of: made))
+                    let exposure = ExposureBoard(board: made, uses: ExposureBoard.uses(of: result.knowledgeBase))
+                    return (
+                        StatusSnapshot.state(of: made, asOf: asOf, build: build), (BoardRecord.rows(of: made), ExposureRecord.rows(of: exposure))
+                    )
                 }
             }
             return (made, board, rows, clock)

@@ -355,7 +355,8 @@ public enum Pipeline {
                     "settings-stamp": settingsStamp,
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(
-                    pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows)
+                    pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows?.board,
+                    exposure: boardRows?.exposure)
                 outcome.work.rowsWritten = try prepared.finish(record)
             }
             outcome.pages = report.pages

@@ -93,7 +93,7 @@ public final class GraphCopy: Sendable {
 
     /// Tables a copy leaves as the schema made them: the build's own state, and the schema's.
     static let unwritten: Set<String> = [
-        "pages", "build_state", "body_spans", "body_shown", "entry_rows", "board", "grdb_migrations", "sqlite_master", "sqlite_schema",
+        "pages", "build_state", "body_spans", "body_shown", "entry_rows", "board", "exposure", "grdb_migrations", "sqlite_master", "sqlite_schema",
         "sqlite_temp_master", "sqlite_temp_schema", "sqlite_sequence",
     ]
 

@@ -15,8 +15,14 @@ public struct BuildRecord: Sendable {
     /// The status board as of the build's day (table `board`), written when the stored
     /// status (`status-json` in the state) changed; nil leaves the table as it is.
     public var board: [BoardRecord]?
+    /// Our exposure as of the build's day (table `exposure`), written with the board.
+    public var exposure: [ExposureRecord]?
 
-    public init(pages: [String: UInt64] = [:], state: [String: String] = [:], spans: [String: OutputSpans?] = [:], board: [BoardRecord]? = nil) {
+    public init(
+        pages: [String: UInt64] = [:], state: [String: String] = [:], spans: [String: OutputSpans?] = [:], board: [BoardRecord]? = nil,
+        exposure: [ExposureRecord]? = nil
+    ) {
+        self.exposure = exposure
         self.pages = pages
         self.state = state
         self.spans = spans
@@ -303,6 +309,16 @@ public enum GraphStore {
         if let board = record.board, fresh || previousState[boardKey] == nil || previousState[boardKey] != record.state[boardKey] {
             try writeBoard(board, in: db)
         }
+        // Compared row by row (a use changes it with the board as it was).
+        if let exposure = record.exposure { try writeExposure(exposure, in: db) }
+    }
+
+    /// The rows of `exposure` that differ from the table's, written; those of uses gone, removed.
+    private static func writeExposure(_ rows: [ExposureRecord], in db: Database) throws {
+        let old = Dictionary(try ExposureRecord.fetchAll(db).map { ($0.useID, $0) }, uniquingKeysWith: { a, _ in a })
+        let now = Set(rows.map(\.useID))
+        for id in old.keys where !now.contains(id) { _ = try ExposureRecord.deleteOne(db, key: id) }
+        for row in rows where old[row.useID] != row { try row.insert(db, onConflict: .replace) }
     }
 
     /// The state row the board is written after: the stored `vane status` JSON, which

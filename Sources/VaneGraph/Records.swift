@@ -549,6 +549,47 @@ public struct StatusChangeRecord: FetchableRecord, PersistableRecord, Sendable {
     }
 }
 
+/// One use on the exposure board the build stored (`vane exposure` as of the build's day),
+/// for SQL and Datasette: the canned query `uses_ending_soon` reads it.
+public struct ExposureRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {
+    public static let databaseTableName = "exposure"
+    public var useID: String
+    /// The last day of the board's period, `YYYY-MM-DD`.
+    public var asOfEnd: String
+    /// 1 for what strands us first, as `vane exposure` ranks the uses.
+    public var rank: Int
+    public var band: String
+    public var risk: Int?
+    public var exposure: Int?
+    /// The end that strands the use (ahead, or come), as written, its first day and its channel.
+    public var endDate: String?
+    public var endStart: String?
+    public var endChannel: String?
+    public var daysLeft: Int?
+    public var planLateDays: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case useID = "use_id"
+        case asOfEnd = "as_of_end"
+        case rank, band, risk, exposure
+        case endDate = "end_date"
+        case endStart = "end_start"
+        case endChannel = "end_channel"
+        case daysLeft = "days_left"
+        case planLateDays = "plan_late_days"
+    }
+
+    /// The rows of `board`, in its order.
+    public static func rows(of board: ExposureBoard) -> [ExposureRecord] {
+        board.rows.enumerated().map { index, row in
+            ExposureRecord(
+                useID: row.use.id, asOfEnd: board.board.asOf.end, rank: index + 1, band: row.band.rawValue, risk: row.risk,
+                exposure: row.exposure, endDate: row.end?.date.text, endStart: row.end?.date.start, endChannel: row.end?.channel,
+                daysLeft: row.daysLeft, planLateDays: row.planLate)
+        }
+    }
+}
+
 /// One product on the status board the build stored (`vane status` as of the build's day),
 /// for SQL and Datasette: the canned query `stranded` reads it, not the status rules again.
 public struct BoardRecord: Codable, FetchableRecord, PersistableRecord, Sendable, Equatable {

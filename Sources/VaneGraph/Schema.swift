@@ -125,6 +125,26 @@ public enum Schema {
         registerMigration("v14-use-channel") { db in
             try db.execute(sql: "ALTER TABLE uses ADD COLUMN channel TEXT")
         }
+        // Our exposure as of the build's day, for SQL and Datasette (`uses_ending_soon` read
+        // the board by product, and missed what a use of one channel stands on).
+        registerMigration("v15-exposure") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE exposure (
+                        use_id TEXT PRIMARY KEY REFERENCES uses(id),
+                        as_of_end TEXT NOT NULL,
+                        rank INTEGER NOT NULL,
+                        band TEXT NOT NULL,
+                        risk INTEGER,
+                        exposure INTEGER,
+                        end_date TEXT,
+                        end_start TEXT,
+                        end_channel TEXT,
+                        days_left INTEGER,
+                        plan_late_days INTEGER
+                    )
+                    """)
+        }
         return list
     }
 

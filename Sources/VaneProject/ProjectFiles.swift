@@ -96,23 +96,22 @@ databases:
       uses_ending_soon:
         title: What we use that ends within 180 days
         description: >-
-          Our uses (Content/uses/) whose product, model or release cycle has its next end
-          still ahead within 180 days of the day the site was built for, soonest first, then
-          the most critical, read from the status board the build stored (table board: the
-          end `vane status` and `vane exposure` name, a whole-product end moved for each
-          channel included, nothing already gone); plan_after_end is 1 when the plan finishes
-          after the end. `vane exposure` ranks every use, with what is already gone.
+          Our uses (Content/uses/) whose end is still ahead within 180 days of the day the site
+          was built for, soonest first, then the most critical, read from the exposure the build
+          stored (table exposure: the rows of `vane exposure` on that day, the end of a use of
+          one channel that channel's own or the whole product's, nothing already gone);
+          plan_after_end is 1 when the plan finishes after the end. `vane exposure` ranks every
+          use, with what is already gone.
         sql: |-
-          SELECT u.id AS use, u.team, u.criticality, u.product_id AS product, n.name, u.version,
-                 b.next_end_channel AS channel, b.next_end AS end_date, b.days_left,
+          SELECT u.id AS use, u.team, u.criticality, u.product_id AS product, n.name, u.version, u.channel,
+                 x.end_channel, x.end_date, x.days_left,
                  u.plan, u.plan_date,
-                 CASE WHEN u.plan_date_end > b.next_end_start THEN 1 ELSE 0 END AS plan_after_end
-          FROM uses u
-          JOIN board b ON b.entity_id = u.product_id
+                 CASE WHEN u.plan_date_end > x.end_start THEN 1 ELSE 0 END AS plan_after_end
+          FROM exposure x
+          JOIN uses u ON u.id = x.use_id
           JOIN entities n ON n.id = u.product_id
-          WHERE NOT b.gone AND b.days_left BETWEEN 0 AND 180
-            AND (u.since_start IS NULL OR u.since_start <= b.as_of_end)
-          ORDER BY b.next_end_start, CASE u.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, u.id
+          WHERE x.band <> 'gone' AND x.days_left BETWEEN 0 AND 180
+          ORDER BY x.end_start, CASE u.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END, u.id
       broken_commitments:
         title: Broken commitments
         description: >-

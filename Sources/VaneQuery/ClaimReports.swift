@@ -101,12 +101,14 @@ public struct ContradictionRow: Encodable, TabularRow {
 
     private func by(_ side: Side) -> String { side.claimant + (side.vendor ? " (vendor)" : "") }
 
-    /// How far the pair is settled: `unresolved` (both pending), `decided` (both judged),
-    /// `partly decided` (one side still open: it read "resolved"), `superseded`.
+    /// How far the pair is settled: `unresolved` (both pending), `partly decided` (one side
+    /// still pending: it read "resolved"), `decided` (neither pending, one judged at least),
+    /// `superseded` (both superseded).
     var state: String {
-        if unresolved { return "unresolved" }
-        let decided = [first.verdict, second.verdict].filter { Verdict(rawValue: $0)?.isDecided == true }.count
-        return decided == 2 ? "decided" : decided == 1 ? "partly decided" : "superseded"
+        let pending = [first.verdict, second.verdict].filter { $0 == Verdict.pending.rawValue }.count
+        if unresolved || pending == 2 { return "unresolved" }
+        if pending == 1 { return "partly decided" }
+        return [first.verdict, second.verdict].contains { Verdict(rawValue: $0)?.isDecided == true } ? "decided" : "superseded"
     }
 
     public static let displayHeaders = [

@@ -766,6 +766,26 @@ struct IncrementalTests {
         #expect(try !kb.read("public/contradictions.html").contains("Coyote trails on coding"))
     }
 
+    /// A use of one channel shows the channel with the tier its product gives it, and where
+    /// the channel stands: a tier changed on the product renders the use's page again (it
+    /// kept "(paid)" where a full build said "(extended)").
+    @Test func aUseOfOneChannelFollowsItsProductsTier() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\nname: Dynos\ntype: product\nparent: acme\nchannels: [free, { paid: paid }]\n---\n", to: "Content/entities/dynos.md")
+        try kb.write(
+            "---\ntitle: Dynos launch\ndate: 2025-01\ntype: launch\nentities: [acme]\nsources: [acme-blog]\nstatus:\n  dynos: { availability: generally-available, priority: invested }\n---\n",
+            to: "Content/events/2025-dynos.md")
+        try kb.write("---\nproduct: dynos\nchannel: paid\nteam: web\n---\n", to: "Content/uses/dynos-paid.md")
+        _ = build(kb)
+        #expect(try kb.read("public/uses/dynos-paid.html").contains("Dynos · paid (paid)"))
+        try kb.write(
+            try kb.read("Content/entities/dynos.md").replacingOccurrences(of: "{ paid: paid }", with: "{ paid: extended }"),
+            to: "Content/entities/dynos.md")
+        _ = build(kb)
+        #expect(try kb.read("public/uses/dynos-paid.html").contains("Dynos · paid (extended)"))
+        try expectSameAsFullBuild(kb, "a channel's tier changed")
+    }
+
     /// An entry whose body was edited (the body path, which cannot state the entry's row
     /// signature) and then removed leaves none of its rows: found by a random sequence
     /// (seed 3), where the removed event's rows stayed in the database.

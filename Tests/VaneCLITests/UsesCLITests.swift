@@ -241,6 +241,9 @@ struct UsesCLITests {
         #expect(try vane("exposure", "--format", "csv", in: kb).stdout.components(separatedBy: "\r\n")[0].hasSuffix(",successor_lines,channel"))
         #expect(try kb.read("public/exposure.html").contains(">Dynos · free</a>"))
         #expect(try kb.read("public/uses/u-paid.html").contains(">Dynos · paid</a>"))
+        // The published query says what the command says: the paid use has no end of its own
+        // (it was listed as ending with the free tier), the free one is gone.
+        #expect(try usesEndingSoon(in: kb) == [["u-eco", "web", "high", "dynos", "2026-03-31", "30", "1"]])
         // A channel the product does not have.
         files["Content/uses/u-paid.md"] = use("piad")
         files["Content/uses/u-none.md"] = "---\nproduct: v-other\nchannel: free\n---\n"

@@ -134,6 +134,26 @@ struct ValidationTests {
         #expect(try diagnostics(prose).isEmpty)
     }
 
+    /// What the checks of editors' leftovers must leave alone (a review found each refused):
+    /// a conflict shown in a fenced code block, also behind an indented closing fence; an
+    /// ideographic space opening a paragraph of a block of text; a body whose first line
+    /// starts with a field's name and a colon, with no second `---`; a YAML error elsewhere
+    /// than after a line of prose (no hint of a missing fence).
+    @Test func whatLooksLikeALeftoverButIsContent() throws {
+        let fenced =
+            "---\ntitle: Git\npublisher: P\nurl: https://x.org/\n---\n```\n<<<<<<< HEAD\na\n=======\nb\n>>>>>>> f\n```\n\n"
+            + "- item\n\n  ~~~~\n  x\n   ~~~~\n"
+        #expect(try diagnostics(["Content/sources/git.md": fenced]).isEmpty)
+        let block =
+            "---\ntitle: Nihon\npublisher: P\nurl: https://x.org/\nsummary: |\n  \u{3000}日本語の段落です。\n  \u{A0}x\nother_note: >-\n  \u{3000}y\n---\n"
+        #expect(try diagnostics(["Content/sources/n.md": block]).filter { $0.contains("error") }.isEmpty)
+        let quoted = "---\ntitle: Q\npublisher: P\nurl: https://x.org/\n---\nurl: https://example.com/q was archived on 2026-01-03.\n"
+        #expect(try diagnostics(["Content/sources/q.md": quoted]).isEmpty)
+        let flow = "---\nname: Forge\ntype: product\naliases: [a,\nb]\ntags: [x]\nparent: meta\n  bad: indent\n---\n"
+        let said = try diagnostics(["Content/entities/forge.md": flow])
+        #expect(said.count == 1 && !said[0].contains("reads as text"), "\(said)")
+    }
+
     @Test func emptyFile() throws {
         #expect(
             try diagnostics(["Content/sources/x.md": ""]) == [
@@ -277,10 +297,11 @@ struct ValidationTests {
         #expect(
             try diagnostics([
                 "Content/entities/upper.MD": "---\nname: U\ntype: vendr\n---\n", "Content/events/notes.markdown": "x",
-                "Content/events/chart.png": "x", "Content/events/draft.mdown": "x",
+                "Content/events/chart.png": "x", "Content/events/draft.mdown": "x", "Content/events/Google Wave.markdown": "x",
             ])
                 == [
                     "Content/entities/upper.MD:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'upper.md' to make it one): copied as a file",
+                    "Content/events/Google Wave.markdown:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'google-wave.md' to make it one): copied as a file",
                     "Content/events/draft.mdown:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'draft.md' to make it one): copied as a file",
                     "Content/events/notes.markdown:1:1: warning: not read as an entry (an entry's file name ends in '.md': rename it 'notes.md' to make it one): copied as a file",
                 ])

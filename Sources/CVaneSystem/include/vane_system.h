@@ -11,7 +11,7 @@ int vane_exchange_paths(const char *a, const char *b);
 /// Whether a file or folder name is never read under `Content/` or `Site/`: hidden names,
 /// editors' backups, autosaves and swap files (`x~`, `#x#`, `x.bak`, `x.orig`, `x.rej`,
 /// `x.tmp`, `x.swp`, `x.kate-swp`, Vim's `4913`) and the system's own (`Thumbs.db`,
-/// `desktop.ini`). One rule for every walk, the C one and Swift's.
+/// `desktop.ini`), in any case (`x.BAK`, `THUMBS.DB`). One rule for every walk, the C one and Swift's.
 int vane_name_ignored(const char *name, size_t length);
 
 /// One file's part of a tree digest: its path relative to the walked folder, its size

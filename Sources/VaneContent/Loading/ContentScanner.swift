@@ -107,7 +107,8 @@ extension ContentScan {
             let name = relative.split(separator: "/").last.map(String.init) ?? relative
             let parts = name.split(separator: ".")
             if parts.count > 1, let suffix = parts.last?.lowercased(), ["md", "markdown", "mdown", "mkd", "mkdn", "mdwn"].contains(suffix) {
-                let entryName = parts.dropLast().joined(separator: ".") + ".md"
+                let stem = parts.dropLast().joined(separator: ".")
+                let entryName = (IDRule.isValid(stem) ? stem : Scaffold.suggestedID(stem) ?? stem) + ".md"
                 diagnostics.append(
                     .warning(
                         .top(of: path),

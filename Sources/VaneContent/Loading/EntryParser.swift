@@ -24,14 +24,16 @@ public struct EntryParser: Sendable {
         }
         // What YAML would misread, said as what it is (YAML would say something else, or nothing).
         let conflicts = LineChecks.conflicts(source, path: path)
-        let odd = LineChecks.oddSpaces(in: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
+        let odd = LineChecks.oddSpaces(in: source, path: path)
         if !conflicts.frontMatter.isEmpty || !odd.isEmpty { return (nil, conflicts.frontMatter + odd + conflicts.body) }
         var fm: FrontMatter
         do {
             fm = try FrontMatter(yaml: source.frontMatter, lineOffset: source.frontMatterLineOffset, path: path)
         } catch {
             var said = error.diagnostic
-            if said.message.hasPrefix("invalid YAML"), let hint = LineChecks.missingFence(source) { said.message += hint }
+            if said.message.hasPrefix("invalid YAML"), let hint = LineChecks.missingFence(source, errorLine: said.location.line) {
+                said.message += hint
+            }
             return (nil, [said] + conflicts.body)
         }
         fm.diagnostics += conflicts.body
@@ -89,7 +91,8 @@ public struct EntryParser: Sendable {
                     .top(of: path),
                     "these are \(other.withArticle)'s fields (\(fields)), not \(kind.withArticle)'s: \(other.folder) go in Content/\(other.folder)/"))
         }
-        if let early = LineChecks.frontMatterLeftInBody(source, keys: fm.used, path: path) { fm.diagnostics.append(early) }
+        let unwritten = fm.used.filter { fm.keyLocation($0) == nil }
+        if let early = LineChecks.frontMatterLeftInBody(source, unwritten: unwritten, path: path) { fm.diagnostics.append(early) }
         guard renderBody else { return (entry, fm.diagnostics) }
         let body = BodyRenderer.render(
             lines: source.bodyLines, firstLine: source.bodyFirstLine, path: path, unsafeHTML: config.unsafeHTML)
@@ -291,8 +294,7 @@ public struct EntryParser: Sendable {
         }
         // A decided verdict with no day: a site as of any day would show it reached on the
         // claim's own day, before its evidence.
-        if let verdict = e.verdict, verdict.isDecided, e.verdictDate == nil, fm.keyLocation("verdict_date") == nil, let at = fm.keyLocation("verdict")
-        {
+        if let verdict = e.verdict, verdict.isDecided, e.verdictDate == nil, fm.node("verdict_date") == nil, let at = fm.keyLocation("verdict") {
             fm.diagnostics.append(
                 .warning(
                     at,

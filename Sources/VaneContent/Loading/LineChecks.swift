@@ -2,37 +2,43 @@ import VaneDiagnostics
 
 /// What a file's lines show before YAML and Markdown read them, which both would misread
 /// without a word: a merge left unresolved, a space that is no space to YAML, front matter
-/// ended early by a second `---`.
+/// ended early by a second `---`, or never closed.
 enum LineChecks {
     /// The lines of git's conflict markers (`<<<<<<< `, `=======`, `>>>>>>> ` in that
-    /// order), outside fenced code: each an error. In the front matter the file is not read
-    /// further (YAML would say something else, a line later).
+    /// order), outside the body's fenced code: each an error. A conflict that starts in the
+    /// front matter (across its closing `---` too) is the front matter's: the file is not
+    /// read further (YAML would say something else, a line later).
     static func conflicts(_ source: SourceText, path: String) -> (frontMatter: [Diagnostic], body: [Diagnostic]) {
-        let front = source.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
-        let inFront = markers(front, firstLine: source.frontMatterLineOffset + 1, fenced: false)
-        let inBody = markers(source.bodyLines, firstLine: source.bodyFirstLine, fenced: true)
-        func said(_ lines: [Int]) -> [Diagnostic] {
-            lines.map {
-                .error(
-                    SourceLocation(path: path, line: $0, column: 1),
+        let front = frontMatterLines(source)
+        // The whole file as one list: a conflict may run across the closing `---`.
+        let lines = front + ["---"] + source.bodyLines
+        var (inFront, inBody): ([Diagnostic], [Diagnostic]) = ([], [])
+        for conflict in markers(lines, fencedFrom: front.count + 1) {
+            let said = conflict.map {
+                Diagnostic.error(
+                    SourceLocation(path: path, line: $0 + source.frontMatterLineOffset + 1, column: 1),
                     "an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines")
             }
+            if conflict[0] < front.count { inFront += said } else { inBody += said }
         }
-        // A conflict across the closing '---' is one conflict: its markers are said together.
-        let whole = markers(front + ["---"] + source.bodyLines, firstLine: source.frontMatterLineOffset + 1, fenced: false)
-        if inFront.isEmpty && inBody.isEmpty && !whole.isEmpty { return (said(whole), []) }
-        return (said(inFront), said(inBody))
+        return (inFront, inBody)
     }
 
-    /// The line numbers of a conflict's markers, when the three come in order.
-    private static func markers(_ lines: [Substring], firstLine: Int, fenced: Bool) -> [Int] {
-        var found: [Int] = []
+    /// Each conflict's three marker lines (indices into `lines`), when they come in order
+    /// outside fenced code, which starts no sooner than `fencedFrom` (the body).
+    private static func markers(_ lines: [Substring], fencedFrom: Int) -> [[Int]] {
+        var found: [[Int]] = []
         var open: Int?
         var middle: Int?
-        var fence: Substring?
+        var fence: (mark: Character, length: Int)?
         for (i, line) in lines.enumerated() {
-            if fenced, let mark = fenceMark(line) {
-                if fence == nil { fence = mark } else if line.hasPrefix(fence!) { fence = nil }
+            if i >= fencedFrom, let mark = fenceMark(line) {
+                if let open = fence {
+                    // A closing fence: the same character, at least as many, nothing after.
+                    if mark.mark == open.mark, mark.length >= open.length, mark.bare { fence = nil }
+                } else {
+                    fence = (mark.mark, mark.length)
+                }
                 continue
             }
             guard fence == nil else { continue }
@@ -41,46 +47,66 @@ enum LineChecks {
             } else if line == "=======", open != nil {
                 middle = i
             } else if line.hasPrefix(">>>>>>> ") || line == ">>>>>>>", let start = open, let divider = middle {
-                found += [start, divider, i].map { $0 + firstLine }
+                found.append([start, divider, i])
                 (open, middle) = (nil, nil)
             }
         }
         return found
     }
 
-    private static func fenceMark(_ line: Substring) -> Substring? {
+    /// A CommonMark code fence: up to three spaces, then three or more backticks or tildes;
+    /// `bare` when nothing but spaces follows (as a closing fence must be).
+    private static func fenceMark(_ line: Substring) -> (mark: Character, length: Int, bare: Bool)? {
         let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count < 4 else { return nil }
-        for mark in ["```", "~~~"] where trimmed.hasPrefix(mark) { return trimmed.prefix { $0 == mark.first } }
-        return nil
+        guard line.count - trimmed.count < 4, let mark = trimmed.first, mark == "`" || mark == "~" else { return nil }
+        let run = trimmed.prefix { $0 == mark }
+        guard run.count >= 3 else { return nil }
+        return (mark, run.count, trimmed.dropFirst(run.count).allSatisfy { $0 == " " || $0 == "\t" })
     }
 
-    /// A character YAML does not read as white space where a space belongs: among a line's
-    /// indentation, or after a key's colon (a no-break space pasted from a web page made a
-    /// key of `  example-queue`, and the event's status was lost); an invisible one where a
-    /// key starts (a byte-order mark left where two files were joined). Each an error at it.
-    static func oddSpaces(in frontMatter: String, lineOffset: Int, path: String) -> [Diagnostic] {
+    /// A character YAML does not read as white space where a space belongs: in a line's
+    /// indentation before a key or a list item, or after a key's colon (a no-break space
+    /// pasted from a web page made a key of `  example-queue`, and the event's status was
+    /// lost); an invisible one where a key starts (a byte-order mark left where two files
+    /// were joined). Each an error at it. Inside a value (a block of text, `|` or `>`, a
+    /// paragraph opening with an ideographic space) it is the value's.
+    static func oddSpaces(in source: SourceText, path: String) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (i, line) in frontMatter.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // The indentation of the key whose block value (`|`, `>`) the lines below belong to.
+        var block: Int?
+        for (i, line) in frontMatterLines(source).enumerated() {
             let scalars = Array(line.unicodeScalars)
-            var column = 0
-            // The indentation, then a plain key and its colon.
-            while column < scalars.count, scalars[column] == " " || name(of: scalars[column]) != nil { column += 1 }
-            var odd = (0..<column).filter { scalars[$0] != " " }
-            var key = column
-            while key < scalars.count, scalars[key].properties.isAlphabetic || "0123456789_-".unicodeScalars.contains(scalars[key]) {
-                key += 1
+            let spaces = scalars.prefix { $0 == " " }.count
+            if let open = block {
+                if spaces > open || scalars.allSatisfy({ $0 == " " }) { continue }
+                block = nil
             }
-            if key > column, key + 1 < scalars.count, scalars[key] == ":", name(of: scalars[key + 1]) != nil { odd.append(key + 1) }
+            var column = 0
+            while column < scalars.count, scalars[column] == " " || name(of: scalars[column]) != nil { column += 1 }
+            var key = column
+            while key < scalars.count, scalars[key].properties.isAlphabetic || "0123456789_-".unicodeScalars.contains(scalars[key]) { key += 1 }
+            let isKey = key > column && key < scalars.count && scalars[key] == ":"
+            let isItem = column < scalars.count && scalars[column] == "-" && (column + 1 == scalars.count || scalars[column + 1] == " ")
+            var odd = isKey || isItem ? (0..<column).filter { scalars[$0] != " " } : []
+            if isKey, key + 1 < scalars.count, name(of: scalars[key + 1]) != nil { odd.append(key + 1) }
             for at in odd {
                 found.append(
                     .error(
-                        SourceLocation(path: path, line: i + 1 + lineOffset, column: at + 1),
+                        SourceLocation(path: path, line: i + 1 + source.frontMatterLineOffset, column: at + 1),
                         "\(name(of: scalars[at])!) here, which YAML does not read as a space: \(scalars[at].properties.isWhitespace ? "replace it with a space" : "remove it")"
                     ))
             }
+            // `key: |`, `key: >-`, `- |`: the lines indented below are text.
+            let words = line.split(separator: " ")
+            if words.count > 1, let last = words.last, isBlockIndicator(last) { block = spaces }
         }
         return found
+    }
+
+    /// `|`, `>`, with a chomping sign or an indentation digit (`|-`, `>+2`).
+    private static func isBlockIndicator(_ word: Substring) -> Bool {
+        guard let first = word.first, first == "|" || first == ">", word.count <= 3 else { return false }
+        return word.dropFirst().allSatisfy { "+-123456789".contains($0) }
     }
 
     /// How a character that looks like a space, or like nothing, is said.
@@ -96,15 +122,25 @@ enum LineChecks {
         }
     }
 
-    /// When YAML cannot read the front matter and a line of it reads as prose (not a key,
-    /// an item, a comment or an indented value), most likely the closing `---` was left
-    /// out and a `---` further down (a thematic break) closed it: said beside YAML's error.
-    static func missingFence(_ source: SourceText) -> String? {
-        let lines = source.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let prose = lines.firstIndex(where: readsAsProse) else { return nil }
-        let closedAt = source.bodyFirstLine - 1
-        return
-            " (line \(prose + 1 + source.frontMatterLineOffset) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(closedAt) closed it)"
+    /// When YAML cannot read the front matter, at or just after a line of it that reads as
+    /// prose (not a key, an item, a comment or an indented value, nor inside a bracket left
+    /// open), most likely the closing `---` was left out and a `---` further down (a thematic
+    /// break) closed it: said beside YAML's error.
+    static func missingFence(_ source: SourceText, errorLine: Int) -> String? {
+        var depth = 0
+        for (i, line) in frontMatterLines(source).enumerated() {
+            let fileLine = i + 1 + source.frontMatterLineOffset
+            if depth == 0, readsAsProse(line) {
+                guard errorLine == fileLine || errorLine == fileLine + 1 else { return nil }
+                let closedAt = source.bodyFirstLine - 1
+                return
+                    " (line \(fileLine) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(closedAt) closed it)"
+            }
+            for c in line {
+                if c == "[" || c == "{" { depth += 1 } else if c == "]" || c == "}" { depth = max(0, depth - 1) }
+            }
+        }
+        return nil
     }
 
     private static func readsAsProse(_ line: Substring) -> Bool {
@@ -116,17 +152,32 @@ enum LineChecks {
         return !(after.isEmpty || after.first == " ") || key.contains(" ") && key.split(separator: " ").count > 3
     }
 
-    /// A body whose first line is a key of the front matter (`status:`): a `---` above it
-    /// ended the front matter early, and what followed became text (a setext heading).
-    static func frontMatterLeftInBody(_ source: SourceText, keys: Set<String>, path: String) -> Diagnostic? {
+    /// A body whose first line is a field of the front matter not written there, followed
+    /// further down by a `---` line: a `---` above it ended the front matter early (the real
+    /// closing one now reads as a thematic break), and what followed became text.
+    static func frontMatterLeftInBody(_ source: SourceText, unwritten keys: Set<String>, path: String) -> Diagnostic? {
         guard let i = source.bodyLines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
         let line = source.bodyLines[i]
         guard let colon = line.firstIndex(of: ":"), case let key = String(line[..<colon]), keys.contains(key) else { return nil }
         let after = line[line.index(after: colon)...]
-        guard after.isEmpty || after.first == " " else { return nil }
+        guard after.isEmpty || after.first == " ", source.bodyLines[(i + 1)...].contains(where: { $0.trimmingSuffix(" ") == "---" }) else {
+            return nil
+        }
         return .error(
             SourceLocation(path: path, line: source.bodyFirstLine + i, column: 1),
             "'\(key):' is a field of the front matter, but the '---' on line \(source.bodyFirstLine - 1) ended it: the rest is read as text (remove that '---', or the field here)"
         )
+    }
+
+    private static func frontMatterLines(_ source: SourceText) -> [Substring] {
+        source.frontMatter.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(_ character: Character) -> Substring {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == character { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

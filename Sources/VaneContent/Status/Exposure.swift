@@ -148,12 +148,7 @@ public struct ExposureBoard: Sendable {
         let asOf = board.asOf
         let status = row.status
         let gone = row.gone || status.channels[channel].map { board.scales.isGone($0.value) } == true
-        let end =
-            gone
-            ? status.ends.filter { ($0.channel == nil || $0.channel == channel) && !$0.isAhead(asOf: asOf) }.max {
-                $0.date.startKey < $1.date.startKey
-            }
-            : status.nextEnd(asOf: asOf, channel: channel)
+        let end = gone ? came(status, asOf: asOf, channel: channel) : status.nextEnd(asOf: asOf, channel: channel)
         let band: ExposureRow.Band
         if gone {
             band = .gone
@@ -172,7 +167,9 @@ public struct ExposureBoard: Sendable {
         if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
         return ExposureRow(
-            use: use, productName: (info?.name ?? use.product) + " · " + channel, vendor: chain.last ?? use.product, band: band, risk: risk,
+            use: use, productName: (info?.name ?? use.product) + " · " + board.channelName(channel, of: use.product),
+            vendor: chain.last ?? use.product,
+            band: band, risk: risk,
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
             planLate: planLate, position: board.position(of: use.product), successors: row.successors, successorLine: board.successorLine(row))
     }
@@ -189,9 +186,11 @@ public struct ExposureBoard: Sendable {
         return a.use.id < b.use.id
     }
 
-    /// The last announced end that came by `asOf`.
-    static func came(_ status: EntityStatus, asOf: FuzzyDate) -> AnnouncedEnd? {
-        status.ends.filter { !$0.isAhead(asOf: asOf) }.max { $0.date.startKey < $1.date.startKey }
+    /// The last announced end that came by `asOf`: of the product, or of one channel (its
+    /// own, or the whole product's).
+    static func came(_ status: EntityStatus, asOf: FuzzyDate, channel: String? = nil) -> AnnouncedEnd? {
+        status.ends.filter { end in !end.isAhead(asOf: asOf) && (channel == nil || end.channel == nil || end.channel == channel) }
+            .max { $0.date.startKey < $1.date.startKey }
     }
 
     /// The last end that came by `asOf` on a channel that is gone now, when what is left is

@@ -192,8 +192,13 @@ struct PageFingerprints {
             // position, a step folded into the next, how many it leaves out.
             h.add(model.board.onwardLine(from: shown) ?? "")
         }
-        // A use's page: the end that strands it, its countdown and the plan's lateness.
+        // A use's page: the end that strands it, its countdown and the plan's lateness, and the
+        // channel it depends on as its product names it (with the tier the product gives it).
         if isUse, let standing = model.useStanding(id) { h.add(MustacheEncoder.encode(standing)) }
+        if isUse, let channel = model.kb.entry(id)?.use?.channel, let product = used.first {
+            h.add(model.channelName(channel.text, of: product))
+            h.add(model.board.rowsByEntity[product]?.status.channels[channel.text]?.value ?? "")
+        }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         // Views hashed as a template reads them, encoded: `String(describing:)` walks them
         // by reflection, which was two fifths of fingerprinting every page.

@@ -46,9 +46,13 @@ extension SiteModel {
         var generated: String?
         if case .text(let tool) = e.extra["generated"] { generated = tool }
         var product = positioned(section(targets(of: e.id, .uses)))
-        // The one channel it depends on, named with its product (`Heroku Dynos · free`).
+        // The one channel it depends on, named with its product (`Heroku Dynos · free`), and
+        // where that channel stands (not the product's most available channel).
         if let channel = facts?.channel, let item = product?.items.first {
             product?.items[0].title = item.title + " · " + channelName(channel.text, of: item.id)
+            let status = board.rowsByEntity[item.id]?.status
+            let values = [status?.channels[channel.text]?.value, status?.priority?.value].compactMap { $0 }
+            product?.items[0].detail = values.isEmpty ? nil : values.map(board.scales.label).joined(separator: " · ")
         }
         return UsePage(
             product: product, team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
