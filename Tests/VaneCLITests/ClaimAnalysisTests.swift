@@ -233,11 +233,26 @@ struct ClaimAnalysisTests {
             sources: [globex-keynote]
             ---
             """, to: "Content/claims/empty.md")
+        try kb.write(
+            """
+            ---
+            title: Dated by a blank
+            claimant: globex
+            about: [globex-cloud]
+            date: 2024
+            type: commitment
+            verdict: broken
+            verdict_date:
+            verdict_sources: [globex-keynote]
+            sources: [globex-keynote]
+            ---
+            """, to: "Content/claims/blank-date.md")
         let check = try vane("check", in: kb.root)
         #expect(check.status == 1)
         #expect(
             check.stderr
                 == """
+                Content/claims/blank-date.md:7:1: warning: the verdict 'broken' has no 'verdict_date': a site as of any day shows it reached from the claim's own date (write the day it was)
                 Content/claims/empty.md:7:1: warning: 'verdict' is empty: the claim reads as pending (write one of pending, kept, broken, confirmed, refuted, superseded, or remove the line)
                 Content/claims/forgotten.md:7:1: warning: a verdict date without a verdict: the claim reads as pending (write its 'verdict:', or remove the date)
                 Content/claims/judged.md:7:1: warning: the verdict 'refuted' cites no evidence: add 'verdict_sources' (the sources that show it refuted)
@@ -250,7 +265,7 @@ struct ClaimAnalysisTests {
                 Content/claims/slips.md:6:7: error: unknown claim type 'Commitment' (did you mean 'commitment'?)
                 Content/claims/slips.md:7:1: warning: the verdict 'kept' has no 'verdict_date': a site as of any day shows it reached from the claim's own date (write the day it was)
                 Content/claims/slips.md:10:15: error: 'judged' is also in 'supports': a claim supports another or contradicts it, not both
-                7 errors, 5 warnings
+                7 errors, 6 warnings
 
                 """.replacingOccurrences(of: "warnings\n\n", with: "warnings\n"))
     }
