@@ -766,6 +766,25 @@ struct IncrementalTests {
         #expect(try !kb.read("public/contradictions.html").contains("Coyote trails on coding"))
     }
 
+    /// A feed with no entry yet is dated the site's day: another day renders it again (the
+    /// events feed kept the day before, where a full build said the new one).
+    @Test func anEmptyFeedFollowsTheDay() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+        ])
+        func build(on day: String, _ kb: TemporaryKnowledgeBase) throws {
+            var options = Pipeline.Options(root: kb.root)
+            options.today = try FuzzyDate(parsing: day)
+            #expect(Pipeline.build(options).succeeded)
+        }
+        try build(on: "2026-01-01", kb)
+        try build(on: "2026-02-01", kb)
+        for feed in ["public/feeds/events.atom", "public/feeds/reports.atom"] {
+            #expect(try kb.read(feed).contains("<updated>2026-02-01T00:00:00Z</updated>"), "\(feed)")
+        }
+    }
+
     /// A use of one channel shows the channel with the tier its product gives it, and where
     /// the channel stands: a tier changed on the product renders the use's page again (it
     /// kept "(paid)" where a full build said "(extended)").

@@ -49,7 +49,8 @@ struct SiteExtras {
         // A feed, like the home page's "Latest", holds what has happened by the as-of day: an
         // end of active support scheduled for 2033 is not news yet (calendars hold it).
         let happened = Array(events.lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
-        let eventParts = happened.map { eventPages["events/\($0.id).html"] ?? 0 }
+        // An empty feed is dated the site's day (`AtomFeed`), as an entity's is.
+        let eventParts = happened.isEmpty ? [StableHash.of(model.board.asOf.text)] : happened.map { eventPages["events/\($0.id).html"] ?? 0 }
         files.append(
             OutputFile(path: "feeds/events.atom", fingerprint: fingerprint("feeds/events.atom", eventParts)) {
                 AtomFeed(model: model, title: "\(title): events", path: "feeds/events.atom", events: happened).traced
@@ -61,7 +62,9 @@ struct SiteExtras {
             OutputFile(
                 path: "feeds/reports.atom",
                 fingerprint: fingerprint(
-                    "feeds/reports.atom", [fingerprints.everything, fingerprints.blocks] + reports.map { StableHash.of($0.bodyHTML) })
+                    "feeds/reports.atom",
+                    [fingerprints.everything, fingerprints.blocks] + reports.map { StableHash.of($0.bodyHTML) }
+                        + (reports.isEmpty ? [StableHash.of(model.board.asOf.text)] : []))
             ) {
                 AtomFeed(model: model, title: "\(title): reports", path: "feeds/reports.atom", events: reports).traced
             })
