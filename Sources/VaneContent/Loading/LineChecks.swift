@@ -81,15 +81,7 @@ enum LineChecks {
                 if spaces > open || scalars.allSatisfy({ $0 == " " }) { continue }
                 block = nil
             }
-            var column = 0
-            while column < scalars.count, scalars[column] == " " || name(of: scalars[column]) != nil { column += 1 }
-            var key = column
-            while key < scalars.count, scalars[key].properties.isAlphabetic || "0123456789_-".unicodeScalars.contains(scalars[key]) { key += 1 }
-            let isKey = key > column && key < scalars.count && scalars[key] == ":"
-            let isItem = column < scalars.count && scalars[column] == "-" && (column + 1 == scalars.count || scalars[column + 1] == " ")
-            var odd = isKey || isItem ? (0..<column).filter { scalars[$0] != " " } : []
-            if isKey, key + 1 < scalars.count, name(of: scalars[key + 1]) != nil { odd.append(key + 1) }
-            for at in odd {
+            for at in oddColumns(scalars) {
                 found.append(
                     .error(
                         SourceLocation(path: path, line: i + 1 + source.frontMatterLineOffset, column: at + 1),
@@ -101,6 +93,20 @@ enum LineChecks {
             if words.count > 1, let last = words.last, isBlockIndicator(last) { block = spaces }
         }
         return found
+    }
+
+    /// Where a line has an odd space (0-based): in the indentation of a key or a list item,
+    /// and right after a key's colon.
+    private static func oddColumns(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var column = 0
+        while column < scalars.count, scalars[column] == " " || name(of: scalars[column]) != nil { column += 1 }
+        var key = column
+        while key < scalars.count, scalars[key].properties.isAlphabetic || "0123456789_-".unicodeScalars.contains(scalars[key]) { key += 1 }
+        let isKey = key > column && key < scalars.count && scalars[key] == ":"
+        let isItem = column < scalars.count && scalars[column] == "-" && (column + 1 == scalars.count || scalars[column + 1] == " ")
+        var odd = isKey || isItem ? (0..<column).filter { scalars[$0] != " " } : []
+        if isKey, key + 1 < scalars.count, name(of: scalars[key + 1]) != nil { odd.append(key + 1) }
+        return odd
     }
 
     /// `|`, `>`, with a chomping sign or an indentation digit (`|-`, `>+2`).
