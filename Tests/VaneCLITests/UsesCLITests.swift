@@ -244,6 +244,17 @@ struct UsesCLITests {
         // The published query says what the command says: the paid use has no end of its own
         // (it was listed as ending with the free tier), the free one is gone.
         #expect(try usesEndingSoon(in: kb) == [["u-eco", "web", "high", "dynos", "2026-03-31", "30", "1"]])
+        // A channel that names an entity, by an alias, is that entity's id, as in a status (it
+        // was refused on a use while a status took it).
+        var aliased = files
+        aliased["Content/entities/cloud.md"] = "---\nname: Cloud Market\ntype: product\nparent: v\naliases: [CloudMarket]\n---\n"
+        aliased["Content/entities/dynos.md"] = "---\nname: Dynos\ntype: product\nparent: v\nchannels: [free, paid, eco, cloud]\n---\n"
+        aliased["Content/uses/u-cloud.md"] = use("CloudMarket")
+        let viaAlias = try TemporaryKnowledgeBase(aliased)
+        let aliasBuilt = try vane("build", in: viaAlias)
+        #expect(aliasBuilt.status == 0, "\(aliasBuilt.stderr)")
+        let cloud = try vane("exposure", "--format", "json", in: viaAlias).stdout
+        #expect(cloud.contains("\"channel\" : \"cloud\""), "\(cloud)")
         // A channel the product does not have.
         files["Content/uses/u-paid.md"] = use("piad")
         files["Content/uses/u-none.md"] = "---\nproduct: v-other\nchannel: free\n---\n"

@@ -162,7 +162,14 @@ extension Linker {
     /// The entries linked again, a use written without a title named after its product
     /// (see `nameUses`; no entity changed, so the products' names are those in `kb`).
     private static func named(_ fresh: [Entry], edges: [Edge], in kb: KnowledgeBase) -> [Entry] {
-        fresh.map { entry in
+        fresh.map { written in
+            // A channel that names an entity is its id, as the whole link has it (`nameUses`).
+            var entry = written
+            if let channel = entry.use?.channel?.text,
+                let id = Names.resolve(channel, isID: { kb.kind(of: $0) == .entity }, aliases: kb.aliases), kb.kind(of: id) == .entity
+            {
+                entry.use?.channel?.text = id
+            }
             guard entry.use?.untitled == true,
                 let product = edges.first(where: { $0.from == entry.id && $0.relation == .uses })?.to,
                 let name = kb.title(of: product)

@@ -173,11 +173,15 @@ extension Linker {
         return warnings
     }
 
-    /// A use written without a title is named after what it uses: `Django 4.2 (billing)`.
+    /// A use written without a title is named after what it uses: `Django 4.2 (billing)`;
+    /// a use's channel that names an entity is that entity's id, as a status's is.
     mutating func nameUses() {
         var names: [String: String] = [:]
         for i in entries.indices where entries[i].kind == .entity { names[entries[i].id] = names[entries[i].id] ?? entries[i].title }
         KnowledgeBase.nameUses(&entries, names: names, edges: edges)
+        for i in entries.indices where entries[i].use?.channel != nil {
+            if let written = entries[i].use?.channel?.text, let id = channelEntity(written) { entries[i].use?.channel?.text = id }
+        }
     }
 }
 
