@@ -80,6 +80,13 @@ struct ValidationTests {
                 "Content/events/x.md:5:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
                 "Content/events/x.md:7:1: error: an unresolved merge conflict (git's marker): keep one side and remove the '<<<<<<<', '=======' and '>>>>>>>' lines",
             ])
+        // Opened in the front matter, closed inside what the body fences: still the conflict (it
+        // read as YAML's error, a line later).
+        let across = "---\ntitle: R\n<<<<<<< HEAD\ndate: 2026-01-05\n=======\ndate: 2026-01-06\n---\nText\n```\n>>>>>>> b\n```\n"
+        #expect(
+            try diagnostics(["Content/events/r.md": across]).map { String($0.prefix(24)) } == [
+                "Content/events/r.md:3:1:", "Content/events/r.md:5:1:", "Content/events/r.md:10:1",
+            ])
         var files = SampleKnowledgeBase.files
         files["Content/events/launch.md"]! +=
             "\n<<<<<<< HEAD\nOne side.\n=======\nThe other.\n>>>>>>> feature\n\n```\n<<<<<<< a\n=======\n>>>>>>> b\n```\n"
@@ -127,6 +134,15 @@ struct ValidationTests {
             found == [
                 "Content/events/launch.md:8:1: error: 'status:' is a field of the front matter, but the '---' on line 7 ended it: the rest is read as text (remove that '---', or the field here)"
             ], "\(found)")
+        // The fields after the early '---' may start with one of no kind's (it was said only
+        // when the body's first line was a field).
+        var pasted = SampleKnowledgeBase.files
+        pasted["Content/events/launch.md"] = pasted["Content/events/launch.md"]!.replacingOccurrences(
+            of: "sources: [tns]\n", with: "sources: [tns]\n---\nother: 1\n")
+        #expect(
+            try diagnostics(pasted).filter { $0.contains("error") } == [
+                "Content/events/launch.md:9:1: error: 'status:' is a field of the front matter, but the '---' on line 7 ended it: the rest is read as text (remove that '---', or the field here)"
+            ])
         // A body that starts with a word and a colon that is no field is text.
         var prose = SampleKnowledgeBase.files
         prose["Content/events/launch.md"] = prose["Content/events/launch.md"]!.replacingOccurrences(

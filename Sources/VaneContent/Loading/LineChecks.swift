@@ -32,7 +32,10 @@ enum LineChecks {
         var middle: Int?
         var fence: (mark: Character, length: Int)?
         for (i, line) in lines.enumerated() {
-            if i >= fencedFrom, let mark = fenceMark(line) {
+            // A conflict opened in the front matter runs on whatever the body holds: its
+            // markers are not code (a fence it crosses is the conflict's own text).
+            let inFrontConflict = open.map { $0 < fencedFrom } ?? false
+            if i >= fencedFrom, !inFrontConflict, let mark = fenceMark(line) {
                 if let open = fence {
                     // A closing fence: the same character, at least as many, nothing after.
                     if mark.mark == open.mark, mark.length >= open.length, mark.bare { fence = nil }
@@ -158,21 +161,35 @@ enum LineChecks {
         return !(after.isEmpty || after.first == " ") || key.contains(" ") && key.split(separator: " ").count > 3
     }
 
-    /// A body whose first line is a field of the front matter not written there, followed
-    /// further down by a `---` line: a `---` above it ended the front matter early (the real
-    /// closing one now reads as a thematic break), and what followed became text.
+    /// A body that opens with lines of `key: value` (and the lines indented under them),
+    /// one of them a field of the front matter not written there, and a `---` line further
+    /// down: a `---` above them ended the front matter early (the real closing one now reads
+    /// as a thematic break), and what followed became text. Said at that field.
     static func frontMatterLeftInBody(_ source: SourceText, unwritten keys: Set<String>, path: String) -> Diagnostic? {
-        guard let i = source.bodyLines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
-        let line = source.bodyLines[i]
-        guard let colon = line.firstIndex(of: ":"), case let key = String(line[..<colon]), keys.contains(key) else { return nil }
-        let after = line[line.index(after: colon)...]
-        guard after.isEmpty || after.first == " ", source.bodyLines[(i + 1)...].contains(where: { $0.trimmingSuffix(" ") == "---" }) else {
-            return nil
+        let lines = source.bodyLines
+        guard let first = lines.firstIndex(where: { !$0.allSatisfy(\.isWhitespace) }) else { return nil }
+        var i = first
+        var field: (line: Int, key: String)?
+        while i < lines.count, let key = keyOrIndented(lines[i]) {
+            if field == nil, let key, keys.contains(key) { field = (i, key) }
+            i += 1
         }
+        guard let field, lines[i...].contains(where: { $0.trimmingSuffix(" ") == "---" }) else { return nil }
         return .error(
-            SourceLocation(path: path, line: source.bodyFirstLine + i, column: 1),
-            "'\(key):' is a field of the front matter, but the '---' on line \(source.bodyFirstLine - 1) ended it: the rest is read as text (remove that '---', or the field here)"
+            SourceLocation(path: path, line: source.bodyFirstLine + field.line, column: 1),
+            "'\(field.key):' is a field of the front matter, but the '---' on line \(source.bodyFirstLine - 1) ended it: the rest is read as text (remove that '---', or the field here)"
         )
+    }
+
+    /// A line's key when it reads `key: value` or `key:`; `.some(nil)` for a line indented
+    /// under one; nil for anything else (the body's prose begins).
+    private static func keyOrIndented(_ line: Substring) -> String?? {
+        if line.first == " " { return .some(nil) }
+        guard let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+            colon > line.startIndex
+        else { return nil }
+        let after = line[line.index(after: colon)...]
+        return after.isEmpty || after.first == " " ? .some(String(line[..<colon])) : nil
     }
 
     private static func frontMatterLines(_ source: SourceText) -> [Substring] {
