@@ -254,7 +254,7 @@ struct UsesCLITests {
         let aliasBuilt = try vane("build", in: viaAlias)
         #expect(aliasBuilt.status == 0, "\(aliasBuilt.stderr)")
         let cloud = try vane("exposure", "--format", "json", in: viaAlias).stdout
-        #expect(cloud.contains("\"channel\" : \"cloud\""), "\(cloud)")
+        #expect(cloud.contains("\"channel\" : \"cloud\"") && cloud.contains("\"product_name\" : \"Dynos · Cloud Market\""), "\(cloud)")
         // A channel the product does not have.
         files["Content/uses/u-paid.md"] = use("piad")
         files["Content/uses/u-none.md"] = "---\nproduct: v-other\nchannel: free\n---\n"
