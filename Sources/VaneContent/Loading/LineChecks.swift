@@ -30,21 +30,23 @@ enum LineChecks {
         var found: [[Int]] = []
         var open: Int?
         var middle: Int?
-        var fence: (mark: Character, length: Int)?
+        var fence: (marker: UInt8, length: Int)?
         for (i, line) in lines.enumerated() {
             // A conflict opened in the front matter runs on whatever the body holds: its
             // markers are not code (a fence it crosses is the conflict's own text).
             let inFrontConflict = open.map { $0 < fencedFrom } ?? false
-            if i >= fencedFrom, !inFrontConflict, let mark = fenceMark(line) {
-                if let open = fence {
-                    // A closing fence: the same character, at least as many, nothing after.
-                    if mark.mark == open.mark, mark.length >= open.length, mark.bare { fence = nil }
-                } else {
-                    fence = (mark.mark, mark.length)
+            if i >= fencedFrom, !inFrontConflict {
+                // Fences as the body's link scanner reads them (CommonMark's rules).
+                let bytes = Array(line.utf8)
+                if let opened = fence {
+                    if BodyLinkScanner.closesFence(bytes, opened) { fence = nil }
+                    continue
                 }
-                continue
+                if let opening = BodyLinkScanner.opensFence(bytes) {
+                    fence = opening
+                    continue
+                }
             }
-            guard fence == nil else { continue }
             if line.hasPrefix("<<<<<<< ") || line == "<<<<<<<" {
                 (open, middle) = (i, nil)
             } else if line == "=======", open != nil {
@@ -55,16 +57,6 @@ enum LineChecks {
             }
         }
         return found
-    }
-
-    /// A CommonMark code fence: up to three spaces, then three or more backticks or tildes;
-    /// `bare` when nothing but spaces follows (as a closing fence must be).
-    private static func fenceMark(_ line: Substring) -> (mark: Character, length: Int, bare: Bool)? {
-        let trimmed = line.drop { $0 == " " }
-        guard line.count - trimmed.count < 4, let mark = trimmed.first, mark == "`" || mark == "~" else { return nil }
-        let run = trimmed.prefix { $0 == mark }
-        guard run.count >= 3 else { return nil }
-        return (mark, run.count, trimmed.dropFirst(run.count).allSatisfy { $0 == " " || $0 == "\t" })
     }
 
     /// A character YAML does not read as white space where a space belongs: in a line's

@@ -29,4 +29,10 @@ extension StatusBoard {
     public func channelName(_ channel: String, of entity: String) -> String {
         entities[entity]?.channelName(channel) ?? channel
     }
+
+    /// The same, a channel that is an entity by its name, as pages say it: `Example Cloud
+    /// (paid)`.
+    public func channelTitle(_ channel: String, of entity: String) -> String {
+        ChannelTier.name(entities[channel]?.name ?? channel, tier: entities[entity]?.tiers[channel])
+    }
 }

@@ -167,17 +167,11 @@ public struct ExposureBoard: Sendable {
         if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
         return ExposureRow(
-            use: use, productName: (info?.name ?? use.product) + " · " + shownChannel(channel, of: use.product, board: board),
+            use: use, productName: (info?.name ?? use.product) + " · " + board.channelTitle(channel, of: use.product),
             vendor: chain.last ?? use.product,
             band: band, risk: risk,
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
             planLate: planLate, position: board.position(of: use.product), successors: row.successors, successorLine: board.successorLine(row))
-    }
-
-    /// A channel as the site names it in a product's name: a channel that is an entity by
-    /// its name, with the tier the product gives it (`Dynos · Example Cloud`, `Dynos · paid (paid)`).
-    static func shownChannel(_ channel: String, of product: String, board: StatusBoard) -> String {
-        ChannelTier.name(board.entities[channel]?.name ?? channel, tier: board.entities[product]?.tiers[channel])
     }
 
     static func ranks(_ a: ExposureRow, _ b: ExposureRow) -> Bool {
