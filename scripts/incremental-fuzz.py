@@ -14,7 +14,7 @@ import yaml
 
 AVAILABILITY = ['open-source', 'open-weights', 'generally-available', 'preview', 'consumer-only', 'announced', 'closed-to-new', 'deprecated', 'retired']
 PRIORITY = ['flagship', 'invested', 'maintained', 'deprioritized', 'sunset', 'discontinued']
-GRAPH = ['entities', 'events', 'claims', 'sources', 'reports', 'uses', 'edges', 'status_changes', 'aliases', 'tags', 'scales', 'board']
+GRAPH = ['entities', 'events', 'claims', 'sources', 'reports', 'uses', 'edges', 'status_changes', 'aliases', 'tags', 'scales', 'board', 'exposure']
 DAYS = ['2024-01-01', '2025-06-30', '2026-11-26', '2026-12-04', '2027-03-01', '2030-01-01']
 
 
