@@ -57,7 +57,10 @@ extension GraphReader {
     /// met late by a retirement recorded since is not a move on the day it was announced
     /// for, whichever window is asked for.
     public func changes(in window: ChangeWindow, within entity: String?, knownOn: FuzzyDate) throws -> [ChangeRow] {
-        let board = try statusBoard(asOf: knownOn.endKey > window.to.endKey ? knownOn : window.to, within: entity)
+        // A window still to come is read as of its end, verdicts as status moves (a verdict
+        // dated in it was left out, while the site as of its end lists it).
+        let knownOn = knownOn.endKey > window.to.endKey ? knownOn : window.to
+        let board = try statusBoard(asOf: knownOn, within: entity)
         var rows: [ChangeRow] = window.moves(board).map { m in
             let from = m.move.from ?? "none"
             return ChangeRow(

@@ -80,6 +80,31 @@ struct TrialFindingsTests {
         // Restated, as it was since the launch.
         #expect(page.contains("<td data-label=\"Channel\">paid</td><td data-label=\"Value\">Generally available (restated)</td>"))
         #expect(try kb.read("public/events/e2.html").contains("<td data-label=\"Value\">Generally available → Deprecated</td>"))
+        // The product's history says so too (it read a new "since" row, unmarked); the
+        // channel back after its end is a move.
+        let product = try kb.read("public/entities/pf.html")
+        #expect(
+            product.contains(
+                "<td data-label=\"Channel\">paid</td><td data-label=\"Value\">Generally available (restated)</td><td data-label=\"Set by\"><a href=\"../events/e3.html\">"
+            ), "\(product)")
+        #expect(
+            product.contains(
+                "<td data-label=\"Channel\">free</td><td data-label=\"Value\">Deprecated</td><td data-label=\"Set by\"><a href=\"../events/e3.html\">"
+            ))
+    }
+
+    /// `vane changes` over a window still to come lists the verdicts reached in it, as it
+    /// lists its status moves and as a site as of its end does (it left them out).
+    @Test func aWindowToComeListsItsVerdicts() throws {
+        var files = files(events: [("e1", "2020-01-01", "{ px: { availability: generally-available, priority: invested } }")])
+        files["Content/entities/px.md"] = "---\nname: Px\ntype: product\nparent: v\n---\n"
+        files["Content/claims/c.md"] =
+            "---\ntitle: C\nclaimant: v\nabout: [px]\ndate: 2020-02-01\nsources: [s]\nverdict: confirmed\nverdict_date: 2099-03\nverdict_sources: [s]\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let changes = try vane("changes", "--from", "2099-01", "--to", "2099-12", in: kb.root).stdout
+        #expect(changes == "DATE     KIND     ID  WHAT\n2099-03  verdict  c   verdict: confirmed\n", "\(changes)")
+        #expect(!(try vane("changes", "--from", "2099-01", "--to", "2099-02", in: kb.root).stdout.contains("verdict")))
     }
 
     /// `successors: none` for a product that never had any is no move (it read "successors

@@ -263,12 +263,51 @@ struct UsesCLITests {
         #expect(wrong.status == 1)
         #expect(
             wrong.stderr.contains(
-                "Content/uses/u-paid.md:3:10: error: channel 'piad' is not one of 'dynos''s (did you mean 'paid'?); its channels are eco, free, paid"),
+                "Content/uses/u-paid.md:3:10: error: channel 'piad' is not a channel of 'dynos' (did you mean 'paid'?); its channels are eco, free, paid"
+            ),
             "\(wrong.stderr)")
         #expect(
             wrong.stderr.contains(
                 "Content/uses/u-none.md:3:10: error: 'v-other' has no channels: a use names one only of a product that declares them ('channels:') or whose events name them"
             ), "\(wrong.stderr)")
+    }
+
+    /// A use of one channel reads that channel everywhere: its `position` in JSON is the
+    /// channel's, as its page says (it was the product's most available channel's); a channel
+    /// closed to new customers is on its way out while the product's other channels drift (it
+    /// ranked drift); and a channel retired before its announced end is gone since the day it
+    /// went, its plan late from then (it read gone with 30 days left).
+    @Test func aUseOfOneChannelReadsItsChannelEverywhere() throws {
+        let event = { (date: String, status: String) in
+            (
+                "Content/events/e-\(date).md",
+                "---\ntitle: E \(date)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  anvil: \(status)\n---\n"
+            )
+        }
+        var files = Dictionary(
+            uniqueKeysWithValues: [
+                event(
+                    "2025-01-10",
+                    "{ availability: { weights: open-weights, api: generally-available, app: generally-available }, priority: flagship }"),
+                event("2025-12-01", "{ availability: { app: closed-to-new } }"),
+                event("2026-01-05", "{ ends: { api: 2026-03-31 } }"),
+                event("2026-02-20", "{ availability: { api: retired } }"),
+            ])
+        files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
+        files["Content/sources/s.md"] = "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n"
+        files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\nchannels: [weights, api, app]\n---\n"
+        files["Content/uses/u-api.md"] = "---\nproduct: anvil\nchannel: api\nteam: web\nplan: Move\nplan_date: 2026-04\n---\n"
+        files["Content/uses/u-app.md"] = "---\nproduct: anvil\nchannel: app\nteam: web\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        let json = try vane("exposure", "--format", "json", in: kb)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["use"] as? String } == ["u-api", "u-app"])
+        #expect(rows.map { $0["band"] as? String } == ["gone", "on-the-way-out"])
+        #expect(rows.map { $0["position"] as? String } == ["Retired · Flagship", "Closed to new customers · Flagship"])
+        #expect(rows[0]["days_left"] as? Int == -9 && rows[0]["plan_late_days"] as? Int == 69, "\(rows[0])")
+        #expect(try kb.read("public/uses/u-app.html").contains("Closed to new customers · Flagship"))
     }
 
     /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows

@@ -82,6 +82,20 @@ struct StatusValidationTests {
         #expect(try diagnostics(["Content/entities/ends.md": ends, "Content/events/x.md": event]) == [])
     }
 
+    /// A name two entries have, written where an id goes, names both and chooses neither
+    /// (it was said with no hint, or with the one whose id was nearest, as if it were the one).
+    @Test func aNameTwoEntriesHaveNamesThemBoth() throws {
+        let twin = { (id: String) in ("Content/entities/\(id).md", "---\nname: Rocket Skates\ntype: product\nparent: meta\n---\n") }
+        let event = "---\ntitle: T\ndate: 2026\ntype: other\nentities: [Rocket Skates]\nsources: [tns]\n---\nSee [[rocket skates]].\n"
+        let files = Dictionary(uniqueKeysWithValues: [twin("rocket-skates"), twin("skates-two"), ("Content/events/x.md", event)])
+        let found = try diagnostics(files)
+        #expect(
+            found == [
+                "Content/events/x.md:5:12: error: unknown entity 'Rocket Skates' (the name of 'rocket-skates' and 'skates-two': write the id of the one meant)",
+                "Content/events/x.md:8:5: error: unknown entry 'rocket skates' (the name of 'rocket-skates' and 'skates-two': write the id of the one meant)",
+            ], "\(found)")
+    }
+
     /// A name written where an id goes gets the id of what has that name (the nearest id
     /// was suggested, or none).
     @Test func aNameWhereAnIdGoesGetsItsId() throws {
@@ -129,6 +143,33 @@ struct StatusValidationTests {
                 "Content/events/x.md:8:63: error: channel 'Web App' must be an id (lowercase a-z, 0-9, '-') (did you mean 'web-app'?)",
                 "Content/events/x.md:8:72: error: 'preved' is not on the availability scale (did you mean 'preview'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
             ])
+    }
+
+    /// A channel written as an entity's alias or name with spaces is no id: it is said with
+    /// the id of that entity (the hint made the text an id, `meta-platforms`, which names
+    /// nothing), in a status, a product's `channels` and a use's `channel` alike.
+    @Test func aChannelWrittenAsAnAliasOrNameGetsTheEntitysId() throws {
+        let event = """
+            ---
+            title: T
+            date: 2023-02-01
+            type: other
+            entities: [meta]
+            sources: [tns]
+            status:
+              llama: { availability: { Meta Platforms: preview, Web App: preview } }
+            ---
+            """
+        let product = "---\nname: Vault\ntype: product\nparent: meta\nchannels: [api, Meta Platforms]\n---\n"
+        let use = "---\nproduct: llama\nteam: web\ncriticality: high\nsince: 2024\nchannel: Meta Platforms\n---\n"
+        let found = try diagnostics(["Content/events/x.md": event, "Content/entities/vault.md": product, "Content/uses/u.md": use])
+        #expect(
+            found == [
+                "Content/entities/vault.md:5:17: error: channel 'Meta Platforms' must be an id (lowercase a-z, 0-9, '-') (did you mean 'meta', whose alias it is?)",
+                "Content/events/x.md:8:28: error: channel 'Meta Platforms' must be an id (lowercase a-z, 0-9, '-') (did you mean 'meta', whose alias it is?)",
+                "Content/events/x.md:8:53: error: channel 'Web App' must be an id (lowercase a-z, 0-9, '-') (did you mean 'web-app'?)",
+                "Content/uses/u.md:6:10: error: channel 'Meta Platforms' must be an id (lowercase a-z, 0-9, '-') (did you mean 'meta', whose alias it is?)",
+            ], "\(found)")
     }
 
     /// A cancellation dated on (or after) the day of the end it would cancel comes after

@@ -733,6 +733,18 @@ struct ValidationTests {
             try diagnostics(["Content/events/u.md": entry]).filter { $0.contains("u.md") } == [
                 "Content/events/u.md:8:5: warning: '../entities/meta.md' links to the file of 'meta', which the site does not publish: the page would show a dead link (write [[meta]] to link to its page)"
             ])
+        // An image of an entry's file stays an image (it was a link to the entry, with the
+        // image's `!` left as text before it), said at its own target; and a link to an
+        // entry's file with a part and a title, at its own (it was said at the line's start).
+        let image =
+            "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\nA ![i](../entities/meta.md) and [t](../entities/meta.md#a \"t\").\n"
+        let loaded = try load(["Content/events/w.md": image])
+        #expect(
+            loaded.diagnostics.map(\.description).filter { $0.contains("w.md") } == [
+                "Content/events/w.md:8:8: warning: '../entities/meta.md' links to the file of 'meta', which the site does not publish: the page would show a dead link (write [[meta]] to link to its page)",
+                "Content/events/w.md:8:37: warning: '../entities/meta.md' links to the file of 'meta', which the site does not publish: the page would show a dead link (write [[meta]] to link to its page)",
+            ])
+        #expect(loaded.knowledgeBase.entry("w")?.bodyLinks.isEmpty == true)
         // The name typed with é composed, the file's (as macOS names it) with e and an accent:
         // the same text, not the same bytes, and a web server's path is bytes.
         let accented = "---\ntitle: T\ndate: 2024\ntype: other\nentities: [meta]\nsources: [tns]\n---\n[r](caf\u{E9}.pdf)\n"

@@ -216,6 +216,22 @@ struct SiteTests {
         #expect(page.contains("and <a class=\"wikilink\" href=\"../entities/coyote.html\">Coyote &lt;Pro&gt; &quot;X&quot;</a> by its id"), "\(page)")
     }
 
+    /// In a table cell a pipe is written `\\|` (GFM), so a labelled link is `[[id\\|label]]`, as
+    /// Obsidian writes it (it read the id `coyote\\`); and `![alt](entry.md)` stays an image
+    /// (its `!` was left as text before a link to the entry).
+    @Test func aLinkInATableCellAndAnImageOfAnEntrysFile() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\nname: Note\ntype: org\n---\n| who | note |\n|---|---|\n| [[coyote\\|the model]] | [[acme\\|a \\| b]] |\n\nA ![d](coyote.md) and \\![e](coyote.md).\n",
+            to: "Content/entities/note.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        let page = try kb.read("public/entities/note.html")
+        #expect(page.contains("<td><a class=\"wikilink\" href=\"../entities/coyote.html\">the model</a></td>"), "\(page)")
+        #expect(page.contains("<td><a class=\"wikilink\" href=\"../entities/acme.html\">a | b</a></td>"), "\(page)")
+        #expect(page.contains("A <img src=\"coyote.md\" alt=\"d\" /> and !<a class=\"wikilink\" href=\"../entities/coyote.html\">e</a>."), "\(page)")
+    }
+
     /// A body link where no link can be: in another link's text, an image's text, an
     /// autolink. It is text there, said once as a warning (the page had an `<a>` inside an
     /// `<a>`, a link's markup inside an `alt` attribute, a placeholder in an address).

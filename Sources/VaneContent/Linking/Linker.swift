@@ -167,6 +167,7 @@ public struct Linker: Sendable {
         }
         if !entry.status.isEmpty { linkStatus(of: entry, involved: involved) }
         for setting in entry.refusedChannels { checkRefusedChannel(setting) }
+        for written in entry.channelsNotIDs { sayChannelNotID(written) }
         for block in entry.liveBlocks { checkBlock(block) }
         checkLocalLinks(of: entry)
     }
@@ -345,16 +346,21 @@ public struct Linker: Sendable {
         }
     }
 
-    /// The id of the one entry of `kind` whose name (title) is `written`, ignoring case;
+    /// The ids of the entries of `kind` whose name (title) is `written`, ignoring case;
     /// the names are indexed at the first reference that needs them.
-    private mutating func named(_ written: String, kind: Kind?, except: String?) -> String? {
+    private mutating func named(_ written: String, kind: Kind?, except: String?) -> [String] {
         if titleIndex == nil {
             var index: [String: [(id: String, kind: Kind)]] = [:]
             for entry in entries { index[entry.title.lowercased(), default: []].append((entry.id, entry.kind)) }
             titleIndex = index
         }
-        let matches = (titleIndex?[written.lowercased()] ?? []).filter { (kind == nil || $0.kind == kind) && $0.id != except }
-        return matches.count == 1 ? matches[0].id : nil
+        return (titleIndex?[written.lowercased()] ?? []).filter { (kind == nil || $0.kind == kind) && $0.id != except }.map(\.id)
+    }
+
+    /// What a name several entries have says where an id goes: their ids, none chosen.
+    static func sharedName(_ ids: [String]) -> String {
+        let quoted = ids.sorted().map { "'\($0)'" }
+        return " (the name of \(quoted.dropLast().joined(separator: ", ")) and \(quoted.last ?? ""): write the id of the one meant)"
     }
 
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
@@ -369,8 +375,12 @@ public struct Linker: Sendable {
             }
             let ids = known.filter { (kind == nil || $0.value.kind == kind) && $0.key != except }.map(\.key)
             // A name written where an id goes: the id of what has that name.
-            if let named = named(written, kind: kind, except: except) {
-                diagnostics.append(.error(location, "unknown \(noun) '\(written)' (did you mean '\(named)', whose name it is?)"))
+            let named = named(written, kind: kind, except: except)
+            if named.count == 1 {
+                diagnostics.append(.error(location, "unknown \(noun) '\(written)' (did you mean '\(named[0])', whose name it is?)"))
+                return nil
+            } else if named.count > 1 {
+                diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(Linker.sharedName(named))"))
                 return nil
             }
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])

@@ -15,6 +15,21 @@ extension Linker {
         }
     }
 
+    /// A channel written as no id: an error, with the id meant when the text is an entity's
+    /// alias or name (a channel that is an entity is written as its id, or an id-shaped
+    /// alias: `AOAI`), else the text made an id.
+    mutating func sayChannelNotID(_ written: LocatedText) {
+        let hint: String
+        if let id = resolve(written.text), known[id]?.kind == .entity {
+            hint = " (did you mean '\(id)', whose alias it is?)"
+        } else if let named = entityNames[written.text.lowercased()] {
+            hint = named.count == 1 ? " (did you mean '\(named[0])', whose name it is?)" : Linker.sharedName(named)
+        } else {
+            hint = IDRule.hint(for: written.text)
+        }
+        diagnostics.append(.error(written.location, "channel '\(written.text)' must be an id (lowercase a-z, 0-9, '-')\(hint)"))
+    }
+
     /// A product that declares channels names no other: an error at the channel that lists them.
     mutating func checkDeclared(_ channel: String, of entity: String, at location: SourceLocation) -> Bool {
         guard let list = declared[entity], !list.contains(channel) else { return true }

@@ -76,7 +76,7 @@ enum UseChecks {
         }
         return .error(
             channel.location,
-            "channel '\(channel.text)' is not one of '\(product)''s\(Suggestion.hint(for: channel.text, in: known)); its channels are \(known.joined(separator: ", "))"
+            "channel '\(channel.text)' is not a channel of '\(product)'\(Suggestion.hint(for: channel.text, in: known)); its channels are \(known.joined(separator: ", "))"
         )
     }
 

@@ -34,11 +34,11 @@ extension EntryParser {
             }
             let start = settings.count
             defer { closuresAfterTheirEnd(settings[start...], &fm) }
-            let problems = fm.diagnostics.count
+            let problems = fm.diagnostics.count + e.channelsNotIDs.count
             defer {
                 // Its name is still checked when no axis could be read (an unknown axis, a
-                // mistyped value): all problems in one run.
-                if fm.diagnostics.count > problems && settings.count == start {
+                // mistyped value, a channel that is no id): all problems in one run.
+                if fm.diagnostics.count + e.channelsNotIDs.count > problems && settings.count == start {
                     e.references.append(Reference(.setsStatus, entity, at: entityText.location))
                 }
             }
@@ -58,7 +58,10 @@ extension EntryParser {
                 if axis == .successors {
                     settings += readSuccessors(&fm, value, entity: entityText).map { [$0] } ?? []
                 } else {
-                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate, refused: &e.refusedChannels)
+                    var (refused, notIDs): ([StatusSetting], [LocatedText]) = ([], [])
+                    settings += readAxis(&fm, axis, value, entity: entityText, eventDate: eventDate, refused: &refused, notIDs: &notIDs)
+                    e.refusedChannels += refused
+                    e.channelsNotIDs += notIDs
                 }
             }
         }
@@ -67,7 +70,7 @@ extension EntryParser {
 
     private func readAxis(
         _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?,
-        refused: inout [StatusSetting]
+        refused: inout [StatusSetting], notIDs: inout [LocatedText]
     ) -> [StatusSetting] {
         // Each value with its channel; a channel that is no id is said, and its value still
         // checked (its other problems come in the same run) but set nowhere.
@@ -81,8 +84,7 @@ extension EntryParser {
                 // An id in another case is the id (`AOAI`, an alias of an entity, as links read it).
                 let name = written.lowercased()
                 guard IDRule.isValid(name) else {
-                    fm.diagnostics.append(
-                        .error(fm.location(of: channel), "channel '\(written)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: written))"))
+                    notIDs.append(LocatedText(written, at: fm.location(of: channel)))
                     channels.append((nil, nil, v, true))
                     continue
                 }

@@ -149,10 +149,18 @@ public struct EntryParser: Sendable {
     }
 
     /// Whether `found` is the target of `[label](x.md)` or `[label](x.md#part)`, which the
-    /// body link scanner reads as a link to an entry.
+    /// body link scanner reads as a link to an entry: its address runs to a `)` with no space
+    /// (a title makes it a Markdown link), and no `!` makes it an image.
     private static func isEntryLink(_ text: String, at found: Range<Substring.Index>, in line: Substring) -> Bool {
-        guard text.hasSuffix(".md"), line[..<found.lowerBound].hasSuffix("]("), found.upperBound < line.endIndex else { return false }
-        return line[found.upperBound] == ")" || line[found.upperBound] == "#"
+        guard text.hasSuffix(".md"), line[..<found.lowerBound].hasSuffix("](") else { return false }
+        let after = line[found.upperBound...]
+        guard let close = after.firstIndex(where: { $0 == ")" || $0 == " " || $0 == "<" }), after[close] == ")",
+            after[..<close].isEmpty || after[..<close].hasPrefix("#")
+        else { return false }
+        let label = line[..<line.index(found.lowerBound, offsetBy: -2)]
+        guard let open = label.lastIndex(of: "[") else { return false }
+        let bang = label[..<open]
+        return !(bang.hasSuffix("!") && !bang.hasSuffix("\\!"))
     }
 
     // MARK: - Kinds
@@ -164,7 +172,9 @@ public struct EntryParser: Sendable {
         readNames(&fm, into: &e)
         references(fm.list("successors"), .succeededBy, into: &e)
         references(fm.list("folded_into"), .foldedInto, into: &e)
-        e.channels = channels(&fm, tiers: &e.channelTiers)
+        var notIDs: [LocatedText] = []
+        e.channels = channels(&fm, tiers: &e.channelTiers, notIDs: &notIDs)
+        e.channelsNotIDs += notIDs
         e.homepage = url(&fm, "homepage")
         e.tags = fm.list("tags")?.map(\.text) ?? []
         readIdentifiers(&fm, into: &e)
@@ -365,8 +375,7 @@ public struct EntryParser: Sendable {
             if IDRule.isValid(name) {
                 use.channel = LocatedText(name, at: channel.location)
             } else {
-                fm.diagnostics.append(
-                    .error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: channel.text))"))
+                e.channelsNotIDs.append(channel)
             }
         }
         use.version = fm.text("version")?.text
@@ -464,7 +473,7 @@ public struct EntryParser: Sendable {
 
     /// `channels: [api, app]`: ids, each once. An item may give the channel a support tier
     /// as a one-key mapping, `{ extended-support: paid }` (tiers in `ChannelTier`).
-    private func channels(_ fm: inout FrontMatter, tiers: inout [String: ChannelTier]) -> [LocatedText]? {
+    private func channels(_ fm: inout FrontMatter, tiers: inout [String: ChannelTier], notIDs: inout [LocatedText]) -> [LocatedText]? {
         guard let (node, at) = fm.node("channels") else { return nil }
         let items: [Node]
         switch node {
@@ -482,8 +491,7 @@ public struct EntryParser: Sendable {
             // An id in another case is the id, as in a status's channels.
             if IDRule.isValid(channel.text.lowercased()) { channel.text = channel.text.lowercased() }
             guard IDRule.isValid(channel.text) else {
-                fm.diagnostics.append(
-                    .error(channel.location, "channel '\(channel.text)' must be an id (lowercase a-z, 0-9, '-')\(IDRule.hint(for: channel.text))"))
+                notIDs.append(channel)
                 continue
             }
             guard seen.insert(channel.text).inserted else {

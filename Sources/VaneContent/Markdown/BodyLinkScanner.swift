@@ -90,12 +90,15 @@ struct BodyLinkScanner {
         var out: [UInt8] = []
         out.reserveCapacity(chars.count)
         var i = 0
+        // The end of the last backslash escape: a `!` it escaped opens no image.
+        var escapedEnd = -1
         while i < chars.count {
             let c = chars[i]
             if c == UInt8(ascii: "\\"), i + 1 < chars.count {
                 out.append(c)
                 out.append(chars[i + 1])
                 i += 2
+                escapedEnd = i
             } else if c == UInt8(ascii: "`") {
                 let run = BodyLinkScanner.runLength(chars, from: i)
                 let end = BodyLinkScanner.closingRun(chars, length: run, from: i + run) ?? i + run
@@ -106,7 +109,11 @@ struct BodyLinkScanner {
                 // before links); a placeholder there became the link's address.
                 out.append(contentsOf: chars[i..<end])
                 i = end
-            } else if c == UInt8(ascii: "["), let found = link(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart) {
+            } else if c == UInt8(ascii: "["),
+                let found = link(
+                    in: chars, at: i, image: i > 0 && chars[i - 1] == UInt8(ascii: "!") && escapedEnd != i, lines: lines, lineOf: lineOf,
+                    lineStart: lineStart)
+            {
                 switch found {
                 case .link(let link, let end):
                     out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
@@ -150,12 +157,16 @@ struct BodyLinkScanner {
         case empty(Diagnostic, Int)
     }
 
-    /// A link starting at `i` (`[[…]]`, `[@…]`, or `[label](file.md)`, on one line).
-    private func link(in chars: [UInt8], at i: Int, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]) -> Found? {
+    /// A link starting at `i` (`[[…]]`, `[@…]`, or `[label](file.md)`, on one line). After a
+    /// `!` (`image`), `[alt](file.md)` is an image, left to Markdown (and to the check of
+    /// relative links, which says the site does not publish that file).
+    private func link(
+        in chars: [UInt8], at i: Int, image: Bool, lines: [(line: Int, bytes: [UInt8])], lineOf: [Int32], lineStart: [Int]
+    ) -> Found? {
         guard i + 1 < chars.count else { return nil }
         let wiki = chars[i + 1] == UInt8(ascii: "[")
         guard wiki || chars[i + 1] == UInt8(ascii: "@") else {
-            return fileLink(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart)
+            return image ? nil : fileLink(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart)
         }
         var j = i + 2
         while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
@@ -167,7 +178,10 @@ struct BodyLinkScanner {
         let at = SourceLocation(path: path, line: lines[index].line, column: column)
         if wiki {
             guard j + 1 < chars.count, chars[j + 1] == UInt8(ascii: "]") else { return nil }
-            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            var parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            // `[[id\|label]]`, as a table cell escapes its pipe (GFM; Obsidian writes it so):
+            // no id ends in a backslash. (A label is inline Markdown: its own `\|` is a pipe.)
+            if parts.count > 1, parts[0].hasSuffix("\\") { parts[0] = parts[0].dropLast() }
             // `[[ga4#history]]`, as Obsidian writes a link to a heading: the entry (headings
             // have no anchors here), as a `[x](ga4.md#history)` link is.
             let written = parts[0].trimmingSpaces

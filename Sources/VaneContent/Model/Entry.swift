@@ -103,6 +103,7 @@ public struct Entry: Sendable, Codable {
         var references: [Reference] = []
         var status: [StatusSetting] = []
         var refusedChannels: [StatusSetting] = []
+        var channelsNotIDs: [LocatedText] = []
         var channels: [LocatedText]?
         var channelTiers: [String: ChannelTier] = [:]
         var renames: [Rename] = []
@@ -300,6 +301,17 @@ public struct Entry: Sendable, Codable {
         _modify {
             unshare()
             yield &box.fields.refusedChannels
+        }
+    }
+
+    /// Channels written as no id (`Azure OpenAI Service`, in a status, a product's
+    /// `channels` or a use's `channel`): said by the linker, which knows the entity whose
+    /// alias or name such a text may be. They name nothing.
+    public var channelsNotIDs: [LocatedText] {
+        get { box.fields.channelsNotIDs }
+        _modify {
+            unshare()
+            yield &box.fields.channelsNotIDs
         }
     }
 

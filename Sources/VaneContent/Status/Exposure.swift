@@ -130,13 +130,13 @@ public struct ExposureBoard: Sendable {
                     : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
             }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
-            var planLate: Int?
-            if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
             let risk = row?.risk?.score
             return ExposureRow(
                 use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
-                exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
-                planLate: planLate, position: board.position(of: use.product), successors: row.map(\.successors) ?? info?.successors ?? [],
+                exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
+                daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay },
+                planLate: ExposureBoard.planLate(use, end), position: board.position(of: use.product),
+                successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
         }.sorted(by: ExposureBoard.ranks)
     }
@@ -155,23 +155,37 @@ public struct ExposureBoard: Sendable {
         } else if end != nil {
             band = .announcedEnd
         } else {
+            // The channel's own standing: deprecated or closed to new customers, or with a
+            // closure announced, it is on its way out while the product's other channels drift.
+            let windingDown =
+                status.channels[channel].map { board.scales.isWindingDown($0.value) } == true
+                || AnnouncedEnd.soonest(status.closures.filter { $0.channel == nil || $0.channel == channel }, asOf: asOf) != nil
             switch row.risk?.band {
             case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
-            case .drift?: band = .drift
+            case .drift?: band = windingDown ? .onTheWayOut : .drift
             default: band = .untracked
             }
         }
         let info = board.entities[use.product]
         let risk = gone ? nil : row.risk?.score
-        var planLate: Int?
-        if let end, let plan = use.planDate { planLate = plan.endDay - end.date.startDay }
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
         return ExposureRow(
             use: use, productName: (info?.name ?? use.product) + " · " + board.channelTitle(channel, of: use.product),
             vendor: chain.last ?? use.product,
             band: band, risk: risk,
-            exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end, daysLeft: end?.daysLeft(asOf: asOf),
-            planLate: planLate, position: board.position(of: use.product), successors: row.successors, successorLine: board.successorLine(row))
+            exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
+            daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end),
+            position: board.position(of: use.product, channel: channel), successors: row.successors, successorLine: board.successorLine(row))
+    }
+
+    /// The first day a use stands past an end: the end's, or for one a retirement met (early,
+    /// or late), the day the product went (a row gone 11 days early read 6 days left).
+    static func strandedDay(_ end: AnnouncedEnd) -> Int { (end.retired ?? end.date).startDay }
+
+    /// Days the plan finishes after the use is stranded (positive: late); nil without both.
+    static func planLate(_ use: UseInfo, _ end: AnnouncedEnd?) -> Int? {
+        guard let end, let plan = use.planDate else { return nil }
+        return plan.endDay - strandedDay(end)
     }
 
     static func ranks(_ a: ExposureRow, _ b: ExposureRow) -> Bool {

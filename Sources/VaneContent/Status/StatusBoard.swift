@@ -336,6 +336,14 @@ public struct StatusBoard: Sendable {
         return values.isEmpty ? nil : values.map(label ?? scales.label).joined(separator: " · ")
     }
 
+    /// Where one channel of a product stands (`Closed to new customers · Flagship`): that
+    /// channel's availability, not the product's most available one.
+    public func position(of id: String, channel: String) -> String? {
+        guard let status = rowsByEntity[id]?.status else { return nil }
+        let values = [status.channels[channel]?.value, status.priority?.value].compactMap { $0 }
+        return values.isEmpty ? nil : values.map(scales.label).joined(separator: " · ")
+    }
+
     /// What replaces a product, each with its own position: `CloudShell (Generally
     /// available · Invested)`.
     public func successorLine(_ row: StatusRow) -> String? { successorLine(row.successors, of: row.entity) }

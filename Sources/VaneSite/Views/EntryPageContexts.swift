@@ -273,7 +273,7 @@ extension SiteModel {
                             // which is said of a retirement that met its end on the day.
                             value: scheduled
                                 ? label(s.value) + (s.axis == .closes ? " (the announced closure came)" : " (the announced end came)")
-                                : valueLabel(s),
+                                : valueLabel(s) + (restates(s) ? " (restated)" : ""),
                             event: kb.title(of: s.event) ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),
@@ -350,6 +350,14 @@ extension SiteModel {
         guard let before, !cancels || cameBefore(s, before) == nil else { return now }
         let was = valueLabel(before)
         return was == now ? "\(now) (restated)" : "\(was) → \(now)"
+    }
+
+    /// Whether a change of availability or priority confirms the value the product had: the
+    /// status model moved nothing (the history read "Flagship" on a new "since" day, where the
+    /// event's page said "Flagship (restated)").
+    func restates(_ s: StatusChange) -> Bool {
+        guard s.axis == .availability || s.axis == .priority, replayedMove(of: s) == nil else { return false }
+        return previous(s)?.value == s.value
     }
 
     /// The move the status model made for a change of availability or priority, when it

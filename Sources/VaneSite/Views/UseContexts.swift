@@ -50,9 +50,7 @@ extension SiteModel {
         // where that channel stands (not the product's most available channel).
         if let channel = facts?.channel, let item = product?.items.first {
             product?.items[0].title = item.title + " · " + channelName(channel.text, of: item.id)
-            let status = board.rowsByEntity[item.id]?.status
-            let values = [status?.channels[channel.text]?.value, status?.priority?.value].compactMap { $0 }
-            product?.items[0].detail = values.isEmpty ? nil : values.map(board.scales.label).joined(separator: " · ")
+            product?.items[0].detail = board.position(of: item.id, channel: channel.text)
         }
         return UsePage(
             product: product, team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
