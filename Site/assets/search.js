@@ -67,17 +67,18 @@
     return alternatives.filter(function (a) { return a.length > 0; });
   }
 
+  // How often a phrase is in a list of tokens: [with its last word as a prefix, whole].
   function hits(phrase, list) {
-    var n = phrase.words.length, count = 0;
+    var n = phrase.words.length, count = 0, whole = 0;
     for (var i = 0; i + n <= list.length; i++) {
       var j = 0;
       while (j < n - 1 && list[i + j] === phrase.words[j]) { j++; }
       if (j === n - 1) {
         var last = list[i + j], want = phrase.words[j];
-        if (phrase.prefix ? last.lastIndexOf(want, 0) === 0 : last === want) { count++; }
+        if (last === want) { count++; whole++; } else if (phrase.prefix && last.lastIndexOf(want, 0) === 0) { count++; }
       }
     }
-    return count;
+    return [count, whole];
   }
 
   function search(query) {
@@ -85,8 +86,9 @@
     var alternatives = parse(query);
     if (alternatives.length === 0) { summary.textContent = ""; return; }
     var phrases = [].concat.apply([], alternatives);
+    // Per document and phrase: title and body hits, then the same as whole words.
     var counts = docs.map(function (d) {
-      return phrases.map(function (p) { return [hits(p, d.title), hits(p, d.body)]; });
+      return phrases.map(function (p) { var t = hits(p, d.title), b = hits(p, d.body); return [t[0], b[0], t[1], b[1]]; });
     });
     var found = docs.map(function (d, i) {
       var k = 0;
@@ -97,18 +99,22 @@
       });
     });
     var total = found.filter(Boolean).length;
-    var idf = phrases.map(function (_, p) {
-      var n = counts.filter(function (c) { return c[p][0] + c[p][1] > 0; }).length;
+    function inverse(p, k) {
+      var n = counts.filter(function (c) { return c[p][k] + c[p][k + 1] > 0; }).length;
       var value = Math.log((docs.length - n + 0.5) / (n + 0.5));
       return value > 0 ? value : 1e-6;
-    });
+    }
+    // A prefix weighs what it matches, and the word itself once more by how rare it is whole:
+    // "node 20" finds the release 20 first, though "20" begins every date from 2000 on.
+    var idf = phrases.map(function (_, p) { return inverse(p, 0); });
+    var idfWhole = phrases.map(function (phrase, p) { return phrase.prefix ? inverse(p, 2) : 0; });
     var results = [];
     docs.forEach(function (d, i) {
       if (!found[i]) { return; }
-      var score = 0;
+      var score = 0, norm = 1.2 * (0.25 + 0.75 * d.length / average);
       phrases.forEach(function (_, p) {
-        var w = 10 * counts[i][p][0] + counts[i][p][1];
-        score += idf[p] * (w * 2.2) / (w + 1.2 * (0.25 + 0.75 * d.length / average));
+        var w = 10 * counts[i][p][0] + counts[i][p][1], whole = 10 * counts[i][p][2] + counts[i][p][3];
+        score += idf[p] * (w * 2.2) / (w + norm) + idfWhole[p] * (whole * 2.2) / (whole + norm);
       });
       results.push({ doc: d, score: score, phrases: phrases.filter(function (_, p) { return counts[i][p][1] > 0; }) });
     });

@@ -263,15 +263,17 @@ public struct GraphReader: Sendable {
     ) throws -> [Result] {
         var (whereSQL, arguments) = try conditions(filter, kind: kind)
         var sql = "SELECT * FROM \(kind.folder) WHERE \(whereSQL) \(order)"
-        if let text = filter.text, let pattern = TextSearch.pattern(text) {
+        if let text = filter.text, let pattern = TextSearch.pattern(text), let ranking = TextSearch.ranking(text) {
             // Most relevant first (bm25, a match in the title or name counting ten times
-            // one in the body), then in the usual order.
+            // one in the body, ranked by `TextSearch.ranking`), then in the usual order.
             sql = """
-                WITH hits AS (SELECT id, bm25(entries_fts, 0, 0, 10, 1) AS score FROM entries_fts WHERE entries_fts MATCH ?)
+                WITH hits AS (
+                    SELECT id, bm25(entries_fts, 0, 0, 10, 1) AS score FROM entries_fts
+                    WHERE entries_fts MATCH ? AND rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?))
                 SELECT \(kind.folder).* FROM \(kind.folder) JOIN hits USING (id) WHERE \(whereSQL)
                 ORDER BY hits.score, \(order.replacingOccurrences(of: "ORDER BY ", with: ""))
                 """
-            arguments = [pattern] + arguments
+            arguments = [ranking, pattern] + arguments
         }
         return try queue.read { db in
             do {

@@ -197,6 +197,17 @@ struct SiteModel: @unchecked Sendable {
     /// The products our uses resolve to; `feeds/exposure.ics` has their ends.
     var usedProducts: Set<String> { Set(kb.entries(of: .use).compactMap { $0.use.flatMap { kb.resolve($0.product.text) } }) }
 
+    /// The channels of the products used only through named channels (`channel: free`); a
+    /// product any use takes whole has no entry.
+    var usedChannels: [String: Set<String>] {
+        var (whole, channels): (Set<String>, [String: Set<String>]) = ([], [:])
+        for use in kb.entries(of: .use).compactMap(\.use) {
+            guard let product = kb.resolve(use.product.text) else { continue }
+            if let channel = use.channel?.text { channels[product, default: []].insert(channel) } else { whole.insert(product) }
+        }
+        return channels.filter { !whole.contains($0.key) }
+    }
+
     // MARK: - Graph
 
     /// Targets of an entry's edges, without repeats, in the order written.

@@ -176,6 +176,26 @@ struct AnalystFindingsTests {
         }
     }
 
+    /// A word that begins nearly every text ("20" begins every date from 2000 on) still
+    /// ranks where it is whole: `node 20` finds Node.js 20 first (it came after every
+    /// shorter entry naming Node.js, "20" weighing nothing as a prefix).
+    @Test func aWholeWordRanksAboveItsPrefix() throws {
+        var files = [
+            "Content/sources/s.md": "---\ntitle: S\npublisher: P\nurl: https://example.org/s\n---\n",
+            "Content/entities/node-20.md":
+                "---\nname: Node.js 20\ntype: product\n---\nThe release line of Node.js that came out on 2023-04-18, with a long-term support period running for thirty months.\n",
+            "Content/entities/node-3.md": "---\nname: Node.js 3\ntype: product\n---\nOut 2016.\n",
+        ]
+        for i in 0..<12 {
+            files["Content/events/e\(i).md"] =
+                "---\ntitle: Event \(i)\ndate: 20\(10 + i)\ntype: other\nentities: [node-3]\nsources: [s]\n---\nOn 20\(10 + i)-01-0\(i % 9 + 1).\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let rows = try vane("query", "entities", "--text", "node 20", "--format", "csv", in: kb.root).stdout
+        #expect(rows.split(separator: "\r\n").dropFirst().map { String($0.split(separator: ",").first!) } == ["node-20", "node-3"], "\(rows)")
+    }
+
     /// `vane show` lists an entry's `data`, as its page does, and a product's declared
     /// channels (a price recorded on a pricing event could be read only with `vane sql`).
     @Test func showListsDataAndChannels() throws {

@@ -290,14 +290,14 @@ struct UsesCLITests {
                     "2025-01-10",
                     "{ availability: { weights: open-weights, api: generally-available, app: generally-available }, priority: flagship }"),
                 event("2025-12-01", "{ availability: { app: closed-to-new } }"),
-                event("2026-01-05", "{ ends: { api: 2026-03-31 } }"),
+                event("2026-01-05", "{ ends: { api: 2026-03-31, weights: 2027-01-01 } }"),
                 event("2026-02-20", "{ availability: { api: retired } }"),
             ])
         files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
         files["Content/sources/s.md"] = "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n"
         files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\nchannels: [weights, api, app]\n---\n"
         files["Content/uses/u-api.md"] = "---\nproduct: anvil\nchannel: api\nteam: web\nplan: Move\nplan_date: 2026-04\n---\n"
-        files["Content/uses/u-app.md"] = "---\nproduct: anvil\nchannel: app\nteam: web\n---\n"
+        files["Content/uses/u-app.md"] = "---\nproduct: anvil\nchannel: app\nteam: web\nplan: Leave\nplan_date: 2026-01\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
         let built = try vane("build", in: kb)
         #expect(built.status == 0, "\(built.stderr)")
@@ -308,6 +308,16 @@ struct UsesCLITests {
         #expect(rows.map { $0["position"] as? String } == ["Retired · Flagship", "Closed to new customers · Flagship"])
         #expect(rows[0]["days_left"] as? Int == -9 && rows[0]["plan_late_days"] as? Int == 69, "\(rows[0])")
         #expect(try kb.read("public/uses/u-app.html").contains("Closed to new customers · Flagship"))
+        // A plan whose date has passed says so (a plan for January read the same in March);
+        // one still ahead does not.
+        #expect(
+            try kb.read("public/uses/u-app.html").contains(
+                "<dd>Leave, by <time datetime=\"2026-01\">January 2026</time> <strong>(overdue)</strong></dd>"))
+        let exposure = try kb.read("public/exposure.html")
+        #expect(exposure.components(separatedBy: "<strong>(overdue)</strong>").count == 2, "\(exposure)")
+        // The team's calendar has the ends of the channels used, not the weights' end.
+        let calendar = try kb.read("public/feeds/exposure.ics")
+        #expect(calendar.contains("DTSTART;VALUE=DATE:20260331") && !calendar.contains("DTSTART;VALUE=DATE:20270101"), "\(calendar)")
     }
 
     /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows

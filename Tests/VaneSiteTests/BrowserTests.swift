@@ -54,10 +54,21 @@ struct BrowserTests {
         // of the text.
         let folders = ["entity": "entities", "event": "events", "claim": "claims", "source": "sources", "report": "reports"]
         let ranked = try GraphReader(url: kb.url("vane.sqlite")).sql(
-            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '\"muse\"*' ORDER BY bm25(entries_fts, 0, 0, 10, 1), title"
+            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '(\"muse\"*) OR \"muse\"' AND rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH '\"muse\"*') ORDER BY bm25(entries_fts, 0, 0, 10, 1), title"
         ).table.rows.map { "\(folders[$0[0]]!)/\($0[1]).html" }
         let found = dom[results.lowerBound...].components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
         #expect(found == ranked)
+        // Two words, one of which begins most texts ("20" every date from 2000 on): each
+        // counts as a prefix and once more whole, on the page as in `vane query --text`.
+        search.query = "q=muse 20"
+        let twoWords = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-two"))
+        let twoRanked = try GraphReader(url: kb.url("vane.sqlite")).sql(
+            "SELECT kind, id FROM entries_fts WHERE entries_fts MATCH '(\"muse\"* \"20\"*) OR \"muse\" OR \"20\"' AND rowid IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH '\"muse\"* \"20\"*') ORDER BY bm25(entries_fts, 0, 0, 10, 1), title"
+        ).table.rows.map { "\(folders[$0[0]]!)/\($0[1]).html" }
+        let twoFound = try #require(twoWords.range(of: "<ol id=\"search-results\"")).lowerBound
+        #expect(
+            twoWords[twoFound...].components(separatedBy: "<li><a href=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) } == twoRanked
+                && twoRanked.count > 1, "\(twoRanked)")
         // Each result shows its kind and type, its date, and the words around the match.
         #expect(
             dom.contains(
@@ -94,6 +105,15 @@ struct BrowserTests {
               document.body.setAttribute("data-shown", shown.map(title).join(" | "));
               document.body.setAttribute("data-involving", involving.map(title).join(" | "));
               document.body.setAttribute("data-rows", String(rows.length));
+              document.body.setAttribute("data-said", document.querySelector(".filter-count").textContent);
+              // A type none of its events has: the page says so (it was blank).
+              var typeBox = Array.from(document.querySelectorAll("#timeline-filters select"))[1];
+              Array.from(typeBox.options).some(function (o) {
+                typeBox.value = o.value;
+                typeBox.dispatchEvent(new Event("change"));
+                return rows.every(function (li) { return li.getClientRects().length === 0; });
+              });
+              document.body.setAttribute("data-none", document.querySelector(".filter-count").textContent);
             })();
             </script></body>
             """
@@ -108,6 +128,8 @@ struct BrowserTests {
         #expect(shown == attribute("data-involving").components(separatedBy: " | "))
         #expect(shown.contains("Meta launches Muse Spark as a closed, cloud-only model"))
         #expect(shown.count < Int(attribute("data-rows")) ?? 0, "the filter hid nothing: \(shown)")
+        #expect(attribute("data-said") == "\(shown.count) of \(attribute("data-rows")) events match.", "\(attribute("data-said"))")
+        #expect(attribute("data-none") == "No event matches; choose \u{201C}all\u{201D} to see them again.", "\(attribute("data-none"))")
     }
 
     /// What `Tests/Scripts/positions-check.js` finds on `page` (a file of a built site)

@@ -46,6 +46,22 @@ struct ChipLabelTests {
         #expect(PositionChart.fit("Ubuntu 22.04 'Jammy Jellyfish'", name: "Ubuntu 22.04 'Jammy Jellyfish'") == "Ubuntu 22.04")
     }
 
+    /// A name too long beside its channels keeps its last words, a nickname inside it gone,
+    /// and the channels keep a few letters ("…7 · standard" said nothing of the product;
+    /// "…SP3 · standard" nothing of SQL Server 2014).
+    @Test func aLongNameKeepsItsLastWordsBesideItsChannels() {
+        let jboss = PositionChart.fit("JBoss Enterprise Application Platform 7 · standard", name: "JBoss Enterprise Application Platform 7")
+        #expect(jboss.hasPrefix("…Platform 7 · st") && jboss.hasSuffix("…"), "\(jboss)")
+        let sql = PositionChart.fit("SQL Server 2014 'Hekaton' SP3 · standard", name: "SQL Server 2014 'Hekaton' SP3")
+        #expect(sql.hasPrefix("…2014 SP3 · st"), "\(sql)")
+        for label in [jboss, sql] { #expect(TextWidth.of(label, size: 12) <= 140, "\(label)") }
+        #expect(PositionChart.withoutNickname("SQL Server 2014 'Hekaton' SP3") == "SQL Server 2014 SP3")
+        #expect(PositionChart.withoutNickname("Foo's Bar 2") == nil)
+        // Where the nickname is what tells two chips apart, it stays.
+        #expect(PositionChart.fit("Custom Runtime (AL1)", name: "Custom Runtime (AL1)") == "Custom Runtime")
+        #expect(PositionChart.fit("Custom Runtime (AL1)", name: "Custom Runtime (AL1)", nicknames: false) == "…Runtime (AL1)")
+    }
+
     /// A short name is kept whole and its channels cut: "Node.js… · standard" read the same
     /// for Node.js 18 and Node.js 20.
     @Test func aShortNameIsKeptWholeBeforeItsChannels() {

@@ -126,7 +126,11 @@ struct SiteTests {
         let second = try kb.read("public/sources-2.html")
         #expect(first.components(separatedBy: "<li><a href=\"sources/").count == 701 && first.contains("<ol class=\"bibliography\" start=\"1\">"))
         #expect(second.components(separatedBy: "<li><a href=\"sources/").count == 2 && second.contains("<ol class=\"bibliography\" start=\"701\">"))
-        #expect(second.contains("<p>Page 2 of 2.</p>") && second.contains("<span class=\"range\">Beta</span>"), "\(second)")
+        #expect(second.contains("<span class=\"range\">Beta</span>"), "\(second)")
+        // The pages and their ranges stand above the list too (a reader on a phone found them
+        // after 700 entries).
+        #expect(second.components(separatedBy: "<nav class=\"pager\" aria-label=\"Pages\">").count == 3, "\(second)")
+        #expect(second.range(of: "<nav class=\"pager\"")!.lowerBound < second.range(of: "<ol class=\"bibliography\"")!.lowerBound)
         #expect(second.contains("<a href=\"sources.html\"") && second.contains("aria-current=\"page\">Sources</a>"))
     }
 
@@ -230,6 +234,41 @@ struct SiteTests {
         #expect(page.contains("<td><a class=\"wikilink\" href=\"../entities/coyote.html\">the model</a></td>"), "\(page)")
         #expect(page.contains("<td><a class=\"wikilink\" href=\"../entities/acme.html\">a | b</a></td>"), "\(page)")
         #expect(page.contains("A <img src=\"coyote.md\" alt=\"d\" /> and !<a class=\"wikilink\" href=\"../entities/coyote.html\">e</a>."), "\(page)")
+    }
+
+    /// On the positions chart, two products whose names differ only by a nickname keep it
+    /// ("Custom Runtime" twice); and after a crowd is thinned, each vendor drawn has a mark
+    /// of its own (marks were dealt among every vendor of the board, and two drawn ones shared one).
+    @Test func chipsAndMarksTellProductsAndVendorsApart() throws {
+        var files: [String: String] = [
+            "Content/sources/s.md": "---\ntitle: S\npublisher: P\nurl: https://example.org/s\n---\n"
+        ]
+        // 44 vendors: with six colours and seven shapes, the 1st and the 43rd shared a mark.
+        for v in 0..<44 {
+            let vendor = String(format: "v%02d", v)
+            files["Content/entities/\(vendor).md"] = "---\nname: Vendor \(vendor)\ntype: vendor\n---\n"
+            // Beside them, a crowd in one cell: most vendors' chips there are not drawn.
+            let names = v == 0 ? ["Custom Runtime (AL1)", "Custom Runtime (AL2)"] : ["Product \(vendor)", "Other \(vendor)"]
+            for (i, name) in names.enumerated() {
+                let id = "\(vendor)-p\(i)"
+                files["Content/entities/\(id).md"] = "---\nname: \(name)\ntype: product\nparent: \(vendor)\n---\n"
+                let availability = v == 0 || v == 42 ? "generally-available" : "deprecated"
+                files["Content/events/e-\(id).md"] =
+                    "---\ntitle: E \(id)\ndate: 2024-01-01\ntype: launch\nentities: [\(id)]\nsources: [s]\nstatus:\n  \(id): { availability: \(availability), priority: maintained }\n---\n"
+            }
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2024-06-01")))
+        #expect(outcome.succeeded, "\(outcome.diagnostics.filter { $0.severity == .error }.prefix(3))")
+        let page = try kb.read("public/status.html")
+        #expect(page.contains("…Runtime (AL1)</text>") && page.contains("…Runtime (AL2)</text>"), "\(page)")
+        // The legend: every vendor drawn with a mark no other has.
+        let legend = page.components(separatedBy: "<ul class=\"positions-legend\">").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
+        let marks = legend.components(separatedBy: "<li>").dropFirst().filter { $0.contains("Vendor v") }.map {
+            $0.components(separatedBy: "Vendor").first ?? ""
+        }
+        #expect(legend.contains("Vendor v00") && legend.contains("Vendor v42"))
+        #expect(marks.count >= 3 && Set(marks).count == marks.count, "\(legend)")
     }
 
     /// A body link where no link can be: in another link's text, an image's text, an

@@ -81,12 +81,6 @@ struct PositionChart {
         self.root = root
         self.idPrefix = idPrefix
         self.channelName = channelName
-        let vendors = Array(Set(rows.map(\.vendor))).sorted()
-        let palette = SVG.vendorPalette
-        let shapes = SVG.Shape.allCases
-        let marks = Dictionary(
-            uniqueKeysWithValues: vendors.enumerated().map { ($1, (palette[$0 % palette.count], shapes[$0 % shapes.count])) })
-        vendorMarks = vendors.map { ($0, marks[$0]!.0, marks[$0]!.1) }
         var chips: [Chip] = []
         for row in rows {
             guard let overall = row.status.availability?.value, let priority = row.status.priority?.value else { continue }
@@ -94,8 +88,7 @@ struct PositionChart {
                 let suffix = channels.isEmpty ? "" : " · " + channels.map { channelName($0, row.entity) }.joined(separator: ", ")
                 chips.append(
                     Chip(
-                        row: row, label: row.name + suffix, availability: value, priority: priority, colour: marks[row.vendor]!.0,
-                        shape: marks[row.vendor]!.1,
+                        row: row, label: row.name + suffix, availability: value, priority: priority, colour: "", shape: .circle,
                         main: value == overall && !chips.contains { $0.row.entity == row.entity && $0.main },
                         since: PositionChart.since(channels, of: row.status)))
             }
@@ -111,6 +104,14 @@ struct PositionChart {
                 return false
             }
         }
+        // Marks go to the vendors drawn, after a crowd is thinned: given among every vendor
+        // of the board (464 after an import), two drawn vendors had one colour and shape.
+        let vendors = Array(Set(chips.map(\.row.vendor))).sorted()
+        let (palette, shapes) = (SVG.vendorPalette, SVG.Shape.allCases)
+        let marks = Dictionary(
+            uniqueKeysWithValues: vendors.enumerated().map { ($1, (palette[$0 % palette.count], shapes[$0 % shapes.count])) })
+        vendorMarks = vendors.map { ($0, marks[$0]!.0, marks[$0]!.1) }
+        for i in chips.indices { (chips[i].colour, chips[i].shape) = marks[chips[i].row.vendor]! }
         self.chips = chips
         self.hidden = hidden
         var usedAvailability = Set(chips.map(\.availability))
@@ -360,9 +361,12 @@ struct PositionChart {
 
     /// A chip's label cut to `width`: a product's name is cut before its channels, which tell
     /// its chips apart ("Microsoft SQL… · standard", not "Microsoft SQL Ser…" twice).
-    static func fit(_ label: String, name: String, width: Double = maxChipText) -> String {
+    /// Without `nicknames`, a nickname is kept as the rest of the name is: it is what tells
+    /// two chips apart (`Custom Runtime (AL1)` and `(AL2)` both read "Custom Runtime").
+    static func fit(_ label: String, name: String, width: Double = maxChipText, nicknames: Bool = true) -> String {
         guard TextWidth.of(label, size: chipFont) > width else { return label }
         let suffix = label.hasPrefix(name) ? String(label.dropFirst(name.count)) : ""
+        let withoutNickname = { (text: String) in nicknames ? Self.withoutNickname(text) : nil }
         // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
         // not "Debian…"; "Ubuntu 22.04 'Jammy Jellyfish'" is "Ubuntu 22.04"); the chip's
         // title keeps the whole name.
@@ -382,26 +386,41 @@ struct PositionChart {
         let whole = [withoutNickname(name), name].compactMap { $0 }.first {
             TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width
         }
-        // Else the name keeps its end, where its version is.
-        let cut = (whole ?? TextWidth.fitEnd(name, size: chipFont, width: room)) + " "
+        // Else the name keeps its end, where its version is, in all the room a few letters
+        // of the channels leave ("…7 · standard" kept the channel whole and the name a stub).
+        let named = withoutNickname(name) ?? name
+        let cut = (whole ?? TextWidth.fitEnd(named, size: chipFont, width: max(room, width - TextWidth.of(" · abc…", size: chipFont)))) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
     }
 
-    /// A name without the nickname that ends it, in brackets or quotes (`Debian 12
-    /// (Bookworm)`, `Ubuntu 22.04 'Jammy Jellyfish'`); nil when it ends in none.
+    /// A name without its nickname, in brackets or quotes, at its end or before a last part
+    /// (`Debian 12 (Bookworm)`, `Ubuntu 22.04 'Jammy Jellyfish'`, `SQL Server 2014 'Hekaton'
+    /// SP3`); nil when it has none.
     static func withoutNickname(_ name: String) -> String? {
-        for (open, close) in [(" (", ")"), (" '", "'"), (" \"", "\"")] where name.hasSuffix(close) {
-            guard let start = name.range(of: open, options: .backwards), start.lowerBound > name.startIndex else { continue }
-            return String(name[..<start.lowerBound])
+        for (open, close) in [(" (", ")"), (" '", "'"), (" \"", "\"")] {
+            guard let end = name.range(of: close, options: .backwards),
+                let start = name.range(of: open, options: .backwards, range: name.startIndex..<end.lowerBound), start.lowerBound > name.startIndex
+            else { continue }
+            return String(name[..<start.lowerBound]) + String(name[end.upperBound...])
         }
         return nil
     }
 
+    /// Each chip's text: cut to fit, nickname kept where dropping it would make two chips of
+    /// different products read the same.
+    func chipTexts() -> [String] {
+        let texts = chips.map { Self.fit(shownLabel($0), name: shortName($0.row)) }
+        let labels = Dictionary(grouping: chips.indices, by: { texts[$0] }).filter { Set($0.value.map { chips[$0].label }).count > 1 }
+        return chips.indices.map { i in
+            labels[texts[i]] == nil ? texts[i] : Self.fit(shownLabel(chips[i]), name: shortName(chips[i].row), nicknames: false)
+        }
+    }
+
     private func chipMarks(_ l: Layout) -> String {
         var out = "<g class=\"chips\">\n"
-        for chip in chips {
+        let texts = chipTexts()
+        for (chip, text) in zip(chips, texts) {
             guard let f = frame(chip, l) else { continue }
-            let text = Self.fit(shownLabel(chip), name: shortName(chip.row))
             let glyph = moveGlyph(chip)
             let risk = chip.row.risk.map { ", platform risk \($0.score)" } ?? ""
             let since = chip.since.map { " since \($0.display)" } ?? ""

@@ -93,7 +93,13 @@ struct SiteExtras {
         if !used.isEmpty {
             files.append(
                 OutputFile(path: "feeds/exposure.ics", fingerprint: fingerprint("feeds/exposure.ics", [fingerprints.everything])) {
-                    let ends = model.board.rows.filter { used.contains($0.entity) }.flatMap(\.status.ends)
+                    // A product used through one channel alone: that channel's ends and the
+                    // whole product's, not another channel's (as the exposure board reads it).
+                    let channels = model.usedChannels
+                    let ends = model.board.rows.filter { used.contains($0.entity) }.flatMap(\.status.ends).filter { end in
+                        guard let channel = end.channel, let only = channels[end.entity] else { return true }
+                        return only.contains(channel)
+                    }
                     let items = CalendarFeed.items(ends: ends, model: model)
                     return Data(CalendarFeed(model: model, name: "\(title): ends of what we use", items: items, stamp: model.board.asOf).text.utf8)
                 })

@@ -20,8 +20,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>What changed</h1>
 <p class="lede">The last four quarters in event time: the status moves that took effect, the events and claims dated in each quarter, and the verdicts reached in it. <code>vane changes --from … --to …</code> answers for any window, and <code>--recorded</code> for what was written when.</p>
-{{#pager}}<p>Page {{number}} of {{count}}.</p>
-{{/pager}}{{#quarterLinks}}<nav class="jumps" aria-label="Quarters"><p>Quarters: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{> partials/pager}}{{#quarterLinks}}<nav class="jumps" aria-label="Quarters"><p>Quarters: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
 {{/quarterLinks}}{{#quarters}}
 <section aria-labelledby="{{anchor}}">
 <h2 id="{{anchor}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
@@ -132,8 +131,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Entities</h1>
 <p class="lede">Vendors, organisations, people, products and models, by type.</p>
-{{#pager}}<p>Page {{number}} of {{count}}.</p>
-{{/pager}}{{#types}}<nav class="jumps" aria-label="Types"><p>Types: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{> partials/pager}}{{#types}}<nav class="jumps" aria-label="Types"><p>Types: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
 {{/types}}{{#groups}}
 <section aria-labelledby="type-{{type}}">
 <h2 id="type-{{type}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
@@ -330,7 +328,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Product</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Standing</th><th scope="col">Exposure</th><th scope="col">Ends</th><th scope="col">Notice</th><th scope="col">Successors</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{standing}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#use}}<a href="{{root}}{{url}}">{{title}}</a>{{/use}}</td><td data-label="Product">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}</td><td data-label="Owner">{{team}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Standing">{{standing}}</td><td data-label="Exposure">{{exposure}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}</td><td data-label="Notice">{{notice}}</td><td data-label="Successors">{{successors}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -353,7 +351,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Use</th><th scope="col">Owner</th><th scope="col">Standing</th><th scope="col">Ends</th><th scope="col">Plan</th></tr></thead>
 <tbody>
 {{#rows}}
-<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}{{#ends}}, {{/ends}}<span class="countdown">{{countdown}}</span>{{/countdown}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
+<tr class="band-{{band}}"><td class="rank">{{rank}}</td><td class="lead">{{#product}}<a href="{{root}}{{url}}">{{title}}</a>{{/product}}{{#version}} {{version}}{{/version}}{{#use}} · <a class="successor" href="{{root}}{{url}}">our use</a>{{/use}}</td><td data-label="Owner">{{team}}</td><td data-label="Standing">{{standing}}</td><td data-label="Ends">{{#ends}}{{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}{{#ends}}, {{/ends}}<span class="countdown">{{countdown}}</span>{{/countdown}}</td><td data-label="Plan">{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}{{#planLate}} <strong>({{planLate}} days after the end)</strong>{{/planLate}}</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -781,8 +779,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Sources</h1>
 <p class="lede">Where every event and claim was read, by publisher, with what cites each.</p>
-{{#pager}}<p>Page {{number}} of {{count}}.</p>
-{{/pager}}{{^sources}}<p>No source is recorded yet.</p>
+{{> partials/pager}}{{^sources}}<p>No source is recorded yet.</p>
 {{/sources}}<ol class="bibliography"{{#pager}} start="{{start}}"{{/pager}}>
 {{#sources}}
 <li><a href="{{root}}{{url}}">{{title}}</a>. {{publisher}}.{{#published}} {{> partials/date}}.{{/published}} <a href="{{address}}" rel="external">{{host}}</a>. <span class="cited">Cited by {{citedCount}}.</span></li>
@@ -886,7 +883,7 @@ public enum DefaultTheme {
 {{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}} ({{countdown}}){{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}</dd>
 {{/standing}}
 {{#date}}<dt>Since</dt><dd>{{> partials/date}}</dd>
-{{/date}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}</dd>
+{{/date}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}</dd>
 {{/plan}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
 {{/tags}}</dl>
 </header>
@@ -979,17 +976,18 @@ public enum DefaultTheme {
     return alternatives.filter(function (a) { return a.length > 0; });
   }
 
+  // How often a phrase is in a list of tokens: [with its last word as a prefix, whole].
   function hits(phrase, list) {
-    var n = phrase.words.length, count = 0;
+    var n = phrase.words.length, count = 0, whole = 0;
     for (var i = 0; i + n <= list.length; i++) {
       var j = 0;
       while (j < n - 1 && list[i + j] === phrase.words[j]) { j++; }
       if (j === n - 1) {
         var last = list[i + j], want = phrase.words[j];
-        if (phrase.prefix ? last.lastIndexOf(want, 0) === 0 : last === want) { count++; }
+        if (last === want) { count++; whole++; } else if (phrase.prefix && last.lastIndexOf(want, 0) === 0) { count++; }
       }
     }
-    return count;
+    return [count, whole];
   }
 
   function search(query) {
@@ -997,8 +995,9 @@ public enum DefaultTheme {
     var alternatives = parse(query);
     if (alternatives.length === 0) { summary.textContent = ""; return; }
     var phrases = [].concat.apply([], alternatives);
+    // Per document and phrase: title and body hits, then the same as whole words.
     var counts = docs.map(function (d) {
-      return phrases.map(function (p) { return [hits(p, d.title), hits(p, d.body)]; });
+      return phrases.map(function (p) { var t = hits(p, d.title), b = hits(p, d.body); return [t[0], b[0], t[1], b[1]]; });
     });
     var found = docs.map(function (d, i) {
       var k = 0;
@@ -1009,18 +1008,22 @@ public enum DefaultTheme {
       });
     });
     var total = found.filter(Boolean).length;
-    var idf = phrases.map(function (_, p) {
-      var n = counts.filter(function (c) { return c[p][0] + c[p][1] > 0; }).length;
+    function inverse(p, k) {
+      var n = counts.filter(function (c) { return c[p][k] + c[p][k + 1] > 0; }).length;
       var value = Math.log((docs.length - n + 0.5) / (n + 0.5));
       return value > 0 ? value : 1e-6;
-    });
+    }
+    // A prefix weighs what it matches, and the word itself once more by how rare it is whole:
+    // "node 20" finds the release 20 first, though "20" begins every date from 2000 on.
+    var idf = phrases.map(function (_, p) { return inverse(p, 0); });
+    var idfWhole = phrases.map(function (phrase, p) { return phrase.prefix ? inverse(p, 2) : 0; });
     var results = [];
     docs.forEach(function (d, i) {
       if (!found[i]) { return; }
-      var score = 0;
+      var score = 0, norm = 1.2 * (0.25 + 0.75 * d.length / average);
       phrases.forEach(function (_, p) {
-        var w = 10 * counts[i][p][0] + counts[i][p][1];
-        score += idf[p] * (w * 2.2) / (w + 1.2 * (0.25 + 0.75 * d.length / average));
+        var w = 10 * counts[i][p][0] + counts[i][p][1], whole = 10 * counts[i][p][2] + counts[i][p][3];
+        score += idf[p] * (w * 2.2) / (w + norm) + idfWhole[p] * (whole * 2.2) / (whole + norm);
       });
       results.push({ doc: d, score: score, phrases: phrases.filter(function (_, p) { return counts[i][p][1] > 0; }) });
     });
@@ -1190,7 +1193,9 @@ code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .filters { display: flex; flex-wrap: wrap; gap: .5rem 1rem; margin: 1rem 0; }
 .filters label { min-width: 0; max-width: 100%; }
-.filters select { max-width: 100%; }
+.filters select { max-width: 100%; min-height: 2.5rem; font-size: 1rem; }
+.filter-count { flex-basis: 100%; margin: 0; color: var(--muted); }
+.filter-count:empty { display: none; }
 .search { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
 .search input { flex: 1 1 16rem; padding: .3rem; }
 .risk-board td, .ends-board td { font-size: .875rem; }
@@ -1367,16 +1372,27 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
     return (names[a] || a).localeCompare(names[b] || b, undefined, { numeric: true });
   }), function (id) { return names[id] || id; });
   var byType = select("Type", Object.keys(types).sort(), function (t) { return t; });
+  // What the choice left: said, so a choice that matches nothing is not an empty page.
+  var said = document.createElement("p");
+  said.className = "filter-count";
+  said.setAttribute("role", "status");
+  host.appendChild(said);
 
   function apply() {
+    var shown = 0;
     items.forEach(function (item) {
       var show = (!byEntity.value || (" " + item.dataset.entities + " ").indexOf(" " + byEntity.value + " ") !== -1)
         && (!byType.value || item.dataset.type === byType.value);
       item.hidden = !show;
+      if (show) { shown++; }
     });
     document.querySelectorAll(".timeline-year").forEach(function (section) {
       section.hidden = section.querySelectorAll("li:not([hidden])").length === 0;
     });
+    var pages = document.querySelector(".pager") ? " on this page" : "";
+    said.textContent = !byEntity.value && !byType.value ? ""
+      : shown === 0 ? "No event" + pages + " matches; choose \u201call\u201d to see them again."
+      : shown + " of " + items.length + (items.length === 1 ? " event" : " events") + pages + " match.";
   }
   byEntity.addEventListener("change", apply);
   byType.addEventListener("change", apply);

@@ -268,10 +268,13 @@ extension SiteModel {
                         ))
                 }
             }
-            let moves = dated.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element.1)
-            let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).reversed().map(\.id)
-            let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
-            let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).map(\.id)
+            // Newest first, as the quarters are (a quarter's latest moves came last); moves of
+            // one day in the order the status model made them.
+            let moves = dated.enumerated().sorted { ($1.element.0, $0.offset) < ($0.element.0, $1.offset) }.map(\.element.1)
+            let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).map(\.id)
+            let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).reversed().map(\.id)
+            let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).reversed()
+                .map(\.id)
             let rows = moves.map(ChangeRow.move) + events.map(ChangeRow.event) + claims.map(ChangeRow.claim) + verdicts.map(ChangeRow.verdict)
             return (QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased()), rows)
         }

@@ -10,6 +10,8 @@ struct UsePage: Encodable {
     var version: String?
     var plan: String?
     var planDate: DateView?
+    /// The plan's date has passed on the site's day.
+    var planOverdue: Bool
     var generated: String?
     var standing: UseStanding?
 }
@@ -54,7 +56,8 @@ extension SiteModel {
         }
         return UsePage(
             product: product, team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
-            version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init), generated: generated,
+            version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init),
+            planOverdue: planOverdue(facts?.planDate), generated: generated,
             standing: useStanding(e.id))
     }
 
@@ -107,6 +110,7 @@ struct ExposurePage: Encodable {
         var successors: String?
         var plan: String?
         var planDate: DateView?
+        var planOverdue: Bool
         /// Days the plan finishes after the end, when it does.
         var planLate: String?
     }
@@ -125,6 +129,10 @@ extension SiteModel {
     var exposureBoard: ExposureBoard {
         memo.value("exposure board as of \(board.asOf.text)") { ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb)) }
     }
+
+    /// Whether a plan's date (its whole period: `2026-06` is June) has passed on the site's
+    /// day: said beside it (a plan for June read the same in December).
+    func planOverdue(_ date: FuzzyDate?) -> Bool { date.map { $0.endKey < board.asOf.endKey } == true }
 
     /// A use's product, and the one channel it depends on (`Heroku Dynos · free`).
     private func productLink(_ use: UseInfo) -> LinkView? {
@@ -151,7 +159,7 @@ extension SiteModel {
                 ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
                 successors: board.successorLine(row.successors, of: row.use.product), plan: row.use.plan,
-                planDate: row.use.planDate.map(DateView.init),
+                planDate: row.use.planDate.map(DateView.init), planOverdue: planOverdue(row.use.planDate),
                 planLate: row.planLateText)
         }
         return ExposurePage(rows: rows, any: !rows.isEmpty, asOf: DateView(board.asOf), total: all.count, more: all.count > rows.count)
