@@ -27,7 +27,12 @@
     var b = markdown || "", out = "", i = 0;
     while (i < b.length) {
       var end, close, bar;
-      if (b[i] === "[" && b[i + 1] === "@" && (end = b.indexOf("]", i + 2)) >= 0) { i = end + 1; continue; }
+      if (b[i] === "[" && b[i + 1] === "@" && (end = b.indexOf("]", i + 2)) >= 0) {
+        i = end + 1;
+        // Gone with the space before it, unless a word follows: "claim; the", not "claim ; the".
+        if (!/[\p{L}\p{N}]/u.test(b[i] || "")) { out = out.replace(/[ \t]+$/, ""); }
+        continue;
+      }
       if (b[i] === "[" && b[i + 1] === "[" && (end = b.indexOf("]", i + 2)) >= 0 && b[end + 1] === "]") {
         var inside = b.slice(i + 2, end);
         bar = inside.indexOf("|");

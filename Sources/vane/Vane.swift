@@ -64,8 +64,14 @@ struct Vane: AsyncParsableCommand {
             printError("error: \(error)")
             Foundation.exit(error.isUsageError ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue)
         } catch {
-            // The parser's own errors (usage, --help, --version) and exit codes.
-            exit(withError: error)
+            // The parser's own errors: a usage error reads as every other error, on one line
+            // with `error:` (it was `Error:` and the whole usage, beside our own `error:`
+            // lines); --help and --version as the parser prints them.
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            let said = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
+            printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }
 }

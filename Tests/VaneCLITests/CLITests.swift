@@ -471,17 +471,24 @@ struct CLITests {
         #expect(type.status == 64)
         #expect(type.stderr.hasPrefix("error: unknown event type 'lanch' (did you mean 'launch'?); event types are "))
         // A negative number is the option's value, out of its range (not "Missing value").
+        // The parser's own usage errors read as ours: one line, `error:` (they were `Error:`
+        // and the whole usage).
         for (arguments, message) in [
-            (["ends", "--within", "-5"], "--within takes a number of days, 0 or more"),
-            (["status", "--min-risk", "-3"], "--min-risk takes a risk from 0 to 100"),
+            (["ends", "--within", "-5"], "error: --within takes a number of days, 0 or more (see 'vane ends --help')\n"),
+            (["status", "--min-risk", "-3"], "error: --min-risk takes a risk from 0 to 100 (see 'vane status --help')\n"),
+            (["changes", "--from", "2026-01-01"], "error: missing expected argument '--to <to>' (see 'vane changes --help')\n"),
+            (
+                ["status", "--format", "yaml"],
+                "error: the value 'yaml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'. (see 'vane status --help')\n"
+            ),
         ] {
             let result = try vane(arguments, in: kb.root)
-            #expect(result.status == 64 && result.stderr.hasPrefix("Error: \(message)\n"), "\(arguments): \(result.stderr)")
+            #expect(result.status == 64 && result.stderr == message, "\(arguments): \(result.stderr)")
         }
         // A statement of comments alone is no statement, as an empty one (it was exit 1, as
         // a failed query).
         let comments = try vane("sql", "-- only a comment", in: kb.root)
-        #expect(comments.status == 64 && comments.stderr.hasPrefix("Error: the statement is only comments"), "\(comments.stderr)")
+        #expect(comments.status == 64 && comments.stderr.hasPrefix("error: the statement is only comments"), "\(comments.stderr)")
         // Words typed as in the search box may start with `-` (it said "Missing value").
         let dashed = try vane("query", "events", "--text", "-mini model", "--format", "csv", in: kb.root)
         #expect(dashed.status == 0 && dashed.stdout.hasPrefix("id,title,type,date,"), "\(dashed.stderr)")

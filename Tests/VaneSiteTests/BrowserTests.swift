@@ -81,6 +81,10 @@ struct BrowserTests {
         #expect(phrase.contains("results for \"launched muse\"</p>") || phrase.contains("result for \"launched muse\"</p>"), "\(phrase)")
         #expect(phrase.contains("Meta <mark>launched</mark> <mark>Muse</mark> Spark"))
         #expect(!phrase.contains("<mark>Spark</mark>"))
+        // A citation leaves no space before the stop after it ("cancelled . For teams").
+        search.query = "q=cancelled"
+        let cited = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-cited"))
+        #expect(cited.contains("rather than <mark>cancelled</mark>. For teams"), "\(cited)")
         // Words match from their start: the middle of "Superintelligence" finds nothing.
         search.query = "q=uperintelligence"
         #expect(try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-infix")).contains(">0 results for"))
