@@ -586,6 +586,17 @@ struct UsesCLITests {
         expectGolden(check.stderr, Self.golden + "check.txt")
     }
 
+    /// A use of a product whose release cycles carry the status says why it is not tracked,
+    /// on its page and the exposure page (they said "not tracked" and nothing more).
+    @Test func anUntrackedUseSaysWhy() throws {
+        let kb = try imported()
+        try kb.write("---\nproduct: django\nteam: web\n---\n", to: "Content/uses/product.md")
+        #expect(try vane("build", in: kb).status == 0)
+        let why = "not tracked · its release cycles carry the status: name the one you use"
+        #expect(try kb.read("public/uses/product.html").contains("<dd>\(why)</dd>"))
+        #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">\(why)</td>"))
+    }
+
     @Test func anAnalystsIdentifiersMatchAnyProduct() throws {
         let kb = try imported()
         try kb.write(

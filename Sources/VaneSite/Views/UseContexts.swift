@@ -72,8 +72,8 @@ extension SiteModel {
                 // (retired by an event: it had no standing at all): where it stands all the same.
                 guard row.band == .untracked || row.band == .gone else { return nil }
                 return UseStanding(
-                    band: ([row.band.words] + [row.position].compactMap { $0 }).joined(separator: " · "), ends: nil, channel: nil, countdown: nil,
-                    planLate: nil)
+                    band: ([row.band.words] + [row.position ?? untrackedWhy(row)].compactMap { $0 }).joined(separator: " · "), ends: nil,
+                    channel: nil, countdown: nil, planLate: nil)
             }
             return UseStanding(
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
@@ -130,6 +130,13 @@ extension SiteModel {
         memo.value("exposure board as of \(board.asOf.text)") { ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb)) }
     }
 
+    /// Why a use of a product with no status is not tracked, when its release cycles carry
+    /// the status (an import's `nodejs`): the page said "not tracked" and nothing more.
+    func untrackedWhy(_ row: ExposureRow) -> String? {
+        guard row.band == .untracked, row.position == nil, cyclesStatus(of: row.use.product) != nil else { return nil }
+        return "its release cycles carry the status: name the one you use"
+    }
+
     /// Whether a plan's date (its whole period: `2026-06` is June) has passed on the site's
     /// day: said beside it (a plan for June read the same in December).
     func planOverdue(_ date: FuzzyDate?) -> Bool { date.map { $0.endKey < board.asOf.endKey } == true }
@@ -154,7 +161,8 @@ extension SiteModel {
                 rank: index + 1, use: link(row.use.id), product: productLink(row.use), version: row.use.version, team: row.use.team,
                 criticality: row.use.criticality.rawValue, band: row.band.rawValue,
                 standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" }
-                    ?? ([row.band.words] + [row.band == .untracked ? row.position : nil].compactMap { $0 }).joined(separator: " · "), risk: row.risk,
+                    ?? ([row.band.words] + [row.band == .untracked ? row.position ?? untrackedWhy(row) : nil].compactMap { $0 }).joined(
+                        separator: " · "), risk: row.risk,
                 exposure: row.exposure,
                 ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
