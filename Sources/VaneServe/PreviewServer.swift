@@ -87,13 +87,18 @@ public enum PreviewServer {
         await state.loaded(load)
         let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
         let output = options.output
-        await server.appendRoute("GET /__vane/state") { _ in
+        // Every route asks the Host (and the socket the page's Origin) first: the preview's
+        // own paths quote the knowledge base's diagnostics, which a page of another site
+        // could read (by DNS rebinding, or a WebSocket, which no same-origin rule guards).
+        await server.appendRoute("GET /__vane/state") { request in
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
             let (version, errors) = await state.snapshot()
             let body = try JSONSerialization.data(withJSONObject: ["version": version, "errors": errors, "run": ServerState.run])
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .cacheControl: "no-store"], body: body)
         }
         // A read command asks before walking `Content/` (see `WatchingServer`).
         await server.appendRoute("GET /__vane/fresh") { request in
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
             let (build, database, root) = (request.query["build"] ?? "", request.query["db"] ?? "", request.query["root"] ?? "")
             // `vouches` blocks until the watcher has read every earlier change: off the
             // server's own threads.
@@ -104,17 +109,26 @@ public enum PreviewServer {
                 statusCode: fresh ? .ok : .conflict, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
                 body: Data((fresh ? "fresh\n" : "stale\n").utf8))
         }
-        await server.appendRoute("GET /__vane/socket", to: .webSocket(StateSocket(state: state)))
-        await server.appendRoute("GET /__vane/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
+        let socket = WebSocketHTTPHandler.webSocket(StateSocket(state: state))
+        await server.appendRoute("GET /__vane/socket") { request in
+            guard PreviewServer.isLocal(request), PreviewServer.isLocalOrigin(request) else { return PreviewServer.foreignHost }
+            return try await socket.handleRequest(request)
+        }
+        await server.appendRoute("GET /__vane/reload.js") { request in
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
         await server.appendRoute("GET *") { request in
             guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
             // The output removed under the preview (feeds, search and api/ are served from it):
-            // built again, as after an edit (it stayed gone until the next one).
-            if access(output.path, F_OK) != 0 { builds.requestUnlessWaiting() }
+            // built again, as after an edit (it stayed gone until the next one); meanwhile
+            // what it held is "being built", not "not found".
+            let rebuilding = access(output.path, F_OK) != 0
+            if rebuilding { builds.requestUnlessWaiting() }
             let preview = resident.preview
-            let response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
+            var response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
+            // (With no good site loaded, the 404 page says the errors: no build will mend it.)
+            if rebuilding, preview != nil, response.statusCode == .notFound { response = PreviewServer.rebuilding }
             if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }
             return response
         }
@@ -177,6 +191,20 @@ public enum PreviewServer {
         let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }.dropFirst()) : String(host.prefix { $0 != ":" })
         return ["127.0.0.1", "localhost", "::1"].contains(name.lowercased())
     }
+
+    /// Whether a request comes from no page (a command) or from a page of the preview itself:
+    /// its `Origin` names this machine, as `isLocal` reads a Host.
+    static func isLocalOrigin(_ request: HTTPRequest) -> Bool {
+        guard let origin = request.headers[HTTPHeader("Origin")] else { return true }
+        guard let url = URLComponents(string: origin), url.scheme == "http" || url.scheme == "https", let host = url.host else { return false }
+        let name = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
+        return ["127.0.0.1", "localhost", "::1"].contains(name.lowercased())
+    }
+
+    /// A file of the output asked for while the output, removed, is built again.
+    static let rebuilding = HTTPResponse(
+        statusCode: .serviceUnavailable, headers: [.contentType: "text/plain", HTTPHeader("Retry-After"): "1", .cacheControl: "no-store"],
+        body: Data("the site is being built again (its folder was removed): reload in a moment\n".utf8))
 
     static let foreignHost = HTTPResponse(
         statusCode: .forbidden, headers: [.contentType: "text/plain"], body: Data("the preview answers 127.0.0.1 and localhost only\n".utf8))

@@ -39,11 +39,13 @@ public final class RawWebSocket {
     private let fd: Int32
     private var pending: [UInt8] = []
 
-    public init?(port: UInt16, path: String) {
+    /// Nil when the server refuses the handshake (`host` and `origin` are the request's).
+    public init?(port: UInt16, path: String, host: String? = nil, origin: String? = nil) {
         guard let fd = connectLocally(port: port) else { return nil }
         self.fd = fd
         let request =
-            "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            "GET \(path) HTTP/1.1\r\nHost: \(host ?? "127.0.0.1:\(port)")\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + (origin.map { "Origin: \($0)\r\n" } ?? "")
             + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
         guard request.withCString({ send(fd, $0, strlen($0), 0) }) > 0 else {
             close(fd)

@@ -107,7 +107,14 @@ public struct OutputDirectory: Sendable {
         // with. It is moved to the staging name first, so that a build killed while
         // changing it leaves a folder the next build removes (one half brought up to date
         // would do as well, since nothing in it is trusted but inodes).
-        reusing = fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
+        // Not a spare that cannot be written into (a published copy made read-only, then
+        // swapped out): every full build failed in it. It is set aside and removed instead.
+        let sparePath = spare.path
+        let spareWritable = ([""] + Self.knownFolders).allSatisfy { folder in
+            let path = folder.isEmpty ? sparePath : sparePath + "/" + folder
+            return access(path, F_OK) != 0 || access(path, W_OK) == 0
+        }
+        reusing = spareWritable && fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
         (targetListing, spareListing) = reusing ? (Listing(of: targetPath), Listing(of: stagingPath)) : (Listing(), Listing())
         if !reusing, fm.fileExists(atPath: spare.path) {
             let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
@@ -366,7 +373,22 @@ public struct OutputDirectory: Sendable {
     private static let removals = DispatchGroup()
 
     private static func remove(_ folder: URL) {
-        DispatchQueue.global(qos: .utility).async(group: removals) { try? FileManager.default.removeItem(at: folder) }
+        DispatchQueue.global(qos: .utility).async(group: removals) {
+            let fm = FileManager.default
+            guard (try? fm.removeItem(at: folder)) == nil else { return }
+            // A tree made read-only: its folders made writable again, then removed.
+            var folders = [folder.path]
+            while let path = folders.popLast() {
+                chmod(path, 0o755)
+                for name in (try? fm.contentsOfDirectory(atPath: path)) ?? [] {
+                    // A folder itself, never one a link leads to.
+                    var info = stat()
+                    let child = path + "/" + name
+                    if lstat(child, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { folders.append(child) }
+                }
+            }
+            try? fm.removeItem(at: folder)
+        }
     }
 
     /// Waits until the old sites swapped out are gone.
