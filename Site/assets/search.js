@@ -30,7 +30,11 @@
       if (b[i] === "[" && b[i + 1] === "@" && (end = b.indexOf("]", i + 2)) >= 0) {
         i = end + 1;
         // Gone with the space before it, unless a word follows: "claim; the", not "claim ; the".
-        if (!/[\p{L}\p{N}]/u.test(b[i] || "")) { out = out.replace(/[ \t]+$/, ""); }
+        if (!/[\p{L}\p{N}]/u.test(b[i] || "")) {
+          var keep = out.length;
+          while (keep > 0 && (out[keep - 1] === " " || out[keep - 1] === "\t")) { keep--; }
+          out = out.slice(0, keep);
+        }
         continue;
       }
       if (b[i] === "[" && b[i + 1] === "[" && (end = b.indexOf("]", i + 2)) >= 0 && b[end + 1] === "]") {

@@ -127,15 +127,25 @@ public enum PreviewServer {
             if rebuilding { builds.requestUnlessWaiting() }
             let preview = resident.preview
             var response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
-            // (With no good site loaded, the 404 page says the errors: no build will mend it.)
-            if rebuilding, preview != nil, response.statusCode == .notFound { response = PreviewServer.rebuilding }
+            // Not while the knowledge base has errors: no build will mend it, and the 404 page
+            // says them.
+            if rebuilding, preview != nil, response.statusCode == .notFound, await state.snapshot().1.isEmpty {
+                response = PreviewServer.rebuilding
+            }
             if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }
             return response
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in
             guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
-            return headOnly(serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: resident.preview))
+            let rebuilding = access(output.path, F_OK) != 0
+            if rebuilding { builds.requestUnlessWaiting() }
+            let preview = resident.preview
+            var response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
+            if rebuilding, preview != nil, response.statusCode == .notFound, await state.snapshot().1.isEmpty {
+                response = PreviewServer.rebuilding
+            }
+            return headOnly(response)
         }
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {
@@ -196,9 +206,10 @@ public enum PreviewServer {
     /// its `Origin` names this machine, as `isLocal` reads a Host.
     static func isLocalOrigin(_ request: HTTPRequest) -> Bool {
         guard let origin = request.headers[HTTPHeader("Origin")] else { return true }
-        guard let url = URLComponents(string: origin), url.scheme == "http" || url.scheme == "https", let host = url.host else { return false }
-        let name = host.hasPrefix("[") ? String(host.dropFirst().dropLast()) : host
-        return ["127.0.0.1", "localhost", "::1"].contains(name.lowercased())
+        // The preview's own pages: the origin is the address asked for, port and all (a
+        // page served on another port of this machine is another site).
+        guard let host = request.headers[HTTPHeader("Host")] else { return false }
+        return origin.lowercased() == "http://" + host.lowercased()
     }
 
     /// A file of the output asked for while the output, removed, is built again.

@@ -68,7 +68,7 @@ struct Vane: AsyncParsableCommand {
             // with `error:` (it was `Error:` and the whole usage, beside our own `error:`
             // lines); --help and --version as the parser prints them.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let said = message(for: error).split(separator: "\n").first.map(String.init) ?? ""
+            let said = message(for: error).split(separator: "\n").joined(separator: " ")
             let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
             printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
             Foundation.exit(ExitCode.validationFailure.rawValue)

@@ -313,6 +313,8 @@ struct AuthoringTests {
         #expect(rawRequest(port: port, method: "GET", path: "/__vane/state")?.status == 200)
         #expect(RawWebSocket(port: port, path: "/__vane/socket", origin: "http://attacker.example") == nil)
         #expect(RawWebSocket(port: port, path: "/__vane/socket", host: "attacker.example:\(port)") == nil)
+        #expect(RawWebSocket(port: port, path: "/__vane/socket", origin: "http://127.0.0.1:\(port + 1)") == nil)
+        #expect(RawWebSocket(port: port, path: "/__vane/socket", origin: "null") == nil)
         #expect(RawWebSocket(port: port, path: "/__vane/socket", origin: "http://127.0.0.1:\(port)") != nil)
         let missing = rawGet(port: port, path: "/no-such-page.html")
         #expect(missing?.status == 404)
@@ -405,6 +407,15 @@ struct AuthoringTests {
         }
         #expect(feed == 200, "the removed output was not built again within fifteen seconds")
         #expect(answers.isSubset(of: [200, 503]), "\(answers)")
+        // HEAD too, which also starts the build (it answered 404 and started none).
+        try FileManager.default.removeItem(at: kb.url("public"))
+        var headed: Int?
+        for _ in 0..<150 where headed != 200 {
+            headed = rawRequest(port: port, method: "HEAD", path: "/feeds/events.atom")?.status
+            #expect(headed == 200 || headed == 503, "\(headed ?? 0)")
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(headed == 200)
         // A broken reference is pushed to the page; the last good site is still served.
         try kb.write(meta.replacingOccurrences(of: "name: Meta\n", with: "name: Meta\nparent: metta\n"), to: "Content/entities/meta.md")
         #expect(pushed { _, text in text.contains("metta") } != nil)

@@ -488,7 +488,10 @@ struct CLITests {
         // A statement of comments alone is no statement, as an empty one (it was exit 1, as
         // a failed query).
         let comments = try vane("sql", "-- only a comment", in: kb.root)
-        #expect(comments.status == 64 && comments.stderr.hasPrefix("error: the statement is only comments"), "\(comments.stderr)")
+        #expect(
+            comments.status == 64
+                && comments.stderr == "error: the statement is only comments: vane sql $'-- why\\nSELECT …' (see 'vane sql --help')\n",
+            "\(comments.stderr)")
         // Words typed as in the search box may start with `-` (it said "Missing value").
         let dashed = try vane("query", "events", "--text", "-mini model", "--format", "csv", in: kb.root)
         #expect(dashed.status == 0 && dashed.stdout.hasPrefix("id,title,type,date,"), "\(dashed.stderr)")

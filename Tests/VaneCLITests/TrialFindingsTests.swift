@@ -93,6 +93,28 @@ struct TrialFindingsTests {
             ))
     }
 
+    /// A whole-product value after per-channel ones that moves a channel (CodeCommit reopened
+    /// to new customers) says the move on the event's page and is no restatement in the
+    /// product's history (both read "Generally available (restated)").
+    @Test func aReopeningByAWholeProductValueIsAMoveOnItsPages() throws {
+        let kb = try built(
+            "pr", "channels: [new-customers, existing-customers]\n",
+            events: [
+                ("e1", "2015-07-09", "{ pr: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-07-25", "{ pr: { availability: { new-customers: retired, existing-customers: generally-available } } }"),
+                ("e3", "2025-11-24", "{ pr: { availability: generally-available } }"),
+            ], asOf: "2026-01-01")
+        let page = try kb.read("public/events/e3.html")
+        #expect(
+            page.contains("<td data-label=\"Channel\">all</td><td data-label=\"Value\">new-customers: Retired → Generally available</td>"),
+            "\(page)")
+        let product = try kb.read("public/entities/pr.html")
+        #expect(
+            product.contains(
+                "<td data-label=\"Channel\">all</td><td data-label=\"Value\">Generally available</td><td data-label=\"Set by\"><a href=\"../events/e3.html\">"
+            ), "\(product)")
+    }
+
     /// `vane changes` over a window still to come lists the verdicts reached in it, as it
     /// lists its status moves and as a site as of its end does (it left them out).
     @Test func aWindowToComeListsItsVerdicts() throws {

@@ -290,7 +290,7 @@ struct UsesCLITests {
                     "2025-01-10",
                     "{ availability: { weights: open-weights, api: generally-available, app: generally-available }, priority: flagship }"),
                 event("2025-12-01", "{ availability: { app: closed-to-new } }"),
-                event("2026-01-05", "{ ends: { api: 2026-03-31, weights: 2027-01-01 } }"),
+                event("2026-01-05", "{ ends: { api: 2026-03-31 } }"),
                 event("2026-02-20", "{ availability: { api: retired } }"),
             ])
         files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
@@ -315,8 +315,11 @@ struct UsesCLITests {
                 "<dd>Leave, by <time datetime=\"2026-01\">January 2026</time> <strong>(overdue)</strong></dd>"))
         let exposure = try kb.read("public/exposure.html")
         #expect(exposure.components(separatedBy: "<strong>(overdue)</strong>").count == 2, "\(exposure)")
-        // The team's calendar has the ends of the channels used, not the weights' end.
-        let calendar = try kb.read("public/feeds/exposure.ics")
+        // The team's calendar has the ends of the channels used, not another channel's end.
+        files["Content/events/e-2026-01-05.md"] = event("2026-01-05", "{ ends: { api: 2026-03-31, weights: 2027-01-01 } }").1
+        let withWeights = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: withWeights).status == 0)
+        let calendar = try withWeights.read("public/feeds/exposure.ics")
         #expect(calendar.contains("DTSTART;VALUE=DATE:20260331") && !calendar.contains("DTSTART;VALUE=DATE:20270101"), "\(calendar)")
     }
 
@@ -595,6 +598,16 @@ struct UsesCLITests {
         let why = "not tracked · its release cycles carry the status: name the one you use"
         #expect(try kb.read("public/uses/product.html").contains("<dd>\(why)</dd>"))
         #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">\(why)</td>"))
+        // A model family's are its models, as the build's warning says (it said release cycles).
+        try kb.write("---\nname: Fam\ntype: model-family\n---\n", to: "Content/entities/fam.md")
+        try kb.write("---\nname: Fam One\ntype: model\nparent: fam\n---\n", to: "Content/entities/fam-one.md")
+        try kb.write(
+            "---\ntitle: Fam One out\ndate: 2025-01-01\ntype: launch\nentities: [fam-one]\nstatus:\n  fam-one: { availability: generally-available, priority: invested }\n---\n",
+            to: "Content/events/fam-one-out.md")
+        try kb.write("---\nproduct: fam\nteam: web\n---\n", to: "Content/uses/family.md")
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try kb.read("public/uses/family.html").contains("<dd>not tracked · its models carry the status: name the one you use</dd>"))
     }
 
     @Test func anAnalystsIdentifiersMatchAnyProduct() throws {

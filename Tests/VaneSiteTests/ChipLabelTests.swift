@@ -57,6 +57,10 @@ struct ChipLabelTests {
         for label in [jboss, sql] { #expect(TextWidth.of(label, size: 12) <= 140, "\(label)") }
         #expect(PositionChart.withoutNickname("SQL Server 2014 'Hekaton' SP3") == "SQL Server 2014 SP3")
         #expect(PositionChart.withoutNickname("Foo's Bar 2") == nil)
+        // A quote inside a word opens nothing, and brackets pair as nested.
+        #expect(PositionChart.withoutNickname("Bob's 'Beta' O'Reilly Edition") == "Bob's O'Reilly Edition")
+        #expect(PositionChart.withoutNickname("Windows 10 (LTSC (1809))") == "Windows 10")
+        #expect(PositionChart.withoutNickname("(Beta) 2") == nil)
         // Where the nickname is what tells two chips apart, it stays.
         #expect(PositionChart.fit("Custom Runtime (AL1)", name: "Custom Runtime (AL1)") == "Custom Runtime")
         #expect(PositionChart.fit("Custom Runtime (AL1)", name: "Custom Runtime (AL1)", nicknames: false) == "…Runtime (AL1)")

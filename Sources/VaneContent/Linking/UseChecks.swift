@@ -3,7 +3,7 @@ import VaneDiagnostics
 /// The checks of uses that need the product's status: a plan that finishes after the
 /// product's announced end (the one `vane exposure` measures it against: the soonest still
 /// ahead), and a use of something already gone (as of `today`).
-enum UseChecks {
+public enum UseChecks {
     /// `products`: each use's product by the use's id, when the caller has them (else read
     /// from the edges).
     static func check(_ kb: KnowledgeBase, today: FuzzyDate, products: [String: String]? = nil) -> [Diagnostic] {
@@ -32,12 +32,7 @@ enum UseChecks {
                 if cycles == nil { cycles = Self.cyclesWithStatus(kb) }
                 let under = cycles?[product] ?? []
                 if let cycle = Self.newest(under, kb) {
-                    // A model family's are its models, an import's its release cycles.
-                    let name = kb.title(of: product) ?? product
-                    let cyclical = under.allSatisfy { id in
-                        kb.entry(id).map { CycleFacts.isCycle(named: $0.title, facts: CycleFacts($0.extra), under: name) } ?? false
-                    }
-                    let what = kb.entry(product)?.type == "model-family" ? "models" : cyclical ? "release cycles" : "products under it"
+                    let what = Self.parts(under, of: product, in: kb)
                     problems.append(
                         .warning(
                             facts.product.location,
@@ -78,6 +73,16 @@ enum UseChecks {
             channel.location,
             "channel '\(channel.text)' is not a channel of '\(product)'\(Suggestion.hint(for: channel.text, in: known)); its channels are \(known.joined(separator: ", "))"
         )
+    }
+
+    /// What a product's parts that carry the status are, in words: a model family's are
+    /// its models, an import's product's its release cycles, else its products under it.
+    public static func parts(_ under: [String], of product: String, in kb: KnowledgeBase) -> String {
+        let name = kb.title(of: product) ?? product
+        let cyclical = under.allSatisfy { id in
+            kb.entry(id).map { CycleFacts.isCycle(named: $0.title, facts: CycleFacts($0.extra), under: name) } ?? false
+        }
+        return kb.entry(product)?.type == "model-family" ? "models" : cyclical ? "release cycles" : "products under it"
     }
 
     /// Each product's parts that carry a status of their own (its release cycles).

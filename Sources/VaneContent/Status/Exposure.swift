@@ -192,7 +192,8 @@ public struct ExposureBoard: Sendable {
         let order = ExposureRow.Band.allCases
         let (ba, bb) = (order.firstIndex(of: a.band)!, order.firstIndex(of: b.band)!)
         if ba != bb { return ba < bb }
-        let (ea, eb) = (a.end?.date.startKey ?? .max, b.end?.date.startKey ?? .max)
+        // The day each use was stranded: for an end a retirement met, the day it went.
+        let (ea, eb) = (a.end.map { ($0.retired ?? $0.date).startKey } ?? .max, b.end.map { ($0.retired ?? $0.date).startKey } ?? .max)
         if ea != eb { return ea < eb }
         let (xa, xb) = (a.exposure ?? -1, b.exposure ?? -1)
         if xa != xb { return xa > xb }

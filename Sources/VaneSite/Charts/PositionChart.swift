@@ -366,12 +366,12 @@ struct PositionChart {
     static func fit(_ label: String, name: String, width: Double = maxChipText, nicknames: Bool = true) -> String {
         guard TextWidth.of(label, size: chipFont) > width else { return label }
         let suffix = label.hasPrefix(name) ? String(label.dropFirst(name.count)) : ""
-        let withoutNickname = { (text: String) in nicknames ? Self.withoutNickname(text) : nil }
+        let dropNickname = { (text: String) in nicknames ? Self.withoutNickname(text) : nil }
         // A cycle's nickname goes before its number ("Debian 12 (Bookworm)" is "Debian 12",
         // not "Debian…"; "Ubuntu 22.04 'Jammy Jellyfish'" is "Ubuntu 22.04"); the chip's
         // title keeps the whole name.
         guard !suffix.isEmpty else {
-            if let short = withoutNickname(label), TextWidth.of(short, size: chipFont) <= width { return short }
+            if let short = dropNickname(label), TextWidth.of(short, size: chipFont) <= width { return short }
             return TextWidth.fitEnd(label, size: chipFont, width: width)
         }
         // A name keeps a few letters at least, and its last word whole while a few letters of
@@ -383,12 +383,12 @@ struct PositionChart {
             min(lastWord, width - TextWidth.of(" · abc…", size: chipFont)))
         // The name tells one product from the next (Node.js 18 from Node.js 20): kept whole,
         // without its nickname first, while a few letters of the channels stay.
-        let whole = [withoutNickname(name), name].compactMap { $0 }.first {
+        let whole = [dropNickname(name), name].compactMap { $0 }.first {
             TextWidth.of($0, size: chipFont) <= room || TextWidth.of($0 + " · abc…", size: chipFont) <= width
         }
         // Else the name keeps its end, where its version is, in all the room a few letters
         // of the channels leave ("…7 · standard" kept the channel whole and the name a stub).
-        let named = withoutNickname(name) ?? name
+        let named = dropNickname(name) ?? name
         let cut = (whole ?? TextWidth.fitEnd(named, size: chipFont, width: max(room, width - TextWidth.of(" · abc…", size: chipFont)))) + " "
         return cut + TextWidth.fit(suffix.trimmingCharacters(in: .whitespaces), size: chipFont, width: width - TextWidth.of(cut, size: chipFont))
     }
@@ -397,13 +397,29 @@ struct PositionChart {
     /// (`Debian 12 (Bookworm)`, `Ubuntu 22.04 'Jammy Jellyfish'`, `SQL Server 2014 'Hekaton'
     /// SP3`); nil when it has none.
     static func withoutNickname(_ name: String) -> String? {
-        for (open, close) in [(" (", ")"), (" '", "'"), (" \"", "\"")] {
-            guard let end = name.range(of: close, options: .backwards),
-                let start = name.range(of: open, options: .backwards, range: name.startIndex..<end.lowerBound), start.lowerBound > name.startIndex
-            else { continue }
-            return String(name[..<start.lowerBound]) + String(name[end.upperBound...])
+        let characters = Array(name)
+        // The last closing mark that ends the name or a word before a last part, and the
+        // mark that opens it: its bracket (nested ones counted), or its quote after a space.
+        guard
+            let close = characters.indices.last(where: { i in
+                [")", "'", "\""].contains(characters[i]) && (i == characters.count - 1 || characters[i + 1] == " ")
+            })
+        else { return nil }
+        var open: Int?
+        if characters[close] == ")" {
+            var depth = 0
+            for i in stride(from: close, through: 0, by: -1) {
+                if characters[i] == ")" { depth += 1 } else if characters[i] == "(" { depth -= 1 }
+                if depth == 0 {
+                    open = i
+                    break
+                }
+            }
+        } else {
+            open = characters[..<close].indices.last { characters[$0] == characters[close] && $0 > 0 && characters[$0 - 1] == " " }
         }
-        return nil
+        guard let open, open > 1, characters[open - 1] == " " else { return nil }
+        return String(characters[..<(open - 1)]) + String(characters[(close + 1)...])
     }
 
     /// Each chip's text: cut to fit, nickname kept where dropping it would make two chips of

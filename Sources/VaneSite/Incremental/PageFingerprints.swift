@@ -371,6 +371,7 @@ struct PageFingerprints {
             // Whether it moved nothing, and what it moved from, follow the product's other changes.
             h.add(model.isVoid(change) ? "void" : "")
             h.add(model.replayedMove(of: change)?.from ?? "\u{0}")
+            for move in model.channelMoves(of: change) { h.add("\(move.channel ?? "") \(move.from ?? "-")") }
         }
     }
 

@@ -376,7 +376,10 @@ public struct OutputDirectory: Sendable {
         DispatchQueue.global(qos: .utility).async(group: removals) {
             let fm = FileManager.default
             guard (try? fm.removeItem(at: folder)) == nil else { return }
-            // A tree made read-only: its folders made writable again, then removed.
+            // A tree made read-only: its folders made writable again, then removed (a
+            // folder itself, never one a link leads to, the first too).
+            var root = stat()
+            guard lstat(folder.path, &root) == 0, root.st_mode & S_IFMT == S_IFDIR else { return }
             var folders = [folder.path]
             while let path = folders.popLast() {
                 chmod(path, 0o755)

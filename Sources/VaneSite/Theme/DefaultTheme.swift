@@ -20,7 +20,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>What changed</h1>
 <p class="lede">The last four quarters in event time: the status moves that took effect, the events and claims dated in each quarter, and the verdicts reached in it. <code>vane changes --from … --to …</code> answers for any window, and <code>--recorded</code> for what was written when.</p>
-{{> partials/pager}}{{#quarterLinks}}<nav class="jumps" aria-label="Quarters"><p>Quarters: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{<partials/pager}}{{$label}}Pages, above the list{{/label}}{{/partials/pager}}{{#quarterLinks}}<nav class="jumps" aria-label="Quarters"><p>Quarters: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
 {{/quarterLinks}}{{#quarters}}
 <section aria-labelledby="{{anchor}}">
 <h2 id="{{anchor}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
@@ -131,7 +131,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Entities</h1>
 <p class="lede">Vendors, organisations, people, products and models, by type.</p>
-{{> partials/pager}}{{#types}}<nav class="jumps" aria-label="Types"><p>Types: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
+{{<partials/pager}}{{$label}}Pages, above the list{{/label}}{{/partials/pager}}{{#types}}<nav class="jumps" aria-label="Types"><p>Types: {{#links}}<a href="{{url}}">{{label}}</a>{{^last}} · {{/last}}{{/links}}</p></nav>
 {{/types}}{{#groups}}
 <section aria-labelledby="type-{{type}}">
 <h2 id="type-{{type}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
@@ -580,7 +580,7 @@ public enum DefaultTheme {
 {{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}
 """#,
         "partials/pager": #"""
-{{#pager}}<nav class="pager" aria-label="Pages">
+{{#pager}}<nav class="pager" aria-label="{{$label}}Pages{{/label}}">
 <p>Page {{number}} of {{count}}{{#previous}} · <a href="{{.}}" rel="prev">Previous</a>{{/previous}}{{#next}} · <a href="{{.}}" rel="next">Next</a>{{/next}}</p>
 <ul>{{#links}}<li{{#range}} class="ranged"{{/range}}>{{#current}}<a href="{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{url}}">{{number}}</a>{{/current}}{{#range}} <span class="range">{{range}}</span>{{/range}}</li>{{/links}}</ul>
 </nav>
@@ -779,7 +779,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <h1>Sources</h1>
 <p class="lede">Where every event and claim was read, by publisher, with what cites each.</p>
-{{> partials/pager}}{{^sources}}<p>No source is recorded yet.</p>
+{{<partials/pager}}{{$label}}Pages, above the list{{/label}}{{/partials/pager}}{{^sources}}<p>No source is recorded yet.</p>
 {{/sources}}<ol class="bibliography"{{#pager}} start="{{start}}"{{/pager}}>
 {{#sources}}
 <li><a href="{{root}}{{url}}">{{title}}</a>. {{publisher}}.{{#published}} {{> partials/date}}.{{/published}} <a href="{{address}}" rel="external">{{host}}</a>. <span class="cited">Cited by {{citedCount}}.</span></li>
@@ -939,7 +939,11 @@ public enum DefaultTheme {
       if (b[i] === "[" && b[i + 1] === "@" && (end = b.indexOf("]", i + 2)) >= 0) {
         i = end + 1;
         // Gone with the space before it, unless a word follows: "claim; the", not "claim ; the".
-        if (!/[\p{L}\p{N}]/u.test(b[i] || "")) { out = out.replace(/[ \t]+$/, ""); }
+        if (!/[\p{L}\p{N}]/u.test(b[i] || "")) {
+          var keep = out.length;
+          while (keep > 0 && (out[keep - 1] === " " || out[keep - 1] === "\t")) { keep--; }
+          out = out.slice(0, keep);
+        }
         continue;
       }
       if (b[i] === "[" && b[i + 1] === "[" && (end = b.indexOf("]", i + 2)) >= 0 && b[end + 1] === "]") {

@@ -347,6 +347,12 @@ extension SiteModel {
         // announced end that came left it retired), not from what an event last wrote: a
         // channel back after its end read "Deprecated (restated)".
         if let moved = replayedMove(of: s), let from = moved.from { return "\(label(from)) → \(now)" }
+        // A whole-product value that moved channels (CodeCommit reopened to new customers)
+        // says each move (it read "Generally available (restated)").
+        let moves = channelMoves(of: s)
+        if replayedMove(of: s) == nil, !moves.isEmpty {
+            return moves.map { "\(channelName($0.channel ?? "", of: s.entity)): \($0.from.map(label) ?? "–") → \(now)" }.joined(separator: "; ")
+        }
         guard let before, !cancels || cameBefore(s, before) == nil else { return now }
         let was = valueLabel(before)
         return was == now ? "\(now) (restated)" : "\(was) → \(now)"
@@ -356,7 +362,7 @@ extension SiteModel {
     /// status model moved nothing (the history read "Flagship" on a new "since" day, where the
     /// event's page said "Flagship (restated)").
     func restates(_ s: StatusChange) -> Bool {
-        guard s.axis == .availability || s.axis == .priority, replayedMove(of: s) == nil else { return false }
+        guard s.axis == .availability || s.axis == .priority, replayedMove(of: s) == nil, channelMoves(of: s).isEmpty else { return false }
         return previous(s)?.value == s.value
     }
 
@@ -365,6 +371,14 @@ extension SiteModel {
     func replayedMove(of s: StatusChange) -> StatusMove? {
         guard s.axis == .availability || s.axis == .priority, let moves = statusRows[s.entity]?.status.moves else { return nil }
         return moves.last { $0.event == s.event && $0.axis == s.axis && $0.channel == s.channel && $0.to == s.value }
+    }
+
+    /// The moves a whole-product value made on single channels (a channel back from retired
+    /// while the others stayed), by channel; none for a channel's own value.
+    func channelMoves(of s: StatusChange) -> [StatusMove] {
+        guard s.channel == nil, s.axis == .availability || s.axis == .priority, let moves = statusRows[s.entity]?.status.moves else { return [] }
+        return moves.filter { $0.event == s.event && $0.axis == s.axis && $0.channel != nil && $0.to == s.value }
+            .sorted { ($0.channel ?? "") < ($1.channel ?? "") }
     }
 
     /// The value the same entity, axis and channel had before `s`: what it changed from

@@ -133,8 +133,10 @@ extension SiteModel {
     /// Why a use of a product with no status is not tracked, when its release cycles carry
     /// the status (an import's `nodejs`): the page said "not tracked" and nothing more.
     func untrackedWhy(_ row: ExposureRow) -> String? {
-        guard row.band == .untracked, row.position == nil, cyclesStatus(of: row.use.product) != nil else { return nil }
-        return "its release cycles carry the status: name the one you use"
+        guard row.band == .untracked, row.position == nil else { return nil }
+        let under = sources(to: row.use.product, .parent).filter { statusRows[$0] != nil }
+        guard !under.isEmpty else { return nil }
+        return "its \(UseChecks.parts(under, of: row.use.product, in: kb)) carry the status: name the one you use"
     }
 
     /// Whether a plan's date (its whole period: `2026-06` is June) has passed on the site's

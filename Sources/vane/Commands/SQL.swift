@@ -18,7 +18,7 @@ extension Vane {
             // Blank, or comments alone (`-- why`): no statement, a mistake of the arguments.
             if statement.allSatisfy(\.isWhitespace) { throw ValidationError("the statement is empty: vane sql \"SELECT …\"") }
             if GraphReader.holdsNoStatement(statement) {
-                throw ValidationError("the statement is only comments: vane sql \"-- why\nSELECT …\"")
+                throw ValidationError("the statement is only comments: vane sql $'-- why\\nSELECT …'")
             }
         }
 
