@@ -259,9 +259,13 @@ extension GraphReader {
             dossier.outgoing.removeAll { $0.relation == Relation.verdictSource.rawValue }
         }
         // The entities it links to, under the names they went by then.
-        let names = try namesAsOf(asOf, of: Set((dossier.outgoing + dossier.incoming).filter { $0.kind == Kind.entity.rawValue }.map(\.id)))
+        var names = try namesAsOf(asOf, of: Set((dossier.outgoing + dossier.incoming).filter { $0.kind == Kind.entity.rawValue }.map(\.id)))
+        // A use named after its product, by the product's name then (it said today's).
+        let uses = (dossier.outgoing + dossier.incoming).filter { $0.kind == Kind.use.rawValue }.map(\.id)
+        names.merge(try useTitlesAsOf(asOf, of: Set(uses + (dossier.kind == Kind.use.rawValue ? [dossier.id] : [])))) { a, _ in a }
         for i in dossier.outgoing.indices { if let name = names[dossier.outgoing[i].id] { dossier.outgoing[i].title = name } }
         for i in dossier.incoming.indices { if let name = names[dossier.incoming[i].id] { dossier.incoming[i].title = name } }
+        if dossier.kind == Kind.use.rawValue, let title = names[dossier.id] { dossier.title = title }
         guard dossier.kind == Kind.entity.rawValue else { return dossier }
         // The name it went by then, and every name with the day it took over.
         if let stored = try queue.read({ db in try Row.fetchOne(db, sql: "SELECT name, renames FROM entities WHERE id = ?", arguments: [dossier.id]) }
@@ -290,6 +294,23 @@ extension GraphReader {
             names[id] = try GraphReader.name(row[1], renames: row[2], asOf: day)
         }
         return names
+    }
+
+    /// The titles of these uses at the end of `day`, for those named after their product
+    /// (and team): by the product's name then.
+    private func useTitlesAsOf(_ day: FuzzyDate, of ids: Set<String>) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        let sql =
+            "SELECT u.id, u.team, e.name, e.renames FROM uses u JOIN entities e ON e.id = u.product_id"
+            + " WHERE u.named_after_product = 1 AND e.renames != '[]'"
+        let rows = try queue.read { db in try Row.fetchAll(db, sql: sql) }
+        var titles: [String: String] = [:]
+        for row in rows {
+            let id: String = row[0]
+            guard ids.contains(id) else { continue }
+            titles[id] = UseFacts.title(product: try GraphReader.name(row[2], renames: row[3], asOf: day), team: row[1])
+        }
+        return titles
     }
 
     /// The entries dated after the end of `day`: events, claims and reports by their date,

@@ -78,6 +78,19 @@ struct NamesOverTimeTests {
 
     /// A chain of renames: the middle name is an alias today, but a site as of a day before
     /// it was taken never says it (it was listed under "Also known as" and searched for).
+    /// A use named after its product is titled by the product's name of the day in `vane
+    /// show`, its own and under "used by" (it said today's name, as of 2022).
+    @Test func aUseIsShownByItsProductsNameOfTheDay() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("entra/Content")])
+        try kb.write("---\nproduct: azure-ad\nteam: it\nsince: 2014-01\n---\n", to: "Content/uses/it-identity.md")
+        #expect(try vane("build", "--as-of", "2026-12-01", in: kb.root).status == 0)
+        let use = try vane("show", "it-identity", "--as-of", "2022-06-30", in: kb.root).stdout
+        #expect(use.hasPrefix("Azure Active Directory (it) (it-identity)\n"), "\(use)")
+        let product = try vane("show", "azure-ad", "--as-of", "2022-06-30", in: kb.root).stdout
+        #expect(product.contains("    it-identity  Azure Active Directory (it)\n"), "\(product)")
+        #expect(try vane("show", "it-identity", in: kb.root).stdout.hasPrefix("Microsoft Entra ID (it) (it-identity)\n"))
+    }
+
     @Test func aSiteAsOfADayLeavesOutEveryLaterName() throws {
         let kb = try built()
         try kb.write(

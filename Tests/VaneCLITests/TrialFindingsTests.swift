@@ -115,6 +115,26 @@ struct TrialFindingsTests {
             ), "\(product)")
     }
 
+    /// A declared channel not offered yet holds nothing for a whole-product end to end: the
+    /// end is the one channel's it still ends, and a use of the paid channel is not told it
+    /// (Windows 10's EEA offer, declared before it came, made the standard channel's end the
+    /// product's, and the ESU use's, until the offer's first value).
+    @Test func aChannelNotOfferedYetIsNotEndedByTheProductsEnd() throws {
+        var files = files(
+            entities: ["po": "---\nname: Po\ntype: product\nparent: v\nchannels: [standard, { esu: paid }, later]\n---\n"],
+            events: [
+                ("e1", "2020-01-01", "{ po: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                ("e2", "2023-12-05", "{ po: { availability: { esu: generally-available }, ends: { esu: 2028-10-10 } } }"),
+            ])
+        files["Content/uses/fleet.md"] = "---\nproduct: po\nchannel: esu\nteam: it\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let ends = try vane("ends", "--as-of", "2024-07-24", "--format", "csv", in: kb.root).stdout
+        #expect(ends.contains("\npo,standard,,2025-10-14,") && ends.contains("\npo,esu,paid,2028-10-10,"), "\(ends)")
+        let exposure = try vane("exposure", "--as-of", "2024-07-24", "--format", "json", in: kb.root).stdout
+        #expect(exposure.contains("\"days_left\" : 1539"), "\(exposure)")
+    }
+
     /// `vane changes` over a window still to come lists the verdicts reached in it, as it
     /// lists its status moves and as a site as of its end does (it left them out).
     @Test func aWindowToComeListsItsVerdicts() throws {

@@ -211,19 +211,26 @@ public enum StatusTimeline {
         -> EntityStatus
     {
         var (scheduled, made, _) = EndSchedule.resolve(changes, scales: scales)
-        scheduled = metOnItsOneChannel(scheduled, changes: changes, channels: channels, scales: scales)
+        // What a whole-product end ends: the channels offered (a value of their own, or the
+        // product's for all), not one declared and not offered yet (Windows 10's EEA offer
+        // before 2025): it made an end of the standard channel read as the whole product's,
+        // and the paid channel's users were told it.
+        let offered =
+            changes.contains { $0.axis == .availability && $0.channel == nil }
+            ? channels : channels.filter { channel in changes.contains { $0.axis == .availability && $0.channel == channel } }
+        scheduled = metOnItsOneChannel(scheduled, changes: changes, channels: offered, scales: scales)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
-            falls(for: $0, among: scheduled, channels: channels, scales: scales)
+            falls(for: $0, among: scheduled, channels: offered, scales: scales)
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
         replayer.bundles = noFalls(channels: channels, bundles: bundles)
         for change in fallsFirst(changes.filter { !$0.axis.isScheduled }, due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
-            .compactMap { narrowed($0, among: scheduled, channels: channels) }
+            .compactMap { narrowed($0, among: scheduled, channels: offered) }
         status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, among: scheduled, scales: scales) }
-            .compactMap { narrowed($0, among: scheduled, channels: channels) }
+            .compactMap { narrowed($0, among: scheduled, channels: offered) }
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
