@@ -135,6 +135,26 @@ struct TrialFindingsTests {
         #expect(exposure.contains("\"days_left\" : 1539"), "\(exposure)")
     }
 
+    /// A whole-product end announced once one channel's end came, on the day the paid
+    /// channel had for its own: the paid channel is not retired from the first end's day
+    /// (the product read gone since then, and the new end counted nowhere); the new end is
+    /// the product's, with the paid end's notice.
+    @Test func aWholeProductEndAfterAChannelsEndRetiresNothingBackwards() throws {
+        let kb = try built(
+            "px", "channels: [standard, { esu: paid }]\n",
+            events: [
+                ("e1", "2018-10-22", "{ px: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                ("e2", "2025-05-15", "{ px: { availability: { esu: generally-available }, ends: { esu: 2026-04-14 } } }"),
+                ("e3", "2025-11-01", "{ px: { ends: 2026-04-14 } }"),
+            ], asOf: "2025-12-01")
+        let status = try vane("status", "--as-of", "2025-12-01", "--format", "csv", in: kb.root).stdout
+        #expect(status.contains("esu (paid): generally-available, standard: retired"), "\(status)")
+        let ends = try vane("ends", "--as-of", "2025-12-01", "--within", "200", "--format", "csv", in: kb.root).stdout
+        #expect(ends.contains("\npx,standard,,2025-10-14,") && ends.contains("\npx,,,2026-04-14,day,134,334,"), "\(ends)")
+        let after = try vane("status", "--as-of", "2026-05-01", "--format", "csv", in: kb.root).stdout
+        #expect(after.contains("esu (paid): retired, standard: retired"), "\(after)")
+    }
+
     /// `vane changes` over a window still to come lists the verdicts reached in it, as it
     /// lists its status moves and as a site as of its end does (it left them out).
     @Test func aWindowToComeListsItsVerdicts() throws {

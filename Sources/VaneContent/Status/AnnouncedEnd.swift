@@ -130,12 +130,16 @@ enum EndSchedule {
     /// The ends and closures in force, every announcement as it was made (`made`: the end
     /// it set, with the one it `replaced`), oldest first, and the cancellations that came
     /// after the end they would cancel (`void`, with that end's date): they cancel nothing.
+    /// `displaced`: channels' own ends, still ahead, that a later whole-product end replaced
+    /// (until then they outlived the whole-product ends announced before them).
     static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (
-        scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]
+        scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate, metBy: String?)],
+        displaced: [AnnouncedEnd]
     ) {
         var active: [String: AnnouncedEnd] = [:]
         var resolved: [AnnouncedEnd] = []
         var made: [AnnouncedEnd] = []
+        var displaced: [AnnouncedEnd] = []
         var void: [(change: StatusChange, came: FuzzyDate, metBy: String?)] = []
         /// When each channel (or the whole product) was last made available (not gone), and
         /// when it was last retired by a recorded change.
@@ -155,15 +159,25 @@ enum EndSchedule {
                 var cameOwn: FuzzyDate?
                 // Whether a channel's own end still ahead was called off with the whole product's.
                 var calledOffAny = false
+                // The channels' own ends: one announced after a whole-product end outlived it,
+                // which then ended the product only in part.
+                let channelEnds = keys.compactMap { active[$0] }.filter { $0.channel != nil }
+                var displacedNow: [AnnouncedEnd] = []
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
                     // An end that came before the new announcement stands; one still ahead is replaced.
                     if old.date.startKey <= change.date.startKey {
                         resolved.append(old)
                         if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
-                        if old.channel == change.channel { cameOwn = old.date }
+                        let outlived =
+                            old.channel == nil
+                            && (channelEnds.contains { $0.announced.startKey > old.announced.startKey } || !(old.calledOff ?? []).isEmpty)
+                        if old.channel == change.channel, !outlived { cameOwn = old.date }
                     } else if old.channel == change.channel {
                         previous = old
-                    } else if change.value == "none" {
+                    } else if change.value != "none" {
+                        displaced.append(old)
+                        displacedNow.append(old)
+                    } else {
                         // A channel's own end still ahead, called off with the whole product's:
                         // said as its own cancellation (only the product's date was said).
                         made.append(cancellation(of: old, by: change))
@@ -240,6 +254,15 @@ enum EndSchedule {
                 }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
+                // The whole product's end set on the day the channels still offered had for
+                // theirs (Exchange 2019's ESU end restated for the product): a restatement,
+                // whose notice runs from theirs.
+                if inherited == nil, let first = displacedNow.min(by: { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey }),
+                    displacedNow.allSatisfy({ $0.date == end.date }), first.firstAnnounced.startKey < end.firstAnnounced.startKey
+                {
+                    (end.firstAnnounced, end.firstEvent) = (first.firstAnnounced, first.firstEvent)
+                    (end.event, end.announced, end.location) = (first.event, first.announced, first.location)
+                }
                 if let previous = inherited {
                     // The same end, or its day set within the period announced (`2019-04`, then
                     // `2019-04-02`): a restatement, made precise; no extension (it was said as
@@ -307,7 +330,7 @@ enum EndSchedule {
             ($0.date.startKey, $0.date.precision.rank, $0.kind.rawValue, $0.channel ?? "", $0.event)
                 < ($1.date.startKey, $1.date.precision.rank, $1.kind.rawValue, $1.channel ?? "", $1.event)
         }
-        return (scheduled, made, void)
+        return (scheduled, made, void, displaced)
     }
 }
 

@@ -210,7 +210,7 @@ public enum StatusTimeline {
     static func replay(_ changes: [StatusChange], channels: [String], bundles: Set<String> = [], asOf: FuzzyDate?, scales: StatusScales)
         -> EntityStatus
     {
-        var (scheduled, made, _) = EndSchedule.resolve(changes, scales: scales)
+        var (scheduled, made, _, displaced) = EndSchedule.resolve(changes, scales: scales)
         // What a whole-product end ends: the channels offered (a value of their own, or the
         // product's for all), not one declared and not offered yet (Windows 10's EEA offer
         // before 2025): it made an end of the standard channel read as the whole product's,
@@ -218,19 +218,24 @@ public enum StatusTimeline {
         let offered =
             changes.contains { $0.axis == .availability && $0.channel == nil }
             ? channels : channels.filter { channel in changes.contains { $0.axis == .availability && $0.channel == channel } }
-        scheduled = metOnItsOneChannel(scheduled, changes: changes, channels: offered, scales: scales)
+        // A channel's own end outlives a whole-product end announced before it even once a
+        // later whole-product end replaced it: the first end came, and left that channel be
+        // (Exchange 2019's ESU read retired since the standard channel's end once its own end
+        // was restated for the whole product).
+        let announced = { (list: [AnnouncedEnd]) in list + displaced }
+        scheduled = metOnItsOneChannel(scheduled, among: announced(scheduled), changes: changes, channels: offered, scales: scales)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
-            falls(for: $0, among: scheduled, channels: offered, scales: scales)
+            falls(for: $0, among: announced(scheduled), channels: offered, scales: scales)
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
         replayer.bundles = noFalls(channels: channels, bundles: bundles)
         for change in fallsFirst(changes.filter { !$0.axis.isScheduled }, due) { replayer.apply(change) }
         var status = replayer.finish()
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
-            .compactMap { narrowed($0, among: scheduled, channels: offered) }
+            .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
         status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, among: scheduled, scales: scales) }
-            .compactMap { narrowed($0, among: scheduled, channels: offered) }
+            .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
@@ -241,14 +246,14 @@ public enum StatusTimeline {
     /// by the first recorded fall of that channel after the announcement (Windows 10's
     /// `ends: 2025-10-14`, paid channels with later ends, then `standard: retired` on the
     /// day: "ended as announced", not "ended" by the schedule).
-    static func metOnItsOneChannel(_ scheduled: [AnnouncedEnd], changes: [StatusChange], channels: [String], scales: StatusScales)
-        -> [AnnouncedEnd]
-    {
+    static func metOnItsOneChannel(
+        _ scheduled: [AnnouncedEnd], among announced: [AnnouncedEnd], changes: [StatusChange], channels: [String], scales: StatusScales
+    ) -> [AnnouncedEnd] {
         let closed = scales.closed.flatMap { scales.rank($0, on: .availability) }
         var result = scheduled
         for i in result.indices where result[i].channel == nil && result[i].retired == nil {
             let end = result[i]
-            guard let only = narrowed(end, among: scheduled, channels: channels)?.channel else { continue }
+            guard let only = narrowed(end, among: announced, channels: channels)?.channel else { continue }
             // As `EndSchedule.resolve` meets a channel's own end: a retirement any day; for a
             // closure, a recorded closure any day and anything lower by the closure's day.
             func meets(_ change: StatusChange) -> Bool {
