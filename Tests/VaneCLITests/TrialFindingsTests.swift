@@ -153,6 +153,46 @@ struct TrialFindingsTests {
         #expect(ends.contains("\npx,standard,,2025-10-14,") && ends.contains("\npx,,,2026-04-14,day,134,334,"), "\(ends)")
         let after = try vane("status", "--as-of", "2026-05-01", "--format", "csv", in: kb.root).stdout
         #expect(after.contains("esu (paid): retired, standard: retired"), "\(after)")
+        // Nor does calling the ends off, for the product or the paid channel: the paid
+        // channel stays offered, with no end.
+        for cancel in ["{ px: { ends: none } }", "{ px: { ends: { esu: none } } }"] {
+            let called = try built(
+                "px", "channels: [standard, { esu: paid }]\n",
+                events: [
+                    ("e1", "2018-10-22", "{ px: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                    ("e2", "2025-05-15", "{ px: { availability: { esu: generally-available }, ends: { esu: 2026-04-14 } } }"),
+                    ("e3", "2025-11-01", cancel),
+                ], asOf: "2026-05-01")
+            let status = try vane("status", "--as-of", "2026-05-01", "--format", "csv", in: called.root).stdout
+            #expect(status.contains("esu (paid): generally-available, standard: retired"), "\(cancel): \(status)")
+        }
+        // A channel declared and offered only after the product's end came never read retired.
+        let late = try built(
+            "pl", "channels: [standard, { esu: paid }]\n",
+            events: [
+                ("e1", "2018-10-22", "{ pl: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                ("e2", "2025-11-01", "{ pl: { availability: { esu: generally-available }, ends: { esu: 2026-04-14 } } }"),
+            ], asOf: "2025-10-20")
+        let before = try vane("status", "--as-of", "2025-10-20", "--format", "csv", in: late.root).stdout
+        #expect(before.contains("retired (standard: retired)") && !before.contains("esu"), "\(before)")
+    }
+
+    /// Ends that came on one day are listed in one order by `vane ends` and the status page
+    /// (the page's list of those that came, newest first, read them in reverse).
+    @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {
+        let kb = try built(
+            "pq", "channels: [one, two]\n",
+            events: [
+                ("e1", "2024-01-01", "{ pq: { availability: generally-available, priority: maintained, ends: { one: 2026-10-13 } } }"),
+                ("e2", "2025-09-25", "{ pq: { ends: { two: 2026-10-13 } } }"),
+            ], asOf: "2026-12-06")
+        let ends = try vane("ends", "--as-of", "2026-12-06", "--within", "180", "--format", "csv", in: kb.root).stdout
+        let order = ends.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+        #expect(order == ["one", "two"], "\(ends)")
+        let page = try kb.read("public/status.html")
+        let one = try #require(page.range(of: "<span class=\"badge\">one</span>"))
+        let two = try #require(page.range(of: "<span class=\"badge\">two</span>"))
+        #expect(one.lowerBound < two.lowerBound, "\(page)")
     }
 
     /// `vane changes` over a window still to come lists the verdicts reached in it, as it

@@ -181,6 +181,8 @@ enum EndSchedule {
                         // A channel's own end still ahead, called off with the whole product's:
                         // said as its own cancellation (only the product's date was said).
                         made.append(cancellation(of: old, by: change))
+                        // It outlived the whole-product ends before it all the same.
+                        displaced.append(old)
                         calledOffAny = true
                     }
                 }
@@ -204,6 +206,9 @@ enum EndSchedule {
                     // `none`: the end still ahead is called off, a change on the day it is made.
                     if let previous {
                         made.append(cancellation(of: previous, by: change))
+                        // A channel's own end called off: it outlived the whole-product ends
+                        // that came before (the channel read retired since one of them).
+                        if previous.channel != nil { displaced.append(previous) }
                     } else if change.value == "none", let channel = change.channel, var whole = wholeAhead, inherited != nil {
                         // The whole product's end called off for one channel: the channel
                         // outlives it, as one with an end of its own announced later does

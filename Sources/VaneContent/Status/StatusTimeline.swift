@@ -225,8 +225,17 @@ public enum StatusTimeline {
         let announced = { (list: [AnnouncedEnd]) in list + displaced }
         scheduled = metOnItsOneChannel(scheduled, among: announced(scheduled), changes: changes, channels: offered, scales: scales)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
+        // A fall of the whole product falls on the channels offered only, when one declared
+        // is not offered yet (it read retired before it was ever offered).
         let due = scheduled.filter { $0.retired == nil && inForce($0.date, asOf: asOf) }.flatMap {
             falls(for: $0, among: announced(scheduled), channels: offered, scales: scales)
+        }.flatMap { fall -> [StatusChange] in
+            guard fall.channel == nil, !offered.isEmpty, offered.count < channels.count else { return [fall] }
+            return offered.map { channel in
+                var narrowed = fall
+                narrowed.channel = channel
+                return narrowed
+            }
         }
         var replayer = Replayer(entity: changes[0].entity, channels: channels, scales: scales)
         replayer.bundles = noFalls(channels: channels, bundles: bundles)

@@ -338,7 +338,12 @@ extension SiteModel {
         let products = Set(rows.map(\.entity))
         let ends = board.announcedEnds(within: SiteModel.recentEndDays).filter { products.contains($0.entity) }
         guard !ends.isEmpty else { return nil }
-        var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, Array(ends.filter { !$0.isAhead(asOf: board.asOf) }.reversed()))
+        // Those that came, newest first; ends of one day in the order `vane ends` lists them
+        // (reversed, they read in the opposite order).
+        let came = ends.filter { !$0.isAhead(asOf: board.asOf) }.enumerated().sorted { a, b in
+            a.element.date.startKey != b.element.date.startKey ? a.element.date.startKey > b.element.date.startKey : a.offset < b.offset
+        }.map(\.element)
+        var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, came)
         var (aheadLeft, passedLeft) = (0, 0)
         // Whether what is left out is one end per product, and can be counted as products.
         var oneEach = fold
