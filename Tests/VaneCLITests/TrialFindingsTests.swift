@@ -166,6 +166,19 @@ struct TrialFindingsTests {
             let status = try vane("status", "--as-of", "2026-05-01", "--format", "csv", in: called.root).stdout
             #expect(status.contains("esu (paid): generally-available, standard: retired"), "\(cancel): \(status)")
         }
+        // Moved later for the whole product, it is the paid end moved: its notice kept, and the
+        // event's page says the end it moved (it read 425 days, and "14 October 2025 → …",
+        // the standard channel's end, long come).
+        let moved = try built(
+            "pm", "channels: [standard, { esu: paid }]\n",
+            events: [
+                ("e1", "2018-10-22", "{ pm: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                ("e2", "2025-05-15", "{ pm: { availability: { esu: generally-available }, ends: { esu: 2026-04-14 } } }"),
+                ("e3", "2025-11-01", "{ pm: { ends: 2026-12-31 } }"),
+            ], asOf: "2025-12-01")
+        let movedEnds = try vane("ends", "--as-of", "2025-12-01", "--format", "csv", in: moved.root).stdout
+        #expect(movedEnds.contains("\npm,,,2026-12-31,day,395,595,"), "\(movedEnds)")
+        #expect(try moved.read("public/events/e3.html").contains("<td data-label=\"Value\">14 April 2026 → 31 December 2026</td>"))
         // A channel declared and offered only after the product's end came never read retired.
         let late = try built(
             "pl", "channels: [standard, { esu: paid }]\n",

@@ -259,16 +259,14 @@ enum EndSchedule {
                 }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
-                // The whole product's end set on the day the channels still offered had for
-                // theirs (Exchange 2019's ESU end restated for the product): a restatement,
-                // whose notice runs from theirs.
-                if inherited == nil, let first = displacedNow.min(by: { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey }),
-                    displacedNow.allSatisfy({ $0.date == end.date }), first.firstAnnounced.startKey < end.firstAnnounced.startKey
-                {
-                    (end.firstAnnounced, end.firstEvent) = (first.firstAnnounced, first.firstEvent)
-                    (end.event, end.announced, end.location) = (first.event, first.announced, first.location)
-                }
-                if let previous = inherited {
+                // The whole product's end set where the channels' own ends still ahead were
+                // (Exchange 2019's ESU end restated, or moved, for the product): the same end,
+                // restated or moved, as theirs, with the notice customers already had.
+                let displacedEnd =
+                    change.channel == nil && inherited == nil && Set(displacedNow.map(\.date)).count == 1
+                    ? displacedNow.min { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey } : nil
+                let moved = inherited ?? displacedEnd
+                if let previous = moved {
                     // The same end, or its day set within the period announced (`2019-04`, then
                     // `2019-04-02`): a restatement, made precise; no extension (it was said as
                     // one, with a notice "from the extension").
@@ -291,7 +289,7 @@ enum EndSchedule {
                     }
                 }
                 var announcement = end
-                announcement.replaced = inherited.flatMap { $0.date == end.date ? nil : $0.date }
+                announcement.replaced = moved.flatMap { $0.date == end.date ? nil : $0.date }
                 (announcement.event, announcement.announced, announcement.location) = (change.event, change.date, change.location)
                 made.append(announcement)
                 // The whole product's end restated for one channel stands for it as it was (a

@@ -317,6 +317,14 @@ extension SiteModel {
         return !status.announcements.contains { $0.event == s.event && $0.channel == s.channel && $0.kind == kind && $0.date == date }
     }
 
+    /// The announcement an end or closure written by an event made, as the status model
+    /// resolved it; nil for one that made none (void, or a cancellation).
+    func announcement(of s: StatusChange) -> AnnouncedEnd? {
+        guard s.axis.isScheduled, let date = try? FuzzyDate(parsing: s.value), let status = statusRows[s.entity]?.status else { return nil }
+        let kind: AnnouncedEnd.Kind = s.axis == .ends ? .end : .closure
+        return status.announcements.first { $0.event == s.event && $0.channel == s.channel && $0.kind == kind && $0.date == date }
+    }
+
     /// `cancelled`; `nothing to cancel (15 November 2026 came first)` when the end it would
     /// cancel (`before`) came first (`vane check` warns of it).
     private func cancelLabel(_ s: StatusChange, before: StatusChange?) -> String {
@@ -337,6 +345,13 @@ extension SiteModel {
         let now = cancels ? cancelLabel(s, before: before) : valueLabel(s)
         // A void announcement moved nothing: no "from".
         if isVoid(s) { return now }
+        // An end announced for the whole product moves the end it replaced, a channel's own
+        // one too (Exchange 2019's ESU end moved for the product), never one that came before
+        // it (it read "14 October 2025 → …", the standard channel's end, long come).
+        if s.axis.isScheduled, !cancels, s.channel == nil, let made = announcement(of: s) {
+            if let replaced = made.replaced { return "\(replaced.display) → \(now)" }
+            if let before, let came = try? FuzzyDate(parsing: before.value), came.startKey <= s.date.startKey { return now }
+        }
         // The first advice moves from the product's own successors (`vane changes` said
         // "mid-model → new-model" where the page said "New Model").
         if s.axis == .successors, before == nil, let own = board.entities[s.entity]?.successors, !own.isEmpty {
