@@ -323,6 +323,34 @@ struct UsesCLITests {
         #expect(calendar.contains("DTSTART;VALUE=DATE:20260331") && !calendar.contains("DTSTART;VALUE=DATE:20270101"), "\(calendar)")
     }
 
+    /// A use of a channel the product's end was called off for has no end of it (it was
+    /// told the product's end), and the team's calendar leaves that end out.
+    @Test func aUseOfAChannelAnEndWasCalledOffForHasNoEnd() throws {
+        let event = { (date: String, status: String) in
+            (
+                "Content/events/e-\(date).md",
+                "---\ntitle: E \(date)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  cn: \(status)\n---\n"
+            )
+        }
+        var files = Dictionary(
+            uniqueKeysWithValues: [
+                event("2025-01-10", "{ availability: generally-available, priority: invested }"),
+                event("2026-01-05", "{ ends: 2027-01-01 }"),
+                event("2026-02-01", "{ ends: { china: none } }"),
+            ])
+        files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
+        files["Content/sources/s.md"] = "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n"
+        files["Content/entities/cn.md"] = "---\nname: Cn\ntype: product\nparent: v\nchannels: [global, china]\n---\n"
+        files["Content/uses/u-china.md"] = "---\nproduct: cn\nchannel: china\nteam: web\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(try vane("exposure", "--format", "json", in: kb).stdout.utf8)) as? [[String: Any]])
+        #expect(rows.first?["band"] as? String == "on-the-way-out" && rows.first?["ends"] is NSNull, "\(rows)")
+        #expect(try !kb.read("public/feeds/exposure.ics").contains("DTSTART;VALUE=DATE:20270101"))
+    }
+
     /// `broken_commitments` leaves out a verdict dated after the day (the claim's page shows
     /// it pending until then; the query listed it broken).
     @Test func brokenCommitmentsWaitForTheirVerdictsDay() throws {

@@ -159,7 +159,7 @@ public struct ExposureBoard: Sendable {
             // closure announced, it is on its way out while the product's other channels drift.
             let windingDown =
                 status.channels[channel].map { board.scales.isWindingDown($0.value) } == true
-                || AnnouncedEnd.soonest(status.closures.filter { $0.channel == nil || $0.channel == channel }, asOf: asOf) != nil
+                || AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf) != nil
             switch row.risk?.band {
             case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
             case .drift?: band = windingDown ? .onTheWayOut : .drift
@@ -204,7 +204,7 @@ public struct ExposureBoard: Sendable {
     /// The last announced end that came by `asOf`: of the product, or of one channel (its
     /// own, or the whole product's).
     static func came(_ status: EntityStatus, asOf: FuzzyDate, channel: String? = nil) -> AnnouncedEnd? {
-        status.ends.filter { end in !end.isAhead(asOf: asOf) && (channel == nil || end.channel == nil || end.channel == channel) }
+        status.ends.filter { end in !end.isAhead(asOf: asOf) && (channel.map(end.covers) ?? true) }
             .max { $0.date.startKey < $1.date.startKey }
     }
 

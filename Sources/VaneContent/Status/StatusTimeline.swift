@@ -99,7 +99,7 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// product's; of the product's when `channel` is nil.
     public func nextEnd(asOf: FuzzyDate, channel: String?) -> AnnouncedEnd? {
         guard let channel else { return nextEnd(asOf: asOf) }
-        return AnnouncedEnd.soonest(ends.filter { $0.channel == nil || $0.channel == channel }, asOf: asOf)
+        return AnnouncedEnd.soonest(ends.filter { $0.covers(channel) }, asOf: asOf)
     }
 
     /// A channel's availability, or the product's when `channel` is nil.
@@ -119,6 +119,12 @@ public struct EntityStatus: Sendable, Hashable, Codable {
 }
 
 extension AnnouncedEnd {
+    /// Whether this end ends `channel`: its own, or the whole product's unless called off for
+    /// it (`ends: { china: none }`).
+    public func covers(_ channel: String) -> Bool {
+        self.channel == channel || (self.channel == nil && !(calledOff ?? []).contains(channel))
+    }
+
     /// On a tie for the day, an exact end, then an exact announcement (notice in days, not
     /// "about"), then the longest notice.
     static func soonest(_ ends: [AnnouncedEnd], asOf: FuzzyDate) -> AnnouncedEnd? {

@@ -97,8 +97,8 @@ struct SiteExtras {
                     // whole product's, not another channel's (as the exposure board reads it).
                     let channels = model.usedChannels
                     let ends = model.board.rows.filter { used.contains($0.entity) }.flatMap(\.status.ends).filter { end in
-                        guard let channel = end.channel, let only = channels[end.entity] else { return true }
-                        return only.contains(channel)
+                        guard let only = channels[end.entity] else { return true }
+                        return only.contains { end.covers($0) }
                     }
                     let items = CalendarFeed.items(ends: ends, model: model)
                     return Data(CalendarFeed(model: model, name: "\(title): ends of what we use", items: items, stamp: model.board.asOf).text.utf8)
