@@ -165,6 +165,12 @@ struct TrialFindingsTests {
                 ], asOf: "2026-05-01")
             let status = try vane("status", "--as-of", "2026-05-01", "--format", "csv", in: called.root).stdout
             #expect(status.contains("esu (paid): generally-available, standard: retired"), "\(cancel): \(status)")
+            // It called the paid end off: no warning that it cancels nothing, and its page says
+            // so (both said the standard channel's end "came first").
+            let check = try vane("check", in: called.root)
+            #expect(check.status == 0 && !check.stderr.contains("cancels nothing"), "\(cancel): \(check.stderr)")
+            let page = try called.read("public/events/e3.html")
+            #expect(page.contains("cancelled</td>") && !page.contains("nothing to cancel"), "\(cancel)")
         }
         // Moved later for the whole product, it is the paid end moved: its notice kept, and the
         // event's page says the end it moved (it read 425 days, and "14 October 2025 → …",

@@ -220,7 +220,7 @@ enum EndSchedule {
                         made.append(called)
                     } else if change.value == "none", let came, !calledOffAny {
                         void.append((change, came, nil))
-                    } else if change.value == "none",
+                    } else if change.value == "none", !calledOffAny,
                         let met = resolved.filter({
                             $0.kind == kind && $0.channel == change.channel
                                 && min($0.date.startKey, $0.retired?.startKey ?? .max) <= change.date.startKey

@@ -373,6 +373,7 @@ struct PageFingerprints {
             h.add(model.replayedMove(of: change)?.from ?? "\u{0}")
             for move in model.channelMoves(of: change) { h.add("\(move.channel ?? "") \(move.from ?? "-")") }
             h.add(model.announcement(of: change)?.replaced?.text ?? "-")
+            h.add(model.callsOff(change) ? "calls off" : "")
         }
     }
 

@@ -328,7 +328,17 @@ extension SiteModel {
     /// `cancelled`; `nothing to cancel (15 November 2026 came first)` when the end it would
     /// cancel (`before`) came first (`vane check` warns of it).
     private func cancelLabel(_ s: StatusChange, before: StatusChange?) -> String {
-        cameBefore(s, before).map { "nothing to cancel (\($0.display) came first)" } ?? "cancelled"
+        // A channel's own end still ahead, called off with the product's: cancelled, whatever
+        // came before it for the product (it read "nothing to cancel").
+        if callsOff(s) { return "cancelled" }
+        return cameBefore(s, before).map { "nothing to cancel (\($0.display) came first)" } ?? "cancelled"
+    }
+
+    /// Whether `ends: none` (or `closes: none`) called an end off, as the status model read it.
+    func callsOff(_ s: StatusChange) -> Bool {
+        guard s.axis.isScheduled, s.value == "none", let status = statusRows[s.entity]?.status else { return false }
+        let kind: AnnouncedEnd.Kind = s.axis == .ends ? .end : .closure
+        return status.announcements.contains { $0.event == s.event && $0.kind == kind && $0.cancelled }
     }
 
     /// For `ends: none` (or `closes: none`), the date of the end before it when that came
