@@ -118,34 +118,31 @@ public enum PreviewServer {
             guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript"], body: Data(reloadScript.utf8))
         }
-        await server.appendRoute("GET *") { request in
-            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
-            // The output removed under the preview (feeds, search and api/ are served from it):
-            // built again, as after an edit (it stayed gone until the next one); meanwhile
-            // what it held is "being built", not "not found".
+        /// A page, or a file of the output. The output removed under the preview (feeds,
+        /// search and api/ are served from it) is built again, as after an edit (it stayed
+        /// gone until the next one); meanwhile what it held is "being built", not "not
+        /// found" — not while the knowledge base has errors: no build will mend it, and the
+        /// 404 page says them.
+        @Sendable func answer(_ request: HTTPRequest) async -> (HTTPResponse, SitePreview?) {
             let rebuilding = access(output.path, F_OK) != 0
             if rebuilding { builds.requestUnlessWaiting() }
             let preview = resident.preview
-            var response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
-            // Not while the knowledge base has errors: no build will mend it, and the 404 page
-            // says them.
+            let response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
             if rebuilding, preview != nil, response.statusCode == .notFound, await state.snapshot().1.isEmpty {
-                response = PreviewServer.rebuilding
+                return (PreviewServer.rebuilding, preview)
             }
+            return (response, preview)
+        }
+        await server.appendRoute("GET *") { request in
+            guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
+            let (response, preview) = await answer(request)
             if let found = preview?.newThemeWarnings(), !found.isEmpty { report(.themeWarnings(found)) }
             return response
         }
         // HEAD is GET without the body: same status and headers, the length it would have.
         await server.appendRoute("HEAD *") { request in
             guard PreviewServer.isLocal(request) else { return PreviewServer.foreignHost }
-            let rebuilding = access(output.path, F_OK) != 0
-            if rebuilding { builds.requestUnlessWaiting() }
-            let preview = resident.preview
-            var response = serve(request.target.path(percentEncoded: true), from: output, root: options.root, preview: preview)
-            if rebuilding, preview != nil, response.statusCode == .notFound, await state.snapshot().1.isEmpty {
-                response = PreviewServer.rebuilding
-            }
-            return headOnly(response)
+            return headOnly(await answer(request).0)
         }
         // On a thread of its own: waiting for the kernel's word blocks.
         let watcher = Thread {

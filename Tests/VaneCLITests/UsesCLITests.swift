@@ -42,6 +42,20 @@ struct UsesCLITests {
         return kb
     }
 
+    /// A vendor, its source, a product of it with `channels`, and its events (day, status).
+    private func channelledProduct(_ id: String, channels: String, events: [(String, String)]) -> [String: String] {
+        var files = [
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/\(id).md": "---\nname: \(id.capitalized)\ntype: product\nparent: v\nchannels: \(channels)\n---\n",
+        ]
+        for (date, status) in events {
+            files["Content/events/e-\(date).md"] =
+                "---\ntitle: E \(date)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  \(id): \(status)\n---\n"
+        }
+        return files
+    }
+
     private func bill(_ name: String) -> String { Self.bills.appendingPathComponent(name).path }
 
     /// A generated use that a use written by hand supersedes goes, and the report says why
@@ -278,24 +292,17 @@ struct UsesCLITests {
     /// ranked drift); and a channel retired before its announced end is gone since the day it
     /// went, its plan late from then (it read gone with 30 days left).
     @Test func aUseOfOneChannelReadsItsChannelEverywhere() throws {
-        let event = { (date: String, status: String) in
-            (
-                "Content/events/e-\(date).md",
-                "---\ntitle: E \(date)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  anvil: \(status)\n---\n"
-            )
-        }
-        var files = Dictionary(
-            uniqueKeysWithValues: [
-                event(
+        var files = channelledProduct(
+            "anvil", channels: "[weights, api, app]",
+            events: [
+                (
                     "2025-01-10",
-                    "{ availability: { weights: open-weights, api: generally-available, app: generally-available }, priority: flagship }"),
-                event("2025-12-01", "{ availability: { app: closed-to-new } }"),
-                event("2026-01-05", "{ ends: { api: 2026-03-31 } }"),
-                event("2026-02-20", "{ availability: { api: retired } }"),
+                    "{ availability: { weights: open-weights, api: generally-available, app: generally-available }, priority: flagship }"
+                ),
+                ("2025-12-01", "{ availability: { app: closed-to-new } }"),
+                ("2026-01-05", "{ ends: { api: 2026-03-31 } }"),
+                ("2026-02-20", "{ availability: { api: retired } }"),
             ])
-        files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
-        files["Content/sources/s.md"] = "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n"
-        files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\nchannels: [weights, api, app]\n---\n"
         files["Content/uses/u-api.md"] = "---\nproduct: anvil\nchannel: api\nteam: web\nplan: Move\nplan_date: 2026-04\n---\n"
         files["Content/uses/u-app.md"] = "---\nproduct: anvil\nchannel: app\nteam: web\nplan: Leave\nplan_date: 2026-01\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
@@ -316,7 +323,10 @@ struct UsesCLITests {
         let exposure = try kb.read("public/exposure.html")
         #expect(exposure.components(separatedBy: "<strong>(overdue)</strong>").count == 2, "\(exposure)")
         // The team's calendar has the ends of the channels used, not another channel's end.
-        files["Content/events/e-2026-01-05.md"] = event("2026-01-05", "{ ends: { api: 2026-03-31, weights: 2027-01-01 } }").1
+        files.merge(
+            channelledProduct(
+                "anvil", channels: "[weights, api, app]", events: [("2026-01-05", "{ ends: { api: 2026-03-31, weights: 2027-01-01 } }")])
+        ) { _, new in new }
         let withWeights = try TemporaryKnowledgeBase(files)
         #expect(try vane("build", in: withWeights).status == 0)
         let calendar = try withWeights.read("public/feeds/exposure.ics")
@@ -326,21 +336,12 @@ struct UsesCLITests {
     /// A use of a channel the product's end was called off for has no end of it (it was
     /// told the product's end), and the team's calendar leaves that end out.
     @Test func aUseOfAChannelAnEndWasCalledOffForHasNoEnd() throws {
-        let event = { (date: String, status: String) in
-            (
-                "Content/events/e-\(date).md",
-                "---\ntitle: E \(date)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  cn: \(status)\n---\n"
-            )
-        }
-        var files = Dictionary(
-            uniqueKeysWithValues: [
-                event("2025-01-10", "{ availability: generally-available, priority: invested }"),
-                event("2026-01-05", "{ ends: 2027-01-01 }"),
-                event("2026-02-01", "{ ends: { china: none } }"),
+        var files = channelledProduct(
+            "cn", channels: "[global, china]",
+            events: [
+                ("2025-01-10", "{ availability: generally-available, priority: invested }"), ("2026-01-05", "{ ends: 2027-01-01 }"),
+                ("2026-02-01", "{ ends: { china: none } }"),
             ])
-        files["Content/entities/v.md"] = "---\nname: Vendor\ntype: vendor\n---\n"
-        files["Content/sources/s.md"] = "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n"
-        files["Content/entities/cn.md"] = "---\nname: Cn\ntype: product\nparent: v\nchannels: [global, china]\n---\n"
         files["Content/uses/u-china.md"] = "---\nproduct: cn\nchannel: china\nteam: web\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
         let built = try vane("build", in: kb)
