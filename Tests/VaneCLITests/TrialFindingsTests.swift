@@ -196,6 +196,34 @@ struct TrialFindingsTests {
         #expect(before.contains("retired (standard: retired)") && !before.contains("esu"), "\(before)")
     }
 
+    /// Once a later whole-product end came, a channel that had gone before it stays gone
+    /// since its own end: a use of it keeps that end (it was told the later one, 5 days
+    /// past, where it stood 448 days past its own), and the board dates the channel so.
+    @Test func aChannelGoneBeforeALaterWholeEndKeepsItsOwnEnd() throws {
+        var files = files(
+            entities: ["pg": "---\nname: Pg\ntype: product\nparent: v\nchannels: [standard, { esu: paid }]\n---\n"],
+            events: [
+                ("e1", "2018-10-22", "{ pg: { availability: { standard: generally-available }, priority: maintained, ends: 2025-10-14 } }"),
+                ("e2", "2025-05-15", "{ pg: { availability: { esu: generally-available }, ends: { esu: 2026-04-14 } } }"),
+                ("e3", "2025-11-01", "{ pg: { ends: 2026-12-31 } }"),
+            ])
+        files["Content/uses/on-standard.md"] = "---\nproduct: pg\nchannel: standard\nteam: it\n---\n"
+        files["Content/uses/on-esu.md"] = "---\nproduct: pg\nchannel: esu\nteam: it\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let exposure = try vane("exposure", "--as-of", "2027-01-05", "--format", "csv", in: kb.root).stdout
+        let rows = exposure.split(separator: "\r\n").map(String.init)
+        let standard = try #require(rows.first { $0.hasPrefix("on-standard,") || $0.contains(",on-standard,") }, "\(exposure)")
+        let esu = try #require(rows.first { $0.hasPrefix("on-esu,") || $0.contains(",on-esu,") }, "\(exposure)")
+        #expect(standard.contains("2025-10-14") && standard.contains(",-448,"), "\(standard)")
+        #expect(esu.contains("2026-12-31") && esu.contains(",-5,"), "\(esu)")
+        let status = try vane("status", "--as-of", "2027-01-05", "--format", "json", in: kb.root).stdout
+        let board = try #require(JSONSerialization.jsonObject(with: Data(status.utf8)) as? [[String: Any]])
+        let channels = try #require((board.first?["availability"] as? [String: Any])?["channels"] as? [String: [String: Any]])
+        #expect((channels["standard"]?["date"] as? [String: Any])?["iso"] as? String == "2025-10-14", "\(status)")
+        #expect((channels["esu"]?["date"] as? [String: Any])?["iso"] as? String == "2026-12-31", "\(status)")
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {

@@ -203,9 +203,13 @@ public struct ExposureBoard: Sendable {
 
     /// The last announced end that came by `asOf`: of the product, or of one channel (its
     /// own, or the whole product's).
+    /// A channel gone before a later whole-product end came is stranded by the end that took
+    /// it, not by the later one.
     static func came(_ status: EntityStatus, asOf: FuzzyDate, channel: String? = nil) -> AnnouncedEnd? {
-        status.ends.filter { end in !end.isAhead(asOf: asOf) && (channel.map(end.covers) ?? true) }
-            .max { $0.date.startKey < $1.date.startKey }
+        let came = status.ends.filter { end in !end.isAhead(asOf: asOf) && (channel.map(end.covers) ?? true) }
+        let latest = { (ends: [AnnouncedEnd]) in ends.max { $0.date.startKey < $1.date.startKey } }
+        guard let channel, let went = status.channels[channel]?.date else { return latest(came) }
+        return latest(came.filter { ($0.retired ?? $0.date).startKey <= went.startKey }) ?? latest(came)
     }
 
     /// The last end that came by `asOf` on a channel that is gone now, when what is left is

@@ -503,10 +503,14 @@ private struct Replayer {
     private mutating func applyAvailability(_ change: StatusChange, _ setting: AxisSetting, onlyFalls: Bool) {
         let targets = change.channel.map { [$0] } ?? (names.isEmpty ? [Replayer.whole] : names)
         let rank = scales.rank(change.value, on: .availability) ?? 0
+        let retires = scales.isGone(change.value)
         for key in targets {
             if onlyFalls {
                 guard let was = values[key].flatMap({ scales.rank($0.value, on: .availability) }), was < rank else { continue }
             }
+            // The whole product retired keeps a channel that went before as it went: retired
+            // since its own end, not since the product's (a use of it was told the later end).
+            if retires, change.channel == nil, key != Replayer.whole, let was = values[key], scales.isGone(was.value) { continue }
             // A channel named again keeps the later day (a paid channel opened by name since
             // the whole product's launch set it); the product's value and priority do not.
             values[key] = setting
