@@ -11,7 +11,8 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     /// The day it happened (event time) or was committed (recorded time); `now` when not
     /// committed yet (JSON `null`).
     @DateText public var date: String
-    /// move, rename, event, claim or verdict; added, changed, removed, status, end or verdict.
+    /// In event time move, ends, closes, successors, rename, event, claim or verdict; in
+    /// recorded time added, changed, removed, renamed, status, end or verdict.
     public var kind: String
     public var id: String
     public var what: String
@@ -95,7 +96,10 @@ extension GraphReader {
         // to come lists those reached by then, as the site's pages do).
         for claim in try claims(EntryFilter(entity: entity), today: knownOn).sorted(by: { $0.id < $1.id }) {
             guard let text = claim.verdictDate, let date = try? FuzzyDate(parsing: text), window.contains(date) else { continue }
-            rows.append(ChangeRow(date: text, kind: "verdict", id: claim.id, what: "verdict: \(claim.verdict)", sources: claim.verdictSources))
+            // From and to as every other row has them (a claim is pending until its verdict).
+            var row = ChangeRow(date: text, kind: "verdict", id: claim.id, what: "verdict: \(claim.verdict)", sources: claim.verdictSources)
+            (row.axis, row.from, row.to) = ("verdict", "pending", claim.verdict)
+            rows.append(row)
         }
         // By the day each period starts, the coarser first (a quarter before its first month), as
         // the timeline orders events; then as listed.

@@ -217,14 +217,16 @@ extension Dossier {
         "succeeded_by": "succeeds", "folded_into": "absorbed", "authored_by": "written by it",
     ]
 
-    /// The columns a dossier lists as fields, per kind (the README's schema, by name).
+    /// The columns a dossier lists as fields, per kind (the README's schema, by name). Not
+    /// the `_id` columns: what they name is a link under `outgoing` (`parent`, `claimed_by`,
+    /// `published_by`, `uses`), and the column's name was a second name for it.
     static let fieldColumns: [String: [String]] = [
-        "entity": ["type", "parent_id", "homepage", "channels", "channel_tiers"],
+        "entity": ["type", "homepage", "channels", "channel_tiers"],
         "event": ["type", "date", "span_end"],
-        "claim": ["type", "verdict", "verdict_date", "claimant_id", "date"],
-        "source": ["publisher", "publisher_id", "url", "type", "archive", "published", "accessed"],
+        "claim": ["type", "verdict", "verdict_date", "date"],
+        "source": ["publisher", "url", "type", "archive", "published", "accessed"],
         "report": ["date", "summary"],
-        "use": ["product_id", "team", "criticality", "version", "since", "plan", "plan_date", "generated"],
+        "use": ["team", "criticality", "version", "since", "plan", "plan_date", "generated"],
     ]
 }
 

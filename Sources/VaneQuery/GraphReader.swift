@@ -104,7 +104,10 @@ public struct GraphReader: Sendable {
 
     /// The refusal for a name that is no entry's id or alias, with the closest one.
     public func unknownEntry(_ name: String) throws -> QueryError {
-        .unknownEntry(name, suggestion: try closestName(to: name, among: "entries"))
+        // A file's path names its entry by its name (`Content/entities/meta.md` → `meta`).
+        let stem = name.hasSuffix(".md") ? String((name.split(separator: "/").last ?? "").dropLast(3)) : name
+        guard stem != name, !stem.isEmpty else { return .unknownEntry(name, suggestion: try closestName(to: name, among: "entries")) }
+        return .unknownEntry(name, suggestion: try closestName(to: stem, among: "entries").map { Hint(id: $0.id, isName: false) })
     }
 
     /// The id of the entry of `table` whose name (title) `name` is, whatever its case; else
@@ -194,7 +197,7 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [until.end])
         }
         if let tag = filter.tag {
-            clauses.append("id IN (SELECT entry_id FROM tags WHERE tag = ?)")
+            clauses.append("id IN (SELECT entry_id FROM tags WHERE tag = ? COLLATE NOCASE)")
             _ = arguments.append(contentsOf: [tag])
         }
         if let text = filter.text {

@@ -207,9 +207,12 @@ extension StatusBoard {
         let csv = format == .csv
         // CSV gives an end's channel a column of its own (the table says it beside the date):
         // `2027-01-31` alone read as the whole product's end.
+        // and the day sign-ups close columns of their own, last (`closes 2027-01-31` in the
+        // column of end dates read as an end).
         let headers =
             ["RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS"] + (csv ? ["ENDS CHANNEL"] : [])
             + ["NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY", "SUCCESSORS"]
+            + (csv ? ["CLOSES", "CLOSES CHANNEL", "CLOSES NOTICE"] : [])
         let rows = self.rows.map { row -> [String] in
             let s = row.status
             var availability = s.availability?.value ?? "-"
@@ -221,17 +224,18 @@ extension StatusBoard {
             if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
             let since = csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
             let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
-            // The end of service, or else the day sign-ups close.
-            let end = row.nextEnd ?? row.nextClosure
+            // The end of service, or else the day sign-ups close (CSV: each in its columns).
+            let end = csv ? row.nextEnd : row.nextEnd ?? row.nextClosure
             let ends =
                 csv
-                ? (end.map { ($0.kind == .closure ? "closes " : "") + $0.date.text } ?? "")
+                ? (end?.date.text ?? "")
                 : end.map {
                     "\($0.kind == .closure ? "sign-ups close " : "")\($0.date.display)\(channelSuffix($0)), \($0.countdown(asOf: asOf))"
                 } ?? "-"
             let notice = csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
+            let closes = row.nextClosure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays)] } ?? ["", "", ""]
             return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends] + (csv ? [end?.channel ?? ""] : [])
-                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)]
+                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)] + (csv ? closes : [])
         }
         return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import VaneContent
 import VaneDiagnostics
 import VaneQuery
 
@@ -42,14 +43,28 @@ struct Vane: AsyncParsableCommand {
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
-            // The same one level down: `vane import endofife` → `endoflife`.
-            let inner = configuration.subcommands.first { $0._commandName == first }?.configuration.subcommands.map { $0._commandName } ?? []
-            if !inner.isEmpty, arguments.count > 1, case let second = arguments[1], !second.hasPrefix("-"), !(inner + ["help"]).contains(second) {
+            // The same one level down: `vane import endofife` → `endoflife`, and `vane help import endofife`.
+            let (outer, at) = first == "help" && arguments.count > 2 ? (arguments[1], 2) : (first, 1)
+            let inner = configuration.subcommands.first { $0._commandName == outer }?.configuration.subcommands.map { $0._commandName } ?? []
+            if !inner.isEmpty, arguments.count > at, case let second = arguments[at], !second.hasPrefix("-"), !(inner + ["help"]).contains(second) {
                 printError(
-                    "error: unknown \(first) command '\(second)'\(Suggestion.hint(for: second, in: inner)); the \(first) commands are \(inner.joined(separator: ", "))"
+                    "error: unknown \(outer) command '\(second)'\(Suggestion.hint(for: second, in: inner)); the \(outer) commands are \(inner.joined(separator: ", "))"
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+        }
+        // A test that sets a day it cannot read would run on the machine's, the very thing
+        // the variable is there to prevent.
+        if let fixed = ProcessInfo.processInfo.environment["VANE_TODAY"], !fixed.isEmpty,
+            (try? FuzzyDate(parsing: fixed)).map({ $0.precision != .day || $0.approximate }) ?? true
+        {
+            printError("error: VANE_TODAY='\(fixed)' is not a day (YYYY-MM-DD)")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        if let repeated = repeatedOption(arguments) {
+            let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
+            printError("error: --\(repeated) is given twice; it takes one value (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
             var command = try parseAsRoot(sqlStatementLast(arguments))
@@ -91,6 +106,27 @@ func sqlStatementLast(_ arguments: [String]) -> [String] {
     return moved + ["--", statement]
 }
 
+/// An option given twice that takes one value: the parser kept the last in silence
+/// (`--entity meta --entity openai` listed OpenAI's events alone). `import endoflife`'s
+/// `--only` and `--category` take several; a value that may start with `-` (`--text`) is
+/// stepped over; nothing after `--` is an option.
+func repeatedOption(_ arguments: [String]) -> String? {
+    let several: Set = ["only", "category"]
+    let takesAnything: Set = ["text", "within", "min-risk"]
+    var seen: Set<String> = []
+    var i = 0
+    while i < arguments.count, arguments[i] != "--" {
+        let argument = arguments[i]
+        i += 1
+        guard argument.hasPrefix("--"), case let name = String(argument.dropFirst(2).prefix { $0 != "=" }), !name.isEmpty,
+            name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+        else { continue }
+        if !several.contains(name), !seen.insert(name).inserted { return name }
+        if takesAnything.contains(name), !argument.contains("=") { i += 1 }
+    }
+    return nil
+}
+
 /// `--format table|json|csv`, the same on every command that prints rows.
 struct FormatOption: ParsableArguments {
     @Option(help: "Output format: table, json or csv.")
@@ -117,10 +153,27 @@ struct KnowledgeBaseOptions: ParsableArguments {
     /// For a command that writes into the knowledge base: run elsewhere (a folder under
     /// `Content/`), it would make a `Content/` or `Site/` of its own there.
     func requireContent() throws {
-        var folder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: rootURL.appendingPathComponent("Content").path, isDirectory: &folder), folder.boolValue else {
-            throw CommandFailure("no Content/ folder here (run vane in a knowledge base, or pass --root)")
+        try requireRootFolder()
+        guard isFolder(rootURL.appendingPathComponent("Content")) else {
+            let place = root == "." ? "here" : "in \(rootURL.path)"
+            throw CommandFailure("no Content/ folder \(place) (run vane in a knowledge base, or pass --root)")
         }
+    }
+
+    /// A root that is no folder, missing or a file, is said as such before anything is
+    /// looked for in it (a read looked for `x.md/vane.sqlite`).
+    func requireRootFolder() throws {
+        guard isFolder(rootURL) else { throw CommandFailure("no folder \(rootURL.path) (run vane in a knowledge base, or pass --root)") }
+        if isFolder(databaseURL) {
+            // SQLite called it a disk I/O error.
+            throw UsageError(
+                "--db \(db ?? databaseURL.path) is a folder; name the database file (\(databaseURL.appendingPathComponent("vane.sqlite").path))")
+        }
+    }
+
+    private func isFolder(_ url: URL) -> Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: url.path, isDirectory: &folder) && folder.boolValue
     }
 }
 

@@ -26,7 +26,7 @@ struct NamesOverTimeTests {
                 entity · Content/entities/azure-ad.md
                   aliases: Azure Active Directory, Azure AD
                   names: Azure Active Directory until 11 July 2023, then Microsoft Entra ID
-                  parent_id: microsoft
+                  type: product
                 """), "\(show.stdout)")
         // The entities a dossier links to go by the names of that day too (they went by today's).
         for (day, name) in [("2023-06-30", "Azure Active Directory"), ("2024-01-01", "Microsoft Entra ID")] {

@@ -100,7 +100,7 @@ struct UsesCLITests {
         // A use's dossier has its fields, as every entry's has.
         let shown = try vane("show", "web-shop-django", in: kb).stdout
         for line in [
-            "  criticality: critical", "  plan: Move to Django 5.2 LTS", "  plan_date: June 2026", "  product_id: django-4-2", "  team: web",
+            "  criticality: critical", "  plan: Move to Django 5.2 LTS", "  plan_date: June 2026", "  team: web",
             "  since: June 2023",
         ] {
             #expect(shown.contains(line + "\n"), "\(shown)")

@@ -30,6 +30,7 @@ extension Vane {
         @OptionGroup var recorded: RecordedOptions
 
         func run() throws {
+            try kb.requireRootFolder()
             var options = Pipeline.Options(
                 root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) }, strict: strict,
                 asOf: try asOf.map { try parsePeriod($0, option: "--as-of") })

@@ -16,10 +16,7 @@ extension Vane {
 
         func run() throws {
             // A root that is not there is said as `vane build` says it, not as a missing Content/.
-            guard FileManager.default.fileExists(atPath: kb.rootURL.path) else {
-                printError("error: no folder \(kb.rootURL.path) (run vane in a knowledge base, or pass --root)")
-                throw ExitCode.failure
-            }
+            try kb.requireRootFolder()
             let outcome = Pipeline.check(Pipeline.Options(root: kb.rootURL, database: kb.databaseURL, strict: strict))
             report(outcome.diagnostics)
             guard outcome.succeeded else { throw ExitCode.failure }

@@ -27,7 +27,14 @@ extension Vane {
             switch formatOption.format {
             case .json: output(JSONOutput.encode(exposure.reportRows))
             case .csv: output(exposure.table(for: .csv).csv())
-            case .table: output(exposure.table(for: .table).aligned())
+            case .table:
+                output(exposure.table(for: .table).aligned())
+                // Said on standard error, as `vane ends` says an empty countdown.
+                if exposure.rows.isEmpty {
+                    printError(
+                        team.map { "no use of team '\($0)' is recorded" }
+                            ?? "no use is recorded (a use is a file in Content/uses/: see the README's Uses and exposure)")
+                }
             }
         }
     }

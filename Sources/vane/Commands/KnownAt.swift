@@ -32,6 +32,7 @@ struct RecordedOptions: ParsableArguments {
 /// base as recorded then, loaded from git into memory.
 func open(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions) throws -> GraphReader {
     guard let date = try recorded.date else { return try open(kb) }
+    try kb.requireRootFolder()
     let snapshot = try RecordedSnapshot.at(date, root: kb.rootURL)
     defer { snapshot.remove() }
     let result = ContentLoader.load(root: snapshot.root)

@@ -52,9 +52,10 @@ extension Vane {
         @OptionGroup var formatOption: FormatOption
 
         func run() throws {
-            let filter = EntryFilter(
-                entity: scope.entity, type: type, since: try since.map { try parsePeriod($0, option: "--since") },
-                until: try until.map { try parsePeriod($0, option: "--until") }, tag: tag, text: text, verdict: verdict)
+            let (from, to) = (try since.map { try parsePeriod($0, option: "--since") }, try until.map { try parsePeriod($0, option: "--until") })
+            // An empty window is a mistake, as `vane changes --from` after `--to` is (it was an empty list, exit 0).
+            if let from, let to, from.start > to.end, let since, let until { throw UsageError("--since \(since) is after --until \(until)") }
+            let filter = EntryFilter(entity: scope.entity, type: type, since: from, until: to, tag: tag, text: text, verdict: verdict)
             let names = Kind.allCases.map(\.rawValue)
             guard let kind = Kind(rawValue: kind) else {
                 throw UsageError("unknown kind '\(kind)'\(Suggestion.hint(for: kind, in: names)); kinds are \(names.joined(separator: ", "))")
@@ -78,10 +79,7 @@ extension Vane {
 /// and says when `Content/` has changed since the build the database is from.
 func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
     // A root mistyped: said as `vane build` and `vane check` say it, not as a database to build.
-    let files = FileManager.default
-    if !files.fileExists(atPath: kb.databaseURL.path), !files.fileExists(atPath: kb.rootURL.path) {
-        throw CommandFailure("no folder \(kb.rootURL.path) (run vane in a knowledge base, or pass --root)")
-    }
+    try kb.requireRootFolder()
     let reader = try GraphReader(url: kb.databaseURL)
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")

@@ -23,6 +23,7 @@ extension Vane {
             var (kb, more) = (kb, more)
             if let root = Self.take("--root", from: &more) { kb.root = root }
             if let db = Self.take("--db", from: &more) { kb.db = db }
+            try kb.requireRootFolder()
             let (saved, problems) = SavedQueriesLoader.load(root: kb.rootURL)
             report(problems)
             if problems.hasErrors { throw ExitCode.failure }

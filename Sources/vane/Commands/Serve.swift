@@ -22,6 +22,7 @@ extension Vane {
         var out: String?
 
         func run() async throws {
+            try kb.requireRootFolder()
             let options = Pipeline.Options(root: kb.rootURL, database: kb.databaseURL, output: out.map { URL(fileURLWithPath: $0) })
             let executable = Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
             do {

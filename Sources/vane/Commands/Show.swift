@@ -19,7 +19,7 @@ extension Vane {
         /// As every other read command takes it: `--format json` is `--json`, and `table`
         /// (their default) is the dossier's text.
         @Option(help: "Output format: text (or table) or json (--json is the same as --format json).")
-        var format: Format = .text
+        var format: Format?
 
         enum Format: String, ExpressibleByArgument, CaseIterable { case text, table, json }
 
@@ -29,6 +29,8 @@ extension Vane {
         @OptionGroup var recorded: RecordedOptions
 
         func run() throws {
+            // `--json --format text` asks for two outputs: JSON was printed in silence.
+            if json, let format, format != .json { throw UsageError("--json and --format \(format.rawValue) ask for two formats; give one") }
             let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
             guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
