@@ -62,14 +62,26 @@ public enum EndOfLifeImport {
             FileManager.default.fileExists(atPath: inner)
             ? " (this folder is not the products/ folder of an endoflife.date clone: \(options.products.hasSuffix("/") ? options.products : options.products + "/")products is)"
             : ""
-        for slug in options.only where !slugs.contains(slug) {
-            diagnostics.append(.error(.whole(options.products), "no product '\(slug)'\(hint.isEmpty ? Suggestion.hint(for: slug, in: slugs) : hint)"))
+        // A product by the name endoflife.date gives it (`rails`, its permalink or an
+        // alternate address) as by its file's (`ruby-on-rails`).
+        let addresses = options.only.allSatisfy(slugs.contains) ? [:] : Self.addresses(of: slugs, in: folder)
+        var only: Set<String> = []
+        for slug in options.only {
+            if slugs.contains(slug) {
+                only.insert(slug)
+            } else if let file = addresses[slug] {
+                only.insert(file)
+            } else {
+                diagnostics.append(
+                    .error(.whole(options.products), "no product '\(slug)'\(hint.isEmpty ? Suggestion.hint(for: slug, in: slugs) : hint)"))
+            }
         }
         var categories: Set<String> = []
         var wanted: [String: String] = [:]
         var owned: Set<String> = []
         var failed: [String] = []
-        let selected = options.only.isEmpty ? slugs : slugs.filter(options.only.contains)
+        // `--only` and `--category` add up: these products, and those of these categories.
+        let selected = options.only.isEmpty || !options.categories.isEmpty ? slugs : slugs.filter(only.contains)
         for (index, slug) in selected.enumerated() {
             options.progress?(index, selected.count)
             let path = options.products.hasSuffix("/") ? options.products + slug + ".md" : options.products + "/" + slug + ".md"
@@ -84,7 +96,8 @@ public enum EndOfLifeImport {
                 failed += ownedPaths(of: slug)
             case .success(let product):
                 categories.insert(product.category)
-                guard options.categories.isEmpty || options.categories.contains(product.category) else { continue }
+                guard (options.categories.isEmpty && options.only.isEmpty) || options.categories.contains(product.category) || only.contains(slug)
+                else { continue }
                 let (files, problems) = EndOfLifeMapping(product: product, path: path).files()
                 diagnostics += problems
                 owned.formUnion(ownedPaths(of: slug))
@@ -109,6 +122,23 @@ public enum EndOfLifeImport {
                 ))
             for path in sorted { wanted[path] = nil }
             failed += sorted
+        }
+        // An id an entry outside the import's folders has already (a `django.md` written by
+        // hand): not written, said at that file (the import wrote it, and the knowledge base
+        // no longer checked).
+        let taken = Dictionary(
+            ContentScanner.scan(root: options.root).entries.filter { file in !folders.contains { file.path.hasPrefix($0 + "/") } }
+                .map { (ContentScanner.id(ofEntryAt: $0.path), $0.path) }, uniquingKeysWith: { a, _ in a })
+        for path in wanted.keys.sorted() {
+            let id = ContentScanner.id(ofEntryAt: path)
+            guard let other = taken[id] else { continue }
+            diagnostics.append(
+                .error(
+                    .top(of: other),
+                    "the import would write the id '\(id)' (\(path)), which this file has already: it is not written; rename this file (an entity's former_ids keeps what links to it), or import without that product"
+                ))
+            wanted[path] = nil
+            failed.append(path)
         }
         for category in options.categories where !categories.contains(category) && !categories.isEmpty {
             let known = categories.sorted()
@@ -178,6 +208,36 @@ public enum EndOfLifeImport {
                     + "(it names them); delete Content/entities/endoflife/\(slug)/ and its other files to remove it")
         }
         return (Array(first.keys), kept, problems)
+    }
+
+    /// Each product file's names on endoflife.date (its permalink and alternate addresses,
+    /// without the `/`) → the file's name, read only when `--only` names no file.
+    static func addresses(of slugs: [String], in folder: URL) -> [String: String] {
+        var found: [String: String] = [:]
+        for slug in slugs {
+            guard let text = try? String(contentsOf: folder.appendingPathComponent(slug + ".md"), encoding: .utf8) else { continue }
+            var (inAlternates, fences) = (false, 0)
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line == "---" {
+                    fences += 1
+                    if fences == 2 { break }
+                }
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("permalink:") {
+                    let value = trimmed.dropFirst("permalink:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'/"))
+                    if !value.isEmpty, found[value] == nil { found[value] = slug }
+                    inAlternates = false
+                } else if line.hasPrefix("alternate_urls:") {
+                    inAlternates = true
+                } else if inAlternates, trimmed.hasPrefix("- ") {
+                    let value = trimmed.dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " \"'/"))
+                    if !value.isEmpty, found[value] == nil { found[value] = slug }
+                } else if !line.hasPrefix(" ") {
+                    inAlternates = false
+                }
+            }
+        }
+        return found
     }
 
     /// The product a generated path belongs to.

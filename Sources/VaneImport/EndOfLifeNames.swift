@@ -8,12 +8,27 @@ enum EndOfLifeNames {
     static func label(of cycle: EndOfLifeProduct.Cycle, in product: EndOfLifeProduct) -> String {
         var template: String?
         if case .text(let own) = cycle.value("releaseLabel") { template = own } else { template = product.releaseLabel }
+        template = template.map(plainText)
         guard let template, !template.contains("{{"), !template.contains("{%") else { return "\(product.title) \(cycle.name)" }
         var codename = ""
         if case .text(let name) = cycle.value("codename") { codename = name }
         if template.contains("__CODENAME__") && codename.isEmpty { return "\(product.title) \(cycle.name)" }
         let label = template.replacingOccurrences(of: "__RELEASE_CYCLE__", with: cycle.name).replacingOccurrences(of: "__CODENAME__", with: codename)
         return naming(product.title, in: label)
+    }
+
+    /// A label as endoflife.date shows it: its HTML (`9 (<abbr title='Short Term
+    /// Support'>STS</abbr>)`) as the text a reader sees, `9 (STS)`.
+    static func plainText(_ html: String) -> String {
+        guard html.contains("<") || html.contains("&") else { return html }
+        var text = ""
+        var inTag = false
+        for c in html {
+            if c == "<" { inTag = true } else if c == ">" && inTag { inTag = false } else if !inTag { text.append(c) }
+        }
+        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
+        for (entity, character) in entities { text = text.replacingOccurrences(of: entity, with: character) }
+        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
     /// Each cycle's label, told apart where two are the same: Windows' "11 24H2 (E)" is a

@@ -78,7 +78,9 @@ extension GraphReader {
                 date: end.announced.text, kind: axis.rawValue, id: end.event,
                 what: "\(end.entity)\(board.channelSuffix(end)): \(end.announcement)", commit: nil, subject: nil, entity: end.entity,
                 // The date announced, written as JSON dates are.
-                axis: axis.rawValue, channel: end.channel, from: end.replaced.map { JSONDate($0).iso },
+                // A restatement's `from` is the end it restated: only a first announcement's is null.
+                axis: axis.rawValue, channel: end.channel,
+                from: (end.replaced ?? (end.cancelled || end.event == end.firstEvent ? nil : end.date)).map { JSONDate($0).iso },
                 to: end.cancelled ? "none" : JSONDate(end.date).iso,
                 sources: board.eventSources[end.event] ?? [])
         }

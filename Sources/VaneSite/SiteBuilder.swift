@@ -138,9 +138,27 @@ public enum SiteBuilder {
     }
 
     /// The files of `Content/` (other than entries) at a path the site writes itself, each
-    /// with the generated file it would replace.
+    /// with what it would replace: a generated file; a folder of them, for a file where the
+    /// site makes a folder (`Content/feeds` took the place of every feed); a generated file,
+    /// for a file under a folder named as it (`Content/index.html/a.txt` failed the build
+    /// with a staging folder's path).
     static func collisions(_ assets: [ContentFile], generated: Set<String>) -> [OutputError.Collision] {
-        assets.filter { generated.contains($0.contentRelativePath) }.map { OutputError.Collision(source: $0.path, output: $0.contentRelativePath) }
+        guard !assets.isEmpty else { return [] }
+        var folders: Set<Substring> = []
+        for path in generated {
+            var from = path.startIndex
+            while let slash = path[from...].firstIndex(of: "/") {
+                folders.insert(path[..<slash])
+                from = path.index(after: slash)
+            }
+        }
+        return assets.compactMap { asset in
+            let path = asset.contentRelativePath
+            if generated.contains(path) { return OutputError.Collision(source: asset.path, output: path) }
+            if folders.contains(Substring(path)) { return OutputError.Collision(source: asset.path, output: path + "/") }
+            let parents = path.indices.filter { path[$0] == "/" }.map { String(path[..<$0]) }
+            return parents.first(where: generated.contains).map { OutputError.Collision(source: asset.path, output: $0) }
+        }
     }
 
     static func generated(pages: [String], extras: [String], theme: Theme) -> Set<String> {

@@ -110,3 +110,145 @@ struct ReadmeConformanceTests {
             verdict["from"] as? String == "pending" && verdict["to"] as? String == "kept" && verdict["axis"] as? String == "verdict", "\(verdict)")
     }
 }
+
+/// What the check of the content format and the imports against the README found.
+struct ReadmeContentConformanceTests {
+    /// `vane init t --example` in a fresh folder; the knowledge base is its `t`.
+    private func example() throws -> TemporaryKnowledgeBase {
+        let kb = try TemporaryKnowledgeBase()
+        #expect(try vane("init", "t", "--example", in: kb.root).status == 0)
+        return kb
+    }
+
+    /// A file of `Content/` where the site makes a folder (`Content/feeds` took the place
+    /// of every feed) or under a folder named as a page the site writes is an error of
+    /// `vane check` and `vane build`, each in one run, and the site stays as it was.
+    @Test func aFileWhereTheSiteMakesAFolderIsAnError() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        #expect(try vane("build", in: root).status == 0)
+        let feed = try Data(contentsOf: root.appendingPathComponent("public/feeds/events.atom"))
+        try Data("x\n".utf8).write(to: root.appendingPathComponent("Content/feeds"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("Content/index.html"), withIntermediateDirectories: true)
+        try Data("y\n".utf8).write(to: root.appendingPathComponent("Content/index.html/b.txt"))
+        let expected = [
+            "Content/feeds: error: would replace the site's own feeds/: move it or rename it",
+            "Content/index.html/b.txt: error: would replace the site's own index.html: move it or rename it",
+        ]
+        for command in ["check", "build"] {
+            let result = try vane(command, in: root)
+            #expect(result.status == 1 && expected.allSatisfy { result.stderr.contains($0 + "\n") }, "\(command): \(result.stderr)")
+        }
+        #expect(try Data(contentsOf: root.appendingPathComponent("public/feeds/events.atom")) == feed)
+    }
+
+    /// A body's link to a page the site writes (`../status.html`, a vendor's board) is no
+    /// dead link; one to no page is.
+    @Test func linksToTheSitesOwnPagesAreNotDead() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        try """
+        ---
+        title: Z
+        date: 2024-01-01
+        type: other
+        entities: [example-cloud]
+        sources: [example-cloud-queue-announcement]
+        ---
+        See [the board](../status.html), [home](../index.html), [search](../search.html), [vendor](../status/example-cloud.html), [x](../nope.html).
+
+        """.write(to: root.appendingPathComponent("Content/events/z.md"), atomically: true, encoding: .utf8)
+        let check = try vane("check", in: root)
+        #expect(
+            check.stderr
+                == "Content/events/z.md:8:127: warning: '../nope.html' links to no file (Content/nope.html is not there): the page would show a dead link\n0 errors, 1 warning\n",
+            "\(check.stderr)")
+    }
+
+    /// An integer beyond 2^53 stays text as written, compared as written (2^53 + 1 was the
+    /// double it rounds to, 2^53).
+    @Test func integersBeyondTwoToThe53StayText() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        try
+            "---\nname: D1\ntype: product\ndata:\n  big: 9007199254740993\n  edge: 9007199254740992\n  neg: -9007199254740993\n  hex: 0x20000000000001\n---\n"
+            .write(to: root.appendingPathComponent("Content/entities/d1.md"), atomically: true, encoding: .utf8)
+        #expect(try vane("build", in: root).status == 0)
+        let extra = try vane("sql", "SELECT extra FROM entities WHERE id = 'd1'", "--format", "csv", in: root).stdout
+        #expect(
+            extra.contains(#""{""big"":""9007199254740993"",""edge"":9007199254740992,""hex"":""0x20000000000001"",""neg"":""-9007199254740993""}""#),
+            "\(extra)")
+    }
+
+    /// A closure announced by the event that deprecates the product closes nothing (it is
+    /// deprecated, lower, from that day), as one announced a day after the deprecation.
+    @Test func aClosureAnnouncedWithTheDeprecationIsCountedDownNowhere() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        let event = root.appendingPathComponent("Content/events/2026-09-15-example-queue-maintenance.md")
+        let text = try String(contentsOf: event, encoding: .utf8)
+        let status = try #require(text.range(of: #"example-queue: \{[^\n]*\}"#, options: .regularExpression))
+        try text.replacingCharacters(in: status, with: "example-queue: { availability: deprecated, closes: 2027-01-31 }")
+            .write(to: event, atomically: true, encoding: .utf8)
+        #expect(try vane("build", in: root).status == 0)
+        let json = try vane("status", "--as-of", "2026-12-06", "--format", "json", in: root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.first?["closes"] is NSNull && rows.first?["ends"] is NSNull, "\(json)")
+    }
+
+    /// A restated end's `from` is the end it restated; only a first announcement's is null.
+    @Test func aRestatedEndReadsFromTheEndItRestated() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/relay.md": "---\nname: Relay\ntype: product\nparent: v\n---\n",
+            "Content/sources/s.md": "---\ntitle: S\npublisher: v\nurl: https://v.example\n---\n",
+        ])
+        for (id, date, status) in [
+            ("r0", "2018-01-01", "{ availability: generally-available, priority: invested }"), ("r1", "2024-01-01", "{ ends: 2025-03-01 }"),
+            ("r2", "2024-06-01", "{ ends: 2025-07-01 }"), ("r3", "2024-09-01", "{ ends: 2025-07-01 }"), ("r4", "2024-10-01", "{ ends: none }"),
+            ("r5", "2024-11-01", "{ ends: 2025-09-01 }"),
+        ] {
+            try kb.write(
+                "---\ntitle: E \(id)\ndate: \(date)\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  relay: \(status)\n---\n",
+                to: "Content/events/\(id).md")
+        }
+        #expect(try vane("build", in: kb.root).status == 0)
+        let json = try vane("changes", "--from", "2024", "--to", "2025", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let ends = rows.filter { $0["kind"] as? String == "ends" }.map {
+            "\($0["id"] as? String ?? "") \($0["from"] as? String ?? "-") \($0["to"] as? String ?? "-")"
+        }
+        #expect(
+            ends == ["r1 - 2025-03-01", "r2 2025-03-01 2025-07-01", "r3 2025-07-01 2025-07-01", "r4 2025-07-01 none", "r5 - 2025-09-01"], "\(json)")
+    }
+
+    /// The endoflife.date import: a product by its name there (`--only acme-db`, an
+    /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
+    /// reader sees, and no id written that an entry of `Content/` has already.
+    @Test func theImportReadsNamesLabelsAndTakenIDs() throws {
+        let kb = try TemporaryKnowledgeBase()
+        let products = kb.root.appendingPathComponent("products")
+        try FileManager.default.copyItem(at: Repository.fixture("endoflife/products"), to: products)
+        let nimbus = products.appendingPathComponent("nimbus.md")
+        var text = try String(contentsOf: nimbus, encoding: .utf8)
+        text = text.replacingOccurrences(
+            of: "releases:\n",
+            with:
+                "releases:\n  - releaseCycle: \"9\"\n    releaseLabel: \"9 (<abbr title='Short Term Support'>STS</abbr>) &amp; more\"\n    releaseDate: 2017-09-21\n    eol: 2018-03-31\n\n",
+            options: [], range: text.range(of: "releases:\n"))
+        try text.write(to: nimbus, atomically: true, encoding: .utf8)
+        try kb.write("---\nname: Ours\ntype: product\n---\nWritten by hand.\n", to: "Content/entities/acmedb-3-9.md")
+        let result = try vane("import", "endoflife", products.path, "--only", "acme-db", "nimbus", "--category", "device", in: kb.root)
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix(
+                "Content/entities/acmedb-3-9.md:1:1: error: the import would write the id 'acmedb-3-9' (Content/entities/endoflife/acmedb/acmedb-3-9.md), which this file has already: it is not written"
+            ), "\(result.stderr)")
+        #expect(result.stderr.contains("imported 3 products"), "\(result.stderr)")
+        let written = { (path: String) in FileManager.default.fileExists(atPath: kb.root.appendingPathComponent(path).path) }
+        #expect(written("Content/entities/endoflife/acmedb.md") && written("Content/entities/endoflife/larkphone.md"))
+        #expect(!written("Content/entities/endoflife/acmedb/acmedb-3-9.md") && !written("Content/entities/endoflife/quillserver.md"))
+        let label = try kb.read("Content/entities/endoflife/nimbus/nimbus-9.md")
+        #expect(label.contains("\nname: \"Nimbus 9 (STS) & more\"\n"), "\(label)")
+    }
+}

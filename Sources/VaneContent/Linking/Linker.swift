@@ -18,6 +18,9 @@ public struct Linker: Sendable {
     var aliasLocations: [String: SourceLocation] = [:]
     /// The entities' ids, sorted, made when a mistyped publisher first asks for them.
     var entityIDs: [String]? = nil
+    /// Whether any use has a file (the site then writes `exposure.html`), made when a body's
+    /// relative link first asks.
+    lazy var hasUses = known.values.contains { $0.kind == .use }
     /// The entities by name, lowercased (more than one id: a name two entities share), for
     /// a publisher written as a name (`The Verge`); made once, before the entries link.
     var entityNames: [String: [String]] = [:]
@@ -256,6 +259,17 @@ public struct Linker: Sendable {
         }
     }
 
+    /// The pages the site writes at its top, by name without `.html`: a list's further pages
+    /// (`timeline-2`) too, and the exposure page when there are uses.
+    static func sitePage(_ name: String, hasUses: Bool) -> Bool {
+        let lists = ["timeline", "claims", "sources", "entities", "changes"]
+        let base =
+            name.split(separator: "-").count == 2 && name.split(separator: "-")[1].allSatisfy(\.isNumber)
+            ? String(name.split(separator: "-")[0]) : name
+        if lists.contains(base) { return true }
+        return ["index", "404", "status", "search", "contradictions", "scorecards", "reports"].contains(name) || (hasUses && name == "exposure")
+    }
+
     /// A relative link or image of a body (relative to its page, `events/x.html`) must
     /// find a file of `Content/` or a page: a warning where it is written otherwise, as the
     /// page would show a dead link.
@@ -298,11 +312,10 @@ public struct Linker: Sendable {
                 }
                 continue
             }
-            // A page written by hand: `../entities/meta.html`.
-            if path.hasSuffix(".html"), let folder = parts.first, let id = parts.last.map({ String($0.dropLast(5)) }),
-                let kind = known[id]?.kind, kind.folder == folder, parts.count == 2
-            {
-                continue
+            // A page written by hand: `../entities/meta.html`, a vendor's board, `../status.html`.
+            if path.hasSuffix(".html"), let folder = parts.first, let id = parts.last.map({ String($0.dropLast(5)) }) {
+                if parts.count == 2, let kind = known[id]?.kind, kind.folder == folder || (folder == "status" && kind == .entity) { continue }
+                if parts.count == 1, Self.sitePage(id, hasUses: hasUses) { continue }
             }
             // An entry's own file, which the site does not publish (a link written with a
             // title, or to an anchor, stays a Markdown link: see `BodyLinkScanner`).

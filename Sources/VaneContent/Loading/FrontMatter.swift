@@ -267,10 +267,10 @@ struct FrontMatter {
     /// `.inf` and `.nan` (no JSON number is either).
     static func number(_ text: String) -> Double? {
         if let hex = text.wholeMatch(of: /0x([0-9a-fA-F]+)/) {
-            return UInt64(hex.1, radix: 16).map { Double($0) }.flatMap { $0 <= Double.exactIntegers ? $0 : nil }
+            return UInt64(hex.1, radix: 16).flatMap { $0 <= 1 << 53 ? Double($0) : nil }
         }
         if let octal = text.wholeMatch(of: /0o([0-7]+)/) {
-            return UInt64(octal.1, radix: 8).map { Double($0) }.flatMap { $0 <= Double.exactIntegers ? $0 : nil }
+            return UInt64(octal.1, radix: 8).flatMap { $0 <= 1 << 53 ? Double($0) : nil }
         }
         guard let match = text.wholeMatch(of: /[-+]?(0|[1-9][0-9]*)?(\.[0-9]*)?([eE][-+]?[0-9]+)?/),
             match.1 != nil || (match.2.map { $0.count > 1 } ?? false),
@@ -278,7 +278,11 @@ struct FrontMatter {
         else { return nil }
         // An integer written whole is kept only while a double holds it exactly; a decimal,
         // while its digits are no more than a double keeps (15) and it is no smaller.
-        if match.2 == nil, match.3 == nil { return abs(value) <= Double.exactIntegers ? value : nil }
+        // Compared as the integer written, not as the double it rounds to (2^53 + 1 read as 2^53).
+        if match.2 == nil, match.3 == nil {
+            guard let exact = Int64(text.hasPrefix("+") ? String(text.dropFirst()) : text), exact.magnitude <= 1 << 53 else { return nil }
+            return Double(exact)
+        }
         let digits = String((match.1 ?? "") + (match.2?.dropFirst() ?? "")).drop { $0 == "0" }
         if digits.count > 15 || (value == 0 && digits.contains { $0 != "0" }) { return nil }
         return value

@@ -367,8 +367,11 @@ public enum StatusTimeline {
     /// announced for what was gone.
     static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], among scheduled: [AnnouncedEnd], scales: StatusScales) -> Bool {
         guard closure.retired == nil else { return false }
-        // As it stood before the announcing day (a closure on its own day falls that day).
-        let before = availability(of: closure, in: points, at: closure.announced, including: false)
+        // As it stood once the announcing day's changes applied (a product deprecated by the
+        // event that announces its sign-ups' close closes nothing); before that day for a
+        // closure on its own day, which falls that day.
+        let sameDay = closure.date.startKey <= closure.announced.startKey
+        let before = availability(of: closure, in: points, at: closure.announced, including: !sameDay)
         // Closed already, or lower (deprecated): a closure never raises what it would close.
         if let before, let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }),
             let rank = scales.rank(before, on: .availability), rank >= closed

@@ -76,6 +76,7 @@ extension Vane {
             var team: String?
 
             func validate() throws {
+                if team == "" { throw ValidationError("--team takes a team's id (leave it out for the uses of no team)") }
                 if let team, !IDRule.isValid(team) {
                     throw ValidationError(
                         "--team '\(team)' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team \(Scaffold.id(from: team))")
@@ -89,6 +90,8 @@ extension Vane {
             }
 
             func run() throws {
+                // Nowhere to match its components (each read as an unknown package).
+                try kb.requireContent()
                 let (summary, diagnostics) = BillImport.run(BillImport.Options(file: file, root: kb.rootURL, team: team))
                 report(diagnostics)
                 if diagnostics.hasErrors { throw ExitCode.failure }
