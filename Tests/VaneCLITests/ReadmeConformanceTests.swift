@@ -222,6 +222,26 @@ struct ReadmeContentConformanceTests {
             ends == ["r1 - 2025-03-01", "r2 2025-03-01 2025-07-01", "r3 2025-07-01 2025-07-01", "r4 2025-07-01 none", "r5 - 2025-09-01"], "\(json)")
     }
 
+    /// "What changed" lists the verdicts reached by the day each was reached, newest first,
+    /// with that day (they ran by the claims' own dates, without one).
+    @Test func verdictsReachedRunByTheirOwnDay() throws {
+        var files = [
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\nA.\n",
+            "Content/sources/s.md": "---\ntitle: S\npublisher: acme\nurl: https://s.example/\n---\nS.\n",
+        ]
+        for (id, made, verdict, reached) in [("x", "2026-01-10", "kept", "2026-06-20"), ("y", "2026-03-01", "broken", "2026-04-05")] {
+            files["Content/claims/\(id).md"] =
+                "---\ntitle: Claim \(id)\nclaimant: acme\nabout: [acme]\ndate: \(made)\ntype: commitment\nverdict: \(verdict)\nverdict_date: \(reached)\nverdict_sources: [s]\nsources: [s]\n---\nX.\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-11-30", in: kb.root).status == 0)
+        let page = try kb.read("public/changes.html")
+        let section = try #require(page.range(of: "<h3>Verdicts reached</h3>").map { String(page[$0.upperBound...].prefix(800)) })
+        let x = try #require(section.range(of: "<time datetime=\"2026-06-20\">"), "\(section)")
+        let y = try #require(section.range(of: "<time datetime=\"2026-04-05\">"), "\(section)")
+        #expect(x.lowerBound < y.lowerBound && section.range(of: "claims/x.html")!.lowerBound < section.range(of: "claims/y.html")!.lowerBound)
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.

@@ -45,7 +45,7 @@ public enum DefaultTheme {
 {{/claims}}
 {{#verdicts}}
 <h3>Verdicts reached</h3>
-{{> partials/entry-links}}
+{{> partials/dated-links}}
 {{/verdicts}}
 </section>
 {{/quarters}}

@@ -189,7 +189,8 @@ extension SiteModel {
             }
             return ChangesPage.Quarter(
                 label: part.group.label, anchor: part.group.anchor, moves: moves, hasMoves: !moves.isEmpty, events: dated(section(events)),
-                claims: dated(section(claims)), verdicts: section(verdicts), empty: part.items.isEmpty, continued: part.continued)
+                claims: dated(section(claims)), verdicts: dated(section(verdicts), by: \.verdictDate), empty: part.items.isEmpty,
+                continued: part.continued)
         }
         return ChangesPage(
             quarters: quarters, pager: Pagination.pager("changes", number: page, count: pages.count),
@@ -197,9 +198,9 @@ extension SiteModel {
     }
 
     /// Each entry with its date, as a quarter's list shows it (a quarter spans three months).
-    private func dated(_ section: Section?) -> Section? {
+    private func dated(_ section: Section?, by date: (Entry) -> FuzzyDate? = \.date) -> Section? {
         guard var section else { return nil }
-        for i in section.items.indices { section.items[i].date = kb.entry(section.items[i].id)?.date.map(DateView.init) }
+        for i in section.items.indices { section.items[i].date = kb.entry(section.items[i].id).flatMap(date).map(DateView.init) }
         return section
     }
 
@@ -273,8 +274,10 @@ extension SiteModel {
             let moves = dated.enumerated().sorted { ($1.element.0, $0.offset) < ($0.element.0, $1.offset) }.map(\.element.1)
             let events = newestFirst(kb.entries(of: .event).filter { $0.date.map(window.contains) == true }).map(\.id)
             let claims = kb.entries(of: .claim).filter { $0.date.map(window.contains) == true }.sorted(by: Entry.chronological).reversed().map(\.id)
-            let verdicts = kb.entries(of: .claim).filter { $0.verdictDate.map(window.contains) == true }.sorted(by: Entry.chronological).reversed()
-                .map(\.id)
+            // By the day each verdict was reached, as `vane changes` has them (they ran by the
+            // claims' own dates), newest first.
+            let verdicts = kb.entries(of: .claim).compactMap { c in c.verdictDate.flatMap { window.contains($0) ? (c.id, $0) : nil } }
+                .sorted { ($1.1.startKey, $1.1.precision.rank, $0.0) < ($0.1.startKey, $0.1.precision.rank, $1.0) }.map(\.0)
             let rows = moves.map(ChangeRow.move) + events.map(ChangeRow.event) + claims.map(ChangeRow.claim) + verdicts.map(ChangeRow.verdict)
             return (QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased()), rows)
         }
