@@ -39,7 +39,18 @@ public struct RecordedSnapshot: Sendable {
 
     /// The snapshot at the end of `date` (the last day of a coarser period).
     public static func at(_ date: FuzzyDate, root: URL) throws(Failure) -> RecordedSnapshot {
-        guard (try? Git.text(["rev-parse", "--is-inside-work-tree"], in: root)) == "true" else { throw .notARepository(root.path) }
+        // Git refusing the folder (dubious ownership) or missing is said as git says it: the
+        // folder may well be a repository.
+        let inside: String
+        do throws(Git.Failure) {
+            inside = try Git.text(["rev-parse", "--is-inside-work-tree"], in: root)
+        } catch {
+            if error.description.contains("not a git repository") { throw .notARepository(root.path) }
+            throw .git(
+                error.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+            )
+        }
+        guard inside == "true" else { throw .notARepository(root.path) }
         guard (try? Git.text(["rev-parse", "--verify", "--quiet", "HEAD"], in: root)) != nil else { throw .nothingCommitted }
         let mainLine: [Commit]
         do throws(Git.Failure) {
@@ -52,7 +63,8 @@ public struct RecordedSnapshot: Sendable {
         guard let commit = mainLine.first(where: { $0.time <= end }) else {
             // A shallow clone's first commit is only the first it holds.
             if (try? Git.text(["rev-parse", "--is-shallow-repository"], in: root)) == "true",
-                let oldest = try? Git.text(["log", "--reverse", "--format=%cs", "HEAD"], in: root).split(separator: "\n").first
+                // The main line's first commit (a merged branch's may be older).
+                let oldest = try? Git.text(["log", "--first-parent", "--reverse", "--format=%cs", "HEAD"], in: root).split(separator: "\n").first
             {
                 throw .shallow(date.text, oldest: String(oldest))
             }

@@ -35,6 +35,33 @@ struct ReadmeConformanceTests {
         #expect(window.status == 64 && window.stderr == "error: --since 2026 is after --until 2025\n", "\(window.stderr)")
     }
 
+    /// A bad period names the option and the forms once (the Markdown's list was glued to
+    /// the option's), and an approximate one is refused: it changed nothing but a flag.
+    @Test func aBadPeriodSaysTheFormsOnce() throws {
+        let kb = try bundled()
+        let forms = "write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)"
+        for (period, said) in [
+            ("yesterday", "--as-of: invalid date 'yesterday'; "), ("2026/01/01", "--as-of: invalid date '2026/01/01' (did you mean '2026-01-01'?); "),
+            ("~2026-12", "--as-of: '~2026-12' is marked approximate ('~'), which a period asked for cannot be; "),
+        ] {
+            let result = try vane("status", "--as-of", period, in: kb.root)
+            #expect(result.status == 64 && result.stderr == "error: " + said + forms + "\n", "\(result.stderr)")
+        }
+    }
+
+    /// The index sorts a name whatever its accents, as whatever its case (`Éclair` came after `Zeta`).
+    @Test func namesSortWhateverTheirAccents() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/eclair.md": "---\nname: Éclair\ntype: vendor\n---\n",
+            "Content/entities/zeta.md": "---\nname: Zeta 10\ntype: vendor\n---\n",
+            "Content/entities/delta.md": "---\nname: delta\ntype: vendor\n---\n",
+        ])
+        #expect(try vane("build", in: kb.root).status == 0)
+        let page = try kb.read("public/entities.html")
+        let order = ["entities/delta.html", "entities/eclair.html", "entities/zeta.html"].map { page.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(page)")
+    }
+
     /// A root that is a file is no folder; a `--db` that is a folder is no database ("disk
     /// I/O error"); `vane help import endofife` is a mistyped command, as `vane import endofife` is.
     @Test func wrongPlacesAreSaidAsSuch() throws {

@@ -36,7 +36,7 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     /// A date written another common way, as this format writes it: `2023-6` is `2023-06`,
     /// `2019/11/19` `2019-11-19`, `January 2014` `2014-01`, `Q2 2024` `2024-Q2`; nil when
     /// there is no one reading of it (`03/04/2024`).
-    static func written(_ text: String) -> String? {
+    public static func written(_ text: String) -> String? {
         let approximate = text.hasPrefix("~")
         // A timestamp (`2023-01-05T10:00:00Z`, `2023-01-05 10:00 +02:00`) or a day run
         // together (`20230105`): its day.

@@ -1,5 +1,7 @@
+import Foundation
+
 /// Natural version order: numbers compare as numbers, so `2` comes before `10` and
-/// `3.9` before `3.10`; other text compares as text, case-insensitively.
+/// `3.9` before `3.10`; other text compares as text, whatever its case and accents.
 public enum VersionOrder {
     /// Whether `a` comes before `b`.
     public static func precedes(_ a: String, _ b: String) -> Bool { Key(a) < Key(b) }
@@ -55,13 +57,19 @@ public enum VersionOrder {
         case text(String)
     }
 
+    /// Text as an index sorts it: whatever its case and accents (`Éclair` among the E's,
+    /// not after `Zeta`). ASCII, most names, is only lowercased.
+    private static func folded(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
     private static func parts(_ s: String) -> [Part] {
         var out: [Part] = []
         var current = ""
         var numeric = false
         func flush() {
             guard !current.isEmpty else { return }
-            out.append(numeric ? .number(Int(current.prefix(18)) ?? 0) : .text(current.lowercased()))
+            out.append(numeric ? .number(Int(current.prefix(18)) ?? 0) : .text(folded(current)))
             current = ""
         }
         for c in s {

@@ -62,9 +62,17 @@ func readBoard(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions, asOf: Fu
 /// A `--since`/`--until`/`--as-of` period; a bad one is a usage error (exit 64) that names
 /// the option and the forms it takes.
 func parsePeriod(_ text: String, option: String) throws -> FuzzyDate {
+    let forms = "write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)"
+    // A period asked for is exact: `~` is the Markdown's, for a date the author is unsure of
+    // (it was taken, and changed nothing but a flag in the output).
+    if text.hasPrefix("~") { throw UsageError("\(option): '\(text)' is marked approximate ('~'), which a period asked for cannot be; \(forms)") }
     do {
         return try FuzzyDate(parsing: text)
+    } catch  where error.message.hasPrefix("invalid date") {
+        // One list of the forms, not the Markdown's beside the option's.
+        let hint = FuzzyDate.written(text).map { " (did you mean '\($0)'?)" } ?? ""
+        throw UsageError("\(option): invalid date '\(text)'\(hint); \(forms)")
     } catch {
-        throw UsageError("\(option): \(error.message); write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)")
+        throw UsageError("\(option): \(error.message); \(forms)")
     }
 }
