@@ -269,6 +269,33 @@ struct ReadmeContentConformanceTests {
         #expect(x.lowerBound < y.lowerBound && section.range(of: "claims/x.html")!.lowerBound < section.range(of: "claims/y.html")!.lowerBound)
     }
 
+    /// A front matter whose closing `---` was left out is said where the text begins, with
+    /// two paragraphs as with one, and a first sentence with a colon read as a key too; an
+    /// escaped line break at the end of a one-line value is one (it was trimmed in silence),
+    /// a block scalar's own is not.
+    @Test func aMissingClosingFenceAndATrailingBreakAreSaid() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n\nAcme sells anvils.\n\nIt was founded in 1900.\n\n---\n\nMore.\n",
+            "Content/entities/acme3.md": "---\nname: Acme3\ntype: vendor\n\nAcme sells anvils: the best.\n\n---\n\nMore.\n",
+            "Content/entities/q5.md": "---\nname: \"Q5\\n\"\ntype: vendor\naliases: [\"Kay\\n\"]\n---\n",
+            "Content/entities/q6.md": "---\nname: |\n  Block\ntype: vendor\n---\n",
+        ])
+        let check = try vane("check", in: kb.root).stderr
+        let fence = "reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there"
+        #expect(
+            check.contains(
+                "Content/entities/acme.md:7:1: error: invalid YAML: could not find expected ':' (while scanning a simple key) (line 5 \(fence); the '---' on line 9 closed it)\n"
+            ), "\(check)")
+        #expect(
+            check.contains(
+                "Content/entities/acme3.md:5:1: warning: unknown key 'Acme sells anvils' for an entity (kept, but not part of the format; line 5 \(fence); the '---' on line 7 closed it)\n"
+            ), "\(check)")
+        #expect(
+            check.contains("Content/entities/q5.md:2:7: error: 'name' must be one line\n")
+                && check.contains("Content/entities/q5.md:4:11: error: each item of 'aliases' must be one line\n"), "\(check)")
+        #expect(!check.contains("q6.md"), "\(check)")
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.

@@ -80,7 +80,8 @@ public struct EntryParser: Sendable {
                         "unknown key '\(key)' for an entity (kept, but no status: a status is set by events, dated; write it in an event's 'status:', as 'status: { \(entry.id): { availability: … } }')"
                     ))
             } else {
-                fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format)"))
+                let prose = LineChecks.proseAsKey(source, key: key, line: at.line) ?? ""
+                fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format\(prose))"))
             }
             if let (node, _) = fm.node(key) { entry.extra[key] = FrontMatter.plain(node) }
         }

@@ -121,6 +121,12 @@ struct FrontMatter {
 
     // MARK: - Typed reads
 
+    /// A scalar's text, without the line break a block scalar (`|`, `>`) ends with; one
+    /// written by an escape (`"Q5\n"`) stays, and is said as a line break.
+    static func oneLine(_ s: Node.Scalar) -> String {
+        s.style == .literal || s.style == .folded ? s.string.trimmingTrailingNewlines : s.string
+    }
+
     /// A one-line text value.
     mutating func text(_ key: String, required: Bool = false) -> LocatedText? {
         guard let (node, at) = node(key) else {
@@ -131,7 +137,7 @@ struct FrontMatter {
             diagnostics.append(.error(at, "'\(key)' must be text, not \(FrontMatter.describe(node))"))
             return nil
         }
-        let value = s.string.trimmingTrailingNewlines
+        let value = FrontMatter.oneLine(s)
         // Any line break: a Unicode line or paragraph separator breaks a title too.
         if value.contains(where: \.isNewline) {
             diagnostics.append(.error(at, "'\(key)' must be one line"))
@@ -193,7 +199,7 @@ struct FrontMatter {
             }
             // An id, a name, a tag: one line, as a title is (an alias with a line break no
             // link can name, and it would read as lines of their own where it is listed).
-            let value = s.string.trimmingTrailingNewlines
+            let value = FrontMatter.oneLine(s)
             guard !value.contains(where: \.isNewline) else {
                 diagnostics.append(.error(location(of: item), "each item of '\(key)' must be one line"))
                 continue

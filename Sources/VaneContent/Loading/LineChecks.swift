@@ -132,7 +132,8 @@ enum LineChecks {
         for (i, line) in frontMatterLines(source).enumerated() {
             let fileLine = i + 1 + source.frontMatterLineOffset
             if depth == 0, readsAsProse(line) {
-                guard errorLine == fileLine || errorLine == fileLine + 1 else { return nil }
+                // YAML may read a paragraph or two as a key before it fails (a body's usual two).
+                guard errorLine >= fileLine else { return nil }
                 let closedAt = source.bodyFirstLine - 1
                 return
                     " (line \(fileLine) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(closedAt) closed it)"
@@ -142,6 +143,17 @@ enum LineChecks {
             }
         }
         return nil
+    }
+
+    /// An unknown key with spaces in it after a blank line (`Acme sells anvils: the best.`):
+    /// most likely the body's first sentence, read as a key because the closing `---` was
+    /// left out; said beside the warning, as `missingFence` says it beside YAML's error.
+    static func proseAsKey(_ source: SourceText, key: String, line: Int) -> String? {
+        let lines = frontMatterLines(source)
+        let index = line - 1 - source.frontMatterLineOffset
+        guard key.contains(" "), index > 0, index < lines.count, lines[index - 1].allSatisfy(\.isWhitespace) else { return nil }
+        return
+            "; line \(line) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(source.bodyFirstLine - 1) closed it"
     }
 
     private static func readsAsProse(_ line: Substring) -> Bool {
