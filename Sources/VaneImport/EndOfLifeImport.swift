@@ -67,13 +67,17 @@ public enum EndOfLifeImport {
         let addresses = options.only.allSatisfy(slugs.contains) ? [:] : Self.addresses(of: slugs, in: folder)
         var only: Set<String> = []
         for slug in options.only {
+            // Whatever its case, and with the address's `/` (`Rails`, `/rails`).
+            let name = slug.hasPrefix("/") ? String(slug.dropFirst()).lowercased() : slug.lowercased()
             if slugs.contains(slug) {
                 only.insert(slug)
-            } else if let file = addresses[slug] {
+            } else if let file = slugs.contains(name) ? name : addresses[name] {
                 only.insert(file)
             } else {
-                diagnostics.append(
-                    .error(.whole(options.products), "no product '\(slug)'\(hint.isEmpty ? Suggestion.hint(for: slug, in: slugs) : hint)"))
+                let near = Suggestion.closest(to: name, in: slugs + addresses.keys.sorted()).map { near in
+                    slugs.contains(near) ? " (did you mean '\(near)'?)" : " (did you mean '\(near)', the name of '\(addresses[near]!)'?)"
+                }
+                diagnostics.append(.error(.whole(options.products), "no product '\(slug)'\(hint.isEmpty ? near ?? "" : hint)"))
             }
         }
         var categories: Set<String> = []
@@ -123,20 +127,11 @@ public enum EndOfLifeImport {
             for path in sorted { wanted[path] = nil }
             failed += sorted
         }
-        // An id an entry outside the import's folders has already (a `django.md` written by
-        // hand): not written, said at that file (the import wrote it, and the knowledge base
-        // no longer checked).
-        let taken = Dictionary(
-            ContentScanner.scan(root: options.root).entries.filter { file in !folders.contains { file.path.hasPrefix($0 + "/") } }
-                .map { (ContentScanner.id(ofEntryAt: $0.path), $0.path) }, uniquingKeysWith: { a, _ in a })
-        for path in wanted.keys.sorted() {
-            let id = ContentScanner.id(ofEntryAt: path)
-            guard let other = taken[id] else { continue }
-            diagnostics.append(
-                .error(
-                    .top(of: other),
-                    "the import would write the id '\(id)' (\(path)), which this file has already: it is not written; rename this file (an entity's former_ids keeps what links to it), or import without that product"
-                ))
+        // An id an entry outside the import's folders has already, or an entity's alias or
+        // former id (a `django.md` written by hand): not written, said at that file (the
+        // import wrote it, and the knowledge base no longer checked).
+        for (path, said) in Self.taken(wanted.keys.sorted(), root: options.root, folders: folders) {
+            diagnostics.append(said)
             wanted[path] = nil
             failed.append(path)
         }
@@ -208,6 +203,30 @@ public enum EndOfLifeImport {
                     + "(it names them); delete Content/entities/endoflife/\(slug)/ and its other files to remove it")
         }
         return (Array(first.keys), kept, problems)
+    }
+
+    /// Of `paths` the import would write, those whose id names an entry of `Content/`
+    /// outside `folders` already (its id, an alias or a former id), each with what says so.
+    static func taken(_ paths: [String], root: URL, folders: [String]) -> [(String, Diagnostic)] {
+        guard FileManager.default.fileExists(atPath: root.appendingPathComponent("Content").path) else { return [] }
+        var names: [String: (path: String, how: String)] = [:]
+        for entry in ContentLoader.load(root: root).knowledgeBase.entries where !folders.contains(where: { entry.path.hasPrefix($0 + "/") }) {
+            names[entry.id] = names[entry.id] ?? (entry.path, "id")
+            for alias in entry.aliases { names[alias.text.lowercased()] = names[alias.text.lowercased()] ?? (entry.path, "alias") }
+            for former in entry.formerIDs { names[former.text.lowercased()] = (entry.path, "former id") }
+        }
+        return paths.compactMap { path in
+            let id = ContentScanner.id(ofEntryAt: path)
+            guard let (other, how) = names[id] else { return nil }
+            let fix = how == "id" ? "give this entry another id" : "remove that \(how) from this entity"
+            return (
+                path,
+                .error(
+                    .top(of: other),
+                    "the import would write the id '\(id)' (\(path)), which is this entry's \(how) already: it is not written; \(fix), or import without that product"
+                )
+            )
+        }
     }
 
     /// Each product file's names on endoflife.date (its permalink and alternate addresses,

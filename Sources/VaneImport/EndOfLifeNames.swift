@@ -11,24 +11,44 @@ enum EndOfLifeNames {
         template = template.map(plainText)
         guard let template, !template.contains("{{"), !template.contains("{%") else { return "\(product.title) \(cycle.name)" }
         var codename = ""
-        if case .text(let name) = cycle.value("codename") { codename = name }
+        if case .text(let name) = cycle.value("codename") { codename = plainText(name) }
         if template.contains("__CODENAME__") && codename.isEmpty { return "\(product.title) \(cycle.name)" }
         let label = template.replacingOccurrences(of: "__RELEASE_CYCLE__", with: cycle.name).replacingOccurrences(of: "__CODENAME__", with: codename)
         return naming(product.title, in: label)
     }
 
     /// A label as endoflife.date shows it: its HTML (`9 (<abbr title='Short Term
-    /// Support'>STS</abbr>)`) as the text a reader sees, `9 (STS)`.
+    /// Support'>STS</abbr>)`) as the text a reader sees, `9 (STS)`. A `<` that opens no tag
+    /// (`< 2`) is text; character references are read, by name or by number.
     static func plainText(_ html: String) -> String {
         guard html.contains("<") || html.contains("&") else { return html }
         var text = ""
-        var inTag = false
-        for c in html {
-            if c == "<" { inTag = true } else if c == ">" && inTag { inTag = false } else if !inTag { text.append(c) }
+        var rest = html[...]
+        while let open = rest.firstIndex(where: { $0 == "<" || $0 == "&" }) {
+            text += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            if rest[open] == "<", let next = after.first, next.isLetter || next == "/" || next == "!", let close = after.firstIndex(of: ">") {
+                rest = after[after.index(after: close)...]
+            } else if rest[open] == "&", let semicolon = after.prefix(10).firstIndex(of: ";"), let decoded = reference(after[..<semicolon]) {
+                text.append(decoded)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                text.append(rest[open])
+                rest = after
+            }
         }
-        let entities = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")]
-        for (entity, character) in entities { text = text.replacingOccurrences(of: entity, with: character) }
-        return text.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        text += rest
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// A character reference's character: `amp`, `#39`, `#x27`.
+    private static func reference(_ name: Substring) -> Character? {
+        let named: [Substring: Character] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": " "]
+        if let character = named[name] { return character }
+        guard name.first == "#" else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.first == "x" || digits.first == "X" ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
+        return value.flatMap(Unicode.Scalar.init).map(Character.init)
     }
 
     /// Each cycle's label, told apart where two are the same: Windows' "11 24H2 (E)" is a

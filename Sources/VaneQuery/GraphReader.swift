@@ -253,6 +253,11 @@ public struct GraphReader: Sendable {
                 """, arguments: [id])
     }
 
+    /// Every tag an entry has, each once, sorted.
+    public func allTags() throws -> [String] {
+        try queue.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT tag FROM tags ORDER BY tag") }
+    }
+
     func tags(_ db: Database, _ id: String) throws -> [String] {
         try String.fetchAll(db, sql: "SELECT tag FROM tags WHERE entry_id = ? ORDER BY tag", arguments: [id])
     }

@@ -43,6 +43,13 @@ struct Vane: AsyncParsableCommand {
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
+            // `vane help status nonsense`: the help of `status` was printed, the word ignored.
+            if first == "help", arguments.count > 2, case let asked = arguments[1], commands.contains(asked), !arguments[2].hasPrefix("-"),
+                configuration.subcommands.first(where: { $0._commandName == asked })?.configuration.subcommands.isEmpty == true
+            {
+                printError("error: 'vane help \(asked)' takes no more words ('\(arguments[2])' is not a command of \(asked))")
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             // The same one level down: `vane import endofife` → `endoflife`, and `vane help import endofife`.
             let (outer, at) = first == "help" && arguments.count > 2 ? (arguments[1], 2) : (first, 1)
             let inner = configuration.subcommands.first { $0._commandName == outer }?.configuration.subcommands.map { $0._commandName } ?? []
@@ -63,7 +70,7 @@ struct Vane: AsyncParsableCommand {
         }
         if let repeated = repeatedOption(arguments) {
             let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
-            printError("error: --\(repeated) is given twice; it takes one value (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
+            printError("error: --\(repeated) is given twice: give it once (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
@@ -167,7 +174,7 @@ struct KnowledgeBaseOptions: ParsableArguments {
         if isFolder(databaseURL) {
             // SQLite called it a disk I/O error.
             throw UsageError(
-                "--db \(db ?? databaseURL.path) is a folder; name the database file (\(databaseURL.appendingPathComponent("vane.sqlite").path))")
+                "--db \(db ?? databaseURL.path) is a folder; name the database file (by default vane.sqlite in the root)")
         }
     }
 

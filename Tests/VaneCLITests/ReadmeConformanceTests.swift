@@ -18,7 +18,7 @@ struct ReadmeConformanceTests {
         let kb = try bundled()
         let twice = try vane("query", "events", "--entity", "meta", "--entity", "openai", in: kb.root)
         #expect(twice.status == 64 && twice.stdout.isEmpty, "\(twice.stdout)")
-        #expect(twice.stderr == "error: --entity is given twice; it takes one value (see 'vane query --help')\n", "\(twice.stderr)")
+        #expect(twice.stderr == "error: --entity is given twice: give it once (see 'vane query --help')\n", "\(twice.stderr)")
         #expect(try vane("status", "--format", "json", "--format=csv", in: kb.root).status == 64)
         let both = try vane("show", "meta", "--json", "--format", "text", in: kb.root)
         #expect(both.status == 64 && both.stderr == "error: --json and --format text ask for two formats; give one\n", "\(both.stderr)")
@@ -33,6 +33,27 @@ struct ReadmeConformanceTests {
         // An empty window is said, as `vane changes --from` after `--to` is.
         let window = try vane("query", "events", "--since", "2026", "--until", "2025", in: kb.root)
         #expect(window.status == 64 && window.stderr == "error: --since 2026 is after --until 2025\n", "\(window.stderr)")
+    }
+
+    /// Options after a saved query's name are added, never put in place of its own; `vane
+    /// help status nonsense` is a mistake, as `vane help stauts` is; a tag no entry has says
+    /// so, with the closest.
+    @Test func savedQueriesHelpAndTagsSayWhatIsWrong() throws {
+        let kb = try bundled()
+        let saved = try vane("saved", "meta-events", "--entity", "openai", in: kb.root)
+        #expect(saved.status == 64 && saved.stdout.isEmpty, "\(saved.stdout)")
+        #expect(
+            saved.stderr
+                == "error: the saved query 'meta-events' gives --entity already ('query events --entity meta'): give it once, in a query of your own\n",
+            "\(saved.stderr)")
+        #expect(try vane("saved", "meta-events", "--format", "json", in: kb.root).status == 0)
+        let help = try vane("help", "status", "nonsense", in: kb.root)
+        #expect(help.status == 64 && help.stderr == "error: 'vane help status' takes no more words ('nonsense' is not a command of status)\n")
+        let tag = try vane("query", "events", "--tag", "apii", in: kb.root)
+        #expect(tag.status == 0 && tag.stderr == "warning: no entry has the tag 'apii' (did you mean 'api'?)\n", "\(tag.stderr)")
+        let root = try vane("import", "endoflife", Repository.fixture("endoflife/products").path, "--root", "nosuch", in: kb.root)
+        #expect(root.status == 1 && root.stderr.hasPrefix("error: no folder "), "\(root.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("nosuch").path))
     }
 
     /// A bad period names the option and the forms once (the Markdown's list was glued to
@@ -184,11 +205,19 @@ struct ReadmeContentConformanceTests {
         ---
         See [the board](../status.html), [home](../index.html), [search](../search.html), [vendor](../status/example-cloud.html), [x](../nope.html).
 
+        Files: [feed](../feeds/events.atom), [api](../api/v1/graph.json), [entity api](../api/v1/entities/example-cloud.json), [style](../assets/style.css).
+
+        No board: [product](../status/example-queue.html), [no one](../status/nobody.html).
+
         """.write(to: root.appendingPathComponent("Content/events/z.md"), atomically: true, encoding: .utf8)
         let check = try vane("check", in: root)
+        let dead = { (line: Int, column: Int, target: String) in
+            "Content/events/z.md:\(line):\(column): warning: '../\(target)' links to no file (Content/\(target) is not there): the page would show a dead link\n"
+        }
         #expect(
             check.stderr
-                == "Content/events/z.md:8:127: warning: '../nope.html' links to no file (Content/nope.html is not there): the page would show a dead link\n0 errors, 1 warning\n",
+                == dead(8, 127, "nope.html") + dead(12, 21, "status/example-queue.html") + dead(12, 61, "status/nobody.html")
+                + "0 errors, 3 warnings\n",
             "\(check.stderr)")
     }
 
@@ -296,6 +325,35 @@ struct ReadmeContentConformanceTests {
         #expect(!check.contains("q6.md"), "\(check)")
     }
 
+    /// Blocks say what the command line says: an empty window is an error at the block,
+    /// products all gone are said so, an empty countdown says why; a dead link of an
+    /// address that begins another's is said at its own column.
+    @Test func blocksAndLinksSayWhatTheCommandLineSays() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/entities/widget.md": "---\nname: Widget\ntype: product\nparent: acme\n---\n",
+            "Content/sources/blog.md": "---\ntitle: Blog\npublisher: acme\nurl: https://example.com/\n---\n",
+            "Content/events/2026-01-10-launch.md":
+                "---\ntitle: Widget launches\ndate: 2026-01-10\ntype: launch\nentities: [widget]\nsources: [blog]\nstatus:\n  widget: { availability: generally-available, priority: flagship }\n---\n[a](nosuch-long.png) [b](nosuch)\n",
+            "Content/events/2026-11-01-gone.md":
+                "---\ntitle: Widget retired\ndate: 2026-11-01\ntype: shutdown\nentities: [widget]\nsources: [blog]\nstatus:\n  widget: { availability: retired, priority: discontinued }\n---\n",
+            "Content/reports/g.md": "---\ntitle: G\ndate: 2026-12-02\n---\n```vane\nstatus --entity acme\n```\n\n```vane\nends\n```\n",
+        ])
+        let check = try vane("check", in: kb.root).stderr
+        #expect(
+            check.contains("2026-01-10-launch.md:10:5: warning: 'nosuch-long.png'")
+                && check.contains("2026-01-10-launch.md:10:26: warning: 'nosuch'"),
+            "\(check)")
+        #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
+        let page = try kb.read("public/reports/g.html")
+        #expect(page.contains("<p class=\"live-empty\">No product here is still available (1 gone; vane status lists it last).</p>"), "\(page)")
+        #expect(page.contains("<p class=\"live-empty\">No end is announced ahead.</p>"), "\(page)")
+        try kb.write("---\ntitle: H\ndate: 2026-12-02\n---\n```vane\nquery events --since 2026 --until 2025\n```\n", to: "Content/reports/h.md")
+        let window = try vane("check", in: kb.root)
+        #expect(
+            window.status == 1 && window.stderr.contains("Content/reports/h.md:6:22: error: --since 2026 is after --until 2025"), "\(window.stderr)")
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.
@@ -312,13 +370,21 @@ struct ReadmeContentConformanceTests {
             options: [], range: text.range(of: "releases:\n"))
         try text.write(to: nimbus, atomically: true, encoding: .utf8)
         try kb.write("---\nname: Ours\ntype: product\n---\nWritten by hand.\n", to: "Content/entities/acmedb-3-9.md")
+        try kb.write("---\nname: Ours too\ntype: product\naliases: [Nimbus-26]\nformer_ids: [nimbus-24]\n---\n", to: "Content/entities/ours.md")
         let result = try vane("import", "endoflife", products.path, "--only", "acme-db", "nimbus", "--category", "device", in: kb.root)
         #expect(result.status == 1, "\(result.stderr)")
         #expect(
             result.stderr.hasPrefix(
-                "Content/entities/acmedb-3-9.md:1:1: error: the import would write the id 'acmedb-3-9' (Content/entities/endoflife/acmedb/acmedb-3-9.md), which this file has already: it is not written"
+                "Content/entities/acmedb-3-9.md:1:1: error: the import would write the id 'acmedb-3-9' (Content/entities/endoflife/acmedb/acmedb-3-9.md), which is this entry's id already: it is not written; give this entry another id"
             ), "\(result.stderr)")
         #expect(result.stderr.contains("imported 3 products"), "\(result.stderr)")
+        for (id, how) in [("nimbus-26", "alias"), ("nimbus-24", "former id")] {
+            #expect(
+                result.stderr.contains(
+                    "Content/entities/ours.md:1:1: error: the import would write the id '\(id)' (Content/entities/endoflife/nimbus/\(id).md), which is this entry's \(how) already: it is not written; remove that \(how) from this entity"
+                ), "\(result.stderr)")
+        }
+        #expect(try vane("check", in: kb.root).status == 0)
         let written = { (path: String) in FileManager.default.fileExists(atPath: kb.root.appendingPathComponent(path).path) }
         #expect(written("Content/entities/endoflife/acmedb.md") && written("Content/entities/endoflife/larkphone.md"))
         #expect(!written("Content/entities/endoflife/acmedb/acmedb-3-9.md") && !written("Content/entities/endoflife/quillserver.md"))

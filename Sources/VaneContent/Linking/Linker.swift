@@ -21,6 +21,20 @@ public struct Linker: Sendable {
     /// Whether any use has a file (the site then writes `exposure.html`), made when a body's
     /// relative link first asks.
     lazy var hasUses = known.values.contains { $0.kind == .use }
+    /// The entities' former ids, whose pages the site keeps (made as `hasUses` is).
+    lazy var formerIDs = Set(entries.flatMap { $0.formerIDs.map(\.text) })
+    /// The entities at the top of a tree that has more than them (the vendors whose boards
+    /// the site writes), made as `hasUses` is.
+    lazy var vendors: Set<String> = {
+        var (parents, children): (Set<String>, Set<String>) = ([], [])
+        for entry in entries where entry.kind == .entity {
+            for ref in entry.references where ref.relation == .parent {
+                parents.insert(resolve(ref.target) ?? ref.target)
+                children.insert(entry.id)
+            }
+        }
+        return parents.subtracting(children)
+    }()
     /// The entities by name, lowercased (more than one id: a name two entities share), for
     /// a publisher written as a name (`The Verge`); made once, before the entries link.
     var entityNames: [String: [String]] = [:]
@@ -259,15 +273,37 @@ public struct Linker: Sendable {
         }
     }
 
-    /// The pages the site writes at its top, by name without `.html`: a list's further pages
-    /// (`timeline-2`) too, and the exposure page when there are uses.
-    static func sitePage(_ name: String, hasUses: Bool) -> Bool {
-        let lists = ["timeline", "claims", "sources", "entities", "changes"]
-        let base =
-            name.split(separator: "-").count == 2 && name.split(separator: "-")[1].allSatisfy(\.isNumber)
-            ? String(name.split(separator: "-")[0]) : name
-        if lists.contains(base) { return true }
-        return ["index", "404", "status", "search", "contradictions", "scorecards", "reports"].contains(name) || (hasUses && name == "exposure")
+    /// Whether `parts` (a path below the site's root) is a page or file the site writes:
+    /// an entry's page (by its id or a former one), a vendor's board, a page of its own (a
+    /// list's further pages, `timeline-2.html`, too; the exposure page when there are uses),
+    /// a feed, an API file, a search shard or an asset.
+    private mutating func sitesOwn(_ parts: [String]) -> Bool {
+        guard let first = parts.first, let last = parts.last else { return false }
+        let stem = last.hasSuffix(".html") ? String(last.dropLast(5)) : nil
+        switch (parts.count, first) {
+        case (1, _):
+            if ["robots.txt", "timeline-names.js"].contains(last) || (last == "sitemap.xml" && !config.baseURL.isEmpty) { return true }
+            guard let stem else { return false }
+            let pieces = stem.split(separator: "-")
+            let base = pieces.count == 2 && pieces[1].allSatisfy(\.isNumber) ? String(pieces[0]) : stem
+            return ["timeline", "claims", "sources", "entities", "changes"].contains(base)
+                || ["index", "404", "status", "search", "contradictions", "scorecards", "reports"].contains(stem) || (hasUses && stem == "exposure")
+        case (2, "status"):
+            // A vendor's board: an entity at the top of a tree (none for a product, nor a name that is no one's).
+            return stem.map { known[$0]?.kind == .entity && vendors.contains($0) } ?? false
+        case (2, "search"): return last.hasPrefix("index-") && last.hasSuffix(".js")
+        case (_, "assets"): return true
+        case (2, "feeds"):
+            return ["events.atom", "events.ics", "ends.ics", "reports.atom", "changes.atom"].contains(last) || (hasUses && last == "exposure.ics")
+        case (3, "feeds"): return parts[1] == "entities" && (last.hasSuffix(".atom") || last.hasSuffix(".ics"))
+        case (3, "api"): return parts[1] == "v1" && last == "graph.json"
+        case (4, "api"): return parts[1] == "v1" && parts[2] == "entities" && last.hasSuffix(".json")
+        case (2, _):
+            guard let stem else { return false }
+            if let kind = known[stem]?.kind { return kind.folder == first }
+            return first == "entities" && formerIDs.contains(stem)
+        default: return false
+        }
     }
 
     /// A relative link or image of a body (relative to its page, `events/x.html`) must
@@ -312,11 +348,8 @@ public struct Linker: Sendable {
                 }
                 continue
             }
-            // A page written by hand: `../entities/meta.html`, a vendor's board, `../status.html`.
-            if path.hasSuffix(".html"), let folder = parts.first, let id = parts.last.map({ String($0.dropLast(5)) }) {
-                if parts.count == 2, let kind = known[id]?.kind, kind.folder == folder || (folder == "status" && kind == .entity) { continue }
-                if parts.count == 1, Self.sitePage(id, hasUses: hasUses) { continue }
-            }
+            // A page or file the site writes: `../entities/meta.html`, a vendor's board, `../status.html`, a feed.
+            if sitesOwn(parts) { continue }
             // An entry's own file, which the site does not publish (a link written with a
             // title, or to an anchor, stays a Markdown link: see `BodyLinkScanner`).
             if path.hasSuffix(".md"), case let id = ContentScanner.id(ofEntryAt: path), let entry = known[id],

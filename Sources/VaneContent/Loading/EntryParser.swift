@@ -137,7 +137,9 @@ public struct EntryParser: Sendable {
         for (i, line) in lines.enumerated() {
             var rest = line[...]
             while let found = rest.range(of: text) {
-                if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]),
+                // Whole: `nosuch` is not the start of `nosuch-long.png` (it was said at that link).
+                let whole = found.upperBound == line.endIndex || ")>\"' #?\t".contains(line[found.upperBound])
+                if found.lowerBound > line.startIndex, "(<\"' ".contains(line[line.index(before: found.lowerBound)]), whole,
                     !isEntryLink(text, at: found, in: line)
                 {
                     let column = line.unicodeScalars.distance(from: line.startIndex, to: found.lowerBound) + 1

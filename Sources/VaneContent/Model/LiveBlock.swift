@@ -170,6 +170,12 @@ public enum BlockGrammar {
                     }
                 }
             }
+            // As `vane query` says it (it showed "Nothing matches.").
+            if let since = command.options["--since"], let until = command.options["--until"], let start = try? FuzzyDate(parsing: since.text),
+                let end = try? FuzzyDate(parsing: until.text), start.start > end.end
+            {
+                problems.append(.error(since.location, "--since \(since.text) is after --until \(until.text)"))
+            }
         }
         if command.name == "sql", let statement = command.arguments.first, writes(statement.text) {
             problems.append(.error(statement.location, onlyReads))

@@ -571,7 +571,7 @@ public enum DefaultTheme {
 {{> partials/risk-board}}
 {{/status}}
 {{#empty}}
-<p class="live-empty">Nothing matches.</p>
+<p class="live-empty">{{#why}}{{why}}{{/why}}{{^why}}Nothing matches.{{/why}}</p>
 {{/empty}}
 </figure>
 

@@ -40,6 +40,23 @@ struct LiveBlockView: Encodable {
     var status: Status?
     /// Nothing matched.
     var empty: Bool
+    /// Why nothing is shown, where the command line says why (`no end is announced ahead`);
+    /// nil for "Nothing matches."
+    var why: String?
+
+    init(command: String, table: Table?, status: Status?, empty: Bool, why: String? = nil) {
+        (self.command, self.table, self.status, self.empty) = (command, table, status, empty)
+        self.why = empty ? why ?? LiveBlockView.why(command) : nil
+    }
+
+    /// What the command line says of an empty answer, by the block's command.
+    static func why(_ command: String) -> String? {
+        switch command.split(separator: " ").first {
+        case "ends": "No end is announced ahead."
+        case "exposure": "No use is recorded."
+        default: nil
+        }
+    }
 }
 
 extension SiteModel {
@@ -72,7 +89,13 @@ extension SiteModel {
             let inputs = asOf == board.asOf ? boardInputs : StatusBoard.Inputs(kb, namedAsOf: asOf)
             let model = with(board: StatusBoard(inputs, asOf: asOf, within: entity))
             let ranked = model.board.ranked.filter { $0.hasRisk(atLeast: minRisk) }
-            guard !ranked.isEmpty else { return LiveBlockView(command: command, table: nil, status: nil, empty: true) }
+            guard !ranked.isEmpty else {
+                // The chart and the risk board show what is still available: what is gone is
+                // said, not "Nothing matches" (two products matched, both retired).
+                let gone = minRisk == nil ? model.board.gone.count : 0
+                let why = gone == 0 ? nil : "No product here is still available (\(gone) gone; vane status lists \(gone == 1 ? "it" : "them") last)."
+                return LiveBlockView(command: command, table: nil, status: nil, empty: true, why: why)
+            }
             let chart = PositionChart(board: model.board, rows: ranked, root: root, idPrefix: idPrefix, channelName: { channelName($0, of: $1) })
             return LiveBlockView(
                 command: command, table: nil,

@@ -31,9 +31,12 @@ extension Vane {
                 output(exposure.table(for: .table).aligned())
                 // Said on standard error, as `vane ends` says an empty countdown.
                 if exposure.rows.isEmpty {
+                    let uses = try reader.uses().filter { team == nil || $0.team == team }
                     printError(
-                        team.map { "no use of team '\($0)' is recorded" }
-                            ?? "no use is recorded (a use is a file in Content/uses/: see the README's Uses and exposure)")
+                        uses.isEmpty
+                            ? team.map { "no use of team '\($0)' is recorded" }
+                                ?? "no use is recorded (a use is a file in Content/uses/: see the README's Uses and exposure)"
+                            : "no use\(team.map { " of team '\($0)'" } ?? "") had begun by \(date.display) (each one's 'since' is later)")
                 }
             }
         }

@@ -48,6 +48,9 @@ extension Vane {
             }
 
             func run() throws {
+                // Content/ may be missing (the import makes it), the root may not (it was made, or
+                // each file failed with a raw error under a root that is a file).
+                try kb.requireRootFolder()
                 var options = EndOfLifeImport.Options(products: directory ?? "", root: kb.rootURL)
                 options.only = only
                 options.categories = categories

@@ -61,6 +61,10 @@ extension Vane {
                 throw UsageError("unknown kind '\(kind)'\(Suggestion.hint(for: kind, in: names)); kinds are \(names.joined(separator: ", "))")
             }
             var reader = try open(kb, recorded)
+            // A tag no entry has answers nothing: said, with the closest one (as a mistyped type is).
+            if let tag, case let tags = try reader.allTags(), !tags.contains(where: { $0.lowercased() == tag.lowercased() }) {
+                printError("warning: no entry has the tag '\(tag)'\(Suggestion.hint(for: tag, in: tags))")
+            }
             // The types `Site/config.yml` adds, read only when asked for (every read opens here;
             // `--known-at` reads the settings recorded then); its problems are the build's to say.
             if type != nil, try recorded.date == nil { reader.config = SiteConfigLoader.load(root: kb.rootURL).0 }

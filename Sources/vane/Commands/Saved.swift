@@ -42,6 +42,11 @@ extension Vane {
             // As if typed after `vane`, in this knowledge base.
             var arguments = block.tokens.map(\.text)
             if arguments.first == "vane" { arguments.removeFirst() }
+            // Options are added, never put in place of the saved query's own (`--entity openai`
+            // after one saved with `--entity meta` listed OpenAI's events in silence).
+            if let both = repeatedOption(arguments + more) {
+                throw UsageError("the saved query '\(name)' gives --\(both) already ('\(block.line)'): give it once, in a query of your own")
+            }
             arguments += more + ["--root", kb.root] + (kb.db.map { ["--db", $0] } ?? [])
             var command = try Vane.parseAsRoot(arguments)
             try command.run()
