@@ -354,6 +354,31 @@ struct ReadmeContentConformanceTests {
             window.status == 1 && window.stderr.contains("Content/reports/h.md:6:22: error: --since 2026 is after --until 2025"), "\(window.stderr)")
     }
 
+    /// An end restated on its own day after an extension of that day (which moved nothing)
+    /// is the end that came, not a second one with no notice.
+    @Test func anEndRestatedOnItsDayAfterAVoidExtensionIsOneEnd() throws {
+        var files = [
+            "Content/entities/twitter.md": "---\nname: Twitter\ntype: vendor\n---\n",
+            "Content/entities/twitter-api.md": "---\nname: Twitter free API\ntype: product\nparent: twitter\n---\n",
+            "Content/sources/s.md": "---\ntitle: S\npublisher: twitter\nurl: https://t.example\n---\n",
+        ]
+        for (id, date, status) in [
+            ("twitter-launch", "2012-01-01", "{ availability: generally-available, priority: invested }"),
+            ("twitter-ends-free-api", "2023-02-02", "{ ends: 2023-02-09 }"), ("twitter-extends", "2023-02-09", "{ ends: 2023-02-13 }"),
+            ("twitter-restates", "2023-02-09", "{ ends: 2023-02-09 }"),
+        ] {
+            files["Content/events/\(id).md"] =
+                "---\ntitle: E \(id)\ndate: \(date)\ntype: other\nentities: [twitter]\nsources: [s]\nstatus:\n  twitter-api: \(status)\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let ends = try vane("ends", "--as-of", "2023-02-10", "--within", "30", "--format", "csv", in: kb.root).stdout
+        let rows = ends.split(separator: "\r\n").dropFirst()
+        #expect(rows.count == 1 && rows.first?.contains(",7,") == true && rows.first?.contains("twitter-ends-free-api") == true, "\(ends)")
+        let changes = try vane("changes", "--from", "2023-02", "--to", "2023-02", "--format", "csv", in: kb.root).stdout
+        #expect(!changes.contains(",ends,twitter-restates,") && changes.contains(",move,twitter-ends-free-api,"), "\(changes)")
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.

@@ -186,6 +186,16 @@ enum EndSchedule {
                         calledOffAny = true
                     }
                 }
+                // The end that came may have left `active` already, for an announcement that
+                // moved nothing (an extension on the end's own day): a restatement after it is
+                // of the end that came, not a new end with no notice.
+                if cameOwn == nil, previous == nil, keys.count == 1 {
+                    cameOwn =
+                        resolved.last {
+                            $0.kind == kind && $0.channel == change.channel && $0.retired == nil && $0.date.startKey <= change.date.startKey
+                                && (change.channel != nil || ($0.calledOff ?? []).isEmpty)
+                        }?.date
+                }
                 // A channel's own end after the whole product's, still ahead, restates or moves
                 // that end for the channel: its notice runs from the product's announcement.
                 // Not for a channel offered since that announcement (a paid extended-support
