@@ -9,13 +9,15 @@ import VaneContent
 /// on any entity.
 struct PackageMatcher {
     enum Outcome: Sendable, Hashable {
-        /// The entity used (a release cycle, or the product when it has none), and how.
-        case matched(entity: String, product: String, by: String)
+        /// The entity used (a release cycle, or the product when it has none), and how;
+        /// `others`: the other entities that carry the same package URL or CPE.
+        case matched(entity: String, product: String, by: String, others: [String] = [])
         case unmatched(reason: String)
     }
 
-    private var byPurl: [String: String] = [:]
-    private var byCPE: [String: String] = [:]
+    /// Every entity that carries each package URL (or CPE), by id.
+    private var byPurl: [String: [String]] = [:]
+    private var byCPE: [String: [String]] = [:]
     /// Each product's release cycles: (cycle as written, entity id).
     private var cycles: [String: [(name: String, id: String)]] = [:]
     let names: [String: String]
@@ -23,12 +25,16 @@ struct PackageMatcher {
     /// From the knowledge base's entities (their front matter only).
     init(_ entities: [Entry], resolve: (String) -> String?) {
         var names: [String: String] = [:]
-        // Sorted by id: when two products claim one package, the first id wins, every time.
+        // Sorted by id: when two products claim one package, the order is the same every time.
         for e in entities.sorted(by: { $0.id < $1.id }) {
             names[e.id] = e.title
             for (scheme, value) in PackageMatcher.identifiers(e.extra) {
-                if scheme == "purl", let key = PackageMatcher.purlKey(value), byPurl[key] == nil { byPurl[key] = e.id }
-                if scheme == "cpe", let key = PackageMatcher.cpeKey(value)?.key, byCPE[key] == nil { byCPE[key] = e.id }
+                if scheme == "purl", let key = PackageMatcher.purlKey(value), byPurl[key]?.contains(e.id) != true {
+                    byPurl[key, default: []].append(e.id)
+                }
+                if scheme == "cpe", let key = PackageMatcher.cpeKey(value)?.key, byCPE[key]?.contains(e.id) != true {
+                    byCPE[key, default: []].append(e.id)
+                }
             }
             let parent = e.references.first { $0.relation == .parent }.flatMap { resolve($0.target) }
             if let cycle = e.extra["release_cycle"]?.scalarText, let parent {
@@ -40,13 +46,20 @@ struct PackageMatcher {
 
     func match(_ c: BillOfMaterials.Component) -> Outcome {
         guard c.purl != nil || c.cpe != nil else { return .unmatched(reason: "no package URL or CPE") }
-        var product: String?
+        var candidates: [String] = []
         var by = ""
         if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
-            (product, by) = (found, "package URL")
+            (candidates, by) = (found, "package URL")
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
-            (product, by) = (found, "CPE")
+            (candidates, by) = (found, "CPE")
         }
+        // Two entities carry it (a fork beside the product): the one with a release cycle of
+        // this version, else one with cycles, else the first id; the others are said.
+        let version = PackageMatcher.version(of: c)
+        let product =
+            candidates.first { id in version.flatMap { v in cycles[id].flatMap { PackageMatcher.cycle(of: v, among: $0) } } != nil }
+            ?? candidates.first { cycles[$0]?.isEmpty == false } ?? candidates.first
+        let others = candidates.filter { $0 != product }
         guard let product else {
             // A package URL that is none (`pkg:pypi`, a web address) is said to be one, unless the CPE served.
             if let purl = c.purl, PackageMatcher.purlKey(purl) == nil, c.cpe.flatMap(PackageMatcher.cpeKey) == nil {
@@ -54,15 +67,14 @@ struct PackageMatcher {
             }
             return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))")
         }
-        guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by) }
-        let version = PackageMatcher.version(of: c)
+        guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by, others: others) }
         guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
         guard let cycle = PackageMatcher.cycle(of: version, among: known) else {
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
-        return .matched(entity: cycle, product: product, by: by)
+        return .matched(entity: cycle, product: product, by: by, others: others)
     }
 
     /// The component's own version, else the one its package URL, then its CPE, carries.

@@ -42,6 +42,26 @@ struct UsesCLITests {
         return kb
     }
 
+    /// A package URL two entities carry (a fork beside the product) goes to the one with a
+    /// release cycle of the version, whatever their ids, and the report names the other (the
+    /// match followed the ids' order, without a word).
+    @Test func aPackageTwoEntitiesCarryGoesToTheCycleOfItsVersion() throws {
+        let kb = try imported()
+        for id in ["aaa-django", "zzz-django"] {
+            try kb.write(
+                "---\nname: Fork \(id)\ntype: product\nidentifiers: [{ purl: pkg:pypi/django }]\n---\n", to: "Content/entities/mine/\(id).md")
+        }
+        try Data(
+            #"{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[{"type":"library","name":"django","version":"4.2.11","purl":"pkg:pypi/django@4.2.11"}]}"#
+                .utf8
+        ).write(to: kb.url("bill.json"))
+        let result = try vane("import", "sbom", kb.url("bill.json").path, "--team", "two", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains("pkg:pypi/django@4.2.11 → django-4-2 (Django 4.2); 'aaa-django' and 'zzz-django' carry this package URL too"),
+            "\(result.stdout)")
+    }
+
     /// A vendor, its source, a product of it with `channels`, and its events (day, status).
     private func channelledProduct(_ id: String, channels: String, events: [(String, String)]) -> [String: String] {
         var files = [
