@@ -197,16 +197,33 @@ struct LiveBlockTests {
                 "Content/reports/near.md:17:1: warning: a code block whose info string is 'vanes' is shown as code, not run: a vane block opens with ```vane alone",
                 "Content/reports/near.md:21:1: warning: a code block whose info string is '{.vane}' is shown as code, not run: a vane block opens with ```vane alone",
             ], "\(near)")
-        // So is one in a nested list item, indented four spaces or more (it was silent).
+        // So is one indented four spaces or more past where its text begins (it was silent).
         try kb.write(
-            "---\ntitle: Nested\ndate: 2026\n---\n- a\n  - b\n\n    ```vane\n    status --entity globex\n    ```\n",
-            to: "Content/reports/nested.md")
-        let nested = build(kb).diagnostics.map(\.description).filter { $0.contains("nested.md") }
+            "---\ntitle: Indented\ndate: 2026\n---\nText.\n\n    ```vane\n    status --entity globex\n    ```\n",
+            to: "Content/reports/indented.md")
+        let indented = build(kb).diagnostics.map(\.description).filter { $0.contains("indented.md") }
         #expect(
-            nested == [
-                "Content/reports/nested.md:8:5: warning: a vane block indented 4 spaces (in a nested list item) is shown as code, not run: write it at the top level or in a first-level list item"
-            ], "\(nested)")
-        #expect(try kb.read("public/reports/nested.html").contains("<code class=\"language-vane\">"))
+            indented == [
+                "Content/reports/indented.md:7:5: warning: a vane block indented 4 spaces is shown as code, not run (CommonMark reads four spaces as code): write it at the top level, or where a list item's text begins"
+            ], "\(indented)")
+        #expect(try kb.read("public/reports/indented.html").contains("<pre><code>```vane\n"))
+    }
+
+    /// A block where a list item's text begins runs, at any depth: a nested item's, one
+    /// whose text begins at the fifth column (`10. `, `-   `), one on the marker's line (they
+    /// were shown as code; the last without a word, and no option of theirs was checked).
+    @Test func aBlockWhereAListItemsTextBeginsRuns() throws {
+        let kb = try knowledgeBase()
+        try kb.write(
+            "---\ntitle: Items\ndate: 2026\n---\n- a\n  - b\n\n    ```vane\n    status --entity globex\n    ```\n\n10. ten\n\n    ```vane\n    ends\n    ```\n\n- ```vane\n  query events --entiy globex\n  ```\n",
+            to: "Content/reports/items.md")
+        let found = build(kb).diagnostics.map(\.description).filter { $0.contains("items.md") }
+        #expect(found == ["Content/reports/items.md:19:16: error: unknown option '--entiy' for 'query' (did you mean '--entity'?)"], "\(found)")
+        try kb.write(
+            try kb.read("Content/reports/items.md").replacingOccurrences(of: "--entiy", with: "--entity"), to: "Content/reports/items.md")
+        #expect(build(kb).diagnostics.filter { $0.description.contains("items.md") }.isEmpty)
+        let page = try kb.read("public/reports/items.html")
+        #expect(page.components(separatedBy: "<figure class=\"live-block\">").count == 4 && !page.contains("language-vane"), "\(page)")
     }
 
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {

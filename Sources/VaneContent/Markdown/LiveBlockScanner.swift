@@ -8,9 +8,14 @@ enum LiveBlockScanner {
         var out = lines
         var blocks: [LiveBlock] = []
         var problems: [Diagnostic] = []
+        // Each line as its list item holds it: a fence at an item's text is one (`10. `,
+        // `-   `, `- ```vane` and a nested item's were read as code and never run).
+        let held = inItems(lines)
+        let bodies = held.map(\.body)
         var index = 0
         while index < lines.count {
-            guard let fence = opening(lines[index]) else {
+            let shift = held[index].prefix.count
+            guard let fence = opening(bodies[index]) else {
                 // In a block quote a `vane` fence is only code: said, not silently shown as code.
                 if let quoted = quotedOpening(lines[index]) {
                     problems.append(
@@ -18,35 +23,35 @@ enum LiveBlockScanner {
                             SourceLocation(path: path, line: firstLine + index, column: quoted + 1),
                             "a vane block in a block quote is shown as code, not run: take it out of the quote"))
                 }
-                // Nor one indented four spaces or more (a nested list item's): said too.
-                let spaces = lines[index].prefix { $0 == " " }.count
-                if spaces >= 4, opening(lines[index].dropFirst(spaces)) != nil {
+                // Nor one indented four spaces or more past where its text begins: said too.
+                let spaces = bodies[index].prefix { $0 == " " }.count
+                if spaces >= 4, opening(bodies[index].dropFirst(spaces)) != nil {
                     problems.append(
                         .warning(
-                            SourceLocation(path: path, line: firstLine + index, column: spaces + 1),
-                            "a vane block indented \(spaces) spaces (in a nested list item) is shown as code, not run: write it at the top level or in a first-level list item"
+                            SourceLocation(path: path, line: firstLine + index, column: shift + spaces + 1),
+                            "a vane block indented \(spaces) spaces is shown as code, not run (CommonMark reads four spaces as code): write it at the top level, or where a list item's text begins"
                         ))
                 }
                 // Other fences are skipped whole: a `vane` line inside one is code. One whose
                 // info string is nearly `vane` (`VANE`, `vane {.x}`, `{.vane}`, `vanes`) is
                 // said: it is not run.
-                if let other = anyFence(lines[index]) {
-                    let info = String(decoding: lines[index].utf8.dropFirst(other.indent + other.length), as: UTF8.self).trimmingSpaces
+                if let other = anyFence(bodies[index]) {
+                    let info = String(decoding: bodies[index].utf8.dropFirst(other.indent + other.length), as: UTF8.self).trimmingSpaces
                     if info.split(separator: " ").first.map(isNearlyVane) == true {
                         problems.append(
                             .warning(
-                                SourceLocation(path: path, line: firstLine + index, column: other.indent + 1),
+                                SourceLocation(path: path, line: firstLine + index, column: shift + other.indent + 1),
                                 "a code block whose info string is '\(info)' is shown as code, not run: a vane block opens with \(String(repeating: Character(Unicode.Scalar(other.marker)), count: other.length))vane alone"
                             ))
                     }
-                    index = closing(after: index, fence: other, in: lines) + 1
+                    index = closing(after: index, fence: other, in: bodies) + 1
                 } else {
                     index += 1
                 }
                 continue
             }
-            let close = closing(after: index, fence: fence, in: lines)
-            let at = SourceLocation(path: path, line: firstLine + index, column: fence.indent + 1)
+            let close = closing(after: index, fence: fence, in: bodies)
+            let at = SourceLocation(path: path, line: firstLine + index, column: shift + fence.indent + 1)
             if close == lines.count {
                 problems.append(
                     .error(
@@ -58,9 +63,9 @@ enum LiveBlockScanner {
                 problems.append(.error(SourceLocation(path: path, line: firstLine + second, column: 1), "a vane block holds one command line"))
             }
             if let first = content.first {
-                let line = lines[first]
+                let line = bodies[first]
                 let indent = line.prefix { $0 == " " || $0 == "\t" }.count
-                let start = SourceLocation(path: path, line: firstLine + first, column: indent + 1)
+                let start = SourceLocation(path: path, line: firstLine + first, column: held[first].prefix.count + indent + 1)
                 let (tokens, tokenProblems) = BlockGrammar.tokens(of: line.dropFirst(indent), at: start)
                 problems += tokenProblems
                 if tokenProblems.isEmpty {
@@ -74,10 +79,59 @@ enum LiveBlockScanner {
                 blocks.append(LiveBlock(line: "", tokens: [], location: at))
             }
             for i in index...min(close, lines.count - 1) { out[i] = "" }
-            out[index] = Substring(String(repeating: " ", count: fence.indent) + Placeholder.blockMark(blocks.count - 1))
+            out[index] = Substring(held[index].prefix + String(repeating: " ", count: fence.indent) + Placeholder.blockMark(blocks.count - 1))
             index = close + 1
         }
         return (out, blocks, problems)
+    }
+
+    /// Each line as its list item holds it: on a marker's line, the indentation, marker and
+    /// spaces before the item's text are the `prefix` (`10. `, `- `); on a line under an item
+    /// indented at least to its text, that indentation. Other lines have none. (CommonMark's
+    /// rules for what matters here: an item's text column; a blank line then a line left of
+    /// it ends the item.)
+    static func inItems(_ lines: [Substring]) -> [(prefix: Substring, body: Substring)] {
+        var column: Int?
+        var blankBefore = false
+        return lines.map { line in
+            let blank = line.allSatisfy(\.isWhitespace)
+            defer { blankBefore = blank }
+            if blank { return (line.prefix(0), line) }
+            if let text = itemText(line, indentAtMost: (column ?? 0) + 3) {
+                column = text
+                return (line.prefix(text), line.dropFirst(text))
+            }
+            let spaces = line.prefix { $0 == " " }.count
+            if let c = column {
+                if spaces >= c { return (line.prefix(c), line.dropFirst(c)) }
+                if blankBefore { column = nil }
+            }
+            return (line.prefix(0), line)
+        }
+    }
+
+    /// The column where a list item's text begins on a marker's line (`- `, `* `, `+ `,
+    /// `10. `, `3) `, then one to four spaces; five or more are code, so one), or nil.
+    private static func itemText(_ line: Substring, indentAtMost limit: Int) -> Int? {
+        let bytes = Array(line.utf8)
+        var i = 0
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        guard i <= limit, i < bytes.count else { return nil }
+        let start = i
+        if [UInt8(ascii: "-"), UInt8(ascii: "*"), UInt8(ascii: "+")].contains(bytes[i]) {
+            i += 1
+        } else {
+            while i < bytes.count, i - start < 9, (0x30...0x39).contains(bytes[i]) { i += 1 }
+            guard i > start, i < bytes.count, bytes[i] == UInt8(ascii: ".") || bytes[i] == UInt8(ascii: ")") else { return nil }
+            i += 1
+        }
+        let marker = i
+        while i < bytes.count, bytes[i] == 0x20 { i += 1 }
+        let spaces = i - marker
+        guard spaces >= 1 else { return nil }
+        // A thematic break (`- - -`, `* * *`) is no item.
+        if bytes[start] != UInt8(ascii: "+"), bytes[start...].allSatisfy({ $0 == bytes[start] || $0 == 0x20 }) { return nil }
+        return spaces > 4 || i == bytes.count ? marker + 1 : i
     }
 
     /// An info string's first word that was meant as `vane`: in another case, in pandoc's
