@@ -224,6 +224,52 @@ struct TrialFindingsTests {
         #expect((channels["esu"]?["date"] as? [String: Any])?["iso"] as? String == "2026-12-31", "\(status)")
     }
 
+    /// goo.gl: every link to end, then the active ones spared by name, `ends: { active: none }`
+    /// with their return: the end is called off for them (it was read as a new offer's end,
+    /// and lifted nothing: the spared links read gone, and a use of them stranded).
+    @Test func aChannelSparedFromTheWholeProductsEndOutlivesIt() throws {
+        let kb = try built(
+            "pl", "channels: [active, inactive]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pl: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-07-18", "{ pl: { availability: deprecated, ends: 2025-08-25 } }"),
+                ("e3", "2025-08-01", "{ pl: { availability: { active: generally-available }, ends: { active: none } } }"),
+            ], asOf: "2026-12-06")
+        let changes = try vane("changes", "--from", "2025-08", "--to", "2025-08", "--format", "csv", in: kb.root).stdout
+        #expect(changes.contains(",ends,e3,pl (active): end cancelled (it was announced for 25 August 2025),"), "\(changes)")
+        let status = try vane("status", "--as-of", "2026-12-06", "--format", "csv", in: kb.root).stdout
+        #expect(status.contains("generally-available (active: generally-available, inactive: retired)"), "\(status)")
+    }
+
+    /// A product retired with no end announced strands its users on the day it went, with no
+    /// notice: the use reads that day, ranks by it, and its plan is late from it (it read gone
+    /// with no date, below what went later, its plan never late).
+    @Test func aRetirementWithNoEndStrandsOnItsDay() throws {
+        var files = files(
+            entities: [
+                "old-reg": "---\nname: Old Registrar\ntype: product\nparent: v\n---\n",
+                "other": "---\nname: Other\ntype: product\nparent: v\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2015-01-01",
+                    "{ old-reg: { availability: generally-available, priority: invested }, other: { availability: generally-available, priority: invested } }"
+                ),
+                ("e3", "2024-06", "{ old-reg: { availability: retired, priority: discontinued } }"),
+                ("e4", "2025-01-10", "{ other: { ends: 2025-06-30 } }"),
+            ])
+        files["Content/uses/web-domains.md"] =
+            "---\nproduct: old-reg\nteam: web\ncriticality: critical\nsince: 2019-03\nplan: Transfer\nplan_date: 2024-09\n---\n"
+        files["Content/uses/web-other.md"] = "---\nproduct: other\nteam: web\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
+        let csv = try vane("exposure", "--as-of", "2026-12-06", "--format", "csv", in: kb.root).stdout
+        let rows = csv.split(separator: "\r\n").dropFirst().map(String.init)
+        #expect(rows.first?.hasPrefix("1,web-domains,old-reg,web,critical,gone,,,2024-06,-918,0,") == true, "\(csv)")
+        let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"plan_late_days\" : 121"), "\(json)")
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {

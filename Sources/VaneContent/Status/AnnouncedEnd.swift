@@ -362,10 +362,15 @@ extension Sequence where Element == StatusChange {
     /// included). A channel offered since a whole-product end was announced has an end of
     /// its own, a new offer's, not that end restated or moved for it (`EndSchedule`, and an
     /// event's page saying what a change moved).
+    /// One offered before `start` (by name, or with the whole product) is no new offer when
+    /// it is set again (goo.gl's active links, spared by name: their `ends: none` was read as
+    /// a new offer's and lifted nothing).
     public func offer(_ channel: String, from start: FuzzyDate, through end: FuzzyDate) -> Bool {
-        contains {
-            $0.axis == .availability && $0.channel == channel && $0.date.startKey >= start.startKey && $0.date.startKey <= end.startKey
-        }
+        let before = contains { $0.axis == .availability && ($0.channel == channel || $0.channel == nil) && $0.date.startKey < start.startKey }
+        return !before
+            && contains {
+                $0.axis == .availability && $0.channel == channel && $0.date.startKey >= start.startKey && $0.date.startKey <= end.startKey
+            }
     }
 }
 

@@ -1,3 +1,5 @@
+import VaneDiagnostics
+
 /// What the exposure board needs to know of a use.
 public struct UseInfo: Sendable, Hashable {
     public var id: String
@@ -126,7 +128,7 @@ public struct ExposureBoard: Sendable {
             // support goes on with no end): its users already stand past it.
             let end = row.flatMap {
                 $0.gone
-                    ? ExposureBoard.came($0.status, asOf: asOf)
+                    ? ExposureBoard.came($0.status, asOf: asOf) ?? ExposureBoard.unannounced($0.status.availability, of: use.product, channel: nil)
                     : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
             }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
@@ -148,7 +150,12 @@ public struct ExposureBoard: Sendable {
         let asOf = board.asOf
         let status = row.status
         let gone = row.gone || status.channels[channel].map { board.scales.isGone($0.value) } == true
-        let end = gone ? came(status, asOf: asOf, channel: channel) : status.nextEnd(asOf: asOf, channel: channel)
+        let end =
+            gone
+            ? came(status, asOf: asOf, channel: channel)
+                ?? unannounced(
+                    status.channels[channel] ?? status.availability, of: use.product, channel: status.channels[channel] == nil ? nil : channel)
+            : status.nextEnd(asOf: asOf, channel: channel)
         let band: ExposureRow.Band
         if gone {
             band = .gone
@@ -176,6 +183,19 @@ public struct ExposureBoard: Sendable {
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
             daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end),
             position: board.position(of: use.product, channel: channel), successors: row.successors, successorLine: board.successorLine(row))
+    }
+
+    /// What went with no end announced (Google Domains, GPT-4o taken out of ChatGPT
+    /// overnight): its retirement, as an end of no notice met on its day, so that the use
+    /// reads when it was stranded, ranks by it, and its plan is late from then (it was gone
+    /// with no date).
+    static func unannounced(_ retired: AxisSetting?, of product: String, channel: String?) -> AnnouncedEnd? {
+        guard let retired else { return nil }
+        var end = AnnouncedEnd(
+            entity: product, channel: channel, date: retired.date, event: retired.event, announced: retired.date,
+            location: SourceLocation(path: "", line: 1, column: 1))
+        (end.retiredBy, end.retired) = (retired.event, retired.date)
+        return end
     }
 
     /// The first day a use stands past an end: the end's, or for one a retirement met (early,
