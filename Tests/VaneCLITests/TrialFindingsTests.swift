@@ -270,6 +270,20 @@ struct TrialFindingsTests {
         #expect(json.contains("\"plan_late_days\" : 121"), "\(json)")
     }
 
+    /// CentOS Linux 8: an end brought forward says what it cut, and a restatement that it
+    /// moved nothing (both read "end announced for", as a first announcement does).
+    @Test func aCutOffAndARestatementSayWhatTheyDid() throws {
+        let kb = try built(
+            "pc", "",
+            events: [
+                ("e1", "2019-09-24", "{ pc: { availability: generally-available, priority: invested, ends: 2029-05-31 } }"),
+                ("e2", "2020-12-08", "{ pc: { ends: 2021-12-31 } }"), ("e3", "2021-06-01", "{ pc: { ends: 2021-12-31 } }"),
+            ], asOf: "2022-01-31")
+        let changes = try vane("changes", "--from", "2020", "--to", "2021", in: kb.root).stdout
+        #expect(changes.contains("pc: end brought forward from 31 May 2029 to 31 December 2021 (388 days of notice)"), "\(changes)")
+        #expect(changes.contains("pc: end restated for 31 December 2021 (388 days of notice)"), "\(changes)")
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {
