@@ -827,14 +827,20 @@ struct StatusViewTests {
             win.contains(
                 "<p class=\"reading\">Still generally available; standard ends on 14 October 2025, announced with 643 days of notice, "
                     + "and esu (paid) goes on after it.</p>"), "\(win)")
-        // The last channel's end is the product's: said as before.
+        // The last channel's end is the product's, through the channels still available
+        // (IE's mode was retired from the first).
         let ie = try kb.read("public/entities/ie.html")
-        #expect(ie.contains("<p class=\"reading\">Still generally available, until 15 June 2025: the end is announced"), "\(ie)")
+        #expect(
+            ie.contains("<p class=\"reading\">Still generally available through desktop alone, until 15 June 2025: the end is announced"), "\(ie)")
         // The boards name the channel whose end they count down.
         let status = try kb.read("public/status.html")
         let board = try #require(status.components(separatedBy: "<td class=\"rank\">").dropFirst().first { $0.contains(">Windows 10</a>") })
         #expect(board.contains("14 October 2025</time> (standard)<br>"), "\(board)")
         let home = try kb.read("public/index.html")
         #expect(home.contains("<span class=\"countdown\">227 days left</span> (standard)"))
+        // Once standard support ended, the paid updates alone: said (it read as the product's).
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2026-01-01"))).succeeded)
+        let later = try kb.read("public/entities/win.html")
+        #expect(later.contains("<p class=\"reading\">Still announced through esu (paid) alone, until 10 October 2028"), "\(later)")
     }
 }

@@ -535,7 +535,13 @@ extension SiteModel {
         if let end = row.nextEnd {
             let after = channelsAfter(end, of: row)
             guard let channel = end.channel, !after.isEmpty else {
-                return "Still \(available), until \(end.date.display): the end is announced, with \(end.noticeOf)."
+                // Through some channels alone (Windows 10's paid updates once standard support
+                // ended): said, as the boards name the channel (it read as the whole product's).
+                let left = row.status.channels.filter { !board.scales.isGone($0.value.value) }.keys.sorted()
+                let through =
+                    !left.isEmpty && left.count < row.status.channels.count
+                    ? " through \(Self.inWords(left.map { channelName($0, of: row.entity) })) alone" : ""
+                return "Still \(available)\(through), until \(end.date.display): the end is announced, with \(end.noticeOf)."
             }
             // One channel's end is not the product's: Windows 10's standard support ends, its paid updates go on.
             let names = after.map { channelName($0, of: row.entity) }
