@@ -284,6 +284,30 @@ struct TrialFindingsTests {
         #expect(changes.contains("pc: end restated for 31 December 2021 (388 days of notice)"), "\(changes)")
     }
 
+    /// A use of a product folded into another is not stranded: its users were carried over,
+    /// and `vane check` says to record the use as one of the other (it said "stranded").
+    @Test func aUseOfAFoldedProductIsCarriedOver() throws {
+        var files = files(
+            entities: [
+                "old-reg": "---\nname: Old Registrar\ntype: product\nparent: v\nfolded_into: [new-reg]\n---\n",
+                "new-reg": "---\nname: New Registrar\ntype: product\nparent: v\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2015-01-01",
+                    "{ old-reg: { availability: generally-available, priority: invested }, new-reg: { availability: generally-available, priority: invested } }"
+                ),
+                ("e2", "2024-06-01", "{ old-reg: { availability: retired, priority: discontinued } }"),
+            ])
+        files["Content/uses/web-domains.md"] = "---\nproduct: old-reg\nteam: web\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root).stderr
+        #expect(
+            check.contains(
+                "Content/uses/web-domains.md:2:10: warning: 'old-reg' is already gone (retired since 1 June 2024), folded into 'new-reg', which carried its users over: record this use as one of it"
+            ), "\(check)")
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {

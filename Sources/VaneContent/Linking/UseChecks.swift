@@ -42,10 +42,15 @@ public enum UseChecks {
                 continue
             }
             if let availability = status.availability(of: channel), scales.isGone(availability.value) {
+                // Folded into another, its users were carried over: the use is of that one now.
+                let folds = channel == nil ? kb.successors.folds[product] ?? [] : []
+                let gone = "\(named) is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display))"
                 problems.append(
                     .warningOfTheDay(
                         facts.product.location,
-                        "\(named) is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display)): this use is stranded"
+                        folds.isEmpty
+                            ? "\(gone): this use is stranded"
+                            : "\(gone), folded into \(folds.map { "'\($0)'" }.joined(separator: " and ")), which carried its users over: record this use as one of \(folds.count == 1 ? "it" : "them")"
                     ))
             } else if let plan = facts.planDate, let end = status.nextEnd(asOf: today, channel: channel), plan.endDay > end.date.startDay {
                 let days = plan.endDay - end.date.startDay
