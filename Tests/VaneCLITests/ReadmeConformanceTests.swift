@@ -379,6 +379,24 @@ struct ReadmeContentConformanceTests {
         #expect(!changes.contains(",ends,twitter-restates,") && changes.contains(",move,twitter-ends-free-api,"), "\(changes)")
     }
 
+    /// A name an entity whose file did not load may declare is said to be maybe its, so
+    /// that the one error to fix is found (the hint named the broken file as another id).
+    @Test func aNameOfAnEntityThatDidNotLoadSaysSo() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        try "---\nname: Llama 5\ntype: product\nparent: example-cloud\naliases: [Llama Five\nformer_ids: [llama-5]\n---\n"
+            .write(to: root.appendingPathComponent("Content/entities/llama-v5.md"), atomically: true, encoding: .utf8)
+        let cloud = root.appendingPathComponent("Content/entities/example-cloud.md")
+        try (try String(contentsOf: cloud, encoding: .utf8) + "\nSee [[Llama Five]], [[llama-5]] and [[exampel-queue]].\n").write(
+            to: cloud, atomically: true, encoding: .utf8)
+        let check = try vane("check", in: root).stderr
+        let note = "; it may be a name of 'llama-v5', whose file did not load: fix that first\n"
+        #expect(
+            check.contains("error: unknown entry 'Llama Five'" + note)
+                && check.contains("error: unknown entry 'llama-5' (did you mean 'llama-v5'?)" + note), "\(check)")
+        #expect(check.contains("error: unknown entry 'exampel-queue' (did you mean 'example-queue'?)\n"), "\(check)")
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.

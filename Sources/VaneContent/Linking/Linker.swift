@@ -437,7 +437,17 @@ public struct Linker: Sendable {
             if suggestion == nil, merged.isEmpty, parts.count > 1, parts.allSatisfy({ resolve($0) != nil }) {
                 merged = " (a list is written in brackets: '[\(parts.joined(separator: ", "))]')"
             }
-            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)"))
+            // An entity whose file did not load may declare it (an alias, a former id): said,
+            // so that the one error to fix is found (its name was suggested, as another id).
+            // Not beside a near id that loaded ('metta', 'meta').
+            let unloaded =
+                (kind == nil || kind == .entity) && suggestion.map(unread.contains) ?? true
+                ? unread.filter { known[$0]?.kind == .entity }.sorted() : []
+            let pending =
+                unloaded.isEmpty
+                ? ""
+                : "; it may be a name of \(unloaded.count == 1 ? "" : "one of ")\(unloaded.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(unloaded.count > 3 ? "…" : ""), whose file\(unloaded.count == 1 ? "" : "s") did not load: fix that first"
+            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)\(pending)"))
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {
