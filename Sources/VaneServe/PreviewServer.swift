@@ -344,7 +344,7 @@ public enum PreviewServer {
               box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50%;overflow:auto;margin:0;padding:1em;background:#fff3f0;color:#7a1c00;border-top:3px solid #a4471b;font:13px monospace;z-index:99999";
               document.body.appendChild(box);
             }
-            box.textContent = "The last build failed; showing the last good site.\\n\\n" + errors.join("\\n");
+            box.textContent = "The knowledge base has errors; the pages are its last state without any (none, if it started with them). Fix them and the pages follow.\\n\\n" + errors.join("\\n");
           }
           // The server pushes its state when it connects and after every build; when the
           // server goes away (restarted), the page connects again a second later.

@@ -397,6 +397,38 @@ struct ReadmeContentConformanceTests {
         #expect(check.contains("error: unknown entry 'exampel-queue' (did you mean 'example-queue'?)\n"), "\(check)")
     }
 
+    /// What an Obsidian or Hugo author writes out of habit is said in this format's terms:
+    /// `[[meta.md]]`, `![[chart.png]]`, `draft: true`; a former id is no name on the page.
+    @Test func habitsOfOtherToolsAreSaidInThisFormatsTerms() throws {
+        let kb = try example()
+        let root = kb.url("t")
+        try Data("png".utf8).write(to: root.appendingPathComponent("Content/events/chart.png"))
+        let event = root.appendingPathComponent("Content/events/2026-09-15-example-queue-maintenance.md")
+        let text = try String(contentsOf: event, encoding: .utf8)
+        try text.replacingOccurrences(
+            of: "\n---\n", with: "\ndraft: true\n---\n", options: [],
+            range: text.range(of: "\n---\n", options: [], range: text.index(after: text.startIndex)..<text.endIndex)
+        )
+        .appending("\nSee [[example-cloud.md]] and ![[chart.png]].\n").write(to: event, atomically: true, encoding: .utf8)
+        let check = try vane("check", in: root).stderr
+        #expect(
+            check.contains("error: unknown entry 'example-cloud.md' (did you mean 'example-cloud'? a link names the id, without '.md')"), "\(check)")
+        #expect(
+            check.contains(
+                "error: unknown entry 'chart.png': a file is linked as ![text](chart.png) or [text](chart.png), relative to the entry's file, not with [[…]]"
+            ), "\(check)")
+        #expect(
+            check.contains(
+                "warning: unknown key 'draft' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)"
+            ), "\(check)")
+        try "---\nname: Renamed\ntype: vendor\naliases: [Old Name]\nformer_ids: [old-renamed]\n---\n"
+            .write(to: root.appendingPathComponent("Content/entities/renamed.md"), atomically: true, encoding: .utf8)
+        try text.write(to: event, atomically: true, encoding: .utf8)
+        #expect(try vane("build", in: root).status == 0)
+        let page = try String(contentsOf: root.appendingPathComponent("public/entities/renamed.html"), encoding: .utf8)
+        #expect(page.contains("<dt>Also known as</dt><dd>Old Name</dd>"), "\(page)")
+    }
+
     /// The endoflife.date import: a product by its name there (`--only acme-db`, an
     /// alternate address), `--only` and `--category` adding up, a label's HTML as the text a
     /// reader sees, and no id written that an entry of `Content/` has already.

@@ -429,6 +429,19 @@ public struct Linker: Sendable {
                 diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(Linker.sharedName(named))"))
                 return nil
             }
+            // Obsidian's forms: a note by its file's name, a file embedded (`![[chart.png]]`).
+            if written.hasSuffix(".md"), let id = resolve(String(written.dropLast(3))), kind == nil || known[id]?.kind == kind {
+                diagnostics.append(.error(location, "unknown \(noun) '\(written)' (did you mean '\(id)'? a link names the id, without '.md')"))
+                return nil
+            }
+            if kind == nil, written.contains("."), assets.contains(where: { $0 == written || $0.hasSuffix("/" + written) }) {
+                diagnostics.append(
+                    .error(
+                        location,
+                        "unknown entry '\(written)': a file is linked as ![text](\(written)) or [text](\(written)), relative to the entry's file, not with [[…]]"
+                    ))
+                return nil
+            }
             let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
             // `a - b`: YAML read a list item indented under the one before as its text.
             var merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""

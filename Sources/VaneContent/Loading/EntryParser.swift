@@ -79,6 +79,13 @@ public struct EntryParser: Sendable {
                         at,
                         "unknown key '\(key)' for an entity (kept, but no status: a status is set by events, dated; write it in an event's 'status:', as 'status: { \(entry.id): { availability: … } }')"
                     ))
+            } else if key == "draft" {
+                // Hugo's: a draft here is published all the same.
+                fm.diagnostics.append(
+                    .warning(
+                        at,
+                        "unknown key 'draft' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)")
+                )
             } else {
                 let prose = LineChecks.proseAsKey(source, key: key, line: at.line) ?? ""
                 fm.diagnostics.append(.warning(at, "unknown key '\(key)' for \(kind.withArticle) (\(hint)kept, but not part of the format\(prose))"))

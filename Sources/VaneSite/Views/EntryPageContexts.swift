@@ -241,7 +241,9 @@ extension SiteModel {
         let cycles = cyclesTable(of: e.id)
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link),
-            aliases: SiteModel.namesOnce(e.aliases.map(\.text).filter { $0.lowercased() != e.title.lowercased() }),
+            // Names, not former ids (`llama-5`, the file's old name: listed as a name).
+            aliases: SiteModel.namesOnce(
+                e.aliases.map(\.text).filter { alias in alias.lowercased() != e.title.lowercased() && !e.formerIDs.contains { $0.text == alias } }),
             names: names(of: e),
             foldedInto: positioned(section(board.successors(of: e.id).filter { folds.contains($0) })),
             successors: positioned(section(board.successors(of: e.id).filter { !folds.contains($0) })),
