@@ -38,6 +38,23 @@ struct LocalLinkTests {
         #expect(try differences(now, whole) == [])
     }
 
+    /// What the entities' files alone warn of (an alias that is another entity's name) is
+    /// said by a local link as by the whole one: the preview dropped it at the next edit.
+    @Test func aLocalLinkKeepsTheEntitiesWarnings() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            try kb.read("Content/entities/anvil.md").replacingOccurrences(of: "parent: acme\n", with: "parent: acme\naliases: [Acme Labs]\n"),
+            to: "Content/entities/anvil.md")
+        let last = ContentLoader.load(root: kb.root)
+        #expect(last.diagnostics.contains { $0.message.hasPrefix("alias 'Acme Labs' is the name of 'acme-labs'") }, "\(last.diagnostics)")
+        try kb.write(
+            try kb.read("Content/events/2026-summit.md").replacingOccurrences(of: "title: ", with: "title: Renamed "),
+            to: "Content/events/2026-summit.md")
+        let now = ContentLoader.load(root: kb.root, previous: last)
+        #expect(now.relinked != nil)
+        #expect(try differences(now, ContentLoader.load(root: kb.root)) == [])
+    }
+
     /// The warnings of the entries a local link leaves as they were are kept: a dead
     /// relative link and a mistyped publisher were dropped by it, and came back with the
     /// next whole link. The entries that can warn again are found by the first local link

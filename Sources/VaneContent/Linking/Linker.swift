@@ -80,10 +80,16 @@ public struct Linker: Sendable {
         linker.entityNames = Dictionary(grouping: linker.entries.filter { $0.kind == .entity }, by: { $0.title.lowercased() }).mapValues {
             $0.map(\.id)
         }
+        let registered = linker.diagnostics.count
         linker.linkEntries()
+        let linked = linker.diagnostics.count
         linker.checkDuplicates()
         linker.checkParentCycles()
         linker.checkSuccessors()
+        // What the entities' files alone say (an alias that is another entity's name, a
+        // parent cycle): a local link, which changes no entity, says it again as it was
+        // (the preview dropped it at the next edit).
+        let standing = (linker.diagnostics[..<registered] + linker.diagnostics[linked...]).filter { $0.location.path.hasPrefix("Content/entities/") }
         linker.checkAdviceCycles()
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
@@ -101,9 +107,10 @@ public struct Linker: Sendable {
             statusChanges: linker.statusChanges, aliases: linker.aliases, assets: assets)
         kb.savedQueries = saved
         kb.channels = channels
-        let tables = LinkTables(
+        var tables = LinkTables(
             known: linker.known, aliases: linker.aliases, types: linker.types, declared: linker.declared, saved: saved, config: config,
             baselines: baselines, entityNames: linker.entityNames)
+        tables.standing = standing
         return (
             kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + FoldChecks.check(kb), tables,
             linker.entries.count

@@ -16,6 +16,8 @@ public struct LinkTables: Sendable {
     /// The entries whose link warns again while they stay as they are (`Linker.warnsAgain`),
     /// by id: found by the first local link after a whole one, then kept up to date.
     var rewarned: Set<String>? = nil
+    /// The warnings of the entities' files alone, from the whole link (`Linker.link`).
+    var standing: [Diagnostic] = []
 }
 
 extension Linker {
@@ -86,7 +88,7 @@ extension Linker {
         let all = linker.statusChanges
         let theirs = all.indices.filter { products.contains(all[$0].entity) }.map { all[$0] }
         tables.baselines = tables.baselines.filter { !products.contains($0.key) }.merging(linker.baselineWarnings(theirs)) { _, new in new }
-        linker.diagnostics += tables.baselines.values.joined()
+        linker.diagnostics += tables.baselines.values.joined() + tables.standing
         // The whole list of edges waits for its first reader (see `KnowledgeBase.replacing`).
         let relinked = kb.replacing(
             goneIDs, with: named(fresh, edges: freshEdges, in: kb),
