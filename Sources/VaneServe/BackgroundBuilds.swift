@@ -8,7 +8,16 @@ final class BackgroundBuilds: @unchecked Sendable {
     private let condition = NSCondition()
     /// When the last request came; nil when none is waiting. Guarded by `condition`.
     private var requested: Date?
+    /// Whether a build runs now. Guarded by `condition`.
+    private var running = false
     private let quiet: TimeInterval
+
+    /// Whether an edit is not in the output yet: a build waits for edits to pause, or runs.
+    var behind: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return requested != nil || running
+    }
 
     /// `run` builds; it is called on a thread of its own, one build at a time, once no
     /// request has come for `quiet` seconds.
@@ -18,6 +27,9 @@ final class BackgroundBuilds: @unchecked Sendable {
             while true {
                 self.waitUntilDue()
                 run()
+                self.condition.lock()
+                self.running = false
+                self.condition.unlock()
             }
         }
         thread.start()
@@ -49,7 +61,7 @@ final class BackgroundBuilds: @unchecked Sendable {
             }
             let due = last.addingTimeInterval(quiet)
             if Date() >= due {
-                requested = nil
+                (requested, running) = (nil, true)
                 return
             }
             _ = condition.wait(until: due)

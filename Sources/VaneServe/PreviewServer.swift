@@ -179,7 +179,7 @@ public enum PreviewServer {
             report(.listening(port: listening))
             if watch.isWatching { WatchingServer.announce(root: options.root, port: listening, output: options.output) }
         }
-        for signal in [SIGINT, SIGTERM] { withdrawOnSignal(signal, root: options.root) }
+        for signal in [SIGINT, SIGTERM] { withdrawOnSignal(signal, root: options.root, behind: { builds.behind }) }
         do {
             try await server.run()
         } catch let error as SocketError {
@@ -287,12 +287,18 @@ public enum PreviewServer {
     /// Sources of the signals that stop the server, kept alive while it runs.
     nonisolated(unsafe) static var signalSources: [DispatchSourceSignal] = []
 
-    /// On `signal`, takes back `.vane-serve` and ends the process as the signal would.
-    static func withdrawOnSignal(_ number: Int32, root: URL) {
+    /// On `signal`, takes back `.vane-serve` and ends the process as the signal would; says
+    /// so when the last edits are not in the output yet (stopped within a second of a save,
+    /// `public/` and the database were without it, and nothing said so).
+    static func withdrawOnSignal(_ number: Int32, root: URL, behind: @escaping @Sendable () -> Bool) {
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
             WatchingServer.withdraw(root: root)
+            if behind() {
+                FileHandle.standardError.write(
+                    Data("vane serve: stopped before the last edits reached public/ and the database; run vane build\n".utf8))
+            }
             signal(number, SIG_DFL)
             kill(getpid(), number)
         }

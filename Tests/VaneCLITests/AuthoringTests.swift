@@ -207,6 +207,31 @@ struct AuthoringTests {
         #expect(later.components(separatedBy: "after today").count == 2, "\(later)")
     }
 
+    /// Stopped within a second of a save, before the build in the background took it, the
+    /// preview says the output is behind (public/ and the database were without the save,
+    /// and nothing said so).
+    @Test func stoppedBeforeTheLastEditReachedTheOutputSaysSo() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", in: kb.root).status == 0)
+        let port = UInt16(20000 + (Int(getpid()) + 29) % 20000)
+        let (server, exit) = try serving(kb.root, port: port, log: true)
+        var served: (status: Int, body: String)?
+        for _ in 0..<100 where served == nil {
+            Thread.sleep(forTimeInterval: 0.1)
+            served = rawGet(port: port, path: "/entities/acme.html")
+        }
+        #expect(served?.status == 200)
+        try kb.write(try kb.read("Content/entities/acme.md") + "\nEdited just now.\n", to: "Content/entities/acme.md")
+        for _ in 0..<50 where rawGet(port: port, path: "/entities/acme.html")?.body.contains("Edited just now.") != true {
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        server.interrupt()
+        exit.wait()
+        let log = try kb.read("serve.log")
+        #expect(log.contains("vane serve: stopped before the last edits reached public/ and the database; run vane build"), "\(log)")
+        #expect(try !kb.read("public/entities/acme.html").contains("Edited just now."))
+    }
+
     /// A knowledge base with an error that was never built: the preview says there is no
     /// good site yet (it said it was "still serving the last good site"), and lists the
     /// problem once, not once for the first build, again for the load and for the build in
