@@ -303,14 +303,17 @@ extension GraphReader {
     private func useTitlesAsOf(_ day: FuzzyDate, of ids: Set<String>) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
         let sql =
-            "SELECT u.id, u.team, e.name, e.renames FROM uses u JOIN entities e ON e.id = u.product_id"
+            "SELECT u.id, u.team, e.name, e.renames, n.title FROM uses u JOIN entities e ON e.id = u.product_id JOIN entries n ON n.id = u.id"
             + " WHERE u.named_after_product = 1 AND e.renames != '[]'"
         let rows = try queue.read { db in try Row.fetchAll(db, sql: sql) }
         var titles: [String: String] = [:]
         for row in rows {
             let id: String = row[0]
             guard ids.contains(id) else { continue }
-            titles[id] = UseFacts.title(product: try GraphReader.name(row[2], renames: row[3], asOf: day), team: row[1])
+            // The title as stored (its channel and team) with the product's name of that day.
+            let (name, title): (String, String) = (row[2], row[4])
+            let then = try GraphReader.name(name, renames: row[3], asOf: day)
+            titles[id] = title.hasPrefix(name) ? then + title.dropFirst(name.count) : UseFacts.title(product: then, team: row[1])
         }
         return titles
     }

@@ -308,6 +308,24 @@ struct TrialFindingsTests {
             ), "\(check)")
     }
 
+    /// A team's uses of two channels of one product, named after it, read apart: each title
+    /// names its channel (three uses read "Node.js 18 (api)").
+    @Test func usesOfTwoChannelsReadApart() throws {
+        var files = files(
+            entities: ["pn": "---\nname: Pn 18\ntype: product\nparent: v\nchannels: [standard, { extended: extended }]\n---\n"],
+            events: [("e1", "2020-01-01", "{ pn: { availability: generally-available, priority: maintained } }")])
+        files["Content/uses/n-std.md"] = "---\nproduct: pn\nteam: api\nchannel: standard\n---\n"
+        files["Content/uses/n-ext.md"] = "---\nproduct: pn\nteam: api\nchannel: extended\n---\n"
+        files["Content/uses/n-all.md"] = "---\nproduct: pn\nteam: api\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
+        let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        let titles = Dictionary(uniqueKeysWithValues: rows.map { ($0["use"] as? String ?? "", $0["title"] as? String ?? "") })
+        #expect(titles == ["n-std": "Pn 18 · standard (api)", "n-ext": "Pn 18 · extended (api)", "n-all": "Pn 18 (api)"], "\(titles)")
+        #expect(try kb.read("public/uses/n-ext.html").contains("<h1>Pn 18 · extended (api)</h1>"))
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {

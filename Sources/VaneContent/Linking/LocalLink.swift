@@ -177,7 +177,7 @@ extension Linker {
                 let name = kb.title(of: product)
             else { return entry }
             var named = entry
-            named.title = UseFacts.title(product: name, team: entry.use?.team)
+            named.title = UseFacts.title(product: name, team: entry.use?.team, channel: entry.use?.channel?.text)
             return named
         }
     }

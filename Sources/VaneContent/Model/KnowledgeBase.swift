@@ -279,7 +279,7 @@ extension KnowledgeBase {
         let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
         for i in entries.indices where entries[i].use?.untitled == true {
             guard let product = products[entries[i].id], let name = names[product] else { continue }
-            entries[i].title = UseFacts.title(product: name, team: entries[i].use?.team)
+            entries[i].title = UseFacts.title(product: name, team: entries[i].use?.team, channel: entries[i].use?.channel?.text)
         }
     }
 

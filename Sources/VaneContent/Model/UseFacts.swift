@@ -46,5 +46,9 @@ public struct UseFacts: Sendable, Hashable, Codable {
 
     /// The title of a use written without one: its product's name and its team,
     /// `Django 4.2 (billing)`.
-    public static func title(product name: String, team: String?) -> String { name + (team.map { " (\($0))" } ?? "") }
+    /// `Node.js 18 (api)`; of one channel, `Node.js 18 · standard (api)`, so that a team's uses
+    /// of two channels of one product read apart (they were one title, three times over).
+    public static func title(product name: String, team: String?, channel: String? = nil) -> String {
+        name + (channel.map { " · \($0)" } ?? "") + (team.map { " (\($0))" } ?? "")
+    }
 }
