@@ -253,7 +253,9 @@ enum LiveBlocks {
     /// Columns whose cells are entry ids, by their headers as the command line prints
     /// them, or as SQL names them.
     static func idColumns(_ headers: [String]) -> Set<Int> {
-        let named: Set = ["ID", "BY", "PARENT", "ENTITY", "CHANNEL", "SUCCESSORS", "ANNOUNCED BY", "SOURCES", "VENDOR", "USE"]
+        let named: Set = [
+            "ID", "BY", "PARENT", "ENTITY", "CHANNEL", "SUCCESSORS", "ANNOUNCED BY", "SOURCES", "VENDOR", "USE", "PUBLISHER", "PRODUCT",
+        ]
         let sqlNames: Set = ["id", "entity", "event", "claim", "source", "claimant", "vendor", "parent"]
         return Set(headers.indices.filter { named.contains(headers[$0]) || sqlNames.contains(headers[$0]) || headers[$0].hasSuffix("_id") })
     }

@@ -337,7 +337,8 @@ struct ReadmeContentConformanceTests {
                 "---\ntitle: Widget launches\ndate: 2026-01-10\ntype: launch\nentities: [widget]\nsources: [blog]\nstatus:\n  widget: { availability: generally-available, priority: flagship }\n---\n[a](nosuch-long.png) [b](nosuch)\n",
             "Content/events/2026-11-01-gone.md":
                 "---\ntitle: Widget retired\ndate: 2026-11-01\ntype: shutdown\nentities: [widget]\nsources: [blog]\nstatus:\n  widget: { availability: retired, priority: discontinued }\n---\n",
-            "Content/reports/g.md": "---\ntitle: G\ndate: 2026-12-02\n---\n```vane\nstatus --entity acme\n```\n\n```vane\nends\n```\n",
+            "Content/reports/g.md":
+                "---\ntitle: G\ndate: 2026-12-02\n---\n```vane\nstatus --entity acme\n```\n\n```vane\nends\n```\n\n```vane\nquery sources\n```\n",
         ])
         let check = try vane("check", in: kb.root).stderr
         #expect(
@@ -348,6 +349,8 @@ struct ReadmeContentConformanceTests {
         let page = try kb.read("public/reports/g.html")
         #expect(page.contains("<p class=\"live-empty\">No product here is still available (1 gone; vane status lists it last).</p>"), "\(page)")
         #expect(page.contains("<p class=\"live-empty\">No end is announced ahead.</p>"), "\(page)")
+        // A source's publisher is linked, as every id of a block is.
+        #expect(page.contains("<td data-label=\"PUBLISHER\"><a href=\"../entities/acme.html\" title=\"Acme\">acme</a></td>"), "\(page)")
         try kb.write("---\ntitle: H\ndate: 2026-12-02\n---\n```vane\nquery events --since 2026 --until 2025\n```\n", to: "Content/reports/h.md")
         let window = try vane("check", in: kb.root)
         #expect(
