@@ -24,12 +24,34 @@ public struct TextTable: Sendable {
     /// screen or forge a row (`Diagnostic.oneLine`).
     public func aligned() -> String {
         let all = ([headers] + rows).map { $0.map(Diagnostic.oneLine) }
-        let widths = headers.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
-        return all.map { row in
-            row.indices.map { i in
-                i == row.count - 1 ? row[i] : row[i] + String(repeating: " ", count: widths[i] - row[i].count)
+        // By the columns a terminal gives each cell (日本語 takes six, an emoji two).
+        let columns = all.map { $0.map(TextTable.columns) }
+        let widths = headers.indices.map { column in columns.map { $0[column] }.max() ?? 0 }
+        return all.indices.map { r in
+            let row = all[r]
+            return row.indices.map { i in
+                i == row.count - 1 ? row[i] : row[i] + String(repeating: " ", count: widths[i] - columns[r][i])
             }.joined(separator: "  ")
         }.joined(separator: "\n") + "\n"
+    }
+
+    /// The columns `text` takes on a terminal: two for a wide character (East Asian wide and
+    /// full-width forms, emoji), none for a combining mark, one for the rest.
+    static func columns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { sum, scalar in
+            let v = scalar.value
+            if v < 0x300 { return sum + 1 }
+            if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark || v == 0x200D
+                || (0xFE00...0xFE0F).contains(v)
+            {
+                return sum
+            }
+            let wide =
+                (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v) || (0xF900...0xFAFF).contains(v)
+                || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+                || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v) || (0x20000...0x3FFFD).contains(v)
+            return sum + (wide ? 2 : 1)
+        }
     }
 
     /// RFC 4180 CSV with a header line; control characters but line breaks and tabs are
