@@ -213,10 +213,13 @@ extension GraphReader {
         case .status where change.axis == "closes": what = "\(subject): sign-ups closure \(before) → \(after)"
         case .status: what = "\(subject): \(change.axis ?? "") \(before) → \(after)"
         }
+        // A verdict's `from` and `to` are the verdicts, as the status writes them; the day it
+        // was reached stays in `what` (`to` read `kept (2026-11-20)`).
+        let verdict = { (value: String?) in change.what == .verdict ? value.map { String($0.prefix { $0 != " " }) } : value }
         return ChangeRow(
             date: date, kind: change.what.rawValue, id: change.entry, what: what, commit: commit?.short, subject: commit?.subject,
             entity: change.entity,
-            axis: change.axis, channel: change.channel, from: change.before, to: change.after)
+            axis: change.what == .verdict ? "verdict" : change.axis, channel: change.channel, from: verdict(change.before), to: verdict(change.after))
     }
 
     /// An entity and everything under it.
