@@ -209,6 +209,8 @@ struct ReadmeContentConformanceTests {
 
         No board: [product](../status/example-queue.html), [no one](../status/nobody.html).
 
+        No file: [feed](../feeds/entities/nobody.atom), [shard](../search/index-x.js).
+
         """.write(to: root.appendingPathComponent("Content/events/z.md"), atomically: true, encoding: .utf8)
         let check = try vane("check", in: root)
         let dead = { (line: Int, column: Int, target: String) in
@@ -217,7 +219,7 @@ struct ReadmeContentConformanceTests {
         #expect(
             check.stderr
                 == dead(8, 127, "nope.html") + dead(12, 21, "status/example-queue.html") + dead(12, 61, "status/nobody.html")
-                + "0 errors, 3 warnings\n",
+                + dead(14, 17, "feeds/entities/nobody.atom") + dead(14, 57, "search/index-x.js") + "0 errors, 5 warnings\n",
             "\(check.stderr)")
     }
 

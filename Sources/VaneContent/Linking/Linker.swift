@@ -286,6 +286,7 @@ public struct Linker: Sendable {
     /// a feed, an API file, a search shard or an asset.
     private mutating func sitesOwn(_ parts: [String]) -> Bool {
         guard let first = parts.first, let last = parts.last else { return false }
+        let entity = { [known] (id: Substring) in known[String(id)]?.kind == .entity }
         let stem = last.hasSuffix(".html") ? String(last.dropLast(5)) : nil
         switch (parts.count, first) {
         case (1, _):
@@ -298,13 +299,15 @@ public struct Linker: Sendable {
         case (2, "status"):
             // A vendor's board: an entity at the top of a tree (none for a product, nor a name that is no one's).
             return stem.map { known[$0]?.kind == .entity && vendors.contains($0) } ?? false
-        case (2, "search"): return last.hasPrefix("index-") && last.hasSuffix(".js")
-        case (_, "assets"): return true
+        case (2, "search"): return last.hasPrefix("index-") && last.hasSuffix(".js") && last.dropFirst(6).dropLast(3).allSatisfy(\.isNumber)
+        // The default theme's (a knowledge base's theme may add any: those are not known here).
+        case (2, "assets"): return ["style.css", "search.js", "timeline.js", "favicon.svg"].contains(last)
         case (2, "feeds"):
             return ["events.atom", "events.ics", "ends.ics", "reports.atom", "changes.atom"].contains(last) || (hasUses && last == "exposure.ics")
-        case (3, "feeds"): return parts[1] == "entities" && (last.hasSuffix(".atom") || last.hasSuffix(".ics"))
+        // An entity's feeds and its API file: of an entity that is one.
+        case (3, "feeds"): return parts[1] == "entities" && [".atom", ".ics"].contains { last.hasSuffix($0) && entity(last.dropLast($0.count)) }
         case (3, "api"): return parts[1] == "v1" && last == "graph.json"
-        case (4, "api"): return parts[1] == "v1" && parts[2] == "entities" && last.hasSuffix(".json")
+        case (4, "api"): return parts[1] == "v1" && parts[2] == "entities" && last.hasSuffix(".json") && entity(last.dropLast(5))
         case (2, _):
             guard let stem else { return false }
             if let kind = known[stem]?.kind { return kind.folder == first }

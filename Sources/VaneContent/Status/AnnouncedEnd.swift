@@ -424,17 +424,25 @@ extension AnnouncedEnd {
         if cancelled {
             return (kind == .end ? "end cancelled (it was announced for " : "sign-ups closure cancelled (it was set for ") + date.display + ")"
         }
-        // A cut-off says the end it brought forward (CentOS Linux 8: 31 May 2029 to 31
-        // December 2021 read as a first announcement); a restatement, that it moved nothing.
+        let (said, value) = announcementParts
+        return "\(said) \(value)"
+    }
+
+    /// An announcement (not a cancellation) as said and its value, as `vane changes` and the
+    /// "what changed" page write it. A cut-off says the end it brought forward (CentOS Linux
+    /// 8: 31 May 2029 to 31 December 2021 read as a first announcement); a restatement, that
+    /// it moved nothing.
+    public var announcementParts: (said: String, value: String) {
         let what = kind == .end ? "end" : "sign-ups' close"
+        let day = kind == .end ? date.display : date.onDisplay
         if let replaced, replaced.startKey > date.startKey {
-            return "\(what) brought forward from \(replaced.display) to \(date.display) (\(givenNotice))"
+            return ("\(what) brought forward from \(replaced.display) to", "\(date.display) (\(givenNotice))")
         }
         if replaced == nil, event != firstEvent {
             let notice = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice" + (noticeFrom.map { " from \($0)" } ?? "")
-            return "\(what) restated for \(kind == .end ? date.display : date.display) (\(notice))"
+            return ("\(what) restated for", "\(date.display) (\(notice))")
         }
-        return (kind == .end ? "end announced for " + date.display : "sign-ups to close " + date.onDisplay) + " (\(givenNotice))"
+        return (kind == .end ? "end announced for" : "sign-ups to close", "\(day) (\(givenNotice))")
     }
 
     /// The notice an announcement gives: from the first announcement (or the vendor's own

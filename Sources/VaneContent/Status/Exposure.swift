@@ -191,11 +191,10 @@ public struct ExposureBoard: Sendable {
     /// with no date).
     static func unannounced(_ retired: AxisSetting?, of product: String, channel: String?) -> AnnouncedEnd? {
         guard let retired else { return nil }
-        var end = AnnouncedEnd(
+        // Not met by a retirement: it is one ("ended as announced" was said of it).
+        return AnnouncedEnd(
             entity: product, channel: channel, date: retired.date, event: retired.event, announced: retired.date,
             location: SourceLocation(path: "", line: 1, column: 1))
-        (end.retiredBy, end.retired) = (retired.event, retired.date)
-        return end
     }
 
     /// The first day a use stands past an end: the end's, or for one a retirement met (early,

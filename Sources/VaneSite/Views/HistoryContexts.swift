@@ -234,12 +234,9 @@ extension SiteModel {
                     ChangesPage.MoveRow(
                         date: DateView(end.announced), entity: link(end.entity),
                         axis: end.cancelled
-                            ? (end.kind == .end ? "end cancelled:" : "sign-ups closure cancelled:")
-                            : end.kind == .end ? "end announced for" : "sign-ups to close",
+                            ? (end.kind == .end ? "end cancelled:" : "sign-ups closure cancelled:") : end.announcementParts.said,
                         channel: end.channel.map { channelName($0, of: end.entity) }, from: nil,
-                        to: end.cancelled
-                            ? "it was \(end.date.display)"
-                            : "\(end.kind == .end ? end.date.display : end.date.onDisplay) (\(end.givenNotice))",
+                        to: end.cancelled ? "it was \(end.date.display)" : end.announcementParts.value,
                         event: link(end.event))
                 )
             }
