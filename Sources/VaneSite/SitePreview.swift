@@ -56,7 +56,16 @@ public final class SitePreview: Sendable {
         generation = result.generation
         self.theme = theme
         listed = Dictionary(model.pages(changes: false, entries: false).map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        assets = Dictionary(result.assetFiles.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
+        // Not one a build refuses, under a folder named as a page (`index.html/a.txt`).
+        assets = Dictionary(
+            result.assetFiles.filter { [listed, model] file in
+                let path = file.contentRelativePath
+                return !path.indices.contains { i in
+                    guard path[i] == "/" else { return false }
+                    let page = String(path[..<i])
+                    return listed[page] != nil || Self.entryPage(page, in: model.kb) != nil
+                }
+            }.map { ($0.contentRelativePath, $0.path) }, uniquingKeysWith: { a, _ in a })
         // An update changed no entity (their former ids stay), and no entry's page but those
         // of the entries it names.
         var earlier = previous.map { $0.gone.union($0.listed.keys) } ?? []

@@ -76,10 +76,13 @@ struct ReadmeConformanceTests {
             "Content/entities/eclair.md": "---\nname: Éclair\ntype: vendor\n---\n",
             "Content/entities/zeta.md": "---\nname: Zeta 10\ntype: vendor\n---\n",
             "Content/entities/delta.md": "---\nname: delta\ntype: vendor\n---\n",
+            "Content/entities/orsted.md": "---\nname: Ørsted\ntype: vendor\n---\n",
         ])
         #expect(try vane("build", in: kb.root).status == 0)
         let page = try kb.read("public/entities.html")
-        let order = ["entities/delta.html", "entities/eclair.html", "entities/zeta.html"].map { page.range(of: $0)?.lowerBound }
+        let order = ["entities/delta.html", "entities/eclair.html", "entities/orsted.html", "entities/zeta.html"].map {
+            page.range(of: $0)?.lowerBound
+        }
         #expect(order.allSatisfy { $0 != nil } && order == order.sorted { $0! < $1! }, "\(page)")
     }
 

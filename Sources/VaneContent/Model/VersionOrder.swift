@@ -60,7 +60,13 @@ public enum VersionOrder {
     /// Text as an index sorts it: whatever its case and accents (`Éclair` among the E's,
     /// not after `Zeta`). ASCII, most names, is only lowercased.
     private static func folded(_ text: String) -> String {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        // Letters no accent makes (Ø, Œ, Æ, ß…) are spelled out, as an index files them.
+        var spelled = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        for (letter, spelling) in [("ø", "o"), ("œ", "oe"), ("æ", "ae"), ("ß", "ss"), ("đ", "d"), ("ł", "l"), ("þ", "th"), ("ð", "d")] {
+            spelled = spelled.replacingOccurrences(of: letter, with: spelling)
+        }
+        return spelled
     }
 
     private static func parts(_ s: String) -> [Part] {

@@ -80,9 +80,11 @@ extension SiteModel {
                         return made
                     })
             }
+            // An exposure block with uses not begun by its day says so, as the command line does.
+            let notBegun = command.split(separator: " ").first == "exposure" && !kb.entries(of: .use).isEmpty
             return LiveBlockView(
                 command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows), status: nil,
-                empty: rows.isEmpty)
+                empty: rows.isEmpty, why: notBegun ? "No use had begun by then." : nil)
         case .status(let entity, let asOf, let minRisk):
             // Of another day than the site's, each product goes by the name it had then (as
             // `vane status --as-of` names it; the block used the site's names).
