@@ -224,6 +224,17 @@ struct LiveBlockTests {
         #expect(build(kb).diagnostics.filter { $0.description.contains("items.md") }.isEmpty)
         let page = try kb.read("public/reports/items.html")
         #expect(page.components(separatedBy: "<figure class=\"live-block\">").count == 4 && !page.contains("language-vane"), "\(page)")
+        // A block quote inside a list item or a list in a quote, and a tab, are code: said.
+        try kb.write(
+            "---\ntitle: Code\ndate: 2026\n---\n- > ```vane\n  > status\n  > ```\n\n> - ```vane\n>   status\n>   ```\n\n- item\n\n\t```vane\n\tstatus\n\t```\n",
+            to: "Content/reports/code.md")
+        let code = build(kb).diagnostics.map(\.description).filter { $0.contains("code.md") }
+        #expect(
+            code == [
+                "Content/reports/code.md:5:5: warning: a vane block in a block quote is shown as code, not run: take it out of the quote",
+                "Content/reports/code.md:9:5: warning: a vane block in a block quote is shown as code, not run: take it out of the quote",
+                "Content/reports/code.md:15:2: warning: a vane block indented with a tab is shown as code, not run (CommonMark reads a tab as four spaces): indent it with spaces",
+            ], "\(code)")
     }
 
     @Test func everyProblemOfABlockIsAtItsPositionWithASuggestion() throws {

@@ -23,6 +23,13 @@ enum LiveBlockScanner {
                             SourceLocation(path: path, line: firstLine + index, column: quoted + 1),
                             "a vane block in a block quote is shown as code, not run: take it out of the quote"))
                 }
+                if let tab = tabbedOpening(bodies[index]) {
+                    problems.append(
+                        .warning(
+                            SourceLocation(path: path, line: firstLine + index, column: shift + tab + 1),
+                            "a vane block indented with a tab is shown as code, not run (CommonMark reads a tab as four spaces): indent it with spaces"
+                        ))
+                }
                 // Nor one indented four spaces or more past where its text begins: said too.
                 let spaces = bodies[index].prefix { $0 == " " }.count
                 if spaces >= 4, opening(bodies[index].dropFirst(spaces)) != nil {
@@ -169,12 +176,29 @@ enum LiveBlockScanner {
     }
 
     /// The column (from 0) of a `vane` fence opened inside a block quote (`> ```vane`), if any.
+    /// Quotes and list markers are stepped over in any order (`> - ```vane`, `- > ```vane`).
     private static func quotedOpening(_ line: Substring) -> Int? {
         var rest = line.drop { $0 == " " }
-        guard rest.first == ">" else { return nil }
-        while rest.first == ">" { rest = rest.dropFirst().drop { $0 == " " } }
-        guard opening(rest) != nil else { return nil }
+        var quoted = false
+        while true {
+            if rest.first == ">" {
+                (rest, quoted) = (rest.dropFirst().drop { $0 == " " }, true)
+            } else if let text = itemText(rest, indentAtMost: 0), quoted || rest.dropFirst(text).first == ">" {
+                rest = rest.dropFirst(text)
+            } else {
+                break
+            }
+        }
+        guard quoted, opening(rest) != nil else { return nil }
         return line.unicodeScalars.count - rest.unicodeScalars.count
+    }
+
+    /// The column (from 0) of a `vane` fence after a tab, which CommonMark counts as four
+    /// spaces (code, in a list item too), if any.
+    private static func tabbedOpening(_ line: Substring) -> Int? {
+        let lead = line.prefix { $0 == " " || $0 == "\t" }
+        guard lead.contains("\t"), opening(line.dropFirst(lead.count)) != nil else { return nil }
+        return lead.count
     }
 
     /// The index of the line closing `fence` opened at `start`, or `lines.count`.
