@@ -330,6 +330,23 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/uses/n-ext.html").contains("<h1>Pn 18 · extended (api)</h1>"))
     }
 
+    /// An end announced for a channel once the whole product's end came, with no return of
+    /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
+    /// deprecated again, 15 days left, while `vane check` said it counted nothing down).
+    @Test func aChannelsEndAfterTheWholeEndCameRevivesNothing() throws {
+        let kb = try built(
+            "pr", "channels: [active, inactive]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pr: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-07-18", "{ pr: { availability: deprecated, ends: 2025-06-30 } }"),
+                ("e3", "2025-08-01", "{ pr: { availability: { active: generally-available }, ends: { inactive: 2025-08-25 } } }"),
+            ], asOf: "2025-08-10")
+        let status = try vane("status", "--as-of", "2025-08-10", "--format", "csv", in: kb.root).stdout
+        #expect(status.contains("generally-available (active: generally-available, inactive: retired)"), "\(status)")
+        let ends = try vane("ends", "--as-of", "2025-08-10", "--format", "csv", in: kb.root).stdout
+        #expect(ends.split(separator: "\r\n").count == 1, "\(ends)")
+    }
+
     /// Ends that came on one day are listed in one order by `vane ends` and the status page
     /// (the page's list of those that came, newest first, read them in reverse).
     @Test func endsOfOneDayKeepTheirOrderOnThePage() throws {

@@ -426,9 +426,14 @@ public enum StatusTimeline {
 
     /// The channels with an end (or closure) of their own announced after a whole-product
     /// one, and those it was called off for: it does not end them.
+    /// Not one announced once the whole end came: it ended that channel with the rest, and the
+    /// later end is announced for what was gone (the channel read deprecated again, counted down).
     static func outliving(_ end: AnnouncedEnd, among all: [AnnouncedEnd]) -> Set<String> {
-        Set(all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey }.compactMap(\.channel))
-            .union(end.calledOff ?? [])
+        let came = min(end.date.startKey, end.retired?.startKey ?? .max)
+        return Set(
+            all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey && $0.announced.startKey < came }
+                .compactMap(\.channel)
+        ).union(end.calledOff ?? [])
     }
 }
 
