@@ -90,12 +90,24 @@ struct Vane: AsyncParsableCommand {
             // with `error:` (it was `Error:` and the whole usage, beside our own `error:`
             // lines); --help and --version as the parser prints them.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
-            let said = message(for: error).split(separator: "\n").joined(separator: " ")
+            let said = valueHint(message(for: error).split(separator: "\n").joined(separator: " "))
             let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
             printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }
+}
+
+/// The parser's "The value 'jsn' is invalid for '--format <format>'. Please provide one of
+/// 'table', 'json' or 'csv'." with the closest value, as every other bad value has it:
+/// `the value 'jsn' is invalid for '--format' (did you mean 'json'?); it takes table, json or csv`.
+func valueHint(_ said: String) -> String {
+    guard let match = said.firstMatch(of: /^The value '(.*)' is invalid for '(--[a-z-]+)[^']*'\. Please provide one of (.*)\.$/) else { return said }
+    let values = match.3.split(separator: "'", omittingEmptySubsequences: false).enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+    let value = String(match.1)
+    let hint = values.first { $0 == value.lowercased() }.map { " (did you mean '\($0)'?)" } ?? Suggestion.hint(for: value, in: values)
+    let list = values.count < 2 ? values.joined() : values.dropLast().joined(separator: ", ") + " or " + values.last!
+    return "the value '\(value)' is invalid for '\(match.2)'\(hint); it takes \(list)"
 }
 
 /// `vane sql "-- why\nSELECT 1"`: a statement that starts with a comment reads as an

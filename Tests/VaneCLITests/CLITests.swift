@@ -479,7 +479,12 @@ struct CLITests {
             (["changes", "--from", "2026-01-01"], "error: missing expected argument '--to <to>' (see 'vane changes --help')\n"),
             (
                 ["status", "--format", "yaml"],
-                "error: the value 'yaml' is invalid for '--format <format>'. Please provide one of 'table', 'json' or 'csv'. (see 'vane status --help')\n"
+                "error: the value 'yaml' is invalid for '--format'; it takes table, json or csv (see 'vane status --help')\n"
+            ),
+            // The closest value, as every other bad value has it.
+            (
+                ["status", "--format", "jsn"],
+                "error: the value 'jsn' is invalid for '--format' (did you mean 'json'?); it takes table, json or csv (see 'vane status --help')\n"
             ),
         ] {
             let result = try vane(arguments, in: kb.root)
