@@ -234,27 +234,8 @@ public enum EndOfLifeImport {
     static func addresses(of slugs: [String], in folder: URL) -> [String: String] {
         var found: [String: String] = [:]
         for slug in slugs {
-            guard let text = try? String(contentsOf: folder.appendingPathComponent(slug + ".md"), encoding: .utf8) else { continue }
-            var (inAlternates, fences) = (false, 0)
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line == "---" {
-                    fences += 1
-                    if fences == 2 { break }
-                }
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                if line.hasPrefix("permalink:") {
-                    let value = trimmed.dropFirst("permalink:".count).trimmingCharacters(in: CharacterSet(charactersIn: " \"'/"))
-                    if !value.isEmpty, found[value] == nil { found[value] = slug }
-                    inAlternates = false
-                } else if line.hasPrefix("alternate_urls:") {
-                    inAlternates = true
-                } else if inAlternates, trimmed.hasPrefix("- ") {
-                    let value = trimmed.dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " \"'/"))
-                    if !value.isEmpty, found[value] == nil { found[value] = slug }
-                } else if !line.hasPrefix(" ") {
-                    inAlternates = false
-                }
-            }
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(slug + ".md").path) else { continue }
+            for name in EndOfLifeReader.addresses(data) where found[name] == nil { found[name] = slug }
         }
         return found
     }

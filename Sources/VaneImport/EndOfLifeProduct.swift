@@ -78,6 +78,17 @@ struct EndOfLifeProduct: Sendable {
 
 /// Reads product files, reporting problems compiler-style at their line and column.
 enum EndOfLifeReader {
+    /// The names a product file gives the product on endoflife.date: its `permalink` and
+    /// `alternate_urls`, without their `/`; none when its front matter does not read.
+    static func addresses(_ data: Data) -> [String] {
+        guard let text = String(data: data, encoding: .utf8), case let lines = text.split(separator: "\n", omittingEmptySubsequences: false),
+            lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---"),
+            let mapping = (try? Yams.compose(yaml: lines[1..<close].joined(separator: "\n")))??.mapping
+        else { return [] }
+        let written = [mapping["permalink"]?.scalar?.string] + (mapping["alternate_urls"]?.sequence?.map { $0.scalar?.string } ?? [])
+        return written.compactMap { $0.map { $0.hasPrefix("/") ? String($0.dropFirst()) : $0 } }.filter { !$0.isEmpty }
+    }
+
     /// The product in `data`, or the problems that stop it from being imported.
     /// `path` is the file as the user named it, for diagnostics.
     static func read(_ data: Data, slug: String, path: String) -> Result<EndOfLifeProduct, Failure> {

@@ -226,6 +226,27 @@ struct ReadmeContentConformanceTests {
             "\(check.stderr)")
     }
 
+    /// What the linker takes for the site's own files is what a build writes: a link from
+    /// a body to every file of a built site is no dead link (the linker knows the site's
+    /// pages by rule, not from the site: this compares the two).
+    @Test func everyFileABuildWritesIsNoDeadLink() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.content, Repository.site])
+        try kb.write("---\nproduct: llama\nteam: ml\n---\n", to: "Content/uses/ml-llama.md")
+        #expect(try vane("build", in: kb.root).status == 0)
+        let site = kb.url("public")
+        let files = try #require(FileManager.default.subpaths(atPath: site.path)).filter { path in
+            var folder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path, isDirectory: &folder) && !folder.boolValue
+        }
+        #expect(files.count > 100)
+        let links = files.sorted().enumerated().map { "[\($0.offset)](../\($0.element))" }.joined(separator: "\n")
+        try kb.write(
+            "---\ntitle: Every file\ndate: 2024-01-01\ntype: other\nentities: [meta]\nsources: [openai-api-changelog]\n---\n\(links)\n",
+            to: "Content/events/every-file.md")
+        let dead = try vane("check", in: kb.root).stderr.split(separator: "\n").filter { $0.contains("every-file.md") }
+        #expect(dead.isEmpty, "\(dead)")
+    }
+
     /// An integer beyond 2^53 stays text as written, compared as written (2^53 + 1 was the
     /// double it rounds to, 2^53).
     @Test func integersBeyondTwoToThe53StayText() throws {

@@ -438,10 +438,7 @@ extension AnnouncedEnd {
         if let replaced, replaced.startKey > date.startKey {
             return ("\(what) brought forward from \(replaced.display) to", "\(date.display) (\(givenNotice))")
         }
-        if replaced == nil, event != firstEvent {
-            let notice = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice" + (noticeFrom.map { " from \($0)" } ?? "")
-            return ("\(what) restated for", "\(date.display) (\(notice))")
-        }
+        if replaced == nil, event != firstEvent { return ("\(what) restated for", "\(date.display) (\(firstNotice))") }
         return (kind == .end ? "end announced for" : "sign-ups to close", "\(day) (\(givenNotice))")
     }
 
@@ -449,9 +446,13 @@ extension AnnouncedEnd {
     /// day, `announced:`), and for an extension from this one too: `547 days of notice,
     /// 395 days from this announcement`.
     public var givenNotice: String {
-        let first = AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice"
-        return extensionNoticeDays == nil
-            ? first + (noticeFrom.map { " from \($0)" } ?? "") : "\(first)\(fromFirst), \(announcedNotice) from this announcement\(saidDay)"
+        guard extensionNoticeDays != nil else { return firstNotice }
+        return AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice\(fromFirst), \(announcedNotice) from this announcement\(saidDay)"
+    }
+
+    /// The notice from the first announcement (or the vendor's own day): `547 days of notice`.
+    private var firstNotice: String {
+        AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice" + (noticeFrom.map { " from \($0)" } ?? "")
     }
 
     /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days

@@ -194,7 +194,7 @@ public struct ExposureBoard: Sendable {
         // Not met by a retirement: it is one ("ended as announced" was said of it).
         return AnnouncedEnd(
             entity: product, channel: channel, date: retired.date, event: retired.event, announced: retired.date,
-            location: SourceLocation(path: "", line: 1, column: 1))
+            location: .top(of: ""))
     }
 
     /// The first day a use stands past an end: the end's, or for one a retirement met (early,

@@ -46,16 +46,7 @@ struct LiveBlockView: Encodable {
 
     init(command: String, table: Table?, status: Status?, empty: Bool, why: String? = nil) {
         (self.command, self.table, self.status, self.empty) = (command, table, status, empty)
-        self.why = empty ? why ?? LiveBlockView.why(command) : nil
-    }
-
-    /// What the command line says of an empty answer, by the block's command.
-    static func why(_ command: String) -> String? {
-        switch command.split(separator: " ").first {
-        case "ends": "No end is announced ahead."
-        case "exposure": "No use is recorded."
-        default: nil
-        }
+        self.why = empty ? why : nil
     }
 }
 
@@ -80,11 +71,9 @@ extension SiteModel {
                         return made
                     })
             }
-            // An exposure block with uses not begun by its day says so, as the command line does.
-            let notBegun = command.split(separator: " ").first == "exposure" && !kb.entries(of: .use).isEmpty
             return LiveBlockView(
                 command: command, table: rows.isEmpty ? nil : LiveBlockView.Table(headers: table.headers, rows: rows), status: nil,
-                empty: rows.isEmpty, why: notBegun ? "No use had begun by then." : nil)
+                empty: rows.isEmpty, why: emptyAnswer(of: command))
         case .status(let entity, let asOf, let minRisk):
             // Of another day than the site's, each product goes by the name it had then (as
             // `vane status --as-of` names it; the block used the site's names).
@@ -105,6 +94,16 @@ extension SiteModel {
                     chart: StatusPage.Chart(svg: chart.svg, list: chart.list(headings: false), legend: chart.legend, wide: chart.isWide),
                     board: ranked.enumerated().map { model.riskRow($1, rank: $0 + 1) }, asOf: DateView(asOf)),
                 empty: false)
+        }
+    }
+
+    /// What the command line says of an empty answer, by the block's command (an exposure
+    /// block's uses may be recorded and not begun by its day).
+    private func emptyAnswer(of command: String) -> String? {
+        switch command.split(separator: " ").first {
+        case "ends": "No end is announced ahead."
+        case "exposure": kb.entries(of: .use).isEmpty ? "No use is recorded." : "No use had begun by then."
+        default: nil
         }
     }
 
