@@ -345,6 +345,31 @@ struct TrialFindingsTests {
         #expect(status.contains("generally-available (active: generally-available, inactive: retired)"), "\(status)")
         let ends = try vane("ends", "--as-of", "2025-08-10", "--format", "csv", in: kb.root).stdout
         #expect(ends.split(separator: "\r\n").count == 1, "\(ends)")
+        // Nor is it an announcement (`vane changes` listed it, with 24 days of notice), and the
+        // end that came ended both channels, the one whose end was said too.
+        let changes = try vane("changes", "--from", "2025", "--to", "2025", in: kb.root).stdout
+        #expect(!changes.contains("inactive"), "\(changes)")
+        #expect(changes.contains("e2  pr: availability deprecated → retired"), "\(changes)")
+        let passed = try vane("ends", "--as-of", "2025-09-01", "--within", "3000", "--format", "csv", in: kb.root).stdout
+        #expect(passed.split(separator: "\r\n").count == 2 && passed.contains("2025-06-30,"), "\(passed)")
+        #expect(!passed.contains("active"), "\(passed)")
+    }
+
+    /// An end said again for a channel on the day the whole product's end came, for that very
+    /// day, restates it: listed as the announcement it is, not refused as one after the end.
+    @Test func aChannelsEndOnTheWholeEndsDayForThatDayIsARestatement() throws {
+        let kb = try built(
+            "pr", "channels: [active, inactive]\n",
+            events: [
+                ("e1", "2020-01-01", "{ pr: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-07-18", "{ pr: { availability: deprecated, ends: 2025-06-30 } }"),
+                ("e3", "2025-06-30", "{ pr: { ends: { inactive: 2025-06-30 } } }"),
+                ("e4", "2025-07-01", "{ pr: { ends: { inactive: 2025-09-30 } } }"),
+            ], asOf: "2025-08-10")
+        let changes = try vane("changes", "--from", "2025", "--to", "2025", in: kb.root).stdout
+        #expect(changes.contains("ends   e3  pr (inactive): end restated for 30 June 2025"), "\(changes)")
+        #expect(changes.contains("move   e2  pr: availability deprecated → retired"), "\(changes)")
+        #expect(!changes.contains("ends   e4"), "\(changes)")
     }
 
     /// Ends that came on one day are listed in one order by `vane ends` and the status page

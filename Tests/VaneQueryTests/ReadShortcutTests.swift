@@ -67,17 +67,17 @@ struct ReadShortcutTests {
         try queue.write { db in
             try db.execute(
                 sql: "UPDATE build_state SET value = ? WHERE key = 'status-json'",
-                arguments: ["9 \(ContentLoader.parserVersion)\n2026-11-26\n[\"stored\"]\n"])
+                arguments: ["10 \(ContentLoader.parserVersion)\n2026-11-26\n[\"stored\"]\n"])
         }
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'status-json-build'") } == started)
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout == "[\"stored\"]\n")
         // Not one an older vane stored (another snapshot version)...
         try queue.write { db in
-            try db.execute(sql: "UPDATE build_state SET value = '0' || substr(value, 2) WHERE key = 'status-json'")
+            try db.execute(sql: "UPDATE build_state SET value = '0' || value WHERE key = 'status-json'")
         }
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout == computed)
         try queue.write { db in
-            try db.execute(sql: "UPDATE build_state SET value = '9' || substr(value, 2) WHERE key = 'status-json'")
+            try db.execute(sql: "UPDATE build_state SET value = substr(value, 2) WHERE key = 'status-json'")
         }
         // ...but not for a vendor, a minimum risk, or another day.
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", "--min-risk", "0", in: kb.root).stdout.hasPrefix("[\n"))

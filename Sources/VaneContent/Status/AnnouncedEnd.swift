@@ -118,6 +118,23 @@ private func endCame(by change: StatusChange, among ends: [AnnouncedEnd]) -> Fuz
     }.map(\.date).max { $0.startKey < $1.startKey }
 }
 
+/// When the whole product's end came for `channel` before `change` (its day, or the
+/// retirement that met it first): not called off for the channel, and not outlived by an
+/// end of the channel's own announced before it came. An announcement on the end's day
+/// comes after it, unless it restates that very end.
+private func wholeEndCame(for channel: String, by change: StatusChange, among ends: [AnnouncedEnd], made: [AnnouncedEnd]) -> FuzzyDate? {
+    let said = try? FuzzyDate(parsing: change.value)
+    return ends.compactMap { end -> FuzzyDate? in
+        guard end.kind == .end, end.channel == nil, !(end.calledOff ?? []).contains(channel) else { return nil }
+        let came = end.retired.map { $0.startKey < end.date.startKey ? $0 : end.date } ?? end.date
+        guard came.startKey <= change.date.startKey, said != end.date else { return nil }
+        let outlived = made.contains {
+            $0.kind == .end && $0.channel == channel && $0.announced.startKey > end.announced.startKey && $0.announced.startKey < came.startKey
+        }
+        return outlived ? nil : came
+    }.max { $0.startKey < $1.startKey }
+}
+
 /// Which announced ends and closures stand, from one entity's changes in force, in order.
 ///
 /// The latest announcement that covers a channel governs it: a whole-product `ends` (or
@@ -200,7 +217,9 @@ enum EndSchedule {
                 // that end for the channel: its notice runs from the product's announcement.
                 // Not for a channel offered since that announcement (a paid extended-support
                 // channel with its own end): that is a new offer, with its own notice.
-                let wholeAhead = active[key(kind, nil)].flatMap { $0.date.startKey > change.date.startKey ? $0 : nil }
+                // (Or restated on its very day: an announcement comes after an end of its day.)
+                let restates = try? FuzzyDate(parsing: change.value)
+                let wholeAhead = active[key(kind, nil)].flatMap { $0.date.startKey > change.date.startKey || $0.date == restates ? $0 : nil }
                 let inherited =
                     previous
                     ?? change.channel.flatMap { channel in
@@ -250,6 +269,14 @@ enum EndSchedule {
                 // Made available since: a channel (or for the whole product, any channel).
                 let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
                 if kind == .end, let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true { continue }
+                // So is one announced for a channel that went with the whole product's end
+                // (`vane check` warns of it too; `vane changes` listed it).
+                if kind == .end, cameOwn == nil, previous == nil, let channel = change.channel,
+                    let ended = wholeEndCame(for: channel, by: change, among: Array(active.values) + resolved, made: made),
+                    back.map({ $0.startKey < ended.startKey }) ?? true
+                {
+                    continue
+                }
                 // So is one announced in a later period than a recorded retirement of what it
                 // ends, with no return since (`vane changes` listed those).
                 // (An end it would move stays as it was.)
