@@ -508,13 +508,14 @@ extension GraphReader {
 public enum SettingsStamp {
     static let files = ["Site/config.yml"]
 
-    /// Each settings file of `root` with its size and time, or `none`.
+    /// Each settings file of `root` with its size and time, or `none`. Read with `fstatat`,
+    /// as the walk of `Content/` reads its files: a clock moved for one run (`faketime`
+    /// moves the times `stat` gives, not `fstatat`'s) made every read say the settings changed.
     public static func take(_ root: URL) -> String {
         files.map { name in
-            guard let info = try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(name).path),
-                let size = info[.size] as? Int, let date = info[.modificationDate] as? Date
-            else { return "\(name) none" }
-            return "\(name) \(size) \(Int64(date.timeIntervalSince1970 * 1e9))"
+            var info = stat()
+            guard fstatat(AT_FDCWD, root.appendingPathComponent(name).path, &info, 0) == 0 else { return "\(name) none" }
+            return "\(name) \(info.st_size) \(Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))"
         }.joined(separator: "\n")
     }
 }

@@ -69,8 +69,7 @@ struct Vane: AsyncParsableCommand {
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         if let repeated = repeatedOption(arguments) {
-            let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
-            printError("error: --\(repeated) is given twice: give it once (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
+            printError("error: --\(repeated) is given twice: give it once (see '\(helpCommand(arguments))')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
@@ -91,10 +90,22 @@ struct Vane: AsyncParsableCommand {
             // lines); --help and --version as the parser prints them.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let said = valueHint(message(for: error).split(separator: "\n").joined(separator: " "))
-            let command = arguments.first.flatMap { first in configuration.subcommands.first { $0._commandName == first } }
-            printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see 'vane\(command.map { " " + $0._commandName } ?? "") --help')")
+            printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see '\(helpCommand(arguments))')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
+    }
+
+    /// The help of the command the arguments run, down to a command of a command
+    /// (`vane theme eject --help`, not `vane theme --help`).
+    static func helpCommand(_ arguments: [String]) -> String {
+        var path = ["vane"]
+        var commands = configuration.subcommands
+        for argument in arguments {
+            guard let command = commands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            commands = command.configuration.subcommands
+        }
+        return (path + ["--help"]).joined(separator: " ")
     }
 }
 

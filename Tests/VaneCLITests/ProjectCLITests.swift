@@ -68,6 +68,32 @@ struct ProjectCLITests {
         #expect(try kb.read("Content/events/the-clock-moved.md").contains("\ndate: 2027-06-01\n"))
     }
 
+    /// A read under a moved clock, of a graph built with the machine's, says nothing changed
+    /// when nothing did (`faketime` moves the times `stat` gives: every read warned that
+    /// `Site/config.yml` changed, while the walk of `Content/` saw it right).
+    @Test(.tags(.external), .fullTierOnly) func aReadUnderFaketimeSeesNothingChanged() throws {
+        guard let faketime = ExternalTool.require("faketime", variable: "VANE_FAKETIME") else { return }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("title: Small\n", to: "Site/config.yml")
+        #expect(try vane("build", in: kb.root).status == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANE_TODAY"] = nil
+        environment["FAKETIME_DONT_FAKE_MONOTONIC"] = "1"
+        let read = try run(
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["-s", "KILL", "60", faketime.path, "2027-06-01 12:00:00", Repository.vane.path, "ends", "--within", "5000"], in: kb.root,
+            environment: environment)
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(!read.stderr.contains("changed since the last build"), "\(read.stderr)")
+        // And one made since is said all the same.
+        try kb.write("title: Small, retitled\n", to: "Site/config.yml")
+        let stale = try run(
+            URL(fileURLWithPath: "/usr/bin/timeout"),
+            ["-s", "KILL", "60", faketime.path, "2027-06-01 12:00:00", Repository.vane.path, "ends", "--within", "5000"], in: kb.root,
+            environment: environment)
+        #expect(stale.stderr.contains("warning: Site/config.yml changed since the last build; run vane build"), "\(stale.stderr)")
+    }
+
     /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
     @Test func theCITemplatesNameOnlyCommandsThatWork() throws {
         let kb = try temporaryFolder("ci")

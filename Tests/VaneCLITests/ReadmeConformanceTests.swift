@@ -19,6 +19,11 @@ struct ReadmeConformanceTests {
         let twice = try vane("query", "events", "--entity", "meta", "--entity", "openai", in: kb.root)
         #expect(twice.status == 64 && twice.stdout.isEmpty, "\(twice.stdout)")
         #expect(twice.stderr == "error: --entity is given twice: give it once (see 'vane query --help')\n", "\(twice.stderr)")
+        // A command of a command points to its own help.
+        let eject = try vane("theme", "eject", "--force", "--force", in: kb.root)
+        #expect(eject.stderr == "error: --force is given twice: give it once (see 'vane theme eject --help')\n", "\(eject.stderr)")
+        let bad = try vane("import", "endoflife", "--from", "x", "--nonsense", in: kb.root)
+        #expect(bad.status == 64 && bad.stderr.hasSuffix("(see 'vane import endoflife --help')\n"), "\(bad.stderr)")
         #expect(try vane("status", "--format", "json", "--format=csv", in: kb.root).status == 64)
         let both = try vane("show", "meta", "--json", "--format", "text", in: kb.root)
         #expect(both.status == 64 && both.stderr == "error: --json and --format text ask for two formats; give one\n", "\(both.stderr)")
@@ -139,6 +144,9 @@ struct ReadmeConformanceTests {
         #expect(exposure.status == 0 && exposure.stderr.hasPrefix("no use is recorded"), "\(exposure.stderr)")
         let ends = try vane("ends", "--entity", "example-cloud", "--as-of", "2026-12-06", in: root)
         #expect(ends.stderr == "no end is announced ahead in example-cloud's tree (--within DAYS lists those that passed)\n", "\(ends.stderr)")
+        // Named by its id, however it was asked (it echoed `EXAMPLE-CLOUD's tree`).
+        let typed = try vane("ends", "--entity", "EXAMPLE-CLOUD", "--as-of", "2026-12-06", in: root)
+        #expect(typed.stderr == ends.stderr, "\(typed.stderr)")
     }
 
     @Test func aVerdictReachedReadsFromPendingToTheVerdict() throws {

@@ -312,6 +312,45 @@ struct TrialFindingsTests {
             ), "\(check)")
     }
 
+    /// A use of a channel that is an entity is titled by the entity's name (`· azure-arc`
+    /// stood beside `Azure Arc (paid)` in its row), and `vane show` lists its channel (it
+    /// was in no field, text or JSON).
+    @Test func aUsesEntityChannelIsNamedAndShown() throws {
+        var files = files(
+            entities: [
+                "pw": "---\nname: Pw 2012\ntype: product\nparent: v\nchannels: [standard, { arc: paid }]\n---\n",
+                "arc": "---\nname: Arc Cloud\ntype: product\nparent: v\n---\n",
+            ],
+            events: [("e1", "2020-01-01", "{ pw: { availability: generally-available, priority: maintained } }")])
+        files["Content/uses/ops-pw.md"] = "---\nproduct: pw\nteam: ops\nchannel: arc\n---\n"
+        files["Content/uses/ops-all.md"] = "---\nproduct: pw\nteam: ops\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
+        #expect(try kb.read("public/uses/ops-pw.html").contains("<h1>Pw 2012 · Arc Cloud (ops)</h1>"))
+        let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"title\" : \"Pw 2012 · Arc Cloud (ops)\""), "\(json)")
+        let shown = try vane("show", "ops-pw", "--as-of", "2026-12-06", in: kb.root).stdout
+        #expect(shown.hasPrefix("Pw 2012 · Arc Cloud (ops) (ops-pw)\n") && shown.contains("\n  channel: arc\n"), "\(shown)")
+        let fields = try vane("show", "ops-all", "--json", in: kb.root).stdout
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(fields.utf8)) as? [String: Any])
+        let all = try #require(object["fields"] as? [String: Any])
+        #expect(all["channel"] is NSNull, "\(all)")
+    }
+
+    /// A channel written as the views print it, with its tier (`esu (paid)`), is told the id
+    /// meant and where its tier is declared (it was told only that it must be an id).
+    @Test func aChannelWrittenWithItsTierIsToldTheID() throws {
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: ["px": "---\nname: Px\ntype: product\nparent: v\nchannels: [standard, { esu: paid }]\n---\n"],
+                events: [("e1", "2020-01-01", "{ px: { availability: { esu (paid): generally-available } } }")]))
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr.contains(
+                "error: channel 'esu (paid)' must be an id (lowercase a-z, 0-9, '-') (did you mean 'esu'? '(paid)' is its tier, which the product declares: channels: [{ esu: paid }])"
+            ), "\(check.stderr)")
+    }
+
     /// A team's uses of two channels of one product, named after it, read apart: each title
     /// names its channel (three uses read "Node.js 18 (api)").
     @Test func usesOfTwoChannelsReadApart() throws {

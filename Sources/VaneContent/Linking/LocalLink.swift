@@ -177,7 +177,8 @@ extension Linker {
                 let name = kb.title(of: product)
             else { return entry }
             var named = entry
-            named.title = UseFacts.title(product: name, team: entry.use?.team, channel: entry.use?.channel?.text)
+            let channel = (entry.use?.channel).map { kb.kind(of: $0.text) == .entity ? kb.title(of: $0.text) ?? $0.text : $0.text }
+            named.title = UseFacts.title(product: name, team: entry.use?.team, channel: channel)
             return named
         }
     }

@@ -24,6 +24,9 @@ extension Linker {
             hint = " (did you mean '\(id)', whose alias it is?)"
         } else if let named = entityNames[written.text.lowercased()] {
             hint = named.count == 1 ? " (did you mean '\(named[0])', whose name it is?)" : Linker.sharedName(named)
+        } else if let match = written.text.wholeMatch(of: /([a-z0-9][a-z0-9-]*) \(([a-z-]+)\)/) {
+            // Copied from a view, which prints a channel with its tier: `esu (paid)`.
+            hint = " (did you mean '\(match.1)'? '(\(match.2))' is its tier, which the product declares: channels: [{ \(match.1): \(match.2) }])"
         } else {
             hint = IDRule.hint(for: written.text)
         }
@@ -193,10 +196,10 @@ extension Linker {
     mutating func nameUses() {
         var names: [String: String] = [:]
         for i in entries.indices where entries[i].kind == .entity { names[entries[i].id] = names[entries[i].id] ?? entries[i].title }
-        KnowledgeBase.nameUses(&entries, names: names, edges: edges)
         for i in entries.indices where entries[i].use?.channel != nil {
             if let written = entries[i].use?.channel?.text, let id = channelEntity(written) { entries[i].use?.channel?.text = id }
         }
+        KnowledgeBase.nameUses(&entries, names: names, edges: edges)
     }
 }
 

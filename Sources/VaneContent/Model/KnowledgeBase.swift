@@ -277,9 +277,18 @@ extension KnowledgeBase {
     static func nameUses(_ entries: inout [Entry], names: [String: String], edges: [Edge]) {
         guard !names.isEmpty else { return }
         let products = Dictionary(edges.pairs { $0 == .uses }, uniquingKeysWith: { a, _ in a })
+        // A channel that is an entity goes by the entity's name (`· Azure Arc`, not `· azure-arc`).
+        var entityNames: [String: String]?
         for i in entries.indices where entries[i].use?.untitled == true {
             guard let product = products[entries[i].id], let name = names[product] else { continue }
-            entries[i].title = UseFacts.title(product: name, team: entries[i].use?.team, channel: entries[i].use?.channel?.text)
+            var channel = entries[i].use?.channel?.text
+            if let id = channel {
+                if entityNames == nil {
+                    entityNames = Dictionary(entries.lazy.filter { $0.kind == .entity }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+                }
+                channel = names[id] ?? entityNames?[id] ?? id
+            }
+            entries[i].title = UseFacts.title(product: name, team: entries[i].use?.team, channel: channel)
         }
     }
 

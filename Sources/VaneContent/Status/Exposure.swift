@@ -111,7 +111,10 @@ public struct ExposureBoard: Sendable {
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
             var use = use
-            if use.namedAfterProduct, let name = info?.name { use.title = UseFacts.title(product: name, team: use.team, channel: use.channel) }
+            if use.namedAfterProduct, let name = info?.name {
+                let channel = use.channel.map { board.entities[$0]?.name ?? $0 }
+                use.title = UseFacts.title(product: name, team: use.team, channel: channel)
+            }
             if let channel = use.channel, let row {
                 return ExposureBoard.row(of: use, channel: channel, row, board: board)
             }

@@ -67,6 +67,8 @@ public struct StatusBoard: Sendable {
     /// Every row as built, by entity, for lookups (rows filtered out later stay here, and
     /// on a board within a vendor, the rows outside it).
     public let rowsByEntity: [String: StatusRow]
+    /// The entity whose tree the board is kept to, by its id (whatever name it was asked by).
+    public private(set) var root: String?
 
     public init(
         changes: [StatusChange], channels: [String: [String]]? = nil, entities: [String: EntityInfo], eventSources: [String: [String]],
@@ -76,6 +78,7 @@ public struct StatusBoard: Sendable {
         self.scales = scales
         self.entities = entities
         self.eventSources = eventSources
+        self.root = root
         var rows: [StatusRow] = []
         // Outside `root`, kept for lookups alone: a successor under another vendor still
         // shows where it stands.

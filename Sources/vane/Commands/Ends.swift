@@ -37,7 +37,7 @@ extension Vane {
                 output(board.endsTable(ends, for: .table).aligned())
                 // Said as the site says it, on standard error (the table stays a table).
                 if ends.isEmpty {
-                    let whose = scope.entity.map { " in \($0)'s tree" } ?? ""
+                    let whose = (board.root ?? scope.entity).map { " in \($0)'s tree" } ?? ""
                     printError(
                         within == nil
                             ? "no end is announced ahead\(whose) (--within DAYS lists those that passed)"
