@@ -88,6 +88,10 @@ struct BrowserTests {
         // Words match from their start: the middle of "Superintelligence" finds nothing.
         search.query = "q=uperintelligence"
         #expect(try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-infix")).contains(">0 results for"))
+        // A query of no word says so (the page stayed blank, as if it had not run).
+        search.query = "q=OR"
+        let wordless = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("search-wordless"))
+        #expect(wordless.contains(">No word to search for in \u{201C}OR\u{201D}</p>"), "\(wordless)")
         // The timeline's filters are built by its script.
         let (timeline, _) = try BrowserTests.load(kb.url("public/timeline.html"), browser: browser, profile: profiles.url("timeline"))
         #expect(timeline.contains("<select>") && timeline.contains(">Muse Spark</option>"))

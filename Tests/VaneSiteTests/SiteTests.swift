@@ -272,6 +272,24 @@ struct SiteTests {
         #expect(marks.count >= 3 && Set(marks).count == marks.count, "\(legend)")
     }
 
+    /// The chart's legend lists the vendors by the names it shows, not by their ids (Apple
+    /// iOS, `ios`, stood between Django and Laravel).
+    @Test func theChartsLegendIsInTheOrderOfItsNames() throws {
+        var files = ["Content/sources/s.md": "---\ntitle: S\npublisher: P\nurl: https://example.org/s\n---\n"]
+        for (id, name) in [("aa", "Zeta Labs"), ("mm", "Apple"), ("zz", "Éclair Systems")] {
+            files["Content/entities/\(id).md"] = "---\nname: \(name)\ntype: vendor\n---\n"
+            files["Content/entities/\(id)-p.md"] = "---\nname: P \(id)\ntype: product\nparent: \(id)\n---\n"
+            files["Content/events/e-\(id).md"] =
+                "---\ntitle: E \(id)\ndate: 2024-01-01\ntype: launch\nentities: [\(id)-p]\nsources: [s]\nstatus:\n  \(id)-p: { availability: generally-available, priority: maintained }\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2024-06-01"))).succeeded)
+        let page = try kb.read("public/status.html")
+        let legend = page.components(separatedBy: "<ul class=\"positions-legend\">").dropFirst().first?.components(separatedBy: "</ul>").first ?? ""
+        let names = legend.components(separatedBy: "</svg>").dropFirst().map { $0.components(separatedBy: "</li>").first ?? "" }
+        #expect(names == ["Apple", "Éclair Systems", "Zeta Labs"], "\(legend)")
+    }
+
     /// A body link where no link can be: in another link's text, an image's text, an
     /// autolink. It is text there, said once as a warning (the page had an `<a>` inside an
     /// `<a>`, a link's markup inside an `alt` attribute, a placeholder in an address).

@@ -514,7 +514,11 @@ struct PositionChart {
         var out = "<ul class=\"positions-legend\">"
         // The vendors drawn: a crowd's hidden chips need no entry.
         let drawn = Set(chips.map(\.row.vendor))
-        for (vendor, colour, shape) in vendorMarks where drawn.contains(vendor) {
+        // By the names shown, as a reader scans them (by id, Apple iOS stood between Django and Laravel).
+        let named = VersionOrder.sorted(vendorMarks.filter { drawn.contains($0.vendor) }, by: { board.entities[$0.vendor]?.name ?? $0.vendor }) {
+            $0.vendor < $1.vendor
+        }
+        for (vendor, colour, shape) in named {
             out += "<li>\(shape.swatch(colour: colour))\(HTML.escape(board.entities[vendor]?.name ?? vendor))</li>"
         }
         out += "<li><span class=\"swatch zone\"></span>stranding zone: still available, no longer the bet</li>"

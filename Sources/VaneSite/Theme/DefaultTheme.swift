@@ -1002,7 +1002,11 @@ public enum DefaultTheme {
   function search(query) {
     list.textContent = "";
     var alternatives = parse(query);
-    if (alternatives.length === 0) { summary.textContent = ""; return; }
+    // A query of no word (`OR`, `-`, `""`) is said as such, not left as if it had not run.
+    if (alternatives.length === 0) {
+      summary.textContent = query.trim() === "" ? "" : "No word to search for in \u201c" + query.trim() + "\u201d";
+      return;
+    }
     var phrases = [].concat.apply([], alternatives);
     // Per document and phrase: title and body hits, then the same as whole words.
     var counts = docs.map(function (d) {
