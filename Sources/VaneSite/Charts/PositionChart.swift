@@ -515,9 +515,8 @@ struct PositionChart {
         // The vendors drawn: a crowd's hidden chips need no entry.
         let drawn = Set(chips.map(\.row.vendor))
         // By the names shown, as a reader scans them (by id, Apple iOS stood between Django and Laravel).
-        let named = VersionOrder.sorted(vendorMarks.filter { drawn.contains($0.vendor) }, by: { board.entities[$0.vendor]?.name ?? $0.vendor }) {
-            $0.vendor < $1.vendor
-        }
+        let name = { (vendor: String) in self.board.entities[vendor]?.name ?? vendor }
+        let named = VersionOrder.sorted(vendorMarks.filter { drawn.contains($0.vendor) }, by: { name($0.vendor) }, tie: { $0.vendor < $1.vendor })
         for (vendor, colour, shape) in named {
             out += "<li>\(shape.swatch(colour: colour))\(HTML.escape(board.entities[vendor]?.name ?? vendor))</li>"
         }
