@@ -351,6 +351,42 @@ struct TrialFindingsTests {
             ), "\(check.stderr)")
     }
 
+    /// An end announced for a channel not offered yet (EKS's paid extended support, both ends
+    /// announced at release) counts down nowhere while the channel is not offered: it was
+    /// counted down, 106 days left, on a product every other view called gone; `vane check`
+    /// says to record the opening, and once recorded the end counts down with its notice.
+    @Test func anEndOfAChannelNotOfferedCountsDownNowhere() throws {
+        let front = "channels: [standard, { extended: paid }]\n"
+        let release = (
+            "e1", "2025-01-23",
+            "{ pk: { availability: { standard: generally-available }, priority: invested, ends: { standard: 2026-03-23, extended: 2027-03-23 } } }"
+        )
+        var files = files(entities: ["pk": "---\nname: Pk\ntype: product\nparent: v\n\(front)---\n"], events: [release])
+        files["Content/uses/ops-pk.md"] = "---\nproduct: pk\nchannel: extended\nteam: ops\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-07", in: kb.root).status == 0)
+        // A use of that channel stands as the product does: gone by the standard end, with its
+        // notice (it read the product's retirement with 0 days).
+        let exposure = try vane("exposure", "--as-of", "2026-12-07", "--format", "csv", in: kb.root).stdout
+        #expect(exposure.contains(",gone,,,2026-03-23,") && exposure.contains(",-259,424,"), "\(exposure)")
+        let ends = try vane("ends", "--as-of", "2026-12-07", "--format", "csv", in: kb.root).stdout
+        #expect(ends.split(separator: "\r\n").count == 1, "\(ends)")
+        let shown = try vane("show", "pk", "--as-of", "2026-12-07", in: kb.root).stdout
+        #expect(shown.contains("  risk: gone\n") && !shown.contains("left"), "\(shown)")
+        let check = try vane("check", in: kb.root).stderr
+        #expect(
+            check.contains(
+                "e1.md:7:126: warning: 'pk' (extended) is never made available, so its end counts down nowhere: record when it opens (availability: { extended: generally-available })"
+            ), "\(check)")
+        // The opening recorded: available through the paid channel, its end counted down
+        // with the notice given at release.
+        let opened = try built(
+            "pk", front, events: [release, ("e2", "2026-03-23", "{ pk: { availability: { extended: generally-available } } }")], asOf: "2026-12-07")
+        let counted = try vane("ends", "--as-of", "2026-12-07", in: opened.root).stdout
+        #expect(counted.contains("23 March 2027  106 days left  pk      extended (paid)  789 days"), "\(counted)")
+        #expect(!(try vane("check", in: opened.root).stderr.contains("never made available")))
+    }
+
     /// A team's uses of two channels of one product, named after it, read apart: each title
     /// names its channel (three uses read "Node.js 18 (api)").
     @Test func usesOfTwoChannelsReadApart() throws {

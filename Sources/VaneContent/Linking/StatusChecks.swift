@@ -85,6 +85,28 @@ extension Linker {
         }
     }
 
+    /// An end announced for a channel no event makes available, on a product whose
+    /// availability is recorded (and never for the whole product): it counts down nowhere
+    /// until the channel opens, which the author is told where the end is written (EKS's
+    /// paid extended support, its end announced at release, with no opening recorded).
+    func unofferedEnds(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        var warnings: [String: [Diagnostic]] = [:]
+        for list in scheduled.values where list.contains(where: { $0.axis == .ends && $0.channel != nil }) {
+            let available = list.filter { $0.axis == .availability }
+            guard !available.isEmpty, !available.contains(where: { $0.channel == nil }) else { continue }
+            let offered = Set(available.compactMap(\.channel))
+            for change in list where change.axis == .ends && change.value != "none" {
+                guard let channel = change.channel, !offered.contains(channel) else { continue }
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "'\(change.entity)' (\(channel)) is never made available, so its end counts down nowhere: record when it opens (availability: { \(channel): generally-available })"
+                    ))
+            }
+        }
+        return warnings
+    }
+
     /// The warnings, by product, for the products of `changes` (all of each one's) whose
     /// first recorded availability is already a fall (a closure recorded without its
     /// launch): such a product would score as if nothing fell, so the author is told what
@@ -93,7 +115,7 @@ extension Linker {
         // Each product's availability, ends and closures in order, read by both checks.
         let scheduled = Dictionary(
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
-        var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }
+        var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }

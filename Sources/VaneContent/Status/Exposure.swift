@@ -156,6 +156,9 @@ public struct ExposureBoard: Sendable {
         let end =
             gone
             ? came(status, asOf: asOf, channel: channel)
+                // A channel never offered stands as the product does: the end that took it
+                // (it read the product's retirement, with no notice).
+                ?? (status.channels[channel] == nil ? came(status, asOf: asOf) : nil)
                 ?? unannounced(
                     status.channels[channel] ?? status.availability, of: use.product, channel: status.channels[channel] == nil ? nil : channel)
             : status.nextEnd(asOf: asOf, channel: channel)

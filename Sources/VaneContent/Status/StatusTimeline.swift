@@ -247,7 +247,13 @@ public enum StatusTimeline {
         replayer.bundles = noFalls(channels: channels, bundles: bundles)
         for change in fallsFirst(changes.filter { !$0.axis.isScheduled }, due) { replayer.apply(change) }
         var status = replayer.finish()
-        status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) }
+        // A channel's own end, while the channel is not offered (the product's availability
+        // is recorded, and none of this channel's, nor the whole product's): it ends nothing
+        // yet, and counts down nowhere (EKS's paid extended support, its end announced at
+        // release, was counted down on a product every view called gone).
+        let known = changes.contains { $0.axis == .availability }
+        let unoffered = { (end: AnnouncedEnd) in known && end.channel.map { !offered.contains($0) } ?? false }
+        status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) && !unoffered($0) }
             .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
         status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, among: scheduled, scales: scales) }
             .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
