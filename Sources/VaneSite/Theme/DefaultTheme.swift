@@ -501,7 +501,7 @@ public enum DefaultTheme {
 <h2 id="announced-ends">Announced ends</h2>
 <p>When the vendors have said each product stops, and how much warning they gave, as of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 {{^ahead}}<p class="none-ahead">No end is announced ahead.</p>
-{{/ahead}}<div class="table-scroll">
+{{/ahead}}<div class="table-scroll wide-block">
 <table class="ends-board stack">
 <thead><tr><th scope="col">Ends</th><th scope="col">Countdown</th><th scope="col">Product</th><th scope="col">Notice</th><th scope="col">Succeeded by</th><th scope="col">Announced by</th></tr></thead>
 {{#ahead}}
@@ -1223,6 +1223,8 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .successor { color: var(--muted); font-size: .8rem; }
 .more { color: var(--muted); font-size: .875rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
+/* A date and a notice read on one line (in a column 52rem wide, "9 December 2026" took three). */
+.ends-board td:first-child, .ends-board td:nth-child(4) { white-space: nowrap; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
 details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
