@@ -366,7 +366,7 @@ public enum DefaultTheme {
 <p><a href="{{root}}status.html">The full view: available today vs. strategic priority</a></p>
 </section>
 {{/riskSummary}}
-{{#endsSummary}}{{> partials/ends-board}}{{/endsSummary}}
+{{#endsSummary}}<div class="in-column">{{> partials/ends-board}}</div>{{/endsSummary}}
 {{#reports}}
 <section aria-labelledby="latest-reports">
 <h2 id="latest-reports">Latest reports</h2>
@@ -1225,6 +1225,8 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
 /* A date and a notice read on one line (in a column 52rem wide, "9 December 2026" took three). */
 .ends-board td:first-child, .ends-board td:nth-child(4) { white-space: nowrap; }
+/* On the home page the board stays in the column, with the tables above it. */
+.in-column .wide-block { width: auto; margin-left: 0; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
 details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
