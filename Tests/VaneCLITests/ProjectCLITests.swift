@@ -147,6 +147,40 @@ struct ProjectCLITests {
                 == String(contentsOf: Repository.site.appendingPathComponent("templates/404.mustache"), encoding: .utf8))
     }
 
+    /// A Hugo author's habits, each said or mended (trial T12): `Site/config.yaml` and
+    /// `Site/static/` are named as not read, with the name meant (the site lost its title and
+    /// `base_url` in silence); text inside `{{<layout}}` outside its blocks is said to be
+    /// never shown; a layout reading `current.reports` is no "unknown name" when the reports
+    /// page has a template of its own; a template's byte-order mark is dropped; uses are counted.
+    @Test func aHugoAuthorsHabitsAreSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("title: Mine\n", to: "Site/config.yaml")
+        try kb.write("x\n", to: "Site/static/a.txt")
+        let stray = try vane("check", in: kb.root)
+        #expect(
+            stray.stderr
+                == "Site/config.yaml: warning: is not read (did you mean 'config.yml'?): Site/ holds config.yml, queries.yml, templates/ and assets/\n"
+                + "Site/static: warning: is not read (did you mean 'assets'?): Site/ holds config.yml, queries.yml, templates/ and assets/\n"
+                + "0 errors, 2 warnings\n", "\(stray.stderr)")
+        try kb.remove("Site/config.yaml")
+        try kb.remove("Site/static")
+        let reports = try String(contentsOf: Repository.site.appendingPathComponent("templates/reports.mustache"), encoding: .utf8)
+        try kb.write("{{<layout}}<p>OUTSIDE {{dispaly}}</p>\n" + reports.dropFirst("{{<layout}}".count), to: "Site/templates/reports.mustache")
+        let outside = try vane("check", in: kb.root)
+        #expect(
+            outside.stderr.hasPrefix(
+                "Site/templates/reports.mustache:1:12: warning: written inside '{{<layout}}' outside its blocks, so it is never shown: put it in a block ({{$content}} … {{/content}})\n"
+            ), "\(outside.stderr)")
+        // A reports page of its own, without the layout; a partial saved with a byte-order mark.
+        try kb.write(
+            "\u{FEFF}<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{pageTitle}}</title></head><body><p>{{counts.usesText}}</p></body></html>\n",
+            to: "Site/templates/reports.mustache")
+        let own = try vane("build", "--strict", "--as-of", "2026-11-30", in: kb.root)
+        #expect(own.status == 0 && own.stderr.isEmpty, "\(own.stderr)")
+        let page = try kb.read("public/reports.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<p>0 uses</p>"), "\(page)")
+    }
+
     /// A theme's mistakes are said where they are: an unknown partial is an error when the
     /// theme loads; a name no view model has is a warning once the pages render (an error
     /// under --strict, and the last site stays).

@@ -7,6 +7,29 @@ public enum SiteConfigLoader {
     public static let path = "Site/config.yml"
 
     public static func load(root: URL) -> (SiteConfig, [Diagnostic]) {
+        let (config, diagnostics) = read(root: root)
+        return (config, strayFiles(root: root) + diagnostics)
+    }
+
+    /// What `Site/` holds that no build reads: said, never passed over (a Hugo user's
+    /// `config.yaml` left the site untitled and without its `base_url`, `static/` was not
+    /// copied, and `vane check` said "ok").
+    static func strayFiles(root: URL) -> [Diagnostic] {
+        let known = ["config.yml", "queries.yml", "templates", "assets"]
+        // Hugo's and other tools' names for the same things.
+        let meant = [
+            "config.yaml": "config.yml", "config.toml": "config.yml", "config.json": "config.yml", "hugo.yaml": "config.yml",
+            "hugo.yml": "config.yml", "hugo.toml": "config.yml", "queries.yaml": "queries.yml", "template": "templates", "layouts": "templates",
+            "layout": "templates", "static": "assets", "asset": "assets", "css": "assets",
+        ]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Site").path)) ?? []
+        return names.sorted().filter { !known.contains($0) && !DirectoryWalker.isIgnored($0) }.map { name in
+            let hint = meant[name.lowercased()].map { " (did you mean '\($0)'?)" } ?? Suggestion.hint(for: name, in: known)
+            return .warning(.whole("Site/" + name), "is not read\(hint): Site/ holds config.yml, queries.yml, templates/ and assets/")
+        }
+    }
+
+    private static func read(root: URL) -> (SiteConfig, [Diagnostic]) {
         var config = SiteConfig()
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             return (config, [])

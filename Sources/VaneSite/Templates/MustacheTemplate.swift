@@ -46,6 +46,49 @@ struct MustacheTemplate: Sendable {
     }
 }
 
+extension MustacheTemplate {
+    /// What a page writes inside a parent (`{{<layout}}`) outside every block: the spec
+    /// renders none of it (a Hugo author's banner above `{{$content}}` vanished). Each parent
+    /// with such text or tags once, at the first such tag, else at the parent's own tag.
+    static func outsideBlocks(in source: String) -> [(parent: String, line: Int, column: Int)] {
+        guard let tokens = try? MustacheParser(source).tokenize() else { return [] }
+        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        var open: [(kind: Character, name: String, line: Int, column: Int, said: Bool)] = []
+        var found: [(parent: String, line: Int, column: Int)] = []
+        func strayInParent(line: Int?, column: Int?) {
+            guard let top = open.last, top.kind == "<", !top.said else { return }
+            open[open.count - 1].said = true
+            found.append((top.name, line ?? top.line, column ?? top.column))
+        }
+        // Text has no position of its own: its line is counted, and its column found on
+        // that line after the last tag there.
+        var (line, after) = (1, 0)
+        for token in tokens {
+            switch token {
+            case .text(let text):
+                guard let first = text.unicodeScalars.firstIndex(where: { !$0.properties.isWhitespace }) else { break }
+                let scalars = Array(lines[line - 1].unicodeScalars)
+                let want = Array(text.unicodeScalars)
+                let start = (after..<max(after, scalars.count - want.count + 1)).first { Array(scalars[$0..<($0 + want.count)]) == want }
+                let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first)
+                strayInParent(line: start == nil ? nil : line, column: start.map { $0 + offset + 1 })
+            case .newline: (line, after) = (line + 1, 0)
+            case .tag(let kind, let name, let at, _, _):
+                after = at.column
+                switch kind {
+                case "!", "=": break
+                case "/": if !open.isEmpty { open.removeLast() }
+                case "$", "#", "^", "<":
+                    if kind != "$" { strayInParent(line: at.line, column: at.column) }
+                    open.append((kind, name, at.line, at.column, false))
+                default: strayInParent(line: at.line, column: at.column)
+                }
+            }
+        }
+        return found
+    }
+}
+
 /// Why a template does not parse, with where: the line, and the column (in Unicode
 /// scalars, as every other position) of the tag it is about.
 public struct MustacheError: VaneError {

@@ -52,7 +52,10 @@ public struct Theme: Sendable {
                 continue
             }
             let key = String(path.dropLast(".mustache".count))
-            templates[key] = String(decoding: data, as: UTF8.self)
+            // A byte-order mark (Notepad writes one) is no text of the page: it stood in every
+            // page's HTML, and counted as a column of the template's first line.
+            let text = String(decoding: data, as: UTF8.self)
+            templates[key] = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
             sourcePaths[key] = "Site/templates/" + path
         }
         var assets = DefaultTheme.assets.mapValues { Data($0.utf8) }
@@ -76,6 +79,7 @@ public struct Theme: Sendable {
         diagnostics += endlessInclusions(library, paths: sourcePaths)
         diagnostics += blocksFillingNothing(library, paths: sourcePaths)
         diagnostics += textLeftUnescaped(library, paths: sourcePaths)
+        diagnostics += writtenOutsideBlocks(library, paths: sourcePaths)
         // What a template that does not parse includes cannot be known: its error alone
         // (its partials read as used by no page).
         if unparsed.isEmpty { diagnostics += unusedTemplates(library, paths: sourcePaths) }
@@ -155,6 +159,18 @@ public struct Theme: Sendable {
                     position(of: tag.name, in: source, at: tag, path: paths[name] ?? name),
                     "'\(tag.name)' is text, and \(tag.kind == "{" ? "three braces" : "'{{&'") would put it into the page unescaped: write {{\(tag.name)}} (only \(htmlValues.sorted().joined(separator: ", ")) are HTML)"
                 )
+            }
+        }
+    }
+
+    /// Text or tags inside a parent (`{{<layout}}`) outside its blocks, in the knowledge
+    /// base's own templates: never rendered, so a warning where it is written.
+    static func writtenOutsideBlocks(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
+        library.names.filter { paths[$0] != nil }.sorted().flatMap { name -> [Diagnostic] in
+            MustacheTemplate.outsideBlocks(in: library.source(of: name) ?? "").map { found in
+                .warning(
+                    SourceLocation(path: paths[name] ?? name, line: found.line, column: found.column),
+                    "written inside '{{<\(found.parent)}}' outside its blocks, so it is never shown: put it in a block ({{$content}} … {{/content}})")
             }
         }
     }

@@ -185,7 +185,7 @@ extension SiteModel {
         let feeds = feeds(for: page, root: root)
         let frame = PageFrame(
             pageTitle: title, root: root, site: SiteInfo(title: kb.config.title, description: kb.config.description), description: description,
-            counts: counts, current: page.path.contains("/") ? [:] : [Pagination.navigationKey(page.path): true],
+            counts: counts, current: PageFrame.current(page.path.contains("/") ? nil : Pagination.navigationKey(page.path)),
             hasExposure: !kb.entries(of: .use).isEmpty,
             // The not-found page is served at any address: it names none as its own.
             canonical: kb.config.baseURL.isEmpty || page.content.isNotFound ? nil : kb.config.baseURL + (page.path == "index.html" ? "" : page.path),

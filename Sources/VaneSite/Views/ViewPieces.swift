@@ -89,17 +89,22 @@ struct Counts: Encodable {
     var claims: Int
     var sources: Int
     var reports: Int
+    /// What we use (`Content/uses/`): counted in `entries` too.
+    var uses: Int
     /// The counts as the home page prints them, in agreement: "1 source", "2 sources".
     var entitiesText: String
     var eventsText: String
     var claimsText: String
     var sourcesText: String
     var reportsText: String
+    var usesText: String
     /// Whether any event is recorded: an empty site links to no timeline ("All 0 events").
     var anyEvents: Bool
 
-    init(entries: Int, entities: Int, events: Int, claims: Int, sources: Int, reports: Int) {
+    init(entries: Int, entities: Int, events: Int, claims: Int, sources: Int, reports: Int, uses: Int = 0) {
         (self.entries, self.entities, self.events, self.claims, self.sources, self.reports) = (entries, entities, events, claims, sources, reports)
+        self.uses = uses
+        usesText = Counts.phrase(uses, "use", "uses")
         entitiesText = Counts.phrase(entities, "entity", "entities")
         eventsText = Counts.phrase(events, "event", "events")
         claimsText = Counts.phrase(claims, "claim", "claims")
@@ -112,7 +117,8 @@ struct Counts: Encodable {
     init(_ kb: KnowledgeBase) {
         self.init(
             entries: kb.entries.count, entities: kb.entries(of: .entity).count, events: kb.entries(of: .event).count,
-            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count)
+            claims: kb.entries(of: .claim).count, sources: kb.entries(of: .source).count, reports: kb.entries(of: .report).count,
+            uses: kb.entries(of: .use).count)
     }
 
     /// "1 report", "0 reports", "2 reports".
@@ -131,6 +137,15 @@ struct PageFrame: Encodable {
     /// The navigation link that is the page itself, for `aria-current="page"`: on
     /// `status.html`, `current.status` is true.
     var current: [String: Bool]
+
+    /// Every list page's name, true for the one shown (`key`): a name of the frame whatever
+    /// page renders the layout (a layout's `current.reports` was "in no view model" once the
+    /// reports page had a template of its own, and failed `vane check --strict`).
+    static let listPages = [
+        "index", "status", "timeline", "entities", "claims", "sources", "reports", "scorecards", "contradictions", "exposure", "changes",
+        "search", "404",
+    ]
+    static func current(_ key: String?) -> [String: Bool] { Dictionary(uniqueKeysWithValues: listPages.map { ($0, $0 == key) }) }
     /// The knowledge base records uses: the navigation links the exposure page.
     var hasExposure: Bool
     var canonical: String?
