@@ -353,6 +353,8 @@ public enum Pipeline {
                     "pending-splice": "", "output": output, "output-stamp": stamp,
                     // Reads say when the settings changed since (they answer from this graph).
                     "settings-stamp": settingsStamp,
+                    // Reads of this graph from another folder say so (`--db`).
+                    "root": options.root.standardizedFileURL.path,
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(
                     pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows?.board,
@@ -369,7 +371,7 @@ public enum Pipeline {
         if options.publishDatabase && outcome.failure == nil {
             do {
                 try timings.measure("publish") {
-                    try PublishedDatabase.publish(options.database, into: options.output, config: result.knowledgeBase.config)
+                    try PublishedDatabase.publish(options.database, into: options.output, config: result.knowledgeBase.config, asOf: asOf)
                 }
                 // Publishing wrote into the output's own folder, whose time the next build would
                 // take for another tool's hand (and render every page again).

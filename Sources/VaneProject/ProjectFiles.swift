@@ -62,15 +62,22 @@ databases:
           `vane ends` counts from the first announcement); replaced_by names the later
           announcement that moved or cancelled the end before it came.
         sql: |-
-          WITH announced AS (
+          WITH ordered AS (
             SELECT rowid AS id, *, ltrim(value, '~') AS v,
-                   LEAD(event_id) OVER same AS next_event, LEAD(date_start) OVER same AS next_start
+                   CASE date_precision WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 WHEN 'month' THEN 2 ELSE 3 END AS rank
             FROM status_changes
             WHERE axis = 'ends'
-            WINDOW same AS (
-              PARTITION BY entity_id, channel
-              ORDER BY date_start, CASE date_precision WHEN 'year' THEN 0 WHEN 'quarter' THEN 1 WHEN 'month' THEN 2 ELSE 3 END,
-                       event_id, rowid)
+          ),
+          -- the next announcement that governs what this one ends: of the same channel, or
+          -- of the whole product (which replaces every channel's end announced before it)
+          announced AS (
+            SELECT o.*, x.event_id AS next_event, x.date_start AS next_start
+            FROM ordered o
+            LEFT JOIN ordered x ON x.id = (
+              SELECT y.id FROM ordered y
+              WHERE y.entity_id = o.entity_id AND (y.channel IS o.channel OR (o.channel IS NOT NULL AND y.channel IS NULL))
+                AND (y.date_start, y.rank, y.event_id, y.id) > (o.date_start, o.rank, o.event_id, o.id)
+              ORDER BY y.date_start, y.rank, y.event_id, y.id LIMIT 1)
           ),
           ends AS (
             SELECT *,
@@ -116,8 +123,8 @@ databases:
         title: Broken commitments
         description: >-
           Commitments whose verdict is broken, oldest first, with the sources of the verdict;
-          a verdict dated after the day the site was built for (table board's as_of_end, or
-          today, UTC, with no board) is not reached yet, and is left out until its day.
+          a verdict dated after the day the site was built for (the last day of its --as-of
+          period, or the day it was built) is not reached yet, and is left out until its day.
         sql: |-
           SELECT c.id AS claim, c.title, c.claimant_id AS claimant, n.name AS claimant_name,
                  c.date, c.verdict_date,
@@ -131,7 +138,7 @@ databases:
                       WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-Q[1-4]'
                         THEN printf('%s-%02d-01', substr(ltrim(c.verdict_date, '~'), 1, 4), substr(ltrim(c.verdict_date, '~'), 7, 1) * 3 - 2)
                       WHEN ltrim(c.verdict_date, '~') GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]' THEN ltrim(c.verdict_date, '~') || '-01'
-                      ELSE ltrim(c.verdict_date, '~') END <= coalesce((SELECT max(as_of_end) FROM board), date('now')))
+                      ELSE ltrim(c.verdict_date, '~') END <= {{AS_OF_END}})
           ORDER BY c.date_start, c.id
 
 """#,

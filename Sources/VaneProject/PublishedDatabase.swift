@@ -14,7 +14,9 @@ public enum PublishedDatabase {
     /// temporary file renamed into place, so a reader sees the old copy or the new one.
     /// The copy leaves out what only the next build needs: stored parses, page
     /// fingerprints, body spans, row signatures and the build state.
-    public static func publish(_ database: URL, into output: URL, config: SiteConfig) throws {
+    /// `asOf`: the day the site is built for, which the canned queries read as theirs (a site
+    /// of claims alone has no board to take it from, and read the machine's day).
+    public static func publish(_ database: URL, into output: URL, config: SiteConfig, asOf: FuzzyDate) throws {
         let pid = ProcessInfo.processInfo.processIdentifier
         let copy = output.appendingPathComponent(".\(databaseName).tmp-\(pid)")
         try? FileManager.default.removeItem(at: copy)
@@ -40,7 +42,7 @@ public enum PublishedDatabase {
             try published.close()
             try replace(output.appendingPathComponent(databaseName), with: copy)
             let metadata = output.appendingPathComponent(".\(metadataName).tmp-\(pid)")
-            try Data(self.metadata(config).utf8).write(to: metadata)
+            try Data(self.metadata(config, asOf: asOf).utf8).write(to: metadata)
             try replace(output.appendingPathComponent(metadataName), with: metadata)
         } catch {
             try? FileManager.default.removeItem(at: copy)
@@ -86,8 +88,8 @@ public enum PublishedDatabase {
 
     /// Datasette's metadata: the template of `Templates/datasette-metadata.yml` with the
     /// settings of `Site/config.yml` (JSON strings, which YAML reads as they are).
-    public static func metadata(_ config: SiteConfig) -> String {
-        var text = ProjectFiles.all["datasette-metadata.yml"]!
+    public static func metadata(_ config: SiteConfig, asOf: FuzzyDate) -> String {
+        var text = ProjectFiles.all["datasette-metadata.yml"]!.replacingOccurrences(of: "{{AS_OF_END}}", with: "'\(asOf.end)'")
         let values = [
             "TITLE": config.title, "LICENSE": config.license, "LICENSE_URL": config.licenseURL,
             "SOURCE": config.sourceURL.isEmpty ? "" : config.title, "SOURCE_URL": config.sourceURL,

@@ -197,8 +197,11 @@ public struct GraphReader: Sendable {
             _ = arguments.append(contentsOf: [until.end])
         }
         if let tag = filter.tag {
-            clauses.append("id IN (SELECT entry_id FROM tags WHERE tag = ? COLLATE NOCASE)")
-            _ = arguments.append(contentsOf: [tag])
+            // In any case, as the warning of an unknown tag compares them: SQLite's NOCASE
+            // folds ASCII letters alone (`--tag ünicode` found nothing tagged `Ünicode`).
+            let matching = try allTags().filter { $0.lowercased() == tag.lowercased() }
+            clauses.append("id IN (SELECT entry_id FROM tags WHERE tag IN (\(matching.map { _ in "?" }.joined(separator: ", "))))")
+            _ = arguments.append(contentsOf: StatementArguments(matching))
         }
         if let text = filter.text {
             guard TextSearch.pattern(text) != nil else { return ("0", arguments) }

@@ -1,9 +1,9 @@
 /// `--text` as an FTS5 query, the way the site's search reads what is typed: every word
 /// must match, as a word or the start of one (`deprecate` finds "deprecated");
 /// `"…"` is a phrase; `OR` between two terms lets either match.
-enum TextSearch {
+public enum TextSearch {
     /// The FTS5 query, or nil when the text holds no term.
-    static func pattern(_ text: String) -> String? {
+    public static func pattern(_ text: String) -> String? {
         let query = terms(text)
         return query.isEmpty
             ? nil

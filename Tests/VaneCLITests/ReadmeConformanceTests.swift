@@ -35,6 +35,30 @@ struct ReadmeConformanceTests {
         let lower = try vane("query", "events", "--tag", "api", "--format", "csv", in: kb.root).stdout
         let upper = try vane("query", "events", "--tag", "API", "--format", "csv", in: kb.root).stdout
         #expect(lower.split(separator: "\r\n").count > 1 && upper == lower, "\(upper)")
+        // Beyond ASCII too (SQLite's NOCASE folds A–Z alone: `ünicode` found nothing tagged `Ünicode`).
+        let tagged = kb.url("Content/sources/openai-api-changelog.md")
+        let source = try String(contentsOf: tagged, encoding: .utf8)
+        try source.replacingOccurrences(of: "\n---\n", with: "\ntags: [Ünicode]\n---\n").write(to: tagged, atomically: true, encoding: .utf8)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let folded = try vane("query", "sources", "--tag", "ünicode", "--format", "csv", in: kb.root)
+        #expect(folded.stdout.contains("openai-api-changelog,") && folded.stderr.isEmpty, "\(folded.stdout)\(folded.stderr)")
+        // A text of no word is said to find nothing (an empty table, in silence).
+        let wordless = try vane("query", "events", "--text", "OR", in: kb.root)
+        #expect(wordless.stderr == "warning: --text 'OR' has no word to search for, so nothing is found\n", "\(wordless.stderr)")
+        // The published copy, and another folder's graph, are said to be what they are (every
+        // file read as changed: "Content/ changed since the last build (45 files)").
+        #expect(try vane("build", "--publish-db", in: kb.root).status == 0)
+        let published = try vane("query", "events", "--db", "public/vane.sqlite", in: kb.root)
+        #expect(
+            published.stderr
+                == "warning: public/vane.sqlite holds no build's state (a copy published by vane build --publish-db?): its answers are not checked against Content/\n",
+            "\(published.stderr)")
+        let other = try TemporaryKnowledgeBase(copying: [Repository.content])
+        let foreign = try vane("query", "events", "--db", kb.url("vane.sqlite").path, in: other.root)
+        #expect(
+            foreign.stderr
+                == "warning: \(kb.url("vane.sqlite").path) was built from \(kb.root.standardizedFileURL.path), not from this folder: run vane build here for this knowledge base's answers\n",
+            "\(foreign.stderr)")
         // An empty window is said, as `vane changes --from` after `--to` is.
         let window = try vane("query", "events", "--since", "2026", "--until", "2025", in: kb.root)
         #expect(window.status == 64 && window.stderr == "error: --since 2026 is after --until 2025\n", "\(window.stderr)")

@@ -387,7 +387,7 @@ struct UsesCLITests {
         #expect(try vane("build", in: kb).status == 0)
         let metadata = try String(contentsOf: Repository.root.appendingPathComponent("Templates/datasette-metadata.yml"), encoding: .utf8)
         let block = try #require(metadata.components(separatedBy: "broken_commitments:").last)
-        let sql = try #require(block.components(separatedBy: "sql: |-\n").last).replacingOccurrences(of: "date('now')", with: "date('2026-12-06')")
+        let sql = try #require(block.components(separatedBy: "sql: |-\n").last).replacingOccurrences(of: "{{AS_OF_END}}", with: "'2026-12-06'")
         let claims = try DatabaseQueue(path: kb.url("vane.sqlite").path).read { db in try String.fetchAll(db, sql: sql) }
         #expect(claims == ["past"])
     }
@@ -454,6 +454,26 @@ struct UsesCLITests {
             ])
     }
 
+    /// `announced_ends` names a whole-product end as what replaced a channel's end announced
+    /// before it (the rule `vane ends` follows); a channel's end announced after a whole one
+    /// replaces nothing of it (the query looked for a later end of the same channel alone).
+    @Test func aWholeProductEndReplacesAChannelsEndInTheCannedQuery() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/entities/q.md": "---\nname: Queue\ntype: product\nparent: v\nchannels: [api, console]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2024-01-10\ntype: launch\nentities: [q]\nstatus:\n  q: { availability: generally-available, priority: maintained }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: B\ndate: 2026-10-01\ntype: deprecation\nentities: [q]\nstatus:\n  q: { ends: { console: 2027-01-31 } }\n---\n",
+            "Content/events/c.md": "---\ntitle: C\ndate: 2026-11-01\ntype: statement\nentities: [q]\nstatus:\n  q: { ends: 2028-03 }\n---\n",
+            "Content/events/d.md":
+                "---\ntitle: D\ndate: 2026-11-15\ntype: statement\nentities: [q]\nstatus:\n  q: { ends: { api: 2028-06-30 } }\n---\n",
+        ])
+        #expect(try vane("build", "--as-of", Self.today, in: kb).status == 0)
+        let rows = try cannedQuery("announced_ends", in: kb, columns: ["channel", "event", "replaced_by"])
+        #expect(rows == [["console", "b", "c"], ["", "c", ""], ["api", "d", ""]], "\(rows)")
+    }
+
     /// On a priority scale of the knowledge base's own, without `deprioritized`, `stranded`
     /// lists the products in its lower half (it listed none).
     @Test func strandedReadsAConfiguredPriorityScale() throws {
@@ -477,7 +497,7 @@ struct UsesCLITests {
         // The block's lines, indented deeper than its key.
         let lines = try #require(block.components(separatedBy: "sql: |-\n").dropFirst().first).components(separatedBy: "\n")
         let sql = lines.prefix { $0.hasPrefix("          ") || $0.isEmpty }.joined(separator: "\n")
-            .replacingOccurrences(of: "date('now'", with: "date('\(Self.today)'")
+            .replacingOccurrences(of: "{{AS_OF_END}}", with: "'\(Self.today)'")
         let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
         return try queue.read { db in try Row.fetchAll(db, sql: sql).map { row in columns.map { row[$0].map { "\($0)" } ?? "" } } }
     }

@@ -61,6 +61,10 @@ extension Vane {
                 throw UsageError("unknown kind '\(kind)'\(Suggestion.hint(for: kind, in: names)); kinds are \(names.joined(separator: ", "))")
             }
             var reader = try open(kb, recorded)
+            // A text of no word (`""`, `OR`) answers nothing: said, as the site's search says it.
+            if let text, TextSearch.pattern(text) == nil {
+                printError("warning: --text '\(text)' has no word to search for, so nothing is found")
+            }
             // A tag no entry has answers nothing: said, with the closest one (as a mistyped type is).
             if let tag, case let tags = try reader.allTags(), !tags.contains(where: { $0.lowercased() == tag.lowercased() }) {
                 printError("warning: no entry has the tag '\(tag)'\(Suggestion.hint(for: tag, in: tags))")
@@ -85,6 +89,20 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
     // A root mistyped: said as `vane build` and `vane check` say it, not as a database to build.
     try kb.requireRootFolder()
     let reader = try GraphReader(url: kb.databaseURL)
+    // A graph no build of this folder wrote: its count of changed files would mean nothing
+    // (a published copy has no list of files: every file read as changed).
+    let state = (try? reader.buildState("started", "root")) ?? [:]
+    if state["started"] == nil {
+        printError(
+            "warning: \(kb.db ?? "vane.sqlite") holds no build's state (a copy published by vane build --publish-db?): its answers are not checked against Content/"
+        )
+        return reader
+    }
+    if let built = state["root"], built != kb.rootURL.path {
+        printError(
+            "warning: \(kb.db ?? "vane.sqlite") was built from \(built), not from this folder: run vane build here for this knowledge base's answers")
+        return reader
+    }
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
