@@ -354,7 +354,7 @@ public enum Pipeline {
                     // Reads say when the settings changed since (they answer from this graph).
                     "settings-stamp": settingsStamp,
                     // Reads of this graph from another folder say so (`--db`).
-                    "root": options.root.standardizedFileURL.path,
+                    "root": options.root.standardizedFileURL.resolvingSymlinksInPath().path,
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(
                     pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows?.board,

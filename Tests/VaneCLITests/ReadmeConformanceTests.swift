@@ -57,7 +57,7 @@ struct ReadmeConformanceTests {
         let foreign = try vane("query", "events", "--db", kb.url("vane.sqlite").path, in: other.root)
         #expect(
             foreign.stderr
-                == "warning: \(kb.url("vane.sqlite").path) was built from \(kb.root.standardizedFileURL.path), not from this folder: run vane build here for this knowledge base's answers\n",
+                == "warning: \(kb.url("vane.sqlite").path) was built from \(kb.root.standardizedFileURL.resolvingSymlinksInPath().path), not from this folder: run vane build here for this knowledge base's answers\n",
             "\(foreign.stderr)")
         // An empty window is said, as `vane changes --from` after `--to` is.
         let window = try vane("query", "events", "--since", "2026", "--until", "2025", in: kb.root)

@@ -98,7 +98,7 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
         )
         return reader
     }
-    if let built = state["root"], built != kb.rootURL.path {
+    if let built = state["root"], built != kb.rootURL.resolvingSymlinksInPath().path {
         printError(
             "warning: \(kb.db ?? "vane.sqlite") was built from \(built), not from this folder: run vane build here for this knowledge base's answers")
         return reader
