@@ -12,7 +12,11 @@ public final class BuildLock {
     /// Takes the lock, calling `waiting` with the holder's pid (when known) if it must wait.
     public init(root: URL, waiting: (Int32?) -> Void) throws(BuildFailure) {
         let path = root.appendingPathComponent(".vane-build.lock").path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        // Never through a symbolic link (a clone can hold one): the file it names, anywhere,
+        // was truncated and given the pid. The link goes, and the lock is a file of its own.
+        var opened = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        if opened < 0, errno == ELOOP, unlink(path) == 0 { opened = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644) }
+        descriptor = opened
         guard descriptor >= 0 else { throw .lock(path: path, errno: errno) }
         if flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             waiting(BuildLock.holder(descriptor))

@@ -296,8 +296,7 @@ public enum PreviewServer {
         source.setEventHandler {
             WatchingServer.withdraw(root: root)
             if behind() {
-                FileHandle.standardError.write(
-                    Data("vane serve: stopped before the last edits reached public/ and the database; run vane build\n".utf8))
+                StandardStreams.error("vane serve: stopped before the last edits reached public/ and the database; run vane build\n")
             }
             signal(number, SIG_DFL)
             kill(getpid(), number)

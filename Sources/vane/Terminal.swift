@@ -42,7 +42,7 @@ enum Terminal {
         private func tick() -> Bool {
             state.withLock { state in
                 guard !state.done else { return false }
-                FileHandle.standardError.write(Data("\r\u{1B}[K\(label): \(state.phase)…".utf8))
+                StandardStreams.error("\r\u{1B}[K\(label): \(state.phase)…")
                 state.shown = true
                 return true
             }
@@ -52,7 +52,7 @@ enum Terminal {
         func finish() {
             state.withLock { state in
                 state.done = true
-                if state.shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+                if state.shown { StandardStreams.error("\r\u{1B}[K") }
             }
         }
     }

@@ -209,17 +209,17 @@ struct KnowledgeBaseOptions: ParsableArguments {
 
 /// Writes to standard error, where diagnostics and progress go.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardStreams.error(text + "\n")
 }
 
 /// Writes to standard output without an extra newline.
 func output(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.output(text)
 }
 
 /// Writes one piece of a larger output to standard output, as it comes.
 func writeToStandardOutput(_ bytes: UnsafeRawBufferPointer) throws {
-    try FileHandle.standardOutput.write(contentsOf: bytes)
+    StandardStreams.output(bytes)
 }
 
 /// Rows in the format asked for: JSON objects, CSV with a header, or an aligned table

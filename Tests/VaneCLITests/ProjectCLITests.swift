@@ -171,6 +171,10 @@ struct ProjectCLITests {
             outside.stderr.hasPrefix(
                 "Site/templates/reports.mustache:1:12: warning: written inside '{{<layout}}' outside its blocks, so it is never shown: put it in a block ({{$content}} … {{/content}})\n"
             ), "\(outside.stderr)")
+        // Lines ended by CRLF are lines (a split by characters kept them together, and trapped).
+        try kb.write("{{<layout}}\r\n\r\n<p>OUT</p>\r\n{{$content}}x{{/content}}{{/layout}}\r\n", to: "Site/templates/reports.mustache")
+        let crlf = try vane("check", in: kb.root)
+        #expect(crlf.status == 0 && crlf.stderr.hasPrefix("Site/templates/reports.mustache:3:1: warning: written inside"), "\(crlf.stderr)")
         // A reports page of its own, without the layout; a partial saved with a byte-order mark.
         try kb.write(
             "\u{FEFF}<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{pageTitle}}</title></head><body><p>{{counts.usesText}}</p></body></html>\n",

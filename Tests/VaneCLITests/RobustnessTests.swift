@@ -59,6 +59,86 @@ struct RobustnessTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// Names of the build's own that a clone can hold as symbolic links are never followed
+    /// out of the knowledge base: a `.public.spare` link had the folder it named emptied and
+    /// filled with the site, a folder of the spare linked elsewhere was written through, and
+    /// a `.vane-build.lock` link had the file it named truncated to the build's pid.
+    @Test func theBuildsOwnNamesFollowNoLink() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", "--as-of", day, in: kb.root).status == 0)
+        let elsewhere = try TemporaryKnowledgeBase()
+        let victim = elsewhere.root
+        try "keep\n".write(to: victim.appendingPathComponent("important.txt"), atomically: true, encoding: .utf8)
+        try "precious\n".write(to: victim.appendingPathComponent("lock.txt"), atomically: true, encoding: .utf8)
+        try? FileManager.default.removeItem(at: kb.url(".public.spare"))
+        try FileManager.default.createSymbolicLink(atPath: kb.url(".public.spare").path, withDestinationPath: victim.path)
+        try? FileManager.default.removeItem(at: kb.url(".vane-build.lock"))
+        try FileManager.default.createSymbolicLink(
+            atPath: kb.url(".vane-build.lock").path, withDestinationPath: victim.appendingPathComponent("lock.txt").path)
+        try kb.write(try kb.read("Content/entities/acme.md") + "\nMore.\n", to: "Content/entities/acme.md")
+        #expect(try vane("build", "--as-of", day, in: kb.root).status == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: victim.path).filter { !$0.hasPrefix(".") }.sorted() == ["important.txt", "lock.txt"])
+        #expect(try String(contentsOf: victim.appendingPathComponent("lock.txt"), encoding: .utf8) == "precious\n")
+        var info = stat()
+        #expect(lstat(kb.url("public").path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR)
+        // A folder of the spare that is a link: the next build stages into the spare.
+        try? FileManager.default.removeItem(at: kb.url(".public.spare"))
+        try FileManager.default.createDirectory(at: kb.url(".public.spare"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: kb.url(".public.spare/assets").path, withDestinationPath: victim.path)
+        try kb.write(try kb.read("Content/entities/acme.md") + "\nAnd again.\n", to: "Content/entities/acme.md")
+        #expect(try vane("build", "--as-of", day, in: kb.root).status == 0)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: victim.path).filter { !$0.hasPrefix(".") }.sorted() == ["important.txt", "lock.txt"])
+        #expect(try kb.read("public/assets/style.css").count > 100)
+    }
+
+    /// What cannot be read where settings or entries go stops the build, and the last site
+    /// stays: a `Site/config.yml` that is a link to nothing or a folder (the site was rebuilt
+    /// with default settings), `Content` that is a file (rebuilt empty). An output that
+    /// cannot be written is said, not trapped on (exit 132 with a backtrace).
+    @Test func whatCannotBeReadStopsTheBuild() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("title: Mine\n", to: "Site/config.yml")
+        #expect(try vane("build", "--as-of", day, in: kb.root).status == 0)
+        let page = try kb.read("public/index.html")
+        try kb.remove("Site/config.yml")
+        try FileManager.default.createSymbolicLink(atPath: kb.url("Site/config.yml").path, withDestinationPath: "config.yaml")
+        let dangling = try vane("build", "--as-of", day, in: kb.root)
+        #expect(
+            dangling.status == 1
+                && dangling.stderr.hasPrefix("Site/config.yml: error: is not a file vane can read (a link to nothing, a folder or a pipe)"),
+            "\(dangling.stderr)")
+        try kb.remove("Site/config.yml")
+        try FileManager.default.createDirectory(at: kb.url("Site/config.yml"), withIntermediateDirectories: true)
+        #expect(try vane("check", in: kb.root).status == 1)
+        try kb.remove("Site/config.yml")
+        try FileManager.default.moveItem(at: kb.url("Content"), to: kb.url("Elsewhere"))
+        try kb.write("x\n", to: "Content")
+        let file = try vane("build", "--as-of", day, in: kb.root)
+        #expect(file.status == 1 && file.stderr.hasPrefix("Content: error: is a file, not a folder"), "\(file.stderr)")
+        #expect(try kb.read("public/index.html") == page)
+        let full = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" status > /dev/full", Repository.vane.path], in: kb.root)
+        #expect(full.status == 74 && full.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"), "\(full.stderr)")
+    }
+
+    /// A partial that includes itself twice inside a section true at every level doubled
+    /// its work at each of the 100 levels the depth allows: the build grew by gigabytes and
+    /// never ended. A page renders at most a million partials and parents, then the circle
+    /// is said as the depth's is.
+    @Test(.tags(.slow), .fullTierOnly) func aCircleThatBranchesIsCut() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("{{#site}}<i>{{> partials/a}}{{> partials/a}}</i>{{/site}}\n", to: "Site/templates/partials/a.mustache")
+        try kb.write("{{<layout}}{{$content}}{{> partials/a}}{{/content}}{{/layout}}\n", to: "Site/templates/search.mustache")
+        let cut = try run(
+            URL(fileURLWithPath: "/usr/bin/timeout"), ["-s", "KILL", "120", Repository.vane.path, "build", "--as-of", day], in: kb.root)
+        #expect(
+            cut.status == 1
+                && cut.stderr
+                    == "Site/templates/partials/a.mustache:1:17: error: 'partials/a' includes itself (partials/a → partials/a) inside a section that is true at every level, so it was included 1000000 times in one page and was cut there\n1 error, 0 warnings\n",
+            "\(cut.status) \(cut.stderr)")
+    }
+
     @Test func twoBuildsAtOnceTakeTurns() throws {
         let (kb, _) = try built(events: 400)
         try rename(kb)

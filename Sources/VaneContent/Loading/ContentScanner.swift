@@ -44,6 +44,15 @@ public struct ContentScan: Sendable, Equatable {
 public enum ContentScanner {
     public static func scan(root: URL) -> ContentScan {
         let content = root.appendingPathComponent("Content")
+        // A file named Content is no folder of entries (it was read as an empty one, and the
+        // build replaced the site and the database with empty ones).
+        var info = stat()
+        if stat(content.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            return ContentScan(diagnostics: [
+                .error(
+                    .whole("Content"), "is a file, not a folder: the entries go in a folder Content/ (run vane in a knowledge base, or pass --root)")
+            ])
+        }
         guard let walked = DirectoryWalker.files(under: content.path, problems: true) else {
             return ContentScan(diagnostics: [.error(.whole("Content"), "no Content/ folder here (run vane in a knowledge base, or pass --root)")])
         }

@@ -7,8 +7,51 @@ public enum SiteConfigLoader {
     public static let path = "Site/config.yml"
 
     public static func load(root: URL) -> (SiteConfig, [Diagnostic]) {
+        let problems = unreadable(root: root)
+        // Settings that cannot be read are no default settings: the build stops (a link to
+        // nothing, a folder or a pipe left the site untitled, and it was published so).
+        guard problems.isEmpty else {
+            var config = SiteConfig()
+            config.unread = true
+            return (config, problems)
+        }
         let (config, diagnostics) = read(root: root)
         return (config, strayFiles(root: root) + diagnostics)
+    }
+
+    /// `Site/`, its settings and its theme's folders, where they are there but not what they
+    /// must be: a file where a folder goes, a link to nothing, a folder or a pipe where a file goes.
+    static func unreadable(root: URL) -> [Diagnostic] {
+        func what(_ relative: String) -> (there: Bool, folder: Bool, file: Bool) {
+            var link = stat()
+            var target = stat()
+            let path = root.appendingPathComponent(relative).path
+            guard lstat(path, &link) == 0 else { return (false, false, false) }
+            guard stat(path, &target) == 0 else { return (true, false, false) }
+            return (true, (target.st_mode & S_IFMT) == S_IFDIR, (target.st_mode & S_IFMT) == S_IFREG)
+        }
+        let site = what("Site")
+        guard site.there else { return [] }
+        guard site.folder else {
+            return [.error(.whole("Site"), "is not a folder: the site's settings, saved queries and theme go in a folder Site/")]
+        }
+        var problems: [Diagnostic] = []
+        for name in ["config.yml", "queries.yml"] {
+            let found = what("Site/" + name)
+            if found.there, !found.file {
+                problems.append(
+                    .error(
+                        .whole("Site/" + name),
+                        "is not a file vane can read (a link to nothing, a folder or a pipe): make it the file of settings it names"))
+            }
+        }
+        for name in ["templates", "assets"] {
+            let found = what("Site/" + name)
+            if found.there, !found.folder {
+                problems.append(.error(.whole("Site/" + name), "is not a folder: the theme's \(name) go in a folder Site/\(name)/"))
+            }
+        }
+        return problems
     }
 
     /// What `Site/` holds that no build reads: said, never passed over (a Hugo user's

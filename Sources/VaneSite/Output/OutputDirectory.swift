@@ -110,12 +110,19 @@ public struct OutputDirectory: Sendable {
         // Not a spare that cannot be written into (a published copy made read-only, then
         // swapped out): every full build failed in it. It is set aside and removed instead.
         let sparePath = spare.path
+        // A spare that is a symbolic link (a clone can hold one) is never staged into: the
+        // folder it names, anywhere, was emptied and filled with the site. The link goes.
+        var info = stat()
+        if lstat(sparePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { unlink(sparePath) }
         let spareWritable = ([""] + Self.knownFolders).allSatisfy { folder in
             let path = folder.isEmpty ? sparePath : sparePath + "/" + folder
             return access(path, F_OK) != 0 || access(path, W_OK) == 0
         }
         reusing = spareWritable && fm.fileExists(atPath: self.target.path) && rename(spare.path, staging.path) == 0
         (targetListing, spareListing) = reusing ? (Listing(of: targetPath), Listing(of: stagingPath)) : (Listing(), Listing())
+        // Nor is a folder of the spare that is a link written through (`assets` → a folder
+        // elsewhere had its files overwritten): vane writes no link, so each goes.
+        for link in spareListing.links { unlink(stagingPath + "/" + link) }
         if !reusing, fm.fileExists(atPath: spare.path) {
             let old = staging.appendingPathExtension("old-\(UUID().uuidString)")
             if rename(spare.path, old.path) == 0 { Self.remove(old) }
@@ -334,13 +341,19 @@ public struct OutputDirectory: Sendable {
     struct Listing {
         var inodes: [String: UInt64] = [:]
         var folders: [String] = []
+        /// The symbolic links, which no build writes.
+        var links: [String] = []
 
         init() {}
 
         init(of root: String) {
-            OutputDirectory.walk(root) { path, inode, isFolder in
+            OutputDirectory.walk(root) { path, inode, type in
+                if type == Int32(DT_LNK) {
+                    links.append(path)
+                    return
+                }
                 inodes[path] = inode
-                if isFolder { folders.append(path) }
+                if type == Int32(DT_DIR) { folders.append(path) }
             }
         }
     }
@@ -348,7 +361,7 @@ public struct OutputDirectory: Sendable {
     /// Everything under `root` + `relative`: its path relative to `root`, its inode and
     /// whether it is a folder, each folder after what it holds. `readdir`'s types and
     /// inodes, so no file is `stat`ed.
-    private static func walk(_ root: String, _ relative: String = "", _ visit: (String, UInt64, Bool) -> Void) {
+    private static func walk(_ root: String, _ relative: String = "", _ visit: (String, UInt64, Int32) -> Void) {
         let folder = relative.isEmpty ? root : root + "/" + relative
         guard let handle = opendir(folder) else { return }
         defer { closedir(handle) }
@@ -359,10 +372,11 @@ public struct OutputDirectory: Sendable {
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
-                type = lstat(folder + "/" + name, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : Int32(DT_REG)
+                let format = lstat(folder + "/" + name, &info) == 0 ? info.st_mode & S_IFMT : 0
+                type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
             }
             if type == Int32(DT_DIR) { walk(root, path, visit) }
-            visit(path, UInt64(entry.pointee.d_ino), type == Int32(DT_DIR))
+            visit(path, UInt64(entry.pointee.d_ino), type)
         }
     }
 

@@ -23,6 +23,9 @@ public struct MustacheLibrary: Sendable {
     /// true at every level (a name an outer context has) would never end; it is cut there,
     /// and the theme told.
     static let deepestNesting = 100
+    /// The partials and parents one page may render: far above the largest page's (a status
+    /// board of 8,000 release cycles renders some 40,000), far below a circle's.
+    static let mostInclusions = 1_000_000
 
     /// Parses and adds a template; a template that does not parse is an error.
     public mutating func register(_ source: String, named name: String) throws(MustacheError) {
@@ -155,6 +158,9 @@ final class LookupLog: Sendable {
     let cuts = Locked<Set<String>>([])
 
     func cut(_ template: String) { cuts.withLock { _ = $0.insert(template) } }
+    /// Whether a page rendered `MustacheLibrary.mostInclusions` partials and parents before
+    /// a cut came.
+    let exhausted = Locked<Bool>(false)
 
     /// One render's lookups, added at its end (one lock per page, not per name).
     func add(found renderFound: [String: Set<String>], missed renderMissed: TemplateMisses) {
@@ -265,12 +271,20 @@ private struct Renderer {
     /// How deep partials and parents are nested now.
     var depth = 0
 
+    /// How many more partials and parents one page may render, shared by the renderers of
+    /// its blocks: a circle that includes a template twice at every level doubled its work
+    /// at each of 100 levels, and grew by gigabytes before the depth cut it.
+    final class Budget { var left = MustacheLibrary.mostInclusions }
+    var budget = Budget()
+
     /// Renders another template's nodes (a partial, a parent) under its own name.
     mutating func render(_ nodes: [MustacheTemplate.Node], as name: String, _ stack: inout [MustacheValue], blocks: Blocks) {
-        guard depth < MustacheLibrary.deepestNesting else {
+        guard depth < MustacheLibrary.deepestNesting, budget.left > 0 else {
+            if budget.left <= 0 { library.lookups.exhausted.withLock { $0 = true } }
             library.lookups.cut(name)
             return
         }
+        budget.left -= 1
         let outer = template
         (template, depth) = (name, depth + 1)
         render(nodes, &stack, blocks: blocks)
@@ -314,7 +328,7 @@ private struct Renderer {
                     if let given, given.standalone {
                         // Written on lines of its own: it loses its own indentation here too.
                         var inner = Renderer(library: library, template: template)
-                        inner.depth = depth
+                        (inner.depth, inner.budget) = (depth, budget)
                         inner.render(given.nodes, &stack, blocks: blocks)
                         merge(inner)
                         Renderer.reindent(inner.output, removing: Renderer.firstIndent(inner.output), adding: "", into: &output)
@@ -328,7 +342,7 @@ private struct Renderer {
                 // default content's first line or else of the tag.
                 let here = Renderer.leadingWhitespace(of: children) ?? indent
                 var inner = Renderer(library: library, template: template)
-                inner.depth = depth
+                (inner.depth, inner.budget) = (depth, budget)
                 inner.render(given?.nodes ?? children, &stack, blocks: blocks)
                 merge(inner)
                 let own = given.map { $0.standalone ? Renderer.firstIndent(inner.output) : "" } ?? Renderer.firstIndent(inner.output)

@@ -52,7 +52,8 @@ extension MustacheTemplate {
     /// with such text or tags once, at the first such tag, else at the parent's own tag.
     static func outsideBlocks(in source: String) -> [(parent: String, line: Int, column: Int)] {
         guard let tokens = try? MustacheParser(source).tokenize() else { return [] }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // By scalars: "\r\n" is one Character, and a split by characters kept such lines together.
+        let lines = source.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         var open: [(kind: Character, name: String, line: Int, column: Int, said: Bool)] = []
         var found: [(parent: String, line: Int, column: Int)] = []
         func strayInParent(line: Int?, column: Int?) {
@@ -66,8 +67,8 @@ extension MustacheTemplate {
         for token in tokens {
             switch token {
             case .text(let text):
-                guard let first = text.unicodeScalars.firstIndex(where: { !$0.properties.isWhitespace }) else { break }
-                let scalars = Array(lines[line - 1].unicodeScalars)
+                guard open.last?.kind == "<", let first = text.unicodeScalars.firstIndex(where: { !$0.properties.isWhitespace }) else { break }
+                let scalars = line <= lines.count ? Array(lines[line - 1]) : []
                 let want = Array(text.unicodeScalars)
                 let start = (after..<max(after, scalars.count - want.count + 1)).first { Array(scalars[$0..<($0 + want.count)]) == want }
                 let offset = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: first)

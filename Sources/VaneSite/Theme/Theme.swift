@@ -168,9 +168,12 @@ public struct Theme: Sendable {
     static func writtenOutsideBlocks(_ library: MustacheLibrary, paths: [String: String]) -> [Diagnostic] {
         library.names.filter { paths[$0] != nil }.sorted().flatMap { name -> [Diagnostic] in
             MustacheTemplate.outsideBlocks(in: library.source(of: name) ?? "").map { found in
-                .warning(
+                // A block the parent has, for the example: `content` is the layout's.
+                let block = MustacheTemplate.tags(in: library.source(of: found.parent) ?? "").first { $0.kind == "$" }?.name ?? "content"
+                return .warning(
                     SourceLocation(path: paths[name] ?? name, line: found.line, column: found.column),
-                    "written inside '{{<\(found.parent)}}' outside its blocks, so it is never shown: put it in a block ({{$content}} … {{/content}})")
+                    "written inside '{{<\(found.parent)}}' outside its blocks, so it is never shown: put it in a block ({{$\(block)}} … {{/\(block)}})"
+                )
             }
         }
     }
@@ -263,6 +266,7 @@ public struct Theme: Sendable {
     /// Said once per circle, at the tag of the first template cut that leads round it.
     public func endlessNesting() -> [Diagnostic] {
         var reported: Set<String> = []
+        let exhausted = library.lookups.exhausted.value
         return library.lookups.cuts.value.sorted().compactMap { name in
             guard !reported.contains(name) else { return nil }
             let circle = inclusionCircle(from: name)
@@ -273,7 +277,7 @@ public struct Theme: Sendable {
             let tag = MustacheTemplate.tags(in: source).first { ($0.kind == ">" || $0.kind == "<") && $0.name == next }
             return .error(
                 tag.map { Theme.position(of: next, in: source, at: $0, path: path) } ?? SourceLocation(path: path, line: 1, column: 1),
-                "'\(name)' includes itself (\(circle.joined(separator: " → "))) inside a section that is true at every level, so it nested \(MustacheLibrary.deepestNesting) deep and was cut there"
+                "'\(name)' includes itself (\(circle.joined(separator: " → "))) inside a section that is true at every level, so it \(exhausted ? "was included \(MustacheLibrary.mostInclusions) times in one page" : "nested \(MustacheLibrary.deepestNesting) deep") and was cut there"
             )
         }
     }

@@ -74,7 +74,7 @@ extension Vane {
                         }
                         printError("built \(options.output.path) and the database in the background")
                     } else {
-                        if !log.listed(printed) { FileHandle.standardError.write(Data(printed.utf8)) }
+                        if !log.listed(printed) { StandardStreams.error(printed) }
                         printError("the build in the background failed; \(options.output.path) is as it was")
                     }
                 }
