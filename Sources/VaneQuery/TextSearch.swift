@@ -43,12 +43,16 @@ public enum TextSearch {
                 let body = rest.dropFirst()
                 let end = body.firstIndex(of: "\"") ?? body.endIndex
                 let phrase = body[..<end].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                if !phrase.isEmpty { terms.append(.phrase(phrase)) }
+                if hasWord(phrase) { terms.append(.phrase(phrase)) }
                 rest = end < body.endIndex ? body[body.index(after: end)...] : ""
             } else {
                 let end = rest.firstIndex(where: { $0.isWhitespace || $0 == "\"" }) ?? rest.endIndex
                 let word = String(rest[..<end])
-                terms.append(word == "OR" ? .or : .word(word))
+                if word == "OR" {
+                    terms.append(.or)
+                } else if hasWord(word) {
+                    terms.append(.word(word))
+                }
                 rest = rest[end...]
             }
         }
@@ -60,6 +64,12 @@ public enum TextSearch {
         }
         while query.last == .or { query.removeLast() }
         return query
+    }
+
+    /// Whether text holds a letter or a digit: what the index reads as a word (`-`, `—`,
+    /// `*` or an emoji matched nothing, in silence, where the site says there is no word).
+    private static func hasWord(_ text: some StringProtocol) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     private static func quoted(_ s: String) -> String { "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }

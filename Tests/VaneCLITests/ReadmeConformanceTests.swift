@@ -45,6 +45,10 @@ struct ReadmeConformanceTests {
         // A text of no word is said to find nothing (an empty table, in silence).
         let wordless = try vane("query", "events", "--text", "OR", in: kb.root)
         #expect(wordless.stderr == "warning: --text 'OR' has no word to search for, so nothing is found\n", "\(wordless.stderr)")
+        for signs in ["-", "—", "*", "😀 -"] {
+            let none = try vane("query", "events", "--text", signs, in: kb.root)
+            #expect(none.stderr == "warning: --text '\(signs)' has no word to search for, so nothing is found\n", "\(none.stderr)")
+        }
         // The published copy, and another folder's graph, are said to be what they are (every
         // file read as changed: "Content/ changed since the last build (45 files)").
         #expect(try vane("build", "--publish-db", in: kb.root).status == 0)
@@ -53,6 +57,12 @@ struct ReadmeConformanceTests {
             published.stderr
                 == "warning: public/vane.sqlite holds no build's state (a copy published by vane build --publish-db?): its answers are not checked against Content/\n",
             "\(published.stderr)")
+        // A knowledge base copied with its database, its files as they were: no word.
+        let moved = try TemporaryKnowledgeBase()
+        let copy = moved.root.appendingPathComponent("kb")
+        #expect(try run(URL(fileURLWithPath: "/bin/cp"), ["-a", kb.root.path, copy.path]).status == 0)
+        let silent = try vane("query", "events", in: copy)
+        #expect(silent.status == 0 && silent.stderr.isEmpty, "\(silent.stderr)")
         let other = try TemporaryKnowledgeBase(copying: [Repository.content])
         let foreign = try vane("query", "events", "--db", kb.url("vane.sqlite").path, in: other.root)
         #expect(

@@ -347,7 +347,7 @@ struct TrialFindingsTests {
         let check = try vane("check", in: kb.root)
         #expect(
             check.stderr.contains(
-                "error: channel 'esu (paid)' must be an id (lowercase a-z, 0-9, '-') (did you mean 'esu'? '(paid)' is its tier, which the product declares: channels: [{ esu: paid }])"
+                "error: channel 'esu (paid)' must be an id (lowercase a-z, 0-9, '-') (did you mean 'esu'? a tier is declared with the product's channels, channels: [{ esu: paid }], not written with the channel)"
             ), "\(check.stderr)")
     }
 

@@ -26,7 +26,8 @@ extension Linker {
             hint = named.count == 1 ? " (did you mean '\(named[0])', whose name it is?)" : Linker.sharedName(named)
         } else if let match = written.text.wholeMatch(of: /([a-z0-9][a-z0-9-]*) \(([a-z-]+)\)/) {
             // Copied from a view, which prints a channel with its tier: `esu (paid)`.
-            hint = " (did you mean '\(match.1)'? '(\(match.2))' is its tier, which the product declares: channels: [{ \(match.1): \(match.2) }])"
+            hint =
+                " (did you mean '\(match.1)'? a tier is declared with the product's channels, channels: [{ \(match.1): \(match.2) }], not written with the channel)"
         } else {
             hint = IDRule.hint(for: written.text)
         }

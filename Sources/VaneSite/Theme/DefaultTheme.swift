@@ -1223,8 +1223,9 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .successor { color: var(--muted); font-size: .8rem; }
 .more { color: var(--muted); font-size: .875rem; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
-/* A date and a notice read on one line (in a column 52rem wide, "9 December 2026" took three). */
-.ends-board td:first-child, .ends-board td:nth-child(4) { white-space: nowrap; }
+/* A date and a notice read on one line where the board has the room (in a column 52rem wide,
+   "9 December 2026" took three; below 64rem the table would scroll). */
+@media (min-width: 64rem) { .ends-board td:first-child, .ends-board td:nth-child(4) { white-space: nowrap; } }
 /* On the home page the board stays in the column, with the tables above it. */
 .in-column .wide-block { width: auto; margin-left: 0; }
 .ends-board .passed td { color: var(--muted); }

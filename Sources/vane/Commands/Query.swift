@@ -98,13 +98,16 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
         )
         return reader
     }
-    if let built = state["root"], built != kb.rootURL.resolvingSymlinksInPath().path {
-        printError(
-            "warning: \(kb.db ?? "vane.sqlite") was built from \(built), not from this folder: run vane build here for this knowledge base's answers")
-        return reader
-    }
     if let changed = try? reader.changedFiles(root: kb.rootURL, database: kb.databaseURL), changed > 0 {
-        printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
+        // Another folder's graph, not one moved with its folder (its files are as it read them).
+        if let built = state["root"], built != kb.rootURL.resolvingSymlinksInPath().path {
+            printError(
+                "warning: \(kb.db ?? "vane.sqlite") was built from \(built), not from this folder: run vane build here for this knowledge base's answers"
+            )
+            return reader
+        } else {
+            printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
+        }
     }
     for settings in (try? reader.changedSettings(root: kb.rootURL)) ?? [] {
         printError("warning: \(settings) changed since the last build; run vane build")
