@@ -52,8 +52,9 @@ public struct EntryParser: Sendable {
         // Every key of the format was asked for by now: the closest is a likely typo
         // (`stauts`, whose status would be lost).
         let known = fm.used
-        let unknown = fm.unknownKeys.map(\.0)
-        for (key, at) in fm.unknownKeys {
+        let unknownKeys = fm.unknownKeys
+        let unknown = unknownKeys.map(\.0)
+        for (key, at) in unknownKeys {
             // A field of `data` of the same name is the one kept: it was written as data.
             guard entry.extra[key] == nil else {
                 fm.diagnostics.append(

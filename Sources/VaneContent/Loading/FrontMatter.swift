@@ -9,6 +9,8 @@ struct FrontMatter {
     let path: String
     let lineOffset: Int
     private(set) var pairs: [(key: String, keyMark: SourceLocation, value: Node)] = []
+    /// Where each key's first pair is: looked up per key, not searched (10,000 keys took 21 s).
+    private var firstPair: [String: Int] = [:]
     private(set) var used: Set<String> = []
     var diagnostics: [Diagnostic] = []
 
@@ -49,6 +51,7 @@ struct FrontMatter {
                 diagnostics.append(.error(location(of: key), "a key of the \(called) must be plain text"))
                 continue
             }
+            if firstPair[k.string] == nil { firstPair[k.string] = pairs.count }
             pairs.append((k.string, location(of: key), value))
         }
     }
@@ -105,7 +108,7 @@ struct FrontMatter {
     /// The value of a key, marking the key as known.
     mutating func node(_ key: String) -> (Node, SourceLocation)? {
         used.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        guard let pair = firstPair[key].map({ pairs[$0] }) else { return nil }
         if case .scalar(let s) = pair.value, FrontMatter.isNull(s) { return nil }
         return (pair.value, location(of: pair.value))
     }
@@ -210,10 +213,10 @@ struct FrontMatter {
     }
 
     /// Where `key` is written, when it is.
-    func keyLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }?.keyMark }
+    func keyLocation(_ key: String) -> SourceLocation? { firstPair[key].map { pairs[$0].keyMark } }
 
     /// Where the value of `key` is written, when it is: a problem of the value is said there.
-    func valueLocation(_ key: String) -> SourceLocation? { pairs.first { $0.key == key }.map { location(of: $0.value) } }
+    func valueLocation(_ key: String) -> SourceLocation? { firstPair[key].map { location(of: pairs[$0].value) } }
 
     /// A required field absent (reported at the top of the file) or present but empty
     /// (reported at its key).
