@@ -118,6 +118,19 @@ struct RobustnessTests {
         let file = try vane("build", "--as-of", day, in: kb.root)
         #expect(file.status == 1 && file.stderr.hasPrefix("Content: error: is a file, not a folder"), "\(file.stderr)")
         #expect(try kb.read("public/index.html") == page)
+        try FileManager.default.removeItem(at: kb.url("Content"))
+        try FileManager.default.moveItem(at: kb.url("Elsewhere"), to: kb.url("Content"))
+        // A template read as strictly as an entry: UTF-16 was published as its own source.
+        var utf16 = Data([0xFF, 0xFE])
+        utf16.append("{{<layout}}{{/layout}}\n".data(using: .utf16LittleEndian)!)
+        try FileManager.default.createDirectory(at: kb.url("Site/templates"), withIntermediateDirectories: true)
+        try utf16.write(to: kb.url("Site/templates/event.mustache"))
+        let wide = try vane("check", in: kb.root)
+        #expect(
+            wide.status == 1
+                && wide.stderr.hasPrefix(
+                    "Site/templates/event.mustache:1:1: error: file is UTF-16 (little-endian) text, not UTF-8 (save it as UTF-8)\n"),
+            "\(wide.stderr)")
         let full = try run(URL(fileURLWithPath: "/bin/sh"), ["-c", "\"$0\" status > /dev/full", Repository.vane.path], in: kb.root)
         #expect(full.status == 74 && full.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n"), "\(full.stderr)")
     }

@@ -387,6 +387,22 @@ struct TrialFindingsTests {
         #expect(!(try vane("check", in: opened.root).stderr.contains("never made available")))
     }
 
+    /// One event's status that names an entity, or a channel, twice in two cases is an error
+    /// at the repeat, as a key written twice is (the last won in silence, and Llama read gone).
+    @Test func anIDWrittenTwiceInAnotherCaseIsAnError() throws {
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: ["px": "---\nname: Px\ntype: product\nparent: v\nchannels: [app, api]\n---\n"],
+                events: [("e1", "2020-01-01", "{ px: { availability: { app: generally-available, APP: retired } }, PX: { priority: flagship } }")]))
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "e1.md:7:59: error: 'APP' is written already on line 7 (an id is read in any case, so this sets it twice): write it once"),
+            "\(check.stderr)")
+        #expect(check.stderr.contains("error: 'PX' is written already on line 7"), "\(check.stderr)")
+    }
+
     /// A team's uses of two channels of one product, named after it, read apart: each title
     /// names its channel (three uses read "Node.js 18 (api)").
     @Test func usesOfTwoChannelsReadApart() throws {

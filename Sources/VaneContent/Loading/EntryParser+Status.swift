@@ -14,9 +14,16 @@ extension EntryParser {
             return []
         }
         var settings: [StatusSetting] = []
+        // An id is read in any case: `Llama:` after `llama:` sets it again (the last won, in silence).
+        var written: [String: SourceLocation] = [:]
         for (key, axes) in byEntity {
             guard let entity = key.string else { continue }
             let entityText = LocatedText(entity, at: fm.location(of: key))
+            if let first = written[entity.lowercased()] {
+                fm.diagnostics.append(.error(entityText.location, EntryParser.writtenTwice(entity, first: first)))
+                continue
+            }
+            written[entity.lowercased()] = entityText.location
             guard case .mapping(let axisMap) = axes else {
                 fm.diagnostics.append(
                     .error(
@@ -68,6 +75,12 @@ extension EntryParser {
         return settings
     }
 
+    /// An id written twice in one mapping, in another case: said at the repeat, as a key
+    /// written twice is.
+    static func writtenTwice(_ written: String, first: SourceLocation) -> String {
+        "'\(written)' is written already on line \(first.line) (an id is read in any case, so this sets it twice): write it once"
+    }
+
     private func readAxis(
         _ fm: inout FrontMatter, _ axis: StatusSetting.Axis, _ value: Node, entity: LocatedText, eventDate: FuzzyDate?,
         refused: inout [StatusSetting], notIDs: inout [LocatedText]
@@ -79,6 +92,7 @@ extension EntryParser {
         case .scalar: channels = [(nil, nil, value, false)]
         case .mapping where axis.isScheduled && EntryParser.isDatedAnnouncement(value): channels = [(nil, nil, value, false)]
         case .mapping(let byChannel) where axis != .priority:
+            var seen: [String: SourceLocation] = [:]
             for (channel, v) in byChannel {
                 let written = channel.string ?? ""
                 // An id in another case is the id (`AOAI`, an alias of an entity, as links read it).
@@ -88,6 +102,11 @@ extension EntryParser {
                     channels.append((nil, nil, v, true))
                     continue
                 }
+                if let first = seen[name] {
+                    fm.diagnostics.append(.error(fm.location(of: channel), EntryParser.writtenTwice(written, first: first)))
+                    continue
+                }
+                seen[name] = fm.location(of: channel)
                 channels.append((name, fm.location(of: channel), v, false))
             }
         default:

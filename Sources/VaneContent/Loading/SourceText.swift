@@ -22,24 +22,7 @@ struct SourceText {
         if data.isEmpty {
             throw .problem(line: 1, column: 1, message: "empty file (expected front matter between '---' lines)")
         }
-        if let encoding = wideEncoding(data) {
-            throw .problem(line: 1, column: 1, message: "file is \(encoding) text, not UTF-8 (save it as UTF-8)")
-        }
-        if let nul = data.withUnsafeBytes({ Self.offset(of: 0, in: $0) }) {
-            let (line, column) = position(ofByte: nul, in: data)
-            throw .problem(line: line, column: column, message: "file contains a NUL byte")
-        }
-        guard var text = String(validatingUTF8Data: data) else {
-            let offset = firstInvalidUTF8(data) ?? 0
-            let (line, column) = position(ofByte: offset, in: data)
-            let byte = String(data[data.startIndex + offset], radix: 16, uppercase: true)
-            throw .problem(
-                line: line, column: column,
-                message:
-                    "file is not valid UTF-8 (the byte 0x\(byte.count == 1 ? "0" : "")\(byte) here is no character: save the file as UTF-8; it may be Latin-1 or Windows-1252)"
-            )
-        }
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        var text = try decoded(data)
         if data.withUnsafeBytes({ Self.offset(of: 0x0D, in: $0) }) != nil {
             // Classic Mac OS ends lines with CR alone: the file read as one line.
             if !text.contains("\n") {
@@ -95,6 +78,31 @@ struct SourceText {
             return ": this is a typographic dash, which an editor may make of '---'"
         }
         return line.contains("#") ? ": a comment after it is not allowed" : ""
+    }
+
+    /// A file's text, strictly: UTF-8 without NUL bytes, its byte-order mark dropped; UTF-16
+    /// and UTF-32 named. Entries and the theme's templates are read alike (a template saved
+    /// as UTF-16 was published as its own source, NULs and all).
+    static func decoded(_ data: Data) throws(Failure) -> String {
+        if let encoding = wideEncoding(data) {
+            throw .problem(line: 1, column: 1, message: "file is \(encoding) text, not UTF-8 (save it as UTF-8)")
+        }
+        if let nul = data.withUnsafeBytes({ Self.offset(of: 0, in: $0) }) {
+            let (line, column) = position(ofByte: nul, in: data)
+            throw .problem(line: line, column: column, message: "file contains a NUL byte")
+        }
+        guard var text = String(validatingUTF8Data: data) else {
+            let offset = firstInvalidUTF8(data) ?? 0
+            let (line, column) = position(ofByte: offset, in: data)
+            let byte = String(data[data.startIndex + offset], radix: 16, uppercase: true)
+            throw .problem(
+                line: line, column: column,
+                message:
+                    "file is not valid UTF-8 (the byte 0x\(byte.count == 1 ? "0" : "")\(byte) here is no character: save the file as UTF-8; it may be Latin-1 or Windows-1252)"
+            )
+        }
+        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
+        return text
     }
 
     /// UTF-16 or UTF-32, by its byte-order mark or by the NUL bytes ASCII has in it (an
@@ -184,5 +192,18 @@ extension String {
         }
         lines.append(text[start...])
         return lines
+    }
+}
+
+/// A text file of the knowledge base other than an entry (a theme's template), read as
+/// strictly as entries are: its text, or the error at `path` that says why it has none.
+public enum TextFile {
+    public static func read(_ data: Data, path: String) -> (text: String?, problem: Diagnostic?) {
+        do {
+            return (try SourceText.decoded(data), nil)
+        } catch {
+            guard case .problem(let line, let column, let message) = error else { return (nil, nil) }
+            return (nil, .error(SourceLocation(path: path, line: line, column: column), message))
+        }
     }
 }

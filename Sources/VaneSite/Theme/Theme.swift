@@ -52,10 +52,15 @@ public struct Theme: Sendable {
                 continue
             }
             let key = String(path.dropLast(".mustache".count))
-            // A byte-order mark (Notepad writes one) is no text of the page: it stood in every
-            // page's HTML, and counted as a column of the template's first line.
-            let text = String(decoding: data, as: UTF8.self)
-            templates[key] = text.hasPrefix("\u{FEFF}") ? String(text.unicodeScalars.dropFirst()) : text
+            // Read as entries are: a byte-order mark (Notepad writes one) dropped, which stood
+            // in every page's HTML; UTF-16, a NUL or a byte of Latin-1 an error (a UTF-16
+            // template was published as its own source, NULs and all).
+            let (text, problem) = TextFile.read(data, path: "Site/templates/" + path)
+            guard let text else {
+                diagnostics += problem.map { [$0] } ?? []
+                continue
+            }
+            templates[key] = text
             sourcePaths[key] = "Site/templates/" + path
         }
         var assets = DefaultTheme.assets.mapValues { Data($0.utf8) }
