@@ -117,5 +117,10 @@ public enum GraphDatabase {
         if !allowingOlder, let missing = Schema.knownMigrations.first(where: { !applied.contains($0) }) {
             throw OpenError.tooOld(path, missing)
         }
+        // Every migration applied and a table of the graph gone: damaged (a dropped table was
+        // an SQLite error on every build, blamed on a report's block, and on every read).
+        if Schema.knownMigrations.allSatisfy(applied.contains), let gone = try Schema.graphTables.sorted().first(where: { try !db.tableExists($0) }) {
+            throw OpenError.unreadable(path, "it is damaged (its table '\(gone)' is missing); a build makes it again once it is moved away")
+        }
     }
 }

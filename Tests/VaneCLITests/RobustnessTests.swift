@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import VaneDiagnostics
 import VaneTestSupport
@@ -212,5 +213,21 @@ struct RobustnessTests {
         #expect(build.status == 1)
         #expect(build.stderr.hasSuffix("; refusing to replace it (move it away or pass --db)\n"), "\(build.stderr)")
         #expect(try Data(contentsOf: kb.url("vane.sqlite")) == Data(cut))
+        // A table of the graph dropped: damaged too (an SQLite error on every build, blamed
+        // on a report's block, and raw SQL on every read).
+        try kb.remove("vane.sqlite")
+        #expect(try vane("build", in: kb.root).status == 0)
+        var unchecked = Configuration()
+        unchecked.foreignKeysEnabled = false
+        try DatabaseQueue(path: kb.url("vane.sqlite").path, configuration: unchecked).writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TABLE events")
+        }
+        let dropped = try vane("query", "events", in: kb.root)
+        #expect(
+            dropped.status == 1
+                && dropped.stderr
+                    == "error: cannot read '\(path)': it is damaged (its table 'events' is missing); a build makes it again once it is moved away\n",
+            "\(dropped.stderr)")
+        #expect(try vane("build", in: kb.root).stderr.hasSuffix("; refusing to replace it (move it away or pass --db)\n"))
     }
 }
