@@ -403,6 +403,21 @@ struct TrialFindingsTests {
         #expect(check.stderr.contains("error: 'PX' is written already on line 7"), "\(check.stderr)")
     }
 
+    /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
+    /// beside "missing required field 'date'", which told the author to remove the right line.
+    @Test func halfASpanIsSaidAsSuch() throws {
+        var files = files()
+        files["Content/events/ends.md"] = "---\ntitle: Ends\nend: 2026-04\ntype: other\nentities: [v]\nsources: [s]\n---\n"
+        files["Content/events/starts.md"] = "---\ntitle: Starts\nstart: 2026-04\ntype: other\nentities: [v]\nsources: [s]\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr
+                == "Content/events/ends.md:1:1: error: missing required field 'start' (a span needs 'start' and 'end')\n"
+                + "Content/events/starts.md:1:1: error: missing required field 'end' (a span needs 'start' and 'end')\n2 errors, 0 warnings\n",
+            "\(check.stderr)")
+    }
+
     /// A team's uses of two channels of one product, named after it, read apart: each title
     /// names its channel (three uses read "Node.js 18 (api)").
     @Test func usesOfTwoChannelsReadApart() throws {

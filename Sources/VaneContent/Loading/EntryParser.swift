@@ -240,7 +240,13 @@ public struct EntryParser: Sendable {
             }
             return
         }
-        guard hasStart else { return fm.missing("date") }
+        guard hasStart else {
+            // An `end` alone is half a span, not an unknown key (the line that was right was
+            // said to be the one to remove).
+            guard fm.keys.contains("end") else { return fm.missing("date") }
+            _ = fm.node("end")
+            return fm.diagnostics.append(.error(.top(of: fm.path), "missing required field 'start' (a span needs 'start' and 'end')"))
+        }
         e.date = date(&fm, "start", required: true)
         guard fm.keys.contains("end") else {
             return fm.diagnostics.append(.error(.top(of: fm.path), "missing required field 'end' (a span needs 'start' and 'end')"))
