@@ -119,7 +119,9 @@ public enum GraphDatabase {
         }
         // Every migration applied and a table of the graph gone: damaged (a dropped table was
         // an SQLite error on every build, blamed on a report's block, and on every read).
-        if Schema.knownMigrations.allSatisfy(applied.contains), let gone = try Schema.graphTables.sorted().first(where: { try !db.tableExists($0) }) {
+        if Schema.knownMigrations.allSatisfy(applied.contains),
+            let gone = Schema.graphTables.subtracting(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")).min()
+        {
             throw OpenError.unreadable(path, "it is damaged (its table '\(gone)' is missing); a build makes it again once it is moved away")
         }
     }

@@ -33,6 +33,8 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
+    /// When it came: its day, or the recorded retirement that met it before that day.
+    var came: FuzzyDate { retired.map { $0.startKey < date.startKey ? $0 : date } ?? date }
     /// For a whole-product end that ended one channel alone, the channel whose retirement met it.
     public var metOnChannel: String?
     /// The end this announcement moved, for an announcement as it was made (an extension,
@@ -124,15 +126,10 @@ private func endCame(by change: StatusChange, among ends: [AnnouncedEnd]) -> Fuz
 /// comes after it, unless it restates that very end.
 private func wholeEndCame(for channel: String, by change: StatusChange, among ends: [AnnouncedEnd], made: [AnnouncedEnd]) -> FuzzyDate? {
     let said = try? FuzzyDate(parsing: change.value)
-    return ends.compactMap { end -> FuzzyDate? in
-        guard end.kind == .end, end.channel == nil, !(end.calledOff ?? []).contains(channel) else { return nil }
-        let came = end.retired.map { $0.startKey < end.date.startKey ? $0 : end.date } ?? end.date
-        guard came.startKey <= change.date.startKey, said != end.date else { return nil }
-        let outlived = made.contains {
-            $0.kind == .end && $0.channel == channel && $0.announced.startKey > end.announced.startKey && $0.announced.startKey < came.startKey
-        }
-        return outlived ? nil : came
-    }.max { $0.startKey < $1.startKey }
+    return ends.filter { end in
+        end.kind == .end && end.channel == nil && end.came.startKey <= change.date.startKey && said != end.date
+            && !StatusTimeline.outliving(end, among: made).contains(channel)
+    }.map(\.came).max { $0.startKey < $1.startKey }
 }
 
 /// Which announced ends and closures stand, from one entity's changes in force, in order.
@@ -252,7 +249,7 @@ enum EndSchedule {
                     } else if change.value == "none", !calledOffAny,
                         let met = resolved.filter({
                             $0.kind == kind && $0.channel == change.channel
-                                && min($0.date.startKey, $0.retired?.startKey ?? .max) <= change.date.startKey
+                                && $0.came.startKey <= change.date.startKey
                         }).last
                     {
                         // Met by a recorded retirement before this: there is nothing left to call off.

@@ -435,7 +435,7 @@ public enum StatusTimeline {
     /// Not one announced once the whole end came: it ended that channel with the rest, and the
     /// later end is announced for what was gone (the channel read deprecated again, counted down).
     static func outliving(_ end: AnnouncedEnd, among all: [AnnouncedEnd]) -> Set<String> {
-        let came = min(end.date.startKey, end.retired?.startKey ?? .max)
+        let came = end.came.startKey
         return Set(
             all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey && $0.announced.startKey < came }
                 .compactMap(\.channel)

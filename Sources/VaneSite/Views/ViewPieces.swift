@@ -145,7 +145,10 @@ struct PageFrame: Encodable {
         "index", "status", "timeline", "entities", "claims", "sources", "reports", "scorecards", "contradictions", "exposure", "changes",
         "search", "404",
     ]
-    static func current(_ key: String?) -> [String: Bool] { Dictionary(uniqueKeysWithValues: listPages.map { ($0, $0 == key) }) }
+    static func current(_ key: String?) -> [String: Bool] { key.flatMap { currents[$0] } ?? noneCurrent }
+    /// Made once, not for each of a site's pages.
+    private static let noneCurrent = Dictionary(uniqueKeysWithValues: listPages.map { ($0, false) })
+    private static let currents = Dictionary(uniqueKeysWithValues: listPages.map { key in (key, noneCurrent.merging([key: true]) { _, new in new }) })
     /// The knowledge base records uses: the navigation links the exposure page.
     var hasExposure: Bool
     var canonical: String?

@@ -105,9 +105,8 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
                 "warning: \(kb.db ?? "vane.sqlite") was built from \(built), not from this folder: run vane build here for this knowledge base's answers"
             )
             return reader
-        } else {
-            printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
         }
+        printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
     for settings in (try? reader.changedSettings(root: kb.rootURL)) ?? [] {
         printError("warning: \(settings) changed since the last build; run vane build")
