@@ -122,8 +122,10 @@ static void list(const char *root, const char *relative, listing_t *l) {
             l->folder[l->files] = folder;
             if (!append(l, child, (size_t)n)) { l->complete = 0; break; }
             l->files++;
-        } else if (type == DT_LNK) {
-            l->complete = 0; /* links are followed by the slow walk, which knows where they lead */
+        } else {
+            /* Links are followed by the slow walk, which knows where they lead; a pipe, a
+               device or a socket is said by it, never passed over. */
+            l->complete = 0;
         }
     }
     closedir(dir);

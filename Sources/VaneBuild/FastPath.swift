@@ -74,12 +74,13 @@ enum FastPath {
             return walk.digest.description == previous.state["content-digest"] && walk.newest < started
         }
         let manifest = DatabaseParseCache.manifest(at: options.database)
-        guard let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false),
+        // With the problems a walk finds (a link to nothing, a pipe): each is said by a build.
+        guard let files = DirectoryWalker.files(under: options.root.appendingPathComponent("Content").path, sorted: false, problems: true),
             files.count == manifest.count
         else { return false }
         return files.allSatisfy { file in
             guard let known = manifest["Content/" + file.relative] else { return false }
-            return known.size == file.size && known.modified == file.modified && file.modified < started && !file.escapes
+            return known.size == file.size && known.modified == file.modified && file.modified < started && !file.escapes && file.problem == nil
         }
     }
 

@@ -126,6 +126,14 @@ struct BillOfMaterials: Sendable {
                 problem("'\(key)' must be text (in quotes), not \(node.described)", at: node)
                 return nil
             }
+            // A use's fields are one line, and its body says the name: a line break there
+            // wrote a file the next build refused (a NUL, a `---` and keys of its own).
+            if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+                let hex = String(control.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                problem("'\(key)' holds a line break or another control character (\(code)): a use's fields are one line of text", at: node)
+                return nil
+            }
             // SPDX's words for "not known": no value.
             return text.isEmpty || text == "NOASSERTION" || text == "NONE" ? nil : text
         }

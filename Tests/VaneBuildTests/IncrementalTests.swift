@@ -304,6 +304,20 @@ struct IncrementalTests {
         #expect(build(kb).work == WorkCounts())
     }
 
+    /// A pipe added under `Content/` after a clean build fails the next build: no file
+    /// changed that the last build read, but the walk that says it is not passed by.
+    @Test func aPipeAddedAfterACleanBuildIsSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        _ = build(kb)
+        #expect(mkfifo(kb.url("Content/events/2026-pipe.md").path, 0o644) == 0)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(!outcome.succeeded)
+        #expect(
+            outcome.diagnostics.map(\.description) == [
+                "Content/events/2026-pipe.md:1:1: error: a named pipe, not a file: left out (remove it, or put a file in its place)"
+            ])
+    }
+
     /// A file modified at or after the start of the build that read it is read again, even
     /// with the same size and time: an edit within one clock tick is not missed.
     @Test func aFileModifiedDuringTheBuildThatReadItIsReadAgain() throws {

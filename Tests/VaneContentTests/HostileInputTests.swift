@@ -161,4 +161,21 @@ struct HostileInputTests {
                 "Content/events/up:1:1: error: symbolic link to a folder ('..'): not followed, so its files are left out (move the folder here, or link its files one by one)",
             ], "\(result.diagnostics)")
     }
+
+    /// A name that is no file (a named pipe, a link to one) is said and left out: a read of
+    /// a pipe would block, and skipping it in silence lost an entry without a word.
+    @Test func namesThatAreNoFileAreErrors() throws {
+        let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        #expect(mkfifo(kb.url("Content/events/2026-05-pipe.md").path, 0o644) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: kb.url("Content/sources/to-pipe.md").path, withDestinationPath: "../events/2026-05-pipe.md")
+        let result = ContentLoader.load(root: kb.root)
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "Content/events/2026-05-pipe.md:1:1: error: a named pipe, not a file: left out (remove it, or put a file in its place)",
+                "Content/sources/to-pipe.md:1:1: error: symbolic link to '../events/2026-05-pipe.md', a named pipe, not a file: left out (remove it, or put a file in its place)",
+            ], "\(result.diagnostics)")
+        // The digest's walk does not describe it: the slower walk, which says it, is taken.
+        #expect(TreeDigest.walk(kb.url("Content").path) == nil)
+    }
 }

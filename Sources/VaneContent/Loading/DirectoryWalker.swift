@@ -84,12 +84,39 @@ public enum DirectoryWalker {
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 guard fstatat(dirfd(dir), name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                let format = info.st_mode & S_IFMT
-                type = format == S_IFDIR ? UInt8(DT_DIR) : format == S_IFREG ? UInt8(DT_REG) : format == S_IFLNK ? UInt8(DT_LNK) : 0
+                type = fileType(info.st_mode)
             }
             result.append((name, type))
         }
         return result
+    }
+
+    /// A `d_type` for a `stat` mode.
+    private static func fileType(_ mode: mode_t) -> UInt8 {
+        switch mode & S_IFMT {
+        case S_IFDIR: UInt8(DT_DIR)
+        case S_IFREG: UInt8(DT_REG)
+        case S_IFLNK: UInt8(DT_LNK)
+        case S_IFIFO: UInt8(DT_FIFO)
+        case S_IFCHR: UInt8(DT_CHR)
+        case S_IFBLK: UInt8(DT_BLK)
+        case S_IFSOCK: UInt8(DT_SOCK)
+        default: UInt8(DT_UNKNOWN)
+        }
+    }
+
+    /// Why a name that is no file is left out: nothing under a walked folder is passed over
+    /// without a word (a pipe named `x.md` would block a read of it).
+    private static func notAFile(_ type: UInt8) -> String {
+        let what =
+            switch Int(type) {
+            case Int(DT_FIFO): "a named pipe"
+            case Int(DT_CHR): "a character device"
+            case Int(DT_BLK): "a block device"
+            case Int(DT_SOCK): "a socket"
+            default: "of a type that is no file"
+            }
+        return "\(what), not a file: left out (remove it, or put a file in its place)"
     }
 
     /// Where a symbolic link points, as it is written, quoted.
@@ -103,8 +130,12 @@ public enum DirectoryWalker {
         guard dirFD >= 0 else { return [] }
         defer { close(dirFD) }
         var found: [Found] = []
-        for (name, type) in entries where type == UInt8(DT_REG) || type == UInt8(DT_LNK) {
+        for (name, type) in entries where type != UInt8(DT_DIR) {
             let relative = relativeDir.isEmpty ? name : relativeDir + "/" + name
+            guard type == UInt8(DT_REG) || type == UInt8(DT_LNK) else {
+                if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: notAFile(type))) }
+                continue
+            }
             if type == UInt8(DT_LNK) {
                 var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 guard realpath(root + "/" + relative, &target) != nil else {
@@ -130,7 +161,16 @@ public enum DirectoryWalker {
                 if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
                 continue
             }
-            guard info.st_mode & S_IFMT == S_IFREG else { continue }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                let what = notAFile(fileType(info.st_mode))
+                if problems {
+                    found.append(
+                        Found(
+                            relative: relative, size: 0, modified: 0, escapes: false,
+                            problem: "symbolic link to \(linkTarget(root + "/" + relative)), \(what)"))
+                }
+                continue
+            }
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
             found.append(Found(relative: relative, size: Int(info.st_size), modified: modified, escapes: false))
         }
