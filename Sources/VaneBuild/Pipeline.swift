@@ -221,9 +221,18 @@ public enum Pipeline {
         }
         guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
         guard let graphMade = loaded.graph else { preconditionFailure("a clean load starts writing the graph") }
+        // A site as of a day before today shows the commits made by then (as later-dated
+        // entries are left out); what is being edited is still marked.
+        let shownHistory =
+            options.asOf.flatMap { $0.endKey < options.today.startKey ? history.value?.committed(by: $0.end, keepingUncommitted: true) : nil }
+            ?? history.value
         if !loaded.blockProblems.isEmpty {
             graphMade.abandon()
-            outcome.diagnostics = (diagnostics + loaded.blockProblems).sortedForReport()
+            // What the render would say besides (a file at a path the site writes, a name no
+            // view has), as `vane check` says it: every problem in one run.
+            var found = SiteBuilder.dryRun(loaded.shown, theme: theme, asOf: asOf, blocks: loaded.blocks, history: shownHistory)
+            if options.strict { found = found.promotingWarnings() }
+            outcome.diagnostics = (diagnostics + loaded.blockProblems + found).sortedForReport()
             return outcome
         }
         let blocks = loaded.blocks
@@ -238,11 +247,6 @@ public enum Pipeline {
         let ownOutput = cache.state["output"] == output && OutputStamp.holds(cache.state["output-stamp"], options.output)
         let keptFingerprints = ownOutput ? cache.pages : [:]
         let sharesBoard = loaded.showsWhole
-        // A site as of a day before today shows the commits made by then (as later-dated
-        // entries are left out); what is being edited is still marked.
-        let shownHistory =
-            options.asOf.flatMap { $0.endKey < options.today.startKey ? history.value?.committed(by: $0.end, keepingUncommitted: true) : nil }
-            ?? history.value
         var renderTime = Timings()
         let rendered = Result { () throws(OutputError) in
             try renderTime.measure("render") { () throws(OutputError) in

@@ -163,6 +163,23 @@ struct LiveBlockTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 
+    /// A block that fails does not hide what the render would say besides: the build says
+    /// every problem `vane check` says, in one run (a file at a path the site writes was said
+    /// only once the block was mended).
+    @Test func aFailingBlockHidesNoOtherProblem() throws {
+        let kb = try knowledgeBase()
+        try kb.write("---\ntitle: Bad\ndate: 2026\n---\n```vane\nsql \"SELECT json_extract('x', '$.a')\"\n```\n", to: "Content/reports/bad.md")
+        try kb.write("hi\n", to: "Content/robots.txt")
+        let said = build(kb).diagnostics.map(\.description)
+        #expect(
+            said == [
+                "Content/reports/bad.md:6:5: error: SQL error: malformed JSON",
+                "Content/robots.txt: error: would replace the site's own robots.txt: move it or rename it",
+            ], "\(said)")
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root, asOf: fixedDay)).diagnostics.map(\.description) == said)
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public").path))
+    }
+
     /// A value only the graph can judge (a type, a filter that does not apply) is an error
     /// at that value, as every other block problem is.
     @Test func aQueryBlocksWrongValueIsAtItsToken() throws {
