@@ -41,6 +41,10 @@ public enum ProjectInit {
     /// Writes files under `root` (folders as needed); one that exists is kept and listed,
     /// unless `replacing`.
     static func write(_ files: [(String, String)], into root: URL, replacing: Bool) throws(Failure) -> Report {
+        // Every path is looked at before the first file is written: a folder that is a file,
+        // or a link to nothing where a file goes, stopped the writing halfway and blamed the
+        // file being written.
+        if let (path, why) = files.lazy.compactMap({ blocked($0.0, under: root) }).first { throw .write(path, why) }
         var report = Report()
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
@@ -64,6 +68,26 @@ public enum ProjectInit {
             report.written.append(path)
         }
         return report
+    }
+
+    /// Why `path` cannot be written under `root`: a folder on its way that is no folder, or
+    /// a symbolic link to nothing in its place; nil when it can be tried.
+    private static func blocked(_ path: String, under root: URL) -> (String, String)? {
+        var url = root
+        let parts = path.split(separator: "/").map(String.init)
+        for (i, part) in parts.enumerated() {
+            url.appendPathComponent(part)
+            var info = stat()
+            guard lstat(url.path, &info) == 0 else { return nil }
+            let kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK, stat(url.path, &info) != 0 {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)).map { " ('\($0)')" } ?? ""
+                return (url.path, "a symbolic link to nothing\(target) is in its place: remove it")
+            }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            if i < parts.count - 1, !isFolder { return (url.path, "it is a file, not a folder") }
+        }
+        return nil
     }
 
     /// Every file of a new knowledge base, by path, in path order.

@@ -147,6 +147,27 @@ struct ProjectCLITests {
                 == String(contentsOf: Repository.site.appendingPathComponent("templates/404.mustache"), encoding: .utf8))
     }
 
+    /// A folder on the way that is a file, or a link to nothing where a file goes, is named
+    /// before anything is written (the eject stopped halfway, blaming the file it was writing).
+    @Test func themeEjectNamesWhatIsInItsWayAndWritesNothing() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("x\n", to: "Site/templates")
+        let file = try vane("theme", "eject", in: kb.root)
+        #expect(file.status == 1)
+        #expect(file.stderr == "error: cannot write '\(kb.url("Site/templates").path)': it is a file, not a folder\n", "\(file.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Site/assets").path))
+        try FileManager.default.removeItem(at: kb.url("Site/templates"))
+        try FileManager.default.createDirectory(at: kb.url("Site/templates"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: kb.url("Site/templates/event.mustache").path, withDestinationPath: "/nonexistent")
+        let link = try vane("theme", "eject", in: kb.root)
+        #expect(link.status == 1)
+        #expect(
+            link.stderr
+                == "error: cannot write '\(kb.url("Site/templates/event.mustache").path)': a symbolic link to nothing ('/nonexistent') is in its place: remove it\n",
+            "\(link.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: kb.url("Site/templates").path) == ["event.mustache"])
+    }
+
     /// A Hugo author's habits, each said or mended (trial T12): `Site/config.yaml` and
     /// `Site/static/` are named as not read, with the name meant (the site lost its title and
     /// `base_url` in silence); text inside `{{<layout}}` outside its blocks is said to be
