@@ -135,6 +135,22 @@ struct SiteTests {
         #expect(second.contains("<a href=\"sources.html\"") && second.contains("aria-current=\"page\">Sources</a>"))
     }
 
+    /// The bibliography is in the order of the publishers it shows: an entity by its name,
+    /// not by its id (`zz-tns`, "The New Stack", sorted after "Wired"; `the-new-stack` after
+    /// "The Next Web", a space sorting before a hyphen).
+    @Test func theBibliographyIsInTheOrderOfTheNamesItShows() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/zz-tns.md": "---\nname: The New Stack\ntype: org\n---\n",
+            "Content/sources/a.md": "---\ntitle: By an entity\npublisher: zz-tns\nurl: https://thenewstack.io/a\n---\n",
+            "Content/sources/b.md": "---\ntitle: By a name\npublisher: The Next Web\nurl: https://thenextweb.com/b\n---\n",
+            "Content/sources/c.md": "---\ntitle: By Wired\npublisher: Wired\nurl: https://wired.com/c\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/sources.html")
+        let order = ["By an entity", "By a name", "By Wired"].map { page.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(page)")
+    }
+
     /// The ends boards that leave ends out say where the rest are: the home page's the status
     /// page, the status page's the vendors' views below it (it sent the reader to the status
     /// page from the status page).

@@ -360,11 +360,12 @@ extension SiteModel {
         return ClaimLedgerPage(groups: groups)
     }
 
-    /// A page of the bibliography: sources by publisher, then title, numbered on from the
+    /// A page of the bibliography: sources by publisher (by the name shown: an entity's id
+    /// sorted `zz-tns`, "The New Stack", after "Wired"), then title, numbered on from the
     /// page before (at 50,000 sources one page was 8.8 MB).
     private func bibliography(page: Int) -> BibliographyPage {
         let all = kb.entries(of: .source)
-        let keys = all.indices.map { (all[$0].publisher?.text.lowercased() ?? "", all[$0].title.lowercased()) }
+        let keys = all.indices.map { (publisherName(all[$0]).lowercased(), all[$0].title.lowercased()) }
         let sources = all.sortedByPositions { keys[$0] < keys[$1] }
         let size = Pagination.sourcesSize
         let count = Pagination.pageCount(sources.count, size: size)
