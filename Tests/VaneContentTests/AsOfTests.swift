@@ -92,4 +92,25 @@ struct AsOfTests {
         #expect(today.entry("remain")?.verdict == .broken && today.entries.count == kb.entries.count)
         #expect(kb.verdicts(asOf: try FuzzyDate(parsing: "2099-01-01")).whole)
     }
+
+    /// A source's dates that cannot be are said where they are written: published or read
+    /// after today (a year mistyped), read before it was out. Nothing was said, even with
+    /// `--strict`, and an event of 2026 rested on a source "published" in 2027.
+    @Test func aSourcesImpossibleDatesAreSaid() throws {
+        var files = SampleKnowledgeBase.files
+        let source = { (published: String, accessed: String) in
+            "---\ntitle: A piece\npublisher: The New Stack\nurl: https://example.org/a\npublished: \(published)\naccessed: \(accessed)\n---\n"
+        }
+        files["Content/sources/later.md"] = source("2027-09-15", "2028-01-02")
+        files["Content/sources/early.md"] = source("2026-09-15", "2026-01-02")
+        files["Content/sources/fine.md"] = source("2026-09", "2026-09-30")
+        let kb = try TemporaryKnowledgeBase(files)
+        let said = ContentLoader.load(root: kb.root, today: fixedDay).diagnostics.map(\.description).filter { $0.contains("Content/sources/") }
+        #expect(
+            said == [
+                "Content/sources/early.md:6:11: warning: 'early' is accessed on 2026-01-02, before it was published (2026-09-15)",
+                "Content/sources/later.md:5:12: warning: 'later' is published on 2027-09-15, after today: is the year right?",
+                "Content/sources/later.md:6:11: warning: 'later' is accessed on 2028-01-02, after today: is the year right?",
+            ], "\(said)")
+    }
 }

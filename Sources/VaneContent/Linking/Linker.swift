@@ -112,7 +112,9 @@ public struct Linker: Sendable {
             baselines: baselines, entityNames: linker.entityNames)
         tables.standing = standing
         return (
-            kb, linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + FoldChecks.check(kb), tables,
+            kb,
+            linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today)
+                + FoldChecks.check(kb), tables,
             linker.entries.count
         )
     }

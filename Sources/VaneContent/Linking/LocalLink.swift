@@ -104,7 +104,9 @@ extension Linker {
             useProblems = UseChecks.check(relinked, today: today, products: used)
         }
         return (
-            relinked, linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today) + FoldChecks.check(relinked), tables,
+            relinked,
+            linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today) + SourceDateChecks.check(relinked, today: today)
+                + FoldChecks.check(relinked), tables,
             fresh.count, ids, freshEdges,
             freshChanges
         )

@@ -421,6 +421,7 @@ public struct EntryParser: Sendable {
         e.url = url(&fm, "url", required: true)
         e.date = date(&fm, "published")
         e.accessed = date(&fm, "accessed")
+        for key in ["published", "accessed"] { e.dateLocations[key] = fm.valueLocation(key) }
         e.type = choice(&fm, "type", from: SiteConfig.sourceTypes, what: "source type")
         e.archive = url(&fm, "archive")
         e.tags = fm.list("tags")?.map(\.text) ?? []

@@ -92,6 +92,9 @@ public struct Entry: Sendable, Codable {
         var verdictDate: FuzzyDate?
         /// Where `verdict_date` is written: a verdict dated after today is said there.
         var verdictDateLocation: SourceLocation?
+        /// Where a source's `published` and `accessed` are written, by key: a date after
+        /// today, or read before it was out, is said there.
+        var dateLocations: [String: SourceLocation] = [:]
         var url: String?
         var homepage: String?
         var archive: String?
@@ -209,6 +212,14 @@ public struct Entry: Sendable, Codable {
         _modify {
             unshare()
             yield &box.fields.verdictDateLocation
+        }
+    }
+
+    public var dateLocations: [String: SourceLocation] {
+        get { box.fields.dateLocations }
+        _modify {
+            unshare()
+            yield &box.fields.dateLocations
         }
     }
 
