@@ -544,6 +544,26 @@ struct StatusViewTests {
             "\(status[why...].prefix(300))")
     }
 
+    /// With no end and no fall, the move that matters is what set today's values, as the
+    /// product's page and `vane status` say: not a later rise of another channel, which moved
+    /// neither value (the board named the app's launch, the page the web's).
+    @Test func withNoFallTheMoveThatMattersIsWhatSetTodaysValues() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/anvil.md": "---\nname: Anvil\ntype: product\nchannels: [web, app]\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: Web\ndate: 2024-01-10\ntype: launch\nentities: [anvil]\nstatus:\n  anvil: { availability: { web: generally-available }, priority: flagship }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: App\ndate: 2025-06-01\ntype: release\nentities: [anvil]\nstatus:\n  anvil: { availability: { app: generally-available } }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-12-31"))).succeeded)
+        let status = try kb.read("public/status.html")
+        let board = try #require(status.range(of: "<h2 id=\"risk-board\">")).upperBound
+        let why = try #require(status[board...].range(of: "<td data-label=\"Why\">")).upperBound
+        #expect(status[why...].hasPrefix("<time datetime=\"2024-01-10\">10 January 2024</time>"), "\(status[why...].prefix(300))")
+        let home = try kb.read("public/index.html")
+        #expect(home.contains("title=\"Web\">10 January 2024: "), "\(home)")
+    }
+
     /// A use's page says where it stands with no end announced too: the band and the risk,
     /// as the exposure page has them (it said nothing).
     @Test func aUseWithNoEndStillSaysWhereItStands() throws {

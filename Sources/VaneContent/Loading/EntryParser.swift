@@ -102,15 +102,24 @@ public struct EntryParser: Sendable {
         }
         let unwritten = fm.used.filter { fm.keyLocation($0) == nil }
         if let early = LineChecks.frontMatterLeftInBody(source, unwritten: unwritten, path: path) { fm.diagnostics.append(early) }
-        guard renderBody else { return (entry, fm.diagnostics) }
+        guard renderBody else { return (entry, fm.diagnostics + unsourced(entry, fm)) }
         let body = BodyRenderer.render(
             lines: source.bodyLines, firstLine: source.bodyFirstLine, path: path, unsafeHTML: config.unsafeHTML)
+        fm.diagnostics += unsourced(entry, fm, citing: body.links)
         entry.body = body.markdown
         entry.bodyHTML = body.html
         entry.bodyLinks = body.links
         entry.liveBlocks = body.blocks
         entry.localLinks = EntryParser.located(Linker.localLinks(in: body.html), in: source.bodyLines, firstLine: source.bodyFirstLine, path: path)
         return (entry, fm.diagnostics + body.problems)
+    }
+
+    /// An event that cites no source, in its front matter or in its body (`[@tns]`, which
+    /// every view shows as its source as it shows those of `sources`).
+    private func unsourced(_ entry: Entry, _ fm: FrontMatter, citing links: [BodyLink] = []) -> [Diagnostic] {
+        guard entry.kind == .event, !entry.references.contains(where: { $0.relation == .cites }), !links.contains(where: { $0.style == .citation })
+        else { return [] }
+        return [.warning(fm.keyLocation("sources") ?? entry.top, "event has no sources")]
     }
 
     /// Where each relative link was written: the n-th link to a URL at the n-th place its
@@ -218,11 +227,8 @@ public struct EntryParser: Sendable {
             fm.diagnostics.append(.error(at, "'entities' must name at least one entity"))
         }
         references(entities, .involves, into: &e)
-        let sources = fm.list("sources")
-        if sources?.isEmpty ?? true {
-            fm.diagnostics.append(.warning(fm.keyLocation("sources") ?? e.top, "event has no sources"))
-        }
-        references(sources, .cites, into: &e)
+        // Whether it has any is known once its body is read: a citation there sources it too.
+        references(fm.list("sources"), .cites, into: &e)
         let status = readStatus(&fm, eventDate: e.date, into: &e)
         e.status = status
         e.tags = fm.list("tags")?.map(\.text) ?? []

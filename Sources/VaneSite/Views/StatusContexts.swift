@@ -454,8 +454,7 @@ extension SiteModel {
     }
 
     /// The move that matters, then the rest newest first: an announced end still ahead, else
-    /// the latest fall, else the latest move (what set today's values).
-    /// The move that matters, the others newest first, and whether they all came before it.
+    /// the latest fall, else what set today's values; and whether the others all came before it.
     private func why(_ row: StatusRow) -> (first: MoveView?, rest: [MoveView], earlier: Bool) {
         // A folded row is shown as the parent, but its moves are its lead cycle's: the
         // channels' tiers are the cycle's (`status.entity`), not the parent's.
@@ -473,13 +472,31 @@ extension SiteModel {
                 event: link(end.event))
             return (item, items.map(\.1), before(end.announced))
         }
-        // The latest fall, else the latest move (what set today's values), never a bundle's.
+        // The latest fall, else what set today's values, else the latest move; never a bundle's.
         let at =
-            items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? items.firstIndex(where: { !isBundleOnly($0.0, of: row) })
-            ?? 0
+            items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? setter(of: row, in: items.map(\.0))
+            ?? items.firstIndex(where: { !isBundleOnly($0.0, of: row) }) ?? 0
         guard at < items.count else { return (nil, [], true) }
         let first = items.remove(at: at)
         return (first.1, items.map(\.1), before(first.0.date))
+    }
+
+    /// Which of `moves` (newest first) set today's values: of the channels that hold the
+    /// product's availability today, the one that has held it longest got there by its
+    /// latest move (a later rise of another channel to the same value moved nothing: the
+    /// board named Anvil's app, launched after its web version, while its page named the
+    /// web's launch; Teams, sold on its own once its suites closed, by its own launch); the
+    /// priority by its latest; the later of the two.
+    private func setter(of row: StatusRow, in moves: [StatusMove]) -> Int? {
+        let value = row.status.availability?.value
+        let holding = row.status.channels.filter { $0.value.value == value }.keys
+        let channelSetters = holding.compactMap { channel in
+            moves.firstIndex { $0.axis == .availability && $0.channel == channel }.flatMap { isBundleOnly(moves[$0], of: row) ? nil : $0 }
+        }
+        // Items are newest first: the one held longest is the highest index.
+        let availability = channelSetters.max() ?? moves.firstIndex { $0.axis == .availability && !isBundleOnly($0, of: row) }
+        let priority = moves.firstIndex { $0.axis == .priority }
+        return [availability, priority].compactMap { $0 }.min()
     }
 
     /// A move of a channel that is a way of buying (tier `bundle`) while another way of using
