@@ -221,11 +221,10 @@ public enum Pipeline {
         }
         guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }
         guard let graphMade = loaded.graph else { preconditionFailure("a clean load starts writing the graph") }
-        // A site as of a day before today shows the commits made by then (as later-dated
-        // entries are left out); what is being edited is still marked.
-        let shownHistory =
-            options.asOf.flatMap { $0.endKey < options.today.startKey ? history.value?.committed(by: $0.end, keepingUncommitted: true) : nil }
-            ?? history.value
+        // A site as of a day shows the commits made by then (as later-dated entries are left
+        // out), whatever the day: one dated after it, by a wrong clock, stayed in a site as of
+        // today or later; what is being edited is still marked.
+        let shownHistory = options.asOf.flatMap { history.value?.committed(by: $0.end, keepingUncommitted: true) } ?? history.value
         if !loaded.blockProblems.isEmpty {
             graphMade.abandon()
             // What the render would say besides (a file at a path the site writes, a name no

@@ -75,6 +75,10 @@ struct RecordedStatus {
                 dropped.insert(Self.describe(key, value))
             }
         }
+        // The versions of this commit replayed so far: an end one of them announced stands
+        // before a later one of the same commit (an extension committed with the end it
+        // extends read "end none → 2027-12-31"); the others still hold their old versions.
+        var replayed: Set<String> = []
         for (entry, new) in versions {
             let old = events[entry]
             let keys = Set((old?.values ?? [:]).keys).union((new?.values ?? [:]).keys).sorted()
@@ -83,7 +87,7 @@ struct RecordedStatus {
                 // An end (or closure) a new announcement writes moves the one that stood before
                 // it (an extension read "end none → 2023-02-13", as a first announcement).
                 if before == nil, key.what == .end, let value = new?.values[key], let date = new?.date, !dropped.contains(Self.describe(key, value)) {
-                    before = standing(key, before: date, besides: written)
+                    before = standing(key, before: date, besides: written.subtracting(replayed))
                 }
                 net.add(
                     RecordedChange(
@@ -105,6 +109,7 @@ struct RecordedStatus {
                 (channels(of: pair[0], axis: pair[1]), dates.map { values(of: pair[0], axis: pair[1], at: $0) })
             }
             record(entry, old: old, new: new)
+            replayed.insert(entry)
             for (pair, (channelsBefore, then)) in zip(touched, before) {
                 let (entity, axis) = (pair[0], pair[1])
                 let channels = Set(channelsBefore).union(channels(of: entity, axis: axis)).sorted()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaneContent
 import VaneTestSupport
 
 /// Recorded time from git: what the knowledge base said at a date, what changed in a
@@ -334,6 +335,24 @@ struct RecordedTimeTests {
         let plain = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         let verbose = try vane("build", "--verbose", in: plain.root)
         #expect(verbose.stderr.components(separatedBy: "note: no git repository: the site has no recorded time\n").count == 2)
+    }
+
+    /// A site as of a day leaves out the commits dated after it whatever the day, today's
+    /// or one to come too: a commit dated later by a wrong clock was in What's new and the
+    /// feed of a site as of today, with a day after the site's own.
+    @Test func aSiteAsOfADayLeavesOutLaterCommitsWhateverTheDay() throws {
+        let repo = try history()
+        let api = "Content/claims/cloud-api-breaks.md"
+        try repo.kb.write(
+            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: refuted\nverdict_date: 2025-06-01"), to: api)
+        try repo.commit("A wrong clock", on: "2099-06-01")
+        let wrong = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        for (day, shown) in [(FuzzyDate.today().text, false), ("2099-05-31", false), ("2099-06-01", true)] {
+            #expect(try vane("build", "--as-of", day, in: repo.root).status == 0)
+            let feed = try repo.kb.read("public/feeds/changes.atom")
+            #expect(feed.contains(wrong) == shown, "as of \(day): \(feed)")
+            #expect(try repo.kb.read("public/index.html").contains("1 June 2099") == shown, "as of \(day)")
+        }
     }
 
     /// A commit dated before its parent counts from its parent's time: `--known-at` and the

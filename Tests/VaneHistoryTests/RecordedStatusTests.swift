@@ -103,6 +103,22 @@ struct RecordedStatusTests {
         #expect(paid.map { "\($0.channel ?? "-") \($0.before ?? "none") → \($0.after ?? "none")" } == ["paid none → 2024-01-01"])
     }
 
+    /// An extension committed with the end it extends (a first commit, files not committed
+    /// yet) moves it, as in two commits: it read "end none → 2023-02-13".
+    @Test func anExtensionCommittedWithItsEndMovesIt() throws {
+        var state = RecordedStatus()
+        let key = Assessments.Key(what: .end, entity: "codecommit", axis: "ends", channel: "free")
+        var first = try event("2023-02-02", [("availability", "free", "deprecated")])
+        first.values[key] = "2023-02-09"
+        var later = try event("2023-02-08", [])
+        later.values[key] = "2023-02-13"
+        let both = state.changes([("e2", first), ("e3", later)], commit: "a").filter { $0.what == .end }
+        #expect(
+            both.map { "\($0.entry) \($0.before ?? "none") → \($0.after ?? "none")" } == [
+                "e2 none → 2023-02-09", "e3 2023-02-09 → 2023-02-13",
+            ])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")
