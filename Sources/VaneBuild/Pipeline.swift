@@ -340,6 +340,8 @@ public enum Pipeline {
                 let state = [
                     "inputs": inputs, "pages": String(report.pages), "entries": String(result.files.count),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
+                    // Said again by every build that finds nothing changed, as the diagnostics are.
+                    "warnings": CanonicalJSON.text(outcome.warnings, fallback: "[]"),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "theme-missed": missesKnown ? ThemeMisses.encode(pageMisses) : "",
@@ -415,6 +417,8 @@ public enum Pipeline {
         if options.strict { diagnostics = diagnostics.promotingWarnings() }
         var outcome = Outcome(diagnostics: diagnostics.sortedForReport(), entries: Int(state["entries"] ?? "") ?? 0, parsed: parsed)
         outcome.pages = Int(state["pages"] ?? "") ?? 0
+        // A commit dated after today still drives What's new: said as long as it does.
+        outcome.warnings = (try? CanonicalJSON.decode([String].self, from: state["warnings"] ?? "[]")) ?? []
         return outcome
     }
 

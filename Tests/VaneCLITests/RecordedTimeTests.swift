@@ -379,6 +379,10 @@ struct RecordedTimeTests {
         let future = try vane("build", "--as-of", "2026-11-26", in: repo.root)
         #expect(future.stderr.contains("warning: recorded time: commit "), "\(future.stderr)")
         #expect(future.stderr.contains(" is dated 2099-01-01, after today ("), "\(future.stderr)")
+        // Said again by a build that finds nothing changed, as long as it drives What's new
+        // (the first build alone said it).
+        let again = try vane("build", "--as-of", "2026-11-26", in: repo.root)
+        #expect(again.stderr.contains(" is dated 2099-01-01, after today ("), "\(again.stderr)")
         // A child back-dated under it counts from its day: the commit the clock was wrong
         // for is named (the child was, with its parent's date), before the problems' count.
         let wrong = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
