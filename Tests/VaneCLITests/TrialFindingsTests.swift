@@ -831,6 +831,31 @@ struct TrialFindingsTests {
         #expect(called.contains("anvil: end cancelled (it was announced for June 2023)"), "\(called)")
     }
 
+    /// A move made by an event dated after the site's day is said with its day in What's
+    /// new and the feed: committed today, it comes on its own day (the feed told its readers
+    /// Anvil was deprioritized, beside a board that still said invested).
+    @Test func aMoveDatedAfterTheSitesDayIsSaidWithItsDay() throws {
+        let files = files(
+            entities: ["anvil": "---\nname: Anvil\ntype: product\nparent: v\n---\n"],
+            events: [
+                ("e1", "2020-01-01", "{ anvil: { availability: generally-available, priority: invested } }"),
+                ("e2", "2026-12-20", "{ anvil: { priority: deprioritized } }"),
+            ])
+        let repo = try GitKnowledgeBase(copying: [])
+        for (path, text) in files { try repo.kb.write(text, to: path) }
+        try repo.commit("All", on: "2026-12-01")
+        for (today, said) in [("2026-12-06", true), ("2026-12-20", false)] {
+            var environment = ProcessInfo.processInfo.environment
+            environment["VANE_TODAY"] = today
+            #expect(try run(Repository.vane, ["build"], in: repo.root, environment: environment).status == 0)
+            let move = "Anvil: priority Invested → Deprioritized"
+            for page in ["public/index.html", "public/feeds/changes.atom"] {
+                let text = try repo.kb.read(page)
+                #expect(text.contains(move + (said ? " (from 20 December 2026)" : "<")), "\(today) \(page): \(text)")
+            }
+        }
+    }
+
     /// A verdict dated after the site's day: "What's new" says it is pending until then, as
     /// the claim's page does, and a report's `query claims` block of a site as of a later
     /// day shows it reached, as that site's pages do. A product gone is "Retired since" the

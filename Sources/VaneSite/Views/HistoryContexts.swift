@@ -127,13 +127,19 @@ extension SiteModel {
             return (try? FuzzyDate(parsing: value))?.display ?? value
         }
         let was = change.before.map { $0 == "none" ? "" : " (it was \(word($0)))" } ?? ""
+        // A move an event dated after the site's day makes is said with its day, as a verdict
+        // is (the feed told its readers Easel was deprioritized, beside a board that, rightly,
+        // still said maintained).
+        let from =
+            change.what == .status && axis != .closes
+            ? kb.entry(change.entry)?.date.flatMap { $0.startKey > board.asOf.endKey ? " (from \($0.display))" : nil } ?? "" : ""
         switch change.what {
         case .verdict: return "verdict \(move(change.before.map(verdictWords), change.after.map(verdictWords)))"
         case .end where change.after == "none": return "\(subject): end cancelled\(was)"
         case .status where change.axis == "closes" && change.after == "none": return "\(subject): sign-ups closure cancelled\(was)"
         case .end: return "\(subject): announced end \(move(change.before.map(word), change.after.map(word)))"
         case .status where axis == .closes: return "\(subject): sign-ups closure \(move(change.before.map(word), change.after.map(word)))"
-        case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))"
+        case .status: return "\(subject): \(change.axis ?? "") \(move(change.before.map(word), change.after.map(word)))\(from)"
         }
     }
 
