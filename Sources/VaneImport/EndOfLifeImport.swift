@@ -106,13 +106,7 @@ public enum EndOfLifeImport {
                 diagnostics += problems
                 owned.formUnion(ownedPaths(of: slug))
                 summary.products += 1
-                for file in files {
-                    wanted[file.path] = file.text
-                    if file.path.hasPrefix("Content/entities/endoflife/\(slug)/") { summary.cycles += 1 }
-                    if file.path.hasPrefix("Content/entities/") { summary.entities += 1 }
-                    if file.path.hasPrefix("Content/events/") { summary.events += 1 }
-                    if file.path.hasPrefix("Content/sources/") { summary.sources += 1 }
-                }
+                for file in files { wanted[file.path] = file.text }
             }
         }
         // Two products can make one id (`nimbus-24.md` beside the cycle "24" of `nimbus.md`):
@@ -128,12 +122,29 @@ public enum EndOfLifeImport {
             failed += sorted
         }
         // An id an entry outside the import's folders has already, or an entity's alias or
-        // former id (a `django.md` written by hand): not written, said at that file (the
-        // import wrote it, and the knowledge base no longer checked).
+        // former id (a `django.md` written by hand): said at that file (the import wrote it,
+        // and the knowledge base no longer checked), and no file of that product is written:
+        // its events and its other cycles' advice name the id, and gave the entry of one's
+        // own the imported cycle's status (a fork of Django 4.2 read retired).
+        var heldBack: Set<String> = []
         for (path, said) in Self.taken(wanted.keys.sorted(), root: options.root, folders: folders) {
             diagnostics.append(said)
             wanted[path] = nil
             failed.append(path)
+            if let slug = Self.slug(of: path) { heldBack.insert(slug) }
+        }
+        for slug in heldBack.sorted() {
+            let paths = Self.ownedPaths(of: slug)
+            for path in wanted.keys where paths.contains(where: { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) }) { wanted[path] = nil }
+            failed += paths
+            summary.products -= 1
+        }
+        // What is counted is what is written (not a file held back).
+        for path in wanted.keys {
+            if path.hasPrefix("Content/entities/endoflife/"), path.split(separator: "/").count == 5 { summary.cycles += 1 }
+            if path.hasPrefix("Content/entities/") { summary.entities += 1 }
+            if path.hasPrefix("Content/events/") { summary.events += 1 }
+            if path.hasPrefix("Content/sources/") { summary.sources += 1 }
         }
         for category in options.categories where !categories.contains(category) && !categories.isEmpty {
             let known = categories.sorted()
@@ -223,7 +234,7 @@ public enum EndOfLifeImport {
                 path,
                 .error(
                     .top(of: other),
-                    "the import would write the id '\(id)' (\(path)), which is this entry's \(how) already: it is not written; \(fix), or import without that product"
+                    "the import would write the id '\(id)' (\(path)), which is this entry's \(how) already: no file of its product is written; \(fix), or import without that product"
                 )
             )
         }
