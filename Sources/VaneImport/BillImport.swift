@@ -70,7 +70,7 @@ public enum BillImport {
             func count(_ n: Int, _ one: String) -> String { "\(n) \(one)\(n == 1 ? "" : "s")" }
             return "read \(count(components, "component")) (\(format)): \(matched.count) matched, \(unmatched.count) not matched; "
                 + "\(count(uses, "use")): \(count(written, "file")) written, \(unchanged) unchanged, \(removed) removed"
-                + (kept > 0 ? ", \(kept) kept as edited" : "")
+                + (kept > 0 ? ", \(kept) kept" : "")
         }
     }
 

@@ -37,7 +37,7 @@ public enum EndOfLifeImport {
             func n(_ count: Int, _ word: String, _ words: String? = nil) -> String { "\(count) \(count == 1 ? word : words ?? word + "s")" }
             return "imported \(n(products, "product")), \(n(cycles, "release cycle")): \(n(entities, "entity", "entities")), "
                 + "\(n(events, "event")), \(n(sources, "source")); \(n(written, "file")) written, \(unchanged) unchanged, \(removed) removed"
-                + (kept > 0 ? ", \(kept) kept as edited" : "")
+                + (kept > 0 ? ", \(kept) kept" : "")
         }
     }
 
@@ -329,7 +329,11 @@ enum GeneratedFiles {
                 switch state(of: data, marker: marker) {
                 case .handWritten: continue
                 case .edited:
-                    problems.append(.warning(.top(of: path), "edited since the import wrote it, and no longer in the data; left as it is"))
+                    problems.append(
+                        .warning(
+                            .top(of: path),
+                            "edited since the import wrote it, and no longer in the data; left as it is (delete it if it is gone, or remove its 'generated: \(marker)' line to keep it for good)"
+                        ))
                     summary.kept += 1
                     continue
                 case .sealed: leaving.append(path)
@@ -338,11 +342,10 @@ enum GeneratedFiles {
         }
         let named = namedElsewhere(leaving, root: root)
         for path in leaving {
-            if let by = named[path] {
+            if let why = named[path] {
                 problems.append(
                     .warning(
-                        .top(of: path),
-                        "no longer in the data, but \(by) names it; left as it is (remove what names it, then import again to remove it)"))
+                        .top(of: path), "no longer in the data, but \(why); left as it is (remove what names it, then import again to remove it)"))
                 summary.kept += 1
                 continue
             }
@@ -358,10 +361,12 @@ enum GeneratedFiles {
         return problems
     }
 
-    /// Of the files `leaving`, those a file of `Content/` that stays names, with the first
-    /// such file; and what a file so kept names in turn (a cycle's entity names its
-    /// product). Named as `vane check` reads names: the knowledge base as it now is, linked,
-    /// its edges into them (a word of prose or of an address names nothing).
+    /// Of the files `leaving`, those a file of `Content/` that stays names, each with why
+    /// (the first such file); what a file so kept names in turn (a cycle's entity names its
+    /// product); and the events that set the status of an entity so kept (a cycle a use
+    /// names kept its file but lost its release and its end: the use read "untracked"
+    /// instead of "gone"). Named as `vane check` reads names: the knowledge base as it now
+    /// is, linked, its edges into them (a word of prose or of an address names nothing).
     static func namedElsewhere(_ leaving: [String], root: URL) -> [String: String] {
         guard !leaving.isEmpty else { return [:] }
         let paths = Set(leaving)
@@ -373,10 +378,13 @@ enum GeneratedFiles {
         while grew {
             grew = false
             for edge in edges {
-                guard let target = byID[edge.to], kept[target] == nil, target != edge.location.path else { continue }
+                guard let target = byID[edge.to], target != edge.location.path else { continue }
                 let from = edge.location.path
-                if !paths.contains(from) || kept[from] != nil {
-                    kept[target] = from
+                if kept[target] == nil, !paths.contains(from) || kept[from] != nil {
+                    kept[target] = "\(from) names it"
+                    grew = true
+                } else if edge.relation == .setsStatus, kept[target] != nil, paths.contains(from), kept[from] == nil {
+                    kept[from] = "it sets the status of \(target), which is kept"
                     grew = true
                 }
             }

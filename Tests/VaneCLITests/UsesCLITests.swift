@@ -548,6 +548,15 @@ struct UsesCLITests {
         let other = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "search", in: kb)
         #expect(other.stderr.hasSuffix("3 uses: 3 files written, 0 unchanged, 0 removed\n"), "\(other.stderr)")
         #expect(FileManager.default.fileExists(atPath: kb.url("Content/uses/sbom/web/web-django-5-2.md").path))
+        // A generated use edited (the team made it critical) that left the bill is kept, and
+        // the warning says what to do with it (it said nothing of that, import after import).
+        let django = "Content/uses/sbom/web/web-django-5-2.md"
+        try kb.write(try kb.read(django).replacingOccurrences(of: "team: web\n", with: "team: web\ncriticality: critical\n"), to: django)
+        let moved = try vane("import", "sbom", bill("cyclonedx-py-1.5.json"), "--team", "web", in: kb)
+        #expect(
+            moved.stderr.contains(
+                "\(django):1:1: warning: edited since the import wrote it, and no longer in the data; left as it is (delete it if it is gone, or remove its 'generated: sbom' line to keep it for good)"
+            ), "\(moved.stderr)")
     }
 
     @Test func badBillsGetALocatedErrorAndChangeNothing() throws {
@@ -570,7 +579,8 @@ struct UsesCLITests {
             team.status == 64
                 && team.stderr.contains("--team 'Web Shop' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team web-shop"))
         // `any` is the folder of the uses of no team: an import of each removed the other's uses.
-        for reserved in ["any", "sbom"] {
+        // `ANY` is told so too (it was sent to `--team any`, refused in turn).
+        for reserved in ["any", "sbom", "ANY", "Sbom"] {
             let taken = try vane("import", "sbom", bill("spdx-2.3.json"), "--team", reserved, in: kb)
             #expect(
                 taken.status == 64

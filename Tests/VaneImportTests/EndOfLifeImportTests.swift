@@ -315,19 +315,23 @@ struct EndOfLifeImportTests {
             to: "Content/events/mine/preview-note.md")
         let (summary, diagnostics) = importing("products-newer", into: kb)
         let cycle = "Content/entities/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1.md"
+        let events = "Content/events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1"
         #expect(
             diagnostics.map(\.description) == [
-                "\(cycle):1:1: warning: no longer in the data, but Content/events/mine/preview-note.md names it; left as it is (remove what names it, then import again to remove it)"
-            ])
+                "\(cycle):1:1: warning: no longer in the data, but Content/events/mine/preview-note.md names it; left as it is (remove what names it, then import again to remove it)",
+                "\(events)-end-of-life.md:1:1: warning: no longer in the data, but it sets the status of \(cycle), which is kept; left as it is (remove what names it, then import again to remove it)",
+                "\(events)-release.md:1:1: warning: no longer in the data, but it sets the status of \(cycle), which is kept; left as it is (remove what names it, then import again to remove it)",
+            ], "\(diagnostics)")
         #expect(FileManager.default.fileExists(atPath: kb.url(cycle).path))
-        // Its own events go: nothing of the analyst's names them.
-        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-release.md").path))
-        #expect(summary.kept == 1 && summary.removed == 2, "\(summary)")
+        // Its own events stay with it: they set its status (without them a use of it read
+        // "untracked", with no end, instead of "gone").
+        #expect(FileManager.default.fileExists(atPath: kb.url(events + "-release.md").path))
+        #expect(summary.kept == 3 && summary.removed == 0, "\(summary)")
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
-        // Once nothing names it, the next import removes it.
+        // Once nothing names it, the next import removes it, and its events.
         try kb.remove("Content/events/mine/preview-note.md")
         let (after, quiet) = importing("products-newer", into: kb)
-        #expect(quiet.isEmpty && after.removed == 1 && !FileManager.default.fileExists(atPath: kb.url(cycle).path))
+        #expect(quiet.isEmpty && after.removed == 3 && !FileManager.default.fileExists(atPath: kb.url(cycle).path))
     }
 
     @Test func aFileEditedOrTakenOverByHandIsKeptWithAWarning() throws {
@@ -349,7 +353,7 @@ struct EndOfLifeImportTests {
             ])
         #expect(try kb.read(taken) == takenText)
         #expect(try kb.read(edited) == editedText)
-        #expect(summary.kept == 2 && summary.description.hasSuffix(", 2 kept as edited"))
+        #expect(summary.kept == 2 && summary.description.hasSuffix(", 2 kept"))
         // Deleted, it is written again.
         try FileManager.default.removeItem(at: kb.url(edited))
         let (again, _) = importing("products-newer", into: kb)
@@ -392,7 +396,8 @@ struct EndOfLifeImportTests {
         let left = snapshot(of: kb.url("Content")).keys.filter { $0.contains("endoflife/nimbus") }.sorted()
         #expect(left.contains("entities/endoflife/nimbus/nimbus-24.md") && left.contains("entities/endoflife/nimbus.md"), "\(left)")
         #expect(!left.contains("entities/endoflife/nimbus/nimbus-26.md"), "\(left)")
-        #expect(held.kept == said.count && said.allSatisfy { $0.message.contains("names it; left as it is") }, "\(said)")
+        #expect(held.kept == said.count && said.allSatisfy { $0.message.contains("; left as it is") }, "\(said)")
+        #expect(left.contains("events/endoflife/nimbus/nimbus-24-release.md"), "\(left)")
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
         try kb.remove("Content/events/mine/lab-nimbus.md")
         try kb.remove("Content/events/mine/note.md")

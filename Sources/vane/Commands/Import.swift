@@ -80,12 +80,17 @@ extension Vane {
 
             func validate() throws {
                 if team == "" { throw ValidationError("--team takes a team's id (leave it out for the uses of no team)") }
+                // The folder and the ids of the uses of no team (`any/sbom-…`): said as a usage
+                // error here (exit 64); the library refuses them too, for its other callers.
+                // `ANY` is told so, not sent to `--team any`, which is refused in turn.
+                if let team, BillImport.reservedTeams.contains(Scaffold.id(from: team)) {
+                    throw ValidationError(
+                        "--team '\(team)' is taken: Content/uses/sbom/any/sbom-….md are the uses imported without --team; name the team otherwise")
+                }
                 if let team, !IDRule.isValid(team) {
                     throw ValidationError(
                         "--team '\(team)' must be an id (lowercase a-z, 0-9, '-'), as a use's team is: --team \(Scaffold.id(from: team))")
                 }
-                // The folder and the ids of the uses of no team (`any/sbom-…`): said as a usage
-                // error here (exit 64); the library refuses them too, for its other callers.
                 if let team, BillImport.reservedTeams.contains(team) {
                     throw ValidationError(
                         "--team '\(team)' is taken: Content/uses/sbom/any/sbom-….md are the uses imported without --team; name the team otherwise")
