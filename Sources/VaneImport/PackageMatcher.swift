@@ -39,6 +39,13 @@ struct PackageMatcher {
             let parent = e.references.first { $0.relation == .parent }.flatMap { resolve($0.target) }
             if let cycle = e.extra["release_cycle"]?.scalarText, let parent {
                 cycles[parent, default: []].append((cycle, e.id))
+                // A version written as the cycle's codename (`bookworm`, as scanners read
+                // VERSION_CODENAME), the codename's first word too (`jammy` of "Jammy Jellyfish").
+                if let codename = e.extra["codename"]?.scalarText?.lowercased(), !codename.isEmpty {
+                    for name in Set([codename, codename.split(separator: " ").first.map(String.init) ?? codename]) {
+                        cycles[parent, default: []].append((name, e.id))
+                    }
+                }
             }
         }
         self.names = names
@@ -54,11 +61,13 @@ struct PackageMatcher {
             (candidates, by) = (found, "CPE")
         }
         // Two entities carry it (a fork beside the product): the one with a release cycle of
-        // this version, else one with cycles, else the first id; the others are said.
-        let version = PackageMatcher.version(of: c)
-        let product =
-            candidates.first { id in version.flatMap { v in cycles[id].flatMap { PackageMatcher.cycle(of: v, among: $0) } } != nil }
-            ?? candidates.first { cycles[$0]?.isEmpty == false } ?? candidates.first
+        // this version, else one with cycles, else the first id; the others are said. The
+        // component's version, else its package URL's or CPE's when that one names a cycle
+        // (syft writes Go's `go1.21.5`, its package URL `1.21.5`).
+        let versions = PackageMatcher.versions(of: c)
+        func cycle(of id: String) -> String? { versions.lazy.compactMap { v in cycles[id].flatMap { PackageMatcher.cycle(of: v, among: $0) } }.first }
+        let version = versions.first
+        let product = candidates.first { cycle(of: $0) != nil } ?? candidates.first { cycles[$0]?.isEmpty == false } ?? candidates.first
         let others = candidates.filter { $0 != product }
         guard let product else {
             // A package URL that is none (`pkg:pypi`, a web address) is said to be one, unless the CPE served.
@@ -67,19 +76,26 @@ struct PackageMatcher {
             }
             return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))")
         }
-        guard let known = cycles[product], !known.isEmpty else { return .matched(entity: product, product: product, by: by, others: others) }
+        guard cycles[product]?.isEmpty == false else { return .matched(entity: product, product: product, by: by, others: others) }
         guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
-        guard let cycle = PackageMatcher.cycle(of: version, among: known) else {
+        guard let cycle = cycle(of: product) else {
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
         return .matched(entity: cycle, product: product, by: by, others: others)
     }
 
     /// The component's own version, else the one its package URL, then its CPE, carries.
-    static func version(of c: BillOfMaterials.Component) -> String? {
-        c.version ?? c.purl.flatMap(PackageMatcher.purlVersion) ?? c.cpe.flatMap { PackageMatcher.cpeKey($0)?.version }
+    static func version(of c: BillOfMaterials.Component) -> String? { versions(of: c).first }
+
+    /// The versions a component gives, its own first, then its package URL's and its CPE's.
+    static func versions(of c: BillOfMaterials.Component) -> [String] {
+        var found: [String] = []
+        for v in [c.version, c.purl.flatMap(PackageMatcher.purlVersion), c.cpe.flatMap { PackageMatcher.cpeKey($0)?.version }] {
+            if let v, !v.isEmpty, !found.contains(v) { found.append(v) }
+        }
+        return found
     }
 
     /// The longest cycle the version is in: `4.2.11` is in `4.2` (and in `4`), not in `4.20`;
@@ -91,9 +107,12 @@ struct PackageMatcher {
             v = v[v.index(after: colon)...]
         }
         if v.first == "v" || v.first == "V" { v = v.dropFirst() }
+        // A codename in any case (`Bookworm`, `bookworm`).
+        let lower = Substring(v.lowercased())
         let inside = cycles.filter { c in
-            guard !c.name.isEmpty, v.hasPrefix(c.name) else { return false }
-            let next = v.dropFirst(c.name.count).first
+            let name = c.name.lowercased()
+            guard !name.isEmpty, lower.hasPrefix(name) else { return false }
+            let next = lower.dropFirst(name.count).first
             return next.map { !($0.isASCII && $0.isNumber) } ?? true
         }
         return inside.max { ($0.name.count, $1.id) < ($1.name.count, $0.id) }?.id

@@ -608,6 +608,29 @@ struct UsesCLITests {
         #expect(result.stderr.hasPrefix("read 1 component (SPDX-2.3): 1 matched, 0 not matched; 1 use: 1 file written"), "\(result.stderr)")
     }
 
+    /// A component's own version that names no cycle leaves the choice to its package URL's
+    /// or CPE's (syft writes Go's standard library `go1.21.5`, its package URL `1.21.5`), and
+    /// a version written as a cycle's codename (`bookworm`) is that cycle: both were "not matched".
+    @Test func aVersionAsScannersWriteItFindsItsCycle() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/goz.md": "---\nname: Go\ntype: product\nidentifiers: [{ purl: pkg:golang/stdlib }]\n---\n",
+            "Content/entities/goz-1-21.md": "---\nname: Go 1.21\ntype: product\nparent: goz\ndata: { release_cycle: \"1.21\" }\n---\n",
+            "Content/entities/deb.md": "---\nname: Debian\ntype: product\nidentifiers: [{ cpe: \"cpe:2.3:o:debian:debian_linux\" }]\n---\n",
+            "Content/entities/deb-12.md":
+                "---\nname: Debian 12\ntype: product\nparent: deb\ndata: { release_cycle: \"12\", codename: \"Bookworm\" }\n---\n",
+            "bill.json": """
+            { "bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
+              { "name": "stdlib", "version": "go1.21.5", "purl": "pkg:golang/stdlib@1.21.5", "cpe": "cpe:2.3:a:golang:go:1.21.5:-:*:*:*:*:*:*" },
+              { "name": "debian", "version": "bookworm", "cpe": "cpe:2.3:o:debian:debian_linux:bookworm:*:*:*:*:*:*:*" }
+            ] }
+            """,
+        ])
+        let result = try vane("import", "sbom", kb.url("bill.json").path, "--team", "api", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("pkg:golang/stdlib@1.21.5 → goz-1-21 (Go 1.21)"), "\(result.stdout)")
+        #expect(result.stdout.contains("cpe:2.3:o:debian:debian_linux:bookworm:*:*:*:*:*:*:* → deb-12 (Debian 12)"), "\(result.stdout)")
+    }
+
     /// A package URL that is none is said to be none (it read "unknown package").
     @Test func aMalformedPackageURLIsSaidToBeOne() throws {
         let kb = try imported()
