@@ -303,7 +303,13 @@ enum GeneratedFiles {
                     summary.unchanged += 1
                     continue
                 }
-                if let kept = keptMessage(state(of: old, marker: marker), marker: marker) {
+                if var kept = keptMessage(state(of: old, marker: marker), marker: marker) {
+                    // The data changed since the import wrote it: the kept copy is stale (a
+                    // cycle's facts said one end of life, its event another), and said so.
+                    if let wrote = recordedDigest(of: old, marker: marker), wrote != digest(plain) {
+                        kept = kept.replacingOccurrences(
+                            of: "; left as it is, not updated", with: ", and the data changed since: left as it is, not updated")
+                    }
                     problems.append(.warning(.top(of: path), kept))
                     summary.kept += 1
                     continue
@@ -429,6 +435,18 @@ enum GeneratedFiles {
             return recorded == digest(plain) ? .sealed : .edited
         }
         return .handWritten
+    }
+
+    /// The digest the import sealed a file with: that of the text it wrote.
+    static func recordedDigest(of data: Data, marker: String) -> String? {
+        let prefix = "generated: \(marker) "
+        let text = String(decoding: data, as: UTF8.self)
+        guard text.hasPrefix("---\n") else { return nil }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
+            if line == "---" { return nil }
+            if line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+        }
+        return nil
     }
 
     private static func removeEmptyFolders(under folder: URL) {

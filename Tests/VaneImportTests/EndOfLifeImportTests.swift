@@ -343,13 +343,20 @@ struct EndOfLifeImportTests {
         let edited = "Content/entities/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115.md"
         let editedText = try kb.read(edited).replacingOccurrences(of: "released", with: "first shipped")
         try kb.write(editedText, to: edited)
+        // The same data: the edit is kept, and said.
+        let (_, same) = importing("products", into: kb)
+        #expect(
+            same.map(\.description).contains(
+                "\(edited):1:1: warning: edited since the import wrote it; left as it is, not updated (delete it to have it written again, or remove its 'generated: endoflife' line to keep the edit for good)"
+            ), "\(same)")
         // The newer data changes both (Zephyr Swift 2's end moves): neither is overwritten,
-        // and the import does not fail.
+        // the import does not fail, and the edited copy is said to be behind the data (the
+        // warning was the one of a re-import of the same data).
         let (summary, diagnostics) = importing("products-newer", into: kb)
         #expect(
             diagnostics.map(\.description) == [
                 "\(taken):1:1: warning: kept as written by hand (no 'generated: endoflife'); not updated",
-                "\(edited):1:1: warning: edited since the import wrote it; left as it is, not updated (delete it to have it written again, or remove its 'generated: endoflife' line to keep the edit for good)",
+                "\(edited):1:1: warning: edited since the import wrote it, and the data changed since: left as it is, not updated (delete it to have it written again, or remove its 'generated: endoflife' line to keep the edit for good)",
             ])
         #expect(try kb.read(taken) == takenText)
         #expect(try kb.read(edited) == editedText)
