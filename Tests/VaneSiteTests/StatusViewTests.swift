@@ -595,6 +595,18 @@ struct StatusViewTests {
         try kb.write("---\nproduct: bare\nteam: web\ncriticality: low\n---\n", to: "Content/uses/bare-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(try kb.read("public/uses/bare-use.html").contains("<dt>Standing</dt><dd>not tracked</dd>"))
+        // Not tracked with an end that came (its standard support; extended support goes on):
+        // its position, as the exposure page says (the page said "untracked").
+        try kb.write(
+            "---\nname: Ossl\ntype: product\nchannels: [standard, { extended-support: extended }]\n---\n", to: "Content/entities/ossl.md")
+        try kb.write(
+            "---\ntitle: O\ndate: 2020-01-10\ntype: launch\nentities: [ossl]\nstatus:\n  ossl: { availability: generally-available, ends: { standard: 2023-09-11 } }\n---\n",
+            to: "Content/events/o.md")
+        try kb.write("---\nproduct: ossl\nteam: web\ncriticality: low\n---\n", to: "Content/uses/ossl-use.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/uses/ossl-use.html")
+        #expect(page.contains("<dt>Standing</dt><dd>not tracked · Generally available"), "\(page)")
+        #expect(page.contains("11 September 2023"), "\(page)")
     }
 
     /// A use that had not begun by the day asked is no exposure then, on the command line as

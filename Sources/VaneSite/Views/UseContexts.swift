@@ -79,8 +79,14 @@ extension SiteModel {
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
                 planLate: nil)
         }
+        // Not tracked with an end that came: where it stands, as the exposure page says it
+        // (the page said "untracked", the exposure page "not tracked · Generally available").
+        let band =
+            row.band == .untracked
+            ? ([row.band.words] + [row.position ?? untrackedWhy(row)].compactMap { $0 }).joined(separator: " · ")
+            : row.band.rawValue.replacingOccurrences(of: "-", with: " ")
         return UseStanding(
-            band: row.band.rawValue.replacingOccurrences(of: "-", with: " "), ends: DateView(end.date),
+            band: band, ends: DateView(end.date),
             channel: end.channel.map { channelName($0, of: row.use.product) }, countdown: end.countdown(asOf: board.asOf),
             planLate: row.planLateText)
     }
