@@ -609,6 +609,23 @@ struct StatusViewTests {
         #expect(page.contains("11 September 2023"), "\(page)")
     }
 
+    /// A product's page lists the uses of its release cycles under "Used by" (an import's
+    /// uses name a cycle: the product's page, with the cycles table a reader reads first,
+    /// said nothing of them), and follows them in an incremental build.
+    @Test func aProductsPageListsItsCyclesUses() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/py.md": "---\nname: Py\ntype: product\n---\n",
+            "Content/entities/py-3-12.md": "---\nname: Py 3.12\ntype: product\nparent: py\ndata: { release_cycle: \"3.12\", eol: 2028-10-31 }\n---\n",
+            "Content/uses/web-py.md": "---\nproduct: py-3-12\nteam: web\ncriticality: high\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/py.html")
+        #expect(page.contains("<h2 id=\"used-by\">Used by</h2>") && page.contains("Py 3.12 (web)"), "\(page)")
+        try kb.write("---\nproduct: py-3-12\nteam: billing\ncriticality: low\n---\n", to: "Content/uses/billing-py.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/entities/py.html").contains("Py 3.12 (billing)"))
+    }
+
     /// A use that had not begun by the day asked is no exposure then, on the command line as
     /// on a site as of that day (`vane exposure --as-of` listed it); a channel's end on the
     /// home page's top five says whose it is.

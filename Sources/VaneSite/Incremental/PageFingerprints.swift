@@ -200,6 +200,8 @@ struct PageFingerprints {
             h.add(model.channelName(channel.text, of: product))
             h.add(model.board.rowsByEntity[product]?.status.channels[channel.text]?.value ?? "")
         }
+        // A product's "Used by" lists its cycles' uses, which have no edge to it.
+        if model.kb.kind(of: id) == .entity, let used = model.usedBy(id) { h.add(MustacheEncoder.encode(used)) }
         // A product's cycles table shows each cycle's facts and where it stands at the as-of date.
         // Views hashed as a template reads them, encoded: `String(describing:)` walks them
         // by reflection, which was two fifths of fingerprinting every page.

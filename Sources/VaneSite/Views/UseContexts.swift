@@ -33,11 +33,16 @@ struct UseStanding: Encodable {
 extension SiteModel {
     /// The uses of a product, model or release cycle, each with its owner and criticality:
     /// "Used by" on its page.
+    /// A product's page lists its release cycles' uses too: an import's uses name a cycle
+    /// (`python-3-12`), and the page of Python, whose cycles table a reader reads first, said
+    /// nothing of them.
     func usedBy(_ id: String) -> Section? {
-        guard var section = section(sources(to: id, .uses)) else { return nil }
+        let cycles = sources(to: id, .parent).filter { kb.entry($0).flatMap { CycleFacts($0.extra) } != nil }
+        guard var section = section(sources(to: id, .uses) + cycles.flatMap { sources(to: $0, .uses) }) else { return nil }
         for i in section.items.indices {
             let use = kb.entry(section.items[i].id)?.use
-            let channel = use?.channel.map { channelName($0.text, of: id) }
+            let product = targets(of: section.items[i].id, .uses).first ?? id
+            let channel = use?.channel.map { channelName($0.text, of: product) }
             section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
         }
         return section
