@@ -609,6 +609,27 @@ struct StatusViewTests {
         #expect(page.contains("11 September 2023"), "\(page)")
     }
 
+    /// A move, a setting or an end whose event cites no source says so where its sources
+    /// would be, on the product's page and the boards: it read exactly as a sourced one, and
+    /// the warning was the author's alone.
+    @Test func anUnsourcedMoveSaysSo() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/q.md": "---\nname: Queue\ntype: product\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: Launch\ndate: 2024-01-10\ntype: launch\nentities: [q]\nsources: [s]\nstatus:\n  q: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: Maintenance\ndate: 2026-09-15\ntype: other\nentities: [q]\nstatus:\n  q: { priority: sunset, ends: 2027-09-30 }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let page = try kb.read("public/entities/q.html")
+        let unsourced = " <span class=\"unsourced\">(no source)</span>"
+        #expect(page.contains("set by <a href=\"../events/b.html\">Maintenance</a>\(unsourced)"), "\(page)")
+        #expect(page.contains("announced by <a href=\"../events/b.html\">Maintenance</a>\(unsourced)"), "\(page)")
+        #expect(page.contains("set by <a href=\"../events/a.html\">Launch</a> <a class=\"source\""), "\(page)")
+        #expect(try kb.read("public/status.html").contains("Maintenance</a>\(unsourced)"))
+    }
+
     /// A product's page lists the uses of its release cycles under "Used by" (an import's
     /// uses name a cycle: the product's page, with the cycles table a reader reads first,
     /// said nothing of them), and follows them in an incremental build.

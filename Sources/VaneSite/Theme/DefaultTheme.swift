@@ -168,10 +168,10 @@ public enum DefaultTheme {
 <h2 id="current-status">Status as of {{#asOf}}{{> partials/date}}{{/asOf}}</h2>
 {{#reading}}<p class="reading">{{reading}}</p>
 {{/reading}}<dl class="facts">
-<dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/availabilitySetBy}}</dd>
-<dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{/prioritySetBy}}</dd>
-{{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
-{{/announcedEnds}}{{#announcedClosures}}<dt>Sign-ups close</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</li>{{/rows}}</ul></dd>
+<dt>Available today</dt><dd>{{availability}}{{#availabilitySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}{{/availabilitySetBy}}</dd>
+<dt>Strategic priority</dt><dd>{{priority}}{{#prioritySetBy}}, set by <a href="{{root}}{{url}}">{{title}}</a>{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}{{/prioritySetBy}}</dd>
+{{#announcedEnds}}<dt>Announced end</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}</li>{{/rows}}</ul></dd>
+{{/announcedEnds}}{{#announcedClosures}}<dt>Sign-ups close</dt><dd><ul class="plain">{{#rows}}<li>{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}: {{countdown}}, after {{noticeOf}}{{#event}}, announced by <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}</li>{{/rows}}</ul></dd>
 {{/announcedClosures}}<dt>Platform risk</dt><dd>{{#hasRisk}}<span class="risk risk-{{level}}">{{risk}}</span> (<a href="{{root}}status.html#how">how it is computed</a>){{/hasRisk}}{{^hasRisk}}{{#gone}}none left: no longer available{{/gone}}{{^gone}}unknown (both axes are needed){{/gone}}{{/hasRisk}}</dd>
 </dl>
 <figure class="chart-figure">
@@ -493,7 +493,7 @@ public enum DefaultTheme {
 {{/more}}
 """#,
         "partials/end-row": #"""
-<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}</td></tr>
+<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}</td></tr>
 
 """#,
         "partials/ends-board": #"""
@@ -577,7 +577,7 @@ public enum DefaultTheme {
 
 """#,
         "partials/move": #"""
-{{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}
+{{#date}}{{> partials/date}}{{/date}}: {{axis}} {{change}}{{#event}}, <a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}
 """#,
         "partials/pager": #"""
 {{#pager}}<nav class="pager" aria-label="{{$label}}Pages{{/label}}">
@@ -1350,6 +1350,9 @@ ul.plain { list-style: none; margin: 0; padding: 0; }
 .jumps p { line-height: 2; }
 #search-results .snippet { margin: .25rem 0 0; color: var(--muted); font-size: .9rem; }
 #search-results mark { background: #fff3b0; color: inherit; }
+
+/* A move, a setting or an end whose event cites no source: said, in the muted colour. */
+.unsourced { color: var(--muted); font-style: italic; font-size: .9em; }
 
 """#,
         "timeline.js": #"""
