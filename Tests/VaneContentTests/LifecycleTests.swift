@@ -140,6 +140,10 @@ struct LifecycleTests {
         let end = try #require(status(plus, asOf: "2019-02-15")?.nextEnd(asOf: day("2019-02-15")))
         #expect(end.date == day("2019-04-02") && end.noticeDays == 113 && end.extensionNoticeDays == nil, "\(end)")
         #expect(end.noticeOf == "113 days of notice", "\(end.noticeOf)")
+        // `vane changes` says the day set as a restatement, as the countdown counts it (it
+        // said "end announced for 2 April 2019 (… 62 days from this announcement)").
+        let announced = try #require(status(plus, asOf: "2019-02-15")?.announcements.first { $0.event == "date-set" })
+        #expect(announced.announcement == "end restated for 2 April 2019 (113 days of notice)", "\(announced.announcement)")
         // Then moved later: an extension, whose notice counts from the cut-off.
         let moved = plus + [change("reprieve", "2019-02-20", .ends, "2019-06-01")]
         let later = try #require(status(moved, asOf: "2019-03")?.nextEnd(asOf: day("2019-03")))

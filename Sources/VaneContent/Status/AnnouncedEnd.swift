@@ -300,6 +300,9 @@ enum EndSchedule {
                     change.channel == nil && inherited == nil && Set(displacedNow.map(\.date)).count == 1
                     ? displacedNow.min { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey } : nil
                 let moved = inherited ?? displacedEnd
+                // Made precise within the period announced: restated, as `vane ends` counts
+                // it (`vane changes` said an extension, with a notice "from this announcement").
+                var restated = false
                 if let previous = moved {
                     // The same end, or its day set within the period announced (`2019-04`, then
                     // `2019-04-02`): a restatement, made precise; no extension (it was said as
@@ -308,6 +311,7 @@ enum EndSchedule {
                         previous.date.precision.rank < end.date.precision.rank
                         && end.date.startKey >= previous.date.startKey && end.date.endKey <= previous.date.endKey
                     if previous.date == end.date || within {
+                        restated = true
                         let (said, precise) = (end.firstAnnounced, end.date)
                         end = previous
                         (end.channel, end.date) = (change.channel, precise)
@@ -323,7 +327,7 @@ enum EndSchedule {
                     }
                 }
                 var announcement = end
-                announcement.replaced = moved.flatMap { $0.date == end.date ? nil : $0.date }
+                announcement.replaced = restated ? nil : moved.map(\.date)
                 (announcement.event, announcement.announced, announcement.location) = (change.event, change.date, change.location)
                 made.append(announcement)
                 // The whole product's end restated for one channel stands for it as it was (a
