@@ -686,8 +686,9 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/entities/pi.html").contains("nothing to cancel (15 November 2026 came first)"))
     }
 
-    /// Ends whose periods start together are listed as dates sort: coarser first, then by id.
-    @Test func endsStartingTogetherAreListedCoarserFirst() throws {
+    /// Ends whose periods start together are listed as the risk board ranks them: the exact
+    /// date first, then by id (they came coarser first, the other way round from the board).
+    @Test func endsStartingTogetherAreListedExactFirst() throws {
         var files = Self.vendor
         var status: [String] = []
         for (id, end) in [("aaa", "2027"), ("zzz", "2027-Q1"), ("mmm", "2027-01"), ("bbb", "2027-01-01")] {
@@ -700,7 +701,7 @@ struct TrialFindingsTests {
         #expect(try vane("build", "--as-of", "2026-07-01", in: kb.root).status == 0)
         let json = try vane("ends", "--as-of", "2026-07-01", "--format", "json", in: kb.root).stdout
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(rows.map { $0["entity"] as? String } == ["aaa", "zzz", "mmm", "bbb"], "\(json)")
+        #expect(rows.map { $0["entity"] as? String } == ["bbb", "mmm", "zzz", "aaa"], "\(json)")
     }
 
     /// Links the page shows as text are said where they are written; a link with no scheme

@@ -320,13 +320,15 @@ public struct StatusBoard: Sendable {
 
     /// The countdown: every announced end still ahead, soonest first, and with `within`
     /// those that passed (came, or were met by a retirement) in the last `within` days.
-    /// Ends whose periods start together come as dates sort: the coarser first, then by id.
+    /// Ends whose periods start together come as the risk board ranks them: the exact date
+    /// first (the one a reader can act on; `March 2027` came before `1 March 2027`), then
+    /// by id.
     public func announcedEnds(within: Int? = nil) -> [AnnouncedEnd] {
         rows.flatMap(\.status.ends).filter { end in
             end.isAhead(asOf: asOf) || within.map { end.daysLeft(asOf: asOf) >= -$0 } == true
         }.sorted {
-            ($0.date.startKey, $0.date.precision.rank, $0.entity, $0.channel ?? "")
-                < ($1.date.startKey, $1.date.precision.rank, $1.entity, $1.channel ?? "")
+            ($0.date.startKey, -$0.date.precision.rank, $0.entity, $0.channel ?? "")
+                < ($1.date.startKey, -$1.date.precision.rank, $1.entity, $1.channel ?? "")
         }
     }
 
