@@ -186,6 +186,8 @@ struct RecordedStatus {
                 .joined(separator: "\u{1}")
             guard var earlier = joined[key] else {
                 order.append(key)
+                var change = change
+                change.date = date?.text
                 joined[key] = change
                 if let date { dates[key] = date } else { own.insert(key) }
                 return

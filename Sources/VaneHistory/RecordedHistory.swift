@@ -77,6 +77,10 @@ public struct RecordedChange: Codable, Hashable, Sendable {
     public var channel: String?
     public var before: String?
     public var after: String?
+    /// For a product's value (availability, priority, advice): the day it moved at, its
+    /// event's date as this commit had it (a move said "from" a day to come is said from
+    /// that day, not the event's date now: an event redated later read as the opposite move).
+    public var date: String?
 }
 
 /// Recorded time: what the knowledge base's git history says about when each entry and
@@ -95,7 +99,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// The folder it was read from (`recorded_time`), so that a stored one is read again when it changes.
     public var scope = "Content"
     /// Bump when what is computed changes, so a stored history is read again from git.
-    public static let currentVersion = 12
+    public static let currentVersion = 13
     public var version = RecordedHistory.currentVersion
     /// The names (aliases and former ids) the entity keys were read with: a history read
     /// with other names is read again.

@@ -211,7 +211,11 @@ extension GraphReader {
         case .end: what = "\(subject): end \(before) → \(after)"
         case .status where change.axis == "closes" && change.after == "none": what = "\(subject): sign-ups closure cancelled\(was)"
         case .status where change.axis == "closes": what = "\(subject): sign-ups closure \(before) → \(after)"
-        case .status: what = "\(subject): \(change.axis ?? "") \(before) → \(after)"
+        case .status:
+            // A move recorded ahead of its event's day says that day, as the site does.
+            let recorded = (try? FuzzyDate(parsing: date)) ?? .today()
+            let ahead = change.date.flatMap { try? FuzzyDate(parsing: $0) }.flatMap { $0.startKey > recorded.endKey ? " (from \($0.text))" : nil }
+            what = "\(subject): \(change.axis ?? "") \(before) → \(after)\(ahead ?? "")"
         }
         // A verdict's `from` and `to` are the verdicts, as the status writes them; the day it
         // was reached stays in `what` (`to` read `kept (2026-11-20)`).

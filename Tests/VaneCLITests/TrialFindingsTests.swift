@@ -855,6 +855,28 @@ struct TrialFindingsTests {
                 #expect(text.contains(move + (said ? " (from 20 December 2026)" : "<")), "\(today) \(page): \(text)")
             }
         }
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANE_TODAY"] = "2026-12-06"
+        // A site as of a day says it too (the event, dated later, is left out of that site),
+        // and so does `vane changes --recorded`.
+        #expect(try run(Repository.vane, ["build", "--as-of", "2026-12-06"], in: repo.root, environment: environment).status == 0)
+        #expect(try repo.kb.read("public/index.html").contains("Anvil: priority Invested → Deprioritized (from 20 December 2026)"))
+        let recorded = try run(
+            Repository.vane, ["changes", "--recorded", "--from", "2026-12", "--to", "2026-12"], in: repo.root, environment: environment
+        )
+        .stdout
+        #expect(recorded.contains("anvil: priority invested → deprioritized (from 2026-12-20)"), "\(recorded)")
+        // The event redated later: each move is said from the day it moved at (the commit
+        // moved the 20th back to invested; it read "Deprioritized → Invested (from 22 December
+        // 2026)", the opposite of that day's move, and redated the first commit's move too).
+        let e2 = "Content/events/e2.md"
+        try repo.kb.write(try repo.kb.read(e2).replacingOccurrences(of: "2026-12-20", with: "2026-12-22"), to: e2)
+        try repo.commit("Later", on: "2026-12-03")
+        #expect(try run(Repository.vane, ["build"], in: repo.root, environment: environment).status == 0)
+        let home = try repo.kb.read("public/index.html")
+        #expect(home.contains("Anvil: priority Invested → Deprioritized (from 20 December 2026)"), "\(home)")
+        #expect(home.contains("Anvil: priority Deprioritized → Invested (from 20 December 2026)"), "\(home)")
+        #expect(!home.contains("(from 22 December 2026)"), "\(home)")
     }
 
     /// A verdict dated after the site's day: "What's new" says it is pending until then, as

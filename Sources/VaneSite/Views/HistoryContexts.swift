@@ -131,8 +131,7 @@ extension SiteModel {
         // is (the feed told its readers Easel was deprioritized, beside a board that, rightly,
         // still said maintained).
         let from =
-            change.what == .status && axis != .closes
-            ? kb.entry(change.entry)?.date.flatMap { $0.startKey > board.asOf.endKey ? " (from \($0.display))" : nil } ?? "" : ""
+            change.date.flatMap { try? FuzzyDate(parsing: $0) }.flatMap { $0.startKey > board.asOf.endKey ? " (from \($0.display))" : nil } ?? ""
         switch change.what {
         case .verdict: return "verdict \(move(change.before.map(verdictWords), change.after.map(verdictWords)))"
         case .end where change.after == "none": return "\(subject): end cancelled\(was)"
