@@ -214,9 +214,14 @@ public enum Pipeline {
                         ? "; so is \(newest.short), dated \(newest.date)"
                         : "; so are \(beyond.count) later commits, the newest \(newest.short) dated \(newest.date)"
                 }
+                // A site as of a day before it leaves it out: no page says its changes then.
+                let shown =
+                    options.asOf.map { wrong.date > $0.end } == true
+                    ? ": a site as of \(options.asOf!.text) leaves it out; today's would say its changes on that day"
+                    : ": What's new and the feeds say their changes on that day"
                 outcome.warnings.append(
                     "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))\(counted)\(dated)"
-                        + ": What's new and the feeds say their changes on that day (was the clock it was made with wrong?)")
+                        + "\(shown) (was the clock it was made with wrong?)")
             }
         }
         guard !diagnostics.hasErrors, let theme = loaded.theme else { return outcome }

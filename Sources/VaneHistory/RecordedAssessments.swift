@@ -71,7 +71,7 @@ struct RecordedStatus {
         // written again by another file is a file renamed, paired as such.
         var dropped: Set<[String]> = []
         for (entry, new) in versions {
-            for (key, value) in events[entry]?.values ?? [:] where key.what == .end && new?.values[key] != value {
+            for (key, value) in events[entry]?.values ?? [:] where Self.isScheduled(key) && new?.values[key] != value {
                 dropped.insert(Self.describe(key, value))
             }
         }
@@ -86,7 +86,9 @@ struct RecordedStatus {
                 var before = old?.values[key]
                 // An end (or closure) a new announcement writes moves the one that stood before
                 // it (an extension read "end none → 2023-02-13", as a first announcement).
-                if before == nil, key.what == .end, let value = new?.values[key], let date = new?.date, !dropped.contains(Self.describe(key, value)) {
+                if before == nil, Self.isScheduled(key), let value = new?.values[key], let date = new?.date,
+                    !dropped.contains(Self.describe(key, value))
+                {
                     before = standing(key, before: date, besides: written.subtracting(replayed))
                 }
                 net.add(
@@ -157,6 +159,12 @@ struct RecordedStatus {
             return (day, id, value)
         }
         return earlier.max { ($0.0.startKey, $0.1) < ($1.0.startKey, $1.1) }?.2
+    }
+
+    /// An end or a sign-ups closure: a file's own scheduled value, which a later
+    /// announcement moves (a moved closure read "sign-ups closure none → 2027-03-31").
+    private static func isScheduled(_ key: Assessments.Key) -> Bool {
+        key.what == .end || (key.what == .status && key.axis == StatusSetting.Axis.closes.rawValue)
     }
 
     private static func describe(_ key: Assessments.Key, _ value: String) -> [String] {

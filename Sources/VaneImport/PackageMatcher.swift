@@ -25,6 +25,7 @@ struct PackageMatcher {
     /// From the knowledge base's entities (their front matter only).
     init(_ entities: [Entry], resolve: (String) -> String?) {
         var names: [String: String] = [:]
+        var codenames: [String: [String: Set<String>]] = [:]
         // Sorted by id: when two products claim one package, the order is the same every time.
         for e in entities.sorted(by: { $0.id < $1.id }) {
             names[e.id] = e.title
@@ -42,10 +43,19 @@ struct PackageMatcher {
                 // A version written as the cycle's codename (`bookworm`, as scanners read
                 // VERSION_CODENAME), the codename's first word too (`jammy` of "Jammy Jellyfish").
                 if let codename = e.extra["codename"]?.scalarText?.lowercased(), !codename.isEmpty {
-                    for name in Set([codename, codename.split(separator: " ").first.map(String.init) ?? codename]) {
-                        cycles[parent, default: []].append((name, e.id))
+                    let first = codename.split(separator: " ").first.map(String.init) ?? codename
+                    // Not a number (Visual Studio's "2022"): that is a version, not a name.
+                    for name in [codename, first] where !name.allSatisfy(\.isNumber) {
+                        codenames[parent, default: [:]][name, default: []].insert(e.id)
                     }
                 }
+            }
+        }
+        // A codename several cycles share names none of them ("oreo" is Android 8.0 and 8.1):
+        // the component is said not matched rather than given the oldest.
+        for (parent, byName) in codenames {
+            for (name, ids) in byName.sorted(by: { $0.key < $1.key }) where ids.count == 1 {
+                cycles[parent, default: []].append((name, ids.first!))
             }
         }
         self.names = names

@@ -86,6 +86,8 @@ public enum ProjectInit {
             }
             let isFolder = info.st_mode & S_IFMT == S_IFDIR
             if i < parts.count - 1, !isFolder { return (url.path, "it is a file, not a folder") }
+            // A folder where the file goes was "kept (edited)", and `--force` failed halfway.
+            if i == parts.count - 1, isFolder { return (url.path, "a folder is in its place: move it away") }
         }
         return nil
     }

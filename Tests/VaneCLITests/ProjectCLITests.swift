@@ -166,6 +166,18 @@ struct ProjectCLITests {
                 == "error: cannot write '\(kb.url("Site/templates/event.mustache").path)': a symbolic link to nothing ('/nonexistent') is in its place: remove it\n",
             "\(link.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: kb.url("Site/templates").path) == ["event.mustache"])
+        // A folder where a template goes, with --force too (it was "kept (edited)", and
+        // --force wrote part of the theme before failing).
+        try FileManager.default.removeItem(at: kb.url("Site/templates/event.mustache"))
+        try FileManager.default.createDirectory(at: kb.url("Site/templates/event.mustache"), withIntermediateDirectories: true)
+        for arguments in [["theme", "eject"], ["theme", "eject", "--force"]] {
+            let folder = try vane(arguments, in: kb.root)
+            #expect(folder.status == 1)
+            #expect(
+                folder.stderr == "error: cannot write '\(kb.url("Site/templates/event.mustache").path)': a folder is in its place: move it away\n",
+                "\(folder.stderr)")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: kb.url("Site/templates").path) == ["event.mustache"])
     }
 
     /// A Hugo author's habits, each said or mended (trial T12): `Site/config.yaml` and

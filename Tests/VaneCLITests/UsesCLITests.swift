@@ -618,10 +618,16 @@ struct UsesCLITests {
             "Content/entities/deb.md": "---\nname: Debian\ntype: product\nidentifiers: [{ cpe: \"cpe:2.3:o:debian:debian_linux\" }]\n---\n",
             "Content/entities/deb-12.md":
                 "---\nname: Debian 12\ntype: product\nparent: deb\ndata: { release_cycle: \"12\", codename: \"Bookworm\" }\n---\n",
+            // A codename two cycles share names neither.
+            "Content/entities/deb-8-0.md":
+                "---\nname: Debian 8.0\ntype: product\nparent: deb\ndata: { release_cycle: \"8.0\", codename: \"Oreo\" }\n---\n",
+            "Content/entities/deb-8-1.md":
+                "---\nname: Debian 8.1\ntype: product\nparent: deb\ndata: { release_cycle: \"8.1\", codename: \"Oreo\" }\n---\n",
             "bill.json": """
             { "bomFormat": "CycloneDX", "specVersion": "1.5", "components": [
               { "name": "stdlib", "version": "go1.21.5", "purl": "pkg:golang/stdlib@1.21.5", "cpe": "cpe:2.3:a:golang:go:1.21.5:-:*:*:*:*:*:*" },
-              { "name": "debian", "version": "bookworm", "cpe": "cpe:2.3:o:debian:debian_linux:bookworm:*:*:*:*:*:*:*" }
+              { "name": "debian", "version": "bookworm", "cpe": "cpe:2.3:o:debian:debian_linux:bookworm:*:*:*:*:*:*:*" },
+              { "name": "debian", "version": "oreo", "cpe": "cpe:2.3:o:debian:debian_linux:oreo:*:*:*:*:*:*:*" }
             ] }
             """,
         ])
@@ -629,6 +635,7 @@ struct UsesCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("pkg:golang/stdlib@1.21.5 → goz-1-21 (Go 1.21)"), "\(result.stdout)")
         #expect(result.stdout.contains("cpe:2.3:o:debian:debian_linux:bookworm:*:*:*:*:*:*:* → deb-12 (Debian 12)"), "\(result.stdout)")
+        #expect(result.stdout.contains("cpe:2.3:o:debian:debian_linux:oreo:*:*:*:*:*:*:*: no cycle of 'deb' for version oreo"), "\(result.stdout)")
     }
 
     /// A package URL that is none is said to be none (it read "unknown package").

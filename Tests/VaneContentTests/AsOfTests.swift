@@ -104,6 +104,8 @@ struct AsOfTests {
         files["Content/sources/later.md"] = source("2027-09-15", "2028-01-02")
         files["Content/sources/early.md"] = source("2026-09-15", "2026-01-02")
         files["Content/sources/fine.md"] = source("2026-09", "2026-09-30")
+        // Tomorrow, by a clock ahead of UTC: right.
+        files["Content/sources/tomorrow.md"] = source("2026-11-27", "2026-11-27")
         let kb = try TemporaryKnowledgeBase(files)
         let said = ContentLoader.load(root: kb.root, today: fixedDay).diagnostics.map(\.description).filter { $0.contains("Content/sources/") }
         #expect(

@@ -119,6 +119,20 @@ struct RecordedStatusTests {
             ])
     }
 
+    /// A sign-ups closure a later announcement moves is chained as an end is, in two
+    /// commits or one (it read "sign-ups closure none → 2027-03-31").
+    @Test func aClosureMovedLaterMovesTheOneThatStood() throws {
+        let first = try event("2026-01-10", [("closes", nil, "2027-01-31")])
+        let later = try event("2026-05-01", [("closes", nil, "2027-03-31")])
+        var apart = RecordedStatus()
+        _ = apart.changes("c1", to: first, commit: "a")
+        let moved = apart.changes("c2", to: later, commit: "b")
+        #expect(moved.map { "\($0.before ?? "none") → \($0.after ?? "none")" } == ["2027-01-31 → 2027-03-31"], "\(moved)")
+        var together = RecordedStatus()
+        let both = together.changes([("c1", first), ("c2", later)], commit: "a")
+        #expect(both.map { "\($0.entry) \($0.before ?? "none") → \($0.after ?? "none")" } == ["c1 none → 2027-01-31", "c2 2027-01-31 → 2027-03-31"])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")
