@@ -91,6 +91,10 @@ struct RecordedStatus {
                 {
                     before = standing(key, before: date, besides: written.subtracting(replayed))
                 }
+                // Announced once the end standing had come, with no return since, it is no
+                // announcement (event time lists none, and every countdown keeps the end that
+                // came): an extension dated after it, an `ends: none` on its very day.
+                if Self.isScheduled(key), new?.values[key] != nil, let date = new?.date, voided(key, standing: before, at: date) { continue }
                 net.add(
                     RecordedChange(
                         commit: commit, entry: entry, what: key.what, entity: key.what == .verdict ? nil : key.entity,
@@ -159,6 +163,15 @@ struct RecordedStatus {
             return (day, id, value)
         }
         return earlier.max { ($0.0.startKey, $0.1) < ($1.0.startKey, $1.1) }?.2
+    }
+
+    /// Whether the end (or closure) `standing` had come by `date` (it comes at the start of
+    /// its period) and left the product, or the channel, at the bottom of the scale there.
+    private func voided(_ key: Assessments.Key, standing: String?, at date: FuzzyDate) -> Bool {
+        guard let standing, standing != "none", let came = try? FuzzyDate(parsing: standing), came.startKey <= date.startKey,
+            let bottom = scales.availability.last
+        else { return false }
+        return value(values(of: key.entity, axis: StatusSetting.Axis.availability.rawValue, at: date), key.channel) == bottom
     }
 
     /// An end or a sign-ups closure: a file's own scheduled value, which a later

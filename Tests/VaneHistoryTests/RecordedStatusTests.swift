@@ -133,6 +133,29 @@ struct RecordedStatusTests {
         #expect(both.map { "\($0.entry) \($0.before ?? "none") → \($0.after ?? "none")" } == ["c1 none → 2027-01-31", "c2 2027-01-31 → 2027-03-31"])
     }
 
+    /// An extension dated after the end came, or an `ends: none` on the end's day, with no
+    /// return since, is no announcement in recorded time as in event time (What's new said
+    /// the end had moved, or was cancelled, beside countdowns that kept it).
+    @Test func anAnnouncementAfterTheEndCameIsNone() throws {
+        let key = Assessments.Key(what: .end, entity: "codecommit", axis: "ends", channel: nil)
+        var state = RecordedStatus()
+        _ = state.changes("launch", to: try event("2020-01-01", [("availability", nil, "generally-available")]), commit: "a")
+        var end = try event("2026-01-10", [])
+        end.values[key] = "2027-03-01"
+        _ = state.changes("end", to: end, commit: "b")
+        var extended = try event("2027-03-15", [])
+        extended.values[key] = "2027-06-30"
+        #expect(state.changes("extend", to: extended, commit: "c").isEmpty)
+        var cancelled = try event("2027-03-01", [])
+        cancelled.values[key] = "none"
+        #expect(state.changes("cancel", to: cancelled, commit: "d").isEmpty)
+        // Before the end came, an extension is one.
+        var early = try event("2027-02-01", [])
+        early.values[key] = "2027-09-30"
+        #expect(
+            state.changes("early", to: early, commit: "e").map { "\($0.before ?? "none") → \($0.after ?? "none")" } == ["2027-03-01 → 2027-09-30"])
+    }
+
     @Test func daysPastTheYear9999AreWrittenNotTrapped() {
         #expect(HistoryReader.day(0) == "1970-01-01")
         #expect(HistoryReader.day(1_764_633_600) == "2025-12-02")
