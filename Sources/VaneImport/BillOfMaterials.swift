@@ -126,6 +126,11 @@ struct BillOfMaterials: Sendable {
                 problem("'\(key)' must be text (in quotes), not \(node.described)", at: node)
                 return nil
             }
+            // A use is an entry, at most 1 MiB: a field of a megabyte wrote one the next build refused.
+            if text.utf8.count > 1000 {
+                problem("'\(key)' is \(text.utf8.count) bytes long: a field of a bill is at most 1000", at: node)
+                return nil
+            }
             // A use's fields are one line, and its body says the name: a line break there
             // wrote a file the next build refused (a NUL, a `---` and keys of its own).
             if let control = text.unicodeScalars.first(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) {

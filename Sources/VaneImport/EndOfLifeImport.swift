@@ -109,6 +109,11 @@ public enum EndOfLifeImport {
                 for file in files { wanted[file.path] = file.text }
             }
         }
+        // A product some of whose files cannot be written is held back whole: its events and
+        // its other cycles' advice name the ids not written (the rest of it was written, and
+        // `vane check` failed on it, or gave an entry of one's own its status).
+        var heldBack: Set<String> = []
+        let productsRead = summary.products
         // Two products can make one id (`nimbus-24.md` beside the cycle "24" of `nimbus.md`):
         // neither is written, and what an earlier import wrote at either path stays.
         for (id, paths) in Dictionary(grouping: wanted.keys, by: { ContentScanner.id(ofEntryAt: $0) }) where paths.count > 1 {
@@ -116,17 +121,16 @@ public enum EndOfLifeImport {
             diagnostics.append(
                 .error(
                     .top(of: sorted[0]),
-                    "the import would write the id '\(id)' twice (\(sorted.joined(separator: " and "))): neither is written; rename one product upstream, or import the other with --only"
+                    "the import would write the id '\(id)' twice (\(sorted.joined(separator: " and "))): neither product is written; rename one product upstream, or import the other with --only"
                 ))
             for path in sorted { wanted[path] = nil }
             failed += sorted
+            heldBack.formUnion(sorted.compactMap(Self.slug(of:)))
         }
         // An id an entry outside the import's folders has already, or an entity's alias or
         // former id (a `django.md` written by hand): said at that file (the import wrote it,
-        // and the knowledge base no longer checked), and no file of that product is written:
-        // its events and its other cycles' advice name the id, and gave the entry of one's
-        // own the imported cycle's status (a fork of Django 4.2 read retired).
-        var heldBack: Set<String> = []
+        // and the knowledge base no longer checked), and no file of that product is written
+        // (a fork of Django 4.2 read retired).
         for (path, said) in Self.taken(wanted.keys.sorted(), root: options.root, folders: folders) {
             diagnostics.append(said)
             wanted[path] = nil
@@ -157,7 +161,7 @@ public enum EndOfLifeImport {
         // A folder with no product read (empty, or not the products/ folder: the clone's
         // own README fails to read as one) would remove every file imported before.
         // (With filters, only the files of products read are removed.)
-        guard summary.products > 0 || !options.only.isEmpty || !options.categories.isEmpty else {
+        guard productsRead > 0 || !options.only.isEmpty || !options.categories.isEmpty else {
             let why = selected.isEmpty ? "holds no product file (*.md)" : "holds no product that could be read"
             diagnostics.append(
                 .error(

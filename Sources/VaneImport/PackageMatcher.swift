@@ -44,8 +44,9 @@ struct PackageMatcher {
                 // VERSION_CODENAME), the codename's first word too (`jammy` of "Jammy Jellyfish").
                 if let codename = e.extra["codename"]?.scalarText?.lowercased(), !codename.isEmpty {
                     let first = codename.split(separator: " ").first.map(String.init) ?? codename
-                    // Not a number (Visual Studio's "2022"): that is a version, not a name.
-                    for name in [codename, first] where !name.allSatisfy(\.isNumber) {
+                    // Not one that starts with a digit (Visual Studio's "2022", a "6.0"): that
+                    // is a version, not a name, and beat the cycle of that number.
+                    for name in [codename, first] where !(name.first?.isNumber ?? true) {
                         codenames[parent, default: [:]][name, default: []].insert(e.id)
                     }
                 }
@@ -154,7 +155,11 @@ struct PackageMatcher {
         if let cut = rest.firstIndex(of: "?") { rest = rest[..<cut] }
         guard let at = rest.lastIndex(of: "@"), at > (rest.lastIndex(of: "/") ?? rest.startIndex) else { return nil }
         let version = String(rest[rest.index(after: at)...])
-        return version.isEmpty ? nil : version.removingPercentEncoding ?? version
+        let decoded = version.removingPercentEncoding ?? version
+        // A line break or a control character decoded (`%0A---%0A`) is no version: a use's
+        // field is one line (it wrote a file the next build refused).
+        guard !decoded.isEmpty, !decoded.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return nil }
+        return decoded
     }
 
     /// `pkg:pypi/Django_Rest@1.0?x=y#sub` → `pypi/django-rest`: without version, qualifiers

@@ -318,6 +318,27 @@ struct IncrementalTests {
             ])
     }
 
+    /// A pipe under `Site/` after a clean build is said too: at `Site/queries.yml` (every
+    /// later build was silent while `vane check` said it), in `Site/templates` (the default's
+    /// template was used in its place, in silence).
+    @Test func aPipeUnderSiteIsSaid() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("title: Small\n", to: "Site/config.yml")
+        _ = build(kb)
+        #expect(mkfifo(kb.url("Site/queries.yml").path, 0o644) == 0)
+        let queries = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(!queries.succeeded && queries.diagnostics.contains { $0.location.path == "Site/queries.yml" }, "\(queries.diagnostics)")
+        try FileManager.default.removeItem(at: kb.url("Site/queries.yml"))
+        _ = build(kb)
+        try FileManager.default.createDirectory(at: kb.url("Site/templates"), withIntermediateDirectories: true)
+        #expect(mkfifo(kb.url("Site/templates/event.mustache").path, 0o644) == 0)
+        let template = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(
+            template.diagnostics.map(\.description) == [
+                "Site/templates/event.mustache:1:1: error: a named pipe, not a file: left out (remove it, or put a file in its place)"
+            ], "\(template.diagnostics)")
+    }
+
     /// A file modified at or after the start of the build that read it is read again, even
     /// with the same size and time: an edit within one clock tick is not missed.
     @Test func aFileModifiedDuringTheBuildThatReadItIsReadAgain() throws {

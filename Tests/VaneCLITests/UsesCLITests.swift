@@ -566,7 +566,7 @@ struct UsesCLITests {
         for name in [
             "malformed.json", "empty.json", "foreign-package.json", "cyclonedx-1.2.json", "missing.json", "components-object.json",
             "version-as-number.json", "cyclonedx.xml", "spec-version-number.json", "no-components.json", "spdx-no-packages.json",
-            "trailing-comma.json", "several-wrong-fields.json", "control-characters.json",
+            "trailing-comma.json", "several-wrong-fields.json", "control-characters.json", "oversized-and-encoded.json",
         ] {
             let result = try vane("import", "sbom", bill(name), in: kb)
             #expect(result.status == 1, "\(name): \(result.stderr)")

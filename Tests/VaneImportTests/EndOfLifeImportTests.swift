@@ -415,8 +415,9 @@ struct EndOfLifeImportTests {
     }
 
     /// Two products that make one id (the product `nimbus-24` beside the cycle "24" of
-    /// `nimbus`) are an error, and neither file is written (both were, and `vane check` then
-    /// failed on a duplicate id the import had not said).
+    /// `nimbus`) are an error, and neither product is written (both files were, and `vane
+    /// check` then failed on a duplicate id the import had not said; then the rest of both
+    /// was, and their events named the id no file had).
     @Test func twoProductsMakingOneIdAreAnError() throws {
         let folder = try TemporaryKnowledgeBase()
         for name in try FileManager.default.contentsOfDirectory(atPath: Self.fixture.appendingPathComponent("products").path)
@@ -431,11 +432,21 @@ struct EndOfLifeImportTests {
         let errors = diagnostics.filter { $0.severity == .error }.map(\.description)
         #expect(
             errors == [
-                "Content/entities/endoflife/nimbus-24.md:1:1: error: the import would write the id 'nimbus-24' twice (Content/entities/endoflife/nimbus-24.md and Content/entities/endoflife/nimbus/nimbus-24.md): neither is written; rename one product upstream, or import the other with --only"
+                "Content/entities/endoflife/nimbus-24.md:1:1: error: the import would write the id 'nimbus-24' twice (Content/entities/endoflife/nimbus-24.md and Content/entities/endoflife/nimbus/nimbus-24.md): neither product is written; rename one product upstream, or import the other with --only"
             ], "\(errors)")
         #expect(!FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus-24.md").path))
         #expect(!FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus/nimbus-24.md").path))
-        #expect(FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus/nimbus-22.md").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/nimbus/nimbus-22.md").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url("Content/events/endoflife/nimbus-24").path))
+        #expect(FileManager.default.fileExists(atPath: kb.url("Content/entities/endoflife/acmedb.md").path))
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
+        // Every product of the folder held back is said as such, not as a folder that "holds
+        // no product that could be read".
+        let two = try TemporaryKnowledgeBase()
+        for name in ["nimbus.md", "nimbus-24.md"] { try two.write(try folder.read(name), to: name) }
+        let target = try TemporaryKnowledgeBase()
+        let held = EndOfLifeImport.run(EndOfLifeImport.Options(products: two.root.path, root: target.root)).1
+        #expect(!held.map(\.description).contains { $0.contains("holds no product") }, "\(held)")
     }
 
     /// A day the calendar does not have is refused where it is written (it was imported, and

@@ -27,8 +27,11 @@ public struct Theme: Sendable {
 
     /// Every file under `Site/`, listed once per build: the theme reads its templates and
     /// assets from it, and the no-change check fingerprints it.
+    /// With what is no file (a pipe, a link to nothing): it moves a build's inputs, and the
+    /// theme says it (a pipe at `Site/queries.yml` after a clean build left every later build
+    /// silent while `vane check` said it).
     public static func siteFiles(root: URL) -> [DirectoryWalker.Found] {
-        DirectoryWalker.files(under: root.appendingPathComponent("Site").path) ?? []
+        DirectoryWalker.files(under: root.appendingPathComponent("Site").path, problems: true) ?? []
     }
 
     public static func load(root: URL, siteFiles: [DirectoryWalker.Found]? = nil) -> (Theme?, [Diagnostic]) {
@@ -37,7 +40,7 @@ public struct Theme: Sendable {
         /// (path under `folder`, contents) of the listed files in `Site/folder/`.
         func files(in folder: String) -> [(String, Data)] {
             listed.compactMap { found in
-                guard found.relative.hasPrefix(folder + "/"), !found.escapes,
+                guard found.relative.hasPrefix(folder + "/"), !found.escapes, found.problem == nil,
                     let data = FileManager.default.contents(atPath: site.appendingPathComponent(found.relative).path)
                 else { return nil }
                 return (String(found.relative.dropFirst(folder.count + 1)), data)
@@ -45,7 +48,11 @@ public struct Theme: Sendable {
         }
         var templates = DefaultTheme.templates
         var sourcePaths: [String: String] = [:]
-        var diagnostics: [Diagnostic] = []
+        // A template or an asset that is no file is said, never replaced by the default's in silence.
+        var diagnostics: [Diagnostic] = listed.compactMap { found in
+            guard let problem = found.problem, found.relative.hasPrefix("templates/") || found.relative.hasPrefix("assets/") else { return nil }
+            return .error(.top(of: "Site/" + found.relative), problem)
+        }
         for (path, data) in files(in: "templates") {
             guard path.hasSuffix(".mustache") else {
                 diagnostics.append(notATemplate(path))
