@@ -115,7 +115,7 @@ struct UsesCLITests {
         let usePage = try kb.read("public/uses/web-shop-django.html")
         #expect(
             usePage.contains(
-                "<dt>Standing</dt><dd>announced end, <time datetime=\"2026-04-07\">7 April 2026</time> (37 days left); <strong>the plan finishes about 84 days after the end</strong></dd>"
+                "<dt>Standing</dt><dd>announced end, <time datetime=\"2026-04-07\">7 April 2026</time>, 37 days left; <strong>the plan finishes about 84 days after the end</strong></dd>"
             ), "\(usePage)")
         // A use's dossier has its fields, as every entry's has.
         let shown = try vane("show", "web-shop-django", in: kb).stdout

@@ -144,11 +144,13 @@ struct SiteTests {
             "Content/sources/a.md": "---\ntitle: By an entity\npublisher: zz-tns\nurl: https://thenewstack.io/a\n---\n",
             "Content/sources/b.md": "---\ntitle: By a name\npublisher: The Next Web\nurl: https://thenextweb.com/b\n---\n",
             "Content/sources/c.md": "---\ntitle: By Wired\npublisher: Wired\nurl: https://wired.com/c\n---\n",
+            // Among the E's, whatever its accent (it came after "Zeta Weekly").
+            "Content/sources/d.md": "---\ntitle: By Éditions\npublisher: Éditions Zéro\nurl: https://zero.example/d\n---\n",
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/sources.html")
-        let order = ["By an entity", "By a name", "By Wired"].map { page.range(of: $0)?.lowerBound }
-        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]!, "\(page)")
+        let order = ["By Éditions", "By an entity", "By a name", "By Wired"].map { page.range(of: $0)?.lowerBound }
+        #expect(order.allSatisfy { $0 != nil } && order[0]! < order[1]! && order[1]! < order[2]! && order[2]! < order[3]!, "\(page)")
     }
 
     /// The ends boards that leave ends out say where the rest are: the home page's the status

@@ -628,6 +628,18 @@ struct StatusViewTests {
         #expect(page.contains("announced by <a href=\"../events/b.html\">Maintenance</a>\(unsourced)"), "\(page)")
         #expect(page.contains("set by <a href=\"../events/a.html\">Launch</a> <a class=\"source\""), "\(page)")
         #expect(try kb.read("public/status.html").contains("Maintenance</a>\(unsourced)"))
+        // The home page's compact board marks it too.
+        #expect(try kb.read("public/index.html").contains("</a>\(unsourced)"))
+        // A move dated after the site's day is "to come" in the status history (it stood under
+        // "Since" beside a status that said otherwise).
+        try kb.write(
+            "---\ntitle: Later\ndate: 2027-01-10\ntype: other\nentities: [q]\nsources: [s]\nstatus:\n  q: { priority: deprioritized }\n---\n",
+            to: "Content/events/c.md")
+        var today = Pipeline.Options(root: kb.root)
+        today.today = fixedDay
+        #expect(Pipeline.build(today).succeeded)
+        let later = try kb.read("public/entities/q.html")
+        #expect(later.contains("<td data-label=\"Value\">Deprioritized (to come)</td>"), "\(later)")
     }
 
     /// A product's page lists the uses of its release cycles under "Used by" (an import's
@@ -707,7 +719,7 @@ struct StatusViewTests {
         let exposure = try kb.read("public/exposure.html")
         #expect(exposure.contains("<td data-label=\"Ends\"><time datetime=\"2027-04-01\">1 April 2027</time> (standard), "), "\(exposure)")
         let use = try kb.read("public/uses/ours.html")
-        #expect(use.contains("<dt>Standing</dt><dd>announced end, <time datetime=\"2027-04-01\">1 April 2027</time> (standard) ("), "\(use)")
+        #expect(use.contains("<dt>Standing</dt><dd>announced end, <time datetime=\"2027-04-01\">1 April 2027</time> (standard), "), "\(use)")
         // Standard support ended, extended support goes on with no end: the end that came
         // is shown, not nothing (Node.js 18 read as if no end had ever come).
         try kb.write("---\nname: OS 18\ntype: product\nchannels: [standard, { extended: extended }]\n---\n", to: "Content/entities/os18.md")

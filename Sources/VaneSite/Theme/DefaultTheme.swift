@@ -643,7 +643,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{#channel}} ({{channel}}){{/channel}}{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{/why}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{#channel}} ({{channel}}){{/channel}}{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{^sources}} <span class="unsourced">(no source)</span>{{/sources}}{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -880,7 +880,7 @@ public enum DefaultTheme {
 {{/product}}{{#version}}<dt>Version</dt><dd>{{version}}</dd>
 {{/version}}{{#team}}<dt>Owner</dt><dd>{{team}}</dd>
 {{/team}}<dt>Criticality</dt><dd>{{criticality}}</dd>
-{{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}} ({{countdown}}){{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}</dd>
+{{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}</dd>
 {{/standing}}
 {{#date}}<dt>Since</dt><dd>{{> partials/date}}</dd>
 {{/date}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}</dd>

@@ -275,7 +275,10 @@ extension SiteModel {
                             // which is said of a retirement that met its end on the day.
                             value: scheduled
                                 ? label(s.value) + (s.axis == .closes ? " (the announced closure came)" : " (the announced end came)")
-                                : valueLabel(s) + (restates(s) ? " (restated)" : ""),
+                                : valueLabel(s) + (restates(s) ? " (restated)" : "")
+                                    // Dated after the site's day: what is announced, not what is
+                                    // (it stood under "Since" beside a status that says otherwise).
+                                    + (s.date.startKey > board.asOf.endKey ? " (to come)" : ""),
                             event: kb.title(of: s.event) ?? s.event, url: "events/\(s.event).html")
                     }),
             scorecard: scorecard(of: e.id),

@@ -365,7 +365,9 @@ extension SiteModel {
     /// page before (at 50,000 sources one page was 8.8 MB).
     private func bibliography(page: Int) -> BibliographyPage {
         let all = kb.entries(of: .source)
-        let keys = all.indices.map { (publisherName(all[$0]).lowercased(), all[$0].title.lowercased()) }
+        // Whatever their accents and case ("Éditions Zéro" among the E's, as the index of entities sorts).
+        let fold = { (text: String) in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+        let keys = all.indices.map { (fold(publisherName(all[$0])), fold(all[$0].title)) }
         let sources = all.sortedByPositions { keys[$0] < keys[$1] }
         let size = Pagination.sourcesSize
         let count = Pagination.pageCount(sources.count, size: size)
