@@ -86,8 +86,12 @@ public enum ProjectInit {
             }
             let isFolder = info.st_mode & S_IFMT == S_IFDIR
             if i < parts.count - 1, !isFolder { return (url.path, "it is a file, not a folder") }
-            // A folder where the file goes was "kept (edited)", and `--force` failed halfway.
+            // A folder where the file goes was "kept (edited)", and `--force` failed halfway; a
+            // pipe was "kept (edited)", and then passed over by every build.
             if i == parts.count - 1, isFolder { return (url.path, "a folder is in its place: move it away") }
+            if i == parts.count - 1, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFLNK {
+                return (url.path, "something that is no file (a pipe, a device, a socket) is in its place: remove it")
+            }
         }
         return nil
     }

@@ -178,6 +178,21 @@ struct ProjectCLITests {
                 "\(folder.stderr)")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: kb.url("Site/templates").path) == ["event.mustache"])
+        // A pipe where a template goes (it was kept as an "edited" override, then passed over).
+        try FileManager.default.removeItem(at: kb.url("Site/templates/event.mustache"))
+        #expect(mkfifo(kb.url("Site/templates/event.mustache").path, 0o644) == 0)
+        let pipe = try vane("theme", "eject", in: kb.root)
+        #expect(
+            pipe.status == 1
+                && pipe.stderr.contains("event.mustache': something that is no file (a pipe, a device, a socket) is in its place: remove it"),
+            "\(pipe.stderr)")
+        // `vane init` at a link to nothing says so (the first file it wrote was blamed).
+        let parent = try TemporaryKnowledgeBase()
+        try FileManager.default.createSymbolicLink(atPath: parent.url("kb").path, withDestinationPath: "/nonexistent/kb")
+        let dangling = try vane("init", "kb", in: parent.root)
+        #expect(
+            dangling.status == 1 && dangling.stderr == "error: 'kb' is a symbolic link to nothing: remove it, or give another folder\n",
+            "\(dangling.stderr)")
     }
 
     /// A Hugo author's habits, each said or mended (trial T12): `Site/config.yaml` and

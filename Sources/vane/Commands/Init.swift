@@ -24,6 +24,10 @@ extension Vane {
         func run() throws {
             let dir = URL(fileURLWithPath: directory, isDirectory: true).standardizedFileURL
             var folder: ObjCBool = false
+            // A link to nothing there: said as such (the first file written was blamed).
+            if (try? FileManager.default.destinationOfSymbolicLink(atPath: dir.path)) != nil, !FileManager.default.fileExists(atPath: dir.path) {
+                throw CommandFailure("'\(directory)' is a symbolic link to nothing: remove it, or give another folder")
+            }
             if FileManager.default.fileExists(atPath: dir.path, isDirectory: &folder), !folder.boolValue {
                 throw CommandFailure("'\(directory)' is a file, not a folder: give a folder for the knowledge base")
             }
