@@ -178,4 +178,14 @@ struct HostileInputTests {
         // The digest's walk does not describe it: the slower walk, which says it, is taken.
         #expect(TreeDigest.walk(kb.url("Content").path) == nil)
     }
+
+    /// A carriage return alone in front matter is an error where it is: YAML reads it as a
+    /// line break, an editor does not, and every position after it was a line off (a value
+    /// of the next line was said at a line too short to hold it).
+    @Test func aCarriageReturnAloneInFrontMatterIsSaidWhereItIs() throws {
+        let text =
+            "---\ntitle: T\ndate: 2026\ntype: other\nentities: [meta]\nsources: [tns]\ntags: [a\rb]\nstatus:\n  meta: { priority: flagshp }\n---\n"
+        let said = try diagnostics(["Content/events/x.md": text])
+        #expect(said == ["Content/events/x.md:7:9: error: a carriage return (CR) alone here, which YAML reads as a line break: remove it"], "\(said)")
+    }
 }

@@ -71,6 +71,14 @@ enum LineChecks {
         var block: Int?
         for (i, line) in frontMatterLines(source).enumerated() {
             let scalars = Array(line.unicodeScalars)
+            // A carriage return alone (not before a line feed) is a line break to YAML and none
+            // to an editor: every position YAML gave after it was a line off (in a block too).
+            for (at, scalar) in scalars.enumerated() where scalar == "\r" {
+                found.append(
+                    .error(
+                        SourceLocation(path: path, line: i + 1 + source.frontMatterLineOffset, column: at + 1),
+                        "a carriage return (CR) alone here, which YAML reads as a line break: remove it"))
+            }
             let spaces = scalars.prefix { $0 == " " }.count
             if let open = block {
                 if spaces > open || scalars.allSatisfy({ $0 == " " }) { continue }
