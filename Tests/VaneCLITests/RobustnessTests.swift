@@ -119,6 +119,11 @@ struct RobustnessTests {
         let file = try vane("build", "--as-of", day, in: kb.root)
         #expect(file.status == 1 && file.stderr.hasPrefix("Content: error: is a file, not a folder"), "\(file.stderr)")
         #expect(try kb.read("public/index.html") == page)
+        // A pipe is said as one, not as "a file".
+        try FileManager.default.removeItem(at: kb.url("Content"))
+        #expect(mkfifo(kb.url("Content").path, 0o644) == 0)
+        let pipe = try vane("check", in: kb.root)
+        #expect(pipe.status == 1 && pipe.stderr.hasPrefix("Content: error: is a pipe, a device or a socket, not a folder"), "\(pipe.stderr)")
         try FileManager.default.removeItem(at: kb.url("Content"))
         try FileManager.default.moveItem(at: kb.url("Elsewhere"), to: kb.url("Content"))
         // A template read as strictly as an entry: UTF-16 was published as its own source.

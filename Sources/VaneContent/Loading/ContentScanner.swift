@@ -48,9 +48,11 @@ public enum ContentScanner {
         // build replaced the site and the database with empty ones).
         var info = stat()
         if stat(content.path, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR {
+            // Said as what it is: a pipe was "a file".
+            let what = (info.st_mode & S_IFMT) == S_IFREG ? "a file" : "a pipe, a device or a socket"
             return ContentScan(diagnostics: [
                 .error(
-                    .whole("Content"), "is a file, not a folder: the entries go in a folder Content/ (run vane in a knowledge base, or pass --root)")
+                    .whole("Content"), "is \(what), not a folder: the entries go in a folder Content/ (run vane in a knowledge base, or pass --root)")
             ])
         }
         guard let walked = DirectoryWalker.files(under: content.path, problems: true) else {
