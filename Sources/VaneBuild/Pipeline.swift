@@ -216,9 +216,10 @@ public enum Pipeline {
                 }
                 // A site as of a day before it leaves it out: no page says its changes then.
                 let shown =
-                    options.asOf.map { wrong.date > $0.end } == true
-                    ? ": a site as of \(options.asOf!.text) leaves it out; today's would say its changes on that day"
-                    : ": What's new and the feeds say their changes on that day"
+                    options.asOf.flatMap {
+                        wrong.date > $0.end ? ": a site as of \($0.text) leaves it out; today's would say its changes on that day" : nil
+                    }
+                    ?? ": What's new and the feeds say their changes on that day"
                 outcome.warnings.append(
                     "recorded time: commit \(wrong.short) is dated \(wrong.date), after today (\(options.today.text))\(counted)\(dated)"
                         + "\(shown) (was the clock it was made with wrong?)")

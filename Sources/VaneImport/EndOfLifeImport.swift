@@ -139,7 +139,7 @@ public enum EndOfLifeImport {
         }
         for slug in heldBack.sorted() {
             let paths = Self.ownedPaths(of: slug)
-            for path in wanted.keys where paths.contains(where: { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) }) { wanted[path] = nil }
+            for path in wanted.keys where Self.path(path, isIn: paths) { wanted[path] = nil }
             failed += paths
             summary.products -= 1
         }
@@ -181,7 +181,7 @@ public enum EndOfLifeImport {
         summary.kept += kept
         failed += left.flatMap(ownedPaths(of:))
         let removable: (String) -> Bool = { path in
-            func within(_ prefixes: some Sequence<String>) -> Bool { prefixes.contains { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) } }
+            func within(_ prefixes: some Sequence<String>) -> Bool { Self.path(path, isIn: prefixes) }
             if within(failed) { return false }
             return options.only.isEmpty && options.categories.isEmpty ? true : within(owned)
         }
@@ -266,6 +266,11 @@ public enum EndOfLifeImport {
         return parts[3]
     }
 
+    /// Whether `path` is one of `places`: files, and folders ending in `/` holding it.
+    static func path(_ path: String, isIn places: some Sequence<String>) -> Bool {
+        places.contains { path == $0 || ($0.hasSuffix("/") && path.hasPrefix($0)) }
+    }
+
     /// The paths (files, and folders ending in `/`) of one product's entries.
     static func ownedPaths(of slug: String) -> [String] {
         [
@@ -307,13 +312,10 @@ enum GeneratedFiles {
                     summary.unchanged += 1
                     continue
                 }
-                if var kept = keptMessage(state(of: old, marker: marker), marker: marker) {
-                    // The data changed since the import wrote it: the kept copy is stale (a
-                    // cycle's facts said one end of life, its event another), and said so.
-                    if let wrote = recordedDigest(of: old, marker: marker), wrote != digest(plain) {
-                        kept = kept.replacingOccurrences(
-                            of: "; left as it is, not updated", with: ", and the data changed since: left as it is, not updated")
-                    }
+                // The data changed since the import wrote it: the kept copy is stale (a cycle's
+                // facts said one end of life, its event another), and said so.
+                let changed = recordedDigest(of: old, marker: marker).map { $0 != digest(plain) } ?? false
+                if let kept = keptMessage(state(of: old, marker: marker), marker: marker, dataChanged: changed) {
                     problems.append(.warning(.top(of: path), kept))
                     summary.kept += 1
                     continue
@@ -403,11 +405,11 @@ enum GeneratedFiles {
     }
 
     /// Why a file the data would change is left as it is; nil when it may be overwritten.
-    private static func keptMessage(_ state: State, marker: String) -> String? {
+    private static func keptMessage(_ state: State, marker: String, dataChanged: Bool) -> String? {
         switch state {
         case .sealed: nil
         case .edited:
-            "edited since the import wrote it; left as it is, not updated (delete it to have it written again, or remove its 'generated: \(marker)' line to keep the edit for good)"
+            "edited since the import wrote it\(dataChanged ? ", and the data changed since:" : ";") left as it is, not updated (delete it to have it written again, or remove its 'generated: \(marker)' line to keep the edit for good)"
         case .handWritten: "kept as written by hand (no 'generated: \(marker)'); not updated"
         }
     }
@@ -428,29 +430,31 @@ enum GeneratedFiles {
     /// Whether the file is the import's and as it wrote it.
     static func state(of data: Data, marker: String) -> State {
         let text = String(decoding: data, as: UTF8.self)
-        guard text.hasPrefix("---\n") else { return .handWritten }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
-            if line == "---" { return .handWritten }
-            if line == "generated: \(marker)" { return .sealed }
-            let prefix = "generated: \(marker) "
-            guard line.hasPrefix(prefix) else { continue }
-            let recorded = line.dropFirst(prefix.count)
-            let plain = text.replacingOccurrences(of: "\n\(line)\n", with: "\ngenerated: \(marker)\n")
-            return recorded == digest(plain) ? .sealed : .edited
-        }
-        return .handWritten
+        guard let line = markerLine(of: text, marker: marker) else { return .handWritten }
+        guard let recorded = digest(inMarker: line, marker: marker) else { return .sealed }
+        let plain = text.replacingOccurrences(of: "\n\(line)\n", with: "\ngenerated: \(marker)\n")
+        return recorded == digest(plain) ? .sealed : .edited
     }
 
     /// The digest the import sealed a file with: that of the text it wrote.
     static func recordedDigest(of data: Data, marker: String) -> String? {
-        let prefix = "generated: \(marker) "
-        let text = String(decoding: data, as: UTF8.self)
+        markerLine(of: String(decoding: data, as: UTF8.self), marker: marker).flatMap { digest(inMarker: $0, marker: marker) }.map(String.init)
+    }
+
+    /// The front matter's `generated:` line of this marker, with or without its digest.
+    private static func markerLine(of text: String, marker: String) -> Substring? {
         guard text.hasPrefix("---\n") else { return nil }
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropFirst() {
             if line == "---" { return nil }
-            if line.hasPrefix(prefix) { return String(line.dropFirst(prefix.count)) }
+            if line == "generated: \(marker)" || line.hasPrefix("generated: \(marker) ") { return line }
         }
         return nil
+    }
+
+    /// The digest a marker line carries; nil for a marker without one (an earlier import's).
+    private static func digest(inMarker line: Substring, marker: String) -> Substring? {
+        let prefix = "generated: \(marker) "
+        return line.hasPrefix(prefix) ? line.dropFirst(prefix.count) : nil
     }
 
     private static func removeEmptyFolders(under folder: URL) {

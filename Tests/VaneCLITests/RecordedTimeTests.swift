@@ -337,14 +337,19 @@ struct RecordedTimeTests {
         #expect(verbose.stderr.components(separatedBy: "note: no git repository: the site has no recorded time\n").count == 2)
     }
 
+    /// The claim at `path` refuted on 1 June 2025 (a verdict, which recorded time records).
+    private func refute(_ path: String, in repo: GitKnowledgeBase) throws {
+        try repo.kb.write(
+            try repo.kb.read(path).replacingOccurrences(of: "verdict: pending", with: "verdict: refuted\nverdict_date: 2025-06-01"), to: path)
+    }
+
     /// A site as of a day leaves out the commits dated after it whatever the day, today's
     /// or one to come too: a commit dated later by a wrong clock was in What's new and the
     /// feed of a site as of today, with a day after the site's own.
     @Test func aSiteAsOfADayLeavesOutLaterCommitsWhateverTheDay() throws {
         let repo = try history()
         let api = "Content/claims/cloud-api-breaks.md"
-        try repo.kb.write(
-            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: refuted\nverdict_date: 2025-06-01"), to: api)
+        try refute(api, in: repo)
         try repo.commit("A wrong clock", on: "2099-06-01")
         let wrong = try repo.git("rev-parse", "--short=7", "HEAD").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         for (day, shown) in [(FuzzyDate.today().text, false), ("2099-05-31", false), ("2099-06-01", true)] {
@@ -361,8 +366,7 @@ struct RecordedTimeTests {
     @Test func aCommitDatedBeforeItsParentCountsFromItsParent() throws {
         let repo = try history()
         let api = "Content/claims/cloud-api-breaks.md"
-        try repo.kb.write(
-            try repo.kb.read(api).replacingOccurrences(of: "verdict: pending", with: "verdict: refuted\nverdict_date: 2025-06-01"), to: api)
+        try refute(api, in: repo)
         try repo.commit("Back-dated: the API held", on: "2025-07-01")
         #expect(try vane("build", "--as-of", "2026-11-26", in: repo.root).status == 0)
         let rows = try vane("changes", "--recorded", "--from", "2025-07", "--to", "2026-12", "--format", "csv", in: repo.root).stdout

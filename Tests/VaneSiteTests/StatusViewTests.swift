@@ -523,6 +523,13 @@ struct StatusViewTests {
             ))
     }
 
+    /// What `status.html` shows from the first row's "Why" cell of its risk board on.
+    private func firstWhy(_ kb: TemporaryKnowledgeBase) throws -> Substring {
+        let status = try kb.read("public/status.html")
+        let board = try #require(status.range(of: "<h2 id=\"risk-board\">")).upperBound
+        return status[try #require(status[board...].range(of: "<td data-label=\"Why\">")).upperBound...]
+    }
+
     /// A bundle closing while the product is sold on its own is no fall: the move that
     /// matters on the board is the real one (it was the bundle's retirement).
     @Test func aBundlesEndIsNotTheMoveThatMatters() throws {
@@ -536,12 +543,8 @@ struct StatusViewTests {
                 "---\ntitle: C\ndate: 2024-10-10\ntype: other\nentities: [teams]\nstatus:\n  teams: { availability: { suite: retired } }\n---\n",
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-01-31"))).succeeded)
-        let status = try kb.read("public/status.html")
-        let board = try #require(status.range(of: "<h2 id=\"risk-board\">")).upperBound
-        let why = try #require(status[board...].range(of: "<td data-label=\"Why\">")).upperBound
-        #expect(
-            status[why...].hasPrefix("<time datetime=\"2024-06-10\">10 June 2024</time>: priority Invested → Maintained"),
-            "\(status[why...].prefix(300))")
+        let why = try firstWhy(kb)
+        #expect(why.hasPrefix("<time datetime=\"2024-06-10\">10 June 2024</time>: priority Invested → Maintained"), "\(why.prefix(300))")
     }
 
     /// With no end and no fall, the move that matters is what set today's values, as the
@@ -556,10 +559,8 @@ struct StatusViewTests {
                 "---\ntitle: App\ndate: 2025-06-01\ntype: release\nentities: [anvil]\nstatus:\n  anvil: { availability: { app: generally-available } }\n---\n",
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2025-12-31"))).succeeded)
-        let status = try kb.read("public/status.html")
-        let board = try #require(status.range(of: "<h2 id=\"risk-board\">")).upperBound
-        let why = try #require(status[board...].range(of: "<td data-label=\"Why\">")).upperBound
-        #expect(status[why...].hasPrefix("<time datetime=\"2024-01-10\">10 January 2024</time>"), "\(status[why...].prefix(300))")
+        let why = try firstWhy(kb)
+        #expect(why.hasPrefix("<time datetime=\"2024-01-10\">10 January 2024</time>"), "\(why.prefix(300))")
         let home = try kb.read("public/index.html")
         #expect(home.contains("title=\"Web\">10 January 2024: "), "\(home)")
     }

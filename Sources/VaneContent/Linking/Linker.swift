@@ -113,8 +113,7 @@ public struct Linker: Sendable {
         tables.standing = standing
         return (
             kb,
-            linker.diagnostics + UseChecks.check(kb, today: today) + VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today)
-                + FoldChecks.check(kb), tables,
+            linker.diagnostics + UseChecks.check(kb, today: today) + Linker.wholeChecks(kb, today: today), tables,
             linker.entries.count
         )
     }
@@ -575,5 +574,13 @@ extension Linker {
     /// "a product", "an org": a type named in a message.
     static func article(_ type: String) -> String {
         ("aeiou".contains(type.first ?? "x") ? "an " : "a ") + type
+    }
+}
+
+extension Linker {
+    /// The checks of the whole linked knowledge base every link runs after its own, full or
+    /// local, besides the uses' (which a local link runs on the products it touched).
+    static func wholeChecks(_ kb: KnowledgeBase, today: FuzzyDate) -> [Diagnostic] {
+        VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today) + FoldChecks.check(kb)
     }
 }

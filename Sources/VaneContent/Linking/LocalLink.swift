@@ -105,8 +105,7 @@ extension Linker {
         }
         return (
             relinked,
-            linker.diagnostics + useProblems + VerdictChecks.check(relinked, today: today) + SourceDateChecks.check(relinked, today: today)
-                + FoldChecks.check(relinked), tables,
+            linker.diagnostics + useProblems + Linker.wholeChecks(relinked, today: today), tables,
             fresh.count, ids, freshEdges,
             freshChanges
         )

@@ -162,7 +162,7 @@ enum LineChecks {
         guard key.contains(" ") else { return nil }
         let lines = frontMatterLines(source)
         let index = line - 1 - source.frontMatterLineOffset
-        guard key.contains(" "), index > 0, index < lines.count, lines[index - 1].allSatisfy(\.isWhitespace) else { return nil }
+        guard index > 0, index < lines.count, lines[index - 1].allSatisfy(\.isWhitespace) else { return nil }
         return
             "; line \(line) reads as text, not YAML: if the front matter ends above it, its closing '---' is missing there; the '---' on line \(source.bodyFirstLine - 1) closed it"
     }
