@@ -498,7 +498,7 @@ struct SiteTests {
     /// dates included).
     @Test(arguments: ["small", "lifecycle", "aws", "entra", "exchange-esu", "founding"])
     func aChangeIsFromTheLatestEarlierChange(_ name: String) throws {
-        let kb = try ContentLoader.load(root: Repository.fixture(name)).knowledgeBase
+        let kb = ContentLoader.load(root: Repository.fixture(name)).knowledgeBase
         let model = SiteModel(kb, asOf: fixedDay)
         #expect(kb.statusChanges.contains { model.previous($0) != nil })
         for s in kb.statusChanges {
