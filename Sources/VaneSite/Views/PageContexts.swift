@@ -364,25 +364,31 @@ extension SiteModel {
     /// sorted `zz-tns`, "The New Stack", after "Wired"), then title, numbered on from the
     /// page before (at 50,000 sources one page was 8.8 MB).
     private func bibliography(page: Int) -> BibliographyPage {
-        let all = kb.entries(of: .source)
-        // Whatever their accents and case ("Éditions Zéro" among the E's, as the index of entities sorts).
-        let fold = { (text: String) in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
-        let keys = all.indices.map { (fold(publisherName(all[$0])), fold(all[$0].title)) }
-        let sources = all.sortedByPositions { keys[$0] < keys[$1] }
-        let size = Pagination.sourcesSize
-        let count = Pagination.pageCount(sources.count, size: size)
-        let pages = (0..<count).map { sources[($0 * size)..<min(sources.count, ($0 + 1) * size)] }
-        func range(_ part: ArraySlice<Entry>) -> String {
-            let (first, last) = (part.first.map(publisherName) ?? "", part.last.map(publisherName) ?? "")
-            return first == last ? first : "\(first) – \(last)"
+        // Sorted once for all the pages (folding every name is most of a page's time).
+        let (pages, ranges) = memo.value("bibliography pages") { () -> ([ArraySlice<Entry>], [String]) in
+            let all = kb.entries(of: .source)
+            // Whatever their accents and case ("Éditions Zéro" among the E's, as the index of entities sorts).
+            let fold = { (text: String) in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            let keys = all.indices.map { (fold(publisherName(all[$0])), fold(all[$0].title)) }
+            let sources = all.sortedByPositions { keys[$0] < keys[$1] }
+            let size = Pagination.sourcesSize
+            let pages = (0..<Pagination.pageCount(sources.count, size: size)).map {
+                sources[($0 * size)..<min(sources.count, ($0 + 1) * size)]
+            }
+            func range(_ part: ArraySlice<Entry>) -> String {
+                let (first, last) = (part.first.map(publisherName) ?? "", part.last.map(publisherName) ?? "")
+                return first == last ? first : "\(first) – \(last)"
+            }
+            return (pages, pages.map(range))
         }
+        let (size, count) = (Pagination.sourcesSize, pages.count)
         return BibliographyPage(
             sources: pages[page - 1].map { s in
                 BibliographyPage.Item(
                     title: s.title, url: SiteModel.url(of: s), publisher: publisherName(s), address: s.url ?? "",
                     host: s.url.flatMap { URL(string: $0)?.host } ?? "", citedCount: self.sources(to: s.id, .cites, .verdictSource).count,
                     published: s.date.map(DateView.init))
-            }, start: (page - 1) * size + 1, pager: Pagination.pager("sources", number: page, count: count, ranges: pages.map(range)))
+            }, start: (page - 1) * size + 1, pager: Pagination.pager("sources", number: page, count: count, ranges: ranges))
     }
 
     func publisherName(_ source: Entry) -> String {
