@@ -436,6 +436,32 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/uses/n-ext.html").contains("<h1>Pn 18 · extended (api)</h1>"))
     }
 
+    /// A product standing only by extended support, with no priority recorded (OpenSSL 1.1.1
+    /// as endoflife.date has it): its uses are on their way out, past the standard end, not
+    /// "not tracked" below what nothing threatens (they ranked last, after a supported use).
+    @Test func aUseStandingOnlyByExtendedSupportIsOnItsWayOut() throws {
+        var files = files(
+            entities: [
+                "old": "---\nname: Old 1\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n",
+                "new": "---\nname: New 2\ntype: product\nparent: v\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2020-01-01",
+                    "{ old: { availability: generally-available, ends: { standard: 2023-09-11 } }, new: { availability: generally-available } }"
+                )
+            ])
+        files["Content/uses/a-old.md"] = "---\nproduct: old\nteam: api\n---\n"
+        files["Content/uses/a-new.md"] = "---\nproduct: new\nteam: api\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
+        let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["use"] as? String } == ["a-old", "a-new"], "\(rows)")
+        #expect(rows.map { $0["band"] as? String } == ["on-the-way-out", "untracked"], "\(rows)")
+        #expect(rows.first?["days_left"] as? Int == -1182, "\(rows)")
+    }
+
     /// An end announced for a channel once the whole product's end came, with no return of
     /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
     /// deprecated again, 15 days left, while `vane check` said it counted nothing down).

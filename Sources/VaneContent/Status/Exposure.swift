@@ -118,22 +118,29 @@ public struct ExposureBoard: Sendable {
             if let channel = use.channel, let row {
                 return ExposureBoard.row(of: use, channel: channel, row, board: board)
             }
+            // For what is gone, the end that came (its days left are negative); with no end
+            // ahead, one that came on a channel now gone (standard support, while extended
+            // support goes on with no end): its users already stand past it.
+            let pastStandard = row.flatMap {
+                $0.gone || $0.nextEnd != nil
+                    ? nil : ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
+            }
+            let end = row.flatMap {
+                $0.gone
+                    ? ExposureBoard.came($0.status, asOf: asOf) ?? ExposureBoard.unannounced($0.status.availability, of: use.product, channel: nil)
+                    : $0.nextEnd ?? pastStandard
+            }
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone
                 case (_, .announcedEnd?): .announcedEnd
                 case (_, .onTheWayOut?): .onTheWayOut
                 case (_, .drift?): .drift
-                default: .untracked
+                // With no priority to weigh, what stands only by support beyond the standard
+                // term (OpenSSL 1.1.1, standard support ended) is on its way out all the same:
+                // ranked last, among what nothing threatens, its users would not be told.
+                default: pastStandard != nil ? .onTheWayOut : .untracked
                 }
-            // For what is gone, the end that came (its days left are negative); with no end
-            // ahead, one that came on a channel now gone (standard support, while extended
-            // support goes on with no end): its users already stand past it.
-            let end = row.flatMap {
-                $0.gone
-                    ? ExposureBoard.came($0.status, asOf: asOf) ?? ExposureBoard.unannounced($0.status.availability, of: use.product, channel: nil)
-                    : $0.nextEnd ?? ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
-            }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
             let risk = row?.risk?.score
             return ExposureRow(
