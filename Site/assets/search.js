@@ -22,7 +22,11 @@
   // graph): a citation is none, a link is its label, and a link without one its target's
   // id, or for a snippet its title (`names`).
   var names = {};
-  index.forEach(function (entry) { names[entry.u.replace(/^.*\//, "").replace(/\.html$/, "")] = entry.t; });
+  index.forEach(function (entry) {
+    names[entry.u.replace(/^.*\//, "").replace(/\.html$/, "")] = entry.t;
+    // A link by a former id shows the title too, as the page shows it.
+    (entry.f || "").split(" ").forEach(function (former) { if (former && !(former in names)) { names[former] = entry.t; } });
+  });
   function visible(markdown, titled) {
     var b = markdown || "", out = "", i = 0;
     while (i < b.length) {

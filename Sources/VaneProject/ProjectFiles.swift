@@ -181,7 +181,7 @@ Site/         config.yml (settings), optionally queries.yml (saved queries), tem
 | claim | `title`, `claimant`, `about`, `date`, `sources` | `type` (`commitment`, `assessment`, `rumour`, `fact`), `verdict` (`pending`, `kept`, `broken`, `confirmed`, `refuted`, `superseded`), `verdict_date`, `verdict_sources`, `supports`, `contradicts`, `tags` |
 | source | `title`, `publisher`, `url` | `published`, `accessed`, `type` (`primary`, `news`, `analysis`, `filing`, `other`), `archive`, `tags` |
 | report | `title`, `date` | `authors` (entities), `summary` (one paragraph, for the index, the home page and the feed), `tags` |
-| use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `version`, `plan`, `plan_date`, `tags` |
+| use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `version`, `plan`, `plan_date`, `channel` (the one channel of the product it depends on: a use of `esu` reads that channel's end), `tags` |
 
 A list field also takes a single value. URLs must be `http` or `https`. An unknown key is
 kept and reported as a warning. Any kind may also have `data`, a mapping of fields kept as
@@ -239,6 +239,9 @@ Run them in this folder (or pass `--root DIR`):
 | `vane status` | every product, available today vs. strategic priority, ranked by platform risk. |
 | `vane ends [--within DAYS]` | the countdown: every announced end still ahead, soonest first, with its notice; `--within 90` adds those of the last 90 days. |
 | `vane query events\|claims\|sources\|entities` | list entries; filter with `--entity`, `--type`, `--since`, `--until`, `--tag`, `--verdict`, `--text`. |
+| `vane changes --from DATE --to DATE [--recorded]` | what changed in the window: the status moves that took effect, events and claims; `--recorded`, what was written when (from git). |
+| `vane exposure [--team NAME]` | our uses (`Content/uses/`) ranked by what will strand us, weighed by criticality. |
+| `vane import endoflife DIR` / `vane import sbom FILE --team NAME` | import the products of an endoflife.date clone; write a use for each component of a bill of materials that matches a tracked product. |
 | `vane new KIND "Title" [--type TYPE]` | write a new entry with the front matter its kind needs, and print its path. |
 | `vane show ID` | an entry's dossier: fields, links in and out, and for a product its status. |
 | `vane sql "SELECT …"` | one read-only SQL statement on the graph (tables `events`, `claims`, `status_changes`…). |

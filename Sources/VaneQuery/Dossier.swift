@@ -196,12 +196,7 @@ extension Dossier {
         // Sign-ups closing count in the risk as an end does: each with its countdown; one that
         // came where sign-ups are open again says so (it read as if still closed).
         for closure in s.closures {
-            let now = closure.channel.map { s.channels[$0]?.value } ?? s.availability?.value
-            let reopened =
-                !closure.isAhead(asOf: asOf)
-                && (now.flatMap { board.scales.rank($0, on: .availability) }).map { rank in
-                    board.scales.closed.flatMap { board.scales.rank($0, on: .availability) }.map { rank < $0 } ?? false
-                } == true
+            let reopened = s.reopened(after: closure, asOf: asOf, scales: board.scales)
             lines.append(
                 "  sign-ups close: \(closure.date.display)\(board.channelSuffix(closure)), \(closure.countdown(asOf: asOf))"
                     + (reopened ? ", open again now" : "") + ", after \(closure.noticeOf) (\(closure.event))")
@@ -361,6 +356,14 @@ extension GraphReader {
             let tiers = fields["channel_tiers"].flatMap { try? JSONDecoder().decode([String: String].self, from: Data($0.utf8)) } ?? [:]
             fields["channels"] = channels.isEmpty ? nil : channels.map { c in tiers[c].map { "\(c) (\($0))" } ?? c }.joined(separator: ", ")
             fields["channel_tiers"] = nil
+            // A use's channel with the tier its product gives it (`commercial-esu (paid)`), as
+            // every other view names it.
+            if kind == "use", let channel = fields["channel"], let product = row["product_id"] as String?,
+                let written = try String.fetchOne(db, sql: "SELECT channel_tiers FROM entities WHERE id = ?", arguments: [product]),
+                let tier = (try? JSONDecoder().decode([String: String].self, from: Data(written.utf8)))?[channel]
+            {
+                fields["channel"] = "\(channel) (\(tier))"
+            }
             let extra = (row["extra"] as String?).flatMap { try? JSONDecoder().decode([String: FieldValue].self, from: Data($0.utf8)) } ?? [:]
             func links(_ sql: String) throws -> [Dossier.Link] {
                 try Row.fetchAll(db, sql: sql, arguments: [id]).map {

@@ -135,7 +135,10 @@ extension ExposureBoard {
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
             let product =
-                csv ? row.use.product : row.use.product + (row.use.channel.map { " · \($0)" } ?? "") + (row.use.version.map { " \($0)" } ?? "")
+                csv
+                ? row.use.product
+                : row.use.product + (row.use.version.map { " \($0)" } ?? "")
+                    + (row.use.channel.map { " · " + board.channelName($0, of: row.use.product) } ?? "")
             let shared = [
                 String(index + 1), row.use.id, product, row.use.team ?? none, row.use.criticality.rawValue, row.band.rawValue,
                 row.risk.map(String.init) ?? none, row.exposure.map(String.init) ?? none, ends ?? none, daysLeft ?? none,

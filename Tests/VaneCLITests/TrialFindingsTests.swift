@@ -330,7 +330,7 @@ struct TrialFindingsTests {
         let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
         #expect(json.contains("\"title\" : \"Pw 2012 · Arc Cloud (ops)\""), "\(json)")
         let shown = try vane("show", "ops-pw", "--as-of", "2026-12-06", in: kb.root).stdout
-        #expect(shown.hasPrefix("Pw 2012 · Arc Cloud (ops) (ops-pw)\n") && shown.contains("\n  channel: arc\n"), "\(shown)")
+        #expect(shown.hasPrefix("Pw 2012 · Arc Cloud (ops) (ops-pw)\n") && shown.contains("\n  channel: arc (paid)\n"), "\(shown)")
         let fields = try vane("show", "ops-all", "--json", in: kb.root).stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(fields.utf8)) as? [String: Any])
         let all = try #require(object["fields"] as? [String: Any])
@@ -376,7 +376,7 @@ struct TrialFindingsTests {
         let check = try vane("check", in: kb.root).stderr
         #expect(
             check.contains(
-                "e1.md:7:126: warning: 'pk' (extended) is never made available, so its end counts down nowhere: record when it opens (availability: { extended: generally-available })"
+                "e1.md:7:126: warning: 'pk' (extended) is never made available, so its end counts down nowhere: record when it opens (availability: { extended: generally-available }), or that it is announced (availability: { extended: announced })"
             ), "\(check)")
         // The opening recorded: available through the paid channel, its end counted down
         // with the notice given at release.
@@ -460,6 +460,84 @@ struct TrialFindingsTests {
         #expect(rows.map { $0["use"] as? String } == ["a-old", "a-new"], "\(rows)")
         #expect(rows.map { $0["band"] as? String } == ["on-the-way-out", "untracked"], "\(rows)")
         #expect(rows.first?["days_left"] as? Int == -1182, "\(rows)")
+    }
+
+    /// EKS, whose versions are products under it (not release cycles) with a paid extended
+    /// channel: its page says what they say, and nothing of having no status (it read "no
+    /// event sets this product's status" below a risk of 100); the versions are "products"
+    /// throughout; and the channel's tier is named wherever the version is shown under EKS.
+    @Test func aProductWhoseStatusIsItsVersionsSaysSoAndKeepsTheirTiers() throws {
+        let kb = try built(
+            entities: [
+                "eks": "---\nname: Amazon Elastic Kubernetes Service\ntype: product\nparent: v\n---\n",
+                "eks-1-32": "---\nname: Amazon EKS 1.32\ntype: product\nparent: eks\nchannels: [standard, { extended-support: paid }]\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2025-01-23",
+                    "{ eks-1-32: { availability: { standard: generally-available }, priority: invested, ends: { standard: 2026-03-23, extended-support: 2027-03-23 } } }"
+                ),
+                ("e2", "2026-03-23", "{ eks-1-32: { availability: { extended-support: generally-available }, priority: sunset } }"),
+            ], asOf: "2026-12-07")
+        let page = try kb.read("public/entities/eks.html")
+        #expect(!page.contains("no status and no platform risk"), "\(page)")
+        #expect(page.contains("1 product available: Amazon EKS 1.32.") && page.contains("its riskiest product's"), "\(page)")
+        #expect(page.contains("Each product on its vendor's board"), "\(page)")
+        #expect(page.contains("23 March 2027</time> (extended-support (paid)), 106 days left"), "\(page)")
+        for path in ["public/index.html", "public/status.html"] {
+            let text = try kb.read(path)
+            #expect(text.contains("Amazon EKS 1.32 · extended-support (paid)") && !text.contains("EKS 1.32 · extended-support)"), "\(path)")
+        }
+    }
+
+    /// A product whose sign-ups closed and opened again (CodeCommit): its page says so beside
+    /// the closure, as `vane show` does (it read "closed 865 days ago" alone).
+    @Test func aClosureThatWasUndoneSaysSignUpsAreOpenAgain() throws {
+        let kb = try built(
+            "cc",
+            events: [
+                ("e1", "2015-07-09", "{ cc: { availability: generally-available, priority: invested } }"),
+                ("e2", "2024-07-25", "{ cc: { closes: 2024-07-25, priority: sunset } }"),
+                ("e3", "2025-11-24", "{ cc: { availability: generally-available, priority: invested } }"),
+            ], asOf: "2026-12-07")
+        let page = try kb.read("public/entities/cc.html")
+        #expect(page.contains("closed 865 days ago, open again now, after 0 days of notice"), "\(page)")
+        let shown = try vane("show", "cc", "--as-of", "2026-12-07", in: kb.root).stdout
+        #expect(shown.contains("closed 865 days ago, open again now"), "\(shown)")
+    }
+
+    /// A use of a paid channel names its tier in `vane show` and the exposure table, with the
+    /// version before the channel (it read "windows-10 · commercial-esu 22H2"); a use of a
+    /// bundle closed to new customers drifts with the product (a renewal is no fall: it read
+    /// "on the way out · 0").
+    @Test func aUsesChannelIsNamedWithItsTierAndABundlesClosingIsNoFall() throws {
+        var files = files(
+            entities: [
+                "w10": "---\nname: W10\ntype: product\nparent: v\nchannels: [standard, { commercial-esu: paid }]\n---\n",
+                "teams": "---\nname: Teams\ntype: product\nparent: v\nchannels: [standalone, { suite: bundle }]\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2015-07-29",
+                    "{ w10: { availability: { standard: generally-available }, priority: flagship }, teams: { availability: { suite: generally-available }, priority: flagship } }"
+                ),
+                (
+                    "e2", "2023-12-05",
+                    "{ w10: { availability: { commercial-esu: generally-available }, ends: { standard: 2025-10-14, commercial-esu: 2028-10-10 } } }"
+                ),
+                ("e3", "2024-04-01", "{ teams: { availability: { suite: closed-to-new, standalone: generally-available } } }"),
+            ])
+        files["Content/uses/desk.md"] = "---\nproduct: w10\nchannel: commercial-esu\nversion: 22H2\nteam: it\n---\n"
+        files["Content/uses/chat.md"] = "---\nproduct: teams\nchannel: suite\nteam: it\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-07", in: kb.root).status == 0)
+        let shown = try vane("show", "desk", in: kb.root).stdout
+        #expect(shown.contains("  channel: commercial-esu (paid)\n"), "\(shown)")
+        let table = try vane("exposure", "--as-of", "2026-12-07", in: kb.root).stdout
+        #expect(table.contains("w10 22H2 · commercial-esu (paid)"), "\(table)")
+        #expect(table.contains("teams · suite (bundle)") && table.contains("drift"), "\(table)")
+        #expect(!table.contains("on-the-way-out"), "\(table)")
+        #expect(try kb.read("public/exposure.html").contains(">W10 22H2 · commercial-esu (paid)</a>"))
     }
 
     /// An end announced for a channel once the whole product's end came, with no return of

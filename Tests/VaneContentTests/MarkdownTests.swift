@@ -90,4 +90,25 @@ struct SearchTextTests {
         #expect(SearchText.visible("[draft] and [x] (y) and [[open and [@") == "[draft] and [x] (y) and [[open and [@")
         #expect(SearchText.visible("Über [[é-id|Émile]] [@s]") == "Über Émile ")
     }
+
+    /// Raw HTML, which pages leave out, is no word of the text: a comment (an author's note to
+    /// self) was published in the site's search index and found by it. Code shows it, and the
+    /// text between inline tags is shown.
+    @Test func htmlThePageLeavesOutIsNotSearched() {
+        let body = """
+            Intro <!-- internal note: ask legal --> with <b>bold</b> and `<!-- shown -->` in code.
+
+            <div>
+            block text
+            </div>
+
+            After [[meta]] [@s].
+            """
+        let text = SearchText.visible(body)
+        #expect(!text.contains("internal") && !text.contains("block text") && !text.contains("<b>"), "\(text)")
+        #expect(text.contains("with bold and <!-- shown --> in code."), "\(text)")
+        #expect(text.contains("After meta ."), "\(text)")
+        #expect(SearchText.shown(body).contains("After [[meta]] [@s]."))
+        #expect(SearchText.shown("No HTML [[x]].") == "No HTML [[x]].")
+    }
 }

@@ -177,6 +177,23 @@ struct BrowserTests {
     /// 50 products from 8 vendors, on one and on none, no two pieces of visible text inside
     /// #positions overlap, none is cut off by its edge, none is smaller than 11 px (the chart
     /// scrolls sideways rather than shrink), and the page is no wider than the window.
+    /// A snippet shows a link by a former id as the page does, by the entry's title (it read
+    /// "azure-ad drops…"), and leaves out an HTML comment the page leaves out.
+    @Test(.tags(.external), .fullTierOnly) func aSnippetShowsALinkByAFormerIDAsItsTitle() throws {
+        guard let browser = ExternalTool.chromium else { return }
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/entra.md": "---\nname: Microsoft Entra ID\ntype: product\nformer_ids: [azure-ad]\n---\n",
+            "Content/entities/microsoft.md":
+                "---\nname: Microsoft\ntype: vendor\n---\nWith the rename, [[azure-ad]] <!-- check the date --> drops Windows from its name.\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let profiles = try TemporaryKnowledgeBase()
+        var search = URLComponents(url: kb.url("public/search.html"), resolvingAgainstBaseURL: false)!
+        search.query = "q=drops"
+        let dom = try BrowserTests.dom(of: search.url!, browser: browser, profile: profiles.url("former"))
+        #expect(dom.contains("With the rename, Microsoft Entra ID <mark>drops</mark> Windows from its name</p>"), "\(dom)")
+    }
+
     @Test(.tags(.external), .fullTierOnly) func thePositionsViewHasNoOverlapOrCutOffText() throws {
         guard let browser = ExternalTool.chromium else { return }
         let profiles = try TemporaryKnowledgeBase()

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import VaneBuild
 import VaneContent
+import VaneQuery
 import VaneTestSupport
 
 @testable import VaneSite
@@ -200,6 +201,23 @@ struct SiteTests {
         let page = try kb.read("public/entities/microsoft.html")
         #expect(page.components(separatedBy: ">Microsoft Entra ID</a>").count - 1 == 2, "\(page)")
         #expect(page.contains(">AAD</a>"))
+        // The search index names its former ids, so that a snippet shows the title too.
+        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        #expect(shards.contains("\"f\":\"azure-ad\""), "\(shards)")
+    }
+
+    /// Raw HTML the page leaves out is not published in the search index: an author's note to
+    /// self in a comment was in it, and search found the page by it.
+    @Test func theSearchIndexHoldsNoHTMLThePageLeavesOut() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/microsoft.md":
+                "---\nname: Microsoft\ntype: vendor\n---\nShown <!-- note to self: ask legal --> and <b>bold</b>.\n\n<div>\nhidden block\n</div>\n"
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        #expect(!shards.contains("legal") && !shards.contains("hidden block") && shards.contains("Shown  and bold."), "\(shards)")
+        let found = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'legal OR hidden'")
+        #expect(found.table.rows == [["0"]], "\(found.table.rows)")
     }
 
     @Test func inlineCodeIsNeverBrokenAtItsHyphens() throws {

@@ -400,7 +400,7 @@ struct StatusViewTests {
         #expect(three2.lowerBound < three10.lowerBound)
         #expect(
             try kb.read("public/entities/p.html").contains(
-                "<dt>Platform risk</dt><dd>unknown: no available cycle has both axes (a priority is needed)</dd>"))
+                "<dt>Platform risk</dt><dd>unknown: no available release cycle has both axes (a priority is needed)</dd>"))
         #expect(status.contains("Generally available (R 1: extended-support (extended): generally available, standard: retired)"))
     }
 
@@ -596,8 +596,9 @@ struct StatusViewTests {
         try kb.write("---\nproduct: bare\nteam: web\ncriticality: low\n---\n", to: "Content/uses/bare-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(try kb.read("public/uses/bare-use.html").contains("<dt>Standing</dt><dd>not tracked</dd>"))
-        // Not tracked with an end that came (its standard support; extended support goes on):
-        // its position, as the exposure page says (the page said "untracked").
+        // With no priority, past an end that came (its standard support; extended support goes
+        // on): on its way out, as the exposure page says (the page said "untracked", then "not
+        // tracked · Generally available", ranked below what nothing threatens).
         try kb.write(
             "---\nname: Ossl\ntype: product\nchannels: [standard, { extended-support: extended }]\n---\n", to: "Content/entities/ossl.md")
         try kb.write(
@@ -606,7 +607,7 @@ struct StatusViewTests {
         try kb.write("---\nproduct: ossl\nteam: web\ncriticality: low\n---\n", to: "Content/uses/ossl-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/uses/ossl-use.html")
-        #expect(page.contains("<dt>Standing</dt><dd>not tracked · Generally available"), "\(page)")
+        #expect(page.contains("<dt>Standing</dt><dd>on the way out"), "\(page)")
         #expect(page.contains("11 September 2023"), "\(page)")
     }
 

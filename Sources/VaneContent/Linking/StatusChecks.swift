@@ -101,7 +101,7 @@ extension Linker {
                 warnings[change.entity, default: []].append(
                     .warning(
                         change.location,
-                        "'\(change.entity)' (\(channel)) is never made available, so its end counts down nowhere: record when it opens (availability: { \(channel): generally-available })"
+                        "'\(change.entity)' (\(channel)) is never made available, so its end counts down nowhere: record when it opens (availability: { \(channel): generally-available }), or that it is announced (availability: { \(channel): announced })"
                     ))
             }
         }

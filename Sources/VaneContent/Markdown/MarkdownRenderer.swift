@@ -102,6 +102,46 @@ public enum MarkdownRenderer {
         return flattened
     }
 
+    /// The text of `markdown` without its HTML (blocks, inline tags and comments, which its
+    /// page leaves out), as cmark parses it: what search reads of a body that holds some. Its
+    /// other text is as written (`[[links]]` and `[@citations]` are text to cmark), its
+    /// blocks on lines of their own.
+    static func textWithoutHTML(_ markdown: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        cmark_gfm_core_extensions_ensure_registered()
+        guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else { return markdown }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let document = cmark_parser_finish(parser), let iterator = cmark_iter_new(document) else { return markdown }
+        defer {
+            cmark_iter_free(iterator)
+            cmark_node_free(document)
+        }
+        var out = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    out += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: out += "\n"
+                default: break
+                }
+            } else if cmark_node_first_child(node) != nil || type == CMARK_NODE_CODE_BLOCK {
+                // A block ends its line (a table's cells are apart too).
+                if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK { out += "\n" }
+                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }), name == "table_cell" { out += " " }
+                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }), name == "table_row" { out += "\n" }
+            }
+        }
+        return out
+    }
+
     /// The lines (from 1) of `markdown` inside a code block or an HTML block, at any depth
     /// (block quotes, list items), as cmark parses it with the renderer's extensions.
     static func verbatimLines(_ markdown: String) -> Set<Int> {

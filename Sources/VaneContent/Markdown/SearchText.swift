@@ -3,10 +3,12 @@
 /// a citation (`[@id]`) is no word of the text, a link is its label (`[[id|label]]`,
 /// `[text](url)`, `![alt](src)`), and a link without one its target's id (`[[id]]`: the
 /// id alone, so the text follows the entry itself, not the title of what it links to).
+/// HTML is no word of the text either: raw HTML is left out of pages (a comment, an author's
+/// note to self, was published in the site's search index and found by it).
 public enum SearchText {
     public static func visible(_ markdown: String) -> String {
-        let bytes = Array(markdown.utf8)
-        guard bytes.contains(UInt8(ascii: "[")) else { return markdown }
+        let bytes = Array(shown(markdown).utf8)
+        guard bytes.contains(UInt8(ascii: "[")) else { return String(decoding: bytes, as: UTF8.self) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var i = 0
@@ -46,5 +48,12 @@ public enum SearchText {
         else { return nil }
         out += b[(start + 1)..<end]
         return closing + 1
+    }
+
+    /// The body as search shows it (the site's index holds this): without the HTML its page
+    /// leaves out (blocks, tags, comments). A body with no `<` is as written.
+    public static func shown(_ markdown: String) -> String {
+        guard markdown.utf8.contains(UInt8(ascii: "<")) else { return markdown }
+        return MarkdownRenderer.textWithoutHTML(markdown)
     }
 }

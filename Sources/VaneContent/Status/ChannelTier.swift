@@ -36,3 +36,14 @@ extension StatusBoard {
         ChannelTier.name(entities[channel]?.name ?? channel, tier: entities[entity]?.tiers[channel])
     }
 }
+
+extension EntityStatus {
+    /// Whether sign-ups closed by a closure that came are open again on the day: what it
+    /// closed (its channel, or the product) stands above `closed-to-new` now. Said beside it,
+    /// or it read as if still closed.
+    public func reopened(after closure: AnnouncedEnd, asOf: FuzzyDate, scales: StatusScales) -> Bool {
+        guard !closure.isAhead(asOf: asOf), let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }) else { return false }
+        let now = closure.channel.map { channels[$0]?.value } ?? availability?.value
+        return now.flatMap { scales.rank($0, on: .availability) }.map { $0 < closed } == true
+    }
+}

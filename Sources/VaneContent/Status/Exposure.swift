@@ -177,9 +177,13 @@ public struct ExposureBoard: Sendable {
         } else {
             // The channel's own standing: deprecated or closed to new customers, or with a
             // closure announced, it is on its way out while the product's other channels drift.
+            // A bundle's sign-ups closing is no fall (customers who hold it renew it; others
+            // buy the product another way): a use of the bundle drifts with the product.
+            let bundle = board.entities[use.product]?.tiers[channel] == .bundle
+            let value = status.channels[channel]?.value
             let windingDown =
-                status.channels[channel].map { board.scales.isWindingDown($0.value) } == true
-                || AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf) != nil
+                value.map { board.scales.isWindingDown($0) && !(bundle && $0 == board.scales.closed) } == true
+                || !bundle && AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf) != nil
             switch row.risk?.band {
             case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
             case .drift?: band = windingDown ? .onTheWayOut : .drift

@@ -221,11 +221,14 @@ struct SiteExtras {
             return OutputFile(path: "search/index-\(shard).js", fingerprint: h.value) {
                 // Title, kind, type, date as shown, address, aliases and body.
                 let rows = entries.map { e -> [String: String] in
-                    [
+                    var row = [
                         "t": e.title, "k": e.kind.rawValue, "y": e.type ?? "", "d": e.date.map { DateView($0).display } ?? "",
                         "u": SiteModel.url(of: e),
-                        "a": e.aliases.map(\.text).joined(separator: " "), "b": e.body,
+                        "a": e.aliases.map(\.text).joined(separator: " "), "b": SearchText.shown(e.body),
                     ]
+                    // Its former ids, so that a snippet shows a link by one as its page does: the title.
+                    if !e.formerIDs.isEmpty { row["f"] = e.formerIDs.map(\.text).joined(separator: " ") }
+                    return row
                 }
                 let head = "(window.VANE_SEARCH = window.VANE_SEARCH || []).push(..."
                 let (json, bodies) = ScriptJSON.encode(rows, locating: "b")

@@ -186,14 +186,15 @@ public enum DefaultTheme {
 <p class="reading">{{cycles}}{{#cyclesGone}}; {{cyclesGone}}{{/cyclesGone}}.</p>
 <dl class="facts">
 <dt>Next end</dt><dd>{{#nextEnd}}{{#riskiest}}<a href="{{root}}{{url}}">{{title}}</a>: {{/riskiest}}{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}, {{countdown}}{{/nextEnd}}{{^nextEnd}}none announced{{/nextEnd}}</dd>
-<dt>Platform risk</dt><dd>{{#cycleRisk}}<span class="risk risk-{{cycleLevel}}">{{cycleRisk}}</span>, its riskiest cycle's{{#riskiest}} (<a href="{{root}}{{url}}">{{title}}</a>){{/riskiest}}; <a href="{{root}}status.html#how">how it is computed</a>{{/cycleRisk}}{{^cycleRisk}}{{#available}}unknown: no available cycle has both axes (a priority is needed){{/available}}{{^available}}none left: no release cycle is available{{/available}}{{/cycleRisk}}</dd>
+<dt>Platform risk</dt><dd>{{#cycleRisk}}<span class="risk risk-{{cycleLevel}}">{{cycleRisk}}</span>, its riskiest {{part}}'s{{#riskiest}} (<a href="{{root}}{{url}}">{{title}}</a>){{/riskiest}}; <a href="{{root}}status.html#how">how it is computed</a>{{/cycleRisk}}{{^cycleRisk}}{{#available}}unknown: no available {{part}} has both axes (a priority is needed){{/available}}{{^available}}none left: no {{part}} is available{{/available}}{{/cycleRisk}}</dd>
 </dl>
-{{#boardView}}<p><a href="{{root}}{{boardView}}">Each release cycle on its vendor's board</a></p>
+{{#boardView}}<p><a href="{{root}}{{boardView}}">Each {{part}} on its vendor's board</a></p>
 {{/boardView}}
 </section>
 {{/cyclesStatus}}
 {{#noStatus}}<p class="no-status">No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.</p>
-{{/noStatus}}{{#vendorBoard}}<section aria-labelledby="products">
+{{/noStatus}}{{> partials/used-by}}
+{{#vendorBoard}}<section aria-labelledby="products">
 <h2 id="products">Its products by platform risk</h2>
 {{> partials/risk-summary}}
 {{#more}}<p class="more">{{more}}</p>
@@ -268,7 +269,6 @@ public enum DefaultTheme {
 {{> partials/entry-links}}
 </section>
 {{/mentionedBy}}
-{{> partials/used-by}}
 {{> partials/subscribe}}
 {{> partials/recorded}}
 {{> partials/entry-data}}
@@ -931,7 +931,11 @@ public enum DefaultTheme {
   // graph): a citation is none, a link is its label, and a link without one its target's
   // id, or for a snippet its title (`names`).
   var names = {};
-  index.forEach(function (entry) { names[entry.u.replace(/^.*\//, "").replace(/\.html$/, "")] = entry.t; });
+  index.forEach(function (entry) {
+    names[entry.u.replace(/^.*\//, "").replace(/\.html$/, "")] = entry.t;
+    // A link by a former id shows the title too, as the page shows it.
+    (entry.f || "").split(" ").forEach(function (former) { if (former && !(former in names)) { names[former] = entry.t; } });
+  });
   function visible(markdown, titled) {
     var b = markdown || "", out = "", i = 0;
     while (i < b.length) {

@@ -20,6 +20,9 @@ struct CyclesStatusView: Encodable {
     var available: Bool
     /// Its vendor's view, when the page links no view of its own.
     var boardView: String?
+    /// What its parts are, as the count calls them: "release cycle", or "product" for
+    /// products under it that are not its release cycles (EKS's versions).
+    var part: String
 }
 
 struct Fold {
@@ -91,9 +94,14 @@ extension SiteModel {
     /// release cycles (Chrome's Manifest V3 read as a release cycle of Chrome).
     func counted(_ fold: Fold) -> String {
         let n = fold.rows.count
+        return "\(n) \(part(fold))" + (n == 1 ? "" : "s")
+    }
+
+    /// "release cycle", or "product" (see `counted`).
+    func part(_ fold: Fold) -> String {
         let product = fold.parent.flatMap { board.entities[$0]?.name } ?? ""
         let cycles = fold.rows.allSatisfy { CycleFacts.isCycle(named: $0.name, facts: board.entities[$0.entity]?.cycle, under: product) }
-        return cycles ? "\(n) release \(n == 1 ? "cycle" : "cycles")" : "\(n) \(n == 1 ? "product" : "products")"
+        return cycles ? "release cycle" : "product"
     }
 
     /// A product whose status is its release cycles' (an imported one): on its own page, what
@@ -111,7 +119,9 @@ extension SiteModel {
             // ("PostgreSQL 15: 11 November 2027 (PostgreSQL 15)" said it twice).
             nextEnd: riskRow(foldRow(fold), rank: 0).ends, riskiest: link(fold.lead.entity), cycleRisk: row.hasRisk ? row.risk : nil,
             cycleLevel: row.level,
-            available: ranked != nil, boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html")
+            available: ranked != nil, boardView: vendors.contains(id) ? nil : "status/\(fold.lead.vendor).html",
+            // Of the products gone too, when none is available: the count read "release cycles".
+            part: part(Fold(parent: fold.parent, rows: (ranked?.rows ?? []) + (gone?.rows ?? []))))
     }
 
     /// Each product's folded cycles on the board, ranked and gone, made once a build.

@@ -239,6 +239,9 @@ extension SiteModel {
             a.element.0.date.sortsBefore(b.element.0.date) ?? (first(a.element) == first(b.element) ? a.offset < b.offset : first(a.element))
         }.map(\.element)
         let cycles = cyclesTable(of: e.id)
+        // What its release cycles (or products under it) say, when it has no status of its own:
+        // it has a status then ("no event sets this product's status" read below a risk of 100).
+        let foldedStatus = status == nil ? cyclesStatus(of: e.id) : nil
         return EntityPage(
             parent: targets(of: e.id, .parent).first.flatMap(link),
             // Names, not former ids (`llama-5`, the file's old name: listed as a name).
@@ -259,8 +262,8 @@ extension SiteModel {
             claimsAbout: section(newestFirst(ids: sources(to: e.id, .about))), claimsBy: section(newestFirst(ids: sources(to: e.id, .claimedBy))),
             published: section(sources(to: e.id, .publishedBy)), status: status,
             // A product whose release cycles carry the status has the cycles' table instead.
-            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil,
-            cyclesStatus: status == nil ? cyclesStatus(of: e.id) : nil,
+            noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil && foldedStatus == nil,
+            cyclesStatus: foldedStatus,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             offeredThrough: offeredThrough(e.id),
             statusHistory: ordered.isEmpty

@@ -204,10 +204,12 @@ extension SiteModel {
         let heading = "Available today vs. strategic priority" + (vendorName.map { ": \($0)" } ?? "")
         // A folded product's chips are its lead cycle's position, and say whose ("Debian 12
         // (Bookworm) · standard", not "Debian · standard" retired while Debian 13 is not).
+        // Its channels' tiers are the lead cycle's own (`extended-support (paid)`).
+        let leads = Dictionary(ranked.compactMap { fold in fold.parent.map { ($0, fold.lead.entity) } }, uniquingKeysWith: { a, _ in a })
         let chart = PositionChart(
             board: board,
             rows: ranked.map(chipRow), root: vendor == nil ? "" : "../", idPrefix: "positions-chart",
-            channelName: { channelName($0, of: $1) })
+            channelName: { channelName($0, of: leads[$1] ?? $1) })
         // What is gone, by the names shown in their natural order (Python 3.2 before 3.10).
         let gone = VersionOrder.sorted(fold(rows.filter(\.gone)).map { (fold: $0, name: foldRow($0).name) }, by: \.name) {
             $0.fold.lead.entity < $1.fold.lead.entity
@@ -434,7 +436,8 @@ extension SiteModel {
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(
                     date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf),
-                    channel: $0.channel.map { channelName($0, of: row.entity) })
+                    // The tier as the end's own product has it (a release cycle's, folded under its product).
+                    channel: $0.channel.map { [entity = $0.entity] in channelName($0, of: entity) })
             },
             successors: board.successorLine(row).map { "→ " + $0 },
             // A product that is its own vendor (an imported product, its cycles folded) is not named twice.
@@ -539,7 +542,15 @@ extension SiteModel {
             row: riskRow(row, rank: 0), chart: charts.joined(separator: "\n"), asOf: DateView(board.asOf), gone: row.gone,
             availabilitySetBy: setBy(row.status.availability), prioritySetBy: setBy(row.status.priority), vendorView: "status/\(row.vendor).html",
             announcedEnds: row.status.ends.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.ends.map(endRow)),
-            announcedClosures: row.status.closures.isEmpty ? nil : EntityStatusView.Ends(rows: row.status.closures.map(endRow)), reading: reading(row)
+            announcedClosures: row.status.closures.isEmpty
+                ? nil
+                : EntityStatusView.Ends(
+                    rows: row.status.closures.map { closure in
+                        // Open again since, as `vane show` says (the page read as if still closed).
+                        var view = endRow(closure)
+                        if row.status.reopened(after: closure, asOf: board.asOf, scales: board.scales) { view.countdown += ", open again now" }
+                        return view
+                    }), reading: reading(row)
         )
     }
 

@@ -39,11 +39,17 @@ extension SiteModel {
     func usedBy(_ id: String) -> Section? {
         let cycles = sources(to: id, .parent).filter { kb.entry($0).flatMap { CycleFacts($0.extra) } != nil }
         guard var section = section(sources(to: id, .uses) + cycles.flatMap { sources(to: $0, .uses) }) else { return nil }
+        // Each with its band, as the exposure page says it: a use of a cycle gone for a year
+        // read as one of a supported cycle.
+        let bands = memo.value("use bands as of \(board.asOf.text)") {
+            Dictionary(exposureBoard.rows.map { ($0.use.id, $0.band.words) }, uniquingKeysWith: { a, _ in a })
+        }
         for i in section.items.indices {
             let use = kb.entry(section.items[i].id)?.use
             let product = targets(of: section.items[i].id, .uses).first ?? id
             let channel = use?.channel.map { channelName($0.text, of: product) }
-            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }].compactMap { $0 }.joined(separator: " · ")
+            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }, bands[section.items[i].id]]
+                .compactMap { $0 }.joined(separator: " · ")
         }
         return section
     }
@@ -154,10 +160,14 @@ extension SiteModel {
     /// day: said beside it (a plan for June read the same in December).
     func planOverdue(_ date: FuzzyDate?) -> Bool { date.map { $0.endKey < board.asOf.endKey } == true }
 
-    /// A use's product, and the one channel it depends on (`Heroku Dynos · free`).
+    /// A use's product, and the one channel it depends on (`Heroku Dynos · free`), with the
+    /// version before the channel (`Amazon EKS 1.32 1.32 · extended-support (paid)`: after it,
+    /// the version read as part of the channel's name).
     private func productLink(_ use: UseInfo) -> LinkView? {
         guard var product = link(use.product) else { return nil }
-        if let channel = use.channel { product.title += " · " + channelName(channel, of: use.product) }
+        if let channel = use.channel {
+            product.title += (use.version.map { " " + $0 } ?? "") + " · " + channelName(channel, of: use.product)
+        }
         return product
     }
 
@@ -171,7 +181,8 @@ extension SiteModel {
         let all = exposureBoard.rows
         let rows = all.prefix(limit).enumerated().map { index, row in
             ExposurePage.Row(
-                rank: index + 1, use: link(row.use.id), product: productLink(row.use), version: row.use.version, team: row.use.team,
+                rank: index + 1, use: link(row.use.id), product: productLink(row.use), version: row.use.channel == nil ? row.use.version : nil,
+                team: row.use.team,
                 criticality: row.use.criticality.rawValue, band: row.band.rawValue,
                 standing: row.risk.map { row.band == .drift ? "drift · \($0)/100" : "\(row.band.words) · \($0)" }
                     ?? ([row.band.words] + [row.band == .untracked ? row.position ?? untrackedWhy(row) : nil].compactMap { $0 }).joined(
