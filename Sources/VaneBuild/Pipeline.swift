@@ -23,6 +23,8 @@ public enum BuildFailure: VaneError {
         case .lock(let path, let code) where code == ENOENT:
             "no folder \((path as NSString).deletingLastPathComponent) (run vane in a knowledge base, or pass --root)"
         case .lock(let path, let code): "cannot lock the knowledge base ('\(path)'): \(String(cString: strerror(code)))"
+        // One that could not be opened may be sound: nothing is said against it.
+        case .foreignDatabase(let problem) where problem.mayBeSound: "\(problem); the database and the site are left as they are"
         case .foreignDatabase(let problem): "\(problem); refusing to replace it (move it away or pass --db)"
         case .output(let error): "\(error)"
         case .database(let error): "\(error)"

@@ -11,6 +11,12 @@ public enum GraphDatabase {
         /// Written by an older vane: it lacks a migration this one reads.
         case tooOld(String, String)
         case unreadable(String, String)
+        /// The file may be sound, but cannot be opened here (its folder not writable, an I/O
+        /// error): nothing says it is not ours, so nothing is said against it.
+        case cannotOpen(String, String)
+
+        /// Whether the file was not read at all, so may be sound.
+        public var mayBeSound: Bool { if case .cannotOpen = self { true } else { false } }
 
         public var description: String {
             switch self {
@@ -20,6 +26,7 @@ public enum GraphDatabase {
             case .tooOld(let path, let migration):
                 "'\(path)' was written by an older vane (it lacks schema '\(migration)'); run 'vane build' to bring it up to date"
             case .unreadable(let path, let why): "cannot read '\(path)': \(why)"
+            case .cannotOpen(let path, let why): "cannot open '\(path)': \(why)"
             }
         }
     }
@@ -45,6 +52,17 @@ public enum GraphDatabase {
             // A reader of a database in WAL mode writes its `-shm` index beside it.
             throw .unreadable(
                 path, "its folder is not writable, and a reader writes the database's index (-shm) beside it; read a copy in a writable folder")
+        } catch let error as DatabaseError
+            where [.SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_FULL].contains(error.resultCode)
+        {
+            // The file was not read: it may well be sound (a build told to move it away, a
+            // healthy database, when its folder was read-only).
+            let folder = url.deletingLastPathComponent().path
+            throw .cannotOpen(
+                path,
+                access(folder, W_OK) != 0
+                    ? "its folder ('\(folder)') is not writable, and SQLite writes the database's journal and index beside it"
+                    : "SQLite: \(error.message ?? "\(error.resultCode)")")
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
             // SQLite's own words and the statement GRDB ran say nothing a reader can act on.
             throw .unreadable(

@@ -94,6 +94,23 @@ struct RobustnessTests {
         #expect(try kb.read("public/assets/style.css").count > 100)
     }
 
+    /// A `.public.spare` that is a file, not a folder: set aside, not staged into (it was
+    /// renamed to the staging name, where the staging folder goes, and the build failed with
+    /// "cannot create the folder '.public.staging-N': File exists").
+    @Test func aSpareThatIsAFileIsSetAside() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        #expect(try vane("build", "--as-of", day, in: kb.root).status == 0)
+        try? FileManager.default.removeItem(at: kb.url(".public.spare"))
+        try kb.write("a note\n", to: ".public.spare")
+        try kb.write(
+            try kb.read("Content/entities/acme.md").replacingOccurrences(of: "name: Acme", with: "name: Acme Two"), to: "Content/entities/acme.md")
+        let built = try vane("build", "--as-of", day, in: kb.root)
+        #expect(built.status == 0, "\(built.stderr)")
+        #expect(try kb.read("public/entities/acme.html").contains("Acme Two"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: kb.root.path)
+        #expect(!names.contains { $0.hasPrefix(".public.staging") }, "\(names)")
+    }
+
     /// What cannot be read where settings or entries go stops the build, and the last site
     /// stays: a `Site/config.yml` that is a link to nothing or a folder (the site was rebuilt
     /// with default settings), `Content` that is a file (rebuilt empty). An output that

@@ -204,6 +204,27 @@ struct SiteTests {
         // The search index names its former ids, so that a snippet shows the title too.
         let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
         #expect(shards.contains("\"f\":\"azure-ad\""), "\(shards)")
+        // Its calendar and API file stay at the old address too (they were gone: a 404 for
+        // every calendar subscribed to them), the same as the new ones.
+        #expect(try kb.read("public/feeds/entities/azure-ad.ics") == kb.read("public/feeds/entities/entra.ics"))
+        #expect(try kb.read("public/api/v1/entities/azure-ad.json") == kb.read("public/api/v1/entities/entra.json"))
+    }
+
+    /// A name that leaves a right-to-left override open has it closed after it wherever it is
+    /// shown (it reversed the site's own words after it: the badge "vendor" read "rodnev");
+    /// the search index holds titles as pages show them, control characters dropped.
+    @Test func aBidiOverrideInANameStaysInsideIt() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/acme.md": "---\nname: \"Acme \\u202E\"\ntype: vendor\n---\n",
+            "Content/entities/bell.md": "---\nname: \"Bell\\a \\u2067ring\"\ntype: vendor\n---\nBody \u{1B}[31m end.\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let index = try kb.read("public/entities.html")
+        #expect(index.contains(">Acme \u{202E}\u{202C}</a> <span class=\"badge\">vendor</span>"), "\(index)")
+        #expect(try kb.read("public/feeds/entities/acme.atom").contains("Acme \u{202E}\u{202C}"))
+        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        #expect(shards.contains("\"t\":\"Bell \u{2067}ring\u{2069}\""), "\(shards)")
+        #expect(shards.contains("Body \u{FFFD}[31m end."), "\(shards)")
     }
 
     /// Raw HTML the page leaves out is not published in the search index: an author's note to

@@ -200,6 +200,17 @@ struct SiteExtras {
             OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
                 api.entity(entity, tree: tree, events: own)
             })
+        // The calendar and the API file again at each former id: a calendar application
+        // follows no self link, and a client of the API asked for the old address (both 404'd).
+        for former in entity.formerIDs.map(\.text) {
+            let calendar = "feeds/entities/\(former).ics"
+            let json = "api/v1/entities/\(former).json"
+            files.append(
+                OutputFile(path: calendar, fingerprint: fingerprint(calendar, calendarParts)) {
+                    Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
+                })
+            files.append(OutputFile(path: json, fingerprint: fingerprint(json, apiParts)) { api.entity(entity, tree: tree, events: own) })
+        }
         return files
     }
 
@@ -222,9 +233,10 @@ struct SiteExtras {
                 // Title, kind, type, date as shown, address, aliases and body.
                 let rows = entries.map { e -> [String: String] in
                     var row = [
-                        "t": e.title, "k": e.kind.rawValue, "y": e.type ?? "", "d": e.date.map { DateView($0).display } ?? "",
+                        "t": SiteExtras.shownInSearch(e.title), "k": e.kind.rawValue, "y": e.type ?? "",
+                        "d": e.date.map { DateView($0).display } ?? "",
                         "u": SiteModel.url(of: e),
-                        "a": e.aliases.map(\.text).joined(separator: " "), "b": SearchText.shown(e.body),
+                        "a": e.aliases.map(\.text).joined(separator: " "), "b": SiteExtras.searchBody(e.body),
                     ]
                     // Its former ids, so that a snippet shows a link by one as its page does: the title.
                     if !e.formerIDs.isEmpty { row["f"] = e.formerIDs.map(\.text).joined(separator: " ") }
@@ -242,6 +254,23 @@ struct SiteExtras {
 }
 
 extension SiteExtras {
+    /// A title as pages show it (the search script puts it in the page as it is): without the
+    /// control characters HTML refuses, its bidirectional controls closed after it.
+    static func shownInSearch(_ title: String) -> String {
+        guard title.unicodeScalars.contains(where: { $0.isControlHTMLRefuses || (0x202A...0x2069).contains($0.value) }) else { return title }
+        var shown = String(String.UnicodeScalarView(title.unicodeScalars.filter { !$0.isControlHTMLRefuses }))
+        shown += Escape.bidiClosers(shown)
+        return shown
+    }
+
+    /// A body as the search index holds it: as search shows it (`SearchText.shown`), each
+    /// control character HTML refuses shown as U+FFFD, as the entry's page shows it.
+    static func searchBody(_ body: String) -> String {
+        let shown = SearchText.shown(body)
+        guard shown.unicodeScalars.contains(where: \.isControlHTMLRefuses) else { return shown }
+        return String(String.UnicodeScalarView(shown.unicodeScalars.map { $0.isControlHTMLRefuses ? "\u{FFFD}" : $0 }))
+    }
+
     /// The page left at an entity's former address: it sends the reader on to the new one.
     /// Its canonical address is the new page's, whole under `baseURL` as every page's is.
     static func moved(from former: String, to entity: Entry, baseURL: String) -> String {

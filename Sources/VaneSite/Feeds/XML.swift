@@ -7,6 +7,6 @@ enum XML {
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": ""
             default: Escape.markup(c, apostrophe: "&apos;")
             }
-        }
+        } + Escape.bidiClosers(s)
     }
 }

@@ -39,7 +39,7 @@ public struct BodySpan: Sendable, Equatable, Codable {
         switch form {
         case .json:
             var out = ""
-            ScriptJSON.string(SearchText.shown(entry.body), into: &out)
+            ScriptJSON.string(SiteExtras.searchBody(entry.body), into: &out)
             return out
         case .html, .xml:
             guard let html = BodySpan.assemble(entry.bodyHTML, pieces: pieces) else { return nil }

@@ -113,7 +113,9 @@ public struct OutputDirectory: Sendable {
         // A spare that is a symbolic link (a clone can hold one) is never staged into: the
         // folder it names, anywhere, was emptied and filled with the site. The link goes.
         var info = stat()
-        if lstat(sparePath, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK { unlink(sparePath) }
+        // Nor is one that is no folder (a file put there by hand): renamed to the staging
+        // name, it stood where the staging folder goes, and the build failed on it.
+        if lstat(sparePath, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(sparePath) }
         let spareWritable = ([""] + Self.knownFolders).allSatisfy { folder in
             let path = folder.isEmpty ? sparePath : sparePath + "/" + folder
             return access(path, F_OK) != 0 || access(path, W_OK) == 0
