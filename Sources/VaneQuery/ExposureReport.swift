@@ -74,12 +74,16 @@ public struct ExposureReportRow: Encodable, Sendable {
         /// Where a successor that is gone leads on to, each step with its position, as the
         /// table's line (empty when it is not gone).
         public var onward: [Successor]
+        /// The other successors of the line's last gone step, beside its last (Office 2019,
+        /// gone, leads on to Office LTSC 2024 and to Microsoft 365 Apps).
+        public var onwardAlso: [Successor]
 
         init(_ id: String, board: StatusBoard, onward: Bool) {
             entity = id
             name = board.entities[id]?.name ?? id
             position = board.position(of: id)
             self.onward = onward ? board.onward(from: id).map { Successor($0, board: board, onward: false) } : []
+            onwardAlso = onward ? board.onwardAlso(from: id).map { Successor($0, board: board, onward: false) } : []
         }
     }
 
@@ -147,7 +151,10 @@ extension ExposureBoard {
             // What the table writes inside its cells, the CSV gives columns of its own.
             guard csv else { return shared }
             // Each successor's line on to where it leads while gone: `a>b>c;d`.
-            let lines = row.successors.map { ([$0] + board.onward(from: $0)).joined(separator: ">") }.joined(separator: ";")
+            // The last step's alternatives after a `|` (`office-2019>office-ltsc-2024|microsoft-365-apps`).
+            let lines = row.successors.map { id in
+                ([id] + board.onward(from: id)).joined(separator: ">") + board.onwardAlso(from: id).map { "|" + $0 }.joined()
+            }.joined(separator: ";")
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]
         }
         let csvHeaders =

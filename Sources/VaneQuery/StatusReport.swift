@@ -197,7 +197,7 @@ extension StatusBoard {
         }
         let text = shownSuccessors(row.successors).map { id in
             ([shown(id, after: row.entity)] + StatusBoard.shortened(onward(from: id), from: id) { "→ " + shown($0, after: $1) })
-                .joined(separator: " ")
+                .joined(separator: " ") + onwardAlso(from: id).map { ", " + shown($0, after: id) }.joined()
         }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }

@@ -540,6 +540,89 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/exposure.html").contains(">W10 22H2 · commercial-esu (paid)</a>"))
     }
 
+    /// A gone successor with two successors of its own leads on to both (Office 2016 → Office
+    /// 2019, gone → Office LTSC 2024, and Microsoft 365 Apps, which every line dropped).
+    @Test func aGoneSuccessorLeadsOnToEachOfItsSuccessors() throws {
+        var files = files(
+            entities: [
+                "o16": "---\nname: Office 2016\ntype: product\nparent: v\nsuccessors: [o19]\n---\n",
+                "o19": "---\nname: Office 2019\ntype: product\nparent: v\nsuccessors: [ltsc, m365]\n---\n",
+                "ltsc": "---\nname: Office LTSC 2024\ntype: product\nparent: v\n---\n",
+                "m365": "---\nname: Microsoft 365 Apps\ntype: product\nparent: v\n---\n",
+            ],
+            events: [
+                (
+                    "e1", "2018-09-24",
+                    "{ o16: { availability: generally-available, priority: maintained }, o19: { availability: generally-available, priority: invested } }"
+                ),
+                (
+                    "e2", "2024-09-16",
+                    "{ ltsc: { availability: generally-available, priority: maintained }, m365: { availability: generally-available, priority: flagship } }"
+                ),
+                ("e3", "2025-10-14", "{ o16: { availability: retired }, o19: { availability: retired } }"),
+            ])
+        files["Content/uses/desk.md"] = "---\nproduct: o16\nteam: it\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-07", in: kb.root).status == 0)
+        let status = try vane("status", "--as-of", "2026-12-07", in: kb.root).stdout
+        #expect(
+            status.contains("o19 (retired · invested) → ltsc (generally-available · maintained), m365 (generally-available · flagship)"), "\(status)")
+        let csv = try vane("exposure", "--as-of", "2026-12-07", "--format", "csv", in: kb.root).stdout
+        #expect(csv.contains("o19>ltsc|m365"), "\(csv)")
+        let json = try vane("exposure", "--as-of", "2026-12-07", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"onward_also\" : [") && json.contains("\"entity\" : \"m365\""), "\(json)")
+        #expect(
+            try kb.read("public/status.html").contains(
+                "→ Office LTSC 2024 (Generally available · Maintained), Microsoft 365 Apps (Generally available · Flagship)"))
+    }
+
+    /// A launch that sets every channel of a product with a paid channel opens the paid
+    /// programme at the launch (its announcement then read as a fall, its end as an extension
+    /// of 2,665 days' notice): `vane check` says so where it is written; naming the channel
+    /// says what was meant, and an `extended` channel (support that comes with a release, as
+    /// an import writes it) is no such case.
+    @Test func anAvailabilityWithNoChannelOpeningAPaidChannelIsWarnedOf() throws {
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: [
+                    "w10": "---\nname: W10\ntype: product\nparent: v\nchannels: [standard, { esu: paid }]\n---\n",
+                    "k8": "---\nname: K8\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n",
+                    "w11": "---\nname: W11\ntype: product\nparent: v\nchannels: [standard, { esu: paid }]\n---\n",
+                ],
+                events: [
+                    ("e1", "2015-07-29", "{ w10: { availability: generally-available }, k8: { availability: generally-available } }"),
+                    ("e2", "2021-10-05", "{ w11: { availability: { standard: generally-available } } }"),
+                    ("e3", "2023-12-05", "{ w10: { availability: { esu: announced }, ends: { esu: 2028-10-10 } }, w11: { availability: retired } }"),
+                ]))
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr
+                == "Content/events/e1.md:7:32: warning: an availability with no channel sets every channel of 'w10', 'esu (paid)' included: it reads as offered from 29 July 2015; name the channels meant (availability: { standard: generally-available })\n0 errors, 1 warning\n",
+            "\(check.stderr)")
+    }
+
+    /// A read as of a day still to come says so on standard error, as a site as of it says on
+    /// every page ("ended 92 days ago" of an end only announced was printed in silence); as of
+    /// a day gone by, nothing is said.
+    @Test func aReadAsOfADayToComeSaysSo() throws {
+        let kb = try built(
+            "p", events: [("e1", "2026-01-01", "{ p: { availability: generally-available, priority: invested, ends: 2027-09-30 } }")],
+            asOf: "2026-12-07")
+        var environment = ProcessInfo.processInfo.environment
+        environment["VANE_TODAY"] = "2026-12-07"
+        let ahead = try run(Repository.vane, ["ends", "--as-of", "2027-12", "--within", "100"], in: kb.root, environment: environment)
+        #expect(ahead.stdout.contains("ended 92 days ago"), "\(ahead.stdout)")
+        #expect(
+            ahead.stderr
+                == "note: --as-of 2027-12 is a period not over yet (today is 7 December 2026): what is shown after today is what had been announced, not what happened\n",
+            "\(ahead.stderr)")
+        for command in ["status", "exposure"] {
+            let day = try run(Repository.vane, [command, "--as-of", "2027-01-15"], in: kb.root, environment: environment)
+            #expect(day.stderr.hasPrefix("note: --as-of 2027-01-15 is a day still to come (today is 7 December 2026)"), "\(command): \(day.stderr)")
+        }
+        #expect(try run(Repository.vane, ["show", "p", "--as-of", "2026-12-07"], in: kb.root, environment: environment).stderr == "")
+    }
+
     /// An end announced for a channel once the whole product's end came, with no return of
     /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
     /// deprecated again, 15 days left, while `vane check` said it counted nothing down).

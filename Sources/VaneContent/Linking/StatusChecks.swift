@@ -86,6 +86,44 @@ extension Linker {
         }
     }
 
+    /// A whole-product availability that gives a paid channel its first value
+    /// (`windows-10: { availability: generally-available }` at the launch, with
+    /// `{ commercial-esu: paid }` declared): the programme then reads as on offer from the
+    /// launch, its announcement as a fall and its end as an extension. Told where it is
+    /// written, once per channel: naming the channels it sets says what was meant. Not of
+    /// an `extended` channel: support beyond the standard term at no charge (endoflife.date's)
+    /// comes with the release.
+    func tiersOpenedWhole(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var tiers: [String: [String: ChannelTier]] = [:]
+        for entry in entries where entry.kind == .entity {
+            let paid = entry.channelTiers.filter { $0.value == .paid }
+            if !paid.isEmpty { tiers[entry.id] = paid }
+        }
+        var warnings: [String: [Diagnostic]] = [:]
+        for (entity, tiered) in tiers {
+            var named: Set<String> = []
+            for change in scheduled[entity] ?? [] where change.axis == .availability {
+                guard let channel = change.channel else {
+                    let opened = tiered.keys.filter { !named.contains($0) }.sorted()
+                    named.formUnion(tiered.keys)
+                    guard !opened.isEmpty, !scales.isGone(change.value) else { continue }
+                    let list = opened.map { "'\($0) (\(tiered[$0]!.rawValue))'" }.joined(separator: ", ")
+                    let others = (declared[entity] ?? []).filter { tiered[$0] == nil }
+                    let written = others.map { "\($0): \(change.value)" }.joined(separator: ", ")
+                    warnings[entity, default: []].append(
+                        .warning(
+                            change.location,
+                            "an availability with no channel sets every channel of '\(entity)', \(list) included: it reads as offered from \(change.date.display)"
+                                + (others.isEmpty ? "" : "; name the channels meant (availability: { \(written) })")))
+                    continue
+                }
+                named.insert(channel)
+            }
+        }
+        return warnings
+    }
+
     /// An end announced for a channel no event makes available, on a product whose
     /// availability is recorded (and never for the whole product): it counts down nowhere
     /// until the channel opens, which the author is told where the end is written (EKS's
@@ -117,6 +155,7 @@ extension Linker {
         let scheduled = Dictionary(
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
         var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
+            .merging(tiersOpenedWhole(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }

@@ -383,7 +383,22 @@ public struct StatusBoard: Sendable {
     public func onwardLine(from id: String) -> String? {
         let chain = onward(from: id)
         guard !chain.isEmpty else { return nil }
+        let also = onwardAlso(from: id).map { named($0, after: nil) }
         return StatusBoard.shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
+            + also.map { ", " + $0 }.joined()
+    }
+
+    /// The other successors of the last gone step of the line on from `id`: a gone successor
+    /// with two of its own leads on to both (Office 2016 → Office 2019, gone, → Office LTSC
+    /// 2024, and Microsoft 365 Apps, which the line dropped).
+    public func onwardAlso(from id: String) -> [String] {
+        let chain = onward(from: id)
+        guard !chain.isEmpty else { return [] }
+        let lastGone = chain.count >= 2 ? chain[chain.count - 2] : id
+        let seen = Set([id] + chain)
+        var also: [String] = []
+        for next in successors(of: lastGone) where !seen.contains(next) && !also.contains(next) { also.append(next) }
+        return also
     }
 
     /// The steps of the line on from `id` (shown before them) as shown, each made by `step`

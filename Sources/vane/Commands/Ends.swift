@@ -27,7 +27,7 @@ extension Vane {
         }
 
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let date = try parseAsOf(asOf) ?? recorded.date ?? .today()
             let board = try readBoard(kb, recorded, asOf: date, within: scope.entity)
             let ends = board.announcedEnds(within: within)
             switch formatOption.format {

@@ -21,7 +21,7 @@ extension Vane {
         @OptionGroup var formatOption: FormatOption
 
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let date = try parseAsOf(asOf) ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
             let exposure = try reader.exposureBoard(asOf: date, team: team)
             switch formatOption.format {

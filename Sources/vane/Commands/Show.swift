@@ -31,7 +31,7 @@ extension Vane {
         func run() throws {
             // `--json --format text` asks for two outputs: JSON was printed in silence.
             if json, let format, format != .json { throw UsageError("--json and --format \(format.rawValue) ask for two formats; give one") }
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let date = try parseAsOf(asOf) ?? recorded.date ?? .today()
             let reader = try open(kb, recorded)
             guard let dossier = try reader.dossier(id, asOf: date, cut: asOf != nil) else { throw try reader.unknownEntry(id) }
             // Its text as a terminal shows it: lines and tabs as written, other control characters escaped.

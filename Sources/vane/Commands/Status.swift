@@ -31,7 +31,7 @@ extension Vane {
         }
 
         func run() throws {
-            let date = try asOf.map { try parsePeriod($0, option: "--as-of") } ?? recorded.date ?? .today()
+            let date = try parseAsOf(asOf) ?? recorded.date ?? .today()
             // The whole board as JSON on the day of the last build: stored by that build.
             let reader = try open(kb, recorded)
             if formatOption.format == .json, scope.entity == nil, minRisk == nil, recorded.knownAt == nil,
@@ -61,6 +61,22 @@ func readBoard(_ kb: KnowledgeBaseOptions, _ recorded: RecordedOptions, asOf: Fu
 
 /// A `--since`/`--until`/`--as-of` period; a bad one is a usage error (exit 64) that names
 /// the option and the forms it takes.
+/// `--as-of` of a read command: a day still to come (or a period not over yet) is said on
+/// standard error, as a site as of it says on every page: what it shows after today is what
+/// had been announced by then, not what happened ("ended 92 days ago" of an end only announced).
+func parseAsOf(_ text: String?) throws -> FuzzyDate? {
+    guard let text else { return nil }
+    let date = try parsePeriod(text, option: "--as-of")
+    let today = FuzzyDate.today()
+    if date.endKey > today.endKey {
+        let what = date.precision == .day ? "a day still to come" : "a period not over yet"
+        printError(
+            "note: --as-of \(date.text) is \(what) (today is \(today.display)): what is shown after today is what had been announced, not what happened"
+        )
+    }
+    return date
+}
+
 func parsePeriod(_ text: String, option: String) throws -> FuzzyDate {
     let forms = "write a year (2026), a quarter (2026-Q2), a month (2026-04) or a day (2026-04-08)"
     // A period asked for is exact: `~` is the Markdown's, for a date the author is unsure of
