@@ -194,6 +194,14 @@ public enum Pipeline {
         outcome.work.entriesLinked = result.files.count
         outcome.work.graphCopies = loaded.graphCopies
         outcome.notes = cache.skipped.all
+        // A database another knowledge base's builds wrote (`--db` of another folder): said,
+        // as the reads say it, not replaced in silence (a folder moved says so once).
+        let root = options.root.standardizedFileURL.resolvingSymlinksInPath().path
+        let foreign = cache.state["root"].flatMap { other in
+            other.isEmpty || other == root
+                ? nil : "the database '\(options.database.path)' was last built from '\(other)'; it now holds the knowledge base in '\(root)'"
+        }
+        if let foreign { outcome.warnings.append(foreign) }
         switch history {
         case .none: outcome.notes.append("no git repository: the site has no recorded time")
         case .off: outcome.notes.append("recorded time is off (recorded_time: false in Site/config.yml)")
@@ -349,7 +357,7 @@ public enum Pipeline {
                     "inputs": inputs, "pages": String(report.pages), "entries": String(result.files.count),
                     "diagnostics": FastPath.encode(diagnostics.filter { $0.severity != .error }),
                     // Said again by every build that finds nothing changed, as the diagnostics are.
-                    "warnings": CanonicalJSON.text(outcome.warnings, fallback: "[]"),
+                    "warnings": CanonicalJSON.text(outcome.warnings.filter { $0 != foreign }, fallback: "[]"),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "theme-missed": missesKnown ? ThemeMisses.encode(pageMisses) : "",
@@ -367,7 +375,7 @@ public enum Pipeline {
                     // Reads say when the settings changed since (they answer from this graph).
                     "settings-stamp": settingsStamp,
                     // Reads of this graph from another folder say so (`--db`).
-                    "root": options.root.standardizedFileURL.resolvingSymlinksInPath().path,
+                    "root": root,
                 ].merging(statusBoard) { a, _ in a }
                 let record = BuildRecord(
                     pages: report.fingerprints, state: state, spans: report.spans.mapValues(OutputSpans.init), board: boardRows?.board,

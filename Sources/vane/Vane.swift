@@ -82,7 +82,7 @@ struct Vane: AsyncParsableCommand {
         } catch let error as any VaneError {
             // Every stage's errors, in one place: the message, then 64 for a bad argument
             // (as every usage error) or 1.
-            printError("error: \(error)")
+            printLine("error: \(error)")
             Foundation.exit(error.isUsageError ? ExitCode.validationFailure.rawValue : ExitCode.failure.rawValue)
         } catch {
             // The parser's own errors: a usage error reads as every other error, on one line
@@ -210,6 +210,13 @@ struct KnowledgeBaseOptions: ParsableArguments {
 /// Writes to standard error, where diagnostics and progress go.
 func printError(_ text: String) {
     StandardStreams.error(text + "\n")
+}
+
+/// Writes one line of a message to standard error, what it quotes from content or arguments
+/// escaped (`Diagnostic.oneLine`): an alias, a tag or a team could clear the screen, and an
+/// argument with a line break made a usage error two lines.
+func printLine(_ text: String) {
+    printError(Diagnostic.oneLine(text))
 }
 
 /// Writes to standard output without an extra newline.

@@ -623,6 +623,42 @@ struct TrialFindingsTests {
         #expect(try run(Repository.vane, ["show", "p", "--as-of", "2026-12-07"], in: kb.root, environment: environment).stderr == "")
     }
 
+    /// What a usage error or a command's warning quotes from content or an argument is
+    /// escaped, as diagnostics are, and the error stays one line: an alias, a tag or a team
+    /// could clear the screen, and an argument with a line break made two lines.
+    @Test func usageErrorsQuoteContentEscaped() throws {
+        var files = files(
+            entities: ["p": "---\nname: P\ntype: product\nparent: v\naliases: [\"Evil\\e[2JQueue\"]\n---\n"],
+            events: [("e1", "2026-01-01", "{ p: { availability: generally-available, priority: invested } }")])
+        files["Content/uses/u.md"] = "---\nproduct: p\nteam: \"ops\\e[2Jx\"\n---\n"
+        files["Site/queries.yml"] = "\"q\\e[2Jx\": status --min-risk 30\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        _ = try vane("build", in: kb.root)
+        let entity = try vane("query", "events", "--entity", "Evil[2JQueu", in: kb.root)
+        #expect(entity.stderr == "error: unknown entity 'Evil[2JQueu' (did you mean 'Evil\\u{1B}[2JQueue'?)\n", "\(entity.stderr)")
+        let team = try vane("exposure", "--team", "zzz", in: kb.root)
+        #expect(!team.stderr.contains("\u{1B}") && team.stderr.contains("ops\\u{1B}[2Jx"), "\(team.stderr)")
+        let saved = try vane("saved", in: kb.root)
+        #expect(saved.stdout == "q\\u{1B}[2Jx: status --min-risk 30\n", "\(saved.stdout)")
+        let lines = try vane("query", "events", "--entity", "lla\nma", in: kb.root)
+        #expect(lines.stderr.hasPrefix("error: unknown entity 'lla\\nma'") && lines.stderr.filter { $0 == "\n" }.count == 1, "\(lines.stderr)")
+    }
+
+    /// `vane build --db` of another knowledge base's database says so (it was replaced in
+    /// silence, though the reads say whose it is); a build of its own says nothing.
+    @Test func aBuildIntoAnotherKnowledgeBasesDatabaseSaysSo() throws {
+        let first = try built("p", events: [("e1", "2026-01-01", "{ p: { availability: generally-available } }")], asOf: "2026-12-07")
+        let second = try TemporaryKnowledgeBase(files(entities: ["q": "---\nname: Q\ntype: product\nparent: v\n---\n"]))
+        let db = first.url("vane.sqlite").path
+        let other = try vane("build", "--db", db, "--out", second.url("public").path, in: second.root)
+        let root = first.root.standardizedFileURL.resolvingSymlinksInPath().path
+        #expect(other.status == 0)
+        #expect(
+            other.stderr.contains("warning: the database '\(db)' was last built from '\(root)'; it now holds the knowledge base in '"),
+            "\(other.stderr)")
+        #expect(!(try vane("build", "--db", db, "--out", second.url("public").path, in: second.root).stderr.contains("last built from")))
+    }
+
     /// An end announced for a channel once the whole product's end came, with no return of
     /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
     /// deprecated again, 15 days left, while `vane check` said it counted nothing down).

@@ -71,14 +71,14 @@ extension Vane {
             }
             progress.finish()
             // Before the problems and their count, which count only the knowledge base's.
-            for warning in outcome.warnings { printError("warning: \(warning)") }
+            for warning in outcome.warnings { printLine("warning: \(warning)") }
             report(outcome.diagnostics)
             if let failure = outcome.failure { throw failure }
             guard outcome.succeeded else { throw ExitCode.failure }
             // The output now holds the past; today's build must not keep any of it.
             if snapshot != nil { try Pipeline.forgetOutput(database: kb.databaseURL) }
             if verbose {
-                for note in outcome.notes { printError("note: \(note)") }
+                for note in outcome.notes { printLine("note: \(note)") }
                 printError(
                     "parsed \(outcome.parsed) of \(outcome.entries) Markdown files (\(outcome.entries - outcome.parsed) unchanged, from the database)"
                 )

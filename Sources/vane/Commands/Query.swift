@@ -63,11 +63,11 @@ extension Vane {
             var reader = try open(kb, recorded)
             // A text of no word (`""`, `OR`) answers nothing: said, as the site's search says it.
             if let text, TextSearch.pattern(text) == nil {
-                printError("warning: --text '\(text)' has no word to search for, so nothing is found")
+                printLine("warning: --text '\(text)' has no word to search for, so nothing is found")
             }
             // A tag no entry has answers nothing: said, with the closest one (as a mistyped type is).
             if let tag, case let tags = try reader.allTags(), !tags.contains(where: { $0.lowercased() == tag.lowercased() }) {
-                printError("warning: no entry has the tag '\(tag)'\(Suggestion.hint(for: tag, in: tags))")
+                printLine("warning: no entry has the tag '\(tag)'\(Suggestion.hint(for: tag, in: tags))")
             }
             // The types `Site/config.yml` adds, read only when asked for (every read opens here;
             // `--known-at` reads the settings recorded then); its problems are the build's to say.
@@ -109,7 +109,7 @@ func open(_ kb: KnowledgeBaseOptions) throws -> GraphReader {
         printError("warning: Content/ changed since the last build (\(changed) file\(changed == 1 ? "" : "s")); run vane build")
     }
     for settings in (try? reader.changedSettings(root: kb.rootURL)) ?? [] {
-        printError("warning: \(settings) changed since the last build; run vane build")
+        printLine("warning: \(settings) changed since the last build; run vane build")
     }
     return reader
 }

@@ -30,7 +30,7 @@ extension Vane {
             guard let name else {
                 // Nothing on standard output, where a script reads the list; a person reads why.
                 if saved.isEmpty { printError("no saved queries (\(SavedQueriesLoader.path) names none)") }
-                for (name, block) in saved.sorted(by: { $0.key < $1.key }) { output("\(name): \(block.line)\n") }
+                for (name, block) in saved.sorted(by: { $0.key < $1.key }) { output(Diagnostic.oneLine("\(name): \(block.line)") + "\n") }
                 return
             }
             guard let block = saved[name] else {

@@ -55,7 +55,7 @@ extension Vane {
                 case .built(let outcome):
                     // A build's content problems were reported by the load before it.
                     if !outcome.succeeded { log.problems(outcome.diagnostics) }
-                    for warning in outcome.warnings { printError("warning: \(warning)") }
+                    for warning in outcome.warnings { printLine("warning: \(warning)") }
                     if let failure = outcome.failure { printError("error: \(failure)") }
                     if outcome.succeeded {
                         printError("built \(options.output.path): \(outcome.pagesRendered) of \(outcome.pages) pages rendered")
