@@ -83,7 +83,9 @@ public struct Dossier: Encodable, Sendable {
                 continue
             }
             if key == "channel_tiers" {
-                try channelTiers.isEmpty ? f.encodeNil(forKey: FieldKey(key)) : f.encode(channelTiers, forKey: FieldKey(key))
+                // An object whenever there are channels (`{}` when none has a tier, as the
+                // database and the status row have it); `null` for what has none.
+                try channels.isEmpty ? f.encodeNil(forKey: FieldKey(key)) : f.encode(channelTiers, forKey: FieldKey(key))
                 continue
             }
             guard let value = fields[key] else {

@@ -468,6 +468,19 @@ struct ProjectCLITests {
             .compactMap { $0.wholeMatch(of: #/  ([a-z]+) .+/#)?.output.1 }.map(String.init)
         #expect(commands.count == 17 && commands.contains("init") && commands.contains("import"), "\(commands)")
         for command in commands { #expect(page.contains("\\fB\(command)\\fR") || page.contains(".It Em \(command)"), "run `make man`: \(command)") }
+        // And every option each command's help lists, in its own part of the page (`show
+        // --format` was missing).
+        for command in commands where command != "help" {
+            let usage = try vane([command, "--help"], in: Repository.root).stdout
+            guard !usage.contains("SUBCOMMANDS:"), let start = page.range(of: ".It Em \(command)\n") else { continue }
+            let part = page[start.upperBound...].prefix { _ in true }.components(separatedBy: "\n.It Em ").first ?? ""
+            let options = usage.matches(of: #/\n  (?:-[a-z], )?--([a-z-]+)/#).map { String($0.output.1) }
+            #expect(!options.isEmpty, "\(command)")
+            // `.It Fl -format Ar format`, or with its short name `.It Fl v , -verbose`.
+            for option in options where option != "help" {
+                #expect(part.contains(" -\(option)\n") || part.contains(" -\(option) "), "run `make man`: \(command) --\(option)")
+            }
+        }
     }
 
     /// The published database, served by Datasette from PyPI: each canned query answers the

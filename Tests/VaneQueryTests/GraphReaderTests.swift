@@ -117,6 +117,7 @@ struct GraphReaderTests {
             "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
             "Content/entities/p.md":
                 "---\nname: P\ntype: product\nparent: v\nchannels: [api, { esu: paid }]\ndata: { note: \"one\\ntwo\\u2028three\" }\n---\n",
+            "Content/entities/q.md": "---\nname: Q\ntype: product\nparent: v\nchannels: [api, app]\n---\n",
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root)).succeeded)
         let dossier = try #require(try GraphReader(url: kb.url("vane.sqlite")).dossier("p"))
@@ -132,6 +133,12 @@ struct GraphReaderTests {
             try #require(
                 try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(vendor).utf8)) as? [String: Any])["fields"] as? [String: Any]
         #expect(vendorFields?["channels"] is NSNull && vendorFields?["channel_tiers"] is NSNull, "\(String(describing: vendorFields))")
+        // Channels with no tier: an empty object, as the database and the status row have it (it was null).
+        let plain = try #require(try GraphReader(url: kb.url("vane.sqlite")).dossier("q"))
+        let plainFields =
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(JSONOutput.encode(plain).utf8)) as? [String: Any])["fields"] as? [String: Any]
+        #expect(plainFields?["channel_tiers"] as? [String: String] == [:], "\(String(describing: plainFields))")
     }
 
     @Test func tablesAlignAndCSVQuotes() {
