@@ -124,6 +124,17 @@ public enum PreviewServer {
         /// found" — not while the knowledge base has errors: no build will mend it, and the
         /// 404 page says them.
         @Sendable func answer(_ request: HTTPRequest) async -> (HTTPResponse, SitePreview?) {
+            // A page asked for right after a save shows it: the watcher reads every change
+            // made before the request (its cookie), and the load of them is waited for (the
+            // page before the save was served for 20–50 ms, a removed entry's page too).
+            if PreviewServer.isPage(request.target.path(percentEncoded: true)) {
+                await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                    DispatchQueue.global().async {
+                        if let generation = watch.sync(timeout: 0.5) { _ = watch.waitLoaded(generation, timeout: 5) }
+                        done.resume()
+                    }
+                }
+            }
             let rebuilding = access(output.path, F_OK) != 0
             if rebuilding { builds.requestUnlessWaiting() }
             let preview = resident.preview
@@ -149,6 +160,7 @@ public enum PreviewServer {
             while true {
                 let touched = watch.wait()
                 let load = resident.load(touched: touched)
+                watch.loaded(through: watch.handedGeneration)
                 if load.changed {
                     report(.loaded(load))
                     inOrder { await state.loaded(load) }
@@ -190,6 +202,12 @@ public enum PreviewServer {
     /// What stops the preview before it starts: no `Content/` to serve, or a port another
     /// server has, said before the first build, which may take a while. (The server binds the
     /// port again later; another could take it between.)
+    /// Whether a path is a page's (what a reader navigates to), not a file a page loads.
+    static func isPage(_ path: String) -> Bool {
+        let last = path.split(separator: "/").last.map(String.init) ?? ""
+        return path.hasSuffix("/") || last.hasSuffix(".html") || !last.contains(".")
+    }
+
     /// Whether a request names this machine (`127.0.0.1`, `localhost`, `[::1]`, any port):
     /// a page of another site whose name was pointed at 127.0.0.1 (DNS rebinding) reads
     /// nothing of the preview.

@@ -36,6 +36,10 @@ final class Watcher: @unchecked Sendable {
     private var cookies: Set<String> = []
     /// Set by `dayTurned` until `wait` returns: a new day changes pages though no file did.
     private var newDay = false
+    /// `count` when `wait` last returned: the events it handed to the loader.
+    private var handed = 0
+    /// The events the loader has taken in (`loaded(through:)`).
+    private var taken = 0
 
     /// The name `sync` gives the files it writes: hidden, so no build reads them.
     static let cookiePrefix = ".vane-cookie-"
@@ -104,8 +108,38 @@ final class Watcher: @unchecked Sendable {
         // The rest of the burst: until 10 ms pass with nothing new (an editor's save is one
         // burst well within that; a burst split in two is loaded twice, correctly).
         while Date() < lastEvent.addingTimeInterval(0.010) { _ = condition.wait(until: lastEvent.addingTimeInterval(0.010)) }
-        defer { (touched, pending) = ([], false) }
+        defer { (touched, pending, handed) = ([], false, count) }
         return touched
+    }
+
+    /// The events the last `wait` handed over (for `loaded(through:)`): read on the thread that waits.
+    var handedGeneration: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return handed
+    }
+
+    /// Said by the loader once what `wait` handed it is loaded: a page asked for after a
+    /// save waits for it (`waitLoaded`).
+    func loaded(through generation: Int) {
+        condition.lock()
+        defer {
+            condition.broadcast()
+            condition.unlock()
+        }
+        taken = max(taken, generation)
+    }
+
+    /// Waits until the loader has taken in the events up to `generation` (those `sync`
+    /// counted), at most `timeout` seconds: whether it has.
+    func waitLoaded(_ generation: Int, timeout: TimeInterval) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while taken < generation {
+            if !condition.wait(until: deadline) { return taken >= generation }
+        }
+        return true
     }
 
     /// Tells `wait` that the day turned: every countdown and "as of" moves, and the pages

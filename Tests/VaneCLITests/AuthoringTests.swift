@@ -450,6 +450,37 @@ struct AuthoringTests {
     /// A read of the graph while `vane serve` watches: the server says whether anything
     /// changed since the last build, so the read need not walk `Content/`; an edit made just
     /// before a read is never missed.
+    /// A page asked for at once after a save shows the save (the page before it was served
+    /// for 20–50 ms), and an entry's page removed is gone at once.
+    @Test func aPageAskedForRightAfterASaveShowsIt() throws {
+        let kb = try bundled()
+        let port = UInt16(20000 + (Int(getpid()) + 2) % 20000)
+        let (server, exit) = try serving(kb.root, port: port)
+        defer {
+            if server.isRunning { server.terminate() }
+            exit.wait()
+        }
+        var home: (status: Int, body: String)?
+        for _ in 0..<100 where home?.status != 200 {
+            Thread.sleep(forTimeInterval: 0.1)
+            home = rawGet(port: port, path: "/")
+        }
+        #expect(home?.status == 200)
+        let event = "Content/events/2026-04-muse-spark-launch.md"
+        let page = "/events/2026-04-muse-spark-launch.html"
+        for i in 0..<5 {
+            try kb.write(try kb.read(event) + "\nSaved line \(i).\n", to: event)
+            let answer = rawGet(port: port, path: page)
+            #expect(answer?.body.contains("Saved line \(i).") == true, "edit \(i)")
+        }
+        // An event added is there at once, and gone at once once removed.
+        let added = "Content/events/2026-12-01-added.md"
+        try kb.write(try kb.read(event).replacingOccurrences(of: "title: ", with: "title: Added "), to: added)
+        #expect(rawGet(port: port, path: "/events/2026-12-01-added.html")?.status == 200)
+        try FileManager.default.removeItem(at: kb.url(added))
+        #expect(rawGet(port: port, path: "/events/2026-12-01-added.html")?.status == 404)
+    }
+
     @Test func aReadAsksTheWatchingServerAndNeverMissesAnEdit() throws {
         let kb = try bundled()
         let port = UInt16(20000 + (Int(getpid()) + 1) % 20000)
