@@ -149,16 +149,22 @@ public enum Pipeline {
             return Outcome(diagnostics: [], entries: 0, parsed: 0, failure: .output(.refused(path: options.output.path, reason: reason)))
         }
         let unfinished = BodyEdits.resume(options, state: last.state)
+        // After git failed, every build reads it again: what mends it (the `safe.directory`
+        // its message gives, a fetch) changes no file, and the failure was said again and
+        // again, from the stored warnings, by builds that never asked git.
+        let gitFailed = last.state["history-failed"] == "1"
         removeLeftovers(of: options)
         let asOf = options.asOf ?? options.today
         let siteFiles = Theme.siteFiles(root: options.root)
         let inputs = FastPath.inputs(options, siteFiles: siteFiles)
         // After an unfinished body build, the full path renders its outputs again.
         let walk = unfinished ? nil : timings.measure("walk") { FastPath.walk(options, previous: last, inputs: inputs) }
-        if let walk, let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings) {
+        if !gitFailed, let walk,
+            let outcome = BodyEdits.build(options, previous: last, walk: walk, inputs: inputs, started: started, timings: &timings)
+        {
             return outcome
         }
-        if !unfinished, FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
+        if !unfinished, !gitFailed, FastPath.unchanged(options, previous: last, inputs: inputs, walk: walk) {
             var outcome = repeating(last.state, options: options, parsed: 0)
             outcome.timings = timings
             return outcome
@@ -359,6 +365,7 @@ public enum Pipeline {
                     // Said again by every build that finds nothing changed, as the diagnostics are.
                     "warnings": CanonicalJSON.text(outcome.warnings.filter { $0 != foreign }, fallback: "[]"),
                     "history": history.value.map { CanonicalJSON.text($0, fallback: "") } ?? "",
+                    "history-failed": { if case .failed = history { "1" } else { "" } }(),
                     "theme": themeKey, "theme-warnings": FastPath.encode(themeWarnings),
                     "theme-missed": missesKnown ? ThemeMisses.encode(pageMisses) : "",
                     "frame-reads": CanonicalJSON.text(report.frameReads.mapValues { $0.sorted() }, fallback: "{}"),

@@ -40,7 +40,7 @@ public enum HistoryReader {
             ).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         } catch {
             // Outside a repository there is nothing to read; git missing or failing is a warning.
-            return error.description.contains("not a git repository") ? .none : .failed("git: \(error.description)")
+            return error.description.contains("not a git repository") ? .none : .failed("git: \(HistoryReader.oneLine(error.description))")
         }
         func answer(_ i: Int) -> String { i < state.count ? state[i] : "" }
         let (inWorkTree, shallow, prefix, head) = (answer(0) == "true", answer(1) == "true", answer(2), answer(3))
@@ -82,8 +82,14 @@ public enum HistoryReader {
                 root: root, files: dirty, config: config, names: names, events: events, scope: scope, products: products)
             return .history(history)
         } catch {
-            return .failed("git: \(error.description)")
+            return .failed("git: \(HistoryReader.oneLine(error.description))")
         }
+    }
+
+    /// git's message on one line, its lines trimmed and joined: the command its advice gives
+    /// was printed between a literal `\n\n\t` and the rest of the warning.
+    static func oneLine(_ message: String) -> String {
+        message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// The commit HEAD names in the repository holding `root`; nil outside one, or with no

@@ -62,11 +62,11 @@ public struct RecordedSnapshot: Sendable {
         let end = HistoryReader.time(endOf: date)
         guard let commit = mainLine.first(where: { $0.time <= end }) else {
             // A shallow clone's first commit is only the first it holds.
-            if (try? Git.text(["rev-parse", "--is-shallow-repository"], in: root)) == "true",
-                // The main line's first commit (a merged branch's may be older).
-                let oldest = try? Git.text(["log", "--first-parent", "--reverse", "--format=%cs", "HEAD"], in: root).split(separator: "\n").first
-            {
-                throw .shallow(date.text, oldest: String(oldest))
+            // The main line's first commit (a merged branch's may be older), on its UTC day as
+            // every view counts it (the committer's own day read "starts on 2026-11-10, after
+            // 2026-11-10" of an evening commit west of UTC).
+            if (try? Git.text(["rev-parse", "--is-shallow-repository"], in: root)) == "true", let oldest = mainLine.last {
+                throw .shallow(date.text, oldest: oldest.date)
             }
             throw .noCommit(date.text)
         }

@@ -46,9 +46,16 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
 
 extension GraphReader {
     public enum ChangesError: VaneError {
-        case noHistory
+        /// With why git failed at the last build, when it did (a shallow clone, a folder
+        /// git refuses): it read "not in a git repository, or git failed" whatever the cause.
+        case noHistory(failed: String?)
         public var description: String {
-            "no recorded time in this database: the knowledge base is not in a git repository, or git failed at the last build"
+            if let failed = noHistoryReason { return "no recorded time in this database: at the last build, \(failed)" }
+            return "no recorded time in this database: the knowledge base is not in a git repository, or git failed at the last build"
+        }
+        private var noHistoryReason: String? {
+            if case .noHistory(let failed) = self { return failed }
+            return nil
         }
     }
 
@@ -142,7 +149,12 @@ extension GraphReader {
     /// and the assessments those commits changed; what is not committed yet counts as
     /// recorded today.
     public func recordedChanges(in window: ChangeWindow, within entity: String?, today: FuzzyDate) throws -> [ChangeRow] {
-        guard let history = try recordedHistory() else { throw ChangesError.noHistory }
+        guard let history = try recordedHistory() else {
+            // The build's own warning names the cause: `recorded time: …; building without it`.
+            let warnings = (try? buildState("warnings")["warnings"]).flatMap { try? JSONDecoder().decode([String].self, from: Data($0.utf8)) } ?? []
+            let failed = warnings.first { $0.hasPrefix("recorded time: ") && $0.hasSuffix("; building without it") }
+            throw ChangesError.noHistory(failed: failed.map { String($0.dropFirst("recorded time: ".count).dropLast("; building without it".count)) })
+        }
         let root = try entity.map(resolveEntity)
         let tree = try root.map(self.tree(of:))
         let related = try root.map(relatedEntries(of:))

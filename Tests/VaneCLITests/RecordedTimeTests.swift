@@ -35,6 +35,36 @@ struct RecordedTimeTests {
         return repo
     }
 
+    /// git failing, then mended by what changes no file of the knowledge base (a setting of
+    /// git's own, as the `safe.directory` its message gives): the next build reads it again,
+    /// a build of nothing changed and one of a body edit too (both said the stored failure
+    /// again without asking git). git's message is said on one line.
+    @Test func aBuildAfterGitFailedAsksGitAgain() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try repo.commit("First record of Globex", on: "2025-01-10")
+        let settings = try TemporaryKnowledgeBase(["gitconfig": "[broken\n"])
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_CONFIG_GLOBAL"] = settings.url("gitconfig").path
+        environment["VANE_TODAY"] = "2026-12-07"
+        func build() throws -> CommandResult { try run(Repository.vane, ["build"], in: repo.root, environment: environment) }
+        let failed = try build()
+        #expect(failed.status == 0 && failed.stderr.contains("warning: recorded time: git: "), "\(failed.stderr)")
+        #expect(!failed.stderr.contains("\\n"), "\(failed.stderr)")
+        try settings.write("", to: "gitconfig")
+        let mended = try build()
+        #expect(!mended.stderr.contains("recorded time"), "\(mended.stderr)")
+        #expect(try repo.kb.read("public/index.html").contains("What’s new") || repo.kb.read("public/index.html").contains("What's new"))
+        // Failing again, then mended with a body edited in between.
+        try settings.write("[broken\n", to: "gitconfig")
+        let body = "Content/entities/globex.md"
+        try repo.kb.write(try repo.kb.read(body) + "\nMore.\n", to: body)
+        #expect(try build().stderr.contains("warning: recorded time: git: "))
+        try settings.write("", to: "gitconfig")
+        try repo.kb.write(try repo.kb.read(body) + "\nAnd more.\n", to: body)
+        let edited = try build()
+        #expect(!edited.stderr.contains("recorded time"), "\(edited.stderr)")
+    }
+
     /// After a build, the rows of `vane changes --recorded` (CSV, from 2026) that contain
     /// `text`, each as the cells of `columns` joined by spaces.
     private func recordedRows(_ repo: GitKnowledgeBase, containing text: String, columns: Set<Int>) throws -> [String] {
@@ -489,6 +519,26 @@ struct RecordedTimeTests {
             shallow.stderr
                 == "error: this clone is shallow: its history starts on 2026-02-01, after 2025-03, and what was recorded by then is not in it (run 'git fetch --unshallow' to read it)\n"
         )
+        // Its first commit made on an evening west of UTC: the day said is the UTC day every
+        // view counts it on (the committer's own day read "starts on 2026-11-10, after 2026-11-10").
+        var evening = ProcessInfo.processInfo.environment
+        evening["GIT_AUTHOR_DATE"] = "2026-11-10T23:30:00-05:00"
+        evening["GIT_COMMITTER_DATE"] = "2026-11-10T23:30:00-05:00"
+        try whole.kb.write(try whole.kb.read("Content/entities/globex.md") + "\nLate.\n", to: "Content/entities/globex.md")
+        try whole.git("add", "-A")
+        _ = try run(whole.git, ["commit", "-q", "-m", "Late evening in New York"], in: whole.root, environment: evening)
+        let late = try TemporaryKnowledgeBase()
+        try FileManager.default.removeItem(at: late.root)
+        _ = try run(whole.git, ["clone", "-q", "--depth", "1", "file://" + whole.root.path, late.root.path])
+        let west = try vane("status", "--known-at", "2026-11-10", in: late.root)
+        #expect(west.stderr.hasPrefix("error: this clone is shallow: its history starts on 2026-11-11, after 2026-11-10,"), "\(west.stderr)")
+        // Built there, `changes --recorded` says why there is no recorded time, as the build did.
+        #expect(try vane("build", in: late.root).stderr.contains("warning: recorded time: a shallow clone"))
+        let recorded = try vane("changes", "--recorded", "--from", "2026", "--to", "2026", in: late.root)
+        #expect(
+            recorded.stderr
+                == "error: no recorded time in this database: at the last build, a shallow clone: its history is cut, so recorded time would be wrong (fetch it whole with git fetch --unshallow)\n",
+            "\(recorded.stderr)")
     }
 
     /// A branch's commits count from its merge into the main line (`--first-parent`): what

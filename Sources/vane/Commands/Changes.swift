@@ -39,7 +39,7 @@ extension Vane {
                     recorded
                     ? try reader.recordedChanges(in: window, within: scope.entity, today: .today())
                     : try reader.changes(in: window, within: scope.entity, knownOn: .today())
-            } catch GraphReader.ChangesError.noHistory where SiteConfigLoader.load(root: kb.rootURL).0.recordedTime == nil {
+            } catch GraphReader.ChangesError.noHistory(_) where SiteConfigLoader.load(root: kb.rootURL).0.recordedTime == nil {
                 // The setting, not git, is why (it said "not in a git repository").
                 throw CommandFailure("no recorded time: it is off in this knowledge base (recorded_time: false in Site/config.yml)")
             }
