@@ -55,6 +55,8 @@ public struct Dossier: Encodable, Sendable {
     /// and objects in the JSON, as the database has them (`fields` has them in words).
     public var channels: [String] = []
     public var channelTiers: [String: String] = [:]
+    /// A use's channel's tier, which its text says beside it (`channel: esu (paid)`).
+    public var useChannelTier: String?
 
     /// Fields that hold a date: shown as a reader reads it, and as a JSON date.
     static func isDate(_ key: String) -> Bool {
@@ -128,6 +130,7 @@ public struct Dossier: Encodable, Sendable {
         var shown = fields
         if !aliases.isEmpty { shown["aliases"] = aliases.joined(separator: ", ") }
         if !tags.isEmpty { shown["tags"] = tags.joined(separator: ", ") }
+        if let tier = useChannelTier, let channel = shown["channel"] { shown["channel"] = "\(channel) (\(tier))" }
         if names.count > 1 {
             // "Azure Active Directory until 11 July 2023, then Microsoft Entra ID"
             shown["names"] =
@@ -359,12 +362,12 @@ extension GraphReader {
             fields["channels"] = channels.isEmpty ? nil : channels.map { c in tiers[c].map { "\(c) (\($0))" } ?? c }.joined(separator: ", ")
             fields["channel_tiers"] = nil
             // A use's channel with the tier its product gives it (`commercial-esu (paid)`), as
-            // every other view names it.
+            // every other view names it; in the text alone (JSON keeps the id, as the database).
+            var useChannelTier: String?
             if kind == "use", let channel = fields["channel"], let product = row["product_id"] as String?,
-                let written = try String.fetchOne(db, sql: "SELECT channel_tiers FROM entities WHERE id = ?", arguments: [product]),
-                let tier = (try? JSONDecoder().decode([String: String].self, from: Data(written.utf8)))?[channel]
+                let written = try String.fetchOne(db, sql: "SELECT channel_tiers FROM entities WHERE id = ?", arguments: [product])
             {
-                fields["channel"] = "\(channel) (\(tier))"
+                useChannelTier = (try? JSONDecoder().decode([String: String].self, from: Data(written.utf8)))?[channel]
             }
             let extra = (row["extra"] as String?).flatMap { try? JSONDecoder().decode([String: FieldValue].self, from: Data($0.utf8)) } ?? [:]
             func links(_ sql: String) throws -> [Dossier.Link] {
@@ -386,7 +389,7 @@ extension GraphReader {
             var dossier = Dossier(
                 id: id, kind: kind, title: entry["title"], path: entry["path"], fields: fields, aliases: aliases,
                 tags: try tags(db, id), status: nil, outgoing: outgoing, incoming: incoming, body: row["body"])
-            (dossier.channels, dossier.channelTiers) = (channels, tiers)
+            (dossier.channels, dossier.channelTiers, dossier.useChannelTier) = (channels, tiers, useChannelTier)
             dossier.data = FieldValue.data(extra)
             return dossier
         }

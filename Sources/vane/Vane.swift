@@ -29,7 +29,7 @@ struct Vane: AsyncParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-") {
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             if !names.contains(first) {
-                printError(
+                printLine(
                     "error: unknown command '\(first)'\(Suggestion.hint(for: first, in: names)); the commands are \(names.dropLast().joined(separator: ", "))"
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -38,7 +38,7 @@ struct Vane: AsyncParsableCommand {
             let commands = Array(names.dropLast())
             if first == "help", arguments.count > 1, case let asked = arguments[1], !asked.hasPrefix("-"), !commands.contains(asked), asked != "help"
             {
-                printError(
+                printLine(
                     "error: unknown command '\(asked)'\(Suggestion.hint(for: asked, in: commands)); the commands are \(commands.joined(separator: ", "))"
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
@@ -47,7 +47,7 @@ struct Vane: AsyncParsableCommand {
             if first == "help", arguments.count > 2, case let asked = arguments[1], commands.contains(asked), !arguments[2].hasPrefix("-"),
                 configuration.subcommands.first(where: { $0._commandName == asked })?.configuration.subcommands.isEmpty == true
             {
-                printError("error: 'vane help \(asked)' takes no more words ('\(arguments[2])' is not a command of \(asked))")
+                printLine("error: 'vane help \(asked)' takes no more words ('\(arguments[2])' is not a command of \(asked))")
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }
             // The same one level down: `vane import endofife` → `endoflife`, and `vane help import endofife`.
@@ -65,11 +65,11 @@ struct Vane: AsyncParsableCommand {
         if let fixed = ProcessInfo.processInfo.environment["VANE_TODAY"], !fixed.isEmpty,
             (try? FuzzyDate(parsing: fixed)).map({ $0.precision != .day || $0.approximate }) ?? true
         {
-            printError("error: VANE_TODAY='\(fixed)' is not a day (YYYY-MM-DD)")
+            printLine("error: VANE_TODAY='\(fixed)' is not a day (YYYY-MM-DD)")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         if let repeated = repeatedOption(arguments) {
-            printError("error: --\(repeated) is given twice: give it once (see '\(helpCommand(arguments))')")
+            printLine("error: --\(repeated) is given twice: give it once (see '\(helpCommand(arguments))')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
         do {
@@ -90,7 +90,7 @@ struct Vane: AsyncParsableCommand {
             // lines); --help and --version as the parser prints them.
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             let said = valueHint(message(for: error).split(separator: "\n").joined(separator: " "))
-            printError("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see '\(helpCommand(arguments))')")
+            printLine("error: \(said.prefix(1).lowercased() + said.dropFirst()) (see '\(helpCommand(arguments))')")
             Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }

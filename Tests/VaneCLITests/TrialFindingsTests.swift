@@ -444,21 +444,26 @@ struct TrialFindingsTests {
             entities: [
                 "old": "---\nname: Old 1\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n",
                 "new": "---\nname: New 2\ntype: product\nparent: v\n---\n",
+                "node": "---\nname: Node 18\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n",
             ],
             events: [
                 (
                     "e1", "2020-01-01",
                     "{ old: { availability: generally-available, ends: { standard: 2023-09-11 } }, new: { availability: generally-available } }"
-                )
+                ),
+                // With a priority, the same: on its way out (it drifted, below OpenSSL).
+                ("e2", "2022-04-19", "{ node: { availability: generally-available, priority: maintained, ends: { standard: 2025-04-30 } } }"),
             ])
         files["Content/uses/a-old.md"] = "---\nproduct: old\nteam: api\n---\n"
         files["Content/uses/a-new.md"] = "---\nproduct: new\nteam: api\n---\n"
+        files["Content/uses/a-node.md"] = "---\nproduct: node\nteam: api\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
         #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
         let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(rows.map { $0["use"] as? String } == ["a-old", "a-new"], "\(rows)")
-        #expect(rows.map { $0["band"] as? String } == ["on-the-way-out", "untracked"], "\(rows)")
+        #expect(rows.map { $0["use"] as? String } == ["a-old", "a-node", "a-new"], "\(rows)")
+        #expect(rows.map { $0["band"] as? String } == ["on-the-way-out", "on-the-way-out", "untracked"], "\(rows)")
+        #expect(rows[1]["risk"] as? Int != nil, "\(rows)")
         #expect(rows.first?["days_left"] as? Int == -1182, "\(rows)")
     }
 
@@ -533,6 +538,9 @@ struct TrialFindingsTests {
         #expect(try vane("build", "--as-of", "2026-12-07", in: kb.root).status == 0)
         let shown = try vane("show", "desk", in: kb.root).stdout
         #expect(shown.contains("  channel: commercial-esu (paid)\n"), "\(shown)")
+        // The JSON keeps the id, as the database and `vane exposure` have it.
+        let json = try vane("show", "desk", "--json", in: kb.root).stdout
+        #expect(json.contains("\"channel\" : \"commercial-esu\""), "\(json)")
         let table = try vane("exposure", "--as-of", "2026-12-07", in: kb.root).stdout
         #expect(table.contains("w10 22H2 · commercial-esu (paid)"), "\(table)")
         #expect(table.contains("teams · suite (bundle)") && table.contains("drift"), "\(table)")
@@ -621,6 +629,13 @@ struct TrialFindingsTests {
             #expect(day.stderr.hasPrefix("note: --as-of 2027-01-15 is a day still to come (today is 7 December 2026)"), "\(command): \(day.stderr)")
         }
         #expect(try run(Repository.vane, ["show", "p", "--as-of", "2026-12-07"], in: kb.root, environment: environment).stderr == "")
+        // `vane changes` over a window that runs past today, too.
+        let window = try run(Repository.vane, ["changes", "--from", "2027-09", "--to", "2027-09"], in: kb.root, environment: environment)
+        #expect(window.stdout.contains("retired"), "\(window.stdout)")
+        #expect(
+            window.stderr
+                == "note: --to 2027-09 is after today (7 December 2026): the moves after today are what had been announced, not what happened\n",
+            "\(window.stderr)")
     }
 
     /// What a usage error or a command's warning quotes from content or an argument is
@@ -640,6 +655,12 @@ struct TrialFindingsTests {
         #expect(!team.stderr.contains("\u{1B}") && team.stderr.contains("ops\\u{1B}[2Jx"), "\(team.stderr)")
         let saved = try vane("saved", in: kb.root)
         #expect(saved.stdout == "q\\u{1B}[2Jx: status --min-risk 30\n", "\(saved.stdout)")
+        // The parser's own errors and an unknown command, too.
+        let command = try vane("st\u{1B}[2Jatus", in: kb.root)
+        #expect(command.stderr.hasPrefix("error: unknown command 'st\\u{1B}[2Jatus'") && !command.stderr.contains("\u{1B}"), "\(command.stderr)")
+        let option = try vane("status", "--bogus\u{1B}[1m", in: kb.root)
+        #expect(option.stderr.contains("'--bogus\\u{1B}[1m'") && !option.stderr.contains("\u{1B}"), "\(option.stderr)")
+        #expect(try vane("st\natus", in: kb.root).stderr.filter { $0 == "\n" }.count == 1)
         let lines = try vane("query", "events", "--entity", "lla\nma", in: kb.root)
         #expect(lines.stderr.hasPrefix("error: unknown entity 'lla\\nma'") && lines.stderr.filter { $0 == "\n" }.count == 1, "\(lines.stderr)")
     }

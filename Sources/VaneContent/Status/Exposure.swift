@@ -135,11 +135,12 @@ public struct ExposureBoard: Sendable {
                 case (true?, _): .gone
                 case (_, .announcedEnd?): .announcedEnd
                 case (_, .onTheWayOut?): .onTheWayOut
+                // What stands only by support beyond the standard term (Node.js 18, OpenSSL
+                // 1.1.1: standard support ended) is on its way out, whatever its priority: with
+                // one it drifted, with none it ranked last, below what nothing threatens.
+                case _ where pastStandard != nil: .onTheWayOut
                 case (_, .drift?): .drift
-                // With no priority to weigh, what stands only by support beyond the standard
-                // term (OpenSSL 1.1.1, standard support ended) is on its way out all the same:
-                // ranked last, among what nothing threatens, its users would not be told.
-                default: pastStandard != nil ? .onTheWayOut : .untracked
+                default: .untracked
                 }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
             let risk = row?.risk?.score

@@ -28,6 +28,14 @@ extension Vane {
         func run() throws {
             let window = ChangeWindow(from: try parsePeriod(from, option: "--from"), to: try parsePeriod(to, option: "--to"))
             guard window.from.start <= window.to.end else { throw UsageError("--from \(from) is after --to \(to)") }
+            // A window that runs past today lists what had been announced for it as taken
+            // effect: said, as for the other reads as of a day to come.
+            let today = FuzzyDate.today()
+            if !recorded, window.to.endKey > today.endKey {
+                printError(
+                    "note: --to \(window.to.text) is after today (\(today.display)): the moves after today are what had been announced, not what happened"
+                )
+            }
             let reader = try open(kb)
             // Committing changes no file: the recorded changes are the last build's until it runs again.
             if recorded, let stored = try reader.recordedHistory()?.head, let head = HistoryReader.head(root: kb.rootURL), head != stored {

@@ -28,7 +28,7 @@ extension Vane {
             do {
                 try await serve(options, executable: executable)
             } catch let error as PreviewError {
-                printError("error: \(error)")
+                printLine("error: \(error)")
                 throw ExitCode.failure
             }
         }
@@ -56,7 +56,7 @@ extension Vane {
                     // A build's content problems were reported by the load before it.
                     if !outcome.succeeded { log.problems(outcome.diagnostics) }
                     for warning in outcome.warnings { printLine("warning: \(warning)") }
-                    if let failure = outcome.failure { printError("error: \(failure)") }
+                    if let failure = outcome.failure { printLine("error: \(failure)") }
                     if outcome.succeeded {
                         printError("built \(options.output.path): \(outcome.pagesRendered) of \(outcome.pages) pages rendered")
                     } else {
