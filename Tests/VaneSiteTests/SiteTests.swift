@@ -222,6 +222,9 @@ struct SiteTests {
         let index = try kb.read("public/entities.html")
         #expect(index.contains(">Acme \u{202E}\u{202C}</a> <span class=\"badge\">vendor</span>"), "\(index)")
         #expect(try kb.read("public/feeds/entities/acme.atom").contains("Acme \u{202E}\u{202C}"))
+        // Closed in the name itself: every sentence made with it ("Events involving … (Atom)").
+        let page = try kb.read("public/entities/acme.html")
+        #expect(page.contains("Acme \u{202E}\u{202C} (Atom)") && !page.contains("\u{202C}\u{202C}"), "\(page)")
         let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
         #expect(shards.contains("\"t\":\"Bell \u{2067}ring\u{2069}\""), "\(shards)")
         #expect(shards.contains("Body \u{FFFD}[31m end."), "\(shards)")

@@ -140,7 +140,10 @@ struct FrontMatter {
             diagnostics.append(.error(at, "'\(key)' must be text, not \(FrontMatter.describe(node))"))
             return nil
         }
-        let value = FrontMatter.oneLine(s)
+        var value = FrontMatter.oneLine(s)
+        // A title or a name that leaves a bidirectional control open has it closed at its end:
+        // every sentence made with it (`Events involving … (Atom)`) read reversed after it.
+        if key == "title" || key == "name" { value += Bidi.closers(value) }
         // Any line break: a Unicode line or paragraph separator breaks a title too.
         if value.contains(where: \.isNewline) {
             diagnostics.append(.error(at, "'\(key)' must be one line"))

@@ -25,7 +25,7 @@ public enum DefaultTheme {
 <section aria-labelledby="{{anchor}}">
 <h2 id="{{anchor}}">{{label}}{{#continued}} (continued){{/continued}}</h2>
 {{#empty}}
-<p>Nothing dated in this quarter: no status move, event, claim or verdict.</p>
+<p>Nothing dated in this quarter{{#upTo}} up to {{> partials/date}}{{/upTo}}: no status move, event, claim or verdict.</p>
 {{/empty}}
 {{#hasMoves}}
 <h3>Status moves</h3>

@@ -68,6 +68,9 @@ struct ChangesPage: Encodable {
         var claims: Section?
         var verdicts: Section?
         var empty: Bool
+        /// The site's day, for the quarter under way: an empty one says "up to" it (an event
+        /// dated later in the quarter is not nothing).
+        var upTo: DateView?
         /// The quarter began on the page before.
         var continued: Bool
     }
@@ -195,7 +198,7 @@ extension SiteModel {
             return ChangesPage.Quarter(
                 label: part.group.label, anchor: part.group.anchor, moves: moves, hasMoves: !moves.isEmpty, events: dated(section(events)),
                 claims: dated(section(claims)), verdicts: dated(section(verdicts), by: \.verdictDate), empty: part.items.isEmpty,
-                continued: part.continued)
+                upTo: part.group.upTo, continued: part.continued)
         }
         return ChangesPage(
             quarters: quarters, pager: Pagination.pager("changes", number: page, count: pages.count),
@@ -212,6 +215,8 @@ extension SiteModel {
     private struct QuarterName {
         var label: String
         var anchor: String
+        /// The site's day, for the quarter under way (its window ends there).
+        var upTo: DateView?
     }
 
     /// Each quarter's rows, split over pages.
@@ -281,7 +286,11 @@ extension SiteModel {
             let verdicts = kb.entries(of: .claim).compactMap { c in c.verdictDate.flatMap { window.contains($0) ? (c.id, $0) : nil } }
                 .sorted { ($1.1.startKey, $1.1.precision.rank, $0.0) < ($0.1.startKey, $0.1.precision.rank, $1.0) }.map(\.0)
             let rows = moves.map(ChangeRow.move) + events.map(ChangeRow.event) + claims.map(ChangeRow.claim) + verdicts.map(ChangeRow.verdict)
-            return (QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased()), rows)
+            let underWay = window.to.endKey < window.from.endKey
+            return (
+                QuarterName(label: window.from.display, anchor: "q-" + window.from.text.lowercased(), upTo: underWay ? DateView(window.to) : nil),
+                rows
+            )
         }
         return Pagination.split(quarters, size: Pagination.changesSize)
     }
