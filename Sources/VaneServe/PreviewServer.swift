@@ -364,7 +364,7 @@ public enum PreviewServer {
             if (!box) {
               box = document.createElement("pre");
               box.id = "vane-errors";
-              box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50%;overflow:auto;margin:0;padding:1em;background:#fff3f0;color:#7a1c00;border-top:3px solid #a4471b;font:13px monospace;z-index:99999";
+              box.style.cssText = "position:fixed;left:0;right:0;bottom:0;max-height:50%;overflow:auto;margin:0;padding:1em;background:#fff3f0;color:#7a1c00;border-top:3px solid #a4471b;font:13px monospace;white-space:pre-wrap;overflow-wrap:anywhere;z-index:99999";
               document.body.appendChild(box);
             }
             box.textContent = "The knowledge base has errors; the pages are its last state without any (none, if it started with them). Fix them and the pages follow.\\n\\n" + errors.join("\\n");

@@ -348,7 +348,7 @@ struct LiveBlockTests {
         let expected = [
             "Content/reports/sql.md:6:5: error: SQL error: no such column: nope",
             "Content/reports/sql.md:10:5: error: SQL error: incomplete input",
-            "Content/reports/sql.md:17:5: error: unknown entry 'metta'",
+            "Content/reports/sql.md:17:5: error: unknown entry 'metta' (not written yet? write it first: vane new KIND \"Title\" --id metta)",
         ]
         let built = build(kb)
         #expect(built.diagnostics.filter { $0.severity == .error }.map(\.description) == expected)
@@ -368,7 +368,7 @@ struct LiveBlockTests {
             errors == [
                 "Content/reports/q.md:6:24: error: --since and --until filter by date, and entities have none",
                 "Content/reports/q.md:10:24: error: --verdict filters claims only",
-                "Content/reports/q.md:13:5: error: unknown entry 'metta'",
+                "Content/reports/q.md:13:5: error: unknown entry 'metta' (not written yet? write it first: vane new KIND \"Title\" --id metta)",
             ], "\(errors)")
     }
 

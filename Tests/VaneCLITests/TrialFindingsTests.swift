@@ -680,6 +680,34 @@ struct TrialFindingsTests {
         #expect(!(try vane("build", "--db", db, "--out", second.url("public").path, in: second.root).stderr.contains("last built from")))
     }
 
+    /// An Obsidian author's habits, each said where it is written with what to write: a
+    /// `%%comment%%` (published, page and search index), `publish: false`, typographic quotes
+    /// around a name, `aliases: UA, GA3`, `parent: [[v]]`, the industry's `GA` and `EOL`, and
+    /// a link to a note not written yet.
+    @Test func anObsidianAuthorsHabitsAreSaidWhereTheyAre() throws {
+        var files = files(entities: [
+            "p":
+                "---\nname: “Universal Analytics”\ntype: product\nparent: v\naliases: UA, GA3\npublish: false\n---\nShown. %%note to self%% and `%%code%%`.\n"
+        ])
+        files["Content/entities/q.md"] = "---\nname: Q\ntype: product\nparent: [[v]]\n---\nSee [[killed-by-google]].\n"
+        files["Content/events/e1.md"] =
+            "---\ntitle: E\ndate: 2026-01-01\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  p: { availability: GA, priority: EOL }\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root).stderr
+        let lines = check.split(separator: "\n").map(String.init)
+        let expected = [
+            "Content/entities/p.md:2:7: warning: 'name' is in typographic quotes (“…”), which YAML keeps as part of the text: write straight quotes, \"Universal Analytics\", or none",
+            "Content/entities/p.md:5:10: warning: 'aliases' is one alias, 'UA, GA3': a list is written in brackets, 'aliases: [UA, GA3]' (quote it to keep one alias with a comma)",
+            "Content/entities/p.md:6:1: warning: unknown key 'publish' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)",
+            "Content/entities/p.md:8:8: warning: '%%' is an Obsidian comment, which Markdown does not have: the page publishes the text up to the next '%%'; write <!-- … --> to keep a note off the page and out of search",
+            "Content/entities/q.md:4:9: error: 'parent' must be text, not a list (Obsidian's [[link]] is a list in a list to YAML: write 'parent: v')",
+            "Content/entities/q.md:6:5: error: unknown entry 'killed-by-google' (not written yet? write it first: vane new KIND \"Title\" --id killed-by-google)",
+            "Content/events/e1.md:8:22: error: 'GA' is not on the availability scale (did you mean 'generally-available'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
+            "Content/events/e1.md:8:36: error: 'EOL' is not on the priority scale (did you mean 'discontinued'?); the scale is flagship, invested, maintained, deprioritized, sunset, discontinued",
+        ]
+        for line in expected { #expect(lines.contains(line), "\(line)\n\(check)") }
+    }
+
     /// An end announced for a channel once the whole product's end came, with no return of
     /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
     /// deprecated again, 15 days left, while `vane check` said it counted nothing down).

@@ -32,7 +32,7 @@ struct StatusValidationTests {
                 "Content/events/x.md:8:26: error: 'open-wieghts' is not on the availability scale (did you mean 'open-weights'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
                 "Content/events/x.md:8:40: error: unknown status axis 'priorty' (did you mean 'priority'?)",
                 "Content/events/x.md:9:3: error: 'meta' is a vendor; a status can only be set on product, model, model-family",
-                "Content/events/x.md:10:3: error: unknown entity 'nobody'",
+                "Content/events/x.md:10:3: error: unknown entity 'nobody' (not written yet? write it first: vane new entity \"Title\" --id nobody)",
             ])
         // The day of an announcement written beside the axes says where it goes.
         for key in ["announced", "annouced"] {

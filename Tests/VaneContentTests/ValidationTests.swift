@@ -259,7 +259,7 @@ struct ValidationTests {
                 "Content/entities/dup-f.md:6:3: error: duplicate key 'lts'",
                 "Content/entities/dup-f.md:8:3: error: duplicate key 'codename'",
                 "Content/entities/dup-f.md:12:1: error: duplicate key 'name'",
-                "Content/entities/dup-f.md:14:6: error: unknown entry 'nothing'",
+                "Content/entities/dup-f.md:14:6: error: unknown entry 'nothing' (not written yet? write it first: vane new KIND \"Title\" --id nothing)",
             ])
         // In a mapping written on one line: the repeat is said where it is, and left out
         // (it was said at the first, and hid every other problem of the file).
@@ -268,7 +268,7 @@ struct ValidationTests {
             try diagnostics(["Content/entities/dup-g.md": flow]) == [
                 "Content/entities/dup-g.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)",
                 "Content/entities/dup-g.md:4:19: error: duplicate key 'users'",
-                "Content/entities/dup-g.md:6:6: error: unknown entry 'nothing'",
+                "Content/entities/dup-g.md:6:6: error: unknown entry 'nothing' (not written yet? write it first: vane new KIND \"Title\" --id nothing)",
             ])
         // The repeat quoted (as keys with spaces or other scripts are written), in either quote.
         for (written, column) in [("'a': 1, 'a': 2", 17), ("a: 1, \"a\": 2", 15), ("\"日本\": 1, \"日本\": 2", 18)] {
@@ -278,7 +278,7 @@ struct ValidationTests {
                 try diagnostics(["Content/entities/dup-h.md": quoted]) == [
                     "Content/entities/dup-h.md:3:7: error: unknown entity type 'vendr' (did you mean 'vendor'?)",
                     "Content/entities/dup-h.md:4:\(column): error: duplicate key '\(key)'",
-                    "Content/entities/dup-h.md:6:6: error: unknown entry 'nothing'",
+                    "Content/entities/dup-h.md:6:6: error: unknown entry 'nothing' (not written yet? write it first: vane new KIND \"Title\" --id nothing)",
                 ], "\(written)")
         }
         // Saved queries alike: a name written twice hides none of the others' problems.
@@ -450,7 +450,7 @@ struct ValidationTests {
         #expect(
             try diagnostics(["Content/sources/x.md": text]) == [
                 "Content/sources/x.md:5:1: warning: unknown key 'extra_key' for a source (kept, but not part of the format)",
-                "Content/sources/x.md:7:6: error: unknown entry 'nope'",
+                "Content/sources/x.md:7:6: error: unknown entry 'nope' (not written yet? write it first: vane new KIND \"Title\" --id nope)",
             ])
     }
 

@@ -471,7 +471,13 @@ public struct Linker: Sendable {
                 unloaded.isEmpty
                 ? ""
                 : "; it may be a name of \(unloaded.count == 1 ? "" : "one of ")\(unloaded.prefix(3).map { "'\($0)'" }.joined(separator: ", "))\(unloaded.count > 3 ? "…" : ""), whose file\(unloaded.count == 1 ? "" : "s") did not load: fix that first"
-            diagnostics.append(.error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)\(pending)"))
+            // An id with nothing near it is most likely an entry not written yet (an Obsidian
+            // author's link to a note to come): the way to write it.
+            let notYet =
+                suggestion == nil && merged.isEmpty && pending.isEmpty && IDRule.isValid(written)
+                ? " (not written yet? write it first: vane new \(kind?.rawValue ?? "KIND") \"Title\" --id \(written))" : ""
+            diagnostics.append(
+                .error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)\(pending)\(notYet)"))
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {

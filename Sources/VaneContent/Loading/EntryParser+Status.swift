@@ -151,10 +151,11 @@ extension EntryParser {
                 guard scale.contains(s.string) || config.unread else {
                     // A value of the other axis's scale says so (`priority: deprecated`).
                     let other: StatusSetting.Axis = axis == .availability ? .priority : .availability
+                    let said = EntryParser.industryWords[s.string.lowercased()].flatMap { $0[axis] }.flatMap { scale.contains($0) ? $0 : nil }
                     let hint =
                         config.scale(other).contains(s.string)
                         ? " ('\(s.string)' is on the \(other.rawValue) scale: write it as '\(other.rawValue): \(s.string)')"
-                        : Suggestion.hint(for: s.string, in: scale)
+                        : said.map { " (did you mean '\($0)'?)" } ?? Suggestion.hint(for: s.string, in: scale)
                     fm.diagnostics.append(
                         .error(at, "'\(s.string)' is not on the \(axis.rawValue) scale\(hint); the scale is \(scale.joined(separator: ", "))"))
                     refuse()
@@ -293,4 +294,22 @@ extension EntryParser {
         }
         return text
     }
+}
+
+extension EntryParser {
+    /// The industry's own words for values of the scales (`GA`, `EOL`, `beta`), which no
+    /// spelling is close to: the value each means, by axis.
+    static let industryWords: [String: [StatusSetting.Axis: String]] = [
+        "ga": [.availability: "generally-available"], "general availability": [.availability: "generally-available"],
+        "generally available": [.availability: "generally-available"], "available": [.availability: "generally-available"],
+        "beta": [.availability: "preview"], "alpha": [.availability: "preview"], "public preview": [.availability: "preview"],
+        "private preview": [.availability: "preview"], "rc": [.availability: "preview"], "experimental": [.availability: "preview"],
+        "eol": [.availability: "retired", .priority: "discontinued"], "end of life": [.availability: "retired", .priority: "discontinued"],
+        "end-of-life": [.availability: "retired", .priority: "discontinued"], "shutdown": [.availability: "retired"],
+        "shut down": [.availability: "retired"], "sunsetted": [.availability: "retired"], "discontinued": [.availability: "retired"],
+        "maintenance": [.priority: "maintained"], "maintenance mode": [.priority: "maintained"], "lts": [.priority: "maintained"],
+        "oss": [.availability: "open-source"], "open source": [.availability: "open-source"],
+        "closed to new customers": [.availability: "closed-to-new"], "closed": [.availability: "closed-to-new"],
+        "core": [.priority: "flagship"], "strategic": [.priority: "invested"],
+    ]
 }

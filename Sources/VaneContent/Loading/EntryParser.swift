@@ -80,12 +80,13 @@ public struct EntryParser: Sendable {
                         at,
                         "unknown key '\(key)' for an entity (kept, but no status: a status is set by events, dated; write it in an event's 'status:', as 'status: { \(entry.id): { availability: … } }')"
                     ))
-            } else if key == "draft" {
-                // Hugo's: a draft here is published all the same.
+            } else if key == "draft" || key == "publish" {
+                // Hugo's draft, Obsidian Publish's switch: an entry here is published all the same.
                 fm.diagnostics.append(
                     .warning(
                         at,
-                        "unknown key 'draft' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)")
+                        "unknown key '\(key)' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)"
+                    )
                 )
             } else {
                 let prose = LineChecks.proseAsKey(source, key: key, line: at.line) ?? ""
@@ -189,6 +190,16 @@ public struct EntryParser: Sendable {
         e.type = choice(&fm, "type", from: config.entityTypes, what: "entity type", required: true, configured: true)
         if let parent = fm.text("parent") { e.references.append(Reference(.parent, parent.text, at: parent.location)) }
         e.aliases = fm.list("aliases") ?? []
+        // `aliases: UA, GA3` written plain is one alias, "UA, GA3": said where it is, as a
+        // reference list without brackets is (a quoted one is meant as written).
+        if case (.scalar(let s), let at)? = fm.node("aliases"), s.style == .plain, s.string.contains(", ") {
+            let parts = s.string.components(separatedBy: ", ").map { $0.trimmingCharacters(in: .whitespaces) }
+            fm.diagnostics.append(
+                .warning(
+                    at,
+                    "'aliases' is one alias, '\(s.string)': a list is written in brackets, 'aliases: [\(parts.joined(separator: ", "))]' (quote it to keep one alias with a comma)"
+                ))
+        }
         readNames(&fm, into: &e)
         references(fm.list("successors"), .succeededBy, into: &e)
         references(fm.list("folded_into"), .foldedInto, into: &e)

@@ -137,13 +137,24 @@ struct FrontMatter {
             return nil
         }
         guard case .scalar(let s) = node else {
-            diagnostics.append(.error(at, "'\(key)' must be text, not \(FrontMatter.describe(node))"))
+            let habit = FrontMatter.wikiLink(node).map { " (Obsidian's [[link]] is a list in a list to YAML: write '\(key): \($0)')" } ?? ""
+            diagnostics.append(.error(at, "'\(key)' must be text, not \(FrontMatter.describe(node))\(habit)"))
             return nil
         }
         var value = FrontMatter.oneLine(s)
         // A title or a name that leaves a bidirectional control open has it closed at its end:
         // every sentence made with it (`Events involving … (Atom)`) read reversed after it.
-        if key == "title" || key == "name" { value += Bidi.closers(value) }
+        if key == "title" || key == "name" {
+            value += Bidi.closers(value)
+            // “Universal Analytics”, pasted from a document: YAML keeps the quotes as text.
+            if s.style == .plain, let first = value.first, let last = value.last, value.count > 1, "“‘„«".contains(first), "”’“»".contains(last) {
+                diagnostics.append(
+                    .warning(
+                        at,
+                        "'\(key)' is in typographic quotes (\(first)…\(last)), which YAML keeps as part of the text: write straight quotes, \"\(value.dropFirst().dropLast())\", or none"
+                    ))
+            }
+        }
         // Any line break: a Unicode line or paragraph separator breaks a title too.
         if value.contains(where: \.isNewline) {
             diagnostics.append(.error(at, "'\(key)' must be one line"))
@@ -196,7 +207,12 @@ struct FrontMatter {
         var result: [LocatedText] = []
         for item in items {
             guard case .scalar(let s) = item, !FrontMatter.isNull(s) else {
-                diagnostics.append(.error(location(of: item), "each item of '\(key)' must be text"))
+                // `entities: [[stadia]]`: Obsidian's link, which YAML reads as a list in a list.
+                let habit =
+                    FrontMatter.wikiLink(.sequence(Node.Sequence([item]))).map {
+                        " (Obsidian's [[link]] is a list in a list to YAML: write '\(key): [\($0)]')"
+                    } ?? ""
+                diagnostics.append(.error(location(of: item), "each item of '\(key)' must be text\(habit)"))
                 continue
             }
             guard !s.string.trimmingSpaces.isEmpty else {
@@ -554,4 +570,15 @@ struct FrontMatter {
 public struct DiagnosticError: Error {
     public let diagnostic: Diagnostic
     public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
+}
+
+extension FrontMatter {
+    /// The text of `[[text]]` as YAML reads it (a list holding one list of one text): what
+    /// an Obsidian author wrote for a link; nil for anything else.
+    static func wikiLink(_ node: Node) -> String? {
+        guard case .sequence(let outer) = node, outer.count == 1, case .sequence(let inner)? = outer.first, inner.count == 1,
+            case .scalar(let s)? = inner.first
+        else { return nil }
+        return s.string
+    }
 }

@@ -50,8 +50,29 @@ struct BodyRenderer {
             else { return nil }
             return problem
         }
+        let comment = obsidianComment(lines: lines, original: original, firstLine: firstLine, path: path).map { [$0] } ?? []
         return BodyRenderer(
-            markdown: original, html: html, links: links, blocks: live.blocks, problems: live.problems + scanned.problems + droppedProblems + nested)
+            markdown: original, html: html, links: links, blocks: live.blocks,
+            problems: live.problems + scanned.problems + droppedProblems + nested + comment)
+    }
+
+    /// The first `%%` outside code: Obsidian's comment, which Markdown does not have, so the
+    /// page publishes what its author meant to keep to themselves (a note to ask legal was
+    /// published, page and search index alike).
+    static func obsidianComment(lines: [Substring], original: String, firstLine: Int, path: String) -> Diagnostic? {
+        guard original.contains("%%") else { return nil }
+        let verbatim = MarkdownRenderer.verbatimLines(original)
+        for (index, line) in lines.enumerated() where !verbatim.contains(index + 1) {
+            guard let found = line.range(of: "%%") else { continue }
+            // Not in a code span: an odd number of backticks before it on its line.
+            guard line[..<found.lowerBound].filter({ $0 == "`" }).count % 2 == 0 else { continue }
+            let column = line.unicodeScalars[..<found.lowerBound].count + 1
+            return .warning(
+                SourceLocation(path: path, line: firstLine + index, column: column),
+                "'%%' is an Obsidian comment, which Markdown does not have: the page publishes the text up to the next '%%'; write <!-- … --> to keep a note off the page and out of search"
+            )
+        }
+        return nil
     }
 
     /// A link the page shows as text: said where its target is written (the column cmark
