@@ -12,6 +12,9 @@ struct BillOfMaterials: Sendable {
         var cpe: String?
         /// Where it was written (its line), for messages.
         var line: Int
+        /// An operating system (CycloneDX's `type: operating-system`, SPDX's primary purpose
+        /// `OPERATING-SYSTEM`): syft writes one with neither package URL nor CPE.
+        var operatingSystem = false
     }
 
     enum Format: String, Sendable {
@@ -148,7 +151,9 @@ struct BillOfMaterials: Sendable {
             var result: [Component] = []
             for item in objects(node, key: "components") {
                 let (name, purl, version, cpe) = (text(item, "name") ?? "", text(item, "purl"), text(item, "version"), text(item, "cpe"))
-                result.append(Component(name: name, version: version, purl: purl, cpe: cpe, line: item.line))
+                var component = Component(name: name, version: version, purl: purl, cpe: cpe, line: item.line)
+                component.operatingSystem = text(item, "type") == "operating-system"
+                result.append(component)
                 result += cycloneDX(item["components"])
             }
             return result
@@ -164,7 +169,9 @@ struct BillOfMaterials: Sendable {
                 if type == "purl", purl == nil { purl = locator }
                 if type.hasPrefix("cpe"), cpe == nil { cpe = locator }
             }
-            return Component(name: text(item, "name") ?? "", version: text(item, "versionInfo"), purl: purl, cpe: cpe, line: item.line)
+            var component = Component(name: text(item, "name") ?? "", version: text(item, "versionInfo"), purl: purl, cpe: cpe, line: item.line)
+            component.operatingSystem = text(item, "primaryPackagePurpose") == "OPERATING-SYSTEM"
+            return component
         }
     }
 }

@@ -63,10 +63,18 @@ struct PackageMatcher {
     }
 
     func match(_ c: BillOfMaterials.Component) -> Outcome {
-        guard c.purl != nil || c.cpe != nil else { return .unmatched(reason: "no package URL or CPE") }
         var candidates: [String] = []
         var by = ""
-        if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
+        if c.purl == nil, c.cpe == nil {
+            // An operating system, as syft writes it (`ubuntu` `22.04`, no package URL nor
+            // CPE): the product of that id or name with release cycles (Debian 11 ended, and
+            // the bill said nothing of it).
+            let name = c.name.lowercased()
+            guard c.operatingSystem, !name.isEmpty,
+                let product = cycles.keys.sorted().first(where: { $0 == name || names[$0]?.lowercased() == name })
+            else { return .unmatched(reason: "no package URL or CPE") }
+            (candidates, by) = ([product], "operating system name")
+        } else if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
             (candidates, by) = (found, "package URL")
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
             (candidates, by) = (found, "CPE")

@@ -62,6 +62,26 @@ struct UsesCLITests {
             "\(result.stdout)")
     }
 
+    /// An operating system as syft writes it, by name and version with neither package URL nor
+    /// CPE, is the product of that id or name (Debian 11 was "no package URL or CPE", and its
+    /// end nowhere in the exposure); a library written so is still not matched.
+    @Test func anOperatingSystemIsMatchedByItsName() throws {
+        let kb = try imported()
+        try Data(
+            #"""
+            {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[
+             {"type":"operating-system","name":"nodejs","version":"20.11.0"},
+             {"type":"operating-system","name":"Node.js","version":"18.19.0"},
+             {"type":"library","name":"nodejs","version":"22.1.0"}]}
+            """#.utf8
+        ).write(to: kb.url("bill.json"))
+        let result = try vane("import", "sbom", kb.url("bill.json").path, "--team", "ops", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("→ nodejs-20"), "\(result.stdout)")
+        #expect(result.stdout.contains("→ nodejs-18"), "\(result.stdout)")
+        #expect(result.stdout.contains("no package URL or CPE"), "\(result.stdout)")
+    }
+
     /// A vendor, its source, a product of it with `channels`, and its events (day, status).
     private func channelledProduct(_ id: String, channels: String, events: [(String, String)]) -> [String: String] {
         var files = [
