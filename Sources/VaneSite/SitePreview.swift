@@ -183,6 +183,8 @@ public final class SitePreview: Sendable {
             toldUnknown.withLock { $0.rendered = true }
         } else if let moved = redirects[path] {
             data = Data(SiteExtras.moved(from: moved.former, to: moved.entity, baseURL: model.kb.config.baseURL).utf8)
+        } else if let moved = movedBoard(path) {
+            data = Data(SiteExtras.moved(from: moved.former, to: moved.entity, baseURL: model.kb.config.baseURL, folder: "status").utf8)
         } else {
             return nil
         }
@@ -219,6 +221,18 @@ public final class SitePreview: Sendable {
         guard path.hasPrefix("changes"), path.hasSuffix(".html"), changePages()[path] == nil else { return false }
         let number = path == "changes.html" ? 1 : Int(path.dropFirst("changes-".count).dropLast(".html".count)).flatMap { $0 > 1 ? $0 : nil }
         return number.map { $0 <= earlierChanges() } ?? false
+    }
+
+    /// A vendor's board at a former id of the vendor (`status/OLD.html`), as a build writes
+    /// it: found as it is asked for, since whether the entity has a board moves with events.
+    private func movedBoard(_ path: String) -> (former: String, entity: Entry)? {
+        guard path.hasPrefix("status/"), path.hasSuffix(".html") else { return nil }
+        let former = String(path.dropFirst("status/".count).dropLast(".html".count))
+        guard !former.contains("/"),
+            let entity = model.kb.entries(of: .entity).first(where: { $0.formerIDs.contains { $0.text == former } }),
+            model.vendors.contains(entity.id)
+        else { return nil }
+        return (former, entity)
     }
 
     private static func redirects(_ kb: KnowledgeBase) -> [String: (former: String, entity: Entry)] {

@@ -230,6 +230,21 @@ struct SiteTests {
         #expect(shards.contains("Body \u{FFFD}[31m end."), "\(shards)")
     }
 
+    /// A vendor's board stays at its former id too, as its page and feeds do (it was gone: a
+    /// 404 for every link to it).
+    @Test func aVendorsBoardStaysAtItsFormerID() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/alphabet.md": "---\nname: Alphabet\ntype: vendor\nformer_ids: [google]\n---\n",
+            "Content/entities/stadia.md": "---\nname: Stadia\ntype: product\nparent: alphabet\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: Stadia launches\ndate: 2019-11-19\ntype: launch\nentities: [stadia]\nstatus:\n  stadia: { availability: generally-available, priority: invested }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let moved = try kb.read("public/status/google.html")
+        #expect(moved.contains("<meta http-equiv=\"refresh\" content=\"0; url=alphabet.html\">"), "\(moved)")
+        #expect(try kb.read("public/status/alphabet.html").contains("Alphabet"))
+    }
+
     /// Raw HTML the page leaves out is not published in the search index: an author's note to
     /// self in a comment was in it, and search found the page by it.
     @Test func theSearchIndexHoldsNoHTMLThePageLeavesOut() throws {

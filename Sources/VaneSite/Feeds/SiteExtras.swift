@@ -179,6 +179,13 @@ struct SiteExtras {
                 OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
                     Data(SiteExtras.moved(from: former, to: entity, baseURL: model.kb.config.baseURL).utf8)
                 })
+            // A vendor's board too: `status/OLD.html` was gone (its page and feeds stayed).
+            if model.vendors.contains(entity.id) {
+                files.append(
+                    OutputFile(path: "status/\(former).html", fingerprint: fingerprint("status/\(former).html", [summary])) {
+                        Data(SiteExtras.moved(from: former, to: entity, baseURL: model.kb.config.baseURL, folder: "status").utf8)
+                    })
+            }
             files.append(
                 OutputFile(
                     path: "feeds/entities/\(former).atom",
@@ -273,9 +280,9 @@ extension SiteExtras {
 
     /// The page left at an entity's former address: it sends the reader on to the new one.
     /// Its canonical address is the new page's, whole under `baseURL` as every page's is.
-    static func moved(from former: String, to entity: Entry, baseURL: String) -> String {
+    static func moved(from former: String, to entity: Entry, baseURL: String, folder: String = "entities") -> String {
         let (name, url) = (XML.escape(entity.title), XML.escape("\(entity.id).html"))
-        let canonical = baseURL.isEmpty ? url : XML.escape(baseURL + "entities/\(entity.id).html")
+        let canonical = baseURL.isEmpty ? url : XML.escape(baseURL + "\(folder)/\(entity.id).html")
         return """
             <!DOCTYPE html>
             <html lang="en">
