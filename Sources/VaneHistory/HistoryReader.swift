@@ -99,6 +99,12 @@ public enum HistoryReader {
         return head
     }
 
+    /// The top of the git work tree holding `folder`; nil outside one (or without git).
+    public static func workTreeTop(of folder: URL) -> URL? {
+        guard let top = try? Git.text(["rev-parse", "--show-toplevel"], in: folder), !top.isEmpty else { return nil }
+        return URL(fileURLWithPath: top, isDirectory: true)
+    }
+
     // MARK: - Commits
 
     /// The commits of the main line that touched `scope` (`Content`, or a folder under it):

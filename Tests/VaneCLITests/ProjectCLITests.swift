@@ -94,6 +94,23 @@ struct ProjectCLITests {
         #expect(stale.stderr.contains("warning: Site/config.yml changed since the last build; run vane build"), "\(stale.stderr)")
     }
 
+    /// A knowledge base made in a folder of an existing repository says that its CI templates
+    /// belong at the repository's top (they were written where GitHub and GitLab never look,
+    /// and nothing said so); at the top, nothing is said.
+    @Test func initInsideARepositorySaysWhereCITemplatesGo() throws {
+        let repo = try temporaryFolder("repo")
+        defer { try? FileManager.default.removeItem(at: repo) }
+        let git = executable(named: "git") ?? URL(fileURLWithPath: "/usr/bin/git")
+        #expect(try run(git, ["init", "-q", repo.path]).status == 0)
+        let inside = try vane(["init", repo.appendingPathComponent("kb").path], in: repo)
+        #expect(inside.status == 0, "\(inside.stderr)")
+        #expect(
+            inside.stderr.contains("is inside the git repository at ") && inside.stderr.contains("run vane in kb (cd kb in each job)"),
+            "\(inside.stderr)")
+        let top = try vane(["init", repo.path, "--force"], in: repo)
+        #expect(!top.stderr.contains("inside the git repository"), "\(top.stderr)")
+    }
+
     /// Every `vane` command line of the CI templates runs, as written, in a new knowledge base.
     @Test func theCITemplatesNameOnlyCommandsThatWork() throws {
         let kb = try temporaryFolder("ci")

@@ -689,7 +689,7 @@ struct TrialFindingsTests {
             "p":
                 "---\nname: “Universal Analytics”\ntype: product\nparent: v\naliases: UA, GA3\npublish: false\n---\nShown. %%note to self%% and `%%code%%`.\n"
         ])
-        files["Content/entities/q.md"] = "---\nname: Q\ntype: product\nparent: [[v]]\n---\nSee [[killed-by-google]].\n"
+        files["Content/entities/q.md"] = "---\nname: Q\ntype: product\nparent: [[v]]\n---\nSee [[killed-by-google]].\nAnd ![[v]].\n"
         files["Content/events/e1.md"] =
             "---\ntitle: E\ndate: 2026-01-01\ntype: other\nentities: [v]\nsources: [s]\nstatus:\n  p: { availability: GA, priority: EOL }\n---\n"
         let kb = try TemporaryKnowledgeBase(files)
@@ -702,6 +702,7 @@ struct TrialFindingsTests {
             "Content/entities/p.md:8:8: warning: '%%' is an Obsidian comment, which Markdown does not have: the page publishes the text up to the next '%%'; write <!-- … --> to keep a note off the page and out of search",
             "Content/entities/q.md:4:9: error: 'parent' must be text, not a list (Obsidian's [[link]] is a list in a list to YAML: write 'parent: v')",
             "Content/entities/q.md:6:5: error: unknown entry 'killed-by-google' (not written yet? write it first: vane new KIND \"Title\" --id killed-by-google)",
+            "Content/entities/q.md:7:5: warning: '![[v]]' is Obsidian's embed of a note, which this format does not have: the page shows a link with a '!' before it; write [[v]]",
             "Content/events/e1.md:8:22: error: 'GA' is not on the availability scale (did you mean 'generally-available'?); the scale is open-source, open-weights, generally-available, preview, consumer-only, announced, closed-to-new, deprecated, retired",
             "Content/events/e1.md:8:36: error: 'EOL' is not on the priority scale (did you mean 'discontinued'?); the scale is flagship, invested, maintained, deprioritized, sunset, discontinued",
         ]

@@ -109,13 +109,22 @@ struct BodyLinkScanner {
                 // before links); a placeholder there became the link's address.
                 out.append(contentsOf: chars[i..<end])
                 i = end
-            } else if c == UInt8(ascii: "["),
-                let found = link(
-                    in: chars, at: i, image: i > 0 && chars[i - 1] == UInt8(ascii: "!") && escapedEnd != i, lines: lines, lineOf: lineOf,
-                    lineStart: lineStart)
+            } else if c == UInt8(ascii: "["), case let image = i > 0 && chars[i - 1] == UInt8(ascii: "!") && escapedEnd != i,
+                let found = link(in: chars, at: i, image: image, lines: lines, lineOf: lineOf, lineStart: lineStart)
             {
                 switch found {
                 case .link(let link, let end):
+                    // Obsidian's embed of a note (`![[meta]]`): a link here, the `!` shown before
+                    // it. (Of a file, `![[chart.png]]`, the link's own error says how to write it.)
+                    if image, link.style == .wikilink, !link.target.contains(".") {
+                        var at = link.location
+                        at.column -= 1
+                        problems.append(
+                            .warning(
+                                at,
+                                "'![[\(link.target)]]' is Obsidian's embed of a note, which this format does not have: the page shows a link with a '!' before it; write [[\(link.target)]]"
+                            ))
+                    }
                     out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
                     links.append(link)
                     i = end

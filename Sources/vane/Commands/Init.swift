@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import VaneDiagnostics
+import VaneHistory
 import VaneProject
 
 extension Vane {
@@ -35,6 +36,15 @@ extension Vane {
                 at: dir, title: title ?? ProjectInit.title(forFolder: dir.lastPathComponent), example: example, force: force)
             for path in report.kept { printError("kept \(path) (exists)") }
             printError("created \(report.written.count) files in \(directory); next: cd \(Init.shellQuoted(directory)) && vane check && vane build")
+            // Inside a repository whose top is another folder, the CI templates are where
+            // GitHub and GitLab never look (they were written, and nothing said so).
+            let resolved = dir.resolvingSymlinksInPath()
+            if let top = HistoryReader.workTreeTop(of: resolved), top.resolvingSymlinksInPath().path != resolved.path {
+                let inside = String(resolved.path.dropFirst(top.resolvingSymlinksInPath().path.count + 1))
+                printLine(
+                    "note: \(directory) is inside the git repository at \(top.path): GitHub reads .github/workflows/ and GitLab .gitlab-ci.yml at its top, not here; move them there and run vane in \(inside) (cd \(Init.shellQuoted(inside)) in each job)"
+                )
+            }
         }
 
         /// A path as a shell reads it back: quoted when it holds anything but plain letters,
