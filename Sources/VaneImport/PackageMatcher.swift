@@ -134,6 +134,10 @@ struct PackageMatcher {
             let next = lower.dropFirst(name.count).first
             return next.map { !($0.isASCII && $0.isNumber) } ?? true
         }
+        // Java's old form (`1.8.0_402`, as `java -version` and syft write Java 8): cycle 8.
+        if inside.isEmpty, let legacy = lower.wholeMatch(of: /1\.([0-9]+)\.0_.*/) {
+            return cycle(of: String(legacy.1), among: cycles)
+        }
         return inside.max { ($0.name.count, $1.id) < ($1.name.count, $0.id) }?.id
     }
 

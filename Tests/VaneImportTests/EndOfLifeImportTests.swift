@@ -249,10 +249,12 @@ struct EndOfLifeImportTests {
         ].map { (name: $0.0, id: $0.1) }
         let found = [
             "1.1.1w", "1:3.0.2-0ubuntu1.15", "8u402-b06", "1.24rc1", "v4.2.11", "4.20", "5:7.0.15-1~deb12u1", "3.01", "a:3.0", "1.1",
+            // Java 8 as `java -version` and syft write it.
+            "1.8.0_402-b06", "1.8.0",
         ].map { PackageMatcher.cycle(of: $0, among: cycles) }
         #expect(
             found == [
-                "openssl-1-1-1", "openssl-3-0", "java-8", "go-1-24", "django-4-2", "django-4", "redis-7-0", nil, nil, nil,
+                "openssl-1-1-1", "openssl-3-0", "java-8", "go-1-24", "django-4-2", "django-4", "redis-7-0", nil, nil, nil, "java-8", nil,
             ])
     }
 
