@@ -709,6 +709,23 @@ struct TrialFindingsTests {
         for line in expected { #expect(lines.contains(line), "\(line)\n\(check)") }
     }
 
+    /// An end dated before the product was first offered, offered later (a year mistyped):
+    /// said at the end (the launch read as a return after it, in silence).
+    @Test func anEndBeforeTheLaunchIsWarnedOf() throws {
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: ["st": "---\nname: St\ntype: product\nparent: v\n---\n"],
+                events: [
+                    ("e1", "2019-03-19", "{ st: { availability: announced, ends: 2019-10-18 } }"),
+                    ("e2", "2019-11-19", "{ st: { availability: generally-available, priority: flagship } }"),
+                ]))
+        let check = try vane("check", in: kb.root)
+        #expect(
+            check.stderr
+                == "Content/events/e1.md:7:48: warning: 'st' ends on 18 October 2019, before it was first offered (19 November 2019, by e2): is the year right?\n0 errors, 1 warning\n",
+            "\(check.stderr)")
+    }
+
     /// An end announced for a channel once the whole product's end came, with no return of
     /// that channel, ends nothing: the channel stays retired, nothing is counted down (it read
     /// deprecated again, 15 days left, while `vane check` said it counted nothing down).

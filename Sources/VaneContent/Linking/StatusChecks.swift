@@ -86,6 +86,27 @@ extension Linker {
         }
     }
 
+    /// An end that comes before the product was first offered, when it is offered later (a
+    /// year mistyped: `ends: 2019-10-18` of Stadia, launched on 19 November 2019): the model
+    /// read the launch as a return after the end, and nothing said so.
+    func endsBeforeLaunch(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        for (entity, list) in scheduled {
+            let offered = list.first { $0.axis == .availability && $0.value != "announced" && !scales.isGone($0.value) }
+            guard let offered else { continue }
+            for change in list where change.axis == .ends && change.date.startKey < offered.date.startKey {
+                guard let end = try? FuzzyDate(parsing: change.value), end.endKey < offered.date.startKey else { continue }
+                warnings[entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "'\(entity)' ends on \(end.display), before it was first offered (\(offered.date.display), by \(offered.event)): is the year right?"
+                    ))
+            }
+        }
+        return warnings
+    }
+
     /// A whole-product availability that gives a paid channel its first value
     /// (`windows-10: { availability: generally-available }` at the launch, with
     /// `{ commercial-esu: paid }` declared): the programme then reads as on offer from the
@@ -155,7 +176,7 @@ extension Linker {
         let scheduled = Dictionary(
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
         var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
-            .merging(tiersOpenedWhole(scheduled)) { $0 + $1 }
+            .merging(tiersOpenedWhole(scheduled)) { $0 + $1 }.merging(endsBeforeLaunch(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
