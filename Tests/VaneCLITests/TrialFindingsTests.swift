@@ -709,6 +709,22 @@ struct TrialFindingsTests {
         for line in expected { #expect(lines.contains(line), "\(line)\n\(check)") }
     }
 
+    /// `status:` left empty, the entity under it not indented: an error at the entity, which
+    /// says to indent it (its change was lost beside an "unknown key" warning, and the build
+    /// went on).
+    @Test func aStatusEntryNotIndentedUnderStatusIsAnError() throws {
+        var files = files(entities: ["p": "---\nname: P\ntype: product\nparent: v\n---\n"])
+        files["Content/events/e1.md"] =
+            "---\ntitle: E\ndate: 2026-10-01\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\np: { priority: sunset }\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1)
+        #expect(
+            check.stderr
+                == "Content/events/e1.md:8:1: error: 'p' is written at the top of the front matter, under an empty 'status:': indent it to set its status ('status:' then '  p: { … }')\n1 error, 0 warnings\n",
+            "\(check.stderr)")
+    }
+
     /// An end dated before the product was first offered, offered later (a year mistyped):
     /// said at the end (the launch read as a return after it, in silence).
     @Test func anEndBeforeTheLaunchIsWarnedOf() throws {

@@ -54,6 +54,8 @@ public struct EntryParser: Sendable {
         let known = fm.used
         let unknownKeys = fm.unknownKeys
         let unknown = unknownKeys.map(\.0)
+        // `status:` with nothing under it (a mapping written below it without its indent).
+        let emptyStatus = fm.isWrittenEmpty("status")
         for (key, at) in unknownKeys {
             // A field of `data` of the same name is the one kept: it was written as data.
             guard entry.extra[key] == nil else {
@@ -66,7 +68,17 @@ public struct EntryParser: Sendable {
             let hint =
                 dated.map { "did you mean '\($0)'? \(kind.withArticle)'s date is '\($0)'; it is " }
                 ?? Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'? it is " } ?? ""
-            if kind == .event, StatusSetting.Axis(rawValue: key) != nil {
+            if kind == .event, emptyStatus, case (.mapping(let axes), _)? = fm.node(key),
+                axes.keys.contains(where: { $0.string.flatMap(StatusSetting.Axis.init(rawValue:)) != nil })
+            {
+                // `status:` left empty, the entity under it not indented: its change was lost
+                // beside an "unknown key" warning, and the build went on.
+                fm.diagnostics.append(
+                    .error(
+                        at,
+                        "'\(key)' is written at the top of the front matter, under an empty 'status:': indent it to set its status ('status:' then '  \(key): { … }')"
+                    ))
+            } else if kind == .event, StatusSetting.Axis(rawValue: key) != nil {
                 // A status axis written beside `status:`, not in it: the change would be lost.
                 fm.diagnostics.append(
                     .warning(

@@ -113,6 +113,12 @@ struct FrontMatter {
         return (pair.value, location(of: pair.value))
     }
 
+    /// Whether `key` is written with nothing after it (`status:` alone on its line).
+    func isWrittenEmpty(_ key: String) -> Bool {
+        guard let pair = firstPair[key].map({ pairs[$0] }), case .scalar(let s) = pair.value else { return false }
+        return FrontMatter.isNull(s)
+    }
+
     /// Keys nobody asked for, with where they were written.
     var unknownKeys: [(String, SourceLocation)] {
         pairs.filter { !used.contains($0.key) }.map { ($0.key, $0.keyMark) }
