@@ -253,7 +253,9 @@ class Editor:
             # A paragraph above the rest: every link moves down.
             body = f'\nOpening paragraph {step}, added above.\n' + body
         else:
-            body += f'\nPlain paragraph {step}, with *emphasis* and “quotes”.\n'
+            # With HTML the page leaves out (a comment) and a tag around shown text: the
+            # search index's body, written into its shard, leaves them out too.
+            body += f'\nPlain paragraph {step}, with *emphasis* and “quotes” <!-- note {step} --> and <b>bold</b>.\n'
         open(path, 'w').write(front + '\n---\n' + body)
         return f'{id}: body only'
 

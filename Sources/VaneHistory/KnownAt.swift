@@ -46,9 +46,7 @@ public struct RecordedSnapshot: Sendable {
             inside = try Git.text(["rev-parse", "--is-inside-work-tree"], in: root)
         } catch {
             if error.description.contains("not a git repository") { throw .notARepository(root.path) }
-            throw .git(
-                error.description.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
-            )
+            throw .git(HistoryReader.oneLine(error.description))
         }
         guard inside == "true" else { throw .notARepository(root.path) }
         guard (try? Git.text(["rev-parse", "--verify", "--quiet", "HEAD"], in: root)) != nil else { throw .nothingCommitted }

@@ -82,8 +82,9 @@ public struct ExposureReportRow: Encodable, Sendable {
             entity = id
             name = board.entities[id]?.name ?? id
             position = board.position(of: id)
-            self.onward = onward ? board.onward(from: id).map { Successor($0, board: board, onward: false) } : []
-            onwardAlso = onward ? board.onwardAlso(from: id).map { Successor($0, board: board, onward: false) } : []
+            let chain = onward ? board.onward(from: id) : []
+            self.onward = chain.map { Successor($0, board: board, onward: false) }
+            onwardAlso = board.onwardAlso(from: id, chain: chain).map { Successor($0, board: board, onward: false) }
         }
     }
 
@@ -153,7 +154,8 @@ extension ExposureBoard {
             // Each successor's line on to where it leads while gone: `a>b>c;d`.
             // The last step's alternatives after a `|` (`office-2019>office-ltsc-2024|microsoft-365-apps`).
             let lines = row.successors.map { id in
-                ([id] + board.onward(from: id)).joined(separator: ">") + board.onwardAlso(from: id).map { "|" + $0 }.joined()
+                let chain = board.onward(from: id)
+                return ([id] + chain).joined(separator: ">") + board.onwardAlso(from: id, chain: chain).map { "|" + $0 }.joined()
             }.joined(separator: ";")
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]
         }

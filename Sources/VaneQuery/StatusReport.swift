@@ -196,8 +196,9 @@ extension StatusBoard {
             return id + (words.isEmpty ? "" : " (\(words.joined(separator: "; ")))")
         }
         let text = shownSuccessors(row.successors).map { id in
-            ([shown(id, after: row.entity)] + StatusBoard.shortened(onward(from: id), from: id) { "→ " + shown($0, after: $1) })
-                .joined(separator: " ") + onwardAlso(from: id).map { ", " + shown($0, after: id) }.joined()
+            let chain = onward(from: id)
+            return ([shown(id, after: row.entity)] + StatusBoard.shortened(chain, from: id) { "→ " + shown($0, after: $1) })
+                .joined(separator: " ") + onwardAlso(from: id, chain: chain).map { ", " + shown($0, after: id) }.joined()
         }
         return text.isEmpty ? "-" : text.joined(separator: ", ")
     }

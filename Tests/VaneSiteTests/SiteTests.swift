@@ -14,6 +14,11 @@ import VaneTestSupport
 /// The site of the `small` fixture (no `Site/` folder: the compiled-in theme) and of the
 /// bundled knowledge base, built for real into temporary folders.
 struct SiteTests {
+    /// Every shard of the site's search index, in order, as one text.
+    private func searchIndex(_ kb: TemporaryKnowledgeBase) throws -> String {
+        try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+    }
+
     private func build(_ folders: [URL]) throws -> (TemporaryKnowledgeBase, Pipeline.Outcome) {
         try TemporaryKnowledgeBase.builtInProcess(copying: folders)
     }
@@ -202,7 +207,7 @@ struct SiteTests {
         #expect(page.components(separatedBy: ">Microsoft Entra ID</a>").count - 1 == 2, "\(page)")
         #expect(page.contains(">AAD</a>"))
         // The search index names its former ids, so that a snippet shows the title too.
-        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        let shards = try searchIndex(kb)
         #expect(shards.contains("\"f\":\"azure-ad\""), "\(shards)")
         // Its calendar and API file stay at the old address too (they were gone: a 404 for
         // every calendar subscribed to them), the same as the new ones.
@@ -225,7 +230,7 @@ struct SiteTests {
         // Closed in the name itself: every sentence made with it ("Events involving … (Atom)").
         let page = try kb.read("public/entities/acme.html")
         #expect(page.contains("Acme \u{202E}\u{202C} (Atom)") && !page.contains("\u{202C}\u{202C}"), "\(page)")
-        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        let shards = try searchIndex(kb)
         #expect(shards.contains("\"t\":\"Bell \u{2067}ring\u{2069}\""), "\(shards)")
         #expect(shards.contains("Body \u{FFFD}[31m end."), "\(shards)")
     }
@@ -253,7 +258,7 @@ struct SiteTests {
                 "---\nname: Microsoft\ntype: vendor\n---\nShown <!-- note to self: ask legal --> and <b>bold</b>.\n\n<div>\nhidden block\n</div>\n"
         ])
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
-        let shards = try (0..<16).map { try kb.read("public/search/index-\($0).js") }.joined()
+        let shards = try searchIndex(kb)
         #expect(!shards.contains("legal") && !shards.contains("hidden block") && shards.contains("Shown  and bold."), "\(shards)")
         let found = try GraphReader(url: kb.url("vane.sqlite")).sql("SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'legal OR hidden'")
         #expect(found.table.rows == [["0"]], "\(found.table.rows)")

@@ -135,8 +135,11 @@ public enum MarkdownRenderer {
             } else if cmark_node_first_child(node) != nil || type == CMARK_NODE_CODE_BLOCK {
                 // A block ends its line (a table's cells are apart too).
                 if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_CODE_BLOCK { out += "\n" }
-                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }), name == "table_cell" { out += " " }
-                if let name = cmark_node_get_type_string(node).map({ String(cString: $0) }), name == "table_row" { out += "\n" }
+                switch cmark_node_get_type_string(node).map({ String(cString: $0) }) {
+                case "table_cell": out += " "
+                case "table_row": out += "\n"
+                default: break
+                }
             }
         }
         return out

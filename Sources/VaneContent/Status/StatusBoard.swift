@@ -383,7 +383,7 @@ public struct StatusBoard: Sendable {
     public func onwardLine(from id: String) -> String? {
         let chain = onward(from: id)
         guard !chain.isEmpty else { return nil }
-        let also = onwardAlso(from: id).map { named($0, after: nil) }
+        let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil) }
         return StatusBoard.shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
             + also.map { ", " + $0 }.joined()
     }
@@ -391,8 +391,9 @@ public struct StatusBoard: Sendable {
     /// The other successors of the last gone step of the line on from `id`: a gone successor
     /// with two of its own leads on to both (Office 2016 → Office 2019, gone, → Office LTSC
     /// 2024, and Microsoft 365 Apps, which the line dropped).
-    public func onwardAlso(from id: String) -> [String] {
-        let chain = onward(from: id)
+    /// `chain` is `onward(from: id)`, when the caller has it already.
+    public func onwardAlso(from id: String, chain known: [String]? = nil) -> [String] {
+        let chain = known ?? onward(from: id)
         guard !chain.isEmpty else { return [] }
         let lastGone = chain.count >= 2 ? chain[chain.count - 2] : id
         let seen = Set([id] + chain)

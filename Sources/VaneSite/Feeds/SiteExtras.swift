@@ -156,10 +156,7 @@ struct SiteExtras {
         let newest = Array(own.lazy.filter(model.hasHappened).prefix(SiteExtras.atomLimit))
         // An empty feed is dated the site's day (`AtomFeed`).
         let ownParts = newest.isEmpty ? [StableHash.of(model.board.asOf.text)] : newest.map { eventPages["events/\($0.id).html"] ?? 0 }
-        files.append(
-            OutputFile(path: path + ".atom", fingerprint: fingerprint(path + ".atom", treeParts + ownParts)) {
-                AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
-            })
+        let atom = { AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced }
         // The calendar shows of each event its own fields alone (date, span, title, type,
         // address), not the names its page shows: it follows the events' files, so renaming
         // an entity they involve leaves it as it is.
@@ -167,33 +164,7 @@ struct SiteExtras {
             [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
             // An event ahead of the site's day is stamped with that day (`CalendarFeed`).
             + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } ? [StableHash.of(model.board.asOf.text)] : [])
-        files.append(
-            OutputFile(path: path + ".ics", fingerprint: fingerprint(path + ".ics", calendarParts)) {
-                Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
-            })
-        // An id it had before: a page that points to the new one, and the feed again at
-        // the old address (its self link is the new one, so readers move).
-        for former in entity.formerIDs.map(\.text) {
-            let summary = fingerprints.summary(entity.id)
-            files.append(
-                OutputFile(path: "entities/\(former).html", fingerprint: fingerprint("entities/\(former).html", [summary])) {
-                    Data(SiteExtras.moved(from: former, to: entity, baseURL: model.kb.config.baseURL).utf8)
-                })
-            // A vendor's board too: `status/OLD.html` was gone (its page and feeds stayed).
-            if model.vendors.contains(entity.id) {
-                files.append(
-                    OutputFile(path: "status/\(former).html", fingerprint: fingerprint("status/\(former).html", [summary])) {
-                        Data(SiteExtras.moved(from: former, to: entity, baseURL: model.kb.config.baseURL, folder: "status").utf8)
-                    })
-            }
-            files.append(
-                OutputFile(
-                    path: "feeds/entities/\(former).atom",
-                    fingerprint: fingerprint("feeds/entities/\(former).atom", treeParts + ownParts)
-                ) {
-                    AtomFeed(model: model, title: "\(title): \(entity.title)", path: path + ".atom", events: newest).traced
-                })
-        }
+        let calendar = { Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8) }
         let statusParts =
             (model.changesByEntity[entity.id] ?? []).map(StableHash.of)
             + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
@@ -203,20 +174,25 @@ struct SiteExtras {
             treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                 StableHash.of(model.board.asOf.text)
             ] + shown.map { StableHash.of($0, fingerprints.fileHash($0) ?? "") }
-        files.append(
-            OutputFile(path: "api/v1/entities/\(entity.id).json", fingerprint: fingerprint("api/v1/entities/\(entity.id).json", apiParts)) {
-                api.entity(entity, tree: tree, events: own)
-            })
-        // The calendar and the API file again at each former id: a calendar application
-        // follows no self link, and a client of the API asked for the old address (both 404'd).
-        for former in entity.formerIDs.map(\.text) {
-            let calendar = "feeds/entities/\(former).ics"
-            let json = "api/v1/entities/\(former).json"
-            files.append(
-                OutputFile(path: calendar, fingerprint: fingerprint(calendar, calendarParts)) {
-                    Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8)
-                })
-            files.append(OutputFile(path: json, fingerprint: fingerprint(json, apiParts)) { api.entity(entity, tree: tree, events: own) })
+        let json = { api.entity(entity, tree: tree, events: own) }
+        // At its id and at each id it had before: the feeds again (an Atom feed's self link is
+        // the new one, so readers move; a calendar application follows none) and the API file
+        // (a client asked for the old address), beside a page that points to the new one, and
+        // for a vendor its board's (`status/OLD.html` was gone while its page stayed).
+        let summary = fingerprints.summary(entity.id)
+        for id in [entity.id] + entity.formerIDs.map(\.text) {
+            let (feed, file) = ("feeds/entities/\(id)", "api/v1/entities/\(id).json")
+            files.append(OutputFile(path: feed + ".atom", fingerprint: fingerprint(feed + ".atom", treeParts + ownParts), make: atom))
+            files.append(OutputFile(path: feed + ".ics", fingerprint: fingerprint(feed + ".ics", calendarParts), make: calendar))
+            files.append(OutputFile(path: file, fingerprint: fingerprint(file, apiParts), make: json))
+            guard id != entity.id else { continue }
+            for folder in ["entities"] + (model.vendors.contains(entity.id) ? ["status"] : []) {
+                let moved = "\(folder)/\(id).html"
+                files.append(
+                    OutputFile(path: moved, fingerprint: fingerprint(moved, [summary])) {
+                        Data(SiteExtras.moved(from: id, to: entity, baseURL: model.kb.config.baseURL, folder: folder).utf8)
+                    })
+            }
         }
         return files
     }
@@ -264,18 +240,13 @@ extension SiteExtras {
     /// A title as pages show it (the search script puts it in the page as it is): without the
     /// control characters HTML refuses, its bidirectional controls closed after it.
     static func shownInSearch(_ title: String) -> String {
-        guard title.unicodeScalars.contains(where: { $0.isControlHTMLRefuses || (0x202A...0x2069).contains($0.value) }) else { return title }
-        var shown = String(String.UnicodeScalarView(title.unicodeScalars.filter { !$0.isControlHTMLRefuses }))
-        shown += Escape.bidiClosers(shown)
-        return shown
+        Escape.map(title) { $0.isControlHTMLRefuses ? "" : nil } + Bidi.closers(title)
     }
 
     /// A body as the search index holds it: as search shows it (`SearchText.shown`), each
     /// control character HTML refuses shown as U+FFFD, as the entry's page shows it.
     static func searchBody(_ body: String) -> String {
-        let shown = SearchText.shown(body)
-        guard shown.unicodeScalars.contains(where: \.isControlHTMLRefuses) else { return shown }
-        return String(String.UnicodeScalarView(shown.unicodeScalars.map { $0.isControlHTMLRefuses ? "\u{FFFD}" : $0 }))
+        Escape.map(SearchText.shown(body)) { $0.isControlHTMLRefuses ? "\u{FFFD}" : nil }
     }
 
     /// The page left at an entity's former address: it sends the reader on to the new one.

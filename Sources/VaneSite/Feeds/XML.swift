@@ -1,3 +1,5 @@
+import VaneContent
+
 /// Escaping for XML text and attributes (Atom, sitemap).
 enum XML {
     static func escape(_ s: String) -> String {
@@ -7,6 +9,6 @@ enum XML {
             case "\u{0}"..."\u{8}", "\u{B}", "\u{C}", "\u{E}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": ""
             default: Escape.markup(c, apostrophe: "&apos;")
             }
-        } + Escape.bidiClosers(s)
+        } + Bidi.closers(s)
     }
 }

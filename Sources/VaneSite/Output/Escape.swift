@@ -1,5 +1,3 @@
-import VaneContent
-
 /// Rewrites text scalar by scalar. Every escaping the site does (HTML, XML, iCalendar,
 /// JSON inside scripts) is a table of replacements for this one loop.
 enum Escape {
@@ -52,10 +50,4 @@ enum Escape {
         default: nil
         }
     }
-}
-
-extension Escape {
-    /// What closes the bidirectional controls `text` leaves open (`Bidi.closers`), put after
-    /// it where a page shows it.
-    static func bidiClosers(_ text: String) -> String { Bidi.closers(text) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import VaneContent
 import VaneDiagnostics
 
 /// Template → name → the keys the contexts had where a render looked the name up and
@@ -404,7 +405,7 @@ private struct Renderer {
     /// HTML escaping of `&`, `<`, `>`, `"` and `'`; the control characters HTML does not
     /// allow in a document (`Unicode.Scalar.isControlHTMLRefuses`, here as UTF-8 bytes) are
     /// dropped (a title may write one as a YAML escape, a commit's subject as it likes); the
-    /// bidirectional controls it leaves open are closed after it (`Escape.bidiClosers`).
+    /// bidirectional controls it leaves open are closed after it (`Bidi.closers`).
     static func escape(_ text: String, into output: inout String) {
         var start = text.utf8.startIndex
         let utf8 = text.utf8
@@ -439,7 +440,7 @@ private struct Renderer {
             i = utf8.index(after: i)
         }
         output += text[start..<utf8.endIndex]
-        output += Escape.bidiClosers(text)
+        output += Bidi.closers(text)
     }
 }
 

@@ -90,6 +90,6 @@ enum HTML {
             case _ where c.isControlHTMLRefuses: ""
             default: Escape.markup(c, apostrophe: "&#39;")
             }
-        } + Escape.bidiClosers(s)
+        } + Bidi.closers(s)
     }
 }

@@ -41,14 +41,11 @@ extension SiteModel {
         guard var section = section(sources(to: id, .uses) + cycles.flatMap { sources(to: $0, .uses) }) else { return nil }
         // Each with its band, as the exposure page says it: a use of a cycle gone for a year
         // read as one of a supported cycle.
-        let bands = memo.value("use bands as of \(board.asOf.text)") {
-            Dictionary(exposureBoard.rows.map { ($0.use.id, $0.band.words) }, uniquingKeysWith: { a, _ in a })
-        }
         for i in section.items.indices {
             let use = kb.entry(section.items[i].id)?.use
             let product = targets(of: section.items[i].id, .uses).first ?? id
             let channel = use?.channel.map { channelName($0.text, of: product) }
-            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }, bands[section.items[i].id]]
+            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }, exposureRows[section.items[i].id]?.band.words]
                 .compactMap { $0 }.joined(separator: " · ")
         }
         return section
@@ -75,7 +72,7 @@ extension SiteModel {
     /// The use's row of the exposure board, in the words its page shows (nil for a use of
     /// what has no end, ahead or come): what the page's fingerprint follows too.
     func useStanding(_ id: String) -> UseStanding? {
-        guard let row = exposureBoard.rows.first(where: { $0.use.id == id }) else { return nil }
+        guard let row = exposureRows[id] else { return nil }
         // With no end, the band and the risk say where it stands (on the way out · 87).
         guard let end = row.end else {
             guard let risk = row.risk else {
@@ -145,6 +142,14 @@ extension SiteModel {
     /// finding the uses' products walks every edge.
     var exposureBoard: ExposureBoard {
         memo.value("exposure board as of \(board.asOf.text)") { ExposureBoard(board: board, uses: ExposureBoard.uses(of: kb)) }
+    }
+
+    /// Its rows by use, for a use's page and the "Used by" of a product's (each page
+    /// searched every row).
+    var exposureRows: [String: ExposureRow] {
+        memo.value("exposure rows as of \(board.asOf.text)") {
+            Dictionary(exposureBoard.rows.map { ($0.use.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     /// Why a use of a product with no status is not tracked, when its release cycles carry
