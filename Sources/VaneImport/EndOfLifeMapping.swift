@@ -174,8 +174,13 @@ struct EndOfLifeMapping {
                 placed, "release", title: "\(name) released", date: placed.released, type: "release",
                 status: Self.map([("availability", "generally-available")]), text: "\(name) was released on \(placed.released)")
         ]
-        if let end = placed.end { files.append(endOfLife(placed, name, end)) }
-        if case .date(let eoas) = placed.cycle.value("eoas"), eoas > placed.released {
+        if let end = placed.end {
+            files.append(endOfLife(placed, name, end))
+            if let last = supportEnds(placed, name, end) { files.append(last) }
+        }
+        // Active support that would end after all support did is left out: it would read
+        // as the cycle maintained again once it was discontinued.
+        if case .date(let eoas) = placed.cycle.value("eoas"), eoas > placed.released, placed.end.flatMap(\.last).map({ eoas <= $0 }) ?? true {
             files.append(
                 event(
                     placed, "active-support-ends", title: "Active support of \(name) ends", date: eoas, type: "other",
@@ -217,6 +222,20 @@ struct EndOfLifeMapping {
         }
         text += " endoflife.date does not say when the end was announced, so the announcement is dated approximately by the release"
         return event(placed, "end-of-life", title: title, date: "~" + placed.released, type: "other", status: status, text: text)
+    }
+
+    /// The day the last support ends, as an event of that day: from then on the vendor
+    /// maintains the cycle no more, and its priority is `discontinued` (it read "Retired ·
+    /// Maintained" for years after its end). None while extended support runs with no end.
+    private func supportEnds(_ placed: Placed, _ name: String, _ end: CycleEnd) -> File? {
+        guard !end.openEnded else { return nil }
+        let (suffix, what) = end.extended == nil ? ("support-ends", "Support") : ("extended-support-ends", "Extended support")
+        let date = end.extended ?? end.date
+        let day = date.hasPrefix("~") ? String(date.dropFirst()) : date
+        return event(
+            placed, suffix, title: "\(what) of \(name) ends", date: date, type: "other",
+            status: Self.map([("priority", "discontinued")]),
+            text: "\(what) of \(name) ends on \(day)\(date.hasPrefix("~") ? ", approximately" : ""): no more fixes from then on")
     }
 
     private func event(_ placed: Placed, _ suffix: String, title: String, date: String, type: String, status: String, text: String) -> File {

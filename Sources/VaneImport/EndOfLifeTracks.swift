@@ -40,15 +40,31 @@ enum EndOfLifeTracks {
     /// The next cycle of the same track, released later, with a version no lower, still
     /// supported after this one's standard support ends (so never one that had ended by
     /// then, nor one with an end after a cycle that has none); for an LTS
-    /// cycle, the next LTS cycle; of several released that day, the nearest in name (the
+    /// cycle, the next LTS cycle (with none, the next cycle, once it has an end); of several released that day, the nearest in name (the
     /// base model after the base model). `ordered` is oldest first.
     static func successor(of cycle: Candidate, among ordered: [Candidate]) -> String? {
+        let variant = variant(of: cycle.name)
+        // An LTS cycle is followed by the next LTS; with none, once it has an end, by the
+        // next cycle that qualifies (Spring Framework 5.3, the only LTS, had no way out).
+        let qualifying = qualifying(cycle, among: ordered, ltsOnly: cycle.isLTS)
+        let hasEnd = (cycle.end ?? cycle.last) != nil
+        let found = qualifying.isEmpty && cycle.isLTS && hasEnd ? self.qualifying(cycle, among: ordered, ltsOnly: false) : qualifying
+        // Of those released first, on one day, the one whose words are nearest this one's:
+        // iPhone 15 → 16, not 16 Pro Max; 14 Pro → 15 Pro.
+        guard let first = found.first else { return nil }
+        func distance(_ other: Candidate) -> Int { self.variant(of: other.name).symmetricDifference(variant).count }
+        let sameDay = found.filter { $0.released == first.released }
+        return sameDay.enumerated().min { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }?.element.id
+    }
+
+    /// The cycles that may follow `cycle` (see `successor`), oldest first.
+    private static func qualifying(_ cycle: Candidate, among ordered: [Candidate], ltsOnly: Bool) -> [Candidate] {
         let track = track(of: cycle.name)
         let version = VersionOrder.firstVersion(cycle.name)
         let variant = variant(of: cycle.name)
-        let qualifying = ordered.filter { other in
+        return ordered.filter { other in
             let theirVariant = self.variant(of: other.name)
-            guard other.released > cycle.released, track == self.track(of: other.name), !cycle.isLTS || other.isLTS,
+            guard other.released > cycle.released, track == self.track(of: other.name), !ltsOnly || other.isLTS,
                 variant.isSubset(of: theirVariant) || theirVariant.isSubset(of: variant),
                 !VersionOrder.firstVersion(other.name).lexicographicallyPrecedes(version)
             else { return false }
@@ -60,11 +76,5 @@ enum EndOfLifeTracks {
             guard let ours = cycle.end ?? cycle.last else { return false }
             return theirs > ours
         }
-        // Of those released first, on one day, the one whose words are nearest this one's:
-        // iPhone 15 → 16, not 16 Pro Max; 14 Pro → 15 Pro.
-        guard let first = qualifying.first else { return nil }
-        func distance(_ other: Candidate) -> Int { self.variant(of: other.name).symmetricDifference(variant).count }
-        let sameDay = qualifying.filter { $0.released == first.released }
-        return sameDay.enumerated().min { (distance($0.element), $0.offset) < (distance($1.element), $1.offset) }?.element.id
     }
 }

@@ -23,7 +23,7 @@ struct EndOfLifeImportTests {
         let kb = try TemporaryKnowledgeBase()
         let (summary, diagnostics) = importing("products", into: kb)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        #expect(summary.products == 5 && summary.cycles == 21 && summary.sources == 5 && summary.events == 49)
+        #expect(summary.products == 5 && summary.cycles == 21 && summary.sources == 5 && summary.events == 67)
         #expect(summary.entities == 26 && summary.written == summary.entities + summary.events + summary.sources)
         let outcome = Pipeline.check(Pipeline.Options(root: kb.root))
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
@@ -109,6 +109,15 @@ struct EndOfLifeImportTests {
         #expect(try kb.read(events + "acmedb/acmedb-3-9-active-support-ends.md").contains("date: 2026-05-12\n"))
         #expect(try kb.read(events + "acmedb/acmedb-3-9-active-support-ends.md").contains("acmedb-3-9: { priority: maintained }"))
         #expect(!FileManager.default.fileExists(atPath: kb.url(events + "acmedb/acmedb-3-8-active-support-ends.md").path))
+        // The day the last support ends discontinues the cycle (it read "Retired · Maintained"
+        // for years after): extended support's end when there is one, dated as the end is;
+        // none while extended support goes on with no end, nor without an end.
+        let ends = try kb.read(events + "acmedb/acmedb-3-10-support-ends.md")
+        #expect(ends.contains("date: 2029-05-12\n") && ends.contains("acmedb-3-10: { priority: discontinued }"), "\(ends)")
+        let extended = try kb.read(events + "nimbus/nimbus-24-extended-support-ends.md")
+        #expect(extended.contains("date: 2030-04-30\n") && extended.contains("nimbus-24: { priority: discontinued }"), "\(extended)")
+        #expect(!FileManager.default.fileExists(atPath: kb.url(events + "nimbus/nimbus-24-support-ends.md").path))
+        #expect(!FileManager.default.fileExists(atPath: kb.url(events + "acmedb/acmedb-3-9-support-ends.md").path))
         // Comments after values are not part of them; a cycle with '+' keeps its own id.
         #expect(try kb.read("Content/entities/endoflife/acmedb/acmedb-3-8.md").contains("lts: 2026-01-15,"))
         #expect(try kb.read("Content/entities/endoflife/larkphone/larkphone-5-plus.md").contains("name: \"Lark Phone 5+\""))
@@ -228,6 +237,25 @@ struct EndOfLifeImportTests {
         let node22 = C(id: "nodejs-22", name: "22", released: "2024-04-24", isLTS: true, last: nil, end: "2027-04-30")
         let node24 = C(id: "nodejs-24", name: "24", released: "2025-05-06", isLTS: true, last: "2028-04-30", end: "2028-04-30")
         #expect(EndOfLifeTracks.successor(of: node22, among: [node22, node24]) == "nodejs-24")
+    }
+
+    /// An LTS cycle with no later LTS is followed, once it has an end, by the next cycle that
+    /// qualifies: Spring Framework 5.3, its only LTS, gave a team on it no way out.
+    @Test func anLTSWithNoLaterLTSIsFollowedByTheNextCycle() {
+        typealias C = EndOfLifeTracks.Candidate
+        let spring53 = C(id: "5-3", name: "5.3", released: "2020-10-27", isLTS: true, last: "2029-06-30", end: "2024-08-31")
+        let later = [
+            C(id: "6-0", name: "6.0", released: "2022-11-16", isLTS: false, last: "2024-08-31", end: "2024-08-31"),
+            C(id: "6-1", name: "6.1", released: "2023-11-16", isLTS: false, last: "2025-08-31", end: "2025-08-31"),
+        ]
+        #expect(EndOfLifeTracks.successor(of: spring53, among: [spring53] + later) == "6-1")
+        // A later LTS is still the one: the cycles between are passed over.
+        let spring7 = C(id: "7-0", name: "7.0", released: "2025-11-13", isLTS: true, last: "2027-07-31", end: "2027-07-31")
+        #expect(EndOfLifeTracks.successor(of: spring53, among: [spring53] + later + [spring7]) == "7-0")
+        // With no end, an LTS waits for the next LTS.
+        let open = C(id: "8", name: "8", released: "2026-01-01", isLTS: true, last: nil)
+        let newer = C(id: "9", name: "9", released: "2026-06-01", isLTS: false, last: nil)
+        #expect(EndOfLifeTracks.successor(of: open, among: [open, newer]) == nil)
         // Extended support past the next release's own (Ubuntu 24.04 LTS's runs to May 2036,
         // 26.04's to April): the next LTS follows all the same, as it outlives the standard
         // support. It had no successor.
@@ -292,15 +320,17 @@ struct EndOfLifeImportTests {
         #expect(
             changed == [
                 "events/endoflife/acmedb/acmedb-3-11-release.md", "events/endoflife/acmedb/acmedb-3-11-active-support-ends.md",
-                "events/endoflife/acmedb/acmedb-3-11-end-of-life.md", "entities/endoflife/acmedb/acmedb-3-11.md",
-                "entities/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115.md",
+                "events/endoflife/acmedb/acmedb-3-11-end-of-life.md", "events/endoflife/acmedb/acmedb-3-11-support-ends.md",
+                "entities/endoflife/acmedb/acmedb-3-11.md", "entities/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115.md",
                 "events/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115-end-of-life.md",
+                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-swift-2-20260115-support-ends.md",
             ], "\(changed.sorted())")
         #expect(
             removed == [
                 "entities/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1.md",
                 "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-release.md",
                 "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-end-of-life.md",
+                "events/endoflife/zephyr-llm/zephyr-llm-zephyr-preview-1-support-ends.md",
             ], "\(removed.sorted())")
         #expect(newer.written == changed.count && newer.removed == removed.count)
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
@@ -323,17 +353,18 @@ struct EndOfLifeImportTests {
                 "\(cycle):1:1: warning: no longer in the data, but Content/events/mine/preview-note.md names it; left as it is (remove what names it, then import again to remove it)",
                 "\(events)-end-of-life.md:1:1: warning: no longer in the data, but it sets the status of \(cycle), which is kept; left as it is (remove what names it, then import again to remove it)",
                 "\(events)-release.md:1:1: warning: no longer in the data, but it sets the status of \(cycle), which is kept; left as it is (remove what names it, then import again to remove it)",
+                "\(events)-support-ends.md:1:1: warning: no longer in the data, but it sets the status of \(cycle), which is kept; left as it is (remove what names it, then import again to remove it)",
             ], "\(diagnostics)")
         #expect(FileManager.default.fileExists(atPath: kb.url(cycle).path))
         // Its own events stay with it: they set its status (without them a use of it read
         // "untracked", with no end, instead of "gone").
         #expect(FileManager.default.fileExists(atPath: kb.url(events + "-release.md").path))
-        #expect(summary.kept == 3 && summary.removed == 0, "\(summary)")
+        #expect(summary.kept == 4 && summary.removed == 0, "\(summary)")
         #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.filter { $0.severity == .error }.isEmpty)
         // Once nothing names it, the next import removes it, and its events.
         try kb.remove("Content/events/mine/preview-note.md")
         let (after, quiet) = importing("products-newer", into: kb)
-        #expect(quiet.isEmpty && after.removed == 3 && !FileManager.default.fileExists(atPath: kb.url(cycle).path))
+        #expect(quiet.isEmpty && after.removed == 4 && !FileManager.default.fileExists(atPath: kb.url(cycle).path))
     }
 
     @Test func aFileEditedOrTakenOverByHandIsKeptWithAWarning() throws {
