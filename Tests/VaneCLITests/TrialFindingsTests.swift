@@ -403,6 +403,28 @@ struct TrialFindingsTests {
         #expect(check.stderr.contains("error: 'PX' is written already on line 7"), "\(check.stderr)")
     }
 
+    /// One event's status that names an entity by its id and again by a former id or an
+    /// alias sets it twice: the later line won in silence (Gemini, renamed from Bard, read
+    /// gone from its launch). An error at the repeat, either way round.
+    @Test func anEntityNamedAgainByAFormerIDOrAnAliasIsAnError() throws {
+        let gemini = "---\nname: Gemini\ntype: product\nparent: v\naliases: [Gem]\nformer_ids: [bard]\n---\n"
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: ["gemini": gemini],
+                events: [
+                    ("e1", "2024-02-08", "{ gemini: { availability: generally-available }, bard: { availability: retired } }"),
+                    ("e2", "2024-03-01", "{ Gem: { priority: flagship }, gemini: { priority: sunset } }"),
+                ]))
+        let check = try vane("check", in: kb.root)
+        #expect(check.status == 1, "\(check.stderr)")
+        #expect(
+            check.stderr.contains(
+                "e1.md:7:58: error: 'bard' names 'gemini', written already on line 7 as 'gemini' ('bard' is a former id of it): this sets it twice; write it once"
+            ), "\(check.stderr)")
+        #expect(
+            check.stderr.contains("error: 'gemini' names 'gemini', written already on line 7 as 'Gem' ('gem' is an alias of it)"), "\(check.stderr)")
+    }
+
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
     /// beside "missing required field 'date'", which told the author to remove the right line.
     @Test func halfASpanIsSaidAsSuch() throws {

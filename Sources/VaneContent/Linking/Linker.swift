@@ -495,8 +495,27 @@ public struct Linker: Sendable {
     private mutating func linkStatus(of event: Entry, involved: Set<String>) {
         let date = event.date
         var added: Set<String> = []
+        // How each entity was first written: one named again by an alias or a former id
+        // (`gemini:`, then `bard:` in the event of the rename) set it twice, and the later
+        // line won in silence (Gemini read gone from its launch).
+        var spelled: [String: (text: String, written: String, line: Int)] = [:]
+        var refused: Set<String> = []
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
+            let text = setting.entity.text.lowercased()
+            if let first = spelled[id], first.text != text {
+                if refused.insert(text).inserted {
+                    let other = text == id ? first.text : text
+                    let what = "'\(other)' is \(formerIDs.contains(other) ? "a former id" : "an alias") of it"
+                    diagnostics.append(
+                        .error(
+                            setting.entity.location,
+                            "'\(setting.entity.text)' names '\(id)', written already on line \(first.line) as '\(first.written)' (\(what)): this sets it twice; write it once"
+                        ))
+                }
+                continue
+            }
+            spelled[id] = spelled[id] ?? (text, setting.entity.text, setting.entity.location.line)
             if let type = types[id], !config.tracks(type) {
                 diagnostics.append(
                     .error(
