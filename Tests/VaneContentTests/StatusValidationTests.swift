@@ -328,6 +328,20 @@ struct StatusValidationTests {
         #expect(try diagnostics(["Content/events/x.md": event("{ closes: 2025-09-01, ends: 2025-10-31 }")]) == [])
     }
 
+    /// The vendor's day inside the event's own period is not after it: an event known to the
+    /// quarter or the month, with the day the vendor said it (15 August in Q3), was refused.
+    @Test func anAnnouncementWithinItsEventsPeriodIsNotAfterIt() throws {
+        let event = { (date: String, status: String) in
+            "---\ntitle: T\ndate: \(date)\ntype: deprecation\nentities: [meta]\nsources: [tns]\nstatus:\n  llama: \(status)\n---\n"
+        }
+        #expect(try diagnostics(["Content/events/x.md": event("2025-Q3", "{ ends: { date: 2026-03, announced: 2025-08-15 } }")]) == [])
+        #expect(try diagnostics(["Content/events/x.md": event("2025-08", "{ closes: { date: 2026-03, announced: 2025-08-31 } }")]) == [])
+        #expect(
+            try diagnostics(["Content/events/x.md": event("2025-08", "{ ends: { date: 2026-03, announced: 2025-09-01 } }")]) == [
+                "Content/events/x.md:8:46: error: 'announced' (2025-09-01) is after its event (2025-08): it says when the vendor first said so"
+            ])
+    }
+
     /// A launch whose status has an error is no missing launch: the later fall is not said to
     /// come from nothing (it sent the reader to record an event that was there). The fall's
     /// own file having an error is no reason to keep quiet.

@@ -209,7 +209,9 @@ extension EntryParser {
             fm.diagnostics.append(.error(at, "'announced' takes the date the \(axis == .ends ? "end" : "closure") was first announced"))
             return (date, nil)
         }
-        if let eventDate, announced.startKey > eventDate.startKey {
+        // Within the event's own period is not after it: an event known to the quarter, the
+        // vendor's day in it (15 August in Q3) was refused.
+        if let eventDate, announced.startKey > eventDate.endKey {
             fm.diagnostics.append(
                 .error(at, "'announced' (\(announced.text)) is after its event (\(eventDate.text)): it says when the vendor first said so"))
             return (date, nil)
