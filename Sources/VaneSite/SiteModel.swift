@@ -254,7 +254,7 @@ struct SiteModel: @unchecked Sendable {
         guard let e = kb.entry(id) else { return nil }
         return LinkView(
             id: e.id, title: e.title, url: SiteModel.url(kind: e.kind, id: e.id), detail: e.type.map(SiteModel.typeLabel),
-            date: e.date.map(DateView.init),
+            date: e.date.map(DateView.init), endDate: e.endDate.map(DateView.init),
             verdict: e.kind == .claim ? e.currentVerdict.rawValue : nil)
     }
 
@@ -273,7 +273,8 @@ struct SiteModel: @unchecked Sendable {
     func eventSummary(_ e: Entry) -> EventSummary {
         EventSummary(
             id: e.id, title: e.title, url: SiteModel.url(of: e), type: e.type ?? "",
-            entityIDs: targets(of: e.id, .involves).joined(separator: " "), date: e.date.map(DateView.init))
+            entityIDs: targets(of: e.id, .involves).joined(separator: " "), date: e.date.map(DateView.init),
+            endDate: e.endDate.map(DateView.init))
     }
 
     /// Events newest first: reverse chronological, ties by id.

@@ -26,6 +26,8 @@ struct PublishingTests {
     @Test func feedsForTheSiteAndEachEntityTree() throws {
         let kb = try build([Repository.fixture("small/Content")])
         #expect(atomEntries(try Data(contentsOf: kb.url("public/feeds/events.atom"))) == 5)
+        // A span is titled by its whole span, as its page and its calendar entry say it.
+        #expect(try kb.read("public/feeds/events.atom").contains("<title>20 May 2026 to 22 May 2026: Acme developer summit</title>"))
         // acme-labs and everything under it (coyote): the reorg and the launch.
         #expect(atomEntries(try Data(contentsOf: kb.url("public/feeds/entities/acme-labs.atom"))) == 2)
         let calendar = try kb.read("public/feeds/events.ics")

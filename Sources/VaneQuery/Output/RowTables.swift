@@ -22,7 +22,8 @@ private func joined(_ items: [String]) -> String {
 
 extension EventRow: TabularRow {
     public static let displayHeaders = ["DATE", "ID", "TYPE", "TITLE"]
-    public var displayCells: [String] { [date.displayDate, id, type, title] }
+    /// A span as its page says it, `October 2026 to March 2027` (it read as its first month).
+    public var displayCells: [String] { [date.displayDate + (spanEnd.map { " to " + $0.displayDate } ?? ""), id, type, title] }
     public static let csvHeaders = [
         "id", "title", "type", "date", "date_precision", "date_start", "date_end", "approximate", "span_end", "entities", "sources", "tags",
     ]

@@ -108,7 +108,7 @@ struct HistoryChart {
         let endBand = Self.band(labels)
         let height = self.height(band: endBand)
         var out = """
-            <svg class="chart history-chart \(size.rawValue)" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" role="img" aria-labelledby="\(ids)-title \(ids)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart history-chart \(size.rawValue)" viewBox="0 0 \(SVG.n(width)) \(SVG.n(height))" role="img" aria-labelledby="\(ids)-title" aria-describedby="\(ids)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(ids)-title">\(SVG.text(name)): availability and priority over time</title>
             <desc id="\(ids)-desc">\(SVG.text(description))</desc>
 

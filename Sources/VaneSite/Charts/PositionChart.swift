@@ -274,7 +274,7 @@ struct PositionChart {
         // column is narrower, the chart scrolls sideways in a box a keyboard can scroll too.
         var out = """
             <div class="chart-scroll" tabindex="0" role="group" aria-label="Positions chart (scrolls sideways when wider than the page)">
-            <svg class="chart position-chart" width="\(SVG.n(l.width + 2))" height="\(SVG.n(l.height + 2))" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" aria-labelledby="\(idPrefix)-title \(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
+            <svg class="chart position-chart" width="\(SVG.n(l.width + 2))" height="\(SVG.n(l.height + 2))" viewBox="0 0 \(SVG.n(l.width + 2)) \(SVG.n(l.height + 2))" aria-labelledby="\(idPrefix)-title" aria-describedby="\(idPrefix)-desc" xmlns="http://www.w3.org/2000/svg">
             <title id="\(idPrefix)-title">Available today vs. strategic priority, as of \(SVG.text(board.asOf.display))</title>
             <desc id="\(idPrefix)-desc">\(SVG.text(description))</desc>
             <defs><marker id="\(idPrefix)-arrow" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L8,4 L0,8 z" fill="#5b6573"/></marker></defs>

@@ -26,7 +26,8 @@ struct AtomFeed {
             let pageRoot = base.isEmpty ? String(repeating: "../", count: page.split(separator: "/").count - 1) : base
             let body = BodyHTML(event, model: model, root: pageRoot)
             out += "<entry>\n"
-            out += "<title>\(XML.escape((event.date.map { $0.display + ": " } ?? "") + event.title))</title>\n"
+            let span = event.endDate.map { " to " + $0.display } ?? ""
+            out += "<title>\(XML.escape((event.date.map { $0.display + span + ": " } ?? "") + event.title))</title>\n"
             out += "<id>\(XML.escape(AtomFeed.id(for: page, base: base)))</id>\n"
             out += "<updated>\(event.date.map(AtomFeed.timestamp) ?? newest)</updated>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(root + page))\"/>\n"

@@ -486,7 +486,7 @@ public enum DefaultTheme {
         "partials/dated-links": #"""
 <ul class="entry-links">
 {{#items}}
-<li>{{#date}}{{> partials/date}} · {{/date}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}{{#verdict}} <span class="verdict verdict-{{verdict}}">{{verdict}}</span>{{/verdict}}</li>
+<li>{{#date}}{{> partials/date}}{{#endDate}} to {{> partials/date}}{{/endDate}} · {{/date}}<a href="{{root}}{{url}}">{{title}}</a>{{#detail}} <span class="badge">{{detail}}</span>{{/detail}}{{#verdict}} <span class="verdict verdict-{{verdict}}">{{verdict}}</span>{{/verdict}}</li>
 {{/items}}
 </ul>
 {{#more}}<p class="more">{{more}}</p>
@@ -544,7 +544,7 @@ public enum DefaultTheme {
         "partials/event-list": #"""
 <ol class="event-list">
 {{#events}}
-<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></span></li>
+<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></span></li>
 {{/events}}
 </ol>
 
@@ -1178,6 +1178,7 @@ h1 { line-height: 1.2; margin: 1.5rem 0 .5rem; }
 /* Dates in a column of their own, so a long one ("c. September 2025") never pushes its title out of line. */
 .event-list li { display: grid; grid-template-columns: 10.5rem 1fr; gap: .75rem; align-items: baseline; }
 .when { color: var(--muted); font-variant-numeric: tabular-nums; }
+.when time, .when .date { white-space: nowrap; }
 @media (max-width: 32rem) { .event-list li { grid-template-columns: 1fr; gap: 0; } }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: .3rem .5rem; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -1197,6 +1198,9 @@ code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 @media print { .site-header nav, .skip { display: none; } a { color: inherit; } }
 .chart-figure { margin: 1.5rem 0; }
 .chart { width: 100%; height: auto; font-family: inherit; }
+/* A contrast theme (Windows' forced colours) recolours the page but not SVG text, which stayed
+   black on black: the charts' labels take the system's text colour. */
+@media (forced-colors: active) { svg text { fill: CanvasText; } }
 /* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
    narrow one, never shown smaller than drawn. */
 .history-chart.narrow { display: none; max-width: 30rem; }
@@ -1234,7 +1238,8 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .in-column .wide-block { width: auto; margin-left: 0; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
-details summary { cursor: pointer; color: var(--muted); font-size: .8rem; }
+/* At least 24 px tall, a target a finger or a pointer hits without the link above it (WCAG 2.5.8). */
+details summary { cursor: pointer; color: var(--muted); font-size: .8rem; min-height: 24px; line-height: 24px; }
 ul.plain { list-style: none; margin: 0; padding: 0; }
 .table-scroll { overflow-x: auto; }
 .positions-figure { margin: 1.5rem 0; }

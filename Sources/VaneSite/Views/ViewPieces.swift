@@ -42,6 +42,8 @@ struct LinkView: Encodable {
     /// Where a successor that is gone leads on to: `→ .NET 10 (Generally available · Flagship)`.
     var onward: String?
     var date: DateView?
+    /// The end of an event's span, shown after its date: `October 2026 to March 2027`.
+    var endDate: DateView?
     /// The last of a list (for commas between links).
     var last = false
     /// An event's sources, when a link shows them.
@@ -66,6 +68,8 @@ struct EventSummary: Encodable {
     /// The entities it involves, for the timeline's filter.
     var entityIDs: String
     var date: DateView?
+    /// The end of a span: a six-month programme read as a one-month event in every list.
+    var endDate: DateView?
 }
 
 /// A feed a page offers: in the head's `<link rel="alternate">` and on its "Subscribe" line.
