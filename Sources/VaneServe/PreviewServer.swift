@@ -310,7 +310,11 @@ public enum PreviewServer {
     /// `public/` and the database were without it, and nothing said so).
     static func withdrawOnSignal(_ number: Int32, root: URL, behind: @escaping @Sendable () -> Bool) {
         signal(number, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+        // A queue of its own, which libdispatch gives a thread whatever else is busy: on the
+        // global queue, a stop waited for a thread while request tasks held every core (a
+        // request line of 300 KB keeps one busy for good in the HTTP library), and the preview
+        // could be ended only by SIGKILL.
+        let source = DispatchSource.makeSignalSource(signal: number, queue: DispatchQueue(label: "vane serve: signal \(number)"))
         source.setEventHandler {
             WatchingServer.withdraw(root: root)
             if behind() {

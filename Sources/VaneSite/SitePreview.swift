@@ -199,9 +199,19 @@ public final class SitePreview: Sendable {
     /// holds the copy where the site has no such file after all.
     public func copiedFile(_ path: String, root: URL) -> Data? {
         if let source = assets[path], !Self.isOwn(path, theme: theme) {
-            return FileManager.default.contents(atPath: root.appendingPathComponent(source).path)
+            return Self.readInside(root.appendingPathComponent(source).path, folder: root.appendingPathComponent("Content").path)
         }
         return themeAsset(path)
+    }
+
+    /// The file at `path` when it is, links followed, inside `folder`; else nil (the output's
+    /// copy, the last good site's, is served). A file of `Content/` replaced by a link to
+    /// `/etc/passwd` (a contributor's branch checked out) was served while the build refused it.
+    public static func readInside(_ path: String, folder: String) -> Data? {
+        guard let real = realpath(path, nil), let base = realpath(folder, nil) else { return nil }
+        defer { (free(real), free(base)) }
+        let (file, inside) = (String(cString: real), String(cString: base) + "/")
+        return file.hasPrefix(inside) ? FileManager.default.contents(atPath: file) : nil
     }
 
     /// The theme's asset at `path` (`assets/style.css`), if it has one.

@@ -348,6 +348,24 @@ struct ResidentSiteTests {
         #expect(asset.patched && asset.changed && asset.parsed == 0, "\(asset)")
         #expect(resident.preview?.copiedFile("sources/acme-slides.txt", root: kb.root) == Data("New slides.\n".utf8))
 
+        // The file replaced by a link out of Content/ (a contributor's branch checked out):
+        // never read through the link, whatever the build says of it; the output's copy is
+        // served. A link inside Content/ is read.
+        let secret = try TemporaryKnowledgeBase(["secret.txt": "private key\n"])
+        try kb.remove("Content/sources/acme-slides.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: kb.url("Content/sources/acme-slides.txt").path, withDestinationPath: secret.url("secret.txt").path)
+        _ = resident.load(today: fixedDay, touched: ["Content/sources/acme-slides.txt"])
+        #expect(resident.preview?.copiedFile("sources/acme-slides.txt", root: kb.root) == nil)
+        try kb.write("Inside.\n", to: "Content/sources/inside.txt")
+        try kb.remove("Content/sources/acme-slides.txt")
+        try FileManager.default.createSymbolicLink(atPath: kb.url("Content/sources/acme-slides.txt").path, withDestinationPath: "inside.txt")
+        #expect(SitePreview.readInside(kb.url("Content/sources/acme-slides.txt").path, folder: kb.url("Content").path) == Data("Inside.\n".utf8))
+        try kb.remove("Content/sources/acme-slides.txt")
+        try kb.remove("Content/sources/inside.txt")
+        try kb.write("New slides.\n", to: "Content/sources/acme-slides.txt")
+        _ = resident.load(today: fixedDay, touched: ["Content/sources/acme-slides.txt", "Content/sources/inside.txt"])
+
         // An entry removed: its page is gone from the preview, while the output still has it.
         let event = "Content/events/2026-summit.md"
         try kb.remove(event)
