@@ -217,7 +217,8 @@ public enum BillImport {
         if let cpe = component.cpe { data.append("cpe: \(Scaffold.quoted(cpe))") }
         if !data.isEmpty { front.append(("data", "{ " + data.joined(separator: ", ") + " }")) }
         let lines = front.map { "\($0.0): \($0.1)" }.joined(separator: "\n")
-        let body = "Found in a bill of materials as \(component.name)\(version.map { " \($0)" } ?? "") (`vane import sbom`).\n"
+        let found = ImportedText.prose(component.name + (version.map { " " + $0 } ?? ""))
+        let body = "Found in a bill of materials as \(found) (`vane import sbom`).\n"
         return "---\n\(lines)\n---\n\(body)"
     }
 }

@@ -89,7 +89,7 @@ struct EndOfLifeMapping {
             data.append((scheme, Self.list(product.identifiers.filter { $0.scheme == scheme }.map(\.value), quoting: true)))
         }
         front.append(("data", Self.map(data, raw: Set(product.identifiers.map(\.scheme)))))
-        let body = "\(product.title)'s release cycles as recorded by endoflife.date [@\(sourceID)].\n"
+        let body = "\(ImportedText.prose(product.title))'s release cycles as recorded by endoflife.date [@\(sourceID)].\n"
         return File(path: "Content/entities/endoflife/\(product.slug).md", text: Self.document(front, body))
     }
 
@@ -99,7 +99,7 @@ struct EndOfLifeMapping {
             ("url", Scaffold.quoted("https://endoflife.date/\(product.permalink)")), ("type", "other"), ("tags", "[endoflife]"),
             ("generated", Self.marker),
         ]
-        var body = "The release cycles, support and end-of-life dates of \(product.title) kept by endoflife.date (MIT licence).\n"
+        var body = "The release cycles, support and end-of-life dates of \(ImportedText.prose(product.title)) kept by endoflife.date (MIT licence).\n"
         if let policy = product.releasePolicyLink, URLRule.problem(with: policy) == nil {
             front.append(("data", Self.map([("release_policy", policy)])))
             body += "\nThe vendor's release policy: <\(policy)>.\n"
@@ -131,8 +131,9 @@ struct EndOfLifeMapping {
         }
         front.append(("data", Self.map(data, raw: Set(data.map(\.0)))))
         // Labelled with the product's name, which search snippets show (they show a bare link's id).
-        let named = product.title.contains { "]|[\n".contains($0) } ? "" : "|\(product.title)"
-        var body = "\(label(cycle)), a release cycle of [[\(product.slug)\(named)]], released \(placed.released) [@\(sourceID)].\n"
+        let named = product.title.contains { "]|[\n".contains($0) } ? "" : "|\(ImportedText.prose(product.title))"
+        var body =
+            "\(ImportedText.prose(label(cycle))), a release cycle of [[\(product.slug)\(named)]], released \(placed.released) [@\(sourceID)].\n"
         if placed.end == nil, cycle.value("eol") != .flag(false), cycle.value("eol") != .missing {
             body += "\nIt has ended, date unknown: endoflife.date records no date after its release to date the end by.\n"
         }
@@ -245,7 +246,8 @@ struct EndOfLifeMapping {
             ("status", "\n  \(placed.id): " + status),
         ]
         let id = "\(placed.id)-\(suffix)"
-        return File(path: "Content/events/endoflife/\(product.slug)/\(id).md", text: Self.document(front, "\(text) [@\(sourceID)].\n"))
+        return File(
+            path: "Content/events/endoflife/\(product.slug)/\(id).md", text: Self.document(front, "\(ImportedText.prose(text)) [@\(sourceID)].\n"))
     }
 
     // MARK: - Names

@@ -425,6 +425,28 @@ struct TrialFindingsTests {
             check.stderr.contains("error: 'gemini' names 'gemini', written already on line 7 as 'Gem' ('gem' is an alias of it)"), "\(check.stderr)")
     }
 
+    /// A quarter's end comes on its first day, which the vendor never named: that day's
+    /// countdown is about, as the days before and after are ("ends today" was the one word
+    /// without it); a warning of an end that came names the day it came; a year before 1000
+    /// is shown as written.
+    @Test func aCoarseEndComesAboutOnItsFirstDay() throws {
+        let kb = try built(
+            "pq",
+            events: [
+                ("e1", "0999", "{ pq: { availability: generally-available, priority: invested } }"),
+                ("e2", "2026-07-01", "{ pq: { ends: 2027-Q1 } }"),
+                ("e3", "2027-02-10", "{ pq: { ends: none } }"),
+            ], asOf: "2027-01-01")
+        let ends = try vane("ends", "--as-of", "2027-01-01", "--within", "5", in: kb.root).stdout
+        #expect(ends.contains("Q1 2027  ends about today"), "\(ends)")
+        let check = try vane("check", in: kb.root).stderr
+        #expect(
+            check.contains(
+                "e3.md:7:23: warning: 'ends: none' cancels nothing: the end announced for Q1 2027 came at the start of 1 January 2027, the start of Q1 2027, before this"
+            ), "\(check)")
+        #expect(try vane("query", "events", in: kb.root).stdout.contains("\n0999 "))
+    }
+
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
     /// beside "missing required field 'date'", which told the author to remove the right line.
     @Test func halfASpanIsSaidAsSuch() throws {

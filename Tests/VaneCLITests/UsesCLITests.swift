@@ -82,6 +82,20 @@ struct UsesCLITests {
         #expect(result.stdout.contains("no package URL or CPE"), "\(result.stdout)")
     }
 
+    /// A component's name is text in the use's body: one holding Markdown put images of
+    /// another site on the use's page, and a `[[…]]` in it failed the build.
+    @Test func aComponentsNameIsTextInTheUsesBody() throws {
+        let kb = try imported()
+        try Data(
+            #"{"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[{"type":"library","name":"django ![x](https://evil.example/p.png) [[nope]]","version":"4.2.11","purl":"pkg:pypi/django@4.2.11"}]}"#
+                .utf8
+        ).write(to: kb.url("bill.json"))
+        #expect(try vane("import", "sbom", kb.url("bill.json").path, "--team", "web", in: kb).status == 0)
+        let use = try kb.read("Content/uses/sbom/web/web-django-4-2.md")
+        #expect(use.contains("as django \\!\\[x\\](https://evil.example/p.png) \\[\\[nope\\]\\] 4.2.11 (`vane import sbom`)"), "\(use)")
+        #expect(try vane("check", in: kb).status == 0)
+    }
+
     /// A vendor, its source, a product of it with `channels`, and its events (day, status).
     private func channelledProduct(_ id: String, channels: String, events: [(String, String)]) -> [String: String] {
         var files = [
@@ -135,7 +149,7 @@ struct UsesCLITests {
         let usePage = try kb.read("public/uses/web-shop-django.html")
         #expect(
             usePage.contains(
-                "<dt>Standing</dt><dd>announced end, <time datetime=\"2026-04-07\">7 April 2026</time>, 37 days left; <strong>the plan finishes about 84 days after the end</strong></dd>"
+                "<dt>Standing</dt><dd>announced end, <time datetime=\"2026-04-07\">7 April 2026</time>, 37 days left; <strong>the plan finishes about 84 days after the end</strong> (as of <time datetime=\"2026-03-01\">1 March 2026</time>)</dd>"
             ), "\(usePage)")
         // A use's dossier has its fields, as every entry's has.
         let shown = try vane("show", "web-shop-django", in: kb).stdout
@@ -725,7 +739,7 @@ struct UsesCLITests {
         try kb.write("---\nproduct: django\nteam: web\n---\n", to: "Content/uses/product.md")
         #expect(try vane("build", in: kb).status == 0)
         let why = "not tracked · its release cycles carry the status: name the one you use"
-        #expect(try kb.read("public/uses/product.html").contains("<dd>\(why)</dd>"))
+        #expect(try kb.read("public/uses/product.html").contains("<dd>\(why) (as of "))
         #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">\(why)</td>"))
         // A model family's are its models, as the build's warning says (it said release cycles).
         try kb.write("---\nname: Fam\ntype: model-family\n---\n", to: "Content/entities/fam.md")
@@ -736,7 +750,7 @@ struct UsesCLITests {
         try kb.write("---\nproduct: fam\nteam: web\n---\n", to: "Content/uses/family.md")
         let built = try vane("build", in: kb)
         #expect(built.status == 0, "\(built.stderr)")
-        #expect(try kb.read("public/uses/family.html").contains("<dd>not tracked · its models carry the status: name the one you use</dd>"))
+        #expect(try kb.read("public/uses/family.html").contains("<dd>not tracked · its models carry the status: name the one you use (as of "))
     }
 
     @Test func anAnalystsIdentifiersMatchAnyProduct() throws {

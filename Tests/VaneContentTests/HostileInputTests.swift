@@ -162,6 +162,31 @@ struct HostileInputTests {
             ], "\(result.diagnostics)")
     }
 
+    /// A link to what vane never reads (a hidden file, an editor's backup) published it under
+    /// the link's name; a name that is no UTF-8 vanished with its entry. Both are said.
+    @Test func linksToIgnoredFilesAndNamesThatAreNoTextAreErrors() throws {
+        let kb = try TemporaryKnowledgeBase(SampleKnowledgeBase.files)
+        let fm = FileManager.default
+        try kb.write("SECRET=1\n", to: "Content/.env")
+        try fm.createSymbolicLink(atPath: kb.url("Content/sources/env.txt").path, withDestinationPath: "../.env")
+        try kb.write("draft\n", to: "Content/sources/draft.md~")
+        try fm.createSymbolicLink(atPath: kb.url("Content/sources/d.txt").path, withDestinationPath: "draft.md~")
+        // `café.md` as a Latin-1 tool names it: é is the one byte 0xE9.
+        var name = Array(kb.url("Content/events").path.utf8) + Array("/caf".utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let made = name.withUnsafeMutableBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644)
+        }
+        #expect(made >= 0)
+        close(made)
+        let result = ContentLoader.load(root: kb.root)
+        #expect(
+            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+                "Content/events/caf\u{FFFD}.md:1:1: error: its name is not UTF-8 text (saved by a tool in another encoding?): left out (rename it)",
+                "Content/sources/d.txt:1:1: error: symbolic link to 'draft.md~', a file vane never reads or publishes (hidden, a backup, a swap file): left out",
+                "Content/sources/env.txt:1:1: error: symbolic link to '../.env', a file vane never reads or publishes (hidden, a backup, a swap file): left out",
+            ], "\(result.diagnostics)")
+    }
+
     /// A name that is no file (a named pipe, a link to one) is said and left out: a read of
     /// a pipe would block, and skipping it in silence lost an entry without a word.
     @Test func namesThatAreNoFileAreErrors() throws {

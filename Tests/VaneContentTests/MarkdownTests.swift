@@ -89,6 +89,8 @@ struct SearchTextTests {
         // What is not a link stays as written.
         #expect(SearchText.visible("[draft] and [x] (y) and [[open and [@") == "[draft] and [x] (y) and [[open and [@")
         #expect(SearchText.visible("Über [[é-id|Émile]] [@s]") == "Über Émile ")
+        // A character escaped is searched as its page shows it, without the backslash.
+        #expect(SearchText.visible("Costs \\*not\\* \\$5 \\_each\\_.").hasPrefix("Costs *not* $5 _each_."))
     }
 
     /// Raw HTML, which pages leave out, is no word of the text: a comment (an author's note to

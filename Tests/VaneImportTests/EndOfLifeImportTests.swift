@@ -29,6 +29,35 @@ struct EndOfLifeImportTests {
         #expect(outcome.diagnostics.isEmpty, "\(outcome.diagnostics)")
     }
 
+    /// A name from the data is text in the bodies written, as in the front matter: a title
+    /// holding Markdown put images and links of another site on the page, and a `[[…]]` in
+    /// it failed the knowledge base's build.
+    @Test func namesFromTheDataAreTextInBodies() throws {
+        let products = try TemporaryKnowledgeBase([
+            "products/mdinj.md": """
+            ---
+            title: "Md DB ![t](https://evil.example/p.png) [[nope]] <b> *x*"
+            category: database
+            permalink: /mdinj
+            releases:
+              - releaseCycle: "1.0"
+                releaseDate: 2026-05-12
+                eol: 2029-05-12
+            ---
+
+            """
+        ])
+        let kb = try TemporaryKnowledgeBase()
+        let (_, problems) = EndOfLifeImport.run(EndOfLifeImport.Options(products: products.url("products").path, root: kb.root))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(
+            try kb.read("Content/entities/endoflife/mdinj.md").hasSuffix(
+                "\nMd DB \\!\\[t\\](https://evil.example/p.png) \\[\\[nope\\]\\] \\<b\\> \\*x\\*'s release cycles as recorded by endoflife.date [@endoflife-mdinj].\n"
+            ))
+        #expect(Pipeline.check(Pipeline.Options(root: kb.root)).diagnostics.isEmpty)
+        #expect(ImportedText.prose("# one\ntwo") == "\\# one two" && ImportedText.prose("2024. Q") == "2024\\. Q")
+    }
+
     /// A cycle's text reads back as text: Nimbus's `releaseCycle: "24"` is the text "24" in
     /// its data (written `"24"`), as Ubuntu's "18.04" is, never the number 24.
     @Test func aCyclesTextReadsBackAsText() throws {

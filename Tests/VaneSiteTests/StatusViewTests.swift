@@ -580,7 +580,7 @@ struct StatusViewTests {
         let band = try #require(exposure.range(of: "<td data-label=\"Standing\">")).upperBound
         let standing = String(exposure[band...].prefix { $0 != "<" })
         #expect(standing.hasPrefix("on the way out · "))
-        #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing)</dd>"))
+        #expect(try kb.read("public/uses/ours.html").contains("<dt>Standing</dt><dd>\(standing) (as of "))
         // Not tracked (an availability with no priority): its position all the same.
         try kb.write(
             "---\nname: Plain\ntype: product\n---\n", to: "Content/entities/plain.md")
@@ -590,12 +590,12 @@ struct StatusViewTests {
         try kb.write("---\nproduct: plain\nteam: web\ncriticality: low\n---\n", to: "Content/uses/plain-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(try kb.read("public/exposure.html").contains("<td data-label=\"Standing\">not tracked · Generally available</td>"))
-        #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available</dd>"))
+        #expect(try kb.read("public/uses/plain-use.html").contains("<dt>Standing</dt><dd>not tracked · Generally available (as of "))
         // With no status at all: not tracked, as the exposure page says (the page said nothing).
         try kb.write("---\nname: Bare\ntype: product\n---\n", to: "Content/entities/bare.md")
         try kb.write("---\nproduct: bare\nteam: web\ncriticality: low\n---\n", to: "Content/uses/bare-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
-        #expect(try kb.read("public/uses/bare-use.html").contains("<dt>Standing</dt><dd>not tracked</dd>"))
+        #expect(try kb.read("public/uses/bare-use.html").contains("<dt>Standing</dt><dd>not tracked (as of "))
         // With no priority, past an end that came (its standard support; extended support goes
         // on): on its way out, as the exposure page says (the page said "untracked", then "not
         // tracked · Generally available", ranked below what nothing threatens).

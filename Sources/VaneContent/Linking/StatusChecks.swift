@@ -208,6 +208,14 @@ extension Linker {
         return warnings
     }
 
+    /// The day a date comes on, as a warning names it: `that day`, or for a month, a quarter
+    /// or a year its first day (`1 March 2027, the start of March 2027`), which the author
+    /// has to know to date a cancellation or an extension before it.
+    static func firstDay(of date: FuzzyDate) -> String {
+        guard date.precision != .day, let first = try? FuzzyDate(parsing: date.start) else { return "that day" }
+        return "\(first.display), the start of \(date.display)"
+    }
+
     /// `ends: none` (or `closes: none`) dated no earlier than the end it would cancel comes
     /// after it: the end came at the start of its day and stands, so the cancellation
     /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
@@ -218,7 +226,7 @@ extension Linker {
         for list in scheduled.values {
             for (change, came, metBy) in EndSchedule.resolve(list, scales: scales).void {
                 let what = change.axis == .ends ? "end" : "closure"
-                let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of that day, before this"
+                let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of \(Self.firstDay(of: came)), before this"
                 warnings[change.entity, default: []].append(
                     .warning(
                         change.location,
@@ -264,7 +272,7 @@ extension Linker {
                 let sameDay = gone.ended && gone.date.endKey >= change.date.startKey
                 let hint =
                     sameDay
-                    ? "the end came at the start of that day, before this: date this earlier if it came first"
+                    ? "the end came at the start of \(Self.firstDay(of: gone.date)), before this: date this earlier if it came first"
                     : "record its return first if it came back"
                 warnings[change.entity, default: []].append(
                     .warning(

@@ -76,10 +76,16 @@ public enum DirectoryWalker {
         defer { closedir(dir) }
         var result: [(String, UInt8)] = []
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            let (name, isText) = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), String(validatingCString: $0) != nil) }
             }
             guard !DirectoryWalker.isIgnored(name) else { continue }
+            // A name that is no UTF-8 (`café.md` saved by a Latin-1 tool) cannot be opened by
+            // the name shown: said, not passed over (its entry vanished without a word).
+            guard isText else {
+                result.append((name, notText))
+                continue
+            }
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) {
                 var info = stat()
@@ -105,9 +111,13 @@ public enum DirectoryWalker {
         }
     }
 
+    /// The type given to a name that is no UTF-8, which is neither read nor walked.
+    private static let notText = UInt8(255)
+
     /// Why a name that is no file is left out: nothing under a walked folder is passed over
     /// without a word (a pipe named `x.md` would block a read of it).
     private static func notAFile(_ type: UInt8) -> String {
+        if type == notText { return "its name is not UTF-8 text (saved by a tool in another encoding?): left out (rename it)" }
         let what =
             switch Int(type) {
             case Int(DT_FIFO): "a named pipe"
@@ -136,6 +146,8 @@ public enum DirectoryWalker {
                 if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: notAFile(type))) }
                 continue
             }
+            // Whether a link leads to what is never read or published (`.env`, an editor's `x.md~`).
+            var hidden = false
             if type == UInt8(DT_LNK) {
                 var target = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
                 guard realpath(root + "/" + relative, &target) != nil else {
@@ -150,6 +162,7 @@ public enum DirectoryWalker {
                     found.append(Found(relative: relative, size: 0, modified: 0, escapes: true))
                     continue
                 }
+                hidden = resolved.dropFirst(rootPrefix.count).split(separator: "/").contains { isIgnored(String($0)) }
             }
             // Relative to the open folder: no path lookup from the root per file.
             var info = stat()
@@ -169,6 +182,13 @@ public enum DirectoryWalker {
                             relative: relative, size: 0, modified: 0, escapes: false,
                             problem: "symbolic link to \(linkTarget(root + "/" + relative)), \(what)"))
                 }
+                continue
+            }
+            // It was published under the link's name.
+            if hidden {
+                let reason =
+                    "symbolic link to \(linkTarget(root + "/" + relative)), a file vane never reads or publishes (hidden, a backup, a swap file): left out"
+                if problems { found.append(Found(relative: relative, size: 0, modified: 0, escapes: false, problem: reason)) }
                 continue
             }
             let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)

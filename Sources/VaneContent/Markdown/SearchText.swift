@@ -51,9 +51,10 @@ public enum SearchText {
     }
 
     /// The body as search shows it (the site's index holds this): without the HTML its page
-    /// leaves out (blocks, tags, comments). A body with no `<` is as written.
+    /// leaves out (blocks, tags, comments), and a character escaped (`\*`, `\[`) as the page
+    /// shows it, not with its backslash. A body with neither `<` nor `\` is as written.
     public static func shown(_ markdown: String) -> String {
-        guard markdown.utf8.contains(UInt8(ascii: "<")) else { return markdown }
+        guard markdown.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "\\") }) else { return markdown }
         return MarkdownRenderer.textWithoutHTML(markdown)
     }
 }

@@ -153,8 +153,10 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     /// approximate dates read `c. April 2026`.
     public var display: String {
         let plain: String
+        // Four digits, as written (`0999`: shown `999` while the JSON kept `0999`).
+        let year = format4(self.year)
         switch precision {
-        case .year: plain = "\(year)"
+        case .year: plain = year
         case .quarter: plain = "Q\((month - 1) / 3 + 1) \(year)"
         case .month: plain = "\(FuzzyDate.monthNames[month - 1]) \(year)"
         case .day: plain = "\(day) \(FuzzyDate.monthNames[month - 1]) \(year)"

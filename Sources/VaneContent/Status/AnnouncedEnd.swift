@@ -483,7 +483,7 @@ extension AnnouncedEnd {
         AnnouncedEnd.days(noticeDays, approximate: approximate) + " of notice" + (noticeFrom.map { " from \($0)" } ?? "")
     }
 
-    /// `4 days left`, `ends today`, `ended 96 days ago`, or for a met end `ended 3 days
+    /// `4 days left`, `ends today` (`ends about today` for a coarse date), `ended 96 days ago`, or for a met end `ended 3 days
     /// early`; a closure `closes today`, `closed 96 days ago`.
     public func countdown(asOf: FuzzyDate) -> String {
         let (ends, ended) = kind == .end ? ("ends", "ended") : ("closes", "closed")
@@ -496,7 +496,8 @@ extension AnnouncedEnd {
         }
         let left = daysLeft(asOf: asOf)
         if left > 0 { return AnnouncedEnd.days(left, approximate: approximateDate) + " left" }
-        if left == 0 { return "\(ends) today" }
+        // A month, quarter or year comes on its first day, which the vendor did not name.
+        if left == 0 { return "\(ends) \(approximateDate ? "about " : "")today" }
         return "\(ended) " + AnnouncedEnd.days(-left, approximate: approximateDate) + " ago"
     }
 }

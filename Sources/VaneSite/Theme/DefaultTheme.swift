@@ -880,7 +880,7 @@ public enum DefaultTheme {
 {{/product}}{{#version}}<dt>Version</dt><dd>{{version}}</dd>
 {{/version}}{{#team}}<dt>Owner</dt><dd>{{team}}</dd>
 {{/team}}<dt>Criticality</dt><dd>{{criticality}}</dd>
-{{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}</dd>
+{{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}{{#asOf}} (as of {{> partials/date}}){{/asOf}}</dd>
 {{/standing}}
 {{#date}}<dt>Since</dt><dd>{{> partials/date}}</dd>
 {{/date}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}</dd>

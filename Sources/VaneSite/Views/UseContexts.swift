@@ -28,6 +28,8 @@ struct UseStanding: Encodable {
     var countdown: String?
     /// Days the plan finishes after the end, when it does.
     var planLate: String?
+    /// The day it stands as of: a countdown read a week later gave no day it counted from.
+    var asOf: DateView? = nil
 }
 
 extension SiteModel {
@@ -81,11 +83,11 @@ extension SiteModel {
                 guard row.band == .untracked || row.band == .gone else { return nil }
                 return UseStanding(
                     band: ([row.band.words] + [row.position ?? untrackedWhy(row)].compactMap { $0 }).joined(separator: " · "), ends: nil,
-                    channel: nil, countdown: nil, planLate: nil)
+                    channel: nil, countdown: nil, planLate: nil, asOf: DateView(board.asOf))
             }
             return UseStanding(
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
-                planLate: nil)
+                planLate: nil, asOf: DateView(board.asOf))
         }
         // Not tracked with an end that came: where it stands, as the exposure page says it
         // (the page said "untracked", the exposure page "not tracked · Generally available").
@@ -96,7 +98,7 @@ extension SiteModel {
         return UseStanding(
             band: band, ends: DateView(end.date),
             channel: end.channel.map { channelName($0, of: row.use.product) }, countdown: end.countdown(asOf: board.asOf),
-            planLate: row.planLateText)
+            planLate: row.planLateText, asOf: DateView(board.asOf))
     }
 }
 
