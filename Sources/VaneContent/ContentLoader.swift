@@ -177,11 +177,15 @@ public enum ContentLoader {
         let said =
             "is published as it is, and a browser runs any script in it on the site's own address"
             + " (raw HTML is off in bodies; set 'unsafe_html: true' in Site/config.yml to accept it)"
-        if [".html", ".htm", ".xhtml", ".js", ".mjs"].contains(where: name.hasSuffix) { return .warning(at, said) }
-        guard name.hasSuffix(".svg"), let data = FileManager.default.contents(atPath: file.location) else { return nil }
+        // Every name a browser opens as a page, server-side includes' `.shtml` and XHTML's
+        // `.xht` too (they ran script with no warning).
+        if [".html", ".htm", ".xhtml", ".xht", ".shtml", ".js", ".mjs"].contains(where: name.hasSuffix) { return .warning(at, said) }
+        guard [".svg", ".xml", ".xsl", ".xslt"].contains(where: name.hasSuffix), let data = FileManager.default.contents(atPath: file.location)
+        else { return nil }
         let text = String(decoding: data, as: UTF8.self).lowercased()
+        // A script element with a namespace prefix (`<x:script>`) runs as well.
         let scripted =
-            text.contains("<script") || text.contains("javascript:")
+            text.range(of: #"<([a-z0-9_.-]+:)?script"#, options: .regularExpression) != nil || text.contains("javascript:")
             || text.range(of: #"\son[a-z]+\s*="#, options: .regularExpression) != nil
         return scripted ? .warning(at, "holds script: it " + said) : nil
     }

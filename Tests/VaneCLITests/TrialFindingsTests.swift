@@ -1089,6 +1089,35 @@ struct TrialFindingsTests {
                 == "Content: warning: holds no entries: the site and the database will have none (is this the right folder?)\n0 errors, 1 warning\n")
     }
 
+    /// Every file a browser runs script from is said: server-side includes' `.shtml`, XHTML's
+    /// `.xht`, an XML file or an SVG with a script element under a namespace prefix ran
+    /// script on the site's address with no warning. A data file without script is quiet.
+    @Test func everyScriptBearingFileIsSaid() throws {
+        var files = Self.vendor
+        files["Content/sources/a.shtml"] = "<p>hi</p>\n"
+        files["Content/sources/b.xht"] = "<html xmlns=\"http://www.w3.org/1999/xhtml\"/>\n"
+        files["Content/sources/c.xml"] = "<x:html xmlns:x=\"http://www.w3.org/1999/xhtml\"><x:script>alert(1)</x:script></x:html>\n"
+        files["Content/sources/d.svg"] =
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:h=\"http://www.w3.org/1999/xhtml\"><h:script>alert(1)</h:script></svg>\n"
+        files["Content/sources/data.xml"] = "<rows><row>1</row></rows>\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        let check = try vane("check", in: kb.root).stderr
+        for name in ["a.shtml", "b.xht"] { #expect(check.contains("Content/sources/\(name): warning: is published as it is"), "\(check)") }
+        for name in ["c.xml", "d.svg"] { #expect(check.contains("Content/sources/\(name): warning: holds script"), "\(check)") }
+        #expect(!check.contains("data.xml") && check.hasSuffix("0 errors, 4 warnings\n"), "\(check)")
+    }
+
+    /// The 404 page's stylesheet is inlined: a `</style` in it closed the element, and what
+    /// followed ran as script on every address the host answers with that page.
+    @Test func anInlinedStylesheetCannotCloseItsElement() throws {
+        var files = Self.vendor
+        files["Site/assets/style.css"] = "body { color: #111 } /* </style><script>alert(1)</script><style> */\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let page = try kb.read("public/404.html")
+        #expect(!page.contains("</style><script>") && page.contains("/* <\\/style><script>alert(1)</script><style> */"), "\(page)")
+    }
+
     /// A product deprecated before its sign-ups closed stays deprecated: its history has no
     /// "closed to new customers" row when the closure came (goo.gl's page had one, beside
     /// "Available today: Deprecated"). `--entity` given a use's id says what it is; a use's

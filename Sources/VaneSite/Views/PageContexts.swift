@@ -195,13 +195,19 @@ extension SiteModel {
                     asOf: DateView($0.asOf), today: DateView($0.today),
                     still: $0.asOf.precision == .day ? "a day still to come" : "a period not over yet")
             }, jsonLD: jsonLD,
-            inlineStyle: page.content.isNotFound ? stylesheet.map { SiteModel.rebased($0, to: root + "assets/") } : nil)
+            inlineStyle: page.content.isNotFound ? stylesheet.map { SiteModel.inlined(SiteModel.rebased($0, to: root + "assets/")) } : nil)
         return [MustacheEncoder.encode(frame), content]
     }
 
     /// A stylesheet's relative `url(…)`s made to start at `base`: inlined in the not-found
     /// page, which any address may show, they would resolve against that address, not
     /// against `assets/` (a font or image of the theme was missing there).
+    /// A stylesheet put inside `<style>`: a `</style` in it (a comment, a string) closed the
+    /// element, and what followed ran as the page's own script. `<\/style` is the same CSS.
+    static func inlined(_ css: String) -> String {
+        css.replacingOccurrences(of: "</style", with: "<\\/style", options: .caseInsensitive)
+    }
+
     static func rebased(_ css: String, to base: String) -> String {
         var out = ""
         var rest = Substring(css)
