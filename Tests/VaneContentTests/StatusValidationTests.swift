@@ -43,6 +43,14 @@ struct StatusValidationTests {
                     == "Content/events/x.md:8:48: error: unknown status axis '\(key)': the day an end or closure was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
             )
         }
+        // A fold says where it is written; anything else, the axes there are.
+        let folded = text.replacingOccurrences(of: "availability: open-wieghts, priorty: flagship", with: "folded_into: [meta], whatever: 1")
+        let foldProblems = try diagnostics(["Content/events/x.md": folded])
+        #expect(
+            Array(foldProblems.prefix(2)) == [
+                "Content/events/x.md:8:12: error: unknown status axis 'folded_into': a fold is written on the entity ('folded_into: [id]'), for every day; advice given on the event's day is 'successors: [id]'",
+                "Content/events/x.md:8:33: error: unknown status axis 'whatever' (a status sets availability, priority, ends, closes, successors)",
+            ], "\(foldProblems)")
         // A value of the other axis's scale says which it is.
         let swapped = text.replacingOccurrences(of: "availability: open-wieghts, priorty: flagship", with: "priority: deprecated")
         #expect(

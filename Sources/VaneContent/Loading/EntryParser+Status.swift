@@ -59,6 +59,12 @@ extension EntryParser {
                         hint =
                             ": the day an end or closure was announced is written inside it, as 'ends: { date: 2026-01-15, announced: 2024-12-01 }'"
                     }
+                    // A fold is the entity's, undated; advice on the day is `successors`.
+                    if name == "folded_into" {
+                        hint =
+                            ": a fold is written on the entity ('folded_into: [id]'), for every day; advice given on the event's day is 'successors: [id]'"
+                    }
+                    if hint.isEmpty { hint = " (a status sets \(axes.joined(separator: ", ")))" }
                     fm.diagnostics.append(.error(fm.location(of: axisKey), "unknown status axis '\(name)'\(hint)"))
                     continue
                 }
