@@ -239,6 +239,11 @@ struct SiteModel: @unchecked Sendable {
         return tree
     }
 
+    /// The events involving any entity of `tree` (`tree(of:)`), sorted by id.
+    func treeEvents(_ tree: Set<String>) -> [String] {
+        tree.count == 1 ? sources(to: tree.first!, .involves) : Set(tree.flatMap { sources(to: $0, .involves) }).sorted()
+    }
+
     /// Entries with an edge to `id`, without repeats, sorted by id.
     func sources(to id: String, _ relations: Relation...) -> [String] {
         ends(incoming[id] ?? [], relations).uniqued().sorted()

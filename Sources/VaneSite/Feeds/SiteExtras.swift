@@ -148,8 +148,7 @@ struct SiteExtras {
         let title = model.kb.config.title
         let tree = model.tree(of: entity.id)
         // Events reach an entity through its incoming `involves` edges: no scan of all events.
-        let ids = Set(tree.flatMap { model.sources(to: $0, .involves) })
-        let own = ids.compactMap { rank[$0] }.sorted().map { events[$0] }
+        let own = model.treeEvents(tree).compactMap { rank[$0] }.sorted().map { events[$0] }
         let claims = Set(tree.flatMap { model.sources(to: $0, .about, .claimedBy) }).sorted()
         let treeParts = tree.sorted().map { fingerprints.summary($0) }
         let path = "feeds/entities/\(entity.id)"

@@ -160,6 +160,13 @@ struct PageFingerprints {
             neighbours &+= pair.value
         }
         h.add(neighbours)
+        // The events of what is under it, which its page lists with its own (no edge to it).
+        if model.kb.kind(of: id) == .entity, case let tree = model.tree(of: id), tree.count > 1 {
+            for event in model.treeEvents(tree) {
+                h.add(event)
+                h.add(summaries[event] ?? 0)
+            }
+        }
         // What it succeeds, by the advice in force as well as the entities' own lists.
         if model.kb.kind(of: id) == .entity {
             for before in model.predecessors(of: id) {

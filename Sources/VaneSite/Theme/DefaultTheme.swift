@@ -230,7 +230,8 @@ public enum DefaultTheme {
 {{#timeline}}
 <section aria-labelledby="events">
 <h2 id="events">Events</h2>
-{{> partials/event-list}}
+{{#underIt}}<p class="lede">Its own and those of everything under it, as its feeds list them.</p>
+{{/underIt}}{{> partials/event-list}}
 {{#more}}<p class="more">{{more}}</p>
 {{/more}}</section>
 {{/timeline}}

@@ -51,6 +51,8 @@ struct EntityPage: Encodable {
     struct Events: Encodable {
         var events: [EventSummary]
         var more: String?
+        /// Whether they are of what is under it too (a vendor's products, a product's cycles).
+        var underIt = false
     }
 
     var parent: LinkView?
@@ -227,7 +229,10 @@ extension SiteModel {
 
     private func entity(_ e: Entry) -> EntityPage {
         let folds = board.entities[e.id]?.foldedInto ?? []
-        let events = sources(to: e.id, .involves).compactMap { kb.entry($0) }
+        // Its own and those of everything under it, as its feeds, its API file and `vane query
+        // events --entity` list them: a vendor's page listed the one event naming it, its feed 34.
+        let tree = tree(of: e.id)
+        let events = treeEvents(tree).compactMap { kb.entry($0) }
         let status = entityStatus(e.id)
         let written = changesByEntity[e.id] ?? []
         let history = written.map { ($0, false) } + scheduledFalls(of: e.id).map { ($0, true) }
@@ -258,7 +263,8 @@ extension SiteModel {
                 : EntityPage.Events(
                     events: newestFirst(events).prefix(SiteModel.entityListLimit).map(eventSummary),
                     more: events.count > SiteModel.entityListLimit
-                        ? "The \(SiteModel.entityListLimit) newest of \(events.count) events; the timeline and the feeds below list them all." : nil),
+                        ? "The \(SiteModel.entityListLimit) newest of \(events.count) events; the timeline and the feeds below list them all." : nil,
+                    underIt: tree.count > 1),
             claimsAbout: section(newestFirst(ids: sources(to: e.id, .about))), claimsBy: section(newestFirst(ids: sources(to: e.id, .claimedBy))),
             published: section(sources(to: e.id, .publishedBy)), status: status,
             // A product whose release cycles carry the status has the cycles' table instead.
