@@ -49,15 +49,13 @@ extension GraphStore {
             for (old, new) in edit.bodies {
                 guard let table = tables[new.kind] else { throw BodyEditMismatch(description: "no table for \(new.kind)") }
                 try db.execute(sql: "UPDATE \(table) SET body = ? WHERE id = ?", arguments: [new.body, new.id])
-                // The full-text body is the body's words and then the aliases: the aliases stay.
+                // The full-text body is the body's words (the aliases are with the title).
                 if let slot = try search.slot(of: new.id) {
                     let text = try String.fetchOne(db, sql: "SELECT body FROM entries_fts WHERE rowid = ?", arguments: [slot]) ?? ""
-                    let (before, after) = (SearchText.visible(old.body), SearchText.visible(new.body))
-                    guard text.utf8.starts(with: before.utf8) else {
-                        throw BodyEditMismatch(description: "the full-text row of \(new.id) does not start with its body")
+                    guard text == SearchText.visible(old.body) else {
+                        throw BodyEditMismatch(description: "the full-text row of \(new.id) is not its body")
                     }
-                    let rest = String(decoding: text.utf8.dropFirst(before.utf8.count), as: UTF8.self)
-                    try db.execute(sql: "UPDATE entries_fts SET body = ? WHERE rowid = ?", arguments: [after + rest, slot])
+                    try db.execute(sql: "UPDATE entries_fts SET body = ? WHERE rowid = ?", arguments: [SearchText.visible(new.body), slot])
                 }
                 // No signature its rows have: the next full path writes them again, or deletes
                 // them when the entry is gone (a deleted signature left a removed entry's rows).

@@ -536,8 +536,10 @@ struct RowWriter {
         if writes(e.kind.folder) { try insertRow(e) }
         if writes("tags") { for t in e.tags { try TagRecord(entryID: e.id, tag: t).insert(db, onConflict: .ignore) } }
         if writes("entries_fts") {
-            let searchable = ([SearchText.visible(e.body)] + e.aliases.map(\.text)).joined(separator: "\n")
-            try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: e.title, body: searchable))
+            // The aliases are names, weighed as the title is: Gemini, named Bard until 2024,
+            // came last of seven for "bard" when they were body text.
+            let names = ([e.title] + e.aliases.map(\.text)).joined(separator: "\n")
+            try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: names, body: SearchText.visible(e.body)))
         }
     }
 

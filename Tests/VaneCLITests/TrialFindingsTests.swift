@@ -447,6 +447,22 @@ struct TrialFindingsTests {
         #expect(try vane("query", "events", in: kb.root).stdout.contains("\n0999 "))
     }
 
+    /// An alias, a former name included, is searched as a name, weighed as the title is:
+    /// Gemini, named Bard until 2024, came last of seven for "bard" (its aliases were body
+    /// text). The body column holds the words the page shows, and a body edit keeps it so.
+    @Test func anAliasIsSearchedAsAName() throws {
+        let gemini = "---\nname: Gemini\ntype: product\nparent: v\naliases: [Bard]\n---\nGoogle's chatbot.\n"
+        let kb = try TemporaryKnowledgeBase(files(entities: ["gemini": gemini]))
+        #expect(try vane("build", in: kb.root).status == 0)
+        let query = "SELECT title, body FROM entries_fts WHERE id = 'gemini'"
+        #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\",\"Google's chatbot.\n\"\r\n")
+        try kb.write(gemini.replacingOccurrences(of: "Google's chatbot.", with: "Google's assistant."), to: "Content/entities/gemini.md")
+        #expect(try vane("build", in: kb.root).status == 0)
+        #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\",\"Google's assistant.\n\"\r\n")
+        let ranked = try vane("query", "entities", "--text", "bard", in: kb.root).stdout
+        #expect(ranked.contains("gemini"), "\(ranked)")
+    }
+
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
     /// beside "missing required field 'date'", which told the author to remove the right line.
     @Test func halfASpanIsSaidAsSuch() throws {

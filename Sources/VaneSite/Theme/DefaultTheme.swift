@@ -970,9 +970,9 @@ public enum DefaultTheme {
     return out;
   }
 
-  // FTS5's columns: the title, and the body with the aliases.
+  // FTS5's columns: the title with the aliases (names, weighed alike), and the body.
   var docs = index.map(function (entry) {
-    var title = tokens(entry.t), body = tokens(visible(entry.b) + "\n" + entry.a);
+    var title = tokens(entry.t + "\n" + entry.a), body = tokens(visible(entry.b));
     return { entry: entry, title: title, body: body, length: title.length + body.length };
   });
   var average = docs.reduce(function (sum, d) { return sum + d.length; }, 0) / Math.max(docs.length, 1);
