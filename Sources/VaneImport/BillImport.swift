@@ -36,6 +36,9 @@ public enum BillImport {
         public var components = 0
         public var matched: [Line] = []
         public var unmatched: [Line] = []
+        /// Files and scanned targets, which are no packages: counted, not listed one by one
+        /// (an image's bill listed each as not matched, burying the packages that were not).
+        public var notPackages = 0
         public var uses = 0
         public var written = 0, unchanged = 0, removed = 0, kept = 0
         /// The team's generated uses removed: their components are not in this bill, or a use
@@ -68,7 +71,8 @@ public enum BillImport {
 
         public var description: String {
             func count(_ n: Int, _ one: String) -> String { "\(n) \(one)\(n == 1 ? "" : "s")" }
-            return "read \(count(components, "component")) (\(format)): \(matched.count) matched, \(unmatched.count) not matched; "
+            return "read \(count(components, "component")) (\(format)): \(matched.count) matched, \(unmatched.count) not matched"
+                + (notPackages > 0 ? ", \(notPackages) not \(notPackages == 1 ? "a package" : "packages") (files, scanned targets)" : "") + "; "
                 + "\(count(uses, "use")): \(count(written, "file")) written, \(unchanged) unchanged, \(removed) removed"
                 + (kept > 0 ? ", \(kept) kept" : "")
         }
@@ -121,6 +125,10 @@ public enum BillImport {
             uniquingKeysWith: { a, _ in a })
         var problems: [Diagnostic] = []
         for component in bill.components {
+            guard !component.notPackage else {
+                summary.notPackages += 1
+                continue
+            }
             let label = component.purl ?? component.cpe ?? "\(component.name)@\(component.version ?? "?")"
             switch matcher.match(component) {
             case .unmatched(let reason):

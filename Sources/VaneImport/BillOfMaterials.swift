@@ -15,6 +15,9 @@ struct BillOfMaterials: Sendable {
         /// An operating system (CycloneDX's `type: operating-system`, SPDX's primary purpose
         /// `OPERATING-SYSTEM`): syft writes one with neither package URL nor CPE.
         var operatingSystem = false
+        /// A file of the image (syft's `type: file`) or the target a scanner read (trivy's
+        /// `application` with no package URL, CPE or version): no package to match.
+        var notPackage = false
     }
 
     enum Format: String, Sendable {
@@ -152,7 +155,9 @@ struct BillOfMaterials: Sendable {
             for item in objects(node, key: "components") {
                 let (name, purl, version, cpe) = (text(item, "name") ?? "", text(item, "purl"), text(item, "version"), text(item, "cpe"))
                 var component = Component(name: name, version: version, purl: purl, cpe: cpe, line: item.line)
-                component.operatingSystem = text(item, "type") == "operating-system"
+                let type = text(item, "type")
+                component.operatingSystem = type == "operating-system"
+                component.notPackage = type == "file" || (type == "application" && purl == nil && cpe == nil && version == nil)
                 result.append(component)
                 result += cycloneDX(item["components"])
             }
@@ -171,6 +176,7 @@ struct BillOfMaterials: Sendable {
             }
             var component = Component(name: text(item, "name") ?? "", version: text(item, "versionInfo"), purl: purl, cpe: cpe, line: item.line)
             component.operatingSystem = text(item, "primaryPackagePurpose") == "OPERATING-SYSTEM"
+            component.notPackage = text(item, "primaryPackagePurpose") == "FILE"
             return component
         }
     }

@@ -68,15 +68,26 @@ struct PackageMatcher {
         if c.purl == nil, c.cpe == nil {
             // An operating system, as syft writes it (`ubuntu` `22.04`, no package URL nor
             // CPE): the product of that id or name with release cycles (Debian 11 ended, and
-            // the bill said nothing of it).
+            // the bill said nothing of it), by os-release's id too (`alpine`: Alpine Linux).
             let name = c.name.lowercased()
-            guard c.operatingSystem, !name.isEmpty,
-                let product = cycles.keys.sorted().first(where: { $0 == name || names[$0]?.lowercased() == name })
-            else { return .unmatched(reason: "no package URL or CPE") }
+            guard c.operatingSystem else { return .unmatched(reason: "no package URL or CPE") }
+            let known = PackageMatcher.osReleaseIDs[name] ?? name
+            guard !name.isEmpty, let product = cycles.keys.sorted().first(where: { $0 == known || $0 == name || names[$0]?.lowercased() == name })
+            else { return .unmatched(reason: "an operating system whose name, '\(c.name)', is no product's id or name") }
             (candidates, by) = ([product], "operating system name")
         } else if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
             (candidates, by) = (found, "package URL")
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
+            // A library's package URL says what it is: its CPE often names the server it talks
+            // to (syft gives PyPI's `redis` client the CPE of Redis, and it read as Redis 5.0).
+            if let purl = c.purl, let type = PackageMatcher.purlKey(purl)?.split(separator: "/").first,
+                PackageMatcher.libraryTypes.contains(String(type))
+            {
+                return .unmatched(
+                    reason:
+                        "unknown package (no product carries this package URL; its CPE, '\(key)', is \(found[0])'s, but a library's CPE often names what it connects to: add the package URL to the product if it is one)"
+                )
+            }
             (candidates, by) = (found, "CPE")
         }
         // Two entities carry it (a fork beside the product): the one with a release cycle of
@@ -100,10 +111,29 @@ struct PackageMatcher {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
         guard let cycle = cycle(of: product) else {
+            // A range or a pin from a manifest, not the version installed (a bill made without
+            // a lock file): it read as a cycle the knowledge base lacked.
+            if version.first.map({ "^~<>=!*[(".contains($0) }) == true || version.contains(",") || version.contains(" ") {
+                return .unmatched(reason: "version '\(version)' is a range, not the version installed (a bill made from a lock file names it)")
+            }
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
         return .matched(entity: cycle, product: product, by: by, others: others)
     }
+
+    /// Package URL types of languages' package managers, whose package URL is what a
+    /// component is: their CPE is not followed to a product.
+    static let libraryTypes: Set<String> = [
+        "pypi", "npm", "maven", "gem", "nuget", "golang", "cargo", "composer", "hex", "pub", "cocoapods", "swift", "conda", "cran",
+        "hackage", "conan", "gradle", "github",
+    ]
+
+    /// os-release `ID`s, as syft and trivy name an image's operating system, whose product on
+    /// endoflife.date has another id.
+    static let osReleaseIDs = [
+        "alpine": "alpine-linux", "amzn": "amazon-linux", "rocky": "rocky-linux", "ol": "oracle-linux", "rhel": "rhel", "redhat": "rhel",
+        "sles": "sles", "opensuse-leap": "opensuse", "almalinux": "almalinux", "centos": "centos", "fedora": "fedora",
+    ]
 
     /// The component's own version, else the one its package URL, then its CPE, carries.
     static func version(of c: BillOfMaterials.Component) -> String? { versions(of: c).first }
@@ -196,16 +226,39 @@ struct PackageMatcher {
     /// part, vendor and product as the key, and the version when there is one.
     static func cpeKey(_ cpe: String) -> (key: String, version: String?)? {
         let lower = cpe.lowercased()
-        let fields: [Substring]
+        let fields: [String]
         if lower.hasPrefix("cpe:2.3:") {
-            fields = lower.dropFirst(8).split(separator: ":", omittingEmptySubsequences: false)
+            fields = cpeFields(lower.dropFirst(8))
         } else if lower.hasPrefix("cpe:/") {
-            fields = lower.dropFirst(5).split(separator: ":", omittingEmptySubsequences: false)
+            fields = cpeFields(lower.dropFirst(5))
         } else {
             return nil
         }
         guard fields.count >= 3 else { return nil }
-        let version = fields.count > 3 && !["*", "-", ""].contains(fields[3]) ? String(fields[3]) : nil
+        let version = fields.count > 3 && !["*", "-", ""].contains(fields[3]) ? fields[3] : nil
         return ("\(fields[0]):\(fields[1]):\(fields[2])", version)
+    }
+
+    /// A CPE's fields, apart at each `:` not escaped, each unescaped: `1\:20.11.1` (a
+    /// distribution's epoch) is one field, `1:20.11.1` (it read as Node.js 1).
+    private static func cpeFields(_ text: Substring) -> [String] {
+        var fields: [String] = []
+        var field = ""
+        var escaped = false
+        for c in text {
+            if escaped {
+                field.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == ":" {
+                fields.append(field)
+                field = ""
+            } else {
+                field.append(c)
+            }
+        }
+        fields.append(field)
+        return fields
     }
 }

@@ -96,6 +96,36 @@ struct UsesCLITests {
         #expect(try vane("check", in: kb).status == 0)
     }
 
+    /// What scanners write that matched wrong or was said wrong: a library's CPE naming the
+    /// server it talks to (PyPI's `redis` client read as Redis 5.0), a CPE's escaped colon
+    /// (RHEL's epoch: Node.js 20 read as Node.js 1), a range from a manifest (said as a
+    /// cycle the knowledge base lacked), and syft's files (each listed as not matched).
+    @Test func whatScannersWriteIsMatchedOrSaidRight() throws {
+        let kb = try imported()
+        try Data(
+            #"""
+            {"bomFormat":"CycloneDX","specVersion":"1.5","version":1,"components":[
+             {"type":"library","name":"django-client","version":"4.2.0","purl":"pkg:pypi/django-client@4.2.0","cpe":"cpe:2.3:a:djangoproject:django:4.2.0:*:*:*:*:*:*:*"},
+             {"type":"library","name":"nodejs","cpe":"cpe:2.3:a:nodejs:node.js:1\\:20.11.1:*:*:*:*:*:*:*"},
+             {"type":"library","name":"django","version":"^4.2.0","purl":"pkg:pypi/django"},
+             {"type":"file","name":"/usr/lib/libx.so"}]}
+            """#.utf8
+        ).write(to: kb.url("bill.json"))
+        let result = try vane("import", "sbom", kb.url("bill.json").path, "--team", "ops", in: kb)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.contains(
+                "pkg:pypi/django-client@4.2.0: unknown package (no product carries this package URL; its CPE, 'a:djangoproject:django', is django's, but a library's CPE often names what it connects to: add the package URL to the product if it is one)"
+            ), "\(result.stdout)")
+        #expect(result.stdout.contains(":20.11.1:*:*:*:*:*:*:* → nodejs-20"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("pkg:pypi/django: version '^4.2.0' is a range, not the version installed (a bill made from a lock file names it)"),
+            "\(result.stdout)")
+        #expect(
+            !result.stdout.contains("libx.so") && result.stderr.contains("1 not a package (files, scanned targets)"),
+            "\(result.stdout)\(result.stderr)")
+    }
+
     /// A vendor, its source, a product of it with `channels`, and its events (day, status).
     private func channelledProduct(_ id: String, channels: String, events: [(String, String)]) -> [String: String] {
         var files = [
