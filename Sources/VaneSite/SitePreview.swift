@@ -211,7 +211,12 @@ public final class SitePreview: Sendable {
         guard let real = realpath(path, nil), let base = realpath(folder, nil) else { return nil }
         defer { (free(real), free(base)) }
         let (file, inside) = (String(cString: real), String(cString: base) + "/")
-        return file.hasPrefix(inside) ? FileManager.default.contents(atPath: file) : nil
+        // Nor what a build never reads (a link to `.env` or an editor's `x.md~`, which the
+        // build refuses, was served).
+        guard file.hasPrefix(inside), !file.dropFirst(inside.count).split(separator: "/").contains(where: DirectoryWalker.isIgnored) else {
+            return nil
+        }
+        return FileManager.default.contents(atPath: file)
     }
 
     /// The theme's asset at `path` (`assets/style.css`), if it has one.

@@ -361,6 +361,16 @@ struct ResidentSiteTests {
         try kb.remove("Content/sources/acme-slides.txt")
         try FileManager.default.createSymbolicLink(atPath: kb.url("Content/sources/acme-slides.txt").path, withDestinationPath: "inside.txt")
         #expect(SitePreview.readInside(kb.url("Content/sources/acme-slides.txt").path, folder: kb.url("Content").path) == Data("Inside.\n".utf8))
+        // Nor a link to what a build never reads: a hidden file, an editor's backup.
+        try kb.write("SECRET=1\n", to: "Content/.env")
+        try kb.write("draft\n", to: "Content/sources/draft.md~")
+        for (link, target) in [("env.txt", "../.env"), ("d.txt", "draft.md~")] {
+            try FileManager.default.createSymbolicLink(atPath: kb.url("Content/sources/\(link)").path, withDestinationPath: target)
+            #expect(SitePreview.readInside(kb.url("Content/sources/\(link)").path, folder: kb.url("Content").path) == nil)
+            try kb.remove("Content/sources/\(link)")
+        }
+        try kb.remove("Content/.env")
+        try kb.remove("Content/sources/draft.md~")
         try kb.remove("Content/sources/acme-slides.txt")
         try kb.remove("Content/sources/inside.txt")
         try kb.write("New slides.\n", to: "Content/sources/acme-slides.txt")

@@ -1201,7 +1201,7 @@ code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 .chart { width: 100%; height: auto; font-family: inherit; }
 /* A contrast theme (Windows' forced colours) recolours the page but not SVG text, which stayed
    black on black: the charts' labels take the system's text colour. */
-@media (forced-colors: active) { svg text { fill: CanvasText; } }
+@media (forced-colors: active) { svg text { fill: CanvasText; } svg rect:not([fill="none"]) { fill: Canvas; } }
 /* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
    narrow one, never shown smaller than drawn. */
 .history-chart.narrow { display: none; max-width: 30rem; }
