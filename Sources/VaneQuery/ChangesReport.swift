@@ -24,9 +24,11 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     @Null public var from: String?
     @Null public var to: String?
     @Null public var sources: [String]?
+    /// The end of an event's span, as written: a six-month programme read as its first month.
+    @Null public var spanEnd: String? = nil
 
     public static let displayHeaders = ["DATE", "KIND", "ID", "WHAT"]
-    public var displayCells: [String] { [date, kind, id, what] }
+    public var displayCells: [String] { [date + (spanEnd.map { " to " + $0 } ?? ""), kind, id, what] }
 
     /// The terminal's table: recorded changes add the commit and its subject.
     public static func table(_ rows: [ChangeRow], recorded: Bool) -> TextTable {
@@ -35,11 +37,13 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
             headers: ["DATE", "COMMIT", "KIND", "ID", "WHAT", "SUBJECT"],
             rows: rows.map { [$0.date, $0.commit ?? "-", $0.kind, $0.id, $0.what, $0.subject ?? ""] })
     }
-    public static let csvHeaders = ["date", "kind", "id", "what", "commit", "subject", "entity", "axis", "channel", "from", "to", "sources"]
+    public static let csvHeaders = [
+        "date", "kind", "id", "what", "commit", "subject", "entity", "axis", "channel", "from", "to", "sources", "span_end",
+    ]
     public var csvCells: [String] {
         [
             date, kind, id, what, commit ?? "", subject ?? "", entity ?? "", axis ?? "", channel ?? "", from ?? "", to ?? "",
-            (sources ?? []).joined(separator: ";"),
+            (sources ?? []).joined(separator: ";"), spanEnd ?? "",
         ]
     }
 }
@@ -99,7 +103,9 @@ extension GraphReader {
         }
         rows += try renames(in: window, within: entity)
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
-        rows += try events(filter).map { ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources) }
+        rows += try events(filter).map {
+            ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources, spanEnd: $0.spanEnd)
+        }
         rows += try claims(filter, today: knownOn).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
         // The verdicts reached by the day they are known on (a block of a site as of a day
         // to come lists those reached by then, as the site's pages do).

@@ -423,6 +423,20 @@ struct TrialFindingsTests {
             ), "\(check.stderr)")
         #expect(
             check.stderr.contains("error: 'gemini' names 'gemini', written already on line 7 as 'Gem' ('gem' is an alias of it)"), "\(check.stderr)")
+        // A channel that is an entity, named by its id and by its alias in one value.
+        let channel = try TemporaryKnowledgeBase(
+            files(
+                entities: [
+                    "azure-openai": "---\nname: Azure OpenAI\ntype: product\nparent: v\naliases: [AOAI]\n---\n",
+                    "gpt": "---\nname: GPT\ntype: model\nparent: v\nchannels: [api, azure-openai]\n---\n",
+                ],
+                events: [("e3", "2024-03-01", "{ gpt: { availability: { azure-openai: generally-available, AOAI: retired } } }")]))
+        let twice = try vane("check", in: channel.root).stderr
+        #expect(
+            twice.contains(
+                "e3.md:7:69: error: 'aoai' names the channel 'azure-openai', written already on line 7 as 'azure-openai': this sets it twice; write it once"
+            ),
+            "\(twice)")
     }
 
     /// A quarter's end comes on its first day, which the vendor never named: that day's
@@ -445,6 +459,7 @@ struct TrialFindingsTests {
                 "e3.md:7:23: warning: 'ends: none' cancels nothing: the end announced for Q1 2027 came at the start of 1 January 2027, the start of Q1 2027, before this"
             ), "\(check)")
         #expect(try vane("query", "events", in: kb.root).stdout.contains("\n0999 "))
+        #expect(try kb.read("public/timeline.html").contains("<h2 id=\"year-0999\">0999</h2>"))
     }
 
     /// An alias, a former name included, is searched as a name, weighed as the title is:
@@ -461,6 +476,23 @@ struct TrialFindingsTests {
         #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\",\"Google's assistant.\n\"\r\n")
         let ranked = try vane("query", "entities", "--text", "bard", in: kb.root).stdout
         #expect(ranked.contains("gemini"), "\(ranked)")
+    }
+
+    /// `vane changes` says a span whole, as changes.html and `vane query events` do (a
+    /// six-month programme read as its first month), and its JSON and CSV give its end.
+    @Test func changesSayASpanWhole() throws {
+        var files = Self.vendor
+        files["Content/events/beta.md"] = "---\ntitle: Beta period\nstart: 2026-10\nend: 2027-03\ntype: release\nentities: [v]\nsources: [s]\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2026-12-07", in: kb.root).status == 0)
+        let table = try vane("changes", "--from", "2026-09", "--to", "2026-12", in: kb.root).stdout
+        #expect(table.contains("2026-10 to 2027-03  event  beta  Beta period"), "\(table)")
+        let json = try vane("changes", "--from", "2026-09", "--to", "2026-12", "--format", "json", in: kb.root).stdout
+        #expect(json.contains("\"span_end\" : \"2027-03\""), "\(json)")
+        let csv = try vane("changes", "--from", "2026-09", "--to", "2026-12", "--format", "csv", in: kb.root).stdout
+        #expect(
+            csv.hasPrefix("date,kind,id,what,commit,subject,entity,axis,channel,from,to,sources,span_end\r\n") && csv.contains(",s,2027-03\r\n"),
+            "\(csv)")
     }
 
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"

@@ -500,6 +500,8 @@ public struct Linker: Sendable {
         // line won in silence (Gemini read gone from its launch).
         var spelled: [String: (text: String, written: String, line: Int)] = [:]
         var refused: Set<String> = []
+        // The same for a channel of one axis (`azure-openai:`, then its alias `AOAI:`).
+        var channels: [String: (written: String, line: Int)] = [:]
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
             let text = setting.entity.text.lowercased()
@@ -533,6 +535,18 @@ public struct Linker: Sendable {
             // as its id, and the event involves it.
             let channelEntity = setting.channel.flatMap(channelEntity)
             let channel = channelEntity ?? setting.channel
+            if let written = setting.channel, let channel {
+                let key = "\(id) \(setting.axis.rawValue) \(channel)"
+                if let first = channels[key], first.written.lowercased() != written.lowercased() {
+                    diagnostics.append(
+                        .error(
+                            setting.channelLocation ?? setting.location,
+                            "'\(written)' names the channel '\(channel)', written already on line \(first.line) as '\(first.written)': this sets it twice; write it once"
+                        ))
+                    continue
+                }
+                channels[key] = channels[key] ?? (written, (setting.channelLocation ?? setting.location).line)
+            }
             if let name = channel, !checkDeclared(name, of: id, at: setting.channelLocation ?? setting.location) { continue }
             if let entity = channelEntity {
                 if !involved.contains(entity), added.insert("channel " + entity).inserted {

@@ -216,7 +216,8 @@ struct SiteExtras {
                 let rows = entries.map { e -> [String: String] in
                     var row = [
                         "t": SiteExtras.shownInSearch(e.title), "k": e.kind.rawValue, "y": e.type ?? "",
-                        "d": e.date.map { DateView($0).display } ?? "",
+                        // A span whole, as the lists say it.
+                        "d": (e.date.map { DateView($0).display } ?? "") + (e.endDate.map { " to " + DateView($0).display } ?? ""),
                         "u": SiteModel.url(of: e),
                         "a": e.aliases.map(\.text).joined(separator: " "), "b": SiteExtras.searchBody(e.body),
                     ]

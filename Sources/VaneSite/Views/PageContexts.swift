@@ -39,7 +39,8 @@ struct HomePage: Encodable {
 
 struct TimelinePage: Encodable {
     struct Year: Encodable {
-        var year: Int
+        /// Four digits, as dates are written (`0999`: the heading read `999`).
+        var year: String
         var events: [EventSummary]
         /// The year began on the page before.
         var continued: Bool
@@ -318,9 +319,18 @@ extension SiteModel {
         let pages = timelinePages()
         let parts = pages[page - 1]
         return TimelinePage(
-            years: parts.map { TimelinePage.Year(year: $0.group, events: $0.items.map(eventSummary), continued: $0.continued) },
+            years: parts.map {
+                TimelinePage.Year(year: Self.yearText($0.group), events: $0.items.map(eventSummary), continued: $0.continued)
+            },
             pager: Pagination.pager("timeline", number: page, count: pages.count),
-            yearLinks: pages.count > 1 ? Pagination.jumps(pages, base: "timeline", label: { "\($0)" }, anchor: { "year-\($0)" }) : nil)
+            yearLinks: pages.count > 1
+                ? Pagination.jumps(pages, base: "timeline", label: { Self.yearText($0) }, anchor: { "year-\(Self.yearText($0))" }) : nil)
+    }
+
+    /// A year as dates write it, in four digits.
+    static func yearText(_ year: Int) -> String {
+        let digits = String(year)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Entries by title in natural order, ties by id.
