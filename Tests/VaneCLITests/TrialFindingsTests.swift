@@ -529,9 +529,12 @@ struct TrialFindingsTests {
     }
 
     /// A product standing only by extended support, with no priority recorded (OpenSSL 1.1.1
-    /// as endoflife.date has it): its uses are on their way out, past the standard end, not
-    /// "not tracked" below what nothing threatens (they ranked last, after a supported use).
-    @Test func aUseStandingOnlyByExtendedSupportIsOnItsWayOut() throws {
+    /// as endoflife.date has it), with one, or with an end of its extended support announced
+    /// (Spring Boot 2.7's, years ahead): its uses stand past the standard end, after what is
+    /// gone and before every end still ahead. They ranked last, "not tracked", then "on the
+    /// way out" below ends years ahead, and a use ranked first the day before its standard
+    /// end fell to last on that day.
+    @Test func aUseStandingOnlyByExtendedSupportIsPastItsStandardEnd() throws {
         var files = files(
             entities: [
                 "old": "---\nname: Old 1\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n",
@@ -543,20 +546,37 @@ struct TrialFindingsTests {
                     "e1", "2020-01-01",
                     "{ old: { availability: generally-available, ends: { standard: 2023-09-11 } }, new: { availability: generally-available } }"
                 ),
-                // With a priority, the same: on its way out (it drifted, below OpenSSL).
+                // With a priority, the same (it drifted, below OpenSSL).
                 ("e2", "2022-04-19", "{ node: { availability: generally-available, priority: maintained, ends: { standard: 2025-04-30 } } }"),
+                // With the end of its extended support announced, years ahead.
+                (
+                    "e3", "2018-01-01",
+                    "{ boot: { availability: generally-available, priority: maintained, ends: { standard: 2023-06-30, extended-support: 2029-06-30 } }, pg: { availability: generally-available, priority: maintained, ends: 2028-11-09 } }"
+                ),
             ])
-        files["Content/uses/a-old.md"] = "---\nproduct: old\nteam: api\n---\n"
-        files["Content/uses/a-new.md"] = "---\nproduct: new\nteam: api\n---\n"
-        files["Content/uses/a-node.md"] = "---\nproduct: node\nteam: api\n---\n"
+        files["Content/entities/boot.md"] = "---\nname: Boot 2\ntype: product\nparent: v\nchannels: [standard, { extended-support: extended }]\n---\n"
+        files["Content/entities/pg.md"] = "---\nname: PG 16\ntype: product\nparent: v\n---\n"
+        for product in ["old", "new", "node", "boot", "pg"] { files["Content/uses/a-\(product).md"] = "---\nproduct: \(product)\nteam: api\n---\n" }
         let kb = try TemporaryKnowledgeBase(files)
         #expect(try vane("build", "--as-of", "2026-12-06", in: kb.root).status == 0)
         let json = try vane("exposure", "--as-of", "2026-12-06", "--format", "json", in: kb.root).stdout
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        #expect(rows.map { $0["use"] as? String } == ["a-old", "a-node", "a-new"], "\(rows)")
-        #expect(rows.map { $0["band"] as? String } == ["on-the-way-out", "on-the-way-out", "untracked"], "\(rows)")
+        #expect(rows.map { $0["use"] as? String } == ["a-old", "a-node", "a-boot", "a-pg", "a-new"], "\(rows)")
+        #expect(
+            rows.map { $0["band"] as? String } == [
+                "extended-support-only", "extended-support-only", "extended-support-only", "announced-end", "untracked",
+            ], "\(rows)")
         #expect(rows[1]["risk"] as? Int != nil, "\(rows)")
         #expect(rows.first?["days_left"] as? Int == -1182, "\(rows)")
+        // The day before Node 18's standard end it is an announced end, first; on the day, it
+        // stays ahead of the end still to come.
+        let before = try vane("exposure", "--as-of", "2025-04-29", "--format", "json", in: kb.root).stdout
+        let after = try vane("exposure", "--as-of", "2025-04-30", "--format", "json", in: kb.root).stdout
+        func order(_ text: String) throws -> [String] {
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]).compactMap { $0["use"] as? String }
+        }
+        #expect(try order(before).firstIndex(of: "a-node")! < order(before).firstIndex(of: "a-pg")!)
+        #expect(try order(after).firstIndex(of: "a-node")! < order(after).firstIndex(of: "a-pg")!)
     }
 
     /// EKS, whose versions are products under it (not release cycles) with a paid extended

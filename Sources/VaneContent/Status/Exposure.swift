@@ -47,6 +47,11 @@ public struct ExposureRow: Sendable, Hashable {
     /// board's three bands, then what the board has no status for.
     public enum Band: String, Sendable, Hashable, Codable, CaseIterable {
         case gone
+        /// Standing only by support beyond the standard term, whose end came (Node.js 20's
+        /// extended support, Spring Boot 2.7's commercial one): already past the end that
+        /// strands most users, so after what is gone and before every end still ahead (a
+        /// use ranked first the day before its standard end, and last on that day).
+        case extendedOnly = "extended-support-only"
         case announcedEnd = "announced-end"
         case onTheWayOut = "on-the-way-out"
         case drift
@@ -56,6 +61,7 @@ public struct ExposureRow: Sendable, Hashable {
         public var words: String {
             switch self {
             case .gone: "gone"
+            case .extendedOnly: "extended support only"
             case .announcedEnd: "announced end"
             case .onTheWayOut: "on the way out"
             case .drift: "drift"
@@ -122,9 +128,10 @@ public struct ExposureBoard: Sendable {
             // ahead, one that came on a channel now gone (standard support, while extended
             // support goes on with no end): its users already stand past it.
             let pastStandard = row.flatMap {
-                $0.gone || $0.nextEnd != nil
-                    ? nil : ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
+                $0.gone ? nil : ExposureBoard.cameOnAChannel($0.status, asOf: asOf, scales: board.scales, tiers: info?.tiers ?? [:])
             }
+            // Of what stands only by extended support, the end of that support when one is
+            // announced (Spring Boot 2.7's, 2029), else the standard end that came.
             let end = row.flatMap {
                 $0.gone
                     ? ExposureBoard.came($0.status, asOf: asOf) ?? ExposureBoard.unannounced($0.status.availability, of: use.product, channel: nil)
@@ -133,12 +140,12 @@ public struct ExposureBoard: Sendable {
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone
+                // Whatever its priority or its risk: with a priority it drifted, with none
+                // (OpenSSL 1.1.1 from endoflife.date) it ranked last, and with an end of its
+                // extended support it ranked below ends years ahead.
+                case _ where pastStandard != nil: .extendedOnly
                 case (_, .announcedEnd?): .announcedEnd
                 case (_, .onTheWayOut?): .onTheWayOut
-                // What stands only by support beyond the standard term (Node.js 18, OpenSSL
-                // 1.1.1: standard support ended) is on its way out, whatever its priority: with
-                // one it drifted, with none it ranked last, below what nothing threatens.
-                case _ where pastStandard != nil: .onTheWayOut
                 case (_, .drift?): .drift
                 default: .untracked
                 }
