@@ -223,13 +223,13 @@ struct LifecycleTests {
         let end = try #require(s.ends.first { $0.date == day("2025-10-14") })
         #expect(end.channel == "standard")
         #expect(end.retiredBy == "end-of-support")
-        #expect(end.countdown(asOf: asOf) == "ended as announced")
+        #expect(end.countdown(asOf: asOf) == "ended 6 days ago, as announced")
         #expect(s.channels.mapValues(\.value) == ["esu": "generally-available", "standard": "retired"])
         // Retired late, the same end is met late; before the retirement is recorded, the schedule retired it.
         var late = windows
         late[4] = change("end-of-support", "2025-10-20", .availability, "retired", channel: "standard")
         let after = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-25"), scales: scales)["p"])
-        #expect(after.ends.first { $0.date == day("2025-10-14") }?.countdown(asOf: day("2025-10-25")) == "ended 6 days late")
+        #expect(after.ends.first { $0.date == day("2025-10-14") }?.countdown(asOf: day("2025-10-25")) == "ended 5 days ago, 6 days late")
         let before = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-16"), scales: scales)["p"])
         #expect(before.ends.first { $0.date == day("2025-10-14") }?.retiredBy == nil)
         #expect(before.channels["standard"]?.value == "retired")
@@ -245,7 +245,7 @@ struct LifecycleTests {
         #expect(end.slip == -34)
         #expect(end.retiredBy == "shutdown")
         #expect(end.date == day("2024-01-04"))
-        #expect(end.countdown(asOf: day("2024-02")) == "ended 34 days early")
+        #expect(end.countdown(asOf: day("2024-02")) == "ended 90 days ago, 34 days early")
     }
 
     @Test func aRetirementAfterTheEndMeetsItLate() throws {
@@ -256,7 +256,7 @@ struct LifecycleTests {
         let s = try #require(status(late, asOf: "2024-01-10"))
         #expect(s.availability == AxisSetting(value: "retired", event: "shutdown", date: day("2024-01-08")))
         #expect(s.ends.first?.slip == 4)
-        #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 4 days late")
+        #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 2 days ago, 4 days late")
     }
 
     /// A retirement after sign-ups closed meets the end, not the closure: the closure came on
@@ -276,14 +276,16 @@ struct LifecycleTests {
         #expect(try #require(s.ends.first).countdown(asOf: day("2024-07-01")) == "ended 137 days late")
         #expect(status(retired, asOf: "2022-01-01")?.availability == AxisSetting(value: "closed-to-new", event: "notice", date: day("2021-02-02")))
         // Retired on the closure's day, or before it: that met it.
-        for (on, countdown) in [("2021-02-02", "closed as announced"), ("2021-01-20", "closed 13 days early")] {
+        for (on, countdown) in [("2021-02-02", "closed 1245 days ago, as announced"), ("2021-01-20", "closed 1258 days ago, 13 days early")] {
             let early = announced + [change("removed", on, .availability, "retired")]
             let met = try #require(status(early, asOf: "2024-07-01")?.closures.first)
             #expect(met.retiredBy == "removed" && met.countdown(asOf: day("2024-07-01")) == countdown, "\(on)")
         }
         // A recorded closure meets it late.
         let closedLate = announced + [change("stop", "2021-03-01", .availability, "closed-to-new")]
-        #expect(try #require(status(closedLate, asOf: "2021-06-01")?.closures.first).countdown(asOf: day("2021-06-01")) == "closed 27 days late")
+        #expect(
+            try #require(status(closedLate, asOf: "2021-06-01")?.closures.first).countdown(asOf: day("2021-06-01"))
+                == "closed 92 days ago, 27 days late")
     }
 
     /// A closure that can close nothing is counted down nowhere and weighs nothing: one
@@ -340,10 +342,10 @@ struct LifecycleTests {
             change("deprecation", "2024-01-15", .ends, "2024-06"),
         ]
         let cases: [(retired: String, slip: Int, countdown: String)] = [
-            ("2024-06-04", 0, "ended as announced"),
-            ("2024-06-30", 0, "ended as announced"),
-            ("2024-05-20", -12, "ended about 12 days early"),
-            ("2024-07-03", 3, "ended about 3 days late"),
+            ("2024-06-04", 0, "ended 58 days ago, as announced"),
+            ("2024-06-30", 0, "ended 32 days ago, as announced"),
+            ("2024-05-20", -12, "ended 73 days ago, about 12 days early"),
+            ("2024-07-03", 3, "ended 29 days ago, about 3 days late"),
         ]
         for (retired, slip, countdown) in cases {
             let s = try #require(status(announced + [change("shutdown", retired, .availability, "retired")], asOf: "2024-08-01"))
@@ -376,7 +378,7 @@ struct LifecycleTests {
         let gone = try anvil("2024-10-05")
         let end = try #require(gone.ends.first { $0.channel == nil })
         #expect(end.retiredBy == "app-shut" && end.slip == -10)
-        #expect(end.countdown(asOf: day("2024-10-05")) == "ended 10 days early")
+        #expect(end.countdown(asOf: day("2024-10-05")) == "ended 15 days ago, 10 days early")
         #expect(gone.nextEnd(asOf: day("2024-09-25")) == nil)
         #expect(gone.availability == AxisSetting(value: "retired", event: "app-shut", date: day("2024-09-20")))
         #expect(!gone.points.contains { $0.date == day("2024-09-30") })

@@ -488,11 +488,13 @@ extension AnnouncedEnd {
     public func countdown(asOf: FuzzyDate) -> String {
         let (ends, ended) = kind == .end ? ("ends", "ended") : ("closes", "closed")
         if let slip, let retired {
-            let when =
-                slip == 0
-                ? "as announced"
-                : AnnouncedEnd.days(abs(slip), approximate: approximateDate || retired.precision != .day) + (slip < 0 ? " early" : " late")
-            return "\(ended) \(when)"
+            let coarse = approximateDate || retired.precision != .day
+            let when = slip == 0 ? "as announced" : AnnouncedEnd.days(abs(slip), approximate: coarse) + (slip < 0 ? " early" : " late")
+            // How long ago, as an end not met says it: the rows are ranked by it, and "ended as
+            // announced" beside "ended 1209 days ago" gave no reason for its place.
+            let ago = asOf.endDay - retired.startDay
+            let since = AnnouncedEnd.days(ago, approximate: retired.precision != .day || retired.approximate)
+            return ago > 0 ? "\(ended) \(since) ago, \(when)" : "\(ended) \(when)"
         }
         let left = daysLeft(asOf: asOf)
         if left > 0 { return AnnouncedEnd.days(left, approximate: approximateDate) + " left" }
