@@ -495,6 +495,18 @@ struct TrialFindingsTests {
             "\(csv)")
     }
 
+    /// A status table with no row says why on standard error, as `vane ends` and `vane
+    /// exposure` do: a bare header read as a typo in the filter or a broken database.
+    @Test func anEmptyStatusTableIsSaid() throws {
+        let kb = try TemporaryKnowledgeBase(Self.vendor)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let all = try vane("status", "--as-of", "2026-12-07", in: kb.root)
+        #expect(all.status == 0 && all.stderr == "no product has a status as of 7 December 2026\n", "\(all.stderr)")
+        let some = try vane("status", "--entity", "v", "--min-risk", "50", "--as-of", "2026-12-07", in: kb.root)
+        #expect(some.stderr == "no product has a status in v's tree as of 7 December 2026 with a risk of 50 or more\n", "\(some.stderr)")
+        #expect(try vane("status", "--format", "csv", in: kb.root).stderr.isEmpty)
+    }
+
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
     /// beside "missing required field 'date'", which told the author to remove the right line.
     @Test func halfASpanIsSaidAsSuch() throws {

@@ -47,7 +47,15 @@ extension Vane {
             switch formatOption.format {
             case .json: output(StatusSnapshot.json(board))
             case .csv: output(board.table(for: .csv).csv())
-            case .table: output(board.table(for: .table).aligned())
+            case .table:
+                output(board.table(for: .table).aligned())
+                // Said, as `vane ends` and `vane exposure` say an empty table: a bare header
+                // read as a typo in the filter or a broken database.
+                if board.ranked.isEmpty && board.gone.isEmpty {
+                    let whose = (board.root ?? scope.entity).map { " in \($0)'s tree" } ?? ""
+                    let why = minRisk.map { " with a risk of \($0) or more" } ?? ""
+                    printError("no product has a status\(whose) as of \(date.display)\(why)")
+                }
             }
         }
     }
