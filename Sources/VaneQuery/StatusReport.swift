@@ -214,6 +214,8 @@ extension StatusBoard {
             ["RISK", "ENTITY", "VENDOR", "AVAILABILITY", "PRIORITY", "ENDS"] + (csv ? ["ENDS CHANNEL"] : [])
             + ["NOTICE", "SINCE", "AVAILABILITY SET BY", "PRIORITY SET BY", "SUCCESSORS"]
             + (csv ? ["CLOSES", "CLOSES CHANNEL", "CLOSES NOTICE"] : [])
+            // The days left the table says beside each date, after what was there before.
+            + (csv ? ["DAYS LEFT", "CLOSES DAYS LEFT"] : [])
         let rows = self.rows.map { row -> [String] in
             let s = row.status
             var availability = s.availability?.value ?? "-"
@@ -235,8 +237,10 @@ extension StatusBoard {
                 } ?? "-"
             let notice = csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             let closes = row.nextClosure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays)] } ?? ["", "", ""]
+            let daysLeft = [end, row.nextClosure].map { $0.map { String($0.daysLeft(asOf: asOf)) } ?? "" }
             return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends] + (csv ? [end?.channel ?? ""] : [])
-                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)] + (csv ? closes : [])
+                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)]
+                + (csv ? closes + daysLeft : [])
         }
         return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)
     }

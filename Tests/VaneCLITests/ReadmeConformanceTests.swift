@@ -171,9 +171,10 @@ struct ReadmeConformanceTests {
         #expect(try vane("build", in: root).status == 0)
         let csv = try vane("status", "--as-of", "2026-12-06", "--format", "csv", in: root).stdout
         let lines = csv.split(separator: "\r\n").map(String.init)
-        #expect(lines.first?.hasSuffix(",successors,closes,closes_channel,closes_notice") == true, "\(csv)")
+        #expect(lines.first?.hasSuffix(",successors,closes,closes_channel,closes_notice,days_left,closes_days_left") == true, "\(csv)")
         let row = try #require(lines.dropFirst().first)
-        #expect(!row.contains("closes 2027") && row.hasSuffix(",2027-01-31,,138"), "\(row)")
+        // The days left the table says beside each date (here, the closure's: no end).
+        #expect(!row.contains("closes 2027") && row.hasSuffix(",2027-01-31,,138,,56"), "\(row)")
         let exposure = try vane("exposure", in: root)
         #expect(exposure.status == 0 && exposure.stderr.hasPrefix("no use is recorded"), "\(exposure.stderr)")
         let ends = try vane("ends", "--entity", "example-cloud", "--as-of", "2026-12-06", in: root)
