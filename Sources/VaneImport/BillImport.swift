@@ -133,11 +133,12 @@ public enum BillImport {
             switch matcher.match(component) {
             case .unmatched(let reason):
                 summary.unmatched.append(Line(component: label, note: reason))
-            case .matched(let entity, _, let by, let others):
+            case .matched(let entity, _, let by, let others, let caution):
                 var line = Line(component: label, entity: entity, name: matcher.names[entity])
                 if !others.isEmpty {
                     line.note = "\(others.map { "'\($0)'" }.joined(separator: " and ")) carr\(others.count == 1 ? "ies" : "y") this \(by) too"
                 }
+                if let caution { line.note = [line.note, caution].compactMap { $0 }.joined(separator: "; ") }
                 if let own = handWritten[UseKey(entity: entity, team: options.team)] {
                     line.note = "already recorded by hand in \(own)"
                     summary.superseded.insert("\(folder)/\(useID(entity, team: options.team)).md")

@@ -11,7 +11,9 @@ struct PackageMatcher {
     enum Outcome: Sendable, Hashable {
         /// The entity used (a release cycle, or the product when it has none), and how;
         /// `others`: the other entities that carry the same package URL or CPE.
-        case matched(entity: String, product: String, by: String, others: [String] = [])
+        /// `caution`: why the match may be wrong (a library matched by a CPE that may name
+        /// the server it talks to), said on the report's line.
+        case matched(entity: String, product: String, by: String, others: [String] = [], caution: String? = nil)
         case unmatched(reason: String)
     }
 
@@ -65,6 +67,7 @@ struct PackageMatcher {
     func match(_ c: BillOfMaterials.Component) -> Outcome {
         var candidates: [String] = []
         var by = ""
+        var caution: String?
         if c.purl == nil, c.cpe == nil {
             // An operating system, as syft writes it (`ubuntu` `22.04`, no package URL nor
             // CPE): the product of that id or name with release cycles (Debian 11 ended, and
@@ -78,15 +81,14 @@ struct PackageMatcher {
         } else if let purl = c.purl, let key = PackageMatcher.purlKey(purl), let found = byPurl[key] {
             (candidates, by) = (found, "package URL")
         } else if let cpe = c.cpe, let key = PackageMatcher.cpeKey(cpe)?.key, let found = byCPE[key] {
-            // A library's package URL says what it is: its CPE often names the server it talks
-            // to (syft gives PyPI's `redis` client the CPE of Redis, and it read as Redis 5.0).
+            // A library's CPE may name the server it talks to (syft gives PyPI's `redis` client
+            // the CPE of Redis, and it read as Redis 5.0), or the product itself (Go's
+            // `pkg:golang/stdlib`, embedded Tomcat): matched, and said.
             if let purl = c.purl, let type = PackageMatcher.purlKey(purl)?.split(separator: "/").first,
                 PackageMatcher.libraryTypes.contains(String(type))
             {
-                return .unmatched(
-                    reason:
-                        "unknown package (no product carries this package URL; its CPE, '\(key)', is \(found[0])'s, but a library's CPE often names what it connects to: add the package URL to the product if it is one)"
-                )
+                caution =
+                    "matched by its CPE, '\(key)': a \(type) package's CPE may name what it connects to; if it is a client of \(found[0]), not \(found[0]) itself, remove this use (or add its package URL to the right product)"
             }
             (candidates, by) = (found, "CPE")
         }
@@ -106,19 +108,19 @@ struct PackageMatcher {
             }
             return .unmatched(reason: "unknown package (no product carries this \(c.purl != nil ? "package URL" : "CPE"))")
         }
-        guard cycles[product]?.isEmpty == false else { return .matched(entity: product, product: product, by: by, others: others) }
+        guard cycles[product]?.isEmpty == false else { return .matched(entity: product, product: product, by: by, others: others, caution: caution) }
         guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
         guard let cycle = cycle(of: product) else {
             // A range or a pin from a manifest, not the version installed (a bill made without
             // a lock file): it read as a cycle the knowledge base lacked.
-            if version.first.map({ "^~<>=!*[(".contains($0) }) == true || version.contains(",") || version.contains(" ") {
+            if version.first.map({ "^~<>=!*[(".contains($0) }) == true || [",", "||", " - "].contains(where: version.contains) {
                 return .unmatched(reason: "version '\(version)' is a range, not the version installed (a bill made from a lock file names it)")
             }
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
-        return .matched(entity: cycle, product: product, by: by, others: others)
+        return .matched(entity: cycle, product: product, by: by, others: others, caution: caution)
     }
 
     /// Package URL types of languages' package managers, whose package URL is what a
@@ -230,7 +232,8 @@ struct PackageMatcher {
         if lower.hasPrefix("cpe:2.3:") {
             fields = cpeFields(lower.dropFirst(8))
         } else if lower.hasPrefix("cpe:/") {
-            fields = cpeFields(lower.dropFirst(5))
+            // A 2.2 URI percent-encodes what 2.3 escapes (`1%3a20.11.1`, an epoch).
+            fields = cpeFields(lower.dropFirst(5)).map { $0.removingPercentEncoding ?? $0 }
         } else {
             return nil
         }

@@ -96,8 +96,9 @@ struct UsesCLITests {
         #expect(try vane("check", in: kb).status == 0)
     }
 
-    /// What scanners write that matched wrong or was said wrong: a library's CPE naming the
-    /// server it talks to (PyPI's `redis` client read as Redis 5.0), a CPE's escaped colon
+    /// What scanners write that matched wrong or was said wrong: a library's CPE that may name
+    /// the server it talks to (PyPI's `redis` client read as Redis 5.0, in silence; Go's
+    /// `pkg:golang/stdlib` carries Go's own: matched, and said), a CPE's escaped colon
     /// (RHEL's epoch: Node.js 20 read as Node.js 1), a range from a manifest (said as a
     /// cycle the knowledge base lacked), and syft's files (each listed as not matched).
     @Test func whatScannersWriteIsMatchedOrSaidRight() throws {
@@ -115,7 +116,7 @@ struct UsesCLITests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(
             result.stdout.contains(
-                "pkg:pypi/django-client@4.2.0: unknown package (no product carries this package URL; its CPE, 'a:djangoproject:django', is django's, but a library's CPE often names what it connects to: add the package URL to the product if it is one)"
+                "pkg:pypi/django-client@4.2.0 → django-4-2 (Django 4.2); matched by its CPE, 'a:djangoproject:django': a pypi package's CPE may name what it connects to; if it is a client of django, not django itself, remove this use (or add its package URL to the right product)"
             ), "\(result.stdout)")
         #expect(result.stdout.contains(":20.11.1:*:*:*:*:*:*:* → nodejs-20"), "\(result.stdout)")
         #expect(

@@ -607,7 +607,7 @@ struct StatusViewTests {
         try kb.write("---\nproduct: ossl\nteam: web\ncriticality: low\n---\n", to: "Content/uses/ossl-use.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let page = try kb.read("public/uses/ossl-use.html")
-        #expect(page.contains("<dt>Standing</dt><dd>extended support only"), "\(page)")
+        #expect(page.contains("<dt>Standing</dt><dd>announced end"), "\(page)")
         #expect(page.contains("11 September 2023"), "\(page)")
     }
 

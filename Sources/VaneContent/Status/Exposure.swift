@@ -47,11 +47,6 @@ public struct ExposureRow: Sendable, Hashable {
     /// board's three bands, then what the board has no status for.
     public enum Band: String, Sendable, Hashable, Codable, CaseIterable {
         case gone
-        /// Standing only by support beyond the standard term, whose end came (Node.js 20's
-        /// extended support, Spring Boot 2.7's commercial one): already past the end that
-        /// strands most users, so after what is gone and before every end still ahead (a
-        /// use ranked first the day before its standard end, and last on that day).
-        case extendedOnly = "extended-support-only"
         case announcedEnd = "announced-end"
         case onTheWayOut = "on-the-way-out"
         case drift
@@ -61,7 +56,6 @@ public struct ExposureRow: Sendable, Hashable {
         public var words: String {
             switch self {
             case .gone: "gone"
-            case .extendedOnly: "extended support only"
             case .announcedEnd: "announced end"
             case .onTheWayOut: "on the way out"
             case .drift: "drift"
@@ -140,10 +134,12 @@ public struct ExposureBoard: Sendable {
             let band: ExposureRow.Band =
                 switch (row?.gone, row?.risk?.band) {
                 case (true?, _): .gone
-                // Whatever its priority or its risk: with a priority it drifted, with none
-                // (OpenSSL 1.1.1 from endoflife.date) it ranked last, and with an end of its
-                // extended support it ranked below ends years ahead.
-                case _ where pastStandard != nil: .extendedOnly
+                // What stands only by support beyond the standard term ranks by the end of that
+                // support when one is announced, else by the standard end that came, before
+                // every end still ahead: whatever its priority (with one it drifted, with none,
+                // OpenSSL 1.1.1 from endoflife.date, it ranked last), and a use ranked first the
+                // day before its standard end fell below ends years ahead on that day.
+                case _ where pastStandard != nil: .announcedEnd
                 case (_, .announcedEnd?): .announcedEnd
                 case (_, .onTheWayOut?): .onTheWayOut
                 case (_, .drift?): .drift

@@ -321,7 +321,7 @@ public enum DefaultTheme {
         "exposure": #"""
 {{<layout}}{{$content}}
 <h1>Our exposure</h1>
-<p class="lede">What we use, ranked as the status board ranks products: what is already gone first (longest gone first), then what stands only by extended support, past its standard end, then announced ends (soonest first), products on the way out, and drift; within each, after the date of the end, the platform risk weighed by how critical the use is, then the more critical use. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
+<p class="lede">What we use, ranked as the status board ranks products: what is already gone first (longest gone first), then announced ends (soonest first; what stands only by extended support with no end announced, by the standard end that came), products on the way out, and drift; within each, after the date of the end, the platform risk weighed by how critical the use is, then the more critical use. As of {{#asOf}}{{> partials/date}}{{/asOf}}.</p>
 {{#any}}
 <div class="table-scroll wide-block widest-table">
 <table class="exposure stack early widest">
