@@ -24,11 +24,12 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     @Null public var from: String?
     @Null public var to: String?
     @Null public var sources: [String]?
-    /// The end of an event's span, as written: a six-month programme read as its first month.
-    @Null public var spanEnd: String? = nil
+    /// The end of an event's span, as written (empty for anything else; JSON: a date, or
+    /// `null`): a six-month programme read as its first month.
+    @DateText public var spanEnd: String = ""
 
     public static let displayHeaders = ["DATE", "KIND", "ID", "WHAT"]
-    public var displayCells: [String] { [date + (spanEnd.map { " to " + $0 } ?? ""), kind, id, what] }
+    public var displayCells: [String] { [date + (spanEnd.isEmpty ? "" : " to " + spanEnd), kind, id, what] }
 
     /// The terminal's table: recorded changes add the commit and its subject.
     public static func table(_ rows: [ChangeRow], recorded: Bool) -> TextTable {
@@ -43,7 +44,7 @@ public struct ChangeRow: Encodable, Sendable, TabularRow {
     public var csvCells: [String] {
         [
             date, kind, id, what, commit ?? "", subject ?? "", entity ?? "", axis ?? "", channel ?? "", from ?? "", to ?? "",
-            (sources ?? []).joined(separator: ";"), spanEnd ?? "",
+            (sources ?? []).joined(separator: ";"), spanEnd,
         ]
     }
 }
@@ -104,7 +105,7 @@ extension GraphReader {
         rows += try renames(in: window, within: entity)
         let filter = EntryFilter(entity: entity, since: window.from, until: window.to)
         rows += try events(filter).map {
-            ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources, spanEnd: $0.spanEnd)
+            ChangeRow(date: $0.date, kind: "event", id: $0.id, what: $0.title, sources: $0.sources, spanEnd: $0.spanEnd ?? "")
         }
         rows += try claims(filter, today: knownOn).map { ChangeRow(date: $0.date, kind: "claim", id: $0.id, what: $0.title, sources: $0.sources) }
         // The verdicts reached by the day they are known on (a block of a site as of a day

@@ -541,7 +541,9 @@ public struct Linker: Sendable {
                     diagnostics.append(
                         .error(
                             setting.channelLocation ?? setting.location,
-                            "'\(written)' names the channel '\(channel)', written already on line \(first.line) as '\(first.written)': this sets it twice; write it once"
+                            written == channel
+                                ? "the channel '\(channel)' is written already on line \(first.line) as '\(first.written)', an alias of its entity: this sets it twice; write it once"
+                                : "'\(written)' names the channel '\(channel)', written already on line \(first.line) as '\(first.written)': this sets it twice; write it once"
                         ))
                     continue
                 }
