@@ -82,10 +82,13 @@ struct EndOfLifeCLITests {
         expectGolden(String(page[table]) + "\n", Self.golden + "nodejs-cycles.html")
         // Its cycles carry the status: the page does not say it has none.
         #expect(!page.contains("class=\"no-status\""))
-        // Node.js 20's standard support ended in April, its extended support runs on: no end
-        // lies ahead, though one was announced (and is listed).
+        // Node.js 20's standard support ended in April, its extended support runs on with no
+        // end: said as the exposure says it (it read "maintained for Node.js: no end ahead").
         let twenty = try kb.read("public/entities/nodejs-20.html")
-        #expect(twenty.contains("<p class=\"reading\">Generally available, and maintained for Node.js: no end ahead."))
+        #expect(
+            twenty.contains(
+                "<p class=\"reading\">Still generally available through extended-support (extended) alone, with no end announced: standard ended on 30 April 2026."
+            ))
     }
 
     /// The README's way to correct imported data: an event of one's own, outside the

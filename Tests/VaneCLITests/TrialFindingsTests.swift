@@ -16,9 +16,12 @@ struct TrialFindingsTests {
 
     /// The vendor, one product of it (`front` is the rest of its front matter), and events
     /// (id, date, status), built as of `asOf`.
-    private func built(_ product: String, _ front: String = "", events: [(String, String, String)], asOf: String) throws -> TemporaryKnowledgeBase {
-        let entity = "---\nname: \(product.capitalized)\ntype: product\nparent: v\n\(front)---\n"
-        return try built(entities: [product: entity], events: events, asOf: asOf)
+    private func built(
+        _ product: String, _ front: String = "", events: [(String, String, String)], asOf: String, also: [String] = []
+    ) throws -> TemporaryKnowledgeBase {
+        var entities: [String: String] = [:]
+        for id in [product] + also { entities[id] = "---\nname: \(id.capitalized)\ntype: product\nparent: v\n\(id == product ? front : "")---\n" }
+        return try built(entities: entities, events: events, asOf: asOf)
     }
 
     /// The vendor's files, entities (id: text), and events (id, date, status).
@@ -506,6 +509,24 @@ struct TrialFindingsTests {
         let some = try vane("status", "--entity", "v", "--min-risk", "50", "--as-of", "2026-12-07", in: kb.root)
         #expect(some.stderr == "no product has a status in v's tree as of 7 December 2026 with a risk of 50 or more\n", "\(some.stderr)")
         #expect(try vane("status", "--format", "csv", in: kb.root).stderr.isEmpty)
+    }
+
+    /// A product with no priority recorded (an import's cycle) is still said in words on its
+    /// page: it had no sentence, even at the top of the risk board with its end two days off.
+    @Test func aProductWithNoPriorityIsSaidInWords() throws {
+        let kb = try built(
+            "pn",
+            events: [
+                ("e1", "2024-01-01", "{ pn: { availability: generally-available } }"),
+                ("e2", "2024-01-02", "{ pm: { availability: generally-available, ends: 2026-12-09 } }"),
+            ],
+            asOf: "2026-12-07", also: ["pm"])
+        #expect(
+            try kb.read("public/entities/pn.html").contains(
+                "<p class=\"reading\">Generally available, with no priority recorded: no end announced.</p>"))
+        #expect(
+            try kb.read("public/entities/pm.html").contains(
+                "<p class=\"reading\">Still generally available, until 9 December 2026: the end is announced"))
     }
 
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"

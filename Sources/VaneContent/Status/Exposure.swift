@@ -256,7 +256,7 @@ public struct ExposureBoard: Sendable {
     /// support beyond the standard term (channels of tier `extended` or `paid`): its users
     /// stand past the end of standard support. A product still offered another ordinary way
     /// (GPT-4o's API after it left ChatGPT) has no such end.
-    static func cameOnAChannel(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales, tiers: [String: ChannelTier]) -> AnnouncedEnd? {
+    public static func cameOnAChannel(_ status: EntityStatus, asOf: FuzzyDate, scales: StatusScales, tiers: [String: ChannelTier]) -> AnnouncedEnd? {
         let left = status.channels.filter { !scales.isGone($0.value.value) }.keys
         guard !left.isEmpty, left.allSatisfy({ tiers[$0] == .extended || tiers[$0] == .paid }) else { return nil }
         return status.ends.filter { end in

@@ -557,9 +557,9 @@ extension SiteModel {
     /// The position in words: "Still open weights, but no longer Meta's bet since April 2026
     /// (deprioritized)."
     func reading(_ row: StatusRow) -> String? {
-        guard !row.gone, let a = row.status.availability, let p = row.status.priority else { return nil }
+        guard !row.gone, let a = row.status.availability else { return nil }
         let vendor = row.vendor == row.entity ? "its maker" : board.entities[row.vendor]?.name ?? row.vendor
-        let (available, priority) = (board.scales.inSentence(a.value), board.scales.inSentence(p.value))
+        let available = board.scales.inSentence(a.value)
         if let end = row.nextEnd {
             let after = channelsAfter(end, of: row)
             guard let channel = end.channel, !after.isEmpty else {
@@ -576,6 +576,22 @@ extension SiteModel {
             return "Still \(available); \(channelName(channel, of: row.entity)) ends \(end.date.onDisplay), announced with \(end.noticeOf), "
                 + "and \(Self.inWords(names)) \(names.count == 1 ? "goes" : "go") on after it."
         }
+        // Past its standard end, on extended support with no end announced (Node.js 18): it
+        // read "Generally available, and maintained: no end ahead", where the exposure said
+        // it stands by extended support alone.
+        if let came = ExposureBoard.cameOnAChannel(
+            row.status, asOf: board.asOf, scales: board.scales, tiers: board.entities[row.entity]?.tiers ?? [:])
+        {
+            let left = row.status.channels.filter { !board.scales.isGone($0.value.value) }.keys.sorted()
+            let ended = came.channel.map { channelName($0, of: row.entity) } ?? "standard support"
+            return "Still \(available) through \(Self.inWords(left.map { channelName($0, of: row.entity) })) alone, with no end announced: "
+                + "\(ended) ended \(came.date.onDisplay)."
+        }
+        // No priority recorded (an import's cycle): what it is, without a bet to weigh.
+        guard let p = row.status.priority else {
+            return "\(label(a.value)), with no priority recorded: \(row.status.ends.isEmpty ? "no end announced" : "no end ahead")."
+        }
+        let priority = board.scales.inSentence(p.value)
         if PositionChart.inZone(a.value, p.value, scales: board.scales) {
             // "Meta's bet", "Amazon Web Services' bet".
             let whose = vendor.lowercased().hasSuffix("s") ? vendor + "'" : vendor + "'s"
