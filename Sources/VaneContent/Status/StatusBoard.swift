@@ -384,7 +384,8 @@ public struct StatusBoard: Sendable {
         let chain = onward(from: id)
         guard !chain.isEmpty else { return nil }
         let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil) }
-        return StatusBoard.shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
+        return StatusBoard.shortened(chain, from: id, allGone: allGone(chain)) { next, before in "→ " + named(next, after: before) }
+            .joined(separator: " ")
             + also.map { ", " + $0 }.joined()
     }
 
@@ -406,11 +407,11 @@ public struct StatusBoard: Sendable {
     /// (with the step before it): all of them when the line, `id` with them, has three
     /// steps or fewer; else how many gone ones lie between `id` and the last, and the last
     /// (a release cycle's line runs through every later cycle).
-    public static func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
+    public static func shortened(_ chain: [String], from id: String, allGone: Bool = true, step: (String, String) -> String) -> [String] {
         // Only the steps shown are made (a page's fingerprint makes its line too).
         func made(_ i: Int) -> String { step(chain[i], i == 0 ? id : chain[i - 1]) }
         guard chain.count > 2 else { return chain.indices.map(made) }
-        return ["→ \(chain.count - 1) more, each gone", made(chain.count - 1)]
+        return ["→ \(chain.count - 1) more, each \(allGone ? "gone" : "gone or past its standard end")", made(chain.count - 1)]
     }
 
     /// A successor by name with its position, said to be a fold when `after` was folded into it.
@@ -421,15 +422,26 @@ public struct StatusBoard: Sendable {
 
     /// Where a successor that is gone leads on to, followed while each is gone (never
     /// round a circle, 64 steps at most): a migration target that is itself retired is no
-    /// target.
+    /// target, nor one past its standard end on extended support alone (Node.js 1 to 11 led
+    /// to Node.js 12, "generally available" four years after its end of life).
     public func onward(from id: String) -> [String] {
         var (chain, seen, current) = ([String](), Set([id]), id)
-        while chain.count < 64, rowsByEntity[current]?.gone == true, let next = successors(of: current).first(where: { !seen.contains($0) }) {
+        while chain.count < 64, isNoTarget(current), let next = successors(of: current).first(where: { !seen.contains($0) }) {
             chain.append(next)
             seen.insert(next)
             current = next
         }
         return chain
+    }
+
+    /// Whether the steps a shortened line leaves out (all but its last) are all gone.
+    public func allGone(_ chain: [String]) -> Bool { chain.dropLast().allSatisfy { rowsByEntity[$0]?.gone == true } }
+
+    /// Gone, or standing only by support beyond the standard term, its standard end come.
+    func isNoTarget(_ id: String) -> Bool {
+        guard let row = rowsByEntity[id] else { return false }
+        return row.gone
+            || ExposureBoard.cameOnAChannel(row.status, asOf: asOf, scales: scales, tiers: entities[id]?.tiers ?? [:]) != nil
     }
 
     /// Edges in their order, those to what a product was folded into first.
