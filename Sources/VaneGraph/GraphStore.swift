@@ -538,7 +538,9 @@ struct RowWriter {
         if writes("entries_fts") {
             // The aliases are names, weighed as the title is: Gemini, named Bard until 2024,
             // came last of seven for "bard" when they were body text.
-            let names = ([e.title] + e.aliases.map(\.text)).joined(separator: "\n")
+            // An entity's id too, its address and what an import names it by (`nodejs`
+            // found only a source).
+            let names = ([e.title] + e.aliases.map(\.text) + (e.kind == .entity ? [e.id] : [])).joined(separator: "\n")
             try SearchRows(db: db).insert(SearchTextRecord(id: e.id, kind: e.kind.rawValue, title: names, body: SearchText.visible(e.body)))
         }
     }

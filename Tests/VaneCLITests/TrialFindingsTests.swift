@@ -473,12 +473,17 @@ struct TrialFindingsTests {
         let kb = try TemporaryKnowledgeBase(files(entities: ["gemini": gemini]))
         #expect(try vane("build", in: kb.root).status == 0)
         let query = "SELECT title, body FROM entries_fts WHERE id = 'gemini'"
-        #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\",\"Google's chatbot.\n\"\r\n")
+        #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\ngemini\",\"Google's chatbot.\n\"\r\n")
         try kb.write(gemini.replacingOccurrences(of: "Google's chatbot.", with: "Google's assistant."), to: "Content/entities/gemini.md")
         #expect(try vane("build", in: kb.root).status == 0)
-        #expect(try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\",\"Google's assistant.\n\"\r\n")
+        #expect(
+            try vane("sql", query, "--format", "csv", in: kb.root).stdout == "title,body\r\n\"Gemini\nBard\ngemini\",\"Google's assistant.\n\"\r\n")
         let ranked = try vane("query", "entities", "--text", "bard", in: kb.root).stdout
         #expect(ranked.contains("gemini"), "\(ranked)")
+        // An entity by its id, which is its address and an import's name for it.
+        try kb.write("---\nname: Node.js\ntype: product\nparent: v\n---\n", to: "Content/entities/nodejs.md")
+        #expect(try vane("build", in: kb.root).status == 0)
+        #expect(try vane("query", "entities", "--text", "nodejs", in: kb.root).stdout.contains("nodejs"))
     }
 
     /// `vane changes` says a span whole, as changes.html and `vane query events` do (a

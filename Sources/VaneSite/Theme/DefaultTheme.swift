@@ -970,9 +970,11 @@ public enum DefaultTheme {
     return out;
   }
 
-  // FTS5's columns: the title with the aliases (names, weighed alike), and the body.
+  // FTS5's columns: the title with the aliases and an entity's id (names, weighed alike),
+  // and the body.
   var docs = index.map(function (entry) {
-    var title = tokens(entry.t + "\n" + entry.a), body = tokens(visible(entry.b));
+    var id = entry.k === "entity" ? entry.u.replace(/^.*\//, "").replace(/\.html$/, "") : "";
+    var title = tokens(entry.t + "\n" + entry.a + "\n" + id), body = tokens(visible(entry.b));
     return { entry: entry, title: title, body: body, length: title.length + body.length };
   });
   var average = docs.reduce(function (sum, d) { return sum + d.length; }, 0) / Math.max(docs.length, 1);
