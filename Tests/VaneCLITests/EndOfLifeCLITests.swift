@@ -191,6 +191,13 @@ struct EndOfLifeCLITests {
             out += "$ vane " + arguments.joined(separator: " ") + "\n" + result.stdout + "\n"
         }
         expectGolden(out, Self.golden + "exchange-esu.txt")
+        // Its own calendar, and its vendor's, hold its ends as the site's ends.ics does (it
+        // held its events alone, never its end of life).
+        for id in ["exchange-server-2019", "microsoft"] {
+            let calendar = try kb.read("public/feeds/entities/\(id).ics")
+            #expect(calendar.contains("SUMMARY:Exchange Server 2019: esu (paid) end\r\n"), "\(calendar)")
+            #expect(calendar.contains("DTSTART;VALUE=DATE:20260414\r\n"), "\(calendar)")
+        }
     }
 
     @Test func aTierIsExtendedPaidOrBundle() throws {

@@ -159,11 +159,19 @@ struct SiteExtras {
         // The calendar shows of each event its own fields alone (date, span, title, type,
         // address), not the names its page shows: it follows the events' files, so renaming
         // an entity they involve leaves it as it is.
+        // With the announced ends of what is in it, as `feeds/ends.ics` has them: a product's
+        // own calendar held its events and never its end of life.
+        let endItems = CalendarFeed.items(ends: tree.sorted().flatMap { model.board.rowsByEntity[$0]?.status.ends ?? [] }, model: model)
         let calendarParts =
             [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
-            // An event ahead of the site's day is stamped with that day (`CalendarFeed`).
-            + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } ? [StableHash.of(model.board.asOf.text)] : [])
-        let calendar = { Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", events: own).text.utf8) }
+            + endItems.map { StableHash.of($0.uid, $0.date.text, $0.title, $0.description) }
+            // An item ahead of the site's day is stamped with that day (`CalendarFeed`).
+            + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } || endItems.contains { $0.date.startKey > model.board.asOf.endKey }
+                ? [StableHash.of(model.board.asOf.text)] : [])
+        let calendar = {
+            let events = CalendarFeed(model: model, name: "", events: own).items
+            return Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", items: events + endItems).text.utf8)
+        }
         let statusParts =
             (model.changesByEntity[entity.id] ?? []).map(StableHash.of)
             + [StableHash.of(model.board.successors(of: entity.id).joined(separator: " "))]
