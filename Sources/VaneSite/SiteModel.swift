@@ -279,7 +279,7 @@ struct SiteModel: @unchecked Sendable {
         EventSummary(
             id: e.id, title: e.title, url: SiteModel.url(of: e), type: e.type ?? "",
             entityIDs: targets(of: e.id, .involves).joined(separator: " "), date: e.date.map(DateView.init),
-            endDate: e.endDate.map(DateView.init))
+            endDate: e.endDate.map(DateView.init), ahead: !hasHappened(e))
     }
 
     /// Events newest first: reverse chronological, ties by id.

@@ -534,6 +534,32 @@ struct TrialFindingsTests {
                 "<p class=\"reading\">Still generally available, until 9 December 2026: the end is announced"))
     }
 
+    /// An event dated after the site's day is marked to come wherever it is listed, and its
+    /// page says its changes are announced, not made: the timeline opened with years of
+    /// events to come, in the words of what happened. The mark goes when the day comes.
+    @Test func anEventToComeIsMarked() throws {
+        let kb = try TemporaryKnowledgeBase(
+            files(
+                entities: ["pt": "---\nname: Pt\ntype: product\nparent: v\n---\n"],
+                events: [("e1", "2026-01-01", "{ pt: { availability: generally-available } }"), ("e2", "2027-06-01", "{ pt: { priority: sunset } }")])
+        )
+        // A site of today (not `--as-of`, which leaves later events out), today fixed.
+        func build(on day: String) throws -> Int32 {
+            var environment = ProcessInfo.processInfo.environment
+            environment["VANE_TODAY"] = day
+            return try run(Repository.vane, ["build"], in: kb.root, environment: environment).status
+        }
+        #expect(try build(on: "2026-12-07") == 0)
+        let badge = "<span class=\"badge\">to come</span>"
+        let timeline = try kb.read("public/timeline.html")
+        #expect(timeline.components(separatedBy: badge).count == 2, "\(timeline)")
+        #expect(try kb.read("public/events/e2.html").contains(" · <strong>to come</strong>: what it changes is announced, not made</p>"))
+        #expect(!(try kb.read("public/events/e1.html")).contains("to come"))
+        #expect(try build(on: "2027-06-01") == 0)
+        #expect(!(try kb.read("public/timeline.html")).contains(badge))
+        #expect(!(try kb.read("public/events/e2.html")).contains("to come"))
+    }
+
     /// Half a span is said as half a span, either half: an `end` alone was "an unknown key"
     /// beside "missing required field 'date'", which told the author to remove the right line.
     @Test func halfASpanIsSaidAsSuch() throws {

@@ -428,6 +428,8 @@ struct PageFingerprints {
         h.add(e.type ?? "")
         h.add(e.date?.text ?? "")
         h.add(e.endDate?.text ?? "")
+        // An event to come is marked so wherever it is listed, until the site's day reaches it.
+        if e.kind == .event, !model.hasHappened(e) { h.add("ahead") }
         h.add(e.verdict?.rawValue ?? "")
         h.add(e.verdictDate?.text ?? "")
         h.add(e.summary ?? "")

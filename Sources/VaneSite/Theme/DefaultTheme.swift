@@ -282,7 +282,7 @@ public enum DefaultTheme {
 {{<layout}}{{$content}}
 <article class="entry event">
 <header>
-<p class="kind">{{type}} · {{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</p>
+<p class="kind">{{type}} · {{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}{{#ahead}} · <strong>to come</strong>: what it changes is announced, not made{{/ahead}}</p>
 <h1>{{title}}</h1>
 <dl class="facts">
 {{#involved}}<dt>Involves</dt><dd>{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}</dd>
@@ -545,7 +545,7 @@ public enum DefaultTheme {
         "partials/event-list": #"""
 <ol class="event-list">
 {{#events}}
-<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span></span></li>
+<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span>{{#ahead}} <span class="badge">to come</span>{{/ahead}}</span></li>
 {{/events}}
 </ol>
 

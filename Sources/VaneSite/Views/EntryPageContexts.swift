@@ -110,6 +110,8 @@ struct EventPage: Encodable {
     var endDate: DateView?
     var involved: Section?
     var statusChanges: Changes?
+    /// Dated after the site's day: its changes are announced, not made.
+    var ahead = false
 }
 
 struct ClaimPage: Encodable {
@@ -456,7 +458,7 @@ extension SiteModel {
                             entity: kb.title(of: s.entity) ?? s.entity, url: "entities/\(s.entity).html", axis: axisLabel(s.axis),
                             channel: s.channel.map { channelName($0, of: s.entity) } ?? "all",
                             value: changeLabel(from: previous(s), to: s))
-                    }))
+                    }), ahead: !hasHappened(e))
     }
 
     private func claim(_ e: Entry) -> ClaimPage {

@@ -70,6 +70,9 @@ struct EventSummary: Encodable {
     var date: DateView?
     /// The end of a span: a six-month programme read as a one-month event in every list.
     var endDate: DateView?
+    /// Dated after the site's day: the timeline opened with years of events to come, and
+    /// nothing said where today was.
+    var ahead = false
 }
 
 /// A feed a page offers: in the head's `<link rel="alternate">` and on its "Subscribe" line.
