@@ -112,12 +112,13 @@ struct PackageMatcher {
         guard let version, !version.isEmpty else {
             return .unmatched(reason: "no version, and '\(product)' has release cycles to choose from")
         }
+        // A range or a pin from a manifest, not the version installed (a bill made without a
+        // lock file): it read as a cycle the knowledge base lacked, or as its first version
+        // (`3.0.0 - 3.9.9` as Django 3.0).
+        if version.first.map({ "^~<>=!*[(".contains($0) }) == true || [",", "||", " - "].contains(where: version.contains) {
+            return .unmatched(reason: "version '\(version)' is a range, not the version installed (a bill made from a lock file names it)")
+        }
         guard let cycle = cycle(of: product) else {
-            // A range or a pin from a manifest, not the version installed (a bill made without
-            // a lock file): it read as a cycle the knowledge base lacked.
-            if version.first.map({ "^~<>=!*[(".contains($0) }) == true || [",", "||", " - "].contains(where: version.contains) {
-                return .unmatched(reason: "version '\(version)' is a range, not the version installed (a bill made from a lock file names it)")
-            }
             return .unmatched(reason: "no cycle of '\(product)' for version \(version)")
         }
         return .matched(entity: cycle, product: product, by: by, others: others, caution: caution)
