@@ -550,7 +550,7 @@ struct TrialFindingsTests {
             return try run(Repository.vane, ["build"], in: kb.root, environment: environment).status
         }
         #expect(try build(on: "2026-12-07") == 0)
-        let badge = "<span class=\"badge\">to come</span>"
+        let badge = "<span class=\"badge\">other, to come</span>"
         let timeline = try kb.read("public/timeline.html")
         #expect(timeline.components(separatedBy: badge).count == 2, "\(timeline)")
         #expect(try kb.read("public/events/e2.html").contains(" · <strong>to come</strong>: what it changes is announced, not made</p>"))

@@ -545,7 +545,7 @@ public enum DefaultTheme {
         "partials/event-list": #"""
 <ol class="event-list">
 {{#events}}
-<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}</span>{{#ahead}} <span class="badge">to come</span>{{/ahead}}</span></li>
+<li data-type="{{type}}" data-entities="{{entityIDs}}"><span class="when">{{#date}}{{> partials/date}}{{/date}}{{#endDate}} to {{> partials/date}}{{/endDate}}</span> <span class="what"><a href="{{root}}{{url}}">{{title}}</a> <span class="badge">{{type}}{{#ahead}}, to come{{/ahead}}</span></span></li>
 {{/events}}
 </ol>
 
@@ -1203,7 +1203,7 @@ code.live-command { white-space: pre-wrap; overflow-wrap: anywhere; }
 .chart { width: 100%; height: auto; font-family: inherit; }
 /* A contrast theme (Windows' forced colours) recolours the page but not SVG text, which stayed
    black on black: the charts' labels take the system's text colour. */
-@media (forced-colors: active) { svg text { fill: CanvasText; } svg rect:not([fill="none"]) { fill: Canvas; } }
+@media (forced-colors: active) { svg text { fill: currentColor; } svg rect:not([fill="none"]) { fill: transparent; } }
 /* A product's step chart: the wide drawing where it shows its text at 11 px or more, else the
    narrow one, never shown smaller than drawn. */
 .history-chart.narrow { display: none; max-width: 30rem; }
