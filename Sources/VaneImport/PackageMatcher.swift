@@ -134,8 +134,7 @@ struct PackageMatcher {
     /// os-release `ID`s, as syft and trivy name an image's operating system, whose product on
     /// endoflife.date has another id.
     static let osReleaseIDs = [
-        "alpine": "alpine-linux", "amzn": "amazon-linux", "rocky": "rocky-linux", "ol": "oracle-linux", "rhel": "rhel", "redhat": "rhel",
-        "sles": "sles", "opensuse-leap": "opensuse", "almalinux": "almalinux", "centos": "centos", "fedora": "fedora",
+        "alpine": "alpine-linux", "amzn": "amazon-linux", "rocky": "rocky-linux", "ol": "oracle-linux", "redhat": "rhel", "opensuse-leap": "opensuse",
     ]
 
     /// The component's own version, else the one its package URL, then its CPE, carries.

@@ -138,6 +138,11 @@ struct HostileInputTests {
         #expect(before != nil && TreeDigest.walk(kb.url("Content").path)?.digest == before)
     }
 
+    /// A load's errors as they are printed.
+    private func errors(_ result: LoadResult) -> [String] {
+        result.diagnostics.filter { $0.severity == .error }.map(\.description)
+    }
+
     /// A link to nothing, or links in a loop, is an error, never a file silently left out.
     /// (A folder that cannot be read is one too; the tests run as root, which reads any.)
     @Test func linksToNothingAreErrors() throws {
@@ -153,7 +158,7 @@ struct HostileInputTests {
         try fm.createSymbolicLink(atPath: kb.url("Content/events/up").path, withDestinationPath: "..")
         let result = ContentLoader.load(root: kb.root)
         #expect(
-            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            errors(result) == [
                 "Content/events/a.md:1:1: error: symbolic link to 'b.md', which leads to nothing (Too many levels of symbolic links): mend the link or remove it",
                 "Content/events/b.md:1:1: error: symbolic link to 'a.md', which leads to nothing (Too many levels of symbolic links): mend the link or remove it",
                 "Content/events/dangling.md:1:1: error: symbolic link to 'gone.md', which leads to nothing (No such file or directory): mend the link or remove it",
@@ -180,7 +185,7 @@ struct HostileInputTests {
         close(made)
         let result = ContentLoader.load(root: kb.root)
         #expect(
-            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            errors(result) == [
                 "Content/events/caf\u{FFFD}.md:1:1: error: its name is not UTF-8 text (saved by a tool in another encoding?): left out (rename it)",
                 "Content/sources/d.txt:1:1: error: symbolic link to 'draft.md~', a file vane never reads or publishes (hidden, a backup, a swap file): left out",
                 "Content/sources/env.txt:1:1: error: symbolic link to '../.env', a file vane never reads or publishes (hidden, a backup, a swap file): left out",
@@ -196,7 +201,7 @@ struct HostileInputTests {
             atPath: kb.url("Content/sources/to-pipe.md").path, withDestinationPath: "../events/2026-05-pipe.md")
         let result = ContentLoader.load(root: kb.root)
         #expect(
-            result.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            errors(result) == [
                 "Content/events/2026-05-pipe.md:1:1: error: a named pipe, not a file: left out (remove it, or put a file in its place)",
                 "Content/sources/to-pipe.md:1:1: error: symbolic link to '../events/2026-05-pipe.md', a named pipe, not a file: left out (remove it, or put a file in its place)",
             ], "\(result.diagnostics)")

@@ -495,19 +495,18 @@ public struct Linker: Sendable {
     private mutating func linkStatus(of event: Entry, involved: Set<String>) {
         let date = event.date
         var added: Set<String> = []
-        // How each entity was first written: one named again by an alias or a former id
-        // (`gemini:`, then `bard:` in the event of the rename) set it twice, and the later
-        // line won in silence (Gemini read gone from its launch).
-        var spelled: [String: (text: String, written: String, line: Int)] = [:]
+        // How each entity, and each channel of an axis, was first written: one named again by
+        // an alias or a former id (`gemini:`, then `bard:` in the event of the rename;
+        // `azure-openai:`, then `AOAI:`) set it twice, and the later line won in silence
+        // (Gemini read gone from its launch).
+        var spelled = FirstSpellings()
         var refused: Set<String> = []
-        // The same for a channel of one axis (`azure-openai:`, then its alias `AOAI:`).
-        var channels: [String: (written: String, line: Int)] = [:]
         for setting in event.status {
             guard let id = target(setting.entity.text, as: .entity, at: setting.entity.location) else { continue }
-            let text = setting.entity.text.lowercased()
-            if let first = spelled[id], first.text != text {
+            if let first = spelled.other(than: setting.entity.text, for: id, line: setting.entity.location.line) {
+                let text = setting.entity.text.lowercased()
                 if refused.insert(text).inserted {
-                    let other = text == id ? first.text : text
+                    let other = text == id ? first.written.lowercased() : text
                     let what = "'\(other)' is \(formerIDs.contains(other) ? "a former id" : "an alias") of it"
                     diagnostics.append(
                         .error(
@@ -517,7 +516,6 @@ public struct Linker: Sendable {
                 }
                 continue
             }
-            spelled[id] = spelled[id] ?? (text, setting.entity.text, setting.entity.location.line)
             if let type = types[id], !config.tracks(type) {
                 diagnostics.append(
                     .error(
@@ -535,19 +533,18 @@ public struct Linker: Sendable {
             // as its id, and the event involves it.
             let channelEntity = setting.channel.flatMap(channelEntity)
             let channel = channelEntity ?? setting.channel
-            if let written = setting.channel, let channel {
-                let key = "\(id) \(setting.axis.rawValue) \(channel)"
-                if let first = channels[key], first.written.lowercased() != written.lowercased() {
-                    diagnostics.append(
-                        .error(
-                            setting.channelLocation ?? setting.location,
-                            written == channel
-                                ? "the channel '\(channel)' is written already on line \(first.line) as '\(first.written)', an alias of its entity: this sets it twice; write it once"
-                                : "'\(written)' names the channel '\(channel)', written already on line \(first.line) as '\(first.written)': this sets it twice; write it once"
-                        ))
-                    continue
-                }
-                channels[key] = channels[key] ?? (written, (setting.channelLocation ?? setting.location).line)
+            if let written = setting.channel, let channel,
+                let first = spelled.other(
+                    than: written, for: "\(id) \(setting.axis.rawValue) \(channel)", line: (setting.channelLocation ?? setting.location).line)
+            {
+                diagnostics.append(
+                    .error(
+                        setting.channelLocation ?? setting.location,
+                        written == channel
+                            ? "the channel '\(channel)' is written already on line \(first.line) as '\(first.written)', an alias of its entity: this sets it twice; write it once"
+                            : "'\(written)' names the channel '\(channel)', written already on line \(first.line) as '\(first.written)': this sets it twice; write it once"
+                    ))
+                continue
             }
             if let name = channel, !checkDeclared(name, of: id, at: setting.channelLocation ?? setting.location) { continue }
             if let entity = channelEntity {
@@ -623,5 +620,21 @@ extension Linker {
     /// local, besides the uses' (which a local link runs on the products it touched).
     static func wholeChecks(_ kb: KnowledgeBase, today: FuzzyDate) -> [Diagnostic] {
         VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today) + FoldChecks.check(kb)
+    }
+}
+
+/// The first spelling of each key in one event's status (an entity's id; an entity's id,
+/// axis and channel), to tell one written again another way, which sets it twice.
+struct FirstSpellings {
+    private var first: [String: (written: String, line: Int)] = [:]
+
+    /// The first spelling of `key` when `written` is another (in any case, an id is one);
+    /// else nil, and `written` is recorded when it is the first.
+    mutating func other(than written: String, for key: String, line: Int) -> (written: String, line: Int)? {
+        guard let earlier = first[key] else {
+            first[key] = (written, line)
+            return nil
+        }
+        return earlier.written.lowercased() == written.lowercased() ? nil : earlier
     }
 }

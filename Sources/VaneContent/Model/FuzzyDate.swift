@@ -154,7 +154,7 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     public var display: String {
         let plain: String
         // Four digits, as written (`0999`: shown `999` while the JSON kept `0999`).
-        let year = format4(self.year)
+        let year = FuzzyDate.yearText(self.year)
         switch precision {
         case .year: plain = year
         case .quarter: plain = "Q\((month - 1) / 3 + 1) \(year)"
@@ -163,6 +163,12 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         }
         return approximate ? "c. \(plain)" : plain
     }
+
+    /// A year as dates write it, in four digits (the timeline's headings too).
+    public static func yearText(_ year: Int) -> String { pad(year, 4) }
+
+    /// A date, and the end of its span when it has one: `October 2026 to March 2027`.
+    public static func display(_ date: FuzzyDate, to end: FuzzyDate?) -> String { date.display + (end.map { " to " + $0.display } ?? "") }
 
     /// The date in a sentence, with its preposition: "on 31 December 2020", "in October
     /// 2024", "in Q1 2025", "in c. 2025" ("on October 2024" read wrong).

@@ -26,8 +26,7 @@ struct AtomFeed {
             let pageRoot = base.isEmpty ? String(repeating: "../", count: page.split(separator: "/").count - 1) : base
             let body = BodyHTML(event, model: model, root: pageRoot)
             out += "<entry>\n"
-            let span = event.endDate.map { " to " + $0.display } ?? ""
-            out += "<title>\(XML.escape((event.date.map { $0.display + span + ": " } ?? "") + event.title))</title>\n"
+            out += "<title>\(XML.escape((event.date.map { FuzzyDate.display($0, to: event.endDate) + ": " } ?? "") + event.title))</title>\n"
             out += "<id>\(XML.escape(AtomFeed.id(for: page, base: base)))</id>\n"
             out += "<updated>\(event.date.map(AtomFeed.timestamp) ?? newest)</updated>\n"
             out += "<link rel=\"alternate\" type=\"text/html\" href=\"\(XML.escape(root + page))\"/>\n"

@@ -28,15 +28,18 @@ struct CalendarFeed {
     let stamp: FuzzyDate?
 
     init(model: SiteModel, name: String, events: [Entry]) {
-        self.init(
-            model: model, name: name,
-            items: events.compactMap { e in
-                e.date.map {
-                    Item(
-                        uid: e.id, date: $0, last: e.endDate, title: e.title, description: e.type.map { "Type: \($0)." } ?? "",
-                        page: SiteModel.url(of: e), category: e.type)
-                }
-            })
+        self.init(model: model, name: name, items: Self.items(events: events))
+    }
+
+    /// One item per dated event, on its day (or its span).
+    static func items(events: [Entry]) -> [Item] {
+        events.compactMap { e in
+            e.date.map {
+                Item(
+                    uid: e.id, date: $0, last: e.endDate, title: e.title, description: e.type.map { "Type: \($0)." } ?? "",
+                    page: SiteModel.url(of: e), category: e.type)
+            }
+        }
     }
 
     init(model: SiteModel, name: String, items: [Item], stamp: FuzzyDate? = nil) {
@@ -83,7 +86,7 @@ struct CalendarFeed {
             let date = item.date
             let last = item.last ?? date
             let exact = date.precision == .day && !date.approximate && (item.last == nil || (last.precision == .day && !last.approximate))
-            let shown = item.last.map { "\(date.display) to \($0.display)" } ?? date.display
+            let shown = FuzzyDate.display(date, to: item.last)
             lines.append("BEGIN:VEVENT")
             lines.append("UID:\(item.uid)@\(host)")
             // Without a stamp, the item's own day, never after the site's (RFC 5545: when the

@@ -161,7 +161,11 @@ struct SiteExtras {
         // an entity they involve leaves it as it is.
         // With the announced ends of what is in it, as `feeds/ends.ics` has them: a product's
         // own calendar held its events and never its end of life.
-        let endItems = CalendarFeed.items(ends: tree.sorted().flatMap { model.board.rowsByEntity[$0]?.status.ends ?? [] }, model: model)
+        // Each product's made once a build, not once for each entity above it.
+        let itemsByEntity = model.memo.value("calendar items of ends") {
+            model.board.rows.reduce(into: [String: [CalendarFeed.Item]]()) { $0[$1.entity] = CalendarFeed.items(ends: $1.status.ends, model: model) }
+        }
+        let endItems = tree.sorted().flatMap { itemsByEntity[$0] ?? [] }
         let calendarParts =
             [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
             + endItems.map { StableHash.of($0.uid, $0.date.text, $0.title, $0.description) }
@@ -169,8 +173,7 @@ struct SiteExtras {
             + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } || endItems.contains { $0.date.startKey > model.board.asOf.endKey }
                 ? [StableHash.of(model.board.asOf.text)] : [])
         let calendar = {
-            let events = CalendarFeed(model: model, name: "", events: own).items
-            return Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", items: events + endItems).text.utf8)
+            Data(CalendarFeed(model: model, name: "\(title): \(entity.title)", items: CalendarFeed.items(events: own) + endItems).text.utf8)
         }
         let statusParts =
             (model.changesByEntity[entity.id] ?? []).map(StableHash.of)
@@ -225,7 +228,7 @@ struct SiteExtras {
                     var row = [
                         "t": SiteExtras.shownInSearch(e.title), "k": e.kind.rawValue, "y": e.type ?? "",
                         // A span whole, as the lists say it.
-                        "d": (e.date.map { DateView($0).display } ?? "") + (e.endDate.map { " to " + DateView($0).display } ?? ""),
+                        "d": e.date.map { FuzzyDate.display($0, to: e.endDate) } ?? "",
                         "u": SiteModel.url(of: e),
                         "a": e.aliases.map(\.text).joined(separator: " "), "b": SiteExtras.searchBody(e.body),
                     ]

@@ -320,17 +320,12 @@ extension SiteModel {
         let parts = pages[page - 1]
         return TimelinePage(
             years: parts.map {
-                TimelinePage.Year(year: Self.yearText($0.group), events: $0.items.map(eventSummary), continued: $0.continued)
+                TimelinePage.Year(year: FuzzyDate.yearText($0.group), events: $0.items.map(eventSummary), continued: $0.continued)
             },
             pager: Pagination.pager("timeline", number: page, count: pages.count),
             yearLinks: pages.count > 1
-                ? Pagination.jumps(pages, base: "timeline", label: { Self.yearText($0) }, anchor: { "year-\(Self.yearText($0))" }) : nil)
-    }
+                ? Pagination.jumps(pages, base: "timeline", label: { FuzzyDate.yearText($0) }, anchor: { "year-\(FuzzyDate.yearText($0))" }) : nil)
 
-    /// A year as dates write it, in four digits.
-    static func yearText(_ year: Int) -> String {
-        let digits = String(year)
-        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// Entries by title in natural order, ties by id.
