@@ -83,6 +83,8 @@ public enum Pipeline {
         /// What the build noticed but went on without, for `--verbose` (a stored parse it
         /// could not use, say).
         public var notes: [String] = []
+        /// The outputs the render built (`SiteBuilder.Report.builtOutputs`), in no order.
+        public var builtOutputs: [SiteBuilder.BuiltOutput] = []
         /// Problems that do not stop a build and that `--strict` leaves alone (git failing:
         /// the site is built without recorded time).
         public var warnings: [String] = []
@@ -288,6 +290,7 @@ public enum Pipeline {
             (staged, report) = try rendered.get()
             timings.append(report.timings)
             timings.append(graphTime)
+            outcome.builtOutputs = report.builtOutputs
         } catch {
             timings.append(graphTime)
             (try? graph.get())?.discard()

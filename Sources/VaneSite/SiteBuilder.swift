@@ -35,10 +35,20 @@ public enum SiteBuilder {
         public var builtEverything = false
         /// The render's own steps, by name.
         public var timings = Timings()
+        /// The outputs built, each with its time and whether its bytes changed: where a
+        /// build's time went, for `--verbose` (an output built again to the same bytes was
+        /// work a finer fingerprint would have spared).
+        public var builtOutputs: [BuiltOutput] = []
+    }
+
+    public struct BuiltOutput: Sendable {
+        public var path: String
+        public var seconds: Double
+        public var changed: Bool
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "124"
+    public static let rendererVersion = "125"
 
     /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
     /// page templates read from the frame in earlier builds with this theme. A page whose
@@ -72,13 +82,14 @@ public enum SiteBuilder {
         }
         let out = try OutputDirectory(target: output)
         do throws(OutputError) {
-            let computed = ResultSlots<UInt64>(count: pages.count)
+            let computed = ResultSlots<(whole: UInt64, onBoards: UInt64)>(count: pages.count)
             var pageFingerprints: [UInt64] = []
             timings.measure("fingerprints") {
-                DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.fingerprint(of: pages[i]) }
-                pageFingerprints = computed.values
-                // The status pages are made of their products' pages: after them.
-                let byPath = Dictionary(zip(pages.map(\.path), pageFingerprints), uniquingKeysWith: { a, _ in a })
+                DispatchQueue.concurrentPerform(iterations: pages.count) { i in computed[i] = fingerprints.parts(of: pages[i]) }
+                let parts = computed.values
+                pageFingerprints = parts.map(\.whole)
+                // The status pages are made of what they show of their products' pages: after them.
+                let byPath = Dictionary(zip(pages.map(\.path), parts.map(\.onBoards)), uniquingKeysWith: { a, _ in a })
                 for i in pages.indices {
                     guard case .status(let vendor) = pages[i].content else { continue }
                     pageFingerprints[i] = fingerprints.fingerprint(ofStatus: pages[i], vendor: vendor, entryPages: byPath)
@@ -109,8 +120,9 @@ public enum SiteBuilder {
             // One pass over the feeds and the pages, the feeds first: a few of them are the
             // largest files (the whole graph's JSON, the calendar), and started last they
             // kept one core busy after the other had run out of pages.
+            let builtOutputs = Locked<[BuiltOutput]>([])
             let (extrasBuilt, rendered) = try timings.measure("pages and feeds") { () throws(OutputError) in
-                try emit(extras + pageFiles, split: extras.count, into: out, previous: previous, spans: spans)
+                try emit(extras + pageFiles, split: extras.count, into: out, previous: previous, spans: spans, built: builtOutputs)
             }
             for (name, data) in theme.assets { try out.write(data, to: "assets/" + name, keepingIfSame: true) }
             let stored = Dictionary((pageFiles + extras).map { ($0.path, $0.fingerprint) }, uniquingKeysWith: { a, _ in a })
@@ -130,6 +142,7 @@ public enum SiteBuilder {
             report.spans = spans.value
             report.builtEverything = rendered == pageFiles.count && extrasBuilt == extras.count
             report.timings = timings
+            report.builtOutputs = builtOutputs.value
             return (out, report)
         } catch {
             out.discard()
@@ -202,7 +215,8 @@ public enum SiteBuilder {
     /// Builds, on all cores, every file whose fingerprint changed or whose old copy is
     /// missing; keeps the others. Returns how many were built before `split` and after it.
     private static func emit(
-        _ files: [OutputFile], split: Int, into out: OutputDirectory, previous: [String: UInt64], spans: Locked<[String: [BodySpan]]>
+        _ files: [OutputFile], split: Int, into out: OutputDirectory, previous: [String: UInt64], spans: Locked<[String: [BodySpan]]>,
+        built outputs: Locked<[BuiltOutput]>
     ) throws(OutputError) -> (Int, Int) {
         let failures = Locked<[OutputError]>([])
         let built = Locked((0, 0))
@@ -211,9 +225,12 @@ public enum SiteBuilder {
             if previous[file.path] == file.fingerprint, out.keep(file.path) { return }
             built.withLock { if i < split { $0.0 += 1 } else { $0.1 += 1 } }
             do throws(OutputError) {
+                let began = DispatchTime.now().uptimeNanoseconds
                 let made = file.make()
                 spans.withLock { $0[file.path] = made.spans }
-                try out.write(made.data, to: file.path, keepingIfSame: true)
+                let changed = try out.write(made.data, to: file.path, keepingIfSame: true)
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9
+                outputs.withLock { $0.append(BuiltOutput(path: file.path, seconds: seconds, changed: changed)) }
             } catch {
                 failures.withLock { $0.append(error) }
             }

@@ -50,6 +50,39 @@ struct IncrementalTests {
     /// next build, with nothing changed in `Content/` or only a body: both builds took the
     /// output as the last build left it, and the page stayed missing. Every page is
     /// rendered again: whoever changed the output may have written pages of their own.
+    /// An event added about a product's release cycle renders the pages that list it (its
+    /// own, the cycle's, the product's and the vendor's, which list the events of what is
+    /// under them) and the one page of sources whose count of citations it changes; not the
+    /// status pages, which show no event of a product's cycles, nor the other pages of
+    /// sources. Both were rendered again, to the same bytes.
+    @Test func anEventAddedRendersThePagesThatShowItAndNoOthers() throws {
+        let kb = try TemporaryKnowledgeBase()
+        try kb.write("---\nname: Vendor\ntype: vendor\n---\n", to: "Content/entities/vendor.md")
+        try kb.write("---\nname: Product\ntype: product\nparent: vendor\n---\n", to: "Content/entities/product.md")
+        try kb.write("---\nname: Product 1.0\ntype: model\nparent: product\n---\n", to: "Content/entities/product-1-0.md")
+        for s in 0..<1500 {
+            try kb.write("---\ntitle: Report \(s)\npublisher: vendor\nurl: https://example.org/\(s)\n---\n", to: "Content/sources/source-\(s).md")
+        }
+        try kb.write(
+            "---\ntitle: Launch\ndate: 2024-01\ntype: launch\nentities: [product]\nsources: [source-1]\n"
+                + "status:\n  product: { availability: generally-available, priority: flagship }\n---\n",
+            to: "Content/events/launch.md")
+        let full = build(kb)
+        let listsOfSources = { (paths: [String]) in Set(paths.filter { $0.hasPrefix("sources") && !$0.contains("/") }) }
+        #expect(listsOfSources(full.builtOutputs.map(\.path)) == ["sources.html", "sources-2.html", "sources-3.html"])
+        #expect(full.builtOutputs.contains { $0.path == "status.html" })
+        try kb.write(
+            "---\ntitle: A patch\ndate: 2024-06\ntype: other\nentities: [product-1-0]\nsources: [source-1000]\n---\nPatched.\n",
+            to: "Content/events/patch.md")
+        let added = build(kb)
+        let built = Set(added.builtOutputs.map(\.path))
+        for page in ["events/patch.html", "entities/product-1-0.html", "entities/product.html", "entities/vendor.html"] {
+            #expect(built.contains(page), "\(page) not built: \(built.sorted())")
+        }
+        #expect(listsOfSources(Array(built)).count == 1, "\(built.sorted())")
+        #expect(!built.contains("status.html") && !built.contains("status/vendor.html"), "\(built.sorted())")
+    }
+
     @Test func aFileRemovedFromOrAddedToTheOutputIsPutRightByTheNextBuild() throws {
         let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
         _ = build(kb)

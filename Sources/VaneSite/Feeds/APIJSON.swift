@@ -230,6 +230,38 @@ extension APIJSON {
         raw("}")
     }
 
+    /// The same as `graph(api.graphValue)`, each value written as it is made.
+    mutating func graph(_ api: GraphAPI) {
+        raw("{")
+        key("announced_ends", first: true)
+        array(api.ends) { $0.end(api.end($1)) }
+        key("edges")
+        raw("[")
+        var first = true
+        api.forEachUniqueEdge { value in
+            if !first { raw(",") }
+            first = false
+            edge(value)
+        }
+        raw("]")
+        key("entries")
+        let entries = api.model.kb.entries
+        raw("[")
+        // By index: `for e in` copies each entry whole.
+        for i in entries.indices {
+            if i > 0 { raw(",") }
+            entry(api.entry(entries[i]))
+        }
+        raw("]")
+        key("generated_at")
+        string(api.model.board.asOf.end)
+        key("schema_version")
+        int(GraphAPI.schemaVersion)
+        key("status_changes")
+        array(StatusTimeline.ordered(api.model.kb.statusChanges)) { $0.status(api.status($1)) }
+        raw("}")
+    }
+
     mutating func entityFile(_ f: GraphAPI.EntityFile) {
         raw("{")
         key("announced_ends", first: true)

@@ -90,7 +90,7 @@ struct GraphAPI {
     }
 
     /// Every announced end in force, by date.
-    private var ends: [AnnouncedEnd] { model.board.announcedEnds(within: .max) }
+    var ends: [AnnouncedEnd] { model.board.announcedEnds(within: .max) }
 
     func status(_ s: StatusChange) -> StatusValue {
         // A scheduled value (an end's date) is written as JSON dates are: ISO, no `~`.
@@ -113,23 +113,32 @@ struct GraphAPI {
     /// repeat is looked for among the edges of its own entry, not in a set of them all
     /// (hashing every edge's text took half of this file's time at 10,000 events).
     private var uniqueEdges: [EdgeValue] {
-        let edges = model.kb.edges
         var values: [EdgeValue] = []
-        values.reserveCapacity(edges.count)
-        var entryStart = 0
-        for i in edges.indices {
-            let edge = edges[i]
-            if i > 0 && edges[i - 1].from != edge.from { entryStart = values.count }
-            let relation = edge.relation.rawValue
-            if values[entryStart...].contains(where: { $0.to == edge.to && $0.relation == relation }) { continue }
-            values.append(EdgeValue(from: edge.from, relation: relation, to: edge.to))
-        }
+        values.reserveCapacity(model.kb.edges.count)
+        forEachUniqueEdge { values.append($0) }
         return values
     }
 
+    /// `uniqueEdges` one by one, as they are written, with no list of them all made.
+    func forEachUniqueEdge(_ body: (EdgeValue) -> Void) {
+        let edges = model.kb.edges
+        var ofEntry: [EdgeValue] = []
+        for i in edges.indices {
+            let edge = edges[i]
+            if i > 0 && edges[i - 1].from != edge.from { ofEntry.removeAll(keepingCapacity: true) }
+            let relation = edge.relation.rawValue
+            if ofEntry.contains(where: { $0.to == edge.to && $0.relation == relation }) { continue }
+            let value = EdgeValue(from: edge.from, relation: relation, to: edge.to)
+            ofEntry.append(value)
+            body(value)
+        }
+    }
+
+    /// `graphValue` as JSON, each value written as it is made: the whole graph's values made
+    /// first, then written and freed, were the longest output of a build that adds one event.
     var graph: Data {
         var json = APIJSON()
-        json.graph(graphValue)
+        json.graph(self)
         return json.take()
     }
 

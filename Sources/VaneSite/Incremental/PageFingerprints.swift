@@ -126,13 +126,22 @@ struct PageFingerprints {
     func fileHash(_ id: String) -> String? { fileHashes[id] }
 
     func fingerprint(of page: PageSpec) -> UInt64 {
+        parts(of: page).whole
+    }
+
+    /// A page's fingerprint, and for an entity's page what the status pages show of it too:
+    /// the same without the events of what is under it, which its page lists and no status
+    /// page shows (an event added to a product's cycle rendered the whole board again, to
+    /// the same bytes).
+    func parts(of page: PageSpec) -> (whole: UInt64, onBoards: UInt64) {
         switch page.content {
-        case .timeline(let number): return fingerprint(ofTimeline: page, number: number)
-        case .contradictions: return contradictions(page)
-        case .claims, .scorecards: return claims(page)
+        case .timeline(let number): return both(fingerprint(ofTimeline: page, number: number))
+        case .contradictions: return both(contradictions(page))
+        case .claims, .scorecards: return both(claims(page))
+        case .sources(let number): return both(sources(page, number: number))
         default: break
         }
-        guard case .entry(let id) = page.content else { return StableHash.of(page.path, String(everything)) }
+        guard case .entry(let id) = page.content else { return both(StableHash.of(page.path, String(everything))) }
         var h = StableHash()
         h.add(global)
         h.add(page.path)
@@ -160,13 +169,6 @@ struct PageFingerprints {
             neighbours &+= pair.value
         }
         h.add(neighbours)
-        // The events of what is under it, which its page lists with its own (no edge to it).
-        if model.kb.kind(of: id) == .entity, case let tree = model.tree(of: id), tree.count > 1 {
-            for event in model.treeEvents(tree) {
-                h.add(event)
-                h.add(summaries[event] ?? 0)
-            }
-        }
         // What it succeeds, by the advice in force as well as the entities' own lists.
         if model.kb.kind(of: id) == .entity {
             for before in model.predecessors(of: id) {
@@ -239,13 +241,23 @@ struct PageFingerprints {
             // (The channels its changes name are in `changesShown`, above.)
             addChannels(of: row, to: &h)
         }
-        return h.value
+        let onBoards = h.value
+        // The events of what is under it, which its page lists with its own (no edge to it).
+        guard model.kb.kind(of: id) == .entity, case let tree = model.tree(of: id), tree.count > 1 else { return both(onBoards) }
+        for event in model.treeEvents(tree) {
+            h.add(event)
+            h.add(summaries[event] ?? 0)
+        }
+        return (h.value, onBoards)
     }
+
+    private func both(_ fingerprint: UInt64) -> (whole: UInt64, onBoards: UInt64) { (fingerprint, fingerprint) }
 
     /// A status page (`status.html`, or a vendor's `status/<vendor>.html`) shows, of each
     /// product on it, what that product's own page shows of its status: the same rows,
     /// moves, events, sources, ends and successors, read by the same views. Its fingerprint
-    /// is made of those pages' fingerprints (`entryPages`: a page's path to its fingerprint),
+    /// is made of those pages' fingerprints (`entryPages`: a page's path to what the status
+    /// pages show of it, `parts(of:).onBoards`),
     /// in the board's order, with the vendors, the names of the channels shown, and the
     /// day; an event added to one vendor's product renders that vendor's page and the whole
     /// board again, not every vendor's. Without the page of one of its products it follows
@@ -315,6 +327,23 @@ struct PageFingerprints {
                     for source in claim.sources { entry(source) }
                 }
             }
+        }
+        return h.value
+    }
+
+    /// A page of sources shows each of its sources as its summary has it (title, date,
+    /// address, publisher) with the number of entries citing it, and the pager, which names
+    /// the publishers of every page: an event added renders the page of the sources it
+    /// cites, not all of them.
+    private func sources(_ page: PageSpec, number: Int) -> UInt64 {
+        let (pages, ranges) = model.bibliographyPages()
+        guard pages.indices.contains(number - 1) else { return StableHash.of(page.path, String(everything)) }
+        var h = listPage(page)
+        for range in ranges { h.add(range) }
+        for source in pages[number - 1] {
+            h.add(source.id)
+            h.add(summaries[source.id] ?? 0)
+            h.add(UInt64(model.citedCount(source.id)))
         }
         return h.value
     }

@@ -243,13 +243,16 @@ public struct OutputDirectory: Sendable {
 
     /// Writes `data` unless the current output already has exactly these bytes at `path`,
     /// in which case that file is kept (hard-linked) as it is.
-    public func write(_ data: Data, to path: String, keepingIfSame: Bool) throws(OutputError) {
+    /// Returns whether it wrote (false: the bytes were the same, and the file was kept).
+    @discardableResult
+    public func write(_ data: Data, to path: String, keepingIfSame: Bool) throws(OutputError) -> Bool {
         if keepingIfSame, sameSize(data, path), let old = FileManager.default.contents(atPath: targetPath + "/" + path), old == data,
             keep(path)
         {
-            return
+            return false
         }
         try write(data, to: path)
+        return true
     }
 
     /// Whether the current output's file at `path` has as many bytes as `data`: a file of

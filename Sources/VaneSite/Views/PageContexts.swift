@@ -375,8 +375,25 @@ extension SiteModel {
     /// sorted `zz-tns`, "The New Stack", after "Wired"), then title, numbered on from the
     /// page before (at 50,000 sources one page was 8.8 MB).
     private func bibliography(page: Int) -> BibliographyPage {
+        let (pages, ranges) = bibliographyPages()
+        let (size, count) = (Pagination.sourcesSize, pages.count)
+        return BibliographyPage(
+            sources: pages[page - 1].map { s in
+                BibliographyPage.Item(
+                    title: s.title, url: SiteModel.url(of: s), publisher: publisherName(s), address: s.url ?? "",
+                    host: s.url.flatMap { URL(string: $0)?.host } ?? "", citedCount: citedCount(s.id), published: s.date.map(DateView.init))
+            }, start: (page - 1) * size + 1, pager: Pagination.pager("sources", number: page, count: count, ranges: ranges))
+    }
+
+    /// The entries citing a source (as evidence of a verdict too), as its line in the bibliography counts them.
+    func citedCount(_ source: String) -> Int {
+        sources(to: source, .cites, .verdictSource).count
+    }
+
+    /// The bibliography's pages of sources, and the publishers each page runs over (its pager's words).
+    func bibliographyPages() -> (pages: [ArraySlice<Entry>], ranges: [String]) {
         // Sorted once for all the pages (folding every name is most of a page's time).
-        let (pages, ranges) = memo.value("bibliography pages") { () -> ([ArraySlice<Entry>], [String]) in
+        memo.value("bibliography pages") { () -> ([ArraySlice<Entry>], [String]) in
             let all = kb.entries(of: .source)
             // Whatever their accents and case ("Éditions Zéro" among the E's, as the index of entities sorts).
             let fold = { (text: String) in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
@@ -392,14 +409,6 @@ extension SiteModel {
             }
             return (pages, pages.map(range))
         }
-        let (size, count) = (Pagination.sourcesSize, pages.count)
-        return BibliographyPage(
-            sources: pages[page - 1].map { s in
-                BibliographyPage.Item(
-                    title: s.title, url: SiteModel.url(of: s), publisher: publisherName(s), address: s.url ?? "",
-                    host: s.url.flatMap { URL(string: $0)?.host } ?? "", citedCount: self.sources(to: s.id, .cites, .verdictSource).count,
-                    published: s.date.map(DateView.init))
-            }, start: (page - 1) * size + 1, pager: Pagination.pager("sources", number: page, count: count, ranges: ranges))
     }
 
     func publisherName(_ source: Entry) -> String {

@@ -87,6 +87,11 @@ extension Vane {
                 )
                 printError("work: \(outcome.work.summary)")
                 printError("time: \(outcome.timings.summary)")
+                let slowest = outcome.builtOutputs.sorted { $0.seconds > $1.seconds }.prefix(12)
+                if !slowest.isEmpty {
+                    let said = slowest.map { String(format: "%@ %.3fs%@", $0.path, $0.seconds, $0.changed ? "" : " (same bytes)") }
+                    printError("slowest outputs: " + said.joined(separator: ", "))
+                }
             }
         }
     }
