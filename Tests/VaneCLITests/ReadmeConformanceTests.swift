@@ -95,6 +95,23 @@ struct ReadmeConformanceTests {
         #expect(!FileManager.default.fileExists(atPath: kb.url("nosuch").path))
     }
 
+    /// One saved query with a mistake stops neither the list (it is how its author finds it)
+    /// nor another query: `vane saved` listed nothing and `vane saved stranded` refused to run.
+    @Test func aBadSavedQueryStopsOnlyItself() throws {
+        let kb = try bundled()
+        try kb.write("stranded: status --min-risk 30\nbad: query events --since 2027 --until 2026\n", to: "Site/queries.yml")
+        let list = try vane("saved", in: kb.root)
+        #expect(list.status == 1)
+        #expect(list.stdout == "bad: query events --since 2027 --until 2026\nstranded: status --min-risk 30\n", "\(list.stdout)")
+        #expect(list.stderr.hasPrefix("Site/queries.yml:2:"), "\(list.stderr)")
+        let good = try vane("saved", "stranded", "--format", "json", in: kb.root)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.hasPrefix("["), "\(good.stdout)")
+        #expect(good.stderr == "warning: Site/queries.yml has 1 error in other saved queries (vane check says them)\n", "\(good.stderr)")
+        let bad = try vane("saved", "bad", in: kb.root)
+        #expect(bad.status == 1 && bad.stdout.isEmpty && bad.stderr.hasPrefix("Site/queries.yml:2:"), "\(bad.stderr)")
+    }
+
     /// A bad period names the option and the forms once (the Markdown's list was glued to
     /// the option's), and an approximate one is refused: it changed nothing but a flag.
     @Test func aBadPeriodSaysTheFormsOnce() throws {
@@ -493,6 +510,18 @@ struct ReadmeContentConformanceTests {
             check.contains(
                 "warning: unknown key 'draft' (kept, but not part of the format: every entry of Content/ is published; keep a draft outside Content/)"
             ), "\(check)")
+        // Said too where the file is not beside the entry (an attachments folder), and beside
+        // an entity file that does not load (it was blamed: "fix that first").
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Content/events/chart.png"))
+        try "---\nname: Broken\ntype: vendor\naliases: [x\n---\n".write(
+            to: root.appendingPathComponent("Content/entities/broken.md"), atomically: true, encoding: .utf8)
+        let away = try vane("check", in: root).stderr
+        #expect(
+            away.contains(
+                "error: unknown entry 'chart.png': a file is linked as ![text](chart.png) or [text](chart.png), relative to the entry's file, not with [[…]]"
+            ), "\(away)")
+        #expect(!away.contains("fix that first"), "\(away)")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("Content/entities/broken.md"))
         try "---\nname: Renamed\ntype: vendor\naliases: [Old Name]\nformer_ids: [old-renamed]\n---\n"
             .write(to: root.appendingPathComponent("Content/entities/renamed.md"), atomically: true, encoding: .utf8)
         try text.write(to: event, atomically: true, encoding: .utf8)

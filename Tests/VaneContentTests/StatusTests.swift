@@ -1,6 +1,7 @@
 import Testing
 import VaneContent
 import VaneDiagnostics
+import VaneTestSupport
 
 /// The as-of rule at each precision, channels, and the platform-risk properties.
 struct StatusTests {
@@ -260,5 +261,41 @@ struct StatusTests {
         #expect(board.position(of: "old") == nil)
         #expect(board.position(of: "elsewhere") == nil)
         #expect(board.successorLine(["old", "new"]) == "Old, New (Generally available)")
+    }
+
+    /// Ends of one starting day, at one risk, rank the exact date first on the risk board and
+    /// the exposure board, as the countdown ranks them: the boards ranked them by id, and
+    /// the status page showed both orders.
+    @Test func endsStartingTogetherRankTheExactDateFirstOnEveryBoard() throws {
+        var files = [
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: S\npublisher: acme\nurl: https://example.org/s\n---\n",
+            "Content/events/e.md": """
+            ---
+            title: Ends
+            date: 2026-01-01
+            type: deprecation
+            entities: [acme]
+            sources: [s]
+            status:
+              p-a: { availability: generally-available, priority: sunset, ends: 2027 }
+              p-b: { availability: generally-available, priority: sunset, ends: 2027-Q1 }
+              p-c: { availability: generally-available, priority: sunset, ends: 2027-01-01 }
+            ---
+
+            """,
+        ]
+        for id in ["p-a", "p-b", "p-c"] {
+            files["Content/entities/\(id).md"] = "---\nname: \(id)\ntype: product\nparent: acme\n---\n"
+            files["Content/uses/u-\(id).md"] = "---\nproduct: \(id)\nteam: web\ncriticality: high\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let loaded = ContentLoader.load(root: kb.root)
+        #expect(!loaded.diagnostics.hasErrors, "\(loaded.diagnostics)")
+        let board = StatusBoard(loaded.knowledgeBase, asOf: try FuzzyDate(parsing: "2026-12-07"))
+        #expect(board.announcedEnds().map(\.entity) == ["p-c", "p-b", "p-a"])
+        #expect(board.rows.map(\.entity) == ["p-c", "p-b", "p-a"])
+        let exposure = ExposureBoard(board: board, uses: ExposureBoard.uses(of: loaded.knowledgeBase))
+        #expect(exposure.rows.map(\.use.id) == ["u-p-c", "u-p-b", "u-p-a"])
     }
 }

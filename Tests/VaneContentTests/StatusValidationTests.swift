@@ -317,6 +317,33 @@ struct StatusValidationTests {
         }
     }
 
+    /// A channel first recorded as fallen, on a product launched on another channel: its
+    /// decline counts from the best value it ever had, so its closure counted as nothing
+    /// (risk 0 where its opening recorded gives 46), and nothing was said.
+    @Test func aChannelFirstRecordedFallenIsAFallFromNothing() throws {
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [api, app]\n---\n"
+        let event = { (date: String, status: String) in
+            "---\ntitle: T\ndate: \(date)\ntype: other\nentities: [muse]\nsources: [tns]\nstatus:\n  muse: \(status)\n---\n"
+        }
+        let launch = event("2025-01-01", "{ availability: { api: generally-available }, priority: flagship }")
+        let closed = event("2025-06-01", "{ availability: { app: closed-to-new } }")
+        #expect(
+            try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": launch, "Content/events/b.md": closed]) == [
+                "Content/events/b.md:8:32: warning: the first recorded availability of 'muse' on 'app' is 'closed-to-new', a fall from nothing: record when it opened there (availability: { app: generally-available }) so that the fall counts in its risk"
+            ])
+        // Opened there first, launched whole, or closed on the product's own first day (its
+        // first day is the product's check): nothing to say.
+        let opened = event("2025-03-01", "{ availability: { app: generally-available } }")
+        #expect(
+            try diagnostics([
+                "Content/entities/muse.md": muse, "Content/events/a.md": launch, "Content/events/c.md": opened, "Content/events/b.md": closed,
+            ]) == [])
+        let whole = event("2025-01-01", "{ availability: generally-available, priority: flagship }")
+        #expect(try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": whole, "Content/events/b.md": closed]) == [])
+        let sameDay = event("2025-01-01", "{ availability: { api: generally-available, app: closed-to-new }, priority: flagship }")
+        #expect(try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": sameDay]) == [])
+    }
+
     /// Sign-ups that close on or after the end announced with them can never close.
     @Test func aClosureAfterItsEndIsAWarning() throws {
         let event = { (status: String) in

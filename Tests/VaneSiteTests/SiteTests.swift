@@ -408,6 +408,33 @@ struct SiteTests {
         #expect(!second.contains("\u{E000}") && !second.contains("%EE%80") && !second.contains("wikilink"), "\(second)")
     }
 
+    /// A wikilink's label is inline Markdown, brackets in pairs included: it was no link, in
+    /// silence (the page showed `[[acme|the [beta] queue]]` as written, the graph lost the
+    /// edge). A citation or a link in a label is its text there, with a warning.
+    @Test func aWikilinkLabelMayHoldBrackets() throws {
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write(
+            "---\nname: Note\ntype: org\n---\nA [[acme|the [beta] queue]] B [[coyote|see [@acme-blog] here]] C [[acme|a \\] b]] D.\n",
+            to: "Content/entities/note.md")
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded)
+        let warned = outcome.diagnostics.filter { $0.location.path == "Content/entities/note.md" }.map(\.description)
+        #expect(
+            warned == [
+                "Content/entities/note.md:5:31: warning: the label of [[coyote|…]] holds a citation, which cannot be a link inside a link: it is shown as text (write it after the link)"
+            ], "\(warned)")
+        let page = try kb.read("public/entities/note.html")
+        #expect(page.contains("A <a class=\"wikilink\" href=\"../entities/acme.html\">the [beta] queue</a> B"), "\(page)")
+        #expect(page.contains("B <a class=\"wikilink\" href=\"../entities/coyote.html\">see [@acme-blog] here</a> C"), "\(page)")
+        #expect(page.contains("C <a class=\"wikilink\" href=\"../entities/acme.html\">a ] b</a> D"), "\(page)")
+        #expect(!page.contains("[[") && !page.contains("\u{E000}"), "\(page)")
+        let graph = try kb.read("public/api/v1/graph.json")
+        #expect(graph.contains("{\"from\":\"note\",\"relation\":\"mentions\",\"to\":\"acme\"}"))
+        #expect(graph.contains("{\"from\":\"note\",\"relation\":\"mentions\",\"to\":\"coyote\"}"))
+        // Search reads the label as the page shows it.
+        #expect(SearchText.visible("A [[acme|the [beta] queue]] B") == "A the [beta] queue B")
+    }
+
     /// A page's references give each source's date and archived copy, and a citing page
     /// follows an archive added later (incremental as full).
     @Test func referencesGiveTheDateAndTheArchivedCopy() throws {

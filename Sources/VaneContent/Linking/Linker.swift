@@ -420,6 +420,17 @@ public struct Linker: Sendable {
         return " (the name of \(quoted.dropLast().joined(separator: ", ")) and \(quoted.last ?? ""): write the id of the one meant)"
     }
 
+    /// Whether a link's target reads as a file's name (`chart.png`, `notes.pdf`): an id has no
+    /// dot, and these extensions are what a note links as an attachment.
+    static func namesAFile(_ written: String) -> Bool {
+        guard let dot = written.lastIndex(of: "."), !written.contains(" ") else { return false }
+        let attachments: Set<String> = [
+            "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "pdf", "csv", "tsv", "xlsx", "xls", "docx", "doc", "pptx", "txt",
+            "zip", "mp3", "mp4", "mov", "webm", "json", "yaml", "yml",
+        ]
+        return attachments.contains(written[written.index(after: dot)...].lowercased())
+    }
+
     /// The id a reference names, if it exists and has the expected kind; else a diagnostic.
     private mutating func target(_ written: String, as kind: Kind?, at location: SourceLocation, except: String? = nil) -> String? {
         guard let id = resolve(written) else {
@@ -445,7 +456,12 @@ public struct Linker: Sendable {
                 diagnostics.append(.error(location, "unknown \(noun) '\(written)' (did you mean '\(id)'? a link names the id, without '.md')"))
                 return nil
             }
-            if kind == nil, written.contains("."), assets.contains(where: { $0 == written || $0.hasSuffix("/" + written) }) {
+            // Said whether or not the file is beside the entry: Obsidian keeps attachments in a
+            // folder of their own (the hint was given only for a file beside it, and a knowledge
+            // base with a broken entity file blamed that file instead).
+            if kind == nil, written.contains("."),
+                assets.contains(where: { $0 == written || $0.hasSuffix("/" + written) }) || Linker.namesAFile(written)
+            {
                 diagnostics.append(
                     .error(
                         location,

@@ -181,7 +181,18 @@ extension Linker {
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
         let ordered = StatusTimeline.ordered(changes.filter { $0.axis == .availability })
+        let fallen = { (value: String) in
+            (scale.firstIndex(of: value).map { $0 > usable } ?? false) && (scales.isWindingDown(value) || scales.isGone(value))
+        }
         for list in Dictionary(grouping: ordered, by: \.entity).values {
+            for change in channelsFirstFallen(list, fallen: fallen) {
+                let channel = change.channel ?? ""
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "\(Linker.fallFromNothing) '\(change.entity)' on '\(channel)' is '\(change.value)', a fall from nothing: record when it opened there (availability: { \(channel): generally-available }) so that the fall counts in its risk"
+                    ))
+            }
             // The first day's changes happen together: where the day ends is what was first
             // recorded (a launch the same day as a closure is no fall from nothing).
             let firstDay = list.prefix { $0.date.startKey == list[0].date.startKey }
@@ -206,6 +217,35 @@ extension Linker {
                 ))
         }
         return warnings
+    }
+
+    /// The channels of one product (`list`: its availability changes in order) first recorded
+    /// after the product's first day, with no value for the whole product before them, whose
+    /// first value is already a fall: the channel's decline counts from the best value it
+    /// ever had, so a closure recorded without the channel's opening would count as nothing
+    /// (the product's own first day is `baselineWarnings`' to judge). Each at the value the
+    /// channel stood at when its first day ended.
+    func channelsFirstFallen(_ list: [StatusChange], fallen: (String) -> Bool) -> [StatusChange] {
+        guard let first = list.first?.date.startKey else { return [] }
+        var known: Set<String> = []
+        var wholeKnown = false
+        var found: [StatusChange] = []
+        var start = list.startIndex
+        while start < list.endIndex {
+            let key = list[start].date.startKey
+            let day = list[start...].prefix { $0.date.startKey == key }
+            start += day.count
+            let wholeToday = day.contains { $0.channel == nil }
+            defer {
+                known.formUnion(day.compactMap(\.channel))
+                wholeKnown = wholeKnown || wholeToday
+            }
+            guard key != first, !wholeKnown, !wholeToday else { continue }
+            var last: [String: StatusChange] = [:]
+            for change in day { if let channel = change.channel, !known.contains(channel) { last[channel] = change } }
+            found += last.keys.sorted().compactMap { last[$0] }.filter { fallen($0.value) }
+        }
+        return found
     }
 
     /// The day a date comes on, as a warning names it: `that day`, or for a month, a quarter

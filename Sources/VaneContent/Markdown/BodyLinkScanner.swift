@@ -125,6 +125,14 @@ struct BodyLinkScanner {
                                 "'![[\(link.target)]]' is Obsidian's embed of a note, which this format does not have: the page shows a link with a '!' before it; write [[\(link.target)]]"
                             ))
                     }
+                    // A label is a link's text already: a citation or a link in it is its text.
+                    if let label = link.label, label.contains("[@") || label.contains("[[") {
+                        problems.append(
+                            .warning(
+                                link.location,
+                                "the label of [[\(link.target)|…]] holds \(label.contains("[@") ? "a citation" : "a link"), which cannot be a link inside a link: it is shown as text (write it after the link)"
+                            ))
+                    }
                     out.append(contentsOf: Placeholder.mark(link.style, index: links.count).utf8)
                     links.append(link)
                     i = end
@@ -178,8 +186,13 @@ struct BodyLinkScanner {
             return image ? nil : fileLink(in: chars, at: i, lines: lines, lineOf: lineOf, lineStart: lineStart)
         }
         var j = i + 2
-        while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
-        guard j < chars.count, chars[j] == UInt8(ascii: "]") else { return nil }
+        if wiki {
+            guard let end = BodyLinkScanner.wikilinkEnd(chars, from: i + 2) else { return nil }
+            j = end
+        } else {
+            while j < chars.count, chars[j] != UInt8(ascii: "]"), chars[j] != UInt8(ascii: "["), chars[j] != 0x0A { j += 1 }
+            guard j < chars.count, chars[j] == UInt8(ascii: "]") else { return nil }
+        }
         let inner = String(decoding: chars[(i + 2)..<j], as: UTF8.self)
         let index = Int(lineOf[i])
         // Columns count scalars: every byte that does not continue a UTF-8 sequence.
@@ -239,6 +252,35 @@ struct BodyLinkScanner {
         let column = chars[lineStart[index]..<i].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
         let at = SourceLocation(path: self.path, line: lines[index].line, column: column)
         return .link(BodyLink(style: .wikilink, target: stem, label: label.isEmpty ? nil : label, location: at), k + 1)
+    }
+
+    /// Where the `]]` closing a wikilink whose text starts at `from` (after its `[[`) is, on
+    /// one line; nil when none closes it there. Its label is inline Markdown, and may hold
+    /// brackets in pairs (`[[queue|the [beta] queue]]` was no link, in silence, its text
+    /// published as written); the id before the `|` holds none.
+    static func wikilinkEnd<C: RandomAccessCollection<UInt8>>(_ chars: C, from start: C.Index) -> C.Index? {
+        var (j, depth, labelled) = (start, 0, false)
+        while j != chars.endIndex, chars[j] != 0x0A {
+            switch chars[j] {
+            case UInt8(ascii: "\\") where labelled:
+                // An escaped bracket in the label is text.
+                j = chars.index(after: j)
+                if j == chars.endIndex { return nil }
+            case UInt8(ascii: "|"): labelled = true
+            case UInt8(ascii: "["):
+                guard labelled else { return nil }
+                depth += 1
+            case UInt8(ascii: "]"):
+                if depth == 0 {
+                    let next = chars.index(after: j)
+                    return next != chars.endIndex && chars[next] == UInt8(ascii: "]") ? j : nil
+                }
+                depth -= 1
+            default: break
+            }
+            j = chars.index(after: j)
+        }
+        return nil
     }
 
     /// Whether the bracket at `i` opens a citation (`[@`), a footnote reference (`[^`) or

@@ -34,7 +34,7 @@ public enum SearchText {
     /// `[[target|label]]` as its label, `[[target]]` as its target: where it ends.
     private static func wikiLink(_ b: [UInt8], at i: Int, into out: inout [UInt8]) -> Int? {
         guard b[i] == open, i + 1 < b.count, b[i + 1] == open else { return nil }
-        guard let end = b[(i + 2)...].firstIndex(of: close), end + 1 < b.count, b[end + 1] == close else { return nil }
+        guard let end = BodyLinkScanner.wikilinkEnd(b, from: i + 2) else { return nil }
         let inside = b[(i + 2)..<end]
         out += inside.firstIndex(of: UInt8(ascii: "|")).map { inside[($0 + 1)...] } ?? inside
         return end + 2

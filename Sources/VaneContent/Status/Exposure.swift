@@ -235,6 +235,9 @@ public struct ExposureBoard: Sendable {
         // The day each use was stranded: for an end a retirement met, the day it went.
         let (ea, eb) = (a.end.map { ($0.retired ?? $0.date).startKey } ?? .max, b.end.map { ($0.retired ?? $0.date).startKey } ?? .max)
         if ea != eb { return ea < eb }
+        // Of ends starting together, the exact date first (as the countdown ranks them).
+        let (pa, pb) = (a.end.map { ($0.retired ?? $0.date).precision.rank } ?? 0, b.end.map { ($0.retired ?? $0.date).precision.rank } ?? 0)
+        if pa != pb { return pa > pb }
         let (xa, xb) = (a.exposure ?? -1, b.exposure ?? -1)
         if xa != xb { return xa > xb }
         if a.use.criticality != b.use.criticality { return a.use.criticality < b.use.criticality }

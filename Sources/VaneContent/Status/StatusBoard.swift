@@ -183,14 +183,17 @@ public struct StatusBoard: Sendable {
     /// Successors as a status value: ids separated by spaces, or `none`.
     public static func written(_ ids: [String]) -> String { ids.isEmpty ? "none" : ids.joined(separator: " ") }
 
-    /// Rows ranked by platform risk (highest first; announced ends soonest first; then id),
-    /// and those gone, by id.
+    /// Rows ranked by platform risk (highest first; announced ends soonest first, of ends
+    /// starting together the exact date first, as the countdown ranks them; then id), and
+    /// those gone, by id.
     private static func ranked(_ rows: some Sequence<StatusRow>) -> (ranked: [StatusRow], gone: [StatusRow]) {
         let ranked = rows.filter { !$0.gone }.sorted { a, b in
             let (x, y) = (a.risk?.score ?? -1, b.risk?.score ?? -1)
             if x != y { return x > y }
             let (ea, eb) = (a.nextEnd?.date.startKey ?? .max, b.nextEnd?.date.startKey ?? .max)
-            return ea != eb ? ea < eb : a.entity < b.entity
+            if ea != eb { return ea < eb }
+            let (pa, pb) = (a.nextEnd?.date.precision.rank ?? 0, b.nextEnd?.date.precision.rank ?? 0)
+            return pa != pb ? pa > pb : a.entity < b.entity
         }
         return (ranked, rows.filter(\.gone).sorted { $0.entity < $1.entity })
     }

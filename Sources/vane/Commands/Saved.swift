@@ -25,13 +25,25 @@ extension Vane {
             if let db = Self.take("--db", from: &more) { kb.db = db }
             try kb.requireRootFolder()
             let (saved, problems) = SavedQueriesLoader.load(root: kb.rootURL)
-            report(problems)
-            if problems.hasErrors { throw ExitCode.failure }
             guard let name else {
+                // Every query read is listed, one with errors too (the list is how its author
+                // finds it); the errors are said, and the exit is a failure.
+                report(problems)
                 // Nothing on standard output, where a script reads the list; a person reads why.
-                if saved.isEmpty { printError("no saved queries (\(SavedQueriesLoader.path) names none)") }
+                if saved.isEmpty && !problems.hasErrors { printError("no saved queries (\(SavedQueriesLoader.path) names none)") }
                 for (name, block) in saved.sorted(by: { $0.key < $1.key }) { output(Diagnostic.oneLine("\(name): \(block.line)") + "\n") }
+                if problems.hasErrors { throw ExitCode.failure }
                 return
+            }
+            // A query runs when its own line is sound, as a command typed in full would: another
+            // query's mistake stopped every one of them.
+            let own = saved[name].map { block in problems.filter { $0.location.line == block.location.line } } ?? problems
+            let others = problems.filter { !own.contains($0) }.filter { $0.severity == .error }.count
+            report(own)
+            if own.hasErrors || saved[name] == nil && problems.hasErrors { throw ExitCode.failure }
+            if others > 0 {
+                printError(
+                    "warning: \(SavedQueriesLoader.path) has \(others) error\(others == 1 ? "" : "s") in other saved queries (vane check says them)")
             }
             guard let block = saved[name] else {
                 let names = saved.keys.sorted()
