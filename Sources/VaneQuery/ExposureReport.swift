@@ -135,7 +135,10 @@ extension ExposureBoard {
             let notice = row.end.map { csv ? String($0.noticeDays) : $0.notice }
             // Days left read "about" when the end's own date is coarser than a day, as `vane
             // ends` says them (the table printed `85` beside "about 167 days" of notice).
-            let daysLeft = row.daysLeft.map { days in csv || row.end?.approximateDate != true ? String(days) : "about \(days)" }
+            // Of an end a recorded retirement met, the days count from the retirement: as exact
+            // as its date ("about -31" beside "ended 31 days ago").
+            let approximate = row.end.map { end in end.retired.map { $0.precision != .day || $0.approximate } ?? end.approximateDate } == true
+            let daysLeft = row.daysLeft.map { days in csv || !approximate ? String(days) : "about \(days)" }
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine

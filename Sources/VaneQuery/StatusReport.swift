@@ -218,7 +218,10 @@ extension StatusBoard {
             + (csv ? ["DAYS LEFT", "CLOSES DAYS LEFT"] : [])
         let rows = self.rows.map { row -> [String] in
             let s = row.status
-            var availability = s.availability?.value ?? "-"
+            // A value missing is an empty field in CSV, as everywhere else on its line (and
+            // `null` in JSON); the table's '-'.
+            let none = csv ? "" : "-"
+            var availability = s.availability?.value ?? none
             if !s.channels.isEmpty {
                 availability +=
                     " (" + s.channels.keys.sorted().map { "\(channelName($0, of: row.entity)): \(s.channels[$0]!.value)" }.joined(separator: ", ")
@@ -226,7 +229,7 @@ extension StatusBoard {
             }
             if !row.via.isEmpty { availability += " via " + row.via.joined(separator: ", ") }
             let since = csv ? (s.since?.text ?? "") : (s.since?.display ?? "-")
-            let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? "-"
+            let risk = row.gone ? "gone" : row.risk.map { String($0.score) } ?? none
             // The end of service, or else the day sign-ups close (CSV: each in its columns).
             let end = csv ? row.nextEnd : row.nextEnd ?? row.nextClosure
             let ends =
@@ -238,8 +241,8 @@ extension StatusBoard {
             let notice = csv ? (end.map { String($0.noticeDays) } ?? "") : (end?.notice ?? "-")
             let closes = row.nextClosure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays)] } ?? ["", "", ""]
             let daysLeft = [end, row.nextClosure].map { $0.map { String($0.daysLeft(asOf: asOf)) } ?? "" }
-            return [risk, row.entity, row.vendor, availability, s.priority?.value ?? "-", ends] + (csv ? [end?.channel ?? ""] : [])
-                + [notice, since, s.availability?.event ?? "-", s.priority?.event ?? "-", successors(row, csv: csv)]
+            return [risk, row.entity, row.vendor, availability, s.priority?.value ?? none, ends] + (csv ? [end?.channel ?? ""] : [])
+                + [notice, since, s.availability?.event ?? none, s.priority?.event ?? none, successors(row, csv: csv)]
                 + (csv ? closes + daysLeft : [])
         }
         return TextTable(headers: csv ? headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } : headers, rows: rows)

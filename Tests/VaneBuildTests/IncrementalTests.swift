@@ -81,6 +81,18 @@ struct IncrementalTests {
         }
         #expect(listsOfSources(Array(built)).count == 1, "\(built.sorted())")
         #expect(!built.contains("status.html") && !built.contains("status/vendor.html"), "\(built.sorted())")
+        // Nor what shows no event: the index of entities, of reports, the search page, the
+        // not-found page, robots.txt, the timeline's names.
+        for page in ["entities.html", "reports.html", "search.html", "404.html", "robots.txt", "timeline-names.js", "feeds/ends.ics"] {
+            #expect(!built.contains(page), "\(page) built again")
+        }
+        // An entity renamed: the index of entities and the timeline's names follow it.
+        try kb.write("---\nname: Product 1.1\ntype: model\nparent: product\n---\n", to: "Content/entities/product-1-0.md")
+        let renamed = Set(build(kb).builtOutputs.map(\.path))
+        #expect(renamed.isSuperset(of: ["entities.html", "timeline-names.js"]), "\(renamed.sorted())")
+        // The events' calendar shows no entity's name.
+        #expect(!renamed.contains("feeds/events.ics"), "\(renamed.sorted())")
+        #expect(try kb.read("public/entities.html").contains("Product 1.1"))
     }
 
     @Test func aFileRemovedFromOrAddedToTheOutputIsPutRightByTheNextBuild() throws {

@@ -42,6 +42,39 @@ struct TrialFindingsTests {
         return kb
     }
 
+    /// An end a recorded retirement met, early or late: its days count from the retirement
+    /// wherever they are said (`vane ends` gave `days_left` 5 beside "ended 5 days ago", as
+    /// the graph's JSON did; the exposure table "about -2" beside "ended 2 days ago"), and
+    /// `vane status` CSV leaves a missing value empty (it wrote `-`).
+    @Test func anEndMetByARetirementCountsItsDaysFromIt() throws {
+        var files = files(
+            entities: ["early": "---\nname: Early\ntype: product\nparent: v\n---\n", "late": "---\nname: Late\ntype: product\nparent: v\n---\n"],
+            events: [
+                (
+                    "a", "2020-01-01",
+                    "{ early: { availability: generally-available, priority: invested }, late: { availability: generally-available } }"
+                ),
+                ("b", "2025-09-01", "{ early: { ends: 2026-09-30 }, late: { ends: 2026-09 } }"),
+                ("c", "2026-09-20", "{ early: { availability: retired } }"),
+                ("d", "2026-10-03", "{ late: { availability: retired } }"),
+            ])
+        files["Content/uses/u.md"] = "---\nproduct: late\nteam: web\n---\n"
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", in: kb.root).status == 0)
+        let ends = try vane("ends", "--as-of", "2026-10-05", "--within", "180", "--format", "json", in: kb.root).stdout
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(ends.utf8)) as? [[String: Any]])
+        let days = Dictionary(uniqueKeysWithValues: rows.map { ($0["entity"] as! String, $0["days_left"] as! Int) })
+        #expect(days == ["early": -15, "late": -2], "\(ends)")
+        let countdowns = rows.map { $0["countdown"] as! String }
+        #expect(countdowns.sorted() == ["ended 15 days ago, 10 days early", "ended 2 days ago, about 3 days late"], "\(countdowns)")
+        let exposure = try vane("exposure", "--as-of", "2026-10-05", in: kb.root).stdout
+        #expect(exposure.contains(" -2 ") && !exposure.contains("about -2"), "\(exposure)")
+        let csv = try vane("status", "--as-of", "2026-10-05", "--format", "csv", in: kb.root).stdout
+        let late = try #require(csv.split(whereSeparator: \.isNewline).first { $0.contains(",late,") })
+        #expect(late.hasPrefix("gone,late,v,retired,,"), "\(late)")
+        #expect(!csv.contains(",-,"), "\(csv)")
+    }
+
     /// Container Registry: its whole end restated for one channel and moved later for the
     /// other. The restated channel read 214 days of notice (from the restatement), the moved
     /// one 365 (no extension), and the event page showed no end it moved.

@@ -344,6 +344,39 @@ struct StatusValidationTests {
         #expect(try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": sameDay]) == [])
     }
 
+    /// A return recorded on the day an end comes keeps the product available, while the end
+    /// reads as come in every list: said, with the way to write a deadline that passed.
+    @Test func aReturnOnItsEndsDayIsWarnedOf() throws {
+        let muse = "---\nname: Muse\ntype: model\nparent: meta\nchannels: [free, paid]\n---\n"
+        let event = { (date: String, status: String) in
+            "---\ntitle: T\ndate: \(date)\ntype: other\nentities: [muse]\nsources: [tns]\nstatus:\n  muse: \(status)\n---\n"
+        }
+        let files = [
+            "Content/entities/muse.md": muse,
+            "Content/events/a.md": event("2023-01-01", "{ availability: generally-available, priority: invested }"),
+            "Content/events/b.md": event("2023-02-02", "{ ends: { free: 2023-02-13 } }"),
+            "Content/events/c.md": event("2023-02-13", "{ availability: { free: generally-available } }"),
+        ]
+        #expect(
+            try diagnostics(files) == [
+                "Content/events/c.md:8:33: warning: 'muse' (free) is made generally-available on the day its end comes (13 February 2023, announced by b): it stays available, but the end reads as come ('ended') in every list and calendar; if the vendor called it off or put it back, record that before its day ('ends: { free: none }', or the new date)"
+            ])
+        // A day later it is a return after the end, another channel's is none of the end's,
+        // and a deadline recorded as called off leaves nothing to say.
+        #expect(
+            try diagnostics(files.merging(["Content/events/c.md": event("2023-02-14", "{ availability: { free: generally-available } }")]) { $1 })
+                == [])
+        #expect(
+            try diagnostics(files.merging(["Content/events/c.md": event("2023-02-13", "{ availability: { paid: generally-available } }")]) { $1 })
+                == [])
+        #expect(
+            try diagnostics(
+                files.merging([
+                    "Content/events/c.md": event("2023-02-13", "{ availability: { free: generally-available } }"),
+                    "Content/events/b2.md": event("2023-02-12", "{ ends: { free: none } }"),
+                ]) { $1 }) == [])
+    }
+
     /// Sign-ups that close on or after the end announced with them can never close.
     @Test func aClosureAfterItsEndIsAWarning() throws {
         let event = { (status: String) in

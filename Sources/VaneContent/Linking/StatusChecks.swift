@@ -177,6 +177,7 @@ extension Linker {
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
         var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
             .merging(tiersOpenedWhole(scheduled)) { $0 + $1 }.merging(endsBeforeLaunch(scheduled)) { $0 + $1 }
+            .merging(returnsOnTheirEndsDay(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
@@ -246,6 +247,35 @@ extension Linker {
             found += last.keys.sorted().compactMap { last[$0] }.filter { fallen($0.value) }
         }
         return found
+    }
+
+    /// An availability recorded on the day an end in force comes, for what that end takes:
+    /// the product stays available (a value held only within a day was never held), while
+    /// the end reads as come ("ended 16 days ago") in every list and calendar. Twitter's free
+    /// API was to end on 13 February 2023 and went on running: recorded so, the pages said
+    /// both. Said at the return, with the way to write a deadline that passed.
+    func returnsOnTheirEndsDay(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        for list in scheduled.values where list.contains(where: { $0.axis == .ends }) {
+            let ends = EndSchedule.resolve(list, scales: scales).scheduled.filter { $0.kind == .end && $0.retired == nil }
+            guard !ends.isEmpty else { continue }
+            for change in list where change.axis == .availability && !scales.isGone(change.value) {
+                guard
+                    let end = ends.first(where: {
+                        $0.date.startKey == change.date.startKey && ($0.channel == nil || change.channel == nil || $0.channel == change.channel)
+                    })
+                else { continue }
+                let what = end.channel.map { "'\(end.entity)' (\($0))" } ?? "'\(end.entity)'"
+                let called = end.channel.map { "ends: { \($0): none }" } ?? "ends: none"
+                warnings[change.entity, default: []].append(
+                    .warning(
+                        change.location,
+                        "\(what) is made \(change.value) on the day its end comes (\(end.date.display), announced by \(end.event)): it stays available, but the end reads as come ('ended') in every list and calendar; if the vendor called it off or put it back, record that before its day ('\(called)', or the new date)"
+                    ))
+            }
+        }
+        return warnings
     }
 
     /// The day a date comes on, as a warning names it: `that day`, or for a month, a quarter

@@ -81,9 +81,11 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// Whether days left are approximate: only the end's own date counts.
     public var approximateDate: Bool { date.precision != .day || date.approximate }
 
-    /// Days from the as-of day (the last day of its period) to the start of the end;
-    /// negative once it has passed.
-    public func daysLeft(asOf: FuzzyDate) -> Int { date.startDay - asOf.endDay }
+    /// Days from the as-of day (the last day of its period) to the start of the end, or to
+    /// the recorded retirement that met it, early or late (as its countdown and the exposure
+    /// board count them: an end met five days early read `days_left` 5 beside "ended 5 days
+    /// ago"); negative once it has passed.
+    public func daysLeft(asOf: FuzzyDate) -> Int { (retired ?? date).startDay - asOf.endDay }
 
     /// Not yet come at the end of the `asOf` period, and not met by a retirement.
     public func isAhead(asOf: FuzzyDate) -> Bool { retired == nil && date.startKey > asOf.endKey }

@@ -74,19 +74,30 @@ struct SiteExtras {
                     Data(ChangesFeed(model: model, history: history).xml.utf8)
                 })
         }
+        // Of each event its own fields alone (date, span, title, type, address), as an entity's
+        // calendar: it follows the events' files (renaming an entity built it again, to the
+        // same bytes), and the day when an item is ahead of it (stamped with that day).
+        let calendarParts =
+            events.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
+            + (events.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } ? [StableHash.of(model.board.asOf.text)] : [])
         files.append(
-            OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", [fingerprints.everything])) {
+            OutputFile(path: "feeds/events.ics", fingerprint: fingerprint("feeds/events.ics", calendarParts)) {
                 Data(CalendarFeed(model: model, name: "\(title): events", events: events).text.utf8)
             })
+        // Every product's ends in the board's order, as they are worded: an event added that
+        // announces none leaves it as it is.
+        let byEntity = SiteExtras.endItems(model)
+        let endItems = model.board.rows.flatMap { byEntity[$0.entity] ?? [] }
         files.append(
-            OutputFile(path: "feeds/ends.ics", fingerprint: fingerprint("feeds/ends.ics", [fingerprints.everything])) {
-                let ends = model.board.rows.flatMap(\.status.ends)
+            OutputFile(
+                path: "feeds/ends.ics",
+                fingerprint: fingerprint("feeds/ends.ics", endItems.map(SiteExtras.words) + [StableHash.of(model.board.asOf.text)])
+            ) {
                 // RFC 5545 stamps a file with when it was made. The day the site is as of (today,
                 // or the last day of --as-of) at 00:00:00Z says that and keeps the file the same,
-                // byte for byte, in a full and an incremental build of one day; `everything`
+                // byte for byte, in a full and an incremental build of one day; the fingerprint
                 // holds the as-of date, so the next day's build rewrites it.
-                let items = CalendarFeed.items(ends: ends, model: model)
-                return Data(CalendarFeed(model: model, name: "\(title): announced ends", items: items, stamp: model.board.asOf).text.utf8)
+                Data(CalendarFeed(model: model, name: "\(title): announced ends", items: endItems, stamp: model.board.asOf).text.utf8)
             })
         // The ends of what we use, for a team's calendar, once the knowledge base records uses.
         let used = model.usedProducts
@@ -120,8 +131,9 @@ struct SiteExtras {
         files += perEntity.values.flatMap { $0 }
         let base = model.kb.config.baseURL
         let everything = [fingerprints.everything, StableHash.of(pages.sorted().joined(separator: "\n"))]
+        // The settings alone (its sitemap's address), which every file's fingerprint holds.
         files.append(
-            OutputFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", everything)) {
+            OutputFile(path: "robots.txt", fingerprint: fingerprint("robots.txt", [])) {
                 Data(("User-agent: *\nAllow: /\n" + (base.isEmpty ? "" : "Sitemap: \(base)sitemap.xml\n")).utf8)
             })
         if !base.isEmpty {
@@ -131,12 +143,24 @@ struct SiteExtras {
             }
         }
         files.append(
-            OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.everything])) {
+            OutputFile(path: "timeline-names.js", fingerprint: fingerprint("timeline-names.js", [fingerprints.entities])) {
                 let names = Dictionary(model.kb.entries(of: .entity).map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
                 return Data("window.VANE_ENTITY_NAMES = \(ScriptJSON.encode(names));\n".utf8)
             })
         files += searchIndex()
         return files
+    }
+
+    /// Each product's announced ends as calendars show them, made once a build.
+    static func endItems(_ model: SiteModel) -> [String: [CalendarFeed.Item]] {
+        model.memo.value("calendar items of ends") {
+            model.board.rows.reduce(into: [String: [CalendarFeed.Item]]()) { $0[$1.entity] = CalendarFeed.items(ends: $1.status.ends, model: model) }
+        }
+    }
+
+    /// What a calendar item shows, hashed.
+    static func words(_ item: CalendarFeed.Item) -> UInt64 {
+        StableHash.of(item.uid, item.date.text, item.last?.text ?? "", item.title, item.description, item.page, item.category ?? "")
     }
 
     /// An entity's Atom and iCalendar feeds, its API file, and what stays at its former ids.
@@ -162,13 +186,11 @@ struct SiteExtras {
         // With the announced ends of what is in it, as `feeds/ends.ics` has them: a product's
         // own calendar held its events and never its end of life.
         // Each product's made once a build, not once for each entity above it.
-        let itemsByEntity = model.memo.value("calendar items of ends") {
-            model.board.rows.reduce(into: [String: [CalendarFeed.Item]]()) { $0[$1.entity] = CalendarFeed.items(ends: $1.status.ends, model: model) }
-        }
+        let itemsByEntity = SiteExtras.endItems(model)
         let endItems = tree.sorted().flatMap { itemsByEntity[$0] ?? [] }
         let calendarParts =
             [fingerprints.summary(entity.id)] + own.map { StableHash.of($0.id, fingerprints.fileHash($0.id) ?? "") }
-            + endItems.map { StableHash.of($0.uid, $0.date.text, $0.title, $0.description) }
+            + endItems.map(SiteExtras.words)
             // An item ahead of the site's day is stamped with that day (`CalendarFeed`).
             + (own.contains { ($0.date?.startKey ?? 0) > model.board.asOf.endKey } || endItems.contains { $0.date.startKey > model.board.asOf.endKey }
                 ? [StableHash.of(model.board.asOf.text)] : [])

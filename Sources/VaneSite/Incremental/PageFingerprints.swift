@@ -139,6 +139,10 @@ struct PageFingerprints {
         case .contradictions: return both(contradictions(page))
         case .claims, .scorecards: return both(claims(page))
         case .sources(let number): return both(sources(page, number: number))
+        case .entities: return both(entityIndex(page))
+        case .reports: return both(reportIndex(page))
+        // Nothing of the knowledge base's but what every list page follows.
+        case .search, .notFound: return both(listPage(page).value)
         default: break
         }
         guard case .entry(let id) = page.content else { return both(StableHash.of(page.path, String(everything))) }
@@ -344,6 +348,40 @@ struct PageFingerprints {
             h.add(source.id)
             h.add(summaries[source.id] ?? 0)
             h.add(UInt64(model.citedCount(source.id)))
+        }
+        return h.value
+    }
+
+    /// The index of entities shows every entity as its summary has it (name, type), by type
+    /// and name over numbered pages, each named by its first and last names: an event
+    /// added rendered it again, to the same bytes.
+    private func entityIndex(_ page: PageSpec) -> UInt64 {
+        var h = listPage(page)
+        h.add(entities)
+        return h.value
+    }
+
+    /// Every entity's id and summary: what the index of entities and the timeline's names show.
+    var entities: UInt64 {
+        var h = StableHash()
+        for entity in model.kb.entries(of: .entity) {
+            h.add(entity.id)
+            h.add(summaries[entity.id] ?? 0)
+        }
+        return h.value
+    }
+
+    /// The index of reports shows each report as its summary has it (title, date, summary)
+    /// with its authors.
+    private func reportIndex(_ page: PageSpec) -> UInt64 {
+        var h = listPage(page)
+        for report in model.kb.entries(of: .report) {
+            h.add(report.id)
+            h.add(summaries[report.id] ?? 0)
+            for author in model.targets(of: report.id, .authoredBy) {
+                h.add(author)
+                h.add(summaries[author] ?? 0)
+            }
         }
         return h.value
     }
