@@ -27,6 +27,41 @@
     // A link by a former id shows the title too, as the page shows it.
     (entry.f || "").split(" ").forEach(function (former) { if (former && !(former in names)) { names[former] = entry.t; } });
   });
+  // Where the `]]` closing a wikilink whose text starts at `start` is, as the build reads
+  // it (BodyLinkScanner.wikilinkEnd): brackets in pairs and code spans in the label are its
+  // text, and a bracket left open lets the first `]]` close it; -1 when none does.
+  function wikilinkEnd(b, start) {
+    var j = start, depth = 0, label = -1;
+    function run(k) { var n = 0; while (b[k + n] === "`") { n++; } return n; }
+    scan: while (j < b.length && b[j] !== "\n") {
+      var c = b[j];
+      if (c === "`" && label >= 0) {
+        var n = run(j), k = j + n;
+        while (k < b.length && b[k] !== "\n") {
+          if (b[k] !== "`") { k++; continue; }
+          var m = run(k);
+          if (m === n) { break; }
+          k += m;
+        }
+        j = b[k] === "`" ? k + n : j + n;
+        continue;
+      }
+      if (c === "\\" && label >= 0) { j += 2; continue; }
+      if (c === "|" && label < 0) { label = j + 1; }
+      else if (c === "[") { if (label < 0) { return -1; } depth++; }
+      else if (c === "]") {
+        if (depth === 0) { if (b[j + 1] === "]") { return j; } break scan; }
+        depth--;
+      }
+      j++;
+    }
+    if (label < 0) { return -1; }
+    for (var k2 = label; k2 < b.length && b[k2] !== "\n"; k2++) {
+      if (b[k2] === "]" && b[k2 + 1] === "]") { return k2; }
+    }
+    return -1;
+  }
+
   function visible(markdown, titled) {
     var b = markdown || "", out = "", i = 0;
     while (i < b.length) {
@@ -41,7 +76,7 @@
         }
         continue;
       }
-      if (b[i] === "[" && b[i + 1] === "[" && (end = b.indexOf("]", i + 2)) >= 0 && b[end + 1] === "]") {
+      if (b[i] === "[" && b[i + 1] === "[" && (end = wikilinkEnd(b, i + 2)) >= 0) {
         var inside = b.slice(i + 2, end);
         bar = inside.indexOf("|");
         out += bar >= 0 ? inside.slice(bar + 1) : (titled && names[inside]) || inside;

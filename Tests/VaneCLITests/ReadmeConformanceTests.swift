@@ -110,6 +110,9 @@ struct ReadmeConformanceTests {
         #expect(good.stderr == "warning: Site/queries.yml has 1 error in other saved queries (vane check says them)\n", "\(good.stderr)")
         let bad = try vane("saved", "bad", in: kb.root)
         #expect(bad.status == 1 && bad.stdout.isEmpty && bad.stderr.hasPrefix("Site/queries.yml:2:"), "\(bad.stderr)")
+        // A name no query has is said as such (the other query's error was all it said).
+        let typo = try vane("saved", "strandd", in: kb.root)
+        #expect(typo.status == 64 && typo.stderr.contains("unknown saved query 'strandd' (did you mean 'stranded'?)"), "\(typo.stderr)")
     }
 
     /// A bad period names the option and the forms once (the Markdown's list was glued to
@@ -521,6 +524,10 @@ struct ReadmeContentConformanceTests {
                 "error: unknown entry 'chart.png': a file is linked as ![text](chart.png) or [text](chart.png), relative to the entry's file, not with [[…]]"
             ), "\(away)")
         #expect(!away.contains("fix that first"), "\(away)")
+        // Obsidian's pasted image, its name with spaces.
+        try text.appending("\n![[Pasted image 20240312153000.png]]\n").write(to: event, atomically: true, encoding: .utf8)
+        let pasted = try vane("check", in: root).stderr
+        #expect(pasted.contains("unknown entry 'Pasted image 20240312153000.png': a file is linked as"), "\(pasted)")
         try FileManager.default.removeItem(at: root.appendingPathComponent("Content/entities/broken.md"))
         try "---\nname: Renamed\ntype: vendor\naliases: [Old Name]\nformer_ids: [old-renamed]\n---\n"
             .write(to: root.appendingPathComponent("Content/entities/renamed.md"), atomically: true, encoding: .utf8)

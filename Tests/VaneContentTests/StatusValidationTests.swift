@@ -340,6 +340,19 @@ struct StatusValidationTests {
             ]) == [])
         let whole = event("2025-01-01", "{ availability: generally-available, priority: flagship }")
         #expect(try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": whole, "Content/events/b.md": closed]) == [])
+        // On a scale of its own, the opening the warning names is that scale's.
+        let scaled = try TemporaryKnowledgeBase([
+            "Site/config.yml": "availability_scale: [open, limited, sunsetting, gone]\npriority_scale: [core, supported, frozen]\n",
+            "Content/entities/acme.md": "---\nname: Acme\ntype: vendor\n---\n",
+            "Content/entities/gizmo.md": "---\nname: Gizmo\ntype: product\nparent: acme\nchannels: [a, b]\n---\n",
+            "Content/sources/s.md": "---\ntitle: S\npublisher: acme\nurl: https://example.org/s\n---\n",
+            "Content/events/e.md":
+                "---\ntitle: E\ndate: 2020-01-01\ntype: launch\nentities: [gizmo]\nsources: [s]\nstatus:\n  gizmo: { availability: { a: open }, priority: core }\n---\n",
+            "Content/events/f.md":
+                "---\ntitle: F\ndate: 2021-01-01\ntype: other\nentities: [gizmo]\nsources: [s]\nstatus:\n  gizmo: { availability: { b: sunsetting } }\n---\n",
+        ])
+        let said = ContentLoader.load(root: scaled.root).diagnostics.map(\.description)
+        #expect(said.contains { $0.contains("record when it opened there (availability: { b: open })") }, "\(said)")
         let sameDay = event("2025-01-01", "{ availability: { api: generally-available, app: closed-to-new }, priority: flagship }")
         #expect(try diagnostics(["Content/entities/muse.md": muse, "Content/events/a.md": sameDay]) == [])
     }

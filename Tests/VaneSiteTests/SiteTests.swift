@@ -433,6 +433,45 @@ struct SiteTests {
         #expect(graph.contains("{\"from\":\"note\",\"relation\":\"mentions\",\"to\":\"coyote\"}"))
         // Search reads the label as the page shows it.
         #expect(SearchText.visible("A [[acme|the [beta] queue]] B") == "A the [beta] queue B")
+        // A bracket left open, and a code span's brackets, are the label's text too (both
+        // were published as written, or the link closed inside the code span).
+        try kb.write("---\nname: Note\ntype: org\n---\nE [[acme|a [b queue]] F [[coyote|the `]]` token]] G.\n", to: "Content/entities/note.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let second = try kb.read("public/entities/note.html")
+        #expect(second.contains("E <a class=\"wikilink\" href=\"../entities/acme.html\">a [b queue</a> F"), "\(second)")
+        #expect(second.contains("F <a class=\"wikilink\" href=\"../entities/coyote.html\">the <code>]]</code> token</a> G"), "\(second)")
+        #expect(SearchText.visible("E [[acme|a [b queue]] F [[coyote|the `]]` token]] G") == "E a [b queue F the `]]` token G")
+    }
+
+    /// A model family whose models carry the status says so, counted, and follows them (its
+    /// page said it had no status, while `vane check` said its models carry it).
+    @Test func aFamilyWhoseModelsCarryTheStatusSaysSo() throws {
+        let model = { (id: String) in "---\nname: \(id)\ntype: model\nparent: fam\n---\n" }
+        let event = { (id: String, date: String, status: String) in
+            "---\ntitle: \(id)\ndate: \(date)\ntype: other\nentities: [acme]\nsources: [acme-blog]\nstatus:\n\(status)\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(copying: [Repository.fixture("small/Content")])
+        try kb.write("---\nname: Fam\ntype: model-family\nparent: acme\n---\n", to: "Content/entities/fam.md")
+        try kb.write(model("fam-one"), to: "Content/entities/fam-one.md")
+        try kb.write(model("fam-two"), to: "Content/entities/fam-two.md")
+        try kb.write(
+            event(
+                "fam-launch", "2024-01-01",
+                "  fam-one: { availability: generally-available, priority: flagship }\n  fam-two: { availability: generally-available, priority: invested }"
+            ),
+            to: "Content/events/fam-launch.md")
+        try kb.write(
+            event("fam-two-gone", "2025-01-01", "  fam-two: { availability: retired, priority: discontinued }"), to: "Content/events/fam-two-gone.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(
+            try kb.read("public/entities/fam.html").contains(
+                "No event sets this model family's own availability or priority: what is under it carries the status (1 available today, 1 no longer available; each below)."
+            ))
+        // The other one goes: the family's page follows, in an incremental build.
+        try kb.write(
+            event("fam-one-gone", "2025-06-01", "  fam-one: { availability: retired, priority: discontinued }"), to: "Content/events/fam-one-gone.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try kb.read("public/entities/fam.html").contains("carries the status (2 no longer available; each below)."))
     }
 
     /// A page's references give each source's date and archived copy, and a citing page

@@ -423,7 +423,8 @@ public struct Linker: Sendable {
     /// Whether a link's target reads as a file's name (`chart.png`, `notes.pdf`): an id has no
     /// dot, and these extensions are what a note links as an attachment.
     static func namesAFile(_ written: String) -> Bool {
-        guard let dot = written.lastIndex(of: "."), !written.contains(" ") else { return false }
+        // Spaces included: Obsidian names a pasted image `Pasted image 20240312153000.png`.
+        guard let dot = written.lastIndex(of: ".") else { return false }
         let attachments: Set<String> = [
             "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "bmp", "pdf", "csv", "tsv", "xlsx", "xls", "docx", "doc", "pptx", "txt",
             "zip", "mp3", "mp4", "mov", "webm", "json", "yaml", "yml",

@@ -191,7 +191,7 @@ extension Linker {
                 warnings[change.entity, default: []].append(
                     .warning(
                         change.location,
-                        "\(Linker.fallFromNothing) '\(change.entity)' on '\(channel)' is '\(change.value)', a fall from nothing: record when it opened there (availability: { \(channel): generally-available }) so that the fall counts in its risk"
+                        "\(Linker.fallFromNothing) '\(change.entity)' on '\(channel)' is '\(change.value)', a fall from nothing: record when it opened there (availability: { \(channel): \(scale[usable]) }) so that the fall counts in its risk"
                     ))
             }
             // The first day's changes happen together: where the day ends is what was first

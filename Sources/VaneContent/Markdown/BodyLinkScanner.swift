@@ -255,30 +255,61 @@ struct BodyLinkScanner {
     }
 
     /// Where the `]]` closing a wikilink whose text starts at `from` (after its `[[`) is, on
-    /// one line; nil when none closes it there. Its label is inline Markdown, and may hold
-    /// brackets in pairs (`[[queue|the [beta] queue]]` was no link, in silence, its text
-    /// published as written); the id before the `|` holds none.
+    /// one line; nil when none closes it there. Its label is inline Markdown: brackets in
+    /// pairs are its text (`[[queue|the [beta] queue]]` was no link, in silence, published as
+    /// written), and so is a code span (`` [[queue|the `]]` token]] ``); a bracket left open
+    /// (`[[queue|a [b queue]]`) is text too, the first `]]` closing the link. The id before
+    /// the `|` holds no bracket.
     static func wikilinkEnd<C: RandomAccessCollection<UInt8>>(_ chars: C, from start: C.Index) -> C.Index? {
-        var (j, depth, labelled) = (start, 0, false)
-        while j != chars.endIndex, chars[j] != 0x0A {
+        var (j, depth, label): (C.Index, Int, C.Index?) = (start, 0, nil)
+        /// The index after a run of backticks starting at `i`, and its length.
+        func run(_ i: C.Index) -> (C.Index, Int) {
+            var (k, n) = (i, 0)
+            while k != chars.endIndex, chars[k] == UInt8(ascii: "`") { (k, n) = (chars.index(after: k), n + 1) }
+            return (k, n)
+        }
+        scan: while j != chars.endIndex, chars[j] != 0x0A {
             switch chars[j] {
-            case UInt8(ascii: "\\") where labelled:
+            case UInt8(ascii: "`") where label != nil:
+                // A code span's text is not read for brackets: to its closing run, if it has one.
+                let (after, length) = run(j)
+                var k = after
+                while k != chars.endIndex, chars[k] != 0x0A {
+                    guard chars[k] == UInt8(ascii: "`") else {
+                        k = chars.index(after: k)
+                        continue
+                    }
+                    let (next, n) = run(k)
+                    if n == length { break }
+                    k = next
+                }
+                j = k != chars.endIndex && chars[k] == UInt8(ascii: "`") ? run(k).0 : after
+                continue scan
+            case UInt8(ascii: "\\") where label != nil:
                 // An escaped bracket in the label is text.
                 j = chars.index(after: j)
                 if j == chars.endIndex { return nil }
-            case UInt8(ascii: "|"): labelled = true
+            case UInt8(ascii: "|") where label == nil: label = chars.index(after: j)
             case UInt8(ascii: "["):
-                guard labelled else { return nil }
+                guard label != nil else { return nil }
                 depth += 1
             case UInt8(ascii: "]"):
                 if depth == 0 {
                     let next = chars.index(after: j)
-                    return next != chars.endIndex && chars[next] == UInt8(ascii: "]") ? j : nil
+                    if next != chars.endIndex, chars[next] == UInt8(ascii: "]") { return j }
+                    break scan
                 }
                 depth -= 1
             default: break
             }
             j = chars.index(after: j)
+        }
+        // A bracket of the label left open: the first `]]` after the `|` closes the link.
+        guard var k = label else { return nil }
+        while k != chars.endIndex, chars[k] != 0x0A {
+            let next = chars.index(after: k)
+            if chars[k] == UInt8(ascii: "]"), next != chars.endIndex, chars[next] == UInt8(ascii: "]") { return k }
+            k = next
         }
         return nil
     }

@@ -246,6 +246,8 @@ struct PageFingerprints {
             addChannels(of: row, to: &h)
         }
         let onBoards = h.value
+        // With no status of its own, its page counts what under it is available and gone.
+        if model.statusRows[id] == nil, let members = model.membersStatus(of: id) { h.add(members) }
         // The events of what is under it, which its page lists with its own (no edge to it).
         guard model.kb.kind(of: id) == .entity, case let tree = model.tree(of: id), tree.count > 1 else { return both(onBoards) }
         for event in model.treeEvents(tree) {

@@ -124,6 +124,16 @@ extension SiteModel {
             part: part(Fold(parent: fold.parent, rows: (ranked?.rows ?? []) + (gone?.rows ?? []))))
     }
 
+    /// What is directly under `id` with a status of its own on the board, counted as its page
+    /// says it: `3 available today, 6 no longer available`; nil when nothing is.
+    func membersStatus(of id: String) -> String? {
+        let rows = sources(to: id, .parent).compactMap { board.rowsByEntity[$0] }
+        guard !rows.isEmpty else { return nil }
+        let gone = rows.count { $0.gone }
+        return [rows.count - gone > 0 ? "\(rows.count - gone) available today" : nil, gone > 0 ? "\(gone) no longer available" : nil]
+            .compactMap { $0 }.joined(separator: ", ")
+    }
+
     /// Each product's folded cycles on the board, ranked and gone, made once a build.
     private func cycleFolds() -> [String: (ranked: Fold?, gone: Fold?)] {
         memo.value("cycle folds as of \(board.asOf.text)") {

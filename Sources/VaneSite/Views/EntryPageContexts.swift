@@ -81,6 +81,10 @@ struct EntityPage: Encodable {
     var published: Section?
     var status: EntityStatusView?
     var noStatus: Bool
+    /// Of an entity with no status of its own, what is under it that has one, counted:
+    /// `3 available today, 6 no longer available` (a model family's page said it had no
+    /// status while its models carried it, as `vane check` says).
+    var membersStatus: String?
     /// A product whose status is its release cycles'.
     var cyclesStatus: CyclesStatusView?
     var statusView: String?
@@ -271,6 +275,7 @@ extension SiteModel {
             published: section(sources(to: e.id, .publishedBy)), status: status,
             // A product whose release cycles carry the status has the cycles' table instead.
             noStatus: status == nil && e.type.map(kb.config.trackableTypes.contains) == true && cycles == nil && foldedStatus == nil,
+            membersStatus: status == nil ? membersStatus(of: e.id) : nil,
             cyclesStatus: foldedStatus,
             statusView: vendors.contains(e.id) ? "status/\(e.id).html" : nil, vendorBoard: vendorBoard(of: e.id),
             offeredThrough: offeredThrough(e.id),

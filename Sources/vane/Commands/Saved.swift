@@ -37,10 +37,12 @@ extension Vane {
             }
             // A query runs when its own line is sound, as a command typed in full would: another
             // query's mistake stopped every one of them.
-            let own = saved[name].map { block in problems.filter { $0.location.line == block.location.line } } ?? problems
+            // A name no query has is said as such, whatever else is wrong in the file.
+            // (A file that could not be read as queries at all says why.)
+            let own = saved[name].map { block in problems.filter { $0.location.line == block.location.line } } ?? (saved.isEmpty ? problems : [])
             let others = problems.filter { !own.contains($0) }.filter { $0.severity == .error }.count
             report(own)
-            if own.hasErrors || saved[name] == nil && problems.hasErrors { throw ExitCode.failure }
+            if own.hasErrors { throw ExitCode.failure }
             if others > 0 {
                 printError(
                     "warning: \(SavedQueriesLoader.path) has \(others) error\(others == 1 ? "" : "s") in other saved queries (vane check says them)")
