@@ -28,6 +28,9 @@ struct PageFingerprints {
     /// Every entry's file: what shows every field of every entry (the JSON API), beyond the
     /// summaries.
     let files: UInt64
+    /// Every entity's id and summary: what the index of entities and the timeline's names
+    /// show (made once, not once for each page of the index).
+    let entities: UInt64
 
     /// `fileHashes`: entry id → hash of its file and parser settings.
     init(model: SiteModel, fileHashes: [String: String], global: UInt64, frameReads: [String: Set<String>] = [:]) {
@@ -56,6 +59,12 @@ struct PageFingerprints {
             f.add(fileHashes[entries[i].id] ?? "")
         }
         files = f.value
+        var e = StableHash()
+        for entity in model.kb.entries(of: .entity) {
+            e.add(entity.id)
+            e.add(summaries[entity.id] ?? 0)
+        }
+        entities = e.value
         var h = StableHash()
         h.add(global)
         h.add(model.board.asOf.text)
@@ -360,16 +369,6 @@ struct PageFingerprints {
     private func entityIndex(_ page: PageSpec) -> UInt64 {
         var h = listPage(page)
         h.add(entities)
-        return h.value
-    }
-
-    /// Every entity's id and summary: what the index of entities and the timeline's names show.
-    var entities: UInt64 {
-        var h = StableHash()
-        for entity in model.kb.entries(of: .entity) {
-            h.add(entity.id)
-            h.add(summaries[entity.id] ?? 0)
-        }
         return h.value
     }
 
