@@ -465,13 +465,13 @@ struct SiteTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         #expect(
             try kb.read("public/entities/fam.html").contains(
-                "No event sets this model family's own availability or priority: what is under it carries the status (1 available today, 1 no longer available; each below)."
+                "No event sets this model family's own availability or priority: what is under it carries the status (1 available today, 1 no longer available; each on its own page)."
             ))
         // The other one goes: the family's page follows, in an incremental build.
         try kb.write(
             event("fam-one-gone", "2025-06-01", "  fam-one: { availability: retired, priority: discontinued }"), to: "Content/events/fam-one-gone.md")
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
-        #expect(try kb.read("public/entities/fam.html").contains("carries the status (2 no longer available; each below)."))
+        #expect(try kb.read("public/entities/fam.html").contains("carries the status (2 no longer available; each on its own page)."))
     }
 
     /// A page's references give each source's date and archived copy, and a citing page

@@ -192,7 +192,7 @@ public enum DefaultTheme {
 {{/boardView}}
 </section>
 {{/cyclesStatus}}
-{{#noStatus}}<p class="no-status">{{#membersStatus}}No event sets this {{type}}'s own availability or priority: what is under it carries the status ({{membersStatus}}; each below).{{/membersStatus}}{{^membersStatus}}No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.{{/membersStatus}}</p>
+{{#noStatus}}<p class="no-status">{{#membersStatus}}No event sets this {{type}}'s own availability or priority: what is under it carries the status ({{membersStatus}}; each on its own page).{{/membersStatus}}{{^membersStatus}}No event in this knowledge base sets this {{type}}'s availability or priority yet, so it has no status and no platform risk.{{/membersStatus}}</p>
 {{/noStatus}}{{> partials/used-by}}
 {{#vendorBoard}}<section aria-labelledby="products">
 <h2 id="products">Its products by platform risk</h2>
