@@ -137,8 +137,7 @@ extension ExposureBoard {
             // ends` says them (the table printed `85` beside "about 167 days" of notice).
             // Of an end a recorded retirement met, the days count from the retirement: as exact
             // as its date ("about -31" beside "ended 31 days ago").
-            let approximate = row.end.map { end in end.retired.map { $0.precision != .day || $0.approximate } ?? end.approximateDate } == true
-            let daysLeft = row.daysLeft.map { days in csv || !approximate ? String(days) : "about \(days)" }
+            let daysLeft = row.daysLeft.map { days in csv || row.end?.approximateDays != true ? String(days) : "about \(days)" }
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine

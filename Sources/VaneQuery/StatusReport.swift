@@ -197,7 +197,7 @@ extension StatusBoard {
         }
         let text = shownSuccessors(row.successors).map { id in
             let chain = onward(from: id)
-            return ([shown(id, after: row.entity)] + StatusBoard.shortened(chain, from: id, allGone: allGone(chain)) { "→ " + shown($0, after: $1) })
+            return ([shown(id, after: row.entity)] + shortened(chain, from: id) { "→ " + shown($0, after: $1) })
                 .joined(separator: " ") + onwardAlso(from: id, chain: chain).map { ", " + shown($0, after: id) }.joined()
         }
         return text.isEmpty ? "-" : text.joined(separator: ", ")

@@ -175,9 +175,8 @@ extension Linker {
         // Each product's availability, ends and closures in order, read by both checks.
         let scheduled = Dictionary(
             grouping: StatusTimeline.ordered(changes.filter { $0.axis != .priority && $0.axis != .successors }), by: \.entity)
-        var warnings = lateCancellations(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
+        var warnings = resolvedEndWarnings(scheduled).merging(endsAfterGone(scheduled)) { $0 + $1 }.merging(unofferedEnds(scheduled)) { $0 + $1 }
             .merging(tiersOpenedWhole(scheduled)) { $0 + $1 }.merging(endsBeforeLaunch(scheduled)) { $0 + $1 }
-            .merging(returnsOnTheirEndsDay(scheduled)) { $0 + $1 }
         let scale = config.availabilityScale
         let scales = StatusScales(config)
         guard let usable = scale.firstIndex(of: "generally-available") ?? scale.indices.first else { return warnings }
@@ -249,33 +248,40 @@ extension Linker {
         return found
     }
 
+    /// The checks read from each product's ends as they stand, resolved once for both
+    /// (`EndSchedule.resolve`): cancellations that come too late, returns on an end's day.
+    func resolvedEndWarnings(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
+        let scales = StatusScales(config)
+        var warnings: [String: [Diagnostic]] = [:]
+        for (product, list) in scheduled {
+            let resolved = EndSchedule.resolve(list, scales: scales)
+            let found = lateCancellations(resolved.void) + returnsOnTheirEndsDay(list, ends: resolved.scheduled, scales: scales)
+            if !found.isEmpty { warnings[product, default: []] += found }
+        }
+        return warnings
+    }
+
     /// An availability recorded on the day an end in force comes, for what that end takes:
     /// the product stays available (a value held only within a day was never held), while
     /// the end reads as come ("ended 16 days ago") in every list and calendar. Twitter's free
     /// API was to end on 13 February 2023 and went on running: recorded so, the pages said
     /// both. Said at the return, with the way to write a deadline that passed.
-    func returnsOnTheirEndsDay(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
-        let scales = StatusScales(config)
-        var warnings: [String: [Diagnostic]] = [:]
-        for list in scheduled.values where list.contains(where: { $0.axis == .ends }) {
-            let ends = EndSchedule.resolve(list, scales: scales).scheduled.filter { $0.kind == .end && $0.retired == nil }
-            guard !ends.isEmpty else { continue }
-            for change in list where change.axis == .availability && !scales.isGone(change.value) {
-                guard
-                    let end = ends.first(where: {
-                        $0.date.startKey == change.date.startKey && ($0.channel == nil || change.channel == nil || $0.channel == change.channel)
-                    })
-                else { continue }
-                let what = end.channel.map { "'\(end.entity)' (\($0))" } ?? "'\(end.entity)'"
-                let called = end.channel.map { "ends: { \($0): none }" } ?? "ends: none"
-                warnings[change.entity, default: []].append(
-                    .warning(
-                        change.location,
-                        "\(what) is made \(change.value) on the day its end comes (\(end.date.display), announced by \(end.event)): it stays available, but the end reads as come ('ended') in every list and calendar; if the vendor called it off or put it back, record that before its day ('\(called)', or the new date)"
-                    ))
-            }
+    func returnsOnTheirEndsDay(_ list: [StatusChange], ends scheduled: [AnnouncedEnd], scales: StatusScales) -> [Diagnostic] {
+        let ends = scheduled.filter { $0.kind == .end && $0.retired == nil }
+        guard !ends.isEmpty else { return [] }
+        return list.compactMap { change in
+            guard change.axis == .availability, !scales.isGone(change.value),
+                let end = ends.first(where: {
+                    $0.date.startKey == change.date.startKey && ($0.channel == nil || change.channel == nil || $0.channel == change.channel)
+                })
+            else { return nil }
+            let what = end.channel.map { "'\(end.entity)' (\($0))" } ?? "'\(end.entity)'"
+            let called = end.channel.map { "ends: { \($0): none }" } ?? "ends: none"
+            return .warning(
+                change.location,
+                "\(what) is made \(change.value) on the day its end comes (\(end.date.display), announced by \(end.event)): it stays available, but the end reads as come ('ended') in every list and calendar; if the vendor called it off or put it back, record that before its day ('\(called)', or the new date)"
+            )
         }
-        return warnings
     }
 
     /// The day a date comes on, as a warning names it: `that day`, or for a month, a quarter
@@ -290,21 +296,15 @@ extension Linker {
     /// after it: the end came at the start of its day and stands, so the cancellation
     /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
     /// read as a cancellation on one page and as nothing in `vane changes`.
-    func lateCancellations(_ scheduled: [String: [StatusChange]]) -> [String: [Diagnostic]] {
-        let scales = StatusScales(config)
-        var warnings: [String: [Diagnostic]] = [:]
-        for list in scheduled.values {
-            for (change, came, metBy) in EndSchedule.resolve(list, scales: scales).void {
-                let what = change.axis == .ends ? "end" : "closure"
-                let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of \(Self.firstDay(of: came)), before this"
-                warnings[change.entity, default: []].append(
-                    .warning(
-                        change.location,
-                        "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
-                    ))
-            }
+    func lateCancellations(_ void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]) -> [Diagnostic] {
+        void.map { change, came, metBy in
+            let what = change.axis == .ends ? "end" : "closure"
+            let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of \(Self.firstDay(of: came)), before this"
+            return .warning(
+                change.location,
+                "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
+            )
         }
-        return warnings
     }
 
     /// An end or closure announced once the product (or the channel) was already gone, in

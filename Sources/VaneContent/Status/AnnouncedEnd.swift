@@ -81,6 +81,10 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// Whether days left are approximate: only the end's own date counts.
     public var approximateDate: Bool { date.precision != .day || date.approximate }
 
+    /// Whether its days (`daysLeft`) are approximate: those of the recorded retirement that
+    /// met it, when one did, else of its own date.
+    public var approximateDays: Bool { retired.map { $0.precision != .day || $0.approximate } ?? approximateDate }
+
     /// Days from the as-of day (the last day of its period) to the start of the end, or to
     /// the recorded retirement that met it, early or late (as its countdown and the exposure
     /// board count them: an end met five days early read `days_left` 5 beside "ended 5 days
@@ -495,7 +499,7 @@ extension AnnouncedEnd {
             // How long ago, as an end not met says it: the rows are ranked by it, and "ended as
             // announced" beside "ended 1209 days ago" gave no reason for its place.
             let ago = asOf.endDay - retired.startDay
-            let since = AnnouncedEnd.days(ago, approximate: retired.precision != .day || retired.approximate)
+            let since = AnnouncedEnd.days(ago, approximate: approximateDays)
             return ago > 0 ? "\(ended) \(since) ago, \(when)" : "\(ended) \(when)"
         }
         let left = daysLeft(asOf: asOf)

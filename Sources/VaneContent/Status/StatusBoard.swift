@@ -387,8 +387,7 @@ public struct StatusBoard: Sendable {
         let chain = onward(from: id)
         guard !chain.isEmpty else { return nil }
         let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil) }
-        return StatusBoard.shortened(chain, from: id, allGone: allGone(chain)) { next, before in "→ " + named(next, after: before) }
-            .joined(separator: " ")
+        return shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
             + also.map { ", " + $0 }.joined()
     }
 
@@ -410,10 +409,12 @@ public struct StatusBoard: Sendable {
     /// (with the step before it): all of them when the line, `id` with them, has three
     /// steps or fewer; else how many gone ones lie between `id` and the last, and the last
     /// (a release cycle's line runs through every later cycle).
-    public static func shortened(_ chain: [String], from id: String, allGone: Bool = true, step: (String, String) -> String) -> [String] {
+    public func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
         // Only the steps shown are made (a page's fingerprint makes its line too).
         func made(_ i: Int) -> String { step(chain[i], i == 0 ? id : chain[i - 1]) }
         guard chain.count > 2 else { return chain.indices.map(made) }
+        // The steps left out: each gone, or some only past their standard end (`isNoTarget`).
+        let allGone = chain.dropLast().allSatisfy { rowsByEntity[$0]?.gone == true }
         return ["→ \(chain.count - 1) more, each \(allGone ? "gone" : "gone or past its standard end")", made(chain.count - 1)]
     }
 
@@ -436,9 +437,6 @@ public struct StatusBoard: Sendable {
         }
         return chain
     }
-
-    /// Whether the steps a shortened line leaves out (all but its last) are all gone.
-    public func allGone(_ chain: [String]) -> Bool { chain.dropLast().allSatisfy { rowsByEntity[$0]?.gone == true } }
 
     /// Gone, or standing only by support beyond the standard term, its standard end come.
     func isNoTarget(_ id: String) -> Bool {

@@ -375,28 +375,25 @@ struct PageFingerprints {
     /// The index of reports shows each report as its summary has it (title, date, summary)
     /// with its authors.
     private func reportIndex(_ page: PageSpec) -> UInt64 {
-        var h = listPage(page)
-        for report in model.kb.entries(of: .report) {
-            h.add(report.id)
-            h.add(summaries[report.id] ?? 0)
-            for author in model.targets(of: report.id, .authoredBy) {
-                h.add(author)
-                h.add(summaries[author] ?? 0)
-            }
-        }
-        return h.value
+        listed(page, .report, with: .authoredBy)
     }
 
     /// The claims ledger shows each claim as its summary has it, with its claimant; the
     /// scorecards count the same claims by claimant and verdict, and list them.
     private func claims(_ page: PageSpec) -> UInt64 {
+        listed(page, .claim, with: .claimedBy)
+    }
+
+    /// A list page of every entry of `kind`, each as its summary has it, with those it has an
+    /// edge of `relation` to (a report's authors, a claim's claimant).
+    private func listed(_ page: PageSpec, _ kind: Kind, with relation: Relation) -> UInt64 {
         var h = listPage(page)
-        for claim in model.kb.entries(of: .claim) {
-            h.add(claim.id)
-            h.add(summaries[claim.id] ?? 0)
-            for claimant in model.targets(of: claim.id, .claimedBy) {
-                h.add(claimant)
-                h.add(summaries[claimant] ?? 0)
+        for entry in model.kb.entries(of: kind) {
+            h.add(entry.id)
+            h.add(summaries[entry.id] ?? 0)
+            for other in model.targets(of: entry.id, relation) {
+                h.add(other)
+                h.add(summaries[other] ?? 0)
             }
         }
         return h.value
