@@ -78,13 +78,14 @@ public struct ExposureReportRow: Encodable, Sendable {
         /// gone, leads on to Office LTSC 2024 and to Microsoft 365 Apps).
         public var onwardAlso: [Successor]
 
-        init(_ id: String, board: StatusBoard, onward: Bool) {
+        /// For a use of `channel`, where each stands on it (`StatusBoard.position(of:through:)`).
+        init(_ id: String, board: StatusBoard, onward: Bool, channel: String? = nil) {
             entity = id
             name = board.entities[id]?.name ?? id
-            position = board.position(of: id)
+            position = board.position(of: id, through: channel)
             let chain = onward ? board.onward(from: id) : []
-            self.onward = chain.map { Successor($0, board: board, onward: false) }
-            onwardAlso = board.onwardAlso(from: id, chain: chain).map { Successor($0, board: board, onward: false) }
+            self.onward = chain.map { Successor($0, board: board, onward: false, channel: channel) }
+            onwardAlso = board.onwardAlso(from: id, chain: chain).map { Successor($0, board: board, onward: false, channel: channel) }
         }
     }
 
@@ -107,7 +108,7 @@ public struct ExposureReportRow: Encodable, Sendable {
         ends = row.end.map { EndReport($0, board: board) }
         daysLeft = row.daysLeft
         noticeDays = row.end?.noticeDays
-        successors = row.successors.map { Successor($0, board: board, onward: true) }
+        successors = row.successors.map { Successor($0, board: board, onward: true, channel: row.use.channel) }
         plan = row.use.plan
         planDate = row.use.planDate.map(JSONDate.init)
         planLateDays = row.planLate

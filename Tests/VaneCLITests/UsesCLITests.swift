@@ -378,6 +378,52 @@ struct UsesCLITests {
     /// closed to new customers is on its way out while the product's other channels drift (it
     /// ranked drift); and a channel retired before its announced end is gone since the day it
     /// went, its plan late from then (it read gone with 30 days left).
+    /// A use of a channel that is an entity (a cloud) sees each successor where it stands on
+    /// that channel, as the channel's own board shows it: Valkey in preview on the cloud, not
+    /// generally available as a whole (the exposure and the cloud's page disagreed).
+    @Test func aUseOfAChannelSeesItsSuccessorWhereTheChannelStands() throws {
+        let launch = """
+            ---
+            title: Launch
+            date: 2020-01-01
+            type: launch
+            entities: [v]
+            sources: [s]
+            status:
+              dynos: { availability: { self: generally-available, cloud: generally-available }, priority: invested }
+              keys: { availability: { self: generally-available, cloud: preview }, priority: flagship }
+            ---
+
+            """
+        let files = [
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/entities/c.md": "---\nname: Cloud Co\ntype: vendor\n---\n",
+            "Content/entities/cloud.md": "---\nname: Cloud\ntype: product\nparent: c\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/dynos.md": "---\nname: Dynos\ntype: product\nparent: v\nchannels: [self, cloud]\nsuccessors: [keys]\n---\n",
+            "Content/entities/keys.md": "---\nname: Keys\ntype: product\nparent: v\nchannels: [self, cloud]\n---\n",
+            "Content/events/e-launch.md": launch,
+            "Content/events/e-close.md":
+                "---\ntitle: Closed on the cloud\ndate: 2025-06-01\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\n  dynos: { availability: { cloud: closed-to-new } }\n---\n",
+            "Content/uses/u-cloud.md": "---\nproduct: dynos\nchannel: cloud\nteam: web\n---\n",
+            "Content/uses/u-whole.md": "---\nproduct: dynos\nteam: web\n---\n",
+        ]
+        let kb = try TemporaryKnowledgeBase(files)
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        let json = try vane("exposure", "--format", "json", in: kb)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let positions = Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                (row["use"] as! String, (row["successors"] as? [[String: Any]])?.map { $0["position"] as? String ?? "" } ?? [])
+            })
+        #expect(positions == ["u-cloud": ["Preview · Flagship"], "u-whole": ["Generally available · Flagship"]], "\(json.stdout)")
+        #expect(try vane("exposure", in: kb).stdout.contains("Keys (Preview · Flagship)"))
+        // The cloud's page, the exposure page and the use's row say the same.
+        #expect(try kb.read("public/entities/cloud.html").contains("Keys (Preview · Flagship)"))
+        #expect(try kb.read("public/exposure.html").contains("Keys (Preview · Flagship)"))
+    }
+
     @Test func aUseOfOneChannelReadsItsChannelEverywhere() throws {
         var files = channelledProduct(
             "anvil", channels: "[weights, api, app]",

@@ -572,6 +572,16 @@ struct ValidationTests {
                 "Content/events/zz/launch.md:5:12: error: unknown entity 'metta' (did you mean 'meta'?)",
             ])
         #expect(!result.knowledgeBase.edges.contains { $0.from == "launch" && $0.to == "metta" })
+        // A use left out so has its channel checked as well, as a use's is (its product
+        // alone was, and the channel's error came once the file was renamed).
+        let product = "---\nname: Muse API\ntype: product\nparent: meta\nchannels: [free, paid]\n---\n"
+        let use = "---\nproduct: muse-api\nchannel: piad\nteam: web\n---\n"
+        let duplicateUse = try diagnostics(["Content/entities/muse-api.md": product, "Content/uses/tns.md": use])
+        #expect(
+            duplicateUse.filter { $0.hasPrefix("Content/uses/") } == [
+                "Content/uses/tns.md:1:1: error: duplicate id 'tns' (already used by Content/sources/tns.md, a source: ids are shared by every kind; rename one of them)",
+                "Content/uses/tns.md:3:10: error: channel 'piad' is not a channel of 'muse-api' (did you mean 'paid'?); its channels are free, paid",
+            ], "\(duplicateUse)")
         // An entity that takes a source's id keeps it (entities/ sorts first): the source
         // left out is named where it is cited, so the analyst is sent to the two files.
         let found = try diagnostics(["Content/entities/tns.md": "---\nname: TNS\ntype: org\n---\n"])

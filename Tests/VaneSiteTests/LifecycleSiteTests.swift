@@ -94,5 +94,12 @@ struct LifecycleSiteTests {
         #expect(text1["successors"] as? [String] == ["nw-text-2"])
         let entity = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/entities/nw-code-1.json"))) as! [String: Any]
         #expect((entity["announced_ends"] as! [[String: Any]]).map { $0["channel"] as? String } == ["api"])
+        // The vendor's file has the ends of its models, by date, as its calendar has them
+        // (it listed the events announcing them and none of the ends).
+        let vendor = try JSONSerialization.jsonObject(with: Data(contentsOf: kb.url("public/api/v1/entities/northwind.json"))) as! [String: Any]
+        let vendorEnds = vendor["announced_ends"] as! [[String: Any]]
+        #expect(vendorEnds.map { $0["entity"] as? String } == ["nw-code-1", "nw-text-1"])
+        #expect(vendorEnds.map { $0["days_left"] as? Int } == [1, 125])
+        #expect(try kb.read("public/feeds/entities/northwind.ics").components(separatedBy: "Northwind Code 1: api end").count == 2)
     }
 }

@@ -93,6 +93,7 @@ public struct Linker: Sendable {
         linker.checkAdviceCycles()
         for block in saved.values { linker.checkBlock(block) }
         let channels = linker.checkChannels()
+        linker.diagnostics += linker.duplicateUsesChannels(channels)
         var baselines = linker.baselineWarnings(linker.statusChanges)
         // A product a file with errors names may have lost its launch to them (a status value
         // mistyped, a date that does not parse): "a fall from nothing" would send the reader
@@ -155,6 +156,17 @@ public struct Linker: Sendable {
             (part.edges, part.statusChanges, part.diagnostics) = ([], [], [])
             part.link(entry)
             diagnostics += part.diagnostics
+        }
+    }
+
+    /// The channel of a use left out as a duplicate, checked as a use's is: every problem of
+    /// its file in one run (its product is checked by its link, with the other references).
+    private func duplicateUsesChannels(_ channels: [String: [String]]) -> [Diagnostic] {
+        duplicates.compactMap { entry in
+            guard entry.kind == .use, let facts = entry.use, let channel = facts.channel, let product = resolve(facts.product.text),
+                let type = types[product], config.tracks(type)
+            else { return nil }
+            return UseChecks.unknownChannel(channel, of: product, known: channels[product] ?? [])
         }
     }
 

@@ -20,7 +20,7 @@ public enum UseChecks {
         var cycles: [String: [String]]?
         for use in uses {
             guard let facts = use.use, let product = products[use.id] else { continue }
-            if let channel = facts.channel, let problem = Self.unknownChannel(channel, of: product, in: kb) {
+            if let channel = facts.channel, let problem = Self.unknownChannel(channel, of: product, known: kb.channels[product] ?? []) {
                 problems.append(problem)
                 continue
             }
@@ -66,8 +66,7 @@ public enum UseChecks {
 
     /// A use's channel that its product does not have (declared, or named by its events):
     /// an error at the channel, with the near one.
-    private static func unknownChannel(_ channel: LocatedText, of product: String, in kb: KnowledgeBase) -> Diagnostic? {
-        let known = kb.channels[product] ?? []
+    static func unknownChannel(_ channel: LocatedText, of product: String, known: [String]) -> Diagnostic? {
         guard !known.contains(channel.text) else { return nil }
         guard !known.isEmpty else {
             return .error(

@@ -203,7 +203,8 @@ public struct ExposureBoard: Sendable {
             band: band, risk: risk,
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
             daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end),
-            position: board.position(of: use.product, channel: channel), successors: row.successors, successorLine: board.successorLine(row))
+            position: board.position(of: use.product, channel: channel), successors: row.successors,
+            successorLine: board.successorLine(row.successors, of: row.entity, channel: channel))
     }
 
     /// What went with no end announced (Google Domains, GPT-4o taken out of ChatGPT

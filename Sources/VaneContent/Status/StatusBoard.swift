@@ -327,9 +327,16 @@ public struct StatusBoard: Sendable {
     /// first (the one a reader can act on; `March 2027` came before `1 March 2027`), then
     /// by id.
     public func announcedEnds(within: Int? = nil) -> [AnnouncedEnd] {
-        rows.flatMap(\.status.ends).filter { end in
-            end.isAhead(asOf: asOf) || within.map { end.daysLeft(asOf: asOf) >= -$0 } == true
-        }.sorted {
+        Self.byDate(
+            rows.flatMap(\.status.ends).filter { end in
+                end.isAhead(asOf: asOf) || within.map { end.daysLeft(asOf: asOf) >= -$0 } == true
+            })
+    }
+
+    /// Ends in the order every list of them has: by date, the exact first, then by product
+    /// and channel.
+    public static func byDate(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
+        ends.sorted {
             ($0.date.startKey, -$0.date.precision.rank, $0.entity, $0.channel ?? "")
                 < ($1.date.startKey, -$1.date.precision.rank, $1.entity, $1.channel ?? "")
         }
@@ -360,11 +367,17 @@ public struct StatusBoard: Sendable {
     /// that is gone itself leads on to its own: `.NET 8 (Retired · …) → .NET 10 (…)`.
     /// Folds and successors both: `folded into Teams (…); succeeded by Zoom (…)` (a line
     /// joined by commas read as folded into both).
-    public func successorLine(_ successors: [String], of product: String? = nil) -> String? {
+    /// For a use of one channel that is an entity (a cloud, a region), each successor offered
+    /// through it stands as it does there, as that channel's own board shows it (Valkey on
+    /// Amazon ElastiCache, not open source as a whole).
+    public func successorLine(_ successors: [String], of product: String? = nil, channel: String? = nil) -> String? {
         guard !successors.isEmpty else { return nil }
         let folds = Set(product.flatMap { entities[$0]?.foldedInto } ?? [])
         let shown = shownSuccessors(successors).map { id in
-            (fold: folds.contains(id), text: named(id, after: product) + (onwardLine(from: id).map { " " + $0 } ?? ""))
+            (
+                fold: folds.contains(id),
+                text: named(id, after: product, through: channel) + (onwardLine(from: id, through: channel).map { " " + $0 } ?? "")
+            )
         }
         let (folded, succeeded) = (shown.filter(\.fold).map(\.text), shown.filter { !$0.fold }.map(\.text))
         guard !folded.isEmpty, !succeeded.isEmpty else { return shown.map(\.text).joined(separator: ", ") }
@@ -383,11 +396,11 @@ public struct StatusBoard: Sendable {
 
     /// Where a successor that is gone leads on to, each with its position: `→ .NET 10
     /// (Generally available · Flagship)`; nil when it is not gone (or leads nowhere).
-    public func onwardLine(from id: String) -> String? {
+    public func onwardLine(from id: String, through channel: String? = nil) -> String? {
         let chain = onward(from: id)
         guard !chain.isEmpty else { return nil }
-        let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil) }
-        return shortened(chain, from: id) { next, before in "→ " + named(next, after: before) }.joined(separator: " ")
+        let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil, through: channel) }
+        return shortened(chain, from: id) { next, before in "→ " + named(next, after: before, through: channel) }.joined(separator: " ")
             + also.map { ", " + $0 }.joined()
     }
 
@@ -419,9 +432,17 @@ public struct StatusBoard: Sendable {
     }
 
     /// A successor by name with its position, said to be a fold when `after` was folded into it.
-    private func named(_ id: String, after: String?) -> String {
+    private func named(_ id: String, after: String?, through channel: String? = nil) -> String {
         let folds = after.flatMap { entities[$0]?.foldedInto } ?? []
-        return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id) + (position(of: id).map { " (\($0))" } ?? "")
+        return (folds.contains(id) ? "folded into " : "") + (entities[id]?.name ?? id)
+            + (position(of: id, through: channel).map { " (\($0))" } ?? "")
+    }
+
+    /// Where `id` stands on `channel` when that is an entity (a cloud, a region) it is offered
+    /// through, as the channel's own board shows it; else as a whole.
+    public func position(of id: String, through channel: String?) -> String? {
+        guard let channel, entities[channel] != nil, rowsByEntity[id]?.status.channels[channel] != nil else { return position(of: id) }
+        return position(of: id, channel: channel)
     }
 
     /// Where a successor that is gone leads on to, followed while each is gone (never

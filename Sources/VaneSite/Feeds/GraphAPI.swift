@@ -150,12 +150,26 @@ struct GraphAPI {
             schemaVersion: GraphAPI.schemaVersion, generatedAt: model.board.asOf.end, entity: entry(e),
             events: events.sorted(by: Entry.chronological).map(entry), claims: claims.sorted(by: Entry.chronological).map(entry),
             statusHistory: StatusTimeline.ordered(model.changesByEntity[e.id] ?? []).map(status),
-            announcedEnds: (model.statusRows[e.id]?.status.ends ?? []).map(end),
+            announcedEnds: treeEnds(tree),
             position: model.statusRows[e.id].map {
                 PositionValue(
                     availability: $0.status.availability?.value, priority: $0.status.priority?.value,
                     channels: $0.status.channels.mapValues(\.value))
             })
+    }
+
+    /// The announced ends of an entity and of everything under it, by date, as its calendar
+    /// and its page have them (a vendor's file, or a product whose status is its release
+    /// cycles', listed none).
+    func treeEnds(_ tree: Set<String>) -> [EndValue] {
+        StatusBoard.byDate(tree.flatMap { model.statusRows[$0]?.status.ends ?? [] }).map(end)
+    }
+
+    /// What one end's row in the API says, hashed.
+    static func words(_ end: EndValue) -> UInt64 {
+        var json = APIJSON()
+        json.end(end)
+        return StableHash.of(String(decoding: json.take(), as: UTF8.self))
     }
 
     func entity(_ e: Entry, tree: Set<String>, events: [Entry]) -> Data {

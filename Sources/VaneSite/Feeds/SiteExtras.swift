@@ -205,7 +205,7 @@ struct SiteExtras {
         let apiParts =
             treeParts + own.map { fingerprints.summary($0.id) } + claims.map { fingerprints.summary($0) } + statusParts + [
                 StableHash.of(model.board.asOf.text)
-            ] + shown.map { StableHash.of($0, fingerprints.fileHash($0) ?? "") }
+            ] + shown.map { StableHash.of($0, fingerprints.fileHash($0) ?? "") } + api.treeEnds(tree).map(GraphAPI.words)
         let json = { api.entity(entity, tree: tree, events: own) }
         // At its id and at each id it had before: the feeds again (an Atom feed's self link is
         // the new one, so readers move; a calendar application follows none) and the API file

@@ -197,7 +197,7 @@ extension SiteModel {
                 exposure: row.exposure,
                 ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
                 countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
-                successors: board.successorLine(row.successors, of: row.use.product), plan: row.use.plan,
+                successors: board.successorLine(row.successors, of: row.use.product, channel: row.use.channel), plan: row.use.plan,
                 planDate: row.use.planDate.map(DateView.init), planOverdue: planOverdue(row.use.planDate),
                 planLate: row.planLateText)
         }
