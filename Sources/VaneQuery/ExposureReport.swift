@@ -83,7 +83,7 @@ public struct ExposureReportRow: Encodable, Sendable {
             entity = id
             name = board.entities[id]?.name ?? id
             position = board.position(of: id, through: channel)
-            let chain = onward ? board.onward(from: id) : []
+            let chain = onward ? board.onward(from: id, through: channel) : []
             self.onward = chain.map { Successor($0, board: board, onward: false, channel: channel) }
             onwardAlso = board.onwardAlso(from: id, chain: chain).map { Successor($0, board: board, onward: false, channel: channel) }
         }
@@ -157,7 +157,7 @@ extension ExposureBoard {
             // Each successor's line on to where it leads while gone: `a>b>c;d`.
             // The last step's alternatives after a `|` (`office-2019>office-ltsc-2024|microsoft-365-apps`).
             let lines = row.successors.map { id in
-                let chain = board.onward(from: id)
+                let chain = board.onward(from: id, through: row.use.channel)
                 return ([id] + chain).joined(separator: ">") + board.onwardAlso(from: id, chain: chain).map { "|" + $0 }.joined()
             }.joined(separator: ";")
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]

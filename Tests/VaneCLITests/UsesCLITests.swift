@@ -422,6 +422,31 @@ struct UsesCLITests {
         // The cloud's page, the exposure page and the use's row say the same.
         #expect(try kb.read("public/entities/cloud.html").contains("Keys (Preview · Flagship)"))
         #expect(try kb.read("public/exposure.html").contains("Keys (Preview · Flagship)"))
+        // A successor gone on the channel, offered elsewhere still, is no target there: the
+        // line leads on to its own successor, as the channel's board says (it stopped at
+        // "Retired"), in the table, the JSON's onward steps and the CSV's line.
+        var gone = files
+        gone["Content/entities/keys.md"] = "---\nname: Keys\ntype: product\nparent: v\nchannels: [self, cloud]\nsuccessors: [bolts]\n---\n"
+        gone["Content/entities/bolts.md"] = "---\nname: Bolts\ntype: product\nparent: v\nchannels: [self, cloud]\n---\n"
+        gone["Content/events/e-launch.md"] = launch.replacingOccurrences(
+            of: "priority: flagship }\n", with: "priority: flagship }\n  bolts: { availability: { cloud: preview }, priority: flagship }\n")
+        gone["Content/events/e-keys-off.md"] =
+            "---\ntitle: Keys off the cloud\ndate: 2025-07-01\ntype: shutdown\nentities: [v]\nsources: [s]\nstatus:\n  keys: { availability: { cloud: retired } }\n---\n"
+        let goneKB = try TemporaryKnowledgeBase(gone)
+        let goneBuilt = try vane("build", in: goneKB)
+        #expect(goneBuilt.status == 0, "\(goneBuilt.stderr)")
+        let line = "Keys (Retired · Flagship) → Bolts (Preview · Flagship)"
+        #expect(try vane("exposure", in: goneKB).stdout.contains(line))
+        #expect(try goneKB.read("public/exposure.html").contains(line))
+        #expect(try goneKB.read("public/entities/cloud.html").contains(line))
+        let csv = try vane("exposure", "--format", "csv", in: goneKB).stdout
+        #expect(csv.contains(",keys>bolts,cloud"), "\(csv)")
+        let goneRows = try #require(
+            try JSONSerialization.jsonObject(with: Data(try vane("exposure", "--format", "json", in: goneKB).stdout.utf8)) as? [[String: Any]])
+        let onward = goneRows.first { $0["use"] as? String == "u-cloud" }.flatMap { ($0["successors"] as? [[String: Any]])?.first?["onward"] }
+        #expect((onward as? [[String: Any]])?.map { $0["entity"] as? String } == ["bolts"])
+        // The whole product's use: Keys is available as a whole, a target itself.
+        #expect(try vane("exposure", in: goneKB).stdout.contains("Keys (Generally available · Flagship)"))
     }
 
     @Test func aUseOfOneChannelReadsItsChannelEverywhere() throws {

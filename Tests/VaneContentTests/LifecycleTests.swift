@@ -205,6 +205,57 @@ struct LifecycleTests {
         }
     }
 
+    /// A channel's own end, announced after the whole product's and extended once that end
+    /// had come, still outlives it: Firefox's legacy add-ons, to end in ~2017, then on
+    /// release and ESR by their own dates, then ESR 52 extended. The extension read the ESR
+    /// retired since the whole product's end, and the product gone from the extension's day.
+    @Test func aChannelsOwnEndExtendedAfterTheWholeEndCameStillOutlivesIt() throws {
+        let firefox = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("whole", "2015-06-01", .ends, "2017-01-01"),
+            change("channels", "2016-06-01", .ends, "2017-06-01", channel: "release"),
+            change("channels", "2016-06-01", .ends, "2018-06-01", channel: "esr"),
+            change("esr-extended", "2018-01-01", .ends, "2018-09-01", channel: "esr"),
+        ]
+        let channels = ["p": ["esr", "release"]]
+        for asOf in ["2017-12-31", "2018-01-01", "2018-08-31"] {
+            let s = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day(asOf), scales: scales)["p"])
+            #expect(s.channels.mapValues(\.value) == ["esr": "generally-available", "release": "retired"], "\(asOf)")
+            #expect(s.availability?.value == "generally-available", "\(asOf)")
+        }
+        let s = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day("2018-01-01"), scales: scales)["p"])
+        let end = try #require(s.nextEnd(asOf: day("2018-01-01")))
+        #expect(end.channel == "esr" && end.date == day("2018-09-01"))
+        #expect(end.countdown(asOf: day("2018-01-01")) == "243 days left")
+        let gone = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day("2018-09-01"), scales: scales)["p"])
+        #expect(gone.availability == AxisSetting(value: "retired", event: "esr-extended", date: day("2018-09-01")))
+    }
+
+    /// An extension dated after the end came moves nothing (`vane check` warns of it): the
+    /// retirement recorded later still meets the end, late (it read "ended 70 days ago").
+    @Test func aVoidExtensionLeavesTheEndToBeMetLate() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("esr-end", "2016-01-01", .ends, "2017-06-01", channel: "esr"),
+            change("late-extension", "2017-06-05", .ends, "2017-09-01", channel: "esr"),
+            change("esr-retired", "2017-08-01", .availability, "retired", channel: "esr"),
+        ]
+        let channels = ["p": ["esr", "release"]]
+        let asOf = day("2017-08-10")
+        for list in [changes, changes.filter { $0.event != "late-extension" }] {
+            let s = try #require(StatusTimeline.statuses(list, channels: channels, asOf: asOf, scales: scales)["p"])
+            let end = try #require(s.ends.first { $0.channel == "esr" })
+            #expect(end.retiredBy == "esr-retired")
+            #expect(end.countdown(asOf: asOf) == "ended 9 days ago, 61 days late")
+            #expect(s.channels["esr"] == AxisSetting(value: "retired", event: "esr-retired", date: day("2017-08-01")))
+        }
+        // So does a cancellation dated after it.
+        var cancelled = changes
+        cancelled[2] = change("late-cancel", "2017-06-05", .ends, "none", channel: "esr")
+        let s = try #require(StatusTimeline.statuses(cancelled, channels: channels, asOf: asOf, scales: scales)["p"])
+        #expect(s.ends.first { $0.channel == "esr" }?.retiredBy == "esr-retired")
+    }
+
     /// The whole-product end that still ends one channel (the paid ones outlive it) is met
     /// by that channel's retirement: "ended as announced", as a channel's own end is (it
     /// read "ended 6 days ago", met by nothing).

@@ -256,6 +256,18 @@ struct StatusValidationTests {
                 "Content/events/c.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (the end came at the start of that day, before this: date this earlier if it came first)",
                 "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (record its return first if it came back)",
             ])
+        // An end restated before its day is the first announcement's, as `vane ends` names it
+        // (the warning named the restatement: Chrome's enterprise-policy end, restated).
+        let restated = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2020-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2023-11-16", "{ ends: { free: 2025-06 } }"),
+            llamaEvent("c", "2024-05-30", "{ ends: { free: 2025-06 } }"),
+            llamaEvent("d", "2025-06-02", "{ ends: { free: 2025-08-05 } }"),
+        ])
+        #expect(
+            try diagnostics(restated).filter { $0.contains("already") }.map { $0.components(separatedBy: ": an end")[0] } == [
+                "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (June 2025, announced by b)"
+            ])
         // A cancellation after the void extension cancels nothing either: said (it was
         // taken to cancel the extension, silently).
         let cancelled = Dictionary(uniqueKeysWithValues: [

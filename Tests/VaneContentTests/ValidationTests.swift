@@ -582,6 +582,14 @@ struct ValidationTests {
                 "Content/uses/tns.md:1:1: error: duplicate id 'tns' (already used by Content/sources/tns.md, a source: ids are shared by every kind; rename one of them)",
                 "Content/uses/tns.md:3:10: error: channel 'piad' is not a channel of 'muse-api' (did you mean 'paid'?); its channels are free, paid",
             ], "\(duplicateUse)")
+        // A channel named by an alias of the entity it is, in any case, is that channel there too.
+        let cloud = "---\nname: Cloud\ntype: product\nparent: meta\naliases: [CP]\n---\n"
+        let onCloud = product.replacingOccurrences(of: "[free, paid]", with: "[free, cloud]")
+        let aliased = try diagnostics([
+            "Content/entities/cloud.md": cloud, "Content/entities/muse-api.md": onCloud,
+            "Content/uses/tns.md": use.replacingOccurrences(of: "piad", with: "cp"),
+        ])
+        #expect(aliased.filter { $0.hasPrefix("Content/uses/") }.count == 1, "\(aliased)")
         // An entity that takes a source's id keeps it (entities/ sorts first): the source
         // left out is named where it is cited, so the analyst is sent to the two files.
         let found = try diagnostics(["Content/entities/tns.md": "---\nname: TNS\ntype: org\n---\n"])

@@ -163,9 +163,11 @@ public struct Linker: Sendable {
     /// its file in one run (its product is checked by its link, with the other references).
     private func duplicateUsesChannels(_ channels: [String: [String]]) -> [Diagnostic] {
         duplicates.compactMap { entry in
-            guard entry.kind == .use, let facts = entry.use, let channel = facts.channel, let product = resolve(facts.product.text),
+            guard entry.kind == .use, let facts = entry.use, var channel = facts.channel, let product = resolve(facts.product.text),
                 let type = types[product], config.tracks(type)
             else { return nil }
+            // A channel that names an entity, by an alias too, is that entity's id (`nameUses`).
+            if let id = channelEntity(channel.text) { channel.text = id }
             return UseChecks.unknownChannel(channel, of: product, known: channels[product] ?? [])
         }
     }

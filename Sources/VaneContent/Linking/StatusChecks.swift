@@ -391,10 +391,22 @@ struct GoneState {
     /// An end announced (or called off) replaces the one pending for its channel; a whole
     /// product's replaces every channel's.
     mutating func announce(_ change: StatusChange) {
+        let key = change.channel ?? Self.wholeKey
+        let day = try? FuzzyDate(parsing: change.value)
+        // A restatement (the same end, or its day set within the period announced) is of the
+        // end announced before: a warning names that announcement, as `vane ends` does.
+        let held = pending[key]
+        let restates =
+            day.map { day in
+                held.map {
+                    $0.day == day || ($0.day.precision.rank < day.precision.rank && day.startKey >= $0.day.startKey && day.endKey <= $0.day.endKey)
+                }
+                    ?? false
+            } ?? false
         if change.channel == nil { (pending, calledOff) = ([:], []) }
         // `ends: { china: none }` under a whole product's end still ahead: the channel outlives it.
         if let channel = change.channel, change.value == "none", pending[Self.wholeKey] != nil { calledOff.insert(channel) }
-        pending[change.channel ?? Self.wholeKey] = (try? FuzzyDate(parsing: change.value)).map { (change, $0) }
+        pending[key] = day.map { (restates ? held!.change : change, $0) }
     }
 
     /// The ends whose day has come by `date` take effect, in their order.

@@ -150,8 +150,9 @@ enum EndSchedule {
     /// The ends and closures in force, every announcement as it was made (`made`: the end
     /// it set, with the one it `replaced`), oldest first, and the cancellations that came
     /// after the end they would cancel (`void`, with that end's date): they cancel nothing.
-    /// `displaced`: channels' own ends, still ahead, that a later whole-product end replaced
-    /// (until then they outlived the whole-product ends announced before them).
+    /// `displaced`: channels' own ends, still ahead, that a later whole-product end replaced,
+    /// or a later end of their own moved (until then they outlived the whole-product ends
+    /// announced before them).
     static func resolve(_ changes: [StatusChange], scales: StatusScales) -> (
         scheduled: [AnnouncedEnd], made: [AnnouncedEnd], void: [(change: StatusChange, came: FuzzyDate, metBy: String?)],
         displaced: [AnnouncedEnd]
@@ -170,6 +171,10 @@ enum EndSchedule {
             switch change.axis {
             case .ends, .closes:
                 let kind: AnnouncedEnd.Kind = change.axis == .ends ? .end : .closure
+                // An announcement that moves nothing leaves every end as it found it: one that
+                // came stays to be met by a retirement recorded after it ("61 days late" read
+                // "ended 70 days ago" beside a void extension).
+                let unmoved = (active, resolved, made, displaced)
                 let k = key(kind, change.channel)
                 var keys = [k]
                 if change.channel == nil { keys += active.keys.filter { $0.hasPrefix(kind.rawValue + " ") && $0 != k } }
@@ -251,6 +256,7 @@ enum EndSchedule {
                         called.channel = channel
                         made.append(called)
                     } else if change.value == "none", let came, !calledOffAny {
+                        (active, resolved, made, displaced) = unmoved
                         void.append((change, came, nil))
                     } else if change.value == "none", !calledOffAny,
                         let met = resolved.filter({
@@ -259,6 +265,7 @@ enum EndSchedule {
                         }).last
                     {
                         // Met by a recorded retirement before this: there is nothing left to call off.
+                        (active, resolved, made, displaced) = unmoved
                         void.append((change, met.date, met.retiredBy))
                     }
                     continue
@@ -271,13 +278,17 @@ enum EndSchedule {
                 // cancelled without a word).
                 // Made available since: a channel (or for the whole product, any channel).
                 let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
-                if kind == .end, let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true { continue }
+                if kind == .end, let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true {
+                    (active, resolved, made, displaced) = unmoved
+                    continue
+                }
                 // So is one announced for a channel that went with the whole product's end
                 // (`vane check` warns of it too; `vane changes` listed it).
                 if kind == .end, cameOwn == nil, previous == nil, let channel = change.channel,
                     let ended = wholeEndCame(for: channel, by: change, among: Array(active.values) + resolved, made: made),
                     back.map({ $0.startKey < ended.startKey }) ?? true
                 {
+                    (active, resolved, made, displaced) = unmoved
                     continue
                 }
                 // So is one announced in a later period than a recorded retirement of what it
@@ -285,7 +296,7 @@ enum EndSchedule {
                 // (An end it would move stays as it was.)
                 let gone = change.channel.map { retired[$0] ?? retired[whole] } ?? retired[whole]
                 if let gone, gone.endKey < change.date.startKey, back.map({ $0.startKey <= gone.startKey }) ?? true {
-                    if let previous { active[k] = previous }
+                    (active, resolved, made, displaced) = unmoved
                     continue
                 }
                 // And a closure announced once an end of what it closes came (its channel's,
@@ -294,7 +305,7 @@ enum EndSchedule {
                 if kind == .closure, let ended = endCame(by: change, among: Array(active.values) + resolved),
                     back.map({ $0.startKey < ended.startKey }) ?? true
                 {
-                    if let previous { active[k] = previous }
+                    (active, resolved, made, displaced) = unmoved
                     continue
                 }
                 // The vendor said so before the analyst's source (`announced:`): the notice counts from then.
@@ -339,6 +350,10 @@ enum EndSchedule {
                 // The whole product's end restated for one channel stands for it as it was (a
                 // channel end of its own would outlive it, and be listed beside it).
                 if previous != nil || inherited?.date != end.date { active[k] = end }
+                // A channel's own end moved: the channel had an end of its own from the first
+                // one, and still outlives the whole-product ends announced before that, once
+                // they came too (an ESR's end extended read gone since the product's end).
+                if let previous, previous.channel != nil { displaced.append(previous) }
             case .availability:
                 // A recorded retirement meets the ends it covers (a whole product's, all of
                 // them); a recorded closure meets the closures at any time, and anything

@@ -397,10 +397,11 @@ public struct StatusBoard: Sendable {
     /// Where a successor that is gone leads on to, each with its position: `→ .NET 10
     /// (Generally available · Flagship)`; nil when it is not gone (or leads nowhere).
     public func onwardLine(from id: String, through channel: String? = nil) -> String? {
-        let chain = onward(from: id)
+        let chain = onward(from: id, through: channel)
         guard !chain.isEmpty else { return nil }
         let also = onwardAlso(from: id, chain: chain).map { named($0, after: nil, through: channel) }
-        return shortened(chain, from: id) { next, before in "→ " + named(next, after: before, through: channel) }.joined(separator: " ")
+        return shortened(chain, from: id, through: channel) { next, before in "→ " + named(next, after: before, through: channel) }.joined(
+            separator: " ")
             + also.map { ", " + $0 }.joined()
     }
 
@@ -408,8 +409,8 @@ public struct StatusBoard: Sendable {
     /// with two of its own leads on to both (Office 2016 → Office 2019, gone, → Office LTSC
     /// 2024, and Microsoft 365 Apps, which the line dropped).
     /// `chain` is `onward(from: id)`, when the caller has it already.
-    public func onwardAlso(from id: String, chain known: [String]? = nil) -> [String] {
-        let chain = known ?? onward(from: id)
+    public func onwardAlso(from id: String, chain known: [String]? = nil, through channel: String? = nil) -> [String] {
+        let chain = known ?? onward(from: id, through: channel)
         guard !chain.isEmpty else { return [] }
         let lastGone = chain.count >= 2 ? chain[chain.count - 2] : id
         let seen = Set([id] + chain)
@@ -422,12 +423,12 @@ public struct StatusBoard: Sendable {
     /// (with the step before it): all of them when the line, `id` with them, has three
     /// steps or fewer; else how many gone ones lie between `id` and the last, and the last
     /// (a release cycle's line runs through every later cycle).
-    public func shortened(_ chain: [String], from id: String, step: (String, String) -> String) -> [String] {
+    public func shortened(_ chain: [String], from id: String, through channel: String? = nil, step: (String, String) -> String) -> [String] {
         // Only the steps shown are made (a page's fingerprint makes its line too).
         func made(_ i: Int) -> String { step(chain[i], i == 0 ? id : chain[i - 1]) }
         guard chain.count > 2 else { return chain.indices.map(made) }
         // The steps left out: each gone, or some only past their standard end (`isNoTarget`).
-        let allGone = chain.dropLast().allSatisfy { rowsByEntity[$0]?.gone == true }
+        let allGone = chain.dropLast().allSatisfy { isGone($0, through: channel) }
         return ["→ \(chain.count - 1) more, each \(allGone ? "gone" : "gone or past its standard end")", made(chain.count - 1)]
     }
 
@@ -441,17 +442,33 @@ public struct StatusBoard: Sendable {
     /// Where `id` stands on `channel` when that is an entity (a cloud, a region) it is offered
     /// through, as the channel's own board shows it; else as a whole.
     public func position(of id: String, through channel: String?) -> String? {
-        guard let channel, entities[channel] != nil, rowsByEntity[id]?.status.channels[channel] != nil else { return position(of: id) }
+        guard let channel = offered(id, through: channel) else { return position(of: id) }
         return position(of: id, channel: channel)
+    }
+
+    /// `channel` when it is an entity that `id` is offered through; nil otherwise.
+    private func offered(_ id: String, through channel: String?) -> String? {
+        guard let channel, entities[channel] != nil, rowsByEntity[id]?.status.channels[channel] != nil else { return nil }
+        return channel
+    }
+
+    /// Whether `id` is gone: on `channel` when it is offered through it (as the channel's
+    /// board scopes it), else as a whole.
+    func isGone(_ id: String, through channel: String? = nil) -> Bool {
+        guard let row = rowsByEntity[id] else { return false }
+        guard let channel = offered(id, through: channel), let value = row.status.channels[channel]?.value else { return row.gone }
+        return scales.isGone(value)
     }
 
     /// Where a successor that is gone leads on to, followed while each is gone (never
     /// round a circle, 64 steps at most): a migration target that is itself retired is no
     /// target, nor one past its standard end on extended support alone (Node.js 1 to 11 led
     /// to Node.js 12, "generally available" four years after its end of life).
-    public func onward(from id: String) -> [String] {
+    /// For a use of a channel that is an entity, a successor gone on that channel is no target
+    /// there, as the channel's board says it.
+    public func onward(from id: String, through channel: String? = nil) -> [String] {
         var (chain, seen, current) = ([String](), Set([id]), id)
-        while chain.count < 64, isNoTarget(current), let next = successors(of: current).first(where: { !seen.contains($0) }) {
+        while chain.count < 64, isNoTarget(current, through: channel), let next = successors(of: current).first(where: { !seen.contains($0) }) {
             chain.append(next)
             seen.insert(next)
             current = next
@@ -460,9 +477,9 @@ public struct StatusBoard: Sendable {
     }
 
     /// Gone, or standing only by support beyond the standard term, its standard end come.
-    func isNoTarget(_ id: String) -> Bool {
+    func isNoTarget(_ id: String, through channel: String? = nil) -> Bool {
         guard let row = rowsByEntity[id] else { return false }
-        return row.gone
+        return isGone(id, through: channel)
             || ExposureBoard.cameOnAChannel(row.status, asOf: asOf, scales: scales, tiers: entities[id]?.tiers ?? [:]) != nil
     }
 
