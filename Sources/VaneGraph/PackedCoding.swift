@@ -400,6 +400,7 @@ struct PackedReader: Decoder {
         if T.self == BodyLink.self { return unsafeBitCast(try decodeBodyLink(), to: T.self) }
         if T.self == Reference.self { return unsafeBitCast(try decodeReference(), to: T.self) }
         if T.self == LocatedText.self { return unsafeBitCast(try decodeLocatedText(), to: T.self) }
+        if T.self == FuzzyDate.self { return unsafeBitCast(try decodeFuzzyDate(), to: T.self) }
         // Their lists, which every entry has (most of them empty), without a container each.
         if T.self == [String].self { return unsafeBitCast(try decodeList { try $0.decodeString() }, to: T.self) }
         if T.self == [LocatedText].self { return unsafeBitCast(try decodeList { try $0.decodeLocatedText() }, to: T.self) }

@@ -3,7 +3,7 @@ import VaneContent
 import VaneDiagnostics
 
 /// The small types a stored parse holds by the thousand (a location for every link and
-/// reference), read without `Codable`. Through `Codable` each is a keyed container whose
+/// reference, a date for every entry), read without `Codable`. Through `Codable` each is a keyed container whose
 /// generic types the runtime looks up at every value: at 10,000 events those lookups were
 /// half the time of decoding the stored parses. Each reads the keys its synthesized
 /// `Encodable` conformance writes (`PackedCodingTests` compares the two ways). Which types
@@ -69,6 +69,30 @@ extension PackedReader {
         }
         guard let text, let location else { throw Self.corrupt("a located text without its text or location") }
         return LocatedText(text, at: location)
+    }
+
+    func decodeFuzzyDate() throws -> FuzzyDate {
+        var (text, precision, approximate): (String?, FuzzyDate.Precision?, Bool?)
+        var (year, month, day): (Int?, Int?, Int?)
+        try forEachField { name, value in
+            if name.is("text") {
+                text = try value.decodeString()
+            } else if name.is("precision") {
+                precision = FuzzyDate.Precision(rawValue: try value.decodeString())
+            } else if name.is("approximate") {
+                approximate = try value.decodeBool()
+            } else if name.is("year") {
+                year = Int(try value.decodeInt64())
+            } else if name.is("month") {
+                month = Int(try value.decodeInt64())
+            } else if name.is("day") {
+                day = Int(try value.decodeInt64())
+            }
+        }
+        guard let text, let precision, let approximate, let year, let month, let day else {
+            throw Self.corrupt("a date without its text, precision, approximation, year, month or day")
+        }
+        return FuzzyDate(stored: text, precision: precision, approximate: approximate, year: year, month: month, day: day)
     }
 
     /// Each key of the object here, with its value, in the order written.

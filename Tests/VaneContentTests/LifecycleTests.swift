@@ -256,6 +256,75 @@ struct LifecycleTests {
         #expect(s.ends.first { $0.channel == "esr" }?.retiredBy == "esr-retired")
     }
 
+    /// An end announced for a year, its day set within the year while it runs and before that
+    /// day: that end made precise (Google Podcasts, "in 2024", then 2 April 2024, said on 20
+    /// February). It read gone since 1 January, then back, with two ends and 42 days of notice.
+    @Test func anEndsDaySetWithinItsPeriodWhileItRunsIsThatEndMadePrecise() throws {
+        let podcasts = [
+            change("launch", "2018-06-18", .availability, "generally-available"),
+            change("in-2024", "2023-09-26", .ends, "2024"),
+            change("date-set", "2024-02-20", .ends, "2024-04-02"),
+        ]
+        // Before the day was set, the year's end came at its start, as every coarse end does.
+        #expect(try #require(status(Array(podcasts.prefix(2)), asOf: "2024-01-15")).availability?.value == "retired")
+        let s = try #require(status(podcasts, asOf: "2024-03-01"))
+        #expect(s.availability?.value == "generally-available")
+        #expect(s.ends.map(\.date) == [day("2024-04-02")])
+        let end = try #require(s.nextEnd(asOf: day("2024-03-01")))
+        #expect(end.noticeDays == 189 && end.event == "in-2024" && end.extensionNoticeDays == nil)
+        #expect(s.announcements.last?.announcement == "end restated for 2 April 2024 (189 days of notice)")
+        #expect(
+            try #require(status(podcasts, asOf: "2024-04-02")).availability
+                == AxisSetting(value: "retired", event: "in-2024", date: day("2024-04-02")))
+        // Set on that day or after it, the year's end had come (an announcement comes after it).
+        var late = podcasts
+        late[2] = change("date-set", "2024-04-02", .ends, "2024-04-02")
+        #expect(try #require(status(late, asOf: "2024-03-01")).availability?.value == "retired")
+    }
+
+    /// A whole product's end for a month made precise for one channel (a day within it): that
+    /// channel runs to its day, the others end with the month (the product read gone from
+    /// 1 June while its channel counted down to the 15th). A channel's end that restates the
+    /// whole product's on its own date is no end of its own: an extension after that end came
+    /// moves nothing (it was counted down, and met "31 days early").
+    @Test func aWholeEndMadePreciseForAChannelIsThatChannelsOwn() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("whole", "2015-06-01", .ends, "2017-06"),
+            change("release", "2016-06-01", .ends, "2017-06-15", channel: "release"),
+        ]
+        let channels = ["p": ["esr", "release"]]
+        let asOf = day("2017-06-05")
+        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
+        #expect(s.channels.mapValues(\.value) == ["esr": "retired", "release": "generally-available"])
+        #expect(s.nextEnd(asOf: asOf)?.channel == "release" && s.nextEnd(asOf: asOf)?.date == day("2017-06-15"))
+        let restated = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("whole", "2015-06-01", .ends, "2017-06-01"),
+            change("restated", "2016-06-01", .ends, "2017-06-01", channel: "esr"),
+            change("void", "2017-06-05", .ends, "2017-09-01", channel: "esr"),
+            change("esr-retired", "2017-08-01", .availability, "retired", channel: "esr"),
+        ]
+        let after = try #require(StatusTimeline.statuses(restated, channels: channels, asOf: day("2017-08-10"), scales: scales)["p"])
+        #expect(!after.ends.contains { $0.date == day("2017-09-01") })
+        #expect(!after.announcements.contains { $0.event == "void" })
+    }
+
+    /// A closure moved once it came moves nothing: the closure recorded late still meets it.
+    @Test func aClosureMovedOnceItCameLeavesItToBeMetLate() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("closure", "2016-01-01", .closes, "2017-06-01"),
+            change("void", "2017-06-05", .closes, "2017-09-01"),
+            change("closed", "2017-08-01", .availability, "closed-to-new"),
+        ]
+        for list in [changes, changes.filter { $0.event != "void" }] {
+            let s = try #require(status(list, asOf: "2017-08-10"))
+            #expect(s.closures.map(\.date) == [day("2017-06-01")])
+            #expect(s.closures.first?.retiredBy == "closed")
+        }
+    }
+
     /// The whole-product end that still ends one channel (the paid ones outlive it) is met
     /// by that channel's retirement: "ended as announced", as a channel's own end is (it
     /// read "ended 6 days ago", met by nothing).

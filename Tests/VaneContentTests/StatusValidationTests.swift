@@ -268,6 +268,49 @@ struct StatusValidationTests {
             try diagnostics(restated).filter { $0.contains("already") }.map { $0.components(separatedBy: ": an end")[0] } == [
                 "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (June 2025, announced by b)"
             ])
+        // So when the whole product's end was said again for the channel, whichever of the two
+        // a run settles first (the restating event was named two runs in three).
+        let restatedForChannel = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2015-06-01", "{ ends: 2017-06-01 }"),
+            llamaEvent("c", "2016-06-01", "{ ends: { free: 2017-06-01 } }"),
+            llamaEvent("d", "2017-06-05", "{ ends: { free: 2017-09-01 } }"),
+        ])
+        for _ in 0..<4 {
+            #expect(
+                try diagnostics(restatedForChannel).filter { $0.contains("already") }.map { $0.components(separatedBy: ": an end")[0] } == [
+                    "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (1 June 2017, announced by b)"
+                ])
+        }
+        // A channel's cancellation once the whole product's end came cancels nothing; a closure
+        // moved once it came moves nothing (neither was said); an end announced for a year
+        // whose day is set within it while it runs, before that day, is that end made precise
+        // (Google Podcasts: "in 2024", then 2 April 2024), no end announced for what is gone.
+        let late = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2015-06-01", "{ ends: 2017-01-01 }"),
+            llamaEvent("c", "2017-03-01", "{ ends: { free: none } }"),
+        ])
+        #expect(
+            try diagnostics(late).filter { $0.contains("nothing") } == [
+                "Content/events/c.md:8:26: warning: 'ends: none' cancels nothing: the end announced for 1 January 2017 came at the start of that day, before this (date the cancellation earlier if it came first)"
+            ])
+        let closure = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
+            llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
+        ])
+        let closureSaid = try diagnostics(closure).filter { $0.contains("nothing") }
+        #expect(
+            closureSaid == [
+                "Content/events/c.md:8:20: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017 came at the start of that day, before this (date this earlier if it came first; if sign-ups reopened, record that first)"
+            ], "\(closureSaid)")
+        let madePrecise = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2018-06-18", "{ availability: generally-available }"),
+            llamaEvent("b", "2023-09-26", "{ ends: 2024 }"),
+            llamaEvent("c", "2024-02-20", "{ ends: 2024-04-02 }"),
+        ])
+        #expect(try diagnostics(madePrecise).filter { $0.contains("llama") && $0.contains("warning") }.isEmpty)
         // A cancellation after the void extension cancels nothing either: said (it was
         // taken to cancel the extension, silently).
         let cancelled = Dictionary(uniqueKeysWithValues: [

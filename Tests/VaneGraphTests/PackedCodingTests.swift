@@ -86,6 +86,11 @@ struct PackedCodingTests {
         #expect(try PackedCoding.decode(Reference.self, from: PackedCoding.encode(reference)) == reference)
         let alias = LocatedText("Llama 4", at: at)
         #expect(try PackedCoding.decode(LocatedText.self, from: PackedCoding.encode(alias)) == alias)
+        for text in ["2026-04-07", "~2024-07", "2025-Q3", "2019"] {
+            let date = try FuzzyDate(parsing: text)
+            let read = try PackedCoding.decode(FuzzyDate.self, from: PackedCoding.encode(date))
+            #expect(read == date && read.start == date.start && read.end == date.end && read.approximate == date.approximate, "\(text)")
+        }
         // In a list, as a stored parse holds them.
         #expect(try PackedCoding.decode([BodyLink].self, from: PackedCoding.encode(links)) == links)
 

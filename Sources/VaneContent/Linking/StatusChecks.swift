@@ -296,10 +296,17 @@ extension Linker {
     /// after it: the end came at the start of its day and stands, so the cancellation
     /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
     /// read as a cancellation on one page and as nothing in `vane changes`.
+    /// A closure moved once it had come is said alike: it moves nothing.
     func lateCancellations(_ void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]) -> [Diagnostic] {
         void.map { change, came, metBy in
             let what = change.axis == .ends ? "end" : "closure"
             let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of \(Self.firstDay(of: came)), before this"
+            guard change.value == "none" else {
+                return .warning(
+                    change.location,
+                    "'\(change.axis.rawValue): \(change.value)' moves nothing: the \(what) announced for \(came.display) \(why) (date this earlier if it came first; if sign-ups reopened, record that first)"
+                )
+            }
             return .warning(
                 change.location,
                 "'\(change.axis.rawValue): none' cancels nothing: the \(what) announced for \(came.display) \(why) (date the cancellation earlier if it came first)"
@@ -320,6 +327,7 @@ extension Linker {
             guard list.contains(where: { $0.axis != .availability }) else { continue }
             var state = GoneState()
             for change in list {
+                state.makePrecise(change)
                 state.settle(before: change.date)
                 switch change.axis {
                 case .availability:
@@ -393,28 +401,33 @@ struct GoneState {
     mutating func announce(_ change: StatusChange) {
         let key = change.channel ?? Self.wholeKey
         let day = try? FuzzyDate(parsing: change.value)
-        // A restatement (the same end, or its day set within the period announced) is of the
-        // end announced before: a warning names that announcement, as `vane ends` does.
-        let held = pending[key]
-        let restates =
-            day.map { day in
-                held.map {
-                    $0.day == day || ($0.day.precision.rank < day.precision.rank && day.startKey >= $0.day.startKey && day.endKey <= $0.day.endKey)
-                }
-                    ?? false
-            } ?? false
+        // A restatement (the same end, or its day set within the period announced; for a
+        // channel, the whole product's end said for it) is of the end announced before: a
+        // warning names that announcement, as `vane ends` does.
+        let held = pending[key] ?? (change.channel == nil ? nil : pending[Self.wholeKey])
+        let restated = day.flatMap { day in held.flatMap { day.restates($0.day) ? $0.change : nil } }
         if change.channel == nil { (pending, calledOff) = ([:], []) }
         // `ends: { china: none }` under a whole product's end still ahead: the channel outlives it.
         if let channel = change.channel, change.value == "none", pending[Self.wholeKey] != nil { calledOff.insert(channel) }
-        pending[key] = day.map { (restates ? held!.change : change, $0) }
+        pending[key] = day.map { (restated ?? change, $0) }
     }
 
-    /// The ends whose day has come by `date` take effect, in their order.
+    /// An end's day set within its period while the period runs, before that day: the end
+    /// made precise, still pending (as `EndSchedule` reads it).
+    mutating func makePrecise(_ change: StatusChange) {
+        guard change.axis == .ends, let day = try? FuzzyDate(parsing: change.value), day.startKey > change.date.startKey else { return }
+        let key = change.channel ?? Self.wholeKey
+        guard let held = pending[key], day.restates(held.day), day.precision.rank > held.day.precision.rank else { return }
+        pending[key] = (held.change, day)
+    }
+
+    /// The ends whose day has come by `date` take effect, in their order (on one day, the
+    /// whole product's first: a dictionary's order changed from run to run).
     mutating func settle(before date: FuzzyDate) {
         guard !pending.isEmpty else { return }
         let due = pending.compactMap { key, end -> (String, StatusChange, FuzzyDate)? in
             end.day.startKey <= date.startKey ? (key, end.change, end.day) : nil
-        }.sorted { $0.2.startKey < $1.2.startKey }
+        }.sorted { ($0.2.startKey, $0.0) < ($1.2.startKey, $1.0) }
         for (key, change, day) in due {
             pending[key] = nil
             // Gone already: an end announced since counted nothing down, and the product

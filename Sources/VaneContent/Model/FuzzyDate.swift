@@ -72,6 +72,17 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         return (approximate ? "~" : "") + candidate
     }
 
+    /// Whether this is `earlier` said again: the same date, or a day (a month) set within the
+    /// period it named (`2019-04`, then `2019-04-02`).
+    public func restates(_ earlier: FuzzyDate) -> Bool {
+        self == earlier || earlier.precision.rank < precision.rank && startKey >= earlier.startKey && endKey <= earlier.endKey
+    }
+
+    /// A date as stored, field for field (a stored parse read back by hand, not parsed again).
+    public init(stored text: String, precision: Precision, approximate: Bool, year: Int, month: Int, day: Int) {
+        (self.text, self.precision, self.approximate, self.year, self.month, self.day) = (text, precision, approximate, year, month, day)
+    }
+
     public init(parsing raw: String) throws(ParseError) {
         let text = raw
         var body = Substring(raw)

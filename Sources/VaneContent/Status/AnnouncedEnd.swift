@@ -133,8 +133,11 @@ private func endCame(by change: StatusChange, among ends: [AnnouncedEnd]) -> Fuz
 private func wholeEndCame(for channel: String, by change: StatusChange, among ends: [AnnouncedEnd], made: [AnnouncedEnd]) -> FuzzyDate? {
     let said = try? FuzzyDate(parsing: change.value)
     return ends.filter { end in
-        end.kind == .end && end.channel == nil && end.came.startKey <= change.date.startKey && said != end.date
-            && !StatusTimeline.outliving(end, among: made).contains(channel)
+        // The end restated for a channel, on its own date, stands for it as it was: no end of
+        // the channel's own (a void extension after it was counted down).
+        let own = made.filter { !($0.date == end.date && $0.firstEvent == end.firstEvent && $0.replaced == nil) }
+        return end.kind == .end && end.channel == nil && end.came.startKey <= change.date.startKey && said != end.date
+            && !StatusTimeline.outliving(end, among: own).contains(channel)
     }.map(\.came).max { $0.startKey < $1.startKey }
 }
 
@@ -188,9 +191,18 @@ enum EndSchedule {
                 // which then ended the product only in part.
                 let channelEnds = keys.compactMap { active[$0] }.filter { $0.channel != nil }
                 var displacedNow: [AnnouncedEnd] = []
+                let said = try? FuzzyDate(parsing: change.value)
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
+                    // An end announced for a period whose day is set within it while it runs,
+                    // before that day: that end made precise, still ahead (Google Podcasts, to
+                    // end "in 2024", then on 2 April 2024, said on 20 February), not an end
+                    // that came on 1 January and a new one.
+                    let madePrecise =
+                        old.channel == change.channel
+                        && said.map { $0.restates(old.date) && $0.precision.rank > old.date.precision.rank && $0.startKey > change.date.startKey }
+                            == true
                     // An end that came before the new announcement stands; one still ahead is replaced.
-                    if old.date.startKey <= change.date.startKey {
+                    if old.date.startKey <= change.date.startKey, !madePrecise {
                         resolved.append(old)
                         if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
                         let outlived =
@@ -267,6 +279,12 @@ enum EndSchedule {
                         // Met by a recorded retirement before this: there is nothing left to call off.
                         (active, resolved, made, displaced) = unmoved
                         void.append((change, met.date, met.retiredBy))
+                    } else if change.value == "none", kind == .end, !calledOffAny, let channel = change.channel,
+                        let ended = wholeEndCame(for: channel, by: change, among: Array(active.values) + resolved, made: made)
+                    {
+                        // The channel went with the whole product's end: nothing of its own to call off.
+                        (active, resolved, made, displaced) = unmoved
+                        void.append((change, ended, nil))
                     }
                     continue
                 }
@@ -278,8 +296,10 @@ enum EndSchedule {
                 // cancelled without a word).
                 // Made available since: a channel (or for the whole product, any channel).
                 let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
-                if kind == .end, let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true {
+                // (A closure so is said here: no check replays closures as it replays ends.)
+                if let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true {
                     (active, resolved, made, displaced) = unmoved
+                    if kind == .closure { void.append((change, cameOwn, nil)) }
                     continue
                 }
                 // So is one announced for a channel that went with the whole product's end
@@ -324,10 +344,7 @@ enum EndSchedule {
                     // The same end, or its day set within the period announced (`2019-04`, then
                     // `2019-04-02`): a restatement, made precise; no extension (it was said as
                     // one, with a notice "from the extension").
-                    let within =
-                        previous.date.precision.rank < end.date.precision.rank
-                        && end.date.startKey >= previous.date.startKey && end.date.endKey <= previous.date.endKey
-                    if previous.date == end.date || within {
+                    if end.date.restates(previous.date) {
                         restated = true
                         let (said, precise) = (end.firstAnnounced, end.date)
                         end = previous
@@ -354,6 +371,12 @@ enum EndSchedule {
                 // one, and still outlives the whole-product ends announced before that, once
                 // they came too (an ESR's end extended read gone since the product's end).
                 if let previous, previous.channel != nil { displaced.append(previous) }
+                // A whole product's end made precise for one channel is that channel's own from
+                // now (the product's `2017-06` comes on 1 June for the others, `release` runs to
+                // the 15th): as announced today, it outlives the product's.
+                if previous == nil, let inherited, inherited.channel == nil, change.channel != nil, restated, inherited.date != end.date {
+                    displaced.append(announcement)
+                }
             case .availability:
                 // A recorded retirement meets the ends it covers (a whole product's, all of
                 // them); a recorded closure meets the closures at any time, and anything
