@@ -310,6 +310,82 @@ struct LifecycleTests {
         #expect(!after.announcements.contains { $0.event == "void" })
     }
 
+    /// A whole product's end moving its channels' own ends of two dates later, all first
+    /// announced together, keeps the notice customers had (it counted 671 days afresh, where
+    /// channel ends of one date kept 1310).
+    @Test func aWholeEndMovingChannelEndsOfTwoDatesKeepsTheirNotice() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("whole", "2015-06-01", .ends, "2017-01-01"),
+            change("channels", "2016-06-01", .ends, "2017-06-01", channel: "release"),
+            change("channels", "2016-06-01", .ends, "2018-06-01", channel: "esr"),
+            change("later", "2017-03-01", .ends, "2019-01-01"),
+        ]
+        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["esr", "release"]], asOf: day("2017-03-01"), scales: scales)["p"])
+        let end = try #require(s.nextEnd(asOf: day("2017-03-01")))
+        #expect(end.date == day("2019-01-01") && end.noticeDays == 1310 && end.extensionNoticeDays == 671, "\(end)")
+    }
+
+    /// A whole product's end announced once one channel had ended, the other outliving it with
+    /// an end of its own, ends nothing: it was counted down as the gone channel's ("1 June
+    /// 2018 (release), 151 days left" for a channel retired since 2017).
+    @Test func aWholeEndLeftNoChannelEndsNothing() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("release-end", "2016-06-01", .ends, "2017-01-01", channel: "release"),
+            change("whole", "2017-03-01", .ends, "2018-06-01"),
+            change("esr-end", "2018-01-01", .ends, "2018-09-01", channel: "esr"),
+        ]
+        let channels = ["p": ["esr", "release"]]
+        let asOf = day("2018-01-01")
+        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
+        #expect(s.ends.map(\.date) == [day("2017-01-01"), day("2018-09-01")])
+        #expect(s.nextEnd(asOf: asOf)?.channel == "esr")
+    }
+
+    /// A whole product's end said again for the product replaces the channels' own ends
+    /// announced before, as a new one does: release, its day set within the product's 2017,
+    /// read available for ever once the product's day was set (1 September 2017).
+    @Test func aWholeEndSaidAgainReplacesTheChannelsEndsBeforeIt() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("whole", "2015-06-01", .ends, "2017"),
+            change("release", "2016-06-01", .ends, "2017-06-15", channel: "release"),
+            change("day-set", "2016-12-01", .ends, "2017-09-01"),
+        ]
+        let channels = ["p": ["esr", "release"]]
+        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: day("2017-09-02"), scales: scales)["p"])
+        #expect(s.channels.mapValues(\.value) == ["esr": "retired", "release": "retired"])
+        #expect(s.ends.map(\.date) == [day("2017-09-01")] && s.ends.first?.channel == nil)
+        // Moved later once the product's month came for the other channel, release follows it.
+        var moved = changes
+        moved[1] = change("whole", "2015-06-01", .ends, "2017-06")
+        moved[3] = change("later", "2017-06-05", .ends, "2017-09-01")
+        let m = try #require(StatusTimeline.statuses(moved, channels: channels, asOf: day("2017-07-01"), scales: scales)["p"])
+        #expect(m.channels.mapValues(\.value) == ["esr": "retired", "release": "generally-available"])
+        #expect(m.nextEnd(asOf: day("2017-07-01"))?.date == day("2017-09-01"))
+    }
+
+    /// A closure announced once sign-ups were recorded closed, not opened since, closes
+    /// nothing (`vane changes` listed it, with its notice).
+    @Test func aClosureAfterSignUpsClosedClosesNothing() throws {
+        let changes = [
+            change("launch", "2023-01-01", .availability, "generally-available"),
+            change("schedule", "2023-06-01", .closes, "2024-02-08"),
+            change("blocked", "2024-02-08", .availability, "closed-to-new"),
+            change("moved", "2024-02-09", .closes, "2025-03-30"),
+        ]
+        let s = try #require(status(changes, asOf: "2024-03-01"))
+        #expect(!s.announcements.contains { $0.event == "moved" })
+        #expect(s.closures.map(\.date) == [day("2024-02-08")] && s.closures.first?.retiredBy == "blocked")
+        // Reopened first, the new closure stands.
+        let reopened =
+            changes.prefix(3) + [
+                change("reopened", "2024-02-09", .availability, "generally-available"), change("moved", "2024-02-10", .closes, "2025-03-30"),
+            ]
+        #expect(try #require(status(Array(reopened), asOf: "2024-03-01")).announcements.contains { $0.event == "moved" })
+    }
+
     /// A closure moved once it came moves nothing: the closure recorded late still meets it.
     @Test func aClosureMovedOnceItCameLeavesItToBeMetLate() throws {
         let changes = [

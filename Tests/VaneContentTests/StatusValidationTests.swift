@@ -305,6 +305,30 @@ struct StatusValidationTests {
             closureSaid == [
                 "Content/events/c.md:8:20: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017 came at the start of that day, before this (date this earlier if it came first; if sign-ups reopened, record that first)"
             ], "\(closureSaid)")
+        // A closure once sign-ups were recorded closed; a channel's closure moved, or called off,
+        // once the whole product's closure came.
+        let closedFirst = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2017-05-01", "{ availability: closed-to-new }"),
+            llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
+            llamaEvent("d", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
+        ])
+        #expect(
+            try diagnostics(closedFirst).filter { $0.contains("already") } == [
+                "Content/events/c.md:8:20: warning: 'llama' was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
+                "Content/events/d.md:8:28: warning: 'llama' (free) was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
+            ])
+        let channelClosure = Dictionary(uniqueKeysWithValues: [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
+            llamaEvent("c", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
+            llamaEvent("d", "2017-06-06", "{ closes: { free: none } }"),
+        ])
+        #expect(
+            try diagnostics(channelClosure).filter { $0.contains("nothing:") }.map { $0.components(separatedBy: " came at")[0] } == [
+                "Content/events/c.md:8:28: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017",
+                "Content/events/d.md:8:28: warning: 'closes: none' cancels nothing: the closure announced for 1 June 2017",
+            ])
         let madePrecise = Dictionary(uniqueKeysWithValues: [
             llamaEvent("a", "2018-06-18", "{ availability: generally-available }"),
             llamaEvent("b", "2023-09-26", "{ ends: 2024 }"),

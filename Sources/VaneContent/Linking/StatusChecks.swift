@@ -326,6 +326,10 @@ extension Linker {
             // Most products have no end: nothing to replay.
             guard list.contains(where: { $0.axis != .availability }) else { continue }
             var state = GoneState()
+            // Sign-ups recorded closed (`closed-to-new` or lower, not gone), by channel ("" the
+            // whole product): a closure announced after that closes nothing.
+            var closed: [String: GoneState.Gone] = [:]
+            let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
             for change in list {
                 state.makePrecise(change)
                 state.settle(before: change.date)
@@ -334,7 +338,24 @@ extension Linker {
                     let gone =
                         scales.isGone(change.value) ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
                     state.set(change.channel, gone)
-                case .closes: break
+                    if let closedRank, let rank = scales.rank(change.value, on: .availability) {
+                        if change.channel == nil { closed = [:] }
+                        closed[change.channel ?? ""] =
+                            rank >= closedRank && gone == nil
+                            ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
+                    }
+                case .closes:
+                    if change.value != "none", let was = closed[change.channel ?? ""] ?? closed[""], was.date.endKey < change.date.startKey,
+                        state.gone(change.channel) == nil
+                    {
+                        let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"
+                        warnings[change.entity, default: []].append(
+                            .warning(
+                                change.location,
+                                "\(what) was already \(was.value) (\(was.date.display), by \(was.event)): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)"
+                            ))
+                        continue
+                    }
                 default: state.announce(change)
                 }
                 // An end comes at the start of its day: an announcement made that day comes

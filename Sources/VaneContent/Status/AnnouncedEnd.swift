@@ -33,6 +33,8 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
+    /// The last day it was said for the whole product: announced, or restated.
+    var statedOn: FuzzyDate { restatedOn ?? announced }
     /// When it came: its day, or the recorded retirement that met it before that day.
     var came: FuzzyDate { retired.map { $0.startKey < date.startKey ? $0 : date } ?? date }
     /// For a whole-product end that ended one channel alone, the channel whose retirement met it.
@@ -50,6 +52,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// For a whole-product end, the channels it was called off for since
     /// (`ends: { china: none }`): they outlive it, as a channel with an end of its own does.
     public var calledOff: Set<String>?
+    /// For a whole-product end, the last day a whole-product announcement said it again: the
+    /// channels' own ends announced before that day are replaced by it, as by a new one.
+    public var restatedOn: FuzzyDate?
 
     public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {
         self.kind = kind
@@ -130,13 +135,15 @@ private func endCame(by change: StatusChange, among ends: [AnnouncedEnd]) -> Fuz
 /// retirement that met it first): not called off for the channel, and not outlived by an
 /// end of the channel's own announced before it came. An announcement on the end's day
 /// comes after it, unless it restates that very end.
-private func wholeEndCame(for channel: String, by change: StatusChange, among ends: [AnnouncedEnd], made: [AnnouncedEnd]) -> FuzzyDate? {
+private func wholeEndCame(
+    for channel: String, kind: AnnouncedEnd.Kind = .end, by change: StatusChange, among ends: [AnnouncedEnd], made: [AnnouncedEnd]
+) -> FuzzyDate? {
     let said = try? FuzzyDate(parsing: change.value)
     return ends.filter { end in
         // The end restated for a channel, on its own date, stands for it as it was: no end of
         // the channel's own (a void extension after it was counted down).
         let own = made.filter { !($0.date == end.date && $0.firstEvent == end.firstEvent && $0.replaced == nil) }
-        return end.kind == .end && end.channel == nil && end.came.startKey <= change.date.startKey && said != end.date
+        return end.kind == kind && end.channel == nil && end.came.startKey <= change.date.startKey && said != end.date
             && !StatusTimeline.outliving(end, among: own).contains(channel)
     }.map(\.came).max { $0.startKey < $1.startKey }
 }
@@ -169,6 +176,11 @@ enum EndSchedule {
         /// when it was last retired by a recorded change.
         var available: [String: FuzzyDate] = [:]
         var retired: [String: FuzzyDate] = [:]
+        /// When sign-ups were last opened (a value above `closed`), and last recorded closed
+        /// (`closed` or lower, not gone): a closure needs them open.
+        var opened: [String: FuzzyDate] = [:]
+        var closedOn: [String: FuzzyDate] = [:]
+        let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -205,9 +217,9 @@ enum EndSchedule {
                     if old.date.startKey <= change.date.startKey, !madePrecise {
                         resolved.append(old)
                         if came.map({ $0.startKey < old.date.startKey }) ?? true { came = old.date }
-                        let outlived =
-                            old.channel == nil
-                            && (channelEnds.contains { $0.announced.startKey > old.announced.startKey } || !(old.calledOff ?? []).isEmpty)
+                        // (As the replay reads it: a channel end made precise from it, displaced
+                        // since, outlived it too.)
+                        let outlived = old.channel == nil && !StatusTimeline.outliving(old, among: channelEnds + displaced).isEmpty
                         if old.channel == change.channel, !outlived { cameOwn = old.date }
                     } else if old.channel == change.channel {
                         previous = old
@@ -279,8 +291,8 @@ enum EndSchedule {
                         // Met by a recorded retirement before this: there is nothing left to call off.
                         (active, resolved, made, displaced) = unmoved
                         void.append((change, met.date, met.retiredBy))
-                    } else if change.value == "none", kind == .end, !calledOffAny, let channel = change.channel,
-                        let ended = wholeEndCame(for: channel, by: change, among: Array(active.values) + resolved, made: made)
+                    } else if change.value == "none", !calledOffAny, let channel = change.channel,
+                        let ended = wholeEndCame(for: channel, kind: kind, by: change, among: Array(active.values) + resolved, made: made)
                     {
                         // The channel went with the whole product's end: nothing of its own to call off.
                         (active, resolved, made, displaced) = unmoved
@@ -295,19 +307,29 @@ enum EndSchedule {
                 // announcement (`vane changes` listed it as one, which a later `none` then
                 // cancelled without a word).
                 // Made available since: a channel (or for the whole product, any channel).
-                let back = change.channel.map { available[$0] ?? available[whole] } ?? available.values.max { $0.startKey < $1.startKey }
+                // For a closure, sign-ups opened since.
+                let since = kind == .closure ? opened : available
+                let back = change.channel.map { since[$0] ?? since[whole] } ?? since.values.max { $0.startKey < $1.startKey }
                 // (A closure so is said here: no check replays closures as it replays ends.)
                 if let cameOwn, previous == nil, back.map({ $0.startKey < cameOwn.startKey }) ?? true {
                     (active, resolved, made, displaced) = unmoved
                     if kind == .closure { void.append((change, cameOwn, nil)) }
                     continue
                 }
-                // So is one announced for a channel that went with the whole product's end
-                // (`vane check` warns of it too; `vane changes` listed it).
-                if kind == .end, cameOwn == nil, previous == nil, let channel = change.channel,
-                    let ended = wholeEndCame(for: channel, by: change, among: Array(active.values) + resolved, made: made),
+                // So is one announced for a channel that went with the whole product's end (or
+                // closure) (`vane check` warns of it too; `vane changes` listed it).
+                if cameOwn == nil, previous == nil, let channel = change.channel,
+                    let ended = wholeEndCame(for: channel, kind: kind, by: change, among: Array(active.values) + resolved, made: made),
                     back.map({ $0.startKey < ended.startKey }) ?? true
                 {
+                    (active, resolved, made, displaced) = unmoved
+                    if kind == .closure { void.append((change, ended, nil)) }
+                    continue
+                }
+                // And a closure announced once sign-ups were recorded closed, in an earlier
+                // period, and not opened since (said by `vane check`).
+                let closedAlready = change.channel.map { closedOn[$0] ?? closedOn[whole] } ?? closedOn[whole]
+                if kind == .closure, let closedAlready, closedAlready.endKey < change.date.startKey {
                     (active, resolved, made, displaced) = unmoved
                     continue
                 }
@@ -332,10 +354,16 @@ enum EndSchedule {
                 if let first = change.announced, first.startKey < end.firstAnnounced.startKey { end.firstAnnounced = first }
                 // The whole product's end set where the channels' own ends still ahead were
                 // (Exchange 2019's ESU end restated, or moved, for the product): the same end,
-                // restated or moved, as theirs, with the notice customers already had.
+                // restated or moved, as theirs, with the notice customers already had. Ends of
+                // several dates moved later, all first announced together, are extended alike
+                // (from the latest of them: the notice ran from that announcement for each).
+                let extendsAll =
+                    Set(displacedNow.map(\.firstAnnounced)).count == 1 && displacedNow.allSatisfy { $0.date.startKey < end.date.startKey }
                 let displacedEnd =
-                    change.channel == nil && inherited == nil && Set(displacedNow.map(\.date)).count == 1
-                    ? displacedNow.min { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey } : nil
+                    change.channel == nil && inherited == nil && (Set(displacedNow.map(\.date)).count == 1 || extendsAll)
+                    ? (extendsAll
+                        ? displacedNow.max { $0.date.startKey < $1.date.startKey }
+                        : displacedNow.min { $0.firstAnnounced.startKey < $1.firstAnnounced.startKey }) : nil
                 let moved = inherited ?? displacedEnd
                 // Made precise within the period announced: restated, as `vane ends` counts
                 // it (`vane changes` said an extension, with a notice "from this announcement").
@@ -349,6 +377,7 @@ enum EndSchedule {
                         let (said, precise) = (end.firstAnnounced, end.date)
                         end = previous
                         (end.channel, end.date) = (change.channel, precise)
+                        if change.channel == nil { end.restatedOn = change.date }
                         if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
                     } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
                         // An extension the vendor announced before the event's source (`announced:`):
@@ -384,7 +413,7 @@ enum EndSchedule {
                 // retirement, not the closure come late (Jira Server: sign-ups closed in
                 // February 2021, the product retired in 2024).
                 guard let rank = scales.rank(change.value, on: .availability) else { continue }
-                if change.channel == nil { (available, retired) = ([:], [:]) }
+                if change.channel == nil { (available, retired, opened, closedOn) = ([:], [:], [:], [:]) }
                 if scales.isGone(change.value) {
                     retired[change.channel ?? whole] = change.date
                     available[change.channel ?? whole] = nil
@@ -392,9 +421,11 @@ enum EndSchedule {
                     available[change.channel ?? whole] = change.date
                     retired[change.channel ?? whole] = nil
                 }
+                let closes = closedRank.map { rank >= $0 } ?? false
+                opened[change.channel ?? whole] = closes ? nil : change.date
+                closedOn[change.channel ?? whole] = closes && !scales.isGone(change.value) ? change.date : nil
                 var kinds: [AnnouncedEnd.Kind] = []
                 if scales.isGone(change.value) { kinds.append(.end) }
-                let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
                 if let closedRank, rank >= closedRank { kinds.append(.closure) }
                 for kind in kinds {
                     let keys = change.channel.map { [key(kind, $0)] } ?? active.keys.filter { $0.hasPrefix(kind.rawValue + " ") }

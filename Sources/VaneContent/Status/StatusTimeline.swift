@@ -229,7 +229,21 @@ public enum StatusTimeline {
         // (Exchange 2019's ESU read retired since the standard channel's end once its own end
         // was restated for the whole product).
         let announced = { (list: [AnnouncedEnd]) in list + displaced }
-        scheduled = metOnItsOneChannel(scheduled, among: announced(scheduled), changes: changes, channels: offered, scales: scales)
+        // A whole-product end announced once a channel's own end had come, the channel not
+        // offered again since, ends nothing there (release, gone in 2017, read as ending again
+        // with the product's end announced in 2018, when only esr was left).
+        let ownEnds = scheduled.filter { $0.channel != nil && !$0.cancelled }
+        let goneBefore = { (end: AnnouncedEnd) -> Set<String> in
+            Set(
+                ownEnds.filter { own in
+                    own.kind == end.kind && own.came.startKey <= end.announced.startKey
+                        && !changes.contains {
+                            $0.axis == .availability && $0.channel == own.channel && $0.date.startKey > own.came.startKey && !scales.isGone($0.value)
+                        }
+                }.compactMap(\.channel))
+        }
+        scheduled = metOnItsOneChannel(
+            scheduled, among: announced(scheduled), changes: changes, channels: offered, scales: scales, goneBefore: goneBefore)
         scheduled = metChannelByChannel(scheduled, changes: changes, channels: channels, bundles: bundles, scales: scales)
         // A fall of the whole product falls on the channels offered only, when one declared
         // is not offered yet (it read retired before it was ever offered).
@@ -254,9 +268,9 @@ public enum StatusTimeline {
         let known = changes.contains { $0.axis == .availability }
         let unoffered = { (end: AnnouncedEnd) in known && end.channel.map { !offered.contains($0) } ?? false }
         status.ends = scheduled.filter { $0.kind == .end && !announcedWhenGone($0, status.points, scales: scales) && !unoffered($0) }
-            .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
+            .compactMap { narrowed($0, among: announced(scheduled), channels: offered, goneBefore: goneBefore) }
         status.closures = scheduled.filter { $0.kind == .closure && !closesNothing($0, status.points, among: scheduled, scales: scales) }
-            .compactMap { narrowed($0, among: announced(scheduled), channels: offered) }
+            .compactMap { narrowed($0, among: announced(scheduled), channels: offered, goneBefore: goneBefore) }
         status.announcements = made
         status.quietChannels = replayer.bundles
         return status
@@ -268,13 +282,14 @@ public enum StatusTimeline {
     /// `ends: 2025-10-14`, paid channels with later ends, then `standard: retired` on the
     /// day: "ended as announced", not "ended" by the schedule).
     static func metOnItsOneChannel(
-        _ scheduled: [AnnouncedEnd], among announced: [AnnouncedEnd], changes: [StatusChange], channels: [String], scales: StatusScales
+        _ scheduled: [AnnouncedEnd], among announced: [AnnouncedEnd], changes: [StatusChange], channels: [String], scales: StatusScales,
+        goneBefore: (AnnouncedEnd) -> Set<String> = { _ in [] }
     ) -> [AnnouncedEnd] {
         let closed = scales.closed.flatMap { scales.rank($0, on: .availability) }
         var result = scheduled
         for i in result.indices where result[i].channel == nil && result[i].retired == nil {
             let end = result[i]
-            guard let only = narrowed(end, among: announced, channels: channels)?.channel else { continue }
+            guard let only = narrowed(end, among: announced, channels: channels, goneBefore: goneBefore)?.channel else { continue }
             // As `EndSchedule.resolve` meets a channel's own end: a retirement any day; for a
             // closure, a recorded closure any day and anything lower by the closure's day.
             func meets(_ change: StatusChange) -> Bool {
@@ -401,7 +416,11 @@ public enum StatusTimeline {
     /// go on); when it is none (a region's view, whose one channel has its own), it ends
     /// nothing there and is left out. Its falls were scheduled from the whole-product end
     /// already, the same ones.
-    static func narrowed(_ end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String]) -> AnnouncedEnd? {
+    /// `goneBefore`: the channels whose own end came before `end` was announced: once other
+    /// channels outlive it, it ends nothing there either.
+    static func narrowed(
+        _ end: AnnouncedEnd, among all: [AnnouncedEnd], channels: [String], goneBefore: (AnnouncedEnd) -> Set<String> = { _ in [] }
+    ) -> AnnouncedEnd? {
         guard end.channel == nil, !channels.isEmpty else { return end }
         if end.retired != nil {
             // Met: by its one channel's retirement (`metOnItsOneChannel`), that channel's end.
@@ -410,8 +429,10 @@ public enum StatusTimeline {
             narrowed.channel = channel
             return narrowed
         }
-        let own = outliving(end, among: all)
-        guard !own.isEmpty else { return end }
+        let outlived = outliving(end, among: all)
+        guard !outlived.isEmpty else { return end }
+        // Of the channels the others leave it, not one whose own end had come already.
+        let own = outlived.union(goneBefore(end))
         let ends = channels.filter { !own.contains($0) }
         guard ends.count <= 1 else { return end }
         guard let only = ends.first else { return nil }
@@ -437,7 +458,7 @@ public enum StatusTimeline {
     static func outliving(_ end: AnnouncedEnd, among all: [AnnouncedEnd]) -> Set<String> {
         let came = end.came.startKey
         return Set(
-            all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.announced.startKey && $0.announced.startKey < came }
+            all.filter { $0.kind == end.kind && $0.channel != nil && $0.announced.startKey > end.statedOn.startKey && $0.announced.startKey < came }
                 .compactMap(\.channel)
         ).union(end.calledOff ?? [])
     }
