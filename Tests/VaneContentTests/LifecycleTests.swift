@@ -386,6 +386,20 @@ struct LifecycleTests {
         #expect(try #require(status(Array(reopened), asOf: "2024-03-01")).announcements.contains { $0.event == "moved" })
     }
 
+    /// A closure dated after the product's end closes nothing, met or not: a deprecation
+    /// recorded before it read as sign-ups "closed 17 days ago, 230 days early".
+    @Test func aClosureAfterTheEndClosesNothingEvenMet() throws {
+        let changes = [
+            change("launch", "2023-01-01", .availability, "generally-available"),
+            change("schedule", "2023-06-01", .ends, "2024-06-01"),
+            change("close", "2023-06-01", .closes, "2024-09-01"),
+            change("deprecated", "2024-01-15", .availability, "deprecated"),
+        ]
+        let s = try #require(status(changes, asOf: "2024-02-01"))
+        #expect(s.closures.isEmpty)
+        #expect(s.ends.map(\.date) == [day("2024-06-01")])
+    }
+
     /// A closure moved once it came moves nothing: the closure recorded late still meets it.
     @Test func aClosureMovedOnceItCameLeavesItToBeMetLate() throws {
         let changes = [

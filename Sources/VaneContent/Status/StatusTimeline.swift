@@ -387,6 +387,16 @@ public enum StatusTimeline {
     /// closure after the end). It is counted down nowhere and weighs nothing, as an end
     /// announced for what was gone.
     static func closesNothing(_ closure: AnnouncedEnd, _ points: [StatusPoint], among scheduled: [AnnouncedEnd], scales: StatusScales) -> Bool {
+        // An end that ends what it closes by its day, whatever the as-of day (it was counted
+        // down until the end came), met or not: a deprecation before it read as sign-ups
+        // "closed 230 days early" for a closure dated after the product's end.
+        let ended = scheduled.contains { end in
+            guard end.kind == .end, !end.cancelled, end.date.startKey <= closure.date.startKey else { return false }
+            if end.channel == closure.channel { return true }
+            guard end.channel == nil, let channel = closure.channel else { return false }
+            return !outliving(end, among: scheduled).contains(channel)
+        }
+        if ended { return true }
         guard closure.retired == nil else { return false }
         // As it stood once the announcing day's changes applied (a product deprecated by the
         // event that announces its sign-ups' close closes nothing); before that day for a
@@ -399,15 +409,7 @@ public enum StatusTimeline {
         {
             return true
         }
-        // An end that ends what it closes by its day, whatever the as-of day (it was counted
-        // down until the end came).
-        let ended = scheduled.contains { end in
-            guard end.kind == .end, !end.cancelled, end.date.startKey <= closure.date.startKey else { return false }
-            if end.channel == closure.channel { return true }
-            guard end.channel == nil, let channel = closure.channel else { return false }
-            return !outliving(end, among: scheduled).contains(channel)
-        }
-        return ended || (availability(of: closure, in: points, at: closure.date, including: true).map(scales.isGone) ?? false)
+        return availability(of: closure, in: points, at: closure.date, including: true).map(scales.isGone) ?? false
     }
 
     /// A whole-product end (or closure) as it ends: on the channels that have no end of their
