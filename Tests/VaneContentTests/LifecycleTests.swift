@@ -400,6 +400,35 @@ struct LifecycleTests {
         #expect(s.ends.map(\.date) == [day("2024-06-01")])
     }
 
+    /// The product's end said again on its own date is a reminder: a channel's own later end
+    /// stands (Exchange 2019's ESU lost its April 2026 end to a reminder of October 2025).
+    @Test func aReminderOfTheProductsEndLeavesChannelEndsBe() throws {
+        let exchange = [
+            change("launch", "2019-01-01", .availability, "generally-available", channel: "standard"),
+            change("end", "2025-01-15", .ends, "2025-10-14"),
+            change("esu", "2025-08-01", .availability, "generally-available", channel: "esu"),
+            change("esu", "2025-08-01", .ends, "2026-04-14", channel: "esu"),
+            change("reminder", "2025-09-01", .ends, "2025-10-14"),
+        ]
+        let s = try #require(StatusTimeline.statuses(exchange, channels: ["p": ["esu", "standard"]], asOf: day("2025-10-20"), scales: scales)["p"])
+        #expect(s.channels.mapValues(\.value) == ["esu": "generally-available", "standard": "retired"])
+        #expect(s.nextEnd(asOf: day("2025-10-20"))?.date == day("2026-04-14"))
+    }
+
+    /// Sign-ups closed for the product, then opened again on one channel: a closure of that
+    /// channel stands (it was taken for one announced once sign-ups were closed).
+    @Test func aChannelReopenedCanBeClosedAgain() throws {
+        let changes = [
+            change("launch", "2015-01-01", .availability, "generally-available"),
+            change("closed", "2017-05-01", .availability, "closed-to-new"),
+            change("reopened", "2017-10-01", .availability, "generally-available", channel: "esr"),
+            change("esr-closes", "2017-12-01", .closes, "2018-06-01", channel: "esr"),
+        ]
+        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["esr", "release"]], asOf: day("2018-07-01"), scales: scales)["p"])
+        #expect(s.channels["esr"]?.value == "closed-to-new")
+        #expect(s.announcements.contains { $0.event == "esr-closes" })
+    }
+
     /// A closure moved once it came moves nothing: the closure recorded late still meets it.
     @Test func aClosureMovedOnceItCameLeavesItToBeMetLate() throws {
         let changes = [

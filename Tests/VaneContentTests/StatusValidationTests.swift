@@ -318,6 +318,9 @@ struct StatusValidationTests {
                 "Content/events/c.md:8:20: warning: 'llama' was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
                 "Content/events/d.md:8:28: warning: 'llama' (free) was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
             ])
+        var reopened = closedFirst
+        reopened["Content/events/b2.md"] = llamaEvent("b2", "2017-05-15", "{ availability: { free: generally-available } }").1
+        #expect(try diagnostics(reopened).filter { $0.contains("already") && $0.contains("(free)") }.isEmpty)
         let channelClosure = Dictionary(uniqueKeysWithValues: [
             llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
             llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),

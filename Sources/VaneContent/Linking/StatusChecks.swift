@@ -328,7 +328,7 @@ extension Linker {
             var state = GoneState()
             // Sign-ups recorded closed (`closed-to-new` or lower, not gone), by channel ("" the
             // whole product): a closure announced after that closes nothing.
-            var closed: [String: GoneState.Gone] = [:]
+            var closed: [String: GoneState.Gone?] = [:]
             let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
             for change in list {
                 state.makePrecise(change)
@@ -340,12 +340,14 @@ extension Linker {
                     state.set(change.channel, gone)
                     if let closedRank, let rank = scales.rank(change.value, on: .availability) {
                         if change.channel == nil { closed = [:] }
-                        closed[change.channel ?? ""] =
+                        // A channel opened has its own entry, nil: the whole product's closing is not its.
+                        closed[change.channel ?? ""] = .some(
                             rank >= closedRank && gone == nil
-                            ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
+                                ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil)
                     }
                 case .closes:
-                    if change.value != "none", let was = closed[change.channel ?? ""] ?? closed[""], was.date.endKey < change.date.startKey,
+                    if change.value != "none", let was = change.channel.flatMap({ closed[$0] }) ?? closed[""] ?? nil,
+                        was.date.endKey < change.date.startKey,
                         state.gone(change.channel) == nil
                     {
                         let what = change.channel.map { "'\(change.entity)' (\($0))" } ?? "'\(change.entity)'"

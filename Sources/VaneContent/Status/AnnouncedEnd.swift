@@ -178,8 +178,9 @@ enum EndSchedule {
         var retired: [String: FuzzyDate] = [:]
         /// When sign-ups were last opened (a value above `closed`), and last recorded closed
         /// (`closed` or lower, not gone): a closure needs them open.
+        /// (A channel opened has its own entry, nil: the whole product's closing is not its.)
         var opened: [String: FuzzyDate] = [:]
-        var closedOn: [String: FuzzyDate] = [:]
+        var closedOn: [String: FuzzyDate?] = [:]
         let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
@@ -204,6 +205,9 @@ enum EndSchedule {
                 let channelEnds = keys.compactMap { active[$0] }.filter { $0.channel != nil }
                 var displacedNow: [AnnouncedEnd] = []
                 let said = try? FuzzyDate(parsing: change.value)
+                let reminder = change.channel == nil && said != nil && active[k]?.date == said
+                var kept: [AnnouncedEnd] = []
+                defer { for end in kept { active[key(kind, end.channel)] = end } }
                 for old in keys.compactMap({ active.removeValue(forKey: $0) }) {
                     // An end announced for a period whose day is set within it while it runs,
                     // before that day: that end made precise, still ahead (Google Podcasts, to
@@ -223,6 +227,10 @@ enum EndSchedule {
                         if old.channel == change.channel, !outlived { cameOwn = old.date }
                     } else if old.channel == change.channel {
                         previous = old
+                    } else if reminder {
+                        // The product's end said again on its own date: a reminder, which leaves
+                        // the channels' own ends be (Exchange 2019's ESU ran on to April 2026).
+                        kept.append(old)
                     } else if change.value != "none" {
                         displaced.append(old)
                         displacedNow.append(old)
@@ -328,7 +336,7 @@ enum EndSchedule {
                 }
                 // And a closure announced once sign-ups were recorded closed, in an earlier
                 // period, and not opened since (said by `vane check`).
-                let closedAlready = change.channel.map { closedOn[$0] ?? closedOn[whole] } ?? closedOn[whole]
+                let closedAlready = change.channel.flatMap { closedOn[$0] } ?? closedOn[whole] ?? nil
                 if kind == .closure, let closedAlready, closedAlready.endKey < change.date.startKey {
                     (active, resolved, made, displaced) = unmoved
                     continue
@@ -376,8 +384,11 @@ enum EndSchedule {
                         restated = true
                         let (said, precise) = (end.firstAnnounced, end.date)
                         end = previous
+                        // Made precise for the whole product, it is said anew for every channel
+                        // (a reminder of the same date leaves the channels' own ends be: Exchange
+                        // 2019's ESU ran on after the product's end was said again).
+                        if change.channel == nil, precise != end.date { end.restatedOn = change.date }
                         (end.channel, end.date) = (change.channel, precise)
-                        if change.channel == nil { end.restatedOn = change.date }
                         if said.startKey < end.firstAnnounced.startKey { end.firstAnnounced = said }
                     } else if end.date.startKey > previous.date.startKey, previous.firstAnnounced.startKey <= end.firstAnnounced.startKey {
                         // An extension the vendor announced before the event's source (`announced:`):
@@ -423,7 +434,7 @@ enum EndSchedule {
                 }
                 let closes = closedRank.map { rank >= $0 } ?? false
                 opened[change.channel ?? whole] = closes ? nil : change.date
-                closedOn[change.channel ?? whole] = closes && !scales.isGone(change.value) ? change.date : nil
+                closedOn[change.channel ?? whole] = .some(closes && !scales.isGone(change.value) ? change.date : nil)
                 var kinds: [AnnouncedEnd.Kind] = []
                 if scales.isGone(change.value) { kinds.append(.end) }
                 if let closedRank, rank >= closedRank { kinds.append(.closure) }
