@@ -429,6 +429,25 @@ struct LifecycleTests {
         #expect(s.announcements.contains { $0.event == "esr-closes" })
     }
 
+    /// On a scale of one's own, a value between closed-to-new and the second-to-last is on the
+    /// way out too: a fall to it ranked the product as drifting (81 down to 41).
+    @Test func aFallBelowClosedOnAScaleOfOnesOwnNeverLowersTheRisk() throws {
+        var config = SiteConfig()
+        config.availabilityScale = ["live", "beta", "closed-to-new", "legacy", "sunset-only", "gone"]
+        let own = StatusScales(config)
+        let changes = [
+            change("launch", "2015-01-01", .availability, "live"), change("launch", "2015-01-01", .priority, "flagship"),
+            change("closed", "2017-01-01", .availability, "closed-to-new"), change("legacy", "2017-05-01", .availability, "legacy"),
+        ]
+        func risk(_ asOf: String) throws -> PlatformRisk {
+            let s = try #require(StatusTimeline.statuses(changes, asOf: day(asOf), scales: own)["p"])
+            return try #require(PlatformRisk(s, asOf: day(asOf), scales: own))
+        }
+        let (before, after) = (try risk("2017-04-30"), try risk("2017-05-02"))
+        #expect(before.band == .onTheWayOut && after.band == .onTheWayOut)
+        #expect(after.score >= before.score, "\(before.score) → \(after.score)")
+    }
+
     /// A closure moved once it came moves nothing: the closure recorded late still meets it.
     @Test func aClosureMovedOnceItCameLeavesItToBeMetLate() throws {
         let changes = [

@@ -33,7 +33,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// did (the end is still ahead, or came and retired the product itself).
     public var retiredBy: String?
     public var retired: FuzzyDate?
-    /// The last day it was said for the whole product: announced, or restated.
+    /// The last day it was set for the whole product: announced, or made precise.
     var statedOn: FuzzyDate { restatedOn ?? announced }
     /// When it came: its day, or the recorded retirement that met it before that day.
     var came: FuzzyDate { retired.map { $0.startKey < date.startKey ? $0 : date } ?? date }
@@ -52,8 +52,9 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// For a whole-product end, the channels it was called off for since
     /// (`ends: { china: none }`): they outlive it, as a channel with an end of its own does.
     public var calledOff: Set<String>?
-    /// For a whole-product end, the last day a whole-product announcement said it again: the
-    /// channels' own ends announced before that day are replaced by it, as by a new one.
+    /// For a whole-product end, the last day a whole-product announcement made it precise: the
+    /// channels' own ends announced before that day are replaced by it, as by a new one (a
+    /// reminder of the same date leaves them be).
     public var restatedOn: FuzzyDate?
 
     public init(kind: Kind = .end, entity: String, channel: String?, date: FuzzyDate, event: String, announced: FuzzyDate, location: SourceLocation) {

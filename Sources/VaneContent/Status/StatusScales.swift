@@ -54,9 +54,14 @@ public struct StatusScales: Sendable, Hashable, Codable {
     public var closed: String? { availability.contains(SiteConfig.closedToNew) ? SiteConfig.closedToNew : nil }
 
     /// Still usable, but on its way out: deprecated (the second-to-last value) or closed to
-    /// new customers.
+    /// new customers, or anything between the two on a scale of one's own (`legacy` on
+    /// `[live, beta, closed-to-new, legacy, sunset-only, gone]`: a fall from closed-to-new to
+    /// it ranked the product as drifting, 81 down to 41).
     public func isWindingDown(_ availability: String) -> Bool {
-        availability == self.availability.dropLast().last || availability == closed
+        if availability == self.availability.dropLast().last || availability == closed { return true }
+        guard let closed, let closedAt = self.availability.firstIndex(of: closed), let at = self.availability.firstIndex(of: availability)
+        else { return false }
+        return at > closedAt && !isGone(availability)
     }
 
     /// The last availability value (`retired` by default): the product is gone.
