@@ -99,7 +99,7 @@ public struct RecordedHistory: Codable, Sendable {
     /// The folder it was read from (`recorded_time`), so that a stored one is read again when it changes.
     public var scope = "Content"
     /// Bump when what is computed changes, so a stored history is read again from git.
-    public static let currentVersion = 21
+    public static let currentVersion = 22
     public var version = RecordedHistory.currentVersion
     /// The names (aliases and former ids) the entity keys were read with: a history read
     /// with other names is read again.

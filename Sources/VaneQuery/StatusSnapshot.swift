@@ -16,7 +16,7 @@ public enum StatusSnapshot {
     static let buildKey = "status-json-build"
     /// Bump when `vane status --format json` changes (the board or its rows), so that a
     /// newer vane reading a database an older one built computes the board itself.
-    static let version = "22"
+    static let version = "23"
 
     /// What a snapshot is marked with: the program that computed it and its day.
     static func header(asOf: FuzzyDate) -> String {

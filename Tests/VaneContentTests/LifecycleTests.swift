@@ -341,6 +341,11 @@ struct LifecycleTests {
         let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
         #expect(s.ends.map(\.date) == [day("2017-01-01"), day("2018-09-01")])
         #expect(s.nextEnd(asOf: asOf)?.channel == "esr")
+        // So when release was retired by a recorded change, not by an end of its own.
+        var recorded = changes
+        recorded[1] = change("release-retired", "2017-01-01", .availability, "retired", channel: "release")
+        let r = try #require(StatusTimeline.statuses(recorded, channels: channels, asOf: asOf, scales: scales)["p"])
+        #expect(r.ends.map(\.date) == [day("2018-09-01")] && r.nextEnd(asOf: asOf)?.channel == "esr")
     }
 
     /// A whole product's end said again for the product replaces the channels' own ends

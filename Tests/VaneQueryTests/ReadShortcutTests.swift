@@ -67,7 +67,7 @@ struct ReadShortcutTests {
         try queue.write { db in
             try db.execute(
                 sql: "UPDATE build_state SET value = ? WHERE key = 'status-json'",
-                arguments: ["22 \(ContentLoader.parserVersion)\n2026-11-26\n[\"stored\"]\n"])
+                arguments: ["23 \(ContentLoader.parserVersion)\n2026-11-26\n[\"stored\"]\n"])
         }
         #expect(try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM build_state WHERE key = 'status-json-build'") } == started)
         #expect(try vane("status", "--format", "json", "--as-of", "2026-11-26", in: kb.root).stdout == "[\"stored\"]\n")

@@ -233,14 +233,24 @@ public enum StatusTimeline {
         // offered again since, ends nothing there (release, gone in 2017, read as ending again
         // with the product's end announced in 2018, when only esr was left).
         let ownEnds = scheduled.filter { $0.channel != nil && !$0.cancelled }
+        // So does one announced once a channel was retired (closed, for a closure) by a
+        // recorded change of its own, the last before the announcement.
+        let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) } ?? Int.max
         let goneBefore = { (end: AnnouncedEnd) -> Set<String> in
-            Set(
-                ownEnds.filter { own in
-                    own.kind == end.kind && own.came.startKey <= end.announced.startKey
-                        && !changes.contains {
-                            $0.axis == .availability && $0.channel == own.channel && $0.date.startKey > own.came.startKey && !scales.isGone($0.value)
-                        }
-                }.compactMap(\.channel))
+            let ended = ownEnds.filter { own in
+                own.kind == end.kind && own.came.startKey <= end.announced.startKey
+                    && !changes.contains {
+                        $0.axis == .availability && $0.channel == own.channel && $0.date.startKey > own.came.startKey && !scales.isGone($0.value)
+                    }
+            }.compactMap(\.channel)
+            let recorded = offered.filter { channel in
+                let last = changes.last {
+                    $0.axis == .availability && ($0.channel == channel || $0.channel == nil) && $0.date.startKey <= end.announced.startKey
+                }
+                guard let last, last.channel == channel else { return false }
+                return end.kind == .end ? scales.isGone(last.value) : (scales.rank(last.value, on: .availability) ?? -1) >= closedRank
+            }
+            return Set(ended + recorded)
         }
         scheduled = metOnItsOneChannel(
             scheduled, among: announced(scheduled), changes: changes, channels: offered, scales: scales, goneBefore: goneBefore)
