@@ -16,6 +16,11 @@ struct LifecycleTests {
 
     private func day(_ text: String) -> FuzzyDate { try! FuzzyDate(parsing: text) }
 
+    /// `p`'s status as of a day, its channels declared.
+    private func replayed(_ changes: [StatusChange], channels: [String: [String]], asOf: FuzzyDate) throws -> EntityStatus {
+        try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
+    }
+
     private func status(_ changes: [StatusChange], asOf: String, entity: String = "p") -> EntityStatus? {
         StatusTimeline.statuses(changes, asOf: day(asOf), scales: scales)[entity]
     }
@@ -162,7 +167,7 @@ struct LifecycleTests {
             change("split", "2024-06-01", .ends, "2025-06-01", channel: "y"),
         ]
         let asOf = day("2024-07-01")
-        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["x", "y"]], asOf: asOf, scales: scales)["p"])
+        let s = try replayed(changes, channels: ["p": ["x", "y"]], asOf: asOf)
         let x = try #require(s.ends.first { $0.channel == "x" })
         #expect(x.noticeDays == 731)
         #expect(x.event == "first")
@@ -219,15 +224,15 @@ struct LifecycleTests {
         ]
         let channels = ["p": ["esr", "release"]]
         for asOf in ["2017-12-31", "2018-01-01", "2018-08-31"] {
-            let s = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day(asOf), scales: scales)["p"])
+            let s = try replayed(firefox, channels: channels, asOf: day(asOf))
             #expect(s.channels.mapValues(\.value) == ["esr": "generally-available", "release": "retired"], "\(asOf)")
             #expect(s.availability?.value == "generally-available", "\(asOf)")
         }
-        let s = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day("2018-01-01"), scales: scales)["p"])
+        let s = try replayed(firefox, channels: channels, asOf: day("2018-01-01"))
         let end = try #require(s.nextEnd(asOf: day("2018-01-01")))
         #expect(end.channel == "esr" && end.date == day("2018-09-01"))
         #expect(end.countdown(asOf: day("2018-01-01")) == "243 days left")
-        let gone = try #require(StatusTimeline.statuses(firefox, channels: channels, asOf: day("2018-09-01"), scales: scales)["p"])
+        let gone = try replayed(firefox, channels: channels, asOf: day("2018-09-01"))
         #expect(gone.availability == AxisSetting(value: "retired", event: "esr-extended", date: day("2018-09-01")))
     }
 
@@ -243,7 +248,7 @@ struct LifecycleTests {
         let channels = ["p": ["esr", "release"]]
         let asOf = day("2017-08-10")
         for list in [changes, changes.filter { $0.event != "late-extension" }] {
-            let s = try #require(StatusTimeline.statuses(list, channels: channels, asOf: asOf, scales: scales)["p"])
+            let s = try replayed(list, channels: channels, asOf: asOf)
             let end = try #require(s.ends.first { $0.channel == "esr" })
             #expect(end.retiredBy == "esr-retired")
             #expect(end.countdown(asOf: asOf) == "ended 9 days ago, 61 days late")
@@ -252,7 +257,7 @@ struct LifecycleTests {
         // So does a cancellation dated after it.
         var cancelled = changes
         cancelled[2] = change("late-cancel", "2017-06-05", .ends, "none", channel: "esr")
-        let s = try #require(StatusTimeline.statuses(cancelled, channels: channels, asOf: asOf, scales: scales)["p"])
+        let s = try replayed(cancelled, channels: channels, asOf: asOf)
         #expect(s.ends.first { $0.channel == "esr" }?.retiredBy == "esr-retired")
     }
 
@@ -295,7 +300,7 @@ struct LifecycleTests {
         ]
         let channels = ["p": ["esr", "release"]]
         let asOf = day("2017-06-05")
-        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
+        let s = try replayed(changes, channels: channels, asOf: asOf)
         #expect(s.channels.mapValues(\.value) == ["esr": "retired", "release": "generally-available"])
         #expect(s.nextEnd(asOf: asOf)?.channel == "release" && s.nextEnd(asOf: asOf)?.date == day("2017-06-15"))
         let restated = [
@@ -305,7 +310,7 @@ struct LifecycleTests {
             change("void", "2017-06-05", .ends, "2017-09-01", channel: "esr"),
             change("esr-retired", "2017-08-01", .availability, "retired", channel: "esr"),
         ]
-        let after = try #require(StatusTimeline.statuses(restated, channels: channels, asOf: day("2017-08-10"), scales: scales)["p"])
+        let after = try replayed(restated, channels: channels, asOf: day("2017-08-10"))
         #expect(!after.ends.contains { $0.date == day("2017-09-01") })
         #expect(!after.announcements.contains { $0.event == "void" })
     }
@@ -321,7 +326,7 @@ struct LifecycleTests {
             change("channels", "2016-06-01", .ends, "2018-06-01", channel: "esr"),
             change("later", "2017-03-01", .ends, "2019-01-01"),
         ]
-        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["esr", "release"]], asOf: day("2017-03-01"), scales: scales)["p"])
+        let s = try replayed(changes, channels: ["p": ["esr", "release"]], asOf: day("2017-03-01"))
         let end = try #require(s.nextEnd(asOf: day("2017-03-01")))
         #expect(end.date == day("2019-01-01") && end.noticeDays == 1310 && end.extensionNoticeDays == 671, "\(end)")
     }
@@ -338,13 +343,13 @@ struct LifecycleTests {
         ]
         let channels = ["p": ["esr", "release"]]
         let asOf = day("2018-01-01")
-        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: asOf, scales: scales)["p"])
+        let s = try replayed(changes, channels: channels, asOf: asOf)
         #expect(s.ends.map(\.date) == [day("2017-01-01"), day("2018-09-01")])
         #expect(s.nextEnd(asOf: asOf)?.channel == "esr")
         // So when release was retired by a recorded change, not by an end of its own.
         var recorded = changes
         recorded[1] = change("release-retired", "2017-01-01", .availability, "retired", channel: "release")
-        let r = try #require(StatusTimeline.statuses(recorded, channels: channels, asOf: asOf, scales: scales)["p"])
+        let r = try replayed(recorded, channels: channels, asOf: asOf)
         #expect(r.ends.map(\.date) == [day("2018-09-01")] && r.nextEnd(asOf: asOf)?.channel == "esr")
     }
 
@@ -359,14 +364,14 @@ struct LifecycleTests {
             change("day-set", "2016-12-01", .ends, "2017-09-01"),
         ]
         let channels = ["p": ["esr", "release"]]
-        let s = try #require(StatusTimeline.statuses(changes, channels: channels, asOf: day("2017-09-02"), scales: scales)["p"])
+        let s = try replayed(changes, channels: channels, asOf: day("2017-09-02"))
         #expect(s.channels.mapValues(\.value) == ["esr": "retired", "release": "retired"])
         #expect(s.ends.map(\.date) == [day("2017-09-01")] && s.ends.first?.channel == nil)
         // Moved later once the product's month came for the other channel, release follows it.
         var moved = changes
         moved[1] = change("whole", "2015-06-01", .ends, "2017-06")
         moved[3] = change("later", "2017-06-05", .ends, "2017-09-01")
-        let m = try #require(StatusTimeline.statuses(moved, channels: channels, asOf: day("2017-07-01"), scales: scales)["p"])
+        let m = try replayed(moved, channels: channels, asOf: day("2017-07-01"))
         #expect(m.channels.mapValues(\.value) == ["esr": "retired", "release": "generally-available"])
         #expect(m.nextEnd(asOf: day("2017-07-01"))?.date == day("2017-09-01"))
     }
@@ -415,7 +420,7 @@ struct LifecycleTests {
             change("esu", "2025-08-01", .ends, "2026-04-14", channel: "esu"),
             change("reminder", "2025-09-01", .ends, "2025-10-14"),
         ]
-        let s = try #require(StatusTimeline.statuses(exchange, channels: ["p": ["esu", "standard"]], asOf: day("2025-10-20"), scales: scales)["p"])
+        let s = try replayed(exchange, channels: ["p": ["esu", "standard"]], asOf: day("2025-10-20"))
         #expect(s.channels.mapValues(\.value) == ["esu": "generally-available", "standard": "retired"])
         #expect(s.nextEnd(asOf: day("2025-10-20"))?.date == day("2026-04-14"))
     }
@@ -429,7 +434,7 @@ struct LifecycleTests {
             change("reopened", "2017-10-01", .availability, "generally-available", channel: "esr"),
             change("esr-closes", "2017-12-01", .closes, "2018-06-01", channel: "esr"),
         ]
-        let s = try #require(StatusTimeline.statuses(changes, channels: ["p": ["esr", "release"]], asOf: day("2018-07-01"), scales: scales)["p"])
+        let s = try replayed(changes, channels: ["p": ["esr", "release"]], asOf: day("2018-07-01"))
         #expect(s.channels["esr"]?.value == "closed-to-new")
         #expect(s.announcements.contains { $0.event == "esr-closes" })
     }
@@ -482,7 +487,7 @@ struct LifecycleTests {
         ]
         let channels = ["p": ["esu", "standard"]]
         let asOf = day("2025-10-20")
-        let s = try #require(StatusTimeline.statuses(windows, channels: channels, asOf: asOf, scales: scales)["p"])
+        let s = try replayed(windows, channels: channels, asOf: asOf)
         let end = try #require(s.ends.first { $0.date == day("2025-10-14") })
         #expect(end.channel == "standard")
         #expect(end.retiredBy == "end-of-support")
@@ -491,9 +496,9 @@ struct LifecycleTests {
         // Retired late, the same end is met late; before the retirement is recorded, the schedule retired it.
         var late = windows
         late[4] = change("end-of-support", "2025-10-20", .availability, "retired", channel: "standard")
-        let after = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-25"), scales: scales)["p"])
+        let after = try replayed(late, channels: channels, asOf: day("2025-10-25"))
         #expect(after.ends.first { $0.date == day("2025-10-14") }?.countdown(asOf: day("2025-10-25")) == "ended 5 days ago, 6 days late")
-        let before = try #require(StatusTimeline.statuses(late, channels: channels, asOf: day("2025-10-16"), scales: scales)["p"])
+        let before = try replayed(late, channels: channels, asOf: day("2025-10-16"))
         #expect(before.ends.first { $0.date == day("2025-10-14") }?.retiredBy == nil)
         #expect(before.channels["standard"]?.value == "retired")
     }
@@ -558,7 +563,7 @@ struct LifecycleTests {
     @Test func aClosureThatCanCloseNothingCountsDownNowhere() throws {
         let channels = ["p": ["existing", "new"]]
         func stands(_ changes: [StatusChange], _ asOf: String) throws -> EntityStatus {
-            try #require(StatusTimeline.statuses(changes, channels: channels, asOf: day(asOf), scales: scales)["p"])
+            try replayed(changes, channels: channels, asOf: day(asOf))
         }
         let launched = [
             change("launch", "2020-01-01", .availability, "generally-available", channel: "existing"),
@@ -636,7 +641,7 @@ struct LifecycleTests {
             change("app-shut", "2024-09-20", .availability, "retired", channel: "app"),
         ]
         func anvil(_ asOf: String) throws -> EntityStatus {
-            try #require(StatusTimeline.statuses(changes, channels: ["p": ["api", "app"]], asOf: day(asOf), scales: scales)["p"])
+            try replayed(changes, channels: ["p": ["api", "app"]], asOf: day(asOf))
         }
         let gone = try anvil("2024-10-05")
         let end = try #require(gone.ends.first { $0.channel == nil })
@@ -648,7 +653,7 @@ struct LifecycleTests {
         #expect(try anvil("2024-09-10").nextEnd(asOf: day("2024-09-10"))?.countdown(asOf: day("2024-09-10")) == "20 days left")
         // A channel made available again before the end's day leaves the end to come.
         let back = changes + [change("app-back", "2024-09-25", .availability, "generally-available", channel: "app")]
-        let ending = try #require(StatusTimeline.statuses(back, channels: ["p": ["api", "app"]], asOf: day("2024-10-05"), scales: scales)["p"])
+        let ending = try replayed(back, channels: ["p": ["api", "app"]], asOf: day("2024-10-05"))
         #expect(ending.ends.first { $0.channel == nil }?.retiredBy == nil)
         #expect(ending.availability?.event == "end")
     }

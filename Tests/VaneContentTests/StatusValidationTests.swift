@@ -256,88 +256,6 @@ struct StatusValidationTests {
                 "Content/events/c.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (the end came at the start of that day, before this: date this earlier if it came first)",
                 "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (9 February 2023, announced by b): an end announced after that counts nothing down (record its return first if it came back)",
             ])
-        // An end restated before its day is the first announcement's, as `vane ends` names it
-        // (the warning named the restatement: Chrome's enterprise-policy end, restated).
-        let restated = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2020-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2023-11-16", "{ ends: { free: 2025-06 } }"),
-            llamaEvent("c", "2024-05-30", "{ ends: { free: 2025-06 } }"),
-            llamaEvent("d", "2025-06-02", "{ ends: { free: 2025-08-05 } }"),
-        ])
-        #expect(
-            try diagnostics(restated).filter { $0.contains("already") }.map { $0.components(separatedBy: ": an end")[0] } == [
-                "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (June 2025, announced by b)"
-            ])
-        // So when the whole product's end was said again for the channel, whichever of the two
-        // a run settles first (the restating event was named two runs in three).
-        let restatedForChannel = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2015-06-01", "{ ends: 2017-06-01 }"),
-            llamaEvent("c", "2016-06-01", "{ ends: { free: 2017-06-01 } }"),
-            llamaEvent("d", "2017-06-05", "{ ends: { free: 2017-09-01 } }"),
-        ])
-        for _ in 0..<4 {
-            #expect(
-                try diagnostics(restatedForChannel).filter { $0.contains("already") }.map { $0.components(separatedBy: ": an end")[0] } == [
-                    "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (1 June 2017, announced by b)"
-                ])
-        }
-        // A channel's cancellation once the whole product's end came cancels nothing; a closure
-        // moved once it came moves nothing (neither was said); an end announced for a year
-        // whose day is set within it while it runs, before that day, is that end made precise
-        // (Google Podcasts: "in 2024", then 2 April 2024), no end announced for what is gone.
-        let late = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2015-06-01", "{ ends: 2017-01-01 }"),
-            llamaEvent("c", "2017-03-01", "{ ends: { free: none } }"),
-        ])
-        #expect(
-            try diagnostics(late).filter { $0.contains("nothing") } == [
-                "Content/events/c.md:8:26: warning: 'ends: none' cancels nothing: the end announced for 1 January 2017 came at the start of that day, before this (date the cancellation earlier if it came first)"
-            ])
-        let closure = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
-            llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
-        ])
-        let closureSaid = try diagnostics(closure).filter { $0.contains("nothing") }
-        #expect(
-            closureSaid == [
-                "Content/events/c.md:8:20: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017 came at the start of that day, before this (date this earlier if it came first; if sign-ups reopened, record that first)"
-            ], "\(closureSaid)")
-        // A closure once sign-ups were recorded closed; a channel's closure moved, or called off,
-        // once the whole product's closure came.
-        let closedFirst = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2017-05-01", "{ availability: closed-to-new }"),
-            llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
-            llamaEvent("d", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
-        ])
-        #expect(
-            try diagnostics(closedFirst).filter { $0.contains("already") } == [
-                "Content/events/c.md:8:20: warning: 'llama' was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
-                "Content/events/d.md:8:28: warning: 'llama' (free) was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
-            ])
-        var reopened = closedFirst
-        reopened["Content/events/b2.md"] = llamaEvent("b2", "2017-05-15", "{ availability: { free: generally-available } }").1
-        #expect(try diagnostics(reopened).filter { $0.contains("already") && $0.contains("(free)") }.isEmpty)
-        let channelClosure = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
-            llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
-            llamaEvent("c", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
-            llamaEvent("d", "2017-06-06", "{ closes: { free: none } }"),
-        ])
-        #expect(
-            try diagnostics(channelClosure).filter { $0.contains("nothing:") }.map { $0.components(separatedBy: " came at")[0] } == [
-                "Content/events/c.md:8:28: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017",
-                "Content/events/d.md:8:28: warning: 'closes: none' cancels nothing: the closure announced for 1 June 2017",
-            ])
-        let madePrecise = Dictionary(uniqueKeysWithValues: [
-            llamaEvent("a", "2018-06-18", "{ availability: generally-available }"),
-            llamaEvent("b", "2023-09-26", "{ ends: 2024 }"),
-            llamaEvent("c", "2024-02-20", "{ ends: 2024-04-02 }"),
-        ])
-        #expect(try diagnostics(madePrecise).filter { $0.contains("llama") && $0.contains("warning") }.isEmpty)
         // A cancellation after the void extension cancels nothing either: said (it was
         // taken to cancel the extension, silently).
         let cancelled = Dictionary(uniqueKeysWithValues: [
@@ -350,6 +268,104 @@ struct StatusValidationTests {
             try diagnostics(cancelled).filter { $0.contains("cancels nothing") } == [
                 "Content/events/d.md:8:18: warning: 'ends: none' cancels nothing: the end announced for 31 December 2020 came at the start of that day, before this (date the cancellation earlier if it came first)"
             ])
+    }
+
+    /// What `vane check` says of these events of llama that holds `text`.
+    private func said(_ events: [(String, String)], containing text: String) throws -> [String] {
+        try diagnostics(Dictionary(uniqueKeysWithValues: events)).filter { $0.contains(text) }
+    }
+
+    /// An end restated before its day is the first announcement's, as `vane ends` names it
+    /// (the warning named the restatement: Chrome's enterprise-policy end, restated); so when
+    /// the whole product's end was said again for the channel, whichever of the two a run
+    /// settles first (the restating event was named two runs in three).
+    @Test func aWarningNamesAnEndByItsFirstAnnouncement() throws {
+        let restated = try said(
+            [
+                llamaEvent("a", "2020-01-01", "{ availability: generally-available }"),
+                llamaEvent("b", "2023-11-16", "{ ends: { free: 2025-06 } }"),
+                llamaEvent("c", "2024-05-30", "{ ends: { free: 2025-06 } }"),
+                llamaEvent("d", "2025-06-02", "{ ends: { free: 2025-08-05 } }"),
+            ], containing: "already")
+        #expect(
+            restated.map { $0.components(separatedBy: ": an end")[0] } == [
+                "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (June 2025, announced by b)"
+            ])
+        let restatedForChannel = [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2015-06-01", "{ ends: 2017-06-01 }"),
+            llamaEvent("c", "2016-06-01", "{ ends: { free: 2017-06-01 } }"),
+            llamaEvent("d", "2017-06-05", "{ ends: { free: 2017-09-01 } }"),
+        ]
+        for _ in 0..<4 {
+            #expect(
+                try said(restatedForChannel, containing: "already").map { $0.components(separatedBy: ": an end")[0] } == [
+                    "Content/events/d.md:8:26: warning: 'llama' (free) had already ended (1 June 2017, announced by b)"
+                ])
+        }
+    }
+
+    /// A channel's cancellation once the whole product's end came cancels nothing; a closure
+    /// moved once it came moves nothing; a closure once sign-ups were recorded closed closes
+    /// nothing (unless its channel opened since); a channel's closure moved, or called off,
+    /// once the whole product's closure came moves nothing. None of them was said.
+    @Test func lateCancellationsAndClosuresAreSaid() throws {
+        #expect(
+            try said(
+                [
+                    llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+                    llamaEvent("b", "2015-06-01", "{ ends: 2017-01-01 }"),
+                    llamaEvent("c", "2017-03-01", "{ ends: { free: none } }"),
+                ], containing: "nothing") == [
+                    "Content/events/c.md:8:26: warning: 'ends: none' cancels nothing: the end announced for 1 January 2017 came at the start of that day, before this (date the cancellation earlier if it came first)"
+                ])
+        let closureSaid = try said(
+            [
+                llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+                llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
+                llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
+            ], containing: "nothing")
+        #expect(
+            closureSaid == [
+                "Content/events/c.md:8:20: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017 came at the start of that day, before this (date this earlier if it came first; if sign-ups reopened, record that first)"
+            ], "\(closureSaid)")
+        let closedFirst = [
+            llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+            llamaEvent("b", "2017-05-01", "{ availability: closed-to-new }"),
+            llamaEvent("c", "2017-06-05", "{ closes: 2017-09-01 }"),
+            llamaEvent("d", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
+        ]
+        #expect(
+            try said(closedFirst, containing: "already") == [
+                "Content/events/c.md:8:20: warning: 'llama' was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
+                "Content/events/d.md:8:28: warning: 'llama' (free) was already closed-to-new (1 May 2017, by b): a closure announced after that counts nothing down (record its reopening first if sign-ups reopened)",
+            ])
+        let reopened = closedFirst + [llamaEvent("b2", "2017-05-15", "{ availability: { free: generally-available } }")]
+        #expect(try said(reopened, containing: "already").filter { $0.contains("(free)") }.isEmpty)
+        let channelClosure = try said(
+            [
+                llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+                llamaEvent("b", "2016-01-01", "{ closes: 2017-06-01 }"),
+                llamaEvent("c", "2017-06-05", "{ closes: { free: 2017-09-01 } }"),
+                llamaEvent("d", "2017-06-06", "{ closes: { free: none } }"),
+            ], containing: "nothing:")
+        #expect(
+            channelClosure.map { $0.components(separatedBy: " came at")[0] } == [
+                "Content/events/c.md:8:28: warning: 'closes: 2017-09-01' moves nothing: the closure announced for 1 June 2017",
+                "Content/events/d.md:8:28: warning: 'closes: none' cancels nothing: the closure announced for 1 June 2017",
+            ])
+    }
+
+    /// An end announced for a year whose day is set within it while it runs, before that
+    /// day, is that end made precise (Google Podcasts: "in 2024", then 2 April 2024), no end
+    /// announced for what is gone.
+    @Test func aDaySetWithinTheEndsYearIsNoEndAfterItCame() throws {
+        let madePrecise = [
+            llamaEvent("a", "2018-06-18", "{ availability: generally-available }"),
+            llamaEvent("b", "2023-09-26", "{ ends: 2024 }"),
+            llamaEvent("c", "2024-02-20", "{ ends: 2024-04-02 }"),
+        ]
+        #expect(try said(madePrecise, containing: "llama").filter { $0.contains("warning") }.isEmpty)
     }
 
     @Test func endsAreDatesNoEarlierThanTheirEventOnProductsThatCarryAStatus() throws {

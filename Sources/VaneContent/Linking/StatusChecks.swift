@@ -255,7 +255,7 @@ extension Linker {
         var warnings: [String: [Diagnostic]] = [:]
         for (product, list) in scheduled {
             let resolved = EndSchedule.resolve(list, scales: scales)
-            let found = lateCancellations(resolved.void) + returnsOnTheirEndsDay(list, ends: resolved.scheduled, scales: scales)
+            let found = voidAnnouncements(resolved.void) + returnsOnTheirEndsDay(list, ends: resolved.scheduled, scales: scales)
             if !found.isEmpty { warnings[product, default: []] += found }
         }
         return warnings
@@ -297,7 +297,7 @@ extension Linker {
     /// cancels nothing (`EndSchedule.resolve`, as the status reads it). Said, not left to
     /// read as a cancellation on one page and as nothing in `vane changes`.
     /// A closure moved once it had come is said alike: it moves nothing.
-    func lateCancellations(_ void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]) -> [Diagnostic] {
+    func voidAnnouncements(_ void: [(change: StatusChange, came: FuzzyDate, metBy: String?)]) -> [Diagnostic] {
         void.map { change, came, metBy in
             let what = change.axis == .ends ? "end" : "closure"
             let why = metBy.map { "was met by \($0) before this" } ?? "came at the start of \(Self.firstDay(of: came)), before this"
@@ -329,7 +329,6 @@ extension Linker {
             // Sign-ups recorded closed (`closed-to-new` or lower, not gone), by channel ("" the
             // whole product): a closure announced after that closes nothing.
             var closed: [String: GoneState.Gone?] = [:]
-            let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
             for change in list {
                 state.makePrecise(change)
                 state.settle(before: change.date)
@@ -338,11 +337,11 @@ extension Linker {
                     let gone =
                         scales.isGone(change.value) ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil
                     state.set(change.channel, gone)
-                    if let closedRank, let rank = scales.rank(change.value, on: .availability) {
+                    if scales.rank(change.value, on: .availability) != nil {
                         if change.channel == nil { closed = [:] }
                         // A channel opened has its own entry, nil: the whole product's closing is not its.
                         closed[change.channel ?? ""] = .some(
-                            rank >= closedRank && gone == nil
+                            scales.closesSignUps(change.value) && gone == nil
                                 ? GoneState.Gone(date: change.date, event: change.event, ended: false, value: change.value) : nil)
                     }
                 case .closes:
@@ -438,9 +437,9 @@ struct GoneState {
     /// An end's day set within its period while the period runs, before that day: the end
     /// made precise, still pending (as `EndSchedule` reads it).
     mutating func makePrecise(_ change: StatusChange) {
-        guard change.axis == .ends, let day = try? FuzzyDate(parsing: change.value), day.startKey > change.date.startKey else { return }
+        guard change.axis == .ends, let day = try? FuzzyDate(parsing: change.value) else { return }
         let key = change.channel ?? Self.wholeKey
-        guard let held = pending[key], day.restates(held.day), day.precision.rank > held.day.precision.rank else { return }
+        guard let held = pending[key], day.setsTheDay(of: held.day, saidOn: change.date) else { return }
         pending[key] = (held.change, day)
     }
 

@@ -78,6 +78,13 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
         self == earlier || earlier.precision.rank < precision.rank && startKey >= earlier.startKey && endKey <= earlier.endKey
     }
 
+    /// Whether this sets the day of `earlier`'s period while it runs, before that day, when
+    /// said on `said`: a finer date within it, still ahead (`2024-04-02` said on 20 February
+    /// 2024 of an end `2024`).
+    public func setsTheDay(of earlier: FuzzyDate, saidOn said: FuzzyDate) -> Bool {
+        restates(earlier) && precision.rank > earlier.precision.rank && startKey > said.startKey
+    }
+
     /// A date as stored, field for field (a stored parse read back by hand, not parsed again).
     public init(stored text: String, precision: Precision, approximate: Bool, year: Int, month: Int, day: Int) {
         (self.text, self.precision, self.approximate, self.year, self.month, self.day) = (text, precision, approximate, year, month, day)

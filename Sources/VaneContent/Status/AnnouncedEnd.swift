@@ -182,7 +182,6 @@ enum EndSchedule {
         /// (A channel opened has its own entry, nil: the whole product's closing is not its.)
         var opened: [String: FuzzyDate] = [:]
         var closedOn: [String: FuzzyDate?] = [:]
-        let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) }
         func key(_ kind: AnnouncedEnd.Kind, _ channel: String?) -> String { "\(kind.rawValue) \(channel ?? whole)" }
         for change in changes {
             switch change.axis {
@@ -214,10 +213,7 @@ enum EndSchedule {
                     // before that day: that end made precise, still ahead (Google Podcasts, to
                     // end "in 2024", then on 2 April 2024, said on 20 February), not an end
                     // that came on 1 January and a new one.
-                    let madePrecise =
-                        old.channel == change.channel
-                        && said.map { $0.restates(old.date) && $0.precision.rank > old.date.precision.rank && $0.startKey > change.date.startKey }
-                            == true
+                    let madePrecise = old.channel == change.channel && said?.setsTheDay(of: old.date, saidOn: change.date) == true
                     // An end that came before the new announcement stands; one still ahead is replaced.
                     if old.date.startKey <= change.date.startKey, !madePrecise {
                         resolved.append(old)
@@ -424,7 +420,7 @@ enum EndSchedule {
                 // lower meets them by their day: a retirement after sign-ups closed is the
                 // retirement, not the closure come late (Jira Server: sign-ups closed in
                 // February 2021, the product retired in 2024).
-                guard let rank = scales.rank(change.value, on: .availability) else { continue }
+                guard scales.rank(change.value, on: .availability) != nil else { continue }
                 if change.channel == nil { (available, retired, opened, closedOn) = ([:], [:], [:], [:]) }
                 if scales.isGone(change.value) {
                     retired[change.channel ?? whole] = change.date
@@ -433,17 +429,15 @@ enum EndSchedule {
                     available[change.channel ?? whole] = change.date
                     retired[change.channel ?? whole] = nil
                 }
-                let closes = closedRank.map { rank >= $0 } ?? false
+                let closes = scales.closesSignUps(change.value)
                 opened[change.channel ?? whole] = closes ? nil : change.date
                 closedOn[change.channel ?? whole] = .some(closes && !scales.isGone(change.value) ? change.date : nil)
-                var kinds: [AnnouncedEnd.Kind] = []
-                if scales.isGone(change.value) { kinds.append(.end) }
-                if let closedRank, rank >= closedRank { kinds.append(.closure) }
+                let kinds = [AnnouncedEnd.Kind.end, .closure].filter { scales.reached($0, at: change.value) }
                 for kind in kinds {
                     let keys = change.channel.map { [key(kind, $0)] } ?? active.keys.filter { $0.hasPrefix(kind.rawValue + " ") }
                     for k in keys {
                         guard var end = active.removeValue(forKey: k) else { continue }
-                        if kind == .closure, rank != closedRank, end.date.endKey < change.date.startKey {
+                        if kind == .closure, change.value != scales.closed, end.date.endKey < change.date.startKey {
                             resolved.append(end)
                             continue
                         }

@@ -58,10 +58,20 @@ public struct StatusScales: Sendable, Hashable, Codable {
     /// `[live, beta, closed-to-new, legacy, sunset-only, gone]`: a fall from closed-to-new to
     /// it ranked the product as drifting, 81 down to 41).
     public func isWindingDown(_ availability: String) -> Bool {
-        if availability == self.availability.dropLast().last || availability == closed { return true }
-        guard let closed, let closedAt = self.availability.firstIndex(of: closed), let at = self.availability.firstIndex(of: availability)
-        else { return false }
-        return at > closedAt && !isGone(availability)
+        availability == self.availability.dropLast().last || closesSignUps(availability) && !isGone(availability)
+    }
+
+    /// Whether sign-ups are closed at `availability`: `closed-to-new` or anything below it
+    /// (gone too); never on a scale without `closed-to-new`.
+    public func closesSignUps(_ availability: String) -> Bool {
+        guard let closed, let closedAt = rank(closed, on: .availability), let at = rank(availability, on: .availability) else { return false }
+        return at >= closedAt
+    }
+
+    /// Whether `availability` is where an end (gone) or a closure (sign-ups closed) leaves
+    /// what it ends.
+    public func reached(_ kind: AnnouncedEnd.Kind, at availability: String) -> Bool {
+        kind == .end ? isGone(availability) : closesSignUps(availability)
     }
 
     /// The last availability value (`retired` by default): the product is gone.

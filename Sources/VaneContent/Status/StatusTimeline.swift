@@ -235,7 +235,6 @@ public enum StatusTimeline {
         let ownEnds = scheduled.filter { $0.channel != nil && !$0.cancelled }
         // So does one announced once a channel was retired (closed, for a closure) by a
         // recorded change of its own, the last before the announcement.
-        let closedRank = scales.closed.flatMap { scales.rank($0, on: .availability) } ?? Int.max
         let goneBefore = { (end: AnnouncedEnd) -> Set<String> in
             let ended = ownEnds.filter { own in
                 own.kind == end.kind && own.came.startKey <= end.announced.startKey
@@ -248,7 +247,7 @@ public enum StatusTimeline {
                     $0.axis == .availability && ($0.channel == channel || $0.channel == nil) && $0.date.startKey <= end.announced.startKey
                 }
                 guard let last, last.channel == channel else { return false }
-                return end.kind == .end ? scales.isGone(last.value) : (scales.rank(last.value, on: .availability) ?? -1) >= closedRank
+                return scales.reached(end.kind, at: last.value)
             }
             return Set(ended + recorded)
         }
@@ -327,12 +326,7 @@ public enum StatusTimeline {
         var result = scheduled
         for i in result.indices where result[i].channel == nil && result[i].retired == nil {
             let end = result[i]
-            let closed = scales.closed.flatMap { scales.rank($0, on: .availability) }
-            func reached(_ value: String?) -> Bool {
-                guard let value else { return false }
-                if end.kind == .end { return scales.isGone(value) }
-                return closed.map { (scales.rank(value, on: .availability) ?? -1) >= $0 } ?? false
-            }
+            func reached(_ value: String?) -> Bool { value.map { scales.reached(end.kind, at: $0) } ?? false }
             // The product as it went without this end: the recorded changes and the other ends, to its date.
             let others = scheduled.indices.filter { $0 != i && scheduled[$0].retired == nil && scheduled[$0].date.startKey <= end.date.startKey }
                 .flatMap { falls(for: scheduled[$0], among: scheduled, channels: channels, scales: scales) }
@@ -414,11 +408,7 @@ public enum StatusTimeline {
         let sameDay = closure.date.startKey <= closure.announced.startKey
         let before = availability(of: closure, in: points, at: closure.announced, including: !sameDay)
         // Closed already, or lower (deprecated): a closure never raises what it would close.
-        if let before, let closed = scales.closed.flatMap({ scales.rank($0, on: .availability) }),
-            let rank = scales.rank(before, on: .availability), rank >= closed
-        {
-            return true
-        }
+        if let before, scales.closesSignUps(before) { return true }
         return availability(of: closure, in: points, at: closure.date, including: true).map(scales.isGone) ?? false
     }
 
