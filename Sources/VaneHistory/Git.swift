@@ -13,6 +13,9 @@ enum Git {
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
         environment["LC_ALL"] = "C"
         environment["GIT_TERMINAL_PROMPT"] = "0"
+        // vane only reads the repository: `git status` refreshing the index takes its lock,
+        // and a `git commit` made meanwhile (`vane serve` watching) failed on `index.lock`.
+        environment["GIT_OPTIONAL_LOCKS"] = "0"
         return try Command.run(["git", "-C", root.path] + arguments, environment: environment, input: input, accepting: codes)
     }
 

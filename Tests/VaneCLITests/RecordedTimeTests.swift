@@ -65,6 +65,27 @@ struct RecordedTimeTests {
         #expect(!edited.stderr.contains("recorded time"), "\(edited.stderr)")
     }
 
+    /// vane only reads the repository: every git it runs takes no optional lock, so a `git
+    /// commit` made while it reads (`vane serve` watching) never meets its `index.lock`
+    /// (CI failed so once, the test's commit beside the preview's `git status`).
+    @Test func gitIsReadWithoutTakingTheIndexLock() throws {
+        let repo = try GitKnowledgeBase(copying: [Repository.fixture("analysis/Content"), Repository.fixture("analysis/Site")])
+        try repo.commit("First record of Globex", on: "2025-01-10")
+        try repo.kb.write(try repo.kb.read("Content/entities/globex.md") + "\nMore.\n", to: "Content/entities/globex.md")
+        // A `git` before the real one on the path, noting what each run was told.
+        let wrapper = try TemporaryKnowledgeBase([
+            "bin/git": "#!/bin/sh\necho \"locks=${GIT_OPTIONAL_LOCKS:-unset}\" >> \"$(dirname \"$0\")/../runs\"\nexec \(repo.git.path) \"$@\"\n"
+        ])
+        #expect(chmod(wrapper.url("bin/git").path, 0o755) == 0)
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] = wrapper.url("bin").path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["VANE_TODAY"] = "2026-12-07"
+        let built = try run(Repository.vane, ["build"], in: repo.root, environment: environment)
+        #expect(built.status == 0, "\(built.stderr)")
+        let runs = try wrapper.read("runs").split(separator: "\n")
+        #expect(!runs.isEmpty && runs.allSatisfy { $0 == "locks=0" }, "\(runs)")
+    }
+
     /// After a build, the rows of `vane changes --recorded` (CSV, from 2026) that contain
     /// `text`, each as the cells of `columns` joined by spaces.
     private func recordedRows(_ repo: GitKnowledgeBase, containing text: String, columns: Set<Int>) throws -> [String] {
