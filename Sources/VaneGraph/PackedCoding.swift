@@ -31,7 +31,7 @@ public enum PackedCoding {
     /// Reads `data` in place: a copy into an array first was 128 MB copied at 10,000 events.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         try data.withUnsafeBytes { raw in
-            try T(from: PackedReader(bytes: raw.bindMemory(to: UInt8.self), at: 0))
+            try PackedReader(bytes: raw.bindMemory(to: UInt8.self), at: 0).decode(type)
         }
     }
 }
@@ -396,6 +396,8 @@ struct PackedReader: Decoder {
         if T.self == Float.self { return unsafeBitCast(Float(try decodeDouble()), to: T.self) }
         if let integer = Self.otherInteger(T.self) { return try decodeInteger(integer) as! T }
         // The types `PackedKnownTypes` reads by hand.
+        if T.self == ParsedFile.self { return unsafeBitCast(try decodeParsedFile(), to: T.self) }
+        if T.self == Entry.self { return unsafeBitCast(try decodeEntry(), to: T.self) }
         if T.self == SourceLocation.self { return unsafeBitCast(try decodeLocation(), to: T.self) }
         if T.self == BodyLink.self { return unsafeBitCast(try decodeBodyLink(), to: T.self) }
         if T.self == Reference.self { return unsafeBitCast(try decodeReference(), to: T.self) }
@@ -410,7 +412,7 @@ struct PackedReader: Decoder {
     }
 
     /// An array, each element read by `element`.
-    private func decodeList<Element>(_ element: (PackedReader) throws -> Element) throws -> [Element] {
+    func decodeList<Element>(_ element: (PackedReader) throws -> Element) throws -> [Element] {
         guard try tag(at: at) == .array else { throw Self.mismatch([Element].self) }
         var cursor = at + 1
         _ = try size(at: &cursor)

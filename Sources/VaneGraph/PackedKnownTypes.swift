@@ -95,6 +95,178 @@ extension PackedReader {
         return FuzzyDate(stored: text, precision: precision, approximate: approximate, year: year, month: month, day: day)
     }
 
+    /// A stored parse: its entry read field by field below, its diagnostics (most parses
+    /// have none) through `Codable`.
+    func decodeParsedFile() throws -> ParsedFile {
+        var (path, hash, entry, diagnostics): (String?, String?, Entry?, [Diagnostic]?)
+        var (size, modified): (Int?, Int64?)
+        try forEachField { name, value in
+            if name.is("path") {
+                path = try value.decodeString()
+            } else if name.is("hash") {
+                hash = try value.decodeString()
+            } else if name.is("entry") {
+                entry = value.decodeNil() ? nil : try value.decodeEntry()
+            } else if name.is("diagnostics") {
+                diagnostics = try value.decodeList { try Diagnostic(from: $0) }
+            } else if name.is("size") {
+                size = Int(try value.decodeInt64())
+            } else if name.is("modified") {
+                modified = try value.decodeInt64()
+            }
+        }
+        guard let path, let hash, let diagnostics, let size, let modified else {
+            throw Self.corrupt("a stored parse without its path, hash, diagnostics, size or modification time")
+        }
+        var file = ParsedFile(path: path, hash: hash, entry: entry, diagnostics: diagnostics)
+        (file.size, file.modified) = (size, modified)
+        return file
+    }
+
+    /// An entry, through its public fields: through `Codable`, its three dozen keys were a
+    /// generic keyed container's, and each nested value looked its generic types up again
+    /// (two thirds of decoding the stored parses at 10,000 events). The keys not optional
+    /// in `Entry`'s synthesized conformance are required here too.
+    func decodeEntry() throws -> Entry {
+        var entry = Entry(kind: .event, id: "", path: "", title: "")
+        var required: UInt32 = 0
+        try forEachField { name, value in
+            if let field = RequiredEntryField.named(name) {
+                required |= 1 << field.rawValue
+                try field.set(in: &entry, from: value)
+            } else if name.is("type") {
+                entry.type = value.decodeNil() ? nil : try value.decodeString()
+            } else if name.is("date") {
+                entry.date = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+            } else if name.is("endDate") {
+                entry.endDate = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+            } else if name.is("accessed") {
+                entry.accessed = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+            } else if name.is("verdict") {
+                entry.verdict = value.decodeNil() ? nil : try value.decodeRaw(Verdict.self)
+            } else if name.is("verdictDate") {
+                entry.verdictDate = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+            } else if name.is("verdictDateLocation") {
+                entry.verdictDateLocation = value.decodeNil() ? nil : try value.decodeLocation()
+            } else if name.is("url") {
+                entry.url = value.decodeNil() ? nil : try value.decodeString()
+            } else if name.is("homepage") {
+                entry.homepage = value.decodeNil() ? nil : try value.decodeString()
+            } else if name.is("archive") {
+                entry.archive = value.decodeNil() ? nil : try value.decodeString()
+            } else if name.is("publisher") {
+                entry.publisher = value.decodeNil() ? nil : try value.decodeLocatedText()
+            } else if name.is("summary") {
+                entry.summary = value.decodeNil() ? nil : try value.decodeString()
+            } else if name.is("use") {
+                entry.use = value.decodeNil() ? nil : try UseFacts(from: value)
+            } else if name.is("channels") {
+                entry.channels = value.decodeNil() ? nil : try value.decodeList { try $0.decodeLocatedText() }
+            }
+        }
+        guard required == 1 << RequiredEntryField.allCases.count - 1 else {
+            let missing = RequiredEntryField.allCases.filter { required & 1 << $0.rawValue == 0 }
+            throw Self.corrupt("an entry without its \(missing.map { "\($0)" })")
+        }
+        return entry
+    }
+
+    /// The entry's keys that `Codable` requires: those not optional.
+    /// Numbered for a mask of those read.
+    private enum RequiredEntryField: Int, CaseIterable {
+        case kind, id, path, title, dateLocations, aliases, tags, references, status, refusedChannels
+        case channelsNotIDs, channelTiers, renames, formerIDs, extra, body, bodyHTML, bodyLinks
+        case liveBlocks, localLinks
+
+        /// Each field with its key's bytes, made once.
+        private static let keys: [(field: Self, key: [UInt8])] = allCases.map { ($0, Array("\($0)".utf8)) }
+
+        static func named(_ name: UnsafeBufferPointer<UInt8>) -> Self? {
+            keys.first { $0.key.count == name.count && $0.key.elementsEqual(name) }?.field
+        }
+
+        func set(in entry: inout Entry, from value: PackedReader) throws {
+            switch self {
+            case .kind: entry.kind = try value.decodeRaw(Kind.self)
+            case .id: entry.id = try value.decodeString()
+            case .path: entry.path = try value.decodeString()
+            case .title: entry.title = try value.decodeString()
+            case .dateLocations: entry.dateLocations = try value.decodeDictionary { try $0.decodeLocation() }
+            case .aliases: entry.aliases = try value.decodeList { try $0.decodeLocatedText() }
+            case .tags: entry.tags = try value.decodeList { try $0.decodeString() }
+            case .references: entry.references = try value.decodeList { try $0.decodeReference() }
+            case .status: entry.status = try value.decodeList { try $0.decodeStatusSetting() }
+            case .refusedChannels: entry.refusedChannels = try value.decodeList { try $0.decodeStatusSetting() }
+            case .channelsNotIDs: entry.channelsNotIDs = try value.decodeList { try $0.decodeLocatedText() }
+            case .channelTiers: entry.channelTiers = try value.decodeDictionary { try ChannelTier(from: $0) }
+            case .renames: entry.renames = try value.decodeList { try Rename(from: $0) }
+            case .formerIDs: entry.formerIDs = try value.decodeList { try $0.decodeLocatedText() }
+            case .extra: entry.extra = try value.decodeDictionary { try $0.decodeFieldValue() }
+            case .body: entry.body = try value.decodeString()
+            case .bodyHTML: entry.bodyHTML = try value.decodeString()
+            case .bodyLinks: entry.bodyLinks = try value.decodeList { try $0.decodeBodyLink() }
+            case .liveBlocks: entry.liveBlocks = try value.decodeList { try LiveBlock(from: $0) }
+            case .localLinks: entry.localLinks = try value.decodeList { try $0.decodeLocatedText() }
+            }
+        }
+    }
+
+    func decodeStatusSetting() throws -> StatusSetting {
+        var (entity, axis, channel, value, location): (LocatedText?, StatusSetting.Axis?, String?, String?, SourceLocation?)
+        var (channelLocation, targets, announced): (SourceLocation?, [LocatedText]?, String?)
+        try forEachField { name, field in
+            if name.is("entity") {
+                entity = try field.decodeLocatedText()
+            } else if name.is("axis") {
+                axis = try field.decodeRaw(StatusSetting.Axis.self)
+            } else if name.is("channel") {
+                channel = field.decodeNil() ? nil : try field.decodeString()
+            } else if name.is("value") {
+                value = try field.decodeString()
+            } else if name.is("location") {
+                location = try field.decodeLocation()
+            } else if name.is("channelLocation") {
+                channelLocation = field.decodeNil() ? nil : try field.decodeLocation()
+            } else if name.is("targets") {
+                targets = try field.decodeList { try $0.decodeLocatedText() }
+            } else if name.is("announced") {
+                announced = field.decodeNil() ? nil : try field.decodeString()
+            }
+        }
+        guard let entity, let axis, let value, let location, let targets else {
+            throw Self.corrupt("a status setting without its entity, axis, value, location or targets")
+        }
+        return StatusSetting(
+            entity: entity, axis: axis, channel: channel, value: value, location: location,
+            channelLocation: channelLocation, targets: targets, announced: announced)
+    }
+
+    /// A front-matter value by its tag, as `FieldValue`'s `Codable` conformance tries the
+    /// types in turn: null, text, a truth value, a number, a list, a map.
+    func decodeFieldValue() throws -> FieldValue {
+        switch try tag(at: at) {
+        case .null: return .null
+        case .string: return .text(try decodeString())
+        case .no, .yes: return .bool(try decodeBool())
+        case .integer, .unsigned, .double: return .number(try decodeDouble())
+        case .array: return .list(try decodeList { try $0.decodeFieldValue() })
+        case .object: return .map(try decodeDictionary { try $0.decodeFieldValue() })
+        }
+    }
+
+    /// A value of a `String`-backed enumeration.
+    func decodeRaw<T: RawRepresentable>(_ type: T.Type) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: try decodeString()) else { throw Self.corrupt("no \(T.self) of that name") }
+        return value
+    }
+
+    /// A dictionary keyed by text, each value read by `element`.
+    func decodeDictionary<Value>(_ element: (PackedReader) throws -> Value) throws -> [String: Value] {
+        var dictionary: [String: Value] = [:]
+        try forEachField { name, value in dictionary[String(decoding: name, as: UTF8.self)] = try element(value) }
+        return dictionary
+    }
+
     /// Each key of the object here, with its value, in the order written.
     private func forEachField(_ field: (UnsafeBufferPointer<UInt8>, PackedReader) throws -> Void) throws {
         guard try tag(at: at) == .object else { throw Self.mismatch([String: Any].self) }

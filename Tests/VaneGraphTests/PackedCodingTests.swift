@@ -109,6 +109,29 @@ struct PackedCodingTests {
         #expect(throws: (any Error).self) { try PackedCoding.decode(Reference.self, from: PackedCoding.encode(["relation": "nonsense"])) }
     }
 
+    /// An entry is read field by field (`decodeEntry`): its keys in another order (here
+    /// sorted, through a dictionary) read as the same entry, and an entry missing a key that
+    /// `Codable` requires, or with a kind it does not know, is an error, not an entry with
+    /// that field empty.
+    @Test func anEntryIsReadByItsKeysInAnyOrderAndAllOfThem() throws {
+        let result = ContentLoader.load(root: Repository.fixture("lifecycle"))
+        let entries = result.files.compactMap(\.entry)
+        #expect(entries.count > 10)
+        for entry in entries {
+            let fields = try PackedCoding.decode([String: FieldValue].self, from: PackedCoding.encode(entry))
+            let sorted = try PackedCoding.decode(Entry.self, from: PackedCoding.encode(fields))
+            #expect(CanonicalJSON.text(sorted) == CanonicalJSON.text(entry), "\(entry.path)")
+            for required in ["kind", "id", "title", "body", "bodyHTML", "status", "extra", "localLinks"] {
+                var partial = fields
+                partial[required] = nil
+                #expect(throws: (any Error).self, "\(required)") { try PackedCoding.decode(Entry.self, from: PackedCoding.encode(partial)) }
+            }
+            var unknown = fields
+            unknown["kind"] = .text("essay")
+            #expect(throws: (any Error).self) { try PackedCoding.decode(Entry.self, from: PackedCoding.encode(unknown)) }
+        }
+    }
+
     /// A dictionary's keys are written sorted: its order in memory changes from run to run.
     @Test func aDictionaryIsWrittenInKeyOrder() throws {
         let forward = Dictionary(uniqueKeysWithValues: (0..<200).map { ("k\($0)", $0) })

@@ -60,6 +60,14 @@ public struct StatusSetting: Hashable, Sendable, Codable {
     /// For `ends` and `closes`: when the vendor first announced it, as written, when that is
     /// earlier than the event (`ends: { date: 2025-10-14, announced: 2019-02 }`).
     public var announced: String?
+
+    public init(
+        entity: LocatedText, axis: Axis, channel: String?, value: String, location: SourceLocation,
+        channelLocation: SourceLocation? = nil, targets: [LocatedText] = [], announced: String? = nil
+    ) {
+        (self.entity, self.axis, self.channel, self.value, self.location) = (entity, axis, channel, value, location)
+        (self.channelLocation, self.targets, self.announced) = (channelLocation, targets, announced)
+    }
 }
 
 /// One parsed file of `Content/`: its front matter read and checked on its own,
