@@ -396,7 +396,11 @@ extension SiteModel {
         memo.value("bibliography pages") { () -> ([ArraySlice<Entry>], [String]) in
             let all = kb.entries(of: .source)
             // Whatever their accents and case ("Éditions Zéro" among the E's, as the index of entities sorts).
-            let fold = { (text: String) in text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil) }
+            // ASCII, most names, only lowercased: Foundation's folding was most of the sort.
+            let fold = { (text: String) in
+                text.utf8.allSatisfy { $0 < 0x80 }
+                    ? text.lowercased() : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            }
             let keys = all.indices.map { (fold(publisherName(all[$0])), fold(all[$0].title)) }
             let sources = all.sortedByPositions { keys[$0] < keys[$1] }
             let size = Pagination.sourcesSize
