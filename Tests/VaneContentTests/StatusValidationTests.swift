@@ -305,6 +305,30 @@ struct StatusValidationTests {
         }
     }
 
+    /// A use of a channel gone with the whole product's end is gone since that end, as
+    /// `vane exposure` dates it, though the channel was recorded retired again later (the
+    /// warning named the later record); a channel that came back in between went with the record.
+    @Test func aUseIsGoneSinceTheEndThatTookItsChannel() throws {
+        let use = ("Content/uses/u.md", "---\nproduct: llama\nteam: web\nchannel: free\n---\n")
+        let redundant = try said(
+            [
+                use,
+                llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+                llamaEvent("b", "2016-01-01", "{ ends: 2017-06-01 }"),
+                llamaEvent("c", "2017-08-01", "{ availability: { free: retired } }"),
+            ], containing: "already gone")
+        #expect(redundant == ["Content/uses/u.md:2:10: warning: 'llama' (free) is already gone (retired since 1 June 2017): this use is stranded"])
+        let cameBack = try said(
+            [
+                use,
+                llamaEvent("a", "2015-01-01", "{ availability: generally-available }"),
+                llamaEvent("b", "2016-01-01", "{ ends: 2017-06-01 }"),
+                llamaEvent("c", "2017-07-01", "{ availability: { free: generally-available } }"),
+                llamaEvent("d", "2017-08-01", "{ availability: { free: retired } }"),
+            ], containing: "already gone")
+        #expect(cameBack == ["Content/uses/u.md:2:10: warning: 'llama' (free) is already gone (retired since 1 August 2017): this use is stranded"])
+    }
+
     /// A channel's cancellation once the whole product's end came cancels nothing; a closure
     /// moved once it came moves nothing; a closure once sign-ups were recorded closed closes
     /// nothing (unless its channel opened since); a channel's closure moved, or called off,

@@ -44,7 +44,8 @@ public enum UseChecks {
             if let availability = status.availability(of: channel), scales.isGone(availability.value) {
                 // Folded into another, its users were carried over: the use is of that one now.
                 let folds = channel == nil ? kb.successors.folds[product] ?? [] : []
-                let gone = "\(named) is already gone (\(scales.inSentence(availability.value)) since \(availability.date.display))"
+                let since = Self.goneSince(status, channel: channel, setting: availability, today: today, scales: scales)
+                let gone = "\(named) is already gone (\(scales.inSentence(availability.value)) since \(since.display))"
                 problems.append(
                     .warningOfTheDay(
                         facts.product.location,
@@ -62,6 +63,18 @@ public enum UseChecks {
             }
         }
         return problems
+    }
+
+    /// When what a use depends on went, as `vane exposure` dates it: by the end that took it
+    /// when one came before the day its setting says and it stayed gone since (a channel
+    /// recorded retired again after the product's end went with that end, not with the record).
+    static func goneSince(_ status: EntityStatus, channel: String?, setting: AxisSetting, today: FuzzyDate, scales: StatusScales) -> FuzzyDate {
+        guard let end = ExposureBoard.came(status, asOf: today, channel: channel) else { return setting.date }
+        let went = end.retired ?? end.date
+        guard went.startKey < setting.date.startKey else { return setting.date }
+        let between = status.points.filter { $0.date.startKey >= went.startKey && $0.date.startKey < setting.date.startKey }
+        let stayed = between.allSatisfy { point in (channel.map { point.channels[$0] } ?? point.availability).map(scales.isGone) ?? false }
+        return stayed ? went : setting.date
     }
 
     /// A use's channel that its product does not have (declared, or named by its events):
