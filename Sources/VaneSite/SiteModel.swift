@@ -251,6 +251,11 @@ struct SiteModel: @unchecked Sendable {
         ends(incoming[id] ?? [], relations).uniqued().sorted()
     }
 
+    /// The same, each as many times as it has such an edge, in no order.
+    func sourcesUnsorted(to id: String, _ relations: Relation...) -> [String] {
+        ends(incoming[id] ?? [], relations)
+    }
+
     // MARK: - View pieces
 
     static func url(of entry: Entry) -> String { url(kind: entry.kind, id: entry.id) }

@@ -387,7 +387,8 @@ extension SiteModel {
 
     /// The entries citing a source (as evidence of a verdict too), as its line in the bibliography counts them.
     func citedCount(_ source: String) -> Int {
-        sources(to: source, .cites, .verdictSource).count
+        // Counted, not listed: every page of the bibliography's fingerprint asks it of each source.
+        Set(sourcesUnsorted(to: source, .cites, .verdictSource)).count
     }
 
     /// The bibliography's pages of sources, and the publishers each page runs over (its pager's words).
