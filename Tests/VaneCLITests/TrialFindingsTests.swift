@@ -1120,6 +1120,39 @@ struct TrialFindingsTests {
         #expect(try kb.read("public/entities/bard.html").contains("<dt>Also known as</dt><dd>Bard</dd>"))
     }
 
+    /// A status set by an event whose only source was published after the site's day reads
+    /// `[later]`, as the event's own page cites it, not "(no source)", which is for an event
+    /// that cites none (trial h9-F1: a 2008 launch sourced from a 2024 retrospective); an
+    /// edit that takes the source away says so on the next build of the same day.
+    @Test func aStatusSourcedLaterIsMarkedLaterNotUnsourced() throws {
+        var files = Self.vendor
+        files["Content/entities/anvil.md"] = "---\nname: Anvil\ntype: product\nparent: v\n---\n"
+        files["Content/sources/retro.md"] =
+            "---\ntitle: A look back\npublisher: V\npublished: 2024-02-12\nurl: https://example.org/retro\n---\n"
+        let launch = { (sources: String) in
+            "---\ntitle: Anvil launched\ndate: 2008-07-01\ntype: launch\nentities: [anvil]\nsources: \(sources)\nstatus:\n  anvil: { availability: generally-available, priority: maintained }\n---\n"
+        }
+        files["Content/events/launch.md"] = launch("[retro]")
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2020-01-01", in: kb.root).status == 0)
+        let later = "<sup class=\"later\" title=\"a source recorded after this site's date\">[later]</sup>"
+        let page = try kb.read("public/entities/anvil.html")
+        #expect(page.contains("set by <a href=\"../events/launch.html\">Anvil launched</a> \(later)</dd>"), "\(page)")
+        #expect(!page.contains("(no source)"))
+        #expect(try kb.read("public/index.html").contains("priority Maintained</a> \(later)"))
+        #expect(try !kb.read("public/status.html").contains("(no source)"))
+        // A site of today cites it by its publisher.
+        #expect(try vane("build", in: kb.root).status == 0)
+        let today = try kb.read("public/entities/anvil.html")
+        #expect(today.contains("<a class=\"source\" href=\"../sources/retro.html\">[V]</a>") && !today.contains("[later]"), "\(today)")
+        // Cited by nothing, the same day's page says so again (the mark was in its fingerprint).
+        #expect(try vane("build", "--as-of", "2020-01-01", in: kb.root).status == 0)
+        try kb.write(launch("[]"), to: "Content/events/launch.md")
+        #expect(try vane("build", "--as-of", "2020-01-01", in: kb.root).status == 0)
+        let unsourced = try kb.read("public/entities/anvil.html")
+        #expect(unsourced.contains("(no source)") && !unsourced.contains("[later]"), "\(unsourced)")
+    }
+
     /// A product folded from its release cycles: its chip names the lead cycle, and so do
     /// the chip's successor (the cycle's: it had none) and the chart's data (it said the
     /// product beside the cycle's history). A view whose products have no place on the chart

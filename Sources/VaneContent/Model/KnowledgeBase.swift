@@ -54,6 +54,9 @@ public struct KnowledgeBase: Sendable {
     /// On a knowledge base as of a date, the titles of the entries dated after it, by id: a
     /// body link to one reads as its title, unlinked, not as its id.
     public var later: [String: String] = [:]
+    /// On a knowledge base as of a date, the entries that cite a source published after it:
+    /// a status they set reads "[later]", not "(no source)".
+    public var citingLater: Set<String> = []
     /// Sorted by kind, then id.
     public private(set) var entries: [Entry]
     /// Each entry's edges together, entry by entry in the order of their files' paths.
@@ -209,7 +212,7 @@ extension KnowledgeBase {
         // base as it is, not a copy of every entry.
         if standsWhole(at: date) {
             var kb = self
-            kb.later = [:]
+            (kb.later, kb.citingLater) = ([:], [])
             return (kb, true)
         }
         var renamed: [String: String] = [:]
@@ -239,6 +242,7 @@ extension KnowledgeBase {
         kb.savedQueries = savedQueries
         kb.channels = channels
         kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        kb.citingLater = Set(edges.filter { $0.relation == .cites && ids.contains($0.from) && !ids.contains($0.to) }.map(\.from))
         return (kb, false)
     }
 

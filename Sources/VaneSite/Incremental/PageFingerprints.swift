@@ -247,6 +247,8 @@ struct PageFingerprints {
             for event in PageFingerprints.events(namedBy: row.status) {
                 h.add(event)
                 h.add(summaries[event] ?? 0)
+                // On a site as of a day, a source published later shows as `[later]`.
+                h.add(model.kb.citingLater.contains(event) ? "later" : "")
                 for source in model.board.eventSources[event] ?? [] { h.add(summaries[source] ?? 0) }
             }
             h.add(row.vendor)

@@ -9,6 +9,8 @@ struct MoveView: Encodable {
     var axis: String
     var change: String
     var sources: [LinkView]
+    /// Whether the event cites a source published after the site's day (`[later]`).
+    var citesLater: Bool
     var event: LinkView?
 }
 
@@ -69,6 +71,8 @@ struct EndRowView: Encodable {
     var name: String
     var url: String
     var sources: [LinkView]
+    /// Whether the event cites a source published after the site's day (`[later]`).
+    var citesLater: Bool
     var channel: String?
     var event: LinkView?
     var successors: Section?
@@ -391,7 +395,7 @@ extension SiteModel {
         EndRowView(
             date: DateView(end.date), countdown: end.countdown(asOf: board.asOf), notice: end.notice, noticeOf: end.noticeOf,
             name: kb.title(of: end.entity) ?? end.entity, url: "entities/\(end.entity).html",
-            sources: sourceLinks(board.eventSources[end.event] ?? []),
+            sources: sourceLinks(board.eventSources[end.event] ?? []), citesLater: kb.citingLater.contains(end.event),
             channel: end.channel.map { channelName($0, of: end.entity) }, event: link(end.event),
             successors: foldsSaid(section(board.successors(of: end.entity)), of: end.entity))
     }
@@ -471,7 +475,7 @@ extension SiteModel {
                     ? end.notice + (end.notice.hasSuffix("s") ? "' notice" : "'s notice") : end.noticeOf)
             let item = MoveView(
                 date: DateView(end.announced), axis: end.kind == .end ? "end" : "sign-ups close", change: change,
-                sources: sourceLinks(board.eventSources[end.event] ?? []),
+                sources: sourceLinks(board.eventSources[end.event] ?? []), citesLater: kb.citingLater.contains(end.event),
                 event: link(end.event))
             return (item, items.map(\.1), before(end.announced))
         }
@@ -520,7 +524,8 @@ extension SiteModel {
         let change = m.from.map { "\(label($0)) → \(label(m.to))" } ?? label(m.to)
         let axis = m.axis == .availability ? "availability" + (m.channel.map { " (\(channelName($0, of: product)))" } ?? "") : "priority"
         return MoveView(
-            date: DateView(m.date), axis: axis, change: change, sources: sourceLinks(board.eventSources[m.event] ?? []), event: link(m.event))
+            date: DateView(m.date), axis: axis, change: change, sources: sourceLinks(board.eventSources[m.event] ?? []),
+            citesLater: kb.citingLater.contains(m.event), event: link(m.event))
     }
 
     /// An entity's current status and history chart, when it has one.
@@ -536,6 +541,7 @@ extension SiteModel {
         func setBy(_ setting: AxisSetting?) -> LinkView? {
             guard let setting, var event = link(setting.event) else { return nil }
             event.sources = sourceLinks(board.eventSources[setting.event] ?? [])
+            event.citesLater = kb.citingLater.contains(setting.event)
             return event
         }
         return EntityStatusView(

@@ -48,6 +48,9 @@ struct LinkView: Encodable {
     var last = false
     /// An event's sources, when a link shows them.
     var sources: [LinkView]?
+    /// On a site as of a day, whether the event cites a source published after it (shown
+    /// `[later]`, where no source at all is "(no source)").
+    var citesLater: Bool?
     /// A claim's verdict, wherever claims are listed.
     var verdict: String?
 }
