@@ -364,7 +364,7 @@ struct UsesCLITests {
         #expect(wrong.status == 1)
         #expect(
             wrong.stderr.contains(
-                "Content/uses/u-paid.md:3:10: error: channel 'piad' is not a channel of 'dynos' (did you mean 'paid'?); its channels are eco, free, paid"
+                "Content/uses/u-paid.md:3:10: error: channel 'piad' is not a channel of 'dynos' (did you mean 'paid'?); its channels are free, paid, eco"
             ),
             "\(wrong.stderr)")
         #expect(

@@ -305,6 +305,18 @@ struct StatusValidationTests {
         }
     }
 
+    /// An unknown channel lists the product's channels in the order it declares them, for
+    /// a use as for an event (a use's error listed them sorted: trial h9-F3).
+    @Test func anUnknownChannelListsTheChannelsAsDeclared() throws {
+        let product = "---\nname: Anvil\ntype: product\nparent: meta\nchannels: [server, data-center, cloud]\n---\n"
+        let event =
+            "---\ntitle: T\ndate: 2020-01-01\ntype: other\nentities: [anvil]\nsources: [tns]\nstatus:\n  anvil: { availability: { datacenter: generally-available } }\n---\n"
+        let use = "---\nproduct: anvil\nteam: web\nchannel: datacenter\n---\n"
+        let found = try diagnostics(["Content/entities/anvil.md": product, "Content/events/x.md": event, "Content/uses/u.md": use])
+        let listed = found.filter { $0.contains("datacenter") }.map { $0.components(separatedBy: "; ").last ?? "" }
+        #expect(listed == ["its channels are server, data-center, cloud", "its channels are server, data-center, cloud"], "\(found)")
+    }
+
     /// A use of a channel gone with the whole product's end is gone since that end, as
     /// `vane exposure` dates it, though the channel was recorded retired again later (the
     /// warning named the later record); a channel that came back in between went with the record.

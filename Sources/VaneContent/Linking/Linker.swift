@@ -168,7 +168,7 @@ public struct Linker: Sendable {
             else { return nil }
             // A channel that names an entity, by an alias too, is that entity's id (`nameUses`).
             if let id = channelEntity(channel.text) { channel.text = id }
-            return UseChecks.unknownChannel(channel, of: product, known: channels[product] ?? [])
+            return UseChecks.unknownChannel(channel, of: product, known: declared[product] ?? channels[product] ?? [])
         }
     }
 

@@ -20,7 +20,7 @@ public enum UseChecks {
         var cycles: [String: [String]]?
         for use in uses {
             guard let facts = use.use, let product = products[use.id] else { continue }
-            if let channel = facts.channel, let problem = Self.unknownChannel(channel, of: product, known: kb.channels[product] ?? []) {
+            if let channel = facts.channel, let problem = Self.unknownChannel(channel, of: product, known: Self.channels(of: product, in: kb)) {
                 problems.append(problem)
                 continue
             }
@@ -75,6 +75,14 @@ public enum UseChecks {
         let between = status.points.filter { $0.date.startKey >= went.startKey && $0.date.startKey < setting.date.startKey }
         let stayed = between.allSatisfy { point in (channel.map { point.channels[$0] } ?? point.availability).map(scales.isGone) ?? false }
         return stayed ? went : setting.date
+    }
+
+    /// A product's channels in the order it declares them (as an event's unknown channel
+    /// lists them), then any its events name.
+    static func channels(of product: String, in kb: KnowledgeBase) -> [String] {
+        let declared = (kb.entry(product)?.channels ?? []).map { kb.resolve($0.text) ?? $0.text }
+        let rank = Dictionary(declared.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        return (kb.channels[product] ?? []).sorted { (rank[$0] ?? .max, $0) < (rank[$1] ?? .max, $1) }
     }
 
     /// A use's channel that its product does not have (declared, or named by its events):
