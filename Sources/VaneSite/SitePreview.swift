@@ -209,7 +209,10 @@ public final class SitePreview: Sendable {
     /// `/etc/passwd` (a contributor's branch checked out) was served while the build refused it.
     public static func readInside(_ path: String, folder: String) -> Data? {
         guard let real = realpath(path, nil), let base = realpath(folder, nil) else { return nil }
-        defer { (free(real), free(base)) }
+        defer {
+            free(real)
+            free(base)
+        }
         let (file, inside) = (String(cString: real), String(cString: base) + "/")
         // Nor what a build never reads (a link to `.env` or an editor's `x.md~`, which the
         // build refuses, was served).
