@@ -883,6 +883,23 @@ struct ValidationTests {
             ])
     }
 
+    /// A release cycle's version label written as a plain number keeps the text written
+    /// where the number would not write it back (Kubernetes 1.30 read as "1.3": trial
+    /// h10-F3); one the number writes back stays a number, as other data does.
+    @Test func aCycleVersionWrittenAsANumberKeepsItsText() throws {
+        let cycle = { (version: String) in
+            "---\nname: Kubernetes \(version)\ntype: product\nparent: meta\ndata: { release_cycle: \(version), latest: 1.30.4, release_date: 2024-04-17, eol: 2025-06-28, cost: 1.50 }\n---\n"
+        }
+        let thirty = try #require(try load(["Content/entities/k.md": cycle("1.30")]).knowledgeBase.entry("k"))
+        #expect(thirty.extra["release_cycle"] == .text("1.30") && CycleFacts(thirty.extra)?.cycle == "1.30")
+        // Not a version label: a number as YAML reads it.
+        #expect(thirty.extra["cost"] == .number(1.5))
+        let twentyOne = try #require(try load(["Content/entities/k.md": cycle("21.0")]).knowledgeBase.entry("k"))
+        #expect(twentyOne.extra["release_cycle"] == .text("21.0"))
+        let eight = try #require(try load(["Content/entities/k.md": cycle("8")]).knowledgeBase.entry("k"))
+        #expect(eight.extra["release_cycle"] == .number(8) && CycleFacts(eight.extra)?.cycle == "8")
+    }
+
     /// Data keeps its YAML types: a plain number is a JSON number in the database (so SQL
     /// compares it as one), a quoted one and a version stay text.
     @Test func dataKeepsItsTypes() throws {

@@ -465,7 +465,10 @@ public struct EntryParser: Sendable {
         guard case .mapping(let fields) = node else {
             return fm.diagnostics.append(.error(at, "'data' must map names to values"))
         }
-        for (key, value) in fields { e.extra[key.string ?? ""] = FrontMatter.plain(value) }
+        for (key, value) in fields {
+            let name = key.string ?? ""
+            e.extra[name] = CycleFacts.versionKeys.contains(name) ? FrontMatter.version(value) : FrontMatter.plain(value)
+        }
     }
 
     // MARK: - Values

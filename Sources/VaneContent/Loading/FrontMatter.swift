@@ -286,6 +286,15 @@ struct FrontMatter {
         }
     }
 
+    /// A version label (a release cycle's `release_cycle`, `latest`): as `plain`, but a plain
+    /// number that would not read back as written (`1.30`, `21.0`) stays the text written:
+    /// Kubernetes 1.30 is not 1.3.
+    static func version(_ node: Node) -> FieldValue {
+        let value = plain(node)
+        guard case .number(let n) = value, case .scalar(let s) = node, n.plainText != s.string else { return value }
+        return .text(s.string)
+    }
+
     /// YAML 1.2's booleans: `true`, `True`, `TRUE` and their `false`.
     static func boolean(_ text: String) -> Bool? {
         switch text {

@@ -88,6 +88,10 @@ public struct CycleFacts: Sendable, Hashable, Codable {
         return facts.compactMap { key, value in value.map { (key, $0) } }
     }
 
+    /// The facts that name a version, kept as written in `data` when a number would not
+    /// read back the same (`release_cycle: 1.30`).
+    public static let versionKeys: Set<String> = ["release_cycle", "latest"]
+
     /// The facts of an entity's data; nil without a `release_cycle`.
     public init?(_ extra: [String: FieldValue]) {
         func text(_ key: String) -> String? {
