@@ -305,6 +305,31 @@ struct StatusValidationTests {
         }
     }
 
+    /// An end written on a product whose status is its release cycles', with no availability
+    /// of its own, retired the whole product in silence while its cycles went on (an end
+    /// meant for one version: trial h10-F2); said at the end. With the product's own
+    /// availability recorded, it is the product's end, and nothing is said.
+    @Test func anEndOnAProductOfCyclesIsSaid() throws {
+        let files = [
+            "Content/entities/gapi.md": "---\nname: Graph API\ntype: product\nparent: meta\n---\n",
+            "Content/entities/gapi-v17.md":
+                "---\nname: Graph API v17.0\ntype: product\nparent: gapi\ndata: { release_cycle: \"17.0\" }\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: A\ndate: 2023-05-23\ntype: launch\nentities: [gapi-v17]\nsources: [tns]\nstatus:\n  gapi-v17: { availability: generally-available }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: B\ndate: 2023-06-01\ntype: other\nentities: [gapi]\nsources: [tns]\nstatus:\n  gapi: { ends: 2025-09-12 }\n---\n",
+        ]
+        let said = try diagnostics(files)
+        #expect(
+            said.filter { $0.contains("no availability of its own") } == [
+                "Content/events/b.md:8:17: warning: 'gapi' has no availability of its own (its release cycles have theirs): this end retires the whole product when it comes, while they go on; write it for the one it is for, or record the product's own availability"
+            ], "\(said)")
+        var owned = files
+        owned["Content/events/c.md"] =
+            "---\ntitle: C\ndate: 2020-01-01\ntype: launch\nentities: [gapi]\nsources: [tns]\nstatus:\n  gapi: { availability: generally-available }\n---\n"
+        #expect(try diagnostics(owned).filter { $0.contains("no availability of its own") }.isEmpty)
+    }
+
     /// An unknown channel lists the product's channels in the order it declares them, for
     /// a use as for an event (a use's error listed them sorted: trial h9-F3).
     @Test func anUnknownChannelListsTheChannelsAsDeclared() throws {

@@ -650,7 +650,7 @@ extension Linker {
     /// The checks of the whole linked knowledge base every link runs after its own, full or
     /// local, besides the uses' (which a local link runs on the products it touched).
     static func wholeChecks(_ kb: KnowledgeBase, today: FuzzyDate) -> [Diagnostic] {
-        VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today) + FoldChecks.check(kb)
+        VerdictChecks.check(kb, today: today) + SourceDateChecks.check(kb, today: today) + FoldChecks.check(kb) + PartsStatusChecks.check(kb)
     }
 }
 
