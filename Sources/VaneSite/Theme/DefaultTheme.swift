@@ -630,7 +630,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Vendor</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">Why</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>{{label}}</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Vendor">{{#vendor}}<a href="{{root}}{{url}}">{{title}}</a>{{/vendor}}</td><td data-label="Available today">{{#cycle}}{{cycle}}: {{/cycle}}{{availability}}</td><td data-label="Strategic priority">{{#cycle}}{{cycle}}: {{/cycle}}{{priority}}</td><td data-label="Ends">{{#ends}}{{#date}}{{> partials/date}}{{/date}}{{#channel}} ({{channel}}){{/channel}}<br><span class="countdown">{{countdown}}</span>{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="Why">{{#why}}{{> partials/move}}{{/why}}{{#whyMore}}<details><summary>{{label}}</summary><ul class="why">{{#moves}}<li>{{> partials/move}}</li>{{/moves}}</ul></details>{{/whyMore}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -644,7 +644,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">#</th><th scope="col">Product</th><th scope="col">Available today · priority</th><th scope="col">Ends</th><th scope="col">Risk</th><th scope="col">The move that matters</th></tr></thead>
 <tbody>
 {{#board}}
-<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{#channel}} ({{channel}}){{/channel}}{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{^sources}}{{#citesLater}} <sup class="later" title="a source recorded after this site's date">[later]</sup>{{/citesLater}}{{^citesLater}} <span class="unsourced">(no source)</span>{{/citesLater}}{{/sources}}{{/why}}</td></tr>
+<tr><td class="rank">{{rank}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#vendor}} <span class="badge">{{title}}</span>{{/vendor}}{{#successors}}<br><span class="successor">{{successors}}</span>{{/successors}}{{#folded}}<br><span class="successor">{{folded}}</span>{{/folded}}</td><td data-label="Available today · priority">{{#cycle}}{{cycle}}: {{/cycle}}{{availability}} · {{priority}}</td><td data-label="Ends">{{#ends}}<span class="countdown">{{countdown}}</span>{{#channel}} ({{channel}}){{/channel}}{{/ends}}</td><td class="risk risk-{{level}}" data-label="Risk">{{risk}}</td><td data-label="The move that matters">{{#why}}<a href="{{root}}{{#event}}{{url}}{{/event}}" title="{{#event}}{{title}}{{/event}}">{{#date}}{{display}}{{/date}}: {{axis}} {{change}}</a>{{^sources}}{{#citesLater}} <sup class="later" title="a source recorded after this site's date">[later]</sup>{{/citesLater}}{{^citesLater}} <span class="unsourced">(no source)</span>{{/citesLater}}{{/sources}}{{/why}}</td></tr>
 {{/board}}
 </tbody>
 </table>
@@ -805,7 +805,7 @@ public enum DefaultTheme {
 <thead><tr><th scope="col">Product</th><th scope="col">Available today</th><th scope="col">Strategic priority</th><th scope="col">Earlier positions</th><th scope="col">Succeeded by</th></tr></thead>
 <tbody>
 {{#positions}}
-<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{availability}}</td><td data-label="Strategic priority">{{priority}}</td><td data-label="Earlier positions">{{trail}}</td><td data-label="Succeeded by">{{successors}}</td></tr>
+<tr><td class="lead"><a href="{{root}}{{url}}">{{name}}</a></td><td data-label="Available today">{{#cycle}}{{cycle}}: {{/cycle}}{{availability}}</td><td data-label="Strategic priority">{{#cycle}}{{cycle}}: {{/cycle}}{{priority}}</td><td data-label="Earlier positions">{{trail}}</td><td data-label="Succeeded by">{{successors}}</td></tr>
 {{/positions}}
 </tbody>
 </table>

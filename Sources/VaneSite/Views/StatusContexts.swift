@@ -34,6 +34,11 @@ struct RiskRowView: Encodable {
     var url: String
     var availability: String
     var priority: String
+    /// The release cycle whose position the folded row shows (its riskiest), named before
+    /// its availability and priority: they are that cycle's, not the whole product's
+    /// ("Google Play target API level: closed to new customers, deprioritized" was API 35's,
+    /// while API 36 was open and the flagship).
+    var cycle: String?
     /// The move that matters (at most one), then the others behind a `<details>`.
     var why: [MoveView]
     var whyMore: More?
@@ -102,6 +107,8 @@ struct StatusPage: Encodable {
         var url: String
         var availability: String
         var priority: String
+        /// The release cycle whose position a folded row shows (see `RiskRowView.cycle`).
+        var cycle: String?
         var trail: String
         /// What replaces it, each with its own position (as the risk board says it).
         var successors: String?
@@ -425,17 +432,18 @@ extension SiteModel {
             "\(point.date.display): \(label(point.availability)), \(label(point.priority))"
         }
         return StatusPage.Position(
-            name: row.name, url: "entities/\(row.entity).html", availability: availabilityText(row.status, cycle: leadCycle(of: row)),
-            priority: label(row.status.priority?.value), trail: trail.joined(separator: "; "), successors: board.successorLine(row))
+            name: row.name, url: "entities/\(row.entity).html", availability: availabilityText(row.status),
+            priority: label(row.status.priority?.value), cycle: leadCycle(of: row), trail: trail.joined(separator: "; "),
+            successors: board.successorLine(row))
     }
 
     func riskRow(_ row: StatusRow, rank: Int) -> RiskRowView {
         let (first, rest, earlier) = why(row)
         return RiskRowView(
             rank: rank, name: row.name, url: "entities/\(row.entity).html",
-            availability: availabilityText(row.status, cycle: leadCycle(of: row))
+            availability: availabilityText(row.status)
                 + (row.via.isEmpty ? "" : ", via " + row.via.map { channelName($0) }.joined(separator: ", ")),
-            priority: label(row.status.priority?.value), why: first.map { [$0] } ?? [],
+            priority: label(row.status.priority?.value), cycle: leadCycle(of: row), why: first.map { [$0] } ?? [],
             whyMore: rest.isEmpty ? nil : RiskRowView.More(label: earlier ? "Earlier moves" : "Other moves", moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(
@@ -658,23 +666,23 @@ extension SiteModel {
 
     func label(_ value: String?) -> String { value.map(board.scales.label) ?? "unknown" }
 
-    func availabilityText(_ status: EntityStatus, cycle: String? = nil) -> String {
+    func availabilityText(_ status: EntityStatus) -> String {
         var text = label(status.availability?.value)
-        // Channels are worth naming when they stand apart; a folded row's are its lead
-        // cycle's, which is named ("Debian 11: standard: retired" is not Debian's).
+        // Channels are worth naming when they stand apart (a folded row's are its lead
+        // cycle's, which the row names before them: `RiskRowView.cycle`).
         if Set(status.channels.values.map(\.value)).count > 1 || status.channels.values.contains(where: { $0.value != status.availability?.value }) {
             let channels = status.channels.keys.sorted().map {
                 "\(channelName($0, of: status.entity)): \(board.scales.inSentence(status.channels[$0]!.value))"
             }
-            text += " (" + (cycle.map { "\($0): " } ?? "") + channels.joined(separator: ", ") + ")"
+            text += " (" + channels.joined(separator: ", ") + ")"
         }
         return text
     }
 
-    /// The cycle a row folded under its product stands for, by its own name; nil for a
-    /// row of its own.
+    /// The cycle a row folded under its product stands for, by its own name (without the
+    /// product's, where it begins with it: `v21.0`); nil for a row of its own.
     func leadCycle(of row: StatusRow) -> String? {
         guard row.entity != row.status.entity else { return nil }
-        return board.entities[row.status.entity]?.name ?? row.status.entity
+        return SiteModel.name(board.entities[row.status.entity]?.name ?? row.status.entity, without: row.name)
     }
 }
