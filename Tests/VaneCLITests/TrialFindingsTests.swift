@@ -1153,6 +1153,25 @@ struct TrialFindingsTests {
         #expect(unsourced.contains("(no source)") && !unsourced.contains("[later]"), "\(unsourced)")
     }
 
+    /// A release cycle released after the site's day, with no status yet, is "not released
+    /// yet" in its product's table of cycles, not "unknown" (trial h10-F6).
+    @Test func aCycleReleasedAfterTheSitesDayIsNotReleasedYet() throws {
+        var files = Self.vendor
+        files["Content/entities/api.md"] = "---\nname: Target API\ntype: product\nparent: v\n---\n"
+        for (level, date) in [("35", "2024-09-03"), ("36", "2025-06-10")] {
+            files["Content/entities/api-\(level).md"] =
+                "---\nname: Target API \(level)\ntype: product\nparent: api\ndata: { release_cycle: \"\(level)\", release_date: \(date) }\n---\n"
+            files["Content/events/api-\(level)-released.md"] =
+                "---\ntitle: API \(level) released\ndate: \(date)\ntype: launch\nentities: [api-\(level)]\nsources: [s]\nstatus:\n  api-\(level): { availability: generally-available }\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        #expect(try vane("build", "--as-of", "2025-06-01", in: kb.root).status == 0)
+        let before = try kb.read("public/entities/api.html")
+        #expect(before.contains("not released yet") && !before.contains(">unknown<"), "\(before)")
+        #expect(try vane("build", "--as-of", "2025-07-01", in: kb.root).status == 0)
+        #expect(try !kb.read("public/entities/api.html").contains("not released yet"))
+    }
+
     /// A product folded from its release cycles: its chip names the lead cycle, and so do
     /// the chip's successor (the cycle's: it had none) and the chart's data (it said the
     /// product beside the cycle's history). A view whose products have no place on the chart

@@ -41,8 +41,15 @@ extension SiteModel {
             rows: zip(cycles, cells).map { cycle, cells in
                 CyclesTable.Row(
                     title: cycle.0.title, url: SiteModel.url(of: cycle.0), cells: headers.map { CycleFactView(label: $0, text: cells[$0] ?? "–") },
-                    status: statusRows[cycle.0.id].map { availabilityText($0.status) } ?? "unknown")
+                    status: statusRows[cycle.0.id].map { availabilityText($0.status) } ?? notYet(cycle.1) ?? "unknown")
             }, asOf: DateView(board.asOf))
+    }
+
+    /// A cycle with no status yet whose release date is after the site's day (a site as of
+    /// a day before it: it read "unknown").
+    private func notYet(_ facts: CycleFacts) -> String? {
+        guard let text = facts.released, let released = try? FuzzyDate(parsing: text), released.startKey > board.asOf.endKey else { return nil }
+        return "not released yet"
     }
 
     /// A cycle's own facts, for its page; nil when it is not a cycle.
