@@ -29,8 +29,12 @@ struct Vane: AsyncParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-") {
             let names = configuration.subcommands.map { $0._commandName } + ["help"]
             if !names.contains(first) {
+                // The word a reader of the site's Search page types first.
+                let search =
+                    ["search", "find", "grep"].contains(first.lowercased())
+                    ? " (text is searched with 'vane query entities --text WORDS', or events, claims, sources)" : ""
                 printLine(
-                    "error: unknown command '\(first)'\(Suggestion.hint(for: first, in: names)); the commands are \(names.dropLast().joined(separator: ", "))"
+                    "error: unknown command '\(first)'\(Suggestion.hint(for: first, in: names))\(search); the commands are \(names.dropLast().joined(separator: ", "))"
                 )
                 Foundation.exit(ExitCode.validationFailure.rawValue)
             }

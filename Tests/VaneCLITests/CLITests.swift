@@ -437,6 +437,11 @@ struct CLITests {
                 "error: unknown import command 'endofife' (did you mean 'endoflife'?); the import commands are endoflife, sbom\n"
             ),
             (["theme", "ejet"], "error: unknown theme command 'ejet' (did you mean 'eject'?); the theme commands are eject\n"),
+            // The word a reader of the site's Search page types first (trial h10-F7).
+            (
+                ["search", "graph"],
+                "error: unknown command 'search' (text is searched with 'vane query entities --text WORDS', or events, claims, sources); the commands are build, check, query, status, exposure, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
+            ),
             // `vane help stauts` as `vane stauts` (it printed the whole help, exit 0).
             (
                 ["help", "stauts"],
