@@ -32,9 +32,9 @@ extension PackedReader {
             } else if name.is("target") {
                 target = try value.decodeString()
             } else if name.is("label") {
-                label = value.decodeNil() ? nil : try value.decodeString()
+                label = try value.optional { try $0.decodeString() }
             } else if name.is("labelHTML") {
-                labelHTML = value.decodeNil() ? nil : try value.decodeString()
+                labelHTML = try value.optional { try $0.decodeString() }
             } else if name.is("location") {
                 location = try value.decodeLocation()
             }
@@ -106,7 +106,7 @@ extension PackedReader {
             } else if name.is("hash") {
                 hash = try value.decodeString()
             } else if name.is("entry") {
-                entry = value.decodeNil() ? nil : try value.decodeEntry()
+                entry = try value.optional { try $0.decodeEntry() }
             } else if name.is("diagnostics") {
                 diagnostics = try value.decodeList { try Diagnostic(from: $0) }
             } else if name.is("size") {
@@ -135,33 +135,33 @@ extension PackedReader {
                 required |= 1 << field.rawValue
                 try field.set(in: &entry, from: value)
             } else if name.is("type") {
-                entry.type = value.decodeNil() ? nil : try value.decodeString()
+                entry.type = try value.optional { try $0.decodeString() }
             } else if name.is("date") {
-                entry.date = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+                entry.date = try value.optional { try $0.decodeFuzzyDate() }
             } else if name.is("endDate") {
-                entry.endDate = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+                entry.endDate = try value.optional { try $0.decodeFuzzyDate() }
             } else if name.is("accessed") {
-                entry.accessed = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+                entry.accessed = try value.optional { try $0.decodeFuzzyDate() }
             } else if name.is("verdict") {
-                entry.verdict = value.decodeNil() ? nil : try value.decodeRaw(Verdict.self)
+                entry.verdict = try value.optional { try $0.decodeRaw(Verdict.self) }
             } else if name.is("verdictDate") {
-                entry.verdictDate = value.decodeNil() ? nil : try value.decodeFuzzyDate()
+                entry.verdictDate = try value.optional { try $0.decodeFuzzyDate() }
             } else if name.is("verdictDateLocation") {
-                entry.verdictDateLocation = value.decodeNil() ? nil : try value.decodeLocation()
+                entry.verdictDateLocation = try value.optional { try $0.decodeLocation() }
             } else if name.is("url") {
-                entry.url = value.decodeNil() ? nil : try value.decodeString()
+                entry.url = try value.optional { try $0.decodeString() }
             } else if name.is("homepage") {
-                entry.homepage = value.decodeNil() ? nil : try value.decodeString()
+                entry.homepage = try value.optional { try $0.decodeString() }
             } else if name.is("archive") {
-                entry.archive = value.decodeNil() ? nil : try value.decodeString()
+                entry.archive = try value.optional { try $0.decodeString() }
             } else if name.is("publisher") {
-                entry.publisher = value.decodeNil() ? nil : try value.decodeLocatedText()
+                entry.publisher = try value.optional { try $0.decodeLocatedText() }
             } else if name.is("summary") {
-                entry.summary = value.decodeNil() ? nil : try value.decodeString()
+                entry.summary = try value.optional { try $0.decodeString() }
             } else if name.is("use") {
-                entry.use = value.decodeNil() ? nil : try UseFacts(from: value)
+                entry.use = try value.optional { try UseFacts(from: $0) }
             } else if name.is("channels") {
-                entry.channels = value.decodeNil() ? nil : try value.decodeList { try $0.decodeLocatedText() }
+                entry.channels = try value.optional { try $0.decodeList { try $0.decodeLocatedText() } }
             }
         }
         guard required == 1 << RequiredEntryField.allCases.count - 1 else {
@@ -220,17 +220,17 @@ extension PackedReader {
             } else if name.is("axis") {
                 axis = try field.decodeRaw(StatusSetting.Axis.self)
             } else if name.is("channel") {
-                channel = field.decodeNil() ? nil : try field.decodeString()
+                channel = try field.optional { try $0.decodeString() }
             } else if name.is("value") {
                 value = try field.decodeString()
             } else if name.is("location") {
                 location = try field.decodeLocation()
             } else if name.is("channelLocation") {
-                channelLocation = field.decodeNil() ? nil : try field.decodeLocation()
+                channelLocation = try field.optional { try $0.decodeLocation() }
             } else if name.is("targets") {
                 targets = try field.decodeList { try $0.decodeLocatedText() }
             } else if name.is("announced") {
-                announced = field.decodeNil() ? nil : try field.decodeString()
+                announced = try field.optional { try $0.decodeString() }
             }
         }
         guard let entity, let axis, let value, let location, let targets else {
@@ -265,6 +265,11 @@ extension PackedReader {
         var dictionary: [String: Value] = [:]
         try forEachField { name, value in dictionary[String(decoding: name, as: UTF8.self)] = try element(value) }
         return dictionary
+    }
+
+    /// The value here, or nil where a null is written.
+    func optional<T>(_ read: (PackedReader) throws -> T) rethrows -> T? {
+        decodeNil() ? nil : try read(self)
     }
 
     /// Each key of the object here, with its value, in the order written.

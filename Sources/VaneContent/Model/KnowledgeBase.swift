@@ -233,16 +233,26 @@ extension KnowledgeBase {
         // A use written without a title goes by its product's name of that day too.
         Self.nameUses(&kept, names: renamed, edges: edges)
         let ids = Set(kept.map(\.id))
+        // The edges kept, and the entries whose citation of a later source is not (one pass).
+        var keptEdges: [Edge] = []
+        var citingLater: Set<String> = []
+        for i in edges.indices where ids.contains(edges[i].from) {
+            if ids.contains(edges[i].to) {
+                if !(edges[i].relation == .verdictSource && undecided.contains(edges[i].from)) { keptEdges.append(edges[i]) }
+            } else if edges[i].relation == .cites {
+                citingLater.insert(edges[i].from)
+            }
+        }
         var kb = KnowledgeBase(
             config: config,
             entries: kept,
-            edges: edges.filter { ids.contains($0.from) && ids.contains($0.to) && !($0.relation == .verdictSource && undecided.contains($0.from)) },
+            edges: keptEdges,
             statusChanges: statusChanges.filter { ids.contains($0.event) }, aliases: aliases.filter { ids.contains($0.value) },
             assets: assets)
         kb.savedQueries = savedQueries
         kb.channels = channels
         kb.later = Dictionary(entries.filter { !ids.contains($0.id) }.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        kb.citingLater = Set(edges.filter { $0.relation == .cites && ids.contains($0.from) && !ids.contains($0.to) }.map(\.from))
+        kb.citingLater = citingLater
         return (kb, false)
     }
 

@@ -149,9 +149,7 @@ extension SiteModel {
         view.folded = foldedLine(fold)
         // The end counted down is the lead cycle's: said whose (PHP's row counted down to
         // PHP 8.2's end while 8.3 goes on, and said nothing of it).
-        guard let parent = fold.parent else { return view }
-        let cycle = SiteModel.name(fold.lead.name, without: board.entities[parent]?.name ?? parent)
-        if var ends = view.ends {
+        if let cycle = view.cycle, var ends = view.ends {
             ends.channel = [cycle, ends.channel].compactMap { $0 }.joined(separator: " · ")
             view.ends = ends
         }
