@@ -680,9 +680,11 @@ extension SiteModel {
     }
 
     /// The cycle a row folded under its product stands for, by its own name (without the
-    /// product's, where it begins with it: `v21.0`); nil for a row of its own.
+    /// product's, where it begins with it: `v21.0`); nil for a row of its own, and for one
+    /// already named for the cycle (the chart's data: "Kubernetes 1.30 | Kubernetes 1.30: …").
     func leadCycle(of row: StatusRow) -> String? {
         guard row.entity != row.status.entity else { return nil }
-        return SiteModel.name(board.entities[row.status.entity]?.name ?? row.status.entity, without: row.name)
+        let cycle = SiteModel.name(board.entities[row.status.entity]?.name ?? row.status.entity, without: row.name)
+        return cycle == row.name ? nil : cycle
     }
 }
