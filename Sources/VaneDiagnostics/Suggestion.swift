@@ -4,32 +4,64 @@ public enum Suggestion {
     /// Case is no distance: names resolve whatever their case, so `HCP Terraform` is one
     /// edit from `hcp-terraform`.
     public static func closest(to word: String, in candidates: some Sequence<String>) -> String? {
+        match(word, in: candidates)?.names.first
+    }
+
+    /// The candidates a reader most likely meant, best first: a typo of one edit; else every
+    /// name the word begins (`insteon` for `insteon-hub` and `insteon-technologies`: a name cut
+    /// short is nearer than another name two edits away, `wink` is not `WWN`); else the
+    /// closest typo. Empty when nothing is close.
+    public static func nearest(to word: String, in candidates: some Sequence<String>) -> [String] {
+        match(word, in: candidates)?.names ?? []
+    }
+
+    /// What `word` is nearest to, ranked: 0 for a typo of one edit, 1 for names it begins,
+    /// 2 for a farther typo; with the edit distance.
+    private static func match(_ word: String, in candidates: some Sequence<String>) -> (rank: Int, distance: Int, names: [String])? {
         let limit = max(2, word.count / 3)
         let word = word.lowercased()
         var best: (distance: Int, name: String)?
+        var longer: [String] = []
         for candidate in candidates {
+            let lowered = candidate.lowercased()
+            if word.count >= 3, lowered.count > word.count, lowered.hasPrefix(word) { longer.append(candidate) }
             guard abs(candidate.count - word.count) <= limit else { continue }
-            let d = editDistance(word, candidate.lowercased())
+            let d = editDistance(word, lowered)
             // A short name replaced whole is no typo of it (`p2` is not `EQ` mistyped).
             guard d <= limit, d < word.count else { continue }
             if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
                 best = (d, candidate)
             }
         }
-        if let best { return best.name }
-        // A name cut short (`the-verge` for `the-verge-on-muse-spark`): the one candidate it begins.
-        guard word.count >= 3 else { return nil }
-        let longer = candidates.filter { $0.lowercased().hasPrefix(word) }
-        return longer.count == 1 ? longer.first : nil
+        if let best, best.distance <= 1 { return (0, best.distance, [best.name]) }
+        // A name cut short (`the-verge` for `the-verge-on-muse-spark`): the names it begins,
+        // shortest first.
+        if !longer.isEmpty {
+            return (1, 0, Array(Set(longer)).sorted { ($0.count, $0) < ($1.count, $1) })
+        }
+        return best.map { (2, $0.distance, [$0.name]) }
     }
 
     /// The closest of `primary` (ids), or of `secondary` (aliases) when one of those is
     /// strictly closer: an id is the better suggestion when both are as close.
     public static func closest(to word: String, preferring primary: some Sequence<String>, then secondary: some Sequence<String>) -> String? {
-        let id = closest(to: word, in: primary)
-        guard let alias = closest(to: word, in: secondary) else { return id }
-        guard let id else { return alias }
-        return editDistance(word.lowercased(), alias.lowercased()) < editDistance(word.lowercased(), id.lowercased()) ? alias : id
+        nearest(to: word, preferring: primary, then: secondary).first
+    }
+
+    /// `nearest(to:in:)` of `primary`, or of `secondary` when those are strictly nearer.
+    public static func nearest(to word: String, preferring primary: some Sequence<String>, then secondary: some Sequence<String>) -> [String] {
+        let id = match(word, in: primary)
+        guard let alias = match(word, in: secondary) else { return id?.names ?? [] }
+        guard let id else { return alias.names }
+        return (alias.rank, alias.distance) < (id.rank, id.distance) ? alias.names : id.names
+    }
+
+    /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`, and past three `'a', 'b', 'c' or 4 more`.
+    public static func alternatives(_ names: [String]) -> String {
+        let quoted = names.prefix(3).map { "'\($0)'" }
+        guard names.count > 1 else { return quoted.joined() }
+        if names.count > 3 { return quoted.joined(separator: ", ") + " or \(names.count - 3) more" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }
 
     /// The `" (did you mean 'x'?)"` suffix, or nothing.

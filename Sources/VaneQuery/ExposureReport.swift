@@ -66,6 +66,10 @@ public struct ExposureReportRow: Encodable, Sendable {
     /// Days the plan finishes after the end (negative: before it).
     @Null public var planLateDays: Int?
     @Null public var generated: String?
+    /// With no end announced, the soonest day sign-ups close still ahead (of the use's
+    /// channel, for a use of one), and its days left; `null` otherwise.
+    @Null public var closes: EndReport?
+    @Null public var closesDaysLeft: Int?
 
     public struct Successor: Encodable, Sendable {
         public var entity: String
@@ -113,6 +117,8 @@ public struct ExposureReportRow: Encodable, Sendable {
         planDate = row.use.planDate.map(JSONDate.init)
         planLateDays = row.planLate
         generated = row.use.generated
+        closes = row.closure.map { EndReport($0, board: board) }
+        closesDaysLeft = row.closure?.daysLeft(asOf: board.asOf)
     }
 }
 
@@ -130,15 +136,20 @@ extension ExposureBoard {
         ]
         let rows = self.rows.enumerated().map { index, row -> [String] in
             let none = csv ? "" : "-"
-            let ends = row.end.map { end in
-                csv ? end.date.text : end.date.display + board.channelSuffix(end)
+            // With no end, the table shows the day sign-ups close, as `vane status` does
+            // (CSV: in columns of their own).
+            let shown = csv ? row.end : row.end ?? row.closure
+            let ends = shown.map { end in
+                csv ? end.date.text : (end.kind == .closure ? "sign-ups close " : "") + end.date.display + board.channelSuffix(end)
             }
-            let notice = row.end.map { csv ? String($0.noticeDays) : $0.notice }
+            let notice = shown.map { csv ? String($0.noticeDays) : $0.notice }
             // Days left read "about" when the end's own date is coarser than a day, as `vane
             // ends` says them (the table printed `85` beside "about 167 days" of notice).
             // Of an end a recorded retirement met, the days count from the retirement: as exact
             // as its date ("about -31" beside "ended 31 days ago").
-            let daysLeft = row.daysLeft.map { days in csv || row.end?.approximateDays != true ? String(days) : "about \(days)" }
+            let daysLeft =
+                row.daysLeft.map { days in csv || row.end?.approximateDays != true ? String(days) : "about \(days)" }
+                ?? (csv ? nil : row.closure.map { ($0.approximateDays ? "about " : "") + String($0.daysLeft(asOf: board.asOf)) })
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
@@ -160,11 +171,13 @@ extension ExposureBoard {
                 let chain = board.onward(from: id, through: row.use.channel)
                 return ([id] + chain).joined(separator: ">") + board.onwardAlso(from: id, chain: chain).map { "|" + $0 }.joined()
             }.joined(separator: ";")
+            let closes = row.closure.map { [$0.date.text, $0.channel ?? "", String($0.daysLeft(asOf: board.asOf))] } ?? ["", "", ""]
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]
+                + closes
         }
         let csvHeaders =
             headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + [
-                "version", "end_channel", "plan_late_days", "successor_lines", "channel",
+                "version", "end_channel", "plan_late_days", "successor_lines", "channel", "closes", "closes_channel", "closes_days_left",
             ]
         return TextTable(headers: csv ? csvHeaders : headers, rows: rows)
     }

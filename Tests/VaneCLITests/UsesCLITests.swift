@@ -30,6 +30,10 @@ struct UsesCLITests {
         """
 
     private func vane(_ arguments: String..., in kb: TemporaryKnowledgeBase) throws -> CommandResult {
+        try vane(arguments, in: kb)
+    }
+
+    private func vane(_ arguments: [String], in kb: TemporaryKnowledgeBase) throws -> CommandResult {
         var environment = ProcessInfo.processInfo.environment
         environment["VANE_TODAY"] = Self.today
         return try run(Repository.vane, arguments, in: kb.root, environment: environment)
@@ -307,6 +311,57 @@ struct UsesCLITests {
         #expect(try usesEndingSoon(in: kb) == [["u-soon", "web", "high", "soon", "2026-04-26", "56", "0"]])
     }
 
+    /// A use on its way out because sign-ups close on its channel says the day, as `vane
+    /// status` shows it under its ends, in every view of the exposure; no plan is late for
+    /// it, as a closure strands no one who holds the product (trials h10-F4, h11-F2).
+    @Test func aUseOnItsWayOutByAClosureSaysItsDay() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/store.md": "---\nname: Store\ntype: product\nparent: v\nchannels: [new-apps, app-updates]\n---\n",
+            "Content/events/e-launch.md":
+                "---\ntitle: Launch\ndate: 2020-01-01\ntype: launch\nentities: [v]\nsources: [s]\nstatus:\n  store: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/e-close.md":
+                "---\ntitle: Closing\ndate: 2025-04-10\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\n  store: { closes: { app-updates: 2025-08-31 } }\n---\n",
+            "Content/uses/u-updates.md": "---\nproduct: store\nchannel: app-updates\nteam: mobile\nplan: Move\nplan_date: 2025-09-15\n---\n",
+            "Content/uses/u-store.md": "---\nproduct: store\nteam: web\n---\n",
+        ])
+        let asOf = ["--as-of", "2025-06-01"]
+        let built = try vane(["build"] + asOf, in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        let table = try vane(["exposure"] + asOf, in: kb)
+        #expect(table.status == 0, "\(table.stderr)")
+        let lines = table.stdout.split(separator: "\n").map(String.init)
+        let updates = try #require(lines.first { $0.contains("u-updates") })
+        #expect(updates.contains("on-the-way-out") && updates.contains("sign-ups close 31 August 2025 (app-updates)  91 "), "\(table.stdout)")
+        #expect(!updates.contains("late"), "\(table.stdout)")
+        // A use of the product: its closure ahead, as `vane status` shows the product's.
+        let product = try #require(lines.first { $0.contains("u-store") })
+        #expect(product.contains("sign-ups close 31 August 2025 (app-updates)  91 "), "\(table.stdout)")
+        let json = try vane(["exposure", "--format", "json"] + asOf, in: kb)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let row = try #require(rows.first { $0["use"] as? String == "u-updates" })
+        #expect(row["ends"] is NSNull && row["days_left"] is NSNull && row["plan_late_days"] is NSNull)
+        let closes = try #require(row["closes"] as? [String: Any])
+        #expect(closes["kind"] as? String == "closure" && closes["channel"] as? String == "app-updates" && row["closes_days_left"] as? Int == 91)
+        let csv = try vane(["exposure", "--format", "csv"] + asOf, in: kb).stdout
+        #expect(csv.contains(",app-updates,2025-08-31,app-updates,91\r\n"), "\(csv)")
+        // The site as of that day: the exposure page and the use's own.
+        let page = try kb.read("public/exposure.html")
+        #expect(
+            page.contains("<time datetime=\"2025-08-31\">31 August 2025</time> (app-updates), sign-ups close: 91 days left</td>"), "\(page)")
+        let own = try kb.read("public/uses/u-updates.html")
+        #expect(
+            own.contains("on the way out · ")
+                && own.contains("<time datetime=\"2025-08-31\">31 August 2025</time> (app-updates), sign-ups close: 91 days left"),
+            "\(own)")
+        #expect(!own.contains("after the end"))
+        // Once sign-ups have closed, nothing is ahead to count down to.
+        let after = try vane(["exposure", "--format", "json", "--as-of", "2025-09-01"], in: kb)
+        let later = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
+        #expect(later.allSatisfy { $0["closes"] is NSNull && $0["closes_days_left"] is NSNull }, "\(after.stdout)")
+    }
+
     /// A use may name the one channel of its product it depends on: its end and its fall
     /// are that channel's (a free tier's users were stranded while the product read "drift,
     /// no end"), another channel's end is not its own, and a channel the product does not
@@ -339,7 +394,9 @@ struct UsesCLITests {
         #expect(rows.map { $0["channel"] as? String } == ["free", "eco", "paid"])
         #expect(rows.map { $0["days_left"] as? Int } == [-93, 30, nil])
         #expect(rows[2]["ends"] is NSNull && rows[2]["product_name"] as? String == "Dynos · paid")
-        #expect(try vane("exposure", "--format", "csv", in: kb).stdout.components(separatedBy: "\r\n")[0].hasSuffix(",successor_lines,channel"))
+        #expect(
+            try vane("exposure", "--format", "csv", in: kb).stdout.components(separatedBy: "\r\n")[0].hasSuffix(
+                ",successor_lines,channel,closes,closes_channel,closes_days_left"))
         #expect(try kb.read("public/exposure.html").contains(">Dynos · free</a>"))
         #expect(try kb.read("public/uses/u-paid.html").contains(">Dynos · paid</a>"))
         // The published query says what the command says: the paid use has no end of its own

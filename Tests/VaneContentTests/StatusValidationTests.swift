@@ -13,6 +13,20 @@ struct StatusValidationTests {
         )
     }
 
+    /// An id cut short names the ids it begins, not "not written yet" (which would make a
+    /// second entity of one written already).
+    @Test func anIdCutShortNamesTheIdsItBegins() throws {
+        #expect(
+            try diagnostics([
+                "Content/entities/insteon-technologies.md": "---\nname: Insteon Technologies\ntype: vendor\n---\n",
+                "Content/entities/insteon-hub.md": "---\nname: Insteon Hub\ntype: product\nparent: insteon-technologies\n---\n",
+                "Content/events/x.md": "---\ntitle: T\ndate: 2026\ntype: other\nentities: [insteon]\nsources: [tns]\n---\nSee [[insteon-tech]].\n",
+            ]).filter { $0.hasPrefix("Content/events/x.md") } == [
+                "Content/events/x.md:5:12: error: unknown entity 'insteon' (did you mean 'insteon-hub' or 'insteon-technologies'?)",
+                "Content/events/x.md:8:5: error: unknown entry 'insteon-tech' (did you mean 'insteon-technologies'?)",
+            ])
+    }
+
     @Test func statusValuesAndTargets() throws {
         let text = """
             ---

@@ -26,6 +26,22 @@ struct DiagnosticsTests {
         #expect(Suggestion.closest(to: "Vendor", in: ["vendor", "product"]) == "vendor")
     }
 
+    /// A name cut short is nearer than another two edits away, and every name it begins is
+    /// offered (trial h11-F1: `wink` was "did you mean 'WWN'?", an alias of another vendor's
+    /// product, beside `wink-hub` and `wink-labs`; `insteon` had no suggestion at all).
+    @Test func aNameCutShortOffersTheNamesItBegins() {
+        #expect(
+            Suggestion.nearest(to: "wink", preferring: ["wink-labs", "wink-hub", "works-with-nest"], then: ["WWN"]) == ["wink-hub", "wink-labs"])
+        #expect(Suggestion.nearest(to: "insteon", in: ["insteon-technologies", "insteon-hub"]) == ["insteon-hub", "insteon-technologies"])
+        #expect(Suggestion.closest(to: "insteon-tech", in: ["insteon-hub", "insteon-technologies"]) == "insteon-technologies")
+        // A typo of one edit still comes first.
+        #expect(Suggestion.nearest(to: "metta", in: ["meta", "metta-labs"]) == ["meta"])
+        #expect(Suggestion.alternatives(["a"]) == "'a'")
+        #expect(Suggestion.alternatives(["a", "b"]) == "'a' or 'b'")
+        #expect(Suggestion.alternatives(["a", "b", "c"]) == "'a', 'b' or 'c'")
+        #expect(Suggestion.alternatives(["a", "b", "c", "d", "e"]) == "'a', 'b', 'c' or 2 more")
+    }
+
     @Test func lockedStateLosesNoWriteUnderContention() {
         let count = Locked(0)
         let slots = ResultSlots<Int>(count: 1_000)

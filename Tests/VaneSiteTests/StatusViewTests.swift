@@ -327,7 +327,9 @@ struct StatusViewTests {
         let onward = try #require(successor["onward"] as? [[String: Any]])
         #expect(onward.map { $0["entity"] as? String } == ["net-10"] && onward.first?["position"] as? String == "Generally available · Flagship")
         let csv = try vane("exposure", "--as-of", fixedDay.text, "--format", "csv", in: kb.root).stdout
-        #expect(csv.hasPrefix("rank,") && csv.contains(",successor_lines,channel\r\n") && csv.contains(",net-8>net-10,\r\n"), "\(csv)")
+        #expect(
+            csv.hasPrefix("rank,") && csv.contains(",successor_lines,channel,closes,closes_channel,closes_days_left\r\n")
+                && csv.contains(",net-8>net-10,,,,\r\n"), "\(csv)")
         // The product's page, `vane status` and `vane show` follow it too.
         #expect(
             try kb.read("public/entities/net-6.html").contains(
@@ -409,6 +411,50 @@ struct StatusViewTests {
             ), "\(status)")
         // The chart's data names the row for the cycle already: not twice.
         #expect(status.contains(">R 1</a></td><td data-label=\"Available today\">Generally available (extended-support"), "\(status)")
+    }
+
+    /// A board that folds release cycles says how many more ends a row stands for, and of
+    /// the ends that came, shows one that left its cycle gone, not a standard end after which
+    /// the cycle goes on under extended support (trial h10-F5).
+    @Test func aFoldedEndSaysHowManyMoreAndWhatWentAway() throws {
+        var files = [
+            "Content/entities/v.md": "---\nname: V\ntype: vendor\n---\n",
+            "Content/entities/k.md": "---\nname: Kube\ntype: product\nparent: v\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: V\nurl: https://example.org/s\n---\n",
+        ]
+        // As of 26 November 2026: 1.1 went away in September; 1.2's standard support ended
+        // in October and its extended support goes on to October 2027; 1.3 and 1.4 end next year.
+        let cycles = [
+            ("1-1", "{ availability: generally-available, priority: maintained, ends: 2026-09-01 }"),
+            ("1-2", "{ availability: generally-available, priority: maintained, ends: { standard: 2026-10-01, extended: 2027-10-01 } }"),
+            ("1-3", "{ availability: generally-available, priority: maintained, ends: 2027-03-01 }"),
+            ("1-4", "{ availability: generally-available, priority: flagship, ends: 2027-06-01 }"),
+        ]
+        for (cycle, status) in cycles {
+            let channels = cycle == "1-2" ? "\nchannels: [standard, { extended: paid }]" : ""
+            files["Content/entities/k-\(cycle).md"] =
+                "---\nname: Kube \(cycle.replacingOccurrences(of: "-", with: "."))\ntype: product\nparent: k\(channels)\n---\n"
+            files["Content/events/k-\(cycle)-released.md"] =
+                "---\ntitle: Kube \(cycle) released\ndate: 2025-01-01\ntype: release\nentities: [k-\(cycle)]\nsources: [s]\nstatus:\n  k-\(cycle): \(status)\n---\n"
+        }
+        let kb = try TemporaryKnowledgeBase(files)
+        let outcome = Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay))
+        #expect(outcome.succeeded, "\(outcome.diagnostics)")
+        for page in ["public/status.html", "public/index.html"] {
+            let html = try kb.read(page)
+            let board = try #require(html.range(of: "<h2 id=\"announced-ends\">"), "\(page)")
+            let part = html[board.upperBound...]
+            let ends = String(part[..<(try #require(part.range(of: "</section>"))).lowerBound])
+            // 1.4's end and 1.2's extended support's are ahead too.
+            #expect(ends.contains(">Kube 1.3</a> <span class=\"also-folded\">and 2 more ends of Kube</span></td>"), "\(page): \(ends)")
+            #expect(!ends.contains(">Kube 1.4</a>"), "\(page): \(ends)")
+            // Of the two that came, the end that took 1.1 away, though 1.2's standard end came later.
+            #expect(ends.contains(">Kube 1.1</a> <span class=\"also-folded\">and 1 more end of Kube</span></td>"), "\(page): \(ends)")
+            #expect(!ends.contains(">Kube 1.2</a>"), "\(page): \(ends)")
+        }
+        // The vendor's own view folds nothing: every end, with no count.
+        let own = try kb.read("public/status/v.html")
+        #expect(own.contains(">Kube 1.2</a> <span class=\"badge\">standard</span></td>") && !own.contains("also-folded"), "\(own)")
     }
 
     /// A product with no recorded priority has no place on the chart, and the chart says

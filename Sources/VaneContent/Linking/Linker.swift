@@ -484,7 +484,8 @@ public struct Linker: Sendable {
                     ))
                 return nil
             }
-            let suggestion = Suggestion.closest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
+            let near = Suggestion.nearest(to: written, preferring: ids, then: kind == nil || kind == .entity ? aliasTexts : [])
+            let suggestion = near.first
             // `a - b`: YAML read a list item indented under the one before as its text.
             var merged = suggestion == nil && written.contains(" - ") ? " (two list items read as one: put each '- ' at the same indentation)" : ""
             // `entities: a, b`: a list without its brackets is one text.
@@ -508,7 +509,9 @@ public struct Linker: Sendable {
                 suggestion == nil && merged.isEmpty && pending.isEmpty && IDRule.isValid(written)
                 ? " (not written yet? write it first: vane new \(kind?.rawValue ?? "KIND") \"Title\" --id \(written))" : ""
             diagnostics.append(
-                .error(location, "unknown \(noun) '\(written)'\(suggestion.map { " (did you mean '\($0)'?)" } ?? merged)\(pending)\(notYet)"))
+                .error(
+                    location,
+                    "unknown \(noun) '\(written)'\(near.isEmpty ? merged : " (did you mean \(Suggestion.alternatives(near))?)")\(pending)\(notYet)"))
             return nil
         }
         if let kind, let actual = known[id]?.kind, actual != kind {

@@ -79,6 +79,11 @@ public struct ExposureRow: Sendable, Hashable {
     public var daysLeft: Int?
     /// Days the plan finishes after the end (positive: late); nil without both.
     public var planLate: Int?
+    /// With no end to count down to, the soonest announced closure of sign-ups still ahead
+    /// (of the use's channel, for a use of one): the day that puts it on its way out, as
+    /// `vane status` shows it under its ends. A closure strands no one who holds the product,
+    /// so no plan is late for it.
+    public var closure: AnnouncedEnd?
 
     /// `84`, or `about 84` when the end or the plan's date is coarser than a day: as the
     /// days left read (a plan "183 days late" beside an end of `~2023-Q3`).
@@ -151,7 +156,7 @@ public struct ExposureBoard: Sendable {
                 use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
                 exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
                 daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay },
-                planLate: ExposureBoard.planLate(use, end), position: board.position(of: use.product),
+                planLate: ExposureBoard.planLate(use, end), closure: end == nil ? row?.nextClosure : nil, position: board.position(of: use.product),
                 successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
         }.sorted(by: ExposureBoard.ranks)
@@ -197,12 +202,13 @@ public struct ExposureBoard: Sendable {
         let info = board.entities[use.product]
         let risk = gone ? nil : row.risk?.score
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
+        let closure = gone || end != nil ? nil : AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf)
         return ExposureRow(
             use: use, productName: (info?.name ?? use.product) + " · " + board.channelTitle(channel, of: use.product),
             vendor: chain.last ?? use.product,
             band: band, risk: risk,
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
-            daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end),
+            daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end), closure: closure,
             position: board.position(of: use.product, channel: channel), successors: row.successors,
             successorLine: board.successorLine(row.successors, of: row.entity, channel: channel))
     }

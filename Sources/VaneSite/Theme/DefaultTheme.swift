@@ -494,7 +494,7 @@ public enum DefaultTheme {
 {{/more}}
 """#,
         "partials/end-row": #"""
-<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{#citesLater}} <sup class="later" title="a source recorded after this site's date">[later]</sup>{{/citesLater}}{{^sources}}{{^citesLater}} <span class="unsourced">(no source)</span>{{/citesLater}}{{/sources}}</td></tr>
+<tr><td data-label="Ends">{{#date}}{{> partials/date}}{{/date}}</td><td data-label="Countdown">{{countdown}}</td><td class="lead"><a href="{{root}}{{url}}">{{name}}</a>{{#channel}} <span class="badge">{{channel}}</span>{{/channel}}{{#alsoFolded}} <span class="also-folded">{{alsoFolded}}</span>{{/alsoFolded}}</td><td data-label="Notice">{{notice}}</td><td data-label="Succeeded by">{{#successors}}{{#items}}<a href="{{root}}{{url}}">{{title}}</a>{{^last}}, {{/last}}{{/items}}{{/successors}}</td><td data-label="Announced by">{{#event}}<a href="{{root}}{{url}}">{{title}}</a>{{/event}}{{#sources}} <a class="source" href="{{root}}{{url}}">[{{title}}]</a>{{/sources}}{{#citesLater}} <sup class="later" title="a source recorded after this site's date">[later]</sup>{{/citesLater}}{{^sources}}{{^citesLater}} <span class="unsourced">(no source)</span>{{/citesLater}}{{/sources}}</td></tr>
 
 """#,
         "partials/ends-board": #"""
@@ -1268,6 +1268,7 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .countdown { color: var(--warn); font-size: .8rem; white-space: nowrap; }
 .successor { color: var(--muted); font-size: .8rem; }
 .more { color: var(--muted); font-size: .875rem; }
+.also-folded { display: block; color: var(--muted); font-size: .875rem; font-weight: normal; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
 /* A date and a notice read on one line where the board has the room (in a column 52rem wide,
    "9 December 2026" took three; below 64rem the table would scroll). */

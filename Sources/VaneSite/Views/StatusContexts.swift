@@ -81,6 +81,9 @@ struct EndRowView: Encodable {
     var channel: String?
     var event: LinkView?
     var successors: Section?
+    /// On a board that folds release cycles: the other ends of the row's product in its
+    /// part, counted (`and 3 more ends of Kubernetes`).
+    var alsoFolded: String?
 }
 
 struct EndsBoard: Encodable {
@@ -360,13 +363,26 @@ extension SiteModel {
         var (aheadLeft, passedLeft) = (0, 0)
         // Whether what is left out is one end per product, and can be counted as products.
         var oneEach = fold
+        // How many more ends of its product a folded row stands for, by the row's end.
+        var alsoFolded: [AnnouncedEnd: Int] = [:]
         if let limit {
-            func firstPerFold(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
-                var seen = Set<String>()
+            // One end stands for a product's cycles: of those ahead, the soonest; of those
+            // that came, the newest that left its cycle gone (a standard end after which the
+            // cycle goes on under extended support is no stranding), else the newest.
+            func onePerFold(_ ends: [AnnouncedEnd], preferringGone: Bool) -> [AnnouncedEnd] {
                 guard fold else { return ends }
-                return ends.filter { end in foldParent(end.entity).map { seen.insert($0).inserted } ?? true }
+                var standing: [String: AnnouncedEnd] = [:]
+                var count: [String: Int] = [:]
+                for end in ends {
+                    guard let parent = foldParent(end.entity) else { continue }
+                    count[parent, default: 0] += 1
+                    let gone = { (end: AnnouncedEnd) in self.board.rowsByEntity[end.entity]?.gone == true }
+                    if standing[parent] == nil || (preferringGone && !gone(standing[parent]!) && gone(end)) { standing[parent] = end }
+                }
+                for (parent, end) in standing { alsoFolded[end] = count[parent, default: 1] - 1 }
+                return ends.filter { end in foldParent(end.entity).map { standing[$0] == end } ?? true }
             }
-            (ahead, passed) = (firstPerFold(ahead), firstPerFold(passed))
+            (ahead, passed) = (onePerFold(ahead, preferringGone: false), onePerFold(passed, preferringGone: true))
             (aheadLeft, passedLeft) = (max(0, ahead.count - limit), max(0, passed.count - limit))
             for left in [ahead.dropFirst(limit), passed.dropFirst(limit)]
             where Set(left.map { foldParent($0.entity) ?? $0.entity }).count < left.count {
@@ -375,8 +391,9 @@ extension SiteModel {
             (ahead, passed) = (Array(ahead.prefix(limit)), Array(passed.prefix(limit)))
         }
         return EndsBoard(
-            asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays, ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map(endRow)),
-            passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map(endRow)),
+            asOf: DateView(board.asOf), recentDays: SiteModel.recentEndDays,
+            ahead: ahead.isEmpty ? nil : EndsBoard.Rows(rows: ahead.map { endRow($0, alsoFolded: alsoFolded[$0] ?? 0) }),
+            passed: passed.isEmpty ? nil : EndsBoard.Rows(rows: passed.map { endRow($0, alsoFolded: alsoFolded[$0] ?? 0) }),
             more: Self.moreEnds(ahead: aheadLeft, passed: passedLeft, products: oneEach, views: views))
     }
 
@@ -396,6 +413,16 @@ extension SiteModel {
         guard !parts.isEmpty else { return nil }
         return parts.joined(separator: ", and ")
             + (products ? "; \(views) lists them all." : "; the risk board below has every one.")
+    }
+
+    /// An end's row; on a board that folds release cycles, with how many more ends of the
+    /// same product the row stands for (`and 3 more ends of Kubernetes`).
+    func endRow(_ end: AnnouncedEnd, alsoFolded: Int) -> EndRowView {
+        var row = endRow(end)
+        if alsoFolded > 0, let parent = foldParent(end.entity) {
+            row.alsoFolded = "and \(alsoFolded) more end\(alsoFolded == 1 ? "" : "s") of \(kb.title(of: parent) ?? parent)"
+        }
+        return row
     }
 
     func endRow(_ end: AnnouncedEnd) -> EndRowView {

@@ -85,8 +85,10 @@ extension SiteModel {
                     band: ([row.band.words] + [row.position ?? untrackedWhy(row)].compactMap { $0 }).joined(separator: " · "), ends: nil,
                     channel: nil, countdown: nil, planLate: nil, asOf: DateView(board.asOf))
             }
+            // With a closure of sign-ups ahead, its day: what puts it on its way out.
             return UseStanding(
-                band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: nil, channel: nil, countdown: nil,
+                band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: row.closure.map { DateView($0.date) },
+                channel: row.closure?.channel.map { channelName($0, of: row.use.product) }, countdown: row.closure.map(closureCountdown),
                 planLate: nil, asOf: DateView(board.asOf))
         }
         // Not tracked with an end that came: where it stands, as the exposure page says it
@@ -163,6 +165,9 @@ extension SiteModel {
         return "its \(UseChecks.parts(under, of: row.use.product, in: kb)) carry the status: name the one you use"
     }
 
+    /// A closure's countdown, said as one (`sign-ups close: 85 days left`), as the risk board says it.
+    func closureCountdown(_ closure: AnnouncedEnd) -> String { "sign-ups close: " + closure.countdown(asOf: board.asOf) }
+
     /// Whether a plan's date (its whole period: `2026-06` is June) has passed on the site's
     /// day: said beside it (a plan for June read the same in December).
     func planOverdue(_ date: FuzzyDate?) -> Bool { date.map { $0.endKey < board.asOf.endKey } == true }
@@ -195,8 +200,9 @@ extension SiteModel {
                     ?? ([row.band.words] + [row.band == .untracked ? row.position ?? untrackedWhy(row) : nil].compactMap { $0 }).joined(
                         separator: " · "), risk: row.risk,
                 exposure: row.exposure,
-                ends: row.end.map { DateView($0.date) }, channel: row.end?.channel.map { channelName($0, of: row.use.product) },
-                countdown: row.end?.countdown(asOf: board.asOf), notice: row.end?.notice,
+                ends: (row.end ?? row.closure).map { DateView($0.date) },
+                channel: (row.end ?? row.closure)?.channel.map { channelName($0, of: row.use.product) },
+                countdown: row.end?.countdown(asOf: board.asOf) ?? row.closure.map(closureCountdown), notice: (row.end ?? row.closure)?.notice,
                 successors: board.successorLine(row.successors, of: row.use.product, channel: row.use.channel), plan: row.use.plan,
                 planDate: row.use.planDate.map(DateView.init), planOverdue: planOverdue(row.use.planDate),
                 planLate: row.planLateText)
