@@ -59,6 +59,16 @@ struct FuzzyDateTests {
             "20230105",
             "invalid date '20230105' (did you mean '2023-01-05'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
         ),
+        // Day and month before the year, when only one can be the month (trial h11).
+        (
+            "29/09/2023",
+            "invalid date '29/09/2023' (did you mean '2023-09-29'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        (
+            "9/29/2023",
+            "invalid date '9/29/2023' (did you mean '2023-09-29'? expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"
+        ),
+        ("31/02/2023", "invalid date '31/02/2023' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
         // No one reading: no suggestion.
         ("03/04/2024", "invalid date '03/04/2024' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),
         ("20231305", "invalid date '20231305' (expected YYYY, YYYY-Qn, YYYY-MM or YYYY-MM-DD, optionally prefixed with '~')"),

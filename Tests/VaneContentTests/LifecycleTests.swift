@@ -527,6 +527,42 @@ struct LifecycleTests {
         #expect(s.ends.first?.countdown(asOf: day("2024-01-10")) == "ended 2 days ago, 4 days late")
     }
 
+    /// A whole product retired on the day its last channel's end came meets that end, not
+    /// another channel's that came a year before (trial h12-F1: Universal Analytics' standard
+    /// end read "366 days late", and the standard tier available until the paid one went).
+    /// Alone, an end that came is met late by the retirement, as before.
+    @Test func aWholeRetirementMeetsTheLatestEndThatCame() throws {
+        let ua = [
+            change("launch", "2014-04-02", .availability, "generally-available", channel: "standard"),
+            change("launch", "2014-04-02", .availability, "generally-available", channel: "ga360"),
+            change("sunset", "2022-03-16", .ends, "2023-07-01", channel: "standard"),
+            change("sunset", "2022-03-16", .ends, "2024-07-01", channel: "ga360"),
+            change("shutdown", "2024-07-01", .availability, "retired"),
+        ]
+        let channels = ["p": ["ga360", "standard"]]
+        let asOf = day("2026-12-07")
+        let s = try replayed(ua, channels: channels, asOf: asOf)
+        let standard = try #require(s.ends.first { $0.channel == "standard" })
+        #expect(standard.retiredBy == nil && standard.countdown(asOf: asOf) == "ended 1255 days ago", "\(standard)")
+        let paid = try #require(s.ends.first { $0.channel == "ga360" })
+        #expect(paid.retiredBy == "shutdown" && paid.countdown(asOf: asOf) == "ended 889 days ago, as announced")
+        // The standard tier went on its end's day, whatever the day the site is built as of.
+        for day in [day("2023-12-01"), asOf] {
+            let replay = try replayed(ua, channels: channels, asOf: day)
+            #expect(replay.channels["standard"] == AxisSetting(value: "retired", event: "sunset", date: self.day("2023-07-01")), "\(day)")
+        }
+        // With the paid tier's end after the shutdown, the shutdown met it early; the
+        // standard end came on its day all the same.
+        var early = ua
+        early[3] = change("sunset", "2022-03-16", .ends, "2024-12-01", channel: "ga360")
+        let met = try replayed(early, channels: channels, asOf: asOf)
+        #expect(met.ends.first { $0.channel == "standard" }?.countdown(asOf: asOf) == "ended 1255 days ago")
+        #expect(met.ends.first { $0.channel == "ga360" }?.countdown(asOf: asOf) == "ended 889 days ago, 153 days early")
+        // The standard end alone: the shutdown met it late.
+        let alone = try replayed(ua.enumerated().filter { $0.offset != 3 }.map(\.element), channels: channels, asOf: asOf)
+        #expect(alone.ends.first { $0.channel == "standard" }?.countdown(asOf: asOf) == "ended 889 days ago, 366 days late")
+    }
+
     /// A retirement after sign-ups closed meets the end, not the closure: the closure came on
     /// its day (it read "closed 1245 days late", and the product generally available until
     /// its retirement). One by the closure's day meets it, as a recorded closure does any day.

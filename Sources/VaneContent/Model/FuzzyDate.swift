@@ -34,8 +34,8 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
     }
 
     /// A date written another common way, as this format writes it: `2023-6` is `2023-06`,
-    /// `2019/11/19` `2019-11-19`, `January 2014` `2014-01`, `Q2 2024` `2024-Q2`; nil when
-    /// there is no one reading of it (`03/04/2024`).
+    /// `2019/11/19` `2019-11-19`, `January 2014` `2014-01`, `Q2 2024` `2024-Q2`, `29/09/2023`
+    /// `2023-09-29`; nil when there is no one reading of it (`03/04/2024`).
     public static func written(_ text: String) -> String? {
         let approximate = text.hasPrefix("~")
         // A timestamp (`2023-01-05T10:00:00Z`, `2023-01-05 10:00 +02:00`) or a day run
@@ -67,6 +67,11 @@ public struct FuzzyDate: Hashable, Sendable, Codable {
             candidate = "\(year)-\(two(named))" + (day.map { "-\(two($0))" } ?? "")
         } else if words.first == year, rest.count <= 2, rest.allSatisfy({ Int($0) != nil }), !rest.isEmpty {
             candidate = ([year] + rest.map { two(Int($0)!) }).joined(separator: "-")
+        } else if words.last == year, rest.count == 2, let a = Int(rest[0]), let b = Int(rest[1]), a == b || (a > 12) != (b > 12) {
+            // Day and month before the year (`29/09/2023`, `9/29/2023`): one reading when only
+            // one of them can be a month, or both are the same.
+            let (month, day) = a > 12 ? (b, a) : (a, b)
+            candidate = "\(year)-\(two(month))-\(two(day))"
         }
         guard let candidate, candidate != text, (try? FuzzyDate(parsing: candidate)) != nil else { return nil }
         return (approximate ? "~" : "") + candidate

@@ -435,9 +435,19 @@ enum EndSchedule {
                 let kinds = [AnnouncedEnd.Kind.end, .closure].filter { scales.reached($0, at: change.value) }
                 for kind in kinds {
                     let keys = change.channel.map { [key(kind, $0)] } ?? active.keys.filter { $0.hasPrefix(kind.rawValue + " ") }
+                    // A whole product retired meets its latest end (early, on its day or late)
+                    // and those of that day; an earlier one that came before the retirement came
+                    // on its own day (Universal Analytics, shut down on the day its paid tier
+                    // ended, met the free tier's end of a year before "366 days late", and moved
+                    // the day that tier went).
+                    let latest = change.channel == nil ? keys.compactMap { active[$0]?.date.startKey }.max() : nil
                     for k in keys {
                         guard var end = active.removeValue(forKey: k) else { continue }
                         if kind == .closure, change.value != scales.closed, end.date.endKey < change.date.startKey {
+                            resolved.append(end)
+                            continue
+                        }
+                        if kind == .end, let latest, end.date.startKey < latest, end.date.startKey < change.date.startKey {
                             resolved.append(end)
                             continue
                         }
