@@ -590,7 +590,7 @@ struct RowWriter {
                 id: e.id, title: e.title, productID: products[e.id] ?? u.product.text, team: u.team, criticality: u.criticality.rawValue,
                 version: u.version, since: e.date?.text, sinceStart: e.date?.start, plan: u.plan, planDate: u.planDate?.text,
                 planDateEnd: u.planDate?.end, generated: generated, path: e.path, body: e.body, extra: extra, namedAfterProduct: u.untitled,
-                channel: u.channel?.text
+                channel: u.channel?.text, until: e.endDate?.text, untilStart: e.endDate?.start
             ).insert(db)
         }
     }

@@ -280,9 +280,13 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
     public var namedAfterProduct: Bool
     /// The one channel of the product the use depends on; nil for the product.
     public var channel: String?
+    /// The day the use ended, as written, and the first day of its period; nil while it goes on.
+    public var until: String?
+    public var untilStart: String?
 
     enum CodingKeys: String, CodingKey {
-        case id, title, team, criticality, version, since, plan, generated, path, body, extra, channel
+        case id, title, team, criticality, version, since, plan, generated, path, body, extra, channel, until
+        case untilStart = "until_start"
         case productID = "product_id"
         case sinceStart = "since_start"
         case planDate = "plan_date"
@@ -308,6 +312,8 @@ public struct UseRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
         container[CodingKeys.extra.stringValue] = extra
         container[CodingKeys.namedAfterProduct.stringValue] = namedAfterProduct
         container[CodingKeys.channel.stringValue] = channel
+        container[CodingKeys.until.stringValue] = until
+        container[CodingKeys.untilStart.stringValue] = untilStart
     }
 }
 

@@ -145,6 +145,11 @@ public enum Schema {
                     )
                     """)
         }
+        // The day a use ended (a migration done): from then it is no exposure.
+        registerMigration("v16-use-until") { db in
+            try db.execute(sql: "ALTER TABLE uses ADD COLUMN until TEXT")
+            try db.execute(sql: "ALTER TABLE uses ADD COLUMN until_start TEXT")
+        }
         return list
     }
 

@@ -226,7 +226,7 @@ extension Dossier {
         "claim": ["type", "verdict", "verdict_date", "date"],
         "source": ["publisher", "url", "type", "archive", "published", "accessed"],
         "report": ["date", "summary"],
-        "use": ["team", "criticality", "channel", "version", "since", "plan", "plan_date", "generated"],
+        "use": ["team", "criticality", "channel", "version", "since", "until", "plan", "plan_date", "generated"],
     ]
 }
 

@@ -19,6 +19,7 @@ extension GraphReader {
                     generated: r.generated)
                 use.namedAfterProduct = r.namedAfterProduct
                 use.channel = r.channel
+                use.until = try r.until.map { try RecordValue.date($0, column: "uses.until") }
                 return use
             }
         }

@@ -311,6 +311,62 @@ struct UsesCLITests {
         #expect(try usesEndingSoon(in: kb) == [["u-soon", "web", "high", "soon", "2026-04-26", "56", "0"]])
     }
 
+    /// A use that ended (`until`: a migration done) is no exposure from that day: left out of
+    /// `vane exposure` and the exposure page, warned of by nothing, its page and its product's
+    /// "Used by" saying it ended; before that day it stands as any use (trial h12: a finished
+    /// migration read "stranded", its plan "(overdue)", and deleting the file took it out of
+    /// every past view).
+    @Test func aUseThatEndedIsNoExposureFromItsDay() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/v.md": "---\nname: Vendor\ntype: vendor\n---\n",
+            "Content/sources/s.md": "---\ntitle: Notes\npublisher: Vendor\nurl: https://example.org/notes\n---\n",
+            "Content/entities/ua.md": "---\nname: Old Analytics\ntype: product\nparent: v\n---\n",
+            "Content/events/e-launch.md":
+                "---\ntitle: Launch\ndate: 2014-01-01\ntype: launch\nentities: [v]\nsources: [s]\nstatus:\n  ua: { availability: generally-available, priority: flagship }\n---\n",
+            "Content/events/e-sunset.md":
+                "---\ntitle: Sunset\ndate: 2022-03-16\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\n  ua: { priority: sunset, ends: 2023-07-01 }\n---\n",
+            "Content/uses/u-moved.md":
+                "---\nproduct: ua\nteam: web\nsince: 2018-01-01\nuntil: 2023-05-15\nplan: Move to the new one\nplan_date: 2023-05-31\n---\n",
+            "Content/uses/u-stuck.md": "---\nproduct: ua\nteam: ads\n---\n",
+        ])
+        let built = try vane("build", in: kb)
+        #expect(built.status == 0, "\(built.stderr)")
+        // Today the one still on it is stranded; the one that moved is warned of by nothing.
+        #expect(built.stderr.contains("Content/uses/u-stuck.md:2:10: warning: 'ua' is already gone"), "\(built.stderr)")
+        #expect(!built.stderr.contains("u-moved"), "\(built.stderr)")
+        let uses = { (day: String) throws -> [String] in
+            let json = try self.vane("exposure", "--format", "json", "--as-of", day, in: kb)
+            let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            return rows.compactMap { $0["use"] as? String }
+        }
+        #expect(try uses("2023-05-14") == ["u-moved", "u-stuck"])
+        #expect(try uses("2023-05-15") == ["u-stuck"])
+        #expect(try uses("2023-05") == ["u-stuck"])
+        #expect(try vane("exposure", in: kb).stdout.contains("u-moved") == false)
+        let page = try kb.read("public/uses/u-moved.html")
+        #expect(page.contains("<dt>Ended</dt><dd><time datetime=\"2023-05-15\">15 May 2023</time> (no longer used: no exposure)</dd>"), "\(page)")
+        #expect(!page.contains("(overdue)") && !page.contains("<dt>Standing</dt>"), "\(page)")
+        #expect(!(try kb.read("public/exposure.html")).contains("u-moved"))
+        #expect(try kb.read("public/entities/ua.html").contains("web · medium · ended 15 May 2023"))
+        // A site as of a day before it ended: the use stands, its end ahead.
+        #expect(try vane("build", "--as-of", "2023-01-01", in: kb).status == 0)
+        let before = try kb.read("public/uses/u-moved.html")
+        #expect(
+            before.contains("<dt>Until</dt><dd><time datetime=\"2023-05-15\">15 May 2023</time></dd>") && before.contains("<dt>Standing</dt>"),
+            "\(before)")
+        #expect(try kb.read("public/exposure.html").contains("u-moved"))
+        // Stored for SQL, as written and by its first day.
+        let queue = try DatabaseQueue(path: kb.url("vane.sqlite").path)
+        #expect(
+            try queue.read { db in try Row.fetchOne(db, sql: "SELECT until, until_start FROM uses WHERE id = 'u-moved'") }
+                == ["until": "2023-05-15", "until_start": "2023-05-15"])
+        // An end before its beginning is an error at it.
+        try kb.write("---\nproduct: ua\nsince: 2023-01-01\nuntil: 2022-12\n---\n", to: "Content/uses/u-bad.md")
+        let check = try vane("check", in: kb)
+        #expect(
+            check.stderr.contains("Content/uses/u-bad.md:4:8: error: the use ends (2022-12) before it began (since 2023-01-01)"), "\(check.stderr)")
+    }
+
     /// A use on its way out because sign-ups close on its channel says the day, as `vane
     /// status` shows it under its ends, in every view of the exposure; no plan is late for
     /// it, as a closure strands no one who holds the product (trials h10-F4, h11-F2).

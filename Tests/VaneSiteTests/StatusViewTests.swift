@@ -618,6 +618,26 @@ struct StatusViewTests {
         #expect(home.contains("title=\"Web\">10 January 2024: "), "\(home)")
     }
 
+    /// A fall undone since (a priority that fell, and came back when the end was called off)
+    /// is not the move that matters: what set today's values is (trial h14-F2).
+    @Test func aFallUndoneIsNotTheMoveThatMatters() throws {
+        let kb = try TemporaryKnowledgeBase([
+            "Content/entities/video.md": "---\nname: Video\ntype: product\n---\n",
+            "Content/events/a.md":
+                "---\ntitle: Launch\ndate: 2020-01-10\ntype: launch\nentities: [video]\nstatus:\n  video: { availability: generally-available, priority: invested }\n---\n",
+            "Content/events/b.md":
+                "---\ntitle: End of life\ndate: 2023-12-05\ntype: deprecation\nentities: [video]\nstatus:\n  video: { priority: sunset, ends: 2024-12-05 }\n---\n",
+            "Content/events/c.md":
+                "---\ntitle: Reversed\ndate: 2024-10-22\ntype: statement\nentities: [video]\nstatus:\n  video: { priority: invested, ends: none }\n---\n",
+        ])
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        let why = try firstWhy(kb)
+        #expect(why.hasPrefix("<time datetime=\"2024-10-22\">22 October 2024</time>: priority Sunset → Invested"), "\(why.prefix(300))")
+        // Before the reversal, the fall is what matters (with the end announced, the end).
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2024-06-01"))).succeeded)
+        #expect(try firstWhy(kb).hasPrefix("<time datetime=\"2023-12-05\">5 December 2023</time>: end announced"))
+    }
+
     /// A use's page says where it stands with no end announced too: the band and the risk,
     /// as the exposure page has them (it said nothing).
     @Test func aUseWithNoEndStillSaysWhereItStands() throws {

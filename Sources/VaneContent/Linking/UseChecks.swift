@@ -24,6 +24,8 @@ public enum UseChecks {
                 problems.append(problem)
                 continue
             }
+            // A use that ended by the day (a migration done) is stranded by nothing.
+            if let until = use.endDate, until.startKey <= today.endKey { continue }
             let channel = facts.channel?.text
             let named = "'\(product)'" + (channel.map { " (\($0))" } ?? "")
             guard let status = now[product] else {

@@ -383,8 +383,8 @@ public struct EntryParser: Sendable {
         e.tags = fm.list("tags")?.map(\.text) ?? []
     }
 
-    /// `product` (an entity id or alias), `team`, `criticality`, `since`, `version`, `plan`
-    /// and `plan_date`.
+    /// `product` (an entity id or alias), `team`, `criticality`, `since`, `until`, `version`,
+    /// `plan` and `plan_date`.
     private func readUse(_ fm: inout FrontMatter, into e: inout Entry) {
         let product = fm.text("product", required: true)
         if let product { e.references.append(Reference(.uses, product.text, at: product.location)) }
@@ -415,6 +415,11 @@ public struct EntryParser: Sendable {
             }
         }
         e.date = date(&fm, "since")
+        // The day it ended (a migration done): from then it is no exposure.
+        e.endDate = date(&fm, "until")
+        if let since = e.date, let until = e.endDate, until.start < since.start, let (_, at) = fm.node("until") {
+            fm.diagnostics.append(.error(at, "the use ends (\(until.text)) before it began (since \(since.text))"))
+        }
         if let channel = fm.text("channel") {
             // As a status names a channel: an id, in any case (`Free` is `free`).
             let name = channel.text.lowercased()

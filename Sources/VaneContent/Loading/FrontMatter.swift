@@ -179,7 +179,7 @@ struct FrontMatter {
     /// (`type: product  # or model`, as `vane new` writes the choices) is meant as one.
     static let wordKeys: Set<String> = [
         "type", "parent", "claimant", "product", "team", "criticality", "version", "plan_date", "generated", "date", "end_date",
-        "verdict", "verdict_date", "accessed", "published", "since",
+        "verdict", "verdict_date", "accessed", "published", "since", "until",
     ]
 
     /// `title: GA4 #1 launch day` is "GA4" to YAML: what follows ` #` is a comment. Said,

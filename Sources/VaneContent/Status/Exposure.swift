@@ -10,6 +10,8 @@ public struct UseInfo: Sendable, Hashable {
     public var criticality: Criticality
     public var version: String?
     public var since: FuzzyDate?
+    /// The day the use ended (a migration done); nil while it goes on.
+    public var until: FuzzyDate?
     public var plan: String?
     public var planDate: FuzzyDate?
     /// The tool that wrote it (`sbom`); nil when written by hand.
@@ -38,7 +40,11 @@ public struct UseInfo: Sendable, Hashable {
             since: e.date, plan: facts.plan, planDate: facts.planDate, generated: generated)
         namedAfterProduct = facts.untitled
         channel = facts.channel?.text
+        until = e.endDate
     }
+
+    /// Whether it had ended by the end of `day`'s period: then it is no exposure.
+    public func ended(by day: FuzzyDate) -> Bool { until.map { $0.startKey <= day.endKey } ?? false }
 }
 
 /// One use on the exposure board: the product's standing on the status board, seen from us.
@@ -111,8 +117,10 @@ public struct ExposureBoard: Sendable {
         self.board = board
         let asOf = board.asOf
         // A use that had not begun by the day is no exposure then (a site as of it leaves
-        // the use out too).
-        rows = uses.filter { (team == nil || $0.team == team) && ($0.since.map { $0.startKey <= asOf.endKey } ?? true) }.map { use in
+        // the use out too), nor one that had ended.
+        rows = uses.filter {
+            (team == nil || $0.team == team) && ($0.since.map { $0.startKey <= asOf.endKey } ?? true) && !$0.ended(by: asOf)
+        }.map { use in
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
             var use = use

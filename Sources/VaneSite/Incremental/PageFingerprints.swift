@@ -218,6 +218,7 @@ struct PageFingerprints {
         // channel it depends on as its product names it (with the tier the product gives it).
         if isUse, let standing = model.useStanding(id) { h.add(MustacheEncoder.encode(standing)) }
         if isUse, model.planOverdue(model.kb.entry(id)?.use?.planDate) { h.add("plan overdue") }
+        if isUse, let entry = model.kb.entry(id), model.ended(entry) { h.add("ended") }
         if isUse, let channel = model.kb.entry(id)?.use?.channel, let product = used.first {
             h.add(model.channelName(channel.text, of: product))
             h.add(model.board.rowsByEntity[product]?.status.channels[channel.text]?.value ?? "")

@@ -884,7 +884,8 @@ public enum DefaultTheme {
 {{#standing}}<dt>Standing</dt><dd>{{band}}{{#ends}}, {{> partials/date}}{{/ends}}{{#channel}} ({{channel}}){{/channel}}{{#countdown}}, {{countdown}}{{/countdown}}{{#planLate}}; <strong>the plan finishes {{planLate}} days after the end</strong>{{/planLate}}{{#asOf}} (as of {{> partials/date}}){{/asOf}}</dd>
 {{/standing}}
 {{#date}}<dt>Since</dt><dd>{{> partials/date}}</dd>
-{{/date}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}</dd>
+{{/date}}{{#until}}<dt>{{#ended}}Ended{{/ended}}{{^ended}}Until{{/ended}}</dt><dd>{{> partials/date}}{{#ended}} (no longer used: no exposure){{/ended}}</dd>
+{{/until}}{{#plan}}<dt>Plan</dt><dd>{{plan}}{{#planDate}}, by {{> partials/date}}{{/planDate}}{{#planOverdue}} <strong>(overdue)</strong>{{/planOverdue}}</dd>
 {{/plan}}{{#tags}}<dt>Tags</dt><dd>{{tags}}</dd>
 {{/tags}}</dl>
 </header>
@@ -1270,9 +1271,11 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
 .more { color: var(--muted); font-size: .875rem; }
 .also-folded { display: block; color: var(--muted); font-size: .875rem; font-weight: normal; }
 .ends-board td:nth-child(2) { color: var(--warn); white-space: nowrap; }
-/* A date and a notice read on one line where the board has the room (in a column 52rem wide,
-   "9 December 2026" took three; below 64rem the table would scroll). */
-@media (min-width: 64rem) { .ends-board td:first-child, .ends-board td:nth-child(4) { white-space: nowrap; } }
+/* A date reads on one line where the board has the room (in a column 52rem wide, "9 December
+   2026" took three; below 64rem the table would scroll), and so does a notice's count; an
+   extension's second notice wraps after it (kept on one line, it pushed the board past the
+   home page's column). */
+@media (min-width: 64rem) { .ends-board td:first-child { white-space: nowrap; } .ends-board td:nth-child(4) { min-width: 7.5rem; } }
 /* On the home page the board stays in the column, with the tables above it. */
 .in-column .wide-block { width: auto; margin-left: 0; }
 .ends-board .passed td { color: var(--muted); }

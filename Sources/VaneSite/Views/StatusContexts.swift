@@ -514,9 +514,11 @@ extension SiteModel {
                 event: link(end.event))
             return (item, items.map(\.1), before(end.announced))
         }
-        // The latest fall, else what set today's values, else the latest move; never a bundle's.
+        // The latest fall that still stands, else what set today's values, else the latest
+        // move; never a bundle's.
         let at =
-            items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) }) ?? setter(of: row, in: items.map(\.0))
+            items.firstIndex(where: { isFall($0.0) && !isBundleOnly($0.0, of: row) && stands($0.0, in: row) })
+            ?? setter(of: row, in: items.map(\.0))
             ?? items.firstIndex(where: { !isBundleOnly($0.0, of: row) }) ?? 0
         guard at < items.count else { return (nil, [], true) }
         let first = items.remove(at: at)
@@ -548,6 +550,17 @@ extension SiteModel {
         let tiers = board.entities[row.status.entity]?.tiers ?? [:]
         let bundles = Set(tiers.filter { $0.value == .bundle }.keys)
         return StatusTimeline.noFalls(channels: row.status.channels.keys, bundles: bundles).contains(channel)
+    }
+
+    /// Whether a fall still holds today: where its axis (its channel) stands is no higher than
+    /// what it fell to. A priority that fell to sunset and came back to invested is no fall now
+    /// (Twilio Video's end of life, called off: the board's row read "Invested", beside
+    /// "Invested → Sunset" as the move that matters).
+    private func stands(_ m: StatusMove, in row: StatusRow) -> Bool {
+        let now =
+            m.axis == .priority ? row.status.priority?.value : m.channel.map { row.status.channels[$0]?.value } ?? row.status.availability?.value
+        guard let now, let today = board.scales.rank(now, on: m.axis), let fell = board.scales.rank(m.to, on: m.axis) else { return true }
+        return today >= fell
     }
 
     private func isFall(_ m: StatusMove) -> Bool {

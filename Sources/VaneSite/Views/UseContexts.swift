@@ -14,6 +14,9 @@ struct UsePage: Encodable {
     var planOverdue: Bool
     var generated: String?
     var standing: UseStanding?
+    /// The day the use ends (`until`), and whether it had by the site's day.
+    var until: DateView?
+    var ended: Bool
 }
 
 /// Where a use stands as `vane exposure` ranks it: the end that strands it (ahead, or come)
@@ -47,8 +50,12 @@ extension SiteModel {
             let use = kb.entry(section.items[i].id)?.use
             let product = targets(of: section.items[i].id, .uses).first ?? id
             let channel = use?.channel.map { channelName($0.text, of: product) }
-            section.items[i].detail = [channel, use?.team, use.map { "\($0.criticality.rawValue)" }, exposureRows[section.items[i].id]?.band.words]
-                .compactMap { $0 }.joined(separator: " · ")
+            // One that ended (a migration done) says so, where the others say their band.
+            let ended = kb.entry(section.items[i].id).flatMap { self.ended($0) ? $0.endDate.map { "ended \($0.display)" } : nil }
+            section.items[i].detail = [
+                channel, use?.team, use.map { "\($0.criticality.rawValue)" }, ended ?? exposureRows[section.items[i].id]?.band.words,
+            ]
+            .compactMap { $0 }.joined(separator: " · ")
         }
         return section
     }
@@ -67,8 +74,8 @@ extension SiteModel {
         return UsePage(
             product: product, team: facts?.team, criticality: facts?.criticality.rawValue ?? "medium",
             version: facts?.version, plan: facts?.plan, planDate: facts?.planDate.map(DateView.init),
-            planOverdue: planOverdue(facts?.planDate), generated: generated,
-            standing: useStanding(e.id))
+            planOverdue: !ended(e) && planOverdue(facts?.planDate), generated: generated,
+            standing: useStanding(e.id), until: e.endDate.map(DateView.init), ended: ended(e))
     }
 
     /// The use's row of the exposure board, in the words its page shows (nil for a use of
@@ -164,6 +171,9 @@ extension SiteModel {
         guard !under.isEmpty else { return nil }
         return "its \(UseChecks.parts(under, of: row.use.product, in: kb)) carry the status: name the one you use"
     }
+
+    /// Whether a use had ended (`until`) by the site's day.
+    func ended(_ use: Entry) -> Bool { use.endDate.map { $0.startKey <= board.asOf.endKey } ?? false }
 
     /// A closure's countdown, said as one (`sign-ups close: 85 days left`), as the risk board says it.
     func closureCountdown(_ closure: AnnouncedEnd) -> String { "sign-ups close: " + closure.countdown(asOf: board.asOf) }
