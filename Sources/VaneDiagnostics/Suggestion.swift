@@ -33,14 +33,21 @@ public enum Suggestion {
                 best = (d, candidate)
             }
         }
-        if let best, best.distance <= 1 { return (0, best.distance, [best.name]) }
+        // A typo of one edit; cut short by one letter of several names (`k8s-1-2` for
+        // `k8s-1-27`, `k8s-1-28` and `k8s-1-29`), each of them (`coyot` is `coyote`, not the
+        // longer names that begin with it too).
+        if let best, best.distance <= 1 {
+            let cut = longer.filter { $0.count == word.count + 1 }
+            return (0, best.distance, cut.count > 1 && cut.contains(best.name) ? sortedByLength(cut) : [best.name])
+        }
         // A name cut short (`the-verge` for `the-verge-on-muse-spark`): the names it begins,
         // shortest first.
-        if !longer.isEmpty {
-            return (1, 0, Array(Set(longer)).sorted { ($0.count, $0) < ($1.count, $1) })
-        }
+        if !longer.isEmpty { return (1, 0, sortedByLength(longer)) }
         return best.map { (2, $0.distance, [$0.name]) }
     }
+
+    /// Shortest first, then in order; once each.
+    private static func sortedByLength(_ names: [String]) -> [String] { Array(Set(names)).sorted { ($0.count, $0) < ($1.count, $1) } }
 
     /// The closest of `primary` (ids), or of `secondary` (aliases) when one of those is
     /// strictly closer: an id is the better suggestion when both are as close.

@@ -573,9 +573,18 @@ public struct ExposureRecord: Codable, FetchableRecord, PersistableRecord, Senda
     public var endChannel: String?
     public var daysLeft: Int?
     public var planLateDays: Int?
+    /// With no end, the closure of sign-ups ahead, as written, its first day, its channel and its days left.
+    public var closesDate: String?
+    public var closesStart: String?
+    public var closesChannel: String?
+    public var closesDaysLeft: Int?
 
     enum CodingKeys: String, CodingKey {
         case useID = "use_id"
+        case closesDate = "closes_date"
+        case closesStart = "closes_start"
+        case closesChannel = "closes_channel"
+        case closesDaysLeft = "closes_days_left"
         case asOfEnd = "as_of_end"
         case rank, band, risk, exposure
         case endDate = "end_date"
@@ -591,7 +600,8 @@ public struct ExposureRecord: Codable, FetchableRecord, PersistableRecord, Senda
             ExposureRecord(
                 useID: row.use.id, asOfEnd: board.board.asOf.end, rank: index + 1, band: row.band.rawValue, risk: row.risk,
                 exposure: row.exposure, endDate: row.end?.date.text, endStart: row.end?.date.start, endChannel: row.end?.channel,
-                daysLeft: row.daysLeft, planLateDays: row.planLate)
+                daysLeft: row.daysLeft, planLateDays: row.planLate, closesDate: row.closure?.date.text, closesStart: row.closure?.date.start,
+                closesChannel: row.closure?.channel, closesDaysLeft: row.closure?.daysLeft(asOf: board.board.asOf))
         }
     }
 }

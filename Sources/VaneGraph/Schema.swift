@@ -145,10 +145,14 @@ public enum Schema {
                     )
                     """)
         }
-        // The day a use ended (a migration done): from then it is no exposure.
+        // The day a use ended (a migration done): from then it is no exposure. And with no
+        // end, the closure of sign-ups a use on its way out counts down to.
         registerMigration("v16-use-until") { db in
             try db.execute(sql: "ALTER TABLE uses ADD COLUMN until TEXT")
             try db.execute(sql: "ALTER TABLE uses ADD COLUMN until_start TEXT")
+            for column in ["closes_date TEXT", "closes_start TEXT", "closes_channel TEXT", "closes_days_left INTEGER"] {
+                try db.execute(sql: "ALTER TABLE exposure ADD COLUMN " + column)
+            }
         }
         return list
     }

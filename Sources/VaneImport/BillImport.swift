@@ -180,7 +180,9 @@ public enum BillImport {
     /// Uses written by hand (or by another tool), by product and team: where they are.
     private static func handWrittenUses(_ uses: [Entry], resolve: (String) -> String?) -> [UseKey: String] {
         var result: [UseKey: String] = [:]
-        for e in uses where e.extra["generated"] != .text(marker) {
+        let today = FuzzyDate.today()
+        // One that ended (`until`) records the product no more: a bill that has it again is a new use.
+        for e in uses where e.extra["generated"] != .text(marker) && !UseFacts.ended(e.endDate, by: today) {
             guard let written = e.use?.product.text, let product = resolve(written) else { continue }
             result[UseKey(entity: product, team: e.use?.team)] = e.path
         }

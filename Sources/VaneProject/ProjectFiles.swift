@@ -181,7 +181,7 @@ Site/         config.yml (settings), optionally queries.yml (saved queries), tem
 | claim | `title`, `claimant`, `about`, `date`, `sources` | `type` (`commitment`, `assessment`, `rumour`, `fact`), `verdict` (`pending`, `kept`, `broken`, `confirmed`, `refuted`, `superseded`), `verdict_date`, `verdict_sources`, `supports`, `contradicts`, `tags` |
 | source | `title`, `publisher`, `url` | `published`, `accessed`, `type` (`primary`, `news`, `analysis`, `filing`, `other`), `archive`, `tags` |
 | report | `title`, `date` | `authors` (entities), `summary` (one paragraph, for the index, the home page and the feed), `tags` |
-| use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `version`, `plan`, `plan_date`, `channel` (the one channel of the product it depends on: a use of `esu` reads that channel's end), `tags` |
+| use | `product` (a product, model or release cycle you depend on) | `title` (default: the product and team), `team`, `criticality` (`critical`, `high`, `medium` (default), `low`), `since`, `until` (the day it ended, a migration done: from then it is no exposure), `version`, `plan`, `plan_date`, `channel` (the one channel of the product it depends on: a use of `esu` reads that channel's end), `tags` |
 
 A list field also takes a single value. URLs must be `http` or `https`. An unknown key is
 kept and reported as a warning. Any kind may also have `data`, a mapping of fields kept as

@@ -60,7 +60,7 @@ public struct Dossier: Encodable, Sendable {
 
     /// Fields that hold a date: shown as a reader reads it, and as a JSON date.
     static func isDate(_ key: String) -> Bool {
-        key == "date" || key.hasSuffix("_date") || ["published", "accessed", "span_end", "since"].contains(key)
+        key == "date" || key.hasSuffix("_date") || ["published", "accessed", "span_end", "since", "until"].contains(key)
     }
 
     enum CodingKeys: String, CodingKey {

@@ -56,7 +56,9 @@ public struct GraphReader: Sendable {
     public struct Hint: Sendable, Equatable {
         public var id: String
         public var isName: Bool
-        var said: String { " (did you mean '\(id)'\(isName ? ", whose name it is" : "")?)" }
+        /// As near as `id`: the other names a name cut short begins (as `vane check` lists them).
+        public var others: [String] = []
+        var said: String { isName ? " (did you mean '\(id)', whose name it is?)" : " (did you mean \(Suggestion.alternatives([id] + others))?)" }
     }
 
     public init(url: URL) throws(GraphDatabase.OpenError) {
@@ -107,7 +109,7 @@ public struct GraphReader: Sendable {
         // A file's path names its entry by its name (`Content/entities/meta.md` → `meta`).
         let stem = name.hasSuffix(".md") ? String((name.split(separator: "/").last ?? "").dropLast(3)) : name
         guard stem != name, !stem.isEmpty else { return .unknownEntry(name, suggestion: try closestName(to: name, among: "entries")) }
-        return .unknownEntry(name, suggestion: try closestName(to: stem, among: "entries").map { Hint(id: $0.id, isName: false) })
+        return .unknownEntry(name, suggestion: try closestName(to: stem, among: "entries").map { Hint(id: $0.id, isName: false, others: $0.others) })
     }
 
     /// The id of the entry of `table` whose name (title) `name` is, whatever its case; else
@@ -122,7 +124,8 @@ public struct GraphReader: Sendable {
         }
         let wanted = name.lowercased()
         if let named = titled.first(where: { $0.1.lowercased() == wanted }) { return Hint(id: named.0, isName: true) }
-        return Suggestion.closest(to: name, preferring: ids, then: aliases).map { Hint(id: $0, isName: false) }
+        let near = Suggestion.nearest(to: name, preferring: ids, then: aliases)
+        return near.first.map { Hint(id: $0, isName: false, others: Array(near.dropFirst())) }
     }
 
     func resolveEntity(_ name: String) throws -> String {

@@ -194,14 +194,17 @@ struct SiteModel: @unchecked Sendable {
         return model
     }
 
+    /// The uses going on as of the site's day: not those that ended (`until`).
+    private var usesGoingOn: [UseFacts] { kb.entries(of: .use).filter { !UseFacts.ended($0.endDate, by: board.asOf) }.compactMap(\.use) }
+
     /// The products our uses resolve to; `feeds/exposure.ics` has their ends.
-    var usedProducts: Set<String> { Set(kb.entries(of: .use).compactMap { $0.use.flatMap { kb.resolve($0.product.text) } }) }
+    var usedProducts: Set<String> { Set(usesGoingOn.compactMap { kb.resolve($0.product.text) }) }
 
     /// The channels of the products used only through named channels (`channel: free`); a
     /// product any use takes whole has no entry.
     var usedChannels: [String: Set<String>] {
         var (whole, channels): (Set<String>, [String: Set<String>]) = ([], [:])
-        for use in kb.entries(of: .use).compactMap(\.use) {
+        for use in usesGoingOn {
             guard let product = kb.resolve(use.product.text) else { continue }
             if let channel = use.channel?.text { channels[product, default: []].insert(channel) } else { whole.insert(product) }
         }

@@ -448,6 +448,8 @@ struct CLITests {
                 "error: unknown command 'stauts' (did you mean 'status'?); the commands are build, check, query, status, exposure, ends, show, sql, new, serve, init, theme, import, saved, scorecard, contradictions, changes\n"
             ),
             (["show", "coyot"], "error: no entry 'coyot' (did you mean 'coyote'?)\n"),
+            // Cut short of several ids: each, as `vane check` says them.
+            (["show", "coy"], "error: no entry 'coy' (did you mean 'coyote', 'coyote-better' or 'coyote-worse-at-code'?)\n"),
             (["status", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
             (["scorecard", "--entity", "acmee"], "error: unknown entity 'acmee' (did you mean 'acme'?)\n"),
             (

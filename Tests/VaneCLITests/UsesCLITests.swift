@@ -360,11 +360,27 @@ struct UsesCLITests {
         #expect(
             try queue.read { db in try Row.fetchOne(db, sql: "SELECT until, until_start FROM uses WHERE id = 'u-moved'") }
                 == ["until": "2023-05-15", "until_start": "2023-05-15"])
-        // An end before its beginning is an error at it.
+        // `vane show` reads it as a date.
+        #expect(try vane("show", "u-moved", in: kb).stdout.contains("15 May 2023"))
+        // With every use ended, no team calendar is offered (no end of what we use), and the
+        // command says why it is empty.
+        #expect(try kb.read("public/feeds/exposure.ics").contains("SUMMARY:Old Analytics"))
+        try kb.remove("Content/uses/u-stuck.md")
+        #expect(try vane("build", in: kb).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: kb.url("public/feeds/exposure.ics").path))
+        #expect(try !kb.read("public/index.html").contains("exposure.ics"))
+        #expect(try kb.read("public/feeds/ends.ics").contains("SUMMARY:Old Analytics"))
+        #expect(try vane("exposure", in: kb).stderr.contains("no use goes on as of "))
+        // A use ends once the whole of its `until` has passed: a use `until: 2023` goes on to its last day.
+        try kb.write("---\nproduct: ua\nteam: data\nsince: 2023-06-15\nuntil: 2023\n---\n", to: "Content/uses/u-year.md")
+        #expect(try vane("build", in: kb).status == 0)
+        #expect(try uses("2023-12-30") == ["u-year"] && uses("2023-12-31").isEmpty)
+        // An end before its beginning is an error at it (not one whose period holds it).
         try kb.write("---\nproduct: ua\nsince: 2023-01-01\nuntil: 2022-12\n---\n", to: "Content/uses/u-bad.md")
         let check = try vane("check", in: kb)
         #expect(
             check.stderr.contains("Content/uses/u-bad.md:4:8: error: the use ends (2022-12) before it began (since 2023-01-01)"), "\(check.stderr)")
+        #expect(!check.stderr.contains("u-year"), "\(check.stderr)")
     }
 
     /// A use on its way out because sign-ups close on its channel says the day, as `vane

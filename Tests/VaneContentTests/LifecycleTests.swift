@@ -558,6 +558,13 @@ struct LifecycleTests {
         let met = try replayed(early, channels: channels, asOf: asOf)
         #expect(met.ends.first { $0.channel == "standard" }?.countdown(asOf: asOf) == "ended 1255 days ago")
         #expect(met.ends.first { $0.channel == "ga360" }?.countdown(asOf: asOf) == "ended 889 days ago, 153 days early")
+        // An end of a period that holds the shutdown is met by it, as announced.
+        var quarter = ua
+        quarter[2] = change("sunset", "2022-03-16", .ends, "2024-Q3", channel: "standard")
+        quarter[3] = change("sunset", "2022-03-16", .ends, "2024-07-15", channel: "ga360")
+        quarter[4] = change("shutdown", "2024-07-15", .availability, "retired")
+        let within = try replayed(quarter, channels: channels, asOf: asOf)
+        #expect(within.ends.allSatisfy { $0.retiredBy == "shutdown" }, "\(within.ends)")
         // The standard end alone: the shutdown met it late.
         let alone = try replayed(ua.enumerated().filter { $0.offset != 3 }.map(\.element), channels: channels, asOf: asOf)
         #expect(alone.ends.first { $0.channel == "standard" }?.countdown(asOf: asOf) == "ended 889 days ago, 366 days late")

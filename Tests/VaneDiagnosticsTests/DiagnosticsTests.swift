@@ -34,8 +34,9 @@ struct DiagnosticsTests {
             Suggestion.nearest(to: "wink", preferring: ["wink-labs", "wink-hub", "works-with-nest"], then: ["WWN"]) == ["wink-hub", "wink-labs"])
         #expect(Suggestion.nearest(to: "insteon", in: ["insteon-technologies", "insteon-hub"]) == ["insteon-hub", "insteon-technologies"])
         #expect(Suggestion.closest(to: "insteon-tech", in: ["insteon-hub", "insteon-technologies"]) == "insteon-technologies")
-        // A typo of one edit still comes first.
+        // A typo of one edit still comes first; cut short of several names, any of them.
         #expect(Suggestion.nearest(to: "metta", in: ["meta", "metta-labs"]) == ["meta"])
+        #expect(Suggestion.nearest(to: "k8s-1-2", in: ["k8s-1-29", "k8s-1-27", "k8s-1-28", "k8s-1-3"]) == ["k8s-1-27", "k8s-1-28", "k8s-1-29"])
         #expect(Suggestion.alternatives(["a"]) == "'a'")
         #expect(Suggestion.alternatives(["a", "b"]) == "'a' or 'b'")
         #expect(Suggestion.alternatives(["a", "b", "c"]) == "'a', 'b' or 'c'")

@@ -25,7 +25,7 @@ public enum UseChecks {
                 continue
             }
             // A use that ended by the day (a migration done) is stranded by nothing.
-            if let until = use.endDate, until.startKey <= today.endKey { continue }
+            if UseFacts.ended(use.endDate, by: today) { continue }
             let channel = facts.channel?.text
             let named = "'\(product)'" + (channel.map { " (\($0))" } ?? "")
             guard let status = now[product] else {

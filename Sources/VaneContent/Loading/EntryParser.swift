@@ -417,7 +417,7 @@ public struct EntryParser: Sendable {
         e.date = date(&fm, "since")
         // The day it ended (a migration done): from then it is no exposure.
         e.endDate = date(&fm, "until")
-        if let since = e.date, let until = e.endDate, until.start < since.start, let (_, at) = fm.node("until") {
+        if let since = e.date, let until = e.endDate, until.endKey < since.startKey, let (_, at) = fm.node("until") {
             fm.diagnostics.append(.error(at, "the use ends (\(until.text)) before it began (since \(since.text))"))
         }
         if let channel = fm.text("channel") {

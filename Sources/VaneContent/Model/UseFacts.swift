@@ -44,6 +44,10 @@ public struct UseFacts: Sendable, Hashable, Codable {
         self.product = product
     }
 
+    /// Whether a use whose `until` is `until` had surely ended by the end of `day`'s period:
+    /// once the whole of its period has passed (`until: 2026` goes on through 2026).
+    public static func ended(_ until: FuzzyDate?, by day: FuzzyDate) -> Bool { until.map { $0.endKey <= day.endKey } ?? false }
+
     /// The title of a use written without one: its product's name and its team,
     /// `Django 4.2 (billing)`.
     /// `Node.js 18 (api)`; of one channel, `Node.js 18 · standard (api)`, so that a team's uses

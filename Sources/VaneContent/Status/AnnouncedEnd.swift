@@ -447,7 +447,8 @@ enum EndSchedule {
                             resolved.append(end)
                             continue
                         }
-                        if kind == .end, let latest, end.date.startKey < latest, end.date.startKey < change.date.startKey {
+                        // (Its whole period before: a retirement within `2024-Q3` meets an end of that quarter.)
+                        if kind == .end, let latest, end.date.endKey < latest, end.date.endKey < change.date.startKey {
                             resolved.append(end)
                             continue
                         }

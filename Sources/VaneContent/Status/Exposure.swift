@@ -44,7 +44,7 @@ public struct UseInfo: Sendable, Hashable {
     }
 
     /// Whether it had ended by the end of `day`'s period: then it is no exposure.
-    public func ended(by day: FuzzyDate) -> Bool { until.map { $0.startKey <= day.endKey } ?? false }
+    public func ended(by day: FuzzyDate) -> Bool { UseFacts.ended(until, by: day) }
 }
 
 /// One use on the exposure board: the product's standing on the status board, seen from us.
@@ -186,6 +186,10 @@ public struct ExposureBoard: Sendable {
                 ?? unannounced(
                     status.channels[channel] ?? status.availability, of: use.product, channel: status.channels[channel] == nil ? nil : channel)
             : status.nextEnd(asOf: asOf, channel: channel)
+        // A bundle's sign-ups closing is no fall (customers who hold it renew it; others buy
+        // the product another way): a use of the bundle drifts with the product, and does not
+        // count down to it.
+        let bundle = board.entities[use.product]?.tiers[channel] == .bundle
         let band: ExposureRow.Band
         if gone {
             band = .gone
@@ -194,13 +198,10 @@ public struct ExposureBoard: Sendable {
         } else {
             // The channel's own standing: deprecated or closed to new customers, or with a
             // closure announced, it is on its way out while the product's other channels drift.
-            // A bundle's sign-ups closing is no fall (customers who hold it renew it; others
-            // buy the product another way): a use of the bundle drifts with the product.
-            let bundle = board.entities[use.product]?.tiers[channel] == .bundle
             let value = status.channels[channel]?.value
             let windingDown =
                 value.map { board.scales.isWindingDown($0) && !(bundle && $0 == board.scales.closed) } == true
-                || !bundle && AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf) != nil
+                || !bundle && status.nextClosure(asOf: asOf, channel: channel) != nil
             switch row.risk?.band {
             case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
             case .drift?: band = windingDown ? .onTheWayOut : .drift
@@ -210,7 +211,7 @@ public struct ExposureBoard: Sendable {
         let info = board.entities[use.product]
         let risk = gone ? nil : row.risk?.score
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
-        let closure = gone || end != nil ? nil : AnnouncedEnd.soonest(status.closures.filter { $0.covers(channel) }, asOf: asOf)
+        let closure = gone || end != nil || bundle ? nil : status.nextClosure(asOf: asOf, channel: channel)
         return ExposureRow(
             use: use, productName: (info?.name ?? use.product) + " · " + board.channelTitle(channel, of: use.product),
             vendor: chain.last ?? use.product,

@@ -111,6 +111,11 @@ public struct EntityStatus: Sendable, Hashable, Codable {
     /// The soonest announced closure to new customers still ahead at `asOf`.
     public func nextClosure(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(closures, asOf: asOf) }
 
+    /// The soonest closure still ahead at `asOf` of one channel: its own, or the whole product's.
+    public func nextClosure(asOf: FuzzyDate, channel: String) -> AnnouncedEnd? {
+        AnnouncedEnd.soonest(closures.filter { $0.covers(channel) }, asOf: asOf)
+    }
+
     /// The same two as the risk weighs them: not a bundle's while the product is sold
     /// another way (Teams leaving the suites is no end of Teams).
     public func nextWeighedEnd(asOf: FuzzyDate) -> AnnouncedEnd? { AnnouncedEnd.soonest(ends.filter(weighs), asOf: asOf) }

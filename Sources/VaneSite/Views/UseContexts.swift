@@ -173,7 +173,7 @@ extension SiteModel {
     }
 
     /// Whether a use had ended (`until`) by the site's day.
-    func ended(_ use: Entry) -> Bool { use.endDate.map { $0.startKey <= board.asOf.endKey } ?? false }
+    func ended(_ use: Entry) -> Bool { UseFacts.ended(use.endDate, by: board.asOf) }
 
     /// A closure's countdown, said as one (`sign-ups close: 85 days left`), as the risk board says it.
     func closureCountdown(_ closure: AnnouncedEnd) -> String { "sign-ups close: " + closure.countdown(asOf: board.asOf) }

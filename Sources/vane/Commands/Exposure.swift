@@ -32,11 +32,15 @@ extension Vane {
                 // Said on standard error, as `vane ends` says an empty countdown.
                 if exposure.rows.isEmpty {
                     let uses = try reader.uses().filter { team == nil || $0.team == team }
+                    let of = team.map { " of team '\($0)'" } ?? ""
+                    let begun = uses.filter { $0.since.map { $0.startKey <= date.endKey } ?? true }
                     printError(
                         uses.isEmpty
                             ? team.map { "no use of team '\($0)' is recorded" }
                                 ?? "no use is recorded (a use is a file in Content/uses/: see the README's Uses and exposure)"
-                            : "no use\(team.map { " of team '\($0)'" } ?? "") had begun by \(date.display) (each one's 'since' is later)")
+                            : begun.isEmpty
+                                ? "no use\(of) had begun by \(date.display) (each one's 'since' is later)"
+                                : "no use\(of) goes on as of \(date.display) (each one that had begun ended by then: its 'until')")
                 }
             }
         }
