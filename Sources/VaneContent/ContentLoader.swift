@@ -88,7 +88,7 @@ public struct Relink: Sendable {
 /// Loads `Content/` (and `Site/config.yml`): scan, parse in parallel, link.
 public enum ContentLoader {
     /// Bump when parsing changes, so caches written by an older `vane` are ignored.
-    public static let parserVersion = "81"
+    public static let parserVersion = "82"
 
     /// The largest entry file accepted: far above any real entry, low enough that a
     /// stray data file cannot exhaust memory.

@@ -33,6 +33,9 @@ public enum Suggestion {
                 best = (d, candidate)
             }
         }
+        // Cut short at a separator (`gpt-`, `llama-3-`): every name it begins, before the name
+        // the separator deleted would give.
+        if let last = word.last, "-_.".contains(last), !longer.isEmpty { return (0, 0, sortedByLength(longer)) }
         // A typo of one edit; cut short by one letter of several names (`k8s-1-2` for
         // `k8s-1-27`, `k8s-1-28` and `k8s-1-29`), each of them (`coyot` is `coyote`, not the
         // longer names that begin with it too).
@@ -63,11 +66,11 @@ public enum Suggestion {
         return (alias.rank, alias.distance) < (id.rank, id.distance) ? alias.names : id.names
     }
 
-    /// `'a'`, `'a' or 'b'`, `'a', 'b' or 'c'`, and past three `'a', 'b', 'c' or 4 more`.
+    /// `'a'`, `'a' or 'b'`, up to four named, and past four `'a', 'b', 'c', 'd' or 3 more`.
     public static func alternatives(_ names: [String]) -> String {
-        let quoted = names.prefix(3).map { "'\($0)'" }
+        let quoted = names.prefix(4).map { "'\($0)'" }
         guard names.count > 1 else { return quoted.joined() }
-        if names.count > 3 { return quoted.joined(separator: ", ") + " or \(names.count - 3) more" }
+        if names.count > 4 { return quoted.joined(separator: ", ") + " or \(names.count - 4) more" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }
 

@@ -172,13 +172,17 @@ extension ExposureBoard {
                 let chain = board.onward(from: id, through: row.use.channel)
                 return ([id] + chain).joined(separator: ">") + board.onwardAlso(from: id, chain: chain).map { "|" + $0 }.joined()
             }.joined(separator: ";")
-            let closes = row.closure.map { [$0.date.text, $0.channel ?? "", String($0.daysLeft(asOf: board.asOf))] } ?? ["", "", ""]
+            let closes =
+                row.closure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays), String($0.daysLeft(asOf: board.asOf))] } ?? [
+                    "", "", "", "",
+                ]
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]
                 + closes
         }
         let csvHeaders =
             headers.map { $0.lowercased().replacingOccurrences(of: " ", with: "_") } + [
-                "version", "end_channel", "plan_late_days", "successor_lines", "channel", "closes", "closes_channel", "closes_days_left",
+                "version", "end_channel", "plan_late_days", "successor_lines", "channel", "closes", "closes_channel", "closes_notice",
+                "closes_days_left",
             ]
         return TextTable(headers: csv ? csvHeaders : headers, rows: rows)
     }

@@ -48,7 +48,7 @@ public enum SiteBuilder {
     }
 
     /// Bump when rendering changes in a way fingerprints cannot see.
-    public static let rendererVersion = "145"
+    public static let rendererVersion = "146"
 
     /// Renders into a staging folder and returns it, not yet committed. `frameReads`: what
     /// page templates read from the frame in earlier builds with this theme. A page whose

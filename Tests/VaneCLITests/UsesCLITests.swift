@@ -417,7 +417,7 @@ struct UsesCLITests {
         let closes = try #require(row["closes"] as? [String: Any])
         #expect(closes["kind"] as? String == "closure" && closes["channel"] as? String == "app-updates" && row["closes_days_left"] as? Int == 91)
         let csv = try vane(["exposure", "--format", "csv"] + asOf, in: kb).stdout
-        #expect(csv.contains(",app-updates,2025-08-31,app-updates,91\r\n"), "\(csv)")
+        #expect(csv.contains(",app-updates,2025-08-31,app-updates,143,91\r\n"), "\(csv)")
         // The site as of that day: the exposure page and the use's own.
         let page = try kb.read("public/exposure.html")
         #expect(
@@ -428,6 +428,20 @@ struct UsesCLITests {
                 && own.contains("<time datetime=\"2025-08-31\">31 August 2025</time> (app-updates), sign-ups close: 91 days left"),
             "\(own)")
         #expect(!own.contains("after the end"))
+        // A bundle's sign-ups closing weighs nothing while the product is sold another way:
+        // a use of the product does not count down to it.
+        try kb.write(
+            "---\nname: Suite App\ntype: product\nparent: v\nchannels: [standalone, { suite: bundle }]\n---\n", to: "Content/entities/app.md")
+        try kb.write(
+            "---\ntitle: Unbundled\ndate: 2025-04-10\ntype: deprecation\nentities: [v]\nsources: [s]\nstatus:\n"
+                + "  app: { availability: generally-available, priority: invested, closes: { suite: 2025-08-31 } }\n---\n",
+            to: "Content/events/e-unbundled.md")
+        try kb.write("---\nproduct: app\nteam: ops\n---\n", to: "Content/uses/u-app.md")
+        #expect(try vane(["build"] + asOf, in: kb).status == 0)
+        let bundled = try vane(["exposure", "--format", "json"] + asOf, in: kb)
+        let app = try #require(
+            (try JSONSerialization.jsonObject(with: Data(bundled.stdout.utf8)) as? [[String: Any]])?.first { $0["use"] as? String == "u-app" })
+        #expect(app["closes"] is NSNull && app["band"] as? String == "drift", "\(bundled.stdout)")
         // Once sign-ups have closed, nothing is ahead to count down to.
         let after = try vane(["exposure", "--format", "json", "--as-of", "2025-09-01"], in: kb)
         let later = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
@@ -468,7 +482,7 @@ struct UsesCLITests {
         #expect(rows[2]["ends"] is NSNull && rows[2]["product_name"] as? String == "Dynos · paid")
         #expect(
             try vane("exposure", "--format", "csv", in: kb).stdout.components(separatedBy: "\r\n")[0].hasSuffix(
-                ",successor_lines,channel,closes,closes_channel,closes_days_left"))
+                ",successor_lines,channel,closes,closes_channel,closes_notice,closes_days_left"))
         #expect(try kb.read("public/exposure.html").contains(">Dynos · free</a>"))
         #expect(try kb.read("public/uses/u-paid.html").contains(">Dynos · paid</a>"))
         // The published query says what the command says: the paid use has no end of its own

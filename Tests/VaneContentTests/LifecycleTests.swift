@@ -570,6 +570,17 @@ struct LifecycleTests {
         #expect(alone.ends.first { $0.channel == "standard" }?.countdown(asOf: asOf) == "ended 889 days ago, 366 days late")
     }
 
+    /// Ends are listed by the day they came or come: one a retirement met early, by the
+    /// retirement, before ends still ahead (trial v24-F6).
+    @Test func anEndMetEarlyIsListedByTheDayItCame() {
+        var early = AnnouncedEnd(
+            entity: "a", channel: nil, date: day("2027-11-26"), event: "e", announced: day("2025-01-01"), location: .top(of: "x"))
+        (early.retired, early.retiredBy) = (day("2026-11-09"), "r")
+        let ahead = AnnouncedEnd(
+            entity: "b", channel: nil, date: day("2027-06-01"), event: "f", announced: day("2025-01-01"), location: .top(of: "x"))
+        #expect(StatusBoard.byDate([ahead, early]).map(\.entity) == ["a", "b"])
+    }
+
     /// A retirement after sign-ups closed meets the end, not the closure: the closure came on
     /// its day (it read "closed 1245 days late", and the product generally available until
     /// its retirement). One by the closure's day meets it, as a recorded closure does any day.

@@ -40,7 +40,12 @@ struct DiagnosticsTests {
         #expect(Suggestion.alternatives(["a"]) == "'a'")
         #expect(Suggestion.alternatives(["a", "b"]) == "'a' or 'b'")
         #expect(Suggestion.alternatives(["a", "b", "c"]) == "'a', 'b' or 'c'")
-        #expect(Suggestion.alternatives(["a", "b", "c", "d", "e"]) == "'a', 'b', 'c' or 2 more")
+        #expect(Suggestion.alternatives(["a", "b", "c", "d"]) == "'a', 'b', 'c' or 'd'")
+        #expect(Suggestion.alternatives(["a", "b", "c", "d", "e", "f"]) == "'a', 'b', 'c', 'd' or 2 more")
+        // Cut short at a separator: the names it begins, not the one the separator deleted gives.
+        let models = ["gpt-4", "gpt-4o", "gpt-4-1", "gpt-4o-mini"]
+        #expect(Suggestion.nearest(to: "gpt-4o-", in: models) == ["gpt-4o-mini"])
+        #expect(Suggestion.nearest(to: "gpt-", in: models) == ["gpt-4", "gpt-4o", "gpt-4-1", "gpt-4o-mini"])
     }
 
     @Test func lockedStateLosesNoWriteUnderContention() {

@@ -328,8 +328,8 @@ struct StatusViewTests {
         #expect(onward.map { $0["entity"] as? String } == ["net-10"] && onward.first?["position"] as? String == "Generally available · Flagship")
         let csv = try vane("exposure", "--as-of", fixedDay.text, "--format", "csv", in: kb.root).stdout
         #expect(
-            csv.hasPrefix("rank,") && csv.contains(",successor_lines,channel,closes,closes_channel,closes_days_left\r\n")
-                && csv.contains(",net-8>net-10,,,,\r\n"), "\(csv)")
+            csv.hasPrefix("rank,") && csv.contains(",successor_lines,channel,closes,closes_channel,closes_notice,closes_days_left\r\n")
+                && csv.contains(",net-8>net-10,,,,,\r\n"), "\(csv)")
         // The product's page, `vane status` and `vane show` follow it too.
         #expect(
             try kb.read("public/entities/net-6.html").contains(
@@ -633,6 +633,12 @@ struct StatusViewTests {
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
         let why = try firstWhy(kb)
         #expect(why.hasPrefix("<time datetime=\"2024-10-22\">22 October 2024</time>: priority Sunset → Invested"), "\(why.prefix(300))")
+        // A fall undone in part still matters: flagship to sunset, then back to maintained.
+        try kb.write(
+            "---\ntitle: Reversed\ndate: 2024-10-22\ntype: statement\nentities: [video]\nstatus:\n  video: { priority: maintained, ends: none }\n---\n",
+            to: "Content/events/c.md")
+        #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: fixedDay)).succeeded)
+        #expect(try firstWhy(kb).hasPrefix("<time datetime=\"2023-12-05\">5 December 2023</time>: priority Invested → Sunset"))
         // Before the reversal, the fall is what matters (with the end announced, the end).
         #expect(Pipeline.build(Pipeline.Options(root: kb.root, asOf: try FuzzyDate(parsing: "2024-06-01"))).succeeded)
         #expect(try firstWhy(kb).hasPrefix("<time datetime=\"2023-12-05\">5 December 2023</time>: end announced"))

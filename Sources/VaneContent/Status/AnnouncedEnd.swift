@@ -36,7 +36,7 @@ public struct AnnouncedEnd: Sendable, Hashable, Codable {
     /// The last day it was set for the whole product: announced, or made precise.
     var statedOn: FuzzyDate { restatedOn ?? announced }
     /// When it came: its day, or the recorded retirement that met it before that day.
-    var came: FuzzyDate { retired.map { $0.startKey < date.startKey ? $0 : date } ?? date }
+    public var came: FuzzyDate { retired.map { $0.startKey < date.startKey ? $0 : date } ?? date }
     /// For a whole-product end that ended one channel alone, the channel whose retirement met it.
     public var metOnChannel: String?
     /// The end this announcement moved, for an announcement as it was made (an extension,

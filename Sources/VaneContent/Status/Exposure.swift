@@ -164,7 +164,10 @@ public struct ExposureBoard: Sendable {
                 use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
                 exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
                 daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay },
-                planLate: ExposureBoard.planLate(use, end), closure: end == nil ? row?.nextClosure : nil, position: board.position(of: use.product),
+                planLate: ExposureBoard.planLate(use, end),
+                // Not a bundle's closure while the product is sold another way: it weighs nothing.
+                closure: end == nil && row?.gone == false ? row?.status.nextWeighedClosure(asOf: asOf) : nil,
+                position: board.position(of: use.product),
                 successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
         }.sorted(by: ExposureBoard.ranks)

@@ -333,12 +333,14 @@ public struct StatusBoard: Sendable {
             })
     }
 
-    /// Ends in the order every list of them has: by date, the exact first, then by product
-    /// and channel.
+    /// Ends in the order every list of them has: by the day each came or comes (an end met
+    /// early by a retirement, by the retirement: it sat among the ends ahead, "ended 17 days
+    /// ago, 371 days early" between ends 320 and 663 days away), the exact first, then by
+    /// product and channel.
     public static func byDate(_ ends: [AnnouncedEnd]) -> [AnnouncedEnd] {
         ends.sorted {
-            ($0.date.startKey, -$0.date.precision.rank, $0.entity, $0.channel ?? "")
-                < ($1.date.startKey, -$1.date.precision.rank, $1.entity, $1.channel ?? "")
+            ($0.came.startKey, -$0.came.precision.rank, $0.entity, $0.channel ?? "")
+                < ($1.came.startKey, -$1.came.precision.rank, $1.entity, $1.channel ?? "")
         }
     }
 

@@ -1276,8 +1276,10 @@ caption { text-align: left; color: var(--muted); padding: .25rem 0; }
    extension's second notice wraps after it (kept on one line, it pushed the board past the
    home page's column). */
 @media (min-width: 64rem) { .ends-board td:first-child { white-space: nowrap; } .ends-board td:nth-child(4) { min-width: 7.5rem; } }
-/* On the home page the board stays in the column, with the tables above it. */
+/* On the home page the board stays in the column, with the tables above it: a long
+   countdown ("ended 6 days ago, 3 days early") wraps there. */
 .in-column .wide-block { width: auto; margin-left: 0; }
+.in-column .ends-board td:nth-child(2) { white-space: normal; min-width: 6.5rem; }
 .ends-board .passed td { color: var(--muted); }
 .ends-board .passed th { font-weight: 600; color: var(--muted); font-size: .85rem; }
 /* At least 24 px tall, a target a finger or a pointer hits without the link above it (WCAG 2.5.8). */

@@ -357,7 +357,7 @@ extension SiteModel {
         // Those that came, newest first; ends of one day in the order `vane ends` lists them
         // (reversed, they read in the opposite order).
         let came = ends.filter { !$0.isAhead(asOf: board.asOf) }.enumerated().sorted { a, b in
-            a.element.date.startKey != b.element.date.startKey ? a.element.date.startKey > b.element.date.startKey : a.offset < b.offset
+            a.element.came.startKey != b.element.came.startKey ? a.element.came.startKey > b.element.came.startKey : a.offset < b.offset
         }.map(\.element)
         var (ahead, passed) = (ends.filter { $0.isAhead(asOf: board.asOf) }, came)
         var (aheadLeft, passedLeft) = (0, 0)
@@ -552,15 +552,18 @@ extension SiteModel {
         return StatusTimeline.noFalls(channels: row.status.channels.keys, bundles: bundles).contains(channel)
     }
 
-    /// Whether a fall still holds today: where its axis (its channel) stands is no higher than
-    /// what it fell to. A priority that fell to sunset and came back to invested is no fall now
-    /// (Twilio Video's end of life, called off: the board's row read "Invested", beside
-    /// "Invested → Sunset" as the move that matters).
+    /// Whether a fall still holds today: its axis (its channel) stands below where it fell
+    /// from. A priority that fell to sunset and came back to invested is no fall now (Twilio
+    /// Video's end of life, called off: the board's row read "Invested", beside "Invested →
+    /// Sunset" as the move that matters); one back only to maintained from flagship still is,
+    /// as the risk's recency counts it.
     private func stands(_ m: StatusMove, in row: StatusRow) -> Bool {
         let now =
             m.axis == .priority ? row.status.priority?.value : m.channel.map { row.status.channels[$0]?.value } ?? row.status.availability?.value
-        guard let now, let today = board.scales.rank(now, on: m.axis), let fell = board.scales.rank(m.to, on: m.axis) else { return true }
-        return today >= fell
+        guard let now, let from = m.from, let today = board.scales.rank(now, on: m.axis), let was = board.scales.rank(from, on: m.axis) else {
+            return true
+        }
+        return today > was
     }
 
     private func isFall(_ m: StatusMove) -> Bool {
