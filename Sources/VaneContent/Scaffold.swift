@@ -173,7 +173,7 @@ public enum Scaffold {
                 "---\ntitle: \(quotedTitle)\ndate: \(today.text)\nauthors: []  # the ids of who wrote it\nsummary: \"\"  # one paragraph for the index and the feed\n---\n"
         case .use:
             return
-                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\n# channel: the one channel of the product we depend on (esu), when not the whole product\n# plan: what we will do about its end, and plan_date: by when\nplan:\nplan_date:\n---\n"
+                "---\ntitle: \(quotedTitle)\nproduct:  # the id of the product, model or release cycle we use\nteam:  # who owns it\ncriticality: medium  # critical, high, medium, low\nsince: \(today.text)\nversion:\n# channel: the one channel of the product we depend on (esu), when not the whole product\n# plan: what we will do about its end, and plan_date: by when\nplan:\nplan_date:\n# until: the day we stopped using it (a migration done): from then it is no exposure\n---\n"
         }
     }
 }

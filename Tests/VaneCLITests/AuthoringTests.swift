@@ -83,6 +83,11 @@ struct AuthoringTests {
                 == "error: unknown kind 'gadget'; kinds are entity, event, claim, source, report, use\n")
         // A kind without types says so, rather than list none.
         #expect(try vane("new", "use", "X", "--type", "foo", in: kb.root).stderr == "error: unknown use type 'foo'; a use has no type\n")
+        // A new use names the fields a use has, `until` among them (the day a migration was done).
+        #expect(try vane("new", "use", "Our chat", in: kb.root).status == 0)
+        #expect(
+            try kb.read("Content/uses/our-chat.md").contains(
+                "\n# until: the day we stopped using it (a migration done): from then it is no exposure\n---\n"))
         // No saved queries: nothing listed, and a word on why.
         try FileManager.default.removeItem(at: kb.url("Site/queries.yml"))
         let saved = try vane("saved", in: kb.root)
