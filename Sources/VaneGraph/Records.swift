@@ -601,7 +601,7 @@ public struct ExposureRecord: Codable, FetchableRecord, PersistableRecord, Senda
                 useID: row.use.id, asOfEnd: board.board.asOf.end, rank: index + 1, band: row.band.rawValue, risk: row.risk,
                 exposure: row.exposure, endDate: row.end?.date.text, endStart: row.end?.date.start, endChannel: row.end?.channel,
                 daysLeft: row.daysLeft, planLateDays: row.planLate, closesDate: row.closure?.date.text, closesStart: row.closure?.date.start,
-                closesChannel: row.closure?.channel, closesDaysLeft: row.closure?.daysLeft(asOf: board.board.asOf))
+                closesChannel: row.closure?.channel, closesDaysLeft: row.closureDaysLeft)
         }
     }
 }

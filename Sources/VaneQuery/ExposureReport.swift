@@ -119,7 +119,7 @@ public struct ExposureReportRow: Encodable, Sendable {
         planLateDays = row.planLate
         generated = row.use.generated
         closes = row.closure.map { EndReport($0, board: board) }
-        closesDaysLeft = row.closure?.daysLeft(asOf: board.asOf)
+        closesDaysLeft = row.closureDaysLeft
     }
 }
 
@@ -139,7 +139,7 @@ extension ExposureBoard {
             let none = csv ? "" : "-"
             // With no end, the table shows the day sign-ups close, as `vane status` does
             // (CSV: in columns of their own).
-            let shown = csv ? row.end : row.end ?? row.closure
+            let shown = csv ? row.end : row.shownEnd
             let ends = shown.map { end in
                 csv ? end.date.text : (end.kind == .closure ? "sign-ups close " : "") + end.date.display + board.channelSuffix(end)
             }
@@ -150,7 +150,7 @@ extension ExposureBoard {
             // as its date ("about -31" beside "ended 31 days ago").
             let daysLeft =
                 row.daysLeft.map { days in csv || row.end?.approximateDays != true ? String(days) : "about \(days)" }
-                ?? (csv ? nil : row.closure.map { ($0.approximateDays ? "about " : "") + String($0.daysLeft(asOf: board.asOf)) })
+                ?? (csv ? nil : row.closureDaysLeft.map { (row.closure?.approximateDays == true ? "about " : "") + String($0) })
             var plan = row.use.planDate.map { csv ? $0.text : $0.display }
             if !csv, let late = row.planLateText { plan = plan.map { "\($0) (\(late) days late)" } }
             let successors = csv ? row.successors.joined(separator: ";") : row.successorLine
@@ -173,7 +173,7 @@ extension ExposureBoard {
                 return ([id] + chain).joined(separator: ">") + board.onwardAlso(from: id, chain: chain).map { "|" + $0 }.joined()
             }.joined(separator: ";")
             let closes =
-                row.closure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays), String($0.daysLeft(asOf: board.asOf))] } ?? [
+                row.closure.map { [$0.date.text, $0.channel ?? "", String($0.noticeDays), row.closureDaysLeft.map(String.init) ?? ""] } ?? [
                     "", "", "", "",
                 ]
             return shared + [row.use.version ?? "", row.end?.channel ?? "", row.planLate.map(String.init) ?? "", lines, row.use.channel ?? ""]

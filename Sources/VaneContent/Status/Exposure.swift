@@ -45,6 +45,9 @@ public struct UseInfo: Sendable, Hashable {
 
     /// Whether it had ended by the end of `day`'s period: then it is no exposure.
     public func ended(by day: FuzzyDate) -> Bool { UseFacts.ended(until, by: day) }
+
+    /// Whether it had begun by the end of `day`'s period (a use with no `since` always had).
+    public func begun(by day: FuzzyDate) -> Bool { since.map { $0.startKey <= day.endKey } ?? true }
 }
 
 /// One use on the exposure board: the product's standing on the status board, seen from us.
@@ -90,6 +93,10 @@ public struct ExposureRow: Sendable, Hashable {
     /// `vane status` shows it under its ends. A closure strands no one who holds the product,
     /// so no plan is late for it.
     public var closure: AnnouncedEnd?
+    /// The closure's days left as of the board's day.
+    public var closureDaysLeft: Int?
+    /// The end the row counts down to, else the closure: what the table's ENDS and the pages show.
+    public var shownEnd: AnnouncedEnd? { end ?? closure }
 
     /// `84`, or `about 84` when the end or the plan's date is coarser than a day: as the
     /// days left read (a plan "183 days late" beside an end of `~2023-Q3`).
@@ -119,7 +126,7 @@ public struct ExposureBoard: Sendable {
         // A use that had not begun by the day is no exposure then (a site as of it leaves
         // the use out too), nor one that had ended.
         rows = uses.filter {
-            (team == nil || $0.team == team) && ($0.since.map { $0.startKey <= asOf.endKey } ?? true) && !$0.ended(by: asOf)
+            (team == nil || $0.team == team) && $0.begun(by: asOf) && !$0.ended(by: asOf)
         }.map { use in
             let row = board.rowsByEntity[use.product]
             let info = board.entities[use.product]
@@ -160,13 +167,13 @@ public struct ExposureBoard: Sendable {
                 }
             let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
             let risk = row?.risk?.score
+            // Not a bundle's closure while the product is sold another way: it weighs nothing.
+            let closure = end == nil && row?.gone == false ? row?.status.nextWeighedClosure(asOf: asOf) : nil
             return ExposureRow(
                 use: use, productName: info?.name ?? use.product, vendor: chain.last ?? use.product, band: band, risk: risk,
                 exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
                 daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay },
-                planLate: ExposureBoard.planLate(use, end),
-                // Not a bundle's closure while the product is sold another way: it weighs nothing.
-                closure: end == nil && row?.gone == false ? row?.status.nextWeighedClosure(asOf: asOf) : nil,
+                planLate: ExposureBoard.planLate(use, end), closure: closure, closureDaysLeft: closure?.daysLeft(asOf: asOf),
                 position: board.position(of: use.product),
                 successors: row.map(\.successors) ?? info?.successors ?? [],
                 successorLine: row.flatMap(board.successorLine))
@@ -193,6 +200,7 @@ public struct ExposureBoard: Sendable {
         // the product another way): a use of the bundle drifts with the product, and does not
         // count down to it.
         let bundle = board.entities[use.product]?.tiers[channel] == .bundle
+        let channelClosure = bundle ? nil : status.nextClosure(asOf: asOf, channel: channel)
         let band: ExposureRow.Band
         if gone {
             band = .gone
@@ -204,7 +212,7 @@ public struct ExposureBoard: Sendable {
             let value = status.channels[channel]?.value
             let windingDown =
                 value.map { board.scales.isWindingDown($0) && !(bundle && $0 == board.scales.closed) } == true
-                || !bundle && status.nextClosure(asOf: asOf, channel: channel) != nil
+                || channelClosure != nil
             switch row.risk?.band {
             case .announcedEnd?, .onTheWayOut?: band = .onTheWayOut
             case .drift?: band = windingDown ? .onTheWayOut : .drift
@@ -214,13 +222,14 @@ public struct ExposureBoard: Sendable {
         let info = board.entities[use.product]
         let risk = gone ? nil : row.risk?.score
         let chain = StatusBoard.ancestors(of: use.product, in: board.entities)
-        let closure = gone || end != nil || bundle ? nil : status.nextClosure(asOf: asOf, channel: channel)
+        let closure = gone || end != nil ? nil : channelClosure
         return ExposureRow(
             use: use, productName: (info?.name ?? use.product) + " · " + board.channelTitle(channel, of: use.product),
             vendor: chain.last ?? use.product,
             band: band, risk: risk,
             exposure: risk.map { ($0 * use.criticality.weightPercent + 50) / 100 }, end: end,
             daysLeft: end.map { ExposureBoard.strandedDay($0) - asOf.endDay }, planLate: planLate(use, end), closure: closure,
+            closureDaysLeft: closure?.daysLeft(asOf: asOf),
             position: board.position(of: use.product, channel: channel), successors: row.successors,
             successorLine: board.successorLine(row.successors, of: row.entity, channel: channel))
     }

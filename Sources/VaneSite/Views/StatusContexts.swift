@@ -474,7 +474,7 @@ extension SiteModel {
             whyMore: rest.isEmpty ? nil : RiskRowView.More(label: earlier ? "Earlier moves" : "Other moves", moves: rest),
             ends: (row.nextEnd ?? row.nextClosure).map {
                 CountdownView(
-                    date: DateView($0.date), countdown: ($0.kind == .closure ? "sign-ups close: " : "") + $0.countdown(asOf: board.asOf),
+                    date: DateView($0.date), countdown: countdown($0),
                     // The tier as the end's own product has it (a release cycle's, folded under its product).
                     channel: $0.channel.map { [entity = $0.entity] in channelName($0, of: entity) })
             },

@@ -95,7 +95,7 @@ extension SiteModel {
             // With a closure of sign-ups ahead, its day: what puts it on its way out.
             return UseStanding(
                 band: row.band == .drift ? "drift · \(risk)/100" : "\(row.band.words) · \(risk)", ends: row.closure.map { DateView($0.date) },
-                channel: row.closure?.channel.map { channelName($0, of: row.use.product) }, countdown: row.closure.map(closureCountdown),
+                channel: row.closure?.channel.map { channelName($0, of: row.use.product) }, countdown: row.closure.map(countdown),
                 planLate: nil, asOf: DateView(board.asOf))
         }
         // Not tracked with an end that came: where it stands, as the exposure page says it
@@ -175,8 +175,9 @@ extension SiteModel {
     /// Whether a use had ended (`until`) by the site's day.
     func ended(_ use: Entry) -> Bool { UseFacts.ended(use.endDate, by: board.asOf) }
 
-    /// A closure's countdown, said as one (`sign-ups close: 85 days left`), as the risk board says it.
-    func closureCountdown(_ closure: AnnouncedEnd) -> String { "sign-ups close: " + closure.countdown(asOf: board.asOf) }
+    /// An end's countdown, or a closure's said as one (`sign-ups close: 85 days left`): the
+    /// risk board's and the exposure's.
+    func countdown(_ end: AnnouncedEnd) -> String { (end.kind == .closure ? "sign-ups close: " : "") + end.countdown(asOf: board.asOf) }
 
     /// Whether a plan's date (its whole period: `2026-06` is June) has passed on the site's
     /// day: said beside it (a plan for June read the same in December).
@@ -210,9 +211,8 @@ extension SiteModel {
                     ?? ([row.band.words] + [row.band == .untracked ? row.position ?? untrackedWhy(row) : nil].compactMap { $0 }).joined(
                         separator: " · "), risk: row.risk,
                 exposure: row.exposure,
-                ends: (row.end ?? row.closure).map { DateView($0.date) },
-                channel: (row.end ?? row.closure)?.channel.map { channelName($0, of: row.use.product) },
-                countdown: row.end?.countdown(asOf: board.asOf) ?? row.closure.map(closureCountdown), notice: (row.end ?? row.closure)?.notice,
+                ends: row.shownEnd.map { DateView($0.date) }, channel: row.shownEnd?.channel.map { channelName($0, of: row.use.product) },
+                countdown: row.shownEnd.map(countdown), notice: row.shownEnd?.notice,
                 successors: board.successorLine(row.successors, of: row.use.product, channel: row.use.channel), plan: row.use.plan,
                 planDate: row.use.planDate.map(DateView.init), planOverdue: planOverdue(row.use.planDate),
                 planLate: row.planLateText)

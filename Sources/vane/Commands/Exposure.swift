@@ -33,7 +33,7 @@ extension Vane {
                 if exposure.rows.isEmpty {
                     let uses = try reader.uses().filter { team == nil || $0.team == team }
                     let of = team.map { " of team '\($0)'" } ?? ""
-                    let begun = uses.filter { $0.since.map { $0.startKey <= date.endKey } ?? true }
+                    let begun = uses.filter { $0.begun(by: date) }
                     printError(
                         uses.isEmpty
                             ? team.map { "no use of team '\($0)' is recorded" }
